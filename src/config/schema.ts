@@ -1,0 +1,90 @@
+/**
+ * Every setting the bot reads, validated with zod. `.env.example` documents each one;
+ * keep the two in step (test/config.test.ts checks that every key here is in .env.example).
+ */
+import { z } from 'zod';
+
+const bool = z
+  .union([z.boolean(), z.string()])
+  .transform((v) => (typeof v === 'boolean' ? v : ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase())));
+
+const list = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(/[,，\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const hhmm = z.string().regex(/^\d{1,2}:\d{2}$/, 'expected HH:MM');
+
+export const configSchema = z.object({
+  // --- general
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ZCT_TIMEZONE: z.string().default('Asia/Shanghai'),
+  ZCT_DATA_DIR: z.string().default('data'),
+  ZCT_CORPUS_DIR: z.string().default('data/corpus'),
+  ZCT_CACHE_DIR: z.string().default('.cache'),
+  ZCT_MAX_TEXT: z.coerce.number().int().positive().default(4000),
+  ZCT_ADMINS: list,
+  ZCT_ADMIN_GROUPS: list,
+  ZCT_RATE_LIMIT_PER_MIN: z.coerce.number().int().nonnegative().default(30),
+  ZCT_DUE_DAYS: z.coerce.number().int().positive().default(15),
+  ZCT_DRAFT_TTL_MIN: z.coerce.number().int().positive().default(30),
+  ZCT_UNDO_WINDOW_MIN: z.coerce.number().int().positive().default(10),
+  ZCT_SESSION_TTL_HOURS: z.coerce.number().positive().default(24),
+  ZCT_DEDUP_TTL_HOURS: z.coerce.number().positive().default(72),
+
+  // --- store
+  REDIS_URL: optionalString,
+  REDIS_CLUSTER_NODES: list,
+  ZCT_REDIS_PREFIX: z.string().default('zct'),
+
+  // --- LLM (any OpenAI-compatible endpoint)
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_MODEL: optionalString,
+  OPENAI_EMBEDDING_MODEL: optionalString,
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  LLM_STRUCTURED_OUTPUT: z.enum(['json_schema', 'json_object']).default('json_schema'),
+
+  // --- DingTalk (stream mode)
+  DINGTALK_CLIENT_ID: optionalString,
+  DINGTALK_CLIENT_SECRET: optionalString,
+  DINGTALK_ROBOT_CODE: optionalString,
+  DINGTALK_GATEWAY_URL: z.string().default('https://api.dingtalk.com/v1.0/gateway/connections/open'),
+  DINGTALK_API_BASE: z.string().default('https://api.dingtalk.com'),
+
+  // --- Slack
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString,
+  PORT: z.coerce.number().int().nonnegative().default(3000),
+  SLACK_COMMAND_ASK: z.string().default('/ask'),
+  SLACK_COMMAND_REPORT: z.string().default('/report'),
+  SLACK_COMMAND_ISSUES: z.string().default('/issues'),
+  SLACK_COMMAND_DIGEST: z.string().default('/digest'),
+  SLACK_COMMAND_HELP: z.string().default('/zct'),
+
+  // --- health / metrics
+  HEALTH_PORT: z.coerce.number().int().nonnegative().default(9464),
+
+  // --- digests and reminders
+  DIGEST_TIME: hhmm.default('08:30'),
+  REMINDER_TIME: hhmm.default('09:30'),
+  REMINDER_IDLE_DAYS: z.coerce.number().int().positive().default(7),
+  ZCT_WORKDAYS_ONLY: bool.default(true),
+  ZCT_HOLIDAYS_FILE: optionalString,
+  ZCT_SCHEDULER: bool.default(true),
+});
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,121 @@
+/**
+ * The ledger's domain model: teams, issues, visits and the audit events behind them.
+ * Pure types and constants — no I/O here.
+ */
+import { z } from 'zod';
+
+export const CATEGORIES = ['融资', '用工', '人才', '用地', '审批', '政策兑现', '市场', '其他'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** open → assigned → in_progress → resolved → closed; reopen goes back to open/assigned. */
+export const STATUSES = ['open', 'assigned', 'in_progress', 'resolved', 'closed'] as const;
+export type IssueStatus = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<IssueStatus, string> = {
+  open: '待交办',
+  assigned: '已交办',
+  in_progress: '办理中',
+  resolved: '已办结',
+  closed: '已销号',
+};
+
+export const UPDATE_KINDS = ['visit', 'issue', 'progress', 'resolved', 'closed', 'not_update', 'mixed'] as const;
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
+
+/** Parser output — the exact shape of `zct parse-update --json` (a CLI contract). */
+export const extractedIssueSchema = z.object({
+  category: z.enum(CATEGORIES),
+  summary: z.string(),
+  department: z.string().nullable(),
+  status: z.enum(STATUSES),
+});
+export const extractionSchema = z.object({
+  kind: z.enum(UPDATE_KINDS),
+  enterprise: z.string().nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  issues: z.array(extractedIssueSchema),
+  ref: z
+    .string()
+    .regex(/^Q-\d{4,}$/)
+    .nullable(),
+});
+export type ExtractedIssue = z.infer<typeof extractedIssueSchema>;
+export type Extraction = z.infer<typeof extractionSchema>;
+
+/** A team is one group conversation, bound to one or a few enterprises. */
+export interface Team {
+  /** `${platform}:${conversationId}` */
+  id: string;
+  platform: string;
+  conversationId: string;
+  name: string;
+  enterprises: string[];
+  /** Leadership/admin group: receives the leadership digest. */
+  isAdminGroup: boolean;
+  createdAt: number;
+}
+
+export interface Issue {
+  /** Q-0001 … per deployment */
+  id: string;
+  teamId: string;
+  enterprise: string;
+  category: Category;
+  summary: string;
+  department: string | null;
+  status: IssueStatus;
+  /** YYYY-MM-DD, set on assignment (ZCT_DUE_DAYS later) or explicitly. */
+  dueDate: string | null;
+  reporter: string;
+  reporterName: string;
+  /** YYYY-MM-DD the problem was raised (event date, else message date). */
+  raisedOn: string;
+  createdAt: number;
+  updatedAt: number;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  /** Dedup key of the message that created it. */
+  messageId: string;
+}
+
+export interface Visit {
+  /** V-0001 … */
+  id: string;
+  teamId: string;
+  enterprise: string;
+  /** YYYY-MM-DD */
+  date: string;
+  participants: string[];
+  note: string;
+  reporter: string;
+  reporterName: string;
+  createdAt: number;
+  messageId: string;
+}
+
+export type LedgerEventType =
+  | 'issue.created'
+  | 'issue.updated'
+  | 'issue.withdrawn'
+  | 'visit.recorded'
+  | 'visit.withdrawn';
+
+/** One entry of the audit log (a Redis Stream). */
+export interface LedgerEvent {
+  type: LedgerEventType;
+  /** ms since epoch */
+  at: number;
+  teamId: string;
+  issueId?: string;
+  visitId?: string;
+  actor: string;
+  actorName?: string;
+  messageId: string;
+  from?: IssueStatus;
+  to?: IssueStatus;
+  department?: string | null;
+  note?: string;
+}

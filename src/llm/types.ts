@@ -1,0 +1,31 @@
+/** The LLM seam: an OpenAI-compatible chat client with structured output. Null when not configured. */
+import type { z } from 'zod';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export class LlmError extends Error {
+  constructor(
+    message: string,
+    public readonly reason: 'timeout' | 'http' | 'invalid_json' | 'schema' | 'empty' | 'other',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'LlmError';
+  }
+}
+
+export interface LlmClient {
+  readonly model: string;
+  /** Plain completion. Throws LlmError (timeout after LLM_TIMEOUT_MS, HTTP error, empty answer). */
+  complete(messages: ChatMessage[], opts?: { maxTokens?: number; temperature?: number; signal?: AbortSignal }): Promise<string>;
+  /** Structured output validated with the zod schema. Throws LlmError('schema'|'invalid_json') on bad output. */
+  structured<T>(messages: ChatMessage[], schema: z.ZodType<T>, name: string): Promise<T>;
+}
+
+export interface Embedder {
+  readonly model: string;
+  embed(texts: string[]): Promise<number[][]>;
+}

@@ -1,0 +1,3 @@
+export * from './incoming.js';
+export * from './reply.js';
+export { renderText, citationLine } from './render-text.js';

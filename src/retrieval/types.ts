@@ -1,0 +1,38 @@
+/** Retrieval contracts shared by the index, the ask handler, the ledger's 政策礼包 and the CLI. */
+
+export interface Chunk {
+  /** `${docId}::${n}` */
+  id: string;
+  docId: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  /** Section heading path inside the document (一、… > （二）…). */
+  headings: string[];
+  /** The passage itself, at most ~600 characters. */
+  text: string;
+}
+
+export interface SearchHit {
+  rank: number;
+  chunk: Chunk;
+  /** Fused/BM25 score; higher is better. Comparable only within one query. */
+  score: number;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+  /** Calibrated decision: false when the corpus does not answer the query. */
+  answerable: boolean;
+  /** Confidence in [0, 1] behind `answerable`. */
+  confidence: number;
+}
+
+export interface Retriever {
+  search(query: string, k?: number): Promise<SearchResult>;
+  /** Number of chunks / documents indexed. */
+  stats(): { documents: number; chunks: number };
+  /** Frequent topics, for "nearest topics" suggestions when nothing was found. */
+  topics(query: string, n?: number): string[];
+}
