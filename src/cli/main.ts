@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/** `zct` — the command line: serve, console, ask, search, ingest, parse-update, issues, digest, export … */
+import { Command } from 'commander';
+import { commands } from './commands/index.js';
+
+const program = new Command();
+program.name('zct').description('政策通 — policy Q&A and liaison ledger bot').showHelpAfterError();
+for (const register of commands) register(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
