@@ -1,3 +1,4 @@
 export * from './incoming.js';
 export * from './reply.js';
 export { renderText, citationLine } from './render-text.js';
+export { cleanText, boundText } from './normalise.js';

@@ -1,0 +1,46 @@
+/**
+ * When free text could be either a policy question or a status update, ask once
+ * ("这是要记录的进展，还是一个政策问题？") and dispatch the original text on the answer.
+ */
+import { z } from 'zod';
+import type { IncomingMessage } from '../src/messaging/incoming.js';
+import { conversationKey } from '../src/messaging/incoming.js';
+import type { Reply } from '../src/messaging/reply.js';
+import type { Services } from '../src/app/services.js';
+import { readSession } from '../src/store/session.js';
+import type { Handler } from './types.js';
+
+const pendingSchema = z.object({ text: z.string(), at: z.number() });
+const CLARIFY_TTL_SEC = 10 * 60;
+
+const key = (msg: IncomingMessage) => `clarify:${conversationKey(msg)}`;
+
+const AS_REPORT = /^(1|记录|记|报|报送|进展|是进展|记录进展|记一下)[。.!！]?$/;
+const AS_QUESTION = /^(2|问题|提问|问|政策|政策问题|是问题|是提问)[。.!！]?$/;
+
+export async function hasPendingClarification(msg: IncomingMessage, services: Services): Promise<boolean> {
+  return (await readSession(services.store, key(msg), pendingSchema, services.logger)) !== null;
+}
+
+export function createClarifyHandler(deps: { ask: Handler; report: Handler; reroute: Handler }): Handler {
+  return async (msg, services): Promise<Reply> => {
+    const pending = await readSession(services.store, key(msg), pendingSchema, services.logger);
+    const answer = msg.text.trim();
+    if (pending) {
+      if (AS_REPORT.test(answer) || AS_QUESTION.test(answer)) {
+        await services.store.deleteSession(key(msg));
+        const original = { ...msg, text: pending.text };
+        return AS_REPORT.test(answer) ? deps.report(original, services) : deps.ask(original, services);
+      }
+      // Not an answer to our question: forget it and treat the message on its own.
+      await services.store.deleteSession(key(msg));
+      return deps.reroute(msg, services);
+    }
+    await services.store.setSession(key(msg), { text: msg.text, at: msg.receivedAt }, CLARIFY_TTL_SEC);
+    return {
+      intent: 'clarify',
+      title: '请确认',
+      blocks: [{ type: 'paragraph', text: '这是要记录的进展，还是一个政策问题？请回复“记录”或“提问”。' }],
+    };
+  };
+}

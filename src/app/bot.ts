@@ -1,0 +1,96 @@
+/**
+ * The message pipeline every adapter calls: one normalised message in, at most one reply out.
+ *
+ *   claim (exactly-once, Redis lease) → rate limit → input checks → route → handler → remember reply
+ *
+ * Guarantees: a redelivered message (same dedupKey) records nothing new and is reported as a duplicate
+ * (the adapter decides whether to re-send the remembered reply); a failing store or handler never throws
+ * out of `handle` — the user gets a clear Chinese message and the claim is released so a redelivery retries.
+ */
+import { StoreUnavailableError } from '../store/types.js';
+import type { IncomingMessage } from '../messaging/incoming.js';
+import type { Reply } from '../messaging/reply.js';
+import { reply } from '../messaging/reply.js';
+import type { Router, Route } from '../../handlers/router.js';
+import type { Services } from './services.js';
+import { metrics } from '../observability/metrics.js';
+
+export interface HandleResult {
+  /** What to send; null when nothing should be sent (a duplicate still being handled elsewhere). */
+  reply: Reply | null;
+  /** True when this message was already handled (or is being handled) by this or another replica. */
+  duplicate: boolean;
+  route?: Route;
+}
+
+/** How long a claim protects a message being handled before another replica may take over. */
+export const CLAIM_LEASE_MS = 60_000;
+
+export const MESSAGES = {
+  storeDown: '系统暂时无法保存数据（数据库连接中断），本条消息未被记录，请稍后重新发送。',
+  internal: '处理这条消息时出错了，本条消息未被记录，请稍后重试；如果反复出现，请联系管理员。',
+  rateLimited: '您发送得太快了，请稍候一分钟再试。',
+  oversized: (max: number) => `消息太长了（超过 ${max} 字），请精简后分几条发送。`,
+  unsupported: (what: string) =>
+    `暂时看不懂${what}。政策通可以：回答政策问题、记录走访和企业诉求、查看问题清单和简报。发送“帮助”查看用法。`,
+} as const;
+
+const UNSUPPORTED_LABEL: Record<NonNullable<IncomingMessage['unsupported']>, string> = {
+  picture: '图片',
+  file: '文件',
+  video: '视频',
+  unknown: '这类消息',
+};
+
+export class Bot {
+  constructor(
+    private readonly services: Services,
+    private readonly router: Router,
+  ) {}
+
+  async handle(msg: IncomingMessage): Promise<HandleResult> {
+    const { store, config } = this.services;
+    const log = this.services.logger.child({ msgId: msg.messageId, conversation: msg.conversationId, platform: msg.platform });
+    const started = performance.now();
+
+    let claimed = false;
+    try {
+      const claim = await store.claimMessage(msg.dedupKey, CLAIM_LEASE_MS);
+      if (claim.state !== 'new') {
+        log.info({ state: claim.state }, 'duplicate delivery ignored');
+        metrics.duplicates.inc({ platform: msg.platform });
+        return { reply: claim.state === 'done' ? claim.reply : null, duplicate: true };
+      }
+      claimed = true;
+
+      const early = await this.precheck(msg);
+      const route: Route | undefined = early ? undefined : await this.router.route(msg, this.services);
+      const out = early ?? (await this.router.handlerFor(route as Route)(msg, this.services));
+
+      await store.completeMessage(msg.dedupKey, out, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600));
+      metrics.messages.inc({ platform: msg.platform, intent: out.intent });
+      metrics.latency.observe({ platform: msg.platform }, (performance.now() - started) / 1000);
+      log.info({ route, intent: out.intent, ms: Math.round(performance.now() - started) }, 'message handled');
+      return { reply: out, duplicate: false, route };
+    } catch (err) {
+      const storeDown = err instanceof StoreUnavailableError;
+      metrics.errors.inc({ platform: msg.platform, kind: storeDown ? 'store' : 'internal' });
+      if (storeDown) log.warn({ err: (err as Error).message }, 'store unavailable; asked the user to resend');
+      else log.error({ err }, 'message handling failed');
+      if (claimed) await store.releaseMessage(msg.dedupKey).catch(() => undefined);
+      return { reply: reply.error(storeDown ? MESSAGES.storeDown : MESSAGES.internal), duplicate: false };
+    }
+  }
+
+  /** Replies that need no routing: rate limit, oversized text, content the bot cannot read. */
+  private async precheck(msg: IncomingMessage): Promise<Reply | null> {
+    const { config, store } = this.services;
+    if (config.ZCT_RATE_LIMIT_PER_MIN > 0) {
+      const rl = await store.hitRateLimit(`rl:${msg.platform}:${msg.userId}`, config.ZCT_RATE_LIMIT_PER_MIN, 60);
+      if (!rl.allowed) return reply.text('ratelimited', MESSAGES.rateLimited);
+    }
+    if (msg.oversized) return reply.text('error', MESSAGES.oversized(config.ZCT_MAX_TEXT));
+    if (msg.unsupported) return reply.text('unsupported', MESSAGES.unsupported(UNSUPPORTED_LABEL[msg.unsupported]));
+    return null;
+  }
+}
