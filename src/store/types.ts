@@ -16,6 +16,23 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * A ledger commit was refused and NOTHING was written: a patch's expectStatus did not match, or it
+ * targets an issue that does not exist (or was withdrawn). Thrown by commitLedger.
+ */
+export class ConflictError extends Error {
+  constructor(
+    readonly issueId: string,
+    readonly reason: 'status' | 'missing',
+    /** For reason 'status': what the patch expected and what the issue actually has. */
+    readonly expected?: IssueStatus,
+    readonly actual?: IssueStatus,
+  ) {
+    super(reason === 'status' ? `conflict on ${issueId}: expected ${expected}, found ${actual}` : `conflict on ${issueId}: no such issue`);
+    this.name = 'ConflictError';
+  }
+}
+
 export type NewIssue = Omit<Issue, 'id' | 'createdAt' | 'updatedAt' | 'resolvedAt' | 'closedAt' | 'messageId'>;
 export type NewVisit = Omit<Visit, 'id' | 'createdAt' | 'messageId'>;
 

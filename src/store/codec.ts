@@ -1,0 +1,64 @@
+/**
+ * Shared (de)serialisation and ledger rules used by both stores, so MemoryStore and RedisStore
+ * behave identically: id format, JSON with Buffers, date scores, status-transition timestamps.
+ */
+import type { IssueStatus } from '../ledger/model.js';
+import type { Reply } from '../messaging/reply.js';
+
+/** Q-0001, V-0042, Q-12345 (at least four digits). */
+export function formatId(prefix: 'Q' | 'V', n: number): string {
+  return `${prefix}-${String(n).padStart(4, '0')}`;
+}
+
+/** Numeric part of an id, for ordering ("Q-10000" after "Q-9999"). */
+export function idNumber(id: string): number {
+  const m = /-(\d+)$/.exec(id);
+  return m ? Number(m[1]) : 0;
+}
+
+/** 'YYYY-MM-DD' → 20250131 (a sortable score); null for anything else. */
+export function dateScore(date: string | null | undefined): number | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  return Number(date.replaceAll('-', ''));
+}
+
+export const DONE_STATUSES: readonly IssueStatus[] = ['resolved', 'closed'];
+
+/**
+ * Timestamps after a status change (the same rule is written in Lua in redis/scripts.ts):
+ *   → resolved: resolvedAt = at (kept if it was already resolved), closedAt = null
+ *   → closed:   closedAt = at (kept if already closed), resolvedAt = resolvedAt ?? at
+ *   → open / assigned / in_progress (reopen): resolvedAt = closedAt = null
+ */
+export function statusTimestamps(
+  from: IssueStatus | null,
+  to: IssueStatus,
+  at: number,
+  current: { resolvedAt: number | null; closedAt: number | null },
+): { resolvedAt: number | null; closedAt: number | null } {
+  if (to === 'resolved') return { resolvedAt: from === 'resolved' ? (current.resolvedAt ?? at) : at, closedAt: null };
+  if (to === 'closed') return { resolvedAt: current.resolvedAt ?? at, closedAt: from === 'closed' ? (current.closedAt ?? at) : at };
+  return { resolvedAt: null, closedAt: null };
+}
+
+/** JSON that survives Buffers (Reply.files[].data). */
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+
+export function decodeJson(text: string): unknown {
+  return JSON.parse(text, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data)) {
+      return Buffer.from((v as { data: number[] }).data);
+    }
+    return v;
+  });
+}
+
+export function encodeReply(reply: Reply | null): string {
+  return encodeJson(reply);
+}
+
+export function decodeReply(text: string): Reply | null {
+  return decodeJson(text) as Reply | null;
+}
