@@ -1,0 +1,53 @@
+/**
+ * Free text → policy question, status update, or unsure. Rules by default (the status-update parser
+ * plus question cues); with an LLM configured, the model decides when the rules disagree.
+ */
+import { z } from 'zod';
+import { extractUpdate } from '../ledger/extract/index.js';
+import { loadPrompt } from '../llm/prompts.js';
+import type { LlmClient } from '../llm/types.js';
+import type { Logger } from '../observability/logger.js';
+import { localDate } from '../time/index.js';
+
+export type FreeTextIntent = 'ask' | 'report' | 'unsure';
+
+const QUESTION_CUE = /[?？]|吗|什么|哪些|哪个|哪几|哪三|哪两|怎么|怎样|如何|多少|几个|几条|几项|是否|能否|可否|为什么|啥|咋|请问|有没有|要求|条件|原则|规定|办法|政策/;
+
+export function classifyByRules(text: string, today: string): { intent: FreeTextIntent; reportish: boolean; questionish: boolean } {
+  const extraction = extractUpdate(text, { today });
+  const reportish = extraction.kind !== 'not_update';
+  const questionish = QUESTION_CUE.test(text);
+  if (reportish && !questionish) return { intent: 'report', reportish, questionish };
+  if (!reportish && questionish) return { intent: 'ask', reportish, questionish };
+  if (!reportish && !questionish) {
+    // A bare noun phrase ("专班组建原则") is a lookup; anything long and narrative is unclear.
+    return { intent: text.length <= 40 ? 'ask' : 'unsure', reportish, questionish };
+  }
+  // Both: a report that mentions a question word ("企业问能否申请补助，已交办") is still a report
+  // when it names an issue id or a status verb; otherwise ask the user.
+  return { intent: /Q-?\d{2,}|已交办|已办结|已解决|走访|销号/i.test(text) ? 'report' : 'unsure', reportish, questionish };
+}
+
+const llmVerdict = z.object({ intent: z.enum(['ask', 'report', 'unsure']) });
+
+export async function classifyFreeText(
+  text: string,
+  deps: { llm: LlmClient | null; logger: Logger; now: Date; timeZone: string },
+): Promise<FreeTextIntent> {
+  const rules = classifyByRules(text, localDate(deps.now, deps.timeZone));
+  if (rules.intent !== 'unsure' || !deps.llm) return rules.intent;
+  try {
+    const verdict = await deps.llm.structured(
+      [
+        { role: 'system', content: loadPrompt('classify-intent') },
+        { role: 'user', content: text },
+      ],
+      llmVerdict,
+      'intent',
+    );
+    return verdict.intent;
+  } catch (err) {
+    deps.logger.warn({ err: (err as Error).message }, 'intent classification by LLM failed; asking the user');
+    return 'unsure';
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Process lifecycle: build services, start adapters (+ health server and scheduler), drain on SIGTERM.
+ */
+import { capabilities, loadConfig } from '../config/index.js';
+import type { Config } from '../config/schema.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { startHealthServer } from '../observability/health-server.js';
+import { createConsoleAdapter } from '../platforms/console/index.js';
+import { createDingTalkAdapter } from '../platforms/dingtalk/index.js';
+import { createSlackAdapter } from '../platforms/slack/index.js';
+import type { PlatformAdapter } from '../platforms/types.js';
+import { createServices } from './create-services.js';
+import { createBot } from './create-bot.js';
+import { ensureDemoTeam } from './demo.js';
+import { startScheduler } from './start-scheduler.js';
+import type { Services } from './services.js';
+
+/** How long in-flight messages may take to finish after SIGTERM. */
+const DRAIN_DEADLINE_MS = 10_000;
+
+function onShutdown(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining in-flight messages');
+    const hardStop = setTimeout(() => process.exit(1), DRAIN_DEADLINE_MS + 5_000);
+    hardStop.unref();
+    stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => handler('SIGTERM'));
+  process.once('SIGINT', () => handler('SIGINT'));
+}
+
+function isAdmin(config: Config, user: string): boolean {
+  return config.ZCT_ADMINS.includes(user);
+}
+
+export async function runConsole(opts: { user: string; group: string; admin: boolean }, config = loadConfig()): Promise<void> {
+  // Console mode: logs stay quiet unless asked for, so the chat is readable.
+  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const services = await createServices(config, logger);
+  await ensureDemoTeam(services.store, opts.group, Date.now());
+  const bot = createBot(services);
+  const adapter = createConsoleAdapter({
+    sink: (m) => bot.handle(m),
+    input: process.stdin,
+    output: process.stdout,
+    user: opts.user,
+    group: opts.group,
+    isAdmin: opts.admin || isAdmin(config, opts.user),
+    maxText: config.ZCT_MAX_TEXT,
+  });
+  await adapter.start();
+  await adapter.done;
+  await services.store.close();
+}
+
+export async function runServe(config = loadConfig()): Promise<void> {
+  const caps = capabilities(config);
+  if (!caps.dingtalk && !caps.slack) {
+    process.stderr.write('未配置钉钉或 Slack：打开本地对话（zct console）。配置方法见 README.md。\n');
+    await runConsole({ user: 'demo-user', group: 'demo', admin: false }, config);
+    return;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const services: Services = await createServices(config, logger);
+  const bot = createBot(services);
+  const sink = (m: Parameters<typeof bot.handle>[0]) => bot.handle(m);
+
+  const adapters: PlatformAdapter[] = [];
+  if (caps.dingtalk) adapters.push(createDingTalkAdapter({ config, logger, sink }));
+  if (caps.slack) adapters.push(createSlackAdapter({ config, logger, sink, store: services.store }));
+  for (const a of adapters) await a.start();
+
+  const health =
+    config.HEALTH_PORT > 0
+      ? await startHealthServer(config.HEALTH_PORT, [
+          { name: 'store', required: true, check: () => services.store.ping() },
+          ...adapters.map((a) => ({ name: a.platform, required: true, check: () => a.isConnected() })),
+        ])
+      : null;
+  const scheduler = config.ZCT_SCHEDULER ? startScheduler(services, adapters) : null;
+  logger.info({ adapters: adapters.map((a) => a.platform), health: health?.port, scheduler: Boolean(scheduler) }, 'zct serving');
+
+  onShutdown(logger, async () => {
+    scheduler?.stop();
+    await Promise.allSettled(adapters.map((a) => a.stop(DRAIN_DEADLINE_MS)));
+    await health?.close();
+    await services.store.close();
+    logger.info('stopped');
+  });
+}

@@ -1,0 +1,1 @@
+export { createConsoleAdapter, REPLY_TERMINATOR, type ConsoleOptions } from './adapter.js';
