@@ -15,4 +15,8 @@ export interface CorpusDocument {
   file: string;
   /** sha256 of the raw file content: re-ingesting an unchanged file does nothing. */
   fileHash: string;
+  /** Column/section of a magazine article (卷首语, 交流发言, 调研报告 …) when the issue's contents page names one. */
+  section?: string | null;
+  /** Original publication when the text names one (来源：绍兴日报) and it differs from `source`. */
+  origin?: string | null;
 }

@@ -1,0 +1,51 @@
+/**
+ * WeChat article page header: title, the 公众号 name (printed twice), 微信号 + id, 功能介绍 + blurb, publish date.
+ * Lifted into metadata; the body starts after it.
+ */
+import { findDate, isDateLine, isRelativeDateLine } from './dates.js';
+
+export interface WechatHeader {
+  title: string;
+  account: string | null;
+  /** Null when the page shows a relative date (昨天) or none. */
+  date: string | null;
+  /** Lines after the header. */
+  body: string[];
+}
+
+const nonEmptyAfter = (lines: string[], from: number): number => {
+  let i = from;
+  while (i < lines.length && lines[i] === '') i++;
+  return i;
+};
+
+export function liftWechatHeader(lines: string[], scan = 40): WechatHeader | null {
+  const t = nonEmptyAfter(lines, 0);
+  const limit = Math.min(lines.length, t + scan);
+  let w = -1;
+  for (let i = t + 1; i < limit; i++) {
+    if (lines[i] === '微信号') {
+      w = i;
+      break;
+    }
+  }
+  if (w < 0) return null;
+  const title = lines[t] ?? '';
+  const between = lines.slice(t + 1, w).filter(Boolean);
+  const account = between.at(-1) ?? null;
+
+  let i = nonEmptyAfter(lines, w + 1);
+  if (/^[A-Za-z][\w-]{2,}$/.test(lines[i] ?? '')) i = nonEmptyAfter(lines, i + 1);
+  if (lines[i] === '功能介绍') i = nonEmptyAfter(lines, nonEmptyAfter(lines, i + 1) + 1);
+
+  let date: string | null = null;
+  for (let k = 0, j = i; k < 4 && j < lines.length; k++, j = nonEmptyAfter(lines, j + 1)) {
+    const line = lines[j] ?? '';
+    if (isDateLine(line) || isRelativeDateLine(line)) {
+      date = isDateLine(line) ? findDate(line) : null;
+      i = j + 1;
+      break;
+    }
+  }
+  return { title, account, date, body: lines.slice(i) };
+}
