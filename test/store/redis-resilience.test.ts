@@ -133,7 +133,7 @@ describe('createStore', () => {
     expect(store.kind).toBe('redis');
     await store.commitLedger(commit('m', { issues: [newIssue()] }));
     const raw = await rawClient(redis.url);
-    expect(await raw.exists(`cs${process.pid}:{ledger}:issue:Q-0001`)).toBe(1);
+    expect(await raw.exists(`cs${process.pid}:{cs${process.pid}:ledger}:issue:Q-0001`)).toBe(1);
     await raw.close();
     await store.close();
   });

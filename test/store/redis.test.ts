@@ -88,7 +88,7 @@ describe('RedisStore specifics', () => {
     // Everything the store wrote is under its prefix, and ledger keys share one hash tag (one cluster slot).
     const keys = await raw.keys(`${k.prefix}:*`);
     expect(keys.length).toBeGreaterThan(5);
-    for (const key of keys) expect(key.startsWith(`${k.prefix}:{ledger}:`)).toBe(true);
+    for (const key of keys) expect(key.startsWith(`${k.prefix}:{${k.prefix}:ledger}:`)).toBe(true);
     await raw.close();
     await store.close();
   });

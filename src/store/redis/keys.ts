@@ -2,7 +2,8 @@
  * Redis key layout. Every key starts with the configurable prefix P (ZCT_REDIS_PREFIX, default "zct").
  * The prefix itself must not contain "{" or "}".
  *
- * Ledger — all keys share the hash tag {ledger}, so every multi-key Lua script touches ONE cluster slot:
+ * Ledger — all keys share the hash tag {P:ledger}, so every multi-key Lua script touches ONE cluster slot
+ * (per deployment: two prefixes put their ledgers on different slots). Below, P:{ledger} abbreviates P:{P:ledger}:
  *   P:{ledger}:issue:<Q-0001>          HASH    issue fields; null fields are absent; numbers as decimal strings;
  *                                              hidden `dueScore` (YYYYMMDD of dueDate); `withdrawnAt` once withdrawn
  *   P:{ledger}:visit:<V-0001>          HASH    visit fields (participants as a JSON array); `withdrawnAt` once withdrawn
@@ -31,12 +32,12 @@
 import type { IssueStatus } from '../../ledger/model.js';
 
 export class RedisKeys {
-  /** "P:{ledger}:" — the base every ledger key (and the Lua scripts) build on. */
+  /** "P:{P:ledger}:" — the base every ledger key (and the Lua scripts) build on. */
   readonly ledger: string;
 
   constructor(readonly prefix: string) {
     if (/[{}]/.test(prefix)) throw new Error(`ZCT_REDIS_PREFIX must not contain braces: ${prefix}`);
-    this.ledger = `${prefix}:{ledger}:`;
+    this.ledger = `${prefix}:{${prefix}:ledger}:`;
   }
 
   issue(id: string): string {

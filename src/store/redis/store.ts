@@ -255,10 +255,14 @@ export class RedisStore implements Store {
     return (await this.conn.cmd<string | null>(k, ['GET', k])) === 'D';
   }
 
-  /** True when Redis answers; false (never throws) when it does not. */
+  /** True when Redis can serve the ledger; false (never throws) when it cannot. */
   async ping(): Promise<boolean> {
+    // A keyed read on the ledger's slot rather than PING: a cluster node answers PING (no key) even while the
+    // cluster is down and every real command fails with CLUSTERDOWN; EXISTS goes through the same checks as real work.
+    const key = this.keys.seqIssue;
     try {
-      return (await this.conn.cmd<string>(this.keys.teams, ['PING'])) === 'PONG';
+      await this.conn.cmd<number>(key, ['EXISTS', key]);
+      return true;
     } catch {
       return false;
     }
