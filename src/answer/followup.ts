@@ -1,0 +1,102 @@
+/**
+ * Follow-up questions ("那第二条呢？", "具体要求是什么", "它呢") rewritten into a standalone query:
+ * with the LLM (prompts/rewrite-followup.md) when there is one, else by rule — detect follow-up
+ * markers and combine with the previous standalone query.
+ */
+import { z } from 'zod';
+import type { Logger } from '../observability/logger.js';
+import type { LlmClient } from '../llm/types.js';
+import { LlmError } from '../llm/types.js';
+import { loadPrompt } from '../llm/prompts.js';
+import type { Turn } from './types.js';
+import { queryTerms } from './terms.js';
+import { neutralizeTags } from './passages.js';
+import { ORDINAL_RE as ORDINAL } from './question-kind.js';
+
+const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
+const TRAILING_PARTICLE = /(?:呢|咧|嘞|啊|呀)?[?？。.!！\s]*$/u;
+const PRONOUN = /它们|它|其中|其|该项|该|此项|此|这个|那个|这些|那些|这项|那项|这条|那条|这种|那种|上述|上面|前面|刚才|刚刚|这一|那一/u;
+const ELLIPTIC_START = /^(?:具体|详细|怎么|如何|为什么|为啥|啥意思|什么意思|有哪些|有什么|有啥|要求|条件|标准|流程|多少|几|谁|什么时候|哪年|哪天|是什么)/u;
+const TRAILING_NE = /呢[?？]?\s*$/u;
+
+function clean(q: string): string {
+  return q.trim().replace(/\s+/g, ' ');
+}
+
+/** Is this message (by rule) a follow-up that depends on the previous turn? */
+export function isFollowUp(question: string, history: Turn[]): boolean {
+  if (history.length === 0) return false;
+  const q = clean(question).replace(/[?？。!！]+$/u, '');
+  const len = [...q].length;
+  if (len === 0) return false;
+  const terms = queryTerms(q);
+  const words = [...terms.words.filter((w) => !PRONOUN.test(w)), ...terms.bigrams];
+  const markers = LEADING.test(q) || TRAILING_NE.test(question.trim()) || PRONOUN.test(q) || ORDINAL.test(q) || ELLIPTIC_START.test(q);
+  if (ORDINAL.test(q) && len <= 16) return true;
+  if (markers && (words.length <= 2 || len <= 12)) return true;
+  // Nothing but question words ("为什么？", "然后呢"): it can only mean the previous topic.
+  return words.length === 0;
+}
+
+/** The previous standalone query without an ordinal of its own (so "第三条" does not stack on "第二条"). */
+function baseQuery(prev: Turn): string {
+  return clean(prev.standaloneQuery.replace(new RegExp(ORDINAL.source, 'gu'), ' '));
+}
+
+/** Rule rewrite: previous standalone query + what this message adds. */
+export function ruleRewrite(question: string, history: Turn[]): string {
+  const prev = history[history.length - 1];
+  if (!prev) return clean(question);
+  const added = clean(question).replace(LEADING, '').replace(TRAILING_PARTICLE, '').replace(new RegExp(PRONOUN.source, 'gu'), '').trim();
+  const base = baseQuery(prev);
+  const combined = added ? `${base} ${added}` : base;
+  return [...combined].slice(0, 120).join('');
+}
+
+const RewriteSchema = z.object({ query: z.string() });
+
+/** LLM rewrite; throws LlmError on failure (the caller falls back to the rule). */
+export async function llmRewrite(question: string, history: Turn[], llm: LlmClient): Promise<string> {
+  const turns = history.slice(-3).map((t, i) => `第${i + 1}轮\n问：${t.question}\n答：${t.answerSummary}`);
+  const out = await llm.structured(
+    [
+      { role: 'system', content: loadPrompt('rewrite-followup') },
+      {
+        role: 'user',
+        content: loadPrompt('rewrite-followup-user', { history: neutralizeTags(turns.join('\n\n')), question: neutralizeTags(question) }),
+      },
+    ],
+    RewriteSchema,
+    'standalone_query',
+  );
+  const q = clean(out.query);
+  if (!q) throw new LlmError('rewrite: empty query', 'empty');
+  if ([...q].length > 200) throw new LlmError('rewrite: query too long', 'schema');
+  return q;
+}
+
+export interface Rewritten {
+  query: string;
+  followUp: boolean;
+  /** Set when the LLM rewrite failed: the caller can spare the answer step the same wait. */
+  llmFailure?: LlmError['reason'];
+}
+
+/** The standalone query for a message, given the conversation so far. Never throws. */
+export async function standaloneQuery(question: string, history: Turn[], llm: LlmClient | null, logger: Logger): Promise<Rewritten> {
+  const q = clean(question);
+  if (history.length === 0) return { query: q, followUp: false };
+  const byRule = isFollowUp(q, history);
+  if (llm && (byRule || [...q].length <= 20)) {
+    try {
+      const rewritten = await llmRewrite(q, history, llm);
+      return { query: rewritten, followUp: rewritten !== q };
+    } catch (err) {
+      const reason = err instanceof LlmError ? err.reason : 'other';
+      logger.warn({ reason, err: (err as Error).message }, 'follow-up rewrite by LLM failed; using the rule');
+      const base = byRule ? { query: ruleRewrite(q, history), followUp: true } : { query: q, followUp: false };
+      return { ...base, llmFailure: reason };
+    }
+  }
+  return byRule ? { query: ruleRewrite(q, history), followUp: true } : { query: q, followUp: false };
+}

@@ -1,0 +1,63 @@
+/** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一…九十九 / 1…99 → number (null if not a small numeral). */
+export function numeralValue(s: string): number | null {
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(s);
+  if (!m || !s) return null;
+  const tens = m[2] ? (m[1] ? (CN_DIGITS[m[1]] ?? 0) : 1) : 0;
+  const ones = m[2] ? (m[3] ? (CN_DIGITS[m[3]] ?? 0) : 0) : m[1] ? (CN_DIGITS[m[1]] ?? 0) : 0;
+  const v = tens * 10 + ones;
+  return v > 0 ? v : null;
+}
+
+const CN_ORDER = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export function cnNumeral(n: number): string {
+  if (n <= 10) return CN_ORDER[n] ?? String(n);
+  if (n < 20) return `十${CN_ORDER[n - 10]}`;
+  return `${CN_ORDER[Math.floor(n / 10)]}十${CN_ORDER[n % 10] ?? ''}`;
+}
+
+const LIST_RE = /哪些|哪几|有哪|包括|分别|几个方面|几方面|几部分|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分“"]|哪[“"]|几条|几点|几项|什么条件|哪.{0,3}原则|要求有/u;
+const NUMBER_RE = /多少|几|数量|比例|占比|多久|多长|多大|多高|金额|规模|目标定/u;
+/** 第二条 / 第三个 / 第二呢: an item of a list — not 第一天, 第一批次, 第二季度. */
+export const ORDINAL_RE = /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))/u;
+
+export interface QuestionKind {
+  list: boolean;
+  number: boolean;
+  /** 第N条 / 第N个 …: the item asked for, else null. */
+  ordinal: number | null;
+  /** The measure word of the ordinal (条, 个, 点 …), default 条. */
+  ordinalUnit: string;
+}
+
+export function questionKind(q: string): QuestionKind {
+  const m = ORDINAL_RE.exec(q);
+  const unit = m?.[2] ?? '条';
+  return { list: LIST_RE.test(q), number: NUMBER_RE.test(q), ordinal: m ? numeralValue(m[1] ?? '') : null, ordinalUnit: unit };
+}
+
+/** Does the sentence carry a number (digits, or a Chinese numeral with a measure word)? */
+export function hasQuantity(s: string): boolean {
+  return /\d/.test(s) || /[一二两三四五六七八九十百千万]+[个条项名家人天次年月批种类部分位户份件届轮期级所座项万亿元%]/u.test(s);
+}
+
+/** Enumeration markers an item starts with: 一是 / （一） / 第一， / ① / 1. */
+export const ITEM_START =
+  /^(?:[一二三四五六七八九十]{1,3}是|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，,、是：:]|[①②③④⑤⑥⑦⑧⑨⑩]|\d{1,2}[.、．](?!\d)|其[一二三四五六七八九十])/u;
+
+export function isItem(s: string): boolean {
+  return ITEM_START.test(s);
+}
+
+/** A sentence that is itself an enumeration: 一是…二是…, or three or more 、-separated items. */
+export function isEnumeration(s: string): boolean {
+  if (isItem(s)) return true;
+  if (/[一二三]是.{2,}[二三四]是/u.test(s)) return true;
+  if (/[（(]一[)）].{2,}[（(]二[)）]/u.test(s)) return true;
+  return (s.match(/、/g)?.length ?? 0) >= 2;
+}

@@ -1,0 +1,96 @@
+/**
+ * `zct ask "<question>"` — answer a policy question from the corpus, with citations.
+ *   --json   one JSON object: {"answer", "grounded", "citations": [{"n","docId","title","chunkId","quote"}]}
+ *   --stdin  one question per line on stdin, one answer per line on stdout (the index is built once)
+ * Human output (default) is readable Chinese with the citations. Logs go to stderr.
+ */
+import readline from 'node:readline';
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../../config/index.js';
+import { createLogger, type Logger } from '../../observability/logger.js';
+import { loadLibrary } from '../../corpus/index.js';
+import { buildRetriever } from '../../retrieval/index.js';
+import type { Retriever } from '../../retrieval/types.js';
+import { createEmbedder, createLlm } from '../../llm/index.js';
+import type { LlmClient } from '../../llm/types.js';
+import { answerQuestion, type AnswerResult } from '../../answer/index.js';
+import { citationLine } from '../../messaging/render-text.js';
+
+interface AskCliOptions {
+  json?: boolean;
+  stdin?: boolean;
+}
+
+export interface AskJson {
+  answer: string;
+  grounded: boolean;
+  citations: { n: number; docId: string; title: string; chunkId: string; quote: string }[];
+}
+
+/** The `--json` shape, exactly. */
+export function toAskJson(r: AnswerResult): AskJson {
+  return {
+    answer: r.answer,
+    grounded: r.grounded,
+    citations: r.citations.map((c) => ({ n: c.n, docId: c.docId, title: c.title, chunkId: c.chunkId, quote: c.quote })),
+  };
+}
+
+export function formatHuman(question: string, r: AnswerResult): string {
+  const lines = [`问：${question}`, `答：${r.answer}`];
+  if (r.citations.length) {
+    lines.push('', '引用：');
+    for (const c of r.citations) lines.push(citationLine(c), `    “${c.quote}”`);
+  }
+  if (r.mode === 'extractive') lines.push('', '（未配置大模型或大模型不可用：以上内容摘自资料原文）');
+  return lines.join('\n');
+}
+
+export async function buildAskDeps(config: Config, logger: Logger): Promise<{ retriever: Retriever; llm: LlmClient | null }> {
+  const docs = await loadLibrary({ corpusDir: config.ZCT_CORPUS_DIR, dataDir: config.ZCT_DATA_DIR });
+  const retriever = await buildRetriever(docs, { cacheDir: config.ZCT_CACHE_DIR, embedder: createEmbedder(config, { logger }), logger });
+  return { retriever, llm: createLlm(config, logger) };
+}
+
+async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  for await (const line of rl) yield line;
+}
+
+/** Where the command reads and writes (tests pass their own streams). */
+export interface AskIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+}
+
+export function register(program: Command, io: AskIo = process): void {
+  program
+    .command('ask')
+    .description('问政策：从资料库回答问题并给出引用 (answer a policy question with citations)')
+    .argument('[question]', '问题 (the question)')
+    .option('--json', '输出 JSON：{"answer","grounded","citations"} (print JSON)')
+    .option('--stdin', '从标准输入逐行读取问题，每行输出一个 JSON (one question per line; one JSON object per line)')
+    .action(async (question: string | undefined, opts: AskCliOptions) => {
+      if (!opts.stdin && !question?.trim()) {
+        // main.ts prints the message on stderr and exits with 1.
+        throw new Error('请提供问题，例如：zct ask "专班组建要坚持哪三条原则？"（或用 --stdin 逐行读取问题）');
+      }
+      const config = loadConfig();
+      const logger = createLogger(config.LOG_LEVEL);
+      const { retriever, llm } = await buildAskDeps(config, logger);
+      const deps = { retriever, llm, logger };
+
+      if (opts.stdin) {
+        for await (const line of lines(io.stdin)) {
+          const q = line.trim();
+          if (!q) continue;
+          const r = await answerQuestion(q, deps);
+          io.stdout.write(`${JSON.stringify(toAskJson(r))}\n`);
+        }
+        return;
+      }
+      const q = question!.trim();
+      const r = await answerQuestion(q, deps);
+      io.stdout.write(opts.json ? `${JSON.stringify(toAskJson(r))}\n` : `${formatHuman(q, r)}\n`);
+    });
+}

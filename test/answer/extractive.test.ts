@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { extractiveAnswer, numberPassages, splitSentences, questionKind } from '../../src/answer/index.js';
+import { enumerationItem } from '../../src/answer/enumeration.js';
+import { fakeRetriever } from './fixtures.js';
+
+async function passagesFor(q: string) {
+  const r = fakeRetriever();
+  const res = await r.search(q, 6);
+  return numberPassages(res.hits, 6);
+}
+
+describe('sentences', () => {
+  it('splits on 。！？； and line breaks, keeping the end mark and closing quotes', () => {
+    expect(splitSentences('一是甲；二是乙。“好！”他说\n第三行')).toEqual(['一是甲；', '二是乙。', '“好！”', '他说', '第三行']);
+  });
+
+  it('drops the spaces extraction scattered in Chinese text', () => {
+    expect(splitSentences('组团 服务 企业 ，随叫随到。')).toEqual(['组团服务企业，随叫随到。']);
+  });
+});
+
+describe('question kind', () => {
+  it('recognises list, number and ordinal questions', () => {
+    expect(questionKind('五百行动 包括哪五个“百”').list).toBe(true);
+    expect(questionKind('退出现职的领导干部可以当哪“三员”').list).toBe(true);
+    expect(questionKind('全县组建了多少个服务团队').number).toBe(true);
+    expect(questionKind('那第二条呢').ordinal).toBe(2);
+    expect(questionKind('第十二项是什么')).toMatchObject({ ordinal: 12, ordinalUnit: '项' });
+    expect(questionKind('三服务表现会算进公务员考核吗')).toMatchObject({ list: false, number: false, ordinal: null });
+  });
+});
+
+describe('extractiveAnswer', () => {
+  it('answers with the most relevant sentence and its marker, short', async () => {
+    const q = '三服务表现会算进公务员考核吗';
+    const ex = extractiveAnswer(q, await passagesFor(q))!;
+    expect(ex.text).toContain('作为公务员平时考核、年度考核和评先评优的重要依据');
+    expect(ex.text).toMatch(/\[1\]$/);
+    expect([...ex.text].length).toBeLessThanOrEqual(300);
+    expect(ex.used[0]!.n).toBe(1);
+    expect(ex.used[0]!.quote).toContain('公务员平时考核');
+  });
+
+  it('number questions prefer the sentence with the number', async () => {
+    const q = '全县组建了多少个服务团队';
+    const ex = extractiveAnswer(q, await passagesFor(q))!;
+    expect(ex.text.startsWith('全县共组建服务团队86个')).toBe(true);
+  });
+
+  it('list questions keep the whole enumeration', async () => {
+    const q = '成立专班要遵循哪三条原则';
+    const ex = extractiveAnswer(q, await passagesFor(q))!;
+    for (const item of ['重大专项工作', '靠单一部门难以完成的工作', '阶段性的任务']) expect(ex.text).toContain(item);
+    expect(ex.text).toMatch(/任务。\[1\]/);
+  });
+
+  it('an enumeration with 一是/二是 markers is picked for 哪些 questions', async () => {
+    const q = '五百行动包括哪些内容';
+    const ex = extractiveAnswer(q, await passagesFor(q))!;
+    expect(ex.text).toContain('一是百名组工干部组团服务');
+    expect(ex.text).toContain('五是百个民营企业党建示范点创建');
+  });
+
+  it('第N条 picks item N of an enumeration', async () => {
+    const q = '成立专班要满足什么条件 第二条';
+    const ex = extractiveAnswer(q, await passagesFor(q))!;
+    expect(ex.text).toBe('第二条：必须是靠单一部门难以完成的工作。[1]');
+    const q2 = '五百行动 第四个';
+    const ex2 = extractiveAnswer(q2, await passagesFor(q2))!;
+    expect(ex2.text).toBe('四是百名数字经济高端人才引育。[1]');
+  });
+
+  it('returns null when nothing matches', () => {
+    expect(extractiveAnswer('任何问题', [])).toBeNull();
+  });
+
+  it('clips very long sentences and stays within the length budget', async () => {
+    const long = `${'甲'.repeat(200)}研发费用加计扣除比例提高到百分之七十五${'乙'.repeat(200)}。`;
+    const p = [{ n: 1, score: 1, chunk: { id: 'x::0', docId: 'x', title: 't', source: null, date: null, headings: [], text: long } }];
+    const ex = extractiveAnswer('研发费用加计扣除比例', p)!;
+    expect([...ex.text].length).toBeLessThanOrEqual(170);
+    expect(ex.text).toContain('加计扣除');
+    expect([...ex.used[0]!.quote].length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('enumerationItem', () => {
+  it('finds items by several marker styles', () => {
+    expect(enumerationItem('要做到：（一）加强领导。（二）压实责任。（三）强化考核。', 2)).toBe('（二）压实责任。');
+    expect(enumerationItem('主要措施：第一，摸清底数；第二，分类施策；第三，跟踪问效。', 3)).toBe('第三，跟踪问效。');
+    expect(enumerationItem('流程：1. 申报；2. 审核；3. 公示。', 2)).toBe('2. 审核');
+    expect(enumerationItem('没有列举的句子。', 2)).toBeNull();
+    expect(enumerationItem('一是甲乙丙丁；二是戊己庚辛。', 3)).toBeNull();
+  });
+});
