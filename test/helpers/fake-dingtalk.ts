@@ -1,0 +1,457 @@
+/**
+ * A local fake of DingTalk (node:http + ws on 127.0.0.1, port 0) speaking the real wire formats
+ * (see /work/shared/platforms.md), so the REAL dingtalk-stream client can be tested end to end:
+ *
+ *   POST /v1.0/gateway/connections/open   → {endpoint, ticket} (single-use ticket)
+ *   WS   /connect?ticket=…                 ← CALLBACK / SYSTEM frames; → acks, ping replies
+ *   POST /robot/sendBySession?session=…   → {errcode:0, errmsg:'ok'} (recorded)
+ *   POST /v1.0/oauth2/accessToken         → {accessToken, expireIn}
+ *   POST /v1.0/robot/groupMessages/send   → {processQueryKey} (token checked, recorded)
+ *   POST /v1.0/robot/oToMessages/batchSend→ {processQueryKey}
+ *
+ * Also: startDingTalkHarness({ sink }) — fake + config + a started adapter, for adapter and full-product e2e.
+ */
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer, WebSocket } from 'ws';
+import { parseConfig } from '../../src/config/index.js';
+import type { Config } from '../../src/config/schema.js';
+import { silentLogger, type Logger } from '../../src/observability/logger.js';
+import { createDingTalkAdapter, type DingTalkAdapter, type DingTalkAdapterOptions } from '../../src/platforms/dingtalk/index.js';
+import type { MessageSink } from '../../src/platforms/types.js';
+
+export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get';
+export const FAKE_CLIENT_ID = 'dingfakeclientid';
+export const FAKE_CLIENT_SECRET = 'fake-client-secret';
+export const FAKE_ROBOT_CODE = 'dingfakeclientid';
+
+export interface RecordedAck {
+  frameId: string;
+  data: unknown;
+  /** performance.now() when the fake received it. */
+  at: number;
+  connection: number;
+}
+
+export interface RecordedWebhookPost {
+  session: string;
+  body: {
+    msgtype: string;
+    markdown?: { title: string; text: string };
+    text?: { content: string };
+    at?: { atUserIds?: string[]; atMobiles?: string[]; isAtAll?: boolean };
+  };
+  at: number;
+}
+
+export interface RecordedApiSend {
+  path: string;
+  token: string;
+  body: { robotCode: string; openConversationId?: string; userIds?: string[]; msgKey: string; msgParam: string };
+  at: number;
+}
+
+type Reply = { status: number; body: unknown; delayMs?: number };
+
+export interface RobotMessageInput {
+  text?: string;
+  msgId?: string;
+  msgtype?: string;
+  group?: boolean;
+  conversationId?: string;
+  conversationTitle?: string;
+  senderStaffId?: string;
+  senderNick?: string;
+  robotCode?: string;
+  session?: string;
+  /** sessionWebhookExpiredTime (ms); default now + 90 min. */
+  expiresAt?: number;
+  /** Extra/overriding raw fields (content, richText …). */
+  extra?: Record<string, unknown>;
+}
+
+export class FakeDingTalk extends EventEmitter {
+  url = '';
+  readonly acks: RecordedAck[] = [];
+  readonly pingReplies: unknown[] = [];
+  readonly webhookPosts: RecordedWebhookPost[] = [];
+  readonly openCalls: Array<Record<string, unknown>> = [];
+  readonly tokenCalls: Array<Record<string, unknown>> = [];
+  readonly apiSends: RecordedApiSend[] = [];
+  /** Every WebSocket accepted, in order. */
+  readonly sockets: WebSocket[] = [];
+  tokenExpireIn = 7200;
+  /** Answers to use for the next webhook posts (then the default {errcode:0}). */
+  readonly webhookReplies: Reply[] = [];
+  /** Answers to use for the next OpenAPI sends. */
+  readonly apiReplies: Reply[] = [];
+  /** Fail this many gateway open calls with HTTP 500. */
+  failGatewayCalls = 0;
+  /** Refuse this many WebSocket upgrades (HTTP 401 during the handshake), even with a valid ticket. */
+  rejectUpgrades = 0;
+
+  private server!: http.Server;
+  private wss!: WebSocketServer;
+  private readonly tickets = new Set<string>();
+  private readonly validTokens = new Set<string>();
+  private tokenSeq = 0;
+  private frameSeq = 0;
+  private msgSeq = 0;
+
+  get gatewayUrl(): string {
+    return `${this.url}/v1.0/gateway/connections/open`;
+  }
+
+  get connections(): number {
+    return this.sockets.length;
+  }
+
+  /** The newest accepted socket, if still open. */
+  get socket(): WebSocket | undefined {
+    const s = this.sockets[this.sockets.length - 1];
+    return s && s.readyState === WebSocket.OPEN ? s : undefined;
+  }
+
+  webhookUrl(session: string): string {
+    return `${this.url}/robot/sendBySession?session=${encodeURIComponent(session)}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.onHttp(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      const u = new URL(req.url ?? '/', 'http://x');
+      const ticket = u.searchParams.get('ticket') ?? '';
+      const refuse = this.rejectUpgrades > 0;
+      if (refuse) this.rejectUpgrades -= 1;
+      if (refuse || u.pathname !== '/connect' || !this.tickets.delete(ticket)) {
+        socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private changed() {
+    this.emit('change');
+  }
+
+  private onSocket(ws: WebSocket) {
+    this.sockets.push(ws);
+    const connection = this.sockets.length;
+    ws.on('message', (raw) => {
+      let frame: { code?: number; headers?: { messageId?: string; topic?: string }; data?: string };
+      try {
+        frame = JSON.parse(String(raw)) as typeof frame;
+      } catch {
+        return;
+      }
+      if (frame.headers?.topic === 'ping') this.pingReplies.push(frame);
+      else if (frame.headers?.messageId) {
+        let data: unknown = frame.data;
+        try {
+          data = JSON.parse(String(frame.data));
+        } catch {
+          /* keep raw */
+        }
+        this.acks.push({ frameId: frame.headers.messageId, data, at: performance.now(), connection });
+      }
+      this.changed();
+    });
+    ws.on('close', () => this.changed());
+    this.changed();
+  }
+
+  private async onHttp(req: http.IncomingMessage, res: http.ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      return send(res, { status: 400, body: { code: 'InvalidJson', message: 'body is not JSON' } });
+    }
+    const u = new URL(req.url ?? '/', 'http://x');
+    const at = performance.now();
+
+    if (req.method === 'POST' && u.pathname === '/v1.0/gateway/connections/open') {
+      this.openCalls.push(body);
+      this.changed();
+      if (this.failGatewayCalls > 0) {
+        this.failGatewayCalls -= 1;
+        return send(res, { status: 500, body: { code: 'ServiceUnavailable', message: 'try later' } });
+      }
+      if (body.clientId !== FAKE_CLIENT_ID || body.clientSecret !== FAKE_CLIENT_SECRET) {
+        return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: 'bad client' } });
+      }
+      const ticket = randomUUID();
+      this.tickets.add(ticket);
+      return send(res, { status: 200, body: { endpoint: `${this.url.replace('http', 'ws')}/connect`, ticket } });
+    }
+
+    if (req.method === 'POST' && u.pathname === '/robot/sendBySession') {
+      this.webhookPosts.push({ session: u.searchParams.get('session') ?? '', body: body as RecordedWebhookPost['body'], at });
+      this.changed();
+      return send(res, this.webhookReplies.shift() ?? { status: 200, body: { errcode: 0, errmsg: 'ok' } });
+    }
+
+    if (req.method === 'POST' && u.pathname === '/v1.0/oauth2/accessToken') {
+      this.tokenCalls.push(body);
+      this.changed();
+      if (body.appKey !== FAKE_CLIENT_ID || body.appSecret !== FAKE_CLIENT_SECRET) {
+        return send(res, { status: 400, body: { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret' } });
+      }
+      this.tokenSeq += 1;
+      const token = `fake-token-${this.tokenSeq}`;
+      this.validTokens.add(token);
+      return send(res, { status: 200, body: { accessToken: token, expireIn: this.tokenExpireIn } });
+    }
+
+    if (req.method === 'POST' && (u.pathname === '/v1.0/robot/groupMessages/send' || u.pathname === '/v1.0/robot/oToMessages/batchSend')) {
+      const token = String(req.headers['x-acs-dingtalk-access-token'] ?? '');
+      if (!this.validTokens.has(token)) {
+        return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
+      }
+      const b = body as unknown as RecordedApiSend['body'];
+      const target = u.pathname.endsWith('groupMessages/send') ? b.openConversationId : b.userIds?.length;
+      if (!b.robotCode || !target || !b.msgKey || typeof b.msgParam !== 'string') {
+        return send(res, { status: 400, body: { code: 'MissingParameter', message: 'robotCode/target/msgKey/msgParam required' } });
+      }
+      if (Buffer.byteLength(b.msgParam) > 15_000) {
+        return send(res, { status: 400, body: { code: 'invalidParameter.msgParam', message: 'msgParam too long' } });
+      }
+      this.apiSends.push({ path: u.pathname, token, body: b, at });
+      this.changed();
+      return send(res, this.apiReplies.shift() ?? { status: 200, body: { processQueryKey: `pqk-${this.apiSends.length}` } });
+    }
+
+    return send(res, { status: 404, body: { code: 'NotFound', message: u.pathname } });
+  }
+
+  /** Make every issued token invalid (the next send gets a 401). */
+  revokeTokens() {
+    this.validTokens.clear();
+  }
+
+  /** A robot message (the CALLBACK `data`, parsed) whose sessionWebhook points at this fake. */
+  robotMessage(input: RobotMessageInput = {}): Record<string, unknown> {
+    this.msgSeq += 1;
+    const group = input.group ?? true;
+    const now = Date.now();
+    const msgtype = input.msgtype ?? 'text';
+    const msg: Record<string, unknown> = {
+      conversationId: input.conversationId ?? (group ? 'cidGroupA==' : 'cidSingle1=='),
+      chatbotCorpId: 'dingcorp',
+      chatbotUserId: '$:LWCP_v1:$bot',
+      msgId: input.msgId ?? `msg${this.msgSeq}-${randomUUID()}`,
+      senderNick: input.senderNick ?? '张三',
+      isAdmin: true,
+      senderStaffId: input.senderStaffId ?? 'user123',
+      sessionWebhookExpiredTime: input.expiresAt ?? now + 90 * 60_000,
+      createAt: now,
+      senderCorpId: 'dingcorp',
+      conversationType: group ? '2' : '1',
+      senderId: '$:LWCP_v1:$sender',
+      sessionWebhook: this.webhookUrl(input.session ?? `s-${this.msgSeq}`),
+      robotCode: input.robotCode ?? FAKE_ROBOT_CODE,
+      msgtype,
+    };
+    if (group) {
+      msg.conversationTitle = input.conversationTitle ?? '联企小组-测试群';
+      msg.isInAtList = true;
+      msg.atUsers = [{ dingtalkId: '$:LWCP_v1:$bot' }];
+    }
+    if (msgtype === 'text') msg.text = { content: group ? ` ${input.text ?? '你好'}` : (input.text ?? '你好') };
+    return { ...msg, ...input.extra };
+  }
+
+  /** Push a robot message as a CALLBACK frame. `frameId` re-uses a frame id (a redelivery). Returns the frame id. */
+  push(data: Record<string, unknown> | string, opts: { frameId?: string; socket?: WebSocket } = {}): string {
+    this.frameSeq += 1;
+    const frameId = opts.frameId ?? `frame_${this.frameSeq}_${randomUUID().slice(0, 8)}`;
+    this.sendFrame(
+      {
+        specVersion: '1.0',
+        type: 'CALLBACK',
+        headers: {
+          appId: 'fake-app',
+          connectionId: `conn-${this.connections}`,
+          contentType: 'application/json',
+          messageId: frameId,
+          time: String(Date.now()),
+          topic: TOPIC_ROBOT,
+        },
+        data: typeof data === 'string' ? data : JSON.stringify(data),
+      },
+      opts.socket,
+    );
+    return frameId;
+  }
+
+  /** Send any frame (object → JSON, string as is) on the newest open socket. */
+  sendFrame(frame: unknown, socket?: WebSocket) {
+    const ws = socket ?? this.socket;
+    if (!ws) throw new Error('fake dingtalk: no open stream connection');
+    ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+
+  /** Send a `ping` system frame; resolves with the client's reply. */
+  async ping(opaque: string = randomUUID()): Promise<{ headers: Record<string, string>; data: string }> {
+    const before = this.pingReplies.length;
+    this.sendFrame({
+      specVersion: '1.0',
+      type: 'SYSTEM',
+      headers: { topic: 'ping', messageId: `ping_${opaque}`, contentType: 'application/json', time: String(Date.now()) },
+      data: JSON.stringify({ opaque }),
+    });
+    await this.waitFor(() => this.pingReplies.length > before, 'ping reply');
+    return this.pingReplies[before] as { headers: Record<string, string>; data: string };
+  }
+
+  /** Send a `disconnect` system frame on the current socket and drop it after dropAfterMs (DingTalk: ~10 s). */
+  disconnect(reason = 'connection is expired', dropAfterMs = 10_000): WebSocket {
+    const ws = this.socket;
+    if (!ws) throw new Error('fake dingtalk: no open stream connection');
+    this.sendFrame({ specVersion: '1.0', type: 'SYSTEM', headers: { topic: 'disconnect', contentType: 'application/json' }, data: JSON.stringify({ reason }) }, ws);
+    setTimeout(() => ws.terminate(), dropAfterMs).unref();
+    return ws;
+  }
+
+  /** Stop reading the newest socket (a half-dead connection: no pongs, no acks read) without closing it. */
+  freeze() {
+    const ws = this.socket as (WebSocket & { _socket?: { pause(): void } }) | undefined;
+    ws?._socket?.pause();
+  }
+
+  /** Drop the TCP connection without a word (network failure). */
+  dropConnection() {
+    this.socket?.terminate();
+  }
+
+  /** Resolve when `pred` holds (checked on every recorded event), or fail after timeoutMs. */
+  waitFor(pred: () => boolean, what = 'condition', timeoutMs = 5_000): Promise<void> {
+    if (pred()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('change', check);
+        reject(new Error(`fake dingtalk: timed out waiting for ${what}`));
+      }, timeoutMs);
+      const check = () => {
+        if (!pred()) return;
+        clearTimeout(timer);
+        this.off('change', check);
+        resolve();
+      };
+      this.on('change', check);
+    });
+  }
+
+  waitForAcks(n: number, timeoutMs?: number) {
+    return this.waitFor(() => this.acks.length >= n, `${n} acks`, timeoutMs);
+  }
+
+  waitForWebhookPosts(n: number, timeoutMs?: number) {
+    return this.waitFor(() => this.webhookPosts.length >= n, `${n} webhook posts`, timeoutMs);
+  }
+
+  waitForConnections(n: number, timeoutMs?: number) {
+    return this.waitFor(() => this.connections >= n && this.socket !== undefined, `${n} connections`, timeoutMs);
+  }
+
+  ackedFrames(frameId: string): RecordedAck[] {
+    return this.acks.filter((a) => a.frameId === frameId);
+  }
+}
+
+function send(res: http.ServerResponse, reply: Reply) {
+  const write = () => {
+    const text = JSON.stringify(reply.body);
+    res.writeHead(reply.status, { 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+  if (reply.delayMs) setTimeout(write, reply.delayMs);
+  else write();
+}
+
+/** Poll a condition that no fake event signals (e.g. state inside the bot). */
+export async function waitUntil(pred: () => boolean, what = 'condition', timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export async function startFakeDingTalk(): Promise<FakeDingTalk> {
+  return new FakeDingTalk().start();
+}
+
+/** Settings that point the bot at the fake (merge with your own env). */
+export function fakeDingTalkEnv(fake: FakeDingTalk): Record<string, string> {
+  return {
+    DINGTALK_CLIENT_ID: FAKE_CLIENT_ID,
+    DINGTALK_CLIENT_SECRET: FAKE_CLIENT_SECRET,
+    DINGTALK_ROBOT_CODE: FAKE_ROBOT_CODE,
+    DINGTALK_GATEWAY_URL: fake.gatewayUrl,
+    DINGTALK_API_BASE: fake.url,
+  };
+}
+
+export interface DingTalkHarness {
+  fake: FakeDingTalk;
+  adapter: DingTalkAdapter;
+  config: Config;
+  stop(): Promise<void>;
+}
+
+export interface DingTalkHarnessOptions {
+  /** The message sink — e.g. `(m) => bot.handle(m)` with the real services. */
+  sink?: MessageSink;
+  /** Build the sink from the final config (when the services need it). */
+  makeSink?: (config: Config) => MessageSink | Promise<MessageSink>;
+  /** Extra settings (ZCT_ADMINS, REDIS_URL …); the DingTalk ones point at the fake. */
+  env?: Record<string, string>;
+  logger?: Logger;
+  adapter?: Partial<Omit<DingTalkAdapterOptions, 'config' | 'sink' | 'logger'>>;
+}
+
+/** Start the fake, a config pointing at it, and a connected adapter. */
+export async function startDingTalkHarness(opts: DingTalkHarnessOptions): Promise<DingTalkHarness> {
+  const fake = await startFakeDingTalk();
+  const config = parseConfig({ ZCT_SCHEDULER: 'false', HEALTH_PORT: '0', ...opts.env, ...fakeDingTalkEnv(fake) });
+  const sink = opts.sink ?? (await opts.makeSink?.(config));
+  if (!sink) throw new Error('startDingTalkHarness: pass sink or makeSink');
+  const adapter = createDingTalkAdapter({
+    config,
+    logger: opts.logger ?? silentLogger,
+    sink,
+    ...opts.adapter,
+    stream: { reconnectBaseMs: 20, reconnectMaxMs: 200, heartbeatMs: 0, openTimeoutMs: 2_000, drainMaxMs: 2_000, ...opts.adapter?.stream },
+    httpTimeoutMs: opts.adapter?.httpTimeoutMs ?? 2_000,
+  });
+  await adapter.start();
+  await adapter.whenConnected(5_000);
+  await fake.waitForConnections(1);
+  return {
+    fake,
+    adapter,
+    config,
+    async stop() {
+      await adapter.stop(2_000);
+      await fake.close();
+    },
+  };
+}
