@@ -43,10 +43,15 @@ const UNSUPPORTED_LABEL: Record<NonNullable<IncomingMessage['unsupported']>, str
 };
 
 export class Bot {
+  private readonly claimLeaseMs: number;
+
   constructor(
     private readonly services: Services,
     private readonly router: Router,
-  ) {}
+    opts: { claimLeaseMs?: number } = {},
+  ) {
+    this.claimLeaseMs = opts.claimLeaseMs ?? CLAIM_LEASE_MS;
+  }
 
   async handle(msg: IncomingMessage): Promise<HandleResult> {
     const { store, config } = this.services;
@@ -55,7 +60,7 @@ export class Bot {
 
     let claimed = false;
     try {
-      const claim = await store.claimMessage(msg.dedupKey, CLAIM_LEASE_MS);
+      const claim = await store.claimMessage(msg.dedupKey, this.claimLeaseMs);
       if (claim.state !== 'new') {
         log.info({ state: claim.state }, 'duplicate delivery ignored');
         metrics.duplicates.inc({ platform: msg.platform });

@@ -11,7 +11,7 @@ import { Bot } from './bot.js';
 import { classifyFreeText } from './classify.js';
 import type { Services } from './services.js';
 
-export function createBot(services: Services): Bot {
+export function createBot(services: Services, opts: { claimLeaseMs?: number } = {}): Bot {
   const handlers = {} as Record<Route, Handler>;
   const router = createRouter({
     handlers,
@@ -30,5 +30,5 @@ export function createBot(services: Services): Bot {
     help: handleHelp,
     clarify: createClarifyHandler({ ask: handleAsk, report: handleReport, reroute }),
   } satisfies Record<Route, Handler>);
-  return new Bot(services, router);
+  return new Bot(services, router, opts);
 }

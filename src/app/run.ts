@@ -12,7 +12,7 @@ import type { PlatformAdapter } from '../platforms/types.js';
 import { createServices } from './create-services.js';
 import { createBot } from './create-bot.js';
 import { ensureDemoTeam } from './demo.js';
-import { startScheduler } from './start-scheduler.js';
+import { startDigestScheduler } from '../scheduler/index.js';
 import type { Services } from './services.js';
 
 /** How long in-flight messages may take to finish after SIGTERM. */
@@ -43,7 +43,8 @@ function isAdmin(config: Config, user: string): boolean {
 
 export async function runConsole(opts: { user: string; group: string; admin: boolean }, config = loadConfig()): Promise<void> {
   // Console mode: logs stay quiet unless asked for, so the chat is readable.
-  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
+  if (!capabilities(config).redis) process.stderr.write('（未配置 REDIS_URL：使用内存存储，退出后数据不保留）\n');
   const services = await createServices(config, logger);
   await ensureDemoTeam(services.store, opts.group, Date.now());
   const bot = createBot(services);
@@ -85,7 +86,7 @@ export async function runServe(config = loadConfig()): Promise<void> {
           ...adapters.map((a) => ({ name: a.platform, required: true, check: () => a.isConnected() })),
         ])
       : null;
-  const scheduler = config.ZCT_SCHEDULER ? startScheduler(services, adapters) : null;
+  const scheduler = config.ZCT_SCHEDULER ? startDigestScheduler(services, adapters) : null;
   logger.info({ adapters: adapters.map((a) => a.platform), health: health?.port, scheduler: Boolean(scheduler) }, 'zct serving');
 
   onShutdown(logger, async () => {
