@@ -1,0 +1,74 @@
+/**
+ * Category of a problem description: sum of the lexicon weights of the words it contains, longest
+ * words first (each character counts once). No words → 其他. Callers mask department and
+ * enterprise names first.
+ */
+import type { Category } from '../model.js';
+import { CATEGORY_LEXICON } from '../lexicon/categories.js';
+
+const ENTRIES = CATEGORY_LEXICON.flatMap((c) => c.words.map((word) => ({ word: word.toLowerCase(), category: c.category, weight: c.weight }))).sort(
+  (a, b) => b.word.length - a.word.length || b.weight - a.weight,
+);
+
+export interface CategoryScore {
+  category: Category;
+  score: number;
+  /** Position of the first word that scored for the winning category. */
+  first: number;
+}
+
+/** Verbs of need: the last problem word after one of them (the head of the phrase) counts extra. */
+const NEED_VERB = /缺|招|引进|引才|需要|急需|紧缺|短缺|找|聘/g;
+const HEAD_BONUS = 6;
+const CLAUSE_HEAD_BONUS = 3;
+
+export function scoreCategories(text: string): CategoryScore[] {
+  const lower = text.toLowerCase();
+  const hits: Array<{ at: number; end: number; category: Category }> = [];
+  const used = new Array<boolean>(lower.length).fill(false);
+  const scores = new Map<Category, CategoryScore>();
+  for (const { word, category, weight } of ENTRIES) {
+    let from = 0;
+    for (;;) {
+      const at = lower.indexOf(word, from);
+      if (at < 0) break;
+      from = at + 1;
+      let free = true;
+      for (let i = at; i < at + word.length; i++) if (used[i]) free = false;
+      if (!free) continue;
+      for (let i = at; i < at + word.length; i++) used[i] = true;
+      hits.push({ at, end: at + word.length, category });
+      const s = scores.get(category) ?? { category, score: 0, first: at };
+      s.score += weight;
+      s.first = Math.min(s.first, at);
+      scores.set(category, s);
+    }
+  }
+  // Chinese noun phrases are head-final: the last problem word of a clause is what it is about
+  // ("冷链物流专项贷款" is a loan), all the more after a need verb ("缺懂外贸的人才").
+  const clauseEnd = (from: number) => {
+    const r = lower.slice(from).search(/[,，。;；!！?？]/);
+    return r < 0 ? lower.length : from + r;
+  };
+  const heads = new Set<(typeof hits)[number]>();
+  for (let start = 0; start < lower.length; ) {
+    const end = clauseEnd(start);
+    const last = hits.filter((h) => h.at >= start && h.end <= end).sort((a, b) => b.at - a.at)[0];
+    if (last) scores.get(last.category)!.score += CLAUSE_HEAD_BONUS;
+    start = end + 1;
+  }
+  for (const m of lower.matchAll(NEED_VERB)) {
+    const end = clauseEnd(m.index);
+    const head = hits.filter((h) => h.at >= m.index + m[0].length && h.end <= end).sort((a, b) => b.at - a.at)[0];
+    if (head && !heads.has(head)) {
+      heads.add(head);
+      scores.get(head.category)!.score += HEAD_BONUS;
+    }
+  }
+  return [...scores.values()].sort((a, b) => b.score - a.score || a.first - b.first);
+}
+
+export function categorize(text: string): { category: Category; score: number } {
+  const best = scoreCategories(text)[0];
+  return best ? { category: best.category, score: best.score } : { category: '其他', score: 0 };
+}

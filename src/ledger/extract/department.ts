@@ -1,0 +1,87 @@
+/**
+ * Departments in a clause and the part each plays: the handler of an issue (已交办金融办, 资规局在做,
+ * 财政局拨付到位), or only a participant of the visit (跟经信局老王走访, 经心局小陈), a verifier of a
+ * closure (组织部回访确认) or the object of a wish (希望商务局帮忙) — those three are not "the
+ * department" of the issue.
+ */
+import { departmentAliases, normalizeDepartment } from '../lexicon/departments.js';
+import { PERSON_AFTER } from '../lexicon/enterprises.js';
+import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
+import { HANDOFF_BEFORE_DEPARTMENT } from '../lexicon/statuses.js';
+import type { Span } from './normalize.js';
+
+export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish';
+
+export interface DepartmentMention extends Span {
+  /** Normalised short name (经信局). */
+  name: string;
+  raw: string;
+  role: DepartmentRole;
+  /** Preceded by a hand-off verb (已交金融办, 交办人社局): the issue is assigned to it. */
+  handedTo: boolean;
+  /** Start of the hand-off verb when handedTo (else = start). */
+  verbStart: number;
+}
+
+const HANDOFF_VERB = new RegExp(`(?:${HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`);
+const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
+const GENERIC_AFTER_HANDOFF = /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
+const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
+const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
+const WISH_BEFORE = /(?:想请|希望|请求|恳请|要求|需要|盼|能否|能不能|请)\s*$/;
+
+/** Find department mentions in `text`. `clauseOf` gives the clause boundaries around a position. */
+export function findDepartments(text: string): DepartmentMention[] {
+  const found: Array<Span & { raw: string; name: string }> = [];
+  const free = (s: number, e: number) => !found.some((f) => s < f.end && f.start < e);
+
+  for (const { alias, name } of departmentAliases()) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(alias, from);
+      if (at < 0) break;
+      from = at + 1;
+      // Extend over a place prefix (县经信局, 市人社局).
+      let start = at;
+      if (at > 0 && /[县市区省]/.test(text[at - 1]!) && !/(?:全|本|各|该)$/.test(text.slice(Math.max(0, at - 2), at - 1))) start = at - 1;
+      if (free(start, at + alias.length)) found.push({ start, end: at + alias.length, raw: text.slice(start, at + alias.length), name });
+    }
+  }
+  for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {
+    const raw = m[1]!;
+    const start = m.index + m[0].length - raw.length;
+    if (free(start, start + raw.length)) found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw) });
+  }
+
+  return found
+    .sort((a, b) => a.start - b.start)
+    .map((f) => {
+      const clauseStart = Math.max(text.lastIndexOf('，', f.start - 1), text.lastIndexOf(',', f.start - 1), text.lastIndexOf('。', f.start - 1), text.lastIndexOf(';', f.start - 1), text.lastIndexOf('；', f.start - 1)) + 1;
+      const clauseEndRel = text.slice(f.end).search(/[，,。;；]/);
+      const clauseEnd = clauseEndRel < 0 ? text.length : f.end + clauseEndRel;
+      const before = text.slice(clauseStart, f.start);
+      const after = text.slice(f.end, clauseEnd);
+      const verb = HANDOFF_VERB.exec(before);
+      const handedTo = verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index));
+      const verbStart = handedTo ? clauseStart + verb!.index : f.start;
+      let role: DepartmentRole = 'handler';
+      if (!handedTo) {
+        const clause = text.slice(clauseStart, clauseEnd);
+        const inVisit = VISIT_VERBS.test(clause) || VISIT_MOTION.test(after);
+        if (PERSON_AFTER.test(after) && (inVisit || !/^(?:的)?[老小][\u4e00-\u9fa5](?:说|讲|反馈|回复|表示)/.test(after))) role = 'participant';
+        else if (WITH_BEFORE.test(before) && inVisit) role = 'participant';
+        else if (VERIFY_AFTER.test(after)) role = 'verifier';
+        else if (WISH_BEFORE.test(before)) role = 'wish';
+      }
+      return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart };
+    });
+}
+
+/** The department that handles the issue described by `text`, or null. */
+export function handlerDepartment(mentions: DepartmentMention[]): string | null {
+  const handed = mentions.filter((m) => m.handedTo);
+  if (handed.length) return handed[handed.length - 1]!.name;
+  // Several departments at work ("经信局、财政局正在联合审核"): the first one leads.
+  const handlers = mentions.filter((m) => m.role === 'handler');
+  return handlers.length ? handlers[0]!.name : null;
+}

@@ -1,0 +1,291 @@
+/**
+ * Which enterprise a message is about. Known enterprises (the deployment's list and the team's
+ * bound enterprises) are matched by full name, by abbreviation (a short form that is a prefix of
+ * exactly one known name: 华康 → 华康药业, 金鼎 → 金鼎金属材料有限公司) and by one-character typos
+ * (七一电气 → 七一电器). Otherwise a company-name pattern (…化工, …科技集团, …有限公司) or the words
+ * around a visit or a report (去了迈微, 格格屋反映) give the name as written.
+ */
+import { COMPANY_SUFFIXES, NAME_STOPWORDS, PLACE_PREFIX } from '../lexicon/enterprises.js';
+import { CATEGORY_LEXICON } from '../lexicon/categories.js';
+import { departmentAliases } from '../lexicon/departments.js';
+import type { Span } from './normalize.js';
+
+export interface EnterpriseHit extends Span {
+  name: string;
+  known: boolean;
+}
+
+const LEGAL_ENDING = /(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司|总厂)$/;
+const SUFFIXES_BY_LENGTH = [...COMPANY_SUFFIXES].sort((a, b) => b.length - a.length);
+const STOP = new Set(NAME_STOPWORDS);
+const GENERIC_WORDS = new Set<string>([
+  ...CATEGORY_LEXICON.flatMap((c) => c.words),
+  ...departmentAliases().map((d) => d.alias),
+  ...COMPANY_SUFFIXES,
+]);
+const CJK = /^[\u4e00-\u9fa5]+$/;
+
+function coreOf(name: string): string {
+  let s = name;
+  const placeless = s.replace(PLACE_PREFIX, '');
+  if (placeless.length >= 2 && placeless !== s) s = placeless;
+  const legal = s.replace(LEGAL_ENDING, '');
+  return legal.length >= 2 ? legal : s;
+}
+
+function hamming1(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
+  return true;
+}
+
+/** Starts with a company-name ending; returns it (longest first). */
+function suffixAt(text: string, pos: number): string | null {
+  for (const s of SUFFIXES_BY_LENGTH) if (text.startsWith(s, pos)) return s;
+  return null;
+}
+
+export interface EnterpriseMatcher {
+  readonly names: readonly string[];
+  /** Every known-enterprise mention in the text, earliest first, not overlapping `exclude`. */
+  findKnown(text: string, exclude?: Span[]): EnterpriseHit[];
+  /** Canonical form of a name if it is (an abbreviation or typo of) a known enterprise, else null. */
+  canonical(name: string): string | null;
+}
+
+const matcherCache = new Map<string, EnterpriseMatcher>();
+
+export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
+  const names = [...new Set(known.map((k) => k.trim()).filter((k) => k.length >= 2))];
+  const key = names.join('\u0001');
+  const cached = matcherCache.get(key);
+  if (cached) return cached;
+
+  // alias → names it could stand for
+  const owners = new Map<string, Set<string>>();
+  const own = (alias: string, name: string) => {
+    if (alias.length < 2) return;
+    if (!owners.has(alias)) owners.set(alias, new Set());
+    owners.get(alias)!.add(name);
+  };
+  const cores = new Map<string, string>();
+  for (const name of names) {
+    const core = coreOf(name);
+    cores.set(name, core);
+    own(name, name);
+    own(core, name);
+    for (let k = 2; k < core.length; k++) own(core.slice(0, k), name);
+  }
+  const aliases: Array<{ alias: string; name: string }> = [];
+  for (const [alias, set] of owners) {
+    if (set.size !== 1) continue;
+    const name = [...set][0]!;
+    if (alias !== name && alias !== cores.get(name) && (GENERIC_WORDS.has(alias) || STOP.has(alias))) continue;
+    aliases.push({ alias, name });
+  }
+  aliases.sort((a, b) => b.alias.length - a.alias.length);
+
+  function findKnown(text: string, exclude: Span[] = []): EnterpriseHit[] {
+    const hits: EnterpriseHit[] = [];
+    const free = (s: number, e: number) => ![...exclude, ...hits].some((t) => s < t.end && t.start < e);
+
+    for (const { alias, name } of aliases) {
+      let from = 0;
+      for (;;) {
+        const at = text.indexOf(alias, from);
+        if (at < 0) break;
+        from = at + 1;
+        let end = at + alias.length;
+        if (!free(at, end)) continue;
+        const core = cores.get(name)!;
+        if (alias !== name && alias !== core) {
+          // The core written out with a one-character typo (七一电气 for 七一电器) is the known name;
+          // an abbreviation followed by another company ending is a different company (华康化工).
+          const windowCore = text.slice(at, at + core.length);
+          const windowName = text.slice(at, at + name.length);
+          if (windowName === name || hamming1(windowName, name)) end = at + name.length;
+          else if (windowCore === core || hamming1(windowCore, core)) end = at + core.length;
+          else {
+            const sfx = suffixAt(text, end);
+            if (sfx && !name.slice(alias.length).startsWith(sfx) && !core.slice(alias.length).startsWith(sfx)) continue;
+          }
+        }
+        // Swallow the rest of the full name when it is written out (金鼎 + 金属材料有限公司).
+        if (text.startsWith(name.slice(alias.length), end) && alias.length < name.length && text.slice(at, at + name.length) === name) {
+          end = at + name.length;
+        }
+        if (free(at, end)) hits.push({ name, start: at, end, known: true });
+      }
+    }
+    // One-character typos of the full name or of its core (华糠药业 → 华康药业).
+    for (const name of names) {
+      for (const form of new Set([name, cores.get(name)!])) {
+        if (form.length < 4) continue;
+        for (let i = 0; i + form.length <= text.length; i++) {
+          const w = text.slice(i, i + form.length);
+          if (!CJK.test(w) || !hamming1(w, form) || !free(i, i + form.length)) continue;
+          const rivals = names.filter((n) => n !== name && (hamming1(w, n) || hamming1(w, cores.get(n)!)));
+          if (rivals.length === 0) hits.push({ name, start: i, end: i + form.length, known: true });
+        }
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+
+  function canonical(raw: string): string | null {
+    const s = raw.trim();
+    if (!s) return null;
+    if (names.includes(s)) return s;
+    const hit = findKnown(s)[0];
+    // The known mention must cover the whole name, or the name must be the known core plus a legal ending.
+    if (hit && hit.start === 0 && (hit.end === s.length || LEGAL_ENDING.test(s.slice(hit.end)) || suffixAt(s, hit.end) === s.slice(hit.end))) {
+      return hit.name;
+    }
+    return null;
+  }
+
+  const m: EnterpriseMatcher = { names, findKnown, canonical };
+  matcherCache.set(key, m);
+  return m;
+}
+
+// ---------- names as written
+
+/** Characters that do not occur inside company names: the name starts after the last of them. */
+const BREAK_CHARS = /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里]/;
+/** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
+const BREAK_WORDS = /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于))/;
+/** Words before a name that are not part of it. */
+const LEAD_WORDS =
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|和|跟|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|刚|企业|公司|走访了?|拜访了?|调研了?|回访了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
+
+function badName(name: string): boolean {
+  if (name.length < 2 || name.length > 16) return true;
+  if (STOP.has(name)) return true;
+  if (/^\d+$/.test(name)) return true;
+  if (/^(?:[一两二三四五六七八九十几多各每某数\d]+|哪|这|那)(?:家|个|些)/.test(name)) return true;
+  if (/企业|今天|昨天|明天|问题|情况|现场|一趟|一下|群里|计划|服务日|领导|老板|部门|工作|会议/.test(name)) return true;
+  for (const { alias } of departmentAliases()) if (name.endsWith(alias)) return true;
+  return /[局办委部]$|中心$|大队$|管委会$/.test(name);
+}
+
+/**
+ * Company endings that are ordinary words too (技术, 信息, 材料, 科技 …): they make a name only at a
+ * clean start (clause start, after a visit verb or a time word), never in the middle of prose.
+ */
+const STRONG_SUFFIXES = new Set([
+  '股份有限公司', '有限责任公司', '有限公司', '集团公司', '集团', '公司', '总厂', '分厂', '药业', '制药', '电器', '电气', '化工',
+  '塑胶', '塑业', '轴承', '半导体', '智造', '食品', '纺织', '实业', '工贸', '建材', '印染', '服饰', '木业', '竹业', '茶业',
+  '酒业', '化纤', '精工', '模具', '五金', '锂电', '硅业', '磁业', '铜业', '铝业', '纸业', '涂料', '油脂', '乳业', '鞋业', '针织',
+  '织造', '控股', '矿业', '石化', '重工', '钢构', '门业', '卫浴', '汽配', '合作社', '农庄', '牧业', '饮品', '光电', '电机',
+]);
+const CLEAN_BEFORE =
+  /(?:^|[\s,，。;；:：!！?？)）\]】\d])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一趟|一下)?\s*$/;
+
+/** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
+function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
+  let i = sfxStart;
+  while (i > 0 && sfxStart - i < 12 && /[\u4e00-\u9fa5A-Za-z]/.test(text[i - 1]!)) i--;
+  let run = text.slice(i, sfxStart);
+  // 2019年3月1日走访… : the 日 of a date is not part of the name
+  if (i > 0 && /\d/.test(text[i - 1]!) && /^[日号年月]/.test(run)) run = run.slice(1);
+  // cut after the last break word / character
+  const bw = BREAK_WORDS.exec(run);
+  if (bw) run = run.slice(bw.index + bw[0].length);
+  for (let k = run.length - 1; k >= 0; k--) {
+    if (BREAK_CHARS.test(run[k]!)) {
+      run = run.slice(k + 1);
+      break;
+    }
+  }
+  run = run.replace(LEAD_WORDS, '');
+  if (run.length < 2 || run.length > 10) return null;
+  // A name part made only of company endings (智能制造) is an industry, not a name.
+  if (COMPANY_SUFFIXES.includes(run) || STOP.has(run)) return null;
+  const start = sfxStart - run.length;
+  return { part: run, clean: CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) };
+}
+
+/** Company names that end with a company ending (普康化工, 东汇科技集团, 常山宏达轴承有限公司). */
+export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
+  const hits: EnterpriseHit[] = [];
+  for (let pos = 0; pos < text.length; pos++) {
+    const sfx = suffixAt(text, pos);
+    if (!sfx) continue;
+    const before = nameBefore(text, pos);
+    if (!before) continue;
+    // extend over chained endings: 科技 + 集团, 轴承 + 有限公司
+    let end = pos + sfx.length;
+    let strong = STRONG_SUFFIXES.has(sfx);
+    for (;;) {
+      const more = suffixAt(text, end);
+      if (!more) break;
+      strong ||= STRONG_SUFFIXES.has(more);
+      end += more.length;
+    }
+    const start = pos - before.part.length;
+    const name = text.slice(start, end);
+    if ((!strong && !before.clean) || badName(name) || exclude.some((x) => start < x.end && x.start < end)) continue;
+    hits.push({ name, start, end, known: false });
+    pos = end - 1;
+  }
+  return hits;
+}
+
+/** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
+export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
+  const hits: EnterpriseHit[] = [];
+  const push = (name: string, start: number) => {
+    const n = name.trim();
+    const s = start + name.indexOf(n);
+    if (badName(n) || BREAK_CHARS.test(n)) return;
+    if (exclude.some((x) => s < x.end && x.start < s + n.length)) return;
+    hits.push({ name: n, start: s, end: s + n.length, known: false });
+  };
+  // after a visit verb, up to punctuation or the next visit verb
+  for (const m of text.matchAll(/(?:走访了?|拜访了?|调研了?|回访了?|去了(?:一趟|一下)?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|走访|调研|座谈|了解|看看|回访|拜访)/g)) {
+    push(m[1]!, m.index + m[0].length - m[1]!.length);
+  }
+  // at the start of a clause, before a report verb
+  for (const m of text.matchAll(/(?:^|[,，。;；:：!！\s])((?:[\u4e00-\u9fa5A-Za-z]){2,10}?)(?=(?:的?(?:老板|老总|负责人|销售|财务|办公室|总经理|董事长|人事|经理|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?(?:反映|来电|来函|提出|表示|反馈|说|在群里)|的(?:老板|负责人|销售|财务|办公室|总经理|董事长|人事|经理)|办公室)/g)) {
+    const raw = m[1]!;
+    const name = raw.replace(LEAD_WORDS, '');
+    push(name, m.index + m[0].length - name.length);
+  }
+  // 企业（名称） / 企业：名称
+  for (const m of text.matchAll(/(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g)) {
+    const name = (m[1] ?? m[2])!;
+    push(name, m.index + m[0].lastIndexOf(name));
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+const NOT_A_NAME = /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本/;
+
+/**
+ * Last resort: a name at the head of a sentence before 的 / 那边 / 这边 / 那个 (格格屋的电商奖励已兑现,
+ * 迈微那边缺人). Only used when nothing else names an enterprise.
+ */
+export function findHeadNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
+  const hits: EnterpriseHit[] = [];
+  for (const m of text.matchAll(/(?:^|[。;；!！?？\n])\s*((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)/g)) {
+    const name = m[1]!.replace(LEAD_WORDS, '');
+    const start = m.index + m[0].length - name.length;
+    if (name.length < 2 || name.length > 8 || badName(name) || BREAK_CHARS.test(name) || NOT_A_NAME.test(name)) continue;
+    if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
+    if (exclude.some((x) => start < x.end && x.start < start + name.length)) continue;
+    hits.push({ name, start, end: start + name.length, known: false });
+  }
+  return hits;
+}
+
+/** All enterprise mentions (known ones, company-name patterns, context names), earliest first. */
+export function findEnterprises(text: string, known: readonly string[], exclude: Span[] = []): EnterpriseHit[] {
+  const knownHits = enterpriseMatcher(known).findKnown(text, exclude);
+  const taken = [...exclude, ...knownHits];
+  const suffixHits = findSuffixNames(text, taken);
+  const contextHits = findContextNames(text, [...taken, ...suffixHits]);
+  const hits = [...knownHits, ...suffixHits, ...contextHits].sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
+  return hits.length ? hits : findHeadNames(text, exclude);
+}

@@ -1,0 +1,91 @@
+/**
+ * Structured extraction with an OpenAI-compatible model (prompts/extract-update.md), normalised
+ * and validated; `extractUpdateSmart` falls back to the rules on any failure, so an invalid model
+ * answer never reaches the ledger.
+ */
+import { extractionSchema, type Extraction } from '../model.js';
+import { loadPrompt } from '../../llm/prompts.js';
+import type { LlmClient } from '../../llm/types.js';
+import type { Logger } from '../../observability/logger.js';
+import { extractUpdate } from './extract.js';
+import { postNormalize } from './post-normalize.js';
+import type { ExtractContext } from './types.js';
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+function weekday(day: string): string {
+  return WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]!;
+}
+
+export function extractionPrompt(ctx: ExtractContext): string {
+  const list = (xs: string[] | undefined) => (xs && xs.length ? xs.join('、') : '（无）');
+  return loadPrompt('extract-update', {
+    today: ctx.today,
+    weekday: weekday(ctx.today),
+    team_enterprises: list(ctx.teamEnterprises),
+    known_enterprises: list(ctx.knownEnterprises),
+  });
+}
+
+/** Ask the model; throws LlmError (timeout, HTTP, invalid JSON, schema) or a zod error after normalising. */
+export async function extractUpdateWithLlm(text: string, ctx: ExtractContext, llm: LlmClient): Promise<Extraction> {
+  const raw = await llm.structured(
+    [
+      { role: 'system', content: extractionPrompt(ctx) },
+      { role: 'user', content: text },
+    ],
+    extractionSchema,
+    'status_update',
+  );
+  return postNormalize(raw, text, ctx);
+}
+
+export interface SmartOptions {
+  /** Give up on the model after this long (on top of the client's own LLM_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+export type ExtractionSource = 'llm' | 'rules';
+
+/** The model's extraction when it answers validly in time, else the rule-based one. Never throws. */
+export async function extractUpdateSmart(
+  text: string,
+  ctx: ExtractContext,
+  llm: LlmClient | null,
+  logger: Logger,
+  opts: SmartOptions = {},
+): Promise<Extraction> {
+  return (await extractUpdateSmartWithSource(text, ctx, llm, logger, opts)).extraction;
+}
+
+/** Like extractUpdateSmart, and says which path produced the result. */
+export async function extractUpdateSmartWithSource(
+  text: string,
+  ctx: ExtractContext,
+  llm: LlmClient | null,
+  logger: Logger,
+  opts: SmartOptions = {},
+): Promise<{ extraction: Extraction; source: ExtractionSource }> {
+  if (!llm) return { extraction: extractUpdate(text, ctx), source: 'rules' };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const call = extractUpdateWithLlm(text, ctx, llm);
+    call.catch(() => undefined); // a late failure after the timeout must not surface as unhandled
+    const extraction = opts.timeoutMs
+      ? await Promise.race([
+          call,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`extraction timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs);
+            timer.unref?.();
+          }),
+        ])
+      : await call;
+    return { extraction, source: 'llm' };
+  } catch (err) {
+    const e = err as Error & { reason?: string };
+    logger.warn({ reason: e.reason ?? e.name, err: e.message }, 'LLM extraction failed; using rules');
+    return { extraction: extractUpdate(text, ctx), source: 'rules' };
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Length-preserving text folding: full-width ASCII (Ｑ－００１２, ：, ，) becomes half-width so
+ * patterns can be written once, while every offset still points at the same character of the
+ * original message (summaries are cut from the original text).
+ */
+
+/** Fold U+FF01–U+FF5E to ASCII and U+3000 to a space; every other character is kept. */
+export function foldWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Replace [start, end) with spaces (keeps offsets). */
+export function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Clause separators inside a sentence. */
+export const CLAUSE_SEP = /[,，]/;
+/** Trim spaces and punctuation from both ends. */
+export function trimPunct(s: string): string {
+  return s.replace(/^[\s,，、;；:：.。!！?？~～\-—…]+|[\s,，、;；:：.。!！?？~～\-—…]+$/g, '');
+}
+
+/** Chinese numerals up to 99 (一 … 九十九, 两). */
+export function chineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (s === '十') return 10;
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (m) return (m[1] ? digits[m[1]]! : 1) * 10 + (m[2] ? digits[m[2]]! : 0);
+  if (s.length === 1 && s in digits) return digits[s]!;
+  return null;
+}

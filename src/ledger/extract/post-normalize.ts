@@ -1,0 +1,36 @@
+/**
+ * Clean an extraction that came from a model: ids as Q-NNNN and only when the message has one,
+ * department synonyms, enterprise abbreviations and typos, dates that are real and not in the
+ * future, empty summaries, and the not_update shape. Throws (zod) if the result is still invalid.
+ */
+import { extractionSchema, type Extraction } from '../model.js';
+import { normalizeDepartment } from '../lexicon/departments.js';
+import { isValidDay } from './dates.js';
+import { enterpriseMatcher } from './enterprise.js';
+import { foldWidth, trimPunct } from './normalize.js';
+import { findRefs, normalizeRef } from './ref.js';
+import type { ExtractContext } from './types.js';
+
+export function postNormalize(raw: Extraction, text: string, ctx: ExtractContext): Extraction {
+  if (raw.kind === 'not_update') return { kind: 'not_update', enterprise: null, date: null, issues: [], ref: null };
+
+  const folded = foldWidth(text);
+  const refsInText = findRefs(folded);
+  // A ref must come from the message; the model's own spelling is only used to pick among several.
+  const modelRef = raw.ref ? normalizeRef(raw.ref) : null;
+  const ref = refsInText.length ? (refsInText.find((r) => r.ref === modelRef)?.ref ?? refsInText[0]!.ref) : null;
+
+  const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
+  const ent = raw.enterprise?.trim() || null;
+  const enterprise = ent ? (enterpriseMatcher(known).canonical(ent) ?? ent) : null;
+
+  const date = raw.date && isValidDay(raw.date) && raw.date <= ctx.today ? raw.date : null;
+
+  const issues = raw.issues.map((i) => {
+    const dept = i.department?.trim() ? normalizeDepartment(i.department) : null;
+    const summary = trimPunct(i.summary ?? '').slice(0, 60) || trimPunct(folded).slice(0, 30);
+    return { category: i.category, summary, department: dept, status: i.status };
+  });
+
+  return extractionSchema.parse({ kind: raw.kind, enterprise, date, issues, ref });
+}

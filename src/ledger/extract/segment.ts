@@ -1,0 +1,123 @@
+/**
+ * Cut a message into segments, one per item it may carry: sentences, `；` clauses, the parts after
+ * a header colon, and enumerated items (一是…二是…, 1. 2., ①②, 第一，…, 另外/还有). Offsets refer to
+ * the (folded) message text.
+ */
+import type { Span } from './normalize.js';
+
+export interface Segment extends Span {
+  text: string;
+  /** Index of the enumerated item (1-based) when the segment was introduced by a list marker. */
+  enumIndex: number | null;
+  /** The enumeration marker itself (一是, 2.), stripped from `text`. */
+  marker: string;
+}
+
+const ENUM_MARKERS: RegExp[] = [
+  /(?<=^|[\s,，、:：])([一二三四五六七八九十])是(?=[\u4e00-\u9fa5A-Za-z\d])/g,
+  /(?<=^|[\s,，:：])(?:其)?([一二三四五六七八九十])[、.](?!\d)/g,
+  /(?<=^|[\s,，:：])(\d{1,2})\s*[.、)）](?![\d.])/g,
+  /[(（](\d{1,2}|[一二三四五六七八九十])[)）]/g,
+  /([①②③④⑤⑥⑦⑧⑨⑩])/g,
+  /(?<=^|[\s,，:：])第([一二三四五六七八九十\d])(?:个问题|个|点|条|项)?(?:是|[,，:：、])/g,
+  /(?<=^|[\s,，:：])(?:首先|其次|再次|最后)(?:是|[,，])?/g,
+];
+const CONTINUATION = /(?<=^|[\s,，:：])(?:另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+
+function enumNumber(raw: string, group: string | undefined): number | null {
+  if (!group) return null;
+  const c = CIRCLED.indexOf(group);
+  if (c >= 0) return c + 1;
+  if (/^\d+$/.test(group)) return Number(group);
+  const n = '一二三四五六七八九十'.indexOf(group);
+  return n >= 0 ? n + 1 : null;
+}
+
+interface Cut {
+  at: number;
+  markerEnd: number;
+  marker: string;
+  enumIndex: number | null;
+}
+
+export function segment(text: string): Segment[] {
+  // 1. sentences and `；` clauses
+  const pieces: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    const isTimeColon = (ch === ':' || ch === '：') && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+    if (i === text.length || /[。!！?？;；\n:：]/.test(ch!) ) {
+      if (isTimeColon) continue;
+      if (i > start) pieces.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+
+  // 2. list markers inside each piece; a lone "1." is not a list unless a 2 follows somewhere
+  const pieceCuts: Cut[][] = pieces.map((p) => {
+    const body = text.slice(p.start, p.end);
+    const cuts: Cut[] = [];
+    for (const re of ENUM_MARKERS) {
+      for (const m of body.matchAll(re)) {
+        if (cuts.some((c) => c.at === m.index)) continue;
+        cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: enumNumber(m[0], m[1]) });
+      }
+    }
+    return cuts;
+  });
+  const hasSecond = pieceCuts.some((cs) => cs.some((c) => c.enumIndex === 2));
+  const segments: Segment[] = [];
+  pieces.forEach((p, pi) => {
+    const body = text.slice(p.start, p.end);
+    const cuts = pieceCuts[pi]!.filter((c) => hasSecond || c.enumIndex !== 1 || /^(?:第|首先|一是)/.test(c.marker));
+    for (const m of body.matchAll(CONTINUATION)) {
+      if (m.index === 0 && cuts.length === 0) {
+        cuts.push({ at: 0, markerEnd: m[0].length, marker: m[0], enumIndex: null });
+      } else if (!cuts.some((c) => c.at === m.index)) {
+        cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: null });
+      }
+    }
+    cuts.sort((a, b) => a.at - b.at);
+    let from = 0;
+    let pending: Cut | null = null;
+    const flush = (to: number) => {
+      const s = pending ? pending.markerEnd : from;
+      const seg = body.slice(s, to);
+      if (seg.trim().replace(/[\s,，、]/g, '')) {
+        segments.push({
+          start: p.start + s,
+          end: p.start + to,
+          text: seg,
+          enumIndex: pending?.enumIndex ?? null,
+          marker: pending?.marker ?? '',
+        });
+      }
+    };
+    for (const c of cuts) {
+      flush(c.at);
+      from = c.at;
+      pending = c;
+    }
+    flush(body.length);
+  });
+  return segments;
+}
+
+/** Clauses of a segment, split at commas (offsets relative to the message). */
+export function clauses(seg: Span & { text: string }): Array<Span & { text: string }> {
+  const out: Array<Span & { text: string }> = [];
+  let s = 0;
+  // Commas, and spaces between Chinese words ("海纳半导体 缺操作工 已交办人社局").
+  const isSep = (i: number) =>
+    /[,，]/.test(seg.text[i]!) || (/\s/.test(seg.text[i]!) && /[\u4e00-\u9fa5]/.test(seg.text[i - 1] ?? '') && /[\u4e00-\u9fa5]/.test(seg.text[i + 1] ?? ''));
+  for (let i = 0; i <= seg.text.length; i++) {
+    if (i === seg.text.length || isSep(i)) {
+      const t = seg.text.slice(s, i);
+      if (t.trim()) out.push({ start: seg.start + s, end: seg.start + i, text: t });
+      s = i + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Status of an issue from the verbs in its text. Negated (还没交办 → open), wished-for (想尽快批下来),
+ * and future (月底前搞定, 下周放款) verbs do not count. The furthest status along
+ * open → assigned → in_progress → resolved → closed wins.
+ */
+import type { IssueStatus } from '../model.js';
+import {
+  FUTURE_AFTER,
+  FUTURE_BEFORE,
+  NEGATION_AFTER,
+  NEGATION_BEFORE,
+  STATUS_ORDER,
+  STATUS_PATTERNS,
+  WISH_BEFORE,
+} from '../lexicon/statuses.js';
+import type { Span } from './normalize.js';
+
+export interface StatusHit extends Span {
+  status: IssueStatus;
+  raw: string;
+}
+
+const COMPILED = STATUS_PATTERNS.map((p) => ({ ...p, re: new RegExp(p.pattern, 'giu'), notAfterRe: p.notAfter ? new RegExp(p.notAfter, 'u') : null }));
+
+function clauseBefore(text: string, at: number): string {
+  const cut = Math.max(...[',', '，', '。', ';', '；', '\n'].map((c) => text.lastIndexOf(c, at - 1)));
+  return text.slice(cut + 1, at);
+}
+
+export function findStatuses(text: string): StatusHit[] {
+  const hits: StatusHit[] = [];
+  for (const p of COMPILED) {
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (hits.some((h) => start < h.end && h.start < end)) continue;
+      if (!p.literal) {
+        const before = clauseBefore(text, start);
+        const after = text.slice(end, end + 4);
+        if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue;
+        if (p.notAfterRe?.test(before)) continue;
+        if (p.status !== 'open' && p.status !== 'assigned' && (WISH_BEFORE.test(before) || FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after))) continue;
+        if (p.status === 'assigned' && (WISH_BEFORE.test(before.slice(-3)) || FUTURE_BEFORE.test(before))) continue;
+      }
+      hits.push({ status: p.status, start, end, raw: m[0] });
+    }
+  }
+  // "招到了15人，但还缺20人": a result followed by "but still lacking" is only progress.
+  for (const h of hits) {
+    if ((h.status === 'resolved' || h.status === 'closed') && PARTIAL_AFTER.test(text.slice(h.end))) h.status = 'in_progress';
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+const PARTIAL_AFTER = /^[^。;；]*?(?:但|但是|不过|可是)[^，,。;；]{0,3}(?:还|仍|仍然|尚|依然)(?:缺|没|未|差|需要|有)/;
+
+export function maxStatus(statuses: IssueStatus[]): IssueStatus | null {
+  let best: IssueStatus | null = null;
+  for (const s of statuses) if (best === null || STATUS_ORDER[s] > STATUS_ORDER[best]) best = s;
+  return best;
+}

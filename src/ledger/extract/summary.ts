@@ -1,0 +1,32 @@
+/**
+ * A short paraphrase of an issue: its problem clauses, without the visit clause, the reporting
+ * lead-in (企业反映…：), the hand-off clause (已交办金融办) and list markers. Cut from the original
+ * message text so wording and punctuation stay as written.
+ */
+import { trimPunct } from './normalize.js';
+
+const LEAD_IN = /^(?:企业|公司|对方|老板|厂里|厂家|负责人|他们|该企业|该公司)?(?:[（(][^）)]{1,20}[）)])?(?:又|还|也|另外|同时)?(?:反映|提出|提了|提到|表示|反馈|称|说|来电说|来电|来函|说到)(?:了)?(?:[两二三四五六七八九十几\d]+个问题)?(?:新的)?[:：,，]?/;
+const MAX = 40;
+/** FYI, Today, 今天, 昨天下午, 3月5日 … at the start of a clause. */
+const LEADING_NOISE =
+  /^(?:\s|FYI|fyi|Fyi|today|Today|@\S+|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|刚|(?:上上|上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|[:：,，])+/;
+
+export function makeSummary(original: string, keep: Array<{ start: number; end: number }>, enterpriseNames: string[]): string {
+  const parts = keep
+    .map((k) => {
+      let t = original.slice(k.start, k.end).trim();
+      t = t.replace(LEADING_NOISE, '');
+      for (const name of enterpriseNames) if (name && t.startsWith(name)) t = t.slice(name.length);
+      t = t.replace(/^(?:的|那个|这个)/, '');
+      let prev: string;
+      do {
+        prev = t;
+        t = t.replace(LEAD_IN, '').replace(/^(?:企业|公司)(?=[\u4e00-\u9fa5])/, '').trim();
+      } while (t !== prev);
+      return trimPunct(t);
+    })
+    .filter(Boolean);
+  let s = parts.join('，');
+  if (s.length > MAX) s = `${s.slice(0, MAX - 1)}…`;
+  return s;
+}

@@ -1,0 +1,8 @@
+export interface ExtractContext {
+  /** The message day, YYYY-MM-DD in Asia/Shanghai; relative dates resolve against it. */
+  today: string;
+  /** Enterprises the team (group chat) is bound to: canonical names. */
+  teamEnterprises?: string[];
+  /** The deployment's known enterprises (data/enterprises.json): canonical names. */
+  knownEnterprises?: string[];
+}

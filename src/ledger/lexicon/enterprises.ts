@@ -1,0 +1,60 @@
+/**
+ * Enterprise-name vocabulary: company-name endings, words that are never a name, and the loader
+ * of the deployment's known enterprises (data/enterprises.json).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Endings of a company name; a name is a run of 2–8 characters before one or more of these. */
+export const COMPANY_SUFFIXES = [
+  '股份有限公司', '有限责任公司', '有限公司', '集团公司', '集团', '公司', '总厂', '分厂', '厂',
+  '药业', '制药', '医药', '生物', '电子', '电器', '电气', '电机', '科技', '技术', '化工', '化学', '材料', '新材料', '制造', '智造',
+  '食品', '纺织', '塑胶', '塑业', '塑料', '机械', '机电', '轴承', '半导体', '新能源', '能源', '汽车', '汽配', '实业',
+  '工贸', '贸易', '建材', '包装', '印染', '服饰', '服装', '家居', '家具', '光电', '光伏', '钢铁', '金属', '环保', '信息',
+  '网络', '物流', '木业', '竹业', '茶业', '农业', '酒业', '化纤', '精工', '装备', '模具', '五金', '陶瓷', '玻璃', '水泥',
+  '电池', '锂电', '硅业', '磁业', '铜业', '铝业', '纸业', '仪器', '仪表', '器材', '智能', '精密', '涂料', '油脂', '饮品',
+  '乳业', '鞋业', '针织', '织造', '控股', '矿业', '石化', '重工', '钢构', '门业', '卫浴', '照明', '光学', '通信', '软件',
+  '数码', '传媒', '文化', '农庄', '牧业', '合作社',
+];
+
+/** Leading place names that are not part of what people call the company (浙江华康药业 → 华康). */
+export const PLACE_PREFIX = /^(?:[\u4e00-\u9fa5]{2,3}(?:省|市|县|区))|^(?:浙江|江苏|安徽|江西|福建|广东|山东|河南|河北|湖北|湖南|四川|上海|北京|天津|重庆|衢州|常山|杭州|宁波|温州|金华|绍兴|台州|嘉兴|湖州|丽水|舟山|义乌)/;
+
+/** Words that end up before a company suffix or a report verb but are not names. */
+export const NAME_STOPWORDS = [
+  '企业', '公司', '该企业', '该公司', '这家', '那家', '这个', '那个', '这家企业', '那家企业', '一家', '某', '本', '贵',
+  '老板', '老总', '我们', '他们', '你们', '大家', '对方', '客户', '群里', '领导', '书记', '主任', '园区', '厂里', '厂家',
+  '有人', '有的', '省里', '市里', '县里', '上面', '部门', '银行', '技校', '学校', '政府', '团队', 'team', '今天', '昨天',
+  '前天', '目前', '现在', '另外', '还有', '此外', '同时', '新厂', '老厂', '新', '旧', '工厂', '子公司', '母公司', '分公司',
+  '总公司', '集团', '厂房', '研发中心', '研究院', '上市公司', '民营企业', '国有企业', '外资企业', '龙头企业', '规上企业',
+  '小微企业', '中小企业', '科技型企业', '高新技术企业', '电商', '跨境电商', '智能制造', '先进制造', '新能源汽车', '新材料',
+  '生物医药', '电子信息', '半导体', '化工', '食品', '纺织', '环保', '物流', '贸易', '销售', '市场', '技术', '信息', '网络', '文化',
+];
+
+/** Person references that follow a department or company (经信局老王, 经心局小陈, 销售总监). */
+export const PERSON_AFTER = /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|副局长|书记|处长|部长|股长|同志|领导|干部|老师|经理|总监|总)|同志|领导|干部|同事|工作人员|的人|人员|一行)/;
+
+/** Default location of the known-enterprise list, found from the project root. */
+export function defaultEnterprisesFile(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'data', 'enterprises.json');
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return path.resolve('data', 'enterprises.json');
+}
+
+/**
+ * The deployment's canonical enterprise names. The file is `{"enterprises": ["华康药业", …]}` or a
+ * bare JSON array. A missing file means no known enterprises.
+ */
+export function loadKnownEnterprises(file: string = defaultEnterprisesFile()): string[] {
+  if (!fs.existsSync(file)) return [];
+  const raw: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const list: unknown = Array.isArray(raw) ? raw : (raw as { enterprises?: unknown } | null)?.enterprises;
+  if (!Array.isArray(list)) throw new Error(`${file}: expected {"enterprises": [...]} or an array of names`);
+  return [...new Set(list.filter((x): x is string => typeof x === 'string').map((s) => s.trim()).filter(Boolean))];
+}

@@ -1,0 +1,12 @@
+export { CATEGORY_LEXICON, type CategoryWords } from './categories.js';
+export { DEPARTMENTS, departmentAliases, normalizeDepartment, type DepartmentEntry } from './departments.js';
+export * from './statuses.js';
+export * from './signals.js';
+export {
+  COMPANY_SUFFIXES,
+  PLACE_PREFIX,
+  NAME_STOPWORDS,
+  PERSON_AFTER,
+  defaultEnterprisesFile,
+  loadKnownEnterprises,
+} from './enterprises.js';

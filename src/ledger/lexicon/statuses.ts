@@ -1,0 +1,74 @@
+/**
+ * Status vocabulary of liaison-team chat (README of the eval set): the verbs that move an issue
+ * along open → assigned → in_progress → resolved → closed. Each entry is a regex source; the parser
+ * drops matches that are negated (还没交办), wished for (想尽快批下来) or in the future (月底前搞定).
+ */
+import type { IssueStatus } from '../model.js';
+
+export interface StatusPattern {
+  status: IssueStatus;
+  /** Regex source, matched with the `giu` flags. */
+  pattern: string;
+  /** The verb already carries its own polarity (待交办 = open); skip the negation/wish/future checks. */
+  literal?: boolean;
+  /** Extra: the match does not count right after these words (…协调解决 is a request, not a fact). */
+  notAfter?: string;
+}
+
+export const STATUS_PATTERNS: StatusPattern[] = [
+  // explicit "not handed off yet" → open
+  { status: 'open', literal: true, pattern: '(?:均|都|全部|暂|还|尚)?(?:未|没有?|尚未|还没有?|待|暂未|暂不)(?:交办|交|报|转|移交|上报|处理|研究|协调|对接)' },
+  { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
+
+  // closed: signed off
+  { status: 'closed', pattern: '(?:已|可以|可|申请|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b' },
+
+  // resolved
+  {
+    status: 'resolved',
+    pattern:
+      '(?:已经?|均已|都已)(?:解决|办结|放款|到账|拨付|兑现|落实|发放|完成|搞定|办好|处理好|获批|批复|审批通过|通过|拿到|到位|签约|供地|批(?!示)|招到|找到|配齐|补齐|到岗|领到|办理完毕|办完|批准|下达|安排到位|补发|支付|付款|付清|结清|落地|取得|办出|办下来)|以(?:解决|办结|放款|到账)|已(?:于|在)[^，,。；;]{1,12}?(?:放款|到账|拨付|办结|解决|完成|发放|兑现|通过|批复|获批|落实|签约|供地|办好)',
+  },
+  {
+    status: 'resolved',
+    pattern:
+      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved',
+  },
+
+  // a bare result verb closing a clause (供电公司已经增容完成 / 银行续贷办好)
+  {
+    status: 'resolved',
+    pattern: '(?:完成|办好|办完|搞定|解决|到位|到账|放款|拨付|兑现|落实|批下来|办下来)(?=$|[,，。;；!！\\s])',
+    notAfter: '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧)\\s*$',
+  },
+
+  // in progress: the department is working on it
+  {
+    status: 'in_progress',
+    pattern:
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序',
+  },
+
+  // assigned: handed off to a department
+  {
+    status: 'assigned',
+    // bare 交给/报给/转给 count only before a department (see HANDOFF_BEFORE_DEPARTMENT)
+    pattern: '(?:已经?|都已|均已)(?:交办|转办|移交|转交|推送|派单|分派|抄送|报送|流转|交由|转由)|交办|转办',
+  },
+];
+
+/** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
+export const HANDOFF_BEFORE_DEPARTMENT = '(?:已经?|都已|均已)(?:交|报|转|提交|递交|派|推)(?:给|到|至)?';
+
+/** Before a status verb in the same clause: the verb is negated. */
+export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别)[^，,。；;]{0,3}$/;
+/** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
+export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
+/** Before a status verb in the same clause: a wish, request or plan, not a fact. */
+export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|能不能|需要|盼|申请|力争|要把)/;
+/** Before a status verb in the same clause: a future time, so not a fact yet. */
+export const FUTURE_BEFORE = /(?:下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
+/** After a status verb: a deadline ("月底前搞定" is caught before, "3月20日前办结" here). */
+export const FUTURE_AFTER = /^(?:前|之前|以前)/;
+
+export const STATUS_ORDER: Record<IssueStatus, number> = { open: 0, assigned: 1, in_progress: 2, resolved: 3, closed: 4 };
