@@ -1,0 +1,15 @@
+/**
+ * 报送: a status update in a team group ("今天走访了华康药业，企业反映…", "报：…", "Q-0012 金融办已对接"),
+ * or the answer to the one question the bot asked about a half-finished report.
+ */
+import type { IncomingMessage } from '../src/messaging/incoming.js';
+import type { Services } from '../src/app/services.js';
+import { LedgerService } from '../src/ledger/service/index.js';
+import type { Handler } from './types.js';
+
+export const handleReport: Handler = (msg, services) => new LedgerService(services).handleReport(msg);
+
+/** For the router: is a half-finished report waiting for this user's answer? */
+export function hasPendingDraft(msg: IncomingMessage, services: Services): Promise<boolean> {
+  return new LedgerService(services).hasPendingDraft(msg);
+}

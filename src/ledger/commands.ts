@@ -1,0 +1,207 @@
+/**
+ * Ledger chat commands: the exact, short forms a team member types (问题清单, Q-0012, 撤销, 交办, 办结, 销号,
+ * 重新打开, 绑定企业 …). Pure text parsing, no I/O — the router uses it to tell commands from free text.
+ * Free-text status updates ("Q-0012 金融办已对接，贷款下周放款") are NOT commands: they go to the report path.
+ */
+import type { IssueStatus } from './model.js';
+
+export type ListFilter = { statuses: IssueStatus[] | 'all'; overdue: boolean; enterprise: string | null };
+
+export type LedgerCommand =
+  /** An explicit report: "报：…", "报告：…", "记录：…". */
+  | { type: 'report'; text: string }
+  | ({ type: 'list' } & ListFilter)
+  | { type: 'show'; ref: string }
+  /** ref null: the user's last record. ref may be a visit id (V-0003). */
+  | { type: 'undo'; ref: string | null }
+  /** deadline: the raw deadline phrase ("3月20日前", "月底前"), resolved against the message date later. */
+  | { type: 'assign'; ref: string; department: string; deadline: string | null }
+  | { type: 'resolve'; ref: string; note: string | null }
+  | { type: 'close'; ref: string; note: string | null }
+  | { type: 'reopen'; ref: string; note: string | null }
+  | { type: 'bind'; enterprises: string[]; name: string | null }
+  | { type: 'unbind'; enterprises: string[] }
+  | { type: 'team' }
+  | { type: 'cancel' }
+  | { type: 'help' };
+
+export type LedgerCommandType = LedgerCommand['type'];
+
+/** Full-width digits/letters and dashes → ASCII, so "Ｑ－００１２" parses like "Q-0012". */
+export function normalizeWidth(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[－—–]/g, '-');
+}
+
+const REF_SRC = String.raw`[Qq]\s*-?\s*(\d{1,6})`;
+const REF_RE = new RegExp(REF_SRC);
+const REF_ALL_RE = new RegExp(String.raw`(?<![A-Za-z])[Qq]\s*-?\s*(\d{1,6})(?!\d)`, 'g');
+
+/** "q-15", "Q0023", "Q-0012" → "Q-0015", "Q-0023", "Q-0012". */
+export function formatRef(digits: string | number, prefix: 'Q' | 'V' = 'Q'): string {
+  return `${prefix}-${String(Number(digits)).padStart(4, '0')}`;
+}
+
+/** The first issue id in a text, normalised (Q-0012), or null. */
+export function findRef(text: string): string | null {
+  const m = REF_RE.exec(normalizeWidth(text));
+  return m ? formatRef(m[1] as string) : null;
+}
+
+/** Every issue id in a text, normalised, in order, without repeats. */
+export function findRefs(text: string): string[] {
+  const out: string[] = [];
+  for (const m of normalizeWidth(text).matchAll(REF_ALL_RE)) {
+    const ref = formatRef(m[1] as string);
+    if (!out.includes(ref)) out.push(ref);
+  }
+  return out;
+}
+
+const TRAIL = /[\s。.!！~～]+$/;
+const REPORT_PREFIX = /^(报|报告|报送|记录|report)\s*[:：]\s*/i;
+const HELP = /^(台账|问题清单|清单|报送|记录|问题台账)\s*(帮助|说明|用法|怎么用|使用说明)$|^(怎么|如何)(报送|记录|报|登记)(问题|走访|情况|进展)?[?？]?$/;
+const CANCEL = /^(取消|取消记录|算了|不用了|不记了|作废)$/;
+const LIST = /^(本组|我们组|我组|小组|我们)?的?(问题清单|问题台账|台账|问题列表|清单)(.*)$/;
+const SHOW = new RegExp(
+  String.raw`^(?:查看|查询|查一下|查|看看|看一下|详情)?\s*${REF_SRC}\s*(?:的)?(?:详情|进展|进度|情况|历史|记录|现在到哪一步了|到哪一步了|到哪了|怎么样了|进展如何|办得怎么样了)?\s*[?？]?$`,
+);
+const UNDO = new RegExp(String.raw`^(?:撤销|撤回|undo)\s*(?:${REF_SRC}|[Vv]\s*-?\s*(\d{1,6})|上一条|刚才的?|刚刚的?|最后一条)?(?:记录)?$`, 'i');
+const REOPEN_A = new RegExp(String.raw`^(?:重新打开|重开|重启|reopen)\s*${REF_SRC}\s*[,，:：;；]?\s*(.*)$`, 'i');
+const REOPEN_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:重新打开|重开)\s*[,，:：;；]?\s*(.*)$`);
+const ASSIGN = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:交办给?|转交给?|交给|转办给?|交由|指派给?|转给)\s*(.+)$`);
+const RESOLVE_A = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:已经?)?(?:办结|解决|完成|办完|处理完毕)了?\s*(?:[,，。;；:：]\s*(.*))?$`);
+const RESOLVE_B = new RegExp(String.raw`^(?:办结|已办结|已解决)\s*${REF_SRC}\s*[,，。;；:：]?\s*(.*)$`);
+const CLOSE_A = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(.{0,30}?)[\s,，。;；]*(?:已经?)?(?:销号|消号)了?\s*(?:[,，。;；:：]\s*(.*))?$`);
+const CLOSE_B = new RegExp(String.raw`^(?:销号|消号)\s*${REF_SRC}\s*[,，。;；:：]?\s*(.*)$`);
+/** A phrase before 销号 that turns it into a question or a request rather than a sign-off. */
+const NOT_DONE = /未|没|不|待|申请|能否|可否|是否|可以|请|吗|要|准备|拟|[?？]/;
+const BIND = /^(?:(?:绑定企业|登记企业|服务企业)\s*[:：]?|绑定\s*[:：\s])\s*(.+)$/;
+const UNBIND = /^(?:(?:解绑企业|解除绑定|取消绑定)\s*[:：]?|解绑\s*[:：\s])\s*(.+)$/;
+const QUESTIONISH = /[?？吗呢哪啥]|怎么|如何|什么|是否|能否/;
+const TEAM = /^(?:本组|本群|小组|我们组)(?:信息|企业|绑定企业|绑定的企业)$|^(?:绑定企业|绑定了哪些企业)[?？]?$/;
+const TEAM_NAME = /(?:组名|小组名称|小组名|名称)\s*[:：]?\s*([^\s,，;；、]+)/;
+const ENTERPRISE_SPLIT = /[、,，;；/\s]+/;
+
+const STATUS_WORDS: Array<[RegExp, IssueStatus[] | 'all' | 'overdue']> = [
+  [/全部|所有|全量/, 'all'],
+  [/逾期|超期|过期/, 'overdue'],
+  [/未办结|未完成|在办|未解决|待办/, ['open', 'assigned', 'in_progress']],
+  [/待交办|未交办/, ['open']],
+  [/已交办/, ['assigned']],
+  [/办理中|处理中|进行中/, ['in_progress']],
+  [/已销号|销号/, ['closed']],
+  [/已办结|办结|已解决|解决/, ['resolved']],
+];
+
+export const OPEN_STATUSES: IssueStatus[] = ['open', 'assigned', 'in_progress'];
+
+function parseListFilter(rest: string): ListFilter | null {
+  let text = rest.replace(/^[\s:：,，]+/, '');
+  let statuses: IssueStatus[] | 'all' | null = null;
+  let overdue = false;
+  for (const [re, value] of STATUS_WORDS) {
+    if (!re.test(text)) continue;
+    text = text.replace(re, ' ');
+    if (value === 'overdue') overdue = true;
+    else if (value === 'all') statuses = 'all';
+    else if (statuses !== 'all') statuses = [...new Set([...(statuses ?? []), ...value])];
+  }
+  text = text.replace(/的|问题|[\s,，、:：]+/g, ' ').trim();
+  // Anything left that reads like a question ("问题清单怎么查") is not a command.
+  if (QUESTIONISH.test(text) || text.length > 20) return null;
+  return { statuses: statuses ?? OPEN_STATUSES, overdue, enterprise: text || null };
+}
+
+function splitEnterprises(text: string): string[] {
+  return [...new Set(text.split(ENTERPRISE_SPLIT).map((s) => s.trim()).filter((s) => s.length >= 2 && s.length <= 40))];
+}
+
+/** Deadline phrases in an assignment: 3月20日前, 3/20前, 2019-03-20, 月底前, 周五前, 10天内, 5个工作日内. */
+export const DEADLINE_SRC = String.raw`(?:(?:期限|截止|限)\s*[:：]?\s*)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[/.]\s*\d{1,2}|(?:本月|下月|下个月)?月底|年底|(?:本|下)?周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,3}\s*(?:个工作日|个?工作日|天|日))\s*(?:前|之前|以前|内|以内|为限|截止)?`;
+const DEADLINE_RE = new RegExp(DEADLINE_SRC);
+
+function parseAssign(ref: string, rest: string): LedgerCommand | null {
+  let text = rest.trim().replace(TRAIL, '');
+  let deadline: string | null = null;
+  const d = DEADLINE_RE.exec(text);
+  if (d) {
+    deadline = d[0].trim();
+    text = (text.slice(0, d.index) + ' ' + text.slice(d.index + d[0].length)).trim();
+  }
+  const department = (text.split(/[\s,，;；。、]+/)[0] ?? '').replace(/(办理|处理|负责|跟进|落实)$/, '').trim();
+  if (!department || department.length > 20 || /[?？吗]/.test(department)) return null;
+  return { type: 'assign', ref, department, deadline };
+}
+
+function noteOf(...parts: Array<string | undefined>): string | null {
+  const text = parts
+    .map((p) => (p ?? '').trim().replace(/^[,，。;；:：\s]+|[,，。;；:：\s]+$/g, ''))
+    .filter(Boolean)
+    .join('，');
+  return text || null;
+}
+
+/** Parse a ledger command; null when the text is not one (free text goes to the report or ask path). */
+export function parseLedgerCommand(input: string): LedgerCommand | null {
+  const raw = normalizeWidth(input).trim();
+  if (!raw) return null;
+  const prefixed = REPORT_PREFIX.exec(raw);
+  if (prefixed) return { type: 'report', text: raw.slice(prefixed[0].length).trim() };
+
+  const text = raw.replace(TRAIL, '');
+  if (HELP.test(text)) return { type: 'help' };
+  if (CANCEL.test(text)) return { type: 'cancel' };
+  if (TEAM.test(text)) return { type: 'team' };
+
+  let m = LIST.exec(text);
+  if (m) {
+    const filter = parseListFilter(m[3] ?? '');
+    return filter ? { type: 'list', ...filter } : null;
+  }
+  if ((m = SHOW.exec(text))) return { type: 'show', ref: formatRef(m[1] as string) };
+  if ((m = UNDO.exec(text))) {
+    if (m[1]) return { type: 'undo', ref: formatRef(m[1]) };
+    if (m[2]) return { type: 'undo', ref: formatRef(m[2], 'V') };
+    return { type: 'undo', ref: null };
+  }
+  if ((m = REOPEN_A.exec(text)) || (m = REOPEN_B.exec(text))) {
+    return { type: 'reopen', ref: formatRef(m[1] as string), note: noteOf(m[2]) };
+  }
+  if ((m = ASSIGN.exec(text))) return parseAssign(formatRef(m[1] as string), m[2] as string);
+  if ((m = CLOSE_A.exec(text))) {
+    const before = m[2] ?? '';
+    if (!NOT_DONE.test(before)) return { type: 'close', ref: formatRef(m[1] as string), note: noteOf(before, m[3]) };
+    return null;
+  }
+  if ((m = CLOSE_B.exec(text))) return { type: 'close', ref: formatRef(m[1] as string), note: noteOf(m[2]) };
+  if ((m = RESOLVE_A.exec(text)) || (m = RESOLVE_B.exec(text))) {
+    return { type: 'resolve', ref: formatRef(m[1] as string), note: noteOf(m[2]) };
+  }
+  if (QUESTIONISH.test(text)) return null;
+  if ((m = UNBIND.exec(text))) {
+    const enterprises = splitEnterprises(m[1] as string);
+    return enterprises.length ? { type: 'unbind', enterprises } : null;
+  }
+  if ((m = BIND.exec(text))) {
+    let body = m[1] as string;
+    const name = TEAM_NAME.exec(body);
+    if (name) body = body.replace(name[0], ' ');
+    const enterprises = splitEnterprises(body);
+    return enterprises.length ? { type: 'bind', enterprises, name: name ? (name[1] as string) : null } : null;
+  }
+  return null;
+}
+
+/** True for ledger commands the router should send to handleIssues (everything but explicit reports). */
+export function isLedgerCommand(text: string): boolean {
+  const cmd = parseLedgerCommand(text);
+  return cmd !== null && cmd.type !== 'report';
+}
+
+/** "报：…" / "报告：…" stripped; other text unchanged. */
+export function stripReportPrefix(text: string): string {
+  const m = REPORT_PREFIX.exec(text.trim());
+  return m ? text.trim().slice(m[0].length).trim() : text.trim();
+}

@@ -1,0 +1,62 @@
+/** What the ledger service is built from, and the per-message context its flows share. */
+import type { Config } from '../../config/schema.js';
+import type { LlmClient } from '../../llm/types.js';
+import type { IncomingMessage } from '../../messaging/incoming.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Retriever } from '../../retrieval/types.js';
+import type { Store } from '../../store/types.js';
+import { localDate } from '../../time/index.js';
+import type { Issue, Team } from '../model.js';
+
+export interface LedgerDeps {
+  store: Store;
+  /** For the 政策礼包 attached to new issues; null turns it off. */
+  retriever: Retriever | null;
+  llm: LlmClient | null;
+  config: Config;
+  logger: Logger;
+  clock: () => Date;
+}
+
+export interface LedgerOptions {
+  /** Attach policy passages to new issues (default true when a retriever is given). */
+  policyGift?: boolean;
+  /** Enterprises the parser may expand abbreviations to, besides every team's bound enterprises. */
+  knownEnterprises?: string[];
+}
+
+/** One message being handled: who, where, when. */
+export interface MessageContext {
+  msg: IncomingMessage;
+  /** The message's team (null when the group is not registered). */
+  team: Team | null;
+  /** The message date (YYYY-MM-DD in ZCT_TIMEZONE): relative dates resolve against it. */
+  today: string;
+  /** Now (ms), from the injected clock: commit times and the undo window. */
+  now: number;
+}
+
+export function messageContext(deps: LedgerDeps, msg: IncomingMessage, team: Team | null): MessageContext {
+  const now = deps.clock().getTime();
+  return { msg, team, today: localDate(msg.receivedAt || now, deps.config.ZCT_TIMEZONE), now };
+}
+
+/** A leadership group: flagged on the team, or listed in ZCT_ADMIN_GROUPS (team id or conversation id). */
+export function isAdminGroup(config: Config, msg: Pick<IncomingMessage, 'teamId' | 'conversationId'>, team: Team | null): boolean {
+  return Boolean(team?.isAdminGroup) || config.ZCT_ADMIN_GROUPS.includes(msg.teamId) || config.ZCT_ADMIN_GROUPS.includes(msg.conversationId);
+}
+
+/** Admins writing in a leadership group may read every team's issues. */
+export function readsAllTeams(deps: LedgerDeps, ctx: MessageContext): boolean {
+  return ctx.msg.isAdmin && isAdminGroup(deps.config, ctx.msg, ctx.team);
+}
+
+/** A team reads its own issues only (admins in an admin group read all). */
+export function canRead(deps: LedgerDeps, ctx: MessageContext, issue: Pick<Issue, 'teamId'>): boolean {
+  return issue.teamId === ctx.msg.teamId || readsAllTeams(deps, ctx);
+}
+
+/** Changes are always limited to the message's own team. */
+export function canChange(ctx: MessageContext, issue: Pick<Issue, 'teamId'>): boolean {
+  return issue.teamId === ctx.msg.teamId;
+}

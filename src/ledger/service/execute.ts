@@ -1,0 +1,173 @@
+/**
+ * Turning a planned change into ONE atomic, idempotent store commit, and the reply describing it.
+ *   plan → commitLedger(messageId = msg.dedupKey, actor = msg.userId) → view → done marker → reply
+ * A ConflictError (someone changed the issue meanwhile) re-plans once from fresh data, then asks to resend.
+ * A duplicate commit (redelivered message) is answered from the done marker, else rebuilt from the store.
+ */
+import type { Citation, Reply } from '../../messaging/reply.js';
+import { ConflictError, type IssuePatch, type LedgerCommitResult, type NewIssue, type NewVisit } from '../../store/types.js';
+import type { Category, Issue, Visit } from '../model.js';
+import type { LedgerDeps, MessageContext } from './context.js';
+import { deleteDraft, readMarker, saveDraft, writeMarker, type Draft } from './sessions.js';
+import { TEXTS } from './texts.js';
+import { emptyView, renderRecord, type RecordView } from './view.js';
+
+export interface CommitPlan {
+  intent: RecordView['intent'];
+  visits: NewVisit[];
+  issues: NewIssue[];
+  /** Each patch with the issue as it was read before it. */
+  patches: Array<{ patch: IssuePatch; issue: Issue }>;
+  withdrawIssues: Issue[];
+  withdrawVisits: Visit[];
+  notices: string[];
+}
+
+export type DraftInput = Omit<Draft, 'v' | 'createdAt' | 'expiresAt' | 'sourceMessageId'>;
+
+export type Outcome =
+  | { type: 'commit'; plan: CommitPlan }
+  /** Ask one question; the draft waits in the session. */
+  | { type: 'ask'; draft: DraftInput }
+  /** Nothing to record. `changing`: the message asked for a change, so a redelivery may have recorded it already. */
+  | { type: 'reply'; reply: Reply; changing: boolean };
+
+export function emptyPlan(intent: CommitPlan['intent']): CommitPlan {
+  return { intent, visits: [], issues: [], patches: [], withdrawIssues: [], withdrawVisits: [], notices: [] };
+}
+
+export interface ExecuteHooks {
+  /** Policy passages for new issues (empty when off). */
+  gift(issues: Array<{ category: Category; summary: string }>): Promise<Citation[]>;
+  /** Delete the user's draft once its record is committed. */
+  clearsDraft?: boolean;
+}
+
+export function askReply(question: string, draftTtlMin: number): Reply {
+  return {
+    intent: 'clarify',
+    title: '请补充',
+    blocks: [
+      { type: 'paragraph', text: question },
+      { type: 'note', text: `回复“取消”可放弃这条记录；${draftTtlMin} 分钟内有效。` },
+    ],
+  };
+}
+
+const isConflict = (err: unknown): boolean => err instanceof ConflictError || (err instanceof Error && err.name === 'ConflictError');
+
+export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () => Promise<Outcome>, hooks: ExecuteHooks): Promise<Reply> {
+  const undoMinutes = deps.config.ZCT_UNDO_WINDOW_MIN;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await build();
+    if (outcome.type !== 'commit') {
+      if (outcome.type === 'ask' || outcome.changing) {
+        const done = await readMarker(deps, ctx.msg.dedupKey);
+        if (done) return renderRecord(done, { undoMinutes });
+      }
+      if (outcome.type === 'reply') return outcome.reply;
+      await saveDraft(deps, ctx.msg, { ...outcome.draft, sourceMessageId: ctx.msg.dedupKey });
+      return askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
+    }
+    const { plan } = outcome;
+    let result: LedgerCommitResult;
+    try {
+      result = await deps.store.commitLedger({
+        messageId: ctx.msg.dedupKey,
+        teamId: ctx.msg.teamId,
+        at: ctx.now,
+        actor: ctx.msg.userId,
+        actorName: ctx.msg.userName,
+        visits: plan.visits,
+        issues: plan.issues,
+        patches: plan.patches.map((p) => p.patch),
+        ...(plan.withdrawIssues.length ? { withdrawIssues: plan.withdrawIssues.map((i) => i.id) } : {}),
+        ...(plan.withdrawVisits.length ? { withdrawVisits: plan.withdrawVisits.map((v) => v.id) } : {}),
+      });
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      deps.logger.info({ attempt, err: (err as Error).message }, 'ledger commit conflict');
+      if (attempt === 0) continue;
+      return { intent: 'error', title: '请重新发送', blocks: [{ type: 'paragraph', text: TEXTS.conflict }] };
+    }
+
+    let view: RecordView;
+    if (result.duplicate) {
+      view = (await readMarker(deps, ctx.msg.dedupKey)) ?? (await viewFromStore(deps, plan.intent, ctx.msg.dedupKey, result, hooks));
+    } else {
+      view = viewFromPlan(plan, result);
+      view.gift = await hooks.gift(plan.issues);
+      // A plain new record replans identically on redelivery and is rebuilt from the store; anything that
+      // depends on state (updates, undo, notices, a draft's answer) keeps its exact reply.
+      const rebuildable = !hooks.clearsDraft && !plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length && !plan.notices.length;
+      if (!rebuildable) await writeMarker(deps, ctx.msg.dedupKey, view);
+    }
+    if (hooks.clearsDraft) {
+      await deleteDraft(deps, ctx.msg).catch((err: unknown) => deps.logger.warn({ err: (err as Error).message }, 'could not delete the finished draft'));
+    }
+    return renderRecord(view, { undoMinutes });
+  }
+}
+
+function viewFromPlan(plan: CommitPlan, result: LedgerCommitResult): RecordView {
+  const view = emptyView(plan.intent);
+  view.visits = plan.visits.map((v, i) => ({ id: result.visitIds[i] ?? '?', enterprise: v.enterprise, date: v.date }));
+  view.created = plan.issues.map((n, i) => ({
+    id: result.issueIds[i] ?? '?',
+    enterprise: n.enterprise,
+    category: n.category,
+    summary: n.summary,
+    status: n.status,
+    department: n.department,
+    dueDate: n.dueDate,
+  }));
+  view.updated = plan.patches.map(({ patch, issue }) => ({
+    id: issue.id,
+    enterprise: issue.enterprise,
+    category: patch.category ?? issue.category,
+    summary: patch.summary ?? issue.summary,
+    from: issue.status,
+    to: patch.status ?? issue.status,
+    department: patch.department !== undefined ? patch.department : issue.department,
+    dueDate: patch.dueDate !== undefined ? patch.dueDate : issue.dueDate,
+    note: patch.note ?? null,
+  }));
+  view.withdrawn = [
+    ...plan.withdrawIssues.map((i) => ({ id: i.id, label: `${i.enterprise} ${i.category}｜${i.summary}` })),
+    ...plan.withdrawVisits.map((v) => ({ id: v.id, label: `走访 ${v.enterprise}（${v.date}）` })),
+  ];
+  view.notices = [...plan.notices];
+  return view;
+}
+
+/** The done marker is gone (or was never written): describe the first commit from what the store holds. */
+async function viewFromStore(deps: LedgerDeps, intent: RecordView['intent'], messageId: string, result: LedgerCommitResult, hooks: ExecuteHooks): Promise<RecordView> {
+  const { store } = deps;
+  const view = emptyView(intent);
+  for (const id of result.visitIds) {
+    const v = await store.getVisit(id);
+    if (v) view.visits.push({ id, enterprise: v.enterprise, date: v.date });
+  }
+  for (const id of result.issueIds) {
+    const i = await store.getIssue(id);
+    if (i) view.created.push({ id, enterprise: i.enterprise, category: i.category, summary: i.summary, status: i.status, department: i.department, dueDate: i.dueDate });
+  }
+  for (const id of result.patchedIds) {
+    const i = await store.getIssue(id);
+    if (!i) continue;
+    const ev = (await store.issueHistory(id)).find((e) => e.messageId === messageId && e.type === 'issue.updated');
+    view.updated.push({
+      id,
+      enterprise: i.enterprise,
+      category: i.category,
+      summary: i.summary,
+      from: ev?.from ?? i.status,
+      to: ev?.to ?? ev?.from ?? i.status,
+      department: ev?.department !== undefined ? ev.department : i.department,
+      dueDate: i.dueDate,
+      note: ev?.note ?? null,
+    });
+  }
+  view.gift = await hooks.gift(view.created);
+  return view;
+}

@@ -1,0 +1,243 @@
+/**
+ * LedgerService: the liaison ledger behind the chat commands, the digest and the CLI.
+ *   message level — handleReport / handleCommand / hasPendingDraft (what the handlers call)
+ *   data level    — teams, issues with history, ages and due dates (what the digest and CLI call)
+ * Built from the services container: `new LedgerService(services)`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage } from '../../messaging/incoming.js';
+import { reply, type Citation, type Reply } from '../../messaging/reply.js';
+import { StoreUnavailableError, type IssueQuery, type VisitQuery } from '../../store/types.js';
+import { localDate } from '../../time/index.js';
+import { parseLedgerCommand, stripReportPrefix, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
+import { defaultEnterprisesFile, loadKnownEnterprises } from '../lexicon/index.js';
+import type { Category, Extraction, Issue, LedgerEvent, Team, Visit } from '../model.js';
+import { commandFlow } from './command-flow.js';
+import type { LedgerDeps, LedgerOptions } from './context.js';
+import { parseUpdate } from './parse.js';
+import { policyGift } from './policy-gift.js';
+import { ageDays, overdueDays } from './render-ledger.js';
+import { classifyDraftReply, reportFlow } from './report-flow.js';
+import { readDraft, rememberDraft } from './sessions.js';
+import { TEXTS } from './texts.js';
+
+const KNOWN_TTL_MS = 30_000;
+/** Every team's bound enterprises, cached per store for a short while (one listTeams per 30 s, not per message). */
+const teamEnterpriseCache = new WeakMap<object, { at: number; names: string[] }>();
+const fileCache = new Map<string, string[]>();
+
+/** The deployment's enterprise list: ZCT_DATA_DIR/enterprises.json, else the bundled data/enterprises.json. Read once. */
+function defaultKnown(dataDir: string): string[] {
+  let names = fileCache.get(dataDir);
+  if (!names) {
+    const candidate = path.resolve(dataDir, 'enterprises.json');
+    names = loadKnownEnterprises(fs.existsSync(candidate) ? candidate : defaultEnterprisesFile());
+    fileCache.set(dataDir, names);
+  }
+  return names;
+}
+
+export interface BindTarget {
+  teamId: string;
+  platform: string;
+  conversationId: string;
+  /** The group's title, used as the team name when none is given. */
+  title: string | null;
+}
+
+export class LedgerService {
+  readonly deps: LedgerDeps;
+  private readonly options: LedgerOptions;
+
+  constructor(deps: LedgerDeps, options: LedgerOptions = {}) {
+    this.deps = { store: deps.store, retriever: deps.retriever, llm: deps.llm, config: deps.config, logger: deps.logger, clock: deps.clock };
+    this.options = options;
+  }
+
+  // ------------------------------------------------------------------ message level
+
+  /** A status update (free text, "报：…", or the answer to a pending question). */
+  async handleReport(msg: IncomingMessage): Promise<Reply> {
+    return this.guard(async () => {
+      const text = stripReportPrefix(msg.text);
+      const cmd = parseLedgerCommand(text);
+      if (cmd && cmd.type !== 'report') return commandFlow(this, msg, cmd);
+      return reportFlow(this, msg, text);
+    });
+  }
+
+  /** A ledger command (问题清单, Q-0012, 撤销, 交办, 办结, 销号, 重新打开, 绑定企业 …); free text falls back to a report. */
+  async handleCommand(msg: IncomingMessage, cmd: LedgerCommand | null = parseLedgerCommand(msg.text)): Promise<Reply> {
+    return this.guard(async () => {
+      if (!cmd) {
+        // "/issues" with no text lists the ledger; other free text is a report.
+        if (!msg.text.trim()) return commandFlow(this, msg, { type: 'list', statuses: OPEN_STATUSES, overdue: false, enterprise: null });
+        return reportFlow(this, msg, stripReportPrefix(msg.text));
+      }
+      return commandFlow(this, msg, cmd);
+    });
+  }
+
+  /**
+   * For the router: does this message belong to the user's half-finished report (its answer, a re-ask,
+   * 取消, or a new report replacing it)? False when there is no draft, or the message is unrelated
+   * (a policy question asked meanwhile goes its own way; the draft keeps waiting).
+   */
+  async hasPendingDraft(msg: IncomingMessage): Promise<boolean> {
+    const draft = await readDraft(this.deps, msg);
+    rememberDraft(msg, draft);
+    if (!draft) return false;
+    if (draft.sourceMessageId === msg.dedupKey) return true;
+    const text = stripReportPrefix(msg.text);
+    if (parseLedgerCommand(text)?.type === 'cancel') return true;
+    const team = await this.deps.store.getTeam(msg.teamId);
+    if (!team) return false;
+    return (await classifyDraftReply(this, draft, text, team)).type !== 'unrelated';
+  }
+
+  /** Is any draft waiting for this user in this conversation (whatever the next message is)? */
+  async draftWaiting(msg: IncomingMessage): Promise<boolean> {
+    return (await readDraft(this.deps, msg)) !== null;
+  }
+
+  private async guard(fn: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof StoreUnavailableError || (err instanceof Error && err.name === 'StoreUnavailableError')) {
+        this.deps.logger.warn({ err: err.message }, 'store unavailable: ledger message not recorded');
+        return { ...reply.error(TEXTS.storeDown), title: '请稍后重发' };
+      }
+      throw err;
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers the flows use
+
+  /** Parse a status update: the LLM when configured (rules on any failure), else rules. */
+  async extract(text: string, team: Team, today: string): Promise<Extraction> {
+    const knownEnterprises = await this.knownEnterprises();
+    return parseUpdate(text, { today, teamEnterprises: team.enterprises, knownEnterprises }, this.deps.llm, this.deps.logger);
+  }
+
+  /** 政策礼包 for new issues (empty when there is no retriever or it is turned off). */
+  async gift(issues: Array<{ category: Category; summary: string }>): Promise<Citation[]> {
+    const { retriever } = this.deps;
+    if (!retriever || this.options.policyGift === false || !issues.length) return [];
+    return policyGift(retriever, issues, this.deps.logger);
+  }
+
+  /** Canonical enterprise names: the deployment list (data/enterprises.json) plus every team's bound ones. */
+  async knownEnterprises(): Promise<string[]> {
+    const base = this.options.knownEnterprises ?? defaultKnown(this.deps.config.ZCT_DATA_DIR);
+    const now = this.deps.clock().getTime();
+    let cached = teamEnterpriseCache.get(this.deps.store);
+    if (!cached || now - cached.at > KNOWN_TTL_MS || now < cached.at) {
+      const teams = await this.deps.store.listTeams();
+      cached = { at: now, names: teams.flatMap((t) => t.enterprises) };
+      teamEnterpriseCache.set(this.deps.store, cached);
+    }
+    return [...new Set([...base, ...cached.names])];
+  }
+
+  // ------------------------------------------------------------------ data level: dates
+
+  /** Today (YYYY-MM-DD in ZCT_TIMEZONE), or the calendar date of an instant. */
+  today(at: number | Date = this.deps.clock()): string {
+    return localDate(at, this.deps.config.ZCT_TIMEZONE);
+  }
+
+  /** Days since the issue was raised (until resolution for done issues). */
+  ageDays(issue: Issue, today: string = this.today()): number {
+    return ageDays(issue, today, this.deps.config.ZCT_TIMEZONE);
+  }
+
+  /** Days past the due date, 0 when not overdue (or done). */
+  overdueDays(issue: Issue, today: string = this.today()): number {
+    return overdueDays(issue, today);
+  }
+
+  // ------------------------------------------------------------------ data level: teams
+
+  getTeam(id: string): Promise<Team | null> {
+    return this.deps.store.getTeam(id);
+  }
+
+  listTeams(): Promise<Team[]> {
+    return this.deps.store.listTeams();
+  }
+
+  /** Register the group as a team (or update it): enterprises are added to the bound list. */
+  async bindEnterprises(target: BindTarget, enterprises: string[], name: string | null = null): Promise<{ team: Team; created: boolean }> {
+    const existing = await this.deps.store.getTeam(target.teamId);
+    const team: Team = {
+      id: target.teamId,
+      platform: target.platform,
+      conversationId: target.conversationId,
+      name: name ?? existing?.name ?? target.title ?? '联企小组',
+      enterprises: [...new Set([...(existing?.enterprises ?? []), ...enterprises])],
+      isAdminGroup: existing?.isAdminGroup ?? this.deps.config.ZCT_ADMIN_GROUPS.some((g) => g === target.teamId || g === target.conversationId),
+      createdAt: existing?.createdAt ?? this.deps.clock().getTime(),
+    };
+    await this.deps.store.upsertTeam(team);
+    teamEnterpriseCache.delete(this.deps.store);
+    return { team, created: !existing };
+  }
+
+  async unbindEnterprises(teamId: string, enterprises: string[]): Promise<Team | null> {
+    const existing = await this.deps.store.getTeam(teamId);
+    if (!existing) return null;
+    const drop = new Set(enterprises);
+    const team = { ...existing, enterprises: existing.enterprises.filter((e) => !drop.has(e)) };
+    await this.deps.store.upsertTeam(team);
+    teamEnterpriseCache.delete(this.deps.store);
+    return team;
+  }
+
+  /** Upsert teams from an import (teams.csv): the file is authoritative for name, enterprises and admin flag. */
+  async importTeams(teams: Team[]): Promise<{ created: number; updated: number }> {
+    let created = 0;
+    let updated = 0;
+    for (const t of teams) {
+      const existing = await this.deps.store.getTeam(t.id);
+      await this.deps.store.upsertTeam({ ...t, createdAt: existing?.createdAt ?? t.createdAt });
+      if (existing) updated++;
+      else created++;
+    }
+    teamEnterpriseCache.delete(this.deps.store);
+    return { created, updated };
+  }
+
+  // ------------------------------------------------------------------ data level: issues
+
+  listIssues(query: IssueQuery = {}): Promise<Issue[]> {
+    return this.deps.store.listIssues(query);
+  }
+
+  /** Issues still being handled (open, assigned, in progress), of one team or all. */
+  openIssues(teamId?: string): Promise<Issue[]> {
+    return this.deps.store.listIssues({ ...(teamId ? { teamId } : {}), status: OPEN_STATUSES });
+  }
+
+  /** Issues past their due date and not done, as of `today`. */
+  overdueIssues(today: string = this.today(), teamId?: string): Promise<Issue[]> {
+    return this.deps.store.listIssues({ ...(teamId ? { teamId } : {}), overdueBefore: today });
+  }
+
+  /** Visits of one team or all, optionally between two dates (inclusive YYYY-MM-DD). */
+  listVisits(query: VisitQuery = {}): Promise<Visit[]> {
+    return this.deps.store.listVisits(query);
+  }
+
+  /** The audit log between two instants (ms, inclusive), oldest first: what changed yesterday, for the digest. */
+  readEvents(fromMs: number, toMs: number): Promise<LedgerEvent[]> {
+    return this.deps.store.readEvents(fromMs, toMs);
+  }
+
+  async issueWithHistory(id: string): Promise<{ issue: Issue; history: LedgerEvent[] } | null> {
+    const issue = await this.deps.store.getIssue(id);
+    if (!issue) return null;
+    return { issue, history: await this.deps.store.issueHistory(id) };
+  }
+}

@@ -1,0 +1,103 @@
+/** Replies that show the ledger: the issue list (问题清单/台账) and one issue with its history. */
+import type { Reply, ReplyBlock } from '../../messaging/reply.js';
+import { daysBetween, localDate } from '../../time/index.js';
+import { formatDateTime } from '../dates.js';
+import { STATUS_LABELS, type Issue, type IssueStatus, type LedgerEvent, type Team } from '../model.js';
+
+const LIST_LIMIT = 30;
+const ACTIVE = new Set<IssueStatus>(['open', 'assigned', 'in_progress']);
+
+/** Days since the problem was raised (until it was resolved, for done issues). */
+export function ageDays(issue: Issue, today: string, timeZone: string): number {
+  const end = !ACTIVE.has(issue.status) && issue.resolvedAt ? localDate(issue.resolvedAt, timeZone) : today;
+  return Math.max(0, daysBetween(issue.raisedOn, end));
+}
+
+/** Days past the due date for an issue still being handled; 0 when not overdue. */
+export function overdueDays(issue: Issue, today: string): number {
+  if (!ACTIVE.has(issue.status) || !issue.dueDate) return 0;
+  return Math.max(0, daysBetween(issue.dueDate, today));
+}
+
+function dueCell(issue: Issue, today: string): string {
+  if (!issue.dueDate) return '—';
+  const late = overdueDays(issue, today);
+  return late > 0 ? `${issue.dueDate}（逾期${late}天）` : issue.dueDate;
+}
+
+const short = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+export function renderIssueList(
+  issues: Issue[],
+  opts: { today: string; timeZone: string; title: string; emptyText: string; teams?: Map<string, Team> },
+): Reply {
+  if (!issues.length) return { intent: 'issues', title: opts.title, blocks: [{ type: 'heading', text: opts.title }, { type: 'paragraph', text: opts.emptyText }] };
+  const withTeam = Boolean(opts.teams);
+  const columns = [...(withTeam ? ['小组'] : []), '编号', '企业', '类别', '问题', '状态', '承办部门', '历时', '期限'];
+  const rows = issues.slice(0, LIST_LIMIT).map((i) => [
+    ...(withTeam ? [opts.teams?.get(i.teamId)?.name ?? i.teamId] : []),
+    i.id,
+    i.enterprise,
+    i.category,
+    short(i.summary),
+    STATUS_LABELS[i.status],
+    i.department ?? '—',
+    `${ageDays(i, opts.today, opts.timeZone)}天`,
+    dueCell(i, opts.today),
+  ]);
+  const overdue = issues.filter((i) => overdueDays(i, opts.today) > 0).length;
+  const blocks: ReplyBlock[] = [
+    { type: 'heading', text: `${opts.title}（${issues.length} 条${overdue ? `，逾期 ${overdue} 条` : ''}）` },
+    { type: 'table', columns, rows },
+  ];
+  if (issues.length > LIST_LIMIT) blocks.push({ type: 'note', text: `只显示前 ${LIST_LIMIT} 条；完整台账请管理员用 zct issues 导出。` });
+  blocks.push({ type: 'note', text: '发送问题编号（如 Q-0012）查看详情和历史。' });
+  return { intent: 'issues', title: opts.title, blocks };
+}
+
+function eventLine(e: LedgerEvent, timeZone: string): string {
+  const who = e.actorName || e.actor;
+  const when = formatDateTime(e.at, timeZone);
+  let what: string;
+  switch (e.type) {
+    case 'issue.created':
+      what = `登记${e.to ? `（${STATUS_LABELS[e.to]}）` : ''}`;
+      break;
+    case 'issue.withdrawn':
+      what = '撤销';
+      break;
+    case 'issue.updated': {
+      const parts: string[] = [];
+      if (e.from && e.to && e.from !== e.to) parts.push(`${STATUS_LABELS[e.from]} → ${STATUS_LABELS[e.to]}`);
+      if (e.department) parts.push(`承办：${e.department}`);
+      if (e.note) parts.push(e.note);
+      what = parts.join('；') || '更新';
+      break;
+    }
+    default:
+      what = e.type;
+  }
+  return `${when} ${who}：${what}`;
+}
+
+export function renderIssue(issue: Issue, history: LedgerEvent[], opts: { today: string; timeZone: string; teamName?: string }): Reply {
+  const fields = [
+    { label: '企业', value: issue.enterprise },
+    { label: '类别', value: issue.category },
+    { label: '问题', value: issue.summary },
+    { label: '状态', value: STATUS_LABELS[issue.status] },
+    { label: '承办部门', value: issue.department ?? '未交办' },
+    { label: '办理期限', value: dueCell(issue, opts.today) },
+    { label: '提出日期', value: issue.raisedOn },
+    { label: '历时', value: `${ageDays(issue, opts.today, opts.timeZone)}天` },
+    { label: '登记人', value: issue.reporterName || issue.reporter },
+    ...(opts.teamName ? [{ label: '小组', value: opts.teamName }] : []),
+  ];
+  const blocks: ReplyBlock[] = [
+    { type: 'heading', text: `${issue.id} ${issue.enterprise} ${issue.category}` },
+    { type: 'fields', fields },
+    { type: 'heading', text: '办理历史' },
+    history.length ? { type: 'list', items: history.map((e) => eventLine(e, opts.timeZone)) } : { type: 'paragraph', text: '暂无记录' },
+  ];
+  return { intent: 'issues', title: issue.id, blocks };
+}

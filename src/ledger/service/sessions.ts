@@ -1,0 +1,99 @@
+/**
+ * The ledger's two kinds of session document:
+ *   - the draft: a report waiting for ONE answer (which enterprise? which issue? record as new?),
+ *     per conversation + user, ZCT_DRAFT_TTL_MIN;
+ *   - the done marker: what a message recorded, per message dedup key, ZCT_DEDUP_TTL_HOURS, so a
+ *     redelivered message is answered with the same records.
+ */
+import { z } from 'zod';
+import type { IncomingMessage } from '../../messaging/incoming.js';
+import { readSession } from '../../store/session.js';
+import { extractionSchema } from '../model.js';
+import type { LedgerDeps } from './context.js';
+import { recordViewSchema, type RecordView } from './view.js';
+
+const pendingSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('enterprise'), options: z.array(z.string()) }),
+  z.object({ type: z.literal('target'), index: z.number().int(), candidates: z.array(z.object({ id: z.string(), label: z.string() })) }),
+  z.object({ type: z.literal('confirm_new'), index: z.number().int() }),
+]);
+
+export const draftSchema = z.object({
+  v: z.literal(1),
+  /** The message whose reply asked the pending question: its redelivery re-asks, it is not an answer. */
+  sourceMessageId: z.string(),
+  text: z.string(),
+  /** The date of the original report (relative dates were resolved against it). */
+  today: z.string(),
+  extraction: extractionSchema,
+  answers: z.object({
+    enterprise: z.string().nullable(),
+    /** update item index → issue id */
+    targets: z.record(z.string(), z.string()),
+    /** update item index → true: record as a new issue; false: skip it */
+    asNew: z.record(z.string(), z.boolean()),
+  }),
+  pending: pendingSchema,
+  question: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+});
+
+export type Draft = z.infer<typeof draftSchema>;
+export type DraftAnswers = Draft['answers'];
+export type PendingQuestion = Draft['pending'];
+
+export const emptyAnswers = (): DraftAnswers => ({ enterprise: null, targets: {}, asNew: {} });
+
+export function draftKey(msg: Pick<IncomingMessage, 'teamId' | 'threadId' | 'userId'>): string {
+  return `ledger:draft:${msg.teamId}:${msg.threadId ?? '-'}:${msg.userId}`;
+}
+
+/**
+ * The router asks hasPendingDraft before handing the same message to the report handler: the draft it read
+ * is remembered for that message object and used once, so the handler does not read it again.
+ */
+const routed = new WeakMap<IncomingMessage, Draft | null>();
+
+export function rememberDraft(msg: IncomingMessage, draft: Draft | null): void {
+  routed.set(msg, draft);
+}
+
+export async function readDraft(deps: LedgerDeps, msg: IncomingMessage): Promise<Draft | null> {
+  if (routed.has(msg)) {
+    const draft = routed.get(msg) ?? null;
+    routed.delete(msg);
+    return draft;
+  }
+  const draft = await readSession(deps.store, draftKey(msg), draftSchema, deps.logger);
+  if (draft && draft.expiresAt <= deps.clock().getTime()) {
+    await deps.store.deleteSession(draftKey(msg));
+    return null;
+  }
+  return draft;
+}
+
+export async function saveDraft(deps: LedgerDeps, msg: IncomingMessage, draft: Omit<Draft, 'v' | 'createdAt' | 'expiresAt'>): Promise<void> {
+  const ttlSec = deps.config.ZCT_DRAFT_TTL_MIN * 60;
+  const now = deps.clock().getTime();
+  await deps.store.setSession(draftKey(msg), { v: 1, ...draft, createdAt: now, expiresAt: now + ttlSec * 1000 } satisfies Draft, ttlSec);
+}
+
+export async function deleteDraft(deps: LedgerDeps, msg: IncomingMessage): Promise<void> {
+  await deps.store.deleteSession(draftKey(msg));
+}
+
+const markerKey = (dedupKey: string) => `ledger:done:${dedupKey}`;
+
+export async function readMarker(deps: LedgerDeps, dedupKey: string): Promise<RecordView | null> {
+  return readSession(deps.store, markerKey(dedupKey), recordViewSchema, deps.logger);
+}
+
+/** Best effort: the commit already happened, so a failure here is logged, never reported as "not recorded". */
+export async function writeMarker(deps: LedgerDeps, dedupKey: string, view: RecordView): Promise<void> {
+  try {
+    await deps.store.setSession(markerKey(dedupKey), view, Math.round(deps.config.ZCT_DEDUP_TTL_HOURS * 3600));
+  } catch (err) {
+    deps.logger.warn({ err: (err as Error).message }, 'could not keep the ledger done-marker (the commit itself succeeded)');
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Which existing issue does an update mean? By id when given; else by team, enterprise and category,
+ * then by how much the description overlaps the issue's summary. Ambiguity is returned, never guessed.
+ */
+import type { Category, Issue, IssueStatus } from '../model.js';
+import type { Store } from '../../store/types.js';
+
+export type TargetResult =
+  | { type: 'found'; issue: Issue }
+  | { type: 'ambiguous'; candidates: Issue[] }
+  | { type: 'none' };
+
+/** Statuses an update to `to` may apply to (closing prefers issues already resolved). */
+function eligible(to: IssueStatus): IssueStatus[] {
+  if (to === 'closed') return ['resolved', 'open', 'assigned', 'in_progress'];
+  return ['open', 'assigned', 'in_progress'];
+}
+
+const STOP_BIGRAMS = new Set(['问题', '的事', '事情', '解决', '办结', '已经', '企业', '那个', '这个', '销号', '进展', '已办', '反映', '情况', '已解', '决了', '帮忙', '协调', '一下', '对接']);
+
+function bigrams(text: string): Set<string> {
+  const clean = text.replace(/[^\p{Script=Han}A-Za-z0-9]+/gu, ' ');
+  const out = new Set<string>();
+  for (const part of clean.split(' ')) {
+    for (let i = 0; i + 1 < part.length; i++) {
+      const b = part.slice(i, i + 2);
+      if (!STOP_BIGRAMS.has(b)) out.add(b);
+    }
+  }
+  return out;
+}
+
+/** Shared character bigrams between a description and an issue summary (stop bigrams removed). */
+export function overlap(description: string, summary: string): number {
+  const a = bigrams(description);
+  let n = 0;
+  for (const b of bigrams(summary)) if (a.has(b)) n++;
+  return n;
+}
+
+/** Pick the issue among candidates whose summary clearly matches the description best. */
+function clearWinner(candidates: Issue[], description: string, minScore: number): Issue | null {
+  const scored = candidates.map((issue) => ({ issue, score: overlap(description, issue.summary) })).sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best || best.score < minScore) return null;
+  if (second && second.score >= best.score) return null;
+  return best.issue;
+}
+
+export async function findTarget(
+  store: Store,
+  q: { teamId: string; enterprise: string | null; category: Category; to: IssueStatus; description: string; exclude: string[] },
+): Promise<TargetResult> {
+  const statuses = eligible(q.to);
+  const all = (await store.listIssues({ teamId: q.teamId, status: statuses, ...(q.enterprise ? { enterprise: q.enterprise } : {}) })).filter(
+    (i) => !q.exclude.includes(i.id),
+  );
+  let pool = q.category === '其他' ? all : all.filter((i) => i.category === q.category);
+  if (!pool.length && q.category !== '其他') {
+    // The category may have been judged differently when the issue was raised: accept only a clear text match.
+    const winner = clearWinner(all, q.description, 3);
+    return winner ? { type: 'found', issue: winner } : { type: 'none' };
+  }
+  if (q.to === 'closed' && pool.some((i) => i.status === 'resolved')) pool = pool.filter((i) => i.status === 'resolved');
+  if (pool.length === 0) return { type: 'none' };
+  if (pool.length === 1) return { type: 'found', issue: pool[0] as Issue };
+  const winner = clearWinner(pool, q.description, 2);
+  return winner ? { type: 'found', issue: winner } : { type: 'ambiguous', candidates: pool.slice(0, 9) };
+}

@@ -1,0 +1,49 @@
+/** Every fixed Chinese sentence the ledger says, in one place. */
+import { STATUS_LABELS, type IssueStatus } from '../model.js';
+
+export const EXAMPLE_REPORT = '今天走访了华康药业，企业反映缺3名化工工程师，已交办人社局';
+
+export const TEXTS = {
+  notInGroup: '走访记录和企业问题请在联企小组的群里报送，这样组里的同事都能看到。政策问题在这里也可以直接问。',
+  unregistered: (title?: string) =>
+    `本群${title ? `（${title}）` : ''}还没有登记为联企小组，暂时不能记录走访和问题。\n` +
+    '登记方法：在本群发送“绑定企业 企业A、企业B”（例如：绑定企业 华康药业、七一电器），即可把本群登记为联企小组并绑定服务企业；' +
+    '也可以请管理员用 zct teams import 批量导入。政策问题可以直接问。',
+  storeDown: '台账暂时无法连接，这条消息没有被记录。请稍后重新发送。',
+  conflict: '这个问题刚刚被别人更新了，本条没有记录。请查看最新情况（发送问题编号）后重新发送。',
+  notRecognized:
+    `没有从这条消息里识别出走访、企业问题或进展，所以没有记录。\n报送示例：${EXAMPLE_REPORT}\n` +
+    '更新进展：Q-0012 金融办已对接；办结：Q-0012 办结。发送“台账 帮助”查看全部用法。',
+  notFound: (ref: string) => `没有找到本组的问题 ${ref}。发送“问题清单”查看本组的问题。`,
+  visitNotFound: (ref: string) => `没有找到本组的走访记录 ${ref}。`,
+  closeRefused: (id: string) => `${id} 销号需要管理员核实后操作，本条没有销号。问题已办结的，请联系管理员核实销号。`,
+  closedNeedsReopen: (id: string) => `${id} 已销号，不能再更新；如需继续跟进，请先发送“重新打开 ${id}”。`,
+  resolvedNote: (id: string) => `${id} 已办结，这条进展已记入历史；如需重新办理，请发送“重新打开 ${id}”。`,
+  alreadyIn: (id: string, status: IssueStatus) => `${id} 已经是“${STATUS_LABELS[status]}”状态，没有变化。`,
+  reopenNotNeeded: (id: string, status: IssueStatus) => `${id} 目前是“${STATUS_LABELS[status]}”，不需要重新打开。`,
+  reopenClosedRefused: (id: string) => `${id} 已由管理员核实销号，重新打开需要管理员操作。`,
+  assignNeedsReopen: (id: string, status: IssueStatus) => `${id} 已${STATUS_LABELS[status].replace(/^已/, '')}，如需重新交办，请先发送“重新打开 ${id}”。`,
+  undoNotReporter: (id: string) => `${id} 不是您登记的，只有登记人本人可以撤销。如有错误，请联系登记人或管理员。`,
+  undoExpired: (id: string, minutes: number) =>
+    `${id} 登记已超过 ${minutes} 分钟，不能撤销了。需要更正的，可以直接发送更正（如“${id.startsWith('Q') ? `${id} 交办 人社局` : '报：…'}”），或请管理员处理。`,
+  undoNothing: (minutes: number) => `没有找到您在本组 ${minutes} 分钟内登记的记录，无需撤销。撤销指定问题请发送“撤销 Q-0012”。`,
+  cancelled: '好的，刚才那条待补充的记录已取消，没有保存。',
+  nothingToCancel: '当前没有待补充的记录。',
+  skippedAll: '好的，这条没有记录。',
+  draftDropped: '（上一条待补充的记录已放弃。）',
+  undoHint: (minutes: number, lastIssue: string | null) =>
+    `如有误：${minutes} 分钟内发送“撤销”可撤销本条记录${lastIssue ? `，“撤销 ${lastIssue}”只撤销这一个问题；改交办或期限：“${lastIssue} 交办 人社局 月底前”` : ''}。`,
+  updateHint: (id: string) => `查看历史：发送“${id}”。`,
+} as const;
+
+export const helpLines = (undoMinutes: number): string[] => [
+  `报送走访和问题：直接描述，或以“报：”开头。例：${EXAMPLE_REPORT}`,
+  '更新进展：Q-0012 金融办已对接，贷款下周放款',
+  '按描述办结：华康那个融资的事解决了（有多个时会请您选择）',
+  '交办并设期限：Q-0012 交办 人社局 3月20日前（不写期限默认按规定天数）',
+  '办结：Q-0012 办结；销号（管理员核实后）：Q-0012 销号；重新打开：重新打开 Q-0012',
+  '问题清单 / 台账：本组未办结的问题（可加“已办结”“全部”“逾期”或企业名筛选）',
+  'Q-0012：查看问题详情和历史',
+  `撤销：撤销自己最近一条记录（${undoMinutes}分钟内）；撤销 Q-0012：撤销指定问题`,
+  '绑定企业 华康药业、七一电器：把本群登记为联企小组并绑定服务企业；本组信息：查看绑定情况',
+];

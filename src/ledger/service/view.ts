@@ -1,0 +1,116 @@
+/**
+ * What one commit recorded, as a small JSON document: the reply is rendered from it, and it is kept
+ * (the "done marker") so a redelivered message gets the very same reply.
+ */
+import { z } from 'zod';
+import type { Citation, Intent, Reply, ReplyBlock } from '../../messaging/reply.js';
+import { CATEGORIES, STATUSES, STATUS_LABELS, type IssueStatus } from '../model.js';
+import { TEXTS } from './texts.js';
+
+const status = z.enum(STATUSES);
+
+export const recordViewSchema = z.object({
+  intent: z.enum(['report', 'issues']),
+  visits: z.array(z.object({ id: z.string(), enterprise: z.string(), date: z.string() })),
+  created: z.array(
+    z.object({
+      id: z.string(),
+      enterprise: z.string(),
+      category: z.enum(CATEGORIES),
+      summary: z.string(),
+      status,
+      department: z.string().nullable(),
+      dueDate: z.string().nullable(),
+    }),
+  ),
+  updated: z.array(
+    z.object({
+      id: z.string(),
+      enterprise: z.string(),
+      category: z.enum(CATEGORIES),
+      summary: z.string(),
+      from: status,
+      to: status,
+      department: z.string().nullable(),
+      dueDate: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  withdrawn: z.array(z.object({ id: z.string(), label: z.string() })),
+  notices: z.array(z.string()),
+  gift: z.array(
+    z.object({
+      n: z.number(),
+      docId: z.string(),
+      title: z.string(),
+      source: z.string().nullable(),
+      date: z.string().nullable(),
+      chunkId: z.string(),
+      quote: z.string(),
+    }),
+  ),
+});
+
+export type RecordView = z.infer<typeof recordViewSchema>;
+
+export function emptyView(intent: RecordView['intent']): RecordView {
+  return { intent, visits: [], created: [], updated: [], withdrawn: [], notices: [], gift: [] };
+}
+
+function handling(status: IssueStatus, department: string | null, dueDate: string | null): string {
+  const label = STATUS_LABELS[status];
+  const dept = department && status !== 'open' ? (status === 'assigned' ? department : `（${department}）`) : '';
+  const due = dueDate && (status === 'assigned' || status === 'in_progress') ? `，期限 ${dueDate}` : '';
+  return `${label}${dept}${due}`;
+}
+
+export function issueLine(i: { id: string; category: string; summary: string; status: IssueStatus; department: string | null; dueDate: string | null }): string {
+  return `${i.id} ${i.category}｜${i.summary}｜${handling(i.status, i.department, i.dueDate)}`;
+}
+
+export function renderRecord(view: RecordView, opts: { undoMinutes: number }): Reply {
+  const blocks: ReplyBlock[] = [];
+  const recorded = view.visits.length > 0 || view.created.length > 0;
+  for (const v of view.visits) {
+    blocks.push({
+      type: 'paragraph',
+      text: `已记录走访 ${v.id}：${v.enterprise}，${v.date}${view.created.length ? `，企业反映 ${view.created.length} 个问题：` : '，未提新问题。'}`,
+    });
+  }
+  if (view.created.length) {
+    if (!view.visits.length) {
+      const enterprises = [...new Set(view.created.map((c) => c.enterprise))].join('、');
+      blocks.push({ type: 'paragraph', text: `已记录${enterprises} ${view.created.length} 个问题：` });
+    }
+    blocks.push({ type: 'list', items: view.created.map(issueLine) });
+  }
+  if (view.updated.length) {
+    blocks.push({ type: 'paragraph', text: recorded ? '同时更新：' : '已更新：' });
+    blocks.push({
+      type: 'list',
+      items: view.updated.map((u) => {
+        const change = u.from === u.to ? STATUS_LABELS[u.to] : `${STATUS_LABELS[u.from]} → ${STATUS_LABELS[u.to]}`;
+        const dept = u.department ? `（${u.department}${u.dueDate && (u.to === 'assigned' || u.to === 'in_progress') ? `，期限 ${u.dueDate}` : ''}）` : '';
+        return `${u.id} ${u.enterprise} ${u.category}｜${u.summary}｜${change}${dept}${u.note ? `｜${u.note}` : ''}`;
+      }),
+    });
+  }
+  if (view.withdrawn.length) {
+    blocks.push({ type: 'paragraph', text: '已撤销（保留在审计记录中）：' });
+    blocks.push({ type: 'list', items: view.withdrawn.map((w) => `${w.id} ${w.label}`) });
+  }
+  for (const n of view.notices) blocks.push({ type: 'note', text: n });
+  if (recorded) {
+    const last = view.created.at(-1)?.id ?? null;
+    blocks.push({ type: 'note', text: TEXTS.undoHint(opts.undoMinutes, last) });
+  } else if (view.updated.length === 1) {
+    blocks.push({ type: 'note', text: TEXTS.updateHint((view.updated[0] as { id: string }).id) });
+  }
+  if (view.gift.length) {
+    blocks.push({ type: 'heading', text: '政策礼包' });
+    blocks.push({ type: 'citations', items: view.gift as Citation[] });
+  }
+  const intent: Intent = view.intent;
+  const title = view.withdrawn.length && !recorded && !view.updated.length ? '已撤销' : recorded ? '已记录' : view.updated.length ? '已更新' : '台账';
+  return { intent, title, blocks };
+}
