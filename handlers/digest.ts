@@ -1,0 +1,51 @@
+/**
+ * "简报" / "今日简报" (and /digest): the team's digest in a liaison group, the leadership digest in an admin group
+ * (or for an admin in a direct chat). Covers the previous workday up to now.
+ */
+import { isAdminTeam } from '../src/digest/compute.js';
+import { loadLeadershipDigest, loadTeamDigest } from '../src/digest/build.js';
+import { renderLeadershipDigest, renderTeamDigest } from '../src/digest/render.js';
+import { liveWindow } from '../src/digest/window.js';
+import { localDate } from '../src/digest/zone.js';
+import { reply, type Reply } from '../src/messaging/reply.js';
+import { sendCalendar } from '../src/scheduler/calendar.js';
+import { StoreUnavailableError } from '../src/store/types.js';
+import type { Handler } from './types.js';
+
+export const DIGEST_TEXTS = {
+  unregistered:
+    '本群还没有登记为联企小组，暂无简报。登记方法：在本群发送“绑定企业 企业A、企业B”。领导小组群请管理员把本群加入 ZCT_ADMIN_GROUPS。',
+  direct: '简报请在联企小组的群里发送“简报”查看；领导小组的汇总简报在领导小组群里查看。',
+  storeDown: '台账暂时无法连接，简报生成失败。请稍后再试。',
+} as const;
+
+export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
+  const { config, store } = services;
+  const tz = config.ZCT_TIMEZONE;
+  const nowMs = services.clock().getTime();
+  try {
+    const team = await store.getTeam(msg.teamId);
+    const adminGroups = config.ZCT_ADMIN_GROUPS;
+    const admin = team
+      ? isAdminTeam(team, adminGroups)
+      : adminGroups.includes(msg.conversationId) || adminGroups.includes(msg.teamId) || (!msg.isGroup && msg.isAdmin);
+    if (!admin && !msg.isGroup) return reply.text('digest', DIGEST_TEXTS.direct);
+    if (!admin && !team) return reply.text('digest', DIGEST_TEXTS.unregistered);
+
+    let previous: string | null;
+    try {
+      previous = sendCalendar(config).previousWorkday(localDate(nowMs, tz));
+    } catch {
+      previous = null; // a broken holiday file must not break the digest: fall back to today only
+    }
+    const window = liveWindow(nowMs, previous, tz);
+    const req = { window, timeZone: tz, adminGroups };
+    if (admin) return renderLeadershipDigest(await loadLeadershipDigest(store, req), { timeZone: tz });
+    const digest = await loadTeamDigest(store, msg.teamId, req);
+    if (!digest) return reply.text('digest', DIGEST_TEXTS.unregistered);
+    return renderTeamDigest(digest, { timeZone: tz });
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) return reply.error(DIGEST_TEXTS.storeDown);
+    throw err;
+  }
+};

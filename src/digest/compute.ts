@@ -1,0 +1,473 @@
+/**
+ * Digest computation: PURE functions from (teams, issues, visits, audit events, window, zone) to data objects.
+ * No I/O, no text. prepareDigest indexes the input once (O(issues + visits + events)); teamDigest and
+ * leadershipDigest then read the index, so a thousand team digests cost one pass over the ledger.
+ */
+import { CATEGORIES, type Issue, type IssueStatus, type LedgerEvent, type Team, type Visit } from '../ledger/model.js';
+import { enterpriseMatches } from './enterprise-match.js';
+import { issuesAsOf } from './snapshot.js';
+import type {
+  BreakdownRow,
+  DigestInput,
+  DigestIssue,
+  DigestVisit,
+  LeadershipDigest,
+  PeriodTotals,
+  TeamDigest,
+  TeamReminder,
+  TeamRow,
+  VisitCoverage,
+} from './types.js';
+import { addDays, daysBetween, endOfDayMs, localDate, monthStart, startOfDayMs } from './zone.js';
+
+const ACTIVE: ReadonlySet<IssueStatus> = new Set(['open', 'assigned', 'in_progress']);
+const DONE: ReadonlySet<IssueStatus> = new Set(['resolved', 'closed']);
+const REPORT_EVENTS: ReadonlySet<LedgerEvent['type']> = new Set(['visit.recorded', 'issue.created', 'issue.updated']);
+/** "Due soon": due within this many days and not yet overdue. */
+const DUE_SOON_DAYS = 3;
+
+export function isActive(status: IssueStatus): boolean {
+  return ACTIVE.has(status);
+}
+
+/** Days past due as of refDate (0 when not overdue, done, or no due date). Same rule as the ledger's. */
+export function overdueDaysOf(issue: Pick<Issue, 'status' | 'dueDate'>, refDate: string): number {
+  if (!ACTIVE.has(issue.status) || !issue.dueDate) return 0;
+  return Math.max(0, daysBetween(issue.dueDate, refDate));
+}
+
+export function toDigestIssue(issue: Issue, refDate: string): DigestIssue {
+  return {
+    id: issue.id,
+    teamId: issue.teamId,
+    enterprise: issue.enterprise,
+    category: issue.category,
+    summary: issue.summary,
+    department: issue.department,
+    status: issue.status,
+    raisedOn: issue.raisedOn,
+    dueDate: issue.dueDate,
+    ageDays: Math.max(0, daysBetween(issue.raisedOn, refDate)),
+    overdueDays: overdueDaysOf(issue, refDate),
+  };
+}
+
+function toDigestVisit(v: Visit): DigestVisit {
+  return { id: v.id, teamId: v.teamId, enterprise: v.enterprise, date: v.date, participants: v.participants, note: v.note };
+}
+
+function idNum(id: string): number {
+  const m = /(\d+)$/.exec(id);
+  return m ? Number(m[1]) : 0;
+}
+
+/** Open-issue order: most overdue first, then earliest due date (none last), then oldest, then id. */
+export function compareOpen(a: DigestIssue, b: DigestIssue): number {
+  return (
+    b.overdueDays - a.overdueDays ||
+    (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') ||
+    b.ageDays - a.ageDays ||
+    idNum(a.id) - idNum(b.id)
+  );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/** Is this team a leadership/admin group (it gets the leadership digest, not a team digest)? */
+export function isAdminTeam(team: Pick<Team, 'id' | 'conversationId' | 'isAdminGroup'>, adminGroups: readonly string[] = []): boolean {
+  return team.isAdminGroup || adminGroups.includes(team.conversationId) || adminGroups.includes(team.id);
+}
+
+/** The first instant whose events a digest for this window needs (start of the window's first day or month). */
+export function eventsFromMs(window: DigestInput['window'], timeZone: string): number {
+  const first = window.from < monthStart(window.to) ? window.from : monthStart(window.to);
+  return startOfDayMs(first, timeZone);
+}
+
+export interface DigestIndex {
+  readonly input: DigestInput;
+  readonly refDate: string;
+  /** YYYY-MM of window.to */
+  readonly month: string;
+  readonly monthFrom: string;
+  readonly teams: Team[];
+  readonly teamById: Map<string, Team>;
+  readonly adminTeamIds: Set<string>;
+  /** Issue states as of window.asOfMs. */
+  readonly issues: Issue[];
+  readonly issueById: Map<string, Issue>;
+  readonly issuesByTeam: Map<string, Issue[]>;
+  readonly periodVisitsByTeam: Map<string, Visit[]>;
+  readonly monthVisitsByTeam: Map<string, Visit[]>;
+  readonly periodReportsByTeam: Map<string, Set<string>>;
+  readonly periodReports: Set<string>;
+  readonly monthReports: Set<string>;
+  readonly resolvedInPeriod: Set<string>;
+  readonly closedInPeriod: Set<string>;
+  readonly resolvedInMonth: Set<string>;
+  readonly closedInMonth: Set<string>;
+  readonly lastReportByTeam: Map<string, number>;
+  readonly periodFromMs: number;
+  readonly periodEndMs: number;
+  readonly monthFromMs: number;
+}
+
+/** Index a digest input once; every team/leadership digest for the same window reads from it. */
+export function prepareDigest(input: DigestInput): DigestIndex {
+  const { window, timeZone: tz } = input;
+  const asOf = window.asOfMs;
+  const refDate = localDate(asOf + 1, tz);
+  const monthFrom = monthStart(window.to);
+  const periodFromMs = startOfDayMs(window.from, tz);
+  const periodEndMs = Math.min(endOfDayMs(window.to, tz), asOf);
+  const monthFromMs = startOfDayMs(monthFrom, tz);
+
+  const teamById = new Map(input.teams.map((t) => [t.id, t]));
+  const adminTeamIds = new Set(input.teams.filter((t) => isAdminTeam(t, input.adminGroups)).map((t) => t.id));
+
+  const issues = issuesAsOf(input.issues, input.events, asOf);
+  const issueById = new Map<string, Issue>();
+  const issuesByTeam = new Map<string, Issue[]>();
+  const lastReportByTeam = new Map<string, number>();
+  const seeReport = (teamId: string, at: number) => {
+    if (at > asOf) return;
+    const cur = lastReportByTeam.get(teamId);
+    if (cur === undefined || at > cur) lastReportByTeam.set(teamId, at);
+  };
+  for (const i of issues) {
+    issueById.set(i.id, i);
+    push(issuesByTeam, i.teamId, i);
+    seeReport(i.teamId, i.createdAt);
+    seeReport(i.teamId, i.updatedAt);
+  }
+
+  const periodVisitsByTeam = new Map<string, Visit[]>();
+  const monthVisitsByTeam = new Map<string, Visit[]>();
+  for (const v of input.visits) {
+    if (v.createdAt > asOf) continue;
+    seeReport(v.teamId, v.createdAt);
+    if (v.date > window.to) continue;
+    if (v.date >= window.from) push(periodVisitsByTeam, v.teamId, v);
+    if (v.date >= monthFrom) push(monthVisitsByTeam, v.teamId, v);
+  }
+
+  // Withdrawn (undone) records as of asOf: their report events do not count.
+  const withdrawn = new Set<string>();
+  for (const e of input.events) {
+    if (e.at > asOf) continue;
+    if (e.type === 'issue.withdrawn' && e.issueId) withdrawn.add(e.issueId);
+    if (e.type === 'visit.withdrawn' && e.visitId) withdrawn.add(e.visitId);
+  }
+
+  const periodReportsByTeam = new Map<string, Set<string>>();
+  const periodReports = new Set<string>();
+  const monthReports = new Set<string>();
+  const resolvedInPeriod = new Set<string>();
+  const closedInPeriod = new Set<string>();
+  const resolvedInMonth = new Set<string>();
+  const closedInMonth = new Set<string>();
+  for (const e of input.events) {
+    if (e.at > asOf) continue;
+    if (!REPORT_EVENTS.has(e.type)) continue;
+    const subject = e.issueId ?? e.visitId;
+    if (subject && withdrawn.has(subject)) continue;
+    seeReport(e.teamId, e.at);
+    const inPeriod = e.at >= periodFromMs && e.at <= periodEndMs;
+    const inMonth = e.at >= monthFromMs && e.at <= periodEndMs;
+    if (inPeriod) {
+      addTo(periodReportsByTeam, e.teamId, e.messageId);
+      periodReports.add(`${e.teamId}\u0000${e.messageId}`);
+    }
+    if (inMonth) monthReports.add(`${e.teamId}\u0000${e.messageId}`);
+    if (!e.issueId || !e.to || !issueById.has(e.issueId)) continue;
+    // 办结: entering a done state from an active one (or created already done). 销号: entering closed.
+    const resolves = DONE.has(e.to) && !(e.from && DONE.has(e.from));
+    const closes = e.to === 'closed' && e.from !== 'closed';
+    if (inPeriod && resolves) resolvedInPeriod.add(e.issueId);
+    if (inPeriod && closes) closedInPeriod.add(e.issueId);
+    if (inMonth && resolves) resolvedInMonth.add(e.issueId);
+    if (inMonth && closes) closedInMonth.add(e.issueId);
+  }
+
+  return {
+    input,
+    refDate,
+    month: window.to.slice(0, 7),
+    monthFrom,
+    teams: input.teams,
+    teamById,
+    adminTeamIds,
+    issues,
+    issueById,
+    issuesByTeam,
+    periodVisitsByTeam,
+    monthVisitsByTeam,
+    periodReportsByTeam,
+    periodReports,
+    monthReports,
+    resolvedInPeriod,
+    closedInPeriod,
+    resolvedInMonth,
+    closedInMonth,
+    lastReportByTeam,
+    periodFromMs,
+    periodEndMs,
+    monthFromMs,
+  };
+}
+
+function coverageOf(index: DigestIndex, team: Team): VisitCoverage {
+  const visits = index.monthVisitsByTeam.get(team.id) ?? [];
+  const required = [...team.enterprises];
+  const visited = required.filter((e) => visits.some((v) => enterpriseMatches(e, v.enterprise)));
+  const missing = required.filter((e) => !visited.includes(e));
+  return {
+    month: index.month,
+    required,
+    visited,
+    missing,
+    visits: visits.length,
+    lacking: required.length > 0 ? missing.length > 0 : visits.length === 0,
+  };
+}
+
+function daysSince(index: DigestIndex, at: number | null): number | null {
+  if (at === null) return null;
+  return Math.max(0, daysBetween(localDate(at, index.input.timeZone), index.refDate));
+}
+
+function sortVisits(a: Visit, b: Visit): number {
+  return a.date.localeCompare(b.date) || a.createdAt - b.createdAt || idNum(a.id) - idNum(b.id);
+}
+
+/** One team's digest, or null when the team is unknown. */
+export function teamDigest(index: DigestIndex, teamId: string): TeamDigest | null {
+  const team = index.teamById.get(teamId);
+  if (!team) return null;
+  const { refDate, periodFromMs, periodEndMs } = index;
+  const issues = index.issuesByTeam.get(teamId) ?? [];
+
+  const opened: DigestIssue[] = [];
+  const resolved: DigestIssue[] = [];
+  const closed: DigestIssue[] = [];
+  const open: DigestIssue[] = [];
+  let openedThisMonth = 0;
+  let resolvedThisMonth = 0;
+  for (const i of issues) {
+    const d = toDigestIssue(i, refDate);
+    if (i.createdAt >= periodFromMs && i.createdAt <= periodEndMs) opened.push(d);
+    if (i.createdAt >= index.monthFromMs && i.createdAt <= periodEndMs) openedThisMonth += 1;
+    if (index.resolvedInPeriod.has(i.id)) resolved.push(d);
+    if (index.closedInPeriod.has(i.id)) closed.push(d);
+    if (index.resolvedInMonth.has(i.id)) resolvedThisMonth += 1;
+    if (ACTIVE.has(i.status)) open.push(d);
+  }
+  const byId = (a: DigestIssue, b: DigestIssue) => idNum(a.id) - idNum(b.id);
+  opened.sort(byId);
+  resolved.sort(byId);
+  closed.sort(byId);
+  open.sort(compareOpen);
+
+  const soonLimit = addDays(refDate, DUE_SOON_DAYS);
+  const overdue = open.filter((i) => i.overdueDays > 0).length;
+  const dueSoon = open.filter((i) => i.overdueDays === 0 && i.dueDate !== null && i.dueDate <= soonLimit).length;
+  const visits = (index.periodVisitsByTeam.get(teamId) ?? []).slice().sort(sortVisits).map(toDigestVisit);
+  const reports = index.periodReportsByTeam.get(teamId)?.size ?? 0;
+  const lastReportAt = index.lastReportByTeam.get(teamId) ?? null;
+
+  return {
+    kind: 'team',
+    teamId,
+    teamName: team.name || team.id,
+    window: index.input.window,
+    refDate,
+    period: { visits, reports, opened, resolved, closed },
+    open,
+    counts: { open: open.length, overdue, dueSoon, openedThisMonth, resolvedThisMonth },
+    coverage: coverageOf(index, team),
+    lastReportAt,
+    daysSinceReport: daysSince(index, lastReportAt),
+    quiet: visits.length === 0 && reports === 0 && opened.length === 0 && resolved.length === 0 && closed.length === 0 && open.length === 0,
+  };
+}
+
+/** Laggards first: most overdue, owing a visit, longest without a report (never = longest), fewest visits, most open. */
+export function compareTeamRows(a: TeamRow, b: TeamRow): number {
+  const idle = (r: TeamRow) => (r.daysSinceReport === null ? Number.POSITIVE_INFINITY : r.daysSinceReport);
+  return (
+    b.overdue - a.overdue ||
+    Number(b.lackingVisit) - Number(a.lackingVisit) ||
+    (idle(b) === idle(a) ? 0 : idle(b) > idle(a) ? 1 : -1) ||
+    a.visitsThisMonth - b.visitsThisMonth ||
+    b.open - a.open ||
+    a.teamName.localeCompare(b.teamName, 'zh-CN') ||
+    a.teamId.localeCompare(b.teamId)
+  );
+}
+
+function breakdown(rows: Map<string, BreakdownRow>, key: string, issue: Issue, overdue: boolean): void {
+  let r = rows.get(key);
+  if (!r) {
+    r = { key, total: 0, open: 0, resolved: 0, overdue: 0 };
+    rows.set(key, r);
+  }
+  r.total += 1;
+  if (ACTIVE.has(issue.status)) r.open += 1;
+  if (DONE.has(issue.status)) r.resolved += 1;
+  if (overdue) r.overdue += 1;
+}
+
+export interface LeadershipOptions {
+  /** How many overdue issues to list (default 10). */
+  topOverdue?: number;
+}
+
+export function leadershipDigest(index: DigestIndex, options: LeadershipOptions = {}): LeadershipDigest {
+  const { refDate, periodFromMs, periodEndMs, monthFromMs } = index;
+  const liaisonTeams = index.teams.filter((t) => !index.adminTeamIds.has(t.id));
+
+  const rowsByTeam = new Map<string, TeamRow>();
+  const rows: TeamRow[] = [];
+  for (const t of liaisonTeams) {
+    const coverage = coverageOf(index, t);
+    const row: TeamRow = {
+      teamId: t.id,
+      teamName: t.name || t.id,
+      visitsThisMonth: coverage.visits,
+      enterprisesTotal: coverage.required.length,
+      enterprisesVisited: coverage.visited.length,
+      missingEnterprises: coverage.missing,
+      lackingVisit: coverage.lacking,
+      open: 0,
+      overdue: 0,
+      resolved: 0,
+      resolvedThisMonth: 0,
+      daysSinceReport: daysSince(index, index.lastReportByTeam.get(t.id) ?? null),
+    };
+    rows.push(row);
+    rowsByTeam.set(t.id, row);
+  }
+
+  const byCategory = new Map<string, BreakdownRow>();
+  const byDepartment = new Map<string, BreakdownRow>();
+  const overdueIssues: DigestIssue[] = [];
+  let open = 0;
+  let overdue = 0;
+  let resolved = 0;
+  let unassigned = 0;
+  let openedPeriod = 0;
+  let openedMonth = 0;
+  for (const i of index.issues) {
+    const late = overdueDaysOf(i, refDate);
+    const active = ACTIVE.has(i.status);
+    if (active) open += 1;
+    if (late > 0) overdue += 1;
+    if (DONE.has(i.status)) resolved += 1;
+    if (active && !i.department) unassigned += 1;
+    if (i.createdAt >= periodFromMs && i.createdAt <= periodEndMs) openedPeriod += 1;
+    if (i.createdAt >= monthFromMs && i.createdAt <= periodEndMs) openedMonth += 1;
+    breakdown(byCategory, i.category, i, late > 0);
+    if (i.department) breakdown(byDepartment, i.department, i, late > 0);
+    if (late > 0) overdueIssues.push(toDigestIssue(i, refDate));
+    const row = rowsByTeam.get(i.teamId);
+    if (row) {
+      if (active) row.open += 1;
+      if (late > 0) row.overdue += 1;
+      if (DONE.has(i.status)) row.resolved += 1;
+      if (index.resolvedInMonth.has(i.id)) row.resolvedThisMonth += 1;
+    }
+  }
+  rows.sort(compareTeamRows);
+
+  const categoryOrder = (k: string) => (CATEGORIES as readonly string[]).indexOf(k);
+  const categories = [...byCategory.values()].sort((a, b) => b.total - a.total || categoryOrder(a.key) - categoryOrder(b.key));
+  const departments = [...byDepartment.values()].sort(
+    (a, b) => b.overdue - a.overdue || b.open - a.open || b.total - a.total || a.key.localeCompare(b.key, 'zh-CN'),
+  );
+
+  overdueIssues.sort(compareOpen);
+  const topOverdue = overdueIssues.slice(0, options.topOverdue ?? 10).map((i) => ({ ...i, teamName: index.teamById.get(i.teamId)?.name || i.teamId }));
+
+  let periodVisits = 0;
+  for (const list of index.periodVisitsByTeam.values()) periodVisits += list.length;
+  let monthVisits = 0;
+  for (const list of index.monthVisitsByTeam.values()) monthVisits += list.length;
+  const period: PeriodTotals = {
+    visits: periodVisits,
+    reports: index.periodReports.size,
+    opened: openedPeriod,
+    resolved: index.resolvedInPeriod.size,
+    closed: index.closedInPeriod.size,
+    activeTeams: [...index.periodReportsByTeam.keys()].filter((id) => !index.adminTeamIds.has(id)).length,
+  };
+
+  return {
+    kind: 'leadership',
+    window: index.input.window,
+    refDate,
+    month: index.month,
+    period,
+    monthTotals: {
+      visits: monthVisits,
+      reports: index.monthReports.size,
+      opened: openedMonth,
+      resolved: index.resolvedInMonth.size,
+      closed: index.closedInMonth.size,
+      teamsVisited: liaisonTeams.filter((t) => (index.monthVisitsByTeam.get(t.id)?.length ?? 0) > 0).length,
+    },
+    totals: {
+      teams: liaisonTeams.length,
+      issues: index.issues.length,
+      open,
+      overdue,
+      resolved,
+      resolutionRate: index.issues.length ? resolved / index.issues.length : null,
+      unassigned,
+    },
+    teams: rows,
+    byCategory: categories,
+    byDepartment: departments,
+    teamsWithoutVisit: rows.filter((r) => r.lackingVisit).map((r) => ({ teamId: r.teamId, teamName: r.teamName, missing: r.missingEnterprises })),
+    topOverdue,
+  };
+}
+
+/**
+ * Reminders (REMINDER_TIME): teams that have not reported for `idleDays` days (a team that never reported counts
+ * from its registration), and every team's overdue issues. Only teams with something to say are returned.
+ */
+export function teamReminders(index: DigestIndex, idleDays: number): TeamReminder[] {
+  const out: TeamReminder[] = [];
+  for (const team of index.teams) {
+    if (index.adminTeamIds.has(team.id)) continue;
+    const lastReportAt = index.lastReportByTeam.get(team.id) ?? null;
+    const since = daysSince(index, lastReportAt ?? (team.createdAt <= index.input.window.asOfMs ? team.createdAt : null));
+    const idle = since !== null && since >= idleDays ? { days: since, lastReportAt } : null;
+    const overdue = (index.issuesByTeam.get(team.id) ?? [])
+      .filter((i) => overdueDaysOf(i, index.refDate) > 0)
+      .map((i) => toDigestIssue(i, index.refDate))
+      .sort(compareOpen);
+    if (idle || overdue.length) out.push({ teamId: team.id, teamName: team.name || team.id, refDate: index.refDate, idle, overdue });
+  }
+  return out;
+}
+
+/** Convenience: one team's digest straight from an input. */
+export function computeTeamDigest(input: DigestInput, teamId: string): TeamDigest | null {
+  return teamDigest(prepareDigest(input), teamId);
+}
+
+/** Convenience: the leadership digest straight from an input. */
+export function computeLeadershipDigest(input: DigestInput, options?: LeadershipOptions): LeadershipDigest {
+  return leadershipDigest(prepareDigest(input), options);
+}
