@@ -58,6 +58,46 @@ describe('extractUpdate — details', () => {
     ]);
   });
 
+  it('splits problems listed with commas; the topic hand-off is no issue and goes to its own problem', () => {
+    const got = extractUpdate('今天走访了华康药业，企业反映缺3名化工工程师，流动资金紧张，资金的事已交办金融办', { today: '2019-05-08', knownEnterprises: known });
+    expect(got.kind).toBe('visit');
+    expect(got.issues).toEqual([
+      { category: '人才', summary: '缺3名化工工程师', department: null, status: 'open' },
+      { category: '融资', summary: '流动资金紧张', department: '金融办', status: 'assigned' },
+    ]);
+  });
+
+  it('keeps link words and hand-offs out of the summaries of split problems', () => {
+    const got = extractUpdate('企业反映资金紧张的问题已交金融办，还缺普工', { today: '2019-05-08' });
+    expect(got.issues.map((i) => [i.category, i.summary, i.department, i.status])).toEqual([
+      ['融资', '资金紧张', '金融办', 'assigned'],
+      ['用工', '缺普工', null, 'open'],
+    ]);
+  });
+
+  it('a topic clause after split problems updates the matching one, whatever comes after it', () => {
+    const got = extractUpdate('企业反映缺普工，资金紧张，资金的事金融办已对接，下周放款', { today: '2019-05-08' });
+    expect(got.kind).toBe('issue');
+    expect(got.issues.map((i) => [i.category, i.department, i.status])).toEqual([
+      ['用工', null, 'open'],
+      ['融资', '金融办', 'in_progress'],
+    ]);
+  });
+
+  it('a list across sentences can be handed to departments respectively', () => {
+    const got = extractUpdate('企业反映：一是缺普工；二是用地指标紧张。分别交人社局和资规局。', { today: '2019-05-08' });
+    expect(got.issues.map((i) => [i.category, i.department, i.status])).toEqual([
+      ['用工', '人社局', 'assigned'],
+      ['用地', '资规局', 'assigned'],
+    ]);
+  });
+
+  it('does not split a reopening with its reason', () => {
+    const got = extractUpdate('重新打开 Q-0012，企业反映贷款没到位', { today: '2019-05-08' });
+    expect(got.ref).toBe('Q-0012');
+    expect(got.issues).toHaveLength(1);
+  });
+
   it('summarises the problem clause without the visit, lead-in or hand-off', () => {
     const got = extractUpdate('今天走访宏远纺织，企业反映冷库用电容量不够，已交办供电公司', { today: '2019-05-08' });
     expect(got.issues[0]?.summary).toBe('冷库用电容量不够');

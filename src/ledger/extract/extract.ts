@@ -6,6 +6,7 @@
 import type { Category, ExtractedIssue, Extraction, IssueStatus, UpdateKind } from '../model.js';
 import {
   CHITCHAT,
+  CONSEQUENCE_START,
   EARLIER_MARKERS,
   EARLIER_WEAK,
   FORWARD_MARKERS,
@@ -28,6 +29,7 @@ import { blank, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
+import { splitProblems } from './split.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
 
@@ -41,10 +43,11 @@ const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 const MOTION_BEFORE_NAME = /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
-  /企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
+  /企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
 const ORDINAL_WORDS = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
 const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两二三四五]个问题|[两二三四五]个都|[两二三四五]项都/;
 const STRONG_REPORT = /反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
+const RESPECTIVELY = /分别/;
 const QUESTION_END = /[?？]\s*$/;
 const STRONG_QUESTION = /(?:吗|呢|么|没有|了没|没|不|否)\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
 
@@ -91,10 +94,20 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
     ...depts.filter((d) => d.handedTo).map((d): StatusHit => ({ status: 'assigned', start: d.verbStart, end: d.end, raw: work.slice(d.verbStart, d.end) })),
   ].sort((a, b) => a.start - b.start);
   const dateHits = findDates(work, ctx.today);
-  const segments = segment(work);
 
-  // ---- clauses with their roles
-  const segClauses = segments.map((seg) => analyseClauses(work, seg, ents, depts, refs, statuses, dateHits));
+  // ---- segments (sentences, list items, then the problems listed in each with plain commas: split.ts)
+  //      and their clauses with their roles
+  const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts };
+  const segments: Segment[] = [];
+  const segClauses: Clause[][] = [];
+  for (const seg of segment(work)) {
+    const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
+    const parts = splitProblems(seg, cls, splitCtx);
+    for (const part of parts) {
+      segments.push(part);
+      segClauses.push(parts.length === 1 ? cls : analyseClauses(work, part, ents, depts, refs, statuses, dateHits));
+    }
+  }
   const anyVisit = segClauses.some((cs) => cs.some((c) => c.visit !== null));
   const anyFirmStatus = statuses.some((s) => s.status !== 'open');
   const reportCue = /反映|来电|来函|提出|诉求|反馈|求助/.test(work);
@@ -131,7 +144,11 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
     const cat = categorize(masked);
     const hasProblem = content.length > 0 && (cat.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text)));
     const earlier =
-      !NEW_MARKERS.test(seg.text) && (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text)));
+      seg.topic ||
+      (!NEW_MARKERS.test(seg.text) && (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text))));
+    // Who reports it is said once for all the problems split from one sentence (企业反映缺普工，资金紧张).
+    const reported: Span = { start: seg.parentStart, end: seg.end };
+    const reportedText = work.slice(reported.start, reported.end);
     const summaryOf = (fallbackToAll: boolean) => {
       const keep = content.filter((c) => !c.visit || cls.length === 1);
       const spans = keep.length ? keep : fallbackToAll ? cls.filter((c) => !c.visit) : [];
@@ -183,8 +200,9 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
     }
     // c) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message
     if (earlier) {
-      const match = fresh.length ? matchItem(fresh, cat.category, cat.score) : null;
-      if (match && !hasProblemBeyondTopic(cls)) apply([match], status, handler);
+      const match = fresh.length ? (seg.topicCategory ? matchItem(fresh, seg.topicCategory, 1) : matchItem(fresh, cat.category, cat.score)) : null;
+      // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
+      if (match && (seg.topic || !hasProblemBeyondTopic(cls))) apply([match], status, handler);
       else makeOld(null);
       return;
     }
@@ -200,8 +218,8 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
       const acting = segDepts.filter((d) => d.role === 'handler' && !d.handedTo).map((d) => isSubject(work, d));
       const deptActing = (status === 'in_progress' && handler !== null) || acting.some(Boolean);
       // "宏远纺织的用工问题，人社局组织了招聘会…": a topic, then the department acting on it.
-      const afterTopic = acting.includes('after-topic') && !/反映|来电|来函|提出|提了/.test(seg.text);
-      if (deptActing && (afterTopic || (!STRONG_REPORT.test(seg.text) && !enterpriseSays(work, ents, seg)))) {
+      const afterTopic = acting.includes('after-topic') && !/反映|来电|来函|提出|提了/.test(reportedText);
+      if (deptActing && (afterTopic || (!STRONG_REPORT.test(reportedText) && !enterpriseSays(work, ents, reported)))) {
         makeOld(null);
         return;
       }
@@ -210,7 +228,10 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
       const before = newItems();
       const refClauses = cls
         .filter((c) => !c.content)
-        .map((c) => ({ c, targets: SCOPE_ALL.test(c.text) ? ('all' as const) : ordinalTargets(c.text, [...before, PLACEHOLDER], new Set()) }))
+        .map((c) => ({
+          c,
+          targets: SCOPE_ALL.test(c.text) || RESPECTIVELY.test(c.text) ? ('all' as const) : ordinalTargets(c.text, [...before, PLACEHOLDER], new Set()),
+        }))
         .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
       const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
       const ownDepts = segDepts.filter(own);
@@ -231,6 +252,11 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
         const cStatus = maxStatus(segStatuses.filter((x) => inside(x, c)).map((x) => x.status));
         const cDept = handlerDepartment(segDepts.filter((d) => inside(d, c)));
         if (!cStatus && !cDept) continue;
+        const pairs = respectively(c, segDepts, newItems());
+        if (pairs) {
+          for (const [t, d] of pairs) apply([t], cStatus ?? 'assigned', d);
+          continue;
+        }
         const list = targets === 'all' ? newItems() : targets.map((t) => (t === PLACEHOLDER ? item : t));
         apply(list, cStatus ?? (cDept ? 'assigned' : null), cDept);
       }
@@ -238,7 +264,10 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
     }
     // f) only a status or a department: it applies to the items before it
     if (status !== null || handler !== null) {
-      if (fresh.length) {
+      const pairs = respectively(seg, segDepts, fresh);
+      if (pairs) {
+        for (const [t, d] of pairs) apply([t], status ?? 'assigned', d);
+      } else if (fresh.length) {
         const targets = SCOPE_ALL.test(seg.text) ? fresh : fresh.filter((i) => !i.explicitStatus).slice(-1);
         apply(targets.length ? targets : [fresh[fresh.length - 1]!], status ?? (handler ? 'assigned' : null), handler);
       } else if (status !== 'open' && (status !== null || segDepts.some((d) => d.handedTo))) {
@@ -338,7 +367,18 @@ function maskedText(work: string, seg: Segment, cls: Clause[], ents: EnterpriseH
   let t = work;
   for (const s of [...ents, ...depts, ...dates]) if (inside(s, seg)) t = blank(t, s.start, s.end);
   for (const c of cls) if (c.noIssue) t = blank(t, c.start, c.end);
+  // "土地证办不下来，无法办理抵押贷款": a consequence clause does not decide what the problem is about.
+  const problems = cls.filter((c) => c.content && !c.noIssue && !c.visit);
+  if (problems.length > 1) for (const c of problems.slice(1)) if (CONSEQUENCE_START.test(c.text)) t = blank(t, c.start, c.end);
   return t.slice(seg.start, seg.end);
+}
+
+/** "分别交人社局和资规局": one department each, in order, for the last items of the message. */
+function respectively(span: Span & { text: string }, depts: DepartmentMention[], items: Item[]): Array<[Item, string]> | null {
+  if (!RESPECTIVELY.test(span.text)) return null;
+  const names = depts.filter((d) => inside(d, span) && (d.handedTo || d.role === 'handler')).map((d) => d.name);
+  if (names.length < 2 || items.length < names.length) return null;
+  return items.slice(-names.length).map((t, i) => [t, names[i]!]);
 }
 
 /** Does a topic segment (资金的事已交办金融办) also describe a new problem beyond its topic? */

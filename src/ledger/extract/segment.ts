@@ -3,6 +3,7 @@
  * a header colon, and enumerated items (一是…二是…, 1. 2., ①②, 第一，…, 另外/还有). Offsets refer to
  * the (folded) message text.
  */
+import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
 
 export interface Segment extends Span {
@@ -11,6 +12,15 @@ export interface Segment extends Span {
   enumIndex: number | null;
   /** The enumeration marker itself (一是, 2.), stripped from `text`. */
   marker: string;
+  /**
+   * Start of the segment this one was split from (extract/split.ts), else `start`: the text from
+   * there on tells who reports it (企业反映缺普工，资金紧张 — the second problem is reported too).
+   */
+  parentStart: number;
+  /** A clause naming the topic of an issue already mentioned (资金的事已交办金融办): it updates that issue. */
+  topic: boolean;
+  /** For a topic segment: the category of the issue it updates when its words do not tell (已交办人社局). */
+  topicCategory: Category | null;
 }
 
 const ENUM_MARKERS: RegExp[] = [
@@ -92,6 +102,9 @@ export function segment(text: string): Segment[] {
           text: seg,
           enumIndex: pending?.enumIndex ?? null,
           marker: pending?.marker ?? '',
+          parentStart: p.start + s,
+          topic: false,
+          topicCategory: null,
         });
       }
     };

@@ -1,3 +1,5 @@
+import type { Category } from '../model.js';
+
 /**
  * Department lexicon: canonical short name → the ways people write it (full names, abbreviations,
  * common IME typos). Matching is longest-alias-first. Departments not listed here are still found
@@ -54,6 +56,28 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '妇联', aliases: ['妇联'] },
   { name: '总工会', aliases: ['总工会', '工会'] },
 ];
+
+/**
+ * The kinds of problem a department is the natural handler of. Used only to tell which of several
+ * problems listed in one sentence a bare hand-off refers to ("缺3名工程师，流动资金紧张，已交办人社局":
+ * the engineers), never to judge a problem's category. Departments that handle many kinds (经信局)
+ * are not listed.
+ */
+export const DEPARTMENT_CATEGORIES: Readonly<Record<string, readonly Category[]>> = {
+  人社局: ['用工', '人才'],
+  金融办: ['融资'],
+  人民银行: ['融资'],
+  资规局: ['用地'],
+  生态环境局: ['审批'],
+  行政服务中心: ['审批'],
+  行政审批局: ['审批'],
+  市场监管局: ['审批'],
+  财政局: ['政策兑现'],
+  税务局: ['政策兑现'],
+  商务局: ['市场'],
+  供电公司: ['其他'],
+  交通运输局: ['其他'],
+};
 
 const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) => d.aliases.map((alias) => ({ alias, name: d.name }))).sort(
   (a, b) => b.alias.length - a.alias.length,

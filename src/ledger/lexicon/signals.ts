@@ -46,3 +46,26 @@ export const PROBLEM_CUES =
 
 /** Markers that a clause brings up something new. */
 export const NEW_MARKERS = /又提|新提|新的|另外提|还提|新增|新反映|新诉求/;
+
+// ---- telling apart several problems listed in one sentence (extract/split.ts)
+
+/**
+ * A clause states a problem of its own: something is lacking, slow, stuck, falling, expiring or
+ * unpaid. Narrower than PROBLEM_CUES: wishes (想, 希望) and the word 问题 alone do not count, so
+ * "想做跨境电商，缺懂外贸的人才" stays one problem.
+ */
+export const OWN_PROBLEM_CUES =
+  /缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重/;
+
+/** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
+export const REQUEST_CUES =
+  /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补)/;
+
+/** A clause that opens with a consequence or cause elaborates the clause before it (…，影响资金周转; …，无法抵押贷款). */
+export const CONSEQUENCE_START = /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
+
+/** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
+export const TOPIC_MARKERS = /的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
+
+/** A new report inside a sentence that began with an update (…银行已经放款，企业又反映缺包装工). */
+export const NEW_REPORT_IN_CLAUSE = /又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;

@@ -1,0 +1,270 @@
+/**
+ * Several problems listed in one sentence with plain commas or 顿号 ("企业反映招工难，用地指标紧张，
+ * 环评还没批下来") become one segment each, so each becomes its own issue. A clause starts a new
+ * problem when it is one by itself (a problem cue of its own: 缺, 难, 紧张, 没批, 到期, 未到账, or a
+ * request: 想申请…, 希望帮忙…) and it is about another category than the problem before it, which
+ * must be a problem of its own too. So these stay one issue:
+ *   流动资金紧张，想申请技改贷款       — same category: the second clause elaborates;
+ *   企业想做跨境电商，缺懂外贸的人才   — the first clause is a plan, not a problem;
+ *   出口退税到账慢，影响资金周转       — a consequence of the clause before.
+ * A clause that names the topic of a problem listed before it and carries a status or a department
+ * ("资金的事已交办金融办", "招工那个人社局在对接") becomes its own segment marked `topic`, so it
+ * updates that issue and is not a problem itself. A bare status/department clause ("已交办金融办")
+ * stays with the problem right before it, unless its department is the natural handler of exactly
+ * one earlier problem of the sentence and not of that one ("缺3名工程师，资金紧张，已交办人社局":
+ * the engineers; see DEPARTMENT_CATEGORIES). ("分别交人社局和资规局" is read in extract.ts.)
+ * After an update of an earlier issue (…银行已经放款), a clause reporting something new (企业又反映…)
+ * starts a new segment too.
+ */
+import type { Category } from '../model.js';
+import {
+  CONSEQUENCE_START,
+  EARLIER_MARKERS,
+  NEW_REPORT_IN_CLAUSE,
+  OWN_PROBLEM_CUES,
+  REQUEST_CUES,
+  TOPIC_MARKERS,
+} from '../lexicon/signals.js';
+import { DEPARTMENT_CATEGORIES } from '../lexicon/departments.js';
+import { categorize } from './category.js';
+import type { DepartmentMention } from './department.js';
+import { blank, type Span } from './normalize.js';
+import type { Segment } from './segment.js';
+import type { StatusHit } from './status.js';
+
+/** What the splitter needs to know of each comma clause of the segment. */
+export interface SplitClause extends Span {
+  text: string;
+  /** Has words beyond subjects, verbs, departments, statuses and names. */
+  content: boolean;
+  visit: 'visit' | 'return' | null;
+  plannedVisit: boolean;
+}
+
+export interface SplitContext {
+  /** The folded message text (offsets of everything below point into it). */
+  work: string;
+  /** Enterprise names, departments and dates: blanked before judging categories and cues. */
+  masks: Span[];
+  statuses: StatusHit[];
+  depts: DepartmentMention[];
+}
+
+interface Piece extends Span {
+  text: string;
+  content: boolean;
+  visit: boolean;
+  category: Category;
+  score: number;
+  /** A problem of its own: a deficit cue or a request. */
+  cue: boolean;
+  /** Only a request (想申请…, 希望帮忙…), no deficit cue. */
+  requestOnly: boolean;
+  /** Carries a status or a department (已交办金融办, 人社局在对接, 还没交办). */
+  state: boolean;
+  /** Carries a status beyond a hand-off (在对接, 已放款, 销号). */
+  firm: boolean;
+  topicMark: boolean;
+  consequence: boolean;
+  report: boolean;
+}
+
+interface Group extends Span {
+  pieces: Piece[];
+  topic: boolean;
+  topicCategory: Category | null;
+}
+
+/** Requests for money, and the problems they are a remedy for. */
+const MONEY_REMEDIES: readonly Category[] = ['融资', '政策兑现'];
+const MONEY_PROBLEMS: readonly Category[] = ['融资', '政策兑现', '市场'];
+
+const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
+const overlapsSpan = (s: Span, outer: Span) => s.start < outer.end && outer.start < s.end;
+
+export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitContext): Segment[] {
+  // A planned visit ("明天去华康…，了解缺工情况") is skipped as a whole by the caller: keep it whole.
+  if (clauses.some((c) => c.plannedVisit)) return [seg];
+  // Two problems need two clauses (or a 顿号 list inside one).
+  if (clauses.length < 2 && !seg.text.includes('、')) return [seg];
+  const pieces = clauses.flatMap((c) => piecesOf(c, ctx));
+  if (pieces.length < 2) return [seg];
+
+  const groups: Group[] = [];
+  const judged = new Map<string, { category: Category; score: number }>();
+  const judge = (span: Span) => {
+    const key = `${span.start}:${span.end}`;
+    let j = judged.get(key);
+    if (!j) judged.set(key, (j = judgeSpan(span, ctx)));
+    return j;
+  };
+  pieces.forEach((p, i) => {
+    const g = groups[groups.length - 1];
+    if (!g) {
+      groups.push({ start: p.start, end: p.end, pieces: [p], topic: false, topicCategory: null });
+      return;
+    }
+    const join = () => {
+      g.pieces.push(p);
+      g.end = p.end;
+    };
+    const open = (topic: boolean, topicCategory: Category | null = null) => groups.push({ start: p.start, end: p.end, pieces: [p], topic, topicCategory });
+    // Clauses without content (已交办金融办, 均未交办) and visit clauses belong to what is before them,
+    // unless a hand-off names the natural handler of an earlier problem of the sentence.
+    if (!p.content) {
+      const target = g.topic ? null : handOffTarget(p, g, groups, ctx, judge);
+      return target ? open(true, target) : join();
+    }
+    if (p.visit && p.score === 0) return join();
+    if (g.topic) {
+      // After a topic clause: another topic, a new problem, or more words about the same update.
+      const t = topicOf(p, pieces[i + 1], groups, judge);
+      return t === 'topic' ? open(true) : t === 'new' || p.cue ? open(false) : join();
+    }
+
+    const gProblem = g.pieces.filter((x) => !x.visit || x.score > 0);
+    const gCue = gProblem.some((x) => x.cue);
+    const gCat = judge(g);
+    // What the group is about: its own category and that of each of its problem clauses
+    // ("订单多，工人不够" is about 用工 too, so "想招50名普工" goes with it).
+    const gCats = new Set<Category>([gCat.category, ...gProblem.filter((x) => x.cue && x.score > 0).map((x) => x.category)]);
+    if (gCue || gCat.score > 0) {
+      const t = topicOf(p, pieces[i + 1], groups, judge);
+      if (t === 'topic') return open(true);
+      if (t === 'new') return open(false);
+    }
+    // a problem of another category than the one before, both problems of their own
+    // (a request for money after a money problem is its remedy: 资金紧张，希望兑现去年的技改补助)
+    const remedy = p.requestOnly && MONEY_REMEDIES.includes(p.category) && [...gCats].some((c) => MONEY_PROBLEMS.includes(c));
+    if (p.cue && p.score > 0 && !p.consequence && !remedy && gCue && gCat.score > 0 && !gCats.has(p.category)) return open(false);
+    // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
+    if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0) && !p.firm) return open(false);
+    join();
+  });
+  if (groups.length < 2) return [seg];
+
+  return groups.map((g, gi) => {
+    const start = gi === 0 ? seg.start : g.start;
+    const end = gi === groups.length - 1 ? seg.end : groups[gi + 1]!.start;
+    // The text up to the next group, minus the separator that opens it.
+    let stop = end;
+    while (stop > start && /[,，、]/.test(ctx.work[stop - 1]!)) stop--;
+    return {
+      start,
+      end: gi === groups.length - 1 ? end : stop,
+      text: ctx.work.slice(start, gi === groups.length - 1 ? end : stop),
+      enumIndex: gi === 0 ? seg.enumIndex : null,
+      marker: gi === 0 ? seg.marker : '',
+      parentStart: seg.parentStart,
+      topic: g.topic,
+      topicCategory: g.topicCategory,
+    };
+  });
+}
+
+/** The group updates an earlier issue: a firm status (已经放款, 已受理), or a topic a department acts on (用电增容那个，供电公司说…). */
+function updatesEarlier(g: Group, ctx: SplitContext): boolean {
+  if (g.pieces.some((x) => x.firm)) return true;
+  return g.pieces.some((x) => x.state) && EARLIER_MARKERS.test(ctx.work.slice(g.start, g.end));
+}
+
+const SCOPE_OR_ORDINAL = /均|都|全部|以上|上述|这些|所有|第[一二三四五六七八九十\d]|[前后][一两二三四五\d](?:个|项|条|件)|其余|剩下|余下|最后/;
+
+/**
+ * A bare hand-off after several problems ("缺3名工程师，流动资金紧张，已交办人社局"): the category of
+ * the earlier problem its department naturally handles, when the problem right before it is of a
+ * kind that department does not handle. Null: it stays with the problem right before it.
+ */
+function handOffTarget(p: Piece, g: Group, groups: Group[], ctx: SplitContext, judge: (s: Span) => { category: Category; score: number }): Category | null {
+  if (groups.length < 2 || SCOPE_OR_ORDINAL.test(p.text)) return null;
+  const names = new Set(ctx.depts.filter((d) => inside(d, p) && (d.handedTo || d.role === 'handler')).map((d) => d.name));
+  if (names.size !== 1) return null;
+  const handles = DEPARTMENT_CATEGORIES[[...names][0]!];
+  if (!handles || handles.includes(judge(g).category)) return null;
+  const earlier = groups
+    .slice(0, -1)
+    .filter((x) => !x.topic && !x.pieces.some((y) => y.state))
+    .map((x) => judge(x))
+    .filter((x) => x.score > 0 && handles.includes(x.category));
+  return earlier.length === 1 ? earlier[0]!.category : null;
+}
+
+/**
+ * A clause naming a topic: 'topic' when it updates a problem listed before it (or, with no such
+ * problem and nothing wrong said, an earlier one: 环评的事已交生态环境局); 'new' when it names a
+ * new problem with its hand-off (资金紧张的问题已交金融办); null when it is no topic clause.
+ */
+function topicOf(p: Piece, next: Piece | undefined, groups: Group[], judge: (s: Span) => { category: Category; score: number }): 'topic' | 'new' | null {
+  if (p.score <= 0) return null;
+  const sameBefore = groups.some((g) => !g.topic && judge(g).category === p.category);
+  if (p.topicMark) {
+    const state = p.state || (next !== undefined && !next.content && next.state);
+    if (!state) return null;
+    if (sameBefore) return 'topic';
+    return p.cue ? 'new' : 'topic';
+  }
+  // "贷款已交金融办" after other problems: a topic without the marker, when it names one of them.
+  const current = groups[groups.length - 1]!;
+  if (p.state && !p.cue && sameBefore && judge(current).category !== p.category) return 'topic';
+  return null;
+}
+
+/** Comma clauses, and their 顿号 parts when those parts are problems of their own. */
+function piecesOf(c: SplitClause, ctx: SplitContext): Piece[] {
+  const whole = makePiece(c, c.content, c.visit !== null, ctx);
+  if (!c.text.includes('、')) return [whole];
+  const parts: Span[] = [];
+  let s = 0;
+  for (let i = 0; i <= c.text.length; i++) {
+    if (i === c.text.length || c.text[i] === '、') {
+      if (i > s) parts.push({ start: c.start + s, end: c.start + i });
+      s = i + 1;
+    }
+  }
+  const pieces = parts.map((p) => makePiece(p, true, false, ctx));
+  // Noun lists (缺焊工、电工; 希望经信局、财政局…) stay whole: split only when every part is a problem.
+  if (pieces.length < 2 || !pieces.every((p) => p.cue && p.score > 0)) return [whole];
+  pieces[0]!.visit = c.visit !== null;
+  return pieces;
+}
+
+function makePiece(span: Span, content: boolean, visit: boolean, ctx: SplitContext): Piece {
+  const text = ctx.work.slice(span.start, span.end);
+  const judged = judgeSpan(span, ctx);
+  const ownStatuses = ctx.statuses.filter((s) => inside(s, span));
+  // Cues are read with statuses blanked: 还没交办 is a status, 还没批下来 a problem.
+  let cueText = maskedSlice(span, ctx);
+  for (const s of ownStatuses) cueText = blank(cueText, s.start - span.start, s.end - span.start);
+  const deficit = OWN_PROBLEM_CUES.test(cueText);
+  const request = REQUEST_CUES.test(cueText);
+  const state = ownStatuses.length > 0 || ctx.depts.some((d) => inside(d, span) && (d.handedTo || d.role === 'handler'));
+  const firm = ownStatuses.some((s) => s.status === 'in_progress' || s.status === 'resolved' || s.status === 'closed');
+  return {
+    start: span.start,
+    end: span.end,
+    text,
+    content,
+    visit,
+    category: judged.category,
+    score: judged.score,
+    cue: deficit || request,
+    requestOnly: request && !deficit,
+    state,
+    firm,
+    topicMark: TOPIC_MARKERS.test(text),
+    consequence: CONSEQUENCE_START.test(text),
+    report: NEW_REPORT_IN_CLAUSE.test(text),
+  };
+}
+
+function maskedSlice(span: Span, ctx: SplitContext): string {
+  let t = ctx.work.slice(span.start, span.end);
+  for (const m of [...ctx.masks, ...ctx.depts]) {
+    if (overlapsSpan(m, span)) t = blank(t, Math.max(0, m.start - span.start), Math.min(t.length, m.end - span.start));
+  }
+  return t;
+}
+
+function judgeSpan(span: Span, ctx: SplitContext): { category: Category; score: number } {
+  return categorize(maskedSlice(span, ctx));
+}
