@@ -3,6 +3,7 @@
  * Handlers never see a platform payload.
  */
 import { z } from 'zod';
+import { wellFormed } from './normalise.js';
 
 export const PLATFORMS = ['dingtalk', 'slack', 'console'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -21,12 +22,13 @@ export const incomingMessageSchema = z.object({
   /** `${platform}:${conversationId}` — the team key in the ledger. */
   teamId: z.string().min(1).max(600),
   isGroup: z.boolean(),
-  conversationTitle: z.string().max(512).optional(),
+  conversationTitle: z.string().max(512).transform(wellFormed).optional(),
   userId: z.string().min(1).max(512),
-  userName: z.string().max(256).default(''),
+  userName: z.string().max(256).transform(wellFormed).default(''),
   /** Admin per ZCT_ADMINS (user ids) — platform admin flags are not trusted for 销号. */
   isAdmin: z.boolean().default(false),
-  text: z.string(),
+  /** Made well-formed UTF-16 here, whatever the adapter did (lone surrogates break JSON for Redis' Lua). */
+  text: z.string().transform(wellFormed),
   /** True when the text was cut because it exceeded ZCT_MAX_TEXT. */
   oversized: z.boolean().default(false),
   /** Non-text content the bot cannot read (picture, file, video, unknown). */

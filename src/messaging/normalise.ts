@@ -5,10 +5,14 @@ const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u
 
 const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Replace lone UTF-16 surrogates (invalid in JSON for Redis' Lua cjson and in most APIs) with U+FFFD. */
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE_RE, '\uFFFD');
+}
+
 export function cleanText(raw: unknown): string {
   if (typeof raw !== 'string') return '';
-  return raw
-    .replace(LONE_SURROGATE_RE, '\uFFFD').replace(CONTROL_RE, '').replace(/\r\n?/g, '\n').trim();
+  return wellFormed(raw).replace(CONTROL_RE, '').replace(/\r\n?/g, '\n').trim();
 }
 
 /** Clean and bound the text; `oversized` tells the bot to answer with a polite refusal. */

@@ -4,6 +4,7 @@
  */
 import type { IssueStatus } from '../ledger/model.js';
 import type { Reply } from '../messaging/reply.js';
+import { wellFormed } from '../messaging/normalise.js';
 
 /** Q-0001, V-0042, Q-12345 (at least four digits). */
 export function formatId(prefix: 'Q' | 'V', n: number): string {
@@ -39,6 +40,14 @@ export function statusTimestamps(
   if (to === 'resolved') return { resolvedAt: from === 'resolved' ? (current.resolvedAt ?? at) : at, closedAt: null };
   if (to === 'closed') return { resolvedAt: current.resolvedAt ?? at, closedAt: from === 'closed' ? (current.closedAt ?? at) : at };
   return { resolvedAt: null, closedAt: null };
+}
+
+/**
+ * JSON for Lua scripts: Redis' cjson rejects the `\udXXX` escapes JSON.stringify writes for lone surrogates
+ * (left behind when text is cut inside an emoji), so strings are made well-formed first.
+ */
+export function encodeLuaJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v));
 }
 
 /** JSON that survives Buffers (Reply.files[].data). */

@@ -6,7 +6,7 @@
  */
 import type { Category, Issue, IssueStatus, Visit } from '../../ledger/model.js';
 import type { LedgerCommit, NewIssue, NewVisit } from '../types.js';
-import { dateScore, statusTimestamps } from '../codec.js';
+import { dateScore, encodeLuaJson, statusTimestamps } from '../codec.js';
 
 /** Flat [field, value, …] for HSET (id excluded: the script allocates it). */
 function fields(obj: Record<string, string | number | null | undefined>): string[] {
@@ -145,7 +145,7 @@ export function commitPayload(c: LedgerCommit): string {
     if (p.note !== undefined) out.note = p.note;
     return out;
   });
-  return JSON.stringify({
+  return encodeLuaJson({
     at,
     actor: c.actor,
     actorName: c.actorName,
