@@ -158,4 +158,6 @@ export const CASES: Case[] = [
   { name: 'two things after a colon, loan topic', text: '兴达包装反映两个事：缺包装工，还有贷款到期想续贷，贷款的事已报金融办', today: '2019-05-16', kind: 'issue', enterprise: '兴达包装', date: null, issues: [['用工', null, 'open'], ['融资', '金融办', 'assigned']] },
   { name: 'comma list after a header, no enterprise', text: '企业反映的问题：招工难，用地指标紧张', today: '2019-05-16', kind: 'issue', enterprise: null, date: null, issues: [['用工', null, 'open'], ['用地', null, 'open']] },
   { name: 'comma list, orders topic to 商务局', text: '企业反映出口退税一直没到账，外贸订单减少，订单的事已交商务局', today: '2019-05-16', kind: 'issue', enterprise: null, date: null, issues: [['政策兑现', null, 'open'], ['市场', '商务局', 'assigned']] },
+  { name: 'a company ending inside an ordinary word is no name (扩建厂房)', text: '今天走访了七一电器，企业反映用地指标紧张，扩建厂房缺地', today: '2019-05-16', kind: 'visit', enterprise: '七一电器', date: '2019-05-16', issues: [['用地', null, 'open']] },
+  { name: 'a 厂 name followed by 厂长 keeps the name', text: '今天走访了红星机械厂，厂长反映缺10名焊工', today: '2019-05-16', kind: 'visit', enterprise: '红星机械厂', date: '2019-05-16', issues: [['用工', null, 'open']] },
 ];

@@ -41,8 +41,24 @@ function hamming1(a: string, b: string): boolean {
 }
 
 /** Starts with a company-name ending; returns it (longest first). */
+/**
+ * A company ending followed by one of these characters is the start of an ordinary word, not the end of a name
+ * (扩建厂房, 厂区, 厂长; 科技局; 信息化; 技术员).
+ */
+const CONTINUES_WORD: Record<string, RegExp> = {
+  厂: /^[房区长家里址商内外门部]/,
+  科技: /^[局馆]/,
+  信息: /^[化]/,
+  技术: /^[员人]/,
+  材料: /^[费]/,
+};
+
 function suffixAt(text: string, pos: number): string | null {
-  for (const s of SUFFIXES_BY_LENGTH) if (text.startsWith(s, pos)) return s;
+  for (const s of SUFFIXES_BY_LENGTH) {
+    if (!text.startsWith(s, pos)) continue;
+    if (CONTINUES_WORD[s]?.test(text.slice(pos + s.length))) continue;
+    return s;
+  }
   return null;
 }
 
