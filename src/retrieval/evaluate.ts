@@ -1,0 +1,118 @@
+/**
+ * Retrieval evaluation on a QA set (the dev set's format: question, doc|null, evidence[]):
+ * evidence Recall@1/@5, MRR@10, not-found accuracy on unanswerable questions and the false-refusal
+ * rate on answerable ones, plus a threshold sweep of the not-found decision.
+ * A passage is correct when it contains any evidence string once whitespace is removed from both.
+ */
+import fs from 'node:fs';
+import { stripWhitespace } from './normalize.js';
+import type { HybridRetriever } from './retriever.js';
+
+export interface EvalQuestion {
+  id: string;
+  question: string;
+  doc: string | null;
+  evidence: string[];
+  type?: string;
+}
+
+export interface EvalRow {
+  id: string;
+  question: string;
+  answerable: boolean;
+  /** 1-based rank of the first correct passage within the top 10, or null. */
+  rank: number | null;
+  predictedAnswerable: boolean;
+  coverage: number;
+  confidence: number;
+}
+
+export interface EvalReport {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  recallAt1: number;
+  recallAt5: number;
+  mrr: number;
+  /** Unanswerable questions correctly refused. */
+  notFoundAccuracy: number;
+  /** Answerable questions wrongly refused. */
+  falseRefusalRate: number;
+  rows: EvalRow[];
+}
+
+export interface SweepRow {
+  threshold: number;
+  notFoundAccuracy: number;
+  falseRefusalRate: number;
+}
+
+const DEPTH = 10;
+
+export function readEvalSet(file: string): EvalQuestion[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const q = JSON.parse(l) as Partial<EvalQuestion>;
+      if (typeof q.question !== 'string') throw new Error(`bad eval line (no question): ${l.slice(0, 80)}`);
+      return { id: String(q.id ?? ''), question: q.question, doc: q.doc ?? null, evidence: q.evidence ?? [], type: q.type };
+    });
+}
+
+export function isCorrectPassage(text: string, evidence: string[]): boolean {
+  const t = stripWhitespace(text);
+  return evidence.some((e) => {
+    const ev = stripWhitespace(e);
+    return ev.length > 0 && t.includes(ev);
+  });
+}
+
+export async function evaluate(retriever: HybridRetriever, questions: EvalQuestion[]): Promise<EvalReport> {
+  const rows: EvalRow[] = [];
+  for (const q of questions) {
+    const { result, decision } = await retriever.searchDetailed(q.question, DEPTH);
+    const answerable = q.doc !== null && q.evidence.length > 0;
+    const idx = answerable ? result.hits.findIndex((h) => isCorrectPassage(h.chunk.text, q.evidence)) : -1;
+    rows.push({
+      id: q.id,
+      question: q.question,
+      answerable,
+      rank: idx >= 0 ? idx + 1 : null,
+      predictedAnswerable: result.answerable,
+      coverage: decision.coverage,
+      confidence: result.confidence,
+    });
+  }
+  const pos = rows.filter((r) => r.answerable);
+  const neg = rows.filter((r) => !r.answerable);
+  const share = (xs: EvalRow[], f: (r: EvalRow) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
+  return {
+    questions: rows.length,
+    answerable: pos.length,
+    unanswerable: neg.length,
+    recallAt1: share(pos, (r) => r.rank === 1),
+    recallAt5: share(pos, (r) => r.rank !== null && r.rank <= 5),
+    mrr: pos.length ? pos.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / pos.length : 0,
+    notFoundAccuracy: share(neg, (r) => !r.predictedAnswerable),
+    falseRefusalRate: share(pos, (r) => !r.predictedAnswerable),
+    rows,
+  };
+}
+
+/** What each coverage threshold would give on these rows (coverage does not depend on the threshold). */
+export function sweepThresholds(rows: EvalRow[], from = 0.2, to = 0.8, step = 0.02): SweepRow[] {
+  const pos = rows.filter((r) => r.answerable);
+  const neg = rows.filter((r) => !r.answerable);
+  const out: SweepRow[] = [];
+  for (let t = from; t <= to + 1e-9; t += step) {
+    const threshold = Math.round(t * 100) / 100;
+    out.push({
+      threshold,
+      notFoundAccuracy: neg.length ? neg.filter((r) => r.coverage < threshold).length / neg.length : 0,
+      falseRefusalRate: pos.length ? pos.filter((r) => r.coverage < threshold).length / pos.length : 0,
+    });
+  }
+  return out;
+}
