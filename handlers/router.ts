@@ -7,7 +7,7 @@ import type { IncomingMessage } from '../src/messaging/incoming.js';
 import type { Services } from '../src/app/services.js';
 import type { Handler } from './types.js';
 
-export type Route = 'ask' | 'report' | 'issues' | 'digest' | 'help' | 'clarify';
+export type Route = 'ask' | 'report' | 'issues' | 'digest' | 'export' | 'help' | 'clarify';
 
 export interface RouterDeps {
   handlers: Record<Route, Handler>;
@@ -23,6 +23,7 @@ export interface RouterDeps {
 
 const HELP_RE = /^(帮助|help|\?|？|菜单|怎么用|使用说明)$/i;
 const DIGEST_RE = /^(今日)?(简报|日报|每日简报|digest)$/i;
+const EXPORT_RE = /^导出(台账|问题清单|清单|问题台账)?$/;
 const ASK_PREFIX_RE = /^(问|提问|咨询|ask)\s*[:：]/i;
 const REPORT_PREFIX_RE = /^(报|报告|报送|记录|report)\s*[:：]/i;
 
@@ -32,6 +33,7 @@ export function createRouter(deps: RouterDeps) {
     const text = msg.text.trim();
     if (!text || HELP_RE.test(text)) return 'help';
     if (DIGEST_RE.test(text)) return 'digest';
+    if (EXPORT_RE.test(text)) return 'export';
     if (ASK_PREFIX_RE.test(text)) return 'ask';
     if (REPORT_PREFIX_RE.test(text)) return 'report';
     if (await deps.hasPendingClarification(msg, services)) return 'clarify';

@@ -64,7 +64,8 @@ export function testHandlers(hooks: { gate?: () => Promise<void> } = {}): Record
     blocks: [{ type: 'paragraph', text: Array.from({ length: 400 }, (_, i) => `第${i + 1}条：本组今日走访企业情况良好，诉求均已交办。`).join('\n') }],
   });
   const clarify: Handler = async () => ({ intent: 'clarify', blocks: [{ type: 'paragraph', text: '这是要记录的进展，还是一个政策问题？' }] });
-  return { ask, report, issues, digest, help: handleHelp, clarify };
+  const exportLedger: Handler = async () => ({ intent: 'admin', blocks: [{ type: 'paragraph', text: '导出' }] });
+  return { ask, report, issues, digest, export: exportLedger, help: handleHelp, clarify };
 }
 
 export function testRouter(handlers: Record<Route, Handler>) {
