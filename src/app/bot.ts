@@ -72,7 +72,13 @@ export class Bot {
       const route: Route | undefined = early ? undefined : await this.router.route(msg, this.services);
       const out = early ?? (await this.router.handlerFor(route as Route)(msg, this.services));
 
-      await store.completeMessage(msg.dedupKey, out, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600));
+      try {
+        await store.completeMessage(msg.dedupKey, out, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600));
+      } catch (err) {
+        // What the handler recorded is committed (and deduplicated by the ledger itself), so the reply is true:
+        // send it. The claim's lease expires and a redelivery is answered from the ledger's own dedup record.
+        log.warn({ err: (err as Error).message }, 'could not remember the reply; sending it anyway');
+      }
       metrics.messages.inc({ platform: msg.platform, intent: out.intent });
       metrics.latency.observe({ platform: msg.platform }, (performance.now() - started) / 1000);
       log.info({ route, intent: out.intent, ms: Math.round(performance.now() - started) }, 'message handled');
