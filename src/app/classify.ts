@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { extractUpdate } from '../ledger/extract/index.js';
+import type { Extraction } from '../ledger/model.js';
 import { loadPrompt } from '../llm/prompts.js';
 import type { LlmClient } from '../llm/types.js';
 import type { Logger } from '../observability/logger.js';
@@ -13,9 +14,18 @@ export type FreeTextIntent = 'ask' | 'report' | 'unsure';
 
 const QUESTION_CUE = /[?？]|吗|什么|哪些|哪个|哪几|哪三|哪两|怎么|怎样|如何|多少|几个|几条|几项|是否|能否|可否|为什么|啥|咋|请问|有没有|要求|条件|原则|规定|办法|政策/;
 
+/** Words that only status reports use; a parse without them or any other ledger detail is too thin to record. */
+const REPORT_WORDS = /企业|公司|厂|反映|诉求|走访|回访|调研|交办|对接|协调|办结|销号|解决|到账|放款/;
+
+/** Does the parse carry anything a ledger entry is made of? */
+function hasLedgerEvidence(e: Extraction, text: string): boolean {
+  if (e.kind === 'not_update') return false;
+  if (e.ref || e.kind === 'visit' || REPORT_WORDS.test(text)) return true;
+  return e.issues.some((i) => i.category !== '其他' || i.department !== null || i.status !== 'open');
+}
+
 export function classifyByRules(text: string, today: string): { intent: FreeTextIntent; reportish: boolean; questionish: boolean } {
-  const extraction = extractUpdate(text, { today });
-  const reportish = extraction.kind !== 'not_update';
+  const reportish = hasLedgerEvidence(extractUpdate(text, { today }), text);
   const questionish = QUESTION_CUE.test(text);
   if (reportish && !questionish) return { intent: 'report', reportish, questionish };
   if (!reportish && questionish) return { intent: 'ask', reportish, questionish };
