@@ -224,7 +224,8 @@ describe('the magazine issue', () => {
 });
 
 describe('cleaning keeps the content (qa-dev evidence)', () => {
-  const qaFile = '/work/shared/eval/qa-dev.jsonl';
+  // The dev set lives beside the project (../shared), as on every machine and in CI.
+  const qaFile = new URL('../../../shared/eval/qa-dev.jsonl', import.meta.url).pathname;
   const questions = fs.existsSync(qaFile)
     ? fs
         .readFileSync(qaFile, 'utf8')

@@ -203,7 +203,7 @@ describe('政策通 through DingTalk (real stream client, real services, no LLM)
   });
 
   it('a picture (real fixture, 1:1) gets the polite reply, without an @', async () => {
-    const picture = JSON.parse(fs.readFileSync('/work/shared/fixtures/platforms/dingtalk-1to1-picture.json', 'utf8')) as Record<string, unknown>;
+    const picture = JSON.parse(fs.readFileSync(new URL('../fixtures/platforms/dingtalk-1to1-picture.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     const before = await ledgerCounts(product.services.store);
     const session = 'picture-1';
     push({ ...picture, msgId: `pic-${Date.now()}`, sessionWebhook: fake.webhookUrl(session), sessionWebhookExpiredTime: Date.now() + 3_600_000 });

@@ -32,7 +32,8 @@ export function isAdmin(config: Config, userId: string): boolean {
 /** Slack ts ("1515449522.000016") → ms. */
 export function tsToMs(ts: string | undefined, fallback: number): number {
   const n = ts ? Number.parseFloat(ts) : Number.NaN;
-  return Number.isFinite(n) && n > 0 ? Math.round(n * 1000) : fallback;
+  const ms = Math.round(n * 1000);
+  return Number.isSafeInteger(ms) && ms > 0 ? ms : fallback;
 }
 
 /** D… channels are direct messages; C… (public) and G… (private / group DM) are groups. */
@@ -68,9 +69,9 @@ export function fromSlashCommand(
     conversationId: p.channel_id,
     teamId: `slack:${p.channel_id}`,
     isGroup: !(p.channel_id.startsWith('D') || p.channel_name === 'directmessage'),
-    conversationTitle: p.channel_name && p.channel_name !== 'directmessage' ? p.channel_name : undefined,
+    conversationTitle: p.channel_name && p.channel_name !== 'directmessage' ? p.channel_name.slice(0, 512) : undefined,
     userId: p.user_id,
-    userName: p.user_name ?? '',
+    userName: (p.user_name ?? '').slice(0, 256),
     isAdmin: isAdmin(opts.config, p.user_id),
     text: command === 'help' && kind === 'free' ? '' : text,
     oversized,

@@ -21,7 +21,7 @@ import {
   type SlackHarness,
 } from './harness.js';
 
-const FIXTURES = '/work/shared/fixtures/platforms';
+const FIXTURES = new URL('../../fixtures/platforms', import.meta.url).pathname;
 const fixture = (name: string) => JSON.parse(fs.readFileSync(`${FIXTURES}/${name}`, 'utf8')) as Record<string, unknown>;
 
 function expectWithinLimits(blocks: SlackBlock[]) {

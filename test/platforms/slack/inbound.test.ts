@@ -4,7 +4,7 @@ import { fromMessageEvent, fromSlashCommand, fromSlackText, replyThreadTs, slash
 import { shouldSkipEvent, type SlackMessageEvent, type SlashCommandPayload } from '../../../src/platforms/slack/inbound.js';
 import { testConfig } from '../../helpers/services.js';
 
-const FIXTURES = '/work/shared/fixtures/platforms';
+const FIXTURES = new URL('../../fixtures/platforms', import.meta.url).pathname;
 const fixture = <T>(name: string) => JSON.parse(fs.readFileSync(`${FIXTURES}/${name}`, 'utf8')) as T;
 const now = 1_700_000_000_000;
 
