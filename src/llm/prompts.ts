@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROMPT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prompts');
+/** prompts/ at the project root: two levels up from src/llm, three from the built dist/src/llm. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PROMPT_DIR = ['../../prompts', '../../../prompts'].map((p) => path.resolve(here, p)).find((d) => fs.existsSync(d)) ?? path.resolve(here, '../../prompts');
 const cache = new Map<string, string>();
 
 export function loadPrompt(name: string, vars: Record<string, string> = {}): string {
