@@ -28,30 +28,15 @@ import { MemoryStore } from '../src/store/memory.js';
 import { RedisStore } from '../src/store/redis/store.js';
 import type { LedgerCommit, Store } from '../src/store/types.js';
 import { startRedis, type RedisHandle } from '../test/helpers/redis.js';
+import { flag, numArg, prng as rng } from './args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
+const arg = numArg;
 const TEAMS = arg('teams', 1000);
 const ISSUES = arg('issues', 100_000);
 const RUNS = arg('runs', 7);
-const JSON_OUT = argv.includes('--json');
-const NO_REDIS = argv.includes('--no-redis');
+const JSON_OUT = flag('json');
+const NO_REDIS = flag('no-redis');
 const TZ = 'Asia/Shanghai';
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const START = Date.parse('2024-02-01T09:00:00+08:00');
 const END = Date.parse('2024-03-18T10:00:00+08:00');

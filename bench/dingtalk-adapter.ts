@@ -16,18 +16,14 @@ import type { MessageSink } from '../src/platforms/types.js';
 import { MemoryStore } from '../src/store/memory.js';
 import { startDingTalkHarness } from '../test/helpers/fake-dingtalk.js';
 import { createEchoBot } from '../test/platforms/dingtalk/echo-bot.js';
+import { flag, numArg, strArg } from './args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
+const arg = numArg;
 const MESSAGES = arg('messages', 5000);
 const RUNS = arg('runs', 3);
 const WARMUP = arg('warmup', 1000);
-const JSON_OUT = argv.includes('--json');
-const kindsArg = argv.indexOf('--kinds');
-const KINDS = (kindsArg >= 0 ? String(argv[kindsArg + 1]).split(',') : ['trivial', 'bot']).filter((k): k is 'trivial' | 'bot' => k === 'trivial' || k === 'bot');
+const JSON_OUT = flag('json');
+const KINDS = (strArg('kinds')?.split(',') ?? ['trivial', 'bot']).filter((k): k is 'trivial' | 'bot' => k === 'trivial' || k === 'bot');
 
 const TEXTS = ['报：今天走访了华康药业，企业反映缺3名化工工程师，已交办人社局', '问：研发费用加计扣除比例是多少？', 'Q-0012 金融办已对接，贷款下周放款', '问题清单'];
 

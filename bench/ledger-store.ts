@@ -16,17 +16,14 @@ import type { IssueStatus } from '../src/ledger/model.js';
 import { RedisStore } from '../src/store/redis/store.js';
 import type { LedgerCommit } from '../src/store/types.js';
 import { startRedis, type RedisHandle } from '../test/helpers/redis.js';
+import { flag, numArg } from './args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
+const arg = numArg;
 const UPDATES = arg('updates', 5000);
 const CONCURRENCY = arg('concurrency', 16);
 const SEED_ISSUES = arg('seed', 2000);
-const JSON_OUT = argv.includes('--json');
-const AOF = argv.includes('--aof');
+const JSON_OUT = flag('json');
+const AOF = flag('aof');
 
 const STATUSES: IssueStatus[] = ['assigned', 'in_progress', 'resolved'];
 const ENTERPRISES = ['华川精密机械有限公司', '蓝海新材料科技', '东升食品', '启明电子', '万里物流'];

@@ -22,19 +22,16 @@ import { MemoryStore } from '../src/store/memory.js';
 import { RedisStore } from '../src/store/redis/store.js';
 import type { Retriever } from '../src/retrieval/types.js';
 import { startRedis, type RedisHandle } from '../test/helpers/redis.js';
+import { flag, numArg } from './args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
+const arg = numArg;
 const UPDATES = arg('updates', 4000);
 const CONCURRENCY = arg('concurrency', 16);
 const TEAMS = 40;
-const JSON_OUT = argv.includes('--json');
-const GIFT = argv.includes('--gift');
+const JSON_OUT = flag('json');
+const GIFT = flag('gift');
 /** --memory: the same path on MemoryStore, to separate the bot's own CPU from the Redis client's. */
-const MEMORY = argv.includes('--memory');
+const MEMORY = flag('memory');
 
 const ENTERPRISES = ['华康药业', '七一电器', '矽盛电子', '金鼎金属材料有限公司', '维和药业', '海纳半导体', '瑞达塑胶', '雷钧智造', '普康化工', '东汇科技集团'];
 const DEPTS = ['金融办', '人社局', '资规局', '经信局', '商务局'];

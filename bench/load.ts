@@ -26,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createClient } from 'redis';
 import { startRedis, type RedisHandle } from '../test/helpers/redis.js';
+import { flag, numArg } from './args.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const SIGNING_SECRET = 'bench-signing-secret-0123456789';
@@ -389,11 +390,6 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
 
 // ---------------------------------------------------------------- the load run
 
-const argv = process.argv.slice(2);
-export const numArg = (name: string, dflt: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
 async function runLoad(): Promise<void> {
@@ -402,9 +398,9 @@ async function runLoad(): Promise<void> {
   const teams = numArg('teams', 50);
   const replicaCount = numArg('replicas', 2);
   const askRatio = numArg('ask', 0.2);
-  const json = argv.includes('--json');
+  const json = flag('json');
 
-  const fleet = await startFleet({ replicas: replicaCount, teams, aof: argv.includes('--aof') });
+  const fleet = await startFleet({ replicas: replicaCount, teams, aof: flag('aof') });
   const latencies: number[] = [];
   const errors = new Map<string, number>();
   let measuring = false;
@@ -494,7 +490,7 @@ async function runLoad(): Promise<void> {
 
 const isMain = process.argv[1] !== undefined && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url;
 if (isMain) {
-  const run = argv.includes('--replica') ? replicaMain() : runLoad();
+  const run = flag('replica') ? replicaMain() : runLoad();
   run.catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);

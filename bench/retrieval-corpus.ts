@@ -6,17 +6,9 @@
 import type { CorpusDocument } from '../src/corpus/types.js';
 import { Tokenizer } from '../src/retrieval/index.js';
 
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './args.js';
+
+export { prng };
 
 /** Sampling words by their corpus frequency (cumulative table + binary search). */
 export class Vocabulary {

@@ -18,19 +18,16 @@ import { pino } from 'pino';
 import { loadLibrary } from '../src/corpus/index.js';
 import { buildRetriever, readEvalSet, type HybridRetriever } from '../src/retrieval/index.js';
 import { syntheticDocs, syntheticQueries, vocabularyOf } from './retrieval-corpus.js';
+import { flag, numArg } from './args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
+const arg = numArg;
 const DOCS = arg('docs', 10_000);
 const DOC_CHARS = arg('doc-chars', 3_400);
 const QUERIES = arg('queries', 300);
 const RUNS = arg('runs', 3);
 const SEED = arg('seed', 42);
-const JSON_OUT = argv.includes('--json');
-const SKIP_SCALE = argv.includes('--skip-scale');
+const JSON_OUT = flag('json');
+const SKIP_SCALE = flag('skip-scale');
 
 const MB = 1024 * 1024;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;

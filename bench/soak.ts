@@ -7,16 +7,16 @@
  *
  * Also reported per minute: messages, p50/p95 latency, errors — a slow leak shows up as drift there too.
  */
-import { latencySummary, numArg, startFleet, type MessageKind, type ReplicaStats, type SendResult } from './load.js';
+import { flag, numArg } from './args.js';
+import { latencySummary, startFleet, type MessageKind, type ReplicaStats, type SendResult } from './load.js';
 
-const argv = process.argv.slice(2);
 const duration = numArg('duration', 600);
 const warmup = numArg('warmup', 60);
 const rate = numArg('rate', 100);
 const teams = numArg('teams', 50);
 const replicaCount = numArg('replicas', 2);
 const askRatio = numArg('ask', 0.2);
-const json = argv.includes('--json');
+const json = flag('json');
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const pct = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)} %`;
