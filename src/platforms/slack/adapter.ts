@@ -131,6 +131,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     clientOptions,
     // auth.test runs in start() (awaited), not in the constructor where a failure would be unhandled.
     deferInitialization: true,
+    // Bolt's default in-memory conversation store runs a middleware on every event; nothing here reads it.
+    convoStore: false,
   });
   app.error(async (err) => {
     metrics.errors.inc({ platform: 'slack', kind: 'platform' });
