@@ -50,7 +50,10 @@ export class RedisConnection {
       connectTimeout: options.connectTimeoutMs ?? 1000,
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 10), maxDelay) + Math.floor(Math.random() * 50),
     };
-    const clientDefaults = { socket, disableOfflineQueue: true, commandOptions: { timeout: commandTimeout } };
+    // No node-redis `commandOptions.timeout`: it arms an AbortSignal.timeout per command (measurable CPU at
+    // hundreds of messages/s) and only covers the wait before the write, which with the offline queue disabled
+    // is not a wait at all. withReplyTimeout below bounds every command end to end instead.
+    const clientDefaults = { socket, disableOfflineQueue: true };
 
     if (options.clusterNodes && options.clusterNodes.length > 0) {
       this.target = `cluster ${options.clusterNodes.join(',')}`;
