@@ -18,7 +18,25 @@ function eligible(to: IssueStatus): IssueStatus[] {
 
 const STOP_BIGRAMS = new Set(['问题', '的事', '事情', '解决', '办结', '已经', '企业', '那个', '这个', '销号', '进展', '已办', '反映', '情况', '已解', '决了', '帮忙', '协调', '一下', '对接']);
 
-function bigrams(text: string): Set<string> {
+/**
+ * Bigram sets of recent texts. The same policy passages and issue summaries are compared over and over
+ * (政策礼包 scores every hit, bestQuote every sentence), so their sets are remembered; the map is simply
+ * cleared when full. Only read, never mutated, by the callers below.
+ */
+const BIGRAM_MEMO = new Map<string, ReadonlySet<string>>();
+const BIGRAM_MEMO_MAX = 1024;
+
+function bigrams(text: string): ReadonlySet<string> {
+  let out = BIGRAM_MEMO.get(text);
+  if (!out) {
+    if (BIGRAM_MEMO.size >= BIGRAM_MEMO_MAX) BIGRAM_MEMO.clear();
+    out = computeBigrams(text);
+    BIGRAM_MEMO.set(text, out);
+  }
+  return out;
+}
+
+function computeBigrams(text: string): Set<string> {
   const clean = text.replace(/[^\p{Script=Han}A-Za-z0-9]+/gu, ' ');
   const out = new Set<string>();
   for (const part of clean.split(' ')) {
