@@ -29,6 +29,8 @@ import { startRedis, type RedisHandle } from '../test/helpers/redis.js';
 import { flag, numArg } from './args.js';
 
 const HERE = fileURLToPath(import.meta.url);
+/** Node flags of the production start (package.json start:prod), used for the replicas. */
+export const REPLICA_NODE_ARGS = '--max-semi-space-size=32';
 const SIGNING_SECRET = 'bench-signing-secret-0123456789';
 const BOT_USER = 'UBENCHBOT';
 const APP_ID = 'ABENCH0001';
@@ -180,8 +182,10 @@ function request<T>(child: ChildProcess, type: string, reply: string, timeoutMs 
 async function startReplicaProcess(env: Record<string, string>): Promise<ReplicaProc> {
   // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of each replica there (for finding where a message's time goes).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  // BENCH_REPLICA_NODE_ARGS="--max-semi-space-size=64": extra Node flags for the replicas (GC tuning experiments).
-  prof.push(...(process.env.BENCH_REPLICA_NODE_ARGS ?? '').split(/\s+/).filter(Boolean));
+  // Replicas run with the production start's GC setting (package.json start:prod): a 32 MB young generation, so
+  // the per-message garbage dies in cheap scavenges instead of being promoted. BENCH_REPLICA_NODE_ARGS replaces it
+  // (GC tuning experiments; "--max-semi-space-size=16" is Node's default).
+  prof.push(...(process.env.BENCH_REPLICA_NODE_ARGS ?? REPLICA_NODE_ARGS).split(/\s+/).filter(Boolean));
   const child = fork(HERE, ['--replica'], { execArgv: ['--import', 'tsx', '--expose-gc', ...prof], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<{ port: number }>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('replica did not start within 60 s')), 60_000);
