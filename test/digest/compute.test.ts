@@ -1,5 +1,5 @@
 /** Digest computation on a seeded ledger, field by field — against the MemoryStore and a real Redis. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   computeLeadershipDigest,
   computeTeamDigest,
@@ -14,38 +14,16 @@ import {
   type DigestWindow,
 } from '../../src/digest/index.js';
 import type { Issue, LedgerEvent } from '../../src/ledger/model.js';
-import { MemoryStore } from '../../src/store/memory.js';
-import { RedisStore } from '../../src/store/redis/store.js';
 import type { Store } from '../../src/store/types.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
+import { bothStores } from '../helpers/stores.js';
 import { ADMIN, seedLedger, sh, T1, T2, T3, TZ } from './fixtures.js';
 
-let redis: RedisHandle;
-const stores: Store[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  for (const s of stores) await s.close();
-  await redis?.stop();
-});
 
 const NOW = sh('2024-03-18', '11:00');
 /** What the scheduler sends on Monday 03-18: Friday 03-15 … Sunday 03-17, as of the end of Sunday. */
 const MONDAY: DigestWindow = scheduledWindow('2024-03-18', '2024-03-15', TZ);
 
-const makers: Array<[string, () => Promise<Store>]> = [
-  ['memory', async () => new MemoryStore()],
-  [
-    'redis',
-    async () => {
-      const s = new RedisStore({ url: redis.url, prefix: `digest-${process.pid}-${stores.length}` });
-      await s.connect({ timeoutMs: 5000 });
-      stores.push(s);
-      return s;
-    },
-  ],
-];
+const makers = bothStores('digest');
 
 describe.each(makers)('digest computation (%s store)', (_name, make) => {
   let store: Store;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BOM,
   buildExport,
@@ -20,37 +20,16 @@ import {
 } from '../../src/export/index.js';
 import { renderText } from '../../src/messaging/render-text.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { RedisStore } from '../../src/store/redis/store.js';
 import type { Store } from '../../src/store/types.js';
 import { renderDingTalkMarkdown } from '../../src/platforms/dingtalk/index.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
+import { bothStores } from '../helpers/stores.js';
 import { commit, issue, seedLedger, sh, T1, T2, TZ } from '../digest/fixtures.js';
 
-let redis: RedisHandle;
-const stores: Store[] = [];
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  for (const s of stores) await s.close();
-  await redis?.stop();
-});
 
 const NOW = sh('2024-03-18', '11:00');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'zct-export-'));
 
-const makers: Array<[string, () => Promise<Store>]> = [
-  ['memory', async () => new MemoryStore()],
-  [
-    'redis',
-    async () => {
-      const s = new RedisStore({ url: redis.url, prefix: `export-${process.pid}-${stores.length}` });
-      await s.connect({ timeoutMs: 5000 });
-      stores.push(s);
-      return s;
-    },
-  ],
-];
+const makers = bothStores('export');
 
 describe.each(makers)('export (%s store)', (_name, make) => {
   let store: Store;
