@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/app/bot.js';
 import { TEXTS } from '../../src/ledger/service/texts.js';
-import { startDingTalkHarness, type DingTalkHarness, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
+import { type DingTalkHarness, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { documentContaining, e2eEnv, ledgerCounts, startProduct, type Product } from './product.js';
+import { documentContaining, e2eEnv, ledgerCounts, startDingTalkProduct, type Product } from './product.js';
 
 const GROUP = 'cidLianQiE2E==';
 const TEAM = `dingtalk:${GROUP}`;
@@ -28,13 +28,7 @@ let sessionSeq = 0;
 
 beforeAll(async () => {
   redis = await startRedis();
-  h = await startDingTalkHarness({
-    env: e2eEnv(redis.url, { ZCT_ADMINS: ADMIN }),
-    makeSink: async (config) => {
-      product = await startProduct(config);
-      return (m) => product.sink(m);
-    },
-  });
+  ({ h, product } = await startDingTalkProduct(e2eEnv(redis.url, { ZCT_ADMINS: ADMIN })));
   fake = h.fake;
 });
 

@@ -8,10 +8,10 @@
  * The embedding model is left unset, so retrieval is the same lexical index as without an LLM.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDingTalkHarness, type DingTalkHarness, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
+import { type DingTalkHarness, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../helpers/fake-openai.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { documentContaining, e2eEnv, ledgerCounts, startProduct, type Product } from './product.js';
+import { documentContaining, e2eEnv, ledgerCounts, startDingTalkProduct, type Product } from './product.js';
 
 const LLM_TIMEOUT_MS = 1_000;
 /** Allowed on top of LLM_TIMEOUT_MS for retrieval, the extractive answer and the webhook round trip. */
@@ -52,18 +52,14 @@ beforeAll(async () => {
     if (!req.body?.response_format && userMessage(req).includes('<passages>')) return script.answer?.(req);
     return undefined; // anything unscripted gets the fake's HTTP 500, so the bot must cope without it
   });
-  h = await startDingTalkHarness({
-    env: e2eEnv(redis.url, {
+  ({ h, product } = await startDingTalkProduct(
+    e2eEnv(redis.url, {
       OPENAI_BASE_URL: llm.env.OPENAI_BASE_URL as string,
       OPENAI_API_KEY: llm.env.OPENAI_API_KEY as string,
       OPENAI_MODEL: llm.env.OPENAI_MODEL as string,
       LLM_TIMEOUT_MS: String(LLM_TIMEOUT_MS),
     }),
-    makeSink: async (config) => {
-      product = await startProduct(config);
-      return (m) => product.sink(m);
-    },
-  });
+  ));
   fake = h.fake;
 });
 

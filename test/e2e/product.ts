@@ -12,6 +12,7 @@ import { loadLibrary } from '../../src/corpus/index.js';
 import type { CorpusDocument } from '../../src/corpus/index.js';
 import type { IncomingMessage } from '../../src/messaging/incoming.js';
 import { silentLogger } from '../../src/observability/logger.js';
+import { startDingTalkHarness, type DingTalkHarness } from '../helpers/fake-dingtalk.js';
 import type { Store } from '../../src/store/types.js';
 
 export const E2E_CACHE_DIR = '.cache/test-e2e';
@@ -59,6 +60,20 @@ export async function startProduct(config: Config, overrides: Partial<Services> 
 }
 
 /** What the ledger holds, to prove a redelivery recorded nothing new. */
+/** The whole product behind the real DingTalk stream client and the local fake DingTalk. */
+export async function startDingTalkProduct(env: Record<string, string>): Promise<{ h: DingTalkHarness; product: Product }> {
+  let product: Product | undefined;
+  const h = await startDingTalkHarness({
+    env,
+    makeSink: async (config) => {
+      const p = await startProduct(config);
+      product = p;
+      return (m) => p.sink(m);
+    },
+  });
+  return { h, product: product! };
+}
+
 export async function ledgerCounts(store: Store): Promise<{ issues: number; visits: number; events: number }> {
   const [issues, visits, events] = await Promise.all([store.listIssues({}), store.listVisits({}), store.readEvents(0, Date.now() + 86_400_000)]);
   return { issues: issues.length, visits: visits.length, events: events.length };
