@@ -2,7 +2,7 @@
  * Digest data: what the pure compute functions produce (numbers and lists, no text) and what they read.
  * Rendering to Chinese Reply blocks is separate (render.ts).
  */
-import type { Category, Issue, IssueStatus, LedgerEvent, Team, Visit } from '../ledger/model.js';
+import type { Issue, LedgerEvent, Team, Visit } from '../ledger/model.js';
 
 /**
  * What a digest covers.
@@ -37,30 +37,15 @@ export interface DigestInput {
 }
 
 /** One issue as shown in a digest (state as of the digest). */
-export interface DigestIssue {
-  id: string;
-  teamId: string;
-  enterprise: string;
-  category: Category;
-  summary: string;
-  department: string | null;
-  status: IssueStatus;
-  raisedOn: string;
-  dueDate: string | null;
+export interface DigestIssue
+  extends Pick<Issue, 'id' | 'teamId' | 'enterprise' | 'category' | 'summary' | 'department' | 'status' | 'raisedOn' | 'dueDate'> {
   /** Days since it was raised (to the reference day). */
   ageDays: number;
   /** Days past due (0 = not overdue). */
   overdueDays: number;
 }
 
-export interface DigestVisit {
-  id: string;
-  teamId: string;
-  enterprise: string;
-  date: string;
-  participants: string[];
-  note: string;
-}
+export type DigestVisit = Pick<Visit, 'id' | 'teamId' | 'enterprise' | 'date' | 'participants' | 'note'>;
 
 /** 一月一走访: each bound enterprise visited at least once in the calendar month. */
 export interface VisitCoverage {
