@@ -6,9 +6,8 @@ import { isAdminTeam } from '../src/digest/compute.js';
 import { loadLeadershipDigest, loadTeamDigest } from '../src/digest/build.js';
 import { renderLeadershipDigest, renderTeamDigest } from '../src/digest/render.js';
 import { liveWindow } from '../src/digest/window.js';
-import { localDate } from '../src/digest/zone.js';
+import { localDate, sendCalendar } from '../src/time/index.js';
 import { reply, type Reply } from '../src/messaging/reply.js';
-import { sendCalendar } from '../src/scheduler/calendar.js';
 import { StoreUnavailableError } from '../src/store/types.js';
 import type { Handler } from './types.js';
 

@@ -18,7 +18,7 @@ import type {
   TeamRow,
   VisitCoverage,
 } from './types.js';
-import { addDays, daysBetween, endOfDayMs, localDate, monthStart, startOfDayMs } from './zone.js';
+import { addDays, daysBetween, endOfDayMs, localDate, monthStart, startOfDayMs } from '../time/index.js';
 
 const ACTIVE: ReadonlySet<IssueStatus> = new Set(['open', 'assigned', 'in_progress']);
 const DONE: ReadonlySet<IssueStatus> = new Set(['resolved', 'closed']);

@@ -7,7 +7,7 @@ import { STATUS_LABELS, type Issue, type Team, type Visit } from '../ledger/mode
 import type { Store } from '../store/types.js';
 import { isActive, overdueDaysOf } from '../digest/compute.js';
 import { loadLedgerData } from '../digest/load.js';
-import { daysBetween, hhmmAt, localDate } from '../digest/zone.js';
+import { daysBetween, hhmmAt, localDate } from '../time/index.js';
 import type { Cell, Column, ExportData, ExportOptions, ExportSummary, Sheet } from './types.js';
 
 const text = (header: string, width: number): Column => ({ header, width, kind: 'text' });

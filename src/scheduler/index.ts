@@ -9,5 +9,5 @@ export {
   EVERY_DAY,
   HolidayFileError,
   type WorkCalendar,
-} from './calendar.js';
+} from '../time/index.js';
 export { createDigestScheduler, startDigestScheduler, adapterFor } from './start.js';

@@ -24,8 +24,8 @@ import { eventsFromMs, leadershipDigest, prepareDigest, teamDigest, teamReminder
 import { digestInput, loadLedgerData, type LedgerData } from '../digest/load.js';
 import { renderLeadershipDigest, renderReminder, renderTeamDigest, type RenderOptions } from '../digest/render.js';
 import { dayWindow, scheduledWindow } from '../digest/window.js';
-import { localDate, minuteOfDay, parseHhmm, startOfDayMs } from '../digest/zone.js';
-import type { WorkCalendar } from './calendar.js';
+import { localDate, minuteOfDay, parseHhmm, startOfDayMs } from '../time/index.js';
+import type { WorkCalendar } from '../time/index.js';
 import { resolveTargets, type SchedulerTarget } from './targets.js';
 
 export type JobKind = 'digest' | 'reminder';

@@ -4,7 +4,7 @@
  */
 import type { Services } from '../app/services.js';
 import type { PlatformAdapter } from '../platforms/types.js';
-import { sendCalendar, type WorkCalendar } from './calendar.js';
+import { sendCalendar, type WorkCalendar } from '../time/index.js';
 import { DigestScheduler } from './scheduler.js';
 import type { SchedulerTarget } from './targets.js';
 

@@ -4,7 +4,7 @@
  * blank lines and "#" comments are ignored, as is anything after the date ("2025-10-01 国庆节").
  */
 import fs from 'node:fs';
-import { addDays, weekday } from '../digest/zone.js';
+import { addDays, isValidDate, weekday } from './date.js';
 
 export interface WorkCalendar {
   isWorkday(date: string): boolean;
@@ -33,7 +33,7 @@ export function parseHolidays(text: string, source = 'holidays'): { holidays: Se
     const body = extra ? line.slice(1).trim() : line;
     const m = DATE.exec(body);
     const date = m?.[1];
-    if (!date || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    if (!date || !isValidDate(date)) {
       throw new HolidayFileError(`${source}:${n + 1}: expected YYYY-MM-DD or +YYYY-MM-DD, got "${line}"`);
     }
     (extra ? extraWorkdays : holidays).add(date);
