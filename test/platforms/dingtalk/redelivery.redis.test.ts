@@ -3,7 +3,7 @@
  * connected to the same fake DingTalk. Exactly-once comes from the store, not from process memory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/app/bot.js';
+import { MESSAGES } from '../../../src/messaging/messages.js';
 import { silentLogger } from '../../../src/observability/logger.js';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../../../src/platforms/dingtalk/index.js';
 import { RedisStore } from '../../../src/store/redis/index.js';
