@@ -13,7 +13,7 @@ import type { DigestWindow } from '../../digest/types.js';
 import { dayWindow, liveWindow, scheduledWindow } from '../../digest/window.js';
 import { isValidDate, localDate, sendCalendar } from '../../time/index.js';
 import { renderText } from '../../messaging/render-text.js';
-import { createLogger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { createStore } from '../../store/index.js';
 
 function checkDate(name: string, v: string | undefined): void {
@@ -34,7 +34,7 @@ export function register(program: Command): void {
       checkDate('since', opts.since);
       const config = loadConfig();
       const tz = config.ZCT_TIMEZONE;
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const now = Date.now();
       const today = localDate(now, tz);
       const calendar = sendCalendar(config);

@@ -5,7 +5,8 @@ import type { Config } from '../../config/schema.js';
 import { OPEN_STATUSES } from '../../ledger/commands.js';
 import { STATUSES, STATUS_LABELS, type Issue, type IssueStatus } from '../../ledger/model.js';
 import { LedgerService } from '../../ledger/service/index.js';
-import { createLogger, type Logger } from '../../observability/logger.js';
+import type { Logger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { createStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 
@@ -60,7 +61,7 @@ export function register(program: Command): void {
     .action(async (opts: { team?: string; status?: string; json?: boolean }) => {
       const status = parseStatusFilter(opts.status);
       const config = loadConfig();
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
       try {
         const ledger = cliLedger(config, logger, store);
