@@ -36,14 +36,19 @@ function run(args: string[], opts: { stdin?: string; until?: string }): Promise<
     });
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (firstOutputMs === null && (!opts.until || out.includes(opts.until))) firstOutputMs = performance.now() - started;
+      if (firstOutputMs === null && (!opts.until || out.includes(opts.until)))
+        firstOutputMs = performance.now() - started;
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`${args.join(' ')} exited with ${code}: ${err.slice(-500)}`));
       const m = /CPU ([\d.]+) ([\d.]+)/.exec(err);
-      resolve({ wallMs: performance.now() - started, firstOutputMs, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null });
+      resolve({
+        wallMs: performance.now() - started,
+        firstOutputMs,
+        cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null,
+      });
     });
     child.stdin.end(opts.stdin ?? '');
   });
@@ -54,7 +59,12 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
 
-async function measure(name: string, args: string[], opts: { stdin?: string; until?: string }, pick: (s: Sample) => number): Promise<void> {
+async function measure(
+  name: string,
+  args: string[],
+  opts: { stdin?: string; until?: string },
+  pick: (s: Sample) => number,
+): Promise<void> {
   await run(args, opts); // warm the OS file cache and the retrieval index cache
   const samples: Sample[] = [];
   for (let i = 0; i < runs; i += 1) samples.push(await run(args, opts));
@@ -67,6 +77,18 @@ async function measure(name: string, args: string[], opts: { stdin?: string; unt
   );
 }
 
-await measure('zct search (compiled)', ['dist/src/cli/main.js', 'search', '专班组建要坚持哪三条原则', '--k', '3'], {}, (s) => s.wallMs);
-const launcher = fs.existsSync(path.join(root, 'scripts/start.mjs')) ? ['scripts/start.mjs', 'serve'] : ['--import', 'tsx', 'src/cli/main.ts', 'serve'];
-await measure('first console reply', launcher, { stdin: '帮助\n', until: '\n---\n' }, (s) => s.firstOutputMs ?? s.wallMs);
+await measure(
+  'zct search (compiled)',
+  ['dist/src/cli/main.js', 'search', '专班组建要坚持哪三条原则', '--k', '3'],
+  {},
+  (s) => s.wallMs,
+);
+const launcher = fs.existsSync(path.join(root, 'scripts/start.mjs'))
+  ? ['scripts/start.mjs', 'serve']
+  : ['--import', 'tsx', 'src/cli/main.ts', 'serve'];
+await measure(
+  'first console reply',
+  launcher,
+  { stdin: '帮助\n', until: '\n---\n' },
+  (s) => s.firstOutputMs ?? s.wallMs,
+);

@@ -84,7 +84,9 @@ export function isAdminTeam(team: Pick<Team, 'id' | 'conversationId' | 'isAdminG
 
 /** The first instant whose events a digest for this window needs (start of the window's first day or month). */
 export function eventsFromMs(window: DigestInput['window'], timeZone: string): number {
-  const first = window.from < monthStart(window.to) ? window.from : monthStart(window.to);
+  const month = monthStart(window.to);
+  // biome-ignore lint/complexity/useMathMinMax: YYYY-MM-DD strings (Math.min would coerce them to NaN)
+  const first = window.from < month ? window.from : month;
   return startOfDayMs(first, timeZone);
 }
 

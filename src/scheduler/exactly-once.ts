@@ -78,7 +78,9 @@ export class ExactlyOnceRunner {
     const maxAttempts = this.o.maxAttempts ?? 5;
     let pending = false;
     // Replicas start at different points of the list, so they spread the work instead of racing for the same key.
-    const offset = jobs.length ? (this.o.rotate ?? ((n) => Math.floor(Math.random() * n)))(jobs.length) % jobs.length : 0;
+    const offset = jobs.length
+      ? (this.o.rotate ?? ((n) => Math.floor(Math.random() * n)))(jobs.length) % jobs.length
+      : 0;
     const order = [...jobs.slice(offset), ...jobs.slice(0, offset)];
     let next = 0;
 

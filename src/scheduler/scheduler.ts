@@ -18,7 +18,14 @@ import type { Logger } from '../observability/logger.js';
 import { silentLogger } from '../observability/logger.js';
 import type { Reply } from '../messaging/reply.js';
 import type { Store } from '../store/types.js';
-import { eventsFromMs, leadershipDigest, prepareDigest, teamDigest, teamReminders, type DigestIndex } from '../digest/compute.js';
+import {
+  eventsFromMs,
+  leadershipDigest,
+  prepareDigest,
+  teamDigest,
+  teamReminders,
+  type DigestIndex,
+} from '../digest/compute.js';
 import { digestInput, loadLedgerData, type LedgerData } from '../digest/load.js';
 import { renderLeadershipDigest, renderReminder, renderTeamDigest, type RenderOptions } from '../digest/render.js';
 import { dayWindow, scheduledWindow } from '../digest/window.js';
@@ -122,7 +129,10 @@ export class DigestScheduler {
     try {
       const r = await this.runDue(this.clock());
       if (r.sent.length || r.failed.length) {
-        this.logger.info({ date: r.date, sent: r.sent.length, empty: r.empty.length, failed: r.failed }, 'scheduled digests/reminders');
+        this.logger.info(
+          { date: r.date, sent: r.sent.length, empty: r.empty.length, failed: r.failed },
+          'scheduled digests/reminders',
+        );
       }
     } catch (err) {
       this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'scheduler pass failed');
@@ -168,16 +178,24 @@ export class DigestScheduler {
     const reminderWin = dayWindow(today, tz, nowMs);
     let data: Promise<LedgerData> | null = null;
     const loadData = () =>
-      (data ??= loadLedgerData(store, { fromMs: Math.min(eventsFromMs(digestWin, tz), eventsFromMs(reminderWin, tz)) }));
+      (data ??= loadLedgerData(store, {
+        fromMs: Math.min(eventsFromMs(digestWin, tz), eventsFromMs(reminderWin, tz)),
+      }));
     let digestIndex: Promise<DigestIndex> | null = null;
-    const getDigestIndex = () => (digestIndex ??= loadData().then((d) => prepareDigest(digestInput(d, digestWin, tz, adminGroups))));
+    const getDigestIndex = () =>
+      (digestIndex ??= loadData().then((d) => prepareDigest(digestInput(d, digestWin, tz, adminGroups))));
     let leadership: Promise<Reply> | null = null;
-    const getLeadership = () => (leadership ??= getDigestIndex().then((ix) => renderLeadershipDigest(leadershipDigest(ix), this.renderOptions())));
+    const getLeadership = () =>
+      (leadership ??= getDigestIndex().then((ix) =>
+        renderLeadershipDigest(leadershipDigest(ix), this.renderOptions()),
+      ));
     let reminders: Promise<Map<string, Reply | null>> | null = null;
     const getReminders = () =>
       (reminders ??= loadData().then((d) => {
         const ix = prepareDigest(digestInput(d, reminderWin, tz, adminGroups));
-        return new Map(teamReminders(ix, this.o.reminderIdleDays).map((r) => [r.teamId, renderReminder(r, this.renderOptions())]));
+        return new Map(
+          teamReminders(ix, this.o.reminderIdleDays).map((r) => [r.teamId, renderReminder(r, this.renderOptions())]),
+        );
       }));
 
     const build = async (kind: JobKind, target: SchedulerTarget): Promise<Reply | null> => {

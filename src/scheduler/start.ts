@@ -23,7 +23,10 @@ export function createDigestScheduler(services: Services, adapters: readonly Pla
     try {
       lastGood = sendCalendar(config);
     } catch (err) {
-      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'holiday file unreadable; keeping the previous calendar');
+      logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'holiday file unreadable; keeping the previous calendar',
+      );
     }
     return lastGood;
   };

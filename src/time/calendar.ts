@@ -23,7 +23,10 @@ export class HolidayFileError extends Error {
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:\s|$)/;
 
-export function parseHolidays(text: string, source = 'holidays'): { holidays: Set<string>; extraWorkdays: Set<string> } {
+export function parseHolidays(
+  text: string,
+  source = 'holidays',
+): { holidays: Set<string>; extraWorkdays: Set<string> } {
   const holidays = new Set<string>();
   const extraWorkdays = new Set<string>();
   text.split(/\r?\n/).forEach((raw, n) => {
@@ -41,7 +44,9 @@ export function parseHolidays(text: string, source = 'holidays'): { holidays: Se
   return { holidays, extraWorkdays };
 }
 
-export function createWorkCalendar(opts: { holidays?: Iterable<string>; extraWorkdays?: Iterable<string> } = {}): WorkCalendar {
+export function createWorkCalendar(
+  opts: { holidays?: Iterable<string>; extraWorkdays?: Iterable<string> } = {},
+): WorkCalendar {
   const holidays = new Set(opts.holidays ?? []);
   const extraWorkdays = new Set(opts.extraWorkdays ?? []);
   const isWorkday = (date: string): boolean => {
@@ -90,7 +95,10 @@ const cache = new Map<string, { mtimeMs: number; calendar: WorkCalendar }>();
  * The send-day calendar for a config: EVERY_DAY when workdaysOnly is false, else weekdays + the holiday file
  * (re-read when the file changes, so an operator can add next year's holidays without a restart).
  */
-export function sendCalendar(config: { ZCT_WORKDAYS_ONLY: boolean; ZCT_HOLIDAYS_FILE?: string | undefined }): WorkCalendar {
+export function sendCalendar(config: {
+  ZCT_WORKDAYS_ONLY: boolean;
+  ZCT_HOLIDAYS_FILE?: string | undefined;
+}): WorkCalendar {
   if (!config.ZCT_WORKDAYS_ONLY) return EVERY_DAY;
   const file = config.ZCT_HOLIDAYS_FILE;
   if (!file) return createWorkCalendar();

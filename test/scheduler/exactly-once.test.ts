@@ -8,7 +8,11 @@ import { bothStores } from '../helpers/stores.js';
 
 const emptyReport = (): JobsReport => ({ sent: [], empty: [], skipped: [], failed: [] });
 
-function jobs(keys: string[], sent: string[], opts: { fail?: Set<string>; nothing?: Set<string>; buildFails?: Set<string> } = {}): Job<string>[] {
+function jobs(
+  keys: string[],
+  sent: string[],
+  opts: { fail?: Set<string>; nothing?: Set<string>; buildFails?: Set<string> } = {},
+): Job<string>[] {
   return keys.map((key) => ({
     key,
     build: async () => {
@@ -44,7 +48,10 @@ describe.each(bothStores('exactly-once'))('ExactlyOnceRunner (%s store)', (_name
     const sent: string[] = [];
     const runner = new ExactlyOnceRunner({ store, owner: 'a', leaseMs: 1, maxAttempts: 1 });
     const report = emptyReport();
-    const pending = await runner.run(jobs(['x', 'y'], sent, { nothing: new Set(['x']), buildFails: new Set(['y']) }), report);
+    const pending = await runner.run(
+      jobs(['x', 'y'], sent, { nothing: new Set(['x']), buildFails: new Set(['y']) }),
+      report,
+    );
     expect(pending).toBe(true);
     expect(report.empty).toEqual(expect.arrayContaining(['x']));
     expect(report.failed.map((f) => f.key)).toEqual(['y']);
@@ -76,7 +83,9 @@ describe.each(bothStores('exactly-once'))('ExactlyOnceRunner (%s store)', (_name
     const early = emptyReport();
     expect(await runner.run(jobs(['orphan'], sent), early)).toBe(true);
     expect(early.skipped).toEqual(['orphan']);
-    await expect.poll(async () => runner.run(jobs(['orphan'], sent), emptyReport()), { timeout: 5_000, interval: 50 }).toBe(false);
+    await expect
+      .poll(async () => runner.run(jobs(['orphan'], sent), emptyReport()), { timeout: 5_000, interval: 50 })
+      .toBe(false);
     expect(sent).toEqual(['payload orphan']);
   });
 });

@@ -42,8 +42,18 @@ describe('parseCsv (one definition)', () => {
   });
 
   it('round-trips the export and reads teams.csv (blank rows skipped)', () => {
-    const csv = toCsv({ name: 't', columns: [{ header: '名称', width: 10, kind: 'text' }, { header: '数', width: 4, kind: 'number' }], rows: [['华康, "药业"', 3]] });
-    expect(parseCsv(csv)).toEqual([['名称', '数'], ['华康, "药业"', '3']]);
+    const csv = toCsv({
+      name: 't',
+      columns: [
+        { header: '名称', width: 10, kind: 'text' },
+        { header: '数', width: 4, kind: 'number' },
+      ],
+      rows: [['华康, "药业"', 3]],
+    });
+    expect(parseCsv(csv)).toEqual([
+      ['名称', '数'],
+      ['华康, "药业"', '3'],
+    ]);
     const teams = parseTeamsCsv('\uFEFFid,name,enterprises\r\n\r\ndingtalk:c1,一组,"华康药业、七一电器"\r\n,,\r\n', 0);
     expect(teams.errors).toEqual([]);
     expect(teams.teams.map((t) => [t.id, t.enterprises])).toEqual([['dingtalk:c1', ['华康药业', '七一电器']]]);

@@ -16,7 +16,7 @@ export function parseStatusFilter(raw: string | undefined): IssueStatus[] | unde
   const out = new Set<IssueStatus>();
   for (const part of raw.split(/[,，、\s]+/).filter(Boolean)) {
     if (part === 'active' || part === '未办结' || part === '在办') {
-      OPEN_STATUSES.forEach((s) => out.add(s));
+      for (const s of OPEN_STATUSES) out.add(s);
       continue;
     }
     const byName = (STATUSES as readonly string[]).includes(part) ? (part as IssueStatus) : undefined;

@@ -78,7 +78,7 @@ export async function runParseUpdate(text: string | undefined, opts: ParseUpdate
     return;
   }
 
-  if (!text || !text.trim()) throw new Error('请提供消息原文，例如：zct parse-update "今天走访了华康药业，企业反映缺工"');
+  if (!text?.trim()) throw new Error('请提供消息原文，例如：zct parse-update "今天走访了华康药业，企业反映缺工"');
   const result = await parse(text, defaultToday);
   io.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatExtraction(result)}\n`);
 }

@@ -2,7 +2,7 @@
 import type { Reply, ReplyBlock } from '../../messaging/reply.js';
 import { daysBetween, localDate } from '../../time/index.js';
 import { formatDateTime } from '../dates.js';
-import { isActive, overdueDays, STATUS_LABELS, type Issue, type IssueStatus, type LedgerEvent, type Team } from '../model.js';
+import { isActive, overdueDays, STATUS_LABELS, type Issue, type LedgerEvent, type Team } from '../model.js';
 
 const LIST_LIMIT = 30;
 

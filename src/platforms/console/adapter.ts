@@ -136,7 +136,9 @@ export function createConsoleAdapter(opts: ConsoleOptions): PlatformAdapter & { 
         : readline.createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
       if (interactive) {
         rl.on('history', (history: string[]) => writeHistory(opts.historyFile, history));
-        write(`政策通 本地对话（用户 ${opts.user}，群 ${opts.group}）。输入“帮助”查看用法，↑↓ 翻看输入历史，Ctrl+D 退出。\n`);
+        write(
+          `政策通 本地对话（用户 ${opts.user}，群 ${opts.group}）。输入“帮助”查看用法，↑↓ 翻看输入历史，Ctrl+D 退出。\n`,
+        );
         rl.prompt();
       }
       (async () => {

@@ -7,7 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { consoleLogging, createConsoleAdapter, PROMPT, REPLY_TERMINATOR } from '../../../src/platforms/console/index.js';
+import {
+  consoleLogging,
+  createConsoleAdapter,
+  PROMPT,
+  REPLY_TERMINATOR,
+} from '../../../src/platforms/console/index.js';
 import type { IncomingMessage } from '../../../src/messaging/incoming.js';
 import type { Reply } from '../../../src/messaging/reply.js';
 import type { HandleResult } from '../../../src/app/bot.js';
@@ -58,7 +63,10 @@ describe('console adapter', () => {
     expect(out.indexOf('收到：问题清单')).toBeGreaterThan(out.indexOf(PROMPT));
     expect(out).toContain('政策通> 收到：帮助');
     expect(out.split(PROMPT).length).toBeGreaterThanOrEqual(3); // a fresh prompt after each reply
-    expect(fs.readFileSync(path.join(tmp, 'history'), 'utf8').split('\n').filter(Boolean)).toEqual(['问题清单', '帮助']);
+    expect(fs.readFileSync(path.join(tmp, 'history'), 'utf8').split('\n').filter(Boolean)).toEqual([
+      '问题清单',
+      '帮助',
+    ]);
   });
 
   it('reads the history file of an earlier session', async () => {
@@ -72,8 +80,16 @@ describe('console adapter', () => {
   });
 
   it('saves files attached to a reply and says where (piped contract: one block per line, ending with ---)', async () => {
-    const file = { filename: '问题台账-2024-03-18.xlsx', contentType: 'application/octet-stream', data: Buffer.from('PK-test') };
-    const h = harness(false, () => ({ intent: 'admin', blocks: [{ type: 'paragraph', text: '问题台账导出' }], files: [file] }));
+    const file = {
+      filename: '问题台账-2024-03-18.xlsx',
+      contentType: 'application/octet-stream',
+      data: Buffer.from('PK-test'),
+    };
+    const h = harness(false, () => ({
+      intent: 'admin',
+      blocks: [{ type: 'paragraph', text: '问题台账导出' }],
+      files: [file],
+    }));
     await h.adapter.start();
     h.input.end('导出台账\n导出台账\n');
     await h.adapter.done;
@@ -93,10 +109,14 @@ describe('console adapter', () => {
     expect(tty.logFile).toBe(path.join(tmp, 'console.log'));
     tty.logger.error({ err: 'redis down' }, 'store unavailable');
     await new Promise<void>((resolve) => setImmediate(resolve));
-    await expect.poll(() => fs.existsSync(tty.logFile!) && fs.readFileSync(tty.logFile!, 'utf8'), { timeout: 5_000 }).toContain('store unavailable');
+    await expect
+      .poll(() => fs.existsSync(tty.logFile!) && fs.readFileSync(tty.logFile!, 'utf8'), { timeout: 5_000 })
+      .toContain('store unavailable');
     const piped = consoleLogging({ interactive: false, level: 'info', levelExplicit: false, dir: tmp });
     expect(piped.logFile).toBeNull();
     expect(piped.logger.level).toBe('error');
-    expect(consoleLogging({ interactive: false, level: 'debug', levelExplicit: true, dir: tmp }).logger.level).toBe('debug');
+    expect(consoleLogging({ interactive: false, level: 'debug', levelExplicit: true, dir: tmp }).logger.level).toBe(
+      'debug',
+    );
   });
 });
