@@ -19,6 +19,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { bounded } from './wait.js';
 
 export const FAKE_SLACK_IDENTITY = {
   teamId: 'T0FAKE0001',
@@ -253,7 +254,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       };
       changed.add(recheck);
       const poll = setInterval(recheck, 50);
-      const timer = setTimeout(() => done(new Error(`fake slack: timed out waiting for ${what}`)), timeoutMs);
+      const timer = setTimeout(() => done(new Error(`fake slack: timed out waiting for ${what}`)), bounded(timeoutMs));
     });
 
   return {
