@@ -148,7 +148,7 @@ async function main() {
     renderMs.push(t3 - t2);
   }
 
-  let redisLoadMs: number[] = [];
+  const redisLoadMs: number[] = [];
   let redisSeedMs = 0;
   let redis: RedisHandle | null = null;
   if (!NO_REDIS) {
@@ -194,16 +194,15 @@ async function main() {
     return;
   }
   const f = (ms: number) => `${ms.toFixed(0)} ms`;
-  process.stdout.write(
-    [
-      `ledger: ${result.teams} teams, ${result.issues} issues, ${result.visits} visits, ${result.eventsSinceMarch1} audit events since 03-01 (${result.commits} commits)`,
-      `leadership digest, pure compute (prepare + leadership): median ${f(result.leadershipComputeMs.median)}  runs ${result.leadershipComputeMs.runs.join(', ')}`,
-      `  + all ${TEAMS} team digests from the same index:      median ${f(result.leadershipPlusAllTeamDigestsMs)}`,
-      `render leadership digest to Reply blocks:             median ${f(result.renderLeadershipMs)}`,
-      result.redisLoadMs ? `load from Redis (teams + issues + visits + events):   median ${f(result.redisLoadMs.median)}  runs ${result.redisLoadMs.runs.join(', ')}` : 'load from Redis: skipped (--no-redis)',
-      `check: open ${result.check?.open}, overdue ${result.check?.overdue}, resolution rate ${((result.check?.resolutionRate ?? 0) * 100).toFixed(1)}%`,
-    ].join('\n') + '\n',
-  );
+  const lines = [
+    `ledger: ${result.teams} teams, ${result.issues} issues, ${result.visits} visits, ${result.eventsSinceMarch1} audit events since 03-01 (${result.commits} commits)`,
+    `leadership digest, pure compute (prepare + leadership): median ${f(result.leadershipComputeMs.median)}  runs ${result.leadershipComputeMs.runs.join(', ')}`,
+    `  + all ${TEAMS} team digests from the same index:      median ${f(result.leadershipPlusAllTeamDigestsMs)}`,
+    `render leadership digest to Reply blocks:             median ${f(result.renderLeadershipMs)}`,
+    result.redisLoadMs ? `load from Redis (teams + issues + visits + events):   median ${f(result.redisLoadMs.median)}  runs ${result.redisLoadMs.runs.join(', ')}` : 'load from Redis: skipped (--no-redis)',
+    `check: open ${result.check?.open}, overdue ${result.check?.overdue}, resolution rate ${((result.check?.resolutionRate ?? 0) * 100).toFixed(1)}%`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((err: unknown) => {

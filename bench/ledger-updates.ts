@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const redisStore = new RedisStore({ url, prefix, commandTimeoutMs: 10_000 });
   await redisStore.connect({ timeoutMs: 10_000 });
   const memoryStore = new MemoryStore();
-  let memoryCommands = 0;
+  const memoryCommands = 0;
   const store = MEMORY
     ? Object.assign(memoryStore, {
         get roundTrips() {

@@ -18,22 +18,21 @@
  * bench/soak.ts reuses startFleet() for a steady-rate run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createClient } from 'redis';
 import { startRedis, type RedisHandle } from '../test/helpers/redis.js';
+import { FAKE_SLACK_IDENTITY, signSlackRequest, startFakeSlack } from '../test/helpers/fake-slack.js';
 import { flag, numArg } from './args.js';
 
 const HERE = fileURLToPath(import.meta.url);
 /** Node flags of the production start (package.json start:prod), used for the replicas. */
 export const REPLICA_NODE_ARGS = '--max-semi-space-size=32';
 const SIGNING_SECRET = 'bench-signing-secret-0123456789';
-const BOT_USER = 'UBENCHBOT';
-const APP_ID = 'ABENCH0001';
+const BOT_USER = FAKE_SLACK_IDENTITY.botUserId;
+const APP_ID = FAKE_SLACK_IDENTITY.appId;
 
 export const ENTERPRISES = ['华康药业', '七一电器', '矽盛电子', '金鼎金属材料有限公司', '维和药业', '海纳半导体'];
 /** Our own questions on the bundled corpus topics (not the dev set's). */
@@ -68,7 +67,7 @@ export function latencySummary(samples: number[]) {
   return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
 }
 
-// ---------------------------------------------------------------- a minimal fake Slack Web API
+// ---------------------------------------------------------------- the fake Slack Web API (test/helpers)
 
 interface FakeSlackSink {
   apiUrl: string;
@@ -78,42 +77,25 @@ interface FakeSlackSink {
   close(): Promise<void>;
 }
 
+/** The tests' fake Slack without its call log (a soak makes millions of calls), replies matched to threads. */
 async function startSlackSink(): Promise<FakeSlackSink> {
+  const slack = await startFakeSlack({ record: false });
   const waiters = new Map<string, (r: { at: number; text: string }) => void>();
   const early = new Map<string, { at: number; text: string }>();
   let posts = 0;
-  let tsSeq = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const args: Record<string, unknown> = (req.headers['content-type'] ?? '').includes('json')
-        ? (JSON.parse(raw || '{}') as Record<string, unknown>)
-        : Object.fromEntries(new URLSearchParams(raw));
-      let body: Record<string, unknown> = { ok: true };
-      if (method === 'auth.test') body = { ok: true, user_id: BOT_USER, bot_id: 'BBENCH', team_id: 'TBENCH', user: 'zct', team: 'bench' };
-      else if (method === 'chat.postMessage') {
-        posts++;
-        const key = `${String(args.channel)}:${String(args.thread_ts)}`;
-        const hit = { at: performance.now(), text: String(args.text ?? '') };
-        const w = waiters.get(key);
-        if (w) {
-          waiters.delete(key);
-          w(hit);
-        } else if (!early.has(key)) early.set(key, hit);
-        body = { ok: true, channel: args.channel, ts: `${Math.floor(Date.now() / 1000)}.${String(++tsSeq).padStart(6, '0')}` };
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    });
+  slack.onCall((call) => {
+    if (call.method !== 'chat.postMessage') return;
+    posts++;
+    const key = `${String(call.args.channel)}:${String(call.args.thread_ts)}`;
+    const hit = { at: performance.now(), text: String(call.args.text ?? '') };
+    const w = waiters.get(key);
+    if (w) {
+      waiters.delete(key);
+      w(hit);
+    } else if (!early.has(key)) early.set(key, hit);
   });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
   return {
-    apiUrl: `http://127.0.0.1:${port}/api/`,
+    apiUrl: slack.apiUrl,
     get posts() {
       return posts;
     },
@@ -135,17 +117,12 @@ async function startSlackSink(): Promise<FakeSlackSink> {
         });
       });
     },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
+    close: () => slack.close(),
   };
 }
 
 function sign(body: string): Record<string, string> {
-  const ts = Math.floor(Date.now() / 1000);
-  const sig = crypto.createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex');
-  return { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${sig}` };
+  return { 'content-type': 'application/json', ...signSlackRequest(SIGNING_SECRET, body) };
 }
 
 // ---------------------------------------------------------------- replicas (child processes)
@@ -339,13 +316,13 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
       const event = { type: 'app_mention', user: `U${team}x${seq % 5}`, text: `<@${BOT_USER}> ${messageText(kind, team, seq)}`, ts, channel, event_ts: ts };
       const body = JSON.stringify({
         token: 'x',
-        team_id: 'TBENCH',
+        team_id: FAKE_SLACK_IDENTITY.teamId,
         api_app_id: APP_ID,
         event,
         type: 'event_callback',
         event_id: `Ev${process.pid}${tsSeq}`,
         event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: 'TBENCH', user_id: BOT_USER, is_bot: true }],
+        authorizations: [{ team_id: FAKE_SLACK_IDENTITY.teamId, user_id: BOT_USER, is_bot: true }],
       });
       const started = performance.now();
       const reply = sink.waitForReply(channel, ts, 10_000);

@@ -2,13 +2,12 @@
  * "简报" / "今日简报" (and /digest): the team's digest in a liaison group, the leadership digest in an admin group
  * (or for an admin in a direct chat). Covers the previous workday up to now.
  */
-import { isAdminTeam } from '../src/digest/compute.js';
+import { isLeadershipGroup } from '../src/ledger/model.js';
 import { loadLeadershipDigest, loadTeamDigest } from '../src/digest/build.js';
 import { renderLeadershipDigest, renderTeamDigest } from '../src/digest/render.js';
 import { liveWindow } from '../src/digest/window.js';
-import { localDate } from '../src/digest/zone.js';
+import { localDate, sendCalendar } from '../src/time/index.js';
 import { reply, type Reply } from '../src/messaging/reply.js';
-import { sendCalendar } from '../src/scheduler/calendar.js';
 import { StoreUnavailableError } from '../src/store/types.js';
 import type { Handler } from './types.js';
 
@@ -26,9 +25,7 @@ export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
   try {
     const team = await store.getTeam(msg.teamId);
     const adminGroups = config.ZCT_ADMIN_GROUPS;
-    const admin = team
-      ? isAdminTeam(team, adminGroups)
-      : adminGroups.includes(msg.conversationId) || adminGroups.includes(msg.teamId) || (!msg.isGroup && msg.isAdmin);
+    const admin = isLeadershipGroup(msg, team, adminGroups) || (!team && !msg.isGroup && msg.isAdmin);
     if (!admin && !msg.isGroup) return reply.text('digest', DIGEST_TEXTS.direct);
     if (!admin && !team) return reply.text('digest', DIGEST_TEXTS.unregistered);
 

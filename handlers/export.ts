@@ -1,7 +1,7 @@
 /**
  * 导出 / 导出台账: the issue ledger and visit log for the weekly meeting (admins only).
- * Slack gets the xlsx attached; DingTalk and the console get a summary (a stream robot cannot send files)
- * and a pointer to `zct export`.
+ * Slack gets the xlsx attached and the console saves it to a file; DingTalk gets a summary (a stream robot cannot
+ * send files) and a pointer to `zct export`.
  */
 import { buildExport, exportFileReply, exportSummaryReply } from '../src/export/index.js';
 import { isAdminGroup } from '../src/ledger/service/index.js';
@@ -18,5 +18,5 @@ export const handleExport: Handler = async (msg, services) => {
     timeZone: services.config.ZCT_TIMEZONE,
     now: services.clock().getTime(),
   });
-  return msg.platform === 'slack' ? exportFileReply(data) : exportSummaryReply(data);
+  return msg.platform === 'dingtalk' ? exportSummaryReply(data) : exportFileReply(data);
 };

@@ -11,6 +11,7 @@ import { StoreUnavailableError } from '../store/types.js';
 import type { IncomingMessage } from '../messaging/incoming.js';
 import type { Reply } from '../messaging/reply.js';
 import { reply } from '../messaging/reply.js';
+import { MESSAGES } from '../messaging/messages.js';
 import type { Router, Route } from '../../handlers/router.js';
 import type { Services } from './services.js';
 import { metrics } from '../observability/metrics.js';
@@ -26,14 +27,8 @@ export interface HandleResult {
 /** How long a claim protects a message being handled before another replica may take over. */
 export const CLAIM_LEASE_MS = 60_000;
 
-export const MESSAGES = {
-  storeDown: '系统暂时无法保存数据（数据库连接中断），本条消息未被记录，请稍后重新发送。',
-  internal: '处理这条消息时出错了，本条消息未被记录，请稍后重试；如果反复出现，请联系管理员。',
-  rateLimited: '您发送得太快了，请稍候一分钟再试。',
-  oversized: (max: number) => `消息太长了（超过 ${max} 字），请精简后分几条发送。`,
-  unsupported: (what: string) =>
-    `暂时看不懂${what}。政策通可以：回答政策问题、记录走访和企业诉求、查看问题清单和简报。发送“帮助”查看用法。`,
-} as const;
+// The texts live in src/messaging so platform adapters can use them without importing the app.
+export { MESSAGES };
 
 const UNSUPPORTED_LABEL: Record<NonNullable<IncomingMessage['unsupported']>, string> = {
   picture: '图片',

@@ -1,18 +1,16 @@
 /**
  * Process lifecycle: build services, start adapters (+ health server and scheduler), drain on SIGTERM.
  */
+import path from 'node:path';
 import { capabilities, loadConfig } from '../config/index.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { startHealthServer } from '../observability/health-server.js';
-import { createConsoleAdapter } from '../platforms/console/index.js';
-import { createDingTalkAdapter } from '../platforms/dingtalk/index.js';
-import { createSlackAdapter } from '../platforms/slack/index.js';
+import { consoleLogging, createConsoleAdapter } from '../platforms/console/index.js';
 import type { PlatformAdapter } from '../platforms/types.js';
 import { createServices } from './create-services.js';
 import { createBot } from './create-bot.js';
 import { ensureDemoTeam } from './demo.js';
-import { startDigestScheduler } from '../scheduler/index.js';
 import type { Services } from './services.js';
 
 /** How long in-flight messages may take to finish after SIGTERM. */
@@ -41,10 +39,12 @@ function isAdmin(config: Config, user: string): boolean {
   return config.ZCT_ADMINS.includes(user);
 }
 
-export async function runConsole(opts: { user: string; group: string; admin: boolean }, config = loadConfig()): Promise<void> {
-  // Console mode: logs stay quiet unless asked for, so the chat is readable.
-  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
+export async function runConsole(opts: { user: string; group: string; admin: boolean; outDir?: string }, config = loadConfig()): Promise<void> {
+  // Console mode: logs stay out of the chat (a file in a terminal, errors on stderr when piped).
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const { logger, logFile } = consoleLogging({ interactive, level: config.LOG_LEVEL, levelExplicit: Boolean(process.env.LOG_LEVEL), dir: config.ZCT_CACHE_DIR });
   if (!capabilities(config).redis) process.stderr.write('（未配置 REDIS_URL：使用内存存储，退出后数据不保留）\n');
+  if (logFile) process.stderr.write(`（日志写入 ${logFile}）\n`);
   const services = await createServices(config, logger);
   await ensureDemoTeam(services.store, opts.group, Date.now());
   const bot = createBot(services);
@@ -56,6 +56,9 @@ export async function runConsole(opts: { user: string; group: string; admin: boo
     group: opts.group,
     isAdmin: opts.admin || isAdmin(config, opts.user),
     maxText: config.ZCT_MAX_TEXT,
+    interactive,
+    fileDir: opts.outDir ?? 'exports',
+    historyFile: path.resolve(config.ZCT_CACHE_DIR, 'console-history'),
   });
   await adapter.start();
   await adapter.done;
@@ -75,8 +78,15 @@ export async function runServe(config = loadConfig()): Promise<void> {
   const sink = (m: Parameters<typeof bot.handle>[0]) => bot.handle(m);
 
   const adapters: PlatformAdapter[] = [];
-  if (caps.dingtalk) adapters.push(createDingTalkAdapter({ config, logger, sink }));
-  if (caps.slack) adapters.push(createSlackAdapter({ config, logger, sink, store: services.store }));
+  // Platform SDKs load only when configured (Bolt alone takes ~0.7 s to import).
+  if (caps.dingtalk) {
+    const { createDingTalkAdapter } = await import('../platforms/dingtalk/index.js');
+    adapters.push(createDingTalkAdapter({ config, logger, sink }));
+  }
+  if (caps.slack) {
+    const { createSlackAdapter } = await import('../platforms/slack/index.js');
+    adapters.push(createSlackAdapter({ config, logger, sink, store: services.store }));
+  }
   for (const a of adapters) await a.start();
 
   const health =
@@ -86,7 +96,7 @@ export async function runServe(config = loadConfig()): Promise<void> {
           ...adapters.map((a) => ({ name: a.platform, required: true, check: () => a.isConnected() })),
         ])
       : null;
-  const scheduler = config.ZCT_SCHEDULER ? startDigestScheduler(services, adapters) : null;
+  const scheduler = config.ZCT_SCHEDULER ? (await import('../scheduler/index.js')).startDigestScheduler(services, adapters) : null;
   logger.info({ adapters: adapters.map((a) => a.platform), health: health?.port, scheduler: Boolean(scheduler) }, 'zct serving');
 
   onShutdown(logger, async () => {

@@ -3,7 +3,7 @@
  * No I/O, no text. prepareDigest indexes the input once (O(issues + visits + events)); teamDigest and
  * leadershipDigest then read the index, so a thousand team digests cost one pass over the ledger.
  */
-import { CATEGORIES, type Issue, type IssueStatus, type LedgerEvent, type Team, type Visit } from '../ledger/model.js';
+import { CATEGORIES, isActive, isLeadershipGroup, overdueDays, type Issue, type IssueStatus, type LedgerEvent, type Team, type Visit } from '../ledger/model.js';
 import { enterpriseMatches } from './enterprise-match.js';
 import { issuesAsOf } from './snapshot.js';
 import type {
@@ -18,23 +18,17 @@ import type {
   TeamRow,
   VisitCoverage,
 } from './types.js';
-import { addDays, daysBetween, endOfDayMs, localDate, monthStart, startOfDayMs } from './zone.js';
+import { addDays, daysBetween, endOfDayMs, localDate, monthStart, startOfDayMs } from '../time/index.js';
 
-const ACTIVE: ReadonlySet<IssueStatus> = new Set(['open', 'assigned', 'in_progress']);
 const DONE: ReadonlySet<IssueStatus> = new Set(['resolved', 'closed']);
 const REPORT_EVENTS: ReadonlySet<LedgerEvent['type']> = new Set(['visit.recorded', 'issue.created', 'issue.updated']);
 /** "Due soon": due within this many days and not yet overdue. */
 const DUE_SOON_DAYS = 3;
 
-export function isActive(status: IssueStatus): boolean {
-  return ACTIVE.has(status);
-}
+export { isActive };
 
-/** Days past due as of refDate (0 when not overdue, done, or no due date). Same rule as the ledger's. */
-export function overdueDaysOf(issue: Pick<Issue, 'status' | 'dueDate'>, refDate: string): number {
-  if (!ACTIVE.has(issue.status) || !issue.dueDate) return 0;
-  return Math.max(0, daysBetween(issue.dueDate, refDate));
-}
+/** Days past due as of refDate (0 when not overdue, done, or no due date): the ledger's rule (model.ts). */
+export const overdueDaysOf = overdueDays;
 
 export function toDigestIssue(issue: Issue, refDate: string): DigestIssue {
   return {
@@ -85,12 +79,14 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 /** Is this team a leadership/admin group (it gets the leadership digest, not a team digest)? */
 export function isAdminTeam(team: Pick<Team, 'id' | 'conversationId' | 'isAdminGroup'>, adminGroups: readonly string[] = []): boolean {
-  return team.isAdminGroup || adminGroups.includes(team.conversationId) || adminGroups.includes(team.id);
+  return isLeadershipGroup({ teamId: team.id, conversationId: team.conversationId }, team, adminGroups);
 }
 
 /** The first instant whose events a digest for this window needs (start of the window's first day or month). */
 export function eventsFromMs(window: DigestInput['window'], timeZone: string): number {
-  const first = window.from < monthStart(window.to) ? window.from : monthStart(window.to);
+  const month = monthStart(window.to);
+  // biome-ignore lint/complexity/useMathMinMax: YYYY-MM-DD strings (Math.min would coerce them to NaN)
+  const first = window.from < month ? window.from : month;
   return startOfDayMs(first, timeZone);
 }
 
@@ -270,7 +266,7 @@ export function teamDigest(index: DigestIndex, teamId: string): TeamDigest | nul
     if (index.resolvedInPeriod.has(i.id)) resolved.push(d);
     if (index.closedInPeriod.has(i.id)) closed.push(d);
     if (index.resolvedInMonth.has(i.id)) resolvedThisMonth += 1;
-    if (ACTIVE.has(i.status)) open.push(d);
+    if (isActive(i.status)) open.push(d);
   }
   const byId = (a: DigestIssue, b: DigestIssue) => idNum(a.id) - idNum(b.id);
   opened.sort(byId);
@@ -322,7 +318,7 @@ function breakdown(rows: Map<string, BreakdownRow>, key: string, issue: Issue, o
     rows.set(key, r);
   }
   r.total += 1;
-  if (ACTIVE.has(issue.status)) r.open += 1;
+  if (isActive(issue.status)) r.open += 1;
   if (DONE.has(issue.status)) r.resolved += 1;
   if (overdue) r.overdue += 1;
 }
@@ -369,7 +365,7 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
   let openedMonth = 0;
   for (const i of index.issues) {
     const late = overdueDaysOf(i, refDate);
-    const active = ACTIVE.has(i.status);
+    const active = isActive(i.status);
     if (active) open += 1;
     if (late > 0) overdue += 1;
     if (DONE.has(i.status)) resolved += 1;

@@ -1,6 +1,6 @@
 /**
  * Daily digests: pure computation (compute.ts) from the ledger to data objects, Chinese rendering (render.ts),
- * windows (window.ts), loading from the Store (load.ts, build.ts) and zone-aware date helpers (zone.ts).
+ * windows (window.ts) and loading from the Store (load.ts, build.ts). Dates and zones: src/time.
  */
 export * from './types.js';
 export {
@@ -26,7 +26,7 @@ export { renderTeamDigest, renderLeadershipDigest, renderReminder, chunkedTable,
 export { scheduledWindow, liveWindow, dayWindow } from './window.js';
 export { loadLedgerData, digestInput, loadDigestInput, type LedgerData } from './load.js';
 export { loadTeamDigest, loadLeadershipDigest, type DigestRequest } from './build.js';
-export * as zone from './zone.js';
+// Date helpers live in src/time; re-exported here for the digest's callers.
 export {
   addDays,
   daysBetween,
@@ -40,4 +40,4 @@ export {
   cnDate,
   cnDateWeekday,
   hhmmAt,
-} from './zone.js';
+} from '../time/index.js';

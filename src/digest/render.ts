@@ -6,7 +6,7 @@
 import { STATUS_LABELS } from '../ledger/model.js';
 import type { Reply, ReplyBlock } from '../messaging/reply.js';
 import type { DigestIssue, DigestWindow, LeadershipDigest, TeamDigest, TeamReminder, TeamRow } from './types.js';
-import { cnDate, cnDateWeekday, cnMonth, endOfDayMs, hhmmAt, localDate } from './zone.js';
+import { cnDate, cnDateWeekday, cnMonth, endOfDayMs, hhmmAt, localDate } from '../time/index.js';
 
 /** Rows per table block. */
 export const TABLE_CHUNK = 40;

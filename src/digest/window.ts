@@ -1,9 +1,9 @@
 /**
  * Digest windows (see DigestWindow). The caller supplies the previous send day / workday (the work calendar lives in
- * src/scheduler/calendar.ts), so these stay pure.
+ * src/time/calendar.ts), so these stay pure.
  */
 import type { DigestWindow } from './types.js';
-import { addDays, endOfDayMs, localDate } from './zone.js';
+import { addDays, endOfDayMs, localDate } from '../time/index.js';
 
 /**
  * The digest sent on the morning of `sendDay`: everything since the previous send day up to the end of yesterday.

@@ -3,11 +3,10 @@
  * by chat adapters: Slack attaches the xlsx, DingTalk gets a markdown summary). Without --team it covers the
  * registered teams (read team by team).
  */
-import { STATUS_LABELS, type Issue, type Team, type Visit } from '../ledger/model.js';
 import type { Store } from '../store/types.js';
-import { isActive, overdueDaysOf } from '../digest/compute.js';
+import { isActive, overdueDays as overdueDaysOf, STATUS_LABELS, type Issue, type Team, type Visit } from '../ledger/model.js';
 import { loadLedgerData } from '../digest/load.js';
-import { daysBetween, hhmmAt, localDate } from '../digest/zone.js';
+import { daysBetween, hhmmAt, localDate } from '../time/index.js';
 import type { Cell, Column, ExportData, ExportOptions, ExportSummary, Sheet } from './types.js';
 
 const text = (header: string, width: number): Column => ({ header, width, kind: 'text' });

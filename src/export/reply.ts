@@ -5,7 +5,7 @@
  */
 import type { Reply, ReplyBlock } from '../messaging/reply.js';
 import { chunkedTable } from '../digest/render.js';
-import { cnDate } from '../digest/zone.js';
+import { cnDate } from '../time/index.js';
 import type { ExportData } from './types.js';
 import { toXlsx } from './xlsx.js';
 

@@ -1,5 +1,8 @@
-/** The export as an .xlsx workbook (exceljs): sheets 问题清单 and 走访记录, bold frozen header row, filters. */
-import ExcelJS from 'exceljs';
+/**
+ * The export as an .xlsx workbook (exceljs): sheets 问题清单 and 走访记录, bold frozen header row, filters.
+ * exceljs (~1 s to load) is imported on the first export, not when the bot starts.
+ */
+import type ExcelJS from 'exceljs';
 import type { ExportData, Sheet } from './types.js';
 
 function addSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
@@ -16,7 +19,8 @@ function addSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
 }
 
 export async function toXlsx(data: ExportData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = '政策通';
   wb.created = new Date(data.generatedAt);
   addSheet(wb, data.issues);

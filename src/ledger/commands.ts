@@ -3,7 +3,8 @@
  * 重新打开, 绑定企业 …). Pure text parsing, no I/O — the router uses it to tell commands from free text.
  * Free-text status updates ("Q-0012 金融办已对接，贷款下周放款") are NOT commands: they go to the report path.
  */
-import type { IssueStatus } from './model.js';
+import { ACTIVE_STATUSES, type IssueStatus } from './model.js';
+import { foldWidth } from '../text/width.js';
 
 export type ListFilter = { statuses: IssueStatus[] | 'all'; overdue: boolean; enterprise: string | null };
 
@@ -27,11 +28,9 @@ export type LedgerCommand =
 
 export type LedgerCommandType = LedgerCommand['type'];
 
-/** Full-width digits/letters and dashes → ASCII, so "Ｑ－００１２" parses like "Q-0012". */
+/** Full-width digits/letters and dashes → ASCII, so "Ｑ－００１２" parses like "Q-0012" (src/text/width.ts). */
 export function normalizeWidth(text: string): string {
-  return text
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[－—–]/g, '-');
+  return foldWidth(text, 'alnum');
 }
 
 const REF_SRC = String.raw`[Qq]\s*-?\s*(\d{1,6})`;
@@ -87,7 +86,7 @@ const ENTERPRISE_SPLIT = /[、,，;；/\s]+/;
 const STATUS_WORDS: Array<[RegExp, IssueStatus[] | 'all' | 'overdue']> = [
   [/全部|所有|全量/, 'all'],
   [/逾期|超期|过期/, 'overdue'],
-  [/未办结|未完成|在办|未解决|待办/, ['open', 'assigned', 'in_progress']],
+  [/未办结|未完成|在办|未解决|待办/, [...ACTIVE_STATUSES]],
   [/待交办|未交办/, ['open']],
   [/已交办/, ['assigned']],
   [/办理中|处理中|进行中/, ['in_progress']],
@@ -95,7 +94,8 @@ const STATUS_WORDS: Array<[RegExp, IssueStatus[] | 'all' | 'overdue']> = [
   [/已办结|办结|已解决|解决/, ['resolved']],
 ];
 
-export const OPEN_STATUSES: IssueStatus[] = ['open', 'assigned', 'in_progress'];
+/** The default list filter: the active statuses (model.ts). */
+export const OPEN_STATUSES: IssueStatus[] = [...ACTIVE_STATUSES];
 
 function parseListFilter(rest: string): ListFilter | null {
   let text = rest.replace(/^[\s:：,，]+/, '');

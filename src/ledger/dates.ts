@@ -2,29 +2,12 @@
  * Ledger date helpers: deadlines ("3月20日前", "月底前", "10个工作日内") resolved against the message date,
  * and time stamps shown in replies. All calendar dates are YYYY-MM-DD in ZCT_TIMEZONE.
  */
-import { addDays, daysBetween, localDate } from '../time/index.js';
+import { addDays, daysBetween, isoWeekday, lastDayOfMonth, localDate, ymd as valid } from '../time/index.js';
 import { DEADLINE_SRC, normalizeWidth } from './commands.js';
 
 export { addDays, daysBetween, localDate };
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
-
-function isoWeekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-function valid(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const s = `${y}-${pad(m)}-${pad(d)}`;
-  return new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s ? s : null;
-}
-
-function lastDayOfMonth(y: number, m: number): string {
-  const d = new Date(Date.UTC(y, m, 0));
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * A deadline phrase → the date it names, on or after `today`. Month-day without a year is the next such

@@ -1,8 +1,10 @@
 /**
- * The ledger's domain model: teams, issues, visits and the audit events behind them.
- * Pure types and constants — no I/O here.
+ * The ledger's domain model: teams, issues, visits and the audit events behind them, and the rules every reader of
+ * the ledger shares (which statuses are active, days overdue, which groups are leadership groups).
+ * Pure types, constants and functions — no I/O here.
  */
 import { z } from 'zod';
+import { daysBetween } from '../time/index.js';
 
 export const CATEGORIES = ['融资', '用工', '人才', '用地', '审批', '政策兑现', '市场', '其他'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -10,6 +12,32 @@ export type Category = (typeof CATEGORIES)[number];
 /** open → assigned → in_progress → resolved → closed; reopen goes back to open/assigned. */
 export const STATUSES = ['open', 'assigned', 'in_progress', 'resolved', 'closed'] as const;
 export type IssueStatus = (typeof STATUSES)[number];
+
+/** The statuses of an issue still being handled (not yet 办结 or 销号). */
+export const ACTIVE_STATUSES: readonly IssueStatus[] = ['open', 'assigned', 'in_progress'];
+const ACTIVE_SET: ReadonlySet<IssueStatus> = new Set(ACTIVE_STATUSES);
+
+export function isActive(status: IssueStatus): boolean {
+  return ACTIVE_SET.has(status);
+}
+
+/** Days past the due date as of `today` for an issue still being handled; 0 when not overdue, done, or undated. */
+export function overdueDays(issue: Pick<Issue, 'status' | 'dueDate'>, today: string): number {
+  if (!isActive(issue.status) || !issue.dueDate) return 0;
+  return Math.max(0, daysBetween(issue.dueDate, today));
+}
+
+/**
+ * A leadership (admin) group: flagged on its team record, or listed in ZCT_ADMIN_GROUPS by team id
+ * (`platform:conversationId`) or by bare conversation id.
+ */
+export function isLeadershipGroup(
+  where: { teamId: string; conversationId: string },
+  team: Pick<Team, 'isAdminGroup'> | null,
+  adminGroups: readonly string[],
+): boolean {
+  return Boolean(team?.isAdminGroup) || adminGroups.includes(where.teamId) || adminGroups.includes(where.conversationId);
+}
 
 export const STATUS_LABELS: Record<IssueStatus, string> = {
   open: '待交办',

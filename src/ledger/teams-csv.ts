@@ -8,47 +8,14 @@
  */
 import { PLATFORMS } from '../messaging/incoming.js';
 import type { Team } from './model.js';
+import { parseCsv } from '../text/csv.js';
+
+export { parseCsv };
 
 export interface TeamsCsvResult {
   teams: Team[];
   /** One line per rejected row: "第3行：…". */
   errors: string[];
-}
-
-/** RFC-4180-ish CSV: commas, double-quoted fields with "" escapes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i] as string;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-      continue;
-    }
-    if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
 const HEADERS: Record<string, 'id' | 'platform' | 'conversationId' | 'name' | 'enterprises' | 'admin'> = {
@@ -86,7 +53,7 @@ export function splitEnterpriseList(text: string): string[] {
 }
 
 export function parseTeamsCsv(text: string, now: number): TeamsCsvResult {
-  const rows = parseCsv(text);
+  const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ''));
   const errors: string[] = [];
   const header = (rows[0] ?? []).map((h) => HEADERS[h.trim().toLowerCase().replace(/\s+/g, '')]);
   if (!header.includes('name') || !(header.includes('id') || (header.includes('platform') && header.includes('conversationId')))) {

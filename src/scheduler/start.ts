@@ -4,7 +4,7 @@
  */
 import type { Services } from '../app/services.js';
 import type { PlatformAdapter } from '../platforms/types.js';
-import { sendCalendar, type WorkCalendar } from './calendar.js';
+import { sendCalendar, type WorkCalendar } from '../time/index.js';
 import { DigestScheduler } from './scheduler.js';
 import type { SchedulerTarget } from './targets.js';
 
@@ -23,7 +23,10 @@ export function createDigestScheduler(services: Services, adapters: readonly Pla
     try {
       lastGood = sendCalendar(config);
     } catch (err) {
-      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'holiday file unreadable; keeping the previous calendar');
+      logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'holiday file unreadable; keeping the previous calendar',
+      );
     }
     return lastGood;
   };

@@ -39,11 +39,21 @@ export function resolveTargets(teams: Team[], adminGroups: readonly string[] = [
   };
   for (const t of teams) {
     if (isAdminTeam(t, adminGroups)) addAdmin(t.platform, t.conversationId, t.name || t.id);
-    else out.push({ id: t.id, kind: 'team', platform: t.platform, conversationId: t.conversationId, teamId: t.id, name: t.name || t.id });
+    else
+      out.push({
+        id: t.id,
+        kind: 'team',
+        platform: t.platform,
+        conversationId: t.conversationId,
+        teamId: t.id,
+        name: t.name || t.id,
+      });
   }
   for (const g of adminGroups) {
     const { platform, conversationId } = splitGroup(g);
-    const team = teams.find((t) => t.conversationId === conversationId && (platform === null || t.platform === platform));
+    const team = teams.find(
+      (t) => t.conversationId === conversationId && (platform === null || t.platform === platform),
+    );
     addAdmin(team?.platform ?? platform, conversationId, team?.name || conversationId);
   }
   return [...out, ...admins.values()];

@@ -8,11 +8,12 @@ import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.js';
 import { fakeRetriever, TOPICS } from './fixtures.js';
 
 let fake: FakeOpenAI;
+/** The deadline of the timeout test; answers that should succeed get a generous one (a busy machine is slow). */
 const TIMEOUT = 300;
 const retriever = fakeRetriever();
 
-function llm(): LlmClient {
-  return createLlm(parseConfig({ ...fake.env, LLM_TIMEOUT_MS: String(TIMEOUT) }), silentLogger)!;
+function llm(timeoutMs = 10_000): LlmClient {
+  return createLlm(parseConfig({ ...fake.env, LLM_TIMEOUT_MS: String(timeoutMs) }), silentLogger)!;
 }
 const ask = (q: string, l: LlmClient | null = llm()) => answerQuestion(q, { retriever, llm: l, logger: silentLogger });
 
@@ -108,14 +109,16 @@ describe('LLM failures fall back to the extractive answer', () => {
   it('timeout → extractive answer within the configured timeout', async () => {
     fake.setDefault({ hang: true });
     const started = Date.now();
-    const r = await ask('全县组建了多少个服务团队');
+    const r = await ask('全县组建了多少个服务团队', llm(TIMEOUT));
     const elapsed = Date.now() - started;
     expect(r.mode).toBe('extractive');
     expect(r.grounded).toBe(true);
     expect(r.answer).toContain('全县共组建服务团队86个');
     expect(r.citations[0]!.docId).toBe('zutuan');
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT - 20);
-    expect(elapsed).toBeLessThan(TIMEOUT + 1500);
+    // Bounded by the 300 ms deadline plus retrieval, not by the default 15 s: a wide bound, since retrieval alone can
+    // take seconds on a busy machine.
+    expect(elapsed).toBeLessThan(TIMEOUT + 8000);
   });
 
   it('HTTP 500 → extractive answer', async () => {

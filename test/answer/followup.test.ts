@@ -80,7 +80,8 @@ describe('follow-ups with an LLM', () => {
     await fake.close();
   });
   beforeEach(() => fake.reset());
-  const llm = () => createLlm(parseConfig({ ...fake.env, LLM_TIMEOUT_MS: '300' }), silentLogger)!;
+  // Generous for calls that should succeed (a busy machine is slow); the hang test passes a short one.
+  const llm = (timeoutMs = 10_000) => createLlm(parseConfig({ ...fake.env, LLM_TIMEOUT_MS: String(timeoutMs) }), silentLogger)!;
 
   it('rewrites with prompts/rewrite-followup.md (structured output), then answers the rewritten query', async () => {
     fake.onRequest((req) =>
@@ -112,7 +113,7 @@ describe('follow-ups with an LLM', () => {
 
   it('a timed-out rewrite is not followed by a second wait for the answer', async () => {
     fake.setDefault({ hang: true });
-    const r = await answerQuestion('那第二条呢？', { retriever: fakeRetriever(), llm: llm(), logger: silentLogger }, { history: H });
+    const r = await answerQuestion('那第二条呢？', { retriever: fakeRetriever(), llm: llm(300), logger: silentLogger }, { history: H });
     expect(r.mode).toBe('extractive');
     expect(r.answer).toContain('必须是靠单一部门难以完成的工作');
     expect(fake.chatRequests()).toHaveLength(1);

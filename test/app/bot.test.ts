@@ -7,6 +7,7 @@ import { RedisStore } from '../../src/store/redis/index.js';
 import { renderText } from '../../src/messaging/render-text.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { makeServices, message, testConfig } from '../helpers/services.js';
+import { bounded } from '../helpers/wait.js';
 
 function recordingRouter(overrides: Partial<Record<Route, Handler>> = {}) {
   const calls: string[] = [];
@@ -111,8 +112,9 @@ describe('Bot pipeline (real Redis)', () => {
     expect(renderText(down.reply!)).toBe(MESSAGES.storeDown);
     expect(calls).toEqual([]);
     await redis.start();
+    // The client reconnects with back-off: retry (as a user would) until it is back, bounded generously.
     let ok = await bot.handle(msg);
-    for (let i = 0; i < 50 && ok.reply?.intent === 'error'; i++) {
+    for (const deadline = Date.now() + bounded(); ok.reply?.intent === 'error' && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 100));
       ok = await bot.handle(msg);
     }

@@ -15,7 +15,7 @@ import { documentContaining, e2eEnv, ledgerCounts, startDingTalkProduct, type Pr
 
 const LLM_TIMEOUT_MS = 1_000;
 /** Allowed on top of LLM_TIMEOUT_MS for retrieval, the extractive answer and the webhook round trip. */
-const MARGIN_MS = 2_000;
+const MARGIN_MS = 8_000; // wide: a busy machine can take seconds for this, and the default timeout is 15 s
 const GROUP = 'cidLlmE2E==';
 const STATUS_UPDATE =
   '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。';

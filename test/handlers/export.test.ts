@@ -38,6 +38,14 @@ describe('导出 (export in chat)', () => {
     expect(out.files).toBeUndefined();
   });
 
+  it('in the console the xlsx comes with the reply (the console adapter saves it to a file)', async () => {
+    const services = await seeded();
+    const out = await handleExport(message('导出台账', { platform: 'console', isAdmin: true }), services);
+    expect(out.files).toHaveLength(1);
+    expect(out.files![0]!.filename).toMatch(/\.xlsx$/);
+    expect(out.files![0]!.data.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('in a team group exports that team only; DingTalk gets a summary, no file', async () => {
     const services = await seeded();
     const out = await handleExport(message('导出台账', { platform: 'dingtalk', isAdmin: true }), services);

@@ -1,6 +1,6 @@
 /**
  * A local fake of DingTalk (node:http + ws on 127.0.0.1, port 0) speaking the real wire formats
- * (see /work/shared/platforms.md), so the REAL dingtalk-stream client can be tested end to end:
+ * (as the dingtalk-stream SDK and DingTalk's open-platform docs describe them), so the REAL dingtalk-stream client can be tested end to end:
  *
  *   POST /v1.0/gateway/connections/open   → {endpoint, ticket} (single-use ticket)
  *   WS   /connect?ticket=…                 ← CALLBACK / SYSTEM frames; → acks, ping replies
@@ -21,6 +21,7 @@ import type { Config } from '../../src/config/schema.js';
 import { silentLogger, type Logger } from '../../src/observability/logger.js';
 import { createDingTalkAdapter, type DingTalkAdapter, type DingTalkAdapterOptions } from '../../src/platforms/dingtalk/index.js';
 import type { MessageSink } from '../../src/platforms/types.js';
+import { bounded } from './wait.js';
 
 export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get';
 export const FAKE_CLIENT_ID = 'dingfakeclientid';
@@ -348,7 +349,7 @@ export class FakeDingTalk extends EventEmitter {
       const timer = setTimeout(() => {
         this.off('change', check);
         reject(new Error(`fake dingtalk: timed out waiting for ${what}`));
-      }, timeoutMs);
+      }, bounded(timeoutMs));
       const check = () => {
         if (!pred()) return;
         clearTimeout(timer);
@@ -388,7 +389,7 @@ function send(res: http.ServerResponse, reply: Reply) {
 
 /** Poll a condition that no fake event signals (e.g. state inside the bot). */
 export async function waitUntil(pred: () => boolean, what = 'condition', timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + bounded(timeoutMs);
   while (!pred()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));

@@ -19,6 +19,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { bounded } from './wait.js';
 
 export const FAKE_SLACK_IDENTITY = {
   teamId: 'T0FAKE0001',
@@ -67,8 +68,10 @@ export interface FakeSlack {
   responsesTo(id: string): FakeResponsePost[];
   /** Make the next call to `method` fail (HTTP 429 with Retry-After, an {ok:false,error}, or an HTTP status). */
   failNext(method: string, failure: FakeFailure): void;
-  /** Poll until `check` returns true (or throw after timeoutMs). */
+  /** Wait until `check` returns true: re-checked on every call the fake receives (throws after timeoutMs). */
   waitFor(check: () => boolean, timeoutMs?: number, what?: string): Promise<void>;
+  /** Called on every Web API call as it arrives (after it is recorded, when recording). */
+  onCall(listener: (call: FakeSlackCall) => void): () => void;
   socket: FakeSocketMode;
   close(): Promise<void>;
 }
@@ -104,8 +107,19 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /** Keep every call in `calls` (default true). A long benchmark turns it off and listens with onCall instead. */
+  record?: boolean;
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const record = options.record ?? true;
   const calls: FakeSlackCall[] = [];
+  const listeners = new Set<(call: FakeSlackCall) => void>();
+  const changed = new Set<() => void>();
+  const notify = () => {
+    for (const f of [...changed]) f();
+  };
   const responses: FakeResponsePost[] = [];
   const failures = new Map<string, FakeFailure[]>();
   const acks: Array<{ envelope_id: string; payload?: unknown }> = [];
@@ -165,7 +179,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const args = parseArgs(raw, req.headers['content-type']);
       const auth = req.headers.authorization;
       const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : null;
-      calls.push({ method, args, token, at: Date.now() });
+      const call = { method, args, token, at: Date.now() };
+      if (record) calls.push(call);
+      for (const l of listeners) l(call);
+      notify();
       const fail = failures.get(method)?.shift();
       if (fail) {
         if ('error' in fail) return send(200, { ok: false, error: fail.error });
@@ -178,6 +195,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (url.pathname.startsWith('/response/')) {
       const id = decodeURIComponent(url.pathname.slice('/response/'.length));
       responses.push({ id, body: parseArgs(raw, req.headers['content-type'] ?? 'application/json'), at: Date.now() });
+      notify();
       res.writeHead(200, { 'content-type': 'text/plain' });
       return res.end('ok');
     }
@@ -193,11 +211,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (!req.url?.startsWith('/socket-mode')) return socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
+      notify();
+      ws.on('close', () => {
+        sockets.delete(ws);
+        notify();
+      });
       ws.on('message', (data) => {
         try {
           const msg = JSON.parse(data.toString()) as { envelope_id?: string; payload?: unknown };
           if (msg.envelope_id) acks.push({ envelope_id: msg.envelope_id, ...(msg.payload !== undefined ? { payload: msg.payload } : {}) });
+          notify();
         } catch {
           /* ignore */
         }
@@ -210,13 +233,29 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
 
-  const waitFor = async (check: () => boolean, timeoutMs = 5000, what = 'condition') => {
-    const deadline = Date.now() + timeoutMs;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`fake slack: timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
+  // Event-driven: the check runs again whenever the fake sees something (a call, a response_url post, an ack, a
+  // socket coming or going), plus a slow poll for state the fake cannot see; bounded by timeoutMs.
+  const waitFor = (check: () => boolean, timeoutMs = 5000, what = 'condition') =>
+    new Promise<void>((resolve, reject) => {
+      if (check()) return resolve();
+      const done = (err?: Error) => {
+        changed.delete(recheck);
+        clearTimeout(timer);
+        clearInterval(poll);
+        if (err) reject(err);
+        else resolve();
+      };
+      const recheck = () => {
+        try {
+          if (check()) done();
+        } catch (err) {
+          done(err instanceof Error ? err : new Error(String(err)));
+        }
+      };
+      changed.add(recheck);
+      const poll = setInterval(recheck, 50);
+      const timer = setTimeout(() => done(new Error(`fake slack: timed out waiting for ${what}`)), bounded(timeoutMs));
+    });
 
   return {
     url: base,
@@ -232,6 +271,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       failures.set(method, list);
     },
     waitFor,
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     socket: {
       get connections() {
         return sockets.size;

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { Bot } from '../../src/app/bot.js';
+import type { Bot } from '../../src/app/bot.js';
 import { createBot, type HandlerWrappers } from '../../src/app/create-bot.js';
 import type { Services } from '../../src/app/services.js';
 import { loadLibrary } from '../../src/corpus/index.js';
@@ -28,6 +28,7 @@ import type { Retriever } from '../../src/retrieval/types.js';
 import { RedisStore, type RedisStoreOptions } from '../../src/store/redis/index.js';
 import type { Store } from '../../src/store/types.js';
 import { makeServices, testConfig } from './services.js';
+import { bounded } from './wait.js';
 
 // ---------------------------------------------------------------- seeded randomness
 
@@ -167,7 +168,7 @@ export async function issuesByMessage(store: Store, teamIds: string[]): Promise<
 
 /** Wait until `check` holds (polling), or throw after timeoutMs. */
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + bounded(timeoutMs);
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));

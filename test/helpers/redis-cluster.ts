@@ -175,7 +175,7 @@ export async function startRedisCluster(opts: StartRedisClusterOptions = {}): Pr
 
   const clusterOk = (port: number) => async () => {
     const info = await rawCommand(port, 'CLUSTER INFO');
-    return info !== null && info.includes('cluster_state:ok') && info.includes('cluster_slots_ok:16384') && info.includes(`cluster_known_nodes:${masters}`);
+    return !!info?.includes('cluster_state:ok') && info.includes('cluster_slots_ok:16384') && info.includes(`cluster_known_nodes:${masters}`);
   };
 
   const stop = async (): Promise<void> => {

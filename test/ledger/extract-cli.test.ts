@@ -92,7 +92,7 @@ describe('zct parse-update', () => {
     let fake: FakeOpenAI;
     beforeAll(async () => {
       fake = await startFakeOpenAI();
-      Object.assign(process.env, fake.env, { LLM_TIMEOUT_MS: '700' });
+      Object.assign(process.env, fake.env, { LLM_TIMEOUT_MS: '5000' });
     });
     afterAll(async () => {
       for (const k of LLM_KEYS) delete process.env[k];

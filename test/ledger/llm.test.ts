@@ -12,7 +12,7 @@ let kit: Kit;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   kit = await makeKit(memoryStore, { retriever: null });
-  const config = testConfig({ ...fake.env, LLM_TIMEOUT_MS: '600' });
+  const config = testConfig({ ...fake.env, LLM_TIMEOUT_MS: '3000' });
   kit.services = { ...kit.services, config, llm: createLlm(config, silentLogger) };
 });
 afterAll(async () => {

@@ -10,6 +10,7 @@ import { LedgerService } from '../../src/ledger/service/index.js';
 import type { Store } from '../../src/store/types.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { DAY, MIN, TEAM, makeKit, memoryStore, redisStoreAt, say, text, type Kit, type TestClock } from './helpers.js';
+import { bounded } from '../helpers/wait.js';
 
 const EXAMPLE = '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。';
 
@@ -360,12 +361,12 @@ describe('ledger with Redis down', () => {
       expect(l.intent).toBe('error');
 
       await own.start();
-      await kit.store.upsertTeam(TEAM).catch(async () => {
-        await new Promise((res) => setTimeout(res, 500));
-        await kit.store.upsertTeam(TEAM);
-      });
+      // The client reconnects with back-off: wait (bounded, generously) until it is back, then report again.
+      const deadline = Date.now() + bounded();
+      while (!(await kit.store.ping().catch(() => false)) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 100));
+      await kit.store.upsertTeam(TEAM);
       let ok = false;
-      for (let i = 0; i < 40 && !ok; i++) {
+      while (!ok && Date.now() < deadline) {
         const again = await handleReport(say(kit, EXAMPLE), kit.services);
         ok = again.intent === 'report';
         if (!ok) await new Promise((res) => setTimeout(res, 100));

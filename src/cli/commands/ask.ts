@@ -7,7 +7,8 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config/index.js';
-import { createLogger, type Logger } from '../../observability/logger.js';
+import type { Logger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { loadLibrary } from '../../corpus/index.js';
 import { buildRetriever } from '../../retrieval/index.js';
 import type { Retriever } from '../../retrieval/types.js';
@@ -76,7 +77,7 @@ export function register(program: Command, io: AskIo = process): void {
         throw new Error('请提供问题，例如：zct ask "专班组建要坚持哪三条原则？"（或用 --stdin 逐行读取问题）');
       }
       const config = loadConfig();
-      const logger = createLogger(config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const { retriever, llm } = await buildAskDeps(config, logger);
       const deps = { retriever, llm, logger };
 

@@ -10,7 +10,8 @@ export function register(program: Command): void {
     .option('--user <id>', '以哪个用户身份发言', DEMO_USER)
     .option('--group <id>', '在哪个群（联企小组）里发言', DEMO_GROUP)
     .option('--admin', '以管理员身份（可销号、导出）', false)
-    .action(async (opts: { user: string; group: string; admin: boolean }) => {
+    .option('--out-dir <dir>', '导出台账等文件保存到哪个目录', 'exports')
+    .action(async (opts: { user: string; group: string; admin: boolean; outDir: string }) => {
       await runConsole(opts);
     });
 }

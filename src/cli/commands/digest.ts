@@ -11,16 +11,13 @@ import { loadLeadershipDigest, loadTeamDigest } from '../../digest/build.js';
 import { renderLeadershipDigest, renderTeamDigest } from '../../digest/render.js';
 import type { DigestWindow } from '../../digest/types.js';
 import { dayWindow, liveWindow, scheduledWindow } from '../../digest/window.js';
-import { localDate } from '../../digest/zone.js';
+import { isValidDate, localDate, sendCalendar } from '../../time/index.js';
 import { renderText } from '../../messaging/render-text.js';
-import { createLogger } from '../../observability/logger.js';
-import { sendCalendar } from '../../scheduler/calendar.js';
+import { cliLogger } from '../logger.js';
 import { createStore } from '../../store/index.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function checkDate(name: string, v: string | undefined): void {
-  if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))) throw new Error(`--${name} 需要 YYYY-MM-DD 格式的日期，收到“${v}”`);
+  if (v !== undefined && !isValidDate(v)) throw new Error(`--${name} 需要 YYYY-MM-DD 格式的日期，收到“${v}”`);
 }
 
 export function register(program: Command): void {
@@ -37,7 +34,7 @@ export function register(program: Command): void {
       checkDate('since', opts.since);
       const config = loadConfig();
       const tz = config.ZCT_TIMEZONE;
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const now = Date.now();
       const today = localDate(now, tz);
       const calendar = sendCalendar(config);

@@ -20,7 +20,7 @@ import {
 } from '../../ledger/extract/index.js';
 import { loadKnownEnterprises } from '../../ledger/lexicon/index.js';
 import type { Extraction } from '../../ledger/model.js';
-import { createLogger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { projectRoot } from './eval.js';
 
 const FIELD_LABELS: Record<ScoredField, string> = {
@@ -88,7 +88,7 @@ export async function runEvalUpdates(opts: EvalUpdatesOptions, io: { stdout: { w
   const cases = readUpdatesSet(file);
   const known = loadKnownEnterprises();
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const logger = cliLogger(config);
   const llm = opts.llm ? createLlm(config, logger) : null;
   if (opts.llm && !llm) io.stderr.write('未配置大模型（OPENAI_MODEL 等），只用规则。\n');
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
-import { createLogger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { ANSWERABLE_THRESHOLD, evaluate, readEvalSet, sweepThresholds, type EvalReport } from '../../retrieval/index.js';
 import { retrieverFromConfig } from '../../retrieval/from-config.js';
 
@@ -71,7 +71,7 @@ export function register(program: Command): void {
         return;
       }
       const config = loadConfig();
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const retriever = await retrieverFromConfig(config, { logger, dense: opts.dense });
       const report = await evaluate(retriever, readEvalSet(file));
       const sweep = opts.sweep ? sweepThresholds(report.rows) : undefined;

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { buildExport } from '../../export/build.js';
 import { writeExport, type ExportFormat } from '../../export/files.js';
-import { createLogger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { createStore } from '../../store/index.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,7 +28,7 @@ export function register(program: Command): void {
         if (v !== undefined && !DATE.test(v)) throw new Error(`--${name} 需要 YYYY-MM-DD 格式的日期，收到“${v}”`);
       }
       const config = loadConfig();
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
       try {
         const data = await buildExport(store, { from: opts.from, to: opts.to, teamId: opts.team, timeZone: config.ZCT_TIMEZONE });

@@ -1,7 +1,7 @@
 /** `zct feedback [--json] [--vote up|down] [--limit n]` — the 👍/👎 votes users gave to answers. */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
-import { createLogger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { createStore } from '../../store/index.js';
 import type { Feedback } from '../../store/types.js';
 
@@ -61,7 +61,7 @@ export function register(program: Command): void {
       if (opts.vote && opts.vote !== 'up' && opts.vote !== 'down') throw new Error('--vote 只能是 up 或 down');
       if (opts.limit !== undefined && !(opts.limit > 0)) throw new Error('--limit 必须是正整数');
       const config = loadConfig();
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
       try {
         const summary = summariseFeedback(await store.listFeedback(), { vote: opts.vote as 'up' | 'down' | undefined, limit: opts.limit });

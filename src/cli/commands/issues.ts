@@ -5,7 +5,8 @@ import type { Config } from '../../config/schema.js';
 import { OPEN_STATUSES } from '../../ledger/commands.js';
 import { STATUSES, STATUS_LABELS, type Issue, type IssueStatus } from '../../ledger/model.js';
 import { LedgerService } from '../../ledger/service/index.js';
-import { createLogger, type Logger } from '../../observability/logger.js';
+import type { Logger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { createStore } from '../../store/index.js';
 import type { Store } from '../../store/types.js';
 
@@ -15,7 +16,7 @@ export function parseStatusFilter(raw: string | undefined): IssueStatus[] | unde
   const out = new Set<IssueStatus>();
   for (const part of raw.split(/[,，、\s]+/).filter(Boolean)) {
     if (part === 'active' || part === '未办结' || part === '在办') {
-      OPEN_STATUSES.forEach((s) => out.add(s));
+      for (const s of OPEN_STATUSES) out.add(s);
       continue;
     }
     const byName = (STATUSES as readonly string[]).includes(part) ? (part as IssueStatus) : undefined;
@@ -60,7 +61,7 @@ export function register(program: Command): void {
     .action(async (opts: { team?: string; status?: string; json?: boolean }) => {
       const status = parseStatusFilter(opts.status);
       const config = loadConfig();
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
       try {
         const ledger = cliLedger(config, logger, store);

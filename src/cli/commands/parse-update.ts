@@ -10,7 +10,7 @@ import { createLlm } from '../../llm/client.js';
 import { extractUpdateSmart, isValidDay, type ExtractContext } from '../../ledger/extract/index.js';
 import { loadKnownEnterprises } from '../../ledger/lexicon/index.js';
 import { STATUS_LABELS, type Extraction } from '../../ledger/model.js';
-import { createLogger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { localDate } from '../../time/index.js';
 
 const KIND_LABELS: Record<Extraction['kind'], string> = {
@@ -49,7 +49,7 @@ export interface CliIo {
 /** The command body, with its streams passed in (tests drive it in-process). */
 export async function runParseUpdate(text: string | undefined, opts: ParseUpdateOptions, io: CliIo): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const logger = cliLogger(config);
   const llm = createLlm(config, logger);
   const known = loadKnownEnterprises();
   const defaultToday = opts.today ?? localDate(new Date(), config.ZCT_TIMEZONE);
@@ -78,7 +78,7 @@ export async function runParseUpdate(text: string | undefined, opts: ParseUpdate
     return;
   }
 
-  if (!text || !text.trim()) throw new Error('请提供消息原文，例如：zct parse-update "今天走访了华康药业，企业反映缺工"');
+  if (!text?.trim()) throw new Error('请提供消息原文，例如：zct parse-update "今天走访了华康药业，企业反映缺工"');
   const result = await parse(text, defaultToday);
   io.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatExtraction(result)}\n`);
 }

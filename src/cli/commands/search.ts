@@ -7,7 +7,7 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
-import { createLogger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { retrieverFromConfig } from '../../retrieval/from-config.js';
 import type { Retriever, SearchResult } from '../../retrieval/types.js';
 
@@ -66,7 +66,7 @@ export function register(program: Command): void {
       const k = Math.max(1, Number.parseInt(opts.k, 10) || 5);
       const config = loadConfig();
       // Index-building progress (info) would drown the answer in a terminal; LOG_LEVEL=debug shows it.
-      const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+      const logger = cliLogger(config);
       const query = words.join(' ').trim();
       if (!opts.stdin && !query) throw new Error('请给出要检索的问题，例如：zct search "三服务督查要不要销号"');
       const retriever = await retrieverFromConfig(config, { logger, dense: opts.dense });

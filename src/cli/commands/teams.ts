@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { parseTeamsCsv } from '../../ledger/teams-csv.js';
 import type { Team } from '../../ledger/model.js';
-import { createLogger } from '../../observability/logger.js';
+import { cliLogger } from '../logger.js';
 import { createStore } from '../../store/index.js';
 import { cliLedger } from './issues.js';
 
@@ -19,7 +19,7 @@ export function formatTeams(teams: Team[]): string {
 
 async function withLedger<T>(fn: (ledger: ReturnType<typeof cliLedger>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const logger = cliLogger(config);
   const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
   try {
     return await fn(cliLedger(config, logger, store));

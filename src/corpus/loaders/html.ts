@@ -1,5 +1,16 @@
-/** HTML → text with html-to-text; <title> (or the first <h1>) is the title hint. */
-import { convert } from 'html-to-text';
+/**
+ * HTML → text with html-to-text; <title> (or the first <h1>) is the title hint. html-to-text (CommonJS) is required on
+ * the first HTML page, not at start-up: most processes only read the cached index.
+ */
+import { createRequire } from 'node:module';
+import type { convert as Convert } from 'html-to-text';
+
+const require = createRequire(import.meta.url);
+let convertFn: typeof Convert | null = null;
+const convert: typeof Convert = (html, options) => {
+  convertFn ??= (require('html-to-text') as { convert: typeof Convert }).convert;
+  return convertFn(html, options);
+};
 
 const heading = (tag: string) => ({ selector: tag, options: { uppercase: false } });
 

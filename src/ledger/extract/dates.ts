@@ -6,6 +6,7 @@
  * 月底前, 明天) are not event dates.
  */
 import { chineseNumber, type Span } from './normalize.js';
+import { addDays, isoWeekday, isValidDate, ymd } from '../../time/index.js';
 
 export interface DateHit extends Span {
   /** YYYY-MM-DD, or null when the expression points to the future / is not a real date. */
@@ -15,31 +16,11 @@ export interface DateHit extends Span {
   raw: string;
 }
 
-// ---------- calendar arithmetic on YYYY-MM-DD (UTC, no time-zone surprises)
+// ---------- calendar arithmetic on YYYY-MM-DD: src/time
 
-function toUtc(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}
-function fmt(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-export function addDays(day: string, n: number): string {
-  const d = toUtc(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return fmt(d);
-}
-/** 1 = Monday … 7 = Sunday */
-function isoWeekday(day: string): number {
-  const w = toUtc(day).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-function validYmd(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) return null;
-  return fmt(dt);
-}
+export { addDays };
+const validYmd = ymd;
+
 /** The latest month/day not after today (12月28日 seen on 2019-01-07 → 2018-12-28). */
 function latestMonthDay(m: number, d: number, today: string): string | null {
   const year = Number(today.slice(0, 4));
@@ -50,10 +31,7 @@ function latestMonthDay(m: number, d: number, today: string): string | null {
   return null;
 }
 
-export function isValidDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return Boolean(m && validYmd(Number(m[1]), Number(m[2]), Number(m[3])) === s);
-}
+export const isValidDay = isValidDate;
 
 // ---------- expressions
 

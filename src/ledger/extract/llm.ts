@@ -6,22 +6,17 @@
 import { extractionSchema, type Extraction } from '../model.js';
 import { loadPrompt } from '../../llm/prompts.js';
 import type { LlmClient } from '../../llm/types.js';
+import { cnWeekdayLong } from '../../time/index.js';
 import type { Logger } from '../../observability/logger.js';
 import { extractUpdate } from './extract.js';
 import { postNormalize } from './post-normalize.js';
 import type { ExtractContext } from './types.js';
 
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-function weekday(day: string): string {
-  return WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]!;
-}
-
 export function extractionPrompt(ctx: ExtractContext): string {
   const list = (xs: string[] | undefined) => (xs && xs.length ? xs.join('、') : '（无）');
   return loadPrompt('extract-update', {
     today: ctx.today,
-    weekday: weekday(ctx.today),
+    weekday: cnWeekdayLong(ctx.today),
     team_enterprises: list(ctx.teamEnterprises),
     known_enterprises: list(ctx.knownEnterprises),
   });

@@ -3,18 +3,10 @@
  * patterns can be written once, while every offset still points at the same character of the
  * original message (summaries are cut from the original text).
  */
+import { foldWidth } from '../../text/width.js';
 
-/** Fold U+FF01–U+FF5E to ASCII and U+3000 to a space; every other character is kept. */
-export function foldWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
-}
+/** Fold U+FF01–U+FF5E to ASCII and U+3000 to a space; every other character is kept (src/text/width.ts). */
+export { foldWidth };
 
 /** Replace [start, end) with spaces (keeps offsets). */
 export function blank(text: string, start: number, end: number): string {

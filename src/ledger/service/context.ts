@@ -6,7 +6,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { Retriever } from '../../retrieval/types.js';
 import type { Store } from '../../store/types.js';
 import { localDate } from '../../time/index.js';
-import type { Issue, Team } from '../model.js';
+import { isLeadershipGroup, type Issue, type Team } from '../model.js';
 
 export interface LedgerDeps {
   store: Store;
@@ -43,7 +43,7 @@ export function messageContext(deps: LedgerDeps, msg: IncomingMessage, team: Tea
 
 /** A leadership group: flagged on the team, or listed in ZCT_ADMIN_GROUPS (team id or conversation id). */
 export function isAdminGroup(config: Config, msg: Pick<IncomingMessage, 'teamId' | 'conversationId'>, team: Team | null): boolean {
-  return Boolean(team?.isAdminGroup) || config.ZCT_ADMIN_GROUPS.includes(msg.teamId) || config.ZCT_ADMIN_GROUPS.includes(msg.conversationId);
+  return isLeadershipGroup(msg, team, config.ZCT_ADMIN_GROUPS);
 }
 
 /** Admins writing in a leadership group may read every team's issues. */

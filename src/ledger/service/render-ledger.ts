@@ -2,22 +2,18 @@
 import type { Reply, ReplyBlock } from '../../messaging/reply.js';
 import { daysBetween, localDate } from '../../time/index.js';
 import { formatDateTime } from '../dates.js';
-import { STATUS_LABELS, type Issue, type IssueStatus, type LedgerEvent, type Team } from '../model.js';
+import { isActive, overdueDays, STATUS_LABELS, type Issue, type LedgerEvent, type Team } from '../model.js';
 
 const LIST_LIMIT = 30;
-const ACTIVE = new Set<IssueStatus>(['open', 'assigned', 'in_progress']);
 
 /** Days since the problem was raised (until it was resolved, for done issues). */
 export function ageDays(issue: Issue, today: string, timeZone: string): number {
-  const end = !ACTIVE.has(issue.status) && issue.resolvedAt ? localDate(issue.resolvedAt, timeZone) : today;
+  const end = !isActive(issue.status) && issue.resolvedAt ? localDate(issue.resolvedAt, timeZone) : today;
   return Math.max(0, daysBetween(issue.raisedOn, end));
 }
 
-/** Days past the due date for an issue still being handled; 0 when not overdue. */
-export function overdueDays(issue: Issue, today: string): number {
-  if (!ACTIVE.has(issue.status) || !issue.dueDate) return 0;
-  return Math.max(0, daysBetween(issue.dueDate, today));
-}
+/** Days past the due date for an issue still being handled; 0 when not overdue (the rule is in model.ts). */
+export { overdueDays };
 
 function dueCell(issue: Issue, today: string): string {
   if (!issue.dueDate) return '—';

@@ -5,11 +5,10 @@
  */
 import type { IssuePatch } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
-import type { Issue, IssueStatus } from '../model.js';
+import { isActive, type Issue, type IssueStatus } from '../model.js';
 import { TEXTS } from './texts.js';
 
 export const STATUS_RANK: Record<IssueStatus, number> = { open: 0, assigned: 1, in_progress: 2, resolved: 3, closed: 4 };
-const ACTIVE = (s: IssueStatus) => s === 'open' || s === 'assigned' || s === 'in_progress';
 
 export interface Change {
   /** The status the message asks for; null: a note only. */
@@ -39,7 +38,7 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
   const id = issue.id;
 
   if (change.explicit === 'reopen') {
-    if (ACTIVE(cur)) return { notice: TEXTS.reopenNotNeeded(id, cur) };
+    if (isActive(cur)) return { notice: TEXTS.reopenNotNeeded(id, cur) };
     if (cur === 'closed' && !ctx.isAdmin) return { notice: TEXTS.reopenClosedRefused(id) };
     const to: IssueStatus = issue.department ? 'assigned' : 'open';
     return {
@@ -53,7 +52,7 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
   const department = change.department && change.department !== issue.department ? change.department : undefined;
 
   if (change.explicit === 'assign') {
-    if (!ACTIVE(cur)) return { notice: TEXTS.assignNeedsReopen(id, cur) };
+    if (!isActive(cur)) return { notice: TEXTS.assignNeedsReopen(id, cur) };
     if (department === undefined && !change.deadline && cur !== 'open' && issue.dueDate) return { notice: TEXTS.alreadyIn(id, cur) };
     const keep = cur === 'in_progress' && !department;
     return {

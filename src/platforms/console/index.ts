@@ -1,1 +1,2 @@
-export { createConsoleAdapter, REPLY_TERMINATOR, type ConsoleOptions } from './adapter.js';
+export { createConsoleAdapter, REPLY_TERMINATOR, PROMPT, type ConsoleOptions } from './adapter.js';
+export { consoleLogging, type ConsoleLogging } from './logging.js';

@@ -184,7 +184,7 @@ function blockPieces(b: ReplyBlock): Piece[] {
       return splitText(toMrkdwn(b.text), SLACK_LIMITS.sectionText).map((t) => section(t, unescapeMrkdwn(t)));
     case 'list': {
       const plain = b.items.map((it, i) => (b.ordered ? `${i + 1}. ${it}` : `• ${it}`));
-      return linesToSections(plain.map((line, i) => (b.ordered ? `${i + 1}. ` : '• ') + toMrkdwn(b.items[i] ?? '')), plain);
+      return linesToSections(plain.map((_line, i) => (b.ordered ? `${i + 1}. ` : '• ') + toMrkdwn(b.items[i] ?? '')), plain);
     }
     case 'fields': {
       const fields = b.fields.map((f) => truncate(`*${escapeMrkdwn(oneLine(f.label))}*\n${toMrkdwn(f.value)}`, SLACK_LIMITS.fieldText));

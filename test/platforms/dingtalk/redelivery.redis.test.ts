@@ -3,13 +3,14 @@
  * connected to the same fake DingTalk. Exactly-once comes from the store, not from process memory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/app/bot.js';
+import { MESSAGES } from '../../../src/messaging/messages.js';
 import { silentLogger } from '../../../src/observability/logger.js';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../../../src/platforms/dingtalk/index.js';
 import { RedisStore } from '../../../src/store/redis/index.js';
 import { startDingTalkHarness, type DingTalkHarness, type FakeDingTalk } from '../../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../../helpers/redis.js';
 import { createEchoBot, type EchoBot } from './echo-bot.js';
+import { bounded } from '../../helpers/wait.js';
 
 let redis: RedisHandle;
 let h: DingTalkHarness;
@@ -70,7 +71,7 @@ async function barrier(user: string) {
 }
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + bounded(timeoutMs);
   while (!(await check().catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));

@@ -189,7 +189,8 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     await h.post({ json: envelope }, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     await h.post({ json: envelope }, { headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' } });
     await h.fake.waitFor(() => h.seen.length === seen + 3, 5000, 'all three deliveries');
-    await new Promise((r) => setTimeout(r, 100));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length >= posts + 1, 5000, 'the one reply');
+    await new Promise((r) => setTimeout(r, 100)); // quiet period: no second reply follows
     expect(h.fake.callsTo('chat.postMessage').length).toBe(posts + 1);
     expect(h.seen.slice(seen).filter((s) => s.result.duplicate)).toHaveLength(2);
   });
@@ -250,8 +251,9 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     await h.post({ form });
     await h.fake.waitFor(() => h.seen.at(-1)?.msg.messageId === form.trigger_id);
     const id = responseIdOf(form);
-    await h.fake.waitFor(() => h.fake.responsesTo(id).length >= 2, 5000, 'split messages');
-    await new Promise((r) => setTimeout(r, 100));
+    const lastRow = `Q-${String(BIG_TABLE_ROWS).padStart(4, '0')}`;
+    await h.fake.waitFor(() => JSON.stringify(h.fake.responsesTo(id).map((p) => p.body)).includes(lastRow), 5000, 'every part, up to the last row');
+    await new Promise((r) => setTimeout(r, 100)); // quiet period: nothing more follows
     const posts = h.fake.responsesTo(id).map((p) => p.body as { text: string; blocks: SlackBlock[]; response_type: string });
     expect(posts.length).toBeGreaterThanOrEqual(2);
     expect(posts.length).toBeLessThanOrEqual(5);

@@ -53,7 +53,8 @@ describe('Slack adapter in Socket Mode', () => {
     h.fake.socket.push({ envelope_id: 'env-r-1', type: 'events_api', payload, retry_attempt: 1, retry_reason: 'timeout' });
     await h.fake.socket.waitForAck('env-r-1');
     await h.fake.waitFor(() => h.seen.filter((s) => s.msg.dedupKey.endsWith(payload.event_id)).length === 2, 5000, 'both deliveries');
-    await new Promise((r) => setTimeout(r, 100));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length >= before + 1, 5000, 'the one reply');
+    await new Promise((r) => setTimeout(r, 100)); // quiet period: no second reply follows
     expect(h.fake.callsTo('chat.postMessage').length).toBe(before + 1);
     expect(h.seen.at(-1)!.msg.dedupKey).toBe(`slack:${FAKE_SLACK_IDENTITY.appId}:${payload.event_id}`);
   });

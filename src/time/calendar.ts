@@ -4,7 +4,7 @@
  * blank lines and "#" comments are ignored, as is anything after the date ("2025-10-01 国庆节").
  */
 import fs from 'node:fs';
-import { addDays, weekday } from '../digest/zone.js';
+import { addDays, isValidDate, weekday } from './date.js';
 
 export interface WorkCalendar {
   isWorkday(date: string): boolean;
@@ -23,7 +23,10 @@ export class HolidayFileError extends Error {
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:\s|$)/;
 
-export function parseHolidays(text: string, source = 'holidays'): { holidays: Set<string>; extraWorkdays: Set<string> } {
+export function parseHolidays(
+  text: string,
+  source = 'holidays',
+): { holidays: Set<string>; extraWorkdays: Set<string> } {
   const holidays = new Set<string>();
   const extraWorkdays = new Set<string>();
   text.split(/\r?\n/).forEach((raw, n) => {
@@ -33,7 +36,7 @@ export function parseHolidays(text: string, source = 'holidays'): { holidays: Se
     const body = extra ? line.slice(1).trim() : line;
     const m = DATE.exec(body);
     const date = m?.[1];
-    if (!date || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    if (!date || !isValidDate(date)) {
       throw new HolidayFileError(`${source}:${n + 1}: expected YYYY-MM-DD or +YYYY-MM-DD, got "${line}"`);
     }
     (extra ? extraWorkdays : holidays).add(date);
@@ -41,7 +44,9 @@ export function parseHolidays(text: string, source = 'holidays'): { holidays: Se
   return { holidays, extraWorkdays };
 }
 
-export function createWorkCalendar(opts: { holidays?: Iterable<string>; extraWorkdays?: Iterable<string> } = {}): WorkCalendar {
+export function createWorkCalendar(
+  opts: { holidays?: Iterable<string>; extraWorkdays?: Iterable<string> } = {},
+): WorkCalendar {
   const holidays = new Set(opts.holidays ?? []);
   const extraWorkdays = new Set(opts.extraWorkdays ?? []);
   const isWorkday = (date: string): boolean => {
@@ -90,7 +95,10 @@ const cache = new Map<string, { mtimeMs: number; calendar: WorkCalendar }>();
  * The send-day calendar for a config: EVERY_DAY when workdaysOnly is false, else weekdays + the holiday file
  * (re-read when the file changes, so an operator can add next year's holidays without a restart).
  */
-export function sendCalendar(config: { ZCT_WORKDAYS_ONLY: boolean; ZCT_HOLIDAYS_FILE?: string | undefined }): WorkCalendar {
+export function sendCalendar(config: {
+  ZCT_WORKDAYS_ONLY: boolean;
+  ZCT_HOLIDAYS_FILE?: string | undefined;
+}): WorkCalendar {
   if (!config.ZCT_WORKDAYS_ONLY) return EVERY_DAY;
   const file = config.ZCT_HOLIDAYS_FILE;
   if (!file) return createWorkCalendar();

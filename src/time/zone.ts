@@ -1,10 +1,8 @@
 /**
- * Wall-clock helpers in a time zone (Asia/Shanghai by default): day boundaries as instants, local time of day,
- * weekdays and Chinese date labels. Pure; Intl formatters are cached per zone.
+ * Wall-clock helpers in a time zone (Asia/Shanghai by default): day boundaries as instants and local time of day.
+ * Pure; Intl formatters are cached per zone.
  */
-import { addDays, daysBetween, localDate } from '../time/index.js';
-
-export { addDays, daysBetween, localDate };
+import { addDays } from './date.js';
 
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -84,33 +82,6 @@ export function parseHhmm(hhmm: string): number {
   const min = Number(m[2]);
   if (h > 23 || min > 59) throw new Error(`expected HH:MM, got "${hhmm}"`);
   return h * 60 + min;
-}
-
-/** First day of the date's month. */
-export function monthStart(date: string): string {
-  return `${date.slice(0, 7)}-01`;
-}
-
-/** 0 = Sunday … 6 = Saturday (calendar arithmetic, zone-free). */
-export function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-
-/** "2024-03-18" → "3月18日". */
-export function cnDate(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
-
-/** "2024-03-18" → "3月18日（周一）". */
-export function cnDateWeekday(date: string): string {
-  return `${cnDate(date)}（${WEEKDAYS[weekday(date)]}）`;
-}
-
-/** "2024-03" → "3月". */
-export function cnMonth(date: string): string {
-  return `${Number(date.slice(5, 7))}月`;
 }
 
 /** Local "HH:MM" of an instant. */
