@@ -9,7 +9,6 @@ import { liveWindow } from '../src/digest/window.js';
 import { localDate } from '../src/digest/zone.js';
 import { reply, type Reply } from '../src/messaging/reply.js';
 import { sendCalendar } from '../src/scheduler/calendar.js';
-import { StoreUnavailableError } from '../src/store/types.js';
 import type { Handler } from './types.js';
 
 export const DIGEST_TEXTS = {
@@ -23,7 +22,7 @@ export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
   const { config, store } = services;
   const tz = config.ZCT_TIMEZONE;
   const nowMs = services.clock().getTime();
-  try {
+  {
     const team = await store.getTeam(msg.teamId);
     const adminGroups = config.ZCT_ADMIN_GROUPS;
     const admin = team
@@ -44,8 +43,6 @@ export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
     const digest = await loadTeamDigest(store, msg.teamId, req);
     if (!digest) return reply.text('digest', DIGEST_TEXTS.unregistered);
     return renderTeamDigest(digest, { timeZone: tz });
-  } catch (err) {
-    if (err instanceof StoreUnavailableError) return reply.error(DIGEST_TEXTS.storeDown);
-    throw err;
   }
+  // A StoreUnavailableError propagates: the pipeline (src/app/bot.ts) answers store failures once.
 };

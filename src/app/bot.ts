@@ -7,7 +7,8 @@
  * (the adapter decides whether to re-send the remembered reply); a failing store or handler never throws
  * out of `handle` — the user gets a clear Chinese message and the claim is released so a redelivery retries.
  */
-import { StoreUnavailableError } from '../store/types.js';
+import { isStoreUnavailable } from '../store/types.js';
+import { OUTCOME_TEXTS, storeFailureOutcome } from '../store/outcome.js';
 import type { IncomingMessage } from '../messaging/incoming.js';
 import type { Reply } from '../messaging/reply.js';
 import { reply } from '../messaging/reply.js';
@@ -27,7 +28,7 @@ export interface HandleResult {
 export const CLAIM_LEASE_MS = 60_000;
 
 export const MESSAGES = {
-  storeDown: '系统暂时无法保存数据（数据库连接中断），本条消息未被记录，请稍后重新发送。',
+  storeDown: OUTCOME_TEXTS.notRecorded,
   internal: '处理这条消息时出错了，本条消息未被记录，请稍后重试；如果反复出现，请联系管理员。',
   rateLimited: '您发送得太快了，请稍候一分钟再试。',
   oversized: (max: number) => `消息太长了（超过 ${max} 字），请精简后分几条发送。`,
@@ -84,12 +85,22 @@ export class Bot {
       log.info({ route, intent: out.intent, ms: Math.round(performance.now() - started) }, 'message handled');
       return { reply: out, duplicate: false, route };
     } catch (err) {
-      const storeDown = err instanceof StoreUnavailableError;
+      const storeDown = isStoreUnavailable(err);
       metrics.errors.inc({ platform: msg.platform, kind: storeDown ? 'store' : 'internal' });
-      if (storeDown) log.warn({ err: (err as Error).message }, 'store unavailable; asked the user to resend');
-      else log.error({ err }, 'message handling failed');
-      if (claimed) await store.releaseMessage(msg.dedupKey).catch(() => undefined);
-      return { reply: reply.error(storeDown ? MESSAGES.storeDown : MESSAGES.internal), duplicate: false };
+      if (!storeDown) {
+        log.error({ err }, 'message handling failed');
+        if (claimed) await store.releaseMessage(msg.dedupKey).catch(() => undefined);
+        return { reply: reply.error(MESSAGES.internal), duplicate: false };
+      }
+      // Recorded, not recorded or unknown: the message's commit record decides (src/store/outcome.ts).
+      const outcome = await storeFailureOutcome(store, claimed ? msg.dedupKey : null, err);
+      log.warn({ err: err.message, outcome: outcome.state }, 'store unavailable while handling a message');
+      if (outcome.state === 'recorded') {
+        await store.completeMessage(msg.dedupKey, outcome.reply, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600)).catch(() => undefined);
+      } else if (claimed) {
+        await store.releaseMessage(msg.dedupKey).catch(() => undefined);
+      }
+      return { reply: outcome.reply, duplicate: false };
     }
   }
 
