@@ -4,7 +4,7 @@
  */
 import { isAdminTeam } from '../src/digest/compute.js';
 import { loadLeadershipDigest, loadTeamDigest } from '../src/digest/build.js';
-import { renderLeadershipDigest, renderTeamDigest } from '../src/digest/render.js';
+import { renderLeadershipDigest, renderOptionsFrom, renderTeamDigest } from '../src/digest/render.js';
 import { liveWindow } from '../src/digest/window.js';
 import { localDate } from '../src/digest/zone.js';
 import { reply, type Reply } from '../src/messaging/reply.js';
@@ -39,10 +39,10 @@ export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
     }
     const window = liveWindow(nowMs, previous, tz);
     const req = { window, timeZone: tz, adminGroups };
-    if (admin) return renderLeadershipDigest(await loadLeadershipDigest(store, req), { timeZone: tz });
+    if (admin) return renderLeadershipDigest(await loadLeadershipDigest(store, req), renderOptionsFrom(config));
     const digest = await loadTeamDigest(store, msg.teamId, req);
     if (!digest) return reply.text('digest', DIGEST_TEXTS.unregistered);
-    return renderTeamDigest(digest, { timeZone: tz });
+    return renderTeamDigest(digest, renderOptionsFrom(config));
   }
   // A StoreUnavailableError propagates: the pipeline (src/app/bot.ts) answers store failures once.
 };

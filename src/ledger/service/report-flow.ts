@@ -19,6 +19,7 @@ import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type Draft
 import { findTarget } from './targets.js';
 import { TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
+import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
 /** A visit alongside other kinds in a "mixed" message (今天到七一电器：…). */
@@ -131,7 +132,14 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
   const team = ctx.team as Team;
   const { extraction, text, today, answers } = input;
   if (extraction.kind === 'not_update') return { type: 'reply', reply: notRecognized(), changing: true };
-  if (answers.repeat === false) return { type: 'reply', reply: reply.text('report', TEXTS.skippedAll, '没有记录'), changing: true };
+  if (answers.repeat === false || answers.many === false) return { type: 'reply', reply: reply.text('report', TEXTS.skippedAll, '没有记录'), changing: true };
+  const bounds = issueBounds(deps.config);
+  if (extraction.issues.length > bounds.hardMax) {
+    return { type: 'reply', reply: reply.text('report', LIMIT_TEXTS.tooManyIssues(extraction.issues.length, bounds.hardMax), '没有记录'), changing: true };
+  }
+  if (extraction.issues.length > bounds.max && answers.many !== true) {
+    return { type: 'ask', draft: { text, today, extraction, answers, pending: { type: 'confirm_many', count: extraction.issues.length }, question: LIMIT_TEXTS.manyIssues(extraction.issues.length, bounds.max) } };
+  }
 
   const draftBase = (pending: Draft['pending'], question: string): Outcome => ({
     type: 'ask',
@@ -319,6 +327,11 @@ export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: 
     return otherwise(`请回复序号（1-${pending.candidates.length}）或问题编号。`);
   }
 
+  if (pending.type === 'confirm_many') {
+    if (YES.test(text)) return { type: 'answer', answers: { ...answers, many: true } };
+    if (NO.test(text)) return { type: 'answer', answers: { ...answers, many: false } };
+    return otherwise('请回复“是”或“否”。');
+  }
   if (pending.type === 'confirm_repeat') {
     if (YES.test(text)) return { type: 'answer', answers: { ...answers, repeat: true } };
     if (NO.test(text)) return { type: 'answer', answers: { ...answers, repeat: false } };

@@ -18,6 +18,8 @@ const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('confirm_new'), index: z.number().int() }),
   /** The same report was recorded moments ago (src/store/repeat.ts): record it again? */
   z.object({ type: z.literal('confirm_repeat') }),
+  /** More issues than ZCT_MAX_ISSUES_PER_MESSAGE (src/config/limits.ts): record them all? */
+  z.object({ type: z.literal('confirm_many'), count: z.number().int() }),
 ]);
 
 export const draftSchema = z.object({
@@ -36,6 +38,8 @@ export const draftSchema = z.object({
     asNew: z.record(z.string(), z.boolean()),
     /** The answer to confirm_repeat. */
     repeat: z.boolean().optional(),
+    /** The answer to confirm_many. */
+    many: z.boolean().optional(),
   }),
   pending: pendingSchema,
   question: z.string(),
