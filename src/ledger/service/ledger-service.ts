@@ -110,7 +110,9 @@ export class LedgerService {
   /** Parse a status update: the LLM when configured (rules on any failure), else rules. */
   async extract(text: string, team: Team, today: string): Promise<Extraction> {
     const knownEnterprises = await this.knownEnterprises();
-    return parseUpdate(text, { today, teamEnterprises: team.enterprises, knownEnterprises }, this.deps.llm, this.deps.logger);
+    // The LLM sees the team's own names and the deployment's curated list only: other teams' names are user input.
+    const promptEnterprises = this.options.knownEnterprises ?? defaultKnown(this.deps.config.ZCT_DATA_DIR);
+    return parseUpdate(text, { today, teamEnterprises: team.enterprises, knownEnterprises, promptEnterprises }, this.deps.llm, this.deps.logger);
   }
 
   /** 政策礼包 for new issues (empty when there is no retriever or it is turned off). */

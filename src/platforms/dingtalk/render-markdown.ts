@@ -47,16 +47,18 @@ export function jsonBytes(s: string): number {
 }
 
 /** Markdown characters → full-width look-alikes (DingTalk's renderer has no dependable backslash escape). */
-const MARKDOWN_CHARS: Record<string, string> = { '[': '［', ']': '］', '*': '＊', _: '＿', '`': '｀', '~': '～', '<': '＜', '>': '＞', '|': '｜' };
+const MARKDOWN_CHARS: Record<string, string> = { '*': '＊', _: '＿', '`': '｀', '~': '～', '<': '＜', '>': '＞', '|': '｜' };
 
 /**
- * Plain text → DingTalk markdown that shows that text and nothing more: link/image brackets, emphasis, code, HTML
- * and quote markers neutralised, a leading # (heading) too, and `scheme://` broken so no URL is auto-linked.
- * Idempotent (escaped text contains none of the characters it replaces).
+ * Plain text → DingTalk markdown that shows that text and nothing more: link and image syntax ([t](u), ![t](u),
+ * [id]: u) neutralised, emphasis, code, HTML and quote markers too, a leading # (heading), and `scheme://` broken
+ * so no URL is auto-linked. Citation markers like [1] stay as they are (not a link without a following "(").
+ * Idempotent (escaped text contains none of the patterns it replaces).
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[[\]*_`~<>|]/g, (c) => MARKDOWN_CHARS[c] ?? c)
+    .replace(/[*_`~<>|]/g, (c) => MARKDOWN_CHARS[c] ?? c)
+    .replace(/\[([^\]\n]*)\](\s*[(:[])/g, '［$1］$2')
     .replace(/^(\s*)#/gm, '$1＃')
     .replace(/([a-z][a-z0-9+.-]*):\/\//gi, '$1:/\u200b/');
 }
