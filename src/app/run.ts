@@ -1,6 +1,7 @@
 /**
  * Process lifecycle: build services, start adapters (+ health server and scheduler), drain on SIGTERM.
  */
+import { ADMIN_FORMAT_WARNING, isAdminUser, legacyAdminEntries } from '../config/admins.js';
 import { capabilities, loadConfig } from '../config/index.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type Logger } from '../observability/logger.js';
@@ -38,7 +39,7 @@ function onShutdown(logger: Logger, stop: () => Promise<void>): void {
 }
 
 function isAdmin(config: Config, user: string): boolean {
-  return config.ZCT_ADMINS.includes(user);
+  return isAdminUser(config.ZCT_ADMINS, 'console', user);
 }
 
 export async function runConsole(opts: { user: string; group: string; admin: boolean }, config = loadConfig()): Promise<void> {
@@ -70,6 +71,8 @@ export async function runServe(config = loadConfig()): Promise<void> {
     return;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const legacyAdmins = legacyAdminEntries(config.ZCT_ADMINS);
+  if (legacyAdmins.length) logger.warn({ entries: legacyAdmins }, ADMIN_FORMAT_WARNING);
   const services: Services = await createServices(config, logger);
   const bot = createBot(services);
   const sink = (m: Parameters<typeof bot.handle>[0]) => bot.handle(m);
