@@ -87,10 +87,10 @@ export async function runServe(config = loadConfig()): Promise<void> {
       ? await startHealthServer(config.HEALTH_PORT, [
           { name: 'store', required: true, check: () => services.store.ping() },
           ...adapters.map((a) => ({ name: a.platform, required: true, check: () => a.isConnected() })),
-        ])
+        ], config.HEALTH_HOST)
       : null;
   const scheduler = config.ZCT_SCHEDULER ? startDigestScheduler(services, adapters) : null;
-  logger.info({ adapters: adapters.map((a) => a.platform), health: health?.port, scheduler: Boolean(scheduler) }, 'zct serving');
+  logger.info({ adapters: adapters.map((a) => a.platform), health: health ? `${health.host}:${health.port}` : null, scheduler: Boolean(scheduler) }, 'zct serving');
 
   onShutdown(logger, async () => {
     scheduler?.stop();
