@@ -10,6 +10,8 @@ import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { startDelayProxy, type DelayProxy } from '../helpers/delay-proxy.js';
 import { captureLogger, freshPrefix, makeBot, registerTeam, text } from '../helpers/fleet.js';
 import { makeServices, message, testConfig } from '../helpers/services.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import { StoreUnavailableError } from '../../src/store/types.js';
 
 /** What a user does with a reply that asks to resend (or says it may not be recorded): resend the same words. */
 const ASKS_TO_RESEND = /重新发送/;
@@ -123,4 +125,42 @@ describe('a ledger commit whose reply is slower than the command timeout', () =>
     expect(await store.listIssues({ teamId: 'console:slow' })).toHaveLength(3);
     await store.close();
   }, 30_000);
+});
+
+describe('the pipeline answers a store failure from the message’s commit record', () => {
+  it('recorded → says what was recorded (and remembers it); unknown and unreadable → "may have been recorded"; nothing committed → resend', async () => {
+    const store = new MemoryStore();
+    const bot = makeBot(makeServices({ store, config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0' }), retriever: null as never }));
+    await registerTeam(store, 'console:g1', ['华康药业']);
+    const real = store.commitLedger.bind(store);
+
+    // The commit ran, then the store failed: the reply names what was recorded, and a redelivery gets the same.
+    store.commitLedger = async (c) => {
+      await real(c);
+      throw new StoreUnavailableError('reply lost', { outcome: 'unknown' });
+    };
+    const msg = message('今天走访了华康药业，企业反映缺3名化工工程师');
+    const r = await bot.handle(msg);
+    expect(text(r.reply)).toBe('这条消息已经记录：走访 V-0001；问题 Q-0001。发送编号可查看详情。');
+    expect((await bot.handle(msg)).duplicate).toBe(true);
+
+    // Nothing committed and Redis answers: "not recorded, resend" (the claim is released for a redelivery).
+    store.commitLedger = async () => {
+      throw new StoreUnavailableError('refused');
+    };
+    const down = message('今天走访了华康药业，企业反映缺4名化工工程师');
+    expect(text((await bot.handle(down)).reply)).toContain('本条消息未被记录，请稍后重新发送');
+    expect((await store.claimMessage(down.dedupKey, 1000)).state).toBe('new');
+
+    // Outcome unknown and the record cannot be read either: "may have been recorded", never "not recorded".
+    store.commitLedger = async () => {
+      throw new StoreUnavailableError('silent', { outcome: 'unknown' });
+    };
+    store.readCommit = async () => {
+      throw new StoreUnavailableError('still silent');
+    };
+    const unknown = text((await bot.handle(message('今天走访了华康药业，企业反映缺5名化工工程师'))).reply);
+    expect(unknown).toContain('它可能已经记录了');
+    expect(unknown).not.toMatch(/没有被记录|未被记录/);
+  });
 });
