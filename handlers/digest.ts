@@ -4,11 +4,10 @@
  */
 import { isLeadershipGroup } from '../src/ledger/model.js';
 import { loadLeadershipDigest, loadTeamDigest } from '../src/digest/build.js';
-import { renderLeadershipDigest, renderTeamDigest } from '../src/digest/render.js';
+import { renderLeadershipDigest, renderOptionsFrom, renderTeamDigest } from '../src/digest/render.js';
 import { liveWindow } from '../src/digest/window.js';
 import { localDate, sendCalendar } from '../src/time/index.js';
 import { reply, type Reply } from '../src/messaging/reply.js';
-import { StoreUnavailableError } from '../src/store/types.js';
 import type { Handler } from './types.js';
 
 export const DIGEST_TEXTS = {
@@ -22,7 +21,7 @@ export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
   const { config, store } = services;
   const tz = config.ZCT_TIMEZONE;
   const nowMs = services.clock().getTime();
-  try {
+  {
     const team = await store.getTeam(msg.teamId);
     const adminGroups = config.ZCT_ADMIN_GROUPS;
     const admin = isLeadershipGroup(msg, team, adminGroups) || (!team && !msg.isGroup && msg.isAdmin);
@@ -37,12 +36,10 @@ export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
     }
     const window = liveWindow(nowMs, previous, tz);
     const req = { window, timeZone: tz, adminGroups };
-    if (admin) return renderLeadershipDigest(await loadLeadershipDigest(store, req), { timeZone: tz });
+    if (admin) return renderLeadershipDigest(await loadLeadershipDigest(store, req), renderOptionsFrom(config));
     const digest = await loadTeamDigest(store, msg.teamId, req);
     if (!digest) return reply.text('digest', DIGEST_TEXTS.unregistered);
-    return renderTeamDigest(digest, { timeZone: tz });
-  } catch (err) {
-    if (err instanceof StoreUnavailableError) return reply.error(DIGEST_TEXTS.storeDown);
-    throw err;
+    return renderTeamDigest(digest, renderOptionsFrom(config));
   }
+  // A StoreUnavailableError propagates: the pipeline (src/app/bot.ts) answers store failures once.
 };

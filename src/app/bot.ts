@@ -7,7 +7,8 @@
  * (the adapter decides whether to re-send the remembered reply); a failing store or handler never throws
  * out of `handle` — the user gets a clear Chinese message and the claim is released so a redelivery retries.
  */
-import { StoreUnavailableError } from '../store/types.js';
+import { isStoreUnavailable } from '../store/types.js';
+import { storeFailureOutcome } from '../store/outcome.js';
 import type { IncomingMessage } from '../messaging/incoming.js';
 import type { Reply } from '../messaging/reply.js';
 import { reply } from '../messaging/reply.js';
@@ -79,12 +80,22 @@ export class Bot {
       log.info({ route, intent: out.intent, ms: Math.round(performance.now() - started) }, 'message handled');
       return { reply: out, duplicate: false, route };
     } catch (err) {
-      const storeDown = err instanceof StoreUnavailableError;
+      const storeDown = isStoreUnavailable(err);
       metrics.errors.inc({ platform: msg.platform, kind: storeDown ? 'store' : 'internal' });
-      if (storeDown) log.warn({ err: (err as Error).message }, 'store unavailable; asked the user to resend');
-      else log.error({ err }, 'message handling failed');
-      if (claimed) await store.releaseMessage(msg.dedupKey).catch(() => undefined);
-      return { reply: reply.error(storeDown ? MESSAGES.storeDown : MESSAGES.internal), duplicate: false };
+      if (!storeDown) {
+        log.error({ err }, 'message handling failed');
+        if (claimed) await store.releaseMessage(msg.dedupKey).catch(() => undefined);
+        return { reply: reply.error(MESSAGES.internal), duplicate: false };
+      }
+      // Recorded, not recorded or unknown: the message's commit record decides (src/store/outcome.ts).
+      const outcome = await storeFailureOutcome(store, claimed ? msg.dedupKey : null, err);
+      log.warn({ err: err.message, outcome: outcome.state }, 'store unavailable while handling a message');
+      if (outcome.state === 'recorded') {
+        await store.completeMessage(msg.dedupKey, outcome.reply, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600)).catch(() => undefined);
+      } else if (claimed) {
+        await store.releaseMessage(msg.dedupKey).catch(() => undefined);
+      }
+      return { reply: outcome.reply, duplicate: false };
     }
   }
 

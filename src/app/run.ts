@@ -2,6 +2,7 @@
  * Process lifecycle: build services, start adapters (+ health server and scheduler), drain on SIGTERM.
  */
 import path from 'node:path';
+import { ADMIN_FORMAT_WARNING, isAdminUser, legacyAdminEntries } from '../config/admins.js';
 import { capabilities, loadConfig } from '../config/index.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type Logger } from '../observability/logger.js';
@@ -36,7 +37,7 @@ function onShutdown(logger: Logger, stop: () => Promise<void>): void {
 }
 
 function isAdmin(config: Config, user: string): boolean {
-  return config.ZCT_ADMINS.includes(user);
+  return isAdminUser(config.ZCT_ADMINS, 'console', user);
 }
 
 export async function runConsole(opts: { user: string; group: string; admin: boolean; outDir?: string }, config = loadConfig()): Promise<void> {
@@ -73,6 +74,8 @@ export async function runServe(config = loadConfig()): Promise<void> {
     return;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const legacyAdmins = legacyAdminEntries(config.ZCT_ADMINS);
+  if (legacyAdmins.length) logger.warn({ entries: legacyAdmins }, ADMIN_FORMAT_WARNING);
   const services: Services = await createServices(config, logger);
   const bot = createBot(services);
   const sink = (m: Parameters<typeof bot.handle>[0]) => bot.handle(m);
@@ -94,10 +97,10 @@ export async function runServe(config = loadConfig()): Promise<void> {
       ? await startHealthServer(config.HEALTH_PORT, [
           { name: 'store', required: true, check: () => services.store.ping() },
           ...adapters.map((a) => ({ name: a.platform, required: true, check: () => a.isConnected() })),
-        ])
+        ], config.HEALTH_HOST)
       : null;
   const scheduler = config.ZCT_SCHEDULER ? (await import('../scheduler/index.js')).startDigestScheduler(services, adapters) : null;
-  logger.info({ adapters: adapters.map((a) => a.platform), health: health?.port, scheduler: Boolean(scheduler) }, 'zct serving');
+  logger.info({ adapters: adapters.map((a) => a.platform), health: health ? `${health.host}:${health.port}` : null, scheduler: Boolean(scheduler) }, 'zct serving');
 
   onShutdown(logger, async () => {
     scheduler?.stop();

@@ -42,10 +42,27 @@ export const configSchema = z.object({
   ZCT_UNDO_WINDOW_MIN: z.coerce.number().int().positive().default(10),
   ZCT_SESSION_TTL_HOURS: z.coerce.number().positive().default(24),
   ZCT_DEDUP_TTL_HOURS: z.coerce.number().positive().default(72),
+  /** After a ledger commit's reply is lost, how long to wait for Redis to tell whether it ran. */
+  ZCT_OUTCOME_WAIT_MS: z.coerce.number().int().nonnegative().default(8000),
+  /** The same report words from the same person in the same group within this many minutes are asked about, not recorded twice. 0 = off. */
+  ZCT_REPEAT_WINDOW_MIN: z.coerce.number().nonnegative().default(10),
+
+  // --- bounds (each has a Chinese answer when reached)
+  ZCT_MAX_ENTERPRISES_PER_TEAM: z.coerce.number().int().positive().default(200),
+  ZCT_MAX_ENTERPRISES_PER_MESSAGE: z.coerce.number().int().positive().default(30),
+  ZCT_MAX_ISSUES_PER_MESSAGE: z.coerce.number().int().positive().default(10),
+  ZCT_MAX_TEAM_NAME: z.coerce.number().int().positive().default(30),
+  ZCT_MAX_DIGEST_MESSAGES: z.coerce.number().int().positive().default(4),
+  ZCT_DIGEST_LIST_MAX: z.coerce.number().int().positive().default(10),
+  /** A remembered reply that carries a file (xlsx export) is kept this long for redeliveries, not ZCT_DEDUP_TTL_HOURS. */
+  ZCT_FILE_REPLY_TTL_MIN: z.coerce.number().positive().default(30),
 
   // --- store
   REDIS_URL: optionalString,
   REDIS_CLUSTER_NODES: list,
+  /** Credentials for REDIS_URL and every REDIS_CLUSTER_NODES node (instead of user:pass@ in the URLs). */
+  REDIS_USERNAME: optionalString,
+  REDIS_PASSWORD: optionalString,
   ZCT_REDIS_PREFIX: z.string().default('zct'),
 
   // --- LLM (any OpenAI-compatible endpoint)
@@ -77,6 +94,8 @@ export const configSchema = z.object({
 
   // --- health / metrics
   HEALTH_PORT: z.coerce.number().int().nonnegative().default(9464),
+  /** Address /healthz and /metrics listen on: loopback unless an operator opens it (0.0.0.0, a private interface). */
+  HEALTH_HOST: z.string().default('127.0.0.1'),
 
   // --- digests and reminders
   DIGEST_TIME: hhmm.default('08:30'),

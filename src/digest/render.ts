@@ -24,6 +24,8 @@ export interface RenderOptions {
   maxDepartments?: number;
   /** Items per list in a team digest (visits, new/resolved issues; default 15). */
   maxListItems?: number;
+  /** Enterprise names listed in one "未走访" line; the rest as "等 N 家" (default 10, ZCT_DIGEST_LIST_MAX). */
+  maxNames?: number;
 }
 
 const DEFAULTS = {
@@ -33,7 +35,18 @@ const DEFAULTS = {
   maxNoVisitTeams: 30,
   maxDepartments: 30,
   maxListItems: 15,
+  maxNames: 10,
 } satisfies Required<RenderOptions>;
+
+/** The render options the settings decide (used by the digest handler and the scheduler). */
+export function renderOptionsFrom(config: { ZCT_TIMEZONE: string; ZCT_DIGEST_LIST_MAX: number }): RenderOptions {
+  return { timeZone: config.ZCT_TIMEZONE, maxNames: config.ZCT_DIGEST_LIST_MAX };
+}
+
+/** "甲、乙、丙" or, past `max`, "甲、乙 等 12 家". */
+export function namesWithCount(names: string[], max: number): string {
+  return names.length > max ? `${names.slice(0, max).join('、')} 等 ${names.length} 家` : names.join('、');
+}
 
 export function short(s: string, n = 30): string {
   const chars = [...s.replace(/\s+/g, ' ').trim()];
@@ -74,14 +87,15 @@ function capped<T>(items: T[], max: number): { shown: T[]; rest: number } {
   return { shown: items.slice(0, max), rest: Math.max(0, items.length - max) };
 }
 
-function coverageLine(d: TeamDigest): string | null {
+function coverageLine(d: TeamDigest, maxNames: number = DEFAULTS.maxNames): string | null {
   const c = d.coverage;
   if (!c.lacking) return null;
   const month = cnMonth(`${c.month}-01`);
   // On the 1st the digest reports on the month just ended: state the result, no "please arrange".
   const over = c.month !== d.refDate.slice(0, 7);
   if (c.required.length === 0) return over ? `一月一走访：本组${month}没有走访记录。` : `一月一走访：本组${month}还没有走访记录，请尽快安排走访。`;
-  return over ? `一月一走访：${month}未走访${c.missing.join('、')}。` : `一月一走访：${month}还没有走访${c.missing.join('、')}，请尽快安排。`;
+  const missing = namesWithCount(c.missing, maxNames);
+  return over ? `一月一走访：${month}未走访${missing}。` : `一月一走访：${month}还没有走访${missing}，请尽快安排。`;
 }
 
 function lastReportLabel(at: number | null, days: number | null, timeZone: string): string {
@@ -93,7 +107,7 @@ export function renderTeamDigest(d: TeamDigest, options: RenderOptions = {}): Re
   const o = { ...DEFAULTS, ...options };
   const title = `${d.teamName} 工作简报`;
   const blocks: ReplyBlock[] = [{ type: 'heading', text: title }];
-  const nudge = coverageLine(d);
+  const nudge = coverageLine(d, o.maxNames);
 
   if (d.quiet) {
     blocks.push({ type: 'paragraph', text: `${periodLabel(d.window)}没有新的走访、报送或问题变化，目前也没有在办问题。` });
@@ -213,7 +227,7 @@ export function renderLeadershipDigest(d: LeadershipDigest, options: RenderOptio
   if (d.teamsWithoutVisit.length) {
     const { shown, rest } = capped(d.teamsWithoutVisit, o.maxNoVisitTeams);
     blocks.push({ type: 'heading', text: `${month}未完成一月一走访（${d.teamsWithoutVisit.length} 个小组）` });
-    const items = shown.map((t) => (t.missing.length ? `${t.teamName}：未走访${t.missing.join('、')}` : `${t.teamName}：本月无走访记录`));
+    const items = shown.map((t) => (t.missing.length ? `${t.teamName}：未走访${namesWithCount(t.missing, o.maxNames)}` : `${t.teamName}：本月无走访记录`));
     blocks.push({ type: 'list', items: rest ? [...items, `……等 ${d.teamsWithoutVisit.length} 个小组`] : items });
   }
 

@@ -3,6 +3,7 @@
  * pipeline answers with the same words), so adapters import them from here, never from the app.
  */
 export const MESSAGES = {
+  // The same words as OUTCOME_TEXTS.notRecorded (src/store/outcome.ts), which the pipeline uses.
   storeDown: '系统暂时无法保存数据（数据库连接中断），本条消息未被记录，请稍后重新发送。',
   internal: '处理这条消息时出错了，本条消息未被记录，请稍后重试；如果反复出现，请联系管理员。',
   rateLimited: '您发送得太快了，请稍候一分钟再试。',

@@ -10,7 +10,15 @@ export interface HealthCheck {
   check(): boolean | Promise<boolean>;
 }
 
-export async function startHealthServer(port: number, checks: HealthCheck[]): Promise<{ port: number; close(): Promise<void> }> {
+/**
+ * Listens on `host` — loopback unless HEALTH_HOST says otherwise: /metrics describes the deployment and /healthz its
+ * connections, which is nobody's business outside the host (or the private network a Prometheus scrapes from).
+ */
+export async function startHealthServer(
+  port: number,
+  checks: HealthCheck[],
+  host = '127.0.0.1',
+): Promise<{ port: number; host: string; close(): Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     try {
       if (req.url === '/healthz' || req.url === '/health') {
@@ -32,9 +40,14 @@ export async function startHealthServer(port: number, checks: HealthCheck[]): Pr
       res.writeHead(500).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address() as AddressInfo;
   return {
-    port: (server.address() as AddressInfo).port,
+    port: address.port,
+    host: address.address,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

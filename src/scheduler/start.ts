@@ -35,6 +35,7 @@ export function createDigestScheduler(services: Services, adapters: readonly Pla
     store: services.store,
     clock: services.clock,
     timeZone: config.ZCT_TIMEZONE,
+    render: { maxNames: config.ZCT_DIGEST_LIST_MAX },
     digestTime: config.DIGEST_TIME,
     reminderTime: config.REMINDER_TIME,
     reminderIdleDays: config.REMINDER_IDLE_DAYS,

@@ -50,18 +50,28 @@ export function encodeLuaJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v));
 }
 
-/** JSON that survives Buffers (Reply.files[].data). */
+/** JSON that survives Buffers (Reply.files[].data), as base64 (Buffer's own toJSON writes a number array, ~3.5× the size). */
 export function encodeJson(value: unknown): string {
-  return JSON.stringify(value ?? null);
+  return JSON.stringify(value ?? null, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    return Buffer.isBuffer(raw) ? { type: 'Buffer', base64: raw.toString('base64') } : v;
+  });
 }
 
 export function decodeJson(text: string): unknown {
   return JSON.parse(text, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data)) {
-      return Buffer.from((v as { data: number[] }).data);
+    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer') {
+      const b = v as { data?: unknown; base64?: unknown };
+      if (typeof b.base64 === 'string') return Buffer.from(b.base64, 'base64');
+      if (Array.isArray(b.data)) return Buffer.from(b.data as number[]);
     }
     return v;
   });
+}
+
+/** How long to remember a reply: one carrying files (an xlsx export) only for `fileTtlSec`, if set and shorter. */
+export function replyTtlSec(reply: Reply | null, ttlSec: number, fileTtlSec: number | undefined): number {
+  return reply?.files?.length && fileTtlSec !== undefined ? Math.min(ttlSec, fileTtlSec) : ttlSec;
 }
 
 export function encodeReply(reply: Reply | null): string {

@@ -27,13 +27,17 @@ export async function createStore(config: Config, logger: Logger, options: Creat
   const cluster = config.REDIS_CLUSTER_NODES.length > 0;
   if (!config.REDIS_URL && !cluster) {
     logger.warn('no REDIS_URL: using the in-memory store, nothing is durable');
-    return new MemoryStore({ dedupTtlSec });
+    return new MemoryStore({ dedupTtlSec, fileReplyTtlSec: Math.round(config.ZCT_FILE_REPLY_TTL_MIN * 60) });
   }
   const store = new RedisStore({
     url: config.REDIS_URL,
     clusterNodes: cluster ? config.REDIS_CLUSTER_NODES : undefined,
     prefix: config.ZCT_REDIS_PREFIX,
     dedupTtlSec,
+    outcomeWaitMs: config.ZCT_OUTCOME_WAIT_MS,
+    fileReplyTtlSec: Math.round(config.ZCT_FILE_REPLY_TTL_MIN * 60),
+    username: config.REDIS_USERNAME,
+    password: config.REDIS_PASSWORD,
     logger,
     connectTimeoutMs: options.connectTimeoutMs,
     commandTimeoutMs: options.commandTimeoutMs,

@@ -6,6 +6,7 @@ import type { Issue, IssueStatus, LedgerEvent, Team, Visit } from '../ledger/mod
 import type { Reply } from '../messaging/reply.js';
 import {
   ConflictError,
+  type CommitRecord,
   type Feedback,
   type IssueQuery,
   type LedgerCommit,
@@ -14,13 +15,15 @@ import {
   type Store,
   type VisitQuery,
 } from './types.js';
-import { DONE_STATUSES, dateScore, decodeJson, decodeReply, encodeJson, encodeReply, formatId, idNumber, statusTimestamps } from './codec.js';
+import { DONE_STATUSES, dateScore, decodeJson, decodeReply, encodeJson, encodeReply, formatId, idNumber, replyTtlSec, statusTimestamps } from './codec.js';
 
 export interface MemoryStoreOptions {
   /** ms since epoch; defaults to Date.now. Drives every TTL and lease. */
   clock?: () => number;
   /** How long a commit's result is remembered for dedup (default 72 h, ZCT_DEDUP_TTL_HOURS). */
   dedupTtlSec?: number;
+  /** A remembered reply with files is kept at most this long (ZCT_FILE_REPLY_TTL_MIN × 60). */
+  fileReplyTtlSec?: number;
 }
 
 interface Expiring<T> {
@@ -41,6 +44,7 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly now: () => number;
   private readonly dedupTtlMs: number;
+  private readonly fileReplyTtlSec: number | undefined;
 
   private readonly claims = new Map<string, Expiring<ClaimState>>();
   private readonly sessions = new Map<string, Expiring<string>>();
@@ -48,6 +52,8 @@ export class MemoryStore implements Store {
   private readonly rates = new Map<string, Expiring<number>>();
   private readonly jobs = new Map<string, Expiring<JobState>>();
   private readonly commits = new Map<string, Expiring<string>>();
+  /** repeat key → { m: messageId, r: record } (LedgerCommit.repeat) */
+  private readonly recent = new Map<string, Expiring<{ m: string; r: CommitRecord }>>();
   private readonly teams = new Map<string, Team>();
   private readonly feedback = new Map<string, Feedback>();
   private readonly issues = new Map<string, Issue>();
@@ -65,6 +71,7 @@ export class MemoryStore implements Store {
   constructor(options: MemoryStoreOptions = {}) {
     this.now = options.clock ?? Date.now;
     this.dedupTtlMs = (options.dedupTtlSec ?? 72 * 3600) * 1000;
+    this.fileReplyTtlSec = options.fileReplyTtlSec;
   }
 
   // --- expiry helpers
@@ -94,7 +101,7 @@ export class MemoryStore implements Store {
   }
 
   async completeMessage(key: string, reply: Reply | null, ttlSec: number): Promise<void> {
-    this.put(this.claims, key, { s: 'done', reply: encodeReply(reply) }, ttlSec * 1000);
+    this.put(this.claims, key, { s: 'done', reply: encodeReply(reply) }, replyTtlSec(reply, ttlSec, this.fileReplyTtlSec) * 1000);
     this.myClaims.delete(key);
   }
 
@@ -138,6 +145,10 @@ export class MemoryStore implements Store {
   async commitLedger(c: LedgerCommit): Promise<LedgerCommitResult> {
     const prior = this.live(this.commits, c.messageId);
     if (prior !== undefined) return { ...(JSON.parse(prior) as Omit<LedgerCommitResult, 'duplicate'>), duplicate: true };
+    if (c.repeat && !c.repeat.allow) {
+      const recent = this.live(this.recent, c.repeat.key);
+      if (recent && recent.m !== c.messageId) return { duplicate: false, visitIds: [], issueIds: [], patchedIds: [], repeatOf: { messageId: recent.m, ...recent.r } };
+    }
 
     // Validate every patch first (sequentially, as they would apply): nothing is written on conflict.
     const simulated = new Map<string, IssueStatus>();
@@ -220,7 +231,13 @@ export class MemoryStore implements Store {
 
     const result = { visitIds, issueIds, patchedIds };
     this.put(this.commits, c.messageId, JSON.stringify(result), this.dedupTtlMs);
+    if (c.repeat) this.put(this.recent, c.repeat.key, { m: c.messageId, r: result }, Math.max(1, c.repeat.windowMs));
     return { duplicate: false, ...result };
+  }
+
+  async readCommit(messageId: string): Promise<CommitRecord | null> {
+    const raw = this.live(this.commits, messageId);
+    return raw === undefined ? null : (JSON.parse(raw) as CommitRecord);
   }
 
   async getIssue(id: string): Promise<Issue | null> {

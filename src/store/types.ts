@@ -9,11 +9,25 @@
 import type { Issue, IssueStatus, LedgerEvent, Team, Visit, Category } from '../ledger/model.js';
 import type { Reply } from '../messaging/reply.js';
 
+/**
+ * The one error for "the store cannot serve right now". `outcome` says what is known about the write that failed:
+ *   - 'not_applied': nothing was written by this call (or it was a read);
+ *   - 'unknown': a ledger commit was sent and Redis did not answer in time, even after waiting for it — the commit
+ *     may have been applied. The user must be told it *may* be recorded, never that it was not.
+ * The message pipeline (src/app/bot.ts) is the one place that turns this into a reply.
+ */
 export class StoreUnavailableError extends Error {
-  constructor(message = 'store unavailable', options?: { cause?: unknown }) {
+  readonly outcome: 'not_applied' | 'unknown';
+  constructor(message = 'store unavailable', options?: { cause?: unknown; outcome?: 'not_applied' | 'unknown' }) {
     super(message, options);
     this.name = 'StoreUnavailableError';
+    this.outcome = options?.outcome ?? 'not_applied';
   }
+}
+
+/** True for StoreUnavailableError, also across module copies (tsx + dist in one process). */
+export function isStoreUnavailable(err: unknown): err is StoreUnavailableError {
+  return err instanceof StoreUnavailableError || (err instanceof Error && err.name === 'StoreUnavailableError');
 }
 
 /**
@@ -63,6 +77,13 @@ export interface LedgerCommit {
   /** Undo: withdraw these issues/visits (removed from indexes, kept in the audit log). */
   withdrawIssues?: string[];
   withdrawVisits?: string[];
+  /**
+   * Second line of defence against a user's resend of a report (a new message id, the same words): the normalised
+   * report (see repeatKey in src/store/repeat.ts). When the same key was committed by ANOTHER message within
+   * `repeat.windowMs`, nothing is written and the result carries `repeatOf`. `allow: true` records anyway (the user
+   * confirmed) and refreshes the key.
+   */
+  repeat?: { key: string; windowMs: number; allow?: boolean };
 }
 
 export interface LedgerCommitResult {
@@ -71,6 +92,15 @@ export interface LedgerCommitResult {
   visitIds: string[];
   issueIds: string[];
   /** Ids of patched issues, in order. */
+  patchedIds: string[];
+  /** Set when nothing was written because the same report was recorded moments ago (LedgerCommit.repeat). */
+  repeatOf?: CommitRecord & { messageId: string };
+}
+
+/** What a committed message recorded (the dedup record kept per message id). */
+export interface CommitRecord {
+  visitIds: string[];
+  issueIds: string[];
   patchedIds: string[];
 }
 
@@ -139,6 +169,11 @@ export interface Store {
   listVisits(query: VisitQuery): Promise<Visit[]>;
   /** Audit log between two instants (ms, inclusive), oldest first. */
   readEvents(fromMs: number, toMs: number): Promise<LedgerEvent[]>;
+  /**
+   * The dedup record a ledger commit left for this message id (null: no commit under this id within the dedup TTL).
+   * With `waitMs`, keeps trying that long while the store does not answer (then StoreUnavailableError).
+   */
+  readCommit(messageId: string, opts?: { waitMs?: number }): Promise<CommitRecord | null>;
 
   // --- feedback on answers
   saveAnswer(id: string, value: unknown, ttlSec: number): Promise<void>;

@@ -57,11 +57,15 @@ describe('extractUpdateWithLlm', () => {
     const system: string = req!.body.messages[0].content;
     expect(system).toContain('2019-03-21');
     expect(system).toContain('星期四');
-    expect(system).toContain('金鼎金属材料有限公司');
-    expect(system).toContain('七一电器');
     expect(system).toContain('销号');
     expect(system).not.toContain('{{');
-    expect(req!.body.messages[1]).toEqual({ role: 'user', content: TEXT });
+    // Enterprise names travel as delimited data in the user turn, never in the system prompt.
+    expect(system).not.toContain('七一电器');
+    const user: string = req!.body.messages[1].content;
+    expect(req!.body.messages[1].role).toBe('user');
+    expect(user).toContain('<team_enterprises>\n七一电器\n</team_enterprises>');
+    expect(user).toContain('金鼎金属材料有限公司');
+    expect(user).toContain(`<message>\n${TEXT}\n</message>`);
     expect(req!.body.response_format?.type).toBe('json_schema');
     expect(req!.body.response_format?.json_schema?.name).toBe('status_update');
   });

@@ -158,6 +158,24 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
     });
 
     describe('ledger commits', () => {
+      it('leaves a commit record per message (readCommit), and holds back a repeated report under another message id', async () => {
+        expect(await store.readCommit('rc-1')).toBeNull();
+        const repeat = { key: 'k-same-words', windowMs: 60_000 };
+        const first = await store.commitLedger(commit('rc-1', { visits: [newVisit()], issues: [newIssue()], repeat }));
+        expect(await store.readCommit('rc-1')).toEqual({ visitIds: first.visitIds, issueIds: first.issueIds, patchedIds: [] });
+        // The same message again is a duplicate, not a repeat.
+        expect((await store.commitLedger(commit('rc-1', { visits: [newVisit()], repeat }))).duplicate).toBe(true);
+        // Another message with the same words: nothing written, the earlier record named.
+        const again = await store.commitLedger(commit('rc-2', { visits: [newVisit()], issues: [newIssue()], repeat }));
+        expect(again).toEqual({ duplicate: false, visitIds: [], issueIds: [], patchedIds: [], repeatOf: { messageId: 'rc-1', visitIds: first.visitIds, issueIds: first.issueIds, patchedIds: [] } });
+        expect(await store.readCommit('rc-2')).toBeNull();
+        expect(await store.listIssues({})).toHaveLength(1);
+        // Confirmed: recorded.
+        const allowed = await store.commitLedger(commit('rc-3', { issues: [newIssue()], repeat: { ...repeat, allow: true } }));
+        expect(allowed.issueIds).toEqual(['Q-0002']);
+        expect(allowed.repeatOf).toBeUndefined();
+      });
+
       it('allocates Q-/V- ids in order and records all fields', async () => {
         const r = await store.commitLedger(commit('msg-1', { visits: [newVisit()], issues: [newIssue(), newIssue({ category: '用工', summary: '招工难', department: '人社局', status: 'assigned', dueDate: '2025-03-18' })] }));
         expect(r).toEqual({ duplicate: false, visitIds: ['V-0001'], issueIds: ['Q-0001', 'Q-0002'], patchedIds: [] });

@@ -1,8 +1,12 @@
-/** .pdf → text with pdf-parse v2 (pdf.js). Pages are joined without page markers. */
-import { PDFParse } from 'pdf-parse';
+/**
+ * .pdf → text with pdf-parse v2 (pdf.js). Pages are joined without page markers.
+ * pdf.js is imported here, on first use, and nowhere else: its legacy build replaces global built-ins (JSON.parse
+ * among them, several times slower with a reviver), so only a process that ingests a PDF may load it — never serve.
+ */
 import { LoadError } from './errors.js';
 
 export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; title: string | null }> {
+  const { PDFParse } = await import('pdf-parse');
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {

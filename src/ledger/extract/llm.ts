@@ -13,13 +13,20 @@ import { postNormalize } from './post-normalize.js';
 import type { ExtractContext } from './types.js';
 
 export function extractionPrompt(ctx: ExtractContext): string {
-  const list = (xs: string[] | undefined) => (xs && xs.length ? xs.join('、') : '（无）');
-  return loadPrompt('extract-update', {
-    today: ctx.today,
-    weekday: cnWeekdayLong(ctx.today),
-    team_enterprises: list(ctx.teamEnterprises),
-    known_enterprises: list(ctx.knownEnterprises),
-  });
+  return loadPrompt('extract-update', { today: ctx.today, weekday: cnWeekdayLong(ctx.today) });
+}
+
+/** The delimiting tags of the user turn; a message cannot close or open one of them. */
+const DATA_TAGS = /<\/?\s*(?:message|team_enterprises|known_enterprises)\s*>/gi;
+
+/** The user turn: the team's own enterprises, the deployment's names and the message, each as delimited data. */
+export function extractionInput(text: string, ctx: ExtractContext): string {
+  const list = (xs: string[] | undefined) => (xs && xs.length ? xs.map((x) => x.replace(DATA_TAGS, '')).join('\n') : '（无）');
+  return [
+    `<team_enterprises>\n${list(ctx.teamEnterprises)}\n</team_enterprises>`,
+    `<known_enterprises>\n${list(ctx.promptEnterprises ?? ctx.knownEnterprises)}\n</known_enterprises>`,
+    `<message>\n${text.replace(DATA_TAGS, '')}\n</message>`,
+  ].join('\n');
 }
 
 /** Ask the model; throws LlmError (timeout, HTTP, invalid JSON, schema) or a zod error after normalising. */
@@ -27,7 +34,7 @@ export async function extractUpdateWithLlm(text: string, ctx: ExtractContext, ll
   const raw = await llm.structured(
     [
       { role: 'system', content: extractionPrompt(ctx) },
-      { role: 'user', content: text },
+      { role: 'user', content: extractionInput(text, ctx) },
     ],
     extractionSchema,
     'status_update',

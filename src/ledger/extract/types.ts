@@ -5,4 +5,9 @@ export interface ExtractContext {
   teamEnterprises?: string[];
   /** The deployment's known enterprises (data/enterprises.json): canonical names. */
   knownEnterprises?: string[];
+  /**
+   * The names an LLM prompt may list besides the team's own: the deployment's curated list, never another team's
+   * bound names (those are user input). Default: knownEnterprises.
+   */
+  promptEnterprises?: string[];
 }

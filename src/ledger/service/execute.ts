@@ -6,6 +6,7 @@
  */
 import type { Citation, Reply } from '../../messaging/reply.js';
 import { ConflictError, type IssuePatch, type LedgerCommitResult, type NewIssue, type NewVisit } from '../../store/types.js';
+import { repeatOption } from '../../store/repeat.js';
 import type { Category, Issue, Visit } from '../model.js';
 import type { LedgerDeps, MessageContext } from './context.js';
 import { deleteDraft, readMarker, saveDraft, writeMarker, type Draft } from './sessions.js';
@@ -41,6 +42,8 @@ export interface ExecuteHooks {
   gift(issues: Array<{ category: Category; summary: string }>): Promise<Citation[]>;
   /** Delete the user's draft once its record is committed. */
   clearsDraft?: boolean;
+  /** The report's text, for the repeated-report check (src/store/repeat.ts); onRepeat answers a repeat instead of recording it. */
+  repeat?: { text: string; allow?: boolean; onRepeat?: (prior: NonNullable<LedgerCommitResult['repeatOf']>) => Promise<Reply> };
 }
 
 export function askReply(question: string, draftTtlMin: number): Reply {
@@ -83,6 +86,7 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
         patches: plan.patches.map((p) => p.patch),
         ...(plan.withdrawIssues.length ? { withdrawIssues: plan.withdrawIssues.map((i) => i.id) } : {}),
         ...(plan.withdrawVisits.length ? { withdrawVisits: plan.withdrawVisits.map((v) => v.id) } : {}),
+        ...repeatOption(hooks.repeat, ctx.msg, plan.visits.length + plan.issues.length > 0, deps.config.ZCT_REPEAT_WINDOW_MIN),
       });
     } catch (err) {
       if (!isConflict(err)) throw err;
@@ -91,6 +95,7 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
       return { intent: 'error', title: '请重新发送', blocks: [{ type: 'paragraph', text: TEXTS.conflict }] };
     }
 
+    if (result.repeatOf && hooks.repeat?.onRepeat) return hooks.repeat.onRepeat(result.repeatOf);
     let view: RecordView;
     if (result.duplicate) {
       view = (await readMarker(deps, ctx.msg.dedupKey)) ?? (await viewFromStore(deps, plan.intent, ctx.msg.dedupKey, result, hooks));

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage } from '../../messaging/incoming.js';
-import { reply, type Citation, type Reply } from '../../messaging/reply.js';
-import { StoreUnavailableError, type IssueQuery, type VisitQuery } from '../../store/types.js';
+import type { Citation, Reply } from '../../messaging/reply.js';
+import type { IssueQuery, VisitQuery } from '../../store/types.js';
 import { localDate } from '../../time/index.js';
 import { parseLedgerCommand, stripReportPrefix, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
 import { defaultEnterprisesFile, loadKnownEnterprises } from '../lexicon/index.js';
@@ -20,7 +20,6 @@ import { policyGift } from './policy-gift.js';
 import { ageDays, overdueDays } from './render-ledger.js';
 import { classifyDraftReply, reportFlow } from './report-flow.js';
 import { readDraft, rememberDraft } from './sessions.js';
-import { TEXTS } from './texts.js';
 
 const KNOWN_TTL_MS = 30_000;
 /** Every team's bound enterprises, cached per store for a short while (one listTeams per 30 s, not per message). */
@@ -101,16 +100,9 @@ export class LedgerService {
     return (await readDraft(this.deps, msg)) !== null;
   }
 
+  /** Store failures propagate: the message pipeline (src/app/bot.ts) answers them once, from the commit record. */
   private async guard(fn: () => Promise<Reply>): Promise<Reply> {
-    try {
-      return await fn();
-    } catch (err) {
-      if (err instanceof StoreUnavailableError || (err instanceof Error && err.name === 'StoreUnavailableError')) {
-        this.deps.logger.warn({ err: err.message }, 'store unavailable: ledger message not recorded');
-        return { ...reply.error(TEXTS.storeDown), title: '请稍后重发' };
-      }
-      throw err;
-    }
+    return fn();
   }
 
   // ------------------------------------------------------------------ helpers the flows use
@@ -118,7 +110,9 @@ export class LedgerService {
   /** Parse a status update: the LLM when configured (rules on any failure), else rules. */
   async extract(text: string, team: Team, today: string): Promise<Extraction> {
     const knownEnterprises = await this.knownEnterprises();
-    return parseUpdate(text, { today, teamEnterprises: team.enterprises, knownEnterprises }, this.deps.llm, this.deps.logger);
+    // The LLM sees the team's own names and the deployment's curated list only: other teams' names are user input.
+    const promptEnterprises = this.options.knownEnterprises ?? defaultKnown(this.deps.config.ZCT_DATA_DIR);
+    return parseUpdate(text, { today, teamEnterprises: team.enterprises, knownEnterprises, promptEnterprises }, this.deps.llm, this.deps.logger);
   }
 
   /** 政策礼包 for new issues (empty when there is no retriever or it is turned off). */

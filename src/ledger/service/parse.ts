@@ -11,6 +11,8 @@ export interface ParseContext {
   today: string;
   teamEnterprises: string[];
   knownEnterprises: string[];
+  /** What an LLM prompt may list besides the team's own names (never other teams' bound names). */
+  promptEnterprises?: string[];
 }
 
 export function parseUpdate(text: string, ctx: ParseContext, llm: LlmClient | null, logger: Logger): Promise<Extraction> {

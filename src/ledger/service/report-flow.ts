@@ -18,6 +18,8 @@ import type { LedgerService } from './ledger-service.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
 import { findTarget } from './targets.js';
 import { TEXTS } from './texts.js';
+import { repeatQuestion } from '../../store/repeat.js';
+import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
 /** A visit alongside other kinds in a "mixed" message (今天到七一电器：…). */
@@ -47,6 +49,7 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
       return execute(deps, ctx, () => planReport(svc, ctx, { extraction: draft.extraction, text: draft.text, today: draft.today, answers: answer.answers }), {
         gift: (issues) => svc.gift(issues),
         clearsDraft: true,
+        repeat: { text: draft.text, allow: true },
       });
     }
     if (answer.type === 'reask') {
@@ -68,7 +71,17 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
       if (dropped && outcome.type === 'commit') outcome.plan.notices.push(TEXTS.draftDropped);
       return outcome;
     },
-    { gift: (issues) => svc.gift(issues) },
+    {
+      gift: (issues) => svc.gift(issues),
+      repeat: {
+        text,
+        onRepeat: async (prior) => {
+          const question = repeatQuestion(prior);
+          await saveDraft(deps, msg, { text, today: ctx.today, extraction, answers: emptyAnswers(), pending: { type: 'confirm_repeat' }, question, sourceMessageId: msg.dedupKey });
+          return askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
+        },
+      },
+    },
   );
 }
 
@@ -119,6 +132,14 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
   const team = ctx.team as Team;
   const { extraction, text, today, answers } = input;
   if (extraction.kind === 'not_update') return { type: 'reply', reply: notRecognized(), changing: true };
+  if (answers.repeat === false || answers.many === false) return { type: 'reply', reply: reply.text('report', TEXTS.skippedAll, '没有记录'), changing: true };
+  const bounds = issueBounds(deps.config);
+  if (extraction.issues.length > bounds.hardMax) {
+    return { type: 'reply', reply: reply.text('report', LIMIT_TEXTS.tooManyIssues(extraction.issues.length, bounds.hardMax), '没有记录'), changing: true };
+  }
+  if (extraction.issues.length > bounds.max && answers.many !== true) {
+    return { type: 'ask', draft: { text, today, extraction, answers, pending: { type: 'confirm_many', count: extraction.issues.length }, question: LIMIT_TEXTS.manyIssues(extraction.issues.length, bounds.max) } };
+  }
 
   const draftBase = (pending: Draft['pending'], question: string): Outcome => ({
     type: 'ask',
@@ -278,7 +299,7 @@ function cleanName(text: string): string {
 /** How a message relates to the user's pending draft. Pure apart from reading the known enterprises. */
 export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: string, team: Team): Promise<DraftReply> {
   const text = normalizeWidth(raw).trim().replace(/[。.!！~]+$/, '');
-  const answers: DraftAnswers = { enterprise: draft.answers.enterprise, targets: { ...draft.answers.targets }, asNew: { ...draft.answers.asNew } };
+  const answers: DraftAnswers = { ...draft.answers, targets: { ...draft.answers.targets }, asNew: { ...draft.answers.asNew } };
   const pending = draft.pending;
   const known = await svc.knownEnterprises();
   const parsed = extractUpdate(text, { today: draft.today, teamEnterprises: team.enterprises, knownEnterprises: known });
@@ -304,6 +325,17 @@ export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: 
     const id = k ? pending.candidates[k - 1]?.id : ref;
     if (id && text.length <= 20) return { type: 'answer', answers: { ...answers, targets: { ...answers.targets, [String(pending.index)]: id } } };
     return otherwise(`请回复序号（1-${pending.candidates.length}）或问题编号。`);
+  }
+
+  if (pending.type === 'confirm_many') {
+    if (YES.test(text)) return { type: 'answer', answers: { ...answers, many: true } };
+    if (NO.test(text)) return { type: 'answer', answers: { ...answers, many: false } };
+    return otherwise('请回复“是”或“否”。');
+  }
+  if (pending.type === 'confirm_repeat') {
+    if (YES.test(text)) return { type: 'answer', answers: { ...answers, repeat: true } };
+    if (NO.test(text)) return { type: 'answer', answers: { ...answers, repeat: false } };
+    return otherwise('请回复“是”或“否”。');
   }
 
   // confirm_new

@@ -16,6 +16,10 @@ const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('enterprise'), options: z.array(z.string()) }),
   z.object({ type: z.literal('target'), index: z.number().int(), candidates: z.array(z.object({ id: z.string(), label: z.string() })) }),
   z.object({ type: z.literal('confirm_new'), index: z.number().int() }),
+  /** The same report was recorded moments ago (src/store/repeat.ts): record it again? */
+  z.object({ type: z.literal('confirm_repeat') }),
+  /** More issues than ZCT_MAX_ISSUES_PER_MESSAGE (src/config/limits.ts): record them all? */
+  z.object({ type: z.literal('confirm_many'), count: z.number().int() }),
 ]);
 
 export const draftSchema = z.object({
@@ -32,6 +36,10 @@ export const draftSchema = z.object({
     targets: z.record(z.string(), z.string()),
     /** update item index → true: record as a new issue; false: skip it */
     asNew: z.record(z.string(), z.boolean()),
+    /** The answer to confirm_repeat. */
+    repeat: z.boolean().optional(),
+    /** The answer to confirm_many. */
+    many: z.boolean().optional(),
   }),
   pending: pendingSchema,
   question: z.string(),

@@ -3,6 +3,7 @@ import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply } from '../../messaging/reply.js';
 import type { LedgerCommand } from '../commands.js';
 import type { LedgerService } from './ledger-service.js';
+import { bindRefusal, teamNameFromTitle } from '../../config/limits.js';
 
 const BIND_IN_GROUP = '绑定企业需要在联企小组的群里发送，这样本群才会登记为小组。';
 
@@ -31,8 +32,10 @@ export async function teamsFlow(svc: LedgerService, msg: IncomingMessage, cmd: E
     if (!team) return reply.text('issues', '本群还没有登记为联企小组，无需解绑。', '本群还未登记');
     return reply.text('issues', `已解绑。${team.name} 现在绑定的企业：${team.enterprises.join('、') || '（无）'}`, '已解绑');
   }
+  const refusal = bindRefusal(svc.deps.config, { name: cmd.name, enterprises: cmd.enterprises, existing: (await svc.getTeam(msg.teamId))?.enterprises ?? [] });
+  if (refusal) return reply.text('issues', refusal, '没有绑定');
   const { team, created } = await svc.bindEnterprises(
-    { teamId: msg.teamId, platform: msg.platform, conversationId: msg.conversationId, title: msg.conversationTitle ?? null },
+    { teamId: msg.teamId, platform: msg.platform, conversationId: msg.conversationId, title: teamNameFromTitle(msg.conversationTitle, svc.deps.config.ZCT_MAX_TEAM_NAME) },
     cmd.enterprises,
     cmd.name,
   );

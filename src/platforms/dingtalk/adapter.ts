@@ -122,14 +122,14 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   /** Send a reply for a message: its sessionWebhook while valid, else the OpenAPI. Never throws. */
   async function deliver(target: ReplyTarget, reply: Reply, msgLog: Logger) {
     const atUser = target.isGroup ? target.staffId : undefined;
-    const parts = renderDingTalkMarkdown(reply, { mention: atUser, maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    const parts = renderDingTalkMarkdown(reply, { mention: atUser, maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
     const webhookValid =
       target.sessionWebhook !== undefined &&
       (target.sessionWebhookExpiredTime === undefined || target.sessionWebhookExpiredTime - now() > safetyMs);
     if (!webhookValid) {
       msgLog.info({ parts: parts.length }, 'sessionWebhook expired: replying through the OpenAPI');
       try {
-        await sendProactive(target, renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle }));
+        await sendProactive(target, renderDingTalkMarkdown(reply, { maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle }));
       } catch (err) {
         platformError(err, 'proactive reply failed');
       }
@@ -234,7 +234,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       });
     },
     async sendToConversation(conversationId: string, reply: Reply) {
-      const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+      const parts = renderDingTalkMarkdown(reply, { maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
       try {
         for (const part of parts) await api.sendGroupMarkdown(conversationId, part);
       } catch (err) {

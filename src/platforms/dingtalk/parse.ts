@@ -5,9 +5,11 @@
  *  - richText: the text parts joined; only pictures → unsupported 'picture'
  *  - audio: DingTalk's speech-to-text `content.recognition`
  *  - picture / file / video → unsupported; anything else (unknownMsgType …) → unsupported 'unknown'
- *  - userId = senderStaffId (org user id), else senderId; isAdmin from ZCT_ADMINS only
+ *  - userId = senderStaffId (org user id), else senderId; isAdmin from ZCT_ADMINS only, and only by senderStaffId
+ *    (dingtalk:<staffId> entries; senderId is never used to authorise)
  *  - dedupKey = `${robotCode}:${msgId}` so two robots @-ed in one message do not collide
  */
+import { isAdminUser } from '../../config/admins.js';
 import type { z } from 'zod';
 import type { Config } from '../../config/schema.js';
 import { incomingMessageSchema, type IncomingMessage } from '../../messaging/incoming.js';
@@ -151,7 +153,7 @@ export function parseRobotMessage(data: unknown, config: DingTalkParseConfig, op
     conversationTitle: isGroup && m.conversationTitle ? m.conversationTitle.slice(0, 512) : undefined,
     userId,
     userName: (m.senderNick ?? '').slice(0, 256),
-    isAdmin: config.ZCT_ADMINS.includes(userId),
+    isAdmin: isAdminUser(config.ZCT_ADMINS, 'dingtalk', m.senderStaffId),
     text,
     oversized,
     unsupported: content.unsupported,

@@ -1,6 +1,10 @@
 /**
  * Reply → DingTalk markdown, split into messages that each stay under a byte budget. Pure.
  *
+ * Block text is data (team names, nicknames, enterprise names, summaries and quoted questions come from users), so
+ * it is escaped here (escapeMarkdown): the only markup in a message is what this renderer writes around it — no user
+ * text becomes a link, an image, bold, a heading or a quote.
+ *
  * DingTalk markdown is a subset: headings, **bold**, lists, > quotes, links, \n. No tables, so table
  * blocks become lists. Citations are a numbered list (the answer's [n] markers keep their numbers)
  * with title, publisher and date, each followed by its quoted passage.
@@ -19,7 +23,11 @@ export interface DingTalkMarkdownOptions {
   maxBytes?: number;
   /** Title when the reply has none. */
   defaultTitle?: string;
+  /** At most this many messages for a digest (intent 'digest'; ZCT_MAX_DIGEST_MESSAGES): the rest is cut with a note. */
+  digestMaxParts?: number;
 }
+
+export const DIGEST_CUT_NOTE = '> （简报较长，后面的内容没有发出。完整内容请在本群发送“问题清单”，或请管理员运行 zct digest 查看。）';
 
 export interface DingTalkMarkdownPart {
   /** Shown in the conversation list; `（2/3）` is appended when a reply is split. */
@@ -38,13 +46,35 @@ export function jsonBytes(s: string): number {
   return Buffer.byteLength(JSON.stringify(s), 'utf8') - 2;
 }
 
+/** Markdown characters → full-width look-alikes (DingTalk's renderer has no dependable backslash escape). */
+const MARKDOWN_CHARS: Record<string, string> = { '*': '＊', _: '＿', '`': '｀', '~': '～', '<': '＜', '>': '＞', '|': '｜' };
+
+/**
+ * Plain text → DingTalk markdown that shows that text and nothing more: link and image syntax ([t](u), ![t](u),
+ * [id]: u) neutralised, emphasis, code, HTML and quote markers too, a leading # (heading), and `scheme://` broken
+ * so no URL is auto-linked. Citation markers like [1] stay as they are (not a link without a following "(").
+ * Idempotent (escaped text contains none of the patterns it replaces).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[*_`~<>|]/g, (c) => MARKDOWN_CHARS[c] ?? c)
+    .replace(/\[([^\]\n]*)\](\s*[(:[])/g, '［$1］$2')
+    .replace(/^(\s*)#/gm, '$1＃')
+    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, '$1:/\u200b/');
+}
+
+/** Cleaned and escaped block text. */
+function clean(s: string): string {
+  return escapeMarkdown(cleanText(s));
+}
+
 /** One line, no markdown line breaks (list items, headings, table cells). */
 function oneLine(s: string): string {
-  return cleanText(s).replace(/\s*\n+\s*/g, ' ');
+  return clean(s).replace(/\s*\n+\s*/g, ' ');
 }
 
 function quoteLines(s: string): string {
-  return cleanText(s)
+  return clean(s)
     .split('\n')
     .map((l) => `> ${l}`)
     .join('\n');
@@ -80,11 +110,11 @@ function unit(b: ReplyBlock): Unit | null {
       return t ? { pieces: [`#### ${t}`], sep: '\n' } : null;
     }
     case 'paragraph': {
-      const t = cleanText(b.text);
+      const t = clean(b.text);
       return t ? { pieces: t.split('\n'), sep: '\n' } : null;
     }
     case 'note': {
-      const t = cleanText(b.text);
+      const t = clean(b.text);
       return t ? { pieces: t.split('\n').map((l) => `> ${l}`), sep: '\n' } : null;
     }
     case 'list': {
@@ -208,7 +238,9 @@ export function renderDingTalkMarkdown(reply: Reply, opts: DingTalkMarkdownOptio
     if (u) packer.addUnit(u);
   }
   packer.flush();
-  const texts = packer.texts.length ? packer.texts : [mention || title];
+  let texts = packer.texts.length ? packer.texts : [mention || title];
+  const cap = reply.intent === 'digest' ? opts.digestMaxParts : undefined;
+  if (cap !== undefined && cap > 0 && texts.length > cap) texts = [...texts.slice(0, cap - 1), `${texts[cap - 1]}\n\n${DIGEST_CUT_NOTE}`];
   return texts.map((text, i) => ({
     title: texts.length > 1 ? `${shortTitle}（${i + 1}/${texts.length}）` : shortTitle,
     text,

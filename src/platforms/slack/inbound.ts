@@ -5,6 +5,7 @@
  *   teamId = `slack:<channel id>`; threadId = the thread's root ts for channel mentions, so a follow-up
  *   in the thread continues that conversation; DMs outside a thread continue per user.
  */
+import { isAdminUser } from '../../config/admins.js';
 import type { Config } from '../../config/schema.js';
 import { incomingMessageSchema, type IncomingMessage } from '../../messaging/incoming.js';
 import { boundText } from '../../messaging/normalise.js';
@@ -26,7 +27,7 @@ export function slashCommands(config: Config): Map<string, SlashKind> {
 const HELP_WORDS = /^(help|帮助|\?|？|h)$/i;
 
 export function isAdmin(config: Config, userId: string): boolean {
-  return config.ZCT_ADMINS.includes(userId) || config.ZCT_ADMINS.includes(`slack:${userId}`);
+  return isAdminUser(config.ZCT_ADMINS, 'slack', userId);
 }
 
 /** Slack ts ("1515449522.000016") → ms. */

@@ -1,7 +1,10 @@
 /**
  * Slack text conventions, both ways.
- *  - Outbound: Slack mrkdwn needs &, <, > escaped as HTML entities; a few Markdown habits are translated
- *    (**bold** → *bold*, [label](https://…) → <https://…|label>) because Slack does not render them.
+ *  - Outbound: reply blocks carry plain text (often user-supplied: team names, nicknames, enterprise names,
+ *    summaries, quoted questions), so it is rendered as data: &, <, > as HTML entities and the mrkdwn formatting
+ *    characters (* _ ~ `) as their full-width look-alikes — Slack has no backslash escape. Nothing becomes a link
+ *    or a mention; text objects also carry `verbatim: true` so Slack does not auto-link URLs (render.ts). Bold
+ *    and structure come only from the renderer itself (field labels, table headers).
  *  - Inbound: Slack sends text with those entities and with <@U…>, <#C…|name>, <https://…|label> tokens;
  *    we turn them back into plain text for the bot.
  */
@@ -14,11 +17,12 @@ export function unescapeMrkdwn(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** Plain text (possibly with light Markdown) → safe Slack mrkdwn. */
+/** mrkdwn formatting characters → look-alikes that render as themselves. */
+const FORMATTING: Record<string, string> = { '*': '＊', _: '＿', '~': '～', '`': '｀' };
+
+/** Plain text (user-supplied or not) → Slack mrkdwn that shows exactly that text: no formatting, links or mentions. */
 export function toMrkdwn(text: string): string {
-  return escapeMrkdwn(text)
-    .replace(/\*\*([^*\n]+?)\*\*/g, '*$1*')
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => `<${url}|${label}>`);
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (c) => FORMATTING[c] ?? c);
 }
 
 export interface SlackInboundText {

@@ -9,7 +9,7 @@
  */
 import type { Citation, Reply, ReplyBlock } from '../../messaging/reply.js';
 import { citationLine } from '../../messaging/render-text.js';
-import { escapeMrkdwn, toMrkdwn, unescapeMrkdwn } from './mrkdwn.js';
+import { toMrkdwn, unescapeMrkdwn } from './mrkdwn.js';
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -38,6 +38,8 @@ interface PlainText {
 interface MrkdwnText {
   type: 'mrkdwn';
   text: string;
+  /** true: Slack does not auto-link URLs or channel names in this text (it is data, not the bot's markup). */
+  verbatim?: boolean;
 }
 export type SlackBlock =
   | { type: 'header'; text: PlainText }
@@ -108,7 +110,7 @@ export function splitText(text: string, max: number): string[] {
 }
 
 function section(text: string, plain: string): Piece {
-  return { block: { type: 'section', text: { type: 'mrkdwn', text } }, size: text.length, plain };
+  return { block: { type: 'section', text: { type: 'mrkdwn', text, verbatim: true } }, size: text.length, plain };
 }
 
 /** Mrkdwn lines → as few sections as possible, each ≤ sectionText. */
@@ -141,7 +143,7 @@ function linesToSections(lines: string[], plainLines: string[]): Piece[] {
 
 function citationElement(c: Citation): string {
   const quote = c.quote ? `\n“${truncate(c.quote.replace(/\s+/g, ' '), 160)}”` : '';
-  return truncate(escapeMrkdwn(`${citationLine(c)}${quote}`), SLACK_LIMITS.contextText);
+  return truncate(toMrkdwn(`${citationLine(c)}${quote}`), SLACK_LIMITS.contextText);
 }
 
 /** Group items (by index) so each group has ≤ maxCount items and ≤ maxChars chars (a single item may exceed it). */
@@ -164,7 +166,7 @@ function groupBySize(sizes: number[], maxCount: number, maxChars: number): numbe
 
 function contextPieces(elements: string[], plain: string): Piece[] {
   return groupBySize(elements.map((e) => e.length), SLACK_LIMITS.contextElements, GROUP_CHARS).map((idx, gi) => ({
-    block: { type: 'context', elements: idx.map((i) => ({ type: 'mrkdwn', text: elements[i] as string })) },
+    block: { type: 'context', elements: idx.map((i) => ({ type: 'mrkdwn', text: elements[i] as string, verbatim: true })) },
     size: idx.reduce((n, i) => n + (elements[i] as string).length, 0),
     plain: gi === 0 ? plain : '',
   }));
@@ -187,15 +189,15 @@ function blockPieces(b: ReplyBlock): Piece[] {
       return linesToSections(plain.map((_line, i) => (b.ordered ? `${i + 1}. ` : '• ') + toMrkdwn(b.items[i] ?? '')), plain);
     }
     case 'fields': {
-      const fields = b.fields.map((f) => truncate(`*${escapeMrkdwn(oneLine(f.label))}*\n${toMrkdwn(f.value)}`, SLACK_LIMITS.fieldText));
+      const fields = b.fields.map((f) => truncate(`*${toMrkdwn(oneLine(f.label))}*\n${toMrkdwn(f.value)}`, SLACK_LIMITS.fieldText));
       return groupBySize(fields.map((f) => f.length), SLACK_LIMITS.fieldsPerSection, GROUP_CHARS).map((idx) => ({
-        block: { type: 'section', fields: idx.map((i) => ({ type: 'mrkdwn', text: fields[i] as string })) },
+        block: { type: 'section', fields: idx.map((i) => ({ type: 'mrkdwn', text: fields[i] as string, verbatim: true })) },
         size: idx.reduce((n, i) => n + (fields[i] as string).length, 0),
         plain: idx.map((i) => `${b.fields[i]?.label}：${b.fields[i]?.value}`).join('\n'),
       }));
     }
     case 'table': {
-      const cell = (s: string) => escapeMrkdwn(oneLine(s));
+      const cell = (s: string) => toMrkdwn(oneLine(s));
       const head = `*${b.columns.map(cell).join(' | ')}*`;
       const rows = b.rows.map((r) => r.map(cell).join(' | '));
       const plain = [b.columns.join(' | '), ...b.rows.map((r) => r.map(oneLine).join(' | '))];
@@ -234,7 +236,7 @@ const RESERVED_CHARS = 200;
 function fallbackFor(title: string | undefined, plains: string[], first: boolean): string {
   const body = plains.filter((p) => p.trim()).join('\n\n');
   const withTitle = first && title && !body.startsWith(title) ? `${title}\n${body}` : body;
-  return truncate(escapeMrkdwn(withTitle.trim() || title || '政策通'), SLACK_LIMITS.fallbackText);
+  return truncate(toMrkdwn(withTitle.trim() || title || '政策通'), SLACK_LIMITS.fallbackText);
 }
 
 /**
@@ -263,7 +265,7 @@ export function renderSlackBlocks(reply: Reply): SlackMessage[] {
   const kept = groups.slice(0, SLACK_LIMITS.maxMessages);
   const messages: SlackMessage[] = kept.map((g, i) => {
     const blocks = g.map((p) => p.block);
-    if (!blocks.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(reply.title ?? '（无内容）') } });
+    if (!blocks.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: toMrkdwn(reply.title ?? '（无内容）'), verbatim: true } });
     return { text: fallbackFor(reply.title, g.map((p) => p.plain), i === 0), blocks };
   });
   const last = messages[messages.length - 1] as SlackMessage;

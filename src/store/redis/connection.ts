@@ -3,7 +3,7 @@
  * fail-fast behaviour (no offline queue, connect + command timeouts), self-reconnect with backoff, error mapping
  * to StoreUnavailableError / ConflictError, and a round-trip counter (benches).
  */
-import { createClient, createCluster, ErrorReply } from 'redis';
+import { ClientClosedError, ClientOfflineError, createClient, createCluster, ErrorReply } from 'redis';
 import type { Logger } from '../../observability/logger.js';
 import { ConflictError, StoreUnavailableError } from '../types.js';
 import type { LuaScript } from './scripts.js';
@@ -11,8 +11,11 @@ import type { LuaScript } from './scripts.js';
 export interface RedisConnectionOptions {
   /** redis://… or rediss://… (single node). */
   url?: string;
-  /** host:port list → Redis Cluster (takes precedence over url). */
+  /** host:port or redis://[user:pass@]host:port list → Redis Cluster (takes precedence over url). */
   clusterNodes?: string[];
+  /** ACL user and password (REDIS_USERNAME / REDIS_PASSWORD) for the node or every cluster node; override URL credentials. */
+  username?: string;
+  password?: string;
   logger?: Logger;
   /** TCP connect timeout per attempt (default 1000 ms). */
   connectTimeoutMs?: number;
@@ -32,7 +35,7 @@ export class RedisConnection {
   /** Commands sent to the server (a NOSCRIPT fallback counts twice). */
   roundTrips = 0;
   private readonly logger: Logger | undefined;
-  private readonly send: (firstKey: string | undefined, args: string[]) => Promise<Reply>;
+  private readonly send: (firstKey: string | undefined, args: string[], timeoutMs?: number) => Promise<Reply>;
   private readonly connectFn: () => Promise<unknown>;
   private readonly closeFn: () => Promise<void>;
   private readonly isReadyFn: () => boolean;
@@ -40,7 +43,10 @@ export class RedisConnection {
   private lastErrorLog = 0;
   private closed = false;
   private pending: Promise<unknown> | null = null;
+  /** Where we connect, with any credentials masked: the only form of the address that is ever logged. */
   readonly target: string;
+  /** Secret strings scrubbed from logged error text. */
+  private readonly secrets: string[];
 
   constructor(private readonly options: RedisConnectionOptions) {
     this.logger = options.logger;
@@ -53,29 +59,37 @@ export class RedisConnection {
     // No node-redis `commandOptions.timeout`: it arms an AbortSignal.timeout per command (measurable CPU at
     // hundreds of messages/s) and only covers the wait before the write, which with the offline queue disabled
     // is not a wait at all. withReplyTimeout below bounds every command end to end instead.
-    const clientDefaults = { socket, disableOfflineQueue: true };
+    // Credentials from the settings, else from the (first) URL that carries them; kept out of every logged string.
+    const urls = options.clusterNodes && options.clusterNodes.length > 0 ? options.clusterNodes.map(nodeUrl) : [options.url ?? 'redis://127.0.0.1:6379'];
+    const fromUrl = urls.map(urlCredentials).find((c) => c.username !== undefined || c.password !== undefined) ?? {};
+    const username = options.username ?? fromUrl.username;
+    const password = options.password ?? fromUrl.password;
+    this.secrets = password ? [password] : [];
+    const auth = { ...(username !== undefined ? { username } : {}), ...(password !== undefined ? { password } : {}) };
+    const clientDefaults = { socket, disableOfflineQueue: true, ...auth };
 
     if (options.clusterNodes && options.clusterNodes.length > 0) {
-      this.target = `cluster ${options.clusterNodes.join(',')}`;
+      this.target = `cluster ${options.clusterNodes.map(maskRedisUrl).join(',')}`;
       const cluster = createCluster({
-        rootNodes: options.clusterNodes.map((n) => ({ url: n.includes('://') ? n : `redis://${n}` })),
+        // Root nodes without userinfo: the credentials travel in `defaults`, so nodes found by discovery get them too.
+        rootNodes: urls.map((u) => ({ url: stripCredentials(u) })),
         defaults: clientDefaults,
       });
       cluster.on('error', (err: unknown) => this.onError(err));
       cluster.on('node-error', (err: unknown) => this.onError(err));
-      this.send = (firstKey, args) => withReplyTimeout(cluster.sendCommand(firstKey, false, args), commandTimeout);
+      this.send = (firstKey, args, timeoutMs) => withReplyTimeout(cluster.sendCommand(firstKey, false, args), timeoutMs ?? commandTimeout);
       this.connectFn = () => cluster.connect();
       this.closeFn = async () => {
         if (cluster.isOpen) await cluster.close();
       };
       this.isReadyFn = () => cluster.isOpen;
     } else {
-      const url = options.url ?? 'redis://127.0.0.1:6379';
-      this.target = url.replace(/\/\/[^@/]*@/, '//***@');
+      const url = stripCredentials(urls[0]!);
+      this.target = maskRedisUrl(urls[0]!);
       const client = createClient({ url, ...clientDefaults });
       client.on('error', (err: unknown) => this.onError(err));
       client.on('ready', () => this.onReady());
-      this.send = (_firstKey, args) => withReplyTimeout(client.sendCommand(args), commandTimeout);
+      this.send = (_firstKey, args, timeoutMs) => withReplyTimeout(client.sendCommand(args), timeoutMs ?? commandTimeout);
       this.connectFn = () => client.connect();
       this.closeFn = async () => {
         if (!client.isOpen) return;
@@ -146,9 +160,16 @@ export class RedisConnection {
     // One clear line when Redis goes away, then at most one every 30 s while it stays away.
     if (firstFailure || now - this.lastErrorLog > 30_000) {
       this.lastErrorLog = now;
-      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      const reason = this.redact(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
       this.logger?.error({ redis: this.target, reason, downForMs: now - this.downSince! }, 'Redis unreachable; retrying with backoff (operations fail with StoreUnavailableError meanwhile)');
     }
+  }
+
+  /** Error text as it may be logged: URL userinfo and the configured secrets masked. */
+  redact(text: string): string {
+    let out = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s@/]*@/gi, '$1***@');
+    for (const s of this.secrets) out = out.split(s).join('***');
+    return out;
   }
 
   private onReady(): void {
@@ -168,18 +189,34 @@ export class RedisConnection {
     }
   }
 
-  /** EVALSHA, falling back to EVAL (which also caches the script) when the server does not know it yet. */
-  async eval<T = Reply>(script: LuaScript, keys: string[], args: (string | number)[]): Promise<T> {
+  /**
+   * One raw command that may wait longer than the command timeout for its reply: used to learn the outcome of a
+   * command that timed out. Sent on the same connection, it is answered after the command it follows.
+   */
+  async cmdWithin<T = Reply>(firstKey: string | undefined, args: (string | number)[], timeoutMs: number): Promise<T> {
+    this.roundTrips++;
+    try {
+      return (await this.send(firstKey, args.map(String), Math.max(1, timeoutMs))) as T;
+    } catch (err) {
+      throw mapError(err);
+    }
+  }
+
+  /**
+   * EVALSHA, falling back to EVAL (which also caches the script) when the server does not know it yet.
+   * `timeoutMs` overrides the command timeout (learning the outcome of an earlier, timed-out command).
+   */
+  async eval<T = Reply>(script: LuaScript, keys: string[], args: (string | number)[], timeoutMs?: number): Promise<T> {
     const tail = [String(keys.length), ...keys, ...args.map(String)];
     this.roundTrips++;
     try {
-      return (await this.send(keys[0], ['EVALSHA', script.sha, ...tail])) as T;
+      return (await this.send(keys[0], ['EVALSHA', script.sha, ...tail], timeoutMs)) as T;
     } catch (err) {
       if (!(err instanceof ErrorReply && err.message.startsWith('NOSCRIPT'))) throw mapError(err);
     }
     this.roundTrips++;
     try {
-      return (await this.send(keys[0], ['EVAL', script.source, ...tail])) as T;
+      return (await this.send(keys[0], ['EVAL', script.source, ...tail], timeoutMs)) as T;
     } catch (err) {
       throw mapError(err);
     }
@@ -194,6 +231,32 @@ export class RedisConnection {
       // already closed / never connected
     }
   }
+}
+
+/** A cluster node setting (host:port or a URL) as a URL. */
+function nodeUrl(node: string): string {
+  return node.includes('://') ? node : `redis://${node}`;
+}
+
+function urlCredentials(url: string): { username?: string; password?: string } {
+  try {
+    const u = new URL(url);
+    return {
+      ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+      ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+function stripCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}
+
+/** redis://user:secret@host:6379/0 → redis://***@host:6379/0 (any scheme, any userinfo form); a bare host:port stays. */
+export function maskRedisUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
 }
 
 /**
@@ -216,8 +279,25 @@ function withReplyTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Failures where the command certainly did not run: Redis refused it (an error reply) or it was never sent. */
+const NOT_RUN = new WeakSet<Error>();
+
+/**
+ * True when the failed command certainly did not run (a LOADING/CLUSTERDOWN… reply, or the client was offline
+ * and never sent it); false for a timeout or a connection lost mid-command, where it may have run.
+ */
+export function certainlyNotRun(err: unknown): boolean {
+  return err instanceof Error && NOT_RUN.has(err);
+}
+
 /** Server error replies stay errors (bugs) except conflicts and "temporarily unavailable"; everything else is unavailability. */
 export function mapError(err: unknown): Error {
+  const mapped = mapErrorKind(err);
+  if (err instanceof ErrorReply || err instanceof ClientOfflineError || err instanceof ClientClosedError || (err instanceof Error && NOT_RUN.has(err))) NOT_RUN.add(mapped);
+  return mapped;
+}
+
+function mapErrorKind(err: unknown): Error {
   if (err instanceof ConflictError || err instanceof StoreUnavailableError) return err;
   if (err instanceof ErrorReply) {
     const m = /ZCT_CONFLICT (\{.*\})/.exec(err.message);

@@ -18,7 +18,10 @@
  *   P:{ledger}:hist:<Q-0001>           LIST    the issue's events (JSON), oldest first
  *   P:{ledger}:events                  STREAM  audit log: one entry per change, field `e` = LedgerEvent JSON;
  *                                              entry id = max(commit.at, last id's ms)-<seq>, so XRANGE by ms works
- *   P:{ledger}:msg:<messageId>         STRING  commit result JSON (dedup record), PX = ZCT_DEDUP_TTL_HOURS
+ *   P:{ledger}:msg:<messageId>         STRING  commit result JSON (dedup record, with the committer's nonce `n`),
+ *                                              PX = ZCT_DEDUP_TTL_HOURS
+ *   P:{ledger}:recent:<sha1>           STRING  {"m": messageId, "r": record} of the last report with these normalised
+ *                                              words by this user in this team (repeat.ts), PX = ZCT_REPEAT_WINDOW_MIN
  *
  * Independent single keys (each may live on its own slot):
  *   P:claim:<key>                      STRING  "L:<token>" (lease, PX leaseMs) | "D:<reply JSON>" (done, PX ttl)
@@ -75,6 +78,9 @@ export class RedisKeys {
   }
   get events(): string {
     return `${this.ledger}events`;
+  }
+  recent(repeatKey: string): string {
+    return `${this.ledger}recent:${repeatKey}`;
   }
   commitRecord(messageId: string): string {
     return `${this.ledger}msg:${messageId}`;

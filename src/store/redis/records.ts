@@ -115,8 +115,8 @@ interface PatchPayload {
   note?: string;
 }
 
-/** The commit script's ARGV[2]. */
-export function commitPayload(c: LedgerCommit): string {
+/** The commit script's ARGV[2]. `nonce` is written into the dedup record (see RedisStore.commitLedger). */
+export function commitPayload(c: LedgerCommit, nonce = ''): string {
   const at = String(c.at);
   const patches: PatchPayload[] = c.patches.map((p) => {
     const set: string[] = [];
@@ -155,5 +155,7 @@ export function commitPayload(c: LedgerCommit): string {
     patches,
     withdrawIssues: c.withdrawIssues ?? [],
     withdrawVisits: c.withdrawVisits ?? [],
+    n: nonce,
+    ...(c.repeat ? { rk: c.repeat.key, rw: String(Math.max(1, Math.round(c.repeat.windowMs))), ra: c.repeat.allow ? '1' : '0' } : {}),
   });
 }

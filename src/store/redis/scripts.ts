@@ -20,7 +20,9 @@ function script(name: string, source: string): LuaScript {
 /**
  * KEYS[1] commit record (P:{ledger}:msg:<id>), KEYS[2] seq:issue, KEYS[3] seq:visit, KEYS[4] events stream
  * ARGV[1] ledger key base "P:{ledger}:", ARGV[2] payload JSON (see redis/commit-payload.ts), ARGV[3] dedup ttl ms
- * Returns {1, record} for a duplicate, {0, record} for a fresh commit; error "ZCT_CONFLICT <json>" on conflict.
+ * Returns {1, record} for a duplicate, {0, record} for a fresh commit, {2, {"m": messageId, "r": record}} when the
+ * same report (payload rk) was recorded by another message within its window; error "ZCT_CONFLICT <json>" on conflict.
+ * The record carries the caller's nonce `n`, so a caller that lost the reply can tell its own commit from an older one.
  */
 export const COMMIT = script(
   'commit',
@@ -30,6 +32,15 @@ local prior = redis.call('GET', KEYS[1])
 if prior then return {1, prior} end
 local c = cjson.decode(ARGV[2])
 local at = c.at
+
+-- 0. the same report from the same person moments ago, under another message id: record nothing, say which
+if c.rk and c.ra ~= '1' then
+  local recent = redis.call('GET', base .. 'recent:' .. c.rk)
+  if recent then
+    local d = cjson.decode(recent)
+    if d.m ~= c.messageId then return {2, recent} end
+  end
+end
 
 -- 1. validate (no writes before this block is done)
 local sim = {}
@@ -166,8 +177,11 @@ local function arr(t)
   if #t == 0 then return '[]' end
   return '["' .. table.concat(t, '","') .. '"]'
 end
-local rec = '{"visitIds":' .. arr(visitIds) .. ',"issueIds":' .. arr(issueIds) .. ',"patchedIds":' .. arr(patchedIds) .. '}'
+local rec = '{"visitIds":' .. arr(visitIds) .. ',"issueIds":' .. arr(issueIds) .. ',"patchedIds":' .. arr(patchedIds) .. ',"n":' .. cjson.encode(c.n or '') .. '}'
 redis.call('SET', KEYS[1], rec, 'PX', ARGV[3])
+if c.rk then
+  redis.call('SET', base .. 'recent:' .. c.rk, '{"m":' .. cjson.encode(c.messageId) .. ',"r":' .. rec .. '}', 'PX', c.rw)
+end
 return {0, rec}
 `,
 );

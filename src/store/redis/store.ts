@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { Issue, LedgerEvent, Team, Visit } from '../../ledger/model.js';
 import type { Reply } from '../../messaging/reply.js';
 import type { Logger } from '../../observability/logger.js';
-import { dateScore, decodeJson, decodeReply, encodeJson, encodeReply, idNumber, DONE_STATUSES } from '../codec.js';
-import type { Feedback, IssueQuery, LedgerCommit, LedgerCommitResult, MessageClaim, Store, VisitQuery } from '../types.js';
-import { RedisConnection, type RedisConnectionOptions } from './connection.js';
+import { dateScore, decodeJson, decodeReply, encodeJson, encodeReply, idNumber, replyTtlSec, DONE_STATUSES } from '../codec.js';
+import { isStoreUnavailable, StoreUnavailableError, type CommitRecord, type Feedback, type IssueQuery, type LedgerCommit, type LedgerCommitResult, type MessageClaim, type Store, type VisitQuery } from '../types.js';
+import { certainlyNotRun, RedisConnection, type RedisConnectionOptions } from './connection.js';
 import { RedisKeys } from './keys.js';
 import { commitPayload, decodeIssue, decodeVisit, toRecord } from './records.js';
 import { CLAIM_JOB, CLAIM_MESSAGE, COMMIT, LIST, RATE_LIMIT, RELEASE_MESSAGE } from './scripts.js';
@@ -18,6 +18,13 @@ export interface RedisStoreOptions extends RedisConnectionOptions {
   prefix?: string;
   /** How long a commit's result is remembered for dedup (ZCT_DEDUP_TTL_HOURS × 3600). Default 72 h. */
   dedupTtlSec?: number;
+  /**
+   * After a ledger commit's reply is lost (command timeout, dropped connection), how long to keep asking Redis for
+   * the commit's dedup record before giving up with outcome 'unknown' (ZCT_OUTCOME_WAIT_MS). Default 8 s.
+   */
+  outcomeWaitMs?: number;
+  /** A remembered reply with files (xlsx export) is kept at most this long (ZCT_FILE_REPLY_TTL_MIN × 60). */
+  fileReplyTtlSec?: number;
 }
 
 const ms = (sec: number) => Math.max(1, Math.round(sec * 1000));
@@ -28,6 +35,8 @@ export class RedisStore implements Store {
   readonly conn: RedisConnection;
   private readonly logger: Logger | undefined;
   private readonly dedupTtlMs: number;
+  private readonly outcomeWaitMs: number;
+  private readonly fileReplyTtlSec: number | undefined;
   /** Lease tokens of the messages this instance claimed (release only what we still own). */
   private readonly claimTokens = new Map<string, string>();
 
@@ -37,6 +46,8 @@ export class RedisStore implements Store {
     this.conn = new RedisConnection(options);
     this.logger = options.logger;
     this.dedupTtlMs = ms(options.dedupTtlSec ?? 72 * 3600);
+    this.outcomeWaitMs = options.outcomeWaitMs ?? 8000;
+    this.fileReplyTtlSec = options.fileReplyTtlSec;
   }
 
   /** Convenience: construct and connect (single node). Gives up after `timeoutMs` (default 10 s). */
@@ -69,7 +80,7 @@ export class RedisStore implements Store {
   }
 
   async completeMessage(key: string, reply: Reply | null, ttlSec: number): Promise<void> {
-    await this.conn.cmd(this.keys.claim(key), ['SET', this.keys.claim(key), `D:${encodeReply(reply)}`, 'PX', ms(ttlSec)]);
+    await this.conn.cmd(this.keys.claim(key), ['SET', this.keys.claim(key), `D:${encodeReply(reply)}`, 'PX', ms(replyTtlSec(reply, ttlSec, this.fileReplyTtlSec))]);
     this.claimTokens.delete(key);
   }
 
@@ -121,9 +132,59 @@ export class RedisStore implements Store {
   // --- ledger
   async commitLedger(c: LedgerCommit): Promise<LedgerCommitResult> {
     const k = this.keys;
-    const [dup, rec] = await this.conn.eval<[number, string]>(COMMIT, [k.commitRecord(c.messageId), k.seqIssue, k.seqVisit, k.events], [k.ledger, commitPayload(c), this.dedupTtlMs]);
-    const result = JSON.parse(rec) as Omit<LedgerCommitResult, 'duplicate'>;
-    return { duplicate: dup === 1, visitIds: result.visitIds, issueIds: result.issueIds, patchedIds: result.patchedIds };
+    const nonce = randomUUID();
+    const keys = [k.commitRecord(c.messageId), k.seqIssue, k.seqVisit, k.events];
+    const args = [k.ledger, commitPayload(c, nonce), this.dedupTtlMs];
+    let reply: [number, string];
+    try {
+      reply = await this.conn.eval<[number, string]>(COMMIT, keys, args);
+    } catch (err) {
+      if (!isStoreUnavailable(err) || certainlyNotRun(err)) throw err;
+      reply = await this.resolveCommit(c.messageId, nonce, keys, args, err);
+    }
+    return commitResult(reply);
+  }
+
+  /**
+   * The commit's reply was lost (timeout or dropped connection), so it may or may not have run. Its dedup record
+   * tells: a GET on the same connection is answered after the commit, so once Redis answers, a record with our
+   * nonce means it ran, a record with another nonce means an earlier delivery ran it, and no record means it did
+   * not run (it is then sent again: commits are idempotent). Redis silent for outcomeWaitMs → outcome 'unknown'.
+   */
+  private async resolveCommit(messageId: string, nonce: string, keys: string[], args: (string | number)[], cause: Error): Promise<[number, string]> {
+    const recordKey = this.keys.commitRecord(messageId);
+    const deadline = Date.now() + this.outcomeWaitMs;
+    this.logger?.warn({ messageId, err: cause.message }, 'ledger commit reply lost; reading its dedup record to learn the outcome');
+    for (let left = this.outcomeWaitMs; left > 0; left = deadline - Date.now()) {
+      try {
+        const raw = await this.conn.cmdWithin<string | null>(recordKey, ['GET', recordKey], left);
+        if (raw !== null) {
+          const ran = (JSON.parse(raw) as { n?: string }).n === nonce;
+          this.logger?.info({ messageId, applied: ran }, 'ledger commit outcome recovered from its dedup record');
+          return [ran ? 0 : 1, raw];
+        }
+        return await this.conn.eval<[number, string]>(COMMIT, keys, args, Math.max(1, deadline - Date.now()));
+      } catch (err) {
+        if (!isStoreUnavailable(err)) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(200, Math.max(0, deadline - Date.now()))));
+      }
+    }
+    throw new StoreUnavailableError(`ledger commit outcome unknown: Redis did not answer within ${this.outcomeWaitMs} ms`, { cause, outcome: 'unknown' });
+  }
+
+  async readCommit(messageId: string, opts: { waitMs?: number } = {}): Promise<CommitRecord | null> {
+    const key = this.keys.commitRecord(messageId);
+    const deadline = Date.now() + (opts.waitMs ?? 0);
+    for (;;) {
+      try {
+        const left = deadline - Date.now();
+        const raw = left > 0 ? await this.conn.cmdWithin<string | null>(key, ['GET', key], left) : await this.conn.cmd<string | null>(key, ['GET', key]);
+        return raw === null ? null : recordOf(JSON.parse(raw) as CommitRecord);
+      } catch (err) {
+        if (!isStoreUnavailable(err) || Date.now() >= deadline) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(200, Math.max(0, deadline - Date.now()))));
+      }
+    }
   }
 
   async getIssue(id: string): Promise<Issue | null> {
@@ -271,6 +332,17 @@ export class RedisStore implements Store {
   async close(): Promise<void> {
     await this.conn.close();
   }
+}
+
+const recordOf = (r: CommitRecord): CommitRecord => ({ visitIds: r.visitIds, issueIds: r.issueIds, patchedIds: r.patchedIds });
+
+/** The commit script's reply → LedgerCommitResult. */
+function commitResult([code, raw]: [number, string]): LedgerCommitResult {
+  if (Number(code) === 2) {
+    const d = JSON.parse(raw) as { m: string; r: CommitRecord };
+    return { duplicate: false, visitIds: [], issueIds: [], patchedIds: [], repeatOf: { messageId: d.m, ...recordOf(d.r) } };
+  }
+  return { duplicate: Number(code) === 1, ...recordOf(JSON.parse(raw) as CommitRecord) };
 }
 
 /** Stream/list entry → LedgerEvent (`at` travels as a string through Lua). */

@@ -31,9 +31,9 @@ const sectionTexts = (blocks: SlackBlock[]) => blocks.flatMap((b) => (b.type ===
 const cite = (n: number): Citation => ({ n, docId: `d${n}`, title: `文件${n}`, source: '市政府', date: '2024-01-0' + ((n % 9) + 1), chunkId: `d${n}::0`, quote: '引用原文'.repeat(20) });
 
 describe('renderSlackBlocks', () => {
-  it('escapes & < > and translates light Markdown to mrkdwn', () => {
+  it('escapes & < > and renders Markdown-looking text as data (no bold, no link: block text may come from users)', () => {
     const [m] = renderSlackBlocks({ intent: 'ask', blocks: [{ type: 'paragraph', text: 'A & B <script> **重点** [链接](https://example.gov.cn/x)' }] });
-    expect(sectionTexts(m!.blocks)).toEqual(['A &amp; B &lt;script&gt; *重点* <https://example.gov.cn/x|链接>']);
+    expect(sectionTexts(m!.blocks)).toEqual(['A &amp; B &lt;script&gt; ＊＊重点＊＊ [链接](https://example.gov.cn/x)']);
     expect(m!.text).toContain('A &amp; B &lt;script&gt;');
   });
 
