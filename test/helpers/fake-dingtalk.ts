@@ -9,12 +9,16 @@
  *   POST /v1.0/robot/groupMessages/send   → {processQueryKey} (token checked, recorded)
  *   POST /v1.0/robot/oToMessages/batchSend→ {processQueryKey}
  *
- * Also: startDingTalkHarness({ sink }) — fake + config + a started adapter, for adapter and full-product e2e.
+ * HTTP callback mode: postCallback(url, data, …) plays DingTalk POSTing a robot message to the bot, with
+ * the `timestamp` + `sign` headers computed as DingTalk does (or deliberately wrong / stale).
+ *
+ * Also: startDingTalkHarness({ sink }) — fake + config + a started adapter, for adapter and full-product e2e
+ * (DINGTALK_MODE=http in env: the adapter listens on a free local port instead of connecting the stream).
  */
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { WebSocketServer, WebSocket } from 'ws';
 import { parseConfig } from '../../src/config/index.js';
 import type { Config } from '../../src/config/schema.js';
@@ -386,6 +390,41 @@ function send(res: http.ServerResponse, reply: Reply) {
   else write();
 }
 
+export interface CallbackPostOptions {
+  /** Sign with this secret (default FAKE_CLIENT_SECRET, i.e. correctly). */
+  secret?: string;
+  /** The `timestamp` header (default now). */
+  timestamp?: number | string;
+  /** Override the computed `sign` header. */
+  sign?: string;
+  /** Leave these headers out. */
+  omit?: Array<'timestamp' | 'sign'>;
+  /** Raw body instead of JSON.stringify(data). */
+  rawBody?: string;
+}
+
+/** DingTalk's HTTP-mode sign: base64(HMAC-SHA256(key = appSecret, timestamp + "\n" + appSecret)). */
+export function signCallback(timestamp: string, secret: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
+}
+
+/** POST a robot message to the bot's HTTP callback endpoint the way DingTalk does. */
+export async function postCallback(url: string, data: unknown, opts: CallbackPostOptions = {}): Promise<{ status: number; body: unknown }> {
+  const timestamp = String(opts.timestamp ?? Date.now());
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
+  if (!opts.omit?.includes('timestamp')) headers.timestamp = timestamp;
+  if (!opts.omit?.includes('sign')) headers.sign = opts.sign ?? signCallback(timestamp, opts.secret ?? FAKE_CLIENT_SECRET);
+  const res = await fetch(url, { method: 'POST', headers, body: opts.rawBody ?? JSON.stringify(data), signal: AbortSignal.timeout(15_000) });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* keep text */
+  }
+  return { status: res.status, body };
+}
+
 /** Poll a condition that no fake event signals (e.g. state inside the bot). */
 export async function waitUntil(pred: () => boolean, what = 'condition', timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -431,7 +470,14 @@ export interface DingTalkHarnessOptions {
 /** Start the fake, a config pointing at it, and a connected adapter. */
 export async function startDingTalkHarness(opts: DingTalkHarnessOptions): Promise<DingTalkHarness> {
   const fake = await startFakeDingTalk();
-  const config = parseConfig({ ZCT_SCHEDULER: 'false', HEALTH_PORT: '0', ...opts.env, ...fakeDingTalkEnv(fake) });
+  const config = parseConfig({
+    ZCT_SCHEDULER: 'false',
+    HEALTH_PORT: '0',
+    DINGTALK_HTTP_HOST: '127.0.0.1',
+    DINGTALK_HTTP_PORT: '0',
+    ...opts.env,
+    ...fakeDingTalkEnv(fake),
+  });
   const sink = opts.sink ?? (await opts.makeSink?.(config));
   if (!sink) throw new Error('startDingTalkHarness: pass sink or makeSink');
   const adapter = createDingTalkAdapter({
@@ -444,7 +490,7 @@ export async function startDingTalkHarness(opts: DingTalkHarnessOptions): Promis
   });
   await adapter.start();
   await adapter.whenConnected(5_000);
-  await fake.waitForConnections(1);
+  if (config.DINGTALK_MODE === 'stream') await fake.waitForConnections(1);
   return {
     fake,
     adapter,

@@ -1,7 +1,8 @@
 /**
- * The DingTalk adapter (stream mode): frames in → Bot → markdown replies out.
+ * The DingTalk adapter: robot messages in (stream frames, or signed HTTP callbacks when
+ * DINGTALK_MODE=http — see http-callback.ts) → Bot → markdown replies out.
  *
- * Per robot-message frame:
+ * Per robot message (the HTTP "ack" is answering the callback request 200):
  *   parse (zod) → sink (Bot.handle: claim in Redis, handle, remember) → ack the frame → reply
  * The ack comes only after the sink has returned — also after a failed handling (the user was told to
  * resend) so the platform does not hammer us. Duplicates (same `${robotCode}:${msgId}`, judged by the Bot
@@ -22,6 +23,7 @@ import { metrics } from '../../observability/metrics.js';
 import type { MessageSink, PlatformAdapter } from '../types.js';
 import { DingTalkApi } from './api-client.js';
 import { DingTalkWebhookError } from './errors.js';
+import { startCallbackServer, type CallbackServer } from './http-callback.js';
 import { DINGTALK_MESSAGES } from './messages.js';
 import { parseRobotMessage, type ReplyTarget } from './parse.js';
 import { DEFAULT_MAX_BYTES, renderDingTalkMarkdown } from './render-markdown.js';
@@ -50,8 +52,11 @@ export interface DingTalkAdapter extends PlatformAdapter {
   whenConnected(timeoutMs?: number): Promise<void>;
   /** The OpenAPI client (proactive sends, token cache). */
   readonly api: DingTalkApi;
-  /** The underlying stream client (tests inspect connectionCount). */
+  /** The underlying stream client (tests inspect connectionCount). Not connected in HTTP mode. */
   readonly client: DingTalkStreamClient;
+  readonly mode: 'stream' | 'http';
+  /** HTTP mode: the callback server once started. */
+  readonly callbackServer: CallbackServer | null;
 }
 
 const PLATFORM = 'dingtalk' as const;
@@ -78,6 +83,8 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     now,
   });
 
+  const mode = config.DINGTALK_MODE;
+  let httpServer: CallbackServer | null = null;
   const inflight = new Set<Promise<void>>();
   const queue = new SerialQueue();
   let stopping = false;
@@ -149,18 +156,20 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     }
   }
 
-  async function handleFrame(frame: DWClientDownStream) {
-    const frameId = frame.headers?.messageId;
-    const frameTime = Number(frame.headers?.time);
-    const parsed = parseRobotMessage(frame.data, config, { fallbackTime: Number.isFinite(frameTime) && frameTime > 0 ? frameTime : undefined, now });
+  /**
+   * One robot message from either transport: parse → sink (claim, handle, remember) → `ack` → reply.
+   * `ack` is the stream frame's ack, or (HTTP mode) answering the callback request 200.
+   */
+  async function processRobotMessage(data: unknown, fallbackTime: number | undefined, ack: () => void, ctx: Record<string, unknown>) {
+    const parsed = parseRobotMessage(data, config, { fallbackTime, now });
     if (!parsed.ok) {
-      platformError(parsed.error, 'malformed robot message acked and dropped', { frameId });
-      ack(frameId);
+      platformError(parsed.error, 'malformed robot message acked and dropped', ctx);
+      ack();
       if (parsed.target?.sessionWebhook) await deliver(parsed.target, replies.error(DINGTALK_MESSAGES.malformed), log);
       return;
     }
     const { message, target } = parsed;
-    const msgLog = log.child({ msgId: message.messageId, conversation: message.conversationId, frameId });
+    const msgLog = log.child({ msgId: message.messageId, conversation: message.conversationId, ...ctx });
     await queue.run(`${target.robotCode}\n${message.conversationId}\n${message.userId}`, async () => {
       let result: HandleResult;
       try {
@@ -171,7 +180,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         msgLog.error({ err }, 'message sink threw');
         result = { reply: replies.error(MESSAGES.internal), duplicate: false };
       }
-      ack(frameId);
+      ack();
       if (result.duplicate) {
         msgLog.info('redelivered message acked, not answered again');
         return;
@@ -180,29 +189,69 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     });
   }
 
-  client.onRobotMessage((frame) => {
-    if (stopping) return; // left unacked: the platform redelivers it (to another replica)
-    const task: Promise<void> = handleFrame(frame)
+  function track(task: Promise<void>): Promise<void> {
+    const t: Promise<void> = task
       .catch((err: unknown) => {
         metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
-        log.error({ err }, 'robot frame handling failed');
+        log.error({ err }, 'robot message handling failed');
       })
-      .finally(() => inflight.delete(task));
-    inflight.add(task);
+      .finally(() => inflight.delete(t));
+    inflight.add(t);
+    return t;
+  }
+
+  client.onRobotMessage((frame: DWClientDownStream) => {
+    if (stopping) return; // left unacked: the platform redelivers it (to another replica)
+    const frameId = frame.headers?.messageId;
+    const frameTime = Number(frame.headers?.time);
+    void track(
+      processRobotMessage(frame.data, Number.isFinite(frameTime) && frameTime > 0 ? frameTime : undefined, () => ack(frameId), { frameId }),
+    );
   });
+
+  /** HTTP mode: a verified callback. Resolves once the message is recorded (the request is then answered). */
+  function onHttpCallback(data: unknown, timestamp: number): Promise<void> {
+    if (stopping) return Promise.reject(new Error('stopping: DingTalk retries elsewhere'));
+    return new Promise<void>((resolve) => {
+      void track(processRobotMessage(data, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : undefined, resolve, { via: 'http' })).finally(
+        () => resolve(),
+      );
+    });
+  }
 
   return {
     platform: PLATFORM,
     api,
     client,
+    get mode() {
+      return mode;
+    },
+    get callbackServer() {
+      return httpServer;
+    },
     async start() {
       if (started) return;
       started = true;
       metrics.connected.set({ target: PLATFORM }, 0);
+      if (mode === 'http') {
+        httpServer = await startCallbackServer({
+          host: config.DINGTALK_HTTP_HOST,
+          port: config.DINGTALK_HTTP_PORT,
+          path: config.DINGTALK_HTTP_PATH,
+          appSecret: clientSecret,
+          logger: log,
+          now,
+          onMessage: onHttpCallback,
+          onRejected: () => metrics.errors.inc({ platform: PLATFORM, kind: 'signature' }),
+        });
+        metrics.connected.set({ target: PLATFORM }, 1);
+        return;
+      }
       await client.connect(); // first attempt; retries continue in the background
     },
     async stop(deadlineMs = 10_000) {
       stopping = true;
+      const closing = httpServer?.close(); // no new callbacks; the ones in flight finish below
       if (inflight.size) {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
@@ -214,10 +263,13 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         clearTimeout(timer);
         if (inflight.size) log.warn({ pending: inflight.size }, 'stopped with messages still in flight (left unacked)');
       }
+      await closing;
+      if (mode === 'http') metrics.connected.set({ target: PLATFORM }, 0);
       client.shutdown();
     },
-    isConnected: () => client.isUp(),
+    isConnected: () => (mode === 'http' ? (httpServer?.isListening() ?? false) : client.isUp()),
     whenConnected(timeoutMs = 10_000) {
+      if (mode === 'http') return httpServer?.isListening() ? Promise.resolve() : Promise.reject(new Error('DingTalk HTTP callback server not started'));
       if (client.isUp()) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
