@@ -9,6 +9,11 @@
  *   POST /v1.0/robot/groupMessages/send   → {processQueryKey} (token checked, recorded)
  *   POST /v1.0/robot/oToMessages/batchSend→ {processQueryKey}
  *
+ *   POST /v1.0/card/instances/createAndDeliver → {success, result} (token checked; the card is kept in `cards`)
+ *   PUT  /v1.0/card/streaming              → streams a card variable (recorded on the card)
+ *   PUT  /v1.0/card/instances              → updates card variables by key (flowStatus history recorded)
+ *   `cardFault` injects card API failures per call.
+ *
  * HTTP callback mode: postCallback(url, data, …) plays DingTalk POSTing a robot message to the bot, with
  * the `timestamp` + `sign` headers computed as DingTalk does (or deliberately wrong / stale).
  *
@@ -59,6 +64,22 @@ export interface RecordedApiSend {
 
 type Reply = { status: number; body: unknown; delayMs?: number };
 
+export type CardCallKind = 'create' | 'stream' | 'update';
+
+export interface FakeCard {
+  outTrackId: string;
+  templateId: string;
+  openSpaceId: string;
+  /** The createAndDeliver body as sent. */
+  created: Record<string, unknown>;
+  /** Current variables (cardParamMap, plus streamed keys). */
+  params: Record<string, string>;
+  /** Every flowStatus the card went through, in order (creation included). */
+  statuses: string[];
+  /** Every streaming update, in order. */
+  streams: Array<{ key: string; content: string; isFull: boolean; isFinalize: boolean; at: number }>;
+}
+
 export interface RobotMessageInput {
   text?: string;
   msgId?: string;
@@ -91,6 +112,12 @@ export class FakeDingTalk extends EventEmitter {
   readonly webhookReplies: Reply[] = [];
   /** Answers to use for the next OpenAPI sends. */
   readonly apiReplies: Reply[] = [];
+  /** Cards created through createAndDeliver, by outTrackId. */
+  readonly cards = new Map<string, FakeCard>();
+  /** Every card API call (also the failed ones), in order. */
+  readonly cardCalls: Array<{ kind: CardCallKind; body: Record<string, unknown>; status: number; at: number }> = [];
+  /** Return a reply to make that card call fail (it is then not applied). */
+  cardFault: ((kind: CardCallKind, body: Record<string, unknown>) => Reply | undefined) | null = null;
   /** Fail this many gateway open calls with HTTP 500. */
   failGatewayCalls = 0;
   /** Refuse this many WebSocket upgrades (HTTP 401 during the handshake), even with a valid ticket. */
@@ -242,7 +269,58 @@ export class FakeDingTalk extends EventEmitter {
       return send(res, this.apiReplies.shift() ?? { status: 200, body: { processQueryKey: `pqk-${this.apiSends.length}` } });
     }
 
+    const cardKind: CardCallKind | null =
+      req.method === 'POST' && u.pathname === '/v1.0/card/instances/createAndDeliver'
+        ? 'create'
+        : req.method === 'PUT' && u.pathname === '/v1.0/card/streaming'
+          ? 'stream'
+          : req.method === 'PUT' && u.pathname === '/v1.0/card/instances'
+            ? 'update'
+            : null;
+    if (cardKind) {
+      const token = String(req.headers['x-acs-dingtalk-access-token'] ?? '');
+      if (!this.validTokens.has(token)) {
+        return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
+      }
+      const reply = this.cardCall(cardKind, body);
+      this.cardCalls.push({ kind: cardKind, body, status: reply.status, at });
+      this.changed();
+      return send(res, reply);
+    }
+
     return send(res, { status: 404, body: { code: 'NotFound', message: u.pathname } });
+  }
+
+  private cardCall(kind: CardCallKind, body: Record<string, unknown>): Reply {
+    const fault = this.cardFault?.(kind, body);
+    if (fault) return fault;
+    const outTrackId = typeof body.outTrackId === 'string' ? body.outTrackId : '';
+    const paramMap = ((body.cardData as { cardParamMap?: Record<string, unknown> } | undefined)?.cardParamMap ?? {}) as Record<string, unknown>;
+    const strings = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)]));
+    if (kind === 'create') {
+      const openSpaceId = typeof body.openSpaceId === 'string' ? body.openSpaceId : '';
+      if (!outTrackId || typeof body.cardTemplateId !== 'string' || !/^dtv1\.card\/\/IM_(GROUP|ROBOT)\.\S+$/.test(openSpaceId)) {
+        return { status: 400, body: { code: 'param.invalid', message: 'cardTemplateId/outTrackId/openSpaceId required' } };
+      }
+      if (this.cards.has(outTrackId)) return { status: 400, body: { code: 'card.exists', message: 'outTrackId already used' } };
+      const params = strings(paramMap);
+      this.cards.set(outTrackId, { outTrackId, templateId: body.cardTemplateId, openSpaceId, created: body, params, statuses: params.flowStatus ? [params.flowStatus] : [], streams: [] });
+      return { status: 200, body: { success: true, result: { outTrackId, deliverResults: [{ spaceId: openSpaceId, success: true }] } } };
+    }
+    const card = this.cards.get(outTrackId);
+    if (!card) return { status: 404, body: { code: 'card.notFound', message: `no card ${outTrackId}` } };
+    if (kind === 'stream') {
+      if (typeof body.key !== 'string' || typeof body.content !== 'string' || typeof body.guid !== 'string') {
+        return { status: 400, body: { code: 'param.invalid', message: 'key/content/guid required' } };
+      }
+      card.params[body.key] = body.isFull === false ? (card.params[body.key] ?? '') + body.content : body.content;
+      card.streams.push({ key: body.key, content: body.content, isFull: body.isFull !== false, isFinalize: body.isFinalize === true, at: performance.now() });
+      return { status: 200, body: { success: true } };
+    }
+    const updates = strings(paramMap);
+    Object.assign(card.params, updates);
+    if (updates.flowStatus) card.statuses.push(updates.flowStatus);
+    return { status: 200, body: { success: true } };
   }
 
   /** Make every issued token invalid (the next send gets a 401). */

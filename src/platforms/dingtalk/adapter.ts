@@ -21,12 +21,14 @@ import { reply as replies, type Reply } from '../../messaging/reply.js';
 import type { Logger } from '../../observability/logger.js';
 import { metrics } from '../../observability/metrics.js';
 import type { MessageSink, PlatformAdapter } from '../types.js';
+import { withReplyProgress } from '../../messaging/progress.js';
+import { AnswerCard, CARD_REPLACED_TEXT, CARD_TOO_LONG_TEXT, DEFAULT_AI_CARD_TEMPLATE_ID, cardTargetOf } from './ai-card.js';
 import { DingTalkApi } from './api-client.js';
 import { DingTalkWebhookError } from './errors.js';
 import { startCallbackServer, type CallbackServer } from './http-callback.js';
 import { DINGTALK_MESSAGES } from './messages.js';
 import { parseRobotMessage, type ReplyTarget } from './parse.js';
-import { DEFAULT_MAX_BYTES, renderDingTalkMarkdown } from './render-markdown.js';
+import { DEFAULT_MAX_BYTES, renderDingTalkMarkdown, type DingTalkMarkdownPart } from './render-markdown.js';
 import { SerialQueue } from './serial-queue.js';
 import { CONNECTION_EVENT, DingTalkStreamClient, type StreamClientOptions } from './stream-client.js';
 import { markdownBody, postSessionWebhook } from './webhook.js';
@@ -44,6 +46,8 @@ export interface DingTalkAdapterOptions {
   /** Treat a sessionWebhook as expired this long before its sessionWebhookExpiredTime (default 60 s). */
   webhookExpirySafetyMs?: number;
   now?: () => number;
+  /** Minimum spacing of AI card streaming updates (default 300 ms). */
+  cardUpdateMs?: number;
 }
 
 export interface DingTalkAdapter extends PlatformAdapter {
@@ -84,6 +88,8 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   });
 
   const mode = config.DINGTALK_MODE;
+  /** AI card replies for policy answers: on with DINGTALK_AI_CARD=1 or a template id. */
+  const cardTemplateId = config.DINGTALK_CARD_TEMPLATE_ID ?? (config.DINGTALK_AI_CARD ? DEFAULT_AI_CARD_TEMPLATE_ID : undefined);
   let httpServer: CallbackServer | null = null;
   const inflight = new Set<Promise<void>>();
   const queue = new SerialQueue();
@@ -156,6 +162,18 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     }
   }
 
+  /** Put the final reply into a started AI card. False: send it as markdown instead (the card is closed). */
+  async function finishCard(card: AnswerCard, reply: Reply): Promise<boolean> {
+    const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    if (parts.length !== 1) {
+      await card.abandon(CARD_TOO_LONG_TEXT);
+      return false;
+    }
+    const ok = await card.finish((parts[0] as DingTalkMarkdownPart).text);
+    if (!ok) metrics.errors.inc({ platform: PLATFORM, kind: 'platform' });
+    return ok;
+  }
+
   /**
    * One robot message from either transport: parse → sink (claim, handle, remember) → `ack` → reply.
    * `ack` is the stream frame's ack, or (HTTP mode) answering the callback request 200.
@@ -171,9 +189,10 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     const { message, target } = parsed;
     const msgLog = log.child({ msgId: message.messageId, conversation: message.conversationId, ...ctx });
     await queue.run(`${target.robotCode}\n${message.conversationId}\n${message.userId}`, async () => {
+      const card = cardTemplateId && cardTargetOf(target) ? new AnswerCard({ api, templateId: cardTemplateId, target, senderNick: message.userName, minIntervalMs: opts.cardUpdateMs, logger: msgLog }) : null;
       let result: HandleResult;
       try {
-        result = await sink(message);
+        result = card ? await withReplyProgress({ begin: () => card.begin(), update: (t) => card.update(t) }, () => sink(message)) : await sink(message);
       } catch (err) {
         // Bot.handle never throws; any other sink might.
         metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
@@ -181,11 +200,13 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         result = { reply: replies.error(MESSAGES.internal), duplicate: false };
       }
       ack();
-      if (result.duplicate) {
-        msgLog.info('redelivered message acked, not answered again');
+      if (result.duplicate || !result.reply) {
+        if (card?.started) await card.abandon(CARD_REPLACED_TEXT);
+        if (result.duplicate) msgLog.info('redelivered message acked, not answered again');
         return;
       }
-      if (result.reply) await deliver(target, result.reply, msgLog);
+      if (card?.started && (await finishCard(card, result.reply))) return;
+      await deliver(target, result.reply, msgLog);
     });
   }
 
