@@ -70,6 +70,8 @@ export const configSchema = z.object({
   /** Policy answers as streaming AI cards (also on when DINGTALK_CARD_TEMPLATE_ID is set). */
   DINGTALK_AI_CARD: bool.default(false),
   DINGTALK_CARD_TEMPLATE_ID: optionalString,
+  /** Template of cards with buttons (markdown + msgButtons); defaults to DingTalk's markdown-with-buttons template. */
+  DINGTALK_ACTION_CARD_TEMPLATE_ID: optionalString,
 
   // --- Slack
   SLACK_BOT_TOKEN: optionalString,

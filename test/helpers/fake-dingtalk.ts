@@ -32,6 +32,7 @@ import { createDingTalkAdapter, type DingTalkAdapter, type DingTalkAdapterOption
 import type { MessageSink } from '../../src/platforms/types.js';
 
 export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get';
+export const TOPIC_CARD = '/v1.0/card/instances/callback';
 export const FAKE_CLIENT_ID = 'dingfakeclientid';
 export const FAKE_CLIENT_SECRET = 'fake-client-secret';
 export const FAKE_ROBOT_CODE = 'dingfakeclientid';
@@ -377,6 +378,34 @@ export class FakeDingTalk extends EventEmitter {
           topic: TOPIC_ROBOT,
         },
         data: typeof data === 'string' ? data : JSON.stringify(data),
+      },
+      opts.socket,
+    );
+    return frameId;
+  }
+
+  /**
+   * Push a card callback (a button press) as DingTalk does over the stream. `frameId` re-uses a frame id
+   * (a redelivery). Returns the frame id; the bot's ack is recorded in `acks` like a robot message's.
+   */
+  pushCardCallback(press: { outTrackId: string; userId: string; buttonId: string }, opts: { frameId?: string; socket?: WebSocket } = {}): string {
+    this.frameSeq += 1;
+    const frameId = opts.frameId ?? `cardcb_${this.frameSeq}_${randomUUID().slice(0, 8)}`;
+    const data = {
+      outTrackId: press.outTrackId,
+      corpId: 'dingcorp',
+      userId: press.userId,
+      type: 'actionCallback',
+      spaceType: 'IM',
+      userIdType: 1,
+      content: JSON.stringify({ cardPrivateData: { actionIds: [press.buttonId], params: {} } }),
+    };
+    this.sendFrame(
+      {
+        specVersion: '1.0',
+        type: 'CALLBACK',
+        headers: { appId: 'fake-app', contentType: 'application/json', messageId: frameId, time: String(Date.now()), topic: TOPIC_CARD },
+        data: JSON.stringify(data),
       },
       opts.socket,
     );

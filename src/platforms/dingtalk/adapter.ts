@@ -17,13 +17,27 @@ import type { DWClientDownStream } from 'dingtalk-stream';
 import { MESSAGES } from '../../app/bot.js';
 import type { HandleResult } from '../../app/bot.js';
 import type { Config } from '../../config/schema.js';
+import { randomUUID } from 'node:crypto';
+import { incomingMessageSchema } from '../../messaging/incoming.js';
 import { reply as replies, type Reply } from '../../messaging/reply.js';
+import type { Store } from '../../store/types.js';
 import type { Logger } from '../../observability/logger.js';
 import { metrics } from '../../observability/metrics.js';
 import type { MessageSink, PlatformAdapter } from '../types.js';
 import { withReplyProgress } from '../../messaging/progress.js';
 import { AnswerCard, CARD_REPLACED_TEXT, CARD_TOO_LONG_TEXT, DEFAULT_AI_CARD_TEMPLATE_ID, cardTargetOf } from './ai-card.js';
 import { DingTalkApi } from './api-client.js';
+import {
+  ACTION_TEXTS,
+  CARD_CONTEXT_TTL_SEC,
+  DEFAULT_ACTION_CARD_TEMPLATE_ID,
+  actionCardParams,
+  cardContextKey,
+  cardContextSchema,
+  parseCardCallback,
+  pressedCardParams,
+  type CardContext,
+} from './action-card.js';
 import { DingTalkWebhookError } from './errors.js';
 import { startCallbackServer, type CallbackServer } from './http-callback.js';
 import { DINGTALK_MESSAGES } from './messages.js';
@@ -48,6 +62,8 @@ export interface DingTalkAdapterOptions {
   now?: () => number;
   /** Minimum spacing of AI card streaming updates (default 300 ms). */
   cardUpdateMs?: number;
+  /** Needed for cards with buttons (card context and press dedup, shared by every replica). */
+  store?: Store;
 }
 
 export interface DingTalkAdapter extends PlatformAdapter {
@@ -90,6 +106,11 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   const mode = config.DINGTALK_MODE;
   /** AI card replies for policy answers: on with DINGTALK_AI_CARD=1 or a template id. */
   const cardTemplateId = config.DINGTALK_CARD_TEMPLATE_ID ?? (config.DINGTALK_AI_CARD ? DEFAULT_AI_CARD_TEMPLATE_ID : undefined);
+  /** Cards with buttons: when cards are on, in stream mode (presses come over the stream), with a store. */
+  const actionTemplateId =
+    mode === 'stream' && opts.store ? (config.DINGTALK_ACTION_CARD_TEMPLATE_ID ?? (cardTemplateId ? DEFAULT_ACTION_CARD_TEMPLATE_ID : undefined)) : undefined;
+  const robotCode = config.DINGTALK_ROBOT_CODE ?? clientId;
+  const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: config.ZCT_TIMEZONE, hour: '2-digit', minute: '2-digit', hour12: false });
   let httpServer: CallbackServer | null = null;
   const inflight = new Set<Promise<void>>();
   const queue = new SerialQueue();
@@ -133,7 +154,13 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   }
 
   /** Send a reply for a message: its sessionWebhook while valid, else the OpenAPI. Never throws. */
-  async function deliver(target: ReplyTarget, reply: Reply, msgLog: Logger) {
+  async function deliver(target: ReplyTarget, replyIn: Reply, msgLog: Logger, senderName?: string) {
+    let reply = replyIn;
+    if (reply.actions?.length) {
+      if (await sendActionCard(target, reply, senderName, msgLog)) return;
+      // No card: the same choices as commands to type.
+      reply = { ...reply, blocks: [...reply.blocks, { type: 'note', text: ACTION_TEXTS.hints(reply.actions) }] };
+    }
     const atUser = target.isGroup ? target.staffId : undefined;
     const parts = renderDingTalkMarkdown(reply, { mention: atUser, maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
     const webhookValid =
@@ -160,6 +187,140 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         return; // later parts without the earlier ones would confuse more than help
       }
     }
+  }
+
+  /** A reply with buttons as an interactive card. False: not possible or failed (send markdown instead). */
+  async function sendActionCard(target: ReplyTarget, reply: Reply, senderName: string | undefined, msgLog: Logger): Promise<boolean> {
+    const store = opts.store;
+    const actions = reply.actions ?? [];
+    const cardTarget = cardTargetOf(target, senderName);
+    if (!actionTemplateId || !store || !cardTarget || !target.conversationId || actions.length === 0) return false;
+    const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    if (parts.length !== 1) return false;
+    const ctx: CardContext = {
+      outTrackId: randomUUID(),
+      conversationId: target.conversationId,
+      isGroup: target.isGroup,
+      markdown: (parts[0] as DingTalkMarkdownPart).text,
+      actions,
+      names: target.staffId && senderName ? { [target.staffId]: senderName } : {},
+    };
+    try {
+      // The context first: a press may arrive as soon as the card shows.
+      await store.setSession(cardContextKey(ctx.outTrackId), ctx, CARD_CONTEXT_TTL_SEC);
+      await api.createAndDeliverCard({ cardTemplateId: actionTemplateId, outTrackId: ctx.outTrackId, cardParamMap: actionCardParams(ctx.markdown, actions), target: cardTarget });
+      return true;
+    } catch (err) {
+      platformError(err, 'card with buttons not delivered; replying with markdown', { card: ctx.outTrackId });
+      msgLog.debug({ card: ctx.outTrackId }, 'action card fallback');
+      return false;
+    }
+  }
+
+  /** A reply to a card press: there is no sessionWebhook, so through the OpenAPI (group, or the presser's 1:1). */
+  async function sendForCard(ctx: CardContext, userId: string, reply: Reply) {
+    const parts = renderDingTalkMarkdown(reply, { mention: ctx.isGroup ? userId : undefined, maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    try {
+      for (const part of parts) {
+        if (ctx.isGroup) await api.sendGroupMarkdown(ctx.conversationId, part);
+        else await api.sendUserMarkdown([userId], part);
+      }
+    } catch (err) {
+      platformError(err, 'reply to a card press failed', { card: ctx.outTrackId });
+    }
+  }
+
+  /** A button press (card callback frame): once per card, by someone allowed, through the pipeline. */
+  async function processCardCallback(frame: DWClientDownStream) {
+    const frameId = frame.headers?.messageId;
+    const done = () => {
+      if (!frameId) return;
+      try {
+        client.socketCallBackResponse(frameId, {});
+      } catch (err) {
+        platformError(err, 'card callback ack failed', { frameId });
+      }
+    };
+    const press = parseCardCallback(frame.data);
+    const store = opts.store;
+    if (!press || !store) {
+      platformError('unusable card callback', 'card callback acked and dropped', { frameId });
+      return done();
+    }
+    // A store failure leaves the frame unacked: DingTalk delivers it again.
+    const stored = cardContextSchema.safeParse(await store.getSession(cardContextKey(press.outTrackId)));
+    const action = stored.success ? stored.data.actions[press.buttonIndex] : undefined;
+    if (!stored.success || !action) {
+      log.info({ card: press.outTrackId, frameId }, 'press on an unknown or expired card ignored');
+      return done();
+    }
+    const ctx = stored.data;
+    const who = (id: string) => ctx.names[id] ?? id;
+    const cbLog = log.child({ card: ctx.outTrackId, frameId, user: press.userId });
+
+    const refusal =
+      action.onlyUser && action.onlyUser !== press.userId
+        ? ACTION_TEXTS.notAllowed(who(action.onlyUser))
+        : action.adminOnly && !config.ZCT_ADMINS.includes(press.userId)
+          ? ACTION_TEXTS.adminsOnly
+          : null;
+    if (refusal) {
+      // Refused, and told once per callback (a redelivered frame is not answered again).
+      const key = `${robotCode}:cbr:${frameId ?? randomUUID()}`;
+      const claim = await store.claimMessage(key, 60_000);
+      done();
+      if (claim.state !== 'new') return;
+      cbLog.info({ action: action.label }, 'card press by someone not allowed: refused');
+      await sendForCard(ctx, press.userId, replies.text('error', refusal));
+      await store.completeMessage(key, null, 24 * 3600).catch(() => undefined);
+      return;
+    }
+
+    const message = incomingMessageSchema.parse({
+      platform: PLATFORM,
+      messageId: frameId ?? `card-${ctx.outTrackId}`,
+      // The card's key: one action per card, across replicas and redeliveries.
+      dedupKey: `${robotCode}:card:${ctx.outTrackId}`,
+      conversationId: ctx.conversationId,
+      teamId: `dingtalk:${ctx.conversationId}`,
+      isGroup: ctx.isGroup,
+      userId: press.userId,
+      userName: ctx.names[press.userId] ?? '',
+      isAdmin: config.ZCT_ADMINS.includes(press.userId),
+      text: action.command,
+      receivedAt: now(),
+    });
+    await queue.run(`${robotCode}\n${ctx.conversationId}\n${press.userId}`, async () => {
+      let result: HandleResult;
+      try {
+        result = await sink(message);
+      } catch (err) {
+        metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
+        cbLog.error({ err }, 'message sink threw on a card press');
+        result = { reply: replies.error(MESSAGES.internal), duplicate: false };
+      }
+      done();
+      if (result.duplicate) {
+        cbLog.info('card already acted on (or a redelivered press): nothing more');
+        return;
+      }
+      if (result.reply?.intent !== 'error') {
+        try {
+          await api.updateCard(ctx.outTrackId, pressedCardParams(ctx, action, who(press.userId), clock.format(new Date(now()))));
+        } catch (err) {
+          platformError(err, 'card not updated after a press', { card: ctx.outTrackId });
+        }
+      }
+      if (result.reply) await sendForCard(ctx, press.userId, result.reply);
+    });
+  }
+
+  // Card callbacks only when this bot sends cards with buttons (the subscription is part of the connection).
+  if (actionTemplateId) {
+    client.onCardCallback((frame: DWClientDownStream) => {
+      if (stopping) return;
+      void track(processCardCallback(frame));
+    });
   }
 
   /** Put the final reply into a started AI card. False: send it as markdown instead (the card is closed). */
@@ -206,7 +367,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         return;
       }
       if (card?.started && (await finishCard(card, result.reply))) return;
-      await deliver(target, result.reply, msgLog);
+      await deliver(target, result.reply, msgLog, message.userName);
     });
   }
 
