@@ -75,6 +75,7 @@ export async function runServe(config = loadConfig()): Promise<void> {
   const sink = (m: Parameters<typeof bot.handle>[0]) => bot.handle(m);
 
   const adapters: PlatformAdapter[] = [];
+  // HOOK (index reload): pass `files: { onLibraryChanged }` to reload every replica's index after a DingTalk upload.
   if (caps.dingtalk) adapters.push(createDingTalkAdapter({ config, logger, sink, store: services.store }));
   if (caps.slack) adapters.push(createSlackAdapter({ config, logger, sink, store: services.store }));
   for (const a of adapters) await a.start();

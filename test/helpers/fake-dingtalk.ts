@@ -13,6 +13,7 @@
  *   PUT  /v1.0/card/streaming              → streams a card variable (recorded on the card)
  *   PUT  /v1.0/card/instances              → updates card variables by key (flowStatus history recorded)
  *   `cardFault` injects card API failures per call.
+ *   POST /v1.0/robot/messageFiles/download → {downloadUrl} for a file added with addFile(); GET /files/<code> → bytes
  *
  * HTTP callback mode: postCallback(url, data, …) plays DingTalk POSTing a robot message to the bot, with
  * the `timestamp` + `sign` headers computed as DingTalk does (or deliberately wrong / stale).
@@ -119,6 +120,10 @@ export class FakeDingTalk extends EventEmitter {
   readonly cardCalls: Array<{ kind: CardCallKind; body: Record<string, unknown>; status: number; at: number }> = [];
   /** Return a reply to make that card call fail (it is then not applied). */
   cardFault: ((kind: CardCallKind, body: Record<string, unknown>) => Reply | undefined) | null = null;
+  /** Files users "sent" (addFile), by downloadCode. */
+  readonly files = new Map<string, Buffer>();
+  /** Every file download API call (downloadCode asked for). */
+  readonly fileDownloads: string[] = [];
   /** Fail this many gateway open calls with HTTP 500. */
   failGatewayCalls = 0;
   /** Refuse this many WebSocket upgrades (HTTP 401 during the handshake), even with a valid ticket. */
@@ -270,6 +275,25 @@ export class FakeDingTalk extends EventEmitter {
       return send(res, this.apiReplies.shift() ?? { status: 200, body: { processQueryKey: `pqk-${this.apiSends.length}` } });
     }
 
+    if (req.method === 'POST' && u.pathname === '/v1.0/robot/messageFiles/download') {
+      const token = String(req.headers['x-acs-dingtalk-access-token'] ?? '');
+      if (!this.validTokens.has(token)) return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
+      const code = String(body.downloadCode ?? '');
+      this.fileDownloads.push(code);
+      this.changed();
+      if (body.robotCode !== FAKE_ROBOT_CODE || !this.files.has(code)) {
+        return send(res, { status: 400, body: { code: 'invalidParameter.downloadCode', message: 'downloadCode 无效' } });
+      }
+      return send(res, { status: 200, body: { downloadUrl: `${this.url}/files/${encodeURIComponent(code)}` } });
+    }
+    if (req.method === 'GET' && u.pathname.startsWith('/files/')) {
+      const bytes = this.files.get(decodeURIComponent(u.pathname.slice('/files/'.length)));
+      if (!bytes) return send(res, { status: 404, body: { code: 'NotFound', message: 'no such file' } });
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length });
+      res.end(bytes);
+      return;
+    }
+
     const cardKind: CardCallKind | null =
       req.method === 'POST' && u.pathname === '/v1.0/card/instances/createAndDeliver'
         ? 'create'
@@ -322,6 +346,18 @@ export class FakeDingTalk extends EventEmitter {
     Object.assign(card.params, updates);
     if (updates.flowStatus) card.statuses.push(updates.flowStatus);
     return { status: 200, body: { success: true } };
+  }
+
+  /** A file a user sends to the robot: returns its downloadCode (use in a msgtype "file" message). */
+  addFile(bytes: Buffer | string): string {
+    const code = `dl-${randomUUID()}`;
+    this.files.set(code, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, 'utf8'));
+    return code;
+  }
+
+  /** A msgtype "file" robot message for a file added with addFile(). */
+  fileMessage(downloadCode: string, fileName: string, input: RobotMessageInput = {}): Record<string, unknown> {
+    return this.robotMessage({ ...input, msgtype: 'file', extra: { content: { downloadCode, fileName, fileId: `fid-${downloadCode}`, spaceId: '123' }, ...input.extra } });
   }
 
   /** Make every issued token invalid (the next send gets a 401). */

@@ -21,6 +21,8 @@ import { randomUUID } from 'node:crypto';
 import { incomingMessageSchema } from '../../messaging/incoming.js';
 import { reply as replies, type Reply } from '../../messaging/reply.js';
 import type { Store } from '../../store/types.js';
+import type { IngestReport } from '../../corpus/index.js';
+import { FILE_TEXTS, ingestFileMessage } from './file-ingest.js';
 import type { Logger } from '../../observability/logger.js';
 import { metrics } from '../../observability/metrics.js';
 import type { MessageSink, PlatformAdapter } from '../types.js';
@@ -62,8 +64,13 @@ export interface DingTalkAdapterOptions {
   now?: () => number;
   /** Minimum spacing of AI card streaming updates (default 300 ms). */
   cardUpdateMs?: number;
-  /** Needed for cards with buttons (card context and press dedup, shared by every replica). */
+  /** Needed for cards with buttons (card context and press dedup, shared by every replica) and file uploads. */
   store?: Store;
+  /**
+   * Admins' file messages ingested into the library (on when a store is given; `false` turns it off).
+   * HOOK: `onLibraryChanged` reloads the search index after an upload (every replica) — see file-ingest.ts.
+   */
+  files?: false | { onLibraryChanged?: (report: IngestReport) => Promise<void> };
 }
 
 export interface DingTalkAdapter extends PlatformAdapter {
@@ -349,6 +356,45 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     }
     const { message, target } = parsed;
     const msgLog = log.child({ msgId: message.messageId, conversation: message.conversationId, ...ctx });
+    if (parsed.file && opts.store && opts.files !== false) {
+      const file = parsed.file;
+      const store = opts.store;
+      await queue.run(`${target.robotCode}\n${message.conversationId}\n${message.userId}`, async () => {
+        // Exactly once, like every message: the same claim the Bot uses, on the same key.
+        let reply: Reply;
+        try {
+          const claim = await store.claimMessage(message.dedupKey, 10 * 60_000);
+          if (claim.state !== 'new') {
+            ack();
+            msgLog.info('redelivered file message acked, not handled again');
+            return;
+          }
+          try {
+            reply = message.isAdmin
+              ? await ingestFileMessage(file, {
+                  api,
+                  dataDir: config.ZCT_DATA_DIR,
+                  corpusDir: config.ZCT_CORPUS_DIR,
+                  logger: msgLog,
+                  timeoutMs: Math.max(httpTimeoutMs, 30_000),
+                  onLibraryChanged: opts.files ? opts.files.onLibraryChanged : undefined,
+                })
+              : { intent: 'admin', title: '资料导入', blocks: [{ type: 'paragraph', text: FILE_TEXTS.notAdmin }] };
+          } catch (err) {
+            await store.releaseMessage(message.dedupKey).catch(() => undefined);
+            throw err;
+          }
+          await store.completeMessage(message.dedupKey, reply, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600)).catch(() => undefined);
+        } catch (err) {
+          metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
+          msgLog.error({ err }, 'file message failed');
+          reply = replies.error(MESSAGES.internal);
+        }
+        ack();
+        await deliver(target, reply, msgLog, message.userName);
+      });
+      return;
+    }
     await queue.run(`${target.robotCode}\n${message.conversationId}\n${message.userId}`, async () => {
       const card = cardTemplateId && cardTargetOf(target) ? new AnswerCard({ api, templateId: cardTemplateId, target, senderNick: message.userName, minIntervalMs: opts.cardUpdateMs, logger: msgLog }) : null;
       let result: HandleResult;

@@ -5,6 +5,7 @@
  *    refreshed ~5 min before expiry; concurrent callers share one in-flight refresh
  *  - group: POST {base}/v1.0/robot/groupMessages/send {robotCode, openConversationId, msgKey, msgParam}
  *  - 1:1:   POST {base}/v1.0/robot/oToMessages/batchSend {robotCode, userIds, msgKey, msgParam}
+ *  - files: POST {base}/v1.0/robot/messageFiles/download {downloadCode, robotCode} → {downloadUrl}
  *  - cards: POST /v1.0/card/instances/createAndDeliver, PUT /v1.0/card/streaming, PUT /v1.0/card/instances
  *  - errors: HTTP 4xx/5xx {code, message} → DingTalkApiError; a 401 drops the cached token and retries once
  */
@@ -138,6 +139,15 @@ export class DingTalkApi {
   /** Update card variables in place (only the keys given). */
   async updateCard(outTrackId: string, cardParamMap: Record<string, string>): Promise<void> {
     await this.authed('/v1.0/card/instances', { outTrackId, cardData: { cardParamMap }, cardUpdateOptions: { updateCardDataByKey: true } }, 'PUT');
+  }
+
+  /** A short-lived URL to download a file a user sent to the robot (msgtype file: content.downloadCode). */
+  async fileDownloadUrl(downloadCode: string): Promise<string> {
+    const out = (await this.authed('/v1.0/robot/messageFiles/download', { downloadCode, robotCode: this.opts.robotCode })) as { downloadUrl?: unknown };
+    if (typeof out.downloadUrl !== 'string' || !/^https?:\/\//.test(out.downloadUrl)) {
+      throw new DingTalkApiError(200, 'NoDownloadUrl', 'downloadUrl missing in the response');
+    }
+    return out.downloadUrl;
   }
 
   private async authed(path: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<unknown> {
