@@ -69,6 +69,8 @@ export interface Reply {
   files?: ReplyFile[];
   /** Buttons (interactive cards on DingTalk, Block Kit buttons on Slack). */
   actions?: ReplyAction[];
+  /** Platform user ids to @-mention in a proactive message (reminders: the members responsible). */
+  mentions?: string[];
 }
 
 export const reply = {

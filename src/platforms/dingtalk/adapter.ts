@@ -27,7 +27,15 @@ import type { Logger } from '../../observability/logger.js';
 import { metrics } from '../../observability/metrics.js';
 import type { MessageSink, PlatformAdapter } from '../types.js';
 import { withReplyProgress } from '../../messaging/progress.js';
-import { AnswerCard, CARD_REPLACED_TEXT, CARD_TOO_LONG_TEXT, DEFAULT_AI_CARD_TEMPLATE_ID, cardTargetOf } from './ai-card.js';
+import {
+  AnswerCard,
+  CARD_CONTENT_KEY,
+  CARD_REPLACED_TEXT,
+  CARD_TOO_LONG_TEXT,
+  DEFAULT_AI_CARD_TEMPLATE_ID,
+  FLOW_STATUS,
+  cardTargetOf,
+} from './ai-card.js';
 import { DingTalkApi } from './api-client.js';
 import {
   ACTION_TEXTS,
@@ -513,7 +521,30 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         client.on(CONNECTION_EVENT, on);
       });
     },
-    async sendToConversation(conversationId: string, reply: Reply) {
+    async sendToConversation(conversationId: string, replyIn: Reply) {
+      let reply = replyIn;
+      const mentions = [...new Set(reply.mentions ?? [])].slice(0, 20);
+      if (mentions.length) {
+        // @ the responsible members (DingTalk's `@<userId>` convention) rather than the whole group.
+        reply = { ...reply, blocks: [{ type: 'paragraph', text: mentions.map((id) => `@${id}`).join(' ') }, ...reply.blocks] };
+        // A card's atUserIds notify them for real; the group message API shows the @ as text only.
+        if (cardTemplateId) {
+          const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+          if (parts.length === 1) {
+            try {
+              await api.createAndDeliverCard({
+                cardTemplateId,
+                outTrackId: randomUUID(),
+                cardParamMap: { flowStatus: FLOW_STATUS.finished, [CARD_CONTENT_KEY]: (parts[0] as DingTalkMarkdownPart).text },
+                target: { kind: 'group', openConversationId: conversationId, atUserIds: Object.fromEntries(mentions.map((id) => [id, id])) },
+              });
+              return;
+            } catch (err) {
+              platformError(err, 'reminder card not delivered; sending markdown', { conversation: conversationId });
+            }
+          }
+        }
+      }
       const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
       try {
         for (const part of parts) await api.sendGroupMarkdown(conversationId, part);
