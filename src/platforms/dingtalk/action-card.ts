@@ -16,6 +16,10 @@
 import { z } from 'zod';
 import type { ReplyAction } from '../../messaging/reply.js';
 
+import { ACTION_TEXTS } from '../action-texts.js';
+
+export { ACTION_TEXTS };
+
 export const DEFAULT_ACTION_CARD_TEMPLATE_ID = '1366a1eb-bc54-4859-ac88-517c56a9acb1.schema';
 /** How long a card's buttons keep working. */
 export const CARD_CONTEXT_TTL_SEC = 14 * 24 * 3600;
@@ -42,12 +46,6 @@ export const cardContextSchema = z.object({
 });
 export type CardContext = z.infer<typeof cardContextSchema>;
 
-export const ACTION_TEXTS = {
-  notAllowed: (who: string) => `这个按钮只有 ${who} 可以操作。`,
-  adminsOnly: '这个按钮只有管理员可以操作。',
-  pressed: (label: string, who: string, time: string) => `✅ **${label}** · ${who} · ${time}`,
-  hints: (actions: ReplyAction[]) => `也可以直接回复：${actions.map((a) => `“${a.command}”（${a.label}）`).join('；')}`,
-} as const;
 
 function color(style: ReplyAction['style']): string {
   return style === 'danger' ? 'red' : style === 'primary' ? 'blue' : 'gray';

@@ -38,7 +38,7 @@ import {
 import { COMMAND_ACTION, renderSlackBlocks, type SlackBlock } from './render.js';
 import { z } from 'zod';
 import { incomingMessageSchema } from '../../messaging/incoming.js';
-import { ACTION_TEXTS } from '../dingtalk/action-card.js';
+import { ACTION_TEXTS } from '../action-texts.js';
 import { isAdmin as isAdminUser } from './inbound.js';
 import { postMessages, respondMessages, uploadFailedText, uploadFiles, type PostTarget } from './send.js';
 

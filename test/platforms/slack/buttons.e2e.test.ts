@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../../handlers/types.js';
-import { ACTION_TEXTS } from '../../../src/platforms/dingtalk/action-card.js';
+import { ACTION_TEXTS } from '../../../src/platforms/action-texts.js';
 import { COMMAND_ACTION } from '../../../src/platforms/slack/render.js';
 import { blockActions, eventEnvelope, mention, startSlackHarness, testHandlers, type SlackHarness } from './harness.js';
 
