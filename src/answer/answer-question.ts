@@ -13,6 +13,7 @@ import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
 import { standaloneQuery } from './followup.js';
 import { tokenizerFor } from './terms.js';
+import { replyProgress } from '../messaging/progress.js';
 
 const RETRIEVE_K = 6;
 const LLM_PASSAGES = 5;
@@ -34,6 +35,9 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   const history = opts.history ?? [];
   const k = opts.k ?? RETRIEVE_K;
   const started = Date.now();
+  // An adapter that can show the answer being written (DingTalk AI card) is told now, and fed the LLM's text.
+  const progress = replyProgress();
+  progress?.begin();
 
   const { query, followUp, llmFailure } = await standaloneQuery(question, history, llm, logger);
   // The endpoint just timed out or failed: do not make the user wait for it a second time.
@@ -54,7 +58,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
 
   if (llm && useLlm) {
     try {
-      const out = await groundedAnswer(query, passages.slice(0, LLM_PASSAGES), llm, tokenizer);
+      const out = await groundedAnswer(query, passages.slice(0, LLM_PASSAGES), llm, tokenizer, progress && ((t) => progress.update(t)));
       if (out.kind === 'not_found') return notFound('llm');
       if (out.kind === 'answer') {
         if (out.validated.dropped > 0) logger.debug({ dropped: out.validated.dropped }, 'invented citation markers removed');

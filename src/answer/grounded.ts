@@ -6,6 +6,7 @@
  */
 import type { ChatMessage, LlmClient } from '../llm/types.js';
 import { loadPrompt } from '../llm/prompts.js';
+import { stripThinking } from '../llm/json.js';
 import type { Passage } from './types.js';
 import { validateCitations, type ValidatedAnswer } from './citations.js';
 import { formatPassages, neutralizeTags } from './passages.js';
@@ -51,8 +52,24 @@ function attachByOverlap(answer: string, passages: Passage[], tokenizer?: TermTo
     .map((x) => x.n);
 }
 
-export async function groundedAnswer(question: string, passages: Passage[], llm: LlmClient, tokenizer?: TermTokenizer): Promise<GroundedOutcome> {
-  const raw = await llm.complete(answerMessages(question, passages), { temperature: 0.1, maxTokens: 800 });
+export async function groundedAnswer(
+  question: string,
+  passages: Passage[],
+  llm: LlmClient,
+  tokenizer?: TermTokenizer,
+  /** Preview of the answer as the model writes it (AI cards); never shown once it would leak the rules. */
+  onPreview?: (textSoFar: string) => void,
+): Promise<GroundedOutcome> {
+  let leaked = false;
+  const onText = onPreview
+    ? (raw: string) => {
+        const t = stripThinking(raw);
+        if (leaked || !t || /^<\/?t/i.test(t)) return;
+        if (leaksPrompt(t)) leaked = true;
+        else onPreview(t);
+      }
+    : undefined;
+  const raw = await llm.complete(answerMessages(question, passages), { temperature: 0.1, maxTokens: 800, ...(onText ? { onText } : {}) });
   if (leaksPrompt(raw)) return { kind: 'rejected', why: 'leak' };
   let validated = validateCitations(raw, passages, question, { tokenizer });
   if (saysNotFound(validated.text) && (validated.citations.length === 0 || /^\s*未在资料库中?找到/u.test(validated.text))) {

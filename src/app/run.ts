@@ -84,7 +84,8 @@ export async function runServe(config = loadConfig()): Promise<void> {
   // Platform SDKs load only when configured (Bolt alone takes ~0.7 s to import).
   if (caps.dingtalk) {
     const { createDingTalkAdapter } = await import('../platforms/dingtalk/index.js');
-    adapters.push(createDingTalkAdapter({ config, logger, sink }));
+    // HOOK (index reload): pass `files: { onLibraryChanged }` to reload every replica's index after a DingTalk upload.
+    adapters.push(createDingTalkAdapter({ config, logger, sink, store: services.store }));
   }
   if (caps.slack) {
     const { createSlackAdapter } = await import('../platforms/slack/index.js');

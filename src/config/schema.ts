@@ -79,6 +79,16 @@ export const configSchema = z.object({
   DINGTALK_ROBOT_CODE: optionalString,
   DINGTALK_GATEWAY_URL: z.string().default('https://api.dingtalk.com/v1.0/gateway/connections/open'),
   DINGTALK_API_BASE: z.string().default('https://api.dingtalk.com'),
+  /** stream: outbound WebSocket (default); http: DingTalk POSTs robot callbacks to DINGTALK_HTTP_PORT + DINGTALK_HTTP_PATH. */
+  DINGTALK_MODE: z.enum(['stream', 'http']).default('stream'),
+  DINGTALK_HTTP_HOST: z.string().default('0.0.0.0'),
+  DINGTALK_HTTP_PORT: z.coerce.number().int().nonnegative().default(3100),
+  DINGTALK_HTTP_PATH: z.string().regex(/^\//, 'expected a path starting with /').default('/dingtalk/robot'),
+  /** Policy answers as streaming AI cards (also on when DINGTALK_CARD_TEMPLATE_ID is set). */
+  DINGTALK_AI_CARD: bool.default(false),
+  DINGTALK_CARD_TEMPLATE_ID: optionalString,
+  /** Template of cards with buttons (markdown + msgButtons); defaults to DingTalk's markdown-with-buttons template. */
+  DINGTALK_ACTION_CARD_TEMPLATE_ID: optionalString,
 
   // --- Slack
   SLACK_BOT_TOKEN: optionalString,

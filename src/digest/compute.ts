@@ -449,11 +449,13 @@ export function teamReminders(index: DigestIndex, idleDays: number): TeamReminde
     const lastReportAt = index.lastReportByTeam.get(team.id) ?? null;
     const since = daysSince(index, lastReportAt ?? (team.createdAt <= index.input.window.asOfMs ? team.createdAt : null));
     const idle = since !== null && since >= idleDays ? { days: since, lastReportAt } : null;
-    const overdue = (index.issuesByTeam.get(team.id) ?? [])
-      .filter((i) => overdueDaysOf(i, index.refDate) > 0)
-      .map((i) => toDigestIssue(i, index.refDate))
-      .sort(compareOpen);
-    if (idle || overdue.length) out.push({ teamId: team.id, teamName: team.name || team.id, refDate: index.refDate, idle, overdue });
+    const overdueIssues = (index.issuesByTeam.get(team.id) ?? []).filter((i) => overdueDaysOf(i, index.refDate) > 0);
+    const overdue = overdueIssues.map((i) => toDigestIssue(i, index.refDate)).sort(compareOpen);
+    const reporterOf = new Map(overdueIssues.map((i) => [i.id, i.reporter]));
+    const responsible = [...new Set(overdue.map((i) => reporterOf.get(i.id)).filter((u): u is string => Boolean(u)))];
+    if (idle || overdue.length) {
+      out.push({ teamId: team.id, teamName: team.name || team.id, refDate: index.refDate, idle, overdue, ...(responsible.length ? { responsible } : {}) });
+    }
   }
   return out;
 }

@@ -279,5 +279,5 @@ export function renderReminder(r: TeamReminder, options: Pick<RenderOptions, 'ti
     blocks.push({ type: 'list', items: rest ? [...items, `……另有 ${rest} 个`] : items });
     blocks.push({ type: 'note', text: '问题办结后请回复“问题编号 办结”，例如“Q-0012 办结”。' });
   }
-  return { intent: 'digest', title, blocks };
+  return { intent: 'digest', title, blocks, ...(r.overdue.length && r.responsible?.length ? { mentions: r.responsible } : {}) };
 }

@@ -174,4 +174,6 @@ export interface TeamReminder {
   /** Set when the team has not reported for at least the idle threshold. */
   idle: { days: number; lastReportAt: number | null } | null;
   overdue: DigestIssue[];
+  /** User ids responsible for the overdue issues (their reporters), most overdue first; @-mentioned by adapters. */
+  responsible?: string[];
 }

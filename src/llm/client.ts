@@ -113,10 +113,62 @@ export function createLlm(config: Config, logger: Logger, opts: LlmClientOptions
     }
   }
 
+  /** Streaming chat: `onText` gets the accumulated text; resolves with the whole text. */
+  async function chatStreaming(params: Omit<CompletionParams, 'model'>, onText: (textSoFar: string) => void, signal?: AbortSignal): Promise<string> {
+    const deadline = startDeadline(timeoutMs, signal);
+    const started = Date.now();
+    let text = '';
+    try {
+      const run = async () => {
+        const stream = await client.chat.completions.create({ ...adapt(params), stream: true }, { signal: deadline.signal });
+        for await (const chunk of stream) {
+          const delta = chunk.choices?.[0]?.delta?.content;
+          if (!delta) continue;
+          text += delta;
+          onText(text);
+        }
+      };
+      await deadline.race(run());
+      log.debug({ ms: Date.now() - started, chars: text.length }, 'llm streaming call done');
+      if (!text.trim()) throw new LlmError('LLM returned an empty answer', 'empty');
+      return text;
+    } catch (err) {
+      if (err instanceof LlmError) throw err;
+      const e = toLlmError(err, { deadlineHit: deadline.hit, callerAborted: deadline.callerAborted });
+      (e as LlmError & { streamedText?: string }).streamedText = text;
+      log.debug({ ms: Date.now() - started, reason: e.reason, err: e.message }, 'llm streaming call failed');
+      throw e;
+    } finally {
+      deadline.dispose();
+    }
+  }
+
   return {
     model,
 
     async complete(messages: ChatMessage[], o = {}): Promise<string> {
+      const params = {
+        messages,
+        ...(o.maxTokens !== undefined ? { max_tokens: o.maxTokens } : {}),
+        ...(o.temperature !== undefined ? { temperature: o.temperature } : {}),
+      };
+      if (o.onText) {
+        let raw: string | undefined;
+        try {
+          raw = await chatStreaming(params, o.onText, o.signal);
+        } catch (err) {
+          // Nothing streamed and the server refused (e.g. a parameter, or no streaming support): once more, plainly.
+          const streamed = (err as { streamedText?: string }).streamedText;
+          const status = err instanceof LlmError && err.cause instanceof APIError ? err.cause.status : undefined;
+          if (status !== 400 || streamed) throw err;
+          log.info({ err: (err as Error).message }, 'streaming refused; retrying without streaming');
+        }
+        if (raw !== undefined) {
+          const text = stripThinking(raw);
+          if (!text) throw new LlmError('LLM returned only reasoning, no answer', 'empty');
+          return text;
+        }
+      }
       const raw = await chat(
         {
           messages,

@@ -20,7 +20,20 @@ export class LlmError extends Error {
 export interface LlmClient {
   readonly model: string;
   /** Plain completion. Throws LlmError (timeout after LLM_TIMEOUT_MS, HTTP error, empty answer). */
-  complete(messages: ChatMessage[], opts?: { maxTokens?: number; temperature?: number; signal?: AbortSignal }): Promise<string>;
+  complete(
+    messages: ChatMessage[],
+    opts?: {
+      maxTokens?: number;
+      temperature?: number;
+      signal?: AbortSignal;
+      /**
+       * Stream the answer: called with the raw text so far as tokens arrive (may include <think> parts).
+       * The resolved value is the same as without it. If streaming fails before any text, the call is
+       * retried once without streaming.
+       */
+      onText?: (textSoFar: string) => void;
+    },
+  ): Promise<string>;
   /** Structured output validated with the zod schema. Throws LlmError('schema'|'invalid_json') on bad output. */
   structured<T>(messages: ChatMessage[], schema: z.ZodType<T>, name: string): Promise<T>;
 }

@@ -9,12 +9,22 @@
  *   POST /v1.0/robot/groupMessages/send   → {processQueryKey} (token checked, recorded)
  *   POST /v1.0/robot/oToMessages/batchSend→ {processQueryKey}
  *
- * Also: startDingTalkHarness({ sink }) — fake + config + a started adapter, for adapter and full-product e2e.
+ *   POST /v1.0/card/instances/createAndDeliver → {success, result} (token checked; the card is kept in `cards`)
+ *   PUT  /v1.0/card/streaming              → streams a card variable (recorded on the card)
+ *   PUT  /v1.0/card/instances              → updates card variables by key (flowStatus history recorded)
+ *   `cardFault` injects card API failures per call.
+ *   POST /v1.0/robot/messageFiles/download → {downloadUrl} for a file added with addFile(); GET /files/<code> → bytes
+ *
+ * HTTP callback mode: postCallback(url, data, …) plays DingTalk POSTing a robot message to the bot, with
+ * the `timestamp` + `sign` headers computed as DingTalk does (or deliberately wrong / stale).
+ *
+ * Also: startDingTalkHarness({ sink }) — fake + config + a started adapter, for adapter and full-product e2e
+ * (DINGTALK_MODE=http in env: the adapter listens on a free local port instead of connecting the stream).
  */
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { WebSocketServer, WebSocket } from 'ws';
 import { parseConfig } from '../../src/config/index.js';
 import type { Config } from '../../src/config/schema.js';
@@ -24,6 +34,7 @@ import type { MessageSink } from '../../src/platforms/types.js';
 import { bounded } from './wait.js';
 
 export const TOPIC_ROBOT = '/v1.0/im/bot/messages/get';
+export const TOPIC_CARD = '/v1.0/card/instances/callback';
 export const FAKE_CLIENT_ID = 'dingfakeclientid';
 export const FAKE_CLIENT_SECRET = 'fake-client-secret';
 export const FAKE_ROBOT_CODE = 'dingfakeclientid';
@@ -55,6 +66,22 @@ export interface RecordedApiSend {
 }
 
 type Reply = { status: number; body: unknown; delayMs?: number };
+
+export type CardCallKind = 'create' | 'stream' | 'update';
+
+export interface FakeCard {
+  outTrackId: string;
+  templateId: string;
+  openSpaceId: string;
+  /** The createAndDeliver body as sent. */
+  created: Record<string, unknown>;
+  /** Current variables (cardParamMap, plus streamed keys). */
+  params: Record<string, string>;
+  /** Every flowStatus the card went through, in order (creation included). */
+  statuses: string[];
+  /** Every streaming update, in order. */
+  streams: Array<{ key: string; content: string; isFull: boolean; isFinalize: boolean; at: number }>;
+}
 
 export interface RobotMessageInput {
   text?: string;
@@ -88,6 +115,16 @@ export class FakeDingTalk extends EventEmitter {
   readonly webhookReplies: Reply[] = [];
   /** Answers to use for the next OpenAPI sends. */
   readonly apiReplies: Reply[] = [];
+  /** Cards created through createAndDeliver, by outTrackId. */
+  readonly cards = new Map<string, FakeCard>();
+  /** Every card API call (also the failed ones), in order. */
+  readonly cardCalls: Array<{ kind: CardCallKind; body: Record<string, unknown>; status: number; at: number }> = [];
+  /** Return a reply to make that card call fail (it is then not applied). */
+  cardFault: ((kind: CardCallKind, body: Record<string, unknown>) => Reply | undefined) | null = null;
+  /** Files users "sent" (addFile), by downloadCode. */
+  readonly files = new Map<string, Buffer>();
+  /** Every file download API call (downloadCode asked for). */
+  readonly fileDownloads: string[] = [];
   /** Fail this many gateway open calls with HTTP 500. */
   failGatewayCalls = 0;
   /** Refuse this many WebSocket upgrades (HTTP 401 during the handshake), even with a valid ticket. */
@@ -239,7 +276,89 @@ export class FakeDingTalk extends EventEmitter {
       return send(res, this.apiReplies.shift() ?? { status: 200, body: { processQueryKey: `pqk-${this.apiSends.length}` } });
     }
 
+    if (req.method === 'POST' && u.pathname === '/v1.0/robot/messageFiles/download') {
+      const token = String(req.headers['x-acs-dingtalk-access-token'] ?? '');
+      if (!this.validTokens.has(token)) return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
+      const code = String(body.downloadCode ?? '');
+      this.fileDownloads.push(code);
+      this.changed();
+      if (body.robotCode !== FAKE_ROBOT_CODE || !this.files.has(code)) {
+        return send(res, { status: 400, body: { code: 'invalidParameter.downloadCode', message: 'downloadCode 无效' } });
+      }
+      return send(res, { status: 200, body: { downloadUrl: `${this.url}/files/${encodeURIComponent(code)}` } });
+    }
+    if (req.method === 'GET' && u.pathname.startsWith('/files/')) {
+      const bytes = this.files.get(decodeURIComponent(u.pathname.slice('/files/'.length)));
+      if (!bytes) return send(res, { status: 404, body: { code: 'NotFound', message: 'no such file' } });
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length });
+      res.end(bytes);
+      return;
+    }
+
+    const cardKind: CardCallKind | null =
+      req.method === 'POST' && u.pathname === '/v1.0/card/instances/createAndDeliver'
+        ? 'create'
+        : req.method === 'PUT' && u.pathname === '/v1.0/card/streaming'
+          ? 'stream'
+          : req.method === 'PUT' && u.pathname === '/v1.0/card/instances'
+            ? 'update'
+            : null;
+    if (cardKind) {
+      const token = String(req.headers['x-acs-dingtalk-access-token'] ?? '');
+      if (!this.validTokens.has(token)) {
+        return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
+      }
+      const reply = this.cardCall(cardKind, body);
+      this.cardCalls.push({ kind: cardKind, body, status: reply.status, at });
+      this.changed();
+      return send(res, reply);
+    }
+
     return send(res, { status: 404, body: { code: 'NotFound', message: u.pathname } });
+  }
+
+  private cardCall(kind: CardCallKind, body: Record<string, unknown>): Reply {
+    const fault = this.cardFault?.(kind, body);
+    if (fault) return fault;
+    const outTrackId = typeof body.outTrackId === 'string' ? body.outTrackId : '';
+    const paramMap = ((body.cardData as { cardParamMap?: Record<string, unknown> } | undefined)?.cardParamMap ?? {}) as Record<string, unknown>;
+    const strings = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)]));
+    if (kind === 'create') {
+      const openSpaceId = typeof body.openSpaceId === 'string' ? body.openSpaceId : '';
+      if (!outTrackId || typeof body.cardTemplateId !== 'string' || !/^dtv1\.card\/\/IM_(GROUP|ROBOT)\.\S+$/.test(openSpaceId)) {
+        return { status: 400, body: { code: 'param.invalid', message: 'cardTemplateId/outTrackId/openSpaceId required' } };
+      }
+      if (this.cards.has(outTrackId)) return { status: 400, body: { code: 'card.exists', message: 'outTrackId already used' } };
+      const params = strings(paramMap);
+      this.cards.set(outTrackId, { outTrackId, templateId: body.cardTemplateId, openSpaceId, created: body, params, statuses: params.flowStatus ? [params.flowStatus] : [], streams: [] });
+      return { status: 200, body: { success: true, result: { outTrackId, deliverResults: [{ spaceId: openSpaceId, success: true }] } } };
+    }
+    const card = this.cards.get(outTrackId);
+    if (!card) return { status: 404, body: { code: 'card.notFound', message: `no card ${outTrackId}` } };
+    if (kind === 'stream') {
+      if (typeof body.key !== 'string' || typeof body.content !== 'string' || typeof body.guid !== 'string') {
+        return { status: 400, body: { code: 'param.invalid', message: 'key/content/guid required' } };
+      }
+      card.params[body.key] = body.isFull === false ? (card.params[body.key] ?? '') + body.content : body.content;
+      card.streams.push({ key: body.key, content: body.content, isFull: body.isFull !== false, isFinalize: body.isFinalize === true, at: performance.now() });
+      return { status: 200, body: { success: true } };
+    }
+    const updates = strings(paramMap);
+    Object.assign(card.params, updates);
+    if (updates.flowStatus) card.statuses.push(updates.flowStatus);
+    return { status: 200, body: { success: true } };
+  }
+
+  /** A file a user sends to the robot: returns its downloadCode (use in a msgtype "file" message). */
+  addFile(bytes: Buffer | string): string {
+    const code = `dl-${randomUUID()}`;
+    this.files.set(code, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, 'utf8'));
+    return code;
+  }
+
+  /** A msgtype "file" robot message for a file added with addFile(). */
+  fileMessage(downloadCode: string, fileName: string, input: RobotMessageInput = {}): Record<string, unknown> {
+    return this.robotMessage({ ...input, msgtype: 'file', extra: { content: { downloadCode, fileName, fileId: `fid-${downloadCode}`, spaceId: '123' }, ...input.extra } });
   }
 
   /** Make every issued token invalid (the next send gets a 401). */
@@ -296,6 +415,34 @@ export class FakeDingTalk extends EventEmitter {
           topic: TOPIC_ROBOT,
         },
         data: typeof data === 'string' ? data : JSON.stringify(data),
+      },
+      opts.socket,
+    );
+    return frameId;
+  }
+
+  /**
+   * Push a card callback (a button press) as DingTalk does over the stream. `frameId` re-uses a frame id
+   * (a redelivery). Returns the frame id; the bot's ack is recorded in `acks` like a robot message's.
+   */
+  pushCardCallback(press: { outTrackId: string; userId: string; buttonId: string }, opts: { frameId?: string; socket?: WebSocket } = {}): string {
+    this.frameSeq += 1;
+    const frameId = opts.frameId ?? `cardcb_${this.frameSeq}_${randomUUID().slice(0, 8)}`;
+    const data = {
+      outTrackId: press.outTrackId,
+      corpId: 'dingcorp',
+      userId: press.userId,
+      type: 'actionCallback',
+      spaceType: 'IM',
+      userIdType: 1,
+      content: JSON.stringify({ cardPrivateData: { actionIds: [press.buttonId], params: {} } }),
+    };
+    this.sendFrame(
+      {
+        specVersion: '1.0',
+        type: 'CALLBACK',
+        headers: { appId: 'fake-app', contentType: 'application/json', messageId: frameId, time: String(Date.now()), topic: TOPIC_CARD },
+        data: JSON.stringify(data),
       },
       opts.socket,
     );
@@ -387,6 +534,41 @@ function send(res: http.ServerResponse, reply: Reply) {
   else write();
 }
 
+export interface CallbackPostOptions {
+  /** Sign with this secret (default FAKE_CLIENT_SECRET, i.e. correctly). */
+  secret?: string;
+  /** The `timestamp` header (default now). */
+  timestamp?: number | string;
+  /** Override the computed `sign` header. */
+  sign?: string;
+  /** Leave these headers out. */
+  omit?: Array<'timestamp' | 'sign'>;
+  /** Raw body instead of JSON.stringify(data). */
+  rawBody?: string;
+}
+
+/** DingTalk's HTTP-mode sign: base64(HMAC-SHA256(key = appSecret, timestamp + "\n" + appSecret)). */
+export function signCallback(timestamp: string, secret: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
+}
+
+/** POST a robot message to the bot's HTTP callback endpoint the way DingTalk does. */
+export async function postCallback(url: string, data: unknown, opts: CallbackPostOptions = {}): Promise<{ status: number; body: unknown }> {
+  const timestamp = String(opts.timestamp ?? Date.now());
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
+  if (!opts.omit?.includes('timestamp')) headers.timestamp = timestamp;
+  if (!opts.omit?.includes('sign')) headers.sign = opts.sign ?? signCallback(timestamp, opts.secret ?? FAKE_CLIENT_SECRET);
+  const res = await fetch(url, { method: 'POST', headers, body: opts.rawBody ?? JSON.stringify(data), signal: AbortSignal.timeout(15_000) });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* keep text */
+  }
+  return { status: res.status, body };
+}
+
 /** Poll a condition that no fake event signals (e.g. state inside the bot). */
 export async function waitUntil(pred: () => boolean, what = 'condition', timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + bounded(timeoutMs);
@@ -432,7 +614,14 @@ export interface DingTalkHarnessOptions {
 /** Start the fake, a config pointing at it, and a connected adapter. */
 export async function startDingTalkHarness(opts: DingTalkHarnessOptions): Promise<DingTalkHarness> {
   const fake = await startFakeDingTalk();
-  const config = parseConfig({ ZCT_SCHEDULER: 'false', HEALTH_PORT: '0', ...opts.env, ...fakeDingTalkEnv(fake) });
+  const config = parseConfig({
+    ZCT_SCHEDULER: 'false',
+    HEALTH_PORT: '0',
+    DINGTALK_HTTP_HOST: '127.0.0.1',
+    DINGTALK_HTTP_PORT: '0',
+    ...opts.env,
+    ...fakeDingTalkEnv(fake),
+  });
   const sink = opts.sink ?? (await opts.makeSink?.(config));
   if (!sink) throw new Error('startDingTalkHarness: pass sink or makeSink');
   const adapter = createDingTalkAdapter({
@@ -445,7 +634,7 @@ export async function startDingTalkHarness(opts: DingTalkHarnessOptions): Promis
   });
   await adapter.start();
   await adapter.whenConnected(5_000);
-  await fake.waitForConnections(1);
+  if (config.DINGTALK_MODE === 'stream') await fake.waitForConnections(1);
   return {
     fake,
     adapter,

@@ -39,6 +39,10 @@ export interface FakeReply {
   delayMs?: number;
   /** Extra response headers. */
   headers?: Record<string, string>;
+  /** Streaming requests: send `content` in pieces of this many characters… */
+  streamChunkChars?: number;
+  /** …this many ms apart (a model typing). */
+  streamChunkDelayMs?: number;
   /** Embeddings: vectors to return (one per input). */
   embeddings?: number[][];
 }
@@ -140,7 +144,13 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...reply.headers });
       const chunk = (delta: object, finish: string | null) =>
         `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: usedModel, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-      res.write(chunk({ role: 'assistant', content }, null));
+      const size = reply.streamChunkChars ?? Math.max(1, content.length);
+      const pieces = content ? (content.match(new RegExp(`[\\s\\S]{1,${size}}`, 'gu')) ?? []) : [''];
+      for (const [i, piece] of pieces.entries()) {
+        if (i > 0 && reply.streamChunkDelayMs) await new Promise((r) => setTimeout(r, reply.streamChunkDelayMs));
+        if (res.destroyed) return;
+        res.write(chunk(i === 0 ? { role: 'assistant', content: piece } : { content: piece }, null));
+      }
       res.write(chunk({}, reply.finishReason ?? 'stop'));
       res.end('data: [DONE]\n\n');
       return;

@@ -1,7 +1,8 @@
 /**
- * The DingTalk adapter (stream mode): frames in → Bot → markdown replies out.
+ * The DingTalk adapter: robot messages in (stream frames, or signed HTTP callbacks when
+ * DINGTALK_MODE=http — see http-callback.ts) → Bot → markdown replies out.
  *
- * Per robot-message frame:
+ * Per robot message (the HTTP "ack" is answering the callback request 200):
  *   parse (zod) → sink (Bot.handle: claim in Redis, handle, remember) → ack the frame → reply
  * The ack comes only after the sink has returned — also after a failed handling (the user was told to
  * resend) so the platform does not hammer us. Duplicates (same `${robotCode}:${msgId}`, judged by the Bot
@@ -16,15 +17,42 @@ import type { DWClientDownStream } from 'dingtalk-stream';
 import { MESSAGES } from '../../messaging/messages.js';
 import type { HandleResult } from '../../app/bot.js';
 import type { Config } from '../../config/schema.js';
+import { randomUUID } from 'node:crypto';
+import { incomingMessageSchema } from '../../messaging/incoming.js';
 import { reply as replies, type Reply } from '../../messaging/reply.js';
+import type { Store } from '../../store/types.js';
+import type { IngestReport } from '../../corpus/index.js';
+import { FILE_TEXTS, ingestFileMessage } from './file-ingest.js';
 import type { Logger } from '../../observability/logger.js';
 import { metrics } from '../../observability/metrics.js';
 import type { MessageSink, PlatformAdapter } from '../types.js';
+import { withReplyProgress } from '../../messaging/progress.js';
+import {
+  AnswerCard,
+  CARD_CONTENT_KEY,
+  CARD_REPLACED_TEXT,
+  CARD_TOO_LONG_TEXT,
+  DEFAULT_AI_CARD_TEMPLATE_ID,
+  FLOW_STATUS,
+  cardTargetOf,
+} from './ai-card.js';
 import { DingTalkApi } from './api-client.js';
+import {
+  ACTION_TEXTS,
+  CARD_CONTEXT_TTL_SEC,
+  DEFAULT_ACTION_CARD_TEMPLATE_ID,
+  actionCardParams,
+  cardContextKey,
+  cardContextSchema,
+  parseCardCallback,
+  pressedCardParams,
+  type CardContext,
+} from './action-card.js';
 import { DingTalkWebhookError } from './errors.js';
+import { startCallbackServer, type CallbackServer } from './http-callback.js';
 import { DINGTALK_MESSAGES } from './messages.js';
 import { parseRobotMessage, type ReplyTarget } from './parse.js';
-import { DEFAULT_MAX_BYTES, renderDingTalkMarkdown } from './render-markdown.js';
+import { DEFAULT_MAX_BYTES, renderDingTalkMarkdown, type DingTalkMarkdownPart } from './render-markdown.js';
 import { SerialQueue } from './serial-queue.js';
 import { CONNECTION_EVENT, DingTalkStreamClient, type StreamClientOptions } from './stream-client.js';
 import { markdownBody, postSessionWebhook } from './webhook.js';
@@ -42,6 +70,15 @@ export interface DingTalkAdapterOptions {
   /** Treat a sessionWebhook as expired this long before its sessionWebhookExpiredTime (default 60 s). */
   webhookExpirySafetyMs?: number;
   now?: () => number;
+  /** Minimum spacing of AI card streaming updates (default 300 ms). */
+  cardUpdateMs?: number;
+  /** Needed for cards with buttons (card context and press dedup, shared by every replica) and file uploads. */
+  store?: Store;
+  /**
+   * Admins' file messages ingested into the library (on when a store is given; `false` turns it off).
+   * HOOK: `onLibraryChanged` reloads the search index after an upload (every replica) — see file-ingest.ts.
+   */
+  files?: false | { onLibraryChanged?: (report: IngestReport) => Promise<void> };
 }
 
 export interface DingTalkAdapter extends PlatformAdapter {
@@ -50,8 +87,11 @@ export interface DingTalkAdapter extends PlatformAdapter {
   whenConnected(timeoutMs?: number): Promise<void>;
   /** The OpenAPI client (proactive sends, token cache). */
   readonly api: DingTalkApi;
-  /** The underlying stream client (tests inspect connectionCount). */
+  /** The underlying stream client (tests inspect connectionCount). Not connected in HTTP mode. */
   readonly client: DingTalkStreamClient;
+  readonly mode: 'stream' | 'http';
+  /** HTTP mode: the callback server once started. */
+  readonly callbackServer: CallbackServer | null;
 }
 
 const PLATFORM = 'dingtalk' as const;
@@ -78,6 +118,15 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     now,
   });
 
+  const mode = config.DINGTALK_MODE;
+  /** AI card replies for policy answers: on with DINGTALK_AI_CARD=1 or a template id. */
+  const cardTemplateId = config.DINGTALK_CARD_TEMPLATE_ID ?? (config.DINGTALK_AI_CARD ? DEFAULT_AI_CARD_TEMPLATE_ID : undefined);
+  /** Cards with buttons: when cards are on, in stream mode (presses come over the stream), with a store. */
+  const actionTemplateId =
+    mode === 'stream' && opts.store ? (config.DINGTALK_ACTION_CARD_TEMPLATE_ID ?? (cardTemplateId ? DEFAULT_ACTION_CARD_TEMPLATE_ID : undefined)) : undefined;
+  const robotCode = config.DINGTALK_ROBOT_CODE ?? clientId;
+  const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: config.ZCT_TIMEZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+  let httpServer: CallbackServer | null = null;
   const inflight = new Set<Promise<void>>();
   const queue = new SerialQueue();
   let stopping = false;
@@ -120,7 +169,13 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   }
 
   /** Send a reply for a message: its sessionWebhook while valid, else the OpenAPI. Never throws. */
-  async function deliver(target: ReplyTarget, reply: Reply, msgLog: Logger) {
+  async function deliver(target: ReplyTarget, replyIn: Reply, msgLog: Logger, senderName?: string) {
+    let reply = replyIn;
+    if (reply.actions?.length) {
+      if (await sendActionCard(target, reply, senderName, msgLog)) return;
+      // No card: the same choices as commands to type.
+      reply = { ...reply, blocks: [...reply.blocks, { type: 'note', text: ACTION_TEXTS.hints(reply.actions) }] };
+    }
     const atUser = target.isGroup ? target.staffId : undefined;
     const parts = renderDingTalkMarkdown(reply, { mention: atUser, maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
     const webhookValid =
@@ -149,60 +204,290 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     }
   }
 
-  async function handleFrame(frame: DWClientDownStream) {
+  /** A reply with buttons as an interactive card. False: not possible or failed (send markdown instead). */
+  async function sendActionCard(target: ReplyTarget, reply: Reply, senderName: string | undefined, msgLog: Logger): Promise<boolean> {
+    const store = opts.store;
+    const actions = reply.actions ?? [];
+    const cardTarget = cardTargetOf(target, senderName);
+    if (!actionTemplateId || !store || !cardTarget || !target.conversationId || actions.length === 0) return false;
+    const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    if (parts.length !== 1) return false;
+    const ctx: CardContext = {
+      outTrackId: randomUUID(),
+      conversationId: target.conversationId,
+      isGroup: target.isGroup,
+      markdown: (parts[0] as DingTalkMarkdownPart).text,
+      actions,
+      names: target.staffId && senderName ? { [target.staffId]: senderName } : {},
+    };
+    try {
+      // The context first: a press may arrive as soon as the card shows.
+      await store.setSession(cardContextKey(ctx.outTrackId), ctx, CARD_CONTEXT_TTL_SEC);
+      await api.createAndDeliverCard({ cardTemplateId: actionTemplateId, outTrackId: ctx.outTrackId, cardParamMap: actionCardParams(ctx.markdown, actions), target: cardTarget });
+      return true;
+    } catch (err) {
+      platformError(err, 'card with buttons not delivered; replying with markdown', { card: ctx.outTrackId });
+      msgLog.debug({ card: ctx.outTrackId }, 'action card fallback');
+      return false;
+    }
+  }
+
+  /** A reply to a card press: there is no sessionWebhook, so through the OpenAPI (group, or the presser's 1:1). */
+  async function sendForCard(ctx: CardContext, userId: string, reply: Reply) {
+    const parts = renderDingTalkMarkdown(reply, { mention: ctx.isGroup ? userId : undefined, maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    try {
+      for (const part of parts) {
+        if (ctx.isGroup) await api.sendGroupMarkdown(ctx.conversationId, part);
+        else await api.sendUserMarkdown([userId], part);
+      }
+    } catch (err) {
+      platformError(err, 'reply to a card press failed', { card: ctx.outTrackId });
+    }
+  }
+
+  /** A button press (card callback frame): once per card, by someone allowed, through the pipeline. */
+  async function processCardCallback(frame: DWClientDownStream) {
     const frameId = frame.headers?.messageId;
-    const frameTime = Number(frame.headers?.time);
-    const parsed = parseRobotMessage(frame.data, config, { fallbackTime: Number.isFinite(frameTime) && frameTime > 0 ? frameTime : undefined, now });
+    const done = () => {
+      if (!frameId) return;
+      try {
+        client.socketCallBackResponse(frameId, {});
+      } catch (err) {
+        platformError(err, 'card callback ack failed', { frameId });
+      }
+    };
+    const press = parseCardCallback(frame.data);
+    const store = opts.store;
+    if (!press || !store) {
+      platformError('unusable card callback', 'card callback acked and dropped', { frameId });
+      return done();
+    }
+    // A store failure leaves the frame unacked: DingTalk delivers it again.
+    const stored = cardContextSchema.safeParse(await store.getSession(cardContextKey(press.outTrackId)));
+    const action = stored.success ? stored.data.actions[press.buttonIndex] : undefined;
+    if (!stored.success || !action) {
+      log.info({ card: press.outTrackId, frameId }, 'press on an unknown or expired card ignored');
+      return done();
+    }
+    const ctx = stored.data;
+    const who = (id: string) => ctx.names[id] ?? id;
+    const cbLog = log.child({ card: ctx.outTrackId, frameId, user: press.userId });
+
+    const refusal =
+      action.onlyUser && action.onlyUser !== press.userId
+        ? ACTION_TEXTS.notAllowed(who(action.onlyUser))
+        : action.adminOnly && !config.ZCT_ADMINS.includes(press.userId)
+          ? ACTION_TEXTS.adminsOnly
+          : null;
+    if (refusal) {
+      // Refused, and told once per callback (a redelivered frame is not answered again).
+      const key = `${robotCode}:cbr:${frameId ?? randomUUID()}`;
+      const claim = await store.claimMessage(key, 60_000);
+      done();
+      if (claim.state !== 'new') return;
+      cbLog.info({ action: action.label }, 'card press by someone not allowed: refused');
+      await sendForCard(ctx, press.userId, replies.text('error', refusal));
+      await store.completeMessage(key, null, 24 * 3600).catch(() => undefined);
+      return;
+    }
+
+    const message = incomingMessageSchema.parse({
+      platform: PLATFORM,
+      messageId: frameId ?? `card-${ctx.outTrackId}`,
+      // The card's key: one action per card, across replicas and redeliveries.
+      dedupKey: `${robotCode}:card:${ctx.outTrackId}`,
+      conversationId: ctx.conversationId,
+      teamId: `dingtalk:${ctx.conversationId}`,
+      isGroup: ctx.isGroup,
+      userId: press.userId,
+      userName: ctx.names[press.userId] ?? '',
+      isAdmin: config.ZCT_ADMINS.includes(press.userId),
+      text: action.command,
+      receivedAt: now(),
+    });
+    await queue.run(`${robotCode}\n${ctx.conversationId}\n${press.userId}`, async () => {
+      let result: HandleResult;
+      try {
+        result = await sink(message);
+      } catch (err) {
+        metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
+        cbLog.error({ err }, 'message sink threw on a card press');
+        result = { reply: replies.error(MESSAGES.internal), duplicate: false };
+      }
+      done();
+      if (result.duplicate) {
+        cbLog.info('card already acted on (or a redelivered press): nothing more');
+        return;
+      }
+      if (result.reply?.intent !== 'error') {
+        try {
+          await api.updateCard(ctx.outTrackId, pressedCardParams(ctx, action, who(press.userId), clock.format(new Date(now()))));
+        } catch (err) {
+          platformError(err, 'card not updated after a press', { card: ctx.outTrackId });
+        }
+      }
+      if (result.reply) await sendForCard(ctx, press.userId, result.reply);
+    });
+  }
+
+  // Card callbacks only when this bot sends cards with buttons (the subscription is part of the connection).
+  if (actionTemplateId) {
+    client.onCardCallback((frame: DWClientDownStream) => {
+      if (stopping) return;
+      void track(processCardCallback(frame));
+    });
+  }
+
+  /** Put the final reply into a started AI card. False: send it as markdown instead (the card is closed). */
+  async function finishCard(card: AnswerCard, reply: Reply): Promise<boolean> {
+    const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    if (parts.length !== 1) {
+      await card.abandon(CARD_TOO_LONG_TEXT);
+      return false;
+    }
+    const ok = await card.finish((parts[0] as DingTalkMarkdownPart).text);
+    if (!ok) metrics.errors.inc({ platform: PLATFORM, kind: 'platform' });
+    return ok;
+  }
+
+  /**
+   * One robot message from either transport: parse → sink (claim, handle, remember) → `ack` → reply.
+   * `ack` is the stream frame's ack, or (HTTP mode) answering the callback request 200.
+   */
+  async function processRobotMessage(data: unknown, fallbackTime: number | undefined, ack: () => void, ctx: Record<string, unknown>) {
+    const parsed = parseRobotMessage(data, config, { fallbackTime, now });
     if (!parsed.ok) {
-      platformError(parsed.error, 'malformed robot message acked and dropped', { frameId });
-      ack(frameId);
+      platformError(parsed.error, 'malformed robot message acked and dropped', ctx);
+      ack();
       if (parsed.target?.sessionWebhook) await deliver(parsed.target, replies.error(DINGTALK_MESSAGES.malformed), log);
       return;
     }
     const { message, target } = parsed;
-    const msgLog = log.child({ msgId: message.messageId, conversation: message.conversationId, frameId });
+    const msgLog = log.child({ msgId: message.messageId, conversation: message.conversationId, ...ctx });
+    if (parsed.file && opts.store && opts.files !== false) {
+      const file = parsed.file;
+      const store = opts.store;
+      await queue.run(`${target.robotCode}\n${message.conversationId}\n${message.userId}`, async () => {
+        // Exactly once, like every message: the same claim the Bot uses, on the same key.
+        let reply: Reply;
+        try {
+          const claim = await store.claimMessage(message.dedupKey, 10 * 60_000);
+          if (claim.state !== 'new') {
+            ack();
+            msgLog.info('redelivered file message acked, not handled again');
+            return;
+          }
+          try {
+            reply = message.isAdmin
+              ? await ingestFileMessage(file, {
+                  api,
+                  dataDir: config.ZCT_DATA_DIR,
+                  corpusDir: config.ZCT_CORPUS_DIR,
+                  logger: msgLog,
+                  timeoutMs: Math.max(httpTimeoutMs, 30_000),
+                  onLibraryChanged: opts.files ? opts.files.onLibraryChanged : undefined,
+                })
+              : { intent: 'admin', title: '资料导入', blocks: [{ type: 'paragraph', text: FILE_TEXTS.notAdmin }] };
+          } catch (err) {
+            await store.releaseMessage(message.dedupKey).catch(() => undefined);
+            throw err;
+          }
+          await store.completeMessage(message.dedupKey, reply, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600)).catch(() => undefined);
+        } catch (err) {
+          metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
+          msgLog.error({ err }, 'file message failed');
+          reply = replies.error(MESSAGES.internal);
+        }
+        ack();
+        await deliver(target, reply, msgLog, message.userName);
+      });
+      return;
+    }
     await queue.run(`${target.robotCode}\n${message.conversationId}\n${message.userId}`, async () => {
+      const card = cardTemplateId && cardTargetOf(target) ? new AnswerCard({ api, templateId: cardTemplateId, target, senderNick: message.userName, minIntervalMs: opts.cardUpdateMs, logger: msgLog }) : null;
       let result: HandleResult;
       try {
-        result = await sink(message);
+        result = card ? await withReplyProgress({ begin: () => card.begin(), update: (t) => card.update(t) }, () => sink(message)) : await sink(message);
       } catch (err) {
         // Bot.handle never throws; any other sink might.
         metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
         msgLog.error({ err }, 'message sink threw');
         result = { reply: replies.error(MESSAGES.internal), duplicate: false };
       }
-      ack(frameId);
-      if (result.duplicate) {
-        msgLog.info('redelivered message acked, not answered again');
+      ack();
+      if (result.duplicate || !result.reply) {
+        if (card?.started) await card.abandon(CARD_REPLACED_TEXT);
+        if (result.duplicate) msgLog.info('redelivered message acked, not answered again');
         return;
       }
-      if (result.reply) await deliver(target, result.reply, msgLog);
+      if (card?.started && (await finishCard(card, result.reply))) return;
+      await deliver(target, result.reply, msgLog, message.userName);
     });
   }
 
-  client.onRobotMessage((frame) => {
-    if (stopping) return; // left unacked: the platform redelivers it (to another replica)
-    const task: Promise<void> = handleFrame(frame)
+  function track(task: Promise<void>): Promise<void> {
+    const t: Promise<void> = task
       .catch((err: unknown) => {
         metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
-        log.error({ err }, 'robot frame handling failed');
+        log.error({ err }, 'robot message handling failed');
       })
-      .finally(() => inflight.delete(task));
-    inflight.add(task);
+      .finally(() => inflight.delete(t));
+    inflight.add(t);
+    return t;
+  }
+
+  client.onRobotMessage((frame: DWClientDownStream) => {
+    if (stopping) return; // left unacked: the platform redelivers it (to another replica)
+    const frameId = frame.headers?.messageId;
+    const frameTime = Number(frame.headers?.time);
+    void track(
+      processRobotMessage(frame.data, Number.isFinite(frameTime) && frameTime > 0 ? frameTime : undefined, () => ack(frameId), { frameId }),
+    );
   });
+
+  /** HTTP mode: a verified callback. Resolves once the message is recorded (the request is then answered). */
+  function onHttpCallback(data: unknown, timestamp: number): Promise<void> {
+    if (stopping) return Promise.reject(new Error('stopping: DingTalk retries elsewhere'));
+    return new Promise<void>((resolve) => {
+      void track(processRobotMessage(data, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : undefined, resolve, { via: 'http' })).finally(
+        () => resolve(),
+      );
+    });
+  }
 
   return {
     platform: PLATFORM,
     api,
     client,
+    get mode() {
+      return mode;
+    },
+    get callbackServer() {
+      return httpServer;
+    },
     async start() {
       if (started) return;
       started = true;
       metrics.connected.set({ target: PLATFORM }, 0);
+      if (mode === 'http') {
+        httpServer = await startCallbackServer({
+          host: config.DINGTALK_HTTP_HOST,
+          port: config.DINGTALK_HTTP_PORT,
+          path: config.DINGTALK_HTTP_PATH,
+          appSecret: clientSecret,
+          logger: log,
+          now,
+          onMessage: onHttpCallback,
+          onRejected: () => metrics.errors.inc({ platform: PLATFORM, kind: 'signature' }),
+        });
+        metrics.connected.set({ target: PLATFORM }, 1);
+        return;
+      }
       await client.connect(); // first attempt; retries continue in the background
     },
     async stop(deadlineMs = 10_000) {
       stopping = true;
+      const closing = httpServer?.close(); // no new callbacks; the ones in flight finish below
       if (inflight.size) {
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([
@@ -214,10 +499,13 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         clearTimeout(timer);
         if (inflight.size) log.warn({ pending: inflight.size }, 'stopped with messages still in flight (left unacked)');
       }
+      await closing;
+      if (mode === 'http') metrics.connected.set({ target: PLATFORM }, 0);
       client.shutdown();
     },
-    isConnected: () => client.isUp(),
+    isConnected: () => (mode === 'http' ? (httpServer?.isListening() ?? false) : client.isUp()),
     whenConnected(timeoutMs = 10_000) {
+      if (mode === 'http') return httpServer?.isListening() ? Promise.resolve() : Promise.reject(new Error('DingTalk HTTP callback server not started'));
       if (client.isUp()) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -233,7 +521,30 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         client.on(CONNECTION_EVENT, on);
       });
     },
-    async sendToConversation(conversationId: string, reply: Reply) {
+    async sendToConversation(conversationId: string, replyIn: Reply) {
+      let reply = replyIn;
+      const mentions = [...new Set(reply.mentions ?? [])].slice(0, 20);
+      if (mentions.length) {
+        // @ the responsible members (DingTalk's `@<userId>` convention) rather than the whole group.
+        reply = { ...reply, blocks: [{ type: 'paragraph', text: mentions.map((id) => `@${id}`).join(' ') }, ...reply.blocks] };
+        // A card's atUserIds notify them for real; the group message API shows the @ as text only.
+        if (cardTemplateId) {
+          const parts = renderDingTalkMarkdown(reply, { maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+          if (parts.length === 1) {
+            try {
+              await api.createAndDeliverCard({
+                cardTemplateId,
+                outTrackId: randomUUID(),
+                cardParamMap: { flowStatus: FLOW_STATUS.finished, [CARD_CONTENT_KEY]: (parts[0] as DingTalkMarkdownPart).text },
+                target: { kind: 'group', openConversationId: conversationId, atUserIds: Object.fromEntries(mentions.map((id) => [id, id])) },
+              });
+              return;
+            } catch (err) {
+              platformError(err, 'reminder card not delivered; sending markdown', { conversation: conversationId });
+            }
+          }
+        }
+      }
       const parts = renderDingTalkMarkdown(reply, { maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
       try {
         for (const part of parts) await api.sendGroupMarkdown(conversationId, part);

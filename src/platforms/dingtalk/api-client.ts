@@ -5,6 +5,8 @@
  *    refreshed ~5 min before expiry; concurrent callers share one in-flight refresh
  *  - group: POST {base}/v1.0/robot/groupMessages/send {robotCode, openConversationId, msgKey, msgParam}
  *  - 1:1:   POST {base}/v1.0/robot/oToMessages/batchSend {robotCode, userIds, msgKey, msgParam}
+ *  - files: POST {base}/v1.0/robot/messageFiles/download {downloadCode, robotCode} → {downloadUrl}
+ *  - cards: POST /v1.0/card/instances/createAndDeliver, PUT /v1.0/card/streaming, PUT /v1.0/card/instances
  *  - errors: HTTP 4xx/5xx {code, message} → DingTalkApiError; a 401 drops the cached token and retries once
  */
 import { DingTalkApiError, DingTalkNetworkError, isTimeout } from './errors.js';
@@ -94,26 +96,80 @@ export class DingTalkApi {
     return String((out as { processQueryKey?: unknown }).processQueryKey ?? '');
   }
 
-  private async authed(path: string, body: unknown): Promise<unknown> {
+  /**
+   * Create a card instance from a template and deliver it to a group (openSpaceId `dtv1.card//IM_GROUP.<cid>`)
+   * or a 1:1 robot chat (`dtv1.card//IM_ROBOT.<userId>`). Card callbacks (button presses) come over the stream.
+   */
+  async createAndDeliverCard(req: {
+    cardTemplateId: string;
+    outTrackId: string;
+    cardParamMap: Record<string, string>;
+    target: { kind: 'group'; openConversationId: string; atUserIds?: Record<string, string> } | { kind: 'user'; userId: string };
+  }): Promise<unknown> {
+    const { target } = req;
+    return this.authed('/v1.0/card/instances/createAndDeliver', {
+      cardTemplateId: req.cardTemplateId,
+      outTrackId: req.outTrackId,
+      callbackType: 'STREAM',
+      cardData: { cardParamMap: req.cardParamMap },
+      userIdType: 1,
+      ...(target.kind === 'group'
+        ? {
+            openSpaceId: `dtv1.card//IM_GROUP.${target.openConversationId}`,
+            imGroupOpenSpaceModel: { supportForward: true },
+            imGroupOpenDeliverModel: { robotCode: this.opts.robotCode, ...(target.atUserIds ? { atUserIds: target.atUserIds } : {}) },
+          }
+        : {
+            openSpaceId: `dtv1.card//IM_ROBOT.${target.userId}`,
+            imRobotOpenSpaceModel: { supportForward: true },
+            imRobotOpenDeliverModel: { spaceType: 'IM_ROBOT', robotCode: this.opts.robotCode },
+          }),
+    });
+  }
+
+  /** Stream a text value into a card variable (AI card typing). `isFull`: `content` replaces the value. */
+  async streamCard(req: { outTrackId: string; key: string; content: string; guid: string; isFinalize?: boolean; isError?: boolean }): Promise<void> {
+    await this.authed(
+      '/v1.0/card/streaming',
+      { outTrackId: req.outTrackId, guid: req.guid, key: req.key, content: req.content, isFull: true, isFinalize: req.isFinalize ?? false, isError: req.isError ?? false },
+      'PUT',
+    );
+  }
+
+  /** Update card variables in place (only the keys given). */
+  async updateCard(outTrackId: string, cardParamMap: Record<string, string>): Promise<void> {
+    await this.authed('/v1.0/card/instances', { outTrackId, cardData: { cardParamMap }, cardUpdateOptions: { updateCardDataByKey: true } }, 'PUT');
+  }
+
+  /** A short-lived URL to download a file a user sent to the robot (msgtype file: content.downloadCode). */
+  async fileDownloadUrl(downloadCode: string): Promise<string> {
+    const out = (await this.authed('/v1.0/robot/messageFiles/download', { downloadCode, robotCode: this.opts.robotCode })) as { downloadUrl?: unknown };
+    if (typeof out.downloadUrl !== 'string' || !/^https?:\/\//.test(out.downloadUrl)) {
+      throw new DingTalkApiError(200, 'NoDownloadUrl', 'downloadUrl missing in the response');
+    }
+    return out.downloadUrl;
+  }
+
+  private async authed(path: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<unknown> {
     const token = await this.accessToken();
     try {
-      return await this.request(path, body, token);
+      return await this.request(path, body, token, method);
     } catch (err) {
       if (err instanceof DingTalkApiError && err.status === 401) {
         // Revoked or rotated token: fetch a new one once.
         if (this.cached?.token === token) this.invalidateToken();
-        return this.request(path, body, await this.accessToken());
+        return this.request(path, body, await this.accessToken(), method);
       }
       throw err;
     }
   }
 
-  private async request(path: string, body: unknown, token?: string): Promise<unknown> {
+  private async request(path: string, body: unknown, token?: string, method: 'POST' | 'PUT' = 'POST'): Promise<unknown> {
     let res: Response;
     let text: string;
     try {
       res = await fetch(`${this.base}${path}`, {
-        method: 'POST',
+        method,
         headers: {
           'Content-Type': 'application/json',
           Accept: 'application/json',

@@ -16,6 +16,7 @@ import { incomingMessageSchema, type IncomingMessage } from '../../messaging/inc
 import { boundText, cleanText } from '../../messaging/normalise.js';
 import {
   audioBodySchema,
+  fileBodySchema,
   replyHintSchema,
   richTextBodySchema,
   robotMessageBaseSchema,
@@ -39,7 +40,8 @@ export interface ReplyTarget {
 }
 
 export type ParseResult =
-  | { ok: true; message: IncomingMessage; target: ReplyTarget }
+  /** `file`: a file message the robot may download (msgtype file with a downloadCode). */
+  | { ok: true; message: IncomingMessage; target: ReplyTarget; file?: { downloadCode: string; fileName: string } }
   /** Not a usable robot message. `target` is set when the payload still says where to answer. */
   | { ok: false; error: string; target: ReplyTarget | null };
 
@@ -163,9 +165,11 @@ export function parseRobotMessage(data: unknown, config: DingTalkParseConfig, op
   if (!parsed.success) return { ok: false, error: describe(parsed.error), target: replyHint(payload) };
 
   const webhookOk = typeof m.sessionWebhook === 'string' && /^https?:\/\//i.test(m.sessionWebhook);
+  const file = m.msgtype === 'file' ? fileBodySchema.safeParse(payload) : null;
   return {
     ok: true,
     message: parsed.data,
+    ...(file?.success ? { file: file.data.content } : {}),
     target: {
       conversationId: m.conversationId,
       isGroup,

@@ -63,3 +63,8 @@ export const replyHintSchema = z.object({
   conversationType: idString.optional(),
   senderStaffId: z.string().optional(),
 });
+
+/** msgtype "file": what is needed to download it. */
+export const fileBodySchema = z.object({
+  content: z.object({ downloadCode: z.string().min(1), fileName: z.string().min(1).max(512) }),
+});

@@ -8,10 +8,10 @@
  *    finished and acked on the old socket first, then the socket is closed and a new one opened at once.
  *  - Its own WebSocket heartbeat (the SDK's keepAlive leaks an interval per reconnect).
  *  - A frame that is not JSON (or otherwise breaks the SDK's dispatcher) is logged, never thrown into ws.
- *  - Subscribes only to robot messages (the SDK's default also subscribes to every org EVENT).
+ *  - Subscribes only to robot messages and card callbacks (the SDK's default also subscribes to every org EVENT).
  * The SDK still does: the WebSocket itself, frame dispatch, answering `ping`, and the ack format.
  */
-import { DWClient, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
+import { DWClient, TOPIC_CARD, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type WebSocket from 'ws';
 import type { Logger } from '../../observability/logger.js';
 
@@ -83,6 +83,11 @@ export class DingTalkStreamClient extends DWClient {
   /** Subscribe to robot messages. */
   onRobotMessage(listener: (frame: DWClientDownStream) => void): this {
     return this.registerCallbackListener(TOPIC_ROBOT, listener);
+  }
+
+  /** Subscribe to card callbacks (button presses on cards this app delivered with callbackType STREAM). */
+  onCardCallback(listener: (frame: DWClientDownStream) => void): this {
+    return this.registerCallbackListener(TOPIC_CARD, listener);
   }
 
   private get ws(): WebSocket | undefined {

@@ -9,6 +9,8 @@
  *   app_mention     answered in the thread (thread_ts = event.thread_ts ?? event.ts), never top level.
  *   message.im      answered in the DM (in its thread if it was in one).
  *   👍/👎 buttons   vote stored with store.addFeedback, confirmed ephemerally.
+ *   command buttons (Reply.actions) run their text command through the pipeline once per message (dedup
+ *                   key of the message), refused for users they are not for; the message is updated in place.
  * Duplicate deliveries (Slack retries, X-Slack-Retry-Num) are recognised by the bot and not answered again.
  */
 import type { Server } from 'node:http';
@@ -33,7 +35,11 @@ import {
   type SlashCommandPayload,
   type SlashKind,
 } from './inbound.js';
-import { renderSlackBlocks } from './render.js';
+import { COMMAND_ACTION, renderSlackBlocks, type SlackBlock } from './render.js';
+import { z } from 'zod';
+import { incomingMessageSchema } from '../../messaging/incoming.js';
+import { ACTION_TEXTS } from '../action-texts.js';
+import { isAdmin as isAdminUser } from './inbound.js';
 import { postMessages, respondMessages, uploadFailedText, uploadFiles, type PostTarget } from './send.js';
 
 export interface SlackAdapterOptions {
@@ -242,6 +248,73 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       } catch (err) {
         log.warn({ err: (err as Error).message }, 'feedback not stored');
         await confirm(FEEDBACK_MESSAGES.failed);
+      }
+    });
+  });
+
+  // --- command buttons (Reply.actions): the button's text command through the pipeline, once per message
+  const pressValue = z.object({ c: z.string().min(1), l: z.string(), u: z.string().optional(), a: z.boolean().optional() });
+  const timeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: config.ZCT_TIMEZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+  app.action({ type: 'block_actions', action_id: new RegExp(`^${COMMAND_ACTION.prefix}\\d+$`) }, async ({ ack, action, body, respond }) => {
+    await ack();
+    await track(async () => {
+      const b = body as {
+        user: { id: string; username?: string; name?: string };
+        trigger_id?: string;
+        channel?: { id: string };
+        container?: { channel_id?: string; message_ts?: string };
+        message?: { ts?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
+        response_url?: string;
+      };
+      const value = pressValue.safeParse((() => {
+        try {
+          return JSON.parse((action as { value?: string }).value ?? '');
+        } catch {
+          return null;
+        }
+      })());
+      const channel = b.channel?.id ?? b.container?.channel_id;
+      const messageTs = b.container?.message_ts ?? b.message?.ts;
+      if (!value.success || !channel || !messageTs) return;
+      const press = value.data;
+      const userId = b.user.id;
+      const plog = log.child({ conversation: channel, message: messageTs, user: userId });
+      const tellPresser = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+      if (press.u && press.u !== userId) return void (await tellPresser(ACTION_TEXTS.notAllowed(`<@${press.u}>`)));
+      if (press.a && !isAdminUser(config, userId)) return void (await tellPresser(ACTION_TEXTS.adminsOnly));
+
+      const direct = channel.startsWith('D');
+      const msg = incomingMessageSchema.parse({
+        platform: 'slack',
+        messageId: b.trigger_id ?? `${channel}:${messageTs}`,
+        // The message's key: one action per message with buttons, across replicas and double clicks.
+        dedupKey: `slack:card:${channel}:${messageTs}`,
+        conversationId: channel,
+        teamId: `slack:${channel}`,
+        isGroup: !direct,
+        userId,
+        userName: (b.user.name ?? b.user.username ?? '').slice(0, 256),
+        isAdmin: isAdminUser(config, userId),
+        text: press.c,
+        threadId: direct ? b.message?.thread_ts : (b.message?.thread_ts ?? messageTs),
+        receivedAt: clock(),
+      });
+      const result = await sink(msg);
+      if (result.duplicate) {
+        plog.info('buttons already acted on: press ignored');
+        return;
+      }
+      if (result.reply?.intent !== 'error') {
+        // In place: the message as it was, without its buttons, plus who did what.
+        const kept = (b.message?.blocks ?? []).filter((x) => !(x.type === 'actions' && x.block_id === COMMAND_ACTION.blockId));
+        const note = ACTION_TEXTS.pressed(press.l, `<@${userId}>`, timeFmt.format(new Date(clock()))).replace(/\*\*/g, '*');
+        await respond({ replace_original: true, text: b.message?.text ?? press.l, blocks: [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }] }).catch(
+          (err: unknown) => plog.warn({ err: (err as Error).message }, 'message with buttons not updated'),
+        );
+      }
+      if (result.reply) {
+        const threadTs = direct ? b.message?.thread_ts : (b.message?.thread_ts ?? messageTs);
+        await postMessages(app.client, { channel, threadTs }, renderSlackBlocks(result.reply), plog);
       }
     });
   });

@@ -7,7 +7,7 @@
  *   with 👍/👎 buttons (action_id zct_feedback_up / zct_feedback_down, value = feedbackId).
  * Pure: no I/O.
  */
-import type { Citation, Reply, ReplyBlock } from '../../messaging/reply.js';
+import type { Citation, Reply, ReplyAction, ReplyBlock } from '../../messaging/reply.js';
 import { citationLine } from '../../messaging/render-text.js';
 import { toMrkdwn, unescapeMrkdwn } from './mrkdwn.js';
 
@@ -29,6 +29,8 @@ export const SLACK_LIMITS = {
 } as const;
 
 export const FEEDBACK_ACTION = { up: 'zct_feedback_up', down: 'zct_feedback_down', blockId: 'zct_feedback' } as const;
+/** Command buttons (Reply.actions): action_id `zct_cmd_<n>`, value = JSON {c: command, l: label, u?: onlyUser, a?: adminOnly}. */
+export const COMMAND_ACTION = { prefix: 'zct_cmd_', blockId: 'zct_actions' } as const;
 
 interface PlainText {
   type: 'plain_text';
@@ -227,6 +229,20 @@ function feedbackBlock(feedbackId: string): SlackBlock {
   };
 }
 
+function commandBlock(actions: ReplyAction[]): SlackBlock {
+  return {
+    type: 'actions',
+    block_id: COMMAND_ACTION.blockId,
+    elements: actions.slice(0, 5).map((a, i) => ({
+      type: 'button' as const,
+      action_id: `${COMMAND_ACTION.prefix}${i}`,
+      text: { type: 'plain_text' as const, text: truncate(a.label, 75), emoji: true },
+      value: JSON.stringify({ c: a.command, l: a.label, ...(a.onlyUser ? { u: a.onlyUser } : {}), ...(a.adminOnly ? { a: true } : {}) }).slice(0, SLACK_LIMITS.buttonValue),
+      ...(a.style === 'primary' || a.style === 'danger' ? { style: a.style } : {}),
+    })),
+  };
+}
+
 const TRUNCATED_NOTE = '（内容过长，后面的部分未显示。请缩小查询范围，或用命令行 zct 导出完整内容。）';
 
 /** Room kept in every message for the truncation note and the feedback buttons. */
@@ -270,6 +286,7 @@ export function renderSlackBlocks(reply: Reply): SlackMessage[] {
   });
   const last = messages[messages.length - 1] as SlackMessage;
   if (truncated) last.blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: TRUNCATED_NOTE }] });
+  if (reply.actions?.length) last.blocks.push(commandBlock(reply.actions));
   if (reply.feedbackId) last.blocks.push(feedbackBlock(reply.feedbackId));
   return messages;
 }

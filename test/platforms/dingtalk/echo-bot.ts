@@ -1,6 +1,7 @@
 /**
  * A real Bot (claim → precheck → route → handler → remember) with a tiny test router, for the DingTalk
- * adapter's tests and bench. Handlers: text starting with "引用" → a canned cited answer; "长文N" → a
+ * adapter's tests and bench. Handlers: text starting with "引用" → a canned cited answer; "确认卡…" → a reply
+ * with 确认记录/不记录 buttons (only the sender may press); "问题卡 Q-0012" → 办结 / 销号 (admins); "长文N" → a
  * reply of N list items; "慢" → waits for `release()`; anything else → "收到：<text>".
  * `handled` records every message a handler actually ran for (what exactly-once is measured on).
  */
@@ -71,6 +72,30 @@ export function createEchoBot(store: Store, config: Config): EchoBot {
     const text = msg.text;
     if (text.startsWith('慢')) await gate.promise;
     if (text.startsWith('引用')) return CITED_REPLY;
+    if (text.startsWith('确认卡')) {
+      return {
+        intent: 'report',
+        title: '请确认',
+        blocks: [{ type: 'paragraph', text: `是否记录：${text.slice(3)}？` }],
+        actions: [
+          { label: '确认记录', command: '对', style: 'primary', onlyUser: msg.userId },
+          { label: '不记录', command: '不用了', onlyUser: msg.userId },
+        ],
+      };
+    }
+    const issueCard = /^问题卡 (Q-\d{4})/.exec(text);
+    if (issueCard) {
+      const id = issueCard[1];
+      return {
+        intent: 'issues',
+        title: id,
+        blocks: [{ type: 'paragraph', text: `${id} 华康药业 融资 已交办` }],
+        actions: [
+          { label: '办结', command: `${id} 办结`, style: 'primary' },
+          { label: '销号', command: `${id} 销号`, style: 'danger', adminOnly: true },
+        ],
+      };
+    }
     const long = /^长文(\d+)/.exec(text);
     if (long) {
       const n = Number(long[1]);
