@@ -11,7 +11,7 @@ import { DenseIndex } from './dense.js';
 import { chunkContext } from './fields.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './index-cache.js';
-import { LexicalIndex, type LexicalHit } from './lexical.js';
+import { LexicalIndex, type LexicalHit, type RankingOptions } from './lexical.js';
 import type { Chunk, Retriever, SearchHit, SearchResult } from './types.js';
 
 export interface BuildRetrieverOptions {
@@ -21,6 +21,8 @@ export interface BuildRetrieverOptions {
   embedder?: Embedder | null;
   logger?: Logger;
   chunkOptions?: ChunkOptions;
+  /** Ranking switches (measurement only; the defaults are the product). Build-time ones disable the disk cache. */
+  ranking?: RankingOptions;
 }
 
 /** Candidates taken from each ranking before fusion. */
@@ -120,7 +122,7 @@ export async function buildRetriever(docs: CorpusDocument[], opts: BuildRetrieve
   const started = performance.now();
   let lexical: LexicalIndex | null = null;
   let cache: 'hit' | 'miss' | 'off' = 'off';
-  const key = opts.cacheDir ? indexCacheKey(docs, opts.chunkOptions) : null;
+  const key = opts.cacheDir && !opts.ranking ? indexCacheKey(docs, opts.chunkOptions) : null;
   if (opts.cacheDir && key) {
     try {
       const snap = readIndexCache(opts.cacheDir, key);
@@ -132,7 +134,7 @@ export async function buildRetriever(docs: CorpusDocument[], opts: BuildRetrieve
   }
   const timings: Record<string, number> = {};
   if (!lexical) {
-    lexical = await LexicalIndex.build(docs, opts.chunkOptions, timings);
+    lexical = await LexicalIndex.build(docs, opts.chunkOptions, timings, opts.ranking);
     if (opts.cacheDir && key) {
       try {
         const t0 = performance.now();

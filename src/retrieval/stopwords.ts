@@ -17,6 +17,9 @@ const FUNCTION_WORDS = `
 所 所有 但 但是 如果 则 即 因为 所以 因此 然后 这样 那样 已 已经 曾 被 还有 另外 以及 若 即使 通过 进行 这里 那里 一些 有些 有关 关于
 `;
 
+/** Question words only (what a chat question adds around its topic). */
+export const QUESTION_WORD_SET: ReadonlySet<string> = new Set(QUESTION_WORDS.split(/\s+/).filter(Boolean));
+
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${QUESTION_WORDS} ${FUNCTION_WORDS}`.split(/\s+/).filter(Boolean));
 
 /** "几条", "多少个", "几项" …: a question about a count, whatever the measure word. */

@@ -11,6 +11,14 @@ export interface Chunk {
   headings: string[];
   /** The passage itself, at most ~600 characters. */
   text: string;
+  /** The document's column/section in a periodical (卷首语, 交流发言 …), when known. */
+  section?: string | null;
+  /** The document's author or unit, when known. */
+  author?: string | null;
+  /** Original publication (来源：绍兴日报), when it differs from `source`. */
+  origin?: string | null;
+  /** Descriptor words of the document's kind (讲话, 卷首语, 编者按 … from data/retrieval/doc-kinds.txt). */
+  kinds?: string[];
 }
 
 export interface SearchHit {
