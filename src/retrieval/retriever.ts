@@ -72,6 +72,19 @@ export class HybridRetriever implements Retriever {
     return { hits: hits.slice(0, k), decision: answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), hits) };
   }
 
+  /** See LexicalIndex.neighbours: the chunks around one in its document, in order. */
+  neighbours(chunkId: string, before = 1, after = 1): Chunk[] {
+    return this.lexical.neighbours(chunkId, before, after);
+  }
+
+  chunk(chunkId: string): Chunk | null {
+    return this.lexical.chunk(chunkId);
+  }
+
+  documentChunks(docId: string): Chunk[] {
+    return this.lexical.documentChunks(docId);
+  }
+
   stats(): { documents: number; chunks: number } {
     return { documents: new Set(this.lexical.chunks.map((c) => c.docId)).size, chunks: this.lexical.chunks.length };
   }
