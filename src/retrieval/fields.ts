@@ -68,7 +68,8 @@ export interface AnalyzedQuery {
 
 export function queryFields(tokenizer: Tokenizer, query: string, opts: { colloquial?: boolean } = {}): AnalyzedQuery {
   const expansions = opts.colloquial === false ? [] : colloquialExpansions(query);
-  const full = expansions.length ? `${query} ${expansions.join(' ')}` : query;
+  // "；" keeps the added forms apart (normalisation drops spaces between Han characters).
+  const full = expansions.length ? `${query}；${expansions.join('；')}` : query;
   const { words } = tokenizer.analyze(full);
   const { unigrams, bigrams } = tokenizer.queryCharGrams(full);
   // Not deduplicated: BM25 weighs a term asked twice ("成立专班…不能设专班") more.
