@@ -85,6 +85,7 @@ const VARIANTS: Variant[] = [
   productVariant('+colloquial', { answerType: false, listRerank: false }),
   productVariant('+answer-type', { listRerank: false }),
   productVariant('full', {}),
+  ...(process.env.EXPERIMENT ? (JSON.parse(process.env.EXPERIMENT) as Array<[string, RankingOptions]>).map(([n, r]) => productVariant(n, r)) : []),
 ];
 
 async function policyScore(search: Search, file: string): Promise<{ n: number; r1: number; r5: number }> {

@@ -27,6 +27,9 @@ export const FIELDS: FieldSpec[] = [
 /** Lower k1 than the textbook 1.2: a question's term repeated in a passage adds less (tuned on CMRC, checked on dev sets). */
 export const RETRIEVAL_BM25: Bm25Params = { k1: 0.8, b: 0.6 };
 
+/** The description counts this many times (BM25F field weight of the description against the passage). */
+export const DESCRIPTION_REPEAT = 2;
+
 /** Title and heading path (what confidence.ts and the answer composer read as a passage's context). */
 export function chunkContext(chunk: Pick<Chunk, 'title' | 'headings'>): string {
   return [chunk.title, ...chunk.headings].filter(Boolean).join('\n');
@@ -38,14 +41,16 @@ export function chunkDescription(chunk: Pick<Chunk, 'title' | 'source' | 'sectio
 }
 
 /** Field tokens of chunks; a document's description + heading path is analysed once for all its chunks. */
-export function chunkFieldsAnalyzer(tokenizer: Tokenizer, opts: { description?: boolean } = {}): (chunk: Chunk) => string[][] {
+export function chunkFieldsAnalyzer(tokenizer: Tokenizer, opts: { description?: boolean; repeat?: number } = {}): (chunk: Chunk) => string[][] {
+  const rep = opts.repeat ?? DESCRIPTION_REPEAT;
+  const times = (xs: string[]) => (rep === 1 ? xs : Array.from({ length: rep }, () => xs).flat());
   const contexts = new Map<string, { words: string[]; bigrams: string[]; unigrams: string[] }>();
   return (chunk) => {
     const key = opts.description === false ? '' : [chunkDescription(chunk), ...chunk.headings].join('\n');
     let ctx = contexts.get(key);
     if (!ctx) {
       const g = tokenizer.charGrams(key);
-      ctx = { words: tokenizer.analyze(key).words, ...g };
+      ctx = { words: times(tokenizer.analyze(key).words), bigrams: times(g.bigrams), unigrams: times(g.unigrams) };
       if (contexts.size > 10_000) contexts.clear();
       contexts.set(key, ctx);
     }

@@ -24,6 +24,8 @@ export interface RankingOptions {
   listRerank?: boolean;
   /** Index the document description and heading path with each passage (build time). */
   description?: boolean;
+  /** Times the description counts (build time; default DESCRIPTION_REPEAT). */
+  descriptionRepeat?: number;
   /** Weight of the jieba word field (default FIELDS'). */
   wordsWeight?: number;
 }
@@ -129,7 +131,7 @@ export class LexicalIndex {
     const chunks: Chunk[] = [];
     for (const doc of docs) chunks.push(...(await chunkDocument(doc, chunkOptions)));
     lap('chunk');
-    const fieldsOf = chunkFieldsAnalyzer(tokenizer, { description: ranking.description !== false });
+    const fieldsOf = chunkFieldsAnalyzer(tokenizer, { description: ranking.description !== false, repeat: ranking.descriptionRepeat });
     const bm25 = Bm25Index.build(FIELDS, (function* () {
       for (const c of chunks) yield fieldsOf(c);
     })(), RETRIEVAL_BM25);

@@ -207,11 +207,26 @@ function isHanCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
-/** Unigrams and bigrams of the Han runs of an already normalised text. */
+function isAlnumCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * Unigrams and bigrams of the Han runs of an already normalised text; a run of digits or Latin
+ * letters ("1366", "6q24s", "2019") is one unigram token, so figures and codes are matched whole.
+ */
 function pushHanGrams(norm: string, unigrams: string[], bigrams: string[]): void {
   let prevHan = false;
-  for (let i = 0; i < norm.length; i++) {
-    const han = isHanCode(norm.charCodeAt(i));
+  let alnumStart = -1;
+  for (let i = 0; i <= norm.length; i++) {
+    const c = i < norm.length ? norm.charCodeAt(i) : 0;
+    const alnum = isAlnumCode(c);
+    if (alnum && alnumStart < 0) alnumStart = i;
+    else if (!alnum && alnumStart >= 0) {
+      unigrams.push(norm.slice(alnumStart, i));
+      alnumStart = -1;
+    }
+    const han = isHanCode(c);
     if (han) {
       unigrams.push(norm[i]!);
       if (prevHan) bigrams.push(norm.slice(i - 1, i + 1));
