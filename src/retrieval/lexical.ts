@@ -14,6 +14,8 @@ import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
 const SEARCH_OPTIONS = { fieldWeights: FIELDS.map((f) => f.weight) };
+const PRF_DOCS = 3;
+const PRF_TERMS = 12;
 /** Candidates re-scored by the answer-type prior and the list rerank. */
 const CANDIDATES = 30;
 
@@ -24,6 +26,10 @@ export interface RankingOptions {
   listRerank?: boolean;
   /** Index the document description and heading path with each passage (build time). */
   description?: boolean;
+  /** Pseudo-relevance feedback: weight of the second pass with terms from the first hits (0/absent: off). */
+  prf?: number;
+  /** BM25 parameters (build time; default RETRIEVAL_BM25). */
+  bm25?: { k1: number; b: number };
   /** Times the description counts (build time; default DESCRIPTION_REPEAT). */
   descriptionRepeat?: number;
   /** Weight of the jieba word field (default FIELDS'). */
@@ -108,6 +114,32 @@ export class LexicalIndex {
     return this.chunks.slice(Math.max(span.first, i - before), Math.min(span.last, i + after) + 1);
   }
 
+  /**
+   * Pseudo-relevance feedback: the bigrams most specific to the first hits (tf × idf, not in the
+   * question) form a second query over the bigram field; its scores, scaled to the first pass's best,
+   * are added with weight `w`.
+   */
+  private feedback(query: AnalyzedQuery, hits: LexicalHit[], w: number, depth: number): LexicalHit[] {
+    const asked = new Set(query.bigrams);
+    const weight = new Map<string, number>();
+    for (const h of hits.slice(0, PRF_DOCS)) {
+      for (const b of new Set(this.tokenizer.charGrams(h.chunk.text).bigrams)) {
+        if (asked.has(b)) continue;
+        weight.set(b, (weight.get(b) ?? 0) + this.bm25.idf(b, 'bigrams'));
+      }
+    }
+    const terms = [...weight.entries()].sort((a, b) => b[1] - a[1]).slice(0, PRF_TERMS).map(([t]) => t);
+    if (!terms.length) return hits;
+    const second = this.bm25.search([[], terms, []], depth);
+    const best = second[0]?.score || 1;
+    const top = hits[0]!.score;
+    const extra = new Map(second.map((s) => [s.doc, (s.score / best) * top * w]));
+    const seen = new Set(hits.map((h) => h.index));
+    const merged = hits.map((h) => ({ ...h, score: h.score + (extra.get(h.index) ?? 0) }));
+    for (const s of second) if (!seen.has(s.doc)) merged.push({ index: s.doc, chunk: this.chunks[s.doc]!, score: extra.get(s.doc)! });
+    return merged;
+  }
+
   /** Every chunk of a document, in order (empty for an unknown id). */
   documentChunks(docId: string): Chunk[] {
     const span = this.docSpans.get(docId);
@@ -134,7 +166,7 @@ export class LexicalIndex {
     const fieldsOf = chunkFieldsAnalyzer(tokenizer, { description: ranking.description !== false, repeat: ranking.descriptionRepeat });
     const bm25 = Bm25Index.build(FIELDS, (function* () {
       for (const c of chunks) yield fieldsOf(c);
-    })(), RETRIEVAL_BM25);
+    })(), ranking.bm25 ?? RETRIEVAL_BM25);
     lap('index');
     const index = new LexicalIndex(chunks, tokenizer, bm25, keyTerms);
     index.ranking = ranking;
@@ -162,11 +194,15 @@ export class LexicalIndex {
     const { answerType = true, listRerank = true } = this.ranking;
     const list = listRerank && isListQuestion(query.text);
     const asked = answerType ? askedType(query.text) : null;
-    const depth = list || asked ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
+    const depth = list || asked || this.ranking.prf ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
     const options = this.ranking.wordsWeight === undefined ? SEARCH_OPTIONS : { fieldWeights: FIELDS.map((f) => (f.name === 'words' ? this.ranking.wordsWeight! : f.weight)) };
     let hits = this.bm25.search(query.fields, depth, options).map(({ doc, score }) => ({ index: doc, chunk: this.chunks[doc]!, score }));
     if (!hits.length) return hits;
     let rescored = false;
+    if (this.ranking.prf) {
+      hits = this.feedback(query, hits, this.ranking.prf, Math.max(depth, CANDIDATES));
+      rescored = true;
+    }
     if (asked) {
       const top = hits[0]!.score;
       const bigrams = new Set(query.bigrams);

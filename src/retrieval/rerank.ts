@@ -65,3 +65,4 @@ function clauseAfter(s: string, from: number): string {
 function countEnumeration(s: string): number {
   return (s.match(/、/gu) ?? []).length;
 }
+
