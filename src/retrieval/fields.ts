@@ -15,6 +15,7 @@
  */
 import type { Bm25Params, FieldSpec } from './bm25.js';
 import { colloquialExpansions } from './lexicon.js';
+import { stripQuestionPhrases } from './stopwords.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -74,7 +75,8 @@ export interface AnalyzedQuery {
 export function queryFields(tokenizer: Tokenizer, query: string, opts: { colloquial?: boolean } = {}): AnalyzedQuery {
   const expansions = opts.colloquial === false ? [] : colloquialExpansions(query);
   // "；" keeps the added forms apart (normalisation drops spaces between Han characters).
-  const full = expansions.length ? `${query}；${expansions.join('；')}` : query;
+  const asked = stripQuestionPhrases(query);
+  const full = expansions.length ? `${asked}；${expansions.join('；')}` : asked;
   const { words } = tokenizer.analyze(full);
   const { unigrams, bigrams } = tokenizer.queryCharGrams(full);
   // Not deduplicated: BM25 weighs a term asked twice ("成立专班…不能设专班") more.

@@ -30,3 +30,14 @@ export function isStopWord(token: string): boolean {
   const c = token.charCodeAt(0);
   return (c === 0x51e0 /* 几 */ || c === 0x591a) /* 多 */ && COUNT_QUESTION.test(token);
 }
+
+/**
+ * A question word with a time measure word ("哪天", "几号", "哪一年"): jieba often cuts these as
+ * 哪 + 天, and the measure word alone would then be searched for ("天" matches every "今天").
+ */
+const QUESTION_PHRASE = /(?:哪一?|几)[天年月号日时]/gu;
+
+/** The question with its question phrases replaced by a break (query side only). */
+export function stripQuestionPhrases(query: string): string {
+  return query.replace(QUESTION_PHRASE, '，');
+}
