@@ -28,6 +28,8 @@ export interface RankingOptions {
   description?: boolean;
   /** Pseudo-relevance feedback: weight of the second pass with terms from the first hits (0/absent: off). */
   prf?: number;
+  /** Unigram postings kept only for characters in at most this share of the chunks (build time; default FIELDS'). */
+  unigramMaxDf?: number;
   /** BM25 parameters (build time; default RETRIEVAL_BM25). */
   bm25?: { k1: number; b: number };
   /** Times the description counts (build time; default DESCRIPTION_REPEAT). */
@@ -164,7 +166,8 @@ export class LexicalIndex {
     for (const doc of docs) chunks.push(...(await chunkDocument(doc, chunkOptions)));
     lap('chunk');
     const fieldsOf = chunkFieldsAnalyzer(tokenizer, { description: ranking.description !== false, repeat: ranking.descriptionRepeat });
-    const bm25 = Bm25Index.build(FIELDS, (function* () {
+    const specs = ranking.unigramMaxDf === undefined ? FIELDS : FIELDS.map((f) => (f.name === 'unigrams' ? { ...f, maxDfRatio: ranking.unigramMaxDf } : f));
+    const bm25 = Bm25Index.build(specs, (function* () {
       for (const c of chunks) yield fieldsOf(c);
     })(), ranking.bm25 ?? RETRIEVAL_BM25);
     lap('index');
