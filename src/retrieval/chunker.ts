@@ -25,9 +25,9 @@ export interface ChunkOptions {
 }
 
 export const DEFAULT_CHUNK_OPTIONS: Required<ChunkOptions> = {
-  targetChars: 300,
+  targetChars: 400,
   maxChars: 600,
-  overlapChars: 100,
+  overlapChars: 150,
   wholeIfFits: false,
 };
 
