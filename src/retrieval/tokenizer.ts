@@ -223,7 +223,11 @@ function pushHanGrams(norm: string, unigrams: string[], bigrams: string[]): void
     const alnum = isAlnumCode(c);
     if (alnum && alnumStart < 0) alnumStart = i;
     else if (!alnum && alnumStart >= 0) {
-      unigrams.push(norm.slice(alnumStart, i));
+      const run = norm.slice(alnumStart, i);
+      unigrams.push(run);
+      // A code or figure of two or more characters ("1366", "6q24s") counts in the bigram field too, as a
+      // Han term of the same length does: otherwise it weighs half a Han word.
+      if (run.length >= 2) bigrams.push(run);
       alnumStart = -1;
     }
     const han = isHanCode(c);
