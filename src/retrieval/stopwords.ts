@@ -25,8 +25,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(`${QUESTION_WORDS} ${FUNC
 /** "几条", "多少个", "几项" …: a question about a count, whatever the measure word. */
 const COUNT_QUESTION = /^(?:几|多少)[个条项名家人天次年月批种类部分位户份件届轮期级]?$/u;
 
+/** "第二条", "第三点", "最后一条": a position in a list the question refers to, not its topic. */
+const ORDINAL_REFERENCE = /^(?:第[一二三四五六七八九十两\d]{1,3}|最后一)[条点项个款]$/u;
+
 export function isStopWord(token: string): boolean {
   if (STOP_WORDS.has(token)) return true;
+  if (ORDINAL_REFERENCE.test(token)) return true;
   const c = token.charCodeAt(0);
   return (c === 0x51e0 /* 几 */ || c === 0x591a) /* 多 */ && COUNT_QUESTION.test(token);
 }

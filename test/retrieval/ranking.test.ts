@@ -34,6 +34,11 @@ describe('character grams', () => {
     expect(q.fields.flat()).not.toContain('天');
     expect(q.bigrams).toEqual(['资规', '规局', '挂牌']);
   });
+  it('does not search for an ordinal reference ("第二条" points into a list, it is not a topic)', () => {
+    const q = queryFields(tok, '专班设立有哪些原则 第二条');
+    expect(q.fields.flat().some((t) => t.includes('第二') || t.includes('二条'))).toBe(false);
+    expect(q.bigrams).toEqual(expect.arrayContaining(['专班', '原则']));
+  });
   it('on the query side cuts question and function words out before forming grams', () => {
     const g = tok.queryCharGrams('成立专班要满足什么条件');
     expect(g.bigrams).not.toContain('么条');
