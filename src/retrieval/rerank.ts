@@ -65,4 +65,3 @@ function clauseAfter(s: string, from: number): string {
 function countEnumeration(s: string): number {
   return (s.match(/、/gu) ?? []).length;
 }
-
