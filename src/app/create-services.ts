@@ -4,14 +4,16 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../observability/logger.js';
-import { createStore } from '../store/index.js';
+import { createStore, RedisStore } from '../store/index.js';
 import { loadLibrary } from '../corpus/index.js';
-import { buildRetriever } from '../retrieval/index.js';
+import { buildRetriever, type HybridRetriever } from '../retrieval/index.js';
+import { readLibraryVersion, ReloadingRetriever } from '../retrieval/reload.js';
+import type { Store } from '../store/types.js';
 import { createLlm, createEmbedder } from '../llm/index.js';
 import type { Retriever } from '../retrieval/types.js';
 import type { Services } from './services.js';
 
-export async function createRetriever(config: Config, logger: Logger): Promise<Retriever> {
+export async function createRetriever(config: Config, logger: Logger): Promise<HybridRetriever> {
   const started = performance.now();
   const docs = await loadLibrary({ corpusDir: config.ZCT_CORPUS_DIR, dataDir: config.ZCT_DATA_DIR });
   const retriever = await buildRetriever(docs, {
@@ -23,11 +25,23 @@ export async function createRetriever(config: Config, logger: Logger): Promise<R
   return retriever;
 }
 
+/**
+ * With Redis, the retriever follows the library version (src/retrieval/reload.ts): an ingest reaches
+ * this replica without a restart. The version is read before the library is loaded, so a change
+ * published while loading is caught at the first check.
+ */
+export async function createFollowingRetriever(config: Config, logger: Logger, store: Store): Promise<Retriever> {
+  if (!(store instanceof RedisStore)) return createRetriever(config, logger);
+  const prefix = config.ZCT_REDIS_PREFIX;
+  const readVersion = () => readLibraryVersion(store.conn, prefix);
+  const version = await readVersion().catch(() => null);
+  const initial = await createRetriever(config, logger);
+  return new ReloadingRetriever(initial, { load: () => createRetriever(config, logger), readVersion, version, logger });
+}
+
 export async function createServices(config: Config, logger: Logger, overrides: Partial<Services> = {}): Promise<Services> {
-  const [store, retriever] = await Promise.all([
-    overrides.store ?? createStore(config, logger),
-    overrides.retriever ?? createRetriever(config, logger),
-  ]);
+  const store = overrides.store ?? (await createStore(config, logger));
+  const retriever = overrides.retriever ?? (await createFollowingRetriever(config, logger, store));
   return {
     config,
     logger,

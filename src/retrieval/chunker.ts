@@ -8,6 +8,10 @@ import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { CorpusDocument } from '../corpus/types.js';
 import type { Chunk } from './types.js';
 import { detectHeading, type Heading } from './headings.js';
+import { docKindWords } from './lexicon.js';
+
+/** How much of a document's opening is read to recognise its kind ("同志们：" opens a speech). */
+const OPENING_CHARS = 60;
 
 export interface ChunkOptions {
   /** Preferred passage length in characters; a passage is closed before it would exceed this. */
@@ -21,9 +25,9 @@ export interface ChunkOptions {
 }
 
 export const DEFAULT_CHUNK_OPTIONS: Required<ChunkOptions> = {
-  targetChars: 300,
+  targetChars: 400,
   maxChars: 600,
-  overlapChars: 100,
+  overlapChars: 150,
   wholeIfFits: false,
 };
 
@@ -55,6 +59,7 @@ export function splitSentences(paragraph: string): string[] {
 
 export async function chunkDocument(doc: CorpusDocument, options: ChunkOptions = {}): Promise<Chunk[]> {
   const opts = { ...DEFAULT_CHUNK_OPTIONS, ...options };
+  const kinds = docKindWords({ title: doc.title, section: doc.section, author: doc.author, opening: doc.text.slice(0, OPENING_CHARS) });
   const make = (n: number, headings: string[], text: string): Chunk => ({
     id: `${doc.id}::${n}`,
     docId: doc.id,
@@ -63,6 +68,10 @@ export async function chunkDocument(doc: CorpusDocument, options: ChunkOptions =
     date: doc.date,
     headings,
     text,
+    ...(doc.section ? { section: doc.section } : {}),
+    ...(doc.author ? { author: doc.author } : {}),
+    ...(doc.origin ? { origin: doc.origin } : {}),
+    ...(kinds.length ? { kinds } : {}),
   });
   const whole = doc.text.trim();
   if (!whole) return [];

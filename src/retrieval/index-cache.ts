@@ -9,17 +9,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { CorpusDocument } from '../corpus/types.js';
-import { DEFAULT_BM25 } from './bm25.js';
 import { DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunker.js';
-import { FIELDS } from './fields.js';
+import { FIELDS, RETRIEVAL_BM25 } from './fields.js';
+import { retrievalLexicon } from './lexicon.js';
 import type { LexicalSnapshot } from './lexical.js';
 
 /** Bump when chunking or tokenisation code or the snapshot layout change (settings are hashed anyway). */
-export const INDEX_VERSION = 'zct-retrieval-6';
+export const INDEX_VERSION = 'zct-retrieval-7';
 
 export function indexCacheKey(docs: CorpusDocument[], chunkOptions: ChunkOptions = {}): string {
   const h = crypto.createHash('sha256');
-  const config = { fields: FIELDS.map((f) => [f.name, f.maxDfRatio ?? 1]), bm25: DEFAULT_BM25, chunks: { ...DEFAULT_CHUNK_OPTIONS, ...chunkOptions } };
+  const config = { fields: FIELDS.map((f) => [f.name, f.maxDfRatio ?? 1]), bm25: RETRIEVAL_BM25, lexicon: retrievalLexicon().fingerprint, chunks: { ...DEFAULT_CHUNK_OPTIONS, ...chunkOptions } };
   h.update(`${INDEX_VERSION}\n${JSON.stringify(config)}\n`);
   for (const d of docs) {
     const textHash = crypto.createHash('sha256').update(d.text).digest('hex');

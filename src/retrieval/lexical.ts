@@ -5,7 +5,8 @@
 import type { CorpusDocument } from '../corpus/types.js';
 import { Bm25Index, type Bm25Snapshot } from './bm25.js';
 import { chunkDocument, type ChunkOptions } from './chunker.js';
-import { chunkFieldsAnalyzer, FIELDS, queryFields, type AnalyzedQuery } from './fields.js';
+import { answerTypeCoverage, ANSWER_TYPE_WEIGHT, askedType } from './answer-type.js';
+import { chunkFieldsAnalyzer, FIELDS, queryFields, RETRIEVAL_BM25, type AnalyzedQuery } from './fields.js';
 import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
@@ -13,6 +14,31 @@ import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
 const SEARCH_OPTIONS = { fieldWeights: FIELDS.map((f) => f.weight) };
+const PRF_DOCS = 3;
+const PRF_TERMS = 12;
+/** Candidates re-scored by the answer-type prior and the list rerank. */
+const CANDIDATES = 30;
+
+/** Switches for measuring what each piece adds (bench/retrieval-quality.ts); all on by default. */
+export interface RankingOptions {
+  colloquial?: boolean;
+  answerType?: boolean;
+  listRerank?: boolean;
+  /** Index the document description and heading path with each passage (build time). */
+  description?: boolean;
+  /** Weight of the answer-type prior (default ANSWER_TYPE_WEIGHT). */
+  answerTypeWeight?: number;
+  /** Pseudo-relevance feedback: weight of the second pass with terms from the first hits (0/absent: off). */
+  prf?: number;
+  /** Unigram postings kept only for characters in at most this share of the chunks (build time; default FIELDS'). */
+  unigramMaxDf?: number;
+  /** BM25 parameters (build time; default RETRIEVAL_BM25). */
+  bm25?: { k1: number; b: number };
+  /** Times the description counts (build time; default DESCRIPTION_REPEAT). */
+  descriptionRepeat?: number;
+  /** Weight of the jieba word field (default FIELDS'). */
+  wordsWeight?: number;
+}
 
 export interface LexicalHit {
   index: number;
@@ -53,6 +79,11 @@ function discoverySample(docs: CorpusDocument[]): string[] {
 
 export class LexicalIndex {
   private readonly keyTermSet: ReadonlySet<string>;
+  /** Per document, the indexes of its chunks in document order (chunks of a document are contiguous). */
+  private readonly docSpans = new Map<string, { first: number; last: number }>();
+  private readonly byId = new Map<string, number>();
+  /** Ranking switches (tests and bench/retrieval-quality.ts turn pieces off). */
+  ranking: RankingOptions = {};
 
   private constructor(
     readonly chunks: Chunk[],
@@ -61,10 +92,66 @@ export class LexicalIndex {
     readonly keyTerms: string[],
   ) {
     this.keyTermSet = new Set(keyTerms);
+    chunks.forEach((c, i) => {
+      this.byId.set(c.id, i);
+      const span = this.docSpans.get(c.docId);
+      if (span) span.last = i;
+      else this.docSpans.set(c.docId, { first: i, last: i });
+    });
+  }
+
+  /** The chunk with this id, or null. */
+  chunk(id: string): Chunk | null {
+    const i = this.byId.get(id);
+    return i === undefined ? null : this.chunks[i]!;
+  }
+
+  /**
+   * The chunks around `chunkId` in its document, in document order, the chunk itself included:
+   * up to `before` chunks before it and `after` after it (never crossing into another document).
+   * Empty when the id is unknown.
+   */
+  neighbours(chunkId: string, before = 1, after = 1): Chunk[] {
+    const i = this.byId.get(chunkId);
+    if (i === undefined) return [];
+    const span = this.docSpans.get(this.chunks[i]!.docId)!;
+    return this.chunks.slice(Math.max(span.first, i - before), Math.min(span.last, i + after) + 1);
+  }
+
+  /**
+   * Pseudo-relevance feedback: the bigrams most specific to the first hits (tf × idf, not in the
+   * question) form a second query over the bigram field; its scores, scaled to the first pass's best,
+   * are added with weight `w`.
+   */
+  private feedback(query: AnalyzedQuery, hits: LexicalHit[], w: number, depth: number): LexicalHit[] {
+    const asked = new Set(query.bigrams);
+    const weight = new Map<string, number>();
+    for (const h of hits.slice(0, PRF_DOCS)) {
+      for (const b of new Set(this.tokenizer.charGrams(h.chunk.text).bigrams)) {
+        if (asked.has(b)) continue;
+        weight.set(b, (weight.get(b) ?? 0) + this.bm25.idf(b, 'bigrams'));
+      }
+    }
+    const terms = [...weight.entries()].sort((a, b) => b[1] - a[1]).slice(0, PRF_TERMS).map(([t]) => t);
+    if (!terms.length) return hits;
+    const second = this.bm25.search([[], terms, []], depth);
+    const best = second[0]?.score || 1;
+    const top = hits[0]!.score;
+    const extra = new Map(second.map((s) => [s.doc, (s.score / best) * top * w]));
+    const seen = new Set(hits.map((h) => h.index));
+    const merged = hits.map((h) => ({ ...h, score: h.score + (extra.get(h.index) ?? 0) }));
+    for (const s of second) if (!seen.has(s.doc)) merged.push({ index: s.doc, chunk: this.chunks[s.doc]!, score: extra.get(s.doc)! });
+    return merged;
+  }
+
+  /** Every chunk of a document, in order (empty for an unknown id). */
+  documentChunks(docId: string): Chunk[] {
+    const span = this.docSpans.get(docId);
+    return span ? this.chunks.slice(span.first, span.last + 1) : [];
   }
 
   /** Build from documents; `timings` (ms per phase) is filled in when given. */
-  static async build(docs: CorpusDocument[], chunkOptions?: ChunkOptions, timings?: Record<string, number>): Promise<LexicalIndex> {
+  static async build(docs: CorpusDocument[], chunkOptions?: ChunkOptions, timings?: Record<string, number>, ranking: RankingOptions = {}): Promise<LexicalIndex> {
     let t = performance.now();
     const lap = (phase: string) => {
       const now = performance.now();
@@ -80,12 +167,15 @@ export class LexicalIndex {
     const chunks: Chunk[] = [];
     for (const doc of docs) chunks.push(...(await chunkDocument(doc, chunkOptions)));
     lap('chunk');
-    const fieldsOf = chunkFieldsAnalyzer(tokenizer);
-    const bm25 = Bm25Index.build(FIELDS, (function* () {
+    const fieldsOf = chunkFieldsAnalyzer(tokenizer, { description: ranking.description !== false, repeat: ranking.descriptionRepeat });
+    const specs = ranking.unigramMaxDf === undefined ? FIELDS : FIELDS.map((f) => (f.name === 'unigrams' ? { ...f, maxDfRatio: ranking.unigramMaxDf } : f));
+    const bm25 = Bm25Index.build(specs, (function* () {
       for (const c of chunks) yield fieldsOf(c);
-    })());
+    })(), ranking.bm25 ?? RETRIEVAL_BM25);
     lap('index');
-    return new LexicalIndex(chunks, tokenizer, bm25, keyTerms);
+    const index = new LexicalIndex(chunks, tokenizer, bm25, keyTerms);
+    index.ranking = ranking;
+    return index;
   }
 
   static fromSnapshot(s: LexicalSnapshot): LexicalIndex {
@@ -97,22 +187,47 @@ export class LexicalIndex {
   }
 
   analyze(query: string): AnalyzedQuery {
-    return queryFields(this.tokenizer, query);
+    return queryFields(this.tokenizer, query, { colloquial: this.ranking.colloquial !== false });
   }
 
-  /** BM25 ranking, then the list-question rerank over the first RERANK_DEPTH candidates. */
+  /**
+   * BM25 ranking, then over the first CANDIDATES: the answer-type prior (a date/number question
+   * prefers a passage whose sentence gives one with the question's terms) and the list-question
+   * rerank (a passage that defines the asked term by an enumeration).
+   */
   search(query: AnalyzedQuery, k: number): LexicalHit[] {
-    const list = isListQuestion(query.text);
-    const depth = list ? Math.max(k, RERANK_DEPTH) : k;
-    let hits = this.bm25.search(query.fields, depth, SEARCH_OPTIONS).map(({ doc, score }) => ({ index: doc, chunk: this.chunks[doc]!, score }));
+    // The list rerank was tuned on the first dev set; on data it was not tuned on it costs R@1
+    // (BENCHMARKS.md: dev2 −0.8, tune −2.4 points), so it is off unless asked for.
+    const { answerType = true, listRerank = false } = this.ranking;
+    const list = listRerank && isListQuestion(query.text);
+    const asked = answerType ? askedType(query.text) : null;
+    const depth = list || asked || this.ranking.prf ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
+    const options = this.ranking.wordsWeight === undefined ? SEARCH_OPTIONS : { fieldWeights: FIELDS.map((f) => (f.name === 'words' ? this.ranking.wordsWeight! : f.weight)) };
+    let hits = this.bm25.search(query.fields, depth, options).map(({ doc, score }) => ({ index: doc, chunk: this.chunks[doc]!, score }));
+    if (!hits.length) return hits;
+    let rescored = false;
+    if (this.ranking.prf) {
+      hits = this.feedback(query, hits, this.ranking.prf, Math.max(depth, CANDIDATES));
+      rescored = true;
+    }
+    if (asked) {
+      const top = hits[0]!.score;
+      const atWeight = this.ranking.answerTypeWeight ?? ANSWER_TYPE_WEIGHT;
+      const bigrams = new Set(query.bigrams);
+      hits = hits.map((h) => {
+        const cov = answerTypeCoverage(h.chunk.text, asked, bigrams);
+        return cov > 0 ? { ...h, score: h.score + atWeight * top * cov } : h;
+      });
+      rescored = true;
+    }
     if (list) {
       const focus = focusTerms(query.text, query.words, this.keyTermSet);
       if (focus.length) {
-        hits = hits
-          .map((h) => (focus.some((t) => definesByEnumeration(h.chunk.text, t)) ? { ...h, score: h.score * (1 + DEFINITION_BONUS) } : h))
-          .sort((a, b) => b.score - a.score || a.index - b.index);
+        hits = hits.map((h, i) => (i < RERANK_DEPTH && focus.some((t) => definesByEnumeration(h.chunk.text, t)) ? { ...h, score: h.score * (1 + DEFINITION_BONUS) } : h));
+        rescored = true;
       }
     }
+    if (rescored) hits.sort((a, b) => b.score - a.score || a.index - b.index);
     return hits.slice(0, k);
   }
 }

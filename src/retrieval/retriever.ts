@@ -11,7 +11,7 @@ import { DenseIndex } from './dense.js';
 import { chunkContext } from './fields.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './index-cache.js';
-import { LexicalIndex, type LexicalHit } from './lexical.js';
+import { LexicalIndex, type LexicalHit, type RankingOptions } from './lexical.js';
 import type { Chunk, Retriever, SearchHit, SearchResult } from './types.js';
 
 export interface BuildRetrieverOptions {
@@ -21,6 +21,8 @@ export interface BuildRetrieverOptions {
   embedder?: Embedder | null;
   logger?: Logger;
   chunkOptions?: ChunkOptions;
+  /** Ranking switches (measurement only; the defaults are the product). Build-time ones disable the disk cache. */
+  ranking?: RankingOptions;
 }
 
 /** Candidates taken from each ranking before fusion. */
@@ -68,6 +70,19 @@ export class HybridRetriever implements Retriever {
     const q = query.trim();
     const hits = this.lexical.search(this.lexical.analyze(q), Math.max(k, 10));
     return { hits: hits.slice(0, k), decision: answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), hits) };
+  }
+
+  /** See LexicalIndex.neighbours: the chunks around one in its document, in order. */
+  neighbours(chunkId: string, before = 1, after = 1): Chunk[] {
+    return this.lexical.neighbours(chunkId, before, after);
+  }
+
+  chunk(chunkId: string): Chunk | null {
+    return this.lexical.chunk(chunkId);
+  }
+
+  documentChunks(docId: string): Chunk[] {
+    return this.lexical.documentChunks(docId);
   }
 
   stats(): { documents: number; chunks: number } {
@@ -120,7 +135,7 @@ export async function buildRetriever(docs: CorpusDocument[], opts: BuildRetrieve
   const started = performance.now();
   let lexical: LexicalIndex | null = null;
   let cache: 'hit' | 'miss' | 'off' = 'off';
-  const key = opts.cacheDir ? indexCacheKey(docs, opts.chunkOptions) : null;
+  const key = opts.cacheDir && !opts.ranking ? indexCacheKey(docs, opts.chunkOptions) : null;
   if (opts.cacheDir && key) {
     try {
       const snap = readIndexCache(opts.cacheDir, key);
@@ -132,7 +147,7 @@ export async function buildRetriever(docs: CorpusDocument[], opts: BuildRetrieve
   }
   const timings: Record<string, number> = {};
   if (!lexical) {
-    lexical = await LexicalIndex.build(docs, opts.chunkOptions, timings);
+    lexical = await LexicalIndex.build(docs, opts.chunkOptions, timings, opts.ranking);
     if (opts.cacheDir && key) {
       try {
         const t0 = performance.now();

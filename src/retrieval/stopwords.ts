@@ -17,13 +17,31 @@ const FUNCTION_WORDS = `
 所 所有 但 但是 如果 则 即 因为 所以 因此 然后 这样 那样 已 已经 曾 被 还有 另外 以及 若 即使 通过 进行 这里 那里 一些 有些 有关 关于
 `;
 
+/** Question words only (what a chat question adds around its topic). */
+export const QUESTION_WORD_SET: ReadonlySet<string> = new Set(QUESTION_WORDS.split(/\s+/).filter(Boolean));
+
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${QUESTION_WORDS} ${FUNCTION_WORDS}`.split(/\s+/).filter(Boolean));
 
 /** "几条", "多少个", "几项" …: a question about a count, whatever the measure word. */
 const COUNT_QUESTION = /^(?:几|多少)[个条项名家人天次年月批种类部分位户份件届轮期级]?$/u;
 
+/** "第二条", "第三点", "最后一条": a position in a list the question refers to, not its topic. */
+const ORDINAL_REFERENCE = /^(?:第[一二三四五六七八九十两\d]{1,3}|最后一)[条点项个款]$/u;
+
 export function isStopWord(token: string): boolean {
   if (STOP_WORDS.has(token)) return true;
+  if (ORDINAL_REFERENCE.test(token)) return true;
   const c = token.charCodeAt(0);
   return (c === 0x51e0 /* 几 */ || c === 0x591a) /* 多 */ && COUNT_QUESTION.test(token);
+}
+
+/**
+ * A question word with a time measure word ("哪天", "几号", "哪一年"): jieba often cuts these as
+ * 哪 + 天, and the measure word alone would then be searched for ("天" matches every "今天").
+ */
+const QUESTION_PHRASE = /(?:哪一?|几)[天年月号日时]/gu;
+
+/** The question with its question phrases replaced by a break (query side only). */
+export function stripQuestionPhrases(query: string): string {
+  return query.replace(QUESTION_PHRASE, '，');
 }

@@ -156,6 +156,35 @@ export class Tokenizer {
     return { words, bigrams, unigrams };
   }
 
+  /**
+   * Character unigrams and bigrams of every Han run of a text, nothing dropped (the index side: a
+   * passage's "的" or "是" may sit inside a term the question spells differently).
+   */
+  charGrams(text: string): { unigrams: string[]; bigrams: string[] } {
+    const unigrams: string[] = [];
+    const bigrams: string[] = [];
+    pushHanGrams(normalizeText(text), unigrams, bigrams);
+    return { unigrams, bigrams };
+  }
+
+  /**
+   * The query side of charGrams: question and function words (stopwords.ts) are cut out first and
+   * break the runs, so "什么条件" gives 条, 件, 条件 and no "么条".
+   */
+  queryCharGrams(text: string): { unigrams: string[]; bigrams: string[] } {
+    const unigrams: string[] = [];
+    const bigrams: string[] = [];
+    let piece = '';
+    for (const w of this.jieba.cut(normalizeText(text), HMM)) {
+      if (isStopWord(w)) {
+        pushHanGrams(piece, unigrams, bigrams);
+        piece = '';
+      } else piece += w;
+    }
+    pushHanGrams(piece, unigrams, bigrams);
+    return { unigrams, bigrams };
+  }
+
   /** Search mode: the dictionary's 2- and 3-character words inside a longer word (memoised). */
   private pushSubWords(w: string, out: string[]): void {
     let subs = this.subWordCache.get(w);
@@ -171,6 +200,42 @@ export class Tokenizer {
       this.subWordCache.set(w, subs);
     }
     for (let i = 0; i < subs.length; i++) out.push(subs[i]!);
+  }
+}
+
+function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+function isAlnumCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * Unigrams and bigrams of the Han runs of an already normalised text; a run of digits or Latin
+ * letters ("1366", "6q24s", "2019") is one unigram token, so figures and codes are matched whole.
+ */
+function pushHanGrams(norm: string, unigrams: string[], bigrams: string[]): void {
+  let prevHan = false;
+  let alnumStart = -1;
+  for (let i = 0; i <= norm.length; i++) {
+    const c = i < norm.length ? norm.charCodeAt(i) : 0;
+    const alnum = isAlnumCode(c);
+    if (alnum && alnumStart < 0) alnumStart = i;
+    else if (!alnum && alnumStart >= 0) {
+      const run = norm.slice(alnumStart, i);
+      unigrams.push(run);
+      // A code or figure of two or more characters ("1366", "6q24s") counts in the bigram field too, as a
+      // Han term of the same length does: otherwise it weighs half a Han word.
+      if (run.length >= 2) bigrams.push(run);
+      alnumStart = -1;
+    }
+    const han = isHanCode(c);
+    if (han) {
+      unigrams.push(norm[i]!);
+      if (prevHan) bigrams.push(norm.slice(i - 1, i + 1));
+    }
+    prevHan = han;
   }
 }
 

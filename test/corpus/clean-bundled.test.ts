@@ -68,9 +68,13 @@ describe('chrome and script removal', () => {
     '\u00a0',
   ];
 
+  /** Masthead words that belong in the issue's front-matter document (刊物信息) and nowhere else. */
+  const mastheadOnly = new Set(['编辑指导委员会', '准印证号', '电子信箱']);
+
   it('leaves none of the chrome, script or escape patterns in any document', () => {
     for (const d of docs) {
       for (const bad of forbidden) {
+        if (d.section === '刊物信息' && mastheadOnly.has(bad)) continue;
         expect(d.text.includes(bad), `${d.id} contains ${JSON.stringify(bad)}`).toBe(false);
         expect(d.title.includes(bad), `${d.id} title contains ${JSON.stringify(bad)}`).toBe(false);
       }
@@ -170,8 +174,10 @@ describe('metadata', () => {
 });
 
 describe('the magazine issue', () => {
-  it('is split into one document per article with ids stem#NN', () => {
-    const mag = byFile(MAGAZINE);
+  it('is split into one document per article with ids stem#NN, after the front matter stem#00', () => {
+    const all = byFile(MAGAZINE);
+    expect(all[0]!.id).toBe('004_793b3a574802021e#00');
+    const mag = all.slice(1);
     expect(mag.length).toBeGreaterThanOrEqual(18);
     expect(mag.length).toBeLessThanOrEqual(24);
     mag.forEach((d, i) => expect(d.id).toBe(`004_793b3a574802021e#${String(i + 1).padStart(2, '0')}`));
@@ -181,6 +187,19 @@ describe('the magazine issue', () => {
       expect(d.author, d.title).toBeTruthy();
       expect(d.section, d.title).toBeTruthy();
     }
+  });
+
+  it('keeps the masthead and the contents as the front-matter document (publisher, issue, editors searchable)', () => {
+    const fm = byFile(MAGAZINE)[0]!;
+    expect(fm.title).toBe('《衢州党建》2019年第1期刊物信息');
+    expect(fm.section).toBe('刊物信息');
+    expect(fm.author).toBe('中共衢州市委组织部');
+    expect(fm.text).toContain('中共衢州市委组织部主办');
+    expect(squash(fm.text)).toContain('2019年第1期(总第62期)3月31日出版');
+    expect(fm.text).toContain('主编 朱耀刚');
+    expect(fm.text).toContain('卷首语：全力推进新时代组织工作高质量发展');
+    // Not in any article's body.
+    for (const d of byFile(MAGAZINE).slice(1)) expect(d.text).not.toContain('准印证号');
   });
 
   it('names each article with its own title, author or unit, and column', () => {

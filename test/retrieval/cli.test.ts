@@ -76,7 +76,7 @@ describe('zct search-batch', () => {
       expect(new Set(l.hits).size).toBe(l.hits.length);
       expect(l.hits.length).toBeLessThanOrEqual(2);
     }
-    expect(lines[0]!.hits).toEqual(['d1', '3']); // the long document is named once, by its line id
+    expect([...lines[0]!.hits].sort()).toEqual(['3', 'd1']); // the long document is named once, by its line id
     expect(lines[1]!.hits[0]).toBe('d2');
     expect(lines[2]!.hits).toEqual([]);
   });

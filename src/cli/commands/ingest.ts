@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { formatIngestReport, ingestPaths } from '../../corpus/index.js';
+import { publishLibraryChange } from '../../retrieval/reload.js';
 
 interface IngestCliOptions {
   json?: boolean;
@@ -48,7 +49,18 @@ export function register(program: Command): void {
       });
       (bar as cliProgress.SingleBar | null)?.stop();
 
+      // Running bots (every replica) reload the library at their next check: see src/retrieval/reload.ts.
+      let notice = '';
+      if (report.totals.added + report.totals.updated > 0) {
+        try {
+          const version = await publishLibraryChange(config ?? loadConfig());
+          if (version !== null) notice = `已通知运行中的机器人重新加载资料库（资料库版本 ${version}），几秒内生效。`;
+        } catch (err) {
+          notice = `未能通知运行中的机器人（Redis 不可用：${err instanceof Error ? err.message : String(err)}），重启后生效。`;
+        }
+      }
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatIngestReport(report)}\n`);
+      if (notice) process.stderr.write(`${notice}\n`);
       if (report.totals.failed > 0) process.exitCode = 1;
     });
 }

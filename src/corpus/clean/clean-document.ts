@@ -120,6 +120,38 @@ function titleLineIndex(lines: string[], hint: string): number {
   return -1;
 }
 
+/**
+ * The issue's front matter as a document of its own (id `${stem}#00`): the masthead as printed
+ * (publisher, issue, date, editors, address …) and the contents by column, so questions about the
+ * publication itself ("杂志的主办单位", "这期哪天出的") find an answer.
+ */
+function frontMatter(m: Masthead, toc: TocEntry[], opts: CleanOptions, source: string | null, date: string | null): CorpusDocument {
+  const lines = m.lines
+    .map((l) =>
+      stripDingbats(l)
+        .replace(/\*\*/g, '')
+        // "主 编", "地 址": layout padding inside a two-character key.
+        .replace(/(^|\s)([\u4e00-\u9fff]) ([\u4e00-\u9fff])(?=\s|$)/gu, '$1$2$3')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean);
+  const contents = toc.map((e) => [e.section ? `${e.section}：` : '', e.title, e.author ? `（${e.author}）` : ''].join(''));
+  const text = [...lines, ...(contents.length ? ['本期目录', ...contents] : [])].join('\n');
+  return {
+    id: `${opts.idStem}#00`,
+    title: `《${m.name}》${m.issue ?? ''}刊物信息`,
+    source,
+    date,
+    author: m.publisher,
+    text,
+    file: opts.file,
+    fileHash: opts.fileHash,
+    section: '刊物信息',
+    origin: null,
+  };
+}
+
 function magazineSource(m: Masthead | null): string | null {
   if (!m) return null;
   return m.issue ? `${m.name} ${m.issue}` : m.name;
@@ -161,7 +193,7 @@ export function cleanText(raw: string, opts: CleanOptions): CorpusDocument[] {
   const { preamble, articles } = splitArticles(lines);
   const preambleText = squash(preamble.join(''));
   if (articles.length >= 2) {
-    const docs: CorpusDocument[] = [];
+    const docs: CorpusDocument[] = masthead ? [frontMatter(masthead, toc, opts, ctx.source, ctx.date)] : [];
     const parts: Array<{ lines: string[]; ctx: Context }> = [];
     if (preambleText.length >= MIN_PREAMBLE) parts.push({ lines: preamble, ctx: { ...ctx, title: null } });
     articles.forEach((a, k) => {

@@ -1,6 +1,7 @@
 /**
  * A periodical's masthead (版权页): "衢州党建 双月刊 / 中共衢州市委组织部主办 / 2019年第1期(总第62期) / 3月31日出版 /
- * 编辑指导委员会 … 印 刷 …". Gives the magazine name, issue and date; the block itself is dropped.
+ * 编辑指导委员会 … 印 刷 …". Gives the magazine name, issue and date; the block is lifted out of the body and
+ * becomes the issue's front-matter document (刊物信息), so 主办单位, 期号 or 主编 stay searchable.
  */
 import { squash } from './patterns.js';
 
@@ -13,6 +14,8 @@ export interface Masthead {
   publisher: string | null;
   /** Issue date (YYYY-MM-DD, YYYY-MM or YYYY). */
   date: string | null;
+  /** The block's lines as printed (blank lines dropped), kept as the issue's front-matter document. */
+  lines: string[];
 }
 
 const ANCHOR = /^(?:《)?([^\s《》]{2,14}?)(?:》)?\s*(双月刊|半月刊|月刊|旬刊|周刊|季刊|双周刊)$/;
@@ -74,7 +77,7 @@ export function liftMasthead(lines: string[]): { masthead: Masthead | null; line
     if (day?.[1] && day[2]) date = `${issue[1]}-${pad(Number(day[1]))}-${pad(Number(day[2]))}`;
   }
   return {
-    masthead: { name, issue: issue ? `${issue[1]}年第${issue[2]}期` : null, publisher, date },
+    masthead: { name, issue: issue ? `${issue[1]}年第${issue[2]}期` : null, publisher, date, lines: block },
     lines: [...lines.slice(0, a), ...lines.slice(end)],
   };
 }

@@ -1,0 +1,144 @@
+/**
+ * "Retrieval quality": Recall@1 / Recall@5 of the evidence passage, per ranking piece, on every set.
+ *   npx tsx bench/retrieval-quality.ts [--sets dev,dev2,tune,test,cmrc] [--variants full,-colloquial,…] [--json]
+ * Policy sets (`qa-*.jsonl`: question, doc, evidence[]): a passage is right when it holds an evidence
+ * string (whitespace removed), as in `zct eval`; unanswerable questions are skipped. CMRC trial chunks
+ * (../shared/eval/cmrc2018-trial): the first distinct chunk ids, as `zct search-batch --k 5` prints them.
+ * Variants: `crude` (char-bigram BM25 over 400-character windows, the issue's baseline), `chars` (char
+ * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type` (= the
+ * product). Each adds one piece to the previous one. `+list-rerank` and `+prf` add a piece that was measured
+ * and left out (it loses R@1 on the sets it was not tuned on).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readBatchCorpus } from '../src/cli/commands/search-batch.js';
+import { projectRoot } from '../src/cli/commands/eval.js';
+import { loadLibrary } from '../src/corpus/index.js';
+import type { CorpusDocument } from '../src/corpus/types.js';
+import { Bm25Index } from '../src/retrieval/bm25.js';
+import { chunkDocument, type ChunkOptions } from '../src/retrieval/chunker.js';
+import { isCorrectPassage, readEvalSet } from '../src/retrieval/evaluate.js';
+import type { RankingOptions } from '../src/retrieval/lexical.js';
+import { buildRetriever } from '../src/retrieval/retriever.js';
+import { Tokenizer } from '../src/retrieval/tokenizer.js';
+import type { Chunk } from '../src/retrieval/types.js';
+import { flag } from './args.js';
+
+const root = projectRoot();
+const near = (rel: string) => [path.resolve(root, '..', rel), path.resolve(root, '../..', rel)].find((p) => fs.existsSync(p)) ?? path.resolve(root, '..', rel);
+const SHARED = near('shared/eval');
+const OWN = near('main/data/eval');
+const SET_FILES: Record<string, string> = {
+  dev: path.join(SHARED, 'qa-dev.jsonl'),
+  dev2: path.join(SHARED, 'qa-dev2.jsonl'),
+  tune: fs.existsSync(path.join(root, 'data/eval/qa-tune.jsonl')) ? path.join(root, 'data/eval/qa-tune.jsonl') : path.join(OWN, 'qa-tune.jsonl'),
+  test: fs.existsSync(path.join(root, 'data/eval/qa-test.jsonl')) ? path.join(root, 'data/eval/qa-test.jsonl') : path.join(OWN, 'qa-test.jsonl'),
+};
+const CMRC = path.join(SHARED, 'cmrc2018-trial');
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+type Search = (q: string, k: number) => Promise<Chunk[]>;
+interface Variant {
+  name: string;
+  build(docs: CorpusDocument[], chunkOptions: ChunkOptions): Promise<Search>;
+}
+
+function productVariant(name: string, ranking: RankingOptions): Variant {
+  return {
+    name,
+    async build(docs, chunkOptions) {
+      const r = await buildRetriever(docs, { chunkOptions, ranking });
+      return async (q, k) => (await r.search(q, k)).hits.map((h) => h.chunk);
+    },
+  };
+}
+
+/** The issue's crude baseline: char-bigram BM25 over 400-character windows (200 overlap; CMRC chunks whole). */
+const crude: Variant = {
+  name: 'crude',
+  async build(docs, chunkOptions) {
+    const tok = new Tokenizer();
+    const chunks: Chunk[] = [];
+    for (const d of docs) {
+      if (chunkOptions.wholeIfFits && d.text.length <= 600) {
+        chunks.push(...(await chunkDocument(d, chunkOptions)));
+        continue;
+      }
+      for (let at = 0, n = 0; at < d.text.length; at += 200, n++) {
+        chunks.push({ id: `${d.id}::${n}`, docId: d.id, title: d.title, source: d.source, date: d.date, headings: [], text: d.text.slice(at, at + 400) });
+        if (at + 400 >= d.text.length) break;
+      }
+    }
+    const index = Bm25Index.build([{ name: 'bigrams', weight: 1 }], chunks.map((c) => [tok.charGrams(c.text).bigrams]));
+    return async (q, k) => index.search([tok.charGrams(q).bigrams], k).map((s) => chunks[s.doc]!);
+  },
+};
+
+const VARIANTS: Variant[] = [
+  crude,
+  productVariant('chars', { description: false, wordsWeight: 0, colloquial: false, answerType: false, listRerank: false }),
+  productVariant('+description', { wordsWeight: 0, colloquial: false, answerType: false, listRerank: false }),
+  productVariant('+words', { colloquial: false, answerType: false, listRerank: false }),
+  productVariant('+colloquial', { answerType: false, listRerank: false }),
+  productVariant('+answer-type', {}),
+  productVariant('+list-rerank', { listRerank: true }),
+  productVariant('+prf', { prf: 0.1 }),
+  ...(process.env.EXPERIMENT ? (JSON.parse(process.env.EXPERIMENT) as Array<[string, RankingOptions]>).map(([n, r]) => productVariant(n, r)) : []),
+];
+
+async function policyScore(search: Search, file: string): Promise<{ n: number; r1: number; r5: number }> {
+  const qs = readEvalSet(file).filter((q) => q.doc !== null && q.evidence.length > 0);
+  let r1 = 0;
+  let r5 = 0;
+  for (const q of qs) {
+    const hits = await search(q.question, 5);
+    const i = hits.findIndex((h) => isCorrectPassage(h.text, q.evidence));
+    if (i === 0) r1++;
+    if (i >= 0) r5++;
+  }
+  return { n: qs.length, r1: r1 / qs.length, r5: r5 / qs.length };
+}
+
+async function cmrcScore(search: Search): Promise<{ n: number; r1: number; r5: number }> {
+  const lines = fs.readFileSync(path.join(CMRC, 'chunk-queries.jsonl'), 'utf8').split('\n').filter(Boolean);
+  let r1 = 0;
+  let r5 = 0;
+  for (const line of lines) {
+    const q = JSON.parse(line) as { text: string; gold: string[] };
+    const ids: string[] = [];
+    for (const h of await search(q.text, 20)) {
+      if (!ids.includes(h.docId)) ids.push(h.docId);
+      if (ids.length === 5) break;
+    }
+    if (q.gold.includes(ids[0] ?? '')) r1++;
+    if (ids.some((id) => q.gold.includes(id))) r5++;
+  }
+  return { n: lines.length, r1: r1 / lines.length, r5: r5 / lines.length };
+}
+
+const sets = (argValue('sets') ?? 'dev,dev2,tune,test,cmrc').split(',').filter((s) => s === 'cmrc' || (SET_FILES[s] && fs.existsSync(SET_FILES[s])));
+const wanted = argValue('variants')?.split(',');
+const variants = wanted ? VARIANTS.filter((v) => wanted.includes(v.name)) : VARIANTS;
+const policyDocs = await loadLibrary({ corpusDir: path.join(root, 'data/corpus'), dataDir: path.join(root, '.no-ingested') });
+const cmrcDocs = sets.includes('cmrc') ? await readBatchCorpus(path.join(CMRC, 'chunk-corpus.jsonl')) : [];
+const rows: Array<Record<string, string>> = [];
+for (const v of variants) {
+  const row: Record<string, string> = { variant: v.name };
+  const chunking = process.env.CHUNKS ? (JSON.parse(process.env.CHUNKS) as ChunkOptions) : {};
+  const policy = sets.some((s) => s !== 'cmrc') ? await v.build(policyDocs, chunking) : null;
+  for (const s of sets) {
+    const r = s === 'cmrc' ? await cmrcScore(await v.build(cmrcDocs, { wholeIfFits: true })) : await policyScore(policy!, SET_FILES[s]!);
+    row[s] = `${(r.r1 * 100).toFixed(1)} / ${(r.r5 * 100).toFixed(1)}`;
+  }
+  rows.push(row);
+  if (!flag('json')) process.stderr.write(`${JSON.stringify(row)}\n`);
+}
+if (flag('json')) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+else {
+  process.stdout.write(`| variant | ${sets.join(' | ')} |\n|---|${sets.map(() => '---').join('|')}|\n`);
+  for (const r of rows) process.stdout.write(`| ${r.variant} | ${sets.map((s) => r[s]).join(' | ')} |\n`);
+}

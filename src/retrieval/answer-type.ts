@@ -1,0 +1,47 @@
+/**
+ * Answer-type prior: a question asking WHEN (哪天, 几号, 什么时候, 哪年 …), HOW MANY (多少, 几个, 比例 …) or
+ * WHICH UNIT (哪个部门, 由谁, 谁牵头 …) is answered by a passage with a sentence that holds a date, a number
+ * or an organisation's name AND the question's terms.
+ * Among the lexical candidates, such passages get a bonus proportional to how much of the question
+ * that sentence covers (share of the question's character bigrams), so a passage that only talks
+ * about the topic does not beat the one that gives the figure.
+ */
+import { normalizeText } from './normalize.js';
+
+export type AskedType = 'date' | 'number' | 'unit';
+
+/** Bonus, as a share of the best candidate's score, for a sentence covering the whole question. */
+export const ANSWER_TYPE_WEIGHT = 0.3;
+
+const DATE_QUESTION = /哪天|几号|哪一天|什么时候|啥时候|何时|哪年|哪一年|几月|几几年|日期|时间/u;
+const NUMBER_QUESTION = /多少|几[个名家项条次批人万亿岁年天位所座成]|比例|占比|多大|多长|多高|多久/u;
+const DATE_ANSWER = /\d{1,4}\s*年|\d{1,2}\s*月|\d{1,2}\s*[日号]|[一二三四五六七八九十〇零]{2,4}年|[一二三四五六七八九十]{1,3}月|上旬|中旬|下旬|月底|年底|年初/u;
+const NUMBER_ANSWER = /\d|[一二三四五六七八九十百千万两]+\s*[个名家项条次批人万亿元%％位所座成倍]/u;
+const UNIT_QUESTION = /哪个(?:部门|单位|机构|机关)|哪些(?:部门|单位|机构)|哪家|哪几家|由谁|是谁|谁(?:负责|牵头|主办|印发|下发|发的|出的|组织)/u;
+const UNIT_ANSWER = /[\u4e00-\u9fff](?:组织部|宣传部|统战部|部|局|委员会|委|办公室|办|厅|中心|政府|党委|党组|公司|协会|学院|大学|研究院|课题组)(?:[，、。；\s和与及]|$|印发|下发|主办|牵头|负责|联合)/u;
+const SENTENCE_SPLIT = /[。！？!?；;\n]/u;
+
+export function askedType(question: string): AskedType | null {
+  const q = normalizeText(question);
+  if (UNIT_QUESTION.test(q)) return 'unit';
+  if (DATE_QUESTION.test(q)) return 'date';
+  if (NUMBER_QUESTION.test(q)) return 'number';
+  return null;
+}
+
+/**
+ * Best share of the question's bigrams found in one sentence of the passage that holds an answer
+ * of the asked type (0 when no sentence does).
+ */
+export function answerTypeCoverage(passage: string, type: AskedType, questionBigrams: ReadonlySet<string>): number {
+  if (!questionBigrams.size) return 0;
+  const want = type === 'date' ? DATE_ANSWER : type === 'number' ? NUMBER_ANSWER : UNIT_ANSWER;
+  let best = 0;
+  for (const s of normalizeText(passage).split(SENTENCE_SPLIT)) {
+    if (!want.test(s)) continue;
+    let hit = 0;
+    for (const b of questionBigrams) if (s.includes(b)) hit++;
+    best = Math.max(best, hit / questionBigrams.size);
+  }
+  return best;
+}

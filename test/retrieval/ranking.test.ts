@@ -1,0 +1,160 @@
+/**
+ * The ranking pieces, each on a small corpus where it must make the difference (and with it turned
+ * off, the same question goes wrong): character grams, colloquial normalisation, question words,
+ * document description (title, column, author, kind, masthead), word/char fusion, answer type,
+ * neighbours.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CorpusDocument } from '../../src/corpus/types.js';
+import { answerTypeCoverage, askedType } from '../../src/retrieval/answer-type.js';
+import { chunkDescription, queryFields } from '../../src/retrieval/fields.js';
+import type { RankingOptions } from '../../src/retrieval/lexical.js';
+import { colloquialExpansions, docKindWords, lexiconFrom, parseColloquial, parseDocKinds } from '../../src/retrieval/lexicon.js';
+import { buildRetriever } from '../../src/retrieval/retriever.js';
+import { Tokenizer } from '../../src/retrieval/tokenizer.js';
+
+function doc(id: string, title: string, text: string, extra: Partial<CorpusDocument> = {}): CorpusDocument {
+  return { id, title, text, source: null, date: null, author: null, file: `${id}.txt`, fileHash: id, ...extra };
+}
+
+async function top(docs: CorpusDocument[], question: string, ranking?: RankingOptions): Promise<string | undefined> {
+  const r = await buildRetriever(docs, ranking ? { ranking } : {});
+  return (await r.search(question, 3)).hits[0]?.chunk.docId;
+}
+
+describe('character grams', () => {
+  const tok = new Tokenizer();
+  it('indexes every Han unigram and bigram of a passage, digits and Latin runs whole', () => {
+    const g = tok.charGrams('专班的组建，共117个，6Q24S模式');
+    expect(g.bigrams).toEqual(['专班', '班的', '的组', '组建', '117', '6q24s', '模式']);
+    expect(g.unigrams).toEqual(['专', '班', '的', '组', '建', '共', '117', '个', '6q24s', '模', '式']);
+  });
+  it('drops a question word with its time measure word ("哪天" is not a search for "天")', () => {
+    const q = queryFields(tok, '资规局是哪天挂牌的');
+    expect(q.fields.flat()).not.toContain('天');
+    expect(q.bigrams).toEqual(['资规', '规局', '挂牌']);
+  });
+  it('does not search for an ordinal reference ("第二条" points into a list, it is not a topic)', () => {
+    const q = queryFields(tok, '专班设立有哪些原则 第二条');
+    expect(q.fields.flat().some((t) => t.includes('第二') || t.includes('二条'))).toBe(false);
+    expect(q.bigrams).toEqual(expect.arrayContaining(['专班', '原则']));
+  });
+  it('on the query side cuts question and function words out before forming grams', () => {
+    const g = tok.queryCharGrams('成立专班要满足什么条件');
+    expect(g.bigrams).not.toContain('么条');
+    expect(g.bigrams).not.toContain('什么');
+    expect(g.bigrams).toEqual(expect.arrayContaining(['成立', '专班', '条件']));
+  });
+});
+
+describe('colloquial normalisation (data/retrieval/colloquial.txt)', () => {
+  it('parses `colloquial = written …` lines, longest match first, written forms added once', () => {
+    const lex = lexiconFrom('# comment\n咋 = 怎么\n咋整 = 怎么办\n搭班子 = 组建 配备\n', '');
+    expect(parseColloquial('啥 = 什么\n啥 = 哪些').get('啥')).toEqual(['什么', '哪些']);
+    expect(colloquialExpansions('专班咋整', lex)).toEqual(['怎么办']);
+    expect(colloquialExpansions('怎么搭班子', lex)).toEqual(['组建', '配备']);
+    expect(colloquialExpansions('组建专班怎么搭班子', lex)).toEqual(['配备']);
+  });
+
+  it('the shipped lexicon maps everyday forms to written ones', () => {
+    expect(colloquialExpansions('最多能拿多少钱')).toEqual(expect.arrayContaining(['金额', '资金']));
+    expect(colloquialExpansions('这事有没有说法')).toContain('规定');
+    expect(queryFields(new Tokenizer(), '不让干部下去跑企业').expansions).toEqual(expect.arrayContaining(['不得', '走访']));
+  });
+
+  it('finds the written wording for a colloquial question, and does not without the lexicon', async () => {
+    const docs = [
+      doc('a', '工作纪律', '走访企业期间，严禁接受宴请，不得向企业提出与工作无关的要求。'),
+      doc('b', '工作安排', '干部要经常下去，跑一跑企业，听一听企业家的意见，要注意方式方法。'),
+      doc('c', '其他', '年度考核结果分为优秀、称职、基本称职和不称职四个等次。'),
+    ];
+    expect(await top(docs, '去企业有啥不让干的')).toBe('a');
+    expect(await top(docs, '去企业有啥不让干的', { colloquial: false })).not.toBe('a');
+  });
+});
+
+describe('document description: title, column, author, kind, masthead', () => {
+  const kinds = parseDocKinds('讲话 领导讲话 发言 | 讲话 / ^同志们[：:]\n卷首语 卷首 评论 | 卷首 / 评论员\n');
+  it('recognises a kind by title, column, author or opening', () => {
+    expect(docKindWords({ title: '无题', opening: '同志们：今天我们开会' }, { ...lexiconFrom('', ''), kinds })).toEqual(['讲话', '领导讲话', '发言']);
+    expect(docKindWords({ title: '一篇文章', section: '卷首语' }, { ...lexiconFrom('', ''), kinds })).toContain('评论');
+    expect(docKindWords({ title: '一篇文章', author: '本刊评论员' }, { ...lexiconFrom('', ''), kinds })).toContain('卷首');
+    expect(docKindWords({ title: '人才公寓管理办法', opening: '第一条' }, { ...lexiconFrom('', ''), kinds })).toEqual([]);
+  });
+
+  it('puts title, column, author, origin, source and kind words in the searchable description', () => {
+    const d = chunkDescription({ title: '全力推进高质量发展', section: '卷首语', author: '本刊评论员', origin: null, source: '衢州党建 2019年第1期', kinds: ['卷首语', '评论'] });
+    expect(d.split('\n')).toEqual(['全力推进高质量发展', '卷首语', '本刊评论员', '衢州党建 2019年第1期', '卷首语 评论']);
+  });
+
+  const speeches = [
+    doc('speech', '在全县组织工作会议上的讲话', '同志们：\n今年要重点抓好干部队伍建设，抓好基层组织建设，抓好人才工作。'),
+    doc('report', '县委组织部2019年工作总结', '今年重点抓好干部队伍建设和基层组织建设，人才工作取得新成效，共引进人才120名。'),
+    doc('kaihua', '开化县推进干部交流', '推行中层干部跨部门竞争上岗，今年拿出20个岗位。', { author: '中共开化县委组织部' }),
+    doc('jiangshan', '江山市推进干部交流', '推行中层干部跨部门竞争上岗，今年拿出30个岗位。', { author: '中共江山市委组织部' }),
+  ];
+  it('steers to a document named by kind ("那篇讲话") or by its author\'s place ("开化那个…")', async () => {
+    expect(await top(speeches, '那篇讲话里今年要重点抓好哪些工作')).toBe('speech');
+    expect(await top(speeches, '开化竞争上岗拿出几个岗位')).toBe('kaihua');
+    expect(await top(speeches, '江山竞争上岗拿出几个岗位')).toBe('jiangshan');
+    expect(await top(speeches, '江山竞争上岗拿出几个岗位', { description: false })).not.toBe('jiangshan');
+  });
+
+  it('finds a periodical\'s masthead facts (publisher, issue date) in its front matter', async () => {
+    const { loadLibrary } = await import('../../src/corpus/index.js');
+    const docs = await loadLibrary({ corpusDir: 'data/corpus', dataDir: '/nonexistent-zct-data' });
+    const r = await buildRetriever(docs);
+    for (const q of ['衢州党建杂志是哪个单位主办的', '衢州党建这一期是几月几号出版的', '衢州党建的主编是谁']) {
+      const hit = (await r.search(q, 3)).hits[0]!;
+      expect(hit.chunk.docId, q).toBe('004_793b3a574802021e#00');
+      expect(hit.chunk.section).toBe('刊物信息');
+    }
+  });
+});
+
+describe('fusion of the word index with the character index', () => {
+  it('the jieba word field breaks a tie the characters leave (whole word vs scattered characters)', async () => {
+    const docs = [
+      doc('word', '甲', '推动人才工作，建设人才公寓。'),
+      doc('scatter', '乙', '公平公正，寓教于乐，人人有才。'),
+    ];
+    expect(await top(docs, '人才公寓')).toBe('word');
+  });
+});
+
+describe('answer type', () => {
+  it('reads what the question asks for', () => {
+    expect(askedType('资规局是哪天挂牌的')).toBe('date');
+    expect(askedType('一共引进了多少人才')).toBe('number');
+    expect(askedType('专班组建有哪些原则')).toBeNull();
+  });
+  it('scores the sentence that holds a figure together with the question\'s terms', () => {
+    const bigrams = new Set(['挂牌', '规局']);
+    expect(answerTypeCoverage('资规局于1月15日挂牌成立。此后开展学习。', 'date', bigrams)).toBe(1);
+    expect(answerTypeCoverage('资规局挂牌以来开展学习。2月份完成调研。', 'date', bigrams)).toBe(0);
+  });
+  it('prefers the passage that gives the date over one that only talks about the event', async () => {
+    const docs = [
+      doc('talk', '工作动态', '资规局挂牌以后，各项工作有序推进，干部精神面貌焕然一新。'),
+      doc('date', '机构改革', '市资规局于1月15日正式挂牌，机构改革迈出第一步，实现了人员大整合、体系大构造。'),
+    ];
+    expect(await top(docs, '资规局是哪天挂牌的')).toBe('date');
+    expect(await top(docs, '资规局是哪天挂牌的', { answerType: false })).toBe('talk');
+  });
+});
+
+describe('neighbours', () => {
+  it('gives the chunks around a hit in document order, never across documents', async () => {
+    const long = Array.from({ length: 30 }, (_, i) => `第${i + 1}项工作要求的具体内容写在这里，并且说明了相应的措施和时限安排。`).join('\n');
+    const r = await buildRetriever([doc('x', '长文', long), doc('y', '短文', '另一篇文章。')]);
+    const chunks = r.documentChunks('x');
+    expect(chunks.length).toBeGreaterThan(2);
+    const mid = chunks[1]!;
+    expect(r.neighbours(mid.id, 1, 1).map((c) => c.id)).toEqual([chunks[0]!.id, mid.id, chunks[2]!.id]);
+    expect(r.neighbours(chunks[0]!.id, 3, 0).map((c) => c.id)).toEqual([chunks[0]!.id]);
+    const last = chunks[chunks.length - 1]!;
+    expect(r.neighbours(last.id, 0, 5).map((c) => c.docId)).toEqual(['x']);
+    expect(r.chunk(mid.id)?.text).toBe(mid.text);
+    expect(r.neighbours('nope::0')).toEqual([]);
+  });
+});
