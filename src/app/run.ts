@@ -14,6 +14,7 @@ import { createBot } from './create-bot.js';
 import { ensureDemoTeam } from './demo.js';
 import { startDigestScheduler } from '../scheduler/index.js';
 import type { Services } from './services.js';
+import { startWebServer } from '../web/index.js';
 
 /** How long in-flight messages may take to finish after SIGTERM. */
 const DRAIN_DEADLINE_MS = 10_000;
@@ -64,7 +65,7 @@ export async function runConsole(opts: { user: string; group: string; admin: boo
 
 export async function runServe(config = loadConfig()): Promise<void> {
   const caps = capabilities(config);
-  if (!caps.dingtalk && !caps.slack) {
+  if (!caps.dingtalk && !caps.slack && config.WEB_PORT === 0) {
     process.stderr.write('未配置钉钉或 Slack：打开本地对话（zct console）。配置方法见 README.md。\n');
     await runConsole({ user: 'demo-user', group: 'demo', admin: false }, config);
     return;
@@ -87,12 +88,14 @@ export async function runServe(config = loadConfig()): Promise<void> {
         ])
       : null;
   const scheduler = config.ZCT_SCHEDULER ? startDigestScheduler(services, adapters) : null;
-  logger.info({ adapters: adapters.map((a) => a.platform), health: health?.port, scheduler: Boolean(scheduler) }, 'zct serving');
+  const web = config.WEB_PORT > 0 ? await startWebServer(services) : null;
+  logger.info({ adapters: adapters.map((a) => a.platform), health: health?.port, scheduler: Boolean(scheduler), web: web?.url }, 'zct serving');
 
   onShutdown(logger, async () => {
     scheduler?.stop();
     await Promise.allSettled(adapters.map((a) => a.stop(DRAIN_DEADLINE_MS)));
     await health?.close();
+    await web?.close();
     await services.store.close();
     logger.info('stopped');
   });

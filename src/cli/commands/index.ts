@@ -17,6 +17,7 @@ import { register as parseUpdate } from './parse-update.js';
 import { register as evalUpdates } from './eval-updates.js';
 import { register as digest } from './digest.js';
 import { register as exportCmd } from './export.js';
+import { register as webLink } from './web-link.js';
 
 export const commands: Array<(program: Command) => void> = [
   serve,
@@ -33,4 +34,5 @@ export const commands: Array<(program: Command) => void> = [
   evalUpdates,
   digest,
   exportCmd,
+  webLink,
 ];
