@@ -135,7 +135,7 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', () => {
     await waitHttp(`${base}/login`, 30_000);
     store = new RedisStore({ url: redis.url, prefix: PREFIX });
     await store.connect({ timeoutMs: 5000 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'] });
 
     // The ledger, through the bot: team A (member01) with issues and a hand-off; team B (member02).
     expect(await say('绑定企业 华康药业、七一电器')).toContain('华康药业');

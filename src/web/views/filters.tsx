@@ -4,8 +4,11 @@ import { STATUS_FILTERS, STATUS_FILTER_LABELS, type Filters } from '../data.js';
 
 export function FilterForm(p: { action: string; filters: Filters; teams: Team[]; departments: string[]; extra?: Record<string, string> }) {
   const f = p.filters;
+  const active = Object.values(f).some((v) => v !== undefined && v !== '');
   return (
-    <form class="filters card" method="get" action={p.action} aria-label="筛选">
+    <details class="card filter-box" open={active} data-open-wide="1">
+    <summary>筛选{active ? '（已筛选）' : ''}</summary>
+    <form class="filters" method="get" action={p.action} aria-label="筛选">
       <label>
         小组
         <select name="team">
@@ -65,5 +68,6 @@ export function FilterForm(p: { action: string; filters: Filters; teams: Team[];
       ))}
       <button type="submit">筛选</button>
     </form>
+    </details>
   );
 }

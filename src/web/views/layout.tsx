@@ -30,6 +30,7 @@ export function Layout(p: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${p.title} · 政策通`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/app.js" defer></script>
         {s ? <meta name="csrf-token" content={s.csrf} /> : null}
         {p.head}
       </head>
