@@ -6,6 +6,8 @@ import type { Issue, IssueStatus, LedgerEvent, Team, Visit } from '../ledger/mod
 import type { Reply } from '../messaging/reply.js';
 import {
   ConflictError,
+  QUESTION_LOG_MAX,
+  type AskedQuestion,
   type Feedback,
   type IssueQuery,
   type LedgerCommit,
@@ -50,6 +52,8 @@ export class MemoryStore implements Store {
   private readonly commits = new Map<string, Expiring<string>>();
   private readonly teams = new Map<string, Team>();
   private readonly feedback = new Map<string, Feedback>();
+  /** Newest first, capped at QUESTION_LOG_MAX. */
+  private questions: AskedQuestion[] = [];
   private readonly issues = new Map<string, Issue>();
   private readonly withdrawnIssues = new Set<string>();
   private readonly visits = new Map<string, Visit>();
@@ -281,6 +285,15 @@ export class MemoryStore implements Store {
 
   async addFeedback(fb: Feedback): Promise<void> {
     this.feedback.set(fb.id, structuredClone(fb));
+  }
+
+  async recordQuestion(q: AskedQuestion): Promise<void> {
+    this.questions.unshift(structuredClone(q));
+    if (this.questions.length > QUESTION_LOG_MAX) this.questions.length = QUESTION_LOG_MAX;
+  }
+
+  async listQuestions(limit = QUESTION_LOG_MAX): Promise<AskedQuestion[]> {
+    return this.questions.slice(0, limit).map((q) => structuredClone(q));
   }
 
   async listFeedback(): Promise<Feedback[]> {

@@ -24,7 +24,7 @@ import { IssuePage, IssuesPage } from './views/issues.js';
 import { DocPage, KbPage, SearchPage } from './views/kb.js';
 import { MessagePage } from './views/layout.js';
 import { LinkConfirmPage, LoginPage } from './views/login.js';
-import { QualityPage } from './views/quality.js';
+import { QualityPage, type QuestionGroup } from './views/quality.js';
 
 export const SESSION_COOKIE = 'zct_sid';
 const LOGIN_CSRF_COOKIE = 'zct_lcsrf';
@@ -356,18 +356,23 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   app.get('/quality', async (c) => {
     const denied = adminOnly(c);
     if (denied) return denied;
-    const feedback = await store.listFeedback();
+    const [feedback, asked] = await Promise.all([store.listFeedback(), store.listQuestions()]);
     const down = feedback.filter((f) => f.vote === 'down').sort((a, b) => b.at - a.at).slice(0, 200);
-    const byQ = new Map<string, { question: string; count: number; down: number }>();
-    for (const f of feedback) {
-      const k = f.question.trim();
-      const r = byQ.get(k) ?? { question: k, count: 0, down: 0 };
-      r.count += 1;
-      if (f.vote === 'down') r.down += 1;
-      byQ.set(k, r);
+    // Group by the question with spaces and punctuation folded, newest wording kept.
+    const groups = new Map<string, QuestionGroup>();
+    for (const q of asked) {
+      const key = q.question.normalize('NFKC').replace(/[\s\p{P}]+/gu, '').toLowerCase();
+      if (!key) continue;
+      const g = groups.get(key) ?? { question: q.question.trim(), count: 0, refused: 0, lastAt: q.at };
+      g.count += 1;
+      if (q.refused) g.refused += 1;
+      g.lastAt = Math.max(g.lastAt, q.at);
+      groups.set(key, g);
     }
-    const top = [...byQ.values()].sort((a, b) => b.count - a.count || b.down - a.down).slice(0, 30);
-    return c.html(<QualityPage session={c.get('session')} down={down} top={top} fmt={fmt} />);
+    const all = [...groups.values()];
+    const refused = all.filter((g) => g.refused > 0).sort((a, b) => b.refused - a.refused || b.lastAt - a.lastAt).slice(0, 100);
+    const top = all.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, 30);
+    return c.html(<QualityPage session={c.get('session')} down={down} refused={refused} top={top} logged={asked.length} fmt={fmt} />);
   });
 
   return { app, sessions, library, ledger };

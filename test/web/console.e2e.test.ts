@@ -241,6 +241,17 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', () => {
     await ctx.close();
   });
 
+  it('问答质量 lists the refused question with a link to the retrieval preview', async () => {
+    const { ctx, page } = await signIn(ADMIN, '王管理');
+    await page.goto(`${base}/quality`);
+    await seeText(page.locator('#refused'), QUESTION);
+    await seeText(page.locator('#top-questions'), QUESTION);
+    await shot(page, 'quality-desktop');
+    await page.locator('#refused a').first().click();
+    await seeText(page.locator('h1'), '检索预览');
+    await ctx.close();
+  });
+
   it('a team member sees only their own team and is refused the knowledge base', async () => {
     const { ctx, page } = await signIn(MEMBER, '张三');
     await seeText(page.locator('header .who'), '张三（小组成员）');
