@@ -16,7 +16,7 @@ import { ISSUE_COLUMNS, VISIT_COLUMNS, issueRow, visitRow, toXlsx, XLSX_CONTENT_
 import { overdueDaysOf } from '../digest/compute.js';
 import { resolveAccess, visibleTeams } from './access.js';
 import { createDingTalkLogin, DingTalkLoginError, type DingTalkLogin } from './dingtalk-login.js';
-import { computeBoard, issueRows, LedgerCache, PAGE_SIZE, parseFilters, scope, SORT_KEYS, sortIssues, type SortKey } from './data.js';
+import { computeBoard, issueRows, LedgerCache, type Board, type LedgerSnapshot, PAGE_SIZE, parseFilters, scope, SORT_KEYS, sortIssues, type SortKey } from './data.js';
 import { Library, type LibraryOptions, type UploadedFile } from './library.js';
 import { randomToken, sameToken, WebSessions, type WebSession } from './session.js';
 import { BoardPage } from './views/board.js';
@@ -76,6 +76,7 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   const files = staticFiles();
   const fmt = (ms: number) => `${localDate(ms, tz)} ${hhmmAt(ms, tz)}`;
   const app = new Hono<Env>();
+  const boards = new WeakMap<LedgerSnapshot, Map<string, Board>>();
 
   app.onError((err, c) => {
     services.logger.error({ err }, 'web: request failed');
@@ -198,7 +199,12 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const { filters, errors } = parseFilters(c.req.query());
     const snap = await ledger.get();
     const scoped = scope(snap, visibleTeams(s), filters);
-    const board = computeBoard(snap, scoped, tz, config.ZCT_ADMIN_GROUPS);
+    // One computation per (ledger read, viewer scope, filters): several viewers of the same board share it.
+    const key = JSON.stringify([s.role === 'member' ? s.teams : null, filters]);
+    let perSnap = boards.get(snap);
+    if (!perSnap) boards.set(snap, (perSnap = new Map()));
+    let board = perSnap.get(key);
+    if (!board) perSnap.set(key, (board = computeBoard(snap, scoped, tz, config.ZCT_ADMIN_GROUPS)));
     if (s.role === 'member' && s.teams.length === 0) errors.push('您还没有在任何联企小组报送过情况，暂时看不到小组数据。');
     return c.html(<BoardPage session={s} board={board} filters={filters} teams={viewerTeams(s, snap.teams) as typeof snap.teams} errors={errors} />);
   });

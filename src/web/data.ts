@@ -202,16 +202,30 @@ export function computeBoard(snap: LedgerSnapshot, scoped: Scoped, timeZone: str
   // Opened vs resolved per week (the last WEEKS weeks).
   const lastWeek = weekOf(snap.today);
   const weeks = Array.from({ length: WEEKS }, (_, k) => addDays(lastWeek, -7 * (WEEKS - 1 - k)));
-  const weekIdx = new Map(weeks.map((w, k) => [w, k]));
   const opened = new Array<number>(WEEKS).fill(0);
   const resolved = new Array<number>(WEEKS).fill(0);
-  const firstMs = startOfDayMs(weeks[0] as string, timeZone);
+  // Week k covers [weeks[k], weeks[k+1]): compare date strings and instants against the boundaries (no per-issue
+  // calendar arithmetic: this runs over every issue on every board view).
+  const nextWeek = addDays(weeks[WEEKS - 1] as string, 7);
+  const bounds = [...weeks, nextWeek];
+  const boundMs = bounds.map((w) => startOfDayMs(w, timeZone));
+  const bucket = <T>(x: T, edges: T[]): number => {
+    if (x < edges[0]! || x >= edges[WEEKS]!) return -1;
+    let lo = 0;
+    let hi = WEEKS;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (x >= edges[mid]!) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (const i of scoped.issues) {
-    const o = weekIdx.get(weekOf(i.raisedOn));
-    if (o !== undefined) opened[o]! += 1;
-    if (i.resolvedAt !== null && i.resolvedAt >= firstMs && !isActive(i.status)) {
-      const r = weekIdx.get(weekOf(localDate(i.resolvedAt, timeZone)));
-      if (r !== undefined) resolved[r]! += 1;
+    const o = bucket(i.raisedOn, bounds);
+    if (o >= 0) opened[o]! += 1;
+    if (i.resolvedAt !== null && !isActive(i.status)) {
+      const r = bucket(i.resolvedAt, boundMs);
+      if (r >= 0) resolved[r]! += 1;
     }
   }
 
