@@ -96,6 +96,14 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     return c.body(new Uint8Array(f.body), 200, { 'Content-Type': f.type });
   });
 
+  // ------------------------------------------------------------ request size: before anything reads a body
+  const uploadLimit = bodyLimit({
+    maxSize: Math.round(config.WEB_UPLOAD_MAX_MB * 1024 * 1024 * 5) + 1024 * 1024,
+    onError: (c) => c.html(<MessagePage title="上传失败" text={`上传内容过大：每个文件不超过 ${config.WEB_UPLOAD_MAX_MB} MB，一次最多约 5 个。`} session={null} status="error" link={{ href: '/kb', label: '返回知识库' }} />, 413),
+  });
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('请求过大', 413) });
+  app.use('*', (c, next) => (c.req.method !== 'POST' ? next() : c.req.path === '/kb/upload' ? uploadLimit(c, next) : formLimit(c, next)));
+
   const startSession = async (c: Context, user: { userId: string; name: string; via: WebSession['via'] }) => {
     const access = await resolveAccess(store, config, user.userId, user.via, Date.now());
     const s = await sessions.create({ ...user, ...access });
@@ -308,10 +316,6 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
 
   app.post(
     '/kb/upload',
-    bodyLimit({
-      maxSize: Math.round(config.WEB_UPLOAD_MAX_MB * 1024 * 1024 * 5) + 1024 * 1024,
-      onError: (c) => c.html(<MessagePage title="上传失败" text={`上传内容过大：每个文件不超过 ${config.WEB_UPLOAD_MAX_MB} MB，一次最多约 5 个。`} session={null} status="error" link={{ href: '/kb', label: '返回知识库' }} />, 413),
-    }),
     async (c) => {
       const denied = adminOnly(c);
       if (denied) return denied;

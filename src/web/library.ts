@@ -43,8 +43,8 @@ export interface LibraryFile {
 }
 
 /** Chunks of the live index, when the retriever exposes them (HybridRetriever does). */
-function indexChunks(r: Retriever): Chunk[] {
-  const lexical = (r as { lexical?: { chunks?: unknown } }).lexical;
+function indexChunks(r: Retriever | null): Chunk[] {
+  const lexical = (r as { lexical?: { chunks?: unknown } } | null)?.lexical;
   return Array.isArray(lexical?.chunks) ? (lexical.chunks as Chunk[]) : [];
 }
 

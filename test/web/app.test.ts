@@ -3,6 +3,9 @@
  * callers, `zct web-link` prints a working link, sessions expire, cookies are HttpOnly + SameSite, filters validate.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisStore } from '../../src/store/redis/index.js';
 import { createWebApp } from '../../src/web/index.js';
@@ -96,6 +99,32 @@ describe('web console sign-in', () => {
     expect(m).not.toBeNull();
     const r = await app().request('/auth/link', form({ token: m![1]! }));
     expect(r.status).toBe(303);
+  });
+});
+
+describe('upload limits', () => {
+  it('a file over WEB_UPLOAD_MAX_MB is refused by name; a request far over it gets 413 before it is read', async () => {
+    const services = makeServices({
+      store,
+      config: testConfig({ REDIS_URL: redis.url, ZCT_REDIS_PREFIX: PREFIX, WEB_UPLOAD_MAX_MB: '0.01', ZCT_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'zct-webup-')) }),
+      retriever: null as never,
+    });
+    const web = createWebApp(services, { dingtalk: null });
+    const s = await web.sessions.create({ userId: 'boss', name: '管理员', via: 'link', role: 'admin', teams: [] });
+    const upload = (files: { name: string; size: number }[]) => {
+      const fd = new FormData();
+      fd.set('_csrf', s.csrf);
+      for (const f of files) fd.append('files', new File([new Uint8Array(f.size).fill(65)], f.name));
+      return web.app.request('/kb/upload', { method: 'POST', body: fd, headers: { Cookie: `zct_sid=${s.id}` } });
+    };
+    const r = await upload([{ name: '大文件.txt', size: 20_000 }]);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain('大文件.txt：文件超过 0.01 MB 上限');
+    expect(fs.existsSync(path.join(services.config.ZCT_DATA_DIR, 'uploads', '大文件.txt'))).toBe(false);
+    const huge = await upload([{ name: 'a.txt', size: 2_000_000 }]);
+    expect(huge.status).toBe(413);
+    const form = await web.app.request('/logout', { method: 'POST', body: new URLSearchParams({ _csrf: s.csrf, pad: 'x'.repeat(100_000) }), headers: { Cookie: `zct_sid=${s.id}`, 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(413);
   });
 });
 
