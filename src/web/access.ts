@@ -1,14 +1,12 @@
 /**
  * Who sees what. The same admin list as the bot (ZCT_ADMINS); leaders are WEB_LEADERS or anyone who has written in a
- * leadership group; everyone else is a member who sees the teams they have reported in (from the audit log).
+ * leadership group; everyone else is a member who sees the teams they have reported in (issues and visits they
+ * reported, and this month's audit log).
  */
 import type { Config } from '../config/schema.js';
 import { isAdminTeam } from '../digest/compute.js';
-import type { Store } from '../store/types.js';
+import type { LedgerData } from '../digest/load.js';
 import type { Role, WebSession } from './session.js';
-
-/** How far back the audit log is read to find a member's teams. */
-const MEMBERSHIP_LOOKBACK_DAYS = 400;
 
 export function isConfiguredAdmin(config: Config, userId: string, via: WebSession['via']): boolean {
   if (via === 'link') return true;
@@ -17,21 +15,22 @@ export function isConfiguredAdmin(config: Config, userId: string, via: WebSessio
 }
 
 export async function resolveAccess(
-  store: Store,
+  ledger: () => Promise<Pick<LedgerData, 'teams' | 'issues' | 'visits' | 'events'>>,
   config: Config,
   userId: string,
   via: WebSession['via'],
-  nowMs: number,
 ): Promise<{ role: Role; teams: string[] }> {
   if (isConfiguredAdmin(config, userId, via)) return { role: 'admin', teams: [] };
-  const [teams, events] = await Promise.all([
-    store.listTeams(),
-    store.readEvents(nowMs - MEMBERSHIP_LOOKBACK_DAYS * 86_400_000, nowMs),
-  ]);
-  const acted = new Set(events.filter((e) => e.actor === userId).map((e) => e.teamId));
-  const leaderTeam = teams.some((t) => acted.has(t.id) && isAdminTeam(t, config.ZCT_ADMIN_GROUPS));
+  // The shared ledger read (read team by team, never one huge reply): who reported issues and visits, and who acted
+  // in this month's audit log (progress, hand-offs).
+  const data = await ledger();
+  const acted = new Set<string>();
+  for (const i of data.issues) if (i.reporter === userId) acted.add(i.teamId);
+  for (const v of data.visits) if (v.reporter === userId) acted.add(v.teamId);
+  for (const e of data.events) if (e.actor === userId) acted.add(e.teamId);
+  const leaderTeam = data.teams.some((t) => acted.has(t.id) && isAdminTeam(t, config.ZCT_ADMIN_GROUPS));
   if (config.WEB_LEADERS.includes(userId) || leaderTeam) return { role: 'leader', teams: [] };
-  return { role: 'member', teams: teams.filter((t) => acted.has(t.id)).map((t) => t.id) };
+  return { role: 'member', teams: data.teams.filter((t) => acted.has(t.id)).map((t) => t.id) };
 }
 
 /** Teams this session may read; null = all. */

@@ -105,7 +105,7 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   app.use('*', (c, next) => (c.req.method !== 'POST' ? next() : c.req.path === '/kb/upload' ? uploadLimit(c, next) : formLimit(c, next)));
 
   const startSession = async (c: Context, user: { userId: string; name: string; via: WebSession['via'] }) => {
-    const access = await resolveAccess(store, config, user.userId, user.via, Date.now());
+    const access = await resolveAccess(() => ledger.get(), config, user.userId, user.via);
     const s = await sessions.create({ ...user, ...access });
     setCookie(c, SESSION_COOKIE, s.id, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: ttlSec });
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/' });
