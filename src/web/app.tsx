@@ -16,7 +16,7 @@ import { ISSUE_COLUMNS, VISIT_COLUMNS, issueRow, visitRow, toXlsx, XLSX_CONTENT_
 import { overdueDaysOf } from '../digest/compute.js';
 import { resolveAccess, visibleTeams } from './access.js';
 import { createDingTalkLogin, DingTalkLoginError, type DingTalkLogin } from './dingtalk-login.js';
-import { computeBoard, issueRows, LedgerCache, type Board, type LedgerSnapshot, PAGE_SIZE, parseFilters, scope, SORT_KEYS, sortIssues, type SortKey } from './data.js';
+import { computeBoard, issueRows, LedgerCache, SnapshotMemo, PAGE_SIZE, parseFilters, scope, SORT_KEYS, sortIssues, type SortKey } from './data.js';
 import { Library, type LibraryOptions, type UploadedFile } from './library.js';
 import { randomToken, sameToken, WebSessions, type WebSession } from './session.js';
 import { BoardPage } from './views/board.js';
@@ -35,7 +35,7 @@ export interface WebAppOptions {
   library?: LibraryOptions;
   /** DingTalk free login (default: from the config when DingTalk is configured). */
   dingtalk?: DingTalkLogin | null;
-  /** How long one ledger read is shared between requests (default 5 s). */
+  /** How long one ledger read is shared between requests before a background refresh (default 5 s; 0 = every request reads). */
   ledgerMaxAgeMs?: number;
 }
 
@@ -70,13 +70,16 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   const ttlSec = Math.round(config.WEB_SESSION_TTL_HOURS * 3600);
   const sessions = new WebSessions(store, ttlSec);
   const library = new Library(services, opts.library);
-  const ledger = new LedgerCache(store, tz, opts.ledgerMaxAgeMs ?? 5_000);
+  const maxAge = opts.ledgerMaxAgeMs ?? 5_000;
+  const ledger = new LedgerCache(store, tz, maxAge, Date.now, maxAge === 0 ? 0 : Math.max(60_000, maxAge), (err) =>
+    services.logger.warn({ err }, 'web: background ledger read failed'),
+  );
   const dingtalk = opts.dingtalk !== undefined ? opts.dingtalk : createDingTalkLogin(config);
   const secure = (config.WEB_PUBLIC_URL ?? '').startsWith('https://');
   const files = staticFiles();
   const fmt = (ms: number) => `${localDate(ms, tz)} ${hhmmAt(ms, tz)}`;
   const app = new Hono<Env>();
-  const boards = new WeakMap<LedgerSnapshot, Map<string, Board>>();
+  const memo = new SnapshotMemo();
 
   app.onError((err, c) => {
     services.logger.error({ err }, 'web: request failed');
@@ -208,11 +211,9 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const snap = await ledger.get();
     const scoped = scope(snap, visibleTeams(s), filters);
     // One computation per (ledger read, viewer scope, filters): several viewers of the same board share it.
-    const key = JSON.stringify([s.role === 'member' ? s.teams : null, filters]);
-    let perSnap = boards.get(snap);
-    if (!perSnap) boards.set(snap, (perSnap = new Map()));
-    let board = perSnap.get(key);
-    if (!board) perSnap.set(key, (board = computeBoard(snap, scoped, tz, config.ZCT_ADMIN_GROUPS)));
+    const board = memo.get(snap, JSON.stringify(['board', s.role === 'member' ? s.teams : null, filters]), () =>
+      computeBoard(snap, scoped, tz, config.ZCT_ADMIN_GROUPS),
+    );
     if (s.role === 'member' && s.teams.length === 0) errors.push('您还没有在任何联企小组报送过情况，暂时看不到小组数据。');
     return c.html(<BoardPage session={s} board={board} filters={filters} teams={viewerTeams(s, snap.teams) as typeof snap.teams} errors={errors} />);
   });
@@ -230,10 +231,10 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const sortQ = c.req.query('sort') ?? 'overdue';
     const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortQ) ? (sortQ as SortKey) : 'overdue';
     const dir = c.req.query('dir') === 'asc' ? 'asc' : c.req.query('dir') === 'desc' ? 'desc' : sort === 'overdue' ? 'desc' : 'asc';
-    const rows = sortIssues(issueRows(snap, scoped), sort, dir);
+    const rows = memo.get(snap, JSON.stringify(['issues', s.role === 'member' ? s.teams : null, filters, sort, dir]), () => sortIssues(issueRows(snap, scoped), sort, dir));
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
     const page = Math.min(pages, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const departments = [...new Set(snap.issues.map((i) => i.department).filter((d): d is string => Boolean(d)))].sort();
+    const departments = memo.get(snap, 'departments', () => [...new Set(snap.issues.map((i) => i.department).filter((d): d is string => Boolean(d)))].sort());
     return c.html(
       <IssuesPage
         session={s}

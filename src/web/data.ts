@@ -72,8 +72,10 @@ export interface LedgerSnapshot extends LedgerData {
 }
 
 /**
- * One ledger read shared by every request for `maxAgeMs` (single-flight): a board for 1,000 teams costs one read of
- * the ledger, not one per viewer. Writes through the bot show up within maxAgeMs.
+ * One ledger read shared by every request (single-flight): a board for 1,000 teams costs one read of the ledger, not
+ * one per viewer. Stale-while-revalidate: a snapshot older than `maxAgeMs` is still served while a fresh read runs in
+ * the background (so writes through the bot show up within about maxAgeMs plus one read); one older than
+ * `hardMaxAgeMs` (or none yet) is waited for.
  */
 export class LedgerCache {
   private current: LedgerSnapshot | null = null;
@@ -84,19 +86,31 @@ export class LedgerCache {
     private readonly timeZone: string,
     private readonly maxAgeMs = 5_000,
     private readonly now: () => number = Date.now,
+    private readonly hardMaxAgeMs = 60_000,
+    private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
 
   async get(): Promise<LedgerSnapshot> {
     const now = this.now();
-    if (this.current && now - this.current.loadedAt < this.maxAgeMs) return this.current;
-    this.loading ??= this.load(now).finally(() => {
-      this.loading = null;
-    });
-    return this.loading;
+    const cur = this.current;
+    if (cur && now - cur.loadedAt < this.maxAgeMs) return cur;
+    const refresh = this.refresh(now);
+    if (cur && now - cur.loadedAt < this.hardMaxAgeMs) {
+      refresh.catch(this.onError);
+      return cur;
+    }
+    return refresh;
   }
 
   invalidate(): void {
     this.current = null;
+  }
+
+  private refresh(now: number): Promise<LedgerSnapshot> {
+    this.loading ??= this.load(now).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
   }
 
   private async load(now: number): Promise<LedgerSnapshot> {
@@ -105,6 +119,21 @@ export class LedgerCache {
     const data = await loadLedgerData(this.store, { fromMs: eventsFromMs(window, this.timeZone) });
     this.current = { ...data, loadedAt: now, window, today };
     return this.current;
+  }
+}
+
+/** Results derived from one snapshot, computed once per key (viewer scope + filters + sort) and shared. */
+export class SnapshotMemo {
+  private readonly bySnapshot = new WeakMap<LedgerSnapshot, Map<string, unknown>>();
+
+  get<T>(snap: LedgerSnapshot, key: string, compute: () => T): T {
+    let m = this.bySnapshot.get(snap);
+    if (!m) this.bySnapshot.set(snap, (m = new Map()));
+    if (m.has(key)) return m.get(key) as T;
+    const v = compute();
+    if (m.size > 200) m.clear();
+    m.set(key, v);
+    return v;
   }
 }
 
