@@ -16,7 +16,7 @@ import { ISSUE_COLUMNS, VISIT_COLUMNS, issueRow, visitRow, toXlsx, XLSX_CONTENT_
 import { overdueDaysOf } from '../digest/compute.js';
 import { resolveAccess, visibleTeams } from './access.js';
 import { createDingTalkLogin, DingTalkLoginError, type DingTalkLogin } from './dingtalk-login.js';
-import { computeBoard, issueRows, LedgerCache, SnapshotMemo, PAGE_SIZE, parseFilters, scope, SORT_KEYS, sortIssues, type SortKey } from './data.js';
+import { computeBoard, issueRows, LedgerCache, SnapshotMemo, type Filters, PAGE_SIZE, parseFilters, scope, SORT_KEYS, sortIssues, type SortKey } from './data.js';
 import { Library, type LibraryOptions, type UploadedFile } from './library.js';
 import { randomToken, sameToken, WebSessions, type WebSession } from './session.js';
 import { BoardPage } from './views/board.js';
@@ -35,6 +35,8 @@ export interface WebAppOptions {
   library?: LibraryOptions;
   /** DingTalk free login (default: from the config when DingTalk is configured). */
   dingtalk?: DingTalkLogin | null;
+  /** Compute the unfiltered board right after each ledger read (default true). */
+  precomputeBoard?: boolean;
   /** How long one ledger read is shared between requests before a background refresh (default 5 s; 0 = every request reads). */
   ledgerMaxAgeMs?: number;
 }
@@ -71,8 +73,19 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   const sessions = new WebSessions(store, ttlSec);
   const library = new Library(services, opts.library);
   const maxAge = opts.ledgerMaxAgeMs ?? 5_000;
-  const ledger = new LedgerCache(store, tz, maxAge, Date.now, maxAge === 0 ? 0 : Math.max(60_000, maxAge), (err) =>
-    services.logger.warn({ err }, 'web: background ledger read failed'),
+  const boardKey = (teams: string[] | null, filters: Filters) => JSON.stringify(['board', teams, filters]);
+  const ledger = new LedgerCache(
+    store,
+    tz,
+    maxAge,
+    Date.now,
+    maxAge === 0 ? 0 : Math.max(60_000, maxAge),
+    (err) => services.logger.warn({ err }, 'web: background ledger read failed'),
+    // The board everyone opens first (all teams, no filter) is computed as soon as the ledger is read.
+    (snap) => {
+      if (opts.precomputeBoard === false) return;
+      memo.get(snap, boardKey(null, {}), () => computeBoard(snap, scope(snap, null, {}), tz, config.ZCT_ADMIN_GROUPS));
+    },
   );
   const dingtalk = opts.dingtalk !== undefined ? opts.dingtalk : createDingTalkLogin(config);
   const secure = (config.WEB_PUBLIC_URL ?? '').startsWith('https://');
@@ -211,7 +224,7 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const snap = await ledger.get();
     const scoped = scope(snap, visibleTeams(s), filters);
     // One computation per (ledger read, viewer scope, filters): several viewers of the same board share it.
-    const board = memo.get(snap, JSON.stringify(['board', s.role === 'member' ? s.teams : null, filters]), () =>
+    const board = memo.get(snap, boardKey(s.role === 'member' ? s.teams : null, filters), () =>
       computeBoard(snap, scoped, tz, config.ZCT_ADMIN_GROUPS),
     );
     if (s.role === 'member' && s.teams.length === 0) errors.push('您还没有在任何联企小组报送过情况，暂时看不到小组数据。');

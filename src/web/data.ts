@@ -88,6 +88,8 @@ export class LedgerCache {
     private readonly now: () => number = Date.now,
     private readonly hardMaxAgeMs = 60_000,
     private readonly onError: (err: unknown) => void = () => undefined,
+    /** Called with each new snapshot (the console pre-computes the unfiltered board here). */
+    private readonly onSnapshot: (snap: LedgerSnapshot) => void = () => undefined,
   ) {}
 
   async get(): Promise<LedgerSnapshot> {
@@ -117,8 +119,14 @@ export class LedgerCache {
     const today = localDate(now, this.timeZone);
     const window: DigestWindow = { from: monthStart(today), to: today, asOfMs: now };
     const data = await loadLedgerData(this.store, { fromMs: eventsFromMs(window, this.timeZone) });
-    this.current = { ...data, loadedAt: now, window, today };
-    return this.current;
+    const snap: LedgerSnapshot = { ...data, loadedAt: now, window, today };
+    this.current = snap;
+    try {
+      this.onSnapshot(snap);
+    } catch (err) {
+      this.onError(err);
+    }
+    return snap;
   }
 }
 
