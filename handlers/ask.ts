@@ -76,6 +76,10 @@ export const handleAsk: Handler = async (msg, services) => {
         saved = false;
         log.warn({ err: (err as Error).message }, 'could not store the answer for feedback');
       }),
+    // The console's answer-quality page (src/web): what was asked, and what the corpus could not answer.
+    store
+      .recordQuestion({ at: turn.at, teamId: msg.teamId, userId: msg.userId, question, refused: result.mode === 'not_found' })
+      .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'could not log the question')),
   ]);
   return askReply(result, saved ? feedbackId : undefined);
 };

@@ -68,7 +68,7 @@ export async function runConsole(opts: { user: string; group: string; admin: boo
 
 export async function runServe(config = loadConfig()): Promise<void> {
   const caps = capabilities(config);
-  if (!caps.dingtalk && !caps.slack) {
+  if (!caps.dingtalk && !caps.slack && config.WEB_PORT === 0) {
     process.stderr.write('未配置钉钉或 Slack：打开本地对话（zct console）。配置方法见 README.md。\n');
     await runConsole({ user: 'demo-user', group: 'demo', admin: false }, config);
     return;
@@ -101,12 +101,14 @@ export async function runServe(config = loadConfig()): Promise<void> {
         ], config.HEALTH_HOST)
       : null;
   const scheduler = config.ZCT_SCHEDULER ? (await import('../scheduler/index.js')).startDigestScheduler(services, adapters) : null;
-  logger.info({ adapters: adapters.map((a) => a.platform), health: health ? `${health.host}:${health.port}` : null, scheduler: Boolean(scheduler) }, 'zct serving');
+  const web = config.WEB_PORT > 0 ? await (await import('../web/index.js')).startWebServer(services) : null;
+  logger.info({ adapters: adapters.map((a) => a.platform), health: health ? `${health.host}:${health.port}` : null, scheduler: Boolean(scheduler), web: web?.url }, 'zct serving');
 
   onShutdown(logger, async () => {
     scheduler?.stop();
     await Promise.allSettled(adapters.map((a) => a.stop(DRAIN_DEADLINE_MS)));
     await health?.close();
+    await web?.close();
     await services.store.close();
     logger.info('stopped');
   });

@@ -114,6 +114,17 @@ export const configSchema = z.object({
   ZCT_WORKDAYS_ONLY: bool.default(true),
   ZCT_HOLIDAYS_FILE: optionalString,
   ZCT_SCHEDULER: bool.default(true),
+
+  // --- web console (src/web): off unless WEB_PORT is set
+  WEB_PORT: z.coerce.number().int().nonnegative().default(0),
+  WEB_HOST: z.string().default('127.0.0.1'),
+  WEB_PUBLIC_URL: optionalString,
+  WEB_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  WEB_LINK_TTL_MIN: z.coerce.number().positive().default(15),
+  WEB_LEADERS: list,
+  WEB_UPLOAD_MAX_MB: z.coerce.number().positive().default(20),
+  DINGTALK_CORP_ID: optionalString,
+  DINGTALK_OAPI_BASE: z.string().default('https://oapi.dingtalk.com'),
 });
 
 export type Config = z.infer<typeof configSchema>;

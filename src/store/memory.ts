@@ -7,6 +7,8 @@ import type { Reply } from '../messaging/reply.js';
 import {
   ConflictError,
   type CommitRecord,
+  QUESTION_LOG_MAX,
+  type AskedQuestion,
   type Feedback,
   type IssueQuery,
   type LedgerCommit,
@@ -56,6 +58,8 @@ export class MemoryStore implements Store {
   private readonly recent = new Map<string, Expiring<{ m: string; r: CommitRecord }>>();
   private readonly teams = new Map<string, Team>();
   private readonly feedback = new Map<string, Feedback>();
+  /** Newest first, capped at QUESTION_LOG_MAX. */
+  private questions: AskedQuestion[] = [];
   private readonly issues = new Map<string, Issue>();
   private readonly withdrawnIssues = new Set<string>();
   private readonly visits = new Map<string, Visit>();
@@ -298,6 +302,15 @@ export class MemoryStore implements Store {
 
   async addFeedback(fb: Feedback): Promise<void> {
     this.feedback.set(fb.id, structuredClone(fb));
+  }
+
+  async recordQuestion(q: AskedQuestion): Promise<void> {
+    this.questions.unshift(structuredClone(q));
+    if (this.questions.length > QUESTION_LOG_MAX) this.questions.length = QUESTION_LOG_MAX;
+  }
+
+  async listQuestions(limit = QUESTION_LOG_MAX): Promise<AskedQuestion[]> {
+    return this.questions.slice(0, limit).map((q) => structuredClone(q));
   }
 
   async listFeedback(): Promise<Feedback[]> {

@@ -139,6 +139,19 @@ export interface Feedback {
   at: number;
 }
 
+/** A question the bot was asked, answered or refused (the console's answer-quality page). */
+export interface AskedQuestion {
+  at: number;
+  teamId: string;
+  userId: string;
+  question: string;
+  /** True when the bot said the corpus does not answer it. */
+  refused: boolean;
+}
+
+/** How many asked questions are kept (oldest dropped first). */
+export const QUESTION_LOG_MAX = 5000;
+
 export interface Store {
   readonly kind: 'redis' | 'memory';
 
@@ -180,6 +193,10 @@ export interface Store {
   getAnswer(id: string): Promise<unknown | null>;
   addFeedback(fb: Feedback): Promise<void>;
   listFeedback(): Promise<Feedback[]>;
+  /** Log an asked question (capped at QUESTION_LOG_MAX, oldest dropped). */
+  recordQuestion(q: AskedQuestion): Promise<void>;
+  /** The most recent asked questions, newest first. */
+  listQuestions(limit?: number): Promise<AskedQuestion[]>;
 
   // --- rate limiting (fixed window)
   hitRateLimit(key: string, limit: number, windowSec: number): Promise<{ allowed: boolean; count: number }>;

@@ -8,6 +8,8 @@
  *   POST /v1.0/oauth2/accessToken         → {accessToken, expireIn}
  *   POST /v1.0/robot/groupMessages/send   → {processQueryKey} (token checked, recorded)
  *   POST /v1.0/robot/oToMessages/batchSend→ {processQueryKey}
+ *   POST /topapi/v2/user/getuserinfo?access_token=… {code} → {errcode:0, result:{userid, name}} (H5 micro-app free
+ *        login; codes come from issueAuthCode(), are single-use, and need a token from /v1.0/oauth2/accessToken)
  *
  *   POST /v1.0/card/instances/createAndDeliver → {success, result} (token checked; the card is kept in `cards`)
  *   PUT  /v1.0/card/streaming              → streams a card variable (recorded on the card)
@@ -129,6 +131,9 @@ export class FakeDingTalk extends EventEmitter {
   failGatewayCalls = 0;
   /** Refuse this many WebSocket upgrades (HTTP 401 during the handshake), even with a valid ticket. */
   rejectUpgrades = 0;
+  /** Free-login auth codes not yet exchanged (issueAuthCode), and every exchange attempt. */
+  readonly authCodes = new Map<string, { userid: string; name: string }>();
+  readonly userInfoCalls: Array<{ code: string; token: string }> = [];
 
   private server!: http.Server;
   private wss!: WebSocketServer;
@@ -314,6 +319,18 @@ export class FakeDingTalk extends EventEmitter {
       return send(res, reply);
     }
 
+    if (req.method === 'POST' && u.pathname === '/topapi/v2/user/getuserinfo') {
+      const token = u.searchParams.get('access_token') ?? '';
+      const code = typeof body.code === 'string' ? body.code : '';
+      this.userInfoCalls.push({ code, token });
+      this.changed();
+      if (!this.validTokens.has(token)) return send(res, { status: 200, body: { errcode: 88, errmsg: '不合法的access_token' } });
+      const user = this.authCodes.get(code);
+      if (!user) return send(res, { status: 200, body: { errcode: 40078, errmsg: '不存在的临时授权码' } });
+      this.authCodes.delete(code);
+      return send(res, { status: 200, body: { errcode: 0, errmsg: 'ok', result: { userid: user.userid, name: user.name, sys: false, sys_level: 0, unionid: `union-${user.userid}` } } });
+    }
+
     return send(res, { status: 404, body: { code: 'NotFound', message: u.pathname } });
   }
 
@@ -359,6 +376,13 @@ export class FakeDingTalk extends EventEmitter {
   /** A msgtype "file" robot message for a file added with addFile(). */
   fileMessage(downloadCode: string, fileName: string, input: RobotMessageInput = {}): Record<string, unknown> {
     return this.robotMessage({ ...input, msgtype: 'file', extra: { content: { downloadCode, fileName, fileId: `fid-${downloadCode}`, spaceId: '123' }, ...input.extra } });
+  }
+
+  /** A one-time free-login code for this user (what dd.runtime.permission.requestAuthCode returns inside DingTalk). */
+  issueAuthCode(userid: string, name: string): string {
+    const code = `authcode-${randomUUID()}`;
+    this.authCodes.set(code, { userid, name });
+    return code;
   }
 
   /** Make every issued token invalid (the next send gets a 401). */
@@ -590,6 +614,7 @@ export function fakeDingTalkEnv(fake: FakeDingTalk): Record<string, string> {
     DINGTALK_ROBOT_CODE: FAKE_ROBOT_CODE,
     DINGTALK_GATEWAY_URL: fake.gatewayUrl,
     DINGTALK_API_BASE: fake.url,
+    DINGTALK_OAPI_BASE: fake.url,
   };
 }
 

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Team } from '../../src/ledger/model.js';
 import type { Reply } from '../../src/messaging/reply.js';
-import { ConflictError, type LedgerCommit, type NewIssue, type NewVisit, type Store } from '../../src/store/types.js';
+import { ConflictError, QUESTION_LOG_MAX, type LedgerCommit, type NewIssue, type NewVisit, type Store } from '../../src/store/types.js';
 
 export interface StoreFixture {
   store: Store;
@@ -417,6 +417,15 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreFix
           ['f2', 'up'],
         ]);
         expect(list[1]).toEqual({ ...fb, vote: 'up' });
+      });
+      it('logs asked questions newest first, capped at QUESTION_LOG_MAX', async () => {
+        const q = (n: number) => ({ at: T0 + n, teamId: 't1', userId: 'u1', question: `问题${n}`, refused: n % 2 === 0 });
+        for (let n = 0; n < QUESTION_LOG_MAX + 3; n++) await store.recordQuestion(q(n));
+        const all = await store.listQuestions();
+        expect(all).toHaveLength(QUESTION_LOG_MAX);
+        expect(all[0]).toEqual(q(QUESTION_LOG_MAX + 2));
+        expect(all[all.length - 1]).toEqual(q(3));
+        expect((await store.listQuestions(2)).map((x) => x.question)).toEqual([`问题${QUESTION_LOG_MAX + 2}`, `问题${QUESTION_LOG_MAX + 1}`]);
       });
     });
 

@@ -25,6 +25,7 @@ export const commandLoaders: Record<string, () => Promise<{ register: Register }
   backup: () => import('./backup.js'),
   restore: () => import('./backup.js'),
   audit: () => import('./backup.js'),
+  'web-link': () => import('./web-link.js'),
 };
 
 /**

@@ -28,6 +28,7 @@
  *   P:sess:<key>                       STRING  session JSON, PX ttl
  *   P:answer:<id>                      STRING  saved answer JSON, PX ttl
  *   P:feedback                         HASH    feedback id → Feedback JSON
+ *   P:questions                        LIST    AskedQuestion JSON, newest first, capped (LPUSH + LTRIM)
  *   P:teams                            HASH    team id → Team JSON
  *   P:rl:<key>                         STRING  fixed-window counter (INCR, PEXPIRE on first hit)
  *   P:job:<key>                        STRING  "L:<owner>" (lease, PX leaseMs) | "D" (done, PX ttl)
@@ -97,6 +98,9 @@ export class RedisKeys {
   }
   get feedback(): string {
     return `${this.prefix}:feedback`;
+  }
+  get questions(): string {
+    return `${this.prefix}:questions`;
   }
   get teams(): string {
     return `${this.prefix}:teams`;

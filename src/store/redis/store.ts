@@ -9,6 +9,7 @@ import type { Logger } from '../../observability/logger.js';
 import { dateScore, decodeJson, decodeReply, encodeJson, encodeReply, idNumber, replyTtlSec, DONE_STATUSES } from '../codec.js';
 import { isStoreUnavailable, StoreUnavailableError, type CommitRecord, type Feedback, type IssueQuery, type LedgerCommit, type LedgerCommitResult, type MessageClaim, type Store, type VisitQuery } from '../types.js';
 import { certainlyNotRun, RedisConnection, type RedisConnectionOptions } from './connection.js';
+import { QUESTION_LOG_MAX, type AskedQuestion } from '../types.js';
 import { RedisKeys } from './keys.js';
 import { commitPayload, decodeIssue, decodeVisit, toRecord } from './records.js';
 import { CLAIM_JOB, CLAIM_MESSAGE, COMMIT, LIST, RATE_LIMIT, RELEASE_MESSAGE } from './scripts.js';
@@ -288,6 +289,18 @@ export class RedisStore implements Store {
 
   async addFeedback(fb: Feedback): Promise<void> {
     await this.conn.cmd(this.keys.feedback, ['HSET', this.keys.feedback, fb.id, JSON.stringify(fb)]);
+  }
+
+  async recordQuestion(q: AskedQuestion): Promise<void> {
+    const k = this.keys.questions;
+    await this.conn.cmd(k, ['LPUSH', k, JSON.stringify(q)]);
+    await this.conn.cmd(k, ['LTRIM', k, '0', String(QUESTION_LOG_MAX - 1)]);
+  }
+
+  async listQuestions(limit = QUESTION_LOG_MAX): Promise<AskedQuestion[]> {
+    const k = this.keys.questions;
+    const raw = await this.conn.cmd<string[]>(k, ['LRANGE', k, '0', String(Math.max(0, Math.min(limit, QUESTION_LOG_MAX) - 1))]);
+    return raw.map((r) => JSON.parse(r) as AskedQuestion);
   }
 
   async listFeedback(): Promise<Feedback[]> {
