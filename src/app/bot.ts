@@ -1,7 +1,8 @@
 /**
  * The message pipeline every adapter calls: one normalised message in, at most one reply out.
  *
- *   claim (exactly-once, Redis lease) → rate limit → input checks → route → handler → remember reply
+ *   claim (exactly-once, Redis lease) → rate limit → input checks → router (context) → handler → remember reply
+ * The routing itself, and every handler, live in handlers/ (handlers/index.ts wires them).
  *
  * Guarantees: a redelivered message (same dedupKey) records nothing new and is reported as a duplicate
  * (the adapter decides whether to re-send the remembered reply); a failing store or handler never throws
@@ -14,6 +15,7 @@ import { reply } from '../messaging/reply.js';
 import type { Router, Route } from '../../handlers/router.js';
 import type { Services } from './services.js';
 import { metrics } from '../observability/metrics.js';
+import { PIPELINE_MESSAGES as MESSAGES } from '../messaging/pipeline-texts.js';
 
 export interface HandleResult {
   /** What to send; null when nothing should be sent (a duplicate still being handled elsewhere). */
@@ -26,14 +28,7 @@ export interface HandleResult {
 /** How long a claim protects a message being handled before another replica may take over. */
 export const CLAIM_LEASE_MS = 60_000;
 
-export const MESSAGES = {
-  storeDown: '系统暂时无法保存数据（数据库连接中断），本条消息未被记录，请稍后重新发送。',
-  internal: '处理这条消息时出错了，本条消息未被记录，请稍后重试；如果反复出现，请联系管理员。',
-  rateLimited: '您发送得太快了，请稍候一分钟再试。',
-  oversized: (max: number) => `消息太长了（超过 ${max} 字），请精简后分几条发送。`,
-  unsupported: (what: string) =>
-    `暂时看不懂${what}。政策通可以：回答政策问题、记录走访和企业诉求、查看问题清单和简报。发送“帮助”查看用法。`,
-} as const;
+export { MESSAGES };
 
 const UNSUPPORTED_LABEL: Record<NonNullable<IncomingMessage['unsupported']>, string> = {
   picture: '图片',
@@ -69,8 +64,14 @@ export class Bot {
       claimed = true;
 
       const early = await this.precheck(msg);
-      const route: Route | undefined = early ? undefined : await this.router.route(msg, this.services);
-      const out = early ?? (await this.router.handlerFor(route as Route)(msg, this.services));
+      let route: Route | undefined;
+      let out: Reply;
+      if (early) out = early;
+      else {
+        const routed = await this.router.dispatch(msg, this.services);
+        route = routed.ctx.route;
+        out = routed.reply;
+      }
 
       try {
         await store.completeMessage(msg.dedupKey, out, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600));

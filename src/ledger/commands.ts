@@ -3,7 +3,10 @@
  * 重新打开, 绑定企业 …). Pure text parsing, no I/O — the router uses it to tell commands from free text.
  * Free-text status updates ("Q-0012 金融办已对接，贷款下周放款") are NOT commands: they go to the report path.
  */
+import { REPORT_PREFIX, stripReportPrefix } from '../messaging/prefixes.js';
 import type { IssueStatus } from './model.js';
+
+export { stripReportPrefix };
 
 export type ListFilter = { statuses: IssueStatus[] | 'all'; overdue: boolean; enterprise: string | null };
 
@@ -60,7 +63,6 @@ export function findRefs(text: string): string[] {
 }
 
 const TRAIL = /[\s。.!！~～]+$/;
-const REPORT_PREFIX = /^(报|报告|报送|记录|report)\s*[:：]\s*/i;
 const HELP = /^(台账|问题清单|清单|报送|记录|问题台账)\s*(帮助|说明|用法|怎么用|使用说明)$|^(怎么|如何)(报送|记录|报|登记)(问题|走访|情况|进展)?[?？]?$/;
 const CANCEL = /^(取消|取消记录|算了|不用了|不记了|作废)$/;
 const LIST = /^(本组|我们组|我组|小组|我们)?的?(问题清单|问题台账|台账|问题列表|清单)(.*)$/;
@@ -200,8 +202,3 @@ export function isLedgerCommand(text: string): boolean {
   return cmd !== null && cmd.type !== 'report';
 }
 
-/** "报：…" / "报告：…" stripped; other text unchanged. */
-export function stripReportPrefix(text: string): string {
-  const m = REPORT_PREFIX.exec(text.trim());
-  return m ? text.trim().slice(m[0].length).trim() : text.trim();
-}

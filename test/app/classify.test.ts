@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyByRules } from '../../src/app/classify.js';
+import { classifyByRules } from '../../handlers/classify.js';
 
 const TODAY = '2026-11-23';
 

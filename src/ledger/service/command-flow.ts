@@ -9,7 +9,7 @@ import type { LedgerCommand } from '../commands.js';
 import { resolveDeadline } from '../dates.js';
 import { normalizeDepartment } from '../lexicon/index.js';
 import type { Issue, Team, Visit } from '../model.js';
-import { canChange, canRead, messageContext, readsAllTeams, type MessageContext } from './context.js';
+import { canChange, canRead, messageContext, readsAllTeams, type MessageContext, type Preloaded } from './context.js';
 import { emptyPlan, execute, type Outcome } from './execute.js';
 import type { LedgerService } from './ledger-service.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
@@ -25,15 +25,16 @@ export function helpReply(undoMinutes: number): Reply {
   return { intent: 'help', title: '台账用法', blocks: [{ type: 'heading', text: '联企台账用法' }, { type: 'list', items: helpLines(undoMinutes) }] };
 }
 
-export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd: LedgerCommand): Promise<Reply> {
+export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd: LedgerCommand, pre: Preloaded = {}): Promise<Reply> {
   const { deps } = svc;
+  const draftOf = () => (pre.draft !== undefined ? Promise.resolve(pre.draft) : readDraft(deps, msg));
   switch (cmd.type) {
     case 'report':
-      return reportFlow(svc, msg, cmd.text);
+      return reportFlow(svc, msg, cmd.text, { team: pre.team, draft: pre.draft });
     case 'help':
       return helpReply(deps.config.ZCT_UNDO_WINDOW_MIN);
     case 'cancel': {
-      const draft = await readDraft(deps, msg);
+      const draft = await draftOf();
       if (!draft) return reply.text('issues', TEXTS.nothingToCancel);
       await deleteDraft(deps, msg);
       return reply.text('issues', TEXTS.cancelled, '已取消');
@@ -48,11 +49,11 @@ export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd:
 
   // A bare "Q-0012" (or "1") may be the answer to "which one?" — the pending draft gets it.
   if (cmd.type === 'show') {
-    const draft = await readDraft(deps, msg);
-    if (draft?.pending.type === 'target' && draft.pending.candidates.some((c) => c.id === cmd.ref)) return reportFlow(svc, msg, msg.text);
+    const draft = await draftOf();
+    if (draft?.pending.type === 'target' && draft.pending.candidates.some((c) => c.id === cmd.ref)) return reportFlow(svc, msg, msg.text, { team: pre.team, draft });
   }
 
-  const team = await deps.store.getTeam(msg.teamId);
+  const team = pre.team !== undefined ? pre.team : await deps.store.getTeam(msg.teamId);
   const ctx = messageContext(deps, msg, team);
   const adminView = readsAllTeams(deps, ctx);
   if (!msg.isGroup && !adminView) return reply.text('issues', COMMANDS_IN_GROUP, '请在小组群里操作');

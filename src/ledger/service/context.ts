@@ -6,7 +6,9 @@ import type { Logger } from '../../observability/logger.js';
 import type { Retriever } from '../../retrieval/types.js';
 import type { Store } from '../../store/types.js';
 import { localDate } from '../../time/index.js';
-import type { Issue, Team } from '../model.js';
+import type { Extraction, Issue, Team } from '../model.js';
+import type { Draft } from './sessions.js';
+import type { DraftReply } from './report-flow.js';
 
 export interface LedgerDeps {
   store: Store;
@@ -23,6 +25,18 @@ export interface LedgerOptions {
   policyGift?: boolean;
   /** Enterprises the parser may expand abbreviations to, besides every team's bound enterprises. */
   knownEnterprises?: string[];
+}
+
+/**
+ * What the router already read and parsed for this message (handlers/types.ts RouteContext is a superset).
+ * A field left undefined is read here; null means "looked, found nothing".
+ */
+export interface Preloaded {
+  team?: Team | null;
+  draft?: Draft | null;
+  draftReply?: DraftReply;
+  /** The rule parse of the message text with the team's enterprise names. */
+  parse?: Extraction;
 }
 
 /** One message being handled: who, where, when. */

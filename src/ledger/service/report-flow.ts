@@ -12,12 +12,12 @@ import { findDeadline } from '../dates.js';
 import { extractUpdate } from '../extract/index.js';
 import type { ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { STATUS_LABELS } from '../model.js';
-import { canChange, messageContext, type MessageContext } from './context.js';
+import { canChange, messageContext, type MessageContext, type Preloaded } from './context.js';
 import { emptyPlan, execute, askReply, type Outcome } from './execute.js';
 import type { LedgerService } from './ledger-service.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
 import { findTarget } from './targets.js';
-import { TEXTS } from './texts.js';
+import { QUESTIONS, TEXTS } from './texts.js';
 import { transition } from './transitions.js';
 
 /** A visit alongside other kinds in a "mixed" message (今天到七一电器：…). */
@@ -25,24 +25,27 @@ const VISIT_CUE = /走访|拜访|回访|到访|调研|上门|实地|去了|去�
 
 const notRecognized = (): Reply => ({ intent: 'report', title: '没有记录', blocks: [{ type: 'paragraph', text: TEXTS.notRecognized }] });
 
-/** Entry point for a report message (free text or 报：…). */
-export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text: string): Promise<Reply> {
+/** Entry point for a report message (free text or 报：…). `pre`: what the router already read and parsed. */
+export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text: string, pre: Preloaded = {}): Promise<Reply> {
   const { deps } = svc;
   if (!msg.isGroup) return reply.text('report', TEXTS.notInGroup, '请在小组群里报送');
-  // Both reads go out together (one network round trip on a pipelining client).
-  const [team, draft] = await Promise.all([deps.store.getTeam(msg.teamId), readDraft(deps, msg)]);
+  // Whatever the router did not read goes out together (one network round trip on a pipelining client).
+  const [team, draft] = await Promise.all([
+    pre.team !== undefined ? pre.team : deps.store.getTeam(msg.teamId),
+    pre.draft !== undefined ? pre.draft : readDraft(deps, msg),
+  ]);
   if (!team) return reply.text('report', TEXTS.unregistered(msg.conversationTitle), '本群还未登记');
   const ctx = messageContext(deps, msg, team);
 
   let dropped = false;
   if (draft) {
+    const answer = pre.draft !== undefined && pre.draftReply ? pre.draftReply : await svc.relateToDraft(msg, draft, team, pre.parse);
     // The message that asked the question, delivered again: ask again, it is not its own answer.
-    if (draft.sourceMessageId === msg.dedupKey) return askReply(draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
-    if (parseLedgerCommand(text)?.type === 'cancel') {
+    if (answer.type === 'redelivered') return askReply(draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
+    if (answer.type === 'cancel') {
       await deleteDraft(deps, msg);
       return reply.text('report', TEXTS.cancelled, '已取消');
     }
-    const answer = await classifyDraftReply(svc, draft, text, team);
     if (answer.type === 'answer') {
       return execute(deps, ctx, () => planReport(svc, ctx, { extraction: draft.extraction, text: draft.text, today: draft.today, answers: answer.answers }), {
         gift: (issues) => svc.gift(issues),
@@ -59,7 +62,7 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
     await deleteDraft(deps, msg);
   }
 
-  const extraction = await svc.extract(text, team, ctx.today);
+  const extraction = await svc.extract(text, team, ctx.today, pre.parse);
   return execute(
     deps,
     ctx,
@@ -105,11 +108,6 @@ function noteText(text: string): string {
   return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
-function enterpriseQuestion(team: Team): string {
-  if (!team.enterprises.length) return '这条记录是哪家企业的？请回复企业名称。';
-  return `这条记录是哪家企业的？请回复序号或企业名称：\n${team.enterprises.map((e, i) => `${i + 1}. ${e}`).join('\n')}`;
-}
-
 function candidateLabel(i: Issue): string {
   return `${i.id} ${i.enterprise} ${i.category}｜${i.summary}（${STATUS_LABELS[i.status]}）`;
 }
@@ -145,7 +143,7 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
   const enterprise = stated ?? (team.enterprises.length === 1 ? (team.enterprises[0] as string) : null);
 
   if ((hasVisit || newItems.length > 0) && !enterprise) {
-    return draftBase({ type: 'enterprise', options: team.enterprises }, enterpriseQuestion(team));
+    return draftBase({ type: 'enterprise', options: team.enterprises }, QUESTIONS.whichEnterprise(team.enterprises));
   }
 
   const plan = emptyPlan('report');
@@ -179,14 +177,12 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
       });
       if (found.type === 'ambiguous') {
         const where = stated ?? enterprise ?? '本组';
-        const question =
-          `${where}有 ${found.candidates.length} 个在办的${item.category === '其他' ? '' : item.category}问题，“${item.summary}”说的是哪一个？请回复序号或编号：\n` +
-          found.candidates.map((c, i) => `${i + 1}. ${candidateLabel(c)}`).join('\n');
+        const question = QUESTIONS.whichIssue(where, item.category, item.summary, found.candidates.map(candidateLabel));
         return draftBase({ type: 'target', index, candidates: found.candidates.map((c) => ({ id: c.id, label: candidateLabel(c) })) }, question);
       }
       if (found.type === 'none') {
         const where = stated ?? enterprise ?? '本组';
-        const question = `没有找到${where}在办的${item.category === '其他' ? '' : item.category}问题。要把“${item.summary}”登记为新问题吗？请回复“是”或“否”。`;
+        const question = QUESTIONS.recordAsNew(where, item.category, item.summary);
         return draftBase({ type: 'confirm_new', index }, question);
       }
       issue = found.issue;
@@ -246,6 +242,10 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
 
 export type DraftReply =
   | { type: 'answer'; answers: DraftAnswers }
+  /** The message whose reply asked the question, delivered again. */
+  | { type: 'redelivered' }
+  /** 取消 / 不用了: drop the draft. */
+  | { type: 'cancel' }
   | { type: 'reask'; hint: string }
   /** A full report of its own: the half-finished one is dropped. */
   | { type: 'new_report' }
@@ -276,12 +276,11 @@ function cleanName(text: string): string {
 }
 
 /** How a message relates to the user's pending draft. Pure apart from reading the known enterprises. */
-export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: string, team: Team): Promise<DraftReply> {
+export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: string, team: Team, parse?: Extraction): Promise<DraftReply> {
   const text = normalizeWidth(raw).trim().replace(/[。.!！~]+$/, '');
   const answers: DraftAnswers = { enterprise: draft.answers.enterprise, targets: { ...draft.answers.targets }, asNew: { ...draft.answers.asNew } };
   const pending = draft.pending;
-  const known = await svc.knownEnterprises();
-  const parsed = extractUpdate(text, { today: draft.today, teamEnterprises: team.enterprises, knownEnterprises: known });
+  const parsed = parse ?? extractUpdate(text, { today: draft.today, teamEnterprises: team.enterprises, knownEnterprises: await svc.knownEnterprises() });
   const isReport = text.length > 12 && parsed.kind !== 'not_update' && (parsed.issues.length > 0 || parsed.ref !== null);
   const otherwise = (hint: string): DraftReply => (isReport ? { type: 'new_report' } : text.length <= 12 && !/[?？]/.test(text) ? { type: 'reask', hint } : { type: 'unrelated' });
 

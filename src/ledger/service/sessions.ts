@@ -49,22 +49,8 @@ export function draftKey(msg: Pick<IncomingMessage, 'teamId' | 'threadId' | 'use
   return `ledger:draft:${msg.teamId}:${msg.threadId ?? '-'}:${msg.userId}`;
 }
 
-/**
- * The router asks hasPendingDraft before handing the same message to the report handler: the draft it read
- * is remembered for that message object and used once, so the handler does not read it again.
- */
-const routed = new WeakMap<IncomingMessage, Draft | null>();
-
-export function rememberDraft(msg: IncomingMessage, draft: Draft | null): void {
-  routed.set(msg, draft);
-}
-
+/** The user's pending draft (null when none, or expired). The router reads it once per message and passes it on. */
 export async function readDraft(deps: LedgerDeps, msg: IncomingMessage): Promise<Draft | null> {
-  if (routed.has(msg)) {
-    const draft = routed.get(msg) ?? null;
-    routed.delete(msg);
-    return draft;
-  }
   const draft = await readSession(deps.store, draftKey(msg), draftSchema, deps.logger);
   if (draft && draft.expiresAt <= deps.clock().getTime()) {
     await deps.store.deleteSession(draftKey(msg));

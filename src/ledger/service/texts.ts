@@ -36,6 +36,19 @@ export const TEXTS = {
   updateHint: (id: string) => `查看历史：发送“${id}”。`,
 } as const;
 
+/** The one question the ledger asks about a half-finished report. */
+export const QUESTIONS = {
+  whichEnterprise: (options: string[]) =>
+    options.length
+      ? `这条记录是哪家企业的？请回复序号或企业名称：\n${options.map((e, i) => `${i + 1}. ${e}`).join('\n')}`
+      : '这条记录是哪家企业的？请回复企业名称。',
+  whichIssue: (where: string, category: string, summary: string, labels: string[]) =>
+    `${where}有 ${labels.length} 个在办的${category === '其他' ? '' : category}问题，“${summary}”说的是哪一个？请回复序号或编号：\n` +
+    labels.map((l, i) => `${i + 1}. ${l}`).join('\n'),
+  recordAsNew: (where: string, category: string, summary: string) =>
+    `没有找到${where}在办的${category === '其他' ? '' : category}问题。要把“${summary}”登记为新问题吗？请回复“是”或“否”。`,
+} as const;
+
 export const helpLines = (undoMinutes: number): string[] => [
   `报送走访和问题：直接描述，或以“报：”开头。例：${EXAMPLE_REPORT}`,
   '更新进展：Q-0012 金融办已对接，贷款下周放款',

@@ -13,7 +13,7 @@
  * webhook has expired they go through the OpenAPI (group or 1:1). sendToConversation uses the OpenAPI.
  */
 import type { DWClientDownStream } from 'dingtalk-stream';
-import { MESSAGES } from '../../app/bot.js';
+import { PIPELINE_MESSAGES as MESSAGES } from '../../messaging/pipeline-texts.js';
 import type { HandleResult } from '../../app/bot.js';
 import type { Config } from '../../config/schema.js';
 import { reply as replies, type Reply } from '../../messaging/reply.js';

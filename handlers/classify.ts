@@ -3,14 +3,15 @@
  * plus question cues); with an LLM configured, the model decides when the rules disagree.
  */
 import { z } from 'zod';
-import { extractUpdate } from '../ledger/extract/index.js';
-import type { Extraction } from '../ledger/model.js';
-import { loadPrompt } from '../llm/prompts.js';
-import type { LlmClient } from '../llm/types.js';
-import type { Logger } from '../observability/logger.js';
-import { localDate } from '../time/index.js';
+import { extractUpdate } from '../src/ledger/extract/index.js';
+import type { Extraction } from '../src/ledger/model.js';
+import { loadPrompt } from '../src/llm/prompts.js';
+import type { LlmClient } from '../src/llm/types.js';
+import type { Logger } from '../src/observability/logger.js';
+import { localDate } from '../src/time/index.js';
+import type { FreeTextIntent } from './router.js';
 
-export type FreeTextIntent = 'ask' | 'report' | 'unsure';
+export type { FreeTextIntent };
 
 const QUESTION_CUE = /[?？]|吗|什么|哪些|哪个|哪几|哪三|哪两|怎么|怎样|如何|多少|几个|几条|几项|是否|能否|可否|为什么|啥|咋|请问|有没有|要求|条件|原则|规定|办法|政策/;
 
@@ -24,8 +25,9 @@ function hasLedgerEvidence(e: Extraction, text: string): boolean {
   return e.issues.some((i) => i.category !== '其他' || i.department !== null || i.status !== 'open');
 }
 
-export function classifyByRules(text: string, today: string): { intent: FreeTextIntent; reportish: boolean; questionish: boolean } {
-  const reportish = hasLedgerEvidence(extractUpdate(text, { today }), text);
+/** `parse`: the router's parse of the text (with the team's names); parsed here without context when absent. */
+export function classifyByRules(text: string, today: string, parse?: Extraction): { intent: FreeTextIntent; reportish: boolean; questionish: boolean } {
+  const reportish = hasLedgerEvidence(parse ?? extractUpdate(text, { today }), text);
   const questionish = QUESTION_CUE.test(text);
   if (reportish && !questionish) return { intent: 'report', reportish, questionish };
   if (!reportish && questionish) return { intent: 'ask', reportish, questionish };
@@ -43,8 +45,9 @@ const llmVerdict = z.object({ intent: z.enum(['ask', 'report', 'unsure']) });
 export async function classifyFreeText(
   text: string,
   deps: { llm: LlmClient | null; logger: Logger; now: Date; timeZone: string },
+  parse?: Extraction,
 ): Promise<FreeTextIntent> {
-  const rules = classifyByRules(text, localDate(deps.now, deps.timeZone));
+  const rules = classifyByRules(text, localDate(deps.now, deps.timeZone), parse);
   if (rules.intent !== 'unsure' || !deps.llm) return rules.intent;
   try {
     const verdict = await deps.llm.structured(
