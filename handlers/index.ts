@@ -17,12 +17,13 @@ import { handleHelp } from './help.js';
 import { handleIssues } from './issues.js';
 import { handleReport } from './report.js';
 import { createRouter, type MessageState, type Router } from './router.js';
-import type { Handler, Route } from './types.js';
+import { handleAck, handlePlan } from './smalltalk.js';
+import type { AnyRoute, Handler, Route } from './types.js';
 
 export type { Handler, Route, RouteContext } from './types.js';
 
 /** Replace a handler by a wrapper around the real one (tests: a replica that hangs, a handler that counts calls). */
-export type HandlerWrappers = Partial<Record<Route, (real: Handler) => Handler>>;
+export type HandlerWrappers = Partial<Record<AnyRoute, (real: Handler) => Handler>>;
 
 /** Everything the router reads about a message, in one round trip: clarification, team, draft; then the parse. */
 export async function loadMessageState(msg: IncomingMessage, services: Services, opts: { freeText: boolean }): Promise<MessageState> {
@@ -36,22 +37,24 @@ export async function loadMessageState(msg: IncomingMessage, services: Services,
   if (clarification) return state;
   if (opts.freeText) {
     const today = localDate(msg.receivedAt || services.clock().getTime(), services.config.ZCT_TIMEZONE);
-    state.parse = await ledger.parseRules(msg.text, team, today);
+    [state.parse, state.enterprises] = await Promise.all([ledger.parseRules(msg.text, team, today), ledger.mentionedEnterprises(msg.text, team)]);
   }
   if (draft) state.draftReply = await ledger.relateToDraft(msg, draft, team, state.parse);
   return state;
 }
 
 export function createProductRouter(wrap: HandlerWrappers = {}): Router {
-  const handlers = {} as Record<Route, Handler>;
+  const handlers = {} as Record<AnyRoute, Handler>;
   const router = createRouter({
     handlers,
     isLedgerCommand,
     load: loadMessageState,
     classify: (text, _msg, s, state) =>
-      classifyFreeText(text, { llm: s.llm, logger: s.logger, now: s.clock(), timeZone: s.config.ZCT_TIMEZONE }, state.parse),
+      classifyFreeText(text, { llm: s.llm, logger: s.logger, now: s.clock(), timeZone: s.config.ZCT_TIMEZONE }, { parse: state.parse, enterprises: state.enterprises }),
   });
-  const real: Record<Route, Handler> = {
+  const real: Record<AnyRoute, Handler> = {
+    ack: handleAck,
+    plan: handlePlan,
     ask: handleAsk,
     report: handleReport,
     issues: handleIssues,
@@ -65,6 +68,6 @@ export function createProductRouter(wrap: HandlerWrappers = {}): Router {
       reroute: async (msg, s) => (await router.dispatch(msg, s)).reply,
     }),
   };
-  for (const r of Object.keys(real) as Route[]) handlers[r] = wrap[r] ? wrap[r](real[r]) : real[r];
+  for (const r of Object.keys(real) as AnyRoute[]) handlers[r] = wrap[r] ? wrap[r](real[r]) : real[r];
   return router;
 }

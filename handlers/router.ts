@@ -11,17 +11,21 @@
 import type { IncomingMessage } from '../src/messaging/incoming.js';
 import { hasAskPrefix, hasReportPrefix } from '../src/messaging/prefixes.js';
 import type { Services } from '../src/app/services.js';
-import type { Handler, Route, RouteContext } from './types.js';
+import { handleAck, handlePlan } from './smalltalk.js';
+import type { AnyRoute, Handler, Route, RouteContext, SmallTalkRoute } from './types.js';
 
-export type { Route, RouteContext } from './types.js';
+const BUILT_IN: Record<SmallTalkRoute, Handler> = { ack: handleAck, plan: handlePlan };
+
+export type { AnyRoute, Route, RouteContext } from './types.js';
 
 /** What the router may read about a message before routing it (all reads go out together). */
 export type MessageState = Omit<RouteContext, 'route'>;
 
-export type FreeTextIntent = 'ask' | 'report' | 'unsure';
+export type FreeTextIntent = 'ask' | 'report' | 'unsure' | 'ack' | 'plan' | 'ledger_question';
 
 export interface RouterDeps {
-  handlers: Record<Route, Handler>;
+  /** A handler per route; 'ack' and 'plan' have built-in short replies when not given. */
+  handlers: Record<Route, Handler> & Partial<Record<SmallTalkRoute, Handler>>;
   /** Ledger commands (问题清单, Q-0012, 撤销, 销号, 交办, 重新打开, 绑定企业 …). */
   isLedgerCommand(text: string): boolean;
   /**
@@ -55,23 +59,28 @@ export function createRouter(deps: RouterDeps) {
     const state: MessageState = known ?? (deps.load ? await deps.load(msg, services, { freeText: !command }) : {});
     if (state.clarification) return { ...state, route: 'clarify' };
     if (command) return { ...state, route: 'issues' };
-    if (state.draft && state.draftReply && state.draftReply.type !== 'unrelated') return { ...state, route: 'report' };
+    const related = state.draft ? state.draftReply?.type : undefined;
+    // The answer to the draft's question (or 取消, or its own redelivery) goes to the draft.
+    if (related && related !== 'unrelated' && related !== 'new_report') return { ...state, route: 'report' };
     const kind = await deps.classify(text, msg, services, state);
+    // A new report while a draft waits: the report path decides what happens to both.
+    if (related === 'new_report' && (kind === 'report' || kind === 'unsure')) return { ...state, route: 'report' };
+    if (kind === 'ledger_question') return { ...state, route: 'issues', ledgerQuestion: true };
     return { ...state, route: kind === 'unsure' ? 'clarify' : kind };
   }
 
+  const handlerFor = (r: AnyRoute): Handler => deps.handlers[r] ?? BUILT_IN[r as SmallTalkRoute];
+
   return {
     context,
-    async route(msg: IncomingMessage, services: Services): Promise<Route> {
+    async route(msg: IncomingMessage, services: Services): Promise<AnyRoute> {
       return (await context(msg, services)).route;
     },
-    handlerFor(r: Route): Handler {
-      return deps.handlers[r];
-    },
+    handlerFor,
     /** Route and handle: the whole pipeline step after the bot's claim and prechecks. */
     async dispatch(msg: IncomingMessage, services: Services, known?: MessageState) {
       const ctx = await context(msg, services, known);
-      return { ctx, reply: await deps.handlers[ctx.route](msg, services, ctx) };
+      return { ctx, reply: await handlerFor(ctx.route)(msg, services, ctx) };
     },
   };
 }

@@ -10,6 +10,9 @@ import type { Extraction, Team } from '../src/ledger/model.js';
 import type { Draft, DraftReply } from '../src/ledger/service/index.js';
 
 export type Route = 'ask' | 'report' | 'issues' | 'digest' | 'export' | 'help' | 'clarify';
+/** Routes with a built-in short reply: an acknowledgement ("收到") and a plan ("明天计划去…"). */
+export type SmallTalkRoute = 'ack' | 'plan';
+export type AnyRoute = Route | SmallTalkRoute;
 
 /** The question "记录还是提问？" waiting for this user's answer. */
 export interface PendingClarification {
@@ -23,7 +26,7 @@ export interface PendingClarification {
  * null when it looked and found nothing.
  */
 export interface RouteContext {
-  route: Route;
+  route: AnyRoute;
   /** The message's team (null: the group is not registered). */
   team?: Team | null;
   /** The user's half-finished report. */
@@ -33,6 +36,10 @@ export interface RouteContext {
   clarification?: PendingClarification | null;
   /** The rule parse of the free text, with the team's enterprise names. */
   parse?: Extraction;
+  /** Enterprise names the text mentions (the team's, the deployment's, company-name patterns). */
+  enterprises?: string[];
+  /** A question about the ledger itself ("Q-0003 现在到哪一步了", "华康的贷款批了没有？"): show, record nothing. */
+  ledgerQuestion?: boolean;
 }
 
 export type Handler = (msg: IncomingMessage, services: Services, ctx?: RouteContext) => Promise<Reply>;

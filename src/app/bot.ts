@@ -12,7 +12,7 @@ import { StoreUnavailableError } from '../store/types.js';
 import type { IncomingMessage } from '../messaging/incoming.js';
 import type { Reply } from '../messaging/reply.js';
 import { reply } from '../messaging/reply.js';
-import type { Router, Route } from '../../handlers/router.js';
+import type { Router, AnyRoute as Route } from '../../handlers/router.js';
 import type { Services } from './services.js';
 import { metrics } from '../observability/metrics.js';
 import { PIPELINE_MESSAGES as MESSAGES } from '../messaging/pipeline-texts.js';

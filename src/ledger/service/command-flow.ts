@@ -5,7 +5,8 @@
 import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply } from '../../messaging/reply.js';
 import type { IssueQuery } from '../../store/types.js';
-import type { LedgerCommand } from '../commands.js';
+import { findRefs, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
+import { categorize } from '../extract/index.js';
 import { resolveDeadline } from '../dates.js';
 import { normalizeDepartment } from '../lexicon/index.js';
 import type { Issue, Team, Visit } from '../model.js';
@@ -159,4 +160,31 @@ async function showFlow(svc: LedgerService, ctx: MessageContext, ref: string, ad
   const history = await deps.store.issueHistory(ref);
   const teamName = adminView && issue.teamId !== ctx.msg.teamId ? (await deps.store.getTeam(issue.teamId))?.name : undefined;
   return renderIssue(issue, history, { today: ctx.today, timeZone: deps.config.ZCT_TIMEZONE, ...(teamName ? { teamName } : {}) });
+}
+
+/**
+ * A question about the ledger ("Q-0003 现在到哪一步了", "华康的贷款批了没有？", "能不能结了？"): show the issue
+ * it is about (by id, else the team's open issues of the enterprise named, narrowed by topic), record nothing.
+ */
+export async function questionFlow(svc: LedgerService, msg: IncomingMessage, pre: Preloaded): Promise<Reply> {
+  const { deps } = svc;
+  const team = pre.team !== undefined ? pre.team : await deps.store.getTeam(msg.teamId);
+  const ctx = messageContext(deps, msg, team);
+  const adminView = readsAllTeams(deps, ctx);
+  if (!msg.isGroup && !adminView) return reply.text('issues', COMMANDS_IN_GROUP, '请在小组群里操作');
+  if (!team && !adminView) return reply.text('issues', TEXTS.unregistered(msg.conversationTitle), '本群还未登记');
+  const ref = findRefs(msg.text)[0];
+  if (ref) return showFlow(svc, ctx, ref, adminView);
+  const enterprise = (pre.enterprises ?? []).find((e) => team?.enterprises.includes(e)) ?? null;
+  const open = await deps.store.listIssues({ teamId: msg.teamId, status: OPEN_STATUSES, ...(enterprise ? { enterprise } : {}) });
+  const { category, score } = categorize(msg.text);
+  const onTopic = score > 0 && category !== '其他' ? open.filter((i) => i.category === category) : open;
+  const pool = onTopic.length ? onTopic : open;
+  if (pool.length === 1) return showFlow(svc, ctx, (pool[0] as Issue).id, adminView);
+  return renderIssueList(pool, {
+    today: ctx.today,
+    timeZone: deps.config.ZCT_TIMEZONE,
+    title: `${team?.name ?? '本组'}${enterprise ? ` ${enterprise}` : ''} 未办结问题`,
+    emptyText: `${enterprise ?? '本组'}目前没有未办结的问题。`,
+  });
 }

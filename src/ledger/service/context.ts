@@ -37,6 +37,10 @@ export interface Preloaded {
   draftReply?: DraftReply;
   /** The rule parse of the message text with the team's enterprise names. */
   parse?: Extraction;
+  /** Enterprise names the text mentions (canonical). */
+  enterprises?: string[];
+  /** The router judged the message a question about the ledger: show what is asked about, record nothing. */
+  ledgerQuestion?: boolean;
 }
 
 /** One message being handled: who, where, when. */

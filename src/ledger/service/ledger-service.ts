@@ -13,14 +13,14 @@ import { localDate } from '../../time/index.js';
 import { parseLedgerCommand, stripReportPrefix, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
 import { defaultEnterprisesFile, loadKnownEnterprises } from '../lexicon/index.js';
 import type { Category, Extraction, Issue, LedgerEvent, Team, Visit } from '../model.js';
-import { commandFlow } from './command-flow.js';
+import { commandFlow, questionFlow } from './command-flow.js';
 import type { LedgerDeps, LedgerOptions, Preloaded } from './context.js';
 import { parseUpdate } from './parse.js';
 import { policyGift } from './policy-gift.js';
 import { ageDays, overdueDays } from './render-ledger.js';
 import { classifyDraftReply, reportFlow, type DraftReply } from './report-flow.js';
 import { readDraft, type Draft } from './sessions.js';
-import { extractUpdate } from '../extract/index.js';
+import { enterpriseMatcher, extractUpdate } from '../extract/index.js';
 import { TEXTS } from './texts.js';
 
 const KNOWN_TTL_MS = 30_000;
@@ -71,6 +71,7 @@ export class LedgerService {
   /** A ledger command (问题清单, Q-0012, 撤销, 交办, 办结, 销号, 重新打开, 绑定企业 …); free text falls back to a report. */
   async handleCommand(msg: IncomingMessage, cmd: LedgerCommand | null = parseLedgerCommand(msg.text), pre: Preloaded = {}): Promise<Reply> {
     return this.guard(async () => {
+      if (pre.ledgerQuestion && (!cmd || cmd.type === 'show')) return questionFlow(this, msg, pre);
       if (!cmd) {
         // "/issues" with no text lists the ledger; other free text is a report.
         if (!msg.text.trim()) return commandFlow(this, msg, { type: 'list', statuses: OPEN_STATUSES, overdue: false, enterprise: null }, pre);
@@ -89,6 +90,15 @@ export class LedgerService {
   async parseRules(text: string, team: Team | null, today: string): Promise<Extraction> {
     const knownEnterprises = await this.knownEnterprises();
     return extractUpdate(stripReportPrefix(text), { today, teamEnterprises: team?.enterprises ?? [], knownEnterprises });
+  }
+
+  /**
+   * Enterprises the text names: the team's first, then the deployment's (abbreviations resolved to canonical
+   * names), in order of mention, without repeats.
+   */
+  async mentionedEnterprises(text: string, team: Team | null): Promise<string[]> {
+    const known = [...(team?.enterprises ?? []), ...(await this.knownEnterprises())];
+    return [...new Set(enterpriseMatcher(known).findKnown(text).map((h) => h.name))];
   }
 
   /**

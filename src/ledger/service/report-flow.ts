@@ -9,7 +9,8 @@ import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
 import { findRefs, isLedgerCommand, normalizeWidth, parseLedgerCommand } from '../commands.js';
 import { findDeadline } from '../dates.js';
-import { extractUpdate } from '../extract/index.js';
+import { extractUpdate, resolveEventDate } from '../extract/index.js';
+import { CUES } from '../../messaging/intent-cues.js';
 import type { ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { STATUS_LABELS } from '../model.js';
 import { canChange, messageContext, type MessageContext, type Preloaded } from './context.js';
@@ -62,7 +63,8 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
     await deleteDraft(deps, msg);
   }
 
-  const extraction = await svc.extract(text, team, ctx.today, pre.parse);
+  const parsed = await svc.extract(text, team, ctx.today, pre.parse);
+  const extraction = parsed.kind === 'not_update' ? visitFallback(parsed, text, ctx.today, pre.enterprises ?? (await svc.mentionedEnterprises(text, team))) : parsed;
   return execute(
     deps,
     ctx,
@@ -73,6 +75,16 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
     },
     { gift: (issues) => svc.gift(issues) },
   );
+}
+
+/**
+ * "七一电器昨天去了，一切正常": a visit to a named enterprise with nothing to report is still a visit (it counts
+ * for 一月一走访). Used only when the parser found no update at all.
+ */
+function visitFallback(parsed: Extraction, text: string, today: string, enterprises: string[]): Extraction {
+  const enterprise = enterprises[0];
+  if (!enterprise || !CUES.visit.test(text) || CUES.plan.test(text)) return parsed;
+  return { ...parsed, kind: 'visit', enterprise, date: resolveEventDate(text, today), issues: [], ref: null };
 }
 
 interface PlanInput {
