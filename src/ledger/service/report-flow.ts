@@ -7,7 +7,7 @@ import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply } from '../../messaging/reply.js';
 import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
-import { findRefs, isLedgerCommand, normalizeWidth, parseLedgerCommand } from '../commands.js';
+import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES } from '../commands.js';
 import { findDeadline } from '../dates.js';
 import { extractUpdate, resolveEventDate } from '../extract/index.js';
 import { CUES } from '../../messaging/intent-cues.js';
@@ -17,7 +17,7 @@ import { canChange, messageContext, type MessageContext, type Preloaded } from '
 import { emptyPlan, execute, askReply, type Outcome } from './execute.js';
 import type { LedgerService } from './ledger-service.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
-import { findTarget } from './targets.js';
+import { findTarget, overlap } from './targets.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { transition } from './transitions.js';
 
@@ -87,6 +87,21 @@ function visitFallback(parsed: Extraction, text: string, today: string, enterpri
   return { ...parsed, kind: 'visit', enterprise, date: resolveEventDate(text, today), issues: [], ref: null };
 }
 
+/**
+ * Open issues that are the same matter as a newly reported problem: same category (not 其他) and either a shared
+ * description or a report that moves it on (交办, 办结 …); for 其他, a clearly shared description.
+ */
+function sameMatter(open: Issue[], item: ExtractedIssue): Issue[] {
+  const scored = open
+    .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
+    .filter(({ issue, score }) => (item.category !== '其他' && issue.category === item.category ? score >= 3 || item.status !== 'open' : score >= 4));
+  if (scored.length <= 1) return scored.map((s) => s.issue);
+  // Several: one clearly closer by description wins, else the user picks.
+  scored.sort((a, b) => b.score - a.score);
+  const [best, second] = scored as [{ issue: Issue; score: number }, { issue: Issue; score: number }];
+  return best.score >= 3 && best.score > second.score ? [best.issue] : scored.map((s) => s.issue);
+}
+
 interface PlanInput {
   extraction: Extraction;
   /** The report's text (the original message, when completing a draft). */
@@ -142,20 +157,40 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
     issues = [{ category: '其他', summary: noteText(text), department: null, status }];
   }
   const items: Item[] = issues.map((item, index) => ({ item, index }));
-  const newItems: Item[] = [];
-  const updates: Item[] = [];
-  for (const it of items) {
-    const decided = answers.asNew[String(it.index)];
-    if (decided === false) continue;
-    if (decided === true || isNewItem(extraction.kind, it.item)) newItems.push(it);
-    else updates.push(it);
-  }
   const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text));
   const stated = answers.enterprise ?? extraction.enterprise;
   const enterprise = stated ?? (team.enterprises.length === 1 ? (team.enterprises[0] as string) : null);
+  const wouldCreate = items.some((it) => answers.asNew[String(it.index)] === true || (answers.asNew[String(it.index)] === undefined && !answers.targets[String(it.index)] && isNewItem(extraction.kind, it.item)));
 
-  if ((hasVisit || newItems.length > 0) && !enterprise) {
+  if ((hasVisit || wouldCreate) && !enterprise) {
     return draftBase({ type: 'enterprise', options: team.enterprises }, QUESTIONS.whichEnterprise(team.enterprises));
+  }
+
+  // A "new" problem the team already has open for this enterprise and topic updates that issue instead of
+  // duplicating it; when several match, the user picks one.
+  const targets: Record<string, string> = { ...answers.targets };
+  const open = wouldCreate && enterprise ? await deps.store.listIssues({ teamId: team.id, status: OPEN_STATUSES, enterprise }) : [];
+  const newItems: Item[] = [];
+  const updates: Item[] = [];
+  const claimed: string[] = [];
+  for (const it of items) {
+    const key = String(it.index);
+    const decided = answers.asNew[key];
+    if (decided === false) continue;
+    if (targets[key]) updates.push(it);
+    else if (decided === true || !isNewItem(extraction.kind, it.item)) (decided === true ? newItems : updates).push(it);
+    else {
+      const match = sameMatter(open.filter((i) => !claimed.includes(i.id)), it.item);
+      if (match.length === 1) {
+        targets[key] = (match[0] as Issue).id;
+        claimed.push(targets[key] as string);
+        updates.push(it);
+      } else if (match.length > 1) {
+        const where = enterprise ?? '本组';
+        const question = QUESTIONS.whichIssue(where, it.item.category, it.item.summary, match.map(candidateLabel));
+        return draftBase({ type: 'target', index: it.index, candidates: match.map((c) => ({ id: c.id, label: candidateLabel(c) })) }, question);
+      } else newItems.push(it);
+    }
   }
 
   const plan = emptyPlan('report');
@@ -170,7 +205,7 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
   for (const { item, index } of updates) {
     const to = targetStatus(extraction.kind, item);
     let issue: Issue | null = null;
-    const chosen = answers.targets[String(index)];
+    const chosen = targets[String(index)];
     const ref = chosen ?? (nextRef < refs.length ? refs[nextRef++] : undefined);
     if (ref) {
       issue = await deps.store.getIssue(ref);
