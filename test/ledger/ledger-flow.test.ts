@@ -75,4 +75,64 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.listIssues({})).toHaveLength(2);
     });
   });
+
+  describe('never record something wrong with confidence', () => {
+    const ROLLUP = '本周走访情况：华康药业反映缺电，七一电器反映厂房用地指标紧张';
+
+    it('a message naming several enterprises is shown as a card and recorded on 对', async () => {
+      const card = await send(ROLLUP);
+      expect(card.reply?.intent).toBe('clarify');
+      expect(card.text).toContain('我是这样理解的');
+      expect(card.text).toContain('华康药业、七一电器');
+      expect(card.reply?.blocks.some((b) => b.type === 'list')).toBe(true);
+      expect(await kit.store.listIssues({})).toHaveLength(0);
+      const done = await send('对');
+      expect(done.text).toContain('Q-0001');
+      expect((await kit.store.listIssues({})).length).toBeGreaterThan(0);
+    });
+
+    it('👍 confirms; 不用了 drops; a correction in plain words replaces the card', async () => {
+      await send(ROLLUP);
+      await send('👍');
+      const n = (await kit.store.listIssues({})).length;
+      expect(n).toBeGreaterThan(0);
+
+      await send(ROLLUP);
+      expect((await send('不用了')).text).toContain('已取消');
+      expect(await kit.store.listIssues({})).toHaveLength(n);
+
+      await send(ROLLUP);
+      const fixed = await send('今天走访了七一电器，企业反映厂房二期用地指标紧张，已交办自然资源局');
+      expect(fixed.text).toContain('已按更正后的内容替换');
+      expect(await kit.store.listIssues({})).toHaveLength(n + 1);
+      expect((await send('对')).reply?.intent).not.toBe('report');
+    });
+
+    it('the parser’s own confidence and reasons decide when given', async () => {
+      const unsure = createBot(kit.services, {
+        wrap: {
+          report: (real) => async (msg, s, ctx) =>
+            real(msg, s, ctx?.parse ? { ...ctx, parse: Object.assign({}, ctx.parse, { confidence: 0.3, reasons: ['“城管那边”不是已知部门'] }) } : ctx),
+        },
+      });
+      kit.clock.advance(MIN);
+      const card = await unsure.handle(say(kit, '今天走访了华康药业，企业反映门口道路破损，已报城管那边'));
+      expect(text(card.reply!)).toContain('“城管那边”不是已知部门');
+      expect(await kit.store.listIssues({})).toHaveLength(0);
+      const sure = createBot(kit.services, {
+        wrap: { report: (real) => async (msg, s, ctx) => real(msg, s, ctx?.parse ? { ...ctx, parse: Object.assign({}, ctx.parse, { confidence: 0.95 }) } : ctx) },
+      });
+      await send('不用了');
+      kit.clock.advance(MIN);
+      await sure.handle(say(kit, ROLLUP));
+      expect((await kit.store.listIssues({})).length).toBeGreaterThan(0);
+    });
+
+    it('the card waits in the session for ZCT_DRAFT_TTL_MIN, then 对 records nothing', async () => {
+      await send(ROLLUP);
+      kit.clock.advance(kit.services.config.ZCT_DRAFT_TTL_MIN * MIN + MIN);
+      await send('对');
+      expect(await kit.store.listIssues({})).toHaveLength(0);
+    });
+  });
 });

@@ -4,7 +4,7 @@
  * A ConflictError (someone changed the issue meanwhile) re-plans once from fresh data, then asks to resend.
  * A duplicate commit (redelivered message) is answered from the done marker, else rebuilt from the store.
  */
-import type { Citation, Reply } from '../../messaging/reply.js';
+import type { Citation, Reply, ReplyBlock } from '../../messaging/reply.js';
 import { ConflictError, type IssuePatch, type LedgerCommitResult, type NewIssue, type NewVisit } from '../../store/types.js';
 import type { Category, Issue, Visit } from '../model.js';
 import type { LedgerDeps, MessageContext } from './context.js';
@@ -27,8 +27,8 @@ export type DraftInput = Omit<Draft, 'v' | 'createdAt' | 'expiresAt' | 'sourceMe
 
 export type Outcome =
   | { type: 'commit'; plan: CommitPlan }
-  /** Ask one question; the draft waits in the session. */
-  | { type: 'ask'; draft: DraftInput }
+  /** Ask one question; the draft waits in the session. `blocks`: the question as a card (else the question text). */
+  | { type: 'ask'; draft: DraftInput; blocks?: ReplyBlock[] }
   /** Nothing to record. `changing`: the message asked for a change, so a redelivery may have recorded it already. */
   | { type: 'reply'; reply: Reply; changing: boolean };
 
@@ -43,14 +43,11 @@ export interface ExecuteHooks {
   clearsDraft?: boolean;
 }
 
-export function askReply(question: string, draftTtlMin: number): Reply {
+export function askReply(question: string, draftTtlMin: number, card?: ReplyBlock[]): Reply {
   return {
     intent: 'clarify',
-    title: '请补充',
-    blocks: [
-      { type: 'paragraph', text: question },
-      { type: 'note', text: `回复“取消”可放弃这条记录；${draftTtlMin} 分钟内有效。` },
-    ],
+    title: card ? '请确认' : '请补充',
+    blocks: [...(card ?? [{ type: 'paragraph' as const, text: question }]), { type: 'note', text: `回复“取消”可放弃这条记录；${draftTtlMin} 分钟内有效。` }],
   };
 }
 
@@ -67,7 +64,7 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
       }
       if (outcome.type === 'reply') return outcome.reply;
       await saveDraft(deps, ctx.msg, { ...outcome.draft, sourceMessageId: ctx.msg.dedupKey });
-      return askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
+      return askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
     }
     const { plan } = outcome;
     let result: LedgerCommitResult;

@@ -4,7 +4,7 @@
  * required is missing or ambiguous (the draft waits in the session), then commit once.
  */
 import type { IncomingMessage } from '../../messaging/incoming.js';
-import { reply, type Reply } from '../../messaging/reply.js';
+import { reply, type Reply, type ReplyBlock } from '../../messaging/reply.js';
 import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
 import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES } from '../commands.js';
@@ -14,7 +14,7 @@ import { CUES } from '../../messaging/intent-cues.js';
 import type { ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { STATUS_LABELS } from '../model.js';
 import { canChange, messageContext, type MessageContext, type Preloaded } from './context.js';
-import { emptyPlan, execute, askReply, type Outcome } from './execute.js';
+import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import type { LedgerService } from './ledger-service.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
 import { findTarget, overlap } from './targets.js';
@@ -38,7 +38,9 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
   if (!team) return reply.text('report', TEXTS.unregistered(msg.conversationTitle), '本群还未登记');
   const ctx = messageContext(deps, msg, team);
 
-  let dropped = false;
+  /** A new report arrived while this draft waits: keep it (or, for a card being confirmed, take this as its correction). */
+  let waiting: Draft | null = null;
+  let corrected = false;
   if (draft) {
     const answer = pre.draft !== undefined && pre.draftReply ? pre.draftReply : await svc.relateToDraft(msg, draft, team, pre.parse);
     // The message that asked the question, delivered again: ask again, it is not its own answer.
@@ -58,9 +60,11 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
       await saveDraft(deps, msg, { ...draft, sourceMessageId: msg.dedupKey });
       return askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
     }
-    // Not an answer: a new report. The half-finished one is dropped.
-    dropped = true;
-    await deleteDraft(deps, msg);
+    // Not an answer: a new report. A card awaiting 对 takes it as its correction; any other draft keeps waiting.
+    if (draft.pending.type === 'confirm') {
+      corrected = true;
+      await deleteDraft(deps, msg);
+    } else waiting = draft;
   }
 
   const parsed = await svc.extract(text, team, ctx.today, pre.parse);
@@ -70,7 +74,15 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
     ctx,
     async () => {
       const outcome = await planReport(svc, ctx, { extraction, text, today: ctx.today, answers: emptyAnswers() });
-      if (dropped && outcome.type === 'commit') outcome.plan.notices.push(TEXTS.draftDropped);
+      if (outcome.type === 'commit') {
+        if (waiting) outcome.plan.notices.push(TEXTS.draftKept(waiting.question.split('\n')[0] ?? ''));
+        if (corrected) outcome.plan.notices.push(TEXTS.correctionTaken);
+      }
+      // Only one question can wait per user: the older one gives way, and the user is told so.
+      if (outcome.type === 'ask' && waiting) {
+        outcome.draft.question = `${TEXTS.draftReplaced}\n${outcome.draft.question}`;
+        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftReplaced }, ...outcome.blocks];
+      }
       return outcome;
     },
     { gift: (issues) => svc.gift(issues) },
@@ -284,7 +296,58 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
     }
     return { type: 'reply', reply: { intent: 'report', title: '没有记录', blocks: plan.notices.map((n) => ({ type: 'paragraph' as const, text: n })) }, changing: true };
   }
+  if (!answers.confirmed) {
+    const doubts = await doubtsAbout(svc, extraction, text, team);
+    if (doubts) {
+      const card = understoodCard(plan, doubts);
+      return { type: 'ask', draft: { text, today, extraction, answers, pending: { type: 'confirm' }, question: card.text }, blocks: card.blocks };
+    }
+  }
   return { type: 'commit', plan };
+}
+
+/** Below this parse confidence the bot shows what it understood and records only on 对. */
+export const CONFIRM_BELOW = 0.6;
+/** More issues than this in one message is a roll-up worth confirming. */
+const MANY_ISSUES = 3;
+
+/**
+ * Why this parse should be confirmed before recording, or null when it is clear enough. The parser's own
+ * confidence and reasons decide when it gives them; otherwise the ledger's checks: several enterprises named
+ * in one message, many issues.
+ */
+async function doubtsAbout(svc: LedgerService, e: Extraction, text: string, team: Team): Promise<string[] | null> {
+  const signals = e as Extraction & { confidence?: unknown; reasons?: unknown };
+  if (typeof signals.confidence === 'number') {
+    if (signals.confidence >= CONFIRM_BELOW) return null;
+    const reasons = Array.isArray(signals.reasons) ? signals.reasons.filter((r): r is string => typeof r === 'string') : [];
+    return reasons.length ? reasons : [TEXTS.doubtUnsure];
+  }
+  const doubts: string[] = [];
+  const named = await svc.mentionedEnterprises(text, team);
+  if (named.length >= 2) doubts.push(TEXTS.doubtEnterprises(named));
+  if (e.issues.length > MANY_ISSUES) doubts.push(TEXTS.doubtManyIssues(e.issues.length));
+  return doubts.length ? doubts : null;
+}
+
+/** What would be recorded, as a compact card (and the same as text, kept with the draft). */
+function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBlock[]; text: string } {
+  const lines = [
+    ...plan.visits.map((v) => `走访：${v.enterprise}（${v.date}）`),
+    ...plan.issues.map((i) => `新问题：${i.enterprise} ${i.category}｜${i.summary}｜${i.department ? `${STATUS_LABELS[i.status]} ${i.department}` : STATUS_LABELS[i.status]}`),
+    ...plan.patches.map(({ patch, issue }) => {
+      const to = patch.status ? STATUS_LABELS[patch.status] : STATUS_LABELS[issue.status];
+      const dept = patch.department ?? issue.department;
+      return `更新：${issue.id} ${issue.enterprise} ${issue.category}｜${to}${dept ? ` ${dept}` : ''}${patch.note ? `｜${patch.note}` : ''}`;
+    }),
+  ];
+  const blocks: ReplyBlock[] = [
+    { type: 'paragraph', text: TEXTS.cardLead },
+    { type: 'list', items: lines },
+    { type: 'note', text: `${TEXTS.cardDoubt}${doubts.join('；')}` },
+    { type: 'paragraph', text: TEXTS.cardHowTo },
+  ];
+  return { blocks, text: [TEXTS.cardLead, ...lines.map((l) => `· ${l}`), TEXTS.cardHowTo].join('\n') };
 }
 
 export type DraftReply =
@@ -294,7 +357,7 @@ export type DraftReply =
   /** 取消 / 不用了: drop the draft. */
   | { type: 'cancel' }
   | { type: 'reask'; hint: string }
-  /** A full report of its own: the half-finished one is dropped. */
+  /** A full report of its own: recorded on its own while the draft keeps waiting (a card takes it as a correction). */
   | { type: 'new_report' }
   /** Something else (a policy question, chit-chat): not for the ledger. */
   | { type: 'unrelated' };
@@ -310,7 +373,8 @@ export function parseChoice(text: string, n: number): number | null {
 }
 
 const YES = /^(是|是的|对|对的|好|好的|嗯|行|可以|要|需要|登记|记录|记上|确认|新问题|登记为新问题|yes|y|ok)$/i;
-const NO = /^(否|不|不是|不用|不要|不需要|不记|算了|no|n)$/i;
+const NO = /^(否|不|不是|不用|不用了|不要|不需要|不记|算了|取消|no|n)$/i;
+const CONFIRM_EMOJI = /^(?:[👍👌✅✔️☑️🆗]|\u{FE0F})+$/u;
 /** A bare name: what people answer to "哪家企业？" */
 const NAME_LIKE = /^[\u4e00-\u9fa5A-Za-z0-9（）()·]{2,20}$/;
 const NOT_A_NAME = /问题|走访|反映|收到|好的|谢谢|知道|明白|不是|什么|怎么|可以|没有|不用|取消|不清楚|稍等|等等|回头|哈哈|辛苦/;
@@ -325,7 +389,7 @@ function cleanName(text: string): string {
 /** How a message relates to the user's pending draft. Pure apart from reading the known enterprises. */
 export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: string, team: Team, parse?: Extraction): Promise<DraftReply> {
   const text = normalizeWidth(raw).trim().replace(/[。.!！~]+$/, '');
-  const answers: DraftAnswers = { enterprise: draft.answers.enterprise, targets: { ...draft.answers.targets }, asNew: { ...draft.answers.asNew } };
+  const answers: DraftAnswers = { ...draft.answers, targets: { ...draft.answers.targets }, asNew: { ...draft.answers.asNew } };
   const pending = draft.pending;
   const parsed = parse ?? extractUpdate(text, { today: draft.today, teamEnterprises: team.enterprises, knownEnterprises: await svc.knownEnterprises() });
   const isReport = text.length > 12 && parsed.kind !== 'not_update' && (parsed.issues.length > 0 || parsed.ref !== null);
@@ -350,6 +414,13 @@ export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: 
     const id = k ? pending.candidates[k - 1]?.id : ref;
     if (id && text.length <= 20) return { type: 'answer', answers: { ...answers, targets: { ...answers.targets, [String(pending.index)]: id } } };
     return otherwise(`请回复序号（1-${pending.candidates.length}）或问题编号。`);
+  }
+
+  if (pending.type === 'confirm' || pending.type === 'confirm_close') {
+    if (YES.test(text) || CONFIRM_EMOJI.test(text)) return { type: 'answer', answers: { ...answers, confirmed: true } };
+    if (NO.test(text)) return { type: 'cancel' };
+    // A correction in plain words replaces the draft.
+    return otherwise(pending.type === 'confirm' ? '请回复“对”记录，或直接发送更正后的内容；“不用了”放弃。' : '请回复“确认”或“不用了”。');
   }
 
   // confirm_new

@@ -16,6 +16,10 @@ const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('enterprise'), options: z.array(z.string()) }),
   z.object({ type: z.literal('target'), index: z.number().int(), candidates: z.array(z.object({ id: z.string(), label: z.string() })) }),
   z.object({ type: z.literal('confirm_new'), index: z.number().int() }),
+  /** A low-confidence parse shown as a card: record on 对/确认/👍, replace by a correction, drop on 不用了. */
+  z.object({ type: z.literal('confirm') }),
+  /** 销号 of an issue not yet 办结: on 确认, record 办结 then 销号. */
+  z.object({ type: z.literal('confirm_close'), issueId: z.string(), note: z.string().nullable() }),
 ]);
 
 export const draftSchema = z.object({
@@ -32,6 +36,8 @@ export const draftSchema = z.object({
     targets: z.record(z.string(), z.string()),
     /** update item index → true: record as a new issue; false: skip it */
     asNew: z.record(z.string(), z.boolean()),
+    /** The user confirmed the card of a low-confidence parse. */
+    confirmed: z.boolean().optional(),
   }),
   pending: pendingSchema,
   question: z.string(),

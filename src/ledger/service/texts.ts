@@ -30,10 +30,18 @@ export const TEXTS = {
   cancelled: '好的，刚才那条待补充的记录已取消，没有保存。',
   nothingToCancel: '当前没有待补充的记录。',
   skippedAll: '好的，这条没有记录。',
-  draftDropped: '（上一条待补充的记录已放弃。）',
   undoHint: (minutes: number, lastIssue: string | null) =>
     `如有误：${minutes} 分钟内发送“撤销”可撤销本条记录${lastIssue ? `，“撤销 ${lastIssue}”只撤销这一个问题；改交办或期限：“${lastIssue} 交办 人社局 月底前”` : ''}。`,
   updateHint: (id: string) => `查看历史：发送“${id}”。`,
+  cardLead: '我是这样理解的，还没有记录：',
+  cardDoubt: '没把握的地方：',
+  cardHowTo: '回复“对”（或 👍）就按此记录；有误请直接发送更正后的完整内容；回复“不用了”放弃。',
+  doubtUnsure: '这条消息的内容没有完全读懂',
+  doubtEnterprises: (names: string[]) => `提到了 ${names.length} 家企业（${names.join('、')}）`,
+  doubtManyIssues: (n: number) => `一条消息里有 ${n} 个问题`,
+  draftKept: (question: string) => `上一条待补充的记录还在等您回复：${question}`,
+  draftReplaced: '（上一条待补充的记录已放弃，改为处理这一条。）',
+  correctionTaken: '（已按更正后的内容替换刚才那条。）',
 } as const;
 
 /** The one question the ledger asks about a half-finished report. */
