@@ -9,13 +9,16 @@ import { findRefs, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
 import { categorize } from '../extract/index.js';
 import { resolveDeadline } from '../dates.js';
 import { normalizeDepartment } from '../lexicon/index.js';
-import type { Issue, Team, Visit } from '../model.js';
+import { STATUS_LABELS, type Issue, type Team } from '../model.js';
+
+const ACTIVE = OPEN_STATUSES;
 import { canChange, canRead, messageContext, readsAllTeams, type MessageContext, type Preloaded } from './context.js';
 import { emptyPlan, execute, type Outcome } from './execute.js';
 import type { LedgerService } from './ledger-service.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
-import { deleteDraft, readDraft } from './sessions.js';
+import { deleteDraft, emptyAnswers, readDraft } from './sessions.js';
+import { planEdit, planRestore, planUndo } from './lifecycle.js';
 import { teamsFlow } from './teams-flow.js';
 import { helpLines, TEXTS } from './texts.js';
 import { transition, type Change } from './transitions.js';
@@ -66,7 +69,11 @@ export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd:
     case 'show':
       return showFlow(svc, ctx, cmd.ref, adminView);
     case 'undo':
-      return run(svc, ctx, () => planUndo(svc, ctx, cmd.ref));
+      return run(svc, ctx, () => planUndo(deps, ctx, cmd.ref));
+    case 'edit':
+      return run(svc, ctx, () => planEdit(deps, ctx, cmd.ref, cmd.field, cmd.value));
+    case 'restore':
+      return run(svc, ctx, () => planRestore(deps, ctx, cmd.ref));
     case 'assign': {
       const department = normalizeDepartment(cmd.department);
       const deadline = cmd.deadline ? resolveDeadline(cmd.deadline, ctx.today) : null;
@@ -74,8 +81,15 @@ export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd:
     }
     case 'resolve':
       return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: 'resolved', note: cmd.note ?? '办结' }));
-    case 'close':
-      return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: 'closed', note: cmd.note ?? '核实销号' }));
+    case 'close': {
+      const ref = cmd.ref;
+      if (!ref) {
+        if (!msg.isAdmin) return reply.text('issues', TEXTS.closeRefused('这个问题'), '不能销号');
+        const resolved = await deps.store.listIssues({ teamId: msg.teamId, status: ['resolved'] });
+        return reply.text('issues', TEXTS.closeWhich(resolved.map((i) => i.id)), '请写明问题编号');
+      }
+      return run(svc, ctx, () => planClose(svc, ctx, ref, cmd.note));
+    }
     case 'reopen':
       return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: null, note: cmd.note ? `重新打开：${cmd.note}` : '重新打开', explicit: 'reopen' }));
   }
@@ -87,6 +101,25 @@ function run(svc: LedgerService, ctx: MessageContext, build: () => Promise<Outco
 
 const notice = (text: string, title = '没有变化'): Outcome => ({ type: 'reply', reply: reply.text('issues', text, title), changing: true });
 
+/** 销号 follows 办结: an unresolved issue is closed only after the admin confirms (then 办结 + 销号 are recorded). */
+async function planClose(svc: LedgerService, ctx: MessageContext, ref: string, note: string | null): Promise<Outcome> {
+  const issue = await svc.deps.store.getIssue(ref);
+  if (issue && canChange(ctx, issue) && ctx.msg.isAdmin && ACTIVE.includes(issue.status)) {
+    return {
+      type: 'ask',
+      draft: {
+        text: ctx.msg.text,
+        today: ctx.today,
+        extraction: { kind: 'closed', enterprise: issue.enterprise, date: null, issues: [], ref },
+        answers: emptyAnswers(),
+        pending: { type: 'confirm_close', issueId: ref, note },
+        question: TEXTS.confirmClose(ref, STATUS_LABELS[issue.status]),
+      },
+    };
+  }
+  return planChange(svc, ctx, ref, { to: 'closed', note: note ?? '核实销号' });
+}
+
 async function planChange(svc: LedgerService, ctx: MessageContext, ref: string, change: Change): Promise<Outcome> {
   const { deps } = svc;
   const issue = await deps.store.getIssue(ref);
@@ -96,34 +129,6 @@ async function planChange(svc: LedgerService, ctx: MessageContext, ref: string, 
   const plan = emptyPlan('issues');
   plan.patches.push({ patch: t.patch, issue });
   if (t.notice) plan.notices.push(t.notice);
-  return { type: 'commit', plan };
-}
-
-async function planUndo(svc: LedgerService, ctx: MessageContext, ref: string | null): Promise<Outcome> {
-  const { deps } = svc;
-  const { msg, now } = ctx;
-  const windowMin = deps.config.ZCT_UNDO_WINDOW_MIN;
-  const windowMs = windowMin * 60_000;
-  const plan = emptyPlan('issues');
-
-  if (ref) {
-    const record: Issue | Visit | null = ref.startsWith('V-') ? await deps.store.getVisit(ref) : await deps.store.getIssue(ref);
-    if (!record || record.teamId !== msg.teamId) return notice(ref.startsWith('V-') ? TEXTS.visitNotFound(ref) : TEXTS.notFound(ref), '没有找到');
-    if (record.reporter !== msg.userId) return notice(TEXTS.undoNotReporter(ref), '不能撤销');
-    if (now - record.createdAt > windowMs) return notice(TEXTS.undoExpired(ref, windowMin), '不能撤销');
-    if (ref.startsWith('V-')) plan.withdrawVisits.push(record as Visit);
-    else plan.withdrawIssues.push(record as Issue);
-    return { type: 'commit', plan };
-  }
-
-  // The user's last record in this team: every issue and visit of their most recent message within the window.
-  const recent = (r: Issue | Visit) => r.reporter === msg.userId && now - r.createdAt <= windowMs && r.createdAt <= now;
-  const [issues, visits] = await Promise.all([deps.store.listIssues({ teamId: msg.teamId }), deps.store.listVisits({ teamId: msg.teamId })]);
-  const mine = [...issues.filter(recent), ...visits.filter(recent)];
-  if (!mine.length) return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
-  const last = mine.reduce((a, b) => (b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.id > a.id) ? b : a));
-  plan.withdrawIssues = issues.filter((i) => recent(i) && i.messageId === last.messageId);
-  plan.withdrawVisits = visits.filter((v) => recent(v) && v.messageId === last.messageId);
   return { type: 'commit', plan };
 }
 

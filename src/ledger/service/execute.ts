@@ -9,6 +9,7 @@ import { ConflictError, type IssuePatch, type LedgerCommitResult, type NewIssue,
 import type { Category, Issue, Visit } from '../model.js';
 import type { LedgerDeps, MessageContext } from './context.js';
 import { deleteDraft, readMarker, saveDraft, writeMarker, type Draft } from './sessions.js';
+import { editsOf } from './lifecycle.js';
 import { TEXTS } from './texts.js';
 import { emptyView, renderRecord, type RecordView } from './view.js';
 
@@ -20,6 +21,8 @@ export interface CommitPlan {
   patches: Array<{ patch: IssuePatch; issue: Issue }>;
   withdrawIssues: Issue[];
   withdrawVisits: Visit[];
+  /** Withdrawn issue ids to bring back (admins). */
+  restoreIssues: string[];
   notices: string[];
 }
 
@@ -33,7 +36,7 @@ export type Outcome =
   | { type: 'reply'; reply: Reply; changing: boolean };
 
 export function emptyPlan(intent: CommitPlan['intent']): CommitPlan {
-  return { intent, visits: [], issues: [], patches: [], withdrawIssues: [], withdrawVisits: [], notices: [] };
+  return { intent, visits: [], issues: [], patches: [], withdrawIssues: [], withdrawVisits: [], restoreIssues: [], notices: [] };
 }
 
 export interface ExecuteHooks {
@@ -77,9 +80,14 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
         actorName: ctx.msg.userName,
         visits: plan.visits,
         issues: plan.issues,
-        patches: plan.patches.map((p) => p.patch),
+        // Every patch carries the fields it changes with their previous values (history, audit log, undo).
+        patches: plan.patches.map(({ patch, issue }) => {
+          const edits = patch.event?.edits ?? editsOf(patch, issue);
+          return edits.length ? { ...patch, event: { ...patch.event, edits } } : patch;
+        }),
         ...(plan.withdrawIssues.length ? { withdrawIssues: plan.withdrawIssues.map((i) => i.id) } : {}),
         ...(plan.withdrawVisits.length ? { withdrawVisits: plan.withdrawVisits.map((v) => v.id) } : {}),
+        ...(plan.restoreIssues.length ? { restoreIssues: plan.restoreIssues } : {}),
       });
     } catch (err) {
       if (!isConflict(err)) throw err;
@@ -96,7 +104,7 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
       view.gift = await hooks.gift(plan.issues);
       // A plain new record replans identically on redelivery and is rebuilt from the store; anything that
       // depends on state (updates, undo, notices, a draft's answer) keeps its exact reply.
-      const rebuildable = !hooks.clearsDraft && !plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length && !plan.notices.length;
+      const rebuildable = !hooks.clearsDraft && !plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length && !plan.restoreIssues.length && !plan.notices.length;
       if (!rebuildable) await writeMarker(deps, ctx.msg.dedupKey, view);
     }
     if (hooks.clearsDraft) {

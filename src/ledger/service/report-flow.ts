@@ -18,6 +18,7 @@ import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './e
 import type { LedgerService } from './ledger-service.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
 import { findTarget, overlap } from './targets.js';
+import { planCloseUnresolved } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { transition } from './transitions.js';
 
@@ -48,6 +49,10 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
     if (answer.type === 'cancel') {
       await deleteDraft(deps, msg);
       return reply.text('report', TEXTS.cancelled, '已取消');
+    }
+    if (answer.type === 'answer' && draft.pending.type === 'confirm_close') {
+      const { issueId, note } = draft.pending;
+      return execute(deps, ctx, () => planCloseUnresolved(deps, ctx, issueId, note), { gift: async () => [], clearsDraft: true });
     }
     if (answer.type === 'answer') {
       return execute(deps, ctx, () => planReport(svc, ctx, { extraction: draft.extraction, text: draft.text, today: draft.today, answers: answer.answers }), {
@@ -219,6 +224,11 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
     let issue: Issue | null = null;
     const chosen = targets[String(index)];
     const ref = chosen ?? (nextRef < refs.length ? refs[nextRef++] : undefined);
+    if (!ref && to === 'closed') {
+      // 销号 names its issue: never guessed from a description.
+      plan.notices.push(TEXTS.closeNeedsId);
+      continue;
+    }
     if (ref) {
       issue = await deps.store.getIssue(ref);
       if (!issue || !canChange(ctx, issue)) {

@@ -113,6 +113,8 @@ interface PatchPayload {
   dept?: string;
   deptNull?: true;
   note?: string;
+  /** Extra event fields (edits, action, undoes), merged into the event as they are. */
+  ev?: Record<string, unknown>;
 }
 
 /** The commit script's ARGV[2]. */
@@ -143,6 +145,7 @@ export function commitPayload(c: LedgerCommit): string {
       else if (p.dueDate !== null) del.push('dueScore');
     }
     if (p.note !== undefined) out.note = p.note;
+    if (p.event && Object.keys(p.event).length) out.ev = { ...p.event };
     return out;
   });
   return encodeLuaJson({
@@ -155,5 +158,6 @@ export function commitPayload(c: LedgerCommit): string {
     patches,
     withdrawIssues: c.withdrawIssues ?? [],
     withdrawVisits: c.withdrawVisits ?? [],
+    restoreIssues: c.restoreIssues ?? [],
   });
 }
