@@ -76,7 +76,9 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   const questionish = (asked && !(reportedQuestion && !trailingQuestion)) || (!named && CUES.policyTopic.test(s) && s.length <= 40);
 
   // A plan says what will happen: neither recorded nor a policy question.
-  if (CUES.plan.test(s) && !CUES.past.test(s) && !problem && !status && !trailingQuestion) {
+  // (A short question after it — "有一起的吗" — is for colleagues, not a policy question.)
+  const first = s.split(/[，,。.；;！!\n]/)[0] ?? s;
+  if (CUES.plan.test(first) && !CUES.past.test(s) && !problem && !status && (!trailingQuestion || (last.length <= 10 && !CUES.lookup.test(last)))) {
     return { intent: 'plan', reportish: false, questionish: false };
   }
 
@@ -85,6 +87,11 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   const statusQuestion = CUES.statusQuestion.test(last) || (refs.length > 0 && last.replace(/[Qq]\s*-?\s*\d+/g, '').trim().length <= 12);
   if (asked && trailingQuestion && statusQuestion && (refs.length > 0 || namedTeamEnterprise) && !visit && !CUES.problem.test(before) && !/已/.test(s)) {
     return { intent: 'ledger_question', reportish: false, questionish: true };
+  }
+
+  // An announcement or chat to the group that names no enterprise and no issue: not for the ledger, not a question.
+  if (CUES.chat.test(s) && !named && !refs.length && !visit && !questionish && !CUES.lookup.test(s.replace(/问题清单|台账/g, ''))) {
+    return { intent: 'ack', reportish: false, questionish: false };
   }
 
   const reportish =
@@ -96,7 +103,9 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   if (reportish && !questionish) return { intent: 'report', reportish, questionish };
   if (!reportish && questionish) return { intent: 'ask', reportish, questionish };
   if (!reportish && !questionish) {
-    // A bare noun phrase ("专班组建原则") is a lookup; anything long and narrative is unclear.
+    // A bare noun phrase ("专班组建原则", "三服务活动的主要内容") is a lookup; chat and announcements to the group
+    // ("下周值班表发群里了，大家看一下") get a short word; anything long and narrative is unclear.
+    if (CUES.chat.test(s) && !CUES.lookup.test(s)) return { intent: 'ack', reportish, questionish };
     return { intent: s.length <= 40 ? 'ask' : 'unsure', reportish, questionish };
   }
   // Both. A question that is the whole message, with no report content before it, is a plain question; a

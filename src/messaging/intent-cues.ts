@@ -24,6 +24,13 @@ export const POLICY_TOPIC_WORDS = ['要求', '条件', '原则', '规定', '办�
 export const REPORTED_SPEECH = ['问', '咨询', '询问', '想了解', '想知道', '希望了解', '打听'] as const;
 export const REPORTED_SUBJECTS = ['企业', '公司', '厂', '厂里', '对方', '他们', '老板', '负责人', '老总', '财务'] as const;
 
+/** Chat and announcements in the group (not a question to the bot, not a report): a short word at most. */
+export const CHAT_WORDS = ['各位', '大家', '通知', '群里', '愉快', '值班', '例会', '开会', '早上好', '晚安', '周末', '节日快乐', '新年好', '看一下', '请查收', '请知悉', '知悉', '提醒一下', '辛苦'] as const;
+/** Nouns of a lookup ("三服务活动的主要内容"): a message made of these is a question even without a question word. */
+export const LOOKUP_NOUNS = ['内容', '措施', '意见', '方案', '做法', '经验', '意义', '作用', '职责', '任务', '原则', '要求', '条件', '规定', '办法', '政策', '标准', '流程', '程序', '补贴', '补助', '文件', '精神', '举措', '目标', '机制'] as const;
+/** A correction of what was recorded ("更正：…不是工程师，是操作工"). */
+export const CORRECTION_WORDS = ['更正', '纠正', '改正', '说错', '写错', '记错', '搞错', '订正'] as const;
+
 /** A visit happened (past): the message reports it. */
 export const VISIT_WORDS = ['走访', '拜访', '回访', '到访', '调研', '上门', '实地', '去了', '到了', '去过', '跑了', '看了', '见了', '座谈', '走了一趟', '跑了一趟', '去看了'] as const;
 /** A problem of an enterprise. */
@@ -53,6 +60,9 @@ export const CUES = {
   allWell: new RegExp(alt(ALL_WELL_WORDS)),
   status: new RegExp(alt(STATUS_WORDS)),
   plan: new RegExp(`(?:${alt(PLAN_WORDS)})\\S{0,6}?(?:${alt(PLAN_ACTIONS)})`),
+  chat: new RegExp(alt(CHAT_WORDS)),
+  lookup: new RegExp(alt(LOOKUP_NOUNS)),
+  correction: new RegExp(`${alt(CORRECTION_WORDS)}|不是[^，,。]{1,12}[，,]\\s*(?:而)?是`),
   past: new RegExp(alt(PAST_MARKERS)),
 } as const;
 

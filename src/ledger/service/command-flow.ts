@@ -18,7 +18,7 @@ import type { LedgerService } from './ledger-service.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
 import { deleteDraft, emptyAnswers, readDraft } from './sessions.js';
-import { planEdit, planRestore, planUndo } from './lifecycle.js';
+import { planCloseUnresolved, planEdit, planRestore, planUndo } from './lifecycle.js';
 import { teamsFlow } from './teams-flow.js';
 import { helpLines, TEXTS } from './texts.js';
 import { transition, type Change } from './transitions.js';
@@ -101,22 +101,30 @@ function run(svc: LedgerService, ctx: MessageContext, build: () => Promise<Outco
 
 const notice = (text: string, title = '没有变化'): Outcome => ({ type: 'reply', reply: reply.text('issues', text, title), changing: true });
 
-/** 销号 follows 办结: an unresolved issue is closed only after the admin confirms (then 办结 + 销号 are recorded). */
+/**
+ * 销号 follows 办结: resolved issues are closed at once; any issue not yet 办结 is closed only after the admin confirms
+ * (then 办结 + 销号 are recorded). "Q-0003、Q-0004 销号" closes each named issue.
+ */
 async function planClose(svc: LedgerService, ctx: MessageContext, ref: string, note: string | null): Promise<Outcome> {
-  const issue = await svc.deps.store.getIssue(ref);
-  if (issue && canChange(ctx, issue) && ctx.msg.isAdmin && ACTIVE.includes(issue.status)) {
+  const refs = findRefs(ctx.msg.text);
+  const all = refs.includes(ref) ? refs : [ref, ...refs];
+  const onlyNote = all.length > 1 && note && findRefs(note).length ? null : note;
+  const issues = await Promise.all(all.map((r) => svc.deps.store.getIssue(r)));
+  const unresolved = issues.filter((i): i is Issue => Boolean(i && canChange(ctx, i) && ACTIVE.includes(i.status)));
+  if (ctx.msg.isAdmin && unresolved.length) {
     return {
       type: 'ask',
       draft: {
         text: ctx.msg.text,
         today: ctx.today,
-        extraction: { kind: 'closed', enterprise: issue.enterprise, date: null, issues: [], ref },
+        extraction: { kind: 'closed', enterprise: null, date: null, issues: [], ref },
         answers: emptyAnswers(),
-        pending: { type: 'confirm_close', issueId: ref, note },
-        question: TEXTS.confirmClose(ref, STATUS_LABELS[issue.status]),
+        pending: { type: 'confirm_close', issueIds: all, note: onlyNote },
+        question: unresolved.map((i) => TEXTS.confirmClose(i.id, STATUS_LABELS[i.status])).join('\n'),
       },
     };
   }
+  if (all.length > 1 && ctx.msg.isAdmin) return planCloseUnresolved(svc.deps, ctx, all, onlyNote);
   return planChange(svc, ctx, ref, { to: 'closed', note: note ?? '核实销号' });
 }
 

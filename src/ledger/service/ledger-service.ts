@@ -97,8 +97,15 @@ export class LedgerService {
    * names), in order of mention, without repeats.
    */
   async mentionedEnterprises(text: string, team: Team | null): Promise<string[]> {
+    return [...new Set((await this.enterpriseHits(text, team)).map((h) => h.name))];
+  }
+
+  /** Every mention of a known enterprise in the text (canonical name and position), earliest first. */
+  async enterpriseHits(text: string, team: Team | null): Promise<Array<{ name: string; start: number }>> {
     const known = [...(team?.enterprises ?? []), ...(await this.knownEnterprises())];
-    return [...new Set(enterpriseMatcher(known).findKnown(text).map((h) => h.name))];
+    return enterpriseMatcher(known)
+      .findKnown(text)
+      .map((h) => ({ name: h.name, start: h.start }));
   }
 
   /**

@@ -186,19 +186,28 @@ export async function planRestore(deps: LedgerDeps, ctx: MessageContext, ref: st
 // ------------------------------------------------------------------ close
 
 /**
- * 销号 Q-0012 of an issue not yet 办结: two patches in one commit, 办结 then 销号, so the audit log and the digest
- * see both steps. Called once the admin confirmed.
+ * 销号 of issues (one or several), once the admin confirmed: a resolved issue is closed; one not yet 办结 gets two
+ * patches in the same commit, 办结 then 销号, so the audit log and the digest see both steps.
  */
-export async function planCloseUnresolved(deps: LedgerDeps, ctx: MessageContext, ref: string, note: string | null): Promise<Outcome> {
-  const issue = await deps.store.getIssue(ref);
-  if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
-  if (!ctx.msg.isAdmin) return notice(TEXTS.closeRefused(ref), '不能销号');
+export async function planCloseUnresolved(deps: LedgerDeps, ctx: MessageContext, refs: string[], note: string | null): Promise<Outcome> {
+  if (!ctx.msg.isAdmin) return notice(TEXTS.closeRefused(refs.join('、')), '不能销号');
   const plan = emptyPlan('issues');
-  if (issue.status === 'closed') return notice(TEXTS.alreadyIn(ref, 'closed'));
-  if (issue.status !== 'resolved') {
-    plan.patches.push({ patch: { issueId: ref, expectStatus: issue.status, status: 'resolved', note: TEXTS.resolvedForClose, event: { action: 'close_unresolved' } }, issue });
+  for (const ref of refs) {
+    const issue = await deps.store.getIssue(ref);
+    if (!issue || !canChange(ctx, issue)) {
+      plan.notices.push(TEXTS.notFound(ref));
+      continue;
+    }
+    if (issue.status === 'closed') {
+      plan.notices.push(TEXTS.alreadyIn(ref, 'closed'));
+      continue;
+    }
+    if (issue.status !== 'resolved') {
+      plan.patches.push({ patch: { issueId: ref, expectStatus: issue.status, status: 'resolved', note: TEXTS.resolvedForClose, event: { action: 'close_unresolved' } }, issue });
+    }
+    const resolved: Issue = { ...issue, status: 'resolved' };
+    plan.patches.push({ patch: { issueId: ref, expectStatus: 'resolved', status: 'closed', note: note ?? '核实销号', ...(issue.status !== 'resolved' ? { event: { action: 'close_unresolved' as const } } : {}) }, issue: resolved });
   }
-  const resolved: Issue = { ...issue, status: 'resolved' };
-  plan.patches.push({ patch: { issueId: ref, expectStatus: 'resolved', status: 'closed', note: note ?? '核实销号', event: { action: 'close_unresolved' } }, issue: resolved });
+  if (!plan.patches.length) return notice(plan.notices.join('\n'));
   return { type: 'commit', plan };
 }

@@ -9,9 +9,9 @@ import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
 import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES } from '../commands.js';
 import { findDeadline } from '../dates.js';
-import { extractUpdate, resolveEventDate } from '../extract/index.js';
+import { categorize, extractUpdate, resolveEventDate } from '../extract/index.js';
 import { CUES } from '../../messaging/intent-cues.js';
-import type { ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
+import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { STATUS_LABELS } from '../model.js';
 import { canChange, messageContext, type MessageContext, type Preloaded } from './context.js';
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
@@ -51,8 +51,8 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
       return reply.text('report', TEXTS.cancelled, '已取消');
     }
     if (answer.type === 'answer' && draft.pending.type === 'confirm_close') {
-      const { issueId, note } = draft.pending;
-      return execute(deps, ctx, () => planCloseUnresolved(deps, ctx, issueId, note), { gift: async () => [], clearsDraft: true });
+      const { issueIds, note } = draft.pending;
+      return execute(deps, ctx, () => planCloseUnresolved(deps, ctx, issueIds, note), { gift: async () => [], clearsDraft: true });
     }
     if (answer.type === 'answer') {
       return execute(deps, ctx, () => planReport(svc, ctx, { extraction: draft.extraction, text: draft.text, today: draft.today, answers: answer.answers }), {
@@ -108,10 +108,55 @@ function visitFallback(parsed: Extraction, text: string, today: string, enterpri
  * Open issues that are the same matter as a newly reported problem: same category (not 其他) and either a shared
  * description or a report that moves it on (交办, 办结 …); for 其他, a clearly shared description.
  */
-function sameMatter(open: Issue[], item: ExtractedIssue): Issue[] {
+/**
+ * Which enterprise each problem of a message belongs to, when they differ: the parser's per-issue enterprise when it
+ * gives one, else (a roll-up naming several enterprises) the enterprise mentioned last before the problem's words.
+ * Empty when every problem belongs to the message's enterprise.
+ */
+async function itemEnterprises(svc: LedgerService, e: Extraction, text: string, team: Team, fallback: string): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const given = e.issues.map((i) => (i as ExtractedIssue & { enterprise?: unknown }).enterprise);
+  if (given.some((g) => typeof g === 'string' && g)) {
+    given.forEach((g, index) => {
+      if (typeof g === 'string' && g && g !== fallback) out.set(index, team.enterprises.find((t) => t === g || t.includes(g) || g.includes(t)) ?? g);
+    });
+    return out;
+  }
+  const hits = await svc.enterpriseHits(text, team);
+  if (new Set(hits.map((h) => h.name)).size < 2) return out;
+  e.issues.forEach((issue, index) => {
+    const at = text.indexOf(issue.summary.slice(0, Math.min(4, issue.summary.length)));
+    if (at < 0) return;
+    const before = hits.filter((h) => h.start < at).at(-1);
+    if (before && before.name !== fallback) out.set(index, before.name);
+  });
+  return out;
+}
+
+/** "…不是工程师，是封装线操作工3名": what the correction says the issue is. */
+const CORRECTED_TO = /不是[^，,。；;]{1,12}[，,]?\s*(?:而)?是([^，,。；;]{2,40})/;
+
+/**
+ * A correction of an issue named by id ("更正：Q-0010 …不是工程师，是操作工") re-judges its category from the
+ * corrected words; the history keeps the edit.
+ */
+function correctedCategory(text: string, issue: Issue): Category | null {
+  if (!CUES.correction.test(text)) return null;
+  const to = CORRECTED_TO.exec(text)?.[1] ?? null;
+  if (!to) return null;
+  const { category, score } = categorize(to);
+  return score > 0 && category !== '其他' && category !== issue.category ? category : null;
+}
+
+function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): Issue[] {
   const scored = open
     .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
-    .filter(({ issue, score }) => (item.category !== '其他' && issue.category === item.category ? score >= 3 || item.status !== 'open' : score >= 4));
+    .filter(({ issue, score }) => {
+      if (issue.category !== item.category) return score >= 4;
+      if (item.category === '其他') return score >= 3 || (correcting && score >= 1);
+      // Same topic: a shared description, a report that moves it on (交办, 办结 …), or a correction of it.
+      return score >= 3 || item.status !== 'open' || correcting;
+    });
   if (scored.length <= 1) return scored.map((s) => s.issue);
   // Several: one clearly closer by description wins, else the user picks.
   scored.sort((a, b) => b.score - a.score);
@@ -183,10 +228,15 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
     return draftBase({ type: 'enterprise', options: team.enterprises }, QUESTIONS.whichEnterprise(team.enterprises));
   }
 
+  // Each problem's enterprise: its own in a roll-up ("华康反映…，七一反映…"), else the message's.
+  const ownEnterprise = enterprise ? await itemEnterprises(svc, extraction, text, team, enterprise) : new Map<number, string>();
+  const entOf = (index: number): string => ownEnterprise.get(index) ?? (enterprise as string);
+
   // A "new" problem the team already has open for this enterprise and topic updates that issue instead of
   // duplicating it; when several match, the user picks one.
   const targets: Record<string, string> = { ...answers.targets };
-  const open = wouldCreate && enterprise ? await deps.store.listIssues({ teamId: team.id, status: OPEN_STATUSES, enterprise }) : [];
+  const involved = new Set(items.map((it) => entOf(it.index)));
+  const open = wouldCreate && enterprise ? (await deps.store.listIssues({ teamId: team.id, status: OPEN_STATUSES })).filter((i) => involved.has(i.enterprise)) : [];
   const newItems: Item[] = [];
   const updates: Item[] = [];
   const claimed: string[] = [];
@@ -197,7 +247,7 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
     if (targets[key]) updates.push(it);
     else if (decided === true || !isNewItem(extraction.kind, it.item)) (decided === true ? newItems : updates).push(it);
     else {
-      const match = sameMatter(open.filter((i) => !claimed.includes(i.id)), it.item);
+      const match = sameMatter(open.filter((i) => !claimed.includes(i.id) && i.enterprise === entOf(it.index)), it.item, CUES.correction.test(text));
       if (match.length === 1) {
         targets[key] = (match[0] as Issue).id;
         claimed.push(targets[key] as string);
@@ -263,15 +313,23 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
       { to, department: item.department, deadline, note: updates.length === 1 && newItems.length === 0 ? noteText(text) : item.summary },
       tctx,
     );
+    const recategorized = ref && !chosen ? correctedCategory(text, issue) : null;
+    if (recategorized) {
+      const patch = t.patch ?? { issueId: issue.id, expectStatus: issue.status, note: noteText(text) };
+      plan.patches.push({ patch: { ...patch, category: recategorized }, issue });
+      continue;
+    }
     if (t.patch) plan.patches.push({ patch: t.patch, issue });
     if (t.notice) plan.notices.push(t.notice);
   }
 
   const date = extraction.date ?? today;
-  if (hasVisit && enterprise) {
+  // One visit per enterprise a roll-up reports on.
+  const visited = !hasVisit || !enterprise ? [] : ownEnterprise.size ? [...new Set(items.map((it) => entOf(it.index)))] : [enterprise];
+  for (const visitedEnterprise of visited) {
     const visit: NewVisit = {
       teamId: team.id,
-      enterprise,
+      enterprise: visitedEnterprise,
       date,
       participants: [ctx.msg.userName || ctx.msg.userId],
       note: text.length > 500 ? `${text.slice(0, 500)}…` : text,
@@ -280,13 +338,13 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
     };
     plan.visits.push(visit);
   }
-  for (const { item } of newItems) {
+  for (const { item, index } of newItems) {
     let status = item.status;
     if (status === 'closed' && !ctx.msg.isAdmin) status = 'resolved';
     const handled = status === 'assigned' || status === 'in_progress';
     const issue: NewIssue = {
       teamId: team.id,
-      enterprise: enterprise as string,
+      enterprise: entOf(index),
       category: item.category,
       summary: item.summary,
       department: item.department,

@@ -19,7 +19,7 @@ const pendingSchema = z.discriminatedUnion('type', [
   /** A low-confidence parse shown as a card: record on 对/确认/👍, replace by a correction, drop on 不用了. */
   z.object({ type: z.literal('confirm') }),
   /** 销号 of an issue not yet 办结: on 确认, record 办结 then 销号. */
-  z.object({ type: z.literal('confirm_close'), issueId: z.string(), note: z.string().nullable() }),
+  z.object({ type: z.literal('confirm_close'), issueIds: z.array(z.string()).min(1), note: z.string().nullable() }),
 ]);
 
 export const draftSchema = z.object({
