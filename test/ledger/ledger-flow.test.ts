@@ -69,6 +69,21 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.listIssues({})).toHaveLength(2);
     });
 
+    it('"Q-0001 转人社局" hands the issue off; a problem with a handling department is never 待交办', async () => {
+      await send('华康药业反映缺20名普工');
+      await send('Q-0001 转人社局');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned', department: '人社局' });
+      const parsed = createBot(kit.services, {
+        wrap: {
+          report: (real) => async (msg, s, ctx) =>
+            real(msg, s, ctx && { ...ctx, parse: { kind: 'issue', enterprise: '七一电器', date: null, ref: null, issues: [{ category: '用地', summary: '研发楼用地还差10亩', department: '资规局', status: 'open' }] } }),
+        },
+      });
+      kit.clock.advance(MIN);
+      await parsed.handle(say(kit, '七一电器研发楼用地还差10亩，资规局'));
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ status: 'assigned', department: '资规局' });
+    });
+
     it('a different problem of the same enterprise is still a new issue', async () => {
       await send('华康药业反映流动资金紧张');
       await send('华康药业反映厂房二期用地指标还没批');

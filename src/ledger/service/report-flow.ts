@@ -9,7 +9,7 @@ import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
 import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES } from '../commands.js';
 import { findDeadline } from '../dates.js';
-import { categorize, extractUpdate, resolveEventDate } from '../extract/index.js';
+import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { CUES } from '../../messaging/intent-cues.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { STATUS_LABELS } from '../model.js';
@@ -214,9 +214,10 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
 
   let issues = extraction.issues;
   if (!issues.length && extraction.ref && (extraction.kind === 'progress' || extraction.kind === 'resolved' || extraction.kind === 'closed')) {
-    // "Q-0012 还在等": an update of an issue by id with nothing else to say about it.
-    const status: IssueStatus = extraction.kind === 'progress' ? 'in_progress' : extraction.kind;
-    issues = [{ category: '其他', summary: noteText(text), department: null, status }];
+    // "Q-0012 还在等": an update of an issue by id with nothing else to say about it; "Q-0010 转人社局": a hand-off.
+    const handler = extraction.kind === 'progress' ? handlerDepartment(findDepartments(noteText(text))) : null;
+    const status: IssueStatus = handler ? 'assigned' : extraction.kind === 'progress' ? 'in_progress' : extraction.kind;
+    issues = [{ category: '其他', summary: noteText(text), department: handler, status }];
   }
   const items: Item[] = issues.map((item, index) => ({ item, index }));
   const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text));
@@ -341,6 +342,8 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
   for (const { item, index } of newItems) {
     let status = item.status;
     if (status === 'closed' && !ctx.msg.isAdmin) status = 'resolved';
+    // A problem with a handling department has been handed off: never 待交办 with a 承办部门.
+    if (status === 'open' && item.department) status = 'assigned';
     const handled = status === 'assigned' || status === 'in_progress';
     const issue: NewIssue = {
       teamId: team.id,
