@@ -148,14 +148,22 @@ function correctedCategory(text: string, issue: Issue): Category | null {
   return score > 0 && category !== '其他' && category !== issue.category ? category : null;
 }
 
+/** Both texts state quantities and none is shared: two different matters ("缺2名操作工" / "缺14名操作工"). */
+function differentQuantities(a: string, b: string): boolean {
+  const qa: string[] = a.match(/\d+(?:\.\d+)?/g) ?? [];
+  const qb: string[] = b.match(/\d+(?:\.\d+)?/g) ?? [];
+  return qa.length > 0 && qb.length > 0 && !qa.some((q) => qb.includes(q));
+}
+
 function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): Issue[] {
   const scored = open
     .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
     .filter(({ issue, score }) => {
       if (issue.category !== item.category) return score >= 4;
-      if (item.category === '其他') return score >= 3 || (correcting && score >= 1);
-      // Same topic: a shared description, a report that moves it on (交办, 办结 …), or a correction of it.
-      return score >= 3 || item.status !== 'open' || correcting;
+      if (item.category === '其他') return (score >= 3 && !differentQuantities(item.summary, issue.summary)) || (correcting && score >= 1);
+      // Same topic: a report that moves it on (交办, 办结 …), a correction of it, or the same description again
+      // (different quantities — 缺2名 vs 缺14名 — are different matters).
+      return item.status !== 'open' || correcting || (score >= 3 && !differentQuantities(item.summary, issue.summary));
     });
   if (scored.length <= 1) return scored.map((s) => s.issue);
   // Several: one clearly closer by description wins, else the user picks.
