@@ -86,6 +86,10 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       await send('华康药业反映流动资金紧张');
       await send('华康药业反映厂房二期用地指标还没批');
       expect(await kit.store.listIssues({})).toHaveLength(2);
+      // Different quantities are different matters.
+      await send('华康药业反映缺2名操作工');
+      await send('华康药业反映缺14名操作工');
+      expect(await kit.store.listIssues({})).toHaveLength(4);
     });
   });
 
