@@ -12,9 +12,8 @@ import { normalizeDepartment } from '../lexicon/index.js';
 import { STATUS_LABELS, type Issue, type Team } from '../model.js';
 
 const ACTIVE = OPEN_STATUSES;
-import { canChange, canRead, messageContext, readsAllTeams, type MessageContext, type Preloaded } from './context.js';
+import { canChange, canRead, messageContext, readsAllTeams, type MessageContext, type Preloaded, type FlowContext } from './context.js';
 import { emptyPlan, execute, type Outcome } from './execute.js';
-import type { LedgerService } from './ledger-service.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
 import { deleteDraft, emptyAnswers, readDraft } from './sessions.js';
@@ -29,7 +28,7 @@ export function helpReply(undoMinutes: number): Reply {
   return { intent: 'help', title: '台账用法', blocks: [{ type: 'heading', text: '联企台账用法' }, { type: 'list', items: helpLines(undoMinutes) }] };
 }
 
-export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd: LedgerCommand, pre: Preloaded = {}): Promise<Reply> {
+export async function commandFlow(svc: FlowContext, msg: IncomingMessage, cmd: LedgerCommand, pre: Preloaded = {}): Promise<Reply> {
   const { deps } = svc;
   const draftOf = () => (pre.draft !== undefined ? Promise.resolve(pre.draft) : readDraft(deps, msg));
   switch (cmd.type) {
@@ -95,7 +94,7 @@ export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd:
   }
 }
 
-function run(svc: LedgerService, ctx: MessageContext, build: () => Promise<Outcome>): Promise<Reply> {
+function run(svc: FlowContext, ctx: MessageContext, build: () => Promise<Outcome>): Promise<Reply> {
   return execute(svc.deps, ctx, build, { gift: async () => [] });
 }
 
@@ -105,7 +104,7 @@ const notice = (text: string, title = '没有变化'): Outcome => ({ type: 'repl
  * 销号 follows 办结: resolved issues are closed at once; any issue not yet 办结 is closed only after the admin confirms
  * (then 办结 + 销号 are recorded). "Q-0003、Q-0004 销号" closes each named issue.
  */
-async function planClose(svc: LedgerService, ctx: MessageContext, ref: string, note: string | null): Promise<Outcome> {
+async function planClose(svc: FlowContext, ctx: MessageContext, ref: string, note: string | null): Promise<Outcome> {
   const refs = findRefs(ctx.msg.text);
   const all = refs.includes(ref) ? refs : [ref, ...refs];
   const onlyNote = all.length > 1 && note && findRefs(note).length ? null : note;
@@ -128,7 +127,7 @@ async function planClose(svc: LedgerService, ctx: MessageContext, ref: string, n
   return planChange(svc, ctx, ref, { to: 'closed', note: note ?? '核实销号' });
 }
 
-async function planChange(svc: LedgerService, ctx: MessageContext, ref: string, change: Change): Promise<Outcome> {
+async function planChange(svc: FlowContext, ctx: MessageContext, ref: string, change: Change): Promise<Outcome> {
   const { deps } = svc;
   const issue = await deps.store.getIssue(ref);
   if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
@@ -140,7 +139,7 @@ async function planChange(svc: LedgerService, ctx: MessageContext, ref: string, 
   return { type: 'commit', plan };
 }
 
-async function listFlow(svc: LedgerService, ctx: MessageContext, cmd: Extract<LedgerCommand, { type: 'list' }>, adminView: boolean): Promise<Reply> {
+async function listFlow(svc: FlowContext, ctx: MessageContext, cmd: Extract<LedgerCommand, { type: 'list' }>, adminView: boolean): Promise<Reply> {
   const { deps } = svc;
   const team = ctx.team;
   // In a leadership group, admins see every team; elsewhere only the message's own team.
@@ -166,7 +165,7 @@ async function listFlow(svc: LedgerService, ctx: MessageContext, cmd: Extract<Le
   });
 }
 
-async function showFlow(svc: LedgerService, ctx: MessageContext, ref: string, adminView: boolean): Promise<Reply> {
+async function showFlow(svc: FlowContext, ctx: MessageContext, ref: string, adminView: boolean): Promise<Reply> {
   const { deps } = svc;
   const issue = await deps.store.getIssue(ref);
   if (!issue || !canRead(deps, ctx, issue)) return reply.text('issues', TEXTS.notFound(ref), '没有找到');
@@ -179,7 +178,7 @@ async function showFlow(svc: LedgerService, ctx: MessageContext, ref: string, ad
  * A question about the ledger ("Q-0003 现在到哪一步了", "华康的贷款批了没有？", "能不能结了？"): show the issue
  * it is about (by id, else the team's open issues of the enterprise named, narrowed by topic), record nothing.
  */
-export async function questionFlow(svc: LedgerService, msg: IncomingMessage, pre: Preloaded): Promise<Reply> {
+export async function questionFlow(svc: FlowContext, msg: IncomingMessage, pre: Preloaded): Promise<Reply> {
   const { deps } = svc;
   const team = pre.team !== undefined ? pre.team : await deps.store.getTeam(msg.teamId);
   const ctx = messageContext(deps, msg, team);

@@ -9,7 +9,7 @@ import { ConflictError, type IssuePatch, type LedgerCommitResult, type NewIssue,
 import type { Category, Issue, Visit } from '../model.js';
 import type { LedgerDeps, MessageContext } from './context.js';
 import { deleteDraft, readMarker, saveDraft, writeMarker, type Draft } from './sessions.js';
-import { editsOf } from './lifecycle.js';
+import { editsOf } from './edits.js';
 import { TEXTS } from './texts.js';
 import { emptyView, renderRecord, type RecordView } from './view.js';
 

@@ -14,11 +14,11 @@ import { parseLedgerCommand, stripReportPrefix, OPEN_STATUSES, type LedgerComman
 import { defaultEnterprisesFile, loadKnownEnterprises } from '../lexicon/index.js';
 import type { Category, Extraction, Issue, LedgerEvent, Team, Visit } from '../model.js';
 import { commandFlow, questionFlow } from './command-flow.js';
-import type { LedgerDeps, LedgerOptions, Preloaded } from './context.js';
+import type { BindTarget, FlowContext, LedgerDeps, LedgerOptions, Preloaded } from './context.js';
 import { parseUpdate } from './parse.js';
 import { policyGift } from './policy-gift.js';
 import { ageDays, overdueDays } from './render-ledger.js';
-import { classifyDraftReply, reportFlow, type DraftReply } from './report-flow.js';
+import { relateToDraft, reportFlow, type DraftReply } from './report-flow.js';
 import { readDraft, type Draft } from './sessions.js';
 import { enterpriseMatcher, extractUpdate } from '../extract/index.js';
 import { TEXTS } from './texts.js';
@@ -39,15 +39,9 @@ function defaultKnown(dataDir: string): string[] {
   return names;
 }
 
-export interface BindTarget {
-  teamId: string;
-  platform: string;
-  conversationId: string;
-  /** The group's title, used as the team name when none is given. */
-  title: string | null;
-}
+export type { BindTarget };
 
-export class LedgerService {
+export class LedgerService implements FlowContext {
   readonly deps: LedgerDeps;
   private readonly options: LedgerOptions;
 
@@ -114,11 +108,7 @@ export class LedgerService {
    * the draft keeps waiting).
    */
   async relateToDraft(msg: IncomingMessage, draft: Draft, team: Team | null, parse?: Extraction): Promise<DraftReply> {
-    if (draft.sourceMessageId === msg.dedupKey) return { type: 'redelivered' };
-    const text = stripReportPrefix(msg.text);
-    if (parseLedgerCommand(text)?.type === 'cancel') return { type: 'cancel' };
-    if (!team) return { type: 'unrelated' };
-    return classifyDraftReply(this, draft, text, team, parse);
+    return relateToDraft(this, msg, draft, team, parse);
   }
 
   /** For the router and tests: does this message belong to the user's half-finished report? */

@@ -9,6 +9,7 @@ import { categorize } from '../extract/index.js';
 import { normalizeDepartment } from '../lexicon/index.js';
 import { CATEGORIES, type Category, type EditableField, type FieldEdit, type Issue, type LedgerEvent, type Visit } from '../model.js';
 import { canChange, type LedgerDeps, type MessageContext } from './context.js';
+import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
 import { TEXTS } from './texts.js';
 import { reply } from '../../messaging/reply.js';
@@ -17,20 +18,6 @@ const notice = (text: string, title = '没有变化'): Outcome => ({ type: 'repl
 
 export const FIELD_LABELS: Record<EditableField, string> = { department: '部门', category: '类别', dueDate: '期限', summary: '摘要' };
 
-function current(issue: Issue, field: EditableField): string | null {
-  return issue[field];
-}
-
-/** The edits a patch makes to the issue it was planned from (non-status fields only). */
-export function editsOf(patch: IssuePatch, issue: Issue): FieldEdit[] {
-  const out: FieldEdit[] = [];
-  for (const field of ['department', 'category', 'dueDate', 'summary'] as const) {
-    const to = patch[field];
-    if (to === undefined || to === current(issue, field)) continue;
-    out.push({ field, from: current(issue, field), to });
-  }
-  return out;
-}
 
 // ------------------------------------------------------------------ edit
 

@@ -7,15 +7,14 @@ import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply, type ReplyBlock } from '../../messaging/reply.js';
 import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
-import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES } from '../commands.js';
+import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES, parseLedgerCommand, stripReportPrefix } from '../commands.js';
 import { findDeadline } from '../dates.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { CUES } from '../../messaging/intent-cues.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { STATUS_LABELS } from '../model.js';
-import { canChange, messageContext, type MessageContext, type Preloaded } from './context.js';
+import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
-import type { LedgerService } from './ledger-service.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
 import { findTarget, overlap } from './targets.js';
 import { planCloseUnresolved } from './lifecycle.js';
@@ -28,7 +27,7 @@ const VISIT_CUE = /走访|拜访|回访|到访|调研|上门|实地|去了|去�
 const notRecognized = (): Reply => ({ intent: 'report', title: '没有记录', blocks: [{ type: 'paragraph', text: TEXTS.notRecognized }] });
 
 /** Entry point for a report message (free text or 报：…). `pre`: what the router already read and parsed. */
-export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text: string, pre: Preloaded = {}): Promise<Reply> {
+export async function reportFlow(svc: FlowContext, msg: IncomingMessage, text: string, pre: Preloaded = {}): Promise<Reply> {
   const { deps } = svc;
   if (!msg.isGroup) return reply.text('report', TEXTS.notInGroup, '请在小组群里报送');
   // Whatever the router did not read goes out together (one network round trip on a pipelining client).
@@ -43,7 +42,7 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
   let waiting: Draft | null = null;
   let corrected = false;
   if (draft) {
-    const answer = pre.draft !== undefined && pre.draftReply ? pre.draftReply : await svc.relateToDraft(msg, draft, team, pre.parse);
+    const answer = pre.draft !== undefined && pre.draftReply ? pre.draftReply : await relateToDraft(svc, msg, draft, team, pre.parse);
     // The message that asked the question, delivered again: ask again, it is not its own answer.
     if (answer.type === 'redelivered') return askReply(draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
     if (answer.type === 'cancel') {
@@ -113,7 +112,7 @@ function visitFallback(parsed: Extraction, text: string, today: string, enterpri
  * gives one, else (a roll-up naming several enterprises) the enterprise mentioned last before the problem's words.
  * Empty when every problem belongs to the message's enterprise.
  */
-async function itemEnterprises(svc: LedgerService, e: Extraction, text: string, team: Team, fallback: string): Promise<Map<number, string>> {
+async function itemEnterprises(svc: FlowContext, e: Extraction, text: string, team: Team, fallback: string): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const given = e.issues.map((i) => (i as ExtractedIssue & { enterprise?: unknown }).enterprise);
   if (given.some((g) => typeof g === 'string' && g)) {
@@ -209,7 +208,7 @@ function candidateLabel(i: Issue): string {
   return `${i.id} ${i.enterprise} ${i.category}｜${i.summary}（${STATUS_LABELS[i.status]}）`;
 }
 
-export async function planReport(svc: LedgerService, ctx: MessageContext, input: PlanInput): Promise<Outcome> {
+export async function planReport(svc: FlowContext, ctx: MessageContext, input: PlanInput): Promise<Outcome> {
   const { deps } = svc;
   const team = ctx.team as Team;
   const { extraction, text, today, answers } = input;
@@ -395,7 +394,7 @@ const MANY_ISSUES = 3;
  * confidence and reasons decide when it gives them; otherwise the ledger's checks: several enterprises named
  * in one message, many issues.
  */
-async function doubtsAbout(svc: LedgerService, e: Extraction, text: string, team: Team): Promise<string[] | null> {
+async function doubtsAbout(svc: FlowContext, e: Extraction, text: string, team: Team): Promise<string[] | null> {
   const signals = e as Extraction & { confidence?: unknown; reasons?: unknown };
   if (typeof signals.confidence === 'number') {
     if (signals.confidence >= CONFIRM_BELOW) return null;
@@ -465,8 +464,21 @@ function cleanName(text: string): string {
     .trim();
 }
 
+/**
+ * How a message relates to the user's half-finished report: its answer, a re-ask, 取消, a new report, the
+ * redelivery of the message that asked — or unrelated (a policy question asked meanwhile goes its own way;
+ * the draft keeps waiting).
+ */
+export async function relateToDraft(svc: FlowContext, msg: IncomingMessage, draft: Draft, team: Team | null, parse?: Extraction): Promise<DraftReply> {
+  if (draft.sourceMessageId === msg.dedupKey) return { type: 'redelivered' };
+  const text = stripReportPrefix(msg.text);
+  if (parseLedgerCommand(text)?.type === 'cancel') return { type: 'cancel' };
+  if (!team) return { type: 'unrelated' };
+  return classifyDraftReply(svc, draft, text, team, parse);
+}
+
 /** How a message relates to the user's pending draft. Pure apart from reading the known enterprises. */
-export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: string, team: Team, parse?: Extraction): Promise<DraftReply> {
+export async function classifyDraftReply(svc: FlowContext, draft: Draft, raw: string, team: Team, parse?: Extraction): Promise<DraftReply> {
   const text = normalizeWidth(raw).trim().replace(/[。.!！~]+$/, '');
   const answers: DraftAnswers = { ...draft.answers, targets: { ...draft.answers.targets }, asNew: { ...draft.answers.asNew } };
   const pending = draft.pending;
