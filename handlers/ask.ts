@@ -8,17 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { conversationKey } from '../src/messaging/incoming.js';
 import type { Reply, ReplyBlock } from '../src/messaging/reply.js';
 import { answerQuestion, askSessionKey, loadHistory, saveTurn, summarize, NOT_FOUND_LEAD, type AnswerResult, type Turn } from '../src/answer/index.js';
+import { stripAskPrefix } from '../src/messaging/prefixes.js';
 import { HELP_EXAMPLES } from './help.js';
 import type { Handler } from './types.js';
 
 /** How long an answer stays available for feedback. */
 export const ANSWER_TTL_SEC = 30 * 24 * 3600;
 
-const PREFIX = /^\s*(?:\/ask\b|(?:问|提问|咨询|ask)\s*[:：]|(?:问|提问|咨询|ask)\s+)\s*/iu;
-
-export function stripAskPrefix(text: string): string {
-  return text.replace(PREFIX, '').trim();
-}
+export { stripAskPrefix };
 
 export function askReply(result: AnswerResult, feedbackId?: string): Reply {
   const blocks: ReplyBlock[] = [];

@@ -8,7 +8,7 @@ import { conversationKey } from '../src/messaging/incoming.js';
 import type { Reply } from '../src/messaging/reply.js';
 import type { Services } from '../src/app/services.js';
 import { readSession } from '../src/store/session.js';
-import type { Handler } from './types.js';
+import type { Handler, PendingClarification } from './types.js';
 
 const pendingSchema = z.object({ text: z.string(), at: z.number() });
 const CLARIFY_TTL_SEC = 10 * 60;
@@ -18,29 +18,32 @@ const key = (msg: IncomingMessage) => `clarify:${conversationKey(msg)}`;
 const AS_REPORT = /^(1|记录|记|报|报送|进展|是进展|记录进展|记一下)[。.!！]?$/;
 const AS_QUESTION = /^(2|问题|提问|问|政策|政策问题|是问题|是提问)[。.!！]?$/;
 
-export async function hasPendingClarification(msg: IncomingMessage, services: Services): Promise<boolean> {
-  return (await readSession(services.store, key(msg), pendingSchema, services.logger)) !== null;
+export const CLARIFY_QUESTION = '这是要记录的进展，还是一个政策问题？请回复“记录”或“提问”。';
+
+/** The pending "记录还是提问？" for this user, if any (the router reads it once per message). */
+export function readClarification(msg: IncomingMessage, services: Services): Promise<PendingClarification | null> {
+  return readSession(services.store, key(msg), pendingSchema, services.logger);
 }
 
-export function createClarifyHandler(deps: { ask: Handler; report: Handler; reroute: Handler }): Handler {
-  return async (msg, services): Promise<Reply> => {
-    const pending = await readSession(services.store, key(msg), pendingSchema, services.logger);
+export async function hasPendingClarification(msg: IncomingMessage, services: Services): Promise<boolean> {
+  return (await readClarification(msg, services)) !== null;
+}
+
+/** `reroute`: hand a message that is not an answer to the router again (the clarification is consumed by then). */
+export function createClarifyHandler(deps: { ask: Handler; report: Handler; reroute: (msg: IncomingMessage, services: Services) => Promise<Reply> }): Handler {
+  return async (msg, services, ctx): Promise<Reply> => {
+    const pending = ctx?.clarification !== undefined ? ctx.clarification : await readClarification(msg, services);
     const answer = msg.text.trim();
     if (pending) {
+      await services.store.deleteSession(key(msg));
       if (AS_REPORT.test(answer) || AS_QUESTION.test(answer)) {
-        await services.store.deleteSession(key(msg));
         const original = { ...msg, text: pending.text };
         return AS_REPORT.test(answer) ? deps.report(original, services) : deps.ask(original, services);
       }
       // Not an answer to our question: forget it and treat the message on its own.
-      await services.store.deleteSession(key(msg));
       return deps.reroute(msg, services);
     }
     await services.store.setSession(key(msg), { text: msg.text, at: msg.receivedAt }, CLARIFY_TTL_SEC);
-    return {
-      intent: 'clarify',
-      title: '请确认',
-      blocks: [{ type: 'paragraph', text: '这是要记录的进展，还是一个政策问题？请回复“记录”或“提问”。' }],
-    };
+    return { intent: 'clarify', title: '请确认', blocks: [{ type: 'paragraph', text: CLARIFY_QUESTION }] };
   };
 }

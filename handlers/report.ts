@@ -7,9 +7,9 @@ import type { Services } from '../src/app/services.js';
 import { LedgerService } from '../src/ledger/service/index.js';
 import type { Handler } from './types.js';
 
-export const handleReport: Handler = (msg, services) => new LedgerService(services).handleReport(msg);
+export const handleReport: Handler = (msg, services, ctx) => new LedgerService(services).handleReport(msg, ctx ?? {});
 
-/** For the router: is a half-finished report waiting for this user's answer? */
+/** Is a half-finished report waiting for this user's answer, and does this message belong to it? */
 export function hasPendingDraft(msg: IncomingMessage, services: Services): Promise<boolean> {
   return new LedgerService(services).hasPendingDraft(msg);
 }

@@ -1,7 +1,8 @@
 /**
  * The message pipeline every adapter calls: one normalised message in, at most one reply out.
  *
- *   claim (exactly-once, Redis lease) → rate limit → input checks → route → handler → remember reply
+ *   claim (exactly-once, Redis lease) → rate limit → input checks → router (context) → handler → remember reply
+ * The routing itself, and every handler, live in handlers/ (handlers/index.ts wires them).
  *
  * Guarantees: a redelivered message (same dedupKey) records nothing new and is reported as a duplicate
  * (the adapter decides whether to re-send the remembered reply); a failing store or handler never throws
@@ -13,7 +14,7 @@ import type { IncomingMessage } from '../messaging/incoming.js';
 import type { Reply } from '../messaging/reply.js';
 import { reply } from '../messaging/reply.js';
 import { MESSAGES } from '../messaging/messages.js';
-import type { Router, Route } from '../../handlers/router.js';
+import type { Router, AnyRoute as Route } from '../../handlers/router.js';
 import type { Services } from './services.js';
 import { metrics } from '../observability/metrics.js';
 
@@ -65,8 +66,14 @@ export class Bot {
       claimed = true;
 
       const early = await this.precheck(msg);
-      const route: Route | undefined = early ? undefined : await this.router.route(msg, this.services);
-      const out = early ?? (await this.router.handlerFor(route as Route)(msg, this.services));
+      let route: Route | undefined;
+      let out: Reply;
+      if (early) out = early;
+      else {
+        const routed = await this.router.dispatch(msg, this.services);
+        route = routed.ctx.route;
+        out = routed.reply;
+      }
 
       try {
         await store.completeMessage(msg.dedupKey, out, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600));

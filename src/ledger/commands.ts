@@ -3,8 +3,11 @@
  * 重新打开, 绑定企业 …). Pure text parsing, no I/O — the router uses it to tell commands from free text.
  * Free-text status updates ("Q-0012 金融办已对接，贷款下周放款") are NOT commands: they go to the report path.
  */
-import { ACTIVE_STATUSES, type IssueStatus } from './model.js';
+import { ACTIVE_STATUSES, type EditableField, type IssueStatus } from './model.js';
 import { foldWidth } from '../text/width.js';
+import { REPORT_PREFIX, stripReportPrefix } from '../messaging/prefixes.js';
+
+export { stripReportPrefix };
 
 export type ListFilter = { statuses: IssueStatus[] | 'all'; overdue: boolean; enterprise: string | null };
 
@@ -18,8 +21,13 @@ export type LedgerCommand =
   /** deadline: the raw deadline phrase ("3月20日前", "月底前"), resolved against the message date later. */
   | { type: 'assign'; ref: string; department: string; deadline: string | null }
   | { type: 'resolve'; ref: string; note: string | null }
-  | { type: 'close'; ref: string; note: string | null }
+  /** ref null: a bare "销号" (asks which issue). */
+  | { type: 'close'; ref: string | null; note: string | null }
   | { type: 'reopen'; ref: string; note: string | null }
+  /** Q-0012 改 部门 人社局 / 改 类别 用工 / 改 期限 12月31日 / 改 摘要 … ; Q-0003 延期到1月31日. ref null: no id given. */
+  | { type: 'edit'; ref: string | null; field: EditableField; value: string }
+  /** 恢复 Q-0012: an admin brings a withdrawn issue back. */
+  | { type: 'restore'; ref: string }
   | { type: 'bind'; enterprises: string[]; name: string | null }
   | { type: 'unbind'; enterprises: string[] }
   | { type: 'team' }
@@ -59,7 +67,6 @@ export function findRefs(text: string): string[] {
 }
 
 const TRAIL = /[\s。.!！~～]+$/;
-const REPORT_PREFIX = /^(报|报告|报送|记录|report)\s*[:：]\s*/i;
 const HELP = /^(台账|问题清单|清单|报送|记录|问题台账)\s*(帮助|说明|用法|怎么用|使用说明)$|^(怎么|如何)(报送|记录|报|登记)(问题|走访|情况|进展)?[?？]?$/;
 const CANCEL = /^(取消|取消记录|算了|不用了|不记了|作废)$/;
 const LIST = /^(本组|我们组|我组|小组|我们)?的?(问题清单|问题台账|台账|问题列表|清单)(.*)$/;
@@ -74,6 +81,24 @@ const RESOLVE_A = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:已经?)?
 const RESOLVE_B = new RegExp(String.raw`^(?:办结|已办结|已解决)\s*${REF_SRC}\s*[,，。;；:：]?\s*(.*)$`);
 const CLOSE_A = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(.{0,30}?)[\s,，。;；]*(?:已经?)?(?:销号|消号)了?\s*(?:[,，。;；:：]\s*(.*))?$`);
 const CLOSE_B = new RegExp(String.raw`^(?:销号|消号)\s*${REF_SRC}\s*[,，。;；:：]?\s*(.*)$`);
+const EDIT_FIELDS: Array<[RegExp, EditableField]> = [
+  [/^(?:责任|交办|承办|牵头)?部门$/, 'department'],
+  [/^(?:类别|分类|类型|问题类别)$/, 'category'],
+  [/^(?:期限|截止日期|截止时间|办结期限|到期日|时限)$/, 'dueDate'],
+  [/^(?:摘要|内容|描述|问题描述|问题内容|标题)$/, 'summary'],
+];
+const EDIT_FIELD_SRC = '责任部门|交办部门|承办部门|牵头部门|部门|问题类别|类别|分类|类型|办结期限|截止日期|截止时间|到期日|期限|时限|问题描述|问题内容|摘要|内容|描述|标题';
+const EDIT_VERB_SRC = '改|修改|更正|更改|调整';
+const EDIT_A = new RegExp(String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:${EDIT_VERB_SRC})\s*(${EDIT_FIELD_SRC})\s*(?:为|成|到|:|：)?\s*(.+)$`);
+const EDIT_B = new RegExp(String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:的)?(${EDIT_FIELD_SRC})\s*(?:${EDIT_VERB_SRC})\s*(?:为|成|到|至)\s*(.+)$`);
+const EXTEND = new RegExp(String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:延期|延长|顺延|推迟|延后)(?:期限)?\s*(?:到|至)\s*(.+)$`);
+const CLOSE_BARE = /^(?:销号|消号)$/;
+const RESTORE = new RegExp(String.raw`^(?:恢复|还原|找回)\s*${REF_SRC}$`);
+
+function editField(word: string): EditableField | null {
+  return EDIT_FIELDS.find(([re]) => re.test(word))?.[1] ?? null;
+}
+
 /** A phrase before 销号 that turns it into a question or a request rather than a sign-off. */
 const NOT_DONE = /未|没|不|待|申请|能否|可否|是否|可以|请|吗|要|准备|拟|[?？]/;
 const BIND = /^(?:(?:绑定企业|登记企业|服务企业)\s*[:：]?|绑定\s*[:：\s])\s*(.+)$/;
@@ -161,6 +186,17 @@ export function parseLedgerCommand(input: string): LedgerCommand | null {
     return filter ? { type: 'list', ...filter } : null;
   }
   if ((m = SHOW.exec(text))) return { type: 'show', ref: formatRef(m[1] as string) };
+  if (CLOSE_BARE.test(text)) return { type: 'close', ref: null, note: null };
+  if ((m = RESTORE.exec(text))) return { type: 'restore', ref: formatRef(m[1] as string) };
+  if ((m = EDIT_A.exec(text)) || (m = EDIT_B.exec(text))) {
+    const field = editField(m[2] as string);
+    const value = (m[3] as string).trim();
+    if (field && value && !QUESTIONISH.test(value)) return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field, value };
+  }
+  if ((m = EXTEND.exec(text))) {
+    const value = (m[2] as string).trim();
+    if (value && !QUESTIONISH.test(value)) return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field: 'dueDate', value };
+  }
   if ((m = UNDO.exec(text))) {
     if (m[1]) return { type: 'undo', ref: formatRef(m[1]) };
     if (m[2]) return { type: 'undo', ref: formatRef(m[2], 'V') };
@@ -200,8 +236,3 @@ export function isLedgerCommand(text: string): boolean {
   return cmd !== null && cmd.type !== 'report';
 }
 
-/** "报：…" / "报告：…" stripped; other text unchanged. */
-export function stripReportPrefix(text: string): string {
-  const m = REPORT_PREFIX.exec(text.trim());
-  return m ? text.trim().slice(m[0].length).trim() : text.trim();
-}

@@ -128,8 +128,24 @@ export type LedgerEventType =
   | 'issue.created'
   | 'issue.updated'
   | 'issue.withdrawn'
+  /** An admin brought a withdrawn issue back. */
+  | 'issue.restored'
   | 'visit.recorded'
   | 'visit.withdrawn';
+
+/** The fields an edit (改 部门/类别/期限/摘要, 延期) may change. */
+export const EDITABLE_FIELDS = ['department', 'category', 'dueDate', 'summary'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** One field changed by an event: its value before and after (null: empty). */
+export interface FieldEdit {
+  field: EditableField;
+  from: string | null;
+  to: string | null;
+}
+
+/** Why an update event was recorded, beyond a progress report: an edit, the undo of an earlier event, … */
+export type EventAction = 'edit' | 'undo' | 'close_unresolved';
 
 /** One entry of the audit log (a Redis Stream). */
 export interface LedgerEvent {
@@ -146,4 +162,9 @@ export interface LedgerEvent {
   to?: IssueStatus;
   department?: string | null;
   note?: string;
+  /** Every non-status field the event changed, with its previous value (so it can be shown and undone). */
+  edits?: FieldEdit[];
+  action?: EventAction;
+  /** For action 'undo': the message whose change this event reverts. */
+  undoes?: string;
 }

@@ -61,7 +61,7 @@ export class MemoryStore implements Store {
   /** Newest first, capped at QUESTION_LOG_MAX. */
   private questions: AskedQuestion[] = [];
   private readonly issues = new Map<string, Issue>();
-  private readonly withdrawnIssues = new Set<string>();
+  private readonly withdrawnIssues = new Map<string, Issue>();
   private readonly visits = new Map<string, Visit>();
   private readonly withdrawnVisits = new Set<string>();
   private readonly history = new Map<string, LedgerEvent[]>();
@@ -213,6 +213,7 @@ export class MemoryStore implements Store {
       if (p.summary !== undefined) issue.summary = p.summary;
       if (p.category !== undefined) issue.category = p.category;
       if (p.note !== undefined) ev.note = p.note;
+      if (p.event) Object.assign(ev, structuredClone(p.event));
       issue.updatedAt = at;
       patchedIds.push(issue.id);
       emit(ev);
@@ -222,8 +223,16 @@ export class MemoryStore implements Store {
       const issue = this.issues.get(id);
       if (!issue) continue;
       this.issues.delete(id);
-      this.withdrawnIssues.add(id);
+      this.withdrawnIssues.set(id, issue);
       emit({ type: 'issue.withdrawn', ...base, teamId: issue.teamId, issueId: id });
+    }
+    for (const id of c.restoreIssues ?? []) {
+      const issue = this.withdrawnIssues.get(id);
+      if (!issue || this.issues.has(id)) continue;
+      this.withdrawnIssues.delete(id);
+      issue.updatedAt = at;
+      this.issues.set(id, issue);
+      emit({ type: 'issue.restored', ...base, teamId: issue.teamId, issueId: id });
     }
     for (const id of c.withdrawVisits ?? []) {
       const visit = this.visits.get(id);

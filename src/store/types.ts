@@ -7,6 +7,9 @@
  * when the backend is down; callers turn that into a "please resend" reply.
  */
 import type { Issue, IssueStatus, LedgerEvent, Team, Visit, Category } from '../ledger/model.js';
+
+/** Extra audit fields a patch carries into its event (edits with previous values, the action, what it undoes). */
+export type PatchEventFields = Pick<LedgerEvent, 'edits' | 'action' | 'undoes'>;
 import type { Reply } from '../messaging/reply.js';
 
 /**
@@ -61,6 +64,8 @@ export interface IssuePatch {
   note?: string;
   /** Optimistic check: apply only if the issue currently has this status (else the commit fails with 'conflict'). */
   expectStatus?: IssueStatus;
+  /** Recorded on the patch's event as they are (the service computes them from the issue it read). */
+  event?: PatchEventFields;
 }
 
 /** One atomic, idempotent change to the ledger, derived from one message. */
@@ -84,6 +89,8 @@ export interface LedgerCommit {
    * confirmed) and refreshes the key.
    */
   repeat?: { key: string; windowMs: number; allow?: boolean };
+  /** Bring withdrawn issues back (admins): back in every index, an 'issue.restored' event. Unknown or live ids are skipped. */
+  restoreIssues?: string[];
 }
 
 export interface LedgerCommitResult {

@@ -23,8 +23,6 @@ function recordingRouter(overrides: Partial<Record<Route, Handler>> = {}) {
   const router = createRouter({
     handlers,
     isLedgerCommand: (t) => /^(问题清单|台账|Q-\d{4})$/.test(t),
-    hasPendingDraft: async () => false,
-    hasPendingClarification: async () => false,
     classify: async (t) => (t.includes('走访') ? 'report' : t.includes('？') ? 'ask' : 'unsure'),
   });
   return { router, calls };

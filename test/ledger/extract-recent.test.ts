@@ -1,11 +1,11 @@
 /**
- * extractUpdate reuses a recent parse of the same text (the classifier's, then the ledger's): the reuse must be
- * invisible — same answers as a fresh parse, context still respected, results not shared between callers.
+ * extractUpdate is a pure function of the text and its context: the same answer every time, context respected,
+ * results never shared between callers (the router parses once and hands the parse to the handler).
  */
 import { describe, expect, it } from 'vitest';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
 
-describe('extractUpdate: recent parses', () => {
+describe('extractUpdate: repeated parses', () => {
   it('a repeated parse equals the first and is a separate object', () => {
     const text = '今天走访了华康药业，企业反映缺3名操作工，融资难';
     const ctx = { today: '2026-05-01', teamEnterprises: ['华康药业'] };

@@ -165,9 +165,13 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(text(await command('取消'))).toContain('没有待补充');
 
     await report('走访了，企业提了用地问题');
+    // A new report is recorded on its own; the half-finished one is never dropped silently: it keeps waiting.
     const fresh = text(await report('今天走访华康药业，企业反映缺20名装配工，还没交办'));
-    expect(fresh).toContain('上一条待补充的记录已放弃');
+    expect(fresh).toContain('上一条待补充的记录还在等您回复');
     expect(await kit.store.listIssues({})).toMatchObject([{ enterprise: '华康药业', category: '用工' }]);
+    expect(await waiting()).toBe(true);
+    await report('七一电器');
+    expect(await kit.store.listIssues({ enterprise: '七一电器' })).toMatchObject([{ category: '用地' }]);
   });
 
   it('lists overdue issues and shows the team', async () => {

@@ -92,6 +92,7 @@ const TYPE_LABELS: Record<LedgerEvent['type'], string> = {
   'issue.created': '登记问题',
   'issue.updated': '更新问题',
   'issue.withdrawn': '撤销问题',
+  'issue.restored': '恢复问题',
   'visit.recorded': '登记走访',
   'visit.withdrawn': '撤销走访',
 };

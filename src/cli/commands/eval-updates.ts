@@ -73,6 +73,8 @@ export function formatUpdatesReport(file: string, r: EvalReport, verbose: boolea
 
 export interface EvalUpdatesOptions {
   set?: string;
+  /** A scripted conversation (see eval-conversation.ts): replayed through the bot, final 问题清单 compared. */
+  conversation?: string;
   json?: boolean;
   verbose?: boolean;
   llm?: boolean;
@@ -123,7 +125,14 @@ export function register(program: Command): void {
     .option('--json', '输出 JSON', false)
     .option('--verbose', '列出不一致的消息', false)
     .option('--llm', '使用已配置的大模型（失败时回退规则）', false)
+    .option('--conversation <file>', '对话评测：把一组小组消息交给机器人处理，逐个比对最终问题清单（JSON）')
     .action(async (opts: EvalUpdatesOptions) => {
+      if (opts.conversation) {
+        const { runConversationEval, formatConversationReport } = await import('./eval-conversation.js');
+        const r = await runConversationEval(opts.conversation, { transcript: Boolean(opts.verbose) });
+        process.stdout.write(`${opts.json ? JSON.stringify(r, null, 2) : formatConversationReport(r, Boolean(opts.verbose))}\n`);
+        return;
+      }
       const report = await runEvalUpdates(opts, { stdout: process.stdout, stderr: process.stderr });
       if (!report) process.exitCode = 2;
     });

@@ -89,49 +89,7 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const ents = findEnterprises(work, known, depts);
 
-  // The context reaches the rest of the parse only through these hits and `today`: a recent parse of the same
-  // text on the same day that found the same names is the same parse (see RecentParses).
-  const key = `${ctx.today}\u0000${original}`;
-  const entsKey = ents.map((e) => `${e.start}:${e.end}:${e.name}`).join('\u0001'); // `known` is not read past here
-  const again = recentParses.recall(key, entsKey);
-  if (again) return again;
-  const result = interpret(original, trimmed, refs, work, depts, ents, ctx.today);
-  recentParses.remember(key, entsKey, result);
-  return result;
-}
-
-/**
- * The last few parses. A free-text message is parsed twice moments apart: by the intent classifier (no
- * enterprise context) and by the ledger (with the team's and the deployment's enterprise names). When both
- * find the same enterprise names, everything after findEnterprises is identical, so the second parse is a copy
- * of the first. Results are copied in and out: callers may change what they get.
- */
-class RecentParses {
-  private readonly entries = new Map<string, Array<{ entsKey: string; result: Extraction }>>();
-
-  constructor(private readonly max: number) {}
-
-  recall(key: string, entsKey: string): Extraction | null {
-    const hit = this.entries.get(key)?.find((e) => e.entsKey === entsKey);
-    return hit ? copyExtraction(hit.result) : null;
-  }
-
-  remember(key: string, entsKey: string, result: Extraction): void {
-    let list = this.entries.get(key);
-    if (!list) {
-      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
-      list = [];
-      this.entries.set(key, list);
-    }
-    if (list.length >= 4) list.shift();
-    list.push({ entsKey, result: copyExtraction(result) });
-  }
-}
-
-const recentParses = new RecentParses(64);
-
-function copyExtraction(e: Extraction): Extraction {
-  return { ...e, issues: e.issues.map((i) => ({ ...i })) };
+  return interpret(original, trimmed, refs, work, depts, ents, ctx.today);
 }
 
 function interpret(original: string, trimmed: string, refs: RefHit[], work: string, depts: DepartmentMention[], ents: EnterpriseHit[], today: string): Extraction {

@@ -5,16 +5,19 @@
 import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply } from '../../messaging/reply.js';
 import type { IssueQuery } from '../../store/types.js';
-import type { LedgerCommand } from '../commands.js';
+import { findRefs, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
+import { categorize } from '../extract/index.js';
 import { resolveDeadline } from '../dates.js';
 import { normalizeDepartment } from '../lexicon/index.js';
-import type { Issue, Team, Visit } from '../model.js';
-import { canChange, canRead, messageContext, readsAllTeams, type MessageContext } from './context.js';
+import { STATUS_LABELS, type Issue, type Team } from '../model.js';
+
+const ACTIVE = OPEN_STATUSES;
+import { canChange, canRead, messageContext, readsAllTeams, type MessageContext, type Preloaded, type FlowContext } from './context.js';
 import { emptyPlan, execute, type Outcome } from './execute.js';
-import type { LedgerService } from './ledger-service.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
-import { deleteDraft, readDraft } from './sessions.js';
+import { deleteDraft, emptyAnswers, readDraft } from './sessions.js';
+import { planCloseUnresolved, planEdit, planRestore, planUndo } from './lifecycle.js';
 import { teamsFlow } from './teams-flow.js';
 import { helpLines, TEXTS } from './texts.js';
 import { transition, type Change } from './transitions.js';
@@ -25,15 +28,16 @@ export function helpReply(undoMinutes: number): Reply {
   return { intent: 'help', title: '台账用法', blocks: [{ type: 'heading', text: '联企台账用法' }, { type: 'list', items: helpLines(undoMinutes) }] };
 }
 
-export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd: LedgerCommand): Promise<Reply> {
+export async function commandFlow(svc: FlowContext, msg: IncomingMessage, cmd: LedgerCommand, pre: Preloaded = {}): Promise<Reply> {
   const { deps } = svc;
+  const draftOf = () => (pre.draft !== undefined ? Promise.resolve(pre.draft) : readDraft(deps, msg));
   switch (cmd.type) {
     case 'report':
-      return reportFlow(svc, msg, cmd.text);
+      return reportFlow(svc, msg, cmd.text, { team: pre.team, draft: pre.draft });
     case 'help':
       return helpReply(deps.config.ZCT_UNDO_WINDOW_MIN);
     case 'cancel': {
-      const draft = await readDraft(deps, msg);
+      const draft = await draftOf();
       if (!draft) return reply.text('issues', TEXTS.nothingToCancel);
       await deleteDraft(deps, msg);
       return reply.text('issues', TEXTS.cancelled, '已取消');
@@ -48,11 +52,11 @@ export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd:
 
   // A bare "Q-0012" (or "1") may be the answer to "which one?" — the pending draft gets it.
   if (cmd.type === 'show') {
-    const draft = await readDraft(deps, msg);
-    if (draft?.pending.type === 'target' && draft.pending.candidates.some((c) => c.id === cmd.ref)) return reportFlow(svc, msg, msg.text);
+    const draft = await draftOf();
+    if (draft?.pending.type === 'target' && draft.pending.candidates.some((c) => c.id === cmd.ref)) return reportFlow(svc, msg, msg.text, { team: pre.team, draft });
   }
 
-  const team = await deps.store.getTeam(msg.teamId);
+  const team = pre.team !== undefined ? pre.team : await deps.store.getTeam(msg.teamId);
   const ctx = messageContext(deps, msg, team);
   const adminView = readsAllTeams(deps, ctx);
   if (!msg.isGroup && !adminView) return reply.text('issues', COMMANDS_IN_GROUP, '请在小组群里操作');
@@ -64,7 +68,11 @@ export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd:
     case 'show':
       return showFlow(svc, ctx, cmd.ref, adminView);
     case 'undo':
-      return run(svc, ctx, () => planUndo(svc, ctx, cmd.ref));
+      return run(svc, ctx, () => planUndo(deps, ctx, cmd.ref));
+    case 'edit':
+      return run(svc, ctx, () => planEdit(deps, ctx, cmd.ref, cmd.field, cmd.value));
+    case 'restore':
+      return run(svc, ctx, () => planRestore(deps, ctx, cmd.ref));
     case 'assign': {
       const department = normalizeDepartment(cmd.department);
       const deadline = cmd.deadline ? resolveDeadline(cmd.deadline, ctx.today) : null;
@@ -72,20 +80,54 @@ export async function commandFlow(svc: LedgerService, msg: IncomingMessage, cmd:
     }
     case 'resolve':
       return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: 'resolved', note: cmd.note ?? '办结' }));
-    case 'close':
-      return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: 'closed', note: cmd.note ?? '核实销号' }));
+    case 'close': {
+      const ref = cmd.ref;
+      if (!ref) {
+        if (!msg.isAdmin) return reply.text('issues', TEXTS.closeRefused('这个问题'), '不能销号');
+        const resolved = await deps.store.listIssues({ teamId: msg.teamId, status: ['resolved'] });
+        return reply.text('issues', TEXTS.closeWhich(resolved.map((i) => i.id)), '请写明问题编号');
+      }
+      return run(svc, ctx, () => planClose(svc, ctx, ref, cmd.note));
+    }
     case 'reopen':
       return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: null, note: cmd.note ? `重新打开：${cmd.note}` : '重新打开', explicit: 'reopen' }));
   }
 }
 
-function run(svc: LedgerService, ctx: MessageContext, build: () => Promise<Outcome>): Promise<Reply> {
+function run(svc: FlowContext, ctx: MessageContext, build: () => Promise<Outcome>): Promise<Reply> {
   return execute(svc.deps, ctx, build, { gift: async () => [] });
 }
 
 const notice = (text: string, title = '没有变化'): Outcome => ({ type: 'reply', reply: reply.text('issues', text, title), changing: true });
 
-async function planChange(svc: LedgerService, ctx: MessageContext, ref: string, change: Change): Promise<Outcome> {
+/**
+ * 销号 follows 办结: resolved issues are closed at once; any issue not yet 办结 is closed only after the admin confirms
+ * (then 办结 + 销号 are recorded). "Q-0003、Q-0004 销号" closes each named issue.
+ */
+async function planClose(svc: FlowContext, ctx: MessageContext, ref: string, note: string | null): Promise<Outcome> {
+  const refs = findRefs(ctx.msg.text);
+  const all = refs.includes(ref) ? refs : [ref, ...refs];
+  const onlyNote = all.length > 1 && note && findRefs(note).length ? null : note;
+  const issues = await Promise.all(all.map((r) => svc.deps.store.getIssue(r)));
+  const unresolved = issues.filter((i): i is Issue => Boolean(i && canChange(ctx, i) && ACTIVE.includes(i.status)));
+  if (ctx.msg.isAdmin && unresolved.length) {
+    return {
+      type: 'ask',
+      draft: {
+        text: ctx.msg.text,
+        today: ctx.today,
+        extraction: { kind: 'closed', enterprise: null, date: null, issues: [], ref },
+        answers: emptyAnswers(),
+        pending: { type: 'confirm_close', issueIds: all, note: onlyNote },
+        question: unresolved.map((i) => TEXTS.confirmClose(i.id, STATUS_LABELS[i.status])).join('\n'),
+      },
+    };
+  }
+  if (all.length > 1 && ctx.msg.isAdmin) return planCloseUnresolved(svc.deps, ctx, all, onlyNote);
+  return planChange(svc, ctx, ref, { to: 'closed', note: note ?? '核实销号' });
+}
+
+async function planChange(svc: FlowContext, ctx: MessageContext, ref: string, change: Change): Promise<Outcome> {
   const { deps } = svc;
   const issue = await deps.store.getIssue(ref);
   if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
@@ -97,35 +139,7 @@ async function planChange(svc: LedgerService, ctx: MessageContext, ref: string, 
   return { type: 'commit', plan };
 }
 
-async function planUndo(svc: LedgerService, ctx: MessageContext, ref: string | null): Promise<Outcome> {
-  const { deps } = svc;
-  const { msg, now } = ctx;
-  const windowMin = deps.config.ZCT_UNDO_WINDOW_MIN;
-  const windowMs = windowMin * 60_000;
-  const plan = emptyPlan('issues');
-
-  if (ref) {
-    const record: Issue | Visit | null = ref.startsWith('V-') ? await deps.store.getVisit(ref) : await deps.store.getIssue(ref);
-    if (!record || record.teamId !== msg.teamId) return notice(ref.startsWith('V-') ? TEXTS.visitNotFound(ref) : TEXTS.notFound(ref), '没有找到');
-    if (record.reporter !== msg.userId) return notice(TEXTS.undoNotReporter(ref), '不能撤销');
-    if (now - record.createdAt > windowMs) return notice(TEXTS.undoExpired(ref, windowMin), '不能撤销');
-    if (ref.startsWith('V-')) plan.withdrawVisits.push(record as Visit);
-    else plan.withdrawIssues.push(record as Issue);
-    return { type: 'commit', plan };
-  }
-
-  // The user's last record in this team: every issue and visit of their most recent message within the window.
-  const recent = (r: Issue | Visit) => r.reporter === msg.userId && now - r.createdAt <= windowMs && r.createdAt <= now;
-  const [issues, visits] = await Promise.all([deps.store.listIssues({ teamId: msg.teamId }), deps.store.listVisits({ teamId: msg.teamId })]);
-  const mine = [...issues.filter(recent), ...visits.filter(recent)];
-  if (!mine.length) return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
-  const last = mine.reduce((a, b) => (b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.id > a.id) ? b : a));
-  plan.withdrawIssues = issues.filter((i) => recent(i) && i.messageId === last.messageId);
-  plan.withdrawVisits = visits.filter((v) => recent(v) && v.messageId === last.messageId);
-  return { type: 'commit', plan };
-}
-
-async function listFlow(svc: LedgerService, ctx: MessageContext, cmd: Extract<LedgerCommand, { type: 'list' }>, adminView: boolean): Promise<Reply> {
+async function listFlow(svc: FlowContext, ctx: MessageContext, cmd: Extract<LedgerCommand, { type: 'list' }>, adminView: boolean): Promise<Reply> {
   const { deps } = svc;
   const team = ctx.team;
   // In a leadership group, admins see every team; elsewhere only the message's own team.
@@ -151,11 +165,38 @@ async function listFlow(svc: LedgerService, ctx: MessageContext, cmd: Extract<Le
   });
 }
 
-async function showFlow(svc: LedgerService, ctx: MessageContext, ref: string, adminView: boolean): Promise<Reply> {
+async function showFlow(svc: FlowContext, ctx: MessageContext, ref: string, adminView: boolean): Promise<Reply> {
   const { deps } = svc;
   const issue = await deps.store.getIssue(ref);
   if (!issue || !canRead(deps, ctx, issue)) return reply.text('issues', TEXTS.notFound(ref), '没有找到');
   const history = await deps.store.issueHistory(ref);
   const teamName = adminView && issue.teamId !== ctx.msg.teamId ? (await deps.store.getTeam(issue.teamId))?.name : undefined;
   return renderIssue(issue, history, { today: ctx.today, timeZone: deps.config.ZCT_TIMEZONE, ...(teamName ? { teamName } : {}) });
+}
+
+/**
+ * A question about the ledger ("Q-0003 现在到哪一步了", "华康的贷款批了没有？", "能不能结了？"): show the issue
+ * it is about (by id, else the team's open issues of the enterprise named, narrowed by topic), record nothing.
+ */
+export async function questionFlow(svc: FlowContext, msg: IncomingMessage, pre: Preloaded): Promise<Reply> {
+  const { deps } = svc;
+  const team = pre.team !== undefined ? pre.team : await deps.store.getTeam(msg.teamId);
+  const ctx = messageContext(deps, msg, team);
+  const adminView = readsAllTeams(deps, ctx);
+  if (!msg.isGroup && !adminView) return reply.text('issues', COMMANDS_IN_GROUP, '请在小组群里操作');
+  if (!team && !adminView) return reply.text('issues', TEXTS.unregistered(msg.conversationTitle), '本群还未登记');
+  const ref = findRefs(msg.text)[0];
+  if (ref) return showFlow(svc, ctx, ref, adminView);
+  const enterprise = (pre.enterprises ?? []).find((e) => team?.enterprises.includes(e)) ?? null;
+  const open = await deps.store.listIssues({ teamId: msg.teamId, status: OPEN_STATUSES, ...(enterprise ? { enterprise } : {}) });
+  const { category, score } = categorize(msg.text);
+  const onTopic = score > 0 && category !== '其他' ? open.filter((i) => i.category === category) : open;
+  const pool = onTopic.length ? onTopic : open;
+  if (pool.length === 1) return showFlow(svc, ctx, (pool[0] as Issue).id, adminView);
+  return renderIssueList(pool, {
+    today: ctx.today,
+    timeZone: deps.config.ZCT_TIMEZONE,
+    title: `${team?.name ?? '本组'}${enterprise ? ` ${enterprise}` : ''} 未办结问题`,
+    emptyText: `${enterprise ?? '本组'}目前没有未办结的问题。`,
+  });
 }

@@ -6,7 +6,10 @@ import type { Logger } from '../../observability/logger.js';
 import type { Retriever } from '../../retrieval/types.js';
 import type { Store } from '../../store/types.js';
 import { localDate } from '../../time/index.js';
-import { isLeadershipGroup, type Issue, type Team } from '../model.js';
+import type { Citation } from '../../messaging/reply.js';
+import { isLeadershipGroup, type Category, type Extraction, type Issue, type Team } from '../model.js';
+import type { Draft } from './sessions.js';
+import type { DraftReply } from './report-flow.js';
 
 export interface LedgerDeps {
   store: Store;
@@ -23,6 +26,48 @@ export interface LedgerOptions {
   policyGift?: boolean;
   /** Enterprises the parser may expand abbreviations to, besides every team's bound enterprises. */
   knownEnterprises?: string[];
+}
+
+/**
+ * What the flows (report, command, teams) are given: the deps and the few services they need. The LedgerService
+ * implements it; the flows never import the service, so there is no import cycle between them.
+ */
+export interface FlowContext {
+  readonly deps: LedgerDeps;
+  /** Parse a status update (the LLM when configured; `rules`: the router's parse, reused). */
+  extract(text: string, team: Team, today: string, rules?: Extraction): Promise<Extraction>;
+  /** 政策礼包 for new issues. */
+  gift(issues: Array<{ category: Category; summary: string }>): Promise<Citation[]>;
+  knownEnterprises(): Promise<string[]>;
+  enterpriseHits(text: string, team: Team | null): Promise<Array<{ name: string; start: number }>>;
+  mentionedEnterprises(text: string, team: Team | null): Promise<string[]>;
+  getTeam(id: string): Promise<Team | null>;
+  bindEnterprises(target: BindTarget, enterprises: string[], name?: string | null): Promise<{ team: Team; created: boolean }>;
+  unbindEnterprises(teamId: string, enterprises: string[]): Promise<Team | null>;
+}
+
+export interface BindTarget {
+  teamId: string;
+  platform: string;
+  conversationId: string;
+  /** The group's title, used as the team name when none is given. */
+  title: string | null;
+}
+
+/**
+ * What the router already read and parsed for this message (handlers/types.ts RouteContext is a superset).
+ * A field left undefined is read here; null means "looked, found nothing".
+ */
+export interface Preloaded {
+  team?: Team | null;
+  draft?: Draft | null;
+  draftReply?: DraftReply;
+  /** The rule parse of the message text with the team's enterprise names. */
+  parse?: Extraction;
+  /** Enterprise names the text mentions (canonical). */
+  enterprises?: string[];
+  /** The router judged the message a question about the ledger: show what is asked about, record nothing. */
+  ledgerQuestion?: boolean;
 }
 
 /** One message being handled: who, where, when. */

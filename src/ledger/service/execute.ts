@@ -4,12 +4,13 @@
  * A ConflictError (someone changed the issue meanwhile) re-plans once from fresh data, then asks to resend.
  * A duplicate commit (redelivered message) is answered from the done marker, else rebuilt from the store.
  */
-import type { Citation, Reply } from '../../messaging/reply.js';
+import type { Citation, Reply, ReplyBlock } from '../../messaging/reply.js';
 import { ConflictError, type IssuePatch, type LedgerCommitResult, type NewIssue, type NewVisit } from '../../store/types.js';
 import { repeatOption } from '../../store/repeat.js';
 import type { Category, Issue, Visit } from '../model.js';
 import type { LedgerDeps, MessageContext } from './context.js';
 import { deleteDraft, readMarker, saveDraft, writeMarker, type Draft } from './sessions.js';
+import { editsOf } from './edits.js';
 import { TEXTS } from './texts.js';
 import { emptyView, renderRecord, type RecordView } from './view.js';
 
@@ -21,6 +22,8 @@ export interface CommitPlan {
   patches: Array<{ patch: IssuePatch; issue: Issue }>;
   withdrawIssues: Issue[];
   withdrawVisits: Visit[];
+  /** Withdrawn issue ids to bring back (admins). */
+  restoreIssues: string[];
   notices: string[];
 }
 
@@ -28,13 +31,13 @@ export type DraftInput = Omit<Draft, 'v' | 'createdAt' | 'expiresAt' | 'sourceMe
 
 export type Outcome =
   | { type: 'commit'; plan: CommitPlan }
-  /** Ask one question; the draft waits in the session. */
-  | { type: 'ask'; draft: DraftInput }
+  /** Ask one question; the draft waits in the session. `blocks`: the question as a card (else the question text). */
+  | { type: 'ask'; draft: DraftInput; blocks?: ReplyBlock[] }
   /** Nothing to record. `changing`: the message asked for a change, so a redelivery may have recorded it already. */
   | { type: 'reply'; reply: Reply; changing: boolean };
 
 export function emptyPlan(intent: CommitPlan['intent']): CommitPlan {
-  return { intent, visits: [], issues: [], patches: [], withdrawIssues: [], withdrawVisits: [], notices: [] };
+  return { intent, visits: [], issues: [], patches: [], withdrawIssues: [], withdrawVisits: [], restoreIssues: [], notices: [] };
 }
 
 export interface ExecuteHooks {
@@ -46,14 +49,11 @@ export interface ExecuteHooks {
   repeat?: { text: string; allow?: boolean; onRepeat?: (prior: NonNullable<LedgerCommitResult['repeatOf']>) => Promise<Reply> };
 }
 
-export function askReply(question: string, draftTtlMin: number): Reply {
+export function askReply(question: string, draftTtlMin: number, card?: ReplyBlock[]): Reply {
   return {
     intent: 'clarify',
-    title: '请补充',
-    blocks: [
-      { type: 'paragraph', text: question },
-      { type: 'note', text: `回复“取消”可放弃这条记录；${draftTtlMin} 分钟内有效。` },
-    ],
+    title: card ? '请确认' : '请补充',
+    blocks: [...(card ?? [{ type: 'paragraph' as const, text: question }]), { type: 'note', text: `回复“取消”可放弃这条记录；${draftTtlMin} 分钟内有效。` }],
   };
 }
 
@@ -70,7 +70,7 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
       }
       if (outcome.type === 'reply') return outcome.reply;
       await saveDraft(deps, ctx.msg, { ...outcome.draft, sourceMessageId: ctx.msg.dedupKey });
-      return askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
+      return askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
     }
     const { plan } = outcome;
     let result: LedgerCommitResult;
@@ -83,10 +83,15 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
         actorName: ctx.msg.userName,
         visits: plan.visits,
         issues: plan.issues,
-        patches: plan.patches.map((p) => p.patch),
+        // Every patch carries the fields it changes with their previous values (history, audit log, undo).
+        patches: plan.patches.map(({ patch, issue }) => {
+          const edits = patch.event?.edits ?? editsOf(patch, issue);
+          return edits.length ? { ...patch, event: { ...patch.event, edits } } : patch;
+        }),
         ...(plan.withdrawIssues.length ? { withdrawIssues: plan.withdrawIssues.map((i) => i.id) } : {}),
         ...(plan.withdrawVisits.length ? { withdrawVisits: plan.withdrawVisits.map((v) => v.id) } : {}),
         ...repeatOption(hooks.repeat, ctx.msg, plan.visits.length + plan.issues.length > 0, deps.config.ZCT_REPEAT_WINDOW_MIN),
+        ...(plan.restoreIssues.length ? { restoreIssues: plan.restoreIssues } : {}),
       });
     } catch (err) {
       if (!isConflict(err)) throw err;
@@ -104,7 +109,7 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
       view.gift = await hooks.gift(plan.issues);
       // A plain new record replans identically on redelivery and is rebuilt from the store; anything that
       // depends on state (updates, undo, notices, a draft's answer) keeps its exact reply.
-      const rebuildable = !hooks.clearsDraft && !plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length && !plan.notices.length;
+      const rebuildable = !hooks.clearsDraft && !plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length && !plan.restoreIssues.length && !plan.notices.length;
       if (!rebuildable) await writeMarker(deps, ctx.msg.dedupKey, view);
     }
     if (hooks.clearsDraft) {

@@ -13,13 +13,14 @@ import { localDate } from '../../time/index.js';
 import { parseLedgerCommand, stripReportPrefix, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
 import { defaultEnterprisesFile, loadKnownEnterprises } from '../lexicon/index.js';
 import type { Category, Extraction, Issue, LedgerEvent, Team, Visit } from '../model.js';
-import { commandFlow } from './command-flow.js';
-import type { LedgerDeps, LedgerOptions } from './context.js';
+import { commandFlow, questionFlow } from './command-flow.js';
+import type { BindTarget, FlowContext, LedgerDeps, LedgerOptions, Preloaded } from './context.js';
 import { parseUpdate } from './parse.js';
 import { policyGift } from './policy-gift.js';
 import { ageDays, overdueDays } from './render-ledger.js';
-import { classifyDraftReply, reportFlow } from './report-flow.js';
-import { readDraft, rememberDraft } from './sessions.js';
+import { relateToDraft, reportFlow, type DraftReply } from './report-flow.js';
+import { readDraft, type Draft } from './sessions.js';
+import { enterpriseMatcher, extractUpdate } from '../extract/index.js';
 
 const KNOWN_TTL_MS = 30_000;
 /** Every team's bound enterprises, cached per store for a short while (one listTeams per 30 s, not per message). */
@@ -37,15 +38,9 @@ function defaultKnown(dataDir: string): string[] {
   return names;
 }
 
-export interface BindTarget {
-  teamId: string;
-  platform: string;
-  conversationId: string;
-  /** The group's title, used as the team name when none is given. */
-  title: string | null;
-}
+export type { BindTarget };
 
-export class LedgerService {
+export class LedgerService implements FlowContext {
   readonly deps: LedgerDeps;
   private readonly options: LedgerOptions;
 
@@ -57,42 +52,70 @@ export class LedgerService {
   // ------------------------------------------------------------------ message level
 
   /** A status update (free text, "报：…", or the answer to a pending question). */
-  async handleReport(msg: IncomingMessage): Promise<Reply> {
+  async handleReport(msg: IncomingMessage, pre: Preloaded = {}): Promise<Reply> {
     return this.guard(async () => {
       const text = stripReportPrefix(msg.text);
       const cmd = parseLedgerCommand(text);
-      if (cmd && cmd.type !== 'report') return commandFlow(this, msg, cmd);
-      return reportFlow(this, msg, text);
+      if (cmd && cmd.type !== 'report') return commandFlow(this, msg, cmd, pre);
+      return reportFlow(this, msg, text, pre);
     });
   }
 
   /** A ledger command (问题清单, Q-0012, 撤销, 交办, 办结, 销号, 重新打开, 绑定企业 …); free text falls back to a report. */
-  async handleCommand(msg: IncomingMessage, cmd: LedgerCommand | null = parseLedgerCommand(msg.text)): Promise<Reply> {
+  async handleCommand(msg: IncomingMessage, cmd: LedgerCommand | null = parseLedgerCommand(msg.text), pre: Preloaded = {}): Promise<Reply> {
     return this.guard(async () => {
+      if (pre.ledgerQuestion && (!cmd || cmd.type === 'show')) return questionFlow(this, msg, pre);
       if (!cmd) {
         // "/issues" with no text lists the ledger; other free text is a report.
-        if (!msg.text.trim()) return commandFlow(this, msg, { type: 'list', statuses: OPEN_STATUSES, overdue: false, enterprise: null });
-        return reportFlow(this, msg, stripReportPrefix(msg.text));
+        if (!msg.text.trim()) return commandFlow(this, msg, { type: 'list', statuses: OPEN_STATUSES, overdue: false, enterprise: null }, pre);
+        return reportFlow(this, msg, stripReportPrefix(msg.text), pre);
       }
-      return commandFlow(this, msg, cmd);
+      return commandFlow(this, msg, cmd, pre);
     });
   }
 
+  /** The user's half-finished report in this conversation, if any. */
+  readDraft(msg: IncomingMessage): Promise<Draft | null> {
+    return readDraft(this.deps, msg);
+  }
+
+  /** The rule parse of a free-text message with the team's (and the deployment's) enterprise names. */
+  async parseRules(text: string, team: Team | null, today: string): Promise<Extraction> {
+    const knownEnterprises = await this.knownEnterprises();
+    return extractUpdate(stripReportPrefix(text), { today, teamEnterprises: team?.enterprises ?? [], knownEnterprises });
+  }
+
   /**
-   * For the router: does this message belong to the user's half-finished report (its answer, a re-ask,
-   * 取消, or a new report replacing it)? False when there is no draft, or the message is unrelated
-   * (a policy question asked meanwhile goes its own way; the draft keeps waiting).
+   * Enterprises the text names: the team's first, then the deployment's (abbreviations resolved to canonical
+   * names), in order of mention, without repeats.
    */
+  async mentionedEnterprises(text: string, team: Team | null): Promise<string[]> {
+    return [...new Set((await this.enterpriseHits(text, team)).map((h) => h.name))];
+  }
+
+  /** Every mention of a known enterprise in the text (canonical name and position), earliest first. */
+  async enterpriseHits(text: string, team: Team | null): Promise<Array<{ name: string; start: number }>> {
+    const known = [...(team?.enterprises ?? []), ...(await this.knownEnterprises())];
+    return enterpriseMatcher(known)
+      .findKnown(text)
+      .map((h) => ({ name: h.name, start: h.start }));
+  }
+
+  /**
+   * How a message relates to the user's half-finished report: its answer, a re-ask, 取消, a new report, the
+   * redelivery of the message that asked — or unrelated (a policy question asked meanwhile goes its own way;
+   * the draft keeps waiting).
+   */
+  async relateToDraft(msg: IncomingMessage, draft: Draft, team: Team | null, parse?: Extraction): Promise<DraftReply> {
+    return relateToDraft(this, msg, draft, team, parse);
+  }
+
+  /** For the router and tests: does this message belong to the user's half-finished report? */
   async hasPendingDraft(msg: IncomingMessage): Promise<boolean> {
     const draft = await readDraft(this.deps, msg);
-    rememberDraft(msg, draft);
     if (!draft) return false;
-    if (draft.sourceMessageId === msg.dedupKey) return true;
-    const text = stripReportPrefix(msg.text);
-    if (parseLedgerCommand(text)?.type === 'cancel') return true;
     const team = await this.deps.store.getTeam(msg.teamId);
-    if (!team) return false;
-    return (await classifyDraftReply(this, draft, text, team)).type !== 'unrelated';
+    return (await this.relateToDraft(msg, draft, team)).type !== 'unrelated';
   }
 
   /** Is any draft waiting for this user in this conversation (whatever the next message is)? */
@@ -107,12 +130,15 @@ export class LedgerService {
 
   // ------------------------------------------------------------------ helpers the flows use
 
-  /** Parse a status update: the LLM when configured (rules on any failure), else rules. */
-  async extract(text: string, team: Team, today: string): Promise<Extraction> {
+  /**
+   * Parse a status update: the LLM when configured (rules on any failure), else rules. `rules`: the parse the
+   * router already made of this text with the same names, reused rather than parsed again.
+   */
+  async extract(text: string, team: Team, today: string, rules?: Extraction): Promise<Extraction> {
     const knownEnterprises = await this.knownEnterprises();
     // The LLM sees the team's own names and the deployment's curated list only: other teams' names are user input.
     const promptEnterprises = this.options.knownEnterprises ?? defaultKnown(this.deps.config.ZCT_DATA_DIR);
-    return parseUpdate(text, { today, teamEnterprises: team.enterprises, knownEnterprises, promptEnterprises }, this.deps.llm, this.deps.logger);
+    return parseUpdate(text, { today, teamEnterprises: team.enterprises, knownEnterprises, promptEnterprises }, this.deps.llm, this.deps.logger, rules);
   }
 
   /** 政策礼包 for new issues (empty when there is no retriever or it is turned off). */

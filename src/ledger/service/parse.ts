@@ -4,7 +4,7 @@
  */
 import type { LlmClient } from '../../llm/types.js';
 import type { Logger } from '../../observability/logger.js';
-import { extractUpdateSmart } from '../extract/index.js';
+import { extractUpdate, extractUpdateWithLlm } from '../extract/index.js';
 import type { Extraction } from '../model.js';
 
 export interface ParseContext {
@@ -15,6 +15,14 @@ export interface ParseContext {
   promptEnterprises?: string[];
 }
 
-export function parseUpdate(text: string, ctx: ParseContext, llm: LlmClient | null, logger: Logger): Promise<Extraction> {
-  return extractUpdateSmart(text, ctx, llm, logger);
+/** `rules`: a rule parse of the same text with the same context, already made (by the router): reused, not redone. */
+export async function parseUpdate(text: string, ctx: ParseContext, llm: LlmClient | null, logger: Logger, rules?: Extraction): Promise<Extraction> {
+  if (!llm) return rules ?? extractUpdate(text, ctx);
+  try {
+    return await extractUpdateWithLlm(text, ctx, llm);
+  } catch (err) {
+    const e = err as Error & { reason?: string };
+    logger.warn({ reason: e.reason ?? e.name, err: e.message }, 'LLM extraction failed; using rules');
+    return rules ?? extractUpdate(text, ctx);
+  }
 }

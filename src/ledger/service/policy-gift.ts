@@ -1,17 +1,42 @@
 /**
- * 政策礼包: when a new issue is recorded, the two or three policy passages most relevant to it
- * (retriever.search on category + summary), each with its title and a short quote.
- * Best effort: a retrieval failure never stops the record.
+ * 政策礼包: when a new issue is recorded, the policy passages (at most three) that clear a relevance bar for it
+ * (retriever.search on category + summary), each with its title and a short quote. None is better than a wrong
+ * one: a passage counts only when it covers enough of the issue's own words (not just a couple of shared
+ * bigrams) and speaks of the issue's category (a word of that category's lexicon). Best effort: a retrieval failure never stops the record.
  */
 import type { Citation } from '../../messaging/reply.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Retriever, SearchHit } from '../../retrieval/types.js';
+import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import type { Category } from '../model.js';
 import { overlap } from './targets.js';
 
 const MAX_QUOTE = 70;
 /** Shared bigrams between the issue's own words (not its category) and a passage, for the passage to count. */
 const MIN_OVERLAP = 2;
+/** …and the share of the summary's bigrams the passage covers. */
+const MIN_SHARE = 0.3;
+
+/** The words of each category (its strong ones), to check that a passage speaks of the issue's category. */
+const CATEGORY_WORDS = new Map<Category, string[]>();
+for (const { category, weight, words } of CATEGORY_LEXICON) {
+  if (weight < 2) continue;
+  CATEGORY_WORDS.set(category, [...(CATEGORY_WORDS.get(category) ?? []), ...words]);
+}
+
+function bigramCount(text: string): number {
+  return overlap(text, text);
+}
+
+/** Does this passage clear the bar for this issue? */
+export function relevant(issue: { category: Category; summary: string }, passage: string): boolean {
+  const shared = overlap(issue.summary, passage);
+  const total = Math.max(1, bigramCount(issue.summary));
+  if (shared < MIN_OVERLAP || shared / total < MIN_SHARE) return false;
+  if (issue.category === '其他') return true;
+  const words = CATEGORY_WORDS.get(issue.category) ?? [];
+  return words.length === 0 || words.some((w) => passage.includes(w)) || passage.includes(issue.category);
+}
 
 /** The sentence of a passage that shares most with the query, trimmed to a short quote. */
 export function bestQuote(text: string, query: string): string {
@@ -38,12 +63,12 @@ export async function policyGift(
   max = 3,
 ): Promise<Citation[]> {
   if (!issues.length) return [];
-  const perIssue: Array<{ hits: SearchHit[]; query: string; summary: string }> = [];
+  const perIssue: Array<{ hits: SearchHit[]; query: string; issue: { category: Category; summary: string } }> = [];
   for (const i of issues.slice(0, 3)) {
     const query = `${i.category === '其他' ? '' : `${i.category} `}${i.summary}`.trim();
     try {
       const res = await retriever.search(query, max);
-      perIssue.push({ hits: res.hits, query, summary: i.summary });
+      perIssue.push({ hits: res.hits, query, issue: i });
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'policy gift search failed; recording without it');
     }
@@ -55,12 +80,12 @@ export async function policyGift(
   const docs = new Set<string>();
   for (const distinct of [true, false]) {
     for (let rank = 0; rank < max && out.length < max; rank++) {
-      for (const { hits, query, summary } of perIssue) {
+      for (const { hits, query, issue } of perIssue) {
         const hit = hits[rank];
         if (!hit || seen.has(hit.chunk.id) || out.length >= max) continue;
         if (distinct && docs.has(hit.chunk.docId)) continue;
-        // A passage sharing almost nothing with the issue is noise, not a gift.
-        if (overlap(summary, `${hit.chunk.title}${hit.chunk.text}`) < MIN_OVERLAP) continue;
+        // A passage that does not speak to the issue is noise, not a gift.
+        if (!relevant(issue, `${hit.chunk.title}${hit.chunk.text}`)) continue;
         seen.add(hit.chunk.id);
         docs.add(hit.chunk.docId);
         out.push({

@@ -4,20 +4,21 @@
  * required is missing or ambiguous (the draft waits in the session), then commit once.
  */
 import type { IncomingMessage } from '../../messaging/incoming.js';
-import { reply, type Reply } from '../../messaging/reply.js';
+import { reply, type Reply, type ReplyBlock } from '../../messaging/reply.js';
 import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
-import { findRefs, isLedgerCommand, normalizeWidth, parseLedgerCommand } from '../commands.js';
+import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES, parseLedgerCommand, stripReportPrefix } from '../commands.js';
 import { findDeadline } from '../dates.js';
-import { extractUpdate } from '../extract/index.js';
-import type { ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
+import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
+import { CUES } from '../../messaging/intent-cues.js';
+import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { STATUS_LABELS } from '../model.js';
-import { canChange, messageContext, type MessageContext } from './context.js';
-import { emptyPlan, execute, askReply, type Outcome } from './execute.js';
-import type { LedgerService } from './ledger-service.js';
+import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
+import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
-import { findTarget } from './targets.js';
-import { TEXTS } from './texts.js';
+import { findTarget, overlap } from './targets.js';
+import { planCloseUnresolved } from './lifecycle.js';
+import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
 import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
@@ -27,24 +28,33 @@ const VISIT_CUE = /走访|拜访|回访|到访|调研|上门|实地|去了|去�
 
 const notRecognized = (): Reply => ({ intent: 'report', title: '没有记录', blocks: [{ type: 'paragraph', text: TEXTS.notRecognized }] });
 
-/** Entry point for a report message (free text or 报：…). */
-export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text: string): Promise<Reply> {
+/** Entry point for a report message (free text or 报：…). `pre`: what the router already read and parsed. */
+export async function reportFlow(svc: FlowContext, msg: IncomingMessage, text: string, pre: Preloaded = {}): Promise<Reply> {
   const { deps } = svc;
   if (!msg.isGroup) return reply.text('report', TEXTS.notInGroup, '请在小组群里报送');
-  // Both reads go out together (one network round trip on a pipelining client).
-  const [team, draft] = await Promise.all([deps.store.getTeam(msg.teamId), readDraft(deps, msg)]);
+  // Whatever the router did not read goes out together (one network round trip on a pipelining client).
+  const [team, draft] = await Promise.all([
+    pre.team !== undefined ? pre.team : deps.store.getTeam(msg.teamId),
+    pre.draft !== undefined ? pre.draft : readDraft(deps, msg),
+  ]);
   if (!team) return reply.text('report', TEXTS.unregistered(msg.conversationTitle), '本群还未登记');
   const ctx = messageContext(deps, msg, team);
 
-  let dropped = false;
+  /** A new report arrived while this draft waits: keep it (or, for a card being confirmed, take this as its correction). */
+  let waiting: Draft | null = null;
+  let corrected = false;
   if (draft) {
+    const answer = pre.draft !== undefined && pre.draftReply ? pre.draftReply : await relateToDraft(svc, msg, draft, team, pre.parse);
     // The message that asked the question, delivered again: ask again, it is not its own answer.
-    if (draft.sourceMessageId === msg.dedupKey) return askReply(draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
-    if (parseLedgerCommand(text)?.type === 'cancel') {
+    if (answer.type === 'redelivered') return askReply(draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
+    if (answer.type === 'cancel') {
       await deleteDraft(deps, msg);
       return reply.text('report', TEXTS.cancelled, '已取消');
     }
-    const answer = await classifyDraftReply(svc, draft, text, team);
+    if (answer.type === 'answer' && draft.pending.type === 'confirm_close') {
+      const { issueIds, note } = draft.pending;
+      return execute(deps, ctx, () => planCloseUnresolved(deps, ctx, issueIds, note), { gift: async () => [], clearsDraft: true });
+    }
     if (answer.type === 'answer') {
       return execute(deps, ctx, () => planReport(svc, ctx, { extraction: draft.extraction, text: draft.text, today: draft.today, answers: answer.answers }), {
         gift: (issues) => svc.gift(issues),
@@ -57,18 +67,29 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
       await saveDraft(deps, msg, { ...draft, sourceMessageId: msg.dedupKey });
       return askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
     }
-    // Not an answer: a new report. The half-finished one is dropped.
-    dropped = true;
-    await deleteDraft(deps, msg);
+    // Not an answer: a new report. A card awaiting 对 takes it as its correction; any other draft keeps waiting.
+    if (draft.pending.type === 'confirm') {
+      corrected = true;
+      await deleteDraft(deps, msg);
+    } else waiting = draft;
   }
 
-  const extraction = await svc.extract(text, team, ctx.today);
+  const parsed = await svc.extract(text, team, ctx.today, pre.parse);
+  const extraction = parsed.kind === 'not_update' ? visitFallback(parsed, text, ctx.today, pre.enterprises ?? (await svc.mentionedEnterprises(text, team))) : parsed;
   return execute(
     deps,
     ctx,
     async () => {
       const outcome = await planReport(svc, ctx, { extraction, text, today: ctx.today, answers: emptyAnswers() });
-      if (dropped && outcome.type === 'commit') outcome.plan.notices.push(TEXTS.draftDropped);
+      if (outcome.type === 'commit') {
+        if (waiting) outcome.plan.notices.push(TEXTS.draftKept(waiting.question.split('\n')[0] ?? ''));
+        if (corrected) outcome.plan.notices.push(TEXTS.correctionTaken);
+      }
+      // Only one question can wait per user: the older one gives way, and the user is told so.
+      if (outcome.type === 'ask' && waiting) {
+        outcome.draft.question = `${TEXTS.draftReplaced}\n${outcome.draft.question}`;
+        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftReplaced }, ...outcome.blocks];
+      }
       return outcome;
     },
     {
@@ -83,6 +104,84 @@ export async function reportFlow(svc: LedgerService, msg: IncomingMessage, text:
       },
     },
   );
+}
+
+/**
+ * "七一电器昨天去了，一切正常": a visit to a named enterprise with nothing to report is still a visit (it counts
+ * for 一月一走访). Used only when the parser found no update at all.
+ */
+function visitFallback(parsed: Extraction, text: string, today: string, enterprises: string[]): Extraction {
+  const enterprise = enterprises[0];
+  if (!enterprise || !CUES.visit.test(text) || CUES.plan.test(text)) return parsed;
+  return { ...parsed, kind: 'visit', enterprise, date: resolveEventDate(text, today), issues: [], ref: null };
+}
+
+/**
+ * Open issues that are the same matter as a newly reported problem: same category (not 其他) and either a shared
+ * description or a report that moves it on (交办, 办结 …); for 其他, a clearly shared description.
+ */
+/**
+ * Which enterprise each problem of a message belongs to, when they differ: the parser's per-issue enterprise when it
+ * gives one, else (a roll-up naming several enterprises) the enterprise mentioned last before the problem's words.
+ * Empty when every problem belongs to the message's enterprise.
+ */
+async function itemEnterprises(svc: FlowContext, e: Extraction, text: string, team: Team, fallback: string): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const given = e.issues.map((i) => (i as ExtractedIssue & { enterprise?: unknown }).enterprise);
+  if (given.some((g) => typeof g === 'string' && g)) {
+    given.forEach((g, index) => {
+      if (typeof g === 'string' && g && g !== fallback) out.set(index, team.enterprises.find((t) => t === g || t.includes(g) || g.includes(t)) ?? g);
+    });
+    return out;
+  }
+  const hits = await svc.enterpriseHits(text, team);
+  if (new Set(hits.map((h) => h.name)).size < 2) return out;
+  e.issues.forEach((issue, index) => {
+    const at = text.indexOf(issue.summary.slice(0, Math.min(4, issue.summary.length)));
+    if (at < 0) return;
+    const before = hits.filter((h) => h.start < at).at(-1);
+    if (before && before.name !== fallback) out.set(index, before.name);
+  });
+  return out;
+}
+
+/** "…不是工程师，是封装线操作工3名": what the correction says the issue is. */
+const CORRECTED_TO = /不是[^，,。；;]{1,12}[，,]?\s*(?:而)?是([^，,。；;]{2,40})/;
+
+/**
+ * A correction of an issue named by id ("更正：Q-0010 …不是工程师，是操作工") re-judges its category from the
+ * corrected words; the history keeps the edit.
+ */
+function correctedCategory(text: string, issue: Issue): Category | null {
+  if (!CUES.correction.test(text)) return null;
+  const to = CORRECTED_TO.exec(text)?.[1] ?? null;
+  if (!to) return null;
+  const { category, score } = categorize(to);
+  return score > 0 && category !== '其他' && category !== issue.category ? category : null;
+}
+
+/** Both texts state quantities and none is shared: two different matters ("缺2名操作工" / "缺14名操作工"). */
+function differentQuantities(a: string, b: string): boolean {
+  const qa: string[] = a.match(/\d+(?:\.\d+)?/g) ?? [];
+  const qb: string[] = b.match(/\d+(?:\.\d+)?/g) ?? [];
+  return qa.length > 0 && qb.length > 0 && !qa.some((q) => qb.includes(q));
+}
+
+function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): Issue[] {
+  const scored = open
+    .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
+    .filter(({ issue, score }) => {
+      if (issue.category !== item.category) return score >= 4;
+      if (item.category === '其他') return (score >= 3 && !differentQuantities(item.summary, issue.summary)) || (correcting && score >= 1);
+      // Same topic: a report that moves it on (交办, 办结 …), a correction of it, or the same description again
+      // (different quantities — 缺2名 vs 缺14名 — are different matters).
+      return item.status !== 'open' || correcting || (score >= 3 && !differentQuantities(item.summary, issue.summary));
+    });
+  if (scored.length <= 1) return scored.map((s) => s.issue);
+  // Several: one clearly closer by description wins, else the user picks.
+  scored.sort((a, b) => b.score - a.score);
+  const [best, second] = scored as [{ issue: Issue; score: number }, { issue: Issue; score: number }];
+  return best.score >= 3 && best.score > second.score ? [best.issue] : scored.map((s) => s.issue);
 }
 
 interface PlanInput {
@@ -118,16 +217,11 @@ function noteText(text: string): string {
   return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
-function enterpriseQuestion(team: Team): string {
-  if (!team.enterprises.length) return '这条记录是哪家企业的？请回复企业名称。';
-  return `这条记录是哪家企业的？请回复序号或企业名称：\n${team.enterprises.map((e, i) => `${i + 1}. ${e}`).join('\n')}`;
-}
-
 function candidateLabel(i: Issue): string {
   return `${i.id} ${i.enterprise} ${i.category}｜${i.summary}（${STATUS_LABELS[i.status]}）`;
 }
 
-export async function planReport(svc: LedgerService, ctx: MessageContext, input: PlanInput): Promise<Outcome> {
+export async function planReport(svc: FlowContext, ctx: MessageContext, input: PlanInput): Promise<Outcome> {
   const { deps } = svc;
   const team = ctx.team as Team;
   const { extraction, text, today, answers } = input;
@@ -148,25 +242,51 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
 
   let issues = extraction.issues;
   if (!issues.length && extraction.ref && (extraction.kind === 'progress' || extraction.kind === 'resolved' || extraction.kind === 'closed')) {
-    // "Q-0012 还在等": an update of an issue by id with nothing else to say about it.
-    const status: IssueStatus = extraction.kind === 'progress' ? 'in_progress' : extraction.kind;
-    issues = [{ category: '其他', summary: noteText(text), department: null, status }];
+    // "Q-0012 还在等": an update of an issue by id with nothing else to say about it; "Q-0010 转人社局": a hand-off.
+    const handler = extraction.kind === 'progress' ? handlerDepartment(findDepartments(noteText(text))) : null;
+    const status: IssueStatus = handler ? 'assigned' : extraction.kind === 'progress' ? 'in_progress' : extraction.kind;
+    issues = [{ category: '其他', summary: noteText(text), department: handler, status }];
   }
   const items: Item[] = issues.map((item, index) => ({ item, index }));
-  const newItems: Item[] = [];
-  const updates: Item[] = [];
-  for (const it of items) {
-    const decided = answers.asNew[String(it.index)];
-    if (decided === false) continue;
-    if (decided === true || isNewItem(extraction.kind, it.item)) newItems.push(it);
-    else updates.push(it);
-  }
   const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text));
   const stated = answers.enterprise ?? extraction.enterprise;
   const enterprise = stated ?? (team.enterprises.length === 1 ? (team.enterprises[0] as string) : null);
+  const wouldCreate = items.some((it) => answers.asNew[String(it.index)] === true || (answers.asNew[String(it.index)] === undefined && !answers.targets[String(it.index)] && isNewItem(extraction.kind, it.item)));
 
-  if ((hasVisit || newItems.length > 0) && !enterprise) {
-    return draftBase({ type: 'enterprise', options: team.enterprises }, enterpriseQuestion(team));
+  if ((hasVisit || wouldCreate) && !enterprise) {
+    return draftBase({ type: 'enterprise', options: team.enterprises }, QUESTIONS.whichEnterprise(team.enterprises));
+  }
+
+  // Each problem's enterprise: its own in a roll-up ("华康反映…，七一反映…"), else the message's.
+  const ownEnterprise = enterprise ? await itemEnterprises(svc, extraction, text, team, enterprise) : new Map<number, string>();
+  const entOf = (index: number): string => ownEnterprise.get(index) ?? (enterprise as string);
+
+  // A "new" problem the team already has open for this enterprise and topic updates that issue instead of
+  // duplicating it; when several match, the user picks one.
+  const targets: Record<string, string> = { ...answers.targets };
+  const involved = new Set(items.map((it) => entOf(it.index)));
+  const open = wouldCreate && enterprise ? (await deps.store.listIssues({ teamId: team.id, status: OPEN_STATUSES })).filter((i) => involved.has(i.enterprise)) : [];
+  const newItems: Item[] = [];
+  const updates: Item[] = [];
+  const claimed: string[] = [];
+  for (const it of items) {
+    const key = String(it.index);
+    const decided = answers.asNew[key];
+    if (decided === false) continue;
+    if (targets[key]) updates.push(it);
+    else if (decided === true || !isNewItem(extraction.kind, it.item)) (decided === true ? newItems : updates).push(it);
+    else {
+      const match = sameMatter(open.filter((i) => !claimed.includes(i.id) && i.enterprise === entOf(it.index)), it.item, CUES.correction.test(text));
+      if (match.length === 1) {
+        targets[key] = (match[0] as Issue).id;
+        claimed.push(targets[key] as string);
+        updates.push(it);
+      } else if (match.length > 1) {
+        const where = enterprise ?? '本组';
+        const question = QUESTIONS.whichIssue(where, it.item.category, it.item.summary, match.map(candidateLabel));
+        return draftBase({ type: 'target', index: it.index, candidates: match.map((c) => ({ id: c.id, label: candidateLabel(c) })) }, question);
+      } else newItems.push(it);
+    }
   }
 
   const plan = emptyPlan('report');
@@ -181,8 +301,13 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
   for (const { item, index } of updates) {
     const to = targetStatus(extraction.kind, item);
     let issue: Issue | null = null;
-    const chosen = answers.targets[String(index)];
+    const chosen = targets[String(index)];
     const ref = chosen ?? (nextRef < refs.length ? refs[nextRef++] : undefined);
+    if (!ref && to === 'closed') {
+      // 销号 names its issue: never guessed from a description.
+      plan.notices.push(TEXTS.closeNeedsId);
+      continue;
+    }
     if (ref) {
       issue = await deps.store.getIssue(ref);
       if (!issue || !canChange(ctx, issue)) {
@@ -200,14 +325,12 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
       });
       if (found.type === 'ambiguous') {
         const where = stated ?? enterprise ?? '本组';
-        const question =
-          `${where}有 ${found.candidates.length} 个在办的${item.category === '其他' ? '' : item.category}问题，“${item.summary}”说的是哪一个？请回复序号或编号：\n` +
-          found.candidates.map((c, i) => `${i + 1}. ${candidateLabel(c)}`).join('\n');
+        const question = QUESTIONS.whichIssue(where, item.category, item.summary, found.candidates.map(candidateLabel));
         return draftBase({ type: 'target', index, candidates: found.candidates.map((c) => ({ id: c.id, label: candidateLabel(c) })) }, question);
       }
       if (found.type === 'none') {
         const where = stated ?? enterprise ?? '本组';
-        const question = `没有找到${where}在办的${item.category === '其他' ? '' : item.category}问题。要把“${item.summary}”登记为新问题吗？请回复“是”或“否”。`;
+        const question = QUESTIONS.recordAsNew(where, item.category, item.summary);
         return draftBase({ type: 'confirm_new', index }, question);
       }
       issue = found.issue;
@@ -219,15 +342,23 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
       { to, department: item.department, deadline, note: updates.length === 1 && newItems.length === 0 ? noteText(text) : item.summary },
       tctx,
     );
+    const recategorized = ref && !chosen ? correctedCategory(text, issue) : null;
+    if (recategorized) {
+      const patch = t.patch ?? { issueId: issue.id, expectStatus: issue.status, note: noteText(text) };
+      plan.patches.push({ patch: { ...patch, category: recategorized }, issue });
+      continue;
+    }
     if (t.patch) plan.patches.push({ patch: t.patch, issue });
     if (t.notice) plan.notices.push(t.notice);
   }
 
   const date = extraction.date ?? today;
-  if (hasVisit && enterprise) {
+  // One visit per enterprise a roll-up reports on.
+  const visited = !hasVisit || !enterprise ? [] : ownEnterprise.size ? [...new Set(items.map((it) => entOf(it.index)))] : [enterprise];
+  for (const visitedEnterprise of visited) {
     const visit: NewVisit = {
       teamId: team.id,
-      enterprise,
+      enterprise: visitedEnterprise,
       date,
       participants: [ctx.msg.userName || ctx.msg.userId],
       note: text.length > 500 ? `${text.slice(0, 500)}…` : text,
@@ -236,13 +367,15 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
     };
     plan.visits.push(visit);
   }
-  for (const { item } of newItems) {
+  for (const { item, index } of newItems) {
     let status = item.status;
     if (status === 'closed' && !ctx.msg.isAdmin) status = 'resolved';
+    // A problem with a handling department has been handed off: never 待交办 with a 承办部门.
+    if (status === 'open' && item.department) status = 'assigned';
     const handled = status === 'assigned' || status === 'in_progress';
     const issue: NewIssue = {
       teamId: team.id,
-      enterprise: enterprise as string,
+      enterprise: entOf(index),
       category: item.category,
       summary: item.summary,
       department: item.department,
@@ -262,13 +395,68 @@ export async function planReport(svc: LedgerService, ctx: MessageContext, input:
     }
     return { type: 'reply', reply: { intent: 'report', title: '没有记录', blocks: plan.notices.map((n) => ({ type: 'paragraph' as const, text: n })) }, changing: true };
   }
+  if (!answers.confirmed) {
+    const doubts = await doubtsAbout(svc, extraction, text, team);
+    if (doubts) {
+      const card = understoodCard(plan, doubts);
+      return { type: 'ask', draft: { text, today, extraction, answers, pending: { type: 'confirm' }, question: card.text }, blocks: card.blocks };
+    }
+  }
   return { type: 'commit', plan };
+}
+
+/** Below this parse confidence the bot shows what it understood and records only on 对. */
+export const CONFIRM_BELOW = 0.6;
+/** More issues than this in one message is a roll-up worth confirming. */
+const MANY_ISSUES = 3;
+
+/**
+ * Why this parse should be confirmed before recording, or null when it is clear enough. The parser's own
+ * confidence and reasons decide when it gives them; otherwise the ledger's checks: several enterprises named
+ * in one message, many issues.
+ */
+async function doubtsAbout(svc: FlowContext, e: Extraction, text: string, team: Team): Promise<string[] | null> {
+  const signals = e as Extraction & { confidence?: unknown; reasons?: unknown };
+  if (typeof signals.confidence === 'number') {
+    if (signals.confidence >= CONFIRM_BELOW) return null;
+    const reasons = Array.isArray(signals.reasons) ? signals.reasons.filter((r): r is string => typeof r === 'string') : [];
+    return reasons.length ? reasons : [TEXTS.doubtUnsure];
+  }
+  const doubts: string[] = [];
+  const named = await svc.mentionedEnterprises(text, team);
+  if (named.length >= 2) doubts.push(TEXTS.doubtEnterprises(named));
+  if (e.issues.length > MANY_ISSUES) doubts.push(TEXTS.doubtManyIssues(e.issues.length));
+  return doubts.length ? doubts : null;
+}
+
+/** What would be recorded, as a compact card (and the same as text, kept with the draft). */
+function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBlock[]; text: string } {
+  const lines = [
+    ...plan.visits.map((v) => `走访：${v.enterprise}（${v.date}）`),
+    ...plan.issues.map((i) => `新问题：${i.enterprise} ${i.category}｜${i.summary}｜${i.department ? `${STATUS_LABELS[i.status]} ${i.department}` : STATUS_LABELS[i.status]}`),
+    ...plan.patches.map(({ patch, issue }) => {
+      const to = patch.status ? STATUS_LABELS[patch.status] : STATUS_LABELS[issue.status];
+      const dept = patch.department ?? issue.department;
+      return `更新：${issue.id} ${issue.enterprise} ${issue.category}｜${to}${dept ? ` ${dept}` : ''}${patch.note ? `｜${patch.note}` : ''}`;
+    }),
+  ];
+  const blocks: ReplyBlock[] = [
+    { type: 'paragraph', text: TEXTS.cardLead },
+    { type: 'list', items: lines },
+    { type: 'note', text: `${TEXTS.cardDoubt}${doubts.join('；')}` },
+    { type: 'paragraph', text: TEXTS.cardHowTo },
+  ];
+  return { blocks, text: [TEXTS.cardLead, ...lines.map((l) => `· ${l}`), TEXTS.cardHowTo].join('\n') };
 }
 
 export type DraftReply =
   | { type: 'answer'; answers: DraftAnswers }
+  /** The message whose reply asked the question, delivered again. */
+  | { type: 'redelivered' }
+  /** 取消 / 不用了: drop the draft. */
+  | { type: 'cancel' }
   | { type: 'reask'; hint: string }
-  /** A full report of its own: the half-finished one is dropped. */
+  /** A full report of its own: recorded on its own while the draft keeps waiting (a card takes it as a correction). */
   | { type: 'new_report' }
   /** Something else (a policy question, chit-chat): not for the ledger. */
   | { type: 'unrelated' };
@@ -284,7 +472,8 @@ export function parseChoice(text: string, n: number): number | null {
 }
 
 const YES = /^(是|是的|对|对的|好|好的|嗯|行|可以|要|需要|登记|记录|记上|确认|新问题|登记为新问题|yes|y|ok)$/i;
-const NO = /^(否|不|不是|不用|不要|不需要|不记|算了|no|n)$/i;
+const NO = /^(否|不|不是|不用|不用了|不要|不需要|不记|算了|取消|no|n)$/i;
+const CONFIRM_EMOJI = /^(?:[👍👌✅✔️☑️🆗]|\u{FE0F})+$/u;
 /** A bare name: what people answer to "哪家企业？" */
 const NAME_LIKE = /^[\u4e00-\u9fa5A-Za-z0-9（）()·]{2,20}$/;
 const NOT_A_NAME = /问题|走访|反映|收到|好的|谢谢|知道|明白|不是|什么|怎么|可以|没有|不用|取消|不清楚|稍等|等等|回头|哈哈|辛苦/;
@@ -296,13 +485,25 @@ function cleanName(text: string): string {
     .trim();
 }
 
+/**
+ * How a message relates to the user's half-finished report: its answer, a re-ask, 取消, a new report, the
+ * redelivery of the message that asked — or unrelated (a policy question asked meanwhile goes its own way;
+ * the draft keeps waiting).
+ */
+export async function relateToDraft(svc: FlowContext, msg: IncomingMessage, draft: Draft, team: Team | null, parse?: Extraction): Promise<DraftReply> {
+  if (draft.sourceMessageId === msg.dedupKey) return { type: 'redelivered' };
+  const text = stripReportPrefix(msg.text);
+  if (parseLedgerCommand(text)?.type === 'cancel') return { type: 'cancel' };
+  if (!team) return { type: 'unrelated' };
+  return classifyDraftReply(svc, draft, text, team, parse);
+}
+
 /** How a message relates to the user's pending draft. Pure apart from reading the known enterprises. */
-export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: string, team: Team): Promise<DraftReply> {
+export async function classifyDraftReply(svc: FlowContext, draft: Draft, raw: string, team: Team, parse?: Extraction): Promise<DraftReply> {
   const text = normalizeWidth(raw).trim().replace(/[。.!！~]+$/, '');
   const answers: DraftAnswers = { ...draft.answers, targets: { ...draft.answers.targets }, asNew: { ...draft.answers.asNew } };
   const pending = draft.pending;
-  const known = await svc.knownEnterprises();
-  const parsed = extractUpdate(text, { today: draft.today, teamEnterprises: team.enterprises, knownEnterprises: known });
+  const parsed = parse ?? extractUpdate(text, { today: draft.today, teamEnterprises: team.enterprises, knownEnterprises: await svc.knownEnterprises() });
   const isReport = text.length > 12 && parsed.kind !== 'not_update' && (parsed.issues.length > 0 || parsed.ref !== null);
   const otherwise = (hint: string): DraftReply => (isReport ? { type: 'new_report' } : text.length <= 12 && !/[?？]/.test(text) ? { type: 'reask', hint } : { type: 'unrelated' });
 
@@ -336,6 +537,12 @@ export async function classifyDraftReply(svc: LedgerService, draft: Draft, raw: 
     if (YES.test(text)) return { type: 'answer', answers: { ...answers, repeat: true } };
     if (NO.test(text)) return { type: 'answer', answers: { ...answers, repeat: false } };
     return otherwise('请回复“是”或“否”。');
+  }
+  if (pending.type === 'confirm' || pending.type === 'confirm_close') {
+    if (YES.test(text) || CONFIRM_EMOJI.test(text)) return { type: 'answer', answers: { ...answers, confirmed: true } };
+    if (NO.test(text)) return { type: 'cancel' };
+    // A correction in plain words replaces the draft.
+    return otherwise(pending.type === 'confirm' ? '请回复“对”记录，或直接发送更正后的内容；“不用了”放弃。' : '请回复“确认”或“不用了”。');
   }
 
   // confirm_new

@@ -20,6 +20,10 @@ const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('confirm_repeat') }),
   /** More issues than ZCT_MAX_ISSUES_PER_MESSAGE (src/config/limits.ts): record them all? */
   z.object({ type: z.literal('confirm_many'), count: z.number().int() }),
+  /** A low-confidence parse shown as a card: record on 对/确认/👍, replace by a correction, drop on 不用了. */
+  z.object({ type: z.literal('confirm') }),
+  /** 销号 of an issue not yet 办结: on 确认, record 办结 then 销号. */
+  z.object({ type: z.literal('confirm_close'), issueIds: z.array(z.string()).min(1), note: z.string().nullable() }),
 ]);
 
 export const draftSchema = z.object({
@@ -40,6 +44,8 @@ export const draftSchema = z.object({
     repeat: z.boolean().optional(),
     /** The answer to confirm_many. */
     many: z.boolean().optional(),
+    /** The user confirmed the card of a low-confidence parse. */
+    confirmed: z.boolean().optional(),
   }),
   pending: pendingSchema,
   question: z.string(),
@@ -57,22 +63,8 @@ export function draftKey(msg: Pick<IncomingMessage, 'teamId' | 'threadId' | 'use
   return `ledger:draft:${msg.teamId}:${msg.threadId ?? '-'}:${msg.userId}`;
 }
 
-/**
- * The router asks hasPendingDraft before handing the same message to the report handler: the draft it read
- * is remembered for that message object and used once, so the handler does not read it again.
- */
-const routed = new WeakMap<IncomingMessage, Draft | null>();
-
-export function rememberDraft(msg: IncomingMessage, draft: Draft | null): void {
-  routed.set(msg, draft);
-}
-
+/** The user's pending draft (null when none, or expired). The router reads it once per message and passes it on. */
 export async function readDraft(deps: LedgerDeps, msg: IncomingMessage): Promise<Draft | null> {
-  if (routed.has(msg)) {
-    const draft = routed.get(msg) ?? null;
-    routed.delete(msg);
-    return draft;
-  }
   const draft = await readSession(deps.store, draftKey(msg), draftSchema, deps.logger);
   if (draft && draft.expiresAt <= deps.clock().getTime()) {
     await deps.store.deleteSession(draftKey(msg));

@@ -2,12 +2,12 @@
 import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply } from '../../messaging/reply.js';
 import type { LedgerCommand } from '../commands.js';
-import type { LedgerService } from './ledger-service.js';
+import type { FlowContext } from './context.js';
 import { bindRefusal, teamNameFromTitle } from '../../config/limits.js';
 
 const BIND_IN_GROUP = '绑定企业需要在联企小组的群里发送，这样本群才会登记为小组。';
 
-export async function teamsFlow(svc: LedgerService, msg: IncomingMessage, cmd: Extract<LedgerCommand, { type: 'bind' | 'unbind' | 'team' }>): Promise<Reply> {
+export async function teamsFlow(svc: FlowContext, msg: IncomingMessage, cmd: Extract<LedgerCommand, { type: 'bind' | 'unbind' | 'team' }>): Promise<Reply> {
   if (!msg.isGroup) return reply.text('issues', BIND_IN_GROUP, '请在群里操作');
   if (cmd.type === 'team') {
     const team = await svc.getTeam(msg.teamId);

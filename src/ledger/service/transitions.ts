@@ -48,6 +48,8 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
 
   if (cur === 'closed') return { notice: TEXTS.closedNeedsReopen(id) };
   if (change.to === 'closed' && !ctx.isAdmin) return { notice: TEXTS.closeRefused(id) };
+  // 销号 follows 办结: an unresolved issue is closed by the explicit command, after confirmation.
+  if (change.to === 'closed' && isActive(cur)) return { notice: TEXTS.closeNotResolved(id) };
 
   const department = change.department && change.department !== issue.department ? change.department : undefined;
 

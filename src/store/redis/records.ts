@@ -113,6 +113,8 @@ interface PatchPayload {
   dept?: string;
   deptNull?: true;
   note?: string;
+  /** Extra event fields (edits, action, undoes), merged into the event as they are. */
+  ev?: Record<string, unknown>;
 }
 
 /** The commit script's ARGV[2]. `nonce` is written into the dedup record (see RedisStore.commitLedger). */
@@ -143,6 +145,7 @@ export function commitPayload(c: LedgerCommit, nonce = ''): string {
       else if (p.dueDate !== null) del.push('dueScore');
     }
     if (p.note !== undefined) out.note = p.note;
+    if (p.event && Object.keys(p.event).length) out.ev = { ...p.event };
     return out;
   });
   return encodeLuaJson({
@@ -157,5 +160,6 @@ export function commitPayload(c: LedgerCommit, nonce = ''): string {
     withdrawVisits: c.withdrawVisits ?? [],
     n: nonce,
     ...(c.repeat ? { rk: c.repeat.key, rw: String(Math.max(1, Math.round(c.repeat.windowMs))), ra: c.repeat.allow ? '1' : '0' } : {}),
+    restoreIssues: c.restoreIssues ?? [],
   });
 }

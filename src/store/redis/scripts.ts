@@ -144,6 +144,7 @@ for _, p in ipairs(c.patches) do
   syncDue(key, p.id)
   if p.dept then ev.department = p.dept elseif p.deptNull then ev.department = cjson.null end
   if p.note then ev.note = p.note end
+  if p.ev then for k, v in pairs(p.ev) do ev[k] = v end end
   patchedIds[#patchedIds + 1] = p.id
   emit(ev, p.id)
 end
@@ -159,6 +160,19 @@ for _, id in ipairs(c.withdrawIssues) do
     redis.call('ZREM', base .. 'idx:status:' .. cur[1], id)
     redis.call('ZREM', base .. 'idx:due', id)
     emit({type = 'issue.withdrawn', teamId = cur[2], issueId = id}, id)
+  end
+end
+for _, id in ipairs(c.restoreIssues or {}) do
+  local key = base .. 'issue:' .. id
+  local cur = redis.call('HMGET', key, 'status', 'teamId', 'withdrawnAt', 'createdAt')
+  if cur[1] and cur[3] then
+    redis.call('HDEL', key, 'withdrawnAt')
+    redis.call('HSET', key, 'updatedAt', at)
+    redis.call('ZADD', base .. 'idx:all', cur[4], id)
+    redis.call('ZADD', base .. 'idx:team:' .. cur[2], cur[4], id)
+    redis.call('ZADD', base .. 'idx:status:' .. cur[1], cur[4], id)
+    syncDue(key, id)
+    emit({type = 'issue.restored', teamId = cur[2], issueId = id}, id)
   end
 end
 for _, id in ipairs(c.withdrawVisits) do

@@ -106,6 +106,7 @@ const EVENT_LABELS: Record<LedgerEvent['type'], string> = {
   'issue.created': '登记问题',
   'issue.updated': '更新',
   'issue.withdrawn': '撤销',
+  'issue.restored': '恢复问题',
   'visit.recorded': '记录走访',
   'visit.withdrawn': '撤销走访',
 };

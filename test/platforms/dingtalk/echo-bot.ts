@@ -108,8 +108,6 @@ export function createEchoBot(store: Store, config: Config): EchoBot {
   const router = createRouter({
     handlers,
     isLedgerCommand: () => false,
-    hasPendingDraft: async () => false,
-    hasPendingClarification: async () => false,
     classify: async () => 'ask',
   });
   const services: Services = { config, logger: silentLogger, store, retriever: noRetriever, llm: null, clock: () => new Date() };

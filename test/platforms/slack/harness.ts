@@ -72,8 +72,6 @@ export function testRouter(handlers: Record<Route, Handler>) {
   return createRouter({
     handlers,
     isLedgerCommand: (t) => /^(问题清单|Q-\d{4})$/.test(t),
-    hasPendingDraft: async () => false,
-    hasPendingClarification: async () => false,
     classify: async (t) => (/[?？]$/.test(t) ? 'ask' : t.includes('走访') ? 'report' : 'unsure'),
   });
 }

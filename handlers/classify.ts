@@ -1,0 +1,142 @@
+/**
+ * Free text → what the user means: a policy question, a status update, a plan, an acknowledgement, a question
+ * about an issue already in the ledger — or unsure ("记录还是提问？"). Rules by default (the router's parse plus
+ * the cues in cues.ts); with an LLM configured, the model decides only when the rules are unsure.
+ * A pure function of the text and the team's names: the same text always gets the same answer.
+ */
+import { z } from 'zod';
+import { findRefs } from '../src/ledger/commands.js';
+import { extractUpdate } from '../src/ledger/extract/index.js';
+import type { Extraction } from '../src/ledger/model.js';
+import { loadPrompt } from '../src/llm/prompts.js';
+import type { LlmClient } from '../src/llm/types.js';
+import type { Logger } from '../src/observability/logger.js';
+import { localDate } from '../src/time/index.js';
+import { asksSomething, CUES, isAcknowledgement } from '../src/messaging/intent-cues.js';
+
+export type FreeTextIntent = 'ask' | 'report' | 'unsure' | 'ack' | 'plan' | 'ledger_question';
+
+/** Words that only status reports use; a parse without them or any other ledger detail is too thin to record. */
+const REPORT_WORDS = /企业|公司|厂|反映|诉求|走访|回访|调研|交办|对接|协调|办结|销号|解决|到账|放款/;
+
+/** A signal the parser may add to its result (optional: absent on older parsers). */
+function parserSaysQuestion(e: Extraction): boolean | undefined {
+  const q = (e as Extraction & { question?: unknown }).question;
+  return typeof q === 'boolean' ? q : undefined;
+}
+
+/** Does the parse carry anything a ledger entry is made of? */
+function hasLedgerEvidence(e: Extraction, text: string): boolean {
+  if (e.kind === 'not_update') return false;
+  if (e.ref || e.kind === 'visit' || REPORT_WORDS.test(text)) return true;
+  return e.issues.some((i) => i.category !== '其他' || i.department !== null || i.status !== 'open');
+}
+
+export interface ClassifyFacts {
+  intent: FreeTextIntent;
+  reportish: boolean;
+  questionish: boolean;
+}
+
+export interface ClassifyOptions {
+  /** The router's parse of the text (with the team's names); parsed here without context when absent. */
+  parse?: Extraction;
+  /** Enterprises named in the text (known names, company-name patterns), found by the router. */
+  enterprises?: string[];
+}
+
+/** The text's last clause: a trailing question decides whether the message asks something. */
+function lastClause(text: string): string {
+  const parts = text.split(/[，,。.；;！!\n]/).map((s) => s.trim()).filter(Boolean);
+  return parts.at(-1) ?? text;
+}
+
+export function classifyByRules(text: string, today: string, opts: ClassifyOptions | Extraction = {}): ClassifyFacts {
+  const o: ClassifyOptions = 'kind' in opts ? { parse: opts as Extraction } : (opts as ClassifyOptions);
+  const t = text.trim();
+  if (isAcknowledgement(t)) return { intent: 'ack', reportish: false, questionish: false };
+
+  const parse = o.parse ?? extractUpdate(t, { today });
+  const refs = findRefs(t);
+  const enterprise = parse.enterprise ?? o.enterprises?.[0] ?? null;
+  const named = enterprise !== null;
+  const s = t.replace(/已经/g, '已');
+  const last = lastClause(s);
+  // Report content before the trailing clause ("华康反映缺工，有什么政策可以支持？").
+  const before = s.slice(0, Math.max(0, s.length - last.length));
+  const visit = CUES.visit.test(s);
+  const problem = CUES.problem.test(s);
+  const status = CUES.status.test(s) || (refs.length > 0 && /已/.test(s));
+  const allWell = CUES.allWell.test(s);
+
+  // Questions: a question form, unless the question is someone else's, reported ("企业问能否申请补助").
+  const asked = parserSaysQuestion(parse) ?? asksSomething(s);
+  const reportedQuestion = CUES.reportedQuestion.test(s);
+  const trailingQuestion = asksSomething(last);
+  const questionish = (asked && !(reportedQuestion && !trailingQuestion)) || (!named && CUES.policyTopic.test(s) && s.length <= 40);
+
+  // A plan says what will happen: neither recorded nor a policy question.
+  // (A short question after it — "有一起的吗" — is for colleagues, not a policy question.)
+  const first = s.split(/[，,。.；;！!\n]/)[0] ?? s;
+  if (CUES.plan.test(first) && !CUES.past.test(s) && !problem && !status && (!trailingQuestion || (last.length <= 10 && !CUES.lookup.test(last)))) {
+    return { intent: 'plan', reportish: false, questionish: false };
+  }
+
+  // About the ledger itself: "Q-0003 现在到哪一步了", "华康的贷款批了没有？", "Q-0002 能不能结了？".
+  const namedTeamEnterprise = named && (o.enterprises?.includes(enterprise) ?? false);
+  const statusQuestion = CUES.statusQuestion.test(last) || (refs.length > 0 && last.replace(/[Qq]\s*-?\s*\d+/g, '').trim().length <= 12);
+  if (asked && trailingQuestion && statusQuestion && (refs.length > 0 || namedTeamEnterprise) && !visit && !CUES.problem.test(before) && !/已/.test(s)) {
+    return { intent: 'ledger_question', reportish: false, questionish: true };
+  }
+
+  // An announcement or chat to the group that names no enterprise and no issue: not for the ledger, not a question.
+  if (CUES.chat.test(s) && !named && !refs.length && !visit && !questionish && !CUES.lookup.test(s.replace(/问题清单|台账/g, ''))) {
+    return { intent: 'ack', reportish: false, questionish: false };
+  }
+
+  const reportish =
+    hasLedgerEvidence(parse, s) ||
+    (named && (visit || problem || allWell || status)) ||
+    (refs.length > 0 && (status || problem)) ||
+    (visit && (allWell || problem));
+
+  if (reportish && !questionish) return { intent: 'report', reportish, questionish };
+  if (!reportish && questionish) return { intent: 'ask', reportish, questionish };
+  if (!reportish && !questionish) {
+    // A bare noun phrase ("专班组建原则", "三服务活动的主要内容") is a lookup; chat and announcements to the group
+    // ("下周值班表发群里了，大家看一下") get a short word; anything long and narrative is unclear.
+    if (CUES.chat.test(s) && !CUES.lookup.test(s)) return { intent: 'ack', reportish, questionish };
+    return { intent: s.length <= 40 ? 'ask' : 'unsure', reportish, questionish };
+  }
+  // Both. A question that is the whole message, with no report content before it, is a plain question; a
+  // report that ends by asking something ("华康反映缺工，有什么政策可以支持？") could be either: ask the user.
+  if (!trailingQuestion) return { intent: 'report', reportish, questionish };
+  const contentBefore = (named || refs.length > 0 || reportedQuestion) && (CUES.visit.test(before) || CUES.problem.test(before) || CUES.status.test(before) || CUES.allWell.test(before) || (refs.length > 0 && /已/.test(before)));
+  if (!contentBefore && !CUES.status.test(last)) return { intent: 'ask', reportish, questionish };
+  return { intent: 'unsure', reportish, questionish };
+}
+
+const llmVerdict = z.object({ intent: z.enum(['ask', 'report', 'unsure']) });
+
+export async function classifyFreeText(
+  text: string,
+  deps: { llm: LlmClient | null; logger: Logger; now: Date; timeZone: string },
+  opts: ClassifyOptions = {},
+): Promise<FreeTextIntent> {
+  const rules = classifyByRules(text, localDate(deps.now, deps.timeZone), opts);
+  if (rules.intent !== 'unsure' || !deps.llm) return rules.intent;
+  try {
+    const verdict = await deps.llm.structured(
+      [
+        { role: 'system', content: loadPrompt('classify-intent') },
+        { role: 'user', content: text },
+      ],
+      llmVerdict,
+      'intent',
+    );
+    return verdict.intent;
+  } catch (err) {
+    deps.logger.warn({ err: (err as Error).message }, 'intent classification by LLM failed; asking the user');
+    return 'unsure';
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The product's message pipeline: the router wired to the real handlers and to what it reads per message.
+ * This is where to look for "what does the bot do with a message" (src/app/bot.ts adds the exactly-once
+ * claim, rate limit and error handling around it).
+ */
+import type { IncomingMessage } from '../src/messaging/incoming.js';
+import type { Services } from '../src/app/services.js';
+import { isLedgerCommand } from '../src/ledger/commands.js';
+import { LedgerService } from '../src/ledger/service/index.js';
+import { localDate } from '../src/time/index.js';
+import { handleAsk } from './ask.js';
+import { classifyFreeText } from './classify.js';
+import { createClarifyHandler, readClarification } from './clarify.js';
+import { handleDigest } from './digest.js';
+import { handleExport } from './export.js';
+import { handleHelp } from './help.js';
+import { handleIssues } from './issues.js';
+import { handleReport } from './report.js';
+import { createRouter, type MessageState, type Router } from './router.js';
+import { handleAck, handlePlan } from './smalltalk.js';
+import type { AnyRoute, Handler } from './types.js';
+
+export type { Handler, Route, RouteContext } from './types.js';
+
+/** Replace a handler by a wrapper around the real one (tests: a replica that hangs, a handler that counts calls). */
+export type HandlerWrappers = Partial<Record<AnyRoute, (real: Handler) => Handler>>;
+
+/** Everything the router reads about a message, in one round trip: clarification, team, draft; then the parse. */
+export async function loadMessageState(msg: IncomingMessage, services: Services, opts: { freeText: boolean }): Promise<MessageState> {
+  const ledger = new LedgerService(services);
+  const [clarification, team, draft] = await Promise.all([
+    readClarification(msg, services),
+    services.store.getTeam(msg.teamId),
+    ledger.readDraft(msg),
+  ]);
+  const state: MessageState = { clarification, team, draft };
+  if (clarification) return state;
+  if (opts.freeText) {
+    const today = localDate(msg.receivedAt || services.clock().getTime(), services.config.ZCT_TIMEZONE);
+    [state.parse, state.enterprises] = await Promise.all([ledger.parseRules(msg.text, team, today), ledger.mentionedEnterprises(msg.text, team)]);
+  }
+  if (draft) state.draftReply = await ledger.relateToDraft(msg, draft, team, state.parse);
+  return state;
+}
+
+export function createProductRouter(wrap: HandlerWrappers = {}): Router {
+  const handlers = {} as Record<AnyRoute, Handler>;
+  const router = createRouter({
+    handlers,
+    isLedgerCommand,
+    load: loadMessageState,
+    classify: (text, _msg, s, state) =>
+      classifyFreeText(text, { llm: s.llm, logger: s.logger, now: s.clock(), timeZone: s.config.ZCT_TIMEZONE }, { parse: state.parse, enterprises: state.enterprises }),
+  });
+  const real: Record<AnyRoute, Handler> = {
+    ack: handleAck,
+    plan: handlePlan,
+    ask: handleAsk,
+    report: handleReport,
+    issues: handleIssues,
+    digest: handleDigest,
+    export: handleExport,
+    help: handleHelp,
+    clarify: createClarifyHandler({
+      ask: handleAsk,
+      report: handleReport,
+      // The router read this message while the clarification was pending, so it did not parse it: route it afresh.
+      reroute: async (msg, s) => (await router.dispatch(msg, s)).reply,
+    }),
+  };
+  for (const r of Object.keys(real) as AnyRoute[]) handlers[r] = wrap[r] ? wrap[r](real[r]) : real[r];
+  return router;
+}

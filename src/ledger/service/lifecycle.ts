@@ -1,0 +1,200 @@
+/**
+ * The lifecycle commands beyond a status step: edit a field (改 部门/类别/期限/摘要, 延期), undo the speaker's
+ * last action (撤销), restore a withdrawn issue (恢复, admins), and 销号 that follows 办结 (an unresolved issue
+ * is closed only after confirmation, recorded honestly as 办结 then 销号). Each returns an Outcome for execute().
+ */
+import type { IssuePatch } from '../../store/types.js';
+import { resolveDeadline } from '../dates.js';
+import { categorize } from '../extract/index.js';
+import { normalizeDepartment } from '../lexicon/index.js';
+import { CATEGORIES, type Category, type EditableField, type FieldEdit, type Issue, type LedgerEvent, type Visit } from '../model.js';
+import { canChange, type LedgerDeps, type MessageContext } from './context.js';
+import { current } from './edits.js';
+import { emptyPlan, type Outcome } from './execute.js';
+import { TEXTS } from './texts.js';
+import { reply } from '../../messaging/reply.js';
+
+const notice = (text: string, title = '没有变化'): Outcome => ({ type: 'reply', reply: reply.text('issues', text, title), changing: true });
+
+export const FIELD_LABELS: Record<EditableField, string> = { department: '部门', category: '类别', dueDate: '期限', summary: '摘要' };
+
+
+// ------------------------------------------------------------------ edit
+
+function editValue(field: EditableField, raw: string, today: string): { value: string } | { refused: string } {
+  const value = raw.trim().replace(/[。.!！]+$/, '');
+  switch (field) {
+    case 'department': {
+      const d = normalizeDepartment(value);
+      return d.length >= 2 && d.length <= 20 ? { value: d } : { refused: TEXTS.editBadDepartment(value) };
+    }
+    case 'category': {
+      const exact = CATEGORIES.find((c) => c === value);
+      if (exact) return { value: exact };
+      const guess = categorize(value);
+      return guess.score > 0 && guess.category !== '其他' ? { value: guess.category } : { refused: TEXTS.editBadCategory(value, CATEGORIES.join('、')) };
+    }
+    case 'dueDate': {
+      const due = resolveDeadline(value, today);
+      if (!due) return { refused: TEXTS.editBadDate(value) };
+      if (due < today) return { refused: TEXTS.editPastDate(due) };
+      return { value: due };
+    }
+    case 'summary':
+      return value.length >= 2 && value.length <= 200 ? { value } : { refused: TEXTS.editBadSummary };
+  }
+}
+
+export async function planEdit(deps: LedgerDeps, ctx: MessageContext, ref: string | null, field: EditableField, raw: string): Promise<Outcome> {
+  if (!ref) return notice(TEXTS.editNeedsId(FIELD_LABELS[field], raw), '请写明问题编号');
+  const issue = await deps.store.getIssue(ref);
+  if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
+  if (issue.status === 'closed') return notice(TEXTS.closedNeedsReopen(ref), '不能修改');
+  const v = editValue(field, raw, ctx.today);
+  if ('refused' in v) return notice(v.refused, '没有修改');
+  const from = current(issue, field);
+  if (from === v.value) return notice(TEXTS.editSame(ref, FIELD_LABELS[field], v.value));
+  const patch: IssuePatch = {
+    issueId: ref,
+    expectStatus: issue.status,
+    ...(field === 'category' ? { category: v.value as Category } : { [field]: v.value }),
+    note: TEXTS.editNote(FIELD_LABELS[field], from, v.value),
+    event: { action: 'edit', edits: [{ field, from, to: v.value }] },
+  };
+  const plan = emptyPlan('issues');
+  plan.patches.push({ patch, issue });
+  return { type: 'commit', plan };
+}
+
+// ------------------------------------------------------------------ undo
+
+/** The speaker's events in this team within the undo window, newest message last. */
+async function myRecentEvents(deps: LedgerDeps, ctx: MessageContext): Promise<LedgerEvent[]> {
+  const windowMs = deps.config.ZCT_UNDO_WINDOW_MIN * 60_000;
+  const events = await deps.store.readEvents(ctx.now - windowMs, ctx.now);
+  return events.filter((e) => e.teamId === ctx.msg.teamId);
+}
+
+/** Has anyone but the speaker changed this issue after `at`? */
+async function changedByOthersSince(deps: LedgerDeps, issueId: string, at: number, userId: string): Promise<boolean> {
+  return (await deps.store.issueHistory(issueId)).some((e) => e.at >= at && e.actor !== userId && e.type !== 'issue.created');
+}
+
+/**
+ * 撤销 [Q-0012 | V-0003]: undo the speaker's LAST action (in this team, within ZCT_UNDO_WINDOW_MIN), only that:
+ * a report's new visit and issues are withdrawn; a later 办结 / 重新打开 / 销号 / edit is reverted by a patch
+ * back to the values before it. Refused for an issue someone else has changed since.
+ */
+export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: string | null): Promise<Outcome> {
+  const { msg } = ctx;
+  const windowMin = deps.config.ZCT_UNDO_WINDOW_MIN;
+  const events = await myRecentEvents(deps, ctx);
+  const undone = new Set(events.filter((e) => e.action === 'undo' && e.undoes).map((e) => e.undoes as string));
+  const touches = (e: LedgerEvent) => !ref || e.issueId === ref || e.visitId === ref;
+  const mine = events.filter(
+    (e) => e.actor === msg.userId && touches(e) && e.action !== 'undo' && e.type !== 'issue.withdrawn' && e.type !== 'visit.withdrawn' && !undone.has(e.messageId),
+  );
+  // Creations already withdrawn are undone too.
+  const live: LedgerEvent[] = [];
+  for (const e of mine) {
+    if (e.type === 'issue.created' && !(await deps.store.getIssue(e.issueId as string))) continue;
+    if (e.type === 'visit.recorded' && !(await deps.store.getVisit(e.visitId as string))) continue;
+    live.push(e);
+  }
+  const last = live.at(-1);
+  if (!last) {
+    if (ref) return notice(await whyNotUndo(deps, ctx, ref), '不能撤销');
+    return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
+  }
+  const action = live.filter((e) => e.messageId === last.messageId);
+  const plan = emptyPlan('issues');
+
+  for (const e of action) {
+    if (e.type === 'visit.recorded') {
+      const v = (await deps.store.getVisit(e.visitId as string)) as Visit;
+      plan.withdrawVisits.push(v);
+    } else if (e.type === 'issue.created') {
+      const issue = (await deps.store.getIssue(e.issueId as string)) as Issue;
+      if (await changedByOthersSince(deps, issue.id, e.at, msg.userId)) return notice(TEXTS.undoChangedByOthers(issue.id), '不能撤销');
+      plan.withdrawIssues.push(issue);
+    }
+  }
+  // Reverse the updates newest first, each back to what it was before.
+  const updates = action.filter((e) => e.type === 'issue.updated').reverse();
+  const simulated = new Map<string, Issue>();
+  for (const e of updates) {
+    const id = e.issueId as string;
+    const issue = simulated.get(id) ?? (await deps.store.getIssue(id));
+    if (!issue) return notice(TEXTS.notFound(id), '不能撤销');
+    if (await changedByOthersSince(deps, id, e.at, msg.userId)) return notice(TEXTS.undoChangedByOthers(id), '不能撤销');
+    const back: IssuePatch = { issueId: id, expectStatus: issue.status, note: TEXTS.undoNote(e.note ?? null), event: { action: 'undo', undoes: e.messageId } };
+    if (e.from && e.to && e.from !== e.to) back.status = e.from;
+    const reverted: FieldEdit[] = [];
+    for (const ed of e.edits ?? []) {
+      if (ed.field === 'category') back.category = (ed.from ?? '其他') as Category;
+      else if (ed.field === 'summary') back.summary = ed.from ?? issue.summary;
+      else back[ed.field] = ed.from;
+      reverted.push({ field: ed.field, from: ed.to, to: ed.from });
+    }
+    if (reverted.length) back.event = { ...back.event, edits: reverted };
+    plan.patches.push({ patch: back, issue });
+    const after: Issue = { ...issue, status: back.status ?? issue.status };
+    for (const ed of reverted) (after as unknown as Record<string, string | null>)[ed.field] = ed.to;
+    simulated.set(id, after);
+  }
+  if (!plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length) return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
+  return { type: 'commit', plan };
+}
+
+async function whyNotUndo(deps: LedgerDeps, ctx: MessageContext, ref: string): Promise<string> {
+  const windowMin = deps.config.ZCT_UNDO_WINDOW_MIN;
+  const record: Issue | Visit | null = ref.startsWith('V-') ? await deps.store.getVisit(ref) : await deps.store.getIssue(ref);
+  if (!record || record.teamId !== ctx.msg.teamId) return ref.startsWith('V-') ? TEXTS.visitNotFound(ref) : TEXTS.notFound(ref);
+  const history = ref.startsWith('Q-') ? await deps.store.issueHistory(ref) : [];
+  if (record.reporter !== ctx.msg.userId && !history.some((e) => e.actor === ctx.msg.userId)) return TEXTS.undoNotReporter(ref);
+  return TEXTS.undoExpired(ref, windowMin);
+}
+
+// ------------------------------------------------------------------ restore
+
+/** 恢复 Q-0012 (admins): a withdrawn issue of this team comes back, with an 'issue.restored' event. */
+export async function planRestore(deps: LedgerDeps, ctx: MessageContext, ref: string): Promise<Outcome> {
+  if (!ctx.msg.isAdmin) return notice(TEXTS.restoreAdminsOnly(ref), '不能恢复');
+  if (await deps.store.getIssue(ref)) return notice(TEXTS.restoreNotWithdrawn(ref));
+  const history = await deps.store.issueHistory(ref);
+  const withdrawn = history.at(-1);
+  if (!withdrawn || withdrawn.type !== 'issue.withdrawn' || withdrawn.teamId !== ctx.msg.teamId) return notice(TEXTS.notFound(ref), '没有找到');
+  const plan = emptyPlan('issues');
+  plan.restoreIssues.push(ref);
+  plan.notices.push(TEXTS.restored(ref));
+  return { type: 'commit', plan };
+}
+
+// ------------------------------------------------------------------ close
+
+/**
+ * 销号 of issues (one or several), once the admin confirmed: a resolved issue is closed; one not yet 办结 gets two
+ * patches in the same commit, 办结 then 销号, so the audit log and the digest see both steps.
+ */
+export async function planCloseUnresolved(deps: LedgerDeps, ctx: MessageContext, refs: string[], note: string | null): Promise<Outcome> {
+  if (!ctx.msg.isAdmin) return notice(TEXTS.closeRefused(refs.join('、')), '不能销号');
+  const plan = emptyPlan('issues');
+  for (const ref of refs) {
+    const issue = await deps.store.getIssue(ref);
+    if (!issue || !canChange(ctx, issue)) {
+      plan.notices.push(TEXTS.notFound(ref));
+      continue;
+    }
+    if (issue.status === 'closed') {
+      plan.notices.push(TEXTS.alreadyIn(ref, 'closed'));
+      continue;
+    }
+    if (issue.status !== 'resolved') {
+      plan.patches.push({ patch: { issueId: ref, expectStatus: issue.status, status: 'resolved', note: TEXTS.resolvedForClose, event: { action: 'close_unresolved' } }, issue });
+    }
+    const resolved: Issue = { ...issue, status: 'resolved' };
+    plan.patches.push({ patch: { issueId: ref, expectStatus: 'resolved', status: 'closed', note: note ?? '核实销号', ...(issue.status !== 'resolved' ? { event: { action: 'close_unresolved' as const } } : {}) }, issue: resolved });
+  }
+  if (!plan.patches.length) return notice(plan.notices.join('\n'));
+  return { type: 'commit', plan };
+}

@@ -1,0 +1,294 @@
+/**
+ * The ledger as people use it, through the real bot on both stores: updates that find the issue they update,
+ * low-confidence parses confirmed before recording, the edit command, and the lifecycle (撤销, 恢复, 销号).
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/app/create-bot.js';
+import type { Bot } from '../../src/app/bot.js';
+import type { Store } from '../../src/store/types.js';
+import { startRedis, type RedisHandle } from '../helpers/redis.js';
+import { MIN, makeKit, memoryStore, redisStoreAt, say, text, type Kit, type TestClock } from './helpers.js';
+
+let redis: RedisHandle;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
+  ['memory', memoryStore],
+  ['redis', (_clock) => redisStoreAt(redis.url)()],
+];
+
+describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
+  let kit: Kit;
+  let bot: Bot;
+  beforeEach(async () => {
+    kit = await makeKit(makeStore);
+    bot = createBot(kit.services);
+  });
+  afterEach(async () => {
+    await kit.cleanup();
+  });
+  const send = async (t: string, over: Record<string, unknown> = {}) => {
+    kit.clock.advance(MIN);
+    const r = await bot.handle(say(kit, t, over));
+    return { ...r, text: r.reply ? text(r.reply) : '' };
+  };
+
+  describe('updates find the issue they update', () => {
+    it('a hand-off naming the enterprise and topic updates the open issue instead of creating a duplicate', async () => {
+      await send('今天走访了华康药业，企业反映流动资金紧张，想申请技改贷款');
+      const r = await send('华康药业流动资金紧张的事已交办金融办');
+      expect(r.text).toContain('Q-0001');
+      const issues = await kit.store.listIssues({});
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ id: 'Q-0001', status: 'assigned', department: '金融办' });
+    });
+
+    it('the same problem reported again is a note on the open issue, not a second issue', async () => {
+      await send('华康药业反映流动资金紧张');
+      await send('今天又去了华康药业，企业还是反映流动资金紧张');
+      expect(await kit.store.listIssues({})).toHaveLength(1);
+      expect((await kit.store.issueHistory('Q-0001')).length).toBe(2);
+    });
+
+    it('asks which one when two open issues match, then updates the one chosen', async () => {
+      await send('华康药业反映缺10名焊工');
+      await send('华康药业反映缺20名普工');
+      expect(await kit.store.listIssues({ category: '用工' })).toHaveLength(2);
+      const ask = await send('华康药业用工的事已交办人社局');
+      expect(ask.reply?.intent).toBe('clarify');
+      expect(ask.text).toContain('Q-0001');
+      expect(ask.text).toContain('Q-0002');
+      await send('2');
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ status: 'assigned', department: '人社局' });
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
+      expect(await kit.store.listIssues({})).toHaveLength(2);
+    });
+
+    it('a new problem with a handling department is never 待交办', async () => {
+      await send('华康药业反映缺20名普工');
+      const parsed = createBot(kit.services, {
+        wrap: {
+          report: (real) => async (msg, s, ctx) =>
+            real(msg, s, ctx && { ...ctx, parse: { kind: 'issue', enterprise: '七一电器', date: null, ref: null, issues: [{ category: '用地', summary: '研发楼用地还差10亩', department: '资规局', status: 'open' }] } }),
+        },
+      });
+      kit.clock.advance(MIN);
+      await parsed.handle(say(kit, '七一电器研发楼用地还差10亩，资规局'));
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ status: 'assigned', department: '资规局' });
+    });
+
+    it('a different problem of the same enterprise is still a new issue', async () => {
+      await send('华康药业反映流动资金紧张');
+      await send('华康药业反映厂房二期用地指标还没批');
+      expect(await kit.store.listIssues({})).toHaveLength(2);
+      // Different quantities are different matters.
+      await send('华康药业反映缺2名操作工');
+      await send('华康药业反映缺14名操作工');
+      expect(await kit.store.listIssues({})).toHaveLength(4);
+    });
+  });
+
+  describe('never record something wrong with confidence', () => {
+    const ROLLUP = '本周走访情况：华康药业反映缺电，七一电器反映厂房用地指标紧张';
+
+    it('a message naming several enterprises is shown as a card and recorded on 对', async () => {
+      const card = await send(ROLLUP);
+      expect(card.reply?.intent).toBe('clarify');
+      expect(card.text).toContain('我是这样理解的');
+      expect(card.text).toContain('华康药业、七一电器');
+      expect(card.reply?.blocks.some((b) => b.type === 'list')).toBe(true);
+      expect(await kit.store.listIssues({})).toHaveLength(0);
+      const done = await send('对');
+      expect(done.text).toContain('Q-0001');
+      expect((await kit.store.listIssues({})).length).toBeGreaterThan(0);
+    });
+
+    it('👍 confirms; 不用了 drops; a correction in plain words replaces the card', async () => {
+      await send(ROLLUP);
+      await send('👍');
+      const n = (await kit.store.listIssues({})).length;
+      expect(n).toBeGreaterThan(0);
+
+      await send(ROLLUP);
+      expect((await send('不用了')).text).toContain('已取消');
+      expect(await kit.store.listIssues({})).toHaveLength(n);
+
+      await send(ROLLUP);
+      const fixed = await send('今天走访了七一电器，企业反映厂房二期用地指标紧张，已交办自然资源局');
+      expect(fixed.text).toContain('已按更正后的内容替换');
+      expect(await kit.store.listIssues({})).toHaveLength(n + 1);
+      expect((await send('对')).reply?.intent).not.toBe('report');
+    });
+
+    it('the parser’s own confidence and reasons decide when given', async () => {
+      const unsure = createBot(kit.services, {
+        wrap: {
+          report: (real) => async (msg, s, ctx) =>
+            real(msg, s, ctx?.parse ? { ...ctx, parse: Object.assign({}, ctx.parse, { confidence: 0.3, reasons: ['“城管那边”不是已知部门'] }) } : ctx),
+        },
+      });
+      kit.clock.advance(MIN);
+      const card = await unsure.handle(say(kit, '今天走访了华康药业，企业反映门口道路破损，已报城管那边'));
+      expect(text(card.reply!)).toContain('“城管那边”不是已知部门');
+      expect(await kit.store.listIssues({})).toHaveLength(0);
+      const sure = createBot(kit.services, {
+        wrap: { report: (real) => async (msg, s, ctx) => real(msg, s, ctx?.parse ? { ...ctx, parse: Object.assign({}, ctx.parse, { confidence: 0.95 }) } : ctx) },
+      });
+      await send('不用了');
+      kit.clock.advance(MIN);
+      await sure.handle(say(kit, ROLLUP));
+      expect((await kit.store.listIssues({})).length).toBeGreaterThan(0);
+    });
+
+    it('the card waits in the session for ZCT_DRAFT_TTL_MIN, then 对 records nothing', async () => {
+      await send(ROLLUP);
+      kit.clock.advance(kit.services.config.ZCT_DRAFT_TTL_MIN * MIN + MIN);
+      await send('对');
+      expect(await kit.store.listIssues({})).toHaveLength(0);
+    });
+  });
+
+  describe('edit command with history and audit log', () => {
+    const REPORT = '今天走访了华康药业，企业反映流动资金紧张，想申请技改贷款，已交办金融办';
+
+    it('改 部门 / 类别 / 期限 / 摘要 and 延期 change the issue, appear in its history and the audit stream', async () => {
+      await send(REPORT);
+      const before = await kit.store.getIssue('Q-0001');
+      expect(before).toMatchObject({ department: '金融办', category: '融资' });
+      expect((await send('Q-0001 改 部门 人社局')).text).toContain('人社局');
+      await send('Q-0001 改 类别 用工');
+      await send('Q-0001 改 期限 12月31日');
+      await send('Q-0001 改 摘要 流动资金缺口约500万元');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({
+        department: '人社局',
+        category: '用工',
+        dueDate: '2019-12-31',
+        summary: '流动资金缺口约500万元',
+        status: before?.status,
+      });
+      await send('Q-0001 延期到2020年1月31日');
+      expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-01-31');
+      await send('Q-0001 期限改为2月28日');
+      // A month and day already past this year mean next year's.
+      expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-02-28');
+
+      const history = await kit.store.issueHistory('Q-0001');
+      const edits = history.filter((e) => e.action === 'edit').flatMap((e) => e.edits ?? []);
+      expect(edits).toEqual(
+        expect.arrayContaining([
+          { field: 'department', from: '金融办', to: '人社局' },
+          { field: 'category', from: '融资', to: '用工' },
+          { field: 'dueDate', from: '2019-03-27', to: '2019-12-31' },
+          { field: 'summary', from: before?.summary, to: '流动资金缺口约500万元' },
+          { field: 'dueDate', from: '2019-12-31', to: '2020-01-31' },
+        ]),
+      );
+      const audit = await kit.store.readEvents(0, Number.MAX_SAFE_INTEGER);
+      expect(audit.filter((e) => e.action === 'edit')).toHaveLength(6);
+      const card = await send('Q-0001');
+      expect(card.text).toContain('修改部门：金融办 → 人社局');
+    });
+
+    it('says why not when the edit cannot happen', async () => {
+      await send(REPORT);
+      expect((await send('期限改为1月31日')).text).toContain('请写明要修改的问题编号');
+      expect((await send('Q-0001 改 期限 下辈子')).text).toContain('没看懂期限');
+      expect((await send('Q-0001 改 期限 2019年3月1日')).text).toContain('早于今天');
+      expect((await send('Q-0001 改 类别 火星')).text).toContain('不是问题类别');
+      expect((await send('Q-0009 改 部门 人社局')).text).toContain('没有找到');
+      expect((await send('Q-0001 改 部门 金融办')).text).toContain('没有变化');
+      expect((await kit.store.issueHistory('Q-0001')).filter((e) => e.action === 'edit')).toHaveLength(0);
+    });
+  });
+
+  describe('lifecycle', () => {
+    const admin = { userId: 'admin', userName: '管理员', isAdmin: true };
+
+    it('撤销 undoes only the speaker’s last action: a later 办结 is reverted, the report stays', async () => {
+      await send('今天走访了华康药业，企业反映流动资金紧张，已交办金融办');
+      await send('Q-0001 办结');
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('resolved');
+      const undo = await send('撤销');
+      expect(undo.text).toContain('Q-0001');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned', department: '金融办' });
+      expect(await kit.store.listVisits({})).toHaveLength(1);
+      // Again: now the report itself is the last action.
+      await send('撤销');
+      expect(await kit.store.getIssue('Q-0001')).toBeNull();
+      expect(await kit.store.listVisits({})).toHaveLength(0);
+    });
+
+    it('撤销 reverts an edit and a reopen', async () => {
+      await send('华康药业反映流动资金紧张，已交办金融办');
+      await send('Q-0001 改 部门 人社局');
+      await send('撤销');
+      expect((await kit.store.getIssue('Q-0001'))?.department).toBe('金融办');
+      await send('Q-0001 办结');
+      await send('重新打开 Q-0001');
+      await send('撤销');
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('resolved');
+    });
+
+    it('撤销 is refused for an issue someone else changed since; an admin can restore a withdrawn issue', async () => {
+      await send('华康药业反映流动资金紧张，已交办金融办');
+      await send('Q-0001 金融办已对接，下周放款', { userId: 'u2', userName: '李四' });
+      const refused = await send('撤销');
+      expect(refused.text).toContain('已被其他人更新');
+      expect(await kit.store.getIssue('Q-0001')).not.toBeNull();
+
+      await send('七一电器反映厂房用地指标紧张');
+      await send('撤销 Q-0002');
+      expect(await kit.store.getIssue('Q-0002')).toBeNull();
+      expect((await send('恢复 Q-0002')).text).toContain('管理员');
+      const back = await send('恢复 Q-0002', admin);
+      expect(back.text).toContain('已恢复 Q-0002');
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ enterprise: '七一电器', status: 'open' });
+      expect((await kit.store.listIssues({ teamId: 'console:g1' })).map((i) => i.id)).toContain('Q-0002');
+      expect((await kit.store.issueHistory('Q-0002')).map((e) => e.type)).toEqual(['issue.created', 'issue.withdrawn', 'issue.restored']);
+    });
+
+    it('a reporter cannot 撤销 what an admin has 销号-ed since', async () => {
+      await send('华康药业反映流动资金紧张，已交办金融办');
+      await send('Q-0001 办结');
+      await send('Q-0001 销号', admin);
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('closed');
+      expect((await send('撤销')).text).toContain('已被其他人更新');
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('closed');
+    });
+
+    it('bare 销号 asks which; 销号 of an unresolved issue asks, then records 办结 and 销号', async () => {
+      await send('华康药业反映流动资金紧张，已交办金融办');
+      await send('七一电器反映缺20名普工');
+      await send('Q-0002 办结');
+      const which = await send('销号', admin);
+      expect(which.text).toContain('需要写明问题编号');
+      expect(which.text).toContain('Q-0002');
+      expect((await kit.store.getIssue('Q-0002'))?.status).toBe('resolved');
+
+      const ask = await send('Q-0001 销号', admin);
+      expect(ask.reply?.intent).toBe('clarify');
+      expect(ask.text).toContain('还没有办结');
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('assigned');
+      await send('确认', admin);
+      const q1 = await kit.store.getIssue('Q-0001');
+      expect(q1).toMatchObject({ status: 'closed' });
+      expect(q1?.resolvedAt).not.toBeNull();
+      const steps = (await kit.store.issueHistory('Q-0001')).filter((e) => e.type === 'issue.updated').map((e) => [e.from, e.to]);
+      expect(steps).toEqual([
+        ['assigned', 'resolved'],
+        ['resolved', 'closed'],
+      ]);
+    });
+
+    it('free-text 销号 never guesses the issue and never skips 办结', async () => {
+      await send('华康药业反映流动资金紧张，已交办金融办');
+      await send('华康药业融资的事已经销号了', admin);
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('assigned');
+    });
+  });
+});
