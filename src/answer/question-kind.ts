@@ -61,3 +61,15 @@ export function isEnumeration(s: string): boolean {
   if (/[（(]一[)）].{2,}[（(]二[)）]/u.test(s)) return true;
   return (s.match(/、/g)?.length ?? 0) >= 2;
 }
+
+/** Place-like names: 柯城区, 衢江, 龙游县 … (a 2–4 character name before a jurisdiction suffix). */
+const PLACE = '[\\p{Script=Han}]{1,4}(?:县|区|市|镇|乡|街道|村)';
+const COMPARE_RE = new RegExp(
+  `(?:${PLACE})(?:和|与|跟|同|、|及|还有)(?:${PLACE})|比较|对比|相比|区别|不同之处|差别|差异|分别是|各自|各(?:有|是|多少|几)`,
+  'u',
+);
+
+/** Does the question ask to compare or cover two places / items (A县和B县各…)? */
+export function isComparison(q: string): boolean {
+  return COMPARE_RE.test(q);
+}
