@@ -13,6 +13,7 @@ import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
 import { standaloneQuery } from './followup.js';
 import { tokenizerFor } from './terms.js';
+import { documentViews } from './documents.js';
 
 const RETRIEVE_K = 6;
 const LLM_PASSAGES = 5;
@@ -45,7 +46,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   const notFound = (why: string): AnswerResult => {
     const topics = nearestTopics(retriever, query);
     logger.info({ mode: 'not_found', why, followUp, confidence: result.confidence, ms: Date.now() - started }, 'answered');
-    return { answer: notFoundText(topics), grounded: false, citations: [], standaloneQuery: query, mode: 'not_found', topics, followUp };
+    return { answer: notFoundText(topics), grounded: false, citations: [], standaloneQuery: query, mode: 'not_found', topics, followUp, memory: { refused: true } };
   };
 
   if (!result.answerable || hits.length === 0) return notFound('retrieval');
@@ -67,9 +68,10 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
     }
   }
 
-  const ex = extractiveAnswer(query, passages, { tokenizer });
+  const ex = extractiveAnswer(query, passages, { tokenizer, views: documentViews(retriever) });
   if (!ex) return notFound('no_sentence');
   const v = validateCitations(ex.text, passages, query, { quotes: new Map(ex.used.map((u) => [u.n, u.quote])), tokenizer });
   logger.info({ mode: 'extractive', followUp, citations: v.citations.length, ms: Date.now() - started }, 'answered');
-  return { answer: v.text, grounded: true, citations: v.citations, standaloneQuery: query, mode: 'extractive', topics: [], followUp };
+  const memory = { ...(ex.items ? { items: ex.items.slice(0, 30), unit: ex.unit } : {}), ...(ex.chunkId ? { chunkId: ex.chunkId } : {}) };
+  return { answer: v.text, grounded: true, citations: v.citations, standaloneQuery: query, mode: 'extractive', topics: [], followUp, memory };
 }

@@ -73,3 +73,10 @@ const COMPARE_RE = new RegExp(
 export function isComparison(q: string): boolean {
   return COMPARE_RE.test(q);
 }
+
+const UNIT_RE = /(?:哪|几)[一二两三四五六七八九十\d]*(条|个|点|项|种|类|方面|块|张|批|步|部分|件|方向)/u;
+
+/** The measure word a list question counts in (哪三条 → 条, 哪几个方面 → 方面); 条 by default. */
+export function listUnit(q: string): string {
+  return UNIT_RE.exec(q)?.[1] ?? '条';
+}
