@@ -12,6 +12,7 @@ import { loadConfig } from '../../config/index.js';
 import { createLogger } from '../../observability/logger.js';
 import { ANSWERABLE_THRESHOLD, evaluate, readEvalSet, sweepThresholds, type EvalReport } from '../../retrieval/index.js';
 import { retrieverFromConfig } from '../../retrieval/from-config.js';
+import { fitGate, gateProbability } from '../../retrieval/confidence.js';
 import { evaluateAnswers, type AnswerEvalQuestion, type AnswerEvalReport } from '../../answer/evaluate.js';
 
 /** The directory holding this project's package.json (works from src/ under tsx and from dist/). */
@@ -105,7 +106,8 @@ export function register(program: Command): void {
     .option('--verbose', '逐题输出', false)
     .option('--no-dense', '只用词法检索（即使配置了 OPENAI_EMBEDDING_MODEL）')
     .option('--no-answers', '不评测答案质量（只评检索）')
-    .action(async (opts: { set?: string; json: boolean; sweep: boolean; verbose: boolean; dense: boolean; answers: boolean }) => {
+    .option('--fit-gate', '在本评测集上拟合“未找到”判定模型并输出权重（用于重新标定 GATE_MODEL）', false)
+    .action(async (opts: { set?: string; json: boolean; sweep: boolean; verbose: boolean; dense: boolean; answers: boolean; fitGate: boolean }) => {
       const file = opts.set ?? defaultEvalSet();
       if (!file || !fs.existsSync(file)) {
         process.stderr.write(`未找到评测集${file ? `：${file}` : '（../shared/eval/qa-dev.jsonl 不存在）'}。请用 --set <file> 指定。\n`);
@@ -117,6 +119,15 @@ export function register(program: Command): void {
       const retriever = await retrieverFromConfig(config, { logger, dense: opts.dense });
       const report = await evaluate(retriever, readEvalSet(file));
       const sweep = opts.sweep ? sweepThresholds(report.rows) : undefined;
+      if (opts.fitGate) {
+        const labelled = report.rows.flatMap((r) => (r.features ? [{ features: r.features, answerable: r.answerable }] : []));
+        const model = fitGate(labelled);
+        const refused = (xs: typeof labelled) => (xs.length ? xs.filter((x) => gateProbability(x.features, model) < 0.5).length / xs.length : 0);
+        process.stdout.write(
+          `${JSON.stringify({ set: file, model, answerableRefused: refused(labelled.filter((x) => x.answerable)), unanswerableRefused: refused(labelled.filter((x) => !x.answerable)) })}\n`,
+        );
+        return;
+      }
       // Answer level: the extractive path users get by default (no LLM).
       const answers = opts.answers ? await evaluateAnswers({ retriever, llm: null, logger }, readAnswerSet(file)) : undefined;
       if (opts.json) {
