@@ -5,13 +5,18 @@
  */
 import type { SearchHit } from '../retrieval/types.js';
 import { LlmError } from '../llm/types.js';
-import type { AnswerDeps, AnswerOptions, AnswerResult, Passage } from './types.js';
+import type { AnswerDeps, AnswerOptions, AnswerResult, Passage, Turn } from './types.js';
 import { numberPassages } from './passages.js';
 import { extractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
-import { standaloneQuery } from './followup.js';
+import { addedWords, isFollowUp, standaloneQuery } from './followup.js';
+import { cnNumeral, followUpOrdinal } from './question-kind.js';
+import { allChunks, locate } from './documents.js';
+import { itemMarker } from './lists.js';
+import { citationFor } from './citations.js';
+import { charLength, endSentence, splitSentences } from './text.js';
 import { tokenizerFor } from './terms.js';
 import { documentViews } from './documents.js';
 
@@ -30,11 +35,70 @@ export function biasToDocs(hits: SearchHit[], docIds: string[]): SearchHit[] {
     .map((x, i) => ({ ...x.h, rank: i + 1 }));
 }
 
+/** Longest body of an item fetched by a follow-up (“第二条具体咋做”), characters. */
+const ITEM_BODY = 260;
+
+/**
+ * “第二条/第三批/最后一点” after an answer: item N of the list the previous answer gave — only when it
+ * was a list; otherwise say so plainly (never make “第一条：…” out of an ordinary sentence).
+ */
+function ordinalFollowUp(question: string, prev: Turn, ordinal: number | 'last', deps: AnswerDeps): AnswerResult {
+  const items = prev.memory?.items ?? [];
+  const unit = prev.memory?.unit ?? '条';
+  const base = { standaloneQuery: prev.standaloneQuery, topics: [], followUp: true };
+  if (items.length === 0) {
+    const text = prev.memory?.refused
+      ? '上一个问题没有在资料库中找到答案，所以没有可以按序号取的内容。请把问题说完整再问一次。'
+      : `上一个回答不是分条列举的内容，没有“第${typeof ordinal === 'number' ? cnNumeral(ordinal) : '最后一'}${unit}”可取。请把想问的内容说完整再问一次。`;
+    return { ...base, answer: text, grounded: false, citations: [], mode: 'notice', memory: prev.memory };
+  }
+  const idx = ordinal === 'last' ? items.length : ordinal;
+  if (idx < 1 || idx > items.length) {
+    return { ...base, answer: `上一个回答共${cnNumeral(items.length)}${unit}，没有第${cnNumeral(idx)}${unit}。`, grounded: false, citations: [], mode: 'notice', memory: prev.memory };
+  }
+  const item = items[idx - 1]!;
+  const chunks = allChunks(deps.retriever);
+  const chunkId = prev.memory?.chunkId;
+  const chunk = chunks.find((c) => c.id === chunkId);
+  let body = '';
+  let cited = chunk;
+  if (chunk) {
+    // The item's own sentences after its first one (what “具体咋做” asks), up to the next item.
+    const view = documentViews(deps.retriever).view(chunk.docId, [chunk]);
+    const first = splitSentences(item)[0] ?? item;
+    const at = locate(view, first, chunk.id);
+    if (at >= 0) {
+      cited = chunks.find((c) => c.id === view.sentences[at]!.chunkId) ?? chunk;
+      for (let i = at + 1; i < view.sentences.length; i++) {
+        const s = view.sentences[i]!.text;
+        if (itemMarker(s) || item.includes(s.replace(/[。；;]$/u, ''))) {
+          if (itemMarker(s)) break;
+          continue;
+        }
+        if (charLength(body) + charLength(s) > ITEM_BODY) break;
+        body += s;
+      }
+    }
+  }
+  const lead = itemMarker(item) ? '' : `第${cnNumeral(idx)}${unit}：`;
+  const text = `${lead}${endSentence(item.replace(/[；;，,]$/u, ''))}${body ? endSentence(body) : ''}`;
+  const citations = cited ? [citationFor(1, { n: 1, chunk: cited, score: 1 }, item)] : [];
+  return { ...base, answer: cited ? `${text}[1]` : text, grounded: true, citations, mode: 'extractive', memory: prev.memory };
+}
+
 export async function answerQuestion(question: string, deps: AnswerDeps, opts: AnswerOptions = {}): Promise<AnswerResult> {
   const { retriever, llm, logger } = deps;
   const history = opts.history ?? [];
   const k = opts.k ?? RETRIEVE_K;
   const started = Date.now();
+
+  const prevTurn = history[history.length - 1];
+  const ordinal = prevTurn ? followUpOrdinal(question) : null;
+  if (prevTurn && ordinal !== null && (isFollowUp(question, history) || [...question.trim()].length <= 16)) {
+    const r = ordinalFollowUp(question, prevTurn, ordinal, deps);
+    logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
+    return r;
+  }
 
   const { query, followUp, llmFailure } = await standaloneQuery(question, history, llm, logger);
   // The endpoint just timed out or failed: do not make the user wait for it a second time.
@@ -49,7 +113,9 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
     return { answer: notFoundText(topics), grounded: false, citations: [], standaloneQuery: query, mode: 'not_found', topics, followUp, memory: { refused: true } };
   };
 
-  if (!result.answerable || hits.length === 0) return notFound('retrieval');
+  // An elliptical follow-up keeps the topic: the previous answer's document answering it is enough.
+  const keepsTopic = followUp && prevDocs.length > 0 && hits[0] !== undefined && prevDocs.includes(hits[0].chunk.docId);
+  if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
   const passages: Passage[] = numberPassages(hits, k);
   const tokenizer = tokenizerFor(retriever);
 
@@ -68,7 +134,11 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
     }
   }
 
-  const ex = extractiveAnswer(query, passages, { tokenizer, views: documentViews(retriever) });
+  const ex = extractiveAnswer(query, passages, {
+    tokenizer,
+    views: documentViews(retriever),
+    ...(followUp && prevTurn ? { avoid: prevTurn.answerSummary, focus: addedWords(question) } : {}),
+  });
   if (!ex) return notFound('no_sentence');
   const v = validateCitations(ex.text, passages, query, { quotes: new Map(ex.used.map((u) => [u.n, u.quote])), tokenizer });
   logger.info({ mode: 'extractive', followUp, citations: v.citations.length, ms: Date.now() - started }, 'answered');

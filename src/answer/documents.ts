@@ -61,7 +61,7 @@ export function buildDocView(docId: string, chunks: Chunk[]): DocView {
 }
 
 /** Chunks of the retriever when it exposes them (HybridRetriever: lexical.chunks). */
-function retrieverChunks(retriever: Retriever): Chunk[] {
+export function allChunks(retriever: Retriever): Chunk[] {
   const r = retriever as { chunks?: () => Chunk[]; lexical?: { chunks?: Chunk[] } };
   if (typeof r.chunks === 'function') return r.chunks();
   return r.lexical?.chunks ?? [];
@@ -108,7 +108,7 @@ const cache = new WeakMap<Retriever, DocumentViews>();
 export function documentViews(retriever: Retriever): DocumentViews {
   let v = cache.get(retriever);
   if (!v) {
-    v = new DocumentViews(() => retrieverChunks(retriever));
+    v = new DocumentViews(() => allChunks(retriever));
     cache.set(retriever, v);
   }
   return v;

@@ -8,12 +8,15 @@
  * - strictly right: fact present AND nothing unrelated AND not cut;
  * - refusal rates on answerable and unanswerable questions; follow-ups answered with their evidence.
  */
-import type { Chunk, Retriever } from '../retrieval/types.js';
+import type { Chunk } from '../retrieval/types.js';
 import { stripWhitespace } from '../retrieval/normalize.js';
 import { answerQuestion } from './answer-question.js';
 import { summarize } from './session.js';
 import { isComparison } from './question-kind.js';
 import type { AnswerDeps, AnswerResult, Turn } from './types.js';
+import { allChunks } from './documents.js';
+
+export { allChunks };
 
 export interface AnswerEvalQuestion {
   id: string;
@@ -67,12 +70,6 @@ function containsEvidence(text: string, evidence: string[]): boolean {
   });
 }
 
-/** All chunks of a retriever that exposes them (HybridRetriever: lexical.chunks); [] otherwise. */
-export function allChunks(retriever: Retriever): Chunk[] {
-  const r = retriever as { chunks?: () => Chunk[]; lexical?: { chunks?: Chunk[] } };
-  if (typeof r.chunks === 'function') return r.chunks();
-  return r.lexical?.chunks ?? [];
-}
 
 /**
  * The documents that answer a question: those whose chunks hold an evidence string; failing that

@@ -22,6 +22,10 @@ export interface ExtractiveOptions {
   tokenizer?: TermTokenizer;
   /** Whole documents (to follow a list or a lead-in past the passage); the passages alone otherwise. */
   views?: DocumentViews;
+  /** Follow-ups: the previous answer (its sentences are not repeated unless nothing else answers). */
+  avoid?: string;
+  /** Follow-ups: what the message itself asks (its words weigh most when choosing the sentence). */
+  focus?: string;
 }
 
 export interface ExtractiveAnswer {
@@ -96,7 +100,8 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
   return `${from > 0 ? '…' : ''}${chars.slice(from, end).join('')}${end < chars.length ? '…' : ''}`;
 }
 
-function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSentence: number): Candidate[] {
+function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSentence: number, avoid?: string): Candidate[] {
+  const avoidForm = avoid ? matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, '')) : '';
   const kind = questionKind(query);
   const split = passages.map((p) => ({ p, sentences: splitSentences(p.chunk.text) }));
   const forms = split.flatMap((s) => s.sentences.map(matchForm));
@@ -121,6 +126,7 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
       if (kind.number && hasQuantity(raw)) score *= 1.3;
       if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
+      if (avoidForm && avoidForm.includes(matchForm(full).slice(0, 40))) score *= 0.3;
       else if (len < 30 && /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u.test(raw)) score *= 0.7;
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
@@ -230,7 +236,12 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
     if (hit) return hit;
   }
 
-  const cands = candidates(query, terms, pool, WHOLE_SENTENCE);
+  if (opts.focus) {
+    const f = matchForm(opts.focus);
+    const focus = terms.words.filter((w) => f.includes(w));
+    if (focus.length) terms.focus = focus;
+  }
+  const cands = candidates(query, terms, pool, WHOLE_SENTENCE, opts.avoid);
   const best = cands[0];
   if (!best) return null;
 

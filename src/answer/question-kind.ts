@@ -80,3 +80,14 @@ const UNIT_RE = /(?:哪|几)[一二两三四五六七八九十\d]*(条|个|点|�
 export function listUnit(q: string): string {
   return UNIT_RE.exec(q)?.[1] ?? '条';
 }
+
+/**
+ * An ordinal that points into the previous answer's list: 第二条 / 第三批 / 第2个 / 最后一点 / 头一条.
+ * Returns the item number, 'last', or null.
+ */
+export function followUpOrdinal(q: string): number | 'last' | null {
+  if (/最后(?:一)?(?:条|点|个|项|批|种|类|步|块|张)?/u.test(q)) return 'last';
+  if (/头一(?:条|点|个|项|批|种)/u.test(q)) return 1;
+  const m = /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大)?/u.exec(q);
+  return m ? numeralValue(m[1] ?? '') : null;
+}

@@ -44,7 +44,8 @@ export interface AnswerOptions {
   k?: number;
 }
 
-export type AnswerMode = 'llm' | 'extractive' | 'not_found';
+/** notice: a plain statement about the conversation (“上一个回答不是分条列举的…”), no citation. */
+export type AnswerMode = 'llm' | 'extractive' | 'not_found' | 'notice';
 
 export interface AnswerResult {
   answer: string;
