@@ -44,7 +44,8 @@ const ITEM_BODY = 260;
  */
 function ordinalFollowUp(question: string, prev: Turn, ordinal: number | 'last', deps: AnswerDeps): AnswerResult {
   const items = prev.memory?.items ?? [];
-  const unit = prev.memory?.unit ?? '条';
+  const asked = /(?:第\s*(?:[一二两三四五六七八九十]{1,3}|\d{1,2})|最后一?|头一)\s*(条|个|点|项|种|批|块|张|步|方面)/u.exec(question)?.[1];
+  const unit = prev.memory?.unit && prev.memory.unit !== '条' ? prev.memory.unit : (asked ?? prev.memory?.unit ?? '条');
   const base = { standaloneQuery: prev.standaloneQuery, topics: [], followUp: true };
   if (items.length === 0) {
     const text = prev.memory?.refused

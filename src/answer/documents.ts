@@ -116,8 +116,19 @@ export function documentViews(retriever: Retriever): DocumentViews {
 
 /** Index of a passage sentence in its document view (the first occurrence at or after the chunk's start). */
 export function locate(view: DocView, sentence: string, chunkId?: string): number {
-  const at = view.index.get(compact(sentence));
-  if (!at || at.length === 0) return -1;
+  const key = compact(sentence);
+  let at = view.index.get(key);
+  if (!at || at.length === 0) {
+    // Split differently (a heading on the same line in one chunk, on its own in the next): the
+    // document sentence that the passage sentence starts with.
+    const found: number[] = [];
+    view.sentences.forEach((s, i) => {
+      const k = compact(s.text);
+      if (k.length >= 6 && key.startsWith(k)) found.push(i);
+    });
+    at = found;
+  }
+  if (at.length === 0) return -1;
   if (chunkId) {
     const firstOfChunk = view.sentences.findIndex((s) => s.chunkId === chunkId);
     const after = at.find((i) => i >= firstOfChunk - 3);

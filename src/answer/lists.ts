@@ -131,6 +131,21 @@ export function listAround(view: DocView, a: number): AssembledList | null {
     }
     return collectItems(view, first, here.style);
   }
+  // A lead-in that already holds item 1 (“…抓好“六个一”：（一）制定一个“发展规划”。”).
+  const text = view.sentences[a]!.text;
+  const colon = Math.max(text.lastIndexOf('：'), text.lastIndexOf(':'));
+  if (colon >= 0) {
+    const tail = text.slice(colon + 1);
+    const m = itemMarker(tail);
+    if (m && m.n === 1) {
+      const list = collectItems(view, a, m.style);
+      if (list) {
+        const first = itemText({ ...view, sentences: [...view.sentences.slice(0, a), { ...view.sentences[a]!, text: tail }, ...view.sentences.slice(a + 1)] }, a, list.starts[1] ?? a + 1);
+        list.items[0] = first.text;
+        return list;
+      }
+    }
+  }
   // A lead-in: the items start within the next few sentences.
   for (let i = a + 1; i < view.sentences.length && i <= a + 3; i++) {
     const m = itemMarker(view.sentences[i]!.text);

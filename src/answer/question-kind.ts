@@ -35,10 +35,13 @@ export interface QuestionKind {
   ordinalUnit: string;
 }
 
+/** A name made of a count (六个一, 三张图, 五大红色行动, 四个一批) asked about with 啥/什么/哪: a list. */
+const COUNTED_NAME_RE = /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
+
 export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
   const unit = m?.[2] ?? '条';
-  return { list: LIST_RE.test(q), number: NUMBER_RE.test(q), ordinal: m ? numeralValue(m[1] ?? '') : null, ordinalUnit: unit };
+  return { list: LIST_RE.test(q) || COUNTED_NAME_RE.test(q), number: NUMBER_RE.test(q), ordinal: m ? numeralValue(m[1] ?? '') : null, ordinalUnit: unit };
 }
 
 /** Does the sentence carry a number (digits, or a Chinese numeral with a measure word)? */
