@@ -7,12 +7,12 @@ import type { SearchHit } from '../retrieval/types.js';
 import { LlmError } from '../llm/types.js';
 import type { AnswerDeps, AnswerOptions, AnswerResult, Passage, Turn } from './types.js';
 import { numberPassages } from './passages.js';
-import { extractiveAnswer } from './extractive.js';
+import { countWord, extractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
-import { addedWords, isFollowUp, standaloneQuery } from './followup.js';
-import { cnNumeral, followUpOrdinal } from './question-kind.js';
+import { addedWords, isFollowUp, ruleRewrite, standaloneQuery } from './followup.js';
+import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
 import { allChunks, locate } from './documents.js';
 import { itemMarker } from './lists.js';
 import { citationFor } from './citations.js';
@@ -42,11 +42,11 @@ const ITEM_BODY = 260;
  * “第二条/第三批/最后一点” after an answer: item N of the list the previous answer gave — only when it
  * was a list; otherwise say so plainly (never make “第一条：…” out of an ordinary sentence).
  */
-function ordinalFollowUp(question: string, prev: Turn, ordinal: number | 'last', deps: AnswerDeps): AnswerResult {
+async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | 'last', deps: AnswerDeps): Promise<AnswerResult> {
   const items = prev.memory?.items ?? [];
   const asked = /(?:第\s*(?:[一二两三四五六七八九十]{1,3}|\d{1,2})|最后一?|头一)\s*(条|个|点|项|种|批|块|张|步|方面)/u.exec(question)?.[1];
   const unit = prev.memory?.unit && prev.memory.unit !== '条' ? prev.memory.unit : (asked ?? prev.memory?.unit ?? '条');
-  const base = { standaloneQuery: prev.standaloneQuery, topics: [], followUp: true };
+  const base = { standaloneQuery: ruleRewrite(question, [prev]), topics: [], followUp: true };
   if (items.length === 0) {
     const text = prev.memory?.refused
       ? '上一个问题没有在资料库中找到答案，所以没有可以按序号取的内容。请把问题说完整再问一次。'
@@ -55,12 +55,13 @@ function ordinalFollowUp(question: string, prev: Turn, ordinal: number | 'last',
   }
   const idx = ordinal === 'last' ? items.length : ordinal;
   if (idx < 1 || idx > items.length) {
-    return { ...base, answer: `上一个回答共${cnNumeral(items.length)}${unit}，没有第${cnNumeral(idx)}${unit}。`, grounded: false, citations: [], mode: 'notice', memory: prev.memory };
+    return { ...base, answer: `上一个回答共${countWord(items.length, unit)}，没有第${cnNumeral(idx)}${unit === '方面' ? '个方面' : unit}。`, grounded: false, citations: [], mode: 'notice', memory: prev.memory };
   }
   const item = items[idx - 1]!;
   const chunks = allChunks(deps.retriever);
   const chunkId = prev.memory?.chunkId;
-  const chunk = chunks.find((c) => c.id === chunkId);
+  // The list's chunk; a retriever that does not expose its chunks is asked for the item itself.
+  const chunk = chunks.find((c) => c.id === chunkId) ?? (await deps.retriever.search(item, 3)).hits.find((h) => h.chunk.id === chunkId || h.chunk.text.replace(/\s+/gu, '').includes(item.replace(/\s+|[。；;]$/gu, '')))?.chunk;
   let body = '';
   let cited = chunk;
   if (chunk) {
@@ -95,8 +96,9 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
 
   const prevTurn = history[history.length - 1];
   const ordinal = prevTurn ? followUpOrdinal(question) : null;
-  if (prevTurn && ordinal !== null && (isFollowUp(question, history) || [...question.trim()].length <= 16)) {
-    const r = ordinalFollowUp(question, prevTurn, ordinal, deps);
+  // Turns saved before answers carried memory (or by another path) fall back to the rewrite below.
+  if (prevTurn?.memory && ordinal !== null && (isFollowUp(question, history) || [...question.trim()].length <= 16)) {
+    const r = await ordinalFollowUp(question, prevTurn, ordinal, deps);
     logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
     return r;
   }
@@ -127,7 +129,20 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
       if (out.kind === 'answer') {
         if (out.validated.dropped > 0) logger.debug({ dropped: out.validated.dropped }, 'invented citation markers removed');
         logger.info({ mode: 'llm', followUp, citations: out.validated.citations.length, ms: Date.now() - started }, 'answered');
-        return { answer: out.validated.text, grounded: true, citations: out.validated.citations, standaloneQuery: query, mode: 'llm', topics: [], followUp };
+        // The list the model wrote (“一是…二是…”, “1. …”), for “第二条” next.
+        const marked = splitSentences(out.validated.text.replace(/\[\d+\]/gu, '')).filter((x) => itemMarker(x));
+        const llmMemory = marked.length >= 2 ? { items: marked.slice(0, 30), unit: listUnit(query) } : {};
+        const chunkId = out.validated.citations[0]?.chunkId;
+        return {
+          answer: out.validated.text,
+          grounded: true,
+          citations: out.validated.citations,
+          standaloneQuery: query,
+          mode: 'llm',
+          topics: [],
+          followUp,
+          memory: { ...llmMemory, ...(chunkId ? { chunkId } : {}) },
+        };
       }
       logger.warn({ why: out.why }, 'LLM answer rejected; using the extractive answer');
     } catch (err) {

@@ -126,7 +126,7 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
       if (kind.number && hasQuantity(raw)) score *= 1.3;
       if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
-      if (avoidForm && avoidForm.includes(matchForm(full).slice(0, 40))) score *= 0.3;
+      if (avoidForm && avoidForm.includes(matchForm(full).slice(0, 40))) score *= terms.focus.some((w) => form.includes(w)) ? 0.8 : 0.3;
       else if (len < 30 && /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u.test(raw)) score *= 0.7;
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
@@ -183,6 +183,12 @@ function ordinalAnswer(query: string, passages: Passage[], ordinal: number, unit
     }
   }
   return null;
+}
+
+/** “共三条” / “共两个” / “共三个方面”. */
+export function countWord(n: number, unit: string): string {
+  const num = n === 2 ? '两' : cnNumeral(n);
+  return /^(?:方面|部分|环节|方向)$/u.test(unit) ? `${num}个${unit}` : `${num}${unit}`;
 }
 
 /** Longest answer sentence kept whole; a longer one is shown as its best window (rare). */
@@ -270,7 +276,7 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
       const leadIdx = list.starts[0]! - 1;
       const lead = leadIdx >= 0 && leadIdx !== ci && /[：:]$/u.test(view.sentences[leadIdx]!.text) ? view.sentences[leadIdx]!.text : null;
       const head = lead && !itemMarker(lead) ? lead.replace(/[：:]$/u, '，') : '';
-      parts.push(`${head}共${cnNumeral(items.length)}${unit}：${joinItems(items)}[${n}]`);
+      parts.push(`${head}共${countWord(items.length, unit)}：${joinItems(items)}[${n}]`);
       used.push({ n, quote: quoteOf(view.sentences[ci]!.text, terms) });
       break;
     }
@@ -278,7 +284,8 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
 
   if (parts.length === 0) {
     // The best sentence, whole; a lead-in (“…：”) or a bare heading takes what follows it.
-    const sentence = a >= 0 ? view.sentences[a]!.text : best.full;
+    const whole = a >= 0 ? view.sentences[a]!.text : best.full;
+    const sentence = charLength(whole) <= WHOLE_SENTENCE ? whole : best.raw;
     let text = sentence;
     if (a >= 0 && (/[：:；;]$/u.test(sentence) || charLength(sentence) < 24)) {
       for (const i of continuation(view, a, kind.list ? 300 : 200)) text += view.sentences[i]!.text;
@@ -296,7 +303,7 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
       }
     }
     parts.push(`${endSentence(text)}${extra ? endSentence(extra) : ''}[${n}]`);
-    used.push({ n, quote: quoteOf(sentence, terms) });
+    used.push({ n, quote: quoteOf(whole, terms) });
     if (kind.list) {
       const inline = inlineItems(text);
       if (inline) {

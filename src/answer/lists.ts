@@ -169,7 +169,7 @@ export function inlineItems(sentence: string): string[] | null {
     if (parts.length > best.length) best = parts;
   }
   if (best.length < 3) return null;
-  best[0] = best[0]!.replace(/^.*(?:担任|包括|包含|即|分别是|分别为|主要有|以|为|是|从)/u, '');
+  best[0] = best[0]!.replace(/^.*(?:担任|包括|包含|即|分别是|分别为|主要有|设立|设置|建立|组建|打造|开展|实施|推行|以|为|是|从)/u, '');
   const lastI = best.length - 1;
   best[lastI] = best[lastI]!.replace(/(?:等|为内容|的|这|[0-9一二三四五六七八九十]+个).*$/u, '');
   best = best.map((s) => s.replace(/^[“"‘]+|[”"’]+$/gu, '')).filter(Boolean);

@@ -81,7 +81,8 @@ const UNIT_RE = /(?:哪|几)[一二两三四五六七八九十\d]*(条|个|点|�
 
 /** The measure word a list question counts in (哪三条 → 条, 哪几个方面 → 方面); 条 by default. */
 export function listUnit(q: string): string {
-  return UNIT_RE.exec(q)?.[1] ?? '条';
+  const wide = /(?:哪|几)[一二两三四五六七八九十\d]*个?(方面|部分|环节|方向)/u.exec(q);
+  return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? '条';
 }
 
 /**
