@@ -6,7 +6,7 @@
 import type { Passage } from './types.js';
 import { charLength, clip, endSentence, matchForm, splitSentences, tidy } from './text.js';
 import { idfOver, queryTerms, scoreTerms, wordWeight, type QueryTerms, type TermTokenizer } from './terms.js';
-import { cnNumeral, hasQuantity, isComparison, isEnumeration, isItem, listUnit, questionKind, ORDINAL_RE } from './question-kind.js';
+import { cnNumeral, expectedCount, hasQuantity, isComparison, isEnumeration, isItem, listUnit, questionKind, ORDINAL_RE } from './question-kind.js';
 import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
 import { inlineItems, itemMarker, listAround } from './lists.js';
@@ -185,6 +185,17 @@ function ordinalAnswer(query: string, passages: Passage[], ordinal: number, unit
   return null;
 }
 
+/** The sentences of an item after its first one, up to the next item marker (at most 8). */
+function itemBody(view: DocView, i: number): string[] {
+  const out: string[] = [];
+  for (let j = i + 1; j < view.sentences.length && out.length < 8; j++) {
+    const t = view.sentences[j]!.text;
+    if (itemMarker(t)) break;
+    out.push(t);
+  }
+  return out;
+}
+
 /** “共三条” / “共两个” / “共三个方面”. */
 export function countWord(n: number, unit: string): string {
   const num = n === 2 ? '两' : cnNumeral(n);
@@ -264,21 +275,42 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
   let unit: string | undefined;
 
   if (kind.list && a >= 0) {
-    // A list spread over sentences: from the best sentence, else from the next best of this document.
-    for (const c of sameDoc.slice(0, 3)) {
-      if (c.score < best.score * 0.6) break;
-      const ci = at(c);
-      if (ci < 0) continue;
-      const list = listAround(view, ci);
-      if (!list) continue;
-      unit = listUnit(query);
-      items = list.items;
-      const leadIdx = list.starts[0]! - 1;
-      const lead = leadIdx >= 0 && leadIdx !== ci && /[：:]$/u.test(view.sentences[leadIdx]!.text) ? view.sentences[leadIdx]!.text : null;
-      const head = lead && !itemMarker(lead) ? lead.replace(/[：:]$/u, '，') : '';
-      parts.push(`${head}共${countWord(items.length, unit)}：${joinItems(items)}[${n}]`);
-      used.push({ n, quote: quoteOf(view.sentences[ci]!.text, terms) });
-      break;
+    const want = expectedCount(query);
+    const anchorInline = inlineItems(view.sentences[a]!.text);
+    // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
+    // the question says how many and the count does not fit.
+    const inlineFits = anchorInline !== null && anchorInline.length >= 3 && !/[：:]$/u.test(view.sentences[a]!.text) && (want === null || anchorInline.length === want);
+    if (!inlineFits) {
+      // A list spread over sentences: from the best sentence, else from the next best of this document.
+      for (const c of sameDoc.slice(0, 3)) {
+        if (c.score < best.score * 0.6) break;
+        const ci = at(c);
+        if (ci < 0) continue;
+        let list = listAround(view, ci);
+        let lead: string | null = null;
+        if (list && want !== null && list.items.length !== want) {
+          // The count does not fit: the item's own sentences may be the list asked for (“三是绘好
+          // 人才“三张图”…。绘好“需求图”…；绘好“供给图”…”).
+          const inner = itemBody(view, ci);
+          if (inner.length === want) {
+            list = { starts: [], items: inner, chunkIds: [view.sentences[ci]!.chunkId], end: ci + inner.length };
+            lead = view.sentences[ci]!.text;
+          } else if (c !== best) continue;
+          else list = null;
+        }
+        if (!list) continue;
+        unit = listUnit(query);
+        items = list.items;
+        if (lead === null && list.starts.length) {
+          const leadIdx = list.starts[0]! - 1;
+          const prevText = leadIdx >= 0 && leadIdx !== ci ? view.sentences[leadIdx]!.text : '';
+          lead = /[：:]$/u.test(prevText) && !itemMarker(prevText) ? prevText : null;
+        }
+        const head = lead ? lead.replace(/[：:。；;]$/u, '，') : '';
+        parts.push(`${head}共${countWord(items.length, unit)}：${joinItems(items)}[${n}]`);
+        used.push({ n, quote: quoteOf(view.sentences[ci]!.text, terms) });
+        break;
+      }
     }
   }
 

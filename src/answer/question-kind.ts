@@ -95,3 +95,9 @@ export function followUpOrdinal(q: string): number | 'last' | null {
   const m = /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大)?/u.exec(q);
   return m ? numeralValue(m[1] ?? '') : null;
 }
+
+/** The number of items a list question announces (哪三种, 三张图, 六大员, 五大行动); null when none. */
+export function expectedCount(q: string): number | null {
+  const m = /([两二三四五六七八九十]{1,2})(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员|点|块|样|类|步)/u.exec(q);
+  return m ? numeralValue(m[1]!) : null;
+}
