@@ -8,6 +8,7 @@ import { charLength, clip, endSentence, matchForm, splitSentences, tidy } from '
 import { idfOver, queryTerms, scoreTerms, wordWeight, type QueryTerms, type TermTokenizer } from './terms.js';
 import { cnNumeral, expectedCount, hasQuantity, isComparison, isEnumeration, isItem, listUnit, questionKind, ORDINAL_RE } from './question-kind.js';
 import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js';
+import { askedKinds, holdsKind } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
 import { inlineItems, itemMarker, listAround } from './lists.js';
 
@@ -103,6 +104,7 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
 function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSentence: number, avoid?: string): Candidate[] {
   const avoidForm = avoid ? matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, '')) : '';
   const kind = questionKind(query);
+  const asked = askedKinds(query).filter((k) => k !== 'list');
   const split = passages.map((p) => ({ p, sentences: splitSentences(p.chunk.text) }));
   const forms = split.flatMap((s) => s.sentences.map(matchForm));
   const idf = idfOver(forms);
@@ -124,6 +126,8 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
       let score = (m.score + ctx) * prior;
       const len = charLength(raw);
       if (kind.number && hasQuantity(raw)) score *= 1.3;
+      // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
+      for (const k of asked) if (holdsKind(k, raw, query)) score *= k === 'number' ? 1.3 : 1.2;
       if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
       if (avoidForm && avoidForm.includes(matchForm(full).slice(0, 40))) score *= terms.focus.some((w) => form.includes(w)) ? 0.8 : 0.3;
