@@ -101,3 +101,19 @@ export function expectedCount(q: string): number | null {
   const m = /([两二三四五六七八九十]{1,2})(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员|点|块|样|类|步)/u.exec(q);
   return m ? numeralValue(m[1]!) : null;
 }
+
+const INTERROGATIVE = /哪|多少|什么|啥|几|怎么|怎样|如何|是否|能否|可否|有没有|要不要|咋|为什么|为何|谁/u;
+/** What only a status report says: an issue id, a visit or hand-off in the past, a report of the day. */
+const REPORT_MARKERS = /Q-?\d{2,}|走访了|去了|回访了|调研了|已交办|交办给|已办结|已解决|已对接|已放款|已到账|销号|反映了|反映[：:]|今天|昨天|前天|上午|下午|刚才/iu;
+
+/**
+ * A plain policy question: short, ends with a question mark (or 吗/呢), asks with 哪/多少/什么/几/
+ * 怎么 …, and says nothing only a status report says. For the router (src/app/classify.ts), so such a
+ * message is answered rather than met with “这是要记录的进展，还是一个政策问题？”.
+ */
+export function isPlainQuestion(text: string): boolean {
+  const t = text.trim();
+  if (!t || [...t].length > 80) return false;
+  if (!/(?:[?？]|吗|呢)\s*$/u.test(t)) return false;
+  return INTERROGATIVE.test(t) && !REPORT_MARKERS.test(t);
+}

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/observability/logger.js';
 import { answerQuestion, summarize, type AnswerResult, type Turn } from '../../src/answer/index.js';
-import { followUpOrdinal, isComparison, listUnit, questionKind } from '../../src/answer/question-kind.js';
+import { expectedCount, followUpOrdinal, isComparison, isPlainQuestion, listUnit, questionKind } from '../../src/answer/question-kind.js';
 import { inlineItems, itemMarker } from '../../src/answer/lists.js';
 import type { Chunk, Retriever, SearchResult } from '../../src/retrieval/types.js';
 import { chunk, fakeRetriever } from './fixtures.js';
@@ -128,6 +128,21 @@ describe('question kinds', () => {
     expect(itemMarker('2019年工作要点')).toBeNull();
     expect(inlineItems('遵循三条原则：必须是重大专项工作；必须是单一部门难以完成的工作；必须是阶段性的任务。')).toHaveLength(3);
     expect(inlineItems('设立协调员、联络员、化解员、观察员等“四大员”岗位。')).toEqual(['协调员', '联络员', '化解员', '观察员']);
+  });
+});
+
+describe('plain questions (for the router)', () => {
+  it('a short question ending in ？ with 哪/多少/什么 is a question; a status report is not', () => {
+    for (const q of ['企业融资难的问题一般找哪个部门解决？', '人才公寓申请要满足什么条件？', '组团服务一年要走访企业多少次？', '专班成立要哪些手续？'])
+      expect(isPlainQuestion(q), q).toBe(true);
+    for (const q of ['今天走访了华康药业，企业反映融资难，怎么办？', 'Q-0012 解决了吗？', '专班成立的三条原则', '昨天去了七一电器，缺工程师，多少人待定？'])
+      expect(isPlainQuestion(q), q).toBe(false);
+  });
+
+  it('the count a list question announces', () => {
+    expect(expectedCount('知事识人体系说的三种考核是哪三种')).toBe(3);
+    expect(expectedCount('常山给退职干部设的六大员都有啥')).toBe(6);
+    expect(expectedCount('有哪些要求')).toBeNull();
   });
 });
 
