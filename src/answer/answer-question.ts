@@ -35,6 +35,18 @@ export function biasToDocs(hits: SearchHit[], docIds: string[]): SearchHit[] {
     .map((x, i) => ({ ...x.h, rank: i + 1 }));
 }
 
+/**
+ * Passages for the LLM: the one the extractive answer drew on first, then the rest of its document,
+ * then the others; renumbered [1]..[k] in that order.
+ */
+export function evidenceFirst(passages: Passage[], n: number | null): Passage[] {
+  const first = passages.find((p) => p.n === n);
+  if (!first) return passages;
+  const doc = first.chunk.docId;
+  const ordered = [first, ...passages.filter((p) => p !== first && p.chunk.docId === doc), ...passages.filter((p) => p.chunk.docId !== doc)];
+  return ordered.map((p, i) => ({ ...p, n: i + 1 }));
+}
+
 /** Longest body of an item fetched by a follow-up (“第二条具体咋做”), characters. */
 const ITEM_BODY = 260;
 
@@ -122,9 +134,14 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   const passages: Passage[] = numberPassages(hits, k);
   const tokenizer = tokenizerFor(retriever);
 
+  const views = documentViews(retriever);
+  const followOpts = followUp && prevTurn ? { avoid: prevTurn.answerSummary, focus: addedWords(question) } : {};
+
   if (llm && useLlm) {
     try {
-      const out = await groundedAnswer(query, passages.slice(0, LLM_PASSAGES), llm, tokenizer);
+      // The same evidence the extractive answer selected: its passage first, then its document's.
+      const selected = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
+      const out = await groundedAnswer(query, evidenceFirst(passages, selected?.used[0]?.n ?? null).slice(0, LLM_PASSAGES), llm, tokenizer);
       if (out.kind === 'not_found') return notFound('llm');
       if (out.kind === 'answer') {
         if (out.validated.dropped > 0) logger.debug({ dropped: out.validated.dropped }, 'invented citation markers removed');
@@ -150,11 +167,7 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
     }
   }
 
-  const ex = extractiveAnswer(query, passages, {
-    tokenizer,
-    views: documentViews(retriever),
-    ...(followUp && prevTurn ? { avoid: prevTurn.answerSummary, focus: addedWords(question) } : {}),
-  });
+  const ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
   if (!ex) return notFound('no_sentence');
   const v = validateCitations(ex.text, passages, query, { quotes: new Map(ex.used.map((u) => [u.n, u.quote])), tokenizer });
   logger.info({ mode: 'extractive', followUp, citations: v.citations.length, ms: Date.now() - started }, 'answered');
