@@ -14,10 +14,11 @@ import { nearestTopics, notFoundText } from './not-found.js';
 import { addedWords, isFollowUp, ruleRewrite, standaloneQuery } from './followup.js';
 import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
 import { allChunks, locate } from './documents.js';
-import { itemMarker } from './lists.js';
+import { inlineItems, itemMarker } from './lists.js';
 import { citationFor } from './citations.js';
 import { charLength, endSentence, splitSentences } from './text.js';
-import { tokenizerFor } from './terms.js';
+import { matchForm, queryTerms, tokenizerFor, wordWeight, type TermTokenizer } from './terms.js';
+import type { Retriever } from '../retrieval/types.js';
 import { documentViews } from './documents.js';
 
 const RETRIEVE_K = 6;
@@ -45,6 +46,23 @@ export function evidenceFirst(passages: Passage[], n: number | null): Passage[] 
   const doc = first.chunk.docId;
   const ordered = [first, ...passages.filter((p) => p !== first && p.chunk.docId === doc), ...passages.filter((p) => p.chunk.docId !== doc)];
   return ordered.map((p, i) => ({ ...p, n: i + 1 }));
+}
+
+/** Chunks of the previous answer's document that hold the follow-up's own words, best first (at most 2). */
+function previousDocumentHits(retriever: Retriever, docId: string, added: string, tokenizer: TermTokenizer): SearchHit[] {
+  const words = queryTerms(added, tokenizer).words;
+  if (words.length === 0) return [];
+  const scored = allChunks(retriever)
+    .filter((c) => c.docId === docId)
+    .map((c) => {
+      const form = matchForm(c.text);
+      return { c, hits: words.filter((w) => form.includes(w)).reduce((s, w) => s + wordWeight(w), 0) };
+    })
+    .filter((x) => x.hits > 0)
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, 2);
+  const top = scored[0]?.hits ?? 0;
+  return scored.filter((x) => x.hits >= top * 0.99).map((x, i) => ({ rank: i + 1, chunk: x.c, score: Number.MAX_SAFE_INTEGER }));
 }
 
 /** Longest body of an item fetched by a follow-up (“第二条具体咋做”), characters. */
@@ -94,6 +112,21 @@ async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | '
       }
     }
   }
+  if (!body && chunk) {
+    // An item of a list written in one sentence (“…六大攻坚…”): the document's sentence that takes it up.
+    const view = documentViews(deps.retriever).view(chunk.docId, [chunk]);
+    const key = item.replace(/[。；;，,]$/u, '');
+    const from = Math.max(0, view.sentences.findIndex((s) => s.chunkId === chunk.id));
+    if (charLength(key) >= 2) {
+      for (let i = from; i < view.sentences.length; i++) {
+        const s = view.sentences[i]!.text;
+        if (!s.includes(key) || inlineItems(s)?.includes(key) || /[；;]$/u.test(s) || charLength(s) < charLength(key) + 6) continue;
+        body = s;
+        cited = chunks.find((c) => c.id === view.sentences[i]!.chunkId) ?? cited;
+        break;
+      }
+    }
+  }
   const lead = itemMarker(item) ? '' : `第${cnNumeral(idx)}${unit}：`;
   const text = `${lead}${endSentence(item.replace(/[；;，,]$/u, ''))}${body ? endSentence(body) : ''}`;
   const citations = cited ? [citationFor(1, { n: 1, chunk: cited, score: 1 }, item)] : [];
@@ -131,7 +164,10 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   // An elliptical follow-up keeps the topic: the previous answer's document answering it is enough.
   const keepsTopic = followUp && prevDocs.length > 0 && hits[0] !== undefined && prevDocs.includes(hits[0].chunk.docId);
   if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
-  const passages: Passage[] = numberPassages(hits, k);
+  // An elliptical follow-up: the previous answer's document is searched first for what the message adds
+  // (“带回来多少问题”, “具体咋组队”), before passages from elsewhere.
+  const followHits = followUp && prevDocs.length > 0 ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever)) : [];
+  const passages: Passage[] = numberPassages([...followHits, ...hits], k);
   const tokenizer = tokenizerFor(retriever);
 
   const views = documentViews(retriever);

@@ -92,7 +92,9 @@ export function listUnit(q: string): string {
 export function followUpOrdinal(q: string): number | 'last' | null {
   if (/最后(?:一)?(?:条|点|个|项|批|种|类|步|块|张)?/u.test(q)) return 'last';
   if (/头一(?:条|点|个|项|批|种)/u.test(q)) return 1;
-  const m = /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大)?/u.exec(q);
+  // 第三档 / 第二季度 name a thing; only a measure word of a list (or nothing) makes an item number.
+  const m = /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u.exec(q) ??
+    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q);
   return m ? numeralValue(m[1] ?? '') : null;
 }
 
