@@ -50,13 +50,15 @@ export function evidenceFirst(passages: Passage[], n: number | null): Passage[] 
 
 /** Chunks of the previous answer's document that hold the follow-up's own words, best first (at most 2). */
 function previousDocumentHits(retriever: Retriever, docId: string, added: string, tokenizer: TermTokenizer): SearchHit[] {
-  const words = queryTerms(added, tokenizer).words;
+  const terms = queryTerms(added, tokenizer);
+  // Words weigh by specificity; character bigrams (省千人 → 省千, 千人) count for a partial match.
+  const words = [...terms.words, ...terms.bigrams];
   if (words.length === 0) return [];
   const scored = allChunks(retriever)
     .filter((c) => c.docId === docId)
     .map((c) => {
       const form = matchForm(c.text);
-      return { c, hits: words.filter((w) => form.includes(w)).reduce((s, w) => s + wordWeight(w), 0) };
+      return { c, hits: words.filter((w) => form.includes(w)).reduce((s, w) => s + (terms.words.includes(w) ? wordWeight(w) : 1), 0) };
     })
     .filter((x) => x.hits > 0)
     .sort((a, b) => b.hits - a.hits)
@@ -171,7 +173,8 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   const tokenizer = tokenizerFor(retriever);
 
   const views = documentViews(retriever);
-  const followOpts = followUp && prevTurn ? { avoid: prevTurn.answerSummary, focus: addedWords(question) } : {};
+  const followOpts =
+    followUp && prevTurn ? { avoid: prevTurn.answerSummary, focus: addedWords(question), ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}) } : {};
 
   if (llm && useLlm) {
     try {

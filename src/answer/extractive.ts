@@ -27,6 +27,8 @@ export interface ExtractiveOptions {
   avoid?: string;
   /** Follow-ups: what the message itself asks (its words weigh most when choosing the sentence). */
   focus?: string;
+  /** Follow-ups: the previous answer's document (the topic); sentences from others count less. */
+  preferDoc?: string;
 }
 
 export interface ExtractiveAnswer {
@@ -101,7 +103,7 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
   return `${from > 0 ? '…' : ''}${chars.slice(from, end).join('')}${end < chars.length ? '…' : ''}`;
 }
 
-function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSentence: number, avoid?: string): Candidate[] {
+function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSentence: number, avoid?: string, preferDoc?: string): Candidate[] {
   const avoidForm = avoid ? matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, '')) : '';
   const kind = questionKind(query);
   const asked = askedKinds(query).filter((k) => k !== 'list');
@@ -113,7 +115,7 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
     const rel = top > 0 ? Math.max(0, p.score) / top : 1 / p.n;
-    const prior = (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1));
+    const prior = (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1)) * (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1);
     // Words the title or section headings match count a little for every sentence under them.
     const context = matchForm(`${p.chunk.title} ${p.chunk.headings.join(' ')}`);
     sentences.forEach((full, idx) => {
@@ -262,7 +264,7 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
     const focus = terms.words.filter((w) => f.includes(w));
     if (focus.length) terms.focus = focus;
   }
-  const cands = candidates(query, terms, pool, WHOLE_SENTENCE, opts.avoid);
+  const cands = candidates(query, terms, pool, WHOLE_SENTENCE, opts.avoid, opts.preferDoc);
   const best = cands[0];
   if (!best) return null;
 
