@@ -23,6 +23,8 @@ export function askReply(result: AnswerResult, feedbackId?: string): Reply {
     blocks.push({ type: 'paragraph', text: result.answer });
     if (result.citations.length) blocks.push({ type: 'citations', items: result.citations });
     if (result.mode === 'extractive') blocks.push({ type: 'note', text: '以上内容摘自资料原文。' });
+  } else if (result.mode === 'notice') {
+    blocks.push({ type: 'paragraph', text: result.answer });
   } else {
     blocks.push({ type: 'paragraph', text: NOT_FOUND_LEAD });
     if (result.topics.length) {
@@ -60,6 +62,7 @@ export const handleAsk: Handler = async (msg, services) => {
     answerSummary: summarize(result.answer),
     docIds: [...new Set(result.citations.map((c) => c.docId))],
     at: services.clock().getTime(),
+    ...(result.memory ? { memory: result.memory } : {}),
   };
   const feedbackId = randomUUID();
   let saved = true;

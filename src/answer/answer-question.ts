@@ -5,14 +5,21 @@
  */
 import type { SearchHit } from '../retrieval/types.js';
 import { LlmError } from '../llm/types.js';
-import type { AnswerDeps, AnswerOptions, AnswerResult, Passage } from './types.js';
+import type { AnswerDeps, AnswerOptions, AnswerResult, Passage, Turn } from './types.js';
 import { numberPassages } from './passages.js';
-import { extractiveAnswer } from './extractive.js';
+import { countWord, extractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
-import { standaloneQuery } from './followup.js';
-import { tokenizerFor } from './terms.js';
+import { addedWords, isFollowUp, ruleRewrite, standaloneQuery } from './followup.js';
+import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
+import { allChunks, locate } from './documents.js';
+import { inlineItems, itemMarker } from './lists.js';
+import { citationFor } from './citations.js';
+import { charLength, endSentence, splitSentences } from './text.js';
+import { matchForm, queryTerms, tokenizerFor, wordWeight, type TermTokenizer } from './terms.js';
+import type { Retriever } from '../retrieval/types.js';
+import { documentViews } from './documents.js';
 import { replyProgress } from '../messaging/progress.js';
 
 const RETRIEVE_K = 6;
@@ -30,6 +37,105 @@ export function biasToDocs(hits: SearchHit[], docIds: string[]): SearchHit[] {
     .map((x, i) => ({ ...x.h, rank: i + 1 }));
 }
 
+/**
+ * Passages for the LLM: the one the extractive answer drew on first, then the rest of its document,
+ * then the others; renumbered [1]..[k] in that order.
+ */
+export function evidenceFirst(passages: Passage[], n: number | null): Passage[] {
+  const first = passages.find((p) => p.n === n);
+  if (!first) return passages;
+  const doc = first.chunk.docId;
+  const ordered = [first, ...passages.filter((p) => p !== first && p.chunk.docId === doc), ...passages.filter((p) => p.chunk.docId !== doc)];
+  return ordered.map((p, i) => ({ ...p, n: i + 1 }));
+}
+
+/** Chunks of the previous answer's document that hold the follow-up's own words, best first (at most 2). */
+function previousDocumentHits(retriever: Retriever, docId: string, added: string, tokenizer: TermTokenizer): SearchHit[] {
+  const terms = queryTerms(added, tokenizer);
+  // Words weigh by specificity; character bigrams (省千人 → 省千, 千人) count for a partial match.
+  const words = [...terms.words, ...terms.bigrams];
+  if (words.length === 0) return [];
+  const scored = allChunks(retriever)
+    .filter((c) => c.docId === docId)
+    .map((c) => {
+      const form = matchForm(c.text);
+      return { c, hits: words.filter((w) => form.includes(w)).reduce((s, w) => s + (terms.words.includes(w) ? wordWeight(w) : 1), 0) };
+    })
+    .filter((x) => x.hits > 0)
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, 2);
+  const top = scored[0]?.hits ?? 0;
+  return scored.filter((x) => x.hits >= top * 0.99).map((x, i) => ({ rank: i + 1, chunk: x.c, score: Number.MAX_SAFE_INTEGER }));
+}
+
+/** Longest body of an item fetched by a follow-up (“第二条具体咋做”), characters. */
+const ITEM_BODY = 260;
+
+/**
+ * “第二条/第三批/最后一点” after an answer: item N of the list the previous answer gave — only when it
+ * was a list; otherwise say so plainly (never make “第一条：…” out of an ordinary sentence).
+ */
+async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | 'last', deps: AnswerDeps): Promise<AnswerResult> {
+  const items = prev.memory?.items ?? [];
+  const asked = /(?:第\s*(?:[一二两三四五六七八九十]{1,3}|\d{1,2})|最后一?|头一)\s*(条|个|点|项|种|批|块|张|步|方面)/u.exec(question)?.[1];
+  const unit = prev.memory?.unit && prev.memory.unit !== '条' ? prev.memory.unit : (asked ?? prev.memory?.unit ?? '条');
+  const base = { standaloneQuery: ruleRewrite(question, [prev]), topics: [], followUp: true };
+  if (items.length === 0) {
+    const text = prev.memory?.refused
+      ? '上一个问题没有在资料库中找到答案，所以没有可以按序号取的内容。请把问题说完整再问一次。'
+      : `上一个回答不是分条列举的内容，没有“第${typeof ordinal === 'number' ? cnNumeral(ordinal) : '最后一'}${unit}”可取。请把想问的内容说完整再问一次。`;
+    return { ...base, answer: text, grounded: false, citations: [], mode: 'notice', memory: prev.memory };
+  }
+  const idx = ordinal === 'last' ? items.length : ordinal;
+  if (idx < 1 || idx > items.length) {
+    return { ...base, answer: `上一个回答共${countWord(items.length, unit)}，没有第${cnNumeral(idx)}${unit === '方面' ? '个方面' : unit}。`, grounded: false, citations: [], mode: 'notice', memory: prev.memory };
+  }
+  const item = items[idx - 1]!;
+  const chunks = allChunks(deps.retriever);
+  const chunkId = prev.memory?.chunkId;
+  // The list's chunk; a retriever that does not expose its chunks is asked for the item itself.
+  const chunk = chunks.find((c) => c.id === chunkId) ?? (await deps.retriever.search(item, 3)).hits.find((h) => h.chunk.id === chunkId || h.chunk.text.replace(/\s+/gu, '').includes(item.replace(/\s+|[。；;]$/gu, '')))?.chunk;
+  let body = '';
+  let cited = chunk;
+  if (chunk) {
+    // The item's own sentences after its first one (what “具体咋做” asks), up to the next item.
+    const view = documentViews(deps.retriever).view(chunk.docId, [chunk]);
+    const first = splitSentences(item)[0] ?? item;
+    const at = locate(view, first, chunk.id);
+    if (at >= 0) {
+      cited = chunks.find((c) => c.id === view.sentences[at]!.chunkId) ?? chunk;
+      for (let i = at + 1; i < view.sentences.length; i++) {
+        const s = view.sentences[i]!.text;
+        if (itemMarker(s) || item.includes(s.replace(/[。；;]$/u, ''))) {
+          if (itemMarker(s)) break;
+          continue;
+        }
+        if (charLength(body) + charLength(s) > ITEM_BODY) break;
+        body += s;
+      }
+    }
+  }
+  if (!body && chunk) {
+    // An item of a list written in one sentence (“…六大攻坚…”): the document's sentence that takes it up.
+    const view = documentViews(deps.retriever).view(chunk.docId, [chunk]);
+    const key = item.replace(/[。；;，,]$/u, '');
+    const from = Math.max(0, view.sentences.findIndex((s) => s.chunkId === chunk.id));
+    if (charLength(key) >= 2) {
+      for (let i = from; i < view.sentences.length; i++) {
+        const s = view.sentences[i]!.text;
+        if (!s.includes(key) || inlineItems(s)?.includes(key) || /[；;]$/u.test(s) || charLength(s) < charLength(key) + 6) continue;
+        body = s;
+        cited = chunks.find((c) => c.id === view.sentences[i]!.chunkId) ?? cited;
+        break;
+      }
+    }
+  }
+  const lead = itemMarker(item) ? '' : `第${cnNumeral(idx)}${unit}：`;
+  const text = `${lead}${endSentence(item.replace(/[；;，,]$/u, ''))}${body ? endSentence(body) : ''}`;
+  const citations = cited ? [citationFor(1, { n: 1, chunk: cited, score: 1 }, item)] : [];
+  return { ...base, answer: cited ? `${text}[1]` : text, grounded: true, citations, mode: 'extractive', memory: prev.memory };
+}
+
 export async function answerQuestion(question: string, deps: AnswerDeps, opts: AnswerOptions = {}): Promise<AnswerResult> {
   const { retriever, llm, logger } = deps;
   const history = opts.history ?? [];
@@ -38,6 +144,15 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   // An adapter that can show the answer being written (DingTalk AI card) is told now, and fed the LLM's text.
   const progress = replyProgress();
   progress?.begin();
+
+  const prevTurn = history[history.length - 1];
+  const ordinal = prevTurn ? followUpOrdinal(question) : null;
+  // Turns saved before answers carried memory (or by another path) fall back to the rewrite below.
+  if (prevTurn?.memory && ordinal !== null && (isFollowUp(question, history) || [...question.trim()].length <= 16)) {
+    const r = await ordinalFollowUp(question, prevTurn, ordinal, deps);
+    logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
+    return r;
+  }
 
   const { query, followUp, llmFailure } = await standaloneQuery(question, history, llm, logger);
   // The endpoint just timed out or failed: do not make the user wait for it a second time.
@@ -49,21 +164,45 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   const notFound = (why: string): AnswerResult => {
     const topics = nearestTopics(retriever, query);
     logger.info({ mode: 'not_found', why, followUp, confidence: result.confidence, ms: Date.now() - started }, 'answered');
-    return { answer: notFoundText(topics), grounded: false, citations: [], standaloneQuery: query, mode: 'not_found', topics, followUp };
+    return { answer: notFoundText(topics), grounded: false, citations: [], standaloneQuery: query, mode: 'not_found', topics, followUp, memory: { refused: true } };
   };
 
-  if (!result.answerable || hits.length === 0) return notFound('retrieval');
-  const passages: Passage[] = numberPassages(hits, k);
+  // An elliptical follow-up keeps the topic: the previous answer's document answering it is enough.
+  const keepsTopic = followUp && prevDocs.length > 0 && hits[0] !== undefined && prevDocs.includes(hits[0].chunk.docId);
+  if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
+  // An elliptical follow-up: the previous answer's document is searched first for what the message adds
+  // (“带回来多少问题”, “具体咋组队”), before passages from elsewhere.
+  const followHits = followUp && prevDocs.length > 0 ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever)) : [];
+  const passages: Passage[] = numberPassages([...followHits, ...hits], k);
   const tokenizer = tokenizerFor(retriever);
+
+  const views = documentViews(retriever);
+  const followOpts =
+    followUp && prevTurn ? { avoid: prevTurn.answerSummary, focus: addedWords(question), ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}) } : {};
 
   if (llm && useLlm) {
     try {
-      const out = await groundedAnswer(query, passages.slice(0, LLM_PASSAGES), llm, tokenizer, progress && ((t) => progress.update(t)));
+      // The same evidence the extractive answer selected: its passage first, then its document's.
+      const selected = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
+      const out = await groundedAnswer(query, evidenceFirst(passages, selected?.used[0]?.n ?? null).slice(0, LLM_PASSAGES), llm, tokenizer, progress && ((t) => progress.update(t)));
       if (out.kind === 'not_found') return notFound('llm');
       if (out.kind === 'answer') {
         if (out.validated.dropped > 0) logger.debug({ dropped: out.validated.dropped }, 'invented citation markers removed');
         logger.info({ mode: 'llm', followUp, citations: out.validated.citations.length, ms: Date.now() - started }, 'answered');
-        return { answer: out.validated.text, grounded: true, citations: out.validated.citations, standaloneQuery: query, mode: 'llm', topics: [], followUp };
+        // The list the model wrote (“一是…二是…”, “1. …”), for “第二条” next.
+        const marked = splitSentences(out.validated.text.replace(/\[\d+\]/gu, '')).filter((x) => itemMarker(x));
+        const llmMemory = marked.length >= 2 ? { items: marked.slice(0, 30), unit: listUnit(query) } : {};
+        const chunkId = out.validated.citations[0]?.chunkId;
+        return {
+          answer: out.validated.text,
+          grounded: true,
+          citations: out.validated.citations,
+          standaloneQuery: query,
+          mode: 'llm',
+          topics: [],
+          followUp,
+          memory: { ...llmMemory, ...(chunkId ? { chunkId } : {}) },
+        };
       }
       logger.warn({ why: out.why }, 'LLM answer rejected; using the extractive answer');
     } catch (err) {
@@ -71,9 +210,10 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
     }
   }
 
-  const ex = extractiveAnswer(query, passages, { tokenizer });
+  const ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
   if (!ex) return notFound('no_sentence');
   const v = validateCitations(ex.text, passages, query, { quotes: new Map(ex.used.map((u) => [u.n, u.quote])), tokenizer });
   logger.info({ mode: 'extractive', followUp, citations: v.citations.length, ms: Date.now() - started }, 'answered');
-  return { answer: v.text, grounded: true, citations: v.citations, standaloneQuery: query, mode: 'extractive', topics: [], followUp };
+  const memory = { ...(ex.items ? { items: ex.items.slice(0, 30), unit: ex.unit } : {}), ...(ex.chunkId ? { chunkId: ex.chunkId } : {}) };
+  return { answer: v.text, grounded: true, citations: v.citations, standaloneQuery: query, mode: 'extractive', topics: [], followUp, memory };
 }

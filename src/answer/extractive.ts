@@ -6,8 +6,11 @@
 import type { Passage } from './types.js';
 import { charLength, clip, endSentence, matchForm, splitSentences, tidy } from './text.js';
 import { idfOver, queryTerms, scoreTerms, wordWeight, type QueryTerms, type TermTokenizer } from './terms.js';
-import { cnNumeral, hasQuantity, isEnumeration, isItem, questionKind, ORDINAL_RE } from './question-kind.js';
+import { cnNumeral, expectedCount, hasQuantity, isComparison, isEnumeration, isItem, listUnit, questionKind, ORDINAL_RE } from './question-kind.js';
 import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js';
+import { askedKinds, holdsKind } from '../retrieval/confidence.js';
+import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
+import { inlineItems, itemMarker, listAround } from './lists.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -18,6 +21,14 @@ export interface ExtractiveOptions {
   passages?: number;
   /** Tokenizer for query terms (the retriever's, see tokenizerFor); jieba's default otherwise. */
   tokenizer?: TermTokenizer;
+  /** Whole documents (to follow a list or a lead-in past the passage); the passages alone otherwise. */
+  views?: DocumentViews;
+  /** Follow-ups: the previous answer (its sentences are not repeated unless nothing else answers). */
+  avoid?: string;
+  /** Follow-ups: what the message itself asks (its words weigh most when choosing the sentence). */
+  focus?: string;
+  /** Follow-ups: the previous answer's document (the topic); sentences from others count less. */
+  preferDoc?: string;
 }
 
 export interface ExtractiveAnswer {
@@ -25,17 +36,24 @@ export interface ExtractiveAnswer {
   text: string;
   /** Passages cited, in order of first use, with the sentence quoted from each. */
   used: { n: number; quote: string }[];
+  /** The items, when the answer is a list (for “第二条” follow-ups). */
+  items?: string[];
+  /** The measure word the list was counted in. */
+  unit?: string;
+  /** The chunk the answer is anchored in. */
+  chunkId?: string;
 }
 
 interface Candidate {
   p: Passage;
   idx: number;
   raw: string;
+  /** The whole sentence (raw may be a window of it). */
+  full: string;
   score: number;
   firstHit: number;
 }
 
-const MAX_SENTENCE = 160;
 const MAX_LIST_SENTENCE = 260;
 const QUOTE_MAX = 120;
 
@@ -84,8 +102,10 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
   return `${from > 0 ? '…' : ''}${chars.slice(from, end).join('')}${end < chars.length ? '…' : ''}`;
 }
 
-function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSentence: number): Candidate[] {
+function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSentence: number, avoid?: string, preferDoc?: string): Candidate[] {
+  const avoidForm = avoid ? matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, '')) : '';
   const kind = questionKind(query);
+  const asked = askedKinds(query).filter((k) => k !== 'list');
   const split = passages.map((p) => ({ p, sentences: splitSentences(p.chunk.text) }));
   const forms = split.flatMap((s) => s.sentences.map(matchForm));
   const idf = idfOver(forms);
@@ -94,7 +114,7 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
     const rel = top > 0 ? Math.max(0, p.score) / top : 1 / p.n;
-    const prior = (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1));
+    const prior = (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1)) * (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1);
     // Words the title or section headings match count a little for every sentence under them.
     const context = matchForm(`${p.chunk.title} ${p.chunk.headings.join(' ')}`);
     sentences.forEach((full, idx) => {
@@ -107,10 +127,13 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
       let score = (m.score + ctx) * prior;
       const len = charLength(raw);
       if (kind.number && hasQuantity(raw)) score *= 1.3;
+      // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
+      for (const k of asked) if (holdsKind(k, raw, query)) score *= k === 'number' ? 1.3 : 1.2;
       if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
+      if (avoidForm && avoidForm.includes(matchForm(full).slice(0, 40))) score *= terms.focus.some((w) => form.includes(w)) ? 0.8 : 0.3;
       else if (len < 30 && /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u.test(raw)) score *= 0.7;
-      out.push({ p, idx, raw, score, firstHit: m.firstHit });
+      out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
   }
   return out.sort((a, b) => b.score - a.score);
@@ -167,9 +190,64 @@ function ordinalAnswer(query: string, passages: Passage[], ordinal: number, unit
   return null;
 }
 
+/** The sentences of an item after its first one, up to the next item marker (at most 8). */
+function itemBody(view: DocView, i: number): string[] {
+  const out: string[] = [];
+  for (let j = i + 1; j < view.sentences.length && out.length < 8; j++) {
+    const t = view.sentences[j]!.text;
+    if (itemMarker(t)) break;
+    out.push(t);
+  }
+  return out;
+}
+
+/** “共三条” / “共两个” / “共三个方面”. */
+export function countWord(n: number, unit: string): string {
+  const num = n === 2 ? '两' : cnNumeral(n);
+  return /^(?:方面|部分|环节|方向)$/u.test(unit) ? `${num}个${unit}` : `${num}${unit}`;
+}
+
+/** Longest answer sentence kept whole; a longer one is shown as its best window (rare). */
+const WHOLE_SENTENCE = 400;
+/** Quotes: the supporting sentence, whole up to this length. */
+const QUOTE_WHOLE = 200;
+
+function quoteOf(sentence: string, terms: QueryTerms): string {
+  return charLength(sentence) <= QUOTE_WHOLE ? sentence : bestWindow(sentence, terms, QUOTE_WHOLE);
+}
+
+/** “；”/“，”/“：” at the end of the last item → “。”; items joined without doubling punctuation. */
+function joinItems(items: string[]): string {
+  return items
+    .map((t, i) => {
+      const body = t.replace(/[。；;，,、]+$/u, '');
+      return i === items.length - 1 ? `${body}。` : `${body}；`;
+    })
+    .join('');
+}
+
+function viewFor(docId: string, pool: Passage[], views?: DocumentViews): DocView {
+  const chunks = pool.map((p) => p.chunk);
+  return views ? views.view(docId, chunks) : buildDocView(docId, chunks.filter((c) => c.docId === docId));
+}
+
+/** Sentences after a lead-in ending in “：” (same paragraph), up to `max` characters. */
+function continuation(view: DocView, a: number, max: number): number[] {
+  const out: number[] = [];
+  let len = 0;
+  const para = view.sentences[a]!.para;
+  for (let i = a + 1; i < view.sentences.length; i++) {
+    const s = view.sentences[i]!;
+    if (s.para !== para && !itemMarker(s.text)) break;
+    len += charLength(s.text);
+    if (len > max && out.length > 0) break;
+    out.push(i);
+    if (/[。！？]$/u.test(s.text) && out.length >= 1 && !/[：:]$/u.test(view.sentences[a]!.text)) break;
+  }
+  return out;
+}
+
 export function extractiveAnswer(query: string, passages: Passage[], opts: ExtractiveOptions = {}): ExtractiveAnswer | null {
-  const maxChars = opts.maxChars ?? 300;
-  const maxSentences = opts.maxSentences ?? 3;
   const pool = passages.slice(0, opts.passages ?? 6);
   if (pool.length === 0) return null;
   const terms = queryTerms(query, opts.tokenizer);
@@ -180,73 +258,105 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
     if (hit) return hit;
   }
 
-  const maxSentence = kind.list ? MAX_LIST_SENTENCE : MAX_SENTENCE;
-  const cands = candidates(query, terms, pool, maxSentence);
+  if (opts.focus) {
+    const f = matchForm(opts.focus);
+    const focus = terms.words.filter((w) => f.includes(w));
+    if (focus.length) terms.focus = focus;
+  }
+  const cands = candidates(query, terms, pool, WHOLE_SENTENCE, opts.avoid, opts.preferDoc);
   const best = cands[0];
   if (!best) return null;
 
-  const chosen = new Map<string, Candidate>();
-  const seenForms = new Set<string>();
-  let budget = maxChars;
-  const key = (c: { p: Passage; idx: number }) => `${c.p.n}:${c.idx}`;
-  const take = (c: Candidate): boolean => {
-    const form = matchForm(c.raw);
-    if (chosen.has(key(c)) || seenForms.has(form)) return false;
-    const text = c.raw;
-    const len = charLength(text) + 3;
-    if (len > budget && chosen.size > 0) return false;
-    chosen.set(key(c), { ...c, raw: text });
-    seenForms.add(form);
-    budget -= len;
-    return true;
-  };
-
-  let picked = 0;
-  for (const c of cands) {
-    if (picked >= maxSentences || budget <= 20) break;
-    if (c.score < best.score * 0.45) break;
-    if (take(c)) picked++;
-  }
-
-  // List questions: an enumeration continues past the best sentence (“三条原则：必须…；必须…；必须…。”).
-  if (kind.list) {
-    const sentences = splitSentences(best.p.chunk.text);
-    const intro = sentences[best.idx - 1];
-    if (isItem(best.raw) && intro && /[：:]$/u.test(intro)) {
-      take({ ...best, idx: best.idx - 1, raw: intro, score: best.score, firstHit: 0 });
-    }
-    let prev = best.raw;
-    for (let i = best.idx + 1; i < sentences.length && budget > 20; i++) {
-      const s = sentences[i]!;
-      const continues = isItem(s) || /[：:；;]$/u.test(prev) || (isItem(prev) && /[；;]$/u.test(prev));
-      if (!continues) break;
-      if (!take({ ...best, idx: i, raw: s, score: best.score, firstHit: 0 })) break;
-      prev = s;
-    }
-  }
-
-  // Group by passage (best passage first), sentences in text order, one marker per group.
-  const groups = new Map<number, Candidate[]>();
-  for (const c of [...chosen.values()].sort((a, b) => b.score - a.score)) {
-    const g = groups.get(c.p.n) ?? [];
-    g.push(c);
-    groups.set(c.p.n, g);
-  }
+  // The answer comes from one document: the best sentence's.
+  const docId = best.p.chunk.docId;
+  const view = viewFor(docId, pool, opts.views);
+  const at = (c: Candidate) => locate(view, c.full, c.p.chunk.id);
+  const a = at(best);
+  const sameDoc = cands.filter((c) => c.p.chunk.docId === docId);
   const parts: string[] = [];
   const used: ExtractiveAnswer['used'] = [];
-  for (const [n, g] of groups) {
-    const quoteFrom = g[0]!;
-    g.sort((a, b) => a.idx - b.idx);
-    const sentences = g.map((c) => c.raw);
-    sentences[sentences.length - 1] = endSentence(sentences[sentences.length - 1]!);
-    parts.push(`${sentences.join('')}[${n}]`);
-    // The quote: the best sentence; a clause ending in ；/： runs on into the next picked sentences.
-    let quote = quoteFrom.raw;
-    for (let i = g.indexOf(quoteFrom) + 1; i < g.length && /[；;：:]$/u.test(quote) && g[i]!.idx === g[i - 1]!.idx + 1; i++) {
-      if (charLength(quote) + charLength(g[i]!.raw) > QUOTE_MAX) break;
-      quote += g[i]!.raw;
+  const n = best.p.n;
+  let items: string[] | undefined;
+  let unit: string | undefined;
+
+  if (kind.list && a >= 0) {
+    const want = expectedCount(query);
+    const anchorInline = inlineItems(view.sentences[a]!.text);
+    // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
+    // the question says how many and the count does not fit.
+    const inlineFits = anchorInline !== null && anchorInline.length >= 3 && !/[：:]$/u.test(view.sentences[a]!.text) && (want === null || anchorInline.length === want);
+    if (!inlineFits) {
+      // A list spread over sentences: from the best sentence, else from the next best of this document.
+      for (const c of sameDoc.slice(0, 3)) {
+        if (c.score < best.score * 0.6) break;
+        const ci = at(c);
+        if (ci < 0) continue;
+        let list = listAround(view, ci);
+        let lead: string | null = null;
+        if (list && want !== null && list.items.length !== want) {
+          // The count does not fit: the item's own sentences may be the list asked for (“三是绘好
+          // 人才“三张图”…。绘好“需求图”…；绘好“供给图”…”).
+          const inner = itemBody(view, ci);
+          if (inner.length === want) {
+            list = { starts: [], items: inner, chunkIds: [view.sentences[ci]!.chunkId], end: ci + inner.length };
+            lead = view.sentences[ci]!.text;
+          } else if (c !== best) continue;
+          else list = null;
+        }
+        if (!list) continue;
+        unit = listUnit(query);
+        items = list.items;
+        if (lead === null && list.starts.length) {
+          const leadIdx = list.starts[0]! - 1;
+          const prevText = leadIdx >= 0 && leadIdx !== ci ? view.sentences[leadIdx]!.text : '';
+          lead = /[：:]$/u.test(prevText) && !itemMarker(prevText) ? prevText : null;
+        }
+        const head = lead ? lead.replace(/[：:。；;]$/u, '，') : '';
+        parts.push(`${head}共${countWord(items.length, unit)}：${joinItems(items)}[${n}]`);
+        used.push({ n, quote: quoteOf(view.sentences[ci]!.text, terms) });
+        break;
+      }
     }
-    used.push({ n, quote: clip(quote, QUOTE_MAX, quoteFrom.firstHit) });
   }
-  return { text: parts.join(''), used };
+
+  if (parts.length === 0) {
+    // The best sentence, whole; a lead-in (“…：”) or a bare heading takes what follows it.
+    const whole = a >= 0 ? view.sentences[a]!.text : best.full;
+    const sentence = charLength(whole) <= WHOLE_SENTENCE ? whole : best.raw;
+    let text = sentence;
+    if (a >= 0 && (/[：:；;]$/u.test(sentence) || charLength(sentence) < 24)) {
+      for (const i of continuation(view, a, kind.list ? 300 : 200)) text += view.sentences[i]!.text;
+    }
+    // A second sentence of the same document when it scores close (not for numbers: one fact).
+    const second = kind.number ? undefined : sameDoc.find((c) => c !== best && c.score >= best.score * 0.8 && !text.includes(c.full) && !c.full.includes(sentence));
+    let extra = '';
+    if (second && charLength(text) + charLength(second.full) <= 300) {
+      const si = at(second);
+      extra = second.full;
+      // Keep document order.
+      if (si >= 0 && a >= 0 && si < a) {
+        text = `${extra}${endSentence(text)}`;
+        extra = '';
+      }
+    }
+    parts.push(`${endSentence(text)}${extra ? endSentence(extra) : ''}[${n}]`);
+    used.push({ n, quote: quoteOf(whole, terms) });
+    if (kind.list) {
+      const inline = inlineItems(text);
+      if (inline) {
+        items = inline;
+        unit = listUnit(query);
+      }
+    }
+  }
+
+  // Questions that compare (A县和B县…): the best sentence of another document too.
+  if (isComparison(query)) {
+    const other = cands.find((c) => c.p.chunk.docId !== docId && c.score >= best.score * 0.4);
+    if (other) {
+      parts.push(`${endSentence(other.full)}[${other.p.n}]`);
+      used.push({ n: other.p.n, quote: quoteOf(other.full, terms) });
+    }
+  }
+  return { text: parts.join(''), used, ...(items ? { items, unit } : {}), chunkId: best.p.chunk.id };
 }

@@ -12,6 +12,7 @@ import type { Turn } from './types.js';
 import { queryTerms } from './terms.js';
 import { neutralizeTags } from './passages.js';
 import { ORDINAL_RE as ORDINAL } from './question-kind.js';
+import { defaultTokenizer } from '../retrieval/tokenizer.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
 const TRAILING_PARTICLE = /(?:呢|咧|嘞|啊|呀)?[?？。.!！\s]*$/u;
@@ -43,14 +44,40 @@ function baseQuery(prev: Turn): string {
   return clean(prev.standaloneQuery.replace(new RegExp(ORDINAL.source, 'gu'), ' '));
 }
 
-/** Rule rewrite: previous standalone query + what this message adds. */
+const JURISDICTION = /[\p{Script=Han}]{1,4}(?:县|区|市|镇|乡|街道)$/u;
+
+/** Place names of a text (jieba's ns tag, or a name ending in 县/区/市 …). */
+export function placesIn(text: string): string[] {
+  return defaultTokenizer()
+    .tagged(text)
+    .filter((t) => t.tag === 'ns' || JURISDICTION.test(t.word))
+    .map((t) => t.word);
+}
+
+/**
+ * Rule rewrite: previous standalone query + what this message adds. “那B县呢” after a question about
+ * A县 asks the same of B县: the place is swapped instead of added.
+ */
 export function ruleRewrite(question: string, history: Turn[]): string {
   const prev = history[history.length - 1];
   if (!prev) return clean(question);
   const added = clean(question).replace(LEADING, '').replace(TRAILING_PARTICLE, '').replace(new RegExp(PRONOUN.source, 'gu'), '').trim();
   const base = baseQuery(prev);
+  const newPlaces = added ? placesIn(added) : [];
+  const oldPlaces = placesIn(base).filter((p) => !newPlaces.includes(p));
+  if (newPlaces.length > 0 && oldPlaces.length > 0) {
+    let swapped = base.replace(oldPlaces[0]!, newPlaces[0]!);
+    const rest = added.replace(newPlaces[0]!, '').trim();
+    if (rest) swapped = `${swapped} ${rest}`;
+    return [...swapped].slice(0, 120).join('');
+  }
   const combined = added ? `${base} ${added}` : base;
   return [...combined].slice(0, 120).join('');
+}
+
+/** What this message adds to the previous question (its own words), for choosing the sentence. */
+export function addedWords(question: string): string {
+  return clean(question).replace(LEADING, '').replace(TRAILING_PARTICLE, '').replace(new RegExp(PRONOUN.source, 'gu'), '').trim();
 }
 
 const RewriteSchema = z.object({ query: z.string() });

@@ -35,10 +35,13 @@ export interface QuestionKind {
   ordinalUnit: string;
 }
 
+/** A name made of a count (六个一, 三张图, 五大红色行动, 四个一批) asked about with 啥/什么/哪: a list. */
+const COUNTED_NAME_RE = /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
+
 export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
   const unit = m?.[2] ?? '条';
-  return { list: LIST_RE.test(q), number: NUMBER_RE.test(q), ordinal: m ? numeralValue(m[1] ?? '') : null, ordinalUnit: unit };
+  return { list: LIST_RE.test(q) || COUNTED_NAME_RE.test(q), number: NUMBER_RE.test(q), ordinal: m ? numeralValue(m[1] ?? '') : null, ordinalUnit: unit };
 }
 
 /** Does the sentence carry a number (digits, or a Chinese numeral with a measure word)? */
@@ -60,4 +63,59 @@ export function isEnumeration(s: string): boolean {
   if (/[一二三]是.{2,}[二三四]是/u.test(s)) return true;
   if (/[（(]一[)）].{2,}[（(]二[)）]/u.test(s)) return true;
   return (s.match(/、/g)?.length ?? 0) >= 2;
+}
+
+/** Place-like names: 柯城区, 衢江, 龙游县 … (a 2–4 character name before a jurisdiction suffix). */
+const PLACE = '[\\p{Script=Han}]{1,4}(?:县|区|市|镇|乡|街道|村)';
+const COMPARE_RE = new RegExp(
+  `(?:${PLACE})(?:和|与|跟|同|、|及|还有)(?:${PLACE})|比较|对比|相比|区别|不同之处|差别|差异|分别是|各自|各(?:有|是|多少|几)`,
+  'u',
+);
+
+/** Does the question ask to compare or cover two places / items (A县和B县各…)? */
+export function isComparison(q: string): boolean {
+  return COMPARE_RE.test(q);
+}
+
+const UNIT_RE = /(?:哪|几)[一二两三四五六七八九十\d]*(条|个|点|项|种|类|方面|块|张|批|步|部分|件|方向)/u;
+
+/** The measure word a list question counts in (哪三条 → 条, 哪几个方面 → 方面); 条 by default. */
+export function listUnit(q: string): string {
+  const wide = /(?:哪|几)[一二两三四五六七八九十\d]*个?(方面|部分|环节|方向)/u.exec(q);
+  return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? '条';
+}
+
+/**
+ * An ordinal that points into the previous answer's list: 第二条 / 第三批 / 第2个 / 最后一点 / 头一条.
+ * Returns the item number, 'last', or null.
+ */
+export function followUpOrdinal(q: string): number | 'last' | null {
+  if (/最后(?:一)?(?:条|点|个|项|批|种|类|步|块|张)?/u.test(q)) return 'last';
+  if (/头一(?:条|点|个|项|批|种)/u.test(q)) return 1;
+  // 第三档 / 第二季度 name a thing; only a measure word of a list (or nothing) makes an item number.
+  const m = /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u.exec(q) ??
+    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q);
+  return m ? numeralValue(m[1] ?? '') : null;
+}
+
+/** The number of items a list question announces (哪三种, 三张图, 六大员, 五大行动); null when none. */
+export function expectedCount(q: string): number | null {
+  const m = /([两二三四五六七八九十]{1,2})(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员|点|块|样|类|步)/u.exec(q);
+  return m ? numeralValue(m[1]!) : null;
+}
+
+const INTERROGATIVE = /哪|多少|什么|啥|几|怎么|怎样|如何|是否|能否|可否|有没有|要不要|咋|为什么|为何|谁/u;
+/** What only a status report says: an issue id, a visit or hand-off in the past, a report of the day. */
+const REPORT_MARKERS = /Q-?\d{2,}|走访了|去了|回访了|调研了|已交办|交办给|已办结|已解决|已对接|已放款|已到账|销号|反映了|反映[：:]|今天|昨天|前天|上午|下午|刚才/iu;
+
+/**
+ * A plain policy question: short, ends with a question mark (or 吗/呢), asks with 哪/多少/什么/几/
+ * 怎么 …, and says nothing only a status report says. For the router (src/app/classify.ts), so such a
+ * message is answered rather than met with “这是要记录的进展，还是一个政策问题？”.
+ */
+export function isPlainQuestion(text: string): boolean {
+  const t = text.trim();
+  if (!t || [...t].length > 80) return false;
+  if (!/(?:[?？]|吗|呢)\s*$/u.test(t)) return false;
+  return INTERROGATIVE.test(t) && !REPORT_MARKERS.test(t);
 }

@@ -18,6 +18,14 @@ const turnSchema = z.object({
   answerSummary: z.string().max(2000),
   docIds: z.array(z.string()).max(20),
   at: z.number(),
+  memory: z
+    .object({
+      items: z.array(z.string().max(1000)).max(30).optional(),
+      unit: z.string().max(8).optional(),
+      chunkId: z.string().max(400).optional(),
+      refused: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export const askSessionSchema = z.object({

@@ -15,6 +15,20 @@ export interface Turn {
   docIds: string[];
   /** ms since epoch */
   at: number;
+  /** What a follow-up needs from this turn (the list it gave, the document it drew on). */
+  memory?: TurnMemory;
+}
+
+/** Structured memory of an answer, for follow-ups (kept in the session). */
+export interface TurnMemory {
+  /** The items of the list the answer gave (in order), when it was a list; absent otherwise. */
+  items?: string[];
+  /** Measure word the list was counted in (条, 个, 批 …). */
+  unit?: string;
+  /** The chunk the answer (or the list) came from. */
+  chunkId?: string;
+  /** True when the turn was refused (the topic still counts for a follow-up). */
+  refused?: boolean;
 }
 
 export interface AnswerDeps {
@@ -30,7 +44,8 @@ export interface AnswerOptions {
   k?: number;
 }
 
-export type AnswerMode = 'llm' | 'extractive' | 'not_found';
+/** notice: a plain statement about the conversation (“上一个回答不是分条列举的…”), no citation. */
+export type AnswerMode = 'llm' | 'extractive' | 'not_found' | 'notice';
 
 export interface AnswerResult {
   answer: string;
@@ -44,6 +59,8 @@ export interface AnswerResult {
   topics: string[];
   /** True when the question was treated as a follow-up of the previous turn. */
   followUp: boolean;
+  /** What the next turn may refer back to (saved with the turn). */
+  memory?: TurnMemory;
 }
 
 /** A retrieved chunk with the number it is cited by ([n]). */

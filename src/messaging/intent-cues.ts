@@ -46,7 +46,7 @@ export const PLAN_ACTIONS = ['去', '到', '走访', '拜访', '前往', '对接
 /** Past markers that make a would-be plan a report. */
 export const PAST_MARKERS = ['去了', '到了', '走访了', '拜访了', '看了', '反映', '提出', '表示', '已'] as const;
 
-const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
+const EMOJI = /(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])/gu;
 const PUNCT = /[\s\p{P}\p{S}]/gu;
 
 export const CUES = {

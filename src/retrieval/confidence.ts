@@ -13,6 +13,16 @@ import { normalizeText } from './normalize.js';
 import { isStopWord } from './stopwords.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
+import {
+  ANSWER_KIND_CUES,
+  ANSWER_KIND_EVIDENCE,
+  COLLOQUIAL_WORDS,
+  COUNT_MEASURE,
+  countEvidence,
+  DOC_DESCRIPTION_WORDS,
+  NUMBER_UNIT_CUES,
+  type AnswerKind,
+} from '../answer/lexicon.js';
 
 /**
  * Coverage threshold: answerable when the best coverage among the top passages is >= this.
@@ -50,6 +60,8 @@ export interface QueryUnit {
 export interface Answerability {
   answerable: boolean;
   confidence: number;
+  /** The evidence features behind the decision (when the question was known). */
+  features?: GateFeatures;
   /** Best coverage among the top passages, in [0, 1]. */
   coverage: number;
   /** Question words the best passage lacks (for debugging and eval output). */
@@ -60,7 +72,7 @@ export interface Answerability {
  * The weighted content words of a question. Unknown words the HMM glued to a particle ("签了",
  * "专班要", tagged x) lose that particle, so they can match the corpus's form.
  */
-export function queryUnits(tokenizer: Tokenizer, bm25: Bm25Index, query: string): QueryUnit[] {
+export function queryUnits(tokenizer: Tokenizer, bm25: Bm25Index, query: string): QueryUnits {
   const units = new Map<string, QueryUnit>();
   let afterQuestionWord = false;
   for (const { word, tag, stop, content } of tokenizer.tagged(query)) {
@@ -69,10 +81,24 @@ export function queryUnits(tokenizer: Tokenizer, bm25: Bm25Index, query: string)
     if (!content || stop) continue;
     const w = tag === 'x' ? trimParticles(word) : word;
     if (!w || units.has(w)) continue;
-    const weight = specificity(bm25, w) * posWeight(tag) * (asksType ? ANSWER_TYPE_WEIGHT : 1);
+    const weight = specificity(bm25, w) * posWeight(tag) * (asksType ? ANSWER_TYPE_WEIGHT : 1) * wordingWeight(bm25, w);
     units.set(w, { word: w, tag, weight });
   }
-  return [...units.values()];
+  return Object.assign([...units.values()], { query });
+}
+
+/** The units of a question, with the question they came from (for the answer-kind features). */
+export type QueryUnits = QueryUnit[] & { query?: string };
+
+/**
+ * Chat wording (咋整, 说法, 下去跑) and words that describe the document rather than its content
+ * (那篇讲话, 卷首语) count little; so does a Latin-letter word the corpus never uses (list, KPI, case).
+ */
+function wordingWeight(bm25: Bm25Index, w: string): number {
+  if (COLLOQUIAL_WORDS.has(w)) return 0.15;
+  if (DOC_DESCRIPTION_WORDS.has(w)) return 0.3;
+  if (/^[a-z]+$/iu.test(w) && bm25.df(w.toLowerCase(), 'words') === 0) return 0.15;
+  return 1;
 }
 
 /** Question words after which a noun names the kind of answer (什么条件, 啥情况, 哪个学堂, 多少钱). */
@@ -134,7 +160,7 @@ export function confidenceOf(cov: number, threshold = ANSWERABLE_THRESHOLD): num
 /** Decide from the ranked passages: best coverage among the first COVERAGE_DEPTH. */
 export function answerability(
   units: QueryUnit[],
-  ranked: Array<{ chunk: Chunk }>,
+  ranked: Array<{ chunk: Chunk; score?: number }>,
   threshold = ANSWERABLE_THRESHOLD,
   depth = COVERAGE_DEPTH,
 ): Answerability {
@@ -143,6 +169,161 @@ export function answerability(
     const c = coverage(units, passageHaystack(h.chunk));
     if (c.coverage > best.coverage) best = c;
   }
-  const confidence = confidenceOf(best.coverage, threshold);
-  return { answerable: units.length > 0 && best.coverage >= threshold, confidence, coverage: best.coverage, missing: best.missing };
+  const question = (units as QueryUnits).query;
+  if (question === undefined || threshold !== ANSWERABLE_THRESHOLD) {
+    const confidence = confidenceOf(best.coverage, threshold);
+    return { answerable: units.length > 0 && best.coverage >= threshold, confidence, coverage: best.coverage, missing: best.missing };
+  }
+  // The question is known: decide on all the evidence (gate model), not on the wording alone.
+  const features = gateFeatures(units, ranked, question, depth);
+  // Below the floor nothing of the question is in the passages: the other features cannot make up for it.
+  const confidence = features.coverage < MIN_COVERAGE ? Math.min(0.1, gateProbability(features)) : gateProbability(features);
+  return { answerable: units.length > 0 && confidence >= 0.5, confidence, coverage: best.coverage, missing: best.missing, features };
+}
+
+/**
+ * The evidence behind the not-found decision, each in [0, 1]:
+ * - coverage: weighted share of the question's content words in the best of the top passages;
+ * - sentence: the same for the best single sentence (with its passage's title and headings) — the
+ *   answer is usually one sentence that holds most of the question;
+ * - kind: the question asks for a number / date / unit or person / list and a sentence close to the
+ *   best one holds that kind of thing (1 when the question asks for no particular kind);
+ * - agreement: share of the top five hits from the first hit's document;
+ * - margin: how far the first hit's score is ahead of the second's.
+ */
+export interface GateFeatures {
+  coverage: number;
+  /** Coverage of the question's two most specific words alone (a near miss lacks its key term). */
+  anchor: number;
+  sentence: number;
+  kind: number;
+  agreement: number;
+  margin: number;
+}
+
+/**
+ * Coverage below which a question is refused whatever else the features say (a single shared word,
+ * a clear margin and no answer kind must not pass “今天股票行情怎么样”). The lowest coverage of an
+ * answerable question on the tuning half is 0.24.
+ */
+export const MIN_COVERAGE = 0.2;
+
+export const GATE_FEATURES: Array<keyof GateFeatures> = ['coverage', 'anchor', 'sentence', 'kind', 'agreement', 'margin'];
+
+/** Logistic model over the features: P(answerable) = σ(bias + Σ w·x). Fitted with `zct eval --fit-gate`. */
+export interface GateModel {
+  bias: number;
+  weights: GateFeatures;
+}
+
+/**
+ * Fitted with `zct eval --fit-gate` on the tuning half (data/eval/qa-tune.jsonl) + qa-dev + our
+ * earlier own set (test/retrieval/fixtures/own-qa.jsonl), classes weighted equally, over the ranking
+ * of branch `retrieval` merged with this one (what ships): bias −5.41, coverage 3.93, anchor −0.89,
+ * sentence 1.63, kind 2.51, agreement 0.59, margin 1.7. The operating point is then moved to P = 0.25
+ * of that fit (bias + ln 3), because a wrongly refused answerable question costs a user more than a
+ * near miss answered with its closest passage: on the tuning half 6 % of answerable questions refused
+ * and 48 % of unanswerable ones (at P = 0.5: 23 % / 70 %).
+ * Re-fit after changing tokenisation, chunking, ranking or the corpus.
+ */
+export const GATE_MODEL: GateModel = {
+  bias: -4.31,
+  weights: { coverage: 3.93, anchor: -0.89, sentence: 1.63, kind: 2.51, agreement: 0.59, margin: 1.7 },
+};
+
+/** The kinds of answer a question asks for (number, date, who, list); none for a plain question. */
+export function askedKinds(question: string): AnswerKind[] {
+  return (Object.keys(ANSWER_KIND_CUES) as AnswerKind[]).filter((k) => ANSWER_KIND_CUES[k].test(question));
+}
+
+/**
+ * Does a sentence hold the kind of thing asked for? A year alone does not answer “多少”; a number
+ * question that names its unit (钱, 比例, 多久, 几家) needs a number in that unit.
+ */
+export function holdsKind(kind: AnswerKind, sentence: string, question = ''): boolean {
+  if (kind !== 'number') return ANSWER_KIND_EVIDENCE[kind].test(sentence);
+  const s = sentence.replace(/\d{4}(?:年|—|-|~|～)|\d{1,2}月\d{1,2}日|\d{1,2}月|“[^”]{0,12}”/gu, '');
+  const unit = NUMBER_UNIT_CUES.find((u) => u.cue.test(question));
+  if (unit) return unit.evidence.test(s);
+  const measure = COUNT_MEASURE.exec(question)?.[1];
+  if (measure && !countEvidence(measure).test(s)) return false;
+  return ANSWER_KIND_EVIDENCE.number.test(s);
+}
+
+function sentencesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .flatMap((line) => line.match(/[^。！？!?；;]+[。！？!?；;]*/gu) ?? [])
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+export function gateFeatures(units: QueryUnit[], ranked: Array<{ chunk: Chunk; score?: number }>, question: string, depth = COVERAGE_DEPTH): GateFeatures {
+  const top = ranked.slice(0, depth);
+  let cov = 0;
+  let anchor = 0;
+  const key = [...units].sort((a, b) => b.weight - a.weight).slice(0, 2);
+  const sentenceScores: { s: string; c: number; own: number }[] = [];
+  for (const h of top) {
+    const hay = passageHaystack(h.chunk);
+    cov = Math.max(cov, coverage(units, hay).coverage);
+    anchor = Math.max(anchor, coverage(key, hay).coverage);
+    const ctx = normalizeText(chunkContext(h.chunk)).replace(/\s+/g, '');
+    for (const s of sentencesOf(h.chunk.text)) {
+      const form = normalizeText(s).replace(/\s+/g, '');
+      sentenceScores.push({ s, c: coverage(units, `${ctx}|${form}`).coverage, own: coverage(units, form).coverage });
+    }
+  }
+  const bestSentence = sentenceScores.reduce((m, x) => Math.max(m, x.own), 0);
+  const bestWithContext = sentenceScores.reduce((m, x) => Math.max(m, x.c), 0);
+  const kinds = askedKinds(question).filter((k) => k !== 'list');
+  let kind = 1;
+  if (kinds.length) {
+    const near = sentenceScores.filter((x) => x.c >= bestWithContext * 0.8 && x.c > 0);
+    kind = kinds.every((k) => near.some((x) => holdsKind(k, x.s, question))) ? 1 : 0;
+  }
+  const first = ranked[0];
+  const five = ranked.slice(0, 5);
+  const agreement = first && five.length ? five.filter((h) => h.chunk.docId === first.chunk.docId).length / five.length : 0;
+  const s1 = ranked[0]?.score ?? 0;
+  const s2 = ranked[1]?.score ?? 0;
+  const margin = s1 > 0 ? Math.max(0, Math.min(1, (s1 - s2) / s1)) : 0;
+  return { coverage: cov, anchor, sentence: bestSentence, kind, agreement, margin };
+}
+
+export function gateProbability(f: GateFeatures, model: GateModel = GATE_MODEL): number {
+  let z = model.bias;
+  for (const k of GATE_FEATURES) z += model.weights[k] * f[k];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Fit the logistic gate on labelled feature rows (plain gradient descent, small L2), weighting the
+ * two classes equally so that a set with few unanswerable questions still teaches the refusals.
+ */
+export function fitGate(rows: Array<{ features: GateFeatures; answerable: boolean }>, opts: { iterations?: number; rate?: number; l2?: number } = {}): GateModel {
+  const iterations = opts.iterations ?? 4000;
+  const rate = opts.rate ?? 0.5;
+  const l2 = opts.l2 ?? 0.001;
+  const pos = rows.filter((r) => r.answerable).length;
+  const neg = rows.length - pos;
+  const w: GateFeatures = { coverage: 0, anchor: 0, sentence: 0, kind: 0, agreement: 0, margin: 0 };
+  let b = 0;
+  for (let it = 0; it < iterations; it++) {
+    let gb = 0;
+    const gw: GateFeatures = { coverage: 0, anchor: 0, sentence: 0, kind: 0, agreement: 0, margin: 0 };
+    let wsum = 0;
+    for (const r of rows) {
+      const cw = r.answerable ? 0.5 / Math.max(1, pos) : 0.5 / Math.max(1, neg);
+      const p = gateProbability(r.features, { bias: b, weights: w });
+      const err = (p - (r.answerable ? 1 : 0)) * cw;
+      gb += err;
+      for (const k of GATE_FEATURES) gw[k] += err * r.features[k];
+      wsum += cw;
+    }
+    b -= (rate * gb) / wsum;
+    for (const k of GATE_FEATURES) w[k] -= rate * (gw[k] / wsum + l2 * w[k]);
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { bias: round(b), weights: Object.fromEntries(GATE_FEATURES.map((k) => [k, round(w[k])])) as unknown as GateFeatures };
 }

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { stripWhitespace } from './normalize.js';
 import type { HybridRetriever } from './retriever.js';
+import type { GateFeatures } from './confidence.js';
 
 export interface EvalQuestion {
   id: string;
@@ -25,6 +26,8 @@ export interface EvalRow {
   predictedAnswerable: boolean;
   coverage: number;
   confidence: number;
+  /** The not-found gate's evidence features (when the gate had the question). */
+  features?: GateFeatures;
 }
 
 export interface EvalReport {
@@ -83,6 +86,7 @@ export async function evaluate(retriever: HybridRetriever, questions: EvalQuesti
       predictedAnswerable: result.answerable,
       coverage: decision.coverage,
       confidence: result.confidence,
+      ...(decision.features ? { features: decision.features } : {}),
     });
   }
   const pos = rows.filter((r) => r.answerable);

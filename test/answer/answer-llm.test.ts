@@ -54,6 +54,18 @@ describe('grounded LLM answers', () => {
     expect(r.citations[0]!.docId).toBe('sanfuwu');
   });
 
+  it('gets the evidence the extractive answer selected as passage [1], and a prompt asking for the direct answer first', async () => {
+    fake.enqueue({ content: '全县共组建服务团队86个[1]。' });
+    const r = await ask('全县组建了多少个服务团队');
+    expect(r.mode).toBe('llm');
+    const req = fake.chatRequests().at(-1)!;
+    const user: string = req.body.messages[1].content;
+    const system: string = req.body.messages[0].content;
+    expect(user).toMatch(/\[1\] 标题：组团服务企业工作机制[^\n]*\n[^[]*全县共组建服务团队86个/u);
+    expect(system).toContain('第一句直接回答问题');
+    expect(r.citations[0]!.chunkId).toBe('zutuan::0');
+  });
+
   it('cites the given passages in order of first use', async () => {
     const facts: Record<string, string> = { '服务团队每月': '团队每月至少走访企业1次', 每个团队: '钉钉群用于线上联系、提问和解答' };
     let cited: string[] = [];

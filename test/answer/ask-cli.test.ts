@@ -71,6 +71,29 @@ describe('zct ask (in-process)', () => {
     expect(lines[1].answer.startsWith('未在资料库中找到')).toBe(true);
   });
 
+  it('--stdin also takes {"text","session"} lines: turns of one session are one conversation, in order', async () => {
+    const input = [
+      JSON.stringify({ text: '专班组建要坚持哪三条原则？', session: 'a' }),
+      JSON.stringify({ text: '全县组建了多少个专班', session: 'b' }),
+      JSON.stringify({ text: '那第二条呢？', session: 'a' }),
+      '那第二条呢？',
+      JSON.stringify({ text: '第二条呢', session: 'b' }),
+    ].join('\n');
+    const lines = (await ask(['--stdin'], `${input}\n`)).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    for (const l of lines) expect(Object.keys(l)).toEqual(['answer', 'grounded', 'citations']);
+    // Session a: item 2 of the three principles, from the same document.
+    expect(lines[2].grounded).toBe(true);
+    expect(lines[2].answer).toContain('必须是靠单一部门难以完成的工作');
+    expect(lines[2].answer).not.toContain('必须是针对党委政府的重大专项工作');
+    expect(lines[2].citations[0].docId).toBe(lines[0].citations[0].docId);
+    // A plain line is a question on its own: no conversation behind it.
+    expect(lines[3].answer).not.toContain('必须是靠单一部门难以完成的工作');
+    // Session b's first answer was a number, not a list: the follow-up says so instead of inventing item 2.
+    expect(lines[4].grounded).toBe(false);
+    expect(lines[4].answer).toContain('不是分条列举');
+  });
+
   it('human output is readable Chinese with the citations', async () => {
     const out = await ask(['专班组建要坚持哪三条原则？']);
     expect(out).toMatch(/^问：专班组建要坚持哪三条原则？\n答：/u);

@@ -78,9 +78,11 @@ describe('extractiveAnswer', () => {
     const long = `${'甲'.repeat(200)}研发费用加计扣除比例提高到百分之七十五${'乙'.repeat(200)}。`;
     const p = [{ n: 1, score: 1, chunk: { id: 'x::0', docId: 'x', title: 't', source: null, date: null, headings: [], text: long } }];
     const ex = extractiveAnswer('研发费用加计扣除比例', p)!;
-    expect([...ex.text].length).toBeLessThanOrEqual(170);
-    expect(ex.text).toContain('加计扣除');
-    expect([...ex.used[0]!.quote].length).toBeLessThanOrEqual(120);
+    // Sentences are kept whole up to 400 characters; only a longer one is shown as its best window.
+    expect([...ex.text].length).toBeLessThanOrEqual(408);
+    expect(ex.text).toContain('加计扣除比例提高到百分之七十五');
+    expect([...ex.used[0]!.quote].length).toBeLessThanOrEqual(200);
+    expect(ex.used[0]!.quote).toContain('加计扣除比例提高到百分之七十五');
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * `zct ask "<question>"` — answer a policy question from the corpus, with citations.
  *   --json   one JSON object: {"answer", "grounded", "citations": [{"n","docId","title","chunkId","quote"}]}
- *   --stdin  one question per line on stdin, one answer per line on stdout (the index is built once)
+ *   --stdin  one question per line on stdin, one answer per line on stdout (the index is built once);
+ *            a line may also be a JSON object {"text", "session"}: turns with the same session are
+ *            answered in order as one conversation (follow-ups)
  * Human output (default) is readable Chinese with the citations. Logs go to stderr.
  */
 import readline from 'node:readline';
@@ -14,7 +16,7 @@ import { buildRetriever } from '../../retrieval/index.js';
 import type { Retriever } from '../../retrieval/types.js';
 import { createEmbedder, createLlm } from '../../llm/index.js';
 import type { LlmClient } from '../../llm/types.js';
-import { answerQuestion, type AnswerResult } from '../../answer/index.js';
+import { answerQuestion, MAX_TURNS, summarize, type AnswerResult, type Turn } from '../../answer/index.js';
 import { citationLine } from '../../messaging/render-text.js';
 
 interface AskCliOptions {
@@ -53,6 +55,28 @@ export async function buildAskDeps(config: Config, logger: Logger): Promise<{ re
   return { retriever, llm: createLlm(config, logger) };
 }
 
+/**
+ * One stdin line: a plain question, or a JSON object {"text", "session"} (a conversation turn).
+ * A line that is not such an object is a plain question; an empty line is skipped.
+ */
+export function parseStdinLine(line: string): { text: string; session: string | null } | null {
+  const t = line.trim();
+  if (!t) return null;
+  if (t.startsWith('{')) {
+    try {
+      const o = JSON.parse(t) as { text?: unknown; question?: unknown; session?: unknown };
+      const text = typeof o.text === 'string' ? o.text : typeof o.question === 'string' ? o.question : null;
+      if (text !== null) {
+        const session = typeof o.session === 'string' || typeof o.session === 'number' ? String(o.session) : null;
+        return text.trim() ? { text: text.trim(), session } : null;
+      }
+    } catch {
+      // Not JSON: a question that happens to start with “{”.
+    }
+  }
+  return { text: t, session: null };
+}
+
 async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
   for await (const line of rl) yield line;
@@ -70,7 +94,7 @@ export function register(program: Command, io: AskIo = process): void {
     .description('问政策：从资料库回答问题并给出引用 (answer a policy question with citations)')
     .argument('[question]', '问题 (the question)')
     .option('--json', '输出 JSON：{"answer","grounded","citations"} (print JSON)')
-    .option('--stdin', '从标准输入逐行读取问题，每行输出一个 JSON (one question per line; one JSON object per line)')
+    .option('--stdin', '从标准输入逐行读取问题，每行输出一个 JSON；行也可以是 {"text","session"}，同一 session 按顺序作为一次对话回答 (one question or {"text","session"} per line; one JSON object per line)')
     .action(async (question: string | undefined, opts: AskCliOptions) => {
       if (!opts.stdin && !question?.trim()) {
         // main.ts prints the message on stderr and exits with 1.
@@ -82,10 +106,24 @@ export function register(program: Command, io: AskIo = process): void {
       const deps = { retriever, llm, logger };
 
       if (opts.stdin) {
+        // Conversations: turns with the same "session" are answered in order, each with the earlier ones.
+        const sessions = new Map<string, Turn[]>();
         for await (const line of lines(io.stdin)) {
-          const q = line.trim();
-          if (!q) continue;
-          const r = await answerQuestion(q, deps);
+          const input = parseStdinLine(line);
+          if (!input) continue;
+          const history = input.session !== null ? (sessions.get(input.session) ?? []) : [];
+          const r = await answerQuestion(input.text, deps, { history });
+          if (input.session !== null) {
+            const turn: Turn = {
+              question: input.text,
+              standaloneQuery: r.standaloneQuery,
+              answerSummary: summarize(r.answer),
+              docIds: [...new Set(r.citations.map((c) => c.docId))],
+              at: Date.now(),
+              ...(r.memory ? { memory: r.memory } : {}),
+            };
+            sessions.set(input.session, [...history, turn].slice(-MAX_TURNS));
+          }
           io.stdout.write(`${JSON.stringify(toAskJson(r))}\n`);
         }
         return;

@@ -12,6 +12,8 @@ import { loadConfig } from '../../config/index.js';
 import { cliLogger } from '../logger.js';
 import { ANSWERABLE_THRESHOLD, evaluate, readEvalSet, sweepThresholds, type EvalReport } from '../../retrieval/index.js';
 import { retrieverFromConfig } from '../../retrieval/from-config.js';
+import { fitGate, gateProbability } from '../../retrieval/confidence.js';
+import { evaluateAnswers, type AnswerEvalQuestion, type AnswerEvalReport } from '../../answer/evaluate.js';
 
 /** The directory holding this project's package.json (works from src/ under tsx and from dist/). */
 export function projectRoot(): string {
@@ -34,6 +36,33 @@ export function defaultEvalSet(): string | null {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** Answer-level lines (printed before the retrieval lines, which a hook reads at the end). */
+function formatAnswers(a: AnswerEvalReport, verbose: boolean): string {
+  const lines = [
+    `答案质量（无大模型，抽取式答案）：`,
+    `答案含预期事实              ${pct(a.factPresent)}`,
+    `未掺入无关文档              ${pct(a.noUnrelated)}`,
+    `引文含作答句                ${pct(a.quoteHolds)}`,
+    `未截断                      ${pct(a.notCut)}`,
+    `严格正确（事实+无关文档+未截断）  ${pct(a.strictlyRight)}`,
+    `可回答题答案被拒答          ${pct(a.answerableRefused)}`,
+    `无答案题答案拒答            ${pct(a.unanswerableRefused)}`,
+    `追问答对（${a.followUps} 组）          ${pct(a.followUpsRight)}`,
+  ];
+  if (verbose) {
+    lines.push('', '逐题答案（事实/无关/引文/截断）：');
+    for (const r of a.rows) {
+      const flag = (b: boolean) => (b ? '✓' : '✗');
+      const head = r.answerable
+        ? `${r.refused ? '拒' : flag(r.strictlyRight)} ${r.id} 事实${flag(r.factPresent)} 无关${flag(r.noUnrelated)} 引文${flag(r.quoteHolds)} 截断${flag(r.notCut)}`
+        : `${r.refused ? '✓' : '✗'} ${r.id} 无答案题`;
+      lines.push(`${head}  ${r.question}`, `    答：${r.answer.replace(/\n/g, ' ')}`);
+      if (r.followUp) lines.push(`    ${r.followUp.right ? '✓' : '✗'} 追问：${r.followUp.question}`, `    答：${r.followUp.answer.replace(/\n/g, ' ')}`);
+    }
+  }
+  return lines.join('\n');
+}
+
 function formatReport(file: string, r: EvalReport, verbose: boolean): string {
   const lines = [
     `评测集：${file}（${r.questions} 题：可回答 ${r.answerable}，无答案 ${r.unanswerable}）`,
@@ -42,7 +71,7 @@ function formatReport(file: string, r: EvalReport, verbose: boolean): string {
     `MRR@10            ${r.mrr.toFixed(3)}`,
     `无答案题判定“未找到”的比例  ${pct(r.notFoundAccuracy)}`,
     `可回答题被误判“未找到”的比例  ${pct(r.falseRefusalRate)}`,
-    `（“未找到”阈值：覆盖度 < ${ANSWERABLE_THRESHOLD}）`,
+    `（“未找到”判定：证据模型 P(可答) < 0.5（覆盖度、作答句、答案类型、一致性、分差；无问题文本时覆盖度 < ${ANSWERABLE_THRESHOLD}））`,
   ];
   if (verbose) {
     lines.push('', '逐题（排名 / 覆盖度 / 判定）：');
@@ -54,6 +83,19 @@ function formatReport(file: string, r: EvalReport, verbose: boolean): string {
   return lines.join('\n');
 }
 
+/** The QA set with follow-ups, for the answer-level evaluation. */
+function readAnswerSet(file: string): AnswerEvalQuestion[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const q = JSON.parse(l) as { id?: unknown; question: string; doc?: string | null; evidence?: string[]; followup?: { question?: string; evidence?: string[] } | null };
+      const f = q.followup && typeof q.followup.question === 'string' ? { question: q.followup.question, evidence: q.followup.evidence ?? [] } : null;
+      return { id: String(q.id ?? ''), question: q.question, doc: q.doc ?? null, evidence: q.evidence ?? [], followup: f };
+    });
+}
+
 export function register(program: Command): void {
   program
     .command('eval')
@@ -63,7 +105,9 @@ export function register(program: Command): void {
     .option('--sweep', '列出不同“未找到”阈值下的效果（用于重新标定阈值）', false)
     .option('--verbose', '逐题输出', false)
     .option('--no-dense', '只用词法检索（即使配置了 OPENAI_EMBEDDING_MODEL）')
-    .action(async (opts: { set?: string; json: boolean; sweep: boolean; verbose: boolean; dense: boolean }) => {
+    .option('--no-answers', '不评测答案质量（只评检索）')
+    .option('--fit-gate', '在本评测集上拟合“未找到”判定模型并输出权重（用于重新标定 GATE_MODEL）', false)
+    .action(async (opts: { set?: string; json: boolean; sweep: boolean; verbose: boolean; dense: boolean; answers: boolean; fitGate: boolean }) => {
       const file = opts.set ?? defaultEvalSet();
       if (!file || !fs.existsSync(file)) {
         process.stderr.write(`未找到评测集${file ? `：${file}` : '（../shared/eval/qa-dev.jsonl 不存在）'}。请用 --set <file> 指定。\n`);
@@ -75,12 +119,27 @@ export function register(program: Command): void {
       const retriever = await retrieverFromConfig(config, { logger, dense: opts.dense });
       const report = await evaluate(retriever, readEvalSet(file));
       const sweep = opts.sweep ? sweepThresholds(report.rows) : undefined;
-      if (opts.json) {
-        const { rows, ...summary } = report;
-        process.stdout.write(`${JSON.stringify({ set: file, threshold: ANSWERABLE_THRESHOLD, ...summary, ...(opts.verbose ? { rows } : {}), ...(sweep ? { sweep } : {}) }, null, 2)}\n`);
+      if (opts.fitGate) {
+        const labelled = report.rows.flatMap((r) => (r.features ? [{ features: r.features, answerable: r.answerable }] : []));
+        const model = fitGate(labelled);
+        const refused = (xs: typeof labelled) => (xs.length ? xs.filter((x) => gateProbability(x.features, model) < 0.5).length / xs.length : 0);
+        process.stdout.write(
+          `${JSON.stringify({ set: file, model, answerableRefused: refused(labelled.filter((x) => x.answerable)), unanswerableRefused: refused(labelled.filter((x) => !x.answerable)) })}\n`,
+        );
         return;
       }
-      let text = formatReport(file, report, opts.verbose);
+      // Answer level: the extractive path users get by default (no LLM).
+      const answers = opts.answers ? await evaluateAnswers({ retriever, llm: null, logger }, readAnswerSet(file)) : undefined;
+      if (opts.json) {
+        const { rows, ...summary } = report;
+        const answerSummary = answers ? (({ rows: answerRows, ...a }) => (opts.verbose ? { ...a, rows: answerRows } : a))(answers) : undefined;
+        process.stdout.write(
+          `${JSON.stringify({ set: file, threshold: ANSWERABLE_THRESHOLD, ...summary, ...(opts.verbose ? { rows } : {}), ...(sweep ? { sweep } : {}), ...(answerSummary ? { answers: answerSummary } : {}) }, null, 2)}\n`,
+        );
+        return;
+      }
+      let text = answers ? `${formatAnswers(answers, opts.verbose)}\n\n` : '';
+      text += formatReport(file, report, opts.verbose);
       if (sweep) {
         text += '\n\n阈值扫描（阈值 / 无答案题判“未找到” / 可回答题被误拒）：\n';
         text += sweep.map((s) => `  ${s.threshold.toFixed(2)}  ${pct(s.notFoundAccuracy).padStart(6)}  ${pct(s.falseRefusalRate).padStart(6)}`).join('\n');

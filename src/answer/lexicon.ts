@@ -1,0 +1,57 @@
+/**
+ * Word lists of the answer path (data, not rules): chat wording that carries no topic, words that
+ * describe a document rather than its content, and the cues of the kind of answer a question wants.
+ */
+
+/** Chat wording: verbs and fillers of a spoken question that the documents do not use for the topic. */
+export const COLLOQUIAL_WORDS: ReadonlySet<string> = new Set(
+  `咋 咋整 咋办 咋弄 整 搞 弄 干 干啥 说法 讲 讲的 提 提了 说 说的 说了 有没 下去 跑 谢啦 谢谢 多谢 麻烦 帮忙 请 一下 现在 到底
+   那篇 那块 这块 这快 那边 这边 那里 这里 里面 里头 都 啊 呀 哈 呗 回事 指 指的 叫 叫啥 算 好处 东西 事儿 事 玩意 一共 总共 头 头一 底 还
+   要 得 能 该 啥样 给 帮 给出 有 是 对 说明 解释 谁给 具体 具体点 大概 一般 多 主要 需要 准备 打算 现在 目前 今年 去年`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/** Words that name a document by kind, speaker, column or publication (“那篇讲话”, “卷首语”, “编者按”). */
+export const DOC_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(
+  `讲话 文章 杂志 卷首 卷首语 评论 评论员 编者按 报纸 报道 综述 刊 期 通知 文件 方案 意见 会议 发言 交流 材料 部长 书记 领导 那篇 篇 本刊`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/** Cues of the kind of answer asked for. */
+export const ANSWER_KIND_CUES = {
+  number: /多少|(?<!哪)几(?!乎|种|类|条|点|项|块|方面|部分|大|张)|比例|占比|多久|多长|多大|多高|金额|规模|数量|人数|百分之|几成/u,
+  date: /什么时候|啥时候|哪天|哪年|哪一年|几月|几号|何时|日期|哪一天|多会儿|啥时|什么时间|哪个月|截止|期限到/u,
+  who: /谁|哪个单位|哪家|哪个部门|哪些单位|哪些部门|主办|承办|牵头|负责人|哪位|什么单位|什么部门/u,
+  list: /哪些|哪几|有哪|几条|几点|几项|几种|几类|几块|几个方面|列一下|列举|逐条|分别|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分块张批大好]|都有啥|都有什么|都是啥|包括啥|包括什么/u,
+} as const;
+
+/** A passage sentence that can answer each kind. */
+export const ANSWER_KIND_EVIDENCE = {
+  number: /\d|[一二两三四五六七八九十百千万]+(?:个|条|项|名|家|人|天|次|年|月|批|种|类|部分|位|户|份|件|届|轮|期|级|所|座|万|亿|元|倍|成|%|％)|百分之/u,
+  date: /\d{4}年|\d{1,2}月|\d{1,2}日|[一二三四五六七八九十]{1,3}月|年初|年底|年内|年中|上半年|下半年|月底|月初|今年|明年|去年|即日起|周[一二三四五六日天]|星期[一二三四五六日天]|每(?:月|周|年|季度|两月)|节假日|工作日/u,
+  who: /(?:部|局|委|办|院|中心|公司|集团|协会|学会|单位|政府|党委|党组|支部|组织|小组|专班|团队|杂志社|编辑部|大学|学校|银行)(?![\p{Script=Han}]{0,1}[的])|同志|书记|部长|主任|局长|县长|市长/u,
+  list: /[、；;]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d][)）]|[①-⑩]/u,
+} as const;
+
+export type AnswerKind = keyof typeof ANSWER_KIND_CUES;
+
+const NUM = '[\\d一二两三四五六七八九十百千万]';
+
+/**
+ * A number question names what it counts: money, a share, a duration, or a measure word (几家, 多少名).
+ * The answer must give a number in that unit: “奖金能拿多少” is not answered by “81个行政村”.
+ */
+export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> = [
+  { cue: /钱|资金|奖励|补贴|补助|奖金|工资|薪酬|年薪|月薪|报酬|费用|租金|报销|经费|贷多少|能贷|[多少]万|一平米|每平|价格|多少元|起征点|起付线|封顶|额度|基数/u, evidence: new RegExp(`${NUM}\\s*(?:万|亿|千)?元|元/`, 'u') },
+  { cue: /比例|占比|百分之|几成|利率|费率|税率|扣除率/u, evidence: new RegExp(`%|％|百分之|${NUM}成|分之`, 'u') },
+  { cue: /多久|多长时间|几个工作日|几天|几个月|几年|多少天|钟头|小时|时间.{0,4}多少|多少.{0,2}时间/u, evidence: new RegExp(`${NUM}+\\s*(?:个)?(?:工作日|天|日|周|个月|月|年|小时|钟头)|每(?:年|月|周|天|两月|季度)`, 'u') },
+];
+
+/** “几家/多少名/几批 …”: the measure word a count question uses. */
+export const COUNT_MEASURE = /(?:几|多少)(个|家|名|位|人|项|条|批|次|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队)/u;
+
+export function countEvidence(measure: string): RegExp {
+  return new RegExp(`${NUM}+\\s*(?:余|多)?\\s*${measure}`, 'u');
+}

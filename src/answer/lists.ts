@@ -1,0 +1,177 @@
+/**
+ * Lists spread over sentences and headings of a document: （一）…（二）…, 一是…二是…, ①②③, 1. 2. 3.,
+ * 第一…第二…, 一、二、 — found from an anchor sentence (the lead-in, or one of the items) and
+ * assembled in order with their count. Also the items of a list written inside one sentence
+ * (“A；B；C” or “A、B、C”), so a follow-up can fetch item N of any list the answer gave.
+ */
+import { numeralValue } from './question-kind.js';
+import type { DocView } from './documents.js';
+
+export type MarkerStyle = 'shi' | 'paren-cn' | 'di' | 'qi' | 'circled' | 'arabic' | 'paren-num' | 'cn-dun';
+
+export interface ItemMarker {
+  style: MarkerStyle;
+  n: number;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const CN = '[一二两三四五六七八九十]{1,3}';
+
+const STYLES: Array<[MarkerStyle, RegExp]> = [
+  ['shi', new RegExp(`^(${CN})是`, 'u')],
+  ['paren-cn', new RegExp(`^[（(](${CN})[)）]`, 'u')],
+  ['di', new RegExp(`^第(${CN})[，,、是：:]`, 'u')],
+  ['qi', new RegExp(`^其(${CN})[，,、是：:]`, 'u')],
+  ['circled', /^([①-⑳])/u],
+  ['arabic', /^(\d{1,2})(?:[、．]|\.(?!\d))/u],
+  ['paren-num', /^[（(](\d{1,2})[)）]/u],
+  ['cn-dun', new RegExp(`^(${CN})[、．.](?![一二三四五六七八九十\\d])`, 'u')],
+];
+
+/** Outer structure markers first: a sentence of an outer style ends a list of an inner one. */
+const LEVEL: Record<MarkerStyle, number> = { 'cn-dun': 1, 'paren-cn': 2, di: 2, arabic: 3, 'paren-num': 4, circled: 5, shi: 6, qi: 6 };
+
+export function itemMarker(sentence: string): ItemMarker | null {
+  const s = sentence.trim().replace(/^[“"‘【\s]+/u, '');
+  for (const [style, re] of STYLES) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const raw = m[1]!;
+    const n = style === 'circled' ? CIRCLED.indexOf(raw) + 1 : numeralValue(raw);
+    if (n && n > 0) return { style, n };
+  }
+  return null;
+}
+
+export interface AssembledList {
+  /** Index (in the document view) of each item's first sentence. */
+  starts: number[];
+  /** Item texts, each one or two whole sentences (a bare heading takes the sentence after it). */
+  items: string[];
+  /** Chunk ids the items come from, in order of first use. */
+  chunkIds: string[];
+  /** Last sentence index used. */
+  end: number;
+}
+
+/** Longest item text kept (whole sentences only; a longer item keeps its first sentence). */
+const ITEM_MAX = 220;
+/** How far (sentences) the next item may be from the previous one. */
+const ITEM_GAP = 14;
+
+/** The text of one item: its first sentence, plus the next one when the first is only a heading. */
+function itemText(view: DocView, i: number, stop: number): { text: string; last: number } {
+  const first = view.sentences[i]!.text;
+  let text = first;
+  let last = i;
+  const bare = [...first.replace(/[。；;：:，,]$/u, '')].length <= 16 || /[：:]$/u.test(first);
+  if (bare && i + 1 < stop && !itemMarker(view.sentences[i + 1]!.text)) {
+    const next = view.sentences[i + 1]!.text;
+    if ([...text].length + [...next].length <= ITEM_MAX) {
+      text = `${first.replace(/[，,]$/u, '')}${/[。；;：:！？]$/u.test(first) ? '' : '：'}${next}`;
+      last = i + 1;
+    }
+  }
+  return { text, last };
+}
+
+/**
+ * The list whose item 1 (of `style`) is at `first`: items 1, 2, 3 … of the same style, in order,
+ * stopping at an outer marker, a gap of more than ITEM_GAP sentences or a broken sequence.
+ */
+export function collectItems(view: DocView, first: number, style: MarkerStyle): AssembledList | null {
+  const starts = [first];
+  let expect = 2;
+  let i = first + 1;
+  let lastStart = first;
+  for (; i < view.sentences.length && i - lastStart <= ITEM_GAP; i++) {
+    const m = itemMarker(view.sentences[i]!.text);
+    if (!m) continue;
+    if (m.style === style) {
+      if (m.n !== expect) break;
+      starts.push(i);
+      lastStart = i;
+      expect++;
+      continue;
+    }
+    if (LEVEL[m.style] < LEVEL[style]) break;
+  }
+  if (starts.length < 2) return null;
+  // Where the last item ends: the next marker of the same or an outer level, or its paragraph end.
+  const items: string[] = [];
+  const chunkIds: string[] = [];
+  let end = first;
+  starts.forEach((s, k) => {
+    const stop = k + 1 < starts.length ? starts[k + 1]! : Math.min(view.sentences.length, s + 3);
+    const { text, last } = itemText(view, s, stop);
+    items.push(text);
+    end = Math.max(end, last);
+    const id = view.sentences[s]!.chunkId;
+    if (!chunkIds.includes(id)) chunkIds.push(id);
+  });
+  return { starts, items, chunkIds, end };
+}
+
+/** A list anchored at sentence `a`: a lead-in followed by items, or one of the items itself. */
+export function listAround(view: DocView, a: number): AssembledList | null {
+  const here = itemMarker(view.sentences[a]!.text);
+  if (here) {
+    // One of the items: walk back to item 1 of the same style.
+    let first = a;
+    if (here.n > 1) {
+      let want = here.n - 1;
+      for (let i = a - 1; i >= 0 && a - i <= ITEM_GAP * here.n && want >= 1; i--) {
+        const m = itemMarker(view.sentences[i]!.text);
+        if (m && m.style === here.style && m.n === want) {
+          first = i;
+          want--;
+        } else if (m && LEVEL[m.style] < LEVEL[here.style]) break;
+      }
+      if (want >= 1) return null;
+    }
+    return collectItems(view, first, here.style);
+  }
+  // A lead-in that already holds item 1 (“…抓好“六个一”：（一）制定一个“发展规划”。”).
+  const text = view.sentences[a]!.text;
+  const colon = Math.max(text.lastIndexOf('：'), text.lastIndexOf(':'));
+  if (colon >= 0) {
+    const tail = text.slice(colon + 1);
+    const m = itemMarker(tail);
+    if (m && m.n === 1) {
+      const list = collectItems(view, a, m.style);
+      if (list) {
+        const first = itemText({ ...view, sentences: [...view.sentences.slice(0, a), { ...view.sentences[a]!, text: tail }, ...view.sentences.slice(a + 1)] }, a, list.starts[1] ?? a + 1);
+        list.items[0] = first.text;
+        return list;
+      }
+    }
+  }
+  // A lead-in: the items start within the next few sentences.
+  for (let i = a + 1; i < view.sentences.length && i <= a + 3; i++) {
+    const m = itemMarker(view.sentences[i]!.text);
+    if (m && m.n === 1) return collectItems(view, i, m.style);
+    if (m) break;
+  }
+  return null;
+}
+
+/** Items of a list inside one sentence: “A；B；C” (after a lead-in “…：”) or “A、B、C” (three or more). */
+export function inlineItems(sentence: string): string[] | null {
+  const body = sentence.replace(/[。！？]+[”’]?$/u, '');
+  const inner = /[：:]|即/u.test(body) ? body.slice(Math.max(body.lastIndexOf('：'), body.lastIndexOf(':'), body.indexOf('即') >= 0 ? body.indexOf('即') : -1) + 1) : body;
+  const bySemicolon = inner.split(/[；;]/u).map((s) => s.trim().replace(/^[“"‘]+|[”"’]+$/gu, '')).filter((s) => [...s].length >= 2);
+  if (bySemicolon.length >= 2) return bySemicolon;
+  const marked = [...body.matchAll(new RegExp(`(?:^|[，,；;：:])\\s*(${CN}是[^，,；;。]+)`, 'gu'))].map((m) => m[1]!.trim());
+  if (marked.length >= 2) return marked;
+  let best: string[] = [];
+  for (const clause of body.split(/[，,；;：:]/u)) {
+    const parts = clause.split('、').map((s) => s.trim());
+    if (parts.length > best.length) best = parts;
+  }
+  if (best.length < 3) return null;
+  best[0] = best[0]!.replace(/^.*(?:担任|包括|包含|即|分别是|分别为|主要有|设立|设置|建立|组建|打造|开展|实施|推行|以|为|是|从)/u, '');
+  const lastI = best.length - 1;
+  best[lastI] = best[lastI]!.replace(/(?:等|为内容|的|这|[0-9一二三四五六七八九十]+个).*$/u, '');
+  best = best.map((s) => s.replace(/^[“"‘]+|[”"’]+$/gu, '')).filter(Boolean);
+  return best.length >= 3 ? best : null;
+}
