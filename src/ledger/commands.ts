@@ -3,6 +3,7 @@
  * 重新打开, 绑定企业 …). Pure text parsing, no I/O — the router uses it to tell commands from free text.
  * Free-text status updates ("Q-0012 金融办已对接，贷款下周放款") are NOT commands: they go to the report path.
  */
+import { findRefs as findRefHits, REF_SOURCE, refFromDigits } from './extract/ref.js';
 import type { IssueStatus } from './model.js';
 
 export type ListFilter = { statuses: IssueStatus[] | 'all'; overdue: boolean; enterprise: string | null };
@@ -34,29 +35,22 @@ export function normalizeWidth(text: string): string {
     .replace(/[－—–]/g, '-');
 }
 
-const REF_SRC = String.raw`[Qq]\s*-?\s*(\d{1,6})`;
-const REF_RE = new RegExp(REF_SRC);
-const REF_ALL_RE = new RegExp(String.raw`(?<![A-Za-z])[Qq]\s*-?\s*(\d{1,6})(?!\d)`, 'g');
+/** The issue-id grammar of extract/ref.ts (one grammar for commands and free text: "Q1" is a quarter, not an id). */
+const REF_SRC = REF_SOURCE;
 
 /** "q-15", "Q0023", "Q-0012" → "Q-0015", "Q-0023", "Q-0012". */
 export function formatRef(digits: string | number, prefix: 'Q' | 'V' = 'Q'): string {
-  return `${prefix}-${String(Number(digits)).padStart(4, '0')}`;
+  return prefix === 'Q' ? refFromDigits(digits) : `${prefix}-${String(Number(digits)).padStart(4, '0')}`;
 }
 
 /** The first issue id in a text, normalised (Q-0012), or null. */
 export function findRef(text: string): string | null {
-  const m = REF_RE.exec(normalizeWidth(text));
-  return m ? formatRef(m[1] as string) : null;
+  return findRefs(text)[0] ?? null;
 }
 
 /** Every issue id in a text, normalised, in order, without repeats. */
 export function findRefs(text: string): string[] {
-  const out: string[] = [];
-  for (const m of normalizeWidth(text).matchAll(REF_ALL_RE)) {
-    const ref = formatRef(m[1] as string);
-    if (!out.includes(ref)) out.push(ref);
-  }
-  return out;
+  return [...new Set(findRefHits(normalizeWidth(text)).map((h) => h.ref))];
 }
 
 const TRAIL = /[\s。.!！~～]+$/;
