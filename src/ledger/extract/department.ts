@@ -21,6 +21,8 @@ export interface DepartmentMention extends Span {
   handedTo: boolean;
   /** Start of the hand-off verb when handedTo (else = start). */
   verbStart: number;
+  /** Found only by its place (after a hand-off verb) and not in the department lexicon. */
+  unknown?: boolean;
 }
 
 const HANDOFF_VERB = new RegExp(`(?:${HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`);

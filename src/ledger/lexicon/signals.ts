@@ -69,3 +69,26 @@ export const TOPIC_MARKERS = /的事情?|的问题|问题(?=\s*(?:[,，]|$|已|�
 
 /** A new report inside a sentence that began with an update (…银行已经放款，企业又反映缺包装工). */
 export const NEW_REPORT_IN_CLAUSE = /又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
+
+// ---- questions about an issue (extract.ts: a question segment states nothing; the ledger shows the issue)
+
+/** A message that opens by asking. */
+export const ASK_START = /^(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/;
+/**
+ * A segment that asks even without a question mark: a sentence-final particle, an A-not-A form
+ * (批没批, 结不结, 能不能, 有没有) or a "where is it" phrase.
+ */
+export const QUESTION_FORMS =
+  /(?:吗|呢|么|没有|了没|批了没|了吧)\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
+/** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
+export const REPORTED_ASK = /(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
+/** What a question asks about: may it be closed / signed off. */
+export const CLOSABLE_ASK = /结|销号|消号|关闭|闭环/;
+/** What a question asks about: is it done (approved, paid, solved). */
+export const DONE_ASK = /批|到账|放款|解决|通过|落实|下来|拿到|办好|兑现|到位|发放|拨付|完成|搞定|招到/;
+
+/** Reference to an item by its ordinal (第二个, 第3条). */
+export const ORDINAL_MENTION = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)/;
+
+/** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
+export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿/;
