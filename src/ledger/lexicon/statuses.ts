@@ -55,10 +55,23 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     // bare 交给/报给/转给 count only before a department (see HANDOFF_BEFORE_DEPARTMENT)
     pattern: '(?:已经?|都已|均已)(?:交办|转办|移交|转交|推送|派单|分派|抄送|报送|流转|交由|转由)|交办|转办',
   },
+  // moved over, no department named (移过去了, 转过去了, 报上去了, 推给他们了)
+  { status: 'assigned', pattern: '(?:移|转|报|推|交|丢|甩|递)(?:过去|上去|出去|给他们|给对方|给相关部门)了?|已转(?=$|[,，。;；\\s])' },
 ];
 
 /** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
 export const HANDOFF_BEFORE_DEPARTMENT = '(?:已经?|都已|均已)(?:交|报|转|提交|递交|派|推)(?:给|到|至)?';
+
+/**
+ * Informal hand-off verbs written right before a department, without 已 (报给住建了, 转人社那边,
+ * 推给商务, 丢给发改, 移到资规局). Not after 申/填/预/举/汇 (申报财政局的补助 is no hand-off).
+ */
+export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT = '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派)(?:给|到|至|去)?(?:了)?';
+
+/** After a department: "told them" (跟税务说了, 和住建打了招呼): handed off. */
+export const TOLD_AFTER_DEPARTMENT = /^(?:那边|这边)?(?:的人)?(?:说|讲|打了?(?:个)?招呼|反映|沟通|汇报|报备|对接|联系|提)了/;
+/** Before a hand-off verb: it is only considered or asked (该交住建还是园区？, 想报给发改): no hand-off. */
+export const HANDOFF_CONSIDERED = /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是)\s*$/;
 
 /** Before a status verb in the same clause: the verb is negated. */
 export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别)[^，,。；;]{0,3}$/;
