@@ -29,7 +29,7 @@ const HANDOFF_VERB = new RegExp(`(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HAND
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF = /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
-const STEM_BEFORE = /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派]|那边|这边|的事|问题)$/;
+const STEM_BEFORE = /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
   /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理)/;

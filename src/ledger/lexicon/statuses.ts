@@ -15,6 +15,23 @@ export interface StatusPattern {
   notAfter?: string;
 }
 
+/**
+ * Completion built from morphology rather than listed phrases: a verb of getting something done
+ * followed by a result complement (批下来, 办好, 弄完, 落实好, 招到, 谈妥, 配齐), ending its clause or
+ * followed by 了. The verbs and complements are data; COMPLETION_PATTERN combines them.
+ */
+export const COMPLETION_VERBS = [
+  '批', '办', '签', '拿', '领', '发', '放', '拨', '付', '招', '找', '配', '补', '装', '接', '修', '建', '跑', '搞', '弄', '谈', '审',
+  '解决', '落实', '兑现', '处理', '协调', '对接', '安排', '完善', '整改', '验收', '审批', '调', '划', '拆', '迁', '改', '换', '通',
+];
+export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '到', '成', '通', '掉'];
+/** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
+export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放'];
+const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+/** Clause end or 了/啦 (then no question particle). */
+const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
+export const COMPLETION_PATTERN = `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])`;
+
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
   { status: 'open', literal: true, pattern: '(?:均|都|全部|暂|还|尚)?(?:未|没有?|尚未|还没有?|待|暂未|暂不)(?:交办|交|报|转|移交|上报|处理|研究|协调|对接)' },
@@ -33,6 +50,13 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'resolved',
     pattern:
       '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved',
+  },
+
+  // verb + result complement (批下来了, 落实好了, 弄完了, 谈妥, 招到了); things arriving (钱到账了, 证下来了)
+  {
+    status: 'resolved',
+    pattern: COMPLETION_PATTERN,
+    notAfter: '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧|等|没|未|不)\\s*$',
   },
 
   // a bare result verb closing a clause (供电公司已经增容完成 / 银行续贷办好)
