@@ -639,7 +639,7 @@ function analyseClauses(
     const cEnts = ents.filter((e) => inside(e, c));
     let visit: Clause['visit'] = null;
     const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
-    if (verbs.length) visit = verbs.every((v) => v === '回访') ? 'return' : 'visit';
+    if (verbs.length) visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
     if (!visit && cEnts.some((e) => MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)))) visit = 'visit';
     let plannedVisit = false;
     if (visit && PLAN_MARKERS.test(c.text)) {

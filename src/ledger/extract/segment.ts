@@ -79,8 +79,11 @@ export function segment(text: string): Segment[] {
   });
   const hasSecond = pieceCuts.some((cs) => cs.some((c) => c.enumIndex === 2));
   const segments: Segment[] = [];
+  // "1.恒达科技：缺焊工": the item's number stays with what follows its label's colon.
+  let carried: number | null = null;
   pieces.forEach((p, pi) => {
     const body = text.slice(p.start, p.end);
+    const first = segments.length;
     const cuts = pieceCuts[pi]!.filter((c) => hasSecond || c.enumIndex !== 1 || /^(?:第|首先|一是)/.test(c.marker));
     for (const m of body.matchAll(CONTINUATION)) {
       if (m.index === 0 && cuts.length === 0) {
@@ -114,6 +117,10 @@ export function segment(text: string): Segment[] {
       pending = c;
     }
     flush(body.length);
+    const head = segments[first];
+    if (head && head.enumIndex === null && carried !== null && head.start === p.start + (text.slice(p.start, p.end).length - text.slice(p.start, p.end).trimStart().length)) head.enumIndex = carried;
+    const last = segments[segments.length - 1];
+    carried = /[:：]/.test(text[p.end] ?? '') && last && last.start >= p.start && last.enumIndex !== null && last.text.trim().length <= 12 ? last.enumIndex : null;
   });
   return segments;
 }

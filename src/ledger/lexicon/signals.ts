@@ -4,9 +4,19 @@
  * (，stays ，; Ｑ becomes Q).
  */
 
+/**
+ * Common IME typos of the visit verbs: 访 typed as a homophone (防, 仿, 坊). Verbs starting with 回 are
+ * return visits.
+ */
+export const VISIT_VERB_TYPOS = ['走防', '走仿', '走坊', '回仿', '回防', '回坊', '拜仿', '拜防', '拜坊'];
+/** The visit verbs themselves, correct and mistyped (a regex alternation). */
+export const VISIT_VERB_WORDS = ['走访', '拜访', '回访', ...VISIT_VERB_TYPOS].join('|');
+
 /** Visit verbs that stand on their own (走访, 调研 …). */
-export const VISIT_VERBS =
-  /走访|拜访|回访|调研|上门服务|上门|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/;
+export const VISIT_VERBS = new RegExp(
+  String.raw`${VISIT_VERB_WORDS}|` +
+  /调研|上门服务|上门|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/.source,
+);
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
 export const VISIT_NOUN = /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
@@ -31,7 +41,7 @@ export const CHITCHAT = /^(?:好的?|好滴|收到|谢谢|感谢|辛苦了?|明�
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
-  /(?:没|没有|无|暂无|未)(?:提|提出|反映|发现)?(?:什么|任何)?(?:新的?)?(?:诉求|问题|困难|需求|要求)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要/;
+  /(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新的?|特别的|大的)?(?:诉求|问题|困难|需求|要求|需要协调的)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要/;
 
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
