@@ -232,7 +232,7 @@ function readMessage(original: string, trimmed: string, refs: RefHit[], work: st
   // segments (sentences, list items, then the problems listed in each with plain commas: split.ts)
   const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts };
   const parts: Array<{ seg: Segment; cls: Clause[] }> = [];
-  for (const seg of segment(work)) {
+  for (const seg of segment(work, refs.map((r) => r.start))) {
     const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
     const split = splitProblems(seg, cls, splitCtx);
     for (const part of split) parts.push({ seg: part, cls: split.length === 1 ? cls : analyseClauses(work, part, ents, depts, refs, statuses, dateHits) });

@@ -51,7 +51,8 @@ interface Cut {
   enumIndex: number | null;
 }
 
-export function segment(text: string): Segment[] {
+/** `refStarts`: offsets of the issue ids (blanked in `text`): an id opening a clause starts a segment. */
+export function segment(text: string, refStarts: number[] = []): Segment[] {
   // 1. sentences and `；` clauses
   const pieces: Span[] = [];
   let start = 0;
@@ -91,6 +92,14 @@ export function segment(text: string): Segment[] {
       } else if (!cuts.some((c) => c.at === m.index)) {
         cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: null });
       }
+    }
+    // "…Q1订单下滑，Q-0002已解决": an issue id opening a clause starts an update of its own.
+    for (const abs of refStarts) {
+      const at = abs - p.start;
+      if (at <= 0 || at >= body.length || !/[,，]\s*$/.test(body.slice(0, at))) continue;
+      const prev = Math.max(0, ...cuts.filter((c) => c.at < at).map((c) => c.markerEnd));
+      if (!body.slice(prev, at).replace(/[\s,，、]/g, '') || cuts.some((c) => c.at === at)) continue;
+      cuts.push({ at, markerEnd: at, marker: '', enumIndex: null });
     }
     cuts.sort((a, b) => a.at - b.at);
     let from = 0;
