@@ -12,6 +12,8 @@ import {
   DONE_ASK,
   EARLIER_MARKERS,
   EARLIER_WEAK,
+  FILLER_BLANKS,
+  FILLER_BREAKS,
   FORWARD_MARKERS,
   NEW_MARKERS,
   NO_ISSUE,
@@ -32,7 +34,7 @@ import { categorize } from './category.js';
 import { resolveEventDate, findDates, type DateHit } from './dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
-import { blank, foldWidth, type Span } from './normalize.js';
+import { blank, blankFillers, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
@@ -76,6 +78,7 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const refs = findRefs(folded);
   let work = folded;
   for (const r of refs) work = blank(work, r.start, r.end);
+  work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS);
   const depts = findDepartments(work);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const ents = findEnterprises(work, known, depts);

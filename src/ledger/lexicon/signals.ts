@@ -14,7 +14,7 @@ export const VISIT_VERB_WORDS = ['走访', '拜访', '回访', ...VISIT_VERB_TYP
 
 /** Visit verbs that stand on their own (走访, 调研 …). */
 export const VISIT_VERBS = new RegExp(
-  String.raw`${VISIT_VERB_WORDS}|` +
+  String.raw`${VISIT_VERB_WORDS}|去过了?|去看了?(?:一下|看)?|(?:去|跑|走)了一?趟|转了一圈|看了[一两二三四五六七八九十几\d]+家|(?<![回过失])去的(?=[\u4e00-\u9fa5])|去了(?=\s*(?:$|[,，。;；!！\s]))|` +
   /调研|上门服务|上门|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/.source,
 );
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
@@ -22,7 +22,7 @@ export const VISIT_NOUN = /(?<=的|次|轮|本周|下周|这周)(?:走访|调研
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
 /** A clause with one of these describes a plan, not something that happened. */
-export const PLAN_MARKERS = /明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+export const PLAN_MARKERS = /原定|原计划|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE = /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
@@ -41,7 +41,7 @@ export const CHITCHAT = /^(?:好的?|好滴|收到|谢谢|感谢|辛苦了?|明�
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
-  /(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新的?|特别的|大的)?(?:诉求|问题|困难|需求|要求|需要协调的)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要/;
+  /(?:啥|什么)都不缺|都挺好|挺好的?|都好|一切都好|很满意|满意|没新(?:的)?(?:问题|需求|诉求|情况)|没有新(?:的)?(?:问题|需求|诉求|情况)|没(?:有)?(?:什么|啥)?(?:需要|要)(?:政府|我们)?(?:协调|帮忙|解决)的|nothing special|all good|no (?:new )?(?:issues?|requests?|problems?)|everything(?:'s| is)? (?:fine|ok|good)|(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新的?|特别的|大的)?(?:诉求|问题|困难|需求|要求|需要协调的)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要/;
 
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
@@ -102,3 +102,13 @@ export const ORDINAL_MENTION = /第[一二三四五六七八九十\d]{1,2}(?:个
 
 /** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
 export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿/;
+
+// ---- voice-to-text fillers (extract.ts blanks them before anything else is read)
+
+/**
+ * Fillers of dictated speech that carry nothing: interjections become a clause break (嗯, 呃, 然后),
+ * discourse words at a clause start become blanks (那个, 这个, 就是). 那个 after a noun (华康那个贷款)
+ * is a topic marker and stays.
+ */
+export const FILLER_BREAKS = /[嗯呃]+|(?<=[\u4e00-\u9fa5])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
+export const FILLER_BLANKS = /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
