@@ -29,10 +29,10 @@ const HANDOFF_VERB = new RegExp(`(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HAND
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF = /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
-const STEM_BEFORE = /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在]|那边|这边|的事|问题)$/;
+const STEM_BEFORE = /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow)/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|希望|请求|恳请|要求|需要|盼|能否|能不能|请)\s*$/;
@@ -69,8 +69,23 @@ export function findDepartments(text: string): DepartmentMention[] {
       found.push({ start: at, end: stop, raw: text.slice(at, stop), name });
     }
   }
+  // One-character IME typos of a full name (资归局, 住健局, 商务居, 省药建局), where a department is expected.
+  for (const { alias, name } of departmentAliases()) {
+    if (alias.length < 3) continue;
+    for (let i = 0; i + alias.length <= text.length; i++) {
+      const w = text.slice(i, i + alias.length);
+      if (!free(i, i + alias.length) || !/^[\u4e00-\u9fa5]+$/.test(w)) continue;
+      let diff = 0;
+      let at = -1;
+      for (let k = 0; k < w.length && diff < 2; k++) if (w[k] !== alias[k]) (diff++, (at = k));
+      if (diff !== 1 || at === 0) continue;
+      if (!STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4))) continue;
+      found.push({ start: i, end: i + w.length, raw: w, name });
+    }
+  }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {
     const raw = m[1]!;
+    if (/问题|已|的|事|了/.test(raw)) continue;
     const start = m.index + m[0].length - raw.length;
     if (free(start, start + raw.length)) found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
   }
@@ -86,9 +101,9 @@ export function findDepartments(text: string): DepartmentMention[] {
       const verb = HANDOFF_VERB.exec(before);
       const considered = verb !== null && HANDOFF_CONSIDERED.test(before.slice(0, verb.index));
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
-      const told = verb === null && /(?:跟|和|与|给|同|找)\s*$/.test(before) && TOLD_AFTER_DEPARTMENT.test(after);
+      const told = verb === null && /(?:跟|和|与|给|同|找|向)\s*$/.test(before) && TOLD_AFTER_DEPARTMENT.test(after);
       const handedTo = ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered;
-      const verbStart = handedTo ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找)\s*$/)) : f.start;
+      const verbStart = handedTo ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/)) : f.start;
       let role: DepartmentRole = 'handler';
       if (!handedTo) {
         const clause = text.slice(clauseStart, clauseEnd);

@@ -20,6 +20,8 @@ import {
   NOTICE_MARKERS,
   PLAN_MARKERS,
   ORDINAL_MENTION,
+  OWN_PROBLEM_CUES,
+  REQUEST_CUES,
   PROBLEM_CUES,
   QUESTION_FORMS,
   QUESTION_MARKERS,
@@ -49,6 +51,8 @@ const MAX_CHARS = 2000;
 const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 /** 去/到 right before an enterprise name makes a visit (今天到七一电器, 跟team去了迈微). */
 const MOTION_BEFORE_NAME = /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
+/** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
+const MOTION_AFTER_NAME = /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
   /企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
@@ -333,6 +337,8 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
 function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
   if (f.planned && !f.refs.length) return; // a plan: 明天去华康药业…
   if (f.question) return; // a question is asked, nothing is stated (questionOrNothing reads it)
+  // "企业暂无诉求，对之前帮忙协调的事很满意": nothing to record unless an id, a status or a department says so.
+  if (!f.refs.length && f.cls.every((c) => !c.content || c.noIssue) && f.cls.some((c) => c.noIssue) && (f.status === null || f.status === 'open') && f.handler === null) return;
   for (const step of ITEM_STEPS) if (step(d, m, f)) return;
 }
 
@@ -464,6 +470,12 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     addOld(d, m, f, null);
     return true;
   }
+  // "华康环评已交生态", "润泽科技的研发人员缺口 人设局在对接": an enterprise's topic and what was done about
+  // it, nothing reported and nothing said to be wrong — an update of the issue the team already has.
+  if (topicOnly(d, m, f)) {
+    addOld(d, m, f, null);
+    return true;
+  }
   // "…；二是用电增容，均已交办经信局" / "2.缺包装工，第1个已交金融办": a trailing clause about
   // all items or about other items of the list, not about this one.
   const before = freshItems(d);
@@ -504,6 +516,22 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     apply(list, cStatus ?? (cDept ? 'assigned' : null), cDept);
   }
   return true;
+}
+
+/**
+ * The segment names a topic (a category word) and a firm step (a hand-off, work under way, a result)
+ * but no problem of its own (no deficit or request cue), nobody reports anything, and no visit
+ * brings it up: it updates an existing issue.
+ */
+function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
+  if (m.anyVisit || freshItems(d).length) return false;
+  if (STRONG_REPORT.test(f.reportedText) || enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })) return false;
+  let t = m.work.slice(f.seg.start, f.seg.end);
+  for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
+    if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
+  }
+  return !OWN_PROBLEM_CUES.test(t) && !REQUEST_CUES.test(t) && !/打电话|电话|来电|来函|留言|说/.test(t);
 }
 
 /** g) only a status or a department: it applies to the items before it. */
@@ -643,7 +671,7 @@ function analyseClauses(
     let visit: Clause['visit'] = null;
     const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
     if (verbs.length) visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
-    if (!visit && cEnts.some((e) => MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)))) visit = 'visit';
+    if (!visit && cEnts.some((e) => MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)))) visit = 'visit';
     let plannedVisit = false;
     if (visit && PLAN_MARKERS.test(c.text)) {
       plannedVisit = true;

@@ -22,15 +22,16 @@ export interface StatusPattern {
  */
 export const COMPLETION_VERBS = [
   '批', '办', '签', '拿', '领', '发', '放', '拨', '付', '招', '找', '配', '补', '装', '接', '修', '建', '跑', '搞', '弄', '谈', '审',
+  '退', '清', '续', '还', '结', '搬', '疏通', '维修', '更换',
   '解决', '落实', '兑现', '处理', '协调', '对接', '安排', '完善', '整改', '验收', '审批', '调', '划', '拆', '迁', '改', '换', '通',
 ];
-export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '到', '成', '通', '掉'];
+export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '到', '成', '通', '掉', '上'];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
-export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放'];
+export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放', '发证', '出证', '拿证'];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
-export const COMPLETION_PATTERN = `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])`;
+export const COMPLETION_PATTERN = `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` + `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
@@ -70,7 +71,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'in_progress',
     pattern:
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序',
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -90,10 +91,10 @@ export const HANDOFF_BEFORE_DEPARTMENT = '(?:已经?|都已|均已)(?:交|报|�
  * Informal hand-off verbs written right before a department, without 已 (报给住建了, 转人社那边,
  * 推给商务, 丢给发改, 移到资规局). Not after 申/填/预/举/汇 (申报财政局的补助 is no hand-off).
  */
-export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT = '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派)(?:给|到|至|去)?(?:了)?';
+export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT = '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派|打给|发给|归|由)(?:给|到|至|去)?(?:了)?';
 
 /** After a department: "told them" (跟税务说了, 和住建打了招呼): handed off. */
-export const TOLD_AFTER_DEPARTMENT = /^(?:那边|这边)?(?:的人)?(?:说|讲|打了?(?:个)?招呼|反映|沟通|汇报|报备|对接|联系|提)了/;
+export const TOLD_AFTER_DEPARTMENT = /^(?:那边|这边)?(?:的人)?(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)了/;
 /** Before a hand-off verb: it is only considered or asked (该交住建还是园区？, 想报给发改): no hand-off. */
 export const HANDOFF_CONSIDERED = /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是)\s*$/;
 
