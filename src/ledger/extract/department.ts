@@ -35,7 +35,7 @@ const STEM_AFTER =
   /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow)/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
-const WISH_BEFORE = /(?:想请|希望|请求|恳请|要求|需要|盼|能否|能不能|请)\s*$/;
+const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
 
 /** Find department mentions in `text`. `clauseOf` gives the clause boundaries around a position. */
 export function findDepartments(text: string): DepartmentMention[] {

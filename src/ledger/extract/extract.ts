@@ -19,6 +19,9 @@ import {
   NO_ISSUE,
   NOTICE_MARKERS,
   PLAN_MARKERS,
+  DEPARTMENT_ACTING_AFTER,
+  DEPARTMENT_WAITING_BEFORE,
+  LIST_HEADER,
   ORDINAL_MENTION,
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
@@ -228,9 +231,19 @@ function interpret(original: string, trimmed: string, refs: RefHit[], work: stri
 /** Step 1: statuses, dates, segments and their clauses, and one record of facts per segment. */
 function readMessage(original: string, trimmed: string, refs: RefHit[], work: string, depts: DepartmentMention[], ents: EnterpriseHit[], today: string): MessageFacts {
   // 已交金融办 / 已报经信局 / 报给住建了: a hand-off verb around a department is an assignment.
+  // 国网在装表, 社保那边说…可以对接, 卡在发改: the department is working on it.
+  const acting = depts.filter(
+    (d) =>
+      d.role === 'handler' &&
+      !d.handedTo &&
+      // "经信那边说要先报发改，已经报给发改了": the hand-off that follows decides.
+      !depts.some((h) => h.handedTo && h.start > d.start && !/[。;；\n]/.test(work.slice(d.end, h.start))) &&
+      (DEPARTMENT_ACTING_AFTER.test(work.slice(d.end, d.end + 6)) || DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
+  );
   const statuses = [
     ...findStatuses(work),
     ...depts.filter((d) => d.handedTo).map((d): StatusHit => ({ status: 'assigned', start: d.verbStart, end: d.end, raw: work.slice(d.verbStart, d.end) })),
+    ...acting.map((d): StatusHit => ({ status: 'in_progress', start: d.start, end: d.end, raw: work.slice(d.start, d.end) })),
   ]
     .filter((s, i, all) => !all.some((o, j) => j < i && o.start < s.end && s.start < o.end && o.status === s.status))
     .sort((a, b) => a.start - b.start);
@@ -690,7 +703,8 @@ function analyseClauses(
     cut(statuses);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
-    return { ...c, visit, plannedVisit, noIssue, content: residual.length >= 2 };
+    const header = LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) && /[:：]\s*$/.test(work.slice(c.end, c.end + 2));
+    return { ...c, visit, plannedVisit, noIssue, content: residual.length >= 2 && !header };
   });
 }
 

@@ -45,7 +45,7 @@ export const NO_ISSUE =
 
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
-  /(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|这个事|这件事|那件事|的事情?/;
+  /那条|这条|那件|(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|这个事|这件事|那件事|的事情?/;
 /** Weaker: "…问题已…" reads as an earlier issue only when nobody reports anything in the clause. */
 export const EARLIER_WEAK = /问题(?=[,，]?\s*(?:已|在|正|还在|都|均|以|解决|办结|销号|消号))/;
 export const REPORT_IN_CLAUSE = /反映|提出|提了|来电|来函|希望|想|缺|诉求|求助|急需/;
@@ -65,7 +65,7 @@ export const NEW_MARKERS = /又提|新提|新的|另外提|还提|新增|新反�
  * "想做跨境电商，缺懂外贸的人才" stays one problem.
  */
 export const OWN_PROBLEM_CUES =
-  /缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重/;
+  /(?:没|未|还没|尚未|迟迟没)(?:有)?(?:到位|下来|批复|落地|落实|到岗|办结|解决|兑现)|(?<![多减])少(?=$|[\s,，。;；]|得)|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重/;
 
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
@@ -75,10 +75,10 @@ export const REQUEST_CUES =
 export const CONSEQUENCE_START = /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
 
 /** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
-export const TOPIC_MARKERS = /的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
+export const TOPIC_MARKERS = /那条|这条|那件|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
 
 /** A new report inside a sentence that began with an update (…银行已经放款，企业又反映缺包装工). */
-export const NEW_REPORT_IN_CLAUSE = /又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
+export const NEW_REPORT_IN_CLAUSE = /(?:他们|企业|老板|对方|厂里|厂家)(?:又|还)?(?:说|提|讲)|又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
 
 // ---- questions about an issue (extract.ts: a question segment states nothing; the ledger shows the issue)
 
@@ -110,5 +110,13 @@ export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|�
  * discourse words at a clause start become blanks (那个, 这个, 就是). 那个 after a noun (华康那个贷款)
  * is a topic marker and stays.
  */
-export const FILLER_BREAKS = /[嗯呃]+|(?<=[\u4e00-\u9fa5])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
+export const FILLER_BREAKS = /[嗯呃]+|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
 export const FILLER_BLANKS = /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
+
+/** After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了): work under way. */
+export const DEPARTMENT_ACTING_AFTER = /^(?:那边|这边)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人)/;
+/** Before a department: the issue is waiting there (卡在发改, 压在住建局): work under way. */
+export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|在)\s*$/;
+
+/** A header clause announcing a list (问题如下, 诉求两条, 反映三点): no problem itself. */
+export const LIST_HEADER = /^(?:企业|公司|他们|对方)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:如下|有|是)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;
