@@ -25,6 +25,8 @@ const GENERIC_WORDS = new Set<string>([
   ...COMPANY_SUFFIXES,
 ]);
 const CJK = /^[\u4e00-\u9fa5]+$/;
+const CATEGORY_WORDS = new Set<string>(CATEGORY_LEXICON.flatMap((c) => c.words));
+const VISIT_OR_REPORT_BEFORE = /(?:^|[。!！?？\n]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
 function coreOf(name: string): string {
   let s = name;
@@ -243,7 +245,12 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     }
     const start = pos - before.part.length;
     const name = text.slice(start, end);
-    if ((!strong && !before.clean) || badName(name) || exclude.some((x) => start < x.end && x.start < end)) continue;
+    if ((!strong && !before.clean) || badName(name) || [...exclude, ...hits].some((x) => start < x.end && x.start < end)) continue;
+    // An ending that is also a problem word (冷链物流成本太高) makes a name only after a visit or report word;
+    // a name part that is a problem word (…高企认定材料) makes none.
+    const lastSfx = text.slice(pos, end);
+    if (CATEGORY_WORDS.has(lastSfx) && !VISIT_OR_REPORT_BEFORE.test(text.slice(0, start))) continue;
+    if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
     hits.push({ name, start, end, known: false });
     pos = end - 1;
   }

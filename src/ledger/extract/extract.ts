@@ -221,6 +221,7 @@ function interpret(original: string, trimmed: string, refs: RefHit[], work: stri
   if (screened) return screened;
 
   const draft: Draft = { items: [], reasons: new Set() };
+  if (process.env.ZCT_DEBUG_PARSE) for (const f of m.segments) console.error(JSON.stringify({ t: f.seg.text, q: f.question, cat: f.category, hp: f.hasProblem, st: f.status, h: f.handler, e: f.earlier, ent: f.enterprise, en: f.seg.enumIndex, pl: f.planned, cls: f.cls.map((c) => [c.text, c.content, c.noIssue, c.visit]) }));
   for (const f of m.segments) buildItems(draft, m, f);
 
   const kind = decideKind(m, draft);
@@ -544,7 +545,7 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
     if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
   }
-  return !OWN_PROBLEM_CUES.test(t) && !REQUEST_CUES.test(t) && !/打电话|电话|来电|来函|留言|说/.test(t);
+  return !OWN_PROBLEM_CUES.test(t) && !REQUEST_CUES.test(t) && !/打电话|电话|来电|来函|留言|(?:企业|老板|他们|对方|厂里|负责人|[王李张刘陈赵周吴]总)(?:又|还)?说/.test(t);
 }
 
 /** g) only a status or a department: it applies to the items before it. */
