@@ -253,10 +253,12 @@ function readMessage(original: string, trimmed: string, refs: RefHit[], work: st
   // segments (sentences, list items, then the problems listed in each with plain commas: split.ts)
   const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts };
   const parts: Array<{ seg: Segment; cls: Clause[] }> = [];
-  for (const seg of segment(work, refs.map((r) => r.start))) {
-    const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
-    const split = splitProblems(seg, cls, splitCtx);
-    for (const part of split) parts.push({ seg: part, cls: split.length === 1 ? cls : analyseClauses(work, part, ents, depts, refs, statuses, dateHits) });
+  for (const whole of segment(work, refs.map((r) => r.start))) {
+    for (const seg of splitQuestion(work, whole)) {
+      const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
+      const split = splitProblems(seg, cls, splitCtx);
+      for (const part of split) parts.push({ seg: part, cls: split.length === 1 ? cls : analyseClauses(work, part, ents, depts, refs, statuses, dateHits) });
+    }
   }
 
   let summarySource = original;
@@ -284,7 +286,8 @@ function readMessage(original: string, trimmed: string, refs: RefHit[], work: st
     statuses,
     dateHits,
     segments,
-    anyVisit: segments.some((f) => f.cls.some((c) => c.visit !== null)),
+    // (a visit said in a question — 走访了几家？ — is no visit)
+    anyVisit: segments.some((f) => f.question === null && f.cls.some((c) => c.visit !== null)),
     anyFirmStatus: statuses.some((s) => s.status !== 'open'),
     reportCue: /反映|来电|来函|提出|诉求|反馈|求助/.test(work),
     summarySource,
@@ -331,6 +334,23 @@ function segmentFacts(
   };
 }
 
+/**
+ * "Q-0003已经解决，可以销号了吧？", "维和今天去过了没新问题，顺便问下…啥时候发？": a question in the last
+ * clause of a sentence that states something first — the statement is kept, the question split off.
+ */
+function splitQuestion(work: string, seg: Segment): Segment[] {
+  const cls = clausesOf(seg);
+  if (cls.length < 2) return [seg];
+  const last = cls[cls.length - 1]!;
+  if (questionKind(work, { ...last, end: seg.end, text: work.slice(last.start, seg.end) }, '') === null) return [seg];
+  const head = work.slice(seg.start, last.start).replace(/[\s,，]+$/, '');
+  if (!head.trim() || questionKind(work, { start: seg.start, end: seg.start + head.length, text: head }, '') !== null) return [seg];
+  return [
+    { ...seg, end: seg.start + head.length, text: head },
+    { ...seg, start: last.start, text: work.slice(last.start, seg.end), enumIndex: null, marker: '', parentStart: last.start },
+  ];
+}
+
 /** Step 2: messages that are not updates (questions, notices, forwarded documents). */
 function screenNonUpdate(m: MessageFacts): Extraction | null {
   const { trimmed, refs, ents, anyVisit, anyFirmStatus, reportCue } = m;
@@ -338,7 +358,7 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue) return questionOrNothing(m);
   if (QUESTION_END.test(trimmed) && !anyFirmStatus && !anyVisit && !reportCue) return questionOrNothing(m);
   // "你们组这个月走访了几家？": a question about visits is not a visit.
-  if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus) return questionOrNothing(m);
+  if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit) return questionOrNothing(m);
   if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
   const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
   if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);

@@ -34,6 +34,8 @@ const ENUM_MARKERS: RegExp[] = [
 ];
 const CONTINUATION = /(?<=^|[\s,，:：])(?:另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+/** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
+const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
 
 function enumNumber(raw: string, group: string | undefined): number | null {
   if (!group) return null;
@@ -56,11 +58,17 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
   // 1. sentences and `；` clauses
   const pieces: Span[] = [];
   let start = 0;
+  let depth = 0;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    const isTimeColon = (ch === ':' || ch === '：') && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+    const colon = ch === ':' || ch === '：';
+    const isTimeColon = colon && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+    if (ch === '(' || ch === '（') depth++;
+    if ((ch === ')' || ch === '）') && depth > 0) depth--;
     if (i === text.length || /[。!！?？;；\n:：]/.test(ch!) ) {
       if (isTimeColon) continue;
+      // a colon inside brackets (编号：Q-0052), or after a reply verb (给答复了：可以办…) quotes, it does not cut
+      if (colon && (depth > 0 || REPLY_BEFORE_COLON.test(text.slice(Math.max(0, i - 6), i)))) continue;
       if (i > start) pieces.push({ start, end: i });
       start = i + 1;
     }
