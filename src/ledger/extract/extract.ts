@@ -36,7 +36,7 @@ import {
   VISIT_VERBS,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
-import { resolveEventDate, findDates, type DateHit } from './dates.js';
+import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
 import { blank, blankFillers, foldWidth, type Span } from './normalize.js';

@@ -5,7 +5,7 @@
  */
 import { extractionSchema, type Extraction } from '../model.js';
 import { normalizeDepartment } from '../lexicon/departments.js';
-import { isValidDay } from './dates.js';
+import { isValidDay } from './event-dates.js';
 import { enterpriseMatcher } from './enterprise.js';
 import { foldWidth, trimPunct } from './normalize.js';
 import { findRefs, normalizeRef } from './ref.js';

@@ -6,7 +6,7 @@ import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply } from '../../messaging/reply.js';
 import type { IssueQuery } from '../../store/types.js';
 import type { LedgerCommand } from '../commands.js';
-import { resolveDeadline } from '../dates.js';
+import { resolveDeadline } from '../deadlines.js';
 import { normalizeDepartment } from '../lexicon/index.js';
 import type { Issue, Team, Visit } from '../model.js';
 import { canChange, canRead, messageContext, readsAllTeams, type MessageContext } from './context.js';

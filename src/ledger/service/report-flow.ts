@@ -8,7 +8,7 @@ import { reply, type Reply } from '../../messaging/reply.js';
 import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
 import { findRefs, isLedgerCommand, normalizeWidth, parseLedgerCommand } from '../commands.js';
-import { findDeadline } from '../dates.js';
+import { findDeadline } from '../deadlines.js';
 import { extractUpdate } from '../extract/index.js';
 import type { ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { STATUS_LABELS } from '../model.js';
