@@ -36,6 +36,7 @@ import {
   VISIT_VERBS,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
+import { confidenceOf } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
@@ -654,24 +655,6 @@ function questionOrNothing(m: MessageFacts): Extraction {
 
 function notUpdate(): Extraction {
   return { kind: 'not_update', enterprise: null, date: null, issues: [], ref: null, confidence: 1, reasons: [], question: null };
-}
-
-/** How much each doubt lowers the confidence (1 = record without asking). */
-const REASON_WEIGHT: Record<ConfidenceReason, number> = {
-  several_enterprises: 0.25,
-  unknown_department: 0.35,
-  unmatched_list_handoff: 0.45,
-  question_form: 0.35,
-  no_enterprise: 0.15,
-  no_target: 0.3,
-  unpunctuated: 0.15,
-  unknown_category: 0.1,
-  llm_corrected: 0.2,
-};
-
-export function confidenceOf(reasons: readonly ConfidenceReason[]): number {
-  const c = reasons.reduce((acc, r) => acc * (1 - REASON_WEIGHT[r]), 1);
-  return Math.round(c * 100) / 100;
 }
 
 /**

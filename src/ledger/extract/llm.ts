@@ -3,7 +3,10 @@
  * and validated; `extractUpdateSmart` falls back to the rules on any failure, so an invalid model
  * answer never reaches the ledger.
  */
-import { extractionSchema, type Extraction } from '../model.js';
+import { extractionCoreSchema, questionSchema, type Extraction } from '../model.js';
+import { CATEGORY_DESCRIPTIONS } from '../lexicon/categories.js';
+import { DEPARTMENTS } from '../lexicon/departments.js';
+import { checkExtraction } from './confidence.js';
 import { loadPrompt } from '../../llm/prompts.js';
 import type { LlmClient } from '../../llm/types.js';
 import type { Logger } from '../../observability/logger.js';
@@ -17,6 +20,24 @@ function weekday(day: string): string {
   return WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]!;
 }
 
+/** What the model is asked for: the contract shape plus a question signal (confidence is computed, not asked). */
+const llmExtractionSchema = extractionCoreSchema.extend({ question: questionSchema.nullable().optional() });
+
+/** The category list and descriptions, from the lexicon (one place to add a category). */
+function categoryLines(): string {
+  return Object.entries(CATEGORY_DESCRIPTIONS)
+    .map(([name, desc]) => `  - ${name}: ${desc}.`)
+    .join('\n');
+}
+
+/** The known departments, from the lexicon: short name ← aliases and stems. */
+function departmentLines(): string {
+  return DEPARTMENTS.map((d) => {
+    const others = [...d.aliases, ...(d.stems ?? [])].filter((a) => a !== d.name);
+    return `  - ${d.name}${others.length ? ` ← ${others.join('、')}` : ''}`;
+  }).join('\n');
+}
+
 export function extractionPrompt(ctx: ExtractContext): string {
   const list = (xs: string[] | undefined) => (xs && xs.length ? xs.join('、') : '（无）');
   return loadPrompt('extract-update', {
@@ -24,6 +45,9 @@ export function extractionPrompt(ctx: ExtractContext): string {
     weekday: weekday(ctx.today),
     team_enterprises: list(ctx.teamEnterprises),
     known_enterprises: list(ctx.knownEnterprises),
+    category_names: Object.keys(CATEGORY_DESCRIPTIONS).join(' | '),
+    categories: categoryLines(),
+    departments: departmentLines(),
   });
 }
 
@@ -34,10 +58,13 @@ export async function extractUpdateWithLlm(text: string, ctx: ExtractContext, ll
       { role: 'system', content: extractionPrompt(ctx) },
       { role: 'user', content: text },
     ],
-    extractionSchema,
+    llmExtractionSchema,
     'status_update',
   );
-  return postNormalize(raw, text, ctx);
+  const normalised = postNormalize(raw, text, ctx);
+  // The model decides; the same checks as the rules' decide how sure the result is.
+  const corrected = (raw.ref ?? null) !== normalised.ref || (raw.date ?? null) !== normalised.date;
+  return checkExtraction(normalised, text, corrected);
 }
 
 export interface SmartOptions {

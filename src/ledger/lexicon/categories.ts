@@ -12,6 +12,21 @@ export interface CategoryWords {
   words: string[];
 }
 
+/**
+ * What each category covers, as told to a model (prompts/extract-update.md reads these through the
+ * {{categories}} variable). Adding a category: add it to CATEGORIES (model.ts), here, and its words below.
+ */
+export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
+  融资: 'loans, 续贷/转贷/授信/过桥资金, listing (上市融资)',
+  用工: 'ordinary labour (普工, 操作工, 包装工, 装配工, 技术工人, 招工难)',
+  人才: 'professionals and high-level talent (工程师, 博士, 研发人员, 电商主播/运营人才, 人才公寓)',
+  用地: 'land (土地指标, 土地证, 新增用地)',
+  审批: 'permits and approvals (环评, 能评, 施工许可, 排污许可, 规划许可, 消防验收, GMP换证, 临床试验审批)',
+  政策兑现: 'subsidies, awards and tax benefits not yet paid (补助/专补/奖励未到账, 加计扣除, 出口退税); an unpaid 人才引进奖励 is 政策兑现, not 人才',
+  市场: 'orders and market expansion',
+  其他: 'infrastructure and utilities (用电增容, 污水管网, 道路, 危化品车辆限行, 物流成本), Party-building, and updates that give no clue to the category ("Q-0007 已办结", "Q-0027 还在pending")',
+};
+
 export const CATEGORY_LEXICON: CategoryWords[] = [
   // --- 融资: loans, credit, bridge funds, listing
   {
