@@ -6,6 +6,7 @@
  */
 import { departmentAliases, departmentStems, normalizeDepartment } from '../lexicon/departments.js';
 import { PERSON_AFTER } from '../lexicon/enterprises.js';
+import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
 import { HANDOFF_BEFORE_DEPARTMENT, HANDOFF_CONSIDERED, INFORMAL_HANDOFF_BEFORE_DEPARTMENT, TOLD_AFTER_DEPARTMENT } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
@@ -28,6 +29,8 @@ export interface DepartmentMention extends Span {
 const HANDOFF_VERB = new RegExp(`(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`);
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF = /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
+const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
+
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
 const STEM_BEFORE = /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
@@ -79,6 +82,8 @@ export function findDepartments(text: string): DepartmentMention[] {
       let at = -1;
       for (let k = 0; k < w.length && diff < 2; k++) if (w[k] !== alias[k]) (diff++, (at = k));
       if (diff !== 1 || at === 0) continue;
+      // 规划许可 is no typo of 规划局: a problem word runs through the window.
+      if (PROBLEM_WORDS.some((pw) => { const k = text.indexOf(pw, Math.max(0, i - pw.length + 1)); return k >= 0 && k < i + w.length && k + pw.length > i + at; })) continue;
       if (!STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4))) continue;
       found.push({ start: i, end: i + w.length, raw: w, name });
     }

@@ -5,6 +5,7 @@
  */
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
+import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
 
 export interface Segment extends Span {
   text: string;
@@ -106,7 +107,8 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
       const at = abs - p.start;
       if (at <= 0 || at >= body.length || !/[,，]\s*$/.test(body.slice(0, at))) continue;
       const prev = Math.max(0, ...cuts.filter((c) => c.at < at).map((c) => c.markerEnd));
-      if (!body.slice(prev, at).replace(/[\s,，、]/g, '') || cuts.some((c) => c.at === at)) continue;
+      // only after a problem of its own (…Q1订单下滑，Q-0002已解决), not after words about the same issue (奖励已到账，Q-0025 可以销号了)
+      if (!body.slice(prev, at).replace(/[\s,，、]/g, '') || !OWN_PROBLEM_CUES.test(body.slice(prev, at)) || cuts.some((c) => c.at === at)) continue;
       cuts.push({ at, markerEnd: at, marker: '', enumIndex: null });
     }
     cuts.sort((a, b) => a.at - b.at);
