@@ -90,7 +90,7 @@ export function findDepartments(text: string): DepartmentMention[] {
   }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {
     const raw = m[1]!;
-    if (/问题|已|的|事|了/.test(raw)) continue;
+    if (/问题|已|的|了|事情/.test(raw)) continue;
     const start = m.index + m[0].length - raw.length;
     if (free(start, start + raw.length)) found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
   }

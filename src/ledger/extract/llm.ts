@@ -3,6 +3,7 @@
  * and validated; `extractUpdateSmart` falls back to the rules on any failure, so an invalid model
  * answer never reaches the ledger.
  */
+import { z } from 'zod';
 import { extractionCoreSchema, questionSchema, type Extraction } from '../model.js';
 import { CATEGORY_DESCRIPTIONS } from '../lexicon/categories.js';
 import { DEPARTMENTS } from '../lexicon/departments.js';
@@ -21,7 +22,10 @@ function weekday(day: string): string {
 }
 
 /** What the model is asked for: the contract shape plus a question signal (confidence is computed, not asked). */
-const llmExtractionSchema = extractionCoreSchema.extend({ question: questionSchema.nullable().optional() });
+const llmExtractionSchema = extractionCoreSchema.extend({
+  // the id is taken from the message afterwards (postNormalize): any spelling is accepted here
+  question: questionSchema.extend({ ref: z.string().nullable() }).nullable().optional(),
+});
 
 /** The category list and descriptions, from the lexicon (one place to add a category). */
 function categoryLines(): string {
