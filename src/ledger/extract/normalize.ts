@@ -53,7 +53,7 @@ export function chineseNumber(s: string): number | null {
  * breaks by a comma (so unpunctuated speech splits into clauses), blanks by spaces. Length-preserving.
  */
 export function blankFillers(text: string, breaks: RegExp, blanks: RegExp): string {
-  let out = text.replace(breaks, (m) => '，' + ' '.repeat(m.length - 1));
+  let out = text.replace(breaks, (m) => ' '.repeat(m.length - 1) + '，');
   out = out.replace(blanks, (m) => ' '.repeat(m.length));
   return out;
 }
