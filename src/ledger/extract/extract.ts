@@ -62,7 +62,7 @@ const FILLER =
   /企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
 const ORDINAL_WORDS = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
 const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两二三四五]个问题|[两二三四五]个都|[两二三四五]项都/;
-const STRONG_REPORT = /反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
+const STRONG_REPORT = /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
 const RESPECTIVELY = /分别/;
 const QUESTION_END = /[?？]\s*$/;
 const STRONG_QUESTION = /(?:吗|呢|么|没有|了没|没|不|否)\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
@@ -423,6 +423,15 @@ function apply(targets: Item[], st: IssueStatus | null, dept: string | null): vo
 function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (!f.refs.length) return false;
   for (const r of f.refs) addOld(d, m, f, r.ref);
+  // "Q-0055 办结，Q-0056 消号": each id takes the status said between it and the next id (when there is one).
+  if (f.refs.length > 1) {
+    const own = d.items.slice(-f.refs.length);
+    f.refs.forEach((r, k) => {
+      const end = f.refs[k + 1]?.start ?? f.seg.end;
+      const st = maxStatus(f.statuses.filter((s) => s.start >= r.end && s.end <= end).map((s) => s.status));
+      if (st) own[k]!.status = st;
+    });
+  }
   return true;
 }
 
@@ -707,7 +716,7 @@ function analyseClauses(
     cut(statuses);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
-    const header = LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) && /[:：]\s*$/.test(work.slice(c.end, c.end + 2));
+    const header = LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) && /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
     return { ...c, visit, plannedVisit, noIssue, content: residual.length >= 2 && !header };
   });
 }
