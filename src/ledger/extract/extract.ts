@@ -202,6 +202,8 @@ interface Item {
   /** The list number of the segment it came from (1. 2., ①②, 一是…), else null. */
   enumIndex: number | null;
   segment: number;
+  /** How strongly the words told the category (0: 其他 by default). */
+  categoryScore: number;
 }
 
 /** The items built so far and what lowered the confidence. */
@@ -211,7 +213,7 @@ interface Draft {
 }
 
 /** Stands for the item being built while its own trailing clauses are read. */
-const PLACEHOLDER: Item = { old: false, ref: null, category: '其他', summary: '', department: null, status: 'open', explicitStatus: false, enterprise: null, enumIndex: null, segment: -1 };
+const PLACEHOLDER: Item = { old: false, ref: null, category: '其他', summary: '', department: null, status: 'open', explicitStatus: false, enterprise: null, enumIndex: null, segment: -1, categoryScore: 0 };
 
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 const freshItems = (d: Draft) => d.items.filter((i) => !i.old);
@@ -406,6 +408,7 @@ function addOld(d: Draft, m: MessageFacts, f: SegmentFacts, ref: string | null):
     enterprise: f.enterprise,
     enumIndex: f.seg.enumIndex,
     segment: f.index,
+    categoryScore: f.category.score,
   });
 }
 
@@ -545,6 +548,7 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     enterprise: f.enterprise,
     enumIndex: f.seg.enumIndex,
     segment: f.index,
+    categoryScore: f.category.score,
   };
   d.items.push(item);
   for (const { c, targets } of refClauses) {
@@ -636,7 +640,7 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
   if (m.depts.some((x) => x.unknown)) d.reasons.add('unknown_department');
   if ((kind === 'visit' || kind === 'issue') && enterprise === null && d.items.some((i) => !i.old)) d.reasons.add('no_enterprise');
   if (d.items.some((i) => i.old && i.ref === null) && !m.refs.length && enterprise === null) d.reasons.add('no_target');
-  if (d.items.some((i) => !i.old && i.category === '其他' && !/[电水气路网]/.test(i.summary))) d.reasons.add('unknown_category');
+  if (d.items.some((i) => !i.old && i.categoryScore <= 0)) d.reasons.add('unknown_category');
   if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30) d.reasons.add('unpunctuated');
   const reasons = [...d.reasons];
   return {

@@ -32,7 +32,11 @@ const ENUM_MARKERS: RegExp[] = [
   /([①②③④⑤⑥⑦⑧⑨⑩])/g,
   /(?<=^|[\s,，:：])第([一二三四五六七八九十\d])(?:个问题|个|点|条|项)?(?:是|[,，:：、])/g,
   /(?<=^|[\s,，:：])(?:首先|其次|再次|最后)(?:是|[,，])?/g,
+  // hand-offs addressed by a bare number after a list: 一交经信局，二交交通局 / ③转人社
+  /(?<=^|[\s,，、;；:：。])([一二三四五六七八九十])(?=(?:已经?|均|都)?(?:交|转|报|推|移)[\u4e00-\u9fa5])/g,
 ];
+/** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
+const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
 const CONTINUATION = /(?<=^|[\s,，:：])(?:另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 /** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
@@ -84,6 +88,10 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
         if (cuts.some((c) => c.at === m.index)) continue;
         cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: enumNumber(m[0], m[1]) });
       }
+    }
+    const loose = [...body.matchAll(LOOSE_NUMBER)];
+    if (loose.length >= 2 && loose.every((m, k) => Number(m[1]) === k + 1)) {
+      for (const m of loose) if (!cuts.some((c) => c.at === m.index)) cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: Number(m[1]) });
     }
     return cuts;
   });
