@@ -137,6 +137,9 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     // (a request for money after a money problem is its remedy: 资金紧张，希望兑现去年的技改补助)
     const remedy = p.requestOnly && MONEY_REMEDIES.includes(p.category) && [...gCats].some((c) => MONEY_PROBLEMS.includes(c));
     if (p.cue && p.score > 0 && !p.consequence && !remedy && gCue && gCat.score > 0 && !gCats.has(p.category)) return open(false);
+    // two updates on different topics ("土地证下来了 用电增容还在排队"): one each
+    const gStated = g.pieces.some((x) => x.firm);
+    if (p.firm && gStated && p.score > 0 && gCat.score > 0 && !gCats.has(p.category)) return open(false);
     // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
     if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0) && !p.firm) return open(false);
     join();

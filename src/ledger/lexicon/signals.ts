@@ -45,7 +45,7 @@ export const NO_ISSUE =
 
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
-  /那条|这条|那件|(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|这个事|这件事|那件事|的事情?/;
+  /(?:那条|这条)(?=[,，\s]|$)|那件事|(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|这个事|这件事|那件事|的事情?/;
 /** Weaker: "…问题已…" reads as an earlier issue only when nobody reports anything in the clause. */
 export const EARLIER_WEAK = /问题(?=[,，]?\s*(?:已|在|正|还在|都|均|以|解决|办结|销号|消号))/;
 export const REPORT_IN_CLAUSE = /反映|提出|提了|来电|来函|希望|想|缺|诉求|求助|急需/;
@@ -75,7 +75,7 @@ export const REQUEST_CUES =
 export const CONSEQUENCE_START = /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
 
 /** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
-export const TOPIC_MARKERS = /那条|这条|那件|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
+export const TOPIC_MARKERS = /(?:那条|这条)(?=[,，\s]|$)|那件事|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
 
 /** A new report inside a sentence that began with an update (…银行已经放款，企业又反映缺包装工). */
 export const NEW_REPORT_IN_CLAUSE = /(?:他们|企业|老板|对方|厂里|厂家)(?:又|还)?(?:说|提|讲)|又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
@@ -89,7 +89,7 @@ export const ASK_START = /^(?:请问|问一下|问下|咨询一下|咨询下|想
  * (批没批, 结不结, 能不能, 有没有) or a "where is it" phrase.
  */
 export const QUESTION_FORMS =
-  /(?:吗|呢|么|没有|了没|批了没|了吧)\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
+  /(?:吗|呢|么|没有|了没|批了没|了吧)\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
 export const REPORTED_ASK = /(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
 /** What a question asks about: may it be closed / signed off. */
@@ -110,7 +110,7 @@ export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|�
  * discourse words at a clause start become blanks (那个, 这个, 就是). 那个 after a noun (华康那个贷款)
  * is a topic marker and stays.
  */
-export const FILLER_BREAKS = /[嗯呃]+|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
+export const FILLER_BREAKS = /[嗯呃]+|(?<=困难|问题|诉求|需求|都挺好的?|都好)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
 export const FILLER_BLANKS = /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
 
 /** After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了): work under way. */
