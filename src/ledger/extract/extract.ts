@@ -224,7 +224,6 @@ function interpret(original: string, trimmed: string, refs: RefHit[], work: stri
   if (screened) return screened;
 
   const draft: Draft = { items: [], reasons: new Set() };
-  if (process.env.ZCT_DEBUG_PARSE) for (const f of m.segments) console.error(JSON.stringify({ t: f.seg.text, q: f.question, cat: f.category, hp: f.hasProblem, st: f.status, h: f.handler, e: f.earlier, ent: f.enterprise, en: f.seg.enumIndex, pl: f.planned, cls: f.cls.map((c) => [c.text, c.content, c.noIssue, c.visit]) }));
   for (const f of m.segments) buildItems(draft, m, f);
 
   const kind = decideKind(m, draft);
