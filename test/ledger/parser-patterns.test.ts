@@ -253,6 +253,34 @@ describe('visits and issues without the usual verbs', () => {
   });
 });
 
+describe('smaller patterns', () => {
+  it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
+    expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([
+      ['人才', null, 'open'],
+      ['市场', null, 'open'],
+      ['其他', null, 'open'],
+    ]);
+    expect(parse('走访恒嘉电子，企业缺焊工、电工').issues).toHaveLength(1);
+  });
+
+  it('a date range is no event date; the item date after it is', () => {
+    expect(findDates('周报 2026.1.2-1.6', TODAY).every((d) => d.date === null)).toBe(true);
+    expect(parse('联企周报 2026.1.2-1.6\n1.恒嘉电子（1月3日）：缺焊工，报人社局').date).toBe('2026-01-03');
+  });
+
+  it('a one-character typo of a known short form is the known enterprise', () => {
+    expect(parse('金顶金属今天说贷款到期要续贷，还没交办').enterprise).toBe('金鼎金属材料有限公司');
+  });
+
+  it('asking a department to come (想请…上门) is no visit of ours', () => {
+    expect(parse('刚才恒嘉电子打电话，说排放超标，想请生态环境局上门指导').kind).toBe('issue');
+  });
+
+  it('a request for help in question form is a problem, not a question to the bot', () => {
+    expect(parse('恒嘉电子王总留言，二期土地指标的事能不能帮忙催催').kind).toBe('issue');
+  });
+});
+
 describe('confidence', () => {
   it('a clean report is certain; doubts multiply it down', () => {
     const clean = parse('今天走访了恒嘉电子，企业缺20名焊工，已交人社局');

@@ -139,7 +139,9 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
     }
     // One-character typos of the full name or of its core (华糠药业 → 华康药业).
     for (const name of names) {
-      for (const form of new Set([name, cores.get(name)!])) {
+      const core = cores.get(name)!;
+      // the full name, its core, and a 4-character short form of the core (金鼎金属 typed 金顶金属)
+      for (const form of new Set([name, core, ...(core.length > 4 ? [core.slice(0, 4)] : [])])) {
         if (form.length < 4) continue;
         for (let i = 0; i + form.length <= text.length; i++) {
           const w = text.slice(i, i + form.length);

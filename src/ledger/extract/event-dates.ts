@@ -179,7 +179,14 @@ export function findDates(text: string, today: string): DateHit[] {
     add(m.index, m.index + m[0].length, today, true);
   }
 
-  return hits.sort((a, b) => a.start - b.start);
+  // A date range (2026.3.2-3.6, 3月2日至6日) names a period, not the day something happened.
+  const sorted = hits.sort((a, b) => a.start - b.start);
+  sorted.forEach((a, k) => {
+    const b = sorted[k + 1];
+    if (b && /^\s*(?:-|－|—|–|~|～|至|到)\s*$/.test(text.slice(a.end, b.start))) a.date = b.date = null;
+    else if (/^\s*(?:-|－|—|–|~|～|至)\s*\d/.test(text.slice(a.end, a.end + 4))) a.date = null;
+  });
+  return sorted;
 }
 
 /**

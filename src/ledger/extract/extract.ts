@@ -328,7 +328,12 @@ function segmentFacts(
     content,
     category,
     hasProblem: content.length > 0 && (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text))),
-    earlier: seg.topic || (!NEW_MARKERS.test(seg.text) && (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text)))),
+    earlier:
+      seg.topic ||
+      (!NEW_MARKERS.test(seg.text) &&
+        // "…的事能不能帮忙催催": asking for help with a matter reports it
+        !(REQUEST_CUES.test(reportedText) || /帮忙|留言|来电|来函/.test(reportedText)) &&
+        (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text)))),
     reportedText,
     planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
     question: questionKind(work, seg, reportedText),

@@ -226,7 +226,10 @@ function piecesOf(c: SplitClause, ctx: SplitContext): Piece[] {
   }
   const pieces = parts.map((p) => makePiece(p, true, false, ctx));
   // Noun lists (缺焊工、电工; 希望经信局、财政局…) stay whole: split only when every part is a problem.
-  if (pieces.length < 2 || !pieces.every((p) => p.cue && p.score > 0)) return [whole];
+  // ("研发人员不足、出口订单受影响、厂区道路积水": each part about another category, one of them a problem cue, splits too)
+  const distinct = new Set(pieces.map((p) => p.category)).size === pieces.length && pieces.every((p) => p.score > 0) && pieces.some((p) => p.cue);
+  if (pieces.length < 2 || (!pieces.every((p) => p.cue && p.score > 0) && !distinct)) return [whole];
+  for (const p of pieces) p.cue = true; // listed side by side as problems
   pieces[0]!.visit = c.visit !== null;
   return pieces;
 }
