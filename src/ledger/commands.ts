@@ -6,6 +6,7 @@
 import { ACTIVE_STATUSES, type EditableField, type IssueStatus } from './model.js';
 import { foldWidth } from '../text/width.js';
 import { REPORT_PREFIX, stripReportPrefix } from '../messaging/prefixes.js';
+import { findRefs as findRefHits, REF_SOURCE, refFromDigits } from './extract/ref.js';
 
 export { stripReportPrefix };
 
@@ -41,29 +42,22 @@ export function normalizeWidth(text: string): string {
   return foldWidth(text, 'alnum');
 }
 
-const REF_SRC = String.raw`[Qq]\s*-?\s*(\d{1,6})`;
-const REF_RE = new RegExp(REF_SRC);
-const REF_ALL_RE = new RegExp(String.raw`(?<![A-Za-z])[Qq]\s*-?\s*(\d{1,6})(?!\d)`, 'g');
+/** The issue-id grammar of extract/ref.ts (one grammar for commands and free text: "Q1" is a quarter, not an id). */
+const REF_SRC = REF_SOURCE;
 
 /** "q-15", "Q0023", "Q-0012" → "Q-0015", "Q-0023", "Q-0012". */
 export function formatRef(digits: string | number, prefix: 'Q' | 'V' = 'Q'): string {
-  return `${prefix}-${String(Number(digits)).padStart(4, '0')}`;
+  return prefix === 'Q' ? refFromDigits(digits) : `${prefix}-${String(Number(digits)).padStart(4, '0')}`;
 }
 
 /** The first issue id in a text, normalised (Q-0012), or null. */
 export function findRef(text: string): string | null {
-  const m = REF_RE.exec(normalizeWidth(text));
-  return m ? formatRef(m[1] as string) : null;
+  return findRefs(text)[0] ?? null;
 }
 
 /** Every issue id in a text, normalised, in order, without repeats. */
 export function findRefs(text: string): string[] {
-  const out: string[] = [];
-  for (const m of normalizeWidth(text).matchAll(REF_ALL_RE)) {
-    const ref = formatRef(m[1] as string);
-    if (!out.includes(ref)) out.push(ref);
-  }
-  return out;
+  return [...new Set(findRefHits(normalizeWidth(text)).map((h) => h.ref))];
 }
 
 const TRAIL = /[\s。.!！~～]+$/;

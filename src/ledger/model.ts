@@ -56,8 +56,10 @@ export const extractedIssueSchema = z.object({
   summary: z.string(),
   department: z.string().nullable(),
   status: z.enum(STATUSES),
+  /** The issue's own enterprise when the message covers several (a weekly roll-up); absent otherwise. */
+  enterprise: z.string().nullable().optional(),
 });
-export const extractionSchema = z.object({
+export const extractionCoreSchema = z.object({
   kind: z.enum(UPDATE_KINDS),
   enterprise: z.string().nullable(),
   date: z
@@ -70,8 +72,81 @@ export const extractionSchema = z.object({
     .regex(/^Q-\d{4,}$/)
     .nullable(),
 });
+
+/**
+ * Why a parse is not certain. The ledger asks before recording when the confidence is low and can
+ * say what it was unsure of (CONFIDENCE_REASON_LABELS).
+ */
+export const CONFIDENCE_REASONS = [
+  /** Several enterprises in one message (a roll-up): each issue's enterprise was inferred. */
+  'several_enterprises',
+  /** A word where a department is expected (报给X了, X那边) that is no known department. */
+  'unknown_department',
+  /** Hand-offs after a numbered list that could not be matched to its items. */
+  'unmatched_list_handoff',
+  /** The message reads as a question (or contains one). */
+  'question_form',
+  /** Problems reported with no enterprise named. */
+  'no_enterprise',
+  /** An update without an issue id that names no enterprise or topic to find the issue by. */
+  'no_target',
+  /** Unpunctuated speech split into clauses by guesswork. */
+  'unpunctuated',
+  /** A problem whose category could not be told (其他 by default). */
+  'unknown_category',
+  /** The model's answer disagreed with the checks and was corrected. */
+  'llm_corrected',
+] as const;
+export type ConfidenceReason = (typeof CONFIDENCE_REASONS)[number];
+export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
+  several_enterprises: '一条消息涉及多家企业',
+  unknown_department: '有未识别的部门名称',
+  unmatched_list_handoff: '交办对应不到清单中的问题',
+  question_form: '消息像是一个提问',
+  no_enterprise: '没有写明企业',
+  no_target: '没有写明是哪个问题',
+  unpunctuated: '无标点，按语义切分',
+  unknown_category: '问题类别不明确',
+  llm_corrected: '模型结果经过校正',
+};
+
+/** A message that asks about an issue rather than reporting on it (Q-0003 到哪一步了, …批了没有？, 能不能结了？). */
+export const QUESTION_KINDS = [
+  /** Where is it, what is next (到哪一步了, 进展如何). */
+  'status',
+  /** Has it been approved / solved / paid (批了没有, 到账了吗). */
+  'done',
+  /** May it be closed / signed off (能不能结了, 可以销号了吗). */
+  'closable',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export const questionSchema = z.object({
+  kind: z.enum(QUESTION_KINDS),
+  /** The issue asked about, when the message names its id. */
+  ref: z
+    .string()
+    .regex(/^Q-\d{4,}$/)
+    .nullable(),
+  /** Else the enterprise (and category) to find it by. */
+  enterprise: z.string().nullable(),
+  category: z.enum(CATEGORIES).nullable(),
+});
+export type UpdateQuestion = z.infer<typeof questionSchema>;
+
+/**
+ * The parse result: the contract shape plus what the ledger needs to decide whether to ask first.
+ * `confidence` is in [0, 1] (1 = record without asking), `reasons` say what lowered it, `question` is
+ * set when the message asks about an issue (kind is then not_update).
+ */
+export const extractionSchema = extractionCoreSchema.extend({
+  confidence: z.number().min(0).max(1).optional(),
+  reasons: z.array(z.enum(CONFIDENCE_REASONS)).optional(),
+  question: questionSchema.nullable().optional(),
+});
 export type ExtractedIssue = z.infer<typeof extractedIssueSchema>;
 export type Extraction = z.infer<typeof extractionSchema>;
+/** The contract shape alone (what `zct parse-update --json` prints). */
+export type ExtractionCore = z.infer<typeof extractionCoreSchema>;
 
 /** A team is one group conversation, bound to one or a few enterprises. */
 export interface Team {

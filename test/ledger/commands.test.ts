@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRefs, isLedgerCommand, parseLedgerCommand, stripReportPrefix } from '../../src/ledger/commands.js';
-import { findDeadline, resolveDeadline } from '../../src/ledger/dates.js';
+import { findDeadline, resolveDeadline } from '../../src/ledger/deadlines.js';
 import { parseTeamsCsv } from '../../src/ledger/teams-csv.js';
 
 describe('parseLedgerCommand', () => {

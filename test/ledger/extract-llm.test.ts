@@ -37,6 +37,43 @@ afterAll(async () => {
 
 const answer = (e: unknown) => ({ content: JSON.stringify(e) });
 
+describe('extractUpdateWithLlm: the same checks as the rules', () => {
+  it('builds the category and department lists of the prompt from the lexicons', async () => {
+    fake.enqueue(answer({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null }));
+    await extractUpdateWithLlm('好的', ctx, llm);
+    const system: string = fake.chatRequests()[0]!.body.messages[0].content;
+    expect(system).not.toContain('{{');
+    expect(system).toContain('融资 | 用工 | 人才 | 用地 | 审批 | 政策兑现 | 市场 | 其他');
+    expect(system).toMatch(/住建局 ← [^\n]*住建/);
+    expect(system).toMatch(/资规局 ← [^\n]*自规/);
+  });
+
+  it('lowers the confidence of a model answer with several enterprises and an unknown department', async () => {
+    fake.enqueue(
+      answer({
+        kind: 'visit',
+        enterprise: '七一电器',
+        date: null,
+        issues: [
+          { category: '用工', summary: '缺焊工', department: '某某办公室', status: 'assigned', enterprise: '七一电器' },
+          { category: '市场', summary: '订单下滑', department: null, status: 'open', enterprise: '海纳' },
+        ],
+        ref: null,
+      }),
+    );
+    const got = await extractUpdateWithLlm('本周走访：七一电器缺焊工，已报某某办公室；海纳订单下滑', ctx, llm);
+    expect(got.reasons).toEqual(expect.arrayContaining(['several_enterprises', 'unknown_department']));
+    expect(got.confidence).toBeLessThan(0.7);
+    expect(got.issues.map((i) => i.enterprise)).toEqual(['七一电器', '海纳半导体']);
+  });
+
+  it('keeps the question signal of a not_update answer, with the id taken from the message', async () => {
+    fake.enqueue(answer({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null, question: { kind: 'status', ref: 'Q-9', enterprise: null, category: null } }));
+    const got = await extractUpdateWithLlm('Q-0003 现在到哪一步了', ctx, llm);
+    expect(got.question).toEqual({ kind: 'status', ref: 'Q-0003', enterprise: null, category: null });
+  });
+});
+
 describe('extractUpdateWithLlm', () => {
   it('sends the labelling rules, today and the enterprises, and asks for structured output', async () => {
     const model: Extraction = {
@@ -51,7 +88,7 @@ describe('extractUpdateWithLlm', () => {
     };
     fake.enqueue(answer(model));
     const got = await extractUpdateWithLlm(TEXT, ctx, llm);
-    expect(got).toEqual(model);
+    expect(got).toEqual({ ...model, confidence: 1, reasons: [], question: null });
 
     const [req] = fake.chatRequests();
     const system: string = req!.body.messages[0].content;
@@ -81,18 +118,21 @@ describe('extractUpdateWithLlm', () => {
       }),
     );
     const got = await extractUpdateWithLlm('q0019 经心局已上报省里，等待批复', ctx, llm);
-    expect(got).toEqual({
+    expect(got).toMatchObject({
       kind: 'progress',
       enterprise: '七一电器',
       date: null,
       issues: [{ category: '其他', summary: '经心局已上报', department: '经信局', status: 'in_progress' }],
       ref: 'Q-0019',
     });
+    // the ref and the date had to be corrected: the result is marked so
+    expect(got.reasons).toContain('llm_corrected');
+    expect(got.confidence).toBeLessThan(1);
   });
 
   it('clears every field of a not_update answer', async () => {
     fake.enqueue(answer({ kind: 'not_update', enterprise: '华康药业', date: '2019-03-21', issues: [{ category: '其他', summary: 'x', department: null, status: 'open' }], ref: null }));
-    expect(await extractUpdateWithLlm('好的收到', ctx, llm)).toEqual({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null });
+    expect(await extractUpdateWithLlm('好的收到', ctx, llm)).toMatchObject({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null, question: null });
   });
 
   it('throws on a broken answer (the smart variant turns that into the rules)', async () => {

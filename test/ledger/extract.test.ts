@@ -33,7 +33,7 @@ describe('extractUpdate — message table', () => {
       expect(extractionSchema.safeParse(got).success).toBe(true);
       expect(got.kind).toBe(c.kind);
       if (c.kind === 'not_update') {
-        expect(got).toEqual({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null });
+        expect(got).toMatchObject({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null });
         return;
       }
       if (c.enterprise !== undefined) expect(got.enterprise).toBe(c.enterprise);

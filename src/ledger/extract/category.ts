@@ -17,6 +17,13 @@ export interface CategoryScore {
   first: number;
 }
 
+/**
+ * Morphology: a kind of worker named by what they do + 工 or 员 after a need verb (缺纺纱工, 招10个质检员)
+ * is ordinary labour, unless it is a professional (工程师, 研发人员, 技术员 …, which the lexicon scores).
+ */
+const WORKER_AFTER_NEED = /(?:缺|招|要|差|需要|急需)[^，,。;；]{0,8}?[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员))/g;
+const WORKER_WEIGHT = 5;
+
 /** Verbs of need: the last problem word after one of them (the head of the phrase) counts extra. */
 const NEED_VERB = /缺|招|引进|引才|需要|急需|紧缺|短缺|找|聘/g;
 const HEAD_BONUS = 6;
@@ -43,6 +50,14 @@ export function scoreCategories(text: string): CategoryScore[] {
       s.first = Math.min(s.first, at);
       scores.set(category, s);
     }
+  }
+  for (const m of lower.matchAll(WORKER_AFTER_NEED)) {
+    const at = m.index + m[0].length - 2;
+    if (hits.some((h) => h.at <= at && at < h.end)) continue;
+    const s = scores.get('用工') ?? { category: '用工' as Category, score: 0, first: at };
+    s.score += WORKER_WEIGHT;
+    s.first = Math.min(s.first, at);
+    scores.set('用工', s);
   }
   // Chinese noun phrases are head-final: the last problem word of a clause is what it is about
   // ("冷链物流专项贷款" is a loan), all the more after a need verb ("缺懂外贸的人才").

@@ -7,6 +7,7 @@
  */
 import { COMPANY_SUFFIXES, NAME_STOPWORDS, PLACE_PREFIX } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
+import { VISIT_VERB_TYPOS } from '../lexicon/signals.js';
 import { departmentAliases } from '../lexicon/departments.js';
 import type { Span } from './normalize.js';
 
@@ -24,6 +25,8 @@ const GENERIC_WORDS = new Set<string>([
   ...COMPANY_SUFFIXES,
 ]);
 const CJK = /^[\u4e00-\u9fa5]+$/;
+const CATEGORY_WORDS = new Set<string>(CATEGORY_LEXICON.flatMap((c) => c.words));
+const VISIT_OR_REPORT_BEFORE = /(?:^|[。!！?？\n]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
 function coreOf(name: string): string {
   let s = name;
@@ -136,7 +139,9 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
     }
     // One-character typos of the full name or of its core (华糠药业 → 华康药业).
     for (const name of names) {
-      for (const form of new Set([name, cores.get(name)!])) {
+      const core = cores.get(name)!;
+      // the full name, its core, and a 4-character short form of the core (金鼎金属 typed 金顶金属)
+      for (const form of new Set([name, core, ...(core.length > 4 ? [core.slice(0, 4)] : [])])) {
         if (form.length < 4) continue;
         for (let i = 0; i + form.length <= text.length; i++) {
           const w = text.slice(i, i + form.length);
@@ -169,19 +174,19 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
 // ---------- names as written
 
 /** Characters that do not occur inside company names: the name starts after the last of them. */
-const BREAK_CHARS = /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里]/;
+const BREAK_CHARS = /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
 const BREAK_WORDS = /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于))/;
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
-  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|和|跟|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|刚|企业|公司|走访了?|拜访了?|调研了?|回访了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
 
 function badName(name: string): boolean {
   if (name.length < 2 || name.length > 16) return true;
   if (STOP.has(name)) return true;
   if (/^\d+$/.test(name)) return true;
   if (/^(?:[一两二三四五六七八九十几多各每某数\d]+|哪|这|那)(?:家|个|些)/.test(name)) return true;
-  if (/企业|今天|昨天|明天|问题|情况|现场|一趟|一下|群里|计划|服务日|领导|老板|部门|工作|会议/.test(name)) return true;
+  if (/企业|今天|昨天|明天|问题|情况|现场|一趟|一下|群里|计划|服务日|领导|老板|部门|工作|会议|确认|核实|结束|小结|汇总|总结|周报|月报|编号|那边|这边/.test(name)) return true;
   for (const { alias } of departmentAliases()) if (name.endsWith(alias)) return true;
   return /[局办委部]$|中心$|大队$|管委会$/.test(name);
 }
@@ -197,7 +202,7 @@ const STRONG_SUFFIXES = new Set([
   '织造', '控股', '矿业', '石化', '重工', '钢构', '门业', '卫浴', '汽配', '合作社', '农庄', '牧业', '饮品', '光电', '电机',
 ]);
 const CLEAN_BEFORE =
-  /(?:^|[\s,，。;；:：!！?？)）\]】\d])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一趟|一下)?\s*$/;
+  /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$/;
 
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
@@ -242,12 +247,24 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     }
     const start = pos - before.part.length;
     const name = text.slice(start, end);
-    if ((!strong && !before.clean) || badName(name) || exclude.some((x) => start < x.end && x.start < end)) continue;
+    if ((!strong && !before.clean) || badName(name) || [...exclude, ...hits].some((x) => start < x.end && x.start < end)) continue;
+    // An ending that is also a problem word (冷链物流成本太高) makes a name only after a visit or report word;
+    // a name part that is a problem word (…高企认定材料) makes none.
+    const lastSfx = text.slice(pos, end);
+    if (CATEGORY_WORDS.has(lastSfx) && !VISIT_OR_REPORT_BEFORE.test(text.slice(0, start))) continue;
+    if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
     hits.push({ name, start, end, known: false });
     pos = end - 1;
   }
   return hits;
 }
+
+const TYPOS = VISIT_VERB_TYPOS.join('|');
+/** A name right after a visit verb, up to punctuation or the next visit verb. */
+const CONTEXT_AFTER_VISIT = new RegExp(
+  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS})`,
+  'g',
+);
 
 /** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
 export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
@@ -260,7 +277,7 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     hits.push({ name: n, start: s, end: s + n.length, known: false });
   };
   // after a visit verb, up to punctuation or the next visit verb
-  for (const m of text.matchAll(/(?:走访了?|拜访了?|调研了?|回访了?|去了(?:一趟|一下)?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|走访|调研|座谈|了解|看看|回访|拜访)/g)) {
+  for (const m of text.matchAll(CONTEXT_AFTER_VISIT)) {
     push(m[1]!, m.index + m[0].length - m[1]!.length);
   }
   // at the start of a clause, before a report verb
@@ -296,12 +313,50 @@ export function findHeadNames(text: string, exclude: Span[] = []): EnterpriseHit
   return hits;
 }
 
+/** Words of titles, labels and headings (本周走访情况, 编号：, 周报): never a name. */
+const HEADING_WORDS = /编号|序号|汇总|报告|周报|月报|日报|记录|台账|清单|走访|调研|回访|小结|总结|情况|备注|事项|内容|时间|日期|地点|人员|企业名称|问题|诉求|进展|办理|结果|本周|上周|本月|合计|共计/;
+const LINE_LEAD = /^\s*(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])?\s*/;
+
+/**
+ * Roll-ups written as lines or list items that start with the enterprise as a label
+ * ("12月3日 博远新材 一切正常", "2. 恒达科技：缺焊工"): the label before a space or colon.
+ * Only for messages with at least two such lines or items.
+ */
+export function findLineHeadNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
+  const lines: Span[] = [];
+  const re = /[^\n;；]+/g;
+  for (const m of text.matchAll(re)) lines.push({ start: m.index, end: m.index + m[0].length });
+  // numbered items on one line: split before each marker
+  const pieces: Span[] = [];
+  for (const l of lines) {
+    const body = text.slice(l.start, l.end);
+    const cuts = [0, ...[...body.matchAll(/(?<=^|[\s。,，])(?:\d{1,2}\s*[.、)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/g)].map((m) => m.index).filter((i) => i > 0)];
+    cuts.forEach((c, i) => pieces.push({ start: l.start + c, end: l.start + (cuts[i + 1] ?? body.length) }));
+  }
+  if (pieces.length < 2) return [];
+  const hits: EnterpriseHit[] = [];
+  for (const p of pieces) {
+    const body = text.slice(p.start, p.end);
+    const lead = LINE_LEAD.exec(body)?.[0] ?? '';
+    const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*[:：]|\s+\S)/.exec(body.slice(lead.length));
+    if (!m) continue;
+    const name = m[1]!;
+    const start = p.start + lead.length;
+    if (badName(name) || HEADING_WORDS.test(name) || BREAK_CHARS.test(name) || NOT_A_NAME.test(name)) continue;
+    if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
+    if ([...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)) continue;
+    hits.push({ name, start, end: start + name.length, known: false });
+  }
+  return hits;
+}
+
 /** All enterprise mentions (known ones, company-name patterns, context names), earliest first. */
 export function findEnterprises(text: string, known: readonly string[], exclude: Span[] = []): EnterpriseHit[] {
   const knownHits = enterpriseMatcher(known).findKnown(text, exclude);
   const taken = [...exclude, ...knownHits];
   const suffixHits = findSuffixNames(text, taken);
   const contextHits = findContextNames(text, [...taken, ...suffixHits]);
-  const hits = [...knownHits, ...suffixHits, ...contextHits].sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
+  const lineHits = findLineHeadNames(text, [...taken, ...suffixHits, ...contextHits]);
+  const hits = [...knownHits, ...suffixHits, ...contextHits, ...lineHits].sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
   return hits.length ? hits : findHeadNames(text, exclude);
 }

@@ -3,29 +3,44 @@
  * enterprise, the event date, the issues it raises or updates (category, summary, department,
  * status) and the issue id it refers to. Pure: same input, same output.
  */
-import type { Category, ExtractedIssue, Extraction, IssueStatus, UpdateKind } from '../model.js';
+import type { Category, ConfidenceReason, ExtractedIssue, Extraction, IssueStatus, QuestionKind, UpdateKind } from '../model.js';
 import {
+  ASK_START,
   CHITCHAT,
+  CLOSABLE_ASK,
   CONSEQUENCE_START,
+  DONE_ASK,
   EARLIER_MARKERS,
   EARLIER_WEAK,
+  FILLER_BLANKS,
+  FILLER_BREAKS,
   FORWARD_MARKERS,
   NEW_MARKERS,
   NO_ISSUE,
   NOTICE_MARKERS,
   PLAN_MARKERS,
+  DEPARTMENT_ACTING_AFTER,
+  DEPARTMENT_WAITING_BEFORE,
+  LIST_HEADER,
+  ORDINAL_MENTION,
+  OWN_PROBLEM_CUES,
+  REQUEST_CUES,
   PROBLEM_CUES,
+  QUESTION_FORMS,
   QUESTION_MARKERS,
   REPORT_IN_CLAUSE,
+  REPORTED_ASK,
   STRONG_NOTICE,
+  VISIT_HEADING,
   VISIT_NOUN,
   VISIT_VERBS,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
-import { resolveEventDate, findDates } from './dates.js';
+import { confidenceOf } from './confidence.js';
+import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
-import { blank, foldWidth, type Span } from './normalize.js';
+import { blank, blankFillers, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
@@ -36,17 +51,18 @@ import type { ExtractContext } from './types.js';
 /** Longest message the parser looks at (a chat message, not a document). */
 const MAX_CHARS = 2000;
 
-const NOT_UPDATE: Extraction = { kind: 'not_update', enterprise: null, date: null, issues: [], ref: null };
 
 const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 /** 去/到 right before an enterprise name makes a visit (今天到七一电器, 跟team去了迈微). */
 const MOTION_BEFORE_NAME = /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
+/** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
+const MOTION_AFTER_NAME = /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
   /企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
 const ORDINAL_WORDS = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
 const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两二三四五]个问题|[两二三四五]个都|[两二三四五]项都/;
-const STRONG_REPORT = /反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
+const STRONG_REPORT = /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
 const RESPECTIVELY = /分别/;
 const QUESTION_END = /[?？]\s*$/;
 const STRONG_QUESTION = /(?:吗|呢|么|没有|了没|没|不|否)\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
@@ -60,6 +76,78 @@ interface Clause extends Span {
   content: boolean;
 }
 
+export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
+  const original = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  const folded = foldWidth(original);
+  const trimmed = folded.trim();
+  if (!trimmed || CHITCHAT.test(trimmed)) return notUpdate();
+
+  // ---- message-wide facts
+  const refs = findRefs(folded);
+  let work = folded;
+  for (const r of refs) work = blank(work, r.start, r.end);
+  work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS);
+  const depts = findDepartments(work);
+  const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
+  const ents = findEnterprises(work, known, depts);
+
+  return interpret(original, trimmed, refs, work, depts, ents, ctx.today);
+}
+
+// ---------------------------------------------------------------- the parse, step by step
+
+/** Message-wide facts, read once (readMessage). */
+interface MessageFacts {
+  original: string;
+  trimmed: string;
+  work: string;
+  today: string;
+  refs: RefHit[];
+  depts: DepartmentMention[];
+  ents: EnterpriseHit[];
+  statuses: StatusHit[];
+  dateHits: DateHit[];
+  segments: SegmentFacts[];
+  anyVisit: boolean;
+  anyFirmStatus: boolean;
+  reportCue: boolean;
+  /** The original text with issue ids blanked: summaries are cut from it. */
+  summarySource: string;
+  entNames: string[];
+  /** Distinct enterprises, each heading its own segments (a roll-up). */
+  multiEnterprise: boolean;
+  /** A heading or label says the message reports visits (本周走访情况：…). */
+  visitHeading: boolean;
+}
+
+/** One record of facts per segment: what every item step reads. */
+interface SegmentFacts {
+  index: number;
+  seg: Segment;
+  cls: Clause[];
+  refs: RefHit[];
+  depts: DepartmentMention[];
+  statuses: StatusHit[];
+  /** The department handling what the segment describes (handed to, or acting). */
+  handler: string | null;
+  /** The furthest status the segment states. */
+  status: IssueStatus | null;
+  /** Clauses with problem words of their own (not only names, verbs, dates). */
+  content: Clause[];
+  category: { category: Category; score: number };
+  hasProblem: boolean;
+  /** Talks about an issue raised before (X的事, 上次提的, a topic clause). */
+  earlier: boolean;
+  /** Who reports it is said once for all the problems split from one sentence. */
+  reportedText: string;
+  /** A plan (明天去…), not something that happened. */
+  planned: boolean;
+  /** The segment asks something (批了没有？, 到哪一步了) instead of stating it. */
+  question: QuestionKind | null;
+  /** The enterprise this segment is about (its own, else the one named before it). */
+  enterprise: string | null;
+}
+
 interface Item {
   old: boolean;
   ref: string | null;
@@ -68,244 +156,495 @@ interface Item {
   department: string | null;
   status: IssueStatus;
   explicitStatus: boolean;
+  enterprise: string | null;
+  /** The list number of the segment it came from (1. 2., ①②, 一是…), else null. */
+  enumIndex: number | null;
+  segment: number;
+  /** How strongly the words told the category (0: 其他 by default). */
+  categoryScore: number;
+}
+
+/** The items built so far and what lowered the confidence. */
+interface Draft {
+  items: Item[];
+  reasons: Set<ConfidenceReason>;
 }
 
 /** Stands for the item being built while its own trailing clauses are read. */
-const PLACEHOLDER: Item = { old: false, ref: null, category: '其他', summary: '', department: null, status: 'open', explicitStatus: false };
+const PLACEHOLDER: Item = { old: false, ref: null, category: '其他', summary: '', department: null, status: 'open', explicitStatus: false, enterprise: null, enumIndex: null, segment: -1, categoryScore: 0 };
 
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
-
-export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
-  const original = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const folded = foldWidth(original);
-  const trimmed = folded.trim();
-  if (!trimmed || CHITCHAT.test(trimmed)) return { ...NOT_UPDATE };
-
-  // ---- message-wide facts
-  const refs = findRefs(folded);
-  let work = folded;
-  for (const r of refs) work = blank(work, r.start, r.end);
-  const depts = findDepartments(work);
-  const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
-  const ents = findEnterprises(work, known, depts);
-
-  return interpret(original, trimmed, refs, work, depts, ents, ctx.today);
-}
+const freshItems = (d: Draft) => d.items.filter((i) => !i.old);
 
 function interpret(original: string, trimmed: string, refs: RefHit[], work: string, depts: DepartmentMention[], ents: EnterpriseHit[], today: string): Extraction {
-  // 已交金融办 / 已报经信局: a hand-off verb right before a department is an assignment.
+  const m = readMessage(original, trimmed, refs, work, depts, ents, today);
+  const screened = screenNonUpdate(m);
+  if (screened) return screened;
+
+  const draft: Draft = { items: [], reasons: new Set() };
+  for (const f of m.segments) buildItems(draft, m, f);
+
+  const kind = decideKind(m, draft);
+  if (kind === null) return questionOrNothing(m);
+  return finish(m, draft, kind);
+}
+
+/** Step 1: statuses, dates, segments and their clauses, and one record of facts per segment. */
+function readMessage(original: string, trimmed: string, refs: RefHit[], work: string, depts: DepartmentMention[], ents: EnterpriseHit[], today: string): MessageFacts {
+  // 已交金融办 / 已报经信局 / 报给住建了: a hand-off verb around a department is an assignment.
+  // 国网在装表, 社保那边说…可以对接, 卡在发改: the department is working on it.
+  const acting = depts.filter(
+    (d) =>
+      d.role === 'handler' &&
+      !d.handedTo &&
+      // "经信那边说要先报发改，已经报给发改了": the hand-off that follows decides.
+      !depts.some((h) => h.handedTo && h.start > d.start && !/[。;；\n]/.test(work.slice(d.end, h.start))) &&
+      (DEPARTMENT_ACTING_AFTER.test(work.slice(d.end, d.end + 6)) || DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
+  );
   const statuses = [
     ...findStatuses(work),
     ...depts.filter((d) => d.handedTo).map((d): StatusHit => ({ status: 'assigned', start: d.verbStart, end: d.end, raw: work.slice(d.verbStart, d.end) })),
-  ].sort((a, b) => a.start - b.start);
+    ...acting.map((d): StatusHit => ({ status: 'in_progress', start: d.start, end: d.end, raw: work.slice(d.start, d.end) })),
+  ]
+    .filter((s, i, all) => !all.some((o, j) => j < i && o.start < s.end && s.start < o.end && o.status === s.status))
+    .sort((a, b) => a.start - b.start);
   const dateHits = findDates(work, today);
 
-  // ---- segments (sentences, list items, then the problems listed in each with plain commas: split.ts)
-  //      and their clauses with their roles
+  // segments (sentences, list items, then the problems listed in each with plain commas: split.ts)
   const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts };
-  const segments: Segment[] = [];
-  const segClauses: Clause[][] = [];
-  for (const seg of segment(work)) {
-    const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
-    const parts = splitProblems(seg, cls, splitCtx);
-    for (const part of parts) {
-      segments.push(part);
-      segClauses.push(parts.length === 1 ? cls : analyseClauses(work, part, ents, depts, refs, statuses, dateHits));
+  const parts: Array<{ seg: Segment; cls: Clause[] }> = [];
+  for (const whole of segment(work, refs.map((r) => r.start))) {
+    for (const seg of splitQuestion(work, whole)) {
+      const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
+      const split = splitProblems(seg, cls, splitCtx);
+      for (const part of split) parts.push({ seg: part, cls: split.length === 1 ? cls : analyseClauses(work, part, ents, depts, refs, statuses, dateHits) });
     }
   }
-  const anyVisit = segClauses.some((cs) => cs.some((c) => c.visit !== null));
-  const anyFirmStatus = statuses.some((s) => s.status !== 'open');
-  const reportCue = /反映|来电|来函|提出|诉求|反馈|求助/.test(work);
 
-  // ---- messages that are not updates
-  if (/^(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/.test(trimmed)) return { ...NOT_UPDATE };
-  if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue) return { ...NOT_UPDATE };
-  if (QUESTION_END.test(trimmed) && !anyFirmStatus && !anyVisit && !reportCue) return { ...NOT_UPDATE };
-  // "你们组这个月走访了几家？": a question about visits is not a visit.
-  if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus) return { ...NOT_UPDATE };
-  if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return { ...NOT_UPDATE };
-  const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
-  if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return { ...NOT_UPDATE };
-  if (plain && NOTICE_MARKERS.test(trimmed)) return { ...NOT_UPDATE };
-  if (plain && FORWARD_MARKERS.test(trimmed)) return { ...NOT_UPDATE };
-
-  // ---- items, segment by segment
-  const items: Item[] = [];
-  const newItems = () => items.filter((i) => !i.old);
-  const entNames = [...new Set(ents.map((e) => original.slice(e.start, e.end)))];
   let summarySource = original;
   for (const r of refs) summarySource = blank(summarySource, r.start, r.end);
+  const distinct = [...new Set(ents.map((e) => e.name))];
+  // Several enterprises, each heading its own segment: a roll-up, one visit per enterprise.
+  const heads = new Set(parts.map((p) => ents.find((e) => inside(e, p.seg))?.name).filter((x): x is string => Boolean(x)));
+  const multiEnterprise = distinct.length >= 2 && heads.size >= 2;
 
-  segments.forEach((seg, si) => {
-    const cls = segClauses[si]!;
-    const segRefs = refs.filter((r) => inside(r, seg));
-    if (!segRefs.length && cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit)) return; // a plan: 明天去华康药业…
-    const segDepts = depts.filter((d) => inside(d, seg));
-    const segStatuses = statuses.filter((s) => inside(s, seg));
-    const handler = handlerDepartment(segDepts);
-    const status = maxStatus(segStatuses.map((s) => s.status));
-    const content = cls.filter((c) => c.content && !c.noIssue);
-    const masked = maskedText(work, seg, cls, ents, depts, dateHits);
-    const cat = categorize(masked);
-    const hasProblem = content.length > 0 && (cat.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text)));
-    const earlier =
-      seg.topic ||
-      (!NEW_MARKERS.test(seg.text) && (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text))));
-    // Who reports it is said once for all the problems split from one sentence (企业反映缺普工，资金紧张).
-    const reported: Span = { start: seg.parentStart, end: seg.end };
-    const reportedText = work.slice(reported.start, reported.end);
-    const summaryOf = (fallbackToAll: boolean) => {
-      const keep = content.filter((c) => !c.visit || cls.length === 1);
-      const spans = keep.length ? keep : fallbackToAll ? cls.filter((c) => !c.visit) : [];
-      return makeSummary(summarySource, spans.length ? spans : cls, entNames);
-    };
-
-    const makeOld = (ref: string | null) => {
-      const st: IssueStatus = status ?? (handler ? 'in_progress' : 'open');
-      items.push({
-        old: true,
-        ref,
-        category: cat.category,
-        summary: summaryOf(true),
-        department: handler,
-        status: st,
-        explicitStatus: status !== null,
-      });
-    };
-    const apply = (targets: Item[], st: IssueStatus | null, dept: string | null) => {
-      for (const t of targets) {
-        if (st) {
-          t.status = st;
-          t.explicitStatus = true;
-        }
-        if (dept) t.department = dept;
-      }
-    };
-
-    // a) an issue id: an update of that issue
-    if (segRefs.length) {
-      for (const r of segRefs) makeOld(r.ref);
-      return;
-    }
-    // b) ordinal references to this message's items: 第一个已交金融办，后两个待交办
-    const fresh = newItems();
-    if (fresh.length && !hasProblem) {
-      let used = false;
-      const referenced = new Set<Item>();
-      for (const c of clausesOf(seg)) {
-        const targets = ordinalTargets(c.text, fresh, referenced);
-        if (!targets) continue;
-        const cStatuses = segStatuses.filter((s) => inside(s, c)).map((s) => s.status);
-        const cDept = handlerDepartment(segDepts.filter((d) => inside(d, c)));
-        apply(targets, maxStatus(cStatuses), cDept);
-        targets.forEach((t) => referenced.add(t));
-        used = true;
-      }
-      if (used) return;
-    }
-    // c) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message
-    if (earlier) {
-      const match = fresh.length ? (seg.topicCategory ? matchItem(fresh, seg.topicCategory, 1) : matchItem(fresh, cat.category, cat.score)) : null;
-      // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
-      if (match && (seg.topic || !hasProblemBeyondTopic(cls))) apply([match], status, handler);
-      else makeOld(null);
-      return;
-    }
-    // d) solved or signed off: an earlier issue
-    if (status === 'resolved' || status === 'closed') {
-      if (fresh.length && !hasProblem) apply(SCOPE_ALL.test(seg.text) ? fresh : [fresh[fresh.length - 1]!], status, handler);
-      else makeOld(null);
-      return;
-    }
-    // e) a problem
-    if (hasProblem) {
-      // The department is working on it (资规局在做…, 住建局说月底前给答复) and nobody reports anything new.
-      const acting = segDepts.filter((d) => d.role === 'handler' && !d.handedTo).map((d) => isSubject(work, d));
-      const deptActing = (status === 'in_progress' && handler !== null) || acting.some(Boolean);
-      // "宏远纺织的用工问题，人社局组织了招聘会…": a topic, then the department acting on it.
-      const afterTopic = acting.includes('after-topic') && !/反映|来电|来函|提出|提了/.test(reportedText);
-      if (deptActing && (afterTopic || (!STRONG_REPORT.test(reportedText) && !enterpriseSays(work, ents, reported)))) {
-        makeOld(null);
-        return;
-      }
-      // "…；二是用电增容，均已交办经信局" / "2.缺包装工，第1个已交金融办": a trailing clause about
-      // all items or about other items of the list, not about this one.
-      const before = newItems();
-      const refClauses = cls
-        .filter((c) => !c.content)
-        .map((c) => ({
-          c,
-          targets: SCOPE_ALL.test(c.text) || RESPECTIVELY.test(c.text) ? ('all' as const) : ordinalTargets(c.text, [...before, PLACEHOLDER], new Set()),
-        }))
-        .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
-      const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
-      const ownDepts = segDepts.filter(own);
-      const ownHandler = handlerDepartment(ownDepts);
-      const firm = segStatuses.filter(own).filter((x) => x.status !== 'in_progress' || ownHandler).map((x) => x.status);
-      const st = maxStatus(firm);
-      const item: Item = {
-        old: false,
-        ref: null,
-        category: cat.category,
-        summary: summaryOf(false),
-        department: ownHandler,
-        status: st ?? (ownHandler ? 'assigned' : 'open'),
-        explicitStatus: st !== null,
-      };
-      items.push(item);
-      for (const { c, targets } of refClauses) {
-        const cStatus = maxStatus(segStatuses.filter((x) => inside(x, c)).map((x) => x.status));
-        const cDept = handlerDepartment(segDepts.filter((d) => inside(d, c)));
-        if (!cStatus && !cDept) continue;
-        const pairs = respectively(c, segDepts, newItems());
-        if (pairs) {
-          for (const [t, d] of pairs) apply([t], cStatus ?? 'assigned', d);
-          continue;
-        }
-        const list = targets === 'all' ? newItems() : targets.map((t) => (t === PLACEHOLDER ? item : t));
-        apply(list, cStatus ?? (cDept ? 'assigned' : null), cDept);
-      }
-      return;
-    }
-    // f) only a status or a department: it applies to the items before it
-    if (status !== null || handler !== null) {
-      const pairs = respectively(seg, segDepts, fresh);
-      if (pairs) {
-        for (const [t, d] of pairs) apply([t], status ?? 'assigned', d);
-      } else if (fresh.length) {
-        const targets = SCOPE_ALL.test(seg.text) ? fresh : fresh.filter((i) => !i.explicitStatus).slice(-1);
-        apply(targets.length ? targets : [fresh[fresh.length - 1]!], status ?? (handler ? 'assigned' : null), handler);
-      } else if (status !== 'open' && (status !== null || segDepts.some((d) => d.handedTo))) {
-        makeOld(null);
-      }
-    }
+  let current: string | null = null;
+  const segments = parts.map(({ seg, cls }, index): SegmentFacts => {
+    const own = ents.find((e) => inside(e, seg));
+    if (own) current = own.name;
+    return segmentFacts(index, seg, cls, work, refs, depts, statuses, ents, dateHits, current);
   });
 
-  // ---- kind
-  const oldItems = items.filter((i) => i.old);
-  const visited = segClauses.some((cs) => cs.some((c) => c.visit === 'visit' || (c.visit === 'return' && oldItems.length === 0)));
-  const oldKinds = new Set<UpdateKind>(oldItems.map((i) => (i.status === 'closed' ? 'closed' : i.status === 'resolved' ? 'resolved' : 'progress')));
-  let kind: UpdateKind;
-  if (visited) kind = oldItems.length ? 'mixed' : 'visit';
-  else if (oldItems.length && newItems().length) kind = 'mixed';
-  else if (oldItems.length) kind = oldKinds.size === 1 ? [...oldKinds][0]! : 'mixed';
-  else if (newItems().length) kind = 'issue';
-  else return { ...NOT_UPDATE };
+  return {
+    original,
+    trimmed,
+    work,
+    today,
+    refs,
+    depts,
+    ents,
+    statuses,
+    dateHits,
+    segments,
+    // (a visit said in a question — 走访了几家？ — is no visit)
+    anyVisit: segments.some((f) => f.question === null && f.cls.some((c) => c.visit !== null)),
+    anyFirmStatus: statuses.some((s) => s.status !== 'open'),
+    reportCue: /反映|来电|来函|提出|诉求|反馈|求助/.test(work),
+    summarySource,
+    entNames: [...new Set(ents.map((e) => original.slice(e.start, e.end)))],
+    multiEnterprise,
+    visitHeading: multiEnterprise && VISIT_HEADING.test(work),
+  };
+}
 
-  const issues: ExtractedIssue[] = items.map((i) => ({
+function segmentFacts(
+  index: number,
+  seg: Segment,
+  cls: Clause[],
+  work: string,
+  refs: RefHit[],
+  depts: DepartmentMention[],
+  statuses: StatusHit[],
+  ents: EnterpriseHit[],
+  dateHits: DateHit[],
+  enterprise: string | null,
+): SegmentFacts {
+  const segDepts = depts.filter((d) => inside(d, seg));
+  const segStatuses = statuses.filter((s) => inside(s, seg));
+  const content = cls.filter((c) => c.content && !c.noIssue);
+  const category = categorize(maskedText(work, seg, cls, ents, depts, dateHits));
+  const reportedText = work.slice(seg.parentStart, seg.end);
+  return {
+    index,
+    seg,
+    cls,
+    refs: refs.filter((r) => inside(r, seg)),
+    depts: segDepts,
+    statuses: segStatuses,
+    handler: handlerDepartment(segDepts),
+    status: maxStatus(segStatuses.map((s) => s.status)),
+    content,
+    category,
+    hasProblem: content.length > 0 && (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text))),
+    earlier:
+      seg.topic ||
+      (!NEW_MARKERS.test(seg.text) &&
+        // "…的事能不能帮忙催催": asking for help with a matter reports it
+        !(REQUEST_CUES.test(reportedText) || /帮忙|留言|来电|来函/.test(reportedText)) &&
+        (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text)))),
+    reportedText,
+    planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
+    question: questionKind(work, seg, reportedText),
+    enterprise,
+  };
+}
+
+/**
+ * "Q-0003已经解决，可以销号了吧？", "维和今天去过了没新问题，顺便问下…啥时候发？": a question in the last
+ * clause of a sentence that states something first — the statement is kept, the question split off.
+ */
+function splitQuestion(work: string, seg: Segment): Segment[] {
+  const cls = clausesOf(seg);
+  if (cls.length < 2) return [seg];
+  const last = cls[cls.length - 1]!;
+  if (questionKind(work, { ...last, end: seg.end, text: work.slice(last.start, seg.end) }, '') === null) return [seg];
+  const head = work.slice(seg.start, last.start).replace(/[\s,，]+$/, '');
+  if (!head.trim() || questionKind(work, { start: seg.start, end: seg.start + head.length, text: head }, '') !== null) return [seg];
+  return [
+    { ...seg, end: seg.start + head.length, text: head },
+    { ...seg, start: last.start, text: work.slice(last.start, seg.end), enumIndex: null, marker: '', parentStart: last.start },
+  ];
+}
+
+/** Step 2: messages that are not updates (questions, notices, forwarded documents). */
+function screenNonUpdate(m: MessageFacts): Extraction | null {
+  const { trimmed, refs, ents, anyVisit, anyFirmStatus, reportCue } = m;
+  if (ASK_START.test(trimmed)) return questionOrNothing(m);
+  if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue) return questionOrNothing(m);
+  if (QUESTION_END.test(trimmed) && !anyFirmStatus && !anyVisit && !reportCue) return questionOrNothing(m);
+  // "你们组这个月走访了几家？": a question about visits is not a visit.
+  if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit) return questionOrNothing(m);
+  if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
+  const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
+  if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);
+  if (plain && NOTICE_MARKERS.test(trimmed)) return notUpdate();
+  if (plain && FORWARD_MARKERS.test(trimmed)) return notUpdate();
+  return null;
+}
+
+/** Step 3: the items a segment raises or updates — the first step that recognises the segment decides. */
+function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
+  if (f.planned && !f.refs.length) return; // a plan: 明天去华康药业…
+  if (f.question) return; // a question is asked, nothing is stated (questionOrNothing reads it)
+  // "企业暂无诉求，对之前帮忙协调的事很满意": nothing to record unless an id, a status or a department says so.
+  if (!f.refs.length && f.cls.every((c) => !c.content || c.noIssue) && f.cls.some((c) => c.noIssue) && (f.status === null || f.status === 'open') && f.handler === null) return;
+  for (const step of ITEM_STEPS) if (step(d, m, f)) return;
+}
+
+const ITEM_STEPS: Array<(d: Draft, m: MessageFacts, f: SegmentFacts) => boolean> = [
+  refUpdates,
+  listAddressed,
+  ordinalUpdates,
+  topicUpdate,
+  resolution,
+  newProblem,
+  trailingState,
+];
+
+function summaryOf(m: MessageFacts, f: SegmentFacts, fallbackToAll: boolean): string {
+  const keep = f.content.filter((c) => !c.visit || f.cls.length === 1);
+  const spans = keep.length ? keep : fallbackToAll ? f.cls.filter((c) => !c.visit) : [];
+  return makeSummary(m.summarySource, spans.length ? spans : f.cls, m.entNames);
+}
+
+/** An update of an earlier issue (by id, topic or enterprise). */
+function addOld(d: Draft, m: MessageFacts, f: SegmentFacts, ref: string | null): void {
+  d.items.push({
+    old: true,
+    ref,
+    category: f.category.category,
+    summary: summaryOf(m, f, true),
+    department: f.handler,
+    status: f.status ?? (f.handler ? 'in_progress' : 'open'),
+    explicitStatus: f.status !== null,
+    enterprise: f.enterprise,
+    enumIndex: f.seg.enumIndex,
+    segment: f.index,
+    categoryScore: f.category.score,
+  });
+}
+
+function apply(targets: Item[], st: IssueStatus | null, dept: string | null): void {
+  for (const t of targets) {
+    if (st) {
+      t.status = st;
+      t.explicitStatus = true;
+    }
+    if (dept) t.department = dept;
+  }
+}
+
+/** a) an issue id: an update of that issue. */
+function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (!f.refs.length) return false;
+  for (const r of f.refs) addOld(d, m, f, r.ref);
+  // "Q-0055 办结，Q-0056 消号": each id takes the status said between it and the next id (when there is one).
+  if (f.refs.length > 1) {
+    const own = d.items.slice(-f.refs.length);
+    f.refs.forEach((r, k) => {
+      const end = f.refs[k + 1]?.start ?? f.seg.end;
+      const st = maxStatus(f.statuses.filter((s) => s.start >= r.end && s.end <= end).map((s) => s.status));
+      if (st) own[k]!.status = st;
+    });
+  }
+  return true;
+}
+
+/**
+ * b) a list item that only hands off or updates ("①已转人社局，②已交金融办" after the list): it
+ * addresses the item of the list with its number. When no such item exists the hand-off is not
+ * guessed onto another one: the parse is marked unsure instead.
+ */
+function listAddressed(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
+  const n = f.seg.enumIndex;
+  if (n === null || f.hasProblem || (f.status === null && f.handler === null)) return false;
+  const listed = freshItems(d).filter((i) => i.enumIndex !== null && i.segment < f.index);
+  if (!listed.length) return false;
+  // The latest item with that number (a second list restarts the numbering).
+  const target = [...listed].reverse().find((i) => i.enumIndex === n);
+  if (!target) {
+    d.reasons.add('unmatched_list_handoff');
+    return true;
+  }
+  apply([target], f.status ?? (f.handler ? 'assigned' : null), f.handler);
+  return true;
+}
+
+/** c) ordinal references to this message's items: 第一个已交金融办，后两个待交办. */
+function ordinalUpdates(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
+  const fresh = freshItems(d);
+  if (!fresh.length || f.hasProblem) return false;
+  let used = false;
+  const referenced = new Set<Item>();
+  for (const c of clausesOf(f.seg)) {
+    const targets = ordinalTargets(c.text, fresh, referenced);
+    if (!targets) {
+      if (ORDINAL_MENTION.test(c.text) && (f.statuses.some((s) => inside(s, c)) || f.depts.some((x) => inside(x, c)))) {
+        d.reasons.add('unmatched_list_handoff');
+        used = true;
+      }
+      continue;
+    }
+    const cStatuses = f.statuses.filter((s) => inside(s, c)).map((s) => s.status);
+    const cDept = handlerDepartment(f.depts.filter((x) => inside(x, c)));
+    apply(targets, maxStatus(cStatuses) ?? (cDept ? 'assigned' : null), cDept);
+    targets.forEach((t) => referenced.add(t));
+    used = true;
+  }
+  return used;
+}
+
+/** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
+function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (!f.earlier) return false;
+  const fresh = freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === f.enterprise);
+  const cat = f.category;
+  const match = fresh.length ? (f.seg.topicCategory ? matchItem(fresh, f.seg.topicCategory, 1) : matchItem(fresh, cat.category, cat.score)) : null;
+  // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
+  if (match && (f.seg.topic || !hasProblemBeyondTopic(f.cls))) apply([match], f.status, f.handler);
+  else addOld(d, m, f, null);
+  return true;
+}
+
+/** e) solved or signed off: an earlier issue (or the items just listed, when nothing new is said). */
+function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (f.status !== 'resolved' && f.status !== 'closed') return false;
+  const fresh = freshItems(d);
+  if (fresh.length && !f.hasProblem) apply(SCOPE_ALL.test(f.seg.text) ? fresh : [fresh[fresh.length - 1]!], f.status, f.handler);
+  else addOld(d, m, f, null);
+  return true;
+}
+
+/** f) a problem: a new issue, with the hand-offs said in its own clauses. */
+function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (!f.hasProblem) return false;
+  const { work, ents } = m;
+  // The department is working on it (资规局在做…, 住建局说月底前给答复) and nobody reports anything new.
+  const acting = f.depts.filter((x) => x.role === 'handler' && !x.handedTo).map((x) => isSubject(work, x));
+  const deptActing = (f.status === 'in_progress' && f.handler !== null) || acting.some(Boolean);
+  // "宏远纺织的用工问题，人社局组织了招聘会…": a topic, then the department acting on it.
+  const afterTopic = acting.includes('after-topic') && !/反映|来电|来函|提出|提了/.test(f.reportedText);
+  const reported: Span = { start: f.seg.parentStart, end: f.seg.end };
+  if (deptActing && (afterTopic || (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, reported)))) {
+    addOld(d, m, f, null);
+    return true;
+  }
+  // "华康环评已交生态", "润泽科技的研发人员缺口 人设局在对接": an enterprise's topic and what was done about
+  // it, nothing reported and nothing said to be wrong — an update of the issue the team already has.
+  if (topicOnly(d, m, f)) {
+    addOld(d, m, f, null);
+    return true;
+  }
+  // "…；二是用电增容，均已交办经信局" / "2.缺包装工，第1个已交金融办": a trailing clause about
+  // all items or about other items of the list, not about this one.
+  const before = freshItems(d);
+  const refClauses = f.cls
+    .filter((c) => !c.content)
+    .map((c) => ({
+      c,
+      targets: SCOPE_ALL.test(c.text) || RESPECTIVELY.test(c.text) ? ('all' as const) : ordinalTargets(c.text, [...before, PLACEHOLDER], new Set()),
+    }))
+    .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
+  const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
+  const ownHandler = handlerDepartment(f.depts.filter(own));
+  const firm = f.statuses.filter(own).filter((x) => x.status !== 'in_progress' || ownHandler).map((x) => x.status);
+  const st = maxStatus(firm);
+  const item: Item = {
+    old: false,
+    ref: null,
+    category: f.category.category,
+    summary: summaryOf(m, f, false),
+    department: ownHandler,
+    status: st ?? (ownHandler ? 'assigned' : 'open'),
+    explicitStatus: st !== null,
+    enterprise: f.enterprise,
+    enumIndex: f.seg.enumIndex,
+    segment: f.index,
+    categoryScore: f.category.score,
+  };
+  d.items.push(item);
+  for (const { c, targets } of refClauses) {
+    const cStatus = maxStatus(f.statuses.filter((x) => inside(x, c)).map((x) => x.status));
+    const cDept = handlerDepartment(f.depts.filter((x) => inside(x, c)));
+    if (!cStatus && !cDept) continue;
+    const pairs = respectively(c, f.depts, freshItems(d));
+    if (pairs) {
+      for (const [t, dept] of pairs) apply([t], cStatus ?? 'assigned', dept);
+      continue;
+    }
+    const list = targets === 'all' ? freshItems(d) : targets.map((t) => (t === PLACEHOLDER ? item : t));
+    apply(list, cStatus ?? (cDept ? 'assigned' : null), cDept);
+  }
+  return true;
+}
+
+/**
+ * The segment names a topic (a category word) and a firm step (a hand-off, work under way, a result)
+ * but no problem of its own (no deficit or request cue), nobody reports anything, and no visit
+ * brings it up: it updates an existing issue.
+ */
+function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
+  if (m.anyVisit || freshItems(d).length) return false;
+  if (STRONG_REPORT.test(f.reportedText) || enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })) return false;
+  let t = m.work.slice(f.seg.start, f.seg.end);
+  for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
+    if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
+  }
+  return !OWN_PROBLEM_CUES.test(t) && !REQUEST_CUES.test(t) && !/打电话|电话|来电|来函|留言|(?:企业|老板|他们|对方|厂里|负责人|[王李张刘陈赵周吴]总)(?:又|还)?说/.test(t);
+}
+
+/** g) only a status or a department: it applies to the items before it. */
+function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  const { status, handler } = f;
+  if (status === null && handler === null) return false;
+  const fresh = freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === f.enterprise);
+  const pairs = respectively(f.seg, f.depts, fresh);
+  if (pairs) {
+    for (const [t, dept] of pairs) apply([t], status ?? 'assigned', dept);
+  } else if (fresh.length) {
+    const targets = SCOPE_ALL.test(f.seg.text) ? fresh : fresh.filter((i) => !i.explicitStatus).slice(-1);
+    apply(targets.length ? targets : [fresh[fresh.length - 1]!], status ?? (handler ? 'assigned' : null), handler);
+  } else if (status !== 'open' && (status !== null || f.depts.some((x) => x.handedTo))) {
+    addOld(d, m, f, null);
+  }
+  return true;
+}
+
+/** Step 4: the kind of the message (for a roll-up: of its first enterprise), or null when nothing is recorded. */
+function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
+  let segs = m.segments;
+  let items = d.items;
+  if (m.multiEnterprise) {
+    // kind, enterprise and date follow the first enterprise named; a heading before it counts for all.
+    const first = m.ents[0]!.name;
+    segs = m.segments.filter((f) => f.enterprise === first || f.enterprise === null);
+    items = d.items.filter((i) => i.enterprise === first || i.enterprise === null);
+  }
+  const oldItems = items.filter((i) => i.old);
+  const fresh = items.filter((i) => !i.old);
+  const visited =
+    (m.visitHeading && !oldItems.length) ||
+    segs.some((f) => f.cls.some((c) => c.visit === 'visit' || (c.visit === 'return' && oldItems.length === 0)));
+  const oldKinds = new Set<UpdateKind>(oldItems.map((i) => (i.status === 'closed' ? 'closed' : i.status === 'resolved' ? 'resolved' : 'progress')));
+  if (visited) return oldItems.length ? 'mixed' : 'visit';
+  if (oldItems.length && fresh.length) return 'mixed';
+  if (oldItems.length) return oldKinds.size === 1 ? [...oldKinds][0]! : 'mixed';
+  if (fresh.length) return 'issue';
+  // A roll-up whose first enterprise raised nothing: the others decide.
+  if (m.multiEnterprise && d.items.length) return d.items.some((i) => i.old) ? 'mixed' : 'issue';
+  return null;
+}
+
+/** Step 5: the result, with each issue's enterprise (roll-ups) and the confidence. */
+function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
+  const issues: ExtractedIssue[] = d.items.map((i) => ({
     category: i.category,
     summary: i.summary,
     department: i.department,
     status: i.status,
+    ...(m.multiEnterprise ? { enterprise: i.enterprise } : {}),
   }));
-  const firstEnt = ents[0];
+  const enterprise = m.ents[0]?.name ?? null;
+  const questions = m.segments.filter((f) => f.question !== null);
+  if (questions.length) d.reasons.add('question_form');
+  if (m.multiEnterprise) d.reasons.add('several_enterprises');
+  if (m.depts.some((x) => x.unknown)) d.reasons.add('unknown_department');
+  if ((kind === 'visit' || kind === 'issue') && enterprise === null && d.items.some((i) => !i.old)) d.reasons.add('no_enterprise');
+  if (d.items.some((i) => i.old && i.ref === null) && !m.refs.length && enterprise === null) d.reasons.add('no_target');
+  if (d.items.some((i) => !i.old && i.categoryScore <= 0)) d.reasons.add('unknown_category');
+  if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30) d.reasons.add('unpunctuated');
+  const reasons = [...d.reasons];
   return {
     kind,
-    enterprise: firstEnt ? firstEnt.name : null,
-    date: resolveEventDate(work, today),
+    enterprise,
+    date: resolveEventDate(m.work, m.today),
     issues,
-    ref: refs[0]?.ref ?? null,
+    ref: m.refs[0]?.ref ?? null,
+    confidence: confidenceOf(reasons),
+    reasons,
+    question: null,
   };
+}
+
+/** Nothing recorded; when the message asks about an issue (by id, or enterprise + topic), say so. */
+function questionOrNothing(m: MessageFacts): Extraction {
+  const asked = m.segments.find((f) => f.question !== null) ?? (QUESTION_END.test(m.trimmed) || STRONG_QUESTION.test(m.trimmed) ? m.segments[m.segments.length - 1] : undefined);
+  const ref = m.refs[0]?.ref ?? null;
+  const enterprise = m.ents[0]?.name ?? null;
+  if (!asked || (ref === null && enterprise === null)) return notUpdate();
+  const kind = asked.question ?? questionKind(m.work, { ...asked.seg, start: 0, end: m.work.length, text: m.work }, '') ?? 'status';
+  const category = asked.category.score > 0 ? asked.category.category : null;
+  return { ...notUpdate(), reasons: ['question_form'], question: { kind, ref, enterprise, category } };
+}
+
+function notUpdate(): Extraction {
+  return { kind: 'not_update', enterprise: null, date: null, issues: [], ref: null, confidence: 1, reasons: [], question: null };
+}
+
+/**
+ * Is this segment a question? Read from the sentence-final particle or question mark, A-not-A forms
+ * (批没批, 能不能) and "where is it" phrases; a question the enterprise asked that is reported
+ * (企业问能不能…, 反映…) is a request, not a question to us.
+ */
+function questionKind(work: string, seg: Span & { text: string }, reportedText: string): QuestionKind | null {
+  const after = work.slice(seg.end).match(/^\s*([?？])?/)?.[1];
+  const text = seg.text.trim();
+  const asks = Boolean(after) || QUESTION_FORMS.test(text);
+  if (!asks || REPORTED_ASK.test(reportedText || text)) return null;
+  if (CLOSABLE_ASK.test(text)) return 'closable';
+  if (DONE_ASK.test(text)) return 'done';
+  return 'status';
 }
 
 // ---------------------------------------------------------------- helpers
@@ -323,8 +662,8 @@ function analyseClauses(
     const cEnts = ents.filter((e) => inside(e, c));
     let visit: Clause['visit'] = null;
     const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
-    if (verbs.length) visit = verbs.every((v) => v === '回访') ? 'return' : 'visit';
-    if (!visit && cEnts.some((e) => MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)))) visit = 'visit';
+    if (verbs.length) visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
+    if (!visit && cEnts.some((e) => MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)))) visit = 'visit';
     let plannedVisit = false;
     if (visit && PLAN_MARKERS.test(c.text)) {
       plannedVisit = true;
@@ -343,7 +682,8 @@ function analyseClauses(
     cut(statuses);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
-    return { ...c, visit, plannedVisit, noIssue, content: residual.length >= 2 };
+    const header = LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) && /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
+    return { ...c, visit, plannedVisit, noIssue, content: residual.length >= 2 && !header };
   });
 }
 

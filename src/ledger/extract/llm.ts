@@ -3,7 +3,11 @@
  * and validated; `extractUpdateSmart` falls back to the rules on any failure, so an invalid model
  * answer never reaches the ledger.
  */
-import { extractionSchema, type Extraction } from '../model.js';
+import { z } from 'zod';
+import { extractionCoreSchema, questionSchema, type Extraction } from '../model.js';
+import { CATEGORY_DESCRIPTIONS } from '../lexicon/categories.js';
+import { DEPARTMENTS } from '../lexicon/departments.js';
+import { checkExtraction } from './confidence.js';
 import { loadPrompt } from '../../llm/prompts.js';
 import type { LlmClient } from '../../llm/types.js';
 import { cnWeekdayLong } from '../../time/index.js';
@@ -11,10 +15,6 @@ import type { Logger } from '../../observability/logger.js';
 import { extractUpdate } from './extract.js';
 import { postNormalize } from './post-normalize.js';
 import type { ExtractContext } from './types.js';
-
-export function extractionPrompt(ctx: ExtractContext): string {
-  return loadPrompt('extract-update', { today: ctx.today, weekday: cnWeekdayLong(ctx.today) });
-}
 
 /** The delimiting tags of the user turn; a message cannot close or open one of them. */
 const DATA_TAGS = /<\/?\s*(?:message|team_enterprises|known_enterprises)\s*>/gi;
@@ -29,6 +29,37 @@ export function extractionInput(text: string, ctx: ExtractContext): string {
   ].join('\n');
 }
 
+/** What the model is asked for: the contract shape plus a question signal (confidence is computed, not asked). */
+const llmExtractionSchema = extractionCoreSchema.extend({
+  // the id is taken from the message afterwards (postNormalize): any spelling is accepted here
+  question: questionSchema.extend({ ref: z.string().nullable() }).nullable().optional(),
+});
+
+/** The category list and descriptions, from the lexicon (one place to add a category). */
+function categoryLines(): string {
+  return Object.entries(CATEGORY_DESCRIPTIONS)
+    .map(([name, desc]) => `  - ${name}: ${desc}.`)
+    .join('\n');
+}
+
+/** The known departments, from the lexicon: short name ← aliases and stems. */
+function departmentLines(): string {
+  return DEPARTMENTS.map((d) => {
+    const others = [...d.aliases, ...(d.stems ?? [])].filter((a) => a !== d.name);
+    return `  - ${d.name}${others.length ? ` ← ${others.join('、')}` : ''}`;
+  }).join('\n');
+}
+
+export function extractionPrompt(ctx: ExtractContext): string {
+  return loadPrompt('extract-update', {
+    today: ctx.today,
+    weekday: cnWeekdayLong(ctx.today),
+    category_names: Object.keys(CATEGORY_DESCRIPTIONS).join(' | '),
+    categories: categoryLines(),
+    departments: departmentLines(),
+  });
+}
+
 /** Ask the model; throws LlmError (timeout, HTTP, invalid JSON, schema) or a zod error after normalising. */
 export async function extractUpdateWithLlm(text: string, ctx: ExtractContext, llm: LlmClient): Promise<Extraction> {
   const raw = await llm.structured(
@@ -36,10 +67,13 @@ export async function extractUpdateWithLlm(text: string, ctx: ExtractContext, ll
       { role: 'system', content: extractionPrompt(ctx) },
       { role: 'user', content: extractionInput(text, ctx) },
     ],
-    extractionSchema,
+    llmExtractionSchema,
     'status_update',
   );
-  return postNormalize(raw, text, ctx);
+  const normalised = postNormalize(raw, text, ctx);
+  // The model decides; the same checks as the rules' decide how sure the result is.
+  const corrected = (raw.ref ?? null) !== normalised.ref || (raw.date ?? null) !== normalised.date;
+  return checkExtraction(normalised, text, corrected);
 }
 
 export interface SmartOptions {

@@ -39,3 +39,13 @@ export function chineseNumber(s: string): number | null {
   if (s.length === 1 && s in digits) return digits[s]!;
   return null;
 }
+
+/**
+ * Fillers of dictated speech (lexicon/signals.ts FILLER_BREAKS, FILLER_BLANKS) replaced in place:
+ * breaks by a comma (so unpunctuated speech splits into clauses), blanks by spaces. Length-preserving.
+ */
+export function blankFillers(text: string, breaks: RegExp, blanks: RegExp): string {
+  let out = text.replace(breaks, (m) => ' '.repeat(m.length - 1) + '，');
+  out = out.replace(blanks, (m) => ' '.repeat(m.length));
+  return out;
+}

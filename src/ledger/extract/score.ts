@@ -23,6 +23,18 @@ export function compareExtraction(got: Extraction, expected: Extraction): Record
   };
 }
 
+/**
+ * Roll-ups (messages whose expected issues carry their own enterprise): are the issues' enterprises
+ * right, as a multiset? An issue without its own enterprise counts under the message's. Null when
+ * the message is no roll-up. Reported apart from the fields above (the all-fields rate keeps its
+ * meaning across sets).
+ */
+export function compareIssueEnterprises(got: Extraction, expected: Extraction): boolean | null {
+  if (!expected.issues.some((i) => i.enterprise)) return null;
+  const of = (e: Extraction) => e.issues.map((i) => i.enterprise ?? e.enterprise);
+  return multiset(of(got)) === multiset(of(expected));
+}
+
 export interface EvalCase {
   id: string;
   text: string;
@@ -36,16 +48,26 @@ export interface EvalReport {
   accuracy: Record<ScoredField, number>;
   /** Share of messages with every scored field right. */
   allFields: number;
+  /** Roll-ups: share with every issue under the right enterprise (null when the set has none), and how many. */
+  rollupIssueEnterprise: number | null;
+  rollups: number;
   mismatches: Array<{ id: string; text: string; fields: ScoredField[]; got: Extraction; expected: Extraction }>;
 }
 
 export function scoreExtractions(cases: EvalCase[], outputs: Extraction[]): EvalReport {
   const right = Object.fromEntries(SCORED_FIELDS.map((f) => [f, 0])) as Record<ScoredField, number>;
   let all = 0;
+  let rollups = 0;
+  let rollupsRight = 0;
   const mismatches: EvalReport['mismatches'] = [];
   cases.forEach((c, i) => {
     const got = outputs[i]!;
     const cmp = compareExtraction(got, c.expected);
+    const ie = compareIssueEnterprises(got, c.expected);
+    if (ie !== null) {
+      rollups++;
+      if (ie) rollupsRight++;
+    }
     const wrong = SCORED_FIELDS.filter((f) => !cmp[f]);
     for (const f of SCORED_FIELDS) if (cmp[f]) right[f]++;
     if (wrong.length === 0) all++;
@@ -56,6 +78,8 @@ export function scoreExtractions(cases: EvalCase[], outputs: Extraction[]): Eval
     total: cases.length,
     accuracy: Object.fromEntries(SCORED_FIELDS.map((f) => [f, right[f] / n])) as Record<ScoredField, number>,
     allFields: all / n,
+    rollupIssueEnterprise: rollups ? rollupsRight / rollups : null,
+    rollups,
     mismatches,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
+import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
 
 export interface Segment extends Span {
   text: string;
@@ -31,11 +32,17 @@ const ENUM_MARKERS: RegExp[] = [
   /([①②③④⑤⑥⑦⑧⑨⑩])/g,
   /(?<=^|[\s,，:：])第([一二三四五六七八九十\d])(?:个问题|个|点|条|项)?(?:是|[,，:：、])/g,
   /(?<=^|[\s,，:：])(?:首先|其次|再次|最后)(?:是|[,，])?/g,
+  // hand-offs addressed by a bare number after a list: 一交经信局，二交交通局 / ③转人社
+  /(?<=^|[\s,，、;；:：。])([一二三四五六七八九十])(?=(?:已经?|均|都)?(?:交|转|报|推|移)[\u4e00-\u9fa5])/g,
 ];
+/** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
+const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
 const CONTINUATION = /(?<=^|[\s,，:：])(?:另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+/** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
+const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
 
-function enumNumber(raw: string, group: string | undefined): number | null {
+function enumNumber(group: string | undefined): number | null {
   if (!group) return null;
   const c = CIRCLED.indexOf(group);
   if (c >= 0) return c + 1;
@@ -51,15 +58,22 @@ interface Cut {
   enumIndex: number | null;
 }
 
-export function segment(text: string): Segment[] {
+/** `refStarts`: offsets of the issue ids (blanked in `text`): an id opening a clause starts a segment. */
+export function segment(text: string, refStarts: number[] = []): Segment[] {
   // 1. sentences and `；` clauses
   const pieces: Span[] = [];
   let start = 0;
+  let depth = 0;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    const isTimeColon = (ch === ':' || ch === '：') && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+    const colon = ch === ':' || ch === '：';
+    const isTimeColon = colon && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+    if (ch === '(' || ch === '（') depth++;
+    if ((ch === ')' || ch === '）') && depth > 0) depth--;
     if (i === text.length || /[。!！?？;；\n:：]/.test(ch!) ) {
       if (isTimeColon) continue;
+      // a colon inside brackets (编号：Q-0052), or after a reply verb (给答复了：可以办…) quotes, it does not cut
+      if (colon && (depth > 0 || REPLY_BEFORE_COLON.test(text.slice(Math.max(0, i - 6), i)))) continue;
       if (i > start) pieces.push({ start, end: i });
       start = i + 1;
     }
@@ -72,15 +86,22 @@ export function segment(text: string): Segment[] {
     for (const re of ENUM_MARKERS) {
       for (const m of body.matchAll(re)) {
         if (cuts.some((c) => c.at === m.index)) continue;
-        cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: enumNumber(m[0], m[1]) });
+        cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: enumNumber(m[1]) });
       }
+    }
+    const loose = [...body.matchAll(LOOSE_NUMBER)];
+    if (loose.length >= 2 && loose.every((m, k) => Number(m[1]) === k + 1)) {
+      for (const m of loose) if (!cuts.some((c) => c.at === m.index)) cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: Number(m[1]) });
     }
     return cuts;
   });
   const hasSecond = pieceCuts.some((cs) => cs.some((c) => c.enumIndex === 2));
   const segments: Segment[] = [];
+  // "1.恒达科技：缺焊工": the item's number stays with what follows its label's colon.
+  let carried: number | null = null;
   pieces.forEach((p, pi) => {
     const body = text.slice(p.start, p.end);
+    const first = segments.length;
     const cuts = pieceCuts[pi]!.filter((c) => hasSecond || c.enumIndex !== 1 || /^(?:第|首先|一是)/.test(c.marker));
     for (const m of body.matchAll(CONTINUATION)) {
       if (m.index === 0 && cuts.length === 0) {
@@ -88,6 +109,15 @@ export function segment(text: string): Segment[] {
       } else if (!cuts.some((c) => c.at === m.index)) {
         cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: null });
       }
+    }
+    // "…Q1订单下滑，Q-0002已解决": an issue id opening a clause starts an update of its own.
+    for (const abs of refStarts) {
+      const at = abs - p.start;
+      if (at <= 0 || at >= body.length || !/[,，]\s*$/.test(body.slice(0, at))) continue;
+      const prev = Math.max(0, ...cuts.filter((c) => c.at < at).map((c) => c.markerEnd));
+      // only after a problem of its own (…Q1订单下滑，Q-0002已解决), not after words about the same issue (奖励已到账，Q-0025 可以销号了)
+      if (!body.slice(prev, at).replace(/[\s,，、]/g, '') || !OWN_PROBLEM_CUES.test(body.slice(prev, at)) || cuts.some((c) => c.at === at)) continue;
+      cuts.push({ at, markerEnd: at, marker: '', enumIndex: null });
     }
     cuts.sort((a, b) => a.at - b.at);
     let from = 0;
@@ -114,6 +144,10 @@ export function segment(text: string): Segment[] {
       pending = c;
     }
     flush(body.length);
+    const head = segments[first];
+    if (head && head.enumIndex === null && carried !== null && head.start === p.start + (text.slice(p.start, p.end).length - text.slice(p.start, p.end).trimStart().length)) head.enumIndex = carried;
+    const last = segments[segments.length - 1];
+    carried = /[:：]/.test(text[p.end] ?? '') && last && last.start >= p.start && last.enumIndex !== null && last.text.trim().length <= 12 ? last.enumIndex : null;
   });
   return segments;
 }

@@ -137,6 +137,9 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     // (a request for money after a money problem is its remedy: 资金紧张，希望兑现去年的技改补助)
     const remedy = p.requestOnly && MONEY_REMEDIES.includes(p.category) && [...gCats].some((c) => MONEY_PROBLEMS.includes(c));
     if (p.cue && p.score > 0 && !p.consequence && !remedy && gCue && gCat.score > 0 && !gCats.has(p.category)) return open(false);
+    // two updates on different topics ("土地证下来了 用电增容还在排队"): one each
+    const gStated = g.pieces.some((x) => x.firm);
+    if (p.firm && gStated && p.score > 0 && gCat.score > 0 && !gCats.has(p.category)) return open(false);
     // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
     if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0) && !p.firm) return open(false);
     join();
@@ -223,7 +226,10 @@ function piecesOf(c: SplitClause, ctx: SplitContext): Piece[] {
   }
   const pieces = parts.map((p) => makePiece(p, true, false, ctx));
   // Noun lists (缺焊工、电工; 希望经信局、财政局…) stay whole: split only when every part is a problem.
-  if (pieces.length < 2 || !pieces.every((p) => p.cue && p.score > 0)) return [whole];
+  // ("研发人员不足、出口订单受影响、厂区道路积水": each part about another category, one of them a problem cue, splits too)
+  const distinct = new Set(pieces.map((p) => p.category)).size === pieces.length && pieces.every((p) => p.score > 0) && pieces.some((p) => p.cue);
+  if (pieces.length < 2 || (!pieces.every((p) => p.cue && p.score > 0) && !distinct)) return [whole];
+  for (const p of pieces) p.cue = true; // listed side by side as problems
   pieces[0]!.visit = c.visit !== null;
   return pieces;
 }

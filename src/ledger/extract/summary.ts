@@ -7,6 +7,8 @@ import { trimPunct } from './normalize.js';
 
 const LEAD_IN = /^(?:企业|公司|对方|老板|厂里|厂家|负责人|他们|该企业|该公司)?(?:[（(][^）)]{1,20}[）)])?(?:又|还|也|另外|同时)?(?:反映|提出|提了|提到|表示|反馈|称|说|来电说|来电|来函|说到)(?:了)?(?:[两二三四五六七八九十几\d]+个问题)?(?:新的)?[:：,，]?/;
 const MAX = 40;
+const SPOKEN_FILLER_START = /^(?:嗯|呃|啊|然后|就是|那个|这个|他们说|老板说|企业说)+/;
+const SPOKEN_FILLER_END = /(?:嗯|呃|啊|然后就是|然后就|然后|就是|那个)+$/;
 const LINK_WORD = /^(?:另外|此外|同时|而且|并且)|^(?:还|也)(?=缺|需要|急需|想|希望)/;
 const HANDOFF_TAIL = /(?:的事情?|的问题|问题)?\s*(?:已经?|均已|都已)(?:交办|转办|移交|转交|交给?|报给?|转给?)[^，,。;；]*$/;
 /** FYI, Today, 今天, 昨天下午, 3月5日 … at the start of a clause. */
@@ -29,6 +31,12 @@ export function makeSummary(original: string, keep: Array<{ start: number; end: 
       t = t.replace(LINK_WORD, '');
       const cut = t.replace(HANDOFF_TAIL, '');
       if (trimPunct(cut)) t = cut;
+      // fillers of dictated speech at either end (嗯, 然后, 就是, 那个)
+      let before: string;
+      do {
+        before = t;
+        t = trimPunct(t).replace(SPOKEN_FILLER_START, '').replace(SPOKEN_FILLER_END, '');
+      } while (t !== before);
       return trimPunct(t);
     })
     .filter(Boolean);

@@ -8,47 +8,57 @@ import type { Category } from '../model.js';
 export interface DepartmentEntry {
   name: string;
   aliases: string[];
+  /**
+   * Bare stems people write without 局 (住建, 自规, 发改, 社保, 电力 …). A stem is a department only
+   * where one is expected: after a hand-off verb (报给住建了, 转发改), before 那边/这边 or an acting
+   * verb (住建那边在弄, 发改在协调), at a clause edge (see extract/department.ts). Elsewhere it is an
+   * ordinary word (交社保, 电力不足).
+   */
+  stems?: string[];
 }
 
 export const DEPARTMENTS: DepartmentEntry[] = [
-  { name: '经信局', aliases: ['经济和信息化局', '经济和信息化委员会', '经济信息化局', '经信委', '经信局', '经心局', '经信部门'] },
-  { name: '人社局', aliases: ['人力资源和社会保障局', '人力资源社会保障局', '人力社保局', '人社局', '人设局', '人社部门', '人力社保部门'] },
-  { name: '金融办', aliases: ['金融工作办公室', '金融工作中心', '金融服务中心', '金融办', '金融版', '金融部门'] },
-  { name: '资规局', aliases: ['自然资源和规划局', '自然资源规划局', '自然资源局', '资规局', '自规局', '国土资源局', '国土局', '规划局'] },
-  { name: '交通运输局', aliases: ['交通运输局', '交通局', '交运局'] },
+  { name: '经信局', aliases: ['经济和信息化局', '经济和信息化委员会', '经济信息化局', '经信委', '经信局', '经心局', '经信部门'], stems: ['经信', '经济信息化'] },
+  { name: '人社局', aliases: ['人力资源和社会保障局', '人力资源社会保障局', '人力社保局', '人社局', '人设局', '人社部门', '人力社保部门'], stems: ['人社', '社保', '人力社保', '人力资源'] },
+  { name: '金融办', aliases: ['金融工作办公室', '金融工作中心', '金融服务中心', '金融办', '金融版', '金融部门'], stems: ['金融'] },
+  { name: '资规局', aliases: ['自然资源和规划局', '自然资源规划局', '自然资源局', '资规局', '自规局', '国土资源局', '国土局', '规划局'], stems: ['自规', '资规', '自然资源', '国土'] },
+  { name: '交通运输局', aliases: ['交通运输局', '交通局', '交运局'], stems: ['交通', '交运'] },
   { name: '组织部', aliases: ['县委组织部', '市委组织部', '区委组织部', '组织部'] },
-  { name: '发改局', aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会'] },
-  { name: '住建局', aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局'] },
-  { name: '商务局', aliases: ['商务局', '商务部门'] },
-  { name: '税务局', aliases: ['税务局', '国税局', '地税局', '税务部门', '税务分局'] },
-  { name: '市场监管局', aliases: ['市场监督管理局', '市场监管局', '市监局', '市场监管部门'] },
-  { name: '生态环境局', aliases: ['生态环境局', '生态环境分局', '环境保护局', '环保局', '生态环境部门'] },
-  { name: '财政局', aliases: ['财政局', '财政部门'] },
-  { name: '供电公司', aliases: ['供电公司', '供电局', '电力公司', '供电所'] },
-  { name: '行政服务中心', aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心'] },
+  { name: '发改局', aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会'], stems: ['发改'] },
+  { name: '住建局', aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局'], stems: ['住建', '建设口'] },
+  { name: '商务局', aliases: ['商务局', '商务部门'], stems: ['商务'] },
+  { name: '税务局', aliases: ['税务局', '国税局', '地税局', '税务部门', '税务分局'], stems: ['税务', '税局'] },
+  { name: '市场监管局', aliases: ['市场监督管理局', '市场监管局', '市监局', '市场监管部门'], stems: ['市监', '市场监管'] },
+  { name: '生态环境局', aliases: ['生态环境局', '生态环境分局', '环境保护局', '环保局', '生态环境部门'], stems: ['生态环境', '生态', '环保'] },
+  { name: '财政局', aliases: ['财政局', '财政部门'], stems: ['财政'] },
+  { name: '供电公司', aliases: ['供电公司', '供电局', '电力公司', '供电所'], stems: ['电力', '国网', '供电'] },
+  { name: '行政服务中心', aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心'], stems: ['行政服务', '政务服务', '审批窗口'] },
   { name: '行政审批局', aliases: ['行政审批局', '审批局'] },
-  { name: '科技局', aliases: ['科学技术局', '科技局'] },
-  { name: '应急管理局', aliases: ['应急管理局', '应急局', '安监局'] },
-  { name: '水利局', aliases: ['水利局'] },
-  { name: '农业农村局', aliases: ['农业农村局', '农业局', '农办'] },
-  { name: '卫健局', aliases: ['卫生健康局', '卫健局', '卫健委'] },
-  { name: '教育局', aliases: ['教育局'] },
-  { name: '公安局', aliases: ['公安局', '交警大队', '交警'] },
+  { name: '科技局', aliases: ['科学技术局', '科技局'], stems: ['科技'] },
+  { name: '应急管理局', aliases: ['应急管理局', '应急局', '安监局'], stems: ['应急'] },
+  { name: '水利局', aliases: ['水利局'], stems: ['水利'] },
+  { name: '农业农村局', aliases: ['农业农村局', '农业局', '农办'], stems: ['农业农村'] },
+  { name: '卫健局', aliases: ['卫生健康局', '卫健局', '卫健委'], stems: ['卫健'] },
+  { name: '教育局', aliases: ['教育局'], stems: ['教育'] },
+  { name: '公安局', aliases: ['公安局', '交警大队', '交警'], stems: ['公安'] },
   { name: '消防救援大队', aliases: ['消防救援大队', '消防大队', '消防救援局'] },
-  { name: '医保局', aliases: ['医疗保障局', '医保局'] },
+  { name: '医保局', aliases: ['医疗保障局', '医保局'], stems: ['医保'] },
   { name: '统计局', aliases: ['统计局'] },
   { name: '司法局', aliases: ['司法局'] },
-  { name: '综合执法局', aliases: ['综合行政执法局', '综合执法局', '城管局'] },
+  { name: '综合执法局', aliases: ['综合行政执法局', '综合执法局', '城管局'], stems: ['综合执法', '城管'] },
   { name: '文旅局', aliases: ['文化和广电旅游体育局', '文化和旅游局', '文旅局', '文广旅体局'] },
   { name: '民政局', aliases: ['民政局'] },
-  { name: '投资促进局', aliases: ['投资促进局', '投促局', '投促中心', '招商局'] },
-  { name: '大数据局', aliases: ['大数据发展管理局', '大数据局', '数据局'] },
+  { name: '投资促进局', aliases: ['投资促进局', '投促局', '投促中心', '招商局'], stems: ['投促', '招商'] },
+  { name: '大数据局', aliases: ['大数据发展管理局', '大数据局', '数据局'], stems: ['大数据'] },
   { name: '统战部', aliases: ['县委统战部', '统战部'] },
   { name: '宣传部', aliases: ['县委宣传部', '宣传部'] },
   { name: '工商联', aliases: ['工商联'] },
   { name: '人民银行', aliases: ['人民银行', '人行'] },
   { name: '海关', aliases: ['海关'] },
-  { name: '管委会', aliases: ['开发区管委会', '园区管委会', '管委会'] },
+  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委', '管委会那边'] },
+  { name: '管委会', aliases: ['开发区管委会', '管委会'] },
+  { name: '省药监局', aliases: ['省药监局', '省药品监督管理局'] },
+  { name: '药监局', aliases: ['药监局', '药品监督管理局'] },
   { name: '国资办', aliases: ['国资办', '国资委'] },
   { name: '住房公积金中心', aliases: ['住房公积金中心', '公积金中心'] },
   { name: '残联', aliases: ['残联'] },
@@ -83,6 +93,15 @@ const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap(
   (a, b) => b.alias.length - a.alias.length,
 );
 
+const STEM_INDEX: Array<{ stem: string; name: string }> = DEPARTMENTS.flatMap((d) => (d.stems ?? []).map((stem) => ({ stem, name: d.name }))).sort(
+  (a, b) => b.stem.length - a.stem.length,
+);
+
+/** Bare stems (住建, 自规 …), longest first: departments only where the context expects one. */
+export function departmentStems(): ReadonlyArray<{ stem: string; name: string }> {
+  return STEM_INDEX;
+}
+
 /** All aliases, longest first. */
 export function departmentAliases(): ReadonlyArray<{ alias: string; name: string }> {
   return ALIAS_INDEX;
@@ -94,5 +113,8 @@ export function normalizeDepartment(raw: string): string {
   for (const { alias, name } of ALIAS_INDEX) if (s === alias) return name;
   // "县经信局", "市人社局": a place prefix before a known alias.
   for (const { alias, name } of ALIAS_INDEX) if (s.length <= alias.length + 3 && s.endsWith(alias)) return name;
+  // A stem written alone or with a generic ending (住建, 发改委 → 发改局, 社保部门 → 人社局).
+  const bare = s.replace(/(?:那边|这边|部门|方面|口)$/, '');
+  for (const { stem, name } of STEM_INDEX) if (bare === stem) return name;
   return s;
 }

@@ -4,15 +4,25 @@
  * (，stays ，; Ｑ becomes Q).
  */
 
+/**
+ * Common IME typos of the visit verbs: 访 typed as a homophone (防, 仿, 坊). Verbs starting with 回 are
+ * return visits.
+ */
+export const VISIT_VERB_TYPOS = ['走防', '走仿', '走坊', '回仿', '回防', '回坊', '拜仿', '拜防', '拜坊'];
+/** The visit verbs themselves, correct and mistyped (a regex alternation). */
+export const VISIT_VERB_WORDS = ['走访', '拜访', '回访', ...VISIT_VERB_TYPOS].join('|');
+
 /** Visit verbs that stand on their own (走访, 调研 …). */
-export const VISIT_VERBS =
-  /走访|拜访|回访|调研|上门服务|上门|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/;
+export const VISIT_VERBS = new RegExp(
+  String.raw`${VISIT_VERB_WORDS}|去过了?|去看了?(?:一下|看)?|(?:去|跑|走)了一?趟|转了一圈|看了[一两二三四五六七八九十几\d]+家|(?<![回过失])去的(?=[\u4e00-\u9fa5])|(?<![过回进出上下转送拿搬])去了(?=\s*(?:$|[,，。;；!！\s]))|` +
+  /调研|上门服务|(?<!(?:请|让|希望|要求|想)[\u4e00-\u9fa5]{0,8})上门(?!指导|检查|核查)|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/.source,
+);
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
 export const VISIT_NOUN = /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
 /** A clause with one of these describes a plan, not something that happened. */
-export const PLAN_MARKERS = /明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+export const PLAN_MARKERS = /原定|原计划|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE = /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
@@ -31,11 +41,11 @@ export const CHITCHAT = /^(?:好的?|好滴|收到|谢谢|感谢|辛苦了?|明�
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
-  /(?:没|没有|无|暂无|未)(?:提|提出|反映|发现)?(?:什么|任何)?(?:新的?)?(?:诉求|问题|困难|需求|要求)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要/;
+  /(?:啥|什么)都不缺|都挺好|挺好的?|都好|一切都好|很满意|满意|没新(?:的)?(?:问题|需求|诉求|情况)|没有新(?:的)?(?:问题|需求|诉求|情况)|没(?:有)?(?:什么|啥)?(?:需要|要)(?:政府|我们)?(?:协调|帮忙|解决)的|nothing special|all good|no (?:new )?(?:issues?|requests?|problems?)|everything(?:'s| is)? (?:fine|ok|good)|(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新的?|特别的|大的)?(?:诉求|问题|困难|需求|要求|需要协调的)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要/;
 
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
-  /(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|这个事|这件事|那件事|的事情?/;
+  /(?:那条|这条)(?=[,，\s]|$)|那件事|(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|这个事|这件事|那件事|的事情?/;
 /** Weaker: "…问题已…" reads as an earlier issue only when nobody reports anything in the clause. */
 export const EARLIER_WEAK = /问题(?=[,，]?\s*(?:已|在|正|还在|都|均|以|解决|办结|销号|消号))/;
 export const REPORT_IN_CLAUSE = /反映|提出|提了|来电|来函|希望|想|缺|诉求|求助|急需/;
@@ -55,7 +65,7 @@ export const NEW_MARKERS = /又提|新提|新的|另外提|还提|新增|新反�
  * "想做跨境电商，缺懂外贸的人才" stays one problem.
  */
 export const OWN_PROBLEM_CUES =
-  /缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重/;
+  /(?:没|未|还没|尚未|迟迟没)(?:有)?(?:到位|下来|批复|落地|落实|到岗|办结|解决|兑现)|(?<![多减])少(?=$|[\s,，。;；]|得)|缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重/;
 
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
@@ -65,7 +75,48 @@ export const REQUEST_CUES =
 export const CONSEQUENCE_START = /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
 
 /** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
-export const TOPIC_MARKERS = /的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
+export const TOPIC_MARKERS = /(?:那条|这条)(?=[,，\s]|$)|那件事|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
 
 /** A new report inside a sentence that began with an update (…银行已经放款，企业又反映缺包装工). */
-export const NEW_REPORT_IN_CLAUSE = /又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
+export const NEW_REPORT_IN_CLAUSE = /(?:他们|企业|老板|对方|厂里|厂家)(?:又|还)?(?:说|提|讲)|又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
+
+// ---- questions about an issue (extract.ts: a question segment states nothing; the ledger shows the issue)
+
+/** A message that opens by asking. */
+export const ASK_START = /^(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/;
+/**
+ * A segment that asks even without a question mark: a sentence-final particle, an A-not-A form
+ * (批没批, 结不结, 能不能, 有没有) or a "where is it" phrase.
+ */
+export const QUESTION_FORMS =
+  /(?:吗|呢|么|没有|了没|批了没|了吧)\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
+/** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
+export const REPORTED_ASK = /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
+/** What a question asks about: may it be closed / signed off. */
+export const CLOSABLE_ASK = /结|销号|消号|关闭|闭环/;
+/** What a question asks about: is it done (approved, paid, solved). */
+export const DONE_ASK = /批|到账|放款|解决|通过|落实|下来|拿到|办好|兑现|到位|发放|拨付|完成|搞定|招到/;
+
+/** Reference to an item by its ordinal (第二个, 第3条). */
+export const ORDINAL_MENTION = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)/;
+
+/** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
+export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿/;
+
+// ---- voice-to-text fillers (extract.ts blanks them before anything else is read)
+
+/**
+ * Fillers of dictated speech that carry nothing: interjections become a clause break (嗯, 呃, 然后),
+ * discourse words at a clause start become blanks (那个, 这个, 就是). 那个 after a noun (华康那个贷款)
+ * is a topic marker and stays.
+ */
+export const FILLER_BREAKS = /[嗯呃]+|(?<=困难|问题|诉求|需求|都挺好的?|都好)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
+export const FILLER_BLANKS = /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
+
+/** After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了): work under way. */
+export const DEPARTMENT_ACTING_AFTER = /^(?:那边|这边)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人)/;
+/** Before a department: the issue is waiting there (卡在发改, 压在住建局): work under way. */
+export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|在)\s*$/;
+
+/** A header clause announcing a list (问题如下, 诉求两条, 反映三点): no problem itself. */
+export const LIST_HEADER = /^(?:企业|公司|他们|对方)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:如下|有|是)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;

@@ -7,7 +7,7 @@ import { reply, type Reply } from '../../messaging/reply.js';
 import type { IssueQuery } from '../../store/types.js';
 import { findRefs, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
 import { categorize } from '../extract/index.js';
-import { resolveDeadline } from '../dates.js';
+import { resolveDeadline } from '../deadlines.js';
 import { normalizeDepartment } from '../lexicon/index.js';
 import { STATUS_LABELS, type Issue, type Team } from '../model.js';
 

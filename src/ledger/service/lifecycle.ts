@@ -4,7 +4,7 @@
  * is closed only after confirmation, recorded honestly as 办结 then 销号). Each returns an Outcome for execute().
  */
 import type { IssuePatch } from '../../store/types.js';
-import { resolveDeadline } from '../dates.js';
+import { resolveDeadline } from '../deadlines.js';
 import { categorize } from '../extract/index.js';
 import { normalizeDepartment } from '../lexicon/index.js';
 import { CATEGORIES, type Category, type EditableField, type FieldEdit, type Issue, type LedgerEvent, type Visit } from '../model.js';

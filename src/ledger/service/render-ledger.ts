@@ -1,7 +1,7 @@
 /** Replies that show the ledger: the issue list (问题清单/台账) and one issue with its history. */
 import type { Reply, ReplyBlock } from '../../messaging/reply.js';
 import { daysBetween, localDate } from '../../time/index.js';
-import { formatDateTime } from '../dates.js';
+import { formatDateTime } from '../deadlines.js';
 import { isActive, overdueDays, STATUS_LABELS, type Issue, type LedgerEvent, type Team } from '../model.js';
 
 const LIST_LIMIT = 30;

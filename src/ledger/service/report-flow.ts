@@ -8,11 +8,12 @@ import { reply, type Reply, type ReplyBlock } from '../../messaging/reply.js';
 import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
 import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES, parseLedgerCommand, stripReportPrefix } from '../commands.js';
-import { findDeadline } from '../dates.js';
+import { findDeadline } from '../deadlines.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { CUES } from '../../messaging/intent-cues.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
-import { STATUS_LABELS } from '../model.js';
+import { CONFIDENCE_REASON_LABELS, STATUS_LABELS } from '../model.js';
+import { CONFIDENT } from '../extract/confidence.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
@@ -405,8 +406,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   return { type: 'commit', plan };
 }
 
-/** Below this parse confidence the bot shows what it understood and records only on 对. */
-export const CONFIRM_BELOW = 0.6;
+/** Below this parse confidence (the parser's own threshold) the bot shows what it understood and records only on 对. */
+export const CONFIRM_BELOW = CONFIDENT;
 /** More issues than this in one message is a roll-up worth confirming. */
 const MANY_ISSUES = 3;
 
@@ -416,10 +417,9 @@ const MANY_ISSUES = 3;
  * in one message, many issues.
  */
 async function doubtsAbout(svc: FlowContext, e: Extraction, text: string, team: Team): Promise<string[] | null> {
-  const signals = e as Extraction & { confidence?: unknown; reasons?: unknown };
-  if (typeof signals.confidence === 'number') {
-    if (signals.confidence >= CONFIRM_BELOW) return null;
-    const reasons = Array.isArray(signals.reasons) ? signals.reasons.filter((r): r is string => typeof r === 'string') : [];
+  if (e.confidence !== undefined) {
+    if (e.confidence >= CONFIRM_BELOW) return null;
+    const reasons = (e.reasons ?? []).map((r) => CONFIDENCE_REASON_LABELS[r]);
     return reasons.length ? reasons : [TEXTS.doubtUnsure];
   }
   const doubts: string[] = [];

@@ -85,6 +85,28 @@ export function findDates(text: string, today: string): DateHit[] {
     if (day) add(m.index, end, futureCtx(m.index, end) ? null : day);
   }
 
+  // a bare day of the month: 8号, 15日 = the latest such day on or before today
+  for (const m of text.matchAll(/(?<![\d月年./\-])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*([号日])(?![\d前后内])/g)) {
+    const end = m.index + m[0].length;
+    const d = chineseNumber(m[1]!);
+    if (d === null || d < 1 || d > 31) continue;
+    // 3日内 (a span), 每月15日 (a rule), 星期日/周日 (a weekday): not a date; 日 needs an Arabic day (10日, not 一日).
+    if (/[每周期拜]\s*$/.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
+    if (m[2] === '日' && !/^\d/.test(m[1]!)) continue;
+    let day: string | null = null;
+    for (let back = 0; back < 3 && !day; back++) {
+      const [y, mo] = today.split('-').map(Number) as [number, number];
+      const month = mo - back;
+      const dt = validYmd(month >= 1 ? y : y - 1, month >= 1 ? month : month + 12, d);
+      if (dt && dt <= today) day = dt;
+    }
+    add(m.index, end, day && !futureCtx(m.index, end) ? day : null);
+  }
+  // holidays with a fixed date: 元旦 = 1 January (the latest one not after today)
+  for (const m of text.matchAll(/元旦(?!假期|期间|前后|放假)/g)) {
+    add(m.index, m.index + m[0].length, futureCtx(m.index, m.index + 2) ? null : latestMonthDay(1, 1, today));
+  }
+
   // weekdays: 周三 / 星期三 / 礼拜三, 上周三, 上上周三, 本周三, 这周三, 下周三
   for (const m of text.matchAll(/(?<![每一两二三四五六七八九十\d])(上上|上|本|这|下下|下)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g)) {
     const prefix = m[1] ?? '';
@@ -135,7 +157,14 @@ export function findDates(text: string, today: string): DateHit[] {
     add(m.index, m.index + m[0].length, today, true);
   }
 
-  return hits.sort((a, b) => a.start - b.start);
+  // A date range (2026.3.2-3.6, 3月2日至6日) names a period, not the day something happened.
+  const sorted = hits.sort((a, b) => a.start - b.start);
+  sorted.forEach((a, k) => {
+    const b = sorted[k + 1];
+    if (b && /^\s*(?:-|－|—|–|~|～|至|到)\s*$/.test(text.slice(a.end, b.start))) a.date = b.date = null;
+    else if (/^\s*(?:-|－|—|–|~|～|至)\s*\d/.test(text.slice(a.end, a.end + 4))) a.date = null;
+  });
+  return sorted;
 }
 
 /**
