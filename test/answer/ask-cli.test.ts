@@ -74,7 +74,7 @@ describe('zct ask (in-process)', () => {
   it('--stdin also takes {"text","session"} lines: turns of one session are one conversation, in order', async () => {
     const input = [
       JSON.stringify({ text: '专班组建要坚持哪三条原则？', session: 'a' }),
-      JSON.stringify({ text: '全县组建了多少个专班', session: 'b' }),
+      JSON.stringify({ text: '非公企业凝聚力工程选了多少家企业试点', session: 'b' }),
       JSON.stringify({ text: '那第二条呢？', session: 'a' }),
       '那第二条呢？',
       JSON.stringify({ text: '第二条呢', session: 'b' }),

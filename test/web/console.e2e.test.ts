@@ -74,13 +74,13 @@ async function signIn(userId: string, name: string, viewport = { width: 1280, he
   await ctx.addInitScript(fakeJsapi(code));
   const page = await ctx.newPage();
   await page.goto(`${base}/board`);
-  await page.waitForURL(`${base}/board`, { timeout: 15_000 });
+  await page.waitForURL(`${base}/board`, { timeout: 60_000 });
   await ctx.clearCookies({ name: 'zct_lcsrf' });
   return { ctx, page };
 }
 
 /** Wait until the element's text contains `text` (Playwright's auto-waiting, without its test runner). */
-async function seeText(loc: Locator, text: string, timeoutMs = 10_000): Promise<void> {
+async function seeText(loc: Locator, text: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
@@ -103,7 +103,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
-describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', () => {
+describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     redis = await startRedis();
     fake = await startFakeDingTalk();
@@ -171,7 +171,7 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', () => {
     expect(names.length).toBe(2);
     expect(await rows.count()).toBeGreaterThanOrEqual(2);
     // ECharts drew the three charts (SVG renderer).
-    await page.waitForFunction("document.querySelectorAll('.chart svg').length === 3", null, { timeout: 10_000 });
+    await page.waitForFunction("document.querySelectorAll('.chart svg').length === 3", null, { timeout: 30_000 });
     await shot(page, 'board-desktop');
     await ctx.close();
   });

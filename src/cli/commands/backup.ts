@@ -8,6 +8,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
+import { findRef } from '../../ledger/commands.js';
 import { loadConfig, type Config } from '../../config/index.js';
 import type { LedgerEvent } from '../../ledger/model.js';
 import { createLogger } from '../../observability/logger.js';
@@ -113,7 +114,14 @@ export function formatAudit(events: LedgerEvent[], timeZone: string): string {
     .join('\n');
 }
 
+/** `zct backup`, `zct restore` and `zct audit`: one module, one register function each (see commands/index.ts). */
 export function register(program: Command): void {
+  registerBackup(program);
+  registerRestore(program);
+  registerAudit(program);
+}
+
+export function registerBackup(program: Command): void {
   program
     .command('backup')
     .description('备份台账（小组、问题及历史、走访、审计日志、反馈）为 JSONL；文件名以 .gz 结尾则压缩')
@@ -128,7 +136,9 @@ export function register(program: Command): void {
         await store.close();
       }
     });
+}
 
+export function registerRestore(program: Command): void {
   program
     .command('restore')
     .description('把 zct backup 的备份恢复到一个空的前缀（ZCT_REDIS_PREFIX，或 --prefix）')
@@ -144,7 +154,9 @@ export function register(program: Command): void {
         await store.close();
       }
     });
+}
 
+export function registerAudit(program: Command): void {
   program
     .command('audit')
     .description('查看审计日志：某个问题的全部历史（--issue），或一段时间内的所有变更（--since/--until）')
@@ -160,7 +172,8 @@ export function register(program: Command): void {
       try {
         let events: LedgerEvent[];
         if (opts.issue) {
-          const id = opts.issue.trim().toUpperCase().replace(/^Q-?(\d+)$/, (_m, n: string) => `Q-${n.padStart(4, '0')}`);
+          // The one issue-id grammar (src/ledger/extract/ref.ts): q12, Q0012, Q-0012 → Q-0012.
+          const id = findRef(opts.issue) ?? opts.issue.trim();
           events = await store.issueHistory(id);
         } else {
           const until = opts.until ? parseInstant(opts.until, tz, true) : Date.now();

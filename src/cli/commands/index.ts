@@ -22,9 +22,9 @@ export const commandLoaders: Record<string, () => Promise<{ register: Register }
   'eval-updates': () => import('./eval-updates.js'),
   digest: () => import('./digest.js'),
   export: () => import('./export.js'),
-  backup: () => import('./backup.js'),
-  restore: () => import('./backup.js'),
-  audit: () => import('./backup.js'),
+  backup: () => import('./backup.js').then((m) => ({ register: m.registerBackup })),
+  restore: () => import('./backup.js').then((m) => ({ register: m.registerRestore })),
+  audit: () => import('./backup.js').then((m) => ({ register: m.registerAudit })),
   'web-link': () => import('./web-link.js'),
 };
 
@@ -36,6 +36,5 @@ export async function loadCommands(argv: readonly string[]): Promise<Register[]>
   const name = argv.slice(2).find((a) => !a.startsWith('-'));
   const only = name !== undefined && name !== 'help' ? commandLoaders[name] : undefined;
   const loaders = only ? [only] : Object.values(commandLoaders);
-  // One module may register several commands (backup, restore, audit): register each module once.
-  return [...new Set((await Promise.all(loaders.map((load) => load()))).map((m) => m.register))];
+  return (await Promise.all(loaders.map((load) => load()))).map((m) => m.register);
 }

@@ -419,7 +419,11 @@ const MANY_ISSUES = 3;
 async function doubtsAbout(svc: FlowContext, e: Extraction, text: string, team: Team): Promise<string[] | null> {
   if (e.confidence !== undefined) {
     if (e.confidence >= CONFIRM_BELOW) return null;
-    const reasons = (e.reasons ?? []).map((r) => CONFIDENCE_REASON_LABELS[r]);
+    // Several enterprises are named in the card; a reason the parser has no label for is shown as it is.
+    const named = e.reasons?.includes('several_enterprises') ? await svc.mentionedEnterprises(text, team) : [];
+    const reasons = (e.reasons ?? []).map((r) =>
+      r === 'several_enterprises' && named.length >= 2 ? TEXTS.doubtEnterprises(named) : (CONFIDENCE_REASON_LABELS[r] ?? r),
+    );
     return reasons.length ? reasons : [TEXTS.doubtUnsure];
   }
   const doubts: string[] = [];
