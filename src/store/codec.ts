@@ -2,6 +2,7 @@
  * Shared (de)serialisation and ledger rules used by both stores, so MemoryStore and RedisStore
  * behave identically: id format, JSON with Buffers, date scores, status-transition timestamps.
  */
+import { z } from 'zod';
 import type { IssueStatus } from '../ledger/model.js';
 import type { Reply } from '../messaging/reply.js';
 import { wellFormed } from '../messaging/normalise.js';
@@ -80,4 +81,44 @@ export function encodeReply(reply: Reply | null): string {
 
 export function decodeReply(text: string): Reply | null {
   return decodeJson(text) as Reply | null;
+}
+
+/** A team as stored (the `teams` hash): validated when read, like every other edge. */
+export const storedTeamSchema = z.object({
+  id: z.string(),
+  platform: z.string(),
+  conversationId: z.string(),
+  name: z.string(),
+  enterprises: z.array(z.string()),
+  isAdminGroup: z.boolean(),
+  createdAt: z.number(),
+});
+
+/** An asked question as stored (the question log). */
+export const storedQuestionSchema = z.object({
+  at: z.number(),
+  teamId: z.string(),
+  userId: z.string(),
+  question: z.string(),
+  refused: z.boolean(),
+});
+
+/**
+ * Parse and validate one stored JSON record; a corrupt or foreign one is reported through `onBad` and read as null
+ * (never cast blindly: a hand-edited or older record must not reach the ledger as a half-formed object).
+ */
+export function readRecord<T>(schema: z.ZodType<T>, raw: string, onBad: (err: string) => void): T | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (err) {
+    onBad(`invalid JSON: ${(err as Error).message}`);
+    return null;
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    onBad(parsed.error.message.slice(0, 300));
+    return null;
+  }
+  return parsed.data;
 }

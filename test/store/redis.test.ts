@@ -125,6 +125,25 @@ describe('RedisStore specifics', () => {
     await store.close();
   });
 
+  it('validates team and question-log records when read: a corrupt one is logged and skipped, never half-read', async () => {
+    const { logger, lines } = captureLogger();
+    const store = await openStore(redis.url, undefined, { logger });
+    const raw = await rawClient(redis.url);
+    const good = { id: 'console:g', platform: 'console', conversationId: 'g', name: '一组', enterprises: ['华康药业'], isAdminGroup: false, createdAt: 1 };
+    await store.upsertTeam(good);
+    await raw.hSet(store.keys.teams, 'console:bad', '{"id":"console:bad","enterprises":"华康药业"}');
+    await raw.hSet(store.keys.teams, 'console:broken', '{"id":');
+    expect(await store.getTeam('console:g')).toEqual(good);
+    expect(await store.getTeam('console:bad')).toBeNull();
+    expect(await store.listTeams()).toEqual([good]);
+    await store.recordQuestion({ at: 1, teamId: 'console:g', userId: 'u', question: '专班怎么设', refused: false });
+    await raw.lPush(store.keys.questions, '{"at":"yesterday"}');
+    expect(await store.listQuestions()).toEqual([{ at: 1, teamId: 'console:g', userId: 'u', question: '专班怎么设', refused: false }]);
+    expect(lines.filter((l) => l.level === 40 && String(l.msg).startsWith('corrupt')).length).toBeGreaterThanOrEqual(4);
+    await raw.close();
+    await store.close();
+  });
+
   it('key prefixes isolate two deployments on one Redis', async () => {
     const a = await openStore(redis.url, `iso-a-${process.pid}`);
     const b = await openStore(redis.url, `iso-b-${process.pid}`);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Issue, LedgerEvent, Team, Visit } from '../../ledger/model.js';
 import type { Reply } from '../../messaging/reply.js';
 import type { Logger } from '../../observability/logger.js';
-import { dateScore, decodeJson, decodeReply, encodeJson, encodeReply, idNumber, replyTtlSec, DONE_STATUSES } from '../codec.js';
+import { readRecord, storedQuestionSchema, storedTeamSchema, dateScore, decodeJson, decodeReply, encodeJson, encodeReply, idNumber, replyTtlSec, DONE_STATUSES } from '../codec.js';
 import { isStoreUnavailable, StoreUnavailableError, type CommitRecord, type Feedback, type IssueQuery, type LedgerCommit, type LedgerCommitResult, type MessageClaim, type Store, type VisitQuery } from '../types.js';
 import { certainlyNotRun, RedisConnection, type RedisConnectionOptions } from './connection.js';
 import { QUESTION_LOG_MAX, type AskedQuestion } from '../types.js';
@@ -122,12 +122,20 @@ export class RedisStore implements Store {
 
   async getTeam(id: string): Promise<Team | null> {
     const raw = await this.conn.cmd<string | null>(this.keys.teams, ['HGET', this.keys.teams, id]);
-    return raw === null ? null : (JSON.parse(raw) as Team);
+    return raw === null ? null : this.team(raw);
   }
 
   async listTeams(): Promise<Team[]> {
     const raw = await this.conn.cmd<string[]>(this.keys.teams, ['HVALS', this.keys.teams]);
-    return raw.map((r) => JSON.parse(r) as Team).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    return raw
+      .map((r) => this.team(r))
+      .filter((t): t is Team => t !== null)
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
+  /** A stored team, validated; a corrupt record is logged and skipped (it cannot be half-read into a reply). */
+  private team(raw: string): Team | null {
+    return readRecord(storedTeamSchema, raw, (err) => this.logger?.warn({ err }, 'corrupt team record in Redis: skipped'));
   }
 
   // --- ledger
@@ -300,7 +308,9 @@ export class RedisStore implements Store {
   async listQuestions(limit = QUESTION_LOG_MAX): Promise<AskedQuestion[]> {
     const k = this.keys.questions;
     const raw = await this.conn.cmd<string[]>(k, ['LRANGE', k, '0', String(Math.max(0, Math.min(limit, QUESTION_LOG_MAX) - 1))]);
-    return raw.map((r) => JSON.parse(r) as AskedQuestion);
+    return raw
+      .map((r) => readRecord<AskedQuestion>(storedQuestionSchema, r, (err) => this.logger?.warn({ err }, 'corrupt question-log entry: skipped')))
+      .filter((q): q is AskedQuestion => q !== null);
   }
 
   async listFeedback(): Promise<Feedback[]> {
