@@ -11,7 +11,7 @@ import { countWord, extractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
-import { addedWords, isFollowUp, ruleRewrite, standaloneQuery } from './followup.js';
+import { addedWords, isFollowUp, ruleRewrite, standaloneQuery, topicRewrite } from './followup.js';
 import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
 import { allChunks, locate } from './documents.js';
 import { inlineItems, itemMarker } from './lists.js';
@@ -154,10 +154,20 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
     return r;
   }
 
-  const { query, followUp, llmFailure } = await standaloneQuery(question, history, llm, logger);
+  const rewritten = await standaloneQuery(question, history, llm, logger);
+  const { followUp, llmFailure } = rewritten;
+  let query = rewritten.query;
   // The endpoint just timed out or failed: do not make the user wait for it a second time.
   const useLlm = llm !== null && llmFailure !== 'timeout' && llmFailure !== 'http';
-  const result = await retriever.search(query, k);
+  let result = await retriever.search(query, k);
+  if (followUp && !result.answerable) {
+    // The previous question's own detail may be what sinks the rewrite: keep only its place/year.
+    const narrow = topicRewrite(question, history);
+    if (narrow && narrow !== query) {
+      const again = await retriever.search(narrow, k);
+      if (again.answerable) (query = narrow), (result = again);
+    }
+  }
   const prevDocs = followUp ? (history[history.length - 1]?.docIds ?? []) : [];
   const hits = biasToDocs(result.hits, prevDocs);
 

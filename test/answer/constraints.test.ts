@@ -13,6 +13,7 @@ import { constraintsMet, parsePlaces, places, questionConstraints } from '../../
 import type { Chunk } from '../../src/retrieval/types.js';
 import { silentLogger } from '../../src/observability/logger.js';
 import { answerQuestion } from '../../src/answer/index.js';
+import { topicRewrite } from '../../src/answer/followup.js';
 
 function chunk(text: string, title = '某县推进基层党建工作', author: string | null = null): Chunk {
   return { id: 'd::0', docId: 'd', title, source: null, date: null, headings: [], text, author };
@@ -80,5 +81,16 @@ describe('the gate with constraints on the bundled corpus', () => {
     expect(r.grounded).toBe(false);
     expect(r.answer).toContain('未在资料库中找到');
     expect(UNMET_CONSTRAINT_CAP).toBeLessThan(0.5);
+  });
+});
+
+describe('an elliptical follow-up after a near miss keeps only the place/year of the previous question', () => {
+  const prev = (q: string) => [{ question: q, standaloneQuery: q, answerSummary: '', docIds: [], at: 0 }];
+
+  it('carries the place, drops what the previous question asked', () => {
+    expect(topicRewrite('那今年新建了多少个党群服务中心', prev('龙游县党群服务中心的建设补助每个多少钱'))).toBe('龙游 今年新建了多少个党群服务中心');
+    expect(topicRewrite('那2019年呢', prev('江山2018年引进了多少人才'))).toBeNull();
+    expect(topicRewrite('那人才公寓有几套', prev('人才公寓租金是多少'))).toBeNull();
+    expect(topicRewrite('那龙游新建了多少个党群服务中心', prev('龙游县党群服务中心的建设补助每个多少钱'))).toBeNull();
   });
 });
