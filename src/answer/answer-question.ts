@@ -136,6 +136,19 @@ async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | '
   return { ...base, answer: cited ? `${text}[1]` : text, grounded: true, citations, mode: 'extractive', memory: prev.memory };
 }
 
+/**
+ * The previous, refused turn with the list its question's passages hold (as if it had been answered),
+ * or the turn unchanged when the passages hold no list of at least two items.
+ */
+async function listBehindRefusal(prev: Turn, deps: AnswerDeps, k: number): Promise<Turn> {
+  const query = prev.standaloneQuery || prev.question;
+  const { hits } = await deps.retriever.search(query, k);
+  if (!hits.length) return prev;
+  const ex = extractiveAnswer(query, numberPassages(hits, k), { tokenizer: tokenizerFor(deps.retriever), views: documentViews(deps.retriever) });
+  if (!ex?.items || ex.items.length < 2) return prev;
+  return { ...prev, memory: { items: ex.items.slice(0, 30), ...(ex.unit ? { unit: ex.unit } : {}), ...(ex.chunkId ? { chunkId: ex.chunkId } : {}) } };
+}
+
 export async function answerQuestion(question: string, deps: AnswerDeps, opts: AnswerOptions = {}): Promise<AnswerResult> {
   const { retriever, llm, logger } = deps;
   const history = opts.history ?? [];
@@ -149,7 +162,10 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   const ordinal = prevTurn ? followUpOrdinal(question) : null;
   // Turns saved before answers carried memory (or by another path) fall back to the rewrite below.
   if (prevTurn?.memory && ordinal !== null && (isFollowUp(question, history) || [...question.trim()].length <= 16)) {
-    const r = await ordinalFollowUp(question, prevTurn, ordinal, deps);
+    // “第三块讲啥” after a refused question: the user saw no list but expects one there — read the
+    // previous question's best passages again, without the gate, and take item N if they hold a list.
+    const prev = prevTurn.memory.refused ? await listBehindRefusal(prevTurn, deps, k) : prevTurn;
+    const r = await ordinalFollowUp(question, prev, ordinal, deps);
     logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
     return r;
   }
