@@ -8,6 +8,7 @@ import { answerQuestion, type Turn } from '../../src/answer/index.js';
 import { questionKind } from '../../src/answer/question-kind.js';
 import type { Chunk, Retriever } from '../../src/retrieval/types.js';
 import { chunk, fakeRetriever } from './fixtures.js';
+import { splitSentences } from '../../src/answer/text.js';
 
 const filler = (topic: string) =>
   Array.from({ length: 16 }, (_, i) => `围绕${topic}推出第${i + 1}项具体措施，要抓紧落实到位。`).join('');
@@ -49,5 +50,22 @@ describe('lists announced by a lead-in with items as section headings', () => {
     const r = await answerQuestion('第二个方面讲啥', deps, { history });
     expect(r.grounded).toBe(true);
     expect(r.answer).toContain(SECTIONS[1]);
+  });
+});
+
+describe('a section heading run into its first item', () => {
+  it('is split off, so the numbered items are seen', () => {
+    expect(splitSentences('工作要落实。二、主要措施1、建立台账。逐项销号。2、定期督查。')).toEqual(['工作要落实。', '二、主要措施', '1、建立台账。', '逐项销号。', '2、定期督查。']);
+    expect(splitSentences('（三）保障机制（1）强化领导。')).toEqual(['（三）保障机制', '（1）强化领导。']);
+    // A heading with its own sentence end, or a number that is not item 1, stays as it is.
+    expect(splitSentences('二、全年完成12个项目。')).toEqual(['二、全年完成12个项目。']);
+  });
+
+  it('the list under it is answered whole, with its count', async () => {
+    const doc = [chunk('notice', 0, '关于开展走访活动的通知', '一、总体要求深入基层走访。二、主要措施1、建立走访台账。逐户登记问题。2、落实定期督查。每月通报进度。3、开展年度评议。评议结果公开。三、工作要求各地要高度重视。')];
+    const retriever = Object.assign(fakeRetriever(doc), { chunks: () => doc });
+    const r = await answerQuestion('走访活动的主要措施有哪几条', { retriever, llm: null, logger: silentLogger });
+    expect(r.answer).toMatch(/^共三条/u);
+    expect(r.answer).toContain('开展年度评议');
   });
 });
