@@ -52,6 +52,17 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
 /** “几家/多少名/几批 …”: the measure word a count question uses. */
 export const COUNT_MEASURE = /(?:几|多少)(个|家|名|位|人|项|条|批|次|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队)/u;
 
+/**
+ * Measure words a count may be given in for each asked one: “几个” is answered by “88名” or “5支”,
+ * “多少人” by “900多名” or “17位”. Others must match as asked (几家 → N家).
+ */
+const MEASURE_EQUIVALENTS: Readonly<Record<string, string>> = {
+  个: '个|名|位|人|家|项|支|所|座|批|条|件|村|组|队|类|种|期',
+  人: '人|名|位|人次',
+  名: '名|人|位',
+  位: '位|名|人',
+};
+
 export function countEvidence(measure: string): RegExp {
-  return new RegExp(`${NUM}+\\s*(?:余|多)?\\s*${measure}`, 'u');
+  return new RegExp(`${NUM}+\\s*(?:余|多)?\\s*(?:${MEASURE_EQUIVALENTS[measure] ?? measure})`, 'u');
 }
