@@ -66,3 +66,11 @@ const MEASURE_EQUIVALENTS: Readonly<Record<string, string>> = {
 export function countEvidence(measure: string): RegExp {
   return new RegExp(`${NUM}+\\s*(?:余|多)?\\s*(?:${MEASURE_EQUIVALENTS[measure] ?? measure})`, 'u');
 }
+
+/**
+ * What was done versus what is planned: a question about the past or the actual figure (去年, 实际, 最后达标了没)
+ * is not answered by a sentence that only announces a plan or target (计划, 力争, 目标) and reports nothing done.
+ */
+export const DONE_CUE = /去年|上一年|实际|最后.{0,3}(?:达|完成|建|有)|达标了没|完成了没|建成了没|到底建了|已经/u;
+export const PLAN_CUE = /计划|力争|争取|拟|将要|目标|预计|规划/u;
+export const DONE_EVIDENCE = /已经|已(?!于)|累计|建成|完成了|实现了|共有|达到了|截至|目前|获|先后/u;

@@ -20,6 +20,9 @@ import {
   COLLOQUIAL_WORDS,
   COUNT_MEASURE,
   countEvidence,
+  DONE_CUE,
+  DONE_EVIDENCE,
+  PLAN_CUE,
   DOC_DESCRIPTION_WORDS,
   NUMBER_UNIT_CUES,
   type AnswerKind,
@@ -310,6 +313,12 @@ export function gateFeatures(units: QueryUnit[], ranked: Array<{ chunk: Chunk; s
     kind = kinds.every((k) => near.some((x) => holdsKind(k, x.s, question))) ? 1 : 0;
   }
   constraint = Math.max(constraint, bestCovering);
+  // A question about what was done (去年…建了几个, 实际多少) is not answered by a plan (计划/力争…): when
+  // every best-covering sentence only announces one, a constraint is unmet.
+  if (asksDone(question)) {
+    const best = sentenceScores.filter((x) => x.c >= bestWithContext - 1e-9 && x.c > 0);
+    if (best.length && best.every((x) => isPlanOnly(x.s))) constraint = Math.min(constraint, 0.5);
+  }
   const first = ranked[0];
   const five = ranked.slice(0, 5);
   const agreement = first && five.length ? five.filter((h) => h.chunk.docId === first.chunk.docId).length / five.length : 0;
@@ -317,6 +326,16 @@ export function gateFeatures(units: QueryUnit[], ranked: Array<{ chunk: Chunk; s
   const s2 = ranked[1]?.score ?? 0;
   const margin = s1 > 0 ? Math.max(0, Math.min(1, (s1 - s2) / s1)) : 0;
   return { coverage: cov, anchor, constraint, sentence: bestSentence, kind, agreement, margin };
+}
+
+/** The question asks what was actually done or reached (not a plan or target). */
+export function asksDone(question: string): boolean {
+  return DONE_CUE.test(question);
+}
+
+/** A sentence that only announces a plan or a target, with nothing reported as done. */
+export function isPlanOnly(sentence: string): boolean {
+  return PLAN_CUE.test(sentence) && !DONE_EVIDENCE.test(sentence);
 }
 
 export function gateProbability(f: GateFeatures, model: GateModel = GATE_MODEL): number {

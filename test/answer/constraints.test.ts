@@ -84,6 +84,18 @@ describe('the gate with constraints on the bundled corpus', () => {
   });
 });
 
+describe('done versus planned on the bundled corpus', () => {
+  const noLlm = (q: string) => answerQuestion(q, { retriever, llm: null, logger: silentLogger });
+
+  it('answers the plan when asked for the plan, refuses the actual figure the corpus does not give', async () => {
+    const planned = await noLlm('全县计划拿出多少个中层岗位用于跨部门竞争上岗');
+    expect(planned.grounded).toBe(true);
+    expect(planned.answer).toContain('50个中层岗位');
+    const actual = await noLlm('全县实际拿出了多少个中层岗位用于跨部门竞争上岗');
+    expect(actual.grounded).toBe(false);
+  });
+});
+
 describe('an elliptical follow-up after a near miss keeps only the place/year of the previous question', () => {
   const prev = (q: string) => [{ question: q, standaloneQuery: q, answerSummary: '', docIds: [], at: 0 }];
 
