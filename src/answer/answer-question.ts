@@ -11,7 +11,7 @@ import { countWord, extractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
-import { addedWords, isFollowUp, ruleRewrite, standaloneQuery } from './followup.js';
+import { addedWords, isFollowUp, ruleRewrite, standaloneQuery, topicRewrite } from './followup.js';
 import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
 import { allChunks, locate } from './documents.js';
 import { inlineItems, itemMarker } from './lists.js';
@@ -136,6 +136,19 @@ async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | '
   return { ...base, answer: cited ? `${text}[1]` : text, grounded: true, citations, mode: 'extractive', memory: prev.memory };
 }
 
+/**
+ * The previous, refused turn with the list its question's passages hold (as if it had been answered),
+ * or the turn unchanged when the passages hold no list of at least two items.
+ */
+async function listBehindRefusal(prev: Turn, deps: AnswerDeps, k: number): Promise<Turn> {
+  const query = prev.standaloneQuery || prev.question;
+  const { hits } = await deps.retriever.search(query, k);
+  if (!hits.length) return prev;
+  const ex = extractiveAnswer(query, numberPassages(hits, k), { tokenizer: tokenizerFor(deps.retriever), views: documentViews(deps.retriever) });
+  if (!ex?.items || ex.items.length < 2) return prev;
+  return { ...prev, memory: { items: ex.items.slice(0, 30), ...(ex.unit ? { unit: ex.unit } : {}), ...(ex.chunkId ? { chunkId: ex.chunkId } : {}) } };
+}
+
 export async function answerQuestion(question: string, deps: AnswerDeps, opts: AnswerOptions = {}): Promise<AnswerResult> {
   const { retriever, llm, logger } = deps;
   const history = opts.history ?? [];
@@ -149,15 +162,28 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   const ordinal = prevTurn ? followUpOrdinal(question) : null;
   // Turns saved before answers carried memory (or by another path) fall back to the rewrite below.
   if (prevTurn?.memory && ordinal !== null && (isFollowUp(question, history) || [...question.trim()].length <= 16)) {
-    const r = await ordinalFollowUp(question, prevTurn, ordinal, deps);
+    // “第三块讲啥” after a refused question: the user saw no list but expects one there — read the
+    // previous question's best passages again, without the gate, and take item N if they hold a list.
+    const prev = prevTurn.memory.refused ? await listBehindRefusal(prevTurn, deps, k) : prevTurn;
+    const r = await ordinalFollowUp(question, prev, ordinal, deps);
     logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
     return r;
   }
 
-  const { query, followUp, llmFailure } = await standaloneQuery(question, history, llm, logger);
+  const rewritten = await standaloneQuery(question, history, llm, logger);
+  const { followUp, llmFailure } = rewritten;
+  let query = rewritten.query;
   // The endpoint just timed out or failed: do not make the user wait for it a second time.
   const useLlm = llm !== null && llmFailure !== 'timeout' && llmFailure !== 'http';
-  const result = await retriever.search(query, k);
+  let result = await retriever.search(query, k);
+  if (followUp && !result.answerable) {
+    // The previous question's own detail may be what sinks the rewrite: keep only its place/year.
+    const narrow = topicRewrite(question, history);
+    if (narrow && narrow !== query) {
+      const again = await retriever.search(narrow, k);
+      if (again.answerable) (query = narrow), (result = again);
+    }
+  }
   const prevDocs = followUp ? (history[history.length - 1]?.docIds ?? []) : [];
   const hits = biasToDocs(result.hits, prevDocs);
 

@@ -13,6 +13,7 @@ import { queryTerms } from './terms.js';
 import { neutralizeTags } from './passages.js';
 import { ORDINAL_RE as ORDINAL } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
+import { questionConstraints } from '../retrieval/constraints.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
 const TRAILING_PARTICLE = /(?:呢|咧|嘞|啊|呀)?[?？。.!！\s]*$/u;
@@ -73,6 +74,27 @@ export function ruleRewrite(question: string, history: Turn[]): string {
   }
   const combined = added ? `${base} ${added}` : base;
   return [...combined].slice(0, 120).join('');
+}
+
+/**
+ * The narrow rewrite of an elliptical follow-up that is a question of its own ("那今年要培育多少…"
+ * after "A县…培训每人补贴多少钱"): only the previous question's specific constraints (its places,
+ * years, batches — constraints.ts) are carried over, not what it asked. Used when the full rewrite is
+ * refused: the previous question may have been a near miss whose detail would sink this one too.
+ * Null when the message adds too little to stand on its own, or there is nothing to carry over.
+ */
+export function topicRewrite(question: string, history: Turn[]): string | null {
+  const prev = history[history.length - 1];
+  if (!prev) return null;
+  const added = addedWords(question);
+  const terms = queryTerms(added);
+  if (terms.words.length < 2) return null;
+  const base = baseQuery(prev);
+  const carried = questionConstraints(base)
+    .map((c) => c.text)
+    .filter((t) => !added.includes(t));
+  if (!carried.length) return null;
+  return [...`${carried.join(' ')} ${added}`].slice(0, 120).join('');
 }
 
 /** What this message adds to the previous question (its own words), for choosing the sentence. */

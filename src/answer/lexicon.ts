@@ -52,6 +52,25 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
 /** “几家/多少名/几批 …”: the measure word a count question uses. */
 export const COUNT_MEASURE = /(?:几|多少)(个|家|名|位|人|项|条|批|次|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队)/u;
 
+/**
+ * Measure words a count may be given in for each asked one: “几个” is answered by “88名” or “5支”,
+ * “多少人” by “900多名” or “17位”. Others must match as asked (几家 → N家).
+ */
+const MEASURE_EQUIVALENTS: Readonly<Record<string, string>> = {
+  个: '个|名|位|人|家|项|支|所|座|批|条|件|村|组|队|类|种|期',
+  人: '人|名|位|人次',
+  名: '名|人|位',
+  位: '位|名|人',
+};
+
 export function countEvidence(measure: string): RegExp {
-  return new RegExp(`${NUM}+\\s*(?:余|多)?\\s*${measure}`, 'u');
+  return new RegExp(`${NUM}+\\s*(?:余|多)?\\s*(?:${MEASURE_EQUIVALENTS[measure] ?? measure})`, 'u');
 }
+
+/**
+ * What was done versus what is planned: a question about the past or the actual figure (去年, 实际, 最后达标了没)
+ * is not answered by a sentence that only announces a plan or target (计划, 力争, 目标) and reports nothing done.
+ */
+export const DONE_CUE = /去年|上一年|实际|最后.{0,3}(?:达|完成|建|有)|达标了没|完成了没|建成了没|到底建了|已经/u;
+export const PLAN_CUE = /计划|力争|争取|拟|将要|目标|预计|规划/u;
+export const DONE_EVIDENCE = /已经|已(?!于)|累计|建成|完成了|实现了|共有|达到了|截至|目前|获|先后/u;

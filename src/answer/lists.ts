@@ -58,6 +58,15 @@ export interface AssembledList {
 const ITEM_MAX = 220;
 /** How far (sentences) the next item may be from the previous one. */
 const ITEM_GAP = 14;
+/**
+ * The same for section-heading styles (一、 （一） 第一,): a heading's item is a whole section, often
+ * longer than ITEM_GAP sentences (“重点做好以下五个方面工作：（一）…” with 一是…二是… under each).
+ */
+const HEADING_GAP = 80;
+
+function gapFor(style: MarkerStyle): number {
+  return LEVEL[style] <= 2 ? HEADING_GAP : ITEM_GAP;
+}
 
 /** The text of one item: its first sentence, plus the next one when the first is only a heading. */
 function itemText(view: DocView, i: number, stop: number): { text: string; last: number } {
@@ -84,7 +93,7 @@ export function collectItems(view: DocView, first: number, style: MarkerStyle): 
   let expect = 2;
   let i = first + 1;
   let lastStart = first;
-  for (; i < view.sentences.length && i - lastStart <= ITEM_GAP; i++) {
+  for (; i < view.sentences.length && i - lastStart <= gapFor(style); i++) {
     const m = itemMarker(view.sentences[i]!.text);
     if (!m) continue;
     if (m.style === style) {
@@ -120,7 +129,7 @@ export function listAround(view: DocView, a: number): AssembledList | null {
     let first = a;
     if (here.n > 1) {
       let want = here.n - 1;
-      for (let i = a - 1; i >= 0 && a - i <= ITEM_GAP * here.n && want >= 1; i--) {
+      for (let i = a - 1; i >= 0 && a - i <= gapFor(here.style) * here.n && want >= 1; i--) {
         const m = itemMarker(view.sentences[i]!.text);
         if (m && m.style === here.style && m.n === want) {
           first = i;

@@ -14,10 +14,15 @@ export function tidy(text: string): string {
     .trim();
 }
 
+/** 一、 or （一） + a short heading, directly followed by item 1 of a numbered list (1、 / （1） / ①). */
+const HEADING_THEN_ITEM = /((?:^|[。！？；;])\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[^。！？；;，,：:、\d（()）①]{2,14})(?=(?:1[、．.]|[（(]1[)）]|①)[^\d])/gu;
+
 /** Sentences of a passage, each with its end mark; split on 。！？； and line breaks. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  for (const line of tidy(text).split('\n')) {
+  // A section heading run into its first item ("三、推进举措1、突出…" in text without line breaks) is a
+  // sentence of its own, so the items' markers are seen.
+  for (const line of tidy(text).replace(HEADING_THEN_ITEM, '$1\n').split('\n')) {
     // Keep a closing quote/bracket with the sentence it ends.
     const parts = line.match(/[^。！？；!?;]+(?:[。！？；!?;]+[”’」』）)]*)?/gu) ?? [];
     for (const p of parts) {

@@ -100,9 +100,15 @@ describe('follow-ups', () => {
     expect(r.followUp).toBe(true);
     expect(r.standaloneQuery).toContain('五百行动');
     expect(r.answer).toContain('百名组工干部组团服务');
+    // Item N after the refusal: the previous question's passages are read again for their list.
     const ord = await answerQuestion('第二条呢', deps(retriever), { history: [refused] });
-    expect(ord.mode).toBe('notice');
-    expect(ord.answer).toContain('没有在资料库中找到');
+    expect(ord.mode).toBe('extractive');
+    expect(ord.grounded).toBe(true);
+    // … and when they hold no list, the user is told the previous question found nothing.
+    const offTopic: Turn = { ...refused, question: '火星探测器什么时候发射', standaloneQuery: '火星探测器什么时候发射' };
+    const none = await answerQuestion('第二条呢', deps(retriever), { history: [offTopic] });
+    expect(none.mode).toBe('notice');
+    expect(none.answer).toContain('没有在资料库中找到');
   });
 
   it('an elliptical follow-up does not repeat the previous answer word for word', async () => {

@@ -1,0 +1,28 @@
+/** A count asked in one measure word may be given in an equivalent one (几个 → 88名; 多少人 → 17位). */
+import { describe, expect, it } from 'vitest';
+import { asksDone, holdsKind, isPlanOnly } from '../../src/retrieval/confidence.js';
+
+describe('count measures', () => {
+  it('accepts equivalent measure words for 个 and 人', () => {
+    expect(holdsKind('number', '全区配备年轻干部88名。', '年轻干部配了几个')).toBe(true);
+    expect(holdsKind('number', '共有17位专家入选。', '入选了多少人')).toBe(true);
+    expect(holdsKind('number', '共培养党务工作者300多名。', '培养了多少人')).toBe(true);
+  });
+
+  it('keeps other measures strict', () => {
+    expect(holdsKind('number', '优选100名指导员入企。', '每人联系几家企业')).toBe(false);
+    expect(holdsKind('number', '联盟共有成员企业30家。', '联盟有多少家成员企业')).toBe(true);
+    expect(holdsKind('number', '平均年龄不足40周岁。', '团队一共多少人')).toBe(false);
+  });
+});
+
+describe('done versus planned', () => {
+  it('a question about what was done is not answered by a plan', () => {
+    expect(asksDone('去年新建了几个服务站')).toBe(true);
+    expect(asksDone('今年计划新建几个服务站')).toBe(false);
+    expect(isPlanOnly('今年计划新建5个服务站。')).toBe(true);
+    expect(isPlanOnly('力争到年底覆盖率达到80%。')).toBe(true);
+    expect(isPlanOnly('目前已建成服务站12个，计划年底再建5个。')).toBe(false);
+    expect(isPlanOnly('去年新建服务站12个。')).toBe(false);
+  });
+});
