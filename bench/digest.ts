@@ -41,7 +41,13 @@ const TZ = 'Asia/Shanghai';
 const START = Date.parse('2024-02-01T09:00:00+08:00');
 const END = Date.parse('2024-03-18T10:00:00+08:00');
 const DEPARTMENTS = Array.from({ length: 40 }, (_, i) => `第${i + 1}承办部门`);
-const NEXT: Record<IssueStatus, IssueStatus | null> = { open: 'assigned', assigned: 'in_progress', in_progress: 'resolved', resolved: 'closed', closed: null };
+const NEXT: Record<IssueStatus, IssueStatus | null> = {
+  open: 'assigned',
+  assigned: 'in_progress',
+  in_progress: 'resolved',
+  resolved: 'closed',
+  closed: null,
+};
 
 function teamsOf(n: number): Team[] {
   return Array.from({ length: n }, (_, t) => ({
@@ -70,7 +76,16 @@ function commitsOf(teams: Team[], issues: number): LedgerCommit[] {
     const at = START + Math.floor(((END - START) * i) / expected);
     const team = teams[Math.floor(rand() * teams.length)]!;
     const date = ymd(at);
-    const c: LedgerCommit = { messageId: `b-${i}`, teamId: team.id, at, actor: 'u1', actorName: '张三', visits: [], issues: [], patches: [] };
+    const c: LedgerCommit = {
+      messageId: `b-${i}`,
+      teamId: team.id,
+      at,
+      actor: 'u1',
+      actorName: '张三',
+      visits: [],
+      issues: [],
+      patches: [],
+    };
     const k = Math.min(issues - q, 1 + Math.floor(rand() * 3));
     for (let j = 0; j < k; j++) {
       const assigned = rand() < 0.7;
@@ -90,7 +105,16 @@ function commitsOf(teams: Team[], issues: number): LedgerCommit[] {
       status.push(assigned ? 'assigned' : 'open');
       q += 1;
     }
-    if (rand() < 0.3) c.visits.push({ teamId: team.id, enterprise: team.enterprises[Math.floor(rand() * 2)]!, date, participants: ['张三'], note: '走访', reporter: 'u1', reporterName: '张三' });
+    if (rand() < 0.3)
+      c.visits.push({
+        teamId: team.id,
+        enterprise: team.enterprises[Math.floor(rand() * 2)]!,
+        date,
+        participants: ['张三'],
+        note: '走访',
+        reporter: 'u1',
+        reporterName: '张三',
+      });
     // Move one or two earlier issues along their lifecycle.
     const existing = q - k;
     for (let p = 0; p < 2 && existing > 0; p++) {
@@ -98,7 +122,11 @@ function commitsOf(teams: Team[], issues: number): LedgerCommit[] {
       const next = NEXT[status[n]!];
       if (!next || c.patches.some((x) => x.issueId === `Q-${String(n + 1).padStart(4, '0')}`)) continue;
       status[n] = next;
-      c.patches.push({ issueId: `Q-${String(n + 1).padStart(4, '0')}`, status: next, ...(next === 'assigned' ? { department: DEPARTMENTS[n % DEPARTMENTS.length]! } : {}) });
+      c.patches.push({
+        issueId: `Q-${String(n + 1).padStart(4, '0')}`,
+        status: next,
+        ...(next === 'assigned' ? { department: DEPARTMENTS[n % DEPARTMENTS.length]! } : {}),
+      });
     }
     commits.push(c);
   }
@@ -115,7 +143,8 @@ async function seed(store: Store, teams: Team[], commits: LedgerCommit[], concur
   const t0 = performance.now();
   for (const t of teams) await store.upsertTeam(t);
   // Commits must stay in time order (the audit log is ordered); pipelining keeps that on one connection.
-  for (let i = 0; i < commits.length; i += concurrency) await Promise.all(commits.slice(i, i + concurrency).map((c) => store.commitLedger(c)));
+  for (let i = 0; i < commits.length; i += concurrency)
+    await Promise.all(commits.slice(i, i + concurrency).map((c) => store.commitLedger(c)));
   return performance.now() - t0;
 }
 
@@ -162,13 +191,15 @@ async function main() {
         const t0 = performance.now();
         const d = await loadLedgerData(store, { fromMs });
         redisLoadMs.push(performance.now() - t0);
-        if (d.issues.length !== data.issues.length) throw new Error(`redis has ${d.issues.length} issues, memory ${data.issues.length}`);
+        if (d.issues.length !== data.issues.length)
+          throw new Error(`redis has ${d.issues.length} issues, memory ${data.issues.length}`);
       }
     } finally {
       if (process.env.REDIS_URL) {
         const c = createClient({ url });
         await c.connect();
-        for await (const keys of c.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await c.del(keys);
+        for await (const keys of c.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 }))
+          if (keys.length) await c.del(keys);
         await c.quit();
       }
       await store.close();
@@ -185,9 +216,13 @@ async function main() {
     leadershipComputeMs: { median: median(leadershipMs), runs: leadershipMs.map((x) => Math.round(x)) },
     leadershipPlusAllTeamDigestsMs: median(allTeamsMs),
     renderLeadershipMs: median(renderMs),
-    redisLoadMs: redisLoadMs.length ? { median: median(redisLoadMs), runs: redisLoadMs.map((x) => Math.round(x)) } : null,
+    redisLoadMs: redisLoadMs.length
+      ? { median: median(redisLoadMs), runs: redisLoadMs.map((x) => Math.round(x)) }
+      : null,
     redisSeedMs: Math.round(redisSeedMs),
-    check: summary ? { open: summary.totals.open, overdue: summary.totals.overdue, resolutionRate: summary.totals.resolutionRate } : null,
+    check: summary
+      ? { open: summary.totals.open, overdue: summary.totals.overdue, resolutionRate: summary.totals.resolutionRate }
+      : null,
   };
   if (JSON_OUT) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -199,7 +234,9 @@ async function main() {
     `leadership digest, pure compute (prepare + leadership): median ${f(result.leadershipComputeMs.median)}  runs ${result.leadershipComputeMs.runs.join(', ')}`,
     `  + all ${TEAMS} team digests from the same index:      median ${f(result.leadershipPlusAllTeamDigestsMs)}`,
     `render leadership digest to Reply blocks:             median ${f(result.renderLeadershipMs)}`,
-    result.redisLoadMs ? `load from Redis (teams + issues + visits + events):   median ${f(result.redisLoadMs.median)}  runs ${result.redisLoadMs.runs.join(', ')}` : 'load from Redis: skipped (--no-redis)',
+    result.redisLoadMs
+      ? `load from Redis (teams + issues + visits + events):   median ${f(result.redisLoadMs.median)}  runs ${result.redisLoadMs.runs.join(', ')}`
+      : 'load from Redis: skipped (--no-redis)',
     `check: open ${result.check?.open}, overdue ${result.check?.overdue}, resolution rate ${((result.check?.resolutionRate ?? 0) * 100).toFixed(1)}%`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -23,9 +23,16 @@ const MESSAGES = arg('messages', 5000);
 const RUNS = arg('runs', 3);
 const WARMUP = arg('warmup', 1000);
 const JSON_OUT = flag('json');
-const KINDS = (strArg('kinds')?.split(',') ?? ['trivial', 'bot']).filter((k): k is 'trivial' | 'bot' => k === 'trivial' || k === 'bot');
+const KINDS = (strArg('kinds')?.split(',') ?? ['trivial', 'bot']).filter(
+  (k): k is 'trivial' | 'bot' => k === 'trivial' || k === 'bot',
+);
 
-const TEXTS = ['报：今天走访了华康药业，企业反映缺3名化工工程师，已交办人社局', '问：研发费用加计扣除比例是多少？', 'Q-0012 金融办已对接，贷款下周放款', '问题清单'];
+const TEXTS = [
+  '报：今天走访了华康药业，企业反映缺3名化工工程师，已交办人社局',
+  '问：研发费用加计扣除比例是多少？',
+  'Q-0012 金融办已对接，贷款下周放款',
+  '问题清单',
+];
 
 function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -83,7 +90,13 @@ async function runOnce(kind: 'trivial' | 'bot'): Promise<RunResult> {
   const cpu = process.cpuUsage(cpu0);
   const cpuUs = (cpu.user + cpu.system) / MESSAGES;
   latencies.sort((a, b) => a - b);
-  return { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), perSec: ((WARMUP + MESSAGES) / total) * 1000, cpuUs };
+  return {
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    perSec: ((WARMUP + MESSAGES) / total) * 1000,
+    cpuUs,
+  };
 }
 
 async function main() {
@@ -107,13 +120,19 @@ async function main() {
     return;
   }
   const f = (x: number) => x.toFixed(2);
-  process.stdout.write(`DingTalk adapter: frame in → reply posted, ${MESSAGES} messages × ${RUNS} runs (after ${WARMUP} warm-up)\n`);
+  process.stdout.write(
+    `DingTalk adapter: frame in → reply posted, ${MESSAGES} messages × ${RUNS} runs (after ${WARMUP} warm-up)\n`,
+  );
   for (const [kind, r] of Object.entries(out)) {
     for (const [i, run] of r.runs.entries()) {
-      process.stdout.write(`  ${kind.padEnd(7)} run ${i + 1}: p50 ${f(run.p50)} ms  p95 ${f(run.p95)} ms  p99 ${f(run.p99)} ms  ${Math.round(run.perSec)} msg/s  cpu ${Math.round(run.cpuUs)} µs/msg\n`);
+      process.stdout.write(
+        `  ${kind.padEnd(7)} run ${i + 1}: p50 ${f(run.p50)} ms  p95 ${f(run.p95)} ms  p99 ${f(run.p99)} ms  ${Math.round(run.perSec)} msg/s  cpu ${Math.round(run.cpuUs)} µs/msg\n`,
+      );
     }
     const m = r.median;
-    process.stdout.write(`  ${kind.padEnd(7)} median: p50 ${f(m.p50)} ms  p95 ${f(m.p95)} ms  p99 ${f(m.p99)} ms  ${Math.round(m.perSec)} msg/s  cpu ${Math.round(m.cpuUs)} µs/msg  (goal p95 < 20 ms: ${m.p95 < 20 ? 'met' : 'NOT met'})\n`);
+    process.stdout.write(
+      `  ${kind.padEnd(7)} median: p50 ${f(m.p50)} ms  p95 ${f(m.p95)} ms  p99 ${f(m.p99)} ms  ${Math.round(m.perSec)} msg/s  cpu ${Math.round(m.cpuUs)} µs/msg  (goal p95 < 20 ms: ${m.p95 < 20 ? 'met' : 'NOT met'})\n`,
+    );
   }
 }
 

@@ -44,7 +44,16 @@ function newIssue(i: number, k: number, teamId: string) {
 }
 
 function makeCommit(i: number, issueCount: number, tag: string): LedgerCommit {
-  const base = { messageId: `${tag}-${i}`, teamId: `dingtalk:cid-${i % 40}`, at: Date.now(), actor: `u${i % 300}`, actorName: '张三', visits: [], issues: [], patches: [] } as LedgerCommit;
+  const base = {
+    messageId: `${tag}-${i}`,
+    teamId: `dingtalk:cid-${i % 40}`,
+    at: Date.now(),
+    actor: `u${i % 300}`,
+    actorName: '张三',
+    visits: [],
+    issues: [],
+    patches: [],
+  } as LedgerCommit;
   const roll = i % 10;
   const enterprise = ENTERPRISES[i % ENTERPRISES.length]!;
   const issue = (k: number) => newIssue(i, k, base.teamId);
@@ -54,7 +63,17 @@ function makeCommit(i: number, issueCount: number, tag: string): LedgerCommit {
   } else if (roll < 9) {
     base.issues = [issue(0)];
   } else {
-    base.visits = [{ teamId: base.teamId, enterprise, date: '2025-03-03', participants: ['张三', '李四'], note: '走访了解生产经营情况', reporter: base.actor, reporterName: '张三' }];
+    base.visits = [
+      {
+        teamId: base.teamId,
+        enterprise,
+        date: '2025-03-03',
+        participants: ['张三', '李四'],
+        note: '走访了解生产经营情况',
+        reporter: base.actor,
+        reporterName: '张三',
+      },
+    ];
     base.issues = [issue(0), issue(1)];
   }
   return base;
@@ -79,7 +98,9 @@ async function serverStats(raw: ReturnType<typeof createClient>): Promise<{ scri
 
 async function main(): Promise<void> {
   let handle: RedisHandle | null = null;
-  const url = process.env.REDIS_URL ?? (handle = await startRedis({ args: AOF ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : [] })).url;
+  const url =
+    process.env.REDIS_URL ??
+    (handle = await startRedis({ args: AOF ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : [] })).url;
   const prefix = `bench-${process.pid}-${Date.now()}`;
   const store = new RedisStore({ url, prefix, commandTimeoutMs: 10_000 });
   await store.connect({ timeoutMs: 10_000 });
@@ -137,7 +158,12 @@ async function main(): Promise<void> {
 
   const res = {
     updates: UPDATES,
-    sequential: { perSec: Math.round((UPDATES / seqMs) * 1000), p50Ms: +pct(lat, 50).toFixed(3), p95Ms: +pct(lat, 95).toFixed(3), p99Ms: +pct(lat, 99).toFixed(3) },
+    sequential: {
+      perSec: Math.round((UPDATES / seqMs) * 1000),
+      p50Ms: +pct(lat, 50).toFixed(3),
+      p95Ms: +pct(lat, 95).toFixed(3),
+      p99Ms: +pct(lat, 99).toFixed(3),
+    },
     concurrent: { inFlight: CONCURRENCY, perSec: Math.round((UPDATES / parMs) * 1000) },
     duplicate: { p50Ms: +pct(dl, 50).toFixed(3), p95Ms: +pct(dl, 95).toFixed(3) },
     roundTripsPerCommit: { client: +clientRt.toFixed(3), serverScriptCalls: +serverRt.toFixed(3) },
@@ -146,7 +172,8 @@ async function main(): Promise<void> {
 
   // Clean up the bench's keys when running against a shared Redis.
   if (!handle) {
-    for await (const keys of raw.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) if (keys.length) await raw.unlink(keys);
+    for await (const keys of raw.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 }))
+      if (keys.length) await raw.unlink(keys);
   }
   await raw.close();
   await store.close();
@@ -155,11 +182,17 @@ async function main(): Promise<void> {
   if (JSON_OUT) {
     process.stdout.write(`${JSON.stringify(res)}\n`);
   } else {
-    console.log(`ledger store bench — ${UPDATES} updates (70% patch, 20% new issue, 10% visit+2 issues), Redis ${handle ? `spawned${AOF ? ' (AOF everysec)' : ''}` : url}`);
-    console.log(`  sequential : ${res.sequential.perSec} updates/s, p50 ${res.sequential.p50Ms} ms, p95 ${res.sequential.p95Ms} ms, p99 ${res.sequential.p99Ms} ms`);
+    console.log(
+      `ledger store bench — ${UPDATES} updates (70% patch, 20% new issue, 10% visit+2 issues), Redis ${handle ? `spawned${AOF ? ' (AOF everysec)' : ''}` : url}`,
+    );
+    console.log(
+      `  sequential : ${res.sequential.perSec} updates/s, p50 ${res.sequential.p50Ms} ms, p95 ${res.sequential.p95Ms} ms, p99 ${res.sequential.p99Ms} ms`,
+    );
     console.log(`  concurrent : ${res.concurrent.perSec} updates/s with ${CONCURRENCY} in flight`);
     console.log(`  duplicate  : p50 ${res.duplicate.p50Ms} ms, p95 ${res.duplicate.p95Ms} ms (redelivered message)`);
-    console.log(`  round trips: ${res.roundTripsPerCommit.client} per commit (client), ${res.roundTripsPerCommit.serverScriptCalls} EVALSHA per commit on the server (INFO commandstats); ${res.redisCommandsPerCommit} Redis commands run inside the script per commit`);
+    console.log(
+      `  round trips: ${res.roundTripsPerCommit.client} per commit (client), ${res.roundTripsPerCommit.serverScriptCalls} EVALSHA per commit on the server (INFO commandstats); ${res.redisCommandsPerCommit} Redis commands run inside the script per commit`,
+    );
   }
 }
 

@@ -33,13 +33,26 @@ const GIFT = flag('gift');
 /** --memory: the same path on MemoryStore, to separate the bot's own CPU from the Redis client's. */
 const MEMORY = flag('memory');
 
-const ENTERPRISES = ['华康药业', '七一电器', '矽盛电子', '金鼎金属材料有限公司', '维和药业', '海纳半导体', '瑞达塑胶', '雷钧智造', '普康化工', '东汇科技集团'];
+const ENTERPRISES = [
+  '华康药业',
+  '七一电器',
+  '矽盛电子',
+  '金鼎金属材料有限公司',
+  '维和药业',
+  '海纳半导体',
+  '瑞达塑胶',
+  '雷钧智造',
+  '普康化工',
+  '东汇科技集团',
+];
 const DEPTS = ['金融办', '人社局', '资规局', '经信局', '商务局'];
 type Kind = 'progress' | 'visit' | 'issue' | 'resolve';
 
 const VISITS = [
-  (e: string) => `今天和经信局老王走访了${e}，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。`,
-  (e: string) => `昨天去${e}走访，企业提了两个问题：一是厂房二期用地指标；二是想招20名装配工。第一个已交资规局，第二个待交办。`,
+  (e: string) =>
+    `今天和经信局老王走访了${e}，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。`,
+  (e: string) =>
+    `昨天去${e}走访，企业提了两个问题：一是厂房二期用地指标；二是想招20名装配工。第一个已交资规局，第二个待交办。`,
   (e: string) => `今天走访${e}，两个问题：订单下滑明显，希望帮忙拓展市场；另外技术工人流失严重。均未交办。`,
 ];
 const ISSUES = [
@@ -47,7 +60,10 @@ const ISSUES = [
   (e: string) => `${e}办公室来电，说去年的企业研究院奖励资金还没拿到`,
   (e: string) => `${e}反映新厂房消防验收一直没通过，已报住建局`,
 ];
-const PROGRESS = [(id: string, d: string) => `${id} ${d}已对接，下周给答复`, (id: string, d: string) => `${id} ${d}在协调中，还要走程序`];
+const PROGRESS = [
+  (id: string, d: string) => `${id} ${d}已对接，下周给答复`,
+  (id: string, d: string) => `${id} ${d}在协调中，还要走程序`,
+];
 
 let seq = 0;
 function msg(text: string, team: number, at: number): IncomingMessage {
@@ -92,7 +108,14 @@ async function main(): Promise<void> {
     const { createRetriever } = await import('../src/app/create-services.js');
     retriever = await createRetriever(config, silentLogger);
   }
-  const services: Services = { config, logger: silentLogger, store, retriever: retriever as Retriever, llm: null, clock: () => new Date() };
+  const services: Services = {
+    config,
+    logger: silentLogger,
+    store,
+    retriever: retriever as Retriever,
+    llm: null,
+    clock: () => new Date(),
+  };
 
   for (let t = 0; t < TEAMS; t++) {
     await store.upsertTeam({
@@ -141,7 +164,9 @@ async function main(): Promise<void> {
     const team = i % TEAMS;
     if (r.intent !== 'report' && r.intent !== 'issues') failures++;
     if (kind === 'visit' || kind === 'issue') {
-      const ids = idsIn(r.blocks.map((b) => ('items' in b && Array.isArray(b.items) ? b.items.join('\n') : '')).join('\n'));
+      const ids = idsIn(
+        r.blocks.map((b) => ('items' in b && Array.isArray(b.items) ? b.items.join('\n') : '')).join('\n'),
+      );
       open[team]!.push(...ids);
       resolvable[team]!.push(...ids.slice(0, 1));
     }
@@ -210,14 +235,32 @@ async function main(): Promise<void> {
   const kinds = Object.fromEntries(
     [...perKind.entries()].map(([k, v]) => {
       const ms = [...v.ms].sort((a, b) => a - b);
-      return [k, { share: +(v.n / UPDATES).toFixed(2), redisCommands: +(v.rt / v.n).toFixed(2), p50: +pct(ms, 50).toFixed(3), p95: +pct(ms, 95).toFixed(3) }];
+      return [
+        k,
+        {
+          share: +(v.n / UPDATES).toFixed(2),
+          redisCommands: +(v.rt / v.n).toFixed(2),
+          p50: +pct(ms, 50).toFixed(3),
+          p95: +pct(ms, 95).toFixed(3),
+        },
+      ];
     }),
   );
   const result = {
     updates: UPDATES,
     gift: GIFT,
-    sequential: { perSec: Math.round(UPDATES / (seqMs / 1000)), p50: +pct(lat, 50).toFixed(3), p95: +pct(lat, 95).toFixed(3), p99: +pct(lat, 99).toFixed(3) },
-    concurrent: { inFlight: CONCURRENCY, perSec: Math.round(UPDATES / (parMs / 1000)), p50: +pct(parLat, 50).toFixed(3), p95: +pct(parLat, 95).toFixed(3) },
+    sequential: {
+      perSec: Math.round(UPDATES / (seqMs / 1000)),
+      p50: +pct(lat, 50).toFixed(3),
+      p95: +pct(lat, 95).toFixed(3),
+      p99: +pct(lat, 99).toFixed(3),
+    },
+    concurrent: {
+      inFlight: CONCURRENCY,
+      perSec: Math.round(UPDATES / (parMs / 1000)),
+      p50: +pct(parLat, 50).toFixed(3),
+      p95: +pct(parLat, 95).toFixed(3),
+    },
     redisCommandsPerUpdate: +rtPer.toFixed(2),
     cpuPerUpdateUs: { bot: Math.round(clientCpuUs), redis: Math.round(serverCpuUs) },
     byKind: kinds,
@@ -233,7 +276,10 @@ async function main(): Promise<void> {
       `  ${CONCURRENCY} in flight:      ${result.concurrent.perSec} updates/s   p50 ${result.concurrent.p50} ms   p95 ${result.concurrent.p95} ms`,
       `  CPU per update: bot process ${result.cpuPerUpdateUs.bot} µs, redis-server ${result.cpuPerUpdateUs.redis} µs (→ ~${Math.round(1e6 / result.cpuPerUpdateUs.bot)} updates/s per bot core)`,
       `  Redis commands per update: ${result.redisCommandsPerUpdate} (by kind below)`,
-      ...Object.entries(kinds).map(([k, v]) => `    ${k.padEnd(9)} ${String(Math.round(v.share * 100)).padStart(3)} %   ${v.redisCommands} commands   p50 ${v.p50} ms   p95 ${v.p95} ms`),
+      ...Object.entries(kinds).map(
+        ([k, v]) =>
+          `    ${k.padEnd(9)} ${String(Math.round(v.share * 100)).padStart(3)} %   ${v.redisCommands} commands   p50 ${v.p50} ms   p95 ${v.p95} ms`,
+      ),
       `  redelivered message: p50 ${result.duplicate.p50} ms   p95 ${result.duplicate.p95} ms   ${result.duplicate.redisCommands} commands`,
       `  non-recorded replies: ${failures}`,
     ];

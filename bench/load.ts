@@ -52,7 +52,9 @@ export type MessageKind = 'update' | 'ask';
 export function messageText(kind: MessageKind, team: number, seq: number): string {
   const ent = ENTERPRISES[team % ENTERPRISES.length] as string;
   if (kind === 'ask') return QUESTIONS[seq % QUESTIONS.length] as string;
-  return seq % 2 === 0 ? `今天走访了${ent}，企业反映缺${(seq % 90) + 1}名操作工` : `今天到${ent}调研，企业反映融资难，需要流动资金贷款${(seq % 900) + 100}万元`;
+  return seq % 2 === 0
+    ? `今天走访了${ent}，企业反映缺${(seq % 90) + 1}名操作工`
+    : `今天到${ent}调研，企业反映融资难，需要流动资金贷款${(seq % 900) + 100}万元`;
 }
 
 // ---------------------------------------------------------------- statistics
@@ -64,7 +66,13 @@ export function percentile(sorted: number[], p: number): number {
 
 export function latencySummary(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
+  return {
+    n: s.length,
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s[s.length - 1] ?? NaN,
+  };
 }
 
 // ---------------------------------------------------------------- the fake Slack Web API (test/helpers)
@@ -163,7 +171,11 @@ async function startReplicaProcess(env: Record<string, string>): Promise<Replica
   // the per-message garbage dies in cheap scavenges instead of being promoted. BENCH_REPLICA_NODE_ARGS replaces it
   // (GC tuning experiments; "--max-semi-space-size=16" is Node's default).
   prof.push(...(process.env.BENCH_REPLICA_NODE_ARGS ?? REPLICA_NODE_ARGS).split(/\s+/).filter(Boolean));
-  const child = fork(HERE, ['--replica'], { execArgv: ['--import', 'tsx', '--expose-gc', ...prof], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(HERE, ['--replica'], {
+    execArgv: ['--import', 'tsx', '--expose-gc', ...prof],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<{ port: number }>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('replica did not start within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`replica exited with ${code} before it was ready`)));
@@ -208,7 +220,14 @@ async function replicaMain(): Promise<void> {
       const mem = process.memoryUsage();
       const cpu = process.cpuUsage();
       const store = services.store as { roundTrips?: number };
-      send({ type: 'stats', rss: mem.rss, heapUsed: mem.heapUsed, roundTrips: store.roundTrips ?? 0, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 });
+      send({
+        type: 'stats',
+        rss: mem.rss,
+        heapUsed: mem.heapUsed,
+        roundTrips: store.roundTrips ?? 0,
+        cpuUserMs: cpu.user / 1000,
+        cpuSystemMs: cpu.system / 1000,
+      });
     } else if (m.type === 'gc') {
       (globalThis as { gc?: () => void }).gc?.();
       send({ type: 'gc-done' });
@@ -264,7 +283,15 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
   // Register the teams the way `zct teams import` does: one hash field per team.
   for (let t = 0; t < opts.teams; t++) {
     const id = `slack:${teamChannel(t)}`;
-    const team = { id, platform: 'slack', conversationId: teamChannel(t), name: `联企小组${t + 1}`, enterprises: [ENTERPRISES[t % ENTERPRISES.length]], isAdminGroup: false, createdAt: Date.now() };
+    const team = {
+      id,
+      platform: 'slack',
+      conversationId: teamChannel(t),
+      name: `联企小组${t + 1}`,
+      enterprises: [ENTERPRISES[t % ENTERPRISES.length]],
+      isAdminGroup: false,
+      createdAt: Date.now(),
+    };
     await admin.hSet(`${prefix}:teams`, id, JSON.stringify(team));
   }
   const sink = await startSlackSink();
@@ -297,10 +324,20 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
 
   function post(port: number, body: string): Promise<number> {
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent, headers: { ...sign(body), 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/slack/events',
+          method: 'POST',
+          agent,
+          headers: { ...sign(body), 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -313,7 +350,14 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
       const replica = replicas[rr++ % replicas.length] as ReplicaProc;
       const channel = teamChannel(team);
       const ts = `${Math.floor(Date.now() / 1000)}.${String(++tsSeq).padStart(6, '0')}`;
-      const event = { type: 'app_mention', user: `U${team}x${seq % 5}`, text: `<@${BOT_USER}> ${messageText(kind, team, seq)}`, ts, channel, event_ts: ts };
+      const event = {
+        type: 'app_mention',
+        user: `U${team}x${seq % 5}`,
+        text: `<@${BOT_USER}> ${messageText(kind, team, seq)}`,
+        ts,
+        channel,
+        event_ts: ts,
+      };
       const body = JSON.stringify({
         token: 'x',
         team_id: FAKE_SLACK_IDENTITY.teamId,
@@ -334,7 +378,8 @@ export async function startFleet(opts: FleetOptions): Promise<Fleet> {
         }
         const got = await reply;
         const ms = got.at - started;
-        if (/出错了|请稍后重新发送|请稍后重试/.test(got.text)) return { ok: false, ms, error: `error reply: ${got.text.slice(0, 60)}` };
+        if (/出错了|请稍后重新发送|请稍后重试/.test(got.text))
+          return { ok: false, ms, error: `error reply: ${got.text.slice(0, 60)}` };
         return { ok: true, ms };
       } catch (err) {
         return { ok: false, ms: performance.now() - started, error: (err as Error).message };
@@ -390,7 +435,8 @@ async function runLoad(): Promise<void> {
   let stop = false;
 
   const rate = numArg('rate', 0);
-  const kindOf = (t: number, seq: number): MessageKind => (((seq * 7919 + t * 104729) % 1000) / 1000 < askRatio ? 'ask' : 'update');
+  const kindOf = (t: number, seq: number): MessageKind =>
+    ((seq * 7919 + t * 104729) % 1000) / 1000 < askRatio ? 'ask' : 'update';
   const record = (r: SendResult, counted = measuring) => {
     if (!counted) return;
     sent++;
@@ -420,11 +466,23 @@ async function runLoad(): Promise<void> {
   };
   const running = Array.from({ length: teams }, (_, t) => team(t));
   await new Promise((r) => setTimeout(r, Math.max(0, phaseEnd.warm - performance.now())));
-  const before = { cmds: await fleet.redisCommands(), stats: await fleet.stats(), redisCpu: await fleet.redisCpuSec(), self: process.cpuUsage(), at: performance.now() };
+  const before = {
+    cmds: await fleet.redisCommands(),
+    stats: await fleet.stats(),
+    redisCpu: await fleet.redisCpuSec(),
+    self: process.cpuUsage(),
+    at: performance.now(),
+  };
   measuring = true;
   await new Promise((r) => setTimeout(r, duration * 1000));
   measuring = false;
-  const after = { cmds: await fleet.redisCommands(), stats: await fleet.stats(), redisCpu: await fleet.redisCpuSec(), self: process.cpuUsage(before.self), at: performance.now() };
+  const after = {
+    cmds: await fleet.redisCommands(),
+    stats: await fleet.stats(),
+    redisCpu: await fleet.redisCpuSec(),
+    self: process.cpuUsage(before.self),
+    at: performance.now(),
+  };
   stop = true;
   await Promise.all(running);
   const redisMem = await fleet.redisMemory();
@@ -433,7 +491,8 @@ async function runLoad(): Promise<void> {
   const secs = (after.at - before.at) / 1000;
   const lat = latencySummary(latencies);
   const errCount = [...errors.values()].reduce((a, b) => a + b, 0);
-  const roundTrips = after.stats.reduce((s, x) => s + x.roundTrips, 0) - before.stats.reduce((s, x) => s + x.roundTrips, 0);
+  const roundTrips =
+    after.stats.reduce((s, x) => s + x.roundTrips, 0) - before.stats.reduce((s, x) => s + x.roundTrips, 0);
   const result = {
     mode: rate > 0 ? `open-loop ${rate}/s` : 'closed-loop',
     replicas: replicaCount,
@@ -441,14 +500,24 @@ async function runLoad(): Promise<void> {
     durationSec: Number(secs.toFixed(1)),
     messages: sent,
     msgPerSec: Math.round(latencies.length / secs),
-    latencyMs: { p50: +lat.p50.toFixed(1), p95: +lat.p95.toFixed(1), p99: +lat.p99.toFixed(1), max: +lat.max.toFixed(1) },
+    latencyMs: {
+      p50: +lat.p50.toFixed(1),
+      p95: +lat.p95.toFixed(1),
+      p99: +lat.p99.toFixed(1),
+      max: +lat.max.toFixed(1),
+    },
     errors: errCount,
     errorKinds: Object.fromEntries(errors),
     redisCommandsPerMsg: +((after.cmds - before.cmds) / Math.max(1, sent)).toFixed(1),
     roundTripsPerMsg: +(roundTrips / Math.max(1, sent)).toFixed(1),
     replicaRss: after.stats.map((s) => s.rss),
     replicaHeap: after.stats.map((s) => s.heapUsed),
-    replicaCpuPct: after.stats.map((s, i) => Math.round((100 * (s.cpuUserMs + s.cpuSystemMs - (before.stats[i]!.cpuUserMs + before.stats[i]!.cpuSystemMs))) / (secs * 1000))),
+    replicaCpuPct: after.stats.map((s, i) =>
+      Math.round(
+        (100 * (s.cpuUserMs + s.cpuSystemMs - (before.stats[i]!.cpuUserMs + before.stats[i]!.cpuSystemMs))) /
+          (secs * 1000),
+      ),
+    ),
     redisUsedMemory: redisMem,
     redisCpuPct: Math.round((100 * (after.redisCpu - before.redisCpu)) / secs),
     generatorCpuPct: Math.round((after.self.user + after.self.system) / 1000 / (secs * 10)),

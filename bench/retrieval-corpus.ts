@@ -81,7 +81,16 @@ export function syntheticDocs(v: Vocabulary, count: number, chars: number, seed:
       len += p.length;
     }
     const title = sentence(v, rand).slice(0, 20);
-    docs.push({ id: `syn-${d}`, title, source: '合成', date: null, author: null, text: paras.join('\n'), file: `syn-${d}.txt`, fileHash: `syn-${seed}-${d}` });
+    docs.push({
+      id: `syn-${d}`,
+      title,
+      source: '合成',
+      date: null,
+      author: null,
+      text: paras.join('\n'),
+      file: `syn-${d}.txt`,
+      fileHash: `syn-${seed}-${d}`,
+    });
   }
   return docs;
 }
@@ -95,7 +104,9 @@ export function syntheticQueries(v: Vocabulary, docs: CorpusDocument[], n: numbe
       // A phrase taken from a document, as a user would half-remember it.
       const doc = docs[Math.floor(rand() * docs.length)]!;
       const at = Math.floor(rand() * Math.max(1, doc.text.length - 30));
-      out.push(doc.text.slice(at, at + 8 + Math.floor(rand() * 14)).replace(/[\n。；，、]/g, '') + tails[i % tails.length]);
+      out.push(
+        doc.text.slice(at, at + 8 + Math.floor(rand() * 14)).replace(/[\n。；，、]/g, '') + tails[i % tails.length],
+      );
     } else {
       let q = '';
       for (let k = 0, m = 2 + Math.floor(rand() * 5); k < m; k++) q += v.sample(rand);

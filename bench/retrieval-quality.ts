@@ -25,14 +25,20 @@ import type { Chunk } from '../src/retrieval/types.js';
 import { flag } from './args.js';
 
 const root = projectRoot();
-const near = (rel: string) => [path.resolve(root, '..', rel), path.resolve(root, '../..', rel)].find((p) => fs.existsSync(p)) ?? path.resolve(root, '..', rel);
+const near = (rel: string) =>
+  [path.resolve(root, '..', rel), path.resolve(root, '../..', rel)].find((p) => fs.existsSync(p)) ??
+  path.resolve(root, '..', rel);
 const SHARED = near('shared/eval');
 const OWN = near('main/data/eval');
 const SET_FILES: Record<string, string> = {
   dev: path.join(SHARED, 'qa-dev.jsonl'),
   dev2: path.join(SHARED, 'qa-dev2.jsonl'),
-  tune: fs.existsSync(path.join(root, 'data/eval/qa-tune.jsonl')) ? path.join(root, 'data/eval/qa-tune.jsonl') : path.join(OWN, 'qa-tune.jsonl'),
-  test: fs.existsSync(path.join(root, 'data/eval/qa-test.jsonl')) ? path.join(root, 'data/eval/qa-test.jsonl') : path.join(OWN, 'qa-test.jsonl'),
+  tune: fs.existsSync(path.join(root, 'data/eval/qa-tune.jsonl'))
+    ? path.join(root, 'data/eval/qa-tune.jsonl')
+    : path.join(OWN, 'qa-tune.jsonl'),
+  test: fs.existsSync(path.join(root, 'data/eval/qa-test.jsonl'))
+    ? path.join(root, 'data/eval/qa-test.jsonl')
+    : path.join(OWN, 'qa-test.jsonl'),
 };
 const CMRC = path.join(SHARED, 'cmrc2018-trial');
 
@@ -69,25 +75,44 @@ const crude: Variant = {
         continue;
       }
       for (let at = 0, n = 0; at < d.text.length; at += 200, n++) {
-        chunks.push({ id: `${d.id}::${n}`, docId: d.id, title: d.title, source: d.source, date: d.date, headings: [], text: d.text.slice(at, at + 400) });
+        chunks.push({
+          id: `${d.id}::${n}`,
+          docId: d.id,
+          title: d.title,
+          source: d.source,
+          date: d.date,
+          headings: [],
+          text: d.text.slice(at, at + 400),
+        });
         if (at + 400 >= d.text.length) break;
       }
     }
-    const index = Bm25Index.build([{ name: 'bigrams', weight: 1 }], chunks.map((c) => [tok.charGrams(c.text).bigrams]));
+    const index = Bm25Index.build(
+      [{ name: 'bigrams', weight: 1 }],
+      chunks.map((c) => [tok.charGrams(c.text).bigrams]),
+    );
     return async (q, k) => index.search([tok.charGrams(q).bigrams], k).map((s) => chunks[s.doc]!);
   },
 };
 
 const VARIANTS: Variant[] = [
   crude,
-  productVariant('chars', { description: false, wordsWeight: 0, colloquial: false, answerType: false, listRerank: false }),
+  productVariant('chars', {
+    description: false,
+    wordsWeight: 0,
+    colloquial: false,
+    answerType: false,
+    listRerank: false,
+  }),
   productVariant('+description', { wordsWeight: 0, colloquial: false, answerType: false, listRerank: false }),
   productVariant('+words', { colloquial: false, answerType: false, listRerank: false }),
   productVariant('+colloquial', { answerType: false, listRerank: false }),
   productVariant('+answer-type', {}),
   productVariant('+list-rerank', { listRerank: true }),
   productVariant('+prf', { prf: 0.1 }),
-  ...(process.env.EXPERIMENT ? (JSON.parse(process.env.EXPERIMENT) as Array<[string, RankingOptions]>).map(([n, r]) => productVariant(n, r)) : []),
+  ...(process.env.EXPERIMENT
+    ? (JSON.parse(process.env.EXPERIMENT) as Array<[string, RankingOptions]>).map(([n, r]) => productVariant(n, r))
+    : []),
 ];
 
 async function policyScore(search: Search, file: string): Promise<{ n: number; r1: number; r5: number }> {
@@ -120,10 +145,15 @@ async function cmrcScore(search: Search): Promise<{ n: number; r1: number; r5: n
   return { n: lines.length, r1: r1 / lines.length, r5: r5 / lines.length };
 }
 
-const sets = (argValue('sets') ?? 'dev,dev2,tune,test,cmrc').split(',').filter((s) => s === 'cmrc' || (SET_FILES[s] && fs.existsSync(SET_FILES[s])));
+const sets = (argValue('sets') ?? 'dev,dev2,tune,test,cmrc')
+  .split(',')
+  .filter((s) => s === 'cmrc' || (SET_FILES[s] && fs.existsSync(SET_FILES[s])));
 const wanted = argValue('variants')?.split(',');
 const variants = wanted ? VARIANTS.filter((v) => wanted.includes(v.name)) : VARIANTS;
-const policyDocs = await loadLibrary({ corpusDir: path.join(root, 'data/corpus'), dataDir: path.join(root, '.no-ingested') });
+const policyDocs = await loadLibrary({
+  corpusDir: path.join(root, 'data/corpus'),
+  dataDir: path.join(root, '.no-ingested'),
+});
 const cmrcDocs = sets.includes('cmrc') ? await readBatchCorpus(path.join(CMRC, 'chunk-corpus.jsonl')) : [];
 const rows: Array<Record<string, string>> = [];
 for (const v of variants) {
@@ -131,7 +161,10 @@ for (const v of variants) {
   const chunking = process.env.CHUNKS ? (JSON.parse(process.env.CHUNKS) as ChunkOptions) : {};
   const policy = sets.some((s) => s !== 'cmrc') ? await v.build(policyDocs, chunking) : null;
   for (const s of sets) {
-    const r = s === 'cmrc' ? await cmrcScore(await v.build(cmrcDocs, { wholeIfFits: true })) : await policyScore(policy!, SET_FILES[s]!);
+    const r =
+      s === 'cmrc'
+        ? await cmrcScore(await v.build(cmrcDocs, { wholeIfFits: true }))
+        : await policyScore(policy!, SET_FILES[s]!);
     row[s] = `${(r.r1 * 100).toFixed(1)} / ${(r.r5 * 100).toFixed(1)}`;
   }
   rows.push(row);

@@ -30,7 +30,8 @@ const JSON_OUT = flag('json');
 const SKIP_SCALE = flag('skip-scale');
 
 const MB = 1024 * 1024;
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -106,7 +107,9 @@ async function main() {
     queries: questions.length,
     queryMs: seedLatency,
   };
-  log(`seed: ${seedResult.documents} docs, ${seedResult.chunks} chunks, build ${seedResult.buildMs} ms, query p50 ${seedLatency.p50} ms p95 ${seedLatency.p95} ms (CPU p50 ${seedLatency.cpuP50} ms p95 ${seedLatency.cpuP95} ms)`);
+  log(
+    `seed: ${seedResult.documents} docs, ${seedResult.chunks} chunks, build ${seedResult.buildMs} ms, query p50 ${seedLatency.p50} ms p95 ${seedLatency.p95} ms (CPU p50 ${seedLatency.cpuP50} ms p95 ${seedLatency.cpuP95} ms)`,
+  );
 
   let scale: Record<string, unknown> | null = null;
   if (!SKIP_SCALE) {
@@ -116,13 +119,21 @@ async function main() {
     const genMs = performance.now() - t0;
     const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
     const queries = syntheticQueries(vocab, docs, QUERIES, SEED);
-    log(`synthetic: ${docs.length} docs, ${round(bytes / MB, 1)} MB UTF-8 (${vocab.size} distinct words), generated in ${round(genMs / 1000, 1)} s`);
+    log(
+      `synthetic: ${docs.length} docs, ${round(bytes / MB, 1)} MB UTF-8 (${vocab.size} distinct words), generated in ${round(genMs / 1000, 1)} s`,
+    );
 
     global.gc?.();
     const rssBefore = rssMb();
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-bench-cache-'));
     const timings: Record<string, number> = {};
-    const logger = pino({ level: 'debug' }, { write: (line: string) => Object.assign(timings, (JSON.parse(line) as { timings?: Record<string, number> }).timings ?? {}) });
+    const logger = pino(
+      { level: 'debug' },
+      {
+        write: (line: string) =>
+          Object.assign(timings, (JSON.parse(line) as { timings?: Record<string, number> }).timings ?? {}),
+      },
+    );
     const cpu0 = process.cpuUsage();
     const b0 = performance.now();
     const built = await buildRetriever(docs, { cacheDir, logger });
@@ -132,18 +143,24 @@ async function main() {
     const peakRss = round(process.resourceUsage().maxRSS / 1024, 0);
     global.gc?.();
     const rssAfter = rssMb();
-    log(`build: ${round(buildMs / 1000, 1)} s wall, ${round(buildCpuS, 1)} s CPU (incl. cache write ${timings.cacheWrite} ms), ${built.stats().chunks} chunks, RSS ${rssBefore} → ${rssAfter} MB (peak ${peakRss} MB)`);
+    log(
+      `build: ${round(buildMs / 1000, 1)} s wall, ${round(buildCpuS, 1)} s CPU (incl. cache write ${timings.cacheWrite} ms), ${built.stats().chunks} chunks, RSS ${rssBefore} → ${rssAfter} MB (peak ${peakRss} MB)`,
+    );
     log(`  phases (ms): ${JSON.stringify(timings)}`);
     const cacheFile = fs.readdirSync(path.join(cacheDir, 'retrieval')).find((f) => f.endsWith('.bin'))!;
     const cacheBytes = fs.statSync(path.join(cacheDir, 'retrieval', cacheFile)).size;
 
     const latency = await runLatency(built, queries);
-    log(`scale query: p50 ${latency.p50} ms, p95 ${latency.p95} ms (CPU p50 ${latency.cpuP50} ms p95 ${latency.cpuP95} ms)`);
+    log(
+      `scale query: p50 ${latency.p50} ms, p95 ${latency.p95} ms (CPU p50 ${latency.cpuP50} ms p95 ${latency.cpuP95} ms)`,
+    );
 
     const l0 = performance.now();
     const reloaded = await buildRetriever(docs, { cacheDir });
     const reloadMs = performance.now() - l0;
-    const same = JSON.stringify((await reloaded.search(queries[0]!, 5)).hits.map((h) => h.chunk.id)) === JSON.stringify((await built.search(queries[0]!, 5)).hits.map((h) => h.chunk.id));
+    const same =
+      JSON.stringify((await reloaded.search(queries[0]!, 5)).hits.map((h) => h.chunk.id)) ===
+      JSON.stringify((await built.search(queries[0]!, 5)).hits.map((h) => h.chunk.id));
     log(`restart from cache: ${round(reloadMs / 1000, 1)} s (same results: ${same})`);
     fs.rmSync(cacheDir, { recursive: true, force: true });
 

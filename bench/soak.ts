@@ -105,15 +105,25 @@ async function main(): Promise<void> {
     latencyMs: { p50: +all.p50.toFixed(1), p95: +all.p95.toFixed(1), p99: +all.p99.toFixed(1) },
     perMinute: minutes.map((m, i) => {
       const l = latencySummary(m.lat);
-      return { minute: i + 1, messages: m.lat.length + m.errors, p50: +l.p50.toFixed(1), p95: +l.p95.toFixed(1), errors: m.errors };
+      return {
+        minute: i + 1,
+        messages: m.lat.length + m.errors,
+        p50: +l.p50.toFixed(1),
+        p95: +l.p95.toFixed(1),
+        errors: m.errors,
+      };
     }),
     rssWarm: warm.map((s) => s.rss),
     rssEnd: endStats.map((s) => s.rss),
     rssMaxAfterWarm: warm.map((_, i) => Math.max(...samples.filter((x) => x.t >= 0).map((x) => x.stats[i]?.rss ?? 0))),
     // Medians of the 10 s samples in the first and in the last minute after warm-up: RSS swings by 100+ MB as V8
     // grows and shrinks its heap, so single snapshots say little.
-    rssFirstMinuteMedian: warm.map((_, i) => median(samples.filter((x) => x.t >= 0 && x.t <= 60).map((x) => x.stats[i]!.rss))),
-    rssLastMinuteMedian: warm.map((_, i) => median(samples.filter((x) => x.t >= duration - 60).map((x) => x.stats[i]!.rss))),
+    rssFirstMinuteMedian: warm.map((_, i) =>
+      median(samples.filter((x) => x.t >= 0 && x.t <= 60).map((x) => x.stats[i]!.rss)),
+    ),
+    rssLastMinuteMedian: warm.map((_, i) =>
+      median(samples.filter((x) => x.t >= duration - 60).map((x) => x.stats[i]!.rss)),
+    ),
     heapWarm: warm.map((s) => s.heapUsed),
     heapEnd: endStats.map((s) => s.heapUsed),
     redisUsedMemory: redisMem,

@@ -67,7 +67,19 @@ function ledger(now: number): { teams: Team[]; commits: LedgerCommit[] } {
         raisedOn: ymd(at),
       };
       const msg = `m${++m}`;
-      planned.push({ at, make: () => ({ messageId: msg, teamId: team.id, at, actor: `u${t}`, actorName: '张三', visits: [], issues: [issue], patches: [] }) });
+      planned.push({
+        at,
+        make: () => ({
+          messageId: msg,
+          teamId: team.id,
+          at,
+          actor: `u${t}`,
+          actorName: '张三',
+          visits: [],
+          issues: [issue],
+          patches: [],
+        }),
+      });
       if (rnd() < 0.6) {
         const at2 = Math.min(now - 1000, at + Math.floor(rnd() * 10 * DAY));
         const msg2 = `m${++m}`;
@@ -75,13 +87,34 @@ function ledger(now: number): { teams: Team[]; commits: LedgerCommit[] } {
         const dept = `第${1 + Math.floor(rnd() * 40)}承办部门`;
         planned.push({
           at: at2,
-          make: (idOf) => ({ messageId: msg2, teamId: team.id, at: at2, actor: `u${t}`, actorName: '张三', visits: [], issues: [], patches: [{ issueId: idOf(created), status: 'assigned', department: dept, dueDate: ymd(at2 + 15 * DAY) }] }),
+          make: (idOf) => ({
+            messageId: msg2,
+            teamId: team.id,
+            at: at2,
+            actor: `u${t}`,
+            actorName: '张三',
+            visits: [],
+            issues: [],
+            patches: [{ issueId: idOf(created), status: 'assigned', department: dept, dueDate: ymd(at2 + 15 * DAY) }],
+          }),
         });
         if (rnd() < 0.35) {
           const at3 = Math.min(now - 500, at2 + Math.floor(rnd() * 20 * DAY));
           const msg3 = `m${++m}`;
           const to: IssueStatus = rnd() < 0.5 ? 'resolved' : 'closed';
-          planned.push({ at: at3, make: (idOf) => ({ messageId: msg3, teamId: team.id, at: at3, actor: `u${t}`, actorName: '张三', visits: [], issues: [], patches: [{ issueId: idOf(created), status: to }] }) });
+          planned.push({
+            at: at3,
+            make: (idOf) => ({
+              messageId: msg3,
+              teamId: team.id,
+              at: at3,
+              actor: `u${t}`,
+              actorName: '张三',
+              visits: [],
+              issues: [],
+              patches: [{ issueId: idOf(created), status: to }],
+            }),
+          });
         }
       }
     }
@@ -92,7 +125,26 @@ function ledger(now: number): { teams: Team[]; commits: LedgerCommit[] } {
         const msg = `m${++m}`;
         planned.push({
           at,
-          make: () => ({ messageId: msg, teamId: team.id, at, actor: `u${t}`, actorName: '张三', issues: [], patches: [], visits: [{ teamId: team.id, enterprise: team.enterprises[v]!, date: ymd(at), participants: [], note: '走访', reporter: `u${t}`, reporterName: '张三' }] }),
+          make: () => ({
+            messageId: msg,
+            teamId: team.id,
+            at,
+            actor: `u${t}`,
+            actorName: '张三',
+            issues: [],
+            patches: [],
+            visits: [
+              {
+                teamId: team.id,
+                enterprise: team.enterprises[v]!,
+                date: ymd(at),
+                participants: [],
+                note: '走访',
+                reporter: `u${t}`,
+                reporterName: '张三',
+              },
+            ],
+          }),
         });
       }
     }
@@ -166,7 +218,12 @@ async function main() {
       runs.push(r.ms);
       bytes = r.bytes;
     }
-    return { median: Math.round(median(runs)), min: Math.round(Math.min(...runs)), max: Math.round(Math.max(...runs)), kb: Math.round(bytes / 1024) };
+    return {
+      median: Math.round(median(runs)),
+      min: Math.round(Math.min(...runs)),
+      max: Math.round(Math.max(...runs)),
+      kb: Math.round(bytes / 1024),
+    };
   };
   const out = {
     store: store.kind,
@@ -183,7 +240,9 @@ async function main() {
   };
   if (JSON_OUT) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   else {
-    process.stdout.write(`board bench: ${out.teams} teams, ${out.issues} issues (${out.store} store; seeded in ${out.seedSeconds} s)\n`);
+    process.stdout.write(
+      `board bench: ${out.teams} teams, ${out.issues} issues (${out.store} store; seeded in ${out.seedSeconds} s)\n`,
+    );
     for (const k of ['boardWarm', 'boardRepeat', 'boardCold', 'boardOneTeamWarm', 'issuesPage1Warm'] as const) {
       const r = out[k];
       process.stdout.write(`  ${k.padEnd(18)} median ${r.median} ms (min ${r.min}, max ${r.max}), ${r.kb} KB HTML\n`);

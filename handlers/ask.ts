@@ -7,7 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import { conversationKey } from '../src/messaging/incoming.js';
 import type { Reply, ReplyBlock } from '../src/messaging/reply.js';
-import { answerQuestion, askSessionKey, loadHistory, saveTurn, summarize, NOT_FOUND_LEAD, type AnswerResult, type Turn } from '../src/answer/index.js';
+import {
+  answerQuestion,
+  askSessionKey,
+  loadHistory,
+  saveTurn,
+  summarize,
+  NOT_FOUND_LEAD,
+  type AnswerResult,
+  type Turn,
+} from '../src/answer/index.js';
 import { stripAskPrefix } from '../src/messaging/prefixes.js';
 import { HELP_EXAMPLES } from './help.js';
 import type { Handler } from './types.js';
@@ -42,7 +51,11 @@ export const handleAsk: Handler = async (msg, services) => {
   const log = services.logger.child({ handler: 'ask' });
   const question = stripAskPrefix(msg.text);
   if (!question) {
-    return { intent: 'ask', title: '政策问答', blocks: [{ type: 'paragraph', text: `请在“问：”后面写上您的问题，例如：问：${HELP_EXAMPLES.ask}` }] };
+    return {
+      intent: 'ask',
+      title: '政策问答',
+      blocks: [{ type: 'paragraph', text: `请在“问：”后面写上您的问题，例如：问：${HELP_EXAMPLES.ask}` }],
+    };
   }
   log.debug({ question }, 'question');
 
@@ -78,7 +91,13 @@ export const handleAsk: Handler = async (msg, services) => {
       }),
     // The console's answer-quality page (src/web): what was asked, and what the corpus could not answer.
     store
-      .recordQuestion({ at: turn.at, teamId: msg.teamId, userId: msg.userId, question, refused: result.mode === 'not_found' })
+      .recordQuestion({
+        at: turn.at,
+        teamId: msg.teamId,
+        userId: msg.userId,
+        question,
+        refused: result.mode === 'not_found',
+      })
       .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'could not log the question')),
   ]);
   return askReply(result, saved ? feedbackId : undefined);

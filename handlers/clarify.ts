@@ -30,7 +30,11 @@ export async function hasPendingClarification(msg: IncomingMessage, services: Se
 }
 
 /** `reroute`: hand a message that is not an answer to the router again (the clarification is consumed by then). */
-export function createClarifyHandler(deps: { ask: Handler; report: Handler; reroute: (msg: IncomingMessage, services: Services) => Promise<Reply> }): Handler {
+export function createClarifyHandler(deps: {
+  ask: Handler;
+  report: Handler;
+  reroute: (msg: IncomingMessage, services: Services) => Promise<Reply>;
+}): Handler {
   return async (msg, services, ctx): Promise<Reply> => {
     const pending = ctx?.clarification !== undefined ? ctx.clarification : await readClarification(msg, services);
     const answer = msg.text.trim();

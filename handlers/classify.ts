@@ -47,7 +47,10 @@ export interface ClassifyOptions {
 
 /** The text's last clause: a trailing question decides whether the message asks something. */
 function lastClause(text: string): string {
-  const parts = text.split(/[，,。.；;！!\n]/).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(/[，,。.；;！!\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return parts.at(-1) ?? text;
 }
 
@@ -73,24 +76,47 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   const asked = parserSaysQuestion(parse) ?? asksSomething(s);
   const reportedQuestion = CUES.reportedQuestion.test(s);
   const trailingQuestion = asksSomething(last);
-  const questionish = (asked && !(reportedQuestion && !trailingQuestion)) || (!named && CUES.policyTopic.test(s) && s.length <= 40);
+  const questionish =
+    (asked && !(reportedQuestion && !trailingQuestion)) || (!named && CUES.policyTopic.test(s) && s.length <= 40);
 
   // A plan says what will happen: neither recorded nor a policy question.
   // (A short question after it — "有一起的吗" — is for colleagues, not a policy question.)
   const first = s.split(/[，,。.；;！!\n]/)[0] ?? s;
-  if (CUES.plan.test(first) && !CUES.past.test(s) && !problem && !status && (!trailingQuestion || (last.length <= 10 && !CUES.lookup.test(last)))) {
+  if (
+    CUES.plan.test(first) &&
+    !CUES.past.test(s) &&
+    !problem &&
+    !status &&
+    (!trailingQuestion || (last.length <= 10 && !CUES.lookup.test(last)))
+  ) {
     return { intent: 'plan', reportish: false, questionish: false };
   }
 
   // About the ledger itself: "Q-0003 现在到哪一步了", "华康的贷款批了没有？", "Q-0002 能不能结了？".
   const namedTeamEnterprise = named && (o.enterprises?.includes(enterprise) ?? false);
-  const statusQuestion = CUES.statusQuestion.test(last) || (refs.length > 0 && last.replace(/[Qq]\s*-?\s*\d+/g, '').trim().length <= 12);
-  if (asked && trailingQuestion && statusQuestion && (refs.length > 0 || namedTeamEnterprise) && !visit && !CUES.problem.test(before) && !/已/.test(s)) {
+  const statusQuestion =
+    CUES.statusQuestion.test(last) || (refs.length > 0 && last.replace(/[Qq]\s*-?\s*\d+/g, '').trim().length <= 12);
+  if (
+    asked &&
+    trailingQuestion &&
+    statusQuestion &&
+    (refs.length > 0 || namedTeamEnterprise) &&
+    !visit &&
+    !CUES.problem.test(before) &&
+    !/已/.test(s)
+  ) {
     return { intent: 'ledger_question', reportish: false, questionish: true };
   }
 
   // An announcement or chat to the group that names no enterprise and no issue: not for the ledger, not a question.
-  if (CUES.chat.test(s) && !named && !refs.length && !visit && !questionish && !CUES.lookup.test(s.replace(/问题清单|台账/g, ''))) {
+  if (
+    CUES.chat.test(s) &&
+    !named &&
+    !refs.length &&
+    !visit &&
+    !questionish &&
+    !CUES.lookup.test(s.replace(/问题清单|台账/g, ''))
+  ) {
     return { intent: 'ack', reportish: false, questionish: false };
   }
 
@@ -111,7 +137,13 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   // Both. A question that is the whole message, with no report content before it, is a plain question; a
   // report that ends by asking something ("华康反映缺工，有什么政策可以支持？") could be either: ask the user.
   if (!trailingQuestion) return { intent: 'report', reportish, questionish };
-  const contentBefore = (named || refs.length > 0 || reportedQuestion) && (CUES.visit.test(before) || CUES.problem.test(before) || CUES.status.test(before) || CUES.allWell.test(before) || (refs.length > 0 && /已/.test(before)));
+  const contentBefore =
+    (named || refs.length > 0 || reportedQuestion) &&
+    (CUES.visit.test(before) ||
+      CUES.problem.test(before) ||
+      CUES.status.test(before) ||
+      CUES.allWell.test(before) ||
+      (refs.length > 0 && /已/.test(before)));
   if (!contentBefore && !CUES.status.test(last)) return { intent: 'ask', reportish, questionish };
   return { intent: 'unsure', reportish, questionish };
 }

@@ -12,7 +12,8 @@ export const handleExport: Handler = async (msg, services) => {
   if (!msg.isAdmin) return reply.text('admin', '只有管理员可以导出台账。如需台账，请联系组织部管理员。', '导出台账');
   const team = await services.store.getTeam(msg.teamId);
   const everyTeam = isAdminGroup(services.config, msg, team);
-  if (!everyTeam && !team) return reply.text('admin', '本群还不是联企小组，没有可导出的台账。管理员群可导出全部小组。', '导出台账');
+  if (!everyTeam && !team)
+    return reply.text('admin', '本群还不是联企小组，没有可导出的台账。管理员群可导出全部小组。', '导出台账');
   const data = await buildExport(services.store, {
     teamId: everyTeam ? undefined : msg.teamId,
     timeZone: services.config.ZCT_TIMEZONE,

@@ -27,6 +27,8 @@ export const handleHelp: Handler = async (msg) => ({
         '导出台账：管理员导出问题清单和走访记录（Slack 附 Excel 文件，钉钉为汇总表）',
       ],
     },
-    ...(msg.isGroup ? [] : [{ type: 'note' as const, text: '提示：走访和问题请在联企小组群里报送，政策问题在哪里都可以问。' }]),
+    ...(msg.isGroup
+      ? []
+      : [{ type: 'note' as const, text: '提示：走访和问题请在联企小组群里报送，政策问题在哪里都可以问。' }]),
   ],
 });

@@ -26,7 +26,11 @@ export type { Handler, Route, RouteContext } from './types.js';
 export type HandlerWrappers = Partial<Record<AnyRoute, (real: Handler) => Handler>>;
 
 /** Everything the router reads about a message, in one round trip: clarification, team, draft; then the parse. */
-export async function loadMessageState(msg: IncomingMessage, services: Services, opts: { freeText: boolean }): Promise<MessageState> {
+export async function loadMessageState(
+  msg: IncomingMessage,
+  services: Services,
+  opts: { freeText: boolean },
+): Promise<MessageState> {
   const ledger = new LedgerService(services);
   const [clarification, team, draft] = await Promise.all([
     readClarification(msg, services),
@@ -37,7 +41,10 @@ export async function loadMessageState(msg: IncomingMessage, services: Services,
   if (clarification) return state;
   if (opts.freeText) {
     const today = localDate(msg.receivedAt || services.clock().getTime(), services.config.ZCT_TIMEZONE);
-    [state.parse, state.enterprises] = await Promise.all([ledger.parseRules(msg.text, team, today), ledger.mentionedEnterprises(msg.text, team)]);
+    [state.parse, state.enterprises] = await Promise.all([
+      ledger.parseRules(msg.text, team, today),
+      ledger.mentionedEnterprises(msg.text, team),
+    ]);
   }
   if (draft) state.draftReply = await ledger.relateToDraft(msg, draft, team, state.parse);
   return state;
@@ -50,7 +57,11 @@ export function createProductRouter(wrap: HandlerWrappers = {}): Router {
     isLedgerCommand,
     load: loadMessageState,
     classify: (text, _msg, s, state) =>
-      classifyFreeText(text, { llm: s.llm, logger: s.logger, now: s.clock(), timeZone: s.config.ZCT_TIMEZONE }, { parse: state.parse, enterprises: state.enterprises }),
+      classifyFreeText(
+        text,
+        { llm: s.llm, logger: s.logger, now: s.clock(), timeZone: s.config.ZCT_TIMEZONE },
+        { parse: state.parse, enterprises: state.enterprises },
+      ),
   });
   const real: Record<AnyRoute, Handler> = {
     ack: handleAck,

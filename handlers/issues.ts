@@ -8,4 +8,5 @@ import type { Handler } from './types.js';
 
 export { isLedgerCommand, parseLedgerCommand } from '../src/ledger/commands.js';
 
-export const handleIssues: Handler = (msg, services, ctx) => new LedgerService(services).handleCommand(msg, parseLedgerCommand(msg.text), ctx ?? {});
+export const handleIssues: Handler = (msg, services, ctx) =>
+  new LedgerService(services).handleCommand(msg, parseLedgerCommand(msg.text), ctx ?? {});

@@ -12,7 +12,12 @@ describe('config', () => {
   });
 
   it('parses lists, numbers and booleans', () => {
-    const c = parseConfig({ ZCT_ADMINS: 'u1, u2，u3', ZCT_DUE_DAYS: '20', ZCT_WORKDAYS_ONLY: 'false', REDIS_URL: 'redis://x:1' });
+    const c = parseConfig({
+      ZCT_ADMINS: 'u1, u2，u3',
+      ZCT_DUE_DAYS: '20',
+      ZCT_WORKDAYS_ONLY: 'false',
+      REDIS_URL: 'redis://x:1',
+    });
     expect(c.ZCT_ADMINS).toEqual(['u1', 'u2', 'u3']);
     expect(c.ZCT_DUE_DAYS).toBe(20);
     expect(c.ZCT_WORKDAYS_ONLY).toBe(false);

@@ -45,12 +45,21 @@ export function evidenceFirst(passages: Passage[], n: number | null): Passage[] 
   const first = passages.find((p) => p.n === n);
   if (!first) return passages;
   const doc = first.chunk.docId;
-  const ordered = [first, ...passages.filter((p) => p !== first && p.chunk.docId === doc), ...passages.filter((p) => p.chunk.docId !== doc)];
+  const ordered = [
+    first,
+    ...passages.filter((p) => p !== first && p.chunk.docId === doc),
+    ...passages.filter((p) => p.chunk.docId !== doc),
+  ];
   return ordered.map((p, i) => ({ ...p, n: i + 1 }));
 }
 
 /** Chunks of the previous answer's document that hold the follow-up's own words, best first (at most 2). */
-function previousDocumentHits(retriever: Retriever, docId: string, added: string, tokenizer: TermTokenizer): SearchHit[] {
+function previousDocumentHits(
+  retriever: Retriever,
+  docId: string,
+  added: string,
+  tokenizer: TermTokenizer,
+): SearchHit[] {
   const terms = queryTerms(added, tokenizer);
   // Words weigh by specificity; character bigrams (省千人 → 省千, 千人) count for a partial match.
   const words = [...terms.words, ...terms.bigrams];
@@ -59,13 +68,20 @@ function previousDocumentHits(retriever: Retriever, docId: string, added: string
     .filter((c) => c.docId === docId)
     .map((c) => {
       const form = matchForm(c.text);
-      return { c, hits: words.filter((w) => form.includes(w)).reduce((s, w) => s + (terms.words.includes(w) ? wordWeight(w) : 1), 0) };
+      return {
+        c,
+        hits: words
+          .filter((w) => form.includes(w))
+          .reduce((s, w) => s + (terms.words.includes(w) ? wordWeight(w) : 1), 0),
+      };
     })
     .filter((x) => x.hits > 0)
     .sort((a, b) => b.hits - a.hits)
     .slice(0, 2);
   const top = scored[0]?.hits ?? 0;
-  return scored.filter((x) => x.hits >= top * 0.99).map((x, i) => ({ rank: i + 1, chunk: x.c, score: Number.MAX_SAFE_INTEGER }));
+  return scored
+    .filter((x) => x.hits >= top * 0.99)
+    .map((x, i) => ({ rank: i + 1, chunk: x.c, score: Number.MAX_SAFE_INTEGER }));
 }
 
 /** Longest body of an item fetched by a follow-up (“第二条具体咋做”), characters. */
@@ -75,9 +91,17 @@ const ITEM_BODY = 260;
  * “第二条/第三批/最后一点” after an answer: item N of the list the previous answer gave — only when it
  * was a list; otherwise say so plainly (never make “第一条：…” out of an ordinary sentence).
  */
-async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | 'last', deps: AnswerDeps): Promise<AnswerResult> {
+async function ordinalFollowUp(
+  question: string,
+  prev: Turn,
+  ordinal: number | 'last',
+  deps: AnswerDeps,
+): Promise<AnswerResult> {
   const items = prev.memory?.items ?? [];
-  const asked = /(?:第\s*(?:[一二两三四五六七八九十]{1,3}|\d{1,2})|最后一?|头一)\s*(条|个|点|项|种|批|块|张|步|方面)/u.exec(question)?.[1];
+  const asked =
+    /(?:第\s*(?:[一二两三四五六七八九十]{1,3}|\d{1,2})|最后一?|头一)\s*(条|个|点|项|种|批|块|张|步|方面)/u.exec(
+      question,
+    )?.[1];
   const unit = prev.memory?.unit && prev.memory.unit !== '条' ? prev.memory.unit : (asked ?? prev.memory?.unit ?? '条');
   const base = { standaloneQuery: ruleRewrite(question, [prev]), topics: [], followUp: true };
   if (items.length === 0) {
@@ -88,13 +112,24 @@ async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | '
   }
   const idx = ordinal === 'last' ? items.length : ordinal;
   if (idx < 1 || idx > items.length) {
-    return { ...base, answer: `上一个回答共${countWord(items.length, unit)}，没有第${cnNumeral(idx)}${unit === '方面' ? '个方面' : unit}。`, grounded: false, citations: [], mode: 'notice', memory: prev.memory };
+    return {
+      ...base,
+      answer: `上一个回答共${countWord(items.length, unit)}，没有第${cnNumeral(idx)}${unit === '方面' ? '个方面' : unit}。`,
+      grounded: false,
+      citations: [],
+      mode: 'notice',
+      memory: prev.memory,
+    };
   }
   const item = items[idx - 1]!;
   const chunks = allChunks(deps.retriever);
   const chunkId = prev.memory?.chunkId;
   // The list's chunk; a retriever that does not expose its chunks is asked for the item itself.
-  const chunk = chunks.find((c) => c.id === chunkId) ?? (await deps.retriever.search(item, 3)).hits.find((h) => h.chunk.id === chunkId || h.chunk.text.replace(/\s+/gu, '').includes(item.replace(/\s+|[。；;]$/gu, '')))?.chunk;
+  const chunk =
+    chunks.find((c) => c.id === chunkId) ??
+    (await deps.retriever.search(item, 3)).hits.find(
+      (h) => h.chunk.id === chunkId || h.chunk.text.replace(/\s+/gu, '').includes(item.replace(/\s+|[。；;]$/gu, '')),
+    )?.chunk;
   let body = '';
   let cited = chunk;
   if (chunk) {
@@ -119,11 +154,20 @@ async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | '
     // An item of a list written in one sentence (“…六大攻坚…”): the document's sentence that takes it up.
     const view = documentViews(deps.retriever).view(chunk.docId, [chunk]);
     const key = item.replace(/[。；;，,]$/u, '');
-    const from = Math.max(0, view.sentences.findIndex((s) => s.chunkId === chunk.id));
+    const from = Math.max(
+      0,
+      view.sentences.findIndex((s) => s.chunkId === chunk.id),
+    );
     if (charLength(key) >= 2) {
       for (let i = from; i < view.sentences.length; i++) {
         const s = view.sentences[i]!.text;
-        if (!s.includes(key) || inlineItems(s)?.includes(key) || /[；;]$/u.test(s) || charLength(s) < charLength(key) + 6) continue;
+        if (
+          !s.includes(key) ||
+          inlineItems(s)?.includes(key) ||
+          /[；;]$/u.test(s) ||
+          charLength(s) < charLength(key) + 6
+        )
+          continue;
         body = s;
         cited = chunks.find((c) => c.id === view.sentences[i]!.chunkId) ?? cited;
         break;
@@ -133,7 +177,14 @@ async function ordinalFollowUp(question: string, prev: Turn, ordinal: number | '
   const lead = itemMarker(item) ? '' : `第${cnNumeral(idx)}${unit}：`;
   const text = `${lead}${endSentence(item.replace(/[；;，,]$/u, ''))}${body ? endSentence(body) : ''}`;
   const citations = cited ? [citationFor(1, { n: 1, chunk: cited, score: 1 }, item)] : [];
-  return { ...base, answer: cited ? `${text}[1]` : text, grounded: true, citations, mode: 'extractive', memory: prev.memory };
+  return {
+    ...base,
+    answer: cited ? `${text}[1]` : text,
+    grounded: true,
+    citations,
+    mode: 'extractive',
+    memory: prev.memory,
+  };
 }
 
 /**
@@ -144,12 +195,26 @@ async function listBehindRefusal(prev: Turn, deps: AnswerDeps, k: number): Promi
   const query = prev.standaloneQuery || prev.question;
   const { hits } = await deps.retriever.search(query, k);
   if (!hits.length) return prev;
-  const ex = extractiveAnswer(query, numberPassages(hits, k), { tokenizer: tokenizerFor(deps.retriever), views: documentViews(deps.retriever) });
+  const ex = extractiveAnswer(query, numberPassages(hits, k), {
+    tokenizer: tokenizerFor(deps.retriever),
+    views: documentViews(deps.retriever),
+  });
   if (!ex?.items || ex.items.length < 2) return prev;
-  return { ...prev, memory: { items: ex.items.slice(0, 30), ...(ex.unit ? { unit: ex.unit } : {}), ...(ex.chunkId ? { chunkId: ex.chunkId } : {}) } };
+  return {
+    ...prev,
+    memory: {
+      items: ex.items.slice(0, 30),
+      ...(ex.unit ? { unit: ex.unit } : {}),
+      ...(ex.chunkId ? { chunkId: ex.chunkId } : {}),
+    },
+  };
 }
 
-export async function answerQuestion(question: string, deps: AnswerDeps, opts: AnswerOptions = {}): Promise<AnswerResult> {
+export async function answerQuestion(
+  question: string,
+  deps: AnswerDeps,
+  opts: AnswerOptions = {},
+): Promise<AnswerResult> {
   const { retriever, llm, logger } = deps;
   const history = opts.history ?? [];
   const k = opts.k ?? RETRIEVE_K;
@@ -181,7 +246,10 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
     const narrow = topicRewrite(question, history);
     if (narrow && narrow !== query) {
       const again = await retriever.search(narrow, k);
-      if (again.answerable) (query = narrow), (result = again);
+      if (again.answerable) {
+        query = narrow;
+        result = again;
+      }
     }
   }
   const prevDocs = followUp ? (history[history.length - 1]?.docIds ?? []) : [];
@@ -189,8 +257,20 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
 
   const notFound = (why: string): AnswerResult => {
     const topics = nearestTopics(retriever, query);
-    logger.info({ mode: 'not_found', why, followUp, confidence: result.confidence, ms: Date.now() - started }, 'answered');
-    return { answer: notFoundText(topics), grounded: false, citations: [], standaloneQuery: query, mode: 'not_found', topics, followUp, memory: { refused: true } };
+    logger.info(
+      { mode: 'not_found', why, followUp, confidence: result.confidence, ms: Date.now() - started },
+      'answered',
+    );
+    return {
+      answer: notFoundText(topics),
+      grounded: false,
+      citations: [],
+      standaloneQuery: query,
+      mode: 'not_found',
+      topics,
+      followUp,
+      memory: { refused: true },
+    };
   };
 
   // An elliptical follow-up keeps the topic: the previous answer's document answering it is enough.
@@ -198,23 +278,42 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
   if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
   // An elliptical follow-up: the previous answer's document is searched first for what the message adds
   // (“带回来多少问题”, “具体咋组队”), before passages from elsewhere.
-  const followHits = followUp && prevDocs.length > 0 ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever)) : [];
+  const followHits =
+    followUp && prevDocs.length > 0
+      ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever))
+      : [];
   const passages: Passage[] = numberPassages([...followHits, ...hits], k);
   const tokenizer = tokenizerFor(retriever);
 
   const views = documentViews(retriever);
   const followOpts =
-    followUp && prevTurn ? { avoid: prevTurn.answerSummary, focus: addedWords(question), ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}) } : {};
+    followUp && prevTurn
+      ? {
+          avoid: prevTurn.answerSummary,
+          focus: addedWords(question),
+          ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}),
+        }
+      : {};
 
   if (llm && useLlm) {
     try {
       // The same evidence the extractive answer selected: its passage first, then its document's.
       const selected = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
-      const out = await groundedAnswer(query, evidenceFirst(passages, selected?.used[0]?.n ?? null).slice(0, LLM_PASSAGES), llm, tokenizer, progress && ((t) => progress.update(t)));
+      const out = await groundedAnswer(
+        query,
+        evidenceFirst(passages, selected?.used[0]?.n ?? null).slice(0, LLM_PASSAGES),
+        llm,
+        tokenizer,
+        progress && ((t) => progress.update(t)),
+      );
       if (out.kind === 'not_found') return notFound('llm');
       if (out.kind === 'answer') {
-        if (out.validated.dropped > 0) logger.debug({ dropped: out.validated.dropped }, 'invented citation markers removed');
-        logger.info({ mode: 'llm', followUp, citations: out.validated.citations.length, ms: Date.now() - started }, 'answered');
+        if (out.validated.dropped > 0)
+          logger.debug({ dropped: out.validated.dropped }, 'invented citation markers removed');
+        logger.info(
+          { mode: 'llm', followUp, citations: out.validated.citations.length, ms: Date.now() - started },
+          'answered',
+        );
         // The list the model wrote (“一是…二是…”, “1. …”), for “第二条” next.
         const marked = splitSentences(out.validated.text.replace(/\[\d+\]/gu, '')).filter((x) => itemMarker(x));
         const llmMemory = marked.length >= 2 ? { items: marked.slice(0, 30), unit: listUnit(query) } : {};
@@ -232,14 +331,32 @@ export async function answerQuestion(question: string, deps: AnswerDeps, opts: A
       }
       logger.warn({ why: out.why }, 'LLM answer rejected; using the extractive answer');
     } catch (err) {
-      logger.warn({ reason: err instanceof LlmError ? err.reason : 'other', err: (err as Error).message }, 'LLM answer failed; using the extractive answer');
+      logger.warn(
+        { reason: err instanceof LlmError ? err.reason : 'other', err: (err as Error).message },
+        'LLM answer failed; using the extractive answer',
+      );
     }
   }
 
   const ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
   if (!ex) return notFound('no_sentence');
-  const v = validateCitations(ex.text, passages, query, { quotes: new Map(ex.used.map((u) => [u.n, u.quote])), tokenizer });
+  const v = validateCitations(ex.text, passages, query, {
+    quotes: new Map(ex.used.map((u) => [u.n, u.quote])),
+    tokenizer,
+  });
   logger.info({ mode: 'extractive', followUp, citations: v.citations.length, ms: Date.now() - started }, 'answered');
-  const memory = { ...(ex.items ? { items: ex.items.slice(0, 30), unit: ex.unit } : {}), ...(ex.chunkId ? { chunkId: ex.chunkId } : {}) };
-  return { answer: v.text, grounded: true, citations: v.citations, standaloneQuery: query, mode: 'extractive', topics: [], followUp, memory };
+  const memory = {
+    ...(ex.items ? { items: ex.items.slice(0, 30), unit: ex.unit } : {}),
+    ...(ex.chunkId ? { chunkId: ex.chunkId } : {}),
+  };
+  return {
+    answer: v.text,
+    grounded: true,
+    citations: v.citations,
+    standaloneQuery: query,
+    mode: 'extractive',
+    topics: [],
+    followUp,
+    memory,
+  };
 }

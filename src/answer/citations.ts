@@ -38,12 +38,23 @@ export function parseMarkers(text: string): Marker[] {
 
 /** A reference list some models append despite the prompt ("参考资料：[1]《…》"). */
 function stripReferenceSection(text: string): string {
-  const m = /\n\s*(?:#+\s*)?(?:参考资料|参考文献|参考来源|资料来源|引用|来源|出处|References?)\s*[:：]?\s*\n[\s\S]*$/iu.exec(text);
+  const m =
+    /\n\s*(?:#+\s*)?(?:参考资料|参考文献|参考来源|资料来源|引用|来源|出处|References?)\s*[:：]?\s*\n[\s\S]*$/iu.exec(
+      text,
+    );
   return m ? text.slice(0, m.index).trimEnd() : text;
 }
 
 export function citationFor(n: number, p: Passage, quote: string): Citation {
-  return { n, docId: p.chunk.docId, title: p.chunk.title, source: p.chunk.source, date: p.chunk.date, chunkId: p.chunk.id, quote };
+  return {
+    n,
+    docId: p.chunk.docId,
+    title: p.chunk.title,
+    source: p.chunk.source,
+    date: p.chunk.date,
+    chunkId: p.chunk.id,
+    quote,
+  };
 }
 
 export interface ValidatedAnswer {
@@ -96,7 +107,10 @@ export function validateCitations(
   }
   out += text.slice(last);
   // Same marker twice in a row ("[1][1]") → once.
-  out = out.replace(/(\[\d+\])(?:\s*\1)+/gu, '$1').replace(/[ \t]+\n/g, '\n').trim();
+  out = out
+    .replace(/(\[\d+\])(?:\s*\1)+/gu, '$1')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
 
   const citations: Citation[] = [];
   for (const [oldN, newN] of [...renumber.entries()].sort((a, b) => a[1] - b[1])) {

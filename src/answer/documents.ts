@@ -36,12 +36,15 @@ export function buildDocView(docId: string, chunks: Chunk[]): DocView {
   for (const c of ordered) {
     const lines = c.text.split('\n');
     const own: { text: string; lineStart: boolean }[] = [];
-    for (const line of lines) splitSentences(line).forEach((s, i) => own.push({ text: s, lineStart: i === 0 }));
+    for (const line of lines) {
+      for (const [i, s] of splitSentences(line).entries()) own.push({ text: s, lineStart: i === 0 });
+    }
     // The longest prefix of this chunk that repeats the end of what we have (the overlap).
     let skip = 0;
     for (let k = Math.min(own.length, sentences.length); k > 0; k--) {
       let same = true;
-      for (let i = 0; i < k && same; i++) same = compact(own[i]!.text) === compact(sentences[sentences.length - k + i]!.text);
+      for (let i = 0; i < k && same; i++)
+        same = compact(own[i]!.text) === compact(sentences[sentences.length - k + i]!.text);
       if (same) {
         skip = k;
         break;
@@ -93,7 +96,11 @@ export class DocumentViews {
   /** The document's view; falls back to the given chunks when the retriever exposes none. */
   view(docId: string, fallback: Chunk[] = []): DocView {
     const g = this.grouped().get(docId);
-    if (!g) return buildDocView(docId, fallback.filter((c) => c.docId === docId));
+    if (!g)
+      return buildDocView(
+        docId,
+        fallback.filter((c) => c.docId === docId),
+      );
     let v = this.views.get(docId);
     if (!v) {
       v = buildDocView(docId, g);

@@ -3,19 +3,19 @@ import { cnNumeral } from './question-kind.js';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Marker patterns of item n, one per enumeration style (the same style must also have item 1). */
 function markerStyles(): Array<(k: number) => RegExp> {
   return [
-    (k) => new RegExp(`${escape(cnNumeral(k))}是`, 'u'),
-    (k) => new RegExp(`[（(]${escape(cnNumeral(k))}[)）]`, 'u'),
-    (k) => new RegExp(`第${escape(cnNumeral(k))}[，,、是：:]`, 'u'),
-    (k) => new RegExp(`其${escape(cnNumeral(k))}[，,、是：:]`, 'u'),
+    (k) => new RegExp(`${escapeRegExp(cnNumeral(k))}是`, 'u'),
+    (k) => new RegExp(`[（(]${escapeRegExp(cnNumeral(k))}[)）]`, 'u'),
+    (k) => new RegExp(`第${escapeRegExp(cnNumeral(k))}[，,、是：:]`, 'u'),
+    (k) => new RegExp(`其${escapeRegExp(cnNumeral(k))}[，,、是：:]`, 'u'),
     (k) => new RegExp(`[（(]${k}[)）]`, 'u'),
-    (k) => (k <= CIRCLED.length ? new RegExp(escape(CIRCLED[k - 1]!), 'u') : /(?!)/u),
+    (k) => (k <= CIRCLED.length ? new RegExp(escapeRegExp(CIRCLED[k - 1]!), 'u') : /(?!)/u),
     (k) => new RegExp(`(?:^|[\\n。；;：:])\\s*${k}[.、．](?!\\d)`, 'u'),
   ];
 }
@@ -53,8 +53,15 @@ export function semicolonItem(text: string, n: number): string | null {
       .filter(Boolean);
     if (parts.length < 2 || parts.length < n) continue;
     let item = parts[n - 1]!;
-    if (n === 1) item = item.split(/[：:]|即|包括/u).pop()!.trim();
-    item = item.replace(/^[“"‘]+/u, '').replace(/[”"’]+(?=。?$)/u, '').trim();
+    if (n === 1)
+      item = item
+        .split(/[：:]|即|包括/u)
+        .pop()!
+        .trim();
+    item = item
+      .replace(/^[“"‘]+/u, '')
+      .replace(/[”"’]+(?=。?$)/u, '')
+      .trim();
     if ([...item].length < 2) continue;
     return /[。]$/u.test(item) ? item : `${item}。`;
   }

@@ -70,7 +70,6 @@ function containsEvidence(text: string, evidence: string[]): boolean {
   });
 }
 
-
 /**
  * The documents that answer a question: those whose chunks hold an evidence string; failing that
  * (an evidence string across a chunk boundary), every document of the gold file.
@@ -80,7 +79,8 @@ export function goldDocs(chunks: Chunk[], doc: string, evidence: string[]): Set<
   for (const c of chunks) if (containsEvidence(c.text, evidence)) out.add(c.docId);
   if (out.size === 0) {
     const stem = doc.replace(/\.[a-z]+$/iu, '');
-    for (const c of chunks) if (c.docId === stem || c.docId.startsWith(`${stem}#`) || c.docId.startsWith(stem)) out.add(c.docId);
+    for (const c of chunks)
+      if (c.docId === stem || c.docId.startsWith(`${stem}#`) || c.docId.startsWith(stem)) out.add(c.docId);
   }
   return out;
 }
@@ -115,8 +115,10 @@ export async function evaluateAnswers(deps: AnswerDeps, questions: AnswerEvalQue
     const gold = answerable ? goldDocs(chunks, q.doc!, q.evidence) : new Set<string>();
     const sources = r.citations.map((c) => byId.get(c.chunkId)?.text ?? c.quote);
     const factPresent = answerable && !refused && containsEvidence(r.answer, q.evidence);
-    const noUnrelated = answerable && !refused && (isComparison(q.question) || r.citations.every((c) => gold.has(c.docId)));
-    const quoteHolds = answerable && !refused && r.citations.some((c) => gold.has(c.docId) && containsEvidence(c.quote, q.evidence));
+    const noUnrelated =
+      answerable && !refused && (isComparison(q.question) || r.citations.every((c) => gold.has(c.docId)));
+    const quoteHolds =
+      answerable && !refused && r.citations.some((c) => gold.has(c.docId) && containsEvidence(c.quote, q.evidence));
     const notCut = answerable && !refused && !isCut(r.answer, sources);
     const row: AnswerEvalRow = {
       id: q.id,
@@ -130,7 +132,7 @@ export async function evaluateAnswers(deps: AnswerDeps, questions: AnswerEvalQue
       strictlyRight: factPresent && noUnrelated && notCut,
       answer: r.answer,
     };
-    if (q.followup && q.followup.question) {
+    if (q.followup?.question) {
       const history = [turnOf(q.question, r, ++at)];
       const f = await answerQuestion(q.followup.question, deps, { history });
       row.followUp = {
@@ -145,7 +147,8 @@ export async function evaluateAnswers(deps: AnswerDeps, questions: AnswerEvalQue
   const pos = rows.filter((r) => r.answerable);
   const neg = rows.filter((r) => !r.answerable);
   const fu = rows.filter((r) => r.followUp);
-  const share = (xs: AnswerEvalRow[], f: (r: AnswerEvalRow) => boolean) => (xs.length ? xs.filter(f).length / xs.length : 0);
+  const share = (xs: AnswerEvalRow[], f: (r: AnswerEvalRow) => boolean) =>
+    xs.length ? xs.filter(f).length / xs.length : 0;
   return {
     answerable: pos.length,
     unanswerable: neg.length,

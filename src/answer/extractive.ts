@@ -6,7 +6,17 @@
 import type { Passage } from './types.js';
 import { charLength, clip, endSentence, matchForm, splitSentences, tidy } from './text.js';
 import { idfOver, queryTerms, scoreTerms, wordWeight, type QueryTerms, type TermTokenizer } from './terms.js';
-import { cnNumeral, expectedCount, hasQuantity, isComparison, isEnumeration, isItem, listUnit, questionKind, ORDINAL_RE } from './question-kind.js';
+import {
+  cnNumeral,
+  expectedCount,
+  hasQuantity,
+  isComparison,
+  isEnumeration,
+  isItem,
+  listUnit,
+  questionKind,
+  ORDINAL_RE,
+} from './question-kind.js';
 import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js';
 import { askedKinds, holdsKind } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
@@ -102,7 +112,14 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
   return `${from > 0 ? '…' : ''}${chars.slice(from, end).join('')}${end < chars.length ? '…' : ''}`;
 }
 
-function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSentence: number, avoid?: string, preferDoc?: string): Candidate[] {
+function candidates(
+  query: string,
+  terms: QueryTerms,
+  passages: Passage[],
+  maxSentence: number,
+  avoid?: string,
+  preferDoc?: string,
+): Candidate[] {
   const avoidForm = avoid ? matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, '')) : '';
   const kind = questionKind(query);
   const asked = askedKinds(query).filter((k) => k !== 'list');
@@ -114,7 +131,8 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
     const rel = top > 0 ? Math.max(0, p.score) / top : 1 / p.n;
-    const prior = (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1)) * (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1);
+    const prior =
+      (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1)) * (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1);
     // Words the title or section headings match count a little for every sentence under them.
     const context = matchForm(`${p.chunk.title} ${p.chunk.headings.join(' ')}`);
     sentences.forEach((full, idx) => {
@@ -123,7 +141,8 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
       const m = scoreTerms(form, terms, idf);
       if (m.score <= 0) return;
       let ctx = 0;
-      for (const w of terms.words) if (!form.includes(w) && context.includes(w)) ctx += 0.3 * wordWeight(w) * (idf(w) / idf.max);
+      for (const w of terms.words)
+        if (!form.includes(w) && context.includes(w)) ctx += 0.3 * wordWeight(w) * (idf(w) / idf.max);
       let score = (m.score + ctx) * prior;
       const len = charLength(raw);
       if (kind.number && hasQuantity(raw)) score *= 1.3;
@@ -131,7 +150,8 @@ function candidates(query: string, terms: QueryTerms, passages: Passage[], maxSe
       for (const k of asked) if (holdsKind(k, raw, query)) score *= k === 'number' ? 1.3 : 1.2;
       if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
-      if (avoidForm && avoidForm.includes(matchForm(full).slice(0, 40))) score *= terms.focus.some((w) => form.includes(w)) ? 0.8 : 0.3;
+      if (avoidForm?.includes(matchForm(full).slice(0, 40)))
+        score *= terms.focus.some((w) => form.includes(w)) ? 0.8 : 0.3;
       else if (len < 30 && /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u.test(raw)) score *= 0.7;
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
@@ -163,7 +183,13 @@ export function bestQuote(passage: Passage, terms: QueryTerms, max = QUOTE_MAX):
  * sentence that best matches the rest of the question (the one the previous answer quoted), then in
  * the whole passage.
  */
-function ordinalAnswer(query: string, passages: Passage[], ordinal: number, unit: string, tokenizer?: TermTokenizer): ExtractiveAnswer | null {
+function ordinalAnswer(
+  query: string,
+  passages: Passage[],
+  ordinal: number,
+  unit: string,
+  tokenizer?: TermTokenizer,
+): ExtractiveAnswer | null {
   const base = query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' ');
   const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE)[0];
   const ordered = anchor ? [anchor.p, ...passages.slice(0, 3).filter((p) => p !== anchor.p)] : passages.slice(0, 3);
@@ -184,7 +210,10 @@ function ordinalAnswer(query: string, passages: Passage[], ordinal: number, unit
       const item = t();
       if (!item) continue;
       const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
-      return { text: `${lead}${endSentence(clip(item, 200))}[${p.n}]`, used: [{ n: p.n, quote: clip(item, QUOTE_MAX) }] };
+      return {
+        text: `${lead}${endSentence(clip(item, 200))}[${p.n}]`,
+        used: [{ n: p.n, quote: clip(item, QUOTE_MAX) }],
+      };
     }
   }
   return null;
@@ -228,7 +257,12 @@ function joinItems(items: string[]): string {
 
 function viewFor(docId: string, pool: Passage[], views?: DocumentViews): DocView {
   const chunks = pool.map((p) => p.chunk);
-  return views ? views.view(docId, chunks) : buildDocView(docId, chunks.filter((c) => c.docId === docId));
+  return views
+    ? views.view(docId, chunks)
+    : buildDocView(
+        docId,
+        chunks.filter((c) => c.docId === docId),
+      );
 }
 
 /** Sentences after a lead-in ending in “：” (same paragraph), up to `max` characters. */
@@ -247,7 +281,11 @@ function continuation(view: DocView, a: number, max: number): number[] {
   return out;
 }
 
-export function extractiveAnswer(query: string, passages: Passage[], opts: ExtractiveOptions = {}): ExtractiveAnswer | null {
+export function extractiveAnswer(
+  query: string,
+  passages: Passage[],
+  opts: ExtractiveOptions = {},
+): ExtractiveAnswer | null {
   const pool = passages.slice(0, opts.passages ?? 6);
   if (pool.length === 0) return null;
   const terms = queryTerms(query, opts.tokenizer);
@@ -284,7 +322,11 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
     const anchorInline = inlineItems(view.sentences[a]!.text);
     // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
     // the question says how many and the count does not fit.
-    const inlineFits = anchorInline !== null && anchorInline.length >= 3 && !/[：:]$/u.test(view.sentences[a]!.text) && (want === null || anchorInline.length === want);
+    const inlineFits =
+      anchorInline !== null &&
+      anchorInline.length >= 3 &&
+      !/[：:]$/u.test(view.sentences[a]!.text) &&
+      (want === null || anchorInline.length === want);
     if (!inlineFits) {
       // A list spread over sentences: from the best sentence, else from the next best of this document.
       for (const c of sameDoc.slice(0, 3)) {
@@ -328,7 +370,11 @@ export function extractiveAnswer(query: string, passages: Passage[], opts: Extra
       for (const i of continuation(view, a, kind.list ? 300 : 200)) text += view.sentences[i]!.text;
     }
     // A second sentence of the same document when it scores close (not for numbers: one fact).
-    const second = kind.number ? undefined : sameDoc.find((c) => c !== best && c.score >= best.score * 0.8 && !text.includes(c.full) && !c.full.includes(sentence));
+    const second = kind.number
+      ? undefined
+      : sameDoc.find(
+          (c) => c !== best && c.score >= best.score * 0.8 && !text.includes(c.full) && !c.full.includes(sentence),
+        );
     let extra = '';
     if (second && charLength(text) + charLength(second.full) <= 300) {
       const si = at(second);

@@ -17,8 +17,10 @@ import { questionConstraints } from '../retrieval/constraints.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
 const TRAILING_PARTICLE = /(?:呢|咧|嘞|啊|呀)?[?？。.!！\s]*$/u;
-const PRONOUN = /它们|它|其中|其|该项|该|此项|此|这个|那个|这些|那些|这项|那项|这条|那条|这种|那种|上述|上面|前面|刚才|刚刚|这一|那一/u;
-const ELLIPTIC_START = /^(?:具体|详细|怎么|如何|为什么|为啥|啥意思|什么意思|有哪些|有什么|有啥|要求|条件|标准|流程|多少|几|谁|什么时候|哪年|哪天|是什么)/u;
+const PRONOUN =
+  /它们|它|其中|其|该项|该|此项|此|这个|那个|这些|那些|这项|那项|这条|那条|这种|那种|上述|上面|前面|刚才|刚刚|这一|那一/u;
+const ELLIPTIC_START =
+  /^(?:具体|详细|怎么|如何|为什么|为啥|啥意思|什么意思|有哪些|有什么|有啥|要求|条件|标准|流程|多少|几|谁|什么时候|哪年|哪天|是什么)/u;
 const TRAILING_NE = /呢[?？]?\s*$/u;
 
 function clean(q: string): string {
@@ -33,7 +35,12 @@ export function isFollowUp(question: string, history: Turn[]): boolean {
   if (len === 0) return false;
   const terms = queryTerms(q);
   const words = [...terms.words.filter((w) => !PRONOUN.test(w)), ...terms.bigrams];
-  const markers = LEADING.test(q) || TRAILING_NE.test(question.trim()) || PRONOUN.test(q) || ORDINAL.test(q) || ELLIPTIC_START.test(q);
+  const markers =
+    LEADING.test(q) ||
+    TRAILING_NE.test(question.trim()) ||
+    PRONOUN.test(q) ||
+    ORDINAL.test(q) ||
+    ELLIPTIC_START.test(q);
   if (ORDINAL.test(q) && len <= 16) return true;
   if (markers && (words.length <= 2 || len <= 12)) return true;
   // Nothing but question words ("为什么？", "然后呢"): it can only mean the previous topic.
@@ -62,7 +69,11 @@ export function placesIn(text: string): string[] {
 export function ruleRewrite(question: string, history: Turn[]): string {
   const prev = history[history.length - 1];
   if (!prev) return clean(question);
-  const added = clean(question).replace(LEADING, '').replace(TRAILING_PARTICLE, '').replace(new RegExp(PRONOUN.source, 'gu'), '').trim();
+  const added = clean(question)
+    .replace(LEADING, '')
+    .replace(TRAILING_PARTICLE, '')
+    .replace(new RegExp(PRONOUN.source, 'gu'), '')
+    .trim();
   const base = baseQuery(prev);
   const newPlaces = added ? placesIn(added) : [];
   const oldPlaces = placesIn(base).filter((p) => !newPlaces.includes(p));
@@ -99,7 +110,11 @@ export function topicRewrite(question: string, history: Turn[]): string | null {
 
 /** What this message adds to the previous question (its own words), for choosing the sentence. */
 export function addedWords(question: string): string {
-  return clean(question).replace(LEADING, '').replace(TRAILING_PARTICLE, '').replace(new RegExp(PRONOUN.source, 'gu'), '').trim();
+  return clean(question)
+    .replace(LEADING, '')
+    .replace(TRAILING_PARTICLE, '')
+    .replace(new RegExp(PRONOUN.source, 'gu'), '')
+    .trim();
 }
 
 const RewriteSchema = z.object({ query: z.string() });
@@ -112,7 +127,10 @@ export async function llmRewrite(question: string, history: Turn[], llm: LlmClie
       { role: 'system', content: loadPrompt('rewrite-followup') },
       {
         role: 'user',
-        content: loadPrompt('rewrite-followup-user', { history: neutralizeTags(turns.join('\n\n')), question: neutralizeTags(question) }),
+        content: loadPrompt('rewrite-followup-user', {
+          history: neutralizeTags(turns.join('\n\n')),
+          question: neutralizeTags(question),
+        }),
       },
     ],
     RewriteSchema,
@@ -132,7 +150,12 @@ export interface Rewritten {
 }
 
 /** The standalone query for a message, given the conversation so far. Never throws. */
-export async function standaloneQuery(question: string, history: Turn[], llm: LlmClient | null, logger: Logger): Promise<Rewritten> {
+export async function standaloneQuery(
+  question: string,
+  history: Turn[],
+  llm: LlmClient | null,
+  logger: Logger,
+): Promise<Rewritten> {
   const q = clean(question);
   if (history.length === 0) return { query: q, followUp: false };
   const byRule = isFollowUp(q, history);

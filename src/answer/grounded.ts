@@ -17,7 +17,10 @@ import { matchForm } from './text.js';
 export function answerMessages(question: string, passages: Passage[]): ChatMessage[] {
   return [
     { role: 'system', content: loadPrompt('answer') },
-    { role: 'user', content: loadPrompt('answer-user', { passages: formatPassages(passages), question: neutralizeTags(question) }) },
+    {
+      role: 'user',
+      content: loadPrompt('answer-user', { passages: formatPassages(passages), question: neutralizeTags(question) }),
+    },
   ];
 }
 
@@ -69,16 +72,28 @@ export async function groundedAnswer(
         else onPreview(t);
       }
     : undefined;
-  const raw = await llm.complete(answerMessages(question, passages), { temperature: 0.1, maxTokens: 800, ...(onText ? { onText } : {}) });
+  const raw = await llm.complete(answerMessages(question, passages), {
+    temperature: 0.1,
+    maxTokens: 800,
+    ...(onText ? { onText } : {}),
+  });
   if (leaksPrompt(raw)) return { kind: 'rejected', why: 'leak' };
   let validated = validateCitations(raw, passages, question, { tokenizer });
-  if (saysNotFound(validated.text) && (validated.citations.length === 0 || /^\s*未在资料库中?找到/u.test(validated.text))) {
+  if (
+    saysNotFound(validated.text) &&
+    (validated.citations.length === 0 || /^\s*未在资料库中?找到/u.test(validated.text))
+  ) {
     return { kind: 'not_found' };
   }
   if (validated.citations.length === 0) {
     const ns = attachByOverlap(validated.text, passages, tokenizer);
     if (ns.length === 0) return { kind: 'rejected', why: 'ungrounded' };
-    validated = validateCitations(`${validated.text.replace(/\s+$/u, '')}${ns.map((n) => `[${n}]`).join('')}`, passages, question, { tokenizer });
+    validated = validateCitations(
+      `${validated.text.replace(/\s+$/u, '')}${ns.map((n) => `[${n}]`).join('')}`,
+      passages,
+      question,
+      { tokenizer },
+    );
   }
   return { kind: 'answer', validated };
 }

@@ -6,6 +6,14 @@ export { parseMarkers, validateCitations, citationFor, type Marker, type Validat
 export { numberPassages, formatPassages, neutralizeTags } from './passages.js';
 export { NOT_FOUND_LEAD, notFoundText, nearestTopics, saysNotFound } from './not-found.js';
 export { isFollowUp, ruleRewrite, llmRewrite, standaloneQuery, type Rewritten } from './followup.js';
-export { loadHistory, saveTurn, summarize, askSessionKey, askSessionSchema, MAX_TURNS, type AskSession } from './session.js';
+export {
+  loadHistory,
+  saveTurn,
+  summarize,
+  askSessionKey,
+  askSessionSchema,
+  MAX_TURNS,
+  type AskSession,
+} from './session.js';
 export { questionKind, type QuestionKind } from './question-kind.js';
 export { splitSentences, tidy } from './text.js';

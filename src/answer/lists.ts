@@ -29,7 +29,16 @@ const STYLES: Array<[MarkerStyle, RegExp]> = [
 ];
 
 /** Outer structure markers first: a sentence of an outer style ends a list of an inner one. */
-const LEVEL: Record<MarkerStyle, number> = { 'cn-dun': 1, 'paren-cn': 2, di: 2, arabic: 3, 'paren-num': 4, circled: 5, shi: 6, qi: 6 };
+const LEVEL: Record<MarkerStyle, number> = {
+  'cn-dun': 1,
+  'paren-cn': 2,
+  di: 2,
+  arabic: 3,
+  'paren-num': 4,
+  circled: 5,
+  shi: 6,
+  qi: 6,
+};
 
 export function itemMarker(sentence: string): ItemMarker | null {
   const s = sentence.trim().replace(/^[“"‘【\s]+/u, '');
@@ -149,7 +158,18 @@ export function listAround(view: DocView, a: number): AssembledList | null {
     if (m && m.n === 1) {
       const list = collectItems(view, a, m.style);
       if (list) {
-        const first = itemText({ ...view, sentences: [...view.sentences.slice(0, a), { ...view.sentences[a]!, text: tail }, ...view.sentences.slice(a + 1)] }, a, list.starts[1] ?? a + 1);
+        const first = itemText(
+          {
+            ...view,
+            sentences: [
+              ...view.sentences.slice(0, a),
+              { ...view.sentences[a]!, text: tail },
+              ...view.sentences.slice(a + 1),
+            ],
+          },
+          a,
+          list.starts[1] ?? a + 1,
+        );
         list.items[0] = first.text;
         return list;
       }
@@ -167,10 +187,19 @@ export function listAround(view: DocView, a: number): AssembledList | null {
 /** Items of a list inside one sentence: “A；B；C” (after a lead-in “…：”) or “A、B、C” (three or more). */
 export function inlineItems(sentence: string): string[] | null {
   const body = sentence.replace(/[。！？]+[”’]?$/u, '');
-  const inner = /[：:]|即/u.test(body) ? body.slice(Math.max(body.lastIndexOf('：'), body.lastIndexOf(':'), body.indexOf('即') >= 0 ? body.indexOf('即') : -1) + 1) : body;
-  const bySemicolon = inner.split(/[；;]/u).map((s) => s.trim().replace(/^[“"‘]+|[”"’]+$/gu, '')).filter((s) => [...s].length >= 2);
+  const inner = /[：:]|即/u.test(body)
+    ? body.slice(
+        Math.max(body.lastIndexOf('：'), body.lastIndexOf(':'), body.indexOf('即') >= 0 ? body.indexOf('即') : -1) + 1,
+      )
+    : body;
+  const bySemicolon = inner
+    .split(/[；;]/u)
+    .map((s) => s.trim().replace(/^[“"‘]+|[”"’]+$/gu, ''))
+    .filter((s) => [...s].length >= 2);
   if (bySemicolon.length >= 2) return bySemicolon;
-  const marked = [...body.matchAll(new RegExp(`(?:^|[，,；;：:])\\s*(${CN}是[^，,；;。]+)`, 'gu'))].map((m) => m[1]!.trim());
+  const marked = [...body.matchAll(new RegExp(`(?:^|[，,；;：:])\\s*(${CN}是[^，,；;。]+)`, 'gu'))].map((m) =>
+    m[1]!.trim(),
+  );
   if (marked.length >= 2) return marked;
   let best: string[] = [];
   for (const clause of body.split(/[，,；;：:]/u)) {
@@ -178,7 +207,10 @@ export function inlineItems(sentence: string): string[] | null {
     if (parts.length > best.length) best = parts;
   }
   if (best.length < 3) return null;
-  best[0] = best[0]!.replace(/^.*(?:担任|包括|包含|即|分别是|分别为|主要有|设立|设置|建立|组建|打造|开展|实施|推行|以|为|是|从)/u, '');
+  best[0] = best[0]!.replace(
+    /^.*(?:担任|包括|包含|即|分别是|分别为|主要有|设立|设置|建立|组建|打造|开展|实施|推行|以|为|是|从)/u,
+    '',
+  );
   const lastI = best.length - 1;
   best[lastI] = best[lastI]!.replace(/(?:等|为内容|的|这|[0-9一二三四五六七八九十]+个).*$/u, '');
   best = best.map((s) => s.replace(/^[“"‘]+|[”"’]+$/gu, '')).filter(Boolean);

@@ -26,7 +26,11 @@ export function neutralizeTags(text: string): string {
 export function formatPassages(passages: Passage[]): string {
   return passages
     .map((p) => {
-      const meta = [`标题：${p.chunk.title}`, p.chunk.source ? `来源：${p.chunk.source}` : null, p.chunk.date ? `日期：${p.chunk.date}` : null]
+      const meta = [
+        `标题：${p.chunk.title}`,
+        p.chunk.source ? `来源：${p.chunk.source}` : null,
+        p.chunk.date ? `日期：${p.chunk.date}` : null,
+      ]
         .filter(Boolean)
         .join('；');
       const section = p.chunk.headings.length ? `\n章节：${p.chunk.headings.join(' > ')}` : '';

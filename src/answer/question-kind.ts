@@ -1,6 +1,18 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CN_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** 一…九十九 / 1…99 → number (null if not a small numeral). */
 export function numeralValue(s: string): number | null {
@@ -21,10 +33,12 @@ export function cnNumeral(n: number): string {
   return `${CN_ORDER[Math.floor(n / 10)]}十${CN_ORDER[n % 10] ?? ''}`;
 }
 
-const LIST_RE = /哪些|哪几|有哪|包括|分别|几个方面|几方面|几部分|分[为成]?几(?![次天年月人名个])|几大块|几块|几步|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分“"]|哪[“"]|几条|几点|几项|什么条件|哪.{0,3}原则|要求有/u;
+const LIST_RE =
+  /哪些|哪几|有哪|包括|分别|几个方面|几方面|几部分|分[为成]?几(?![次天年月人名个])|几大块|几块|几步|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分“"]|哪[“"]|几条|几点|几项|什么条件|哪.{0,3}原则|要求有/u;
 const NUMBER_RE = /多少|几|数量|比例|占比|多久|多长|多大|多高|金额|规模|目标定/u;
 /** 第二条 / 第三个 / 第二呢: an item of a list — not 第一天, 第一批次, 第二季度. */
-export const ORDINAL_RE = /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))/u;
+export const ORDINAL_RE =
+  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))/u;
 
 export interface QuestionKind {
   list: boolean;
@@ -36,17 +50,26 @@ export interface QuestionKind {
 }
 
 /** A name made of a count (六个一, 三张图, 五大红色行动, 四个一批) asked about with 啥/什么/哪: a list. */
-const COUNTED_NAME_RE = /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
+const COUNTED_NAME_RE =
+  /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
 
 export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
   const unit = m?.[2] ?? '条';
-  return { list: LIST_RE.test(q) || COUNTED_NAME_RE.test(q), number: NUMBER_RE.test(q), ordinal: m ? numeralValue(m[1] ?? '') : null, ordinalUnit: unit };
+  return {
+    list: LIST_RE.test(q) || COUNTED_NAME_RE.test(q),
+    number: NUMBER_RE.test(q),
+    ordinal: m ? numeralValue(m[1] ?? '') : null,
+    ordinalUnit: unit,
+  };
 }
 
 /** Does the sentence carry a number (digits, or a Chinese numeral with a measure word)? */
 export function hasQuantity(s: string): boolean {
-  return /\d/.test(s) || /[一二两三四五六七八九十百千万]+[个条项名家人天次年月批种类部分位户份件届轮期级所座项万亿元%]/u.test(s);
+  return (
+    /\d/.test(s) ||
+    /[一二两三四五六七八九十百千万]+[个条项名家人天次年月批种类部分位户份件届轮期级所座项万亿元%]/u.test(s)
+  );
 }
 
 /** Enumeration markers an item starts with: 一是 / （一） / 第一， / ① / 1. */
@@ -93,20 +116,25 @@ export function followUpOrdinal(q: string): number | 'last' | null {
   if (/最后(?:一)?(?:条|点|个|项|批|种|类|步|块|张)?/u.test(q)) return 'last';
   if (/头一(?:条|点|个|项|批|种)/u.test(q)) return 1;
   // 第三档 / 第二季度 name a thing; only a measure word of a list (or nothing) makes an item number.
-  const m = /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u.exec(q) ??
-    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q);
+  const m =
+    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u.exec(
+      q,
+    ) ?? /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q);
   return m ? numeralValue(m[1] ?? '') : null;
 }
 
 /** The number of items a list question announces (哪三种, 三张图, 六大员, 五大行动); null when none. */
 export function expectedCount(q: string): number | null {
-  const m = /([两二三四五六七八九十]{1,2})(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员|点|块|样|类|步)/u.exec(q);
+  const m = /([两二三四五六七八九十]{1,2})(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员|点|块|样|类|步)/u.exec(
+    q,
+  );
   return m ? numeralValue(m[1]!) : null;
 }
 
 const INTERROGATIVE = /哪|多少|什么|啥|几|怎么|怎样|如何|是否|能否|可否|有没有|要不要|咋|为什么|为何|谁/u;
 /** What only a status report says: an issue id, a visit or hand-off in the past, a report of the day. */
-const REPORT_MARKERS = /Q-?\d{2,}|走访了|去了|回访了|调研了|已交办|交办给|已办结|已解决|已对接|已放款|已到账|销号|反映了|反映[：:]|今天|昨天|前天|上午|下午|刚才/iu;
+const REPORT_MARKERS =
+  /Q-?\d{2,}|走访了|去了|回访了|调研了|已交办|交办给|已办结|已解决|已对接|已放款|已到账|销号|反映了|反映[：:]|今天|昨天|前天|上午|下午|刚才/iu;
 
 /**
  * A plain policy question: short, ends with a question mark (or 吗/呢), asks with 哪/多少/什么/几/

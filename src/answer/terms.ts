@@ -65,7 +65,12 @@ export function queryTerms(query: string, tokenizer: TermTokenizer = defaultToke
     const text = a + b;
     if (!phrases.some((p) => p.text === text)) phrases.push({ text, weight: 0.5 * (wordWeight(a) + wordWeight(b)) });
   }
-  return { words: w, bigrams: [...new Set(bigrams)].filter((b) => !wordSet.has(b)), phrases, focus: focusWords(query, w) };
+  return {
+    words: w,
+    bigrams: [...new Set(bigrams)].filter((b) => !wordSet.has(b)),
+    phrases,
+    focus: focusWords(query, w),
+  };
 }
 
 /** Local IDF; `max` is the IDF of a term found in none of the texts. */

@@ -15,7 +15,8 @@ export function tidy(text: string): string {
 }
 
 /** 一、 or （一） + a short heading, directly followed by item 1 of a numbered list (1、 / （1） / ①). */
-const HEADING_THEN_ITEM = /((?:^|[。！？；;])\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[^。！？；;，,：:、\d（()）①]{2,14})(?=(?:1[、．.]|[（(]1[)）]|①)[^\d])/gu;
+const HEADING_THEN_ITEM =
+  /((?:^|[。！？；;])\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[^。！？；;，,：:、\d（()）①]{2,14})(?=(?:1[、．.]|[（(]1[)）]|①)[^\d])/gu;
 
 /** Sentences of a passage, each with its end mark; split on 。！？； and line breaks. */
 export function splitSentences(text: string): string[] {

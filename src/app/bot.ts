@@ -52,7 +52,11 @@ export class Bot {
 
   async handle(msg: IncomingMessage): Promise<HandleResult> {
     const { store, config } = this.services;
-    const log = this.services.logger.child({ msgId: msg.messageId, conversation: msg.conversationId, platform: msg.platform });
+    const log = this.services.logger.child({
+      msgId: msg.messageId,
+      conversation: msg.conversationId,
+      platform: msg.platform,
+    });
     const started = performance.now();
 
     let claimed = false;
@@ -98,7 +102,9 @@ export class Bot {
       const outcome = await storeFailureOutcome(store, claimed ? msg.dedupKey : null, err);
       log.warn({ err: err.message, outcome: outcome.state }, 'store unavailable while handling a message');
       if (outcome.state === 'recorded') {
-        await store.completeMessage(msg.dedupKey, outcome.reply, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600)).catch(() => undefined);
+        await store
+          .completeMessage(msg.dedupKey, outcome.reply, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600))
+          .catch(() => undefined);
       } else if (claimed) {
         await store.releaseMessage(msg.dedupKey).catch(() => undefined);
       }

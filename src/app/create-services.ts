@@ -39,7 +39,11 @@ export async function createFollowingRetriever(config: Config, logger: Logger, s
   return new ReloadingRetriever(initial, { load: () => createRetriever(config, logger), readVersion, version, logger });
 }
 
-export async function createServices(config: Config, logger: Logger, overrides: Partial<Services> = {}): Promise<Services> {
+export async function createServices(
+  config: Config,
+  logger: Logger,
+  overrides: Partial<Services> = {},
+): Promise<Services> {
   const store = overrides.store ?? (await createStore(config, logger));
   const retriever = overrides.retriever ?? (await createFollowingRetriever(config, logger, store));
   return {

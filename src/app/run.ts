@@ -40,10 +40,18 @@ function isAdmin(config: Config, user: string): boolean {
   return isAdminUser(config.ZCT_ADMINS, 'console', user);
 }
 
-export async function runConsole(opts: { user: string; group: string; admin: boolean; outDir?: string }, config = loadConfig()): Promise<void> {
+export async function runConsole(
+  opts: { user: string; group: string; admin: boolean; outDir?: string },
+  config = loadConfig(),
+): Promise<void> {
   // Console mode: logs stay out of the chat (a file in a terminal, errors on stderr when piped).
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const { logger, logFile } = consoleLogging({ interactive, level: config.LOG_LEVEL, levelExplicit: Boolean(process.env.LOG_LEVEL), dir: config.ZCT_CACHE_DIR });
+  const { logger, logFile } = consoleLogging({
+    interactive,
+    level: config.LOG_LEVEL,
+    levelExplicit: Boolean(process.env.LOG_LEVEL),
+    dir: config.ZCT_CACHE_DIR,
+  });
   if (!capabilities(config).redis) process.stderr.write('（未配置 REDIS_URL：使用内存存储，退出后数据不保留）\n');
   if (logFile) process.stderr.write(`（日志写入 ${logFile}）\n`);
   const services = await createServices(config, logger);
@@ -95,14 +103,28 @@ export async function runServe(config = loadConfig()): Promise<void> {
 
   const health =
     config.HEALTH_PORT > 0
-      ? await startHealthServer(config.HEALTH_PORT, [
-          { name: 'store', required: true, check: () => services.store.ping() },
-          ...adapters.map((a) => ({ name: a.platform, required: true, check: () => a.isConnected() })),
-        ], config.HEALTH_HOST)
+      ? await startHealthServer(
+          config.HEALTH_PORT,
+          [
+            { name: 'store', required: true, check: () => services.store.ping() },
+            ...adapters.map((a) => ({ name: a.platform, required: true, check: () => a.isConnected() })),
+          ],
+          config.HEALTH_HOST,
+        )
       : null;
-  const scheduler = config.ZCT_SCHEDULER ? (await import('../scheduler/index.js')).startDigestScheduler(services, adapters) : null;
+  const scheduler = config.ZCT_SCHEDULER
+    ? (await import('../scheduler/index.js')).startDigestScheduler(services, adapters)
+    : null;
   const web = config.WEB_PORT > 0 ? await (await import('../web/index.js')).startWebServer(services) : null;
-  logger.info({ adapters: adapters.map((a) => a.platform), health: health ? `${health.host}:${health.port}` : null, scheduler: Boolean(scheduler), web: web?.url }, 'zct serving');
+  logger.info(
+    {
+      adapters: adapters.map((a) => a.platform),
+      health: health ? `${health.host}:${health.port}` : null,
+      scheduler: Boolean(scheduler),
+      web: web?.url,
+    },
+    'zct serving',
+  );
 
   onShutdown(logger, async () => {
     scheduler?.stop();

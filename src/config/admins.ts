@@ -9,7 +9,11 @@ export type AdminPlatform = 'dingtalk' | 'slack' | 'console';
 
 const QUALIFIED = /^(dingtalk|slack|console):(.+)$/;
 
-export function isAdminUser(admins: readonly string[], platform: AdminPlatform, userId: string | null | undefined): boolean {
+export function isAdminUser(
+  admins: readonly string[],
+  platform: AdminPlatform,
+  userId: string | null | undefined,
+): boolean {
   if (!userId) return false;
   for (const entry of admins) {
     const m = QUALIFIED.exec(entry);

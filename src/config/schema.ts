@@ -21,7 +21,7 @@ const list = z
 const optionalString = z
   .string()
   .optional()
-  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
 
 const hhmm = z.string().regex(/^\d{1,2}:\d{2}$/, 'expected HH:MM');
 

@@ -19,7 +19,10 @@ export interface LibraryOptions {
 
 /** Relative path with forward slashes, without extension: the id stem of a bundled file. */
 function stemOf(rel: string): string {
-  return rel.split(path.sep).join('/').replace(/\.[^./]+$/, '');
+  return rel
+    .split(path.sep)
+    .join('/')
+    .replace(/\.[^./]+$/, '');
 }
 
 /** Clean one bundled file. */

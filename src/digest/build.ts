@@ -17,7 +17,11 @@ export async function loadTeamDigest(store: Store, teamId: string, req: DigestRe
 }
 
 /** The leadership digest over every team. */
-export async function loadLeadershipDigest(store: Store, req: DigestRequest, options?: LeadershipOptions): Promise<LeadershipDigest> {
+export async function loadLeadershipDigest(
+  store: Store,
+  req: DigestRequest,
+  options?: LeadershipOptions,
+): Promise<LeadershipDigest> {
   const input = await loadDigestInput(store, req);
   return leadershipDigest(prepareDigest(input), options);
 }

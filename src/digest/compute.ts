@@ -3,7 +3,17 @@
  * No I/O, no text. prepareDigest indexes the input once (O(issues + visits + events)); teamDigest and
  * leadershipDigest then read the index, so a thousand team digests cost one pass over the ledger.
  */
-import { CATEGORIES, isActive, isLeadershipGroup, overdueDays, type Issue, type IssueStatus, type LedgerEvent, type Team, type Visit } from '../ledger/model.js';
+import {
+  CATEGORIES,
+  isActive,
+  isLeadershipGroup,
+  overdueDays,
+  type Issue,
+  type IssueStatus,
+  type LedgerEvent,
+  type Team,
+  type Visit,
+} from '../ledger/model.js';
 import { enterpriseMatches } from './enterprise-match.js';
 import { issuesAsOf } from './snapshot.js';
 import type {
@@ -47,7 +57,14 @@ export function toDigestIssue(issue: Issue, refDate: string): DigestIssue {
 }
 
 function toDigestVisit(v: Visit): DigestVisit {
-  return { id: v.id, teamId: v.teamId, enterprise: v.enterprise, date: v.date, participants: v.participants, note: v.note };
+  return {
+    id: v.id,
+    teamId: v.teamId,
+    enterprise: v.enterprise,
+    date: v.date,
+    participants: v.participants,
+    note: v.note,
+  };
 }
 
 function idNum(id: string): number {
@@ -78,7 +95,10 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 /** Is this team a leadership/admin group (it gets the leadership digest, not a team digest)? */
-export function isAdminTeam(team: Pick<Team, 'id' | 'conversationId' | 'isAdminGroup'>, adminGroups: readonly string[] = []): boolean {
+export function isAdminTeam(
+  team: Pick<Team, 'id' | 'conversationId' | 'isAdminGroup'>,
+  adminGroups: readonly string[] = [],
+): boolean {
   return isLeadershipGroup({ teamId: team.id, conversationId: team.conversationId }, team, adminGroups);
 }
 
@@ -293,7 +313,13 @@ export function teamDigest(index: DigestIndex, teamId: string): TeamDigest | nul
     coverage: coverageOf(index, team),
     lastReportAt,
     daysSinceReport: daysSince(index, lastReportAt),
-    quiet: visits.length === 0 && reports === 0 && opened.length === 0 && resolved.length === 0 && closed.length === 0 && open.length === 0,
+    quiet:
+      visits.length === 0 &&
+      reports === 0 &&
+      opened.length === 0 &&
+      resolved.length === 0 &&
+      closed.length === 0 &&
+      open.length === 0,
   };
 }
 
@@ -386,13 +412,17 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
   rows.sort(compareTeamRows);
 
   const categoryOrder = (k: string) => (CATEGORIES as readonly string[]).indexOf(k);
-  const categories = [...byCategory.values()].sort((a, b) => b.total - a.total || categoryOrder(a.key) - categoryOrder(b.key));
+  const categories = [...byCategory.values()].sort(
+    (a, b) => b.total - a.total || categoryOrder(a.key) - categoryOrder(b.key),
+  );
   const departments = [...byDepartment.values()].sort(
     (a, b) => b.overdue - a.overdue || b.open - a.open || b.total - a.total || a.key.localeCompare(b.key, 'zh-CN'),
   );
 
   overdueIssues.sort(compareOpen);
-  const topOverdue = overdueIssues.slice(0, options.topOverdue ?? 10).map((i) => ({ ...i, teamName: index.teamById.get(i.teamId)?.name || i.teamId }));
+  const topOverdue = overdueIssues
+    .slice(0, options.topOverdue ?? 10)
+    .map((i) => ({ ...i, teamName: index.teamById.get(i.teamId)?.name || i.teamId }));
 
   let periodVisits = 0;
   for (const list of index.periodVisitsByTeam.values()) periodVisits += list.length;
@@ -433,7 +463,9 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
     teams: rows,
     byCategory: categories,
     byDepartment: departments,
-    teamsWithoutVisit: rows.filter((r) => r.lackingVisit).map((r) => ({ teamId: r.teamId, teamName: r.teamName, missing: r.missingEnterprises })),
+    teamsWithoutVisit: rows
+      .filter((r) => r.lackingVisit)
+      .map((r) => ({ teamId: r.teamId, teamName: r.teamName, missing: r.missingEnterprises })),
     topOverdue,
   };
 }
@@ -447,14 +479,24 @@ export function teamReminders(index: DigestIndex, idleDays: number): TeamReminde
   for (const team of index.teams) {
     if (index.adminTeamIds.has(team.id)) continue;
     const lastReportAt = index.lastReportByTeam.get(team.id) ?? null;
-    const since = daysSince(index, lastReportAt ?? (team.createdAt <= index.input.window.asOfMs ? team.createdAt : null));
+    const since = daysSince(
+      index,
+      lastReportAt ?? (team.createdAt <= index.input.window.asOfMs ? team.createdAt : null),
+    );
     const idle = since !== null && since >= idleDays ? { days: since, lastReportAt } : null;
     const overdueIssues = (index.issuesByTeam.get(team.id) ?? []).filter((i) => overdueDaysOf(i, index.refDate) > 0);
     const overdue = overdueIssues.map((i) => toDigestIssue(i, index.refDate)).sort(compareOpen);
     const reporterOf = new Map(overdueIssues.map((i) => [i.id, i.reporter]));
     const responsible = [...new Set(overdue.map((i) => reporterOf.get(i.id)).filter((u): u is string => Boolean(u)))];
     if (idle || overdue.length) {
-      out.push({ teamId: team.id, teamName: team.name || team.id, refDate: index.refDate, idle, overdue, ...(responsible.length ? { responsible } : {}) });
+      out.push({
+        teamId: team.id,
+        teamName: team.name || team.id,
+        refDate: index.refDate,
+        idle,
+        overdue,
+        ...(responsible.length ? { responsible } : {}),
+      });
     }
   }
   return out;

@@ -22,7 +22,16 @@ export {
 } from './compute.js';
 export { issuesAsOf } from './snapshot.js';
 export { enterpriseMatches, normaliseEnterprise } from './enterprise-match.js';
-export { renderTeamDigest, renderLeadershipDigest, renderReminder, chunkedTable, dueCell, short, TABLE_CHUNK, type RenderOptions } from './render.js';
+export {
+  renderTeamDigest,
+  renderLeadershipDigest,
+  renderReminder,
+  chunkedTable,
+  dueCell,
+  short,
+  TABLE_CHUNK,
+  type RenderOptions,
+} from './render.js';
 export { scheduledWindow, liveWindow, dayWindow } from './window.js';
 export { loadLedgerData, digestInput, loadDigestInput, type LedgerData } from './load.js';
 export { loadTeamDigest, loadLeadershipDigest, type DigestRequest } from './build.js';

@@ -24,9 +24,13 @@ const TEAM_CONCURRENCY = 16;
  * Issues and visits are read team by team (many small reads, never one huge Lua reply that would block Redis for
  * the whole ledger); issues of teams no longer registered are therefore not part of any digest.
  */
-export async function loadLedgerData(store: Store, opts: { fromMs: number; teamId?: string; withEvents?: boolean }): Promise<LedgerData> {
+export async function loadLedgerData(
+  store: Store,
+  opts: { fromMs: number; teamId?: string; withEvents?: boolean },
+): Promise<LedgerData> {
   const { teamId } = opts;
-  const eventsP = opts.withEvents === false ? Promise.resolve([]) : store.readEvents(opts.fromMs, Number.MAX_SAFE_INTEGER);
+  const eventsP =
+    opts.withEvents === false ? Promise.resolve([]) : store.readEvents(opts.fromMs, Number.MAX_SAFE_INTEGER);
   const teams = teamId ? await store.getTeam(teamId).then((t) => (t ? [t] : [])) : await store.listTeams();
   const issues: Issue[] = [];
   const visits: Visit[] = [];
@@ -41,14 +45,34 @@ export async function loadLedgerData(store: Store, opts: { fromMs: number; teamI
   };
   await Promise.all(Array.from({ length: Math.min(TEAM_CONCURRENCY, Math.max(1, teams.length)) }, worker));
   const events = await eventsP;
-  return { teams, issues, visits, events: teamId ? events.filter((e) => e.teamId === teamId) : events, eventsFromMs: opts.fromMs };
+  return {
+    teams,
+    issues,
+    visits,
+    events: teamId ? events.filter((e) => e.teamId === teamId) : events,
+    eventsFromMs: opts.fromMs,
+  };
 }
 
 /** A DigestInput for a window from loaded data (the data's events must start at or before the window needs). */
-export function digestInput(data: LedgerData, window: DigestWindow, timeZone: string, adminGroups: string[] = []): DigestInput {
+export function digestInput(
+  data: LedgerData,
+  window: DigestWindow,
+  timeZone: string,
+  adminGroups: string[] = [],
+): DigestInput {
   const need = eventsFromMs(window, timeZone);
-  if (data.eventsFromMs > need) throw new Error(`digest needs events from ${need}, data starts at ${data.eventsFromMs}`);
-  return { teams: data.teams, issues: data.issues, visits: data.visits, events: data.events, window, timeZone, adminGroups };
+  if (data.eventsFromMs > need)
+    throw new Error(`digest needs events from ${need}, data starts at ${data.eventsFromMs}`);
+  return {
+    teams: data.teams,
+    issues: data.issues,
+    visits: data.visits,
+    events: data.events,
+    window,
+    timeZone,
+    adminGroups,
+  };
 }
 
 /** Load and build the input for one window (all teams, or one). */

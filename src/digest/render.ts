@@ -93,7 +93,8 @@ function coverageLine(d: TeamDigest, maxNames: number = DEFAULTS.maxNames): stri
   const month = cnMonth(`${c.month}-01`);
   // On the 1st the digest reports on the month just ended: state the result, no "please arrange".
   const over = c.month !== d.refDate.slice(0, 7);
-  if (c.required.length === 0) return over ? `一月一走访：本组${month}没有走访记录。` : `一月一走访：本组${month}还没有走访记录，请尽快安排走访。`;
+  if (c.required.length === 0)
+    return over ? `一月一走访：本组${month}没有走访记录。` : `一月一走访：本组${month}还没有走访记录，请尽快安排走访。`;
   const missing = namesWithCount(c.missing, maxNames);
   return over ? `一月一走访：${month}未走访${missing}。` : `一月一走访：${month}还没有走访${missing}，请尽快安排。`;
 }
@@ -110,7 +111,10 @@ export function renderTeamDigest(d: TeamDigest, options: RenderOptions = {}): Re
   const nudge = coverageLine(d, o.maxNames);
 
   if (d.quiet) {
-    blocks.push({ type: 'paragraph', text: `${periodLabel(d.window)}没有新的走访、报送或问题变化，目前也没有在办问题。` });
+    blocks.push({
+      type: 'paragraph',
+      text: `${periodLabel(d.window)}没有新的走访、报送或问题变化，目前也没有在办问题。`,
+    });
     if (nudge) blocks.push({ type: 'paragraph', text: nudge });
     return { intent: 'digest', title, blocks };
   }
@@ -125,7 +129,10 @@ export function renderTeamDigest(d: TeamDigest, options: RenderOptions = {}): Re
       { label: '新增问题', value: String(p.opened.length) },
       { label: '办结', value: String(p.resolved.length) },
       { label: '销号', value: String(p.closed.length) },
-      { label: '在办问题', value: `${d.counts.open}（逾期 ${d.counts.overdue}${d.counts.dueSoon ? `，3天内到期 ${d.counts.dueSoon}` : ''}）` },
+      {
+        label: '在办问题',
+        value: `${d.counts.open}（逾期 ${d.counts.overdue}${d.counts.dueSoon ? `，3天内到期 ${d.counts.dueSoon}` : ''}）`,
+      },
       { label: '上次报送', value: lastReportLabel(d.lastReportAt, d.daysSinceReport, o.timeZone) },
     ],
   });
@@ -144,9 +151,18 @@ export function renderTeamDigest(d: TeamDigest, options: RenderOptions = {}): Re
       return `${cnDate(v.date)} ${v.enterprise}${who}${note}`;
     }),
   );
-  list('新增问题', p.opened.map((i) => issueLine(i)));
-  list('办结问题', p.resolved.map((i) => issueLine(i, false)));
-  list('销号问题', p.closed.map((i) => issueLine(i, false)));
+  list(
+    '新增问题',
+    p.opened.map((i) => issueLine(i)),
+  );
+  list(
+    '办结问题',
+    p.resolved.map((i) => issueLine(i, false)),
+  );
+  list(
+    '销号问题',
+    p.closed.map((i) => issueLine(i, false)),
+  );
 
   if (d.open.length) {
     const { shown, rest } = capped(d.open, o.maxOpenIssues);
@@ -154,7 +170,15 @@ export function renderTeamDigest(d: TeamDigest, options: RenderOptions = {}): Re
     blocks.push(
       ...chunkedTable(
         ['编号', '企业', '问题', '承办部门', '状态', '历时', '期限'],
-        shown.map((i) => [i.id, i.enterprise, short(i.summary, 24), i.department ?? '未交办', STATUS_LABELS[i.status], `${i.ageDays}天`, dueCell(i)]),
+        shown.map((i) => [
+          i.id,
+          i.enterprise,
+          short(i.summary, 24),
+          i.department ?? '未交办',
+          STATUS_LABELS[i.status],
+          `${i.ageDays}天`,
+          dueCell(i),
+        ]),
       ),
     );
     if (rest) blocks.push({ type: 'note', text: `另有 ${rest} 个在办问题未列出，发送“问题清单”查看全部。` });
@@ -209,7 +233,10 @@ export function renderLeadershipDigest(d: LeadershipDigest, options: RenderOptio
   blocks.push({
     type: 'fields',
     fields: [
-      { label: '联企小组', value: `${d.totals.teams} 个（本期有报送 ${d.period.activeTeams}，${month}已走访 ${d.monthTotals.teamsVisited}）` },
+      {
+        label: '联企小组',
+        value: `${d.totals.teams} 个（本期有报送 ${d.period.activeTeams}，${month}已走访 ${d.monthTotals.teamsVisited}）`,
+      },
       { label: '问题总数', value: String(d.totals.issues) },
       { label: '在办', value: `${d.totals.open}（未交办 ${d.totals.unassigned}）` },
       { label: '逾期', value: String(d.totals.overdue) },
@@ -220,64 +247,114 @@ export function renderLeadershipDigest(d: LeadershipDigest, options: RenderOptio
   if (d.teams.length) {
     const { shown, rest } = capped(d.teams, o.maxTeamRows);
     blocks.push({ type: 'heading', text: `各小组情况（${d.teams.length} 个，需关注的在前）` });
-    blocks.push(...chunkedTable(['小组', `${month}走访`, '企业覆盖', '在办', '逾期', '已办结', '未报送天数'], shown.map(teamRowCells)));
-    if (rest) blocks.push({ type: 'note', text: `其余 ${rest} 个小组排序靠后、情况相对较好，未逐一列出；完整数据请管理员导出（zct digest --json）。` });
+    blocks.push(
+      ...chunkedTable(
+        ['小组', `${month}走访`, '企业覆盖', '在办', '逾期', '已办结', '未报送天数'],
+        shown.map(teamRowCells),
+      ),
+    );
+    if (rest)
+      blocks.push({
+        type: 'note',
+        text: `其余 ${rest} 个小组排序靠后、情况相对较好，未逐一列出；完整数据请管理员导出（zct digest --json）。`,
+      });
   }
 
   if (d.teamsWithoutVisit.length) {
     const { shown, rest } = capped(d.teamsWithoutVisit, o.maxNoVisitTeams);
     blocks.push({ type: 'heading', text: `${month}未完成一月一走访（${d.teamsWithoutVisit.length} 个小组）` });
-    const items = shown.map((t) => (t.missing.length ? `${t.teamName}：未走访${namesWithCount(t.missing, o.maxNames)}` : `${t.teamName}：本月无走访记录`));
+    const items = shown.map((t) =>
+      t.missing.length
+        ? `${t.teamName}：未走访${namesWithCount(t.missing, o.maxNames)}`
+        : `${t.teamName}：本月无走访记录`,
+    );
     blocks.push({ type: 'list', items: rest ? [...items, `……等 ${d.teamsWithoutVisit.length} 个小组`] : items });
   }
 
   if (d.topOverdue.length) {
     blocks.push({
       type: 'heading',
-      text: d.totals.overdue > d.topOverdue.length ? `逾期问题（共 ${d.totals.overdue} 个，逾期最久的 ${d.topOverdue.length} 个）` : `逾期问题（${d.totals.overdue} 个）`,
+      text:
+        d.totals.overdue > d.topOverdue.length
+          ? `逾期问题（共 ${d.totals.overdue} 个，逾期最久的 ${d.topOverdue.length} 个）`
+          : `逾期问题（${d.totals.overdue} 个）`,
     });
     blocks.push({
       type: 'table',
       columns: ['编号', '小组', '企业', '问题', '承办部门', '逾期'],
-      rows: d.topOverdue.map((i) => [i.id, i.teamName, i.enterprise, short(i.summary, 24), i.department ?? '未交办', `${i.overdueDays}天`]),
+      rows: d.topOverdue.map((i) => [
+        i.id,
+        i.teamName,
+        i.enterprise,
+        short(i.summary, 24),
+        i.department ?? '未交办',
+        `${i.overdueDays}天`,
+      ]),
     });
   }
 
   if (d.byCategory.length) {
     blocks.push({ type: 'heading', text: '按问题类别' });
-    blocks.push({ type: 'table', columns: ['类别', '总数', '在办', '已办结', '逾期'], rows: d.byCategory.map((r) => [r.key, String(r.total), String(r.open), String(r.resolved), String(r.overdue)]) });
+    blocks.push({
+      type: 'table',
+      columns: ['类别', '总数', '在办', '已办结', '逾期'],
+      rows: d.byCategory.map((r) => [r.key, String(r.total), String(r.open), String(r.resolved), String(r.overdue)]),
+    });
   }
 
   if (d.byDepartment.length) {
     const { shown, rest } = capped(d.byDepartment, o.maxDepartments);
     blocks.push({ type: 'heading', text: '按承办部门（逾期多的在前）' });
-    blocks.push(...chunkedTable(['承办部门', '交办', '在办', '已办结', '逾期'], shown.map((r) => [r.key, String(r.total), String(r.open), String(r.resolved), String(r.overdue)])));
+    blocks.push(
+      ...chunkedTable(
+        ['承办部门', '交办', '在办', '已办结', '逾期'],
+        shown.map((r) => [r.key, String(r.total), String(r.open), String(r.resolved), String(r.overdue)]),
+      ),
+    );
     if (rest) blocks.push({ type: 'note', text: `另有 ${rest} 个部门未列出。` });
   }
 
-  blocks.push({ type: 'note', text: '排序：逾期问题多、未完成一月一走访、久未报送的小组在前。办结率 =（已办结 + 已销号）÷ 问题总数。' });
+  blocks.push({
+    type: 'note',
+    text: '排序：逾期问题多、未完成一月一走访、久未报送的小组在前。办结率 =（已办结 + 已销号）÷ 问题总数。',
+  });
   return { intent: 'digest', title, blocks };
 }
 
 /** A reminder message for one team, or null when there is nothing to remind. */
-export function renderReminder(r: TeamReminder, options: Pick<RenderOptions, 'timeZone' | 'maxListItems'> = {}): Reply | null {
+export function renderReminder(
+  r: TeamReminder,
+  options: Pick<RenderOptions, 'timeZone' | 'maxListItems'> = {},
+): Reply | null {
   const tz = options.timeZone ?? DEFAULTS.timeZone;
   const max = options.maxListItems ?? DEFAULTS.maxListItems;
   if (!r.idle && !r.overdue.length) return null;
   const title = `${r.teamName} 提醒`;
   const blocks: ReplyBlock[] = [];
   if (r.idle) {
-    const last = r.idle.lastReportAt === null ? '本组登记以来还没有报送过走访情况或问题进展' : `本组已 ${r.idle.days} 天没有报送走访情况或问题进展（上次报送：${cnDate(localDate(r.idle.lastReportAt, tz))}）`;
-    blocks.push({ type: 'paragraph', text: `${last}。请及时在群里报送，例如：“今天走访了某某公司，企业反映缺技术工人，已交办人社局”。` });
+    const last =
+      r.idle.lastReportAt === null
+        ? '本组登记以来还没有报送过走访情况或问题进展'
+        : `本组已 ${r.idle.days} 天没有报送走访情况或问题进展（上次报送：${cnDate(localDate(r.idle.lastReportAt, tz))}）`;
+    blocks.push({
+      type: 'paragraph',
+      text: `${last}。请及时在群里报送，例如：“今天走访了某某公司，企业反映缺技术工人，已交办人社局”。`,
+    });
   }
   if (r.overdue.length) {
     const { shown, rest } = capped(r.overdue, max);
     blocks.push({ type: 'paragraph', text: `以下 ${r.overdue.length} 个问题已超过办理期限，请联系承办部门跟进：` });
     const items = shown.map(
-      (i) => `${i.id} ${i.enterprise}：${short(i.summary, 24)}｜承办部门：${i.department ?? '未交办'}｜期限${i.dueDate ? cnDate(i.dueDate) : '—'}，已逾期 ${i.overdueDays} 天`,
+      (i) =>
+        `${i.id} ${i.enterprise}：${short(i.summary, 24)}｜承办部门：${i.department ?? '未交办'}｜期限${i.dueDate ? cnDate(i.dueDate) : '—'}，已逾期 ${i.overdueDays} 天`,
     );
     blocks.push({ type: 'list', items: rest ? [...items, `……另有 ${rest} 个`] : items });
     blocks.push({ type: 'note', text: '问题办结后请回复“问题编号 办结”，例如“Q-0012 办结”。' });
   }
-  return { intent: 'digest', title, blocks, ...(r.overdue.length && r.responsible?.length ? { mentions: r.responsible } : {}) };
+  return {
+    intent: 'digest',
+    title,
+    blocks,
+    ...(r.overdue.length && r.responsible?.length ? { mentions: r.responsible } : {}),
+  };
 }

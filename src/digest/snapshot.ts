@@ -61,14 +61,21 @@ export function issuesAsOf(issues: Issue[], events: LedgerEvent[], asOfMs: numbe
         : (resolvedBefore.get(issue.id) ?? closedBefore.get(issue.id) ?? before?.at ?? null)
       : null;
     const closedAt =
-      status === 'closed' ? (issue.closedAt !== null && issue.closedAt <= asOfMs ? issue.closedAt : (closedBefore.get(issue.id) ?? before?.at ?? null)) : null;
+      status === 'closed'
+        ? issue.closedAt !== null && issue.closedAt <= asOfMs
+          ? issue.closedAt
+          : (closedBefore.get(issue.id) ?? before?.at ?? null)
+        : null;
     out.push({
       ...issue,
       status,
       department: deptBefore.has(issue.id) ? (deptBefore.get(issue.id) ?? null) : issue.department,
       resolvedAt,
       closedAt,
-      updatedAt: issue.updatedAt <= asOfMs ? issue.updatedAt : Math.max(issue.createdAt, touchedBefore.get(issue.id) ?? issue.createdAt),
+      updatedAt:
+        issue.updatedAt <= asOfMs
+          ? issue.updatedAt
+          : Math.max(issue.createdAt, touchedBefore.get(issue.id) ?? issue.createdAt),
     });
   }
   return out;

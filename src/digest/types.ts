@@ -38,7 +38,10 @@ export interface DigestInput {
 
 /** One issue as shown in a digest (state as of the digest). */
 export interface DigestIssue
-  extends Pick<Issue, 'id' | 'teamId' | 'enterprise' | 'category' | 'summary' | 'department' | 'status' | 'raisedOn' | 'dueDate'> {
+  extends Pick<
+    Issue,
+    'id' | 'teamId' | 'enterprise' | 'category' | 'summary' | 'department' | 'status' | 'raisedOn' | 'dueDate'
+  > {
   /** Days since it was raised (to the reference day). */
   ageDays: number;
   /** Days past due (0 = not overdue). */

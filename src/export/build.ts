@@ -4,7 +4,14 @@
  * registered teams (read team by team).
  */
 import type { Store } from '../store/types.js';
-import { isActive, overdueDays as overdueDaysOf, STATUS_LABELS, type Issue, type Team, type Visit } from '../ledger/model.js';
+import {
+  isActive,
+  overdueDays as overdueDaysOf,
+  STATUS_LABELS,
+  type Issue,
+  type Team,
+  type Visit,
+} from '../ledger/model.js';
 import { loadLedgerData } from '../digest/load.js';
 import { daysBetween, hhmmAt, localDate } from '../time/index.js';
 import type { Cell, Column, ExportData, ExportOptions, ExportSummary, Sheet } from './types.js';
@@ -77,7 +84,17 @@ export function issueRow(i: Issue, teamName: string, today: string, tz: string):
 }
 
 export function visitRow(v: Visit, teamName: string, tz: string): Cell[] {
-  return [v.id, teamName, v.teamId, v.enterprise, v.date, v.participants.join('、'), v.note, v.reporterName || v.reporter, stamp(v.createdAt, tz)];
+  return [
+    v.id,
+    teamName,
+    v.teamId,
+    v.enterprise,
+    v.date,
+    v.participants.join('、'),
+    v.note,
+    v.reporterName || v.reporter,
+    stamp(v.createdAt, tz),
+  ];
 }
 
 function inRange(date: string, from?: string, to?: string): boolean {
@@ -110,7 +127,9 @@ function summarise(issues: Issue[], visits: Visit[], teams: Map<string, Team>, t
     }
   }
   for (const v of visits) row(v.teamId).visits += 1;
-  const list = [...per.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.teamName.localeCompare(b.teamName, 'zh-CN'));
+  const list = [...per.values()].sort(
+    (a, b) => b.overdue - a.overdue || b.open - a.open || a.teamName.localeCompare(b.teamName, 'zh-CN'),
+  );
   return { issues: issues.length, open, overdue, resolved, visits: visits.length, teams: list };
 }
 
@@ -124,7 +143,10 @@ export async function buildExport(store: Store, options: ExportOptions = {}): Pr
   const [teamList, data] = await Promise.all([
     store.listTeams(),
     teamId
-      ? Promise.all([store.listIssues({ teamId }), store.listVisits({ teamId })]).then(([issues, visits]) => ({ issues, visits }))
+      ? Promise.all([store.listIssues({ teamId }), store.listVisits({ teamId })]).then(([issues, visits]) => ({
+          issues,
+          visits,
+        }))
       : loadLedgerData(store, { fromMs: 0, withEvents: false }),
   ]);
   const allIssues = data.issues;
@@ -133,8 +155,16 @@ export async function buildExport(store: Store, options: ExportOptions = {}): Pr
   const name = (id: string) => teams.get(id)?.name || id;
   const issues = allIssues.filter((i) => inRange(i.raisedOn, from, to)).sort((a, b) => idNum(a.id) - idNum(b.id));
   const sortedVisits = [...visits].sort((a, b) => a.date.localeCompare(b.date) || idNum(a.id) - idNum(b.id));
-  const issueSheet: Sheet = { name: '问题清单', columns: ISSUE_COLUMNS, rows: issues.map((i) => issueRow(i, name(i.teamId), today, tz)) };
-  const visitSheet: Sheet = { name: '走访记录', columns: VISIT_COLUMNS, rows: sortedVisits.map((v) => visitRow(v, name(v.teamId), tz)) };
+  const issueSheet: Sheet = {
+    name: '问题清单',
+    columns: ISSUE_COLUMNS,
+    rows: issues.map((i) => issueRow(i, name(i.teamId), today, tz)),
+  };
+  const visitSheet: Sheet = {
+    name: '走访记录',
+    columns: VISIT_COLUMNS,
+    rows: sortedVisits.map((v) => visitRow(v, name(v.teamId), tz)),
+  };
   return {
     from: from ?? null,
     to: to ?? null,

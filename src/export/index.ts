@@ -4,4 +4,10 @@ export { buildExport, ISSUE_COLUMNS, VISIT_COLUMNS, issueRow, visitRow } from '.
 export { toCsv, parseCsv, csvCell, BOM } from './csv.js';
 export { toXlsx } from './xlsx.js';
 export { writeExport, visitsCsvPath, type ExportFormat } from './files.js';
-export { exportSummaryReply, exportFileReply, exportSummaryBlocks, exportFilename, XLSX_CONTENT_TYPE } from './reply.js';
+export {
+  exportSummaryReply,
+  exportFileReply,
+  exportSummaryBlocks,
+  exportFilename,
+  XLSX_CONTENT_TYPE,
+} from './reply.js';

@@ -39,8 +39,14 @@ export function exportSummaryBlocks(d: ExportData, maxTeams = 50): ReplyBlock[] 
     ],
   });
   const shown = s.teams.slice(0, maxTeams);
-  blocks.push(...chunkedTable(['小组', '问题', '在办', '逾期', '走访'], shown.map((t) => [t.teamName, String(t.issues), String(t.open), String(t.overdue), String(t.visits)])));
-  if (s.teams.length > shown.length) blocks.push({ type: 'note', text: `另有 ${s.teams.length - shown.length} 个小组未列出。` });
+  blocks.push(
+    ...chunkedTable(
+      ['小组', '问题', '在办', '逾期', '走访'],
+      shown.map((t) => [t.teamName, String(t.issues), String(t.open), String(t.overdue), String(t.visits)]),
+    ),
+  );
+  if (s.teams.length > shown.length)
+    blocks.push({ type: 'note', text: `另有 ${s.teams.length - shown.length} 个小组未列出。` });
   return blocks;
 }
 
@@ -51,7 +57,10 @@ export function exportSummaryReply(d: ExportData): Reply {
     title: '问题台账导出',
     blocks: [
       ...exportSummaryBlocks(d),
-      { type: 'note', text: '钉钉机器人不能在群聊回复中直接发送文件。完整台账（Excel：问题清单、走访记录）请管理员用 zct export 导出后转发。' },
+      {
+        type: 'note',
+        text: '钉钉机器人不能在群聊回复中直接发送文件。完整台账（Excel：问题清单、走访记录）请管理员用 zct export 导出后转发。',
+      },
     ],
   };
 }

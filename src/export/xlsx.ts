@@ -12,7 +12,8 @@ function addSheet(wb: ExcelJS.Workbook, sheet: Sheet): void {
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle' };
-  if (sheet.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  if (sheet.columns.length)
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   sheet.columns.forEach((c, i) => {
     if (c.width >= 40) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
   });

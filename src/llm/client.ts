@@ -84,7 +84,8 @@ export function createLlm(config: Config, logger: Logger, opts: LlmClientOptions
         if (attempt >= 2 || !(err instanceof APIError) || err.status !== 400) throw err;
         const msg = err.message;
         if (/temperature/i.test(msg) && params.temperature !== undefined && !omitTemperature) omitTemperature = true;
-        else if (/max_tokens/i.test(msg) && params.max_tokens != null && !maxCompletionTokens) maxCompletionTokens = true;
+        else if (/max_tokens/i.test(msg) && params.max_tokens != null && !maxCompletionTokens)
+          maxCompletionTokens = true;
         else throw err;
         log.info({ omitTemperature, maxCompletionTokens }, 'model rejected a parameter; adapting');
       }
@@ -114,13 +115,20 @@ export function createLlm(config: Config, logger: Logger, opts: LlmClientOptions
   }
 
   /** Streaming chat: `onText` gets the accumulated text; resolves with the whole text. */
-  async function chatStreaming(params: Omit<CompletionParams, 'model'>, onText: (textSoFar: string) => void, signal?: AbortSignal): Promise<string> {
+  async function chatStreaming(
+    params: Omit<CompletionParams, 'model'>,
+    onText: (textSoFar: string) => void,
+    signal?: AbortSignal,
+  ): Promise<string> {
     const deadline = startDeadline(timeoutMs, signal);
     const started = Date.now();
     let text = '';
     try {
       const run = async () => {
-        const stream = await client.chat.completions.create({ ...adapt(params), stream: true }, { signal: deadline.signal });
+        const stream = await client.chat.completions.create(
+          { ...adapt(params), stream: true },
+          { signal: deadline.signal },
+        );
         for await (const chunk of stream) {
           const delta = chunk.choices?.[0]?.delta?.content;
           if (!delta) continue;
@@ -187,7 +195,11 @@ export function createLlm(config: Config, logger: Logger, opts: LlmClientOptions
       if (mode === 'json_schema') {
         raw = await chat({ messages, response_format: responseFormatFor(schema, name), temperature: 0 });
       } else {
-        raw = await chat({ messages: withSchemaHint(messages, schema), response_format: { type: 'json_object' }, temperature: 0 });
+        raw = await chat({
+          messages: withSchemaHint(messages, schema),
+          response_format: { type: 'json_object' },
+          temperature: 0,
+        });
       }
       if (!stripThinking(raw)) throw new LlmError('LLM returned only reasoning, no JSON', 'empty');
       let value: unknown;
@@ -199,7 +211,9 @@ export function createLlm(config: Config, logger: Logger, opts: LlmClientOptions
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
         const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-        throw new LlmError(`LLM output for ${name} does not match the schema: ${issues.join('; ')}`, 'schema', { cause: parsed.error });
+        throw new LlmError(`LLM output for ${name} does not match the schema: ${issues.join('; ')}`, 'schema', {
+          cause: parsed.error,
+        });
       }
       return parsed.data;
     },

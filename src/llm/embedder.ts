@@ -32,7 +32,8 @@ export function createEmbedder(config: Config, opts: EmbedderOptions = {}): Embe
         throw new LlmError(`embeddings: asked for ${texts.length}, got ${rows.length}`, 'schema');
       }
       return rows.map((r) => {
-        if (!Array.isArray(r.embedding) || r.embedding.length === 0) throw new LlmError('embeddings: empty vector', 'empty');
+        if (!Array.isArray(r.embedding) || r.embedding.length === 0)
+          throw new LlmError('embeddings: empty vector', 'empty');
         return r.embedding;
       });
     } catch (err) {

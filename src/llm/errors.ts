@@ -18,5 +18,7 @@ export function toLlmError(err: unknown, ctx: { deadlineHit: boolean; callerAbor
     // The server answered 200 with a body that is not JSON at the protocol level.
     return new LlmError('LLM server sent an unreadable response', 'http', { cause: err });
   }
-  return new LlmError(`LLM request failed: ${err instanceof Error ? err.message : String(err)}`, 'other', { cause: err });
+  return new LlmError(`LLM request failed: ${err instanceof Error ? err.message : String(err)}`, 'other', {
+    cause: err,
+  });
 }

@@ -28,7 +28,11 @@ export function responseFormatFor(schema: z.ZodType, name: string): JsonSchemaFo
     const f = zodResponseFormat(schema, safe);
     return {
       type: 'json_schema',
-      json_schema: { name: safe, strict: f.json_schema.strict ?? true, schema: (f.json_schema.schema ?? {}) as Record<string, unknown> },
+      json_schema: {
+        name: safe,
+        strict: f.json_schema.strict ?? true,
+        schema: (f.json_schema.schema ?? {}) as Record<string, unknown>,
+      },
     };
   } catch {
     return { type: 'json_schema', json_schema: { name: safe, strict: false, schema: toJsonSchema(schema) } };

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 /** prompts/ at the project root: two levels up from src/llm, three from the built dist/src/llm. */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PROMPT_DIR = ['../../prompts', '../../../prompts'].map((p) => path.resolve(here, p)).find((d) => fs.existsSync(d)) ?? path.resolve(here, '../../prompts');
+const PROMPT_DIR =
+  ['../../prompts', '../../../prompts'].map((p) => path.resolve(here, p)).find((d) => fs.existsSync(d)) ??
+  path.resolve(here, '../../prompts');
 const cache = new Map<string, string>();
 
 export function loadPrompt(name: string, vars: Record<string, string> = {}): string {

@@ -6,42 +6,288 @@
 const alt = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 /** A whole message that only acknowledges (after emoji and punctuation are removed). */
-export const ACK_WORDS = ['收到', '好的', '好', '好嘞', '好滴', '行', '谢谢', '感谢', '多谢', '辛苦了', '辛苦', '明白', '明白了', '知道了', '了解', '嗯', '嗯嗯', 'ok', 'okay', 'thanks', 'thx', '赞', '点赞', '👌'] as const;
+export const ACK_WORDS = [
+  '收到',
+  '好的',
+  '好',
+  '好嘞',
+  '好滴',
+  '行',
+  '谢谢',
+  '感谢',
+  '多谢',
+  '辛苦了',
+  '辛苦',
+  '明白',
+  '明白了',
+  '知道了',
+  '了解',
+  '嗯',
+  '嗯嗯',
+  'ok',
+  'okay',
+  'thanks',
+  'thx',
+  '赞',
+  '点赞',
+  '👌',
+] as const;
 /** Particles that may trail an acknowledgement (收到啦, 好的呀). */
 const ACK_TAIL = ['啦', '了', '哈', '呀', '哦', '噢', '喔', '的', '大家', '各位'] as const;
 
 /** Question forms: a question mark, or an interrogative word. */
-export const QUESTION_WORDS = ['哪', '多少', '什么', '啥', '咋', '怎么', '怎样', '如何', '为什么', '是否', '能否', '可否', '能不能', '可不可以', '是不是', '有没有', '了没', '请问'] as const;
+export const QUESTION_WORDS = [
+  '哪',
+  '多少',
+  '什么',
+  '啥',
+  '咋',
+  '怎么',
+  '怎样',
+  '如何',
+  '为什么',
+  '是否',
+  '能否',
+  '可否',
+  '能不能',
+  '可不可以',
+  '是不是',
+  '有没有',
+  '了没',
+  '请问',
+] as const;
 /** Question particles that count only at the end of a clause ("…的事情呢就是…" is a filler). */
 export const QUESTION_ENDINGS = ['吗', '呢', '么', '几个', '几条', '几项', '几家', '几种', '没有'] as const;
 /** Question words inside a negation are no question ("没提什么新的诉求"). */
 const NEGATED_QUESTION = /没(?:有)?[提说讲要啥]?(?:什么|啥)|不(?:知道|清楚)(?:什么|啥)/g;
 /** A question about how an issue stands: the ledger answers it with the issue's card. */
-export const STATUS_QUESTION_WORDS = ['到哪一步', '到哪步', '到哪了', '怎么样了', '如何了', '咋样了', '进展', '进度', '批了没', '批下来没', '了没有', '了没', '好了吗', '结了吗', '能不能结', '可以结', '能结', '可不可以结', '办得怎么样', '有消息', '有结果', '有回复', '什么情况', '啥情况', '到账没', '放款没', '落实没', '解决没', '办了没', '完成没', '批了吗', '到账了吗', '解决了吗', '办结了吗'] as const;
+export const STATUS_QUESTION_WORDS = [
+  '到哪一步',
+  '到哪步',
+  '到哪了',
+  '怎么样了',
+  '如何了',
+  '咋样了',
+  '进展',
+  '进度',
+  '批了没',
+  '批下来没',
+  '了没有',
+  '了没',
+  '好了吗',
+  '结了吗',
+  '能不能结',
+  '可以结',
+  '能结',
+  '可不可以结',
+  '办得怎么样',
+  '有消息',
+  '有结果',
+  '有回复',
+  '什么情况',
+  '啥情况',
+  '到账没',
+  '放款没',
+  '落实没',
+  '解决没',
+  '办了没',
+  '完成没',
+  '批了吗',
+  '到账了吗',
+  '解决了吗',
+  '办结了吗',
+] as const;
 /** Nouns of a policy lookup ("专班组建原则"): a short message made of these is a question. */
-export const POLICY_TOPIC_WORDS = ['要求', '条件', '原则', '规定', '办法', '政策', '标准', '流程', '程序', '补贴', '补助', '文件'] as const;
+export const POLICY_TOPIC_WORDS = [
+  '要求',
+  '条件',
+  '原则',
+  '规定',
+  '办法',
+  '政策',
+  '标准',
+  '流程',
+  '程序',
+  '补贴',
+  '补助',
+  '文件',
+] as const;
 /** Someone else's question reported in an update ("企业问能否申请补助") is report content, not a question to the bot. */
 export const REPORTED_SPEECH = ['问', '咨询', '询问', '想了解', '想知道', '希望了解', '打听'] as const;
-export const REPORTED_SUBJECTS = ['企业', '公司', '厂', '厂里', '对方', '他们', '老板', '负责人', '老总', '财务'] as const;
+export const REPORTED_SUBJECTS = [
+  '企业',
+  '公司',
+  '厂',
+  '厂里',
+  '对方',
+  '他们',
+  '老板',
+  '负责人',
+  '老总',
+  '财务',
+] as const;
 
 /** Chat and announcements in the group (not a question to the bot, not a report): a short word at most. */
-export const CHAT_WORDS = ['各位', '大家', '通知', '群里', '愉快', '值班', '例会', '开会', '早上好', '晚安', '周末', '节日快乐', '新年好', '看一下', '请查收', '请知悉', '知悉', '提醒一下', '辛苦'] as const;
+export const CHAT_WORDS = [
+  '各位',
+  '大家',
+  '通知',
+  '群里',
+  '愉快',
+  '值班',
+  '例会',
+  '开会',
+  '早上好',
+  '晚安',
+  '周末',
+  '节日快乐',
+  '新年好',
+  '看一下',
+  '请查收',
+  '请知悉',
+  '知悉',
+  '提醒一下',
+  '辛苦',
+] as const;
 /** Nouns of a lookup ("三服务活动的主要内容"): a message made of these is a question even without a question word. */
-export const LOOKUP_NOUNS = ['内容', '措施', '意见', '方案', '做法', '经验', '意义', '作用', '职责', '任务', '原则', '要求', '条件', '规定', '办法', '政策', '标准', '流程', '程序', '补贴', '补助', '文件', '精神', '举措', '目标', '机制'] as const;
+export const LOOKUP_NOUNS = [
+  '内容',
+  '措施',
+  '意见',
+  '方案',
+  '做法',
+  '经验',
+  '意义',
+  '作用',
+  '职责',
+  '任务',
+  '原则',
+  '要求',
+  '条件',
+  '规定',
+  '办法',
+  '政策',
+  '标准',
+  '流程',
+  '程序',
+  '补贴',
+  '补助',
+  '文件',
+  '精神',
+  '举措',
+  '目标',
+  '机制',
+] as const;
 /** A correction of what was recorded ("更正：…不是工程师，是操作工"). */
 export const CORRECTION_WORDS = ['更正', '纠正', '改正', '说错', '写错', '记错', '搞错', '订正'] as const;
 
 /** A visit happened (past): the message reports it. */
-export const VISIT_WORDS = ['走访', '拜访', '回访', '到访', '调研', '上门', '实地', '去了', '到了', '去过', '跑了', '看了', '见了', '座谈', '走了一趟', '跑了一趟', '去看了'] as const;
+export const VISIT_WORDS = [
+  '走访',
+  '拜访',
+  '回访',
+  '到访',
+  '调研',
+  '上门',
+  '实地',
+  '去了',
+  '到了',
+  '去过',
+  '跑了',
+  '看了',
+  '见了',
+  '座谈',
+  '走了一趟',
+  '跑了一趟',
+  '去看了',
+] as const;
 /** A problem of an enterprise. */
-export const PROBLEM_WORDS = ['缺', '难', '紧张', '困难', '问题', '诉求', '反映', '停产', '停工', '拖欠', '欠款', '不足', '下滑', '招不到', '需要', '希望', '申请', '卡住', '卡在', '慢', '贵', '没电', '断电', '限电', '停电', '压力', '投诉'] as const;
+export const PROBLEM_WORDS = [
+  '缺',
+  '难',
+  '紧张',
+  '困难',
+  '问题',
+  '诉求',
+  '反映',
+  '停产',
+  '停工',
+  '拖欠',
+  '欠款',
+  '不足',
+  '下滑',
+  '招不到',
+  '需要',
+  '希望',
+  '申请',
+  '卡住',
+  '卡在',
+  '慢',
+  '贵',
+  '没电',
+  '断电',
+  '限电',
+  '停电',
+  '压力',
+  '投诉',
+] as const;
 /** "Nothing to report" after a visit: still a visit. */
-export const ALL_WELL_WORDS = ['一切正常', '正常', '没有困难', '没什么诉求', '暂无诉求', '无诉求', '没有诉求', '生产正常', '经营正常', '运转正常'] as const;
+export const ALL_WELL_WORDS = [
+  '一切正常',
+  '正常',
+  '没有困难',
+  '没什么诉求',
+  '暂无诉求',
+  '无诉求',
+  '没有诉求',
+  '生产正常',
+  '经营正常',
+  '运转正常',
+] as const;
 /** A status change stated as done. */
-export const STATUS_WORDS = ['已交办', '已办结', '已解决', '已对接', '已落实', '已到位', '已到账', '已放款', '已批', '已通过', '已完成', '已销号', '已转', '已报', '交办', '办结', '销号', '落实了', '解决了', '搞定了', '到账了', '通过了', '到位了'] as const;
+export const STATUS_WORDS = [
+  '已交办',
+  '已办结',
+  '已解决',
+  '已对接',
+  '已落实',
+  '已到位',
+  '已到账',
+  '已放款',
+  '已批',
+  '已通过',
+  '已完成',
+  '已销号',
+  '已转',
+  '已报',
+  '交办',
+  '办结',
+  '销号',
+  '落实了',
+  '解决了',
+  '搞定了',
+  '到账了',
+  '通过了',
+  '到位了',
+] as const;
 
 /** A plan: said before it happens ("明天计划去华康药业走访"). */
-export const PLAN_WORDS = ['计划', '打算', '准备', '拟', '将于', '将要', '安排', '预计', '下次', '改天', '过两天', '明天', '后天', '下周'] as const;
+export const PLAN_WORDS = [
+  '计划',
+  '打算',
+  '准备',
+  '拟',
+  '将于',
+  '将要',
+  '安排',
+  '预计',
+  '下次',
+  '改天',
+  '过两天',
+  '明天',
+  '后天',
+  '下周',
+] as const;
 export const PLAN_ACTIONS = ['去', '到', '走访', '拜访', '前往', '对接', '上门', '调研', '看看', '回访'] as const;
 /** Past markers that make a would-be plan a report. */
 export const PAST_MARKERS = ['去了', '到了', '走访了', '拜访了', '看了', '反映', '提出', '表示', '已'] as const;

@@ -1,7 +1,8 @@
 /** Text hygiene shared by every adapter: well-formed UTF-16, no control characters, bounded length. */
 
 // C0/C1 controls except \t \n; bidi overrides/isolates (RTL tricks); zero-width chars except ZWJ (emoji).
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const CONTROL_RE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -6,13 +6,25 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: NodeJS.WritableStream): Logger {
+export function createLogger(
+  level: string = process.env.LOG_LEVEL ?? 'info',
+  destination?: NodeJS.WritableStream,
+): Logger {
   return pino(
     {
       level,
       base: { app: 'zct' },
       redact: {
-        paths: ['*.clientSecret', '*.token', '*.apiKey', '*.OPENAI_API_KEY', '*.DINGTALK_CLIENT_SECRET', '*.SLACK_BOT_TOKEN', '*.SLACK_SIGNING_SECRET', '*.SLACK_APP_TOKEN'],
+        paths: [
+          '*.clientSecret',
+          '*.token',
+          '*.apiKey',
+          '*.OPENAI_API_KEY',
+          '*.DINGTALK_CLIENT_SECRET',
+          '*.SLACK_BOT_TOKEN',
+          '*.SLACK_SIGNING_SECRET',
+          '*.SLACK_APP_TOKEN',
+        ],
         censor: '[redacted]',
       },
     },

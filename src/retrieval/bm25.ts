@@ -82,7 +82,12 @@ export class Bm25Index {
     const vocab = new Map<string, number>();
     const terms: string[] = [];
     // Forward index per field: for each document its distinct term ids and their frequencies.
-    const fwd = fieldSpecs.map(() => ({ termIds: new Growable(Uint32Array), tfs: new Growable(Uint8Array), docStart: new Growable(Uint32Array), lengths: new Growable(Uint32Array) }));
+    const fwd = fieldSpecs.map(() => ({
+      termIds: new Growable(Uint32Array),
+      tfs: new Growable(Uint8Array),
+      docStart: new Growable(Uint32Array),
+      lengths: new Growable(Uint32Array),
+    }));
     let docCount = 0;
     // Per term: the (doc, field) stamp it was last seen in, and its frequency there.
     let lastSeen = new Int32Array(1 << 16).fill(-1);

@@ -59,7 +59,12 @@ export function splitSentences(paragraph: string): string[] {
 
 export async function chunkDocument(doc: CorpusDocument, options: ChunkOptions = {}): Promise<Chunk[]> {
   const opts = { ...DEFAULT_CHUNK_OPTIONS, ...options };
-  const kinds = docKindWords({ title: doc.title, section: doc.section, author: doc.author, opening: doc.text.slice(0, OPENING_CHARS) });
+  const kinds = docKindWords({
+    title: doc.title,
+    section: doc.section,
+    author: doc.author,
+    opening: doc.text.slice(0, OPENING_CHARS),
+  });
   const make = (n: number, headings: string[], text: string): Chunk => ({
     id: `${doc.id}::${n}`,
     docId: doc.id,

@@ -134,7 +134,9 @@ function specificity(bm25: Bm25Index, w: string): number {
 export function passageHaystack(chunk: Chunk): string {
   const hay = normalizeText(`${chunkContext(chunk)}\n${chunk.text}`).replace(/\s+/g, '');
   // “安、专、迷” is asked as 安专迷.
-  const abbreviations = [...hay.matchAll(/“(\p{Script=Han}(?:、\p{Script=Han}){1,7})”/gu)].map((m) => m[1]!.replace(/、/g, ''));
+  const abbreviations = [...hay.matchAll(/“(\p{Script=Han}(?:、\p{Script=Han}){1,7})”/gu)].map((m) =>
+    m[1]!.replace(/、/g, ''),
+  );
   return abbreviations.length ? `${hay}|${abbreviations.join('|')}` : hay;
 }
 
@@ -176,7 +178,12 @@ export function answerability(
   const question = (units as QueryUnits).query;
   if (question === undefined || threshold !== ANSWERABLE_THRESHOLD) {
     const confidence = confidenceOf(best.coverage, threshold);
-    return { answerable: units.length > 0 && best.coverage >= threshold, confidence, coverage: best.coverage, missing: best.missing };
+    return {
+      answerable: units.length > 0 && best.coverage >= threshold,
+      confidence,
+      coverage: best.coverage,
+      missing: best.missing,
+    };
   }
   // The question is known: decide on all the evidence (gate model), not on the wording alone.
   const features = gateFeatures(units, ranked, question, depth);
@@ -184,7 +191,13 @@ export function answerability(
   // year or batch the question names answers another question: the other features cannot make up for it.
   const floored = features.coverage < MIN_COVERAGE || features.constraint < 1;
   const confidence = floored ? Math.min(UNMET_CONSTRAINT_CAP, gateProbability(features)) : gateProbability(features);
-  return { answerable: units.length > 0 && confidence >= 0.5, confidence, coverage: best.coverage, missing: best.missing, features };
+  return {
+    answerable: units.length > 0 && confidence >= 0.5,
+    confidence,
+    coverage: best.coverage,
+    missing: best.missing,
+    features,
+  };
 }
 
 /**
@@ -227,7 +240,15 @@ export const MIN_COVERAGE = 0.2;
  */
 export const UNMET_CONSTRAINT_CAP = 0.1;
 
-export const GATE_FEATURES: Array<keyof GateFeatures> = ['coverage', 'anchor', 'constraint', 'sentence', 'kind', 'agreement', 'margin'];
+export const GATE_FEATURES: Array<keyof GateFeatures> = [
+  'coverage',
+  'anchor',
+  'constraint',
+  'sentence',
+  'kind',
+  'agreement',
+  'margin',
+];
 
 /** Logistic model over the features: P(answerable) = σ(bias + Σ w·x). Fitted with `zct eval --fit-gate`. */
 export interface GateModel {
@@ -280,7 +301,12 @@ function sentencesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-export function gateFeatures(units: QueryUnit[], ranked: Array<{ chunk: Chunk; score?: number }>, question: string, depth = COVERAGE_DEPTH): GateFeatures {
+export function gateFeatures(
+  units: QueryUnit[],
+  ranked: Array<{ chunk: Chunk; score?: number }>,
+  question: string,
+  depth = COVERAGE_DEPTH,
+): GateFeatures {
   const top = ranked.slice(0, depth);
   let cov = 0;
   let anchor = 0;
@@ -296,7 +322,10 @@ export function gateFeatures(units: QueryUnit[], ranked: Array<{ chunk: Chunk; s
     const hay = passageHaystack(h.chunk);
     const c = coverage(units, hay).coverage;
     cov = Math.max(cov, c);
-    if (c > constraintCov) (constraintCov = c), (bestCovering = constraintsMet(constraints, h.chunk).share);
+    if (c > constraintCov) {
+      constraintCov = c;
+      bestCovering = constraintsMet(constraints, h.chunk).share;
+    }
     anchor = Math.max(anchor, coverage(key, hay).coverage);
     const ctx = normalizeText(chunkContext(h.chunk)).replace(/\s+/g, '');
     for (const s of sentencesOf(h.chunk.text)) {
@@ -321,7 +350,8 @@ export function gateFeatures(units: QueryUnit[], ranked: Array<{ chunk: Chunk; s
   }
   const first = ranked[0];
   const five = ranked.slice(0, 5);
-  const agreement = first && five.length ? five.filter((h) => h.chunk.docId === first.chunk.docId).length / five.length : 0;
+  const agreement =
+    first && five.length ? five.filter((h) => h.chunk.docId === first.chunk.docId).length / five.length : 0;
   const s1 = ranked[0]?.score ?? 0;
   const s2 = ranked[1]?.score ?? 0;
   const margin = s1 > 0 ? Math.max(0, Math.min(1, (s1 - s2) / s1)) : 0;
@@ -348,13 +378,24 @@ export function gateProbability(f: GateFeatures, model: GateModel = GATE_MODEL):
  * Fit the logistic gate on labelled feature rows (plain gradient descent, small L2), weighting the
  * two classes equally so that a set with few unanswerable questions still teaches the refusals.
  */
-export function fitGate(rows: Array<{ features: GateFeatures; answerable: boolean }>, opts: { iterations?: number; rate?: number; l2?: number } = {}): GateModel {
+export function fitGate(
+  rows: Array<{ features: GateFeatures; answerable: boolean }>,
+  opts: { iterations?: number; rate?: number; l2?: number } = {},
+): GateModel {
   const iterations = opts.iterations ?? 4000;
   const rate = opts.rate ?? 0.5;
   const l2 = opts.l2 ?? 0.001;
   const pos = rows.filter((r) => r.answerable).length;
   const neg = rows.length - pos;
-  const zero = (): GateFeatures => ({ coverage: 0, anchor: 0, constraint: 0, sentence: 0, kind: 0, agreement: 0, margin: 0 });
+  const zero = (): GateFeatures => ({
+    coverage: 0,
+    anchor: 0,
+    constraint: 0,
+    sentence: 0,
+    kind: 0,
+    agreement: 0,
+    margin: 0,
+  });
   const w = zero();
   let b = 0;
   for (let it = 0; it < iterations; it++) {
@@ -373,5 +414,8 @@ export function fitGate(rows: Array<{ features: GateFeatures; answerable: boolea
     for (const k of GATE_FEATURES) w[k] -= rate * (gw[k] / wsum + l2 * w[k]);
   }
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { bias: round(b), weights: Object.fromEntries(GATE_FEATURES.map((k) => [k, round(w[k])])) as unknown as GateFeatures };
+  return {
+    bias: round(b),
+    weights: Object.fromEntries(GATE_FEATURES.map((k) => [k, round(w[k])])) as unknown as GateFeatures,
+  };
 }

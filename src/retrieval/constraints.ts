@@ -17,7 +17,9 @@ import { normalizeText } from './normalize.js';
 import type { Chunk } from './types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PLACES_FILE = ['../../data/retrieval/places.txt', '../../../data/retrieval/places.txt'].map((p) => path.resolve(here, p)).find((f) => fs.existsSync(f));
+const PLACES_FILE = ['../../data/retrieval/places.txt', '../../../data/retrieval/places.txt']
+  .map((p) => path.resolve(here, p))
+  .find((f) => fs.existsSync(f));
 
 export interface Place {
   /** The short form a question writes (越城). */
@@ -34,7 +36,8 @@ export function parsePlaces(text: string): Place[] {
     if (!line || line.startsWith('#')) continue;
     const words = line.split(/\s+/).map((w) => normalizeText(w));
     // "越城 越城区": the second form extends the first; "海曙 北仑 …": separate places.
-    if (words.length > 1 && words.slice(1).every((w) => w.startsWith(words[0]!))) out.push({ name: words[0]!, forms: words });
+    if (words.length > 1 && words.slice(1).every((w) => w.startsWith(words[0]!)))
+      out.push({ name: words[0]!, forms: words });
     else for (const w of words) out.push({ name: w, forms: [w] });
   }
   return out;

@@ -95,7 +95,10 @@ export class DenseIndex {
       const vectors = await embedder.embed(batch.map((h) => textOf.get(h)!));
       cache.add(batch.map((h, j) => [h, Float32Array.from(vectors[j] ?? [])]));
     }
-    opts.logger?.info({ chunks: texts.length, embedded: missing.length, cached: texts.length - missing.length }, 'dense index ready');
+    opts.logger?.info(
+      { chunks: texts.length, embedded: missing.length, cached: texts.length - missing.length },
+      'dense index ready',
+    );
     const dim = texts.length ? cache.get(hashes[0]!)!.length : 0;
     const matrix = new Float32Array(texts.length * dim);
     hashes.forEach((h, i) => {

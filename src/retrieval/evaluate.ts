@@ -60,7 +60,13 @@ export function readEvalSet(file: string): EvalQuestion[] {
     .map((l) => {
       const q = JSON.parse(l) as Partial<EvalQuestion>;
       if (typeof q.question !== 'string') throw new Error(`bad eval line (no question): ${l.slice(0, 80)}`);
-      return { id: String(q.id ?? ''), question: q.question, doc: q.doc ?? null, evidence: q.evidence ?? [], type: q.type };
+      return {
+        id: String(q.id ?? ''),
+        question: q.question,
+        doc: q.doc ?? null,
+        evidence: q.evidence ?? [],
+        type: q.type,
+      };
     });
 }
 

@@ -39,12 +39,19 @@ export function chunkContext(chunk: Pick<Chunk, 'title' | 'headings'>): string {
 }
 
 /** The document's description: title, column, author, origin, source and kind words. */
-export function chunkDescription(chunk: Pick<Chunk, 'title' | 'source' | 'section' | 'author' | 'origin' | 'kinds'>): string {
-  return [chunk.title, chunk.section, chunk.author, chunk.origin, chunk.source, chunk.kinds?.join(' ')].filter(Boolean).join('\n');
+export function chunkDescription(
+  chunk: Pick<Chunk, 'title' | 'source' | 'section' | 'author' | 'origin' | 'kinds'>,
+): string {
+  return [chunk.title, chunk.section, chunk.author, chunk.origin, chunk.source, chunk.kinds?.join(' ')]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Field tokens of chunks; a document's description + heading path is analysed once for all its chunks. */
-export function chunkFieldsAnalyzer(tokenizer: Tokenizer, opts: { description?: boolean; repeat?: number } = {}): (chunk: Chunk) => string[][] {
+export function chunkFieldsAnalyzer(
+  tokenizer: Tokenizer,
+  opts: { description?: boolean; repeat?: number } = {},
+): (chunk: Chunk) => string[][] {
   const rep = opts.repeat ?? DESCRIPTION_REPEAT;
   const times = (xs: string[]) => (rep === 1 ? xs : Array.from({ length: rep }, () => xs).flat());
   const contexts = new Map<string, { words: string[]; bigrams: string[]; unigrams: string[] }>();
@@ -82,5 +89,11 @@ export function queryFields(tokenizer: Tokenizer, query: string, opts: { colloqu
   const { words } = tokenizer.analyze(full);
   const { unigrams, bigrams } = tokenizer.queryCharGrams(full);
   // Not deduplicated: BM25 weighs a term asked twice ("成立专班…不能设专班") more.
-  return { text: query, expansions, words: [...new Set(words)], bigrams: [...new Set(bigrams)], fields: [words, bigrams, unigrams] };
+  return {
+    text: query,
+    expansions,
+    words: [...new Set(words)],
+    bigrams: [...new Set(bigrams)],
+    fields: [words, bigrams, unigrams],
+  };
 }

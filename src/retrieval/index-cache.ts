@@ -19,7 +19,12 @@ export const INDEX_VERSION = 'zct-retrieval-7';
 
 export function indexCacheKey(docs: CorpusDocument[], chunkOptions: ChunkOptions = {}): string {
   const h = crypto.createHash('sha256');
-  const config = { fields: FIELDS.map((f) => [f.name, f.maxDfRatio ?? 1]), bm25: RETRIEVAL_BM25, lexicon: retrievalLexicon().fingerprint, chunks: { ...DEFAULT_CHUNK_OPTIONS, ...chunkOptions } };
+  const config = {
+    fields: FIELDS.map((f) => [f.name, f.maxDfRatio ?? 1]),
+    bm25: RETRIEVAL_BM25,
+    lexicon: retrievalLexicon().fingerprint,
+    chunks: { ...DEFAULT_CHUNK_OPTIONS, ...chunkOptions },
+  };
   h.update(`${INDEX_VERSION}\n${JSON.stringify(config)}\n`);
   for (const d of docs) {
     const textHash = crypto.createHash('sha256').update(d.text).digest('hex');

@@ -132,7 +132,10 @@ export class LexicalIndex {
         weight.set(b, (weight.get(b) ?? 0) + this.bm25.idf(b, 'bigrams'));
       }
     }
-    const terms = [...weight.entries()].sort((a, b) => b[1] - a[1]).slice(0, PRF_TERMS).map(([t]) => t);
+    const terms = [...weight.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, PRF_TERMS)
+      .map(([t]) => t);
     if (!terms.length) return hits;
     const second = this.bm25.search([[], terms, []], depth);
     const best = second[0]?.score || 1;
@@ -140,7 +143,8 @@ export class LexicalIndex {
     const extra = new Map(second.map((s) => [s.doc, (s.score / best) * top * w]));
     const seen = new Set(hits.map((h) => h.index));
     const merged = hits.map((h) => ({ ...h, score: h.score + (extra.get(h.index) ?? 0) }));
-    for (const s of second) if (!seen.has(s.doc)) merged.push({ index: s.doc, chunk: this.chunks[s.doc]!, score: extra.get(s.doc)! });
+    for (const s of second)
+      if (!seen.has(s.doc)) merged.push({ index: s.doc, chunk: this.chunks[s.doc]!, score: extra.get(s.doc)! });
     return merged;
   }
 
@@ -151,7 +155,12 @@ export class LexicalIndex {
   }
 
   /** Build from documents; `timings` (ms per phase) is filled in when given. */
-  static async build(docs: CorpusDocument[], chunkOptions?: ChunkOptions, timings?: Record<string, number>, ranking: RankingOptions = {}): Promise<LexicalIndex> {
+  static async build(
+    docs: CorpusDocument[],
+    chunkOptions?: ChunkOptions,
+    timings?: Record<string, number>,
+    ranking: RankingOptions = {},
+  ): Promise<LexicalIndex> {
     let t = performance.now();
     const lap = (phase: string) => {
       const now = performance.now();
@@ -167,11 +176,21 @@ export class LexicalIndex {
     const chunks: Chunk[] = [];
     for (const doc of docs) chunks.push(...(await chunkDocument(doc, chunkOptions)));
     lap('chunk');
-    const fieldsOf = chunkFieldsAnalyzer(tokenizer, { description: ranking.description !== false, repeat: ranking.descriptionRepeat });
-    const specs = ranking.unigramMaxDf === undefined ? FIELDS : FIELDS.map((f) => (f.name === 'unigrams' ? { ...f, maxDfRatio: ranking.unigramMaxDf } : f));
-    const bm25 = Bm25Index.build(specs, (function* () {
-      for (const c of chunks) yield fieldsOf(c);
-    })(), ranking.bm25 ?? RETRIEVAL_BM25);
+    const fieldsOf = chunkFieldsAnalyzer(tokenizer, {
+      description: ranking.description !== false,
+      repeat: ranking.descriptionRepeat,
+    });
+    const specs =
+      ranking.unigramMaxDf === undefined
+        ? FIELDS
+        : FIELDS.map((f) => (f.name === 'unigrams' ? { ...f, maxDfRatio: ranking.unigramMaxDf } : f));
+    const bm25 = Bm25Index.build(
+      specs,
+      (function* () {
+        for (const c of chunks) yield fieldsOf(c);
+      })(),
+      ranking.bm25 ?? RETRIEVAL_BM25,
+    );
     lap('index');
     const index = new LexicalIndex(chunks, tokenizer, bm25, keyTerms);
     index.ranking = ranking;
@@ -183,7 +202,12 @@ export class LexicalIndex {
   }
 
   snapshot(): LexicalSnapshot {
-    return { chunks: this.chunks, keyTerms: this.keyTerms, extraWords: this.tokenizer.extraWords, bm25: this.bm25.snapshot() };
+    return {
+      chunks: this.chunks,
+      keyTerms: this.keyTerms,
+      extraWords: this.tokenizer.extraWords,
+      bm25: this.bm25.snapshot(),
+    };
   }
 
   analyze(query: string): AnalyzedQuery {
@@ -202,8 +226,13 @@ export class LexicalIndex {
     const list = listRerank && isListQuestion(query.text);
     const asked = answerType ? askedType(query.text) : null;
     const depth = list || asked || this.ranking.prf ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
-    const options = this.ranking.wordsWeight === undefined ? SEARCH_OPTIONS : { fieldWeights: FIELDS.map((f) => (f.name === 'words' ? this.ranking.wordsWeight! : f.weight)) };
-    let hits = this.bm25.search(query.fields, depth, options).map(({ doc, score }) => ({ index: doc, chunk: this.chunks[doc]!, score }));
+    const options =
+      this.ranking.wordsWeight === undefined
+        ? SEARCH_OPTIONS
+        : { fieldWeights: FIELDS.map((f) => (f.name === 'words' ? this.ranking.wordsWeight! : f.weight)) };
+    let hits = this.bm25
+      .search(query.fields, depth, options)
+      .map(({ doc, score }) => ({ index: doc, chunk: this.chunks[doc]!, score }));
     if (!hits.length) return hits;
     let rescored = false;
     if (this.ranking.prf) {
@@ -223,7 +252,11 @@ export class LexicalIndex {
     if (list) {
       const focus = focusTerms(query.text, query.words, this.keyTermSet);
       if (focus.length) {
-        hits = hits.map((h, i) => (i < RERANK_DEPTH && focus.some((t) => definesByEnumeration(h.chunk.text, t)) ? { ...h, score: h.score * (1 + DEFINITION_BONUS) } : h));
+        hits = hits.map((h, i) =>
+          i < RERANK_DEPTH && focus.some((t) => definesByEnumeration(h.chunk.text, t))
+            ? { ...h, score: h.score * (1 + DEFINITION_BONUS) }
+            : h,
+        );
         rescored = true;
       }
     }

@@ -13,7 +13,9 @@ import { normalizeText } from './normalize.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** data/retrieval at the project root: two levels up from src/retrieval, three from dist/src/retrieval. */
-const LEXICON_DIR = ['../../data/retrieval', '../../../data/retrieval'].map((p) => path.resolve(here, p)).find((d) => fs.existsSync(d)) ?? path.resolve(here, '../../data/retrieval');
+const LEXICON_DIR =
+  ['../../data/retrieval', '../../../data/retrieval'].map((p) => path.resolve(here, p)).find((d) => fs.existsSync(d)) ??
+  path.resolve(here, '../../data/retrieval');
 
 export interface DocKind {
   /** Words added to a matching document's description. */
@@ -45,7 +47,11 @@ export function parseColloquial(text: string): Map<string, string[]> {
     const eq = line.indexOf('=');
     if (eq < 0) continue;
     const key = normalizeText(line.slice(0, eq)).replace(/\s+/g, '');
-    const forms = line.slice(eq + 1).trim().split(/\s+/).filter(Boolean);
+    const forms = line
+      .slice(eq + 1)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     if (!key || !forms.length) continue;
     out.set(key, [...new Set([...(out.get(key) ?? []), ...forms])]);
   }
@@ -74,7 +80,13 @@ export function lexiconFrom(colloquialText: string, kindsText: string): Retrieva
   const colloquial = parseColloquial(colloquialText);
   let maxKey = 0;
   for (const k of colloquial.keys()) maxKey = Math.max(maxKey, k.length);
-  const fingerprint = crypto.createHash('sha256').update(colloquialText).update('\n\u0000\n').update(kindsText).digest('hex').slice(0, 16);
+  const fingerprint = crypto
+    .createHash('sha256')
+    .update(colloquialText)
+    .update('\n\u0000\n')
+    .update(kindsText)
+    .digest('hex')
+    .slice(0, 16);
   return { colloquial, maxKey, kinds: parseDocKinds(kindsText), fingerprint };
 }
 
@@ -116,11 +128,15 @@ export function colloquialExpansions(query: string, lex: RetrievalLexicon = retr
 }
 
 /** Descriptor words of the kinds a document matches (by its title, column, author and opening). */
-export function docKindWords(doc: { title: string; section?: string | null; author?: string | null; opening?: string }, lex: RetrievalLexicon = retrievalLexicon()): string[] {
+export function docKindWords(
+  doc: { title: string; section?: string | null; author?: string | null; opening?: string },
+  lex: RetrievalLexicon = retrievalLexicon(),
+): string[] {
   const fields = [doc.title, doc.section ?? '', doc.author ?? '', doc.opening ?? ''].map((s) => normalizeText(s));
   const out: string[] = [];
   for (const kind of lex.kinds) {
-    if (kind.patterns.some((re) => fields.some((f) => f && re.test(f)))) for (const w of kind.words) if (!out.includes(w)) out.push(w);
+    if (kind.patterns.some((re) => fields.some((f) => f && re.test(f))))
+      for (const w of kind.words) if (!out.includes(w)) out.push(w);
   }
   return out;
 }

@@ -6,7 +6,10 @@
 
 const HAN = '\\p{Script=Han}';
 /** Whitespace with a Han character (or CJK punctuation) on at least one side. */
-const SPACE_NEAR_CJK = new RegExp(`(?<=[${HAN}\\u3000-\\u303f\\uff00-\\uffef“”‘’])\\s+|\\s+(?=[${HAN}\\u3000-\\u303f\\uff00-\\uffef“”‘’])`, 'gu');
+const SPACE_NEAR_CJK = new RegExp(
+  `(?<=[${HAN}\\u3000-\\u303f\\uff00-\\uffef“”‘’])\\s+|\\s+(?=[${HAN}\\u3000-\\u303f\\uff00-\\uffef“”‘’])`,
+  'gu',
+);
 
 /** Quotes and brackets that only frame a term: all become plain double quotes / angle quotes. */
 const PUNCT_MAP: Record<string, string> = {
@@ -33,7 +36,12 @@ const PUNCT_MAP: Record<string, string> = {
   '～': '~',
   '．': '.',
 };
-const PUNCT_RE = new RegExp(`[${Object.keys(PUNCT_MAP).join('').replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
+const PUNCT_RE = new RegExp(
+  `[${Object.keys(PUNCT_MAP)
+    .join('')
+    .replace(/[\]\\^-]/g, '\\$&')}]`,
+  'g',
+);
 
 /**
  * Normalise text for indexing or matching. Not for display: the chunk text shown to users keeps

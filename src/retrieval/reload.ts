@@ -42,10 +42,17 @@ export async function bumpLibraryVersion(conn: VersionConnection, prefix: string
  * Tell running replicas that the library changed (after an ingest). Null when no Redis is configured
  * (a single console process rebuilds at its next start anyway); throws when Redis is unreachable.
  */
-export async function publishLibraryChange(config: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES' | 'ZCT_REDIS_PREFIX'>, logger: Logger = silentLogger): Promise<string | null> {
+export async function publishLibraryChange(
+  config: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES' | 'ZCT_REDIS_PREFIX'>,
+  logger: Logger = silentLogger,
+): Promise<string | null> {
   const cluster = config.REDIS_CLUSTER_NODES.length > 0;
   if (!config.REDIS_URL && !cluster) return null;
-  const conn = new RedisConnection({ url: config.REDIS_URL, clusterNodes: cluster ? config.REDIS_CLUSTER_NODES : undefined, logger });
+  const conn = new RedisConnection({
+    url: config.REDIS_URL,
+    clusterNodes: cluster ? config.REDIS_CLUSTER_NODES : undefined,
+    logger,
+  });
   try {
     await conn.connect({ timeoutMs: 5000 });
     return await bumpLibraryVersion(conn, config.ZCT_REDIS_PREFIX);
@@ -80,7 +87,10 @@ export class ReloadingRetriever implements Retriever {
   /** Completed reloads (metrics, tests). */
   reloads = 0;
 
-  constructor(initial: HybridRetriever, private readonly opts: ReloadingOptions) {
+  constructor(
+    initial: HybridRetriever,
+    private readonly opts: ReloadingOptions,
+  ) {
     this.current = initial;
     this.version = opts.version;
     this.checkEveryMs = opts.checkEveryMs ?? 2000;
@@ -158,7 +168,10 @@ export class ReloadingRetriever implements Retriever {
         this.current = next;
         this.version = version;
         this.reloads++;
-        this.logger.info({ version, ...next.stats(), ms: Math.round(this.now() - started) }, 'library changed: retrieval index reloaded');
+        this.logger.info(
+          { version, ...next.stats(), ms: Math.round(this.now() - started) },
+          'library changed: retrieval index reloaded',
+        );
         return true;
       } catch (err) {
         this.logger.warn({ err }, 'library reload failed; keeping the current index');

@@ -11,7 +11,8 @@ export const DEFINITION_BONUS = 0.35;
 /** How many lexical candidates are examined. */
 export const RERANK_DEPTH = 20;
 
-const LIST_QUESTION = /哪些|哪几|哪[一二三四五六七八九十两\d]+[个项条种类方面点]|哪“|包括(?:什么|啥|哪)|包含(?:什么|啥|哪)|分(?:为|成)?几|有几[个项条种类方面点]|几[个项条种类]方面|是(?:什么|啥|哪)几/u;
+const LIST_QUESTION =
+  /哪些|哪几|哪[一二三四五六七八九十两\d]+[个项条种类方面点]|哪“|包括(?:什么|啥|哪)|包含(?:什么|啥|哪)|分(?:为|成)?几|有几[个项条种类方面点]|几[个项条种类]方面|是(?:什么|啥|哪)几/u;
 const QUOTED = /“([^“”]{2,12})”/gu;
 /** Clause boundary for the enumeration window (commas do not end a list's clause). */
 const CLAUSE_END = /[。；;：:！？!?\n]/u;
@@ -37,7 +38,11 @@ export function definesByEnumeration(text: string, term: string): boolean {
     const before = clauseBefore(norm, at);
     if (countEnumeration(before) >= 2) return true;
     const after = clauseAfter(norm, at + term.length);
-    if (/^[”"]?(?:[^。；]{0,12}?)(?:包括|包含|即|分别是|分别为|有|是|:|：)/u.test(after) && countEnumeration(after) >= 2) return true;
+    if (
+      /^[”"]?(?:[^。；]{0,12}?)(?:包括|包含|即|分别是|分别为|有|是|:|：)/u.test(after) &&
+      countEnumeration(after) >= 2
+    )
+      return true;
   }
   return false;
 }

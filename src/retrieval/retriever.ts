@@ -60,8 +60,15 @@ export class HybridRetriever implements Retriever {
         this.denseFailed = true;
       }
     }
-    const hits: SearchHit[] = ranked.slice(0, k).map((h, i) => ({ rank: i + 1, chunk: h.chunk, score: round(h.score) }));
-    const result = { query, hits, answerable: decision.answerable && hits.length > 0, confidence: round(decision.confidence) };
+    const hits: SearchHit[] = ranked
+      .slice(0, k)
+      .map((h, i) => ({ rank: i + 1, chunk: h.chunk, score: round(h.score) }));
+    const result = {
+      query,
+      hits,
+      answerable: decision.answerable && hits.length > 0,
+      confidence: round(decision.confidence),
+    };
     return { result, decision };
   }
 
@@ -69,7 +76,10 @@ export class HybridRetriever implements Retriever {
   explain(query: string, k = 10): { hits: LexicalHit[]; decision: Answerability } {
     const q = query.trim();
     const hits = this.lexical.search(this.lexical.analyze(q), Math.max(k, 10));
-    return { hits: hits.slice(0, k), decision: answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), hits) };
+    return {
+      hits: hits.slice(0, k),
+      decision: answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), hits),
+    };
   }
 
   /** See LexicalIndex.neighbours: the chunks around one in its document, in order. */
@@ -120,7 +130,10 @@ export class HybridRetriever implements Retriever {
 /** "（二）深化完善专班工作制，" → "深化完善专班工作制" (markers and trailing punctuation off). */
 function cleanTopic(s: string): string {
   const t = s
-    .replace(/^(?:第[一二三四五六七八九十百\d]+[部分章节篇]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[①-⑳])\s*/u, '')
+    .replace(
+      /^(?:第[一二三四五六七八九十百\d]+[部分章节篇]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.]|[①-⑳])\s*/u,
+      '',
+    )
     .replace(/[，,。；;：:、\s…]+$/u, '')
     .trim();
   return t.length > MAX_TOPIC_CHARS ? `${t.slice(0, MAX_TOPIC_CHARS)}…` : t;
@@ -130,7 +143,10 @@ function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
-export async function buildRetriever(docs: CorpusDocument[], opts: BuildRetrieverOptions = {}): Promise<HybridRetriever> {
+export async function buildRetriever(
+  docs: CorpusDocument[],
+  opts: BuildRetrieverOptions = {},
+): Promise<HybridRetriever> {
   const logger = opts.logger ?? silentLogger;
   const started = performance.now();
   let lexical: LexicalIndex | null = null;
@@ -167,6 +183,15 @@ export async function buildRetriever(docs: CorpusDocument[], opts: BuildRetrieve
       logger.warn({ err }, 'embedding the corpus failed; lexical retrieval only');
     }
   }
-  logger.debug({ chunks: lexical.chunks.length, cache, dense: Boolean(dense), ms: Math.round(performance.now() - started), timings }, 'retriever built');
+  logger.debug(
+    {
+      chunks: lexical.chunks.length,
+      cache,
+      dense: Boolean(dense),
+      ms: Math.round(performance.now() - started),
+      timings,
+    },
+    'retriever built',
+  );
   return new HybridRetriever(lexical, dense, logger);
 }

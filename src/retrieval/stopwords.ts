@@ -20,7 +20,9 @@ const FUNCTION_WORDS = `
 /** Question words only (what a chat question adds around its topic). */
 export const QUESTION_WORD_SET: ReadonlySet<string> = new Set(QUESTION_WORDS.split(/\s+/).filter(Boolean));
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(`${QUESTION_WORDS} ${FUNCTION_WORDS}`.split(/\s+/).filter(Boolean));
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `${QUESTION_WORDS} ${FUNCTION_WORDS}`.split(/\s+/).filter(Boolean),
+);
 
 /** "几条", "多少个", "几项" …: a question about a count, whatever the measure word. */
 const COUNT_QUESTION = /^(?:几|多少)[个条项名家人天次年月批种类部分位户份件届轮期级]?$/u;

@@ -65,7 +65,8 @@ function tokenKind(w: string): 0 | 1 | 2 {
       content = true;
     } else {
       han = false;
-      if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0xac00) content = true;
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0xac00)
+        content = true;
       else if (c >= 0xd800 && c <= 0xdbff) content = true; // astral (rare CJK extensions): count as content
     }
   }
@@ -99,7 +100,7 @@ export class Tokenizer {
       fresh.push(`${n} ${ADDED_WORD_FREQ} n`);
     }
     this.subWordCache.clear();
-    if (fresh.length) this.jieba.loadDict(Buffer.from(fresh.join('\n') + '\n'));
+    if (fresh.length) this.jieba.loadDict(Buffer.from(`${fresh.join('\n')}\n`));
   }
 
   /** Precise-mode segmentation of normalised text, nothing dropped (as indexed: no HMM by default). */
@@ -112,7 +113,9 @@ export class Tokenizer {
    * `stop` marks question/function words, `content` whether the token has letters or digits.
    */
   tagged(text: string): Array<{ word: string; tag: string; stop: boolean; content: boolean }> {
-    return this.jieba.tag(normalizeText(text), true).map((t) => ({ ...t, stop: isStopWord(t.word), content: tokenKind(t.word) !== 0 }));
+    return this.jieba
+      .tag(normalizeText(text), true)
+      .map((t) => ({ ...t, stop: isStopWord(t.word), content: tokenKind(t.word) !== 0 }));
   }
 
   analyze(text: string): AnalyzedText {

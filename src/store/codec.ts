@@ -39,7 +39,8 @@ export function statusTimestamps(
   current: { resolvedAt: number | null; closedAt: number | null },
 ): { resolvedAt: number | null; closedAt: number | null } {
   if (to === 'resolved') return { resolvedAt: from === 'resolved' ? (current.resolvedAt ?? at) : at, closedAt: null };
-  if (to === 'closed') return { resolvedAt: current.resolvedAt ?? at, closedAt: from === 'closed' ? (current.closedAt ?? at) : at };
+  if (to === 'closed')
+    return { resolvedAt: current.resolvedAt ?? at, closedAt: from === 'closed' ? (current.closedAt ?? at) : at };
   return { resolvedAt: null, closedAt: null };
 }
 

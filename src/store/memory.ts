@@ -17,7 +17,18 @@ import {
   type Store,
   type VisitQuery,
 } from './types.js';
-import { DONE_STATUSES, dateScore, decodeJson, decodeReply, encodeJson, encodeReply, formatId, idNumber, replyTtlSec, statusTimestamps } from './codec.js';
+import {
+  DONE_STATUSES,
+  dateScore,
+  decodeJson,
+  decodeReply,
+  encodeJson,
+  encodeReply,
+  formatId,
+  idNumber,
+  replyTtlSec,
+  statusTimestamps,
+} from './codec.js';
 
 export interface MemoryStoreOptions {
   /** ms since epoch; defaults to Date.now. Drives every TTL and lease. */
@@ -105,7 +116,12 @@ export class MemoryStore implements Store {
   }
 
   async completeMessage(key: string, reply: Reply | null, ttlSec: number): Promise<void> {
-    this.put(this.claims, key, { s: 'done', reply: encodeReply(reply) }, replyTtlSec(reply, ttlSec, this.fileReplyTtlSec) * 1000);
+    this.put(
+      this.claims,
+      key,
+      { s: 'done', reply: encodeReply(reply) },
+      replyTtlSec(reply, ttlSec, this.fileReplyTtlSec) * 1000,
+    );
     this.myClaims.delete(key);
   }
 
@@ -142,16 +158,26 @@ export class MemoryStore implements Store {
   }
 
   async listTeams(): Promise<Team[]> {
-    return [...this.teams.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map((t) => structuredClone(t));
+    return [...this.teams.values()]
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+      .map((t) => structuredClone(t));
   }
 
   // --- ledger
   async commitLedger(c: LedgerCommit): Promise<LedgerCommitResult> {
     const prior = this.live(this.commits, c.messageId);
-    if (prior !== undefined) return { ...(JSON.parse(prior) as Omit<LedgerCommitResult, 'duplicate'>), duplicate: true };
+    if (prior !== undefined)
+      return { ...(JSON.parse(prior) as Omit<LedgerCommitResult, 'duplicate'>), duplicate: true };
     if (c.repeat && !c.repeat.allow) {
       const recent = this.live(this.recent, c.repeat.key);
-      if (recent && recent.m !== c.messageId) return { duplicate: false, visitIds: [], issueIds: [], patchedIds: [], repeatOf: { messageId: recent.m, ...recent.r } };
+      if (recent && recent.m !== c.messageId)
+        return {
+          duplicate: false,
+          visitIds: [],
+          issueIds: [],
+          patchedIds: [],
+          repeatOf: { messageId: recent.m, ...recent.r },
+        };
     }
 
     // Validate every patch first (sequentially, as they would apply): nothing is written on conflict.
@@ -160,7 +186,8 @@ export class MemoryStore implements Store {
       const issue = this.issues.get(p.issueId);
       if (!issue) throw new ConflictError(p.issueId, 'missing');
       const status = simulated.get(p.issueId) ?? issue.status;
-      if (p.expectStatus && p.expectStatus !== status) throw new ConflictError(p.issueId, 'status', p.expectStatus, status);
+      if (p.expectStatus && p.expectStatus !== status)
+        throw new ConflictError(p.issueId, 'status', p.expectStatus, status);
       if (p.status) simulated.set(p.issueId, p.status);
     }
 
@@ -259,7 +286,7 @@ export class MemoryStore implements Store {
   }
 
   async listIssues(q: IssueQuery): Promise<Issue[]> {
-    const statuses = q.status && q.status.length ? new Set(q.status) : null;
+    const statuses = q.status?.length ? new Set(q.status) : null;
     const before = dateScore(q.overdueBefore);
     const out = [...this.issues.values()].filter((i) => {
       if (q.teamId !== undefined && i.teamId !== q.teamId) return false;
@@ -290,8 +317,18 @@ export class MemoryStore implements Store {
     const from = dateScore(q.from) ?? -Infinity;
     const to = dateScore(q.to) ?? Infinity;
     return [...this.visits.values()]
-      .filter((v) => (q.teamId === undefined || v.teamId === q.teamId) && (dateScore(v.date) ?? 0) >= from && (dateScore(v.date) ?? 0) <= to)
-      .sort((a, b) => (dateScore(a.date) ?? 0) - (dateScore(b.date) ?? 0) || a.createdAt - b.createdAt || idNumber(a.id) - idNumber(b.id))
+      .filter(
+        (v) =>
+          (q.teamId === undefined || v.teamId === q.teamId) &&
+          (dateScore(v.date) ?? 0) >= from &&
+          (dateScore(v.date) ?? 0) <= to,
+      )
+      .sort(
+        (a, b) =>
+          (dateScore(a.date) ?? 0) - (dateScore(b.date) ?? 0) ||
+          a.createdAt - b.createdAt ||
+          idNumber(a.id) - idNumber(b.id),
+      )
       .map((v) => structuredClone(v));
   }
 
@@ -323,7 +360,9 @@ export class MemoryStore implements Store {
   }
 
   async listFeedback(): Promise<Feedback[]> {
-    return [...this.feedback.values()].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)).map((f) => structuredClone(f));
+    return [...this.feedback.values()]
+      .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
+      .map((f) => structuredClone(f));
   }
 
   // --- rate limiting

@@ -35,9 +35,14 @@ export interface StoreFailureOutcome {
  * waited for Redis when it reports 'unknown', so this does not wait again). `dedupKey` null: the message was never
  * claimed, so nothing of it can be in the ledger.
  */
-export async function storeFailureOutcome(store: Store, dedupKey: string | null, err: StoreUnavailableError): Promise<StoreFailureOutcome> {
+export async function storeFailureOutcome(
+  store: Store,
+  dedupKey: string | null,
+  err: StoreUnavailableError,
+): Promise<StoreFailureOutcome> {
   // Not even claimed: nothing of this message reached the ledger.
-  if (dedupKey === null) return { state: 'not_recorded', reply: { ...reply.error(OUTCOME_TEXTS.notRecorded), title: '请稍后重发' } };
+  if (dedupKey === null)
+    return { state: 'not_recorded', reply: { ...reply.error(OUTCOME_TEXTS.notRecorded), title: '请稍后重发' } };
   let rec: CommitRecord | null;
   try {
     rec = await store.readCommit(dedupKey);
@@ -46,6 +51,14 @@ export async function storeFailureOutcome(store: Store, dedupKey: string | null,
       ? { state: 'unknown', reply: { ...reply.error(OUTCOME_TEXTS.unknown), title: '可能已记录' } }
       : { state: 'not_recorded', reply: { ...reply.error(OUTCOME_TEXTS.notRecorded), title: '请稍后重发' } };
   }
-  if (rec) return { state: 'recorded', reply: { intent: 'report', title: '已记录', blocks: [{ type: 'paragraph', text: OUTCOME_TEXTS.recorded(describe(rec)) }] } };
+  if (rec)
+    return {
+      state: 'recorded',
+      reply: {
+        intent: 'report',
+        title: '已记录',
+        blocks: [{ type: 'paragraph', text: OUTCOME_TEXTS.recorded(describe(rec)) }],
+      },
+    };
   return { state: 'not_recorded', reply: { ...reply.error(OUTCOME_TEXTS.notRecorded), title: '请稍后重发' } };
 }

@@ -6,12 +6,20 @@ import type { z } from 'zod';
 import type { Logger } from '../observability/logger.js';
 import type { Store } from './types.js';
 
-export async function readSession<T>(store: Store, key: string, schema: z.ZodType<T>, logger: Logger): Promise<T | null> {
+export async function readSession<T>(
+  store: Store,
+  key: string,
+  schema: z.ZodType<T>,
+  logger: Logger,
+): Promise<T | null> {
   const raw = await store.getSession(key);
   if (raw === null || raw === undefined) return null;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  logger.warn({ sessionKey: key, issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) }, 'session does not match its schema (old format?): deleted');
+  logger.warn(
+    { sessionKey: key, issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
+    'session does not match its schema (old format?): deleted',
+  );
   await store.deleteSession(key);
   return null;
 }

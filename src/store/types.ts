@@ -45,7 +45,11 @@ export class ConflictError extends Error {
     readonly expected?: IssueStatus,
     readonly actual?: IssueStatus,
   ) {
-    super(reason === 'status' ? `conflict on ${issueId}: expected ${expected}, found ${actual}` : `conflict on ${issueId}: no such issue`);
+    super(
+      reason === 'status'
+        ? `conflict on ${issueId}: expected ${expected}, found ${actual}`
+        : `conflict on ${issueId}: no such issue`,
+    );
     this.name = 'ConflictError';
   }
 }

@@ -12,11 +12,31 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Services } from '../app/services.js';
 import { SUPPORTED_EXTENSIONS } from '../corpus/index.js';
 import { hhmmAt, localDate } from '../time/index.js';
-import { ISSUE_COLUMNS, VISIT_COLUMNS, issueRow, visitRow, toXlsx, XLSX_CONTENT_TYPE, type ExportData } from '../export/index.js';
+import {
+  ISSUE_COLUMNS,
+  VISIT_COLUMNS,
+  issueRow,
+  visitRow,
+  toXlsx,
+  XLSX_CONTENT_TYPE,
+  type ExportData,
+} from '../export/index.js';
 import { overdueDaysOf } from '../digest/compute.js';
 import { resolveAccess, visibleTeams } from './access.js';
 import { createDingTalkLogin, DingTalkLoginError, type DingTalkLogin } from './dingtalk-login.js';
-import { computeBoard, issueRows, LedgerCache, SnapshotMemo, type Filters, PAGE_SIZE, parseFilters, scope, SORT_KEYS, sortIssues, type SortKey } from './data.js';
+import {
+  computeBoard,
+  issueRows,
+  LedgerCache,
+  SnapshotMemo,
+  type Filters,
+  PAGE_SIZE,
+  parseFilters,
+  scope,
+  SORT_KEYS,
+  sortIssues,
+  type SortKey,
+} from './data.js';
 import { Library, type LibraryOptions, type UploadedFile } from './library.js';
 import { randomToken, sameToken, WebSessions, type WebSession } from './session.js';
 import { BoardPage } from './views/board.js';
@@ -54,10 +74,19 @@ const require = createRequire(import.meta.url);
 /** Static files: our own (src/web/static) and ECharts from node_modules. */
 function staticFiles(): Map<string, { body: Buffer; type: string }> {
   const files = new Map<string, { body: Buffer; type: string }>();
-  const dir = fs.existsSync(path.join(here, 'static')) ? path.join(here, 'static') : path.resolve(here, '../../../src/web/static');
+  const dir = fs.existsSync(path.join(here, 'static'))
+    ? path.join(here, 'static')
+    : path.resolve(here, '../../../src/web/static');
   const types: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
-  for (const name of fs.readdirSync(dir)) files.set(name, { body: fs.readFileSync(path.join(dir, name)), type: types[path.extname(name)] ?? 'application/octet-stream' });
-  files.set('echarts.min.js', { body: fs.readFileSync(require.resolve('echarts/dist/echarts.min.js')), type: types['.js']! });
+  for (const name of fs.readdirSync(dir))
+    files.set(name, {
+      body: fs.readFileSync(path.join(dir, name)),
+      type: types[path.extname(name)] ?? 'application/octet-stream',
+    });
+  files.set('echarts.min.js', {
+    body: fs.readFileSync(require.resolve('echarts/dist/echarts.min.js')),
+    type: types['.js']!,
+  });
   return files;
 }
 
@@ -96,7 +125,10 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
 
   app.onError((err, c) => {
     services.logger.error({ err }, 'web: request failed');
-    return c.html(<MessagePage title="出错了" text="服务器处理请求时出错，请稍后重试。" session={null} status="error" />, 500);
+    return c.html(
+      <MessagePage title="出错了" text="服务器处理请求时出错，请稍后重试。" session={null} status="error" />,
+      500,
+    );
   });
 
   app.use('*', async (c, next) => {
@@ -115,10 +147,22 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   // ------------------------------------------------------------ request size: before anything reads a body
   const uploadLimit = bodyLimit({
     maxSize: Math.round(config.WEB_UPLOAD_MAX_MB * 1024 * 1024 * 5) + 1024 * 1024,
-    onError: (c) => c.html(<MessagePage title="上传失败" text={`上传内容过大：每个文件不超过 ${config.WEB_UPLOAD_MAX_MB} MB，一次最多约 5 个。`} session={null} status="error" link={{ href: '/kb', label: '返回知识库' }} />, 413),
+    onError: (c) =>
+      c.html(
+        <MessagePage
+          title="上传失败"
+          text={`上传内容过大：每个文件不超过 ${config.WEB_UPLOAD_MAX_MB} MB，一次最多约 5 个。`}
+          session={null}
+          status="error"
+          link={{ href: '/kb', label: '返回知识库' }}
+        />,
+        413,
+      ),
   });
   const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('请求过大', 413) });
-  app.use('*', (c, next) => (c.req.method !== 'POST' ? next() : c.req.path === '/kb/upload' ? uploadLimit(c, next) : formLimit(c, next)));
+  app.use('*', (c, next) =>
+    c.req.method !== 'POST' ? next() : c.req.path === '/kb/upload' ? uploadLimit(c, next) : formLimit(c, next),
+  );
 
   const startSession = async (c: Context, user: { userId: string; name: string; via: WebSession['via'] }) => {
     const access = await resolveAccess(() => ledger.get(), config, user.userId, user.via);
@@ -128,23 +172,42 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     services.logger.info({ userId: user.userId, via: user.via, role: access.role }, 'web: signed in');
     return s;
   };
-  const safeNext = (n: string | undefined) => (n && /^\/[A-Za-z0-9/_\-?=&%.]*$/.test(n) && !n.startsWith('//') ? n : '/board');
+  const safeNext = (n: string | undefined) =>
+    n && /^\/[A-Za-z0-9/_\-?=&%.]*$/.test(n) && !n.startsWith('//') ? n : '/board';
 
   // ------------------------------------------------------------ sign-in (no session needed)
   app.get('/login', (c) => {
     const token = randomToken();
     setCookie(c, LOGIN_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: 600 });
     const expired = c.req.query('expired') === '1' ? '登录已过期，请重新登录。' : undefined;
-    return c.html(<LoginPage corpId={dingtalk?.corpId ?? null} dingtalk={Boolean(dingtalk)} loginCsrf={token} next={safeNext(c.req.query('next'))} error={c.req.query('error') ?? expired} />);
+    return c.html(
+      <LoginPage
+        corpId={dingtalk?.corpId ?? null}
+        dingtalk={Boolean(dingtalk)}
+        loginCsrf={token}
+        next={safeNext(c.req.query('next'))}
+        error={c.req.query('error') ?? expired}
+      />,
+    );
   });
 
   app.post('/auth/dingtalk', async (c) => {
     const body = await c.req.parseBody();
     const expected = getCookie(c, LOGIN_CSRF_COOKIE) ?? '';
     if (!sameToken(String(body._csrf ?? ''), expected)) {
-      return c.html(<MessagePage title="登录失败" text="登录表单已失效（可能是 Cookie 被禁用或页面停留太久），请重新打开登录页。" session={null} status="error" link={{ href: '/login', label: '重新登录' }} />, 403);
+      return c.html(
+        <MessagePage
+          title="登录失败"
+          text="登录表单已失效（可能是 Cookie 被禁用或页面停留太久），请重新打开登录页。"
+          session={null}
+          status="error"
+          link={{ href: '/login', label: '重新登录' }}
+        />,
+        403,
+      );
     }
-    if (!dingtalk) return c.html(<MessagePage title="登录失败" text="未配置钉钉应用。" session={null} status="error" />, 400);
+    if (!dingtalk)
+      return c.html(<MessagePage title="登录失败" text="未配置钉钉应用。" session={null} status="error" />, 400);
     try {
       const user = await dingtalk.exchange(String(body.code ?? ''));
       await startSession(c, { ...user, via: 'dingtalk' });
@@ -152,7 +215,16 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     } catch (err) {
       const text = err instanceof DingTalkLoginError ? err.message : '钉钉免登失败，请重试。';
       if (!(err instanceof DingTalkLoginError)) services.logger.error({ err }, 'web: dingtalk login failed');
-      return c.html(<MessagePage title="登录失败" text={text} session={null} status="error" link={{ href: '/login', label: '重新登录' }} />, 401);
+      return c.html(
+        <MessagePage
+          title="登录失败"
+          text={text}
+          session={null}
+          status="error"
+          link={{ href: '/login', label: '重新登录' }}
+        />,
+        401,
+      );
     }
   });
 
@@ -160,13 +232,31 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   app.get('/auth/link', async (c) => {
     const token = c.req.query('token') ?? '';
     const link = await sessions.peekLink(token);
-    if (!link) return c.html(<MessagePage title="链接无效" text="这个登录链接已使用或已过期。请在服务器上重新运行 zct web-link。" session={null} status="error" />, 410);
+    if (!link)
+      return c.html(
+        <MessagePage
+          title="链接无效"
+          text="这个登录链接已使用或已过期。请在服务器上重新运行 zct web-link。"
+          session={null}
+          status="error"
+        />,
+        410,
+      );
     return c.html(<LinkConfirmPage token={token} name={link.name} />);
   });
   app.post('/auth/link', async (c) => {
     const body = await c.req.parseBody();
     const link = await sessions.consumeLink(String(body.token ?? ''), linkTtl);
-    if (!link) return c.html(<MessagePage title="链接无效" text="这个登录链接已使用或已过期。请在服务器上重新运行 zct web-link。" session={null} status="error" />, 410);
+    if (!link)
+      return c.html(
+        <MessagePage
+          title="链接无效"
+          text="这个登录链接已使用或已过期。请在服务器上重新运行 zct web-link。"
+          session={null}
+          status="error"
+        />,
+        410,
+      );
     await startSession(c, { ...link, via: 'link' });
     return c.redirect('/board', 303);
   });
@@ -178,7 +268,16 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     if (!s) {
       if (sid) deleteCookie(c, SESSION_COOKIE, { path: '/' });
       if (c.req.method !== 'GET') {
-        return c.html(<MessagePage title="请重新登录" text="登录已过期或未登录，本次操作未执行。请重新登录后再试。" session={null} status="error" link={{ href: '/login', label: '登录' }} />, 401);
+        return c.html(
+          <MessagePage
+            title="请重新登录"
+            text="登录已过期或未登录，本次操作未执行。请重新登录后再试。"
+            session={null}
+            status="error"
+            link={{ href: '/login', label: '登录' }}
+          />,
+          401,
+        );
       }
       const next = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''));
       return c.redirect(`/login?next=${next}${sid ? '&expired=1' : ''}`, 303);
@@ -196,14 +295,32 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
       }
       if (!sameToken(token, s.csrf)) {
         services.logger.warn({ userId: s.userId, path: c.req.path }, 'web: CSRF token mismatch');
-        return c.html(<MessagePage title="请求被拒绝" text="表单校验失败（CSRF），本次操作未执行。请刷新页面后重试。" session={s} status="error" />, 403);
+        return c.html(
+          <MessagePage
+            title="请求被拒绝"
+            text="表单校验失败（CSRF），本次操作未执行。请刷新页面后重试。"
+            session={s}
+            status="error"
+          />,
+          403,
+        );
       }
     }
     await next();
   });
 
   const adminOnly = (c: Context<Env>) =>
-    c.get('session').role === 'admin' ? null : c.html(<MessagePage title="无权访问" text="知识库和问答质量仅限管理员使用。" session={c.get('session')} status="error" />, 403);
+    c.get('session').role === 'admin'
+      ? null
+      : c.html(
+          <MessagePage
+            title="无权访问"
+            text="知识库和问答质量仅限管理员使用。"
+            session={c.get('session')}
+            status="error"
+          />,
+          403,
+        );
 
   app.post('/logout', async (c) => {
     await sessions.destroy(c.get('session').id);
@@ -227,8 +344,17 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const board = memo.get(snap, boardKey(s.role === 'member' ? s.teams : null, filters), () =>
       computeBoard(snap, scoped, tz, config.ZCT_ADMIN_GROUPS),
     );
-    if (s.role === 'member' && s.teams.length === 0) errors.push('您还没有在任何联企小组报送过情况，暂时看不到小组数据。');
-    return c.html(<BoardPage session={s} board={board} filters={filters} teams={viewerTeams(s, snap.teams) as typeof snap.teams} errors={errors} />);
+    if (s.role === 'member' && s.teams.length === 0)
+      errors.push('您还没有在任何联企小组报送过情况，暂时看不到小组数据。');
+    return c.html(
+      <BoardPage
+        session={s}
+        board={board}
+        filters={filters}
+        teams={viewerTeams(s, snap.teams) as typeof snap.teams}
+        errors={errors}
+      />,
+    );
   });
 
   const listIssues = async (c: Context<Env>) => {
@@ -243,11 +369,24 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const { s, filters, errors, snap, scoped } = await listIssues(c);
     const sortQ = c.req.query('sort') ?? 'overdue';
     const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortQ) ? (sortQ as SortKey) : 'overdue';
-    const dir = c.req.query('dir') === 'asc' ? 'asc' : c.req.query('dir') === 'desc' ? 'desc' : sort === 'overdue' ? 'desc' : 'asc';
-    const rows = memo.get(snap, JSON.stringify(['issues', s.role === 'member' ? s.teams : null, filters, sort, dir]), () => sortIssues(issueRows(snap, scoped), sort, dir));
+    const dir =
+      c.req.query('dir') === 'asc'
+        ? 'asc'
+        : c.req.query('dir') === 'desc'
+          ? 'desc'
+          : sort === 'overdue'
+            ? 'desc'
+            : 'asc';
+    const rows = memo.get(
+      snap,
+      JSON.stringify(['issues', s.role === 'member' ? s.teams : null, filters, sort, dir]),
+      () => sortIssues(issueRows(snap, scoped), sort, dir),
+    );
     const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
     const page = Math.min(pages, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const departments = memo.get(snap, 'departments', () => [...new Set(snap.issues.map((i) => i.department).filter((d): d is string => Boolean(d)))].sort());
+    const departments = memo.get(snap, 'departments', () =>
+      [...new Set(snap.issues.map((i) => i.department).filter((d): d is string => Boolean(d)))].sort(),
+    );
     return c.html(
       <IssuesPage
         session={s}
@@ -277,8 +416,16 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
       date: snap.today,
       generatedAt: now,
       timeZone: tz,
-      issues: { name: '问题清单', columns: ISSUE_COLUMNS, rows: rows.map((r) => issueRow(r.issue, r.teamName, snap.today, tz)) },
-      visits: { name: '走访记录', columns: VISIT_COLUMNS, rows: scoped.visits.map((v) => visitRow(v, name(v.teamId), tz)) },
+      issues: {
+        name: '问题清单',
+        columns: ISSUE_COLUMNS,
+        rows: rows.map((r) => issueRow(r.issue, r.teamName, snap.today, tz)),
+      },
+      visits: {
+        name: '走访记录',
+        columns: VISIT_COLUMNS,
+        rows: scoped.visits.map((v) => visitRow(v, name(v.teamId), tz)),
+      },
       summary: { issues: rows.length, open: 0, overdue: 0, resolved: 0, visits: scoped.visits.length, teams: [] },
     };
     const buf = await toXlsx(data);
@@ -295,7 +442,16 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const issue = /^Q-\d{1,9}$/.test(id) ? await store.getIssue(id) : null;
     const visible = visibleTeams(s);
     if (!issue || (visible && !visible.has(issue.teamId))) {
-      return c.html(<MessagePage title="找不到问题" text={`没有找到 ${id}，或您无权查看。`} session={s} status="error" link={{ href: '/issues', label: '返回问题清单' }} />, 404);
+      return c.html(
+        <MessagePage
+          title="找不到问题"
+          text={`没有找到 ${id}，或您无权查看。`}
+          session={s}
+          status="error"
+          link={{ href: '/issues', label: '返回问题清单' }}
+        />,
+        404,
+      );
     }
     const [history, teams] = await Promise.all([store.issueHistory(issue.id), store.listTeams()]);
     const teamNames = new Map(teams.map((t) => [t.id, t.name || t.id]));
@@ -313,7 +469,11 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   });
 
   // ------------------------------------------------------------ knowledge base (admins)
-  const kbPage = async (c: Context<Env>, extra: { results?: Awaited<ReturnType<Library['upload']>>; flash?: { text: string; error?: boolean } | null } = {}, status: 200 | 400 | 413 = 200) =>
+  const kbPage = async (
+    c: Context<Env>,
+    extra: { results?: Awaited<ReturnType<Library['upload']>>; flash?: { text: string; error?: boolean } | null } = {},
+    status: 200 | 400 | 413 = 200,
+  ) =>
     c.html(
       <KbPage
         session={c.get('session')}
@@ -328,26 +488,30 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
 
   app.get('/kb', async (c) => adminOnly(c) ?? kbPage(c));
 
-  app.post(
-    '/kb/upload',
-    async (c) => {
-      const denied = adminOnly(c);
-      if (denied) return denied;
-      const body = await c.req.parseBody({ all: true });
-      const raw = body.files;
-      const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((f): f is File => typeof f !== 'string');
-      if (!list.length) return kbPage(c, { flash: { text: '请选择要上传的文件。', error: true } }, 400);
-      const uploads: UploadedFile[] = [];
-      for (const f of list) uploads.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-      const results = await library.upload(uploads);
-      const failed = results.filter((r) => !r.ok).length;
-      services.logger.info({ userId: c.get('session').userId, files: results.map((r) => ({ name: r.name, ok: r.ok, error: r.error })) }, 'web: upload');
-      return kbPage(c, {
-        results,
-        flash: failed ? { text: `${results.length - failed} 个文件已导入，${failed} 个失败（见下方原因）。`, error: true } : { text: `${results.length} 个文件已导入，机器人已可以回答相关问题。` },
-      });
-    },
-  );
+  app.post('/kb/upload', async (c) => {
+    const denied = adminOnly(c);
+    if (denied) return denied;
+    const body = await c.req.parseBody({ all: true });
+    const raw = body.files;
+    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (f): f is File => typeof f !== 'string',
+    );
+    if (!list.length) return kbPage(c, { flash: { text: '请选择要上传的文件。', error: true } }, 400);
+    const uploads: UploadedFile[] = [];
+    for (const f of list) uploads.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    const results = await library.upload(uploads);
+    const failed = results.filter((r) => !r.ok).length;
+    services.logger.info(
+      { userId: c.get('session').userId, files: results.map((r) => ({ name: r.name, ok: r.ok, error: r.error })) },
+      'web: upload',
+    );
+    return kbPage(c, {
+      results,
+      flash: failed
+        ? { text: `${results.length - failed} 个文件已导入，${failed} 个失败（见下方原因）。`, error: true }
+        : { text: `${results.length} 个文件已导入，机器人已可以回答相关问题。` },
+    });
+  });
 
   app.post('/kb/delete', async (c) => {
     const denied = adminOnly(c);
@@ -364,7 +528,17 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const denied = adminOnly(c);
     if (denied) return denied;
     const found = await library.document(c.req.query('id') ?? '');
-    if (!found) return c.html(<MessagePage title="找不到文档" text="这个文档不存在或已删除。" session={c.get('session')} status="error" link={{ href: '/kb', label: '返回知识库' }} />, 404);
+    if (!found)
+      return c.html(
+        <MessagePage
+          title="找不到文档"
+          text="这个文档不存在或已删除。"
+          session={c.get('session')}
+          status="error"
+          link={{ href: '/kb', label: '返回知识库' }}
+        />,
+        404,
+      );
     return c.html(<DocPage session={c.get('session')} doc={found.doc} chunks={found.chunks} />);
   });
 
@@ -381,11 +555,17 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const denied = adminOnly(c);
     if (denied) return denied;
     const [feedback, asked] = await Promise.all([store.listFeedback(), store.listQuestions()]);
-    const down = feedback.filter((f) => f.vote === 'down').sort((a, b) => b.at - a.at).slice(0, 200);
+    const down = feedback
+      .filter((f) => f.vote === 'down')
+      .sort((a, b) => b.at - a.at)
+      .slice(0, 200);
     // Group by the question with spaces and punctuation folded, newest wording kept.
     const groups = new Map<string, QuestionGroup>();
     for (const q of asked) {
-      const key = q.question.normalize('NFKC').replace(/[\s\p{P}]+/gu, '').toLowerCase();
+      const key = q.question
+        .normalize('NFKC')
+        .replace(/[\s\p{P}]+/gu, '')
+        .toLowerCase();
       if (!key) continue;
       const g = groups.get(key) ?? { question: q.question.trim(), count: 0, refused: 0, lastAt: q.at };
       g.count += 1;
@@ -394,9 +574,21 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
       groups.set(key, g);
     }
     const all = [...groups.values()];
-    const refused = all.filter((g) => g.refused > 0).sort((a, b) => b.refused - a.refused || b.lastAt - a.lastAt).slice(0, 100);
+    const refused = all
+      .filter((g) => g.refused > 0)
+      .sort((a, b) => b.refused - a.refused || b.lastAt - a.lastAt)
+      .slice(0, 100);
     const top = all.sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, 30);
-    return c.html(<QualityPage session={c.get('session')} down={down} refused={refused} top={top} logged={asked.length} fmt={fmt} />);
+    return c.html(
+      <QualityPage
+        session={c.get('session')}
+        down={down}
+        refused={refused}
+        top={top}
+        logged={asked.length}
+        fmt={fmt}
+      />,
+    );
   });
 
   return { app, sessions, library, ledger };

@@ -3,7 +3,16 @@
  * board, the issue list and the export, filtered per request and per viewer. The board is the leadership digest
  * (src/digest) computed over the filtered ledger, plus chart series.
  */
-import { CATEGORIES, STATUSES, STATUS_LABELS, type Category, type Issue, type IssueStatus, type Team, type Visit } from '../ledger/model.js';
+import {
+  CATEGORIES,
+  STATUSES,
+  STATUS_LABELS,
+  type Category,
+  type Issue,
+  type IssueStatus,
+  type Team,
+  type Visit,
+} from '../ledger/model.js';
 import type { Store } from '../store/types.js';
 import { eventsFromMs, isActive, leadershipDigest, overdueDaysOf, prepareDigest } from '../digest/compute.js';
 import { loadLedgerData, type LedgerData } from '../digest/load.js';
@@ -41,9 +50,15 @@ export function parseFilters(q: Record<string, string | undefined>): { filters: 
   f.enterprise = s('enterprise');
   f.department = s('department');
   const cat = s('category');
-  if (cat) (CATEGORIES as readonly string[]).includes(cat) ? (f.category = cat as Category) : errors.push(`未知的类别：${cat}`);
+  if (cat)
+    (CATEGORIES as readonly string[]).includes(cat)
+      ? (f.category = cat as Category)
+      : errors.push(`未知的类别：${cat}`);
   const st = s('status');
-  if (st) (STATUS_FILTERS as readonly string[]).includes(st) ? (f.status = st as StatusFilter) : errors.push(`未知的状态：${st}`);
+  if (st)
+    (STATUS_FILTERS as readonly string[]).includes(st)
+      ? (f.status = st as StatusFilter)
+      : errors.push(`未知的状态：${st}`);
   for (const k of ['from', 'to'] as const) {
     const v = s(k);
     if (v) DATE_RE.test(v) ? (f[k] = v) : errors.push(`日期格式应为 YYYY-MM-DD：${v}`);
@@ -287,10 +302,11 @@ export function computeBoard(snap: LedgerSnapshot, scoped: Scoped, timeZone: str
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const visitCells: [number, number, number][] = [];
-  for (let mi = 0; mi < months.length; mi++) for (let ti = 0; ti < heatTeams.length; ti++) visitCells.push([mi, ti, counts.get(`${mi}:${ti}`) ?? 0]);
+  for (let mi = 0; mi < months.length; mi++)
+    for (let ti = 0; ti < heatTeams.length; ti++) visitCells.push([mi, ti, counts.get(`${mi}:${ti}`) ?? 0]);
 
-  const departments = [...new Set(snap.issues.map((i) => i.department).filter((d): d is string => Boolean(d)))].sort((a, b) =>
-    a.localeCompare(b, 'zh-CN'),
+  const departments = [...new Set(snap.issues.map((i) => i.department).filter((d): d is string => Boolean(d)))].sort(
+    (a, b) => a.localeCompare(b, 'zh-CN'),
   );
   return {
     digest,
@@ -343,5 +359,9 @@ export function sortIssues(rows: IssueRow[], key: SortKey, dir: 'asc' | 'desc'):
 
 export function issueRows(snap: LedgerSnapshot, scoped: Scoped): IssueRow[] {
   const names = new Map(snap.teams.map((t) => [t.id, t.name || t.id]));
-  return scoped.issues.map((issue) => ({ issue, teamName: names.get(issue.teamId) ?? issue.teamId, overdueDays: overdueDaysOf(issue, snap.today) }));
+  return scoped.issues.map((issue) => ({
+    issue,
+    teamName: names.get(issue.teamId) ?? issue.teamId,
+    overdueDays: overdueDaysOf(issue, snap.today),
+  }));
 }

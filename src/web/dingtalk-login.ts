@@ -47,9 +47,16 @@ export function createDingTalkLogin(config: Config, timeoutMs = 8_000): DingTalk
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      throw new DingTalkLoginError(`钉钉接口暂时无法访问：${err instanceof Error ? err.message : String(err)}`, 'unavailable');
+      throw new DingTalkLoginError(
+        `钉钉接口暂时无法访问：${err instanceof Error ? err.message : String(err)}`,
+        'unavailable',
+      );
     }
-    const body = (await res.json().catch(() => ({}))) as { errcode?: number; errmsg?: string; result?: { userid?: unknown; name?: unknown } };
+    const body = (await res.json().catch(() => ({}))) as {
+      errcode?: number;
+      errmsg?: string;
+      result?: { userid?: unknown; name?: unknown };
+    };
     return { status: res.status, body };
   };
   return {
@@ -60,7 +67,10 @@ export function createDingTalkLogin(config: Config, timeoutMs = 8_000): DingTalk
       try {
         token = await api.accessToken();
       } catch (err) {
-        throw new DingTalkLoginError(`无法获取钉钉访问凭证：${err instanceof Error ? err.message : String(err)}`, 'unavailable');
+        throw new DingTalkLoginError(
+          `无法获取钉钉访问凭证：${err instanceof Error ? err.message : String(err)}`,
+          'unavailable',
+        );
       }
       let out = await userInfo(code, token);
       // An expired/revoked app token: fetch a fresh one once.

@@ -14,7 +14,10 @@ export interface WebServer extends WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebServer(services: Services, opts: WebAppOptions & { port?: number; host?: string } = {}): Promise<WebServer> {
+export async function startWebServer(
+  services: Services,
+  opts: WebAppOptions & { port?: number; host?: string } = {},
+): Promise<WebServer> {
   const web = createWebApp(services, opts);
   const host = opts.host ?? services.config.WEB_HOST;
   const port = opts.port ?? services.config.WEB_PORT;

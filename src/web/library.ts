@@ -10,7 +10,16 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createRetriever } from '../app/create-services.js';
 import type { Services } from '../app/services.js';
-import { ingestPaths, isSupported, loadBundled, readAllRecords, removeRecord, SUPPORTED_EXTENSIONS, type CorpusDocument, type IngestRecord } from '../corpus/index.js';
+import {
+  ingestPaths,
+  isSupported,
+  loadBundled,
+  readAllRecords,
+  removeRecord,
+  SUPPORTED_EXTENSIONS,
+  type CorpusDocument,
+  type IngestRecord,
+} from '../corpus/index.js';
 import type { Chunk, Retriever } from '../retrieval/types.js';
 
 export interface LibraryOptions {
@@ -50,7 +59,10 @@ function indexChunks(r: Retriever | null): Chunk[] {
 
 export function safeFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
-  const cleaned = base.replace(/[^\p{L}\p{N}._\- ()（）]+/gu, '_').replace(/^\.+/, '').slice(-120);
+  const cleaned = base
+    .replace(/[^\p{L}\p{N}._\- ()（）]+/gu, '_')
+    .replace(/^\.+/, '')
+    .slice(-120);
   return cleaned || 'upload';
 }
 
@@ -82,7 +94,13 @@ export class Library {
   async files(): Promise<LibraryFile[]> {
     const counts = new Map<string, number>();
     for (const c of indexChunks(this.services.retriever)) counts.set(c.docId, (counts.get(c.docId) ?? 0) + 1);
-    const doc = (d: CorpusDocument) => ({ id: d.id, title: d.title, source: d.source, date: d.date, chunks: counts.get(d.id) ?? 0 });
+    const doc = (d: CorpusDocument) => ({
+      id: d.id,
+      title: d.title,
+      source: d.source,
+      date: d.date,
+      chunks: counts.get(d.id) ?? 0,
+    });
     const records = await readAllRecords(this.dataDir);
     records.sort((a, b) => b.ingestedAt.localeCompare(a.ingestedAt));
     const out: LibraryFile[] = records.map((r: IngestRecord) => ({
@@ -95,14 +113,17 @@ export class Library {
     const bundled = await this.bundledDocs();
     const byFile = new Map<string, CorpusDocument[]>();
     for (const d of bundled) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-    for (const [file, docs] of byFile) out.push({ sourcePath: null, file, ingestedAt: null, uploaded: false, documents: docs.map(doc) });
+    for (const [file, docs] of byFile)
+      out.push({ sourcePath: null, file, ingestedAt: null, uploaded: false, documents: docs.map(doc) });
     return out;
   }
 
   /** One document (bundled or ingested) by id, with its chunks in the live index. */
   async document(id: string): Promise<{ doc: CorpusDocument; chunks: Chunk[] } | null> {
     const records = await readAllRecords(this.dataDir);
-    const doc = records.flatMap((r) => r.documents).find((d) => d.id === id) ?? (await this.bundledDocs()).find((d) => d.id === id);
+    const doc =
+      records.flatMap((r) => r.documents).find((d) => d.id === id) ??
+      (await this.bundledDocs()).find((d) => d.id === id);
     return doc ? { doc, chunks: this.chunksOf(id) } : null;
   }
 
@@ -136,7 +157,10 @@ export class Library {
       );
       try {
         await fs.writeFile(target, f.bytes);
-        const report = await ingestPaths([target], { corpusDir: this.services.config.ZCT_CORPUS_DIR, dataDir: this.dataDir });
+        const report = await ingestPaths([target], {
+          corpusDir: this.services.config.ZCT_CORPUS_DIR,
+          dataDir: this.dataDir,
+        });
         const r = report.files[0];
         if (!r || r.status === 'failed') {
           await fs.rm(target, { force: true });
@@ -150,7 +174,11 @@ export class Library {
       } catch (err) {
         await fs.rm(target, { force: true });
         if (hadOld) await fs.rename(backup, target).catch(() => undefined);
-        results.push({ name: f.name, ok: false, error: `保存失败：${err instanceof Error ? err.message : String(err)}` });
+        results.push({
+          name: f.name,
+          ok: false,
+          error: `保存失败：${err instanceof Error ? err.message : String(err)}`,
+        });
       }
     }
     if (changed) await this.reload();

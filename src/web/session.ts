@@ -51,7 +51,13 @@ export class WebSessions {
 
   async create(user: Omit<WebSession, 'id' | 'csrf' | 'createdAt' | 'expiresAt'>): Promise<WebSession> {
     const now = this.now();
-    const s: WebSession = { ...user, id: randomToken(), csrf: randomToken(), createdAt: now, expiresAt: now + this.ttlSec * 1000 };
+    const s: WebSession = {
+      ...user,
+      id: randomToken(),
+      csrf: randomToken(),
+      createdAt: now,
+      expiresAt: now + this.ttlSec * 1000,
+    };
     await this.store.setSession(sessionKey(s.id), s, this.ttlSec);
     return s;
   }

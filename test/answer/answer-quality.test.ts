@@ -6,14 +6,31 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/observability/logger.js';
 import { answerQuestion, summarize, type AnswerResult, type Turn } from '../../src/answer/index.js';
-import { expectedCount, followUpOrdinal, isComparison, isPlainQuestion, listUnit, questionKind } from '../../src/answer/question-kind.js';
+import {
+  expectedCount,
+  followUpOrdinal,
+  isComparison,
+  isPlainQuestion,
+  listUnit,
+  questionKind,
+} from '../../src/answer/question-kind.js';
 import { inlineItems, itemMarker } from '../../src/answer/lists.js';
-import type { Chunk, Retriever, SearchResult } from '../../src/retrieval/types.js';
+import type { Chunk, Retriever } from '../../src/retrieval/types.js';
 import { chunk, fakeRetriever } from './fixtures.js';
 
 const PLAN: Chunk[] = [
-  chunk('plan', 0, '关于深化干部作风建设的实施方案', '为推动作风建设常态化，今年主要抓好三个方面：\n（一）抓学习教育。每月组织一次集中学习，全年不少于十二次。'),
-  chunk('plan', 1, '关于深化干部作风建设的实施方案', '（二）抓服务企业。每名干部联系两家企业，每季度至少走访一次。\n（三）抓考核评价。考核结果作为评先评优的重要依据。'),
+  chunk(
+    'plan',
+    0,
+    '关于深化干部作风建设的实施方案',
+    '为推动作风建设常态化，今年主要抓好三个方面：\n（一）抓学习教育。每月组织一次集中学习，全年不少于十二次。',
+  ),
+  chunk(
+    'plan',
+    1,
+    '关于深化干部作风建设的实施方案',
+    '（二）抓服务企业。每名干部联系两家企业，每季度至少走访一次。\n（三）抓考核评价。考核结果作为评先评优的重要依据。',
+  ),
   chunk('plan', 2, '关于深化干部作风建设的实施方案', '全县共组建服务小组28个。服务小组覆盖规上企业316家。'),
   chunk('other', 0, '另一县的作风建设通知', '乙县今年组建服务小组40个，主要抓学习教育和服务企业两个方面。'),
 ];
@@ -68,7 +85,9 @@ describe('lists', () => {
     const retriever = planRetriever();
     const first = await answerQuestion('全县组建了多少个服务小组', deps(retriever));
     expect(first.memory?.items).toBeUndefined();
-    const r = await answerQuestion('第一条呢', deps(retriever), { history: [turnOf('全县组建了多少个服务小组', first)] });
+    const r = await answerQuestion('第一条呢', deps(retriever), {
+      history: [turnOf('全县组建了多少个服务小组', first)],
+    });
     expect(r.mode).toBe('notice');
     expect(r.answer).toContain('不是分条列举');
     expect(r.answer).not.toMatch(/第一条：/u);
@@ -95,7 +114,14 @@ describe('one document, whole sentences, supporting quotes', () => {
 describe('follow-ups', () => {
   it('a refused first turn still sets the topic for the next message', async () => {
     const retriever = fakeRetriever();
-    const refused: Turn = { question: '五百行动', standaloneQuery: '五百行动包括哪些内容', answerSummary: '未在资料库中找到', docIds: [], at: 1, memory: { refused: true } };
+    const refused: Turn = {
+      question: '五百行动',
+      standaloneQuery: '五百行动包括哪些内容',
+      answerSummary: '未在资料库中找到',
+      docIds: [],
+      at: 1,
+      memory: { refused: true },
+    };
     const r = await answerQuestion('具体有哪些', deps(retriever), { history: [refused] });
     expect(r.followUp).toBe(true);
     expect(r.standaloneQuery).toContain('五百行动');
@@ -105,7 +131,11 @@ describe('follow-ups', () => {
     expect(ord.mode).toBe('extractive');
     expect(ord.grounded).toBe(true);
     // … and when they hold no list, the user is told the previous question found nothing.
-    const offTopic: Turn = { ...refused, question: '火星探测器什么时候发射', standaloneQuery: '火星探测器什么时候发射' };
+    const offTopic: Turn = {
+      ...refused,
+      question: '火星探测器什么时候发射',
+      standaloneQuery: '火星探测器什么时候发射',
+    };
     const none = await answerQuestion('第二条呢', deps(retriever), { history: [offTopic] });
     expect(none.mode).toBe('notice');
     expect(none.answer).toContain('没有在资料库中找到');
@@ -114,7 +144,9 @@ describe('follow-ups', () => {
   it('an elliptical follow-up does not repeat the previous answer word for word', async () => {
     const retriever = planRetriever();
     const first = await answerQuestion('全县组建了多少个服务小组', deps(retriever));
-    const r = await answerQuestion('覆盖多少规上企业呢', deps(retriever), { history: [turnOf('全县组建了多少个服务小组', first)] });
+    const r = await answerQuestion('覆盖多少规上企业呢', deps(retriever), {
+      history: [turnOf('全县组建了多少个服务小组', first)],
+    });
     expect(r.answer).toContain('316家');
   });
 });
@@ -132,16 +164,33 @@ describe('question kinds', () => {
     expect(itemMarker('三是加强监督。')).toEqual({ style: 'shi', n: 3 });
     expect(itemMarker('②健全落实网格职责。')).toEqual({ style: 'circled', n: 2 });
     expect(itemMarker('2019年工作要点')).toBeNull();
-    expect(inlineItems('遵循三条原则：必须是重大专项工作；必须是单一部门难以完成的工作；必须是阶段性的任务。')).toHaveLength(3);
-    expect(inlineItems('设立协调员、联络员、化解员、观察员等“四大员”岗位。')).toEqual(['协调员', '联络员', '化解员', '观察员']);
+    expect(
+      inlineItems('遵循三条原则：必须是重大专项工作；必须是单一部门难以完成的工作；必须是阶段性的任务。'),
+    ).toHaveLength(3);
+    expect(inlineItems('设立协调员、联络员、化解员、观察员等“四大员”岗位。')).toEqual([
+      '协调员',
+      '联络员',
+      '化解员',
+      '观察员',
+    ]);
   });
 });
 
 describe('plain questions (for the router)', () => {
   it('a short question ending in ？ with 哪/多少/什么 is a question; a status report is not', () => {
-    for (const q of ['企业融资难的问题一般找哪个部门解决？', '人才公寓申请要满足什么条件？', '组团服务一年要走访企业多少次？', '专班成立要哪些手续？'])
+    for (const q of [
+      '企业融资难的问题一般找哪个部门解决？',
+      '人才公寓申请要满足什么条件？',
+      '组团服务一年要走访企业多少次？',
+      '专班成立要哪些手续？',
+    ])
       expect(isPlainQuestion(q), q).toBe(true);
-    for (const q of ['今天走访了华康药业，企业反映融资难，怎么办？', 'Q-0012 解决了吗？', '专班成立的三条原则', '昨天去了七一电器，缺工程师，多少人待定？'])
+    for (const q of [
+      '今天走访了华康药业，企业反映融资难，怎么办？',
+      'Q-0012 解决了吗？',
+      '专班成立的三条原则',
+      '昨天去了七一电器，缺工程师，多少人待定？',
+    ])
       expect(isPlainQuestion(q), q).toBe(false);
   });
 
@@ -151,6 +200,3 @@ describe('plain questions (for the router)', () => {
     expect(expectedCount('有哪些要求')).toBeNull();
   });
 });
-
-/** Keep the unused-import check honest: SearchResult is the shape planRetriever returns. */
-export type { SearchResult };

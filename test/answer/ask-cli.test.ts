@@ -64,7 +64,10 @@ describe('zct ask (in-process)', () => {
 
   it('--stdin answers one question per line, one JSON object per line', async () => {
     const out = await ask(['--stdin'], '专班组建要坚持哪三条原则？\n\n研发费用加计扣除比例是多少\n');
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0].grounded).toBe(true);
     expect(lines[1]).toMatchObject({ grounded: false, citations: [] });
@@ -79,7 +82,10 @@ describe('zct ask (in-process)', () => {
       '那第二条呢？',
       JSON.stringify({ text: '第二条呢', session: 'b' }),
     ].join('\n');
-    const lines = (await ask(['--stdin'], `${input}\n`)).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await ask(['--stdin'], `${input}\n`))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     for (const l of lines) expect(Object.keys(l)).toEqual(['answer', 'grounded', 'citations']);
     // Session a: item 2 of the three principles, from the same document.
@@ -102,7 +108,8 @@ describe('zct ask (in-process)', () => {
   });
 
   it('uses the configured LLM (invented [8] removed)', async () => {
-    for (const [k, v] of Object.entries({ ...fake.env, OPENAI_EMBEDDING_MODEL: '', LLM_TIMEOUT_MS: '3000' })) vi.stubEnv(k, v);
+    for (const [k, v] of Object.entries({ ...fake.env, OPENAI_EMBEDDING_MODEL: '', LLM_TIMEOUT_MS: '3000' }))
+      vi.stubEnv(k, v);
     fake.setDefault({ content: '专班组建要坚持“因事而设”[1]，还有一条编的[8]。' });
     const one = JSON.parse(await ask(['--json', '专班组建要坚持哪三条原则？']));
     expect(one).toMatchObject({ answer: '专班组建要坚持“因事而设”[1]，还有一条编的。', grounded: true });

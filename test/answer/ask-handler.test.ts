@@ -56,9 +56,16 @@ for (const kind of ['redis', 'memory'] as const) {
       expect(reply.blocks[0]).toMatchObject({ type: 'paragraph' });
       expect((reply.blocks[0] as { text: string }).text).toContain('公务员平时考核');
       const cites = reply.blocks.find((b) => b.type === 'citations');
-      expect(cites).toMatchObject({ type: 'citations', items: [{ n: 1, docId: 'sanfuwu', title: '深入开展“三服务”活动', source: '测试来源', date: '2019-03-01' }] });
+      expect(cites).toMatchObject({
+        type: 'citations',
+        items: [{ n: 1, docId: 'sanfuwu', title: '深入开展“三服务”活动', source: '测试来源', date: '2019-03-01' }],
+      });
       expect(reply.feedbackId).toBeTruthy();
-      const saved = (await store.getAnswer(reply.feedbackId!)) as { question: string; answer: string; citations: unknown[] };
+      const saved = (await store.getAnswer(reply.feedbackId!)) as {
+        question: string;
+        answer: string;
+        citations: unknown[];
+      };
       expect(saved.question).toBe('三服务表现会算进公务员考核吗');
       expect(saved.answer).toBe((reply.blocks[0] as { text: string }).text);
       expect(saved.citations).toHaveLength(1);
@@ -78,8 +85,13 @@ for (const kind of ['redis', 'memory'] as const) {
       await handleAsk(message('成立专班要满足什么条件', { userId: user }), services());
       const reply = await handleAsk(message('那第二条呢？', { userId: user }), services());
       expect((reply.blocks[0] as { text: string }).text).toBe('第二条：必须是靠单一部门难以完成的工作。[1]');
-      const session = askSessionSchema.parse(await store.getSession(askSessionKey(conversationKey(message('', { userId: user })))));
-      expect(session.turns.map((t) => t.standaloneQuery)).toEqual(['成立专班要满足什么条件', '成立专班要满足什么条件 第二条']);
+      const session = askSessionSchema.parse(
+        await store.getSession(askSessionKey(conversationKey(message('', { userId: user })))),
+      );
+      expect(session.turns.map((t) => t.standaloneQuery)).toEqual([
+        '成立专班要满足什么条件',
+        '成立专班要满足什么条件 第二条',
+      ]);
       expect(session.turns[1]!.docIds).toEqual(['zhuanban']);
       // Another user in the same group has their own conversation.
       const other = await handleAsk(message('那第二条呢？', { userId: `d-${kind}` }), services());
@@ -128,7 +140,10 @@ describe('handleAsk with raw garbage in Redis', () => {
     await store.connect({ timeoutMs: 5000 });
     await r2.kill();
     try {
-      const reply = await handleAsk(message('三服务表现会算进公务员考核吗', { userId: 'down' }), makeServices({ store, retriever: fakeRetriever() }));
+      const reply = await handleAsk(
+        message('三服务表现会算进公务员考核吗', { userId: 'down' }),
+        makeServices({ store, retriever: fakeRetriever() }),
+      );
       expect((reply.blocks[0] as { text: string }).text).toContain('公务员平时考核');
       expect(reply.feedbackId).toBeUndefined();
     } finally {

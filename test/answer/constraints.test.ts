@@ -100,7 +100,9 @@ describe('an elliptical follow-up after a near miss keeps only the place/year of
   const prev = (q: string) => [{ question: q, standaloneQuery: q, answerSummary: '', docIds: [], at: 0 }];
 
   it('carries the place, drops what the previous question asked', () => {
-    expect(topicRewrite('那今年新建了多少个党群服务中心', prev('龙游县党群服务中心的建设补助每个多少钱'))).toBe('龙游 今年新建了多少个党群服务中心');
+    expect(topicRewrite('那今年新建了多少个党群服务中心', prev('龙游县党群服务中心的建设补助每个多少钱'))).toBe(
+      '龙游 今年新建了多少个党群服务中心',
+    );
     expect(topicRewrite('那2019年呢', prev('江山2018年引进了多少人才'))).toBeNull();
     expect(topicRewrite('那人才公寓有几套', prev('人才公寓租金是多少'))).toBeNull();
     expect(topicRewrite('那龙游新建了多少个党群服务中心', prev('龙游县党群服务中心的建设补助每个多少钱'))).toBeNull();

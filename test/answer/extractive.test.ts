@@ -11,7 +11,13 @@ async function passagesFor(q: string) {
 
 describe('sentences', () => {
   it('splits on 。！？； and line breaks, keeping the end mark and closing quotes', () => {
-    expect(splitSentences('一是甲；二是乙。“好！”他说\n第三行')).toEqual(['一是甲；', '二是乙。', '“好！”', '他说', '第三行']);
+    expect(splitSentences('一是甲；二是乙。“好！”他说\n第三行')).toEqual([
+      '一是甲；',
+      '二是乙。',
+      '“好！”',
+      '他说',
+      '第三行',
+    ]);
   });
 
   it('drops the spaces extraction scattered in Chinese text', () => {
@@ -76,7 +82,13 @@ describe('extractiveAnswer', () => {
 
   it('clips very long sentences and stays within the length budget', async () => {
     const long = `${'甲'.repeat(200)}研发费用加计扣除比例提高到百分之七十五${'乙'.repeat(200)}。`;
-    const p = [{ n: 1, score: 1, chunk: { id: 'x::0', docId: 'x', title: 't', source: null, date: null, headings: [], text: long } }];
+    const p = [
+      {
+        n: 1,
+        score: 1,
+        chunk: { id: 'x::0', docId: 'x', title: 't', source: null, date: null, headings: [], text: long },
+      },
+    ];
     const ex = extractiveAnswer('研发费用加计扣除比例', p)!;
     // Sentences are kept whole up to 400 characters; only a longer one is shown as its best window.
     expect([...ex.text].length).toBeLessThanOrEqual(408);

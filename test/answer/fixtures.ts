@@ -51,7 +51,10 @@ export const CHUNKS: Chunk[] = [
 
 export const TOPICS = ['“三服务”活动', '工作专班', '“五百行动”', '组团服务企业'];
 
-export function fakeRetriever(chunks: Chunk[] = CHUNKS, opts: { topics?: string[] } = {}): Retriever & { queries: string[] } {
+export function fakeRetriever(
+  chunks: Chunk[] = CHUNKS,
+  opts: { topics?: string[] } = {},
+): Retriever & { queries: string[] } {
   const forms = chunks.map((c) => matchForm(c.text + c.title));
   const idf = idfOver(forms);
   const queries: string[] = [];

@@ -17,13 +17,31 @@ const H = [turn('成立专班要满足什么条件')];
 
 describe('follow-up detection (rules)', () => {
   it('recognises pronouns, ellipsis, ordinals and 那…呢', () => {
-    for (const q of ['那第二条呢？', '具体要求是什么', '它呢', '第三条', '这个怎么申请', '那五百行动呢', '还有呢', '多少钱', '为什么？', '有哪些']) {
+    for (const q of [
+      '那第二条呢？',
+      '具体要求是什么',
+      '它呢',
+      '第三条',
+      '这个怎么申请',
+      '那五百行动呢',
+      '还有呢',
+      '多少钱',
+      '为什么？',
+      '有哪些',
+    ]) {
       expect(isFollowUp(q, H), q).toBe(true);
     }
   });
 
   it('leaves standalone questions alone', () => {
-    for (const q of ['三服务表现会算进公务员考核吗', '组团服务团队建的钉钉群是干嘛用的', '退出现职的领导干部可以当哪“三员”', '龙游通是什么', '谢高华是谁', '人才公寓']) {
+    for (const q of [
+      '三服务表现会算进公务员考核吗',
+      '组团服务团队建的钉钉群是干嘛用的',
+      '退出现职的领导干部可以当哪“三员”',
+      '龙游通是什么',
+      '谢高华是谁',
+      '人才公寓',
+    ]) {
       expect(isFollowUp(q, H), q).toBe(false);
     }
   });
@@ -46,7 +64,13 @@ describe('follow-ups without an LLM', () => {
     const deps = { retriever, llm: null, logger: silentLogger };
     const first = await answerQuestion('成立专班要满足什么条件', deps);
     expect(first.grounded).toBe(true);
-    const history = [turn('成立专班要满足什么条件', first.citations.map((c) => c.docId), first.standaloneQuery)];
+    const history = [
+      turn(
+        '成立专班要满足什么条件',
+        first.citations.map((c) => c.docId),
+        first.standaloneQuery,
+      ),
+    ];
     const r = await answerQuestion('那第二条呢？', deps, { history });
     expect(r.followUp).toBe(true);
     expect(r.standaloneQuery).toBe('成立专班要满足什么条件 第二条');
@@ -67,7 +91,12 @@ describe('follow-ups without an LLM', () => {
     expect(biased.map((h) => h.chunk.docId)).toEqual(['sanfuwu', 'zhuanban', 'wubai']);
     expect(biased.map((h) => h.rank)).toEqual([1, 2, 3]);
     // Far behind: a boost does not override retrieval.
-    expect(biasToDocs(hits.map((h, i) => ({ ...h, score: i === 2 ? 1 : h.score })), ['wubai'])[2]!.chunk.docId).toBe('wubai');
+    expect(
+      biasToDocs(
+        hits.map((h, i) => ({ ...h, score: i === 2 ? 1 : h.score })),
+        ['wubai'],
+      )[2]!.chunk.docId,
+    ).toBe('wubai');
   });
 });
 
@@ -81,7 +110,8 @@ describe('follow-ups with an LLM', () => {
   });
   beforeEach(() => fake.reset());
   // Generous for calls that should succeed (a busy machine is slow); the hang test passes a short one.
-  const llm = (timeoutMs = 10_000) => createLlm(parseConfig({ ...fake.env, LLM_TIMEOUT_MS: String(timeoutMs) }), silentLogger)!;
+  const llm = (timeoutMs = 10_000) =>
+    createLlm(parseConfig({ ...fake.env, LLM_TIMEOUT_MS: String(timeoutMs) }), silentLogger)!;
 
   it('rewrites with prompts/rewrite-followup.md (structured output), then answers the rewritten query', async () => {
     fake.onRequest((req) =>
@@ -105,7 +135,11 @@ describe('follow-ups with an LLM', () => {
 
   it('falls back to the rule when the rewrite fails (invalid JSON), and still answers', async () => {
     fake.enqueue({ content: 'query: 成立专班' }, { status: 500 }, { status: 500 });
-    const r = await answerQuestion('那第二条呢？', { retriever: fakeRetriever(), llm: llm(), logger: silentLogger }, { history: H });
+    const r = await answerQuestion(
+      '那第二条呢？',
+      { retriever: fakeRetriever(), llm: llm(), logger: silentLogger },
+      { history: H },
+    );
     expect(r.standaloneQuery).toBe('成立专班要满足什么条件 第二条');
     expect(r.mode).toBe('extractive');
     expect(r.answer).toContain('必须是靠单一部门难以完成的工作');
@@ -113,7 +147,11 @@ describe('follow-ups with an LLM', () => {
 
   it('a timed-out rewrite is not followed by a second wait for the answer', async () => {
     fake.setDefault({ hang: true });
-    const r = await answerQuestion('那第二条呢？', { retriever: fakeRetriever(), llm: llm(300), logger: silentLogger }, { history: H });
+    const r = await answerQuestion(
+      '那第二条呢？',
+      { retriever: fakeRetriever(), llm: llm(300), logger: silentLogger },
+      { history: H },
+    );
     expect(r.mode).toBe('extractive');
     expect(r.answer).toContain('必须是靠单一部门难以完成的工作');
     expect(fake.chatRequests()).toHaveLength(1);
@@ -121,7 +159,11 @@ describe('follow-ups with an LLM', () => {
 
   it('does not call the rewriter for a long standalone question', async () => {
     fake.setDefault({ content: '要纳入公务员平时考核[1]。' });
-    await answerQuestion('三服务活动中干部的表现会不会算进公务员的平时考核和年度考核里面', { retriever: fakeRetriever(), llm: llm(), logger: silentLogger }, { history: H });
+    await answerQuestion(
+      '三服务活动中干部的表现会不会算进公务员的平时考核和年度考核里面',
+      { retriever: fakeRetriever(), llm: llm(), logger: silentLogger },
+      { history: H },
+    );
     expect(fake.chatRequests()).toHaveLength(1);
     expect(fake.chatRequests()[0]!.body.response_format).toBeUndefined();
   });

@@ -37,7 +37,10 @@ describe('answer kinds', () => {
     const { hits } = retriever.explain(q, 10);
     const units = queryUnits(retriever.lexical.tokenizer, retriever.lexical.bm25, q);
     const f = gateFeatures(units, hits, q);
-    for (const v of Object.values(f)) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+    for (const v of Object.values(f)) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
     expect(f.kind).toBe(0);
     expect(gateProbability(f)).toBeLessThan(gateProbability({ ...f, kind: 1 }));
   });
@@ -55,9 +58,12 @@ describe('the gate on the bundled corpus', () => {
     },
   );
 
-  it.each(['专班干部的加班补贴一个月多少钱', '小微企业增值税起征点是多少', '火星探测器什么时候发射'])('refuses the near miss or off-topic “%s”', async (q) => {
-    const r = await noLlm(q);
-    expect(r.grounded).toBe(false);
-    expect(r.answer).toContain('未在资料库中找到');
-  });
+  it.each(['专班干部的加班补贴一个月多少钱', '小微企业增值税起征点是多少', '火星探测器什么时候发射'])(
+    'refuses the near miss or off-topic “%s”',
+    async (q) => {
+      const r = await noLlm(q);
+      expect(r.grounded).toBe(false);
+      expect(r.answer).toContain('未在资料库中找到');
+    },
+  );
 });

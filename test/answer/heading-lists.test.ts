@@ -16,7 +16,11 @@ const filler = (topic: string) =>
 const SECTIONS = ['筑牢思想根基，抓好理论武装', '夯实基层基础，提升组织力', '锻造过硬队伍，激发干事活力'];
 const DOC: Chunk[] = [
   chunk('plan', 0, '年度工作安排', '做好今年的工作，要坚持稳中求进。按照这个总要求，重点做好以下三个方面工作：'),
-  ...SECTIONS.map((h, i) => chunk('plan', i + 1, '年度工作安排', `（${'一二三'[i]}）${h}。${filler(h.slice(0, 4))}`, { headings: [`（${'一二三'[i]}）${h}`] })),
+  ...SECTIONS.map((h, i) =>
+    chunk('plan', i + 1, '年度工作安排', `（${'一二三'[i]}）${h}。${filler(h.slice(0, 4))}`, {
+      headings: [`（${'一二三'[i]}）${h}`],
+    }),
+  ),
   chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
 ];
 
@@ -46,7 +50,16 @@ describe('lists announced by a lead-in with items as section headings', () => {
     const q = '今年的工作重点做好哪几个方面';
     const first = await answerQuestion(q, deps);
     expect(first.grounded).toBe(false);
-    const history: Turn[] = [{ question: q, standaloneQuery: first.standaloneQuery, answerSummary: '', docIds: [], at: 0, memory: first.memory }];
+    const history: Turn[] = [
+      {
+        question: q,
+        standaloneQuery: first.standaloneQuery,
+        answerSummary: '',
+        docIds: [],
+        at: 0,
+        memory: first.memory,
+      },
+    ];
     const r = await answerQuestion('第二个方面讲啥', deps, { history });
     expect(r.grounded).toBe(true);
     expect(r.answer).toContain(SECTIONS[1]);
@@ -55,14 +68,27 @@ describe('lists announced by a lead-in with items as section headings', () => {
 
 describe('a section heading run into its first item', () => {
   it('is split off, so the numbered items are seen', () => {
-    expect(splitSentences('工作要落实。二、主要措施1、建立台账。逐项销号。2、定期督查。')).toEqual(['工作要落实。', '二、主要措施', '1、建立台账。', '逐项销号。', '2、定期督查。']);
+    expect(splitSentences('工作要落实。二、主要措施1、建立台账。逐项销号。2、定期督查。')).toEqual([
+      '工作要落实。',
+      '二、主要措施',
+      '1、建立台账。',
+      '逐项销号。',
+      '2、定期督查。',
+    ]);
     expect(splitSentences('（三）保障机制（1）强化领导。')).toEqual(['（三）保障机制', '（1）强化领导。']);
     // A heading with its own sentence end, or a number that is not item 1, stays as it is.
     expect(splitSentences('二、全年完成12个项目。')).toEqual(['二、全年完成12个项目。']);
   });
 
   it('the list under it is answered whole, with its count', async () => {
-    const doc = [chunk('notice', 0, '关于开展走访活动的通知', '一、总体要求深入基层走访。二、主要措施1、建立走访台账。逐户登记问题。2、落实定期督查。每月通报进度。3、开展年度评议。评议结果公开。三、工作要求各地要高度重视。')];
+    const doc = [
+      chunk(
+        'notice',
+        0,
+        '关于开展走访活动的通知',
+        '一、总体要求深入基层走访。二、主要措施1、建立走访台账。逐户登记问题。2、落实定期督查。每月通报进度。3、开展年度评议。评议结果公开。三、工作要求各地要高度重视。',
+      ),
+    ];
     const retriever = Object.assign(fakeRetriever(doc), { chunks: () => doc });
     const r = await answerQuestion('走访活动的主要措施有哪几条', { retriever, llm: null, logger: silentLogger });
     expect(r.answer).toMatch(/^共三条/u);

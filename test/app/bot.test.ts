@@ -15,10 +15,16 @@ function recordingRouter(overrides: Partial<Record<Route, Handler>> = {}) {
     (route: Route): Handler =>
     async (msg) => {
       calls.push(`${route}:${msg.text}`);
-      return { intent: route === 'clarify' ? 'clarify' : route === 'export' ? 'admin' : route, blocks: [{ type: 'paragraph', text: `${route}:${msg.text}` }] };
+      return {
+        intent: route === 'clarify' ? 'clarify' : route === 'export' ? 'admin' : route,
+        blocks: [{ type: 'paragraph', text: `${route}:${msg.text}` }],
+      };
     };
   const handlers = Object.fromEntries(
-    (['ask', 'report', 'issues', 'digest', 'export', 'help', 'clarify'] as Route[]).map((r) => [r, overrides[r] ?? echo(r)]),
+    (['ask', 'report', 'issues', 'digest', 'export', 'help', 'clarify'] as Route[]).map((r) => [
+      r,
+      overrides[r] ?? echo(r),
+    ]),
   ) as Record<Route, Handler>;
   const router = createRouter({
     handlers,
@@ -32,7 +38,17 @@ describe('Bot pipeline (memory store)', () => {
   it('routes explicit forms and free text', async () => {
     const { router, calls } = recordingRouter();
     const bot = new Bot(makeServices({ store: new MemoryStore() }), router);
-    const texts = ['帮助', '简报', '导出台账', '问：专班是什么', '报：今天走访华康', '问题清单', '今天走访了华康药业', '专班组建原则？', '嗯嗯好的收到了谢谢大家辛苦了'];
+    const texts = [
+      '帮助',
+      '简报',
+      '导出台账',
+      '问：专班是什么',
+      '报：今天走访华康',
+      '问题清单',
+      '今天走访了华康药业',
+      '专班组建原则？',
+      '嗯嗯好的收到了谢谢大家辛苦了',
+    ];
     const routes = [];
     for (const t of texts) routes.push((await bot.handle(message(t))).route);
     expect(routes).toEqual(['help', 'digest', 'export', 'ask', 'report', 'issues', 'report', 'ask', 'clarify']);
@@ -63,7 +79,10 @@ describe('Bot pipeline (memory store)', () => {
 
   it('rate-limits per user', async () => {
     const { router } = recordingRouter();
-    const bot = new Bot(makeServices({ store: new MemoryStore(), config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '3' }) }), router);
+    const bot = new Bot(
+      makeServices({ store: new MemoryStore(), config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '3' }) }),
+      router,
+    );
     const out = [];
     for (let i = 0; i < 5; i++) out.push((await bot.handle(message(`专班${i}？`))).reply!.intent);
     expect(out).toEqual(['ask', 'ask', 'ask', 'ratelimited', 'ratelimited']);

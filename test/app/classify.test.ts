@@ -23,7 +23,12 @@ describe('free-text intent by rules', () => {
   it('asks only when a message could truly be either: a report that ends with a policy question', () => {
     expect(classifyByRules('华康药业反映缺工，有什么政策可以支持？', TODAY).intent).toBe('unsure');
     // An announcement to the group is neither: a short word, not "记录还是提问？".
-    expect(classifyByRules('这周的情况大家都清楚，后面的安排等领导定了以后再统一通知各位同志，请大家保持关注并做好准备', TODAY).intent).toBe('ack');
+    expect(
+      classifyByRules(
+        '这周的情况大家都清楚，后面的安排等领导定了以后再统一通知各位同志，请大家保持关注并做好准备',
+        TODAY,
+      ).intent,
+    ).toBe('ack');
   });
 
   it.each([

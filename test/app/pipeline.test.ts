@@ -38,7 +38,20 @@ describe('message pipeline context', () => {
       wrap: {
         // Replace the router's parse by a different one: the ledger must record this, proving it does not parse again.
         report: (real) => async (msg, s, ctx) =>
-          real(msg, s, ctx && { ...ctx, parse: { kind: 'issue', enterprise: '七一电器', date: null, ref: null, issues: [{ category: '用地', summary: '厂房用地', department: null, status: 'open' }] } }),
+          real(
+            msg,
+            s,
+            ctx && {
+              ...ctx,
+              parse: {
+                kind: 'issue',
+                enterprise: '七一电器',
+                date: null,
+                ref: null,
+                issues: [{ category: '用地', summary: '厂房用地', department: null, status: 'open' }],
+              },
+            },
+          ),
       },
     });
     await bot.handle(say(kit, '今天走访了华康药业，企业反映缺3名化工工程师'));

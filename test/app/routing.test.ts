@@ -26,7 +26,9 @@ describe('routing free text', () => {
   it('an enterprise problem without a visit verb is recorded, not answered as a policy question', async () => {
     const r = await send('华康药业缺电');
     expect(r.route).toBe('report');
-    expect(await kit.store.listIssues({})).toMatchObject([{ enterprise: '华康药业', summary: expect.stringContaining('缺电') }]);
+    expect(await kit.store.listIssues({})).toMatchObject([
+      { enterprise: '华康药业', summary: expect.stringContaining('缺电') },
+    ]);
   });
 
   it('"X昨天去了，一切正常" records a visit on the day it happened', async () => {
@@ -64,7 +66,12 @@ describe('routing free text', () => {
   it('a question about an issue shows its card and records nothing', async () => {
     await send('今天走访了华康药业，企业反映流动资金紧张，想申请技改贷款，已交办金融办');
     const before = await kit.store.issueHistory('Q-0001');
-    for (const t of ['Q-0001 现在到哪一步了', 'Q-0001现在到哪一步了？', 'Q-0001 能不能结了？', '华康的贷款批了没有？']) {
+    for (const t of [
+      'Q-0001 现在到哪一步了',
+      'Q-0001现在到哪一步了？',
+      'Q-0001 能不能结了？',
+      '华康的贷款批了没有？',
+    ]) {
       const r = await send(t);
       expect(r.route).toBe('issues');
       expect(text(r.reply!)).toContain('Q-0001');
@@ -75,7 +82,8 @@ describe('routing free text', () => {
   });
 
   it('the same text gets the same route every time, whatever came before', async () => {
-    const report = '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。';
+    const report =
+      '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。';
     const either = '华康药业反映缺工，有什么政策可以支持？';
     const routes: string[] = [];
     for (let i = 0; i < 3; i++) {

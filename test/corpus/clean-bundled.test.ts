@@ -180,7 +180,7 @@ describe('the magazine issue', () => {
     const mag = all.slice(1);
     expect(mag.length).toBeGreaterThanOrEqual(18);
     expect(mag.length).toBeLessThanOrEqual(24);
-    mag.forEach((d, i) => expect(d.id).toBe(`004_793b3a574802021e#${String(i + 1).padStart(2, '0')}`));
+    for (const [i, d] of mag.entries()) expect(d.id).toBe(`004_793b3a574802021e#${String(i + 1).padStart(2, '0')}`);
     for (const d of mag) {
       expect(d.source).toBe('衢州党建 2019年第1期');
       expect(d.date).toBe('2019-03-31');
@@ -237,7 +237,9 @@ describe('the magazine issue', () => {
   });
 
   it('drops the cover teaser that repeats the speech opening', () => {
-    const all = byFile(MAGAZINE).map((d) => d.text).join('\n');
+    const all = byFile(MAGAZINE)
+      .map((d) => d.text)
+      .join('\n');
     expect(all.split('这次会议的主要任务是').length - 1).toBe(1);
   });
 });

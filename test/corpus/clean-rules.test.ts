@@ -20,7 +20,7 @@ const opts = { idStem: 'doc', file: 'doc.txt', fileHash: 'h' };
 const body = (lead: string) => `${lead}${'坚持问题导向，把服务企业的各项举措落到实处，确保取得实效。'.repeat(6)}`;
 
 describe('decoding', () => {
-  it('unwraps a text:\'…\' page dump and its escapes', () => {
+  it("unwraps a text:'…' page dump and its escapes", () => {
     const raw = "text:'标题\\n\\n正文第一句。\\xa0第二句\\'引号\\'。\\u4e2d'";
     expect(decodeRaw(raw)).toBe("标题\n\n正文第一句。 第二句'引号'。中");
   });
@@ -79,7 +79,16 @@ describe('rejoining', () => {
   });
 
   it('detects a fixed layout width and joins short printed lines that look like headings', () => {
-    const narrow = ['各县市区要加快建立人才', '公寓保障体系对引进的博', '士给予三年免租并按规定', '发放安家补贴和生活补助', '对高级工程师给予两年免', '租政策由人社局牵头落实', '住建局资规局配合推进相', '关工作确保年底前完成。'];
+    const narrow = [
+      '各县市区要加快建立人才',
+      '公寓保障体系对引进的博',
+      '士给予三年免租并按规定',
+      '发放安家补贴和生活补助',
+      '对高级工程师给予两年免',
+      '租政策由人社局牵头落实',
+      '住建局资规局配合推进相',
+      '关工作确保年底前完成。',
+    ];
     expect(layoutWidth(narrow)).toBe(11);
     expect(rejoinLines(narrow)).toEqual([narrow.join('')]);
   });
@@ -138,7 +147,12 @@ describe('compilations', () => {
       '正文开始。',
     ];
     const { masthead, lines: rest } = liftMasthead(lines);
-    expect(masthead).toMatchObject({ name: '某某通讯', issue: '2020年第3期', publisher: '中共某某县委宣传部', date: '2020-06-30' });
+    expect(masthead).toMatchObject({
+      name: '某某通讯',
+      issue: '2020年第3期',
+      publisher: '中共某某县委宣传部',
+      date: '2020-06-30',
+    });
     expect(masthead?.lines).toContain('中共某某县委宣传部主办');
     const { toc, lines: body } = liftToc(rest);
     expect(toc).toEqual([
@@ -148,7 +162,7 @@ describe('compilations', () => {
     expect(body.filter(Boolean)).toEqual(['正文开始。']);
   });
 
-  it('splits articles at title + byline pairs and moves an editor\'s note into the next article', () => {
+  it("splits articles at title + byline pairs and moves an editor's note into the next article", () => {
     const { preamble, articles } = splitArticles([
       '乡村振兴的几点思考',
       '■ 李 四',
@@ -172,7 +186,15 @@ describe('compilations', () => {
   it('does not split at table cells or list items that look like title + byline', () => {
     const table = ['重点任务', '牵头单位', '县发改局', '配合单位', '县财政局', body('各单位要按照分工抓好落实。')];
     expect(splitArticles(table).articles).toEqual([]);
-    const list = ['主要措施', '■ 加强组织领导', '■ 强化资金保障', body('各地要抓好落实。'), '保障机制', '■ 严格督查考核', body('定期通报。')];
+    const list = [
+      '主要措施',
+      '■ 加强组织领导',
+      '■ 强化资金保障',
+      body('各地要抓好落实。'),
+      '保障机制',
+      '■ 严格督查考核',
+      body('定期通报。'),
+    ];
     expect(splitArticles(list).articles).toEqual([]);
   });
 

@@ -61,8 +61,15 @@ describe('ingestPaths', () => {
       'nope.txt': 'failed',
     });
     expect(report.totals).toEqual({ added: 4, updated: 0, unchanged: 0, failed: 4, documents: 4 });
-    const reasons = Object.fromEntries(report.files.filter((f) => f.reason).map((f) => [path.basename(f.path), f.code]));
-    expect(reasons).toEqual({ 'broken.pdf': 'unreadable', 'empty.txt': 'empty', 'table.xlsx': 'unsupported', 'nope.txt': 'io' });
+    const reasons = Object.fromEntries(
+      report.files.filter((f) => f.reason).map((f) => [path.basename(f.path), f.code]),
+    );
+    expect(reasons).toEqual({
+      'broken.pdf': 'unreadable',
+      'empty.txt': 'empty',
+      'table.xlsx': 'unsupported',
+      'nope.txt': 'io',
+    });
     expect(progress).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => [n, 8]));
 
     const records = await readAllRecords(dataDir);
@@ -71,7 +78,13 @@ describe('ingestPaths', () => {
 
     const library = await loadLibrary({ corpusDir, dataDir });
     expect(library.map((d) => d.title).sort()).toEqual(
-      ['内置政策', '关于人才公寓的通知', '稳岗补贴', '关于支持企业数字化改造的若干措施', '关于加快人才公寓建设的实施意见'].sort(),
+      [
+        '内置政策',
+        '关于人才公寓的通知',
+        '稳岗补贴',
+        '关于支持企业数字化改造的若干措施',
+        '关于加快人才公寓建设的实施意见',
+      ].sort(),
     );
     const ids = library.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -58,7 +58,10 @@ describe('good files', () => {
 
   it('loads GB18030/GBK text', async () => {
     // "关于人才公寓的通知\n租金按市场价的三成收取。" encoded as GBK.
-    const gbk = Buffer.from('b9d8d3dac8cbb2c5b9abd4a2b5c4cda8d6aa0ad7e2bdf0b0b4cad0b3a1bcdbb5c4c8fdb3c9cad5c8a1a1a3', 'hex');
+    const gbk = Buffer.from(
+      'b9d8d3dac8cbb2c5b9abd4a2b5c4cda8d6aa0ad7e2bdf0b0b4cad0b3a1bcdbb5c4c8fdb3c9cad5c8a1a1a3',
+      'hex',
+    );
     const f = await write('gbk.txt', gbk);
     const [doc] = await loadAndClean(f);
     expect(doc).toMatchObject({ title: '关于人才公寓的通知', text: '租金按市场价的三成收取。' });
@@ -106,7 +109,9 @@ describe('good files', () => {
   it('loads .pdf with pdf-parse and rejoins its cut lines', async () => {
     const [doc] = await loadAndClean(path.join(FIXTURES, 'policy.pdf'));
     expect(doc!.title).toBe('关于加快人才公寓建设的实施意见');
-    expect(doc!.text).toBe('一、保障对象\n引进的博士和高级工程师可申请人才公寓，租金按市场价的30%收取，最长可租住五年。');
+    expect(doc!.text).toBe(
+      '一、保障对象\n引进的博士和高级工程师可申请人才公寓，租金按市场价的30%收取，最长可租住五年。',
+    );
   });
 });
 

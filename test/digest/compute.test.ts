@@ -18,7 +18,6 @@ import type { Store } from '../../src/store/types.js';
 import { bothStores } from '../helpers/stores.js';
 import { ADMIN, seedLedger, sh, T1, T2, T3, TZ } from './fixtures.js';
 
-
 const NOW = sh('2024-03-18', '11:00');
 /** What the scheduler sends on Monday 03-18: Friday 03-15 … Sunday 03-17, as of the end of Sunday. */
 const MONDAY: DigestWindow = scheduledWindow('2024-03-18', '2024-03-15', TZ);
@@ -52,7 +51,14 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
       ['Q-0004', 'open', 0, 3],
     ]);
     expect(d.counts).toEqual({ open: 2, overdue: 1, dueSoon: 0, openedThisMonth: 2, resolvedThisMonth: 0 });
-    expect(d.coverage).toEqual({ month: '2024-03', required: ['华康药业', '七一电器'], visited: ['华康药业', '七一电器'], missing: [], visits: 2, lacking: false });
+    expect(d.coverage).toEqual({
+      month: '2024-03',
+      required: ['华康药业', '七一电器'],
+      visited: ['华康药业', '七一电器'],
+      missing: [],
+      visits: 2,
+      lacking: false,
+    });
     expect(d.lastReportAt).toBe(sh('2024-03-17', '15:00'));
     expect(d.daysSinceReport).toBe(1);
     expect(d.quiet).toBe(false);
@@ -84,7 +90,15 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
     expect(d.month).toBe('2024-03');
     expect(d.period).toEqual({ visits: 1, reports: 3, opened: 1, resolved: 1, closed: 0, activeTeams: 2 });
     expect(d.monthTotals).toEqual({ visits: 2, reports: 6, opened: 3, resolved: 1, closed: 1, teamsVisited: 1 });
-    expect(d.totals).toEqual({ teams: 3, issues: 4, open: 2, overdue: 1, resolved: 2, resolutionRate: 0.5, unassigned: 1 });
+    expect(d.totals).toEqual({
+      teams: 3,
+      issues: 4,
+      open: 2,
+      overdue: 1,
+      resolved: 2,
+      resolutionRate: 0.5,
+      unassigned: 1,
+    });
     // T1 has an overdue issue; T3 never reported (longest idle) before T2.
     expect(d.teams.map((r) => r.teamId)).toEqual([T1.id, T3.id, T2.id]);
     expect(d.teams[0]).toEqual({
@@ -101,7 +115,14 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
       resolvedThisMonth: 0,
       daysSinceReport: 1,
     });
-    expect(d.teams[2]).toMatchObject({ teamId: T2.id, open: 0, resolved: 2, resolvedThisMonth: 1, lackingVisit: true, daysSinceReport: 2 });
+    expect(d.teams[2]).toMatchObject({
+      teamId: T2.id,
+      open: 0,
+      resolved: 2,
+      resolvedThisMonth: 1,
+      lackingVisit: true,
+      daysSinceReport: 2,
+    });
     expect(d.teams.some((r) => r.teamId === ADMIN.id)).toBe(false);
     expect(d.byCategory.map((r) => [r.key, r.total, r.open, r.resolved, r.overdue])).toEqual([
       ['融资', 1, 0, 1, 0],
@@ -118,7 +139,9 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
       [T3.id, []],
       [T2.id, ['蓝海新材料科技有限公司']],
     ]);
-    expect(d.topOverdue.map((i) => [i.id, i.teamName, i.department, i.overdueDays])).toEqual([['Q-0002', '城东一组', '人社局', 8]]);
+    expect(d.topOverdue.map((i) => [i.id, i.teamName, i.department, i.overdueDays])).toEqual([
+      ['Q-0002', '城东一组', '人社局', 8],
+    ]);
   });
 
   it('a live digest (now) sees Monday morning: Q-0002 resolved, Q-0005 new', async () => {
@@ -187,7 +210,15 @@ describe('pure helpers', () => {
     closedAt: null,
     messageId: 'm',
   };
-  const ev = (at: number, o: Partial<LedgerEvent>): LedgerEvent => ({ type: 'issue.updated', at, teamId: 't', issueId: 'Q-0001', actor: 'u', messageId: `m${at}`, ...o });
+  const ev = (at: number, o: Partial<LedgerEvent>): LedgerEvent => ({
+    type: 'issue.updated',
+    at,
+    teamId: 't',
+    issueId: 'Q-0001',
+    actor: 'u',
+    messageId: `m${at}`,
+    ...o,
+  });
 
   it('issuesAsOf rewinds with the first later change when the log starts after the instant', () => {
     // The log window starts at 4000: only the change to resolved (from in_progress) is in it.

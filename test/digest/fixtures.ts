@@ -27,13 +27,51 @@ export function sh(date: string, time = '10:00'): number {
 
 const created = sh('2024-02-01', '09:00');
 
-export const T1: Team = { id: 'dingtalk:c1', platform: 'dingtalk', conversationId: 'c1', name: '城东一组', enterprises: ['华康药业', '七一电器'], isAdminGroup: false, createdAt: created };
-export const T2: Team = { id: 'dingtalk:c2', platform: 'dingtalk', conversationId: 'c2', name: '城西二组', enterprises: ['蓝海新材料科技有限公司'], isAdminGroup: false, createdAt: created + 1 };
-export const T3: Team = { id: 'slack:C3', platform: 'slack', conversationId: 'C3', name: '开发区三组', enterprises: [], isAdminGroup: false, createdAt: created + 2 };
-export const ADMIN: Team = { id: 'dingtalk:cadmin', platform: 'dingtalk', conversationId: 'cadmin', name: '领导小组', enterprises: [], isAdminGroup: true, createdAt: created + 3 };
+export const T1: Team = {
+  id: 'dingtalk:c1',
+  platform: 'dingtalk',
+  conversationId: 'c1',
+  name: '城东一组',
+  enterprises: ['华康药业', '七一电器'],
+  isAdminGroup: false,
+  createdAt: created,
+};
+export const T2: Team = {
+  id: 'dingtalk:c2',
+  platform: 'dingtalk',
+  conversationId: 'c2',
+  name: '城西二组',
+  enterprises: ['蓝海新材料科技有限公司'],
+  isAdminGroup: false,
+  createdAt: created + 1,
+};
+export const T3: Team = {
+  id: 'slack:C3',
+  platform: 'slack',
+  conversationId: 'C3',
+  name: '开发区三组',
+  enterprises: [],
+  isAdminGroup: false,
+  createdAt: created + 2,
+};
+export const ADMIN: Team = {
+  id: 'dingtalk:cadmin',
+  platform: 'dingtalk',
+  conversationId: 'cadmin',
+  name: '领导小组',
+  enterprises: [],
+  isAdminGroup: true,
+  createdAt: created + 3,
+};
 export const TEAMS = [T1, T2, T3, ADMIN];
 
-export function issue(teamId: string, enterprise: string, category: Category, summary: string, o: Partial<NewIssue> = {}): NewIssue {
+export function issue(
+  teamId: string,
+  enterprise: string,
+  category: Category,
+  summary: string,
+  o: Partial<NewIssue> = {},
+): NewIssue {
   return {
     teamId,
     enterprise,
@@ -50,38 +88,86 @@ export function issue(teamId: string, enterprise: string, category: Category, su
 }
 
 export function visit(teamId: string, enterprise: string, date: string, o: Partial<NewVisit> = {}): NewVisit {
-  return { teamId, enterprise, date, participants: ['张三', '李四'], note: '走访了解生产经营情况', reporter: 'u1', reporterName: '张三', ...o };
+  return {
+    teamId,
+    enterprise,
+    date,
+    participants: ['张三', '李四'],
+    note: '走访了解生产经营情况',
+    reporter: 'u1',
+    reporterName: '张三',
+    ...o,
+  };
 }
 
-export function commit(messageId: string, teamId: string, at: number, parts: Partial<Pick<LedgerCommit, 'visits' | 'issues' | 'patches'>>): LedgerCommit {
+export function commit(
+  messageId: string,
+  teamId: string,
+  at: number,
+  parts: Partial<Pick<LedgerCommit, 'visits' | 'issues' | 'patches'>>,
+): LedgerCommit {
   return { messageId, teamId, at, actor: 'u1', actorName: '张三', visits: [], issues: [], patches: [], ...parts };
 }
 
-const status = (issueId: string, s: IssueStatus, note?: string): IssuePatch => ({ issueId, status: s, ...(note ? { note } : {}) });
+const status = (issueId: string, s: IssueStatus, note?: string): IssuePatch => ({
+  issueId,
+  status: s,
+  ...(note ? { note } : {}),
+});
 
 /** The commits above, in order. */
 export function seedCommits(): LedgerCommit[] {
   return [
     commit('m-a', T2.id, sh('2024-02-20'), {
-      issues: [issue(T2.id, '蓝海新材料', '其他', '老问题', { department: '经信局', status: 'assigned', dueDate: '2024-02-28', raisedOn: '2024-02-20' })],
+      issues: [
+        issue(T2.id, '蓝海新材料', '其他', '老问题', {
+          department: '经信局',
+          status: 'assigned',
+          dueDate: '2024-02-28',
+          raisedOn: '2024-02-20',
+        }),
+      ],
     }),
     commit('m-b', T2.id, sh('2024-02-27'), { patches: [status('Q-0001', 'resolved')] }),
     commit('m-c', T2.id, sh('2024-03-01'), { patches: [status('Q-0001', 'closed')] }),
     commit('m1', T1.id, sh('2024-03-05'), {
       visits: [visit(T1.id, '华康药业', '2024-03-05')],
-      issues: [issue(T1.id, '华康药业', '用工', '缺3名化工工程师', { department: '人社局', status: 'assigned', dueDate: '2024-03-10', raisedOn: '2024-03-05' })],
+      issues: [
+        issue(T1.id, '华康药业', '用工', '缺3名化工工程师', {
+          department: '人社局',
+          status: 'assigned',
+          dueDate: '2024-03-10',
+          raisedOn: '2024-03-05',
+        }),
+      ],
     }),
     commit('m2', T2.id, sh('2024-03-06'), {
-      issues: [issue(T2.id, '蓝海新材料', '融资', '流动资金紧张', { department: '金融办', status: 'assigned', dueDate: '2024-03-25', raisedOn: '2024-03-06' })],
+      issues: [
+        issue(T2.id, '蓝海新材料', '融资', '流动资金紧张', {
+          department: '金融办',
+          status: 'assigned',
+          dueDate: '2024-03-25',
+          raisedOn: '2024-03-06',
+        }),
+      ],
     }),
     commit('m3', T1.id, sh('2024-03-15', '09:00'), {
       visits: [visit(T1.id, '七一电器', '2024-03-15', { participants: ['王五'], note: '企业计划扩建厂房' })],
       issues: [issue(T1.id, '七一电器', '用地', '厂房二期用地', { raisedOn: '2024-03-15' })],
     }),
     commit('m4', T2.id, sh('2024-03-16', '11:00'), { patches: [status('Q-0003', 'resolved')] }),
-    commit('m5', T1.id, sh('2024-03-17', '15:00'), { patches: [status('Q-0002', 'in_progress', '人社局已对接招聘会')] }),
+    commit('m5', T1.id, sh('2024-03-17', '15:00'), {
+      patches: [status('Q-0002', 'in_progress', '人社局已对接招聘会')],
+    }),
     commit('m7', T2.id, sh('2024-03-18', '09:10'), {
-      issues: [issue(T2.id, '蓝海新材料', '审批', '环评审批慢', { department: '生态环境局', status: 'assigned', dueDate: '2024-03-20', raisedOn: '2024-03-18' })],
+      issues: [
+        issue(T2.id, '蓝海新材料', '审批', '环评审批慢', {
+          department: '生态环境局',
+          status: 'assigned',
+          dueDate: '2024-03-20',
+          raisedOn: '2024-03-18',
+        }),
+      ],
     }),
     commit('m6', T1.id, sh('2024-03-18', '10:00'), { patches: [status('Q-0002', 'resolved')] }),
   ];

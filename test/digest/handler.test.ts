@@ -11,14 +11,18 @@ let services: Services;
 beforeAll(async () => {
   const store = new MemoryStore();
   await seedLedger(store);
-  services = makeServices({ store, clock: () => new Date(sh('2024-03-18', '11:00')), config: testConfig({ ZCT_ADMIN_GROUPS: 'C_LEADERS' }) });
+  services = makeServices({
+    store,
+    clock: () => new Date(sh('2024-03-18', '11:00')),
+    config: testConfig({ ZCT_ADMIN_GROUPS: 'C_LEADERS' }),
+  });
 });
 
 const inGroup = (teamId: string, conversationId: string, over = {}) =>
   message('简报', { platform: 'dingtalk', teamId, conversationId, dedupKey: `k-${Math.random()}`, ...over });
 
 describe('handleDigest', () => {
-  it("a liaison group gets its own digest, live: from Friday to now (Monday 11:00)", async () => {
+  it('a liaison group gets its own digest, live: from Friday to now (Monday 11:00)', async () => {
     const r = await handleDigest(inGroup(T1.id, T1.conversationId), services);
     expect(r.intent).toBe('digest');
     expect(r.title).toBe('城东一组 工作简报');

@@ -84,7 +84,10 @@ describe('team digest rendering', () => {
   it('on the 1st the nudge states the result for the month just ended', async () => {
     const store = new MemoryStore();
     await seedLedger(store);
-    const april = await loadDigestInput(store, { window: scheduledWindow('2024-04-01', '2024-03-29', TZ), timeZone: TZ });
+    const april = await loadDigestInput(store, {
+      window: scheduledWindow('2024-04-01', '2024-03-29', TZ),
+      timeZone: TZ,
+    });
     const text = renderText(renderTeamDigest(computeTeamDigest(april, T2.id)!));
     expect(text).toContain('一月一走访：3月未走访蓝海新材料科技有限公司。');
     expect(text).toContain('在办问题：1（逾期 1）'); // Q-0005, due 03-20
@@ -94,7 +97,10 @@ describe('team digest rendering', () => {
   it('a digest with nothing to report says so in one line (plus the visit nudge), no empty table', async () => {
     const r = renderTeamDigest(computeTeamDigest(await seeded(), T3.id)!);
     expect(r.blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'paragraph']);
-    expect(r.blocks[1]).toEqual({ type: 'paragraph', text: '3月15日（周五）至3月17日（周日）没有新的走访、报送或问题变化，目前也没有在办问题。' });
+    expect(r.blocks[1]).toEqual({
+      type: 'paragraph',
+      text: '3月15日（周五）至3月17日（周日）没有新的走访、报送或问题变化，目前也没有在办问题。',
+    });
     expect(r.blocks[2]).toEqual({ type: 'paragraph', text: '一月一走访：本组3月还没有走访记录，请尽快安排走访。' });
   });
 
@@ -131,7 +137,9 @@ describe('leadership digest rendering', () => {
   });
 
   it('an empty deployment gets one line', () => {
-    const r = renderLeadershipDigest(computeLeadershipDigest({ teams: [], issues: [], visits: [], events: [], window: MONDAY, timeZone: TZ }));
+    const r = renderLeadershipDigest(
+      computeLeadershipDigest({ teams: [], issues: [], visits: [], events: [], window: MONDAY, timeZone: TZ }),
+    );
     expect(r.blocks).toEqual([
       { type: 'heading', text: '组团联企工作简报' },
       { type: 'paragraph', text: '3月15日（周五）至3月17日（周日）：暂无联企小组和问题数据。' },
@@ -157,7 +165,9 @@ describe('leadership digest rendering', () => {
 
   it('with every team shown (maxTeamRows 300) it still fits the renderers without truncation', () => {
     const r = renderLeadershipDigest(computeLeadershipDigest(syntheticInput(300, 2)), { maxTeamRows: 300 });
-    expect(r.blocks.filter((b) => b.type === 'table' && b.columns[0] === '小组')).toHaveLength(Math.ceil(300 / TABLE_CHUNK));
+    expect(r.blocks.filter((b) => b.type === 'table' && b.columns[0] === '小组')).toHaveLength(
+      Math.ceil(300 / TABLE_CHUNK),
+    );
     checkSlack(r);
     checkDingTalk(r);
   });
@@ -178,10 +188,24 @@ describe('reminder rendering', () => {
       ageDays: 13,
       overdueDays: 8,
     };
-    const r = renderReminder({ teamId: T1.id, teamName: '城东一组', refDate: '2024-03-18', idle: null, overdue: [overdue] })!;
+    const r = renderReminder({
+      teamId: T1.id,
+      teamName: '城东一组',
+      refDate: '2024-03-18',
+      idle: null,
+      overdue: [overdue],
+    })!;
     expect(renderText(r)).toContain('Q-0002 华康药业：缺3名化工工程师｜承办部门：人社局｜期限3月10日，已逾期 8 天');
-    const idle = renderReminder({ teamId: T3.id, teamName: '开发区三组', refDate: '2024-03-18', idle: { days: 9, lastReportAt: sh('2024-03-09') }, overdue: [] })!;
+    const idle = renderReminder({
+      teamId: T3.id,
+      teamName: '开发区三组',
+      refDate: '2024-03-18',
+      idle: { days: 9, lastReportAt: sh('2024-03-09') },
+      overdue: [],
+    })!;
     expect(renderText(idle)).toContain('本组已 9 天没有报送走访情况或问题进展（上次报送：3月9日）');
-    expect(renderReminder({ teamId: T2.id, teamName: '城西二组', refDate: '2024-03-18', idle: null, overdue: [] })).toBeNull();
+    expect(
+      renderReminder({ teamId: T2.id, teamName: '城西二组', refDate: '2024-03-18', idle: null, overdue: [] }),
+    ).toBeNull();
   });
 });

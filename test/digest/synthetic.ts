@@ -13,7 +13,15 @@ export function syntheticInput(teams: number, perTeam: number, window: DigestWin
   let q = 0;
   for (let t = 0; t < teams; t++) {
     const id = `dingtalk:cid${String(t).padStart(4, '0')}`;
-    ts.push({ id, platform: 'dingtalk', conversationId: `cid${t}`, name: `第${t + 1}联企小组（${['城东', '城西', '开发区', '高新区'][t % 4]}）`, enterprises: [`企业${t}甲有限公司`, `企业${t}乙`], isAdminGroup: false, createdAt: at - 86_400_000 * 30 });
+    ts.push({
+      id,
+      platform: 'dingtalk',
+      conversationId: `cid${t}`,
+      name: `第${t + 1}联企小组（${['城东', '城西', '开发区', '高新区'][t % 4]}）`,
+      enterprises: [`企业${t}甲有限公司`, `企业${t}乙`],
+      isAdminGroup: false,
+      createdAt: at - 86_400_000 * 30,
+    });
     for (let k = 0; k < perTeam; k++) {
       q += 1;
       const status = (['open', 'assigned', 'in_progress', 'resolved', 'closed'] as const)[(t + k) % 5]!;
@@ -38,8 +46,19 @@ export function syntheticInput(teams: number, perTeam: number, window: DigestWin
       });
       events.push({ type: 'issue.created', at, teamId: id, issueId: iid, actor: 'u', messageId: `m${q}`, to: status });
     }
-    if (t % 2) visits.push({ id: `V-${t}`, teamId: id, enterprise: `企业${t}甲`, date: '2024-03-10', participants: ['张三'], note: '', reporter: 'u', reporterName: '张三', createdAt: at, messageId: `v${t}` });
+    if (t % 2)
+      visits.push({
+        id: `V-${t}`,
+        teamId: id,
+        enterprise: `企业${t}甲`,
+        date: '2024-03-10',
+        participants: ['张三'],
+        note: '',
+        reporter: 'u',
+        reporterName: '张三',
+        createdAt: at,
+        messageId: `v${t}`,
+      });
   }
   return { teams: ts, issues, visits, events, window, timeZone: TZ };
 }
-

@@ -7,7 +7,13 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_REPLACED_TEXT, DEFAULT_AI_CARD_TEMPLATE_ID } from '../../src/platforms/dingtalk/ai-card.js';
-import { startDingTalkHarness, type DingTalkHarness, type FakeCard, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
+import {
+  startDingTalkHarness,
+  type DingTalkHarness,
+  type FakeCard,
+  type FakeDingTalk,
+  type RobotMessageInput,
+} from '../helpers/fake-dingtalk.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../helpers/fake-openai.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { e2eEnv, sleep, startProduct, type Product } from './product.js';
@@ -77,9 +83,17 @@ afterEach(() => {
 
 function message(text: string, over: RobotMessageInput = {}) {
   seq += 1;
-  return fake.robotMessage({ text, conversationId: GROUP, senderStaffId: `staff-card-${seq}`, senderNick: '李四', session: `card-${seq}`, ...over });
+  return fake.robotMessage({
+    text,
+    conversationId: GROUP,
+    senderStaffId: `staff-card-${seq}`,
+    senderNick: '李四',
+    session: `card-${seq}`,
+    ...over,
+  });
 }
-const sessionOf = (msg: Record<string, unknown>) => new URL(String(msg.sessionWebhook)).searchParams.get('session') as string;
+const sessionOf = (msg: Record<string, unknown>) =>
+  new URL(String(msg.sessionWebhook)).searchParams.get('session') as string;
 const postsFor = (session: string) => fake.webhookPosts.filter((p) => p.session === session);
 const newCards = (before: number): FakeCard[] => [...fake.cards.values()].slice(before);
 
@@ -105,7 +119,10 @@ describe('policy answers as DingTalk AI cards (real stream client, real services
     const card = cards[0]!;
     expect(card.templateId).toBe(DEFAULT_AI_CARD_TEMPLATE_ID);
     expect(card.openSpaceId).toBe(`dtv1.card//IM_GROUP.${GROUP}`);
-    expect(card.created.imGroupOpenDeliverModel).toEqual({ robotCode: h.config.DINGTALK_ROBOT_CODE, atUserIds: { [String(msg.senderStaffId)]: '李四' } });
+    expect(card.created.imGroupOpenDeliverModel).toEqual({
+      robotCode: h.config.DINGTALK_ROBOT_CODE,
+      atUserIds: { [String(msg.senderStaffId)]: '李四' },
+    });
     expect(card.statuses).toEqual(['1', '2', '3']);
 
     // Processing state at once: the card existed long before the model finished typing.
@@ -149,7 +166,10 @@ describe('policy answers as DingTalk AI cards (real stream client, real services
 
   it('card creation fails → the markdown reply, once, and no card', async () => {
     answer = (req) => ({ content: MODEL_ANSWER(principlesPassage(req)), streamChunkChars: 20, streamChunkDelayMs: 30 });
-    fake.cardFault = (kind) => (kind === 'create' ? { status: 403, body: { code: 'Forbidden.AccessDenied', message: '没有调用该接口的权限' } } : undefined);
+    fake.cardFault = (kind) =>
+      kind === 'create'
+        ? { status: 403, body: { code: 'Forbidden.AccessDenied', message: '没有调用该接口的权限' } }
+        : undefined;
     const before = fake.cards.size;
     const msg = message(QUESTION);
     const frameId = fake.push(msg);
@@ -161,14 +181,19 @@ describe('policy answers as DingTalk AI cards (real stream client, real services
     expect(posts[0]!.body.markdown?.text).toContain('二是必须是靠单一部门难以完成的工作');
     expect(posts[0]!.body.markdown?.text).toContain('**引用来源**');
     // No streaming or update was attempted on a card that does not exist.
-    expect(fake.cardCalls.filter((c) => c.kind !== 'create' && !fake.cards.has(String(c.body.outTrackId)))).toHaveLength(0);
+    expect(
+      fake.cardCalls.filter((c) => c.kind !== 'create' && !fake.cards.has(String(c.body.outTrackId))),
+    ).toHaveLength(0);
   });
 
   it('the card cannot be finished → it is marked replaced (failed state) and the answer goes out once as markdown', async () => {
     answer = (req) => ({ content: MODEL_ANSWER(principlesPassage(req)), streamChunkChars: 10, streamChunkDelayMs: 60 });
     fake.cardFault = (kind, body) => {
-      const status = (body.cardData as { cardParamMap?: { flowStatus?: string } } | undefined)?.cardParamMap?.flowStatus;
-      return kind === 'update' && status === '3' ? { status: 500, body: { code: 'InternalError', message: 'busy' } } : undefined;
+      const status = (body.cardData as { cardParamMap?: { flowStatus?: string } } | undefined)?.cardParamMap
+        ?.flowStatus;
+      return kind === 'update' && status === '3'
+        ? { status: 500, body: { code: 'InternalError', message: 'busy' } }
+        : undefined;
     };
     const before = fake.cards.size;
     const msg = message(QUESTION);
@@ -186,7 +211,10 @@ describe('policy answers as DingTalk AI cards (real stream client, real services
   it('streaming breaks midway → the preview stops, the card is still finished with the answer; no markdown', async () => {
     answer = (req) => ({ content: MODEL_ANSWER(principlesPassage(req)), streamChunkChars: 6, streamChunkDelayMs: 60 });
     let streams = 0;
-    fake.cardFault = (kind) => (kind === 'stream' && ++streams >= 2 ? { status: 500, body: { code: 'InternalError', message: 'busy' } } : undefined);
+    fake.cardFault = (kind) =>
+      kind === 'stream' && ++streams >= 2
+        ? { status: 500, body: { code: 'InternalError', message: 'busy' } }
+        : undefined;
     const before = fake.cards.size;
     const msg = message(QUESTION);
     const frameId = fake.push(msg);
@@ -211,7 +239,10 @@ describe('policy answers as DingTalk AI cards (real stream client, real services
     const cards = newCards(before);
     expect(cards).toHaveLength(1);
     expect(cards[0]!.openSpaceId).toBe(`dtv1.card//IM_ROBOT.${String(msg.senderStaffId)}`);
-    expect(cards[0]!.created.imRobotOpenDeliverModel).toEqual({ spaceType: 'IM_ROBOT', robotCode: h.config.DINGTALK_ROBOT_CODE });
+    expect(cards[0]!.created.imRobotOpenDeliverModel).toEqual({
+      spaceType: 'IM_ROBOT',
+      robotCode: h.config.DINGTALK_ROBOT_CODE,
+    });
     expect(postsFor(sessionOf(msg))).toHaveLength(0);
   });
 

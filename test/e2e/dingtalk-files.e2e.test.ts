@@ -13,7 +13,12 @@ import { createRetriever } from '../../src/app/create-services.js';
 import { readAllRecords } from '../../src/corpus/index.js';
 import { silentLogger } from '../../src/observability/logger.js';
 import { FILE_TEXTS } from '../../src/platforms/dingtalk/file-ingest.js';
-import { startDingTalkHarness, type DingTalkHarness, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
+import {
+  startDingTalkHarness,
+  type DingTalkHarness,
+  type FakeDingTalk,
+  type RobotMessageInput,
+} from '../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { e2eEnv, sleep, startProduct, type Product } from './product.js';
 
@@ -77,7 +82,12 @@ async function send(data: Record<string, unknown>, timeoutMs = 60_000) {
   await fake.waitFor(() => fake.webhookPosts.some((p) => p.session === session), 'reply', timeoutMs);
   return { frameId, session, text: fake.webhookPosts.find((p) => p.session === session)!.body.markdown?.text ?? '' };
 }
-const opts = (over: RobotMessageInput = {}): RobotMessageInput => ({ group: false, conversationId: 'cidFiles==', session: `f-${++seq}`, ...over });
+const opts = (over: RobotMessageInput = {}): RobotMessageInput => ({
+  group: false,
+  conversationId: 'cidFiles==',
+  session: `f-${++seq}`,
+  ...over,
+});
 const uploads = async () => fs.readdir(path.join(dataDir, 'uploads', 'dingtalk')).catch(() => [] as string[]);
 
 describe('files that become knowledge (real stream client, real services)', () => {
@@ -126,7 +136,9 @@ describe('files that become knowledge (real stream client, real services)', () =
   });
 
   it('the new document answers questions, cited by its title', async () => {
-    const r = await send(fake.robotMessage(opts({ text: '问：低空经济企业落户奖励最高多少？', senderStaffId: MEMBER })));
+    const r = await send(
+      fake.robotMessage(opts({ text: '问：低空经济企业落户奖励最高多少？', senderStaffId: MEMBER })),
+    );
     expect(r.text).toContain('500万元');
     expect(r.text).toContain('《关于支持低空经济企业发展的若干措施》');
   });

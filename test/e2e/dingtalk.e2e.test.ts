@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/app/bot.js';
 import { TEXTS } from '../../src/ledger/service/texts.js';
-import { type DingTalkHarness, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
+import type { DingTalkHarness, FakeDingTalk, RobotMessageInput } from '../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { documentContaining, e2eEnv, ledgerCounts, startDingTalkProduct, type Product } from './product.js';
 
@@ -42,7 +42,14 @@ const postsFor = (session: string) => fake.webhookPosts.filter((p) => p.session 
 
 /** A group text from MEMBER (unless overridden) on a fresh sessionWebhook. */
 function groupText(text: string, over: RobotMessageInput = {}) {
-  return fake.robotMessage({ text, conversationId: GROUP, conversationTitle: '城东联企小组', senderStaffId: MEMBER, session: `s${++sessionSeq}`, ...over });
+  return fake.robotMessage({
+    text,
+    conversationId: GROUP,
+    conversationTitle: '城东联企小组',
+    senderStaffId: MEMBER,
+    session: `s${++sessionSeq}`,
+    ...over,
+  });
 }
 
 function push(data: Record<string, unknown>, opts: { frameId?: string } = {}): string {
@@ -57,7 +64,14 @@ async function say(text: string, over: RobotMessageInput = {}) {
   const frameId = push(msg);
   await fake.waitFor(() => postsFor(session).length > 0, `reply to “${text}”`, 10_000);
   const post = postsFor(session)[0]!;
-  return { msg, frameId, session, post, markdown: post.body.markdown?.text ?? '', title: post.body.markdown?.title ?? '' };
+  return {
+    msg,
+    frameId,
+    session,
+    post,
+    markdown: post.body.markdown?.text ?? '',
+    title: post.body.markdown?.title ?? '',
+  };
 }
 
 describe('政策通 through DingTalk (real stream client, real services, no LLM)', () => {
@@ -73,7 +87,12 @@ describe('政策通 through DingTalk (real stream client, real services, no LLM)
     expect(r.title).toBe('登记成功');
     expect(r.markdown).toContain('华康药业、七一电器');
     const team = await product.services.store.getTeam(TEAM);
-    expect(team).toMatchObject({ id: TEAM, platform: 'dingtalk', conversationId: GROUP, enterprises: ['华康药业', '七一电器'] });
+    expect(team).toMatchObject({
+      id: TEAM,
+      platform: 'dingtalk',
+      conversationId: GROUP,
+      enterprises: ['华康药业', '七一电器'],
+    });
   });
 
   it('a policy question gets a markdown answer citing the magazine article, posted to the sessionWebhook with @sender', async () => {
@@ -104,10 +123,23 @@ describe('政策通 through DingTalk (real stream client, real services, no LLM)
     const { store } = product.services;
     const q1 = await store.getIssue('Q-0001');
     const q2 = await store.getIssue('Q-0002');
-    expect(q1).toMatchObject({ teamId: TEAM, enterprise: '华康药业', category: '融资', status: 'assigned', department: '金融办', reporter: MEMBER });
+    expect(q1).toMatchObject({
+      teamId: TEAM,
+      enterprise: '华康药业',
+      category: '融资',
+      status: 'assigned',
+      department: '金融办',
+      reporter: MEMBER,
+    });
     expect(q1?.summary).toContain('流动资金');
     expect(q1?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(q2).toMatchObject({ teamId: TEAM, enterprise: '华康药业', category: '人才', status: 'open', department: null });
+    expect(q2).toMatchObject({
+      teamId: TEAM,
+      enterprise: '华康药业',
+      category: '人才',
+      status: 'open',
+      department: null,
+    });
     expect(q2?.summary).toContain('化工工程师');
     const visits = await store.listVisits({ teamId: TEAM });
     expect(visits).toHaveLength(1);
@@ -197,10 +229,17 @@ describe('政策通 through DingTalk (real stream client, real services, no LLM)
   });
 
   it('a picture (real fixture, 1:1) gets the polite reply, without an @', async () => {
-    const picture = JSON.parse(fs.readFileSync(new URL('../fixtures/platforms/dingtalk-1to1-picture.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const picture = JSON.parse(
+      fs.readFileSync(new URL('../fixtures/platforms/dingtalk-1to1-picture.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
     const before = await ledgerCounts(product.services.store);
     const session = 'picture-1';
-    push({ ...picture, msgId: `pic-${Date.now()}`, sessionWebhook: fake.webhookUrl(session), sessionWebhookExpiredTime: Date.now() + 3_600_000 });
+    push({
+      ...picture,
+      msgId: `pic-${Date.now()}`,
+      sessionWebhook: fake.webhookUrl(session),
+      sessionWebhookExpiredTime: Date.now() + 3_600_000,
+    });
     await fake.waitFor(() => postsFor(session).length === 1, 'picture reply');
     const post = postsFor(session)[0]!;
     expect(post.body.markdown?.text).toBe(MESSAGES.unsupported('图片'));

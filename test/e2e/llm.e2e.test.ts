@@ -8,7 +8,7 @@
  * The embedding model is left unset, so retrieval is the same lexical index as without an LLM.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DingTalkHarness, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
+import type { DingTalkHarness, FakeDingTalk, RobotMessageInput } from '../helpers/fake-dingtalk.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../helpers/fake-openai.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { documentContaining, e2eEnv, ledgerCounts, startDingTalkProduct, type Product } from './product.js';
@@ -32,7 +32,10 @@ let script: { answer?: (req: RecordedRequest) => FakeReply; statusUpdate?: FakeR
 
 const userMessage = (req: RecordedRequest): string => {
   const msgs = (req.body?.messages ?? []) as Array<{ role: string; content: string }>;
-  return msgs.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  return msgs
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n');
 };
 const schemaName = (req: RecordedRequest): string | undefined => req.body?.response_format?.json_schema?.name;
 
@@ -40,7 +43,8 @@ const schemaName = (req: RecordedRequest): string | undefined => req.body?.respo
 function passagesOf(req: RecordedRequest): Map<number, string> {
   const block = /<passages>([\s\S]*?)<\/passages>/.exec(userMessage(req))?.[1] ?? '';
   const out = new Map<number, string>();
-  for (const m of block.matchAll(/^\[(\d+)\] 标题：[^\n]*\n([\s\S]*?)(?=^\[\d+\] 标题：|(?![\s\S]))/gm)) out.set(Number(m[1]), m[2] ?? '');
+  for (const m of block.matchAll(/^\[(\d+)\] 标题：[^\n]*\n([\s\S]*?)(?=^\[\d+\] 标题：|(?![\s\S]))/gm))
+    out.set(Number(m[1]), m[2] ?? '');
   return out;
 }
 
@@ -77,7 +81,12 @@ async function say(text: string, over: RobotMessageInput = {}) {
   fake.push(fake.robotMessage({ text, conversationId: GROUP, senderStaffId: `staff-${seq}`, session, ...over }));
   await fake.waitFor(() => fake.webhookPosts.some((p) => p.session === session), `reply to “${text}”`, 10_000);
   const post = fake.webhookPosts.find((p) => p.session === session)!;
-  return { post, markdown: post.body.markdown?.text ?? '', title: post.body.markdown?.title ?? '', ms: post.at - started };
+  return {
+    post,
+    markdown: post.body.markdown?.text ?? '',
+    title: post.body.markdown?.title ?? '',
+    ms: post.at - started,
+  };
 }
 
 describe('政策通 with an OpenAI-compatible model (fake server, real client, through DingTalk)', () => {
@@ -124,7 +133,9 @@ describe('政策通 with an OpenAI-compatible model (fake server, real client, t
     expect(r.markdown).toContain('必须是靠单一部门难以完成的工作');
     expect(r.markdown).toContain('以上内容摘自资料原文');
     expect(r.markdown).toMatch(/\[1\]/);
-    console.info(`[e2e] LLM hang → extractive answer delivered in ${Math.round(r.ms)} ms (LLM_TIMEOUT_MS=${LLM_TIMEOUT_MS})`);
+    console.info(
+      `[e2e] LLM hang → extractive answer delivered in ${Math.round(r.ms)} ms (LLM_TIMEOUT_MS=${LLM_TIMEOUT_MS})`,
+    );
   });
 
   it('a status update whose model extraction violates the schema is recorded by the rules, nothing from the model', async () => {

@@ -61,7 +61,9 @@ export async function startProduct(config: Config, overrides: Partial<Services> 
 
 /** What the ledger holds, to prove a redelivery recorded nothing new. */
 /** The whole product behind the real DingTalk stream client and the local fake DingTalk. */
-export async function startDingTalkProduct(env: Record<string, string>): Promise<{ h: DingTalkHarness; product: Product }> {
+export async function startDingTalkProduct(
+  env: Record<string, string>,
+): Promise<{ h: DingTalkHarness; product: Product }> {
   let product: Product | undefined;
   const h = await startDingTalkHarness({
     env,
@@ -75,7 +77,11 @@ export async function startDingTalkProduct(env: Record<string, string>): Promise
 }
 
 export async function ledgerCounts(store: Store): Promise<{ issues: number; visits: number; events: number }> {
-  const [issues, visits, events] = await Promise.all([store.listIssues({}), store.listVisits({}), store.readEvents(0, Date.now() + 86_400_000)]);
+  const [issues, visits, events] = await Promise.all([
+    store.listIssues({}),
+    store.listVisits({}),
+    store.readEvents(0, Date.now() + 86_400_000),
+  ]);
   return { issues: issues.length, visits: visits.length, events: events.length };
 }
 

@@ -25,7 +25,14 @@ afterAll(async () => {
 function zct(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, REDIS_URL: redis.url, ZCT_REDIS_PREFIX: PREFIX, LOG_LEVEL: 'silent', ZCT_TIMEZONE: 'Asia/Shanghai', ZCT_HOLIDAYS_FILE: '' },
+      env: {
+        ...process.env,
+        REDIS_URL: redis.url,
+        ZCT_REDIS_PREFIX: PREFIX,
+        LOG_LEVEL: 'silent',
+        ZCT_TIMEZONE: 'Asia/Shanghai',
+        ZCT_HOLIDAYS_FILE: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -56,7 +63,11 @@ describe('zct CLI', () => {
     expect(parseCsv(fs.readFileSync(path.join(dir, '台账-visits.csv'), 'utf8'))).toHaveLength(3);
 
     expect(digest.code).toBe(0);
-    const d = JSON.parse(digest.stdout) as { kind: string; window: { from: string; to: string }; open: { id: string; overdueDays: number }[] };
+    const d = JSON.parse(digest.stdout) as {
+      kind: string;
+      window: { from: string; to: string };
+      open: { id: string; overdueDays: number }[];
+    };
     expect(d.kind).toBe('team');
     expect(d.window).toMatchObject({ from: '2024-03-15', to: '2024-03-17' });
     expect(d.open.map((i) => [i.id, i.overdueDays])).toEqual([

@@ -25,7 +25,6 @@ import { renderDingTalkMarkdown } from '../../src/platforms/dingtalk/index.js';
 import { bothStores } from '../helpers/stores.js';
 import { commit, issue, seedLedger, sh, T1, T2, TZ } from '../digest/fixtures.js';
 
-
 const NOW = sh('2024-03-18', '11:00');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'zct-export-'));
 
@@ -39,7 +38,9 @@ describe.each(makers)('export (%s store)', (_name, make) => {
     // Text from chat that a spreadsheet would run as a formula, plus a comma, quotes and a line break.
     await store.commitLedger(
       commit('m-x', T1.id, sh('2024-03-18', '10:30'), {
-        issues: [issue(T1.id, '华康药业', '其他', '=HYPERLINK("http://x","点我"),另：\n第二行', { raisedOn: '2024-03-18' })],
+        issues: [
+          issue(T1.id, '华康药业', '其他', '=HYPERLINK("http://x","点我"),另：\n第二行', { raisedOn: '2024-03-18' }),
+        ],
       }),
     );
   });
@@ -92,7 +93,17 @@ describe.each(makers)('export (%s store)', (_name, make) => {
     expect(q6.value).toBe('=HYPERLINK("http://x","点我"),另：\n第二行');
     const visits = wb.getWorksheet('走访记录')!;
     expect((visits.getRow(1).values as unknown[]).slice(1)).toEqual(VISIT_COLUMNS.map((c) => c.header));
-    expect((visits.getRow(3).values as unknown[]).slice(1)).toEqual(['V-0002', '城东一组', T1.id, '七一电器', '2024-03-15', '王五', '企业计划扩建厂房', '张三', '2024-03-15 09:00']);
+    expect((visits.getRow(3).values as unknown[]).slice(1)).toEqual([
+      'V-0002',
+      '城东一组',
+      T1.id,
+      '七一电器',
+      '2024-03-15',
+      '王五',
+      '企业计划扩建厂房',
+      '张三',
+      '2024-03-15 09:00',
+    ]);
   });
 
   it('csv: UTF-8 BOM, issues in FILE and visits in FILE-visits.csv, parsed back cell for cell', async () => {
@@ -134,9 +145,23 @@ describe.each(makers)('export (%s store)', (_name, make) => {
 
 describe('csv helpers', () => {
   it('quotes, doubles quotes, keeps numbers, guards formulas, writes CRLF after a BOM', () => {
-    const csv = toCsv({ name: 's', columns: [{ header: 'a', width: 1, kind: 'text' }, { header: 'b', width: 1, kind: 'number' }], rows: [['+1 "x"', -3], [null, 4]] });
+    const csv = toCsv({
+      name: 's',
+      columns: [
+        { header: 'a', width: 1, kind: 'text' },
+        { header: 'b', width: 1, kind: 'number' },
+      ],
+      rows: [
+        ['+1 "x"', -3],
+        [null, 4],
+      ],
+    });
     expect(csv).toBe(`${BOM}a,b\r\n"'+1 ""x""",-3\r\n,4\r\n`);
-    expect(parseCsv(csv)).toEqual([['a', 'b'], [`'+1 "x"`, '-3'], ['', '4']]);
+    expect(parseCsv(csv)).toEqual([
+      ['a', 'b'],
+      [`'+1 "x"`, '-3'],
+      ['', '4'],
+    ]);
     expect(visitsCsvPath('/tmp/台账')).toBe('/tmp/台账-visits.csv');
   });
 

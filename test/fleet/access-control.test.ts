@@ -35,8 +35,10 @@ afterAll(async () => {
   await redis.stop();
 });
 
-const fromA = (t: string, over: Partial<IncomingMessageInput> = {}) => message(t, { conversationId: 'acl-a', teamId: A, userId: 'ua', userName: '甲', ...over });
-const fromB = (t: string, over: Partial<IncomingMessageInput> = {}) => message(t, { conversationId: 'acl-b', teamId: B, userId: 'ub', userName: '乙', ...over });
+const fromA = (t: string, over: Partial<IncomingMessageInput> = {}) =>
+  message(t, { conversationId: 'acl-a', teamId: A, userId: 'ua', userName: '甲', ...over });
+const fromB = (t: string, over: Partial<IncomingMessageInput> = {}) =>
+  message(t, { conversationId: 'acl-b', teamId: B, userId: 'ub', userName: '乙', ...over });
 
 async function newIssueInB(words: string): Promise<Issue> {
   const r = await y.bot.handle(fromB(`今天走访了海纳半导体，企业反映${words}`));
@@ -106,7 +108,16 @@ describe('销号 needs an admin', () => {
     const config = testConfig({ ZCT_ADMINS: 'U-BOSS' });
     const slash = (user: string) =>
       fromSlashCommand(
-        { command: '/issues', text: `${id} 销号`, channel_id: 'acl-b', channel_name: 'acl-b', user_id: user, user_name: 'admin', trigger_id: `t-${user}-${Date.now()}`, api_app_id: 'A1' },
+        {
+          command: '/issues',
+          text: `${id} 销号`,
+          channel_id: 'acl-b',
+          channel_name: 'acl-b',
+          user_id: user,
+          user_name: 'admin',
+          trigger_id: `t-${user}-${Date.now()}`,
+          api_app_id: 'A1',
+        },
         slashCommands(config).get('/issues')!,
         { config, now: Date.now() },
       );

@@ -42,7 +42,8 @@ describe('a follow-up question on another replica', () => {
       const p = r.reply!.blocks.find((x) => x.type === 'paragraph');
       return (p && p.type === 'paragraph' ? p.text : '').replace(/\[\d+\]/g, '');
     };
-    const quotesOf = (r: typeof first) => r.reply!.blocks.flatMap((x) => (x.type === 'citations' ? x.items.map((c) => c.quote) : []));
+    const quotesOf = (r: typeof first) =>
+      r.reply!.blocks.flatMap((x) => (x.type === 'citations' ? x.items.map((c) => c.quote) : []));
     const firstAnswer = answerOf(first);
     expect(quotesOf(first).length, text(first.reply)).toBeGreaterThan(0);
 
@@ -53,11 +54,19 @@ describe('a follow-up question on another replica', () => {
     const quotes = quotesOf(follow);
     expect(quotes.length, text(follow.reply)).toBeGreaterThan(0);
     expect(answerOf(follow).length).toBeGreaterThan(4);
-    expect(firstAnswer).toContain(answerOf(follow).replace(/^第二条：/, '').trim());
+    expect(firstAnswer).toContain(
+      answerOf(follow)
+        .replace(/^第二条：/, '')
+        .trim(),
+    );
 
     // Control: the same words in a conversation with no history are not read as that follow-up.
     const alone = await b.bot.handle(inConversation('那第二条呢？', 'follow-g2'));
-    expect(firstAnswer).not.toContain(answerOf(alone).replace(/^第二条：/, '').trim());
+    expect(firstAnswer).not.toContain(
+      answerOf(alone)
+        .replace(/^第二条：/, '')
+        .trim(),
+    );
   });
 });
 
@@ -80,7 +89,9 @@ describe('the per-user rate limit across two replicas', () => {
     const intents: string[] = [];
     for (let i = 0; i < LIMIT + 4; i++) {
       const replica = i % 2 === 0 ? a : b;
-      const r = await replica.bot.handle(message('帮助', { userId: 'u-rate', conversationId: 'rate-g1', teamId: 'console:rate-g1' }));
+      const r = await replica.bot.handle(
+        message('帮助', { userId: 'u-rate', conversationId: 'rate-g1', teamId: 'console:rate-g1' }),
+      );
       intents.push(r.reply!.intent);
     }
     expect(intents).toEqual([...Array(LIMIT).fill('help'), ...Array(4).fill('ratelimited')]);
@@ -89,7 +100,13 @@ describe('the per-user rate limit across two replicas', () => {
 
     // Other users are not affected, on either replica; nor is the same user id on another platform.
     expect((await b.bot.handle(message('帮助', { userId: 'u-rate-2' }))).reply!.intent).toBe('help');
-    expect((await a.bot.handle(message('帮助', { userId: 'u-rate', platform: 'slack', dedupKey: `slack:rate-${Date.now()}` }))).reply!.intent).toBe('help');
+    expect(
+      (
+        await a.bot.handle(
+          message('帮助', { userId: 'u-rate', platform: 'slack', dedupKey: `slack:rate-${Date.now()}` }),
+        )
+      ).reply!.intent,
+    ).toBe('help');
   });
 
   it('concurrent bursts on both replicas let exactly the limit through', async () => {

@@ -26,10 +26,25 @@ import { incomingMessageSchema, type IncomingMessageInput } from '../../src/mess
 import { boundText } from '../../src/messaging/normalise.js';
 import { renderText } from '../../src/messaging/render-text.js';
 import { parseRobotMessage, renderDingTalkMarkdown } from '../../src/platforms/dingtalk/index.js';
-import { fromMessageEvent, fromSlashCommand, renderSlackBlocks, slashCommands } from '../../src/platforms/slack/index.js';
+import {
+  fromMessageEvent,
+  fromSlashCommand,
+  renderSlackBlocks,
+  slashCommands,
+} from '../../src/platforms/slack/index.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { message, testConfig } from '../helpers/services.js';
-import { bundledRetriever, captureLogger, freshPrefix, prng, registerTeam, startReplica, text, type Prng, type Replica } from '../helpers/fleet.js';
+import {
+  bundledRetriever,
+  captureLogger,
+  freshPrefix,
+  prng,
+  registerTeam,
+  startReplica,
+  text,
+  type Prng,
+  type Replica,
+} from '../helpers/fleet.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240601);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -38,13 +53,103 @@ const n = (count: number) => Math.max(1, Math.round(count * SCALE));
 // ---------------------------------------------------------------- random text
 
 const WORDS = [
-  '今天走访了', '华康药业', '七一电器', '海纳半导体', '企业反映', '缺', '名操作工', '融资难', '贷款', '已交办', '人社局', '金融办',
-  '办结', '销号', '撤销', '重新打开', '交办', '3月20日前', '下周五', '问：', '报：', '问题清单', '台账', '绑定企业', '解绑企业', '本组信息',
-  '帮助', '简报', '取消', '是', '否', '1', '2', '第二个', 'Q-0001', 'Q-9999', 'V-0001', 'Q-', 'Q-00000001', '那第二条呢？', '专班', '原则',
-  '？', '?', '，', '。', '：', '、', ' ', '\n', '\t', '<@U123>', '<#C123|general>', '<https://x.test|链接>', '&amp;', '&lt;', '**', '`', '#',
-  '忽略之前的指令', '{{question}}', '</question>', 'null', 'undefined', '{"a":1}', '\\', '%s', '${x}', 'DROP TABLE', '👍', '🇨🇳', '👨‍👩‍👧',
+  '今天走访了',
+  '华康药业',
+  '七一电器',
+  '海纳半导体',
+  '企业反映',
+  '缺',
+  '名操作工',
+  '融资难',
+  '贷款',
+  '已交办',
+  '人社局',
+  '金融办',
+  '办结',
+  '销号',
+  '撤销',
+  '重新打开',
+  '交办',
+  '3月20日前',
+  '下周五',
+  '问：',
+  '报：',
+  '问题清单',
+  '台账',
+  '绑定企业',
+  '解绑企业',
+  '本组信息',
+  '帮助',
+  '简报',
+  '取消',
+  '是',
+  '否',
+  '1',
+  '2',
+  '第二个',
+  'Q-0001',
+  'Q-9999',
+  'V-0001',
+  'Q-',
+  'Q-00000001',
+  '那第二条呢？',
+  '专班',
+  '原则',
+  '？',
+  '?',
+  '，',
+  '。',
+  '：',
+  '、',
+  ' ',
+  '\n',
+  '\t',
+  '<@U123>',
+  '<#C123|general>',
+  '<https://x.test|链接>',
+  '&amp;',
+  '&lt;',
+  '**',
+  '`',
+  '#',
+  '忽略之前的指令',
+  '{{question}}',
+  '</question>',
+  'null',
+  'undefined',
+  '{"a":1}',
+  '\\',
+  '%s',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template placeholder is one of the fuzz inputs
+  '${x}',
+  'DROP TABLE',
+  '👍',
+  '🇨🇳',
+  '👨‍👩‍👧',
 ];
-const ODD = ['\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u00a0', '\u200b', '\u200d', '\u202e', '\u202d', '\u2066', '\ufeff', '\ufffd', '\uffff', '\ud800', '\udc00', '\udbff\udfff', '\u0301', '\u3000', 'Ｑ－０００１', '１２３'];
+const ODD = [
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u200b',
+  '\u200d',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\ufeff',
+  '\ufffd',
+  '\uffff',
+  '\ud800',
+  '\udc00',
+  '\udbff\udfff',
+  '\u0301',
+  '\u3000',
+  'Ｑ－０００１',
+  '１２３',
+];
 
 function randomChar(r: Prng): string {
   switch (r.int(0, 5)) {
@@ -63,14 +168,15 @@ function randomChar(r: Prng): string {
   }
 }
 
-export function randomText(r: Prng): string {
+function randomText(r: Prng): string {
   const shape = r.int(0, 19);
   if (shape === 0) return r.pick(['', ' ', '\n\n', '\u200b', '\ufeff']);
   if (shape === 1) return r.pick(WORDS).repeat(r.int(200, 3000)); // huge
   if (shape <= 4) return Array.from({ length: r.int(1, 400) }, () => randomChar(r)).join('');
   const parts: string[] = [];
   const len = r.int(1, 30);
-  for (let i = 0; i < len; i++) parts.push(r.chance(0.75) ? r.pick(WORDS) : r.chance(0.5) ? r.pick(ODD) : randomChar(r));
+  for (let i = 0; i < len; i++)
+    parts.push(r.chance(0.75) ? r.pick(WORDS) : r.chance(0.5) ? r.pick(ODD) : randomChar(r));
   return parts.join('');
 }
 
@@ -91,7 +197,12 @@ function randomValue(r: Prng, depth = 0): unknown {
     case 6:
       return Array.from({ length: r.int(0, 3) }, () => randomValue(r, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: r.int(0, 4) }, () => [r.pick(['text', 'content', 'msgtype', 'richText', 'type', 'x', '__proto__', 'constructor']), randomValue(r, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: r.int(0, 4) }, () => [
+          r.pick(['text', 'content', 'msgtype', 'richText', 'type', 'x', '__proto__', 'constructor']),
+          randomValue(r, depth + 1),
+        ]),
+      );
   }
 }
 
@@ -112,7 +223,12 @@ const dingtalkFixtures = fs
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   redis = await startRedis();
-  replica = await startReplica(redis.url, { prefix: freshPrefix('fuzz'), retriever: await bundledRetriever(), env: { ZCT_ADMINS: 'boss' }, logger: errors.logger });
+  replica = await startReplica(redis.url, {
+    prefix: freshPrefix('fuzz'),
+    retriever: await bundledRetriever(),
+    env: { ZCT_ADMINS: 'boss' },
+    logger: errors.logger,
+  });
   await registerTeam(replica.store, 'console:fz-g1', ['华康药业', '七一电器']);
   await registerTeam(replica.store, 'console:fz-g2', ['海纳半导体']);
 });
@@ -133,7 +249,8 @@ function fuzz(name: string, count: number, seedOffset: number, one: (r: Prng, i:
     try {
       one(r, i);
     } catch (err) {
-      if (failures.length < 5) failures.push(`#${i}: ${err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : String(err)}`);
+      if (failures.length < 5)
+        failures.push(`#${i}: ${err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : String(err)}`);
       else failures.push('');
     }
   }
@@ -150,7 +267,8 @@ const onlyZod = (fn: () => unknown) => {
     if (!(err instanceof ZodError)) throw err;
   }
 };
-const id = (r: Prng) => (r.chance(0.9) ? `${r.pick(['C', 'D', 'G', 'U', 'T'])}${r.int(1, 1e9)}` : randomText(r).slice(0, 600));
+const id = (r: Prng) =>
+  r.chance(0.9) ? `${r.pick(['C', 'D', 'G', 'U', 'T'])}${r.int(1, 1e9)}` : randomText(r).slice(0, 600);
 
 describe(`fuzz (seed ${SEED})`, () => {
   it('DingTalk parseRobotMessage never throws (random values, mutated real payloads, raw strings)', () => {
@@ -162,7 +280,15 @@ describe(`fuzz (seed ${SEED})`, () => {
       else {
         const base = structuredClone(r.pick(dingtalkFixtures)) as Record<string, unknown>;
         for (let k = r.int(1, 4); k > 0; k--) {
-          const key = r.pick([...Object.keys(base), 'text', 'content', 'msgtype', 'atUsers', 'createAt', 'senderStaffId']);
+          const key = r.pick([
+            ...Object.keys(base),
+            'text',
+            'content',
+            'msgtype',
+            'atUsers',
+            'createAt',
+            'senderStaffId',
+          ]);
           if (r.chance(0.3)) delete base[key];
           else base[key] = key === 'text' && r.chance(0.6) ? { content: randomText(r) } : randomValue(r);
         }
@@ -189,12 +315,27 @@ describe(`fuzz (seed ${SEED})`, () => {
         trigger_id: `${r.int(1, 1e12)}.${r.int(1, 1e6)}`,
         api_app_id: r.chance(0.8) ? 'A0FAKE' : undefined,
       };
-      const m = fromSlashCommand(p, r.pick(kinds), { config, botUserId: r.chance(0.5) ? 'UBOT' : undefined, now: Date.now() });
+      const m = fromSlashCommand(p, r.pick(kinds), {
+        config,
+        botUserId: r.chance(0.5) ? 'UBOT' : undefined,
+        now: Date.now(),
+      });
       validMessage(m);
       if (m.text.length > config.ZCT_MAX_TEXT) throw new Error('text longer than ZCT_MAX_TEXT');
       // Odd but well-typed: ids that are empty, huge or garbage.
       onlyZod(() =>
-        fromSlashCommand({ ...p, channel_id: id(r), user_id: id(r), trigger_id: id(r), user_name: randomText(r), channel_name: randomText(r) }, r.pick(kinds), { config, now: Date.now() }),
+        fromSlashCommand(
+          {
+            ...p,
+            channel_id: id(r),
+            user_id: id(r),
+            trigger_id: id(r),
+            user_name: randomText(r),
+            channel_name: randomText(r),
+          },
+          r.pick(kinds),
+          { config, now: Date.now() },
+        ),
       );
     });
     fuzz('fromMessageEvent', n(2000), 3, (r) => {
@@ -208,17 +349,32 @@ describe(`fuzz (seed ${SEED})`, () => {
         channel: r.pick(['C', 'D', 'G']) + r.int(1, 1e9),
         channel_type: r.pick(['im', 'channel', 'group', 'mpim', undefined]),
       };
-      const envelope = { event_id: r.chance(0.9) ? `Ev${r.int(1, 1e12)}` : undefined, api_app_id: r.chance(0.9) ? 'A0FAKE' : undefined };
-      const m = fromMessageEvent(e, envelope, { config, botUserId: r.chance(0.5) ? 'UBOT' : undefined, now: Date.now() });
+      const envelope = {
+        event_id: r.chance(0.9) ? `Ev${r.int(1, 1e12)}` : undefined,
+        api_app_id: r.chance(0.9) ? 'A0FAKE' : undefined,
+      };
+      const m = fromMessageEvent(e, envelope, {
+        config,
+        botUserId: r.chance(0.5) ? 'UBOT' : undefined,
+        now: Date.now(),
+      });
       validMessage(m);
       onlyZod(() =>
-        fromMessageEvent({ ...e, channel: id(r), user: id(r), ts: r.chance(0.5) ? ts : randomText(r).slice(0, 40) }, { event_id: id(r) }, { config, now: Date.now() }),
+        fromMessageEvent(
+          { ...e, channel: id(r), user: id(r), ts: r.chance(0.5) ? ts : randomText(r).slice(0, 40) },
+          { event_id: id(r) },
+          { config, now: Date.now() },
+        ),
       );
     });
   });
 
   it('extractUpdate and parseLedgerCommand never throw', () => {
-    const ctx = { today: '2024-03-15', teamEnterprises: ['华康药业', '七一电器'], knownEnterprises: ['华康药业', '七一电器', '海纳半导体', '金鼎金属材料有限公司'] };
+    const ctx = {
+      today: '2024-03-15',
+      teamEnterprises: ['华康药业', '七一电器'],
+      knownEnterprises: ['华康药业', '七一电器', '海纳半导体', '金鼎金属材料有限公司'],
+    };
     fuzz('extractUpdate', n(2000), 4, (r) => {
       const out = extractUpdate(randomText(r), r.chance(0.2) ? { ...ctx, teamEnterprises: [] } : ctx);
       extractionSchema.parse(out);
@@ -256,11 +412,14 @@ describe(`fuzz (seed ${SEED})`, () => {
         if (res.duplicate) throw new Error('a new message reported as duplicate');
         if (!res.reply) throw new Error('no reply');
         const plain = renderText(res.reply);
-        if (plain === MESSAGES.internal || plain.includes(MESSAGES.internal)) throw new Error('internal error reply (a handler threw)');
+        if (plain === MESSAGES.internal || plain.includes(MESSAGES.internal))
+          throw new Error('internal error reply (a handler threw)');
         renderSlackBlocks(res.reply);
         renderDingTalkMarkdown(res.reply);
       } catch (err) {
-        const cause = errors.lines.slice(logged).map((l) => String((l.err as { message?: string } | undefined)?.message ?? l.msg).slice(0, 160));
+        const cause = errors.lines
+          .slice(logged)
+          .map((l) => String((l.err as { message?: string } | undefined)?.message ?? l.msg).slice(0, 160));
         failures.push(`${label}: ${err instanceof Error ? err.message : String(err)} ${cause.join(' | ')}`);
       }
     }
@@ -276,7 +435,9 @@ describe(`fuzz (seed ${SEED})`, () => {
     for (const at of [498, 499, 500]) {
       const { text: t } = boundText(`${body.slice(0, at)}👍${body.slice(at)}`, config.ZCT_MAX_TEXT);
       // One reporter per variant: the same words again from the same person would be asked about as a repeat.
-      const res = await replica.bot.handle(message(t, { conversationId: 'fz-g1', teamId: 'console:fz-g1', userId: `fz-emoji-${at}` }));
+      const res = await replica.bot.handle(
+        message(t, { conversationId: 'fz-g1', teamId: 'console:fz-g1', userId: `fz-emoji-${at}` }),
+      );
       expect(res.reply?.intent, `emoji at ${at}: ${text(res.reply)}`).toBe('report');
       expect(text(res.reply)).toMatch(/Q-\d{4}/);
     }

@@ -24,7 +24,11 @@ let logs = '';
 
 beforeAll(async () => {
   [redis, slack, ai] = await Promise.all([startRedis(), startFakeSlack(), startFakeOpenAI()]);
-  ai.onRequest((req) => (req.path.endsWith('/chat/completions') ? { content: '专班组建要坚持“因事而设”。[1]', delayMs: LLM_DELAY_MS } : undefined));
+  ai.onRequest((req) =>
+    req.path.endsWith('/chat/completions')
+      ? { content: '专班组建要坚持“因事而设”。[1]', delayMs: LLM_DELAY_MS }
+      : undefined,
+  );
 });
 afterAll(async () => {
   if (proc && proc.exitCode === null) proc.kill('SIGKILL');
@@ -49,7 +53,11 @@ async function startServe(port: number): Promise<ChildProcess> {
     ...ai.env,
     LLM_TIMEOUT_MS: '10000',
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: process.cwd(),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
   await until(() => logs.includes('zct serving') || child.exitCode !== null, 45_000, 'zct serve to start');
@@ -95,7 +103,14 @@ describe('zct serve drains in-flight messages on SIGTERM', () => {
         type: 'event_callback',
         event_id: `EvShutdown${Date.now()}`,
         event_time: Math.floor(Date.now() / 1000),
-        event: { type: 'app_mention', user: 'USHUT2', text: `<@${FAKE_SLACK_IDENTITY.botUserId}> 问：专班设立有哪些原则`, ts, channel: 'CSHUT0002', event_ts: ts },
+        event: {
+          type: 'app_mention',
+          user: 'USHUT2',
+          text: `<@${FAKE_SLACK_IDENTITY.botUserId}> 问：专班设立有哪些原则`,
+          ts,
+          channel: 'CSHUT0002',
+          event_ts: ts,
+        },
       },
     });
     expect(mention.status).toBe(200);
@@ -105,7 +120,10 @@ describe('zct serve drains in-flight messages on SIGTERM', () => {
     const termAt = Date.now();
     child.kill('SIGTERM');
 
-    const exit = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), EXIT_DEADLINE_MS + 3000))]);
+    const exit = await Promise.race([
+      exited,
+      new Promise<null>((r) => setTimeout(() => r(null), EXIT_DEADLINE_MS + 3000)),
+    ]);
     expect(exit, `did not exit within ${EXIT_DEADLINE_MS + 3000} ms:\n${logs.slice(-2000)}`).not.toBeNull();
     expect(exit!.code, logs.slice(-2000)).toBe(0);
     expect(exit!.at - termAt).toBeLessThanOrEqual(EXIT_DEADLINE_MS);
@@ -118,7 +136,9 @@ describe('zct serve drains in-flight messages on SIGTERM', () => {
     // (They really were in flight: the slow model answered after the signal.)
     expect(Math.min(...answers.map((r) => r.at))).toBeGreaterThanOrEqual(termAt);
     // … and the mention its reply in the thread.
-    const posts = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CSHUT0002' && c.args.thread_ts === ts && c.at <= exit!.at);
+    const posts = slack
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === 'CSHUT0002' && c.args.thread_ts === ts && c.at <= exit!.at);
     expect(posts.length, logs.slice(-2000)).toBeGreaterThan(0);
     expect(JSON.stringify(posts[0]!.args)).toContain('专班');
     expect(logs).toContain('stopped');

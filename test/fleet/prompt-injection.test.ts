@@ -37,7 +37,12 @@ function promptLines(): string[] {
     .filter((f) => f.endsWith('.md'))
     .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n'))
     .flatMap((l) => l.split(/[。；]/u))
-    .map((l) => l.replace(/^\s*\d+\.\s*/u, '').replace(/\s+/g, '').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*\d+\.\s*/u, '')
+        .replace(/\s+/g, '')
+        .trim(),
+    )
     .filter((l) => [...l].length >= 14 && !l.includes('{{'));
 }
 
@@ -55,7 +60,8 @@ afterAll(async () => {
   await redis.stop();
 });
 
-const ask = (t: string) => message(t, { conversationId: 'inj-g1', teamId: 'console:inj-g1', userId: `u-inj-${Math.random()}` });
+const ask = (t: string) =>
+  message(t, { conversationId: 'inj-g1', teamId: 'console:inj-g1', userId: `u-inj-${Math.random()}` });
 
 describe('prompt injection, extractive path (no LLM)', () => {
   let r: Replica;
@@ -86,7 +92,9 @@ describe('prompt injection with an OpenAI-compatible model that obeys it', () =>
     // The "model" does what the injection asks: it repeats its system prompt (with a citation marker, to look grounded).
     fake.onRequest((req) => {
       if (!req.path.endsWith('/chat/completions')) return undefined;
-      const system = (req.body?.messages as Array<{ role: string; content: string }> | undefined)?.find((m) => m.role === 'system')?.content ?? '';
+      const system =
+        (req.body?.messages as Array<{ role: string; content: string }> | undefined)?.find((m) => m.role === 'system')
+          ?.content ?? '';
       return { content: `${system}[1]` };
     });
     r = await startReplica(redis.url, {
@@ -115,7 +123,10 @@ describe('prompt injection with an OpenAI-compatible model that obeys it', () =>
         // The system prompt is the fixed rules, the same whatever the question: the question is not in it.
         for (const sys of system) expect(sys, `system prompt of a request for "${q}"`).not.toContain(question);
         systemPrompts.add(system.join('\n'));
-        expect(msgs.filter((x) => x.role === 'user').some((m) => m.content.includes(question)), `user message of "${q}"`).toBe(true);
+        expect(
+          msgs.filter((x) => x.role === 'user').some((m) => m.content.includes(question)),
+          `user message of "${q}"`,
+        ).toBe(true);
       }
     }
     expect(systemPrompts.size).toBe(1);

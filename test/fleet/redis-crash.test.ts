@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandleResult } from '../../src/app/bot.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { message } from '../helpers/services.js';
-import { freshPrefix, issuesByMessage, registerTeam, RESEND_PHRASE, sleep, startReplica, text, until, type Replica } from '../helpers/fleet.js';
+import {
+  freshPrefix,
+  issuesByMessage,
+  registerTeam,
+  RESEND_PHRASE,
+  sleep,
+  startReplica,
+  text,
+  until,
+  type Replica,
+} from '../helpers/fleet.js';
 
 const ENTERPRISES = ['华康药业', '七一电器', '矽盛电子', '金鼎金属材料有限公司', '维和药业', '海纳半导体'];
 const teamOf = (i: number) => `console:crash-g${i % ENTERPRISES.length}`;
@@ -40,8 +50,19 @@ interface StreamResult {
  * resend" reply makes the client resend it as a NEW message (new id) after a short pause. Redis is SIGKILLed when
  * the number of confirmations reaches each of `killAt`, and restarted `downMs` later.
  */
-async function stream(replica: Replica, redis: RedisHandle, opts: { total: number; concurrency: number; killAt: number[]; downMs: number; tag: string }): Promise<StreamResult> {
-  const updates: Update[] = Array.from({ length: opts.total }, (_, i) => ({ i, keys: [], confirmedKey: null, confirmedAt: 0, resends: 0, firstResendReply: null }));
+async function stream(
+  replica: Replica,
+  redis: RedisHandle,
+  opts: { total: number; concurrency: number; killAt: number[]; downMs: number; tag: string },
+): Promise<StreamResult> {
+  const updates: Update[] = Array.from({ length: opts.total }, (_, i) => ({
+    i,
+    keys: [],
+    confirmedKey: null,
+    confirmedAt: 0,
+    resends: 0,
+    firstResendReply: null,
+  }));
   const kills: number[] = [];
   const unexpected: string[] = [];
   let confirmed = 0;
@@ -114,7 +135,11 @@ async function setup(tag: string, args: string[]) {
   const redis = await startRedis({ args });
   const prefix = freshPrefix(tag);
   // Short client timeouts and reconnect backoff: the replica notices the crash and the restart quickly.
-  const replica = await startReplica(redis.url, { name: tag, prefix, redis: { commandTimeoutMs: 500, connectTimeoutMs: 300, maxReconnectDelayMs: 50 } });
+  const replica = await startReplica(redis.url, {
+    name: tag,
+    prefix,
+    redis: { commandTimeoutMs: 500, connectTimeoutMs: 300, maxReconnectDelayMs: 50 },
+  });
   for (let t = 0; t < ENTERPRISES.length; t++) await registerTeam(replica.store, teamOf(t), [ENTERPRISES[t] as string]);
   return { redis, replica };
 }
@@ -126,7 +151,13 @@ describe('Redis SIGKILL with appendfsync always', () => {
 
   beforeAll(async () => {
     ({ redis, replica } = await setup('always', ['--appendonly', 'yes', '--appendfsync', 'always']));
-    result = await stream(replica, redis, { total: 1000, concurrency: 8, killAt: [250, 600], downMs: 300, tag: 'always' });
+    result = await stream(replica, redis, {
+      total: 1000,
+      concurrency: 8,
+      killAt: [250, 600],
+      downMs: 300,
+      tag: 'always',
+    });
   }, 60_000);
   afterAll(async () => {
     await replica?.close();
@@ -142,13 +173,19 @@ describe('Redis SIGKILL with appendfsync always', () => {
   });
 
   it('every confirmed update is in the ledger after the restarts, and none is recorded twice', async () => {
-    const byMsg = await issuesByMessage(replica.store, ENTERPRISES.map((_, t) => teamOf(t)));
+    const byMsg = await issuesByMessage(
+      replica.store,
+      ENTERPRISES.map((_, t) => teamOf(t)),
+    );
     const missing: number[] = [];
     const twice: string[] = [];
     for (const u of result.updates) {
       const found = u.keys.flatMap((k) => byMsg.get(k) ?? []);
       if (!(byMsg.get(u.confirmedKey as string) ?? []).length) missing.push(u.i + 1);
-      if (found.length !== 1) twice.push(`#${u.i + 1}: ${found.length} issues (${found.map((x) => `${x.id}←${x.messageId}`).join(', ')}); resends=${u.resends}; first reply: ${u.firstResendReply}`);
+      if (found.length !== 1)
+        twice.push(
+          `#${u.i + 1}: ${found.length} issues (${found.map((x) => `${x.id}←${x.messageId}`).join(', ')}); resends=${u.resends}; first reply: ${u.firstResendReply}`,
+        );
     }
     expect(missing, 'confirmed but not in the ledger').toEqual([]);
     expect(twice, 'recorded more (or less) than once').toEqual([]);
@@ -175,10 +212,17 @@ describe('Redis SIGKILL with appendfsync everysec', () => {
     expect(result.unexpected).toEqual([]);
     expect(result.kills).toHaveLength(1);
     const killedAt = result.kills[0] as number;
-    const byMsg = await issuesByMessage(replica.store, ENTERPRISES.map((_, t) => teamOf(t)));
-    const lost = result.updates.filter((u) => u.confirmedKey && u.confirmedAt <= killedAt && !(byMsg.get(u.confirmedKey) ?? []).length);
+    const byMsg = await issuesByMessage(
+      replica.store,
+      ENTERPRISES.map((_, t) => teamOf(t)),
+    );
+    const lost = result.updates.filter(
+      (u) => u.confirmedKey && u.confirmedAt <= killedAt && !(byMsg.get(u.confirmedKey) ?? []).length,
+    );
     const oldestLostMs = lost.length ? killedAt - Math.min(...lost.map((u) => u.confirmedAt)) : 0;
-    console.info(`[everysec] confirmed before the kill: ${result.updates.filter((u) => u.confirmedAt && u.confirmedAt <= killedAt).length}; lost: ${lost.length}; oldest lost confirmation: ${oldestLostMs} ms before the kill`);
+    console.info(
+      `[everysec] confirmed before the kill: ${result.updates.filter((u) => u.confirmedAt && u.confirmedAt <= killedAt).length}; lost: ${lost.length}; oldest lost confirmation: ${oldestLostMs} ms before the kill`,
+    );
     expect(oldestLostMs).toBeLessThanOrEqual(2000);
   });
 });
@@ -212,7 +256,11 @@ describe('Redis dies between the ledger commit and completeMessage', () => {
       }
       return complete(key, reply, ttl);
     };
-    const msg = message('今天走访了华康药业，企业反映缺7777名操作工', { conversationId: 'crash-g0', teamId: teamOf(0), userId: 'u-window' });
+    const msg = message('今天走访了华康药业，企业反映缺7777名操作工', {
+      conversationId: 'crash-g0',
+      teamId: teamOf(0),
+      userId: 'u-window',
+    });
     const r = await replica.bot.handle(msg);
     store.completeMessage = complete;
     await redis.start();
@@ -221,7 +269,9 @@ describe('Redis dies between the ledger commit and completeMessage', () => {
     const recorded = (await issuesByMessage(store, [teamOf(0)])).get(msg.dedupKey) ?? [];
     expect(crashed).toBe(true);
     expect(recorded).toHaveLength(1); // the commit itself survived the crash (appendfsync always)
-    expect(text(r.reply), 'the user was told to resend an update that is already recorded').not.toContain(RESEND_PHRASE);
+    expect(text(r.reply), 'the user was told to resend an update that is already recorded').not.toContain(
+      RESEND_PHRASE,
+    );
     expect(r.reply?.intent).toBe('report');
     expect(text(r.reply)).toContain(recorded[0]!.id);
   });

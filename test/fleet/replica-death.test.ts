@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../handlers/types.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { message } from '../helpers/services.js';
-import { freshPrefix, issuesByMessage, registerTeam, sleep, startReplica, text, type Replica } from '../helpers/fleet.js';
+import {
+  freshPrefix,
+  issuesByMessage,
+  registerTeam,
+  sleep,
+  startReplica,
+  text,
+  type Replica,
+} from '../helpers/fleet.js';
 
 const LEASE_MS = 400;
 const TEAM = 'console:death-g1';
@@ -31,7 +39,12 @@ function counting(counter: { n: number }) {
 }
 
 function update(n: number) {
-  return message(`今天走访了华康药业，企业反映缺${n}名焊工`, { conversationId: 'death-g1', teamId: TEAM, userId: 'u-death', userName: '李四' });
+  return message(`今天走访了华康药业，企业反映缺${n}名焊工`, {
+    conversationId: 'death-g1',
+    teamId: TEAM,
+    userId: 'u-death',
+    userName: '李四',
+  });
 }
 
 describe('a replica dies after claiming a message', () => {

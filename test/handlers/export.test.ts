@@ -12,21 +12,58 @@ async function seeded() {
     ['console:g1', '城东组', '华康药业'],
     ['console:g2', '城西组', '七一电器'],
   ] as const) {
-    await store.upsertTeam({ id, platform: 'console', conversationId: id.slice(8), name, enterprises: [ent], isAdminGroup: false, createdAt: now });
+    await store.upsertTeam({
+      id,
+      platform: 'console',
+      conversationId: id.slice(8),
+      name,
+      enterprises: [ent],
+      isAdminGroup: false,
+      createdAt: now,
+    });
     await store.commitLedger({
       messageId: `seed-${id}`,
       teamId: id,
       at: now,
       actor: 'u1',
       actorName: '张三',
-      visits: [{ teamId: id, enterprise: ent, date: '2026-11-20', participants: [], note: '走访', reporter: 'u1', reporterName: '张三' }],
+      visits: [
+        {
+          teamId: id,
+          enterprise: ent,
+          date: '2026-11-20',
+          participants: [],
+          note: '走访',
+          reporter: 'u1',
+          reporterName: '张三',
+        },
+      ],
       issues: [
-        { teamId: id, enterprise: ent, category: '用工', summary: `${ent}缺普工`, department: null, status: 'open', dueDate: null, reporter: 'u1', reporterName: '张三', raisedOn: '2026-11-20' },
+        {
+          teamId: id,
+          enterprise: ent,
+          category: '用工',
+          summary: `${ent}缺普工`,
+          department: null,
+          status: 'open',
+          dueDate: null,
+          reporter: 'u1',
+          reporterName: '张三',
+          raisedOn: '2026-11-20',
+        },
       ],
       patches: [],
     });
   }
-  await store.upsertTeam({ id: 'console:lead', platform: 'console', conversationId: 'lead', name: '领导群', enterprises: [], isAdminGroup: true, createdAt: now });
+  await store.upsertTeam({
+    id: 'console:lead',
+    platform: 'console',
+    conversationId: 'lead',
+    name: '领导群',
+    enterprises: [],
+    isAdminGroup: true,
+    createdAt: now,
+  });
   return makeServices({ store, config: testConfig(), clock: () => new Date(now) });
 }
 
@@ -58,7 +95,10 @@ describe('导出 (export in chat)', () => {
 
   it('in the leadership group on Slack attaches the whole ledger as xlsx', async () => {
     const services = await seeded();
-    const out = await handleExport(message('导出', { platform: 'slack', isAdmin: true, conversationId: 'lead', teamId: 'console:lead' }), services);
+    const out = await handleExport(
+      message('导出', { platform: 'slack', isAdmin: true, conversationId: 'lead', teamId: 'console:lead' }),
+      services,
+    );
     expect(out.files).toHaveLength(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(out.files![0]!.data as unknown as ArrayBuffer);

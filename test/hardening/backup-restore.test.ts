@@ -32,7 +32,14 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-backup-'));
 function zct(args: string[], prefix: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, REDIS_URL: redis.url, ZCT_REDIS_PREFIX: prefix, LOG_LEVEL: 'silent', ZCT_TIMEZONE: TZ, ZCT_HOLIDAYS_FILE: '' },
+      env: {
+        ...process.env,
+        REDIS_URL: redis.url,
+        ZCT_REDIS_PREFIX: prefix,
+        LOG_LEVEL: 'silent',
+        ZCT_TIMEZONE: TZ,
+        ZCT_HOLIDAYS_FILE: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -46,11 +53,23 @@ function zct(args: string[], prefix: string): Promise<{ code: number | null; std
 /** 1,000 issues in 250 messages over 60 days, then updates, hand-offs, resolutions, closures and withdrawals. */
 async function populate(store: RedisStore): Promise<void> {
   const rnd = prng(20241206);
-  for (const [i, id] of TEAMS.entries()) await registerTeam(store, id, [`企业${i}甲`, `企业${i}乙`], { createdAt: Date.parse('2024-01-01T00:00:00Z') + i });
+  for (const [i, id] of TEAMS.entries())
+    await registerTeam(store, id, [`企业${i}甲`, `企业${i}乙`], { createdAt: Date.parse('2024-01-01T00:00:00Z') + i });
   const start = Date.parse('2024-03-01T02:00:00Z');
   let msg = 0;
-  const commit = (c: Omit<LedgerCommit, 'messageId' | 'actor' | 'actorName' | 'visits' | 'issues' | 'patches'> & Partial<LedgerCommit>) =>
-    store.commitLedger({ messageId: `m${++msg}`, actor: `u${msg % 7}`, actorName: `干部${msg % 7}`, visits: [], issues: [], patches: [], ...c });
+  const commit = (
+    c: Omit<LedgerCommit, 'messageId' | 'actor' | 'actorName' | 'visits' | 'issues' | 'patches'> &
+      Partial<LedgerCommit>,
+  ) =>
+    store.commitLedger({
+      messageId: `m${++msg}`,
+      actor: `u${msg % 7}`,
+      actorName: `干部${msg % 7}`,
+      visits: [],
+      issues: [],
+      patches: [],
+      ...c,
+    });
   const ids: string[] = [];
   for (let m = 0; m < 250; m++) {
     const teamId = rnd.pick(TEAMS);
@@ -60,7 +79,17 @@ async function populate(store: RedisStore): Promise<void> {
     const r = await commit({
       teamId,
       at,
-      visits: [{ teamId, enterprise, date: day, participants: ['干部'], note: `走访${enterprise}`, reporter: 'u1', reporterName: '干部1' }],
+      visits: [
+        {
+          teamId,
+          enterprise,
+          date: day,
+          participants: ['干部'],
+          note: `走访${enterprise}`,
+          reporter: 'u1',
+          reporterName: '干部1',
+        },
+      ],
       issues: Array.from({ length: 4 }, (_, k) => {
         const status: IssueStatus = rnd.pick(['open', 'open', 'assigned']);
         return {
@@ -86,7 +115,12 @@ async function populate(store: RedisStore): Promise<void> {
     if (!issue) continue;
     const at = start + 250 * 3 * 3600_000 + n * 60_000;
     const to: IssueStatus = rnd.pick(['in_progress', 'resolved', 'closed', 'assigned']);
-    const patch: IssuePatch = { issueId: id, status: to, note: `进展${n}`, ...(to === 'assigned' ? { department: '商务局', dueDate: '2024-06-30' } : {}) };
+    const patch: IssuePatch = {
+      issueId: id,
+      status: to,
+      note: `进展${n}`,
+      ...(to === 'assigned' ? { department: '商务局', dueDate: '2024-06-30' } : {}),
+    };
     await commit({ teamId: issue.teamId, at, patches: [patch] });
   }
   for (let n = 0; n < 30; n++) {
@@ -94,7 +128,16 @@ async function populate(store: RedisStore): Promise<void> {
     const issue = await store.getIssue(id);
     if (issue) await commit({ teamId: issue.teamId, at: start + 300 * 3 * 3600_000 + n * 1000, withdrawIssues: [id] });
   }
-  await store.addFeedback({ id: 'fb1', vote: 'up', userId: 'u1', teamId: TEAMS[0]!, question: '专班？', answer: '三条原则', citations: [], at: start });
+  await store.addFeedback({
+    id: 'fb1',
+    vote: 'up',
+    userId: 'u1',
+    teamId: TEAMS[0]!,
+    question: '专班？',
+    answer: '三条原则',
+    citations: [],
+    at: start,
+  });
 }
 
 async function digests(store: RedisStore): Promise<string> {
@@ -132,7 +175,10 @@ describe('backup and restore', () => {
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('只能恢复到空的前缀');
 
-    const [a, b] = await Promise.all([zct(['issues', '--status', 'all', '--json'], SOURCE), zct(['issues', '--status', 'all', '--json'], TARGET)]);
+    const [a, b] = await Promise.all([
+      zct(['issues', '--status', 'all', '--json'], SOURCE),
+      zct(['issues', '--status', 'all', '--json'], TARGET),
+    ]);
     expect(a.code, a.stderr).toBe(0);
     const live = (await source.listIssues({})).length;
     expect(live).toBeGreaterThan(960); // 1,000 less the withdrawn ones
@@ -148,20 +194,48 @@ describe('backup and restore', () => {
       expect(await target.listVisits({})).toEqual(await source.listVisits({}));
       expect(await target.listTeams()).toEqual(await source.listTeams());
       expect(await target.listFeedback()).toEqual(await source.listFeedback());
-      for (const id of ['Q-0001', 'Q-0500', 'Q-1000']) expect(await target.issueHistory(id)).toEqual(await source.issueHistory(id));
+      for (const id of ['Q-0001', 'Q-0500', 'Q-1000'])
+        expect(await target.issueHistory(id)).toEqual(await source.issueHistory(id));
       // New ids continue after the restored ones.
-      const next = await target.commitLedger({ messageId: 'after-restore', teamId: TEAMS[0]!, at: Date.now(), actor: 'u', actorName: 'u', visits: [], patches: [], issues: [{ teamId: TEAMS[0]!, enterprise: '企业0甲', category: '其他', summary: '恢复后的新问题', department: null, status: 'open', dueDate: null, reporter: 'u', reporterName: 'u', raisedOn: '2024-06-01' }] });
+      const next = await target.commitLedger({
+        messageId: 'after-restore',
+        teamId: TEAMS[0]!,
+        at: Date.now(),
+        actor: 'u',
+        actorName: 'u',
+        visits: [],
+        patches: [],
+        issues: [
+          {
+            teamId: TEAMS[0]!,
+            enterprise: '企业0甲',
+            category: '其他',
+            summary: '恢复后的新问题',
+            department: null,
+            status: 'open',
+            dueDate: null,
+            reporter: 'u',
+            reporterName: 'u',
+            raisedOn: '2024-06-01',
+          },
+        ],
+      });
       expect(next.issueIds).toEqual(['Q-1001']);
     } finally {
       await target.close();
     }
 
-    const [auditA, auditB] = await Promise.all([zct(['audit', '--issue', 'Q-0012'], SOURCE), zct(['audit', '--since', '2024-03-01', '--until', '2024-12-31', '--json'], TARGET)]);
+    const [auditA, auditB] = await Promise.all([
+      zct(['audit', '--issue', 'Q-0012'], SOURCE),
+      zct(['audit', '--since', '2024-03-01', '--until', '2024-12-31', '--json'], TARGET),
+    ]);
     expect(auditA.code, auditA.stderr).toBe(0);
     expect(auditA.stdout).toContain('Q-0012');
     expect(auditA.stdout).toContain('登记问题');
     expect(auditB.code, auditB.stderr).toBe(0);
-    expect(JSON.parse(auditB.stdout)).toEqual(await source.readEvents(Date.parse('2024-03-01T00:00:00+08:00'), Date.parse('2025-01-01T00:00:00+08:00') - 1));
+    expect(JSON.parse(auditB.stdout)).toEqual(
+      await source.readEvents(Date.parse('2024-03-01T00:00:00+08:00'), Date.parse('2025-01-01T00:00:00+08:00') - 1),
+    );
   }, 180_000);
 
   it('a truncated backup is refused at its end, and says so', async () => {

@@ -11,7 +11,9 @@ import { makeServices, message, testConfig } from '../helpers/services.js';
 
 function kit(env: Record<string, string> = {}) {
   const store = new MemoryStore();
-  const bot = makeBot(makeServices({ store, config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0', ...env }), retriever: null as never }));
+  const bot = makeBot(
+    makeServices({ store, config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0', ...env }), retriever: null as never }),
+  );
   return { store, bot };
 }
 const names = (n: number, tag = '企业') => Array.from({ length: n }, (_, i) => `测试${tag}${i + 1}号`);
@@ -23,7 +25,9 @@ describe('bounds', () => {
     expect(text(huge.reply)).toContain('一次最多绑定 30 家企业，这条消息有 665 家');
     expect(await store.getTeam('console:g1')).toBeNull();
 
-    expect(text((await bot.handle(message(`绑定企业 ${names(30).join('、')}`))).reply)).toContain('已把本群登记为联企小组');
+    expect(text((await bot.handle(message(`绑定企业 ${names(30).join('、')}`))).reply)).toContain(
+      '已把本群登记为联企小组',
+    );
     const over = await bot.handle(message(`绑定企业 ${names(20, '公司').join('、')}`));
     expect(text(over.reply)).toContain('每个小组最多绑定 40 家企业：本组已有 30 家');
     expect((await store.getTeam('console:g1'))!.enterprises).toHaveLength(30);
@@ -59,7 +63,11 @@ describe('bounds', () => {
   });
 
   it('a leadership digest stays within ZCT_MAX_DIGEST_MESSAGES DingTalk messages; 未走访 lists end with a count', async () => {
-    const { store, bot } = kit({ ZCT_ADMIN_GROUPS: 'console:lead', ZCT_MAX_DIGEST_MESSAGES: '2', ZCT_DIGEST_LIST_MAX: '10' });
+    const { store, bot } = kit({
+      ZCT_ADMIN_GROUPS: 'console:lead',
+      ZCT_MAX_DIGEST_MESSAGES: '2',
+      ZCT_DIGEST_LIST_MAX: '10',
+    });
     for (let t = 0; t < 40; t++) await registerTeam(store, `console:t${t}`, names(200, `T${t}企业`));
     const r = await bot.handle(message('简报', { conversationId: 'lead', teamId: 'console:lead', isAdmin: true }));
     expect(r.reply?.intent).toBe('digest');

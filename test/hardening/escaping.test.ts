@@ -16,7 +16,10 @@ const IMAGE = '![x](https://evil.example/pixel.png)';
 const HOSTILE = `${LINK} ${IMAGE} **紧急** <!channel> <@U0ADMIN> <https://evil.example|官方通知> _斜_ ~删~ \`code\` # 标题 > 引用 https://evil.example/raw`;
 
 /** Every string a DingTalk markdown message of this reply contains. */
-const dingtalk = (r: Reply) => renderDingTalkMarkdown(r).map((p) => p.text).join('\n');
+const dingtalk = (r: Reply) =>
+  renderDingTalkMarkdown(r)
+    .map((p) => p.text)
+    .join('\n');
 /**
  * What Slack parses of the messages: every mrkdwn text object (as JSON, to see `verbatim`) and the fallback text.
  * plain_text objects (headers, buttons) are shown literally by Slack and are left out.
@@ -64,7 +67,10 @@ describe('user text rendered as data', () => {
         { type: 'fields', fields: [{ label: '小组', value: HOSTILE }] },
         { type: 'table', columns: ['小组', '说明'], rows: [[HOSTILE, HOSTILE]] },
         { type: 'note', text: HOSTILE },
-        { type: 'citations', items: [{ n: 1, docId: 'd', title: HOSTILE, source: HOSTILE, date: null, chunkId: 'd::0', quote: HOSTILE }] },
+        {
+          type: 'citations',
+          items: [{ n: 1, docId: 'd', title: HOSTILE, source: HOSTILE, date: null, chunkId: 'd::0', quote: HOSTILE }],
+        },
       ],
     };
     assertInert(dingtalk(r), slack(r));
@@ -75,11 +81,17 @@ describe('user text rendered as data', () => {
 
   it('a nickname and a summary echoed in the group, and the leadership digest of the next morning', async () => {
     const store = new MemoryStore();
-    const services = makeServices({ store, config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0', ZCT_ADMIN_GROUPS: 'console:lead' }), retriever: null as never });
+    const services = makeServices({
+      store,
+      config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0', ZCT_ADMIN_GROUPS: 'console:lead' }),
+      retriever: null as never,
+    });
     const bot = makeBot(services);
     await registerTeam(store, 'console:g1', ['华康药业']);
     await registerTeam(store, 'console:lead', [], { isAdminGroup: true });
-    const report = await bot.handle(message(`今天走访了华康药业，企业反映${LINK}缺3名化工工程师 **紧急**`, { userName: `张三${LINK}` }));
+    const report = await bot.handle(
+      message(`今天走访了华康药业，企业反映${LINK}缺3名化工工程师 **紧急**`, { userName: `张三${LINK}` }),
+    );
     expect(report.reply?.intent).toBe('report');
     assertInert(dingtalk(report.reply!), slack(report.reply!));
 

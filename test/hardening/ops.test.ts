@@ -13,7 +13,17 @@ import { captureLogger } from '../helpers/fleet.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 
 const xlsx = randomBytes(100_000);
-const withFile: Reply = { intent: 'admin', blocks: [{ type: 'paragraph', text: '台账已导出' }], files: [{ filename: '台账.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: xlsx }] };
+const withFile: Reply = {
+  intent: 'admin',
+  blocks: [{ type: 'paragraph', text: '台账已导出' }],
+  files: [
+    {
+      filename: '台账.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      data: xlsx,
+    },
+  ],
+};
 const plain: Reply = { intent: 'issues', blocks: [{ type: 'paragraph', text: '问题清单' }] };
 
 describe('unsigned Slack requests', () => {
@@ -21,10 +31,15 @@ describe('unsigned Slack requests', () => {
     const { logger, lines } = captureLogger('warn');
     let t = 0;
     const log = boltLogger(logger, { now: () => t });
-    for (let i = 0; i < 500; i++) log.warn(`Failed to parse and verify the request data: Failed to verify authenticity: signature mismatch (request ${i})`);
+    for (let i = 0; i < 500; i++)
+      log.warn(
+        `Failed to parse and verify the request data: Failed to verify authenticity: signature mismatch (request ${i})`,
+      );
     expect(lines).toHaveLength(1);
     t += 61_000;
-    log.warn('Failed to parse and verify the request data: Failed to verify authenticity: signature mismatch (request 501)');
+    log.warn(
+      'Failed to parse and verify the request data: Failed to verify authenticity: signature mismatch (request 501)',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]!.suppressed).toBe(499);
     log.warn('something else entirely');
@@ -39,7 +54,10 @@ describe('a remembered reply with an xlsx', () => {
     const back = decodeReply(encoded)!;
     expect(Buffer.compare(back.files![0]!.data, xlsx)).toBe(0);
     // Replies remembered by older versions (Buffer.toJSON's number array) still decode.
-    const legacy = JSON.stringify({ ...withFile, files: [{ ...withFile.files![0], data: { type: 'Buffer', data: [...xlsx.subarray(0, 10)] } }] });
+    const legacy = JSON.stringify({
+      ...withFile,
+      files: [{ ...withFile.files![0], data: { type: 'Buffer', data: [...xlsx.subarray(0, 10)] } }],
+    });
     expect(Buffer.compare(decodeReply(legacy)!.files![0]!.data, xlsx.subarray(0, 10))).toBe(0);
   });
 

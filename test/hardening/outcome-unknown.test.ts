@@ -32,13 +32,26 @@ afterAll(async () => {
 async function setup(opts: { commandTimeoutMs: number; outcomeWaitMs: number }) {
   const prefix = freshPrefix('outcome');
   const { logger, lines } = captureLogger('warn');
-  const store = new RedisStore({ url: proxy.url, prefix, commandTimeoutMs: opts.commandTimeoutMs, outcomeWaitMs: opts.outcomeWaitMs, logger });
+  const store = new RedisStore({
+    url: proxy.url,
+    prefix,
+    commandTimeoutMs: opts.commandTimeoutMs,
+    outcomeWaitMs: opts.outcomeWaitMs,
+    logger,
+  });
   await store.connect({ timeoutMs: 5000 });
-  const services = makeServices({ store, config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0', ZCT_REDIS_PREFIX: prefix }), retriever: null as never, logger });
+  const services = makeServices({
+    store,
+    config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0', ZCT_REDIS_PREFIX: prefix }),
+    retriever: null as never,
+    logger,
+  });
   const bot = makeBot(services);
   // One report before the stall, so Redis has the commit script cached (EVALSHA runs it, as in production).
   await registerTeam(store, 'console:warm', ['华康药业']);
-  await bot.handle(message('今天走访了华康药业，企业反映缺1名电工', { conversationId: 'warm', teamId: 'console:warm' }));
+  await bot.handle(
+    message('今天走访了华康药业，企业反映缺1名电工', { conversationId: 'warm', teamId: 'console:warm' }),
+  );
   return { store, bot, prefix, lines };
 }
 
@@ -70,7 +83,9 @@ describe('a ledger commit whose reply is slower than the command timeout', () =>
       proxy.delayAfter([], 0);
     }
     // Every one of the 200 commits lost its reply to the timeout and learnt its outcome from the dedup record.
-    expect(lines.filter((l) => String(l.msg).startsWith('ledger commit reply lost')).length).toBeGreaterThanOrEqual(200);
+    expect(lines.filter((l) => String(l.msg).startsWith('ledger commit reply lost')).length).toBeGreaterThanOrEqual(
+      200,
+    );
     for (let u = 0; u < users; u++) {
       const issues = await store.listIssues({ teamId: `console:dg${u}` });
       const visits = await store.listVisits({ teamId: `console:dg${u}` });
@@ -82,8 +97,14 @@ describe('a ledger commit whose reply is slower than the command timeout', () =>
     // "未被记录" only where it is true: the message left no commit. (Other commands stalled behind the slow commit
     // time out before anything is written; those users are rightly asked to resend.)
     const notRecorded = told.filter((t) => /没有被记录|未被记录/.test(t.said));
-    for (const t of notRecorded) expect(await store.readCommit(t.dedupKey), `${t.said} ${JSON.stringify(lines.filter((l) => Number(l.level) >= 50))}`).toBeNull();
-    console.info(`[outcome] 200 reports, ${told.length} messages, ${resends} resends asked for, ${notRecorded.length} truthful "未被记录"`);
+    for (const t of notRecorded)
+      expect(
+        await store.readCommit(t.dedupKey),
+        `${t.said} ${JSON.stringify(lines.filter((l) => Number(l.level) >= 50))}`,
+      ).toBeNull();
+    console.info(
+      `[outcome] 200 reports, ${told.length} messages, ${resends} resends asked for, ${notRecorded.length} truthful "未被记录"`,
+    );
     await store.close();
   }, 120_000);
 
@@ -133,7 +154,9 @@ describe('a ledger commit whose reply is slower than the command timeout', () =>
 describe('the pipeline answers a store failure from the message’s commit record', () => {
   it('recorded → says what was recorded (and remembers it); unknown and unreadable → "may have been recorded"; nothing committed → resend', async () => {
     const store = new MemoryStore();
-    const bot = makeBot(makeServices({ store, config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0' }), retriever: null as never }));
+    const bot = makeBot(
+      makeServices({ store, config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0' }), retriever: null as never }),
+    );
     await registerTeam(store, 'console:g1', ['华康药业']);
     const real = store.commitLedger.bind(store);
 

@@ -34,8 +34,20 @@ const host = () => `127.0.0.1:${redis.port}`;
 async function startAndBreak(env: Record<string, string>): Promise<string> {
   const { logger, lines } = captureLogger('debug');
   const config = testConfig({ LOG_LEVEL: 'debug', ZCT_REDIS_PREFIX: `sec${Date.now()}`, ...env });
-  const store: Store = await createStore(config, logger, { connect: { timeoutMs: 5000 }, commandTimeoutMs: 300, connectTimeoutMs: 300 });
-  await store.upsertTeam({ id: 'console:g', platform: 'console', conversationId: 'g', name: 'g', enterprises: [], isAdminGroup: false, createdAt: 1 });
+  const store: Store = await createStore(config, logger, {
+    connect: { timeoutMs: 5000 },
+    commandTimeoutMs: 300,
+    connectTimeoutMs: 300,
+  });
+  await store.upsertTeam({
+    id: 'console:g',
+    platform: 'console',
+    conversationId: 'g',
+    name: 'g',
+    enterprises: [],
+    isAdminGroup: false,
+    createdAt: 1,
+  });
   // The outage: Redis goes away, an operation fails, the connection logs its error line.
   await redis.kill();
   await expect(store.getTeam('console:g')).rejects.toMatchObject({ name: 'StoreUnavailableError' });
@@ -55,7 +67,11 @@ describe('Redis credentials are never logged', () => {
   }, 30_000);
 
   it('REDIS_USERNAME / REDIS_PASSWORD with a plain REDIS_URL', async () => {
-    const logs = await startAndBreak({ REDIS_URL: `redis://${host()}`, REDIS_USERNAME: USER, REDIS_PASSWORD: PASSWORD });
+    const logs = await startAndBreak({
+      REDIS_URL: `redis://${host()}`,
+      REDIS_USERNAME: USER,
+      REDIS_PASSWORD: PASSWORD,
+    });
     expect(logs).toContain('connected to Redis');
     expect(logs).not.toContain(PASSWORD);
   }, 30_000);
@@ -63,8 +79,13 @@ describe('Redis credentials are never logged', () => {
   it('REDIS_CLUSTER_NODES=redis://user:password@… — the failing start-up is logged without the password', async () => {
     // Not a cluster: discovery fails, which is exactly the path that logged the node list in clear.
     const { logger, lines } = captureLogger('debug');
-    const config = testConfig({ LOG_LEVEL: 'debug', REDIS_CLUSTER_NODES: `redis://${USER}:${PASSWORD}@${host()},redis://${USER}:${PASSWORD}@127.0.0.1:1` });
-    await expect(createStore(config, logger, { connect: { timeoutMs: 1500 }, connectTimeoutMs: 200 })).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+    const config = testConfig({
+      LOG_LEVEL: 'debug',
+      REDIS_CLUSTER_NODES: `redis://${USER}:${PASSWORD}@${host()},redis://${USER}:${PASSWORD}@127.0.0.1:1`,
+    });
+    await expect(
+      createStore(config, logger, { connect: { timeoutMs: 1500 }, connectTimeoutMs: 200 }),
+    ).rejects.toMatchObject({ name: 'StoreUnavailableError' });
     const logs = lines.map((l) => JSON.stringify(l)).join('\n');
     expect(lines.length).toBeGreaterThan(0);
     expect(logs).toContain('***@');

@@ -23,8 +23,15 @@ describe('health server bind address', () => {
 
 describe('pdf.js stays out of serve', () => {
   it('JSON.parse is native after loading everything serve loads; only parsing a PDF brings pdf.js in', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/hardening/fixtures/serve-imports.ts'], { encoding: 'utf8', timeout: 60_000 });
-    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { afterServeImports: boolean; afterPdf: boolean; pdfChars: number };
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'test/hardening/fixtures/serve-imports.ts'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as {
+      afterServeImports: boolean;
+      afterPdf: boolean;
+      pdfChars: number;
+    };
     expect(r.afterServeImports).toBe(true);
     expect(r.pdfChars).toBeGreaterThan(0);
     // The check can fail: once a PDF is parsed, pdf.js has replaced JSON.parse in that process.

@@ -31,7 +31,11 @@ import { WebSocketServer, WebSocket } from 'ws';
 import { parseConfig } from '../../src/config/index.js';
 import type { Config } from '../../src/config/schema.js';
 import { silentLogger, type Logger } from '../../src/observability/logger.js';
-import { createDingTalkAdapter, type DingTalkAdapter, type DingTalkAdapterOptions } from '../../src/platforms/dingtalk/index.js';
+import {
+  createDingTalkAdapter,
+  type DingTalkAdapter,
+  type DingTalkAdapterOptions,
+} from '../../src/platforms/dingtalk/index.js';
 import type { MessageSink } from '../../src/platforms/types.js';
 import { bounded } from './wait.js';
 
@@ -246,7 +250,11 @@ export class FakeDingTalk extends EventEmitter {
     }
 
     if (req.method === 'POST' && u.pathname === '/robot/sendBySession') {
-      this.webhookPosts.push({ session: u.searchParams.get('session') ?? '', body: body as RecordedWebhookPost['body'], at });
+      this.webhookPosts.push({
+        session: u.searchParams.get('session') ?? '',
+        body: body as RecordedWebhookPost['body'],
+        at,
+      });
       this.changed();
       return send(res, this.webhookReplies.shift() ?? { status: 200, body: { errcode: 0, errmsg: 'ok' } });
     }
@@ -255,7 +263,10 @@ export class FakeDingTalk extends EventEmitter {
       this.tokenCalls.push(body);
       this.changed();
       if (body.appKey !== FAKE_CLIENT_ID || body.appSecret !== FAKE_CLIENT_SECRET) {
-        return send(res, { status: 400, body: { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret' } });
+        return send(res, {
+          status: 400,
+          body: { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret' },
+        });
       }
       this.tokenSeq += 1;
       const token = `fake-token-${this.tokenSeq}`;
@@ -263,7 +274,10 @@ export class FakeDingTalk extends EventEmitter {
       return send(res, { status: 200, body: { accessToken: token, expireIn: this.tokenExpireIn } });
     }
 
-    if (req.method === 'POST' && (u.pathname === '/v1.0/robot/groupMessages/send' || u.pathname === '/v1.0/robot/oToMessages/batchSend')) {
+    if (
+      req.method === 'POST' &&
+      (u.pathname === '/v1.0/robot/groupMessages/send' || u.pathname === '/v1.0/robot/oToMessages/batchSend')
+    ) {
       const token = String(req.headers['x-acs-dingtalk-access-token'] ?? '');
       if (!this.validTokens.has(token)) {
         return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
@@ -271,24 +285,34 @@ export class FakeDingTalk extends EventEmitter {
       const b = body as unknown as RecordedApiSend['body'];
       const target = u.pathname.endsWith('groupMessages/send') ? b.openConversationId : b.userIds?.length;
       if (!b.robotCode || !target || !b.msgKey || typeof b.msgParam !== 'string') {
-        return send(res, { status: 400, body: { code: 'MissingParameter', message: 'robotCode/target/msgKey/msgParam required' } });
+        return send(res, {
+          status: 400,
+          body: { code: 'MissingParameter', message: 'robotCode/target/msgKey/msgParam required' },
+        });
       }
       if (Buffer.byteLength(b.msgParam) > 15_000) {
         return send(res, { status: 400, body: { code: 'invalidParameter.msgParam', message: 'msgParam too long' } });
       }
       this.apiSends.push({ path: u.pathname, token, body: b, at });
       this.changed();
-      return send(res, this.apiReplies.shift() ?? { status: 200, body: { processQueryKey: `pqk-${this.apiSends.length}` } });
+      return send(
+        res,
+        this.apiReplies.shift() ?? { status: 200, body: { processQueryKey: `pqk-${this.apiSends.length}` } },
+      );
     }
 
     if (req.method === 'POST' && u.pathname === '/v1.0/robot/messageFiles/download') {
       const token = String(req.headers['x-acs-dingtalk-access-token'] ?? '');
-      if (!this.validTokens.has(token)) return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
+      if (!this.validTokens.has(token))
+        return send(res, { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } });
       const code = String(body.downloadCode ?? '');
       this.fileDownloads.push(code);
       this.changed();
       if (body.robotCode !== FAKE_ROBOT_CODE || !this.files.has(code)) {
-        return send(res, { status: 400, body: { code: 'invalidParameter.downloadCode', message: 'downloadCode 无效' } });
+        return send(res, {
+          status: 400,
+          body: { code: 'invalidParameter.downloadCode', message: 'downloadCode 无效' },
+        });
       }
       return send(res, { status: 200, body: { downloadUrl: `${this.url}/files/${encodeURIComponent(code)}` } });
     }
@@ -324,11 +348,19 @@ export class FakeDingTalk extends EventEmitter {
       const code = typeof body.code === 'string' ? body.code : '';
       this.userInfoCalls.push({ code, token });
       this.changed();
-      if (!this.validTokens.has(token)) return send(res, { status: 200, body: { errcode: 88, errmsg: '不合法的access_token' } });
+      if (!this.validTokens.has(token))
+        return send(res, { status: 200, body: { errcode: 88, errmsg: '不合法的access_token' } });
       const user = this.authCodes.get(code);
       if (!user) return send(res, { status: 200, body: { errcode: 40078, errmsg: '不存在的临时授权码' } });
       this.authCodes.delete(code);
-      return send(res, { status: 200, body: { errcode: 0, errmsg: 'ok', result: { userid: user.userid, name: user.name, sys: false, sys_level: 0, unionid: `union-${user.userid}` } } });
+      return send(res, {
+        status: 200,
+        body: {
+          errcode: 0,
+          errmsg: 'ok',
+          result: { userid: user.userid, name: user.name, sys: false, sys_level: 0, unionid: `union-${user.userid}` },
+        },
+      });
     }
 
     return send(res, { status: 404, body: { code: 'NotFound', message: u.pathname } });
@@ -338,17 +370,38 @@ export class FakeDingTalk extends EventEmitter {
     const fault = this.cardFault?.(kind, body);
     if (fault) return fault;
     const outTrackId = typeof body.outTrackId === 'string' ? body.outTrackId : '';
-    const paramMap = ((body.cardData as { cardParamMap?: Record<string, unknown> } | undefined)?.cardParamMap ?? {}) as Record<string, unknown>;
-    const strings = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)]));
+    const paramMap = ((body.cardData as { cardParamMap?: Record<string, unknown> } | undefined)?.cardParamMap ??
+      {}) as Record<string, unknown>;
+    const strings = (m: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)]));
     if (kind === 'create') {
       const openSpaceId = typeof body.openSpaceId === 'string' ? body.openSpaceId : '';
-      if (!outTrackId || typeof body.cardTemplateId !== 'string' || !/^dtv1\.card\/\/IM_(GROUP|ROBOT)\.\S+$/.test(openSpaceId)) {
-        return { status: 400, body: { code: 'param.invalid', message: 'cardTemplateId/outTrackId/openSpaceId required' } };
+      if (
+        !outTrackId ||
+        typeof body.cardTemplateId !== 'string' ||
+        !/^dtv1\.card\/\/IM_(GROUP|ROBOT)\.\S+$/.test(openSpaceId)
+      ) {
+        return {
+          status: 400,
+          body: { code: 'param.invalid', message: 'cardTemplateId/outTrackId/openSpaceId required' },
+        };
       }
-      if (this.cards.has(outTrackId)) return { status: 400, body: { code: 'card.exists', message: 'outTrackId already used' } };
+      if (this.cards.has(outTrackId))
+        return { status: 400, body: { code: 'card.exists', message: 'outTrackId already used' } };
       const params = strings(paramMap);
-      this.cards.set(outTrackId, { outTrackId, templateId: body.cardTemplateId, openSpaceId, created: body, params, statuses: params.flowStatus ? [params.flowStatus] : [], streams: [] });
-      return { status: 200, body: { success: true, result: { outTrackId, deliverResults: [{ spaceId: openSpaceId, success: true }] } } };
+      this.cards.set(outTrackId, {
+        outTrackId,
+        templateId: body.cardTemplateId,
+        openSpaceId,
+        created: body,
+        params,
+        statuses: params.flowStatus ? [params.flowStatus] : [],
+        streams: [],
+      });
+      return {
+        status: 200,
+        body: { success: true, result: { outTrackId, deliverResults: [{ spaceId: openSpaceId, success: true }] } },
+      };
     }
     const card = this.cards.get(outTrackId);
     if (!card) return { status: 404, body: { code: 'card.notFound', message: `no card ${outTrackId}` } };
@@ -357,7 +410,13 @@ export class FakeDingTalk extends EventEmitter {
         return { status: 400, body: { code: 'param.invalid', message: 'key/content/guid required' } };
       }
       card.params[body.key] = body.isFull === false ? (card.params[body.key] ?? '') + body.content : body.content;
-      card.streams.push({ key: body.key, content: body.content, isFull: body.isFull !== false, isFinalize: body.isFinalize === true, at: performance.now() });
+      card.streams.push({
+        key: body.key,
+        content: body.content,
+        isFull: body.isFull !== false,
+        isFinalize: body.isFinalize === true,
+        at: performance.now(),
+      });
       return { status: 200, body: { success: true } };
     }
     const updates = strings(paramMap);
@@ -375,7 +434,11 @@ export class FakeDingTalk extends EventEmitter {
 
   /** A msgtype "file" robot message for a file added with addFile(). */
   fileMessage(downloadCode: string, fileName: string, input: RobotMessageInput = {}): Record<string, unknown> {
-    return this.robotMessage({ ...input, msgtype: 'file', extra: { content: { downloadCode, fileName, fileId: `fid-${downloadCode}`, spaceId: '123' }, ...input.extra } });
+    return this.robotMessage({
+      ...input,
+      msgtype: 'file',
+      extra: { content: { downloadCode, fileName, fileId: `fid-${downloadCode}`, spaceId: '123' }, ...input.extra },
+    });
   }
 
   /** A one-time free-login code for this user (what dd.runtime.permission.requestAuthCode returns inside DingTalk). */
@@ -449,7 +512,10 @@ export class FakeDingTalk extends EventEmitter {
    * Push a card callback (a button press) as DingTalk does over the stream. `frameId` re-uses a frame id
    * (a redelivery). Returns the frame id; the bot's ack is recorded in `acks` like a robot message's.
    */
-  pushCardCallback(press: { outTrackId: string; userId: string; buttonId: string }, opts: { frameId?: string; socket?: WebSocket } = {}): string {
+  pushCardCallback(
+    press: { outTrackId: string; userId: string; buttonId: string },
+    opts: { frameId?: string; socket?: WebSocket } = {},
+  ): string {
     this.frameSeq += 1;
     const frameId = opts.frameId ?? `cardcb_${this.frameSeq}_${randomUUID().slice(0, 8)}`;
     const data = {
@@ -465,7 +531,13 @@ export class FakeDingTalk extends EventEmitter {
       {
         specVersion: '1.0',
         type: 'CALLBACK',
-        headers: { appId: 'fake-app', contentType: 'application/json', messageId: frameId, time: String(Date.now()), topic: TOPIC_CARD },
+        headers: {
+          appId: 'fake-app',
+          contentType: 'application/json',
+          messageId: frameId,
+          time: String(Date.now()),
+          topic: TOPIC_CARD,
+        },
         data: JSON.stringify(data),
       },
       opts.socket,
@@ -486,7 +558,12 @@ export class FakeDingTalk extends EventEmitter {
     this.sendFrame({
       specVersion: '1.0',
       type: 'SYSTEM',
-      headers: { topic: 'ping', messageId: `ping_${opaque}`, contentType: 'application/json', time: String(Date.now()) },
+      headers: {
+        topic: 'ping',
+        messageId: `ping_${opaque}`,
+        contentType: 'application/json',
+        time: String(Date.now()),
+      },
       data: JSON.stringify({ opaque }),
     });
     await this.waitFor(() => this.pingReplies.length > before, 'ping reply');
@@ -497,7 +574,15 @@ export class FakeDingTalk extends EventEmitter {
   disconnect(reason = 'connection is expired', dropAfterMs = 10_000): WebSocket {
     const ws = this.socket;
     if (!ws) throw new Error('fake dingtalk: no open stream connection');
-    this.sendFrame({ specVersion: '1.0', type: 'SYSTEM', headers: { topic: 'disconnect', contentType: 'application/json' }, data: JSON.stringify({ reason }) }, ws);
+    this.sendFrame(
+      {
+        specVersion: '1.0',
+        type: 'SYSTEM',
+        headers: { topic: 'disconnect', contentType: 'application/json' },
+        data: JSON.stringify({ reason }),
+      },
+      ws,
+    );
     setTimeout(() => ws.terminate(), dropAfterMs).unref();
     return ws;
   }
@@ -551,7 +636,10 @@ export class FakeDingTalk extends EventEmitter {
 function send(res: http.ServerResponse, reply: Reply) {
   const write = () => {
     const text = JSON.stringify(reply.body);
-    res.writeHead(reply.status, { 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+    res.writeHead(reply.status, {
+      'Content-Type': 'application/json;charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+    });
     res.end(text);
   };
   if (reply.delayMs) setTimeout(write, reply.delayMs);
@@ -577,12 +665,22 @@ export function signCallback(timestamp: string, secret: string): string {
 }
 
 /** POST a robot message to the bot's HTTP callback endpoint the way DingTalk does. */
-export async function postCallback(url: string, data: unknown, opts: CallbackPostOptions = {}): Promise<{ status: number; body: unknown }> {
+export async function postCallback(
+  url: string,
+  data: unknown,
+  opts: CallbackPostOptions = {},
+): Promise<{ status: number; body: unknown }> {
   const timestamp = String(opts.timestamp ?? Date.now());
   const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' };
   if (!opts.omit?.includes('timestamp')) headers.timestamp = timestamp;
-  if (!opts.omit?.includes('sign')) headers.sign = opts.sign ?? signCallback(timestamp, opts.secret ?? FAKE_CLIENT_SECRET);
-  const res = await fetch(url, { method: 'POST', headers, body: opts.rawBody ?? JSON.stringify(data), signal: AbortSignal.timeout(15_000) });
+  if (!opts.omit?.includes('sign'))
+    headers.sign = opts.sign ?? signCallback(timestamp, opts.secret ?? FAKE_CLIENT_SECRET);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: opts.rawBody ?? JSON.stringify(data),
+    signal: AbortSignal.timeout(15_000),
+  });
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -654,7 +752,14 @@ export async function startDingTalkHarness(opts: DingTalkHarnessOptions): Promis
     logger: opts.logger ?? silentLogger,
     sink,
     ...opts.adapter,
-    stream: { reconnectBaseMs: 20, reconnectMaxMs: 200, heartbeatMs: 0, openTimeoutMs: 2_000, drainMaxMs: 2_000, ...opts.adapter?.stream },
+    stream: {
+      reconnectBaseMs: 20,
+      reconnectMaxMs: 200,
+      heartbeatMs: 0,
+      openTimeoutMs: 2_000,
+      drainMaxMs: 2_000,
+      ...opts.adapter?.stream,
+    },
     httpTimeoutMs: opts.adapter?.httpTimeoutMs ?? 2_000,
   });
   await adapter.start();

@@ -128,13 +128,16 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
   };
 
   const errorBody = (message: string, status: number) =>
-    JSON.stringify({ error: { message, type: status >= 500 ? 'server_error' : 'invalid_request_error', code: null, param: null } });
+    JSON.stringify({
+      error: { message, type: status >= 500 ? 'server_error' : 'invalid_request_error', code: null, param: null },
+    });
 
   async function answerChat(req: RecordedRequest, reply: FakeReply | null, res: http.ServerResponse) {
     if (!reply) return send(res, 500, errorBody('fake-openai: no scripted reply', 500));
     const status = reply.status ?? 200;
     if (reply.rawBody !== undefined) return send(res, status, reply.rawBody, reply.headers);
-    if (status >= 400) return send(res, status, errorBody(reply.errorMessage ?? `fake-openai: HTTP ${status}`, status), reply.headers);
+    if (status >= 400)
+      return send(res, status, errorBody(reply.errorMessage ?? `fake-openai: HTTP ${status}`, status), reply.headers);
     if (reply.json !== undefined) return send(res, status, JSON.stringify(reply.json), reply.headers);
     const id = `chatcmpl-fake-${++counter}`;
     const created = Math.floor(Date.now() / 1000);
@@ -166,7 +169,11 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
         created,
         model: usedModel,
         choices: [{ index: 0, message, logprobs: null, finish_reason: reply.finishReason ?? 'stop' }],
-        usage: { prompt_tokens: 10, completion_tokens: Math.max(1, content.length), total_tokens: 10 + Math.max(1, content.length) },
+        usage: {
+          prompt_tokens: 10,
+          completion_tokens: Math.max(1, content.length),
+          total_tokens: 10 + Math.max(1, content.length),
+        },
       }),
       reply.headers,
     );
@@ -176,7 +183,8 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     if (reply) {
       const status = reply.status ?? 200;
       if (reply.rawBody !== undefined) return send(res, status, reply.rawBody, reply.headers);
-      if (status >= 400) return send(res, status, errorBody(reply.errorMessage ?? `fake-openai: HTTP ${status}`, status), reply.headers);
+      if (status >= 400)
+        return send(res, status, errorBody(reply.errorMessage ?? `fake-openai: HTTP ${status}`, status), reply.headers);
       if (reply.json !== undefined) return send(res, status, JSON.stringify(reply.json), reply.headers);
     }
     const input: unknown = req.body?.input;
@@ -208,7 +216,13 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
         } catch {
           body = undefined;
         }
-        const rec: RecordedRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0] ?? '/', headers: req.headers, body, at: Date.now() };
+        const rec: RecordedRequest = {
+          method: req.method ?? 'GET',
+          path: (req.url ?? '/').split('?')[0] ?? '/',
+          headers: req.headers,
+          body,
+          at: Date.now(),
+        };
         requests.push(rec);
 
         const isChat = rec.path.endsWith('/chat/completions');
@@ -226,7 +240,14 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
         if (isChat && rec.method === 'POST') return answerChat(rec, reply, res);
         if (isEmbed && rec.method === 'POST') return answerEmbeddings(rec, reply, res);
         if (rec.path.endsWith('/models') && rec.method === 'GET') {
-          return send(res, 200, JSON.stringify({ object: 'list', data: [model, embeddingModel].map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) }));
+          return send(
+            res,
+            200,
+            JSON.stringify({
+              object: 'list',
+              data: [model, embeddingModel].map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })),
+            }),
+          );
         }
         send(res, 404, errorBody(`fake-openai: no route for ${rec.method} ${rec.path}`, 404));
       })().catch((err: unknown) => send(res, 500, errorBody(`fake-openai: ${String(err)}`, 500)));
@@ -240,7 +261,12 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
   return {
     url,
     port,
-    env: { OPENAI_BASE_URL: url, OPENAI_API_KEY: 'sk-fake', OPENAI_MODEL: model, OPENAI_EMBEDDING_MODEL: embeddingModel },
+    env: {
+      OPENAI_BASE_URL: url,
+      OPENAI_API_KEY: 'sk-fake',
+      OPENAI_MODEL: model,
+      OPENAI_EMBEDDING_MODEL: embeddingModel,
+    },
     requests,
     chatRequests: () => requests.filter((r) => r.path.endsWith('/chat/completions')),
     embeddingRequests: () => requests.filter((r) => r.path.endsWith('/embeddings')),

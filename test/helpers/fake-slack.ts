@@ -50,7 +50,14 @@ export interface FakeSocketMode {
   /** Acks received from the app: {envelope_id, payload?}. */
   readonly acks: Array<{ envelope_id: string; payload?: unknown }>;
   /** Send an envelope to every connected app. */
-  push(envelope: { envelope_id: string; type: string; payload: unknown; accepts_response_payload?: boolean; retry_attempt?: number; retry_reason?: string }): void;
+  push(envelope: {
+    envelope_id: string;
+    type: string;
+    payload: unknown;
+    accepts_response_payload?: boolean;
+    retry_attempt?: number;
+    retry_reason?: string;
+  }): void;
   /** Resolves when an ack with this envelope id arrives. */
   waitForAck(envelopeId: string, timeoutMs?: number): Promise<{ envelope_id: string; payload?: unknown }>;
 }
@@ -148,7 +155,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           ok: true,
           channel: args.channel,
           ts,
-          message: { type: 'message', bot_id: FAKE_SLACK_IDENTITY.botId, text: args.text, ts, ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}) },
+          message: {
+            type: 'message',
+            bot_id: FAKE_SLACK_IDENTITY.botId,
+            text: args.text,
+            ts,
+            ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+          },
         };
       }
       case 'chat.postEphemeral':
@@ -160,7 +173,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal':
-        return { ok: true, files: ((args.files as Array<{ id: string; title?: string }>) ?? []).map((f) => ({ id: f.id, title: f.title })) };
+        return {
+          ok: true,
+          files: ((args.files as Array<{ id: string; title?: string }>) ?? []).map((f) => ({
+            id: f.id,
+            title: f.title,
+          })),
+        };
       default:
         return { ok: true };
     }
@@ -186,7 +205,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const fail = failures.get(method)?.shift();
       if (fail) {
         if ('error' in fail) return send(200, { ok: false, error: fail.error });
-        if (fail.status === 429) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String((fail as { retryAfter: number }).retryAfter) });
+        if (fail.status === 429)
+          return send(
+            429,
+            { ok: false, error: 'ratelimited' },
+            { 'retry-after': String((fail as { retryAfter: number }).retryAfter) },
+          );
         return send(fail.status, { ok: false });
       }
       if (!token) return send(200, { ok: false, error: 'not_authed' });
@@ -219,13 +243,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       ws.on('message', (data) => {
         try {
           const msg = JSON.parse(data.toString()) as { envelope_id?: string; payload?: unknown };
-          if (msg.envelope_id) acks.push({ envelope_id: msg.envelope_id, ...(msg.payload !== undefined ? { payload: msg.payload } : {}) });
+          if (msg.envelope_id)
+            acks.push({ envelope_id: msg.envelope_id, ...(msg.payload !== undefined ? { payload: msg.payload } : {}) });
           notify();
         } catch {
           /* ignore */
         }
       });
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: FAKE_SLACK_IDENTITY.appId } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'fake', approximate_connection_time: 3600 },
+          connection_info: { app_id: FAKE_SLACK_IDENTITY.appId },
+        }),
+      );
     });
   });
 
@@ -281,7 +313,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       },
       acks,
       push(envelope) {
-        const data = JSON.stringify({ accepts_response_payload: false, retry_attempt: 0, retry_reason: '', ...envelope });
+        const data = JSON.stringify({
+          accepts_response_payload: false,
+          retry_attempt: 0,
+          retry_reason: '',
+          ...envelope,
+        });
         for (const ws of sockets) ws.send(data);
       },
       async waitForAck(envelopeId, timeoutMs = 5000) {
@@ -299,7 +336,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 }
 
 /** Headers Slack puts on a request: X-Slack-Request-Timestamp and X-Slack-Signature (v0 HMAC-SHA256). */
-export function signSlackRequest(signingSecret: string, rawBody: string, timestampSec = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function signSlackRequest(
+  signingSecret: string,
+  rawBody: string,
+  timestampSec = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   const base = `v0:${timestampSec}:${rawBody}`;
   const sig = crypto.createHmac('sha256', signingSecret).update(base).digest('hex');
   return { 'x-slack-request-timestamp': String(timestampSec), 'x-slack-signature': `v0=${sig}` };
@@ -314,8 +355,16 @@ export async function postToSlackApp(
 ): Promise<{ status: number; text: string; ms: number }> {
   const raw = 'json' in body ? JSON.stringify(body.json) : new URLSearchParams(body.form).toString();
   const contentType = 'json' in body ? 'application/json' : 'application/x-www-form-urlencoded';
-  const headers = signSlackRequest(opts.badSignature ? `${signingSecret}-wrong` : signingSecret, raw, opts.timestampSec);
+  const headers = signSlackRequest(
+    opts.badSignature ? `${signingSecret}-wrong` : signingSecret,
+    raw,
+    opts.timestampSec,
+  );
   const started = Date.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, ...headers, ...opts.headers }, body: raw });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...headers, ...opts.headers },
+    body: raw,
+  });
   return { status: res.status, text: await res.text(), ms: Date.now() - started };
 }

@@ -89,7 +89,12 @@ export async function startReplica(redisUrl: string, opts: ReplicaOptions): Prom
   await store.connect({ timeoutMs: 5000 });
   const services = makeServices({
     store,
-    config: testConfig({ ZCT_RATE_LIMIT_PER_MIN: '0', REDIS_URL: redisUrl, ZCT_REDIS_PREFIX: opts.prefix, ...opts.env }),
+    config: testConfig({
+      ZCT_RATE_LIMIT_PER_MIN: '0',
+      REDIS_URL: redisUrl,
+      ZCT_REDIS_PREFIX: opts.prefix,
+      ...opts.env,
+    }),
     retriever: (opts.retriever ?? null) as Retriever,
     llm: opts.llm ?? null,
     logger: opts.logger,
@@ -105,7 +110,12 @@ export function freshPrefix(tag: string): string {
 }
 
 /** Register a group as a liaison team bound to these enterprises. */
-export async function registerTeam(store: Store, teamId: string, enterprises: string[], over: Partial<Team> = {}): Promise<Team> {
+export async function registerTeam(
+  store: Store,
+  teamId: string,
+  enterprises: string[],
+  over: Partial<Team> = {},
+): Promise<Team> {
   const [platform, ...rest] = teamId.split(':');
   const team: Team = {
     id: teamId,
@@ -126,7 +136,8 @@ export function captureLogger(level = 'error'): { logger: Logger; lines: Array<R
   const lines: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -167,7 +178,11 @@ export async function issuesByMessage(store: Store, teamIds: string[]): Promise<
 }
 
 /** Wait until `check` holds (polling), or throw after timeoutMs. */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + bounded(timeoutMs);
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -131,16 +131,26 @@ export async function startRedisCluster(opts: StartRedisClusterOptions = {}): Pr
     proc: null,
     watchdog: null,
     args: [
-      '--port', String(port),
-      '--bind', '127.0.0.1',
-      '--cluster-enabled', 'yes',
-      '--cluster-port', String(allPorts[masters + i]!),
-      '--cluster-config-file', path.join(dir, `nodes-${port}.conf`),
-      '--cluster-node-timeout', '2000',
-      '--save', '',
-      '--appendonly', 'no',
-      '--dir', dir,
-      '--daemonize', 'no',
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--cluster-enabled',
+      'yes',
+      '--cluster-port',
+      String(allPorts[masters + i]!),
+      '--cluster-config-file',
+      path.join(dir, `nodes-${port}.conf`),
+      '--cluster-node-timeout',
+      '2000',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
     ],
   }));
   const ports = nodes.map((n) => n.port);
@@ -158,7 +168,9 @@ export async function startRedisCluster(opts: StartRedisClusterOptions = {}): Pr
     n.proc = p;
     // Watchdog: blocks on our pipe; when this process dies the pipe closes and it SIGKILLs the server.
     // The dir goes in as $0 (no quoting issues) and is removed once the server is dead.
-    const w = spawn('sh', ['-c', `read _ ; kill -9 ${p.pid ?? ''} 2>/dev/null; sleep 0.2; rm -rf "$0"`, dir], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const w = spawn('sh', ['-c', `read _ ; kill -9 ${p.pid ?? ''} 2>/dev/null; sleep 0.2; rm -rf "$0"`, dir], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     w.on('error', () => {});
     w.unref();
     (w.stdin as unknown as { unref?: () => void } | null)?.unref?.();
@@ -175,7 +187,11 @@ export async function startRedisCluster(opts: StartRedisClusterOptions = {}): Pr
 
   const clusterOk = (port: number) => async () => {
     const info = await rawCommand(port, 'CLUSTER INFO');
-    return !!info?.includes('cluster_state:ok') && info.includes('cluster_slots_ok:16384') && info.includes(`cluster_known_nodes:${masters}`);
+    return (
+      !!info?.includes('cluster_state:ok') &&
+      info.includes('cluster_slots_ok:16384') &&
+      info.includes(`cluster_known_nodes:${masters}`)
+    );
   };
 
   const stop = async (): Promise<void> => {
@@ -188,8 +204,13 @@ export async function startRedisCluster(opts: StartRedisClusterOptions = {}): Pr
 
   try {
     for (const n of nodes) spawnNode(n);
-    for (const port of ports) await waitFor(`redis-server on ${port}`, deadline, async () => (await rawCommand(port, 'PING')) === '+PONG\r\n');
-    const create = await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], deadline);
+    for (const port of ports)
+      await waitFor(`redis-server on ${port}`, deadline, async () => (await rawCommand(port, 'PING')) === '+PONG\r\n');
+    const create = await run(
+      'redis-cli',
+      ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'],
+      deadline,
+    );
     if (create.code !== 0) throw new Error(`redis-cli --cluster create failed (${create.code}): ${create.output}`);
     // Every node must agree the cluster is healthy and every slot is served.
     for (const port of ports) await waitFor(`cluster_state:ok on ${port}`, deadline, clusterOk(port));

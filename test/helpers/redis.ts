@@ -56,7 +56,21 @@ export async function startRedis(opts: { args?: string[] } = {}): Promise<RedisH
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-redis-'));
   let proc: ChildProcess | null = null;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', ...(opts.args ?? [])];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--daemonize',
+    'no',
+    ...(opts.args ?? []),
+  ];
 
   const handle: RedisHandle = {
     url: `redis://127.0.0.1:${port}`,

@@ -7,7 +7,11 @@ import type { Config } from '../../src/config/schema.js';
 import type { Services } from '../../src/app/services.js';
 import { silentLogger } from '../../src/observability/logger.js';
 import type { Store } from '../../src/store/types.js';
-import { incomingMessageSchema, type IncomingMessage, type IncomingMessageInput } from '../../src/messaging/incoming.js';
+import {
+  incomingMessageSchema,
+  type IncomingMessage,
+  type IncomingMessageInput,
+} from '../../src/messaging/incoming.js';
 
 export function testConfig(env: Record<string, string> = {}): Config {
   return parseConfig({ LOG_LEVEL: 'silent', ZCT_CACHE_DIR: '.cache/test', ...env });

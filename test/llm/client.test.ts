@@ -92,8 +92,13 @@ describe('createLlm', () => {
   it('adapts to reasoning models that reject temperature / max_tokens', async () => {
     fake.onRequest((req) => {
       if (!req.path.endsWith('/chat/completions')) return undefined;
-      if (req.body.temperature !== undefined) return { status: 400, errorMessage: "Unsupported parameter: 'temperature' is not supported with this model." };
-      if (req.body.max_tokens !== undefined) return { status: 400, errorMessage: "Unsupported parameter: 'max_tokens'. Use 'max_completion_tokens' instead." };
+      if (req.body.temperature !== undefined)
+        return { status: 400, errorMessage: "Unsupported parameter: 'temperature' is not supported with this model." };
+      if (req.body.max_tokens !== undefined)
+        return {
+          status: 400,
+          errorMessage: "Unsupported parameter: 'max_tokens'. Use 'max_completion_tokens' instead.",
+        };
       return { content: '好' };
     });
     const c = llm();
@@ -166,7 +171,14 @@ describe('structured output', () => {
 
     // An existing system message is extended, not followed by a second one.
     fake.enqueue({ content: '{"kind":"issue","items":[]}' });
-    await c.structured([{ role: 'system', content: '你是抽取器。' }, { role: 'user', content: '抽取' }], Answer, 'a');
+    await c.structured(
+      [
+        { role: 'system', content: '你是抽取器。' },
+        { role: 'user', content: '抽取' },
+      ],
+      Answer,
+      'a',
+    );
     const msgs = fake.chatRequests()[1]!.body.messages;
     expect(msgs).toHaveLength(2);
     expect(msgs[0].content.startsWith('你是抽取器。')).toBe(true);
@@ -175,7 +187,9 @@ describe('structured output', () => {
 
   it('structured calls time out like plain ones', async () => {
     fake.enqueue({ hang: true }, { hang: true });
-    expect(await reason(llm({ LLM_TIMEOUT_MS: SHORT }).structured([{ role: 'user', content: 'x' }], Answer, 'a'))).toBe('timeout');
+    expect(await reason(llm({ LLM_TIMEOUT_MS: SHORT }).structured([{ role: 'user', content: 'x' }], Answer, 'a'))).toBe(
+      'timeout',
+    );
   });
 });
 

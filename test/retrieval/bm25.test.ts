@@ -41,12 +41,24 @@ describe('Bm25Index', () => {
 
   it('drops the postings of terms found in more than maxDfRatio of the documents, keeping their df', () => {
     // 专班 is in 2 of 4 documents' bodies, 人才 in 1.
-    const pruned = Bm25Index.build([{ name: 'body', weight: 1, maxDfRatio: 0.4 }, { name: 'title', weight: 0.5 }], docs);
+    const pruned = Bm25Index.build(
+      [
+        { name: 'body', weight: 1, maxDfRatio: 0.4 },
+        { name: 'title', weight: 0.5 },
+      ],
+      docs,
+    );
     expect(pruned.search([['专班'], []], 10)).toEqual([]);
     expect(pruned.df('专班', 'body')).toBe(2);
     expect(pruned.search([['人才'], []], 10).map((h) => h.doc)).toEqual([1]);
     expect(pruned.postings.body).toBeLessThan(index.postings.body!);
-    const kept = Bm25Index.build([{ name: 'body', weight: 1, maxDfRatio: 0.5 }, { name: 'title', weight: 0.5 }], docs);
+    const kept = Bm25Index.build(
+      [
+        { name: 'body', weight: 1, maxDfRatio: 0.5 },
+        { name: 'title', weight: 0.5 },
+      ],
+      docs,
+    );
     expect(kept.search([['专班'], []], 10)).toHaveLength(2);
   });
 
@@ -66,9 +78,22 @@ describe('Bm25Index', () => {
 });
 
 describe('LexicalIndex on a small hand-made corpus', () => {
-  const mk = (id: string, title: string, text: string): CorpusDocument => ({ id, title, source: null, date: null, author: null, text, file: `${id}.txt`, fileHash: id });
+  const mk = (id: string, title: string, text: string): CorpusDocument => ({
+    id,
+    title,
+    source: null,
+    date: null,
+    author: null,
+    text,
+    file: `${id}.txt`,
+    fileHash: id,
+  });
   const docs = [
-    mk('a', '关于深入开展“三服务”活动的通知', '一、总体要求\n坚持围绕中心、服务大局。\n二、督查考核\n“三服务”活动要建立督查考核机制，制定工作清单，实行销号管理。'),
+    mk(
+      'a',
+      '关于深入开展“三服务”活动的通知',
+      '一、总体要求\n坚持围绕中心、服务大局。\n二、督查考核\n“三服务”活动要建立督查考核机制，制定工作清单，实行销号管理。',
+    ),
     mk('b', '人才新政', '对引进的高层次人才给予安家补贴，博士每人补助10万元。硕士研究生每人补助3万元。'),
     mk('c', '专班工作制', '全市共组建专班117个，其中市本级专班35个。专班组建要坚持“因事而设”，不得随意设立专班。'),
     mk('d', '乡村振兴', '江山市年内创建7条市级乡村振兴党建示范带。'),

@@ -11,7 +11,8 @@ function capture() {
   const records: Array<Record<string, unknown>> = [];
   const stream = new Writable({
     write(chunk, _enc, cb) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) records.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of String(chunk).split('\n'))
+        if (line.trim()) records.push(JSON.parse(line) as Record<string, unknown>);
       cb();
     },
   });
@@ -20,7 +21,16 @@ function capture() {
   return { logger, cacheState };
 }
 
-const mk = (id: string, text: string): CorpusDocument => ({ id, title: `文件${id}`, source: null, date: null, author: null, text, file: `${id}.txt`, fileHash: `hash-${id}` });
+const mk = (id: string, text: string): CorpusDocument => ({
+  id,
+  title: `文件${id}`,
+  source: null,
+  date: null,
+  author: null,
+  text,
+  file: `${id}.txt`,
+  fileHash: `hash-${id}`,
+});
 const corpus = () => [
   mk('a', '一、总体要求\n“三服务”活动要建立督查考核机制，制定工作清单，实行销号管理。'),
   mk('b', '全市共组建专班117个，其中市本级专班35个。专班组建要坚持“因事而设”。'),

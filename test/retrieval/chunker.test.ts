@@ -3,7 +3,16 @@ import type { CorpusDocument } from '../../src/corpus/types.js';
 import { chunkDocument, detectHeading, splitSentences } from '../../src/retrieval/index.js';
 
 function doc(text: string, id = 'd1'): CorpusDocument {
-  return { id, title: '测试文件', source: '测试来源', date: '2019-03-31', author: null, text, file: 'x.txt', fileHash: 'h' };
+  return {
+    id,
+    title: '测试文件',
+    source: '测试来源',
+    date: '2019-03-31',
+    author: null,
+    text,
+    file: 'x.txt',
+    fileHash: 'h',
+  };
 }
 
 const sentence = (n: number, len = 40) => `第${n}句${'政'.repeat(Math.max(1, len - 4))}。`;
@@ -24,7 +33,11 @@ describe('splitSentences', () => {
 describe('detectHeading', () => {
   it('recognises the structure markers of official documents, outermost first', () => {
     expect(detectHeading('一、总体要求')).toMatchObject({ level: 2, text: '一、总体要求', wholeLine: true });
-    expect(detectHeading('（二）城市基层党建工作稳步推进。实行“三单制”管理')).toMatchObject({ level: 3, text: '（二）城市基层党建工作稳步推进', wholeLine: false });
+    expect(detectHeading('（二）城市基层党建工作稳步推进。实行“三单制”管理')).toMatchObject({
+      level: 3,
+      text: '（二）城市基层党建工作稳步推进',
+      wholeLine: false,
+    });
     expect(detectHeading('3、组织工作的概念内涵。我们理解')?.level).toBe(4);
     expect(detectHeading('(1)第一项')?.level).toBe(5);
     expect(detectHeading('①组建联合党委。')?.level).toBe(6);
@@ -56,11 +69,17 @@ describe('chunkDocument', () => {
     // Every sentence is somewhere.
     const all = chunks.map((c) => c.text).join('');
     for (let i = 1; i <= 30; i++) expect(all).toContain(`第${i}句`);
-    expect(chunks[0]).toMatchObject({ id: 'd1::0', docId: 'd1', title: '测试文件', source: '测试来源', date: '2019-03-31' });
+    expect(chunks[0]).toMatchObject({
+      id: 'd1::0',
+      docId: 'd1',
+      title: '测试文件',
+      source: '测试来源',
+      date: '2019-03-31',
+    });
   });
 
   it('cuts a sentence longer than the maximum at commas (langchain splitter), never above the maximum', async () => {
-    const long = Array.from({ length: 40 }, (_, i) => `第${i}个分句内容较长一些`).join('，') + '。';
+    const long = `${Array.from({ length: 40 }, (_, i) => `第${i}个分句内容较长一些`).join('，')}。`;
     const chunks = await chunkDocument(doc(long), { targetChars: 200, maxChars: 150, overlapChars: 0 });
     expect(chunks.length).toBeGreaterThan(2);
     for (const c of chunks) expect(c.text.length).toBeLessThanOrEqual(150);
@@ -92,7 +111,9 @@ describe('chunkDocument', () => {
     const short = await chunkDocument(doc('一、标题\n正文一句。正文两句。'), { wholeIfFits: true });
     expect(short).toHaveLength(1);
     expect(short[0]!.text).toBe('一、标题\n正文一句。正文两句。');
-    const long = await chunkDocument(doc(Array.from({ length: 30 }, (_, i) => sentence(i)).join('')), { wholeIfFits: true });
+    const long = await chunkDocument(doc(Array.from({ length: 30 }, (_, i) => sentence(i)).join('')), {
+      wholeIfFits: true,
+    });
     expect(long.length).toBeGreaterThan(1);
   });
 });

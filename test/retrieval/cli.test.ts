@@ -19,9 +19,18 @@ async function zct(args: string[], input?: string): Promise<{ stdout: string; st
   for (const register of [registerSearch, registerSearchBatch, registerEval]) register(program);
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const stdin = input !== undefined ? vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([input]) as unknown as typeof process.stdin) : null;
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const stdin =
+    input !== undefined
+      ? vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([input]) as unknown as typeof process.stdin)
+      : null;
   process.exitCode = 0;
   try {
     await program.parseAsync(['node', 'zct', ...args]);
@@ -37,7 +46,12 @@ async function zct(args: string[], input?: string): Promise<{ stdout: string; st
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-cli-'));
-  Object.assign(process.env, { ZCT_CACHE_DIR: path.join(tmp, 'cache'), ZCT_DATA_DIR: path.join(tmp, 'data'), ZCT_CORPUS_DIR: 'data/corpus', LOG_LEVEL: 'silent' });
+  Object.assign(process.env, {
+    ZCT_CACHE_DIR: path.join(tmp, 'cache'),
+    ZCT_DATA_DIR: path.join(tmp, 'data'),
+    ZCT_CORPUS_DIR: 'data/corpus',
+    LOG_LEVEL: 'silent',
+  });
   delete process.env.OPENAI_EMBEDDING_MODEL;
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -69,7 +83,10 @@ describe('zct search-batch', () => {
         .join('\n'),
     );
     const { stdout } = await zct(['search-batch', '--corpus', corpus, '--queries', queries, '--k', '2']);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { qid: string; hits: string[] });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { qid: string; hits: string[] });
     expect(lines.map((l) => l.qid)).toEqual(['q1', 'q2', 'q3']);
     for (const l of lines) {
       expect(Object.keys(l).sort()).toEqual(['hits', 'qid']);
@@ -88,7 +105,16 @@ describe('zct search', () => {
     const out = JSON.parse(stdout) as { query: string; hits: Array<Record<string, unknown>> };
     expect(out.query).toBe('三服务督查的工作清单要不要销号');
     expect(out.hits).toHaveLength(3);
-    expect(Object.keys(out.hits[0]!).sort()).toEqual(['chunkId', 'date', 'docId', 'rank', 'score', 'source', 'text', 'title']);
+    expect(Object.keys(out.hits[0]!).sort()).toEqual([
+      'chunkId',
+      'date',
+      'docId',
+      'rank',
+      'score',
+      'source',
+      'text',
+      'title',
+    ]);
     expect(out.hits.map((h) => h.rank)).toEqual([1, 2, 3]);
     expect(String(out.hits[0]!.text)).toContain('销号管理');
     expect(String(out.hits[0]!.text).length).toBeLessThanOrEqual(600);
@@ -97,7 +123,10 @@ describe('zct search', () => {
 
   it('--stdin answers one JSON line per input line (index built once), and human output is Chinese', async () => {
     const { stdout } = await zct(['search', '--stdin', '--k', '1'], '专班有多少个\n\n火星探测器\n');
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; hits: unknown[] });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { query: string; hits: unknown[] });
     expect(lines.map((l) => l.query)).toEqual(['专班有多少个', '火星探测器']);
     const human = await zct(['search', '火星探测器什么时候发射']);
     expect(human.stdout).toContain('未找到');

@@ -32,14 +32,30 @@ class ConceptEmbedder implements Embedder {
 
 describe('reciprocalRankFusion', () => {
   it('sums 1/(k+rank) over rankings; items in both rankings come first', () => {
-    const fused = reciprocalRankFusion([['a', 'b', 'c'], ['c', 'd']], (x) => x, 60);
+    const fused = reciprocalRankFusion(
+      [
+        ['a', 'b', 'c'],
+        ['c', 'd'],
+      ],
+      (x) => x,
+      60,
+    );
     expect(fused.map((f) => f.item)).toEqual(['c', 'a', 'b', 'd']); // b and d tie: first seen first
     expect(fused[0]!.score).toBeCloseTo(1 / 63 + 1 / 61, 10);
     expect(fused[1]!.score).toBeCloseTo(1 / 61, 10);
   });
 });
 
-const mk = (id: string, text: string): CorpusDocument => ({ id, title: '', source: null, date: null, author: null, text, file: `${id}.txt`, fileHash: id });
+const mk = (id: string, text: string): CorpusDocument => ({
+  id,
+  title: '',
+  source: null,
+  date: null,
+  author: null,
+  text,
+  file: `${id}.txt`,
+  fileHash: id,
+});
 const corpus = () => [
   mk('finance', '证券交易所修订了交易规则，加强投资者保护。'),
   mk('risk', '防范化解重大风险，守住不发生系统性风险的底线。'),

@@ -9,7 +9,13 @@ import type { CorpusDocument } from '../../src/corpus/types.js';
 import { answerTypeCoverage, askedType } from '../../src/retrieval/answer-type.js';
 import { chunkDescription, queryFields } from '../../src/retrieval/fields.js';
 import type { RankingOptions } from '../../src/retrieval/lexical.js';
-import { colloquialExpansions, docKindWords, lexiconFrom, parseColloquial, parseDocKinds } from '../../src/retrieval/lexicon.js';
+import {
+  colloquialExpansions,
+  docKindWords,
+  lexiconFrom,
+  parseColloquial,
+  parseDocKinds,
+} from '../../src/retrieval/lexicon.js';
 import { buildRetriever } from '../../src/retrieval/retriever.js';
 import { Tokenizer } from '../../src/retrieval/tokenizer.js';
 
@@ -59,7 +65,9 @@ describe('colloquial normalisation (data/retrieval/colloquial.txt)', () => {
   it('the shipped lexicon maps everyday forms to written ones', () => {
     expect(colloquialExpansions('最多能拿多少钱')).toEqual(expect.arrayContaining(['金额', '资金']));
     expect(colloquialExpansions('这事有没有说法')).toContain('规定');
-    expect(queryFields(new Tokenizer(), '不让干部下去跑企业').expansions).toEqual(expect.arrayContaining(['不得', '走访']));
+    expect(queryFields(new Tokenizer(), '不让干部下去跑企业').expansions).toEqual(
+      expect.arrayContaining(['不得', '走访']),
+    );
   });
 
   it('finds the written wording for a colloquial question, and does not without the lexicon', async () => {
@@ -76,22 +84,53 @@ describe('colloquial normalisation (data/retrieval/colloquial.txt)', () => {
 describe('document description: title, column, author, kind, masthead', () => {
   const kinds = parseDocKinds('讲话 领导讲话 发言 | 讲话 / ^同志们[：:]\n卷首语 卷首 评论 | 卷首 / 评论员\n');
   it('recognises a kind by title, column, author or opening', () => {
-    expect(docKindWords({ title: '无题', opening: '同志们：今天我们开会' }, { ...lexiconFrom('', ''), kinds })).toEqual(['讲话', '领导讲话', '发言']);
+    expect(docKindWords({ title: '无题', opening: '同志们：今天我们开会' }, { ...lexiconFrom('', ''), kinds })).toEqual(
+      ['讲话', '领导讲话', '发言'],
+    );
     expect(docKindWords({ title: '一篇文章', section: '卷首语' }, { ...lexiconFrom('', ''), kinds })).toContain('评论');
-    expect(docKindWords({ title: '一篇文章', author: '本刊评论员' }, { ...lexiconFrom('', ''), kinds })).toContain('卷首');
-    expect(docKindWords({ title: '人才公寓管理办法', opening: '第一条' }, { ...lexiconFrom('', ''), kinds })).toEqual([]);
+    expect(docKindWords({ title: '一篇文章', author: '本刊评论员' }, { ...lexiconFrom('', ''), kinds })).toContain(
+      '卷首',
+    );
+    expect(docKindWords({ title: '人才公寓管理办法', opening: '第一条' }, { ...lexiconFrom('', ''), kinds })).toEqual(
+      [],
+    );
   });
 
   it('puts title, column, author, origin, source and kind words in the searchable description', () => {
-    const d = chunkDescription({ title: '全力推进高质量发展', section: '卷首语', author: '本刊评论员', origin: null, source: '衢州党建 2019年第1期', kinds: ['卷首语', '评论'] });
-    expect(d.split('\n')).toEqual(['全力推进高质量发展', '卷首语', '本刊评论员', '衢州党建 2019年第1期', '卷首语 评论']);
+    const d = chunkDescription({
+      title: '全力推进高质量发展',
+      section: '卷首语',
+      author: '本刊评论员',
+      origin: null,
+      source: '衢州党建 2019年第1期',
+      kinds: ['卷首语', '评论'],
+    });
+    expect(d.split('\n')).toEqual([
+      '全力推进高质量发展',
+      '卷首语',
+      '本刊评论员',
+      '衢州党建 2019年第1期',
+      '卷首语 评论',
+    ]);
   });
 
   const speeches = [
-    doc('speech', '在全县组织工作会议上的讲话', '同志们：\n今年要重点抓好干部队伍建设，抓好基层组织建设，抓好人才工作。'),
-    doc('report', '县委组织部2019年工作总结', '今年重点抓好干部队伍建设和基层组织建设，人才工作取得新成效，共引进人才120名。'),
-    doc('kaihua', '开化县推进干部交流', '推行中层干部跨部门竞争上岗，今年拿出20个岗位。', { author: '中共开化县委组织部' }),
-    doc('jiangshan', '江山市推进干部交流', '推行中层干部跨部门竞争上岗，今年拿出30个岗位。', { author: '中共江山市委组织部' }),
+    doc(
+      'speech',
+      '在全县组织工作会议上的讲话',
+      '同志们：\n今年要重点抓好干部队伍建设，抓好基层组织建设，抓好人才工作。',
+    ),
+    doc(
+      'report',
+      '县委组织部2019年工作总结',
+      '今年重点抓好干部队伍建设和基层组织建设，人才工作取得新成效，共引进人才120名。',
+    ),
+    doc('kaihua', '开化县推进干部交流', '推行中层干部跨部门竞争上岗，今年拿出20个岗位。', {
+      author: '中共开化县委组织部',
+    }),
+    doc('jiangshan', '江山市推进干部交流', '推行中层干部跨部门竞争上岗，今年拿出30个岗位。', {
+      author: '中共江山市委组织部',
+    }),
   ];
   it('steers to a document named by kind ("那篇讲话") or by its author\'s place ("开化那个…")', async () => {
     expect(await top(speeches, '那篇讲话里今年要重点抓好哪些工作')).toBe('speech');
@@ -100,7 +139,7 @@ describe('document description: title, column, author, kind, masthead', () => {
     expect(await top(speeches, '江山竞争上岗拿出几个岗位', { description: false })).not.toBe('jiangshan');
   });
 
-  it('finds a periodical\'s masthead facts (publisher, issue date) in its front matter', async () => {
+  it("finds a periodical's masthead facts (publisher, issue date) in its front matter", async () => {
     const { loadLibrary } = await import('../../src/corpus/index.js');
     const docs = await loadLibrary({ corpusDir: 'data/corpus', dataDir: '/nonexistent-zct-data' });
     const r = await buildRetriever(docs);
@@ -128,7 +167,7 @@ describe('answer type', () => {
     expect(askedType('一共引进了多少人才')).toBe('number');
     expect(askedType('专班组建有哪些原则')).toBeNull();
   });
-  it('scores the sentence that holds a figure together with the question\'s terms', () => {
+  it("scores the sentence that holds a figure together with the question's terms", () => {
     const bigrams = new Set(['挂牌', '规局']);
     expect(answerTypeCoverage('资规局于1月15日挂牌成立。此后开展学习。', 'date', bigrams)).toBe(1);
     expect(answerTypeCoverage('资规局挂牌以来开展学习。2月份完成调研。', 'date', bigrams)).toBe(0);
@@ -145,7 +184,10 @@ describe('answer type', () => {
 
 describe('neighbours', () => {
   it('gives the chunks around a hit in document order, never across documents', async () => {
-    const long = Array.from({ length: 30 }, (_, i) => `第${i + 1}项工作要求的具体内容写在这里，并且说明了相应的措施和时限安排。`).join('\n');
+    const long = Array.from(
+      { length: 30 },
+      (_, i) => `第${i + 1}项工作要求的具体内容写在这里，并且说明了相应的措施和时限安排。`,
+    ).join('\n');
     const r = await buildRetriever([doc('x', '长文', long), doc('y', '短文', '另一篇文章。')]);
     const chunks = r.documentChunks('x');
     expect(chunks.length).toBeGreaterThan(2);

@@ -15,7 +15,7 @@ import { register as registerIngest } from '../../src/cli/commands/ingest.js';
 import { loadLibrary } from '../../src/corpus/index.js';
 import { buildRetriever, indexCacheKey, indexCachePath } from '../../src/retrieval/index.js';
 import { libraryVersionKey, readLibraryVersion, ReloadingRetriever } from '../../src/retrieval/reload.js';
-import { RedisStore } from '../../src/store/index.js';
+import type { RedisStore } from '../../src/store/index.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { testConfig } from '../helpers/services.js';
 
@@ -34,8 +34,14 @@ async function ingestCli(file: string): Promise<{ stdout: string; stderr: string
   registerIngest(program);
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+    stdout += String(c);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+    stderr += String(c);
+    return true;
+  });
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -55,8 +61,14 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-reload-'));
   const corpus = path.join(tmp, 'corpus');
   fs.mkdirSync(corpus);
-  fs.writeFileSync(path.join(corpus, 'a.txt'), '关于开展“三服务”活动的通知\n各级组织部门要深入企业走访，帮助企业解决融资、用工等实际困难。\n对走访中收集的问题建立清单，逐一销号。');
-  fs.writeFileSync(path.join(corpus, 'b.txt'), '人才公寓管理办法\n高层次人才可申请入住人才公寓，租金按市场价的30%收取，入住期限最长三年。');
+  fs.writeFileSync(
+    path.join(corpus, 'a.txt'),
+    '关于开展“三服务”活动的通知\n各级组织部门要深入企业走访，帮助企业解决融资、用工等实际困难。\n对走访中收集的问题建立清单，逐一销号。',
+  );
+  fs.writeFileSync(
+    path.join(corpus, 'b.txt'),
+    '人才公寓管理办法\n高层次人才可申请入住人才公寓，租金按市场价的30%收取，入住期限最长三年。',
+  );
   env = {
     REDIS_URL: redis.url,
     ZCT_REDIS_PREFIX: 'zt',
@@ -64,7 +76,10 @@ beforeAll(async () => {
     ZCT_DATA_DIR: path.join(tmp, 'data'),
     ZCT_CACHE_DIR: path.join(tmp, 'cache'),
   };
-  for (let i = 0; i < 2; i++) replicas.push(await createServices(testConfig(env), (await import('../../src/observability/logger.js')).silentLogger));
+  for (let i = 0; i < 2; i++)
+    replicas.push(
+      await createServices(testConfig(env), (await import('../../src/observability/logger.js')).silentLogger),
+    );
 }, 60_000);
 
 afterAll(async () => {

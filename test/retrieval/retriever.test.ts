@@ -7,7 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/corpus/index.js';
-import { buildRetriever, evaluate, isCorrectPassage, readEvalSet, type HybridRetriever } from '../../src/retrieval/index.js';
+import {
+  buildRetriever,
+  evaluate,
+  isCorrectPassage,
+  readEvalSet,
+  type HybridRetriever,
+} from '../../src/retrieval/index.js';
 
 const OWN_SET = path.join(import.meta.dirname, 'fixtures', 'own-qa.jsonl');
 let retriever: HybridRetriever;

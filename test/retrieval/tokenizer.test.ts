@@ -47,7 +47,9 @@ describe('Tokenizer', () => {
 
 describe('extractKeyTerms', () => {
   it('takes quoted terms and short titles, splitting enumerations, skipping clauses', () => {
-    const terms = extractKeyTerms(['开展“两地报到、人人契约”活动，出台《涉企惠企政策摘要》，坚持“政策之外无政策，口径之外无口径”，推进“1433”和“6Q24S”']);
+    const terms = extractKeyTerms([
+      '开展“两地报到、人人契约”活动，出台《涉企惠企政策摘要》，坚持“政策之外无政策，口径之外无口径”，推进“1433”和“6Q24S”',
+    ]);
     expect(terms).toEqual(expect.arrayContaining(['两地报到', '人人契约', '涉企惠企政策摘要', '6q24s']));
     expect(terms).not.toContain('政策之外无政策,口径之外无口径');
     expect(terms).not.toContain('1433'); // plain numbers stay whole anyway

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar, EVERY_DAY, HolidayFileError, loadWorkCalendar, parseHolidays, resolveTargets, sendCalendar } from '../../src/scheduler/index.js';
+import {
+  createWorkCalendar,
+  EVERY_DAY,
+  HolidayFileError,
+  loadWorkCalendar,
+  parseHolidays,
+  resolveTargets,
+  sendCalendar,
+} from '../../src/scheduler/index.js';
 import { endOfDayMs, minuteOfDay, parseHhmm, startOfDayMs } from '../../src/digest/index.js';
 import { ADMIN, T1, T2, T3 } from '../digest/fixtures.js';
 
@@ -48,7 +56,9 @@ describe('zone helpers', () => {
     expect(new Date(startOfDayMs('2024-03-18', 'Asia/Shanghai')).toISOString()).toBe('2024-03-17T16:00:00.000Z');
     expect(new Date(endOfDayMs('2024-03-18', 'Asia/Shanghai')).toISOString()).toBe('2024-03-18T15:59:59.999Z');
     // A DST zone: New York's 2024-03-10 is 23 hours long.
-    expect(endOfDayMs('2024-03-10', 'America/New_York') + 1 - startOfDayMs('2024-03-10', 'America/New_York')).toBe(23 * 3600_000);
+    expect(endOfDayMs('2024-03-10', 'America/New_York') + 1 - startOfDayMs('2024-03-10', 'America/New_York')).toBe(
+      23 * 3600_000,
+    );
     expect(minuteOfDay(Date.parse('2024-03-18T00:30:00Z'), 'Asia/Shanghai')).toBe(8 * 60 + 30);
     expect(parseHhmm('8:05')).toBe(485);
     expect(() => parseHhmm('25:00')).toThrow();

@@ -16,14 +16,25 @@ let h: DingTalkHarness;
 let store: RedisStore;
 beforeAll(async () => {
   redis = await startRedis();
-  h = await startDingTalkHarness({ sink: async () => ({ reply: null, duplicate: false }), env: { ZCT_ADMIN_GROUPS: 'dingtalk:cboss' } });
+  h = await startDingTalkHarness({
+    sink: async () => ({ reply: null, duplicate: false }),
+    env: { ZCT_ADMIN_GROUPS: 'dingtalk:cboss' },
+  });
   store = new RedisStore({ url: redis.url, prefix: `sched-e2e-${process.pid}` });
   await store.connect({ timeoutMs: 5000 });
   for (const t of TEAMS) await store.upsertTeam(t);
   for (const c of seedCommits()) if (c.at <= sh('2024-03-18', '08:00')) await store.commitLedger(c);
   // 300 more liaison teams, so the leadership digest is big.
   for (let i = 0; i < 300; i++) {
-    await store.upsertTeam({ id: `dingtalk:x${i}`, platform: 'dingtalk', conversationId: `x${i}`, name: `第${i + 1}联企小组（高新区）`, enterprises: [`企业${i}`], isAdminGroup: false, createdAt: T1.createdAt });
+    await store.upsertTeam({
+      id: `dingtalk:x${i}`,
+      platform: 'dingtalk',
+      conversationId: `x${i}`,
+      name: `第${i + 1}联企小组（高新区）`,
+      enterprises: [`企业${i}`],
+      isAdminGroup: false,
+      createdAt: T1.createdAt,
+    });
   }
 });
 afterAll(async () => {
@@ -47,7 +58,10 @@ describe('scheduler → DingTalk adapter → fake DingTalk', () => {
       expect(s.body.msgKey).toBe('sampleMarkdown');
       expect(Buffer.byteLength(s.body.msgParam, 'utf8')).toBeLessThanOrEqual(15_000);
     }
-    const to = (cid: string) => sends.filter((s) => s.body.openConversationId === cid).map((s) => JSON.parse(s.body.msgParam) as { title: string; text: string });
+    const to = (cid: string) =>
+      sends
+        .filter((s) => s.body.openConversationId === cid)
+        .map((s) => JSON.parse(s.body.msgParam) as { title: string; text: string });
     expect(to(T1.conversationId)).toHaveLength(1);
     expect(to(T1.conversationId)[0]!.title).toBe('城东一组 工作简报');
     expect(to(T1.conversationId)[0]!.text).toContain('3月10日（逾期8天）');

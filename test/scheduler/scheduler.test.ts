@@ -10,7 +10,14 @@ import { renderText } from '../../src/messaging/render-text.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis/store.js';
 import type { Store } from '../../src/store/types.js';
-import { createWorkCalendar, DigestScheduler, EVERY_DAY, type SchedulerOptions, type SchedulerTarget, type WorkCalendar } from '../../src/scheduler/index.js';
+import {
+  createWorkCalendar,
+  DigestScheduler,
+  EVERY_DAY,
+  type SchedulerOptions,
+  type SchedulerTarget,
+  type WorkCalendar,
+} from '../../src/scheduler/index.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { ADMIN, seedCommits, sh, T1, T2, T3, TEAMS, TZ } from '../digest/fixtures.js';
 
@@ -55,7 +62,12 @@ interface Delivery {
 
 const WEEKDAYS = createWorkCalendar();
 
-function replica(store: Store, deliveries: Delivery[], owner: string, over: Partial<SchedulerOptions> = {}): DigestScheduler {
+function replica(
+  store: Store,
+  deliveries: Delivery[],
+  owner: string,
+  over: Partial<SchedulerOptions> = {},
+): DigestScheduler {
   return new DigestScheduler({
     store,
     owner,
@@ -73,14 +85,24 @@ function replica(store: Store, deliveries: Delivery[], owner: string, over: Part
 }
 
 const at = (date: string, time: string) => new Date(sh(date, time));
-const DIGEST_TARGETS = [T1.id, T2.id, T3.id, `admin:${ADMIN.platform}:${ADMIN.conversationId}`, 'admin:slack:CADMIN'].sort();
+const DIGEST_TARGETS = [
+  T1.id,
+  T2.id,
+  T3.id,
+  `admin:${ADMIN.platform}:${ADMIN.conversationId}`,
+  'admin:slack:CADMIN',
+].sort();
 
 describe('exactly once across replicas (real Redis)', () => {
   it('three replicas ticking together send each digest and reminder once', async () => {
     const store = await redisStore();
     await seedUntil(store, sh('2024-03-18', '08:31'));
     const deliveries: Delivery[] = [];
-    const replicas = [replica(store, deliveries, 'a'), replica(await sameData(store), deliveries, 'b'), replica(await sameData(store), deliveries, 'c')];
+    const replicas = [
+      replica(store, deliveries, 'a'),
+      replica(await sameData(store), deliveries, 'b'),
+      replica(await sameData(store), deliveries, 'c'),
+    ];
 
     const early = await Promise.all(replicas.map((r) => r.runDue(at('2024-03-18', '08:29'))));
     expect(early.every((r) => r.sendDay && r.due.length === 0)).toBe(true);
@@ -98,7 +120,8 @@ describe('exactly once across replicas (real Redis)', () => {
     expect(byTarget.get(`admin:dingtalk:cadmin`)!.text).toContain('城西二组');
 
     // Later ticks the same morning (every replica, every minute) send nothing more.
-    for (const time of ['08:31', '08:45', '09:00']) await Promise.all(replicas.map((r) => r.runDue(at('2024-03-18', time))));
+    for (const time of ['08:31', '08:45', '09:00'])
+      await Promise.all(replicas.map((r) => r.runDue(at('2024-03-18', time))));
     expect(deliveries).toHaveLength(5);
 
     // 09:30 reminders, after T2's 09:10 report: T1 has Q-0002 overdue (resolved only at 10:00), T3 never reported.
@@ -156,9 +179,13 @@ describe('exactly once across replicas (real Redis)', () => {
     const late = await r.runDue(at('2024-03-19', '11:00'));
     expect(late.sent.length).toBeGreaterThanOrEqual(5);
     expect(late.sent.every((k) => k.endsWith(':2024-03-19'))).toBe(true);
-    expect(late.sent.filter((k) => k.startsWith('digest:')).sort()).toEqual(DIGEST_TARGETS.map((t) => `digest:${t}:2024-03-19`).sort());
+    expect(late.sent.filter((k) => k.startsWith('digest:')).sort()).toEqual(
+      DIGEST_TARGETS.map((t) => `digest:${t}:2024-03-19`).sort(),
+    );
     // Tuesday's team digest covers Monday (the previous workday) only.
-    expect(deliveries.find((d) => d.target === T1.id && d.title.endsWith('工作简报'))!.text).toContain('统计时段：3月18日（周一）；数据截至3月18日 24:00');
+    expect(deliveries.find((d) => d.target === T1.id && d.title.endsWith('工作简报'))!.text).toContain(
+      '统计时段：3月18日（周一）；数据截至3月18日 24:00',
+    );
     expect(await store.isJobDone(`digest:${T1.id}:2024-03-18`)).toBe(false);
   });
 });
@@ -174,7 +201,10 @@ describe('scheduler rules (MemoryStore, injected clock)', () => {
     const now = { ms: sh('2024-03-18', '08:30') };
     const store = await memory(now);
     const deliveries: Delivery[] = [];
-    const dead = replica(store, [], 'a', { leaseMs: 5 * 60_000, send: async () => Promise.reject(new Error('killed')) });
+    const dead = replica(store, [], 'a', {
+      leaseMs: 5 * 60_000,
+      send: async () => Promise.reject(new Error('killed')),
+    });
     await dead.runDue(new Date(now.ms));
     const b = replica(store, deliveries, 'b', { leaseMs: 5 * 60_000 });
     now.ms += 4 * 60_000;
@@ -206,7 +236,9 @@ describe('scheduler rules (MemoryStore, injected clock)', () => {
     // Tuesday after the Monday holiday covers Sunday (the extra workday) and Monday.
     const tue = await s.runDue(at('2024-03-19', '08:40'));
     expect(tue.sent.filter((k) => k.startsWith('digest:'))).toHaveLength(5);
-    expect(deliveries.filter((d) => d.target === T1.id)[1]!.text).toContain('统计时段：3月17日（周日）至3月18日（周一）');
+    expect(deliveries.filter((d) => d.target === T1.id)[1]!.text).toContain(
+      '统计时段：3月17日（周日）至3月18日（周一）',
+    );
 
     // ZCT_WORKDAYS_ONLY=false: Saturday is a send day.
     const every = await replica(store, deliveries, 'c', { calendar: EVERY_DAY }).runDue(at('2024-03-23', '08:30'));
@@ -232,7 +264,11 @@ describe('scheduler rules (MemoryStore, injected clock)', () => {
 
     const lonely = new MemoryStore();
     await lonely.upsertTeam(T1);
-    const broken = replica(lonely, [], 'b', { adminGroups: [], maxAttempts: 3, send: async () => Promise.reject(new Error('bot removed')) });
+    const broken = replica(lonely, [], 'b', {
+      adminGroups: [],
+      maxAttempts: 3,
+      send: async () => Promise.reject(new Error('bot removed')),
+    });
     const runs = [];
     for (const m of ['08:30', '08:31', '08:32', '08:33']) runs.push(await broken.runDue(at('2024-03-18', m)));
     expect(runs.map((r) => r.failed.length)).toEqual([1, 1, 1, 0]);
@@ -241,7 +277,13 @@ describe('scheduler rules (MemoryStore, injected clock)', () => {
   it('a team registered after digest time gets its first digest the next send day', async () => {
     const now = { ms: 0 };
     const store = await memory(now);
-    await store.upsertTeam({ ...T1, id: 'dingtalk:new', conversationId: 'new', name: '新组', createdAt: sh('2024-03-18', '09:00') });
+    await store.upsertTeam({
+      ...T1,
+      id: 'dingtalk:new',
+      conversationId: 'new',
+      name: '新组',
+      createdAt: sh('2024-03-18', '09:00'),
+    });
     const deliveries: Delivery[] = [];
     const r = replica(store, deliveries, 'a', { adminGroups: [] });
     await r.runDue(at('2024-03-18', '10:00'));

@@ -27,12 +27,19 @@ export function captureLogger() {
 }
 
 /** A connected RedisStore under a fresh prefix (isolated data on a shared server). */
-export function openStore(url: string, prefix = `r${process.pid}-${++n}`, extra: Partial<RedisStoreOptions> = {}): Promise<RedisStore> {
+export function openStore(
+  url: string,
+  prefix = `r${process.pid}-${++n}`,
+  extra: Partial<RedisStoreOptions> = {},
+): Promise<RedisStore> {
   return RedisStore.connect(url, { prefix, timeoutMs: 5000, ...extra });
 }
 
 /** Resolves with the promise's outcome, or 'hung' if it takes longer than `ms` (a liveness check, not a speed test). */
-export async function settleWithin<T>(p: Promise<T>, ms: number): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | 'hung'> {
+export async function settleWithin<T>(
+  p: Promise<T>,
+  ms: number,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | 'hung'> {
   return Promise.race([
     p.then(
       (value) => ({ ok: true as const, value }),

@@ -21,7 +21,10 @@ describe('MemoryStore specifics', () => {
     await store.commitLedger(commit('m', { issues: [newIssue()] }));
     expect((await store.commitLedger(commit('m', { issues: [newIssue()] }))).duplicate).toBe(true);
     now += 61_000;
-    expect(await store.commitLedger(commit('m', { issues: [newIssue()] }))).toMatchObject({ duplicate: false, issueIds: ['Q-0002'] });
+    expect(await store.commitLedger(commit('m', { issues: [newIssue()] }))).toMatchObject({
+      duplicate: false,
+      issueIds: ['Q-0002'],
+    });
   });
 
   it('returns copies: mutating a result does not change the store', async () => {

@@ -77,10 +77,31 @@ describe('RedisStore on Redis Cluster', () => {
     const store = await openClusterStore(prefix);
     const k = store.keys;
     // Exercise every kind of ledger key: issues, visits, indexes (team/status/due), history, events, dedup records.
-    await store.commitLedger(commit('l1', { visits: [newVisit({ teamId: 't1' }), newVisit({ teamId: 't2' })], issues: [newIssue({ teamId: 't1', dueDate: '2025-03-10', status: 'assigned' }), newIssue({ teamId: 't2' })] }));
-    await store.commitLedger(commit('l2', { at: T0 + 1000, patches: [{ issueId: 'Q-0001', status: 'in_progress', note: '推进中' }, { issueId: 'Q-0002', status: 'resolved' }] }));
-    await store.commitLedger(commit('l3', { at: T0 + 2000, issues: [newIssue({ teamId: 't3', status: 'closed' })], withdrawVisits: ['V-0002'] }));
-    expect((await store.listIssues({ teamId: 't1', status: ['in_progress'], overdueBefore: '2025-03-11' })).map((i) => i.id)).toEqual(['Q-0001']);
+    await store.commitLedger(
+      commit('l1', {
+        visits: [newVisit({ teamId: 't1' }), newVisit({ teamId: 't2' })],
+        issues: [newIssue({ teamId: 't1', dueDate: '2025-03-10', status: 'assigned' }), newIssue({ teamId: 't2' })],
+      }),
+    );
+    await store.commitLedger(
+      commit('l2', {
+        at: T0 + 1000,
+        patches: [
+          { issueId: 'Q-0001', status: 'in_progress', note: '推进中' },
+          { issueId: 'Q-0002', status: 'resolved' },
+        ],
+      }),
+    );
+    await store.commitLedger(
+      commit('l3', {
+        at: T0 + 2000,
+        issues: [newIssue({ teamId: 't3', status: 'closed' })],
+        withdrawVisits: ['V-0002'],
+      }),
+    );
+    expect(
+      (await store.listIssues({ teamId: 't1', status: ['in_progress'], overdueBefore: '2025-03-11' })).map((i) => i.id),
+    ).toEqual(['Q-0001']);
 
     // A few hundred sessions, message claims, answers, rate-limit windows and job leases (single-key records).
     const N = 300;
@@ -106,11 +127,30 @@ describe('RedisStore on Redis Cluster', () => {
     const all = [...byNode.values()].flat();
     const ledgerKeys = all.filter((key) => key.startsWith(k.ledger));
     const expectedLedger = [
-      k.issue('Q-0001'), k.issue('Q-0002'), k.issue('Q-0003'), k.visit('V-0001'), k.visit('V-0002'),
-      k.seqIssue, k.seqVisit, k.idxAll, k.idxTeam('t1'), k.idxTeam('t2'), k.idxTeam('t3'),
-      k.idxStatus('in_progress'), k.idxStatus('resolved'), k.idxStatus('closed'), k.idxDue,
-      k.vidxAll, k.vidxTeam('t1'), k.history('Q-0001'), k.history('Q-0002'), k.history('Q-0003'),
-      k.events, k.commitRecord('l1'), k.commitRecord('l2'), k.commitRecord('l3'),
+      k.issue('Q-0001'),
+      k.issue('Q-0002'),
+      k.issue('Q-0003'),
+      k.visit('V-0001'),
+      k.visit('V-0002'),
+      k.seqIssue,
+      k.seqVisit,
+      k.idxAll,
+      k.idxTeam('t1'),
+      k.idxTeam('t2'),
+      k.idxTeam('t3'),
+      k.idxStatus('in_progress'),
+      k.idxStatus('resolved'),
+      k.idxStatus('closed'),
+      k.idxDue,
+      k.vidxAll,
+      k.vidxTeam('t1'),
+      k.history('Q-0001'),
+      k.history('Q-0002'),
+      k.history('Q-0003'),
+      k.events,
+      k.commitRecord('l1'),
+      k.commitRecord('l2'),
+      k.commitRecord('l3'),
     ];
     for (const key of expectedLedger) expect(ledgerKeys).toContain(key);
 
@@ -121,7 +161,8 @@ describe('RedisStore on Redis Cluster', () => {
     expect(ledgerNodes).toHaveLength(1);
 
     // Session and dedup (claim) keys are spread: at least two different masters hold some of each.
-    const nodesHolding = (part: string) => [...byNode].filter(([, keys]) => keys.some((key) => key.startsWith(`${prefix}:${part}:`))).length;
+    const nodesHolding = (part: string) =>
+      [...byNode].filter(([, keys]) => keys.some((key) => key.startsWith(`${prefix}:${part}:`))).length;
     expect(nodesHolding('sess')).toBeGreaterThanOrEqual(2);
     expect(nodesHolding('claim')).toBeGreaterThanOrEqual(2);
     expect(all.filter((key) => key.startsWith(`${prefix}:sess:`))).toHaveLength(N);
@@ -136,11 +177,20 @@ describe('RedisStore on Redis Cluster', () => {
   it('100 concurrent commits of one message from two replicas record it once', async () => {
     const prefix = freshPrefix();
     const replicas = [await openClusterStore(prefix), await openClusterStore(prefix)];
-    const c = commit('burst-msg', { visits: [newVisit()], issues: [newIssue(), newIssue({ summary: '招工难', category: '用工' })] });
+    const c = commit('burst-msg', {
+      visits: [newVisit()],
+      issues: [newIssue(), newIssue({ summary: '招工难', category: '用工' })],
+    });
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => replicas[i % 2]!.commitLedger(c)));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(results.filter((r) => r.duplicate)).toHaveLength(99);
-    for (const r of results) expect({ ...r, duplicate: false }).toEqual({ duplicate: false, visitIds: ['V-0001'], issueIds: ['Q-0001', 'Q-0002'], patchedIds: [] });
+    for (const r of results)
+      expect({ ...r, duplicate: false }).toEqual({
+        duplicate: false,
+        visitIds: ['V-0001'],
+        issueIds: ['Q-0001', 'Q-0002'],
+        patchedIds: [],
+      });
     for (const s of replicas) {
       expect((await s.listIssues({})).map((i) => i.id)).toEqual(['Q-0001', 'Q-0002']);
       expect((await s.listVisits({})).map((v) => v.id)).toEqual(['V-0001']);
@@ -148,10 +198,15 @@ describe('RedisStore on Redis Cluster', () => {
       expect(await s.issueHistory('Q-0001')).toHaveLength(1);
     }
     // The id counters moved once: the next message gets the next ids.
-    expect(await replicas[1]!.commitLedger(commit('next', { issues: [newIssue()] }))).toMatchObject({ duplicate: false, issueIds: ['Q-0003'] });
+    expect(await replicas[1]!.commitLedger(commit('next', { issues: [newIssue()] }))).toMatchObject({
+      duplicate: false,
+      issueIds: ['Q-0003'],
+    });
 
     // The same holds for the message claim in front of it: one replica wins, everyone else sees it in flight.
-    const claims = await Promise.all(Array.from({ length: 100 }, (_, i) => replicas[i % 2]!.claimMessage('burst-msg', 10_000)));
+    const claims = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => replicas[i % 2]!.claimMessage('burst-msg', 10_000)),
+    );
     expect(claims.filter((cl) => cl.state === 'new')).toHaveLength(1);
     expect(claims.filter((cl) => cl.state === 'in_flight')).toHaveLength(99);
     for (const s of replicas) await s.close();
@@ -162,14 +217,29 @@ describe('RedisStore on Redis Cluster', () => {
     const pb = freshPrefix();
     const a = await openClusterStore(pa);
     const b = await openClusterStore(pb);
-    const team = { id: 'dingtalk:x', platform: 'dingtalk' as const, conversationId: 'x', name: '一组', enterprises: [], isAdminGroup: false, createdAt: T0 };
+    const team = {
+      id: 'dingtalk:x',
+      platform: 'dingtalk' as const,
+      conversationId: 'x',
+      name: '一组',
+      enterprises: [],
+      isAdminGroup: false,
+      createdAt: T0,
+    };
 
-    expect((await a.commitLedger(commit('m', { visits: [newVisit()], issues: [newIssue({ summary: 'A 的问题' })] }))).issueIds).toEqual(['Q-0001']);
+    expect(
+      (await a.commitLedger(commit('m', { visits: [newVisit()], issues: [newIssue({ summary: 'A 的问题' })] })))
+        .issueIds,
+    ).toEqual(['Q-0001']);
     expect(await b.listIssues({})).toEqual([]);
     expect(await b.getIssue('Q-0001')).toBeNull();
     expect(await b.readEvents(0, Number.MAX_SAFE_INTEGER)).toEqual([]);
     // Same messageId in the other deployment is a new message, with its own id sequence.
-    expect(await b.commitLedger(commit('m', { issues: [newIssue({ summary: 'B 的问题' })] }))).toMatchObject({ duplicate: false, issueIds: ['Q-0001'], visitIds: [] });
+    expect(await b.commitLedger(commit('m', { issues: [newIssue({ summary: 'B 的问题' })] }))).toMatchObject({
+      duplicate: false,
+      issueIds: ['Q-0001'],
+      visitIds: [],
+    });
     expect((await a.getIssue('Q-0001'))?.summary).toBe('A 的问题');
     expect((await b.getIssue('Q-0001'))?.summary).toBe('B 的问题');
 
@@ -208,11 +278,18 @@ describe('RedisStore when a cluster master dies', () => {
 
     // Take down a master that does NOT hold the ledger, and pick a session that lived on it.
     const byNode = await keysByNode(prefix);
-    const ledgerNode = cluster.nodes.findIndex((node) => byNode.get(node)!.some((key) => key.startsWith(store.keys.ledger)));
-    const victim = cluster.nodes.findIndex((node, i) => i !== ledgerNode && byNode.get(node)!.some((key) => key.startsWith(`${prefix}:sess:`)));
+    const ledgerNode = cluster.nodes.findIndex((node) =>
+      byNode.get(node)!.some((key) => key.startsWith(store.keys.ledger)),
+    );
+    const victim = cluster.nodes.findIndex(
+      (node, i) => i !== ledgerNode && byNode.get(node)!.some((key) => key.startsWith(`${prefix}:sess:`)),
+    );
     expect(ledgerNode).toBeGreaterThanOrEqual(0);
     expect(victim).toBeGreaterThanOrEqual(0);
-    const lostSession = byNode.get(cluster.nodes[victim]!)!.find((key) => key.startsWith(`${prefix}:sess:`))!.slice(`${prefix}:sess:`.length);
+    const lostSession = byNode
+      .get(cluster.nodes[victim]!)!
+      .find((key) => key.startsWith(`${prefix}:sess:`))!
+      .slice(`${prefix}:sess:`.length);
     await cluster.killNode(victim);
 
     // Lost slots fail promptly with StoreUnavailableError (never hang, never a different error).
@@ -252,7 +329,10 @@ describe('RedisStore when a cluster master dies', () => {
     expect(await store.listIssues({})).toHaveLength(1 + committed);
     // The refused commit was not recorded, so its retry is a fresh commit.
     const nextId = `Q-${String(2 + committed).padStart(4, '0')}`;
-    expect(await store.commitLedger(commit(`during-${committed}`, { issues: [newIssue()] }))).toMatchObject({ duplicate: false, issueIds: [nextId] });
+    expect(await store.commitLedger(commit(`during-${committed}`, { issues: [newIssue()] }))).toMatchObject({
+      duplicate: false,
+      issueIds: [nextId],
+    });
     expect(await store.getSession(lostSession)).toBeNull();
     await store.setSession(lostSession, { again: true }, 60);
     expect(await store.getSession(lostSession)).toEqual({ again: true });

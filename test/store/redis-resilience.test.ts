@@ -23,7 +23,15 @@ describe('Redis outages', () => {
     const { logger, lines } = captureLogger();
     const store = await openStore(r.url, 'crash', { logger });
     try {
-      const mk = (i: number) => commit(`crash-${i}`, { at: T0 + i, visits: [newVisit()], issues: [newIssue({ summary: `问题 ${i}-a` }), newIssue({ summary: `问题 ${i}-b`, dueDate: '2025-03-20', status: 'assigned' })] });
+      const mk = (i: number) =>
+        commit(`crash-${i}`, {
+          at: T0 + i,
+          visits: [newVisit()],
+          issues: [
+            newIssue({ summary: `问题 ${i}-a` }),
+            newIssue({ summary: `问题 ${i}-b`, dueDate: '2025-03-20', status: 'assigned' }),
+          ],
+        });
       const failed: number[] = [];
       let i = 0;
       // Commits stream in (8 in flight) while Redis is SIGKILLed underneath them.
@@ -50,7 +58,13 @@ describe('Redis outages', () => {
       expect(failed.length).toBeGreaterThan(0);
 
       // While down: every kind of operation throws StoreUnavailableError promptly instead of hanging.
-      for (const op of [() => store.commitLedger(mk(9999)), () => store.getIssue('Q-0001'), () => store.claimMessage('k', 1000), () => store.hitRateLimit('u', 5, 60), () => store.getSession('s')]) {
+      for (const op of [
+        () => store.commitLedger(mk(9999)),
+        () => store.getIssue('Q-0001'),
+        () => store.claimMessage('k', 1000),
+        () => store.hitRateLimit('u', 5, 60),
+        () => store.getSession('s'),
+      ]) {
         const outcome = await settleWithin(op(), 5000);
         expect(outcome).not.toBe('hung');
         if (outcome === 'hung') return;
@@ -76,7 +90,9 @@ describe('Redis outages', () => {
       const byMsg = new Map<string, string[]>();
       for (const x of issues) byMsg.set(x.messageId, [...(byMsg.get(x.messageId) ?? []), x.summary]);
       for (let m = 0; m < total; m++) expect(byMsg.get(`crash-${m}`)?.sort()).toEqual([`问题 ${m}-a`, `问题 ${m}-b`]);
-      expect(issues.map((x) => x.id).sort()).toEqual(Array.from({ length: 2 * total }, (_, j) => `Q-${String(j + 1).padStart(4, '0')}`));
+      expect(issues.map((x) => x.id).sort()).toEqual(
+        Array.from({ length: 2 * total }, (_, j) => `Q-${String(j + 1).padStart(4, '0')}`),
+      );
       expect(await store.listVisits({})).toHaveLength(total);
       expect(await store.listIssues({ overdueBefore: '2025-12-31' })).toHaveLength(total);
       const events = await store.readEvents(0, Number.MAX_SAFE_INTEGER);
@@ -124,7 +140,9 @@ describe('createStore', () => {
     const { logger, lines } = captureLogger();
     const store = await createStore(cfg({}), logger);
     expect(store).toBeInstanceOf(MemoryStore);
-    expect(lines.some((l) => l.level === 40 && l.msg === 'no REDIS_URL: using the in-memory store, nothing is durable')).toBe(true);
+    expect(
+      lines.some((l) => l.level === 40 && l.msg === 'no REDIS_URL: using the in-memory store, nothing is durable'),
+    ).toBe(true);
   });
 
   it('connects to REDIS_URL with the configured prefix', async () => {
@@ -158,7 +176,9 @@ describe('createStore', () => {
     const r = await startRedis();
     await r.stop();
     const { logger } = captureLogger();
-    await expect(createStore(cfg({ REDIS_URL: r.url }), logger, { connect: { timeoutMs: 300 } })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(
+      createStore(cfg({ REDIS_URL: r.url }), logger, { connect: { timeoutMs: 300 } }),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
   it('with connect.wait=false returns at once and fails fast until Redis is up', async () => {
@@ -175,4 +195,3 @@ describe('createStore', () => {
     await r.stop();
   });
 });
-

@@ -50,12 +50,18 @@ describe('RedisStore specifics', () => {
     const script = fileURLToPath(new URL('./fixtures/patch-worker.ts', import.meta.url));
     const run = (label: string) =>
       new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, redis.url, prefix, 'Q-0001', String(N), label], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', script, redis.url, prefix, 'Q-0001', String(N), label],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
         let out = '';
         let err = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
         child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker ${label} exited ${code}: ${err}`))));
+        child.on('exit', (code) =>
+          code === 0 ? resolve(out) : reject(new Error(`worker ${label} exited ${code}: ${err}`)),
+        );
       });
     const outs = await Promise.all([run('A'), run('B')]);
     expect(outs.map((o) => o.trim())).toEqual([`ok ${N}`, `ok ${N}`]);
@@ -76,14 +82,24 @@ describe('RedisStore specifics', () => {
     const store = await openStore(redis.url);
     const raw = await rawClient(redis.url);
     const k = store.keys;
-    await store.commitLedger(commit('a', { issues: [newIssue({ status: 'assigned', dueDate: '2025-03-10' }), newIssue({ teamId: 't9' })] }));
-    await store.commitLedger(commit('b', { patches: [{ issueId: 'Q-0001', status: 'resolved' }, { issueId: 'Q-0002', status: 'in_progress', dueDate: '2025-04-01' }] }));
+    await store.commitLedger(
+      commit('a', { issues: [newIssue({ status: 'assigned', dueDate: '2025-03-10' }), newIssue({ teamId: 't9' })] }),
+    );
+    await store.commitLedger(
+      commit('b', {
+        patches: [
+          { issueId: 'Q-0001', status: 'resolved' },
+          { issueId: 'Q-0002', status: 'in_progress', dueDate: '2025-04-01' },
+        ],
+      }),
+    );
     expect(await raw.zRange(k.idxStatus('assigned'), 0, -1)).toEqual([]);
     expect(await raw.zRange(k.idxStatus('resolved'), 0, -1)).toEqual(['Q-0001']);
     expect(await raw.zRange(k.idxStatus('in_progress'), 0, -1)).toEqual(['Q-0002']);
     expect(await raw.zRangeWithScores(k.idxDue, 0, -1)).toEqual([{ value: 'Q-0002', score: 20250401 }]);
     await store.commitLedger(commit('c', { withdrawIssues: ['Q-0002'] }));
-    for (const key of [k.idxAll, k.idxTeam('t9'), k.idxStatus('in_progress'), k.idxDue]) expect(await raw.zRange(key, 0, -1)).not.toContain('Q-0002');
+    for (const key of [k.idxAll, k.idxTeam('t9'), k.idxStatus('in_progress'), k.idxDue])
+      expect(await raw.zRange(key, 0, -1)).not.toContain('Q-0002');
     expect(await raw.hGet(k.issue('Q-0002'), 'withdrawnAt')).toBe(String(T0));
     // Everything the store wrote is under its prefix, and ledger keys share one hash tag (one cluster slot).
     const keys = await raw.keys(`${k.prefix}:*`);
@@ -97,7 +113,10 @@ describe('RedisStore specifics', () => {
     const store = await openStore(redis.url);
     await store.commitLedger(commit('warm', { issues: [newIssue()] }));
     const before = store.roundTrips;
-    for (let i = 0; i < 10; i++) await store.commitLedger(commit(`rt-${i}`, { visits: [newVisit()], issues: [newIssue()], patches: [{ issueId: 'Q-0001', note: 'x' }] }));
+    for (let i = 0; i < 10; i++)
+      await store.commitLedger(
+        commit(`rt-${i}`, { visits: [newVisit()], issues: [newIssue()], patches: [{ issueId: 'Q-0001', note: 'x' }] }),
+      );
     expect(store.roundTrips - before).toBe(10);
     const raw = await rawClient(redis.url);
     await raw.scriptFlush();
@@ -129,7 +148,15 @@ describe('RedisStore specifics', () => {
     const { logger, lines } = captureLogger();
     const store = await openStore(redis.url, undefined, { logger });
     const raw = await rawClient(redis.url);
-    const good = { id: 'console:g', platform: 'console', conversationId: 'g', name: '一组', enterprises: ['华康药业'], isAdminGroup: false, createdAt: 1 };
+    const good = {
+      id: 'console:g',
+      platform: 'console',
+      conversationId: 'g',
+      name: '一组',
+      enterprises: ['华康药业'],
+      isAdminGroup: false,
+      createdAt: 1,
+    };
     await store.upsertTeam(good);
     await raw.hSet(store.keys.teams, 'console:bad', '{"id":"console:bad","enterprises":"华康药业"}');
     await raw.hSet(store.keys.teams, 'console:broken', '{"id":');
@@ -138,7 +165,9 @@ describe('RedisStore specifics', () => {
     expect(await store.listTeams()).toEqual([good]);
     await store.recordQuestion({ at: 1, teamId: 'console:g', userId: 'u', question: '专班怎么设', refused: false });
     await raw.lPush(store.keys.questions, '{"at":"yesterday"}');
-    expect(await store.listQuestions()).toEqual([{ at: 1, teamId: 'console:g', userId: 'u', question: '专班怎么设', refused: false }]);
+    expect(await store.listQuestions()).toEqual([
+      { at: 1, teamId: 'console:g', userId: 'u', question: '专班怎么设', refused: false },
+    ]);
     expect(lines.filter((l) => l.level === 40 && String(l.msg).startsWith('corrupt')).length).toBeGreaterThanOrEqual(4);
     await raw.close();
     await store.close();
@@ -150,7 +179,10 @@ describe('RedisStore specifics', () => {
     expect((await a.commitLedger(commit('m', { issues: [newIssue()] }))).issueIds).toEqual(['Q-0001']);
     expect(await b.listIssues({})).toEqual([]);
     expect(await b.getIssue('Q-0001')).toBeNull();
-    expect(await b.commitLedger(commit('m', { issues: [newIssue({ summary: 'b' })] }))).toMatchObject({ duplicate: false, issueIds: ['Q-0001'] });
+    expect(await b.commitLedger(commit('m', { issues: [newIssue({ summary: 'b' })] }))).toMatchObject({
+      duplicate: false,
+      issueIds: ['Q-0001'],
+    });
     await a.setSession('s', 1, 60);
     expect(await b.getSession('s')).toBeNull();
     await a.claimMessage('x', 10_000);
@@ -163,7 +195,9 @@ describe('RedisStore specifics', () => {
   it('conflicts surface as ConflictError, not StoreUnavailableError', async () => {
     const store = await openStore(redis.url);
     await store.commitLedger(commit('a', { issues: [newIssue()] }));
-    const err = await store.commitLedger(commit('b', { patches: [{ issueId: 'Q-0001', status: 'resolved', expectStatus: 'assigned' }] })).catch((e: unknown) => e);
+    const err = await store
+      .commitLedger(commit('b', { patches: [{ issueId: 'Q-0001', status: 'resolved', expectStatus: 'assigned' }] }))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).not.toBeInstanceOf(StoreUnavailableError);
     await store.close();

@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 function app() {
-  const services = makeServices({ store, config: testConfig({ REDIS_URL: redis.url, ZCT_REDIS_PREFIX: PREFIX }), retriever: null as never });
+  const services = makeServices({
+    store,
+    config: testConfig({ REDIS_URL: redis.url, ZCT_REDIS_PREFIX: PREFIX }),
+    retriever: null as never,
+  });
   return createWebApp(services, { dingtalk: null }).app;
 }
 
@@ -47,7 +51,10 @@ describe('web console sign-in', () => {
     expect(confirm.status).toBe(200);
     expect(await confirm.text()).toContain('确认登录');
     // Two replicas racing on the same link: exactly one wins.
-    const [r1, r2] = await Promise.all([a.request('/auth/link', form({ token })), app().request('/auth/link', form({ token }))]);
+    const [r1, r2] = await Promise.all([
+      a.request('/auth/link', form({ token })),
+      app().request('/auth/link', form({ token })),
+    ]);
     const statuses = [r1.status, r2.status].sort();
     expect(statuses).toEqual([303, 410]);
     const ok = r1.status === 303 ? r1 : r2;
@@ -86,7 +93,13 @@ describe('web console sign-in', () => {
   it('`zct web-link` prints a link that signs in', async () => {
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'web-link'], {
-        env: { ...process.env, REDIS_URL: redis.url, ZCT_REDIS_PREFIX: PREFIX, LOG_LEVEL: 'silent', WEB_PUBLIC_URL: 'https://zct.example.gov.cn' },
+        env: {
+          ...process.env,
+          REDIS_URL: redis.url,
+          ZCT_REDIS_PREFIX: PREFIX,
+          LOG_LEVEL: 'silent',
+          WEB_PUBLIC_URL: 'https://zct.example.gov.cn',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';
@@ -106,7 +119,12 @@ describe('upload limits', () => {
   it('a file over WEB_UPLOAD_MAX_MB is refused by name; a request far over it gets 413 before it is read', async () => {
     const services = makeServices({
       store,
-      config: testConfig({ REDIS_URL: redis.url, ZCT_REDIS_PREFIX: PREFIX, WEB_UPLOAD_MAX_MB: '0.01', ZCT_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'zct-webup-')) }),
+      config: testConfig({
+        REDIS_URL: redis.url,
+        ZCT_REDIS_PREFIX: PREFIX,
+        WEB_UPLOAD_MAX_MB: '0.01',
+        ZCT_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'zct-webup-')),
+      }),
       retriever: null as never,
     });
     const web = createWebApp(services, { dingtalk: null });
@@ -123,16 +141,36 @@ describe('upload limits', () => {
     expect(fs.existsSync(path.join(services.config.ZCT_DATA_DIR, 'uploads', '大文件.txt'))).toBe(false);
     const huge = await upload([{ name: 'a.txt', size: 2_000_000 }]);
     expect(huge.status).toBe(413);
-    const form = await web.app.request('/logout', { method: 'POST', body: new URLSearchParams({ _csrf: s.csrf, pad: 'x'.repeat(100_000) }), headers: { Cookie: `zct_sid=${s.id}`, 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const form = await web.app.request('/logout', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: s.csrf, pad: 'x'.repeat(100_000) }),
+      headers: { Cookie: `zct_sid=${s.id}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(413);
   });
 });
 
 describe('filters', () => {
   it('keeps valid filters and reports the malformed ones', () => {
-    const { filters, errors } = parseFilters({ category: '融资', status: 'overdue', from: '2026-13-1', to: '2026-03-01', team: ' dingtalk:c1 ' });
-    expect(filters).toEqual({ category: '融资', status: 'overdue', to: '2026-03-01', team: 'dingtalk:c1', enterprise: undefined, department: undefined });
+    const { filters, errors } = parseFilters({
+      category: '融资',
+      status: 'overdue',
+      from: '2026-13-1',
+      to: '2026-03-01',
+      team: ' dingtalk:c1 ',
+    });
+    expect(filters).toEqual({
+      category: '融资',
+      status: 'overdue',
+      to: '2026-03-01',
+      team: 'dingtalk:c1',
+      enterprise: undefined,
+      department: undefined,
+    });
     expect(errors).toEqual(['日期格式应为 YYYY-MM-DD：2026-13-1']);
-    expect(parseFilters({ category: '火星', from: '2026-05-01', to: '2026-04-01' }).errors).toEqual(['未知的类别：火星', '开始日期晚于结束日期，已忽略日期范围']);
+    expect(parseFilters({ category: '火星', from: '2026-05-01', to: '2026-04-01' }).errors).toEqual([
+      '未知的类别：火星',
+      '开始日期晚于结束日期，已忽略日期范围',
+    ]);
   });
 });

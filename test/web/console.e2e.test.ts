@@ -15,14 +15,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { RedisStore } from '../../src/store/redis/index.js';
-import { fakeDingTalkEnv, startFakeDingTalk, type FakeDingTalk, type RobotMessageInput } from '../helpers/fake-dingtalk.js';
+import {
+  fakeDingTalkEnv,
+  startFakeDingTalk,
+  type FakeDingTalk,
+  type RobotMessageInput,
+} from '../helpers/fake-dingtalk.js';
 import { freePort, startRedis, type RedisHandle } from '../helpers/redis.js';
 import { E2E_CACHE_DIR } from '../e2e/product.js';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-  (p): p is string => Boolean(p && fs.existsSync(p)),
-);
-if (!CHROMIUM) console.warn('test/web: no chromium found (apt-get install chromium, or set CHROMIUM_PATH): browser tests skipped');
+const CHROMIUM = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((p): p is string => Boolean(p && fs.existsSync(p)));
+if (!CHROMIUM)
+  console.warn('test/web: no chromium found (apt-get install chromium, or set CHROMIUM_PATH): browser tests skipped');
 const SHOTS = process.env.ZCT_SCREENSHOTS;
 
 const ADMIN = 'admin01';
@@ -61,14 +70,28 @@ async function waitHttp(url: string, timeoutMs: number): Promise<void> {
 /** Send a group message through the fake DingTalk and return the bot's markdown reply. */
 async function say(text: string, over: RobotMessageInput = {}): Promise<string> {
   const session = `w${++seq}`;
-  fake.push(fake.robotMessage({ text, conversationId: GROUP_A, conversationTitle: '城东联企小组', senderStaffId: MEMBER, senderNick: '张三', session, ...over }));
+  fake.push(
+    fake.robotMessage({
+      text,
+      conversationId: GROUP_A,
+      conversationTitle: '城东联企小组',
+      senderStaffId: MEMBER,
+      senderNick: '张三',
+      session,
+      ...over,
+    }),
+  );
   await fake.waitFor(() => fake.webhookPosts.some((p) => p.session === session), `reply to “${text}”`, 20_000);
   const post = fake.webhookPosts.find((p) => p.session === session)!;
   return post.body.markdown?.text ?? post.body.text?.content ?? '';
 }
 
 /** A browser context signed in through DingTalk free login: a stand-in `dd` answers requestAuthCode with a fake code. */
-async function signIn(userId: string, name: string, viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; page: Page }> {
+async function signIn(
+  userId: string,
+  name: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ viewport, locale: 'zh-CN' });
   const code = fake.issueAuthCode(userId, name);
   await ctx.addInitScript(fakeJsapi(code));
@@ -84,7 +107,11 @@ async function seeText(loc: Locator, text: string, timeoutMs = 30_000): Promise<
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
-    last = (await loc.first().textContent({ timeout: timeoutMs }).catch(() => null)) ?? '';
+    last =
+      (await loc
+        .first()
+        .textContent({ timeout: timeoutMs })
+        .catch(() => null)) ?? '';
     if (last.includes(text)) return;
     if (Date.now() > deadline) throw new Error(`expected “${text}” in: ${last.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -135,15 +162,30 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
     await waitHttp(`${base}/login`, 30_000);
     store = new RedisStore({ url: redis.url, prefix: PREFIX });
     await store.connect({ timeoutMs: 5000 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'],
+    });
 
     // The ledger, through the bot: team A (member01) with issues and a hand-off; team B (member02).
     expect(await say('绑定企业 华康药业、七一电器')).toContain('华康药业');
-    await say('今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。');
+    await say(
+      '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。',
+    );
     await say('Q-0002 交办 人社局');
     await say('Q-0001 金融办已对接，贷款下周放款');
-    await say('绑定企业 七星科技', { conversationId: GROUP_B, conversationTitle: '城西联企小组', senderStaffId: OTHER, senderNick: '李四' });
-    await say('今天走访了七星科技，企业反映用地指标不足，希望协调', { conversationId: GROUP_B, conversationTitle: '城西联企小组', senderStaffId: OTHER, senderNick: '李四' });
+    await say('绑定企业 七星科技', {
+      conversationId: GROUP_B,
+      conversationTitle: '城西联企小组',
+      senderStaffId: OTHER,
+      senderNick: '李四',
+    });
+    await say('今天走访了七星科技，企业反映用地指标不足，希望协调', {
+      conversationId: GROUP_B,
+      conversationTitle: '城西联企小组',
+      senderStaffId: OTHER,
+      senderNick: '李四',
+    });
     expect((await store.listIssues({})).length).toBe(3);
   }, 150_000);
 
@@ -213,7 +255,11 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
     const { ctx, page } = await signIn(ADMIN, '王管理');
     await page.goto(`${base}/kb`);
     await page.setInputFiles('input[type=file]', [
-      { name: path.basename(DOCX), mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: fs.readFileSync(DOCX) },
+      {
+        name: path.basename(DOCX),
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: fs.readFileSync(DOCX),
+      },
       { name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
       { name: '坏文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not really a pdf') },
     ]);
@@ -255,10 +301,10 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
   it('a team member sees only their own team and is refused the knowledge base', async () => {
     const { ctx, page } = await signIn(MEMBER, '张三');
     await seeText(page.locator('header .who'), '张三（小组成员）');
-    expect(await (page.locator('nav.main')).innerText()).not.toContain('知识库');
+    expect(await page.locator('nav.main').textContent()).not.toContain('知识库');
     await page.goto(`${base}/issues`);
     await seeText(page.locator('#issue-count'), '共 2 条');
-    expect(await (page.locator('#issue-table')).innerText()).not.toContain('七星科技');
+    expect(await page.locator('#issue-table').textContent()).not.toContain('七星科技');
     const other = (await store.listIssues({ teamId: `dingtalk:${GROUP_B}` }))[0]!;
     const denied = await page.goto(`${base}/issues/${other.id}`);
     expect(denied!.status()).toBe(404);
@@ -270,13 +316,17 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
 
   it('refuses a form without its CSRF token, a bad free-login code, and an expired session', async () => {
     const { ctx, page } = await signIn(ADMIN, '王管理');
-    const before = fs.existsSync(path.join(dataDir, 'ingested')) ? fs.readdirSync(path.join(dataDir, 'ingested')).length : 0;
+    const before = fs.existsSync(path.join(dataDir, 'ingested'))
+      ? fs.readdirSync(path.join(dataDir, 'ingested')).length
+      : 0;
     const noToken = await page.request.post(`${base}/kb/delete`, { form: { source: '/etc/passwd' } });
     expect(noToken.status()).toBe(403);
     expect(await noToken.text()).toContain('CSRF');
     const wrong = await page.request.post(`${base}/logout`, { form: { _csrf: 'x'.repeat(43) } });
     expect(wrong.status()).toBe(403);
-    expect(fs.existsSync(path.join(dataDir, 'ingested')) ? fs.readdirSync(path.join(dataDir, 'ingested')).length : 0).toBe(before);
+    expect(
+      fs.existsSync(path.join(dataDir, 'ingested')) ? fs.readdirSync(path.join(dataDir, 'ingested')).length : 0,
+    ).toBe(before);
 
     // The session expires (its Redis key is gone, as after the TTL): pages send to the login, forms are refused.
     const sid = (await ctx.cookies()).find((c) => c.name === 'zct_sid')!.value;

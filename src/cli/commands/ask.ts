@@ -49,9 +49,16 @@ export function formatHuman(question: string, r: AnswerResult): string {
   return lines.join('\n');
 }
 
-export async function buildAskDeps(config: Config, logger: Logger): Promise<{ retriever: Retriever; llm: LlmClient | null }> {
+export async function buildAskDeps(
+  config: Config,
+  logger: Logger,
+): Promise<{ retriever: Retriever; llm: LlmClient | null }> {
   const docs = await loadLibrary({ corpusDir: config.ZCT_CORPUS_DIR, dataDir: config.ZCT_DATA_DIR });
-  const retriever = await buildRetriever(docs, { cacheDir: config.ZCT_CACHE_DIR, embedder: createEmbedder(config, { logger }), logger });
+  const retriever = await buildRetriever(docs, {
+    cacheDir: config.ZCT_CACHE_DIR,
+    embedder: createEmbedder(config, { logger }),
+    logger,
+  });
   return { retriever, llm: createLlm(config, logger) };
 }
 
@@ -94,7 +101,10 @@ export function register(program: Command, io: AskIo = process): void {
     .description('问政策：从资料库回答问题并给出引用 (answer a policy question with citations)')
     .argument('[question]', '问题 (the question)')
     .option('--json', '输出 JSON：{"answer","grounded","citations"} (print JSON)')
-    .option('--stdin', '从标准输入逐行读取问题，每行输出一个 JSON；行也可以是 {"text","session"}，同一 session 按顺序作为一次对话回答 (one question or {"text","session"} per line; one JSON object per line)')
+    .option(
+      '--stdin',
+      '从标准输入逐行读取问题，每行输出一个 JSON；行也可以是 {"text","session"}，同一 session 按顺序作为一次对话回答 (one question or {"text","session"} per line; one JSON object per line)',
+    )
     .action(async (question: string | undefined, opts: AskCliOptions) => {
       if (!opts.stdin && !question?.trim()) {
         // main.ts prints the message on stderr and exits with 1.

@@ -23,7 +23,8 @@ async function openStore(config: Config): Promise<Store> {
 }
 
 function redisOnly(store: Store): RedisStore {
-  if (!(store instanceof RedisStore)) throw new Error('备份和恢复需要 Redis：请设置 REDIS_URL（或 REDIS_CLUSTER_NODES）。内存存储没有可备份的数据。');
+  if (!(store instanceof RedisStore))
+    throw new Error('备份和恢复需要 Redis：请设置 REDIS_URL（或 REDIS_CLUSTER_NODES）。内存存储没有可备份的数据。');
   return store;
 }
 
@@ -83,7 +84,15 @@ export function parseInstant(value: string, timeZone: string, endOfDay = false):
 }
 
 function tzOffsetMinutes(atMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(atMs));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(atMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((local - atMs) / 60_000);
@@ -101,7 +110,15 @@ const TYPE_LABELS: Record<LedgerEvent['type'], string> = {
 /** One audit entry per line (Chinese labels), oldest first. */
 export function formatAudit(events: LedgerEvent[], timeZone: string): string {
   if (!events.length) return '没有审计记录。';
-  const time = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   return events
     .map((e) => {
       const what = [
@@ -109,7 +126,15 @@ export function formatAudit(events: LedgerEvent[], timeZone: string): string {
         e.department !== undefined ? `部门：${e.department ?? '（清空）'}` : '',
         e.note ? `备注：${e.note.replace(/\s+/g, ' ')}` : '',
       ].filter(Boolean);
-      return [time.format(new Date(e.at)), e.issueId ?? e.visitId ?? '', TYPE_LABELS[e.type] ?? e.type, e.teamId, `${e.actorName || ''}(${e.actor})`, ...what, `消息 ${e.messageId}`].join('  ');
+      return [
+        time.format(new Date(e.at)),
+        e.issueId ?? e.visitId ?? '',
+        TYPE_LABELS[e.type] ?? e.type,
+        e.teamId,
+        `${e.actorName || ''}(${e.actor})`,
+        ...what,
+        `消息 ${e.messageId}`,
+      ].join('  ');
     })
     .join('\n');
 }
@@ -131,7 +156,11 @@ export function registerBackup(program: Command): void {
       const store = redisOnly(await openStore(config));
       try {
         const counts = await writeBackup(store, opts.out ?? process.stdout);
-        process.stderr.write(`备份完成：${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join('，')}${opts.out ? ` → ${opts.out}` : ''}\n`);
+        process.stderr.write(
+          `备份完成：${Object.entries(counts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join('，')}${opts.out ? ` → ${opts.out}` : ''}\n`,
+        );
       } finally {
         await store.close();
       }
@@ -149,7 +178,11 @@ export function registerRestore(program: Command): void {
       const store = redisOnly(await openStore(opts.prefix ? { ...config, ZCT_REDIS_PREFIX: opts.prefix } : config));
       try {
         const counts = await restoreLines(store, readBackup(file));
-        process.stderr.write(`恢复完成（前缀 ${store.keys.prefix}）：${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join('，')}\n`);
+        process.stderr.write(
+          `恢复完成（前缀 ${store.keys.prefix}）：${Object.entries(counts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join('，')}\n`,
+        );
       } finally {
         await store.close();
       }

@@ -54,11 +54,17 @@ export function register(program: Command): void {
         if (opts.team) {
           const digest = await loadTeamDigest(store, opts.team, req);
           if (!digest) throw new Error(`没有找到小组 ${opts.team}（用 zct teams 查看已登记的小组）`);
-          process.stdout.write(opts.json ? `${JSON.stringify(digest, null, 2)}\n` : `${renderText(renderTeamDigest(digest, { timeZone: tz }))}\n`);
+          process.stdout.write(
+            opts.json
+              ? `${JSON.stringify(digest, null, 2)}\n`
+              : `${renderText(renderTeamDigest(digest, { timeZone: tz }))}\n`,
+          );
         } else {
           const digest = await loadLeadershipDigest(store, req);
           process.stdout.write(
-            opts.json ? `${JSON.stringify(digest, null, 2)}\n` : `${renderText(renderLeadershipDigest(digest, { timeZone: tz, maxTeamRows: Number.MAX_SAFE_INTEGER }))}\n`,
+            opts.json
+              ? `${JSON.stringify(digest, null, 2)}\n`
+              : `${renderText(renderLeadershipDigest(digest, { timeZone: tz, maxTeamRows: Number.MAX_SAFE_INTEGER }))}\n`,
           );
         }
       } finally {

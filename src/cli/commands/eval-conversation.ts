@@ -89,8 +89,21 @@ export function matchIssues(expected: Expected[], got: Issue[]): { matches: Issu
     }
     free.splice(free.indexOf(best.issue), 1);
     const g = best.issue;
-    const wrong = FIELDS.filter((f) => (f === 'department' ? dept(g.department) !== dept(e.department) : g[f] !== e[f]));
-    matches.push({ expected: e, got: { id: g.id, enterprise: g.enterprise, category: g.category, department: g.department, status: g.status, summary: g.summary }, wrong });
+    const wrong = FIELDS.filter((f) =>
+      f === 'department' ? dept(g.department) !== dept(e.department) : g[f] !== e[f],
+    );
+    matches.push({
+      expected: e,
+      got: {
+        id: g.id,
+        enterprise: g.enterprise,
+        category: g.category,
+        department: g.department,
+        status: g.status,
+        summary: g.summary,
+      },
+      wrong,
+    });
   }
   return { matches, spurious: free };
 }
@@ -103,16 +116,32 @@ function kindOfQuestion(r: Reply): 'confirm' | 'clarify' | 'other' | null {
   return 'other';
 }
 
-export async function runConversationEval(file: string, opts: { transcript?: boolean; retriever?: Retriever } = {}): Promise<ConversationReport> {
+export async function runConversationEval(
+  file: string,
+  opts: { transcript?: boolean; retriever?: Retriever } = {},
+): Promise<ConversationReport> {
   const conv = conversationSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const config = loadConfig();
   const logger = createLogger('error');
   let now = zonedTime(conv.messages[0]?.today ?? '2026-01-01', config.ZCT_TIMEZONE);
   const store = new MemoryStore({ clock: () => now });
-  const services = await createServices(config, logger, { store, llm: null, clock: () => new Date(now), ...(opts.retriever ? { retriever: opts.retriever } : {}) });
+  const services = await createServices(config, logger, {
+    store,
+    llm: null,
+    clock: () => new Date(now),
+    ...(opts.retriever ? { retriever: opts.retriever } : {}),
+  });
   const conversationId = `eval-${conv.team}`;
   const teamId = `console:${conversationId}`;
-  await store.upsertTeam({ id: teamId, platform: 'console', conversationId, name: conv.team, enterprises: conv.enterprises, isAdminGroup: false, createdAt: now });
+  await store.upsertTeam({
+    id: teamId,
+    platform: 'console',
+    conversationId,
+    name: conv.team,
+    enterprises: conv.enterprises,
+    isAdminGroup: false,
+    createdAt: now,
+  });
   const bot = createBot(services);
 
   const asked = { confirm: 0, clarify: 0, other: 0 };
@@ -168,7 +197,14 @@ export async function runConversationEval(file: string, opts: { transcript?: boo
     present,
     right,
     rightRate: conv.expected.length ? right / conv.expected.length : 1,
-    spurious: spurious.map((g) => ({ id: g.id, enterprise: g.enterprise, category: g.category, department: g.department, status: g.status, summary: g.summary })),
+    spurious: spurious.map((g) => ({
+      id: g.id,
+      enterprise: g.enterprise,
+      category: g.category,
+      department: g.department,
+      status: g.status,
+      summary: g.summary,
+    })),
     asked,
     matches,
     ...(opts.transcript ? { transcript } : {}),
@@ -191,9 +227,13 @@ export function formatConversationReport(r: ConversationReport, verbose: boolean
       const e = m.expected;
       const want = `${e.enterprise} ${e.category} ${e.department ?? '∅'} ${e.status}`;
       if (!m.got) lines.push(`✗ 缺少   ${want}｜${e.summary}`);
-      else lines.push(`${m.wrong.length ? '✗' : '✓'} ${m.got.id} ${want}${m.wrong.length ? `  得到 ${m.got.enterprise} ${m.got.category} ${m.got.department ?? '∅'} ${m.got.status}` : ''}｜${e.summary}`);
+      else
+        lines.push(
+          `${m.wrong.length ? '✗' : '✓'} ${m.got.id} ${want}${m.wrong.length ? `  得到 ${m.got.enterprise} ${m.got.category} ${m.got.department ?? '∅'} ${m.got.status}` : ''}｜${e.summary}`,
+        );
     }
-    for (const s of r.spurious) lines.push(`+ 多出 ${s.id} ${s.enterprise} ${s.category} ${s.department ?? '∅'} ${s.status}｜${s.summary}`);
+    for (const s of r.spurious)
+      lines.push(`+ 多出 ${s.id} ${s.enterprise} ${s.category} ${s.department ?? '∅'} ${s.status}｜${s.summary}`);
     if (r.transcript) {
       lines.push('', '对话：');
       for (const t of r.transcript) lines.push(`> ${t.user}: ${t.text}`, ...t.reply.split('\n').map((l) => `  ${l}`));

@@ -35,7 +35,10 @@ const FIELD_LABELS: Record<ScoredField, string> = {
 };
 
 export function defaultUpdatesSet(): string | null {
-  const candidates = [path.resolve(projectRoot(), '../shared/eval/updates-dev.jsonl'), path.resolve(process.cwd(), '../shared/eval/updates-dev.jsonl')];
+  const candidates = [
+    path.resolve(projectRoot(), '../shared/eval/updates-dev.jsonl'),
+    path.resolve(process.cwd(), '../shared/eval/updates-dev.jsonl'),
+  ];
   return candidates.find((f) => fs.existsSync(f)) ?? null;
 }
 
@@ -47,26 +50,35 @@ export function readUpdatesSet(file: string): EvalCase[] {
     .filter(({ l }) => l)
     .map(({ l, i }) => {
       const row = JSON.parse(l) as Partial<EvalCase>;
-      if (typeof row.text !== 'string' || typeof row.today !== 'string' || !row.expected) throw new Error(`${file}:${i + 1}: 需要 text、today、expected 字段`);
+      if (typeof row.text !== 'string' || typeof row.today !== 'string' || !row.expected)
+        throw new Error(`${file}:${i + 1}: 需要 text、today、expected 字段`);
       return { id: row.id ?? `line-${i + 1}`, text: row.text, today: row.today, expected: row.expected };
     });
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Pad to a display width (CJK characters take two columns). */
-const padWide = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0)));
+const padWide = (s: string, width: number) =>
+  s + ' '.repeat(Math.max(1, width - [...s].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0)));
 
 export function formatUpdatesReport(file: string, r: EvalReport, verbose: boolean, extra = ''): string {
   const lines = [`评测集：${file}（${r.total} 条消息）${extra}`, ''];
   for (const f of SCORED_FIELDS) lines.push(`${padWide(FIELD_LABELS[f], 26)}${pct(r.accuracy[f]).padStart(6)}`);
   lines.push(`${padWide('全部字段正确 all fields', 26)}${pct(r.allFields).padStart(6)}`);
-  if (r.rollupIssueEnterprise !== null) lines.push(`${padWide('汇总各问题企业 roll-up issue enterprise', 26)}${pct(r.rollupIssueEnterprise).padStart(6)}（${r.rollups} 条汇总）`);
+  if (r.rollupIssueEnterprise !== null)
+    lines.push(
+      `${padWide('汇总各问题企业 roll-up issue enterprise', 26)}${pct(r.rollupIssueEnterprise).padStart(6)}（${r.rollups} 条汇总）`,
+    );
   if (verbose && r.mismatches.length) {
     lines.push('', '不一致：');
     const brief = (e: Extraction) =>
       `${e.kind} | ${e.enterprise ?? '∅'} | ${e.date ?? '∅'} | ${e.ref ?? '∅'} | ${e.issues.map((i) => `${i.category}/${i.department ?? '∅'}/${i.status}`).join('; ') || '—'}`;
     for (const m of r.mismatches) {
-      lines.push(`✗ ${m.id} [${m.fields.join(', ')}] ${m.text}`, `    得到 ${brief(m.got)}`, `    应为 ${brief(m.expected)}`);
+      lines.push(
+        `✗ ${m.id} [${m.fields.join(', ')}] ${m.text}`,
+        `    得到 ${brief(m.got)}`,
+        `    应为 ${brief(m.expected)}`,
+      );
     }
   }
   return lines.join('\n');
@@ -82,10 +94,15 @@ export interface EvalUpdatesOptions {
 }
 
 /** The command body (tests drive it in-process). Returns the report, or null when the set is missing. */
-export async function runEvalUpdates(opts: EvalUpdatesOptions, io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }): Promise<EvalReport | null> {
+export async function runEvalUpdates(
+  opts: EvalUpdatesOptions,
+  io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+): Promise<EvalReport | null> {
   const file = opts.set ? path.resolve(opts.set) : defaultUpdatesSet();
   if (!file || !fs.existsSync(file)) {
-    io.stderr.write(`未找到评测集${file ? `：${file}` : '（../shared/eval/updates-dev.jsonl 不存在）'}。请用 --set <file> 指定。\n`);
+    io.stderr.write(
+      `未找到评测集${file ? `：${file}` : '（../shared/eval/updates-dev.jsonl 不存在）'}。请用 --set <file> 指定。\n`,
+    );
     return null;
   }
   const cases = readUpdatesSet(file);
@@ -111,7 +128,9 @@ export async function runEvalUpdates(opts: EvalUpdatesOptions, io: { stdout: { w
   const mode = llm ? `大模型 ${llm.model}（${fromLlm}/${cases.length} 条由模型给出，其余回退规则）` : '规则';
   if (opts.json) {
     const { mismatches, ...summary } = report;
-    io.stdout.write(`${JSON.stringify({ set: file, mode: llm ? 'llm' : 'rules', ...summary, ...(opts.verbose ? { mismatches } : {}) }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ set: file, mode: llm ? 'llm' : 'rules', ...summary, ...(opts.verbose ? { mismatches } : {}) }, null, 2)}\n`,
+    );
   } else {
     io.stdout.write(`${formatUpdatesReport(file, report, Boolean(opts.verbose), `，方式：${mode}`)}\n`);
   }
@@ -131,7 +150,9 @@ export function register(program: Command): void {
       if (opts.conversation) {
         const { runConversationEval, formatConversationReport } = await import('./eval-conversation.js');
         const r = await runConversationEval(opts.conversation, { transcript: Boolean(opts.verbose) });
-        process.stdout.write(`${opts.json ? JSON.stringify(r, null, 2) : formatConversationReport(r, Boolean(opts.verbose))}\n`);
+        process.stdout.write(
+          `${opts.json ? JSON.stringify(r, null, 2) : formatConversationReport(r, Boolean(opts.verbose))}\n`,
+        );
         return;
       }
       const report = await runEvalUpdates(opts, { stdout: process.stdout, stderr: process.stderr });

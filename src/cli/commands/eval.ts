@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { cliLogger } from '../logger.js';
-import { ANSWERABLE_THRESHOLD, evaluate, readEvalSet, sweepThresholds, type EvalReport } from '../../retrieval/index.js';
+import {
+  ANSWERABLE_THRESHOLD,
+  evaluate,
+  readEvalSet,
+  sweepThresholds,
+  type EvalReport,
+} from '../../retrieval/index.js';
 import { retrieverFromConfig } from '../../retrieval/from-config.js';
 import { fitGate, gateProbability } from '../../retrieval/confidence.js';
 import { evaluateAnswers, type AnswerEvalQuestion, type AnswerEvalReport } from '../../answer/evaluate.js';
@@ -57,7 +63,11 @@ function formatAnswers(a: AnswerEvalReport, verbose: boolean): string {
         ? `${r.refused ? '拒' : flag(r.strictlyRight)} ${r.id} 事实${flag(r.factPresent)} 无关${flag(r.noUnrelated)} 引文${flag(r.quoteHolds)} 截断${flag(r.notCut)}`
         : `${r.refused ? '✓' : '✗'} ${r.id} 无答案题`;
       lines.push(`${head}  ${r.question}`, `    答：${r.answer.replace(/\n/g, ' ')}`);
-      if (r.followUp) lines.push(`    ${r.followUp.right ? '✓' : '✗'} 追问：${r.followUp.question}`, `    答：${r.followUp.answer.replace(/\n/g, ' ')}`);
+      if (r.followUp)
+        lines.push(
+          `    ${r.followUp.right ? '✓' : '✗'} 追问：${r.followUp.question}`,
+          `    答：${r.followUp.answer.replace(/\n/g, ' ')}`,
+        );
     }
   }
   return lines.join('\n');
@@ -77,7 +87,9 @@ function formatReport(file: string, r: EvalReport, verbose: boolean): string {
     lines.push('', '逐题（排名 / 覆盖度 / 判定）：');
     for (const row of r.rows) {
       const mark = row.answerable ? (row.rank === 1 ? '✓' : row.rank ? '△' : '✗') : row.predictedAnswerable ? '✗' : '✓';
-      lines.push(`${mark} ${row.id}  排名 ${row.rank ?? '-'}  覆盖 ${row.coverage.toFixed(2)}  ${row.predictedAnswerable ? '可答' : '未找到'}  ${row.question}`);
+      lines.push(
+        `${mark} ${row.id}  排名 ${row.rank ?? '-'}  覆盖 ${row.coverage.toFixed(2)}  ${row.predictedAnswerable ? '可答' : '未找到'}  ${row.question}`,
+      );
     }
   }
   return lines.join('\n');
@@ -90,9 +102,24 @@ function readAnswerSet(file: string): AnswerEvalQuestion[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
-      const q = JSON.parse(l) as { id?: unknown; question: string; doc?: string | null; evidence?: string[]; followup?: { question?: string; evidence?: string[] } | null };
-      const f = q.followup && typeof q.followup.question === 'string' ? { question: q.followup.question, evidence: q.followup.evidence ?? [] } : null;
-      return { id: String(q.id ?? ''), question: q.question, doc: q.doc ?? null, evidence: q.evidence ?? [], followup: f };
+      const q = JSON.parse(l) as {
+        id?: unknown;
+        question: string;
+        doc?: string | null;
+        evidence?: string[];
+        followup?: { question?: string; evidence?: string[] } | null;
+      };
+      const f =
+        q.followup && typeof q.followup.question === 'string'
+          ? { question: q.followup.question, evidence: q.followup.evidence ?? [] }
+          : null;
+      return {
+        id: String(q.id ?? ''),
+        question: q.question,
+        doc: q.doc ?? null,
+        evidence: q.evidence ?? [],
+        followup: f,
+      };
     });
 }
 
@@ -107,43 +134,67 @@ export function register(program: Command): void {
     .option('--no-dense', '只用词法检索（即使配置了 OPENAI_EMBEDDING_MODEL）')
     .option('--no-answers', '不评测答案质量（只评检索）')
     .option('--fit-gate', '在本评测集上拟合“未找到”判定模型并输出权重（用于重新标定 GATE_MODEL）', false)
-    .action(async (opts: { set?: string; json: boolean; sweep: boolean; verbose: boolean; dense: boolean; answers: boolean; fitGate: boolean }) => {
-      const file = opts.set ?? defaultEvalSet();
-      if (!file || !fs.existsSync(file)) {
-        process.stderr.write(`未找到评测集${file ? `：${file}` : '（../shared/eval/qa-dev.jsonl 不存在）'}。请用 --set <file> 指定。\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const config = loadConfig();
-      const logger = cliLogger(config);
-      const retriever = await retrieverFromConfig(config, { logger, dense: opts.dense });
-      const report = await evaluate(retriever, readEvalSet(file));
-      const sweep = opts.sweep ? sweepThresholds(report.rows) : undefined;
-      if (opts.fitGate) {
-        const labelled = report.rows.flatMap((r) => (r.features ? [{ features: r.features, answerable: r.answerable }] : []));
-        const model = fitGate(labelled);
-        const refused = (xs: typeof labelled) => (xs.length ? xs.filter((x) => gateProbability(x.features, model) < 0.5).length / xs.length : 0);
-        process.stdout.write(
-          `${JSON.stringify({ set: file, model, answerableRefused: refused(labelled.filter((x) => x.answerable)), unanswerableRefused: refused(labelled.filter((x) => !x.answerable)) })}\n`,
-        );
-        return;
-      }
-      // Answer level: the extractive path users get by default (no LLM).
-      const answers = opts.answers ? await evaluateAnswers({ retriever, llm: null, logger }, readAnswerSet(file)) : undefined;
-      if (opts.json) {
-        const { rows, ...summary } = report;
-        const answerSummary = answers ? (({ rows: answerRows, ...a }) => (opts.verbose ? { ...a, rows: answerRows } : a))(answers) : undefined;
-        process.stdout.write(
-          `${JSON.stringify({ set: file, threshold: ANSWERABLE_THRESHOLD, ...summary, ...(opts.verbose ? { rows } : {}), ...(sweep ? { sweep } : {}), ...(answerSummary ? { answers: answerSummary } : {}) }, null, 2)}\n`,
-        );
-        return;
-      }
-      let text = answers ? `${formatAnswers(answers, opts.verbose)}\n\n` : '';
-      text += formatReport(file, report, opts.verbose);
-      if (sweep) {
-        text += '\n\n阈值扫描（阈值 / 无答案题判“未找到” / 可回答题被误拒）：\n';
-        text += sweep.map((s) => `  ${s.threshold.toFixed(2)}  ${pct(s.notFoundAccuracy).padStart(6)}  ${pct(s.falseRefusalRate).padStart(6)}`).join('\n');
-      }
-      process.stdout.write(`${text}\n`);
-    });
+    .action(
+      async (opts: {
+        set?: string;
+        json: boolean;
+        sweep: boolean;
+        verbose: boolean;
+        dense: boolean;
+        answers: boolean;
+        fitGate: boolean;
+      }) => {
+        const file = opts.set ?? defaultEvalSet();
+        if (!file || !fs.existsSync(file)) {
+          process.stderr.write(
+            `未找到评测集${file ? `：${file}` : '（../shared/eval/qa-dev.jsonl 不存在）'}。请用 --set <file> 指定。\n`,
+          );
+          process.exitCode = 2;
+          return;
+        }
+        const config = loadConfig();
+        const logger = cliLogger(config);
+        const retriever = await retrieverFromConfig(config, { logger, dense: opts.dense });
+        const report = await evaluate(retriever, readEvalSet(file));
+        const sweep = opts.sweep ? sweepThresholds(report.rows) : undefined;
+        if (opts.fitGate) {
+          const labelled = report.rows.flatMap((r) =>
+            r.features ? [{ features: r.features, answerable: r.answerable }] : [],
+          );
+          const model = fitGate(labelled);
+          const refused = (xs: typeof labelled) =>
+            xs.length ? xs.filter((x) => gateProbability(x.features, model) < 0.5).length / xs.length : 0;
+          process.stdout.write(
+            `${JSON.stringify({ set: file, model, answerableRefused: refused(labelled.filter((x) => x.answerable)), unanswerableRefused: refused(labelled.filter((x) => !x.answerable)) })}\n`,
+          );
+          return;
+        }
+        // Answer level: the extractive path users get by default (no LLM).
+        const answers = opts.answers
+          ? await evaluateAnswers({ retriever, llm: null, logger }, readAnswerSet(file))
+          : undefined;
+        if (opts.json) {
+          const { rows, ...summary } = report;
+          const answerSummary = answers
+            ? (({ rows: answerRows, ...a }) => (opts.verbose ? { ...a, rows: answerRows } : a))(answers)
+            : undefined;
+          process.stdout.write(
+            `${JSON.stringify({ set: file, threshold: ANSWERABLE_THRESHOLD, ...summary, ...(opts.verbose ? { rows } : {}), ...(sweep ? { sweep } : {}), ...(answerSummary ? { answers: answerSummary } : {}) }, null, 2)}\n`,
+          );
+          return;
+        }
+        let text = answers ? `${formatAnswers(answers, opts.verbose)}\n\n` : '';
+        text += formatReport(file, report, opts.verbose);
+        if (sweep) {
+          text += '\n\n阈值扫描（阈值 / 无答案题判“未找到” / 可回答题被误拒）：\n';
+          text += sweep
+            .map(
+              (s) =>
+                `  ${s.threshold.toFixed(2)}  ${pct(s.notFoundAccuracy).padStart(6)}  ${pct(s.falseRefusalRate).padStart(6)}`,
+            )
+            .join('\n');
+        }
+        process.stdout.write(`${text}\n`);
+      },
+    );
 }

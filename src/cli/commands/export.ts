@@ -24,16 +24,26 @@ export function register(program: Command): void {
     .action(async (opts: { out: string; format: string; from?: string; to?: string; team?: string }) => {
       const format = opts.format.toLowerCase();
       if (format !== 'xlsx' && format !== 'csv') throw new Error(`--format 只能是 xlsx 或 csv，收到“${opts.format}”`);
-      for (const [name, v] of [['from', opts.from], ['to', opts.to]] as const) {
+      for (const [name, v] of [
+        ['from', opts.from],
+        ['to', opts.to],
+      ] as const) {
         if (v !== undefined && !DATE.test(v)) throw new Error(`--${name} 需要 YYYY-MM-DD 格式的日期，收到“${v}”`);
       }
       const config = loadConfig();
       const logger = cliLogger(config);
       const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
       try {
-        const data = await buildExport(store, { from: opts.from, to: opts.to, teamId: opts.team, timeZone: config.ZCT_TIMEZONE });
+        const data = await buildExport(store, {
+          from: opts.from,
+          to: opts.to,
+          teamId: opts.team,
+          timeZone: config.ZCT_TIMEZONE,
+        });
         const paths = await writeExport(data, format as ExportFormat, opts.out);
-        process.stdout.write(`已导出：问题 ${data.issues.rows.length} 条，走访 ${data.visits.rows.length} 条 → ${paths.join('，')}\n`);
+        process.stdout.write(
+          `已导出：问题 ${data.issues.rows.length} 条，走访 ${data.visits.rows.length} 条 → ${paths.join('，')}\n`,
+        );
       } finally {
         await store.close();
       }

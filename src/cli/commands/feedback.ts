@@ -12,7 +12,10 @@ export interface FeedbackSummary {
   items: Feedback[];
 }
 
-export function summariseFeedback(all: Feedback[], opts: { vote?: 'up' | 'down'; limit?: number } = {}): FeedbackSummary {
+export function summariseFeedback(
+  all: Feedback[],
+  opts: { vote?: 'up' | 'down'; limit?: number } = {},
+): FeedbackSummary {
   const filtered = opts.vote ? all.filter((f) => f.vote === opts.vote) : all;
   // newest first
   const items = [...filtered].sort((a, b) => b.at - a.at);
@@ -30,7 +33,14 @@ function oneLine(s: string, max: number): string {
 }
 
 function formatTime(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(ms));
 }
 
 /** Human-readable listing (Chinese), newest first. */
@@ -64,8 +74,13 @@ export function register(program: Command): void {
       const logger = cliLogger(config);
       const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
       try {
-        const summary = summariseFeedback(await store.listFeedback(), { vote: opts.vote as 'up' | 'down' | undefined, limit: opts.limit });
-        process.stdout.write(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatFeedback(summary, config.ZCT_TIMEZONE)}\n`);
+        const summary = summariseFeedback(await store.listFeedback(), {
+          vote: opts.vote as 'up' | 'down' | undefined,
+          limit: opts.limit,
+        });
+        process.stdout.write(
+          opts.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatFeedback(summary, config.ZCT_TIMEZONE)}\n`,
+        );
       } finally {
         await store.close();
       }

@@ -20,9 +20,14 @@ export function parseStatusFilter(raw: string | undefined): IssueStatus[] | unde
       continue;
     }
     const byName = (STATUSES as readonly string[]).includes(part) ? (part as IssueStatus) : undefined;
-    const byLabel = (Object.entries(STATUS_LABELS) as Array<[IssueStatus, string]>).find(([, label]) => label === part || label.replace(/^已/, '') === part)?.[0];
+    const byLabel = (Object.entries(STATUS_LABELS) as Array<[IssueStatus, string]>).find(
+      ([, label]) => label === part || label.replace(/^已/, '') === part,
+    )?.[0];
     const s = byName ?? byLabel;
-    if (!s) throw new Error(`未知状态“${part}”：可用 ${STATUSES.join(', ')}、active、all，或中文 ${Object.values(STATUS_LABELS).join('、')}`);
+    if (!s)
+      throw new Error(
+        `未知状态“${part}”：可用 ${STATUSES.join(', ')}、active、all，或中文 ${Object.values(STATUS_LABELS).join('、')}`,
+      );
     out.add(s);
   }
   return [...out];
@@ -43,7 +48,11 @@ export function formatIssueTable(issues: Issue[], ledger: LedgerService, today: 
       i.summary,
     ].join('\t'),
   );
-  return [['编号', '小组', '企业', '类别', '状态', '承办部门', '历时', '期限', '问题'].join('\t'), ...lines, `共 ${issues.length} 条`].join('\n');
+  return [
+    ['编号', '小组', '企业', '类别', '状态', '承办部门', '历时', '期限', '问题'].join('\t'),
+    ...lines,
+    `共 ${issues.length} 条`,
+  ].join('\n');
 }
 
 /** The service for CLI use: no retrieval, no LLM. */
@@ -56,7 +65,10 @@ export function register(program: Command): void {
     .command('issues')
     .description('查看问题台账（运营用）：默认全部小组、全部状态')
     .option('--team <id>', '只看一个小组（teamId，如 dingtalk:cid123）')
-    .option('--status <s>', '按状态筛选：open,assigned,in_progress,resolved,closed / active / all，或中文（待交办、已办结…）')
+    .option(
+      '--status <s>',
+      '按状态筛选：open,assigned,in_progress,resolved,closed / active / all，或中文（待交办、已办结…）',
+    )
     .option('--json', '输出 JSON（问题数组）')
     .action(async (opts: { team?: string; status?: string; json?: boolean }) => {
       const status = parseStatusFilter(opts.status);
@@ -65,8 +77,13 @@ export function register(program: Command): void {
       const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
       try {
         const ledger = cliLedger(config, logger, store);
-        const issues = await ledger.listIssues({ ...(opts.team ? { teamId: opts.team } : {}), ...(status ? { status } : {}) });
-        process.stdout.write(opts.json ? `${JSON.stringify(issues, null, 2)}\n` : `${formatIssueTable(issues, ledger, ledger.today())}\n`);
+        const issues = await ledger.listIssues({
+          ...(opts.team ? { teamId: opts.team } : {}),
+          ...(status ? { status } : {}),
+        });
+        process.stdout.write(
+          opts.json ? `${JSON.stringify(issues, null, 2)}\n` : `${formatIssueTable(issues, ledger, ledger.today())}\n`,
+        );
       } finally {
         await store.close();
       }

@@ -33,10 +33,14 @@ export function formatExtraction(e: Extraction): string {
   if (e.ref) lines.push(`问题编号：${e.ref}`);
   if (e.issues.length === 0) lines.push('问题：无');
   e.issues.forEach((i, n) => {
-    lines.push(`${n + 1}. 【${i.category}】${i.enterprise ? `${i.enterprise}：` : ''}${i.summary || '—'}｜${i.department ?? '未指定部门'}｜${STATUS_LABELS[i.status]}`);
+    lines.push(
+      `${n + 1}. 【${i.category}】${i.enterprise ? `${i.enterprise}：` : ''}${i.summary || '—'}｜${i.department ?? '未指定部门'}｜${STATUS_LABELS[i.status]}`,
+    );
   });
   if (e.confidence !== undefined && e.confidence < 1) {
-    lines.push(`把握：${Math.round(e.confidence * 100)}%（${(e.reasons ?? []).map((r) => CONFIDENCE_REASON_LABELS[r]).join('；')}）`);
+    lines.push(
+      `把握：${Math.round(e.confidence * 100)}%（${(e.reasons ?? []).map((r) => CONFIDENCE_REASON_LABELS[r]).join('；')}）`,
+    );
   }
   return lines.join('\n');
 }
@@ -55,13 +59,21 @@ export function contractShape(e: Extraction): Record<string, unknown> {
     kind: e.kind,
     enterprise: e.enterprise,
     date: e.date,
-    issues: e.issues.map((i) => ({ category: i.category, summary: i.summary, department: i.department, status: i.status, ...(i.enterprise !== undefined ? { enterprise: i.enterprise } : {}) })),
+    issues: e.issues.map((i) => ({
+      category: i.category,
+      summary: i.summary,
+      department: i.department,
+      status: i.status,
+      ...(i.enterprise !== undefined ? { enterprise: i.enterprise } : {}),
+    })),
     ref: e.ref,
   };
 }
 
 const shown = (e: Extraction, details: boolean | undefined) =>
-  details ? { ...contractShape(e), confidence: e.confidence ?? 1, reasons: e.reasons ?? [], question: e.question ?? null } : contractShape(e);
+  details
+    ? { ...contractShape(e), confidence: e.confidence ?? 1, reasons: e.reasons ?? [], question: e.question ?? null }
+    : contractShape(e);
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream;
@@ -114,5 +126,7 @@ export function register(program: Command): void {
     .option('--json', '输出 JSON（解析结果的标准格式）', false)
     .option('--stdin', '从标准输入读 JSONL：每行 {"text": …, "today": …}，每行输出一个 JSON 结果', false)
     .option('--details', '与 --json / --stdin 同用：另外输出把握度 confidence、原因 reasons 和询问 question', false)
-    .action((text: string | undefined, opts: ParseUpdateOptions) => runParseUpdate(text, opts, { stdin: process.stdin, stdout: process.stdout }));
+    .action((text: string | undefined, opts: ParseUpdateOptions) =>
+      runParseUpdate(text, opts, { stdin: process.stdin, stdout: process.stdout }),
+    );
 }

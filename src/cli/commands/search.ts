@@ -80,6 +80,8 @@ export function register(program: Command): void {
         return;
       }
       const result = await retriever.search(query, k);
-      process.stdout.write(opts.json ? `${JSON.stringify(searchJson(result), null, 2)}\n` : `${formatSearchText(result, retriever)}\n`);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(searchJson(result), null, 2)}\n` : `${formatSearchText(result, retriever)}\n`,
+      );
     });
 }

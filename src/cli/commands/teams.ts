@@ -9,7 +9,8 @@ import { createStore } from '../../store/index.js';
 import { cliLedger } from './issues.js';
 
 export function formatTeams(teams: Team[]): string {
-  if (!teams.length) return '还没有登记任何小组。用 zct teams import teams.csv 导入，或在群里发送“绑定企业 企业A、企业B”。';
+  if (!teams.length)
+    return '还没有登记任何小组。用 zct teams import teams.csv 导入，或在群里发送“绑定企业 企业A、企业B”。';
   return [
     ['小组ID', '名称', '绑定企业', '管理群'].join('\t'),
     ...teams.map((t) => [t.id, t.name, t.enterprises.join('、') || '—', t.isAdminGroup ? '是' : ''].join('\t')),
@@ -44,7 +45,9 @@ export function register(program: Command): void {
         return;
       }
       const { created, updated } = await withLedger((ledger) => ledger.importTeams(parsed));
-      process.stdout.write(`已导入 ${parsed.length} 个小组：新增 ${created}，更新 ${updated}${errors.length ? `；${errors.length} 行有误未导入` : ''}。\n`);
+      process.stdout.write(
+        `已导入 ${parsed.length} 个小组：新增 ${created}，更新 ${updated}${errors.length ? `；${errors.length} 行有误未导入` : ''}。\n`,
+      );
       if (errors.length) process.exitCode = 1;
     });
 

@@ -19,7 +19,10 @@ export function register(program: Command): void {
       try {
         const ttlSec = Math.round(config.WEB_LINK_TTL_MIN * 60);
         const token = await new WebSessions(store, 60).createLink('web-link', opts.name, ttlSec);
-        const base = (config.WEB_PUBLIC_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT || 8080}`).replace(/\/+$/, '');
+        const base = (config.WEB_PUBLIC_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT || 8080}`).replace(
+          /\/+$/,
+          '',
+        );
         process.stdout.write(`${base}/auth/link?token=${token}\n`);
         process.stderr.write(`（一次性链接，${config.WEB_LINK_TTL_MIN} 分钟内有效）\n`);
       } finally {

@@ -19,7 +19,8 @@ const ORG_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fff（）()·]{2,28}?${ORG
 const MARK = /^[■□▍|｜]\s*/;
 const AUTHOR_BYLINE = /^(?:作者|撰文|文)\s*[:：/｜|]\s*\S.{0,30}$/;
 /** A person ("王 瑜", "罗凯帅"), a role + person ("市委常委、组织部长 林晓峰"), or a byline role (本刊评论员). */
-const PERSON = /^(?:[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}|.{2,24}\s[\u4e00-\u9fff]{2,4}|.{0,12}(?:评论员|记者|通讯员|特约撰稿人))$/;
+const PERSON =
+  /^(?:[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}|.{2,24}\s[\u4e00-\u9fff]{2,4}|.{0,12}(?:评论员|记者|通讯员|特约撰稿人))$/;
 
 /** Whether a line is a byline. A "■" line must name a person, role or unit: "■ 加强组织领导" is a list item. */
 export function isByline(line: string): boolean {
@@ -97,7 +98,10 @@ export function splitArticles(lines: string[]): { preamble: string[]; articles: 
   // Drop boundaries whose body (up to the next boundary) is too short to be an article; merge them backwards.
   for (let k = starts.length - 1; k >= 0; k--) {
     const end = starts[k + 1]?.title ?? lines.length;
-    const body = lines.slice(starts[k]!.byline + 1, end).join('').replace(/\s+/g, '');
+    const body = lines
+      .slice(starts[k]!.byline + 1, end)
+      .join('')
+      .replace(/\s+/g, '');
     if (body.length < MIN_ARTICLE_CHARS) starts.splice(k, 1);
   }
   if (starts.length === 0) return { preamble: lines, articles: [] };

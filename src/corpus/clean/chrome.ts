@@ -100,7 +100,7 @@ export function stripTags(line: string): string {
 /** Pictographs and dingbats used as end marks (🔥 ✎ ✍ ☛ ✿). Keeps ■ ①… and CJK punctuation. */
 export function stripDingbats(line: string): string {
   return line
-    .replace(/[\u{1F000}-\u{1FAFF}\u2600-\u26FF\u2700-\u27BF\u2B00-\u2BFF\uFE0F]/gu, '')
+    .replace(/(?:[\u{1F000}-\u{1FAFF}\u2600-\u26FF\u2700-\u27BF\u2B00-\u2BFF]|\uFE0F)/gu, '')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }

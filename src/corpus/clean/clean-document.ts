@@ -125,7 +125,13 @@ function titleLineIndex(lines: string[], hint: string): number {
  * (publisher, issue, date, editors, address …) and the contents by column, so questions about the
  * publication itself ("杂志的主办单位", "这期哪天出的") find an answer.
  */
-function frontMatter(m: Masthead, toc: TocEntry[], opts: CleanOptions, source: string | null, date: string | null): CorpusDocument {
+function frontMatter(
+  m: Masthead,
+  toc: TocEntry[],
+  opts: CleanOptions,
+  source: string | null,
+  date: string | null,
+): CorpusDocument {
   const lines = m.lines
     .map((l) =>
       stripDingbats(l)
@@ -136,7 +142,9 @@ function frontMatter(m: Masthead, toc: TocEntry[], opts: CleanOptions, source: s
         .trim(),
     )
     .filter(Boolean);
-  const contents = toc.map((e) => [e.section ? `${e.section}：` : '', e.title, e.author ? `（${e.author}）` : ''].join(''));
+  const contents = toc.map((e) =>
+    [e.section ? `${e.section}：` : '', e.title, e.author ? `（${e.author}）` : ''].join(''),
+  );
   const text = [...lines, ...(contents.length ? ['本期目录', ...contents] : [])].join('\n');
   return {
     id: `${opts.idStem}#00`,

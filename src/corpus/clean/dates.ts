@@ -13,9 +13,7 @@ function valid(y: number, m?: number, d?: number): boolean {
 export function findDate(s: string): string | null {
   const numeric = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(s);
   const chinese = /(?<!\d)(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?)?/.exec(s);
-  const first = [numeric, chinese]
-    .filter((m): m is RegExpExecArray => m !== null)
-    .sort((a, b) => a.index - b.index)[0];
+  const first = [numeric, chinese].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
   if (!first) return null;
   const y = Number(first[1]);
   const m = first[2] ? Number(first[2]) : undefined;

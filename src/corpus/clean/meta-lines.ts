@@ -13,7 +13,28 @@ export interface MetaFields {
 const SOURCE_KEYS = ['信息来源', '稿件来源', '文章来源', '新闻来源', '来源', '出处', '发布机构', '发文机关'];
 const AUTHOR_KEYS = ['作者', '撰稿', '撰文', '供稿', '通讯员', '记者', '作者单位', '文'];
 const DATE_KEYS = ['发布时间', '发布日期', '发文日期', '成文日期', '更新时间'];
-const DROP_KEYS = ['责任编辑', '编辑', '审核', '审校', '校对', '初审', '复审', '终审', '监制', '编审', '美编', '图片', '摄影', '图', '浏览次数', '点击数', '阅读数', '字号', '分享到', '打印'];
+const DROP_KEYS = [
+  '责任编辑',
+  '编辑',
+  '审核',
+  '审校',
+  '校对',
+  '初审',
+  '复审',
+  '终审',
+  '监制',
+  '编审',
+  '美编',
+  '图片',
+  '摄影',
+  '图',
+  '浏览次数',
+  '点击数',
+  '阅读数',
+  '字号',
+  '分享到',
+  '打印',
+];
 const ALL_KEYS = [...SOURCE_KEYS, ...AUTHOR_KEYS, ...DATE_KEYS, ...DROP_KEYS].sort((a, b) => b.length - a.length);
 
 const KEY_ALT = ALL_KEYS.join('|');
@@ -68,7 +89,7 @@ export function liftMetaLines(paras: string[], window = 4): { paras: string[]; m
   const last = keep.length - 1;
   if (last >= 0) {
     const m = INLINE_TAIL.exec(keep[last] ?? '');
-    if (m && m[1]) {
+    if (m?.[1]) {
       const fields = fieldsOf(m[1]);
       if (fields) {
         merge(meta, fields);

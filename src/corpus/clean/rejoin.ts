@@ -3,12 +3,7 @@
  * often with a blank line in between. A line that does not end a sentence is joined with the next one when that one
  * continues the sentence — without a space between CJK characters. Headings (一、 （一） 1. ① 第一章 …) stay lines.
  */
-import {
-  INLINE_HEADING_SPLIT,
-  endsSentence,
-  hasInternalTerminal,
-  startsWithHeadingMarker,
-} from './patterns.js';
+import { INLINE_HEADING_SPLIT, endsSentence, hasInternalTerminal, startsWithHeadingMarker } from './patterns.js';
 
 /** Lines that never join onto the previous one: headings, bylines, notes. */
 function startsNewParagraph(line: string): boolean {
@@ -24,7 +19,7 @@ function startsNewParagraph(line: string): boolean {
  * Marked headings (一、 （一） 1.) may be long; unmarked ones are short labels ("工作目标", "第一个关键词：机遇").
  */
 function isHeadingLike(line: string): boolean {
-  if (/[，,、“‘《（(—\-]$/.test(line)) return false;
+  if (/[，,、“‘《（(—-]$/.test(line)) return false;
   if (hasInternalTerminal(line)) return false;
   if (startsWithHeadingMarker(line)) return line.length <= 60;
   return line.length <= 12 || (line.length <= 20 && /[：:]/.test(line));

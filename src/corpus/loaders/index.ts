@@ -59,7 +59,10 @@ export function isSupported(file: string): boolean {
 /** The error for a file type no loader handles; names the supported ones. */
 export function unsupportedError(file: string): LoadError {
   const ext = path.extname(file).toLowerCase();
-  return new LoadError('unsupported', `${ext || '无扩展名 (no extension)'}；支持 (supported): ${SUPPORTED_EXTENSIONS.join(' ')}`);
+  return new LoadError(
+    'unsupported',
+    `${ext || '无扩展名 (no extension)'}；支持 (supported): ${SUPPORTED_EXTENSIONS.join(' ')}`,
+  );
 }
 
 /** Load bytes that came from `file` (the extension picks the loader). */
@@ -69,7 +72,11 @@ export async function loadBytes(file: string, bytes: Buffer): Promise<LoadedText
   if (!loader) throw unsupportedError(file);
   if (bytes.length === 0) throw new LoadError('empty');
   const loaded = await loader(bytes);
-  if (!loaded.text.trim()) throw new LoadError(ext === '.pdf' ? 'no_text' : 'empty', ext === '.pdf' ? '可能是扫描件 (scanned image?)' : undefined);
+  if (!loaded.text.trim())
+    throw new LoadError(
+      ext === '.pdf' ? 'no_text' : 'empty',
+      ext === '.pdf' ? '可能是扫描件 (scanned image?)' : undefined,
+    );
   return loaded;
 }
 

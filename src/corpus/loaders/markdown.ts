@@ -19,7 +19,12 @@ export function markdownToText(md: string): { text: string; title: string | null
         .replace(/(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)/g, '$1')
         .replace(/`([^`]+)`/g, '$1')
         .replace(/^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/, '')
-        .replace(/^\s*\|(.*)\|\s*$/, (_m, cells: string) => cells.split('|').map((c) => c.trim()).join(' ')),
+        .replace(/^\s*\|(.*)\|\s*$/, (_m, cells: string) =>
+          cells
+            .split('|')
+            .map((c) => c.trim())
+            .join(' '),
+        ),
     )
     .join('\n');
   return { text: body, title };

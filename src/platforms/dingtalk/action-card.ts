@@ -46,7 +46,6 @@ export const cardContextSchema = z.object({
 });
 export type CardContext = z.infer<typeof cardContextSchema>;
 
-
 function color(style: ReplyAction['style']): string {
   return style === 'danger' ? 'red' : style === 'primary' ? 'blue' : 'gray';
 }
@@ -54,7 +53,12 @@ function color(style: ReplyAction['style']): string {
 /** The `sys_full_json_obj` variable that lays out the buttons. */
 export function buttonsParam(actions: ReplyAction[]): string {
   return JSON.stringify({
-    msgButtons: actions.map((a, i) => ({ text: a.label, color: color(a.style), id: `${BUTTON_PREFIX}${i}`, request: true })),
+    msgButtons: actions.map((a, i) => ({
+      text: a.label,
+      color: color(a.style),
+      id: `${BUTTON_PREFIX}${i}`,
+      request: true,
+    })),
   });
 }
 
@@ -64,8 +68,17 @@ export function actionCardParams(markdown: string, actions: ReplyAction[]): Reco
 }
 
 /** Variables after a press: the original text plus who did what; no buttons left. */
-export function pressedCardParams(ctx: CardContext, action: ReplyAction, who: string, time: string): Record<string, string> {
-  return { markdown: `${ctx.markdown}\n\n---\n${ACTION_TEXTS.pressed(action.label, who, time)}`, tips: '', sys_full_json_obj: JSON.stringify({ msgButtons: [] }) };
+export function pressedCardParams(
+  ctx: CardContext,
+  action: ReplyAction,
+  who: string,
+  time: string,
+): Record<string, string> {
+  return {
+    markdown: `${ctx.markdown}\n\n---\n${ACTION_TEXTS.pressed(action.label, who, time)}`,
+    tips: '',
+    sys_full_json_obj: JSON.stringify({ msgButtons: [] }),
+  };
 }
 
 const callbackSchema = z.object({
@@ -75,7 +88,10 @@ const callbackSchema = z.object({
   value: z.string().optional(),
 });
 const contentSchema = z.object({
-  cardPrivateData: z.object({ actionIds: z.array(z.string()).default([]), params: z.record(z.string(), z.unknown()).default({}) }),
+  cardPrivateData: z.object({
+    actionIds: z.array(z.string()).default([]),
+    params: z.record(z.string(), z.unknown()).default({}),
+  }),
 });
 
 export type CardPress = { outTrackId: string; userId: string; buttonIndex: number };

@@ -62,7 +62,10 @@ export interface DingTalkAdapterOptions {
   logger: Logger;
   sink: MessageSink;
   /** Connection tuning (tests and benches shorten the delays). */
-  stream?: Pick<StreamClientOptions, 'reconnectBaseMs' | 'reconnectMaxMs' | 'stableAfterMs' | 'heartbeatMs' | 'openTimeoutMs' | 'drainMaxMs'>;
+  stream?: Pick<
+    StreamClientOptions,
+    'reconnectBaseMs' | 'reconnectMaxMs' | 'stableAfterMs' | 'heartbeatMs' | 'openTimeoutMs' | 'drainMaxMs'
+  >;
   /** Timeout of each webhook / OpenAPI call (default 10 s). */
   httpTimeoutMs?: number;
   /** Per-message size budget (default 14,000 bytes; DingTalk's limit is 15,000). */
@@ -101,7 +104,9 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   const clientId = config.DINGTALK_CLIENT_ID;
   const clientSecret = config.DINGTALK_CLIENT_SECRET;
   if (!clientId || !clientSecret) {
-    throw new Error('DingTalk adapter needs DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (钉钉应用的 Client ID / Client Secret)');
+    throw new Error(
+      'DingTalk adapter needs DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (钉钉应用的 Client ID / Client Secret)',
+    );
   }
   const log = opts.logger.child({ platform: PLATFORM });
   const now = opts.now ?? Date.now;
@@ -120,12 +125,20 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
 
   const mode = config.DINGTALK_MODE;
   /** AI card replies for policy answers: on with DINGTALK_AI_CARD=1 or a template id. */
-  const cardTemplateId = config.DINGTALK_CARD_TEMPLATE_ID ?? (config.DINGTALK_AI_CARD ? DEFAULT_AI_CARD_TEMPLATE_ID : undefined);
+  const cardTemplateId =
+    config.DINGTALK_CARD_TEMPLATE_ID ?? (config.DINGTALK_AI_CARD ? DEFAULT_AI_CARD_TEMPLATE_ID : undefined);
   /** Cards with buttons: when cards are on, in stream mode (presses come over the stream), with a store. */
   const actionTemplateId =
-    mode === 'stream' && opts.store ? (config.DINGTALK_ACTION_CARD_TEMPLATE_ID ?? (cardTemplateId ? DEFAULT_ACTION_CARD_TEMPLATE_ID : undefined)) : undefined;
+    mode === 'stream' && opts.store
+      ? (config.DINGTALK_ACTION_CARD_TEMPLATE_ID ?? (cardTemplateId ? DEFAULT_ACTION_CARD_TEMPLATE_ID : undefined))
+      : undefined;
   const robotCode = config.DINGTALK_ROBOT_CODE ?? clientId;
-  const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: config.ZCT_TIMEZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+  const clock = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: config.ZCT_TIMEZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
   let httpServer: CallbackServer | null = null;
   const inflight = new Set<Promise<void>>();
   const queue = new SerialQueue();
@@ -144,7 +157,10 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
 
   function platformError(err: unknown, what: string, extra: Record<string, unknown> = {}) {
     metrics.errors.inc({ platform: PLATFORM, kind: 'platform' });
-    log.warn({ ...extra, err: err instanceof Error ? err.message : String(err), kind: (err as { kind?: string }).kind }, what);
+    log.warn(
+      { ...extra, err: err instanceof Error ? err.message : String(err), kind: (err as { kind?: string }).kind },
+      what,
+    );
   }
 
   function ack(frameId: string | undefined) {
@@ -177,14 +193,26 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       reply = { ...reply, blocks: [...reply.blocks, { type: 'note', text: ACTION_TEXTS.hints(reply.actions) }] };
     }
     const atUser = target.isGroup ? target.staffId : undefined;
-    const parts = renderDingTalkMarkdown(reply, { mention: atUser, maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    const parts = renderDingTalkMarkdown(reply, {
+      mention: atUser,
+      maxBytes,
+      digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES,
+      defaultTitle: DINGTALK_MESSAGES.defaultTitle,
+    });
     const webhookValid =
       target.sessionWebhook !== undefined &&
       (target.sessionWebhookExpiredTime === undefined || target.sessionWebhookExpiredTime - now() > safetyMs);
     if (!webhookValid) {
       msgLog.info({ parts: parts.length }, 'sessionWebhook expired: replying through the OpenAPI');
       try {
-        await sendProactive(target, renderDingTalkMarkdown(reply, { maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle }));
+        await sendProactive(
+          target,
+          renderDingTalkMarkdown(reply, {
+            maxBytes,
+            digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES,
+            defaultTitle: DINGTALK_MESSAGES.defaultTitle,
+          }),
+        );
       } catch (err) {
         platformError(err, 'proactive reply failed');
       }
@@ -192,7 +220,11 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     }
     for (const [i, part] of parts.entries()) {
       try {
-        await postSessionWebhook(target.sessionWebhook as string, markdownBody(part, i === 0 ? atUser : undefined), httpTimeoutMs);
+        await postSessionWebhook(
+          target.sessionWebhook as string,
+          markdownBody(part, i === 0 ? atUser : undefined),
+          httpTimeoutMs,
+        );
       } catch (err) {
         platformError(err, 'sessionWebhook reply failed', {
           part: i + 1,
@@ -205,7 +237,12 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   }
 
   /** A reply with buttons as an interactive card. False: not possible or failed (send markdown instead). */
-  async function sendActionCard(target: ReplyTarget, reply: Reply, senderName: string | undefined, msgLog: Logger): Promise<boolean> {
+  async function sendActionCard(
+    target: ReplyTarget,
+    reply: Reply,
+    senderName: string | undefined,
+    msgLog: Logger,
+  ): Promise<boolean> {
     const store = opts.store;
     const actions = reply.actions ?? [];
     const cardTarget = cardTargetOf(target, senderName);
@@ -223,7 +260,12 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     try {
       // The context first: a press may arrive as soon as the card shows.
       await store.setSession(cardContextKey(ctx.outTrackId), ctx, CARD_CONTEXT_TTL_SEC);
-      await api.createAndDeliverCard({ cardTemplateId: actionTemplateId, outTrackId: ctx.outTrackId, cardParamMap: actionCardParams(ctx.markdown, actions), target: cardTarget });
+      await api.createAndDeliverCard({
+        cardTemplateId: actionTemplateId,
+        outTrackId: ctx.outTrackId,
+        cardParamMap: actionCardParams(ctx.markdown, actions),
+        target: cardTarget,
+      });
       return true;
     } catch (err) {
       platformError(err, 'card with buttons not delivered; replying with markdown', { card: ctx.outTrackId });
@@ -234,7 +276,11 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
 
   /** A reply to a card press: there is no sessionWebhook, so through the OpenAPI (group, or the presser's 1:1). */
   async function sendForCard(ctx: CardContext, userId: string, reply: Reply) {
-    const parts = renderDingTalkMarkdown(reply, { mention: ctx.isGroup ? userId : undefined, maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    const parts = renderDingTalkMarkdown(reply, {
+      mention: ctx.isGroup ? userId : undefined,
+      maxBytes,
+      defaultTitle: DINGTALK_MESSAGES.defaultTitle,
+    });
     try {
       for (const part of parts) {
         if (ctx.isGroup) await api.sendGroupMarkdown(ctx.conversationId, part);
@@ -321,7 +367,10 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       }
       if (result.reply?.intent !== 'error') {
         try {
-          await api.updateCard(ctx.outTrackId, pressedCardParams(ctx, action, who(press.userId), clock.format(new Date(now()))));
+          await api.updateCard(
+            ctx.outTrackId,
+            pressedCardParams(ctx, action, who(press.userId), clock.format(new Date(now()))),
+          );
         } catch (err) {
           platformError(err, 'card not updated after a press', { card: ctx.outTrackId });
         }
@@ -354,7 +403,12 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
    * One robot message from either transport: parse → sink (claim, handle, remember) → `ack` → reply.
    * `ack` is the stream frame's ack, or (HTTP mode) answering the callback request 200.
    */
-  async function processRobotMessage(data: unknown, fallbackTime: number | undefined, ack: () => void, ctx: Record<string, unknown>) {
+  async function processRobotMessage(
+    data: unknown,
+    fallbackTime: number | undefined,
+    ack: () => void,
+    ctx: Record<string, unknown>,
+  ) {
     const parsed = parseRobotMessage(data, config, { fallbackTime, now });
     if (!parsed.ok) {
       platformError(parsed.error, 'malformed robot message acked and dropped', ctx);
@@ -392,7 +446,9 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
             await store.releaseMessage(message.dedupKey).catch(() => undefined);
             throw err;
           }
-          await store.completeMessage(message.dedupKey, reply, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600)).catch(() => undefined);
+          await store
+            .completeMessage(message.dedupKey, reply, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600))
+            .catch(() => undefined);
         } catch (err) {
           metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
           msgLog.error({ err }, 'file message failed');
@@ -404,10 +460,22 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       return;
     }
     await queue.run(`${target.robotCode}\n${message.conversationId}\n${message.userId}`, async () => {
-      const card = cardTemplateId && cardTargetOf(target) ? new AnswerCard({ api, templateId: cardTemplateId, target, senderNick: message.userName, minIntervalMs: opts.cardUpdateMs, logger: msgLog }) : null;
+      const card =
+        cardTemplateId && cardTargetOf(target)
+          ? new AnswerCard({
+              api,
+              templateId: cardTemplateId,
+              target,
+              senderNick: message.userName,
+              minIntervalMs: opts.cardUpdateMs,
+              logger: msgLog,
+            })
+          : null;
       let result: HandleResult;
       try {
-        result = card ? await withReplyProgress({ begin: () => card.begin(), update: (t) => card.update(t) }, () => sink(message)) : await sink(message);
+        result = card
+          ? await withReplyProgress({ begin: () => card.begin(), update: (t) => card.update(t) }, () => sink(message))
+          : await sink(message);
       } catch (err) {
         // Bot.handle never throws; any other sink might.
         metrics.errors.inc({ platform: PLATFORM, kind: 'internal' });
@@ -441,7 +509,12 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     const frameId = frame.headers?.messageId;
     const frameTime = Number(frame.headers?.time);
     void track(
-      processRobotMessage(frame.data, Number.isFinite(frameTime) && frameTime > 0 ? frameTime : undefined, () => ack(frameId), { frameId }),
+      processRobotMessage(
+        frame.data,
+        Number.isFinite(frameTime) && frameTime > 0 ? frameTime : undefined,
+        () => ack(frameId),
+        { frameId },
+      ),
     );
   });
 
@@ -449,9 +522,11 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   function onHttpCallback(data: unknown, timestamp: number): Promise<void> {
     if (stopping) return Promise.reject(new Error('stopping: DingTalk retries elsewhere'));
     return new Promise<void>((resolve) => {
-      void track(processRobotMessage(data, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : undefined, resolve, { via: 'http' })).finally(
-        () => resolve(),
-      );
+      void track(
+        processRobotMessage(data, Number.isFinite(timestamp) && timestamp > 0 ? timestamp : undefined, resolve, {
+          via: 'http',
+        }),
+      ).finally(() => resolve());
     });
   }
 
@@ -505,7 +580,10 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     },
     isConnected: () => (mode === 'http' ? (httpServer?.isListening() ?? false) : client.isUp()),
     whenConnected(timeoutMs = 10_000) {
-      if (mode === 'http') return httpServer?.isListening() ? Promise.resolve() : Promise.reject(new Error('DingTalk HTTP callback server not started'));
+      if (mode === 'http')
+        return httpServer?.isListening()
+          ? Promise.resolve()
+          : Promise.reject(new Error('DingTalk HTTP callback server not started'));
       if (client.isUp()) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -526,17 +604,31 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       const mentions = [...new Set(reply.mentions ?? [])].slice(0, 20);
       if (mentions.length) {
         // @ the responsible members (DingTalk's `@<userId>` convention) rather than the whole group.
-        reply = { ...reply, blocks: [{ type: 'paragraph', text: mentions.map((id) => `@${id}`).join(' ') }, ...reply.blocks] };
+        reply = {
+          ...reply,
+          blocks: [{ type: 'paragraph', text: mentions.map((id) => `@${id}`).join(' ') }, ...reply.blocks],
+        };
         // A card's atUserIds notify them for real; the group message API shows the @ as text only.
         if (cardTemplateId) {
-          const parts = renderDingTalkMarkdown(reply, { maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+          const parts = renderDingTalkMarkdown(reply, {
+            maxBytes,
+            digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES,
+            defaultTitle: DINGTALK_MESSAGES.defaultTitle,
+          });
           if (parts.length === 1) {
             try {
               await api.createAndDeliverCard({
                 cardTemplateId,
                 outTrackId: randomUUID(),
-                cardParamMap: { flowStatus: FLOW_STATUS.finished, [CARD_CONTENT_KEY]: (parts[0] as DingTalkMarkdownPart).text },
-                target: { kind: 'group', openConversationId: conversationId, atUserIds: Object.fromEntries(mentions.map((id) => [id, id])) },
+                cardParamMap: {
+                  flowStatus: FLOW_STATUS.finished,
+                  [CARD_CONTENT_KEY]: (parts[0] as DingTalkMarkdownPart).text,
+                },
+                target: {
+                  kind: 'group',
+                  openConversationId: conversationId,
+                  atUserIds: Object.fromEntries(mentions.map((id) => [id, id])),
+                },
               });
               return;
             } catch (err) {
@@ -545,7 +637,11 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
           }
         }
       }
-      const parts = renderDingTalkMarkdown(reply, { maxBytes, digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+      const parts = renderDingTalkMarkdown(reply, {
+        maxBytes,
+        digestMaxParts: config.ZCT_MAX_DIGEST_MESSAGES,
+        defaultTitle: DINGTALK_MESSAGES.defaultTitle,
+      });
       try {
         for (const part of parts) await api.sendGroupMarkdown(conversationId, part);
       } catch (err) {

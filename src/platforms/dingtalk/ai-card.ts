@@ -129,7 +129,12 @@ export class AnswerCard {
         await this.opts.api.updateCard(this.outTrackId, { flowStatus: FLOW_STATUS.inputting });
         this.inputting = true;
       }
-      await this.opts.api.streamCard({ outTrackId: this.outTrackId, key: CARD_CONTENT_KEY, content: text, guid: randomUUID() });
+      await this.opts.api.streamCard({
+        outTrackId: this.outTrackId,
+        key: CARD_CONTENT_KEY,
+        content: text,
+        guid: randomUUID(),
+      });
       this.sent = text;
       this.updates += 1;
     } catch (err) {
@@ -155,7 +160,10 @@ export class AnswerCard {
     await this.stopStreaming();
     if (!(await this.created)) return false;
     try {
-      await this.opts.api.updateCard(this.outTrackId, { flowStatus: FLOW_STATUS.finished, [CARD_CONTENT_KEY]: markdown });
+      await this.opts.api.updateCard(this.outTrackId, {
+        flowStatus: FLOW_STATUS.finished,
+        [CARD_CONTENT_KEY]: markdown,
+      });
       return true;
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'AI card could not be finished; replying with markdown');

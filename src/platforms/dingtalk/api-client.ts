@@ -61,7 +61,10 @@ export class DingTalkApi {
   private async fetchToken(): Promise<string> {
     this.tokenRequests += 1;
     const started = this.now();
-    const out = (await this.request('/v1.0/oauth2/accessToken', { appKey: this.opts.appKey, appSecret: this.opts.appSecret })) as {
+    const out = (await this.request('/v1.0/oauth2/accessToken', {
+      appKey: this.opts.appKey,
+      appSecret: this.opts.appSecret,
+    })) as {
       accessToken?: unknown;
       expireIn?: unknown;
     };
@@ -104,7 +107,9 @@ export class DingTalkApi {
     cardTemplateId: string;
     outTrackId: string;
     cardParamMap: Record<string, string>;
-    target: { kind: 'group'; openConversationId: string; atUserIds?: Record<string, string> } | { kind: 'user'; userId: string };
+    target:
+      | { kind: 'group'; openConversationId: string; atUserIds?: Record<string, string> }
+      | { kind: 'user'; userId: string };
   }): Promise<unknown> {
     const { target } = req;
     return this.authed('/v1.0/card/instances/createAndDeliver', {
@@ -117,7 +122,10 @@ export class DingTalkApi {
         ? {
             openSpaceId: `dtv1.card//IM_GROUP.${target.openConversationId}`,
             imGroupOpenSpaceModel: { supportForward: true },
-            imGroupOpenDeliverModel: { robotCode: this.opts.robotCode, ...(target.atUserIds ? { atUserIds: target.atUserIds } : {}) },
+            imGroupOpenDeliverModel: {
+              robotCode: this.opts.robotCode,
+              ...(target.atUserIds ? { atUserIds: target.atUserIds } : {}),
+            },
           }
         : {
             openSpaceId: `dtv1.card//IM_ROBOT.${target.userId}`,
@@ -128,22 +136,44 @@ export class DingTalkApi {
   }
 
   /** Stream a text value into a card variable (AI card typing). `isFull`: `content` replaces the value. */
-  async streamCard(req: { outTrackId: string; key: string; content: string; guid: string; isFinalize?: boolean; isError?: boolean }): Promise<void> {
+  async streamCard(req: {
+    outTrackId: string;
+    key: string;
+    content: string;
+    guid: string;
+    isFinalize?: boolean;
+    isError?: boolean;
+  }): Promise<void> {
     await this.authed(
       '/v1.0/card/streaming',
-      { outTrackId: req.outTrackId, guid: req.guid, key: req.key, content: req.content, isFull: true, isFinalize: req.isFinalize ?? false, isError: req.isError ?? false },
+      {
+        outTrackId: req.outTrackId,
+        guid: req.guid,
+        key: req.key,
+        content: req.content,
+        isFull: true,
+        isFinalize: req.isFinalize ?? false,
+        isError: req.isError ?? false,
+      },
       'PUT',
     );
   }
 
   /** Update card variables in place (only the keys given). */
   async updateCard(outTrackId: string, cardParamMap: Record<string, string>): Promise<void> {
-    await this.authed('/v1.0/card/instances', { outTrackId, cardData: { cardParamMap }, cardUpdateOptions: { updateCardDataByKey: true } }, 'PUT');
+    await this.authed(
+      '/v1.0/card/instances',
+      { outTrackId, cardData: { cardParamMap }, cardUpdateOptions: { updateCardDataByKey: true } },
+      'PUT',
+    );
   }
 
   /** A short-lived URL to download a file a user sent to the robot (msgtype file: content.downloadCode). */
   async fileDownloadUrl(downloadCode: string): Promise<string> {
-    const out = (await this.authed('/v1.0/robot/messageFiles/download', { downloadCode, robotCode: this.opts.robotCode })) as { downloadUrl?: unknown };
+    const out = (await this.authed('/v1.0/robot/messageFiles/download', {
+      downloadCode,
+      robotCode: this.opts.robotCode,
+    })) as { downloadUrl?: unknown };
     if (typeof out.downloadUrl !== 'string' || !/^https?:\/\//.test(out.downloadUrl)) {
       throw new DingTalkApiError(200, 'NoDownloadUrl', 'downloadUrl missing in the response');
     }
@@ -164,7 +194,12 @@ export class DingTalkApi {
     }
   }
 
-  private async request(path: string, body: unknown, token?: string, method: 'POST' | 'PUT' = 'POST'): Promise<unknown> {
+  private async request(
+    path: string,
+    body: unknown,
+    token?: string,
+    method: 'POST' | 'PUT' = 'POST',
+  ): Promise<unknown> {
     let res: Response;
     let text: string;
     try {
@@ -197,7 +232,8 @@ export class DingTalkApi {
         typeof e.requestid === 'string' ? e.requestid : undefined,
       );
     }
-    if (parsed === null) throw new DingTalkApiError(res.status, 'BadResponse', `non-JSON response: ${text.slice(0, 200)}`);
+    if (parsed === null)
+      throw new DingTalkApiError(res.status, 'BadResponse', `non-JSON response: ${text.slice(0, 200)}`);
     return parsed;
   }
 }

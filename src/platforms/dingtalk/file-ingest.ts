@@ -25,7 +25,8 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export const FILE_TEXTS = {
   notAdmin: '抱歉，只有管理员可以把文件加入政策资料库。如需添加，请把文件转给管理员发送。',
-  unsupportedType: (ext: string) => `暂不支持导入 ${ext || '这种'} 文件。可以导入的格式：.docx、.pdf、.txt、.md、.html。`,
+  unsupportedType: (ext: string) =>
+    `暂不支持导入 ${ext || '这种'} 文件。可以导入的格式：.docx、.pdf、.txt、.md、.html。`,
   downloadFailed: '文件没有导入：从钉钉下载文件失败，请稍后重新发送。资料库保持不变。',
   tooLarge: (mb: number) => `文件没有导入：文件超过 ${mb} MB。请拆分后分别发送。资料库保持不变。`,
   failed: (reason: string) => `文件没有导入：${reason}。资料库保持不变。`,
@@ -50,7 +51,10 @@ export interface FileIngestDeps {
 
 /** A file name safe to use as one path segment (keeps the extension). */
 export function safeFileName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_');
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .replace(/^\.+/, '_');
   if (base.length <= 120) return base || 'upload.txt';
   const ext = path.extname(base).slice(0, 10);
   return `${base.slice(0, 120 - ext.length)}${ext}`;
@@ -58,11 +62,18 @@ export function safeFileName(name: string): string {
 
 /** A question the new document answers, from its title. */
 export function sampleQuestion(title: string): string {
-  const t = title.replace(/^关于/, '').replace(/的(通知|公告|意见|办法|决定)$/, '').trim();
+  const t = title
+    .replace(/^关于/, '')
+    .replace(/的(通知|公告|意见|办法|决定)$/, '')
+    .trim();
   return `${t || title}有哪些主要内容？`;
 }
 
-const text = (t: string, title = '资料导入'): Reply => ({ intent: 'admin', title, blocks: [{ type: 'paragraph', text: t }] });
+const text = (t: string, title = '资料导入'): Reply => ({
+  intent: 'admin',
+  title,
+  blocks: [{ type: 'paragraph', text: t }],
+});
 
 async function download(api: DingTalkApi, code: string, timeoutMs: number): Promise<Buffer | 'too_large'> {
   const url = await api.fileDownloadUrl(code);
@@ -124,7 +135,10 @@ export async function ingestFileMessage(file: FileMessage, deps: FileIngestDeps)
     intent: 'admin',
     title: '资料导入成功',
     blocks: [
-      { type: 'paragraph', text: `${verb}：《${title}》${docs.length > 1 ? `等 ${docs.length} 篇文档` : ''}，共 ${chunks} 个片段。` },
+      {
+        type: 'paragraph',
+        text: `${verb}：《${title}》${docs.length > 1 ? `等 ${docs.length} 篇文档` : ''}，共 ${chunks} 个片段。`,
+      },
       { type: 'paragraph', text: `现在可以这样问：${sampleQuestion(title)}` },
       ...(reloaded ? [] : [{ type: 'note' as const, text: FILE_TEXTS.reloadPending }]),
     ],

@@ -43,7 +43,8 @@ export function verifyDingTalkSignature(
   const expected = Buffer.from(dingTalkSign(timestamp, appSecret), 'utf8');
   const given = Buffer.from(sign, 'utf8');
   // timingSafeEqual needs equal lengths; comparing against itself keeps the time independent of `sign`.
-  const same = given.length === expected.length ? timingSafeEqual(given, expected) : !timingSafeEqual(expected, expected);
+  const same =
+    given.length === expected.length ? timingSafeEqual(given, expected) : !timingSafeEqual(expected, expected);
   return same ? { ok: true } : { ok: false, why: 'mismatch' };
 }
 
@@ -71,7 +72,10 @@ export interface CallbackServer {
 
 function respond(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json;charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

@@ -1,6 +1,12 @@
 /** DingTalk (stream mode) adapter: public API. */
 export { createDingTalkAdapter, type DingTalkAdapter, type DingTalkAdapterOptions } from './adapter.js';
-export { parseRobotMessage, type ParseResult, type ReplyTarget, type DingTalkParseConfig, type ParseOptions } from './parse.js';
+export {
+  parseRobotMessage,
+  type ParseResult,
+  type ReplyTarget,
+  type DingTalkParseConfig,
+  type ParseOptions,
+} from './parse.js';
 export {
   renderDingTalkMarkdown,
   jsonBytes,

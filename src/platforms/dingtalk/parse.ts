@@ -24,7 +24,10 @@ import {
   type RobotMessageBase,
 } from './schema.js';
 
-export type DingTalkParseConfig = Pick<Config, 'ZCT_ADMINS' | 'ZCT_MAX_TEXT' | 'DINGTALK_ROBOT_CODE' | 'DINGTALK_CLIENT_ID'>;
+export type DingTalkParseConfig = Pick<
+  Config,
+  'ZCT_ADMINS' | 'ZCT_MAX_TEXT' | 'DINGTALK_ROBOT_CODE' | 'DINGTALK_CLIENT_ID'
+>;
 
 /** Where and how to answer a message. */
 export interface ReplyTarget {
@@ -97,7 +100,10 @@ function body(base: RobotMessageBase, data: unknown): Body | string {
       const text = parts.join('\n');
       if (cleanText(text)) return { text };
       // Only pictures (or empty parts): nothing the bot can read.
-      return { text: '', unsupported: r.data.content.richText.some((p) => p.type === 'picture') ? 'picture' : 'unknown' };
+      return {
+        text: '',
+        unsupported: r.data.content.richText.some((p) => p.type === 'picture') ? 'picture' : 'unknown',
+      };
     }
     case 'audio': {
       const a = audioBodySchema.safeParse(data);
@@ -137,7 +143,8 @@ export function parseRobotMessage(data: unknown, config: DingTalkParseConfig, op
   const content = body(m, payload);
   if (typeof content === 'string') return { ok: false, error: content, target: replyHint(payload) };
 
-  const robotCode = m.robotCode || config.DINGTALK_ROBOT_CODE || config.DINGTALK_CLIENT_ID || m.chatbotUserId || 'dingtalk';
+  const robotCode =
+    m.robotCode || config.DINGTALK_ROBOT_CODE || config.DINGTALK_CLIENT_ID || m.chatbotUserId || 'dingtalk';
   const isGroup = m.conversationType === '2';
   const { text, oversized } = boundText(content.text, config.ZCT_MAX_TEXT);
   const mentions = (m.atUsers ?? [])

@@ -27,7 +27,8 @@ export interface DingTalkMarkdownOptions {
   digestMaxParts?: number;
 }
 
-export const DIGEST_CUT_NOTE = '> （简报较长，后面的内容没有发出。完整内容请在本群发送“问题清单”，或请管理员运行 zct digest 查看。）';
+export const DIGEST_CUT_NOTE =
+  '> （简报较长，后面的内容没有发出。完整内容请在本群发送“问题清单”，或请管理员运行 zct digest 查看。）';
 
 export interface DingTalkMarkdownPart {
   /** Shown in the conversation list; `（2/3）` is appended when a reply is split. */
@@ -47,7 +48,15 @@ export function jsonBytes(s: string): number {
 }
 
 /** Markdown characters → full-width look-alikes (DingTalk's renderer has no dependable backslash escape). */
-const MARKDOWN_CHARS: Record<string, string> = { '*': '＊', _: '＿', '`': '｀', '~': '～', '<': '＜', '>': '＞', '|': '｜' };
+const MARKDOWN_CHARS: Record<string, string> = {
+  '*': '＊',
+  _: '＿',
+  '`': '｀',
+  '~': '～',
+  '<': '＜',
+  '>': '＞',
+  '|': '｜',
+};
 
 /**
  * Plain text → DingTalk markdown that shows that text and nothing more: link and image syntax ([t](u), ![t](u),
@@ -81,7 +90,10 @@ function quoteLines(s: string): string {
 }
 
 function citationItem(c: Citation): string {
-  const meta = [c.source, c.date].filter((v): v is string => Boolean(v && v.trim())).map(oneLine).join('，');
+  const meta = [c.source, c.date]
+    .filter((v): v is string => Boolean(v?.trim()))
+    .map(oneLine)
+    .join('，');
   const head = `${c.n}. 《${oneLine(c.title)}》${meta ? `（${meta}）` : ''}`;
   const quote = cleanText(c.quote);
   return quote ? `${head}\n${quoteLines(quote)}` : head;
@@ -119,7 +131,9 @@ function unit(b: ReplyBlock): Unit | null {
     }
     case 'list': {
       const items = b.items.map(oneLine).filter(Boolean);
-      return items.length ? { pieces: items.map((it, i) => (b.ordered ? `${i + 1}. ${it}` : `- ${it}`)), sep: '\n' } : null;
+      return items.length
+        ? { pieces: items.map((it, i) => (b.ordered ? `${i + 1}. ${it}` : `- ${it}`)), sep: '\n' }
+        : null;
     }
     case 'fields': {
       const items = b.fields.map((f) => `- **${oneLine(f.label)}**：${oneLine(f.value)}`);
@@ -216,7 +230,7 @@ class Packer {
       if (this.tryAppend(whole, '\n\n')) return;
     }
     // Bigger than one message: split between pieces.
-    u.pieces.forEach((p, i) => this.addPiece(p, i === 0 ? '\n\n' : u.sep));
+    for (const [i, p] of u.pieces.entries()) this.addPiece(p, i === 0 ? '\n\n' : u.sep);
   }
 }
 
@@ -240,7 +254,8 @@ export function renderDingTalkMarkdown(reply: Reply, opts: DingTalkMarkdownOptio
   packer.flush();
   let texts = packer.texts.length ? packer.texts : [mention || title];
   const cap = reply.intent === 'digest' ? opts.digestMaxParts : undefined;
-  if (cap !== undefined && cap > 0 && texts.length > cap) texts = [...texts.slice(0, cap - 1), `${texts[cap - 1]}\n\n${DIGEST_CUT_NOTE}`];
+  if (cap !== undefined && cap > 0 && texts.length > cap)
+    texts = [...texts.slice(0, cap - 1), `${texts[cap - 1]}\n\n${DIGEST_CUT_NOTE}`];
   return texts.map((text, i) => ({
     title: texts.length > 1 ? `${shortTitle}（${i + 1}/${texts.length}）` : shortTitle,
     text,

@@ -6,7 +6,10 @@ import { z } from 'zod';
 
 /** DingTalk sends some ids and flags as strings in one place and numbers in another. */
 const idString = z.union([z.string(), z.number()]).transform((v) => String(v));
-const optionalMs = z.union([z.number(), z.string().regex(/^\d+$/)]).transform((v) => Number(v)).optional();
+const optionalMs = z
+  .union([z.number(), z.string().regex(/^\d+$/)])
+  .transform((v) => Number(v))
+  .optional();
 
 export const atUserSchema = z.object({
   dingtalkId: z.string().optional(),

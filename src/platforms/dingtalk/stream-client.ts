@@ -58,9 +58,12 @@ export class DingTalkStreamClient extends DWClient {
 
   constructor(opts: StreamClientOptions) {
     // A fresh subscriptions array: the SDK's default one is shared by every client in the process.
-    super({ clientId: opts.clientId, clientSecret: opts.clientSecret, ua: opts.ua ?? 'zhengcetong/0.1 (dingtalk-stream)', subscriptions: [] } as ConstructorParameters<
-      typeof DWClient
-    >[0]);
+    super({
+      clientId: opts.clientId,
+      clientSecret: opts.clientSecret,
+      ua: opts.ua ?? 'zhengcetong/0.1 (dingtalk-stream)',
+      subscriptions: [],
+    } as ConstructorParameters<typeof DWClient>[0]);
     this.config.autoReconnect = false; // reconnects are ours (backoff, our gateway)
     this.config.keepAlive = false; // heartbeat is ours
     this.log = opts.logger;
@@ -139,7 +142,10 @@ export class DingTalkStreamClient extends DWClient {
     } catch (err) {
       this.connecting = false;
       const e = err as Error & { cause?: { message?: string } };
-      this.log.warn({ err: e.message, cause: e.cause?.message, attempt: this.attempt + 1 }, 'dingtalk stream: connection attempt failed');
+      this.log.warn(
+        { err: e.message, cause: e.cause?.message, attempt: this.attempt + 1 },
+        'dingtalk stream: connection attempt failed',
+      );
       this.scheduleReconnect(false);
     }
   }
@@ -151,7 +157,9 @@ export class DingTalkStreamClient extends DWClient {
     if (!ws || ws === before) return opened;
     this.watch(ws);
     // The SDK only rejects on 'error'; a socket that closes before opening must fail the attempt too.
-    const closedEarly = new Promise<never>((_, reject) => ws.once('close', () => reject(new Error('socket closed during handshake'))));
+    const closedEarly = new Promise<never>((_, reject) =>
+      ws.once('close', () => reject(new Error('socket closed during handshake'))),
+    );
     closedEarly.catch(() => undefined);
     return Promise.race([opened, closedEarly]);
   }
@@ -231,7 +239,10 @@ export class DingTalkStreamClient extends DWClient {
     try {
       super.onDownStream(data);
     } catch (err) {
-      this.log.warn({ err: (err as Error).message, bytes: String(data).length }, 'dingtalk stream: unreadable frame ignored');
+      this.log.warn(
+        { err: (err as Error).message, bytes: String(data).length },
+        'dingtalk stream: unreadable frame ignored',
+      );
     }
   }
 

@@ -42,10 +42,12 @@ export async function postSessionWebhook(url: string, body: MarkdownWebhookBody,
   try {
     text = await res.text();
   } catch (err) {
-    if (isTimeout(err)) throw new DingTalkWebhookError('timeout', `sessionWebhook timed out after ${timeoutMs} ms`, res.status);
+    if (isTimeout(err))
+      throw new DingTalkWebhookError('timeout', `sessionWebhook timed out after ${timeoutMs} ms`, res.status);
     throw new DingTalkWebhookError('network', `sessionWebhook read failed: ${(err as Error).message}`, res.status);
   }
-  if (!res.ok) throw new DingTalkWebhookError('http', `sessionWebhook HTTP ${res.status}: ${text.slice(0, 200)}`, res.status);
+  if (!res.ok)
+    throw new DingTalkWebhookError('http', `sessionWebhook HTTP ${res.status}: ${text.slice(0, 200)}`, res.status);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -55,6 +57,11 @@ export async function postSessionWebhook(url: string, body: MarkdownWebhookBody,
   const errcode = (parsed as { errcode?: unknown }).errcode;
   const errmsg = (parsed as { errmsg?: unknown }).errmsg;
   if (typeof errcode === 'number' && errcode !== 0) {
-    throw new DingTalkWebhookError('errcode', `sessionWebhook errcode ${errcode}: ${String(errmsg ?? '')}`, res.status, errcode);
+    throw new DingTalkWebhookError(
+      'errcode',
+      `sessionWebhook errcode ${errcode}: ${String(errmsg ?? '')}`,
+      res.status,
+      errcode,
+    );
   }
 }

@@ -190,7 +190,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       const out = result.reply;
       const type = IN_CHANNEL.has(out.intent) ? 'in_channel' : 'ephemeral';
       await respondMessages(respond, out, type);
-      await sendFiles({ channel: command.channel_id }, out, (t) => respond({ response_type: 'ephemeral', replace_original: false, text: t }));
+      await sendFiles({ channel: command.channel_id }, out, (t) =>
+        respond({ response_type: 'ephemeral', replace_original: false, text: t }),
+      );
     } catch (err) {
       metrics.errors.inc({ platform: 'slack', kind: 'platform' });
       clog.error({ err }, 'slash command failed');
@@ -199,7 +201,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   }
 
   // --- mentions in channels and direct messages
-  async function handleEvent(e: SlackMessageEvent, body: { event_id?: string; api_app_id?: string }, botUserId?: string, retryNum?: number) {
+  async function handleEvent(
+    e: SlackMessageEvent,
+    body: { event_id?: string; api_app_id?: string },
+    botUserId?: string,
+    retryNum?: number,
+  ) {
     if (shouldSkipEvent(e)) return;
     const msg = fromMessageEvent(e, body, { config, botUserId, now: clock() });
     const elog = log.child({ msgId: msg.messageId, conversation: e.channel, retryNum });
@@ -210,7 +217,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     }
     const target: PostTarget = { channel: e.channel, threadTs: replyThreadTs(e) };
     await postMessages(app.client, target, renderSlackBlocks(result.reply), elog);
-    await sendFiles(target, result.reply, (t) => postMessages(app.client, target, renderSlackBlocks(replies.text('error', t)), elog));
+    await sendFiles(target, result.reply, (t) =>
+      postMessages(app.client, target, renderSlackBlocks(replies.text('error', t)), elog),
+    );
   }
 
   app.event('app_mention', async ({ event, body, context }) => {
@@ -223,101 +232,132 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   });
 
   // --- 👍/👎
-  app.action({ type: 'block_actions', action_id: /^zct_feedback_(up|down)$/ }, async ({ ack, action, body, respond, client }) => {
-    await ack();
-    await track(async () => {
-      const a = action as { action_id: string; value?: string };
-      const vote = voteFromActionId(a.action_id);
-      if (!vote || !a.value) return;
-      const b = body as { user: { id: string }; channel?: { id: string }; container?: { channel_id?: string }; response_url?: string };
-      const channel = b.channel?.id ?? b.container?.channel_id;
-      const confirm = async (text: string) => {
-        if (b.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
-        else if (channel) await client.chat.postEphemeral({ channel, user: b.user.id, text });
-      };
-      try {
-        const { answerFound } = await recordVote(store, {
-          feedbackId: a.value,
-          vote,
-          userId: b.user.id,
-          teamId: `slack:${channel ?? 'unknown'}`,
-          at: clock(),
-        });
-        log.info({ feedbackId: a.value, vote, answerFound }, 'feedback recorded');
-        await confirm(FEEDBACK_MESSAGES[vote]);
-      } catch (err) {
-        log.warn({ err: (err as Error).message }, 'feedback not stored');
-        await confirm(FEEDBACK_MESSAGES.failed);
-      }
-    });
-  });
+  app.action(
+    { type: 'block_actions', action_id: /^zct_feedback_(up|down)$/ },
+    async ({ ack, action, body, respond, client }) => {
+      await ack();
+      await track(async () => {
+        const a = action as { action_id: string; value?: string };
+        const vote = voteFromActionId(a.action_id);
+        if (!vote || !a.value) return;
+        const b = body as {
+          user: { id: string };
+          channel?: { id: string };
+          container?: { channel_id?: string };
+          response_url?: string;
+        };
+        const channel = b.channel?.id ?? b.container?.channel_id;
+        const confirm = async (text: string) => {
+          if (b.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
+          else if (channel) await client.chat.postEphemeral({ channel, user: b.user.id, text });
+        };
+        try {
+          const { answerFound } = await recordVote(store, {
+            feedbackId: a.value,
+            vote,
+            userId: b.user.id,
+            teamId: `slack:${channel ?? 'unknown'}`,
+            at: clock(),
+          });
+          log.info({ feedbackId: a.value, vote, answerFound }, 'feedback recorded');
+          await confirm(FEEDBACK_MESSAGES[vote]);
+        } catch (err) {
+          log.warn({ err: (err as Error).message }, 'feedback not stored');
+          await confirm(FEEDBACK_MESSAGES.failed);
+        }
+      });
+    },
+  );
 
   // --- command buttons (Reply.actions): the button's text command through the pipeline, once per message
-  const pressValue = z.object({ c: z.string().min(1), l: z.string(), u: z.string().optional(), a: z.boolean().optional() });
-  const timeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: config.ZCT_TIMEZONE, hour: '2-digit', minute: '2-digit', hour12: false });
-  app.action({ type: 'block_actions', action_id: new RegExp(`^${COMMAND_ACTION.prefix}\\d+$`) }, async ({ ack, action, body, respond }) => {
-    await ack();
-    await track(async () => {
-      const b = body as {
-        user: { id: string; username?: string; name?: string };
-        trigger_id?: string;
-        channel?: { id: string };
-        container?: { channel_id?: string; message_ts?: string };
-        message?: { ts?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
-        response_url?: string;
-      };
-      const value = pressValue.safeParse((() => {
-        try {
-          return JSON.parse((action as { value?: string }).value ?? '');
-        } catch {
-          return null;
-        }
-      })());
-      const channel = b.channel?.id ?? b.container?.channel_id;
-      const messageTs = b.container?.message_ts ?? b.message?.ts;
-      if (!value.success || !channel || !messageTs) return;
-      const press = value.data;
-      const userId = b.user.id;
-      const plog = log.child({ conversation: channel, message: messageTs, user: userId });
-      const tellPresser = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
-      if (press.u && press.u !== userId) return void (await tellPresser(ACTION_TEXTS.notAllowed(`<@${press.u}>`)));
-      if (press.a && !isAdminUser(config, userId)) return void (await tellPresser(ACTION_TEXTS.adminsOnly));
-
-      const direct = channel.startsWith('D');
-      const msg = incomingMessageSchema.parse({
-        platform: 'slack',
-        messageId: b.trigger_id ?? `${channel}:${messageTs}`,
-        // The message's key: one action per message with buttons, across replicas and double clicks.
-        dedupKey: `slack:card:${channel}:${messageTs}`,
-        conversationId: channel,
-        teamId: `slack:${channel}`,
-        isGroup: !direct,
-        userId,
-        userName: (b.user.name ?? b.user.username ?? '').slice(0, 256),
-        isAdmin: isAdminUser(config, userId),
-        text: press.c,
-        threadId: direct ? b.message?.thread_ts : (b.message?.thread_ts ?? messageTs),
-        receivedAt: clock(),
-      });
-      const result = await sink(msg);
-      if (result.duplicate) {
-        plog.info('buttons already acted on: press ignored');
-        return;
-      }
-      if (result.reply?.intent !== 'error') {
-        // In place: the message as it was, without its buttons, plus who did what.
-        const kept = (b.message?.blocks ?? []).filter((x) => !(x.type === 'actions' && x.block_id === COMMAND_ACTION.blockId));
-        const note = ACTION_TEXTS.pressed(press.l, `<@${userId}>`, timeFmt.format(new Date(clock()))).replace(/\*\*/g, '*');
-        await respond({ replace_original: true, text: b.message?.text ?? press.l, blocks: [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }] }).catch(
-          (err: unknown) => plog.warn({ err: (err as Error).message }, 'message with buttons not updated'),
-        );
-      }
-      if (result.reply) {
-        const threadTs = direct ? b.message?.thread_ts : (b.message?.thread_ts ?? messageTs);
-        await postMessages(app.client, { channel, threadTs }, renderSlackBlocks(result.reply), plog);
-      }
-    });
+  const pressValue = z.object({
+    c: z.string().min(1),
+    l: z.string(),
+    u: z.string().optional(),
+    a: z.boolean().optional(),
   });
+  const timeFmt = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: config.ZCT_TIMEZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  app.action(
+    { type: 'block_actions', action_id: new RegExp(`^${COMMAND_ACTION.prefix}\\d+$`) },
+    async ({ ack, action, body, respond }) => {
+      await ack();
+      await track(async () => {
+        const b = body as {
+          user: { id: string; username?: string; name?: string };
+          trigger_id?: string;
+          channel?: { id: string };
+          container?: { channel_id?: string; message_ts?: string };
+          message?: { ts?: string; thread_ts?: string; text?: string; blocks?: SlackBlock[] };
+          response_url?: string;
+        };
+        const value = pressValue.safeParse(
+          (() => {
+            try {
+              return JSON.parse((action as { value?: string }).value ?? '');
+            } catch {
+              return null;
+            }
+          })(),
+        );
+        const channel = b.channel?.id ?? b.container?.channel_id;
+        const messageTs = b.container?.message_ts ?? b.message?.ts;
+        if (!value.success || !channel || !messageTs) return;
+        const press = value.data;
+        const userId = b.user.id;
+        const plog = log.child({ conversation: channel, message: messageTs, user: userId });
+        const tellPresser = (text: string) =>
+          respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+        if (press.u && press.u !== userId) return void (await tellPresser(ACTION_TEXTS.notAllowed(`<@${press.u}>`)));
+        if (press.a && !isAdminUser(config, userId)) return void (await tellPresser(ACTION_TEXTS.adminsOnly));
+
+        const direct = channel.startsWith('D');
+        const msg = incomingMessageSchema.parse({
+          platform: 'slack',
+          messageId: b.trigger_id ?? `${channel}:${messageTs}`,
+          // The message's key: one action per message with buttons, across replicas and double clicks.
+          dedupKey: `slack:card:${channel}:${messageTs}`,
+          conversationId: channel,
+          teamId: `slack:${channel}`,
+          isGroup: !direct,
+          userId,
+          userName: (b.user.name ?? b.user.username ?? '').slice(0, 256),
+          isAdmin: isAdminUser(config, userId),
+          text: press.c,
+          threadId: direct ? b.message?.thread_ts : (b.message?.thread_ts ?? messageTs),
+          receivedAt: clock(),
+        });
+        const result = await sink(msg);
+        if (result.duplicate) {
+          plog.info('buttons already acted on: press ignored');
+          return;
+        }
+        if (result.reply?.intent !== 'error') {
+          // In place: the message as it was, without its buttons, plus who did what.
+          const kept = (b.message?.blocks ?? []).filter(
+            (x) => !(x.type === 'actions' && x.block_id === COMMAND_ACTION.blockId),
+          );
+          const note = ACTION_TEXTS.pressed(press.l, `<@${userId}>`, timeFmt.format(new Date(clock()))).replace(
+            /\*\*/g,
+            '*',
+          );
+          await respond({
+            replace_original: true,
+            text: b.message?.text ?? press.l,
+            blocks: [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }],
+          }).catch((err: unknown) => plog.warn({ err: (err as Error).message }, 'message with buttons not updated'));
+        }
+        if (result.reply) {
+          const threadTs = direct ? b.message?.thread_ts : (b.message?.thread_ts ?? messageTs);
+          await postMessages(app.client, { channel, threadTs }, renderSlackBlocks(result.reply), plog);
+        }
+      });
+    },
+  );
 
   function port(): number | null {
     const addr = server?.address();
@@ -342,7 +382,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       }
     },
     async stop(deadlineMs = 10_000) {
-      const receiverStopped = (socketReceiver ?? httpReceiver)?.stop().catch((err: unknown) => log.debug({ err }, 'slack receiver stop'));
+      const receiverStopped = (socketReceiver ?? httpReceiver)
+        ?.stop()
+        .catch((err: unknown) => log.debug({ err }, 'slack receiver stop'));
       server?.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((r) => {
@@ -361,7 +403,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       const target: PostTarget = { channel: conversationId };
       try {
         await postMessages(app.client, target, renderSlackBlocks(out), log);
-        await sendFiles(target, out, (t) => postMessages(app.client, target, renderSlackBlocks(replies.text('error', t)), log));
+        await sendFiles(target, out, (t) =>
+          postMessages(app.client, target, renderSlackBlocks(replies.text('error', t)), log),
+        );
       } catch (err) {
         metrics.errors.inc({ platform: 'slack', kind: 'platform' });
         throw err;

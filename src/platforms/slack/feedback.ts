@@ -10,7 +10,11 @@ const storedAnswerSchema = z.object({
   question: z.string().catch(''),
   answer: z.string().catch(''),
   citations: z
-    .array(z.object({ n: z.number(), title: z.string(), chunkId: z.string() }).transform(({ n, title, chunkId }) => ({ n, title, chunkId })))
+    .array(
+      z
+        .object({ n: z.number(), title: z.string(), chunkId: z.string() })
+        .transform(({ n, title, chunkId }) => ({ n, title, chunkId })),
+    )
     .catch([]),
 });
 

@@ -52,7 +52,12 @@ export function fromSlackText(raw: string, botUserId?: string): SlackInboundText
     }
     return label ?? target.replace(/^mailto:/, '');
   });
-  return { text: unescapeMrkdwn(text).replace(/[ \t]{2,}/g, ' ').trim(), mentions };
+  return {
+    text: unescapeMrkdwn(text)
+      .replace(/[ \t]{2,}/g, ' ')
+      .trim(),
+    mentions,
+  };
 }
 
 /** Strip a leading mention when the bot's own user id is not known (e.g. auth.test skipped). */

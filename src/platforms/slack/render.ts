@@ -167,8 +167,15 @@ function groupBySize(sizes: number[], maxCount: number, maxChars: number): numbe
 }
 
 function contextPieces(elements: string[], plain: string): Piece[] {
-  return groupBySize(elements.map((e) => e.length), SLACK_LIMITS.contextElements, GROUP_CHARS).map((idx, gi) => ({
-    block: { type: 'context', elements: idx.map((i) => ({ type: 'mrkdwn', text: elements[i] as string, verbatim: true })) },
+  return groupBySize(
+    elements.map((e) => e.length),
+    SLACK_LIMITS.contextElements,
+    GROUP_CHARS,
+  ).map((idx, gi) => ({
+    block: {
+      type: 'context',
+      elements: idx.map((i) => ({ type: 'mrkdwn', text: elements[i] as string, verbatim: true })),
+    },
     size: idx.reduce((n, i) => n + (elements[i] as string).length, 0),
     plain: gi === 0 ? plain : '',
   }));
@@ -182,18 +189,38 @@ function blockPieces(b: ReplyBlock): Piece[] {
   switch (b.type) {
     case 'heading': {
       const text = truncate(oneLine(b.text).trim(), SLACK_LIMITS.headerText);
-      return text ? [{ block: { type: 'header', text: { type: 'plain_text', text, emoji: true } }, size: text.length, plain: `【${b.text}】` }] : [];
+      return text
+        ? [
+            {
+              block: { type: 'header', text: { type: 'plain_text', text, emoji: true } },
+              size: text.length,
+              plain: `【${b.text}】`,
+            },
+          ]
+        : [];
     }
     case 'paragraph':
       return splitText(toMrkdwn(b.text), SLACK_LIMITS.sectionText).map((t) => section(t, unescapeMrkdwn(t)));
     case 'list': {
       const plain = b.items.map((it, i) => (b.ordered ? `${i + 1}. ${it}` : `• ${it}`));
-      return linesToSections(plain.map((_line, i) => (b.ordered ? `${i + 1}. ` : '• ') + toMrkdwn(b.items[i] ?? '')), plain);
+      return linesToSections(
+        plain.map((_line, i) => (b.ordered ? `${i + 1}. ` : '• ') + toMrkdwn(b.items[i] ?? '')),
+        plain,
+      );
     }
     case 'fields': {
-      const fields = b.fields.map((f) => truncate(`*${toMrkdwn(oneLine(f.label))}*\n${toMrkdwn(f.value)}`, SLACK_LIMITS.fieldText));
-      return groupBySize(fields.map((f) => f.length), SLACK_LIMITS.fieldsPerSection, GROUP_CHARS).map((idx) => ({
-        block: { type: 'section', fields: idx.map((i) => ({ type: 'mrkdwn', text: fields[i] as string, verbatim: true })) },
+      const fields = b.fields.map((f) =>
+        truncate(`*${toMrkdwn(oneLine(f.label))}*\n${toMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+      );
+      return groupBySize(
+        fields.map((f) => f.length),
+        SLACK_LIMITS.fieldsPerSection,
+        GROUP_CHARS,
+      ).map((idx) => ({
+        block: {
+          type: 'section',
+          fields: idx.map((i) => ({ type: 'mrkdwn', text: fields[i] as string, verbatim: true })),
+        },
         size: idx.reduce((n, i) => n + (fields[i] as string).length, 0),
         plain: idx.map((i) => `${b.fields[i]?.label}：${b.fields[i]?.value}`).join('\n'),
       }));
@@ -223,8 +250,18 @@ function feedbackBlock(feedbackId: string): SlackBlock {
     type: 'actions',
     block_id: FEEDBACK_ACTION.blockId,
     elements: [
-      { type: 'button', action_id: FEEDBACK_ACTION.up, text: { type: 'plain_text', text: '👍 有用', emoji: true }, value },
-      { type: 'button', action_id: FEEDBACK_ACTION.down, text: { type: 'plain_text', text: '👎 没用', emoji: true }, value },
+      {
+        type: 'button',
+        action_id: FEEDBACK_ACTION.up,
+        text: { type: 'plain_text', text: '👍 有用', emoji: true },
+        value,
+      },
+      {
+        type: 'button',
+        action_id: FEEDBACK_ACTION.down,
+        text: { type: 'plain_text', text: '👎 没用', emoji: true },
+        value,
+      },
     ],
   };
 }
@@ -237,7 +274,12 @@ function commandBlock(actions: ReplyAction[]): SlackBlock {
       type: 'button' as const,
       action_id: `${COMMAND_ACTION.prefix}${i}`,
       text: { type: 'plain_text' as const, text: truncate(a.label, 75), emoji: true },
-      value: JSON.stringify({ c: a.command, l: a.label, ...(a.onlyUser ? { u: a.onlyUser } : {}), ...(a.adminOnly ? { a: true } : {}) }).slice(0, SLACK_LIMITS.buttonValue),
+      value: JSON.stringify({
+        c: a.command,
+        l: a.label,
+        ...(a.onlyUser ? { u: a.onlyUser } : {}),
+        ...(a.adminOnly ? { a: true } : {}),
+      }).slice(0, SLACK_LIMITS.buttonValue),
       ...(a.style === 'primary' || a.style === 'danger' ? { style: a.style } : {}),
     })),
   };
@@ -281,8 +323,19 @@ export function renderSlackBlocks(reply: Reply): SlackMessage[] {
   const kept = groups.slice(0, SLACK_LIMITS.maxMessages);
   const messages: SlackMessage[] = kept.map((g, i) => {
     const blocks = g.map((p) => p.block);
-    if (!blocks.length) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: toMrkdwn(reply.title ?? '（无内容）'), verbatim: true } });
-    return { text: fallbackFor(reply.title, g.map((p) => p.plain), i === 0), blocks };
+    if (!blocks.length)
+      blocks.push({
+        type: 'section',
+        text: { type: 'mrkdwn', text: toMrkdwn(reply.title ?? '（无内容）'), verbatim: true },
+      });
+    return {
+      text: fallbackFor(
+        reply.title,
+        g.map((p) => p.plain),
+        i === 0,
+      ),
+      blocks,
+    };
   });
   const last = messages[messages.length - 1] as SlackMessage;
   if (truncated) last.blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: TRUNCATED_NOTE }] });
@@ -296,7 +349,8 @@ export function blockTextLength(blocks: SlackBlock[]): number {
   let n = 0;
   for (const b of blocks) {
     if (b.type === 'header') n += b.text.text.length;
-    else if (b.type === 'section') n += (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((s, f) => s + f.text.length, 0);
+    else if (b.type === 'section')
+      n += (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((s, f) => s + f.text.length, 0);
     else if (b.type === 'context') n += b.elements.reduce((s, e) => s + e.text.length, 0);
     else if (b.type === 'actions') n += b.elements.reduce((s, e) => s + e.text.text.length + e.value.length, 0);
   }

@@ -39,7 +39,12 @@ export interface PostTarget {
 }
 
 /** Post rendered messages in order; returns the ts of each posted message. */
-export async function postMessages(client: WebClient, target: PostTarget, messages: SlackMessage[], logger: Logger): Promise<string[]> {
+export async function postMessages(
+  client: WebClient,
+  target: PostTarget,
+  messages: SlackMessage[],
+  logger: Logger,
+): Promise<string[]> {
   const ts: string[] = [];
   for (const m of messages) {
     const res = await withRateLimitRetry(
@@ -60,7 +65,12 @@ export async function postMessages(client: WebClient, target: PostTarget, messag
 }
 
 /** Upload reply files (exports) to the conversation; failures are logged and reported back as text. */
-export async function uploadFiles(client: WebClient, target: PostTarget, files: ReplyFile[], logger: Logger): Promise<string[]> {
+export async function uploadFiles(
+  client: WebClient,
+  target: PostTarget,
+  files: ReplyFile[],
+  logger: Logger,
+): Promise<string[]> {
   const failed: string[] = [];
   for (const f of files) {
     try {
@@ -88,7 +98,11 @@ export function uploadFailedText(names: string[]): string {
 }
 
 /** Reply to a slash command through its response_url (at most 5 posts per invocation; render caps at 5). */
-export async function respondMessages(respond: RespondFn, reply: Reply, responseType: 'in_channel' | 'ephemeral'): Promise<void> {
+export async function respondMessages(
+  respond: RespondFn,
+  reply: Reply,
+  responseType: 'in_channel' | 'ephemeral',
+): Promise<void> {
   for (const m of renderSlackBlocks(reply)) {
     await respond({ response_type: responseType, replace_original: false, text: m.text, blocks: m.blocks as never });
   }

@@ -75,7 +75,11 @@ export async function* backupLines(store: RedisStore, now = Date.now()): AsyncGe
 
   const seen = { issue: new Set<string>(), visit: new Set<string>() };
   for (const team of teams) {
-    const [issues, visits] = await conn.eval<[[unknown, string[]][], unknown[]]>(TEAM_SNAPSHOT, [k.idxTeam(team.id), k.vidxTeam(team.id)], [k.ledger]);
+    const [issues, visits] = await conn.eval<[[unknown, string[]][], unknown[]]>(
+      TEAM_SNAPSHOT,
+      [k.idxTeam(team.id), k.vidxTeam(team.id)],
+      [k.ledger],
+    );
     for (const [h, history] of issues) {
       const hash = toRecord(h);
       if (!hash.id) continue;
@@ -130,7 +134,14 @@ export async function* backupLines(store: RedisStore, now = Date.now()): AsyncGe
     counts.feedback!++;
     yield { type: 'feedback', feedback };
   }
-  yield { type: 'end', seq: { issue: Math.max(seqIssue, ...[...seen.issue].map(idNum)), visit: Math.max(seqVisit, ...[...seen.visit].map(idNum)) }, counts };
+  yield {
+    type: 'end',
+    seq: {
+      issue: Math.max(seqIssue, ...[...seen.issue].map(idNum)),
+      visit: Math.max(seqVisit, ...[...seen.visit].map(idNum)),
+    },
+    counts,
+  };
 }
 
 export class RestoreError extends Error {
@@ -143,7 +154,9 @@ export class RestoreError extends Error {
 /** True when nothing of a deployment lives under this store's prefix (no teams, no ids handed out, no audit log). */
 export async function isEmptyPrefix(store: RedisStore): Promise<boolean> {
   const { conn, keys: k } = store;
-  const n = await Promise.all([k.teams, k.seqIssue, k.seqVisit, k.events, k.feedback].map((key) => conn.cmd<number>(key, ['EXISTS', key])));
+  const n = await Promise.all(
+    [k.teams, k.seqIssue, k.seqVisit, k.events, k.feedback].map((key) => conn.cmd<number>(key, ['EXISTS', key])),
+  );
   return n.every((x) => Number(x) === 0);
 }
 
@@ -153,9 +166,13 @@ const DONE = new Set(['resolved', 'closed']);
  * Write a backup into an empty prefix. Lines may come from any source (a file, a generator); the header must come
  * first and the end line last. Returns the counts restored.
  */
-export async function restoreLines(store: RedisStore, lines: AsyncIterable<BackupLine>): Promise<Record<string, number>> {
+export async function restoreLines(
+  store: RedisStore,
+  lines: AsyncIterable<BackupLine>,
+): Promise<Record<string, number>> {
   const { conn, keys: k } = store;
-  if (!(await isEmptyPrefix(store))) throw new RestoreError(`前缀 ${k.prefix} 下已有数据：只能恢复到空的前缀（换一个 ZCT_REDIS_PREFIX，或先清空）。`);
+  if (!(await isEmptyPrefix(store)))
+    throw new RestoreError(`前缀 ${k.prefix} 下已有数据：只能恢复到空的前缀（换一个 ZCT_REDIS_PREFIX，或先清空）。`);
   const counts: Record<string, number> = { teams: 0, issues: 0, visits: 0, events: 0, feedback: 0 };
   let header = false;
   let end: Extract<BackupLine, { type: 'end' }> | null = null;
@@ -173,7 +190,8 @@ export async function restoreLines(store: RedisStore, lines: AsyncIterable<Backu
 
   for await (const line of lines) {
     if (!header) {
-      if (line.type !== 'header' || line.format !== 'zct-backup') throw new RestoreError('不是 zct backup 生成的备份文件（缺少文件头）。');
+      if (line.type !== 'header' || line.format !== 'zct-backup')
+        throw new RestoreError('不是 zct backup 生成的备份文件（缺少文件头）。');
       if (line.version !== 1) throw new RestoreError(`不支持的备份版本 ${String(line.version)}。`);
       header = true;
       continue;
@@ -188,13 +206,20 @@ export async function restoreLines(store: RedisStore, lines: AsyncIterable<Backu
         const id = h.id!;
         counts.issues!++;
         await send(k.issue(id), ['HSET', k.issue(id), ...Object.entries(h).flat()]);
-        if (line.history.length) await send(k.history(id), ['RPUSH', k.history(id), ...line.history.map((e) => JSON.stringify(e))]);
+        if (line.history.length)
+          await send(k.history(id), ['RPUSH', k.history(id), ...line.history.map((e) => JSON.stringify(e))]);
         if (h.withdrawnAt === undefined) {
           const created = h.createdAt ?? '0';
           await send(k.idxAll, ['ZADD', k.idxAll, created, id]);
           await send(k.idxTeam(h.teamId ?? ''), ['ZADD', k.idxTeam(h.teamId ?? ''), created, id]);
-          await send(k.idxStatus((h.status ?? 'open') as never), ['ZADD', k.idxStatus((h.status ?? 'open') as never), created, id]);
-          if (h.dueScore !== undefined && !DONE.has(h.status ?? '')) await send(k.idxDue, ['ZADD', k.idxDue, h.dueScore, id]);
+          await send(k.idxStatus((h.status ?? 'open') as never), [
+            'ZADD',
+            k.idxStatus((h.status ?? 'open') as never),
+            created,
+            id,
+          ]);
+          if (h.dueScore !== undefined && !DONE.has(h.status ?? ''))
+            await send(k.idxDue, ['ZADD', k.idxDue, h.dueScore, id]);
         }
         break;
       }
@@ -228,9 +253,11 @@ export async function restoreLines(store: RedisStore, lines: AsyncIterable<Backu
   }
   await flush();
   if (!header) throw new RestoreError('备份文件是空的。');
-  if (!end) throw new RestoreError('备份文件不完整（没有结束行）：可能在写入时中断了。已写入的数据请用新的前缀重新恢复。');
+  if (!end)
+    throw new RestoreError('备份文件不完整（没有结束行）：可能在写入时中断了。已写入的数据请用新的前缀重新恢复。');
   for (const [name, n] of Object.entries(end.counts)) {
-    if (counts[name] !== n) throw new RestoreError(`备份文件的 ${name} 数目不符（文件记录 ${n}，实际 ${counts[name] ?? 0}）。`);
+    if (counts[name] !== n)
+      throw new RestoreError(`备份文件的 ${name} 数目不符（文件记录 ${n}，实际 ${counts[name] ?? 0}）。`);
   }
   await conn.cmd(k.seqIssue, ['SET', k.seqIssue, end.seq.issue]);
   await conn.cmd(k.seqVisit, ['SET', k.seqVisit, end.seq.visit]);

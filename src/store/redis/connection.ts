@@ -54,13 +54,17 @@ export class RedisConnection {
     const maxDelay = options.maxReconnectDelayMs ?? 2000;
     const socket = {
       connectTimeout: options.connectTimeoutMs ?? 1000,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 10), maxDelay) + Math.floor(Math.random() * 50),
+      reconnectStrategy: (retries: number) =>
+        Math.min(50 * 2 ** Math.min(retries, 10), maxDelay) + Math.floor(Math.random() * 50),
     };
     // No node-redis `commandOptions.timeout`: it arms an AbortSignal.timeout per command (measurable CPU at
     // hundreds of messages/s) and only covers the wait before the write, which with the offline queue disabled
     // is not a wait at all. withReplyTimeout below bounds every command end to end instead.
     // Credentials from the settings, else from the (first) URL that carries them; kept out of every logged string.
-    const urls = options.clusterNodes && options.clusterNodes.length > 0 ? options.clusterNodes.map(nodeUrl) : [options.url ?? 'redis://127.0.0.1:6379'];
+    const urls =
+      options.clusterNodes && options.clusterNodes.length > 0
+        ? options.clusterNodes.map(nodeUrl)
+        : [options.url ?? 'redis://127.0.0.1:6379'];
     const fromUrl = urls.map(urlCredentials).find((c) => c.username !== undefined || c.password !== undefined) ?? {};
     const username = options.username ?? fromUrl.username;
     const password = options.password ?? fromUrl.password;
@@ -77,7 +81,8 @@ export class RedisConnection {
       });
       cluster.on('error', (err: unknown) => this.onError(err));
       cluster.on('node-error', (err: unknown) => this.onError(err));
-      this.send = (firstKey, args, timeoutMs) => withReplyTimeout(cluster.sendCommand(firstKey, false, args), timeoutMs ?? commandTimeout);
+      this.send = (firstKey, args, timeoutMs) =>
+        withReplyTimeout(cluster.sendCommand(firstKey, false, args), timeoutMs ?? commandTimeout);
       this.connectFn = () => cluster.connect();
       this.closeFn = async () => {
         if (cluster.isOpen) await cluster.close();
@@ -89,7 +94,8 @@ export class RedisConnection {
       const client = createClient({ url, ...clientDefaults });
       client.on('error', (err: unknown) => this.onError(err));
       client.on('ready', () => this.onReady());
-      this.send = (_firstKey, args, timeoutMs) => withReplyTimeout(client.sendCommand(args), timeoutMs ?? commandTimeout);
+      this.send = (_firstKey, args, timeoutMs) =>
+        withReplyTimeout(client.sendCommand(args), timeoutMs ?? commandTimeout);
       this.connectFn = () => client.connect();
       this.closeFn = async () => {
         if (!client.isOpen) return;
@@ -161,7 +167,10 @@ export class RedisConnection {
     if (firstFailure || now - this.lastErrorLog > 30_000) {
       this.lastErrorLog = now;
       const reason = this.redact(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-      this.logger?.error({ redis: this.target, reason, downForMs: now - this.downSince! }, 'Redis unreachable; retrying with backoff (operations fail with StoreUnavailableError meanwhile)');
+      this.logger?.error(
+        { redis: this.target, reason, downForMs: now - this.downSince! },
+        'Redis unreachable; retrying with backoff (operations fail with StoreUnavailableError meanwhile)',
+      );
     }
   }
 
@@ -293,7 +302,13 @@ export function certainlyNotRun(err: unknown): boolean {
 /** Server error replies stay errors (bugs) except conflicts and "temporarily unavailable"; everything else is unavailability. */
 export function mapError(err: unknown): Error {
   const mapped = mapErrorKind(err);
-  if (err instanceof ErrorReply || err instanceof ClientOfflineError || err instanceof ClientClosedError || (err instanceof Error && NOT_RUN.has(err))) NOT_RUN.add(mapped);
+  if (
+    err instanceof ErrorReply ||
+    err instanceof ClientOfflineError ||
+    err instanceof ClientClosedError ||
+    (err instanceof Error && NOT_RUN.has(err))
+  )
+    NOT_RUN.add(mapped);
   return mapped;
 }
 
@@ -302,10 +317,16 @@ function mapErrorKind(err: unknown): Error {
   if (err instanceof ErrorReply) {
     const m = /ZCT_CONFLICT (\{.*\})/.exec(err.message);
     if (m) {
-      const c = JSON.parse(m[1]!) as { issueId: string; reason: 'status' | 'missing'; expected?: never; actual?: never };
+      const c = JSON.parse(m[1]!) as {
+        issueId: string;
+        reason: 'status' | 'missing';
+        expected?: never;
+        actual?: never;
+      };
       return new ConflictError(c.issueId, c.reason, c.expected, c.actual);
     }
-    if (UNAVAILABLE_REPLIES.test(err.message)) return new StoreUnavailableError(`Redis: ${err.message}`, { cause: err });
+    if (UNAVAILABLE_REPLIES.test(err.message))
+      return new StoreUnavailableError(`Redis: ${err.message}`, { cause: err });
     return err;
   }
   const msg = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

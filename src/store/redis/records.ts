@@ -153,13 +153,19 @@ export function commitPayload(c: LedgerCommit, nonce = ''): string {
     actor: c.actor,
     actorName: c.actorName,
     messageId: c.messageId,
-    visits: c.visits.map((v) => ({ f: visitFields(v, c.at, c.messageId), teamId: v.teamId, score: String(dateScore(v.date) ?? 0) })),
+    visits: c.visits.map((v) => ({
+      f: visitFields(v, c.at, c.messageId),
+      teamId: v.teamId,
+      score: String(dateScore(v.date) ?? 0),
+    })),
     issues: c.issues.map((n) => ({ f: issueFields(n, c.at, c.messageId), teamId: n.teamId, status: n.status })),
     patches,
     withdrawIssues: c.withdrawIssues ?? [],
     withdrawVisits: c.withdrawVisits ?? [],
     n: nonce,
-    ...(c.repeat ? { rk: c.repeat.key, rw: String(Math.max(1, Math.round(c.repeat.windowMs))), ra: c.repeat.allow ? '1' : '0' } : {}),
+    ...(c.repeat
+      ? { rk: c.repeat.key, rw: String(Math.max(1, Math.round(c.repeat.windowMs))), ra: c.repeat.allow ? '1' : '0' }
+      : {}),
     restoreIssues: c.restoreIssues ?? [],
   });
 }

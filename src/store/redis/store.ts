@@ -6,8 +6,31 @@ import { randomUUID } from 'node:crypto';
 import type { Issue, LedgerEvent, Team, Visit } from '../../ledger/model.js';
 import type { Reply } from '../../messaging/reply.js';
 import type { Logger } from '../../observability/logger.js';
-import { readRecord, storedQuestionSchema, storedTeamSchema, dateScore, decodeJson, decodeReply, encodeJson, encodeReply, idNumber, replyTtlSec, DONE_STATUSES } from '../codec.js';
-import { isStoreUnavailable, StoreUnavailableError, type CommitRecord, type Feedback, type IssueQuery, type LedgerCommit, type LedgerCommitResult, type MessageClaim, type Store, type VisitQuery } from '../types.js';
+import {
+  readRecord,
+  storedQuestionSchema,
+  storedTeamSchema,
+  dateScore,
+  decodeJson,
+  decodeReply,
+  encodeJson,
+  encodeReply,
+  idNumber,
+  replyTtlSec,
+  DONE_STATUSES,
+} from '../codec.js';
+import {
+  isStoreUnavailable,
+  StoreUnavailableError,
+  type CommitRecord,
+  type Feedback,
+  type IssueQuery,
+  type LedgerCommit,
+  type LedgerCommitResult,
+  type MessageClaim,
+  type Store,
+  type VisitQuery,
+} from '../types.js';
 import { certainlyNotRun, RedisConnection, type RedisConnectionOptions } from './connection.js';
 import { QUESTION_LOG_MAX, type AskedQuestion } from '../types.js';
 import { RedisKeys } from './keys.js';
@@ -52,7 +75,10 @@ export class RedisStore implements Store {
   }
 
   /** Convenience: construct and connect (single node). Gives up after `timeoutMs` (default 10 s). */
-  static async connect(url: string, options: Omit<RedisStoreOptions, 'url'> & { timeoutMs?: number } = {}): Promise<RedisStore> {
+  static async connect(
+    url: string,
+    options: Omit<RedisStoreOptions, 'url'> & { timeoutMs?: number } = {},
+  ): Promise<RedisStore> {
     const store = new RedisStore({ ...options, url });
     await store.connect({ timeoutMs: options.timeoutMs ?? 10_000 });
     return store;
@@ -71,7 +97,11 @@ export class RedisStore implements Store {
   // --- exactly-once message handling
   async claimMessage(key: string, leaseMs: number): Promise<MessageClaim> {
     const token = randomUUID();
-    const r = await this.conn.eval<string>(CLAIM_MESSAGE, [this.keys.claim(key)], [token, Math.max(1, Math.round(leaseMs))]);
+    const r = await this.conn.eval<string>(
+      CLAIM_MESSAGE,
+      [this.keys.claim(key)],
+      [token, Math.max(1, Math.round(leaseMs))],
+    );
     if (r === 'N') {
       this.claimTokens.set(key, token);
       return { state: 'new' };
@@ -81,7 +111,13 @@ export class RedisStore implements Store {
   }
 
   async completeMessage(key: string, reply: Reply | null, ttlSec: number): Promise<void> {
-    await this.conn.cmd(this.keys.claim(key), ['SET', this.keys.claim(key), `D:${encodeReply(reply)}`, 'PX', ms(replyTtlSec(reply, ttlSec, this.fileReplyTtlSec))]);
+    await this.conn.cmd(this.keys.claim(key), [
+      'SET',
+      this.keys.claim(key),
+      `D:${encodeReply(reply)}`,
+      'PX',
+      ms(replyTtlSec(reply, ttlSec, this.fileReplyTtlSec)),
+    ]);
     this.claimTokens.delete(key);
   }
 
@@ -135,7 +171,9 @@ export class RedisStore implements Store {
 
   /** A stored team, validated; a corrupt record is logged and skipped (it cannot be half-read into a reply). */
   private team(raw: string): Team | null {
-    return readRecord(storedTeamSchema, raw, (err) => this.logger?.warn({ err }, 'corrupt team record in Redis: skipped'));
+    return readRecord(storedTeamSchema, raw, (err) =>
+      this.logger?.warn({ err }, 'corrupt team record in Redis: skipped'),
+    );
   }
 
   // --- ledger
@@ -160,10 +198,19 @@ export class RedisStore implements Store {
    * nonce means it ran, a record with another nonce means an earlier delivery ran it, and no record means it did
    * not run (it is then sent again: commits are idempotent). Redis silent for outcomeWaitMs → outcome 'unknown'.
    */
-  private async resolveCommit(messageId: string, nonce: string, keys: string[], args: (string | number)[], cause: Error): Promise<[number, string]> {
+  private async resolveCommit(
+    messageId: string,
+    nonce: string,
+    keys: string[],
+    args: (string | number)[],
+    cause: Error,
+  ): Promise<[number, string]> {
     const recordKey = this.keys.commitRecord(messageId);
     const deadline = Date.now() + this.outcomeWaitMs;
-    this.logger?.warn({ messageId, err: cause.message }, 'ledger commit reply lost; reading its dedup record to learn the outcome');
+    this.logger?.warn(
+      { messageId, err: cause.message },
+      'ledger commit reply lost; reading its dedup record to learn the outcome',
+    );
     for (let left = this.outcomeWaitMs; left > 0; left = deadline - Date.now()) {
       try {
         const raw = await this.conn.cmdWithin<string | null>(recordKey, ['GET', recordKey], left);
@@ -178,7 +225,10 @@ export class RedisStore implements Store {
         await new Promise((r) => setTimeout(r, Math.min(200, Math.max(0, deadline - Date.now()))));
       }
     }
-    throw new StoreUnavailableError(`ledger commit outcome unknown: Redis did not answer within ${this.outcomeWaitMs} ms`, { cause, outcome: 'unknown' });
+    throw new StoreUnavailableError(
+      `ledger commit outcome unknown: Redis did not answer within ${this.outcomeWaitMs} ms`,
+      { cause, outcome: 'unknown' },
+    );
   }
 
   async readCommit(messageId: string, opts: { waitMs?: number } = {}): Promise<CommitRecord | null> {
@@ -187,7 +237,10 @@ export class RedisStore implements Store {
     for (;;) {
       try {
         const left = deadline - Date.now();
-        const raw = left > 0 ? await this.conn.cmdWithin<string | null>(key, ['GET', key], left) : await this.conn.cmd<string | null>(key, ['GET', key]);
+        const raw =
+          left > 0
+            ? await this.conn.cmdWithin<string | null>(key, ['GET', key], left)
+            : await this.conn.cmd<string | null>(key, ['GET', key]);
         return raw === null ? null : recordOf(JSON.parse(raw) as CommitRecord);
       } catch (err) {
         if (!isStoreUnavailable(err) || Date.now() >= deadline) throw err;
@@ -259,7 +312,12 @@ export class RedisStore implements Store {
       const v = decodeVisit(toRecord(r));
       if (v) out.push(v);
     }
-    return out.sort((a, b) => (dateScore(a.date) ?? 0) - (dateScore(b.date) ?? 0) || a.createdAt - b.createdAt || idNumber(a.id) - idNumber(b.id));
+    return out.sort(
+      (a, b) =>
+        (dateScore(a.date) ?? 0) - (dateScore(b.date) ?? 0) ||
+        a.createdAt - b.createdAt ||
+        idNumber(a.id) - idNumber(b.id),
+    );
   }
 
   async readEvents(fromMs: number, toMs: number): Promise<LedgerEvent[]> {
@@ -307,9 +365,18 @@ export class RedisStore implements Store {
 
   async listQuestions(limit = QUESTION_LOG_MAX): Promise<AskedQuestion[]> {
     const k = this.keys.questions;
-    const raw = await this.conn.cmd<string[]>(k, ['LRANGE', k, '0', String(Math.max(0, Math.min(limit, QUESTION_LOG_MAX) - 1))]);
+    const raw = await this.conn.cmd<string[]>(k, [
+      'LRANGE',
+      k,
+      '0',
+      String(Math.max(0, Math.min(limit, QUESTION_LOG_MAX) - 1)),
+    ]);
     return raw
-      .map((r) => readRecord<AskedQuestion>(storedQuestionSchema, r, (err) => this.logger?.warn({ err }, 'corrupt question-log entry: skipped')))
+      .map((r) =>
+        readRecord<AskedQuestion>(storedQuestionSchema, r, (err) =>
+          this.logger?.warn({ err }, 'corrupt question-log entry: skipped'),
+        ),
+      )
       .filter((q): q is AskedQuestion => q !== null);
   }
 
@@ -326,7 +393,9 @@ export class RedisStore implements Store {
 
   // --- scheduled jobs
   async claimJob(key: string, leaseMs: number, owner: string): Promise<boolean> {
-    return Number(await this.conn.eval(CLAIM_JOB, [this.keys.job(key)], [owner, Math.max(1, Math.round(leaseMs))])) === 1;
+    return (
+      Number(await this.conn.eval(CLAIM_JOB, [this.keys.job(key)], [owner, Math.max(1, Math.round(leaseMs))])) === 1
+    );
   }
 
   async completeJob(key: string, ttlSec: number): Promise<void> {
@@ -357,13 +426,23 @@ export class RedisStore implements Store {
   }
 }
 
-const recordOf = (r: CommitRecord): CommitRecord => ({ visitIds: r.visitIds, issueIds: r.issueIds, patchedIds: r.patchedIds });
+const recordOf = (r: CommitRecord): CommitRecord => ({
+  visitIds: r.visitIds,
+  issueIds: r.issueIds,
+  patchedIds: r.patchedIds,
+});
 
 /** The commit script's reply → LedgerCommitResult. */
 function commitResult([code, raw]: [number, string]): LedgerCommitResult {
   if (Number(code) === 2) {
     const d = JSON.parse(raw) as { m: string; r: CommitRecord };
-    return { duplicate: false, visitIds: [], issueIds: [], patchedIds: [], repeatOf: { messageId: d.m, ...recordOf(d.r) } };
+    return {
+      duplicate: false,
+      visitIds: [],
+      issueIds: [],
+      patchedIds: [],
+      repeatOf: { messageId: d.m, ...recordOf(d.r) },
+    };
   }
   return { duplicate: Number(code) === 1, ...recordOf(JSON.parse(raw) as CommitRecord) };
 }

@@ -18,9 +18,17 @@ export function BoardPage(p: { session: WebSession; board: Board; filters: Filte
   const charts = JSON.stringify(p.board.charts).replace(/</g, '\\u003c');
   const q = (extra: Filters) => `/issues${filtersToQuery({ ...p.filters, ...extra })}`;
   return (
-    <Layout title="看板" session={p.session} nav="board" flash={p.errors.length ? { text: p.errors.join('；'), error: true } : null}>
+    <Layout
+      title="看板"
+      session={p.session}
+      nav="board"
+      flash={p.errors.length ? { text: p.errors.join('；'), error: true } : null}
+    >
       <h1>
-        看板 <span class="muted">（{d.refDate} 实时，本月 {d.month}）</span>
+        看板{' '}
+        <span class="muted">
+          （{d.refDate} 实时，本月 {d.month}）
+        </span>
       </h1>
       <FilterForm action="/board" filters={p.filters} teams={p.teams} departments={p.board.departments} />
       <section class="kpis" aria-label="总体情况">
@@ -85,12 +93,22 @@ export function BoardPage(p: { session: WebSession; board: Board; filters: Filte
             <thead>
               <tr>
                 <th scope="col">小组</th>
-                <th scope="col" class="num">在办</th>
-                <th scope="col" class="num">逾期</th>
-                <th scope="col" class="num">已办结</th>
-                <th scope="col" class="num">本月走访</th>
+                <th scope="col" class="num">
+                  在办
+                </th>
+                <th scope="col" class="num">
+                  逾期
+                </th>
+                <th scope="col" class="num">
+                  已办结
+                </th>
+                <th scope="col" class="num">
+                  本月走访
+                </th>
                 <th scope="col">一月一走访</th>
-                <th scope="col" class="num hide-phone">距上次报送（天）</th>
+                <th scope="col" class="num hide-phone">
+                  距上次报送（天）
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -105,7 +123,12 @@ export function BoardPage(p: { session: WebSession; board: Board; filters: Filte
                   <td class="num">{t.visitsThisMonth}</td>
                   <td>
                     {t.lackingVisit ? (
-                      <span class="overdue">未完成{t.missingEnterprises.length ? `（${t.missingEnterprises.slice(0, 3).join('、')}${t.missingEnterprises.length > 3 ? '等' : ''}）` : ''}</span>
+                      <span class="overdue">
+                        未完成
+                        {t.missingEnterprises.length
+                          ? `（${t.missingEnterprises.slice(0, 3).join('、')}${t.missingEnterprises.length > 3 ? '等' : ''}）`
+                          : ''}
+                      </span>
                     ) : (
                       `已完成 ${t.enterprisesVisited}/${t.enterprisesTotal}`
                     )}
@@ -116,7 +139,11 @@ export function BoardPage(p: { session: WebSession; board: Board; filters: Filte
             </tbody>
           </table>
         </div>
-        {d.teams.length > TEAM_ROWS ? <p class="muted">仅显示最落后的 {TEAM_ROWS} 个小组（共 {d.teams.length} 个），可按小组筛选查看其余。</p> : null}
+        {d.teams.length > TEAM_ROWS ? (
+          <p class="muted">
+            仅显示最落后的 {TEAM_ROWS} 个小组（共 {d.teams.length} 个），可按小组筛选查看其余。
+          </p>
+        ) : null}
       </section>
 
       <div class="charts">
@@ -147,10 +174,18 @@ function Breakdown(p: { rows: Board['digest']['byCategory']; link: (key: string)
         <thead>
           <tr>
             <th scope="col">{p.head}</th>
-            <th scope="col" class="num">合计</th>
-            <th scope="col" class="num">在办</th>
-            <th scope="col" class="num">逾期</th>
-            <th scope="col" class="num">已办结</th>
+            <th scope="col" class="num">
+              合计
+            </th>
+            <th scope="col" class="num">
+              在办
+            </th>
+            <th scope="col" class="num">
+              逾期
+            </th>
+            <th scope="col" class="num">
+              已办结
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -35,11 +35,23 @@ export function IssuesPage(p: {
   errors: string[];
 }) {
   const pages = Math.max(1, Math.ceil(p.total / PAGE_SIZE));
-  const link = (extra: Record<string, string | number | undefined>) => `/issues${filtersToQuery(p.filters, { sort: p.sort, dir: p.dir, ...extra })}`;
+  const link = (extra: Record<string, string | number | undefined>) =>
+    `/issues${filtersToQuery(p.filters, { sort: p.sort, dir: p.dir, ...extra })}`;
   return (
-    <Layout title="问题清单" session={p.session} nav="issues" flash={p.errors.length ? { text: p.errors.join('；'), error: true } : null}>
+    <Layout
+      title="问题清单"
+      session={p.session}
+      nav="issues"
+      flash={p.errors.length ? { text: p.errors.join('；'), error: true } : null}
+    >
       <h1>问题清单</h1>
-      <FilterForm action="/issues" filters={p.filters} teams={p.teams} departments={p.departments} extra={{ sort: p.sort, dir: p.dir }} />
+      <FilterForm
+        action="/issues"
+        filters={p.filters}
+        teams={p.teams}
+        departments={p.departments}
+        extra={{ sort: p.sort, dir: p.dir }}
+      />
       <div class="pager">
         <span role="status" id="issue-count">
           共 {p.total} 条
@@ -54,11 +66,20 @@ export function IssuesPage(p: {
           <thead>
             <tr>
               {COLUMNS.map((c) => {
-                if (!c.key) return <th scope="col" class={c.cls}>{c.label}</th>;
+                if (!c.key)
+                  return (
+                    <th scope="col" class={c.cls}>
+                      {c.label}
+                    </th>
+                  );
                 const active = p.sort === c.key;
                 const nextDir = active && p.dir === 'asc' ? 'desc' : 'asc';
                 return (
-                  <th scope="col" class={c.cls} aria-sort={active ? (p.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <th
+                    scope="col"
+                    class={c.cls}
+                    aria-sort={active ? (p.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
                     <a href={link({ sort: c.key, dir: nextDir, page: undefined })}>
                       {c.label}
                       {active ? (p.dir === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -89,7 +110,11 @@ export function IssuesPage(p: {
             ))}
           </tbody>
         </table>
-        {p.rows.length === 0 ? <p class="muted" style="padding:1rem">没有符合条件的问题。</p> : null}
+        {p.rows.length === 0 ? (
+          <p class="muted" style="padding:1rem">
+            没有符合条件的问题。
+          </p>
+        ) : null}
       </div>
       <nav class="pager" aria-label="翻页">
         {p.page > 1 ? <a href={link({ page: p.page - 1 })}>上一页</a> : null}
@@ -162,7 +187,11 @@ export function IssuePage(p: {
               <li>
                 <div>
                   <strong>{EVENT_LABELS[e.type]}</strong>
-                  {e.from && e.to && e.from !== e.to ? ` ${STATUS_LABELS[e.from]} → ${STATUS_LABELS[e.to]}` : e.to && e.type === 'issue.created' ? ` ${STATUS_LABELS[e.to]}` : ''}
+                  {e.from && e.to && e.from !== e.to
+                    ? ` ${STATUS_LABELS[e.from]} → ${STATUS_LABELS[e.to]}`
+                    : e.to && e.type === 'issue.created'
+                      ? ` ${STATUS_LABELS[e.to]}`
+                      : ''}
                   {e.department ? ` · 交办 ${e.department}` : ''}
                 </div>
                 {e.note ? <div>{e.note}</div> : null}

@@ -5,7 +5,14 @@ import type { LibraryFile, UploadResult } from '../library.js';
 import type { WebSession } from '../session.js';
 import { Csrf, Layout } from './layout.js';
 
-export function KbPage(p: { session: WebSession; files: LibraryFile[]; results?: UploadResult[]; flash?: { text: string; error?: boolean } | null; maxMb: number; exts: string[] }) {
+export function KbPage(p: {
+  session: WebSession;
+  files: LibraryFile[];
+  results?: UploadResult[];
+  flash?: { text: string; error?: boolean } | null;
+  maxMb: number;
+  exts: string[];
+}) {
   const ingested = p.files.filter((f) => f.sourcePath);
   const bundled = p.files.filter((f) => !f.sourcePath);
   return (
@@ -63,9 +70,15 @@ function FileTable(p: { files: LibraryFile[]; session: WebSession; deletable: bo
         <thead>
           <tr>
             <th scope="col">标题</th>
-            <th scope="col" class="hide-phone">来源</th>
-            <th scope="col" class="hide-phone">日期</th>
-            <th scope="col" class="num">分块</th>
+            <th scope="col" class="hide-phone">
+              来源
+            </th>
+            <th scope="col" class="hide-phone">
+              日期
+            </th>
+            <th scope="col" class="num">
+              分块
+            </th>
             <th scope="col">文件</th>
             {p.deletable ? <th scope="col">操作</th> : null}
           </tr>
@@ -163,13 +176,15 @@ export function SearchPage(p: { session: WebSession; q: string; result: SearchRe
       {r ? (
         <section class="card" id="search-result">
           <p role="status">
-            {r.answerable ? '资料库能回答这个问题' : '资料库不能回答（机器人会说“未在资料库中找到”）'}，置信度 {r.confidence.toFixed(2)}
+            {r.answerable ? '资料库能回答这个问题' : '资料库不能回答（机器人会说“未在资料库中找到”）'}，置信度{' '}
+            {r.confidence.toFixed(2)}
           </p>
           <ol>
             {r.hits.map((h) => (
               <li>
                 <div>
-                  <a href={`/kb/doc?id=${encodeURIComponent(h.chunk.docId)}`}>{h.chunk.title}</a> <span class="muted">得分 {h.score.toFixed(3)}</span>
+                  <a href={`/kb/doc?id=${encodeURIComponent(h.chunk.docId)}`}>{h.chunk.title}</a>{' '}
+                  <span class="muted">得分 {h.score.toFixed(3)}</span>
                 </div>
                 <pre class="chunk">{h.chunk.text}</pre>
               </li>

@@ -78,7 +78,13 @@ export function Csrf({ session }: { session: WebSession }) {
   return <input type="hidden" name="_csrf" value={session.csrf} />;
 }
 
-export function MessagePage(p: { title: string; text: string; session: WebSession | null; status?: 'error' | 'info'; link?: { href: string; label: string } }) {
+export function MessagePage(p: {
+  title: string;
+  text: string;
+  session: WebSession | null;
+  status?: 'error' | 'info';
+  link?: { href: string; label: string };
+}) {
   return (
     <Layout title={p.title} session={p.session}>
       <div class="card login stack">

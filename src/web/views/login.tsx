@@ -2,7 +2,13 @@
 import { raw } from 'hono/html';
 import { Layout } from './layout.js';
 
-export function LoginPage(p: { corpId: string | null; dingtalk: boolean; loginCsrf: string; next: string; error?: string }) {
+export function LoginPage(p: {
+  corpId: string | null;
+  dingtalk: boolean;
+  loginCsrf: string;
+  next: string;
+  error?: string;
+}) {
   const cfg = JSON.stringify({ corpId: p.corpId, csrf: p.loginCsrf, next: p.next }).replace(/</g, '\\u003c');
   return (
     <Layout title="登录" session={null} flash={p.error ? { text: p.error, error: true } : null}>
@@ -25,7 +31,9 @@ export function LoginPage(p: { corpId: string | null; dingtalk: boolean; loginCs
         ) : (
           <p class="muted">未配置钉钉应用（DINGTALK_CLIENT_ID），无法使用钉钉免登。</p>
         )}
-        <p class="muted">在服务器上运行 <code>zct web-link</code> 可获得一次性管理员登录链接。</p>
+        <p class="muted">
+          在服务器上运行 <code>zct web-link</code> 可获得一次性管理员登录链接。
+        </p>
       </div>
       <script type="application/json" id="dt-config">
         {raw(cfg)}

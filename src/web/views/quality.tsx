@@ -33,8 +33,12 @@ export function QualityPage(p: {
               <thead>
                 <tr>
                   <th scope="col">问题</th>
-                  <th scope="col" class="num">次数</th>
-                  <th scope="col" class="hide-phone">最近</th>
+                  <th scope="col" class="num">
+                    次数
+                  </th>
+                  <th scope="col" class="hide-phone">
+                    最近
+                  </th>
                   <th scope="col">检索</th>
                 </tr>
               </thead>
@@ -64,7 +68,9 @@ export function QualityPage(p: {
               <thead>
                 <tr>
                   <th scope="col">问题</th>
-                  <th scope="col" class="hide-phone">回答摘要</th>
+                  <th scope="col" class="hide-phone">
+                    回答摘要
+                  </th>
                   <th scope="col">时间</th>
                   <th scope="col">检索</th>
                 </tr>

@@ -6,7 +6,11 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { REPLY_TERMINATOR } from '../../../src/platforms/console/index.js';
 
-function runConsole(lines: string[], args: string[] = [], env: Record<string, string> = {}): Promise<{ replies: string[]; stderr: string; code: number | null }> {
+function runConsole(
+  lines: string[],
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ replies: string[]; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'console', ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ZCT_CACHE_DIR: '.cache/test-console', ...env },

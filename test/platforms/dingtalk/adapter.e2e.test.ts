@@ -9,7 +9,12 @@ import { metrics } from '../../../src/observability/metrics.js';
 import { MemoryStore } from '../../../src/store/memory.js';
 import { DINGTALK_MESSAGES } from '../../../src/platforms/dingtalk/index.js';
 import type { MessageSink } from '../../../src/platforms/types.js';
-import { startDingTalkHarness, waitUntil, type DingTalkHarness, type FakeDingTalk } from '../../helpers/fake-dingtalk.js';
+import {
+  startDingTalkHarness,
+  waitUntil,
+  type DingTalkHarness,
+  type FakeDingTalk,
+} from '../../helpers/fake-dingtalk.js';
 import { createEchoBot, type EchoBot } from './echo-bot.js';
 
 let h: DingTalkHarness;
@@ -46,7 +51,9 @@ const handledCount = (msgId: string) => echo.handled.filter((m) => m.messageId =
 
 async function errorCount(kind: string): Promise<number> {
   const m = await metrics.errors.get();
-  return m.values.filter((v) => v.labels.platform === 'dingtalk' && v.labels.kind === kind).reduce((a, v) => a + v.value, 0);
+  return m.values
+    .filter((v) => v.labels.platform === 'dingtalk' && v.labels.kind === kind)
+    .reduce((a, v) => a + v.value, 0);
 }
 
 /** Send a message from the same user in the same conversation; the adapter keeps per-user order, so its reply marks "all earlier work done". */
@@ -79,7 +86,13 @@ describe('DingTalk adapter: receiving and replying', () => {
     expect(post?.body.at).toEqual({ atUserIds: ['user123'], atMobiles: [], isAtAll: false });
     expect(fake.ackedFrames(frameId)[0]?.data).toEqual({ response: null });
     const m = echo.handled.find((x) => x.messageId === msg.msgId);
-    expect(m).toMatchObject({ isGroup: true, userId: 'user123', teamId: 'dingtalk:cidGroupA==', conversationTitle: '联企小组-测试群', isAdmin: false });
+    expect(m).toMatchObject({
+      isGroup: true,
+      userId: 'user123',
+      teamId: 'dingtalk:cidGroupA==',
+      conversationTitle: '联企小组-测试群',
+      isAdmin: false,
+    });
   });
 
   it('1:1 text → reply without any @; ZCT_ADMINS decides isAdmin', async () => {
@@ -98,10 +111,19 @@ describe('DingTalk adapter: receiving and replying', () => {
         msgtype: 'richText',
         group: false,
         session: 'rt',
-        extra: { content: { richText: [{ text: '企业反映' }, { type: 'picture', downloadCode: 'x' }, { text: '缺工程师' }] } },
+        extra: {
+          content: { richText: [{ text: '企业反映' }, { type: 'picture', downloadCode: 'x' }, { text: '缺工程师' }] },
+        },
       }),
     );
-    fake.push(fake.robotMessage({ msgtype: 'audio', group: false, session: 'au', extra: { content: { downloadCode: 'y', recognition: '华康药业融资问题解决了' } } }));
+    fake.push(
+      fake.robotMessage({
+        msgtype: 'audio',
+        group: false,
+        session: 'au',
+        extra: { content: { downloadCode: 'y', recognition: '华康药业融资问题解决了' } },
+      }),
+    );
     await fake.waitFor(() => postsFor('rt').length === 1 && postsFor('au').length === 1, 'replies');
     expect(postsFor('rt')[0]?.body.markdown?.text).toBe('收到：企业反映\n缺工程师');
     expect(postsFor('au')[0]?.body.markdown?.text).toBe('收到：华康药业融资问题解决了');
@@ -124,7 +146,9 @@ describe('DingTalk adapter: receiving and replying', () => {
     await fake.waitFor(() => postsFor('cite').length === 1, 'reply');
     const text = postsFor('cite')[0]?.body.markdown?.text ?? '';
     expect(postsFor('cite')[0]?.body.markdown?.title).toBe('政策解答');
-    expect(text).toContain('1. 《关于进一步完善研发费用税前加计扣除政策的公告》（财政部 税务总局，2021-03-31）\n> 制造业企业');
+    expect(text).toContain(
+      '1. 《关于进一步完善研发费用税前加计扣除政策的公告》（财政部 税务总局，2021-03-31）\n> 制造业企业',
+    );
     expect(text).toContain('2. 《科技型中小企业评价办法》（2017-05-03）');
   });
 
@@ -197,16 +221,23 @@ describe('DingTalk adapter: receiving and replying', () => {
     await barrier();
     const posts = postsFor('long');
     for (const p of posts) expect(Buffer.byteLength(JSON.stringify(p.body.markdown))).toBeLessThan(15_000);
-    expect(posts.map((p) => p.body.markdown?.title)).toEqual(posts.map((_, i) => `每日简报（${i + 1}/${posts.length}）`));
+    expect(posts.map((p) => p.body.markdown?.title)).toEqual(
+      posts.map((_, i) => `每日简报（${i + 1}/${posts.length}）`),
+    );
     expect(posts[0]?.body.at?.atUserIds).toEqual(['user123']);
     expect(posts.slice(1).every((p) => p.body.at === undefined)).toBe(true);
-    const numbers = posts.flatMap((p) => [...(p.body.markdown?.text ?? '').matchAll(/第(\d+)条/g)].map((m) => Number(m[1])));
+    const numbers = posts.flatMap((p) =>
+      [...(p.body.markdown?.text ?? '').matchAll(/第(\d+)条/g)].map((m) => Number(m[1])),
+    );
     expect(numbers).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
   });
 
   it('webhook errors (errcode, HTTP 500) are counted, and the adapter carries on', async () => {
     const before = await errorCount('platform');
-    fake.webhookReplies.push({ status: 200, body: { errcode: 300001, errmsg: 'session expired' } }, { status: 500, body: { error: 'boom' } });
+    fake.webhookReplies.push(
+      { status: 200, body: { errcode: 300001, errmsg: 'session expired' } },
+      { status: 500, body: { error: 'boom' } },
+    );
     fake.push(fake.robotMessage({ text: '一', session: 'err1', senderStaffId: 'erruser' }));
     fake.push(fake.robotMessage({ text: '二', session: 'err2', senderStaffId: 'erruser' }));
     await fake.waitFor(() => postsFor('err1').length === 1 && postsFor('err2').length === 1, 'posts');
@@ -216,13 +247,32 @@ describe('DingTalk adapter: receiving and replying', () => {
 
   it('an expired sessionWebhook falls back to the OpenAPI (group and 1:1)', async () => {
     const sendsBefore = fake.apiSends.length;
-    fake.push(fake.robotMessage({ text: '过期群', session: 'exp-g', conversationId: 'cidExpired==', expiresAt: Date.now() - 1000 }));
-    fake.push(fake.robotMessage({ text: '过期单聊', group: false, session: 'exp-p', senderStaffId: 'lonely', expiresAt: Date.now() + 5_000 }));
+    fake.push(
+      fake.robotMessage({
+        text: '过期群',
+        session: 'exp-g',
+        conversationId: 'cidExpired==',
+        expiresAt: Date.now() - 1000,
+      }),
+    );
+    fake.push(
+      fake.robotMessage({
+        text: '过期单聊',
+        group: false,
+        session: 'exp-p',
+        senderStaffId: 'lonely',
+        expiresAt: Date.now() + 5_000,
+      }),
+    );
     await fake.waitFor(() => fake.apiSends.length >= sendsBefore + 2, 'proactive sends');
     const sends = fake.apiSends.slice(sendsBefore);
     const group = sends.find((s) => s.path.endsWith('groupMessages/send'));
     const single = sends.find((s) => s.path.endsWith('oToMessages/batchSend'));
-    expect(group?.body).toMatchObject({ robotCode: 'dingfakeclientid', openConversationId: 'cidExpired==', msgKey: 'sampleMarkdown' });
+    expect(group?.body).toMatchObject({
+      robotCode: 'dingfakeclientid',
+      openConversationId: 'cidExpired==',
+      msgKey: 'sampleMarkdown',
+    });
     expect(JSON.parse(group!.body.msgParam)).toEqual({ title: '回复', text: '收到：过期群' });
     expect(single?.body).toMatchObject({ userIds: ['lonely'], msgKey: 'sampleMarkdown' });
     expect(postsFor('exp-g')).toHaveLength(0);

@@ -7,10 +7,19 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/observability/logger.js';
-import { ACTION_TEXTS, DEFAULT_ACTION_CARD_TEMPLATE_ID, parseCardCallback } from '../../../src/platforms/dingtalk/action-card.js';
+import {
+  ACTION_TEXTS,
+  DEFAULT_ACTION_CARD_TEMPLATE_ID,
+  parseCardCallback,
+} from '../../../src/platforms/dingtalk/action-card.js';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../../../src/platforms/dingtalk/index.js';
 import { RedisStore } from '../../../src/store/redis/index.js';
-import { startDingTalkHarness, type DingTalkHarness, type FakeCard, type FakeDingTalk } from '../../helpers/fake-dingtalk.js';
+import {
+  startDingTalkHarness,
+  type DingTalkHarness,
+  type FakeCard,
+  type FakeDingTalk,
+} from '../../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../../helpers/redis.js';
 import { sleep } from '../../e2e/product.js';
 import { createEchoBot, type EchoBot } from './echo-bot.js';
@@ -30,7 +39,12 @@ let b: EchoBot;
 let seq = 0;
 
 async function openStore(): Promise<RedisStore> {
-  const store = new RedisStore({ url: redis.url, prefix: `dtb${process.pid}`, commandTimeoutMs: 500, maxReconnectDelayMs: 100 });
+  const store = new RedisStore({
+    url: redis.url,
+    prefix: `dtb${process.pid}`,
+    commandTimeoutMs: 500,
+    maxReconnectDelayMs: 100,
+  });
   await store.connect({ timeoutMs: 5_000 });
   stores.push(store);
   return store;
@@ -77,26 +91,43 @@ const socketA = () => fake.sockets[0]!;
 const socketB = () => fake.sockets[1]!;
 const handled = () => [...a.handled, ...b.handled];
 const sendsTo = (conversation: string) => fake.apiSends.filter((s) => s.body.openConversationId === conversation);
-const sendTexts = (conversation: string) => sendsTo(conversation).map((s) => (JSON.parse(s.body.msgParam) as { text: string }).text);
+const sendTexts = (conversation: string) =>
+  sendsTo(conversation).map((s) => (JSON.parse(s.body.msgParam) as { text: string }).text);
 
 /** Send a message that gets a reply with buttons; resolve with the card it became. */
 async function cardFor(text: string, sender = REPORTER): Promise<{ card: FakeCard; session: string }> {
   const before = fake.cards.size;
   const session = `btn-${++seq}`;
-  fake.push(fake.robotMessage({ text, conversationId: GROUP, senderStaffId: sender, senderNick: sender === REPORTER ? '张三' : '某人', session }), {
-    socket: socketA(),
-  });
+  fake.push(
+    fake.robotMessage({
+      text,
+      conversationId: GROUP,
+      senderStaffId: sender,
+      senderNick: sender === REPORTER ? '张三' : '某人',
+      session,
+    }),
+    {
+      socket: socketA(),
+    },
+  );
   await fake.waitFor(() => fake.cards.size > before, `card for “${text}”`);
   return { card: [...fake.cards.values()][before]!, session };
 }
 
-const buttons = (card: FakeCard) => (JSON.parse(card.params.sys_full_json_obj ?? '{}') as { msgButtons: Array<{ text: string; id: string }> }).msgButtons;
+const buttons = (card: FakeCard) =>
+  (JSON.parse(card.params.sys_full_json_obj ?? '{}') as { msgButtons: Array<{ text: string; id: string }> }).msgButtons;
 
 describe('parseCardCallback', () => {
   it('reads the pressed button from cardPrivateData and rejects anything else', () => {
     const content = (ids: string[]) => JSON.stringify({ cardPrivateData: { actionIds: ids, params: {} } });
-    expect(parseCardCallback({ outTrackId: 't', userId: 'u', content: content(['zct_1']) })).toEqual({ outTrackId: 't', userId: 'u', buttonIndex: 1 });
-    expect(parseCardCallback(JSON.stringify({ outTrackId: 't', userId: 'u', content: content(['zct_0']) }))?.buttonIndex).toBe(0);
+    expect(parseCardCallback({ outTrackId: 't', userId: 'u', content: content(['zct_1']) })).toEqual({
+      outTrackId: 't',
+      userId: 'u',
+      buttonIndex: 1,
+    });
+    expect(
+      parseCardCallback(JSON.stringify({ outTrackId: 't', userId: 'u', content: content(['zct_0']) }))?.buttonIndex,
+    ).toBe(0);
     expect(parseCardCallback({ outTrackId: 't', userId: 'u', content: content(['other']) })).toBeNull();
     expect(parseCardCallback({ outTrackId: 't', userId: 'u', content: '{broken' })).toBeNull();
     expect(parseCardCallback({ userId: 'u', content: content(['zct_0']) })).toBeNull();
@@ -129,23 +160,41 @@ describe('cards with buttons (two replicas, one Redis, real stream client)', () 
     const { card } = await cardFor('确认卡七一电器用地');
     const [confirm, skip] = buttons(card);
     const sendsBefore = sendsTo(GROUP).length;
-    const first = fake.pushCardCallback({ outTrackId: card.outTrackId, userId: REPORTER, buttonId: confirm!.id }, { socket: socketA() });
+    const first = fake.pushCardCallback(
+      { outTrackId: card.outTrackId, userId: REPORTER, buttonId: confirm!.id },
+      { socket: socketA() },
+    );
     await fake.waitFor(() => (card.params.markdown ?? '').includes('✅'), 'card updated');
     await fake.waitFor(() => sendsTo(GROUP).length > sendsBefore, 'reply to the press');
 
     // The same frame again, the same press as a new frame on the other replica, then the other button.
     const frames = [
       first,
-      fake.pushCardCallback({ outTrackId: card.outTrackId, userId: REPORTER, buttonId: confirm!.id }, { frameId: first, socket: socketA() }),
-      fake.pushCardCallback({ outTrackId: card.outTrackId, userId: REPORTER, buttonId: confirm!.id }, { socket: socketB() }),
-      fake.pushCardCallback({ outTrackId: card.outTrackId, userId: REPORTER, buttonId: skip!.id }, { socket: socketB() }),
+      fake.pushCardCallback(
+        { outTrackId: card.outTrackId, userId: REPORTER, buttonId: confirm!.id },
+        { frameId: first, socket: socketA() },
+      ),
+      fake.pushCardCallback(
+        { outTrackId: card.outTrackId, userId: REPORTER, buttonId: confirm!.id },
+        { socket: socketB() },
+      ),
+      fake.pushCardCallback(
+        { outTrackId: card.outTrackId, userId: REPORTER, buttonId: skip!.id },
+        { socket: socketB() },
+      ),
     ];
     await fake.waitFor(() => fake.acks.filter((x) => frames.includes(x.frameId)).length === 4, 'every callback acked');
     await sleep(200);
 
     const presses = handled().filter((m) => m.dedupKey === `${h.config.DINGTALK_ROBOT_CODE}:card:${card.outTrackId}`);
     expect(presses).toHaveLength(1);
-    expect(presses[0]).toMatchObject({ text: '对', userId: REPORTER, conversationId: GROUP, teamId: `dingtalk:${GROUP}`, isGroup: true });
+    expect(presses[0]).toMatchObject({
+      text: '对',
+      userId: REPORTER,
+      conversationId: GROUP,
+      teamId: `dingtalk:${GROUP}`,
+      isGroup: true,
+    });
     expect(card.params.markdown).toMatch(/✅ \*\*确认记录\*\* · 张三 · \d{2}:\d{2}$/);
     expect(card.params.markdown).toContain('是否记录：七一电器用地？');
     expect(buttons(card)).toEqual([]);
@@ -160,8 +209,14 @@ describe('cards with buttons (two replicas, one Redis, real stream client)', () 
     const sendsBefore = sendsTo(GROUP).length;
     const updatesBefore = fake.cardCalls.filter((c) => c.kind === 'update').length;
     const handledBefore = handled().length;
-    const frame = fake.pushCardCallback({ outTrackId: card.outTrackId, userId: OTHER, buttonId: buttons(card)[0]!.id }, { socket: socketA() });
-    fake.pushCardCallback({ outTrackId: card.outTrackId, userId: OTHER, buttonId: buttons(card)[0]!.id }, { frameId: frame, socket: socketB() });
+    const frame = fake.pushCardCallback(
+      { outTrackId: card.outTrackId, userId: OTHER, buttonId: buttons(card)[0]!.id },
+      { socket: socketA() },
+    );
+    fake.pushCardCallback(
+      { outTrackId: card.outTrackId, userId: OTHER, buttonId: buttons(card)[0]!.id },
+      { frameId: frame, socket: socketB() },
+    );
     await fake.waitFor(() => fake.ackedFrames(frame).length === 2, 'both acked');
     await fake.waitFor(() => sendsTo(GROUP).length > sendsBefore, 'refusal');
     await sleep(200);
@@ -172,8 +227,14 @@ describe('cards with buttons (two replicas, one Redis, real stream client)', () 
     expect(fake.cardCalls.filter((c) => c.kind === 'update').length).toBe(updatesBefore);
 
     // The reporter can still act on it.
-    fake.pushCardCallback({ outTrackId: card.outTrackId, userId: REPORTER, buttonId: buttons(card)[1]!.id }, { socket: socketB() });
-    await fake.waitFor(() => (card.params.markdown ?? '').includes('✅ **不记录** · 张三'), 'card updated by the reporter');
+    fake.pushCardCallback(
+      { outTrackId: card.outTrackId, userId: REPORTER, buttonId: buttons(card)[1]!.id },
+      { socket: socketB() },
+    );
+    await fake.waitFor(
+      () => (card.params.markdown ?? '').includes('✅ **不记录** · 张三'),
+      'card updated by the reporter',
+    );
     expect(handled().filter((m) => m.text === '不用了' && m.userId === REPORTER)).toHaveLength(1);
   });
 
@@ -182,7 +243,13 @@ describe('cards with buttons (two replicas, one Redis, real stream client)', () 
     const [, close] = buttons(card);
     const sendsBefore = sendsTo(GROUP).length;
     fake.pushCardCallback({ outTrackId: card.outTrackId, userId: OTHER, buttonId: close!.id }, { socket: socketA() });
-    await fake.waitFor(() => sendTexts(GROUP).slice(sendsBefore).some((t) => t.includes(ACTION_TEXTS.adminsOnly)), 'refusal');
+    await fake.waitFor(
+      () =>
+        sendTexts(GROUP)
+          .slice(sendsBefore)
+          .some((t) => t.includes(ACTION_TEXTS.adminsOnly)),
+      'refusal',
+    );
     expect(handled().filter((m) => m.text === 'Q-0012 销号')).toHaveLength(0);
 
     fake.pushCardCallback({ outTrackId: card.outTrackId, userId: ADMIN, buttonId: close!.id }, { socket: socketB() });
@@ -193,9 +260,14 @@ describe('cards with buttons (two replicas, one Redis, real stream client)', () 
   });
 
   it('when the card cannot be delivered, the reply goes out as markdown naming the commands to type instead', async () => {
-    fake.cardFault = (kind) => (kind === 'create' ? { status: 403, body: { code: 'Forbidden.AccessDenied', message: 'no permission' } } : undefined);
+    fake.cardFault = (kind) =>
+      kind === 'create'
+        ? { status: 403, body: { code: 'Forbidden.AccessDenied', message: 'no permission' } }
+        : undefined;
     const session = `btn-${++seq}`;
-    fake.push(fake.robotMessage({ text: '确认卡无卡片', conversationId: GROUP, senderStaffId: REPORTER, session }), { socket: socketA() });
+    fake.push(fake.robotMessage({ text: '确认卡无卡片', conversationId: GROUP, senderStaffId: REPORTER, session }), {
+      socket: socketA(),
+    });
     await fake.waitFor(() => fake.webhookPosts.some((p) => p.session === session), 'markdown reply');
     const text = fake.webhookPosts.find((p) => p.session === session)!.body.markdown?.text ?? '';
     expect(text).toContain('是否记录：无卡片？');
@@ -204,7 +276,10 @@ describe('cards with buttons (two replicas, one Redis, real stream client)', () 
 
   it('a press on an unknown or expired card is acked and ignored', async () => {
     const handledBefore = handled().length;
-    const frame = fake.pushCardCallback({ outTrackId: 'no-such-card', userId: REPORTER, buttonId: 'zct_0' }, { socket: socketA() });
+    const frame = fake.pushCardCallback(
+      { outTrackId: 'no-such-card', userId: REPORTER, buttonId: 'zct_0' },
+      { socket: socketA() },
+    );
     await fake.waitFor(() => fake.ackedFrames(frame).length === 1, 'ack');
     await sleep(100);
     expect(handled().length).toBe(handledBefore);

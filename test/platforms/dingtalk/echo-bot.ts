@@ -34,7 +34,15 @@ export const CITED_REPLY: Reply = {
           chunkId: 'doc-a::3',
           quote: '制造业企业开展研发活动中实际发生的研发费用，按照实际发生额的100%在税前加计扣除。',
         },
-        { n: 2, docId: 'doc-b', title: '科技型中小企业评价办法', source: null, date: '2017-05-03', chunkId: 'doc-b::1', quote: '科技型中小企业须满足下列条件。' },
+        {
+          n: 2,
+          docId: 'doc-b',
+          title: '科技型中小企业评价办法',
+          source: null,
+          date: '2017-05-03',
+          chunkId: 'doc-b::1',
+          quote: '科技型中小企业须满足下列条件。',
+        },
       ],
     },
   ],
@@ -99,18 +107,37 @@ export function createEchoBot(store: Store, config: Config): EchoBot {
     const long = /^长文(\d+)/.exec(text);
     if (long) {
       const n = Number(long[1]);
-      const items = Array.from({ length: n }, (_, i) => `第${i + 1}条：企业反映用工、融资、用地等方面的问题，已交办相关部门限期办理。`);
-      return { intent: 'digest', title: '每日简报', blocks: [{ type: 'heading', text: '今日简报' }, { type: 'list', items, ordered: true }] };
+      const items = Array.from(
+        { length: n },
+        (_, i) => `第${i + 1}条：企业反映用工、融资、用地等方面的问题，已交办相关部门限期办理。`,
+      );
+      return {
+        intent: 'digest',
+        title: '每日简报',
+        blocks: [
+          { type: 'heading', text: '今日简报' },
+          { type: 'list', items, ordered: true },
+        ],
+      };
     }
     return { intent: 'ask', title: '回复', blocks: [{ type: 'paragraph', text: `收到：${text}` }] };
   };
-  const handlers = Object.fromEntries((['ask', 'report', 'issues', 'digest', 'help', 'clarify'] as Route[]).map((r) => [r, echo])) as Record<Route, Handler>;
+  const handlers = Object.fromEntries(
+    (['ask', 'report', 'issues', 'digest', 'help', 'clarify'] as Route[]).map((r) => [r, echo]),
+  ) as Record<Route, Handler>;
   const router = createRouter({
     handlers,
     isLedgerCommand: () => false,
     classify: async () => 'ask',
   });
-  const services: Services = { config, logger: silentLogger, store, retriever: noRetriever, llm: null, clock: () => new Date() };
+  const services: Services = {
+    config,
+    logger: silentLogger,
+    store,
+    retriever: noRetriever,
+    llm: null,
+    clock: () => new Date(),
+  };
   return {
     bot: new Bot(services, router),
     services,

@@ -6,9 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/observability/logger.js';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../../../src/platforms/dingtalk/index.js';
-import { SIGNATURE_WINDOW_MS, dingTalkSign, verifyDingTalkSignature } from '../../../src/platforms/dingtalk/http-callback.js';
+import {
+  SIGNATURE_WINDOW_MS,
+  dingTalkSign,
+  verifyDingTalkSignature,
+} from '../../../src/platforms/dingtalk/http-callback.js';
 import { RedisStore } from '../../../src/store/redis/index.js';
-import { FAKE_CLIENT_SECRET, postCallback, startDingTalkHarness, type DingTalkHarness, type FakeDingTalk } from '../../helpers/fake-dingtalk.js';
+import {
+  FAKE_CLIENT_SECRET,
+  postCallback,
+  startDingTalkHarness,
+  type DingTalkHarness,
+  type FakeDingTalk,
+} from '../../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../../helpers/redis.js';
 import { sleep } from '../../e2e/product.js';
 import { createEchoBot, type EchoBot } from './echo-bot.js';
@@ -18,16 +28,30 @@ describe('verifyDingTalkSignature', () => {
   const ts = String(now);
   it('matches DingTalk’s algorithm (vector computed independently with Python hmac)', () => {
     expect(dingTalkSign(ts, FAKE_CLIENT_SECRET)).toBe('x521VcKf5ZM9oV5dHpCo3RKSZKB/xxeizteImowX+7c=');
-    expect(verifyDingTalkSignature(ts, 'x521VcKf5ZM9oV5dHpCo3RKSZKB/xxeizteImowX+7c=', FAKE_CLIENT_SECRET, now)).toEqual({ ok: true });
+    expect(
+      verifyDingTalkSignature(ts, 'x521VcKf5ZM9oV5dHpCo3RKSZKB/xxeizteImowX+7c=', FAKE_CLIENT_SECRET, now),
+    ).toEqual({ ok: true });
   });
   it('rejects a wrong, truncated or missing sign, and a timestamp outside one hour either way', () => {
     const good = dingTalkSign(ts, FAKE_CLIENT_SECRET);
-    expect(verifyDingTalkSignature(ts, dingTalkSign(ts, 'other-secret'), FAKE_CLIENT_SECRET, now)).toEqual({ ok: false, why: 'mismatch' });
-    expect(verifyDingTalkSignature(ts, good.slice(0, -2), FAKE_CLIENT_SECRET, now)).toEqual({ ok: false, why: 'mismatch' });
+    expect(verifyDingTalkSignature(ts, dingTalkSign(ts, 'other-secret'), FAKE_CLIENT_SECRET, now)).toEqual({
+      ok: false,
+      why: 'mismatch',
+    });
+    expect(verifyDingTalkSignature(ts, good.slice(0, -2), FAKE_CLIENT_SECRET, now)).toEqual({
+      ok: false,
+      why: 'mismatch',
+    });
     expect(verifyDingTalkSignature(ts, undefined, FAKE_CLIENT_SECRET, now)).toEqual({ ok: false, why: 'missing' });
     expect(verifyDingTalkSignature('12ab', good, FAKE_CLIENT_SECRET, now)).toEqual({ ok: false, why: 'malformed' });
-    expect(verifyDingTalkSignature(ts, good, FAKE_CLIENT_SECRET, now + SIGNATURE_WINDOW_MS + 1)).toEqual({ ok: false, why: 'stale' });
-    expect(verifyDingTalkSignature(ts, good, FAKE_CLIENT_SECRET, now - SIGNATURE_WINDOW_MS - 1)).toEqual({ ok: false, why: 'stale' });
+    expect(verifyDingTalkSignature(ts, good, FAKE_CLIENT_SECRET, now + SIGNATURE_WINDOW_MS + 1)).toEqual({
+      ok: false,
+      why: 'stale',
+    });
+    expect(verifyDingTalkSignature(ts, good, FAKE_CLIENT_SECRET, now - SIGNATURE_WINDOW_MS - 1)).toEqual({
+      ok: false,
+      why: 'stale',
+    });
     expect(verifyDingTalkSignature(ts, good, FAKE_CLIENT_SECRET, now + SIGNATURE_WINDOW_MS - 1)).toEqual({ ok: true });
   });
 });
@@ -41,7 +65,12 @@ let a: EchoBot;
 let b: EchoBot;
 
 async function openStore(): Promise<RedisStore> {
-  const store = new RedisStore({ url: redis.url, prefix: `dth${process.pid}`, commandTimeoutMs: 500, maxReconnectDelayMs: 100 });
+  const store = new RedisStore({
+    url: redis.url,
+    prefix: `dth${process.pid}`,
+    commandTimeoutMs: 500,
+    maxReconnectDelayMs: 100,
+  });
   await store.connect({ timeoutMs: 5_000 });
   stores.push(store);
   return store;
@@ -58,7 +87,12 @@ beforeAll(async () => {
   });
   fake = h.fake;
   b = createEchoBot(await openStore(), h.config);
-  replicaB = createDingTalkAdapter({ config: h.config, logger: silentLogger, sink: (m) => b.bot.handle(m), httpTimeoutMs: 2_000 });
+  replicaB = createDingTalkAdapter({
+    config: h.config,
+    logger: silentLogger,
+    sink: (m) => b.bot.handle(m),
+    httpTimeoutMs: 2_000,
+  });
   await replicaB.start();
 });
 

@@ -15,7 +15,9 @@ describe('who a reminder is for', () => {
   it('overdue issues name their reporters; an idle-only reminder names nobody', async () => {
     const store = new MemoryStore();
     await seedLedger(store);
-    const ix = prepareDigest(await loadDigestInput(store, { window: dayWindow('2024-03-18', TZ, sh('2024-03-18', '09:30')), timeZone: TZ }));
+    const ix = prepareDigest(
+      await loadDigestInput(store, { window: dayWindow('2024-03-18', TZ, sh('2024-03-18', '09:30')), timeZone: TZ }),
+    );
     const reminders = teamReminders(ix, 7);
     const t1 = reminders.find((r) => r.teamId === T1.id)!;
     const t3 = reminders.find((r) => r.teamId === T3.id)!;
@@ -39,7 +41,14 @@ describe.each([
 ] as const)('DingTalk proactive message with mentions (%s)', (mode, env) => {
   let h: DingTalkHarness;
   beforeAll(async () => {
-    h = await startDingTalkHarness({ env, makeSink: (config) => ((bot) => (m) => bot.bot.handle(m))(createEchoBot(new MemoryStore(), config)) });
+    h = await startDingTalkHarness({
+      env,
+      makeSink: (config) =>
+        (
+          (bot) => (m) =>
+            bot.bot.handle(m)
+        )(createEchoBot(new MemoryStore(), config)),
+    });
   });
   afterAll(async () => {
     await h?.stop();
@@ -50,7 +59,9 @@ describe.each([
     if (mode === 'cards on') {
       const card = [...h.fake.cards.values()].at(-1)!;
       expect(card.openSpaceId).toBe('dtv1.card//IM_GROUP.cidTeam1==');
-      expect(card.created.imGroupOpenDeliverModel).toMatchObject({ atUserIds: { 'staff-a': 'staff-a', 'staff-b': 'staff-b' } });
+      expect(card.created.imGroupOpenDeliverModel).toMatchObject({
+        atUserIds: { 'staff-a': 'staff-a', 'staff-b': 'staff-b' },
+      });
       expect(card.params.flowStatus).toBe('3');
       expect(card.params.msgContent).toMatch(/^@staff-a @staff-b\n/);
       expect(card.params.msgContent).toContain('已超过办理期限');
@@ -72,6 +83,8 @@ describe.each([
     await h.adapter.sendToConversation('cidTeam1==', REMINDER);
     h.fake.cardFault = null;
     expect(h.fake.apiSends.length).toBe(before + 1);
-    expect((JSON.parse(h.fake.apiSends.at(-1)!.body.msgParam) as { text: string }).text).toMatch(/^@staff-a @staff-b\n/);
+    expect((JSON.parse(h.fake.apiSends.at(-1)!.body.msgParam) as { text: string }).text).toMatch(
+      /^@staff-a @staff-b\n/,
+    );
   });
 });

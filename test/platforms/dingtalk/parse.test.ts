@@ -14,7 +14,11 @@ function fixture(name: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(path.join(localDir, name), 'utf8')) as Record<string, unknown>;
 }
 
-const config = parseConfig({ ZCT_ADMINS: '042***297,user123', DINGTALK_ROBOT_CODE: 'dingconfigrobot', ZCT_MAX_TEXT: '50' });
+const config = parseConfig({
+  ZCT_ADMINS: '042***297,user123',
+  DINGTALK_ROBOT_CODE: 'dingconfigrobot',
+  ZCT_MAX_TEXT: '50',
+});
 
 function ok(r: ParseResult) {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
@@ -85,7 +89,9 @@ describe('parseRobotMessage — published fixtures', () => {
   });
 
   it('stream group text (published sample lacks createAt): falls back to the frame time', () => {
-    const r = ok(parseRobotMessage(fixture('dingtalk-stream-group-text-data.json'), config, { fallbackTime: 1690362102194 }));
+    const r = ok(
+      parseRobotMessage(fixture('dingtalk-stream-group-text-data.json'), config, { fallbackTime: 1690362102194 }),
+    );
     expect(r.message.text).toBe('测试数据');
     expect(r.message.receivedAt).toBe(1690362102194);
     expect(r.message.dedupKey).toBe('ding*****r3xc0b:msgLICYe****HgY4JtMQw==');
@@ -140,7 +146,10 @@ describe('parseRobotMessage — edge cases', () => {
   const base = () => fixture('dingtalk-1to1-text.json');
 
   it('richText with only pictures is an unsupported picture', () => {
-    const m = { ...fixture('dingtalk-1to1-richtext.json'), content: { richText: [{ type: 'picture', downloadCode: 'x' }] } };
+    const m = {
+      ...fixture('dingtalk-1to1-richtext.json'),
+      content: { richText: [{ type: 'picture', downloadCode: 'x' }] },
+    };
     const r = ok(parseRobotMessage(m, config));
     expect(r.message.unsupported).toBe('picture');
   });
@@ -173,13 +182,22 @@ describe('parseRobotMessage — edge cases', () => {
   });
 
   it('numeric conversationType and createAt strings are accepted', () => {
-    const r = ok(parseRobotMessage({ ...fixture('dingtalk-group-text.json'), conversationType: 2, createAt: '1613630252678' }, config));
+    const r = ok(
+      parseRobotMessage(
+        { ...fixture('dingtalk-group-text.json'), conversationType: 2, createAt: '1613630252678' },
+        config,
+      ),
+    );
     expect(r.message.isGroup).toBe(true);
     expect(r.message.receivedAt).toBe(1613630252678);
   });
 
   it('bad JSON → not ok, nowhere to answer', () => {
-    expect(parseRobotMessage('{"msgId": ', config)).toEqual({ ok: false, error: 'data is not valid JSON', target: null });
+    expect(parseRobotMessage('{"msgId": ', config)).toEqual({
+      ok: false,
+      error: 'data is not valid JSON',
+      target: null,
+    });
     expect(parseRobotMessage('[1,2]', config).ok).toBe(false);
     expect(parseRobotMessage(null, config).ok).toBe(false);
   });

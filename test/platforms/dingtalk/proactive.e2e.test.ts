@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/messaging/reply.js';
 import { DingTalkApi, DingTalkApiError } from '../../../src/platforms/dingtalk/index.js';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, startDingTalkHarness, type DingTalkHarness, type FakeDingTalk } from '../../helpers/fake-dingtalk.js';
+import {
+  FAKE_CLIENT_ID,
+  FAKE_CLIENT_SECRET,
+  startDingTalkHarness,
+  type DingTalkHarness,
+  type FakeDingTalk,
+} from '../../helpers/fake-dingtalk.js';
 
 let h: DingTalkHarness;
 let fake: FakeDingTalk;
@@ -27,7 +33,11 @@ const digest = (n: number): Reply => ({
   title: '每日简报',
   blocks: [
     { type: 'heading', text: '今日简报' },
-    { type: 'list', items: Array.from({ length: n }, (_, i) => `第${i + 1}条：七一电器用地指标问题，已交办自然资源局。`), ordered: true },
+    {
+      type: 'list',
+      items: Array.from({ length: n }, (_, i) => `第${i + 1}条：七一电器用地指标问题，已交办自然资源局。`),
+      ordered: true,
+    },
   ],
 });
 
@@ -41,10 +51,16 @@ describe('DingTalk proactive messages', () => {
     const first = fake.apiSends[0]!;
     expect(first.path).toBe('/v1.0/robot/groupMessages/send');
     expect(first.token).toBe('fake-token-1');
-    expect(first.body).toMatchObject({ robotCode: 'dingfakeclientid', openConversationId: 'cidDigest==', msgKey: 'sampleMarkdown' });
+    expect(first.body).toMatchObject({
+      robotCode: 'dingfakeclientid',
+      openConversationId: 'cidDigest==',
+      msgKey: 'sampleMarkdown',
+    });
     const param = JSON.parse(first.body.msgParam) as { title: string; text: string };
     expect(param.title).toBe('每日简报');
-    expect(param.text).toBe('#### 今日简报\n\n1. 第1条：七一电器用地指标问题，已交办自然资源局。\n2. 第2条：七一电器用地指标问题，已交办自然资源局。\n3. 第3条：七一电器用地指标问题，已交办自然资源局。');
+    expect(param.text).toBe(
+      '#### 今日简报\n\n1. 第1条：七一电器用地指标问题，已交办自然资源局。\n2. 第2条：七一电器用地指标问题，已交办自然资源局。\n3. 第3条：七一电器用地指标问题，已交办自然资源局。',
+    );
   });
 
   it('refreshes the token ~5 minutes before it expires', async () => {
@@ -59,7 +75,12 @@ describe('DingTalk proactive messages', () => {
   });
 
   it('concurrent callers share one in-flight token refresh', async () => {
-    const api = new DingTalkApi({ apiBase: fake.url, appKey: FAKE_CLIENT_ID, appSecret: FAKE_CLIENT_SECRET, robotCode: 'r' });
+    const api = new DingTalkApi({
+      apiBase: fake.url,
+      appKey: FAKE_CLIENT_ID,
+      appSecret: FAKE_CLIENT_SECRET,
+      robotCode: 'r',
+    });
     const calls = fake.tokenCalls.length;
     const tokens = await Promise.all(Array.from({ length: 8 }, () => api.accessToken()));
     expect(new Set(tokens).size).toBe(1);
@@ -77,7 +98,10 @@ describe('DingTalk proactive messages', () => {
   });
 
   it('HTTP 400 {code, message} surfaces as a typed DingTalkApiError', async () => {
-    fake.apiReplies.push({ status: 400, body: { code: 'invalidParameter.openConversationId', message: '群不存在', requestid: 'req-1' } });
+    fake.apiReplies.push({
+      status: 400,
+      body: { code: 'invalidParameter.openConversationId', message: '群不存在', requestid: 'req-1' },
+    });
     const err = await h.adapter.sendToConversation('cidMissing==', digest(1)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DingTalkApiError);
     expect(err).toMatchObject({ status: 400, code: 'invalidParameter.openConversationId', requestId: 'req-1' });
@@ -85,7 +109,11 @@ describe('DingTalk proactive messages', () => {
 
   it('bad credentials surface as a typed error from the token call', async () => {
     const api = new DingTalkApi({ apiBase: fake.url, appKey: 'wrong', appSecret: 'wrong', robotCode: 'r' });
-    await expect(api.sendGroupMarkdown('cid==', { title: 't', text: 'x' })).rejects.toMatchObject({ name: 'DingTalkApiError', status: 400, code: 'invalidClientIdOrSecret' });
+    await expect(api.sendGroupMarkdown('cid==', { title: 't', text: 'x' })).rejects.toMatchObject({
+      name: 'DingTalkApiError',
+      status: 400,
+      code: 'invalidClientIdOrSecret',
+    });
   });
 
   it('long digests are split below the 15,000-byte msgParam limit and sent in order', async () => {
@@ -94,7 +122,9 @@ describe('DingTalk proactive messages', () => {
     const parts = fake.apiSends.slice(sends);
     expect(parts.length).toBeGreaterThan(2);
     for (const p of parts) expect(Buffer.byteLength(p.body.msgParam)).toBeLessThan(15_000);
-    const numbers = parts.flatMap((p) => [...(JSON.parse(p.body.msgParam) as { text: string }).text.matchAll(/第(\d+)条/g)].map((m) => Number(m[1])));
+    const numbers = parts.flatMap((p) =>
+      [...(JSON.parse(p.body.msgParam) as { text: string }).text.matchAll(/第(\d+)条/g)].map((m) => Number(m[1])),
+    );
     expect(numbers).toEqual(Array.from({ length: 800 }, (_, i) => i + 1));
   });
 });

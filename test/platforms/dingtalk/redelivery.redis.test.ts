@@ -21,7 +21,12 @@ let a: EchoBot;
 let b: EchoBot;
 
 async function openStore(): Promise<RedisStore> {
-  const store = new RedisStore({ url: redis.url, prefix: `dt${process.pid}`, commandTimeoutMs: 500, maxReconnectDelayMs: 100 });
+  const store = new RedisStore({
+    url: redis.url,
+    prefix: `dt${process.pid}`,
+    commandTimeoutMs: 500,
+    maxReconnectDelayMs: 100,
+  });
   await store.connect({ timeoutMs: 5_000 });
   stores.push(store);
   return store;
@@ -67,7 +72,10 @@ async function barrier(user: string) {
   const mb = fake.robotMessage({ text: '屏障', session: `bb-${user}`, senderStaffId: user });
   fake.push(ma, { socket: socketA() });
   fake.push(mb, { socket: socketB() });
-  await fake.waitFor(() => postsFor(`ba-${user}`).length === 1 && postsFor(`bb-${user}`).length === 1, 'barrier replies');
+  await fake.waitFor(
+    () => postsFor(`ba-${user}`).length === 1 && postsFor(`bb-${user}`).length === 1,
+    'barrier replies',
+  );
 }
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
@@ -80,7 +88,11 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10
 
 describe('DingTalk redelivery across replicas (real Redis)', () => {
   it('one msgId delivered 5 times to two replicas → recorded once, answered once, all acked', async () => {
-    const msg = fake.robotMessage({ text: '报：走访七一电器，反映用地指标紧张', session: 'multi', senderStaffId: 'u-multi' });
+    const msg = fake.robotMessage({
+      text: '报：走访七一电器，反映用地指标紧张',
+      session: 'multi',
+      senderStaffId: 'u-multi',
+    });
     const f1 = fake.push(msg, { socket: socketA() });
     const frames = [
       f1,
@@ -100,14 +112,21 @@ describe('DingTalk redelivery across replicas (real Redis)', () => {
     const msg = fake.robotMessage({ text: '报：华康药业缺3名工程师', session: 'down', senderStaffId: 'u-down' });
     await redis.stop();
     const f1 = fake.push(msg, { socket: socketA() });
-    await fake.waitFor(() => fake.ackedFrames(f1).length === 1 && postsFor('down').length === 1, 'ack + resend notice', 10_000);
+    await fake.waitFor(
+      () => fake.ackedFrames(f1).length === 1 && postsFor('down').length === 1,
+      'ack + resend notice',
+      10_000,
+    );
     expect(postsFor('down')[0]?.body.markdown?.text).toContain(MESSAGES.storeDown);
     expect(handled(msg.msgId)).toBe(0);
 
     await redis.start();
     await until(async () => (await Promise.all(stores.map((s) => s.ping()))).every(Boolean), 'stores reconnected');
     const f2 = fake.push(msg, { socket: socketB() });
-    await fake.waitFor(() => fake.ackedFrames(f2).length === 1 && postsFor('down').length === 2, 'handled on redelivery');
+    await fake.waitFor(
+      () => fake.ackedFrames(f2).length === 1 && postsFor('down').length === 2,
+      'handled on redelivery',
+    );
     expect(postsFor('down')[1]?.body.markdown?.text).toContain('收到：报：华康药业缺3名工程师');
     const f3 = fake.push(msg, { socket: socketA() });
     await fake.waitFor(() => fake.ackedFrames(f3).length === 1, 'ack of the third delivery');

@@ -3,7 +3,8 @@ import type { Reply } from '../../../src/messaging/reply.js';
 import { jsonBytes, renderDingTalkMarkdown } from '../../../src/platforms/dingtalk/index.js';
 import { CITED_REPLY } from './echo-bot.js';
 
-const msgParamBytes = (p: { title: string; text: string }) => Buffer.byteLength(JSON.stringify({ title: p.title, text: p.text }));
+const msgParamBytes = (p: { title: string; text: string }) =>
+  Buffer.byteLength(JSON.stringify({ title: p.title, text: p.text }));
 
 describe('renderDingTalkMarkdown', () => {
   it('renders headings, paragraphs, lists, fields, notes and dividers in DingTalk markdown', () => {
@@ -23,13 +24,32 @@ describe('renderDingTalkMarkdown', () => {
     const [part, ...rest] = renderDingTalkMarkdown(r);
     expect(rest).toHaveLength(0);
     expect(part?.title).toBe('问题清单');
-    expect(part?.text).toBe(['#### 本组问题', '共 2 条未办结。', '1. 甲\n2. 乙', '- 丙', '- **状态**：办理中', '---', '> 提示一\n> 提示二'].join('\n\n'));
+    expect(part?.text).toBe(
+      [
+        '#### 本组问题',
+        '共 2 条未办结。',
+        '1. 甲\n2. 乙',
+        '- 丙',
+        '- **状态**：办理中',
+        '---',
+        '> 提示一\n> 提示二',
+      ].join('\n\n'),
+    );
   });
 
   it('renders tables as lists (DingTalk has no tables)', () => {
     const r: Reply = {
       intent: 'issues',
-      blocks: [{ type: 'table', columns: ['编号', '企业', '状态'], rows: [['Q-0012', '华康药业', '办理中'], ['Q-0013', '', '待交办']] }],
+      blocks: [
+        {
+          type: 'table',
+          columns: ['编号', '企业', '状态'],
+          rows: [
+            ['Q-0012', '华康药业', '办理中'],
+            ['Q-0013', '', '待交办'],
+          ],
+        },
+      ],
     };
     const text = renderDingTalkMarkdown(r)[0]?.text ?? '';
     expect(text).toBe('- **Q-0012** 企业：华康药业；状态：办理中\n- **Q-0013** 状态：待交办');
@@ -49,7 +69,10 @@ describe('renderDingTalkMarkdown', () => {
   });
 
   it('@-mentions the given user at the top of the first message', () => {
-    const parts = renderDingTalkMarkdown({ intent: 'ask', blocks: [{ type: 'paragraph', text: '好的' }] }, { mention: 'user123' });
+    const parts = renderDingTalkMarkdown(
+      { intent: 'ask', blocks: [{ type: 'paragraph', text: '好的' }] },
+      { mention: 'user123' },
+    );
     expect(parts[0]?.text).toBe('@user123\n\n好的');
   });
 
@@ -69,7 +92,10 @@ describe('renderDingTalkMarkdown', () => {
   });
 
   it('splits long replies on block boundaries, each part under the byte budget, in order', () => {
-    const items = Array.from({ length: 600 }, (_, i) => `第${i + 1}条：企业反映用工、融资、用地等方面的问题，已交办相关部门限期办理。`);
+    const items = Array.from(
+      { length: 600 },
+      (_, i) => `第${i + 1}条：企业反映用工、融资、用地等方面的问题，已交办相关部门限期办理。`,
+    );
     const r: Reply = {
       intent: 'digest',
       title: '每日简报',
@@ -96,7 +122,10 @@ describe('renderDingTalkMarkdown', () => {
 
   it('moves a whole block to the next message rather than cutting it when it fits there', () => {
     const filler = { type: 'paragraph' as const, text: '甲'.repeat(3000) }; // 9,000 bytes
-    const parts = renderDingTalkMarkdown({ intent: 'ask', blocks: [filler, { type: 'paragraph', text: '乙'.repeat(2000) }] });
+    const parts = renderDingTalkMarkdown({
+      intent: 'ask',
+      blocks: [filler, { type: 'paragraph', text: '乙'.repeat(2000) }],
+    });
     expect(parts).toHaveLength(2);
     expect(parts[0]?.text).toBe('甲'.repeat(3000));
     expect(parts[1]?.text).toBe('乙'.repeat(2000));
@@ -104,7 +133,10 @@ describe('renderDingTalkMarkdown', () => {
 
   it('cuts a single huge line safely (no broken characters) as a last resort', () => {
     const line = '😀政'.repeat(6000); // 42,000 bytes, surrogate pairs included
-    const parts = renderDingTalkMarkdown({ intent: 'ask', blocks: [{ type: 'paragraph', text: line }] }, { maxBytes: 5_000 });
+    const parts = renderDingTalkMarkdown(
+      { intent: 'ask', blocks: [{ type: 'paragraph', text: line }] },
+      { maxBytes: 5_000 },
+    );
     expect(parts.length).toBeGreaterThanOrEqual(9);
     for (const p of parts) {
       expect(msgParamBytes(p)).toBeLessThanOrEqual(5_000);

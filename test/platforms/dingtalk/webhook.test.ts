@@ -18,7 +18,11 @@ describe('postSessionWebhook', () => {
     await postSessionWebhook(fake.webhookUrl('ok'), body, 1_000);
     expect(fake.webhookPosts.at(-1)).toMatchObject({
       session: 'ok',
-      body: { msgtype: 'markdown', markdown: { title: '标题', text: '@u1\n\n正文' }, at: { atUserIds: ['u1'], atMobiles: [], isAtAll: false } },
+      body: {
+        msgtype: 'markdown',
+        markdown: { title: '标题', text: '@u1\n\n正文' },
+        at: { atUserIds: ['u1'], atMobiles: [], isAtAll: false },
+      },
     });
     expect(markdownBody({ title: 't', text: 'x' }).at).toBeUndefined();
   });
@@ -37,7 +41,9 @@ describe('postSessionWebhook', () => {
   });
 
   it('an unreachable webhook is a network error', async () => {
-    const err = await postSessionWebhook('http://127.0.0.1:1/robot/sendBySession?session=x', body, 1_000).catch((e: unknown) => e);
+    const err = await postSessionWebhook('http://127.0.0.1:1/robot/sendBySession?session=x', body, 1_000).catch(
+      (e: unknown) => e,
+    );
     expect((err as DingTalkWebhookError).kind).toBe('network');
   });
 });

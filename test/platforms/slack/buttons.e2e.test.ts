@@ -26,7 +26,11 @@ beforeAll(async () => {
       { label: '不记录', command: '不用了', onlyUser: msg.userId },
     ],
   });
-  const clarify: Handler = async (msg) => ({ intent: 'report', title: '已处理', blocks: [{ type: 'paragraph', text: `收到：${msg.text}` }] });
+  const clarify: Handler = async (msg) => ({
+    intent: 'report',
+    title: '已处理',
+    blocks: [{ type: 'paragraph', text: `收到：${msg.text}` }],
+  });
   h = await startSlackHarness({ handlers: { ...base, report, clarify } });
 });
 
@@ -34,7 +38,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Posted = { ts: string; blocks: Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string; text: { text: string } }> }> };
+type Posted = {
+  ts: string;
+  blocks: Array<{
+    type: string;
+    block_id?: string;
+    elements?: Array<{ action_id: string; value: string; text: { text: string } }>;
+  }>;
+};
 
 /** Mention the bot with a report; return the posted message with its buttons. */
 async function reportWithButtons(text: string): Promise<Posted & { threadTs: string }> {
@@ -54,7 +65,16 @@ function press(posted: Posted & { threadTs: string }, index: number, user: strin
     channel: { id: CHANNEL, name: 'lianqi' },
     container: { type: 'message', message_ts: posted.ts, channel_id: CHANNEL, is_ephemeral: false },
     message: { type: 'message', text: '请确认', ts: posted.ts, thread_ts: posted.threadTs, blocks: posted.blocks },
-    actions: [{ action_id: button.action_id, block_id: COMMAND_ACTION.blockId, text: button.text, value: button.value, type: 'button', action_ts: '1.0' }],
+    actions: [
+      {
+        action_id: button.action_id,
+        block_id: COMMAND_ACTION.blockId,
+        text: button.text,
+        value: button.value,
+        type: 'button',
+        action_ts: '1.0',
+      },
+    ],
   });
   return { click, id: JSON.parse(click.payload).trigger_id as string };
 }
@@ -73,16 +93,27 @@ describe('Slack command buttons (Reply.actions → Block Kit)', () => {
     await h.fake.waitFor(() => h.fake.responsesTo(first.id).length === 1, 5000, 'in-place update');
     await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === posts + 1, 5000, 'reply to the press');
 
-    const update = h.fake.responsesTo(first.id)[0]!.body as { replace_original: boolean; blocks: Posted['blocks'] & Array<{ elements?: Array<{ text: string }> }> };
+    const update = h.fake.responsesTo(first.id)[0]!.body as {
+      replace_original: boolean;
+      blocks: Posted['blocks'] & Array<{ elements?: Array<{ text: string }> }>;
+    };
     expect(update.replace_original).toBe(true);
     expect(update.blocks.some((b) => b.block_id === COMMAND_ACTION.blockId)).toBe(false);
-    expect(JSON.stringify(update.blocks.at(-1))).toMatch(new RegExp(`✅ \\*确认记录\\* · <@${REPORTER}> · \\d{2}:\\d{2}`));
+    expect(JSON.stringify(update.blocks.at(-1))).toMatch(
+      new RegExp(`✅ \\*确认记录\\* · <@${REPORTER}> · \\d{2}:\\d{2}`),
+    );
     const reply = h.fake.callsTo('chat.postMessage').at(-1)!;
     expect(reply.args.thread_ts).toBe(posted.threadTs);
     expect(JSON.stringify(reply.args.blocks)).toContain('收到：对');
     const ran = h.seen.slice(seen);
     expect(ran).toHaveLength(1);
-    expect(ran[0]!.msg).toMatchObject({ text: '对', userId: REPORTER, conversationId: CHANNEL, threadId: posted.threadTs, dedupKey: `slack:card:${CHANNEL}:${posted.ts}` });
+    expect(ran[0]!.msg).toMatchObject({
+      text: '对',
+      userId: REPORTER,
+      conversationId: CHANNEL,
+      threadId: posted.threadTs,
+      dedupKey: `slack:card:${CHANNEL}:${posted.ts}`,
+    });
 
     // A second press (the other button, or a double click) on the same message does nothing more.
     const second = press(posted, 1, REPORTER);
@@ -101,7 +132,11 @@ describe('Slack command buttons (Reply.actions → Block Kit)', () => {
     const p = press(posted, 0, OTHER);
     await h.post({ form: p.click });
     await h.fake.waitFor(() => h.fake.responsesTo(p.id).length === 1, 5000, 'refusal');
-    expect(h.fake.responsesTo(p.id)[0]!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: ACTION_TEXTS.notAllowed(`<@${REPORTER}>`) });
+    expect(h.fake.responsesTo(p.id)[0]!.body).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: ACTION_TEXTS.notAllowed(`<@${REPORTER}>`),
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(h.seen.length).toBe(seen);
     expect(h.fake.callsTo('chat.postMessage').length).toBe(posts);

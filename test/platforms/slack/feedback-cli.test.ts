@@ -39,11 +39,37 @@ describe('zct feedback', () => {
     process.env.ZCT_REDIS_PREFIX = prefix;
     process.env.LOG_LEVEL = 'silent';
     store = await createStore(testConfig({ REDIS_URL: redis.url, ZCT_REDIS_PREFIX: prefix }), silentLogger);
-    await store.saveAnswer('fb-1', { question: '专班组建要坚持哪三条原则？', answer: '坚持统筹协调……', citations: [{ n: 1, title: '组团联企工作指引', chunkId: 'd1::0', docId: 'd1' }] }, 3600);
-    await recordVote(store, { feedbackId: 'fb-1', vote: 'up', userId: 'U1', teamId: 'slack:C1', at: Date.UTC(2025, 0, 2, 1, 0) });
-    await recordVote(store, { feedbackId: 'fb-1', vote: 'down', userId: 'U2', teamId: 'slack:C1', at: Date.UTC(2025, 0, 2, 2, 0) });
+    await store.saveAnswer(
+      'fb-1',
+      {
+        question: '专班组建要坚持哪三条原则？',
+        answer: '坚持统筹协调……',
+        citations: [{ n: 1, title: '组团联企工作指引', chunkId: 'd1::0', docId: 'd1' }],
+      },
+      3600,
+    );
+    await recordVote(store, {
+      feedbackId: 'fb-1',
+      vote: 'up',
+      userId: 'U1',
+      teamId: 'slack:C1',
+      at: Date.UTC(2025, 0, 2, 1, 0),
+    });
+    await recordVote(store, {
+      feedbackId: 'fb-1',
+      vote: 'down',
+      userId: 'U2',
+      teamId: 'slack:C1',
+      at: Date.UTC(2025, 0, 2, 2, 0),
+    });
     // An answer that already expired: the vote is kept without the text.
-    await recordVote(store, { feedbackId: 'fb-gone', vote: 'down', userId: 'U1', teamId: 'slack:C2', at: Date.UTC(2025, 0, 3, 1, 0) });
+    await recordVote(store, {
+      feedbackId: 'fb-gone',
+      vote: 'down',
+      userId: 'U1',
+      teamId: 'slack:C2',
+      at: Date.UTC(2025, 0, 3, 1, 0),
+    });
   });
   afterAll(async () => {
     await store?.close();
@@ -55,7 +81,11 @@ describe('zct feedback', () => {
     const out = JSON.parse(await runCli(['--json'])) as { total: number; up: number; down: number; items: Feedback[] };
     expect(out).toMatchObject({ total: 3, up: 1, down: 2 });
     expect(out.items.map((f) => f.id)).toEqual(['fb-gone:U1', 'fb-1:U2', 'fb-1:U1']);
-    expect(out.items[2]).toMatchObject({ vote: 'up', question: '专班组建要坚持哪三条原则？', citations: [{ n: 1, title: '组团联企工作指引', chunkId: 'd1::0' }] });
+    expect(out.items[2]).toMatchObject({
+      vote: 'up',
+      question: '专班组建要坚持哪三条原则？',
+      citations: [{ n: 1, title: '组团联企工作指引', chunkId: 'd1::0' }],
+    });
     expect(out.items[0]).toMatchObject({ question: '', answer: '', citations: [] });
   });
 

@@ -28,7 +28,17 @@ export function testHandlers(hooks: { gate?: () => Promise<void> } = {}): Record
     if (hooks.gate) await hooks.gate();
     const feedbackId = `fb-${msg.messageId}`;
     const answer = `关于“${msg.text}”：专班组建要坚持 <统筹> & 协调原则。`;
-    const citations = [{ n: 1, docId: 'd1', title: '组团联企工作指引', source: '市发改委', date: '2024-03-01', chunkId: 'd1::0', quote: '坚持统筹协调、分级负责、闭环管理。' }];
+    const citations = [
+      {
+        n: 1,
+        docId: 'd1',
+        title: '组团联企工作指引',
+        source: '市发改委',
+        date: '2024-03-01',
+        chunkId: 'd1::0',
+        quote: '坚持统筹协调、分级负责、闭环管理。',
+      },
+    ];
     await services.store.saveAnswer(feedbackId, { question: msg.text, answer, citations }, 3600);
     return {
       intent: 'ask',
@@ -40,7 +50,11 @@ export function testHandlers(hooks: { gate?: () => Promise<void> } = {}): Record
       ],
     };
   };
-  const report: Handler = async (msg) => ({ intent: 'report', title: '已记录', blocks: [{ type: 'paragraph', text: `已记录：${msg.text}` }] });
+  const report: Handler = async (msg) => ({
+    intent: 'report',
+    title: '已记录',
+    blocks: [{ type: 'paragraph', text: `已记录：${msg.text}` }],
+  });
   const issues: Handler = async (msg) => {
     if (msg.text === 'big') {
       return {
@@ -51,19 +65,38 @@ export function testHandlers(hooks: { gate?: () => Promise<void> } = {}): Record
           {
             type: 'table',
             columns: ['编号', '企业', '诉求', '状态'],
-            rows: Array.from({ length: BIG_TABLE_ROWS }, (_, i) => [`Q-${String(i + 1).padStart(4, '0')}`, `企业${i + 1}有限公司`, `缺少化工工程师${i + 1}名，需要人社局对接 <急>`, '处理中']),
+            rows: Array.from({ length: BIG_TABLE_ROWS }, (_, i) => [
+              `Q-${String(i + 1).padStart(4, '0')}`,
+              `企业${i + 1}有限公司`,
+              `缺少化工工程师${i + 1}名，需要人社局对接 <急>`,
+              '处理中',
+            ]),
           },
         ],
       };
     }
-    return { intent: 'issues', title: '问题清单', blocks: [{ type: 'paragraph', text: `问题清单：${msg.text || '全部'}` }] };
+    return {
+      intent: 'issues',
+      title: '问题清单',
+      blocks: [{ type: 'paragraph', text: `问题清单：${msg.text || '全部'}` }],
+    };
   };
   const digest: Handler = async () => ({
     intent: 'digest',
     title: '今日简报',
-    blocks: [{ type: 'paragraph', text: Array.from({ length: 400 }, (_, i) => `第${i + 1}条：本组今日走访企业情况良好，诉求均已交办。`).join('\n') }],
+    blocks: [
+      {
+        type: 'paragraph',
+        text: Array.from({ length: 400 }, (_, i) => `第${i + 1}条：本组今日走访企业情况良好，诉求均已交办。`).join(
+          '\n',
+        ),
+      },
+    ],
   });
-  const clarify: Handler = async () => ({ intent: 'clarify', blocks: [{ type: 'paragraph', text: '这是要记录的进展，还是一个政策问题？' }] });
+  const clarify: Handler = async () => ({
+    intent: 'clarify',
+    blocks: [{ type: 'paragraph', text: '这是要记录的进展，还是一个政策问题？' }],
+  });
   const exportLedger: Handler = async () => ({ intent: 'admin', blocks: [{ type: 'paragraph', text: '导出' }] });
   return { ask, report, issues, digest, export: exportLedger, help: handleHelp, clarify };
 }
@@ -84,11 +117,20 @@ export interface SlackHarness {
   seen: Array<{ msg: IncomingMessage; result: HandleResult }>;
   /** http://127.0.0.1:<port>/slack/events */
   eventsUrl: string;
-  post(body: { json: unknown } | { form: Record<string, string> }, opts?: Parameters<typeof postToSlackApp>[3]): ReturnType<typeof postToSlackApp>;
+  post(
+    body: { json: unknown } | { form: Record<string, string> },
+    opts?: Parameters<typeof postToSlackApp>[3],
+  ): ReturnType<typeof postToSlackApp>;
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(opts: { env?: Record<string, string>; handlers?: Record<Route, Handler>; bot?: { handle(m: IncomingMessage): Promise<HandleResult> } } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  opts: {
+    env?: Record<string, string>;
+    handlers?: Record<Route, Handler>;
+    bot?: { handle(m: IncomingMessage): Promise<HandleResult> };
+  } = {},
+): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   const config = testConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -131,7 +173,12 @@ let counter = 0;
 const uid = () => `${process.pid}${Date.now().toString(36)}${++counter}`;
 
 /** A slash command form body (shape of shared/fixtures/platforms/slack-slash-command.form.txt). */
-export function slashForm(fake: FakeSlack, command: string, text: string, over: Record<string, string> = {}): Record<string, string> {
+export function slashForm(
+  fake: FakeSlack,
+  command: string,
+  text: string,
+  over: Record<string, string> = {},
+): Record<string, string> {
   const trigger = `trig.${uid()}`;
   return {
     token: 'gIkuvaNzQIHg97ATvDxqgjtO',
@@ -158,7 +205,14 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${uid
     api_app_id: FAKE_SLACK_IDENTITY.appId,
     event,
     type: 'event_callback',
-    authorizations: [{ team_id: FAKE_SLACK_IDENTITY.teamId, user_id: FAKE_SLACK_IDENTITY.botUserId, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      {
+        team_id: FAKE_SLACK_IDENTITY.teamId,
+        user_id: FAKE_SLACK_IDENTITY.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
   };
@@ -166,7 +220,15 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${uid
 
 export function mention(text: string, over: Record<string, unknown> = {}) {
   const ts = `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`;
-  return { type: 'app_mention', user: 'U061F7AUR', text: `<@${FAKE_SLACK_IDENTITY.botUserId}> ${text}`, ts, channel: 'C123ABC456', event_ts: ts, ...over };
+  return {
+    type: 'app_mention',
+    user: 'U061F7AUR',
+    text: `<@${FAKE_SLACK_IDENTITY.botUserId}> ${text}`,
+    ts,
+    channel: 'C123ABC456',
+    event_ts: ts,
+    ...over,
+  };
 }
 
 export function blockActions(fake: FakeSlack, actionId: string, value: string, over: Record<string, unknown> = {}) {
@@ -181,9 +243,24 @@ export function blockActions(fake: FakeSlack, actionId: string, value: string, o
       container: { type: 'message', message_ts: '1548261231.000200', channel_id: 'CBR2V3XEX', is_ephemeral: false },
       trigger_id: id,
       channel: { id: 'CBR2V3XEX', name: 'review-updates' },
-      message: { bot_id: FAKE_SLACK_IDENTITY.botId, type: 'message', text: '政策解答', user: FAKE_SLACK_IDENTITY.botUserId, ts: '1548261231.000200' },
+      message: {
+        bot_id: FAKE_SLACK_IDENTITY.botId,
+        type: 'message',
+        text: '政策解答',
+        user: FAKE_SLACK_IDENTITY.botUserId,
+        ts: '1548261231.000200',
+      },
       response_url: fake.responseUrl(id),
-      actions: [{ action_id: actionId, block_id: 'zct_feedback', text: { type: 'plain_text', text: '👍', emoji: true }, value, type: 'button', action_ts: '1548426417.840180' }],
+      actions: [
+        {
+          action_id: actionId,
+          block_id: 'zct_feedback',
+          text: { type: 'plain_text', text: '👍', emoji: true },
+          value,
+          type: 'button',
+          action_ts: '1548426417.840180',
+        },
+      ],
       ...over,
     }),
   };

@@ -4,7 +4,12 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SLACK_LIMITS, blockTextLength, createSlackAdapter, type SlackBlock } from '../../../src/platforms/slack/index.js';
+import {
+  SLACK_LIMITS,
+  blockTextLength,
+  createSlackAdapter,
+  type SlackBlock,
+} from '../../../src/platforms/slack/index.js';
 import { MemoryStore } from '../../../src/store/memory.js';
 import { silentLogger } from '../../../src/observability/logger.js';
 import { FAKE_SLACK_IDENTITY, startFakeSlack } from '../../helpers/fake-slack.js';
@@ -79,7 +84,10 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     const form = slashForm(h.fake, '/ask', '专班组建要坚持哪三条原则？');
     const res = await h.post({ form });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('正在查询') });
+    expect(JSON.parse(res.text)).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('正在查询'),
+    });
     // The ack came back while the handler is still blocked: nothing has been answered yet.
     await h.fake.waitFor(() => g.reached, 5000, 'handler to start');
     expect(h.fake.responsesTo(responseIdOf(form))).toHaveLength(0);
@@ -87,7 +95,11 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     g.release();
 
     await h.fake.waitFor(() => h.fake.responsesTo(responseIdOf(form)).length === 1, 5000, 'response_url post');
-    const posted = h.fake.responsesTo(responseIdOf(form))[0]!.body as { response_type: string; text: string; blocks: SlackBlock[] };
+    const posted = h.fake.responsesTo(responseIdOf(form))[0]!.body as {
+      response_type: string;
+      text: string;
+      blocks: SlackBlock[];
+    };
     expect(posted.response_type).toBe('in_channel');
     expect(posted.text).toContain('专班组建要坚持');
     // mrkdwn escaping: the handler's "<统筹> & 协调" arrives as entities.
@@ -125,7 +137,9 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     await h.fake.waitFor(() => h.fake.responsesTo(responseIdOf(free)).length === 1);
     expect(h.seen.at(-1)!.msg.command).toBeUndefined();
     expect(h.seen.at(-1)!.result.route).toBe('report');
-    expect((h.fake.responsesTo(responseIdOf(free))[0]!.body as { response_type: string }).response_type).toBe('in_channel');
+    expect((h.fake.responsesTo(responseIdOf(free))[0]!.body as { response_type: string }).response_type).toBe(
+      'in_channel',
+    );
   });
 
   it('answers /ask with no text with usage, without calling the bot', async () => {
@@ -224,7 +238,10 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     expect(res.status).toBe(200);
     const clickId = JSON.parse(click.payload).trigger_id as string;
     await h.fake.waitFor(() => h.fake.responsesTo(clickId).length === 1, 5000, 'feedback confirmation');
-    expect(h.fake.responsesTo(clickId)[0]!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('感谢反馈') });
+    expect(h.fake.responsesTo(clickId)[0]!.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('感谢反馈'),
+    });
 
     const votes = await h.store.listFeedback();
     const vote = votes.find((v) => v.id.startsWith(feedbackId));
@@ -252,9 +269,15 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     await h.fake.waitFor(() => h.seen.at(-1)?.msg.messageId === form.trigger_id);
     const id = responseIdOf(form);
     const lastRow = `Q-${String(BIG_TABLE_ROWS).padStart(4, '0')}`;
-    await h.fake.waitFor(() => JSON.stringify(h.fake.responsesTo(id).map((p) => p.body)).includes(lastRow), 5000, 'every part, up to the last row');
+    await h.fake.waitFor(
+      () => JSON.stringify(h.fake.responsesTo(id).map((p) => p.body)).includes(lastRow),
+      5000,
+      'every part, up to the last row',
+    );
     await new Promise((r) => setTimeout(r, 100)); // quiet period: nothing more follows
-    const posts = h.fake.responsesTo(id).map((p) => p.body as { text: string; blocks: SlackBlock[]; response_type: string });
+    const posts = h.fake
+      .responsesTo(id)
+      .map((p) => p.body as { text: string; blocks: SlackBlock[]; response_type: string });
     expect(posts.length).toBeGreaterThanOrEqual(2);
     expect(posts.length).toBeLessThanOrEqual(5);
     for (const p of posts) {
@@ -262,14 +285,19 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
       expect(p.response_type).toBe('in_channel');
       expectWithinLimits(p.blocks);
     }
-    const all = posts.flatMap((p) => p.blocks).map((b) => JSON.stringify(b)).join('\n');
+    const all = posts
+      .flatMap((p) => p.blocks)
+      .map((b) => JSON.stringify(b))
+      .join('\n');
     expect(all).toContain('Q-0001');
     expect(all).toContain(`Q-${String(BIG_TABLE_ROWS).padStart(4, '0')}`);
   });
 
   it('sends a 20,000-char digest to a channel with chat.postMessage, retrying a 429 once', async () => {
     const digest = await testHandlers().digest({} as never, {} as never);
-    expect(digest.blocks.map((b) => (b.type === 'paragraph' ? b.text.length : 0)).reduce((a, b) => a + b)).toBeGreaterThan(10_000);
+    expect(
+      digest.blocks.map((b) => (b.type === 'paragraph' ? b.text.length : 0)).reduce((a, b) => a + b),
+    ).toBeGreaterThan(10_000);
     const before = h.fake.callsTo('chat.postMessage').length;
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     await h.adapter.sendToConversation('C0DIGEST1', digest);
@@ -291,7 +319,9 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
   it('gives up after one 429 retry and reports the failure', async () => {
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 0 });
     h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 0 });
-    await expect(h.adapter.sendToConversation('C0DIGEST2', { intent: 'digest', blocks: [{ type: 'paragraph', text: 'x' }] })).rejects.toThrow();
+    await expect(
+      h.adapter.sendToConversation('C0DIGEST2', { intent: 'digest', blocks: [{ type: 'paragraph', text: 'x' }] }),
+    ).rejects.toThrow();
   });
 
   it('uploads reply files to the conversation', async () => {
@@ -299,7 +329,13 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     await h.adapter.sendToConversation('C0FILES01', {
       intent: 'issues',
       blocks: [{ type: 'paragraph', text: '导出如下' }],
-      files: [{ filename: '问题清单.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: Buffer.from('PK fake xlsx') }],
+      files: [
+        {
+          filename: '问题清单.xlsx',
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          data: Buffer.from('PK fake xlsx'),
+        },
+      ],
     });
     const methods = h.fake.calls.slice(before).map((c) => c.method);
     expect(methods).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
@@ -322,8 +358,18 @@ describe('Slack adapter start-up', () => {
     const fake = await startFakeSlack();
     try {
       fake.failNext('auth.test', { error: 'invalid_auth' });
-      const config = testConfig({ SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, PORT: '0' });
-      const adapter = createSlackAdapter({ config, logger: silentLogger, store: new MemoryStore(), sink: async () => ({ reply: null, duplicate: false }) });
+      const config = testConfig({
+        SLACK_BOT_TOKEN: 'xoxb-bad',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+      });
+      const adapter = createSlackAdapter({
+        config,
+        logger: silentLogger,
+        store: new MemoryStore(),
+        sink: async () => ({ reply: null, duplicate: false }),
+      });
       await expect(adapter.start()).rejects.toThrow(/invalid_auth/);
       expect(adapter.isConnected()).toBe(false);
       expect(adapter.port()).toBeNull();
@@ -336,7 +382,11 @@ describe('Slack adapter start-up', () => {
   it('refuses to build without the secrets it needs', () => {
     const store = new MemoryStore();
     const sink = async () => ({ reply: null, duplicate: false });
-    expect(() => createSlackAdapter({ config: testConfig({ SLACK_SIGNING_SECRET: 's' }), logger: silentLogger, store, sink })).toThrow(/SLACK_BOT_TOKEN/);
-    expect(() => createSlackAdapter({ config: testConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }), logger: silentLogger, store, sink })).toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() =>
+      createSlackAdapter({ config: testConfig({ SLACK_SIGNING_SECRET: 's' }), logger: silentLogger, store, sink }),
+    ).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() =>
+      createSlackAdapter({ config: testConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }), logger: silentLogger, store, sink }),
+    ).toThrow(/SLACK_SIGNING_SECRET/);
   });
 });

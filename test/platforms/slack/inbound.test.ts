@@ -1,7 +1,18 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fromMessageEvent, fromSlashCommand, fromSlackText, replyThreadTs, slashCommands, toMrkdwn } from '../../../src/platforms/slack/index.js';
-import { shouldSkipEvent, type SlackMessageEvent, type SlashCommandPayload } from '../../../src/platforms/slack/inbound.js';
+import {
+  fromMessageEvent,
+  fromSlashCommand,
+  fromSlackText,
+  replyThreadTs,
+  slashCommands,
+  toMrkdwn,
+} from '../../../src/platforms/slack/index.js';
+import {
+  shouldSkipEvent,
+  type SlackMessageEvent,
+  type SlashCommandPayload,
+} from '../../../src/platforms/slack/inbound.js';
 import { testConfig } from '../../helpers/services.js';
 
 const FIXTURES = new URL('../../fixtures/platforms', import.meta.url).pathname;
@@ -42,9 +53,17 @@ describe('Slack inbound normalisation', () => {
   it('/zct: empty or help → help; anything else → free text; DMs are not groups', () => {
     const p = fixture<SlashCommandPayload>('slack-slash-command.json');
     expect(fromSlashCommand({ ...p, text: '' }, 'free', { config, now }).command).toBe('help');
-    expect(fromSlashCommand({ ...p, text: '帮助' }, 'free', { config, now })).toMatchObject({ command: 'help', text: '' });
-    expect(fromSlashCommand({ ...p, text: '今天走访了华康' }, 'free', { config, now })).toMatchObject({ command: undefined, text: '今天走访了华康' });
-    expect(fromSlashCommand({ ...p, channel_id: 'D0123', channel_name: 'directmessage' }, 'ask', { config, now }).isGroup).toBe(false);
+    expect(fromSlashCommand({ ...p, text: '帮助' }, 'free', { config, now })).toMatchObject({
+      command: 'help',
+      text: '',
+    });
+    expect(fromSlashCommand({ ...p, text: '今天走访了华康' }, 'free', { config, now })).toMatchObject({
+      command: undefined,
+      text: '今天走访了华康',
+    });
+    expect(
+      fromSlashCommand({ ...p, channel_id: 'D0123', channel_name: 'directmessage' }, 'ask', { config, now }).isGroup,
+    ).toBe(false);
   });
 
   it('flags oversized text and bounds it', () => {
@@ -78,13 +97,25 @@ describe('Slack inbound normalisation', () => {
   it('turns the message.im fixture into a DM without a thread', () => {
     const body = fixture<{ event: SlackMessageEvent; event_id: string; api_app_id: string }>('slack-message-im.json');
     const msg = fromMessageEvent(body.event, body, { config, now });
-    expect(msg).toMatchObject({ isGroup: false, conversationId: 'D024BE91L', text: 'Hello hello can you hear me?', threadId: undefined });
+    expect(msg).toMatchObject({
+      isGroup: false,
+      conversationId: 'D024BE91L',
+      text: 'Hello hello can you hear me?',
+      threadId: undefined,
+    });
     expect(replyThreadTs(body.event)).toBeUndefined();
     expect(replyThreadTs({ ...body.event, thread_ts: '1355517000.000001' })).toBe('1355517000.000001');
   });
 
   it('skips edits, bot posts and user-less events', () => {
-    const e: SlackMessageEvent = { type: 'message', channel: 'D1', user: 'U1', text: 'x', ts: '1.1', channel_type: 'im' };
+    const e: SlackMessageEvent = {
+      type: 'message',
+      channel: 'D1',
+      user: 'U1',
+      text: 'x',
+      ts: '1.1',
+      channel_type: 'im',
+    };
     expect(shouldSkipEvent(e)).toBe(false);
     expect(shouldSkipEvent({ ...e, subtype: 'message_changed' })).toBe(true);
     expect(shouldSkipEvent({ ...e, bot_id: 'B1' })).toBe(true);
@@ -94,7 +125,12 @@ describe('Slack inbound normalisation', () => {
 
 describe('Slack text conversion', () => {
   it('reads Slack tokens and entities back as plain text', () => {
-    expect(fromSlackText('<@UBOT> 看 <#C1|lianqi> 和 <https://a.gov.cn|文件> &amp; &lt;b&gt; <!here> <mailto:a@b.cn|a@b.cn>', 'UBOT')).toEqual({
+    expect(
+      fromSlackText(
+        '<@UBOT> 看 <#C1|lianqi> 和 <https://a.gov.cn|文件> &amp; &lt;b&gt; <!here> <mailto:a@b.cn|a@b.cn>',
+        'UBOT',
+      ),
+    ).toEqual({
       text: '看 #lianqi 和 文件 & <b> @here a@b.cn',
       mentions: [],
     });

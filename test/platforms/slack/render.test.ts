@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation, Reply } from '../../../src/messaging/reply.js';
-import { SLACK_LIMITS, blockTextLength, renderSlackBlocks, splitText, type SlackBlock, type SlackMessage } from '../../../src/platforms/slack/index.js';
+import {
+  SLACK_LIMITS,
+  blockTextLength,
+  renderSlackBlocks,
+  splitText,
+  type SlackBlock,
+  type SlackMessage,
+} from '../../../src/platforms/slack/index.js';
 
 function checkLimits(messages: SlackMessage[]) {
   expect(messages.length).toBeGreaterThan(0);
@@ -26,13 +33,25 @@ function checkLimits(messages: SlackMessage[]) {
   }
 }
 
-const sectionTexts = (blocks: SlackBlock[]) => blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
+const sectionTexts = (blocks: SlackBlock[]) =>
+  blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
 
-const cite = (n: number): Citation => ({ n, docId: `d${n}`, title: `文件${n}`, source: '市政府', date: '2024-01-0' + ((n % 9) + 1), chunkId: `d${n}::0`, quote: '引用原文'.repeat(20) });
+const cite = (n: number): Citation => ({
+  n,
+  docId: `d${n}`,
+  title: `文件${n}`,
+  source: '市政府',
+  date: `2024-01-0${(n % 9) + 1}`,
+  chunkId: `d${n}::0`,
+  quote: '引用原文'.repeat(20),
+});
 
 describe('renderSlackBlocks', () => {
   it('escapes & < > and renders Markdown-looking text as data (no bold, no link: block text may come from users)', () => {
-    const [m] = renderSlackBlocks({ intent: 'ask', blocks: [{ type: 'paragraph', text: 'A & B <script> **重点** [链接](https://example.gov.cn/x)' }] });
+    const [m] = renderSlackBlocks({
+      intent: 'ask',
+      blocks: [{ type: 'paragraph', text: 'A & B <script> **重点** [链接](https://example.gov.cn/x)' }],
+    });
     expect(sectionTexts(m!.blocks)).toEqual(['A &amp; B &lt;script&gt; ＊＊重点＊＊ [链接](https://example.gov.cn/x)']);
     expect(m!.text).toContain('A &amp; B &lt;script&gt;');
   });
@@ -46,7 +65,13 @@ describe('renderSlackBlocks', () => {
         { type: 'heading', text: '标题' },
         { type: 'paragraph', text: '正文' },
         { type: 'list', items: ['一', '二'], ordered: true },
-        { type: 'fields', fields: [{ label: '企业', value: '华康药业' }, { label: '状态', value: '处理中' }] },
+        {
+          type: 'fields',
+          fields: [
+            { label: '企业', value: '华康药业' },
+            { label: '状态', value: '处理中' },
+          ],
+        },
         { type: 'table', columns: ['编号', '状态'], rows: [['Q-0001', '待办']] },
         { type: 'citations', items: [cite(1), cite(2)] },
         { type: 'note', text: '仅供参考' },
@@ -55,7 +80,17 @@ describe('renderSlackBlocks', () => {
     };
     const [m, ...rest] = renderSlackBlocks(reply);
     expect(rest).toHaveLength(0);
-    expect(m!.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'section', 'context', 'context', 'divider', 'actions']);
+    expect(m!.blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'section',
+      'section',
+      'section',
+      'context',
+      'context',
+      'divider',
+      'actions',
+    ]);
     expect(m!.blocks[2]).toMatchObject({ text: { text: '1. 一\n2. 二' } });
     expect(m!.blocks[3]).toMatchObject({ fields: [{ text: '*企业*\n华康药业' }, { text: '*状态*\n处理中' }] });
     const ctx = m!.blocks[5] as Extract<SlackBlock, { type: 'context' }>;
@@ -65,8 +100,18 @@ describe('renderSlackBlocks', () => {
       type: 'actions',
       block_id: 'zct_feedback',
       elements: [
-        { type: 'button', action_id: 'zct_feedback_up', text: { type: 'plain_text', text: '👍 有用', emoji: true }, value: 'fb-1' },
-        { type: 'button', action_id: 'zct_feedback_down', text: { type: 'plain_text', text: '👎 没用', emoji: true }, value: 'fb-1' },
+        {
+          type: 'button',
+          action_id: 'zct_feedback_up',
+          text: { type: 'plain_text', text: '👍 有用', emoji: true },
+          value: 'fb-1',
+        },
+        {
+          type: 'button',
+          action_id: 'zct_feedback_down',
+          text: { type: 'plain_text', text: '👎 没用', emoji: true },
+          value: 'fb-1',
+        },
       ],
     });
     expect(m!.text.startsWith('政策解答')).toBe(true);
@@ -105,7 +150,10 @@ describe('renderSlackBlocks', () => {
       intent: 'issues',
       blocks: [
         { type: 'heading', text: '长'.repeat(400) },
-        { type: 'fields', fields: Array.from({ length: 23 }, (_, i) => ({ label: `字段${i}`, value: '值'.repeat(100) })) },
+        {
+          type: 'fields',
+          fields: Array.from({ length: 23 }, (_, i) => ({ label: `字段${i}`, value: '值'.repeat(100) })),
+        },
       ],
     });
     const header = m!.blocks[0] as Extract<SlackBlock, { type: 'header' }>;
@@ -115,7 +163,15 @@ describe('renderSlackBlocks', () => {
     expect(fieldSections.map((b) => (b.type === 'section' ? b.fields?.length : 0))).toEqual([10, 10, 3]);
 
     // Huge field values: each cut to 2,000 chars, and spread so no message gets too big.
-    const huge = renderSlackBlocks({ intent: 'issues', blocks: [{ type: 'fields', fields: Array.from({ length: 15 }, (_, i) => ({ label: `字段${i}`, value: '值'.repeat(2500) })) }] });
+    const huge = renderSlackBlocks({
+      intent: 'issues',
+      blocks: [
+        {
+          type: 'fields',
+          fields: Array.from({ length: 15 }, (_, i) => ({ label: `字段${i}`, value: '值'.repeat(2500) })),
+        },
+      ],
+    });
     checkLimits(huge);
     const fields = huge.flatMap((x) => x.blocks.flatMap((b) => (b.type === 'section' ? (b.fields ?? []) : [])));
     expect(fields).toHaveLength(15);
@@ -123,14 +179,26 @@ describe('renderSlackBlocks', () => {
   });
 
   it('puts more than 10 citations into several context blocks', () => {
-    const [m] = renderSlackBlocks({ intent: 'ask', blocks: [{ type: 'citations', items: Array.from({ length: 12 }, (_, i) => cite(i + 1)) }] });
+    const [m] = renderSlackBlocks({
+      intent: 'ask',
+      blocks: [{ type: 'citations', items: Array.from({ length: 12 }, (_, i) => cite(i + 1)) }],
+    });
     const ctx = m!.blocks.filter((b) => b.type === 'context');
     expect(ctx.map((b) => (b.type === 'context' ? b.elements.length : 0))).toEqual([10, 2]);
   });
 
   it('turns a 300-row table into several messages within limits, buttons on the last one only', () => {
-    const rows = Array.from({ length: 300 }, (_, i) => [`Q-${String(i + 1).padStart(4, '0')}`, `企业${i}`, '诉求'.repeat(15), '处理中']);
-    const messages = renderSlackBlocks({ intent: 'issues', feedbackId: 'fb-t', blocks: [{ type: 'table', columns: ['编号', '企业', '诉求', '状态'], rows }] });
+    const rows = Array.from({ length: 300 }, (_, i) => [
+      `Q-${String(i + 1).padStart(4, '0')}`,
+      `企业${i}`,
+      '诉求'.repeat(15),
+      '处理中',
+    ]);
+    const messages = renderSlackBlocks({
+      intent: 'issues',
+      feedbackId: 'fb-t',
+      blocks: [{ type: 'table', columns: ['编号', '企业', '诉求', '状态'], rows }],
+    });
     expect(messages.length).toBeGreaterThan(1);
     checkLimits(messages);
     expect(messages.slice(0, -1).every((m) => !m.blocks.some((b) => b.type === 'actions'))).toBe(true);

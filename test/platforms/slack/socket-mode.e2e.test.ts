@@ -27,7 +27,12 @@ describe('Slack adapter in Socket Mode', () => {
 
   it('acks a slash command envelope with the interim text and answers via response_url', async () => {
     const form = slashForm(h.fake, '/ask', '专班组建要坚持哪三条原则？');
-    h.fake.socket.push({ envelope_id: 'env-cmd-1', type: 'slash_commands', payload: form, accepts_response_payload: true });
+    h.fake.socket.push({
+      envelope_id: 'env-cmd-1',
+      type: 'slash_commands',
+      payload: form,
+      accepts_response_payload: true,
+    });
     const ack = await h.fake.socket.waitForAck('env-cmd-1');
     expect(ack.payload).toMatchObject({ text: expect.stringContaining('正在查询') });
     await h.fake.waitFor(() => h.fake.responsesTo(responseIdOf(form)).length === 1, 5000, 'response_url post');
@@ -50,9 +55,19 @@ describe('Slack adapter in Socket Mode', () => {
     const payload = eventEnvelope(mention('重试的问题？'));
     const before = h.fake.callsTo('chat.postMessage').length;
     h.fake.socket.push({ envelope_id: 'env-r-0', type: 'events_api', payload });
-    h.fake.socket.push({ envelope_id: 'env-r-1', type: 'events_api', payload, retry_attempt: 1, retry_reason: 'timeout' });
+    h.fake.socket.push({
+      envelope_id: 'env-r-1',
+      type: 'events_api',
+      payload,
+      retry_attempt: 1,
+      retry_reason: 'timeout',
+    });
     await h.fake.socket.waitForAck('env-r-1');
-    await h.fake.waitFor(() => h.seen.filter((s) => s.msg.dedupKey.endsWith(payload.event_id)).length === 2, 5000, 'both deliveries');
+    await h.fake.waitFor(
+      () => h.seen.filter((s) => s.msg.dedupKey.endsWith(payload.event_id)).length === 2,
+      5000,
+      'both deliveries',
+    );
     await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length >= before + 1, 5000, 'the one reply');
     await new Promise((r) => setTimeout(r, 100)); // quiet period: no second reply follows
     expect(h.fake.callsTo('chat.postMessage').length).toBe(before + 1);
