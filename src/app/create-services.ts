@@ -7,7 +7,7 @@ import type { Logger } from '../observability/logger.js';
 import { createStore, RedisStore } from '../store/index.js';
 import { loadLibrary } from '../corpus/index.js';
 import { buildRetriever, type HybridRetriever } from '../retrieval/index.js';
-import { readLibraryVersion, ReloadingRetriever } from '../retrieval/reload.js';
+import { publishLibraryChange, readLibraryVersion, ReloadingRetriever } from '../retrieval/reload.js';
 import type { Store } from '../store/types.js';
 import { createLlm, createEmbedder } from '../llm/index.js';
 import type { Retriever } from '../retrieval/types.js';
@@ -54,4 +54,18 @@ export async function createServices(
     llm: overrides.llm !== undefined ? overrides.llm : createLlm(config, logger),
     clock: overrides.clock ?? (() => new Date()),
   };
+}
+
+/**
+ * The library changed on this replica (a web-console upload or delete, a DingTalk file an admin sent): tell every
+ * replica through the library version in Redis, and bring this one's index up to date before replying. Without Redis
+ * (one process) the index is rebuilt and swapped in place.
+ */
+export async function applyLibraryChange(services: Services): Promise<void> {
+  if (services.retriever instanceof ReloadingRetriever) {
+    await publishLibraryChange(services.config, services.logger);
+    await services.retriever.refresh();
+    return;
+  }
+  services.retriever = await createRetriever(services.config, services.logger);
 }

@@ -9,7 +9,7 @@ import { createLogger, type Logger } from '../observability/logger.js';
 import { startHealthServer } from '../observability/health-server.js';
 import { consoleLogging, createConsoleAdapter } from '../platforms/console/index.js';
 import type { PlatformAdapter } from '../platforms/types.js';
-import { createServices } from './create-services.js';
+import { applyLibraryChange, createServices } from './create-services.js';
 import { createBot } from './create-bot.js';
 import { ensureDemoTeam } from './demo.js';
 import type { Services } from './services.js';
@@ -92,8 +92,16 @@ export async function runServe(config = loadConfig()): Promise<void> {
   // Platform SDKs load only when configured (Bolt alone takes ~0.7 s to import).
   if (caps.dingtalk) {
     const { createDingTalkAdapter } = await import('../platforms/dingtalk/index.js');
-    // HOOK (index reload): pass `files: { onLibraryChanged }` to reload every replica's index after a DingTalk upload.
-    adapters.push(createDingTalkAdapter({ config, logger, sink, store: services.store }));
+    // An admin's file becomes knowledge on every replica (the library version in Redis), this one before it replies.
+    adapters.push(
+      createDingTalkAdapter({
+        config,
+        logger,
+        sink,
+        store: services.store,
+        files: { onLibraryChanged: () => applyLibraryChange(services) },
+      }),
+    );
   }
   if (caps.slack) {
     const { createSlackAdapter } = await import('../platforms/slack/index.js');

@@ -3,12 +3,11 @@
  * from the live retrieval index. Uploads go through the existing ingest pipeline (src/corpus ingestPaths); a changed
  * library rebuilds this replica's retriever and swaps it into the shared Services, so the bot answers from it at once.
  *
- * HOOK(library-reload): other replicas learn of the change through `onChanged` — the retrieval engineer's Redis version
- * key / pub-sub notice plugs in there (see LibraryOptions.onChanged); until then each replica sees uploads at restart.
+ * Other replicas learn of the change through the library version in Redis (applyLibraryChange, src/retrieval/reload.ts).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createRetriever } from '../app/create-services.js';
+import { applyLibraryChange } from '../app/create-services.js';
 import type { Services } from '../app/services.js';
 import {
   ingestPaths,
@@ -199,11 +198,17 @@ export class Library {
   /** Rebuild this replica's index and swap it in (serialised: one rebuild at a time). */
   reload(): Promise<void> {
     const run = async () => {
-      const rebuild = this.opts.rebuild ?? ((s: Services) => createRetriever(s.config, s.logger));
-      const next = await rebuild(this.services);
-      // The bot's handlers read services.retriever per message: the swap is seen by the next question.
-      this.services.retriever = next;
-      this.services.logger.info({ ...next.stats() }, 'web: library changed, retrieval index rebuilt');
+      if (this.opts.rebuild) {
+        // The bot's handlers read services.retriever per message: the swap is seen by the next question.
+        this.services.retriever = await this.opts.rebuild(this.services);
+      } else {
+        // Every replica follows the library version in Redis; this one is brought up to date before replying.
+        await applyLibraryChange(this.services);
+      }
+      this.services.logger.info(
+        { ...this.services.retriever.stats() },
+        'web: library changed, retrieval index rebuilt',
+      );
       await this.opts.onChanged?.();
     };
     this.reloading = this.reloading.then(run, run);

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createServices } from '../../src/app/create-services.js';
+import { applyLibraryChange, createServices } from '../../src/app/create-services.js';
 import type { Services } from '../../src/app/services.js';
 import { register as registerIngest } from '../../src/cli/commands/ingest.js';
-import { loadLibrary } from '../../src/corpus/index.js';
+import { ingestPaths, loadLibrary } from '../../src/corpus/index.js';
 import { buildRetriever, indexCacheKey, indexCachePath } from '../../src/retrieval/index.js';
 import { libraryVersionKey, readLibraryVersion, ReloadingRetriever } from '../../src/retrieval/reload.js';
 import type { RedisStore } from '../../src/store/index.js';
@@ -143,6 +143,21 @@ describe('library reload across replicas', () => {
     const fresh = await buildRetriever(docs, { cacheDir: env.ZCT_CACHE_DIR! });
     expect((await fresh.search(QUESTION, 1)).hits[0]?.chunk.title).toBe('新材料产业扶持办法');
   });
+
+  it('a change made inside a replica (web console upload, DingTalk file) reaches it at once and the others by the version', async () => {
+    const file = path.join(tmp, '数字经济人才奖励细则.txt');
+    fs.writeFileSync(file, '数字经济人才奖励细则\n对引进的数字经济领军人才，给予安家补贴120万元，分五年发放。');
+    await ingestPaths([file], { corpusDir: env.ZCT_CORPUS_DIR!, dataDir: env.ZCT_DATA_DIR! });
+    const ask = async (s: Services) =>
+      (await s.retriever.search('数字经济领军人才安家补贴多少', 1)).hits[0]?.chunk.title;
+    const before = await readLibraryVersion((replicas[0]!.store as RedisStore).conn, 'zt');
+
+    await applyLibraryChange(replicas[0]!);
+    expect(await ask(replicas[0]!)).toBe('数字经济人才奖励细则');
+    expect(Number(await readLibraryVersion((replicas[0]!.store as RedisStore).conn, 'zt'))).toBe(Number(before) + 1);
+    expect(await (replicas[1]!.retriever as ReloadingRetriever).refresh()).toBe(true);
+    expect(await ask(replicas[1]!)).toBe('数字经济人才奖励细则');
+  }, 40_000);
 
   it('serves searches from the old index while a reload is under way, and survives Redis being down', async () => {
     const r = replicas[0]!.retriever as ReloadingRetriever;

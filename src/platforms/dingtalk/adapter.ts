@@ -79,7 +79,7 @@ export interface DingTalkAdapterOptions {
   store?: Store;
   /**
    * Admins' file messages ingested into the library (on when a store is given; `false` turns it off).
-   * HOOK: `onLibraryChanged` reloads the search index after an upload (every replica) — see file-ingest.ts.
+   * `onLibraryChanged` reloads the search index after an upload (src/app/run.ts wires applyLibraryChange: every replica).
    */
   files?: false | { onLibraryChanged?: (report: IngestReport) => Promise<void> };
 }

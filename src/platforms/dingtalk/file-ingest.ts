@@ -8,8 +8,8 @@
  * Failures say why and leave the library as it was: nothing is written before the download succeeded, and
  * a file that fails to ingest is removed again (or its previous version restored).
  *
- * Reloading the search index on every replica is NOT done here: `onLibraryChanged` is the hook
- * (HOOK: every-replica reload — wired by the retrieval side; see README "Files that become knowledge").
+ * Reloading the search index is not done here: `onLibraryChanged` does it (src/app/run.ts passes applyLibraryChange,
+ * which reaches every replica through the library version in Redis).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -45,7 +45,7 @@ export interface FileIngestDeps {
   corpusDir: string;
   logger: Logger;
   timeoutMs?: number;
-  /** HOOK: the library changed — reload the search index (on every replica). */
+  /** The library changed: reload the search index (src/app/run.ts: applyLibraryChange, on every replica). */
   onLibraryChanged?: (report: IngestReport) => Promise<void>;
 }
 
