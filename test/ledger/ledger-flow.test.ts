@@ -102,6 +102,11 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(card.text).toContain('我是这样理解的');
       expect(card.text).toContain('华康药业、七一电器');
       expect(card.reply?.blocks.some((b) => b.type === 'list')).toBe(true);
+      // Buttons for the card (DingTalk interactive card / Slack Block Kit) stand for the words, for the reporter only.
+      expect(card.reply?.actions?.map((a) => [a.label, a.command, a.onlyUser])).toEqual([
+        ['确认记录', '对', say(kit, '').userId],
+        ['不记录', '不用了', say(kit, '').userId],
+      ]);
       expect(await kit.store.listIssues({})).toHaveLength(0);
       const done = await send('对');
       expect(done.text).toContain('Q-0001');
@@ -211,6 +216,22 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
 
   describe('lifecycle', () => {
     const admin = { userId: 'admin', userName: '管理员', isAdmin: true };
+
+    it('an issue card offers its next step as buttons that stand for the typed commands', async () => {
+      await send('今天走访了华康药业，企业反映流动资金紧张，已交办金融办');
+      const open = await send('Q-0001');
+      expect(open.reply?.actions?.map((a) => a.command)).toEqual(['Q-0001 办结']);
+      // Pressing the button runs the same words through the pipeline.
+      await send(open.reply!.actions![0]!.command);
+      const resolved = await send('Q-0001');
+      expect(resolved.reply?.actions?.map((a) => [a.command, a.adminOnly ?? false])).toEqual([
+        ['Q-0001 销号', true],
+        ['重新打开 Q-0001', false],
+      ]);
+      await send(resolved.reply!.actions![0]!.command, admin);
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('closed');
+      expect((await send('Q-0001')).reply?.actions).toBeUndefined();
+    });
 
     it('撤销 undoes only the speaker’s last action: a later 办结 is reverted, the report stays', async () => {
       await send('今天走访了华康药业，企业反映流动资金紧张，已交办金融办');

@@ -4,7 +4,7 @@
  * A ConflictError (someone changed the issue meanwhile) re-plans once from fresh data, then asks to resend.
  * A duplicate commit (redelivered message) is answered from the done marker, else rebuilt from the store.
  */
-import type { Citation, Reply, ReplyBlock } from '../../messaging/reply.js';
+import type { Citation, Reply, ReplyAction, ReplyBlock } from '../../messaging/reply.js';
 import { ConflictError, type IssuePatch, type LedgerCommitResult, type NewIssue, type NewVisit } from '../../store/types.js';
 import { repeatOption } from '../../store/repeat.js';
 import type { Category, Issue, Visit } from '../model.js';
@@ -57,6 +57,26 @@ export function askReply(question: string, draftTtlMin: number, card?: ReplyBloc
   };
 }
 
+/**
+ * Buttons for the questions a tap answers (DingTalk interactive cards, Slack Block Kit): each stands for the words the
+ * user could type, so the same rules decide (src/platforms/action-texts.ts renders them, or lists them as hints).
+ */
+export function confirmActions(pending: Draft['pending']['type'], userId: string): ReplyAction[] | null {
+  if (pending === 'confirm') {
+    return [
+      { label: '确认记录', command: '对', style: 'primary', onlyUser: userId },
+      { label: '不记录', command: '不用了', onlyUser: userId },
+    ];
+  }
+  if (pending === 'confirm_close') {
+    return [
+      { label: '确认销号', command: '确认', style: 'danger', onlyUser: userId, adminOnly: true },
+      { label: '不用了', command: '不用了', onlyUser: userId },
+    ];
+  }
+  return null;
+}
+
 const isConflict = (err: unknown): boolean => err instanceof ConflictError || (err instanceof Error && err.name === 'ConflictError');
 
 export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () => Promise<Outcome>, hooks: ExecuteHooks): Promise<Reply> {
@@ -70,7 +90,9 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
       }
       if (outcome.type === 'reply') return outcome.reply;
       await saveDraft(deps, ctx.msg, { ...outcome.draft, sourceMessageId: ctx.msg.dedupKey });
-      return askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
+      const asked = askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
+      const actions = confirmActions(outcome.draft.pending.type, ctx.msg.userId);
+      return actions ? { ...asked, actions } : asked;
     }
     const { plan } = outcome;
     let result: LedgerCommitResult;

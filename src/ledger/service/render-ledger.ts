@@ -1,5 +1,5 @@
 /** Replies that show the ledger: the issue list (问题清单/台账) and one issue with its history. */
-import type { Reply, ReplyBlock } from '../../messaging/reply.js';
+import type { Reply, ReplyAction, ReplyBlock } from '../../messaging/reply.js';
 import { daysBetween, localDate } from '../../time/index.js';
 import { formatDateTime } from '../deadlines.js';
 import { isActive, overdueDays, STATUS_LABELS, type Issue, type LedgerEvent, type Team } from '../model.js';
@@ -95,5 +95,18 @@ export function renderIssue(issue: Issue, history: LedgerEvent[], opts: { today:
     { type: 'heading', text: '办理历史' },
     history.length ? { type: 'list', items: history.map((e) => eventLine(e, opts.timeZone)) } : { type: 'paragraph', text: '暂无记录' },
   ];
-  return { intent: 'issues', title: issue.id, blocks };
+  const actions = issueActions(issue);
+  return { intent: 'issues', title: issue.id, blocks, ...(actions.length ? { actions } : {}) };
+}
+
+/** The next steps of an issue as buttons; each stands for the command a member could type (the same rules decide). */
+export function issueActions(issue: Issue): ReplyAction[] {
+  if (isActive(issue.status)) return [{ label: '办结', command: `${issue.id} 办结`, style: 'primary' }];
+  if (issue.status === 'resolved') {
+    return [
+      { label: '销号', command: `${issue.id} 销号`, style: 'danger', adminOnly: true },
+      { label: '重新打开', command: `重新打开 ${issue.id}` },
+    ];
+  }
+  return [];
 }
