@@ -179,6 +179,18 @@ describe('voice-to-text', () => {
     ]);
     expect(got.issues.map((i) => i.summary)).toEqual(['缺十个焊工', '贷款还没批下来']);
   });
+
+  it('continuation words cut run-on speech without commas; 还有 + a quantity does not', () => {
+    const got = parse('上午去了恒嘉电子他们说研发补助还有三十万没拨付再就是想申请一笔技改贷款');
+    expect(got.kind).toBe('visit');
+    expect(triples(got)).toEqual([
+      ['政策兑现', null, 'open'],
+      ['融资', null, 'open'],
+    ]);
+    expect(got.issues[0]!.summary).toContain('还有三十万');
+    const one = parse('上午去了恒嘉电子他们说研发补助还有三十万没拨付');
+    expect(one.issues).toHaveLength(1);
+  });
 });
 
 describe('questions', () => {
