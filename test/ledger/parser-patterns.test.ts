@@ -265,6 +265,21 @@ describe('visits and issues without the usual verbs', () => {
   });
 });
 
+describe('category from how the head noun is used', () => {
+  it.each([
+    ['恒嘉电子想再要一块地盖宿舍，还没交办', '用地'],
+    ['恒嘉电子差地，扩产上不去，还没交办', '用地'],
+    ['恒嘉电子门口的马路太窄，货车进不来，还没交办', '其他'],
+    ['恒嘉电子厂区的路灯老是不亮，还没交办', '其他'],
+  ])('%s → %s', (text, category) => {
+    expect(parse(text).issues.map((i) => i.category)).toEqual([category]);
+  });
+
+  it('地 in other words is no land (地方, 地址, 重要地位)', () => {
+    expect(parse('恒嘉电子想换个地方办公，还没交办').issues.map((i) => i.category)).not.toContain('用地');
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

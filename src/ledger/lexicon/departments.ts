@@ -55,7 +55,7 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '工商联', aliases: ['工商联'] },
   { name: '人民银行', aliases: ['人民银行', '人行'] },
   { name: '海关', aliases: ['海关'] },
-  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委', '管委会那边'] },
+  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委'] },
   { name: '管委会', aliases: ['开发区管委会', '管委会'] },
   { name: '省药监局', aliases: ['省药监局', '省药品监督管理局'] },
   { name: '药监局', aliases: ['药监局', '药品监督管理局'] },

@@ -110,7 +110,7 @@ export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|�
  * discourse words at a clause start become blanks (那个, 这个, 就是). 那个 after a noun (华康那个贷款)
  * is a topic marker and stays.
  */
-export const FILLER_BREAKS = /[嗯呃]+|(?<=困难|问题|诉求|需求|都挺好的?|都好)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
+export const FILLER_BREAKS = /[嗯呃]+|(?<=困难|问题|诉求|需求|好的?|正常|满意)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
 export const FILLER_BLANKS = /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
 
 /** After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了): work under way. */
