@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findRefs as commandRefs, parseLedgerCommand } from '../../src/ledger/commands.js';
-import { confidenceOf, extractUpdate, findDates, findDepartments, findRefs } from '../../src/ledger/extract/index.js';
+import { confidenceOf, extractUpdate, findDates, findDepartments, findEnterprises, findRefs } from '../../src/ledger/extract/index.js';
 import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
 import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
 
@@ -277,6 +277,24 @@ describe('category from how the head noun is used', () => {
 
   it('地 in other words is no land (地方, 地址, 重要地位)', () => {
     expect(parse('恒嘉电子想换个地方办公，还没交办').issues.map((i) => i.category)).not.toContain('用地');
+  });
+});
+
+describe('topics that come back later in the same message', () => {
+  it('a topic clause in a later sentence updates the listed problem of its category, not a new one', () => {
+    const got = parse('走访了恒嘉电子。第一，排污许可一直没批；第二，缺两名研发工程师；第三，研发补助只到了一半。排污许可的事已转生态环境局；补助的事报给了经信局；人才的问题再研究一下。');
+    expect(got.kind).toBe('visit');
+    expect(got.reasons).not.toContain('several_enterprises');
+    expect(triples(got)).toEqual([
+      ['审批', '生态环境局', 'assigned'],
+      ['人才', null, 'open'],
+      ['政策兑现', '经信局', 'assigned'],
+    ]);
+  });
+
+  it('a quantity after 到了 is no enterprise (只到了一半, 到了三成)', () => {
+    expect(findEnterprises('研发补助只到了一半', known)).toEqual([]);
+    expect(findEnterprises('货款到了三成', known)).toEqual([]);
   });
 });
 

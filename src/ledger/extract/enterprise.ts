@@ -186,6 +186,8 @@ function badName(name: string): boolean {
   if (STOP.has(name)) return true;
   if (/^\d+$/.test(name)) return true;
   if (/^(?:[一两二三四五六七八九十几多各每某数\d]+|哪|这|那)(?:家|个|些)/.test(name)) return true;
+  // a quantity is no name (到了一半, 到了一部分, 到了三成, 到了两百万)
+  if (/^(?:[一两二三四五六七八九十百千万亿几多半\d]+|大|小)(?:半|部分|成|批|点|些|多|倍|[百千万亿]|元|块|人|名|天|月|年)?$|^(?:一半|一部分|一大半|大部分|小部分|部分|全部|一点|一些)/.test(name)) return true;
   if (/企业|今天|昨天|明天|问题|情况|现场|一趟|一下|群里|计划|服务日|领导|老板|部门|工作|会议|确认|核实|结束|小结|汇总|总结|周报|月报|编号|那边|这边/.test(name)) return true;
   for (const { alias } of departmentAliases()) if (name.endsWith(alias)) return true;
   return /[局办委部]$|中心$|大队$|管委会$/.test(name);

@@ -31,6 +31,7 @@ import {
   REPORT_IN_CLAUSE,
   REPORTED_ASK,
   STRONG_NOTICE,
+  TOPIC_MARKERS,
   VISIT_HEADING,
   VISIT_NOUN,
   VISIT_VERBS,
@@ -446,8 +447,17 @@ function ordinalUpdates(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
 
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
 function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
-  if (!f.earlier) return false;
   const fresh = freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === f.enterprise);
+  if (!f.earlier) {
+    // "…第二，缺研发人员。…人才的问题还需要研究一下": a topic naming a problem listed earlier in this
+    // message (same category, in an earlier sentence), saying nothing wrong of its own, is about that problem.
+    if (!TOPIC_MARKERS.test(f.seg.text) || NEW_MARKERS.test(f.seg.text) || f.category.score <= 0) return false;
+    const listed = fresh.filter((i) => i.segment < f.index);
+    const match = matchItem(listed, f.category.category, f.category.score);
+    if (!match || !saysNothingWrong(m, f)) return false;
+    apply([match], f.status, f.handler);
+    return true;
+  }
   const cat = f.category;
   const match = fresh.length ? (f.seg.topicCategory ? matchItem(fresh, f.seg.topicCategory, 1) : matchItem(fresh, cat.category, cat.score)) : null;
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
@@ -537,6 +547,11 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
   if (m.anyVisit || freshItems(d).length) return false;
   if (STRONG_REPORT.test(f.reportedText) || enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })) return false;
+  return saysNothingWrong(m, f);
+}
+
+/** With statuses, departments, names and dates blanked, the segment states no deficit, request or report of its own. */
+function saysNothingWrong(m: MessageFacts, f: SegmentFacts): boolean {
   let t = m.work.slice(f.seg.start, f.seg.end);
   for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
     if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
