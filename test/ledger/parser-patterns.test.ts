@@ -292,6 +292,15 @@ describe('topics that come back later in the same message', () => {
     ]);
   });
 
+  it('"一个是…，一个是…" lists items; hand-offs of two topics in one sentence go to their own items', () => {
+    const got = parse('走访恒嘉电子，企业说了两件事，一个是去年的研发补助没拨付，还有一个是新厂房的消防验收。补助的事已经报给财政局了，消防验收转住建局。');
+    expect(got.issues.map((i) => i.summary)).toEqual(['去年的研发补助没拨付', '新厂房的消防验收']);
+    expect(triples(got)).toEqual([
+      ['政策兑现', '财政局', 'assigned'],
+      ['审批', '住建局', 'assigned'],
+    ]);
+  });
+
   it('a quantity after 到了 is no enterprise (只到了一半, 到了三成)', () => {
     expect(findEnterprises('研发补助只到了一半', known)).toEqual([]);
     expect(findEnterprises('货款到了三成', known)).toEqual([]);
