@@ -307,6 +307,17 @@ describe('topics that come back later in the same message', () => {
   });
 });
 
+describe('hand-offs and names pointing back', () => {
+  it('"报过去了" hands off to the department named before it; with none named it stays unnamed', () => {
+    expect(triples(parse('刚才恒嘉电子打电话，说废气排放超标，想请生态环境局上门看看，我已经报过去了'))).toEqual([['其他', '生态环境局', 'assigned']]);
+    expect(triples(parse('恒嘉电子缺焊工，我已经报过去了'))).toEqual([['用工', null, 'assigned']]);
+  });
+
+  it('a new enterprise introduced by 叫/名叫 is named', () => {
+    expect(findEnterprises('上午去的是一家新落户的企业叫恒泰生物科技，刚投产半年', known).map((e) => e.name)).toEqual(['恒泰生物科技']);
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

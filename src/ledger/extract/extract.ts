@@ -45,6 +45,7 @@ import { blank, blankFillers, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
+import { HANDOFF_BACK } from '../lexicon/statuses.js';
 import { splitProblems } from './split.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
@@ -282,7 +283,7 @@ function segmentFacts(
     refs: refs.filter((r) => inside(r, seg)),
     depts: segDepts,
     statuses: segStatuses,
-    handler: handlerDepartment(segDepts),
+    handler: handlerDepartment(segDepts) ?? handedBack(segDepts, segStatuses),
     status: maxStatus(segStatuses.map((s) => s.status)),
     content,
     category,
@@ -298,6 +299,14 @@ function segmentFacts(
     question: questionKind(work, seg, reportedText),
     enterprise,
   };
+}
+
+/** "想请生态环境局上门指导，我已经报过去了": a hand-off pointing back takes the department named before it. */
+function handedBack(depts: DepartmentMention[], statuses: StatusHit[]): string | null {
+  const back = statuses.find((s) => s.status === 'assigned' && HANDOFF_BACK.test(s.raw));
+  if (!back) return null;
+  const before = depts.filter((d) => d.end <= back.start);
+  return before.length ? before[before.length - 1]!.name : null;
 }
 
 /**
@@ -506,7 +515,7 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     }))
     .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
   const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
-  const ownHandler = handlerDepartment(f.depts.filter(own));
+  const ownHandler = handlerDepartment(f.depts.filter(own)) ?? handedBack(f.depts.filter(own), f.statuses.filter(own));
   const firm = f.statuses.filter(own).filter((x) => x.status !== 'in_progress' || ownHandler).map((x) => x.status);
   const st = maxStatus(firm);
   const item: Item = {

@@ -87,6 +87,9 @@ export const STATUS_PATTERNS: StatusPattern[] = [
 /** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
 export const HANDOFF_BEFORE_DEPARTMENT = '(?:已经?|都已|均已)(?:交|报|转|提交|递交|派|推)(?:给|到|至)?';
 
+/** A hand-off that points back at a department already named (想请生态环境局指导，我已经报过去了; 跟住建约了，转给他们了). */
+export const HANDOFF_BACK = /(?:移|转|报|推|交|丢|甩|递)(?:过去|给他们|给对方|给人家)/;
+
 /**
  * Informal hand-off verbs written right before a department, without 已 (报给住建了, 转人社那边,
  * 推给商务, 丢给发改, 移到资规局). Not after 申/填/预/举/汇 (申报财政局的补助 is no hand-off).
