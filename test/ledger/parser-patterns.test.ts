@@ -318,6 +318,17 @@ describe('hand-offs and names pointing back', () => {
   });
 });
 
+describe('praise is no problem; failing to recruit is', () => {
+  it('"订单其实不错，就是招不到人" records the labour problem only', () => {
+    expect(triples(parse('恒嘉电子订单其实不错，就是招不到人'))).toEqual([['用工', null, 'open']]);
+    expect(triples(parse('恒嘉电子效益挺好的就是人招不来'))).toEqual([['用工', null, 'open']]);
+  });
+
+  it('a professional named keeps its category; a bare 招不到 after it is no second problem', () => {
+    expect(triples(parse('恒嘉电子缺两名研发工程师，本地招不到'))).toEqual([['人才', null, 'open']]);
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

@@ -61,8 +61,9 @@ export function scoreCategories(text: string): CategoryScore[] {
   }
   for (const { category, weight, pattern } of CATEGORY_MORPHOLOGY) {
     for (const m of lower.matchAll(pattern)) {
-      const at = m.index + m[0].indexOf(m[1]!);
-      const end = at + m[1]!.length;
+      const head = m[1] ?? m[2]!;
+      const at = m.index + m[0].indexOf(head);
+      const end = at + head.length;
       if (hits.some((h) => h.at < end && at < h.end)) continue;
       hits.push({ at, end, category });
       const s = scores.get(category) ?? { category, score: 0, first: at };

@@ -287,7 +287,7 @@ function segmentFacts(
     status: maxStatus(segStatuses.map((s) => s.status)),
     content,
     category,
-    hasProblem: content.length > 0 && (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text))),
+    hasProblem: content.length > 0 && (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
     earlier:
       seg.topic ||
       (!NEW_MARKERS.test(seg.text) &&

@@ -34,6 +34,8 @@ export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
  * problem. The `at` group marks the head noun (its position counts as where the category was said).
  */
 export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp }> = [
+  // 招不到人, 人招不来: recruiting that fails is ordinary labour unless a professional is named (the lexicon scores those higher)
+  { category: '用工', weight: 4, pattern: /(招)(?:不到|不来|不满|不齐|不上)(?=人)|人(招)(?:不到|不来|不齐)/g },
   { category: '用地', weight: 5, pattern: /(?:[一两几那这]块|缺|要|差|拿|找|批)(地)(?![方区址点铁产位步板面毯震图道摊])/g },
   {
     category: '其他',
