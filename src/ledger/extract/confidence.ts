@@ -13,7 +13,7 @@ export const CONFIDENT = 0.7;
 
 /** How much each doubt lowers the confidence (1 = record without asking). */
 export const REASON_WEIGHT: Record<ConfidenceReason, number> = {
-  several_enterprises: 0.25,
+  several_enterprises: 0.35,
   unknown_department: 0.35,
   unmatched_list_handoff: 0.45,
   question_form: 0.35,

@@ -419,7 +419,14 @@ const MANY_ISSUES = 3;
 async function doubtsAbout(svc: FlowContext, e: Extraction, text: string, team: Team): Promise<string[] | null> {
   if (e.confidence !== undefined) {
     if (e.confidence >= CONFIRM_BELOW) return null;
-    const reasons = (e.reasons ?? []).map((r) => CONFIDENCE_REASON_LABELS[r]);
+    const reasons: string[] = [];
+    for (const r of e.reasons ?? []) {
+      // several enterprises: name them; a reason the ledger has no label for is shown as given
+      if (r === 'several_enterprises') {
+        const named = await svc.mentionedEnterprises(text, team);
+        reasons.push(named.length >= 2 ? TEXTS.doubtEnterprises(named) : CONFIDENCE_REASON_LABELS[r]);
+      } else reasons.push((CONFIDENCE_REASON_LABELS as Partial<Record<string, string>>)[r] ?? r);
+    }
     return reasons.length ? reasons : [TEXTS.doubtUnsure];
   }
   const doubts: string[] = [];
