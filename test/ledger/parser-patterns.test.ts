@@ -329,6 +329,18 @@ describe('praise is no problem; failing to recruit is', () => {
   });
 });
 
+describe('departments that are no handler', () => {
+  it('a department we will go and ask (去财政局问问) is no hand-off', () => {
+    expect(triples(parse('恒嘉电子技改补助还没到账，我明天去财政局问问'))).toEqual([['政策兑现', null, 'open']]);
+  });
+
+  it('a visit verb ends the words before a company name (陪同…的同志走访X)', () => {
+    const got = parse('陪同发改的同志走访恒嘉电子，企业反映缺电');
+    expect(got.enterprise).toBe('恒嘉电子');
+    expect(triples(got)).toEqual([['其他', null, 'open']]);
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

@@ -8,7 +8,7 @@ import { departmentAliases, departmentStems, normalizeDepartment } from '../lexi
 import { PERSON_AFTER } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
-import { HANDOFF_BEFORE_DEPARTMENT, HANDOFF_CONSIDERED, INFORMAL_HANDOFF_BEFORE_DEPARTMENT, TOLD_AFTER_DEPARTMENT } from '../lexicon/statuses.js';
+import { ASK_DEPARTMENT_AFTER, HANDOFF_BEFORE_DEPARTMENT, HANDOFF_CONSIDERED, INFORMAL_HANDOFF_BEFORE_DEPARTMENT, TOLD_AFTER_DEPARTMENT } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
 
 export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish';
@@ -116,7 +116,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         if (PERSON_AFTER.test(after) && (inVisit || !/^(?:的)?[老小][\u4e00-\u9fa5](?:说|讲|反馈|回复|表示)/.test(after))) role = 'participant';
         else if (WITH_BEFORE.test(before) && inVisit) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
-        else if (WISH_BEFORE.test(before) || considered) role = 'wish';
+        else if (WISH_BEFORE.test(before) || considered || ASK_DEPARTMENT_AFTER.test(after)) role = 'wish';
       }
       const unknown = f.unknown && (handedTo || role === 'handler') && !departmentAliases().some((a) => f.raw.endsWith(a.alias)) ? { unknown: true } : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown };

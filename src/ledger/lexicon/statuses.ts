@@ -87,6 +87,9 @@ export const STATUS_PATTERNS: StatusPattern[] = [
 /** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
 export const HANDOFF_BEFORE_DEPARTMENT = '(?:已经?|都已|均已)(?:交|报|转|提交|递交|派|推)(?:给|到|至)?';
 
+/** After a department: we only go and ask it (去财政局问问, 找住建打听一下): no hand-off and no handler. */
+export const ASK_DEPARTMENT_AFTER = /^(?:那边|这边)?(?:问问|问一下|问下|问一问|打听|咨询|了解一下|了解下|催催|催一下)/;
+
 /** A hand-off that points back at a department already named (想请生态环境局指导，我已经报过去了; 跟住建约了，转给他们了). */
 export const HANDOFF_BACK = /(?:移|转|报|推|交|丢|甩|递)(?:过去|给他们|给对方|给人家)/;
 
