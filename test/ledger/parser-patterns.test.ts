@@ -341,6 +341,15 @@ describe('departments that are no handler', () => {
   });
 });
 
+describe('kind from the structure of the message', () => {
+  it('"X反映的Y问题" + a department acting is progress on the earlier matter; "反映的主要问题是…" reports', () => {
+    const got = parse('恒嘉电子反映的排水问题，住建局说下周来疏通');
+    expect(got.kind).toBe('progress');
+    expect(got.issues.map((i) => [i.category, i.department, i.status, i.summary])).toEqual([['其他', '住建局', 'in_progress', '排水问题，住建局说下周来疏通']]);
+    expect(parse('走访恒嘉电子，企业反映的主要问题是缺焊工').kind).toBe('visit');
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([
