@@ -350,6 +350,21 @@ describe('kind from the structure of the message', () => {
   });
 });
 
+describe('list hand-offs by a bare digit; utilities lacking', () => {
+  it('"1转人社，2转生态，3转税务" after a numbered list hands each item to its department', () => {
+    expect(triples(parse('恒嘉电子：1.缺电工5名 2.排污许可证到期要续 3.研发费用加计扣除没享受到。1转人社，2转生态，3转税务'))).toEqual([
+      ['用工', '人社局', 'assigned'],
+      ['审批', '生态环境局', 'assigned'],
+      ['政策兑现', '税务局', 'assigned'],
+    ]);
+  });
+
+  it('缺电 / 停水 are utility problems, 缺电工 is labour', () => {
+    expect(triples(parse('恒嘉电子反映停水三天了'))).toEqual([['其他', null, 'open']]);
+    expect(triples(parse('恒嘉电子反映缺电工'))).toEqual([['用工', null, 'open']]);
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

@@ -61,7 +61,7 @@ export function scoreCategories(text: string): CategoryScore[] {
   }
   for (const { category, weight, pattern } of CATEGORY_MORPHOLOGY) {
     for (const m of lower.matchAll(pattern)) {
-      const head = m[1] ?? m[2]!;
+      const head = m.slice(1).find((g) => g !== undefined)!;
       const at = m.index + m[0].indexOf(head);
       const end = at + head.length;
       if (hits.some((h) => h.at < end && at < h.end)) continue;
