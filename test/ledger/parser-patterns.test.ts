@@ -365,6 +365,15 @@ describe('list hand-offs by a bare digit; utilities lacking', () => {
   });
 });
 
+describe('a visit recalled in a relative clause', () => {
+  it('"上周走访X时提的…" is progress on that matter, no new visit', () => {
+    const got = parse('上周走访恒嘉电子时提的用电增容，供电局已经在施工了');
+    expect(got.kind).toBe('progress');
+    expect(triples(got)).toEqual([['其他', '供电公司', 'in_progress']]);
+    expect(parse('走访恒嘉电子时企业提了用电增容，已报供电公司').kind).toBe('visit');
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

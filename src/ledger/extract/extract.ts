@@ -34,6 +34,7 @@ import {
   TOPIC_MARKERS,
   VISIT_HEADING,
   VISIT_NOUN,
+  VISIT_RECALLED,
   VISIT_VERBS,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
@@ -686,7 +687,7 @@ function analyseClauses(
     const cEnts = ents.filter((e) => inside(e, c));
     let visit: Clause['visit'] = null;
     const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
-    if (verbs.length) visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
+    if (verbs.length && !VISIT_RECALLED.test(c.text)) visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
     if (!visit && cEnts.some((e) => MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)))) visit = 'visit';
     let plannedVisit = false;
     if (visit && PLAN_MARKERS.test(c.text)) {
