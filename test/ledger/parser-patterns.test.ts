@@ -374,6 +374,14 @@ describe('a visit recalled in a relative clause', () => {
   });
 });
 
+describe('promised results', () => {
+  it('a result someone promised (银行说月底前放款) is work under way; a wish stays open', () => {
+    expect(triples(parse('恒嘉电子贷款的事银行说月底前放款'))).toEqual([['融资', null, 'in_progress']]);
+    expect(triples(parse('恒嘉电子的环评，生态环境局答应下周批'))).toEqual([['审批', '生态环境局', 'in_progress']]);
+    expect(triples(parse('恒嘉电子希望下周能放款'))).toEqual([['融资', null, 'open']]);
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

@@ -8,6 +8,7 @@ import {
   FUTURE_AFTER,
   FUTURE_BEFORE,
   NEGATION_AFTER,
+  PROMISE_BEFORE,
   NEGATION_BEFORE,
   STATUS_ORDER,
   STATUS_PATTERNS,
@@ -40,7 +41,11 @@ export function findStatuses(text: string): StatusHit[] {
         const after = text.slice(end, end + 4);
         if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue;
         if (p.notAfterRe?.test(before)) continue;
-        if (p.status !== 'open' && p.status !== 'assigned' && (WISH_BEFORE.test(before) || FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after))) continue;
+        if (p.status !== 'open' && p.status !== 'assigned' && (WISH_BEFORE.test(before) || FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after))) {
+          // "银行说月底前放款", "住建局答应下周批": a result promised by whoever acts is work under way.
+          if (!WISH_BEFORE.test(before) && PROMISE_BEFORE.test(before)) hits.push({ status: 'in_progress', start, end, raw: m[0] });
+          continue;
+        }
         if (p.status === 'assigned' && (WISH_BEFORE.test(before.slice(-3)) || FUTURE_BEFORE.test(before))) continue;
       }
       hits.push({ status: p.status, start, end, raw: m[0] });

@@ -111,6 +111,8 @@ export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
 export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|能不能|需要|盼|申请|力争|要把)/;
 /** Before a status verb in the same clause: a future time, so not a fact yet. */
+/** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
+export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE = /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
 /** After a status verb: a deadline ("月底前搞定" is caught before, "3月20日前办结" here). */
 export const FUTURE_AFTER = /^(?:前|之前|以前)/;
