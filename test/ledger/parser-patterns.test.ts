@@ -313,6 +313,10 @@ describe('hand-offs and names pointing back', () => {
     expect(triples(parse('恒嘉电子缺焊工，我已经报过去了'))).toEqual([['用工', null, 'assigned']]);
   });
 
+  it('a company ending that starts a longer problem word (电子 + 物流成本) is not chained onto the name', () => {
+    expect(parse('恒嘉电子物流成本高，希望交通局协调开通货运专线').enterprise).toBe('恒嘉电子');
+  });
+
   it('a new enterprise introduced by 叫/名叫 is named', () => {
     expect(findEnterprises('上午去的是一家新落户的企业叫恒泰生物科技，刚投产半年', known).map((e) => e.name)).toEqual(['恒泰生物科技']);
   });

@@ -244,6 +244,8 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     for (;;) {
       const more = suffixAt(text, end);
       if (!more) break;
+      // 电子 + 物流成本: an ending that starts a longer problem word is that word, not part of the name
+      if ([...CATEGORY_WORDS].some((w) => w.length > more.length && text.startsWith(w, end))) break;
       strong ||= STRONG_SUFFIXES.has(more);
       end += more.length;
     }
