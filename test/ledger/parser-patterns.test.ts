@@ -386,6 +386,14 @@ describe('promised results', () => {
   });
 });
 
+describe('mixed Chinese and English', () => {
+  it('English visit verbs make a visit (Visited X today, they need 20 workers, 已转人社)', () => {
+    const got = parse('Visited 恒嘉电子 today, they need 20 workers, 已转人社');
+    expect(got.kind).toBe('visit');
+    expect(triples(got)).toEqual([['用工', '人社局', 'assigned']]);
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

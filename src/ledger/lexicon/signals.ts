@@ -10,7 +10,7 @@
  */
 export const VISIT_VERB_TYPOS = ['走防', '走仿', '走坊', '回仿', '回防', '回坊', '拜仿', '拜防', '拜坊'];
 /** The visit verbs themselves, correct and mistyped (a regex alternation). */
-export const VISIT_VERB_WORDS = ['走访', '拜访', '回访', ...VISIT_VERB_TYPOS].join('|');
+export const VISIT_VERB_WORDS = ['走访', '拜访', '回访', ...VISIT_VERB_TYPOS, String.raw`\b(?:[Vv]isited|[Ww]ent to|[Dd]ropped by|[Pp]aid a visit to)\b`].join('|');
 
 /** Visit verbs that stand on their own (走访, 调研 …). */
 export const VISIT_VERBS = new RegExp(
