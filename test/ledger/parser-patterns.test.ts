@@ -394,6 +394,18 @@ describe('mixed Chinese and English', () => {
   });
 });
 
+describe('department typos only where a typo is plausible', () => {
+  it('a typo of the generic ending must be a homophone (商务居) — 审批通过 is no 审批局', () => {
+    expect(findDepartments('恒嘉电子的贷款银行已经审批通过，等放款')).toEqual([]);
+    expect(findDepartments('已转商务居').map((d) => d.name)).toEqual(['商务局']);
+  });
+
+  it('a bare stem governing a verb (归资规管, 3个人社在帮着找) is the department', () => {
+    expect(findDepartments('土地证的事，住健局说归资规管，又转过去了').map((d) => d.name)).toEqual(['住建局', '资规局']);
+    expect(findDepartments('工程师还差3个人社在帮着找').map((d) => d.name)).toEqual(['人社局']);
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

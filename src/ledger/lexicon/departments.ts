@@ -93,6 +93,12 @@ const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap(
   (a, b) => b.alias.length - a.alias.length,
 );
 
+/**
+ * IME typos of a department's generic ending are homophones (商务居, 金融版); any other character there
+ * makes an ordinary word (审批通过 is no 审批局).
+ */
+export const SUFFIX_HOMOPHONES: Readonly<Record<string, string>> = { 局: '居句剧据聚举巨具菊桔', 办: '版班半伴扮', 委: '为未位卫伟', 厅: '听庭停亭' };
+
 const STEM_INDEX: Array<{ stem: string; name: string }> = DEPARTMENTS.flatMap((d) => (d.stems ?? []).map((stem) => ({ stem, name: d.name }))).sort(
   (a, b) => b.stem.length - a.stem.length,
 );
