@@ -406,6 +406,14 @@ describe('department typos only where a typo is plausible', () => {
   });
 });
 
+describe('result complements 满 and 到手', () => {
+  it('"招满了" and "拿到手了" resolve; "还没招满" does not', () => {
+    expect(triples(parse('恒嘉电子上次说的缺工，现在招满了'))).toEqual([['用工', null, 'resolved']]);
+    expect(parse('恒嘉电子的排污证拿到手了').kind).toBe('resolved');
+    expect(triples(parse('恒嘉电子的工人还没招满'))[0]?.[2]).not.toBe('resolved');
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

@@ -25,7 +25,7 @@ export const COMPLETION_VERBS = [
   '退', '清', '续', '还', '结', '搬', '疏通', '维修', '更换',
   '解决', '落实', '兑现', '处理', '协调', '对接', '安排', '完善', '整改', '验收', '审批', '调', '划', '拆', '迁', '改', '换', '通',
 ];
-export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '到', '成', '通', '掉', '上'];
+export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '满', '到手', '到', '成', '通', '掉', '上'];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
 export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放', '发证', '出证', '拿证'];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
