@@ -27,11 +27,11 @@ export const COMPLETION_VERBS = [
 ];
 export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '满', '到手', '到', '成', '通', '掉', '上'];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
-export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放', '发证', '出证', '拿证'];
+export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放', '发证', '出证', '拿证', '完工', '竣工', '通电', '通水', '通气', '投用', '投运'];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
-export const COMPLETION_PATTERN = `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` + `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])`;
+export const COMPLETION_PATTERN = `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` + `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
