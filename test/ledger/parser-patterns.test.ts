@@ -257,6 +257,8 @@ describe('visits and issues without the usual verbs', () => {
 
   it('a plan or a cancelled visit is not an update', () => {
     expect(parse('明天计划去恒嘉电子').kind).toBe('not_update');
+    expect(parse('收到，马上去恒嘉电子').kind).toBe('not_update');
+    expect(parse('提醒：恒嘉电子的问题清单下周要报区里').kind).toBe('not_update');
     expect(parse('下雨了，原定去恒嘉电子的走访取消了').kind).toBe('not_update');
   });
 

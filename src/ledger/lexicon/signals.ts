@@ -24,13 +24,13 @@ export const VISIT_NOUN = /(?<=的|次|轮|本周|下周|这周)(?:走访|调研
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
 /** A clause with one of these describes a plan, not something that happened. */
-export const PLAN_MARKERS = /原定|原计划|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+export const PLAN_MARKERS = /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE = /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
 
 /** Messages to the whole group. */
-export const NOTICE_MARKERS = /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|通知[:：]|通知如下|开会|会议|培训|例会|务必|准时|参加|报送|填报|截止|亲清服务日|服务日|活动/i;
+export const NOTICE_MARKERS = /^(?:提醒|温馨提示|提示|注意)[:：]|@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|通知[:：]|通知如下|开会|会议|培训|例会|务必|准时|参加|报送|填报|截止|亲清服务日|服务日|活动/i;
 
 /** Forwarded documents. */
 export const FORWARD_MARKERS = /转发|《[^》]*》(?:的?通知|文件)|附件|链接[:：]|https?:\/\//;
