@@ -418,6 +418,17 @@ describe('result complements 满 and 到手', () => {
   });
 });
 
+describe('requests naming an event; skilled people', () => {
+  it('an enterprise asking for something is a report even when it names an event (参加…展会)', () => {
+    expect(triples(parse('恒嘉电子想参加广交会，希望给展位补贴'))).toEqual([['政策兑现', null, 'open']]);
+    expect(parse('各位：明天恒嘉电子开座谈会，请准时参加').kind).toBe('not_update');
+  });
+
+  it('"一个懂…的X" is a skilled person: talent', () => {
+    expect(triples(parse('恒嘉电子需要一个懂跨境电商的运营'))).toEqual([['人才', null, 'open']]);
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

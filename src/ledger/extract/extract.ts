@@ -338,7 +338,9 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
   const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
   if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);
-  if (plain && NOTICE_MARKERS.test(trimmed)) return notUpdate();
+  // "X想参加广交会，希望给展位补贴": an enterprise asking for something is a report, whatever event it names.
+  const entAsks = ents.length > 0 && (REQUEST_CUES.test(trimmed) || OWN_PROBLEM_CUES.test(trimmed));
+  if (plain && !entAsks && NOTICE_MARKERS.test(trimmed)) return notUpdate();
   if (plain && FORWARD_MARKERS.test(trimmed)) return notUpdate();
   return null;
 }

@@ -36,6 +36,8 @@ export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
 export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp }> = [
   // 招不到人, 人招不来: recruiting that fails is ordinary labour unless a professional is named (the lexicon scores those higher)
   { category: '用工', weight: 4, pattern: /(招)(?:不到|不来|不满|不齐|不上)(?=人)|人(招)(?:不到|不来|不齐)/g },
+  // 一个懂跨境电商的运营, 两名懂外贸的业务员: a person with a skill is talent
+  { category: '人才', weight: 6, pattern: /(?:个|名|位|些)懂[^，,。;；]{1,10}?的([\u4e00-\u9fa5]{1,4}?)(?=人才|人员|$|[\s，,。;；!！])/g },
   { category: '用地', weight: 5, pattern: /(?:[一两几那这]块|缺|要|差|拿|找|批)(地)(?![方区址点铁产位步板面毯震图道摊])/g },
   {
     category: '其他',
