@@ -429,6 +429,16 @@ describe('requests naming an event; skilled people', () => {
   });
 });
 
+describe('coming back from an enterprise', () => {
+  it('"从X回来" is a visit to X; a plan after it is no visit', () => {
+    const got = parse('从恒嘉电子回来了，企业说缺电');
+    expect(got.kind).toBe('visit');
+    expect(got.enterprise).toBe('恒嘉电子');
+    expect(triples(got)).toEqual([['其他', null, 'open']]);
+    expect(parse('刚从恒嘉电子回来，马上去七一电器').enterprise).toBe('恒嘉电子');
+  });
+});
+
 describe('smaller patterns', () => {
   it('a 顿号 list of problems of different kinds is one issue each; of one kind it stays one', () => {
     expect(triples(parse('走访恒嘉电子，企业反映：研发人员不足、出口订单受影响、厂区道路积水'))).toEqual([

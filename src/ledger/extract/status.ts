@@ -61,7 +61,7 @@ export function findStatuses(text: string): StatusHit[] {
 /** A result forecast for a date (下周能批, 预计月底放款): the matter is under way. */
 const FORECAST_BEFORE = /(?:预计|有望|下周|月底|月初|[\d一二三四五六七八九十]+[号日]|近期|过几天|过两天)(?:前|之前)?(?:就)?(?:能|可以|可|会)?$/;
 
-const PARTIAL_AFTER = /^[^。;；]*?(?:但|但是|不过|可是)[^，,。;；]{0,3}(?:还|仍|仍然|尚|依然)(?:缺|没|未|差|需要|有)/;
+const PARTIAL_AFTER = /^[^。;；]*?(?:(?:但|但是|不过|可是)[^，,。;；]{0,3}(?:还|仍|仍然|尚|依然)(?:缺|没|未|差|需要|有)|[,，]\s*(?:还|仍|尚)(?:差|缺)\s*[\d一二两三四五六七八九十几百千万]+)/;
 
 export function maxStatus(statuses: IssueStatus[]): IssueStatus | null {
   let best: IssueStatus | null = null;
