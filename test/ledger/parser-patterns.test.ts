@@ -386,6 +386,7 @@ describe('promised results', () => {
     expect(triples(parse('恒嘉电子的环评，生态环境局答应下周批'))).toEqual([['审批', '生态环境局', 'in_progress']]);
     expect(triples(parse('恒嘉电子希望下周能放款'))).toEqual([['融资', null, 'open']]);
     expect(triples(parse('恒嘉电子贷款预计月底放款'))).toEqual([['融资', null, 'in_progress']]);
+    expect(triples(parse('恒嘉电子缺焊工，人社局招到了5个，还差3个'))).toEqual([['用工', '人社局', 'in_progress']]);
     expect(triples(parse('恒嘉电子的用电增容已完工通电'))).toEqual([['其他', null, 'resolved']]);
   });
 });
