@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findRefs as commandRefs, parseLedgerCommand } from '../../src/ledger/commands.js';
-import { confidenceOf, extractUpdate, findDates, findDepartments, findRefs } from '../../src/ledger/extract/index.js';
+import { confidenceOf, extractUpdate, findDates, findDepartments, findEnterprises, findRefs } from '../../src/ledger/extract/index.js';
 import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
 import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
 
@@ -179,6 +179,18 @@ describe('voice-to-text', () => {
     ]);
     expect(got.issues.map((i) => i.summary)).toEqual(['缺十个焊工', '贷款还没批下来']);
   });
+
+  it('continuation words cut run-on speech without commas; 还有 + a quantity does not', () => {
+    const got = parse('上午去了恒嘉电子他们说研发补助还有三十万没拨付再就是想申请一笔技改贷款');
+    expect(got.kind).toBe('visit');
+    expect(triples(got)).toEqual([
+      ['政策兑现', null, 'open'],
+      ['融资', null, 'open'],
+    ]);
+    expect(got.issues[0]!.summary).toContain('还有三十万');
+    const one = parse('上午去了恒嘉电子他们说研发补助还有三十万没拨付');
+    expect(one.issues).toHaveLength(1);
+  });
 });
 
 describe('questions', () => {
@@ -245,11 +257,186 @@ describe('visits and issues without the usual verbs', () => {
 
   it('a plan or a cancelled visit is not an update', () => {
     expect(parse('明天计划去恒嘉电子').kind).toBe('not_update');
+    expect(parse('收到，马上去恒嘉电子').kind).toBe('not_update');
+    expect(parse('提醒：恒嘉电子的问题清单下周要报区里').kind).toBe('not_update');
     expect(parse('下雨了，原定去恒嘉电子的走访取消了').kind).toBe('not_update');
   });
 
   it('a topic is never taken from a department name', () => {
     expect(triples(parse('恒嘉电子的事已交办人社局'))).toEqual([['其他', '人社局', 'assigned']]);
+  });
+});
+
+describe('category from how the head noun is used', () => {
+  it.each([
+    ['恒嘉电子想再要一块地盖宿舍，还没交办', '用地'],
+    ['恒嘉电子差地，扩产上不去，还没交办', '用地'],
+    ['恒嘉电子门口的马路太窄，货车进不来，还没交办', '其他'],
+    ['恒嘉电子厂区的路灯老是不亮，还没交办', '其他'],
+  ])('%s → %s', (text, category) => {
+    expect(parse(text).issues.map((i) => i.category)).toEqual([category]);
+  });
+
+  it('地 in other words is no land (地方, 地址, 重要地位)', () => {
+    expect(parse('恒嘉电子想换个地方办公，还没交办').issues.map((i) => i.category)).not.toContain('用地');
+  });
+});
+
+describe('topics that come back later in the same message', () => {
+  it('a topic clause in a later sentence updates the listed problem of its category, not a new one', () => {
+    const got = parse('走访了恒嘉电子。第一，排污许可一直没批；第二，缺两名研发工程师；第三，研发补助只到了一半。排污许可的事已转生态环境局；补助的事报给了经信局；人才的问题再研究一下。');
+    expect(got.kind).toBe('visit');
+    expect(got.reasons).not.toContain('several_enterprises');
+    expect(triples(got)).toEqual([
+      ['审批', '生态环境局', 'assigned'],
+      ['人才', null, 'open'],
+      ['政策兑现', '经信局', 'assigned'],
+    ]);
+  });
+
+  it('"一个是…，一个是…" lists items; hand-offs of two topics in one sentence go to their own items', () => {
+    const got = parse('走访恒嘉电子，企业说了两件事，一个是去年的研发补助没拨付，还有一个是新厂房的消防验收。补助的事已经报给财政局了，消防验收转住建局。');
+    expect(got.issues.map((i) => i.summary)).toEqual(['去年的研发补助没拨付', '新厂房的消防验收']);
+    expect(triples(got)).toEqual([
+      ['政策兑现', '财政局', 'assigned'],
+      ['审批', '住建局', 'assigned'],
+    ]);
+  });
+
+  it('a quantity after 到了 is no enterprise (只到了一半, 到了三成)', () => {
+    expect(findEnterprises('研发补助只到了一半', known)).toEqual([]);
+    expect(findEnterprises('货款到了三成', known)).toEqual([]);
+  });
+});
+
+describe('hand-offs and names pointing back', () => {
+  it('"报过去了" hands off to the department named before it; with none named it stays unnamed', () => {
+    expect(triples(parse('刚才恒嘉电子打电话，说废气排放超标，想请生态环境局上门看看，我已经报过去了'))).toEqual([['其他', '生态环境局', 'assigned']]);
+    expect(triples(parse('恒嘉电子缺焊工，我已经报过去了'))).toEqual([['用工', null, 'assigned']]);
+  });
+
+  it('a company ending that starts a longer problem word (电子 + 物流成本) is not chained onto the name', () => {
+    expect(parse('恒嘉电子物流成本高，希望交通局协调开通货运专线').enterprise).toBe('恒嘉电子');
+  });
+
+  it('a new enterprise introduced by 叫/名叫 is named', () => {
+    expect(findEnterprises('上午去的是一家新落户的企业叫恒泰生物科技，刚投产半年', known).map((e) => e.name)).toEqual(['恒泰生物科技']);
+  });
+});
+
+describe('praise is no problem; failing to recruit is', () => {
+  it('"订单其实不错，就是招不到人" records the labour problem only', () => {
+    expect(triples(parse('恒嘉电子订单其实不错，就是招不到人'))).toEqual([['用工', null, 'open']]);
+    expect(triples(parse('恒嘉电子效益挺好的就是人招不来'))).toEqual([['用工', null, 'open']]);
+  });
+
+  it('a professional named keeps its category; a bare 招不到 after it is no second problem', () => {
+    expect(triples(parse('恒嘉电子缺两名研发工程师，本地招不到'))).toEqual([['人才', null, 'open']]);
+  });
+});
+
+describe('departments that are no handler', () => {
+  it('a department we will go and ask (去财政局问问) is no hand-off', () => {
+    expect(triples(parse('恒嘉电子技改补助还没到账，我明天去财政局问问'))).toEqual([['政策兑现', null, 'open']]);
+  });
+
+  it('a visit verb ends the words before a company name (陪同…的同志走访X)', () => {
+    const got = parse('陪同发改的同志走访恒嘉电子，企业反映缺电');
+    expect(got.enterprise).toBe('恒嘉电子');
+    expect(triples(got)).toEqual([['其他', null, 'open']]);
+  });
+});
+
+describe('kind from the structure of the message', () => {
+  it('"X反映的Y问题" + a department acting is progress on the earlier matter; "反映的主要问题是…" reports', () => {
+    const got = parse('恒嘉电子反映的排水问题，住建局说下周来疏通');
+    expect(got.kind).toBe('progress');
+    expect(got.issues.map((i) => [i.category, i.department, i.status, i.summary])).toEqual([['其他', '住建局', 'in_progress', '排水问题，住建局说下周来疏通']]);
+    expect(parse('走访恒嘉电子，企业反映的主要问题是缺焊工').kind).toBe('visit');
+  });
+});
+
+describe('list hand-offs by a bare digit; utilities lacking', () => {
+  it('"1转人社，2转生态，3转税务" after a numbered list hands each item to its department', () => {
+    expect(triples(parse('恒嘉电子：1.缺电工5名 2.排污许可证到期要续 3.研发费用加计扣除没享受到。1转人社，2转生态，3转税务'))).toEqual([
+      ['用工', '人社局', 'assigned'],
+      ['审批', '生态环境局', 'assigned'],
+      ['政策兑现', '税务局', 'assigned'],
+    ]);
+  });
+
+  it('缺电 / 停水 are utility problems, 缺电工 is labour', () => {
+    expect(triples(parse('恒嘉电子反映停水三天了'))).toEqual([['其他', null, 'open']]);
+    expect(triples(parse('恒嘉电子反映缺电工'))).toEqual([['用工', null, 'open']]);
+  });
+});
+
+describe('a visit recalled in a relative clause', () => {
+  it('"上周走访X时提的…" is progress on that matter, no new visit', () => {
+    const got = parse('上周走访恒嘉电子时提的用电增容，供电局已经在施工了');
+    expect(got.kind).toBe('progress');
+    expect(triples(got)).toEqual([['其他', '供电公司', 'in_progress']]);
+    expect(parse('走访恒嘉电子时企业提了用电增容，已报供电公司').kind).toBe('visit');
+  });
+});
+
+describe('promised results', () => {
+  it('a result someone promised (银行说月底前放款) is work under way; a wish stays open', () => {
+    expect(triples(parse('恒嘉电子贷款的事银行说月底前放款'))).toEqual([['融资', null, 'in_progress']]);
+    expect(triples(parse('恒嘉电子的环评，生态环境局答应下周批'))).toEqual([['审批', '生态环境局', 'in_progress']]);
+    expect(triples(parse('恒嘉电子希望下周能放款'))).toEqual([['融资', null, 'open']]);
+    expect(triples(parse('恒嘉电子贷款预计月底放款'))).toEqual([['融资', null, 'in_progress']]);
+    expect(triples(parse('恒嘉电子缺焊工，人社局招到了5个，还差3个'))).toEqual([['用工', '人社局', 'in_progress']]);
+    expect(triples(parse('恒嘉电子的用电增容已完工通电'))).toEqual([['其他', null, 'resolved']]);
+  });
+});
+
+describe('mixed Chinese and English', () => {
+  it('English visit verbs make a visit (Visited X today, they need 20 workers, 已转人社)', () => {
+    const got = parse('Visited 恒嘉电子 today, they need 20 workers, 已转人社');
+    expect(got.kind).toBe('visit');
+    expect(triples(got)).toEqual([['用工', '人社局', 'assigned']]);
+  });
+});
+
+describe('department typos only where a typo is plausible', () => {
+  it('a typo of the generic ending must be a homophone (商务居) — 审批通过 is no 审批局', () => {
+    expect(findDepartments('恒嘉电子的贷款银行已经审批通过，等放款')).toEqual([]);
+    expect(findDepartments('已转商务居').map((d) => d.name)).toEqual(['商务局']);
+  });
+
+  it('a bare stem governing a verb (归资规管, 3个人社在帮着找) is the department', () => {
+    expect(findDepartments('土地证的事，住健局说归资规管，又转过去了').map((d) => d.name)).toEqual(['住建局', '资规局']);
+    expect(findDepartments('工程师还差3个人社在帮着找').map((d) => d.name)).toEqual(['人社局']);
+  });
+});
+
+describe('result complements 满 and 到手', () => {
+  it('"招满了" and "拿到手了" resolve; "还没招满" does not', () => {
+    expect(triples(parse('恒嘉电子上次说的缺工，现在招满了'))).toEqual([['用工', null, 'resolved']]);
+    expect(parse('恒嘉电子的排污证拿到手了').kind).toBe('resolved');
+    expect(triples(parse('恒嘉电子的工人还没招满'))[0]?.[2]).not.toBe('resolved');
+  });
+});
+
+describe('requests naming an event; skilled people', () => {
+  it('an enterprise asking for something is a report even when it names an event (参加…展会)', () => {
+    expect(triples(parse('恒嘉电子想参加广交会，希望给展位补贴'))).toEqual([['政策兑现', null, 'open']]);
+    expect(parse('各位：明天恒嘉电子开座谈会，请准时参加').kind).toBe('not_update');
+  });
+
+  it('"一个懂…的X" is a skilled person: talent', () => {
+    expect(triples(parse('恒嘉电子需要一个懂跨境电商的运营'))).toEqual([['人才', null, 'open']]);
+  });
+});
+
+describe('coming back from an enterprise', () => {
+  it('"从X回来" is a visit to X; a plan after it is no visit', () => {
+    const got = parse('从恒嘉电子回来了，企业说缺电');
+    expect(got.kind).toBe('visit');
+    expect(got.enterprise).toBe('恒嘉电子');
+    expect(triples(got)).toEqual([['其他', null, 'open']]);
+    expect(parse('刚从恒嘉电子回来，马上去七一电器').enterprise).toBe('恒嘉电子');
   });
 });
 

@@ -4,7 +4,7 @@
  * enterprise names first.
  */
 import type { Category } from '../model.js';
-import { CATEGORY_LEXICON } from '../lexicon/categories.js';
+import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY } from '../lexicon/categories.js';
 
 const ENTRIES = CATEGORY_LEXICON.flatMap((c) => c.words.map((word) => ({ word: word.toLowerCase(), category: c.category, weight: c.weight }))).sort(
   (a, b) => b.word.length - a.word.length || b.weight - a.weight,
@@ -58,6 +58,19 @@ export function scoreCategories(text: string): CategoryScore[] {
     s.score += WORKER_WEIGHT;
     s.first = Math.min(s.first, at);
     scores.set('用工', s);
+  }
+  for (const { category, weight, pattern } of CATEGORY_MORPHOLOGY) {
+    for (const m of lower.matchAll(pattern)) {
+      const head = m.slice(1).find((g) => g !== undefined)!;
+      const at = m.index + m[0].indexOf(head);
+      const end = at + head.length;
+      if (hits.some((h) => h.at < end && at < h.end)) continue;
+      hits.push({ at, end, category });
+      const s = scores.get(category) ?? { category, score: 0, first: at };
+      s.score += weight;
+      s.first = Math.min(s.first, at);
+      scores.set(category, s);
+    }
   }
   // Chinese noun phrases are head-final: the last problem word of a clause is what it is about
   // ("冷链物流专项贷款" is a loan), all the more after a need verb ("缺懂外贸的人才").

@@ -4,11 +4,11 @@
  * closure (组织部回访确认) or the object of a wish (希望商务局帮忙) — those three are not "the
  * department" of the issue.
  */
-import { departmentAliases, departmentStems, normalizeDepartment } from '../lexicon/departments.js';
+import { departmentAliases, departmentStems, normalizeDepartment, SUFFIX_HOMOPHONES } from '../lexicon/departments.js';
 import { PERSON_AFTER } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
-import { HANDOFF_BEFORE_DEPARTMENT, HANDOFF_CONSIDERED, INFORMAL_HANDOFF_BEFORE_DEPARTMENT, TOLD_AFTER_DEPARTMENT } from '../lexicon/statuses.js';
+import { ASK_DEPARTMENT_AFTER, HANDOFF_BEFORE_DEPARTMENT, HANDOFF_CONSIDERED, INFORMAL_HANDOFF_BEFORE_DEPARTMENT, TOLD_AFTER_DEPARTMENT } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
 
 export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish';
@@ -32,10 +32,10 @@ const GENERIC_AFTER_HANDOFF = /(?:已经?)?(?:交办|转办|移交|转交|交给
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
-const STEM_BEFORE = /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向]|那边|这边|的事|问题)$/;
+const STEM_BEFORE = /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow)/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
@@ -82,6 +82,8 @@ export function findDepartments(text: string): DepartmentMention[] {
       let at = -1;
       for (let k = 0; k < w.length && diff < 2; k++) if (w[k] !== alias[k]) (diff++, (at = k));
       if (diff !== 1 || at === 0) continue;
+      const ending = SUFFIX_HOMOPHONES[alias[at]!];
+      if (at === alias.length - 1 && ending !== undefined && !ending.includes(w[at]!)) continue;
       // 规划许可 is no typo of 规划局: a problem word runs through the window.
       if (PROBLEM_WORDS.some((pw) => { const k = text.indexOf(pw, Math.max(0, i - pw.length + 1)); return k >= 0 && k < i + w.length && k + pw.length > i + at; })) continue;
       if (!STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4))) continue;
@@ -116,7 +118,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         if (PERSON_AFTER.test(after) && (inVisit || !/^(?:的)?[老小][\u4e00-\u9fa5](?:说|讲|反馈|回复|表示)/.test(after))) role = 'participant';
         else if (WITH_BEFORE.test(before) && inVisit) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
-        else if (WISH_BEFORE.test(before) || considered) role = 'wish';
+        else if (WISH_BEFORE.test(before) || considered || ASK_DEPARTMENT_AFTER.test(after)) role = 'wish';
       }
       const unknown = f.unknown && (handedTo || role === 'handler') && !departmentAliases().some((a) => f.raw.endsWith(a.alias)) ? { unknown: true } : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown };

@@ -176,7 +176,7 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
 /** Characters that do not occur inside company names: the name starts after the last of them. */
 const BREAK_CHARS = /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
-const BREAK_WORDS = /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于))/;
+const BREAK_WORDS = /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望))/;
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
   /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
@@ -186,6 +186,8 @@ function badName(name: string): boolean {
   if (STOP.has(name)) return true;
   if (/^\d+$/.test(name)) return true;
   if (/^(?:[一两二三四五六七八九十几多各每某数\d]+|哪|这|那)(?:家|个|些)/.test(name)) return true;
+  // a quantity is no name (到了一半, 到了一部分, 到了三成, 到了两百万)
+  if (/^(?:[一两二三四五六七八九十百千万亿几多半\d]+|大|小)(?:半|部分|成|批|点|些|多|倍|[百千万亿]|元|块|人|名|天|月|年)?$|^(?:一半|一部分|一大半|大部分|小部分|部分|全部|一点|一些)/.test(name)) return true;
   if (/企业|今天|昨天|明天|问题|情况|现场|一趟|一下|群里|计划|服务日|领导|老板|部门|工作|会议|确认|核实|结束|小结|汇总|总结|周报|月报|编号|那边|这边/.test(name)) return true;
   for (const { alias } of departmentAliases()) if (name.endsWith(alias)) return true;
   return /[局办委部]$|中心$|大队$|管委会$/.test(name);
@@ -202,7 +204,7 @@ const STRONG_SUFFIXES = new Set([
   '织造', '控股', '矿业', '石化', '重工', '钢构', '门业', '卫浴', '汽配', '合作社', '农庄', '牧业', '饮品', '光电', '电机',
 ]);
 const CLEAN_BEFORE =
-  /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$/;
+  /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
 
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
@@ -242,6 +244,8 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     for (;;) {
       const more = suffixAt(text, end);
       if (!more) break;
+      // 电子 + 物流成本: an ending that starts a longer problem word is that word, not part of the name
+      if ([...CATEGORY_WORDS].some((w) => w.length > more.length && text.startsWith(w, end))) break;
       strong ||= STRONG_SUFFIXES.has(more);
       end += more.length;
     }

@@ -31,8 +31,10 @@ import {
   REPORT_IN_CLAUSE,
   REPORTED_ASK,
   STRONG_NOTICE,
+  TOPIC_MARKERS,
   VISIT_HEADING,
   VISIT_NOUN,
+  VISIT_RECALLED,
   VISIT_VERBS,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
@@ -44,6 +46,7 @@ import { blank, blankFillers, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
+import { HANDOFF_BACK } from '../lexicon/statuses.js';
 import { splitProblems } from './split.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
@@ -281,11 +284,11 @@ function segmentFacts(
     refs: refs.filter((r) => inside(r, seg)),
     depts: segDepts,
     statuses: segStatuses,
-    handler: handlerDepartment(segDepts),
+    handler: handlerDepartment(segDepts) ?? handedBack(segDepts, segStatuses),
     status: maxStatus(segStatuses.map((s) => s.status)),
     content,
     category,
-    hasProblem: content.length > 0 && (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text))),
+    hasProblem: content.length > 0 && (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
     earlier:
       seg.topic ||
       (!NEW_MARKERS.test(seg.text) &&
@@ -297,6 +300,14 @@ function segmentFacts(
     question: questionKind(work, seg, reportedText),
     enterprise,
   };
+}
+
+/** "想请生态环境局上门指导，我已经报过去了": a hand-off pointing back takes the department named before it. */
+function handedBack(depts: DepartmentMention[], statuses: StatusHit[]): string | null {
+  const back = statuses.find((s) => s.status === 'assigned' && HANDOFF_BACK.test(s.raw));
+  if (!back) return null;
+  const before = depts.filter((d) => d.end <= back.start);
+  return before.length ? before[before.length - 1]!.name : null;
 }
 
 /**
@@ -327,7 +338,9 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
   const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
   if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);
-  if (plain && NOTICE_MARKERS.test(trimmed)) return notUpdate();
+  // "X想参加广交会，希望给展位补贴": an enterprise asking for something is a report, whatever event it names.
+  const entAsks = ents.length > 0 && (REQUEST_CUES.test(trimmed) || OWN_PROBLEM_CUES.test(trimmed));
+  if (plain && !entAsks && NOTICE_MARKERS.test(trimmed)) return notUpdate();
   if (plain && FORWARD_MARKERS.test(trimmed)) return notUpdate();
   return null;
 }
@@ -446,8 +459,17 @@ function ordinalUpdates(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
 
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
 function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
-  if (!f.earlier) return false;
   const fresh = freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === f.enterprise);
+  if (!f.earlier) {
+    // "…第二，缺研发人员。…人才的问题还需要研究一下": a topic naming a problem listed earlier in this
+    // message (same category, in an earlier sentence), saying nothing wrong of its own, is about that problem.
+    if (!TOPIC_MARKERS.test(f.seg.text) || NEW_MARKERS.test(f.seg.text) || f.category.score <= 0) return false;
+    const listed = fresh.filter((i) => i.segment < f.index);
+    const match = matchItem(listed, f.category.category, f.category.score);
+    if (!match || !saysNothingWrong(m, f)) return false;
+    apply([match], f.status, f.handler);
+    return true;
+  }
   const cat = f.category;
   const match = fresh.length ? (f.seg.topicCategory ? matchItem(fresh, f.seg.topicCategory, 1) : matchItem(fresh, cat.category, cat.score)) : null;
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
@@ -496,7 +518,7 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     }))
     .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
   const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
-  const ownHandler = handlerDepartment(f.depts.filter(own));
+  const ownHandler = handlerDepartment(f.depts.filter(own)) ?? handedBack(f.depts.filter(own), f.statuses.filter(own));
   const firm = f.statuses.filter(own).filter((x) => x.status !== 'in_progress' || ownHandler).map((x) => x.status);
   const st = maxStatus(firm);
   const item: Item = {
@@ -537,6 +559,11 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
   if (m.anyVisit || freshItems(d).length) return false;
   if (STRONG_REPORT.test(f.reportedText) || enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })) return false;
+  return saysNothingWrong(m, f);
+}
+
+/** With statuses, departments, names and dates blanked, the segment states no deficit, request or report of its own. */
+function saysNothingWrong(m: MessageFacts, f: SegmentFacts): boolean {
   let t = m.work.slice(f.seg.start, f.seg.end);
   for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
     if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
@@ -662,7 +689,7 @@ function analyseClauses(
     const cEnts = ents.filter((e) => inside(e, c));
     let visit: Clause['visit'] = null;
     const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
-    if (verbs.length) visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
+    if (verbs.length && !VISIT_RECALLED.test(c.text)) visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
     if (!visit && cEnts.some((e) => MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)))) visit = 'visit';
     let plannedVisit = false;
     if (visit && PLAN_MARKERS.test(c.text)) {

@@ -33,11 +33,16 @@ const ENUM_MARKERS: RegExp[] = [
   /(?<=^|[\s,，:：])第([一二三四五六七八九十\d])(?:个问题|个|点|条|项)?(?:是|[,，:：、])/g,
   /(?<=^|[\s,，:：])(?:首先|其次|再次|最后)(?:是|[,，])?/g,
   // hand-offs addressed by a bare number after a list: 一交经信局，二交交通局 / ③转人社
-  /(?<=^|[\s,，、;；:：。])([一二三四五六七八九十])(?=(?:已经?|均|都)?(?:交|转|报|推|移)[\u4e00-\u9fa5])/g,
+  /(?<=^|[\s,，、;；:：。])([一二三四五六七八九十]|\d{1,2})(?=(?:已经?|均|都)?(?:交|转|报|推|移)[\u4e00-\u9fa5])/g,
 ];
 /** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
 const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
-const CONTINUATION = /(?<=^|[\s,，:：])(?:另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+const CONTINUATION = /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+/**
+ * Dictated run-on text has no commas: unambiguous continuation words start the next item even
+ * right after a character (…没退下来还有就是想申请…). 还有 alone is no cut there (还有一百二十万没退).
+ */
+const CONTINUATION_UNPUNCTUATED = /(?<=[\u4e00-\u9fa5])(?:还有就是|再就是|另外还有|另外就是|另外(?=[还也又]?(?:有|提|说|反映|缺|想|希望|需要|要)))(?=[\u4e00-\u9fa5A-Za-z(（])/g;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 /** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
 const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
@@ -103,7 +108,7 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
     const body = text.slice(p.start, p.end);
     const first = segments.length;
     const cuts = pieceCuts[pi]!.filter((c) => hasSecond || c.enumIndex !== 1 || /^(?:第|首先|一是)/.test(c.marker));
-    for (const m of body.matchAll(CONTINUATION)) {
+    for (const m of [...body.matchAll(CONTINUATION), ...body.matchAll(CONTINUATION_UNPUNCTUATED)]) {
       if (m.index === 0 && cuts.length === 0) {
         cuts.push({ at: 0, markerEnd: m[0].length, marker: m[0], enumIndex: null });
       } else if (!cuts.some((c) => c.at === m.index)) {

@@ -119,6 +119,7 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     if (g.topic) {
       // After a topic clause: another topic, a new problem, or more words about the same update.
       const t = topicOf(p, pieces[i + 1], groups, judge);
+      if (t === null && handsOffAnotherTopic(p, g, judge)) return open(true);
       return t === 'topic' ? open(true) : t === 'new' || p.cue ? open(false) : join();
     }
 
@@ -140,6 +141,8 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     // two updates on different topics ("土地证下来了 用电增容还在排队"): one each
     const gStated = g.pieces.some((x) => x.firm);
     if (p.firm && gStated && p.score > 0 && gCat.score > 0 && !gCats.has(p.category)) return open(false);
+    // two hand-offs of different topics, nothing wrong said ("补贴的事转经信局了，规划许可报资规局"): one each
+    if (!gCue && gCat.score > 0 && handsOffAnotherTopic(p, g, judge)) return open(true);
     // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
     if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0) && !p.firm) return open(false);
     join();
@@ -163,6 +166,11 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       topicCategory: g.topicCategory,
     };
   });
+}
+
+/** A clause handing off or updating a topic (score > 0, no problem cue) of another category than the group, which carries a state too. */
+function handsOffAnotherTopic(p: Piece, g: Group, judge: (s: Span) => { category: Category; score: number }): boolean {
+  return p.state && !p.cue && p.score > 0 && g.pieces.some((x) => x.state) && judge(g).category !== p.category;
 }
 
 /** The group updates an earlier issue: a firm status (已经放款, 已受理), or a topic a department acts on (用电增容那个，供电公司说…). */

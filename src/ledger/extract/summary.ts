@@ -25,7 +25,7 @@ export function makeSummary(original: string, keep: Array<{ start: number; end: 
       let prev: string;
       do {
         prev = t;
-        t = t.replace(LEAD_IN, '').replace(/^(?:企业|公司)(?=[\u4e00-\u9fa5])/, '').trim();
+        t = t.replace(LEAD_IN, '').replace(/^(?:企业|公司)(?=[\u4e00-\u9fa5])/, '').replace(/^的(?=[\u4e00-\u9fa5])/, '').trim();
       } while (t !== prev);
       // "还缺普工" after another problem, "资金紧张的问题已交金融办": the problem without the link word or the hand-off.
       t = t.replace(LINK_WORD, '');

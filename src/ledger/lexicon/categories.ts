@@ -27,6 +27,25 @@ export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
   其他: 'infrastructure and utilities (用电增容, 污水管网, 道路, 危化品车辆限行, 物流成本), Party-building, and updates that give no clue to the category ("Q-0007 已办结", "Q-0027 还在pending")',
 };
 
+/**
+ * Morphology beyond single words: a category told by how a head noun is used, not by a listed
+ * phrase. 地 as land when counted (一块地, 那块地) or after a verb of need (缺地, 要地, 差地, 拿地);
+ * an infrastructure noun with a deficiency predicate (路太窄, 路灯不亮, 管网老化, 电不够) is a utility
+ * problem. The `at` group marks the head noun (its position counts as where the category was said).
+ */
+export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp }> = [
+  // 招不到人, 人招不来: recruiting that fails is ordinary labour unless a professional is named (the lexicon scores those higher)
+  { category: '用工', weight: 4, pattern: /(招)(?:不到|不来|不满|不齐|不上)(?=人)|人(招)(?:不到|不来|不齐)/g },
+  // 一个懂跨境电商的运营, 两名懂外贸的业务员: a person with a skill is talent
+  { category: '人才', weight: 6, pattern: /(?:个|名|位|些)懂[^，,。;；]{1,10}?的([\u4e00-\u9fa5]{1,4}?)(?=人才|人员|$|[\s，,。;；!！])/g },
+  { category: '用地', weight: 5, pattern: /(?:[一两几那这]块|缺|要|差|拿|找|批)(地)(?![方区址点铁产位步板面毯震图道摊])/g },
+  {
+    category: '其他',
+    weight: 4,
+    pattern: /(路灯|路面|道路|马路|路|桥|管网|管道|水管|电路|线路|电|水|气|网络|信号)(?:太|很|比较|有点|特别|经常|老是|总是)?(?:窄|堵|暗|不亮|坏了|破损|老化|积水|漏|不通|不够|不稳|不足|断|停)|(?:缺|停|限)(电|水|气)(?![工费价子脑视话梯池器缆线路商])/g,
+  },
+];
+
 export const CATEGORY_LEXICON: CategoryWords[] = [
   // --- 融资: loans, credit, bridge funds, listing
   {
@@ -50,7 +69,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '普工', '操作工', '包装工', '装配工', '技术工人', '技工', '工人', '招工', '用工', '缺工', '焊工', '电工',
       '钳工', '车工', '熟练工', '一线员工', '一线工人', '劳动力', '务工', '工人流失', '员工流失', '季节工',
       '临时工', '保洁工', '搬运工', '叉车工', '挡车工', '缝纫工', '员工宿舍', '招人', '缺人', '用人难',
-      '劳务', '工资', '社保', '打包工', '分拣工', '客服', '仓管', '保安', '司机', '操作员', '流水线', '质检员', '简历',
+      '劳务', '工资', '社保', '打包工', '分拣工', '客服', '仓管', '保安', '司机', '操作员', '流水线', '质检员',
       'workers', 'worker', 'labour', 'labor', 'staff',
     ],
   },
@@ -75,7 +94,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
     words: [
       '用地', '土地', '地块', '土地证', '不动产证', '供地', '征地', '拆迁', '土地指标', '用地指标', '建设用地',
       '出让', '摘牌', '拿地', '工业用地', '新增用地', '土地性质', '征收', '地价', '用地审批', '用地手续',
-      '标准地', '低效用地', '厂房租赁', '缺地', '块地', '要地', '用地难', 'land',
+      '标准地', '低效用地', '厂房租赁', '用地难', 'land',
     ],
   },
   { category: '用地', weight: 1, words: ['厂房', '扩建', '二期', '亩'] },
@@ -115,7 +134,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '订单', '市场', '客户', '销售', '销路', '大单', '销量', '滞销', '库存', '接单', '拓市场', '开拓',
       '展会', '参展', '采购', '招投标', '招标', '投标', '政府采购', '产品推广', '推广', '渠道', '外贸',
       '跨境电商', '出口订单', '外需', '单子', '经销商', '品牌', '营销', '卖不出', '产能过剩', '关税',
-      '开工不足', '开工率', '交货', '宣传', '客户流失', 'order', 'orders', 'market', 'sales', 'customers',
+      '开工不足', '开工率', '交货', 'order', 'orders', 'market', 'sales', 'customers',
     ],
   },
   { category: '市场', weight: 2, words: ['电商', '出口', '供应链', '原材料', '涨价', '价格'] },
@@ -130,8 +149,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '天然气', '蒸汽', '污水', '管网', '排水', '雨水', '道路', '修路', '路灯', '断头路', '限行',
       '通行证', '物流', '物流成本', '运输', '停车', '公交', '班车', '网络', '信号', '宽带', '党建', '党组织',
       '支部', '治安', '噪音', '垃圾', '围墙', '绿化', '食堂', '子女入学', '入学', '就学', '医疗', '安全隐患',
-      '交通', '红绿灯', '货车', '通勤', '住宿', '配套', '排水沟', '积水', '倒灌', '漏水', '电费', '缺电', '电不够', '装表', '接电',
-      '电价', '气价', '天然气价格', '路太窄', '路窄', '路灯不亮', 'power', 'electricity',
+      '交通', '红绿灯', '货车', '通勤', '住宿', '配套', '排水沟', '积水', '倒灌', '漏水', '电费', '装表', '接电',
+      '电价', '气价', '天然气价格', 'power', 'electricity',
     ],
   },
 ];

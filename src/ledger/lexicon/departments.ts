@@ -55,7 +55,7 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '工商联', aliases: ['工商联'] },
   { name: '人民银行', aliases: ['人民银行', '人行'] },
   { name: '海关', aliases: ['海关'] },
-  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委', '管委会那边'] },
+  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委'] },
   { name: '管委会', aliases: ['开发区管委会', '管委会'] },
   { name: '省药监局', aliases: ['省药监局', '省药品监督管理局'] },
   { name: '药监局', aliases: ['药监局', '药品监督管理局'] },
@@ -92,6 +92,12 @@ export const DEPARTMENT_CATEGORIES: Readonly<Record<string, readonly Category[]>
 const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) => d.aliases.map((alias) => ({ alias, name: d.name }))).sort(
   (a, b) => b.alias.length - a.alias.length,
 );
+
+/**
+ * IME typos of a department's generic ending are homophones (商务居, 金融版); any other character there
+ * makes an ordinary word (审批通过 is no 审批局).
+ */
+export const SUFFIX_HOMOPHONES: Readonly<Record<string, string>> = { 局: '居句剧据聚举巨具菊桔', 办: '版班半伴扮', 委: '为未位卫伟', 厅: '听庭停亭' };
 
 const STEM_INDEX: Array<{ stem: string; name: string }> = DEPARTMENTS.flatMap((d) => (d.stems ?? []).map((stem) => ({ stem, name: d.name }))).sort(
   (a, b) => b.stem.length - a.stem.length,

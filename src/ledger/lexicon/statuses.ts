@@ -25,13 +25,13 @@ export const COMPLETION_VERBS = [
   '退', '清', '续', '还', '结', '搬', '疏通', '维修', '更换',
   '解决', '落实', '兑现', '处理', '协调', '对接', '安排', '完善', '整改', '验收', '审批', '调', '划', '拆', '迁', '改', '换', '通',
 ];
-export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '到', '成', '通', '掉', '上'];
+export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '满', '到手', '到', '成', '通', '掉', '上'];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
-export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放', '发证', '出证', '拿证'];
+export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放', '发证', '出证', '拿证', '完工', '竣工', '通电', '通水', '通气', '投用', '投运'];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
-export const COMPLETION_PATTERN = `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` + `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])`;
+export const COMPLETION_PATTERN = `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` + `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
@@ -87,6 +87,12 @@ export const STATUS_PATTERNS: StatusPattern[] = [
 /** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
 export const HANDOFF_BEFORE_DEPARTMENT = '(?:已经?|都已|均已)(?:交|报|转|提交|递交|派|推)(?:给|到|至)?';
 
+/** After a department: we only go and ask it (去财政局问问, 找住建打听一下): no hand-off and no handler. */
+export const ASK_DEPARTMENT_AFTER = /^(?:那边|这边)?(?:问问|问一下|问下|问一问|打听|咨询|了解一下|了解下|催催|催一下)/;
+
+/** A hand-off that points back at a department already named (想请生态环境局指导，我已经报过去了; 跟住建约了，转给他们了). */
+export const HANDOFF_BACK = /(?:移|转|报|推|交|丢|甩|递)(?:过去|给他们|给对方|给人家)/;
+
 /**
  * Informal hand-off verbs written right before a department, without 已 (报给住建了, 转人社那边,
  * 推给商务, 丢给发改, 移到资规局). Not after 申/填/预/举/汇 (申报财政局的补助 is no hand-off).
@@ -105,6 +111,8 @@ export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
 export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|能不能|需要|盼|申请|力争|要把)/;
 /** Before a status verb in the same clause: a future time, so not a fact yet. */
+/** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
+export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE = /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
 /** After a status verb: a deadline ("月底前搞定" is caught before, "3月20日前办结" here). */
 export const FUTURE_AFTER = /^(?:前|之前|以前)/;
