@@ -61,19 +61,29 @@ export function findRefs(text: string): string[] {
 }
 
 const TRAIL = /[\s。.!！~～]+$/;
-const HELP = /^(台账|问题清单|清单|报送|记录|问题台账)\s*(帮助|说明|用法|怎么用|使用说明)$|^(怎么|如何)(报送|记录|报|登记)(问题|走访|情况|进展)?[?？]?$/;
+const HELP =
+  /^(台账|问题清单|清单|报送|记录|问题台账)\s*(帮助|说明|用法|怎么用|使用说明)$|^(怎么|如何)(报送|记录|报|登记)(问题|走访|情况|进展)?[?？]?$/;
 const CANCEL = /^(取消|取消记录|算了|不用了|不记了|作废)$/;
 const LIST = /^(本组|我们组|我组|小组|我们)?的?(问题清单|问题台账|台账|问题列表|清单)(.*)$/;
 const SHOW = new RegExp(
   String.raw`^(?:查看|查询|查一下|查|看看|看一下|详情)?\s*${REF_SRC}\s*(?:的)?(?:详情|进展|进度|情况|历史|记录|现在到哪一步了|到哪一步了|到哪了|怎么样了|进展如何|办得怎么样了)?\s*[?？]?$`,
 );
-const UNDO = new RegExp(String.raw`^(?:撤销|撤回|undo)\s*(?:${REF_SRC}|[Vv]\s*-?\s*(\d{1,6})|上一条|刚才的?|刚刚的?|最后一条)?(?:记录)?$`, 'i');
+const UNDO = new RegExp(
+  String.raw`^(?:撤销|撤回|undo)\s*(?:${REF_SRC}|[Vv]\s*-?\s*(\d{1,6})|上一条|刚才的?|刚刚的?|最后一条)?(?:记录)?$`,
+  'i',
+);
 const REOPEN_A = new RegExp(String.raw`^(?:重新打开|重开|重启|reopen)\s*${REF_SRC}\s*[,，:：;；]?\s*(.*)$`, 'i');
 const REOPEN_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:重新打开|重开)\s*[,，:：;；]?\s*(.*)$`);
-const ASSIGN = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:交办给?|转交给?|交给|转办给?|交由|指派给?|转给)\s*(.+)$`);
-const RESOLVE_A = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:已经?)?(?:办结|解决|完成|办完|处理完毕)了?\s*(?:[,，。;；:：]\s*(.*))?$`);
+const ASSIGN = new RegExp(
+  String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:交办给?|转交给?|交给|转办给?|交由|指派给?|转给)\s*(.+)$`,
+);
+const RESOLVE_A = new RegExp(
+  String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:已经?)?(?:办结|解决|完成|办完|处理完毕)了?\s*(?:[,，。;；:：]\s*(.*))?$`,
+);
 const RESOLVE_B = new RegExp(String.raw`^(?:办结|已办结|已解决)\s*${REF_SRC}\s*[,，。;；:：]?\s*(.*)$`);
-const CLOSE_A = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(.{0,30}?)[\s,，。;；]*(?:已经?)?(?:销号|消号)了?\s*(?:[,，。;；:：]\s*(.*))?$`);
+const CLOSE_A = new RegExp(
+  String.raw`^${REF_SRC}\s*[,，:：]?\s*(.{0,30}?)[\s,，。;；]*(?:已经?)?(?:销号|消号)了?\s*(?:[,，。;；:：]\s*(.*))?$`,
+);
 const CLOSE_B = new RegExp(String.raw`^(?:销号|消号)\s*${REF_SRC}\s*[,，。;；:：]?\s*(.*)$`);
 const EDIT_FIELDS: Array<[RegExp, EditableField]> = [
   [/^(?:责任|交办|承办|牵头)?部门$/, 'department'],
@@ -81,11 +91,18 @@ const EDIT_FIELDS: Array<[RegExp, EditableField]> = [
   [/^(?:期限|截止日期|截止时间|办结期限|到期日|时限)$/, 'dueDate'],
   [/^(?:摘要|内容|描述|问题描述|问题内容|标题)$/, 'summary'],
 ];
-const EDIT_FIELD_SRC = '责任部门|交办部门|承办部门|牵头部门|部门|问题类别|类别|分类|类型|办结期限|截止日期|截止时间|到期日|期限|时限|问题描述|问题内容|摘要|内容|描述|标题';
+const EDIT_FIELD_SRC =
+  '责任部门|交办部门|承办部门|牵头部门|部门|问题类别|类别|分类|类型|办结期限|截止日期|截止时间|到期日|期限|时限|问题描述|问题内容|摘要|内容|描述|标题';
 const EDIT_VERB_SRC = '改|修改|更正|更改|调整';
-const EDIT_A = new RegExp(String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:${EDIT_VERB_SRC})\s*(${EDIT_FIELD_SRC})\s*(?:为|成|到|:|：)?\s*(.+)$`);
-const EDIT_B = new RegExp(String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:的)?(${EDIT_FIELD_SRC})\s*(?:${EDIT_VERB_SRC})\s*(?:为|成|到|至)\s*(.+)$`);
-const EXTEND = new RegExp(String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:延期|延长|顺延|推迟|延后)(?:期限)?\s*(?:到|至)\s*(.+)$`);
+const EDIT_A = new RegExp(
+  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:${EDIT_VERB_SRC})\s*(${EDIT_FIELD_SRC})\s*(?:为|成|到|:|：)?\s*(.+)$`,
+);
+const EDIT_B = new RegExp(
+  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:的)?(${EDIT_FIELD_SRC})\s*(?:${EDIT_VERB_SRC})\s*(?:为|成|到|至)\s*(.+)$`,
+);
+const EXTEND = new RegExp(
+  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:延期|延长|顺延|推迟|延后)(?:期限)?\s*(?:到|至)\s*(.+)$`,
+);
 const CLOSE_BARE = /^(?:销号|消号)$/;
 const RESTORE = new RegExp(String.raw`^(?:恢复|还原|找回)\s*${REF_SRC}$`);
 
@@ -134,7 +151,14 @@ function parseListFilter(rest: string): ListFilter | null {
 }
 
 function splitEnterprises(text: string): string[] {
-  return [...new Set(text.split(ENTERPRISE_SPLIT).map((s) => s.trim()).filter((s) => s.length >= 2 && s.length <= 40))];
+  return [
+    ...new Set(
+      text
+        .split(ENTERPRISE_SPLIT)
+        .map((s) => s.trim())
+        .filter((s) => s.length >= 2 && s.length <= 40),
+    ),
+  ];
 }
 
 /** Deadline phrases in an assignment: 3月20日前, 3/20前, 2019-03-20, 月底前, 周五前, 10天内, 5个工作日内. */
@@ -147,7 +171,7 @@ function parseAssign(ref: string, rest: string): LedgerCommand | null {
   const d = DEADLINE_RE.exec(text);
   if (d) {
     deadline = d[0].trim();
-    text = (text.slice(0, d.index) + ' ' + text.slice(d.index + d[0].length)).trim();
+    text = `${text.slice(0, d.index)} ${text.slice(d.index + d[0].length)}`.trim();
   }
   const department = (text.split(/[\s,，;；。、]+/)[0] ?? '').replace(/(办理|处理|负责|跟进|落实)$/, '').trim();
   if (!department || department.length > 20 || /[?？吗]/.test(department)) return null;
@@ -185,11 +209,13 @@ export function parseLedgerCommand(input: string): LedgerCommand | null {
   if ((m = EDIT_A.exec(text)) || (m = EDIT_B.exec(text))) {
     const field = editField(m[2] as string);
     const value = (m[3] as string).trim();
-    if (field && value && !QUESTIONISH.test(value)) return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field, value };
+    if (field && value && !QUESTIONISH.test(value))
+      return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field, value };
   }
   if ((m = EXTEND.exec(text))) {
     const value = (m[2] as string).trim();
-    if (value && !QUESTIONISH.test(value)) return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field: 'dueDate', value };
+    if (value && !QUESTIONISH.test(value))
+      return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field: 'dueDate', value };
   }
   if ((m = UNDO.exec(text))) {
     if (m[1]) return { type: 'undo', ref: formatRef(m[1]) };
@@ -229,4 +255,3 @@ export function isLedgerCommand(text: string): boolean {
   const cmd = parseLedgerCommand(text);
   return cmd !== null && cmd.type !== 'report';
 }
-

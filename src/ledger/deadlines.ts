@@ -17,7 +17,8 @@ export function resolveDeadline(phrase: string, today: string): string | null {
   const text = normalizeWidth(phrase).replace(/\s+/g, '');
   const [ty, tm] = today.split('-').map(Number) as [number, number, number];
   let m: RegExpExecArray | null;
-  if ((m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text))) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text)))
+    return valid(Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = /(\d{1,2})月(\d{1,2})|(\d{1,2})[/.](\d{1,2})/.exec(text))) {
     const month = Number(m[1] ?? m[3]);
     const day = Number(m[2] ?? m[4]);
@@ -69,7 +70,15 @@ const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(at: number, timeZone: string): string {
   let f = dateTimeFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     dateTimeFormatters.set(timeZone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));

@@ -36,7 +36,9 @@ export function isLeadershipGroup(
   team: Pick<Team, 'isAdminGroup'> | null,
   adminGroups: readonly string[],
 ): boolean {
-  return Boolean(team?.isAdminGroup) || adminGroups.includes(where.teamId) || adminGroups.includes(where.conversationId);
+  return (
+    Boolean(team?.isAdminGroup) || adminGroups.includes(where.teamId) || adminGroups.includes(where.conversationId)
+  );
 }
 
 export const STATUS_LABELS: Record<IssueStatus, string> = {

@@ -49,14 +49,24 @@ const HEADERS: Record<string, 'id' | 'platform' | 'conversationId' | 'name' | 'e
 const TRUE = new Set(['1', 'true', 'yes', 'y', '是', '对', 'admin', '管理']);
 
 export function splitEnterpriseList(text: string): string[] {
-  return [...new Set(text.split(/[、;；]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[、;；]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function parseTeamsCsv(text: string, now: number): TeamsCsvResult {
   const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ''));
   const errors: string[] = [];
   const header = (rows[0] ?? []).map((h) => HEADERS[h.trim().toLowerCase().replace(/\s+/g, '')]);
-  if (!header.includes('name') || !(header.includes('id') || (header.includes('platform') && header.includes('conversationId')))) {
+  if (
+    !header.includes('name') ||
+    !(header.includes('id') || (header.includes('platform') && header.includes('conversationId')))
+  ) {
     return { teams: [], errors: ['表头需要包含 id（或 platform + conversationId）和 name 列'] };
   }
   const teams = new Map<string, Team>();

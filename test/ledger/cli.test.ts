@@ -27,7 +27,11 @@ async function zct(...args: string[]): Promise<string> {
   const program = new Command().exitOverride();
   registerIssues(program);
   registerTeams(program);
-  const env = { REDIS_URL: process.env.REDIS_URL, ZCT_REDIS_PREFIX: process.env.ZCT_REDIS_PREFIX, LOG_LEVEL: process.env.LOG_LEVEL };
+  const env = {
+    REDIS_URL: process.env.REDIS_URL,
+    ZCT_REDIS_PREFIX: process.env.ZCT_REDIS_PREFIX,
+    LOG_LEVEL: process.env.LOG_LEVEL,
+  };
   Object.assign(process.env, { REDIS_URL: redis.url, ZCT_REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' });
   let out = '';
   const write = process.stdout.write.bind(process.stdout);
@@ -51,7 +55,10 @@ describe('zct teams / zct issues', () => {
   it('imports teams from CSV, lists them, and lists issues as JSON with filters', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-teams-'));
     const csv = path.join(dir, 'teams.csv');
-    fs.writeFileSync(csv, 'id,name,enterprises,admin\ndingtalk:cidA,城东组,华康药业、七一电器,\ndingtalk:cidB,城西组,矽盛电子;海纳半导体,\ndingtalk:lead,领导群,,1\n');
+    fs.writeFileSync(
+      csv,
+      'id,name,enterprises,admin\ndingtalk:cidA,城东组,华康药业、七一电器,\ndingtalk:cidB,城西组,矽盛电子;海纳半导体,\ndingtalk:lead,领导群,,1\n',
+    );
     expect(await zct('teams', 'import', csv)).toContain('新增 3');
 
     const teams = JSON.parse(await zct('teams', 'list', '--json')) as Team[];
@@ -64,7 +71,15 @@ describe('zct teams / zct issues', () => {
     // Seed two issues in two teams through the service, one of them resolved.
     const store = new RedisStore({ url: redis.url, prefix });
     await store.connect({ timeoutMs: 5000 });
-    const base = { department: null, dueDate: null, reporter: 'u1', reporterName: '张三', raisedOn: '2019-03-12', summary: '缺工人', category: '用工' as const };
+    const base = {
+      department: null,
+      dueDate: null,
+      reporter: 'u1',
+      reporterName: '张三',
+      raisedOn: '2019-03-12',
+      summary: '缺工人',
+      category: '用工' as const,
+    };
     await store.commitLedger({
       messageId: 'seed',
       teamId: 'dingtalk:cidA',
@@ -78,7 +93,14 @@ describe('zct teams / zct issues', () => {
       ],
       patches: [],
     });
-    const ledger = new LedgerService({ store, retriever: null, llm: null, config: testConfig(), logger: silentLogger, clock: () => new Date() });
+    const ledger = new LedgerService({
+      store,
+      retriever: null,
+      llm: null,
+      config: testConfig(),
+      logger: silentLogger,
+      clock: () => new Date(),
+    });
     expect((await ledger.openIssues()).map((i) => i.id)).toEqual(['Q-0001']);
     await store.close();
 

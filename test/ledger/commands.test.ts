@@ -10,7 +10,10 @@ describe('parseLedgerCommand', () => {
     ['问题清单 已办结', { type: 'list', statuses: ['resolved'], overdue: false, enterprise: null }],
     ['台账 全部', { type: 'list', statuses: 'all', overdue: false, enterprise: null }],
     ['问题清单 逾期', { type: 'list', statuses: ['open', 'assigned', 'in_progress'], overdue: true, enterprise: null }],
-    ['台账 华康药业', { type: 'list', statuses: ['open', 'assigned', 'in_progress'], overdue: false, enterprise: '华康药业' }],
+    [
+      '台账 华康药业',
+      { type: 'list', statuses: ['open', 'assigned', 'in_progress'], overdue: false, enterprise: '华康药业' },
+    ],
     ['Q-0012', { type: 'show', ref: 'Q-0012' }],
     ['q12', { type: 'show', ref: 'Q-0012' }],
     ['查看 Q-0012', { type: 'show', ref: 'Q-0012' }],
@@ -30,7 +33,10 @@ describe('parseLedgerCommand', () => {
     ['重新打开 Q-0012', { type: 'reopen', ref: 'Q-0012', note: null }],
     ['重新打开 Q-0012，企业反映贷款没到位', { type: 'reopen', ref: 'Q-0012', note: '企业反映贷款没到位' }],
     ['绑定企业 华康药业、七一电器', { type: 'bind', enterprises: ['华康药业', '七一电器'], name: null }],
-    ['绑定企业：华康药业;七一电器 组名：城东组', { type: 'bind', enterprises: ['华康药业', '七一电器'], name: '城东组' }],
+    [
+      '绑定企业：华康药业;七一电器 组名：城东组',
+      { type: 'bind', enterprises: ['华康药业', '七一电器'], name: '城东组' },
+    ],
     ['解绑企业 七一电器', { type: 'unbind', enterprises: ['七一电器'] }],
     ['取消', { type: 'cancel' }],
     ['台账 帮助', { type: 'help' }],
@@ -102,9 +108,33 @@ describe('teams.csv', () => {
     ].join('\r\n');
     const { teams, errors } = parseTeamsCsv(csv, 1000);
     expect(teams).toEqual([
-      { id: 'dingtalk:cid001', platform: 'dingtalk', conversationId: 'cid001', name: '城东组', enterprises: ['华康药业', '七一电器'], isAdminGroup: false, createdAt: 1000 },
-      { id: 'slack:C123', platform: 'slack', conversationId: 'C123', name: '城西组, 二组', enterprises: ['矽盛电子', '海纳半导体'], isAdminGroup: false, createdAt: 1000 },
-      { id: 'console:lead', platform: 'console', conversationId: 'lead', name: '领导群', enterprises: [], isAdminGroup: true, createdAt: 1000 },
+      {
+        id: 'dingtalk:cid001',
+        platform: 'dingtalk',
+        conversationId: 'cid001',
+        name: '城东组',
+        enterprises: ['华康药业', '七一电器'],
+        isAdminGroup: false,
+        createdAt: 1000,
+      },
+      {
+        id: 'slack:C123',
+        platform: 'slack',
+        conversationId: 'C123',
+        name: '城西组, 二组',
+        enterprises: ['矽盛电子', '海纳半导体'],
+        isAdminGroup: false,
+        createdAt: 1000,
+      },
+      {
+        id: 'console:lead',
+        platform: 'console',
+        conversationId: 'lead',
+        name: '领导群',
+        enterprises: [],
+        isAdminGroup: true,
+        createdAt: 1000,
+      },
     ]);
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/第5行/);

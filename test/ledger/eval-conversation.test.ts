@@ -1,7 +1,11 @@
 /** `zct eval-updates --conversation`: a scripted conversation through the real bot, final 问题清单 compared issue by issue. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatConversationReport, matchIssues, runConversationEval } from '../../src/cli/commands/eval-conversation.js';
+import {
+  formatConversationReport,
+  matchIssues,
+  runConversationEval,
+} from '../../src/cli/commands/eval-conversation.js';
 import type { Issue } from '../../src/ledger/model.js';
 import { policyRetriever } from './helpers.js';
 
@@ -25,8 +29,23 @@ describe('conversation evaluation', () => {
 
   it('matching: enterprise first, then category and summary; a wrong field is named; leftovers are spurious', () => {
     const issue = (over: Partial<Issue>): Issue => ({
-      id: 'Q-0001', teamId: 't', enterprise: '华康药业', category: '融资', summary: '流动资金紧张', department: '金融办', status: 'assigned',
-      dueDate: null, reporter: 'u', reporterName: 'u', raisedOn: '2026-03-02', createdAt: 0, updatedAt: 0, resolvedAt: null, closedAt: null, messageId: 'm', ...over,
+      id: 'Q-0001',
+      teamId: 't',
+      enterprise: '华康药业',
+      category: '融资',
+      summary: '流动资金紧张',
+      department: '金融办',
+      status: 'assigned',
+      dueDate: null,
+      reporter: 'u',
+      reporterName: 'u',
+      raisedOn: '2026-03-02',
+      createdAt: 0,
+      updatedAt: 0,
+      resolvedAt: null,
+      closedAt: null,
+      messageId: 'm',
+      ...over,
     });
     const { matches, spurious } = matchIssues(
       [{ enterprise: '华康药业', category: '融资', department: '金融办', status: 'resolved', summary: '资金紧张' }],

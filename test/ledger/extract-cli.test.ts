@@ -33,7 +33,11 @@ function capture() {
   let out = '';
   let err = '';
   return {
-    io: { stdin: Readable.from([]), stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } },
+    io: {
+      stdin: Readable.from([]),
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (err += s) },
+    },
     out: () => out,
     err: () => err,
   };
@@ -47,7 +51,9 @@ describe('zct parse-update', () => {
     expect(Object.keys(parsed).sort()).toEqual(['date', 'enterprise', 'issues', 'kind', 'ref']);
     expect(extractionSchema.parse(parsed)).toEqual(parsed);
     expect(parsed).toMatchObject({ kind: 'progress', ref: 'Q-0023', date: null, enterprise: null });
-    expect(parsed.issues).toEqual([{ category: '其他', summary: expect.any(String), department: '市场监管局', status: 'in_progress' }]);
+    expect(parsed.issues).toEqual([
+      { category: '其他', summary: expect.any(String), department: '市场监管局', status: 'in_progress' },
+    ]);
   });
 
   it('uses the default known-enterprise list', async () => {
@@ -74,18 +80,32 @@ describe('zct parse-update', () => {
       JSON.stringify({ text: '好的收到', today: '2019-03-13' }),
       JSON.stringify({ text: '周二走访维和药业，企业反映新药临床试验审批进度慢，已报经信局', today: '2019-03-21' }),
     ];
-    await runParseUpdate(undefined, { stdin: true, today: '2019-01-01' }, { ...c.io, stdin: Readable.from(lines.map((l) => `${l}\n`)) });
-    const out = c.out().trim().split('\n').map((l) => JSON.parse(l));
+    await runParseUpdate(
+      undefined,
+      { stdin: true, today: '2019-01-01' },
+      { ...c.io, stdin: Readable.from(lines.map((l) => `${l}\n`)) },
+    );
+    const out = c
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(3);
     expect(out[0]).toMatchObject({ kind: 'visit', enterprise: '海纳半导体', date: '2019-03-12', issues: [] });
     expect(out[1]).toEqual({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null });
-    expect(out[2]).toMatchObject({ kind: 'visit', date: '2019-03-19', issues: [{ category: '审批', department: '经信局', status: 'assigned' }] });
+    expect(out[2]).toMatchObject({
+      kind: 'visit',
+      date: '2019-03-19',
+      issues: [{ category: '审批', department: '经信局', status: 'assigned' }],
+    });
   });
 
   it('rejects a bad --today and a bad JSONL line', async () => {
     await expect(runParseUpdate('好的', { today: '2019-13-01' }, capture().io)).rejects.toThrow('YYYY-MM-DD');
     const c = capture();
-    await expect(runParseUpdate(undefined, { stdin: true, today: '2019-03-01' }, { ...c.io, stdin: Readable.from(['{oops\n']) })).rejects.toThrow('第 1 行');
+    await expect(
+      runParseUpdate(undefined, { stdin: true, today: '2019-03-01' }, { ...c.io, stdin: Readable.from(['{oops\n']) }),
+    ).rejects.toThrow('第 1 行');
   });
 
   describe('with an LLM configured', () => {
@@ -101,17 +121,32 @@ describe('zct parse-update', () => {
 
     it('uses the model, and the rules when it fails', async () => {
       fake.enqueue({
-        content: JSON.stringify({ kind: 'issue', enterprise: '瑞达塑胶', date: null, issues: [{ category: '融资', summary: '转贷资金缺口500万', department: '金融版', status: 'assigned' }], ref: null }),
+        content: JSON.stringify({
+          kind: 'issue',
+          enterprise: '瑞达塑胶',
+          date: null,
+          issues: [{ category: '融资', summary: '转贷资金缺口500万', department: '金融版', status: 'assigned' }],
+          ref: null,
+        }),
       });
       const c1 = capture();
       await runParseUpdate('瑞达塑胶说转贷资金缺口500万，已交金融版', { today: '2019-03-12', json: true }, c1.io);
-      expect(JSON.parse(c1.out()).issues[0]).toEqual({ category: '融资', summary: '转贷资金缺口500万', department: '金融办', status: 'assigned' });
+      expect(JSON.parse(c1.out()).issues[0]).toEqual({
+        category: '融资',
+        summary: '转贷资金缺口500万',
+        department: '金融办',
+        status: 'assigned',
+      });
       expect(fake.chatRequests()).toHaveLength(1);
 
       fake.enqueue({ content: 'no json here' });
       const c2 = capture();
       await runParseUpdate('瑞达塑胶说转贷资金缺口500万，已交金融版', { today: '2019-03-12', json: true }, c2.io);
-      expect(JSON.parse(c2.out())).toMatchObject({ kind: 'issue', enterprise: '瑞达塑胶', issues: [{ category: '融资', department: '金融办', status: 'assigned' }] });
+      expect(JSON.parse(c2.out())).toMatchObject({
+        kind: 'issue',
+        enterprise: '瑞达塑胶',
+        issues: [{ category: '融资', department: '金融办', status: 'assigned' }],
+      });
     });
   });
 });
@@ -120,10 +155,37 @@ describe('zct eval-updates', () => {
   const set = () => {
     const file = path.join(tmp, 'set.jsonl');
     const rows = [
-      { id: 'a', text: 'Q-0007 已办结', today: '2019-03-18', expected: { kind: 'resolved', enterprise: null, date: null, issues: [{ category: '其他', summary: '已办结', department: null, status: 'resolved' }], ref: 'Q-0007' } },
-      { id: 'b', text: '好的收到', today: '2019-03-18', expected: { kind: 'not_update', enterprise: null, date: null, issues: [], ref: null } },
+      {
+        id: 'a',
+        text: 'Q-0007 已办结',
+        today: '2019-03-18',
+        expected: {
+          kind: 'resolved',
+          enterprise: null,
+          date: null,
+          issues: [{ category: '其他', summary: '已办结', department: null, status: 'resolved' }],
+          ref: 'Q-0007',
+        },
+      },
+      {
+        id: 'b',
+        text: '好的收到',
+        today: '2019-03-18',
+        expected: { kind: 'not_update', enterprise: null, date: null, issues: [], ref: null },
+      },
       // deliberately mislabelled, so the report must show one mismatch
-      { id: 'c', text: '企业反映招工难，还没交办', today: '2019-03-15', expected: { kind: 'issue', enterprise: null, date: null, issues: [{ category: '融资', summary: 'x', department: null, status: 'open' }], ref: null } },
+      {
+        id: 'c',
+        text: '企业反映招工难，还没交办',
+        today: '2019-03-15',
+        expected: {
+          kind: 'issue',
+          enterprise: null,
+          date: null,
+          issues: [{ category: '融资', summary: 'x', department: null, status: 'open' }],
+          ref: null,
+        },
+      },
     ];
     fs.writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
     return file;
@@ -147,7 +209,16 @@ describe('zct eval-updates', () => {
     const j = JSON.parse(c.out());
     expect(j.mode).toBe('rules');
     expect(j.total).toBe(3);
-    expect(Object.keys(j.accuracy).sort()).toEqual(['categories', 'date', 'departments', 'enterprise', 'issueCount', 'kind', 'ref', 'statuses']);
+    expect(Object.keys(j.accuracy).sort()).toEqual([
+      'categories',
+      'date',
+      'departments',
+      'enterprise',
+      'issueCount',
+      'kind',
+      'ref',
+      'statuses',
+    ]);
   });
 
   it('reports a missing set', async () => {

@@ -68,7 +68,16 @@ describe('extractUpdateWithLlm: the same checks as the rules', () => {
   });
 
   it('keeps the question signal of a not_update answer, with the id taken from the message', async () => {
-    fake.enqueue(answer({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null, question: { kind: 'status', ref: 'Q-9', enterprise: null, category: null } }));
+    fake.enqueue(
+      answer({
+        kind: 'not_update',
+        enterprise: null,
+        date: null,
+        issues: [],
+        ref: null,
+        question: { kind: 'status', ref: 'Q-9', enterprise: null, category: null },
+      }),
+    );
     const got = await extractUpdateWithLlm('Q-0003 现在到哪一步了', ctx, llm);
     expect(got.question).toEqual({ kind: 'status', ref: 'Q-0003', enterprise: null, category: null });
   });
@@ -131,8 +140,23 @@ describe('extractUpdateWithLlm', () => {
   });
 
   it('clears every field of a not_update answer', async () => {
-    fake.enqueue(answer({ kind: 'not_update', enterprise: '华康药业', date: '2019-03-21', issues: [{ category: '其他', summary: 'x', department: null, status: 'open' }], ref: null }));
-    expect(await extractUpdateWithLlm('好的收到', ctx, llm)).toMatchObject({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null, question: null });
+    fake.enqueue(
+      answer({
+        kind: 'not_update',
+        enterprise: '华康药业',
+        date: '2019-03-21',
+        issues: [{ category: '其他', summary: 'x', department: null, status: 'open' }],
+        ref: null,
+      }),
+    );
+    expect(await extractUpdateWithLlm('好的收到', ctx, llm)).toMatchObject({
+      kind: 'not_update',
+      enterprise: null,
+      date: null,
+      issues: [],
+      ref: null,
+      question: null,
+    });
   });
 
   it('throws on a broken answer (the smart variant turns that into the rules)', async () => {
@@ -159,7 +183,15 @@ describe('extractUpdateSmart', () => {
   });
 
   it('falls back to the rules on a schema violation', async () => {
-    fake.enqueue(answer({ kind: 'visit', enterprise: '七一电器', date: '2019/03/21', issues: [{ category: '财务', summary: 'x', department: null, status: 'done' }], ref: null }));
+    fake.enqueue(
+      answer({
+        kind: 'visit',
+        enterprise: '七一电器',
+        date: '2019/03/21',
+        issues: [{ category: '财务', summary: 'x', department: null, status: 'done' }],
+        ref: null,
+      }),
+    );
     const { extraction, source } = await extractUpdateSmartWithSource(TEXT, ctx, llm, silentLogger);
     expect(source).toBe('rules');
     expect(extraction).toEqual(rules);
@@ -180,7 +212,9 @@ describe('extractUpdateSmart', () => {
   it('falls back to the rules at its own timeout, before the client gives up', { timeout: 8000 }, async () => {
     const slow = createLlm(parseConfig({ LOG_LEVEL: 'silent', ...fake.env, LLM_TIMEOUT_MS: '60000' }), silentLogger)!;
     fake.enqueue({ hang: true });
-    const { extraction, source } = await extractUpdateSmartWithSource(TEXT, ctx, slow, silentLogger, { timeoutMs: 200 });
+    const { extraction, source } = await extractUpdateSmartWithSource(TEXT, ctx, slow, silentLogger, {
+      timeoutMs: 200,
+    });
     expect(source).toBe('rules');
     expect(extraction).toEqual(rules);
   });
@@ -210,7 +244,13 @@ describe('extractUpdateSmart', () => {
 describe('postNormalize', () => {
   it('keeps valid output valid and never invents a ref', () => {
     const e = postNormalize(
-      { kind: 'issue', enterprise: ' 海纳 ', date: '2019-02-30', issues: [{ category: '融资', summary: '', department: '  ', status: 'open' }], ref: 'Q-0001' },
+      {
+        kind: 'issue',
+        enterprise: ' 海纳 ',
+        date: '2019-02-30',
+        issues: [{ category: '融资', summary: '', department: '  ', status: 'open' }],
+        ref: 'Q-0001',
+      },
       '海纳想申请贷款',
       ctx,
     );

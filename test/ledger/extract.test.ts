@@ -51,7 +51,10 @@ describe('extractUpdate — message table', () => {
 
 describe('extractUpdate — details', () => {
   it('applies a topic hand-off only to the matching issue', () => {
-    const got = extractUpdate('今天走访了宏远纺织，企业反映两个问题：一是缺30名挡车工；二是想申请续贷。贷款的事已交办金融办。', { today: '2019-05-08' });
+    const got = extractUpdate(
+      '今天走访了宏远纺织，企业反映两个问题：一是缺30名挡车工；二是想申请续贷。贷款的事已交办金融办。',
+      { today: '2019-05-08' },
+    );
     expect(got.issues.map((i) => [i.category, i.department, i.status])).toEqual([
       ['用工', null, 'open'],
       ['融资', '金融办', 'assigned'],
@@ -59,7 +62,10 @@ describe('extractUpdate — details', () => {
   });
 
   it('splits problems listed with commas; the topic hand-off is no issue and goes to its own problem', () => {
-    const got = extractUpdate('今天走访了华康药业，企业反映缺3名化工工程师，流动资金紧张，资金的事已交办金融办', { today: '2019-05-08', knownEnterprises: known });
+    const got = extractUpdate('今天走访了华康药业，企业反映缺3名化工工程师，流动资金紧张，资金的事已交办金融办', {
+      today: '2019-05-08',
+      knownEnterprises: known,
+    });
     expect(got.kind).toBe('visit');
     expect(got.issues).toEqual([
       { category: '人才', summary: '缺3名化工工程师', department: null, status: 'open' },
@@ -85,7 +91,9 @@ describe('extractUpdate — details', () => {
   });
 
   it('a list across sentences can be handed to departments respectively', () => {
-    const got = extractUpdate('企业反映：一是缺普工；二是用地指标紧张。分别交人社局和资规局。', { today: '2019-05-08' });
+    const got = extractUpdate('企业反映：一是缺普工；二是用地指标紧张。分别交人社局和资规局。', {
+      today: '2019-05-08',
+    });
     expect(got.issues.map((i) => [i.category, i.department, i.status])).toEqual([
       ['用工', '人社局', 'assigned'],
       ['用地', '资规局', 'assigned'],
@@ -104,7 +112,10 @@ describe('extractUpdate — details', () => {
   });
 
   it('uses the team enterprises like known ones', () => {
-    const got = extractUpdate('今天去了星河一趟，企业缺焊工', { today: '2019-05-08', teamEnterprises: ['星河精密机械有限公司'] });
+    const got = extractUpdate('今天去了星河一趟，企业缺焊工', {
+      today: '2019-05-08',
+      teamEnterprises: ['星河精密机械有限公司'],
+    });
     expect(got.enterprise).toBe('星河精密机械有限公司');
     expect(got.kind).toBe('visit');
   });
@@ -115,7 +126,18 @@ describe('extractUpdate — details', () => {
   });
 
   it('never throws on odd input and always returns the schema', () => {
-    const odd = ['', '   ', '？？？', 'Q-', '1.2.3', '👍👍', 'a'.repeat(5000), '第一个已交金融办', '均未交办', '。；：，'];
+    const odd = [
+      '',
+      '   ',
+      '？？？',
+      'Q-',
+      '1.2.3',
+      '👍👍',
+      'a'.repeat(5000),
+      '第一个已交金融办',
+      '均未交办',
+      '。；：，',
+    ];
     for (const t of odd) {
       const got = extractUpdate(t, { today: '2019-05-08', knownEnterprises: known });
       expect(extractionSchema.safeParse(got).success).toBe(true);
@@ -215,7 +237,17 @@ describe('departments', () => {
     expect(normalizeDepartment('交通局')).toBe('交通运输局');
     expect(normalizeDepartment('县委组织部')).toBe('组织部');
     expect(normalizeDepartment('县经信局')).toBe('经信局');
-    for (const kept of ['发改局', '住建局', '商务局', '税务局', '市场监管局', '生态环境局', '财政局', '供电公司', '行政服务中心']) {
+    for (const kept of [
+      '发改局',
+      '住建局',
+      '商务局',
+      '税务局',
+      '市场监管局',
+      '生态环境局',
+      '财政局',
+      '供电公司',
+      '行政服务中心',
+    ]) {
       expect(normalizeDepartment(kept)).toBe(kept);
     }
     expect(normalizeDepartment('某某办')).toBe('某某办');

@@ -85,11 +85,19 @@ export async function makeKit(
   const { store, cleanup } = await makeStore(clock);
   for (const t of opts.teams ?? [TEAM]) await store.upsertTeam(t);
   const retriever = opts.retriever === undefined ? await policyRetriever() : opts.retriever;
-  const services = makeServices({ store, clock: clock.now, retriever: retriever as Retriever, config: testConfig(opts.env ?? {}) });
+  const services = makeServices({
+    store,
+    clock: clock.now,
+    retriever: retriever as Retriever,
+    config: testConfig(opts.env ?? {}),
+  });
   return { store, clock, services, cleanup };
 }
 
-export const memoryStore = async (clock: TestClock) => ({ store: new MemoryStore({ clock: () => clock.ms }), cleanup: async () => {} });
+export const memoryStore = async (clock: TestClock) => ({
+  store: new MemoryStore({ clock: () => clock.ms }),
+  cleanup: async () => {},
+});
 
 let prefixSeq = 0;
 export const redisStoreAt = (url: string) => async () => {

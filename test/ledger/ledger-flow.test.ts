@@ -74,7 +74,20 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       const parsed = createBot(kit.services, {
         wrap: {
           report: (real) => async (msg, s, ctx) =>
-            real(msg, s, ctx && { ...ctx, parse: { kind: 'issue', enterprise: '七一电器', date: null, ref: null, issues: [{ category: '用地', summary: '研发楼用地还差10亩', department: '资规局', status: 'open' }] } }),
+            real(
+              msg,
+              s,
+              ctx && {
+                ...ctx,
+                parse: {
+                  kind: 'issue',
+                  enterprise: '七一电器',
+                  date: null,
+                  ref: null,
+                  issues: [{ category: '用地', summary: '研发楼用地还差10亩', department: '资规局', status: 'open' }],
+                },
+              },
+            ),
         },
       });
       kit.clock.advance(MIN);
@@ -137,7 +150,16 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       const unsure = createBot(kit.services, {
         wrap: {
           report: (real) => async (msg, s, ctx) =>
-            real(msg, s, ctx?.parse ? { ...ctx, parse: Object.assign({}, ctx.parse, { confidence: 0.3, reasons: ['“城管那边”不是已知部门'] }) } : ctx),
+            real(
+              msg,
+              s,
+              ctx?.parse
+                ? {
+                    ...ctx,
+                    parse: Object.assign({}, ctx.parse, { confidence: 0.3, reasons: ['“城管那边”不是已知部门'] }),
+                  }
+                : ctx,
+            ),
         },
       });
       kit.clock.advance(MIN);
@@ -145,7 +167,10 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(text(card.reply!)).toContain('“城管那边”不是已知部门');
       expect(await kit.store.listIssues({})).toHaveLength(0);
       const sure = createBot(kit.services, {
-        wrap: { report: (real) => async (msg, s, ctx) => real(msg, s, ctx?.parse ? { ...ctx, parse: Object.assign({}, ctx.parse, { confidence: 0.95 }) } : ctx) },
+        wrap: {
+          report: (real) => async (msg, s, ctx) =>
+            real(msg, s, ctx?.parse ? { ...ctx, parse: Object.assign({}, ctx.parse, { confidence: 0.95 }) } : ctx),
+        },
       });
       await send('不用了');
       kit.clock.advance(MIN);
@@ -273,7 +298,11 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(back.text).toContain('已恢复 Q-0002');
       expect(await kit.store.getIssue('Q-0002')).toMatchObject({ enterprise: '七一电器', status: 'open' });
       expect((await kit.store.listIssues({ teamId: 'console:g1' })).map((i) => i.id)).toContain('Q-0002');
-      expect((await kit.store.issueHistory('Q-0002')).map((e) => e.type)).toEqual(['issue.created', 'issue.withdrawn', 'issue.restored']);
+      expect((await kit.store.issueHistory('Q-0002')).map((e) => e.type)).toEqual([
+        'issue.created',
+        'issue.withdrawn',
+        'issue.restored',
+      ]);
     });
 
     it('a reporter cannot 撤销 what an admin has 销号-ed since', async () => {
@@ -302,7 +331,9 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       const q1 = await kit.store.getIssue('Q-0001');
       expect(q1).toMatchObject({ status: 'closed' });
       expect(q1?.resolvedAt).not.toBeNull();
-      const steps = (await kit.store.issueHistory('Q-0001')).filter((e) => e.type === 'issue.updated').map((e) => [e.from, e.to]);
+      const steps = (await kit.store.issueHistory('Q-0001'))
+        .filter((e) => e.type === 'issue.updated')
+        .map((e) => [e.from, e.to]);
       expect(steps).toEqual([
         ['assigned', 'resolved'],
         ['resolved', 'closed'],

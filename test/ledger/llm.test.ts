@@ -31,7 +31,9 @@ describe('report with an LLM', () => {
         ref: null,
       }),
     });
-    const r = text(await handleReport(say(kit, 'FYI 七一电器想用出口信用保险保单做融资，问有没有相关政策，还没交办'), kit.services));
+    const r = text(
+      await handleReport(say(kit, 'FYI 七一电器想用出口信用保险保单做融资，问有没有相关政策，还没交办'), kit.services),
+    );
     expect(r).toContain('Q-0001 融资｜想用出口信用保险保单做融资｜待交办');
     expect(fake.chatRequests()).toHaveLength(1);
   });

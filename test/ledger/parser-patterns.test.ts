@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findRefs as commandRefs, parseLedgerCommand } from '../../src/ledger/commands.js';
-import { confidenceOf, extractUpdate, findDates, findDepartments, findEnterprises, findRefs } from '../../src/ledger/extract/index.js';
+import {
+  confidenceOf,
+  extractUpdate,
+  findDates,
+  findDepartments,
+  findEnterprises,
+  findRefs,
+} from '../../src/ledger/extract/index.js';
 import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
 import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
 
@@ -140,7 +147,8 @@ describe('numbered lists: hand-offs after the list by number', () => {
 });
 
 describe('roll-ups with several enterprises', () => {
-  const text = '本周走访情况：1.恒嘉电子：缺焊工，已交人社局；2.云帆食品：没什么诉求；3.启明纺织：用地指标紧张，报给自规了';
+  const text =
+    '本周走访情况：1.恒嘉电子：缺焊工，已交人社局；2.云帆食品：没什么诉求；3.启明纺织：用地指标紧张，报给自规了';
 
   it('one issue per problem, each with its own enterprise; the heading is no enterprise; no requests is no issue', () => {
     const got = parse(text);
@@ -155,7 +163,9 @@ describe('roll-ups with several enterprises', () => {
   });
 
   it('roll-up lines that start with a date and the enterprise as a label', () => {
-    const got = parse('本周走访情况\n1月5日 恒嘉电子 缺10名焊工\n1月6日 云帆食品 一切正常\n1月7日 启明纺织 环评还没批下来，跟生态那边说了');
+    const got = parse(
+      '本周走访情况\n1月5日 恒嘉电子 缺10名焊工\n1月6日 云帆食品 一切正常\n1月7日 启明纺织 环评还没批下来，跟生态那边说了',
+    );
     expect(got.issues.map((i) => [i.enterprise, i.category, i.department])).toEqual([
       ['恒嘉电子', '用工', null],
       ['启明纺织', '审批', '生态环境局'],
@@ -206,7 +216,12 @@ describe('questions', () => {
   });
 
   it('a question by enterprise and topic carries them', () => {
-    expect(parse('恒嘉电子的技改补助批了没有？').question).toEqual({ kind: 'done', ref: null, enterprise: '恒嘉电子', category: '政策兑现' });
+    expect(parse('恒嘉电子的技改补助批了没有？').question).toEqual({
+      kind: 'done',
+      ref: null,
+      enterprise: '恒嘉电子',
+      category: '政策兑现',
+    });
   });
 
   it('a statement followed by a question keeps the statement and notes the question', () => {
@@ -240,7 +255,12 @@ describe('dates', () => {
 });
 
 describe('visits and issues without the usual verbs', () => {
-  it.each(['今天走防了恒嘉电子，一切正常', '回仿了恒嘉电子，企业暂时没有困难', '恒嘉电子今天去了，没什么诉求', '去了趟恒嘉电子，啥都不缺'])('%s is a visit with no issue', (text) => {
+  it.each([
+    '今天走防了恒嘉电子，一切正常',
+    '回仿了恒嘉电子，企业暂时没有困难',
+    '恒嘉电子今天去了，没什么诉求',
+    '去了趟恒嘉电子，啥都不缺',
+  ])('%s is a visit with no issue', (text) => {
     const got = parse(text);
     expect(got.kind).toBe('visit');
     expect(got.enterprise).toBe('恒嘉电子');
@@ -284,7 +304,9 @@ describe('category from how the head noun is used', () => {
 
 describe('topics that come back later in the same message', () => {
   it('a topic clause in a later sentence updates the listed problem of its category, not a new one', () => {
-    const got = parse('走访了恒嘉电子。第一，排污许可一直没批；第二，缺两名研发工程师；第三，研发补助只到了一半。排污许可的事已转生态环境局；补助的事报给了经信局；人才的问题再研究一下。');
+    const got = parse(
+      '走访了恒嘉电子。第一，排污许可一直没批；第二，缺两名研发工程师；第三，研发补助只到了一半。排污许可的事已转生态环境局；补助的事报给了经信局；人才的问题再研究一下。',
+    );
     expect(got.kind).toBe('visit');
     expect(got.reasons).not.toContain('several_enterprises');
     expect(triples(got)).toEqual([
@@ -295,7 +317,9 @@ describe('topics that come back later in the same message', () => {
   });
 
   it('"一个是…，一个是…" lists items; hand-offs of two topics in one sentence go to their own items', () => {
-    const got = parse('走访恒嘉电子，企业说了两件事，一个是去年的研发补助没拨付，还有一个是新厂房的消防验收。补助的事已经报给财政局了，消防验收转住建局。');
+    const got = parse(
+      '走访恒嘉电子，企业说了两件事，一个是去年的研发补助没拨付，还有一个是新厂房的消防验收。补助的事已经报给财政局了，消防验收转住建局。',
+    );
     expect(got.issues.map((i) => i.summary)).toEqual(['去年的研发补助没拨付', '新厂房的消防验收']);
     expect(triples(got)).toEqual([
       ['政策兑现', '财政局', 'assigned'],
@@ -311,7 +335,9 @@ describe('topics that come back later in the same message', () => {
 
 describe('hand-offs and names pointing back', () => {
   it('"报过去了" hands off to the department named before it; with none named it stays unnamed', () => {
-    expect(triples(parse('刚才恒嘉电子打电话，说废气排放超标，想请生态环境局上门看看，我已经报过去了'))).toEqual([['其他', '生态环境局', 'assigned']]);
+    expect(triples(parse('刚才恒嘉电子打电话，说废气排放超标，想请生态环境局上门看看，我已经报过去了'))).toEqual([
+      ['其他', '生态环境局', 'assigned'],
+    ]);
     expect(triples(parse('恒嘉电子缺焊工，我已经报过去了'))).toEqual([['用工', null, 'assigned']]);
   });
 
@@ -320,7 +346,9 @@ describe('hand-offs and names pointing back', () => {
   });
 
   it('a new enterprise introduced by 叫/名叫 is named', () => {
-    expect(findEnterprises('上午去的是一家新落户的企业叫恒泰生物科技，刚投产半年', known).map((e) => e.name)).toEqual(['恒泰生物科技']);
+    expect(findEnterprises('上午去的是一家新落户的企业叫恒泰生物科技，刚投产半年', known).map((e) => e.name)).toEqual([
+      '恒泰生物科技',
+    ]);
   });
 });
 
@@ -351,14 +379,20 @@ describe('kind from the structure of the message', () => {
   it('"X反映的Y问题" + a department acting is progress on the earlier matter; "反映的主要问题是…" reports', () => {
     const got = parse('恒嘉电子反映的排水问题，住建局说下周来疏通');
     expect(got.kind).toBe('progress');
-    expect(got.issues.map((i) => [i.category, i.department, i.status, i.summary])).toEqual([['其他', '住建局', 'in_progress', '排水问题，住建局说下周来疏通']]);
+    expect(got.issues.map((i) => [i.category, i.department, i.status, i.summary])).toEqual([
+      ['其他', '住建局', 'in_progress', '排水问题，住建局说下周来疏通'],
+    ]);
     expect(parse('走访恒嘉电子，企业反映的主要问题是缺焊工').kind).toBe('visit');
   });
 });
 
 describe('list hand-offs by a bare digit; utilities lacking', () => {
   it('"1转人社，2转生态，3转税务" after a numbered list hands each item to its department', () => {
-    expect(triples(parse('恒嘉电子：1.缺电工5名 2.排污许可证到期要续 3.研发费用加计扣除没享受到。1转人社，2转生态，3转税务'))).toEqual([
+    expect(
+      triples(
+        parse('恒嘉电子：1.缺电工5名 2.排污许可证到期要续 3.研发费用加计扣除没享受到。1转人社，2转生态，3转税务'),
+      ),
+    ).toEqual([
       ['用工', '人社局', 'assigned'],
       ['审批', '生态环境局', 'assigned'],
       ['政策兑现', '税务局', 'assigned'],
@@ -406,7 +440,10 @@ describe('department typos only where a typo is plausible', () => {
   });
 
   it('a bare stem governing a verb (归资规管, 3个人社在帮着找) is the department', () => {
-    expect(findDepartments('土地证的事，住健局说归资规管，又转过去了').map((d) => d.name)).toEqual(['住建局', '资规局']);
+    expect(findDepartments('土地证的事，住健局说归资规管，又转过去了').map((d) => d.name)).toEqual([
+      '住建局',
+      '资规局',
+    ]);
     expect(findDepartments('工程师还差3个人社在帮着找').map((d) => d.name)).toEqual(['人社局']);
   });
 });
@@ -474,7 +511,9 @@ describe('confidence', () => {
     expect(clean.confidence).toBe(1);
     expect(clean.reasons).toEqual([]);
     expect(confidenceOf(['several_enterprises'])).toBeLessThan(1);
-    expect(confidenceOf(['several_enterprises', 'unmatched_list_handoff'])).toBeLessThan(confidenceOf(['several_enterprises']));
+    expect(confidenceOf(['several_enterprises', 'unmatched_list_handoff'])).toBeLessThan(
+      confidenceOf(['several_enterprises']),
+    );
   });
 
   it('an unknown word where a department is expected lowers it', () => {

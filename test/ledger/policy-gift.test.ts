@@ -11,9 +11,17 @@ import { MIN, makeKit, memoryStore, policyRetriever, say, text, type Kit } from 
 describe('政策礼包 relevance bar', () => {
   it('related issues get the passage about them', async () => {
     const r = await policyRetriever();
-    expect((await policyGift(r, [{ category: '融资', summary: '流动资金紧张，想申请技改贷款' }], silentLogger)).map((c) => c.docId)).toEqual(['loan']);
-    expect((await policyGift(r, [{ category: '用地', summary: '厂房二期用地指标紧张' }], silentLogger)).map((c) => c.docId)).toEqual(['land']);
-    expect((await policyGift(r, [{ category: '人才', summary: '缺3名化工工程师' }], silentLogger)).map((c) => c.docId)).toEqual(['talent']);
+    expect(
+      (await policyGift(r, [{ category: '融资', summary: '流动资金紧张，想申请技改贷款' }], silentLogger)).map(
+        (c) => c.docId,
+      ),
+    ).toEqual(['loan']);
+    expect(
+      (await policyGift(r, [{ category: '用地', summary: '厂房二期用地指标紧张' }], silentLogger)).map((c) => c.docId),
+    ).toEqual(['land']);
+    expect(
+      (await policyGift(r, [{ category: '人才', summary: '缺3名化工工程师' }], silentLogger)).map((c) => c.docId),
+    ).toEqual(['talent']);
   });
 
   it('unrelated issues get nothing, even when the search returns a passage sharing a word', async () => {

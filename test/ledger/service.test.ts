@@ -12,7 +12,8 @@ import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { DAY, MIN, TEAM, makeKit, memoryStore, redisStoreAt, say, text, type Kit, type TestClock } from './helpers.js';
 import { bounded } from '../helpers/wait.js';
 
-const EXAMPLE = '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。';
+const EXAMPLE =
+  '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。';
 
 let redis: RedisHandle;
 beforeAll(async () => {
@@ -56,10 +57,24 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(t1).not.toContain('乡村旅游');
 
     const q1 = await kit.store.getIssue('Q-0001');
-    expect(q1).toMatchObject({ teamId: TEAM.id, enterprise: '华康药业', category: '融资', status: 'assigned', department: '金融办', dueDate: '2019-03-27', raisedOn: '2019-03-12', reporter: 'u1', reporterName: '张三' });
+    expect(q1).toMatchObject({
+      teamId: TEAM.id,
+      enterprise: '华康药业',
+      category: '融资',
+      status: 'assigned',
+      department: '金融办',
+      dueDate: '2019-03-27',
+      raisedOn: '2019-03-12',
+      reporter: 'u1',
+      reporterName: '张三',
+    });
     const q2 = await kit.store.getIssue('Q-0002');
     expect(q2).toMatchObject({ category: '人才', status: 'open', department: null, dueDate: null });
-    expect(await kit.store.getVisit('V-0001')).toMatchObject({ enterprise: '华康药业', date: '2019-03-12', teamId: TEAM.id });
+    expect(await kit.store.getVisit('V-0001')).toMatchObject({
+      enterprise: '华康药业',
+      date: '2019-03-12',
+      teamId: TEAM.id,
+    });
 
     kit.clock.advance(2 * DAY);
     const t2 = text(await report('Q-0001 金融办已对接，贷款下周放款'));
@@ -84,7 +99,9 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(detail).toContain('Q-0001 华康药业 融资');
     expect(detail).toContain('状态：已办结');
     expect(detail).toMatch(/2019-03-12 10:00 张三：登记（已交办）/);
-    expect(detail).toMatch(/2019-03-14 10:00 张三：已交办 → 办理中；承办：金融办；金融办已对接，贷款下周放款|2019-03-14 10:00 张三：已交办 → 办理中；金融办已对接，贷款下周放款/);
+    expect(detail).toMatch(
+      /2019-03-14 10:00 张三：已交办 → 办理中；承办：金融办；金融办已对接，贷款下周放款|2019-03-14 10:00 张三：已交办 → 办理中；金融办已对接，贷款下周放款/,
+    );
     expect(detail).toMatch(/2019-03-22 10:00 张三：办理中 → 已办结/);
     const history = await kit.store.issueHistory('Q-0001');
     expect(history.map((e) => [e.type, e.to])).toEqual([
@@ -96,7 +113,11 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     // Assignment with an explicit deadline.
     const ta = text(await command('Q-0002 交办 人力社保局 3月30日前'));
     expect(ta).toContain('待交办 → 已交办');
-    expect(await kit.store.getIssue('Q-0002')).toMatchObject({ status: 'assigned', department: '人社局', dueDate: '2019-03-30' });
+    expect(await kit.store.getIssue('Q-0002')).toMatchObject({
+      status: 'assigned',
+      department: '人社局',
+      dueDate: '2019-03-30',
+    });
 
     // 销号: admins only.
     const refused = await command('Q-0001 销号');
@@ -110,7 +131,11 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(text(await report('Q-0001 企业说还有后续'))).toContain('重新打开 Q-0001');
     expect(text(await command('重新打开 Q-0001'))).toContain('管理员');
     await command('重新打开 Q-0001', { isAdmin: true, userId: 'boss' });
-    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned', department: '金融办', dueDate: '2019-04-06' });
+    expect(await kit.store.getIssue('Q-0001')).toMatchObject({
+      status: 'assigned',
+      department: '金融办',
+      dueDate: '2019-04-06',
+    });
   });
 
   it('asks which enterprise when it is missing, and completes the record from the answer', async () => {
@@ -133,7 +158,9 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(done.intent).toBe('report');
     expect(text(done)).toContain('七一电器');
     const issues = await kit.store.listIssues({});
-    expect(issues).toMatchObject([{ enterprise: '七一电器', category: '用地', status: 'open', raisedOn: '2019-03-12' }]);
+    expect(issues).toMatchObject([
+      { enterprise: '七一电器', category: '用地', status: 'open', raisedOn: '2019-03-12' },
+    ]);
     expect(await kit.store.listVisits({})).toMatchObject([{ enterprise: '七一电器', date: '2019-03-12' }]);
     expect(await waiting()).toBe(false);
   });
@@ -217,12 +244,20 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(ask.intent).toBe('clarify');
     expect(text(ask)).toContain('登记为新问题');
     await report('是');
-    expect(await kit.store.listIssues({})).toMatchObject([{ enterprise: '七一电器', department: '供电公司', dueDate: '2019-03-31' }]);
+    expect(await kit.store.listIssues({})).toMatchObject([
+      { enterprise: '七一电器', department: '供电公司', dueDate: '2019-03-31' },
+    ]);
   });
 
   it('keeps teams apart: another team can neither see nor change an issue; admins in an admin group read all', async () => {
     await report(EXAMPLE);
-    await kit.store.upsertTeam({ ...TEAM, id: 'console:g2', conversationId: 'g2', name: '城西组', enterprises: ['矽盛电子'] });
+    await kit.store.upsertTeam({
+      ...TEAM,
+      id: 'console:g2',
+      conversationId: 'g2',
+      name: '城西组',
+      enterprises: ['矽盛电子'],
+    });
     const other = { conversationId: 'g2', teamId: 'console:g2', userId: 'u9' };
     expect(text(await command('Q-0001', other))).toContain('没有找到本组的问题 Q-0001');
     expect(text(await command('Q-0001 办结', other))).toContain('没有找到本组的问题 Q-0001');
@@ -234,7 +269,14 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
 
     // An admin writing in the team's own group still only sees that team; in the leadership group, all.
     expect(text(await command('问题清单', { ...other, isAdmin: true }))).not.toContain('Q-0001');
-    await kit.store.upsertTeam({ ...TEAM, id: 'console:lead', conversationId: 'lead', name: '领导群', enterprises: [], isAdminGroup: true });
+    await kit.store.upsertTeam({
+      ...TEAM,
+      id: 'console:lead',
+      conversationId: 'lead',
+      name: '领导群',
+      enterprises: [],
+      isAdminGroup: true,
+    });
     const lead = { conversationId: 'lead', teamId: 'console:lead', userId: 'boss', isAdmin: true };
     const all = text(await command('问题清单', lead));
     expect(all).toContain('Q-0001');
@@ -304,7 +346,10 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
 
     const bound = text(await command('绑定企业 矽盛电子、海纳半导体', g));
     expect(bound).toContain('城南三组');
-    expect(await kit.store.getTeam('console:g7')).toMatchObject({ name: '城南三组', enterprises: ['矽盛电子', '海纳半导体'] });
+    expect(await kit.store.getTeam('console:g7')).toMatchObject({
+      name: '城南三组',
+      enterprises: ['矽盛电子', '海纳半导体'],
+    });
     await command('绑定企业 维和药业', g);
     expect((await kit.store.getTeam('console:g7'))?.enterprises).toEqual(['矽盛电子', '海纳半导体', '维和药业']);
     expect(text(await report('今天走访海纳半导体，企业反映缺研发人员', g))).toContain('Q-0001');
@@ -319,7 +364,16 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     racing.commitLedger = async (c) => {
       if (!raced && c.patches.length) {
         raced = true;
-        await store.commitLedger({ messageId: 'other-msg', teamId: TEAM.id, at: kit.clock.ms, actor: 'u2', actorName: '李四', visits: [], issues: [], patches: [{ issueId: 'Q-0001', status: 'in_progress', note: '对接中' }] });
+        await store.commitLedger({
+          messageId: 'other-msg',
+          teamId: TEAM.id,
+          at: kit.clock.ms,
+          actor: 'u2',
+          actorName: '李四',
+          visits: [],
+          issues: [],
+          patches: [{ issueId: 'Q-0001', status: 'in_progress', note: '对接中' }],
+        });
       }
       return store.commitLedger(c);
     };
@@ -358,13 +412,19 @@ describe('ledger with Redis down', () => {
     try {
       await own.kill();
       // The failure reaches the pipeline (src/app/bot.ts answers it once, from the commit record): nothing was sent.
-      await expect(handleReport(say(kit, EXAMPLE), kit.services)).rejects.toMatchObject({ name: 'StoreUnavailableError', outcome: 'not_applied' });
-      await expect(handleIssues(say(kit, '问题清单'), kit.services)).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+      await expect(handleReport(say(kit, EXAMPLE), kit.services)).rejects.toMatchObject({
+        name: 'StoreUnavailableError',
+        outcome: 'not_applied',
+      });
+      await expect(handleIssues(say(kit, '问题清单'), kit.services)).rejects.toMatchObject({
+        name: 'StoreUnavailableError',
+      });
 
       await own.start();
       // The client reconnects with back-off: wait (bounded, generously) until it is back, then report again.
       const deadline = Date.now() + bounded();
-      while (!(await kit.store.ping().catch(() => false)) && Date.now() < deadline) await new Promise((res) => setTimeout(res, 100));
+      while (!(await kit.store.ping().catch(() => false)) && Date.now() < deadline)
+        await new Promise((res) => setTimeout(res, 100));
       await kit.store.upsertTeam(TEAM);
       let ok = false;
       while (!ok && Date.now() < deadline) {

@@ -6,9 +6,9 @@
 import type { Category } from '../model.js';
 import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY } from '../lexicon/categories.js';
 
-const ENTRIES = CATEGORY_LEXICON.flatMap((c) => c.words.map((word) => ({ word: word.toLowerCase(), category: c.category, weight: c.weight }))).sort(
-  (a, b) => b.word.length - a.word.length || b.weight - a.weight,
-);
+const ENTRIES = CATEGORY_LEXICON.flatMap((c) =>
+  c.words.map((word) => ({ word: word.toLowerCase(), category: c.category, weight: c.weight })),
+).sort((a, b) => b.word.length - a.word.length || b.weight - a.weight);
 
 export interface CategoryScore {
   category: Category;
@@ -21,7 +21,8 @@ export interface CategoryScore {
  * Morphology: a kind of worker named by what they do + 工 or 员 after a need verb (缺纺纱工, 招10个质检员)
  * is ordinary labour, unless it is a professional (工程师, 研发人员, 技术员 …, which the lexicon scores).
  */
-const WORKER_AFTER_NEED = /(?:缺|招|要|差|需要|急需)[^，,。;；]{0,8}?[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员))/g;
+const WORKER_AFTER_NEED =
+  /(?:缺|招|要|差|需要|急需)[^，,。;；]{0,8}?[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员))/g;
 const WORKER_WEIGHT = 5;
 
 /** Verbs of need: the last problem word after one of them (the head of the phrase) counts extra. */

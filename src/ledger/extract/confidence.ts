@@ -29,7 +29,10 @@ export function confidenceOf(reasons: readonly ConfidenceReason[]): number {
   return Math.round(c * 100) / 100;
 }
 
-const KNOWN_DEPARTMENTS = new Set<string>([...departmentAliases().map((a) => a.name), ...departmentStems().map((s) => s.name)]);
+const KNOWN_DEPARTMENTS = new Set<string>([
+  ...departmentAliases().map((a) => a.name),
+  ...departmentStems().map((s) => s.name),
+]);
 
 /** A department name the lexicon knows (after normalising). */
 export function isKnownDepartment(name: string): boolean {
@@ -46,14 +49,26 @@ export function checkExtraction(e: Extraction, text: string, corrected: boolean)
   if (e.kind !== 'not_update') {
     const ents = new Set(e.issues.map((i) => i.enterprise).filter((x): x is string => Boolean(x)));
     if (ents.size >= 2) reasons.add('several_enterprises');
-    if (e.issues.some((i) => i.department !== null && !isKnownDepartment(i.department))) reasons.add('unknown_department');
-    if ((e.kind === 'visit' || e.kind === 'issue') && e.enterprise === null && e.issues.length) reasons.add('no_enterprise');
-    if ((e.kind === 'progress' || e.kind === 'resolved' || e.kind === 'closed') && e.ref === null && e.enterprise === null) reasons.add('no_target');
+    if (e.issues.some((i) => i.department !== null && !isKnownDepartment(i.department)))
+      reasons.add('unknown_department');
+    if ((e.kind === 'visit' || e.kind === 'issue') && e.enterprise === null && e.issues.length)
+      reasons.add('no_enterprise');
+    if (
+      (e.kind === 'progress' || e.kind === 'resolved' || e.kind === 'closed') &&
+      e.ref === null &&
+      e.enterprise === null
+    )
+      reasons.add('no_target');
     if (QUESTION_END_RE.test(text.trim())) reasons.add('question_form');
   } else if (e.question) {
     reasons.add('question_form');
   }
   if (corrected) reasons.add('llm_corrected');
   const list = [...reasons];
-  return { ...e, reasons: list, confidence: e.kind === 'not_update' ? 1 : confidenceOf(list), question: e.question ?? null };
+  return {
+    ...e,
+    reasons: list,
+    confidence: e.kind === 'not_update' ? 1 : confidenceOf(list),
+    question: e.question ?? null,
+  };
 }

@@ -8,7 +8,13 @@ import { departmentAliases, departmentStems, normalizeDepartment, SUFFIX_HOMOPHO
 import { PERSON_AFTER } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
-import { ASK_DEPARTMENT_AFTER, HANDOFF_BEFORE_DEPARTMENT, HANDOFF_CONSIDERED, INFORMAL_HANDOFF_BEFORE_DEPARTMENT, TOLD_AFTER_DEPARTMENT } from '../lexicon/statuses.js';
+import {
+  ASK_DEPARTMENT_AFTER,
+  HANDOFF_BEFORE_DEPARTMENT,
+  HANDOFF_CONSIDERED,
+  INFORMAL_HANDOFF_BEFORE_DEPARTMENT,
+  TOLD_AFTER_DEPARTMENT,
+} from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
 
 export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish';
@@ -26,13 +32,17 @@ export interface DepartmentMention extends Span {
   unknown?: boolean;
 }
 
-const HANDOFF_VERB = new RegExp(`(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`);
+const HANDOFF_VERB = new RegExp(
+  `(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`,
+);
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
-const GENERIC_AFTER_HANDOFF = /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
+const GENERIC_AFTER_HANDOFF =
+  /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
-const STEM_BEFORE = /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
+const STEM_BEFORE =
+  /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
   /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow)/;
@@ -53,8 +63,14 @@ export function findDepartments(text: string): DepartmentMention[] {
       from = at + 1;
       // Extend over a place prefix (县经信局, 市人社局).
       let start = at;
-      if (at > 0 && /[县市区省]/.test(text[at - 1]!) && !/(?:全|本|各|该)$/.test(text.slice(Math.max(0, at - 2), at - 1))) start = at - 1;
-      if (free(start, at + alias.length)) found.push({ start, end: at + alias.length, raw: text.slice(start, at + alias.length), name });
+      if (
+        at > 0 &&
+        /[县市区省]/.test(text[at - 1]!) &&
+        !/(?:全|本|各|该)$/.test(text.slice(Math.max(0, at - 2), at - 1))
+      )
+        start = at - 1;
+      if (free(start, at + alias.length))
+        found.push({ start, end: at + alias.length, raw: text.slice(start, at + alias.length), name });
     }
   }
   // Bare stems where a department is expected (报给住建了, 自规那边在弄, 跟税务说了).
@@ -66,7 +82,8 @@ export function findDepartments(text: string): DepartmentMention[] {
       from = at + 1;
       const end = at + stem.length;
       if (!free(at, end)) continue;
-      if (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !STEM_AFTER.test(text.slice(end, end + 4))) continue;
+      if (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !STEM_AFTER.test(text.slice(end, end + 4)))
+        continue;
       let stop = end;
       while (/[委局]/.test(text[stop] ?? '') && stop - end < 1) stop++; // 发改委
       found.push({ start: at, end: stop, raw: text.slice(at, stop), name });
@@ -80,13 +97,28 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (!free(i, i + alias.length) || !/^[\u4e00-\u9fa5]+$/.test(w)) continue;
       let diff = 0;
       let at = -1;
-      for (let k = 0; k < w.length && diff < 2; k++) if (w[k] !== alias[k]) (diff++, (at = k));
+      for (let k = 0; k < w.length && diff < 2; k++) {
+        if (w[k] !== alias[k]) {
+          diff++;
+          at = k;
+        }
+      }
       if (diff !== 1 || at === 0) continue;
       const ending = SUFFIX_HOMOPHONES[alias[at]!];
       if (at === alias.length - 1 && ending !== undefined && !ending.includes(w[at]!)) continue;
       // 规划许可 is no typo of 规划局: a problem word runs through the window.
-      if (PROBLEM_WORDS.some((pw) => { const k = text.indexOf(pw, Math.max(0, i - pw.length + 1)); return k >= 0 && k < i + w.length && k + pw.length > i + at; })) continue;
-      if (!STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4))) continue;
+      if (
+        PROBLEM_WORDS.some((pw) => {
+          const k = text.indexOf(pw, Math.max(0, i - pw.length + 1));
+          return k >= 0 && k < i + w.length && k + pw.length > i + at;
+        })
+      )
+        continue;
+      if (
+        !STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) &&
+        !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4))
+      )
+        continue;
       found.push({ start: i, end: i + w.length, raw: w, name });
     }
   }
@@ -94,13 +126,21 @@ export function findDepartments(text: string): DepartmentMention[] {
     const raw = m[1]!;
     if (/问题|已|的|了|事情/.test(raw)) continue;
     const start = m.index + m[0].length - raw.length;
-    if (free(start, start + raw.length)) found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
+    if (free(start, start + raw.length))
+      found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
   }
 
   return found
     .sort((a, b) => a.start - b.start)
     .map((f) => {
-      const clauseStart = Math.max(text.lastIndexOf('，', f.start - 1), text.lastIndexOf(',', f.start - 1), text.lastIndexOf('。', f.start - 1), text.lastIndexOf(';', f.start - 1), text.lastIndexOf('；', f.start - 1)) + 1;
+      const clauseStart =
+        Math.max(
+          text.lastIndexOf('，', f.start - 1),
+          text.lastIndexOf(',', f.start - 1),
+          text.lastIndexOf('。', f.start - 1),
+          text.lastIndexOf(';', f.start - 1),
+          text.lastIndexOf('；', f.start - 1),
+        ) + 1;
       const clauseEndRel = text.slice(f.end).search(/[，,。;；]/);
       const clauseEnd = clauseEndRel < 0 ? text.length : f.end + clauseEndRel;
       const before = text.slice(clauseStart, f.start);
@@ -110,17 +150,26 @@ export function findDepartments(text: string): DepartmentMention[] {
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
       const told = verb === null && /(?:跟|和|与|给|同|找|向)\s*$/.test(before) && TOLD_AFTER_DEPARTMENT.test(after);
       const handedTo = ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered;
-      const verbStart = handedTo ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/)) : f.start;
+      const verbStart = handedTo
+        ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
+        : f.start;
       let role: DepartmentRole = 'handler';
       if (!handedTo) {
         const clause = text.slice(clauseStart, clauseEnd);
         const inVisit = VISIT_VERBS.test(clause) || VISIT_MOTION.test(after);
-        if (PERSON_AFTER.test(after) && (inVisit || !/^(?:的)?[老小][\u4e00-\u9fa5](?:说|讲|反馈|回复|表示)/.test(after))) role = 'participant';
+        if (
+          PERSON_AFTER.test(after) &&
+          (inVisit || !/^(?:的)?[老小][\u4e00-\u9fa5](?:说|讲|反馈|回复|表示)/.test(after))
+        )
+          role = 'participant';
         else if (WITH_BEFORE.test(before) && inVisit) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
         else if (WISH_BEFORE.test(before) || considered || ASK_DEPARTMENT_AFTER.test(after)) role = 'wish';
       }
-      const unknown = f.unknown && (handedTo || role === 'handler') && !departmentAliases().some((a) => f.raw.endsWith(a.alias)) ? { unknown: true } : {};
+      const unknown =
+        f.unknown && (handedTo || role === 'handler') && !departmentAliases().some((a) => f.raw.endsWith(a.alias))
+          ? { unknown: true }
+          : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown };
     });
 }

@@ -26,7 +26,8 @@ const GENERIC_WORDS = new Set<string>([
 ]);
 const CJK = /^[\u4e00-\u9fa5]+$/;
 const CATEGORY_WORDS = new Set<string>(CATEGORY_LEXICON.flatMap((c) => c.words));
-const VISIT_OR_REPORT_BEFORE = /(?:^|[。!！?？\n]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
+const VISIT_OR_REPORT_BEFORE =
+  /(?:^|[。!！?？\n]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
 function coreOf(name: string): string {
   let s = name;
@@ -131,7 +132,11 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
           }
         }
         // Swallow the rest of the full name when it is written out (金鼎 + 金属材料有限公司).
-        if (text.startsWith(name.slice(alias.length), end) && alias.length < name.length && text.slice(at, at + name.length) === name) {
+        if (
+          text.startsWith(name.slice(alias.length), end) &&
+          alias.length < name.length &&
+          text.slice(at, at + name.length) === name
+        ) {
           end = at + name.length;
         }
         if (free(at, end)) hits.push({ name, start: at, end, known: true });
@@ -160,7 +165,11 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
     if (names.includes(s)) return s;
     const hit = findKnown(s)[0];
     // The known mention must cover the whole name, or the name must be the known core plus a legal ending.
-    if (hit && hit.start === 0 && (hit.end === s.length || LEGAL_ENDING.test(s.slice(hit.end)) || suffixAt(s, hit.end) === s.slice(hit.end))) {
+    if (
+      hit &&
+      hit.start === 0 &&
+      (hit.end === s.length || LEGAL_ENDING.test(s.slice(hit.end)) || suffixAt(s, hit.end) === s.slice(hit.end))
+    ) {
       return hit.name;
     }
     return null;
@@ -174,9 +183,11 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
 // ---------- names as written
 
 /** Characters that do not occur inside company names: the name starts after the last of them. */
-const BREAK_CHARS = /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟]/;
+const BREAK_CHARS =
+  /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
-const BREAK_WORDS = /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望))/;
+const BREAK_WORDS =
+  /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望))/;
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
   /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
@@ -187,8 +198,18 @@ function badName(name: string): boolean {
   if (/^\d+$/.test(name)) return true;
   if (/^(?:[一两二三四五六七八九十几多各每某数\d]+|哪|这|那)(?:家|个|些)/.test(name)) return true;
   // a quantity is no name (到了一半, 到了一部分, 到了三成, 到了两百万)
-  if (/^(?:[一两二三四五六七八九十百千万亿几多半\d]+|大|小)(?:半|部分|成|批|点|些|多|倍|[百千万亿]|元|块|人|名|天|月|年)?$|^(?:一半|一部分|一大半|大部分|小部分|部分|全部|一点|一些)/.test(name)) return true;
-  if (/企业|今天|昨天|明天|问题|情况|现场|一趟|一下|群里|计划|服务日|领导|老板|部门|工作|会议|确认|核实|结束|小结|汇总|总结|周报|月报|编号|那边|这边/.test(name)) return true;
+  if (
+    /^(?:[一两二三四五六七八九十百千万亿几多半\d]+|大|小)(?:半|部分|成|批|点|些|多|倍|[百千万亿]|元|块|人|名|天|月|年)?$|^(?:一半|一部分|一大半|大部分|小部分|部分|全部|一点|一些)/.test(
+      name,
+    )
+  )
+    return true;
+  if (
+    /企业|今天|昨天|明天|问题|情况|现场|一趟|一下|群里|计划|服务日|领导|老板|部门|工作|会议|确认|核实|结束|小结|汇总|总结|周报|月报|编号|那边|这边/.test(
+      name,
+    )
+  )
+    return true;
   for (const { alias } of departmentAliases()) if (name.endsWith(alias)) return true;
   return /[局办委部]$|中心$|大队$|管委会$/.test(name);
 }
@@ -198,10 +219,65 @@ function badName(name: string): boolean {
  * clean start (clause start, after a visit verb or a time word), never in the middle of prose.
  */
 const STRONG_SUFFIXES = new Set([
-  '股份有限公司', '有限责任公司', '有限公司', '集团公司', '集团', '公司', '总厂', '分厂', '药业', '制药', '电器', '电气', '化工',
-  '塑胶', '塑业', '轴承', '半导体', '智造', '食品', '纺织', '实业', '工贸', '建材', '印染', '服饰', '木业', '竹业', '茶业',
-  '酒业', '化纤', '精工', '模具', '五金', '锂电', '硅业', '磁业', '铜业', '铝业', '纸业', '涂料', '油脂', '乳业', '鞋业', '针织',
-  '织造', '控股', '矿业', '石化', '重工', '钢构', '门业', '卫浴', '汽配', '合作社', '农庄', '牧业', '饮品', '光电', '电机',
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '集团公司',
+  '集团',
+  '公司',
+  '总厂',
+  '分厂',
+  '药业',
+  '制药',
+  '电器',
+  '电气',
+  '化工',
+  '塑胶',
+  '塑业',
+  '轴承',
+  '半导体',
+  '智造',
+  '食品',
+  '纺织',
+  '实业',
+  '工贸',
+  '建材',
+  '印染',
+  '服饰',
+  '木业',
+  '竹业',
+  '茶业',
+  '酒业',
+  '化纤',
+  '精工',
+  '模具',
+  '五金',
+  '锂电',
+  '硅业',
+  '磁业',
+  '铜业',
+  '铝业',
+  '纸业',
+  '涂料',
+  '油脂',
+  '乳业',
+  '鞋业',
+  '针织',
+  '织造',
+  '控股',
+  '矿业',
+  '石化',
+  '重工',
+  '钢构',
+  '门业',
+  '卫浴',
+  '汽配',
+  '合作社',
+  '农庄',
+  '牧业',
+  '饮品',
+  '光电',
+  '电机',
 ]);
 const CLEAN_BEFORE =
   /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
@@ -251,7 +327,12 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     }
     const start = pos - before.part.length;
     const name = text.slice(start, end);
-    if ((!strong && !before.clean) || badName(name) || [...exclude, ...hits].some((x) => start < x.end && x.start < end)) continue;
+    if (
+      (!strong && !before.clean) ||
+      badName(name) ||
+      [...exclude, ...hits].some((x) => start < x.end && x.start < end)
+    )
+      continue;
     // An ending that is also a problem word (冷链物流成本太高) makes a name only after a visit or report word;
     // a name part that is a problem word (…高企认定材料) makes none.
     const lastSfx = text.slice(pos, end);
@@ -285,20 +366,25 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     push(m[1]!, m.index + m[0].length - m[1]!.length);
   }
   // at the start of a clause, before a report verb
-  for (const m of text.matchAll(/(?:^|[,，。;；:：!！\s])((?:[\u4e00-\u9fa5A-Za-z]){2,10}?)(?=(?:的?(?:老板|老总|负责人|销售|财务|办公室|总经理|董事长|人事|经理|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?(?:反映|来电|来函|提出|表示|反馈|说|在群里)|的(?:老板|负责人|销售|财务|办公室|总经理|董事长|人事|经理)|办公室)/g)) {
+  for (const m of text.matchAll(
+    /(?:^|[,，。;；:：!！\s])((?:[\u4e00-\u9fa5A-Za-z]){2,10}?)(?=(?:的?(?:老板|老总|负责人|销售|财务|办公室|总经理|董事长|人事|经理|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?(?:反映|来电|来函|提出|表示|反馈|说|在群里)|的(?:老板|负责人|销售|财务|办公室|总经理|董事长|人事|经理)|办公室)/g,
+  )) {
     const raw = m[1]!;
     const name = raw.replace(LEAD_WORDS, '');
     push(name, m.index + m[0].length - name.length);
   }
   // 企业（名称） / 企业：名称
-  for (const m of text.matchAll(/(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g)) {
+  for (const m of text.matchAll(
+    /(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
+  )) {
     const name = (m[1] ?? m[2])!;
     push(name, m.index + m[0].lastIndexOf(name));
   }
   return hits.sort((a, b) => a.start - b.start);
 }
 
-const NOT_A_NAME = /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本|^(?:反映|提出|提到|提了|来电|来函|反馈|表示|诉求|问题|情况)$/;
+const NOT_A_NAME =
+  /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本|^(?:反映|提出|提到|提了|来电|来函|反馈|表示|诉求|问题|情况)$/;
 
 /**
  * Last resort: a name at the head of a sentence before 的 / 那边 / 这边 / 那个 (格格屋的电商奖励已兑现,
@@ -306,10 +392,13 @@ const NOT_A_NAME = /^(?:去年|今年|明年|前年|上月|本月|上周|本周|
  */
 export function findHeadNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
   const hits: EnterpriseHit[] = [];
-  for (const m of text.matchAll(/(?:^|[。;；!！?？\n])\s*((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)/g)) {
+  for (const m of text.matchAll(
+    /(?:^|[。;；!！?？\n])\s*((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)/g,
+  )) {
     const name = m[1]!.replace(LEAD_WORDS, '');
     const start = m.index + m[0].length - name.length;
-    if (name.length < 2 || name.length > 8 || badName(name) || BREAK_CHARS.test(name) || NOT_A_NAME.test(name)) continue;
+    if (name.length < 2 || name.length > 8 || badName(name) || BREAK_CHARS.test(name) || NOT_A_NAME.test(name))
+      continue;
     if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
     if (exclude.some((x) => start < x.end && x.start < start + name.length)) continue;
     hits.push({ name, start, end: start + name.length, known: false });
@@ -318,8 +407,10 @@ export function findHeadNames(text: string, exclude: Span[] = []): EnterpriseHit
 }
 
 /** Words of titles, labels and headings (本周走访情况, 编号：, 周报): never a name. */
-const HEADING_WORDS = /编号|序号|汇总|报告|周报|月报|日报|记录|台账|清单|走访|调研|回访|小结|总结|情况|备注|事项|内容|时间|日期|地点|人员|企业名称|问题|诉求|进展|办理|结果|本周|上周|本月|合计|共计/;
-const LINE_LEAD = /^\s*(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])?\s*/;
+const HEADING_WORDS =
+  /编号|序号|汇总|报告|周报|月报|日报|记录|台账|清单|走访|调研|回访|小结|总结|情况|备注|事项|内容|时间|日期|地点|人员|企业名称|问题|诉求|进展|办理|结果|本周|上周|本月|合计|共计/;
+const LINE_LEAD =
+  /^\s*(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])?\s*/;
 
 /**
  * Roll-ups written as lines or list items that start with the enterprise as a label
@@ -334,8 +425,14 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
   const pieces: Span[] = [];
   for (const l of lines) {
     const body = text.slice(l.start, l.end);
-    const cuts = [0, ...[...body.matchAll(/(?<=^|[\s。,，])(?:\d{1,2}\s*[.、)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/g)].map((m) => m.index).filter((i) => i > 0)];
-    cuts.forEach((c, i) => pieces.push({ start: l.start + c, end: l.start + (cuts[i + 1] ?? body.length) }));
+    const cuts = [
+      0,
+      ...[...body.matchAll(/(?<=^|[\s。,，])(?:\d{1,2}\s*[.、)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/g)]
+        .map((m) => m.index)
+        .filter((i) => i > 0),
+    ];
+    for (const [i, c] of cuts.entries())
+      pieces.push({ start: l.start + c, end: l.start + (cuts[i + 1] ?? body.length) });
   }
   if (pieces.length < 2) return [];
   const hits: EnterpriseHit[] = [];
@@ -361,6 +458,8 @@ export function findEnterprises(text: string, known: readonly string[], exclude:
   const suffixHits = findSuffixNames(text, taken);
   const contextHits = findContextNames(text, [...taken, ...suffixHits]);
   const lineHits = findLineHeadNames(text, [...taken, ...suffixHits, ...contextHits]);
-  const hits = [...knownHits, ...suffixHits, ...contextHits, ...lineHits].sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
+  const hits = [...knownHits, ...suffixHits, ...contextHits, ...lineHits].sort(
+    (a, b) => a.start - b.start || Number(b.known) - Number(a.known),
+  );
   return hits.length ? hits : findHeadNames(text, exclude);
 }

@@ -35,11 +35,28 @@ export const isValidDay = isValidDate;
 
 // ---------- expressions
 
-const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const WEEKDAY: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  '6': 6,
+  '7': 7,
+};
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 
 /** Before a date: it is a deadline, a plan or a target, not something that happened. */
-const FUTURE_BEFORE_DATE = /(?:预计|计划|将于|将在|将|争取|力争|截至|截止|要求|定于|拟于|拟|约在|安排在|改到|改在|推迟到|延期到|延到|推到|最迟|最晚|不晚于|之前要|前要|要在|需在|须在|请于|务必于|等到|到期日?|到)\s*$/;
+const FUTURE_BEFORE_DATE =
+  /(?:预计|计划|将于|将在|将|争取|力争|截至|截止|要求|定于|拟于|拟|约在|安排在|改到|改在|推迟到|延期到|延到|推到|最迟|最晚|不晚于|之前要|前要|要在|需在|须在|请于|务必于|等到|到期日?|到)\s*$/;
 /** After a date: a deadline ("3月20日前给答复"), an expiry, a plan. */
 const FUTURE_AFTER_DATE = /^\s*(?:前|之前|以前|截止|到期|为止|左右再|再说|会|要|将|能|可以|开始(?:放款|办理))/;
 /** After a date: it only says when an earlier issue was raised ("3月15日反映的土地证问题"), not what happened now. */
@@ -60,15 +77,20 @@ export function findDates(text: string, today: string): DateHit[] {
     FUTURE_BEFORE_DATE.test(text.slice(Math.max(0, start - 6), start)) ||
     FUTURE_AFTER_DATE.test(text.slice(end, end + 6)) ||
     ATTRIBUTIVE_AFTER.test(text.slice(end, end + 6));
-  const notFuture = (day: string | null, start: number, end: number) => (day && day <= today && !futureCtx(start, end) ? day : null);
+  const notFuture = (day: string | null, start: number, end: number) =>
+    day && day <= today && !futureCtx(start, end) ? day : null;
 
   // full dates: 2019-03-05, 2019/3/5, 2019.3.5, 2019年3月5日
-  for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*[日号]?/g)) {
+  for (const m of text.matchAll(
+    /(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*[日号]?/g,
+  )) {
     const day = validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
     if (day) add(m.index, m.index + m[0].length, notFuture(day, m.index, m.index + m[0].length));
   }
   // 3月5日 / 3月5号 / 三月五日 / 3月5 (no year)
-  for (const m of text.matchAll(new RegExp(`(?<![\\d年])(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*([日号])?`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(`(?<![\\d年])(\\d{1,2}|${CN_NUM})\\s*月\\s*(\\d{1,2}|${CN_NUM})\\s*([日号])?`, 'g'),
+  )) {
     const end = m.index + m[0].length;
     if (!m[3] && QUANTITY_AFTER.test(text.slice(end, end + 3))) continue;
     const mo = chineseNumber(m[1]!);
@@ -86,7 +108,7 @@ export function findDates(text: string, today: string): DateHit[] {
   }
 
   // a bare day of the month: 8号, 15日 = the latest such day on or before today
-  for (const m of text.matchAll(/(?<![\d月年./\-])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*([号日])(?![\d前后内])/g)) {
+  for (const m of text.matchAll(/(?<![\d月年./-])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*([号日])(?![\d前后内])/g)) {
     const end = m.index + m[0].length;
     const d = chineseNumber(m[1]!);
     if (d === null || d < 1 || d > 31) continue;
@@ -108,7 +130,9 @@ export function findDates(text: string, today: string): DateHit[] {
   }
 
   // weekdays: 周三 / 星期三 / 礼拜三, 上周三, 上上周三, 本周三, 这周三, 下周三
-  for (const m of text.matchAll(/(?<![每一两二三四五六七八九十\d])(上上|上|本|这|下下|下)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g)) {
+  for (const m of text.matchAll(
+    /(?<![每一两二三四五六七八九十\d])(上上|上|本|这|下下|下)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g,
+  )) {
     const prefix = m[1] ?? '';
     const wd = WEEKDAY[m[2]!]!;
     const end = m.index + m[0].length;
@@ -153,7 +177,9 @@ export function findDates(text: string, today: string): DateHit[] {
     if (/(?:天|日|号|周.|期.|拜.|早|晚|\d)\s*$/.test(before)) continue; // 明天上午, 周三下午, 3月5日下午
     add(m.index, m.index + m[0].length, today, true);
   }
-  for (const m of text.matchAll(/刚刚|刚才|刚(?=去|走访|到|从|接到|收到|回访|打|联系|和|跟|与|看|开完|了解|得知|确认|拿到|办|听|问|碰|聊|见|在群)/g)) {
+  for (const m of text.matchAll(
+    /刚刚|刚才|刚(?=去|走访|到|从|接到|收到|回访|打|联系|和|跟|与|看|开完|了解|得知|确认|拿到|办|听|问|碰|聊|见|在群)/g,
+  )) {
     add(m.index, m.index + m[0].length, today, true);
   }
 

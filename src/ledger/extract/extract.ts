@@ -3,7 +3,15 @@
  * enterprise, the event date, the issues it raises or updates (category, summary, department,
  * status) and the issue id it refers to. Pure: same input, same output.
  */
-import type { Category, ConfidenceReason, ExtractedIssue, Extraction, IssueStatus, QuestionKind, UpdateKind } from '../model.js';
+import type {
+  Category,
+  ConfidenceReason,
+  ExtractedIssue,
+  Extraction,
+  IssueStatus,
+  QuestionKind,
+  UpdateKind,
+} from '../model.js';
 import {
   ASK_START,
   CHITCHAT,
@@ -54,21 +62,25 @@ import type { ExtractContext } from './types.js';
 /** Longest message the parser looks at (a chat message, not a document). */
 const MAX_CHARS = 2000;
 
-
 const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 /** 去/到 right before an enterprise name makes a visit (今天到七一电器, 跟team去了迈微). */
-const MOTION_BEFORE_NAME = /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
+const MOTION_BEFORE_NAME =
+  /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
-const MOTION_AFTER_NAME = /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
+const MOTION_AFTER_NAME =
+  /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
   /企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
-const ORDINAL_WORDS = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
+const ORDINAL_WORDS =
+  /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
 const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两二三四五]个问题|[两二三四五]个都|[两二三四五]项都/;
-const STRONG_REPORT = /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
+const STRONG_REPORT =
+  /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
 const RESPECTIVELY = /分别/;
 const QUESTION_END = /[?？]\s*$/;
-const STRONG_QUESTION = /(?:吗|呢|么|没有|了没|没|不|否)\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
+const STRONG_QUESTION =
+  /(?:吗|呢|么|没有|了没|没|不|否)\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
 
 interface Clause extends Span {
   text: string;
@@ -174,12 +186,32 @@ interface Draft {
 }
 
 /** Stands for the item being built while its own trailing clauses are read. */
-const PLACEHOLDER: Item = { old: false, ref: null, category: '其他', summary: '', department: null, status: 'open', explicitStatus: false, enterprise: null, enumIndex: null, segment: -1, categoryScore: 0 };
+const PLACEHOLDER: Item = {
+  old: false,
+  ref: null,
+  category: '其他',
+  summary: '',
+  department: null,
+  status: 'open',
+  explicitStatus: false,
+  enterprise: null,
+  enumIndex: null,
+  segment: -1,
+  categoryScore: 0,
+};
 
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 const freshItems = (d: Draft) => d.items.filter((i) => !i.old);
 
-function interpret(original: string, trimmed: string, refs: RefHit[], work: string, depts: DepartmentMention[], ents: EnterpriseHit[], today: string): Extraction {
+function interpret(
+  original: string,
+  trimmed: string,
+  refs: RefHit[],
+  work: string,
+  depts: DepartmentMention[],
+  ents: EnterpriseHit[],
+  today: string,
+): Extraction {
   const m = readMessage(original, trimmed, refs, work, depts, ents, today);
   const screened = screenNonUpdate(m);
   if (screened) return screened;
@@ -193,7 +225,15 @@ function interpret(original: string, trimmed: string, refs: RefHit[], work: stri
 }
 
 /** Step 1: statuses, dates, segments and their clauses, and one record of facts per segment. */
-function readMessage(original: string, trimmed: string, refs: RefHit[], work: string, depts: DepartmentMention[], ents: EnterpriseHit[], today: string): MessageFacts {
+function readMessage(
+  original: string,
+  trimmed: string,
+  refs: RefHit[],
+  work: string,
+  depts: DepartmentMention[],
+  ents: EnterpriseHit[],
+  today: string,
+): MessageFacts {
   // 已交金融办 / 已报经信局 / 报给住建了: a hand-off verb around a department is an assignment.
   // 国网在装表, 社保那边说…可以对接, 卡在发改: the department is working on it.
   const acting = depts.filter(
@@ -202,12 +242,19 @@ function readMessage(original: string, trimmed: string, refs: RefHit[], work: st
       !d.handedTo &&
       // "经信那边说要先报发改，已经报给发改了": the hand-off that follows decides.
       !depts.some((h) => h.handedTo && h.start > d.start && !/[。;；\n]/.test(work.slice(d.end, h.start))) &&
-      (DEPARTMENT_ACTING_AFTER.test(work.slice(d.end, d.end + 6)) || DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
+      (DEPARTMENT_ACTING_AFTER.test(work.slice(d.end, d.end + 6)) ||
+        DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
   );
   const statuses = [
     ...findStatuses(work),
-    ...depts.filter((d) => d.handedTo).map((d): StatusHit => ({ status: 'assigned', start: d.verbStart, end: d.end, raw: work.slice(d.verbStart, d.end) })),
-    ...acting.map((d): StatusHit => ({ status: 'in_progress', start: d.start, end: d.end, raw: work.slice(d.start, d.end) })),
+    ...depts
+      .filter((d) => d.handedTo)
+      .map(
+        (d): StatusHit => ({ status: 'assigned', start: d.verbStart, end: d.end, raw: work.slice(d.verbStart, d.end) }),
+      ),
+    ...acting.map(
+      (d): StatusHit => ({ status: 'in_progress', start: d.start, end: d.end, raw: work.slice(d.start, d.end) }),
+    ),
   ]
     .filter((s, i, all) => !all.some((o, j) => j < i && o.start < s.end && s.start < o.end && o.status === s.status))
     .sort((a, b) => a.start - b.start);
@@ -216,11 +263,18 @@ function readMessage(original: string, trimmed: string, refs: RefHit[], work: st
   // segments (sentences, list items, then the problems listed in each with plain commas: split.ts)
   const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts };
   const parts: Array<{ seg: Segment; cls: Clause[] }> = [];
-  for (const whole of segment(work, refs.map((r) => r.start))) {
+  for (const whole of segment(
+    work,
+    refs.map((r) => r.start),
+  )) {
     for (const seg of splitQuestion(work, whole)) {
       const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
       const split = splitProblems(seg, cls, splitCtx);
-      for (const part of split) parts.push({ seg: part, cls: split.length === 1 ? cls : analyseClauses(work, part, ents, depts, refs, statuses, dateHits) });
+      for (const part of split)
+        parts.push({
+          seg: part,
+          cls: split.length === 1 ? cls : analyseClauses(work, part, ents, depts, refs, statuses, dateHits),
+        });
     }
   }
 
@@ -228,7 +282,9 @@ function readMessage(original: string, trimmed: string, refs: RefHit[], work: st
   for (const r of refs) summarySource = blank(summarySource, r.start, r.end);
   const distinct = [...new Set(ents.map((e) => e.name))];
   // Several enterprises, each heading its own segment: a roll-up, one visit per enterprise.
-  const heads = new Set(parts.map((p) => ents.find((e) => inside(e, p.seg))?.name).filter((x): x is string => Boolean(x)));
+  const heads = new Set(
+    parts.map((p) => ents.find((e) => inside(e, p.seg))?.name).filter((x): x is string => Boolean(x)),
+  );
   const multiEnterprise = distinct.length >= 2 && heads.size >= 2;
 
   let current: string | null = null;
@@ -288,7 +344,9 @@ function segmentFacts(
     status: maxStatus(segStatuses.map((s) => s.status)),
     content,
     category,
-    hasProblem: content.length > 0 && (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
+    hasProblem:
+      content.length > 0 &&
+      (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
     earlier:
       seg.topic ||
       (!NEW_MARKERS.test(seg.text) &&
@@ -320,10 +378,18 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
   const last = cls[cls.length - 1]!;
   if (questionKind(work, { ...last, end: seg.end, text: work.slice(last.start, seg.end) }, '') === null) return [seg];
   const head = work.slice(seg.start, last.start).replace(/[\s,，]+$/, '');
-  if (!head.trim() || questionKind(work, { start: seg.start, end: seg.start + head.length, text: head }, '') !== null) return [seg];
+  if (!head.trim() || questionKind(work, { start: seg.start, end: seg.start + head.length, text: head }, '') !== null)
+    return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
-    { ...seg, start: last.start, text: work.slice(last.start, seg.end), enumIndex: null, marker: '', parentStart: last.start },
+    {
+      ...seg,
+      start: last.start,
+      text: work.slice(last.start, seg.end),
+      enumIndex: null,
+      marker: '',
+      parentStart: last.start,
+    },
   ];
 }
 
@@ -334,7 +400,8 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue) return questionOrNothing(m);
   if (QUESTION_END.test(trimmed) && !anyFirmStatus && !anyVisit && !reportCue) return questionOrNothing(m);
   // "你们组这个月走访了几家？": a question about visits is not a visit.
-  if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit) return questionOrNothing(m);
+  if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit)
+    return questionOrNothing(m);
   if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
   const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
   if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);
@@ -350,7 +417,14 @@ function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
   if (f.planned && !f.refs.length) return; // a plan: 明天去华康药业…
   if (f.question) return; // a question is asked, nothing is stated (questionOrNothing reads it)
   // "企业暂无诉求，对之前帮忙协调的事很满意": nothing to record unless an id, a status or a department says so.
-  if (!f.refs.length && f.cls.every((c) => !c.content || c.noIssue) && f.cls.some((c) => c.noIssue) && (f.status === null || f.status === 'open') && f.handler === null) return;
+  if (
+    !f.refs.length &&
+    f.cls.every((c) => !c.content || c.noIssue) &&
+    f.cls.some((c) => c.noIssue) &&
+    (f.status === null || f.status === 'open') &&
+    f.handler === null
+  )
+    return;
   for (const step of ITEM_STEPS) if (step(d, m, f)) return;
 }
 
@@ -451,7 +525,7 @@ function ordinalUpdates(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
     const cStatuses = f.statuses.filter((s) => inside(s, c)).map((s) => s.status);
     const cDept = handlerDepartment(f.depts.filter((x) => inside(x, c)));
     apply(targets, maxStatus(cStatuses) ?? (cDept ? 'assigned' : null), cDept);
-    targets.forEach((t) => referenced.add(t));
+    for (const t of targets) referenced.add(t);
     used = true;
   }
   return used;
@@ -471,7 +545,11 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     return true;
   }
   const cat = f.category;
-  const match = fresh.length ? (f.seg.topicCategory ? matchItem(fresh, f.seg.topicCategory, 1) : matchItem(fresh, cat.category, cat.score)) : null;
+  const match = fresh.length
+    ? f.seg.topicCategory
+      ? matchItem(fresh, f.seg.topicCategory, 1)
+      : matchItem(fresh, cat.category, cat.score)
+    : null;
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
   if (match && (f.seg.topic || !hasProblemBeyondTopic(f.cls))) apply([match], f.status, f.handler);
   else addOld(d, m, f, null);
@@ -482,7 +560,8 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
 function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status !== 'resolved' && f.status !== 'closed') return false;
   const fresh = freshItems(d);
-  if (fresh.length && !f.hasProblem) apply(SCOPE_ALL.test(f.seg.text) ? fresh : [fresh[fresh.length - 1]!], f.status, f.handler);
+  if (fresh.length && !f.hasProblem)
+    apply(SCOPE_ALL.test(f.seg.text) ? fresh : [fresh[fresh.length - 1]!], f.status, f.handler);
   else addOld(d, m, f, null);
   return true;
 }
@@ -514,12 +593,18 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     .filter((c) => !c.content)
     .map((c) => ({
       c,
-      targets: SCOPE_ALL.test(c.text) || RESPECTIVELY.test(c.text) ? ('all' as const) : ordinalTargets(c.text, [...before, PLACEHOLDER], new Set()),
+      targets:
+        SCOPE_ALL.test(c.text) || RESPECTIVELY.test(c.text)
+          ? ('all' as const)
+          : ordinalTargets(c.text, [...before, PLACEHOLDER], new Set()),
     }))
     .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
   const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
   const ownHandler = handlerDepartment(f.depts.filter(own)) ?? handedBack(f.depts.filter(own), f.statuses.filter(own));
-  const firm = f.statuses.filter(own).filter((x) => x.status !== 'in_progress' || ownHandler).map((x) => x.status);
+  const firm = f.statuses
+    .filter(own)
+    .filter((x) => x.status !== 'in_progress' || ownHandler)
+    .map((x) => x.status);
   const st = maxStatus(firm);
   const item: Item = {
     old: false,
@@ -558,7 +643,11 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
 function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
   if (m.anyVisit || freshItems(d).length) return false;
-  if (STRONG_REPORT.test(f.reportedText) || enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })) return false;
+  if (
+    STRONG_REPORT.test(f.reportedText) ||
+    enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })
+  )
+    return false;
   return saysNothingWrong(m, f);
 }
 
@@ -568,7 +657,11 @@ function saysNothingWrong(m: MessageFacts, f: SegmentFacts): boolean {
   for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
     if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
   }
-  return !OWN_PROBLEM_CUES.test(t) && !REQUEST_CUES.test(t) && !/打电话|电话|来电|来函|留言|(?:企业|老板|他们|对方|厂里|负责人|[王李张刘陈赵周吴]总)(?:又|还)?说/.test(t);
+  return (
+    !OWN_PROBLEM_CUES.test(t) &&
+    !REQUEST_CUES.test(t) &&
+    !/打电话|电话|来电|来函|留言|(?:企业|老板|他们|对方|厂里|负责人|[王李张刘陈赵周吴]总)(?:又|还)?说/.test(t)
+  );
 }
 
 /** g) only a status or a department: it applies to the items before it. */
@@ -603,7 +696,9 @@ function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
   const visited =
     (m.visitHeading && !oldItems.length) ||
     segs.some((f) => f.cls.some((c) => c.visit === 'visit' || (c.visit === 'return' && oldItems.length === 0)));
-  const oldKinds = new Set<UpdateKind>(oldItems.map((i) => (i.status === 'closed' ? 'closed' : i.status === 'resolved' ? 'resolved' : 'progress')));
+  const oldKinds = new Set<UpdateKind>(
+    oldItems.map((i) => (i.status === 'closed' ? 'closed' : i.status === 'resolved' ? 'resolved' : 'progress')),
+  );
   if (visited) return oldItems.length ? 'mixed' : 'visit';
   if (oldItems.length && fresh.length) return 'mixed';
   if (oldItems.length) return oldKinds.size === 1 ? [...oldKinds][0]! : 'mixed';
@@ -627,10 +722,12 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
   if (questions.length) d.reasons.add('question_form');
   if (m.multiEnterprise) d.reasons.add('several_enterprises');
   if (m.depts.some((x) => x.unknown)) d.reasons.add('unknown_department');
-  if ((kind === 'visit' || kind === 'issue') && enterprise === null && d.items.some((i) => !i.old)) d.reasons.add('no_enterprise');
+  if ((kind === 'visit' || kind === 'issue') && enterprise === null && d.items.some((i) => !i.old))
+    d.reasons.add('no_enterprise');
   if (d.items.some((i) => i.old && i.ref === null) && !m.refs.length && enterprise === null) d.reasons.add('no_target');
   if (d.items.some((i) => !i.old && i.categoryScore <= 0)) d.reasons.add('unknown_category');
-  if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30) d.reasons.add('unpunctuated');
+  if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30)
+    d.reasons.add('unpunctuated');
   const reasons = [...d.reasons];
   return {
     kind,
@@ -646,17 +743,31 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
 
 /** Nothing recorded; when the message asks about an issue (by id, or enterprise + topic), say so. */
 function questionOrNothing(m: MessageFacts): Extraction {
-  const asked = m.segments.find((f) => f.question !== null) ?? (QUESTION_END.test(m.trimmed) || STRONG_QUESTION.test(m.trimmed) ? m.segments[m.segments.length - 1] : undefined);
+  const asked =
+    m.segments.find((f) => f.question !== null) ??
+    (QUESTION_END.test(m.trimmed) || STRONG_QUESTION.test(m.trimmed) ? m.segments[m.segments.length - 1] : undefined);
   const ref = m.refs[0]?.ref ?? null;
   const enterprise = m.ents[0]?.name ?? null;
   if (!asked || (ref === null && enterprise === null)) return notUpdate();
-  const kind = asked.question ?? questionKind(m.work, { ...asked.seg, start: 0, end: m.work.length, text: m.work }, '') ?? 'status';
+  const kind =
+    asked.question ??
+    questionKind(m.work, { ...asked.seg, start: 0, end: m.work.length, text: m.work }, '') ??
+    'status';
   const category = asked.category.score > 0 ? asked.category.category : null;
   return { ...notUpdate(), reasons: ['question_form'], question: { kind, ref, enterprise, category } };
 }
 
 function notUpdate(): Extraction {
-  return { kind: 'not_update', enterprise: null, date: null, issues: [], ref: null, confidence: 1, reasons: [], question: null };
+  return {
+    kind: 'not_update',
+    enterprise: null,
+    date: null,
+    issues: [],
+    ref: null,
+    confidence: 1,
+    reasons: [],
+    question: null,
+  };
 }
 
 /**
@@ -689,8 +800,16 @@ function analyseClauses(
     const cEnts = ents.filter((e) => inside(e, c));
     let visit: Clause['visit'] = null;
     const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
-    if (verbs.length && !VISIT_RECALLED.test(c.text)) visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
-    if (!visit && cEnts.some((e) => MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)))) visit = 'visit';
+    if (verbs.length && !VISIT_RECALLED.test(c.text))
+      visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
+    if (
+      !visit &&
+      cEnts.some(
+        (e) =>
+          MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)),
+      )
+    )
+      visit = 'visit';
     let plannedVisit = false;
     if (visit && PLAN_MARKERS.test(c.text)) {
       plannedVisit = true;
@@ -700,7 +819,9 @@ function analyseClauses(
     // residual content: blank out names, departments, refs, dates, statuses, visit verbs, fillers
     let r = c.text;
     const cut = (spans: Span[]) => {
-      for (const s of spans) if (s.start < c.end && c.start < s.end) r = blank(r, Math.max(0, s.start - c.start), Math.min(c.text.length, s.end - c.start));
+      for (const s of spans)
+        if (s.start < c.end && c.start < s.end)
+          r = blank(r, Math.max(0, s.start - c.start), Math.min(c.text.length, s.end - c.start));
     };
     cut(cEnts);
     cut(depts);
@@ -709,7 +830,9 @@ function analyseClauses(
     cut(statuses);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
-    const header = LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) && /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
+    const header =
+      LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) &&
+      /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
     return { ...c, visit, plannedVisit, noIssue, content: residual.length >= 2 && !header };
   });
 }
@@ -717,7 +840,11 @@ function analyseClauses(
 /** The enterprise is the one speaking (宏泰食品说…, 华康药业的王总在群里说…): a report, not a department's update. */
 function enterpriseSays(work: string, ents: EnterpriseHit[], seg: Span): boolean {
   return ents.some(
-    (e) => inside(e, seg) && /^(?:的)?(?:[\u4e00-\u9fa5]{0,6}?(?:老板|负责人|总经理|经理|总监|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|办公室|财务|人事))?(?:在群里)?(?:说|反映|来电|来函|表示|反馈|提出)/.test(work.slice(e.end, e.end + 14)),
+    (e) =>
+      inside(e, seg) &&
+      /^(?:的)?(?:[\u4e00-\u9fa5]{0,6}?(?:老板|负责人|总经理|经理|总监|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|办公室|财务|人事))?(?:在群里)?(?:说|反映|来电|来函|表示|反馈|提出)/.test(
+        work.slice(e.end, e.end + 14),
+      ),
   );
 }
 
@@ -735,18 +862,30 @@ function isSubject(work: string, d: Span): 'head' | 'after-topic' | null {
 }
 
 /** Segment text with names, departments, dates and non-content clauses blanked (for categorising). */
-function maskedText(work: string, seg: Segment, cls: Clause[], ents: EnterpriseHit[], depts: DepartmentMention[], dates: Span[]): string {
+function maskedText(
+  work: string,
+  seg: Segment,
+  cls: Clause[],
+  ents: EnterpriseHit[],
+  depts: DepartmentMention[],
+  dates: Span[],
+): string {
   let t = work;
   for (const s of [...ents, ...depts, ...dates]) if (inside(s, seg)) t = blank(t, s.start, s.end);
   for (const c of cls) if (c.noIssue) t = blank(t, c.start, c.end);
   // "土地证办不下来，无法办理抵押贷款": a consequence clause does not decide what the problem is about.
   const problems = cls.filter((c) => c.content && !c.noIssue && !c.visit);
-  if (problems.length > 1) for (const c of problems.slice(1)) if (CONSEQUENCE_START.test(c.text)) t = blank(t, c.start, c.end);
+  if (problems.length > 1)
+    for (const c of problems.slice(1)) if (CONSEQUENCE_START.test(c.text)) t = blank(t, c.start, c.end);
   return t.slice(seg.start, seg.end);
 }
 
 /** "分别交人社局和资规局": one department each, in order, for the last items of the message. */
-function respectively(span: Span & { text: string }, depts: DepartmentMention[], items: Item[]): Array<[Item, string]> | null {
+function respectively(
+  span: Span & { text: string },
+  depts: DepartmentMention[],
+  items: Item[],
+): Array<[Item, string]> | null {
   if (!RESPECTIVELY.test(span.text)) return null;
   const names = depts.filter((d) => inside(d, span) && (d.handedTo || d.role === 'handler')).map((d) => d.name);
   if (names.length < 2 || items.length < names.length) return null;
@@ -772,7 +911,10 @@ const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUM[s] ?? 0));
 function ordinalTargets(clause: string, items: Item[], referenced: Set<Item>): Item[] | null {
   let m = /第([一二三四五六七八九十\d]{1,2})(?:个|项|条|件|点)/.exec(clause);
   if (m) {
-    const picks = [m[1]!, ...[...clause.matchAll(/[、和及]第?([一二三四五六七八九十\d])(?:个|项|条|件|点)?/g)].map((x) => x[1]!)]
+    const picks = [
+      m[1]!,
+      ...[...clause.matchAll(/[、和及]第?([一二三四五六七八九十\d])(?:个|项|条|件|点)?/g)].map((x) => x[1]!),
+    ]
       .map(num)
       .filter((n) => n >= 1 && n <= items.length);
     return picks.length ? picks.map((n) => items[n - 1]!) : null;

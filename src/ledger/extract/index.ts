@@ -7,7 +7,21 @@ export { enterpriseMatcher, findEnterprises, type EnterpriseHit, type Enterprise
 export { findDepartments, handlerDepartment, type DepartmentMention, type DepartmentRole } from './department.js';
 export { categorize, scoreCategories } from './category.js';
 export { findStatuses } from './status.js';
-export { compareExtraction, scoreExtractions, SCORED_FIELDS, type ScoredField, type EvalCase, type EvalReport } from './score.js';
-export { extractUpdateWithLlm, extractUpdateSmart, extractUpdateSmartWithSource, extractionPrompt, type SmartOptions, type ExtractionSource } from './llm.js';
+export {
+  compareExtraction,
+  scoreExtractions,
+  SCORED_FIELDS,
+  type ScoredField,
+  type EvalCase,
+  type EvalReport,
+} from './score.js';
+export {
+  extractUpdateWithLlm,
+  extractUpdateSmart,
+  extractUpdateSmartWithSource,
+  extractionPrompt,
+  type SmartOptions,
+  type ExtractionSource,
+} from './llm.js';
 export { postNormalize } from './post-normalize.js';
 export { checkExtraction, confidenceOf, isKnownDepartment, CONFIDENT, REASON_WEIGHT } from './confidence.js';

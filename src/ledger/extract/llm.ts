@@ -21,7 +21,8 @@ const DATA_TAGS = /<\/?\s*(?:message|team_enterprises|known_enterprises)\s*>/gi;
 
 /** The user turn: the team's own enterprises, the deployment's names and the message, each as delimited data. */
 export function extractionInput(text: string, ctx: ExtractContext): string {
-  const list = (xs: string[] | undefined) => (xs && xs.length ? xs.map((x) => x.replace(DATA_TAGS, '')).join('\n') : '（无）');
+  const list = (xs: string[] | undefined) =>
+    xs?.length ? xs.map((x) => x.replace(DATA_TAGS, '')).join('\n') : '（无）';
   return [
     `<team_enterprises>\n${list(ctx.teamEnterprises)}\n</team_enterprises>`,
     `<known_enterprises>\n${list(ctx.promptEnterprises ?? ctx.knownEnterprises)}\n</known_enterprises>`,
@@ -111,7 +112,10 @@ export async function extractUpdateSmartWithSource(
       ? await Promise.race([
           call,
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`extraction timed out after ${opts.timeoutMs} ms`)), opts.timeoutMs);
+            timer = setTimeout(
+              () => reject(new Error(`extraction timed out after ${opts.timeoutMs} ms`)),
+              opts.timeoutMs,
+            );
             timer.unref?.();
           }),
         ])

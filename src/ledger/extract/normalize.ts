@@ -32,7 +32,20 @@ export function trimPunct(s: string): string {
 /** Chinese numerals up to 99 (一 … 九十九, 两). */
 export function chineseNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const digits: Record<string, number> = {
+    零: 0,
+    〇: 0,
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+  };
   if (s === '十') return 10;
   const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
   if (m) return (m[1] ? digits[m[1]]! : 1) * 10 + (m[2] ? digits[m[2]]! : 0);
@@ -45,7 +58,7 @@ export function chineseNumber(s: string): number | null {
  * breaks by a comma (so unpunctuated speech splits into clauses), blanks by spaces. Length-preserving.
  */
 export function blankFillers(text: string, breaks: RegExp, blanks: RegExp): string {
-  let out = text.replace(breaks, (m) => ' '.repeat(m.length - 1) + '，');
+  let out = text.replace(breaks, (m) => `${' '.repeat(m.length - 1)}，`);
   out = out.replace(blanks, (m) => ' '.repeat(m.length));
   return out;
 }

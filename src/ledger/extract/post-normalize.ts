@@ -22,9 +22,22 @@ export function postNormalize(raw: Extraction, text: string, ctx: ExtractContext
   if (raw.kind === 'not_update') {
     const q = raw.question;
     const question = q
-      ? { kind: q.kind, ref: refsInText.find((r) => r.ref === (q.ref ? normalizeRef(q.ref) : null))?.ref ?? refsInText[0]?.ref ?? null, enterprise: canonical(q.enterprise), category: q.category }
+      ? {
+          kind: q.kind,
+          ref:
+            refsInText.find((r) => r.ref === (q.ref ? normalizeRef(q.ref) : null))?.ref ?? refsInText[0]?.ref ?? null,
+          enterprise: canonical(q.enterprise),
+          category: q.category,
+        }
       : null;
-    return extractionSchema.parse({ kind: 'not_update', enterprise: null, date: null, issues: [], ref: null, question });
+    return extractionSchema.parse({
+      kind: 'not_update',
+      enterprise: null,
+      date: null,
+      issues: [],
+      ref: null,
+      question,
+    });
   }
 
   // A ref must come from the message; the model's own spelling is only used to pick among several.

@@ -16,7 +16,7 @@ export interface RefHit {
  * larger patterns; callers that scan free text add the boundaries of REF_SCAN.
  */
 export const REF_SOURCE = String.raw`[Qq]\s?(?=[-－—–_#]|\d{2})[-－—–_#]?\s?(\d{1,6})(?!\d)`;
-const REF_SCAN = new RegExp(String.raw`(?<![A-Za-z0-9])${REF_SOURCE}`, 'g');
+const REF_SCAN = new RegExp(`(?<![A-Za-z0-9])${REF_SOURCE}`, 'g');
 const REF_WHOLE = new RegExp(String.raw`^\s*${REF_SOURCE}\s*$`);
 
 /** "Q-" + the digits zero-padded to 4 (Q-12345 keeps its 5). */

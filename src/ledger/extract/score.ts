@@ -4,7 +4,16 @@
  */
 import type { Extraction } from '../model.js';
 
-export const SCORED_FIELDS = ['kind', 'enterprise', 'date', 'ref', 'issueCount', 'categories', 'departments', 'statuses'] as const;
+export const SCORED_FIELDS = [
+  'kind',
+  'enterprise',
+  'date',
+  'ref',
+  'issueCount',
+  'categories',
+  'departments',
+  'statuses',
+] as const;
 export type ScoredField = (typeof SCORED_FIELDS)[number];
 
 const multiset = (xs: Array<string | null>) => JSON.stringify(xs.map((x) => x ?? '∅').sort());

@@ -37,12 +37,14 @@ const ENUM_MARKERS: RegExp[] = [
 ];
 /** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
 const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
-const CONTINUATION = /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+const CONTINUATION =
+  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
 /**
  * Dictated run-on text has no commas: unambiguous continuation words start the next item even
  * right after a character (…没退下来还有就是想申请…). 还有 alone is no cut there (还有一百二十万没退).
  */
-const CONTINUATION_UNPUNCTUATED = /(?<=[\u4e00-\u9fa5])(?:还有就是|再就是|另外还有|另外就是|另外(?=[还也又]?(?:有|提|说|反映|缺|想|希望|需要|要)))(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+const CONTINUATION_UNPUNCTUATED =
+  /(?<=[\u4e00-\u9fa5])(?:还有就是|再就是|另外还有|另外就是|另外(?=[还也又]?(?:有|提|说|反映|缺|想|希望|需要|要)))(?=[\u4e00-\u9fa5A-Za-z(（])/g;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 /** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
 const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
@@ -75,7 +77,7 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
     const isTimeColon = colon && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
     if (ch === '(' || ch === '（') depth++;
     if ((ch === ')' || ch === '）') && depth > 0) depth--;
-    if (i === text.length || /[。!！?？;；\n:：]/.test(ch!) ) {
+    if (i === text.length || /[。!！?？;；\n:：]/.test(ch!)) {
       if (isTimeColon) continue;
       // a colon inside brackets (编号：Q-0052), or after a reply verb (给答复了：可以办…) quotes, it does not cut
       if (colon && (depth > 0 || REPLY_BEFORE_COLON.test(text.slice(Math.max(0, i - 6), i)))) continue;
@@ -96,7 +98,9 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
     }
     const loose = [...body.matchAll(LOOSE_NUMBER)];
     if (loose.length >= 2 && loose.every((m, k) => Number(m[1]) === k + 1)) {
-      for (const m of loose) if (!cuts.some((c) => c.at === m.index)) cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: Number(m[1]) });
+      for (const m of loose)
+        if (!cuts.some((c) => c.at === m.index))
+          cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: Number(m[1]) });
     }
     return cuts;
   });
@@ -121,7 +125,12 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
       if (at <= 0 || at >= body.length || !/[,，]\s*$/.test(body.slice(0, at))) continue;
       const prev = Math.max(0, ...cuts.filter((c) => c.at < at).map((c) => c.markerEnd));
       // only after a problem of its own (…Q1订单下滑，Q-0002已解决), not after words about the same issue (奖励已到账，Q-0025 可以销号了)
-      if (!body.slice(prev, at).replace(/[\s,，、]/g, '') || !OWN_PROBLEM_CUES.test(body.slice(prev, at)) || cuts.some((c) => c.at === at)) continue;
+      if (
+        !body.slice(prev, at).replace(/[\s,，、]/g, '') ||
+        !OWN_PROBLEM_CUES.test(body.slice(prev, at)) ||
+        cuts.some((c) => c.at === at)
+      )
+        continue;
       cuts.push({ at, markerEnd: at, marker: '', enumIndex: null });
     }
     cuts.sort((a, b) => a.at - b.at);
@@ -150,9 +159,22 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
     }
     flush(body.length);
     const head = segments[first];
-    if (head && head.enumIndex === null && carried !== null && head.start === p.start + (text.slice(p.start, p.end).length - text.slice(p.start, p.end).trimStart().length)) head.enumIndex = carried;
+    if (
+      head &&
+      head.enumIndex === null &&
+      carried !== null &&
+      head.start === p.start + (text.slice(p.start, p.end).length - text.slice(p.start, p.end).trimStart().length)
+    )
+      head.enumIndex = carried;
     const last = segments[segments.length - 1];
-    carried = /[:：]/.test(text[p.end] ?? '') && last && last.start >= p.start && last.enumIndex !== null && last.text.trim().length <= 12 ? last.enumIndex : null;
+    carried =
+      /[:：]/.test(text[p.end] ?? '') &&
+      last &&
+      last.start >= p.start &&
+      last.enumIndex !== null &&
+      last.text.trim().length <= 12
+        ? last.enumIndex
+        : null;
   });
   return segments;
 }
@@ -163,7 +185,10 @@ export function clauses(seg: Span & { text: string }): Array<Span & { text: stri
   let s = 0;
   // Commas, and spaces between Chinese words ("海纳半导体 缺操作工 已交办人社局").
   const isSep = (i: number) =>
-    /[,，]/.test(seg.text[i]!) || (/\s/.test(seg.text[i]!) && /[\u4e00-\u9fa5]/.test(seg.text[i - 1] ?? '') && /[\u4e00-\u9fa5]/.test(seg.text[i + 1] ?? ''));
+    /[,，]/.test(seg.text[i]!) ||
+    (/\s/.test(seg.text[i]!) &&
+      /[\u4e00-\u9fa5]/.test(seg.text[i - 1] ?? '') &&
+      /[\u4e00-\u9fa5]/.test(seg.text[i + 1] ?? ''));
   for (let i = 0; i <= seg.text.length; i++) {
     if (i === seg.text.length || isSep(i)) {
       const t = seg.text.slice(s, i);

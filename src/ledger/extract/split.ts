@@ -98,6 +98,7 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     if (!j) judged.set(key, (j = judgeSpan(span, ctx)));
     return j;
   };
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the returns are control flow (open/join push a group and yield nothing)
   pieces.forEach((p, i) => {
     const g = groups[groups.length - 1];
     if (!g) {
@@ -108,7 +109,8 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       g.pieces.push(p);
       g.end = p.end;
     };
-    const open = (topic: boolean, topicCategory: Category | null = null) => groups.push({ start: p.start, end: p.end, pieces: [p], topic, topicCategory });
+    const open = (topic: boolean, topicCategory: Category | null = null) =>
+      groups.push({ start: p.start, end: p.end, pieces: [p], topic, topicCategory });
     // Clauses without content (已交办金融办, 均未交办) and visit clauses belong to what is before them,
     // unless a hand-off names the natural handler of an earlier problem of the sentence.
     if (!p.content) {
@@ -128,7 +130,10 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     const gCat = judge(g);
     // What the group is about: its own category and that of each of its problem clauses
     // ("订单多，工人不够" is about 用工 too, so "想招50名普工" goes with it).
-    const gCats = new Set<Category>([gCat.category, ...gProblem.filter((x) => x.cue && x.score > 0).map((x) => x.category)]);
+    const gCats = new Set<Category>([
+      gCat.category,
+      ...gProblem.filter((x) => x.cue && x.score > 0).map((x) => x.category),
+    ]);
     if (gCue || gCat.score > 0) {
       const t = topicOf(p, pieces[i + 1], groups, judge);
       if (t === 'topic') return open(true);
@@ -136,8 +141,10 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     }
     // a problem of another category than the one before, both problems of their own
     // (a request for money after a money problem is its remedy: 资金紧张，希望兑现去年的技改补助)
-    const remedy = p.requestOnly && MONEY_REMEDIES.includes(p.category) && [...gCats].some((c) => MONEY_PROBLEMS.includes(c));
-    if (p.cue && p.score > 0 && !p.consequence && !remedy && gCue && gCat.score > 0 && !gCats.has(p.category)) return open(false);
+    const remedy =
+      p.requestOnly && MONEY_REMEDIES.includes(p.category) && [...gCats].some((c) => MONEY_PROBLEMS.includes(c));
+    if (p.cue && p.score > 0 && !p.consequence && !remedy && gCue && gCat.score > 0 && !gCats.has(p.category))
+      return open(false);
     // two updates on different topics ("土地证下来了 用电增容还在排队"): one each
     const gStated = g.pieces.some((x) => x.firm);
     if (p.firm && gStated && p.score > 0 && gCat.score > 0 && !gCats.has(p.category)) return open(false);
@@ -179,16 +186,25 @@ function updatesEarlier(g: Group, ctx: SplitContext): boolean {
   return g.pieces.some((x) => x.state) && EARLIER_MARKERS.test(ctx.work.slice(g.start, g.end));
 }
 
-const SCOPE_OR_ORDINAL = /均|都|全部|以上|上述|这些|所有|第[一二三四五六七八九十\d]|[前后][一两二三四五\d](?:个|项|条|件)|其余|剩下|余下|最后/;
+const SCOPE_OR_ORDINAL =
+  /均|都|全部|以上|上述|这些|所有|第[一二三四五六七八九十\d]|[前后][一两二三四五\d](?:个|项|条|件)|其余|剩下|余下|最后/;
 
 /**
  * A bare hand-off after several problems ("缺3名工程师，流动资金紧张，已交办人社局"): the category of
  * the earlier problem its department naturally handles, when the problem right before it is of a
  * kind that department does not handle. Null: it stays with the problem right before it.
  */
-function handOffTarget(p: Piece, g: Group, groups: Group[], ctx: SplitContext, judge: (s: Span) => { category: Category; score: number }): Category | null {
+function handOffTarget(
+  p: Piece,
+  g: Group,
+  groups: Group[],
+  ctx: SplitContext,
+  judge: (s: Span) => { category: Category; score: number },
+): Category | null {
   if (groups.length < 2 || SCOPE_OR_ORDINAL.test(p.text)) return null;
-  const names = new Set(ctx.depts.filter((d) => inside(d, p) && (d.handedTo || d.role === 'handler')).map((d) => d.name));
+  const names = new Set(
+    ctx.depts.filter((d) => inside(d, p) && (d.handedTo || d.role === 'handler')).map((d) => d.name),
+  );
   if (names.size !== 1) return null;
   const handles = DEPARTMENT_CATEGORIES[[...names][0]!];
   if (!handles || handles.includes(judge(g).category)) return null;
@@ -205,7 +221,12 @@ function handOffTarget(p: Piece, g: Group, groups: Group[], ctx: SplitContext, j
  * problem and nothing wrong said, an earlier one: 环评的事已交生态环境局); 'new' when it names a
  * new problem with its hand-off (资金紧张的问题已交金融办); null when it is no topic clause.
  */
-function topicOf(p: Piece, next: Piece | undefined, groups: Group[], judge: (s: Span) => { category: Category; score: number }): 'topic' | 'new' | null {
+function topicOf(
+  p: Piece,
+  next: Piece | undefined,
+  groups: Group[],
+  judge: (s: Span) => { category: Category; score: number },
+): 'topic' | 'new' | null {
   if (p.score <= 0) return null;
   const sameBefore = groups.some((g) => !g.topic && judge(g).category === p.category);
   if (p.topicMark) {
@@ -235,7 +256,10 @@ function piecesOf(c: SplitClause, ctx: SplitContext): Piece[] {
   const pieces = parts.map((p) => makePiece(p, true, false, ctx));
   // Noun lists (缺焊工、电工; 希望经信局、财政局…) stay whole: split only when every part is a problem.
   // ("研发人员不足、出口订单受影响、厂区道路积水": each part about another category, one of them a problem cue, splits too)
-  const distinct = new Set(pieces.map((p) => p.category)).size === pieces.length && pieces.every((p) => p.score > 0) && pieces.some((p) => p.cue);
+  const distinct =
+    new Set(pieces.map((p) => p.category)).size === pieces.length &&
+    pieces.every((p) => p.score > 0) &&
+    pieces.some((p) => p.cue);
   if (pieces.length < 2 || (!pieces.every((p) => p.cue && p.score > 0) && !distinct)) return [whole];
   for (const p of pieces) p.cue = true; // listed side by side as problems
   pieces[0]!.visit = c.visit !== null;
@@ -251,7 +275,8 @@ function makePiece(span: Span, content: boolean, visit: boolean, ctx: SplitConte
   for (const s of ownStatuses) cueText = blank(cueText, s.start - span.start, s.end - span.start);
   const deficit = OWN_PROBLEM_CUES.test(cueText);
   const request = REQUEST_CUES.test(cueText);
-  const state = ownStatuses.length > 0 || ctx.depts.some((d) => inside(d, span) && (d.handedTo || d.role === 'handler'));
+  const state =
+    ownStatuses.length > 0 || ctx.depts.some((d) => inside(d, span) && (d.handedTo || d.role === 'handler'));
   const firm = ownStatuses.some((s) => s.status === 'in_progress' || s.status === 'resolved' || s.status === 'closed');
   return {
     start: span.start,

@@ -21,7 +21,11 @@ export interface StatusHit extends Span {
   raw: string;
 }
 
-const COMPILED = STATUS_PATTERNS.map((p) => ({ ...p, re: new RegExp(p.pattern, 'giu'), notAfterRe: p.notAfter ? new RegExp(p.notAfter, 'u') : null }));
+const COMPILED = STATUS_PATTERNS.map((p) => ({
+  ...p,
+  re: new RegExp(p.pattern, 'giu'),
+  notAfterRe: p.notAfter ? new RegExp(p.notAfter, 'u') : null,
+}));
 
 function clauseBefore(text: string, at: number): string {
   const cut = Math.max(...[',', '，', '。', ';', '；', '\n'].map((c) => text.lastIndexOf(c, at - 1)));
@@ -41,9 +45,14 @@ export function findStatuses(text: string): StatusHit[] {
         const after = text.slice(end, end + 4);
         if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue;
         if (p.notAfterRe?.test(before)) continue;
-        if (p.status !== 'open' && p.status !== 'assigned' && (WISH_BEFORE.test(before) || FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after))) {
+        if (
+          p.status !== 'open' &&
+          p.status !== 'assigned' &&
+          (WISH_BEFORE.test(before) || FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after))
+        ) {
           // "银行说月底前放款", "住建局答应下周批": a result promised by whoever acts is work under way.
-          if (!WISH_BEFORE.test(before) && (PROMISE_BEFORE.test(before) || FORECAST_BEFORE.test(before))) hits.push({ status: 'in_progress', start, end, raw: m[0] });
+          if (!WISH_BEFORE.test(before) && (PROMISE_BEFORE.test(before) || FORECAST_BEFORE.test(before)))
+            hits.push({ status: 'in_progress', start, end, raw: m[0] });
           continue;
         }
         if (p.status === 'assigned' && (WISH_BEFORE.test(before.slice(-3)) || FUTURE_BEFORE.test(before))) continue;
@@ -53,15 +62,18 @@ export function findStatuses(text: string): StatusHit[] {
   }
   // "招到了15人，但还缺20人": a result followed by "but still lacking" is only progress.
   for (const h of hits) {
-    if ((h.status === 'resolved' || h.status === 'closed') && PARTIAL_AFTER.test(text.slice(h.end))) h.status = 'in_progress';
+    if ((h.status === 'resolved' || h.status === 'closed') && PARTIAL_AFTER.test(text.slice(h.end)))
+      h.status = 'in_progress';
   }
   return hits.sort((a, b) => a.start - b.start);
 }
 
 /** A result forecast for a date (下周能批, 预计月底放款): the matter is under way. */
-const FORECAST_BEFORE = /(?:预计|有望|下周|月底|月初|[\d一二三四五六七八九十]+[号日]|近期|过几天|过两天)(?:前|之前)?(?:就)?(?:能|可以|可|会)?$/;
+const FORECAST_BEFORE =
+  /(?:预计|有望|下周|月底|月初|[\d一二三四五六七八九十]+[号日]|近期|过几天|过两天)(?:前|之前)?(?:就)?(?:能|可以|可|会)?$/;
 
-const PARTIAL_AFTER = /^[^。;；]*?(?:(?:但|但是|不过|可是)[^，,。;；]{0,3}(?:还|仍|仍然|尚|依然)(?:缺|没|未|差|需要|有)|[,，]\s*(?:还|仍|尚)(?:差|缺)\s*[\d一二两三四五六七八九十几百千万]+)/;
+const PARTIAL_AFTER =
+  /^[^。;；]*?(?:(?:但|但是|不过|可是)[^，,。;；]{0,3}(?:还|仍|仍然|尚|依然)(?:缺|没|未|差|需要|有)|[,，]\s*(?:还|仍|尚)(?:差|缺)\s*[\d一二两三四五六七八九十几百千万]+)/;
 
 export function maxStatus(statuses: IssueStatus[]): IssueStatus | null {
   let best: IssueStatus | null = null;

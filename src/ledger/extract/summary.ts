@@ -5,17 +5,23 @@
  */
 import { trimPunct } from './normalize.js';
 
-const LEAD_IN = /^(?:企业|公司|对方|老板|厂里|厂家|负责人|他们|该企业|该公司)?(?:[（(][^）)]{1,20}[）)])?(?:又|还|也|另外|同时)?(?:反映|提出|提了|提到|表示|反馈|称|说|来电说|来电|来函|说到)(?:了)?(?:[两二三四五六七八九十几\d]+个问题)?(?:新的)?[:：,，]?/;
+const LEAD_IN =
+  /^(?:企业|公司|对方|老板|厂里|厂家|负责人|他们|该企业|该公司)?(?:[（(][^）)]{1,20}[）)])?(?:又|还|也|另外|同时)?(?:反映|提出|提了|提到|表示|反馈|称|说|来电说|来电|来函|说到)(?:了)?(?:[两二三四五六七八九十几\d]+个问题)?(?:新的)?[:：,，]?/;
 const MAX = 40;
 const SPOKEN_FILLER_START = /^(?:嗯|呃|啊|然后|就是|那个|这个|他们说|老板说|企业说)+/;
 const SPOKEN_FILLER_END = /(?:嗯|呃|啊|然后就是|然后就|然后|就是|那个)+$/;
 const LINK_WORD = /^(?:另外|此外|同时|而且|并且)|^(?:还|也)(?=缺|需要|急需|想|希望)/;
-const HANDOFF_TAIL = /(?:的事情?|的问题|问题)?\s*(?:已经?|均已|都已)(?:交办|转办|移交|转交|交给?|报给?|转给?)[^，,。;；]*$/;
+const HANDOFF_TAIL =
+  /(?:的事情?|的问题|问题)?\s*(?:已经?|均已|都已)(?:交办|转办|移交|转交|交给?|报给?|转给?)[^，,。;；]*$/;
 /** FYI, Today, 今天, 昨天下午, 3月5日 … at the start of a clause. */
 const LEADING_NOISE =
   /^(?:\s|FYI|fyi|Fyi|today|Today|@\S+|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|刚|(?:上上|上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|[:：,，])+/;
 
-export function makeSummary(original: string, keep: Array<{ start: number; end: number }>, enterpriseNames: string[]): string {
+export function makeSummary(
+  original: string,
+  keep: Array<{ start: number; end: number }>,
+  enterpriseNames: string[],
+): string {
   const parts = keep
     .map((k) => {
       let t = original.slice(k.start, k.end).trim();
@@ -25,7 +31,11 @@ export function makeSummary(original: string, keep: Array<{ start: number; end: 
       let prev: string;
       do {
         prev = t;
-        t = t.replace(LEAD_IN, '').replace(/^(?:企业|公司)(?=[\u4e00-\u9fa5])/, '').replace(/^的(?=[\u4e00-\u9fa5])/, '').trim();
+        t = t
+          .replace(LEAD_IN, '')
+          .replace(/^(?:企业|公司)(?=[\u4e00-\u9fa5])/, '')
+          .replace(/^的(?=[\u4e00-\u9fa5])/, '')
+          .trim();
       } while (t !== prev);
       // "还缺普工" after another problem, "资金紧张的问题已交金融办": the problem without the link word or the hand-off.
       t = t.replace(LINK_WORD, '');

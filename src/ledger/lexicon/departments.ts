@@ -18,21 +18,57 @@ export interface DepartmentEntry {
 }
 
 export const DEPARTMENTS: DepartmentEntry[] = [
-  { name: '经信局', aliases: ['经济和信息化局', '经济和信息化委员会', '经济信息化局', '经信委', '经信局', '经心局', '经信部门'], stems: ['经信', '经济信息化'] },
-  { name: '人社局', aliases: ['人力资源和社会保障局', '人力资源社会保障局', '人力社保局', '人社局', '人设局', '人社部门', '人力社保部门'], stems: ['人社', '社保', '人力社保', '人力资源'] },
-  { name: '金融办', aliases: ['金融工作办公室', '金融工作中心', '金融服务中心', '金融办', '金融版', '金融部门'], stems: ['金融'] },
-  { name: '资规局', aliases: ['自然资源和规划局', '自然资源规划局', '自然资源局', '资规局', '自规局', '国土资源局', '国土局', '规划局'], stems: ['自规', '资规', '自然资源', '国土'] },
+  {
+    name: '经信局',
+    aliases: ['经济和信息化局', '经济和信息化委员会', '经济信息化局', '经信委', '经信局', '经心局', '经信部门'],
+    stems: ['经信', '经济信息化'],
+  },
+  {
+    name: '人社局',
+    aliases: [
+      '人力资源和社会保障局',
+      '人力资源社会保障局',
+      '人力社保局',
+      '人社局',
+      '人设局',
+      '人社部门',
+      '人力社保部门',
+    ],
+    stems: ['人社', '社保', '人力社保', '人力资源'],
+  },
+  {
+    name: '金融办',
+    aliases: ['金融工作办公室', '金融工作中心', '金融服务中心', '金融办', '金融版', '金融部门'],
+    stems: ['金融'],
+  },
+  {
+    name: '资规局',
+    aliases: ['自然资源和规划局', '自然资源规划局', '自然资源局', '资规局', '自规局', '国土资源局', '国土局', '规划局'],
+    stems: ['自规', '资规', '自然资源', '国土'],
+  },
   { name: '交通运输局', aliases: ['交通运输局', '交通局', '交运局'], stems: ['交通', '交运'] },
   { name: '组织部', aliases: ['县委组织部', '市委组织部', '区委组织部', '组织部'] },
   { name: '发改局', aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会'], stems: ['发改'] },
   { name: '住建局', aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局'], stems: ['住建', '建设口'] },
   { name: '商务局', aliases: ['商务局', '商务部门'], stems: ['商务'] },
   { name: '税务局', aliases: ['税务局', '国税局', '地税局', '税务部门', '税务分局'], stems: ['税务', '税局'] },
-  { name: '市场监管局', aliases: ['市场监督管理局', '市场监管局', '市监局', '市场监管部门'], stems: ['市监', '市场监管'] },
-  { name: '生态环境局', aliases: ['生态环境局', '生态环境分局', '环境保护局', '环保局', '生态环境部门'], stems: ['生态环境', '生态', '环保'] },
+  {
+    name: '市场监管局',
+    aliases: ['市场监督管理局', '市场监管局', '市监局', '市场监管部门'],
+    stems: ['市监', '市场监管'],
+  },
+  {
+    name: '生态环境局',
+    aliases: ['生态环境局', '生态环境分局', '环境保护局', '环保局', '生态环境部门'],
+    stems: ['生态环境', '生态', '环保'],
+  },
   { name: '财政局', aliases: ['财政局', '财政部门'], stems: ['财政'] },
   { name: '供电公司', aliases: ['供电公司', '供电局', '电力公司', '供电所'], stems: ['电力', '国网', '供电'] },
-  { name: '行政服务中心', aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心'], stems: ['行政服务', '政务服务', '审批窗口'] },
+  {
+    name: '行政服务中心',
+    aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心'],
+    stems: ['行政服务', '政务服务', '审批窗口'],
+  },
   { name: '行政审批局', aliases: ['行政审批局', '审批局'] },
   { name: '科技局', aliases: ['科学技术局', '科技局'], stems: ['科技'] },
   { name: '应急管理局', aliases: ['应急管理局', '应急局', '安监局'], stems: ['应急'] },
@@ -89,19 +125,24 @@ export const DEPARTMENT_CATEGORIES: Readonly<Record<string, readonly Category[]>
   交通运输局: ['其他'],
 };
 
-const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) => d.aliases.map((alias) => ({ alias, name: d.name }))).sort(
-  (a, b) => b.alias.length - a.alias.length,
-);
+const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) =>
+  d.aliases.map((alias) => ({ alias, name: d.name })),
+).sort((a, b) => b.alias.length - a.alias.length);
 
 /**
  * IME typos of a department's generic ending are homophones (商务居, 金融版); any other character there
  * makes an ordinary word (审批通过 is no 审批局).
  */
-export const SUFFIX_HOMOPHONES: Readonly<Record<string, string>> = { 局: '居句剧据聚举巨具菊桔', 办: '版班半伴扮', 委: '为未位卫伟', 厅: '听庭停亭' };
+export const SUFFIX_HOMOPHONES: Readonly<Record<string, string>> = {
+  局: '居句剧据聚举巨具菊桔',
+  办: '版班半伴扮',
+  委: '为未位卫伟',
+  厅: '听庭停亭',
+};
 
-const STEM_INDEX: Array<{ stem: string; name: string }> = DEPARTMENTS.flatMap((d) => (d.stems ?? []).map((stem) => ({ stem, name: d.name }))).sort(
-  (a, b) => b.stem.length - a.stem.length,
-);
+const STEM_INDEX: Array<{ stem: string; name: string }> = DEPARTMENTS.flatMap((d) =>
+  (d.stems ?? []).map((stem) => ({ stem, name: d.name })),
+).sort((a, b) => b.stem.length - a.stem.length);
 
 /** Bare stems (住建, 自规 …), longest first: departments only where the context expects one. */
 export function departmentStems(): ReadonlyArray<{ stem: string; name: string }> {

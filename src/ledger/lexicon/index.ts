@@ -1,5 +1,11 @@
 export { CATEGORY_LEXICON, type CategoryWords } from './categories.js';
-export { DEPARTMENTS, DEPARTMENT_CATEGORIES, departmentAliases, normalizeDepartment, type DepartmentEntry } from './departments.js';
+export {
+  DEPARTMENTS,
+  DEPARTMENT_CATEGORIES,
+  departmentAliases,
+  normalizeDepartment,
+  type DepartmentEntry,
+} from './departments.js';
 export * from './statuses.js';
 export * from './signals.js';
 export {

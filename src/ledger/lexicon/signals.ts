@@ -10,36 +10,50 @@
  */
 export const VISIT_VERB_TYPOS = ['走防', '走仿', '走坊', '回仿', '回防', '回坊', '拜仿', '拜防', '拜坊'];
 /** The visit verbs themselves, correct and mistyped (a regex alternation). */
-export const VISIT_VERB_WORDS = ['走访', '拜访', '回访', ...VISIT_VERB_TYPOS, String.raw`\b(?:[Vv]isited|[Ww]ent to|[Dd]ropped by|[Pp]aid a visit to)\b`].join('|');
+export const VISIT_VERB_WORDS = [
+  '走访',
+  '拜访',
+  '回访',
+  ...VISIT_VERB_TYPOS,
+  String.raw`\b(?:[Vv]isited|[Ww]ent to|[Dd]ropped by|[Pp]aid a visit to)\b`,
+].join('|');
 
 /** Visit verbs that stand on their own (走访, 调研 …). */
 export const VISIT_VERBS = new RegExp(
   String.raw`${VISIT_VERB_WORDS}|去过了?|去看了?(?:一下|看)?|(?:去|跑|走)了一?趟|转了一圈|看了[一两二三四五六七八九十几\d]+家|(?<![回过失])去的(?=[\u4e00-\u9fa5])|(?<![过回进出上下转送拿搬])去了(?=\s*(?:$|[,，。;；!！\s]))|` +
-  /(?<=从[\u4e00-\u9fa5A-Za-z]{2,12})回来|调研|上门服务|(?<!(?:请|让|希望|要求|想)[\u4e00-\u9fa5]{0,8})上门(?!指导|检查|核查)|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/.source,
+    /(?<=从[\u4e00-\u9fa5A-Za-z]{2,12})回来|调研|上门服务|(?<!(?:请|让|希望|要求|想)[\u4e00-\u9fa5]{0,8})上门(?!指导|检查|核查)|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/
+      .source,
 );
 /** A visit recalled in a relative clause (上周走访X时提的…, 去的时候他们说的…): it says when a matter was raised, no visit now. */
-export const VISIT_RECALLED = /(?:走访|拜访|调研|回访|去)[^，,。;；]{0,12}?(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的/;
+export const VISIT_RECALLED =
+  /(?:走访|拜访|调研|回访|去)[^，,。;；]{0,12}?(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的/;
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
-export const VISIT_NOUN = /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
+export const VISIT_NOUN =
+  /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
 /** A clause with one of these describes a plan, not something that happened. */
-export const PLAN_MARKERS = /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+export const PLAN_MARKERS =
+  /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
-export const STRONG_NOTICE = /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
+export const STRONG_NOTICE =
+  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
 
 /** Messages to the whole group. */
-export const NOTICE_MARKERS = /^(?:提醒|温馨提示|提示|注意)[:：]|@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|通知[:：]|通知如下|开会|会议|培训|例会|务必|准时|参加|报送|填报|截止|亲清服务日|服务日|活动/i;
+export const NOTICE_MARKERS =
+  /^(?:提醒|温馨提示|提示|注意)[:：]|@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|通知[:：]|通知如下|开会|会议|培训|例会|务必|准时|参加|报送|填报|截止|亲清服务日|服务日|活动/i;
 
 /** Forwarded documents. */
 export const FORWARD_MARKERS = /转发|《[^》]*》(?:的?通知|文件)|附件|链接[:：]|https?:\/\//;
 
 /** Question words (a policy or status query, not a report). */
-export const QUESTION_MARKERS = /请问|问一下|问下|咨询一下|咨询下|想咨询|怎么|怎样|如何|多少|哪些|哪里|哪个|哪家|什么|是否|能否|有没有|可不可以|能不能|啥时候|啥|哪一步|进度如何|进展如何|到哪了|到哪一步|几天|几家|几个|几次|谁|多久|吗[?？]?$|呢[?？]?$/;
+export const QUESTION_MARKERS =
+  /请问|问一下|问下|咨询一下|咨询下|想咨询|怎么|怎样|如何|多少|哪些|哪里|哪个|哪家|什么|是否|能否|有没有|可不可以|能不能|啥时候|啥|哪一步|进度如何|进展如何|到哪了|到哪一步|几天|几家|几个|几次|谁|多久|吗[?？]?$|呢[?？]?$/;
 
 /** Short replies with no content. */
-export const CHITCHAT = /^(?:好的?|好滴|收到|谢谢|感谢|辛苦了?|明白|了解|知道了|嗯+|哦+|ok|okay|thanks?|thx|👍|🙏|👌|没问题|可以|行|对|是的|早|早上好|晚安|在吗|大家好|哈+|呵+|[。.!！~～\s])+$/i;
+export const CHITCHAT =
+  /^(?:好的?|好滴|收到|谢谢|感谢|辛苦了?|明白|了解|知道了|嗯+|哦+|ok|okay|thanks?|thx|👍|🙏|👌|没问题|可以|行|对|是的|早|早上好|晚安|在吗|大家好|哈+|呵+|[。.!！~～\s])+$/i;
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
@@ -74,13 +88,16 @@ export const REQUEST_CUES =
   /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补)/;
 
 /** A clause that opens with a consequence or cause elaborates the clause before it (…，影响资金周转; …，无法抵押贷款). */
-export const CONSEQUENCE_START = /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
+export const CONSEQUENCE_START =
+  /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
 
 /** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
-export const TOPIC_MARKERS = /(?:那条|这条)(?=[,，\s]|$)|那件事|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
+export const TOPIC_MARKERS =
+  /(?:那条|这条)(?=[,，\s]|$)|那件事|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
 
 /** A new report inside a sentence that began with an update (…银行已经放款，企业又反映缺包装工). */
-export const NEW_REPORT_IN_CLAUSE = /(?:他们|企业|老板|对方|厂里|厂家)(?:又|还)?(?:说|提|讲)|又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
+export const NEW_REPORT_IN_CLAUSE =
+  /(?:他们|企业|老板|对方|厂里|厂家)(?:又|还)?(?:说|提|讲)|又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
 
 // ---- questions about an issue (extract.ts: a question segment states nothing; the ledger shows the issue)
 
@@ -93,7 +110,8 @@ export const ASK_START = /^(?:请问|问一下|问下|咨询一下|咨询下|想
 export const QUESTION_FORMS =
   /(?:吗|呢|么|没有|了没|批了没|了吧)\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
-export const REPORTED_ASK = /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
+export const REPORTED_ASK =
+  /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
 /** What a question asks about: may it be closed / signed off. */
 export const CLOSABLE_ASK = /结|销号|消号|关闭|闭环/;
 /** What a question asks about: is it done (approved, paid, solved). */
@@ -112,13 +130,17 @@ export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|�
  * discourse words at a clause start become blanks (那个, 这个, 就是). 那个 after a noun (华康那个贷款)
  * is a topic marker and stays.
  */
-export const FILLER_BREAKS = /[嗯呃]+|(?<=困难|问题|诉求|需求|好的?|正常|满意|不错)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
-export const FILLER_BLANKS = /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
+export const FILLER_BREAKS =
+  /[嗯呃]+|(?<=困难|问题|诉求|需求|好的?|正常|满意|不错)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
+export const FILLER_BLANKS =
+  /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
 
 /** After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了): work under way. */
-export const DEPARTMENT_ACTING_AFTER = /^(?:那边|这边)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人)/;
+export const DEPARTMENT_ACTING_AFTER =
+  /^(?:那边|这边)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人)/;
 /** Before a department: the issue is waiting there (卡在发改, 压在住建局): work under way. */
 export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|在)\s*$/;
 
 /** A header clause announcing a list (问题如下, 诉求两条, 反映三点): no problem itself. */
-export const LIST_HEADER = /^(?:企业|公司|他们|对方)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:如下|有|是)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;
+export const LIST_HEADER =
+  /^(?:企业|公司|他们|对方)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:如下|有|是)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;

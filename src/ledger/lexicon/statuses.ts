@@ -21,21 +21,117 @@ export interface StatusPattern {
  * followed by 了. The verbs and complements are data; COMPLETION_PATTERN combines them.
  */
 export const COMPLETION_VERBS = [
-  '批', '办', '签', '拿', '领', '发', '放', '拨', '付', '招', '找', '配', '补', '装', '接', '修', '建', '跑', '搞', '弄', '谈', '审',
-  '退', '清', '续', '还', '结', '搬', '疏通', '维修', '更换',
-  '解决', '落实', '兑现', '处理', '协调', '对接', '安排', '完善', '整改', '验收', '审批', '调', '划', '拆', '迁', '改', '换', '通',
+  '批',
+  '办',
+  '签',
+  '拿',
+  '领',
+  '发',
+  '放',
+  '拨',
+  '付',
+  '招',
+  '找',
+  '配',
+  '补',
+  '装',
+  '接',
+  '修',
+  '建',
+  '跑',
+  '搞',
+  '弄',
+  '谈',
+  '审',
+  '退',
+  '清',
+  '续',
+  '还',
+  '结',
+  '搬',
+  '疏通',
+  '维修',
+  '更换',
+  '解决',
+  '落实',
+  '兑现',
+  '处理',
+  '协调',
+  '对接',
+  '安排',
+  '完善',
+  '整改',
+  '验收',
+  '审批',
+  '调',
+  '划',
+  '拆',
+  '迁',
+  '改',
+  '换',
+  '通',
 ];
-export const RESULT_COMPLEMENTS = ['下来', '出来', '好', '完', '妥', '定', '齐', '满', '到手', '到', '成', '通', '掉', '上'];
+export const RESULT_COMPLEMENTS = [
+  '下来',
+  '出来',
+  '好',
+  '完',
+  '妥',
+  '定',
+  '齐',
+  '满',
+  '到手',
+  '到',
+  '成',
+  '通',
+  '掉',
+  '上',
+];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
-export const ARRIVAL_PREDICATES = ['到账', '到位', '到岗', '落地', '下来', '下发', '下达', '批复', '通过', '办结', '解决', '兑现', '放款', '开通', '接通', '拨付', '发放', '发证', '出证', '拿证', '完工', '竣工', '通电', '通水', '通气', '投用', '投运'];
+export const ARRIVAL_PREDICATES = [
+  '到账',
+  '到位',
+  '到岗',
+  '落地',
+  '下来',
+  '下发',
+  '下达',
+  '批复',
+  '通过',
+  '办结',
+  '解决',
+  '兑现',
+  '放款',
+  '开通',
+  '接通',
+  '拨付',
+  '发放',
+  '发证',
+  '出证',
+  '拿证',
+  '完工',
+  '竣工',
+  '通电',
+  '通水',
+  '通气',
+  '投用',
+  '投运',
+];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
-export const COMPLETION_PATTERN = `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` + `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})`;
+export const COMPLETION_PATTERN =
+  `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
+  `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
-  { status: 'open', literal: true, pattern: '(?:均|都|全部|暂|还|尚)?(?:未|没有?|尚未|还没有?|待|暂未|暂不)(?:交办|交|报|转|移交|上报|处理|研究|协调|对接)' },
+  {
+    status: 'open',
+    literal: true,
+    pattern:
+      '(?:均|都|全部|暂|还|尚)?(?:未|没有?|尚未|还没有?|待|暂未|暂不)(?:交办|交|报|转|移交|上报|处理|研究|协调|对接)',
+  },
   { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
 
   // closed: signed off
@@ -57,14 +153,16 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern: COMPLETION_PATTERN,
-    notAfter: '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧|等|没|未|不)\\s*$',
+    notAfter:
+      '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧|等|没|未|不)\\s*$',
   },
 
   // a bare result verb closing a clause (供电公司已经增容完成 / 银行续贷办好)
   {
     status: 'resolved',
     pattern: '(?:完成|办好|办完|搞定|解决|到位|到账|放款|拨付|兑现|落实|批下来|办下来)(?=$|[,，。;；!！\\s])',
-    notAfter: '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧)\\s*$',
+    notAfter:
+      '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧)\\s*$',
   },
 
   // in progress: the department is working on it
@@ -81,7 +179,10 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     pattern: '(?:已经?|都已|均已)(?:交办|转办|移交|转交|推送|派单|分派|抄送|报送|流转|交由|转由)|交办|转办',
   },
   // moved over, no department named (移过去了, 转过去了, 报上去了, 推给他们了)
-  { status: 'assigned', pattern: '(?:移|转|报|推|交|丢|甩|递)(?:过去|上去|出去|给他们|给对方|给相关部门)了?|已转(?=$|[,，。;；\\s])' },
+  {
+    status: 'assigned',
+    pattern: '(?:移|转|报|推|交|丢|甩|递)(?:过去|上去|出去|给他们|给对方|给相关部门)了?|已转(?=$|[,，。;；\\s])',
+  },
 ];
 
 /** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
@@ -97,10 +198,12 @@ export const HANDOFF_BACK = /(?:移|转|报|推|交|丢|甩|递)(?:过去|给他
  * Informal hand-off verbs written right before a department, without 已 (报给住建了, 转人社那边,
  * 推给商务, 丢给发改, 移到资规局). Not after 申/填/预/举/汇 (申报财政局的补助 is no hand-off).
  */
-export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT = '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派|打给|发给|归|由)(?:给|到|至|去)?(?:了)?';
+export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
+  '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派|打给|发给|归|由)(?:给|到|至|去)?(?:了)?';
 
 /** After a department: "told them" (跟税务说了, 和住建打了招呼): handed off. */
-export const TOLD_AFTER_DEPARTMENT = /^(?:那边|这边)?(?:的人)?(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)了/;
+export const TOLD_AFTER_DEPARTMENT =
+  /^(?:那边|这边)?(?:的人)?(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)了/;
 /** Before a hand-off verb: it is only considered or asked (该交住建还是园区？, 想报给发改): no hand-off. */
 export const HANDOFF_CONSIDERED = /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是)\s*$/;
 
@@ -113,8 +216,15 @@ export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|�
 /** Before a status verb in the same clause: a future time, so not a fact yet. */
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
-export const FUTURE_BEFORE = /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
+export const FUTURE_BEFORE =
+  /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
 /** After a status verb: a deadline ("月底前搞定" is caught before, "3月20日前办结" here). */
 export const FUTURE_AFTER = /^(?:前|之前|以前)/;
 
-export const STATUS_ORDER: Record<IssueStatus, number> = { open: 0, assigned: 1, in_progress: 2, resolved: 3, closed: 4 };
+export const STATUS_ORDER: Record<IssueStatus, number> = {
+  open: 0,
+  assigned: 1,
+  in_progress: 2,
+  resolved: 3,
+  closed: 4,
+};

@@ -12,7 +12,15 @@ import { normalizeDepartment } from '../lexicon/index.js';
 import { STATUS_LABELS, type Issue, type Team } from '../model.js';
 
 const ACTIVE = OPEN_STATUSES;
-import { canChange, canRead, messageContext, readsAllTeams, type MessageContext, type Preloaded, type FlowContext } from './context.js';
+import {
+  canChange,
+  canRead,
+  messageContext,
+  readsAllTeams,
+  type MessageContext,
+  type Preloaded,
+  type FlowContext,
+} from './context.js';
 import { emptyPlan, execute, type Outcome } from './execute.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
@@ -25,10 +33,22 @@ import { transition, type Change } from './transitions.js';
 const COMMANDS_IN_GROUP = '问题清单、交办、办结等台账操作请在联企小组的群里进行。政策问题在这里也可以直接问。';
 
 export function helpReply(undoMinutes: number): Reply {
-  return { intent: 'help', title: '台账用法', blocks: [{ type: 'heading', text: '联企台账用法' }, { type: 'list', items: helpLines(undoMinutes) }] };
+  return {
+    intent: 'help',
+    title: '台账用法',
+    blocks: [
+      { type: 'heading', text: '联企台账用法' },
+      { type: 'list', items: helpLines(undoMinutes) },
+    ],
+  };
 }
 
-export async function commandFlow(svc: FlowContext, msg: IncomingMessage, cmd: LedgerCommand, pre: Preloaded = {}): Promise<Reply> {
+export async function commandFlow(
+  svc: FlowContext,
+  msg: IncomingMessage,
+  cmd: LedgerCommand,
+  pre: Preloaded = {},
+): Promise<Reply> {
   const { deps } = svc;
   const draftOf = () => (pre.draft !== undefined ? Promise.resolve(pre.draft) : readDraft(deps, msg));
   switch (cmd.type) {
@@ -53,7 +73,8 @@ export async function commandFlow(svc: FlowContext, msg: IncomingMessage, cmd: L
   // A bare "Q-0012" (or "1") may be the answer to "which one?" — the pending draft gets it.
   if (cmd.type === 'show') {
     const draft = await draftOf();
-    if (draft?.pending.type === 'target' && draft.pending.candidates.some((c) => c.id === cmd.ref)) return reportFlow(svc, msg, msg.text, { team: pre.team, draft });
+    if (draft?.pending.type === 'target' && draft.pending.candidates.some((c) => c.id === cmd.ref))
+      return reportFlow(svc, msg, msg.text, { team: pre.team, draft });
   }
 
   const team = pre.team !== undefined ? pre.team : await deps.store.getTeam(msg.teamId);
@@ -76,7 +97,9 @@ export async function commandFlow(svc: FlowContext, msg: IncomingMessage, cmd: L
     case 'assign': {
       const department = normalizeDepartment(cmd.department);
       const deadline = cmd.deadline ? resolveDeadline(cmd.deadline, ctx.today) : null;
-      return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: 'assigned', department, deadline, note: null, explicit: 'assign' }));
+      return run(svc, ctx, () =>
+        planChange(svc, ctx, cmd.ref, { to: 'assigned', department, deadline, note: null, explicit: 'assign' }),
+      );
     }
     case 'resolve':
       return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: 'resolved', note: cmd.note ?? '办结' }));
@@ -90,7 +113,13 @@ export async function commandFlow(svc: FlowContext, msg: IncomingMessage, cmd: L
       return run(svc, ctx, () => planClose(svc, ctx, ref, cmd.note));
     }
     case 'reopen':
-      return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: null, note: cmd.note ? `重新打开：${cmd.note}` : '重新打开', explicit: 'reopen' }));
+      return run(svc, ctx, () =>
+        planChange(svc, ctx, cmd.ref, {
+          to: null,
+          note: cmd.note ? `重新打开：${cmd.note}` : '重新打开',
+          explicit: 'reopen',
+        }),
+      );
   }
 }
 
@@ -98,7 +127,11 @@ function run(svc: FlowContext, ctx: MessageContext, build: () => Promise<Outcome
   return execute(svc.deps, ctx, build, { gift: async () => [] });
 }
 
-const notice = (text: string, title = '没有变化'): Outcome => ({ type: 'reply', reply: reply.text('issues', text, title), changing: true });
+const notice = (text: string, title = '没有变化'): Outcome => ({
+  type: 'reply',
+  reply: reply.text('issues', text, title),
+  changing: true,
+});
 
 /**
  * 销号 follows 办结: resolved issues are closed at once; any issue not yet 办结 is closed only after the admin confirms
@@ -131,7 +164,11 @@ async function planChange(svc: FlowContext, ctx: MessageContext, ref: string, ch
   const { deps } = svc;
   const issue = await deps.store.getIssue(ref);
   if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
-  const t = transition(issue, change, { today: ctx.today, dueDays: deps.config.ZCT_DUE_DAYS, isAdmin: ctx.msg.isAdmin });
+  const t = transition(issue, change, {
+    today: ctx.today,
+    dueDays: deps.config.ZCT_DUE_DAYS,
+    isAdmin: ctx.msg.isAdmin,
+  });
   if (!t.patch) return notice(t.notice);
   const plan = emptyPlan('issues');
   plan.patches.push({ patch: t.patch, issue });
@@ -139,13 +176,21 @@ async function planChange(svc: FlowContext, ctx: MessageContext, ref: string, ch
   return { type: 'commit', plan };
 }
 
-async function listFlow(svc: FlowContext, ctx: MessageContext, cmd: Extract<LedgerCommand, { type: 'list' }>, adminView: boolean): Promise<Reply> {
+async function listFlow(
+  svc: FlowContext,
+  ctx: MessageContext,
+  cmd: Extract<LedgerCommand, { type: 'list' }>,
+  adminView: boolean,
+): Promise<Reply> {
   const { deps } = svc;
   const team = ctx.team;
   // In a leadership group, admins see every team; elsewhere only the message's own team.
   const allTeams = adminView;
   let enterprise = cmd.enterprise;
-  if (enterprise && team) enterprise = team.enterprises.find((e) => e.includes(enterprise as string) || (enterprise as string).includes(e)) ?? enterprise;
+  if (enterprise && team)
+    enterprise =
+      team.enterprises.find((e) => e.includes(enterprise as string) || (enterprise as string).includes(e)) ??
+      enterprise;
   const query: IssueQuery = {
     ...(allTeams ? {} : { teamId: ctx.msg.teamId }),
     ...(cmd.statuses === 'all' ? {} : { status: cmd.statuses }),
@@ -155,7 +200,13 @@ async function listFlow(svc: FlowContext, ctx: MessageContext, cmd: Extract<Ledg
   const issues = await deps.store.listIssues(query);
   const teams = allTeams ? new Map((await deps.store.listTeams()).map((t) => [t.id, t] as [string, Team])) : undefined;
   const scope = allTeams ? '全部小组' : (team?.name ?? '本组');
-  const what = cmd.overdue ? '逾期问题' : cmd.statuses === 'all' ? '全部问题' : cmd.statuses.length === 3 ? '未办结问题' : '问题';
+  const what = cmd.overdue
+    ? '逾期问题'
+    : cmd.statuses === 'all'
+      ? '全部问题'
+      : cmd.statuses.length === 3
+        ? '未办结问题'
+        : '问题';
   return renderIssueList(issues, {
     today: ctx.today,
     timeZone: deps.config.ZCT_TIMEZONE,
@@ -170,8 +221,13 @@ async function showFlow(svc: FlowContext, ctx: MessageContext, ref: string, admi
   const issue = await deps.store.getIssue(ref);
   if (!issue || !canRead(deps, ctx, issue)) return reply.text('issues', TEXTS.notFound(ref), '没有找到');
   const history = await deps.store.issueHistory(ref);
-  const teamName = adminView && issue.teamId !== ctx.msg.teamId ? (await deps.store.getTeam(issue.teamId))?.name : undefined;
-  return renderIssue(issue, history, { today: ctx.today, timeZone: deps.config.ZCT_TIMEZONE, ...(teamName ? { teamName } : {}) });
+  const teamName =
+    adminView && issue.teamId !== ctx.msg.teamId ? (await deps.store.getTeam(issue.teamId))?.name : undefined;
+  return renderIssue(issue, history, {
+    today: ctx.today,
+    timeZone: deps.config.ZCT_TIMEZONE,
+    ...(teamName ? { teamName } : {}),
+  });
 }
 
 /**
@@ -188,7 +244,11 @@ export async function questionFlow(svc: FlowContext, msg: IncomingMessage, pre: 
   const ref = findRefs(msg.text)[0];
   if (ref) return showFlow(svc, ctx, ref, adminView);
   const enterprise = (pre.enterprises ?? []).find((e) => team?.enterprises.includes(e)) ?? null;
-  const open = await deps.store.listIssues({ teamId: msg.teamId, status: OPEN_STATUSES, ...(enterprise ? { enterprise } : {}) });
+  const open = await deps.store.listIssues({
+    teamId: msg.teamId,
+    status: OPEN_STATUSES,
+    ...(enterprise ? { enterprise } : {}),
+  });
   const { category, score } = categorize(msg.text);
   const onTopic = score > 0 && category !== '其他' ? open.filter((i) => i.category === category) : open;
   const pool = onTopic.length ? onTopic : open;

@@ -42,7 +42,11 @@ export interface FlowContext {
   enterpriseHits(text: string, team: Team | null): Promise<Array<{ name: string; start: number }>>;
   mentionedEnterprises(text: string, team: Team | null): Promise<string[]>;
   getTeam(id: string): Promise<Team | null>;
-  bindEnterprises(target: BindTarget, enterprises: string[], name?: string | null): Promise<{ team: Team; created: boolean }>;
+  bindEnterprises(
+    target: BindTarget,
+    enterprises: string[],
+    name?: string | null,
+  ): Promise<{ team: Team; created: boolean }>;
   unbindEnterprises(teamId: string, enterprises: string[]): Promise<Team | null>;
 }
 
@@ -87,7 +91,11 @@ export function messageContext(deps: LedgerDeps, msg: IncomingMessage, team: Tea
 }
 
 /** A leadership group: flagged on the team, or listed in ZCT_ADMIN_GROUPS (team id or conversation id). */
-export function isAdminGroup(config: Config, msg: Pick<IncomingMessage, 'teamId' | 'conversationId'>, team: Team | null): boolean {
+export function isAdminGroup(
+  config: Config,
+  msg: Pick<IncomingMessage, 'teamId' | 'conversationId'>,
+  team: Team | null,
+): boolean {
   return isLeadershipGroup(msg, team, config.ZCT_ADMIN_GROUPS);
 }
 

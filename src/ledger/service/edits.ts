@@ -16,4 +16,3 @@ export function editsOf(patch: IssuePatch, issue: Issue): FieldEdit[] {
   }
   return out;
 }
-

@@ -5,7 +5,13 @@
  * A duplicate commit (redelivered message) is answered from the done marker, else rebuilt from the store.
  */
 import type { Citation, Reply, ReplyAction, ReplyBlock } from '../../messaging/reply.js';
-import { ConflictError, type IssuePatch, type LedgerCommitResult, type NewIssue, type NewVisit } from '../../store/types.js';
+import {
+  ConflictError,
+  type IssuePatch,
+  type LedgerCommitResult,
+  type NewIssue,
+  type NewVisit,
+} from '../../store/types.js';
 import { repeatOption } from '../../store/repeat.js';
 import type { Category, Issue, Visit } from '../model.js';
 import type { LedgerDeps, MessageContext } from './context.js';
@@ -37,7 +43,16 @@ export type Outcome =
   | { type: 'reply'; reply: Reply; changing: boolean };
 
 export function emptyPlan(intent: CommitPlan['intent']): CommitPlan {
-  return { intent, visits: [], issues: [], patches: [], withdrawIssues: [], withdrawVisits: [], restoreIssues: [], notices: [] };
+  return {
+    intent,
+    visits: [],
+    issues: [],
+    patches: [],
+    withdrawIssues: [],
+    withdrawVisits: [],
+    restoreIssues: [],
+    notices: [],
+  };
 }
 
 export interface ExecuteHooks {
@@ -46,14 +61,21 @@ export interface ExecuteHooks {
   /** Delete the user's draft once its record is committed. */
   clearsDraft?: boolean;
   /** The report's text, for the repeated-report check (src/store/repeat.ts); onRepeat answers a repeat instead of recording it. */
-  repeat?: { text: string; allow?: boolean; onRepeat?: (prior: NonNullable<LedgerCommitResult['repeatOf']>) => Promise<Reply> };
+  repeat?: {
+    text: string;
+    allow?: boolean;
+    onRepeat?: (prior: NonNullable<LedgerCommitResult['repeatOf']>) => Promise<Reply>;
+  };
 }
 
 export function askReply(question: string, draftTtlMin: number, card?: ReplyBlock[]): Reply {
   return {
     intent: 'clarify',
     title: card ? '请确认' : '请补充',
-    blocks: [...(card ?? [{ type: 'paragraph' as const, text: question }]), { type: 'note', text: `回复“取消”可放弃这条记录；${draftTtlMin} 分钟内有效。` }],
+    blocks: [
+      ...(card ?? [{ type: 'paragraph' as const, text: question }]),
+      { type: 'note', text: `回复“取消”可放弃这条记录；${draftTtlMin} 分钟内有效。` },
+    ],
   };
 }
 
@@ -77,9 +99,15 @@ export function confirmActions(pending: Draft['pending']['type'], userId: string
   return null;
 }
 
-const isConflict = (err: unknown): boolean => err instanceof ConflictError || (err instanceof Error && err.name === 'ConflictError');
+const isConflict = (err: unknown): boolean =>
+  err instanceof ConflictError || (err instanceof Error && err.name === 'ConflictError');
 
-export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () => Promise<Outcome>, hooks: ExecuteHooks): Promise<Reply> {
+export async function execute(
+  deps: LedgerDeps,
+  ctx: MessageContext,
+  build: () => Promise<Outcome>,
+  hooks: ExecuteHooks,
+): Promise<Reply> {
   const undoMinutes = deps.config.ZCT_UNDO_WINDOW_MIN;
   for (let attempt = 0; ; attempt++) {
     const outcome = await build();
@@ -112,7 +140,12 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
         }),
         ...(plan.withdrawIssues.length ? { withdrawIssues: plan.withdrawIssues.map((i) => i.id) } : {}),
         ...(plan.withdrawVisits.length ? { withdrawVisits: plan.withdrawVisits.map((v) => v.id) } : {}),
-        ...repeatOption(hooks.repeat, ctx.msg, plan.visits.length + plan.issues.length > 0, deps.config.ZCT_REPEAT_WINDOW_MIN),
+        ...repeatOption(
+          hooks.repeat,
+          ctx.msg,
+          plan.visits.length + plan.issues.length > 0,
+          deps.config.ZCT_REPEAT_WINDOW_MIN,
+        ),
         ...(plan.restoreIssues.length ? { restoreIssues: plan.restoreIssues } : {}),
       });
     } catch (err) {
@@ -125,17 +158,27 @@ export async function execute(deps: LedgerDeps, ctx: MessageContext, build: () =
     if (result.repeatOf && hooks.repeat?.onRepeat) return hooks.repeat.onRepeat(result.repeatOf);
     let view: RecordView;
     if (result.duplicate) {
-      view = (await readMarker(deps, ctx.msg.dedupKey)) ?? (await viewFromStore(deps, plan.intent, ctx.msg.dedupKey, result, hooks));
+      view =
+        (await readMarker(deps, ctx.msg.dedupKey)) ??
+        (await viewFromStore(deps, plan.intent, ctx.msg.dedupKey, result, hooks));
     } else {
       view = viewFromPlan(plan, result);
       view.gift = await hooks.gift(plan.issues);
       // A plain new record replans identically on redelivery and is rebuilt from the store; anything that
       // depends on state (updates, undo, notices, a draft's answer) keeps its exact reply.
-      const rebuildable = !hooks.clearsDraft && !plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length && !plan.restoreIssues.length && !plan.notices.length;
+      const rebuildable =
+        !hooks.clearsDraft &&
+        !plan.patches.length &&
+        !plan.withdrawIssues.length &&
+        !plan.withdrawVisits.length &&
+        !plan.restoreIssues.length &&
+        !plan.notices.length;
       if (!rebuildable) await writeMarker(deps, ctx.msg.dedupKey, view);
     }
     if (hooks.clearsDraft) {
-      await deleteDraft(deps, ctx.msg).catch((err: unknown) => deps.logger.warn({ err: (err as Error).message }, 'could not delete the finished draft'));
+      await deleteDraft(deps, ctx.msg).catch((err: unknown) =>
+        deps.logger.warn({ err: (err as Error).message }, 'could not delete the finished draft'),
+      );
     }
     return renderRecord(view, { undoMinutes });
   }
@@ -173,7 +216,13 @@ function viewFromPlan(plan: CommitPlan, result: LedgerCommitResult): RecordView 
 }
 
 /** The done marker is gone (or was never written): describe the first commit from what the store holds. */
-async function viewFromStore(deps: LedgerDeps, intent: RecordView['intent'], messageId: string, result: LedgerCommitResult, hooks: ExecuteHooks): Promise<RecordView> {
+async function viewFromStore(
+  deps: LedgerDeps,
+  intent: RecordView['intent'],
+  messageId: string,
+  result: LedgerCommitResult,
+  hooks: ExecuteHooks,
+): Promise<RecordView> {
   const { store } = deps;
   const view = emptyView(intent);
   for (const id of result.visitIds) {
@@ -182,7 +231,16 @@ async function viewFromStore(deps: LedgerDeps, intent: RecordView['intent'], mes
   }
   for (const id of result.issueIds) {
     const i = await store.getIssue(id);
-    if (i) view.created.push({ id, enterprise: i.enterprise, category: i.category, summary: i.summary, status: i.status, department: i.department, dueDate: i.dueDate });
+    if (i)
+      view.created.push({
+        id,
+        enterprise: i.enterprise,
+        category: i.category,
+        summary: i.summary,
+        status: i.status,
+        department: i.department,
+        dueDate: i.dueDate,
+      });
   }
   for (const id of result.patchedIds) {
     const i = await store.getIssue(id);

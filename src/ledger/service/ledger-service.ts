@@ -45,7 +45,14 @@ export class LedgerService implements FlowContext {
   private readonly options: LedgerOptions;
 
   constructor(deps: LedgerDeps, options: LedgerOptions = {}) {
-    this.deps = { store: deps.store, retriever: deps.retriever, llm: deps.llm, config: deps.config, logger: deps.logger, clock: deps.clock };
+    this.deps = {
+      store: deps.store,
+      retriever: deps.retriever,
+      llm: deps.llm,
+      config: deps.config,
+      logger: deps.logger,
+      clock: deps.clock,
+    };
     this.options = options;
   }
 
@@ -62,12 +69,22 @@ export class LedgerService implements FlowContext {
   }
 
   /** A ledger command (问题清单, Q-0012, 撤销, 交办, 办结, 销号, 重新打开, 绑定企业 …); free text falls back to a report. */
-  async handleCommand(msg: IncomingMessage, cmd: LedgerCommand | null = parseLedgerCommand(msg.text), pre: Preloaded = {}): Promise<Reply> {
+  async handleCommand(
+    msg: IncomingMessage,
+    cmd: LedgerCommand | null = parseLedgerCommand(msg.text),
+    pre: Preloaded = {},
+  ): Promise<Reply> {
     return this.guard(async () => {
       if (pre.ledgerQuestion && (!cmd || cmd.type === 'show')) return questionFlow(this, msg, pre);
       if (!cmd) {
         // "/issues" with no text lists the ledger; other free text is a report.
-        if (!msg.text.trim()) return commandFlow(this, msg, { type: 'list', statuses: OPEN_STATUSES, overdue: false, enterprise: null }, pre);
+        if (!msg.text.trim())
+          return commandFlow(
+            this,
+            msg,
+            { type: 'list', statuses: OPEN_STATUSES, overdue: false, enterprise: null },
+            pre,
+          );
         return reportFlow(this, msg, stripReportPrefix(msg.text), pre);
       }
       return commandFlow(this, msg, cmd, pre);
@@ -82,7 +99,11 @@ export class LedgerService implements FlowContext {
   /** The rule parse of a free-text message with the team's (and the deployment's) enterprise names. */
   async parseRules(text: string, team: Team | null, today: string): Promise<Extraction> {
     const knownEnterprises = await this.knownEnterprises();
-    return extractUpdate(stripReportPrefix(text), { today, teamEnterprises: team?.enterprises ?? [], knownEnterprises });
+    return extractUpdate(stripReportPrefix(text), {
+      today,
+      teamEnterprises: team?.enterprises ?? [],
+      knownEnterprises,
+    });
   }
 
   /**
@@ -138,7 +159,13 @@ export class LedgerService implements FlowContext {
     const knownEnterprises = await this.knownEnterprises();
     // The LLM sees the team's own names and the deployment's curated list only: other teams' names are user input.
     const promptEnterprises = this.options.knownEnterprises ?? defaultKnown(this.deps.config.ZCT_DATA_DIR);
-    return parseUpdate(text, { today, teamEnterprises: team.enterprises, knownEnterprises, promptEnterprises }, this.deps.llm, this.deps.logger, rules);
+    return parseUpdate(
+      text,
+      { today, teamEnterprises: team.enterprises, knownEnterprises, promptEnterprises },
+      this.deps.llm,
+      this.deps.logger,
+      rules,
+    );
   }
 
   /** 政策礼包 for new issues (empty when there is no retriever or it is turned off). */
@@ -189,7 +216,11 @@ export class LedgerService implements FlowContext {
   }
 
   /** Register the group as a team (or update it): enterprises are added to the bound list. */
-  async bindEnterprises(target: BindTarget, enterprises: string[], name: string | null = null): Promise<{ team: Team; created: boolean }> {
+  async bindEnterprises(
+    target: BindTarget,
+    enterprises: string[],
+    name: string | null = null,
+  ): Promise<{ team: Team; created: boolean }> {
     const existing = await this.deps.store.getTeam(target.teamId);
     const team: Team = {
       id: target.teamId,
@@ -197,7 +228,9 @@ export class LedgerService implements FlowContext {
       conversationId: target.conversationId,
       name: name ?? existing?.name ?? target.title ?? '联企小组',
       enterprises: [...new Set([...(existing?.enterprises ?? []), ...enterprises])],
-      isAdminGroup: existing?.isAdminGroup ?? this.deps.config.ZCT_ADMIN_GROUPS.some((g) => g === target.teamId || g === target.conversationId),
+      isAdminGroup:
+        existing?.isAdminGroup ??
+        this.deps.config.ZCT_ADMIN_GROUPS.some((g) => g === target.teamId || g === target.conversationId),
       createdAt: existing?.createdAt ?? this.deps.clock().getTime(),
     };
     await this.deps.store.upsertTeam(team);

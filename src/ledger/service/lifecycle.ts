@@ -7,17 +7,33 @@ import type { IssuePatch } from '../../store/types.js';
 import { resolveDeadline } from '../deadlines.js';
 import { categorize } from '../extract/index.js';
 import { normalizeDepartment } from '../lexicon/index.js';
-import { CATEGORIES, type Category, type EditableField, type FieldEdit, type Issue, type LedgerEvent, type Visit } from '../model.js';
+import {
+  CATEGORIES,
+  type Category,
+  type EditableField,
+  type FieldEdit,
+  type Issue,
+  type LedgerEvent,
+  type Visit,
+} from '../model.js';
 import { canChange, type LedgerDeps, type MessageContext } from './context.js';
 import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
 import { TEXTS } from './texts.js';
 import { reply } from '../../messaging/reply.js';
 
-const notice = (text: string, title = '没有变化'): Outcome => ({ type: 'reply', reply: reply.text('issues', text, title), changing: true });
+const notice = (text: string, title = '没有变化'): Outcome => ({
+  type: 'reply',
+  reply: reply.text('issues', text, title),
+  changing: true,
+});
 
-export const FIELD_LABELS: Record<EditableField, string> = { department: '部门', category: '类别', dueDate: '期限', summary: '摘要' };
-
+export const FIELD_LABELS: Record<EditableField, string> = {
+  department: '部门',
+  category: '类别',
+  dueDate: '期限',
+  summary: '摘要',
+};
 
 // ------------------------------------------------------------------ edit
 
@@ -32,7 +48,9 @@ function editValue(field: EditableField, raw: string, today: string): { value: s
       const exact = CATEGORIES.find((c) => c === value);
       if (exact) return { value: exact };
       const guess = categorize(value);
-      return guess.score > 0 && guess.category !== '其他' ? { value: guess.category } : { refused: TEXTS.editBadCategory(value, CATEGORIES.join('、')) };
+      return guess.score > 0 && guess.category !== '其他'
+        ? { value: guess.category }
+        : { refused: TEXTS.editBadCategory(value, CATEGORIES.join('、')) };
     }
     case 'dueDate': {
       const due = resolveDeadline(value, today);
@@ -45,7 +63,13 @@ function editValue(field: EditableField, raw: string, today: string): { value: s
   }
 }
 
-export async function planEdit(deps: LedgerDeps, ctx: MessageContext, ref: string | null, field: EditableField, raw: string): Promise<Outcome> {
+export async function planEdit(
+  deps: LedgerDeps,
+  ctx: MessageContext,
+  ref: string | null,
+  field: EditableField,
+  raw: string,
+): Promise<Outcome> {
   if (!ref) return notice(TEXTS.editNeedsId(FIELD_LABELS[field], raw), '请写明问题编号');
   const issue = await deps.store.getIssue(ref);
   if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
@@ -77,7 +101,9 @@ async function myRecentEvents(deps: LedgerDeps, ctx: MessageContext): Promise<Le
 
 /** Has anyone but the speaker changed this issue after `at`? */
 async function changedByOthersSince(deps: LedgerDeps, issueId: string, at: number, userId: string): Promise<boolean> {
-  return (await deps.store.issueHistory(issueId)).some((e) => e.at >= at && e.actor !== userId && e.type !== 'issue.created');
+  return (await deps.store.issueHistory(issueId)).some(
+    (e) => e.at >= at && e.actor !== userId && e.type !== 'issue.created',
+  );
 }
 
 /**
@@ -92,7 +118,13 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
   const undone = new Set(events.filter((e) => e.action === 'undo' && e.undoes).map((e) => e.undoes as string));
   const touches = (e: LedgerEvent) => !ref || e.issueId === ref || e.visitId === ref;
   const mine = events.filter(
-    (e) => e.actor === msg.userId && touches(e) && e.action !== 'undo' && e.type !== 'issue.withdrawn' && e.type !== 'visit.withdrawn' && !undone.has(e.messageId),
+    (e) =>
+      e.actor === msg.userId &&
+      touches(e) &&
+      e.action !== 'undo' &&
+      e.type !== 'issue.withdrawn' &&
+      e.type !== 'visit.withdrawn' &&
+      !undone.has(e.messageId),
   );
   // Creations already withdrawn are undone too.
   const live: LedgerEvent[] = [];
@@ -115,7 +147,8 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
       plan.withdrawVisits.push(v);
     } else if (e.type === 'issue.created') {
       const issue = (await deps.store.getIssue(e.issueId as string)) as Issue;
-      if (await changedByOthersSince(deps, issue.id, e.at, msg.userId)) return notice(TEXTS.undoChangedByOthers(issue.id), '不能撤销');
+      if (await changedByOthersSince(deps, issue.id, e.at, msg.userId))
+        return notice(TEXTS.undoChangedByOthers(issue.id), '不能撤销');
       plan.withdrawIssues.push(issue);
     }
   }
@@ -126,8 +159,14 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
     const id = e.issueId as string;
     const issue = simulated.get(id) ?? (await deps.store.getIssue(id));
     if (!issue) return notice(TEXTS.notFound(id), '不能撤销');
-    if (await changedByOthersSince(deps, id, e.at, msg.userId)) return notice(TEXTS.undoChangedByOthers(id), '不能撤销');
-    const back: IssuePatch = { issueId: id, expectStatus: issue.status, note: TEXTS.undoNote(e.note ?? null), event: { action: 'undo', undoes: e.messageId } };
+    if (await changedByOthersSince(deps, id, e.at, msg.userId))
+      return notice(TEXTS.undoChangedByOthers(id), '不能撤销');
+    const back: IssuePatch = {
+      issueId: id,
+      expectStatus: issue.status,
+      note: TEXTS.undoNote(e.note ?? null),
+      event: { action: 'undo', undoes: e.messageId },
+    };
     if (e.from && e.to && e.from !== e.to) back.status = e.from;
     const reverted: FieldEdit[] = [];
     for (const ed of e.edits ?? []) {
@@ -142,16 +181,21 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
     for (const ed of reverted) (after as unknown as Record<string, string | null>)[ed.field] = ed.to;
     simulated.set(id, after);
   }
-  if (!plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length) return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
+  if (!plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length)
+    return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
   return { type: 'commit', plan };
 }
 
 async function whyNotUndo(deps: LedgerDeps, ctx: MessageContext, ref: string): Promise<string> {
   const windowMin = deps.config.ZCT_UNDO_WINDOW_MIN;
-  const record: Issue | Visit | null = ref.startsWith('V-') ? await deps.store.getVisit(ref) : await deps.store.getIssue(ref);
-  if (!record || record.teamId !== ctx.msg.teamId) return ref.startsWith('V-') ? TEXTS.visitNotFound(ref) : TEXTS.notFound(ref);
+  const record: Issue | Visit | null = ref.startsWith('V-')
+    ? await deps.store.getVisit(ref)
+    : await deps.store.getIssue(ref);
+  if (!record || record.teamId !== ctx.msg.teamId)
+    return ref.startsWith('V-') ? TEXTS.visitNotFound(ref) : TEXTS.notFound(ref);
   const history = ref.startsWith('Q-') ? await deps.store.issueHistory(ref) : [];
-  if (record.reporter !== ctx.msg.userId && !history.some((e) => e.actor === ctx.msg.userId)) return TEXTS.undoNotReporter(ref);
+  if (record.reporter !== ctx.msg.userId && !history.some((e) => e.actor === ctx.msg.userId))
+    return TEXTS.undoNotReporter(ref);
   return TEXTS.undoExpired(ref, windowMin);
 }
 
@@ -163,7 +207,8 @@ export async function planRestore(deps: LedgerDeps, ctx: MessageContext, ref: st
   if (await deps.store.getIssue(ref)) return notice(TEXTS.restoreNotWithdrawn(ref));
   const history = await deps.store.issueHistory(ref);
   const withdrawn = history.at(-1);
-  if (!withdrawn || withdrawn.type !== 'issue.withdrawn' || withdrawn.teamId !== ctx.msg.teamId) return notice(TEXTS.notFound(ref), '没有找到');
+  if (withdrawn?.type !== 'issue.withdrawn' || withdrawn.teamId !== ctx.msg.teamId)
+    return notice(TEXTS.notFound(ref), '没有找到');
   const plan = emptyPlan('issues');
   plan.restoreIssues.push(ref);
   plan.notices.push(TEXTS.restored(ref));
@@ -176,7 +221,12 @@ export async function planRestore(deps: LedgerDeps, ctx: MessageContext, ref: st
  * 销号 of issues (one or several), once the admin confirmed: a resolved issue is closed; one not yet 办结 gets two
  * patches in the same commit, 办结 then 销号, so the audit log and the digest see both steps.
  */
-export async function planCloseUnresolved(deps: LedgerDeps, ctx: MessageContext, refs: string[], note: string | null): Promise<Outcome> {
+export async function planCloseUnresolved(
+  deps: LedgerDeps,
+  ctx: MessageContext,
+  refs: string[],
+  note: string | null,
+): Promise<Outcome> {
   if (!ctx.msg.isAdmin) return notice(TEXTS.closeRefused(refs.join('、')), '不能销号');
   const plan = emptyPlan('issues');
   for (const ref of refs) {
@@ -190,10 +240,28 @@ export async function planCloseUnresolved(deps: LedgerDeps, ctx: MessageContext,
       continue;
     }
     if (issue.status !== 'resolved') {
-      plan.patches.push({ patch: { issueId: ref, expectStatus: issue.status, status: 'resolved', note: TEXTS.resolvedForClose, event: { action: 'close_unresolved' } }, issue });
+      plan.patches.push({
+        patch: {
+          issueId: ref,
+          expectStatus: issue.status,
+          status: 'resolved',
+          note: TEXTS.resolvedForClose,
+          event: { action: 'close_unresolved' },
+        },
+        issue,
+      });
     }
     const resolved: Issue = { ...issue, status: 'resolved' };
-    plan.patches.push({ patch: { issueId: ref, expectStatus: 'resolved', status: 'closed', note: note ?? '核实销号', ...(issue.status !== 'resolved' ? { event: { action: 'close_unresolved' as const } } : {}) }, issue: resolved });
+    plan.patches.push({
+      patch: {
+        issueId: ref,
+        expectStatus: 'resolved',
+        status: 'closed',
+        note: note ?? '核实销号',
+        ...(issue.status !== 'resolved' ? { event: { action: 'close_unresolved' as const } } : {}),
+      },
+      issue: resolved,
+    });
   }
   if (!plan.patches.length) return notice(plan.notices.join('\n'));
   return { type: 'commit', plan };

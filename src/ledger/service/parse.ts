@@ -16,7 +16,13 @@ export interface ParseContext {
 }
 
 /** `rules`: a rule parse of the same text with the same context, already made (by the router): reused, not redone. */
-export async function parseUpdate(text: string, ctx: ParseContext, llm: LlmClient | null, logger: Logger, rules?: Extraction): Promise<Extraction> {
+export async function parseUpdate(
+  text: string,
+  ctx: ParseContext,
+  llm: LlmClient | null,
+  logger: Logger,
+  rules?: Extraction,
+): Promise<Extraction> {
   if (!llm) return rules ?? extractUpdate(text, ctx);
   try {
     return await extractUpdateWithLlm(text, ctx, llm);

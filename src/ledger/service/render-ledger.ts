@@ -27,26 +27,37 @@ export function renderIssueList(
   issues: Issue[],
   opts: { today: string; timeZone: string; title: string; emptyText: string; teams?: Map<string, Team> },
 ): Reply {
-  if (!issues.length) return { intent: 'issues', title: opts.title, blocks: [{ type: 'heading', text: opts.title }, { type: 'paragraph', text: opts.emptyText }] };
+  if (!issues.length)
+    return {
+      intent: 'issues',
+      title: opts.title,
+      blocks: [
+        { type: 'heading', text: opts.title },
+        { type: 'paragraph', text: opts.emptyText },
+      ],
+    };
   const withTeam = Boolean(opts.teams);
   const columns = [...(withTeam ? ['小组'] : []), '编号', '企业', '类别', '问题', '状态', '承办部门', '历时', '期限'];
-  const rows = issues.slice(0, LIST_LIMIT).map((i) => [
-    ...(withTeam ? [opts.teams?.get(i.teamId)?.name ?? i.teamId] : []),
-    i.id,
-    i.enterprise,
-    i.category,
-    short(i.summary),
-    STATUS_LABELS[i.status],
-    i.department ?? '—',
-    `${ageDays(i, opts.today, opts.timeZone)}天`,
-    dueCell(i, opts.today),
-  ]);
+  const rows = issues
+    .slice(0, LIST_LIMIT)
+    .map((i) => [
+      ...(withTeam ? [opts.teams?.get(i.teamId)?.name ?? i.teamId] : []),
+      i.id,
+      i.enterprise,
+      i.category,
+      short(i.summary),
+      STATUS_LABELS[i.status],
+      i.department ?? '—',
+      `${ageDays(i, opts.today, opts.timeZone)}天`,
+      dueCell(i, opts.today),
+    ]);
   const overdue = issues.filter((i) => overdueDays(i, opts.today) > 0).length;
   const blocks: ReplyBlock[] = [
     { type: 'heading', text: `${opts.title}（${issues.length} 条${overdue ? `，逾期 ${overdue} 条` : ''}）` },
     { type: 'table', columns, rows },
   ];
-  if (issues.length > LIST_LIMIT) blocks.push({ type: 'note', text: `只显示前 ${LIST_LIMIT} 条；完整台账请管理员用 zct issues 导出。` });
+  if (issues.length > LIST_LIMIT)
+    blocks.push({ type: 'note', text: `只显示前 ${LIST_LIMIT} 条；完整台账请管理员用 zct issues 导出。` });
   blocks.push({ type: 'note', text: '发送问题编号（如 Q-0012）查看详情和历史。' });
   return { intent: 'issues', title: opts.title, blocks };
 }
@@ -76,7 +87,11 @@ function eventLine(e: LedgerEvent, timeZone: string): string {
   return `${when} ${who}：${what}`;
 }
 
-export function renderIssue(issue: Issue, history: LedgerEvent[], opts: { today: string; timeZone: string; teamName?: string }): Reply {
+export function renderIssue(
+  issue: Issue,
+  history: LedgerEvent[],
+  opts: { today: string; timeZone: string; teamName?: string },
+): Reply {
   const fields = [
     { label: '企业', value: issue.enterprise },
     { label: '类别', value: issue.category },
@@ -93,7 +108,9 @@ export function renderIssue(issue: Issue, history: LedgerEvent[], opts: { today:
     { type: 'heading', text: `${issue.id} ${issue.enterprise} ${issue.category}` },
     { type: 'fields', fields },
     { type: 'heading', text: '办理历史' },
-    history.length ? { type: 'list', items: history.map((e) => eventLine(e, opts.timeZone)) } : { type: 'paragraph', text: '暂无记录' },
+    history.length
+      ? { type: 'list', items: history.map((e) => eventLine(e, opts.timeZone)) }
+      : { type: 'paragraph', text: '暂无记录' },
   ];
   const actions = issueActions(issue);
   return { intent: 'issues', title: issue.id, blocks, ...(actions.length ? { actions } : {}) };

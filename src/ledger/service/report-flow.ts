@@ -7,7 +7,14 @@ import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply, type ReplyBlock } from '../../messaging/reply.js';
 import type { NewIssue, NewVisit } from '../../store/types.js';
 import { addDays } from '../../time/index.js';
-import { findRefs, isLedgerCommand, normalizeWidth, OPEN_STATUSES, parseLedgerCommand, stripReportPrefix } from '../commands.js';
+import {
+  findRefs,
+  isLedgerCommand,
+  normalizeWidth,
+  OPEN_STATUSES,
+  parseLedgerCommand,
+  stripReportPrefix,
+} from '../commands.js';
 import { findDeadline } from '../deadlines.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { CUES } from '../../messaging/intent-cues.js';
@@ -25,12 +32,22 @@ import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
 /** A visit alongside other kinds in a "mixed" message (今天到七一电器：…). */
-const VISIT_CUE = /走访|拜访|回访|到访|调研|上门|实地|去了|去到|跑了|(?:今天|今早|上午|下午|昨天|前天|周[一二三四五六日])(?:又)?(?:到|去)/;
+const VISIT_CUE =
+  /走访|拜访|回访|到访|调研|上门|实地|去了|去到|跑了|(?:今天|今早|上午|下午|昨天|前天|周[一二三四五六日])(?:又)?(?:到|去)/;
 
-const notRecognized = (): Reply => ({ intent: 'report', title: '没有记录', blocks: [{ type: 'paragraph', text: TEXTS.notRecognized }] });
+const notRecognized = (): Reply => ({
+  intent: 'report',
+  title: '没有记录',
+  blocks: [{ type: 'paragraph', text: TEXTS.notRecognized }],
+});
 
 /** Entry point for a report message (free text or 报：…). `pre`: what the router already read and parsed. */
-export async function reportFlow(svc: FlowContext, msg: IncomingMessage, text: string, pre: Preloaded = {}): Promise<Reply> {
+export async function reportFlow(
+  svc: FlowContext,
+  msg: IncomingMessage,
+  text: string,
+  pre: Preloaded = {},
+): Promise<Reply> {
   const { deps } = svc;
   if (!msg.isGroup) return reply.text('report', TEXTS.notInGroup, '请在小组群里报送');
   // Whatever the router did not read goes out together (one network round trip on a pipelining client).
@@ -45,7 +62,10 @@ export async function reportFlow(svc: FlowContext, msg: IncomingMessage, text: s
   let waiting: Draft | null = null;
   let corrected = false;
   if (draft) {
-    const answer = pre.draft !== undefined && pre.draftReply ? pre.draftReply : await relateToDraft(svc, msg, draft, team, pre.parse);
+    const answer =
+      pre.draft !== undefined && pre.draftReply
+        ? pre.draftReply
+        : await relateToDraft(svc, msg, draft, team, pre.parse);
     // The message that asked the question, delivered again: ask again, it is not its own answer.
     if (answer.type === 'redelivered') return askReply(draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
     if (answer.type === 'cancel') {
@@ -54,14 +74,28 @@ export async function reportFlow(svc: FlowContext, msg: IncomingMessage, text: s
     }
     if (answer.type === 'answer' && draft.pending.type === 'confirm_close') {
       const { issueIds, note } = draft.pending;
-      return execute(deps, ctx, () => planCloseUnresolved(deps, ctx, issueIds, note), { gift: async () => [], clearsDraft: true });
+      return execute(deps, ctx, () => planCloseUnresolved(deps, ctx, issueIds, note), {
+        gift: async () => [],
+        clearsDraft: true,
+      });
     }
     if (answer.type === 'answer') {
-      return execute(deps, ctx, () => planReport(svc, ctx, { extraction: draft.extraction, text: draft.text, today: draft.today, answers: answer.answers }), {
-        gift: (issues) => svc.gift(issues),
-        clearsDraft: true,
-        repeat: { text: draft.text, allow: true },
-      });
+      return execute(
+        deps,
+        ctx,
+        () =>
+          planReport(svc, ctx, {
+            extraction: draft.extraction,
+            text: draft.text,
+            today: draft.today,
+            answers: answer.answers,
+          }),
+        {
+          gift: (issues) => svc.gift(issues),
+          clearsDraft: true,
+          repeat: { text: draft.text, allow: true },
+        },
+      );
     }
     if (answer.type === 'reask') {
       const question = `${answer.hint}\n${draft.question}`;
@@ -76,7 +110,10 @@ export async function reportFlow(svc: FlowContext, msg: IncomingMessage, text: s
   }
 
   const parsed = await svc.extract(text, team, ctx.today, pre.parse);
-  const extraction = parsed.kind === 'not_update' ? visitFallback(parsed, text, ctx.today, pre.enterprises ?? (await svc.mentionedEnterprises(text, team))) : parsed;
+  const extraction =
+    parsed.kind === 'not_update'
+      ? visitFallback(parsed, text, ctx.today, pre.enterprises ?? (await svc.mentionedEnterprises(text, team)))
+      : parsed;
   return execute(
     deps,
     ctx,
@@ -99,7 +136,15 @@ export async function reportFlow(svc: FlowContext, msg: IncomingMessage, text: s
         text,
         onRepeat: async (prior) => {
           const question = repeatQuestion(prior);
-          await saveDraft(deps, msg, { text, today: ctx.today, extraction, answers: emptyAnswers(), pending: { type: 'confirm_repeat' }, question, sourceMessageId: msg.dedupKey });
+          await saveDraft(deps, msg, {
+            text,
+            today: ctx.today,
+            extraction,
+            answers: emptyAnswers(),
+            pending: { type: 'confirm_repeat' },
+            question,
+            sourceMessageId: msg.dedupKey,
+          });
           return askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
         },
       },
@@ -126,12 +171,19 @@ function visitFallback(parsed: Extraction, text: string, today: string, enterpri
  * gives one, else (a roll-up naming several enterprises) the enterprise mentioned last before the problem's words.
  * Empty when every problem belongs to the message's enterprise.
  */
-async function itemEnterprises(svc: FlowContext, e: Extraction, text: string, team: Team, fallback: string): Promise<Map<number, string>> {
+async function itemEnterprises(
+  svc: FlowContext,
+  e: Extraction,
+  text: string,
+  team: Team,
+  fallback: string,
+): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const given = e.issues.map((i) => (i as ExtractedIssue & { enterprise?: unknown }).enterprise);
   if (given.some((g) => typeof g === 'string' && g)) {
     given.forEach((g, index) => {
-      if (typeof g === 'string' && g && g !== fallback) out.set(index, team.enterprises.find((t) => t === g || t.includes(g) || g.includes(t)) ?? g);
+      if (typeof g === 'string' && g && g !== fallback)
+        out.set(index, team.enterprises.find((t) => t === g || t.includes(g) || g.includes(t)) ?? g);
     });
     return out;
   }
@@ -173,7 +225,8 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): I
     .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
     .filter(({ issue, score }) => {
       if (issue.category !== item.category) return score >= 4;
-      if (item.category === '其他') return (score >= 3 && !differentQuantities(item.summary, issue.summary)) || (correcting && score >= 1);
+      if (item.category === '其他')
+        return (score >= 3 && !differentQuantities(item.summary, issue.summary)) || (correcting && score >= 1);
       // Same topic: a report that moves it on (交办, 办结 …), a correction of it, or the same description again
       // (different quantities — 缺2名 vs 缺14名 — are different matters).
       return item.status !== 'open' || correcting || (score >= 3 && !differentQuantities(item.summary, issue.summary));
@@ -227,13 +280,28 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   const team = ctx.team as Team;
   const { extraction, text, today, answers } = input;
   if (extraction.kind === 'not_update') return { type: 'reply', reply: notRecognized(), changing: true };
-  if (answers.repeat === false || answers.many === false) return { type: 'reply', reply: reply.text('report', TEXTS.skippedAll, '没有记录'), changing: true };
+  if (answers.repeat === false || answers.many === false)
+    return { type: 'reply', reply: reply.text('report', TEXTS.skippedAll, '没有记录'), changing: true };
   const bounds = issueBounds(deps.config);
   if (extraction.issues.length > bounds.hardMax) {
-    return { type: 'reply', reply: reply.text('report', LIMIT_TEXTS.tooManyIssues(extraction.issues.length, bounds.hardMax), '没有记录'), changing: true };
+    return {
+      type: 'reply',
+      reply: reply.text('report', LIMIT_TEXTS.tooManyIssues(extraction.issues.length, bounds.hardMax), '没有记录'),
+      changing: true,
+    };
   }
   if (extraction.issues.length > bounds.max && answers.many !== true) {
-    return { type: 'ask', draft: { text, today, extraction, answers, pending: { type: 'confirm_many', count: extraction.issues.length }, question: LIMIT_TEXTS.manyIssues(extraction.issues.length, bounds.max) } };
+    return {
+      type: 'ask',
+      draft: {
+        text,
+        today,
+        extraction,
+        answers,
+        pending: { type: 'confirm_many', count: extraction.issues.length },
+        question: LIMIT_TEXTS.manyIssues(extraction.issues.length, bounds.max),
+      },
+    };
   }
 
   const draftBase = (pending: Draft['pending'], question: string): Outcome => ({
@@ -242,7 +310,11 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   });
 
   let issues = extraction.issues;
-  if (!issues.length && extraction.ref && (extraction.kind === 'progress' || extraction.kind === 'resolved' || extraction.kind === 'closed')) {
+  if (
+    !issues.length &&
+    extraction.ref &&
+    (extraction.kind === 'progress' || extraction.kind === 'resolved' || extraction.kind === 'closed')
+  ) {
     // "Q-0012 还在等": an update of an issue by id with nothing else to say about it; "Q-0010 转人社局": a hand-off.
     const handler = extraction.kind === 'progress' ? handlerDepartment(findDepartments(noteText(text))) : null;
     const status: IssueStatus = handler ? 'assigned' : extraction.kind === 'progress' ? 'in_progress' : extraction.kind;
@@ -252,21 +324,34 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text));
   const stated = answers.enterprise ?? extraction.enterprise;
   const enterprise = stated ?? (team.enterprises.length === 1 ? (team.enterprises[0] as string) : null);
-  const wouldCreate = items.some((it) => answers.asNew[String(it.index)] === true || (answers.asNew[String(it.index)] === undefined && !answers.targets[String(it.index)] && isNewItem(extraction.kind, it.item)));
+  const wouldCreate = items.some(
+    (it) =>
+      answers.asNew[String(it.index)] === true ||
+      (answers.asNew[String(it.index)] === undefined &&
+        !answers.targets[String(it.index)] &&
+        isNewItem(extraction.kind, it.item)),
+  );
 
   if ((hasVisit || wouldCreate) && !enterprise) {
     return draftBase({ type: 'enterprise', options: team.enterprises }, QUESTIONS.whichEnterprise(team.enterprises));
   }
 
   // Each problem's enterprise: its own in a roll-up ("华康反映…，七一反映…"), else the message's.
-  const ownEnterprise = enterprise ? await itemEnterprises(svc, extraction, text, team, enterprise) : new Map<number, string>();
+  const ownEnterprise = enterprise
+    ? await itemEnterprises(svc, extraction, text, team, enterprise)
+    : new Map<number, string>();
   const entOf = (index: number): string => ownEnterprise.get(index) ?? (enterprise as string);
 
   // A "new" problem the team already has open for this enterprise and topic updates that issue instead of
   // duplicating it; when several match, the user picks one.
   const targets: Record<string, string> = { ...answers.targets };
   const involved = new Set(items.map((it) => entOf(it.index)));
-  const open = wouldCreate && enterprise ? (await deps.store.listIssues({ teamId: team.id, status: OPEN_STATUSES })).filter((i) => involved.has(i.enterprise)) : [];
+  const open =
+    wouldCreate && enterprise
+      ? (await deps.store.listIssues({ teamId: team.id, status: OPEN_STATUSES })).filter((i) =>
+          involved.has(i.enterprise),
+        )
+      : [];
   const newItems: Item[] = [];
   const updates: Item[] = [];
   const claimed: string[] = [];
@@ -277,7 +362,11 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     if (targets[key]) updates.push(it);
     else if (decided === true || !isNewItem(extraction.kind, it.item)) (decided === true ? newItems : updates).push(it);
     else {
-      const match = sameMatter(open.filter((i) => !claimed.includes(i.id) && i.enterprise === entOf(it.index)), it.item, CUES.correction.test(text));
+      const match = sameMatter(
+        open.filter((i) => !claimed.includes(i.id) && i.enterprise === entOf(it.index)),
+        it.item,
+        CUES.correction.test(text),
+      );
       if (match.length === 1) {
         targets[key] = (match[0] as Issue).id;
         claimed.push(targets[key] as string);
@@ -285,7 +374,10 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       } else if (match.length > 1) {
         const where = enterprise ?? '本组';
         const question = QUESTIONS.whichIssue(where, it.item.category, it.item.summary, match.map(candidateLabel));
-        return draftBase({ type: 'target', index: it.index, candidates: match.map((c) => ({ id: c.id, label: candidateLabel(c) })) }, question);
+        return draftBase(
+          { type: 'target', index: it.index, candidates: match.map((c) => ({ id: c.id, label: candidateLabel(c) })) },
+          question,
+        );
       } else newItems.push(it);
     }
   }
@@ -327,7 +419,10 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       if (found.type === 'ambiguous') {
         const where = stated ?? enterprise ?? '本组';
         const question = QUESTIONS.whichIssue(where, item.category, item.summary, found.candidates.map(candidateLabel));
-        return draftBase({ type: 'target', index, candidates: found.candidates.map((c) => ({ id: c.id, label: candidateLabel(c) })) }, question);
+        return draftBase(
+          { type: 'target', index, candidates: found.candidates.map((c) => ({ id: c.id, label: candidateLabel(c) })) },
+          question,
+        );
       }
       if (found.type === 'none') {
         const where = stated ?? enterprise ?? '本组';
@@ -340,7 +435,12 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     used.push(issue.id);
     const t = transition(
       issue,
-      { to, department: item.department, deadline, note: updates.length === 1 && newItems.length === 0 ? noteText(text) : item.summary },
+      {
+        to,
+        department: item.department,
+        deadline,
+        note: updates.length === 1 && newItems.length === 0 ? noteText(text) : item.summary,
+      },
       tctx,
     );
     const recategorized = ref && !chosen ? correctedCategory(text, issue) : null;
@@ -355,7 +455,12 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
 
   const date = extraction.date ?? today;
   // One visit per enterprise a roll-up reports on.
-  const visited = !hasVisit || !enterprise ? [] : ownEnterprise.size ? [...new Set(items.map((it) => entOf(it.index)))] : [enterprise];
+  const visited =
+    !hasVisit || !enterprise
+      ? []
+      : ownEnterprise.size
+        ? [...new Set(items.map((it) => entOf(it.index)))]
+        : [enterprise];
   for (const visitedEnterprise of visited) {
     const visit: NewVisit = {
       teamId: team.id,
@@ -392,15 +497,31 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   if (!plan.visits.length && !plan.issues.length && !plan.patches.length) {
     if (!plan.notices.length) {
       const declined = Object.values(answers.asNew).includes(false);
-      return { type: 'reply', reply: declined ? reply.text('report', TEXTS.skippedAll, '没有记录') : notRecognized(), changing: true };
+      return {
+        type: 'reply',
+        reply: declined ? reply.text('report', TEXTS.skippedAll, '没有记录') : notRecognized(),
+        changing: true,
+      };
     }
-    return { type: 'reply', reply: { intent: 'report', title: '没有记录', blocks: plan.notices.map((n) => ({ type: 'paragraph' as const, text: n })) }, changing: true };
+    return {
+      type: 'reply',
+      reply: {
+        intent: 'report',
+        title: '没有记录',
+        blocks: plan.notices.map((n) => ({ type: 'paragraph' as const, text: n })),
+      },
+      changing: true,
+    };
   }
   if (!answers.confirmed) {
     const doubts = await doubtsAbout(svc, extraction, text, team);
     if (doubts) {
       const card = understoodCard(plan, doubts);
-      return { type: 'ask', draft: { text, today, extraction, answers, pending: { type: 'confirm' }, question: card.text }, blocks: card.blocks };
+      return {
+        type: 'ask',
+        draft: { text, today, extraction, answers, pending: { type: 'confirm' }, question: card.text },
+        blocks: card.blocks,
+      };
     }
   }
   return { type: 'commit', plan };
@@ -422,7 +543,9 @@ async function doubtsAbout(svc: FlowContext, e: Extraction, text: string, team: 
     // Several enterprises are named in the card; a reason the parser has no label for is shown as it is.
     const named = e.reasons?.includes('several_enterprises') ? await svc.mentionedEnterprises(text, team) : [];
     const reasons = (e.reasons ?? []).map((r) =>
-      r === 'several_enterprises' && named.length >= 2 ? TEXTS.doubtEnterprises(named) : (CONFIDENCE_REASON_LABELS[r] ?? r),
+      r === 'several_enterprises' && named.length >= 2
+        ? TEXTS.doubtEnterprises(named)
+        : (CONFIDENCE_REASON_LABELS[r] ?? r),
     );
     return reasons.length ? reasons : [TEXTS.doubtUnsure];
   }
@@ -437,7 +560,10 @@ async function doubtsAbout(svc: FlowContext, e: Extraction, text: string, team: 
 function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBlock[]; text: string } {
   const lines = [
     ...plan.visits.map((v) => `走访：${v.enterprise}（${v.date}）`),
-    ...plan.issues.map((i) => `新问题：${i.enterprise} ${i.category}｜${i.summary}｜${i.department ? `${STATUS_LABELS[i.status]} ${i.department}` : STATUS_LABELS[i.status]}`),
+    ...plan.issues.map(
+      (i) =>
+        `新问题：${i.enterprise} ${i.category}｜${i.summary}｜${i.department ? `${STATUS_LABELS[i.status]} ${i.department}` : STATUS_LABELS[i.status]}`,
+    ),
     ...plan.patches.map(({ patch, issue }) => {
       const to = patch.status ? STATUS_LABELS[patch.status] : STATUS_LABELS[issue.status];
       const dept = patch.department ?? issue.department;
@@ -477,10 +603,11 @@ export function parseChoice(text: string, n: number): number | null {
 
 const YES = /^(是|是的|对|对的|好|好的|嗯|行|可以|要|需要|登记|记录|记上|确认|新问题|登记为新问题|yes|y|ok)$/i;
 const NO = /^(否|不|不是|不用|不用了|不要|不需要|不记|算了|取消|no|n)$/i;
-const CONFIRM_EMOJI = /^(?:[👍👌✅✔️☑️🆗]|\u{FE0F})+$/u;
+const CONFIRM_EMOJI = /^(?:👍|👌|✅|✔|☑|🆗|\u{FE0F})+$/u;
 /** A bare name: what people answer to "哪家企业？" */
 const NAME_LIKE = /^[\u4e00-\u9fa5A-Za-z0-9（）()·]{2,20}$/;
-const NOT_A_NAME = /问题|走访|反映|收到|好的|谢谢|知道|明白|不是|什么|怎么|可以|没有|不用|取消|不清楚|稍等|等等|回头|哈哈|辛苦/;
+const NOT_A_NAME =
+  /问题|走访|反映|收到|好的|谢谢|知道|明白|不是|什么|怎么|可以|没有|不用|取消|不清楚|稍等|等等|回头|哈哈|辛苦/;
 
 function cleanName(text: string): string {
   return text
@@ -494,7 +621,13 @@ function cleanName(text: string): string {
  * redelivery of the message that asked — or unrelated (a policy question asked meanwhile goes its own way;
  * the draft keeps waiting).
  */
-export async function relateToDraft(svc: FlowContext, msg: IncomingMessage, draft: Draft, team: Team | null, parse?: Extraction): Promise<DraftReply> {
+export async function relateToDraft(
+  svc: FlowContext,
+  msg: IncomingMessage,
+  draft: Draft,
+  team: Team | null,
+  parse?: Extraction,
+): Promise<DraftReply> {
   if (draft.sourceMessageId === msg.dedupKey) return { type: 'redelivered' };
   const text = stripReportPrefix(msg.text);
   if (parseLedgerCommand(text)?.type === 'cancel') return { type: 'cancel' };
@@ -503,13 +636,37 @@ export async function relateToDraft(svc: FlowContext, msg: IncomingMessage, draf
 }
 
 /** How a message relates to the user's pending draft. Pure apart from reading the known enterprises. */
-export async function classifyDraftReply(svc: FlowContext, draft: Draft, raw: string, team: Team, parse?: Extraction): Promise<DraftReply> {
-  const text = normalizeWidth(raw).trim().replace(/[。.!！~]+$/, '');
-  const answers: DraftAnswers = { ...draft.answers, targets: { ...draft.answers.targets }, asNew: { ...draft.answers.asNew } };
+export async function classifyDraftReply(
+  svc: FlowContext,
+  draft: Draft,
+  raw: string,
+  team: Team,
+  parse?: Extraction,
+): Promise<DraftReply> {
+  const text = normalizeWidth(raw)
+    .trim()
+    .replace(/[。.!！~]+$/, '');
+  const answers: DraftAnswers = {
+    ...draft.answers,
+    targets: { ...draft.answers.targets },
+    asNew: { ...draft.answers.asNew },
+  };
   const pending = draft.pending;
-  const parsed = parse ?? extractUpdate(text, { today: draft.today, teamEnterprises: team.enterprises, knownEnterprises: await svc.knownEnterprises() });
-  const isReport = text.length > 12 && parsed.kind !== 'not_update' && (parsed.issues.length > 0 || parsed.ref !== null);
-  const otherwise = (hint: string): DraftReply => (isReport ? { type: 'new_report' } : text.length <= 12 && !/[?？]/.test(text) ? { type: 'reask', hint } : { type: 'unrelated' });
+  const parsed =
+    parse ??
+    extractUpdate(text, {
+      today: draft.today,
+      teamEnterprises: team.enterprises,
+      knownEnterprises: await svc.knownEnterprises(),
+    });
+  const isReport =
+    text.length > 12 && parsed.kind !== 'not_update' && (parsed.issues.length > 0 || parsed.ref !== null);
+  const otherwise = (hint: string): DraftReply =>
+    isReport
+      ? { type: 'new_report' }
+      : text.length <= 12 && !/[?？]/.test(text)
+        ? { type: 'reask', hint }
+        : { type: 'unrelated' };
 
   if (pending.type === 'enterprise') {
     const k = parseChoice(text, pending.options.length);
@@ -528,7 +685,8 @@ export async function classifyDraftReply(svc: FlowContext, draft: Draft, raw: st
     const k = parseChoice(text, pending.candidates.length);
     const ref = findRefs(text).find((r) => pending.candidates.some((c) => c.id === r));
     const id = k ? pending.candidates[k - 1]?.id : ref;
-    if (id && text.length <= 20) return { type: 'answer', answers: { ...answers, targets: { ...answers.targets, [String(pending.index)]: id } } };
+    if (id && text.length <= 20)
+      return { type: 'answer', answers: { ...answers, targets: { ...answers.targets, [String(pending.index)]: id } } };
     return otherwise(`请回复序号（1-${pending.candidates.length}）或问题编号。`);
   }
 
@@ -546,11 +704,17 @@ export async function classifyDraftReply(svc: FlowContext, draft: Draft, raw: st
     if (YES.test(text) || CONFIRM_EMOJI.test(text)) return { type: 'answer', answers: { ...answers, confirmed: true } };
     if (NO.test(text)) return { type: 'cancel' };
     // A correction in plain words replaces the draft.
-    return otherwise(pending.type === 'confirm' ? '请回复“对”记录，或直接发送更正后的内容；“不用了”放弃。' : '请回复“确认”或“不用了”。');
+    return otherwise(
+      pending.type === 'confirm'
+        ? '请回复“对”记录，或直接发送更正后的内容；“不用了”放弃。'
+        : '请回复“确认”或“不用了”。',
+    );
   }
 
   // confirm_new
-  if (YES.test(text)) return { type: 'answer', answers: { ...answers, asNew: { ...answers.asNew, [String(pending.index)]: true } } };
-  if (NO.test(text)) return { type: 'answer', answers: { ...answers, asNew: { ...answers.asNew, [String(pending.index)]: false } } };
+  if (YES.test(text))
+    return { type: 'answer', answers: { ...answers, asNew: { ...answers.asNew, [String(pending.index)]: true } } };
+  if (NO.test(text))
+    return { type: 'answer', answers: { ...answers, asNew: { ...answers.asNew, [String(pending.index)]: false } } };
   return otherwise('请回复“是”或“否”。');
 }

@@ -14,7 +14,11 @@ import { recordViewSchema, type RecordView } from './view.js';
 
 const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('enterprise'), options: z.array(z.string()) }),
-  z.object({ type: z.literal('target'), index: z.number().int(), candidates: z.array(z.object({ id: z.string(), label: z.string() })) }),
+  z.object({
+    type: z.literal('target'),
+    index: z.number().int(),
+    candidates: z.array(z.object({ id: z.string(), label: z.string() })),
+  }),
   z.object({ type: z.literal('confirm_new'), index: z.number().int() }),
   /** The same report was recorded moments ago (src/store/repeat.ts): record it again? */
   z.object({ type: z.literal('confirm_repeat') }),
@@ -73,10 +77,18 @@ export async function readDraft(deps: LedgerDeps, msg: IncomingMessage): Promise
   return draft;
 }
 
-export async function saveDraft(deps: LedgerDeps, msg: IncomingMessage, draft: Omit<Draft, 'v' | 'createdAt' | 'expiresAt'>): Promise<void> {
+export async function saveDraft(
+  deps: LedgerDeps,
+  msg: IncomingMessage,
+  draft: Omit<Draft, 'v' | 'createdAt' | 'expiresAt'>,
+): Promise<void> {
   const ttlSec = deps.config.ZCT_DRAFT_TTL_MIN * 60;
   const now = deps.clock().getTime();
-  await deps.store.setSession(draftKey(msg), { v: 1, ...draft, createdAt: now, expiresAt: now + ttlSec * 1000 } satisfies Draft, ttlSec);
+  await deps.store.setSession(
+    draftKey(msg),
+    { v: 1, ...draft, createdAt: now, expiresAt: now + ttlSec * 1000 } satisfies Draft,
+    ttlSec,
+  );
 }
 
 export async function deleteDraft(deps: LedgerDeps, msg: IncomingMessage): Promise<void> {
@@ -94,6 +106,9 @@ export async function writeMarker(deps: LedgerDeps, dedupKey: string, view: Reco
   try {
     await deps.store.setSession(markerKey(dedupKey), view, Math.round(deps.config.ZCT_DEDUP_TTL_HOURS * 3600));
   } catch (err) {
-    deps.logger.warn({ err: (err as Error).message }, 'could not keep the ledger done-marker (the commit itself succeeded)');
+    deps.logger.warn(
+      { err: (err as Error).message },
+      'could not keep the ledger done-marker (the commit itself succeeded)',
+    );
   }
 }

@@ -16,7 +16,28 @@ function eligible(to: IssueStatus): IssueStatus[] {
   return ['open', 'assigned', 'in_progress'];
 }
 
-const STOP_BIGRAMS = new Set(['问题', '的事', '事情', '解决', '办结', '已经', '企业', '那个', '这个', '销号', '进展', '已办', '反映', '情况', '已解', '决了', '帮忙', '协调', '一下', '对接']);
+const STOP_BIGRAMS = new Set([
+  '问题',
+  '的事',
+  '事情',
+  '解决',
+  '办结',
+  '已经',
+  '企业',
+  '那个',
+  '这个',
+  '销号',
+  '进展',
+  '已办',
+  '反映',
+  '情况',
+  '已解',
+  '决了',
+  '帮忙',
+  '协调',
+  '一下',
+  '对接',
+]);
 
 /**
  * Bigram sets of recent texts. The same policy passages and issue summaries are compared over and over
@@ -58,7 +79,9 @@ export function overlap(description: string, summary: string): number {
 
 /** Pick the issue among candidates whose summary clearly matches the description best. */
 function clearWinner(candidates: Issue[], description: string, minScore: number): Issue | null {
-  const scored = candidates.map((issue) => ({ issue, score: overlap(description, issue.summary) })).sort((a, b) => b.score - a.score);
+  const scored = candidates
+    .map((issue) => ({ issue, score: overlap(description, issue.summary) }))
+    .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (!best || best.score < minScore) return null;
   if (second && second.score >= best.score) return null;
@@ -67,19 +90,31 @@ function clearWinner(candidates: Issue[], description: string, minScore: number)
 
 export async function findTarget(
   store: Store,
-  q: { teamId: string; enterprise: string | null; category: Category; to: IssueStatus; description: string; exclude: string[] },
+  q: {
+    teamId: string;
+    enterprise: string | null;
+    category: Category;
+    to: IssueStatus;
+    description: string;
+    exclude: string[];
+  },
 ): Promise<TargetResult> {
   const statuses = eligible(q.to);
-  const all = (await store.listIssues({ teamId: q.teamId, status: statuses, ...(q.enterprise ? { enterprise: q.enterprise } : {}) })).filter(
-    (i) => !q.exclude.includes(i.id),
-  );
+  const all = (
+    await store.listIssues({
+      teamId: q.teamId,
+      status: statuses,
+      ...(q.enterprise ? { enterprise: q.enterprise } : {}),
+    })
+  ).filter((i) => !q.exclude.includes(i.id));
   let pool = q.category === '其他' ? all : all.filter((i) => i.category === q.category);
   if (!pool.length && q.category !== '其他') {
     // The category may have been judged differently when the issue was raised: accept only a clear text match.
     const winner = clearWinner(all, q.description, 3);
     return winner ? { type: 'found', issue: winner } : { type: 'none' };
   }
-  if (q.to === 'closed' && pool.some((i) => i.status === 'resolved')) pool = pool.filter((i) => i.status === 'resolved');
+  if (q.to === 'closed' && pool.some((i) => i.status === 'resolved'))
+    pool = pool.filter((i) => i.status === 'resolved');
   if (pool.length === 0) return { type: 'none' };
   if (pool.length === 1) return { type: 'found', issue: pool[0] as Issue };
   const winner = clearWinner(pool, q.description, 2);

@@ -22,18 +22,21 @@ export const TEXTS = {
   alreadyIn: (id: string, status: IssueStatus) => `${id} 已经是“${STATUS_LABELS[status]}”状态，没有变化。`,
   reopenNotNeeded: (id: string, status: IssueStatus) => `${id} 目前是“${STATUS_LABELS[status]}”，不需要重新打开。`,
   reopenClosedRefused: (id: string) => `${id} 已由管理员核实销号，重新打开需要管理员操作。`,
-  assignNeedsReopen: (id: string, status: IssueStatus) => `${id} 已${STATUS_LABELS[status].replace(/^已/, '')}，如需重新交办，请先发送“重新打开 ${id}”。`,
+  assignNeedsReopen: (id: string, status: IssueStatus) =>
+    `${id} 已${STATUS_LABELS[status].replace(/^已/, '')}，如需重新交办，请先发送“重新打开 ${id}”。`,
   undoNotReporter: (id: string) => `${id} 不是您登记的，只有登记人本人可以撤销。如有错误，请联系登记人或管理员。`,
   undoExpired: (id: string, minutes: number) =>
     `${id} 登记已超过 ${minutes} 分钟，不能撤销了。需要更正的，可以直接发送更正（如“${id.startsWith('Q') ? `${id} 交办 人社局` : '报：…'}”），或请管理员处理。`,
-  undoNothing: (minutes: number) => `没有找到您在本组 ${minutes} 分钟内登记的记录，无需撤销。撤销指定问题请发送“撤销 Q-0012”。`,
+  undoNothing: (minutes: number) =>
+    `没有找到您在本组 ${minutes} 分钟内登记的记录，无需撤销。撤销指定问题请发送“撤销 Q-0012”。`,
   cancelled: '好的，刚才那条待补充的记录已取消，没有保存。',
   nothingToCancel: '当前没有待补充的记录。',
   skippedAll: '好的，这条没有记录。',
   undoHint: (minutes: number, lastIssue: string | null) =>
     `如有误：${minutes} 分钟内发送“撤销”可撤销本条记录${lastIssue ? `，“撤销 ${lastIssue}”只撤销这一个问题；改交办或期限：“${lastIssue} 交办 人社局 月底前”` : ''}。`,
   updateHint: (id: string) => `查看历史：发送“${id}”。`,
-  editNeedsId: (label: string, value: string) => `请写明要修改的问题编号，例如：Q-0012 改 ${label} ${value}。发送“问题清单”查看编号。`,
+  editNeedsId: (label: string, value: string) =>
+    `请写明要修改的问题编号，例如：Q-0012 改 ${label} ${value}。发送“问题清单”查看编号。`,
   editBadDepartment: (v: string) => `“${v}”不像一个部门名称，没有修改。例：Q-0012 改 部门 人社局。`,
   editBadCategory: (v: string, all: string) => `“${v}”不是问题类别，没有修改。可选：${all}。`,
   editBadDate: (v: string) => `没看懂期限“${v}”，没有修改。例：Q-0012 改 期限 12月31日，或 Q-0012 延期到1月31日。`,
@@ -41,15 +44,19 @@ export const TEXTS = {
   editBadSummary: '摘要需要 2 到 200 个字，没有修改。',
   editSame: (id: string, label: string, v: string) => `${id} 的${label}已经是“${v}”，没有变化。`,
   editNote: (label: string, from: string | null, to: string) => `修改${label}：${from ?? '无'} → ${to}`,
-  undoChangedByOthers: (id: string) => `${id} 在您之后已被其他人更新，不能撤销了；如需更正，请直接发送更正（如“${id} 改 部门 人社局”），或联系管理员。`,
+  undoChangedByOthers: (id: string) =>
+    `${id} 在您之后已被其他人更新，不能撤销了；如需更正，请直接发送更正（如“${id} 改 部门 人社局”），或联系管理员。`,
   undoNote: (what: string | null) => `撤销上一步${what ? `（${what}）` : ''}`,
   restoreAdminsOnly: (id: string) => `恢复已撤销的问题需要管理员操作，${id} 没有恢复。`,
   restoreNotWithdrawn: (id: string) => `${id} 没有被撤销，不需要恢复。`,
   restored: (id: string) => `已恢复 ${id}，发送“${id}”查看详情和历史。`,
   closeNeedsId: '销号需要写明问题编号，例如：Q-0012 销号。本条没有销号。',
-  closeWhich: (ids: string[]) => `销号需要写明问题编号，例如：Q-0012 销号。${ids.length ? `本组已办结待销号的问题：${ids.join('、')}。` : '本组目前没有已办结待销号的问题。'}`,
-  confirmClose: (id: string, label: string) => `${id} 目前是“${label}”，还没有办结。确认已经解决并销号吗？确认后会先记“办结”再记“销号”。请回复“确认”或“不用了”。`,
-  closeNotResolved: (id: string) => `${id} 还没有办结，本条没有销号。确认已经解决的，请发送“${id} 销号”并按提示确认（会先记办结、再记销号）。`,
+  closeWhich: (ids: string[]) =>
+    `销号需要写明问题编号，例如：Q-0012 销号。${ids.length ? `本组已办结待销号的问题：${ids.join('、')}。` : '本组目前没有已办结待销号的问题。'}`,
+  confirmClose: (id: string, label: string) =>
+    `${id} 目前是“${label}”，还没有办结。确认已经解决并销号吗？确认后会先记“办结”再记“销号”。请回复“确认”或“不用了”。`,
+  closeNotResolved: (id: string) =>
+    `${id} 还没有办结，本条没有销号。确认已经解决的，请发送“${id} 销号”并按提示确认（会先记办结、再记销号）。`,
   resolvedForClose: '办结（销号前确认已解决）',
   cardLead: '我是这样理解的，还没有记录：',
   cardDoubt: '没把握的地方：',

@@ -8,7 +8,13 @@ import { addDays } from '../../time/index.js';
 import { isActive, type Issue, type IssueStatus } from '../model.js';
 import { TEXTS } from './texts.js';
 
-export const STATUS_RANK: Record<IssueStatus, number> = { open: 0, assigned: 1, in_progress: 2, resolved: 3, closed: 4 };
+export const STATUS_RANK: Record<IssueStatus, number> = {
+  open: 0,
+  assigned: 1,
+  in_progress: 2,
+  resolved: 3,
+  closed: 4,
+};
 
 export interface Change {
   /** The status the message asks for; null: a note only. */
@@ -42,7 +48,13 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
     if (cur === 'closed' && !ctx.isAdmin) return { notice: TEXTS.reopenClosedRefused(id) };
     const to: IssueStatus = issue.department ? 'assigned' : 'open';
     return {
-      patch: { issueId: id, status: to, expectStatus: cur, dueDate: to === 'assigned' ? dueFor(ctx, change) : null, note: change.note ?? '重新打开' },
+      patch: {
+        issueId: id,
+        status: to,
+        expectStatus: cur,
+        dueDate: to === 'assigned' ? dueFor(ctx, change) : null,
+        note: change.note ?? '重新打开',
+      },
     };
   }
 
@@ -55,7 +67,8 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
 
   if (change.explicit === 'assign') {
     if (!isActive(cur)) return { notice: TEXTS.assignNeedsReopen(id, cur) };
-    if (department === undefined && !change.deadline && cur !== 'open' && issue.dueDate) return { notice: TEXTS.alreadyIn(id, cur) };
+    if (department === undefined && !change.deadline && cur !== 'open' && issue.dueDate)
+      return { notice: TEXTS.alreadyIn(id, cur) };
     const keep = cur === 'in_progress' && !department;
     return {
       patch: {
@@ -71,7 +84,10 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
 
   const to = change.to;
   if (cur === 'resolved') {
-    if (to === 'closed') return { patch: { issueId: id, status: 'closed', expectStatus: cur, ...(change.note ? { note: change.note } : {}) } };
+    if (to === 'closed')
+      return {
+        patch: { issueId: id, status: 'closed', expectStatus: cur, ...(change.note ? { note: change.note } : {}) },
+      };
     if (to === 'resolved' || !change.note) return { notice: TEXTS.alreadyIn(id, cur) };
     // A progress note on a done issue: keep the status, keep the note.
     return { patch: { issueId: id, expectStatus: cur, note: change.note }, notice: TEXTS.resolvedNote(id) };
@@ -83,7 +99,9 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
   else if (to && STATUS_RANK[to] > STATUS_RANK[cur]) status = to;
   else if (to === 'assigned' && department !== undefined) status = 'assigned'; // handed to another department
   const after = status ?? cur;
-  const needsDue = (after === 'assigned' || after === 'in_progress') && (!issue.dueDate || department !== undefined || Boolean(change.deadline));
+  const needsDue =
+    (after === 'assigned' || after === 'in_progress') &&
+    (!issue.dueDate || department !== undefined || Boolean(change.deadline));
   const patch: IssuePatch = {
     issueId: id,
     expectStatus: cur,

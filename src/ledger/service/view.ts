@@ -64,7 +64,14 @@ function handling(status: IssueStatus, department: string | null, dueDate: strin
   return `${label}${dept}${due}`;
 }
 
-export function issueLine(i: { id: string; category: string; summary: string; status: IssueStatus; department: string | null; dueDate: string | null }): string {
+export function issueLine(i: {
+  id: string;
+  category: string;
+  summary: string;
+  status: IssueStatus;
+  department: string | null;
+  dueDate: string | null;
+}): string {
   return `${i.id} ${i.category}｜${i.summary}｜${handling(i.status, i.department, i.dueDate)}`;
 }
 
@@ -90,7 +97,9 @@ export function renderRecord(view: RecordView, opts: { undoMinutes: number }): R
       type: 'list',
       items: view.updated.map((u) => {
         const change = u.from === u.to ? STATUS_LABELS[u.to] : `${STATUS_LABELS[u.from]} → ${STATUS_LABELS[u.to]}`;
-        const dept = u.department ? `（${u.department}${u.dueDate && (u.to === 'assigned' || u.to === 'in_progress') ? `，期限 ${u.dueDate}` : ''}）` : '';
+        const dept = u.department
+          ? `（${u.department}${u.dueDate && (u.to === 'assigned' || u.to === 'in_progress') ? `，期限 ${u.dueDate}` : ''}）`
+          : '';
         return `${u.id} ${u.enterprise} ${u.category}｜${u.summary}｜${change}${dept}${u.note ? `｜${u.note}` : ''}`;
       }),
     });
@@ -111,6 +120,13 @@ export function renderRecord(view: RecordView, opts: { undoMinutes: number }): R
     blocks.push({ type: 'citations', items: view.gift as Citation[] });
   }
   const intent: Intent = view.intent;
-  const title = view.withdrawn.length && !recorded && !view.updated.length ? '已撤销' : recorded ? '已记录' : view.updated.length ? '已更新' : '台账';
+  const title =
+    view.withdrawn.length && !recorded && !view.updated.length
+      ? '已撤销'
+      : recorded
+        ? '已记录'
+        : view.updated.length
+          ? '已更新'
+          : '台账';
   return { intent, title, blocks };
 }
