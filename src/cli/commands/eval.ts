@@ -53,7 +53,7 @@ function formatAnswers(a: AnswerEvalReport, verbose: boolean): string {
     `严格正确（事实+无关文档+未截断）  ${pct(a.strictlyRight)}`,
     `可回答题答案被拒答          ${pct(a.answerableRefused)}`,
     `无答案题答案拒答            ${pct(a.unanswerableRefused)}`,
-    `追问答对（${a.followUps} 组）          ${pct(a.followUpsRight)}`,
+    `追问答对（${a.followUps} 组）          ${a.followUps > 0 ? pct(a.followUpsRight) : '—'}`,
   ];
   if (verbose) {
     lines.push('', '逐题答案（事实/无关/引文/截断）：');
