@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Command } from 'commander';
 import { findRef } from '../../ledger/commands.js';
+import { endOfDayMs, startOfDayMs } from '../../time/index.js';
 import { loadConfig, type Config } from '../../config/index.js';
 import type { LedgerEvent } from '../../ledger/model.js';
 import { createLogger } from '../../observability/logger.js';
@@ -72,30 +73,10 @@ export async function* readBackup(file: string): AsyncGenerator<BackupLine> {
 
 /** "2024-03-18" (start of that day in tz) or any Date.parse-able instant → ms. */
 export function parseInstant(value: string, timeZone: string, endOfDay = false): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const noonUtc = Date.parse(`${value}T12:00:00Z`);
-    const offsetMin = tzOffsetMinutes(noonUtc, timeZone);
-    const startMs = Date.parse(`${value}T00:00:00Z`) - offsetMin * 60_000;
-    return endOfDay ? startMs + 86_400_000 - 1 : startMs;
-  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return endOfDay ? endOfDayMs(value, timeZone) : startOfDayMs(value, timeZone);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new Error(`无法识别的时间：${value}（用 YYYY-MM-DD 或 ISO 时间）`);
   return ms;
-}
-
-function tzOffsetMinutes(atMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(atMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((local - atMs) / 60_000);
 }
 
 const TYPE_LABELS: Record<LedgerEvent['type'], string> = {
