@@ -4,9 +4,8 @@
  * claim, rate limit and error handling around it).
  */
 import type { IncomingMessage } from '../src/messaging/incoming.js';
-import type { Services } from '../src/app/services.js';
+import { ledgerOf, type Services } from '../src/app/services.js';
 import { isLedgerCommand } from '../src/ledger/commands.js';
-import { LedgerService } from '../src/ledger/service/index.js';
 import { localDate } from '../src/time/index.js';
 import { handleAsk } from './ask.js';
 import { classifyFreeText } from './classify.js';
@@ -31,7 +30,7 @@ export async function loadMessageState(
   services: Services,
   opts: { freeText: boolean },
 ): Promise<MessageState> {
-  const ledger = new LedgerService(services);
+  const ledger = ledgerOf(services);
   const [clarification, team, draft] = await Promise.all([
     readClarification(msg, services),
     services.store.getTeam(msg.teamId),

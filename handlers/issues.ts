@@ -3,10 +3,10 @@
  * Q-0012 交办 人社局 3月20日前, Q-0012 办结, Q-0012 销号 (admins), 重新打开 Q-0012, 绑定企业 …, 台账 帮助.
  */
 import { parseLedgerCommand } from '../src/ledger/commands.js';
-import { LedgerService } from '../src/ledger/service/index.js';
+import { ledgerOf } from '../src/app/services.js';
 import type { Handler } from './types.js';
 
 export { isLedgerCommand, parseLedgerCommand } from '../src/ledger/commands.js';
 
 export const handleIssues: Handler = (msg, services, ctx) =>
-  new LedgerService(services).handleCommand(msg, parseLedgerCommand(msg.text), ctx ?? {});
+  ledgerOf(services).handleCommand(msg, parseLedgerCommand(msg.text), ctx ?? {});

@@ -3,13 +3,12 @@
  * or the answer to the one question the bot asked about a half-finished report.
  */
 import type { IncomingMessage } from '../src/messaging/incoming.js';
-import type { Services } from '../src/app/services.js';
-import { LedgerService } from '../src/ledger/service/index.js';
+import { ledgerOf, type Services } from '../src/app/services.js';
 import type { Handler } from './types.js';
 
-export const handleReport: Handler = (msg, services, ctx) => new LedgerService(services).handleReport(msg, ctx ?? {});
+export const handleReport: Handler = (msg, services, ctx) => ledgerOf(services).handleReport(msg, ctx ?? {});
 
 /** Is a half-finished report waiting for this user's answer, and does this message belong to it? */
 export function hasPendingDraft(msg: IncomingMessage, services: Services): Promise<boolean> {
-  return new LedgerService(services).hasPendingDraft(msg);
+  return ledgerOf(services).hasPendingDraft(msg);
 }

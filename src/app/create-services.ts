@@ -11,7 +11,7 @@ import { publishLibraryChange, readLibraryVersion, ReloadingRetriever } from '..
 import type { Store } from '../store/types.js';
 import { createLlm, createEmbedder } from '../llm/index.js';
 import type { Retriever } from '../retrieval/types.js';
-import type { Services } from './services.js';
+import { ledgerOf, type Services } from './services.js';
 
 export async function createRetriever(config: Config, logger: Logger): Promise<HybridRetriever> {
   const started = performance.now();
@@ -46,7 +46,7 @@ export async function createServices(
 ): Promise<Services> {
   const store = overrides.store ?? (await createStore(config, logger));
   const retriever = overrides.retriever ?? (await createFollowingRetriever(config, logger, store));
-  return {
+  const services: Services = {
     config,
     logger,
     store,
@@ -54,6 +54,8 @@ export async function createServices(
     llm: overrides.llm !== undefined ? overrides.llm : createLlm(config, logger),
     clock: overrides.clock ?? (() => new Date()),
   };
+  ledgerOf(services);
+  return services;
 }
 
 /**

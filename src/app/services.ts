@@ -7,6 +7,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Store } from '../store/types.js';
 import type { Retriever } from '../retrieval/types.js';
 import type { LlmClient } from '../llm/types.js';
+import { LedgerService } from '../ledger/service/index.js';
 
 export interface Services {
   config: Config;
@@ -17,4 +18,18 @@ export interface Services {
   llm: LlmClient | null;
   /** Injected clock; tests pass a fixed or stepping one. */
   clock: () => Date;
+  /**
+   * The ledger service, built once with these services (createServices); read it through `ledgerOf`, which builds it
+   * for services assembled elsewhere (tests). Its caches (bound enterprise names) live as long as the process.
+   */
+  ledger?: LedgerService;
+}
+
+/**
+ * The one LedgerService of these services. A container copied with overrides (`{ ...services, store }`) carries the
+ * original's service, built on the original's parts: it gets its own.
+ */
+export function ledgerOf(services: Services): LedgerService {
+  if (services.ledger?.deps !== services) services.ledger = new LedgerService(services);
+  return services.ledger;
 }

@@ -23,19 +23,11 @@ import { readDraft, type Draft } from './sessions.js';
 import { enterpriseMatcher, extractUpdate } from '../extract/index.js';
 
 const KNOWN_TTL_MS = 30_000;
-/** Every team's bound enterprises, cached per store for a short while (one listTeams per 30 s, not per message). */
-const teamEnterpriseCache = new WeakMap<object, { at: number; names: string[] }>();
-const fileCache = new Map<string, string[]>();
 
-/** The deployment's enterprise list: ZCT_DATA_DIR/enterprises.json, else the bundled data/enterprises.json. Read once. */
-function defaultKnown(dataDir: string): string[] {
-  let names = fileCache.get(dataDir);
-  if (!names) {
-    const candidate = path.resolve(dataDir, 'enterprises.json');
-    names = loadKnownEnterprises(fs.existsSync(candidate) ? candidate : defaultEnterprisesFile());
-    fileCache.set(dataDir, names);
-  }
-  return names;
+/** The deployment's enterprise list: ZCT_DATA_DIR/enterprises.json, else the bundled data/enterprises.json. */
+function readDeploymentEnterprises(dataDir: string): string[] {
+  const candidate = path.resolve(dataDir, 'enterprises.json');
+  return loadKnownEnterprises(fs.existsSync(candidate) ? candidate : defaultEnterprisesFile());
 }
 
 export type { BindTarget };
@@ -44,16 +36,24 @@ export class LedgerService implements FlowContext {
   readonly deps: LedgerDeps;
   private readonly options: LedgerOptions;
 
+  /** Every team's bound enterprises, kept for a short while (one listTeams per 30 s, not per message). */
+  private teamNames: { at: number; names: string[] } | null = null;
+  /** The deployment's enterprise list, read once. */
+  private deploymentNames: string[] | null = null;
+
+  /**
+   * Built once per process (createServices; `ledgerOf` for services built elsewhere). `deps` is kept by reference:
+   * a retriever swapped in after a library change is the one the next message uses.
+   */
   constructor(deps: LedgerDeps, options: LedgerOptions = {}) {
-    this.deps = {
-      store: deps.store,
-      retriever: deps.retriever,
-      llm: deps.llm,
-      config: deps.config,
-      logger: deps.logger,
-      clock: deps.clock,
-    };
+    this.deps = deps;
     this.options = options;
+  }
+
+  /** The deployment's enterprise list (options, else ZCT_DATA_DIR/enterprises.json), read once. */
+  private deploymentEnterprises(): string[] {
+    this.deploymentNames ??= this.options.knownEnterprises ?? readDeploymentEnterprises(this.deps.config.ZCT_DATA_DIR);
+    return this.deploymentNames;
   }
 
   // ------------------------------------------------------------------ message level
@@ -158,7 +158,7 @@ export class LedgerService implements FlowContext {
   async extract(text: string, team: Team, today: string, rules?: Extraction): Promise<Extraction> {
     const knownEnterprises = await this.knownEnterprises();
     // The LLM sees the team's own names and the deployment's curated list only: other teams' names are user input.
-    const promptEnterprises = this.options.knownEnterprises ?? defaultKnown(this.deps.config.ZCT_DATA_DIR);
+    const promptEnterprises = this.deploymentEnterprises();
     return parseUpdate(
       text,
       { today, teamEnterprises: team.enterprises, knownEnterprises, promptEnterprises },
@@ -177,13 +177,13 @@ export class LedgerService implements FlowContext {
 
   /** Canonical enterprise names: the deployment list (data/enterprises.json) plus every team's bound ones. */
   async knownEnterprises(): Promise<string[]> {
-    const base = this.options.knownEnterprises ?? defaultKnown(this.deps.config.ZCT_DATA_DIR);
+    const base = this.deploymentEnterprises();
     const now = this.deps.clock().getTime();
-    let cached = teamEnterpriseCache.get(this.deps.store);
+    let cached = this.teamNames;
     if (!cached || now - cached.at > KNOWN_TTL_MS || now < cached.at) {
       const teams = await this.deps.store.listTeams();
       cached = { at: now, names: teams.flatMap((t) => t.enterprises) };
-      teamEnterpriseCache.set(this.deps.store, cached);
+      this.teamNames = cached;
     }
     return [...new Set([...base, ...cached.names])];
   }
@@ -234,7 +234,7 @@ export class LedgerService implements FlowContext {
       createdAt: existing?.createdAt ?? this.deps.clock().getTime(),
     };
     await this.deps.store.upsertTeam(team);
-    teamEnterpriseCache.delete(this.deps.store);
+    this.teamNames = null;
     return { team, created: !existing };
   }
 
@@ -244,7 +244,7 @@ export class LedgerService implements FlowContext {
     const drop = new Set(enterprises);
     const team = { ...existing, enterprises: existing.enterprises.filter((e) => !drop.has(e)) };
     await this.deps.store.upsertTeam(team);
-    teamEnterpriseCache.delete(this.deps.store);
+    this.teamNames = null;
     return team;
   }
 
@@ -258,7 +258,7 @@ export class LedgerService implements FlowContext {
       if (existing) updated++;
       else created++;
     }
-    teamEnterpriseCache.delete(this.deps.store);
+    this.teamNames = null;
     return { created, updated };
   }
 
