@@ -101,7 +101,7 @@ describe('zct teams / zct issues', () => {
       logger: silentLogger,
       clock: () => new Date(),
     });
-    expect((await ledger.openIssues()).map((i) => i.id)).toEqual(['Q-0001']);
+    expect((await ledger.queries.openIssues()).map((i) => i.id)).toEqual(['Q-0001']);
     await store.close();
 
     const all = JSON.parse(await zct('issues', '--json')) as Issue[];

@@ -388,15 +388,15 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     await report(EXAMPLE);
     const ledger = new LedgerService(kit.services);
     kit.clock.advance(20 * DAY);
-    const today = ledger.today();
+    const today = ledger.queries.today();
     expect(today).toBe('2019-04-01');
-    const open = await ledger.openIssues(TEAM.id);
+    const open = await ledger.queries.openIssues(TEAM.id);
     expect(open.map((i) => i.id)).toEqual(['Q-0001', 'Q-0002']);
-    expect(ledger.ageDays(open[0]!)).toBe(20);
-    expect(ledger.overdueDays(open[0]!)).toBe(5);
-    expect((await ledger.overdueIssues()).map((i) => i.id)).toEqual(['Q-0001']);
-    expect((await ledger.issueWithHistory('Q-0001'))?.history).toHaveLength(1);
-    expect(await ledger.issueWithHistory('Q-0999')).toBeNull();
+    expect(ledger.queries.ageDays(open[0]!)).toBe(20);
+    expect(ledger.queries.overdueDays(open[0]!)).toBe(5);
+    expect((await ledger.queries.overdueIssues()).map((i) => i.id)).toEqual(['Q-0001']);
+    expect((await ledger.queries.issueWithHistory('Q-0001'))?.history).toHaveLength(1);
+    expect(await ledger.queries.issueWithHistory('Q-0999')).toBeNull();
   });
 });
 

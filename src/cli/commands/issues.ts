@@ -43,8 +43,10 @@ export function formatIssueTable(issues: Issue[], ledger: LedgerService, today: 
       i.category,
       STATUS_LABELS[i.status],
       i.department ?? '—',
-      `${ledger.ageDays(i, today)}天`,
-      i.dueDate ? `${i.dueDate}${ledger.overdueDays(i, today) ? `(逾期${ledger.overdueDays(i, today)}天)` : ''}` : '—',
+      `${ledger.queries.ageDays(i, today)}天`,
+      i.dueDate
+        ? `${i.dueDate}${ledger.queries.overdueDays(i, today) ? `(逾期${ledger.queries.overdueDays(i, today)}天)` : ''}`
+        : '—',
       i.summary,
     ].join('\t'),
   );
@@ -77,12 +79,14 @@ export function register(program: Command): void {
       const store = await createStore(config, logger, { connect: { timeoutMs: 15_000 } });
       try {
         const ledger = cliLedger(config, logger, store);
-        const issues = await ledger.listIssues({
+        const issues = await ledger.queries.listIssues({
           ...(opts.team ? { teamId: opts.team } : {}),
           ...(status ? { status } : {}),
         });
         process.stdout.write(
-          opts.json ? `${JSON.stringify(issues, null, 2)}\n` : `${formatIssueTable(issues, ledger, ledger.today())}\n`,
+          opts.json
+            ? `${JSON.stringify(issues, null, 2)}\n`
+            : `${formatIssueTable(issues, ledger, ledger.queries.today())}\n`,
         );
       } finally {
         await store.close();

@@ -56,7 +56,7 @@ export function register(program: Command): void {
     .description('列出已登记的小组')
     .option('--json', '输出 JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await withLedger((ledger) => ledger.listTeams());
+      const list = await withLedger((ledger) => ledger.queries.listTeams());
       process.stdout.write(opts.json ? `${JSON.stringify(list, null, 2)}\n` : `${formatTeams(list)}\n`);
     });
 }

@@ -1,23 +1,22 @@
 /**
  * LedgerService: the liaison ledger behind the chat commands, the digest and the CLI.
  *   message level — handleReport / handleCommand / hasPendingDraft (what the handlers call)
- *   data level    — teams, issues with history, ages and due dates (what the digest and CLI call)
- * Built from the services container: `new LedgerService(services)`.
+ *   team changes  — bindEnterprises / unbindEnterprises / importTeams
+ *   read-only     — `queries` (LedgerQueries, queries.ts): issues, teams, visits, the audit log, ages and due dates
+ * Built once per process by createServices; `ledgerOf(services)` (src/app/services.ts) returns it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage } from '../../messaging/incoming.js';
 import type { Citation, Reply } from '../../messaging/reply.js';
-import type { IssueQuery, VisitQuery } from '../../store/types.js';
-import { localDate } from '../../time/index.js';
 import { parseLedgerCommand, stripReportPrefix, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
 import { defaultEnterprisesFile, loadKnownEnterprises } from '../lexicon/index.js';
-import type { Category, Extraction, Issue, LedgerEvent, Team, Visit } from '../model.js';
+import type { Category, Extraction, Team } from '../model.js';
 import { commandFlow, questionFlow } from './command-flow.js';
+import { LedgerQueries } from './queries.js';
 import type { BindTarget, FlowContext, LedgerDeps, LedgerOptions, Preloaded } from './context.js';
 import { parseUpdate } from './parse.js';
 import { policyGift } from './policy-gift.js';
-import { ageDays, overdueDays } from './render-ledger.js';
 import { relateToDraft, reportFlow, type DraftReply } from './report-flow.js';
 import { readDraft, type Draft } from './sessions.js';
 import { enterpriseMatcher, extractUpdate } from '../extract/index.js';
@@ -36,6 +35,8 @@ export class LedgerService implements FlowContext {
   readonly deps: LedgerDeps;
   private readonly options: LedgerOptions;
 
+  /** Read-only views of the ledger for the CLI and the digest (issues, teams, visits, the audit log, ages). */
+  readonly queries: LedgerQueries;
   /** Every team's bound enterprises, kept for a short while (one listTeams per 30 s, not per message). */
   private teamNames: { at: number; names: string[] } | null = null;
   /** The deployment's enterprise list, read once. */
@@ -48,6 +49,7 @@ export class LedgerService implements FlowContext {
   constructor(deps: LedgerDeps, options: LedgerOptions = {}) {
     this.deps = deps;
     this.options = options;
+    this.queries = new LedgerQueries(deps);
   }
 
   /** The deployment's enterprise list (options, else ZCT_DATA_DIR/enterprises.json), read once. */
@@ -188,31 +190,10 @@ export class LedgerService implements FlowContext {
     return [...new Set([...base, ...cached.names])];
   }
 
-  // ------------------------------------------------------------------ data level: dates
-
-  /** Today (YYYY-MM-DD in ZCT_TIMEZONE), or the calendar date of an instant. */
-  today(at: number | Date = this.deps.clock()): string {
-    return localDate(at, this.deps.config.ZCT_TIMEZONE);
-  }
-
-  /** Days since the issue was raised (until resolution for done issues). */
-  ageDays(issue: Issue, today: string = this.today()): number {
-    return ageDays(issue, today, this.deps.config.ZCT_TIMEZONE);
-  }
-
-  /** Days past the due date, 0 when not overdue (or done). */
-  overdueDays(issue: Issue, today: string = this.today()): number {
-    return overdueDays(issue, today);
-  }
-
   // ------------------------------------------------------------------ data level: teams
 
   getTeam(id: string): Promise<Team | null> {
     return this.deps.store.getTeam(id);
-  }
-
-  listTeams(): Promise<Team[]> {
-    return this.deps.store.listTeams();
   }
 
   /** Register the group as a team (or update it): enterprises are added to the bound list. */
@@ -260,37 +241,5 @@ export class LedgerService implements FlowContext {
     }
     this.teamNames = null;
     return { created, updated };
-  }
-
-  // ------------------------------------------------------------------ data level: issues
-
-  listIssues(query: IssueQuery = {}): Promise<Issue[]> {
-    return this.deps.store.listIssues(query);
-  }
-
-  /** Issues still being handled (open, assigned, in progress), of one team or all. */
-  openIssues(teamId?: string): Promise<Issue[]> {
-    return this.deps.store.listIssues({ ...(teamId ? { teamId } : {}), status: OPEN_STATUSES });
-  }
-
-  /** Issues past their due date and not done, as of `today`. */
-  overdueIssues(today: string = this.today(), teamId?: string): Promise<Issue[]> {
-    return this.deps.store.listIssues({ ...(teamId ? { teamId } : {}), overdueBefore: today });
-  }
-
-  /** Visits of one team or all, optionally between two dates (inclusive YYYY-MM-DD). */
-  listVisits(query: VisitQuery = {}): Promise<Visit[]> {
-    return this.deps.store.listVisits(query);
-  }
-
-  /** The audit log between two instants (ms, inclusive), oldest first: what changed yesterday, for the digest. */
-  readEvents(fromMs: number, toMs: number): Promise<LedgerEvent[]> {
-    return this.deps.store.readEvents(fromMs, toMs);
-  }
-
-  async issueWithHistory(id: string): Promise<{ issue: Issue; history: LedgerEvent[] } | null> {
-    const issue = await this.deps.store.getIssue(id);
-    if (!issue) return null;
-    return { issue, history: await this.deps.store.issueHistory(id) };
   }
 }
