@@ -5,7 +5,7 @@
  * (七一电气 → 七一电器). Otherwise a company-name pattern (…化工, …科技集团, …有限公司) or the words
  * around a visit or a report (去了迈微, 格格屋反映) give the name as written.
  */
-import { COMPANY_SUFFIXES, NAME_STOPWORDS, PLACE_PREFIX } from '../lexicon/enterprises.js';
+import { COMPANY_SUFFIXES, NAME_STOPWORDS, PLACE_PREFIX, STRONG_COMPANY_SUFFIXES } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERB_TYPOS } from '../lexicon/signals.js';
 import { departmentAliases } from '../lexicon/departments.js';
@@ -214,71 +214,7 @@ function badName(name: string): boolean {
   return /[局办委部]$|中心$|大队$|管委会$/.test(name);
 }
 
-/**
- * Company endings that are ordinary words too (技术, 信息, 材料, 科技 …): they make a name only at a
- * clean start (clause start, after a visit verb or a time word), never in the middle of prose.
- */
-const STRONG_SUFFIXES = new Set([
-  '股份有限公司',
-  '有限责任公司',
-  '有限公司',
-  '集团公司',
-  '集团',
-  '公司',
-  '总厂',
-  '分厂',
-  '药业',
-  '制药',
-  '电器',
-  '电气',
-  '化工',
-  '塑胶',
-  '塑业',
-  '轴承',
-  '半导体',
-  '智造',
-  '食品',
-  '纺织',
-  '实业',
-  '工贸',
-  '建材',
-  '印染',
-  '服饰',
-  '木业',
-  '竹业',
-  '茶业',
-  '酒业',
-  '化纤',
-  '精工',
-  '模具',
-  '五金',
-  '锂电',
-  '硅业',
-  '磁业',
-  '铜业',
-  '铝业',
-  '纸业',
-  '涂料',
-  '油脂',
-  '乳业',
-  '鞋业',
-  '针织',
-  '织造',
-  '控股',
-  '矿业',
-  '石化',
-  '重工',
-  '钢构',
-  '门业',
-  '卫浴',
-  '汽配',
-  '合作社',
-  '农庄',
-  '牧业',
-  '饮品',
-  '光电',
-  '电机',
-]);
+const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
   /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
 

@@ -116,6 +116,73 @@ export const COMPANY_SUFFIXES = [
 ];
 
 /** Leading place names that are not part of what people call the company (浙江华康药业 → 华康). */
+/**
+ * Company endings strong enough to make a name anywhere in a sentence (药业, 有限公司 …). The other endings in
+ * COMPANY_SUFFIXES are ordinary words too (技术, 信息, 材料, 科技 …): they make a name only at a clean start (clause
+ * start, after a visit verb or a time word), never in the middle of prose (src/ledger/extract/enterprise.ts).
+ */
+export const STRONG_COMPANY_SUFFIXES = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '集团公司',
+  '集团',
+  '公司',
+  '总厂',
+  '分厂',
+  '药业',
+  '制药',
+  '电器',
+  '电气',
+  '化工',
+  '塑胶',
+  '塑业',
+  '轴承',
+  '半导体',
+  '智造',
+  '食品',
+  '纺织',
+  '实业',
+  '工贸',
+  '建材',
+  '印染',
+  '服饰',
+  '木业',
+  '竹业',
+  '茶业',
+  '酒业',
+  '化纤',
+  '精工',
+  '模具',
+  '五金',
+  '锂电',
+  '硅业',
+  '磁业',
+  '铜业',
+  '铝业',
+  '纸业',
+  '涂料',
+  '油脂',
+  '乳业',
+  '鞋业',
+  '针织',
+  '织造',
+  '控股',
+  '矿业',
+  '石化',
+  '重工',
+  '钢构',
+  '门业',
+  '卫浴',
+  '汽配',
+  '合作社',
+  '农庄',
+  '牧业',
+  '饮品',
+  '光电',
+  '电机',
+];
+
 export const PLACE_PREFIX =
   /^(?:[\u4e00-\u9fa5]{2,3}(?:省|市|县|区))|^(?:浙江|江苏|安徽|江西|福建|广东|山东|河南|河北|湖北|湖南|四川|上海|北京|天津|重庆|衢州|常山|杭州|宁波|温州|金华|绍兴|台州|嘉兴|湖州|丽水|舟山|义乌)/;
 
