@@ -106,6 +106,8 @@ export interface DingTalkAdapter extends PlatformAdapter {
 }
 
 const PLATFORM = 'dingtalk' as const;
+/** An HTTP card callback's fingerprint is remembered this long: DingTalk's retries come within minutes. */
+const HTTP_PRESS_DEDUP_SEC = 10 * 60;
 
 export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAdapter {
   const { config, sink } = opts;
@@ -158,6 +160,8 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         : { type: 'STREAM' },
   });
   const robotCode = config.DINGTALK_ROBOT_CODE ?? clientId;
+  /** How long a card callback id is remembered against redelivery (stream frames carry a unique id). */
+  const DEDUP_SEC = Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600);
   const clock = new Intl.DateTimeFormat('zh-CN', {
     timeZone: config.ZCT_TIMEZONE,
     hour: '2-digit',
@@ -328,10 +332,10 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   /**
    * A button press, from a stream frame or an HTTP callback: an action runs once per card, by someone allowed,
    * through the pipeline; a 👍/👎 is stored once per callback. `callbackId` identifies this callback (DingTalk
-   * sends it again with the same id); `done` acknowledges it — not called when the press could not be recorded
+   * sends it again with the same id), remembered `dedupSec`; `done` acknowledges it — not called when the press could not be recorded
    * (the store failed: the caller's promise rejects and DingTalk delivers it again).
    */
-  async function handleCardPress(data: unknown, callbackId: string, done: () => void) {
+  async function handleCardPress(data: unknown, callbackId: string, dedupSec: number, done: () => void) {
     const press = parseCardCallback(data);
     const store = opts.store;
     if (!press || !store) {
@@ -344,7 +348,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       log.info({ card: press.outTrackId, callbackId }, 'press on an unknown or expired card ignored');
       return done();
     }
-    if (press.vote) return handleVote(press, stored.data, callbackId, done);
+    if (press.vote) return handleVote(press, stored.data, callbackId, dedupSec, done);
     const action = stored.data.actions[press.buttonIndex];
     if (!action) {
       log.info({ card: press.outTrackId, callbackId }, 'press on an unknown button ignored');
@@ -368,7 +372,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       if (claim.state !== 'new') return;
       cbLog.info({ action: action.label }, 'card press by someone not allowed: refused');
       await sendForCard(ctx, press.userId, replies.text('error', refusal));
-      await store.completeMessage(key, null, 24 * 3600).catch(() => undefined);
+      await store.completeMessage(key, null, dedupSec).catch(() => undefined);
       return;
     }
 
@@ -422,6 +426,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     press: Extract<CardPress, { vote: 'up' | 'down' }>,
     ctx: CardContext,
     callbackId: string,
+    dedupSec: number,
     done: () => void,
   ) {
     const store = opts.store as Store;
@@ -455,7 +460,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       await store.releaseMessage(key).catch(() => undefined);
       throw err;
     }
-    await store.completeMessage(key, null, Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600)).catch(() => undefined);
+    await store.completeMessage(key, null, dedupSec).catch(() => undefined);
     done();
     cbLog.info({ feedbackId, vote: press.vote }, 'feedback recorded');
     try {
@@ -474,7 +479,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       if (stopping) return;
       const frameId = frame.headers?.messageId;
       void track(
-        handleCardPress(frame.data, frameId ?? `frame-${randomUUID()}`, () => {
+        handleCardPress(frame.data, frameId ?? `frame-${randomUUID()}`, DEDUP_SEC, () => {
           if (!frameId) return;
           try {
             client.socketCallBackResponse(frameId, {});
@@ -496,7 +501,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         resolve();
       };
       void track(
-        handleCardPress(data, httpCallbackId(data), done).then(
+        handleCardPress(data, httpCallbackId(data), HTTP_PRESS_DEDUP_SEC, done).then(
           () => {
             if (!acked) resolve();
           },
@@ -511,7 +516,8 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
 
   /**
    * An HTTP card callback carries no id of its own: the press is its card, presser and button, so DingTalk's
-   * retry of it is recognised (and pressing the same button again is the same press).
+   * retry of it is recognised (and pressing the same button again within HTTP_PRESS_DEDUP_SEC is the same press;
+   * after that it counts again, so 👍 → 👎 → 👍 ends on 👍 once the first press is forgotten).
    */
   function httpCallbackId(data: unknown): string {
     const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
