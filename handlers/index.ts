@@ -12,6 +12,7 @@ import { classifyFreeText } from './classify.js';
 import { createClarifyHandler, readClarification } from './clarify.js';
 import { handleDigest } from './digest.js';
 import { handleExport } from './export.js';
+import { handleFeedback, readLastAnswer, rememberLastAnswer } from './feedback.js';
 import { handleHelp } from './help.js';
 import { handleIssues } from './issues.js';
 import { handleReport } from './report.js';
@@ -31,12 +32,13 @@ export async function loadMessageState(
   opts: { freeText: boolean },
 ): Promise<MessageState> {
   const ledger = ledgerOf(services);
-  const [clarification, team, draft] = await Promise.all([
+  const [clarification, team, draft, lastAnswer] = await Promise.all([
     readClarification(msg, services),
     services.store.getTeam(msg.teamId),
     ledger.readDraft(msg),
+    readLastAnswer(msg, services),
   ]);
-  const state: MessageState = { clarification, team, draft };
+  const state: MessageState = { clarification, team, draft, lastAnswer };
   if (clarification) return state;
   if (opts.freeText) {
     const today = localDate(msg.receivedAt || services.clock().getTime(), services.config.ZCT_TIMEZONE);
@@ -55,6 +57,7 @@ export function createProductRouter(wrap: HandlerWrappers = {}): Router {
     handlers,
     isLedgerCommand,
     load: loadMessageState,
+    after: rememberLastAnswer,
     classify: (text, _msg, s, state) =>
       classifyFreeText(
         text,
@@ -65,6 +68,7 @@ export function createProductRouter(wrap: HandlerWrappers = {}): Router {
   const real: Record<AnyRoute, Handler> = {
     ack: handleAck,
     plan: handlePlan,
+    feedback: handleFeedback,
     ask: handleAsk,
     report: handleReport,
     issues: handleIssues,

@@ -3,7 +3,8 @@
  * context its handler receives (route, team, pending draft, pending clarification, the parse it already made).
  *
  *   explicit forms (slash commands, 帮助/简报/导出, 问：/报：) → pending clarification → ledger commands →
- *   pending draft (when the message belongs to it) → free text: question, report, or ask which one.
+ *   a typed 👍/👎 right after an answer → pending draft (when the message belongs to it) → free text: question,
+ *   report, or ask which one.
  *
  * What it reads it reads once, and hands over in the context (Hono's c.set/c.get, bolt's context): no handler
  * reads the draft again or parses the text a second time, and no module-level cache carries per-message state.
@@ -11,10 +12,13 @@
 import type { IncomingMessage } from '../src/messaging/incoming.js';
 import { hasAskPrefix, hasReportPrefix } from '../src/messaging/prefixes.js';
 import type { Services } from '../src/app/services.js';
+import type { Reply } from '../src/messaging/reply.js';
+import { voteOf } from '../src/messaging/intent-cues.js';
+import { handleFeedback } from './feedback.js';
 import { handleAck, handlePlan } from './smalltalk.js';
-import type { AnyRoute, Handler, Route, RouteContext, SmallTalkRoute } from './types.js';
+import type { AnyRoute, BuiltInRoute, Handler, Route, RouteContext } from './types.js';
 
-const BUILT_IN: Record<SmallTalkRoute, Handler> = { ack: handleAck, plan: handlePlan };
+const BUILT_IN: Record<BuiltInRoute, Handler> = { ack: handleAck, plan: handlePlan, feedback: handleFeedback };
 
 export type { AnyRoute, Route, RouteContext } from './types.js';
 
@@ -24,8 +28,8 @@ export type MessageState = Omit<RouteContext, 'route'>;
 export type FreeTextIntent = 'ask' | 'report' | 'unsure' | 'ack' | 'plan' | 'ledger_question';
 
 export interface RouterDeps {
-  /** A handler per route; 'ack' and 'plan' have built-in short replies when not given. */
-  handlers: Record<Route, Handler> & Partial<Record<SmallTalkRoute, Handler>>;
+  /** A handler per route; 'ack', 'plan' and 'feedback' have built-in handlers when not given. */
+  handlers: Record<Route, Handler> & Partial<Record<BuiltInRoute, Handler>>;
   /** Ledger commands (问题清单, Q-0012, 撤销, 销号, 交办, 重新打开, 绑定企业 …). */
   isLedgerCommand(text: string): boolean;
   /**
@@ -35,6 +39,8 @@ export interface RouterDeps {
   load?(msg: IncomingMessage, services: Services, opts: { freeText: boolean }): Promise<MessageState>;
   /** Free text: a policy question, a status update, or unclear. */
   classify(text: string, msg: IncomingMessage, services: Services, state: MessageState): Promise<FreeTextIntent>;
+  /** After the handler: keep what the next message needs (the last answer, for typed 👍/👎). */
+  after?(msg: IncomingMessage, services: Services, ctx: RouteContext, reply: Reply): Promise<void>;
 }
 
 const HELP_RE = /^(帮助|help|\?|？|菜单|怎么用|使用说明)$/i;
@@ -59,6 +65,10 @@ export function createRouter(deps: RouterDeps) {
     const state: MessageState = known ?? (deps.load ? await deps.load(msg, services, { freeText: !command }) : {});
     if (state.clarification) return { ...state, route: 'clarify' };
     if (command) return { ...state, route: 'issues' };
+    // 👍/👎 (有用/没用) as the next message after an answer is a vote on it — unless a draft asked its question later.
+    if (state.lastAnswer && voteOf(text) && !(state.draft && state.draft.createdAt > state.lastAnswer.at)) {
+      return { ...state, route: 'feedback' };
+    }
     const related = state.draft ? state.draftReply?.type : undefined;
     // The answer to the draft's question (or 取消, or its own redelivery) goes to the draft.
     if (related && related !== 'unrelated' && related !== 'new_report') return { ...state, route: 'report' };
@@ -69,7 +79,7 @@ export function createRouter(deps: RouterDeps) {
     return { ...state, route: kind === 'unsure' ? 'clarify' : kind };
   }
 
-  const handlerFor = (r: AnyRoute): Handler => deps.handlers[r] ?? BUILT_IN[r as SmallTalkRoute];
+  const handlerFor = (r: AnyRoute): Handler => deps.handlers[r] ?? BUILT_IN[r as BuiltInRoute];
 
   return {
     context,
@@ -80,7 +90,9 @@ export function createRouter(deps: RouterDeps) {
     /** Route and handle: the whole pipeline step after the bot's claim and prechecks. */
     async dispatch(msg: IncomingMessage, services: Services, known?: MessageState) {
       const ctx = await context(msg, services, known);
-      return { ctx, reply: await handlerFor(ctx.route)(msg, services, ctx) };
+      const reply = await handlerFor(ctx.route)(msg, services, ctx);
+      await deps.after?.(msg, services, ctx, reply);
+      return { ctx, reply };
     },
   };
 }

@@ -8,11 +8,14 @@ import type { Reply } from '../src/messaging/reply.js';
 import type { Services } from '../src/app/services.js';
 import type { Extraction, Team } from '../src/ledger/model.js';
 import type { Draft, DraftReply } from '../src/ledger/service/index.js';
+import type { LastAnswer } from '../src/answer/feedback.js';
 
 export type Route = 'ask' | 'report' | 'issues' | 'digest' | 'export' | 'help' | 'clarify';
 /** Routes with a built-in short reply: an acknowledgement ("收到") and a plan ("明天计划去…"). */
 export type SmallTalkRoute = 'ack' | 'plan';
-export type AnyRoute = Route | SmallTalkRoute;
+/** Routes the router handles itself when no handler is given: small talk, and a typed 👍/👎 on the last answer. */
+export type BuiltInRoute = SmallTalkRoute | 'feedback';
+export type AnyRoute = Route | BuiltInRoute;
 
 /** The question "记录还是提问？" waiting for this user's answer. */
 export interface PendingClarification {
@@ -38,6 +41,8 @@ export interface RouteContext {
   parse?: Extraction;
   /** Enterprise names the text mentions (the team's, the deployment's, company-name patterns). */
   enterprises?: string[];
+  /** The answer this user was just given here (a typed 👍/👎 votes on it); null: the last reply was no answer. */
+  lastAnswer?: LastAnswer | null;
   /** A question about the ledger itself ("Q-0003 现在到哪一步了", "华康的贷款批了没有？"): show, record nothing. */
   ledgerQuestion?: boolean;
 }

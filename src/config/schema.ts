@@ -89,6 +89,18 @@ export const configSchema = z.object({
   DINGTALK_CARD_TEMPLATE_ID: optionalString,
   /** Template of cards with buttons (markdown + msgButtons); defaults to DingTalk's markdown-with-buttons template. */
   DINGTALK_ACTION_CARD_TEMPLATE_ID: optionalString,
+  /** The AI card template's variables: the markdown the answer is streamed into, and the state (1/2/3/5). */
+  DINGTALK_CARD_CONTENT_KEY: z.string().min(1).default('msgContent'),
+  DINGTALK_CARD_STATUS_KEY: z.string().min(1).default('flowStatus'),
+  /**
+   * HTTP mode: card button presses. DingTalk POSTs them to DINGTALK_CARD_CALLBACK_URL (registered at start under
+   * DINGTALK_CARD_CALLBACK_ROUTE_KEY, signed with DINGTALK_CARD_CALLBACK_SECRET, default the Client Secret), which
+   * must reach DINGTALK_HTTP_CARD_PATH on DINGTALK_HTTP_PORT. Without the URL, HTTP mode has no card buttons.
+   */
+  DINGTALK_HTTP_CARD_PATH: z.string().regex(/^\//, 'expected a path starting with /').default('/dingtalk/card'),
+  DINGTALK_CARD_CALLBACK_URL: optionalString,
+  DINGTALK_CARD_CALLBACK_ROUTE_KEY: z.string().min(1).default('zct-card'),
+  DINGTALK_CARD_CALLBACK_SECRET: optionalString,
 
   // --- Slack
   SLACK_BOT_TOKEN: optionalString,

@@ -292,10 +292,47 @@ export const PLAN_ACTIONS = ['去', '到', '走访', '拜访', '前往', '对接
 /** Past markers that make a would-be plan a report. */
 export const PAST_MARKERS = ['去了', '到了', '走访了', '拜访了', '看了', '反映', '提出', '表示', '已'] as const;
 
+/**
+ * A vote on the answer just given, typed instead of pressed (platforms or cards without buttons): the whole message is
+ * the vote. Thumbs (any skin tone, repeated) or one of these words, optionally with a trailing particle (ACK_TAIL).
+ */
+export const FEEDBACK_UP_WORDS = [
+  '有用',
+  '很有用',
+  '挺有用',
+  '太有用了',
+  '有帮助',
+  '很有帮助',
+  '帮到了',
+  '管用',
+  '有效',
+] as const;
+export const FEEDBACK_DOWN_WORDS = [
+  '没用',
+  '没有用',
+  '没啥用',
+  '无用',
+  '不管用',
+  '没帮助',
+  '没有帮助',
+  '没帮上',
+  '没帮到',
+  '不对',
+  '答错了',
+  '答非所问',
+] as const;
+const THUMBS = { up: '\u{1F44D}', down: '\u{1F44E}' } as const;
+const SKIN_TONE = '[\u{1F3FB}-\u{1F3FF}]?\u{FE0F}?';
+
 const EMOJI = /(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])/gu;
 const PUNCT = /[\s\p{P}\p{S}]/gu;
 
 export const CUES = {
+  voteUp: new RegExp(`^(?:(?:${THUMBS.up}${SKIN_TONE})+|(?:${alt(FEEDBACK_UP_WORDS)})(?:${alt(ACK_TAIL)})*)$`, 'u'),
+  voteDown: new RegExp(
+    `^(?:(?:${THUMBS.down}${SKIN_TONE})+|(?:${alt(FEEDBACK_DOWN_WORDS)})(?:${alt(ACK_TAIL)})*)$`,
+    'u',
+  ),
   ack: new RegExp(`^(?:大家|各位)?(?:${alt(ACK_WORDS)})+(?:${alt(ACK_TAIL)})*$`, 'i'),
   question: new RegExp(`[?？]|${alt(QUESTION_WORDS)}|(?:${alt(QUESTION_ENDINGS)})(?=[，,。.；;！!\\s]|$)`),
   statusQuestion: new RegExp(alt(STATUS_QUESTION_WORDS)),
@@ -328,4 +365,13 @@ export function isAcknowledgement(text: string): boolean {
   if (!t) return false;
   const b = bare(t);
   return b === '' || (b.length <= 8 && CUES.ack.test(b));
+}
+
+/** "👍", "有用", "没用啦", "👎🏻" → the vote the whole message casts; null for anything else ("好的👍" is an acknowledgement). */
+export function voteOf(text: string): 'up' | 'down' | null {
+  const t = text.trim().replace(/[\s。.!！~～]+/gu, '');
+  if (!t) return null;
+  if (CUES.voteUp.test(t)) return 'up';
+  if (CUES.voteDown.test(t)) return 'down';
+  return null;
 }

@@ -21,6 +21,8 @@ export function createLogger(
           '*.apiKey',
           '*.OPENAI_API_KEY',
           '*.DINGTALK_CLIENT_SECRET',
+          '*.DINGTALK_CARD_CALLBACK_SECRET',
+          '*.apiSecret',
           '*.SLACK_BOT_TOKEN',
           '*.SLACK_SIGNING_SECRET',
           '*.SLACK_APP_TOKEN',

@@ -6,6 +6,8 @@
  * streamed contents and final variables, and any markdown on the sessionWebhook.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FEEDBACK_TEXTS } from '../../src/answer/feedback.js';
+import { summariseFeedback } from '../../src/cli/commands/feedback.js';
 import { CARD_REPLACED_TEXT, DEFAULT_AI_CARD_TEMPLATE_ID } from '../../src/platforms/dingtalk/ai-card.js';
 import {
   startDingTalkHarness,
@@ -65,6 +67,8 @@ beforeAll(async () => {
       product = await startProduct(config);
       return (m) => product.sink(m);
     },
+    // As `zct serve` wires it: the adapter shares the product's store (card context, press dedup).
+    adapter: () => ({ store: product.services.store }),
   });
   fake = h.fake;
 }, 60_000);
@@ -125,10 +129,12 @@ describe('policy answers as DingTalk AI cards (real stream client, real services
     });
     expect(card.statuses).toEqual(['1', '2', '3']);
 
-    // Processing state at once: the card existed long before the model finished typing.
+    // Processing state at once: the card was created (processing) before any text reached it — no wall-clock
+    // bound here, the order of the calls DingTalk received says it.
     const calls = fake.cardCalls.filter((c) => c.body.outTrackId === card.outTrackId);
     expect(calls[0]!.kind).toBe('create');
-    expect(calls[0]!.at - pushedAt).toBeLessThan(1_000);
+    expect(calls[0]!.at).toBeGreaterThan(pushedAt);
+    expect(calls[0]!.at).toBeLessThan(card.streams[0]!.at);
     // Several updates, each the text so far (growing), a few per second at most.
     expect(card.streams.length).toBeGreaterThanOrEqual(3);
     expect(card.streams.length).toBeLessThan(22); // fewer than the model's 22 chunks: throttled
@@ -243,6 +249,70 @@ describe('policy answers as DingTalk AI cards (real stream client, real services
       spaceType: 'IM_ROBOT',
       robotCode: h.config.DINGTALK_ROBOT_CODE,
     });
+    expect(postsFor(sessionOf(msg))).toHaveLength(0);
+  });
+
+  it('the finished card carries 👍/👎; presses are stored as feedback once per callback and the card shows who voted', async () => {
+    answer = () => ({ status: 500 });
+    const before = fake.cards.size;
+    const msg = message(QUESTION);
+    const asker = String(msg.senderStaffId);
+    const frameId = fake.push(msg);
+    await fake.waitFor(() => newCards(before)[0]?.statuses.includes('3') ?? false, 'card finished', 15_000);
+    await settle(frameId);
+    const card = newCards(before)[0]!;
+    const answerText = card.params.msgContent ?? '';
+    expect(answerText).toContain('必须是靠单一部门难以完成的工作');
+    expect(answerText).not.toContain(FEEDBACK_TEXTS.hint); // buttons, not the typed-vote hint
+    const [up, down] = fake.buttonsOf(card.outTrackId);
+    expect([up?.text, down?.text]).toEqual([FEEDBACK_TEXTS.upLabel, FEEDBACK_TEXTS.downLabel]);
+    const feedbackId = product.seen.find((s) => s.msg.messageId === msg.msgId)?.result.reply?.feedbackId;
+    expect(feedbackId).toBeTruthy();
+    const mine = async () =>
+      (await product.services.store.listFeedback()).filter((f) => f.id.startsWith(`${feedbackId}:`));
+    const updates = () =>
+      fake.cardCalls.filter((c) => c.kind === 'update' && c.body.outTrackId === card.outTrackId).length;
+
+    // The asker presses 👍: stored like a Slack vote, with the question, the answer and its citations.
+    const first = fake.pushCardCallback({ outTrackId: card.outTrackId, userId: asker, buttonId: up!.id });
+    await fake.waitFor(() => (card.params.msgContent ?? '').includes('已收到反馈'), 'card shows the vote');
+    expect(fake.ackedFrames(first)).toHaveLength(1);
+    expect(card.params.msgContent).toBe(`${answerText}\n\n---\n${FEEDBACK_TEXTS.received(['李四'])}`);
+    expect(card.statuses.at(-1)).toBe('3');
+    expect(fake.buttonsOf(card.outTrackId)).toHaveLength(2); // others in the group can still vote
+    expect(await mine()).toEqual([
+      expect.objectContaining({
+        id: `${feedbackId}:${asker}`,
+        vote: 'up',
+        userId: asker,
+        teamId: `dingtalk:${GROUP}`,
+        question: '专班组建要坚持哪三条原则？',
+        citations: [expect.objectContaining({ n: 1, title: expect.any(String), chunkId: expect.any(String) })],
+      }),
+    ]);
+
+    // Another member votes 👎; the asker changes their mind to 👎.
+    const other = fake.pushCardCallback({ outTrackId: card.outTrackId, userId: 'staff-other', buttonId: down!.id });
+    await fake.waitFor(() => (card.params.msgContent ?? '').includes('李四、staff-other'), 'second voter shown');
+    const beforeChange = updates();
+    const change = fake.pushCardCallback({ outTrackId: card.outTrackId, userId: asker, buttonId: down!.id });
+    await fake.waitFor(() => fake.ackedFrames(change).length === 1 && updates() > beforeChange, 'change shown');
+    const updatesBefore = updates();
+
+    // DingTalk delivers the first press again (same callback id): not recorded again — the asker's vote stays 👎.
+    fake.pushCardCallback({ outTrackId: card.outTrackId, userId: asker, buttonId: up!.id }, { frameId: first });
+    await fake.waitFor(() => fake.ackedFrames(first).length === 2, 'redelivery acked');
+    await sleep(200);
+    expect(updates()).toBe(updatesBefore);
+    const votes = await mine();
+    expect(votes.map((v) => [v.userId, v.vote]).sort()).toEqual([
+      [asker, 'down'],
+      ['staff-other', 'down'],
+    ]);
+    expect(fake.ackedFrames(other)).toHaveLength(1);
+    // What `zct feedback` lists (and the console's 问答质量 page reads: the same store).
+    const listed = summariseFeedback(await product.services.store.listFeedback(), { vote: 'down' });
+    expect(listed.items.filter((f) => f.id.startsWith(`${feedbackId}:`))).toHaveLength(2);
     expect(postsFor(sessionOf(msg))).toHaveLength(0);
   });
 

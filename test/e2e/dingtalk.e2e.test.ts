@@ -5,8 +5,10 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEEDBACK_TEXTS } from '../../src/answer/feedback.js';
 import { MESSAGES } from '../../src/app/bot.js';
 import { TEXTS } from '../../src/ledger/service/texts.js';
+import { SMALLTALK_TEXTS } from '../../handlers/smalltalk.js';
 import type { DingTalkHarness, FakeDingTalk, RobotMessageInput } from '../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { documentContaining, e2eEnv, ledgerCounts, startDingTalkProduct, type Product } from './product.js';
@@ -226,6 +228,41 @@ describe('政策通 through DingTalk (real stream client, real services, no LLM)
   it('the follow-up is understood per conversation: the same words from someone who asked nothing are not answered with it', async () => {
     const r = await say('那第二条呢？', { senderStaffId: 'staff-new' });
     expect(r.markdown).not.toContain('必须是靠单一部门难以完成的工作');
+  });
+
+  it('markdown answers ask for a typed 👍/👎, and the reply right after is stored as feedback on that answer', async () => {
+    const user = 'staff-vote';
+    const { store } = product.services;
+    const ledgerBefore = await ledgerCounts(store);
+    const question = await say('专班组建要坚持哪三条原则？', { senderStaffId: user });
+    expect(question.markdown.trimEnd().endsWith(FEEDBACK_TEXTS.hint)).toBe(true);
+    const feedbackId = product.seen.find((x) => x.msg.messageId === question.msg.msgId)?.result.reply?.feedbackId;
+    expect(feedbackId).toBeTruthy();
+
+    const vote = await say('👍', { senderStaffId: user });
+    expect(vote.markdown).toContain(FEEDBACK_TEXTS.up);
+    // DingTalk delivers the 👍 again: no second vote, no second reply.
+    const again = push(vote.msg);
+    await fake.waitFor(() => fake.ackedFrames(again).length === 1, 'redelivery acked');
+    expect((await say('👍', { senderStaffId: user })).markdown).toContain(SMALLTALK_TEXTS.ack); // one vote per answer
+    expect(postsFor(vote.session)).toHaveLength(1);
+    const votes = (await store.listFeedback()).filter((f) => f.id.startsWith(`${feedbackId}:`));
+    expect(votes).toEqual([
+      expect.objectContaining({
+        id: `${feedbackId}:${user}`,
+        vote: 'up',
+        teamId: TEAM,
+        question: '专班组建要坚持哪三条原则？',
+      }),
+    ]);
+    expect(votes[0]!.answer).toContain('必须是靠单一部门难以完成的工作');
+
+    // 没用 after the next answer votes it down; nothing of this reached the ledger.
+    const second = await say('技改贷款贴息有什么规定？', { senderStaffId: user });
+    const secondId = product.seen.find((x) => x.msg.messageId === second.msg.msgId)?.result.reply?.feedbackId;
+    expect((await say('没用', { senderStaffId: user })).markdown).toContain(FEEDBACK_TEXTS.down);
+    expect((await store.listFeedback()).find((f) => f.id === `${secondId}:${user}`)?.vote).toBe('down');
+    expect(await ledgerCounts(store)).toEqual(ledgerBefore);
   });
 
   it('a picture (real fixture, 1:1) gets the polite reply, without an @', async () => {

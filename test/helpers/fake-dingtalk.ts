@@ -14,11 +14,17 @@
  *   POST /v1.0/card/instances/createAndDeliver → {success, result} (token checked; the card is kept in `cards`)
  *   PUT  /v1.0/card/streaming              → streams a card variable (recorded on the card)
  *   PUT  /v1.0/card/instances              → updates card variables by key (flowStatus history recorded)
+ *   POST /v1.0/card/callbacks/register     → {success} (HTTP mode: where presses on cards created with
+ *        callbackType HTTP + callbackRouteKey are POSTed, and the apiSecret they are signed with)
  *   `cardFault` injects card API failures per call.
  *   POST /v1.0/robot/messageFiles/download → {downloadUrl} for a file added with addFile(); GET /files/<code> → bytes
  *
  * HTTP callback mode: postCallback(url, data, …) plays DingTalk POSTing a robot message to the bot, with
  * the `timestamp` + `sign` headers computed as DingTalk does (or deliberately wrong / stale).
+ *
+ * Button presses: pressCard() plays a user pressing a button on a card, the way the card was created for:
+ * a callback frame over the stream (callbackType STREAM), or a signed POST to the URL registered for the
+ * card's callbackRouteKey (callbackType HTTP).
  *
  * Also: startDingTalkHarness({ sink }) — fake + config + a started adapter, for adapter and full-product e2e
  * (DINGTALK_MODE=http in env: the adapter listens on a free local port instead of connecting the stream).
@@ -73,7 +79,22 @@ export interface RecordedApiSend {
 
 type Reply = { status: number; body: unknown; delayMs?: number };
 
-export type CardCallKind = 'create' | 'stream' | 'update';
+export type CardCallKind = 'create' | 'stream' | 'update' | 'register';
+
+/** A card callback URL registered through /v1.0/card/callbacks/register. */
+export interface CardCallbackRegistration {
+  routeKey: string;
+  url: string;
+  apiSecret: string;
+  forceUpdate: boolean;
+}
+
+/** A user pressing a button (its id from the card's msgButtons) on a card. */
+export interface CardPressInput {
+  outTrackId: string;
+  userId: string;
+  buttonId: string;
+}
 
 export interface FakeCard {
   outTrackId: string;
@@ -125,6 +146,9 @@ export class FakeDingTalk extends EventEmitter {
   readonly cards = new Map<string, FakeCard>();
   /** Every card API call (also the failed ones), in order. */
   readonly cardCalls: Array<{ kind: CardCallKind; body: Record<string, unknown>; status: number; at: number }> = [];
+  /** Card callback URLs by route key (the latest registration), and every registration call. */
+  readonly cardRoutes = new Map<string, CardCallbackRegistration>();
+  readonly cardRegistrations: CardCallbackRegistration[] = [];
   /** Return a reply to make that card call fail (it is then not applied). */
   cardFault: ((kind: CardCallKind, body: Record<string, unknown>) => Reply | undefined) | null = null;
   /** Files users "sent" (addFile), by downloadCode. */
@@ -331,7 +355,9 @@ export class FakeDingTalk extends EventEmitter {
           ? 'stream'
           : req.method === 'PUT' && u.pathname === '/v1.0/card/instances'
             ? 'update'
-            : null;
+            : req.method === 'POST' && u.pathname === '/v1.0/card/callbacks/register'
+              ? 'register'
+              : null;
     if (cardKind) {
       const token = String(req.headers['x-acs-dingtalk-access-token'] ?? '');
       if (!this.validTokens.has(token)) {
@@ -369,6 +395,24 @@ export class FakeDingTalk extends EventEmitter {
   private cardCall(kind: CardCallKind, body: Record<string, unknown>): Reply {
     const fault = this.cardFault?.(kind, body);
     if (fault) return fault;
+    if (kind === 'register') {
+      const { callbackRouteKey, callbackUrl, apiSecret } = body;
+      if (typeof callbackRouteKey !== 'string' || !callbackRouteKey || typeof callbackUrl !== 'string') {
+        return { status: 400, body: { code: 'param.invalid', message: 'callbackRouteKey/callbackUrl required' } };
+      }
+      if (this.cardRoutes.has(callbackRouteKey) && body.forceUpdate !== true) {
+        return { status: 400, body: { code: 'callback.exists', message: 'route key registered; use forceUpdate' } };
+      }
+      const reg: CardCallbackRegistration = {
+        routeKey: callbackRouteKey,
+        url: callbackUrl,
+        apiSecret: typeof apiSecret === 'string' ? apiSecret : '',
+        forceUpdate: body.forceUpdate === true,
+      };
+      this.cardRoutes.set(callbackRouteKey, reg);
+      this.cardRegistrations.push(reg);
+      return { status: 200, body: { success: true, result: true } };
+    }
     const outTrackId = typeof body.outTrackId === 'string' ? body.outTrackId : '';
     const paramMap = ((body.cardData as { cardParamMap?: Record<string, unknown> } | undefined)?.cardParamMap ??
       {}) as Record<string, unknown>;
@@ -388,6 +432,9 @@ export class FakeDingTalk extends EventEmitter {
       }
       if (this.cards.has(outTrackId))
         return { status: 400, body: { code: 'card.exists', message: 'outTrackId already used' } };
+      if (body.callbackType === 'HTTP' && typeof body.callbackRouteKey !== 'string') {
+        return { status: 400, body: { code: 'param.invalid', message: 'callbackType HTTP needs callbackRouteKey' } };
+      }
       const params = strings(paramMap);
       this.cards.set(outTrackId, {
         outTrackId,
@@ -512,21 +559,10 @@ export class FakeDingTalk extends EventEmitter {
    * Push a card callback (a button press) as DingTalk does over the stream. `frameId` re-uses a frame id
    * (a redelivery). Returns the frame id; the bot's ack is recorded in `acks` like a robot message's.
    */
-  pushCardCallback(
-    press: { outTrackId: string; userId: string; buttonId: string },
-    opts: { frameId?: string; socket?: WebSocket } = {},
-  ): string {
+  pushCardCallback(press: CardPressInput, opts: { frameId?: string; socket?: WebSocket } = {}): string {
     this.frameSeq += 1;
     const frameId = opts.frameId ?? `cardcb_${this.frameSeq}_${randomUUID().slice(0, 8)}`;
-    const data = {
-      outTrackId: press.outTrackId,
-      corpId: 'dingcorp',
-      userId: press.userId,
-      type: 'actionCallback',
-      spaceType: 'IM',
-      userIdType: 1,
-      content: JSON.stringify({ cardPrivateData: { actionIds: [press.buttonId], params: {} } }),
-    };
+    const data = cardCallbackData(press);
     this.sendFrame(
       {
         specVersion: '1.0',
@@ -543,6 +579,34 @@ export class FakeDingTalk extends EventEmitter {
       opts.socket,
     );
     return frameId;
+  }
+
+  /**
+   * A press on a card created with callbackType HTTP: DingTalk POSTs the callback to the URL registered for the
+   * card's callbackRouteKey, signed with the registered apiSecret (`opts` as postCallback: wrong secret, stale
+   * timestamp …; `url` sends it to another replica, as a load balancer would).
+   */
+  async postCardCallback(
+    press: CardPressInput,
+    opts: CallbackPostOptions & { url?: string } = {},
+  ): Promise<{ status: number; body: unknown }> {
+    const card = this.cards.get(press.outTrackId);
+    if (!card) throw new Error(`fake dingtalk: no card ${press.outTrackId}`);
+    if (card.created.callbackType !== 'HTTP') throw new Error('fake dingtalk: card was not created for HTTP callbacks');
+    const route = this.cardRoutes.get(String(card.created.callbackRouteKey));
+    if (!route)
+      throw new Error(`fake dingtalk: no callback URL registered for ${String(card.created.callbackRouteKey)}`);
+    return postCallback(opts.url ?? route.url, cardCallbackData(press), { secret: route.apiSecret, ...opts });
+  }
+
+  /** The buttons of a card (its `sys_full_json_obj.msgButtons`), as a user sees them. */
+  buttonsOf(outTrackId: string): Array<{ text: string; id: string }> {
+    const raw = this.cards.get(outTrackId)?.params.sys_full_json_obj;
+    if (!raw) return [];
+    return ((JSON.parse(raw) as { msgButtons?: Array<{ text: string; id: string }> }).msgButtons ?? []).map((b) => ({
+      text: b.text,
+      id: b.id,
+    }));
   }
 
   /** Send any frame (object → JSON, string as is) on the newest open socket. */
@@ -631,6 +695,19 @@ export class FakeDingTalk extends EventEmitter {
   ackedFrames(frameId: string): RecordedAck[] {
     return this.acks.filter((a) => a.frameId === frameId);
   }
+}
+
+/** What DingTalk sends for a button press (a stream frame's `data`, or the HTTP callback body). */
+export function cardCallbackData(press: CardPressInput): Record<string, unknown> {
+  return {
+    outTrackId: press.outTrackId,
+    corpId: 'dingcorp',
+    userId: press.userId,
+    type: 'actionCallback',
+    spaceType: 'IM',
+    userIdType: 1,
+    content: JSON.stringify({ cardPrivateData: { actionIds: [press.buttonId], params: {} } }),
+  };
 }
 
 function send(res: http.ServerResponse, reply: Reply) {
@@ -731,8 +808,11 @@ export interface DingTalkHarnessOptions {
   /** Extra settings (ZCT_ADMINS, REDIS_URL …); the DingTalk ones point at the fake. */
   env?: Record<string, string>;
   logger?: Logger;
-  adapter?: Partial<Omit<DingTalkAdapterOptions, 'config' | 'sink' | 'logger'>>;
+  /** Adapter options; a function is called after the sink was made (e.g. to pass the product's store). */
+  adapter?: HarnessAdapterOptions | (() => HarnessAdapterOptions);
 }
+
+type HarnessAdapterOptions = Partial<Omit<DingTalkAdapterOptions, 'config' | 'sink' | 'logger'>>;
 
 /** Start the fake, a config pointing at it, and a connected adapter. */
 export async function startDingTalkHarness(opts: DingTalkHarnessOptions): Promise<DingTalkHarness> {
@@ -747,20 +827,21 @@ export async function startDingTalkHarness(opts: DingTalkHarnessOptions): Promis
   });
   const sink = opts.sink ?? (await opts.makeSink?.(config));
   if (!sink) throw new Error('startDingTalkHarness: pass sink or makeSink');
+  const extra = typeof opts.adapter === 'function' ? opts.adapter() : opts.adapter;
   const adapter = createDingTalkAdapter({
     config,
     logger: opts.logger ?? silentLogger,
     sink,
-    ...opts.adapter,
+    ...extra,
     stream: {
       reconnectBaseMs: 20,
       reconnectMaxMs: 200,
       heartbeatMs: 0,
       openTimeoutMs: 2_000,
       drainMaxMs: 2_000,
-      ...opts.adapter?.stream,
+      ...extra?.stream,
     },
-    httpTimeoutMs: opts.adapter?.httpTimeoutMs ?? 2_000,
+    httpTimeoutMs: extra?.httpTimeoutMs ?? 2_000,
   });
   await adapter.start();
   await adapter.whenConnected(5_000);

@@ -12,8 +12,13 @@
  *
  * Template: DingTalk's markdown-with-buttons card (variables `markdown`, `tips`, and `sys_full_json_obj`
  * carrying `msgButtons`; a pressed button's `id` comes back in `cardPrivateData.actionIds`).
+ *
+ * 👍/👎 on a finished AI card use the same mechanism (`sys_full_json_obj.msgButtons` on DingTalk's AI card):
+ * their context carries the answer's feedbackId; a press stores a vote (once per callback id) and the card shows
+ * who gave feedback. The buttons stay, so everyone in a group can vote; voting again replaces one's vote.
  */
 import { z } from 'zod';
+import { FEEDBACK_TEXTS, type Vote } from '../../answer/feedback.js';
 import type { ReplyAction } from '../../messaging/reply.js';
 
 import { ACTION_TEXTS } from '../action-texts.js';
@@ -24,6 +29,9 @@ export const DEFAULT_ACTION_CARD_TEMPLATE_ID = '1366a1eb-bc54-4859-ac88-517c56a9
 /** How long a card's buttons keep working. */
 export const CARD_CONTEXT_TTL_SEC = 14 * 24 * 3600;
 const BUTTON_PREFIX = 'zct_';
+/** The card variable that lays out buttons (DingTalk's built-in card convention). */
+export const BUTTONS_KEY = 'sys_full_json_obj';
+const FEEDBACK_BUTTON = { up: 'zct_fb_up', down: 'zct_fb_down' } as const;
 
 export const cardContextKey = (outTrackId: string) => `dingtalk:card:${outTrackId}`;
 
@@ -43,6 +51,9 @@ export const cardContextSchema = z.object({
   actions: z.array(actionSchema),
   /** staffId → display name of the people the bot knows from this card (the sender). */
   names: z.record(z.string(), z.string()).default({}),
+  /** An answer card's 👍/👎: the answer voted on, and who has voted so far (shown on the card). */
+  feedbackId: z.string().optional(),
+  voters: z.array(z.string()).default([]),
 });
 export type CardContext = z.infer<typeof cardContextSchema>;
 
@@ -62,9 +73,20 @@ export function buttonsParam(actions: ReplyAction[]): string {
   });
 }
 
+/** The buttons variable of an answer card with 👍/👎 (`contentKey`: the template's markdown variable). */
+export function feedbackButtonsParam(contentKey: string): string {
+  return JSON.stringify({
+    order: [contentKey, 'msgButtons'],
+    msgButtons: [
+      { text: FEEDBACK_TEXTS.upLabel, color: 'blue', id: FEEDBACK_BUTTON.up, request: true },
+      { text: FEEDBACK_TEXTS.downLabel, color: 'gray', id: FEEDBACK_BUTTON.down, request: true },
+    ],
+  });
+}
+
 /** Card variables for a card with buttons. */
 export function actionCardParams(markdown: string, actions: ReplyAction[]): Record<string, string> {
-  return { markdown, tips: '', sys_full_json_obj: buttonsParam(actions) };
+  return { markdown, tips: '', [BUTTONS_KEY]: buttonsParam(actions) };
 }
 
 /** Variables after a press: the original text plus who did what; no buttons left. */
@@ -77,7 +99,7 @@ export function pressedCardParams(
   return {
     markdown: `${ctx.markdown}\n\n---\n${ACTION_TEXTS.pressed(action.label, who, time)}`,
     tips: '',
-    sys_full_json_obj: JSON.stringify({ msgButtons: [] }),
+    [BUTTONS_KEY]: JSON.stringify({ msgButtons: [] }),
   };
 }
 
@@ -94,9 +116,12 @@ const contentSchema = z.object({
   }),
 });
 
-export type CardPress = { outTrackId: string; userId: string; buttonIndex: number };
+/** A press on an action button (its index in the card's actions) or on an answer's 👍/👎. */
+export type CardPress =
+  | { outTrackId: string; userId: string; buttonIndex: number; vote?: undefined }
+  | { outTrackId: string; userId: string; vote: Vote; buttonIndex?: undefined };
 
-/** A card callback frame's `data` → which button of which card, pressed by whom. Null when unusable. */
+/** A card callback's `data` (stream frame or HTTP body) → which button of which card, pressed by whom. Null when unusable. */
 export function parseCardCallback(data: unknown): CardPress | null {
   let raw = data;
   if (typeof raw === 'string') {
@@ -118,7 +143,10 @@ export function parseCardCallback(data: unknown): CardPress | null {
   if (!c.success) return null;
   const ids = [...c.data.cardPrivateData.actionIds, String(c.data.cardPrivateData.params.action ?? '')];
   const id = ids.find((x) => x.startsWith(BUTTON_PREFIX));
-  const n = id ? Number(id.slice(BUTTON_PREFIX.length)) : NaN;
-  if (!Number.isInteger(n) || n < 0) return null;
-  return { outTrackId: cb.data.outTrackId, userId: cb.data.userId, buttonIndex: n };
+  if (id === FEEDBACK_BUTTON.up || id === FEEDBACK_BUTTON.down) {
+    return { outTrackId: cb.data.outTrackId, userId: cb.data.userId, vote: id === FEEDBACK_BUTTON.up ? 'up' : 'down' };
+  }
+  const index = id?.slice(BUTTON_PREFIX.length) ?? '';
+  if (!/^\d{1,3}$/.test(index)) return null;
+  return { outTrackId: cb.data.outTrackId, userId: cb.data.userId, buttonIndex: Number(index) };
 }

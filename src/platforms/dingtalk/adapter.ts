@@ -12,12 +12,17 @@
  *
  * Replies go to the message's sessionWebhook (markdown, @sender in groups, split under ~15 KB); when that
  * webhook has expired they go through the OpenAPI (group or 1:1). sendToConversation uses the OpenAPI.
+ *
+ * Card button presses (action cards, an answer card's 👍/👎) come over the stream, or in HTTP mode to their own
+ * signed endpoint; both feed handleCardPress, exactly once per callback id (frame id, or the press's fingerprint
+ * over HTTP) and, for actions, once per card. Answers shown as markdown end with a hint to type 👍/👎 instead.
  */
 import type { DWClientDownStream } from 'dingtalk-stream';
 import { MESSAGES } from '../../messaging/messages.js';
 import type { HandleResult } from '../../app/bot.js';
 import type { Config } from '../../config/schema.js';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { FEEDBACK_TEXTS, recordVote } from '../../answer/feedback.js';
 import { incomingMessageSchema } from '../../messaging/incoming.js';
 import { reply as replies, type Reply } from '../../messaging/reply.js';
 import type { Store } from '../../store/types.js';
@@ -29,24 +34,27 @@ import type { MessageSink, PlatformAdapter } from '../types.js';
 import { withReplyProgress } from '../../messaging/progress.js';
 import {
   AnswerCard,
-  CARD_CONTENT_KEY,
   CARD_REPLACED_TEXT,
   CARD_TOO_LONG_TEXT,
   DEFAULT_AI_CARD_TEMPLATE_ID,
   FLOW_STATUS,
   cardTargetOf,
+  type CardKeys,
 } from './ai-card.js';
 import { DingTalkApi } from './api-client.js';
 import {
   ACTION_TEXTS,
+  BUTTONS_KEY,
   CARD_CONTEXT_TTL_SEC,
   DEFAULT_ACTION_CARD_TEMPLATE_ID,
   actionCardParams,
   cardContextKey,
   cardContextSchema,
+  feedbackButtonsParam,
   parseCardCallback,
   pressedCardParams,
   type CardContext,
+  type CardPress,
 } from './action-card.js';
 import { DingTalkWebhookError } from './errors.js';
 import { startCallbackServer, type CallbackServer } from './http-callback.js';
@@ -98,6 +106,8 @@ export interface DingTalkAdapter extends PlatformAdapter {
 }
 
 const PLATFORM = 'dingtalk' as const;
+/** An HTTP card callback's fingerprint is remembered this long: DingTalk's retries come within minutes. */
+const HTTP_PRESS_DEDUP_SEC = 10 * 60;
 
 export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAdapter {
   const { config, sink } = opts;
@@ -114,6 +124,29 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const safetyMs = opts.webhookExpirySafetyMs ?? 60_000;
 
+  const mode = config.DINGTALK_MODE;
+  /** AI card replies for policy answers: on with DINGTALK_AI_CARD=1 or a template id. */
+  const cardTemplateId =
+    config.DINGTALK_CARD_TEMPLATE_ID ?? (config.DINGTALK_AI_CARD ? DEFAULT_AI_CARD_TEMPLATE_ID : undefined);
+  const keys: CardKeys = { content: config.DINGTALK_CARD_CONTENT_KEY, status: config.DINGTALK_CARD_STATUS_KEY };
+  /**
+   * Where card button presses come back: over the stream, or (HTTP mode) to DINGTALK_CARD_CALLBACK_URL. Buttons
+   * need a store (card context, press dedup, shared by every replica); without a way back there are none.
+   */
+  const cardsOn = Boolean(cardTemplateId || config.DINGTALK_ACTION_CARD_TEMPLATE_ID);
+  const cardCallbacks: 'stream' | 'http' | null =
+    !cardsOn || !opts.store ? null : mode === 'stream' ? 'stream' : config.DINGTALK_CARD_CALLBACK_URL ? 'http' : null;
+  if (mode === 'http' && config.DINGTALK_HTTP_CARD_PATH === config.DINGTALK_HTTP_PATH) {
+    throw new Error('DINGTALK_HTTP_CARD_PATH must differ from DINGTALK_HTTP_PATH (机器人消息与卡片回调需要不同的路径)');
+  }
+  const cardSecret = config.DINGTALK_CARD_CALLBACK_SECRET ?? clientSecret;
+  /** Buttons are shown once presses can come back (HTTP mode: after the callback URL was registered). */
+  let buttonsReady = cardCallbacks === 'stream';
+  /** Cards with buttons (confirmation, issue cards): when cards are on and presses can come back. */
+  const actionTemplateId = cardCallbacks
+    ? (config.DINGTALK_ACTION_CARD_TEMPLATE_ID ?? DEFAULT_ACTION_CARD_TEMPLATE_ID)
+    : undefined;
+
   const api = new DingTalkApi({
     apiBase: config.DINGTALK_API_BASE,
     appKey: clientId,
@@ -121,18 +154,14 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     robotCode: config.DINGTALK_ROBOT_CODE ?? clientId,
     timeoutMs: httpTimeoutMs,
     now,
+    cardCallback:
+      cardCallbacks === 'http'
+        ? { type: 'HTTP', routeKey: config.DINGTALK_CARD_CALLBACK_ROUTE_KEY }
+        : { type: 'STREAM' },
   });
-
-  const mode = config.DINGTALK_MODE;
-  /** AI card replies for policy answers: on with DINGTALK_AI_CARD=1 or a template id. */
-  const cardTemplateId =
-    config.DINGTALK_CARD_TEMPLATE_ID ?? (config.DINGTALK_AI_CARD ? DEFAULT_AI_CARD_TEMPLATE_ID : undefined);
-  /** Cards with buttons: when cards are on, in stream mode (presses come over the stream), with a store. */
-  const actionTemplateId =
-    mode === 'stream' && opts.store
-      ? (config.DINGTALK_ACTION_CARD_TEMPLATE_ID ?? (cardTemplateId ? DEFAULT_ACTION_CARD_TEMPLATE_ID : undefined))
-      : undefined;
   const robotCode = config.DINGTALK_ROBOT_CODE ?? clientId;
+  /** How long a card callback id is remembered against redelivery (stream frames carry a unique id). */
+  const DEDUP_SEC = Math.round(config.ZCT_DEDUP_TTL_HOURS * 3600);
   const clock = new Intl.DateTimeFormat('zh-CN', {
     timeZone: config.ZCT_TIMEZONE,
     hour: '2-digit',
@@ -186,7 +215,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
 
   /** Send a reply for a message: its sessionWebhook while valid, else the OpenAPI. Never throws. */
   async function deliver(target: ReplyTarget, replyIn: Reply, msgLog: Logger, senderName?: string) {
-    let reply = replyIn;
+    let reply = withVoteHint(replyIn);
     if (reply.actions?.length) {
       if (await sendActionCard(target, reply, senderName, msgLog)) return;
       // No card: the same choices as commands to type.
@@ -236,6 +265,13 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     }
   }
 
+  /** An answer shown without 👍/👎 buttons asks for a typed vote instead (handlers/feedback.ts reads it). */
+  function withVoteHint(reply: Reply): Reply {
+    return reply.feedbackId
+      ? { ...reply, blocks: [...reply.blocks, { type: 'note', text: FEEDBACK_TEXTS.hint }] }
+      : reply;
+  }
+
   /** A reply with buttons as an interactive card. False: not possible or failed (send markdown instead). */
   async function sendActionCard(
     target: ReplyTarget,
@@ -246,7 +282,8 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     const store = opts.store;
     const actions = reply.actions ?? [];
     const cardTarget = cardTargetOf(target, senderName);
-    if (!actionTemplateId || !store || !cardTarget || !target.conversationId || actions.length === 0) return false;
+    if (!actionTemplateId || !buttonsReady || !store || !cardTarget || !target.conversationId || actions.length === 0)
+      return false;
     const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
     if (parts.length !== 1) return false;
     const ctx: CardContext = {
@@ -256,6 +293,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
       markdown: (parts[0] as DingTalkMarkdownPart).text,
       actions,
       names: target.staffId && senderName ? { [target.staffId]: senderName } : {},
+      voters: [],
     };
     try {
       // The context first: a press may arrive as soon as the card shows.
@@ -291,33 +329,34 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     }
   }
 
-  /** A button press (card callback frame): once per card, by someone allowed, through the pipeline. */
-  async function processCardCallback(frame: DWClientDownStream) {
-    const frameId = frame.headers?.messageId;
-    const done = () => {
-      if (!frameId) return;
-      try {
-        client.socketCallBackResponse(frameId, {});
-      } catch (err) {
-        platformError(err, 'card callback ack failed', { frameId });
-      }
-    };
-    const press = parseCardCallback(frame.data);
+  /**
+   * A button press, from a stream frame or an HTTP callback: an action runs once per card, by someone allowed,
+   * through the pipeline; a 👍/👎 is stored once per callback. `callbackId` identifies this callback (DingTalk
+   * sends it again with the same id), remembered `dedupSec`; `done` acknowledges it — not called when the press could not be recorded
+   * (the store failed: the caller's promise rejects and DingTalk delivers it again).
+   */
+  async function handleCardPress(data: unknown, callbackId: string, dedupSec: number, done: () => void) {
+    const press = parseCardCallback(data);
     const store = opts.store;
     if (!press || !store) {
-      platformError('unusable card callback', 'card callback acked and dropped', { frameId });
+      platformError('unusable card callback', 'card callback acked and dropped', { callbackId });
       return done();
     }
-    // A store failure leaves the frame unacked: DingTalk delivers it again.
+    // A store failure leaves the callback unacknowledged: DingTalk delivers it again.
     const stored = cardContextSchema.safeParse(await store.getSession(cardContextKey(press.outTrackId)));
-    const action = stored.success ? stored.data.actions[press.buttonIndex] : undefined;
-    if (!stored.success || !action) {
-      log.info({ card: press.outTrackId, frameId }, 'press on an unknown or expired card ignored');
+    if (!stored.success) {
+      log.info({ card: press.outTrackId, callbackId }, 'press on an unknown or expired card ignored');
+      return done();
+    }
+    if (press.vote) return handleVote(press, stored.data, callbackId, dedupSec, done);
+    const action = stored.data.actions[press.buttonIndex];
+    if (!action) {
+      log.info({ card: press.outTrackId, callbackId }, 'press on an unknown button ignored');
       return done();
     }
     const ctx = stored.data;
     const who = (id: string) => ctx.names[id] ?? id;
-    const cbLog = log.child({ card: ctx.outTrackId, frameId, user: press.userId });
+    const cbLog = log.child({ card: ctx.outTrackId, callbackId, user: press.userId });
 
     const refusal =
       action.onlyUser && action.onlyUser !== press.userId
@@ -326,20 +365,20 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
           ? ACTION_TEXTS.adminsOnly
           : null;
     if (refusal) {
-      // Refused, and told once per callback (a redelivered frame is not answered again).
-      const key = `${robotCode}:cbr:${frameId ?? randomUUID()}`;
+      // Refused, and told once per callback (a redelivered callback is not answered again).
+      const key = `${robotCode}:cbr:${callbackId}`;
       const claim = await store.claimMessage(key, 60_000);
       done();
       if (claim.state !== 'new') return;
       cbLog.info({ action: action.label }, 'card press by someone not allowed: refused');
       await sendForCard(ctx, press.userId, replies.text('error', refusal));
-      await store.completeMessage(key, null, 24 * 3600).catch(() => undefined);
+      await store.completeMessage(key, null, dedupSec).catch(() => undefined);
       return;
     }
 
     const message = incomingMessageSchema.parse({
       platform: PLATFORM,
-      messageId: frameId ?? `card-${ctx.outTrackId}`,
+      messageId: callbackId,
       // The card's key: one action per card, across replicas and redeliveries.
       dedupKey: `${robotCode}:card:${ctx.outTrackId}`,
       conversationId: ctx.conversationId,
@@ -379,24 +418,161 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     });
   }
 
-  // Card callbacks only when this bot sends cards with buttons (the subscription is part of the connection).
-  if (actionTemplateId) {
+  /**
+   * 👍/👎 on an answer card: the vote is stored like Slack's and typed votes (recordVote), once per callback id
+   * across replicas; the card then shows who gave feedback (not how). The buttons stay for the others.
+   */
+  async function handleVote(
+    press: Extract<CardPress, { vote: 'up' | 'down' }>,
+    ctx: CardContext,
+    callbackId: string,
+    dedupSec: number,
+    done: () => void,
+  ) {
+    const store = opts.store as Store;
+    const feedbackId = ctx.feedbackId;
+    const cbLog = log.child({ card: ctx.outTrackId, callbackId, user: press.userId });
+    if (!feedbackId) {
+      cbLog.info('vote on a card without an answer ignored');
+      return done();
+    }
+    const key = `${robotCode}:vote:${callbackId}`;
+    const claim = await store.claimMessage(key, 60_000);
+    if (claim.state !== 'new') {
+      cbLog.info({ state: claim.state }, 'redelivered vote acked, not recorded again');
+      return done();
+    }
+    let voters: string[];
+    try {
+      await recordVote(store, {
+        feedbackId,
+        vote: press.vote,
+        userId: press.userId,
+        teamId: `dingtalk:${ctx.conversationId}`,
+        at: now(),
+      });
+      // Who voted, for the card (re-read: another replica may have added a name meanwhile).
+      const latest = cardContextSchema.safeParse(await store.getSession(cardContextKey(ctx.outTrackId)));
+      const base = latest.success ? latest.data : ctx;
+      voters = [...new Set([...base.voters, press.userId])];
+      await store.setSession(cardContextKey(ctx.outTrackId), { ...base, voters }, CARD_CONTEXT_TTL_SEC);
+    } catch (err) {
+      await store.releaseMessage(key).catch(() => undefined);
+      throw err;
+    }
+    await store.completeMessage(key, null, dedupSec).catch(() => undefined);
+    done();
+    cbLog.info({ feedbackId, vote: press.vote }, 'feedback recorded');
+    try {
+      await api.updateCard(ctx.outTrackId, {
+        [keys.content]: `${ctx.markdown}\n\n---\n${FEEDBACK_TEXTS.received(voters.map((id) => ctx.names[id] ?? id))}`,
+      });
+    } catch (err) {
+      platformError(err, 'card not updated after a vote', { card: ctx.outTrackId });
+    }
+  }
+
+  // Card callbacks over the stream only when this bot sends cards with buttons (the subscription is part of the
+  // connection).
+  if (cardCallbacks === 'stream') {
     client.onCardCallback((frame: DWClientDownStream) => {
       if (stopping) return;
-      void track(processCardCallback(frame));
+      const frameId = frame.headers?.messageId;
+      void track(
+        handleCardPress(frame.data, frameId ?? `frame-${randomUUID()}`, DEDUP_SEC, () => {
+          if (!frameId) return;
+          try {
+            client.socketCallBackResponse(frameId, {});
+          } catch (err) {
+            platformError(err, 'card callback ack failed', { frameId });
+          }
+        }),
+      );
     });
   }
 
+  /** HTTP mode: a verified card callback. Resolves once the press is recorded (then answered 200), else rejects. */
+  function onHttpCardCallback(data: unknown): Promise<void> {
+    if (stopping) return Promise.reject(new Error('stopping: DingTalk retries elsewhere'));
+    return new Promise<void>((resolve, reject) => {
+      let acked = false;
+      const done = () => {
+        acked = true;
+        resolve();
+      };
+      void track(
+        handleCardPress(data, httpCallbackId(data), HTTP_PRESS_DEDUP_SEC, done).then(
+          () => {
+            if (!acked) resolve();
+          },
+          (err: unknown) => {
+            if (acked) throw err;
+            reject(err);
+          },
+        ),
+      );
+    });
+  }
+
+  /**
+   * An HTTP card callback carries no id of its own: the press is its card, presser and button, so DingTalk's
+   * retry of it is recognised (and pressing the same button again within HTTP_PRESS_DEDUP_SEC is the same press;
+   * after that it counts again, so 👍 → 👎 → 👍 ends on 👍 once the first press is forgotten).
+   */
+  function httpCallbackId(data: unknown): string {
+    const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    const digest = createHash('sha256')
+      .update(JSON.stringify([d.outTrackId ?? null, d.userId ?? null, d.content ?? d.value ?? null]))
+      .digest('base64url');
+    return `http-${digest.slice(0, 32)}`;
+  }
+
   /** Put the final reply into a started AI card. False: send it as markdown instead (the card is closed). */
-  async function finishCard(card: AnswerCard, reply: Reply): Promise<boolean> {
+  async function finishCard(card: AnswerCard, replyIn: Reply, target: ReplyTarget, senderName: string) {
+    const buttons = replyIn.feedbackId ? await voteButtons(card.outTrackId, replyIn, target, senderName) : null;
+    // Without buttons the answer asks for a typed vote, as markdown answers do.
+    const reply = buttons ? replyIn : withVoteHint(replyIn);
     const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
     if (parts.length !== 1) {
       await card.abandon(CARD_TOO_LONG_TEXT);
       return false;
     }
-    const ok = await card.finish((parts[0] as DingTalkMarkdownPart).text);
+    const ok = await card.finish((parts[0] as DingTalkMarkdownPart).text, buttons ?? {});
     if (!ok) metrics.errors.inc({ platform: PLATFORM, kind: 'platform' });
     return ok;
+  }
+
+  /**
+   * 👍/👎 for an answer card: its context is stored first (a press may come as soon as the buttons show), then
+   * the buttons variable is returned for the finishing update. Null: no buttons (none possible, or the store failed).
+   */
+  async function voteButtons(
+    outTrackId: string,
+    reply: Reply,
+    target: ReplyTarget,
+    senderName: string,
+  ): Promise<Record<string, string> | null> {
+    const store = opts.store;
+    if (!store || !buttonsReady || !reply.feedbackId || !target.conversationId) return null;
+    const parts = renderDingTalkMarkdown(reply, { maxBytes, defaultTitle: DINGTALK_MESSAGES.defaultTitle });
+    if (parts.length !== 1) return null;
+    const ctx: CardContext = {
+      outTrackId,
+      conversationId: target.conversationId,
+      isGroup: target.isGroup,
+      markdown: (parts[0] as DingTalkMarkdownPart).text,
+      actions: [],
+      names: target.staffId && senderName ? { [target.staffId]: senderName } : {},
+      feedbackId: reply.feedbackId,
+      voters: [],
+    };
+    try {
+      await store.setSession(cardContextKey(outTrackId), ctx, CARD_CONTEXT_TTL_SEC);
+      return { [BUTTONS_KEY]: feedbackButtonsParam(keys.content) };
+    } catch (err) {
+      platformError(err, 'answer card without 👍/👎: its context could not be stored', { card: outTrackId });
+      return null;
+    }
   }
 
   /**
@@ -469,6 +645,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
               senderNick: message.userName,
               minIntervalMs: opts.cardUpdateMs,
               logger: msgLog,
+              keys,
             })
           : null;
       let result: HandleResult;
@@ -488,7 +665,7 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
         if (result.duplicate) msgLog.info('redelivered message acked, not answered again');
         return;
       }
-      if (card?.started && (await finishCard(card, result.reply))) return;
+      if (card?.started && (await finishCard(card, result.reply, target, message.userName))) return;
       await deliver(target, result.reply, msgLog, message.userName);
     });
   }
@@ -530,6 +707,27 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
     });
   }
 
+  /**
+   * HTTP mode: tell DingTalk where card presses go (every replica at start; the latest registration wins, all
+   * point at the same public URL). Until it worked, cards are sent without buttons (commands to type instead).
+   */
+  async function registerCardCallbacks() {
+    try {
+      await api.registerCardCallback({
+        routeKey: config.DINGTALK_CARD_CALLBACK_ROUTE_KEY,
+        url: config.DINGTALK_CARD_CALLBACK_URL as string,
+        apiSecret: cardSecret,
+      });
+      buttonsReady = true;
+      log.info(
+        { url: config.DINGTALK_CARD_CALLBACK_URL, routeKey: config.DINGTALK_CARD_CALLBACK_ROUTE_KEY },
+        'card callback URL registered',
+      );
+    } catch (err) {
+      platformError(err, 'card callback URL not registered: cards are sent without buttons');
+    }
+  }
+
   return {
     platform: PLATFORM,
     api,
@@ -553,9 +751,14 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
           logger: log,
           now,
           onMessage: onHttpCallback,
+          ...(cardCallbacks === 'http'
+            ? { cards: { path: config.DINGTALK_HTTP_CARD_PATH, secret: cardSecret, onCallback: onHttpCardCallback } }
+            : {}),
           onRejected: () => metrics.errors.inc({ platform: PLATFORM, kind: 'signature' }),
         });
         metrics.connected.set({ target: PLATFORM }, 1);
+        if (cardCallbacks === 'http') await registerCardCallbacks();
+        else if (cardsOn) log.warn('HTTP mode without DINGTALK_CARD_CALLBACK_URL: cards have no buttons');
         return;
       }
       await client.connect(); // first attempt; retries continue in the background
@@ -621,8 +824,8 @@ export function createDingTalkAdapter(opts: DingTalkAdapterOptions): DingTalkAda
                 cardTemplateId,
                 outTrackId: randomUUID(),
                 cardParamMap: {
-                  flowStatus: FLOW_STATUS.finished,
-                  [CARD_CONTENT_KEY]: (parts[0] as DingTalkMarkdownPart).text,
+                  [keys.status]: FLOW_STATUS.finished,
+                  [keys.content]: (parts[0] as DingTalkMarkdownPart).text,
                 },
                 target: {
                   kind: 'group',

@@ -1,13 +1,13 @@
 /**
  * One policy answer shown as a DingTalk AI card (DINGTALK_AI_CARD=1 or DINGTALK_CARD_TEMPLATE_ID):
  *
- *   begin()      → createAndDeliver the card in the processing state (flowStatus 1), without waiting
+ *   begin()      → createAndDeliver the card in the processing state (status 1), without waiting
  *   update(text) → throttled (≥ minIntervalMs apart, latest text wins): first switch to inputting
- *                  (flowStatus 2), then PUT /v1.0/card/streaming with the full text so far
- *   finish(md)   → one PUT /v1.0/card/instances: flowStatus 3 (finished) + the final markdown, citations
- *                  included. That single call decides: it worked → the card is the reply; it failed →
- *                  the card is marked failed with a line pointing at the markdown reply the caller then
- *                  sends. So the answer is shown exactly once, and a card is never left "processing".
+ *                  (status 2), then PUT /v1.0/card/streaming with the full text so far
+ *   finish(md)   → one PUT /v1.0/card/instances: status 3 (finished) + the final markdown, citations included
+ *                  (and the 👍/👎 buttons when given). That single call decides: it worked → the card is the
+ *                  reply; it failed → the card is marked failed with a line pointing at the markdown reply the
+ *                  caller then sends. So the answer is shown exactly once, and a card is never left "processing".
  *
  * Streaming failures only stop the preview (the final update is still tried); a card that could not be
  * created means the caller sends the markdown reply as before.
@@ -19,7 +19,17 @@ import type { ReplyTarget } from './parse.js';
 
 /** DingTalk's standard AI card template (processing / inputting / finished / failed, markdown `msgContent`). */
 export const DEFAULT_AI_CARD_TEMPLATE_ID = '382e4302-551d-4880-bf29-a30acfab2e71.schema';
-export const CARD_CONTENT_KEY = 'msgContent';
+/**
+ * The template's variables (DINGTALK_CARD_CONTENT_KEY / DINGTALK_CARD_STATUS_KEY): DingTalk's standard AI card
+ * streams markdown into `msgContent` and shows its state from `flowStatus`; a template made in the card platform
+ * may name the markdown variable otherwise (e.g. `content`).
+ */
+export interface CardKeys {
+  content: string;
+  status: string;
+}
+export const DEFAULT_CARD_KEYS: CardKeys = { content: 'msgContent', status: 'flowStatus' };
+/** The card's states as DingTalk's AI cards define them (the values of the status variable). */
 export const FLOW_STATUS = { processing: '1', inputting: '2', finished: '3', failed: '5' } as const;
 /** Shown in a card whose answer went out as a normal message instead. */
 export const CARD_REPLACED_TEXT = '（卡片更新失败，回答已作为消息发送。）';
@@ -36,6 +46,8 @@ export interface AnswerCardOptions {
   senderNick?: string;
   minIntervalMs?: number;
   logger: Logger;
+  /** The template's variable names (default DEFAULT_CARD_KEYS). */
+  keys?: CardKeys;
 }
 
 /** Can this message be answered with a card? (Needs a group id, or the sender's staffId in 1:1.) */
@@ -67,9 +79,11 @@ export class AnswerCard {
   private lastFlushAt = 0;
   private readonly minIntervalMs: number;
   private readonly log: Logger;
+  private readonly keys: CardKeys;
 
   constructor(private readonly opts: AnswerCardOptions) {
     this.minIntervalMs = opts.minIntervalMs ?? DEFAULT_CARD_UPDATE_MS;
+    this.keys = opts.keys ?? DEFAULT_CARD_KEYS;
     this.log = opts.logger.child({ card: this.outTrackId });
   }
 
@@ -89,7 +103,7 @@ export class AnswerCard {
       .createAndDeliverCard({
         cardTemplateId: this.opts.templateId,
         outTrackId: this.outTrackId,
-        cardParamMap: { flowStatus: FLOW_STATUS.processing, [CARD_CONTENT_KEY]: '' },
+        cardParamMap: { [this.keys.status]: FLOW_STATUS.processing, [this.keys.content]: '' },
         target,
       })
       .then(
@@ -126,12 +140,12 @@ export class AnswerCard {
     if (text === this.sent) return;
     try {
       if (!this.inputting) {
-        await this.opts.api.updateCard(this.outTrackId, { flowStatus: FLOW_STATUS.inputting });
+        await this.opts.api.updateCard(this.outTrackId, { [this.keys.status]: FLOW_STATUS.inputting });
         this.inputting = true;
       }
       await this.opts.api.streamCard({
         outTrackId: this.outTrackId,
-        key: CARD_CONTENT_KEY,
+        key: this.keys.content,
         content: text,
         guid: randomUUID(),
       });
@@ -153,16 +167,18 @@ export class AnswerCard {
   }
 
   /**
-   * Finish the card with the final markdown. True: the card now shows the answer and nothing else must be
-   * sent. False: send the markdown reply (the card was never created, or has been marked as replaced).
+   * Finish the card with the final markdown (and `extra` variables, e.g. buttons). True: the card now shows the
+   * answer and nothing else must be sent. False: send the markdown reply (the card was never created, or has
+   * been marked as replaced).
    */
-  async finish(markdown: string): Promise<boolean> {
+  async finish(markdown: string, extra: Record<string, string> = {}): Promise<boolean> {
     await this.stopStreaming();
     if (!(await this.created)) return false;
     try {
       await this.opts.api.updateCard(this.outTrackId, {
-        flowStatus: FLOW_STATUS.finished,
-        [CARD_CONTENT_KEY]: markdown,
+        ...extra,
+        [this.keys.status]: FLOW_STATUS.finished,
+        [this.keys.content]: markdown,
       });
       return true;
     } catch (err) {
@@ -180,7 +196,10 @@ export class AnswerCard {
 
   private async markReplaced(note: string): Promise<void> {
     try {
-      await this.opts.api.updateCard(this.outTrackId, { flowStatus: FLOW_STATUS.failed, [CARD_CONTENT_KEY]: note });
+      await this.opts.api.updateCard(this.outTrackId, {
+        [this.keys.status]: FLOW_STATUS.failed,
+        [this.keys.content]: note,
+      });
     } catch (err) {
       // Nothing more to try: DingTalk shows the card as unfinished; the markdown reply carries the answer.
       this.log.warn({ err: (err as Error).message }, 'AI card could not be marked as replaced');

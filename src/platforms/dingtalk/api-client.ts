@@ -6,7 +6,9 @@
  *  - group: POST {base}/v1.0/robot/groupMessages/send {robotCode, openConversationId, msgKey, msgParam}
  *  - 1:1:   POST {base}/v1.0/robot/oToMessages/batchSend {robotCode, userIds, msgKey, msgParam}
  *  - files: POST {base}/v1.0/robot/messageFiles/download {downloadCode, robotCode} → {downloadUrl}
- *  - cards: POST /v1.0/card/instances/createAndDeliver, PUT /v1.0/card/streaming, PUT /v1.0/card/instances
+ *  - cards: POST /v1.0/card/instances/createAndDeliver, PUT /v1.0/card/streaming, PUT /v1.0/card/instances;
+ *    presses come back over the stream (callbackType STREAM) or, in HTTP mode, are POSTed to the URL registered
+ *    with POST /v1.0/card/callbacks/register under a route key (callbackType HTTP + callbackRouteKey)
  *  - errors: HTTP 4xx/5xx {code, message} → DingTalkApiError; a 401 drops the cached token and retries once
  */
 import { DingTalkApiError, DingTalkNetworkError, isTimeout } from './errors.js';
@@ -22,7 +24,11 @@ export interface DingTalkApiOptions {
   /** Refresh this long before expiry (default 5 min; at most half the token lifetime). */
   refreshMarginMs?: number;
   now?: () => number;
+  /** Where presses on the cards this client creates go (default: over the stream connection). */
+  cardCallback?: CardCallbackRoute;
 }
+
+export type CardCallbackRoute = { type: 'STREAM' } | { type: 'HTTP'; routeKey: string };
 
 interface CachedToken {
   token: string;
@@ -101,7 +107,8 @@ export class DingTalkApi {
 
   /**
    * Create a card instance from a template and deliver it to a group (openSpaceId `dtv1.card//IM_GROUP.<cid>`)
-   * or a 1:1 robot chat (`dtv1.card//IM_ROBOT.<userId>`). Card callbacks (button presses) come over the stream.
+   * or a 1:1 robot chat (`dtv1.card//IM_ROBOT.<userId>`). Card callbacks (button presses) come over the stream,
+   * or (cardCallback HTTP) to the URL registered under the route key.
    */
   async createAndDeliverCard(req: {
     cardTemplateId: string;
@@ -112,10 +119,12 @@ export class DingTalkApi {
       | { kind: 'user'; userId: string };
   }): Promise<unknown> {
     const { target } = req;
+    const route = this.opts.cardCallback ?? { type: 'STREAM' };
     return this.authed('/v1.0/card/instances/createAndDeliver', {
       cardTemplateId: req.cardTemplateId,
       outTrackId: req.outTrackId,
-      callbackType: 'STREAM',
+      callbackType: route.type,
+      ...(route.type === 'HTTP' ? { callbackRouteKey: route.routeKey } : {}),
       cardData: { cardParamMap: req.cardParamMap },
       userIdType: 1,
       ...(target.kind === 'group'
@@ -166,6 +175,19 @@ export class DingTalkApi {
       { outTrackId, cardData: { cardParamMap }, cardUpdateOptions: { updateCardDataByKey: true } },
       'PUT',
     );
+  }
+
+  /**
+   * HTTP mode: tell DingTalk where to POST presses on cards created with `routeKey`, and the secret it signs them
+   * with. `forceUpdate` replaces an earlier registration of the same key (every replica registers at start).
+   */
+  async registerCardCallback(req: { routeKey: string; url: string; apiSecret: string }): Promise<void> {
+    await this.authed('/v1.0/card/callbacks/register', {
+      callbackRouteKey: req.routeKey,
+      callbackUrl: req.url,
+      apiSecret: req.apiSecret,
+      forceUpdate: true,
+    });
   }
 
   /** A short-lived URL to download a file a user sent to the robot (msgtype file: content.downloadCode). */

@@ -11,6 +11,10 @@
  * the request answered 200 (the HTTP equivalent of the stream ack), so a crash mid-message leaves
  * DingTalk's retry to a replica, and the Bot's dedup (robotCode + msgId, in the store) makes any retry
  * harmless.
+ *
+ * Card button presses (cards created with callbackType HTTP) arrive on a second path of the same server,
+ * verified the same way with the secret registered for the cards' route key (by default the same app secret),
+ * and are answered 200 once the press is handled and recorded (500: not recorded, DingTalk tries again).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
@@ -57,6 +61,8 @@ export interface CallbackServerOptions {
   now?: () => number;
   /** Handle one verified robot message. Resolves when it is recorded (the request is then answered 200). */
   onMessage(data: unknown, timestamp: number): Promise<void>;
+  /** Card button presses: their path, the secret they are signed with, and the handler (as onMessage). */
+  cards?: { path: string; secret: string; onCallback(data: unknown): Promise<void> };
   /** Counted rejections (metrics). */
   onRejected?(why: string): void;
 }
@@ -65,6 +71,8 @@ export interface CallbackServer {
   readonly port: number;
   /** Full local URL of the callback endpoint (tests). */
   readonly url: string;
+  /** Full local URL of the card callback endpoint (null without `cards`). */
+  readonly cardUrl: string | null;
   isListening(): boolean;
   /** Stop accepting connections; requests in flight finish. */
   close(): Promise<void>;
@@ -92,14 +100,19 @@ export async function startCallbackServer(opts: CallbackServerOptions): Promise<
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://local');
-      if (url.pathname !== opts.path) return respond(res, 404, { errcode: 404, errmsg: 'not found' });
+      const card = opts.cards && url.pathname === opts.cards.path ? opts.cards : null;
+      if (url.pathname !== opts.path && !card) return respond(res, 404, { errcode: 404, errmsg: 'not found' });
       if (req.method !== 'POST') return respond(res, 405, { errcode: 405, errmsg: 'POST only' });
 
       // Verify before reading the body: an unsigned request costs us nothing.
-      const check = verifyDingTalkSignature(header(req, 'timestamp'), header(req, 'sign'), opts.appSecret, now());
+      const secret = card ? card.secret : opts.appSecret;
+      const check = verifyDingTalkSignature(header(req, 'timestamp'), header(req, 'sign'), secret, now());
       if (!check.ok) {
         opts.onRejected?.(check.why);
-        log.warn({ why: check.why, ip: req.socket.remoteAddress }, 'callback rejected: bad signature');
+        log.warn(
+          { why: check.why, ip: req.socket.remoteAddress, card: Boolean(card) },
+          'callback rejected: bad signature',
+        );
         req.resume();
         return respond(res, 401, { errcode: 401, errmsg: 'invalid signature' });
       }
@@ -119,7 +132,8 @@ export async function startCallbackServer(opts: CallbackServerOptions): Promise<
         return respond(res, 400, { errcode: 400, errmsg: 'body is not JSON' });
       }
       try {
-        await opts.onMessage(data, Number(header(req, 'timestamp')));
+        if (card) await card.onCallback(data);
+        else await opts.onMessage(data, Number(header(req, 'timestamp')));
         respond(res, 200, {});
       } catch (err) {
         log.error({ err }, 'callback handling failed');
@@ -142,11 +156,13 @@ export async function startCallbackServer(opts: CallbackServerOptions): Promise<
   listening = true;
   const port = (server.address() as AddressInfo).port;
   const host = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
-  log.info({ port, path: opts.path }, 'dingtalk http callback server listening');
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info({ port, path: opts.path, cardPath: opts.cards?.path }, 'dingtalk http callback server listening');
 
   return {
     port,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}${opts.path}`,
+    url: `${base}${opts.path}`,
+    cardUrl: opts.cards ? `${base}${opts.cards.path}` : null,
     isListening: () => listening,
     close() {
       listening = false;

@@ -9,6 +9,7 @@
  */
 import type { Citation, Reply, ReplyAction, ReplyBlock } from '../../messaging/reply.js';
 import { citationLine } from '../../messaging/render-text.js';
+import { FEEDBACK_TEXTS } from '../../answer/feedback.js';
 import { toMrkdwn, unescapeMrkdwn } from './mrkdwn.js';
 
 export const SLACK_LIMITS = {
@@ -253,13 +254,13 @@ function feedbackBlock(feedbackId: string): SlackBlock {
       {
         type: 'button',
         action_id: FEEDBACK_ACTION.up,
-        text: { type: 'plain_text', text: '👍 有用', emoji: true },
+        text: { type: 'plain_text', text: FEEDBACK_TEXTS.upLabel, emoji: true },
         value,
       },
       {
         type: 'button',
         action_id: FEEDBACK_ACTION.down,
-        text: { type: 'plain_text', text: '👎 没用', emoji: true },
+        text: { type: 'plain_text', text: FEEDBACK_TEXTS.downLabel, emoji: true },
         value,
       },
     ],

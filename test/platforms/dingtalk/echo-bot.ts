@@ -1,6 +1,7 @@
 /**
  * A real Bot (claim → precheck → route → handler → remember) with a tiny test router, for the DingTalk
- * adapter's tests and bench. Handlers: text starting with "引用" → a canned cited answer; "确认卡…" → a reply
+ * adapter's tests and bench. Handlers: text starting with "引用" → a canned cited answer; "问答…" → a policy
+ * answer with a feedbackId (saved for votes) that asks for the AI card (progress begin); "确认卡…" → a reply
  * with 确认记录/不记录 buttons (only the sender may press); "问题卡 Q-0012" → 办结 / 销号 (admins); "长文N" → a
  * reply of N list items; "慢" → waits for `release()`; anything else → "收到：<text>".
  * `handled` records every message a handler actually ran for (what exactly-once is measured on).
@@ -9,6 +10,7 @@ import { Bot } from '../../../src/app/bot.js';
 import type { Services } from '../../../src/app/services.js';
 import type { Config } from '../../../src/config/schema.js';
 import type { IncomingMessage } from '../../../src/messaging/incoming.js';
+import { replyProgress } from '../../../src/messaging/progress.js';
 import type { Reply } from '../../../src/messaging/reply.js';
 import { silentLogger } from '../../../src/observability/logger.js';
 import type { Retriever } from '../../../src/retrieval/types.js';
@@ -80,6 +82,13 @@ export function createEchoBot(store: Store, config: Config): EchoBot {
     const text = msg.text;
     if (text.startsWith('慢')) await gate.promise;
     if (text.startsWith('引用')) return CITED_REPLY;
+    if (text.startsWith('问答')) {
+      replyProgress()?.begin();
+      const feedbackId = `fb-${msg.dedupKey}`;
+      const answer = `关于“${text.slice(2)}”：按规定办理。`;
+      await store.saveAnswer(feedbackId, { question: text, answer, citations: [] }, 3600);
+      return { intent: 'ask', title: '政策问答', blocks: [{ type: 'paragraph', text: answer }], feedbackId };
+    }
     if (text.startsWith('确认卡')) {
       return {
         intent: 'report',
