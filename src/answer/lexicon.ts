@@ -53,7 +53,10 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
   { cue: /比例|占比|百分之|几成|利率|费率|税率|扣除率/u, evidence: new RegExp(`%|％|百分之|${NUM}成|分之`, 'u') },
   {
     cue: /多久|多长时间|几个工作日|几天|几个月|几年|多少天|钟头|小时|时间.{0,4}多少|多少.{0,2}时间/u,
-    evidence: new RegExp(`${NUM}+\\s*(?:个)?(?:工作日|天|日|周|个月|月|年|小时|钟头)|每(?:年|月|周|天|两月|季度)`, 'u'),
+    evidence: new RegExp(
+      `${NUM}+\\s*(?:个)?(?:工作日|天|日|周|个月|月|年|小时|钟头|分钟)|每(?:年|月|周|天|两月|季度)`,
+      'u',
+    ),
   },
 ];
 

@@ -12,7 +12,7 @@ import { constraintsMet, questionConstraints } from './constraints.js';
 import { chunkContext } from './fields.js';
 import { normalizeText } from './normalize.js';
 import { isStopWord } from './stopwords.js';
-import type { Tokenizer } from './tokenizer.js';
+import { defaultTokenizer, type Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 import {
   ANSWER_KIND_CUES,
@@ -187,10 +187,7 @@ export function answerability(
   }
   // The question is known: decide on all the evidence (gate model), not on the wording alone.
   const features = gateFeatures(units, ranked, question, depth);
-  // Below the floor nothing of the question is in the passages, and a passage that lacks the place,
-  // year or batch the question names answers another question: the other features cannot make up for it.
-  const floored = features.coverage < MIN_COVERAGE || features.constraint < 1;
-  const confidence = floored ? Math.min(UNMET_CONSTRAINT_CAP, gateProbability(features)) : gateProbability(features);
+  const confidence = gateConfidence(features);
   return {
     answerable: units.length > 0 && confidence >= 0.5,
     confidence,
@@ -285,12 +282,45 @@ export function askedKinds(question: string): AnswerKind[] {
  */
 export function holdsKind(kind: AnswerKind, sentence: string, question = ''): boolean {
   if (kind !== 'number') return ANSWER_KIND_EVIDENCE[kind].test(sentence);
-  const s = sentence.replace(/\d{4}(?:年|—|-|~|～)|\d{1,2}月\d{1,2}日|\d{1,2}月|“[^”]{0,12}”/gu, '');
+  // Years and dates are not amounts; a figure in a unit (“30天压缩到1小时”) is one even when quoted.
+  const undated = sentence.replace(/\d{4}(?:年|—|-|~|～)|\d{1,2}月\d{1,2}日|\d{1,2}月/gu, '');
   const unit = NUMBER_UNIT_CUES.find((u) => u.cue.test(question));
-  if (unit) return unit.evidence.test(s);
-  const measure = COUNT_MEASURE.exec(question)?.[1];
+  if (unit) return unit.evidence.test(undated);
+  // A bare figure in quotes names something (“1+1+1”, “365”) unless the question asks for a code (几几几).
+  const s = CODE_CUE.test(question) ? undated : undated.replace(/“[^”]{0,12}”/gu, '');
+  const measure = countMeasure(question);
   if (measure && !countEvidence(measure).test(s)) return false;
   return ANSWER_KIND_EVIDENCE.number.test(s);
+}
+
+/** “是几几几来着”, “几加几”: the question asks for the figures of a name or code. */
+const CODE_CUE = /几几|几加几|几\+几/u;
+
+const measures = new Map<string, string | null>();
+/**
+ * The measure word a count question uses (几家 → 家, 多少名 → 名), or null. A measure character that
+ * begins a word (多少项目, 多少人才, 几批次) is that word's, not a measure: any count answers it.
+ */
+export function countMeasure(question: string): string | null {
+  let out = measures.get(question);
+  if (out !== undefined) return out;
+  out = null;
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  const m = COUNT_MEASURE.exec(q);
+  if (m) {
+    const at = m.index + m[0].length - 1;
+    let pos = 0;
+    for (const w of defaultTokenizer().segment(q.slice(0, at + 8))) {
+      if (pos <= at && at < pos + w.length) {
+        if (!(pos === at && w.length > 1)) out = m[1]!;
+        break;
+      }
+      pos += w.length;
+    }
+  }
+  if (measures.size > 1000) measures.clear();
+  measures.set(question, out);
+  return out;
 }
 
 function sentencesOf(text: string): string[] {
@@ -368,6 +398,21 @@ export function isPlanOnly(sentence: string): boolean {
   return PLAN_CUE.test(sentence) && !DONE_EVIDENCE.test(sentence);
 }
 
+/**
+ * P(answerable) of the gate: the logistic model, capped at UNMET_CONSTRAINT_CAP below the floors —
+ * below MIN_COVERAGE nothing of the question is in the passages, and a passage that lacks the place,
+ * year or batch the question names answers another question: the other features cannot make up for it.
+ */
+export function gateConfidence(f: GateFeatures, model: GateModel = GATE_MODEL): number {
+  const p = gateProbability(f, model);
+  return isFloored(f) ? Math.min(UNMET_CONSTRAINT_CAP, p) : p;
+}
+
+/** Below a floor (coverage, an unmet constraint): refused whatever the model says. */
+export function isFloored(f: GateFeatures): boolean {
+  return f.coverage < MIN_COVERAGE || f.constraint < 1;
+}
+
 export function gateProbability(f: GateFeatures, model: GateModel = GATE_MODEL): number {
   let z = model.bias;
   for (const k of GATE_FEATURES) z += model.weights[k] * f[k];
@@ -385,17 +430,11 @@ export function fitGate(
   const iterations = opts.iterations ?? 4000;
   const rate = opts.rate ?? 0.5;
   const l2 = opts.l2 ?? 0.001;
+  // A feature that never varies (the constraint, which the floor already decides) is not fitted.
+  const varying = GATE_FEATURES.filter((k) => rows.some((r) => r.features[k] !== rows[0]?.features[k]));
   const pos = rows.filter((r) => r.answerable).length;
   const neg = rows.length - pos;
-  const zero = (): GateFeatures => ({
-    coverage: 0,
-    anchor: 0,
-    constraint: 0,
-    sentence: 0,
-    kind: 0,
-    agreement: 0,
-    margin: 0,
-  });
+  const zero = (): GateFeatures => Object.fromEntries(GATE_FEATURES.map((k) => [k, 0])) as unknown as GateFeatures;
   const w = zero();
   let b = 0;
   for (let it = 0; it < iterations; it++) {
@@ -407,11 +446,11 @@ export function fitGate(
       const p = gateProbability(r.features, { bias: b, weights: w });
       const err = (p - (r.answerable ? 1 : 0)) * cw;
       gb += err;
-      for (const k of GATE_FEATURES) gw[k] += err * r.features[k];
+      for (const k of varying) gw[k] += err * r.features[k];
       wsum += cw;
     }
     b -= (rate * gb) / wsum;
-    for (const k of GATE_FEATURES) w[k] -= rate * (gw[k] / wsum + l2 * w[k]);
+    for (const k of varying) w[k] -= rate * (gw[k] / wsum + l2 * w[k]);
   }
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
