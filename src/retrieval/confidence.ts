@@ -9,7 +9,8 @@
  */
 import type { Bm25Index } from './bm25.js';
 import { constraintsMet, questionConstraints } from './constraints.js';
-import { chunkContext } from './fields.js';
+import { chunkContext, chunkDescription } from './fields.js';
+import { colloquialMatches } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { isStopWord } from './stopwords.js';
 import { defaultTokenizer, type Tokenizer } from './tokenizer.js';
@@ -59,6 +60,11 @@ export interface QueryUnit {
   word: string;
   tag: string;
   weight: number;
+  /**
+   * Written forms of a colloquial expression the word is part of (data/retrieval/colloquial.txt:
+   * 眼下 → 当前 目前): the word counts as found when the passage has one of them.
+   */
+  alts?: string[];
 }
 
 export interface Answerability {
@@ -78,18 +84,45 @@ export interface Answerability {
  */
 export function queryUnits(tokenizer: Tokenizer, bm25: Bm25Index, query: string): QueryUnits {
   const units = new Map<string, QueryUnit>();
+  const colloquial = colloquialMatches(query);
+  const q = normalizeText(query).replace(/\s+/g, '');
   let afterQuestionWord = false;
+  let pos = 0;
   for (const { word, tag, stop, content } of tokenizer.tagged(query)) {
     const asksType = afterQuestionWord;
-    afterQuestionWord = QUESTION_WORD.test(word);
+    afterQuestionWord = QUESTION_WORD.test(word) || isCountQuestion(word);
+    const at = q.indexOf(word.replace(/\s+/g, ''), pos);
+    const span: [number, number] = at >= 0 ? [at, at + word.length] : [-1, -1];
+    if (at >= 0) pos = span[1];
     if (!content || stop) continue;
     const w = tag === 'x' ? trimParticles(word) : word;
     if (!w || units.has(w)) continue;
-    const weight = specificity(bm25, w) * posWeight(tag) * (asksType ? ANSWER_TYPE_WEIGHT : 1) * wordingWeight(bm25, w);
-    units.set(w, { word: w, tag, weight });
+    const weight =
+      specificity(bm25, w) *
+      posWeight(tag) *
+      (asksType ? ANSWER_TYPE_WEIGHT : 1) *
+      wordingWeight(bm25, w) *
+      (COUNT_WORD.test(w) ? COUNT_WORD_WEIGHT : 1);
+    const alts = colloquial
+      .filter((m) => span[0] >= 0 && m.start < span[1] && span[0] < m.end)
+      .flatMap((m) => m.forms)
+      .filter((f) => f !== w);
+    units.set(w, { word: w, tag, weight, ...(alts.length ? { alts: [...new Set(alts)] } : {}) });
   }
   return Object.assign([...units.values()], { query });
 }
+
+/** “几块”, “多少名”: a count question word jieba keeps whole; the noun after it names the answer. */
+function isCountQuestion(word: string): boolean {
+  return /^(?:几|多少)\p{Script=Han}?$/u.test(word);
+}
+
+/**
+ * “三个”, “五条”, “两项”: the count a list question announces (哪三个方面) is its structure, not its topic,
+ * and the passage lists the items without saying the number.
+ */
+const COUNT_WORD = /^[一二两三四五六七八九十\d]+[个条项点种类方面块步批张位名家件]$/u;
+const COUNT_WORD_WEIGHT = 0.3;
 
 /** The units of a question, with the question they came from (for the answer-kind features). */
 export type QueryUnits = QueryUnit[] & { query?: string };
@@ -130,9 +163,13 @@ function specificity(bm25: Bm25Index, w: string): number {
   return max;
 }
 
-/** The passage as the coverage check sees it: title + headings + text, normalised, no spaces. */
+/**
+ * The passage as the coverage check sees it: title + headings + text, normalised, no spaces, then the
+ * document's description (column, author, source, kind words: “那篇讲话”, “卷首语”, “编者按”).
+ */
 export function passageHaystack(chunk: Chunk): string {
-  const hay = normalizeText(`${chunkContext(chunk)}\n${chunk.text}`).replace(/\s+/g, '');
+  const described = chunkDescription(chunk).replace(chunk.title, '');
+  const hay = normalizeText(`${chunkContext(chunk)}\n${chunk.text}|${described}`).replace(/\s+/g, '');
   // “安、专、迷” is asked as 安专迷.
   const abbreviations = [...hay.matchAll(/“(\p{Script=Han}(?:、\p{Script=Han}){1,7})”/gu)].map((m) =>
     m[1]!.replace(/、/g, ''),
@@ -147,7 +184,7 @@ export function coverage(units: QueryUnit[], hay: string): { coverage: number; m
   const missing: string[] = [];
   for (const u of units) {
     total += u.weight;
-    let credit = hay.includes(u.word) ? 1 : 0;
+    let credit = hay.includes(u.word) || u.alts?.some((a) => hay.includes(a)) ? 1 : 0;
     if (!credit && u.word.length > 2) {
       let k = 0;
       for (let i = 0; i + 1 < u.word.length; i++) if (hay.includes(u.word.slice(i, i + 2))) k++;

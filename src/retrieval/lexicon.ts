@@ -105,25 +105,44 @@ export function retrievalLexicon(): RetrievalLexicon {
   return loaded;
 }
 
+/** A colloquial expression found in a (normalised, space-free) question, with its written forms. */
+export interface ColloquialMatch {
+  start: number;
+  end: number;
+  forms: string[];
+}
+
 /**
- * The written forms for the colloquial expressions in a question, longest match first at each
- * position (咋整 before 咋). Returns the added forms only (the question itself is unchanged).
+ * The colloquial expressions of a question, longest match first at each position (咋整 before 咋),
+ * positions in the normalised question without spaces.
  */
-export function colloquialExpansions(query: string, lex: RetrievalLexicon = retrievalLexicon()): string[] {
+export function colloquialMatches(query: string, lex: RetrievalLexicon = retrievalLexicon()): ColloquialMatch[] {
   const q = normalizeText(query).replace(/\s+/g, '');
-  const out: string[] = [];
+  const out: ColloquialMatch[] = [];
   for (let i = 0; i < q.length; ) {
     let matched = 0;
     for (let n = Math.min(lex.maxKey, q.length - i); n >= 1; n--) {
       const forms = lex.colloquial.get(q.slice(i, i + n));
       if (forms) {
-        for (const f of forms) if (!out.includes(f) && !q.includes(f)) out.push(f);
+        out.push({ start: i, end: i + n, forms });
         matched = n;
         break;
       }
     }
     i += matched || 1;
   }
+  return out;
+}
+
+/**
+ * The written forms for the colloquial expressions in a question. Returns the added forms only (the
+ * question itself is unchanged).
+ */
+export function colloquialExpansions(query: string, lex: RetrievalLexicon = retrievalLexicon()): string[] {
+  const q = normalizeText(query).replace(/\s+/g, '');
+  const out: string[] = [];
+  for (const m of colloquialMatches(query, lex))
+    for (const f of m.forms) if (!out.includes(f) && !q.includes(f)) out.push(f);
   return out;
 }
 
