@@ -14,7 +14,7 @@ export const COLLOQUIAL_WORDS: ReadonlySet<string> = new Set(
 
 /** Words that name a document by kind, speaker, column or publication (“那篇讲话”, “卷首语”, “编者按”). */
 export const DOC_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(
-  `讲话 文章 杂志 卷首 卷首语 评论 评论员 编者按 报纸 报道 综述 刊 期 通知 文件 方案 意见 会议 发言 交流 材料 部长 书记 领导 那篇 篇 本刊`
+  `讲话 文章 杂志 卷首 卷首语 评论 评论员 编者按 报纸 报道 综述 刊 期 通知 文件 方案 意见 会议 发言 交流 材料 部长 书记 领导 那篇 篇 本刊 栏目 专栏 期刊 本期 这期 开篇 开头 首篇`
     .split(/\s+/u)
     .filter(Boolean),
 );

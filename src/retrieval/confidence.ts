@@ -325,9 +325,33 @@ export function holdsKind(kind: AnswerKind, sentence: string, question = ''): bo
   if (unit) return unit.evidence.test(undated);
   // A bare figure in quotes names something (“1+1+1”, “365”) unless the question asks for a code (几几几).
   const s = CODE_CUE.test(question) ? undated : undated.replace(/“[^”]{0,12}”/gu, '');
+  if (echoesCount(question, undated) || enumeratesCounted(question, s)) return true;
   const measure = countMeasure(question);
   if (measure && !countEvidence(measure).test(s)) return false;
   return ANSWER_KIND_EVIDENCE.number.test(s);
+}
+
+const HAN_NUMERAL = '[一二两三四五六七八九十百千\\d]+';
+
+/**
+ * The question's own wording around 几 with a figure in its place: “是几考合一” is answered by “四考合一”,
+ * “分了几个组” by “分了5个组” — whatever the word after 几 is.
+ */
+function echoesCount(question: string, sentence: string): boolean {
+  const m = /几(\p{Script=Han}{1,2})/u.exec(normalizeText(question));
+  if (!m || /^[个种类条项点块次年月天号日]$/u.test(m[1]!.slice(0, 1))) return false;
+  return new RegExp(`${HAN_NUMERAL}${m[1]}`, 'u').test(normalizeText(sentence));
+}
+
+/**
+ * “分了几个组” answered by the groups themselves (“下设规划设计组、政策指导协调组、宣传报道组…”): the
+ * noun counted ends at least three items of the sentence.
+ */
+function enumeratesCounted(question: string, sentence: string): boolean {
+  const m = /(?:几|多少)[个种类条项家所支]?(\p{Script=Han})(?=$|[？?，,。\s的])/u.exec(normalizeText(question));
+  if (!m) return false;
+  const items = normalizeText(sentence).match(new RegExp(`\\p{Script=Han}{2,}${m[1]}(?=[，、；。,;]|等)`, 'gu'));
+  return (items?.length ?? 0) >= 3;
 }
 
 /** “是几几几来着”, “几加几”: the question asks for the figures of a name or code. */

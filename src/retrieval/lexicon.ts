@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeText } from './normalize.js';
+import { defaultTokenizer } from './tokenizer.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** data/retrieval at the project root: two levels up from src/retrieval, three from dist/src/retrieval. */
@@ -119,9 +120,23 @@ export interface ColloquialMatch {
 export function colloquialMatches(query: string, lex: RetrievalLexicon = retrievalLexicon()): ColloquialMatch[] {
   const q = normalizeText(query).replace(/\s+/g, '');
   const out: ColloquialMatch[] = [];
+  // A one-character key (建, 考, 啥) is that word only where it stands alone, not inside 建设 or 考核.
+  let alone: Set<number> | null = null;
+  const standsAlone = (i: number) => {
+    if (!alone) {
+      alone = new Set();
+      let pos = 0;
+      for (const w of defaultTokenizer().segment(q)) {
+        if (w.length === 1) alone.add(pos);
+        pos += w.length;
+      }
+    }
+    return alone.has(i);
+  };
   for (let i = 0; i < q.length; ) {
     let matched = 0;
     for (let n = Math.min(lex.maxKey, q.length - i); n >= 1; n--) {
+      if (n === 1 && !standsAlone(i)) break;
       const forms = lex.colloquial.get(q.slice(i, i + n));
       if (forms) {
         out.push({ start: i, end: i + n, forms });
