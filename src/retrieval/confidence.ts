@@ -244,6 +244,9 @@ export function answerability(
  * - agreement: share of the top five hits from the first hit's document;
  * - margin: how far the first hit's score is ahead of the second's.
  */
+/** Sentences whose coverage is at least this share of the best one's are answer candidates. */
+const NEAR_BEST = 0.8;
+
 export interface GateFeatures {
   coverage: number;
   /** Coverage of the question's two most specific words alone (a near miss lacks its key term). */
@@ -402,7 +405,7 @@ export function gateFeatures(
   let cov = 0;
   let anchor = 0;
   const key = [...units].sort((a, b) => b.weight - a.weight).slice(0, 2);
-  const sentenceScores: { s: string; c: number; own: number }[] = [];
+  const sentenceScores: { s: string; c: number; own: number; met: boolean }[] = [];
   const constraints = questionConstraints(question);
   // The constraints must be met by the passage the answer would come from: the best-covering one or
   // the first hit (a two-part question, "全市…常山占多少", may have its place in the first hit only).
@@ -419,25 +422,35 @@ export function gateFeatures(
     }
     anchor = Math.max(anchor, coverage(key, hay).coverage);
     const ctx = normalizeText(chunkContext(h.chunk)).replace(/\s+/g, '');
+    const met = constraintsMet(constraints, h.chunk).share === 1;
     for (const s of sentencesOf(h.chunk.text)) {
       const form = normalizeText(s).replace(/\s+/g, '');
-      sentenceScores.push({ s, c: coverage(units, `${ctx}|${form}`).coverage, own: coverage(units, form).coverage });
+      sentenceScores.push({
+        s,
+        c: coverage(units, `${ctx}|${form}`).coverage,
+        own: coverage(units, form).coverage,
+        met,
+      });
     }
   }
   const bestSentence = sentenceScores.reduce((m, x) => Math.max(m, x.own), 0);
-  const bestWithContext = sentenceScores.reduce((m, x) => Math.max(m, x.c), 0);
+  // The answer must come from a passage that meets the question's place/year/batch: a figure of the
+  // kind asked in another county's passage does not answer it.
+  const pool = sentenceScores.filter((x) => x.met);
+  const bestWithContext = pool.reduce((m, x) => Math.max(m, x.c), 0);
+  const near = pool.filter((x) => x.c >= bestWithContext * NEAR_BEST && x.c > 0);
   const kinds = askedKinds(question).filter((k) => k !== 'list');
   let kind = 1;
-  if (kinds.length) {
-    const near = sentenceScores.filter((x) => x.c >= bestWithContext * 0.8 && x.c > 0);
-    kind = kinds.every((k) => near.some((x) => holdsKind(k, x.s, question))) ? 1 : 0;
-  }
+  if (kinds.length) kind = kinds.every((k) => near.some((x) => holdsKind(k, x.s, question))) ? 1 : 0;
   constraint = Math.max(constraint, bestCovering);
   // A question about what was done (去年…建了几个, 实际多少) is not answered by a plan (计划/力争…): when
-  // every best-covering sentence only announces one, a constraint is unmet.
+  // every sentence that could answer it (close to the best, holding the kind asked) only announces
+  // one, a constraint is unmet.
   if (asksDone(question)) {
-    const best = sentenceScores.filter((x) => x.c >= bestWithContext - 1e-9 && x.c > 0);
-    if (best.length && best.every((x) => isPlanOnly(x.s))) constraint = Math.min(constraint, 0.5);
+    const answering = kinds.length
+      ? near.filter((x) => kinds.every((k) => holdsKind(k, x.s, question)))
+      : near.filter((x) => x.c >= bestWithContext - 1e-9);
+    if (answering.length && answering.every((x) => isPlanOnly(x.s))) constraint = Math.min(constraint, 0.5);
   }
   const first = ranked[0];
   const five = ranked.slice(0, 5);
