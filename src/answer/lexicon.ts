@@ -23,7 +23,7 @@ export const DOC_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(
 /** Cues of the kind of answer asked for. */
 export const ANSWER_KIND_CUES = {
   number:
-    /多少|(?<!哪)几(?!乎|种|类|条|点|项|块|方面|部分|大|张)|比例|占比|多久|多长|多大|多高|金额|规模|数量|人数|百分之|几成/u,
+    /多少|(?<!哪)几(?!乎|种|类|条|点|项|块|方面|部分|大|张|月|号|日|时)|比例|占比|多久|多长|多大|多高|金额|规模|数量|人数|百分之|几成/u,
   date: /什么时候|啥时候|哪天|哪年|哪一年|几月|几号|何时|日期|哪一天|多会儿|啥时|什么时间|哪个月|截止|期限到/u,
   who: /谁|哪个单位|哪家|哪个部门|哪些单位|哪些部门|主办|承办|牵头|负责人|哪位|什么单位|什么部门/u,
   list: /哪些|哪几|有哪|几条|几点|几项|几种|几类|几块|几个方面|列一下|列举|逐条|分别|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分块张批大好]|都有啥|都有什么|都是啥|包括啥|包括什么/u,
@@ -63,7 +63,18 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
 
 /** “几家/多少名/几批 …”: the measure word a count question uses. */
 export const COUNT_MEASURE =
-  /(?:几|多少)(个|家|名|位|人|项|条|批|次|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队)/u;
+  /(?:几|多少)(?:个(?=[万亿]))?(平方公里|平方米|平米|公里|千米|公顷|公斤|千克|个|家|名|位|人|项|条|批|次|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队|吨|辆|栋|幢|万|亿|米)/u;
+
+/** A question that asks for a code or handle (是几几几, 微信号是多少, 热线电话): letters and digits answer it. */
+export const CODE_CUE = /几几|几加几|几\+几|账号|微信号|公众号|编号|代码|网址|邮箱|电话|号码|热线/u;
+export const CODE_EVIDENCE = /[a-z][a-z0-9_.@-]{3,}|\d[\d-]{4,}/iu;
+
+/**
+ * Roles a “who” question names (主编是谁, 组长 谁): a sentence that names the same role answers it,
+ * whatever the person's name.
+ */
+export const ROLE_WORDS =
+  /副?(?:主编|总编|组长|主任|书记|部长|局长|县长|市长|区长|镇长|村长|社长|院长|校长|站长|队长|团长|会长|主席|秘书长|负责人|联系人|召集人|牵头人|顾问|编辑|委员|指导员|专员)/gu;
 
 /**
  * Measure words a count may be given in for each asked one: “几个” is answered by “88名” or “5支”,

@@ -19,8 +19,11 @@ import {
   ANSWER_KIND_CUES,
   ANSWER_KIND_EVIDENCE,
   COLLOQUIAL_WORDS,
+  CODE_CUE,
+  CODE_EVIDENCE,
   COUNT_MEASURE,
   countEvidence,
+  ROLE_WORDS,
   DONE_CUE,
   DONE_EVIDENCE,
   PLAN_CUE,
@@ -244,6 +247,9 @@ export function answerability(
  * - agreement: share of the top five hits from the first hit's document;
  * - margin: how far the first hit's score is ahead of the second's.
  */
+/** A sentence this short (a heading, a label) is read as the context of the one after it. */
+const LEAD_CHARS = 24;
+
 /** Sentences whose coverage is at least this share of the best one's are answer candidates. */
 const NEAR_BEST = 0.8;
 
@@ -321,7 +327,9 @@ export function askedKinds(question: string): AnswerKind[] {
  * question that names its unit (钱, 比例, 多久, 几家) needs a number in that unit.
  */
 export function holdsKind(kind: AnswerKind, sentence: string, question = ''): boolean {
+  if (kind === 'who') return ANSWER_KIND_EVIDENCE.who.test(sentence) || namesRole(question, sentence);
   if (kind !== 'number') return ANSWER_KIND_EVIDENCE[kind].test(sentence);
+  if (CODE_CUE.test(question) && CODE_EVIDENCE.test(sentence)) return true;
   // Years and dates are not amounts; a figure in a unit (“30天压缩到1小时”) is one even when quoted.
   const undated = sentence.replace(/\d{4}(?:年|—|-|~|～)|\d{1,2}月\d{1,2}日|\d{1,2}月/gu, '');
   const unit = NUMBER_UNIT_CUES.find((u) => u.cue.test(question));
@@ -357,8 +365,13 @@ function enumeratesCounted(question: string, sentence: string): boolean {
   return (items?.length ?? 0) >= 3;
 }
 
-/** “是几几几来着”, “几加几”: the question asks for the figures of a name or code. */
-const CODE_CUE = /几几|几加几|几\+几/u;
+/** The sentence names a role the question asks about (主编, 课题组长 …). */
+function namesRole(question: string, sentence: string): boolean {
+  const roles = normalizeText(question).match(ROLE_WORDS);
+  if (!roles) return false;
+  const s = normalizeText(sentence);
+  return roles.some((r) => s.includes(r));
+}
 
 const measures = new Map<string, string | null>();
 /**
@@ -372,11 +385,11 @@ export function countMeasure(question: string): string | null {
   const q = normalizeText(question).replace(/\s+/gu, '');
   const m = COUNT_MEASURE.exec(q);
   if (m) {
-    const at = m.index + m[0].length - 1;
+    const at = m.index + m[0].length - m[1]!.length;
     let pos = 0;
     for (const w of defaultTokenizer().segment(q.slice(0, at + 8))) {
       if (pos <= at && at < pos + w.length) {
-        if (!(pos === at && w.length > 1)) out = m[1]!;
+        if (!(pos === at && w.length > m[1]!.length)) out = m[1]!;
         break;
       }
       pos += w.length;
@@ -423,14 +436,18 @@ export function gateFeatures(
     anchor = Math.max(anchor, coverage(key, hay).coverage);
     const ctx = normalizeText(chunkContext(h.chunk)).replace(/\s+/g, '');
     const met = constraintsMet(constraints, h.chunk).share === 1;
+    let lead = '';
     for (const s of sentencesOf(h.chunk.text)) {
       const form = normalizeText(s).replace(/\s+/g, '');
+      // A short lead (an item's heading “②加快建设…产业园。”, a label “课题组长：”) is the context of the
+      // sentence after it, as the title and headings are of every sentence.
       sentenceScores.push({
         s,
-        c: coverage(units, `${ctx}|${form}`).coverage,
+        c: coverage(units, `${ctx}|${lead}|${form}`).coverage,
         own: coverage(units, form).coverage,
         met,
       });
+      lead = [...form].length <= LEAD_CHARS ? form : '';
     }
   }
   const bestSentence = sentenceScores.reduce((m, x) => Math.max(m, x.own), 0);
@@ -443,6 +460,11 @@ export function gateFeatures(
   let kind = 1;
   if (kinds.length) kind = kinds.every((k) => near.some((x) => holdsKind(k, x.s, question))) ? 1 : 0;
   constraint = Math.max(constraint, bestCovering);
+  // A comparison names several places (“龙游和开化…各多少”): each may be met by a passage of its own.
+  if (constraints.filter((c) => c.kind === 'place').length >= 2) {
+    const unmet = constraints.filter((c) => !top.some((h) => constraintsMet([c], h.chunk).share === 1));
+    constraint = Math.max(constraint, 1 - unmet.length / constraints.length);
+  }
   // A question about what was done (去年…建了几个, 实际多少) is not answered by a plan (计划/力争…): when
   // every sentence that could answer it (close to the best, holding the kind asked) only announces
   // one, a constraint is unmet.
