@@ -2,7 +2,8 @@
  * The not-found gate, refitted and cross-validated: the logistic model over the evidence features
  * (src/retrieval/confidence.ts) fitted on labelled policy sets, with stratified k-fold cross-validation
  * so the reported figures are on questions the fit did not see.
- *   npx tsx bench/gate-cv.ts [--sets tune,tune2,dev,own] [--folds 5] [--repeats 10] [--target 0.05] [--json]
+ *   npx tsx bench/gate-cv.ts [--sets tune,tune2,dev,own] [--folds 5] [--repeats 10] [--target 0.05]
+ *                            [--l2 0.001] [--features coverage,kind,…] [--json]
  * Sets: tune = data/eval/qa-tune.jsonl, tune2 = data/eval/qa2-tune.jsonl, dev = ../shared/eval/qa-dev.jsonl,
  * own = test/retrieval/fixtures/own-qa.jsonl (a set name or a path; test halves are refused).
  * In each fold the model is fitted on the other folds (classes weighted equally), the operating point
@@ -47,6 +48,8 @@ const sets = (strArg('sets') ?? 'tune,tune2,dev,own').split(',').filter(Boolean)
 const folds = numArg('folds', 5);
 const repeats = numArg('repeats', 10);
 const target = numArg('target', 0.05);
+const l2 = numArg('l2', 0.001);
+const only = strArg('features')?.split(',');
 
 const docs = await loadLibrary({ corpusDir: path.join(root, 'data/corpus'), dataDir: path.join(root, '.no-ingested') });
 const retriever = await buildRetriever(docs);
@@ -81,12 +84,20 @@ function operatingPoint(model: GateModel, train: Row[]): number {
   return j === 0 ? ps[0]! : (ps[j - 1]! + ps[j]!) / 2;
 }
 
+/** Only the features named by --features vary (the others are zeroed, so they are not fitted). */
+function keep(f: GateFeatures): GateFeatures {
+  return Object.fromEntries(GATE_FEATURES.map((k) => [k, only!.includes(k) ? f[k] : 0])) as unknown as GateFeatures;
+}
+
 function decide(model: GateModel, threshold: number, r: Row): boolean {
   return !isFloored(r.features) && gateProbability(r.features, model) >= threshold;
 }
 
 function fitFold(train: Row[]): { model: GateModel; threshold: number } {
-  const model = fitGate(train.filter((r) => !isFloored(r.features)));
+  const model = fitGate(
+    train.filter((r) => !isFloored(r.features)).map((r) => (only ? { ...r, features: keep(r.features) } : r)),
+    { l2 },
+  );
   return { model, threshold: operatingPoint(model, train) };
 }
 
