@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
 import { countMeasure, coverage, holdsKind, passageHaystack, queryUnits } from '../../src/retrieval/confidence.js';
+import { countedNoun, enumeratesNoun } from '../../src/retrieval/answer-type.js';
 import { authorAliases } from '../../src/retrieval/fields.js';
 import { buildRetriever, type HybridRetriever } from '../../src/retrieval/retriever.js';
 
@@ -142,5 +143,28 @@ describe('answer kinds read the question’s own wording', () => {
   it('who is answered by the role asked about', () => {
     expect(holdsKind('who', '副主编 冯轲 陈新龙', '杂志的主编和副主编都是谁')).toBe(true);
     expect(holdsKind('who', '本期刊发了三篇文章。', '杂志的主编是谁')).toBe(false);
+  });
+});
+
+describe('a count or list question prefers the passage enumerating what it counts', () => {
+  it('finds the counted noun and the enumeration', () => {
+    expect(countedNoun('组织工作要抓住哪三个性')).toBe('性');
+    expect(countedNoun('卷首语里讲的几种思维 列一下')).toBe('思维');
+    expect(countedNoun('要坚持哪几条原则')).toBe('原则');
+    expect(countedNoun('资规局几月挂牌')).toBeNull();
+    expect(enumeratesNoun('必须牢牢把握政治性、时代性、规律性，解放思想。', '性')).toBe(true);
+    expect(enumeratesNoun('要增强工作的系统性。', '性')).toBe(false);
+  });
+
+  it('ranks the enumerating passage first (and not with the piece turned off)', async () => {
+    const docs = [
+      doc('a', '组织工作要把握的原则', '组织工作要把握原则，坚持原则不动摇，原则问题必须讲清楚。组织工作要坚持原则。'),
+      doc('b', '组织工作要把握的要求', '组织工作要坚持政治原则、民主原则、公开原则，确保工作质量。'),
+    ];
+    const on = await buildRetriever(docs);
+    const off = await buildRetriever(docs, { ranking: { enumeration: false } });
+    const q = '组织工作要坚持哪三个原则';
+    expect((await on.search(q, 2)).hits[0]?.chunk.docId).toBe('b');
+    expect((await off.search(q, 2)).hits[0]?.chunk.docId).toBe('a');
   });
 });
