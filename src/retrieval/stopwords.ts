@@ -25,7 +25,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** "几条", "多少个", "几项" …: a question about a count, whatever the measure word. */
-const COUNT_QUESTION = /^(?:几|多少)[个条项名家人天次年月批种类部分位户份件届轮期级块点步张所座支套场组队]?$/u;
+const COUNT_QUESTION = /^(?:几|多少)[个条项名家人天次年月日号批种类部分位户份件届轮期级块点步张所座支套场组队]?$/u;
 
 /** "第二条", "第三点", "最后一条": a position in a list the question refers to, not its topic. */
 const ORDINAL_REFERENCE = /^(?:第[一二三四五六七八九十两\d]{1,3}|最后一)[条点项个款]$/u;
