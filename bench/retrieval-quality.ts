@@ -5,8 +5,8 @@
  * string (whitespace removed), as in `zct eval`; unanswerable questions are skipped. CMRC trial chunks
  * (../shared/eval/cmrc2018-trial): the first distinct chunk ids, as `zct search-batch --k 5` prints them.
  * Variants: `crude` (char-bigram BM25 over 400-character windows, the issue's baseline), `chars` (char
- * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type` (= the
- * product). Each adds one piece to the previous one. `+list-rerank` and `+prf` add a piece that was measured
+ * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type`, `+enumeration`
+ * (= the product). Each adds one piece to the previous one. `+list-rerank` and `+prf` add a piece that was measured
  * and left out (it loses R@1 on the sets it was not tuned on).
  */
 import fs from 'node:fs';
@@ -36,6 +36,9 @@ const SET_FILES: Record<string, string> = {
   tune: fs.existsSync(path.join(root, 'data/eval/qa-tune.jsonl'))
     ? path.join(root, 'data/eval/qa-tune.jsonl')
     : path.join(OWN, 'qa-tune.jsonl'),
+  tune2: fs.existsSync(path.join(root, 'data/eval/qa2-tune.jsonl'))
+    ? path.join(root, 'data/eval/qa2-tune.jsonl')
+    : path.join(OWN, 'qa2-tune.jsonl'),
   test: fs.existsSync(path.join(root, 'data/eval/qa-test.jsonl'))
     ? path.join(root, 'data/eval/qa-test.jsonl')
     : path.join(OWN, 'qa-test.jsonl'),
@@ -103,11 +106,19 @@ const VARIANTS: Variant[] = [
     colloquial: false,
     answerType: false,
     listRerank: false,
+    enumeration: false,
   }),
-  productVariant('+description', { wordsWeight: 0, colloquial: false, answerType: false, listRerank: false }),
-  productVariant('+words', { colloquial: false, answerType: false, listRerank: false }),
-  productVariant('+colloquial', { answerType: false, listRerank: false }),
-  productVariant('+answer-type', {}),
+  productVariant('+description', {
+    wordsWeight: 0,
+    colloquial: false,
+    answerType: false,
+    listRerank: false,
+    enumeration: false,
+  }),
+  productVariant('+words', { colloquial: false, answerType: false, listRerank: false, enumeration: false }),
+  productVariant('+colloquial', { answerType: false, listRerank: false, enumeration: false }),
+  productVariant('+answer-type', { enumeration: false }),
+  productVariant('+enumeration', {}),
   productVariant('+list-rerank', { listRerank: true }),
   productVariant('+prf', { prf: 0.1 }),
   ...(process.env.EXPERIMENT

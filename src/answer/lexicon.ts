@@ -7,14 +7,15 @@
 export const COLLOQUIAL_WORDS: ReadonlySet<string> = new Set(
   `咋 咋整 咋办 咋弄 整 搞 弄 干 干啥 说法 讲 讲的 提 提了 说 说的 说了 有没 下去 跑 谢啦 谢谢 多谢 麻烦 帮忙 请 一下 现在 到底
    那篇 那块 这块 这快 那边 这边 那里 这里 里面 里头 都 啊 呀 哈 呗 回事 指 指的 叫 叫啥 算 好处 东西 事儿 事 玩意 一共 总共 头 头一 底 还
-   要 得 能 该 啥样 给 帮 给出 有 是 对 说明 解释 谁给 具体 具体点 大概 一般 多 主要 需要 准备 打算 现在 目前 今年 去年`
+   要 得 能 该 啥样 给 帮 给出 有 是 对 说明 解释 谁给 具体 具体点 大概 一般 多 主要 需要 准备 打算 现在 目前 今年 去年
+   形容 描述 概括 描写 评价 提法 表述 列 列一下 来着 讲了 提到 写 写了 写的`
     .split(/\s+/u)
     .filter(Boolean),
 );
 
 /** Words that name a document by kind, speaker, column or publication (“那篇讲话”, “卷首语”, “编者按”). */
 export const DOC_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(
-  `讲话 文章 杂志 卷首 卷首语 评论 评论员 编者按 报纸 报道 综述 刊 期 通知 文件 方案 意见 会议 发言 交流 材料 部长 书记 领导 那篇 篇 本刊`
+  `讲话 文章 杂志 卷首 卷首语 评论 评论员 编者按 报纸 报道 综述 刊 期 通知 文件 方案 意见 会议 发言 交流 材料 部长 书记 领导 那篇 篇 本刊 栏目 专栏 期刊 本期 这期 开篇 开头 首篇`
     .split(/\s+/u)
     .filter(Boolean),
 );
@@ -22,7 +23,7 @@ export const DOC_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(
 /** Cues of the kind of answer asked for. */
 export const ANSWER_KIND_CUES = {
   number:
-    /多少|(?<!哪)几(?!乎|种|类|条|点|项|块|方面|部分|大|张)|比例|占比|多久|多长|多大|多高|金额|规模|数量|人数|百分之|几成/u,
+    /多少|(?<!哪)几(?!乎|种|类|条|点|项|块|方面|部分|大|张|月|号|日|时)|比例|占比|多久|多长|多大|多高|金额|规模|数量|人数|百分之|几成/u,
   date: /什么时候|啥时候|哪天|哪年|哪一年|几月|几号|何时|日期|哪一天|多会儿|啥时|什么时间|哪个月|截止|期限到/u,
   who: /谁|哪个单位|哪家|哪个部门|哪些单位|哪些部门|主办|承办|牵头|负责人|哪位|什么单位|什么部门/u,
   list: /哪些|哪几|有哪|几条|几点|几项|几种|几类|几块|几个方面|列一下|列举|逐条|分别|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分块张批大好]|都有啥|都有什么|都是啥|包括啥|包括什么/u,
@@ -53,13 +54,27 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
   { cue: /比例|占比|百分之|几成|利率|费率|税率|扣除率/u, evidence: new RegExp(`%|％|百分之|${NUM}成|分之`, 'u') },
   {
     cue: /多久|多长时间|几个工作日|几天|几个月|几年|多少天|钟头|小时|时间.{0,4}多少|多少.{0,2}时间/u,
-    evidence: new RegExp(`${NUM}+\\s*(?:个)?(?:工作日|天|日|周|个月|月|年|小时|钟头)|每(?:年|月|周|天|两月|季度)`, 'u'),
+    evidence: new RegExp(
+      `${NUM}+\\s*(?:个)?(?:工作日|天|日|周|个月|月|年|小时|钟头|分钟)|每(?:年|月|周|天|两月|季度)`,
+      'u',
+    ),
   },
 ];
 
 /** “几家/多少名/几批 …”: the measure word a count question uses. */
 export const COUNT_MEASURE =
-  /(?:几|多少)(个|家|名|位|人|项|条|批|次|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队)/u;
+  /(?:几|多少)(?:个(?=[万亿]))?(平方公里|平方米|平米|公里|千米|公顷|公斤|千克|个|家|名|位|人|项|条|批|次|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队|吨|辆|栋|幢|万|亿|米)/u;
+
+/** A question that asks for a code or handle (是几几几, 微信号是多少, 热线电话): letters and digits answer it. */
+export const CODE_CUE = /几几|几加几|几\+几|账号|微信号|公众号|编号|代码|网址|邮箱|电话|号码|热线/u;
+export const CODE_EVIDENCE = /[a-z][a-z0-9_.@-]{3,}|\d[\d-]{4,}/iu;
+
+/**
+ * Roles a “who” question names (主编是谁, 组长 谁): a sentence that names the same role answers it,
+ * whatever the person's name.
+ */
+export const ROLE_WORDS =
+  /副?(?:主编|总编|组长|主任|书记|部长|局长|县长|市长|区长|镇长|村长|社长|院长|校长|站长|队长|团长|会长|主席|秘书长|负责人|联系人|召集人|牵头人|顾问|编辑|委员|指导员|专员)/gu;
 
 /**
  * Measure words a count may be given in for each asked one: “几个” is answered by “88名” or “5支”,

@@ -12,6 +12,8 @@ export type AskedType = 'date' | 'number' | 'unit';
 
 /** Bonus, as a share of the best candidate's score, for a sentence covering the whole question. */
 export const ANSWER_TYPE_WEIGHT = 0.3;
+/** Bonus, as a share of the best candidate's score, for a passage enumerating the counted noun. */
+export const ENUMERATION_WEIGHT = 0.2;
 
 const DATE_QUESTION = /哪天|几号|哪一天|什么时候|啥时候|何时|哪年|哪一年|几月|几几年|日期|时间/u;
 const NUMBER_QUESTION = /多少|几[个名家项条次批人万亿岁年天位所座成]|比例|占比|多大|多长|多高|多久/u;
@@ -47,4 +49,24 @@ export function answerTypeCoverage(passage: string, type: AskedType, questionBig
     best = Math.max(best, hit / questionBigrams.size);
   }
   return best;
+}
+
+/**
+ * The noun a count or list question counts: “哪三个性” → 性, “几种思维” → 思维, “分了几个组” → 组 (the one or
+ * two characters after 哪/几, a number and a measure word, before the question ends).
+ */
+export function countedNoun(question: string): string | null {
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  const m =
+    /(?:哪几|哪|几)[一二两三四五六七八九十\d]*(?:个|种|项|条|类|大|点)?(\p{Script=Han}{1,2}?)(?=$|[？?，,。！!的呢啊呀]|来着|列)/u.exec(
+      q,
+    );
+  return m?.[1] ?? null;
+}
+
+/** A sentence of the passage names at least three items ending in the counted noun (政治性、时代性、规律性). */
+export function enumeratesNoun(passage: string, noun: string): boolean {
+  const re = new RegExp(`\\p{Script=Han}${noun}(?=[、，,；;。等和与及])`, 'gu');
+  for (const s of normalizeText(passage).split(SENTENCE_SPLIT)) if ((s.match(re)?.length ?? 0) >= 3) return true;
+  return false;
 }

@@ -38,13 +38,28 @@ export function chunkContext(chunk: Pick<Chunk, 'title' | 'headings'>): string {
   return [chunk.title, ...chunk.headings].filter(Boolean).join('\n');
 }
 
-/** The document's description: title, column, author, origin, source and kind words. */
+/** The document's description: title, column, author (with how people name them), origin, source and kind words. */
 export function chunkDescription(
   chunk: Pick<Chunk, 'title' | 'source' | 'section' | 'author' | 'origin' | 'kinds'>,
 ): string {
-  return [chunk.title, chunk.section, chunk.author, chunk.origin, chunk.source, chunk.kinds?.join(' ')]
+  const aliases = chunk.author ? authorAliases(chunk.author).join(' ') : '';
+  return [chunk.title, chunk.section, chunk.author, aliases, chunk.origin, chunk.source, chunk.kinds?.join(' ')]
     .filter(Boolean)
     .join('\n');
+}
+
+const TITLES = /部长|书记|主任|局长|县长|市长|区长|主席|常委|社长|院长|校长|主编/gu;
+
+/**
+ * How people name an author who is a person with a title: “市委常委、组织部长 林晓峰” is 林部长, 林常委,
+ * 林晓峰部长 in a question (“林部长那篇讲话”). Nothing for a unit or a name without a title.
+ */
+export function authorAliases(author: string): string[] {
+  const a = author.trim();
+  const name = /(?:^|[\s、，,])(\p{Script=Han}{2,3})$/u.exec(a)?.[1] ?? /^(\p{Script=Han}{2,3})[（(]/u.exec(a)?.[1];
+  if (!name) return [];
+  const titles = [...new Set(a.slice(0, a.length - name.length).match(TITLES) ?? [])];
+  return titles.flatMap((t) => [`${name[0]}${t}`, `${name}${t}`]);
 }
 
 /** Field tokens of chunks; a document's description + heading path is analysed once for all its chunks. */

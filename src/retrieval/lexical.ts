@@ -5,7 +5,14 @@
 import type { CorpusDocument } from '../corpus/types.js';
 import { Bm25Index, type Bm25Snapshot } from './bm25.js';
 import { chunkDocument, type ChunkOptions } from './chunker.js';
-import { answerTypeCoverage, ANSWER_TYPE_WEIGHT, askedType } from './answer-type.js';
+import {
+  answerTypeCoverage,
+  ANSWER_TYPE_WEIGHT,
+  askedType,
+  countedNoun,
+  ENUMERATION_WEIGHT,
+  enumeratesNoun,
+} from './answer-type.js';
 import { chunkFieldsAnalyzer, FIELDS, queryFields, RETRIEVAL_BM25, type AnalyzedQuery } from './fields.js';
 import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
@@ -38,6 +45,8 @@ export interface RankingOptions {
   descriptionRepeat?: number;
   /** Weight of the jieba word field (default FIELDS'). */
   wordsWeight?: number;
+  /** Bonus for a passage enumerating the noun a count/list question counts (default on). */
+  enumeration?: boolean;
 }
 
 export interface LexicalHit {
@@ -225,7 +234,9 @@ export class LexicalIndex {
     const { answerType = true, listRerank = false } = this.ranking;
     const list = listRerank && isListQuestion(query.text);
     const asked = answerType ? askedType(query.text) : null;
-    const depth = list || asked || this.ranking.prf ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
+    // “哪三个性”, “几种思维”: the passage that enumerates the counted noun (政治性、时代性、规律性) answers it.
+    const counted = countedNoun(query.text);
+    const depth = list || asked || counted || this.ranking.prf ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
     const options =
       this.ranking.wordsWeight === undefined
         ? SEARCH_OPTIONS
@@ -247,6 +258,15 @@ export class LexicalIndex {
         const cov = answerTypeCoverage(h.chunk.text, asked, bigrams);
         return cov > 0 ? { ...h, score: h.score + atWeight * top * cov } : h;
       });
+      rescored = true;
+    }
+    if (counted && this.ranking.enumeration !== false) {
+      const top = hits[0]!.score;
+      hits = hits.map((h, i) =>
+        i < RERANK_DEPTH && enumeratesNoun(h.chunk.text, counted)
+          ? { ...h, score: h.score + ENUMERATION_WEIGHT * top }
+          : h,
+      );
       rescored = true;
     }
     if (list) {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeText } from './normalize.js';
+import { defaultTokenizer } from './tokenizer.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** data/retrieval at the project root: two levels up from src/retrieval, three from dist/src/retrieval. */
@@ -105,25 +106,58 @@ export function retrievalLexicon(): RetrievalLexicon {
   return loaded;
 }
 
+/** A colloquial expression found in a (normalised, space-free) question, with its written forms. */
+export interface ColloquialMatch {
+  start: number;
+  end: number;
+  forms: string[];
+}
+
 /**
- * The written forms for the colloquial expressions in a question, longest match first at each
- * position (咋整 before 咋). Returns the added forms only (the question itself is unchanged).
+ * The colloquial expressions of a question, longest match first at each position (咋整 before 咋),
+ * positions in the normalised question without spaces.
  */
-export function colloquialExpansions(query: string, lex: RetrievalLexicon = retrievalLexicon()): string[] {
+export function colloquialMatches(query: string, lex: RetrievalLexicon = retrievalLexicon()): ColloquialMatch[] {
   const q = normalizeText(query).replace(/\s+/g, '');
-  const out: string[] = [];
+  const out: ColloquialMatch[] = [];
+  // A one-character key (建, 考, 啥) is that word only where it stands alone, not inside 建设 or 考核.
+  let alone: Set<number> | null = null;
+  const standsAlone = (i: number) => {
+    if (!alone) {
+      alone = new Set();
+      let pos = 0;
+      for (const w of defaultTokenizer().segment(q)) {
+        if (w.length === 1) alone.add(pos);
+        pos += w.length;
+      }
+    }
+    return alone.has(i);
+  };
   for (let i = 0; i < q.length; ) {
     let matched = 0;
     for (let n = Math.min(lex.maxKey, q.length - i); n >= 1; n--) {
+      if (n === 1 && !standsAlone(i)) break;
       const forms = lex.colloquial.get(q.slice(i, i + n));
       if (forms) {
-        for (const f of forms) if (!out.includes(f) && !q.includes(f)) out.push(f);
+        out.push({ start: i, end: i + n, forms });
         matched = n;
         break;
       }
     }
     i += matched || 1;
   }
+  return out;
+}
+
+/**
+ * The written forms for the colloquial expressions in a question. Returns the added forms only (the
+ * question itself is unchanged).
+ */
+export function colloquialExpansions(query: string, lex: RetrievalLexicon = retrievalLexicon()): string[] {
+  const q = normalizeText(query).replace(/\s+/g, '');
+  const out: string[] = [];
+  for (const m of colloquialMatches(query, lex))
+    for (const f of m.forms) if (!out.includes(f) && !q.includes(f)) out.push(f);
   return out;
 }
 

@@ -81,7 +81,7 @@ function formatReport(file: string, r: EvalReport, verbose: boolean): string {
     `MRR@10            ${r.mrr.toFixed(3)}`,
     `无答案题判定“未找到”的比例  ${pct(r.notFoundAccuracy)}`,
     `可回答题被误判“未找到”的比例  ${pct(r.falseRefusalRate)}`,
-    `（“未找到”判定：证据模型 P(可答) < 0.5（覆盖度、作答句、答案类型、一致性、分差；无问题文本时覆盖度 < ${ANSWERABLE_THRESHOLD}））`,
+    `（“未找到”判定：证据模型 P(可答) < 0.5（覆盖度、答案类型；地名/年份/批次不符或覆盖度过低直接判未找到；无问题文本时覆盖度 < ${ANSWERABLE_THRESHOLD}））`,
   ];
   if (verbose) {
     lines.push('', '逐题（排名 / 覆盖度 / 判定）：');

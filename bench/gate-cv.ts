@@ -1,0 +1,181 @@
+/**
+ * The not-found gate, refitted and cross-validated: the logistic model over the evidence features
+ * (src/retrieval/confidence.ts) fitted on labelled policy sets, with stratified k-fold cross-validation
+ * so the reported figures are on questions the fit did not see.
+ *   npx tsx bench/gate-cv.ts [--sets tune,tune2,dev,own] [--folds 5] [--repeats 10] [--target 0.05]
+ *                            [--l2 0.001] [--features coverage,kind,…] [--json]
+ * Sets: tune = data/eval/qa-tune.jsonl, tune2 = data/eval/qa2-tune.jsonl, dev = ../shared/eval/qa-dev.jsonl,
+ * own = test/retrieval/fixtures/own-qa.jsonl (a set name or a path; test halves are refused).
+ * In each fold the model is fitted on the other folds (classes weighted equally), the operating point
+ * is the highest P threshold whose false refusals on those training folds stay ≤ --target, and the
+ * held-out fold is decided with it (floors — coverage < MIN_COVERAGE, an unmet constraint — refuse as in the
+ * product). Printed: per set, the pooled held-out answerable / unanswerable refusal rates; then the model
+ * fitted on all rows with its operating point (what GATE_MODEL should be: bias shifted so P = 0.5 there).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../src/cli/commands/eval.js';
+import { loadLibrary } from '../src/corpus/index.js';
+import {
+  fitGate,
+  GATE_FEATURES,
+  GATE_MODEL,
+  gateConfidence,
+  gateProbability,
+  isFloored,
+  type GateFeatures,
+  type GateModel,
+} from '../src/retrieval/confidence.js';
+import { readEvalSet } from '../src/retrieval/evaluate.js';
+import { buildRetriever } from '../src/retrieval/retriever.js';
+import { flag, numArg, prng, strArg } from './args.js';
+
+const root = projectRoot();
+const NAMED: Record<string, string> = {
+  tune: path.join(root, 'data/eval/qa-tune.jsonl'),
+  tune2: path.join(root, 'data/eval/qa2-tune.jsonl'),
+  dev: path.resolve(root, '../shared/eval/qa-dev.jsonl'),
+  own: path.join(root, 'test/retrieval/fixtures/own-qa.jsonl'),
+};
+
+interface Row {
+  set: string;
+  answerable: boolean;
+  features: GateFeatures;
+}
+
+const sets = (strArg('sets') ?? 'tune,tune2,dev,own').split(',').filter(Boolean);
+const folds = numArg('folds', 5);
+const repeats = numArg('repeats', 10);
+const target = numArg('target', 0.05);
+const l2 = numArg('l2', 0.001);
+const only = strArg('features')?.split(',');
+
+const docs = await loadLibrary({ corpusDir: path.join(root, 'data/corpus'), dataDir: path.join(root, '.no-ingested') });
+const retriever = await buildRetriever(docs);
+const rows: Row[] = [];
+for (const name of sets) {
+  const file = NAMED[name] ?? name;
+  if (/-test\.jsonl$/u.test(file)) throw new Error(`test halves are never used for fitting: ${file}`);
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`skipped (absent): ${file}\n`);
+    continue;
+  }
+  for (const q of readEvalSet(file)) {
+    const { decision } = retriever.explain(q.question, 10);
+    if (!decision.features) continue;
+    rows.push({ set: name, answerable: q.doc !== null && q.evidence.length > 0, features: decision.features });
+  }
+}
+
+/** The highest threshold on P whose false refusals (floors included) stay ≤ target on these rows. */
+function operatingPoint(model: GateModel, train: Row[]): number {
+  const pos = train.filter((r) => r.answerable);
+  const floored = pos.filter((r) => isFloored(r.features)).length;
+  const ps = pos
+    .filter((r) => !isFloored(r.features))
+    .map((r) => gateProbability(r.features, model))
+    .sort((a, b) => a - b);
+  // Refusing the j lowest P (plus the floored ones) must stay within the budget.
+  const budget = Math.floor(target * pos.length) - floored;
+  if (budget < 0 || !ps.length) return ps[0] ?? 0.5;
+  const j = Math.min(budget, ps.length - 1);
+  // Just above the j-th lowest: those below it are refused, it and the rest answered.
+  return j === 0 ? ps[0]! : (ps[j - 1]! + ps[j]!) / 2;
+}
+
+/** Only the features named by --features vary (the others are zeroed, so they are not fitted). */
+function keep(f: GateFeatures): GateFeatures {
+  return Object.fromEntries(GATE_FEATURES.map((k) => [k, only!.includes(k) ? f[k] : 0])) as unknown as GateFeatures;
+}
+
+function decide(model: GateModel, threshold: number, r: Row): boolean {
+  return !isFloored(r.features) && gateProbability(r.features, model) >= threshold;
+}
+
+function fitFold(train: Row[]): { model: GateModel; threshold: number } {
+  const model = fitGate(
+    train.filter((r) => !isFloored(r.features)).map((r) => (only ? { ...r, features: keep(r.features) } : r)),
+    { l2 },
+  );
+  return { model, threshold: operatingPoint(model, train) };
+}
+
+const rand = prng(20261206);
+const held = new Map<string, { pos: number; posRefused: number; neg: number; negRefused: number }>();
+const tally = (set: string, r: Row, answered: boolean) => {
+  const t = held.get(set) ?? { pos: 0, posRefused: 0, neg: 0, negRefused: 0 };
+  if (r.answerable) {
+    t.pos++;
+    if (!answered) t.posRefused++;
+  } else {
+    t.neg++;
+    if (!answered) t.negRefused++;
+  }
+  held.set(set, t);
+};
+for (let rep = 0; rep < repeats; rep++) {
+  // Stratified: each class shuffled and dealt round-robin into the folds.
+  const fold = new Map<Row, number>();
+  for (const cls of [true, false]) {
+    const xs = rows.filter((r) => r.answerable === cls);
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+    }
+    for (const [i, r] of xs.entries()) fold.set(r, i % folds);
+  }
+  for (let f = 0; f < folds; f++) {
+    const { model, threshold } = fitFold(rows.filter((r) => fold.get(r) !== f));
+    for (const r of rows.filter((x) => fold.get(x) === f)) {
+      const answered = decide(model, threshold, r);
+      tally(r.set, r, answered);
+      tally('all', r, answered);
+    }
+  }
+}
+
+const all = fitFold(rows);
+const shifted: GateModel = { ...all.model, bias: round(all.model.bias - logit(all.threshold)) };
+const inSample = (model: GateModel) => {
+  const out: Record<string, string> = {};
+  for (const set of [...sets, 'all']) {
+    const xs = rows.filter((r) => set === 'all' || r.set === set);
+    if (!xs.length) continue;
+    const pos = xs.filter((r) => r.answerable);
+    const neg = xs.filter((r) => !r.answerable);
+    const refused = (ys: Row[]) => ys.filter((r) => gateConfidence(r.features, model) < 0.5).length;
+    out[set] = `${pct(refused(pos) / pos.length)} / ${pct(refused(neg) / Math.max(1, neg.length))}`;
+  }
+  return out;
+};
+const cv: Record<string, string> = {};
+for (const [set, t] of held)
+  cv[set] =
+    `${pct(t.posRefused / t.pos)} / ${pct(t.negRefused / Math.max(1, t.neg))} (${t.pos / repeats}+${t.neg / repeats})`;
+const report = {
+  features: GATE_FEATURES,
+  rows: rows.length,
+  cv: { folds, repeats, target, 'answerable refused / unanswerable refused': cv },
+  fitted: { model: shifted, threshold: round(all.threshold) },
+  inSample: { fitted: inSample(shifted), current: inSample(GATE_MODEL) },
+};
+if (flag('json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+else {
+  process.stdout.write(`cross-validated (${folds}-fold × ${repeats}, target ≤ ${pct(target)} answerable refused):\n`);
+  for (const [set, v] of Object.entries(cv)) process.stdout.write(`  ${set.padEnd(6)} ${v}\n`);
+  process.stdout.write(`fitted on all ${rows.length} rows: ${JSON.stringify(shifted)}\n`);
+  process.stdout.write(`in sample, fitted: ${JSON.stringify(report.inSample.fitted)}\n`);
+  process.stdout.write(`in sample, current GATE_MODEL: ${JSON.stringify(report.inSample.current)}\n`);
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)} %`;
+}
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+}

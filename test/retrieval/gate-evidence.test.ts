@@ -1,0 +1,170 @@
+/**
+ * The not-found gate reads the evidence: on a small synthetic corpus, questions worded differently
+ * from the text (colloquial forms, a document named by its speaker or column) are answered, and near
+ * misses — the topic is there, the asked detail is not (no figure of the kind asked, a place the
+ * passage does not name, a plan where the question asks what was done) — are refused.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CorpusDocument } from '../../src/corpus/types.js';
+import { countMeasure, coverage, holdsKind, passageHaystack, queryUnits } from '../../src/retrieval/confidence.js';
+import { countedNoun, enumeratesNoun } from '../../src/retrieval/answer-type.js';
+import { authorAliases } from '../../src/retrieval/fields.js';
+import { buildRetriever, type HybridRetriever } from '../../src/retrieval/retriever.js';
+
+function doc(id: string, title: string, text: string, extra: Partial<CorpusDocument> = {}): CorpusDocument {
+  return { id, title, text, source: null, date: null, author: null, file: `${id}.txt`, fileHash: id, ...extra };
+}
+
+const DOCS: CorpusDocument[] = [
+  doc(
+    'rail',
+    '城际铁路建设攻坚纪实',
+    '城际铁路项目专班成立以来，先后召开论证会70多次。城际铁路设计时速350公里，总投资380亿元。当前，城际铁路正全速推进，确保按期建成。',
+  ),
+  doc(
+    'longyou',
+    '龙游县党建指导员入企工作',
+    '龙游县优选优配100名党建指导员入企，按季度开展座谈交流。党建指导员重点帮助企业健全党组织、规范组织生活。',
+    { author: '中共龙游县委组织部' },
+  ),
+  doc(
+    'kaihua',
+    '开化县党建指导员联系民营企业',
+    '开化县选派50名党建指导员，每名指导员重点联系指导2家民营企业。指导员每月走访企业一次。',
+    { author: '中共开化县委组织部' },
+  ),
+  doc(
+    'meeting',
+    '周二无会日制度',
+    '市县两级规定每周二为“无会日”，当前机关原则上不召开会议。无会日当天，干部下沉一线走访企业、解决问题。',
+  ),
+  doc(
+    'speech',
+    '在全县组织工作会议上的讲话',
+    '同志们：今年要重点抓好三项工作。一是抓好干部队伍建设。二是抓好基层组织建设。三是抓好人才工作。',
+    { author: '县委书记 王建国', section: '领导讲话' },
+  ),
+  doc(
+    'alliance',
+    '柯城区红色物业联盟建设',
+    '柯城区深化“红色物业联盟”，推动物业公司党组织全覆盖。今年计划组建5个“红色物业联盟”联合党委。',
+    { author: '中共衢州市柯城区委组织部' },
+  ),
+];
+
+let retriever: HybridRetriever;
+beforeAll(async () => {
+  retriever = await buildRetriever(DOCS);
+});
+
+const answerable = async (q: string) => (await retriever.search(q, 5)).answerable;
+
+describe('reworded questions are answered', () => {
+  it('a colloquial form counts as its written form in the coverage (眼下 → 当前, 礼拜二 → 周二)', async () => {
+    const q = '眼下礼拜二还开不开会';
+    const units = queryUnits(retriever.lexical.tokenizer, retriever.lexical.bm25, q);
+    expect(units.find((u) => u.word === '礼拜二')?.alts).toContain('周二');
+    const hay = passageHaystack(retriever.lexical.chunks.find((c) => c.docId === 'meeting')!);
+    const withForms = coverage(units, hay).coverage;
+    const wordsOnly = coverage(
+      units.map(({ alts: _alts, ...u }) => u),
+      hay,
+    ).coverage;
+    expect(withForms).toBeGreaterThan(wordsOnly);
+    expect(await answerable(q)).toBe(true);
+  });
+
+  it('a document named by its speaker and kind (王书记那篇讲话) is found and answered', async () => {
+    expect(authorAliases('县委书记 王建国')).toEqual(expect.arrayContaining(['王书记', '王建国书记']));
+    const q = '王书记那篇讲话今年要抓好哪几项工作';
+    const r = await retriever.search(q, 5);
+    expect(r.hits[0]?.chunk.docId).toBe('speech');
+    expect(r.answerable).toBe(true);
+  });
+
+  it('a figure of the kind asked, in the unit asked, answers (总投资多少钱 → 380亿元)', async () => {
+    expect(await answerable('城际铁路总投资是多少钱')).toBe(true);
+  });
+
+  it('a comparison of two places is answered from a passage for each', async () => {
+    expect(await answerable('龙游和开化派进企业的党建指导员各多少名')).toBe(true);
+  });
+});
+
+describe('near misses are refused', () => {
+  it('the topic is there but no figure of the kind asked (多少个站)', async () => {
+    const { decision } = retriever.explain('城际铁路全线一共设多少个站', 10);
+    expect(decision.features?.kind).toBe(0);
+    expect(await answerable('城际铁路全线一共设多少个站')).toBe(false);
+  });
+
+  it('a place the passages do not name, even in a comparison', async () => {
+    expect(await answerable('龙游和江山派进企业的党建指导员各多少名')).toBe(false);
+  });
+
+  it('a figure of the kind asked only in another place’s passage does not answer', async () => {
+    // “2家民营企业” is Kaihua's; the Longyou passage gives no count of enterprises.
+    const { decision } = retriever.explain('龙游党建指导员每人要联系几家企业', 10);
+    expect(decision.features?.kind).toBe(0);
+    expect(await answerable('龙游党建指导员每人要联系几家企业')).toBe(false);
+  });
+
+  it('what was done is not answered by a plan; the plan is', async () => {
+    expect(await answerable('柯城今年计划组建几个红色物业联盟联合党委')).toBe(true);
+    expect(await answerable('柯城红色物业联盟联合党委去年实际建了几个')).toBe(false);
+  });
+});
+
+describe('answer kinds read the question’s own wording', () => {
+  it('a unit in quotes is a figure; a bare quoted code is a name unless a code is asked', () => {
+    expect(holdsKind('number', '实现“30天压缩到1小时”。', '办证时间压到多少')).toBe(true);
+    expect(holdsKind('number', '实施“365”培养工程。', '培养工程有多少个')).toBe(false);
+    expect(holdsKind('number', '实施年轻干部“365”培养工程。', '那个工程是几几几来着')).toBe(true);
+    expect(holdsKind('number', '公众号微信号：yuechengZG。', '公众号的微信号是多少')).toBe(true);
+  });
+
+  it('durations in minutes; a measure word only when it is one', () => {
+    expect(holdsKind('number', '服务专员30分钟内到达企业。', '多久有人上门')).toBe(true);
+    expect(countMeasure('全市报上来多少项目')).toBeNull();
+    expect(countMeasure('每人联系几家企业')).toBe('家');
+    expect(countMeasure('高铁全长多少公里')).toBe('公里');
+    expect(holdsKind('number', '全市申报示范创建项目320个。', '全市报上来多少项目')).toBe(true);
+    expect(holdsKind('number', '设计时速350公里。', '全线设了多少个站')).toBe(false);
+  });
+
+  it('the question’s 几X with a figure in its place, or the counted noun enumerated', () => {
+    expect(holdsKind('number', '实行“四考合一”评议办法。', '年度评议是几考合一')).toBe(true);
+    expect(holdsKind('number', '下设规划设计组，政策协调组，信访维稳组，宣传报道组等。', '专班下面分了几个组')).toBe(
+      true,
+    );
+    expect(holdsKind('number', '专班下设若干工作组。', '专班下面分了几个组')).toBe(false);
+  });
+
+  it('who is answered by the role asked about', () => {
+    expect(holdsKind('who', '副主编 冯轲 陈新龙', '杂志的主编和副主编都是谁')).toBe(true);
+    expect(holdsKind('who', '本期刊发了三篇文章。', '杂志的主编是谁')).toBe(false);
+  });
+});
+
+describe('a count or list question prefers the passage enumerating what it counts', () => {
+  it('finds the counted noun and the enumeration', () => {
+    expect(countedNoun('组织工作要抓住哪三个性')).toBe('性');
+    expect(countedNoun('卷首语里讲的几种思维 列一下')).toBe('思维');
+    expect(countedNoun('要坚持哪几条原则')).toBe('原则');
+    expect(countedNoun('资规局几月挂牌')).toBeNull();
+    expect(enumeratesNoun('必须牢牢把握政治性、时代性、规律性，解放思想。', '性')).toBe(true);
+    expect(enumeratesNoun('要增强工作的系统性。', '性')).toBe(false);
+  });
+
+  it('ranks the enumerating passage first (and not with the piece turned off)', async () => {
+    const docs = [
+      doc('a', '组织工作要把握的原则', '组织工作要把握原则，坚持原则不动摇，原则问题必须讲清楚。组织工作要坚持原则。'),
+      doc('b', '组织工作要把握的要求', '组织工作要坚持政治原则、民主原则、公开原则，确保工作质量。'),
+    ];
+    const on = await buildRetriever(docs);
+    const off = await buildRetriever(docs, { ranking: { enumeration: false } });
+    const q = '组织工作要坚持哪三个原则';
+    expect((await on.search(q, 2)).hits[0]?.chunk.docId).toBe('b');
+    expect((await off.search(q, 2)).hits[0]?.chunk.docId).toBe('a');
+  });
+});
