@@ -7,7 +7,11 @@ import type { Passage } from './types.js';
 import { charLength, clip, endSentence, matchForm, splitSentences, tidy } from './text.js';
 import { idfOver, queryTerms, scoreTerms, wordWeight, type QueryTerms, type TermTokenizer } from './terms.js';
 import {
+  clausesSharing,
   cnNumeral,
+  countedTargets,
+  countPhraseRe,
+  type CountedTarget,
   expectedCount,
   hasQuantity,
   isComparison,
@@ -20,7 +24,18 @@ import {
 import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js';
 import { askedKinds, holdsKind } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
-import { inlineItems, itemMarker, listAround } from './lists.js';
+import {
+  inlineItems,
+  isBareHeading,
+  isHeadingLine,
+  itemMarker,
+  listAround,
+  paragraphStart,
+  parallelRun,
+  sectionHeads,
+  sectionScope,
+} from './lists.js';
+import { defaultTokenizer } from '../retrieval/tokenizer.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -112,22 +127,44 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
   return `${from > 0 ? '…' : ''}${chars.slice(from, end).join('')}${end < chars.length ? '…' : ''}`;
 }
 
-function candidates(
+export interface CandidateOptions {
+  avoid?: string;
+  preferDoc?: string;
+  views?: DocumentViews;
+  tokenizer?: TermTokenizer;
+}
+
+/** Weight of the words of a sentence's nearest section heading (and of the outer one) as its context. */
+const HEAD_CONTEXT = [0.6, 0.4];
+/** Weight of the title's and the chunk's headings' words. */
+const TITLE_CONTEXT = 0.3;
+
+export function candidates(
   query: string,
   terms: QueryTerms,
   passages: Passage[],
   maxSentence: number,
-  avoid?: string,
-  preferDoc?: string,
+  opts: CandidateOptions = {},
 ): Candidate[] {
+  const { avoid, preferDoc, views } = opts;
   const avoidForm = avoid ? matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, '')) : '';
   const kind = questionKind(query);
   const asked = askedKinds(query).filter((k) => k !== 'list');
+  const tokenizer = opts.tokenizer ?? defaultTokenizer();
+  const targets = countedTargets(query, (t) => tokenizer.segment(t));
+  const countRes = targets.filter((t) => t.asksCount).map((t) => ({ t, re: countPhraseRe(t) }));
+  const nouns = [...new Set(targets.map((t) => t.noun).filter((n): n is string => n !== null))];
   const split = passages.map((p) => ({ p, sentences: splitSentences(p.chunk.text) }));
   const forms = split.flatMap((s) => s.sentences.map(matchForm));
   const idf = idfOver(forms);
   const top = Math.max(...passages.map((p) => p.score), 0);
   const out: Candidate[] = [];
+  const ctxScore = (form: string, context: string, weight: number) => {
+    let ctx = 0;
+    for (const w of terms.words)
+      if (!form.includes(w) && context.includes(w)) ctx += weight * wordWeight(w) * (idf(w) / idf.max);
+    return ctx;
+  };
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
     const rel = top > 0 ? Math.max(0, p.score) / top : 1 / p.n;
@@ -135,28 +172,55 @@ function candidates(
       (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1)) * (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1);
     // Words the title or section headings match count a little for every sentence under them.
     const context = matchForm(`${p.chunk.title} ${p.chunk.headings.join(' ')}`);
+    const view = views ? views.view(p.chunk.docId, [p.chunk]) : null;
     sentences.forEach((full, idx) => {
       const raw = bestWindow(full, terms, maxSentence);
       const form = matchForm(raw);
       const m = scoreTerms(form, terms, idf);
-      if (m.score <= 0) return;
-      let ctx = 0;
-      for (const w of terms.words)
-        if (!form.includes(w) && context.includes(w)) ctx += 0.3 * wordWeight(w) * (idf(w) / idf.max);
-      let score = (m.score + ctx) * prior;
+      const vi = view ? locate(view, full, p.chunk.id) : -1;
+      // The headings the sentence stands under: their words are its context too (“（七）附则。” heads
+      // “重点对…授权规定、解释机关、施行日期等内容予以明确”).
+      const heads = view && vi >= 0 ? sectionHeads(view, vi) : [];
+      // No heading: the paragraph's first sentence sets its topic (“建好一个体系，就是要做实“网格365”…”).
+      if (view && vi >= 0 && heads.length === 0) {
+        const first = paragraphStart(view, vi);
+        if (first < vi) heads.push(first);
+      }
+      let headCtx = 0;
+      heads.forEach((h, k) => {
+        headCtx += ctxScore(form, matchForm(view!.sentences[h]!.text), HEAD_CONTEXT[k] ?? 0.3);
+      });
+      if (m.score + headCtx <= 0) return;
+      const ctx = ctxScore(form, context, TITLE_CONTEXT);
+      let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
       const len = charLength(raw);
       if (kind.number && hasQuantity(raw)) score *= 1.3;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
-      for (const k of asked) if (holdsKind(k, raw, query)) score *= k === 'number' ? 1.3 : 1.2;
-      if (kind.list && isEnumeration(raw)) score *= 1.25;
+      for (const k of asked) score *= holdsKind(k, raw, query) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
+      // “几条原则” is answered by “七条原则”; “分几步” by “三步走”.
+      if (countRes.some(({ re }) => re?.test(raw))) score *= 1.4;
+      // Items that share the noun counted (哪三个性 → 政治性、时代性、规律性).
+      if (kind.list && nouns.some((n) => clausesSharing(raw, n) >= 2)) score *= 1.8;
+      else if (kind.list && nouns.length > 0 && !nouns.some((n) => form.includes(matchForm(n)))) score *= 0.8;
+      else if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
+      // A bare heading or a title line is not an answer; the sentences under it are.
+      if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
       if (avoidForm?.includes(matchForm(full).slice(0, 40)))
         score *= terms.focus.some((w) => form.includes(w)) ? 0.8 : 0.3;
-      else if (len < 30 && /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u.test(raw)) score *= 0.7;
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Multipliers when a sentence holds / lacks the kind of answer asked for. */
+const KIND_HELD: Record<string, number> = { number: 1.3, date: 1.4, who: 1.2 };
+const KIND_MISSING: Record<string, number> = { number: 1, date: 0.7, who: 0.9 };
+
+/** A line without a sentence end: a title, a table-of-contents entry, a heading. */
+function isTitleLine(s: string): boolean {
+  return !/[。！？!?；;：:]$/u.test(s.trim()) && charLength(s) <= 60;
 }
 
 /** The best sentence of a passage for these terms, clipped for a citation quote. */
@@ -191,7 +255,7 @@ function ordinalAnswer(
   tokenizer?: TermTokenizer,
 ): ExtractiveAnswer | null {
   const base = query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' ');
-  const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE)[0];
+  const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, { tokenizer })[0];
   const ordered = anchor ? [anchor.p, ...passages.slice(0, 3).filter((p) => p !== anchor.p)] : passages.slice(0, 3);
   for (const p of ordered) {
     const text = tidy(p.chunk.text).replace(/[ \t\u3000]+/g, '');
@@ -245,6 +309,22 @@ function quoteOf(sentence: string, terms: QueryTerms): string {
   return charLength(sentence) <= QUOTE_WHOLE ? sentence : bestWindow(sentence, terms, QUOTE_WHOLE);
 }
 
+/**
+ * A list as text: the lead-in (when there is one) and the items, with their count — unless the lead-in
+ * states it already (“主要有四条：”).
+ */
+function listText(leadIn: string | null, items: string[], unit: string): string {
+  const count = countWord(items.length, unit);
+  const lead = leadIn ? leadIn.replace(/[：:。；;，,]$/u, '') : '';
+  const states =
+    lead !== '' &&
+    new RegExp(`[${cnNumeral(items.length)}${items.length === 2 ? '两' : ''}${items.length}][个大项条点]`, 'u').test(
+      lead,
+    );
+  if (states) return `${lead}：${joinItems(items)}`;
+  return `${lead ? `${lead}，` : ''}共${count}：${joinItems(items)}`;
+}
+
 /** “；”/“，”/“：” at the end of the last item → “。”; items joined without doubling punctuation. */
 function joinItems(items: string[]): string {
   return items
@@ -281,6 +361,127 @@ function continuation(view: DocView, a: number, max: number): number[] {
   return out;
 }
 
+/** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
+function sharesTargetNoun(items: string[] | null, targets: CountedTarget[]): boolean {
+  if (!items) return false;
+  return targets.some((t) => t.noun !== null && clausesSharing(items.join('、'), t.noun) >= 2);
+}
+
+/** Share of a heading's own content words that the question uses. */
+function headingCoverage(query: string, heading: string, tokenizer?: TermTokenizer): number {
+  const own = queryTerms(heading.replace(ITEM_MARKER_PREFIX, ''), tokenizer).words;
+  if (own.length === 0) return 0;
+  const q = matchForm(query);
+  return own.filter((w) => q.includes(w)).length / own.length;
+}
+
+const ITEM_MARKER_PREFIX =
+  /^[“"‘【\s]*(?:[一二两三四五六七八九十]{1,3}是|[（(][一二两三四五六七八九十\d]{1,3}[)）]|第[一二两三四五六七八九十]{1,3}[，,、是：:]|其[一二两三四五六七八九十]{1,3}[，,、是：:]|[①-⑳]|\d{1,2}[、．.]|[一二两三四五六七八九十]{1,3}[、．.])/u;
+
+/**
+ * The lead-in of a list found from sentence i: the sentence itself when it ends in “：” before the
+ * items, or its part before “：” when it holds item 1 (“主要有四条：一是…”).
+ */
+function leadInOf(view: DocView, i: number, firstItem: number): string | null {
+  const t = view.sentences[i]!.text;
+  if (firstItem > i) return /[：:]$/u.test(t) ? t : null;
+  if (firstItem === i && !itemMarker(t)) {
+    const colon = Math.max(t.lastIndexOf('：'), t.lastIndexOf(':'));
+    return colon > 0 ? t.slice(0, colon + 1) : null;
+  }
+  return null;
+}
+
+/** Longest text taken from under a heading. */
+const BODY_MAX = 300;
+
+/**
+ * What stands under the heading at `a`, when the question is about that heading (it uses most of the
+ * heading's words, or names a count the heading holds: “三张图”): the heading, then the sentences of
+ * its section that answer best (in document order), or the list its section holds.
+ */
+function headingBody(
+  query: string,
+  terms: QueryTerms,
+  view: DocView,
+  a: number,
+  best: Candidate,
+  opts: ExtractiveOptions,
+): { text: string; quote: string; items?: string[] } | null {
+  const head = view.sentences[a]!.text;
+  if (/[：:]$/u.test(head)) return null;
+  const kind = questionKind(query);
+  const segmenter = opts.tokenizer ?? defaultTokenizer();
+  const stated = countedTargets(query, (t) => segmenter.segment(t)).filter(
+    (t) => t.count !== null && t.measure !== null && t.noun !== null,
+  );
+  // An item that names the count asked about (“三是以绘好人才“三张图”为基础…”): its sentences are the list.
+  const namesCount =
+    itemMarker(head) !== null &&
+    !/[：:]/u.test(head) &&
+    stated.some((t) => head.includes(`${cnNumeral(t.count!)}${t.measure}`) && head.includes(t.noun!));
+  const bare = isBareHeading(view, a);
+  if (!namesCount && !(bare && headingCoverage(query, head, opts.tokenizer) >= 0.5)) return null;
+  const scope = sectionScope(view, a);
+  if (scope.length === 0) return null;
+  const lead = endSentence(head.replace(/[，,；;]$/u, ''));
+  // A count the heading names, with as many sentences under it: those are the items.
+  const want = stated.find((t) => head.includes(`${cnNumeral(t.count!)}${t.measure}`))?.count ?? null;
+  if (kind.list && want !== null) {
+    const t = stated.find((x) => head.includes(`${cnNumeral(x.count!)}${x.measure}`))!;
+    const run = parallelRun(view, a + 1, t.noun);
+    const inner = run && run.starts[0] === a + 1 ? run.items : itemBody(view, a);
+    // “共三张图：” — the count in the question's own words.
+    if (inner.length === want)
+      return {
+        text: `${lead}共${countWord(want, t.measure!)}${t.noun}：${joinItems(inner)}`,
+        quote: head,
+        items: inner,
+      };
+  }
+  // A list questions finds under the heading (“4、…根本原则。主要有四条：一是…二是…”).
+  if (kind.list) {
+    for (const i of scope.slice(0, 3)) {
+      const list = listAround(view, i);
+      if (!list || list.starts[0]! < i) continue;
+      const leadIn = leadInOf(view, i, list.starts[0]!);
+      return {
+        text: `${lead}${listText(leadIn, list.items, listUnit(query))}`,
+        quote: leadIn ? `${head}${leadIn}` : head,
+        items: list.items,
+      };
+    }
+  }
+  // The section's sentences ranked as candidates of their own.
+  const text = scope.map((i) => view.sentences[i]!.text).join('\n');
+  const pseudo: Passage = { n: best.p.n, score: best.p.score, chunk: { ...best.p.chunk, text } };
+  const ranked = candidates(query, terms, [pseudo], WHOLE_SENTENCE, {
+    ...(opts.views ? { views: opts.views } : {}),
+    ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
+  });
+  const pick: number[] = [];
+  const top = ranked[0];
+  if (top) {
+    const ti = scope[top.idx];
+    if (ti !== undefined) pick.push(ti);
+    const second = ranked.find((c, k) => k > 0 && c.score >= top.score * 0.8 && scope[c.idx] !== ti);
+    const si = second ? scope[second.idx] : undefined;
+    if (
+      si !== undefined &&
+      charLength(view.sentences[ti ?? a]!.text) + charLength(view.sentences[si]!.text) <= BODY_MAX
+    )
+      pick.push(si);
+  } else pick.push(scope[0]!);
+  pick.sort((x, y) => x - y);
+  const chosen = pick.map((i) => view.sentences[i]!.text);
+  const inline = kind.list && chosen.length === 1 ? inlineItems(chosen[0]!) : null;
+  return {
+    text: `${lead}${chosen.map((c) => endSentence(c)).join('')}`,
+    quote: chosen[0]!,
+    ...(inline && inline.length >= 3 ? { items: inline } : {}),
+  };
+}
+
 export function extractiveAnswer(
   query: string,
   passages: Passage[],
@@ -290,6 +491,8 @@ export function extractiveAnswer(
   if (pool.length === 0) return null;
   const terms = queryTerms(query, opts.tokenizer);
   const kind = questionKind(query);
+  const segmenter = opts.tokenizer ?? defaultTokenizer();
+  const targets = countedTargets(query, (t) => segmenter.segment(t));
 
   if (kind.ordinal !== null) {
     const hit = ordinalAnswer(query, pool, kind.ordinal, kind.ordinalUnit, opts.tokenizer);
@@ -301,7 +504,12 @@ export function extractiveAnswer(
     const focus = terms.words.filter((w) => f.includes(w));
     if (focus.length) terms.focus = focus;
   }
-  const cands = candidates(query, terms, pool, WHOLE_SENTENCE, opts.avoid, opts.preferDoc);
+  const cands = candidates(query, terms, pool, WHOLE_SENTENCE, {
+    ...(opts.avoid ? { avoid: opts.avoid } : {}),
+    ...(opts.preferDoc ? { preferDoc: opts.preferDoc } : {}),
+    ...(opts.views ? { views: opts.views } : {}),
+    ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
+  });
   const best = cands[0];
   if (!best) return null;
 
@@ -317,19 +525,38 @@ export function extractiveAnswer(
   let items: string[] | undefined;
   let unit: string | undefined;
 
-  if (kind.list && a >= 0) {
+  // The best sentence is a bare heading the question is about (“5、从严管理体系。”, “三是要实施清廉学校建设
+  //工程。”): the answer is what stands under it, not the heading, nor the sibling headings.
+  const body = a >= 0 ? headingBody(query, terms, view, a, best, opts) : null;
+  if (body) {
+    parts.push(`${body.text}[${n}]`);
+    used.push({ n, quote: quoteOf(body.quote, terms) });
+    if (body.items) {
+      items = body.items;
+      unit = listUnit(query);
+    }
+  }
+
+  if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
     const anchorInline = inlineItems(view.sentences[a]!.text);
     // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
     // the question says how many and the count does not fit.
+    // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
+    // when it happens to hold a run of 、 (“路线方针原则、主要内容、基本要求”).
+    const following = listAround(view, a);
+    const announces = following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets);
     const inlineFits =
       anchorInline !== null &&
       anchorInline.length >= 3 &&
+      !announces &&
       !/[：:]$/u.test(view.sentences[a]!.text) &&
       (want === null || anchorInline.length === want);
     if (!inlineFits) {
       // A list spread over sentences: from the best sentence, else from the next best of this document.
-      for (const c of sameDoc.slice(0, 3)) {
+      // “定了几条原则” answered by “七条原则”: the count is the answer; a list only if it follows there.
+      const countAnswered = targets.some((t) => t.asksCount && t.noun !== null && countPhraseRe(t)?.test(best.full));
+      for (const c of sameDoc.slice(0, countAnswered ? 1 : 3)) {
         if (c.score < best.score * 0.6) break;
         const ci = at(c);
         if (ci < 0) continue;
@@ -353,8 +580,7 @@ export function extractiveAnswer(
           const prevText = leadIdx >= 0 && leadIdx !== ci ? view.sentences[leadIdx]!.text : '';
           lead = /[：:]$/u.test(prevText) && !itemMarker(prevText) ? prevText : null;
         }
-        const head = lead ? lead.replace(/[：:。；;]$/u, '，') : '';
-        parts.push(`${head}共${countWord(items.length, unit)}：${joinItems(items)}[${n}]`);
+        parts.push(`${listText(lead, items, unit)}[${n}]`);
         used.push({ n, quote: quoteOf(view.sentences[ci]!.text, terms) });
         break;
       }

@@ -147,3 +147,83 @@ export function isPlainQuestion(text: string): boolean {
   if (!/(?:[?？]|吗|呢)\s*$/u.test(t)) return false;
   return INTERROGATIVE.test(t) && !REPORT_MARKERS.test(t);
 }
+
+/** A counted thing the question names: 几条原则 (asks 条 of 原则), 哪三个性, 三张图, 分几步. */
+export interface CountedTarget {
+  /** True when the count itself is asked (几/多少/哪几); false for a stated count (三张图, 哪三个性). */
+  asksCount: boolean;
+  /** The stated count (三张图 → 3), null when asked. */
+  count: number | null;
+  /** Measure word (条, 个, 张 …), null when none (几样 → 样 is one). */
+  measure: string | null;
+  /** The noun counted (原则, 性, 图, 街道), null when the question names none. */
+  noun: string | null;
+}
+
+const COUNT_TOKEN =
+  /^哪?(几|多少|[一二两三四五六七八九十]{1,2}|\d{1,2})(个|张|条|项|种|类|样|步|批|家|名|位|大|点|块|件|所|支|届|轮|期|次|方面|部分)?$/u;
+const COUNTED_WORD =
+  /^(几|多少|[一二两三四五六七八九十]{1,2}|\d{1,2})(个|张|条|项|种|类|样|步|批|家|名|位|大|点|块|件)(\p{Script=Han}{1,3})$/u;
+/** Tokens after a count that are not the thing counted (question words, particles, verbs of asking). */
+const NOT_A_NOUN = /^(?:是|啥|什么|呢|吗|么|的|了|啊|呀|吧|哪|哪些|都|有|要|来|来着|搞|分别|各|呗|嘛|就|还|也)$/u;
+
+/**
+ * The counted things a question names, from its tokens: a numeral or 几/多少/哪几 with a measure word,
+ * and the noun right after it (几条原则 → 条 + 原则; 哪三个性 → 个 + 性; 分几步 → 步).
+ */
+export function countedTargets(q: string, segment: (text: string) => string[]): CountedTarget[] {
+  const tokens = segment(q.replace(/\s+/gu, ' ')).filter((t) => t.trim());
+  const out: CountedTarget[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let tok = tokens[i]!;
+    // jieba may cut 哪 + 三个, or 几 + 个.
+    if ((tok === '哪' || tok === '几') && i + 1 < tokens.length && COUNT_TOKEN.test(tokens[i + 1]!)) continue;
+    if (tok === '几' || tok === '多少') {
+      const next = tokens[i + 1];
+      if (next && /^(?:个|张|条|项|种|类|样|步|批|家|名|位|大|点|块|件)$/u.test(next)) {
+        tok += next;
+        i++;
+      }
+    }
+    // A counted name the tokenizer knows as one word (三张图, 六大员): count, measure and noun in one.
+    const whole = COUNTED_WORD.exec(tok);
+    if (whole) {
+      const asks = whole[1] === '几' || whole[1] === '多少';
+      out.push({ asksCount: asks, count: asks ? null : numeralValue(whole[1]!), measure: whole[2]!, noun: whole[3]! });
+      continue;
+    }
+    const m = COUNT_TOKEN.exec(tok);
+    if (!m) continue;
+    const asks = m[1] === '几' || m[1] === '多少' || tok.startsWith('哪');
+    const measure = m[2] ?? null;
+    if (!asks && !measure) continue;
+    const next = tokens[i + 1];
+    const noun = next && /^\p{Script=Han}{1,4}$/u.test(next) && !NOT_A_NOUN.test(next) ? next : null;
+    if (!measure && !noun) continue;
+    out.push({ asksCount: asks && !tok.startsWith('哪'), count: asks ? null : numeralValue(m[1]!), measure, noun });
+  }
+  return out;
+}
+
+const NUMERAL_CHARS = '[一二两三四五六七八九十百千\\d]';
+
+/** “七条原则” for 几条原则, “三步走” for 分几步: a count in the asked measure (and noun). */
+export function countPhraseRe(t: CountedTarget): RegExp | null {
+  if (!t.measure && !t.noun) return null;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const measure = t.measure ? `${t.measure === '个' ? '个?' : esc(t.measure)}` : '';
+  const noun = t.noun ? `[“"]?${esc(t.noun)}` : '';
+  return new RegExp(`${NUMERAL_CHARS}+${measure}${noun}`, 'u');
+}
+
+/**
+ * Clauses of a sentence that share the counted noun (政治性、时代性、规律性 for 哪三个性; 按政策办事、
+ * 按规定办事 for 几个按): a one-character noun must open or close its clause.
+ */
+export function clausesSharing(sentence: string, noun: string): number {
+  const clauses = sentence
+    .split(/[、，,；;：:]|(?<=\p{Script=Han}{2})(?:和|与|及)(?=\p{Script=Han}{2})/u)
+    .map((c) => c.trim().replace(/^[“"‘「]+|[”"’」。！？等]+$/gu, ''));
+  const single = [...noun].length === 1;
+  return clauses.filter((c) => (single ? c.startsWith(noun) || c.endsWith(noun) : c.includes(noun))).length;
+}
