@@ -11,7 +11,7 @@ import { countWord, extractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
-import { addedWords, isFollowUp, ruleRewrite, standaloneQuery, topicRewrite } from './followup.js';
+import { addedWords, continuesTopic, isFollowUp, ruleRewrite, standaloneQuery, topicRewrite } from './followup.js';
 import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
 import { allChunks, locate } from './documents.js';
 import { inlineItems, itemMarker } from './lists.js';
@@ -236,11 +236,32 @@ export async function answerQuestion(
   }
 
   const rewritten = await standaloneQuery(question, history, llm, logger);
-  const { followUp, llmFailure } = rewritten;
+  const { llmFailure } = rewritten;
+  let { followUp } = rewritten;
   let query = rewritten.query;
   // The endpoint just timed out or failed: do not make the user wait for it a second time.
   const useLlm = llm !== null && llmFailure !== 'timeout' && llmFailure !== 'http';
   let result = await retriever.search(query, k);
+  if (!followUp && prevTurn && !(llm && useLlm)) {
+    // “派了多少干部” after “衢州专班多少个”: an elliptical question with no topic of its own continues the
+    // previous one — when the previous answer's document has its words, or it finds nothing alone.
+    const prevDoc = prevTurn.docIds[0];
+    const previousText = prevDoc
+      ? allChunks(retriever)
+          .filter((c) => c.docId === prevDoc)
+          .map((c) => c.text)
+          .join('\n')
+      : '';
+    const standalone = { refused: !result.answerable, topText: result.hits[0]?.chunk.text ?? '' };
+    if (continuesTopic(question, prevTurn, previousText, standalone, tokenizerFor(retriever))) {
+      const again = await retriever.search(ruleRewrite(question, history), k);
+      if (again.answerable || !result.answerable) {
+        followUp = true;
+        query = ruleRewrite(question, history);
+        result = again;
+      }
+    }
+  }
   if (followUp && !result.answerable) {
     // The previous question's own detail may be what sinks the rewrite: keep only its place/year.
     const narrow = topicRewrite(question, history);

@@ -129,6 +129,8 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
 
 export interface CandidateOptions {
   avoid?: string;
+  /** Follow-ups: the message itself (the kind it asks decides whether the previous sentence still answers). */
+  focus?: string;
   preferDoc?: string;
   views?: DocumentViews;
   tokenizer?: TermTokenizer;
@@ -147,7 +149,7 @@ export function candidates(
   opts: CandidateOptions = {},
 ): Candidate[] {
   const { avoid, preferDoc, views } = opts;
-  const avoidForm = avoid ? matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, '')) : '';
+  const avoidForm = avoid ? avoidFormOf(avoid) : '';
   const kind = questionKind(query);
   const asked = askedKinds(query).filter((k) => k !== 'list');
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
@@ -159,6 +161,10 @@ export function candidates(
   const idf = idfOver(forms);
   const top = Math.max(...passages.map((p) => p.score), 0);
   const out: Candidate[] = [];
+  const message = opts.focus ?? query;
+  const asksKind = askedKinds(message).some((k) => k !== 'list');
+  const pending: { at: number; answers: boolean; focusHits: number; focused: boolean }[] = [];
+  let bestOtherFocus = 0;
   const ctxScore = (form: string, context: string, weight: number) => {
     let ctx = 0;
     for (const w of terms.words)
@@ -206,12 +212,69 @@ export function candidates(
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
-      if (avoidForm?.includes(matchForm(full).slice(0, 40)))
-        score *= terms.focus.some((w) => form.includes(w)) ? 0.8 : 0.3;
+      const avoided = avoidForm !== '' && avoidForm.includes(matchForm(full).slice(0, 40));
+      const answers = avoid !== undefined && answeringClause(raw, terms, message) >= 0;
+      const focusHits = terms.focus.filter((w) => form.includes(w)).length;
+      if (avoided) pending.push({ at: out.length, answers, focusHits, focused: !asksKind && focusHits > 0 });
+      else if (answers) bestOtherFocus = Math.max(bestOtherFocus, focusHits);
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
   }
+  // The previous answer's sentences: a follow-up wants something else — unless one of them holds what
+  // it asks too, with as many of its words as any other sentence that does (“派了多少干部” after
+  // “专班多少个”: one sentence gives both).
+  for (const x of pending)
+    out[x.at]!.score *= x.answers ? (x.focusHits >= bestOtherFocus ? 1 : 0.4) : x.focused ? 0.8 : 0.3;
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** The form the previous answer is compared in (markers and a trailing “…” dropped). */
+function avoidFormOf(avoid: string): string {
+  return matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, ''));
+}
+
+/** Was this sentence (its first 40 characters) in the previous answer? */
+function avoidedBy(avoid: string, sentence: string): boolean {
+  return avoidFormOf(avoid).includes(matchForm(sentence).slice(0, 40));
+}
+
+/**
+ * The part of a sentence from the clause that answers a follow-up on: the first clause with both a
+ * word the message adds and the kind of thing asked, else the first with either; the whole sentence
+ * when that is its first clause.
+ */
+export function focusTail(sentence: string, terms: QueryTerms, query: string): string {
+  const clauses = clausesOf(sentence);
+  let at = answeringClause(sentence, terms, query);
+  if (at < 0) {
+    const focus = terms.focus.length ? terms.focus : terms.words;
+    at = clauses.findIndex((c) => focus.some((w) => matchForm(c).includes(w)));
+  }
+  if (at <= 0) return sentence;
+  return clauses.slice(at).join('');
+}
+
+function clausesOf(sentence: string): string[] {
+  return sentence.match(/[^，,；;：:]+[，,；;：:]?/gu) ?? [sentence];
+}
+
+/**
+ * The clause of a sentence that gives what a follow-up asks: the kind asked (a number, a date …)
+ * next to a word of the message (any clause with the kind when the message adds no word). An ordinal
+ * (第一个) is not a count. −1 when none (or the message asks no kind).
+ */
+function answeringClause(sentence: string, terms: QueryTerms, message: string): number {
+  const asked = askedKinds(message).filter((k) => k !== 'list');
+  if (asked.length === 0) return -1;
+  // Words of the message the sentence does not have at all (发给 for 发放) do not count.
+  const focus = terms.focus.filter((w) => matchForm(sentence).includes(w));
+  return clausesOf(sentence).findIndex((c) => {
+    const plain = c.replace(/第[一二两三四五六七八九十\d]+[个条项批次]/gu, '');
+    return (
+      asked.every((k) => holdsKind(k, plain, message)) &&
+      (focus.length === 0 || focus.some((w) => matchForm(c).includes(w)))
+    );
+  });
 }
 
 /** Multipliers when a sentence holds / lacks the kind of answer asked for. */
@@ -506,6 +569,7 @@ export function extractiveAnswer(
   }
   const cands = candidates(query, terms, pool, WHOLE_SENTENCE, {
     ...(opts.avoid ? { avoid: opts.avoid } : {}),
+    ...(opts.focus ? { focus: opts.focus } : {}),
     ...(opts.preferDoc ? { preferDoc: opts.preferDoc } : {}),
     ...(opts.views ? { views: opts.views } : {}),
     ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
@@ -591,7 +655,10 @@ export function extractiveAnswer(
     // The best sentence, whole; a lead-in (“…：”) or a bare heading takes what follows it.
     const whole = a >= 0 ? view.sentences[a]!.text : best.full;
     const sentence = charLength(whole) <= WHOLE_SENTENCE ? whole : best.raw;
-    let text = sentence;
+    // A follow-up answered by the previous answer's own sentence: from the clause that answers it on,
+    // never the same text again.
+    const repeats = opts.avoid ? avoidedBy(opts.avoid, whole) : false;
+    let text = repeats ? focusTail(sentence, terms, opts.focus ?? query) : sentence;
     if (a >= 0 && (/[：:；;]$/u.test(sentence) || charLength(sentence) < 24)) {
       for (const i of continuation(view, a, kind.list ? 300 : 200)) text += view.sentences[i]!.text;
     }

@@ -47,6 +47,40 @@ export function isFollowUp(question: string, history: Turn[]): boolean {
   return words.length === 0;
 }
 
+/** Longest message (characters, without punctuation) read as an elliptical continuation by context. */
+const ELLIPTICAL_MAX = 14;
+
+/**
+ * An elliptical question that names no topic of its own (“派了多少干部”, “发给了多少人”, “头一天签下来多少”):
+ * short, no place or quoted name the previous turn did not have, and either every content word of it is
+ * in the previous answer's document (`previousText`) or it finds no answer standing alone
+ * (or as much there as in the best passage it finds standing alone). A short question with a topic of its own (“人才公寓租金多少”) stays standalone.
+ */
+export function continuesTopic(
+  question: string,
+  prev: Turn,
+  previousText: string,
+  standalone: { refused: boolean; topText: string },
+  tokenizer?: Parameters<typeof queryTerms>[1],
+): boolean {
+  const q = clean(question).replace(/[?？。!！，,\s]+/gu, '');
+  if ([...q].length === 0 || [...q].length > ELLIPTICAL_MAX) return false;
+  // A place or a quoted name of its own starts a new topic (“那X县呢” is caught by its 那…呢 already).
+  const prevText = `${prev.standaloneQuery} ${prev.question}`;
+  if (placesIn(q).some((p) => !prevText.includes(p))) return false;
+  if (/[“"《]/u.test(q)) return false;
+  if (standalone.refused) return true;
+  const words = queryTerms(q, tokenizer).words.filter((w) => [...w].length >= 2 && !/^\d+$/u.test(w));
+  if (words.length === 0) return true;
+  // Its words are in the previous document at least as much as in the best passage found alone.
+  const covered = (text: string) => {
+    const form = text.replace(/\s+/gu, '');
+    return words.filter((w) => form.includes(w)).length;
+  };
+  // (one word of slack when it has several: “头一天签下来多少” shares “一天” with any passage).
+  return covered(previousText) >= covered(standalone.topText) - (words.length >= 2 ? 1 : 0);
+}
+
 /** The previous standalone query without an ordinal of its own (so "第三条" does not stack on "第二条"). */
 function baseQuery(prev: Turn): string {
   return clean(prev.standaloneQuery.replace(new RegExp(ORDINAL.source, 'gu'), ' '));
