@@ -13,8 +13,8 @@ import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
 import { addedWords, continuesTopic, isFollowUp, ruleRewrite, standaloneQuery, topicRewrite } from './followup.js';
 import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
-import { allChunks, locate } from './documents.js';
-import { inlineItems, itemMarker } from './lists.js';
+import { allChunks, locate, type DocView } from './documents.js';
+import { inlineItems, itemMarker, listAround, sectionScope } from './lists.js';
 import { citationFor } from './citations.js';
 import { charLength, endSentence, splitSentences } from './text.js';
 import { matchForm, queryTerms, tokenizerFor, wordWeight, type TermTokenizer } from './terms.js';
@@ -88,6 +88,34 @@ function previousDocumentHits(
 const ITEM_BODY = 260;
 
 /**
+ * What an item says after its first sentence, up to the next item of its own or an outer level: its
+ * sentences (at most ITEM_BODY characters), or — when it holds a list of its own (“（三）坚持笃学实干严管…
+ * 一是…二是…三是…”) — that list's items with their count.
+ */
+function itemBodyText(view: DocView, at: number, item: string): string {
+  const scope = sectionScope(view, at).filter((i) => !item.includes(view.sentences[i]!.text.replace(/[。；;]$/u, '')));
+  const firstMarked = scope.find((i) => itemMarker(view.sentences[i]!.text));
+  const inner = firstMarked !== undefined ? listAround(view, firstMarked) : null;
+  if (inner && inner.starts.length >= 2) {
+    const heads = inner.starts.map((i) => view.sentences[i]!.text.replace(/[。；;，,]$/u, ''));
+    const before = scope
+      .filter((i) => i < inner.starts[0]!)
+      .map((i) => view.sentences[i]!.text)
+      .join('');
+    const lead = before && charLength(before) <= 80 ? before.replace(/[：:。；;，,]$/u, '，') : '';
+    return `${lead}共${countWord(heads.length, '条')}：${heads.join('；')}。`;
+  }
+  let body = '';
+  for (const i of scope) {
+    const s = view.sentences[i]!.text;
+    if (itemMarker(s)) break;
+    if (charLength(body) + charLength(s) > ITEM_BODY) break;
+    body += s;
+  }
+  return body;
+}
+
+/**
  * “第二条/第三批/最后一点” after an answer: item N of the list the previous answer gave — only when it
  * was a list; otherwise say so plainly (never make “第一条：…” out of an ordinary sentence).
  */
@@ -139,15 +167,7 @@ async function ordinalFollowUp(
     const at = locate(view, first, chunk.id);
     if (at >= 0) {
       cited = chunks.find((c) => c.id === view.sentences[at]!.chunkId) ?? chunk;
-      for (let i = at + 1; i < view.sentences.length; i++) {
-        const s = view.sentences[i]!.text;
-        if (itemMarker(s) || item.includes(s.replace(/[。；;]$/u, ''))) {
-          if (itemMarker(s)) break;
-          continue;
-        }
-        if (charLength(body) + charLength(s) > ITEM_BODY) break;
-        body += s;
-      }
+      body = itemBodyText(view, at, item);
     }
   }
   if (!body && chunk) {
@@ -361,7 +381,7 @@ export async function answerQuestion(
 
   const ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
   if (!ex) return notFound('no_sentence');
-  const v = validateCitations(ex.text, passages, query, {
+  const v = validateCitations(ex.text, ex.passages ? [...passages, ...ex.passages] : passages, query, {
     quotes: new Map(ex.used.map((u) => [u.n, u.quote])),
     tokenizer,
   });

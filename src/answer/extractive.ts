@@ -67,6 +67,8 @@ export interface ExtractiveAnswer {
   unit?: string;
   /** The chunk the answer is anchored in. */
   chunkId?: string;
+  /** Passages cited beyond those given (an item of a list read across the document), numbered after them. */
+  passages?: Passage[];
 }
 
 interface Candidate {
@@ -316,9 +318,55 @@ function ordinalAnswer(
   ordinal: number,
   unit: string,
   tokenizer?: TermTokenizer,
+  views?: DocumentViews,
 ): ExtractiveAnswer | null {
   const base = query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' ');
-  const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, { tokenizer })[0];
+  const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, {
+    ...(tokenizer ? { tokenizer } : {}),
+    ...(views ? { views } : {}),
+  })[0];
+  // The list the anchor sentence belongs to (or heads), read across the whole document.
+  if (anchor && views) {
+    const view = views.view(anchor.p.chunk.docId, [anchor.p.chunk]);
+    const ai = locate(view, anchor.full, anchor.p.chunk.id);
+    // First a list the anchor introduces or heads (“4、…根本原则。主要有四条：一是…”), then the list it
+    // is an item of, then the lists of the headings it stands under.
+    const own = ai >= 0 ? listAround(view, ai) : null;
+    const under =
+      ai >= 0
+        ? sectionScope(view, ai)
+            .slice(0, 3)
+            .map((i) => listAround(view, i))
+            .find((l) => l !== null && l.starts[0]! > ai)
+        : undefined;
+    const lists =
+      ai >= 0
+        ? [
+            own && !itemMarker(view.sentences[ai]!.text) && own.starts[0]! >= ai ? own : null,
+            under ?? null,
+            own,
+            ...sectionHeads(view, ai).map((h) => listAround(view, h)),
+          ]
+        : [];
+    const list = lists.find((l) => l !== null && l.items.length >= ordinal);
+    if (list) {
+      const at = list.starts[ordinal - 1]!;
+      const chunkId = view.sentences[at]!.chunkId;
+      const item = list.items[ordinal - 1]!;
+      const given = passages.find((p) => p.chunk.id === chunkId);
+      const chunk = given?.chunk ?? views.chunk(anchor.p.chunk.docId, chunkId);
+      if (chunk) {
+        const n = given?.n ?? passages.length + 1;
+        const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
+        return {
+          text: `${lead}${endSentence(item)}[${n}]`,
+          used: [{ n, quote: clip(item, QUOTE_WHOLE) }],
+          ...(given ? {} : { passages: [{ n, chunk, score: 0 }] }),
+          chunkId,
+        };
+      }
+    }
+  }
   const ordered = anchor ? [anchor.p, ...passages.slice(0, 3).filter((p) => p !== anchor.p)] : passages.slice(0, 3);
   for (const p of ordered) {
     const text = tidy(p.chunk.text).replace(/[ \t\u3000]+/g, '');
@@ -558,7 +606,7 @@ export function extractiveAnswer(
   const targets = countedTargets(query, (t) => segmenter.segment(t));
 
   if (kind.ordinal !== null) {
-    const hit = ordinalAnswer(query, pool, kind.ordinal, kind.ordinalUnit, opts.tokenizer);
+    const hit = ordinalAnswer(query, pool, kind.ordinal, kind.ordinalUnit, opts.tokenizer, opts.views);
     if (hit) return hit;
   }
 

@@ -38,7 +38,7 @@ const LIST_RE =
 const NUMBER_RE = /多少|几|数量|比例|占比|多久|多长|多大|多高|金额|规模|目标定/u;
 /** 第二条 / 第三个 / 第二呢: an item of a list — not 第一天, 第一批次, 第二季度. */
 export const ORDINAL_RE =
-  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))/u;
+  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))|(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u;
 
 export interface QuestionKind {
   list: boolean;
@@ -59,7 +59,7 @@ export function questionKind(q: string): QuestionKind {
   return {
     list: LIST_RE.test(q) || COUNTED_NAME_RE.test(q),
     number: NUMBER_RE.test(q),
-    ordinal: m ? numeralValue(m[1] ?? '') : null,
+    ordinal: m ? numeralValue(m[1] ?? m[3] ?? '') : null,
     ordinalUnit: unit,
   };
 }
@@ -119,7 +119,9 @@ export function followUpOrdinal(q: string): number | 'last' | null {
   const m =
     /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u.exec(
       q,
-    ) ?? /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q);
+    ) ??
+    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q) ??
+    /(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u.exec(q);
   return m ? numeralValue(m[1] ?? '') : null;
 }
 
