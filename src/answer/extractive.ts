@@ -332,8 +332,12 @@ function ordinalAnswer(
     // First a list the anchor introduces or heads (“4、…根本原则。主要有四条：一是…”), then the list it
     // is an item of, then the lists of the headings it stands under.
     const own = ai >= 0 ? listAround(view, ai) : null;
+    const heads = ai >= 0 && (itemMarker(view.sentences[ai]!.text) !== null || isBareHeading(view, ai));
+    // The anchor's whole sentence (the view splits at “；”): “…三条原则，即“A；B；C”。” is a list itself.
+    const whole = ai >= 0 ? toPeriod(view, ai) : '';
+    const inline = ai >= 0 ? (inlineItems(whole) ?? (semicolonItem(whole, 1) ? ['', ''] : null)) : null;
     const under =
-      ai >= 0
+      heads && !inline
         ? sectionScope(view, ai)
             .slice(0, 3)
             .map((i) => listAround(view, i))
@@ -348,7 +352,7 @@ function ordinalAnswer(
             ...sectionHeads(view, ai).map((h) => listAround(view, h)),
           ]
         : [];
-    const list = lists.find((l) => l !== null && l.items.length >= ordinal);
+    const list = inline && inline.length >= ordinal ? null : lists.find((l) => l !== null && l.items.length >= ordinal);
     if (list) {
       const at = list.starts[ordinal - 1]!;
       const chunkId = view.sentences[at]!.chunkId;
@@ -392,6 +396,16 @@ function ordinalAnswer(
     }
   }
   return null;
+}
+
+/** Sentence i and those after it up to a full stop (at most six): one sentence the view split at “；”. */
+function toPeriod(view: DocView, i: number): string {
+  let text = '';
+  for (let j = i; j < view.sentences.length && j < i + 6; j++) {
+    text += view.sentences[j]!.text;
+    if (!/[；;，,]$/u.test(view.sentences[j]!.text)) break;
+  }
+  return text;
 }
 
 /** The sentences of an item after its first one, up to the next item marker (at most 8). */
