@@ -11,7 +11,15 @@ import { countWord, extractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
-import { addedWords, continuesTopic, isFollowUp, ruleRewrite, standaloneQuery, topicRewrite } from './followup.js';
+import {
+  addedWords,
+  continuesTopic,
+  isFollowUp,
+  ruleRewrite,
+  standaloneQuery,
+  topicRewrite,
+  topicWordsRewrite,
+} from './followup.js';
 import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
 import { allChunks, locate, type DocView } from './documents.js';
 import { inlineItems, itemMarker, listAround, sectionScope } from './lists.js';
@@ -283,13 +291,18 @@ export async function answerQuestion(
     }
   }
   if (followUp && !result.answerable) {
-    // The previous question's own detail may be what sinks the rewrite: keep only its place/year.
-    const narrow = topicRewrite(question, history);
-    if (narrow && narrow !== query) {
+    // The previous question's own detail may be what sinks the rewrite (“…具体是几月几号印发的” then
+    // “那是哪个单位发的”): keep only its place/year, else only its topic words.
+    for (const narrow of [
+      topicRewrite(question, history),
+      topicWordsRewrite(question, history, tokenizerFor(retriever)),
+    ]) {
+      if (!narrow || narrow === query) continue;
       const again = await retriever.search(narrow, k);
       if (again.answerable) {
         query = narrow;
         result = again;
+        break;
       }
     }
   }

@@ -152,8 +152,11 @@ export function candidates(
 ): Candidate[] {
   const { avoid, preferDoc, views } = opts;
   const avoidForm = avoid ? avoidFormOf(avoid) : '';
-  const kind = questionKind(query);
-  const asked = askedKinds(query).filter((k) => k !== 'list');
+  // A follow-up asks what its own message asks (“到现在解决了多少问题” after “每月哪天”: a number, not a date).
+  const asking =
+    opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number) ? opts.focus : query;
+  const kind = questionKind(asking);
+  const asked = askedKinds(asking).filter((k) => k !== 'list');
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   const targets = countedTargets(query, (t) => tokenizer.segment(t));
   const countRes = targets.filter((t) => t.asksCount).map((t) => ({ t, re: countPhraseRe(t) }));
@@ -204,7 +207,7 @@ export function candidates(
       const len = charLength(raw);
       if (kind.number && hasQuantity(raw)) score *= 1.3;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
-      for (const k of asked) score *= holdsKind(k, raw, query) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
+      for (const k of asked) score *= holdsKind(k, raw, asking) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
       // “几条原则” is answered by “七条原则”; “分几步” by “三步走”.
       if (countRes.some(({ re }) => re?.test(raw))) score *= 1.4;
       // Items that share the noun counted (哪三个性 → 政治性、时代性、规律性).

@@ -14,6 +14,7 @@ import { neutralizeTags } from './passages.js';
 import { ORDINAL_RE as ORDINAL } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { questionConstraints } from '../retrieval/constraints.js';
+import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS } from './lexicon.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
 const TRAILING_PARTICLE = /(?:呢|咧|嘞|啊|呀)?[?？。.!！\s]*$/u;
@@ -140,6 +141,29 @@ export function topicRewrite(question: string, history: Turn[]): string | null {
     .filter((t) => !added.includes(t));
   if (!carried.length) return null;
   return [...`${carried.join(' ')} ${added}`].slice(0, 120).join('');
+}
+
+/** Words of a question that ask rather than name the topic (几月几号, 具体, 多少 …). */
+const ASKING_WORD = /几|多少|哪|什么|啥|具体|怎么|怎样|如何|是否|有没有|能否|可否|吗|呢/u;
+
+/**
+ * The broad rewrite of a follow-up whose previous turn was refused or whose rewrite finds nothing: the
+ * previous question's topic words (its content words less the ones that ask: “绍兴 三服务 通知 印发” of
+ * “绍兴三服务那个通知具体是几月几号印发的”) and the message. Null when nothing is carried.
+ */
+export function topicWordsRewrite(
+  question: string,
+  history: Turn[],
+  tokenizer?: Parameters<typeof queryTerms>[1],
+): string | null {
+  const prev = history[history.length - 1];
+  if (!prev) return null;
+  const added = addedWords(question);
+  const topic = queryTerms(baseQuery(prev), tokenizer).words.filter(
+    (w) => !ASKING_WORD.test(w) && !COLLOQUIAL_WORDS.has(w) && !DOC_DESCRIPTION_WORDS.has(w) && !added.includes(w),
+  );
+  if (topic.length === 0 || !added) return null;
+  return [...`${topic.join(' ')} ${added}`].slice(0, 120).join('');
 }
 
 /** What this message adds to the previous question (its own words), for choosing the sentence. */

@@ -213,9 +213,11 @@ const NUMERAL_CHARS = '[一二两三四五六七八九十百千\\d]';
 export function countPhraseRe(t: CountedTarget): RegExp | null {
   if (!t.measure && !t.noun) return null;
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const measure = t.measure ? `${t.measure === '个' ? '个?' : esc(t.measure)}` : '';
+  const measure = t.measure ? `${t.measure === '个' ? '个?' : esc(t.measure)}` : '(?:余|多)?[个名位项家件条批次]?';
   const noun = t.noun ? `[“"]?${esc(t.noun)}` : '';
-  return new RegExp(`${NUMERAL_CHARS}+${measure}${noun}`, 'u');
+  // 多少问题 → “37个问题”, or the noun before its count: “问题71个”.
+  const after = !t.measure && t.noun ? `|${esc(t.noun)}${NUMERAL_CHARS}+` : '';
+  return new RegExp(`${NUMERAL_CHARS}+${measure}${noun}${after}`, 'u');
 }
 
 /**
