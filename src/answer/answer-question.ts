@@ -20,7 +20,7 @@ import {
   topicRewrite,
   topicWordsRewrite,
 } from './followup.js';
-import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
+import { asksForMore, cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
 import { allChunks, locate, type DocView } from './documents.js';
 import { inlineItems, itemMarker, listAround, sectionScope } from './lists.js';
 import { citationFor } from './citations.js';
@@ -92,6 +92,14 @@ function previousDocumentHits(
     .map((x, i) => ({ rank: i + 1, chunk: x.c, score: Number.MAX_SAFE_INTEGER }));
 }
 
+/** Does an answer start as the previous one did (its first 40 characters, markers and spaces aside)? */
+function sameAnswer(answer: string, previous: string): boolean {
+  const c = (t: string) => t.replace(/\[\d+\]|\s+/gu, '').replace(/…$/u, '');
+  const a = c(answer);
+  const p = c(previous);
+  return a.length > 0 && p.length > 0 && a.slice(0, 40) === p.slice(0, 40);
+}
+
 /** Longest body of an item fetched by a follow-up (“第二条具体咋做”), characters. */
 const ITEM_BODY = 260;
 
@@ -100,9 +108,13 @@ const ITEM_BODY = 260;
  * sentences (at most ITEM_BODY characters), or — when it holds a list of its own (“（三）坚持笃学实干严管…
  * 一是…二是…三是…”) — that list's items with their count.
  */
-function itemBodyText(view: DocView, at: number, item: string): string {
+function itemBodyText(view: DocView, at: number, item: string, next?: string): string {
+  const nextKey = next ? next.replace(/\s+/gu, '').slice(0, 10) : null;
   const scope = sectionScope(view, at).filter((i) => !item.includes(view.sentences[i]!.text.replace(/[。；;]$/u, '')));
-  const firstMarked = scope.find((i) => itemMarker(view.sentences[i]!.text));
+  // Only a marked item (（三）…, 3、…) has items of its own; a clause of a list written in one sentence has none.
+  const firstMarked = itemMarker(view.sentences[at]!.text)
+    ? scope.find((i) => itemMarker(view.sentences[i]!.text))
+    : undefined;
   const inner = firstMarked !== undefined ? listAround(view, firstMarked) : null;
   if (inner && inner.starts.length >= 2) {
     const heads = inner.starts.map((i) => view.sentences[i]!.text.replace(/[。；;，,]$/u, ''));
@@ -116,7 +128,7 @@ function itemBodyText(view: DocView, at: number, item: string): string {
   let body = '';
   for (const i of scope) {
     const s = view.sentences[i]!.text;
-    if (itemMarker(s)) break;
+    if (itemMarker(s) || (nextKey && s.replace(/\s+/gu, '').startsWith(nextKey))) break;
     if (charLength(body) + charLength(s) > ITEM_BODY) break;
     body += s;
   }
@@ -175,7 +187,7 @@ async function ordinalFollowUp(
     const at = locate(view, first, chunk.id);
     if (at >= 0) {
       cited = chunks.find((c) => c.id === view.sentences[at]!.chunkId) ?? chunk;
-      body = itemBodyText(view, at, item);
+      body = itemBodyText(view, at, item, items[idx]);
     }
   }
   if (!body && chunk) {
@@ -263,6 +275,23 @@ export async function answerQuestion(
     return r;
   }
 
+  // “还有吗” after a list: the list was complete — say so instead of repeating it.
+  if (prevTurn && asksForMore(question) && (prevTurn.memory?.items?.length ?? 0) >= 2) {
+    const items = prevTurn.memory!.items!;
+    const unit = prevTurn.memory!.unit ?? '条';
+    logger.info({ mode: 'notice', followUp: true, ms: Date.now() - started }, 'answered');
+    return {
+      answer: `资料里列的就是上面这${countWord(items.length, unit)}，没有更多了。`,
+      grounded: false,
+      citations: [],
+      standaloneQuery: prevTurn.standaloneQuery,
+      mode: 'notice',
+      topics: [],
+      followUp: true,
+      memory: prevTurn.memory,
+    };
+  }
+
   const rewritten = await standaloneQuery(question, history, llm, logger);
   const { llmFailure } = rewritten;
   let { followUp } = rewritten;
@@ -344,6 +373,8 @@ export async function answerQuestion(
     followUp && prevTurn
       ? {
           avoid: prevTurn.answerSummary,
+          // “还有吗”: something the previous answer did not say.
+          ...(asksForMore(question) ? { exclude: true } : {}),
           focus: addedWords(question),
           ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}),
         }
@@ -392,7 +423,13 @@ export async function answerQuestion(
     }
   }
 
-  const ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
+  let ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
+  // A follow-up never gets the previous answer again word for word: the next best, if any.
+  // (Kept when nothing else comes close: the previous sentence answers this too.)
+  if (ex && followUp && prevTurn && sameAnswer(ex.text, prevTurn.answerSummary)) {
+    const other = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts, exclude: true });
+    if (other && (other.score ?? 0) >= 0.6 * (ex.score ?? 0)) ex = other;
+  }
   if (!ex) return notFound('no_sentence');
   const v = validateCitations(ex.text, ex.passages ? [...passages, ...ex.passages] : passages, query, {
     quotes: new Map(ex.used.map((u) => [u.n, u.quote])),

@@ -50,6 +50,8 @@ export interface ExtractiveOptions {
   views?: DocumentViews;
   /** Follow-ups: the previous answer (its sentences are not repeated unless nothing else answers). */
   avoid?: string;
+  /** “还有吗”: the previous answer's sentences are not used at all. */
+  exclude?: boolean;
   /** Follow-ups: what the message itself asks (its words weigh most when choosing the sentence). */
   focus?: string;
   /** Follow-ups: the previous answer's document (the topic); sentences from others count less. */
@@ -67,6 +69,8 @@ export interface ExtractiveAnswer {
   unit?: string;
   /** The chunk the answer is anchored in. */
   chunkId?: string;
+  /** Score of the sentence the answer is anchored in (comparable between answers to one query). */
+  score?: number;
   /** Passages cited beyond those given (an item of a list read across the document), numbered after them. */
   passages?: Passage[];
 }
@@ -131,6 +135,7 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
 
 export interface CandidateOptions {
   avoid?: string;
+  exclude?: boolean;
   /** Follow-ups: the message itself (the kind it asks decides whether the previous sentence still answers). */
   focus?: string;
   preferDoc?: string;
@@ -220,6 +225,7 @@ export function candidates(
       const avoided = avoidForm !== '' && avoidForm.includes(matchForm(full).slice(0, 40));
       const answers = avoid !== undefined && answeringClause(raw, terms, message) >= 0;
       const focusHits = terms.focus.filter((w) => form.includes(w)).length;
+      if (avoided && opts.exclude) return;
       if (avoided) pending.push({ at: out.length, answers, focusHits, focused: !asksKind && focusHits > 0 });
       else if (answers) bestOtherFocus = Math.max(bestOtherFocus, focusHits);
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
@@ -634,6 +640,7 @@ export function extractiveAnswer(
   }
   const cands = candidates(query, terms, pool, WHOLE_SENTENCE, {
     ...(opts.avoid ? { avoid: opts.avoid } : {}),
+    ...(opts.exclude ? { exclude: true } : {}),
     ...(opts.focus ? { focus: opts.focus } : {}),
     ...(opts.preferDoc ? { preferDoc: opts.preferDoc } : {}),
     ...(opts.views ? { views: opts.views } : {}),
@@ -762,5 +769,5 @@ export function extractiveAnswer(
       used.push({ n: other.p.n, quote: quoteOf(other.full, terms) });
     }
   }
-  return { text: parts.join(''), used, ...(items ? { items, unit } : {}), chunkId: best.p.chunk.id };
+  return { text: parts.join(''), used, ...(items ? { items, unit } : {}), chunkId: best.p.chunk.id, score: best.score };
 }

@@ -231,3 +231,11 @@ export function clausesSharing(sentence: string, noun: string): number {
   const single = [...noun].length === 1;
   return clauses.filter((c) => (single ? c.startsWith(noun) || c.endsWith(noun) : c.includes(noun))).length;
 }
+
+/** “还有吗 / 还有别的吗 / 其他呢 / 还有没有”: more of what the previous answer gave. */
+const MORE_RE =
+  /^(?:那|那么)?(?:还有|另外|其他|其它|别的|此外)(?:吗|呢|没有|没|别的|其他的?|其它的?|啥|什么|哪些)*(?:吗|呢|没有|没)?[?？。!！\s]*$/u;
+
+export function asksForMore(q: string): boolean {
+  return MORE_RE.test(q.trim());
+}
