@@ -12,6 +12,7 @@ import {
   countedTargets,
   countPhraseRe,
   type CountedTarget,
+  namesSection,
   expectedCount,
   hasQuantity,
   isComparison,
@@ -36,6 +37,8 @@ import {
   sectionScope,
 } from './lists.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
+import { chunkDescription } from '../retrieval/fields.js';
+import { DOC_DESCRIPTION_WORDS } from './lexicon.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -134,6 +137,8 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
 }
 
 export interface CandidateOptions {
+  /** The question names a section (“…的部分”): headings are preferred anchors. */
+  sections?: boolean;
   avoid?: string;
   exclude?: boolean;
   /** Follow-ups: the message itself (the kind it asks decides whether the previous sentence still answers). */
@@ -166,6 +171,11 @@ export function candidates(
   const targets = countedTargets(query, (t) => tokenizer.segment(t));
   const countRes = targets.filter((t) => t.asksCount).map((t) => ({ t, re: countPhraseRe(t) }));
   const nouns = [...new Set(targets.map((t) => t.noun).filter((n): n is string => n !== null))];
+  const contentTerms: QueryTerms = {
+    ...terms,
+    words: terms.words.filter((w) => !DOC_DESCRIPTION_WORDS.has(w)),
+    phrases: terms.phrases.filter((ph) => ![...DOC_DESCRIPTION_WORDS].some((d) => ph.text.includes(d))),
+  };
   const split = passages.map((p) => ({ p, sentences: splitSentences(p.chunk.text) }));
   const forms = split.flatMap((s) => s.sentences.map(matchForm));
   const idf = idfOver(forms);
@@ -187,12 +197,13 @@ export function candidates(
     const prior =
       (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1)) * (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1);
     // Words the title or section headings match count a little for every sentence under them.
-    const context = matchForm(`${p.chunk.title} ${p.chunk.headings.join(' ')}`);
+    const context = matchForm(`${chunkDescription(p.chunk)} ${p.chunk.headings.join(' ')}`);
     const view = views ? views.view(p.chunk.docId, [p.chunk]) : null;
     sentences.forEach((full, idx) => {
       const raw = bestWindow(full, terms, maxSentence);
       const form = matchForm(raw);
-      const m = scoreTerms(form, terms, idf);
+      // Words that describe a document (卷首语, 讲话, 编者按) are matched by its description, not its sentences.
+      const m = scoreTerms(form, contentTerms, idf);
       const vi = view ? locate(view, full, p.chunk.id) : -1;
       // The headings the sentence stands under: their words are its context too (“（七）附则。” heads
       // “重点对…授权规定、解释机关、施行日期等内容予以明确”).
@@ -216,12 +227,20 @@ export function candidates(
       // “几条原则” is answered by “七条原则”; “分几步” by “三步走”.
       if (countRes.some(({ re }) => re?.test(raw))) score *= 1.4;
       // Items that share the noun counted (哪三个性 → 政治性、时代性、规律性).
-      if (kind.list && nouns.some((n) => clausesSharing(raw, n) >= 2)) score *= 1.8;
+      // …or one of parallel sentences that each name it (“坚持底线思维…。坚持辩证思维…。坚持创新思维…。”).
+      const inRun = (n: string) => {
+        if (!view || vi < 0 || !firstClauseHas(full, n)) return false;
+        const run = parallelRun(view, vi, n);
+        return run !== null && run.items.length >= 3 && run.items.every((t) => firstClauseHas(t, n));
+      };
+      if (kind.list && nouns.some((n) => clausesSharing(raw, n) >= 2 || inRun(n))) score *= 1.8;
       else if (kind.list && nouns.length > 0 && !nouns.some((n) => form.includes(matchForm(n)))) score *= 0.8;
       else if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
+      // “政治建设的部分，第三点”: a section is named — its heading is the anchor.
+      if (opts.sections && view && vi >= 0 && itemMarker(full) && isBareHeadingOrTitle(view, vi)) score *= 1.6;
       const avoided = avoidForm !== '' && avoidForm.includes(matchForm(full).slice(0, 40));
       const answers = avoid !== undefined && answeringClause(raw, terms, message) >= 0;
       const focusHits = terms.focus.filter((w) => form.includes(w)).length;
@@ -333,6 +352,7 @@ function ordinalAnswer(
   const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, {
     ...(tokenizer ? { tokenizer } : {}),
     ...(views ? { views } : {}),
+    sections: namesSection(base),
   })[0];
   // The list the anchor sentence belongs to (or heads), read across the whole document.
   if (anchor && views) {
@@ -405,6 +425,17 @@ function ordinalAnswer(
     }
   }
   return null;
+}
+
+/** A heading: an item marker with a short title, or a heading sentence of a section (“（一）聚焦…，突出抓好政治建设。”). */
+function isBareHeadingOrTitle(view: DocView, i: number): boolean {
+  const m = itemMarker(view.sentences[i]!.text);
+  return isBareHeading(view, i) || (m !== null && ['paren-cn', 'cn-dun', 'arabic', 'di'].includes(m.style));
+}
+
+/** Does the sentence's first clause name the noun? */
+function firstClauseHas(sentence: string, noun: string): boolean {
+  return (sentence.split(/[，,：:；;。！？]/u)[0] ?? '').includes(noun);
 }
 
 /** Sentence i and those after it up to a full stop (at most six): one sentence the view split at “；”. */
@@ -697,6 +728,13 @@ export function extractiveAnswer(
         const ci = at(c);
         if (ci < 0) continue;
         let list = listAround(view, ci);
+        // Unmarked parallel sentences naming the noun counted (“坚持底线思维…。坚持辩证思维…。”).
+        const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
+        if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {
+          const run = parallelRun(view, ci, noun);
+          if (run && run.items.every((t) => firstClauseHas(t, noun)) && (want === null || run.items.length === want))
+            list = run;
+        }
         let lead: string | null = null;
         if (list && want !== null && list.items.length !== want) {
           // The count does not fit: the item's own sentences may be the list asked for (“三是绘好
@@ -713,7 +751,7 @@ export function extractiveAnswer(
         items = list.items;
         if (lead === null && list.starts.length) {
           const leadIdx = list.starts[0]! - 1;
-          const prevText = leadIdx >= 0 && leadIdx !== ci ? view.sentences[leadIdx]!.text : '';
+          const prevText = leadIdx >= 0 ? view.sentences[leadIdx]!.text : '';
           lead = /[：:]$/u.test(prevText) && !itemMarker(prevText) ? prevText : null;
         }
         parts.push(`${listText(lead, items, unit)}[${n}]`);

@@ -181,7 +181,40 @@ export function listAround(view: DocView, a: number): AssembledList | null {
     if (m && m.n === 1) return collectItems(view, i, m.style);
     if (m) break;
   }
-  return null;
+  return paragraphItems(view, a);
+}
+
+/** Longest paragraph read as one unmarked item, characters. */
+const PARAGRAPH_ITEM_MAX = 150;
+/** Most unmarked paragraphs read as items of one list. */
+const PARAGRAPH_ITEMS_MAX = 12;
+
+/**
+ * A lead-in that ends its paragraph with “：” followed by short unmarked paragraphs (“课题组成员：” then
+ * one name a line): each paragraph is an item, up to a long paragraph, a marked one or another lead-in.
+ */
+export function paragraphItems(view: DocView, a: number): AssembledList | null {
+  const lead = view.sentences[a]!;
+  if (!/[：:]$/u.test(lead.text) || view.sentences[a + 1]?.para === lead.para) return null;
+  const starts: number[] = [];
+  const items: string[] = [];
+  const chunkIds: string[] = [];
+  let end = a;
+  let i = a + 1;
+  while (i < view.sentences.length && starts.length < PARAGRAPH_ITEMS_MAX) {
+    const para = view.sentences[i]!.para;
+    let j = i;
+    let text = '';
+    while (j < view.sentences.length && view.sentences[j]!.para === para) text += view.sentences[j++]!.text;
+    if ([...text].length > PARAGRAPH_ITEM_MAX || itemMarker(text) || /[：:]$/u.test(text)) break;
+    starts.push(i);
+    items.push(text);
+    const id = view.sentences[i]!.chunkId;
+    if (!chunkIds.includes(id)) chunkIds.push(id);
+    end = j - 1;
+    i = j;
+  }
+  return starts.length >= 2 ? { starts, items, chunkIds, end } : null;
 }
 
 /** Items of a list inside one sentence: “A；B；C” (after a lead-in “…：”) or “A、B、C” (three or more). */
@@ -316,8 +349,8 @@ function firstClause(s: string): string {
 
 /**
  * Parallel sentences around sentence `a` — unmarked items of one list: within one paragraph (or
- * consecutive one-sentence paragraphs), each opening with the same two characters or naming the
- * counted noun in its first clause (“坚持底线思维，…。坚持辩证思维，…。坚持创新思维，…。”;
+ * adjacent paragraphs), each naming the counted noun in its first clause (or, without a noun, opening
+ * with the same two characters) (“坚持底线思维，…。坚持辩证思维，…。坚持创新思维，…。”;
  * “绘好“需求图”，…。绘好“方位图”，…。”). Null when fewer than two.
  */
 export function parallelRun(view: DocView, a: number, noun: string | null): AssembledList | null {
@@ -326,7 +359,8 @@ export function parallelRun(view: DocView, a: number, noun: string | null): Asse
   const like = (i: number) => {
     const s = view.sentences[i]!;
     if (itemMarker(s.text)) return false;
-    if (noun && firstClause(s.text).includes(noun)) return true;
+    // With a noun, only sentences naming it; without, a shared opening.
+    if (noun) return firstClause(s.text).includes(noun);
     return open(i) === opening && /\p{Script=Han}{2}/u.test(opening);
   };
   const near = (i: number, j: number) => {

@@ -1,4 +1,5 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
+import { ANSWER_KIND_CUES } from './lexicon.js';
 
 const CN_DIGITS: Record<string, number> = {
   一: 1,
@@ -57,7 +58,7 @@ export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
   const unit = m?.[2] ?? '条';
   return {
-    list: LIST_RE.test(q) || COUNTED_NAME_RE.test(q),
+    list: LIST_RE.test(q) || ANSWER_KIND_CUES.list.test(q) || COUNTED_NAME_RE.test(q),
     number: NUMBER_RE.test(q),
     ordinal: m ? numeralValue(m[1] ?? m[3] ?? '') : null,
     ordinalUnit: unit,
@@ -104,6 +105,8 @@ const UNIT_RE = /(?:哪|几)[一二两三四五六七八九十\d]*(条|个|点|�
 
 /** The measure word a list question counts in (哪三条 → 条, 哪几个方面 → 方面); 条 by default. */
 export function listUnit(q: string): string {
+  // People are counted in 人 (哪些成员 → 共三人).
+  if (/成员|人员|哪些人|哪几(?:个|位)?人|都有谁|是谁/u.test(q)) return '人';
   const wide = /(?:哪|几)[一二两三四五六七八九十\d]*个?(方面|部分|环节|方向)/u.exec(q);
   return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? '条';
 }
@@ -238,4 +241,11 @@ const MORE_RE =
 
 export function asksForMore(q: string): boolean {
   return MORE_RE.test(q.trim());
+}
+
+/** “政治建设的部分 / 这块 / 那一块 / 这方面”: the question names a section of a document. */
+const SECTION_CUE = /(?:的|这|那)一?(?:部分|块|方面|节|章|段)/u;
+
+export function namesSection(q: string): boolean {
+  return SECTION_CUE.test(q);
 }
