@@ -732,7 +732,7 @@ export function extractiveAnswer(
         const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
         if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {
           const run = parallelRun(view, ci, noun);
-          if (run && run.items.every((t) => firstClauseHas(t, noun)) && (want === null || run.items.length === want))
+          if (run?.items.every((t) => firstClauseHas(t, noun)) && (want === null || run.items.length === want))
             list = run;
         }
         let lead: string | null = null;
