@@ -13,6 +13,7 @@ import {
   countPhraseRe,
   type CountedTarget,
   namesSection,
+  numeralValue,
   expectedCount,
   hasQuantity,
   isComparison,
@@ -171,6 +172,15 @@ export function candidates(
   const targets = countedTargets(query, (t) => tokenizer.segment(t));
   const countRes = targets.filter((t) => t.asksCount).map((t) => ({ t, re: countPhraseRe(t) }));
   const nouns = [...new Set(targets.map((t) => t.noun).filter((n): n is string => n !== null))];
+  // “几个按”: a count in a measure word of things named by the noun — the items are the answer.
+  // (The noun ends its clause: “派了多少个” has a verb after its count, not a noun.)
+  const countedItems = targets.some(
+    (t) =>
+      t.asksCount &&
+      t.measure !== null &&
+      t.noun !== null &&
+      new RegExp(`${t.noun}(?:[呢吗啊呀？?。！!，,\\s]|$)`, 'u').test(query),
+  );
   const contentTerms: QueryTerms = {
     ...terms,
     words: terms.words.filter((w) => !DOC_DESCRIPTION_WORDS.has(w)),
@@ -233,7 +243,8 @@ export function candidates(
         const run = parallelRun(view, vi, n);
         return run !== null && run.items.length >= 3 && run.items.every((t) => firstClauseHas(t, n));
       };
-      if (kind.list && nouns.some((n) => clausesSharing(raw, n) >= 2 || inRun(n))) score *= 1.8;
+      // (A count question too: “几个按” is answered by the items “按政策办事、按规定办事…”.)
+      if ((kind.list || countedItems) && nouns.some((n) => clausesSharing(raw, n) >= 2 || inRun(n))) score *= 1.8;
       else if (kind.list && nouns.length > 0 && !nouns.some((n) => form.includes(matchForm(n)))) score *= 0.8;
       else if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
@@ -532,6 +543,21 @@ function sharesTargetNoun(items: string[] | null, targets: CountedTarget[]): boo
   return targets.some((t) => t.noun !== null && clausesSharing(items.join('、'), t.noun) >= 2);
 }
 
+/** A count of a noun the question counts, as a heading writes it (“三张图”): its value, measure and noun. */
+function namedCount(
+  head: string,
+  query: string,
+  segmenter: Pick<TermTokenizer, 'segment'>,
+): { count: number; measure: string; noun: string } | null {
+  for (const t of countedTargets(query, (x) => segmenter.segment(x))) {
+    if (!t.measure || !t.noun) continue;
+    const m = new RegExp(`([一二两三四五六七八九十]{1,2}|\\d{1,2})${t.measure}[“"]?${t.noun}`, 'u').exec(head);
+    const count = m ? numeralValue(m[1]!) : null;
+    if (count && (t.count === null || t.count === count)) return { count, measure: t.measure, noun: t.noun };
+  }
+  return null;
+}
+
 /** Share of a heading's own content words that the question uses. */
 function headingCoverage(query: string, heading: string, tokenizer?: TermTokenizer): number {
   const own = queryTerms(heading.replace(ITEM_MARKER_PREFIX, ''), tokenizer).words;
@@ -577,29 +603,21 @@ function headingBody(
   if (/[：:]$/u.test(head)) return null;
   const kind = questionKind(query);
   const segmenter = opts.tokenizer ?? defaultTokenizer();
-  const stated = countedTargets(query, (t) => segmenter.segment(t)).filter(
-    (t) => t.count !== null && t.measure !== null && t.noun !== null,
-  );
-  // An item that names the count asked about (“三是以绘好人才“三张图”为基础…”): its sentences are the list.
-  const namesCount =
-    itemMarker(head) !== null &&
-    !/[：:]/u.test(head) &&
-    stated.some((t) => head.includes(`${cnNumeral(t.count!)}${t.measure}`) && head.includes(t.noun!));
+  // An item that names a count of the noun asked about (“三是以绘好人才“三张图”为基础…” for 三张图是啥 or
+  // 哪几张图): its sentences are the list.
+  const named = itemMarker(head) !== null && !/[：:]/u.test(head) ? namedCount(head, query, segmenter) : null;
   const bare = isBareHeading(view, a);
-  if (!namesCount && !(bare && headingCoverage(query, head, opts.tokenizer) >= 0.5)) return null;
+  if (!named && !(bare && headingCoverage(query, head, opts.tokenizer) >= 0.5)) return null;
   const scope = sectionScope(view, a);
   if (scope.length === 0) return null;
   const lead = endSentence(head.replace(/[，,；;]$/u, ''));
-  // A count the heading names, with as many sentences under it: those are the items.
-  const want = stated.find((t) => head.includes(`${cnNumeral(t.count!)}${t.measure}`))?.count ?? null;
-  if (kind.list && want !== null) {
-    const t = stated.find((x) => head.includes(`${cnNumeral(x.count!)}${x.measure}`))!;
-    const run = parallelRun(view, a + 1, t.noun);
+  if (kind.list && named) {
+    const run = parallelRun(view, a + 1, named.noun);
     const inner = run && run.starts[0] === a + 1 ? run.items : itemBody(view, a);
     // “共三张图：” — the count in the question's own words.
-    if (inner.length === want)
+    if (inner.length === named.count)
       return {
-        text: `${lead}共${countWord(want, t.measure!)}${t.noun}：${joinItems(inner)}`,
+        text: `${lead}共${countWord(named.count, named.measure)}${named.noun}：${joinItems(inner)}`,
         quote: head,
         items: inner,
       };
@@ -620,7 +638,13 @@ function headingBody(
   // The section's sentences ranked as candidates of their own.
   const text = scope.map((i) => view.sentences[i]!.text).join('\n');
   const pseudo: Passage = { n: best.p.n, score: best.p.score, chunk: { ...best.p.chunk, text } };
-  const ranked = candidates(query, terms, [pseudo], WHOLE_SENTENCE, {
+  // The heading answered the topic: the words it already has do not choose the sentence under it.
+  const headForm = matchForm(head);
+  const rest = terms.words.filter((w) => !headForm.includes(w));
+  const bodyTerms: QueryTerms = rest.length
+    ? { ...terms, words: rest, phrases: terms.phrases.filter((p) => !headForm.includes(p.text)) }
+    : terms;
+  const ranked = candidates(query, bodyTerms, [pseudo], WHOLE_SENTENCE, {
     ...(opts.views ? { views: opts.views } : {}),
     ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
   });
@@ -694,7 +718,17 @@ export function extractiveAnswer(
 
   // The best sentence is a bare heading the question is about (“5、从严管理体系。”, “三是要实施清廉学校建设
   //工程。”): the answer is what stands under it, not the heading, nor the sibling headings.
-  const body = a >= 0 ? headingBody(query, terms, view, a, best, opts) : null;
+  // …or the best sentence stands under such a heading (“另外，在附则中…” under “（七）附则。”).
+  // (Not when the sentence is itself a list: “要建立日常考核、分类考核、近距离考核的…体系”.)
+  const underHead =
+    a >= 0 && !isBareHeading(view, a) && !isEnumeration(best.full) ? sectionHeads(view, a)[0] : undefined;
+  const body =
+    a >= 0
+      ? (headingBody(query, terms, view, a, best, opts) ??
+        (underHead !== undefined && isBareHeading(view, underHead)
+          ? headingBody(query, terms, view, underHead, best, opts)
+          : null))
+      : null;
   if (body) {
     parts.push(`${body.text}[${n}]`);
     used.push({ n, quote: quoteOf(body.quote, terms) });
