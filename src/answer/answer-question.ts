@@ -11,10 +11,18 @@ import { countWord, extractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
-import { addedWords, isFollowUp, ruleRewrite, standaloneQuery, topicRewrite } from './followup.js';
-import { cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
-import { allChunks, locate } from './documents.js';
-import { inlineItems, itemMarker } from './lists.js';
+import {
+  addedWords,
+  continuesTopic,
+  isFollowUp,
+  ruleRewrite,
+  standaloneQuery,
+  topicRewrite,
+  topicWordsRewrite,
+} from './followup.js';
+import { asksForMore, cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
+import { allChunks, locate, type DocView } from './documents.js';
+import { inlineItems, itemMarker, listAround, sectionScope } from './lists.js';
 import { citationFor } from './citations.js';
 import { charLength, endSentence, splitSentences } from './text.js';
 import { matchForm, queryTerms, tokenizerFor, wordWeight, type TermTokenizer } from './terms.js';
@@ -84,8 +92,48 @@ function previousDocumentHits(
     .map((x, i) => ({ rank: i + 1, chunk: x.c, score: Number.MAX_SAFE_INTEGER }));
 }
 
+/** Does an answer start as the previous one did (its first 40 characters, markers and spaces aside)? */
+function sameAnswer(answer: string, previous: string): boolean {
+  const c = (t: string) => t.replace(/\[\d+\]|\s+/gu, '').replace(/…$/u, '');
+  const a = c(answer);
+  const p = c(previous);
+  return a.length > 0 && p.length > 0 && a.slice(0, 40) === p.slice(0, 40);
+}
+
 /** Longest body of an item fetched by a follow-up (“第二条具体咋做”), characters. */
 const ITEM_BODY = 260;
+
+/**
+ * What an item says after its first sentence, up to the next item of its own or an outer level: its
+ * sentences (at most ITEM_BODY characters), or — when it holds a list of its own (“（三）坚持笃学实干严管…
+ * 一是…二是…三是…”) — that list's items with their count.
+ */
+function itemBodyText(view: DocView, at: number, item: string, next?: string): string {
+  const nextKey = next ? next.replace(/\s+/gu, '').slice(0, 10) : null;
+  const scope = sectionScope(view, at).filter((i) => !item.includes(view.sentences[i]!.text.replace(/[。；;]$/u, '')));
+  // Only a marked item (（三）…, 3、…) has items of its own; a clause of a list written in one sentence has none.
+  const firstMarked = itemMarker(view.sentences[at]!.text)
+    ? scope.find((i) => itemMarker(view.sentences[i]!.text))
+    : undefined;
+  const inner = firstMarked !== undefined ? listAround(view, firstMarked) : null;
+  if (inner && inner.starts.length >= 2) {
+    const heads = inner.starts.map((i) => view.sentences[i]!.text.replace(/[。；;，,]$/u, ''));
+    const before = scope
+      .filter((i) => i < inner.starts[0]!)
+      .map((i) => view.sentences[i]!.text)
+      .join('');
+    const lead = before && charLength(before) <= 80 ? before.replace(/[：:。；;，,]$/u, '，') : '';
+    return `${lead}共${countWord(heads.length, '条')}：${heads.join('；')}。`;
+  }
+  let body = '';
+  for (const i of scope) {
+    const s = view.sentences[i]!.text;
+    if (itemMarker(s) || (nextKey && s.replace(/\s+/gu, '').startsWith(nextKey))) break;
+    if (charLength(body) + charLength(s) > ITEM_BODY) break;
+    body += s;
+  }
+  return body;
+}
 
 /**
  * “第二条/第三批/最后一点” after an answer: item N of the list the previous answer gave — only when it
@@ -139,15 +187,7 @@ async function ordinalFollowUp(
     const at = locate(view, first, chunk.id);
     if (at >= 0) {
       cited = chunks.find((c) => c.id === view.sentences[at]!.chunkId) ?? chunk;
-      for (let i = at + 1; i < view.sentences.length; i++) {
-        const s = view.sentences[i]!.text;
-        if (itemMarker(s) || item.includes(s.replace(/[。；;]$/u, ''))) {
-          if (itemMarker(s)) break;
-          continue;
-        }
-        if (charLength(body) + charLength(s) > ITEM_BODY) break;
-        body += s;
-      }
+      body = itemBodyText(view, at, item, items[idx]);
     }
   }
   if (!body && chunk) {
@@ -235,20 +275,63 @@ export async function answerQuestion(
     return r;
   }
 
+  // “还有吗” after a list: the list was complete — say so instead of repeating it.
+  if (prevTurn && asksForMore(question) && (prevTurn.memory?.items?.length ?? 0) >= 2) {
+    const items = prevTurn.memory!.items!;
+    const unit = prevTurn.memory!.unit ?? '条';
+    logger.info({ mode: 'notice', followUp: true, ms: Date.now() - started }, 'answered');
+    return {
+      answer: `资料里列的就是上面这${countWord(items.length, unit)}，没有更多了。`,
+      grounded: false,
+      citations: [],
+      standaloneQuery: prevTurn.standaloneQuery,
+      mode: 'notice',
+      topics: [],
+      followUp: true,
+      memory: prevTurn.memory,
+    };
+  }
+
   const rewritten = await standaloneQuery(question, history, llm, logger);
-  const { followUp, llmFailure } = rewritten;
+  const { llmFailure } = rewritten;
+  let { followUp } = rewritten;
   let query = rewritten.query;
   // The endpoint just timed out or failed: do not make the user wait for it a second time.
   const useLlm = llm !== null && llmFailure !== 'timeout' && llmFailure !== 'http';
   let result = await retriever.search(query, k);
+  if (!followUp && prevTurn && !(llm && useLlm)) {
+    // “派了多少干部” after “衢州专班多少个”: an elliptical question with no topic of its own continues the
+    // previous one — when the previous answer's document has its words, or it finds nothing alone.
+    const prevDoc = prevTurn.docIds[0];
+    const previousText = prevDoc
+      ? allChunks(retriever)
+          .filter((c) => c.docId === prevDoc)
+          .map((c) => c.text)
+          .join('\n')
+      : '';
+    const standalone = { refused: !result.answerable, topText: result.hits[0]?.chunk.text ?? '' };
+    if (continuesTopic(question, prevTurn, previousText, standalone, tokenizerFor(retriever))) {
+      const again = await retriever.search(ruleRewrite(question, history), k);
+      if (again.answerable || !result.answerable) {
+        followUp = true;
+        query = ruleRewrite(question, history);
+        result = again;
+      }
+    }
+  }
   if (followUp && !result.answerable) {
-    // The previous question's own detail may be what sinks the rewrite: keep only its place/year.
-    const narrow = topicRewrite(question, history);
-    if (narrow && narrow !== query) {
+    // The previous question's own detail may be what sinks the rewrite (“…具体是几月几号印发的” then
+    // “那是哪个单位发的”): keep only its place/year, else only its topic words.
+    for (const narrow of [
+      topicRewrite(question, history),
+      topicWordsRewrite(question, history, tokenizerFor(retriever)),
+    ]) {
+      if (!narrow || narrow === query) continue;
       const again = await retriever.search(narrow, k);
       if (again.answerable) {
         query = narrow;
         result = again;
+        break;
       }
     }
   }
@@ -290,6 +373,8 @@ export async function answerQuestion(
     followUp && prevTurn
       ? {
           avoid: prevTurn.answerSummary,
+          // “还有吗”: something the previous answer did not say.
+          ...(asksForMore(question) ? { exclude: true } : {}),
           focus: addedWords(question),
           ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}),
         }
@@ -338,9 +423,15 @@ export async function answerQuestion(
     }
   }
 
-  const ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
+  let ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
+  // A follow-up never gets the previous answer again word for word: the next best, if any.
+  // (Kept when nothing else comes close: the previous sentence answers this too.)
+  if (ex && followUp && prevTurn && sameAnswer(ex.text, prevTurn.answerSummary)) {
+    const other = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts, exclude: true });
+    if (other && (other.score ?? 0) >= 0.6 * (ex.score ?? 0)) ex = other;
+  }
   if (!ex) return notFound('no_sentence');
-  const v = validateCitations(ex.text, passages, query, {
+  const v = validateCitations(ex.text, ex.passages ? [...passages, ...ex.passages] : passages, query, {
     quotes: new Map(ex.used.map((u) => [u.n, u.quote])),
     tokenizer,
   });

@@ -93,6 +93,15 @@ export class DocumentViews {
     return m;
   }
 
+  /** One chunk of a document by id (null when the retriever exposes no chunks). */
+  chunk(docId: string, chunkId: string): Chunk | null {
+    return (
+      this.grouped()
+        .get(docId)
+        ?.find((c) => c.id === chunkId) ?? null
+    );
+  }
+
   /** The document's view; falls back to the given chunks when the retriever exposes none. */
   view(docId: string, fallback: Chunk[] = []): DocView {
     const g = this.grouped().get(docId);

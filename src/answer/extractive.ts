@@ -7,7 +7,13 @@ import type { Passage } from './types.js';
 import { charLength, clip, endSentence, matchForm, splitSentences, tidy } from './text.js';
 import { idfOver, queryTerms, scoreTerms, wordWeight, type QueryTerms, type TermTokenizer } from './terms.js';
 import {
+  clausesSharing,
   cnNumeral,
+  countedTargets,
+  countPhraseRe,
+  type CountedTarget,
+  namesSection,
+  numeralValue,
   expectedCount,
   hasQuantity,
   isComparison,
@@ -20,7 +26,20 @@ import {
 import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js';
 import { askedKinds, holdsKind } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
-import { inlineItems, itemMarker, listAround } from './lists.js';
+import {
+  inlineItems,
+  isBareHeading,
+  isHeadingLine,
+  itemMarker,
+  listAround,
+  paragraphStart,
+  parallelRun,
+  sectionHeads,
+  sectionScope,
+} from './lists.js';
+import { defaultTokenizer } from '../retrieval/tokenizer.js';
+import { chunkDescription } from '../retrieval/fields.js';
+import { DOC_DESCRIPTION_WORDS } from './lexicon.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -35,6 +54,8 @@ export interface ExtractiveOptions {
   views?: DocumentViews;
   /** Follow-ups: the previous answer (its sentences are not repeated unless nothing else answers). */
   avoid?: string;
+  /** “还有吗”: the previous answer's sentences are not used at all. */
+  exclude?: boolean;
   /** Follow-ups: what the message itself asks (its words weigh most when choosing the sentence). */
   focus?: string;
   /** Follow-ups: the previous answer's document (the topic); sentences from others count less. */
@@ -52,6 +73,10 @@ export interface ExtractiveAnswer {
   unit?: string;
   /** The chunk the answer is anchored in. */
   chunkId?: string;
+  /** Score of the sentence the answer is anchored in (comparable between answers to one query). */
+  score?: number;
+  /** Passages cited beyond those given (an item of a list read across the document), numbered after them. */
+  passages?: Passage[];
 }
 
 interface Candidate {
@@ -112,51 +137,194 @@ export function bestWindow(raw: string, terms: QueryTerms, max: number): string 
   return `${from > 0 ? '…' : ''}${chars.slice(from, end).join('')}${end < chars.length ? '…' : ''}`;
 }
 
-function candidates(
+export interface CandidateOptions {
+  /** The question names a section (“…的部分”): headings are preferred anchors. */
+  sections?: boolean;
+  avoid?: string;
+  exclude?: boolean;
+  /** Follow-ups: the message itself (the kind it asks decides whether the previous sentence still answers). */
+  focus?: string;
+  preferDoc?: string;
+  views?: DocumentViews;
+  tokenizer?: TermTokenizer;
+}
+
+/** Weight of the words of a sentence's nearest section heading (and of the outer one) as its context. */
+const HEAD_CONTEXT = [0.6, 0.4];
+/** Weight of the title's and the chunk's headings' words. */
+const TITLE_CONTEXT = 0.3;
+
+export function candidates(
   query: string,
   terms: QueryTerms,
   passages: Passage[],
   maxSentence: number,
-  avoid?: string,
-  preferDoc?: string,
+  opts: CandidateOptions = {},
 ): Candidate[] {
-  const avoidForm = avoid ? matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, '')) : '';
-  const kind = questionKind(query);
-  const asked = askedKinds(query).filter((k) => k !== 'list');
+  const { avoid, preferDoc, views } = opts;
+  const avoidForm = avoid ? avoidFormOf(avoid) : '';
+  // A follow-up asks what its own message asks (“到现在解决了多少问题” after “每月哪天”: a number, not a date).
+  const asking =
+    opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number) ? opts.focus : query;
+  const kind = questionKind(asking);
+  const asked = askedKinds(asking).filter((k) => k !== 'list');
+  const tokenizer = opts.tokenizer ?? defaultTokenizer();
+  const targets = countedTargets(query, (t) => tokenizer.segment(t));
+  const countRes = targets.filter((t) => t.asksCount).map((t) => ({ t, re: countPhraseRe(t) }));
+  const nouns = [...new Set(targets.map((t) => t.noun).filter((n): n is string => n !== null))];
+  // “几个按”: a count in a measure word of things named by the noun — the items are the answer.
+  // (The noun ends its clause: “派了多少个” has a verb after its count, not a noun.)
+  const countedItems = targets.some(
+    (t) =>
+      t.asksCount &&
+      t.measure !== null &&
+      t.noun !== null &&
+      new RegExp(`${t.noun}(?:[呢吗啊呀？?。！!，,\\s]|$)`, 'u').test(query),
+  );
+  const contentTerms: QueryTerms = {
+    ...terms,
+    words: terms.words.filter((w) => !DOC_DESCRIPTION_WORDS.has(w)),
+    phrases: terms.phrases.filter((ph) => ![...DOC_DESCRIPTION_WORDS].some((d) => ph.text.includes(d))),
+  };
   const split = passages.map((p) => ({ p, sentences: splitSentences(p.chunk.text) }));
   const forms = split.flatMap((s) => s.sentences.map(matchForm));
   const idf = idfOver(forms);
   const top = Math.max(...passages.map((p) => p.score), 0);
   const out: Candidate[] = [];
+  const message = opts.focus ?? query;
+  const asksKind = askedKinds(message).some((k) => k !== 'list');
+  const pending: { at: number; answers: boolean; focusHits: number; focused: boolean }[] = [];
+  let bestOtherFocus = 0;
+  const ctxScore = (form: string, context: string, weight: number) => {
+    let ctx = 0;
+    for (const w of terms.words)
+      if (!form.includes(w) && context.includes(w)) ctx += weight * wordWeight(w) * (idf(w) / idf.max);
+    return ctx;
+  };
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
     const rel = top > 0 ? Math.max(0, p.score) / top : 1 / p.n;
     const prior =
       (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1)) * (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1);
     // Words the title or section headings match count a little for every sentence under them.
-    const context = matchForm(`${p.chunk.title} ${p.chunk.headings.join(' ')}`);
+    const context = matchForm(`${chunkDescription(p.chunk)} ${p.chunk.headings.join(' ')}`);
+    const view = views ? views.view(p.chunk.docId, [p.chunk]) : null;
     sentences.forEach((full, idx) => {
       const raw = bestWindow(full, terms, maxSentence);
       const form = matchForm(raw);
-      const m = scoreTerms(form, terms, idf);
-      if (m.score <= 0) return;
-      let ctx = 0;
-      for (const w of terms.words)
-        if (!form.includes(w) && context.includes(w)) ctx += 0.3 * wordWeight(w) * (idf(w) / idf.max);
-      let score = (m.score + ctx) * prior;
+      // Words that describe a document (卷首语, 讲话, 编者按) are matched by its description, not its sentences.
+      const m = scoreTerms(form, contentTerms, idf);
+      const vi = view ? locate(view, full, p.chunk.id) : -1;
+      // The headings the sentence stands under: their words are its context too (“（七）附则。” heads
+      // “重点对…授权规定、解释机关、施行日期等内容予以明确”).
+      const heads = view && vi >= 0 ? sectionHeads(view, vi) : [];
+      // No heading: the paragraph's first sentence sets its topic (“建好一个体系，就是要做实“网格365”…”).
+      if (view && vi >= 0 && heads.length === 0) {
+        const first = paragraphStart(view, vi);
+        if (first < vi) heads.push(first);
+      }
+      let headCtx = 0;
+      heads.forEach((h, k) => {
+        headCtx += ctxScore(form, matchForm(view!.sentences[h]!.text), HEAD_CONTEXT[k] ?? 0.3);
+      });
+      if (m.score + headCtx <= 0) return;
+      const ctx = ctxScore(form, context, TITLE_CONTEXT);
+      let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
       const len = charLength(raw);
       if (kind.number && hasQuantity(raw)) score *= 1.3;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
-      for (const k of asked) if (holdsKind(k, raw, query)) score *= k === 'number' ? 1.3 : 1.2;
-      if (kind.list && isEnumeration(raw)) score *= 1.25;
+      for (const k of asked) score *= holdsKind(k, raw, asking) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
+      // “几条原则” is answered by “七条原则”; “分几步” by “三步走”.
+      if (countRes.some(({ re }) => re?.test(raw))) score *= 1.4;
+      // Items that share the noun counted (哪三个性 → 政治性、时代性、规律性).
+      // …or one of parallel sentences that each name it (“坚持底线思维…。坚持辩证思维…。坚持创新思维…。”).
+      const inRun = (n: string) => {
+        if (!view || vi < 0 || !firstClauseHas(full, n)) return false;
+        const run = parallelRun(view, vi, n);
+        return run !== null && run.items.length >= 3 && run.items.every((t) => firstClauseHas(t, n));
+      };
+      // (A count question too: “几个按” is answered by the items “按政策办事、按规定办事…”.)
+      if ((kind.list || countedItems) && nouns.some((n) => clausesSharing(raw, n) >= 2 || inRun(n))) score *= 1.8;
+      else if (kind.list && nouns.length > 0 && !nouns.some((n) => form.includes(matchForm(n)))) score *= 0.8;
+      else if (kind.list && isEnumeration(raw)) score *= 1.25;
       if (len < 8) score *= 0.5;
-      if (avoidForm?.includes(matchForm(full).slice(0, 40)))
-        score *= terms.focus.some((w) => form.includes(w)) ? 0.8 : 0.3;
-      else if (len < 30 && /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u.test(raw)) score *= 0.7;
+      // A bare heading or a title line is not an answer; the sentences under it are.
+      if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
+      // “政治建设的部分，第三点”: a section is named — its heading is the anchor.
+      if (opts.sections && view && vi >= 0 && itemMarker(full) && isBareHeadingOrTitle(view, vi)) score *= 1.6;
+      const avoided = avoidForm !== '' && avoidForm.includes(matchForm(full).slice(0, 40));
+      const answers = avoid !== undefined && answeringClause(raw, terms, message) >= 0;
+      const focusHits = terms.focus.filter((w) => form.includes(w)).length;
+      if (avoided && opts.exclude) return;
+      if (avoided) pending.push({ at: out.length, answers, focusHits, focused: !asksKind && focusHits > 0 });
+      else if (answers) bestOtherFocus = Math.max(bestOtherFocus, focusHits);
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
   }
+  // The previous answer's sentences: a follow-up wants something else — unless one of them holds what
+  // it asks too, with as many of its words as any other sentence that does (“派了多少干部” after
+  // “专班多少个”: one sentence gives both).
+  for (const x of pending)
+    out[x.at]!.score *= x.answers ? (x.focusHits >= bestOtherFocus ? 1 : 0.4) : x.focused ? 0.8 : 0.3;
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** The form the previous answer is compared in (markers and a trailing “…” dropped). */
+function avoidFormOf(avoid: string): string {
+  return matchForm(avoid.replace(/\[\d+\]/gu, '').replace(/…$/u, ''));
+}
+
+/** Was this sentence (its first 40 characters) in the previous answer? */
+function avoidedBy(avoid: string, sentence: string): boolean {
+  return avoidFormOf(avoid).includes(matchForm(sentence).slice(0, 40));
+}
+
+/**
+ * The part of a sentence from the clause that answers a follow-up on: the first clause with both a
+ * word the message adds and the kind of thing asked, else the first with either; the whole sentence
+ * when that is its first clause.
+ */
+export function focusTail(sentence: string, terms: QueryTerms, query: string): string {
+  const clauses = clausesOf(sentence);
+  let at = answeringClause(sentence, terms, query);
+  if (at < 0) {
+    const focus = terms.focus.length ? terms.focus : terms.words;
+    at = clauses.findIndex((c) => focus.some((w) => matchForm(c).includes(w)));
+  }
+  if (at <= 0) return sentence;
+  return clauses.slice(at).join('');
+}
+
+function clausesOf(sentence: string): string[] {
+  return sentence.match(/[^，,；;：:]+[，,；;：:]?/gu) ?? [sentence];
+}
+
+/**
+ * The clause of a sentence that gives what a follow-up asks: the kind asked (a number, a date …)
+ * next to a word of the message (any clause with the kind when the message adds no word). An ordinal
+ * (第一个) is not a count. −1 when none (or the message asks no kind).
+ */
+function answeringClause(sentence: string, terms: QueryTerms, message: string): number {
+  const asked = askedKinds(message).filter((k) => k !== 'list');
+  if (asked.length === 0) return -1;
+  // Words of the message the sentence does not have at all (发给 for 发放) do not count.
+  const focus = terms.focus.filter((w) => matchForm(sentence).includes(w));
+  return clausesOf(sentence).findIndex((c) => {
+    const plain = c.replace(/第[一二两三四五六七八九十\d]+[个条项批次]/gu, '');
+    return (
+      asked.every((k) => holdsKind(k, plain, message)) &&
+      (focus.length === 0 || focus.some((w) => matchForm(c).includes(w)))
+    );
+  });
+}
+
+/** Multipliers when a sentence holds / lacks the kind of answer asked for. */
+const KIND_HELD: Record<string, number> = { number: 1.3, date: 1.4, who: 1.2 };
+const KIND_MISSING: Record<string, number> = { number: 1, date: 0.7, who: 0.9 };
+
+/** A line without a sentence end: a title, a table-of-contents entry, a heading. */
+function isTitleLine(s: string): boolean {
+  return !/[。！？!?；;：:]$/u.test(s.trim()) && charLength(s) <= 60;
 }
 
 /** The best sentence of a passage for these terms, clipped for a citation quote. */
@@ -189,9 +357,60 @@ function ordinalAnswer(
   ordinal: number,
   unit: string,
   tokenizer?: TermTokenizer,
+  views?: DocumentViews,
 ): ExtractiveAnswer | null {
   const base = query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' ');
-  const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE)[0];
+  const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, {
+    ...(tokenizer ? { tokenizer } : {}),
+    ...(views ? { views } : {}),
+    sections: namesSection(base),
+  })[0];
+  // The list the anchor sentence belongs to (or heads), read across the whole document.
+  if (anchor && views) {
+    const view = views.view(anchor.p.chunk.docId, [anchor.p.chunk]);
+    const ai = locate(view, anchor.full, anchor.p.chunk.id);
+    // First a list the anchor introduces or heads (“4、…根本原则。主要有四条：一是…”), then the list it
+    // is an item of, then the lists of the headings it stands under.
+    const own = ai >= 0 ? listAround(view, ai) : null;
+    const heads = ai >= 0 && (itemMarker(view.sentences[ai]!.text) !== null || isBareHeading(view, ai));
+    // The anchor's whole sentence (the view splits at “；”): “…三条原则，即“A；B；C”。” is a list itself.
+    const whole = ai >= 0 ? toPeriod(view, ai) : '';
+    const inline = ai >= 0 ? (inlineItems(whole) ?? (semicolonItem(whole, 1) ? ['', ''] : null)) : null;
+    const under =
+      heads && !inline
+        ? sectionScope(view, ai)
+            .slice(0, 3)
+            .map((i) => listAround(view, i))
+            .find((l) => l !== null && l.starts[0]! > ai)
+        : undefined;
+    const lists =
+      ai >= 0
+        ? [
+            own && !itemMarker(view.sentences[ai]!.text) && own.starts[0]! >= ai ? own : null,
+            under ?? null,
+            own,
+            ...sectionHeads(view, ai).map((h) => listAround(view, h)),
+          ]
+        : [];
+    const list = inline && inline.length >= ordinal ? null : lists.find((l) => l !== null && l.items.length >= ordinal);
+    if (list) {
+      const at = list.starts[ordinal - 1]!;
+      const chunkId = view.sentences[at]!.chunkId;
+      const item = list.items[ordinal - 1]!;
+      const given = passages.find((p) => p.chunk.id === chunkId);
+      const chunk = given?.chunk ?? views.chunk(anchor.p.chunk.docId, chunkId);
+      if (chunk) {
+        const n = given?.n ?? passages.length + 1;
+        const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
+        return {
+          text: `${lead}${endSentence(item)}[${n}]`,
+          used: [{ n, quote: clip(item, QUOTE_WHOLE) }],
+          ...(given ? {} : { passages: [{ n, chunk, score: 0 }] }),
+          chunkId,
+        };
+      }
+    }
+  }
   const ordered = anchor ? [anchor.p, ...passages.slice(0, 3).filter((p) => p !== anchor.p)] : passages.slice(0, 3);
   for (const p of ordered) {
     const text = tidy(p.chunk.text).replace(/[ \t\u3000]+/g, '');
@@ -219,6 +438,27 @@ function ordinalAnswer(
   return null;
 }
 
+/** A heading: an item marker with a short title, or a heading sentence of a section (“（一）聚焦…，突出抓好政治建设。”). */
+function isBareHeadingOrTitle(view: DocView, i: number): boolean {
+  const m = itemMarker(view.sentences[i]!.text);
+  return isBareHeading(view, i) || (m !== null && ['paren-cn', 'cn-dun', 'arabic', 'di'].includes(m.style));
+}
+
+/** Does the sentence's first clause name the noun? */
+function firstClauseHas(sentence: string, noun: string): boolean {
+  return (sentence.split(/[，,：:；;。！？]/u)[0] ?? '').includes(noun);
+}
+
+/** Sentence i and those after it up to a full stop (at most six): one sentence the view split at “；”. */
+function toPeriod(view: DocView, i: number): string {
+  let text = '';
+  for (let j = i; j < view.sentences.length && j < i + 6; j++) {
+    text += view.sentences[j]!.text;
+    if (!/[；;，,]$/u.test(view.sentences[j]!.text)) break;
+  }
+  return text;
+}
+
 /** The sentences of an item after its first one, up to the next item marker (at most 8). */
 function itemBody(view: DocView, i: number): string[] {
   const out: string[] = [];
@@ -243,6 +483,22 @@ const QUOTE_WHOLE = 200;
 
 function quoteOf(sentence: string, terms: QueryTerms): string {
   return charLength(sentence) <= QUOTE_WHOLE ? sentence : bestWindow(sentence, terms, QUOTE_WHOLE);
+}
+
+/**
+ * A list as text: the lead-in (when there is one) and the items, with their count — unless the lead-in
+ * states it already (“主要有四条：”).
+ */
+function listText(leadIn: string | null, items: string[], unit: string): string {
+  const count = countWord(items.length, unit);
+  const lead = leadIn ? leadIn.replace(/[：:。；;，,]$/u, '') : '';
+  const states =
+    lead !== '' &&
+    new RegExp(`[${cnNumeral(items.length)}${items.length === 2 ? '两' : ''}${items.length}][个大项条点]`, 'u').test(
+      lead,
+    );
+  if (states) return `${lead}：${joinItems(items)}`;
+  return `${lead ? `${lead}，` : ''}共${count}：${joinItems(items)}`;
 }
 
 /** “；”/“，”/“：” at the end of the last item → “。”; items joined without doubling punctuation. */
@@ -281,6 +537,140 @@ function continuation(view: DocView, a: number, max: number): number[] {
   return out;
 }
 
+/** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
+function sharesTargetNoun(items: string[] | null, targets: CountedTarget[]): boolean {
+  if (!items) return false;
+  return targets.some((t) => t.noun !== null && clausesSharing(items.join('、'), t.noun) >= 2);
+}
+
+/** A count of a noun the question counts, as a heading writes it (“三张图”): its value, measure and noun. */
+function namedCount(
+  head: string,
+  query: string,
+  segmenter: Pick<TermTokenizer, 'segment'>,
+): { count: number; measure: string; noun: string } | null {
+  for (const t of countedTargets(query, (x) => segmenter.segment(x))) {
+    if (!t.measure || !t.noun) continue;
+    const m = new RegExp(`([一二两三四五六七八九十]{1,2}|\\d{1,2})${t.measure}[“"]?${t.noun}`, 'u').exec(head);
+    const count = m ? numeralValue(m[1]!) : null;
+    if (count && (t.count === null || t.count === count)) return { count, measure: t.measure, noun: t.noun };
+  }
+  return null;
+}
+
+/** Share of a heading's own content words that the question uses. */
+function headingCoverage(query: string, heading: string, tokenizer?: TermTokenizer): number {
+  const own = queryTerms(heading.replace(ITEM_MARKER_PREFIX, ''), tokenizer).words;
+  if (own.length === 0) return 0;
+  const q = matchForm(query);
+  return own.filter((w) => q.includes(w)).length / own.length;
+}
+
+const ITEM_MARKER_PREFIX =
+  /^[“"‘【\s]*(?:[一二两三四五六七八九十]{1,3}是|[（(][一二两三四五六七八九十\d]{1,3}[)）]|第[一二两三四五六七八九十]{1,3}[，,、是：:]|其[一二两三四五六七八九十]{1,3}[，,、是：:]|[①-⑳]|\d{1,2}[、．.]|[一二两三四五六七八九十]{1,3}[、．.])/u;
+
+/**
+ * The lead-in of a list found from sentence i: the sentence itself when it ends in “：” before the
+ * items, or its part before “：” when it holds item 1 (“主要有四条：一是…”).
+ */
+function leadInOf(view: DocView, i: number, firstItem: number): string | null {
+  const t = view.sentences[i]!.text;
+  if (firstItem > i) return /[：:]$/u.test(t) ? t : null;
+  if (firstItem === i && !itemMarker(t)) {
+    const colon = Math.max(t.lastIndexOf('：'), t.lastIndexOf(':'));
+    return colon > 0 ? t.slice(0, colon + 1) : null;
+  }
+  return null;
+}
+
+/** Longest text taken from under a heading. */
+const BODY_MAX = 300;
+
+/**
+ * What stands under the heading at `a`, when the question is about that heading (it uses most of the
+ * heading's words, or names a count the heading holds: “三张图”): the heading, then the sentences of
+ * its section that answer best (in document order), or the list its section holds.
+ */
+function headingBody(
+  query: string,
+  terms: QueryTerms,
+  view: DocView,
+  a: number,
+  best: Candidate,
+  opts: ExtractiveOptions,
+): { text: string; quote: string; items?: string[] } | null {
+  const head = view.sentences[a]!.text;
+  if (/[：:]$/u.test(head)) return null;
+  const kind = questionKind(query);
+  const segmenter = opts.tokenizer ?? defaultTokenizer();
+  // An item that names a count of the noun asked about (“三是以绘好人才“三张图”为基础…” for 三张图是啥 or
+  // 哪几张图): its sentences are the list.
+  const named = itemMarker(head) !== null && !/[：:]/u.test(head) ? namedCount(head, query, segmenter) : null;
+  const bare = isBareHeading(view, a);
+  if (!named && !(bare && headingCoverage(query, head, opts.tokenizer) >= 0.5)) return null;
+  const scope = sectionScope(view, a);
+  if (scope.length === 0) return null;
+  const lead = endSentence(head.replace(/[，,；;]$/u, ''));
+  if (kind.list && named) {
+    const run = parallelRun(view, a + 1, named.noun);
+    const inner = run && run.starts[0] === a + 1 ? run.items : itemBody(view, a);
+    // “共三张图：” — the count in the question's own words.
+    if (inner.length === named.count)
+      return {
+        text: `${lead}共${countWord(named.count, named.measure)}${named.noun}：${joinItems(inner)}`,
+        quote: head,
+        items: inner,
+      };
+  }
+  // A list questions finds under the heading (“4、…根本原则。主要有四条：一是…二是…”).
+  if (kind.list) {
+    for (const i of scope.slice(0, 3)) {
+      const list = listAround(view, i);
+      if (!list || list.starts[0]! < i) continue;
+      const leadIn = leadInOf(view, i, list.starts[0]!);
+      return {
+        text: `${lead}${listText(leadIn, list.items, listUnit(query))}`,
+        quote: leadIn ? `${head}${leadIn}` : head,
+        items: list.items,
+      };
+    }
+  }
+  // The section's sentences ranked as candidates of their own.
+  const text = scope.map((i) => view.sentences[i]!.text).join('\n');
+  const pseudo: Passage = { n: best.p.n, score: best.p.score, chunk: { ...best.p.chunk, text } };
+  // The heading answered the topic: the words it already has do not choose the sentence under it.
+  const headForm = matchForm(head);
+  const rest = terms.words.filter((w) => !headForm.includes(w));
+  const bodyTerms: QueryTerms = rest.length
+    ? { ...terms, words: rest, phrases: terms.phrases.filter((p) => !headForm.includes(p.text)) }
+    : terms;
+  const ranked = candidates(query, bodyTerms, [pseudo], WHOLE_SENTENCE, {
+    ...(opts.views ? { views: opts.views } : {}),
+    ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
+  });
+  const pick: number[] = [];
+  const top = ranked[0];
+  if (top) {
+    const ti = scope[top.idx];
+    if (ti !== undefined) pick.push(ti);
+    const second = ranked.find((c, k) => k > 0 && c.score >= top.score * 0.8 && scope[c.idx] !== ti);
+    const si = second ? scope[second.idx] : undefined;
+    if (
+      si !== undefined &&
+      charLength(view.sentences[ti ?? a]!.text) + charLength(view.sentences[si]!.text) <= BODY_MAX
+    )
+      pick.push(si);
+  } else pick.push(scope[0]!);
+  pick.sort((x, y) => x - y);
+  const chosen = pick.map((i) => view.sentences[i]!.text);
+  const inline = kind.list && chosen.length === 1 ? inlineItems(chosen[0]!) : null;
+  return {
+    text: `${lead}${chosen.map((c) => endSentence(c)).join('')}`,
+    quote: chosen[0]!,
+    ...(inline && inline.length >= 3 ? { items: inline } : {}),
+  };
+}
+
 export function extractiveAnswer(
   query: string,
   passages: Passage[],
@@ -290,9 +680,11 @@ export function extractiveAnswer(
   if (pool.length === 0) return null;
   const terms = queryTerms(query, opts.tokenizer);
   const kind = questionKind(query);
+  const segmenter = opts.tokenizer ?? defaultTokenizer();
+  const targets = countedTargets(query, (t) => segmenter.segment(t));
 
   if (kind.ordinal !== null) {
-    const hit = ordinalAnswer(query, pool, kind.ordinal, kind.ordinalUnit, opts.tokenizer);
+    const hit = ordinalAnswer(query, pool, kind.ordinal, kind.ordinalUnit, opts.tokenizer, opts.views);
     if (hit) return hit;
   }
 
@@ -301,7 +693,14 @@ export function extractiveAnswer(
     const focus = terms.words.filter((w) => f.includes(w));
     if (focus.length) terms.focus = focus;
   }
-  const cands = candidates(query, terms, pool, WHOLE_SENTENCE, opts.avoid, opts.preferDoc);
+  const cands = candidates(query, terms, pool, WHOLE_SENTENCE, {
+    ...(opts.avoid ? { avoid: opts.avoid } : {}),
+    ...(opts.exclude ? { exclude: true } : {}),
+    ...(opts.focus ? { focus: opts.focus } : {}),
+    ...(opts.preferDoc ? { preferDoc: opts.preferDoc } : {}),
+    ...(opts.views ? { views: opts.views } : {}),
+    ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
+  });
   const best = cands[0];
   if (!best) return null;
 
@@ -317,23 +716,59 @@ export function extractiveAnswer(
   let items: string[] | undefined;
   let unit: string | undefined;
 
-  if (kind.list && a >= 0) {
+  // The best sentence is a bare heading the question is about (“5、从严管理体系。”, “三是要实施清廉学校建设
+  //工程。”): the answer is what stands under it, not the heading, nor the sibling headings.
+  // …or the best sentence stands under such a heading (“另外，在附则中…” under “（七）附则。”).
+  // (Not when the sentence is itself a list: “要建立日常考核、分类考核、近距离考核的…体系”.)
+  const underHead =
+    a >= 0 && !isBareHeading(view, a) && !isEnumeration(best.full) ? sectionHeads(view, a)[0] : undefined;
+  const body =
+    a >= 0
+      ? (headingBody(query, terms, view, a, best, opts) ??
+        (underHead !== undefined && isBareHeading(view, underHead)
+          ? headingBody(query, terms, view, underHead, best, opts)
+          : null))
+      : null;
+  if (body) {
+    parts.push(`${body.text}[${n}]`);
+    used.push({ n, quote: quoteOf(body.quote, terms) });
+    if (body.items) {
+      items = body.items;
+      unit = listUnit(query);
+    }
+  }
+
+  if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
     const anchorInline = inlineItems(view.sentences[a]!.text);
     // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
     // the question says how many and the count does not fit.
+    // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
+    // when it happens to hold a run of 、 (“路线方针原则、主要内容、基本要求”).
+    const following = listAround(view, a);
+    const announces = following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets);
     const inlineFits =
       anchorInline !== null &&
       anchorInline.length >= 3 &&
+      !announces &&
       !/[：:]$/u.test(view.sentences[a]!.text) &&
       (want === null || anchorInline.length === want);
     if (!inlineFits) {
       // A list spread over sentences: from the best sentence, else from the next best of this document.
-      for (const c of sameDoc.slice(0, 3)) {
+      // “定了几条原则” answered by “七条原则”: the count is the answer; a list only if it follows there.
+      const countAnswered = targets.some((t) => t.asksCount && t.noun !== null && countPhraseRe(t)?.test(best.full));
+      for (const c of sameDoc.slice(0, countAnswered ? 1 : 3)) {
         if (c.score < best.score * 0.6) break;
         const ci = at(c);
         if (ci < 0) continue;
         let list = listAround(view, ci);
+        // Unmarked parallel sentences naming the noun counted (“坚持底线思维…。坚持辩证思维…。”).
+        const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
+        if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {
+          const run = parallelRun(view, ci, noun);
+          if (run?.items.every((t) => firstClauseHas(t, noun)) && (want === null || run.items.length === want))
+            list = run;
+        }
         let lead: string | null = null;
         if (list && want !== null && list.items.length !== want) {
           // The count does not fit: the item's own sentences may be the list asked for (“三是绘好
@@ -350,11 +785,10 @@ export function extractiveAnswer(
         items = list.items;
         if (lead === null && list.starts.length) {
           const leadIdx = list.starts[0]! - 1;
-          const prevText = leadIdx >= 0 && leadIdx !== ci ? view.sentences[leadIdx]!.text : '';
+          const prevText = leadIdx >= 0 ? view.sentences[leadIdx]!.text : '';
           lead = /[：:]$/u.test(prevText) && !itemMarker(prevText) ? prevText : null;
         }
-        const head = lead ? lead.replace(/[：:。；;]$/u, '，') : '';
-        parts.push(`${head}共${countWord(items.length, unit)}：${joinItems(items)}[${n}]`);
+        parts.push(`${listText(lead, items, unit)}[${n}]`);
         used.push({ n, quote: quoteOf(view.sentences[ci]!.text, terms) });
         break;
       }
@@ -365,7 +799,10 @@ export function extractiveAnswer(
     // The best sentence, whole; a lead-in (“…：”) or a bare heading takes what follows it.
     const whole = a >= 0 ? view.sentences[a]!.text : best.full;
     const sentence = charLength(whole) <= WHOLE_SENTENCE ? whole : best.raw;
-    let text = sentence;
+    // A follow-up answered by the previous answer's own sentence: from the clause that answers it on,
+    // never the same text again.
+    const repeats = opts.avoid ? avoidedBy(opts.avoid, whole) : false;
+    let text = repeats ? focusTail(sentence, terms, opts.focus ?? query) : sentence;
     if (a >= 0 && (/[：:；;]$/u.test(sentence) || charLength(sentence) < 24)) {
       for (const i of continuation(view, a, kind.list ? 300 : 200)) text += view.sentences[i]!.text;
     }
@@ -404,5 +841,5 @@ export function extractiveAnswer(
       used.push({ n: other.p.n, quote: quoteOf(other.full, terms) });
     }
   }
-  return { text: parts.join(''), used, ...(items ? { items, unit } : {}), chunkId: best.p.chunk.id };
+  return { text: parts.join(''), used, ...(items ? { items, unit } : {}), chunkId: best.p.chunk.id, score: best.score };
 }

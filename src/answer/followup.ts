@@ -14,6 +14,7 @@ import { neutralizeTags } from './passages.js';
 import { ORDINAL_RE as ORDINAL } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { questionConstraints } from '../retrieval/constraints.js';
+import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS } from './lexicon.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
 const TRAILING_PARTICLE = /(?:呢|咧|嘞|啊|呀)?[?？。.!！\s]*$/u;
@@ -45,6 +46,40 @@ export function isFollowUp(question: string, history: Turn[]): boolean {
   if (markers && (words.length <= 2 || len <= 12)) return true;
   // Nothing but question words ("为什么？", "然后呢"): it can only mean the previous topic.
   return words.length === 0;
+}
+
+/** Longest message (characters, without punctuation) read as an elliptical continuation by context. */
+const ELLIPTICAL_MAX = 14;
+
+/**
+ * An elliptical question that names no topic of its own (“派了多少干部”, “发给了多少人”, “头一天签下来多少”):
+ * short, no place or quoted name the previous turn did not have, and either every content word of it is
+ * in the previous answer's document (`previousText`) or it finds no answer standing alone
+ * (or as much there as in the best passage it finds standing alone). A short question with a topic of its own (“人才公寓租金多少”) stays standalone.
+ */
+export function continuesTopic(
+  question: string,
+  prev: Turn,
+  previousText: string,
+  standalone: { refused: boolean; topText: string },
+  tokenizer?: Parameters<typeof queryTerms>[1],
+): boolean {
+  const q = clean(question).replace(/[?？。!！，,\s]+/gu, '');
+  if ([...q].length === 0 || [...q].length > ELLIPTICAL_MAX) return false;
+  // A place or a quoted name of its own starts a new topic (“那X县呢” is caught by its 那…呢 already).
+  const prevText = `${prev.standaloneQuery} ${prev.question}`;
+  if (placesIn(q).some((p) => !prevText.includes(p))) return false;
+  if (/[“"《]/u.test(q)) return false;
+  if (standalone.refused) return true;
+  const words = queryTerms(q, tokenizer).words.filter((w) => [...w].length >= 2 && !/^\d+$/u.test(w));
+  if (words.length === 0) return true;
+  // Its words are in the previous document at least as much as in the best passage found alone.
+  const covered = (text: string) => {
+    const form = text.replace(/\s+/gu, '');
+    return words.filter((w) => form.includes(w)).length;
+  };
+  // (one word of slack when it has several: “头一天签下来多少” shares “一天” with any passage).
+  return covered(previousText) >= covered(standalone.topText) - (words.length >= 2 ? 1 : 0);
 }
 
 /** The previous standalone query without an ordinal of its own (so "第三条" does not stack on "第二条"). */
@@ -106,6 +141,29 @@ export function topicRewrite(question: string, history: Turn[]): string | null {
     .filter((t) => !added.includes(t));
   if (!carried.length) return null;
   return [...`${carried.join(' ')} ${added}`].slice(0, 120).join('');
+}
+
+/** Words of a question that ask rather than name the topic (几月几号, 具体, 多少 …). */
+const ASKING_WORD = /几|多少|哪|什么|啥|具体|怎么|怎样|如何|是否|有没有|能否|可否|吗|呢/u;
+
+/**
+ * The broad rewrite of a follow-up whose previous turn was refused or whose rewrite finds nothing: the
+ * previous question's topic words (its content words less the ones that ask: “绍兴 三服务 通知 印发” of
+ * “绍兴三服务那个通知具体是几月几号印发的”) and the message. Null when nothing is carried.
+ */
+export function topicWordsRewrite(
+  question: string,
+  history: Turn[],
+  tokenizer?: Parameters<typeof queryTerms>[1],
+): string | null {
+  const prev = history[history.length - 1];
+  if (!prev) return null;
+  const added = addedWords(question);
+  const topic = queryTerms(baseQuery(prev), tokenizer).words.filter(
+    (w) => !ASKING_WORD.test(w) && !COLLOQUIAL_WORDS.has(w) && !DOC_DESCRIPTION_WORDS.has(w) && !added.includes(w),
+  );
+  if (topic.length === 0 || !added) return null;
+  return [...`${topic.join(' ')} ${added}`].slice(0, 120).join('');
 }
 
 /** What this message adds to the previous question (its own words), for choosing the sentence. */

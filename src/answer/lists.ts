@@ -181,7 +181,40 @@ export function listAround(view: DocView, a: number): AssembledList | null {
     if (m && m.n === 1) return collectItems(view, i, m.style);
     if (m) break;
   }
-  return null;
+  return paragraphItems(view, a);
+}
+
+/** Longest paragraph read as one unmarked item, characters. */
+const PARAGRAPH_ITEM_MAX = 150;
+/** Most unmarked paragraphs read as items of one list. */
+const PARAGRAPH_ITEMS_MAX = 12;
+
+/**
+ * A lead-in that ends its paragraph with “：” followed by short unmarked paragraphs (“课题组成员：” then
+ * one name a line): each paragraph is an item, up to a long paragraph, a marked one or another lead-in.
+ */
+export function paragraphItems(view: DocView, a: number): AssembledList | null {
+  const lead = view.sentences[a]!;
+  if (!/[：:]$/u.test(lead.text) || view.sentences[a + 1]?.para === lead.para) return null;
+  const starts: number[] = [];
+  const items: string[] = [];
+  const chunkIds: string[] = [];
+  let end = a;
+  let i = a + 1;
+  while (i < view.sentences.length && starts.length < PARAGRAPH_ITEMS_MAX) {
+    const para = view.sentences[i]!.para;
+    let j = i;
+    let text = '';
+    while (j < view.sentences.length && view.sentences[j]!.para === para) text += view.sentences[j++]!.text;
+    if ([...text].length > PARAGRAPH_ITEM_MAX || itemMarker(text) || /[：:]$/u.test(text)) break;
+    starts.push(i);
+    items.push(text);
+    const id = view.sentences[i]!.chunkId;
+    if (!chunkIds.includes(id)) chunkIds.push(id);
+    end = j - 1;
+    i = j;
+  }
+  return starts.length >= 2 ? { starts, items, chunkIds, end } : null;
 }
 
 /** Items of a list inside one sentence: “A；B；C” (after a lead-in “…：”) or “A、B、C” (three or more). */
@@ -215,4 +248,138 @@ export function inlineItems(sentence: string): string[] | null {
   best[lastI] = best[lastI]!.replace(/(?:等|为内容|的|这|[0-9一二三四五六七八九十]+个).*$/u, '');
   best = best.map((s) => s.replace(/^[“"‘]+|[”"’]+$/gu, '')).filter(Boolean);
   return best.length >= 3 ? best : null;
+}
+
+/** Styles whose items are section headings (their scope runs across paragraphs). */
+function isHeadingStyle(style: MarkerStyle): boolean {
+  return LEVEL[style] <= 4;
+}
+
+/** A line that is only a short heading or lead-in (“课题组成员：”, “一、主要做法”): its paragraph's one sentence. */
+export function isHeadingLine(view: DocView, i: number): boolean {
+  const s = view.sentences[i]!;
+  const alone = view.sentences[i - 1]?.para !== s.para && view.sentences[i + 1]?.para !== s.para;
+  return alone && [...s.text].length <= 30 && !/[。！？!?；;]$/u.test(s.text);
+}
+
+/** How far back (sentences) a section heading still heads a sentence. */
+const SECTION_REACH = 60;
+
+/**
+ * The headings a sentence stands under, nearest first (at most two): the item it belongs to
+ * (“三是要实施清廉学校建设工程。” for the sentences after it in its paragraph; “（七）附则。” for its
+ * section) and the outer one. A sentence that is itself an item has only outer headings.
+ */
+export function sectionHeads(view: DocView, i: number): number[] {
+  const out: number[] = [];
+  const own = itemMarker(view.sentences[i]!.text);
+  let bound = own ? LEVEL[own.style] - 1 : 99;
+  const para = view.sentences[i]!.para;
+  for (let j = i - 1; j >= 0 && i - j <= SECTION_REACH && out.length < 2; j--) {
+    const s = view.sentences[j]!;
+    const m = itemMarker(s.text);
+    if (m) {
+      const level = LEVEL[m.style];
+      if (level > bound) continue;
+      // Inline styles (一是, ①) head only the rest of their own paragraph.
+      if (!isHeadingStyle(m.style) && s.para !== para) continue;
+      out.push(j);
+      bound = level - 1;
+      continue;
+    }
+    if (bound >= 99 && out.length === 0 && isHeadingLine(view, j) && i - j <= 12) {
+      out.push(j);
+      bound = 4;
+    }
+  }
+  return out;
+}
+
+/** A sentence that is a bare heading: an item marker with a short title, or a short heading line. */
+export function isBareHeading(view: DocView, i: number): boolean {
+  const t = view.sentences[i]!.text;
+  if (isHeadingLine(view, i)) return true;
+  const m = itemMarker(t);
+  if (!m) return false;
+  const body = t
+    .trim()
+    .replace(/^[“"‘【\s]+/u, '')
+    .replace(
+      /^(?:[一二两三四五六七八九十]{1,3}是|[（(][一二两三四五六七八九十\d]{1,3}[)）]|第[一二两三四五六七八九十]{1,3}[，,、是：:]|其[一二两三四五六七八九十]{1,3}[，,、是：:]|[①-⑳]|\d{1,2}[、．.]|[一二两三四五六七八九十]{1,3}[、．.])/u,
+      '',
+    );
+  return [...body.replace(/[。；;：:，,]$/u, '')].length <= 16;
+}
+
+/** Longest section read under a heading, sentences. */
+const SCOPE_MAX = 30;
+
+/**
+ * The sentences under the heading at `h`, up to the next heading of the same or an outer level (an
+ * inline item — 一是, ① — only to the end of its paragraph).
+ */
+export function sectionScope(view: DocView, h: number): number[] {
+  const m = itemMarker(view.sentences[h]!.text);
+  const level = m ? LEVEL[m.style] : 0;
+  const inline = m !== null && !isHeadingStyle(m.style);
+  const para = view.sentences[h]!.para;
+  const out: number[] = [];
+  for (let i = h + 1; i < view.sentences.length && out.length < SCOPE_MAX; i++) {
+    const s = view.sentences[i]!;
+    if (inline && s.para !== para) break;
+    const n = itemMarker(s.text);
+    if (n && (m === null ? LEVEL[n.style] <= 2 : LEVEL[n.style] <= level)) break;
+    if (m === null && isHeadingLine(view, i)) break;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Index of the first sentence of sentence i's paragraph. */
+export function paragraphStart(view: DocView, i: number): number {
+  let j = i;
+  while (j > 0 && view.sentences[j - 1]!.para === view.sentences[i]!.para) j--;
+  return j;
+}
+
+/** The first clause of a sentence (to the first ，/：/；). */
+function firstClause(s: string): string {
+  return s.split(/[，,：:；;。！？]/u)[0] ?? s;
+}
+
+/**
+ * Parallel sentences around sentence `a` — unmarked items of one list: within one paragraph (or
+ * adjacent paragraphs), each naming the counted noun in its first clause (or, without a noun, opening
+ * with the same two characters) (“坚持底线思维，…。坚持辩证思维，…。坚持创新思维，…。”;
+ * “绘好“需求图”，…。绘好“方位图”，…。”). Null when fewer than two.
+ */
+export function parallelRun(view: DocView, a: number, noun: string | null): AssembledList | null {
+  const open = (i: number) => view.sentences[i]!.text.replace(/^[“"‘]+/u, '').slice(0, 2);
+  const opening = open(a);
+  const like = (i: number) => {
+    const s = view.sentences[i]!;
+    if (itemMarker(s.text)) return false;
+    // With a noun, only sentences naming it; without, a shared opening.
+    if (noun) return firstClause(s.text).includes(noun);
+    return open(i) === opening && /\p{Script=Han}{2}/u.test(opening);
+  };
+  const near = (i: number, j: number) => {
+    const si = view.sentences[i]!;
+    const sj = view.sentences[j]!;
+    return si.para === sj.para || Math.abs(si.para - sj.para) === 1;
+  };
+  if (!like(a)) return null;
+  let first = a;
+  while (first > 0 && near(first - 1, first) && like(first - 1)) first--;
+  let last = a;
+  while (last + 1 < view.sentences.length && near(last, last + 1) && like(last + 1)) last++;
+  if (last === first) return null;
+  const starts: number[] = [];
+  const chunkIds: string[] = [];
+  for (let i = first; i <= last; i++) {
+    starts.push(i);
+    const id = view.sentences[i]!.chunkId;
+    if (!chunkIds.includes(id)) chunkIds.push(id);
+  }
+  return { starts, items: starts.map((i) => view.sentences[i]!.text), chunkIds, end: last };
 }

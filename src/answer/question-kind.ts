@@ -1,4 +1,5 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
+import { ANSWER_KIND_CUES } from './lexicon.js';
 
 const CN_DIGITS: Record<string, number> = {
   一: 1,
@@ -38,7 +39,7 @@ const LIST_RE =
 const NUMBER_RE = /多少|几|数量|比例|占比|多久|多长|多大|多高|金额|规模|目标定/u;
 /** 第二条 / 第三个 / 第二呢: an item of a list — not 第一天, 第一批次, 第二季度. */
 export const ORDINAL_RE =
-  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))/u;
+  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))|(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u;
 
 export interface QuestionKind {
   list: boolean;
@@ -57,9 +58,9 @@ export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
   const unit = m?.[2] ?? '条';
   return {
-    list: LIST_RE.test(q) || COUNTED_NAME_RE.test(q),
+    list: LIST_RE.test(q) || ANSWER_KIND_CUES.list.test(q) || COUNTED_NAME_RE.test(q),
     number: NUMBER_RE.test(q),
-    ordinal: m ? numeralValue(m[1] ?? '') : null,
+    ordinal: m ? numeralValue(m[1] ?? m[3] ?? '') : null,
     ordinalUnit: unit,
   };
 }
@@ -104,6 +105,8 @@ const UNIT_RE = /(?:哪|几)[一二两三四五六七八九十\d]*(条|个|点|�
 
 /** The measure word a list question counts in (哪三条 → 条, 哪几个方面 → 方面); 条 by default. */
 export function listUnit(q: string): string {
+  // People are counted in 人 (哪些成员 → 共三人).
+  if (/成员|人员|哪些人|哪几(?:个|位)?人|都有谁|是谁/u.test(q)) return '人';
   const wide = /(?:哪|几)[一二两三四五六七八九十\d]*个?(方面|部分|环节|方向)/u.exec(q);
   return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? '条';
 }
@@ -119,7 +122,9 @@ export function followUpOrdinal(q: string): number | 'last' | null {
   const m =
     /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u.exec(
       q,
-    ) ?? /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q);
+    ) ??
+    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q) ??
+    /(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u.exec(q);
   return m ? numeralValue(m[1] ?? '') : null;
 }
 
@@ -146,4 +151,101 @@ export function isPlainQuestion(text: string): boolean {
   if (!t || [...t].length > 80) return false;
   if (!/(?:[?？]|吗|呢)\s*$/u.test(t)) return false;
   return INTERROGATIVE.test(t) && !REPORT_MARKERS.test(t);
+}
+
+/** A counted thing the question names: 几条原则 (asks 条 of 原则), 哪三个性, 三张图, 分几步. */
+export interface CountedTarget {
+  /** True when the count itself is asked (几/多少/哪几); false for a stated count (三张图, 哪三个性). */
+  asksCount: boolean;
+  /** The stated count (三张图 → 3), null when asked. */
+  count: number | null;
+  /** Measure word (条, 个, 张 …), null when none (几样 → 样 is one). */
+  measure: string | null;
+  /** The noun counted (原则, 性, 图, 街道), null when the question names none. */
+  noun: string | null;
+}
+
+const COUNT_TOKEN =
+  /^哪?(几|多少|[一二两三四五六七八九十]{1,2}|\d{1,2})(个|张|条|项|种|类|样|步|批|家|名|位|大|点|块|件|所|支|届|轮|期|次|方面|部分)?$/u;
+const COUNTED_WORD =
+  /^(几|多少|[一二两三四五六七八九十]{1,2}|\d{1,2})(个|张|条|项|种|类|样|步|批|家|名|位|大|点|块|件)(\p{Script=Han}{1,3})$/u;
+/** Tokens after a count that are not the thing counted (question words, particles, verbs of asking). */
+const NOT_A_NOUN = /^(?:是|啥|什么|呢|吗|么|的|了|啊|呀|吧|哪|哪些|都|有|要|来|来着|搞|分别|各|呗|嘛|就|还|也)$/u;
+
+/**
+ * The counted things a question names, from its tokens: a numeral or 几/多少/哪几 with a measure word,
+ * and the noun right after it (几条原则 → 条 + 原则; 哪三个性 → 个 + 性; 分几步 → 步).
+ */
+export function countedTargets(q: string, segment: (text: string) => string[]): CountedTarget[] {
+  const tokens = segment(q.replace(/\s+/gu, ' ')).filter((t) => t.trim());
+  const out: CountedTarget[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let tok = tokens[i]!;
+    // jieba may cut 哪 + 三个, or 几 + 个.
+    if ((tok === '哪' || tok === '几') && i + 1 < tokens.length && COUNT_TOKEN.test(tokens[i + 1]!)) continue;
+    if (tok === '几' || tok === '多少') {
+      const next = tokens[i + 1];
+      if (next && /^(?:个|张|条|项|种|类|样|步|批|家|名|位|大|点|块|件)$/u.test(next)) {
+        tok += next;
+        i++;
+      }
+    }
+    // A counted name the tokenizer knows as one word (三张图, 六大员): count, measure and noun in one.
+    const whole = COUNTED_WORD.exec(tok);
+    if (whole) {
+      const asks = whole[1] === '几' || whole[1] === '多少';
+      out.push({ asksCount: asks, count: asks ? null : numeralValue(whole[1]!), measure: whole[2]!, noun: whole[3]! });
+      continue;
+    }
+    const m = COUNT_TOKEN.exec(tok);
+    if (!m) continue;
+    const asks = m[1] === '几' || m[1] === '多少' || tok.startsWith('哪');
+    const measure = m[2] ?? null;
+    if (!asks && !measure) continue;
+    const next = tokens[i + 1];
+    const noun = next && /^\p{Script=Han}{1,4}$/u.test(next) && !NOT_A_NOUN.test(next) ? next : null;
+    if (!measure && !noun) continue;
+    out.push({ asksCount: asks && !tok.startsWith('哪'), count: asks ? null : numeralValue(m[1]!), measure, noun });
+  }
+  return out;
+}
+
+const NUMERAL_CHARS = '[一二两三四五六七八九十百千\\d]';
+
+/** “七条原则” for 几条原则, “三步走” for 分几步: a count in the asked measure (and noun). */
+export function countPhraseRe(t: CountedTarget): RegExp | null {
+  if (!t.measure && !t.noun) return null;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const measure = t.measure ? `${t.measure === '个' ? '个?' : esc(t.measure)}` : '(?:余|多)?[个名位项家件条批次]?';
+  const noun = t.noun ? `[“"]?${esc(t.noun)}` : '';
+  // 多少问题 → “37个问题”, or the noun before its count: “问题71个”.
+  const after = !t.measure && t.noun ? `|${esc(t.noun)}${NUMERAL_CHARS}+` : '';
+  return new RegExp(`${NUMERAL_CHARS}+${measure}${noun}${after}`, 'u');
+}
+
+/**
+ * Clauses of a sentence that share the counted noun (政治性、时代性、规律性 for 哪三个性; 按政策办事、
+ * 按规定办事 for 几个按): a one-character noun must open or close its clause.
+ */
+export function clausesSharing(sentence: string, noun: string): number {
+  const clauses = sentence
+    .split(/[、，,；;：:]|(?<=\p{Script=Han}{2})(?:和|与|及)(?=\p{Script=Han}{2})/u)
+    .map((c) => c.trim().replace(/^[“"‘「]+|[”"’」。！？等]+$/gu, ''));
+  const single = [...noun].length === 1;
+  return clauses.filter((c) => (single ? c.startsWith(noun) || c.endsWith(noun) : c.includes(noun))).length;
+}
+
+/** “还有吗 / 还有别的吗 / 其他呢 / 还有没有”: more of what the previous answer gave. */
+const MORE_RE =
+  /^(?:那|那么)?(?:还有|另外|其他|其它|别的|此外)(?:吗|呢|没有|没|别的|其他的?|其它的?|啥|什么|哪些)*(?:吗|呢|没有|没)?[?？。!！\s]*$/u;
+
+export function asksForMore(q: string): boolean {
+  return MORE_RE.test(q.trim());
+}
+
+/** “政治建设的部分 / 这块 / 那一块 / 这方面”: the question names a section of a document. */
+const SECTION_CUE = /(?:的|这|那)一?(?:部分|块|方面|节|章|段)/u;
+
+export function namesSection(q: string): boolean {
+  return SECTION_CUE.test(q);
 }

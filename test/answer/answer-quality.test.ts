@@ -58,7 +58,8 @@ describe('lists', () => {
   it('assembles a （一）（二）（三） list spread over two chunks and states the count', async () => {
     const r = await answerQuestion('作风建设主要抓好哪三个方面', deps(planRetriever()));
     expect(r.grounded).toBe(true);
-    expect(r.answer).toContain('共三个方面：');
+    // The count is stated: by the lead-in when it says it (“主要抓好三个方面：”), else “共三个方面：”.
+    expect(r.answer).toMatch(/三个方面：/u);
     for (const item of ['抓学习教育', '抓服务企业', '抓考核评价']) expect(r.answer).toContain(item);
     expect(r.memory?.items).toHaveLength(3);
   });

@@ -1,0 +1,409 @@
+/**
+ * Answer composition on synthetic documents: the sentence that answers (the kind asked for, a count in
+ * the asked measure, items sharing the counted noun, the section under a heading, never a title line),
+ * lists however they are written (a heading's own list, unmarked paragraphs under a lead-in, parallel
+ * sentences, an item naming its count), and follow-ups (elliptical turns, the message's own kind, the
+ * previous answer never repeated, 还有吗, item N of an item's own list, no.5).
+ */
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/observability/logger.js';
+import { answerQuestion, summarize, type AnswerResult, type Turn } from '../../src/answer/index.js';
+import {
+  asksForMore,
+  clausesSharing,
+  countedTargets,
+  countPhraseRe,
+  followUpOrdinal,
+  questionKind,
+} from '../../src/answer/question-kind.js';
+import { continuesTopic } from '../../src/answer/followup.js';
+import { buildDocView } from '../../src/answer/documents.js';
+import { paragraphItems, parallelRun, sectionHeads, sectionScope } from '../../src/answer/lists.js';
+import { defaultTokenizer } from '../../src/retrieval/tokenizer.js';
+import type { Chunk, Retriever } from '../../src/retrieval/types.js';
+import { chunk, fakeRetriever } from './fixtures.js';
+
+const deps = (retriever: Retriever) => ({ retriever, llm: null, logger: silentLogger });
+const segment = (t: string) => defaultTokenizer().segment(t);
+
+/** A retriever over `chunks` that exposes them (as the real one does), so answers can read whole documents. */
+function over(chunks: Chunk[]): Retriever & { chunks: () => Chunk[] } {
+  return Object.assign(fakeRetriever(chunks), { chunks: () => chunks });
+}
+
+function turnOf(question: string, r: AnswerResult): Turn {
+  return {
+    question,
+    standaloneQuery: r.standaloneQuery,
+    answerSummary: summarize(r.answer),
+    docIds: [...new Set(r.citations.map((c) => c.docId))],
+    at: 1,
+    ...(r.memory ? { memory: r.memory } : {}),
+  };
+}
+
+async function converse(chunks: Chunk[], ...questions: string[]): Promise<AnswerResult[]> {
+  const d = deps(over(chunks));
+  const history: Turn[] = [];
+  const out: AnswerResult[] = [];
+  for (const q of questions) {
+    const r = await answerQuestion(q, d, { history: [...history] });
+    out.push(r);
+    history.push(turnOf(q, r));
+  }
+  return out;
+}
+
+describe('what a question counts', () => {
+  it('finds the measure and the noun counted, asked or stated', () => {
+    expect(countedTargets('当时定了几条原则', segment)).toContainEqual({
+      asksCount: true,
+      count: null,
+      measure: '条',
+      noun: '原则',
+    });
+    expect(countedTargets('要把握哪三个性', segment)).toContainEqual(
+      expect.objectContaining({ asksCount: false, count: 3, noun: '性' }),
+    );
+    expect(countedTargets('这事分几步', segment)).toContainEqual(expect.objectContaining({ measure: '步' }));
+  });
+
+  it('“几条原则” is answered by “七条原则”, “多少问题” by “37个问题” or “问题71个”', () => {
+    const [principles] = countedTargets('定了几条原则', segment);
+    expect(countPhraseRe(principles!)!.test('研究提出了七条原则和八条意见')).toBe(true);
+    expect(countPhraseRe(principles!)!.test('研究提出了若干原则')).toBe(false);
+    const [problems] = countedTargets('解决了多少问题', segment);
+    expect(countPhraseRe(problems!)!.test('其中37个问题得到解决')).toBe(true);
+    expect(countPhraseRe(problems!)!.test('收集问题71个')).toBe(true);
+  });
+
+  it('counts the clauses that share a noun (a one-character noun must open or close its clause)', () => {
+    expect(clausesSharing('必须把握政治性、时代性、规律性，解放思想', '性')).toBe(3);
+    // “要按政策办事”: the first clause opens with its verb, not the noun.
+    expect(clausesSharing('要按政策办事、按规定办事、按程序办事', '按')).toBe(2);
+    expect(clausesSharing('这一特性尤为重要，要认真把握', '性')).toBe(0);
+  });
+
+  it('“几种思维 列一下” and “no.5” are read as a list and an ordinal', () => {
+    expect(questionKind('讲了几种思维 列一下').list).toBe(true);
+    expect(questionKind('推进举措 no.5 是啥').ordinal).toBe(5);
+    expect(followUpOrdinal('No. 3 呢')).toBe(3);
+    expect(asksForMore('还有吗')).toBe(true);
+    expect(asksForMore('还有别的吗？')).toBe(true);
+    expect(asksForMore('还有哪些企业享受补贴')).toBe(false);
+  });
+});
+
+const PROJECT: Chunk[] = [
+  chunk(
+    'toc',
+    0,
+    '《甲县通讯》本期目录',
+    '本期目录\n工作交流：启动当冲刺 甲县水库项目攻坚纪实（张三）\n学习贯彻：乙县人才工作综述',
+  ),
+  chunk(
+    'reservoir',
+    0,
+    '甲县水库项目攻坚纪实',
+    '甲县水库项目落户于石门乡，总投资12亿元。自3月5日项目启动以来，攻坚队组织党员逐户走访，首日即签约农户60户。',
+  ),
+];
+
+describe('the sentence that answers', () => {
+  it('a date question takes the sentence with the date, not a title line that shares its words', async () => {
+    const r = await answerQuestion('甲县水库项目啥时候启动的', deps(over(PROJECT)));
+    expect(r.grounded).toBe(true);
+    expect(r.answer).toContain('3月5日');
+    expect(r.answer).not.toContain('工作交流');
+    expect(r.citations.map((c) => c.docId)).toEqual(['reservoir']);
+    // The quote under the citation is the sentence that supports the answer.
+    expect(r.citations[0]!.quote).toContain('3月5日');
+  });
+
+  it('a count question takes the sentence with the count in the asked measure', async () => {
+    const doc = [
+      chunk(
+        'reform',
+        0,
+        '机构改革工作总结',
+        '机构改革中，局党委先后6次研究人事安排事项，10天内完成6类事项整合。坚持以人的布局保障事的布局，研究提出了七条原则和八条政策意见，通盘考虑人事方案。',
+      ),
+    ];
+    const r = await answerQuestion('机构改革人事安排定了几条原则', deps(over(doc)));
+    expect(r.answer).toContain('七条原则');
+    expect(r.answer).not.toContain('6类事项');
+  });
+
+  it('a list question takes the items that share the noun it counts', async () => {
+    const doc = [
+      chunk(
+        'preface',
+        0,
+        '卷首语：推进组织工作高质量发展',
+        '组织工作要推进高质量发展，必须牢牢把握政治性、时代性、规律性，解放思想。推进组织工作高质量发展，要在组织工作各条线探索创新。',
+      ),
+    ];
+    const r = await answerQuestion('推进组织工作高质量发展要把握哪三个性', deps(over(doc)));
+    expect(r.answer).toContain('政治性、时代性、规律性');
+  });
+});
+
+const SYSTEMS: Chunk[] = [
+  chunk(
+    'rules',
+    0,
+    '干部工作条例研究',
+    '干部工作主要包括以下体系：\n1、素质培养体系。要建立源头培养、跟踪培养的素质培养体系。\n2、从严管理体系。从严监管是队伍建设的重要举措。我们考虑，这部分应建立管思想、管工作、管作风、管纪律的从严管理体系，把经验做法固化下来。\n3、正向激励体系。正向激励是激发活力的有效手段。',
+  ),
+  chunk(
+    'rules',
+    1,
+    '干部工作条例研究',
+    '4、应当遵循的根本原则。主要有三条：一是坚持党的全面领导。这是根本原则。二是坚持政治建设摆在首位。三是坚持改革创新。\n5、附则。重点对条例的授权规定、解释机关、施行日期等内容予以明确。',
+  ),
+];
+
+describe('a heading the question is about answers with what stands under it', () => {
+  it('the section’s own list, not the sibling headings', async () => {
+    const r = await answerQuestion('从严管理体系要管哪几样', deps(over(SYSTEMS)));
+    expect(r.answer).toContain('管思想、管工作、管作风、管纪律');
+    expect(r.answer).not.toContain('正向激励体系');
+  });
+
+  it('a list under the heading keeps its lead-in, which states the count', async () => {
+    const r = await answerQuestion('应当遵循的根本原则列了几条', deps(over(SYSTEMS)));
+    expect(r.answer).toContain('主要有三条：');
+    for (const item of ['坚持党的全面领导', '坚持政治建设摆在首位', '坚持改革创新']) expect(r.answer).toContain(item);
+    expect(r.memory?.items).toHaveLength(3);
+  });
+
+  it('“附则里要写什么”: the sentence under the heading', async () => {
+    const r = await answerQuestion('附则里要写清楚些啥', deps(over(SYSTEMS)));
+    expect(r.answer).toContain('授权规定、解释机关、施行日期');
+  });
+
+  it('section headings of a sentence, nearest first; the scope of a heading', () => {
+    const view = buildDocView('rules', SYSTEMS);
+    const at = view.sentences.findIndex((s) => s.text.startsWith('我们考虑'));
+    const heads = sectionHeads(view, at).map((i) => view.sentences[i]!.text);
+    expect(heads[0]).toBe('2、从严管理体系。');
+    const h = view.sentences.findIndex((s) => s.text.startsWith('2、'));
+    const scope = sectionScope(view, h).map((i) => view.sentences[i]!.text);
+    expect(scope.some((t) => t.startsWith('我们考虑'))).toBe(true);
+    expect(scope.some((t) => t.startsWith('3、'))).toBe(false);
+  });
+});
+
+describe('lists however they are written', () => {
+  it('an item that names the count asked about: its sentences are the list, counted in the question’s words', async () => {
+    const doc = [
+      chunk(
+        'talent',
+        0,
+        '丙县人才工作',
+        '一是以能力提升年为载体，锻造专业化队伍。二是以红色行动为抓手，打响党建品牌。三是以绘好人才“三张图”为基础，实施英才计划。绘好“需求图”，摸清企业人才需求。绘好“方位图”，分层收集人才信息。绘好“路径图”，构建人才政策体系。建设人才产业园，打造创业平台。',
+      ),
+    ];
+    const r = await answerQuestion('丙县引人才那三张图是啥', deps(over(doc)));
+    expect(r.answer).toContain('共三张图：');
+    for (const item of ['需求图', '方位图', '路径图']) expect(r.answer).toContain(item);
+    expect(r.answer).not.toContain('能力提升年');
+    expect(r.memory?.items).toHaveLength(3);
+  });
+
+  it('short unmarked paragraphs under a lead-in are its items, people counted in 人', async () => {
+    const doc = [
+      chunk(
+        'study',
+        0,
+        '条例课题研究报告',
+        '课题组长：\n王一（市委组织部调研室主任）\n课题组成员：\n李二（调研室科员）\n赵三（两新科副科长）\n钱四（干部科副科长）',
+      ),
+    ];
+    const view = buildDocView('study', doc);
+    const lead = view.sentences.findIndex((s) => s.text === '课题组成员：');
+    expect(paragraphItems(view, lead)?.items).toEqual([
+      '李二（调研室科员）',
+      '赵三（两新科副科长）',
+      '钱四（干部科副科长）',
+    ]);
+    const r = await answerQuestion('课题组里还有哪些成员', deps(over(doc)));
+    expect(r.answer).toContain('共三人');
+    expect(r.answer).toContain('李二（调研室科员）');
+  });
+
+  it('parallel sentences naming the counted noun are a list, with their count', async () => {
+    const doc = [
+      chunk(
+        'preface',
+        0,
+        '卷首语：推进改革创新',
+        '身处新时代，要有新理念、新举措。坚持系统思维，把各项政策融入全局工作。坚持底线思维，以问题导向抓政策制定。坚持辩证思维，一分为二地看问题。坚持创新思维，答好自选题。',
+      ),
+    ];
+    const view = buildDocView('preface', doc);
+    const at = view.sentences.findIndex((s) => s.text.startsWith('坚持辩证思维'));
+    expect(parallelRun(view, at, '思维')?.items).toHaveLength(4);
+    const r = await answerQuestion('推进改革创新讲了几种思维 列一下', deps(over(doc)));
+    expect(r.answer).toContain('共四种');
+    for (const w of ['系统思维', '底线思维', '辩证思维', '创新思维']) expect(r.answer).toContain(w);
+  });
+
+  it('a lead-in followed by a marked list announces that list, even with a run of 、 of its own', async () => {
+    const doc = [
+      chunk(
+        'law',
+        0,
+        '制定工作条例研究',
+        '制定条例，对工作的路线方针、主要内容、基本要求、工作机制作出规定，具有十分重要的意义。\n（一）制定条例，是全面从严治党的必然要求。\n（二）制定条例，是践行组织路线的有效举措。\n（三）制定条例，是推动依规治党的现实需要。',
+      ),
+    ];
+    const r = await answerQuestion('制定条例的意义讲了几点', deps(over(doc)));
+    expect(r.answer).toContain('共三点');
+    expect(r.answer).toContain('全面从严治党的必然要求');
+    expect(r.memory?.items).toHaveLength(3);
+  });
+});
+
+describe('follow-ups', () => {
+  const SPECIAL: Chunk[] = [
+    chunk(
+      'teams',
+      0,
+      '丁市实战砥砺干部',
+      '目前，全市共组建专班96个，其中市本级专班30个，择优选派了800多名专班干部到项目一线实战历练。',
+    ),
+    chunk('young', 0, '丁市年轻干部工作', '2018年以来，丁市先后选派了近1500名年轻干部到基层一线锻炼。'),
+    chunk('flats', 0, '戊县人才公寓管理办法', '人才公寓租金按市场价的七折收取，租期最长三年。'),
+  ];
+
+  it('an elliptical question with no topic of its own continues the previous one, from the clause that answers', async () => {
+    const [first, second] = await converse(SPECIAL, '丁市全市共组建专班多少个', '派了多少干部');
+    expect(first!.answer).toContain('96个');
+    expect(second!.followUp).toBe(true);
+    expect(second!.answer).toContain('800多名专班干部');
+    expect(second!.answer).not.toContain('1500');
+    // Never the previous answer again, word for word.
+    expect(second!.answer.slice(0, 20)).not.toBe(first!.answer.slice(0, 20));
+  });
+
+  it('a short question with a topic of its own stands alone', async () => {
+    const [, second] = await converse(SPECIAL, '丁市全市共组建专班多少个', '人才公寓租金多少');
+    expect(second!.followUp).toBe(false);
+    expect(second!.answer).toContain('七折');
+  });
+
+  it('continuesTopic: the previous document has the words, or the question finds nothing alone', () => {
+    const prev: Turn = {
+      question: '丁市专班多少个',
+      standaloneQuery: '丁市专班多少个',
+      answerSummary: '',
+      docIds: [],
+      at: 0,
+    };
+    const text = SPECIAL[0]!.text;
+    expect(continuesTopic('派了多少干部', prev, text, { refused: false, topText: SPECIAL[1]!.text })).toBe(true);
+    expect(continuesTopic('人才公寓租金多少', prev, text, { refused: false, topText: SPECIAL[2]!.text })).toBe(false);
+    expect(continuesTopic('发给了多少人', prev, text, { refused: true, topText: '' })).toBe(true);
+    expect(
+      continuesTopic('那个关于人才公寓租金标准的规定是哪年出台的', prev, text, { refused: true, topText: '' }),
+    ).toBe(false);
+  });
+
+  it('asks what its own message asks: a number after a date question', async () => {
+    const doc = [
+      chunk(
+        'day',
+        0,
+        '己县亲清服务日',
+        '每月第一个周二为“亲清服务日”，干部组团到企业走访，帮助解决具体问题。2019年1月，一家企业通过平台咨询，服务专员30分钟内到达。目前，已走访企业26次，收集各类问题71个，其中37个问题得到解决。',
+      ),
+    ];
+    const [, second] = await converse(doc, '己县亲清服务日是每个月哪天', '到现在帮企业解决了多少问题');
+    expect(second!.answer).toContain('37个问题得到解决');
+  });
+
+  it('after a refusal the previous question’s topic is kept, without what it asked', async () => {
+    const doc = [
+      chunk('notice', 0, '庚市部署开展“三服务”活动', '日前，庚市委组织部印发通知，部署全市组织系统开展“三服务”活动。'),
+    ];
+    const strict = over(doc);
+    // The gate refuses anything that asks for a date the passage does not have.
+    const gated: Retriever = {
+      ...strict,
+      search: async (q: string, k?: number) => {
+        const r = await strict.search(q, k);
+        return { ...r, answerable: r.answerable && !/几月|几号/u.test(q) };
+      },
+    };
+    const d = deps(Object.assign(gated, { chunks: () => doc }));
+    const first = await answerQuestion('庚市三服务那个通知具体是几月几号印发的', d);
+    expect(first.grounded).toBe(false);
+    const second = await answerQuestion('那是哪个单位发的', d, {
+      history: [turnOf('庚市三服务那个通知具体是几月几号印发的', first)],
+    });
+    expect(second.grounded).toBe(true);
+    expect(second.answer).toContain('庚市委组织部印发');
+  });
+
+  it('“还有吗” after a complete list says so instead of repeating it', async () => {
+    const doc = [
+      chunk(
+        'principles',
+        0,
+        '辛县专班管理办法',
+        '专班组建要坚持“因事而设”，把握三条原则：必须是重大专项工作；必须是单一部门难以完成的工作；必须是阶段性的任务。',
+      ),
+    ];
+    const [first, second] = await converse(doc, '专班组建要把握哪三条原则', '还有吗');
+    expect(first!.memory?.items).toHaveLength(3);
+    expect(second!.mode).toBe('notice');
+    expect(second!.answer).toContain('三条');
+    expect(second!.answer).not.toContain('阶段性的任务');
+  });
+
+  it('item N of an item with a list of its own shows that list with its count', async () => {
+    const doc = [
+      chunk(
+        'speech',
+        0,
+        '壬区党建工作会议讲话',
+        '今年重点做好以下三个方面工作：\n（一）突出抓好政治建设。要强化政治意识。',
+      ),
+      chunk(
+        'speech',
+        1,
+        '壬区党建工作会议讲话',
+        '（二）强化基层组织建设。要提升组织力。\n（三）坚持严管厚爱，建设高素质干部队伍。一是抓好干部教育培养。要办好培训班。二是激发干部干事活力。三是加强干部监督管理。',
+      ),
+    ];
+    const [first, second] = await converse(doc, '今年重点工作做好哪几个方面', '那第三块具体说啥');
+    expect(first!.memory?.items).toHaveLength(3);
+    expect(second!.answer).toContain('（三）坚持严管厚爱');
+    expect(second!.answer).toContain('共三条：一是抓好干部教育培养；二是激发干部干事活力；三是加强干部监督管理');
+  });
+
+  it('item N of a list written in one sentence stops at the next item', async () => {
+    const doc = [
+      chunk(
+        'actions',
+        0,
+        '癸区五大行动',
+        '二是以五大行动为抓手：推动村支书发挥作用，实现“红色头雁”提能；抓好党员教育管理，实现“红色细胞”提神；深化项目党建，实现“红色治理”提效。',
+      ),
+    ];
+    const [, second] = await converse(doc, '癸区五大行动分别是哪些', '第二个呢');
+    expect(second!.answer).toContain('红色细胞');
+    expect(second!.answer).not.toContain('红色治理');
+  });
+
+  it('“no.2” picks item 2 of the list a heading announces, read across the document', async () => {
+    const doc = [
+      chunk('measures', 0, '三服务活动通知', '推进举措\n1、突出在服务中发现干部。注重在一线甄别干部。'),
+      chunk('measures', 1, '三服务活动通知', '2、强化企业人才支撑。紧盯企业需求加强人才引育。\n3、严明纪律作风。'),
+    ];
+    const r = await answerQuestion('三服务 推进举措 no.2 是啥', deps(over(doc)));
+    expect(r.answer).toContain('2、强化企业人才支撑');
+    expect(r.answer).not.toContain('1、突出在服务中发现干部');
+  });
+});
