@@ -25,6 +25,7 @@ import {
   FORWARD_MARKERS,
   NEW_MARKERS,
   NO_ISSUE,
+  NOMINALISED_PROBLEM,
   NOTICE_MARKERS,
   PLAN_MARKERS,
   DEPARTMENT_ACTING_AFTER,
@@ -644,11 +645,16 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
   if (m.anyVisit || freshItems(d).length) return false;
   if (
-    STRONG_REPORT.test(f.reportedText) ||
+    STRONG_REPORT.test(denominalised(f.reportedText)) ||
     enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })
   )
     return false;
   return saysNothingWrong(m, f);
+}
+
+/** The text with nominalised problem words (缺的工程师) blanked: they name a matter, they report nothing. */
+function denominalised(text: string): string {
+  return text.replace(NOMINALISED_PROBLEM, (x) => ' '.repeat(x.length));
 }
 
 /** With statuses, departments, names and dates blanked, the segment states no deficit, request or report of its own. */
@@ -657,6 +663,7 @@ function saysNothingWrong(m: MessageFacts, f: SegmentFacts): boolean {
   for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
     if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
   }
+  t = denominalised(t);
   return (
     !OWN_PROBLEM_CUES.test(t) &&
     !REQUEST_CUES.test(t) &&

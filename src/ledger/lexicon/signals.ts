@@ -83,6 +83,12 @@ export const NEW_MARKERS = /又提|新提|新的|另外提|还提|新增|新反�
 export const OWN_PROBLEM_CUES =
   /(?:没|未|还没|尚未|迟迟没)(?:有)?(?:到位|下来|批复|落地|落实|到岗|办结|解决|兑现)|(?<![多减])少(?=$|[\s,，。;；]|得)|缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重/;
 
+/**
+ * A problem word turned into a noun by 的 (海纳缺的工程师, 他们要的三十个工人, 上次申请的贷款): it names the
+ * matter, it does not report a problem. Blanked before asking whether a segment says something is wrong.
+ */
+export const NOMINALISED_PROBLEM = /(?:缺|要|需要|想要|申请|反映|提|提出|说|报|求)的(?=[\u4e00-\u9fa5A-Za-z\d])/g;
+
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
   /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补)/;

@@ -117,12 +117,95 @@ export const ARRIVAL_PREDICATES = [
   '投用',
   '投运',
 ];
+/**
+ * Verbs of work under way after a progressive 在/正在/还在 (人社局在面试, 银行还在审): the completion
+ * verbs that read unambiguously after 在, plus verbs of ongoing work. (在还/在上/在通 are left out:
+ * 现在还没批 is no progress.)
+ */
+export const PROGRESS_VERBS = [
+  ...COMPLETION_VERBS.filter((v) => v.length > 1),
+  '批',
+  '办',
+  '审',
+  '修',
+  '装',
+  '谈',
+  '弄',
+  '搞',
+  '跑',
+  '查',
+  '核',
+  '催',
+  '签',
+  '招',
+  '做',
+  '面试',
+  '招聘',
+  '培训',
+  '沟通',
+  '联系',
+  '复核',
+  '核实',
+  '核查',
+  '测算',
+  '论证',
+  '评估',
+  '排查',
+  '走流程',
+  '走程序',
+  '准备',
+  '筹备',
+  '起草',
+  '商量',
+  '协商',
+  '磋商',
+  '洽谈',
+  '施工',
+  '设计',
+  '打报告',
+  '申报',
+  '推荐',
+  '物色',
+  '帮忙',
+  '帮着',
+  '想办法',
+];
+/** Perception and speech verbs: "V到了" with these reports nothing done (想到了, 提到了). */
+export const NON_RESULT_BEFORE_DAO = [
+  '想',
+  '看',
+  '遇',
+  '碰',
+  '听',
+  '感',
+  '注意',
+  '意识',
+  '提',
+  '说',
+  '讲',
+  '谈',
+  '聊',
+  '不',
+  '没',
+  '收不',
+  '找不',
+  '做不',
+  '办不',
+  '拿不',
+];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调'.includes(v)).join('');
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
 export const COMPLETION_PATTERN =
   `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
-  `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})`;
+  `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
+  // 已 + a one-character completion verb ending its clause (贷款已放, 补贴已发, 证已领)
+  `(?:已经?|均已|都已)[${SINGLE_CHAR_DONE}](?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
+  // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
+  `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
+/** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
+export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
@@ -169,7 +252,8 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'in_progress',
     pattern:
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|答应|承诺|表示会|说会|在审',
+      `${PROGRESSIVE_PATTERN}|` +
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department

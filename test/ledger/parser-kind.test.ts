@@ -1,0 +1,44 @@
+/**
+ * Kind and status decided from the structure of a message (issue 11): completion and progressive
+ * morphology, nominalised problems naming a matter, questions by sentence form, plans and cancelled
+ * visits, return visits, and who reports a problem. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate, findStatuses } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import type { Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-09-16'; // a Wednesday
+const parse = (text: string): Extraction => extractUpdate(text, { today: TODAY, knownEnterprises: known });
+const statuses = (e: Extraction) => e.issues.map((i) => i.status);
+
+describe('completion and progressive morphology', () => {
+  it.each([
+    ['Q-0210 补贴已发', 'resolved'],
+    ['Q-0211 专项贷款已放', 'resolved'],
+    ['Q-0212 证已领', 'resolved'],
+    ['Q-0213 奖励的钱到了', 'resolved'],
+    ['Q-0214 企业说优惠已经享受到了', 'resolved'],
+    ['Q-0215 人社局在面试', 'in_progress'],
+    ['Q-0216 银行还在审', 'in_progress'],
+    ['Q-0217 bank is reviewing', 'in_progress'],
+    ['Q-0218 金融办 following up', 'in_progress'],
+  ])('%s → %s', (text, status) => {
+    expect(statuses(parse(text))).toEqual([status]);
+  });
+
+  it.each(['现在还没批', '我们想到了一个办法', '上次会上提到了'])('%s states no result', (text) => {
+    expect(findStatuses(text).map((s) => s.status)).not.toContain('resolved');
+    expect(findStatuses(text).map((s) => s.status)).not.toContain('in_progress');
+  });
+
+  it('a problem named with 的 (缺的…) is the matter being updated, not a new problem', () => {
+    const got = parse('博远纸业缺的两个质检工程师在面试了');
+    expect(got.kind).toBe('progress');
+    expect(statuses(got)).toEqual(['in_progress']);
+    const fresh = parse('博远纸业缺两个质检工程师');
+    expect(fresh.kind).toBe('issue');
+    expect(statuses(fresh)).toEqual(['open']);
+  });
+});
