@@ -42,3 +42,46 @@ describe('completion and progressive morphology', () => {
     expect(statuses(fresh)).toEqual(['open']);
   });
 });
+
+describe('questions by sentence form', () => {
+  it.each([
+    '博远纸业的增容现在啥情况',
+    '谁跟一下博远纸业的用地问题',
+    '博远纸业的补贴怎么还没发',
+    '博远纸业环评找哪个部门',
+  ])('%s (no question mark) records nothing', (text) => {
+    const got = parse(text);
+    expect(got.kind).toBe('not_update');
+    expect(got.issues).toEqual([]);
+  });
+
+  it.each([
+    ['今天去了博远纸业，没什么问题', 'visit'],
+    ['今天去了博远纸业，老板说啥都不缺', 'visit'],
+    ['博远纸业反映不知道什么时候能拿到环评批复', 'issue'],
+  ])('%s: an indefinite or reported question word asks nothing', (text, kind) => {
+    expect(parse(text).kind).toBe(kind);
+  });
+});
+
+describe('return visits', () => {
+  it('回访 of an enterprise with an update of an earlier issue is a visit plus that update: mixed', () => {
+    const got = parse('今天回访博远纸业，排污许可生态环境局在审');
+    expect(got.kind).toBe('mixed');
+    expect(statuses(got)).toEqual(['in_progress']);
+  });
+
+  it.each([
+    'Q-0230 于9月10日回访，企业满意，已销号',
+    '经回访确认，博远纸业的用电问题已解决，同意销号',
+    'Q-0231 组织部回访确认，销号',
+  ])('%s: a 回访 verifying the outcome is no visit', (text) => {
+    expect(parse(text).kind).toBe('closed');
+  });
+
+  it('回访 with nothing else is a visit', () => {
+    const got = parse('今天回访博远纸业，企业没有新诉求');
+    expect(got.kind).toBe('visit');
+    expect(got.issues).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import {
   FILLER_BLANKS,
   FILLER_BREAKS,
   FORWARD_MARKERS,
+  INTERROGATIVE,
   NEW_MARKERS,
   NO_ISSUE,
   NOMINALISED_PROBLEM,
@@ -39,6 +40,7 @@ import {
   QUESTION_MARKERS,
   REPORT_IN_CLAUSE,
   REPORTED_ASK,
+  RETURN_VERIFIES,
   STRONG_NOTICE,
   TOPIC_MARKERS,
   VISIT_HEADING,
@@ -785,7 +787,7 @@ function notUpdate(): Extraction {
 function questionKind(work: string, seg: Span & { text: string }, reportedText: string): QuestionKind | null {
   const after = work.slice(seg.end).match(/^\s*([?？])?/)?.[1];
   const text = seg.text.trim();
-  const asks = Boolean(after) || QUESTION_FORMS.test(text);
+  const asks = Boolean(after) || QUESTION_FORMS.test(text) || INTERROGATIVE.test(text);
   if (!asks || REPORTED_ASK.test(reportedText || text)) return null;
   if (CLOSABLE_ASK.test(text)) return 'closable';
   if (DONE_ASK.test(text)) return 'done';
@@ -809,6 +811,15 @@ function analyseClauses(
     const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
     if (verbs.length && !VISIT_RECALLED.test(c.text))
       visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
+    // 回访 of an enterprise is a visit; one that verifies an outcome (经回访确认, Q-0002 于4月8日回访,
+    // 组织部回访确认) stays a return check.
+    if (
+      visit === 'return' &&
+      !RETURN_VERIFIES.test(c.text) &&
+      !refs.some((r) => inside(r, c)) &&
+      !depts.some((d) => inside(d, c))
+    )
+      visit = 'visit';
     if (
       !visit &&
       cEnts.some(

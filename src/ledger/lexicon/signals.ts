@@ -27,6 +27,12 @@ export const VISIT_VERBS = new RegExp(
 /** A visit recalled in a relative clause (上周走访X时提的…, 去的时候他们说的…): it says when a matter was raised, no visit now. */
 export const VISIT_RECALLED =
   /(?:走访|拜访|调研|回访|去)[^，,。;；]{0,12}?(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的/;
+/**
+ * 回访 that verifies an outcome (经回访确认, 回访核实, 组织部回访确认): a check before a sign-off, not a
+ * visit reported for its own sake. A 回访 of an enterprise otherwise is a visit like any other.
+ */
+export const RETURN_VERIFIES = /经(?:过)?(?:电话)?回访|回访(?:后)?(?:确认|核实|核查|复核|企业满意|满意)/;
+
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
 export const VISIT_NOUN =
   /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
@@ -115,6 +121,13 @@ export const ASK_START = /^(?:请问|问一下|问下|咨询一下|咨询下|想
  */
 export const QUESTION_FORMS =
   /(?:吗|呢|么|没有|了没|批了没|了吧)\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
+/**
+ * An interrogative word asking (啥情况, 谁在跟, 找哪个部门, 要多久, 怎么还没批) — a question even without a
+ * question mark. Not its indefinite uses: 没什么问题, 啥都不缺, 什么都好, 多少有点, 不需要什么.
+ */
+export const INTERROGATIVE =
+  /(?<!没有?|无|不|别|任何|不需要|不用|或多或)(?:啥|什么|谁|哪(?:个|家|位|里|儿|些|一步|步|天)|多少(?!有|会|还|也)|多久|多长时间|怎么(?!也|都)|怎样|咋|为啥|为什么|如何)(?![都也]|的话|的\s*$)/;
+
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
 export const REPORTED_ASK =
   /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
