@@ -85,3 +85,26 @@ describe('return visits', () => {
     expect(got.issues).toEqual([]);
   });
 });
+
+describe('plans and visits called off', () => {
+  it.each([
+    '下午去博远纸业，谁一起',
+    '今天上午博远纸业座谈取消，改到下周',
+    '今天下午本来要去博远纸业的，临时取消了',
+    '博远纸业那边后天再去一趟',
+  ])('%s records nothing', (text) => {
+    const got = parse(text);
+    expect(got.kind).toBe('not_update');
+    expect(got.enterprise).toBeNull();
+  });
+
+  it.each([
+    ['今天去博远纸业，一切正常', 0],
+    ['今天去博远纸业，缺焊工', 1],
+    ['今天走访博远纸业，美国客户取消了两个大单', 1],
+  ])('%s is a visit (something is reported, or the cancelling is about orders)', (text, n) => {
+    const got = parse(text);
+    expect(got.kind).toBe('visit');
+    expect(got.issues).toHaveLength(n);
+  });
+});

@@ -23,6 +23,7 @@ import {
   FILLER_BLANKS,
   FILLER_BREAKS,
   FORWARD_MARKERS,
+  VISIT_CALLED_OFF,
   INTERROGATIVE,
   NEW_MARKERS,
   NO_ISSUE,
@@ -89,6 +90,8 @@ interface Clause extends Span {
   text: string;
   visit: 'visit' | 'return' | null;
   plannedVisit: boolean;
+  /** A visit read only from 去 + a name, no aspect marker (下午去宏达机械): may be a plan. */
+  bareMotion: boolean;
   noIssue: boolean;
   /** Has words beyond subjects, verbs, departments, statuses and names. */
   content: boolean;
@@ -412,6 +415,18 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   const entAsks = ents.length > 0 && (REQUEST_CUES.test(trimmed) || OWN_PROBLEM_CUES.test(trimmed));
   if (plain && !entAsks && NOTICE_MARKERS.test(trimmed)) return notUpdate();
   if (plain && FORWARD_MARKERS.test(trimmed)) return notUpdate();
+  // "下午去宏达机械，谁一起": every visit is 去 + a name with no aspect, and nothing is reported — a plan.
+  const visits = m.segments.flatMap((f) => f.cls.filter((c) => c.visit !== null));
+  if (
+    visits.length &&
+    visits.every((c) => c.bareMotion) &&
+    !refs.length &&
+    !anyFirmStatus &&
+    m.segments.every(
+      (f) => f.question !== null || (!f.hasProblem && f.handler === null && !f.cls.some((c) => c.noIssue)),
+    )
+  )
+    return notUpdate();
   return null;
 }
 
@@ -805,7 +820,7 @@ function analyseClauses(
   statuses: StatusHit[],
   dates: Span[],
 ): Clause[] {
-  return clausesOf(seg).map((c) => {
+  const cls = clausesOf(seg).map((c) => {
     const cEnts = ents.filter((e) => inside(e, c));
     let visit: Clause['visit'] = null;
     const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
@@ -851,9 +866,26 @@ function analyseClauses(
     const header =
       LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) &&
       /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
-    return { ...c, visit, plannedVisit, noIssue, content: residual.length >= 2 && !header };
+    // 去 + a name with no aspect (下午去宏达机械): going, not gone — a plan unless the message reports something
+    const bareMotion =
+      visit === 'visit' &&
+      !verbs.length &&
+      !/了|过|完|回来/.test(c.text) &&
+      cEnts.some((e) => BARE_GO_BEFORE_NAME.test(work.slice(c.start, e.start)));
+    return { ...c, visit, plannedVisit, bareMotion, noIssue, content: residual.length >= 2 && !header };
   });
+  // A visit called off or moved anywhere in its sentence (座谈取消，改到下周): a plan, not a visit.
+  if (cls.some((c) => c.visit) && VISIT_CALLED_OFF.test(seg.text))
+    for (const c of cls)
+      if (c.visit) {
+        c.visit = null;
+        c.plannedVisit = true;
+      }
+  return cls;
 }
+
+/** 去 right before the name, nothing else (下午去宏达机械). */
+const BARE_GO_BEFORE_NAME = /(?<![过回进出上下])去\s*$/;
 
 /** The enterprise is the one speaking (宏泰食品说…, 华康药业的王总在群里说…): a report, not a department's update. */
 function enterpriseSays(work: string, ents: EnterpriseHit[], seg: Span): boolean {

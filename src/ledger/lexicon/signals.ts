@@ -40,7 +40,11 @@ export const VISIT_NOUN =
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
 /** A clause with one of these describes a plan, not something that happened. */
 export const PLAN_MARKERS =
-  /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+  /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+
+/** A visit called off or moved, said anywhere in its sentence (座谈取消，改到下周; 本来要去的，临时取消了). */
+export const VISIT_CALLED_OFF =
+  /取消(?!了?(?:[一两二三四五六七八九十几\d]+个?)?(?:订单|合同|大单|单子|资格|补贴|优惠))|改到|改期|改天|推迟|延期|顺延|没去成|去不成|去不了|不去了|泡汤/;
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
