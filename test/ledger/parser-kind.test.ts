@@ -108,3 +108,30 @@ describe('plans and visits called off', () => {
     expect(got.issues).toHaveLength(n);
   });
 });
+
+describe('results, forecasts and steps', () => {
+  it.each([
+    ['Q-0240 排污许可 生态那边前天批啦', 'resolved'],
+    ['Q-0241 人才公寓已经分了8套', 'resolved'],
+    ['Q-0242 土地证已经出了', 'resolved'],
+    ['Q-0243 生态说这周办结', 'in_progress'],
+    ['Q-0244 这周已经放款了', 'resolved'],
+    ['Q-0245 供电公司说要等变电站改造', 'in_progress'],
+    ['Q-0246 供电公司已完成线路改造，待送电验收', 'in_progress'],
+    ['Q-0247 住建那边说图审过了，施工许可这周能拿', 'in_progress'],
+    ['Q-0248 已完成现场勘查，方案已确定，正在施工', 'in_progress'],
+    ['Q-0249 金融办在协调，银行已经放款了', 'resolved'],
+    ['Q-0250 土地证已经出了，回访完销号', 'resolved'],
+  ])('%s → %s', (text, status) => {
+    expect(statuses(parse(text))).toEqual([status]);
+  });
+
+  it('a visit recalled ("去…的时候说的") is no visit now', () => {
+    const got = parse('上个月去博远纸业的时候说的那个培训补贴，人社局已经发了');
+    expect(got.kind).toBe('resolved');
+  });
+
+  it('没提什么困难 is no question', () => {
+    expect(parse('昨天跟经信去博远纸业 没提什么困难 一切正常').kind).toBe('visit');
+  });
+});

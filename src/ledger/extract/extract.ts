@@ -347,7 +347,7 @@ function segmentFacts(
     depts: segDepts,
     statuses: segStatuses,
     handler: handlerDepartment(segDepts) ?? handedBack(segDepts, segStatuses),
-    status: maxStatus(segStatuses.map((s) => s.status)),
+    status: segmentStatus(segStatuses),
     content,
     category,
     hasProblem:
@@ -364,6 +364,17 @@ function segmentFacts(
     question: questionKind(work, seg, reportedText),
     enterprise,
   };
+}
+
+/**
+ * The furthest status a segment states — except that steps done before work still under way are steps:
+ * "已完成现场勘查，正在施工", "图审过了，施工许可这周能拿" are in progress, not resolved.
+ */
+function segmentStatus(hits: StatusHit[]): IssueStatus | null {
+  const best = maxStatus(hits.map((s) => s.status));
+  if (best !== 'resolved') return best;
+  const lastDone = Math.max(...hits.filter((s) => s.status === 'resolved').map((s) => s.start));
+  return hits.some((s) => s.status === 'in_progress' && s.start > lastDone) ? 'in_progress' : best;
 }
 
 /** "想请生态环境局上门指导，我已经报过去了": a hand-off pointing back takes the department named before it. */
@@ -837,6 +848,7 @@ function analyseClauses(
       visit = 'visit';
     if (
       !visit &&
+      !VISIT_RECALLED.test(c.text) &&
       cEnts.some(
         (e) =>
           MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)),

@@ -130,7 +130,7 @@ export const QUESTION_FORMS =
  * question mark. Not its indefinite uses: 没什么问题, 啥都不缺, 什么都好, 多少有点, 不需要什么.
  */
 export const INTERROGATIVE =
-  /(?<!没有?|无|不|别|任何|不需要|不用|或多或)(?:啥|什么|谁|哪(?:个|家|位|里|儿|些|一步|步|天)|多少(?!有|会|还|也)|多久|多长时间|怎么(?!也|都)|怎样|咋|为啥|为什么|如何)(?![都也]|的话|的\s*$)/;
+  /(?<!(?:没有?|无|不|别|未|任何)[\u4e00-\u9fa5]{0,2}|不需要|不用|或多或)(?:啥|什么|谁|哪(?:个|家|位|里|儿|些|一步|步|天)|多少(?!有|会|还|也)|多久|多长时间|怎么(?!也|都)|怎样|咋|为啥|为什么|如何)(?![都也]|的话|的\s*$)/;
 
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
 export const REPORTED_ASK =
