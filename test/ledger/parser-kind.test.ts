@@ -135,3 +135,38 @@ describe('results, forecasts and steps', () => {
     expect(parse('昨天跟经信去博远纸业 没提什么困难 一切正常').kind).toBe('visit');
   });
 });
+
+describe('formal reports: an id with its title and progress is one update; headings state statuses', () => {
+  it('id, title and progress on one line', () => {
+    const got = parse('Q-0260 博远纸业用电增容：供电公司已完成线路改造，待送电验收。');
+    expect(got.kind).toBe('progress');
+    expect(statuses(got)).toEqual(['in_progress']);
+  });
+
+  it('a form with 编号/标题/进展 lines', () => {
+    const got = parse('周报\n编号：Q-0261\n标题：博远纸业排污许可延续\n进展：生态环境局已受理，正在审核。');
+    expect(got.kind).toBe('progress');
+    expect(got.ref).toBe('Q-0261');
+    expect(statuses(got)).toEqual(['in_progress']);
+  });
+
+  it('a numbered list of ids under a heading', () => {
+    const got = parse(
+      '问题办理进展\n1. Q-0262 博远纸业土地证：资规局已受理，正在审核。\n2. Q-0263 恒嘉电子工程师招聘：人社局已推荐4名，企业正在面试。',
+    );
+    expect(got.kind).toBe('progress');
+    expect(statuses(got)).toEqual(['in_progress', 'in_progress']);
+  });
+
+  it('a heading that signs off the ids listed under it', () => {
+    const got = parse('9月10日回访确认，以下问题予以销号：\n① Q-0264 博远纸业技改补助；\n② Q-0265 恒嘉电子能评。');
+    expect(got.kind).toBe('closed');
+    expect(statuses(got)).toEqual(['closed', 'closed']);
+  });
+
+  it('an id followed by a new problem reported on its line stays two items', () => {
+    const got = parse('Q-0266 已交办人社局，企业又反映缺地');
+    expect(got.kind).toBe('mixed');
+    expect(got.issues).toHaveLength(2);
+  });
+});

@@ -26,6 +26,9 @@ import {
   VISIT_CALLED_OFF,
   INTERROGATIVE,
   NEW_MARKERS,
+  NEW_REPORT_IN_CLAUSE,
+  FIELD_LABEL_LINE,
+  FIELD_LABELS,
   NO_ISSUE,
   NOMINALISED_PROBLEM,
   NOTICE_MARKERS,
@@ -107,7 +110,7 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const refs = findRefs(folded);
   let work = folded;
   for (const r of refs) work = blank(work, r.start, r.end);
-  work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS);
+  work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length));
   const depts = findDepartments(work);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const ents = findEnterprises(work, known, depts);
@@ -167,6 +170,8 @@ interface SegmentFacts {
   question: QuestionKind | null;
   /** The enterprise this segment is about (its own, else the one named before it). */
   enterprise: string | null;
+  /** A heading that states a status for the ids listed under it (以下问题予以销号：, 二、已办结): no item itself. */
+  header?: boolean;
 }
 
 interface Item {
@@ -267,7 +272,7 @@ function readMessage(
   const dateHits = findDates(work, today);
 
   // segments (sentences, list items, then the problems listed in each with plain commas: split.ts)
-  const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts };
+  const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts, refs };
   const parts: Array<{ seg: Segment; cls: Clause[] }> = [];
   for (const whole of segment(
     work,
@@ -284,6 +289,9 @@ function readMessage(
     }
   }
 
+  attachToRefs(work, refs, statuses, parts, (seg) => analyseClauses(work, seg, ents, depts, refs, statuses, dateHits));
+  const headers = statusHeaders(work, refs, statuses, parts);
+
   let summarySource = original;
   for (const r of refs) summarySource = blank(summarySource, r.start, r.end);
   const distinct = [...new Set(ents.map((e) => e.name))];
@@ -297,7 +305,11 @@ function readMessage(
   const segments = parts.map(({ seg, cls }, index): SegmentFacts => {
     const own = ents.find((e) => inside(e, seg));
     if (own) current = own.name;
-    return segmentFacts(index, seg, cls, work, refs, depts, statuses, ents, dateHits, current);
+    const f = segmentFacts(index, seg, cls, work, refs, depts, statuses, ents, dateHits, current);
+    const h = headers.get(index);
+    if (h === 'header') f.header = true;
+    else if (h && f.status === null) f.status = h;
+    return f;
   });
 
   return {
@@ -410,6 +422,86 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
   ];
 }
 
+type Part = { seg: Segment; cls: Clause[] };
+
+/**
+ * An issue id and what follows it on its line (or in the "标题：…/进展：…" lines under it) are one update:
+ * "Q-0060 七一电器用电增容：供电公司已完成线路改造，待送电验收" is one issue in progress, not a title
+ * raised as a new problem plus a result. It stops at another id, a list item, a continuation (另外…) and
+ * at anything reported as new (企业又反映…, a problem without a status). Merges `parts` in place.
+ */
+function attachToRefs(
+  work: string,
+  refs: RefHit[],
+  statuses: StatusHit[],
+  parts: Part[],
+  analyse: (seg: Segment) => Clause[],
+): void {
+  const lineOf = (pos: number) => work.slice(0, pos).split('\n').length;
+  const lineStart = (pos: number) => work.lastIndexOf('\n', pos - 1) + 1;
+  const labelLine = (pos: number) => FIELD_LABEL_LINE.test(work.slice(lineStart(pos)));
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (refs.filter((r) => inside(r, p.seg)).length !== 1) continue;
+    let j = i + 1;
+    while (j < parts.length) {
+      const q = parts[j]!.seg;
+      // (a body carries its list number from the label before its colon: "1. Q-0031 标题：进展")
+      if (refs.some((r) => inside(r, q)) || (q.enumIndex !== null && q.enumIndex !== p.seg.enumIndex) || q.marker)
+        break;
+      const line = lineOf(q.start);
+      const prevLine = lineOf(parts[j - 1]!.seg.end);
+      if (line !== lineOf(p.seg.start) && !(line <= prevLine + 1 && labelLine(q.start))) break;
+      const t = work.slice(q.start, q.end);
+      if (questionKind(work, q, '') !== null) break; // a question split off stays apart
+      const stated = statuses.some((s) => inside(s, q));
+      if (NEW_REPORT_IN_CLAUSE.test(t) || (!stated && (OWN_PROBLEM_CUES.test(t) || REQUEST_CUES.test(t)))) break;
+      j++;
+    }
+    if (j === i + 1) continue;
+    const end = parts[j - 1]!.seg.end;
+    const seg: Segment = { ...p.seg, end, text: work.slice(p.seg.start, end) };
+    parts.splice(i, j - i, { seg, cls: analyse(seg) });
+  }
+}
+
+/**
+ * Headings that state a status for the ids listed under them ("以下问题予以销号：① Q-0046 …", "本周销号：
+ * Q-0080 …；Q-0081 …", "二、已办结\n编号：Q-0066 …"): index → 'header' for the heading, and the status
+ * for each id part under it that states none of its own.
+ */
+function statusHeaders(
+  work: string,
+  refs: RefHit[],
+  statuses: StatusHit[],
+  parts: Part[],
+): Map<number, IssueStatus | 'header'> {
+  const out = new Map<number, IssueStatus | 'header'>();
+  let current: IssueStatus | null = null;
+  parts.forEach((p, i) => {
+    const hasRef = refs.some((r) => inside(r, p.seg));
+    const next = parts[i + 1];
+    const t = work.slice(p.seg.start, p.seg.end);
+    const own = maxStatus(statuses.filter((s) => inside(s, p.seg)).map((s) => s.status));
+    if (
+      !hasRef &&
+      next &&
+      refs.some((r) => inside(r, next.seg)) &&
+      /^\s*[:：\n]/.test(work.slice(p.seg.end, p.seg.end + 2)) &&
+      !OWN_PROBLEM_CUES.test(t) &&
+      !REQUEST_CUES.test(t)
+    ) {
+      // (a heading with no status — 问题办理进展 — still raises nothing itself)
+      current = own;
+      out.set(i, 'header');
+      return;
+    }
+    if (hasRef && current && !out.has(i)) out.set(i, current);
+    else if (!hasRef && p.cls.some((c) => c.content)) current = null;
+  });
+  return out;
+}
+
 /** Step 2: messages that are not updates (questions, notices, forwarded documents). */
 function screenNonUpdate(m: MessageFacts): Extraction | null {
   const { trimmed, refs, ents, anyVisit, anyFirmStatus, reportCue } = m;
@@ -443,6 +535,7 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
 
 /** Step 3: the items a segment raises or updates — the first step that recognises the segment decides. */
 function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
+  if (f.header) return;
   if (f.planned && !f.refs.length) return; // a plan: 明天去华康药业…
   if (f.question) return; // a question is asked, nothing is stated (questionOrNothing reads it)
   // "企业暂无诉求，对之前帮忙协调的事很满意": nothing to record unless an id, a status or a department says so.

@@ -139,7 +139,9 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
     const flush = (to: number) => {
       const s = pending ? pending.markerEnd : from;
       const seg = body.slice(s, to);
-      if (seg.trim().replace(/[\s,，、]/g, '')) {
+      // (an issue id is blanked in the text: a segment holding only an id — 编号：Q-0021 — is kept)
+      const holdsRef = refStarts.some((r) => r >= p.start + s && r < p.start + to);
+      if (seg.trim().replace(/[\s,，、]/g, '') || holdsRef) {
         segments.push({
           start: p.start + s,
           end: p.start + to,

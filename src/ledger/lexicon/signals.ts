@@ -143,6 +143,12 @@ export const DONE_ASK = /批|到账|放款|解决|通过|落实|下来|拿到|�
 /** Reference to an item by its ordinal (第二个, 第3条). */
 export const ORDINAL_MENTION = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)/;
 
+/** A line of a form: a short field label and a colon (标题：…, 进展：…, 办理情况：…, 责任部门：…). */
+export const FIELD_LABEL_LINE = /^\s*(?:[\u4e00-\u9fa5/]{2,6})?\s*[:：]/;
+/** The field labels of such forms: blanked before names are looked for (标题 is no enterprise). */
+export const FIELD_LABELS =
+  /(?<=^|\n|[\s/])(?:编号|标题|进展|进度|状态|办理情况|办理结果|办理进度|责任部门|责任单位|部门|企业|企业名称|问题|诉求|备注|结果|类别|时间|日期|事项)(?:\/(?:编号|标题|事项))?(?=\s*[:：])/g;
+
 /** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
 export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿/;
 

@@ -116,6 +116,8 @@ export const ARRIVAL_PREDICATES = [
   '通气',
   '投用',
   '投运',
+  '入住',
+  '入驻',
 ];
 /**
  * Verbs of work under way after a progressive 在/正在/还在 (人社局在面试, 银行还在审): the completion
@@ -202,12 +204,15 @@ export const COMPLETION_PATTERN =
   `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)(?:了|啦)(?=$|[,，。;；!！\\s~～])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
   // 已 + a one-character completion verb ending its clause (贷款已放, 补贴已发, 证已领)
   `(?:已经?|均已|都已)[${SINGLE_CHAR_DONE}出](?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
-  // 已 + a completion verb + 了 + an amount (已经分了10套, 已放了500万): done, in that amount
-  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户|家))|` +
+  // 已 + a completion verb (+ 了) + an amount (已经分了10套, 已协调10套): done, in that amount
+  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户|家))|` +
   // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
   `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
 /** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
-export const FORECAST_PATTERN = `(?:这周|本周|下周|这个月|本月|月底|年底|近期|过几天|过两天|明天|后天|预计|有望)(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可)(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|拿|出)`;
+export const FORECAST_PATTERN =
+  `(?:这周|本周|下周|这个月|本月|月底|年底|近期|过几天|过两天|明天|后天|预计|有望)(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可)(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|拿|出)|` +
+  // 预计/有望 name a forecast by themselves (预计下周上会审批, 有望月底到账)
+  `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)`;
 /** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
 export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
 
