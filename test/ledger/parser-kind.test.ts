@@ -170,3 +170,26 @@ describe('formal reports: an id with its title and progress is one update; headi
     expect(got.issues).toHaveLength(2);
   });
 });
+
+describe('messages that record nothing', () => {
+  it.each([
+    '本周走访情况：本周组团未走访企业，参加县里组织的业务培训一次。',
+    '下周起开始防汛值班，走访暂停一周。',
+    '下月走访安排：5日博远纸业、6日恒嘉电子、7日瑞禾食品。',
+    '明早九点在三楼会议室开调度会，各组组长参加，带上问题清单。',
+    '辛苦各位，这个季度的走访任务基本完成了，月底前把台账再核一遍。',
+    '上半年组团问题办理情况：共收集问题20个，已办结15个，办结率75%。',
+    '请县住建局反馈Q-0270办理进度，本周五前报组团办公室。',
+    '收到，Q-0271我明天去问一下财政局。',
+  ])('%s', (text) => {
+    const got = parse(text);
+    expect(got.kind).toBe('not_update');
+    expect(got.issues).toEqual([]);
+  });
+
+  it('a statement before a question in unpunctuated speech is kept (…批了 这个是不是可以销号了 …)', () => {
+    const got = parse('呃 那个博远纸业的环评 生态那边上礼拜四批了 这个是不是可以申请销号了 组织部看一下');
+    expect(got.kind).toBe('resolved');
+    expect(statuses(got)).toEqual(['resolved']);
+  });
+});

@@ -23,6 +23,11 @@ import {
   FILLER_BLANKS,
   FILLER_BREAKS,
   FORWARD_MARKERS,
+  OWN_PLAN,
+  INFO_REQUEST,
+  PLANNED_HEADING,
+  STATS_SUMMARY,
+  VISIT_NEGATED,
   VISIT_CALLED_OFF,
   INTERROGATIVE,
   NEW_MARKERS,
@@ -166,6 +171,8 @@ interface SegmentFacts {
   reportedText: string;
   /** A plan (明天去…), not something that happened. */
   planned: boolean;
+  /** Only our own next step (Q-0052 我明天去问一下财政局): nothing happened to the issue yet. */
+  ownPlan: boolean;
   /** The segment asks something (批了没有？, 到哪一步了) instead of stating it. */
   question: QuestionKind | null;
   /** The enterprise this segment is about (its own, else the one named before it). */
@@ -330,7 +337,7 @@ function readMessage(
     summarySource,
     entNames: [...new Set(ents.map((e) => original.slice(e.start, e.end)))],
     multiEnterprise,
-    visitHeading: multiEnterprise && VISIT_HEADING.test(work),
+    visitHeading: multiEnterprise && VISIT_HEADING.test(work) && !PLANNED_HEADING.test(work),
   };
 }
 
@@ -373,6 +380,12 @@ function segmentFacts(
         (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text)))),
     reportedText,
     planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
+    ownPlan:
+      OWN_PLAN.test(seg.text) &&
+      segStatuses.length === 0 &&
+      !segDepts.some((x) => x.handedTo) &&
+      !OWN_PROBLEM_CUES.test(seg.text) &&
+      !REQUEST_CUES.test(seg.text),
     question: questionKind(work, seg, reportedText),
     enterprise,
   };
@@ -404,20 +417,28 @@ function handedBack(depts: DepartmentMention[], statuses: StatusHit[]): string |
 function splitQuestion(work: string, seg: Segment): Segment[] {
   const cls = clausesOf(seg);
   if (cls.length < 2) return [seg];
-  const last = cls[cls.length - 1]!;
-  if (questionKind(work, { ...last, end: seg.end, text: work.slice(last.start, seg.end) }, '') === null) return [seg];
-  const head = work.slice(seg.start, last.start).replace(/[\s,，]+$/, '');
+  // The first clause that asks, after a statement ("…生态那边批了 这个是不是可以销号了 组织部看一下"):
+  // the question runs from there to the end of the segment.
+  const k = cls.findIndex(
+    (c, i) =>
+      i > 0 &&
+      questionKind(work, i === cls.length - 1 ? { ...c, end: seg.end, text: work.slice(c.start, seg.end) } : c, '') !==
+        null,
+  );
+  if (k < 1) return [seg];
+  const at = cls[k]!.start;
+  const head = work.slice(seg.start, at).replace(/[\s,，]+$/, '');
   if (!head.trim() || questionKind(work, { start: seg.start, end: seg.start + head.length, text: head }, '') !== null)
     return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
     {
       ...seg,
-      start: last.start,
-      text: work.slice(last.start, seg.end),
+      start: at,
+      text: work.slice(at, seg.end),
       enumIndex: null,
       marker: '',
-      parentStart: last.start,
+      parentStart: at,
     },
   ];
 }
@@ -512,6 +533,10 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit)
     return questionOrNothing(m);
   if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
+  // to the whole group, about no enterprise and no issue (各组组长参加…, 辛苦各位…月底前核一遍): a notice
+  if (STRONG_NOTICE.test(trimmed) && !refs.length && ents.length === 0 && !reportCue) return notUpdate();
+  if (STATS_SUMMARY.test(trimmed) && !refs.length && ents.length === 0) return notUpdate();
+  if (INFO_REQUEST.test(trimmed) && !anyVisit) return notUpdate();
   const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
   if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);
   // "X想参加广交会，希望给展位补贴": an enterprise asking for something is a report, whatever event it names.
@@ -537,6 +562,7 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
 function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
   if (f.header) return;
   if (f.planned && !f.refs.length) return; // a plan: 明天去华康药业…
+  if (f.ownPlan) return;
   if (f.question) return; // a question is asked, nothing is stated (questionOrNothing reads it)
   // "企业暂无诉求，对之前帮忙协调的事很满意": nothing to record unless an id, a status or a department says so.
   if (
@@ -927,7 +953,10 @@ function analyseClauses(
   const cls = clausesOf(seg).map((c) => {
     const cEnts = ents.filter((e) => inside(e, c));
     let visit: Clause['visit'] = null;
-    const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
+    const verbText = c.text
+      .replace(VISIT_NOUN, (m) => ' '.repeat(m.length))
+      .replace(VISIT_NEGATED, (m) => ' '.repeat(m.length));
+    const verbs = [...verbText.matchAll(VISIT_VERBS_G)].map((m) => m[0]);
     if (verbs.length && !VISIT_RECALLED.test(c.text))
       visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
     // 回访 of an enterprise is a visit; one that verifies an outcome (经回访确认, Q-0002 于4月8日回访,
@@ -942,6 +971,7 @@ function analyseClauses(
     if (
       !visit &&
       !VISIT_RECALLED.test(c.text) &&
+      !VISIT_NEGATED.test(c.text) &&
       cEnts.some(
         (e) =>
           MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)),

@@ -186,11 +186,12 @@ export function clauses(seg: Span & { text: string }): Array<Span & { text: stri
   const out: Array<Span & { text: string }> = [];
   let s = 0;
   // Commas, and spaces between Chinese words ("海纳半导体 缺操作工 已交办人社局").
+  // (a run of spaces — a blanked filler, 批了 这个 是不是 — counts once, at its first space)
   const isSep = (i: number) =>
     /[,，]/.test(seg.text[i]!) ||
     (/\s/.test(seg.text[i]!) &&
       /[\u4e00-\u9fa5]/.test(seg.text[i - 1] ?? '') &&
-      /[\u4e00-\u9fa5]/.test(seg.text[i + 1] ?? ''));
+      /^\s*[\u4e00-\u9fa5]/.test(seg.text.slice(i + 1)));
   for (let i = 0; i <= seg.text.length; i++) {
     if (i === seg.text.length || isSep(i)) {
       const t = seg.text.slice(s, i);

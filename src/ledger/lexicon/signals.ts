@@ -42,9 +42,24 @@ export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一�
 export const PLAN_MARKERS =
   /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
 
+/** A visit said not to have happened (本周未走访企业, 没去成, 这周没去): blanked before visit verbs are read. */
+export const VISIT_NEGATED = /(?:未|没有?|不用|不|无)(?:去|到|再)?(?:走访|拜访|调研|回访|去过?|到)/g;
+/** A heading that lists visits to come (走访安排：…, 下周走访计划): no visit reported. */
+export const PLANNED_HEADING =
+  /(?:走访|拜访|调研|回访)(?:安排|计划|任务|排期|行程)|(?:下周|下个?月|明天|后天|近期)(?:的)?(?:走访|拜访|调研|回访)/;
+/** Counts of issues (全年收集问题32个，已办结28个，办结率87.5%): a statistics summary, nothing to record. */
+export const STATS_SUMMARY =
+  /(?:办结|完成|销号|解决)率|(?:收集|共有|累计|合计|共计|新增|已办结|办结|已销号|销号|未办结)(?:问题|诉求|事项)?\s*[\d一二三四五六七八九十百]+\s*(?:个|件|项|条)/;
+/** Asking a department or the group for information (请县生态环境局反馈…办理进度): a request, nothing to record. */
+export const INFO_REQUEST = /^\s*(?:请|麻烦|烦请)[^，,。;；]{0,16}?(?:反馈|报送|提供|告知|回复|说明|汇报|报告|上报)/;
+
 /** A visit called off or moved, said anywhere in its sentence (座谈取消，改到下周; 本来要去的，临时取消了). */
 export const VISIT_CALLED_OFF =
-  /取消(?!了?(?:[一两二三四五六七八九十几\d]+个?)?(?:订单|合同|大单|单子|资格|补贴|优惠))|改到|改期|改天|推迟|延期|顺延|没去成|去不成|去不了|不去了|泡汤/;
+  /取消(?!了?(?:[一两二三四五六七八九十几\d]+个?)?(?:订单|合同|大单|单子|资格|补贴|优惠))|改到|改期|改天|推迟|延期|顺延|暂停|暂缓|停一周|没去成|去不成|去不了|不去了|泡汤/;
+
+/** Our own next step, still to come (明天去问一下财政局, 回头我再催催, 下周跟进): a plan, nothing done yet. */
+export const OWN_PLAN =
+  /(?:明天|明早|后天|下周|回头|改天|过两天|过几天|待会儿?|等会儿?|一会儿?|稍后)(?:我|我们)?(?:再|就)?(?:去|来|过去)?(?:问|催|找|联系|跟进|对接|看看|看一下|了解|沟通|打电话|电话)/;
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
