@@ -193,3 +193,29 @@ describe('messages that record nothing', () => {
     expect(statuses(got)).toEqual(['resolved']);
   });
 });
+
+describe('questions with their reason; topics named by their own words', () => {
+  it.each(['排污许可批了没有？博远纸业下个月就要投产了', '博远纸业能评批了没有？发改那边一直没消息'])(
+    '%s: a question and why it is asked records nothing',
+    (text) => {
+      expect(parse(text).kind).toBe('not_update');
+    },
+  );
+
+  it('a question, then something new reported, records the new problem', () => {
+    const got = parse('博远纸业的贷款批了没？另外他们又说缺地');
+    expect(got.kind).toBe('issue');
+    expect(got.issues).toHaveLength(1);
+  });
+
+  it('a topic names the problem raised before it by a shared noun, whatever its category', () => {
+    const got = parse(
+      '今天去博远纸业 企业反映厂区门口路灯坏了半年了 还有公交站太远 路灯的事报给住建了 公交的事交给交通局了',
+    );
+    expect(got.kind).toBe('visit');
+    expect(got.issues.map((i) => [i.department, i.status])).toEqual([
+      ['住建局', 'assigned'],
+      ['交通运输局', 'assigned'],
+    ]);
+  });
+});

@@ -533,6 +533,21 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit)
     return questionOrNothing(m);
   if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
+  // A question first, then only why it is asked ("环评批了没有？金鼎下个月就要开工了", "…？发改那边一直没消息"):
+  // the message asks. Something reported as new after it (另外他们又说缺地) is recorded.
+  const [first, ...rest] = m.segments;
+  if (
+    first?.question &&
+    rest.length &&
+    !anyVisit &&
+    !refs.length &&
+    rest.every(
+      (f) =>
+        f.question !== null ||
+        (!f.seg.marker && !NEW_REPORT_IN_CLAUSE.test(f.seg.text) && !NEW_MARKERS.test(f.seg.text)),
+    )
+  )
+    return questionOrNothing(m);
   // to the whole group, about no enterprise and no issue (各组组长参加…, 辛苦各位…月底前核一遍): a notice
   if (STRONG_NOTICE.test(trimmed) && !refs.length && ents.length === 0 && !reportCue) return notUpdate();
   if (STATS_SUMMARY.test(trimmed) && !refs.length && ents.length === 0) return notUpdate();
@@ -694,9 +709,8 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   }
   const cat = f.category;
   const match = fresh.length
-    ? f.seg.topicCategory
-      ? matchItem(fresh, f.seg.topicCategory, 1)
-      : matchItem(fresh, cat.category, cat.score)
+    ? ((f.seg.topicCategory ? matchItem(fresh, f.seg.topicCategory, 1) : matchItem(fresh, cat.category, cat.score)) ??
+      itemNamedBy(m, fresh, f))
     : null;
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
   if (match && (f.seg.topic || !hasProblemBeyondTopic(f.cls))) apply([match], f.status, f.handler);
@@ -1081,6 +1095,28 @@ function respectively(
 function hasProblemBeyondTopic(cls: Clause[]): boolean {
   return cls.filter((c) => c.content && !c.noIssue).length > 1;
 }
+
+/**
+ * The item of this message a topic names by its own words ("…路灯坏了半年了…。路灯的事报给住建了"): the
+ * noun before the topic marker (2–4 characters, longest first) found in exactly one earlier item's text.
+ */
+function itemNamedBy(m: MessageFacts, items: Item[], f: SegmentFacts): Item | null {
+  const t = m.work.slice(f.seg.start, f.seg.end);
+  const at = t.search(TOPIC_NOUN_END);
+  if (at < 2) return null;
+  const before = t.slice(Math.max(0, at - 4), at);
+  for (let len = Math.min(4, before.length); len >= 2; len--) {
+    const noun = before.slice(-len);
+    if (!/^[\u4e00-\u9fa5]+$/.test(noun)) continue;
+    const hits = items.filter((i) => i.segment < f.index && m.segments[i.segment]?.seg.text.includes(noun));
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length > 1) return null;
+  }
+  return null;
+}
+
+/** Where a topic's noun ends: the marker that makes it a topic (路灯的事, 公交那个, 用地的问题). */
+const TOPIC_NOUN_END = /的事情?|的问题|那个|那件事|这块|方面/;
 
 /** The item of this message a topic refers to: same category, the first one not yet handed off. */
 function matchItem(items: Item[], category: Category, score: number): Item | null {
