@@ -219,3 +219,25 @@ describe('questions with their reason; topics named by their own words', () => {
     ]);
   });
 });
+
+describe('hand-offs after a list', () => {
+  it('"上述问题已分别转A、B、C" hands each listed problem to its department, raising nothing', () => {
+    const got = parse(
+      '博远纸业反映：一是扩建用地手续慢；二是缺包装工；三是奖补资金未到位。上述问题已分别转县资规局、人社局、财政局。',
+    );
+    expect(got.kind).toBe('issue');
+    expect(got.issues.map((i) => [i.department, i.status])).toEqual([
+      ['资规局', 'assigned'],
+      ['人社局', 'assigned'],
+      ['财政局', 'assigned'],
+    ]);
+  });
+
+  it('"反映以下问题：1.… 2.2026年…" is a header and a two-item list (a year after the number)', () => {
+    const got = parse(
+      '博远纸业来函，反映以下问题：1.原料进口通关时间长；2.2026年的留抵退税尚未办理。已将第2项转县税务局。',
+    );
+    expect(got.issues).toHaveLength(2);
+    expect(got.issues.map((i) => i.status)).toEqual(['open', 'assigned']);
+  });
+});

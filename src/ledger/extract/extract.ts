@@ -83,9 +83,11 @@ const MOTION_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
-  /企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
+  /以下|如下|下列|企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
 const ORDINAL_WORDS =
   /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
+/** Words pointing back at the problems listed before (上述问题, 以上诉求, 这几个事项). */
+const LISTED_REFERENCE = /(?:以上|上述|这些|这几个|前述|所列)(?:的)?(?:问题|诉求|事项|事情|困难)/;
 const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两二三四五]个问题|[两二三四五]个都|[两二三四五]项都/;
 const STRONG_REPORT =
   /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
@@ -371,6 +373,8 @@ function segmentFacts(
     category,
     hasProblem:
       content.length > 0 &&
+      // "上述问题已分别转…", "以上问题均已交办": 问题 points back at the items listed, it raises none
+      !(LISTED_REFERENCE.test(seg.text) && !OWN_PROBLEM_CUES.test(seg.text) && category.score <= 0) &&
       (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
     earlier:
       seg.topic ||
@@ -697,6 +701,8 @@ function ordinalUpdates(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
 function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const fresh = freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === f.enterprise);
+  // "上述问题已分别转…", "以上问题均已交办": about the items just listed (trailingState), not an earlier issue
+  if (fresh.length && !f.hasProblem && SCOPE_ALL.test(f.seg.text)) return false;
   if (!f.earlier) {
     // "…第二，缺研发人员。…人才的问题还需要研究一下": a topic naming a problem listed earlier in this
     // message (same category, in an earlier sentence), saying nothing wrong of its own, is about that problem.
@@ -1086,7 +1092,10 @@ function respectively(
   items: Item[],
 ): Array<[Item, string]> | null {
   if (!RESPECTIVELY.test(span.text)) return null;
-  const names = depts.filter((d) => inside(d, span) && (d.handedTo || d.role === 'handler')).map((d) => d.name);
+  // every department listed from the first one handed to on (分别转县资规局、人社局、农业农村局)
+  const inSpan = depts.filter((d) => inside(d, span));
+  const from = inSpan.findIndex((d) => d.handedTo || d.role === 'handler');
+  const names = from < 0 ? [] : inSpan.slice(from).map((d) => d.name);
   if (names.length < 2 || items.length < names.length) return null;
   return items.slice(-names.length).map((t, i) => [t, names[i]!]);
 }
