@@ -241,3 +241,19 @@ describe('hand-offs after a list', () => {
     expect(got.issues.map((i) => i.status)).toEqual(['open', 'assigned']);
   });
 });
+
+describe('problems and results said plainly', () => {
+  it.each([
+    ['园区西路有段路面塌陷，附近几家企业都反映了', 'issue', ['open']],
+    ['博远纸业冷库扩建差十亩地，转自规了', 'issue', ['assigned']],
+    ['博远纸业的质检员招到了一个，还差两个', 'progress', ['in_progress']],
+    ['Q-0280 已办结；Q-0281 企业确认后销号了', 'mixed', ['resolved', 'closed']],
+    ['Q-0282 ok了', 'resolved', ['resolved']],
+    ['今天回访博远纸业，上次的贷款金融办帮忙对接下来了，新问题是缺叉车工', 'mixed', ['resolved', 'open']],
+    ['博远纸业今天去过了，冷库在扩建，企业没有新诉求', 'visit', []],
+  ])('%s → %s', (text, kind, sts) => {
+    const got = parse(text as string);
+    expect(got.kind).toBe(kind);
+    expect(statuses(got)).toEqual(sts);
+  });
+});

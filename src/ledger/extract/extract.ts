@@ -737,6 +737,15 @@ function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
 /** f) a problem: a new issue, with the hand-offs said in its own clauses. */
 function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (!f.hasProblem) return false;
+  // "今天去过了，冷库在扩建，企业没有新诉求": where the message says nothing is asked, a clause naming a
+  // topic without saying anything is wrong or wanted describes the enterprise, it raises nothing.
+  if (
+    m.segments.some((x) => x.cls.some((c) => c.noIssue)) &&
+    !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text) || PROBLEM_CUES.test(c.text)) &&
+    f.status === null &&
+    f.handler === null
+  )
+    return false;
   const { work, ents } = m;
   // The department is working on it (资规局在做…, 住建局说月底前给答复) and nobody reports anything new.
   const acting = f.depts.filter((x) => x.role === 'handler' && !x.handedTo).map((x) => isSubject(work, x));

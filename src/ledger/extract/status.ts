@@ -44,7 +44,8 @@ export function findStatuses(text: string): StatusHit[] {
         const before = clauseBefore(text, start);
         const after = text.slice(end, end + 4);
         if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue;
-        if (p.notAfterRe?.test(before)) continue;
+        // (…帮忙对接下来了: a result said with 了 happened, whoever helped)
+        if (p.notAfterRe?.test(before) && !/[了啦]$/.test(m[0])) continue;
         if (
           p.status !== 'open' &&
           p.status !== 'assigned' &&

@@ -227,6 +227,8 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
 
   // closed: signed off
+  // signed off, said as done (确认后销号了)
+  { status: 'closed', pattern: '(?:已|予以|做)?(?:销号|消号)了' },
   {
     status: 'closed',
     pattern: '(?:已|可以|可|申请|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b',
@@ -243,7 +245,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved',
+      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|\\bok了|妥了',
   },
 
   // verb + result complement (批下来了, 落实好了, 弄完了, 谈妥, 招到了); things arriving (钱到账了, 证下来了)
