@@ -257,3 +257,29 @@ describe('problems and results said plainly', () => {
     expect(statuses(got)).toEqual(sts);
   });
 });
+
+describe('more forms of status and question', () => {
+  it.each([
+    ['本周销号：Q-0290 博远纸业污水管网；Q-0291 恒嘉电子人才公寓。', 'closed', ['closed', 'closed']],
+    ['博远纸业的研发人员缺口 人社局在对接', 'progress', ['in_progress']],
+    ['博远纸业的工程师 人社推了3个简历 在面', 'progress', ['in_progress']],
+    [
+      '关于Q-0292办理情况：博远纸业反映的贷款问题，经金融办协调，银行已受理，目前处于审批阶段。',
+      'progress',
+      ['in_progress'],
+    ],
+    ['Q-0293 供电公司已经送电了', 'resolved', ['resolved']],
+  ])('%s → %s', (text, kind, sts) => {
+    const got = parse(text as string);
+    expect(got.kind).toBe(kind);
+    expect(statuses(got)).toEqual(sts);
+  });
+
+  it('缺口大 is still a problem', () => {
+    expect(parse('博远纸业研发人员缺口大').kind).toBe('issue');
+  });
+
+  it('a question opened after a filler (那个我问一下…) records nothing', () => {
+    expect(parse('那个我问一下 就是博远纸业的人才公寓 现在归哪个部门管').kind).toBe('not_update');
+  });
+});

@@ -480,7 +480,10 @@ function attachToRefs(
       const t = work.slice(q.start, q.end);
       if (questionKind(work, q, '') !== null) break; // a question split off stays apart
       const stated = statuses.some((s) => inside(s, q));
-      if (NEW_REPORT_IN_CLAUSE.test(t) || (!stated && (OWN_PROBLEM_CUES.test(t) || REQUEST_CUES.test(t)))) break;
+      // ("…反映的流动资金贷款问题，经金融办协调…": the matter named, not a new report)
+      const said = denominalised(t);
+      if (NEW_REPORT_IN_CLAUSE.test(said) || (!stated && (OWN_PROBLEM_CUES.test(said) || REQUEST_CUES.test(said))))
+        break;
       j++;
     }
     if (j === i + 1) continue;
@@ -530,7 +533,8 @@ function statusHeaders(
 /** Step 2: messages that are not updates (questions, notices, forwarded documents). */
 function screenNonUpdate(m: MessageFacts): Extraction | null {
   const { trimmed, refs, ents, anyVisit, anyFirmStatus, reportCue } = m;
-  if (ASK_START.test(trimmed)) return questionOrNothing(m);
+  // (read with fillers blanked too: 那个我问一下…)
+  if (ASK_START.test(trimmed) || ASK_START.test(m.work)) return questionOrNothing(m);
   if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue) return questionOrNothing(m);
   if (QUESTION_END.test(trimmed) && !anyFirmStatus && !anyVisit && !reportCue) return questionOrNothing(m);
   // "你们组这个月走访了几家？": a question about visits is not a visit.

@@ -112,7 +112,8 @@ export const OWN_PROBLEM_CUES =
  * A problem word turned into a noun by 的 (海纳缺的工程师, 他们要的三十个工人, 上次申请的贷款): it names the
  * matter, it does not report a problem. Blanked before asking whether a segment says something is wrong.
  */
-export const NOMINALISED_PROBLEM = /(?:缺|要|需要|想要|申请|反映|提|提出|说|报|求)的(?=[\u4e00-\u9fa5A-Za-z\d])/g;
+export const NOMINALISED_PROBLEM =
+  /(?:缺|要|需要|想要|申请|反映|提|提出|说|报|求)的(?=[\u4e00-\u9fa5A-Za-z\d])|缺口(?=\s*(?:$|[,，。;；]|[\u4e00-\u9fa5]{1,4}(?:局|办|部|委|中心|公司|那边|这边)))/g;
 
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
@@ -133,7 +134,7 @@ export const NEW_REPORT_IN_CLAUSE =
 // ---- questions about an issue (extract.ts: a question segment states nothing; the ledger shows the issue)
 
 /** A message that opens by asking. */
-export const ASK_START = /^(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/;
+export const ASK_START = /^\s*(?:我|我们)?(?:想)?(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/;
 /**
  * A segment that asks even without a question mark: a sentence-final particle, an A-not-A form
  * (批没批, 结不结, 能不能, 有没有) or a "where is it" phrase.

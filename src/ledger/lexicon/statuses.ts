@@ -118,6 +118,8 @@ export const ARRIVAL_PREDICATES = [
   '投运',
   '入住',
   '入驻',
+  '送电',
+  '供上',
 ];
 /**
  * Verbs of work under way after a progressive 在/正在/还在 (人社局在面试, 银行还在审): the completion
@@ -171,6 +173,12 @@ export const PROGRESS_VERBS = [
   '帮忙',
   '帮着',
   '想办法',
+  '指导',
+  '辅导',
+  '帮扶',
+  '审查',
+  '组卷',
+  '报批',
 ];
 /** Perception and speech verbs: "V到了" with these reports nothing done (想到了, 提到了). */
 export const NON_RESULT_BEFORE_DAO = [
@@ -269,7 +277,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'in_progress',
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|` +
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -317,7 +325,13 @@ export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|�
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
-  /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|(?:这周|本周|这个月|本月|这两天)(?:内)?(?:就|才)?(?:能|会|可以|可|要)?$|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
+  /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
+/**
+ * Right before a status verb, this week or month (这周能办结, 生态说本月办结): future when a modal or a
+ * promise says so; alone it is when it happened (本周销号：…, 这周已经放款了).
+ */
+export const NEAR_TIME_END = /(?:这周|本周|这个月|本月|这两天)(?:内)?(?:就|才)?(?:能|会|可以|可|要)?$/;
+export const MODAL_END = /(?:能|会|可以|可|要)$/;
 /** After a status verb: a deadline ("月底前搞定" is caught before, "3月20日前办结" here). */
 export const FUTURE_AFTER = /^(?:前|之前|以前)/;
 
