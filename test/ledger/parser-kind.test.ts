@@ -283,3 +283,18 @@ describe('more forms of status and question', () => {
     expect(parse('那个我问一下 就是博远纸业的人才公寓 现在归哪个部门管').kind).toBe('not_update');
   });
 });
+
+describe('a heading of an enterprise and a day dates a visit', () => {
+  it.each(['博远纸业，今天：一是缺叉车工，二是厂区路灯不亮。', '博远纸业（今天）\n① 缺叉车工\n② 厂区路灯不亮'])(
+    '%s → visit',
+    (text) => {
+      const got = parse(text);
+      expect(got.kind).toBe('visit');
+      expect(got.issues).toHaveLength(2);
+    },
+  );
+
+  it('…unless a call or letter brought it', () => {
+    expect(parse('博远纸业（9月10日）：来函反映原料进口通关慢').kind).toBe('issue');
+  });
+});

@@ -23,6 +23,7 @@ import {
   FILLER_BLANKS,
   FILLER_BREAKS,
   FORWARD_MARKERS,
+  REPORT_CHANNEL,
   OWN_PLAN,
   INFO_REQUEST,
   PLANNED_HEADING,
@@ -300,6 +301,19 @@ function readMessage(
 
   attachToRefs(work, refs, statuses, parts, (seg) => analyseClauses(work, seg, ents, depts, refs, statuses, dateHits));
   const headers = statusHeaders(work, refs, statuses, parts);
+  // "海纳，今天：一是…", "诚信机械有限公司（今天）\n①…", "1.维和药业（3月3日）：…": a heading that is only an
+  // enterprise and a day dates a visit log entry — a visit, unless a phone call or letter brought it.
+  if (!REPORT_CHANNEL.test(work))
+    for (const p of parts) {
+      const ent = ents.find((e) => inside(e, p.seg));
+      const day = dateHits.find((x) => inside(x, p.seg));
+      if (!ent || !day || !p.cls.length) continue;
+      let t = work.slice(p.seg.start, p.seg.end);
+      for (const x of [...ents, ...dateHits])
+        if (inside(x, p.seg)) t = blank(t, x.start - p.seg.start, x.end - p.seg.start);
+      if (/^[\s\p{P}\p{S}]*$/u.test(t) && /^\s*[:：\n]|^\s*$/.test(work.slice(p.seg.end, p.seg.end + 2)))
+        p.cls[0]!.visit = 'visit';
+    }
 
   let summarySource = original;
   for (const r of refs) summarySource = blank(summarySource, r.start, r.end);

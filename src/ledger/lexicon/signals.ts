@@ -165,6 +165,9 @@ export const FIELD_LABEL_LINE = /^\s*(?:[\u4e00-\u9fa5/]{2,6})?\s*[:：]/;
 export const FIELD_LABELS =
   /(?<=^|\n|[\s/])(?:编号|标题|进展|进度|状态|办理情况|办理结果|办理进度|责任部门|责任单位|部门|企业|企业名称|问题|诉求|备注|结果|类别|时间|日期|事项)(?:\/(?:编号|标题|事项))?(?=\s*[:：])/g;
 
+/** The problem came by phone, letter or chat, not on a visit (来电, 来函, 打电话, 微信, 群里说). */
+export const REPORT_CHANNEL = /来电|来函|打电话|电话里|微信|群里|留言|短信|邮件/;
+
 /** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
 export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿/;
 
