@@ -23,8 +23,20 @@ import {
   FILLER_BLANKS,
   FILLER_BREAKS,
   FORWARD_MARKERS,
+  REPORT_CHANNEL,
+  OWN_PLAN,
+  INFO_REQUEST,
+  PLANNED_HEADING,
+  STATS_SUMMARY,
+  VISIT_NEGATED,
+  VISIT_CALLED_OFF,
+  INTERROGATIVE,
   NEW_MARKERS,
+  NEW_REPORT_IN_CLAUSE,
+  FIELD_LABEL_LINE,
+  FIELD_LABELS,
   NO_ISSUE,
+  NOMINALISED_PROBLEM,
   NOTICE_MARKERS,
   PLAN_MARKERS,
   DEPARTMENT_ACTING_AFTER,
@@ -38,6 +50,7 @@ import {
   QUESTION_MARKERS,
   REPORT_IN_CLAUSE,
   REPORTED_ASK,
+  RETURN_VERIFIES,
   STRONG_NOTICE,
   TOPIC_MARKERS,
   VISIT_HEADING,
@@ -71,9 +84,11 @@ const MOTION_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
-  /企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
+  /以下|如下|下列|企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
 const ORDINAL_WORDS =
   /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
+/** Words pointing back at the problems listed before (上述问题, 以上诉求, 这几个事项). */
+const LISTED_REFERENCE = /(?:以上|上述|这些|这几个|前述|所列)(?:的)?(?:问题|诉求|事项|事情|困难)/;
 const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两二三四五]个问题|[两二三四五]个都|[两二三四五]项都/;
 const STRONG_REPORT =
   /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
@@ -86,6 +101,8 @@ interface Clause extends Span {
   text: string;
   visit: 'visit' | 'return' | null;
   plannedVisit: boolean;
+  /** A visit read only from 去 + a name, no aspect marker (下午去宏达机械): may be a plan. */
+  bareMotion: boolean;
   noIssue: boolean;
   /** Has words beyond subjects, verbs, departments, statuses and names. */
   content: boolean;
@@ -101,7 +118,7 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const refs = findRefs(folded);
   let work = folded;
   for (const r of refs) work = blank(work, r.start, r.end);
-  work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS);
+  work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length));
   const depts = findDepartments(work);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const ents = findEnterprises(work, known, depts);
@@ -157,10 +174,14 @@ interface SegmentFacts {
   reportedText: string;
   /** A plan (明天去…), not something that happened. */
   planned: boolean;
+  /** Only our own next step (Q-0052 我明天去问一下财政局): nothing happened to the issue yet. */
+  ownPlan: boolean;
   /** The segment asks something (批了没有？, 到哪一步了) instead of stating it. */
   question: QuestionKind | null;
   /** The enterprise this segment is about (its own, else the one named before it). */
   enterprise: string | null;
+  /** A heading that states a status for the ids listed under it (以下问题予以销号：, 二、已办结): no item itself. */
+  header?: boolean;
 }
 
 interface Item {
@@ -261,7 +282,7 @@ function readMessage(
   const dateHits = findDates(work, today);
 
   // segments (sentences, list items, then the problems listed in each with plain commas: split.ts)
-  const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts };
+  const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts, refs };
   const parts: Array<{ seg: Segment; cls: Clause[] }> = [];
   for (const whole of segment(
     work,
@@ -278,6 +299,22 @@ function readMessage(
     }
   }
 
+  attachToRefs(work, refs, statuses, parts, (seg) => analyseClauses(work, seg, ents, depts, refs, statuses, dateHits));
+  const headers = statusHeaders(work, refs, statuses, parts);
+  // "海纳，今天：一是…", "诚信机械有限公司（今天）\n①…", "1.维和药业（3月3日）：…": a heading that is only an
+  // enterprise and a day dates a visit log entry — a visit, unless a phone call or letter brought it.
+  if (!REPORT_CHANNEL.test(work))
+    for (const p of parts) {
+      const ent = ents.find((e) => inside(e, p.seg));
+      const day = dateHits.find((x) => inside(x, p.seg));
+      if (!ent || !day || !p.cls.length) continue;
+      let t = work.slice(p.seg.start, p.seg.end);
+      for (const x of [...ents, ...dateHits])
+        if (inside(x, p.seg)) t = blank(t, x.start - p.seg.start, x.end - p.seg.start);
+      if (/^[\s\p{P}\p{S}]*$/u.test(t) && /^\s*[:：\n]|^\s*$/.test(work.slice(p.seg.end, p.seg.end + 2)))
+        p.cls[0]!.visit = 'visit';
+    }
+
   let summarySource = original;
   for (const r of refs) summarySource = blank(summarySource, r.start, r.end);
   const distinct = [...new Set(ents.map((e) => e.name))];
@@ -291,7 +328,11 @@ function readMessage(
   const segments = parts.map(({ seg, cls }, index): SegmentFacts => {
     const own = ents.find((e) => inside(e, seg));
     if (own) current = own.name;
-    return segmentFacts(index, seg, cls, work, refs, depts, statuses, ents, dateHits, current);
+    const f = segmentFacts(index, seg, cls, work, refs, depts, statuses, ents, dateHits, current);
+    const h = headers.get(index);
+    if (h === 'header') f.header = true;
+    else if (h && f.status === null) f.status = h;
+    return f;
   });
 
   return {
@@ -312,7 +353,7 @@ function readMessage(
     summarySource,
     entNames: [...new Set(ents.map((e) => original.slice(e.start, e.end)))],
     multiEnterprise,
-    visitHeading: multiEnterprise && VISIT_HEADING.test(work),
+    visitHeading: multiEnterprise && VISIT_HEADING.test(work) && !PLANNED_HEADING.test(work),
   };
 }
 
@@ -341,11 +382,13 @@ function segmentFacts(
     depts: segDepts,
     statuses: segStatuses,
     handler: handlerDepartment(segDepts) ?? handedBack(segDepts, segStatuses),
-    status: maxStatus(segStatuses.map((s) => s.status)),
+    status: segmentStatus(segStatuses),
     content,
     category,
     hasProblem:
       content.length > 0 &&
+      // "上述问题已分别转…", "以上问题均已交办": 问题 points back at the items listed, it raises none
+      !(LISTED_REFERENCE.test(seg.text) && !OWN_PROBLEM_CUES.test(seg.text) && category.score <= 0) &&
       (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
     earlier:
       seg.topic ||
@@ -355,9 +398,26 @@ function segmentFacts(
         (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text)))),
     reportedText,
     planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
+    ownPlan:
+      OWN_PLAN.test(seg.text) &&
+      segStatuses.length === 0 &&
+      !segDepts.some((x) => x.handedTo) &&
+      !OWN_PROBLEM_CUES.test(seg.text) &&
+      !REQUEST_CUES.test(seg.text),
     question: questionKind(work, seg, reportedText),
     enterprise,
   };
+}
+
+/**
+ * The furthest status a segment states — except that steps done before work still under way are steps:
+ * "已完成现场勘查，正在施工", "图审过了，施工许可这周能拿" are in progress, not resolved.
+ */
+function segmentStatus(hits: StatusHit[]): IssueStatus | null {
+  const best = maxStatus(hits.map((s) => s.status));
+  if (best !== 'resolved') return best;
+  const lastDone = Math.max(...hits.filter((s) => s.status === 'resolved').map((s) => s.start));
+  return hits.some((s) => s.status === 'in_progress' && s.start > lastDone) ? 'in_progress' : best;
 }
 
 /** "想请生态环境局上门指导，我已经报过去了": a hand-off pointing back takes the department named before it. */
@@ -375,46 +435,171 @@ function handedBack(depts: DepartmentMention[], statuses: StatusHit[]): string |
 function splitQuestion(work: string, seg: Segment): Segment[] {
   const cls = clausesOf(seg);
   if (cls.length < 2) return [seg];
-  const last = cls[cls.length - 1]!;
-  if (questionKind(work, { ...last, end: seg.end, text: work.slice(last.start, seg.end) }, '') === null) return [seg];
-  const head = work.slice(seg.start, last.start).replace(/[\s,，]+$/, '');
+  // The first clause that asks, after a statement ("…生态那边批了 这个是不是可以销号了 组织部看一下"):
+  // the question runs from there to the end of the segment.
+  const k = cls.findIndex(
+    (c, i) =>
+      i > 0 &&
+      questionKind(work, i === cls.length - 1 ? { ...c, end: seg.end, text: work.slice(c.start, seg.end) } : c, '') !==
+        null,
+  );
+  if (k < 1) return [seg];
+  const at = cls[k]!.start;
+  const head = work.slice(seg.start, at).replace(/[\s,，]+$/, '');
   if (!head.trim() || questionKind(work, { start: seg.start, end: seg.start + head.length, text: head }, '') !== null)
     return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
     {
       ...seg,
-      start: last.start,
-      text: work.slice(last.start, seg.end),
+      start: at,
+      text: work.slice(at, seg.end),
       enumIndex: null,
       marker: '',
-      parentStart: last.start,
+      parentStart: at,
     },
   ];
+}
+
+type Part = { seg: Segment; cls: Clause[] };
+
+/**
+ * An issue id and what follows it on its line (or in the "标题：…/进展：…" lines under it) are one update:
+ * "Q-0060 七一电器用电增容：供电公司已完成线路改造，待送电验收" is one issue in progress, not a title
+ * raised as a new problem plus a result. It stops at another id, a list item, a continuation (另外…) and
+ * at anything reported as new (企业又反映…, a problem without a status). Merges `parts` in place.
+ */
+function attachToRefs(
+  work: string,
+  refs: RefHit[],
+  statuses: StatusHit[],
+  parts: Part[],
+  analyse: (seg: Segment) => Clause[],
+): void {
+  const lineOf = (pos: number) => work.slice(0, pos).split('\n').length;
+  const lineStart = (pos: number) => work.lastIndexOf('\n', pos - 1) + 1;
+  const labelLine = (pos: number) => FIELD_LABEL_LINE.test(work.slice(lineStart(pos)));
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (refs.filter((r) => inside(r, p.seg)).length !== 1) continue;
+    let j = i + 1;
+    while (j < parts.length) {
+      const q = parts[j]!.seg;
+      // (a body carries its list number from the label before its colon: "1. Q-0031 标题：进展")
+      if (refs.some((r) => inside(r, q)) || (q.enumIndex !== null && q.enumIndex !== p.seg.enumIndex) || q.marker)
+        break;
+      const line = lineOf(q.start);
+      const prevLine = lineOf(parts[j - 1]!.seg.end);
+      if (line !== lineOf(p.seg.start) && !(line <= prevLine + 1 && labelLine(q.start))) break;
+      const t = work.slice(q.start, q.end);
+      if (questionKind(work, q, '') !== null) break; // a question split off stays apart
+      const stated = statuses.some((s) => inside(s, q));
+      // ("…反映的流动资金贷款问题，经金融办协调…": the matter named, not a new report)
+      const said = denominalised(t);
+      if (NEW_REPORT_IN_CLAUSE.test(said) || (!stated && (OWN_PROBLEM_CUES.test(said) || REQUEST_CUES.test(said))))
+        break;
+      j++;
+    }
+    if (j === i + 1) continue;
+    const end = parts[j - 1]!.seg.end;
+    const seg: Segment = { ...p.seg, end, text: work.slice(p.seg.start, end) };
+    parts.splice(i, j - i, { seg, cls: analyse(seg) });
+  }
+}
+
+/**
+ * Headings that state a status for the ids listed under them ("以下问题予以销号：① Q-0046 …", "本周销号：
+ * Q-0080 …；Q-0081 …", "二、已办结\n编号：Q-0066 …"): index → 'header' for the heading, and the status
+ * for each id part under it that states none of its own.
+ */
+function statusHeaders(
+  work: string,
+  refs: RefHit[],
+  statuses: StatusHit[],
+  parts: Part[],
+): Map<number, IssueStatus | 'header'> {
+  const out = new Map<number, IssueStatus | 'header'>();
+  let current: IssueStatus | null = null;
+  parts.forEach((p, i) => {
+    const hasRef = refs.some((r) => inside(r, p.seg));
+    const next = parts[i + 1];
+    const t = work.slice(p.seg.start, p.seg.end);
+    const own = maxStatus(statuses.filter((s) => inside(s, p.seg)).map((s) => s.status));
+    if (
+      !hasRef &&
+      next &&
+      refs.some((r) => inside(r, next.seg)) &&
+      /^\s*[:：\n]/.test(work.slice(p.seg.end, p.seg.end + 2)) &&
+      !OWN_PROBLEM_CUES.test(t) &&
+      !REQUEST_CUES.test(t)
+    ) {
+      // (a heading with no status — 问题办理进展 — still raises nothing itself)
+      current = own;
+      out.set(i, 'header');
+      return;
+    }
+    if (hasRef && current && !out.has(i)) out.set(i, current);
+    else if (!hasRef && p.cls.some((c) => c.content)) current = null;
+  });
+  return out;
 }
 
 /** Step 2: messages that are not updates (questions, notices, forwarded documents). */
 function screenNonUpdate(m: MessageFacts): Extraction | null {
   const { trimmed, refs, ents, anyVisit, anyFirmStatus, reportCue } = m;
-  if (ASK_START.test(trimmed)) return questionOrNothing(m);
+  // (read with fillers blanked too: 那个我问一下…)
+  if (ASK_START.test(trimmed) || ASK_START.test(m.work)) return questionOrNothing(m);
   if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue) return questionOrNothing(m);
   if (QUESTION_END.test(trimmed) && !anyFirmStatus && !anyVisit && !reportCue) return questionOrNothing(m);
   // "你们组这个月走访了几家？": a question about visits is not a visit.
   if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit)
     return questionOrNothing(m);
   if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
+  // A question first, then only why it is asked ("环评批了没有？金鼎下个月就要开工了", "…？发改那边一直没消息"):
+  // the message asks. Something reported as new after it (另外他们又说缺地) is recorded.
+  const [first, ...rest] = m.segments;
+  if (
+    first?.question &&
+    rest.length &&
+    !anyVisit &&
+    !refs.length &&
+    rest.every(
+      (f) =>
+        f.question !== null ||
+        (!f.seg.marker && !NEW_REPORT_IN_CLAUSE.test(f.seg.text) && !NEW_MARKERS.test(f.seg.text)),
+    )
+  )
+    return questionOrNothing(m);
+  // to the whole group, about no enterprise and no issue (各组组长参加…, 辛苦各位…月底前核一遍): a notice
+  if (STRONG_NOTICE.test(trimmed) && !refs.length && ents.length === 0 && !reportCue) return notUpdate();
+  if (STATS_SUMMARY.test(trimmed) && !refs.length && ents.length === 0) return notUpdate();
+  if (INFO_REQUEST.test(trimmed) && !anyVisit) return notUpdate();
   const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
   if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);
   // "X想参加广交会，希望给展位补贴": an enterprise asking for something is a report, whatever event it names.
   const entAsks = ents.length > 0 && (REQUEST_CUES.test(trimmed) || OWN_PROBLEM_CUES.test(trimmed));
   if (plain && !entAsks && NOTICE_MARKERS.test(trimmed)) return notUpdate();
   if (plain && FORWARD_MARKERS.test(trimmed)) return notUpdate();
+  // "下午去宏达机械，谁一起": every visit is 去 + a name with no aspect, and nothing is reported — a plan.
+  const visits = m.segments.flatMap((f) => f.cls.filter((c) => c.visit !== null));
+  if (
+    visits.length &&
+    visits.every((c) => c.bareMotion) &&
+    !refs.length &&
+    !anyFirmStatus &&
+    m.segments.every(
+      (f) => f.question !== null || (!f.hasProblem && f.handler === null && !f.cls.some((c) => c.noIssue)),
+    )
+  )
+    return notUpdate();
   return null;
 }
 
 /** Step 3: the items a segment raises or updates — the first step that recognises the segment decides. */
 function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
+  if (f.header) return;
   if (f.planned && !f.refs.length) return; // a plan: 明天去华康药业…
+  if (f.ownPlan) return;
   if (f.question) return; // a question is asked, nothing is stated (questionOrNothing reads it)
   // "企业暂无诉求，对之前帮忙协调的事很满意": nothing to record unless an id, a status or a department says so.
   if (
@@ -534,6 +719,8 @@ function ordinalUpdates(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
 function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const fresh = freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === f.enterprise);
+  // "上述问题已分别转…", "以上问题均已交办": about the items just listed (trailingState), not an earlier issue
+  if (fresh.length && !f.hasProblem && SCOPE_ALL.test(f.seg.text)) return false;
   if (!f.earlier) {
     // "…第二，缺研发人员。…人才的问题还需要研究一下": a topic naming a problem listed earlier in this
     // message (same category, in an earlier sentence), saying nothing wrong of its own, is about that problem.
@@ -546,9 +733,8 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   }
   const cat = f.category;
   const match = fresh.length
-    ? f.seg.topicCategory
-      ? matchItem(fresh, f.seg.topicCategory, 1)
-      : matchItem(fresh, cat.category, cat.score)
+    ? ((f.seg.topicCategory ? matchItem(fresh, f.seg.topicCategory, 1) : matchItem(fresh, cat.category, cat.score)) ??
+      itemNamedBy(m, fresh, f))
     : null;
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
   if (match && (f.seg.topic || !hasProblemBeyondTopic(f.cls))) apply([match], f.status, f.handler);
@@ -569,6 +755,15 @@ function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
 /** f) a problem: a new issue, with the hand-offs said in its own clauses. */
 function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (!f.hasProblem) return false;
+  // "今天去过了，冷库在扩建，企业没有新诉求": where the message says nothing is asked, a clause naming a
+  // topic without saying anything is wrong or wanted describes the enterprise, it raises nothing.
+  if (
+    m.segments.some((x) => x.cls.some((c) => c.noIssue)) &&
+    !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text) || PROBLEM_CUES.test(c.text)) &&
+    f.status === null &&
+    f.handler === null
+  )
+    return false;
   const { work, ents } = m;
   // The department is working on it (资规局在做…, 住建局说月底前给答复) and nobody reports anything new.
   const acting = f.depts.filter((x) => x.role === 'handler' && !x.handedTo).map((x) => isSubject(work, x));
@@ -644,11 +839,16 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
   if (m.anyVisit || freshItems(d).length) return false;
   if (
-    STRONG_REPORT.test(f.reportedText) ||
+    STRONG_REPORT.test(denominalised(f.reportedText)) ||
     enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })
   )
     return false;
   return saysNothingWrong(m, f);
+}
+
+/** The text with nominalised problem words (缺的工程师) blanked: they name a matter, they report nothing. */
+function denominalised(text: string): string {
+  return text.replace(NOMINALISED_PROBLEM, (x) => ' '.repeat(x.length));
 }
 
 /** With statuses, departments, names and dates blanked, the segment states no deficit, request or report of its own. */
@@ -657,6 +857,7 @@ function saysNothingWrong(m: MessageFacts, f: SegmentFacts): boolean {
   for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
     if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
   }
+  t = denominalised(t);
   return (
     !OWN_PROBLEM_CUES.test(t) &&
     !REQUEST_CUES.test(t) &&
@@ -778,7 +979,7 @@ function notUpdate(): Extraction {
 function questionKind(work: string, seg: Span & { text: string }, reportedText: string): QuestionKind | null {
   const after = work.slice(seg.end).match(/^\s*([?？])?/)?.[1];
   const text = seg.text.trim();
-  const asks = Boolean(after) || QUESTION_FORMS.test(text);
+  const asks = Boolean(after) || QUESTION_FORMS.test(text) || INTERROGATIVE.test(text);
   if (!asks || REPORTED_ASK.test(reportedText || text)) return null;
   if (CLOSABLE_ASK.test(text)) return 'closable';
   if (DONE_ASK.test(text)) return 'done';
@@ -796,14 +997,28 @@ function analyseClauses(
   statuses: StatusHit[],
   dates: Span[],
 ): Clause[] {
-  return clausesOf(seg).map((c) => {
+  const cls = clausesOf(seg).map((c) => {
     const cEnts = ents.filter((e) => inside(e, c));
     let visit: Clause['visit'] = null;
-    const verbs = [...c.text.replace(VISIT_NOUN, (m) => ' '.repeat(m.length)).matchAll(VISIT_VERBS_G)].map((m) => m[0]);
+    const verbText = c.text
+      .replace(VISIT_NOUN, (m) => ' '.repeat(m.length))
+      .replace(VISIT_NEGATED, (m) => ' '.repeat(m.length));
+    const verbs = [...verbText.matchAll(VISIT_VERBS_G)].map((m) => m[0]);
     if (verbs.length && !VISIT_RECALLED.test(c.text))
       visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
+    // 回访 of an enterprise is a visit; one that verifies an outcome (经回访确认, Q-0002 于4月8日回访,
+    // 组织部回访确认) stays a return check.
+    if (
+      visit === 'return' &&
+      !RETURN_VERIFIES.test(c.text) &&
+      !refs.some((r) => inside(r, c)) &&
+      !depts.some((d) => inside(d, c))
+    )
+      visit = 'visit';
     if (
       !visit &&
+      !VISIT_RECALLED.test(c.text) &&
+      !VISIT_NEGATED.test(c.text) &&
       cEnts.some(
         (e) =>
           MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)),
@@ -833,9 +1048,26 @@ function analyseClauses(
     const header =
       LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) &&
       /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
-    return { ...c, visit, plannedVisit, noIssue, content: residual.length >= 2 && !header };
+    // 去 + a name with no aspect (下午去宏达机械): going, not gone — a plan unless the message reports something
+    const bareMotion =
+      visit === 'visit' &&
+      !verbs.length &&
+      !/了|过|完|回来/.test(c.text) &&
+      cEnts.some((e) => BARE_GO_BEFORE_NAME.test(work.slice(c.start, e.start)));
+    return { ...c, visit, plannedVisit, bareMotion, noIssue, content: residual.length >= 2 && !header };
   });
+  // A visit called off or moved anywhere in its sentence (座谈取消，改到下周): a plan, not a visit.
+  if (cls.some((c) => c.visit) && VISIT_CALLED_OFF.test(seg.text))
+    for (const c of cls)
+      if (c.visit) {
+        c.visit = null;
+        c.plannedVisit = true;
+      }
+  return cls;
 }
+
+/** 去 right before the name, nothing else (下午去宏达机械). */
+const BARE_GO_BEFORE_NAME = /(?<![过回进出上下])去\s*$/;
 
 /** The enterprise is the one speaking (宏泰食品说…, 华康药业的王总在群里说…): a report, not a department's update. */
 function enterpriseSays(work: string, ents: EnterpriseHit[], seg: Span): boolean {
@@ -887,7 +1119,10 @@ function respectively(
   items: Item[],
 ): Array<[Item, string]> | null {
   if (!RESPECTIVELY.test(span.text)) return null;
-  const names = depts.filter((d) => inside(d, span) && (d.handedTo || d.role === 'handler')).map((d) => d.name);
+  // every department listed from the first one handed to on (分别转县资规局、人社局、农业农村局)
+  const inSpan = depts.filter((d) => inside(d, span));
+  const from = inSpan.findIndex((d) => d.handedTo || d.role === 'handler');
+  const names = from < 0 ? [] : inSpan.slice(from).map((d) => d.name);
   if (names.length < 2 || items.length < names.length) return null;
   return items.slice(-names.length).map((t, i) => [t, names[i]!]);
 }
@@ -896,6 +1131,28 @@ function respectively(
 function hasProblemBeyondTopic(cls: Clause[]): boolean {
   return cls.filter((c) => c.content && !c.noIssue).length > 1;
 }
+
+/**
+ * The item of this message a topic names by its own words ("…路灯坏了半年了…。路灯的事报给住建了"): the
+ * noun before the topic marker (2–4 characters, longest first) found in exactly one earlier item's text.
+ */
+function itemNamedBy(m: MessageFacts, items: Item[], f: SegmentFacts): Item | null {
+  const t = m.work.slice(f.seg.start, f.seg.end);
+  const at = t.search(TOPIC_NOUN_END);
+  if (at < 2) return null;
+  const before = t.slice(Math.max(0, at - 4), at);
+  for (let len = Math.min(4, before.length); len >= 2; len--) {
+    const noun = before.slice(-len);
+    if (!/^[\u4e00-\u9fa5]+$/.test(noun)) continue;
+    const hits = items.filter((i) => i.segment < f.index && m.segments[i.segment]?.seg.text.includes(noun));
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length > 1) return null;
+  }
+  return null;
+}
+
+/** Where a topic's noun ends: the marker that makes it a topic (路灯的事, 公交那个, 用地的问题). */
+const TOPIC_NOUN_END = /的事情?|的问题|那个|那件事|这块|方面/;
 
 /** The item of this message a topic refers to: same category, the first one not yet handed off. */
 function matchItem(items: Item[], category: Category, score: number): Item | null {

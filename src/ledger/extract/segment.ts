@@ -27,7 +27,8 @@ export interface Segment extends Span {
 const ENUM_MARKERS: RegExp[] = [
   /(?<=^|[\s,，、:：])([一二三四五六七八九十])是(?=[\u4e00-\u9fa5A-Za-z\d])/g,
   /(?<=^|[\s,，:：])(?:其)?([一二三四五六七八九十])[、.](?!\d)/g,
-  /(?<=^|[\s,，:：])(\d{1,2})\s*[.、)）](?![\d.])/g,
+  // (not a decimal — 3.5万 — but "2.2026年…" is item 2 about the year 2026)
+  /(?<=^|[\s,，:：])(\d{1,2})\s*[.、)）](?!(?!\d{4}年)[\d.])/g,
   /[(（](\d{1,2}|[一二三四五六七八九十])[)）]/g,
   /([①②③④⑤⑥⑦⑧⑨⑩])/g,
   /(?<=^|[\s,，:：])第([一二三四五六七八九十\d])(?:个问题|个|点|条|项)?(?:是|[,，:：、])/g,
@@ -139,7 +140,9 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
     const flush = (to: number) => {
       const s = pending ? pending.markerEnd : from;
       const seg = body.slice(s, to);
-      if (seg.trim().replace(/[\s,，、]/g, '')) {
+      // (an issue id is blanked in the text: a segment holding only an id — 编号：Q-0021 — is kept)
+      const holdsRef = refStarts.some((r) => r >= p.start + s && r < p.start + to);
+      if (seg.trim().replace(/[\s,，、]/g, '') || holdsRef) {
         segments.push({
           start: p.start + s,
           end: p.start + to,
@@ -184,11 +187,12 @@ export function clauses(seg: Span & { text: string }): Array<Span & { text: stri
   const out: Array<Span & { text: string }> = [];
   let s = 0;
   // Commas, and spaces between Chinese words ("海纳半导体 缺操作工 已交办人社局").
+  // (a run of spaces — a blanked filler, 批了 这个 是不是 — counts once, at its first space)
   const isSep = (i: number) =>
     /[,，]/.test(seg.text[i]!) ||
     (/\s/.test(seg.text[i]!) &&
       /[\u4e00-\u9fa5]/.test(seg.text[i - 1] ?? '') &&
-      /[\u4e00-\u9fa5]/.test(seg.text[i + 1] ?? ''));
+      /^\s*[\u4e00-\u9fa5]/.test(seg.text.slice(i + 1)));
   for (let i = 0; i <= seg.text.length; i++) {
     if (i === seg.text.length || isSep(i)) {
       const t = seg.text.slice(s, i);

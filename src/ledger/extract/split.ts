@@ -48,6 +48,8 @@ export interface SplitContext {
   masks: Span[];
   statuses: StatusHit[];
   depts: DepartmentMention[];
+  /** Issue ids: a group holding one updates an earlier issue. */
+  refs?: Span[];
 }
 
 interface Piece extends Span {
@@ -180,9 +182,10 @@ function handsOffAnotherTopic(p: Piece, g: Group, judge: (s: Span) => { category
   return p.state && !p.cue && p.score > 0 && g.pieces.some((x) => x.state) && judge(g).category !== p.category;
 }
 
-/** The group updates an earlier issue: a firm status (已经放款, 已受理), or a topic a department acts on (用电增容那个，供电公司说…). */
+/** The group updates an earlier issue: an issue id, a firm status (已经放款, 已受理), or a topic a department acts on (用电增容那个，供电公司说…). */
 function updatesEarlier(g: Group, ctx: SplitContext): boolean {
   if (g.pieces.some((x) => x.firm)) return true;
+  if (g.pieces.some((x) => x.state) && ctx.refs?.some((r) => r.start >= g.start && r.end <= g.end)) return true;
   return g.pieces.some((x) => x.state) && EARLIER_MARKERS.test(ctx.work.slice(g.start, g.end));
 }
 

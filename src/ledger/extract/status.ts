@@ -7,6 +7,8 @@ import type { IssueStatus } from '../model.js';
 import {
   FUTURE_AFTER,
   FUTURE_BEFORE,
+  MODAL_END,
+  NEAR_TIME_END,
   NEGATION_AFTER,
   PROMISE_BEFORE,
   NEGATION_BEFORE,
@@ -44,14 +46,21 @@ export function findStatuses(text: string): StatusHit[] {
         const before = clauseBefore(text, start);
         const after = text.slice(end, end + 4);
         if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue;
-        if (p.notAfterRe?.test(before)) continue;
+        // (…帮忙对接下来了: a result said with 了 happened, whoever helped)
+        if (p.notAfterRe?.test(before) && !/[了啦]$/.test(m[0])) continue;
         if (
           p.status !== 'open' &&
           p.status !== 'assigned' &&
-          (WISH_BEFORE.test(before) || FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(after))
+          (WISH_BEFORE.test(before) ||
+            FUTURE_BEFORE.test(before) ||
+            FUTURE_AFTER.test(after) ||
+            (NEAR_TIME_END.test(before) && (MODAL_END.test(before) || PROMISE_BEFORE.test(before))))
         ) {
           // "银行说月底前放款", "住建局答应下周批": a result promised by whoever acts is work under way.
-          if (!WISH_BEFORE.test(before) && (PROMISE_BEFORE.test(before) || FORECAST_BEFORE.test(before)))
+          if (
+            !WISH_BEFORE.test(before) &&
+            (PROMISE_BEFORE.test(before) || FORECAST_BEFORE.test(before) || NEAR_TIME_END.test(before))
+          )
             hits.push({ status: 'in_progress', start, end, raw: m[0] });
           continue;
         }

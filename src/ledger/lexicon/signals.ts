@@ -27,6 +27,12 @@ export const VISIT_VERBS = new RegExp(
 /** A visit recalled in a relative clause (上周走访X时提的…, 去的时候他们说的…): it says when a matter was raised, no visit now. */
 export const VISIT_RECALLED =
   /(?:走访|拜访|调研|回访|去)[^，,。;；]{0,12}?(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的/;
+/**
+ * 回访 that verifies an outcome (经回访确认, 回访核实, 组织部回访确认): a check before a sign-off, not a
+ * visit reported for its own sake. A 回访 of an enterprise otherwise is a visit like any other.
+ */
+export const RETURN_VERIFIES = /经(?:过)?(?:电话)?回访|回访(?:后)?(?:确认|核实|核查|复核|企业满意|满意)/;
+
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
 export const VISIT_NOUN =
   /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
@@ -34,7 +40,26 @@ export const VISIT_NOUN =
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
 /** A clause with one of these describes a plan, not something that happened. */
 export const PLAN_MARKERS =
-  /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+  /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+
+/** A visit said not to have happened (本周未走访企业, 没去成, 这周没去): blanked before visit verbs are read. */
+export const VISIT_NEGATED = /(?:未|没有?|不用|不|无)(?:去|到|再)?(?:走访|拜访|调研|回访|去过?|到)/g;
+/** A heading that lists visits to come (走访安排：…, 下周走访计划): no visit reported. */
+export const PLANNED_HEADING =
+  /(?:走访|拜访|调研|回访)(?:安排|计划|任务|排期|行程)|(?:下周|下个?月|明天|后天|近期)(?:的)?(?:走访|拜访|调研|回访)/;
+/** Counts of issues (全年收集问题32个，已办结28个，办结率87.5%): a statistics summary, nothing to record. */
+export const STATS_SUMMARY =
+  /(?:办结|完成|销号|解决)率|(?:收集|共有|累计|合计|共计|新增|已办结|办结|已销号|销号|未办结)(?:问题|诉求|事项)?\s*[\d一二三四五六七八九十百]+\s*(?:个|件|项|条)/;
+/** Asking a department or the group for information (请县生态环境局反馈…办理进度): a request, nothing to record. */
+export const INFO_REQUEST = /^\s*(?:请|麻烦|烦请)[^，,。;；]{0,16}?(?:反馈|报送|提供|告知|回复|说明|汇报|报告|上报)/;
+
+/** A visit called off or moved, said anywhere in its sentence (座谈取消，改到下周; 本来要去的，临时取消了). */
+export const VISIT_CALLED_OFF =
+  /取消(?!了?(?:[一两二三四五六七八九十几\d]+个?)?(?:订单|合同|大单|单子|资格|补贴|优惠))|改到|改期|改天|推迟|延期|顺延|暂停|暂缓|停一周|没去成|去不成|去不了|不去了|泡汤/;
+
+/** Our own next step, still to come (明天去问一下财政局, 回头我再催催, 下周跟进): a plan, nothing done yet. */
+export const OWN_PLAN =
+  /(?:明天|明早|后天|下周|回头|改天|过两天|过几天|待会儿?|等会儿?|一会儿?|稍后)(?:我|我们)?(?:再|就)?(?:去|来|过去)?(?:问|催|找|联系|跟进|对接|看看|看一下|了解|沟通|打电话|电话)/;
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
@@ -81,7 +106,14 @@ export const NEW_MARKERS = /又提|新提|新的|另外提|还提|新增|新反�
  * "想做跨境电商，缺懂外贸的人才" stays one problem.
  */
 export const OWN_PROBLEM_CUES =
-  /(?:没|未|还没|尚未|迟迟没)(?:有)?(?:到位|下来|批复|落地|落实|到岗|办结|解决|兑现)|(?<![多减])少(?=$|[\s,，。;；]|得)|缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重/;
+  /(?:没|未|还没|尚未|迟迟没)(?:有)?(?:到位|下来|批复|落地|落实|到岗|办结|解决|兑现)|(?<![多减])少(?=$|[\s,，。;；]|得)|缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重|(?:时间|周期|流程|手续|审批|排队)(?:太|很|比较|较|过|偏)?(?:长|久|繁琐|复杂)|(?<![还仍尚])差\s*[\d一二两三四五六七八九十几百千万]|(?:招|批|办|贷|拿|找|留|进|请|引|落|用|谈|接)不(?:来|到|上|下来|进来|了|住|动)|塌陷|坏了|损坏|漏水|渗水|积水|倒灌|堵塞|老是堵|跳闸|停电|断电|停水|故障/;
+
+/**
+ * A problem word turned into a noun by 的 (海纳缺的工程师, 他们要的三十个工人, 上次申请的贷款): it names the
+ * matter, it does not report a problem. Blanked before asking whether a segment says something is wrong.
+ */
+export const NOMINALISED_PROBLEM =
+  /(?:缺|要|需要|想要|申请|反映|提|提出|说|报|求)的(?=[\u4e00-\u9fa5A-Za-z\d])|缺口(?=\s*(?:$|[,，。;；]|[\u4e00-\u9fa5]{1,4}(?:局|办|部|委|中心|公司|那边|这边)))/g;
 
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
@@ -97,18 +129,25 @@ export const TOPIC_MARKERS =
 
 /** A new report inside a sentence that began with an update (…银行已经放款，企业又反映缺包装工). */
 export const NEW_REPORT_IN_CLAUSE =
-  /(?:他们|企业|老板|对方|厂里|厂家)(?:又|还)?(?:说|提|讲)|又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了/;
+  /(?:他们|企业|老板|对方|厂里|厂家)(?:又|还)?(?:说|提|讲)|又反映|还反映|另外反映|又提|还提|新提|另外提|又说|还说|新反映|又来电|反映|提出|提了|新(?:的)?(?:问题|情况|诉求|需求)|新增/;
 
 // ---- questions about an issue (extract.ts: a question segment states nothing; the ledger shows the issue)
 
 /** A message that opens by asking. */
-export const ASK_START = /^(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/;
+export const ASK_START = /^\s*(?:我|我们)?(?:想)?(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/;
 /**
  * A segment that asks even without a question mark: a sentence-final particle, an A-not-A form
  * (批没批, 结不结, 能不能, 有没有) or a "where is it" phrase.
  */
 export const QUESTION_FORMS =
   /(?:吗|呢|么|没有|了没|批了没|了吧)\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
+/**
+ * An interrogative word asking (啥情况, 谁在跟, 找哪个部门, 要多久, 怎么还没批) — a question even without a
+ * question mark. Not its indefinite uses: 没什么问题, 啥都不缺, 什么都好, 多少有点, 不需要什么.
+ */
+export const INTERROGATIVE =
+  /(?<!(?:没有?|无|不|别|未|任何)[\u4e00-\u9fa5]{0,2}|不需要|不用|或多或)(?:啥|什么|谁|哪(?:个|家|位|里|儿|些|一步|步|天)|多少(?!有|会|还|也)|多久|多长时间|怎么(?!也|都)|怎样|咋|为啥|为什么|如何)(?![都也]|的话|的\s*$)/;
+
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
 export const REPORTED_ASK =
   /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
@@ -119,6 +158,15 @@ export const DONE_ASK = /批|到账|放款|解决|通过|落实|下来|拿到|�
 
 /** Reference to an item by its ordinal (第二个, 第3条). */
 export const ORDINAL_MENTION = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)/;
+
+/** A line of a form: a short field label and a colon (标题：…, 进展：…, 办理情况：…, 责任部门：…). */
+export const FIELD_LABEL_LINE = /^\s*(?:[\u4e00-\u9fa5/]{2,6})?\s*[:：]/;
+/** The field labels of such forms: blanked before names are looked for (标题 is no enterprise). */
+export const FIELD_LABELS =
+  /(?<=^|\n|[\s/])(?:编号|标题|进展|进度|状态|办理情况|办理结果|办理进度|责任部门|责任单位|部门|企业|企业名称|问题|诉求|备注|结果|类别|时间|日期|事项)(?:\/(?:编号|标题|事项))?(?=\s*[:：])/g;
+
+/** The problem came by phone, letter or chat, not on a visit (来电, 来函, 打电话, 微信, 群里说). */
+export const REPORT_CHANNEL = /来电|来函|打电话|电话里|微信|群里|留言|短信|邮件/;
 
 /** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
 export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿/;

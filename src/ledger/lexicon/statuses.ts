@@ -116,13 +116,113 @@ export const ARRIVAL_PREDICATES = [
   '通气',
   '投用',
   '投运',
+  '入住',
+  '入驻',
+  '送电',
+  '供上',
+];
+/**
+ * Verbs of work under way after a progressive 在/正在/还在 (人社局在面试, 银行还在审): the completion
+ * verbs that read unambiguously after 在, plus verbs of ongoing work. (在还/在上/在通 are left out:
+ * 现在还没批 is no progress.)
+ */
+export const PROGRESS_VERBS = [
+  ...COMPLETION_VERBS.filter((v) => v.length > 1),
+  '批',
+  '办',
+  '审',
+  '修',
+  '装',
+  '谈',
+  '弄',
+  '搞',
+  '跑',
+  '查',
+  '核',
+  '催',
+  '签',
+  '招',
+  '做',
+  '面试',
+  '招聘',
+  '培训',
+  '沟通',
+  '联系',
+  '复核',
+  '核实',
+  '核查',
+  '测算',
+  '论证',
+  '评估',
+  '排查',
+  '走流程',
+  '走程序',
+  '准备',
+  '筹备',
+  '起草',
+  '商量',
+  '协商',
+  '磋商',
+  '洽谈',
+  '施工',
+  '设计',
+  '打报告',
+  '申报',
+  '推荐',
+  '物色',
+  '帮忙',
+  '帮着',
+  '想办法',
+  '指导',
+  '辅导',
+  '帮扶',
+  '审查',
+  '组卷',
+  '报批',
+];
+/** Perception and speech verbs: "V到了" with these reports nothing done (想到了, 提到了). */
+export const NON_RESULT_BEFORE_DAO = [
+  '想',
+  '看',
+  '遇',
+  '碰',
+  '听',
+  '感',
+  '注意',
+  '意识',
+  '提',
+  '说',
+  '讲',
+  '谈',
+  '聊',
+  '不',
+  '没',
+  '收不',
+  '找不',
+  '做不',
+  '办不',
+  '拿不',
 ];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调'.includes(v)).join('');
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
 export const COMPLETION_PATTERN =
   `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
-  `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)了(?=$|[,，。;；!！\\s])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})`;
+  `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)(?:了|啦)(?=$|[,，。;；!！\\s~～])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
+  // 已 + a one-character completion verb ending its clause (贷款已放, 补贴已发, 证已领)
+  `(?:已经?|均已|都已)[${SINGLE_CHAR_DONE}出](?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
+  // 已 + a completion verb (+ 了) + an amount (已经分了10套, 已协调10套): done, in that amount
+  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户|家))|` +
+  // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
+  `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
+/** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
+export const FORECAST_PATTERN =
+  `(?:这周|本周|下周|这个月|本月|月底|年底|近期|过几天|过两天|明天|后天|预计|有望)(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可)(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|拿|出)|` +
+  // 预计/有望 name a forecast by themselves (预计下周上会审批, 有望月底到账)
+  `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)`;
+/** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
+export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
@@ -135,7 +235,14 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
 
   // closed: signed off
-  { status: 'closed', pattern: '(?:已|可以|可|申请|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b' },
+  // signed off, said as done (确认后销号了)
+  { status: 'closed', pattern: '(?:已|予以|做)?(?:销号|消号)了' },
+  {
+    status: 'closed',
+    pattern: '(?:已|可以|可|申请|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b',
+    // a sign-off that waits for something first (回访完销号, 确认后再销号, 拟销号): not done yet
+    notAfter: '(?:完|后|之后|以后|再|就|才|拟|待|准备|等)\\s*$',
+  },
 
   // resolved
   {
@@ -146,7 +253,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved',
+      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|\\bok了|妥了',
   },
 
   // verb + result complement (批下来了, 落实好了, 弄完了, 谈妥, 招到了); things arriving (钱到账了, 证下来了)
@@ -169,7 +276,8 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'in_progress',
     pattern:
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|答应|承诺|表示会|说会|在审',
+      `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|` +
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -218,6 +326,12 @@ export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|�
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
   /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
+/**
+ * Right before a status verb, this week or month (这周能办结, 生态说本月办结): future when a modal or a
+ * promise says so; alone it is when it happened (本周销号：…, 这周已经放款了).
+ */
+export const NEAR_TIME_END = /(?:这周|本周|这个月|本月|这两天)(?:内)?(?:就|才)?(?:能|会|可以|可|要)?$/;
+export const MODAL_END = /(?:能|会|可以|可|要)$/;
 /** After a status verb: a deadline ("月底前搞定" is caught before, "3月20日前办结" here). */
 export const FUTURE_AFTER = /^(?:前|之前|以前)/;
 
