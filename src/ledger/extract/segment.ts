@@ -6,6 +6,7 @@
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
 import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
+import { HEADING_WORDS, PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 
 export interface Segment extends Span {
   text: string;
@@ -49,6 +50,22 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 /** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
 const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
 
+const HEADING_ALTERNATION = [...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|');
+/** What a heading may hold besides its words: dates and ranges, numbering, brackets, issue ids (blanked), week numbers. */
+const HEADING_FRAME =
+  /\d{4}\s*年|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
+const HEADING_ONLY = new RegExp(`^(?:${HEADING_ALTERNATION})+$`);
+const PROGRESS_LABEL = new RegExp(`^(?:${PROGRESS_FIELD_LABELS.join('|')})$`);
+
+/**
+ * A title, heading or form label (周报（第21周）, 问题办理进展, 编号, 进展): only heading words, dates and numbering.
+ * Returns the words left once the frame is removed, or null when it is no heading.
+ */
+function headingWords(body: string): string | null {
+  const words = body.replace(HEADING_FRAME, '');
+  return words && HEADING_ONLY.test(words) ? words : null;
+}
+
 function enumNumber(group: string | undefined): number | null {
   if (!group) return null;
   const c = CIRCLED.indexOf(group);
@@ -81,10 +98,42 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
       if (isTimeColon) continue;
       // a colon inside brackets (编号：Q-0052), or after a reply verb (给答复了：可以办…) quotes, it does not cut
       if (colon && (depth > 0 || REPLY_BEFORE_COLON.test(text.slice(Math.max(0, i - 6), i)))) continue;
+      // "Q-0060 七一电器用电增容：供电公司已…": the colon after an issue id and its title introduces its update
+      if (colon && refStarts.some((r) => r >= start && r < i && /[\u4e00-\u9fa5]/.test(text.slice(r, i)))) continue;
       if (i > start) pieces.push({ start, end: i });
       start = i + 1;
     }
   }
+
+  // 1b. the frame of a report: titles, headings and form labels ending their line or followed by a colon are no
+  // items. A progress label after a record's title line (编号/标题：Q-0042 …\n进展：…) joins what follows to it.
+  const framed: Span[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    const body = text.slice(p.start, p.end);
+    if (!/^[:：\n]/.test(text.slice(p.end, p.end + 1))) {
+      framed.push(p);
+      continue;
+    }
+    const words = headingWords(body);
+    if (words === null) {
+      framed.push(p);
+      continue;
+    }
+    const prev = framed[framed.length - 1];
+    const next = pieces[k + 1];
+    if (
+      PROGRESS_LABEL.test(words) &&
+      prev &&
+      next &&
+      refStarts.some((r) => r >= prev.start && r < prev.end) &&
+      /[:：]/.test(text[p.end]!)
+    ) {
+      prev.end = next.end;
+      k++;
+    }
+  }
+  pieces.splice(0, pieces.length, ...framed);
 
   // 2. list markers inside each piece; a lone "1." is not a list unless a 2 follows somewhere
   const pieceCuts: Cut[][] = pieces.map((p) => {
