@@ -66,3 +66,19 @@ describe('enterprise names', () => {
     expect(names('下周起走访暂停一周。')).toEqual([]);
   });
 });
+
+describe('event dates', () => {
+  it.each([
+    ['上个月三十一号去了鸿运纸业，暂无诉求', '2025-12-31'],
+    ['上月二十六号走访永信包装，企业说订单下滑', '2025-12-26'],
+    ['本月5号去了恒通机械，一切正常', '2026-01-05'],
+    ['二十号走访宏远纺织，缺挡车工', '2025-12-20'],
+  ])('%s → %s', (text, date) => {
+    expect(parse(text).date).toBe(date);
+  });
+
+  it('a date that only says when a matter was raised is not when the news happened', () => {
+    const got = parse('十二月二十号去永信包装的时候说的那个培训补贴，财政局已经发了，企业前天收到了');
+    expect(got.date).toBe('2026-01-06');
+  });
+});
