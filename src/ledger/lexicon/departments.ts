@@ -91,7 +91,7 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '工商联', aliases: ['工商联'] },
   { name: '人民银行', aliases: ['人民银行', '人行'] },
   { name: '海关', aliases: ['海关'] },
-  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委'] },
+  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委', '园区'] },
   { name: '管委会', aliases: ['开发区管委会', '管委会'] },
   { name: '省药监局', aliases: ['省药监局', '省药品监督管理局'] },
   { name: '药监局', aliases: ['药监局', '药品监督管理局'] },
@@ -128,6 +128,23 @@ export const DEPARTMENT_CATEGORIES: Readonly<Record<string, readonly Category[]>
 const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) =>
   d.aliases.map((alias) => ({ alias, name: d.name })),
 ).sort((a, b) => b.alias.length - a.alias.length);
+
+/**
+ * Bureaus named by their level only (国家局, 省局): no department of ours, and no typo of one (国家局 is not
+ * 国土局 mistyped).
+ */
+export const GENERIC_BUREAUS: readonly string[] = [
+  '国家局',
+  '省局',
+  '市局',
+  '县局',
+  '区局',
+  '分局',
+  '总局',
+  '该局',
+  '本局',
+  '各局',
+];
 
 /**
  * IME typos of a department's generic ending are homophones (商务居, 金融版); any other character there
