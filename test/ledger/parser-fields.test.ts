@@ -82,3 +82,41 @@ describe('event dates', () => {
     expect(got.date).toBe('2026-01-06');
   });
 });
+
+describe('departments', () => {
+  it.each([
+    ['永信包装的排污许可生态那边已经发证了', '生态环境局'],
+    ['鸿运纸业的扩产补助 财政拨了 done', '财政局'],
+    ['恒通机械缺的电工 人社推了几个人选 在面试', '人社局'],
+    ['Q-0412 园区那边在协调 还没结果', '园区管委会'],
+  ])('a stem where a department is expected: %s', (text, dept) => {
+    expect(parse(text).issues.map((i) => i.department)).toEqual([dept]);
+  });
+
+  it('a bureau named by its level (国家局) is no typo of one of ours', () => {
+    const got = parse('Q-0413 省药监局说已经报到国家局了，在审');
+    expect(triples(got)).toEqual([['其他', '省药监局', 'in_progress']]);
+  });
+
+  it('told through a person of the department, or by phone: handed off', () => {
+    expect(triples(parse('鸿运纸业缺直播运营，当场跟人社局的小郑说了'))).toEqual([['人才', '人社局', 'assigned']]);
+    expect(triples(parse('永信包装想新增用地，我跟资规局打了电话'))).toEqual([['用地', '资规局', 'assigned']]);
+  });
+
+  it('a department joined to one that is only wished for is wished for too', () => {
+    const got = parse('走访恒通机械，仓库扩建的规划许可卡住了，希望住建和应急部门一起协调。');
+    expect(triples(got)).toEqual([['审批', null, 'open']]);
+  });
+});
+
+describe('categories from the problem, not from who handles it', () => {
+  it.each([
+    ['缺直播运营 想招两个', '人才'],
+    ['想招5个电商运营做线上销售', '人才'],
+    ['企业想参加进博会，希望商务局带一下', '市场'],
+    ['研发费用加计扣除还没享受到，税务局说年后上门辅导', '政策兑现'],
+    ['厂区门口路灯坏了，晚上下班工人不安全', '其他'],
+  ])('%s → %s', (text, category) => {
+    expect(parse(`走访宏远纺织，${text}`).issues.map((i) => i.category)).toEqual([category]);
+  });
+});

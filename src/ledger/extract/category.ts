@@ -28,6 +28,8 @@ const WORKER_WEIGHT = 5;
 /** Verbs of need: the last problem word after one of them (the head of the phrase) counts extra. */
 const NEED_VERB = /缺|招|引进|引才|需要|急需|紧缺|短缺|找|聘/g;
 const HEAD_BONUS = 6;
+/** A verb phrase of purpose after the object of a need verb (…运营做线上销售, …工人来搞包装): not the head. */
+const PURPOSE_VERB = /做|来做|去做|来搞|负责|专门|搞/;
 const CLAUSE_HEAD_BONUS = 3;
 
 export function scoreCategories(text: string): CategoryScore[] {
@@ -87,7 +89,13 @@ export function scoreCategories(text: string): CategoryScore[] {
     start = end + 1;
   }
   for (const m of lower.matchAll(NEED_VERB)) {
-    const end = clauseEnd(m.index);
+    let end = clauseEnd(m.index);
+    // 招5个电商运营做线上销售: the object ends where a purpose verb phrase starts after it
+    const firstAfter = hits.filter((h) => h.at >= m.index + m[0].length && h.end <= end).sort((a, b) => a.at - b.at)[0];
+    if (firstAfter) {
+      const purpose = lower.slice(firstAfter.end, end).search(PURPOSE_VERB);
+      if (purpose >= 0) end = firstAfter.end + purpose;
+    }
     const head = hits.filter((h) => h.at >= m.index + m[0].length && h.end <= end).sort((a, b) => b.at - a.at)[0];
     if (head && !heads.has(head)) {
       heads.add(head);

@@ -37,6 +37,13 @@ export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
 export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp }> = [
   // 招不到人, 人招不来: recruiting that fails is ordinary labour unless a professional is named (the lexicon scores those higher)
   { category: '用工', weight: 4, pattern: /(招)(?:不到|不来|不满|不齐|不上)(?=人)|人(招)(?:不到|不来|不齐)/g },
+  // 缺直播运营, 招10个电商运营, 找个美工: a role of online selling or design that is hired or lacking is talent
+  {
+    category: '人才',
+    weight: 6,
+    pattern:
+      /(?:缺|招|要|找|聘|需要|急需|[个名位])[^，,。;；\s]{0,6}?(运营|主播|美工|设计师?|文案|剪辑)(?!成本|费用|资金|正常|情况|良好|平稳)/g,
+  },
   // 一个懂跨境电商的运营, 两名懂外贸的业务员: a person with a skill is talent
   {
     category: '人才',
@@ -104,7 +111,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '额度',
       '流贷',
       '券商',
-      '辅导',
+      '上市辅导',
       'loan',
       'loans',
       'financing',
@@ -373,6 +380,11 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '开拓',
       '展会',
       '参展',
+      '博览会',
+      '博会',
+      '交会',
+      '展销会',
+      '交易会',
       '采购',
       '招投标',
       '招标',
@@ -462,6 +474,9 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '红绿灯',
       '货车',
       '通勤',
+      '上下班',
+      '不安全',
+      '不方便',
       '住宿',
       '配套',
       '排水沟',
@@ -478,4 +493,6 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       'electricity',
     ],
   },
+  // getting to work and back: weaker than a labour word, but the head of "工人上班不方便"
+  { category: '其他', weight: 3, words: ['上班', '下班', '夜班'] },
 ];
