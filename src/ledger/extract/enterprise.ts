@@ -18,7 +18,11 @@ export interface EnterpriseHit extends Span {
 }
 
 const LEGAL_ENDING = /(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司|总厂)$/;
-const SUFFIXES_BY_LENGTH = [...COMPANY_SUFFIXES].sort((a, b) => b.length - a.length);
+/** Longest first, then by code point: a total order, so matching never depends on how the lexicon lists them. */
+const SUFFIXES_BY_LENGTH = [...new Set(COMPANY_SUFFIXES)].sort(
+  (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
+);
+const SUFFIX_SET = new Set<string>(COMPANY_SUFFIXES);
 const STOP = new Set(NAME_STOPWORDS);
 const GENERIC_WORDS = new Set<string>([
   ...CATEGORY_LEXICON.flatMap((c) => c.words),
@@ -261,7 +265,7 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   run = run.replace(LEAD_WORDS, '');
   if (run.length < 2 || run.length > 10) return null;
   // A name part made only of company endings (智能制造) is an industry, not a name.
-  if (COMPANY_SUFFIXES.includes(run) || STOP.has(run)) return null;
+  if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
   const start = sfxStart - run.length;
   return { part: run, clean: CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) };
 }
