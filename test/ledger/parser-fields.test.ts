@@ -120,3 +120,31 @@ describe('categories from the problem, not from who handles it', () => {
     expect(parse(`走访宏远纺织，${text}`).issues.map((i) => i.category)).toEqual([category]);
   });
 });
+
+describe('lists and their hand-offs', () => {
+  it('"上述问题已分别转A、B、C": one department each for this message\'s problems, in order', () => {
+    const got = parse(
+      '1月6日走访永信包装制品有限公司。企业反映：一是仓库扩建用地手续慢；二是缺打包工约30人；三是去年的技改奖补资金未到位。上述问题已分别转县资规局、人社局、经信局。',
+    );
+    expect(got.kind).toBe('visit');
+    expect(triples(got)).toEqual([
+      ['用地', '资规局', 'assigned'],
+      ['用工', '人社局', 'assigned'],
+      ['政策兑现', '经信局', 'assigned'],
+    ]);
+  });
+
+  it('a numbered item starting with a year (2.2026年…) is item 2; "反映以下问题" is a header; 第2项 addresses it', () => {
+    const got = parse(
+      '鸿运纸业1月5日来函，反映以下问题：1.进口木浆通关时间长；2.2025年度出口退税尚未办理。已将第2项转县税务局。',
+    );
+    expect(triples(got)).toEqual([
+      ['其他', null, 'open'],
+      ['政策兑现', '税务局', 'assigned'],
+    ]);
+  });
+
+  it('an ending that runs on into a problem word (分拣包装工) makes no name', () => {
+    expect(names('走访恒通机械，企业缺口大，需招收分拣包装工约60人', [])).toEqual(['恒通机械']);
+  });
+});

@@ -31,6 +31,13 @@ const GENERIC_WORDS = new Set<string>([
 ]);
 const CJK = /^[\u4e00-\u9fa5]+$/;
 const CATEGORY_WORDS = new Set<string>(CATEGORY_LEXICON.flatMap((c) => c.words));
+const CATEGORY_WORD_LIST = [...CATEGORY_WORDS];
+
+/** Does `word` occur starting inside [from, end) and ending after `end`? */
+function runsPast(text: string, word: string, from: number, end: number): boolean {
+  for (let k = Math.max(from, end - word.length + 1); k < end; k++) if (text.startsWith(word, k)) return true;
+  return false;
+}
 const VISIT_OR_REPORT_BEFORE =
   /(?:^|[。!！?？\n]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
@@ -304,6 +311,8 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     // a name part that is a problem word (…高企认定材料) makes none.
     const lastSfx = text.slice(pos, end);
     if (CATEGORY_WORDS.has(lastSfx) && !VISIT_OR_REPORT_BEFORE.test(text.slice(0, start))) continue;
+    // 分拣包装工: a problem word running on past the ending (包装 + 工) makes it that word, not a name
+    if (CATEGORY_WORD_LIST.some((w) => w.length >= 2 && runsPast(text, w, pos, end))) continue;
     if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
     hits.push({ name, start, end, known: false });
     pos = end - 1;

@@ -493,6 +493,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       'electricity',
     ],
   },
+  // customs: like logistics, a matter of getting goods through
+  { category: '其他', weight: 4, words: ['通关', '清关', '报关', '查验'] },
   // getting to work and back: weaker than a labour word, but the head of "工人上班不方便"
   { category: '其他', weight: 3, words: ['上班', '下班', '夜班'] },
 ];
