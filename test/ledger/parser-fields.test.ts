@@ -148,3 +148,24 @@ describe('lists and their hand-offs', () => {
     expect(names('走访恒通机械，企业缺口大，需招收分拣包装工约60人', [])).toEqual(['恒通机械']);
   });
 });
+
+describe('dictated run-ons split at their continuation words', () => {
+  it('"然后还有 就是说 …" starts the next problem even with a pause after 还有', () => {
+    const got = parse('前天去永信包装 他们那个新仓库的施工许可 住建那边说图审还没过 然后还有 就是说 呃 缺叉车工十来个');
+    expect(got.issues.map((i) => i.category)).toEqual(['审批', '用工']);
+  });
+
+  it('"新的事情是…" after a resolution is a new problem; the summary keeps no half filler', () => {
+    const got = parse('前天去恒通机械 他们说那个排污许可批下来了 然后新的事情是他们想扩一条生产线 要新增二十亩地');
+    expect(got.issues.map((i) => [i.category, i.status])).toEqual([
+      ['审批', 'resolved'],
+      ['用地', 'open'],
+    ]);
+    expect(got.issues[0]!.summary).not.toMatch(/然$/);
+  });
+
+  it.each(['再一个就是', '除此之外', '另一件事是'])('"%s" starts the next problem', (word) => {
+    const got = parse(`走访鸿运纸业，企业说订单下滑得厉害，${word}出口退税一直没到账。`);
+    expect(got.issues.map((i) => i.category)).toEqual(['市场', '政策兑现']);
+  });
+});
