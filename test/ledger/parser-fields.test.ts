@@ -169,3 +169,29 @@ describe('dictated run-ons split at their continuation words', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['市场', '政策兑现']);
   });
 });
+
+describe('records and summaries in a formal report', () => {
+  it('a record of labelled fields after its id is one update of that issue', () => {
+    const got = parse(
+      '周报（第2周）\n编号：Q-0521\n标题：永信包装用电增容\n进展：县供电公司已完成现场勘查，正在施工。',
+    );
+    expect(got.ref).toBe('Q-0521');
+    expect(got.enterprise).toBe('永信包装');
+    expect(got.issues.map((i) => [i.category, i.department])).toEqual([['其他', '供电公司']]);
+  });
+
+  it('"春节前问题办理情况：" and "6月份问题收集汇总" are headings', () => {
+    expect(parse('春节前问题办理情况：\nQ-0611 鸿运纸业续贷：农商行已放款，问题解决。').issues).toHaveLength(1);
+    const got = parse('12月份问题收集汇总\n1. 鸿运纸业：缺叉车工十人。\n2. 永信包装：排污许可证到期需延续。');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '审批']);
+  });
+
+  it('"X有限公司：…" is a name and its problem, not a label and a name', () => {
+    expect(names('2. 明远光电科技有限公司：光刻工程师紧缺。', [])).toEqual(['明远光电科技有限公司']);
+  });
+
+  it('schooling, housing or residence for talent is a talent matter; the 人才办 of 组织部 is 组织部', () => {
+    const got = parse('鸿运纸业：引进的高管子女入学问题，已转县委组织部人才办。');
+    expect(triples(got)).toEqual([['人才', '组织部', 'assigned']]);
+  });
+});

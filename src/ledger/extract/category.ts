@@ -6,6 +6,9 @@
 import type { Category } from '../model.js';
 import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY } from '../lexicon/categories.js';
 
+/** Morphology entries read as whole phrases before the single words (`whole: true` in the lexicon). */
+const WHOLE = new Set(CATEGORY_MORPHOLOGY.filter((m) => m.whole).map((m) => m.pattern));
+
 const ENTRIES = CATEGORY_LEXICON.flatMap((c) =>
   c.words.map((word) => ({ word: word.toLowerCase(), category: c.category, weight: c.weight })),
 ).sort((a, b) => b.word.length - a.word.length || b.weight - a.weight);
@@ -37,6 +40,21 @@ export function scoreCategories(text: string): CategoryScore[] {
   const hits: Array<{ at: number; end: number; category: Category }> = [];
   const used = new Array<boolean>(lower.length).fill(false);
   const scores = new Map<Category, CategoryScore>();
+  // Phrases whose whole span decides (高管子女入学 is about the talent): read before single words.
+  for (const { category, weight, pattern } of CATEGORY_MORPHOLOGY) {
+    if (!pattern.flags.includes('g') || !WHOLE.has(pattern)) continue;
+    for (const m of lower.matchAll(pattern)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      if (used.slice(at, end).some(Boolean)) continue;
+      for (let i = at; i < end; i++) used[i] = true;
+      hits.push({ at, end, category });
+      const s = scores.get(category) ?? { category, score: 0, first: at };
+      s.score += weight;
+      s.first = Math.min(s.first, at);
+      scores.set(category, s);
+    }
+  }
   for (const { word, category, weight } of ENTRIES) {
     let from = 0;
     for (;;) {
@@ -63,6 +81,7 @@ export function scoreCategories(text: string): CategoryScore[] {
     scores.set('用工', s);
   }
   for (const { category, weight, pattern } of CATEGORY_MORPHOLOGY) {
+    if (WHOLE.has(pattern)) continue;
     for (const m of lower.matchAll(pattern)) {
       const head = m.slice(1).find((g) => g !== undefined)!;
       const at = m.index + m[0].indexOf(head);

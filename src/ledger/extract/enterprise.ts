@@ -351,7 +351,7 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   }
   // 企业（名称） / 企业：名称
   for (const m of text.matchAll(
-    /(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
+    /(?<![\u4e00-\u9fa5])(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
   )) {
     const name = (m[1] ?? m[2])!;
     push(name, m.index + m[0].lastIndexOf(name));

@@ -6,7 +6,7 @@
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
 import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
-import { HEADING_WORDS, PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
+import { HEADING_WORDS, PROGRESS_FIELD_LABELS, RECORD_FIELD_LABELS } from '../lexicon/headings.js';
 
 export interface Segment extends Span {
   text: string;
@@ -54,9 +54,9 @@ const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了
 const HEADING_ALTERNATION = [...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|');
 /** What a heading may hold besides its words: dates and ranges, numbering, brackets, issue ids (blanked), week numbers. */
 const HEADING_FRAME =
-  /\d{4}\s*年|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
+  /(?:春节|国庆|五一|元旦|中秋|端午|清明)节?(?:前|后|期间|假期)?|\d{4}\s*年|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
 const HEADING_ONLY = new RegExp(`^(?:${HEADING_ALTERNATION})+$`);
-const PROGRESS_LABEL = new RegExp(`^(?:${PROGRESS_FIELD_LABELS.join('|')})$`);
+const RECORD_LABEL = new RegExp(`^(?:${[...PROGRESS_FIELD_LABELS, ...RECORD_FIELD_LABELS].join('|')})$`);
 
 /**
  * A title, heading or form label (周报（第21周）, 问题办理进展, 编号, 进展): only heading words, dates and numbering.
@@ -107,7 +107,8 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
   }
 
   // 1b. the frame of a report: titles, headings and form labels ending their line or followed by a colon are no
-  // items. A progress label after a record's title line (编号/标题：Q-0042 …\n进展：…) joins what follows to it.
+  // items. A field label of a record whose id was given (编号：Q-0021\n标题：…\n进展：…) joins its value to the id's
+  // segment: one record, one update.
   const framed: Span[] = [];
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k]!;
@@ -124,7 +125,7 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
     const prev = framed[framed.length - 1];
     const next = pieces[k + 1];
     if (
-      PROGRESS_LABEL.test(words) &&
+      RECORD_LABEL.test(words) &&
       prev &&
       next &&
       refStarts.some((r) => r >= prev.start && r < prev.end) &&

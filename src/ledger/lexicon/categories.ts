@@ -34,7 +34,15 @@ export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
  * an infrastructure noun with a deficiency predicate (路太窄, 路灯不亮, 管网老化, 电不够) is a utility
  * problem. The `at` group marks the head noun (its position counts as where the category was said).
  */
-export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp }> = [
+export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp; whole?: boolean }> = [
+  // 高管子女入学, 人才的孩子上学, 博士落户: a service for talent (schooling, housing, residence) is a talent matter
+  {
+    category: '人才',
+    weight: 8,
+    whole: true,
+    pattern:
+      /(?:人才|高管|博士|硕士|专家|工程师|高层次|研发人员|技术骨干|院士)(?:的)?(?:子女|孩子|小孩|家属|配偶)?(?:入学|上学|就学|读书|落户|住房|安家|就业)/g,
+  },
   // 招不到人, 人招不来: recruiting that fails is ordinary labour unless a professional is named (the lexicon scores those higher)
   { category: '用工', weight: 4, pattern: /(招)(?:不到|不来|不满|不齐|不上)(?=人)|人(招)(?:不到|不来|不齐)/g },
   // 缺直播运营, 招10个电商运营, 找个美工: a role of online selling or design that is hired or lacking is talent

@@ -103,6 +103,9 @@ export const HEADING_WORDS = [
   '和',
 ];
 
+/** Labels of a record's other fields (标题：…, 企业：…): their values belong to the record too. */
+export const RECORD_FIELD_LABELS = ['标题', '题目', '名称', '问题', '事项', '企业', '企业名称', '责任单位', '牵头单位'];
+
 /**
  * Labels of a record's progress field (进展：…, 办理情况：…): what follows updates the issue named on the record's
  * title line (编号/标题：Q-0042 …), it is not a separate item.
