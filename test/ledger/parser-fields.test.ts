@@ -195,3 +195,22 @@ describe('records and summaries in a formal report', () => {
     expect(triples(got)).toEqual([['人才', '组织部', 'assigned']]);
   });
 });
+
+describe('more of the same mechanisms', () => {
+  it('"走了三家：…" reports visits; "这个月走了四家" alone does not', () => {
+    expect(parse('今天走了三家：\n鸿运纸业——缺焊工，报人社\n永信包装——暂无').kind).toBe('visit');
+    expect(parse('这个月我们组走了四家 问题都录了 Q-0090还在协调').kind).not.toBe('visit');
+  });
+
+  it('land counted in 亩 is land; a blocked drain is 其他', () => {
+    expect(
+      parse('昨天走访恒通机械，企业提出想在园区再拿50亩地，还想引进几个研发博士。').issues.map((i) => i.category),
+    ).toEqual(['用地', '人才']);
+    expect(parse('永信包装反映厂区门口的下水道经常堵，一下雨就淹').issues.map((i) => i.category)).toEqual(['其他']);
+  });
+
+  it('"已跟X的李科长对接" hands off; 上午 after a leading filler is still the opening clause', () => {
+    expect(triples(parse('鸿运纸业反映缺熟练工，已跟人社局的李科长对接'))).toEqual([['用工', '人社局', 'assigned']]);
+    expect(parse('呃我上午去了永信包装，一切正常').date).toBe(TODAY);
+  });
+});

@@ -54,6 +54,8 @@ const STEM_AFTER =
   /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨|推|发|出|给|done|ok|OK|搞定)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
 const STEM_SURE_AFTER = /^(?:那边|这边|方面)/;
+/** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
+const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇报|报备|反映|打过?(?:了)?(?:个)?招呼)/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
@@ -160,10 +162,13 @@ export function findDepartments(text: string): DepartmentMention[] {
       const verb = HANDOFF_VERB.exec(before);
       const considered = verb !== null && HANDOFF_CONSIDERED.test(before.slice(0, verb.index));
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
+      const afterPerson = after.replace(PERSON_AFTER, '');
       const told =
         verb === null &&
         /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
-        TOLD_AFTER_DEPARTMENT.test(after.replace(PERSON_AFTER, ''));
+        (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
+          // 已跟人社局的李科长对接: 已 before the contact says it is done
+          (/已经?\s*(?:跟|和|与|同|向)\s*$/.test(before) && CONTACT_VERB.test(afterPerson)));
       const handedTo = ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered;
       const verbStart = handedTo
         ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))

@@ -182,8 +182,11 @@ export function findDates(text: string, today: string): DateHit[] {
   // 上午/中午/下午 alone mean today only in the opening clause ("上午去雷钧智造回访"); later they
   // tend to describe the problem ("晚上员工下班不安全").
   const firstClauseEnd = (() => {
-    const i = text.search(/[,，。;；:：!！?？\n]/);
-    return i < 0 ? text.length : i;
+    // (a filler at the very start, 嗯/呃 turned into a comma, opens no clause)
+    const lead = text.search(/[^\s,，。;；:：!！?？\n]/);
+    const from = lead < 0 ? 0 : lead;
+    const i = text.slice(from).search(/[,，。;；:：!！?？\n]/);
+    return i < 0 ? text.length : from + i;
   })();
   for (const m of text.matchAll(/上午|中午|下午/g)) {
     if (m.index >= firstClauseEnd) continue;

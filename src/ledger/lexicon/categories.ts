@@ -63,11 +63,13 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     weight: 5,
     pattern: /(?:[一两几那这]块|缺|要|差|拿|找|批)(地)(?![方区址点铁产位步板面毯震图道摊])/g,
   },
+  // 再拿50亩地, 新增二十亩: land counted in 亩
+  { category: '用地', weight: 5, pattern: /[\d一二两三四五六七八九十百几多]+\s*(亩)(?!均)/g },
   {
     category: '其他',
     weight: 4,
     pattern:
-      /(路灯|路面|道路|马路|路|桥|管网|管道|水管|电路|线路|电|水|气|网络|信号)(?:太|很|比较|有点|特别|经常|老是|总是)?(?:窄|堵|暗|不亮|坏了|破损|老化|积水|漏|不通|不够|不稳|不足|断|停)|(?:缺|停|限)(电|水|气)(?![工费价子脑视话梯池器缆线路商])/g,
+      /(路灯|路面|道路|马路|下水道|排水沟|路|桥|管网|管道|水管|电路|线路|电|水|气|网络|信号)(?:太|很|比较|有点|特别|经常|老是|总是)?(?:窄|堵|暗|不亮|坏了|破损|老化|积水|漏|不通|不够|不稳|不足|断|停)|(?:缺|停|限)(电|水|气)(?![工费价子脑视话梯池器缆线路商])/g,
   },
 ];
 
@@ -180,6 +182,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '质检员',
       'workers',
       'worker',
+      'operators',
+      'operator',
       'labour',
       'labor',
       'staff',
@@ -488,6 +492,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '住宿',
       '配套',
       '排水沟',
+      '下水道',
       '积水',
       '倒灌',
       '漏水',

@@ -85,7 +85,7 @@ export const OWN_PROBLEM_CUES =
 
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
-  /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补)/;
+  /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补|拿|新增)/;
 
 /** A clause that opens with a consequence or cause elaborates the clause before it (…，影响资金周转; …，无法抵押贷款). */
 export const CONSEQUENCE_START =
@@ -121,7 +121,8 @@ export const DONE_ASK = /批|到账|放款|解决|通过|落实|下来|拿到|�
 export const ORDINAL_MENTION = /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)/;
 
 /** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
-export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿/;
+export const VISIT_HEADING =
+  /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿|(?:走|跑|去|看)了[一两二三四五六七八九十几\d]+家/;
 
 // ---- voice-to-text fillers (extract.ts blanks them before anything else is read)
 
