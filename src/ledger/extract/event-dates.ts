@@ -184,7 +184,7 @@ export function findDates(text: string, today: string): DateHit[] {
   const firstClauseEnd = (() => {
     // (a filler at the very start, 嗯/呃 turned into a comma, opens no clause)
     const lead = text.search(/[^\s,，。;；:：!！?？\n]/);
-    const from = lead < 0 ? 0 : lead;
+    const from = Math.max(lead, 0);
     const i = text.slice(from).search(/[,，。;；:：!！?？\n]/);
     return i < 0 ? text.length : from + i;
   })();
