@@ -214,3 +214,21 @@ describe('more of the same mechanisms', () => {
     expect(parse('呃我上午去了永信包装，一切正常').date).toBe(TODAY);
   });
 });
+
+describe('names by their place', () => {
+  it.each([
+    ['去了新宇那边，老板说订单还行，就是贷款到期了', '新宇'],
+    ['今天下午和组里去看了恒瑞，环评还没批', '恒瑞'],
+    ['润丰米业：稻谷收购资金紧张，想申请贷款。', '润丰米业'],
+  ])('%s → %s', (text, name) => {
+    expect(parse(text).enterprise).toBe(name);
+  });
+
+  it('a label before a colon (update：, 备注：) is no name', () => {
+    expect(parse('update：Q-0090 资规局 reviewing').enterprise).toBeNull();
+  });
+
+  it('children who cannot get into school are 其他, not a labour matter', () => {
+    expect(parse('走访鸿运纸业，企业反映员工子女上学难').issues.map((i) => i.category)).toEqual(['其他']);
+  });
+});

@@ -78,6 +78,11 @@ export const STRONG_COMPANY_SUFFIXES = [
  * (clause start, after a visit verb or a time word), never in the middle of prose.
  */
 export const WEAK_COMPANY_SUFFIXES = [
+  '米业',
+  '粮油',
+  '种业',
+  '饲料',
+  '水务',
   '厂',
   '医药',
   '生物',
