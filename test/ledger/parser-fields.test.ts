@@ -232,3 +232,20 @@ describe('names by their place', () => {
     expect(parse('走访鸿运纸业，企业反映员工子女上学难').issues.map((i) => i.category)).toEqual(['其他']);
   });
 });
+
+describe('updates of two topics in one dictated message', () => {
+  it('a topic whose department speaks in the next clause is its own update', () => {
+    const got = parse(
+      '嗯 就是永信包装那个排污许可 环保局那边批了 然后他们那个用电增容 供电公司说要等变电站改造 得年底了',
+    );
+    expect(triples(got)).toEqual([
+      ['审批', '生态环境局', 'resolved'],
+      ['其他', '供电公司', 'in_progress'],
+    ]);
+  });
+
+  it('the stage a matter is at (在走审批) is no second topic', () => {
+    const got = parse('Q-0612 鸿运纸业那个贷款的事 金融办那边说银行已经受理了 在走审批');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资']);
+  });
+});

@@ -48,6 +48,7 @@ export function scoreCategories(text: string): CategoryScore[] {
       const end = at + m[0].length;
       if (used.slice(at, end).some(Boolean)) continue;
       for (let i = at; i < end; i++) used[i] = true;
+      if (weight === 0) continue; // a neutral phrase: its words tell nothing
       hits.push({ at, end, category });
       const s = scores.get(category) ?? { category, score: 0, first: at };
       s.score += weight;

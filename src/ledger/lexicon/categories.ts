@@ -35,6 +35,13 @@ export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
  * problem. The `at` group marks the head noun (its position counts as where the category was said).
  */
 export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp; whole?: boolean }> = [
+  // 在走审批, 处于审批阶段, 走流程: the stage a matter is at, not what it is about (weight 0: its words tell nothing)
+  {
+    category: '其他',
+    weight: 0,
+    whole: true,
+    pattern: /(?:在走|走|正在|进入|处于|等待|在)(?:审批|审核|流程)(?:流程|程序|阶段|环节)?/g,
+  },
   // 高管子女入学, 人才的孩子上学, 博士落户: a service for talent (schooling, housing, residence) is a talent matter
   {
     category: '人才',
