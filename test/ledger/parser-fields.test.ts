@@ -249,3 +249,14 @@ describe('updates of two topics in one dictated message', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['融资']);
   });
 });
+
+describe('items the enterprise handles itself, and names after 去的', () => {
+  it('a listed problem the enterprise solves itself is no issue', () => {
+    const got = parse('走访恒通机械，企业诉求：\n①流动资金紧张\n②厂房屋顶漏水（企业自己解决）\n①已转金融办');
+    expect(triples(got)).toEqual([['融资', '金融办', 'assigned']]);
+  });
+
+  it('"一起去的X" names X', () => {
+    expect(parse('今天和经信的老周一起去的永信包装，他们说订单被抢走不少').enterprise).toBe('永信包装');
+  });
+});

@@ -251,7 +251,7 @@ function badName(name: string): boolean {
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
 
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
