@@ -260,3 +260,14 @@ describe('items the enterprise handles itself, and names after 去的', () => {
     expect(parse('今天和经信的老周一起去的永信包装，他们说订单被抢走不少').enterprise).toBe('永信包装');
   });
 });
+
+describe('a sentence that only announces the report', () => {
+  it('is no issue; one that says where we went still makes the visit', () => {
+    expect(triples(parse('我把鸿运纸业的事情完整说一下。企业反映缺叉车工，已报人社局。'))).toEqual([
+      ['用工', '人社局', 'assigned'],
+    ]);
+    const visit = parse('给大家说一下前天去永信包装的情况啊。他们缺包装工二十人。');
+    expect(visit.kind).toBe('visit');
+    expect(visit.issues.map((i) => i.category)).toEqual(['用工']);
+  });
+});

@@ -6,7 +6,13 @@
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
 import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
-import { HEADING_WORDS, PROGRESS_FIELD_LABELS, RECORD_FIELD_LABELS } from '../lexicon/headings.js';
+import {
+  HEADING_WORDS,
+  OPENER_VISIT,
+  PROGRESS_FIELD_LABELS,
+  RECORD_FIELD_LABELS,
+  REPORT_OPENER,
+} from '../lexicon/headings.js';
 
 export interface Segment extends Span {
   text: string;
@@ -113,6 +119,8 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k]!;
     const body = text.slice(p.start, p.end);
+    // 我把X的事情完整说一下。: an announcement, no item (unless it says where we went)
+    if (k < pieces.length - 1 && REPORT_OPENER.test(body) && !OPENER_VISIT.test(body)) continue;
     if (!/^[:：\n]/.test(text.slice(p.end, p.end + 1))) {
       framed.push(p);
       continue;

@@ -123,3 +123,12 @@ export const PROGRESS_FIELD_LABELS = [
   '结果',
   '状态',
 ];
+
+/**
+ * A sentence that only announces a report (我把维和药业的事情完整说一下。跟大家汇报一下情况): no item of its own. One
+ * that also says where we went (给大家说一下前天去X的情况) is kept: its visit counts.
+ */
+export const REPORT_OPENER =
+  /^\s*(?:我|我们|给大家|跟大家|向大家|和大家)?(?:把|将)?[^，,。;；!！?？\n]{0,16}?(?:完整|简单|详细|具体)?(?:地)?(?:说|讲|汇报|报告|介绍|通报|反馈)(?:一下|下)(?:[^，,。;；!！?？\n]{0,8}?(?:情况|事情?))?\s*(?:啊|吧|哈)?\s*$/;
+/** Words of going there, which keep an opener as a visit (去, 走访, 跑 …). */
+export const OPENER_VISIT = /去|到|走访|拜访|回访|调研|跑|看了/;
