@@ -271,3 +271,15 @@ describe('a sentence that only announces the report', () => {
     expect(visit.issues.map((i) => i.category)).toEqual(['用工']);
   });
 });
+
+describe('a company whose name ends in a department stem', () => {
+  it.each(['华信科技那边说订单下滑', '鸿运环保那边反映环评没批'])('%s: the company, no department', (text) => {
+    const got = parse(text);
+    expect(got.enterprise).toBe(text.slice(0, 4));
+    expect(got.issues.every((i) => i.department === null)).toBe(true);
+  });
+
+  it('"交通出行不方便" is no hand-off to 交通运输局', () => {
+    expect(parse('宏远纺织反映员工上下班，交通出行不方便').issues.map((i) => i.department)).toEqual([null]);
+  });
+});

@@ -11,7 +11,7 @@ import {
   normalizeDepartment,
   SUFFIX_HOMOPHONES,
 } from '../lexicon/departments.js';
-import { PERSON_AFTER } from '../lexicon/enterprises.js';
+import { COMPANY_SUFFIXES, PERSON_AFTER } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
 import {
@@ -44,6 +44,7 @@ const HANDOFF_VERB = new RegExp(
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF =
   /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
+const COMPANY_ENDINGS = new Set<string>(COMPANY_SUFFIXES);
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
@@ -51,7 +52,7 @@ const STEM_BEFORE =
   /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨|推|发|出|给|done|ok|OK|搞定)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
 const STEM_SURE_AFTER = /^(?:那边|这边|方面)/;
 /** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
@@ -93,11 +94,12 @@ export function findDepartments(text: string): DepartmentMention[] {
       const end = at + stem.length;
       if (!free(at, end)) continue;
       const after = text.slice(end, end + 4);
-      if (
-        !STEM_SURE_AFTER.test(after) &&
-        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !STEM_AFTER.test(after))
-      )
-        continue;
+      // 许可住建那边已经发证了: a stem before 那边 is the department whatever precedes it — unless the stem also ends
+      // company names (华信科技那边, 鸿运环保那边): then only right after a topic word (环评环保那边…)
+      const sure =
+        STEM_SURE_AFTER.test(after) &&
+        (!COMPANY_ENDINGS.has(stem) || PROBLEM_WORDS.some((w) => text.slice(0, at).endsWith(w)));
+      if (!sure && (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !STEM_AFTER.test(after))) continue;
       let stop = end;
       while (/[委局]/.test(text[stop] ?? '') && stop - end < 1) stop++; // 发改委
       found.push({ start: at, end: stop, raw: text.slice(at, stop), name });
