@@ -48,6 +48,8 @@ import { QualityPage, type QuestionGroup } from './views/quality.js';
 
 export const SESSION_COOKIE = 'zct_sid';
 const LOGIN_CSRF_COOKIE = 'zct_lcsrf';
+/** What randomToken() hands out (32 bytes, base64url): a login token cookie of any other shape is replaced. */
+const LOGIN_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 type Env = { Variables: { session: WebSession } };
 
@@ -176,8 +178,15 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     n && /^\/[A-Za-z0-9/_\-?=&%.]*$/.test(n) && !n.startsWith('//') ? n : '/board';
 
   // ------------------------------------------------------------ sign-in (no session needed)
+  // The browser asks for /favicon.ico by itself: answered here, before the session check, so it is never sent round
+  // by /login (which would hand out a new login token while the login form is open).
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/login', (c) => {
-    const token = randomToken();
+    // One login token per browser while it is valid: opening the login page again (a second tab, a reload, any
+    // request sent round by /login) must not invalidate the form already shown — the first sign-in used to fail
+    // with 登录表单已失效 when the browser's favicon request came back through /login before the form was posted.
+    const current = getCookie(c, LOGIN_CSRF_COOKIE);
+    const token = current && LOGIN_TOKEN.test(current) ? current : randomToken();
     setCookie(c, LOGIN_CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: 600 });
     const expired = c.req.query('expired') === '1' ? '登录已过期，请重新登录。' : undefined;
     return c.html(

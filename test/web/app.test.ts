@@ -71,6 +71,45 @@ describe('web console sign-in', () => {
     expect(await board.text()).toContain('管理员（管理员）');
   });
 
+  it('the login form stays valid when the login page is fetched again before it is posted (favicon, second tab)', async () => {
+    // DingTalk free login with a stand-in exchange (the code is not what is tested here)
+    const dingtalk = { corpId: 'dingcorp', exchange: async () => ({ userId: 'admin01', name: '王管理' }) };
+    const services = makeServices({
+      store,
+      config: testConfig({ REDIS_URL: redis.url, ZCT_REDIS_PREFIX: PREFIX }),
+      retriever: null as never,
+    });
+    const a = createWebApp(services, { dingtalk }).app;
+    const cookieOf = (r: Response) => /zct_lcsrf=([^;]*)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
+    const formToken = async (r: Response) =>
+      /name="_csrf"[^>]*?value="([^"]+)"|value="([^"]+)"[^>]*?name="_csrf"/
+        .exec(await r.text())
+        ?.slice(1)
+        .find(Boolean);
+    const first = await a.request('/login?next=/board');
+    let jar = cookieOf(first)!;
+    const shown = (await formToken(first))!;
+    expect(jar).toBe(shown);
+    // the browser's own favicon request, without a session: answered, not sent round by /login
+    const icon = await a.request('/favicon.ico', { headers: { Cookie: `zct_lcsrf=${jar}` } });
+    expect(icon.status).toBe(204);
+    expect(cookieOf(icon)).toBeUndefined();
+    // the login page again (a reload, a second tab) keeps the browser's token
+    const again = await a.request('/login?next=/favicon.ico', { headers: { Cookie: `zct_lcsrf=${jar}` } });
+    jar = cookieOf(again) ?? jar;
+    expect(jar).toBe(shown);
+    // so the form first shown still signs in
+    const post = await a.request(
+      '/auth/dingtalk',
+      form({ _csrf: shown, code: 'c', next: '/board' }, `zct_lcsrf=${jar}`),
+    );
+    expect(post.status).toBe(303);
+    expect(post.headers.get('location')).toBe('/board');
+    // a cookie that is no token of ours is replaced
+    const forged = await a.request('/login', { headers: { Cookie: 'zct_lcsrf=abc' } });
+    expect(cookieOf(forged)).not.toBe('abc');
+  });
+
   it('without a session pages redirect to the login and forms are refused', async () => {
     const a = app();
     const r = await a.request('/issues?status=overdue');

@@ -6,6 +6,9 @@
 import type { Category } from '../model.js';
 import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY } from '../lexicon/categories.js';
 
+/** Morphology entries read as whole phrases before the single words (`whole: true` in the lexicon). */
+const WHOLE = new Set(CATEGORY_MORPHOLOGY.filter((m) => m.whole).map((m) => m.pattern));
+
 const ENTRIES = CATEGORY_LEXICON.flatMap((c) =>
   c.words.map((word) => ({ word: word.toLowerCase(), category: c.category, weight: c.weight })),
 ).sort((a, b) => b.word.length - a.word.length || b.weight - a.weight);
@@ -28,6 +31,8 @@ const WORKER_WEIGHT = 5;
 /** Verbs of need: the last problem word after one of them (the head of the phrase) counts extra. */
 const NEED_VERB = /缺|招|引进|引才|需要|急需|紧缺|短缺|找|聘/g;
 const HEAD_BONUS = 6;
+/** A verb phrase of purpose after the object of a need verb (…运营做线上销售, …工人来搞包装): not the head. */
+const PURPOSE_VERB = /做|来做|去做|来搞|负责|专门|搞/;
 const CLAUSE_HEAD_BONUS = 3;
 
 export function scoreCategories(text: string): CategoryScore[] {
@@ -35,6 +40,22 @@ export function scoreCategories(text: string): CategoryScore[] {
   const hits: Array<{ at: number; end: number; category: Category }> = [];
   const used = new Array<boolean>(lower.length).fill(false);
   const scores = new Map<Category, CategoryScore>();
+  // Phrases whose whole span decides (高管子女入学 is about the talent): read before single words.
+  for (const { category, weight, pattern } of CATEGORY_MORPHOLOGY) {
+    if (!pattern.flags.includes('g') || !WHOLE.has(pattern)) continue;
+    for (const m of lower.matchAll(pattern)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      if (used.slice(at, end).some(Boolean)) continue;
+      for (let i = at; i < end; i++) used[i] = true;
+      if (weight === 0) continue; // a neutral phrase: its words tell nothing
+      hits.push({ at, end, category });
+      const s = scores.get(category) ?? { category, score: 0, first: at };
+      s.score += weight;
+      s.first = Math.min(s.first, at);
+      scores.set(category, s);
+    }
+  }
   for (const { word, category, weight } of ENTRIES) {
     let from = 0;
     for (;;) {
@@ -61,6 +82,7 @@ export function scoreCategories(text: string): CategoryScore[] {
     scores.set('用工', s);
   }
   for (const { category, weight, pattern } of CATEGORY_MORPHOLOGY) {
+    if (WHOLE.has(pattern)) continue;
     for (const m of lower.matchAll(pattern)) {
       const head = m.slice(1).find((g) => g !== undefined)!;
       const at = m.index + m[0].indexOf(head);
@@ -87,7 +109,13 @@ export function scoreCategories(text: string): CategoryScore[] {
     start = end + 1;
   }
   for (const m of lower.matchAll(NEED_VERB)) {
-    const end = clauseEnd(m.index);
+    let end = clauseEnd(m.index);
+    // 招5个电商运营做线上销售: the object ends where a purpose verb phrase starts after it
+    const firstAfter = hits.filter((h) => h.at >= m.index + m[0].length && h.end <= end).sort((a, b) => a.at - b.at)[0];
+    if (firstAfter) {
+      const purpose = lower.slice(firstAfter.end, end).search(PURPOSE_VERB);
+      if (purpose >= 0) end = firstAfter.end + purpose;
+    }
     const head = hits.filter((h) => h.at >= m.index + m[0].length && h.end <= end).sort((a, b) => b.at - a.at)[0];
     if (head && !heads.has(head)) {
       heads.add(head);

@@ -4,8 +4,14 @@
  * closure (组织部回访确认) or the object of a wish (希望商务局帮忙) — those three are not "the
  * department" of the issue.
  */
-import { departmentAliases, departmentStems, normalizeDepartment, SUFFIX_HOMOPHONES } from '../lexicon/departments.js';
-import { PERSON_AFTER } from '../lexicon/enterprises.js';
+import {
+  departmentAliases,
+  departmentStems,
+  GENERIC_BUREAUS,
+  normalizeDepartment,
+  SUFFIX_HOMOPHONES,
+} from '../lexicon/departments.js';
+import { COMPANY_SUFFIXES, PERSON_AFTER } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
 import {
@@ -38,6 +44,7 @@ const HANDOFF_VERB = new RegExp(
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF =
   /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
+const COMPANY_ENDINGS = new Set<string>(COMPANY_SUFFIXES);
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
@@ -45,7 +52,11 @@ const STEM_BEFORE =
   /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+/** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
+const STEM_SURE_AFTER = /^(?:那边|这边|方面)/;
+/** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
+const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇报|报备|反映|打过?(?:了)?(?:个)?招呼)/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
@@ -82,8 +93,13 @@ export function findDepartments(text: string): DepartmentMention[] {
       from = at + 1;
       const end = at + stem.length;
       if (!free(at, end)) continue;
-      if (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !STEM_AFTER.test(text.slice(end, end + 4)))
-        continue;
+      const after = text.slice(end, end + 4);
+      // 许可住建那边已经发证了: a stem before 那边 is the department whatever precedes it — unless the stem also ends
+      // company names (华信科技那边, 鸿运环保那边): then only right after a topic word (环评环保那边…)
+      const sure =
+        STEM_SURE_AFTER.test(after) &&
+        (!COMPANY_ENDINGS.has(stem) || PROBLEM_WORDS.some((w) => text.slice(0, at).endsWith(w)));
+      if (!sure && (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !STEM_AFTER.test(after))) continue;
       let stop = end;
       while (/[委局]/.test(text[stop] ?? '') && stop - end < 1) stop++; // 发改委
       found.push({ start: at, end: stop, raw: text.slice(at, stop), name });
@@ -103,7 +119,7 @@ export function findDepartments(text: string): DepartmentMention[] {
           at = k;
         }
       }
-      if (diff !== 1 || at === 0) continue;
+      if (diff !== 1 || at === 0 || GENERIC_BUREAUS.includes(w)) continue;
       const ending = SUFFIX_HOMOPHONES[alias[at]!];
       if (at === alias.length - 1 && ending !== undefined && !ending.includes(w[at]!)) continue;
       // 规划许可 is no typo of 规划局: a problem word runs through the window.
@@ -124,7 +140,7 @@ export function findDepartments(text: string): DepartmentMention[] {
   }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {
     const raw = m[1]!;
-    if (/问题|已|的|了|事情/.test(raw)) continue;
+    if (/问题|已|的|了|事情/.test(raw) || GENERIC_BUREAUS.includes(raw)) continue;
     const start = m.index + m[0].length - raw.length;
     if (free(start, start + raw.length))
       found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
@@ -148,7 +164,13 @@ export function findDepartments(text: string): DepartmentMention[] {
       const verb = HANDOFF_VERB.exec(before);
       const considered = verb !== null && HANDOFF_CONSIDERED.test(before.slice(0, verb.index));
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
-      const told = verb === null && /(?:跟|和|与|给|同|找|向)\s*$/.test(before) && TOLD_AFTER_DEPARTMENT.test(after);
+      const afterPerson = after.replace(PERSON_AFTER, '');
+      const told =
+        verb === null &&
+        /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
+        (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
+          // 已跟人社局的李科长对接: 已 before the contact says it is done
+          (/已经?\s*(?:跟|和|与|同|向)\s*$/.test(before) && CONTACT_VERB.test(afterPerson)));
       const handedTo = ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered;
       const verbStart = handedTo
         ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
@@ -164,7 +186,13 @@ export function findDepartments(text: string): DepartmentMention[] {
           role = 'participant';
         else if (WITH_BEFORE.test(before) && inVisit) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
-        else if (WISH_BEFORE.test(before) || considered || ASK_DEPARTMENT_AFTER.test(after)) role = 'wish';
+        else if (
+          WISH_BEFORE.test(before) ||
+          considered ||
+          ASK_DEPARTMENT_AFTER.test(after) ||
+          wishedBefore(text, clauseStart, f.start)
+        )
+          role = 'wish';
       }
       const unknown =
         f.unknown && (handedTo || role === 'handler') && !departmentAliases().some((a) => f.raw.endsWith(a.alias))
@@ -172,6 +200,17 @@ export function findDepartments(text: string): DepartmentMention[] {
           : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown };
     });
+}
+
+/**
+ * "希望住建和应急部门一起协调": a department joined by 和/、/及 to one that is wished for is wished for too.
+ * `start` is the department's start, `clauseStart` its clause's.
+ */
+function wishedBefore(text: string, clauseStart: number, start: number): boolean {
+  const before = text.slice(clauseStart, start);
+  const joined =
+    /(?:想请|想让|希望|请求|恳请|要求|需要|能否|能不能|请)\s*[\u4e00-\u9fa5]{2,10}?(?:[和与及、]|以及)\s*$/;
+  return joined.test(before);
 }
 
 /** The department that handles the issue described by `text`, or null. */

@@ -9,6 +9,7 @@ import { COMPANY_SUFFIXES, NAME_STOPWORDS, PLACE_PREFIX, STRONG_COMPANY_SUFFIXES
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERB_TYPOS } from '../lexicon/signals.js';
 import { departmentAliases } from '../lexicon/departments.js';
+import { HEADING_WORDS } from '../lexicon/headings.js';
 import type { Span } from './normalize.js';
 
 export interface EnterpriseHit extends Span {
@@ -17,7 +18,11 @@ export interface EnterpriseHit extends Span {
 }
 
 const LEGAL_ENDING = /(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司|总厂)$/;
-const SUFFIXES_BY_LENGTH = [...COMPANY_SUFFIXES].sort((a, b) => b.length - a.length);
+/** Longest first, then by code point: a total order, so matching never depends on how the lexicon lists them. */
+const SUFFIXES_BY_LENGTH = [...new Set(COMPANY_SUFFIXES)].sort(
+  (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
+);
+const SUFFIX_SET = new Set<string>(COMPANY_SUFFIXES);
 const STOP = new Set(NAME_STOPWORDS);
 const GENERIC_WORDS = new Set<string>([
   ...CATEGORY_LEXICON.flatMap((c) => c.words),
@@ -26,6 +31,13 @@ const GENERIC_WORDS = new Set<string>([
 ]);
 const CJK = /^[\u4e00-\u9fa5]+$/;
 const CATEGORY_WORDS = new Set<string>(CATEGORY_LEXICON.flatMap((c) => c.words));
+const CATEGORY_WORD_LIST = [...CATEGORY_WORDS];
+
+/** Does `word` occur starting inside [from, end) and ending after `end`? */
+function runsPast(text: string, word: string, from: number, end: number): boolean {
+  for (let k = Math.max(from, end - word.length + 1); k < end; k++) if (text.startsWith(word, k)) return true;
+  return false;
+}
 const VISIT_OR_REPORT_BEFORE =
   /(?:^|[。!！?？\n]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
@@ -72,6 +84,11 @@ export interface EnterpriseMatcher {
   findKnown(text: string, exclude?: Span[]): EnterpriseHit[];
   /** Canonical form of a name if it is (an abbreviation or typo of) a known enterprise, else null. */
   canonical(name: string): string | null;
+  /**
+   * A short form written with a one-character typo (矽胜 for 矽盛, 金顶 for 金鼎): the known enterprise whose
+   * abbreviation of that length it is, first character kept and no other known name as close; else null.
+   */
+  typoOf(name: string): string | null;
 }
 
 const matcherCache = new Map<string, EnterpriseMatcher>();
@@ -175,7 +192,17 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
     return null;
   }
 
-  const m: EnterpriseMatcher = { names, findKnown, canonical };
+  function typoOf(raw: string): string | null {
+    const w = raw.trim();
+    if (w.length < 2 || !CJK.test(w)) return null;
+    const close = names.filter((n) => {
+      const core = cores.get(n)!;
+      return core.length >= w.length && w[0] === core[0] && hamming1(w, core.slice(0, w.length));
+    });
+    return close.length === 1 ? close[0]! : null;
+  }
+
+  const m: EnterpriseMatcher = { names, findKnown, canonical, typoOf };
   matcherCache.set(key, m);
   return m;
 }
@@ -192,9 +219,17 @@ const BREAK_WORDS =
 const LEAD_WORDS =
   /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
 
+/** A name made only of heading and label words (记录, 标题, 走访安排 minus the verb): the frame of a report. */
+const HEADING_NAME = new RegExp(`^(?:${[...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|')})+$`);
+/** Words of headings and labels that may stand inside a longer label (企业名称, 问题清单, 办理情况). */
+const HEADING_PART = new RegExp([...HEADING_WORDS].filter((w) => w.length >= 2).join('|'));
+/** A span of time or a count of times (暂停一周, 三个月, 两次): no name. */
+const DURATION = /[一两二三四五六七八九十几半\d]+(?:个)?(?:周|天|日|月|年|次|轮|趟)/;
+
 function badName(name: string): boolean {
   if (name.length < 2 || name.length > 16) return true;
   if (STOP.has(name)) return true;
+  if (HEADING_NAME.test(name) || DURATION.test(name)) return true;
   if (/^\d+$/.test(name)) return true;
   if (/^(?:[一两二三四五六七八九十几多各每某数\d]+|哪|这|那)(?:家|个|些)/.test(name)) return true;
   // a quantity is no name (到了一半, 到了一部分, 到了三成, 到了两百万)
@@ -216,7 +251,7 @@ function badName(name: string): boolean {
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
 
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
@@ -237,7 +272,7 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   run = run.replace(LEAD_WORDS, '');
   if (run.length < 2 || run.length > 10) return null;
   // A name part made only of company endings (智能制造) is an industry, not a name.
-  if (COMPANY_SUFFIXES.includes(run) || STOP.has(run)) return null;
+  if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
   const start = sfxStart - run.length;
   return { part: run, clean: CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) };
 }
@@ -261,6 +296,9 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
       strong ||= STRONG_SUFFIXES.has(more);
       end += more.length;
     }
+    // 宏达包装制品有限公司: a legal ending a few characters on closes the name (制品 is no listed ending)
+    const legal = /^([\u4e00-\u9fa5]{1,4}?)(?:股份有限公司|有限责任公司|有限公司|集团)/.exec(text.slice(end));
+    if (legal && !LEGAL_ENDING.test(text.slice(pos, end)) && !BREAK_CHARS.test(legal[1]!)) end += legal[0].length;
     const start = pos - before.part.length;
     const name = text.slice(start, end);
     if (
@@ -273,6 +311,8 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     // a name part that is a problem word (…高企认定材料) makes none.
     const lastSfx = text.slice(pos, end);
     if (CATEGORY_WORDS.has(lastSfx) && !VISIT_OR_REPORT_BEFORE.test(text.slice(0, start))) continue;
+    // 分拣包装工: a problem word running on past the ending (包装 + 工) makes it that word, not a name
+    if (CATEGORY_WORD_LIST.some((w) => w.length >= 2 && runsPast(text, w, pos, end))) continue;
     if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
     hits.push({ name, start, end, known: false });
     pos = end - 1;
@@ -283,7 +323,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
 const TYPOS = VISIT_VERB_TYPOS.join('|');
 /** A name right after a visit verb, up to punctuation or the next visit verb. */
 const CONTEXT_AFTER_VISIT = new RegExp(
-  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS})`,
+  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?![完过好])([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS})`,
   'g',
 );
 
@@ -311,7 +351,7 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   }
   // 企业（名称） / 企业：名称
   for (const m of text.matchAll(
-    /(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
+    /(?<![\u4e00-\u9fa5])(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
   )) {
     const name = (m[1] ?? m[2])!;
     push(name, m.index + m[0].lastIndexOf(name));
@@ -342,9 +382,6 @@ export function findHeadNames(text: string, exclude: Span[] = []): EnterpriseHit
   return hits;
 }
 
-/** Words of titles, labels and headings (本周走访情况, 编号：, 周报): never a name. */
-const HEADING_WORDS =
-  /编号|序号|汇总|报告|周报|月报|日报|记录|台账|清单|走访|调研|回访|小结|总结|情况|备注|事项|内容|时间|日期|地点|人员|企业名称|问题|诉求|进展|办理|结果|本周|上周|本月|合计|共计/;
 const LINE_LEAD =
   /^\s*(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])?\s*/;
 
@@ -379,7 +416,14 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
     if (!m) continue;
     const name = m[1]!;
     const start = p.start + lead.length;
-    if (badName(name) || HEADING_WORDS.test(name) || BREAK_CHARS.test(name) || NOT_A_NAME.test(name)) continue;
+    if (
+      badName(name) ||
+      HEADING_PART.test(name) ||
+      /走访|调研|回访/.test(name) ||
+      BREAK_CHARS.test(name) ||
+      NOT_A_NAME.test(name)
+    )
+      continue;
     if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
     if ([...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)) continue;
     hits.push({ name, start, end: start + name.length, known: false });
@@ -389,13 +433,19 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
 
 /** All enterprise mentions (known ones, company-name patterns, context names), earliest first. */
 export function findEnterprises(text: string, known: readonly string[], exclude: Span[] = []): EnterpriseHit[] {
-  const knownHits = enterpriseMatcher(known).findKnown(text, exclude);
+  const matcher = enterpriseMatcher(known);
+  const knownHits = matcher.findKnown(text, exclude);
   const taken = [...exclude, ...knownHits];
   const suffixHits = findSuffixNames(text, taken);
   const contextHits = findContextNames(text, [...taken, ...suffixHits]);
   const lineHits = findLineHeadNames(text, [...taken, ...suffixHits, ...contextHits]);
-  const hits = [...knownHits, ...suffixHits, ...contextHits, ...lineHits].sort(
+  // A name found only by its place (去了矽胜, 金顶那边) that is a known short form with one character mistyped.
+  const placed = (h: EnterpriseHit): EnterpriseHit => {
+    const name = matcher.typoOf(h.name);
+    return name ? { ...h, name, known: true } : h;
+  };
+  const hits = [...knownHits, ...suffixHits, ...contextHits.map(placed), ...lineHits.map(placed)].sort(
     (a, b) => a.start - b.start || Number(b.known) - Number(a.known),
   );
-  return hits.length ? hits : findHeadNames(text, exclude);
+  return hits.length ? hits : findHeadNames(text, exclude).map(placed);
 }

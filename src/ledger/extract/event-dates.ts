@@ -60,7 +60,8 @@ const FUTURE_BEFORE_DATE =
 /** After a date: a deadline ("3月20日前给答复"), an expiry, a plan. */
 const FUTURE_AFTER_DATE = /^\s*(?:前|之前|以前|截止|到期|为止|左右再|再说|会|要|将|能|可以|开始(?:放款|办理))/;
 /** After a date: it only says when an earlier issue was raised ("3月15日反映的土地证问题"), not what happened now. */
-const ATTRIBUTIVE_AFTER = /^\s*(?:提|反映|提出|报|申请|交办|登记|签订|来函|来电)的/;
+const ATTRIBUTIVE_AFTER =
+  /^\s*(?:提|反映|提出|报|申请|交办|登记|签订|来函|来电)的|^[^，,。;；!！?？\n]{0,12}?(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|说)的/;
 /** After a number that looks like M.D: it is a quantity, not a date. */
 const QUANTITY_AFTER = /^\s*(?:[\d%％万亿千百元块倍个吨件台套米平亩名人家项次kKmMgG]|平方|公斤|小时|分钟|年)/;
 
@@ -76,7 +77,7 @@ export function findDates(text: string, today: string): DateHit[] {
   const futureCtx = (start: number, end: number) =>
     FUTURE_BEFORE_DATE.test(text.slice(Math.max(0, start - 6), start)) ||
     FUTURE_AFTER_DATE.test(text.slice(end, end + 6)) ||
-    ATTRIBUTIVE_AFTER.test(text.slice(end, end + 6));
+    ATTRIBUTIVE_AFTER.test(text.slice(end, end + 24));
   const notFuture = (day: string | null, start: number, end: number) =>
     day && day <= today && !futureCtx(start, end) ? day : null;
 
@@ -107,8 +108,21 @@ export function findDates(text: string, today: string): DateHit[] {
     if (day) add(m.index, end, futureCtx(m.index, end) ? null : day);
   }
 
-  // a bare day of the month: 8号, 15日 = the latest such day on or before today
-  for (const m of text.matchAll(/(?<![\d月年./-])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*([号日])(?![\d前后内])/g)) {
+  // a day of a named month: 上个月31号, 上月二十六号, 这个月8号
+  for (const m of text.matchAll(/(上上|上|这|本)个?月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]/g)) {
+    const d = chineseNumber(m[2]!);
+    const back = m[1] === '上上' ? 2 : m[1] === '上' ? 1 : 0;
+    const [y, mo] = today.split('-').map(Number) as [number, number];
+    const month = mo - back;
+    const dt = d === null ? null : validYmd(month >= 1 ? y : y - 1, month >= 1 ? month : month + 12, d);
+    const end = m.index + m[0].length;
+    add(m.index, end, dt && dt <= today && !futureCtx(m.index, end) ? dt : null);
+  }
+  // a bare day of the month: 8号, 15日 = the latest such day on or before today (never the tail of a longer
+  // numeral: 三十一号 is the 31st, not the 11th)
+  for (const m of text.matchAll(
+    /(?<![\d月年./\-一二两三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*([号日])(?![\d前后内])/g,
+  )) {
     const end = m.index + m[0].length;
     const d = chineseNumber(m[1]!);
     if (d === null || d < 1 || d > 31) continue;
@@ -168,8 +182,11 @@ export function findDates(text: string, today: string): DateHit[] {
   // 上午/中午/下午 alone mean today only in the opening clause ("上午去雷钧智造回访"); later they
   // tend to describe the problem ("晚上员工下班不安全").
   const firstClauseEnd = (() => {
-    const i = text.search(/[,，。;；:：!！?？\n]/);
-    return i < 0 ? text.length : i;
+    // (a filler at the very start, 嗯/呃 turned into a comma, opens no clause)
+    const lead = text.search(/[^\s,，。;；:：!！?？\n]/);
+    const from = Math.max(lead, 0);
+    const i = text.slice(from).search(/[,，。;；:：!！?？\n]/);
+    return i < 0 ? text.length : from + i;
   })();
   for (const m of text.matchAll(/上午|中午|下午/g)) {
     if (m.index >= firstClauseEnd) continue;

@@ -84,7 +84,7 @@ const MOTION_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
-  /以下|如下|下列|企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
+  /以下|如下|下列|企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|上述|以上|前述|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
 const ORDINAL_WORDS =
   /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
 /** Words pointing back at the problems listed before (上述问题, 以上诉求, 这几个事项). */
@@ -93,6 +93,7 @@ const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两�
 const STRONG_REPORT =
   /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
 const RESPECTIVELY = /分别/;
+const THIS_MESSAGE_SCOPE = /^\s*(?:上述|以上|前述|这些|这几个|所有)/;
 const QUESTION_END = /[?？]\s*$/;
 const STRONG_QUESTION =
   /(?:吗|呢|么|没有|了没|没|不|否)\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
@@ -395,7 +396,9 @@ function segmentFacts(
       (!NEW_MARKERS.test(seg.text) &&
         // "…的事能不能帮忙催催": asking for help with a matter reports it
         !(REQUEST_CUES.test(reportedText) || /帮忙|留言|来电|来函/.test(reportedText)) &&
-        (EARLIER_MARKERS.test(seg.text) || (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text)))),
+        (EARLIER_MARKERS.test(seg.text) ||
+          // (上述问题已分别转…, 以上问题均已交办: this message's problems, not an earlier one)
+          (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text) && !THIS_MESSAGE_SCOPE.test(seg.text)))),
     reportedText,
     planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
     ownPlan:

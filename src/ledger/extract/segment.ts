@@ -6,6 +6,13 @@
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
 import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
+import {
+  HEADING_WORDS,
+  OPENER_VISIT,
+  PROGRESS_FIELD_LABELS,
+  RECORD_FIELD_LABELS,
+  REPORT_OPENER,
+} from '../lexicon/headings.js';
 
 export interface Segment extends Span {
   text: string;
@@ -39,7 +46,7 @@ const ENUM_MARKERS: RegExp[] = [
 /** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
 const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
 const CONTINUATION =
-  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|还有(?:就是)?|再有|再就是|另一个(?:问题)?是?|同时还|并且还)(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|除此之外(?:就是|还有)?|还有(?:就是)?|再有|再就是|再一个(?:就是|是)?|另一个(?:问题)?是?|另一件事(?:是|就是)?|新的(?:事情?|问题|情况|诉求)(?:是|就是)?|同时还|并且还)(?=\s*[\u4e00-\u9fa5A-Za-z(（])/g;
 /**
  * Dictated run-on text has no commas: unambiguous continuation words start the next item even
  * right after a character (…没退下来还有就是想申请…). 还有 alone is no cut there (还有一百二十万没退).
@@ -49,6 +56,22 @@ const CONTINUATION_UNPUNCTUATED =
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 /** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
 const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
+
+const HEADING_ALTERNATION = [...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|');
+/** What a heading may hold besides its words: dates and ranges, numbering, brackets, issue ids (blanked), week numbers. */
+const HEADING_FRAME =
+  /(?:春节|国庆|五一|元旦|中秋|端午|清明)节?(?:前|后|期间|假期)?|\d{4}\s*年|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
+const HEADING_ONLY = new RegExp(`^(?:${HEADING_ALTERNATION})+$`);
+const RECORD_LABEL = new RegExp(`^(?:${[...PROGRESS_FIELD_LABELS, ...RECORD_FIELD_LABELS].join('|')})$`);
+
+/**
+ * A title, heading or form label (周报（第21周）, 问题办理进展, 编号, 进展): only heading words, dates and numbering.
+ * Returns the words left once the frame is removed, or null when it is no heading.
+ */
+function headingWords(body: string): string | null {
+  const words = body.replace(HEADING_FRAME, '');
+  return words && HEADING_ONLY.test(words) ? words : null;
+}
 
 function enumNumber(group: string | undefined): number | null {
   if (!group) return null;
@@ -82,10 +105,45 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
       if (isTimeColon) continue;
       // a colon inside brackets (编号：Q-0052), or after a reply verb (给答复了：可以办…) quotes, it does not cut
       if (colon && (depth > 0 || REPLY_BEFORE_COLON.test(text.slice(Math.max(0, i - 6), i)))) continue;
+      // "Q-0060 七一电器用电增容：供电公司已…": the colon after an issue id and its title introduces its update
+      if (colon && refStarts.some((r) => r >= start && r < i && /[\u4e00-\u9fa5]/.test(text.slice(r, i)))) continue;
       if (i > start) pieces.push({ start, end: i });
       start = i + 1;
     }
   }
+
+  // 1b. the frame of a report: titles, headings and form labels ending their line or followed by a colon are no
+  // items. A field label of a record whose id was given (编号：Q-0021\n标题：…\n进展：…) joins its value to the id's
+  // segment: one record, one update.
+  const framed: Span[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    const body = text.slice(p.start, p.end);
+    // 我把X的事情完整说一下。: an announcement, no item (unless it says where we went)
+    if (k < pieces.length - 1 && REPORT_OPENER.test(body) && !OPENER_VISIT.test(body)) continue;
+    if (!/^[:：\n]/.test(text.slice(p.end, p.end + 1))) {
+      framed.push(p);
+      continue;
+    }
+    const words = headingWords(body);
+    if (words === null) {
+      framed.push(p);
+      continue;
+    }
+    const prev = framed[framed.length - 1];
+    const next = pieces[k + 1];
+    if (
+      RECORD_LABEL.test(words) &&
+      prev &&
+      next &&
+      refStarts.some((r) => r >= prev.start && r < prev.end) &&
+      /[:：]/.test(text[p.end]!)
+    ) {
+      prev.end = next.end;
+      k++;
+    }
+  }
+  pieces.splice(0, pieces.length, ...framed);
 
   // 2. list markers inside each piece; a lone "1." is not a list unless a 2 follows somewhere
   const pieceCuts: Cut[][] = pieces.map((p) => {

@@ -233,7 +233,9 @@ function topicOf(
   if (p.score <= 0) return null;
   const sameBefore = groups.some((g) => !g.topic && judge(g).category === p.category);
   if (p.topicMark) {
-    const state = p.state || (next !== undefined && !next.content && next.state);
+    // the state may be said in the next clause: a bare one (已交办金融办) or a department's words about it that
+    // raise no problem of their own (用电增容 供电公司说要等变电站改造)
+    const state = p.state || (next?.state && (!next.content || !next.cue));
     if (!state) return null;
     if (sameBefore) return 'topic';
     return p.cue ? 'new' : 'topic';

@@ -9,7 +9,8 @@ const LEAD_IN =
   /^(?:企业|公司|对方|老板|厂里|厂家|负责人|他们|该企业|该公司)?(?:[（(][^）)]{1,20}[）)])?(?:又|还|也|另外|同时)?(?:反映|提出|提了|提到|表示|反馈|称|说|来电说|来电|来函|说到)(?:了)?(?:[两二三四五六七八九十几\d]+个问题)?(?:新的)?[:：,，]?/;
 const MAX = 40;
 const SPOKEN_FILLER_START = /^(?:嗯|呃|啊|然后|就是|那个|这个|他们说|老板说|企业说)+/;
-const SPOKEN_FILLER_END = /(?:嗯|呃|啊|然后就是|然后就|然后|就是|那个)+$/;
+/** (a lone 然 is the first half of a 然后 that ended the clause) */
+const SPOKEN_FILLER_END = /(?:嗯|呃|啊|然后就是|然后就|然后|就是|那个|(?<=\s)然)+$/;
 const LINK_WORD = /^(?:另外|此外|同时|而且|并且)|^(?:还|也)(?=缺|需要|急需|想|希望)/;
 const HANDOFF_TAIL =
   /(?:的事情?|的问题|问题)?\s*(?:已经?|均已|都已)(?:交办|转办|移交|转交|交给?|报给?|转给?)[^，,。;；]*$/;
@@ -47,7 +48,7 @@ export function makeSummary(
         before = t;
         t = trimPunct(t).replace(SPOKEN_FILLER_START, '').replace(SPOKEN_FILLER_END, '');
       } while (t !== before);
-      return trimPunct(t);
+      return trimPunct(t).replace(/\s{2,}/g, ' ');
     })
     .filter(Boolean);
   let s = parts.join('，');

@@ -34,9 +34,31 @@ export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
  * an infrastructure noun with a deficiency predicate (路太窄, 路灯不亮, 管网老化, 电不够) is a utility
  * problem. The `at` group marks the head noun (its position counts as where the category was said).
  */
-export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp }> = [
+export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pattern: RegExp; whole?: boolean }> = [
+  // 在走审批, 处于审批阶段, 走流程: the stage a matter is at, not what it is about (weight 0: its words tell nothing)
+  {
+    category: '其他',
+    weight: 0,
+    whole: true,
+    pattern: /(?:在走|走|正在|进入|处于|等待|在)(?:审批|审核|流程)(?:流程|程序|阶段|环节)?/g,
+  },
+  // 高管子女入学, 人才的孩子上学, 博士落户: a service for talent (schooling, housing, residence) is a talent matter
+  {
+    category: '人才',
+    weight: 8,
+    whole: true,
+    pattern:
+      /(?:人才|高管|博士|硕士|专家|工程师|高层次|研发人员|技术骨干|院士)(?:的)?(?:子女|孩子|小孩|家属|配偶)?(?:入学|上学|就学|读书|落户|住房|安家|就业)/g,
+  },
   // 招不到人, 人招不来: recruiting that fails is ordinary labour unless a professional is named (the lexicon scores those higher)
   { category: '用工', weight: 4, pattern: /(招)(?:不到|不来|不满|不齐|不上)(?=人)|人(招)(?:不到|不来|不齐)/g },
+  // 缺直播运营, 招10个电商运营, 找个美工: a role of online selling or design that is hired or lacking is talent
+  {
+    category: '人才',
+    weight: 6,
+    pattern:
+      /(?:缺|招|要|找|聘|需要|急需|[个名位])[^，,。;；\s]{0,6}?(运营|主播|美工|设计师?|文案|剪辑)(?!成本|费用|资金|正常|情况|良好|平稳)/g,
+  },
   // 一个懂跨境电商的运营, 两名懂外贸的业务员: a person with a skill is talent
   {
     category: '人才',
@@ -48,11 +70,13 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     weight: 5,
     pattern: /(?:[一两几那这]块|缺|要|差|拿|找|批)(地)(?![方区址点铁产位步板面毯震图道摊])/g,
   },
+  // 再拿50亩地, 新增二十亩: land counted in 亩
+  { category: '用地', weight: 5, pattern: /[\d一二两三四五六七八九十百几多]+\s*(亩)(?!均)/g },
   {
     category: '其他',
     weight: 4,
     pattern:
-      /(路灯|路面|道路|马路|路|桥|管网|管道|水管|电路|线路|电|水|气|网络|信号)(?:太|很|比较|有点|特别|经常|老是|总是)?(?:窄|堵|暗|不亮|坏了|破损|老化|积水|漏|不通|不够|不稳|不足|断|停)|(?:缺|停|限)(电|水|气)(?![工费价子脑视话梯池器缆线路商])/g,
+      /(路灯|路面|道路|马路|下水道|排水沟|路|桥|管网|管道|水管|电路|线路|电|水|气|网络|信号)(?:太|很|比较|有点|特别|经常|老是|总是)?(?:窄|堵|暗|不亮|坏了|破损|老化|积水|漏|不通|不够|不稳|不足|断|停)|(?:缺|停|限)(电|水|气)(?![工费价子脑视话梯池器缆线路商])/g,
   },
 ];
 
@@ -104,7 +128,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '额度',
       '流贷',
       '券商',
-      '辅导',
+      '上市辅导',
       'loan',
       'loans',
       'financing',
@@ -165,6 +189,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '质检员',
       'workers',
       'worker',
+      'operators',
+      'operator',
       'labour',
       'labor',
       'staff',
@@ -373,6 +399,11 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '开拓',
       '展会',
       '参展',
+      '博览会',
+      '博会',
+      '交会',
+      '展销会',
+      '交易会',
       '采购',
       '招投标',
       '招标',
@@ -454,6 +485,9 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '绿化',
       '食堂',
       '子女入学',
+      '子女上学',
+      '上学难',
+      '入学难',
       '入学',
       '就学',
       '医疗',
@@ -462,9 +496,13 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '红绿灯',
       '货车',
       '通勤',
+      '上下班',
+      '不安全',
+      '不方便',
       '住宿',
       '配套',
       '排水沟',
+      '下水道',
       '积水',
       '倒灌',
       '漏水',
@@ -478,4 +516,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       'electricity',
     ],
   },
+  // customs: like logistics, a matter of getting goods through
+  { category: '其他', weight: 4, words: ['通关', '清关', '报关', '查验'] },
+  // getting to work and back: weaker than a labour word, but the head of "工人上班不方便"
+  { category: '其他', weight: 3, words: ['上班', '下班', '夜班'] },
 ];

@@ -47,7 +47,10 @@ export const DEPARTMENTS: DepartmentEntry[] = [
     stems: ['自规', '资规', '自然资源', '国土'],
   },
   { name: '交通运输局', aliases: ['交通运输局', '交通局', '交运局'], stems: ['交通', '交运'] },
-  { name: '组织部', aliases: ['县委组织部', '市委组织部', '区委组织部', '组织部'] },
+  {
+    name: '组织部',
+    aliases: ['县委组织部人才办', '组织部人才办', '县委组织部', '市委组织部', '区委组织部', '组织部', '人才办'],
+  },
   { name: '发改局', aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会'], stems: ['发改'] },
   { name: '住建局', aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局'], stems: ['住建', '建设口'] },
   { name: '商务局', aliases: ['商务局', '商务部门'], stems: ['商务'] },
@@ -91,7 +94,7 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '工商联', aliases: ['工商联'] },
   { name: '人民银行', aliases: ['人民银行', '人行'] },
   { name: '海关', aliases: ['海关'] },
-  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委'] },
+  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委', '园区'] },
   { name: '管委会', aliases: ['开发区管委会', '管委会'] },
   { name: '省药监局', aliases: ['省药监局', '省药品监督管理局'] },
   { name: '药监局', aliases: ['药监局', '药品监督管理局'] },
@@ -128,6 +131,23 @@ export const DEPARTMENT_CATEGORIES: Readonly<Record<string, readonly Category[]>
 const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) =>
   d.aliases.map((alias) => ({ alias, name: d.name })),
 ).sort((a, b) => b.alias.length - a.alias.length);
+
+/**
+ * Bureaus named by their level only (国家局, 省局): no department of ours, and no typo of one (国家局 is not
+ * 国土局 mistyped).
+ */
+export const GENERIC_BUREAUS: readonly string[] = [
+  '国家局',
+  '省局',
+  '市局',
+  '县局',
+  '区局',
+  '分局',
+  '总局',
+  '该局',
+  '本局',
+  '各局',
+];
 
 /**
  * IME typos of a department's generic ending are homophones (商务居, 金融版); any other character there

@@ -82,7 +82,7 @@ export const CHITCHAT =
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
-  /(?:啥|什么)都不缺|都挺好|挺好的?|(?:其实|都|还|挺|很|也|比较|蛮)不错(?=$|[\s,，。;；!！]|的|了|就是|只是|不过|但)|都好|一切都好|很满意|满意|没新(?:的)?(?:问题|需求|诉求|情况)|没有新(?:的)?(?:问题|需求|诉求|情况)|没(?:有)?(?:什么|啥)?(?:需要|要)(?:政府|我们)?(?:协调|帮忙|解决)的|nothing special|all good|no (?:new )?(?:issues?|requests?|problems?)|everything(?:'s| is)? (?:fine|ok|good)|(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新的?|特别的|大的)?(?:诉求|问题|困难|需求|要求|需要协调的)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要/;
+  /(?:啥|什么)都不缺|都挺好|挺好的?|(?:其实|都|还|挺|很|也|比较|蛮)不错(?=$|[\s,，。;；!！]|的|了|就是|只是|不过|但)|都好|一切都好|很满意|满意|没新(?:的)?(?:问题|需求|诉求|情况)|没有新(?:的)?(?:问题|需求|诉求|情况)|没(?:有)?(?:什么|啥)?(?:需要|要)(?:政府|我们)?(?:协调|帮忙|解决)的|nothing special|all good|no (?:new )?(?:issues?|requests?|problems?)|everything(?:'s| is)? (?:fine|ok|good)|(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新的?|特别的|大的)?(?:诉求|问题|困难|需求|要求|需要协调的)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要|(?:企业|他们|厂里)?(?:自己|自行)(?:解决|处理|消化|协调)(?!了|好了)/;
 
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
@@ -117,7 +117,7 @@ export const NOMINALISED_PROBLEM =
 
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
-  /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补)/;
+  /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补|拿|新增)/;
 
 /** A clause that opens with a consequence or cause elaborates the clause before it (…，影响资金周转; …，无法抵押贷款). */
 export const CONSEQUENCE_START =
@@ -169,7 +169,8 @@ export const FIELD_LABELS =
 export const REPORT_CHANNEL = /来电|来函|打电话|电话里|微信|群里|留言|短信|邮件/;
 
 /** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
-export const VISIT_HEADING = /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿/;
+export const VISIT_HEADING =
+  /走访|拜访|回访|调研|走防|走仿|回仿|回防|拜仿|(?:走|跑|去|看)了[一两二三四五六七八九十几\d]+家/;
 
 // ---- voice-to-text fillers (extract.ts blanks them before anything else is read)
 

@@ -311,7 +311,7 @@ export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
 
 /** After a department: "told them" (跟税务说了, 和住建打了招呼): handed off. */
 export const TOLD_AFTER_DEPARTMENT =
-  /^(?:那边|这边)?(?:的人)?(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)了/;
+  /^(?:那边|这边)?(?:的人)?(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)了|打了(?:个)?(?:招呼|电话))/;
 /** Before a hand-off verb: it is only considered or asked (该交住建还是园区？, 想报给发改): no hand-off. */
 export const HANDOFF_CONSIDERED = /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是)\s*$/;
 

@@ -1,0 +1,134 @@
+/**
+ * The vocabulary of report titles, headings and form labels (周报（第21周）, 问题办理进展, 编号：, 企业：, 进展：).
+ * A line or a label made only of these words (and dates, numbering, issue ids) is the frame of a report: it is never
+ * an enterprise name and never a problem (extract/segment.ts drops it, extract/enterprise.ts refuses it as a name).
+ * Visit verbs are deliberately absent (本周走访情况 still says that visits are reported), and so are status words
+ * (本周销号 says what happened to the items under it).
+ */
+export const HEADING_WORDS = [
+  // what the document is
+  '报告',
+  '周报',
+  '月报',
+  '日报',
+  '简报',
+  '快报',
+  '汇报',
+  '记录',
+  '台账',
+  '日志',
+  '清单',
+  '汇总',
+  '小结',
+  '总结',
+  '统计',
+  '动态',
+  '纪要',
+  '通报',
+  '安排',
+  '计划',
+  '任务',
+  '名单',
+  // what it is about
+  '情况',
+  '问题',
+  '诉求',
+  '需求',
+  '事项',
+  '内容',
+  '进展',
+  '进度',
+  '办理',
+  '处理',
+  '推进',
+  '跟进',
+  '收集',
+  '新增',
+  '意见',
+  '结果',
+  '备注',
+  '工作',
+  '组团',
+  '联企',
+  '服务',
+  // form fields
+  '编号',
+  '序号',
+  '标题',
+  '题目',
+  '名称',
+  '企业名称',
+  '企业',
+  '单位',
+  '责任单位',
+  '牵头单位',
+  '承办单位',
+  '时间',
+  '日期',
+  '地点',
+  '人员',
+  '参加人员',
+  '参加',
+  '联系人',
+  '类别',
+  '部门',
+  '状态',
+  '反映',
+  '合计',
+  '共计',
+  // when
+  '本周',
+  '上周',
+  '本月',
+  '上月',
+  '本季度',
+  '年度',
+  '月度',
+  '周度',
+  '季度',
+  '月份',
+  '全年',
+  '节前',
+  '节后',
+  '年前',
+  '年后',
+  '春节',
+  '国庆',
+  '五一',
+  '元旦',
+  '假期',
+  // joining words of titles
+  '关于',
+  '以下',
+  '的',
+  '及',
+  '和',
+];
+
+/** Labels of a record's other fields (标题：…, 企业：…): their values belong to the record too. */
+export const RECORD_FIELD_LABELS = ['标题', '题目', '名称', '问题', '事项', '企业', '企业名称', '责任单位', '牵头单位'];
+
+/**
+ * Labels of a record's progress field (进展：…, 办理情况：…): what follows updates the issue named on the record's
+ * title line (编号/标题：Q-0042 …), it is not a separate item.
+ */
+export const PROGRESS_FIELD_LABELS = [
+  '进展',
+  '进度',
+  '办理情况',
+  '处理情况',
+  '办理结果',
+  '处理结果',
+  '处理意见',
+  '结果',
+  '状态',
+];
+
+/**
+ * A sentence that only announces a report (我把维和药业的事情完整说一下。跟大家汇报一下情况): no item of its own. One
+ * that also says where we went (给大家说一下前天去X的情况) is kept: its visit counts.
+ */
+export const REPORT_OPENER =
+  /^\s*(?:我|我们|给大家|跟大家|向大家|和大家)?(?:把|将)?[^，,。;；!！?？\n]{0,16}?(?:完整|简单|详细|具体)?(?:地)?(?:说|讲|汇报|报告|介绍|通报|反馈)(?:一下|下)(?:[^，,。;；!！?？\n]{0,8}?(?:情况|事情?))?\s*(?:啊|吧|哈)?\s*$/;
+/** Words of going there, which keep an opener as a visit (去, 走访, 跑 …). */
+export const OPENER_VISIT = /去|到|走访|拜访|回访|调研|跑|看了/;
