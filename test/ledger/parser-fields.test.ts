@@ -283,3 +283,14 @@ describe('a company whose name ends in a department stem', () => {
     expect(parse('宏远纺织反映员工上下班，交通出行不方便').issues.map((i) => i.department)).toEqual([null]);
   });
 });
+
+describe('no requests', () => {
+  it.each(['走访永信包装，老板说暂时不需要政府帮忙', '今天去了鸿运纸业，正常生产，没啥要反映的'])(
+    '%s: a visit, no issue',
+    (text) => {
+      const got = parse(text);
+      expect(got.kind).toBe('visit');
+      expect(got.issues).toEqual([]);
+    },
+  );
+});
