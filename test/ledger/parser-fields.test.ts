@@ -294,3 +294,14 @@ describe('no requests', () => {
     },
   );
 });
+
+describe('who went is not who handles', () => {
+  it('departments listed as the visiting team (组团成员（…）, 参加人员：…) are participants', () => {
+    const got = parse('1月6日，组团成员（县委组织部、县发改局、开发区管委会）走访鸿运纸业有限公司，企业反映缺叉车工。');
+    expect(triples(got)).toEqual([['用工', null, 'open']]);
+    const form = parse(
+      '走访记录\n企业：永信包装\n参加人员：县委组织部李某某、经济和信息化局王某某\n问题：缺地，已转资规局',
+    );
+    expect(triples(form)).toEqual([['用地', '资规局', 'assigned']]);
+  });
+});
