@@ -283,3 +283,25 @@ describe('a company whose name ends in a department stem', () => {
     expect(parse('宏远纺织反映员工上下班，交通出行不方便').issues.map((i) => i.department)).toEqual([null]);
   });
 });
+
+describe('no requests', () => {
+  it.each(['走访永信包装，老板说暂时不需要政府帮忙', '今天去了鸿运纸业，正常生产，没啥要反映的'])(
+    '%s: a visit, no issue',
+    (text) => {
+      const got = parse(text);
+      expect(got.kind).toBe('visit');
+      expect(got.issues).toEqual([]);
+    },
+  );
+});
+
+describe('who went is not who handles', () => {
+  it('departments listed as the visiting team (组团成员（…）, 参加人员：…) are participants', () => {
+    const got = parse('1月6日，组团成员（县委组织部、县发改局、开发区管委会）走访鸿运纸业有限公司，企业反映缺叉车工。');
+    expect(triples(got)).toEqual([['用工', null, 'open']]);
+    const form = parse(
+      '走访记录\n企业：永信包装\n参加人员：县委组织部李某某、经济和信息化局王某某\n问题：缺地，已转资规局',
+    );
+    expect(triples(form)).toEqual([['用地', '资规局', 'assigned']]);
+  });
+});

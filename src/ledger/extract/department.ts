@@ -57,6 +57,8 @@ const STEM_AFTER =
 const STEM_SURE_AFTER = /^(?:那边|这边|方面)/;
 /** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
 const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇报|报备|反映|打过?(?:了)?(?:个)?招呼)/;
+/** Inside a bracket listing who went (组团成员（…, 参加人员：…、): participants, not handlers. */
+const MEMBERS_BEFORE = /(?:成员|人员|组员|参加|参与|陪同)\s*(?:[(（][^)）]*|[:：][^，,。;；\n]*)$/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
@@ -185,6 +187,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         )
           role = 'participant';
         else if (WITH_BEFORE.test(before) && inVisit) role = 'participant';
+        // 组团成员（县委组织部、县发改局…）走访…: the members of the visiting team
+        else if (MEMBERS_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start))) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
         else if (
           WISH_BEFORE.test(before) ||
