@@ -169,7 +169,8 @@ export function candidates(
   const kind = questionKind(asking);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
-  const targets = countedTargets(query, (t) => tokenizer.segment(t));
+  // The counts a follow-up asks are its own message's (not the previous question's).
+  const targets = countedTargets(opts.focus ?? query, (t) => tokenizer.segment(t));
   const countRes = targets.filter((t) => t.asksCount).map((t) => ({ t, re: countPhraseRe(t) }));
   const nouns = [...new Set(targets.map((t) => t.noun).filter((n): n is string => n !== null))];
   // “几个按”: a count in a measure word of things named by the noun — the items are the answer.
@@ -231,11 +232,20 @@ export function candidates(
       const ctx = ctxScore(form, context, TITLE_CONTEXT);
       let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
       const len = charLength(raw);
-      if (kind.number && hasQuantity(raw)) score *= 1.3;
+      let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
-      for (const k of asked) score *= holdsKind(k, raw, asking) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
-      // “几条原则” is answered by “七条原则”; “分几步” by “三步走”.
-      if (countRes.some(({ re }) => re?.test(raw))) score *= 1.4;
+      for (const k of asked) {
+        const f = holdsKind(k, raw, asking) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
+        if (k === 'number') numberBonus *= f;
+        else score *= f;
+      }
+      // A date question is best answered by a specific date (1931年11月, 3月5日), not “今年”.
+      if (asked.includes('date') && SPECIFIC_DATE.test(raw)) score *= 1.3;
+      // “几条原则” is answered by “七条原则”; “分几步” by “三步走”: the count in the asked measure weighs more
+      // than any other number.
+      const countHit = countRes.some(({ re }) => re?.test(raw));
+      if (countHit) score *= COUNT_HELD;
+      score *= numberBonus;
       // Items that share the noun counted (哪三个性 → 政治性、时代性、规律性).
       // …or one of parallel sentences that each name it (“坚持底线思维…。坚持辩证思维…。坚持创新思维…。”).
       const inRun = (n: string) => {
@@ -264,6 +274,7 @@ export function candidates(
   // The previous answer's sentences: a follow-up wants something else — unless one of them holds what
   // it asks too, with as many of its words as any other sentence that does (“派了多少干部” after
   // “专班多少个”: one sentence gives both).
+
   for (const x of pending)
     out[x.at]!.score *= x.answers ? (x.focusHits >= bestOtherFocus ? 1 : 0.4) : x.focused ? 0.8 : 0.3;
   return out.sort((a, b) => b.score - a.score);
@@ -317,6 +328,10 @@ function answeringClause(sentence: string, terms: QueryTerms, message: string): 
     );
   });
 }
+
+/** A count in the asked measure (几条原则 → 七条原则). */
+const COUNT_HELD = 1.8;
+const SPECIFIC_DATE = /\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年/u;
 
 /** Multipliers when a sentence holds / lacks the kind of answer asked for. */
 const KIND_HELD: Record<string, number> = { number: 1.3, date: 1.4, who: 1.2 };
