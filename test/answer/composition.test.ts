@@ -182,6 +182,33 @@ describe('a heading the question is about answers with what stands under it', ()
     expect(r.answer).toContain('授权规定、解释机关、施行日期');
   });
 
+  it('under the heading, the words the heading already has do not choose the sentence', async () => {
+    const doc = [
+      chunk(
+        'schools',
+        0,
+        '教育系统党建工作要点',
+        '二是要开展师德师风建设。三是要实施清廉学校建设工程。围绕打造清正教风、清新学风，加强清廉学校建设，推进廉洁文化进校园。切实加强学校关键领域监督，重点整治教育乱收费、违规办学、有偿补课等行为。\n四是要强化党建带团建。',
+      ),
+    ];
+    const r = await answerQuestion('清廉学校建设要注意整治些啥', deps(over(doc)));
+    expect(r.answer).toContain('重点整治教育乱收费、违规办学、有偿补课');
+    expect(r.answer).not.toContain('党建带团建');
+  });
+
+  it('a date question prefers the sentence with a specific date over one with “当前”', async () => {
+    const doc = [
+      chunk(
+        'hero',
+        0,
+        '传承老书记精神',
+        '当前，老书记家乡的水库项目已经启动，一批项目接连落地，体现着家乡对老书记精神的继承。老书记1931年11月生于城东村，一生扎根基层。',
+      ),
+    ];
+    const r = await answerQuestion('老书记啥时候出生的', deps(over(doc)));
+    expect(r.answer).toContain('1931年11月');
+  });
+
   it('section headings of a sentence, nearest first; the scope of a heading', () => {
     const view = buildDocView('rules', SYSTEMS);
     const at = view.sentences.findIndex((s) => s.text.startsWith('我们考虑'));
