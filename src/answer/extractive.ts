@@ -256,7 +256,7 @@ export function candidates(
       // (A count question too: “几个按” is answered by the items “按政策办事、按规定办事…”.)
       if ((kind.list || countedItems) && nouns.some((n) => clausesSharing(raw, n) >= 2 || inRun(n))) score *= 1.8;
       else if (kind.list && nouns.length > 0 && !nouns.some((n) => form.includes(matchForm(n)))) score *= 0.8;
-      else if (kind.list && isEnumeration(raw)) score *= 1.25;
+      else if (kind.list && (isEnumeration(raw) || splitList(view, vi, full))) score *= 1.25;
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
@@ -457,6 +457,13 @@ function ordinalAnswer(
 function isBareHeadingOrTitle(view: DocView, i: number): boolean {
   const m = itemMarker(view.sentences[i]!.text);
   return isBareHeading(view, i) || (m !== null && ['paren-cn', 'cn-dun', 'arabic', 'di'].includes(m.style));
+}
+
+/** A sentence the view split at “；” whose whole (to its full stop) is a list of two or more items. */
+function splitList(view: DocView | null, vi: number, full: string): boolean {
+  if (!view || vi < 0 || !/[；;]$/u.test(full)) return false;
+  const whole = toPeriod(view, vi);
+  return whole.length > full.length && (inlineItems(whole)?.length ?? 0) >= 2;
 }
 
 /** Does the sentence's first clause name the noun? */
@@ -755,7 +762,8 @@ export function extractiveAnswer(
 
   if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
-    const anchorInline = inlineItems(view.sentences[a]!.text);
+    // (The whole sentence: the view splits “…三条原则，即“A；B；C”。” at each “；”.)
+    const anchorInline = inlineItems(toPeriod(view, a));
     // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
     // the question says how many and the count does not fit.
     // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
