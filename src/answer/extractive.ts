@@ -562,7 +562,13 @@ function continuation(view: DocView, a: number, max: number): number[] {
 /** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
 function sharesTargetNoun(items: string[] | null, targets: CountedTarget[]): boolean {
   if (!items) return false;
-  return targets.some((t) => t.noun !== null && clausesSharing(items.join('、'), t.noun) >= 2);
+  return targets.some(
+    (t) =>
+      t.noun !== null &&
+      (clausesSharing(items.join('、'), t.noun) >= 2 ||
+        // (哪几个干 → 想干事、能干事、干成事: most items hold it)
+        items.filter((x) => x.includes(t.noun!)).length >= Math.max(2, Math.ceil(items.length * 0.6))),
+  );
 }
 
 /** A count of a noun the question counts, as a heading writes it (“三张图”): its value, measure and noun. */
@@ -604,6 +610,9 @@ function leadInOf(view: DocView, i: number, firstItem: number): string | null {
   }
   return null;
 }
+
+/** Least share of its sentence a one-sentence list takes to be the answer by itself. */
+const INLINE_SHARE = 0.35;
 
 /** Longest text taken from under a heading. */
 const BODY_MAX = 300;
@@ -770,9 +779,17 @@ export function extractiveAnswer(
     // when it happens to hold a run of 、 (“路线方针原则、主要内容、基本要求”).
     const following = listAround(view, a);
     const announces = following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets);
+    // A run of 、 in passing (“突出德才兼备、以德为先、任人唯贤…” in a long sentence) is not the list asked
+    // for: the sentence must be mostly its list, or its items share the noun counted.
+    const whole = toPeriod(view, a);
+    const mostlyList =
+      anchorInline !== null &&
+      (sharesTargetNoun(anchorInline, targets) ||
+        charLength(anchorInline.join('')) >= INLINE_SHARE * charLength(whole));
     const inlineFits =
       anchorInline !== null &&
       anchorInline.length >= 3 &&
+      mostlyList &&
       !announces &&
       !/[：:]$/u.test(view.sentences[a]!.text) &&
       (want === null || anchorInline.length === want);

@@ -292,6 +292,24 @@ describe('lists however they are written', () => {
   });
 });
 
+describe('a run of 、 in passing', () => {
+  it('is not the list asked for when the sentence is mostly something else', async () => {
+    const doc = [
+      chunk(
+        'meaning',
+        0,
+        '制定工作条例研究',
+        '制定工作条例，对各项工作作出系统规定，具有重要意义。\n（一）制定工作条例，是全面从严治党的必然要求。\n（二）制定工作条例，是践行组织路线的有效举措。讲制定工作条例的意义，要把组织路线的要求贯彻到条例各部分，突出德才兼备、以德为先、任人唯贤、人事相宜的用人导向，突出思想这个根本遵循，突出组织体系建设这个重点，体现制定工作条例的意义。\n（三）制定工作条例，是推动依规治党的现实需要。',
+      ),
+    ];
+    const [first, second] = await converse(doc, '制定工作条例的意义讲了几点', '第三点呢');
+    expect(first!.memory?.items).toHaveLength(3);
+    expect(first!.answer).toContain('全面从严治党的必然要求');
+    expect(second!.answer).toContain('推动依规治党的现实需要');
+    expect(second!.answer).not.toContain('任人唯贤');
+  });
+});
+
 describe('follow-ups', () => {
   const SPECIAL: Chunk[] = [
     chunk(
