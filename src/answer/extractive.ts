@@ -169,7 +169,8 @@ export function candidates(
   const kind = questionKind(asking);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
-  const targets = countedTargets(query, (t) => tokenizer.segment(t));
+  // The counts a follow-up asks are its own message's (not the previous question's).
+  const targets = countedTargets(opts.focus ?? query, (t) => tokenizer.segment(t));
   const countRes = targets.filter((t) => t.asksCount).map((t) => ({ t, re: countPhraseRe(t) }));
   const nouns = [...new Set(targets.map((t) => t.noun).filter((n): n is string => n !== null))];
   // “几个按”: a count in a measure word of things named by the noun — the items are the answer.
@@ -231,11 +232,20 @@ export function candidates(
       const ctx = ctxScore(form, context, TITLE_CONTEXT);
       let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
       const len = charLength(raw);
-      if (kind.number && hasQuantity(raw)) score *= 1.3;
+      let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
-      for (const k of asked) score *= holdsKind(k, raw, asking) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
-      // “几条原则” is answered by “七条原则”; “分几步” by “三步走”.
-      if (countRes.some(({ re }) => re?.test(raw))) score *= 1.4;
+      for (const k of asked) {
+        const f = holdsKind(k, raw, asking) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
+        if (k === 'number') numberBonus *= f;
+        else score *= f;
+      }
+      // A date question is best answered by a specific date (1931年11月, 3月5日), not “今年”.
+      if (asked.includes('date') && SPECIFIC_DATE.test(raw)) score *= 1.3;
+      // “几条原则” is answered by “七条原则”; “分几步” by “三步走”: the count in the asked measure weighs more
+      // than any other number.
+      const countHit = countRes.some(({ re }) => re?.test(raw));
+      if (countHit) score *= COUNT_HELD;
+      score *= numberBonus;
       // Items that share the noun counted (哪三个性 → 政治性、时代性、规律性).
       // …or one of parallel sentences that each name it (“坚持底线思维…。坚持辩证思维…。坚持创新思维…。”).
       const inRun = (n: string) => {
@@ -246,7 +256,7 @@ export function candidates(
       // (A count question too: “几个按” is answered by the items “按政策办事、按规定办事…”.)
       if ((kind.list || countedItems) && nouns.some((n) => clausesSharing(raw, n) >= 2 || inRun(n))) score *= 1.8;
       else if (kind.list && nouns.length > 0 && !nouns.some((n) => form.includes(matchForm(n)))) score *= 0.8;
-      else if (kind.list && isEnumeration(raw)) score *= 1.25;
+      else if (kind.list && (isEnumeration(raw) || splitList(view, vi, full))) score *= 1.25;
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
@@ -264,6 +274,7 @@ export function candidates(
   // The previous answer's sentences: a follow-up wants something else — unless one of them holds what
   // it asks too, with as many of its words as any other sentence that does (“派了多少干部” after
   // “专班多少个”: one sentence gives both).
+
   for (const x of pending)
     out[x.at]!.score *= x.answers ? (x.focusHits >= bestOtherFocus ? 1 : 0.4) : x.focused ? 0.8 : 0.3;
   return out.sort((a, b) => b.score - a.score);
@@ -317,6 +328,10 @@ function answeringClause(sentence: string, terms: QueryTerms, message: string): 
     );
   });
 }
+
+/** A count in the asked measure (几条原则 → 七条原则). */
+const COUNT_HELD = 1.8;
+const SPECIFIC_DATE = /\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年/u;
 
 /** Multipliers when a sentence holds / lacks the kind of answer asked for. */
 const KIND_HELD: Record<string, number> = { number: 1.3, date: 1.4, who: 1.2 };
@@ -444,6 +459,13 @@ function isBareHeadingOrTitle(view: DocView, i: number): boolean {
   return isBareHeading(view, i) || (m !== null && ['paren-cn', 'cn-dun', 'arabic', 'di'].includes(m.style));
 }
 
+/** A sentence the view split at “；” whose whole (to its full stop) is a list of two or more items. */
+function splitList(view: DocView | null, vi: number, full: string): boolean {
+  if (!view || vi < 0 || !/[；;]$/u.test(full)) return false;
+  const whole = toPeriod(view, vi);
+  return whole.length > full.length && (inlineItems(whole)?.length ?? 0) >= 2;
+}
+
 /** Does the sentence's first clause name the noun? */
 function firstClauseHas(sentence: string, noun: string): boolean {
   return (sentence.split(/[，,：:；;。！？]/u)[0] ?? '').includes(noun);
@@ -540,7 +562,13 @@ function continuation(view: DocView, a: number, max: number): number[] {
 /** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
 function sharesTargetNoun(items: string[] | null, targets: CountedTarget[]): boolean {
   if (!items) return false;
-  return targets.some((t) => t.noun !== null && clausesSharing(items.join('、'), t.noun) >= 2);
+  return targets.some(
+    (t) =>
+      t.noun !== null &&
+      (clausesSharing(items.join('、'), t.noun) >= 2 ||
+        // (哪几个干 → 想干事、能干事、干成事: most items hold it)
+        items.filter((x) => x.includes(t.noun!)).length >= Math.max(2, Math.ceil(items.length * 0.6))),
+  );
 }
 
 /** A count of a noun the question counts, as a heading writes it (“三张图”): its value, measure and noun. */
@@ -582,6 +610,9 @@ function leadInOf(view: DocView, i: number, firstItem: number): string | null {
   }
   return null;
 }
+
+/** Least share of its sentence a one-sentence list takes to be the answer by itself. */
+const INLINE_SHARE = 0.35;
 
 /** Longest text taken from under a heading. */
 const BODY_MAX = 300;
@@ -740,16 +771,25 @@ export function extractiveAnswer(
 
   if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
-    const anchorInline = inlineItems(view.sentences[a]!.text);
+    // (The whole sentence: the view splits “…三条原则，即“A；B；C”。” at each “；”.)
+    const anchorInline = inlineItems(toPeriod(view, a));
     // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
     // the question says how many and the count does not fit.
     // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
     // when it happens to hold a run of 、 (“路线方针原则、主要内容、基本要求”).
     const following = listAround(view, a);
     const announces = following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets);
+    // A run of 、 in passing (“突出德才兼备、以德为先、任人唯贤…” in a long sentence) is not the list asked
+    // for: the sentence must be mostly its list, or its items share the noun counted.
+    const whole = toPeriod(view, a);
+    const mostlyList =
+      anchorInline !== null &&
+      (sharesTargetNoun(anchorInline, targets) ||
+        charLength(anchorInline.join('')) >= INLINE_SHARE * charLength(whole));
     const inlineFits =
       anchorInline !== null &&
       anchorInline.length >= 3 &&
+      mostlyList &&
       !announces &&
       !/[：:]$/u.test(view.sentences[a]!.text) &&
       (want === null || anchorInline.length === want);

@@ -1,5 +1,5 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
-import { ANSWER_KIND_CUES } from './lexicon.js';
+import { ANSWER_KIND_CUES, COUNT_MEASURE } from './lexicon.js';
 
 const CN_DIGITS: Record<string, number> = {
   一: 1,
@@ -215,6 +215,8 @@ const NUMERAL_CHARS = '[一二两三四五六七八九十百千\\d]';
 /** “七条原则” for 几条原则, “三步走” for 分几步: a count in the asked measure (and noun). */
 export function countPhraseRe(t: CountedTarget): RegExp | null {
   if (!t.measure && !t.noun) return null;
+  // 多少人: the noun is a measure word itself — the number kind reads it (“443名”, “1236人”), not a phrase.
+  if (!t.measure && t.noun && COUNT_MEASURE.test(`多少${t.noun}`)) return null;
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const measure = t.measure ? `${t.measure === '个' ? '个?' : esc(t.measure)}` : '(?:余|多)?[个名位项家件条批次]?';
   const noun = t.noun ? `[“"]?${esc(t.noun)}` : '';

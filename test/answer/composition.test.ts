@@ -182,6 +182,33 @@ describe('a heading the question is about answers with what stands under it', ()
     expect(r.answer).toContain('授权规定、解释机关、施行日期');
   });
 
+  it('under the heading, the words the heading already has do not choose the sentence', async () => {
+    const doc = [
+      chunk(
+        'schools',
+        0,
+        '教育系统党建工作要点',
+        '二是要开展师德师风建设。三是要实施清廉学校建设工程。围绕打造清正教风、清新学风，加强清廉学校建设，推进廉洁文化进校园。切实加强学校关键领域监督，重点整治教育乱收费、违规办学、有偿补课等行为。\n四是要强化党建带团建。',
+      ),
+    ];
+    const r = await answerQuestion('清廉学校建设要注意整治些啥', deps(over(doc)));
+    expect(r.answer).toContain('重点整治教育乱收费、违规办学、有偿补课');
+    expect(r.answer).not.toContain('党建带团建');
+  });
+
+  it('a date question prefers the sentence with a specific date over one with “当前”', async () => {
+    const doc = [
+      chunk(
+        'hero',
+        0,
+        '传承老书记精神',
+        '当前，老书记家乡的水库项目已经启动，一批项目接连落地，体现着家乡对老书记精神的继承。老书记1931年11月生于城东村，一生扎根基层。',
+      ),
+    ];
+    const r = await answerQuestion('老书记啥时候出生的', deps(over(doc)));
+    expect(r.answer).toContain('1931年11月');
+  });
+
   it('section headings of a sentence, nearest first; the scope of a heading', () => {
     const view = buildDocView('rules', SYSTEMS);
     const at = view.sentences.findIndex((s) => s.text.startsWith('我们考虑'));
@@ -262,6 +289,24 @@ describe('lists however they are written', () => {
     expect(r.answer).toContain('共三点');
     expect(r.answer).toContain('全面从严治党的必然要求');
     expect(r.memory?.items).toHaveLength(3);
+  });
+});
+
+describe('a run of 、 in passing', () => {
+  it('is not the list asked for when the sentence is mostly something else', async () => {
+    const doc = [
+      chunk(
+        'meaning',
+        0,
+        '制定工作条例研究',
+        '制定工作条例，对各项工作作出系统规定，具有重要意义。\n（一）制定工作条例，是全面从严治党的必然要求。\n（二）制定工作条例，是践行组织路线的有效举措。讲制定工作条例的意义，要把组织路线的要求贯彻到条例各部分，突出德才兼备、以德为先、任人唯贤、人事相宜的用人导向，突出思想这个根本遵循，突出组织体系建设这个重点，体现制定工作条例的意义。\n（三）制定工作条例，是推动依规治党的现实需要。',
+      ),
+    ];
+    const [first, second] = await converse(doc, '制定工作条例的意义讲了几点', '第三点呢');
+    expect(first!.memory?.items).toHaveLength(3);
+    expect(first!.answer).toContain('全面从严治党的必然要求');
+    expect(second!.answer).toContain('推动依规治党的现实需要');
+    expect(second!.answer).not.toContain('任人唯贤');
   });
 });
 
