@@ -339,10 +339,9 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const s = c.get('session');
     const { filters, errors } = parseFilters(c.req.query());
     const snap = await ledger.get();
-    const scoped = scope(snap, visibleTeams(s), filters);
     // One computation per (ledger read, viewer scope, filters): several viewers of the same board share it.
     const board = memo.get(snap, boardKey(s.role === 'member' ? s.teams : null, filters), () =>
-      computeBoard(snap, scoped, tz, config.ZCT_ADMIN_GROUPS),
+      computeBoard(snap, scope(snap, visibleTeams(s), filters), tz, config.ZCT_ADMIN_GROUPS),
     );
     if (s.role === 'member' && s.teams.length === 0)
       errors.push('您还没有在任何联企小组报送过情况，暂时看不到小组数据。');
