@@ -71,6 +71,19 @@ describe('web console sign-in', () => {
     expect(await board.text()).toContain('管理员（管理员）');
   });
 
+  it('a second /login in the background (the favicon, another tab) keeps the token of the form on screen', async () => {
+    const a = app();
+    const first = await a.request('/login');
+    const token = /zct_lcsrf=([A-Za-z0-9_-]+)/.exec(first.headers.get('set-cookie') ?? '')![1]!;
+    expect(await first.text()).toContain(token);
+    const again = await a.request('/login?next=%2Ffavicon.ico', { headers: { Cookie: `zct_lcsrf=${token}` } });
+    expect(again.headers.get('set-cookie')).toContain(`zct_lcsrf=${token};`);
+    expect((await a.request('/favicon.ico')).status).toBe(204);
+    // A malformed cookie is not adopted.
+    const odd = await a.request('/login', { headers: { Cookie: 'zct_lcsrf=short' } });
+    expect(odd.headers.get('set-cookie')).not.toContain('zct_lcsrf=short;');
+  });
+
   it('without a session pages redirect to the login and forms are refused', async () => {
     const a = app();
     const r = await a.request('/issues?status=overdue');
