@@ -137,6 +137,13 @@ export const configSchema = z.object({
   WEB_UPLOAD_MAX_MB: z.coerce.number().positive().default(20),
   DINGTALK_CORP_ID: optionalString,
   DINGTALK_OAPI_BASE: z.string().default('https://oapi.dingtalk.com'),
+  /** Sign in with Slack (OpenID Connect) on the console: on when both are set (the Slack app's Basic Information). */
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  /** Where Slack's OpenID endpoints live (authorize, api/openid.connect.token, keys) and the id_token issuer. */
+  SLACK_OIDC_BASE: z.string().default('https://slack.com'),
+  /** Only members of this Slack workspace (T…) may sign in; unset = any workspace the app is installed in. */
+  SLACK_TEAM_ID: optionalString,
 });
 
 export type Config = z.infer<typeof configSchema>;

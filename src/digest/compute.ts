@@ -82,6 +82,24 @@ export function compareOpen(a: DigestIssue, b: DigestIssue): number {
   );
 }
 
+/**
+ * The first k items of `items` sorted stably by cmp, without sorting them all: a bounded insertion, where most items
+ * are turned away by one comparison with the current k-th. Same result as `[...items].sort(cmp).slice(0, k)`.
+ */
+export function firstSorted<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  if (k <= 0) return out;
+  for (const x of items) {
+    // Ties keep the earlier item first (a stable sort): a later equal item goes after it.
+    if (out.length === k && cmp(x, out[k - 1] as T) >= 0) continue;
+    let at = out.length === k ? k - 1 : out.length;
+    while (at > 0 && cmp(x, out[at - 1] as T) < 0) at -= 1;
+    if (out.length === k) out.pop();
+    out.splice(at, 0, x);
+  }
+  return out;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -110,6 +128,104 @@ export function eventsFromMs(window: DigestInput['window'], timeZone: string): n
   return startOfDayMs(first, timeZone);
 }
 
+/**
+ * What the audit log says for a window, whichever issues and visits a digest covers: report messages per team in the
+ * period and in the month, each team's last report, and the issues that entered a done / closed state in the period
+ * and in the month. prepareDigest builds it from input.events; a caller computing several digests over the same
+ * events and window (the console's board under different filters) builds it once with indexEvents and passes it in.
+ */
+export interface EventIndex {
+  /** The events it was built from (prepareDigest checks that its input has the very same array). */
+  readonly events: LedgerEvent[];
+  readonly window: DigestInput['window'];
+  readonly timeZone: string;
+  readonly monthFrom: string;
+  readonly periodFromMs: number;
+  readonly periodEndMs: number;
+  readonly monthFromMs: number;
+  readonly periodReportsByTeam: Map<string, Set<string>>;
+  /** Distinct (team, message) reports in the period and in the month. */
+  readonly periodReportCount: number;
+  readonly monthReportCount: number;
+  /** Latest report event per team (issues and visits add theirs in prepareDigest). */
+  readonly lastReportByTeam: Map<string, number>;
+  /** Issue ids the log resolves / closes in the period and the month (a digest keeps those of its own issues). */
+  readonly resolvedInPeriod: Set<string>;
+  readonly closedInPeriod: Set<string>;
+  readonly resolvedInMonth: Set<string>;
+  readonly closedInMonth: Set<string>;
+  /** All of those four. */
+  readonly doneIssues: Set<string>;
+}
+
+export function indexEvents(input: Pick<DigestInput, 'events' | 'window' | 'timeZone'>): EventIndex {
+  const { window, timeZone: tz, events } = input;
+  const asOf = window.asOfMs;
+  const monthFrom = monthStart(window.to);
+  const periodFromMs = startOfDayMs(window.from, tz);
+  const periodEndMs = Math.min(endOfDayMs(window.to, tz), asOf);
+  const monthFromMs = startOfDayMs(monthFrom, tz);
+
+  // Withdrawn (undone) records as of asOf: their report events do not count.
+  const withdrawn = new Set<string>();
+  for (const e of events) {
+    if (e.at > asOf) continue;
+    if (e.type === 'issue.withdrawn' && e.issueId) withdrawn.add(e.issueId);
+    if (e.type === 'visit.withdrawn' && e.visitId) withdrawn.add(e.visitId);
+  }
+
+  const lastReportByTeam = new Map<string, number>();
+  const periodReportsByTeam = new Map<string, Set<string>>();
+  const monthReportsByTeam = new Map<string, Set<string>>();
+  const resolvedInPeriod = new Set<string>();
+  const closedInPeriod = new Set<string>();
+  const resolvedInMonth = new Set<string>();
+  const closedInMonth = new Set<string>();
+  for (const e of events) {
+    if (e.at > asOf) continue;
+    if (!REPORT_EVENTS.has(e.type)) continue;
+    const subject = e.issueId ?? e.visitId;
+    if (subject && withdrawn.has(subject)) continue;
+    const cur = lastReportByTeam.get(e.teamId);
+    if (cur === undefined || e.at > cur) lastReportByTeam.set(e.teamId, e.at);
+    const inPeriod = e.at >= periodFromMs && e.at <= periodEndMs;
+    const inMonth = e.at >= monthFromMs && e.at <= periodEndMs;
+    if (inPeriod) addTo(periodReportsByTeam, e.teamId, e.messageId);
+    if (inMonth) addTo(monthReportsByTeam, e.teamId, e.messageId);
+    if (!e.issueId || !e.to) continue;
+    // 办结: entering a done state from an active one (or created already done). 销号: entering closed.
+    const resolves = DONE.has(e.to) && !(e.from && DONE.has(e.from));
+    const closes = e.to === 'closed' && e.from !== 'closed';
+    if (inPeriod && resolves) resolvedInPeriod.add(e.issueId);
+    if (inPeriod && closes) closedInPeriod.add(e.issueId);
+    if (inMonth && resolves) resolvedInMonth.add(e.issueId);
+    if (inMonth && closes) closedInMonth.add(e.issueId);
+  }
+  const count = (m: Map<string, Set<string>>) => {
+    let n = 0;
+    for (const set of m.values()) n += set.size;
+    return n;
+  };
+  return {
+    events,
+    window,
+    timeZone: tz,
+    monthFrom,
+    periodFromMs,
+    periodEndMs,
+    monthFromMs,
+    periodReportsByTeam,
+    periodReportCount: count(periodReportsByTeam),
+    monthReportCount: count(monthReportsByTeam),
+    lastReportByTeam,
+    resolvedInPeriod,
+    closedInPeriod,
+    resolvedInMonth,
+    closedInMonth,
+    doneIssues: new Set([...resolvedInPeriod, ...closedInPeriod, ...resolvedInMonth, ...closedInMonth]),
+  };
+}
+
 export interface DigestIndex {
   readonly input: DigestInput;
   readonly refDate: string;
@@ -120,52 +236,85 @@ export interface DigestIndex {
   readonly teamById: Map<string, Team>;
   readonly adminTeamIds: Set<string>;
   /** Issue states as of window.asOfMs. */
-  readonly issues: Issue[];
-  readonly issueById: Map<string, Issue>;
+  readonly issues: readonly Issue[];
   readonly issuesByTeam: Map<string, Issue[]>;
   readonly periodVisitsByTeam: Map<string, Visit[]>;
   readonly monthVisitsByTeam: Map<string, Visit[]>;
   readonly periodReportsByTeam: Map<string, Set<string>>;
-  readonly periodReports: Set<string>;
-  readonly monthReports: Set<string>;
+  readonly periodReportCount: number;
+  readonly monthReportCount: number;
+  /** Of this digest's issues: resolved / closed in the period and in the month. */
   readonly resolvedInPeriod: Set<string>;
   readonly closedInPeriod: Set<string>;
   readonly resolvedInMonth: Set<string>;
   readonly closedInMonth: Set<string>;
+  /** How many of resolvedInMonth each team has. */
+  readonly resolvedInMonthByTeam: Map<string, number>;
   readonly lastReportByTeam: Map<string, number>;
   readonly periodFromMs: number;
   readonly periodEndMs: number;
   readonly monthFromMs: number;
 }
 
-/** Index a digest input once; every team/leadership digest for the same window reads from it. */
-export function prepareDigest(input: DigestInput): DigestIndex {
+/**
+ * Index a digest input once; every team/leadership digest for the same window reads from it. `events` (from
+ * indexEvents over the very same input.events, window and zone) saves reading the log again.
+ */
+export function prepareDigest(input: DigestInput, events?: EventIndex): DigestIndex {
   const { window, timeZone: tz } = input;
+  const ev = events ?? indexEvents(input);
+  if (
+    ev.events !== input.events ||
+    ev.timeZone !== tz ||
+    ev.window.from !== window.from ||
+    ev.window.to !== window.to ||
+    ev.window.asOfMs !== window.asOfMs
+  )
+    throw new Error('prepareDigest: the event index was built from other events, window or time zone');
   const asOf = window.asOfMs;
   const refDate = localDate(asOf + 1, tz);
-  const monthFrom = monthStart(window.to);
-  const periodFromMs = startOfDayMs(window.from, tz);
-  const periodEndMs = Math.min(endOfDayMs(window.to, tz), asOf);
-  const monthFromMs = startOfDayMs(monthFrom, tz);
 
   const teamById = new Map(input.teams.map((t) => [t.id, t]));
   const adminTeamIds = new Set(input.teams.filter((t) => isAdminTeam(t, input.adminGroups)).map((t) => t.id));
 
   const issues = issuesAsOf(input.issues, input.events, asOf);
-  const issueById = new Map<string, Issue>();
-  const issuesByTeam = new Map<string, Issue[]>();
-  const lastReportByTeam = new Map<string, number>();
+  const lastReportByTeam = new Map(ev.lastReportByTeam);
   const seeReport = (teamId: string, at: number) => {
     if (at > asOf) return;
     const cur = lastReportByTeam.get(teamId);
     if (cur === undefined || at > cur) lastReportByTeam.set(teamId, at);
   };
+  // Of the issues the log resolves or closes (ev.doneIssues), the ones in this digest.
+  const resolvedInPeriod = new Set<string>();
+  const closedInPeriod = new Set<string>();
+  const resolvedInMonth = new Set<string>();
+  const closedInMonth = new Set<string>();
+  const resolvedInMonthByTeam = new Map<string, number>();
+  // Issues come grouped by team (read team by team): the team's latest report is carried while the team stays.
+  let team: string | undefined;
+  let latest = Number.NEGATIVE_INFINITY;
+  const flush = () => {
+    if (team !== undefined && latest > Number.NEGATIVE_INFINITY) seeReport(team, latest);
+  };
   for (const i of issues) {
-    issueById.set(i.id, i);
-    push(issuesByTeam, i.teamId, i);
-    seeReport(i.teamId, i.createdAt);
-    seeReport(i.teamId, i.updatedAt);
+    if (i.teamId !== team) {
+      flush();
+      team = i.teamId;
+      latest = Number.NEGATIVE_INFINITY;
+    }
+    if (i.createdAt <= asOf && i.createdAt > latest) latest = i.createdAt;
+    if (i.updatedAt <= asOf && i.updatedAt > latest) latest = i.updatedAt;
+    if (ev.doneIssues.size && ev.doneIssues.has(i.id)) {
+      if (ev.resolvedInPeriod.has(i.id)) resolvedInPeriod.add(i.id);
+      if (ev.closedInPeriod.has(i.id)) closedInPeriod.add(i.id);
+      if (ev.resolvedInMonth.has(i.id)) {
+        resolvedInMonth.add(i.id);
+        resolvedInMonthByTeam.set(i.teamId, (resolvedInMonthByTeam.get(i.teamId) ?? 0) + 1);
+      }
+      if (ev.closedInMonth.has(i.id)) closedInMonth.add(i.id);
+    }
   }
+  flush();
 
   const periodVisitsByTeam = new Map<string, Visit[]>();
   const monthVisitsByTeam = new Map<string, Visit[]>();
@@ -174,71 +323,41 @@ export function prepareDigest(input: DigestInput): DigestIndex {
     seeReport(v.teamId, v.createdAt);
     if (v.date > window.to) continue;
     if (v.date >= window.from) push(periodVisitsByTeam, v.teamId, v);
-    if (v.date >= monthFrom) push(monthVisitsByTeam, v.teamId, v);
+    if (v.date >= ev.monthFrom) push(monthVisitsByTeam, v.teamId, v);
   }
 
-  // Withdrawn (undone) records as of asOf: their report events do not count.
-  const withdrawn = new Set<string>();
-  for (const e of input.events) {
-    if (e.at > asOf) continue;
-    if (e.type === 'issue.withdrawn' && e.issueId) withdrawn.add(e.issueId);
-    if (e.type === 'visit.withdrawn' && e.visitId) withdrawn.add(e.visitId);
-  }
-
-  const periodReportsByTeam = new Map<string, Set<string>>();
-  const periodReports = new Set<string>();
-  const monthReports = new Set<string>();
-  const resolvedInPeriod = new Set<string>();
-  const closedInPeriod = new Set<string>();
-  const resolvedInMonth = new Set<string>();
-  const closedInMonth = new Set<string>();
-  for (const e of input.events) {
-    if (e.at > asOf) continue;
-    if (!REPORT_EVENTS.has(e.type)) continue;
-    const subject = e.issueId ?? e.visitId;
-    if (subject && withdrawn.has(subject)) continue;
-    seeReport(e.teamId, e.at);
-    const inPeriod = e.at >= periodFromMs && e.at <= periodEndMs;
-    const inMonth = e.at >= monthFromMs && e.at <= periodEndMs;
-    if (inPeriod) {
-      addTo(periodReportsByTeam, e.teamId, e.messageId);
-      periodReports.add(`${e.teamId}\u0000${e.messageId}`);
-    }
-    if (inMonth) monthReports.add(`${e.teamId}\u0000${e.messageId}`);
-    if (!e.issueId || !e.to || !issueById.has(e.issueId)) continue;
-    // 办结: entering a done state from an active one (or created already done). 销号: entering closed.
-    const resolves = DONE.has(e.to) && !(e.from && DONE.has(e.from));
-    const closes = e.to === 'closed' && e.from !== 'closed';
-    if (inPeriod && resolves) resolvedInPeriod.add(e.issueId);
-    if (inPeriod && closes) closedInPeriod.add(e.issueId);
-    if (inMonth && resolves) resolvedInMonth.add(e.issueId);
-    if (inMonth && closes) closedInMonth.add(e.issueId);
-  }
-
+  // Issues per team: only team digests and reminders need them (not the leadership digest), so grouped on first use.
+  let issuesByTeam: Map<string, Issue[]> | null = null;
   return {
     input,
     refDate,
     month: window.to.slice(0, 7),
-    monthFrom,
+    monthFrom: ev.monthFrom,
     teams: input.teams,
     teamById,
     adminTeamIds,
     issues,
-    issueById,
-    issuesByTeam,
+    get issuesByTeam() {
+      if (!issuesByTeam) {
+        issuesByTeam = new Map();
+        for (const i of issues) push(issuesByTeam, i.teamId, i);
+      }
+      return issuesByTeam;
+    },
     periodVisitsByTeam,
     monthVisitsByTeam,
-    periodReportsByTeam,
-    periodReports,
-    monthReports,
+    periodReportsByTeam: ev.periodReportsByTeam,
+    periodReportCount: ev.periodReportCount,
+    monthReportCount: ev.monthReportCount,
     resolvedInPeriod,
     closedInPeriod,
     resolvedInMonth,
     closedInMonth,
+    resolvedInMonthByTeam,
     lastReportByTeam,
-    periodFromMs,
-    periodEndMs,
-    monthFromMs,
+    periodFromMs: ev.periodFromMs,
+    periodEndMs: ev.periodEndMs,
+    monthFromMs: ev.monthFromMs,
   };
 }
 
@@ -337,16 +456,16 @@ export function compareTeamRows(a: TeamRow, b: TeamRow): number {
   );
 }
 
-function breakdown(rows: Map<string, BreakdownRow>, key: string, issue: Issue, overdue: boolean): void {
+function breakdown(rows: Map<string, BreakdownRow>, key: string, active: boolean, done: boolean, late: boolean): void {
   let r = rows.get(key);
   if (!r) {
     r = { key, total: 0, open: 0, resolved: 0, overdue: 0 };
     rows.set(key, r);
   }
   r.total += 1;
-  if (isActive(issue.status)) r.open += 1;
-  if (DONE.has(issue.status)) r.resolved += 1;
-  if (overdue) r.overdue += 1;
+  if (active) r.open += 1;
+  if (done) r.resolved += 1;
+  if (late) r.overdue += 1;
 }
 
 export interface LeadershipOptions {
@@ -373,7 +492,7 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
       open: 0,
       overdue: 0,
       resolved: 0,
-      resolvedThisMonth: 0,
+      resolvedThisMonth: index.resolvedInMonthByTeam.get(t.id) ?? 0,
       daysSinceReport: daysSince(index, index.lastReportByTeam.get(t.id) ?? null),
     };
     rows.push(row);
@@ -382,31 +501,38 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
 
   const byCategory = new Map<string, BreakdownRow>();
   const byDepartment = new Map<string, BreakdownRow>();
-  const overdueIssues: DigestIssue[] = [];
+  const overdueIssues: Array<{ issue: Issue; late: number }> = [];
   let open = 0;
   let overdue = 0;
   let resolved = 0;
   let unassigned = 0;
   let openedPeriod = 0;
   let openedMonth = 0;
+  // One pass over the issues (100,000 on a large board): each issue's state is worked out once. Issues come grouped
+  // by team, so the team's row is looked up when the team changes.
+  let rowTeam: string | undefined;
+  let teamRow: TeamRow | undefined;
   for (const i of index.issues) {
     const late = overdueDaysOf(i, refDate);
     const active = isActive(i.status);
+    const done = DONE.has(i.status);
     if (active) open += 1;
     if (late > 0) overdue += 1;
-    if (DONE.has(i.status)) resolved += 1;
+    if (done) resolved += 1;
     if (active && !i.department) unassigned += 1;
     if (i.createdAt >= periodFromMs && i.createdAt <= periodEndMs) openedPeriod += 1;
     if (i.createdAt >= monthFromMs && i.createdAt <= periodEndMs) openedMonth += 1;
-    breakdown(byCategory, i.category, i, late > 0);
-    if (i.department) breakdown(byDepartment, i.department, i, late > 0);
-    if (late > 0) overdueIssues.push(toDigestIssue(i, refDate));
-    const row = rowsByTeam.get(i.teamId);
-    if (row) {
-      if (active) row.open += 1;
-      if (late > 0) row.overdue += 1;
-      if (DONE.has(i.status)) row.resolved += 1;
-      if (index.resolvedInMonth.has(i.id)) row.resolvedThisMonth += 1;
+    breakdown(byCategory, i.category, active, done, late > 0);
+    if (i.department) breakdown(byDepartment, i.department, active, done, late > 0);
+    if (late > 0) overdueIssues.push({ issue: i, late });
+    if (i.teamId !== rowTeam) {
+      rowTeam = i.teamId;
+      teamRow = rowsByTeam.get(rowTeam);
+    }
+    if (teamRow) {
+      if (active) teamRow.open += 1;
+      if (late > 0) teamRow.overdue += 1;
+      if (done) teamRow.resolved += 1;
     }
   }
   rows.sort(compareTeamRows);
@@ -419,10 +545,23 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
     (a, b) => b.overdue - a.overdue || b.open - a.open || b.total - a.total || a.key.localeCompare(b.key, 'zh-CN'),
   );
 
-  overdueIssues.sort(compareOpen);
-  const topOverdue = overdueIssues
-    .slice(0, options.topOverdue ?? 10)
-    .map((i) => ({ ...i, teamName: index.teamById.get(i.teamId)?.name || i.teamId }));
+  // The most overdue few, in the open-issue order; only those become digest rows. Most overdue issues are turned away
+  // on their overdue days alone, before any row is built for them.
+  const rowOf = new Map<Issue, DigestIssue>();
+  const row = (i: Issue) => {
+    let d = rowOf.get(i);
+    if (!d) rowOf.set(i, (d = toDigestIssue(i, refDate)));
+    return d;
+  };
+  const top = firstSorted(
+    overdueIssues,
+    options.topOverdue ?? 10,
+    (a, b) => b.late - a.late || compareOpen(row(a.issue), row(b.issue)),
+  );
+  const topOverdue = top.map(({ issue: i }) => ({
+    ...row(i),
+    teamName: index.teamById.get(i.teamId)?.name || i.teamId,
+  }));
 
   let periodVisits = 0;
   for (const list of index.periodVisitsByTeam.values()) periodVisits += list.length;
@@ -430,7 +569,7 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
   for (const list of index.monthVisitsByTeam.values()) monthVisits += list.length;
   const period: PeriodTotals = {
     visits: periodVisits,
-    reports: index.periodReports.size,
+    reports: index.periodReportCount,
     opened: openedPeriod,
     resolved: index.resolvedInPeriod.size,
     closed: index.closedInPeriod.size,
@@ -445,7 +584,7 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
     period,
     monthTotals: {
       visits: monthVisits,
-      reports: index.monthReports.size,
+      reports: index.monthReportCount,
       opened: openedMonth,
       resolved: index.resolvedInMonth.size,
       closed: index.closedInMonth.size,

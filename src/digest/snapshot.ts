@@ -17,7 +17,17 @@ function isStatusEvent(e: LedgerEvent): boolean {
   return (e.type === 'issue.created' || e.type === 'issue.updated') && e.to !== undefined && e.issueId !== undefined;
 }
 
-export function issuesAsOf(issues: Issue[], events: LedgerEvent[], asOfMs: number): Issue[] {
+/** What the audit log says about each issue up to and after an instant. */
+interface IssueReplay {
+  readonly lastBefore: ReadonlyMap<string, LedgerEvent>;
+  readonly firstAfter: ReadonlyMap<string, LedgerEvent>;
+  readonly deptBefore: ReadonlyMap<string, string | null>;
+  readonly resolvedBefore: ReadonlyMap<string, number>;
+  readonly closedBefore: ReadonlyMap<string, number>;
+  readonly touchedBefore: ReadonlyMap<string, number>;
+}
+
+function replayIssues(events: LedgerEvent[], asOfMs: number): IssueReplay {
   const lastBefore = new Map<string, LedgerEvent>();
   const firstAfter = new Map<string, LedgerEvent>();
   const deptBefore = new Map<string, string | null>();
@@ -39,7 +49,21 @@ export function issuesAsOf(issues: Issue[], events: LedgerEvent[], asOfMs: numbe
     }
     if (e.department !== undefined && e.at <= asOfMs) deptBefore.set(e.issueId, e.department);
   }
+  return { lastBefore, firstAfter, deptBefore, resolvedBefore, closedBefore, touchedBefore };
+}
 
+export function issuesAsOf(issues: Issue[], events: LedgerEvent[], asOfMs: number): readonly Issue[] {
+  // A digest of "now" seldom finds an issue created or changed after asOfMs: then the issues are their own states
+  // (the same array, not a copy), and the log is read only when some issue needs it.
+  let later = false;
+  for (const i of issues) {
+    if (i.createdAt > asOfMs || i.updatedAt > asOfMs) {
+      later = true;
+      break;
+    }
+  }
+  if (!later) return issues;
+  let replay: IssueReplay | null = null;
   const out: Issue[] = [];
   for (const issue of issues) {
     if (issue.createdAt > asOfMs) continue;
@@ -48,6 +72,8 @@ export function issuesAsOf(issues: Issue[], events: LedgerEvent[], asOfMs: numbe
       out.push(issue);
       continue;
     }
+    replay ??= replayIssues(events, asOfMs);
+    const { lastBefore, firstAfter, deptBefore, resolvedBefore, closedBefore, touchedBefore } = replay;
     const before = lastBefore.get(issue.id);
     const after = firstAfter.get(issue.id);
     let status: IssueStatus = issue.status;

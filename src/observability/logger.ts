@@ -26,6 +26,7 @@ export function createLogger(
           '*.SLACK_BOT_TOKEN',
           '*.SLACK_SIGNING_SECRET',
           '*.SLACK_APP_TOKEN',
+          '*.SLACK_CLIENT_SECRET',
         ],
         censor: '[redacted]',
       },

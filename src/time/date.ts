@@ -27,9 +27,43 @@ export function addDays(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** `s[from, to)` as a decimal number, or -1 when any of it is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Days since 1970-01-01 of a YYYY-MM-DD date: the same number as `Date.parse(date + 'T00:00:00Z') / 86 400 000`
+ * (a day 29–31 past the month's end rolls over, as Date.parse does), computed with integer arithmetic (days from
+ * the civil calendar) instead of parsing a string per call: the digests and the console's board call it for
+ * every issue. Anything else goes through Date.parse (NaN for what it does not accept).
+ */
+export function dayNumber(date: string): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y0 = digits(date, 0, 4);
+    const m = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y0 >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      const y = m <= 2 ? y0 - 1 : y0;
+      const era = Math.floor(y / 400);
+      const yoe = y - era * 400;
+      const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+      return era * 146_097 + doe - 719_468;
+    }
+  }
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round(dayNumber(b) - dayNumber(a));
 }
 
 /** 0 = Sunday … 6 = Saturday (calendar arithmetic, zone-free). */

@@ -39,6 +39,7 @@ import {
 } from './data.js';
 import { Library, type LibraryOptions, type UploadedFile } from './library.js';
 import { randomToken, sameToken, WebSessions, type WebSession } from './session.js';
+import { createSlackLogin, SLACK_STATE_TTL_SEC, SlackLoginError, type SlackLogin } from './slack-login.js';
 import { BoardPage } from './views/board.js';
 import { IssuePage, IssuesPage } from './views/issues.js';
 import { DocPage, KbPage, SearchPage } from './views/kb.js';
@@ -50,6 +51,8 @@ export const SESSION_COOKIE = 'zct_sid';
 const LOGIN_CSRF_COOKIE = 'zct_lcsrf';
 /** What randomToken() hands out (32 bytes, base64url): a login token cookie of any other shape is replaced. */
 const LOGIN_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** The state of the Slack sign-in this browser started: the callback must carry the same (no login CSRF). */
+const SLACK_STATE_COOKIE = 'zct_slack_state';
 
 type Env = { Variables: { session: WebSession } };
 
@@ -57,6 +60,8 @@ export interface WebAppOptions {
   library?: LibraryOptions;
   /** DingTalk free login (default: from the config when DingTalk is configured). */
   dingtalk?: DingTalkLogin | null;
+  /** Sign in with Slack (default: from the config when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set). */
+  slack?: SlackLogin | null;
   /** Compute the unfiltered board right after each ledger read (default true). */
   precomputeBoard?: boolean;
   /** How long one ledger read is shared between requests before a background refresh (default 5 s; 0 = every request reads). */
@@ -119,6 +124,7 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     },
   );
   const dingtalk = opts.dingtalk !== undefined ? opts.dingtalk : createDingTalkLogin(config);
+  const slack = opts.slack !== undefined ? opts.slack : createSlackLogin(config, sessions);
   const secure = (config.WEB_PUBLIC_URL ?? '').startsWith('https://');
   const files = staticFiles();
   const fmt = (ms: number) => `${localDate(ms, tz)} ${hhmmAt(ms, tz)}`;
@@ -139,6 +145,9 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     c.header('Referrer-Policy', 'same-origin');
     c.header('Cache-Control', c.req.path.startsWith('/static/') ? 'public, max-age=3600' : 'no-store');
   });
+
+  // No icon: answered here rather than sent to the login page like any other page without a session.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
 
   app.get('/static/:name', (c) => {
     const f = files.get(c.req.param('name'));
@@ -176,11 +185,20 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   };
   const safeNext = (n: string | undefined) =>
     n && /^\/[A-Za-z0-9/_\-?=&%.]*$/.test(n) && !n.startsWith('//') ? n : '/board';
+  const loginFailed = (c: Context, text: string, status: 400 | 401 | 403 | 502) =>
+    c.html(
+      <MessagePage
+        title="登录失败"
+        text={text}
+        session={null}
+        status="error"
+        link={{ href: '/login', label: '重新登录' }}
+      />,
+      status,
+    );
+  const STALE_LOGIN_FORM = '登录表单已失效（可能是 Cookie 被禁用或页面停留太久），请重新打开登录页。';
 
   // ------------------------------------------------------------ sign-in (no session needed)
-  // The browser asks for /favicon.ico by itself: answered here, before the session check, so it is never sent round
-  // by /login (which would hand out a new login token while the login form is open).
-  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/login', (c) => {
     // One login token per browser while it is valid: opening the login page again (a second tab, a reload, any
     // request sent round by /login) must not invalidate the form already shown — the first sign-in used to fail
@@ -193,6 +211,7 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
       <LoginPage
         corpId={dingtalk?.corpId ?? null}
         dingtalk={Boolean(dingtalk)}
+        slack={Boolean(slack)}
         loginCsrf={token}
         next={safeNext(c.req.query('next'))}
         error={c.req.query('error') ?? expired}
@@ -203,37 +222,62 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   app.post('/auth/dingtalk', async (c) => {
     const body = await c.req.parseBody();
     const expected = getCookie(c, LOGIN_CSRF_COOKIE) ?? '';
-    if (!sameToken(String(body._csrf ?? ''), expected)) {
-      return c.html(
-        <MessagePage
-          title="登录失败"
-          text="登录表单已失效（可能是 Cookie 被禁用或页面停留太久），请重新打开登录页。"
-          session={null}
-          status="error"
-          link={{ href: '/login', label: '重新登录' }}
-        />,
-        403,
-      );
-    }
-    if (!dingtalk)
-      return c.html(<MessagePage title="登录失败" text="未配置钉钉应用。" session={null} status="error" />, 400);
+    if (!sameToken(String(body._csrf ?? ''), expected)) return loginFailed(c, STALE_LOGIN_FORM, 403);
+    if (!dingtalk) return loginFailed(c, '未配置钉钉应用。', 400);
     try {
       const user = await dingtalk.exchange(String(body.code ?? ''));
       await startSession(c, { ...user, via: 'dingtalk' });
       return c.redirect(safeNext(String(body.next ?? '')), 303);
     } catch (err) {
-      const text = err instanceof DingTalkLoginError ? err.message : '钉钉免登失败，请重试。';
       if (!(err instanceof DingTalkLoginError)) services.logger.error({ err }, 'web: dingtalk login failed');
-      return c.html(
-        <MessagePage
-          title="登录失败"
-          text={text}
-          session={null}
-          status="error"
-          link={{ href: '/login', label: '重新登录' }}
-        />,
-        401,
-      );
+      return loginFailed(c, err instanceof DingTalkLoginError ? err.message : '钉钉免登失败，请重试。', 401);
+    }
+  });
+
+  // Sign in with Slack: the login page's button posts here (with the login form's CSRF token), we store a fresh
+  // state + nonce and send the browser to Slack's consent page; Slack sends it back to the callback with a code.
+  const notConfigured = '未配置 Slack 登录（SLACK_CLIENT_ID / SLACK_CLIENT_SECRET）。';
+  const publicBase = (c: Context) => (config.WEB_PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+  app.post('/auth/slack', async (c) => {
+    const body = await c.req.parseBody();
+    if (!sameToken(String(body._csrf ?? ''), getCookie(c, LOGIN_CSRF_COOKIE) ?? ''))
+      return loginFailed(c, STALE_LOGIN_FORM, 403);
+    if (!slack) return loginFailed(c, notConfigured, 400);
+    const { state, url } = await slack.start(`${publicBase(c)}/auth/slack/callback`, safeNext(String(body.next ?? '')));
+    setCookie(c, SLACK_STATE_COOKIE, state, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure,
+      path: '/auth/slack',
+      maxAge: SLACK_STATE_TTL_SEC,
+    });
+    return c.redirect(url, 303);
+  });
+
+  const slackStatus: Record<SlackLoginError['code'], 400 | 401 | 403 | 502> = {
+    bad_state: 400,
+    denied: 401,
+    bad_code: 401,
+    bad_token: 401,
+    wrong_team: 403,
+    unavailable: 502,
+  };
+  app.get('/auth/slack/callback', async (c) => {
+    if (!slack) return loginFailed(c, notConfigured, 400);
+    const state = c.req.query('state') ?? '';
+    const mine = getCookie(c, SLACK_STATE_COOKIE) ?? '';
+    deleteCookie(c, SLACK_STATE_COOKIE, { path: '/auth/slack' });
+    // A callback for a sign-in this browser did not start (a forwarded link) is refused before anything is used.
+    if (!sameToken(state, mine))
+      return loginFailed(c, '登录请求已失效或不是在本浏览器中发起的，请从登录页重新开始。', 400);
+    try {
+      const { user, next } = await slack.finish({ state, code: c.req.query('code'), error: c.req.query('error') });
+      await startSession(c, { userId: user.userId, name: user.name, via: 'slack' });
+      return c.redirect(safeNext(next), 303);
+    } catch (err) {
+      if (!(err instanceof SlackLoginError)) throw err;
+      services.logger.warn({ code: err.code, reason: err.message }, 'web: slack sign-in refused');
+      return loginFailed(c, err.message, slackStatus[err.code]);
     }
   });
 
@@ -348,10 +392,9 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
     const s = c.get('session');
     const { filters, errors } = parseFilters(c.req.query());
     const snap = await ledger.get();
-    const scoped = scope(snap, visibleTeams(s), filters);
     // One computation per (ledger read, viewer scope, filters): several viewers of the same board share it.
     const board = memo.get(snap, boardKey(s.role === 'member' ? s.teams : null, filters), () =>
-      computeBoard(snap, scoped, tz, config.ZCT_ADMIN_GROUPS),
+      computeBoard(snap, scope(snap, visibleTeams(s), filters), tz, config.ZCT_ADMIN_GROUPS),
     );
     if (s.role === 'member' && s.teams.length === 0)
       errors.push('您还没有在任何联企小组报送过情况，暂时看不到小组数据。');

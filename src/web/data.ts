@@ -14,7 +14,15 @@ import {
   type Visit,
 } from '../ledger/model.js';
 import type { Store } from '../store/types.js';
-import { eventsFromMs, isActive, leadershipDigest, overdueDaysOf, prepareDigest } from '../digest/compute.js';
+import {
+  eventsFromMs,
+  indexEvents,
+  isActive,
+  leadershipDigest,
+  overdueDaysOf,
+  prepareDigest,
+  type EventIndex,
+} from '../digest/compute.js';
 import { loadLedgerData, type LedgerData } from '../digest/load.js';
 import type { DigestWindow, LeadershipDigest } from '../digest/types.js';
 import { addDays, localDate, monthStart, startOfDayMs } from '../time/index.js';
@@ -238,17 +246,48 @@ function weekOf(date: string): string {
   return addDays(date, -dow);
 }
 
-export function computeBoard(snap: LedgerSnapshot, scoped: Scoped, timeZone: string, adminGroups: string[]): Board {
-  const ids = new Set(scoped.teams.map((t) => t.id));
-  const index = prepareDigest({
-    teams: scoped.teams,
-    issues: scoped.issues,
-    visits: scoped.visits,
-    events: scoped.teams.length === snap.teams.length ? snap.events : snap.events.filter((e) => ids.has(e.teamId)),
-    window: snap.window,
+/**
+ * What one ledger read gives every board alike, computed once per read: the audit log's index for the month (the
+ * reports and resolutions of every team, shared by all filters over all teams) and the department list.
+ */
+interface SnapshotBase {
+  timeZone: string;
+  events: EventIndex;
+  departments: string[];
+}
+const bases = new WeakMap<LedgerSnapshot, SnapshotBase>();
+
+function snapshotBase(snap: LedgerSnapshot, timeZone: string): SnapshotBase {
+  const known = bases.get(snap);
+  if (known && known.timeZone === timeZone) return known;
+  const base: SnapshotBase = {
     timeZone,
-    adminGroups,
-  });
+    events: indexEvents({ events: snap.events, window: snap.window, timeZone }),
+    departments: [...new Set(snap.issues.map((i) => i.department).filter((d): d is string => Boolean(d)))].sort(
+      (a, b) => a.localeCompare(b, 'zh-CN'),
+    ),
+  };
+  bases.set(snap, base);
+  return base;
+}
+
+export function computeBoard(snap: LedgerSnapshot, scoped: Scoped, timeZone: string, adminGroups: string[]): Board {
+  const base = snapshotBase(snap, timeZone);
+  // Every team in view: the whole month's log, indexed once per read. Some teams: their part of it.
+  const allTeams = scoped.teams.length === snap.teams.length;
+  const ids = new Set(scoped.teams.map((t) => t.id));
+  const index = prepareDigest(
+    {
+      teams: scoped.teams,
+      issues: scoped.issues,
+      visits: scoped.visits,
+      events: allTeams ? snap.events : snap.events.filter((e) => ids.has(e.teamId)),
+      window: snap.window,
+      timeZone,
+      adminGroups,
+    },
+    allTeams ? base.events : undefined,
+  );
   const digest = leadershipDigest(index, { topOverdue: 10 });
 
   // Opened vs resolved per week (the last WEEKS weeks).
@@ -261,22 +300,35 @@ export function computeBoard(snap: LedgerSnapshot, scoped: Scoped, timeZone: str
   const nextWeek = addDays(weeks[WEEKS - 1] as string, 7);
   const bounds = [...weeks, nextWeek];
   const boundMs = bounds.map((w) => startOfDayMs(w, timeZone));
-  const bucket = <T>(x: T, edges: T[]): number => {
-    if (x < edges[0]! || x >= edges[WEEKS]!) return -1;
+  // Two copies of the same binary search, one for date strings and one for instants: one function called with both
+  // would compare through V8's generic (slow) path for every issue.
+  const dayBucket = (x: string): number => {
+    if (x < bounds[0]! || x >= bounds[WEEKS]!) return -1;
     let lo = 0;
     let hi = WEEKS;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
-      if (x >= edges[mid]!) lo = mid;
+      if (x >= bounds[mid]!) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const msBucket = (x: number): number => {
+    if (x < boundMs[0]! || x >= boundMs[WEEKS]!) return -1;
+    let lo = 0;
+    let hi = WEEKS;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (x >= boundMs[mid]!) lo = mid;
       else hi = mid;
     }
     return lo;
   };
   for (const i of scoped.issues) {
-    const o = bucket(i.raisedOn, bounds);
+    const o = dayBucket(i.raisedOn);
     if (o >= 0) opened[o]! += 1;
     if (i.resolvedAt !== null && !isActive(i.status)) {
-      const r = bucket(i.resolvedAt, boundMs);
+      const r = msBucket(i.resolvedAt);
       if (r >= 0) resolved[r]! += 1;
     }
   }
@@ -305,12 +357,9 @@ export function computeBoard(snap: LedgerSnapshot, scoped: Scoped, timeZone: str
   for (let mi = 0; mi < months.length; mi++)
     for (let ti = 0; ti < heatTeams.length; ti++) visitCells.push([mi, ti, counts.get(`${mi}:${ti}`) ?? 0]);
 
-  const departments = [...new Set(snap.issues.map((i) => i.department).filter((d): d is string => Boolean(d)))].sort(
-    (a, b) => a.localeCompare(b, 'zh-CN'),
-  );
   return {
     digest,
-    departments,
+    departments: base.departments,
     charts: {
       weeks: weeks.map((w) => w.slice(5)),
       opened,

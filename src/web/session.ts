@@ -1,7 +1,8 @@
 /**
  * Web console sessions and one-time sign-in links, kept in the Store's session space (Redis with a TTL, so every
- * replica sees them and they expire by themselves). Keys: `web:s:<id>` (a session), `web:link:<token>` (a link).
- * A session id and a link token are 32 random bytes (base64url); a link is consumed atomically once.
+ * replica sees them and they expire by themselves). Keys: `web:s:<id>` (a session), `web:<kind>:<token>` (a one-time
+ * value: `link` a sign-in link, `slack-state` a Slack sign-in in progress). Session ids and tokens are 32 random bytes
+ * (base64url); a one-time value is claimed atomically once.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
@@ -40,7 +41,7 @@ export function sameToken(a: string, b: string): boolean {
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{20,100}$/;
 const sessionKey = (id: string) => `web:s:${id}`;
-const linkKey = (token: string) => `web:link:${token}`;
+const onceKey = (kind: string, token: string) => `web:${kind}:${token}`;
 
 export class WebSessions {
   constructor(
@@ -77,29 +78,48 @@ export class WebSessions {
     if (TOKEN_RE.test(id)) await this.store.deleteSession(sessionKey(id));
   }
 
-  /** A one-time admin sign-in link token (`zct web-link`), valid for ttlSec. */
-  async createLink(userId: string, name: string, ttlSec: number): Promise<string> {
+  /**
+   * Keep a value under a fresh random token for ttlSec (key `web:<kind>:<token>`) for takeOnce to use once: one-time
+   * links, and the state of a Slack sign-in.
+   */
+  async putOnce(kind: string, value: unknown, ttlSec: number): Promise<string> {
     const token = randomToken();
-    await this.store.setSession(linkKey(token), { userId, name, createdAt: this.now() }, ttlSec);
+    await this.store.setSession(onceKey(kind, token), value, ttlSec);
     return token;
+  }
+
+  /** The value under a token without using it, or null (unknown, expired, malformed token). */
+  async peekOnce(kind: string, token: string): Promise<unknown | null> {
+    return TOKEN_RE.test(token) ? this.store.getSession(onceKey(kind, token)) : null;
+  }
+
+  /**
+   * Use a token: succeeds at most once across replicas (an atomic counter claims it, kept ttlSec — at least the
+   * value's own TTL), then the value is deleted. Null when unknown, expired or already used.
+   */
+  async takeOnce(kind: string, token: string, ttlSec: number): Promise<unknown | null> {
+    const value = await this.peekOnce(kind, token);
+    if (value === null) return null;
+    const claim = await this.store.hitRateLimit(`web:${kind}-used:${token}`, 1, ttlSec);
+    if (!claim.allowed) return null;
+    await this.store.deleteSession(onceKey(kind, token));
+    return value;
+  }
+
+  /** A one-time admin sign-in link token (`zct web-link`), valid for ttlSec. */
+  createLink(userId: string, name: string, ttlSec: number): Promise<string> {
+    return this.putOnce('link', { userId, name, createdAt: this.now() }, ttlSec);
   }
 
   /** Peek at a link without using it (the confirmation page). */
   async peekLink(token: string): Promise<{ userId: string; name: string } | null> {
-    if (!TOKEN_RE.test(token)) return null;
-    const parsed = linkSchema.safeParse(await this.store.getSession(linkKey(token)));
+    const parsed = linkSchema.safeParse(await this.peekOnce('link', token));
     return parsed.success ? parsed.data : null;
   }
 
-  /**
-   * Use a link: succeeds at most once across replicas (an atomic counter claims it), then the link is deleted.
-   */
+  /** Use a link: at most once across replicas. */
   async consumeLink(token: string, ttlSec: number): Promise<{ userId: string; name: string } | null> {
-    const link = await this.peekLink(token);
-    if (!link) return null;
-    const claim = await this.store.hitRateLimit(`web:link-used:${token}`, 1, ttlSec);
-    if (!claim.allowed) return null;
-    await this.store.deleteSession(linkKey(token));
-    return link;
+    const parsed = linkSchema.safeParse(await this.takeOnce('link', token, ttlSec));
+    return parsed.success ? parsed.data : null;
   }
 }

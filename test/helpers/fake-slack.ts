@@ -13,12 +13,16 @@
  * apps.connections.open, files.getUploadURLExternal / files.completeUploadExternal (+ the upload URL);
  * anything else answers {ok:true}.
  *
+ * Sign in with Slack (OpenID Connect): `slack.oidc` — the authorize/consent page, openid.connect.token,
+ * openid.connect.userInfo and the JWKS (see fake-slack-oidc.ts).
+ *
  * signSlackRequest(secret, body) builds the headers Slack sends (v0 HMAC-SHA256 over `v0:${ts}:${body}`).
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { createFakeSlackOidc, type FakeSlackOidc } from './fake-slack-oidc.js';
 import { bounded } from './wait.js';
 
 export const FAKE_SLACK_IDENTITY = {
@@ -80,6 +84,8 @@ export interface FakeSlack {
   /** Called on every Web API call as it arrives (after it is recorded, when recording). */
   onCall(listener: (call: FakeSlackCall) => void): () => void;
   socket: FakeSocketMode;
+  /** Sign in with Slack (OpenID Connect). */
+  oidc: FakeSlackOidc;
   close(): Promise<void>;
 }
 
@@ -134,6 +140,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let tsCounter = 0;
   let fileCounter = 0;
   let base = '';
+  const oidc = createFakeSlackOidc(() => base);
 
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -213,9 +220,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           );
         return send(fail.status, { ok: false });
       }
+      const openid = await oidc.apiCall(method, args, auth?.startsWith('Bearer ') ? auth.slice(7) : null);
+      if (openid) return send(200, openid);
       if (!token) return send(200, { ok: false, error: 'not_authed' });
       return send(200, answer(method, args));
     }
+    if (await oidc.handle(req, res, url)) return;
     if (url.pathname.startsWith('/response/')) {
       const id = decodeURIComponent(url.pathname.slice('/response/'.length));
       responses.push({ id, body: parseArgs(raw, req.headers['content-type'] ?? 'application/json'), at: Date.now() });
@@ -297,6 +307,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     callsTo: (method) => calls.filter((c) => c.method === method),
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     responsesTo: (id) => responses.filter((r) => r.id === id),
+    oidc,
     failNext(method, failure) {
       const list = failures.get(method) ?? [];
       list.push(failure);

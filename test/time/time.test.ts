@@ -6,6 +6,7 @@ import {
   cnMonth,
   cnWeekdayLong,
   createWorkCalendar,
+  dayNumber,
   daysBetween,
   endOfDayMs,
   isoWeekday,
@@ -26,6 +27,22 @@ describe('src/time: calendar dates', () => {
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2024-03-01', '2024-02-28')).toBe(-2);
+  });
+
+  it('counts day numbers exactly as Date.parse does, including roll-over days and what it refuses', () => {
+    const viaParse = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    // Every day from 1899 to 2101 (leap years, centuries, 2000), through ISO strings made independently.
+    const wrong: string[] = [];
+    for (let ms = Date.UTC(1899, 0, 1); ms <= Date.UTC(2101, 11, 31); ms += 86_400_000) {
+      const d = new Date(ms).toISOString().slice(0, 10);
+      if (dayNumber(d) !== ms / 86_400_000) wrong.push(d);
+    }
+    expect(wrong).toEqual([]);
+    const odd = ['2023-02-29', '2026-02-30', '2026-02-31', '2026-04-31', '0000-01-01', '0000-03-01', '9999-12-31'];
+    const bad = ['2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32', '2026-1-01', '20260101', 'abcd-ef-gh', ''];
+    for (const d of [...odd, ...bad]) expect(dayNumber(d), d).toBe(viaParse(d));
+    expect(daysBetween('2026-02-30', '2026-03-02')).toBe(0);
+    expect(daysBetween('2026-01-01', 'not a date')).toBeNaN();
   });
 
   it('names weekdays both ways (Sunday = 0, ISO Sunday = 7)', () => {

@@ -2,6 +2,7 @@
  * The web console in a real browser (Playwright driving Debian's chromium) against `zct serve` — a child process with
  * the real bot on the fake DingTalk, a spawned redis-server and a temporary data directory:
  * DingTalk free login (the page's JSAPI call answered by a stand-in `dd`, the code exchanged with the fake's OpenAPI),
+ * Sign in with Slack (the login page's button, the fake Slack's consent page, the code and id_token checked),
  * the board, filtering and opening an issue with its history, xlsx export, uploading a .docx and asking the bot about
  * it, deleting it and seeing the answer go, a member refused the knowledge base, CSRF and expired sessions refused.
  *
@@ -21,6 +22,7 @@ import {
   type FakeDingTalk,
   type RobotMessageInput,
 } from '../helpers/fake-dingtalk.js';
+import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.js';
 import { freePort, startRedis, type RedisHandle } from '../helpers/redis.js';
 import { E2E_CACHE_DIR } from '../e2e/product.js';
 
@@ -35,6 +37,8 @@ if (!CHROMIUM)
 const SHOTS = process.env.ZCT_SCREENSHOTS;
 
 const ADMIN = 'admin01';
+/** A Slack admin (slack:<USERID> in ZCT_ADMINS, as the bot reads it). */
+const SLACK_ADMIN = 'U0ADMIN77';
 const MEMBER = 'member01';
 const OTHER = 'member02';
 const GROUP_A = 'cidTeamA==';
@@ -45,6 +49,7 @@ const QUESTION = '首台套重大技术装备按销售额的多少给予奖励�
 
 let redis: RedisHandle;
 let fake: FakeDingTalk;
+let slack: FakeSlack;
 let server: ChildProcess;
 let serverLog = '';
 let base = '';
@@ -134,9 +139,13 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
   beforeAll(async () => {
     redis = await startRedis();
     fake = await startFakeDingTalk();
+    slack = await startFakeSlack();
+    slack.oidc.addUser({ userId: SLACK_ADMIN, name: '赵主任' });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zct-web-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
+    // As registered in the Slack app: only this redirect URL is accepted.
+    slack.oidc.allowRedirect(`${base}/auth/slack/callback`);
     server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
       env: {
         ...process.env,
@@ -147,12 +156,13 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
         ZCT_SCHEDULER: 'false',
         HEALTH_PORT: '0',
         ZCT_DATA_DIR: dataDir,
-        ZCT_ADMINS: ADMIN,
+        ZCT_ADMINS: `${ADMIN},slack:${SLACK_ADMIN}`,
         ZCT_RATE_LIMIT_PER_MIN: '0',
         WEB_PORT: String(port),
         WEB_HOST: '127.0.0.1',
         DINGTALK_CORP_ID: 'dingcorp',
         ...fakeDingTalkEnv(fake),
+        ...slack.oidc.env(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -199,6 +209,7 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
       });
     }
     await fake?.close();
+    await slack?.close();
     await redis?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -215,6 +226,47 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
     // ECharts drew the three charts (SVG renderer).
     await page.waitForFunction("document.querySelectorAll('.chart svg').length === 3", null, { timeout: 30_000 });
     await shot(page, 'board-desktop');
+    await ctx.close();
+  });
+
+  it('signs in with Slack: the login page button, Slack’s consent page, back where they started', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    // The browser is signed in to the (fake) Slack workspace as the admin.
+    await ctx.addCookies([slack.oidc.cookieFor(SLACK_ADMIN)]);
+    const page = await ctx.newPage();
+    const callbacks: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().startsWith(`${base}/auth/slack/callback`)) callbacks.push(r.url());
+    });
+    await page.goto(`${base}/issues?status=active`);
+    expect(page.url()).toContain('/login?next=');
+    await shot(page, 'login-desktop');
+    await page.click('#slack-login');
+    // Slack's consent page (the fake's), then back to the console.
+    await page.waitForURL((u) => u.toString().startsWith(`${slack.url}/openid/connect/authorize`), { timeout: 30_000 });
+    await seeText(page.locator('h1'), '授权登录');
+    await page.click('#allow');
+    await page.waitForURL(`${base}/issues?status=active`, { timeout: 60_000 });
+    await seeText(page.locator('header .who'), '赵主任（管理员）');
+    expect(await page.locator('nav.main').textContent()).toContain('知识库');
+    expect(slack.oidc.tokenCalls.at(-1)!.args).toMatchObject({
+      client_id: slack.oidc.clientId,
+      redirect_uri: `${base}/auth/slack/callback`,
+    });
+    expect((await ctx.cookies(base)).find((c) => c.name === 'zct_sid')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+
+    // The same callback again (the back button, a copied URL) signs nobody in.
+    expect(callbacks).toHaveLength(1);
+    const fresh = await browser.newContext();
+    const p2 = await fresh.newPage();
+    const replay = await p2.goto(callbacks[0]!);
+    expect(replay!.status()).toBe(400);
+    await seeText(p2.locator('main'), '请从登录页重新开始');
+    expect((await fresh.cookies(base)).some((c) => c.name === 'zct_sid')).toBe(false);
+    await fresh.close();
     await ctx.close();
   });
 

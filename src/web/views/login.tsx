@@ -1,10 +1,14 @@
-/** Sign-in: DingTalk free login inside the DingTalk app (JSAPI requestAuthCode), and how to get a one-time link. */
+/**
+ * Sign-in: DingTalk free login inside the DingTalk app (JSAPI requestAuthCode), Sign in with Slack in a browser, and
+ * how to get a one-time link.
+ */
 import { raw } from 'hono/html';
 import { Layout } from './layout.js';
 
 export function LoginPage(p: {
   corpId: string | null;
   dingtalk: boolean;
+  slack: boolean;
   loginCsrf: string;
   next: string;
   error?: string;
@@ -28,9 +32,18 @@ export function LoginPage(p: {
               </button>
             </form>
           </div>
-        ) : (
+        ) : p.slack ? null : (
           <p class="muted">未配置钉钉应用（DINGTALK_CLIENT_ID），无法使用钉钉免登。</p>
         )}
+        {p.slack ? (
+          <form id="slack-form" method="post" action="/auth/slack">
+            <input type="hidden" name="_csrf" value={p.loginCsrf} />
+            <input type="hidden" name="next" value={p.next} />
+            <button type="submit" id="slack-login">
+              使用 Slack 登录
+            </button>
+          </form>
+        ) : null}
         <p class="muted">
           在服务器上运行 <code>zct web-link</code> 可获得一次性管理员登录链接。
         </p>
