@@ -63,7 +63,7 @@ import { confidenceOf } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
-import { blank, blankFillers, foldWidth, type Span } from './normalize.js';
+import { blank, blankFillers, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
@@ -1164,8 +1164,7 @@ function matchItem(items: Item[], category: Category, score: number): Item | nul
   return same.find((i) => !i.explicitStatus) ?? same[0] ?? null;
 }
 
-const NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUM[s] ?? 0));
+const num = (s: string) => chineseNumber(s) ?? 0;
 
 /** Items referenced by ordinals in a clause: 第一个, 前两个, 后两个, 最后一个, 其余. */
 function ordinalTargets(clause: string, items: Item[], referenced: Set<Item>): Item[] | null {

@@ -16,6 +16,7 @@ import {
   stripReportPrefix,
 } from '../commands.js';
 import { findDeadline } from '../deadlines.js';
+import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { CUES } from '../../messaging/intent-cues.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
@@ -591,13 +592,11 @@ export type DraftReply =
   /** Something else (a policy question, chit-chat): not for the ledger. */
   | { type: 'unrelated' };
 
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
 /** "2", "第二个", "二" → 2 (1-based), within 1..n; else null. */
 export function parseChoice(text: string, n: number): number | null {
   const m = /^(?:第|选|选择)?\s*([1-9]|[一二两三四五六七八九])\s*(?:个|家|条|项|号)?$/.exec(text);
   if (!m) return null;
-  const k = CN_NUM[m[1] as string] ?? Number(m[1]);
+  const k = chineseNumber(m[1]!)!;
   return k >= 1 && k <= n ? k : null;
 }
 
