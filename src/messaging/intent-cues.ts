@@ -149,7 +149,8 @@ export const CHAT_WORDS = [
   '提醒一下',
   '辛苦',
 ] as const;
-/** Nouns of a lookup ("三服务活动的主要内容"): a message made of these is a question even without a question word. */
+/** Nouns of a lookup ("三服务活动的主要内容"): a message made of these is a question even without a question word (the
+ * policy-topic nouns and more). */
 export const LOOKUP_NOUNS = [
   '内容',
   '措施',
@@ -161,18 +162,7 @@ export const LOOKUP_NOUNS = [
   '作用',
   '职责',
   '任务',
-  '原则',
-  '要求',
-  '条件',
-  '规定',
-  '办法',
-  '政策',
-  '标准',
-  '流程',
-  '程序',
-  '补贴',
-  '补助',
-  '文件',
+  ...POLICY_TOPIC_WORDS,
   '精神',
   '举措',
   '目标',
