@@ -282,34 +282,26 @@ export function createWebApp(services: Services, opts: WebAppOptions = {}): WebA
   });
 
   const linkTtl = Math.round(config.WEB_LINK_TTL_MIN * 60);
+  const linkInvalid = (c: Context) =>
+    c.html(
+      <MessagePage
+        title="链接无效"
+        text="这个登录链接已使用或已过期。请在服务器上重新运行 zct web-link。"
+        session={null}
+        status="error"
+      />,
+      410,
+    );
   app.get('/auth/link', async (c) => {
     const token = c.req.query('token') ?? '';
     const link = await sessions.peekLink(token);
-    if (!link)
-      return c.html(
-        <MessagePage
-          title="链接无效"
-          text="这个登录链接已使用或已过期。请在服务器上重新运行 zct web-link。"
-          session={null}
-          status="error"
-        />,
-        410,
-      );
+    if (!link) return linkInvalid(c);
     return c.html(<LinkConfirmPage token={token} name={link.name} />);
   });
   app.post('/auth/link', async (c) => {
     const body = await c.req.parseBody();
     const link = await sessions.consumeLink(String(body.token ?? ''), linkTtl);
-    if (!link)
-      return c.html(
-        <MessagePage
-          title="链接无效"
-          text="这个登录链接已使用或已过期。请在服务器上重新运行 zct web-link。"
-          session={null}
-          status="error"
-        />,
-        410,
-      );
+    if (!link) return linkInvalid(c);
     await startSession(c, { ...link, via: 'link' });
     return c.redirect('/board', 303);
   });
