@@ -13,7 +13,7 @@ import {
   parseCardCallback,
 } from '../../../src/platforms/dingtalk/action-card.js';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../../../src/platforms/dingtalk/index.js';
-import { RedisStore } from '../../../src/store/redis/index.js';
+import type { RedisStore } from '../../../src/store/redis/index.js';
 import {
   startDingTalkHarness,
   type DingTalkHarness,
@@ -21,6 +21,7 @@ import {
   type FakeDingTalk,
 } from '../../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../../helpers/redis.js';
+import { connectTestStore } from '../../helpers/redis-store.js';
 import { sleep } from '../../e2e/product.js';
 import { createEchoBot, type EchoBot } from './echo-bot.js';
 
@@ -39,13 +40,7 @@ let b: EchoBot;
 let seq = 0;
 
 async function openStore(): Promise<RedisStore> {
-  const store = new RedisStore({
-    url: redis.url,
-    prefix: `dtb${process.pid}`,
-    commandTimeoutMs: 500,
-    maxReconnectDelayMs: 100,
-  });
-  await store.connect({ timeoutMs: 5_000 });
+  const store = await connectTestStore(redis.url, `dtb${process.pid}`);
   stores.push(store);
   return store;
 }

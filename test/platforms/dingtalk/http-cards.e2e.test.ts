@@ -10,7 +10,7 @@ import { FEEDBACK_TEXTS } from '../../../src/answer/feedback.js';
 import { silentLogger } from '../../../src/observability/logger.js';
 import { ACTION_TEXTS } from '../../../src/platforms/dingtalk/action-card.js';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../../../src/platforms/dingtalk/index.js';
-import { RedisStore } from '../../../src/store/redis/index.js';
+import type { RedisStore } from '../../../src/store/redis/index.js';
 import {
   FAKE_CLIENT_SECRET,
   postCallback,
@@ -20,6 +20,7 @@ import {
   type FakeDingTalk,
 } from '../../helpers/fake-dingtalk.js';
 import { freePort, startRedis, type RedisHandle } from '../../helpers/redis.js';
+import { connectTestStore } from '../../helpers/redis-store.js';
 import { sleep } from '../../e2e/product.js';
 import { createEchoBot, type EchoBot } from './echo-bot.js';
 
@@ -39,13 +40,7 @@ let seq = 0;
 let cardUrlA = '';
 
 async function openStore(): Promise<RedisStore> {
-  const store = new RedisStore({
-    url: redis.url,
-    prefix: `dthc${process.pid}`,
-    commandTimeoutMs: 500,
-    maxReconnectDelayMs: 100,
-  });
-  await store.connect({ timeoutMs: 5_000 });
+  const store = await connectTestStore(redis.url, `dthc${process.pid}`);
   stores.push(store);
   return store;
 }

@@ -11,7 +11,7 @@ import {
   dingTalkSign,
   verifyDingTalkSignature,
 } from '../../../src/platforms/dingtalk/http-callback.js';
-import { RedisStore } from '../../../src/store/redis/index.js';
+import type { RedisStore } from '../../../src/store/redis/index.js';
 import {
   FAKE_CLIENT_SECRET,
   postCallback,
@@ -20,6 +20,7 @@ import {
   type FakeDingTalk,
 } from '../../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../../helpers/redis.js';
+import { connectTestStore } from '../../helpers/redis-store.js';
 import { sleep } from '../../e2e/product.js';
 import { createEchoBot, type EchoBot } from './echo-bot.js';
 
@@ -65,13 +66,7 @@ let a: EchoBot;
 let b: EchoBot;
 
 async function openStore(): Promise<RedisStore> {
-  const store = new RedisStore({
-    url: redis.url,
-    prefix: `dth${process.pid}`,
-    commandTimeoutMs: 500,
-    maxReconnectDelayMs: 100,
-  });
-  await store.connect({ timeoutMs: 5_000 });
+  const store = await connectTestStore(redis.url, `dth${process.pid}`);
   stores.push(store);
   return store;
 }

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../src/messaging/messages.js';
 import { silentLogger } from '../../../src/observability/logger.js';
 import { createDingTalkAdapter, type DingTalkAdapter } from '../../../src/platforms/dingtalk/index.js';
-import { RedisStore } from '../../../src/store/redis/index.js';
+import type { RedisStore } from '../../../src/store/redis/index.js';
 import { startDingTalkHarness, type DingTalkHarness, type FakeDingTalk } from '../../helpers/fake-dingtalk.js';
 import { startRedis, type RedisHandle } from '../../helpers/redis.js';
+import { connectTestStore } from '../../helpers/redis-store.js';
 import { createEchoBot, type EchoBot } from './echo-bot.js';
 import { bounded } from '../../helpers/wait.js';
 
@@ -21,13 +22,7 @@ let a: EchoBot;
 let b: EchoBot;
 
 async function openStore(): Promise<RedisStore> {
-  const store = new RedisStore({
-    url: redis.url,
-    prefix: `dt${process.pid}`,
-    commandTimeoutMs: 500,
-    maxReconnectDelayMs: 100,
-  });
-  await store.connect({ timeoutMs: 5_000 });
+  const store = await connectTestStore(redis.url, `dt${process.pid}`);
   stores.push(store);
   return store;
 }
