@@ -298,7 +298,9 @@ export async function answerQuestion(
   let query = rewritten.query;
   // The endpoint just timed out or failed: do not make the user wait for it a second time.
   const useLlm = llm !== null && llmFailure !== 'timeout' && llmFailure !== 'http';
-  let result = await retriever.search(query, k);
+  // A rewritten follow-up is searched with the previous topic, but asks what the new message asks.
+  const asked = { asked: question };
+  let result = await retriever.search(query, k, query === question ? {} : asked);
   if (!followUp && prevTurn && !(llm && useLlm)) {
     // “派了多少干部” after “衢州专班多少个”: an elliptical question with no topic of its own continues the
     // previous one — when the previous answer's document has its words, or it finds nothing alone.
@@ -311,7 +313,7 @@ export async function answerQuestion(
       : '';
     const standalone = { refused: !result.answerable, topText: result.hits[0]?.chunk.text ?? '' };
     if (continuesTopic(question, prevTurn, previousText, standalone, tokenizerFor(retriever))) {
-      const again = await retriever.search(ruleRewrite(question, history), k);
+      const again = await retriever.search(ruleRewrite(question, history), k, asked);
       if (again.answerable || !result.answerable) {
         followUp = true;
         query = ruleRewrite(question, history);
@@ -327,7 +329,7 @@ export async function answerQuestion(
       topicWordsRewrite(question, history, tokenizerFor(retriever)),
     ]) {
       if (!narrow || narrow === query) continue;
-      const again = await retriever.search(narrow, k);
+      const again = await retriever.search(narrow, k, asked);
       if (again.answerable) {
         query = narrow;
         result = again;

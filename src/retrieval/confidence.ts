@@ -207,9 +207,9 @@ export function confidenceOf(cov: number, threshold = ANSWERABLE_THRESHOLD): num
 export function answerability(
   units: QueryUnit[],
   ranked: Array<{ chunk: Chunk; score?: number }>,
-  threshold = ANSWERABLE_THRESHOLD,
-  depth = COVERAGE_DEPTH,
+  opts: { threshold?: number; depth?: number; asked?: string | undefined } = {},
 ): Answerability {
+  const { threshold = ANSWERABLE_THRESHOLD, depth = COVERAGE_DEPTH } = opts;
   let best = { coverage: 0, missing: units.map((u) => u.word) };
   for (const h of ranked.slice(0, depth)) {
     const c = coverage(units, passageHaystack(h.chunk));
@@ -226,7 +226,7 @@ export function answerability(
     };
   }
   // The question is known: decide on all the evidence (gate model), not on the wording alone.
-  const features = gateFeatures(units, ranked, question, depth);
+  const features = gateFeatures(units, ranked, question, depth, opts.asked);
   const confidence = gateConfidence(features);
   return {
     answerable: units.length > 0 && confidence >= 0.5,
@@ -416,6 +416,7 @@ export function gateFeatures(
   ranked: Array<{ chunk: Chunk; score?: number }>,
   question: string,
   depth = COVERAGE_DEPTH,
+  asked?: string,
 ): GateFeatures {
   const top = ranked.slice(0, depth);
   let cov = 0;
@@ -460,8 +461,11 @@ export function gateFeatures(
   const bestWithContext = pool.reduce((m, x) => Math.max(m, x.c), 0);
   const near = pool.filter((x) => x.c >= bestWithContext * NEAR_BEST && x.c > 0);
   // A two-part question (“是几单制？座谈会多久开一次”) asks each part's kind in its own words.
-  const kinds = askedKinds(question).filter((k) => k !== 'list');
-  const parts = questionParts(question, kinds);
+  // A rewritten follow-up asks what its new message asks (“那是哪个单位发的” after a “多少” question);
+  // one that asks no kind of its own (“那B县呢”) asks what the question it continues asked.
+  const askedText = asked && askedKinds(asked).some((k) => k !== 'list') ? asked : question;
+  const kinds = askedKinds(askedText).filter((k) => k !== 'list');
+  const parts = questionParts(askedText, kinds);
   let kind = 1;
   if (kinds.length)
     kind = parts.every((p) => p.kinds.every((k) => near.some((x) => holdsKind(k, x.s, p.text)))) ? 1 : 0;

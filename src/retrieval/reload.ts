@@ -15,7 +15,7 @@ import { RedisConnection } from '../store/redis/connection.js';
 import type { Answerability } from './confidence.js';
 import type { LexicalHit, LexicalIndex } from './lexical.js';
 import type { HybridRetriever } from './retriever.js';
-import type { Chunk, Retriever, SearchResult } from './types.js';
+import type { Chunk, Retriever, SearchOptions, SearchResult } from './types.js';
 
 /** The commands used here (RedisConnection has them; so does a RedisStore's `conn`). */
 export interface VersionConnection {
@@ -113,14 +113,18 @@ export class ReloadingRetriever implements Retriever {
     return this.version;
   }
 
-  async search(query: string, k?: number): Promise<SearchResult> {
+  async search(query: string, k?: number, opts?: SearchOptions): Promise<SearchResult> {
     await this.poll();
-    return this.current.search(query, k);
+    return this.current.search(query, k, opts);
   }
 
-  async searchDetailed(query: string, k?: number): Promise<{ result: SearchResult; decision: Answerability }> {
+  async searchDetailed(
+    query: string,
+    k?: number,
+    opts?: SearchOptions,
+  ): Promise<{ result: SearchResult; decision: Answerability }> {
     await this.poll();
-    return this.current.searchDetailed(query, k);
+    return this.current.searchDetailed(query, k, opts);
   }
 
   explain(query: string, k?: number): { hits: LexicalHit[]; decision: Answerability } {

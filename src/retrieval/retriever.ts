@@ -12,7 +12,7 @@ import { chunkContext } from './fields.js';
 import { reciprocalRankFusion } from './fusion.js';
 import { indexCacheKey, readIndexCache, writeIndexCache } from './index-cache.js';
 import { LexicalIndex, type LexicalHit, type RankingOptions } from './lexical.js';
-import type { Chunk, Retriever, SearchHit, SearchResult } from './types.js';
+import type { Chunk, Retriever, SearchHit, SearchOptions, SearchResult } from './types.js';
 
 export interface BuildRetrieverOptions {
   /** Directory for the index and embedding caches (ZCT_CACHE_DIR); no disk cache when absent. */
@@ -38,16 +38,22 @@ export class HybridRetriever implements Retriever {
     private readonly logger: Logger = silentLogger,
   ) {}
 
-  async search(query: string, k = 5): Promise<SearchResult> {
-    return (await this.searchDetailed(query, k)).result;
+  async search(query: string, k = 5, opts: SearchOptions = {}): Promise<SearchResult> {
+    return (await this.searchDetailed(query, k, opts)).result;
   }
 
   /** search() plus the features behind the not-found decision (eval, debugging). */
-  async searchDetailed(query: string, k = 5): Promise<{ result: SearchResult; decision: Answerability }> {
+  async searchDetailed(
+    query: string,
+    k = 5,
+    opts: SearchOptions = {},
+  ): Promise<{ result: SearchResult; decision: Answerability }> {
     const q = query.trim();
     const depth = Math.max(k, this.dense ? FUSION_DEPTH : 10);
     const lexical = this.lexical.search(this.lexical.analyze(q), depth);
-    const decision = answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), lexical);
+    const decision = answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), lexical, {
+      asked: opts.asked,
+    });
     let ranked: Array<{ chunk: Chunk; score: number }> = lexical;
     if (this.dense && q) {
       try {

@@ -51,8 +51,18 @@ export interface SearchResult {
   confidence: number;
 }
 
+/** Options of one search. */
+export interface SearchOptions {
+  /**
+   * The words whose asked kind of answer (a figure, a date, who…) the not-found decision checks, when
+   * they are not the query's own: a follow-up rewritten with the previous question's topic asks what the
+   * new message asks, not what the previous one did. Its place/year constraints still come from the query.
+   */
+  asked?: string;
+}
+
 export interface Retriever {
-  search(query: string, k?: number): Promise<SearchResult>;
+  search(query: string, k?: number, opts?: SearchOptions): Promise<SearchResult>;
   /** Number of chunks / documents indexed. */
   stats(): { documents: number; chunks: number };
   /** Frequent topics, for "nearest topics" suggestions when nothing was found. */

@@ -115,6 +115,26 @@ describe('near misses are refused', () => {
   });
 });
 
+describe('a rewritten follow-up is gated on what the new message asks', () => {
+  it('the previous question’s kind does not sink it, the new one’s does', async () => {
+    // “城际铁路论证会开了多少次” then “那设计时速呢”: rewritten with the topic, the query asks for a count
+    // (多少次) and a speed; the passage holds both. Then “全线一共设多少个站” asks for a count of stations
+    // the passage does not hold, whatever the previous question asked.
+    const query = '城际铁路论证会开了多少次 全线一共设多少个站';
+    const alone = (await retriever.search(query, 5)).answerable;
+    const asNew = (await retriever.search(query, 5, { asked: '全线一共设多少个站' })).answerable;
+    expect(asNew).toBe(false);
+    expect(alone).toBe(true);
+  });
+
+  it('a new message that asks no kind of its own keeps the previous question’s', async () => {
+    const query = '城际铁路全线一共设多少个站 那设计时速呢';
+    const { decision } = await retriever.searchDetailed(query, 5, { asked: '那设计时速呢' });
+    const whole = await retriever.searchDetailed(query, 5);
+    expect(decision.features?.kind).toBe(whole.decision.features?.kind);
+  });
+});
+
 describe('answer kinds read the question’s own wording', () => {
   it('a unit in quotes is a figure; a bare quoted code is a name unless a code is asked', () => {
     expect(holdsKind('number', '实现“30天压缩到1小时”。', '办证时间压到多少')).toBe(true);
