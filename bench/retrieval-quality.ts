@@ -30,18 +30,18 @@ const near = (rel: string) =>
   path.resolve(root, '..', rel);
 const SHARED = near('shared/eval');
 const OWN = near('main/data/eval');
+/** One of our own sets: this checkout's data/eval, else main's beside it (a helper's worktree). */
+const own = (file: string) =>
+  fs.existsSync(path.join(root, 'data/eval', file)) ? path.join(root, 'data/eval', file) : path.join(OWN, file);
 const SET_FILES: Record<string, string> = {
   dev: path.join(SHARED, 'qa-dev.jsonl'),
   dev2: path.join(SHARED, 'qa-dev2.jsonl'),
-  tune: fs.existsSync(path.join(root, 'data/eval/qa-tune.jsonl'))
-    ? path.join(root, 'data/eval/qa-tune.jsonl')
-    : path.join(OWN, 'qa-tune.jsonl'),
-  tune2: fs.existsSync(path.join(root, 'data/eval/qa2-tune.jsonl'))
-    ? path.join(root, 'data/eval/qa2-tune.jsonl')
-    : path.join(OWN, 'qa2-tune.jsonl'),
-  test: fs.existsSync(path.join(root, 'data/eval/qa-test.jsonl'))
-    ? path.join(root, 'data/eval/qa-test.jsonl')
-    : path.join(OWN, 'qa-test.jsonl'),
+  tune: own('qa-tune.jsonl'),
+  tune2: own('qa2-tune.jsonl'),
+  tune3: own('qa3-tune.jsonl'),
+  test: own('qa-test.jsonl'),
+  test2: own('qa2-test.jsonl'),
+  test3: own('qa3-test.jsonl'),
 };
 const CMRC = path.join(SHARED, 'cmrc2018-trial');
 
