@@ -4,6 +4,7 @@
  * the cues in cues.ts); with an LLM configured, the model decides only when the rules are unsure.
  * A pure function of the text and the team's names: the same text always gets the same answer.
  */
+import { joinWordSpacing } from '../src/text/spacing.js';
 import { z } from 'zod';
 import { findRefs } from '../src/ledger/commands.js';
 import { extractUpdate } from '../src/ledger/extract/index.js';
@@ -56,7 +57,8 @@ function lastClause(text: string): string {
 
 export function classifyByRules(text: string, today: string, opts: ClassifyOptions | Extraction = {}): ClassifyFacts {
   const o: ClassifyOptions = 'kind' in opts ? { parse: opts as Extraction } : (opts as ClassifyOptions);
-  const t = text.trim();
+  // Dictation that spaces every word reads as the sentence it is, for the cues as for the parser.
+  const t = joinWordSpacing(text.trim());
   if (isAcknowledgement(t)) return { intent: 'ack', reportish: false, questionish: false };
 
   const parse = o.parse ?? extractUpdate(t, { today });

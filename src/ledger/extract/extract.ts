@@ -63,6 +63,7 @@ import { confidenceOf } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
+import { joinWordSpacing } from '../../text/spacing.js';
 import { blank, blankFillers, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
@@ -110,7 +111,9 @@ interface Clause extends Span {
 }
 
 export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
-  const original = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  // Dictation that spaces every word is read as the sentence it is (src/text/spacing.ts).
+  const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  const original = joinWordSpacing(clipped);
   const folded = foldWidth(original);
   const trimmed = folded.trim();
   if (!trimmed || CHITCHAT.test(trimmed)) return notUpdate();
