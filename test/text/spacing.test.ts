@@ -4,12 +4,13 @@ import { extractUpdate } from '../../src/ledger/extract/index.js';
 import { isWordSpaced, joinWordSpacing } from '../../src/text/spacing.js';
 
 describe('dictation that spaces every word', () => {
-  it('is joined into ordinary text (Chinese and digits); line breaks stay', () => {
+  it('is joined into ordinary text after short words; line breaks and the space after a longer word stay', () => {
+    expect(joinWordSpacing('去 了 锦程电缆 他们 说 铜价 涨 了 现金流 紧')).toBe('去了锦程电缆 他们说铜价涨了现金流 紧');
     expect(joinWordSpacing('呃 那个 前天 去 了 一趟 东升 纺织 他们 说 订单 少 了 三 成')).toBe(
       '呃那个前天去了一趟东升纺织他们说订单少了三成',
     );
     expect(joinWordSpacing('今天 去 了 南湖 食品\n他们 说 缺 二十 个 包装工 Q-0012 也 办 完 了')).toBe(
-      '今天去了南湖食品\n他们说缺二十个包装工 Q-0012也办完了',
+      '今天去了南湖食品\n他们说缺二十个包装工 Q-0012 也办完了',
     );
   });
 

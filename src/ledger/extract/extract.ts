@@ -64,6 +64,7 @@ import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
 import { joinWordSpacing } from '../../text/spacing.js';
+import { selfRepairs } from './repair.js';
 import { blank, blankFillers, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
@@ -119,12 +120,20 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   if (!trimmed || CHITCHAT.test(trimmed)) return notUpdate();
 
   // ---- message-wide facts
-  const refs = findRefs(folded);
+  // A mention the speaker took back (“不是Q-0035，是Q-0036”, “昨天 不对 前天”) is blanked with its
+  // marker before anything else is read (repair.ts).
+  const allRefs = findRefs(folded);
+  const refRepair = selfRepairs(folded, allRefs);
+  const refs = allRefs.filter((r) => !refRepair.dropped.includes(r));
   let work = folded;
-  for (const r of refs) work = blank(work, r.start, r.end);
+  for (const r of allRefs) work = blank(work, r.start, r.end);
+  for (const s of refRepair.spans) work = blank(work, s.start, s.end);
   work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length));
-  const depts = findDepartments(work);
+  for (const s of selfRepairs(work, findDates(work, ctx.today)).spans) work = blank(work, s.start, s.end);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
+  const entRepair = selfRepairs(work, findEnterprises(work, known, findDepartments(work)));
+  for (const s of entRepair.spans) work = blank(work, s.start, s.end);
+  const depts = findDepartments(work);
   const ents = findEnterprises(work, known, depts);
 
   return interpret(original, trimmed, refs, work, depts, ents, ctx.today);
@@ -1027,7 +1036,8 @@ function analyseClauses(
       !VISIT_NEGATED.test(c.text) &&
       cEnts.some(
         (e) =>
-          MOTION_BEFORE_NAME.test(work.slice(c.start, e.start)) || MOTION_AFTER_NAME.test(work.slice(e.end, c.end)),
+          MOTION_BEFORE_NAME.test(withoutDates(work, c.start, e.start, dates)) ||
+          MOTION_AFTER_NAME.test(work.slice(e.end, c.end)),
       )
     )
       visit = 'visit';
@@ -1074,6 +1084,15 @@ function analyseClauses(
 
 /** 去 right before the name, nothing else (下午去宏达机械). */
 const BARE_GO_BEFORE_NAME = /(?<![过回进出上下])去\s*$/;
+
+/** work[start, end) with its date expressions blanked: a verb after 周一 / 3号 is read after a space, not after 一 / 号. */
+function withoutDates(work: string, start: number, end: number, dates: Span[]): string {
+  let out = work.slice(start, end);
+  for (const d of dates)
+    if (d.start < end && start < d.end)
+      out = blank(out, Math.max(0, d.start - start), Math.min(out.length, d.end - start));
+  return out;
+}
 
 /** The enterprise is the one speaking (宏泰食品说…, 华康药业的王总在群里说…): a report, not a department's update. */
 function enterpriseSays(work: string, ents: EnterpriseHit[], seg: Span): boolean {

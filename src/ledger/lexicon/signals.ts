@@ -193,3 +193,12 @@ export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|
 /** A header clause announcing a list (问题如下, 诉求两条, 反映三点): no problem itself. */
 export const LIST_HEADER =
   /^(?:企业|公司|他们|对方)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:如下|有|是)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;
+
+// ---- self-repair in speech (“昨天 不对 前天”, “不是Q-0035，是Q-0036”): extract/repair.ts
+
+/** Words a speaker uses to take back what they just said, between the wrong and the right mention. */
+export const REPAIR_MARKERS = ['不对', '哦不', '噢不', '啊不', '不不', '说错了', '口误', '错了', '更正', '纠正一下'];
+/** Words that may surround a repair marker without being part of the mentions (fillers, 是, 应该是). */
+export const REPAIR_FILLERS = ['呃', '嗯', '啊', '那个', '就是', '应该是', '应该', '是', '哦', '噢'];
+/** The negation that announces the wrong mention before it (不是A，是B). */
+export const REPAIR_NEGATION = '不是';

@@ -1,0 +1,51 @@
+/**
+ * Self-repair in dictated and hurried text: the speaker names something and takes it back —
+ * “昨天 不对 前天 去了…”, “去了锦程电缆 是周一 不对 周日”, “华康的 呃 不对 是海纳的人才公寓”,
+ * “刚才说的不是Q-0035，是Q-0036”. Of two mentions of the same kind (two dates, two enterprises, two issue
+ * ids) the first is the wrong one when only a repair marker (lexicon/signals.ts REPAIR_MARKERS, with
+ * fillers) stands between them, or when 不是 stands right before it and at most 是 between them.
+ */
+import { REPAIR_FILLERS, REPAIR_MARKERS, REPAIR_NEGATION } from '../lexicon/signals.js';
+import type { Span } from './normalize.js';
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const FILLER = `(?:${REPAIR_FILLERS.map(escapeRe).join('|')}|[\\s,，、:：.。;；!！~～-])*`;
+/**
+ * Between the wrong and the right mention: a marker with only fillers after it, and before it at most
+ * what the speaker repeats after the right one (“华康的人才公寓 呃 不对 是海纳的人才公寓”).
+ */
+const MARKER_GAP = new RegExp(
+  `^(?:.{0,10}?(?:${REPAIR_FILLERS.map(escapeRe).join('|')}|[\\s,，、.。;；]))?(?:${REPAIR_MARKERS.map(escapeRe).join('|')})${FILLER}$`,
+  'u',
+);
+/** Between “不是A” and “B”: nothing but fillers and 是. */
+const AFTER_NEGATION_GAP = new RegExp(`^${FILLER}$`, 'u');
+const NEGATION_BEFORE = new RegExp(`${escapeRe(REPAIR_NEGATION)}[\\s,，]*$`, 'u');
+/** A repair is said at once: the gap between the two mentions is short. */
+const MAX_GAP = 16;
+
+/**
+ * The mentions the speaker took back, and the spans of text that only carry the repair (the wrong
+ * mention and the marker up to the right one), in text order. `mentions` are of one kind.
+ */
+export function selfRepairs<T extends Span>(text: string, mentions: readonly T[]): { dropped: T[]; spans: Span[] } {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const dropped: T[] = [];
+  const spans: Span[] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 1) {
+    const wrong = sorted[i]!;
+    const right = sorted[i + 1]!;
+    if (right.start < wrong.end || right.start - wrong.end > MAX_GAP) continue;
+    const gap = text.slice(wrong.end, right.start);
+    const before = text.slice(Math.max(0, wrong.start - 4), wrong.start);
+    let start = wrong.start;
+    if (MARKER_GAP.test(gap)) {
+      // taken back by a marker after it
+    } else if (NEGATION_BEFORE.test(before) && AFTER_NEGATION_GAP.test(gap)) {
+      start = wrong.start - (before.length - before.search(NEGATION_BEFORE));
+    } else continue;
+    dropped.push(wrong);
+    spans.push({ start, end: right.start });
+  }
+  return { dropped, spans };
+}
