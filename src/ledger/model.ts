@@ -98,6 +98,12 @@ export const CONFIDENCE_REASONS = [
   'unknown_category',
   /** The model's answer disagreed with the checks and was corrected. */
   'llm_corrected',
+  /** One message carries acts of different kinds (a new problem and an earlier one's progress, …). */
+  'mixed_acts',
+  /** Three or more problems read from one message. */
+  'many_issues',
+  /** Dictation that spaced every word, joined back by guesswork. */
+  'dictated',
 ] as const;
 export type ConfidenceReason = (typeof CONFIDENCE_REASONS)[number];
 export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
@@ -110,6 +116,9 @@ export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
   unpunctuated: '无标点，按语义切分',
   unknown_category: '问题类别不明确',
   llm_corrected: '模型结果经过校正',
+  mixed_acts: '一条消息里有几种不同的进展',
+  many_issues: '一条消息里有三个以上问题',
+  dictated: '语音转写，按词重新拼接',
 };
 
 /** A message that asks about an issue rather than reporting on it (Q-0003 到哪一步了, …批了没有？, 能不能结了？). */

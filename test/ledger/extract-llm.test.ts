@@ -97,7 +97,8 @@ describe('extractUpdateWithLlm', () => {
     };
     fake.enqueue(answer(model));
     const got = await extractUpdateWithLlm(TEXT, ctx, llm);
-    expect(got).toEqual({ ...model, confidence: 1, reasons: [], question: null });
+    // A mixed message (several kinds of act) is confirmed first, whoever parsed it (confidence.ts shapeDoubts).
+    expect(got).toEqual({ ...model, confidence: 0.58, reasons: ['mixed_acts'], question: null });
 
     const [req] = fake.chatRequests();
     const system: string = req!.body.messages[0].content;

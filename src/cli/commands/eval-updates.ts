@@ -65,6 +65,10 @@ export function formatUpdatesReport(file: string, r: EvalReport, verbose: boolea
   const lines = [`评测集：${file}（${r.total} 条消息）${extra}`, ''];
   for (const f of SCORED_FIELDS) lines.push(`${padWide(FIELD_LABELS[f], 26)}${pct(r.accuracy[f]).padStart(6)}`);
   lines.push(`${padWide('全部字段正确 all fields', 26)}${pct(r.allFields).padStart(6)}`);
+  lines.push(
+    `${padWide('先问再记 asked first', 26)}${pct(r.asked).padStart(6)}`,
+    `${padWide('未问即记且有错 confident wrong', 26)}${pct(r.confidentWrong).padStart(6)}`,
+  );
   if (r.rollupIssueEnterprise !== null)
     lines.push(
       `${padWide('汇总各问题企业 roll-up issue enterprise', 26)}${pct(r.rollupIssueEnterprise).padStart(6)}（${r.rollups} 条汇总）`,

@@ -65,6 +65,7 @@ import { findDepartments, handlerDepartment, type DepartmentMention } from './de
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
 import { joinWordSpacing } from '../../text/spacing.js';
 import { selfRepairs } from './repair.js';
+import { withShapeDoubts } from './confidence.js';
 import { blank, blankFillers, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
@@ -136,7 +137,7 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const depts = findDepartments(work);
   const ents = findEnterprises(work, known, depts);
 
-  return interpret(original, trimmed, refs, work, depts, ents, ctx.today);
+  return withShapeDoubts(interpret(original, trimmed, refs, work, depts, ents, ctx.today), clipped);
 }
 
 // ---------------------------------------------------------------- the parse, step by step

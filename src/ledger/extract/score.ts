@@ -3,6 +3,7 @@
  * ../shared/eval/updates-*.jsonl). Summaries are free text and not scored.
  */
 import type { Extraction } from '../model.js';
+import { CONFIDENT } from './confidence.js';
 
 export const SCORED_FIELDS = [
   'kind',
@@ -60,6 +61,13 @@ export interface EvalReport {
   /** Roll-ups: share with every issue under the right enterprise (null when the set has none), and how many. */
   rollupIssueEnterprise: number | null;
   rollups: number;
+  /**
+   * What a user meets: share of messages the ledger would question first (something to record, confidence
+   * below CONFIDENT), and share it would record without asking although a field is wrong — a confident wrong
+   * record, the worse outcome of the two.
+   */
+  asked: number;
+  confidentWrong: number;
   mismatches: Array<{ id: string; text: string; fields: ScoredField[]; got: Extraction; expected: Extraction }>;
 }
 
@@ -68,6 +76,8 @@ export function scoreExtractions(cases: EvalCase[], outputs: Extraction[]): Eval
   let all = 0;
   let rollups = 0;
   let rollupsRight = 0;
+  let asked = 0;
+  let confidentWrong = 0;
   const mismatches: EvalReport['mismatches'] = [];
   cases.forEach((c, i) => {
     const got = outputs[i]!;
@@ -79,6 +89,10 @@ export function scoreExtractions(cases: EvalCase[], outputs: Extraction[]): Eval
     }
     const wrong = SCORED_FIELDS.filter((f) => !cmp[f]);
     for (const f of SCORED_FIELDS) if (cmp[f]) right[f]++;
+    const recorded = got.kind !== 'not_update';
+    const sure = (got.confidence ?? 1) >= CONFIDENT;
+    if (recorded && !sure) asked++;
+    if (recorded && sure && wrong.length > 0) confidentWrong++;
     if (wrong.length === 0) all++;
     else mismatches.push({ id: c.id, text: c.text, fields: wrong, got, expected: c.expected });
   });
@@ -89,6 +103,8 @@ export function scoreExtractions(cases: EvalCase[], outputs: Extraction[]): Eval
     allFields: all / n,
     rollupIssueEnterprise: rollups ? rollupsRight / rollups : null,
     rollups,
+    asked: asked / n,
+    confidentWrong: confidentWrong / n,
     mismatches,
   };
 }

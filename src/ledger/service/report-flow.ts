@@ -20,8 +20,8 @@ import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { CUES } from '../../messaging/intent-cues.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
-import { CONFIDENCE_REASON_LABELS, STATUS_LABELS } from '../model.js';
-import { CONFIDENT } from '../extract/confidence.js';
+import { CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
+import { CONFIDENT, confidenceOf } from '../extract/confidence.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
@@ -515,7 +515,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     };
   }
   if (!answers.confirmed) {
-    const doubts = await doubtsAbout(svc, extraction, text, team);
+    const doubts = await doubtsAbout(svc, extraction, text, team, answers.many === true);
     if (doubts) {
       const card = understoodCard(plan, doubts);
       return {
@@ -530,6 +530,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
 
 /** Below this parse confidence (the parser's own threshold) the bot shows what it understood and records only on 对. */
 export const CONFIRM_BELOW = CONFIDENT;
+/** Doubts the flow settles by itself before a plan exists (which enterprise, which issue). */
+const SETTLED_BY_FLOW = new Set<ConfidenceReason>(['no_enterprise', 'no_target']);
 /** More issues than this in one message is a roll-up worth confirming. */
 const MANY_ISSUES = 3;
 
@@ -538,12 +540,23 @@ const MANY_ISSUES = 3;
  * confidence and reasons decide when it gives them; otherwise the ledger's checks: several enterprises named
  * in one message, many issues.
  */
-async function doubtsAbout(svc: FlowContext, e: Extraction, text: string, team: Team): Promise<string[] | null> {
+async function doubtsAbout(
+  svc: FlowContext,
+  e: Extraction,
+  text: string,
+  team: Team,
+  manyConfirmed: boolean,
+): Promise<string[] | null> {
   if (e.confidence !== undefined) {
-    if (e.confidence >= CONFIRM_BELOW) return null;
+    // A missing enterprise or issue was settled before the plan was made (the team's one enterprise, a
+    // question answered, a match), and so was the number of problems when the user confirmed it: only the
+    // doubts left count.
+    const open = (e.reasons ?? []).filter((r) => !SETTLED_BY_FLOW.has(r) && !(manyConfirmed && r === 'many_issues'));
+    if (open.length === (e.reasons ?? []).length ? e.confidence >= CONFIRM_BELOW : confidenceOf(open) >= CONFIRM_BELOW)
+      return null;
     // Several enterprises are named in the card; a reason the parser has no label for is shown as it is.
-    const named = e.reasons?.includes('several_enterprises') ? await svc.mentionedEnterprises(text, team) : [];
-    const reasons = (e.reasons ?? []).map((r) =>
+    const named = open.includes('several_enterprises') ? await svc.mentionedEnterprises(text, team) : [];
+    const reasons = open.map((r) =>
       r === 'several_enterprises' && named.length >= 2
         ? TEXTS.doubtEnterprises(named)
         : (CONFIDENCE_REASON_LABELS[r] ?? r),
