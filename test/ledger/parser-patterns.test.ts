@@ -253,6 +253,13 @@ describe('dates', () => {
     expect(findDates('15号前给答复', TODAY).every((d) => d.date === null)).toBe(true);
     expect(parse('恒嘉电子缺焊工，人社局说15号前给答复').date).toBeNull();
   });
+
+  it('a number naming a thing (3号问题, 5号车间) is no day; 刚 + a verb of communicating is today', () => {
+    expect(findDates('3号问题企业说已经解决了', TODAY)).toEqual([]);
+    expect(findDates('5号车间的环评批了', TODAY)).toEqual([]);
+    expect(findDates('企业刚回的电话，钱到了', TODAY).map((d) => d.date)).toEqual([TODAY]);
+    expect(findDates('用工是企业的刚需', TODAY)).toEqual([]);
+  });
 });
 
 describe('visits and issues without the usual verbs', () => {

@@ -65,6 +65,9 @@ const ATTRIBUTIVE_AFTER =
 /** After a number that looks like M.D: it is a quantity, not a date. */
 const QUANTITY_AFTER = /^\s*(?:[\d%％万亿千百元块倍个吨件台套米平亩名人家项次kKmMgG]|平方|公斤|小时|分钟|年)/;
 
+/** Things numbered with 号 (12号问题, 3号楼, 5号车间, 2号线): a number before them names the thing, not a day. */
+const NUMBERED_THINGS = /^\s*(?:问题|诉求|事项|工单|文件|楼|厂房|车间|仓库|地块|窗口|线|门|机组|井|库|房|棚|泊位|产线)/;
+
 export function findDates(text: string, today: string): DateHit[] {
   const hits: DateHit[] = [];
   const taken: Span[] = [];
@@ -129,6 +132,8 @@ export function findDates(text: string, today: string): DateHit[] {
     // 3日内 (a span), 每月15日 (a rule), 星期日/周日 (a weekday): not a date; 日 needs an Arabic day (10日, not 一日).
     if (/[每周期拜]\s*$/.test(text.slice(Math.max(0, m.index - 1), m.index))) continue;
     if (m[2] === '日' && !/^\d/.test(m[1]!)) continue;
+    // 12号问题, 3号楼, 5号车间: a number naming a thing, not a day.
+    if (m[2] === '号' && NUMBERED_THINGS.test(text.slice(end, end + 4))) continue;
     let day: string | null = null;
     for (let back = 0; back < 3 && !day; back++) {
       const [y, mo] = today.split('-').map(Number) as [number, number];
@@ -194,8 +199,10 @@ export function findDates(text: string, today: string): DateHit[] {
     if (/(?:天|日|号|周.|期.|拜.|早|晚|\d)\s*$/.test(before)) continue; // 明天上午, 周三下午, 3月5日下午
     add(m.index, m.index + m[0].length, today, true);
   }
+  // 刚 + a verb of going, meeting or communicating is something the reporter (or the enterprise, to us)
+  // just did; 刚 + a state (企业刚落户, 刚投产) dates no event.
   for (const m of text.matchAll(
-    /刚刚|刚才|刚(?=去|走访|到|从|接到|收到|回访|打|联系|和|跟|与|看|开完|了解|得知|确认|拿到|办|听|问|碰|聊|见|在群)/g,
+    /刚刚|刚才|刚(?=去|走访|到|从|接到|收到|回访|回|打|联系|和|跟|与|看|开完|了解|得知|确认|拿到|办|听|问|碰|聊|见|在群|通知|反馈|来电|发)/g,
   )) {
     add(m.index, m.index + m[0].length, today, true);
   }
