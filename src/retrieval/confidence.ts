@@ -438,9 +438,7 @@ export function gateFeatures(
       bestCovering = constraintsMet(constraints, h.chunk).share;
     }
     anchor = Math.max(anchor, coverage(key, hay).coverage);
-    // Every sentence is read with its passage's title and headings and its document's description
-    // (column, author, source): a county's own report names the county there only.
-    const ctx = normalizeText(`${chunkContext(h.chunk)}\n${chunkDescription(h.chunk)}`).replace(/\s+/g, '');
+    const ctx = normalizeText(chunkContext(h.chunk)).replace(/\s+/g, '');
     const met = meetsOwn(constraints, h.chunk);
     let lead = '';
     for (const s of sentencesOf(h.chunk.text)) {
