@@ -36,6 +36,11 @@ const NAMED: Record<string, string> = {
   tune2: path.join(root, 'data/eval/qa2-tune.jsonl'),
   dev: path.resolve(root, '../shared/eval/qa-dev.jsonl'),
   own: path.join(root, 'test/retrieval/fixtures/own-qa.jsonl'),
+  // The third round's fresh set lands in main's data/eval; read it there (never copied into a branch).
+  tune3:
+    [path.join(root, 'data/eval/qa3-tune.jsonl'), path.resolve(root, '../../main/data/eval/qa3-tune.jsonl')].find((p) =>
+      fs.existsSync(p),
+    ) ?? path.join(root, 'data/eval/qa3-tune.jsonl'),
 };
 
 interface Row {
@@ -50,22 +55,42 @@ const repeats = numArg('repeats', 10);
 const target = numArg('target', 0.05);
 const l2 = numArg('l2', 0.001);
 const only = strArg('features')?.split(',');
+/**
+ * A set name may end in :odd or :even — only the rows whose id ends in an odd / even number (the A and B
+ * halves of a fresh tuning set: A for error analysis and fitting, B as the check).
+ */
+function keepId(name: string, id: string): boolean {
+  const half = /:(odd|even)$/u.exec(name)?.[1];
+  if (!half) return true;
+  const n = Number(/(\d+)$/u.exec(id)?.[1] ?? Number.NaN);
+  return half === 'odd' ? n % 2 === 1 : n % 2 === 0;
+}
 
-const docs = await loadLibrary({ corpusDir: path.join(root, 'data/corpus'), dataDir: path.join(root, '.no-ingested') });
-const retriever = await buildRetriever(docs);
 const rows: Row[] = [];
-for (const name of sets) {
-  const file = NAMED[name] ?? name;
-  if (/-test\.jsonl$/u.test(file)) throw new Error(`test halves are never used for fitting: ${file}`);
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`skipped (absent): ${file}\n`);
-    continue;
+const cached = strArg('rows');
+if (cached) rows.push(...(JSON.parse(fs.readFileSync(cached, 'utf8')) as Row[]).filter((r) => sets.includes(r.set)));
+else {
+  const docs = await loadLibrary({
+    corpusDir: path.join(root, 'data/corpus'),
+    dataDir: path.join(root, '.no-ingested'),
+  });
+  const retriever = await buildRetriever(docs);
+  for (const name of sets) {
+    const file = NAMED[name.replace(/:(?:odd|even)$/u, '')] ?? name.replace(/:(?:odd|even)$/u, '');
+    if (/-test\.jsonl$/u.test(file)) throw new Error(`test halves are never used for fitting: ${file}`);
+    if (!fs.existsSync(file)) {
+      process.stderr.write(`skipped (absent): ${file}\n`);
+      continue;
+    }
+    for (const q of readEvalSet(file)) {
+      if (!keepId(name, q.id)) continue;
+      const { decision } = retriever.explain(q.question, 10);
+      if (!decision.features) continue;
+      rows.push({ set: name, answerable: q.doc !== null && q.evidence.length > 0, features: decision.features });
+    }
   }
-  for (const q of readEvalSet(file)) {
-    const { decision } = retriever.explain(q.question, 10);
-    if (!decision.features) continue;
-    rows.push({ set: name, answerable: q.doc !== null && q.evidence.length > 0, features: decision.features });
-  }
+  const dump = strArg('dump');
+  if (dump) fs.writeFileSync(dump, JSON.stringify(rows));
 }
 
 /** The highest threshold on P whose false refusals (floors included) stay ≤ target on these rows. */

@@ -12,7 +12,7 @@ import { type Constraint, constraintsMet, questionConstraints } from './constrai
 import { chunkContext, chunkDescription } from './fields.js';
 import { colloquialMatches } from './lexicon.js';
 import { normalizeText } from './normalize.js';
-import { isStopWord } from './stopwords.js';
+import { isolateQuestionPhrases, isStopWord } from './stopwords.js';
 import { defaultTokenizer, type Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 import {
@@ -91,7 +91,7 @@ export function queryUnits(tokenizer: Tokenizer, bm25: Bm25Index, query: string)
   const q = normalizeText(query).replace(/\s+/g, '');
   let afterQuestionWord = false;
   let pos = 0;
-  for (const { word, tag, stop, content } of tokenizer.tagged(query)) {
+  for (const { word, tag, stop, content } of tokenizer.tagged(isolateQuestionPhrases(query))) {
     const asksType = afterQuestionWord;
     afterQuestionWord = QUESTION_WORD.test(word) || isCountQuestion(word);
     const at = q.indexOf(word.replace(/\s+/g, ''), pos);
@@ -507,8 +507,9 @@ function meetsOwn(constraints: Constraint[], chunk: Chunk): boolean {
 
 /** The parts of a question (split at ？，；) with the kinds each asks; the whole when none does. */
 function questionParts(question: string, kinds: AnswerKind[]): Array<{ text: string; kinds: AnswerKind[] }> {
+  // Spaces part a chat question too (“后备干部 总共多少 分几类”): 几类 must not become 多少's measure.
   const parts = question
-    .split(/[？?！!。，,；;]+/u)
+    .split(/[？?！!。，,；;]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .filter(Boolean)
     .map((text) => ({ text, kinds: askedKinds(text).filter((k) => k !== 'list') }))
     .filter((p) => p.kinds.length);

@@ -47,3 +47,12 @@ const QUESTION_PHRASE = /(?:哪一?|几)[天年月号日时]/gu;
 export function stripQuestionPhrases(query: string): string {
   return query.replace(QUESTION_PHRASE, '，');
 }
+
+/**
+ * The question with its question phrases set apart by commas (“车俊书记哪天批的” → “车俊书记，哪天，批的”):
+ * the segmenter would otherwise glue the measure word to the next word (天批) and that made-up word
+ * would count as a topic word no passage holds.
+ */
+export function isolateQuestionPhrases(query: string): string {
+  return query.replace(QUESTION_PHRASE, (m) => `，${m}，`);
+}

@@ -197,7 +197,10 @@ describe('the magazine issue', () => {
     expect(fm.text).toContain('中共衢州市委组织部主办');
     expect(squash(fm.text)).toContain('2019年第1期(总第62期)3月31日出版');
     expect(fm.text).toContain('主编 朱耀刚');
+    // The contents: each entry with its column, title and author as printed (“……author”).
     expect(fm.text).toContain('卷首语：全力推进新时代组织工作高质量发展');
+    expect(fm.text).toContain('交流发言：全力实施数字经济人才“一号行动”……中共江山市委组织部');
+    expect(fm.text).toContain('调研报告：制定《中国共产党组织工作条例》研究……市委组织部课题组');
     // Not in any article's body.
     for (const d of byFile(MAGAZINE).slice(1)) expect(d.text).not.toContain('准印证号');
   });

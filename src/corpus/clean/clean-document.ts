@@ -142,9 +142,9 @@ function frontMatter(
         .trim(),
     )
     .filter(Boolean);
-  const contents = toc.map((e) =>
-    [e.section ? `${e.section}：` : '', e.title, e.author ? `（${e.author}）` : ''].join(''),
-  );
+  // The contents, one entry a line with its column, title and author as printed (“……中共江山市委组织部”).
+  // The page numbers are left out: added, they cost qa-dev2 one answerable question (BENCHMARKS.md).
+  const contents = toc.map((e) => `${e.section ? `${e.section}：` : ''}${e.title}${e.author ? `……${e.author}` : ''}`);
   const text = [...lines, ...(contents.length ? ['本期目录', ...contents] : [])].join('\n');
   return {
     id: `${opts.idStem}#00`,
