@@ -33,9 +33,11 @@ import {
   itemMarker,
   listAround,
   paragraphStart,
+  paragraphRun,
   parallelRun,
   sectionHeads,
   sectionScope,
+  type AssembledList,
 } from './lists.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
@@ -492,6 +494,63 @@ function itemBody(view: DocView, i: number): string[] {
   return out;
 }
 
+/**
+ * A marked list of exactly `want` items that starts within the first few sentences under sentence i
+ * (its section when it is a heading, else its paragraph): the list a count question asks for when
+ * the heading's own list does not fit the count.
+ */
+function nestedList(view: DocView, i: number, want: number): AssembledList | null {
+  const scope = sectionScope(view, i);
+  const within = scope.length
+    ? scope
+    : view.sentences.map((_, j) => j).filter((j) => j > i && view.sentences[j]!.para === view.sentences[i]!.para);
+  for (const j of within.slice(0, 4)) {
+    const m = itemMarker(view.sentences[j]!.text);
+    if (!m || m.n !== 1) continue;
+    const list = listAround(view, j);
+    if (list && list.starts[0] === j && list.items.length === want) return list;
+  }
+  return null;
+}
+
+/**
+ * An inline list one item short of the count asked, its last item joined by 和/及/与 (“…决策科学化和保障
+ * 实效化”): the last item split there.
+ */
+function splitLastItem(items: string[] | null, want: number | null): string[] | null {
+  if (!items || want === null || items.length !== want - 1) return items;
+  const last = items[items.length - 1]!;
+  const m = /^(\p{Script=Han}{2,}?)(?:和|及|与|以及)(\p{Script=Han}{2,})$/u.exec(last);
+  return m ? [...items.slice(0, -1), m[1]!, m[2]!] : items;
+}
+
+/** Does the sentence state the count the question names after 哪 (哪三篇文章 → “三篇文章”, at least “三篇”)? */
+function statesAsked(query: string, sentence: string): boolean {
+  const named = /哪([两二三四五六七八九十]{1,2}\p{Script=Han}{1,4})/u.exec(query)?.[1];
+  if (!named) return false;
+  const chars = [...named];
+  for (let n = chars.length; n >= 2; n--) if (sentence.includes(chars.slice(0, n).join(''))) return true;
+  return false;
+}
+
+/** Sentences of a document a word may occur in and still be specific to a part of it. */
+const SPECIFIC_MAX = 3;
+
+/**
+ * Does a list's heading (or lead-in) hold a word of the question that the anchor sentence lacks and
+ * that is specific to that part of the document (“三、预期效果” for 哪些效果), not a topic word the whole
+ * document repeats (the county, the programme)?
+ */
+function headAddsTopic(view: DocView, head: string, anchor: string, terms: QueryTerms): boolean {
+  return terms.words.some(
+    (w) =>
+      charLength(w) >= 2 &&
+      head.includes(w) &&
+      !anchor.includes(w) &&
+      view.sentences.filter((s) => s.text.includes(w)).length <= SPECIFIC_MAX,
+  );
+}
+
 /** “共三条” / “共两个” / “共三个方面”. */
 export function countWord(n: number, unit: string): string {
   const num = n === 2 ? '两' : cnNumeral(n);
@@ -772,7 +831,7 @@ export function extractiveAnswer(
   if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
     // (The whole sentence: the view splits “…三条原则，即“A；B；C”。” at each “；”.)
-    const anchorInline = inlineItems(toPeriod(view, a));
+    const anchorInline = splitLastItem(inlineItems(toPeriod(view, a)), want);
     // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
     // the question says how many and the count does not fit.
     // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
@@ -786,11 +845,13 @@ export function extractiveAnswer(
       anchorInline !== null &&
       (sharesTargetNoun(anchorInline, targets) ||
         charLength(anchorInline.join('')) >= INLINE_SHARE * charLength(whole));
+    // The sentence names the count the question asks about right with its items (“抓实A、B、C“三篇文章””).
+    const namesCount =
+      anchorInline !== null && want !== null && anchorInline.length === want && statesAsked(query, whole);
     const inlineFits =
       anchorInline !== null &&
       anchorInline.length >= 3 &&
-      mostlyList &&
-      !announces &&
+      ((mostlyList && !announces) || namesCount) &&
       !/[：:]$/u.test(view.sentences[a]!.text) &&
       (want === null || anchorInline.length === want);
     if (!inlineFits) {
@@ -802,6 +863,21 @@ export function extractiveAnswer(
         const ci = at(c);
         if (ci < 0) continue;
         let list = listAround(view, ci);
+        // A sentence in the body of a marked item (“1.优化干部结构…。通过…”): that item's list.
+        // (Only when the list's lead-in or heading is about the question: “三、预期效果” for 哪些效果.)
+        const ps = paragraphStart(view, ci);
+        if (!list && ps < ci && itemMarker(view.sentences[ps]!.text)) {
+          const around = listAround(view, ps);
+          const head = around ? view.sentences[around.starts[0]! - 1]?.text : undefined;
+          const headAt = around ? around.starts[0]! - 1 : -1;
+          if (
+            around &&
+            head &&
+            (isBareHeading(view, headAt) || charLength(head) <= 20) &&
+            headAddsTopic(view, head, view.sentences[ci]!.text, terms)
+          )
+            list = around;
+        }
         // Unmarked parallel sentences naming the noun counted (“坚持底线思维…。坚持辩证思维…。”).
         const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
         if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {
@@ -809,13 +885,24 @@ export function extractiveAnswer(
           if (run?.items.every((t) => firstClauseHas(t, noun)) && (want === null || run.items.length === want))
             list = run;
         }
+        // Paragraphs opening in parallel (“这个挑战源自“人才存量”。…” ×3): their openings are the items.
+        // (From the paragraph's opening, or a sentence under a short one: not from deep in a paragraph.)
+        if (!list && (ps === ci || charLength(view.sentences[ps]!.text) <= 16)) {
+          const run = paragraphRun(view, ci);
+          if (run && (want === null ? run.items.length >= 3 : run.items.length === want)) list = run;
+        }
         let lead: string | null = null;
         if (list && want !== null && list.items.length !== want) {
           // The count does not fit: the item's own sentences may be the list asked for (“三是绘好
           // 人才“三张图”…。绘好“需求图”…；绘好“供给图”…”).
           const inner = itemBody(view, ci);
+          // …or the marked list its section holds (“（六）…。要…。①搭平台…②明责任…③强动力…”).
+          const nested = nestedList(view, ci, want);
           if (inner.length === want) {
             list = { starts: [], items: inner, chunkIds: [view.sentences[ci]!.chunkId], end: ci + inner.length };
+            lead = view.sentences[ci]!.text;
+          } else if (nested) {
+            list = nested;
             lead = view.sentences[ci]!.text;
           } else if (c !== best) continue;
           else list = null;
@@ -829,7 +916,9 @@ export function extractiveAnswer(
           lead = /[：:]$/u.test(prevText) && !itemMarker(prevText) ? prevText : null;
         }
         parts.push(`${listText(lead, items, unit)}[${n}]`);
-        used.push({ n, quote: quoteOf(view.sentences[ci]!.text, terms) });
+        // The quote is a sentence of the list: the anchor when it is an item, else the first item.
+        const quoted = list.starts.length && !list.starts.includes(ci) ? list.starts[0]! : ci;
+        used.push({ n, quote: quoteOf(view.sentences[quoted]!.text, terms) });
         break;
       }
     }
