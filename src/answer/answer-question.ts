@@ -136,6 +136,44 @@ function itemBodyText(view: DocView, at: number, item: string, next?: string): s
 }
 
 /**
+ * Where item k of a list written inline stands in the text: from the start of the item before it (or
+ * the item itself, when first) to the end of its clause. Null when the text does not hold the item.
+ */
+export function inlineContext(text: string, items: string[], k: number): string | null {
+  const flat = text.replace(/\s+/gu, '');
+  const key = (t: string) => t.replace(/\s+|[。；;，,]$/gu, '');
+  const item = key(items[k] ?? '');
+  if (charLength(item) < 2) return null;
+  const prev = k > 0 ? key(items[k - 1]!) : '';
+  let at = -1;
+  let from = -1;
+  if (prev) {
+    // The item right after the one before it (“凝聚师生有力、服务师生有力”).
+    const pair = new RegExp(`${escapeRe(prev)}[、，,；;和及与]{1,2}${escapeRe(item)}`, 'u').exec(flat);
+    if (pair) {
+      from = pair.index;
+      at = pair.index + pair[0].length - item.length;
+    }
+  }
+  if (at < 0) {
+    at = flat.indexOf(item);
+    if (at < 0) return null;
+    // The first item from the start of its clause (“设立政策宣讲员”).
+    const before = flat.slice(0, at);
+    from = Math.max(...['，', ',', '。', '；', ';', '：', ':', '！', '？'].map((p) => before.lastIndexOf(p))) + 1;
+  }
+  if (k < items.length - 1) return flat.slice(from, at + item.length);
+  // The last item to the end of its clause (“…环境整治员等“五员”岗位”).
+  const rest = flat.slice(at + item.length);
+  const end = rest.search(/[，,。；;！？]/u);
+  return flat.slice(from, at + item.length + (end < 0 ? rest.length : end));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
  * “第二条/第三批/最后一点” after an answer: item N of the list the previous answer gave — only when it
  * was a list; otherwise say so plainly (never make “第一条：…” out of an ordinary sentence).
  */
@@ -213,6 +251,12 @@ async function ordinalFollowUp(
         break;
       }
     }
+  }
+  if (!body && chunk && !itemMarker(item)) {
+    // An item of a list written in one sentence, taken up nowhere else: where it stands in that
+    // sentence (after the item before it, up to the end of its clause: “…、效率革命督导员等“六大员”岗位”).
+    const span = inlineContext(chunk.text, items, idx - 1);
+    if (span) body = `原文：“${span}”`;
   }
   const lead = itemMarker(item) ? '' : `第${cnNumeral(idx)}${unit}：`;
   const text = `${lead}${endSentence(item.replace(/[；;，,]$/u, ''))}${body ? endSentence(body) : ''}`;
