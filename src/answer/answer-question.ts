@@ -92,6 +92,39 @@ function previousDocumentHits(
     .map((x, i) => ({ rank: i + 1, chunk: x.c, score: Number.MAX_SAFE_INTEGER }));
 }
 
+/** Sentences after the previous answer's last one, in its paragraph, that a follow-up may continue with. */
+const NEAR_SENTENCES = 3;
+
+/**
+ * The sentences right after what the previous answer quoted (same paragraph, at most NEAR_SENTENCES),
+ * in match form, and the chunk holding the first of them: “来了几趟” after “毛光烈帮了啥忙” is most often
+ * answered by the next sentence (“短短一年多时间，6次带领…来江调研”).
+ */
+function nearPrevious(retriever: Retriever, prev: Turn): { near: Set<string>; chunkId: string | null } {
+  const none = { near: new Set<string>(), chunkId: null };
+  const chunkId = prev.memory?.chunkId;
+  if (!chunkId || prev.memory?.refused) return none;
+  const chunk = allChunks(retriever).find((c) => c.id === chunkId);
+  if (!chunk) return none;
+  const view = documentViews(retriever).view(chunk.docId, [chunk]);
+  const said = prev.answerSummary.replace(/\[\d+\]|\s+|…$/gu, '');
+  let last = -1;
+  view.sentences.forEach((s, i) => {
+    const head = s.text.replace(/\s+/gu, '').slice(0, 20);
+    if (charLength(head) >= 12 && said.includes(head)) last = i;
+  });
+  if (last < 0) return none;
+  const near = new Set<string>();
+  let first: string | null = null;
+  for (let i = last + 1; i < view.sentences.length && near.size < NEAR_SENTENCES; i++) {
+    const s = view.sentences[i]!;
+    if (s.para !== view.sentences[last]!.para) break;
+    near.add(matchForm(s.text));
+    first ??= s.chunkId;
+  }
+  return { near, chunkId: first };
+}
+
 /** Does an answer start as the previous one did (its first 40 characters, markers and spaces aside)? */
 function sameAnswer(answer: string, previous: string): boolean {
   const c = (t: string) => t.replace(/\[\d+\]|\s+/gu, '').replace(/…$/u, '');
@@ -411,7 +444,14 @@ export async function answerQuestion(
     followUp && prevDocs.length > 0
       ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever))
       : [];
-  const passages: Passage[] = numberPassages([...followHits, ...hits], k);
+  // …and the passage that continues the previous answer (its next sentences), when retrieval left it out.
+  const after = followUp && prevTurn ? nearPrevious(retriever, prevTurn) : { near: new Set<string>(), chunkId: null };
+  const afterChunk =
+    after.chunkId && ![...followHits, ...hits].some((h) => h.chunk.id === after.chunkId)
+      ? allChunks(retriever).find((c) => c.id === after.chunkId)
+      : undefined;
+  const afterHits: SearchHit[] = afterChunk ? [{ rank: 1, chunk: afterChunk, score: hits[0]?.score ?? 1 }] : [];
+  const passages: Passage[] = numberPassages([...followHits, ...afterHits, ...hits], k);
   const tokenizer = tokenizerFor(retriever);
 
   const views = documentViews(retriever);
@@ -422,6 +462,7 @@ export async function answerQuestion(
           // “还有吗”: something the previous answer did not say.
           ...(asksForMore(question) ? { exclude: true } : {}),
           focus: addedWords(question),
+          ...(after.near.size ? { near: after.near } : {}),
           ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}),
         }
       : {};

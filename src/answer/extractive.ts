@@ -62,6 +62,8 @@ export interface ExtractiveOptions {
   focus?: string;
   /** Follow-ups: the previous answer's document (the topic); sentences from others count less. */
   preferDoc?: string;
+  /** Follow-ups: sentences right after the previous answer's (matchForm), which a continuation favours. */
+  near?: Set<string>;
 }
 
 export interface ExtractiveAnswer {
@@ -147,12 +149,16 @@ export interface CandidateOptions {
   /** Follow-ups: the message itself (the kind it asks decides whether the previous sentence still answers). */
   focus?: string;
   preferDoc?: string;
+  /** Follow-ups: sentences right after the previous answer's (matchForm), which a continuation favours. */
+  near?: Set<string>;
   views?: DocumentViews;
   tokenizer?: TermTokenizer;
 }
 
 /** Weight of the words of a sentence's nearest section heading (and of the outer one) as its context. */
 const HEAD_CONTEXT = [0.6, 0.4];
+/** Score multiplier of a sentence right after the previous answer's (follow-ups). */
+const NEAR_PREVIOUS = 1.3;
 /** Weight of the title's and the chunk's headings' words. */
 const TITLE_CONTEXT = 0.3;
 
@@ -198,6 +204,7 @@ export function candidates(
   const asksKind = askedKinds(message).some((k) => k !== 'list');
   const pending: { at: number; answers: boolean; focusHits: number; focused: boolean }[] = [];
   let bestOtherFocus = 0;
+  const nearAt: number[] = [];
   const ctxScore = (form: string, context: string, weight: number) => {
     let ctx = 0;
     for (const w of terms.words)
@@ -270,9 +277,14 @@ export function candidates(
       if (avoided && opts.exclude) return;
       if (avoided) pending.push({ at: out.length, answers, focusHits, focused: !asksKind && focusHits > 0 });
       else if (answers) bestOtherFocus = Math.max(bestOtherFocus, focusHits);
+      if (opts.near?.has(matchForm(full))) nearAt.push(out.length);
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
   }
+  // A follow-up asking a kind of answer (a number, a date, who) the previous answer's own sentences do
+  // not hold is most often answered right after them (“来了几趟” after “毛光烈帮了啥忙”: the next
+  // sentence, “6次带领…来江调研”).
+  if (asksKind && !pending.some((x) => x.answers)) for (const i of nearAt) out[i]!.score *= NEAR_PREVIOUS;
   // The previous answer's sentences: a follow-up wants something else — unless one of them holds what
   // it asks too, with as many of its words as any other sentence that does (“派了多少干部” after
   // “专班多少个”: one sentence gives both).
@@ -788,6 +800,7 @@ export function extractiveAnswer(
     ...(opts.exclude ? { exclude: true } : {}),
     ...(opts.focus ? { focus: opts.focus } : {}),
     ...(opts.preferDoc ? { preferDoc: opts.preferDoc } : {}),
+    ...(opts.near ? { near: opts.near } : {}),
     ...(opts.views ? { views: opts.views } : {}),
     ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
   });
