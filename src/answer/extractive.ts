@@ -157,6 +157,27 @@ export interface CandidateOptions {
 
 /** Weight of the words of a sentence's nearest section heading (and of the outer one) as its context. */
 const HEAD_CONTEXT = [0.6, 0.4];
+/** Score multiplier of a sentence that defines the term the question asks about. */
+const DEFINES = 2;
+
+/** What a question asks the meaning of: the term right before 是啥/啥意思/指什么 (“那个5是啥” → 5). */
+export function askedTerm(question: string): string | null {
+  const m =
+    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事)/u.exec(
+      question.trim(),
+    );
+  if (!m) return null;
+  const parts = m[1]!.split(/\s+|那个|这个|那|这|的|，|,|：|:/u).filter(Boolean);
+  const t = (parts[parts.length - 1] ?? '').replace(/^[“"]+|[”"]+$/gu, '');
+  return t && charLength(t) <= 8 ? matchForm(t) : null;
+}
+
+/** A sentence (in match form) that defines `term`: the term opening a clause, then 是指/就是/即 …. */
+export function definitionRe(term: string): RegExp {
+  const esc = term.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(?:^|[。；;，,：:]|所谓)[“"]?${esc}[”"]?[，,]?(?:是指|指的是|就是指|就是|即|指)`, 'u');
+}
+
 /** Score multiplier of a sentence right after the previous answer's (follow-ups). */
 const NEAR_PREVIOUS = 1.3;
 /** Weight of the title's and the chunk's headings' words. */
@@ -205,6 +226,8 @@ export function candidates(
   const pending: { at: number; answers: boolean; focusHits: number; focused: boolean }[] = [];
   let bestOtherFocus = 0;
   const nearAt: number[] = [];
+  const term = askedTerm(message);
+  const defines = term ? definitionRe(term) : null;
   const ctxScore = (form: string, context: string, weight: number) => {
     let ctx = 0;
     for (const w of terms.words)
@@ -266,6 +289,8 @@ export function candidates(
       if ((kind.list || countedItems) && nouns.some((n) => clausesSharing(raw, n) >= 2 || inRun(n))) score *= 1.8;
       else if (kind.list && nouns.length > 0 && !nouns.some((n) => form.includes(matchForm(n)))) score *= 0.8;
       else if (kind.list && (isEnumeration(raw) || splitList(view, vi, full))) score *= 1.25;
+      // “那个5是啥”: the sentence that defines the term asked about (“5，是指…”, “所谓X，就是指…”).
+      if (defines?.test(form)) score *= DEFINES;
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;

@@ -52,7 +52,7 @@ export interface QuestionKind {
 
 /** A name made of a count (六个一, 三张图, 五大红色行动, 四个一批) asked about with 啥/什么/哪: a list. */
 const COUNTED_NAME_RE =
-  /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
+  /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}“”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
 
 export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
