@@ -168,6 +168,9 @@ function itemBodyText(view: DocView, at: number, item: string, next?: string): s
   return body;
 }
 
+/** Longest item of a list of names whose items are shown in their sentence (item N follow-ups). */
+const INLINE_NAME_MAX = 10;
+
 /**
  * Where item k of a list written inline stands in the text: from the start of the item before it (or
  * the item itself, when first) to the end of its clause. Null when the text does not hold the item.
@@ -176,13 +179,14 @@ export function inlineContext(text: string, items: string[], k: number): string 
   const flat = text.replace(/\s+/gu, '');
   const key = (t: string) => t.replace(/\s+|[。；;，,]$/gu, '');
   const item = key(items[k] ?? '');
-  if (charLength(item) < 2) return null;
+  // Only a run of short names (“…、效率革命督导员等“六大员””): a clause-long item says enough by itself.
+  if (charLength(item) < 2 || items.some((t) => charLength(key(t)) > INLINE_NAME_MAX)) return null;
   const prev = k > 0 ? key(items[k - 1]!) : '';
   let at = -1;
   let from = -1;
   if (prev) {
     // The item right after the one before it (“凝聚师生有力、服务师生有力”).
-    const pair = new RegExp(`${escapeRe(prev)}[、，,；;和及与]{1,2}${escapeRe(item)}`, 'u').exec(flat);
+    const pair = new RegExp(`${escapeRe(prev)}(?:、|和|及|与)${escapeRe(item)}`, 'u').exec(flat);
     if (pair) {
       from = pair.index;
       at = pair.index + pair[0].length - item.length;

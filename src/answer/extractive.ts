@@ -570,24 +570,6 @@ function statesAsked(query: string, sentence: string): boolean {
   return false;
 }
 
-/** Sentences of a document a word may occur in and still be specific to a part of it. */
-const SPECIFIC_MAX = 3;
-
-/**
- * Does a list's heading (or lead-in) hold a word of the question that the anchor sentence lacks and
- * that is specific to that part of the document (“三、预期效果” for 哪些效果), not a topic word the whole
- * document repeats (the county, the programme)?
- */
-function headAddsTopic(view: DocView, head: string, anchor: string, terms: QueryTerms): boolean {
-  return terms.words.some(
-    (w) =>
-      charLength(w) >= 2 &&
-      head.includes(w) &&
-      !anchor.includes(w) &&
-      view.sentences.filter((s) => s.text.includes(w)).length <= SPECIFIC_MAX,
-  );
-}
-
 /** “共三条” / “共两个” / “共三个方面”. */
 export function countWord(n: number, unit: string): string {
   const num = n === 2 ? '两' : cnNumeral(n);
@@ -901,21 +883,7 @@ export function extractiveAnswer(
         const ci = at(c);
         if (ci < 0) continue;
         let list = listAround(view, ci);
-        // A sentence in the body of a marked item (“1.优化干部结构…。通过…”): that item's list.
-        // (Only when the list's lead-in or heading is about the question: “三、预期效果” for 哪些效果.)
         const ps = paragraphStart(view, ci);
-        if (!list && ps < ci && itemMarker(view.sentences[ps]!.text)) {
-          const around = listAround(view, ps);
-          const head = around ? view.sentences[around.starts[0]! - 1]?.text : undefined;
-          const headAt = around ? around.starts[0]! - 1 : -1;
-          if (
-            around &&
-            head &&
-            (isBareHeading(view, headAt) || charLength(head) <= 20) &&
-            headAddsTopic(view, head, view.sentences[ci]!.text, terms)
-          )
-            list = around;
-        }
         // Unmarked parallel sentences naming the noun counted (“坚持底线思维…。坚持辩证思维…。”).
         const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
         if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {

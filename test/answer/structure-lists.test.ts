@@ -1,8 +1,7 @@
 /**
  * Lists assembled from a document's structure when the best sentence is not the list itself: a count
  * asked with any measure (哪三招), the marked list nested under a heading when the heading's own list
- * does not fit the count, the list an item's body belongs to (its heading names what is asked), and
- * paragraphs whose openings are parallel.
+ * does not fit the count, and paragraphs whose openings are parallel.
  */
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/observability/logger.js';
@@ -55,33 +54,6 @@ describe('the marked list nested under a heading', () => {
     for (const item of ['①建驿站', '②优服务', '③强保障']) expect(r.answer).toContain(item);
     expect(r.answer).not.toContain('（四）');
     expect(r.memory?.items).toHaveLength(3);
-  });
-});
-
-describe('the list an item body belongs to', () => {
-  const DOC: Chunk[] = [
-    chunk(
-      'pilot',
-      0,
-      '社区食堂试点方案',
-      [
-        '一、主要做法',
-        '在调研基础上，制定社区食堂建设运营办法，明确选址、定价和补贴标准。',
-        '二、预期成效',
-        '1.减轻老人负担，解决吃饭难题。通过开设社区食堂，让独居老人每天吃上热饭，家属更放心。',
-        '2.带动志愿服务，凝聚邻里力量。通过开设社区食堂，吸引党员志愿者参与配送，邻里关系更融洽。',
-        '3.培育市场主体，探索长效机制。通过开设社区食堂，引入专业餐饮企业运营，减轻财政压力。',
-      ].join('\n'),
-    ),
-    chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
-  ];
-
-  it('a sentence deep in item 1 answers a list question with the whole list, when the heading is what is asked', async () => {
-    const r = await ask(DOC, '社区食堂开起来预期有哪些成效');
-    expect(r.grounded).toBe(true);
-    expect(r.answer).toContain('共三条');
-    expect(r.answer).toContain('1.减轻老人负担');
-    expect(r.answer).toContain('3.培育市场主体');
   });
 });
 
