@@ -92,6 +92,39 @@ function previousDocumentHits(
     .map((x, i) => ({ rank: i + 1, chunk: x.c, score: Number.MAX_SAFE_INTEGER }));
 }
 
+/** Sentences after the previous answer's last one, in its paragraph, that a follow-up may continue with. */
+const NEAR_SENTENCES = 3;
+
+/**
+ * The sentences right after what the previous answer quoted (same paragraph, at most NEAR_SENTENCES),
+ * in match form, and the chunk holding the first of them: “来了几趟” after “毛光烈帮了啥忙” is most often
+ * answered by the next sentence (“短短一年多时间，6次带领…来江调研”).
+ */
+function nearPrevious(retriever: Retriever, prev: Turn): { near: Set<string>; chunkId: string | null } {
+  const none = { near: new Set<string>(), chunkId: null };
+  const chunkId = prev.memory?.chunkId;
+  if (!chunkId || prev.memory?.refused) return none;
+  const chunk = allChunks(retriever).find((c) => c.id === chunkId);
+  if (!chunk) return none;
+  const view = documentViews(retriever).view(chunk.docId, [chunk]);
+  const said = prev.answerSummary.replace(/\[\d+\]|\s+|…$/gu, '');
+  let last = -1;
+  view.sentences.forEach((s, i) => {
+    const head = s.text.replace(/\s+/gu, '').slice(0, 20);
+    if (charLength(head) >= 12 && said.includes(head)) last = i;
+  });
+  if (last < 0) return none;
+  const near = new Set<string>();
+  let first: string | null = null;
+  for (let i = last + 1; i < view.sentences.length && near.size < NEAR_SENTENCES; i++) {
+    const s = view.sentences[i]!;
+    if (s.para !== view.sentences[last]!.para) break;
+    near.add(matchForm(s.text));
+    first ??= s.chunkId;
+  }
+  return { near, chunkId: first };
+}
+
 /** Does an answer start as the previous one did (its first 40 characters, markers and spaces aside)? */
 function sameAnswer(answer: string, previous: string): boolean {
   const c = (t: string) => t.replace(/\[\d+\]|\s+/gu, '').replace(/…$/u, '');
@@ -133,6 +166,48 @@ function itemBodyText(view: DocView, at: number, item: string, next?: string): s
     body += s;
   }
   return body;
+}
+
+/** Longest item of a list of names whose items are shown in their sentence (item N follow-ups). */
+const INLINE_NAME_MAX = 10;
+
+/**
+ * Where item k of a list written inline stands in the text: from the start of the item before it (or
+ * the item itself, when first) to the end of its clause. Null when the text does not hold the item.
+ */
+export function inlineContext(text: string, items: string[], k: number): string | null {
+  const flat = text.replace(/\s+/gu, '');
+  const key = (t: string) => t.replace(/\s+|[。；;，,]$/gu, '');
+  const item = key(items[k] ?? '');
+  // Only a run of short names (“…、效率革命督导员等“六大员””): a clause-long item says enough by itself.
+  if (charLength(item) < 2 || items.some((t) => charLength(key(t)) > INLINE_NAME_MAX)) return null;
+  const prev = k > 0 ? key(items[k - 1]!) : '';
+  let at = -1;
+  let from = -1;
+  if (prev) {
+    // The item right after the one before it (“凝聚师生有力、服务师生有力”).
+    const pair = new RegExp(`${escapeRe(prev)}(?:、|和|及|与)${escapeRe(item)}`, 'u').exec(flat);
+    if (pair) {
+      from = pair.index;
+      at = pair.index + pair[0].length - item.length;
+    }
+  }
+  if (at < 0) {
+    at = flat.indexOf(item);
+    if (at < 0) return null;
+    // The first item from the start of its clause (“设立政策宣讲员”).
+    const before = flat.slice(0, at);
+    from = Math.max(...['，', ',', '。', '；', ';', '：', ':', '！', '？'].map((p) => before.lastIndexOf(p))) + 1;
+  }
+  if (k < items.length - 1) return flat.slice(from, at + item.length);
+  // The last item to the end of its clause (“…环境整治员等“五员”岗位”).
+  const rest = flat.slice(at + item.length);
+  const end = rest.search(/[，,。；;！？]/u);
+  return flat.slice(from, at + item.length + (end < 0 ? rest.length : end));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /**
@@ -213,6 +288,12 @@ async function ordinalFollowUp(
         break;
       }
     }
+  }
+  if (!body && chunk && !itemMarker(item)) {
+    // An item of a list written in one sentence, taken up nowhere else: where it stands in that
+    // sentence (after the item before it, up to the end of its clause: “…、效率革命督导员等“六大员”岗位”).
+    const span = inlineContext(chunk.text, items, idx - 1);
+    if (span) body = `原文：“${span}”`;
   }
   const lead = itemMarker(item) ? '' : `第${cnNumeral(idx)}${unit}：`;
   const text = `${lead}${endSentence(item.replace(/[；;，,]$/u, ''))}${body ? endSentence(body) : ''}`;
@@ -367,7 +448,14 @@ export async function answerQuestion(
     followUp && prevDocs.length > 0
       ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever))
       : [];
-  const passages: Passage[] = numberPassages([...followHits, ...hits], k);
+  // …and the passage that continues the previous answer (its next sentences), when retrieval left it out.
+  const after = followUp && prevTurn ? nearPrevious(retriever, prevTurn) : { near: new Set<string>(), chunkId: null };
+  const afterChunk =
+    after.chunkId && ![...followHits, ...hits].some((h) => h.chunk.id === after.chunkId)
+      ? allChunks(retriever).find((c) => c.id === after.chunkId)
+      : undefined;
+  const afterHits: SearchHit[] = afterChunk ? [{ rank: 1, chunk: afterChunk, score: hits[0]?.score ?? 1 }] : [];
+  const passages: Passage[] = numberPassages([...followHits, ...afterHits, ...hits], k);
   const tokenizer = tokenizerFor(retriever);
 
   const views = documentViews(retriever);
@@ -378,6 +466,7 @@ export async function answerQuestion(
           // “还有吗”: something the previous answer did not say.
           ...(asksForMore(question) ? { exclude: true } : {}),
           focus: addedWords(question),
+          ...(after.near.size ? { near: after.near } : {}),
           ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}),
         }
       : {};

@@ -33,9 +33,11 @@ import {
   itemMarker,
   listAround,
   paragraphStart,
+  paragraphRun,
   parallelRun,
   sectionHeads,
   sectionScope,
+  type AssembledList,
 } from './lists.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
@@ -60,6 +62,8 @@ export interface ExtractiveOptions {
   focus?: string;
   /** Follow-ups: the previous answer's document (the topic); sentences from others count less. */
   preferDoc?: string;
+  /** Follow-ups: sentences right after the previous answer's (matchForm), which a continuation favours. */
+  near?: Set<string>;
 }
 
 export interface ExtractiveAnswer {
@@ -145,12 +149,37 @@ export interface CandidateOptions {
   /** Follow-ups: the message itself (the kind it asks decides whether the previous sentence still answers). */
   focus?: string;
   preferDoc?: string;
+  /** Follow-ups: sentences right after the previous answer's (matchForm), which a continuation favours. */
+  near?: Set<string>;
   views?: DocumentViews;
   tokenizer?: TermTokenizer;
 }
 
 /** Weight of the words of a sentence's nearest section heading (and of the outer one) as its context. */
 const HEAD_CONTEXT = [0.6, 0.4];
+/** Score multiplier of a sentence that defines the term the question asks about. */
+const DEFINES = 2;
+
+/** What a question asks the meaning of: the term right before 是啥/啥意思/指什么 (“那个5是啥” → 5). */
+export function askedTerm(question: string): string | null {
+  const m =
+    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事)/u.exec(
+      question.trim(),
+    );
+  if (!m) return null;
+  const parts = m[1]!.split(/\s+|那个|这个|那|这|的|，|,|：|:/u).filter(Boolean);
+  const t = (parts[parts.length - 1] ?? '').replace(/^[“"]+|[”"]+$/gu, '');
+  return t && charLength(t) <= 8 ? matchForm(t) : null;
+}
+
+/** A sentence (in match form) that defines `term`: the term opening a clause, then 是指/就是/即 …. */
+export function definitionRe(term: string): RegExp {
+  const esc = term.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(?:^|[。；;，,：:]|所谓)[“"]?${esc}[”"]?[，,]?(?:是指|指的是|就是指|就是|即|指)`, 'u');
+}
+
+/** Score multiplier of a sentence right after the previous answer's (follow-ups). */
+const NEAR_PREVIOUS = 1.3;
 /** Weight of the title's and the chunk's headings' words. */
 const TITLE_CONTEXT = 0.3;
 
@@ -196,6 +225,9 @@ export function candidates(
   const asksKind = askedKinds(message).some((k) => k !== 'list');
   const pending: { at: number; answers: boolean; focusHits: number; focused: boolean }[] = [];
   let bestOtherFocus = 0;
+  const nearAt: number[] = [];
+  const term = askedTerm(message);
+  const defines = term ? definitionRe(term) : null;
   const ctxScore = (form: string, context: string, weight: number) => {
     let ctx = 0;
     for (const w of terms.words)
@@ -257,6 +289,8 @@ export function candidates(
       if ((kind.list || countedItems) && nouns.some((n) => clausesSharing(raw, n) >= 2 || inRun(n))) score *= 1.8;
       else if (kind.list && nouns.length > 0 && !nouns.some((n) => form.includes(matchForm(n)))) score *= 0.8;
       else if (kind.list && (isEnumeration(raw) || splitList(view, vi, full))) score *= 1.25;
+      // “那个5是啥”: the sentence that defines the term asked about (“5，是指…”, “所谓X，就是指…”).
+      if (defines?.test(form)) score *= DEFINES;
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
@@ -268,9 +302,14 @@ export function candidates(
       if (avoided && opts.exclude) return;
       if (avoided) pending.push({ at: out.length, answers, focusHits, focused: !asksKind && focusHits > 0 });
       else if (answers) bestOtherFocus = Math.max(bestOtherFocus, focusHits);
+      if (opts.near?.has(matchForm(full))) nearAt.push(out.length);
       out.push({ p, idx, raw, full, score, firstHit: m.firstHit });
     });
   }
+  // A follow-up asking a kind of answer (a number, a date, who) the previous answer's own sentences do
+  // not hold is most often answered right after them (“来了几趟” after “毛光烈帮了啥忙”: the next
+  // sentence, “6次带领…来江调研”).
+  if (asksKind && !pending.some((x) => x.answers)) for (const i of nearAt) out[i]!.score *= NEAR_PREVIOUS;
   // The previous answer's sentences: a follow-up wants something else — unless one of them holds what
   // it asks too, with as many of its words as any other sentence that does (“派了多少干部” after
   // “专班多少个”: one sentence gives both).
@@ -490,6 +529,45 @@ function itemBody(view: DocView, i: number): string[] {
     out.push(t);
   }
   return out;
+}
+
+/**
+ * A marked list of exactly `want` items that starts within the first few sentences under sentence i
+ * (its section when it is a heading, else its paragraph): the list a count question asks for when
+ * the heading's own list does not fit the count.
+ */
+function nestedList(view: DocView, i: number, want: number): AssembledList | null {
+  const scope = sectionScope(view, i);
+  const within = scope.length
+    ? scope
+    : view.sentences.map((_, j) => j).filter((j) => j > i && view.sentences[j]!.para === view.sentences[i]!.para);
+  for (const j of within.slice(0, 4)) {
+    const m = itemMarker(view.sentences[j]!.text);
+    if (!m || m.n !== 1) continue;
+    const list = listAround(view, j);
+    if (list && list.starts[0] === j && list.items.length === want) return list;
+  }
+  return null;
+}
+
+/**
+ * An inline list one item short of the count asked, its last item joined by 和/及/与 (“…决策科学化和保障
+ * 实效化”): the last item split there.
+ */
+function splitLastItem(items: string[] | null, want: number | null): string[] | null {
+  if (!items || want === null || items.length !== want - 1) return items;
+  const last = items[items.length - 1]!;
+  const m = /^(\p{Script=Han}{2,}?)(?:和|及|与|以及)(\p{Script=Han}{2,})$/u.exec(last);
+  return m ? [...items.slice(0, -1), m[1]!, m[2]!] : items;
+}
+
+/** Does the sentence state the count the question names after 哪 (哪三篇文章 → “三篇文章”, at least “三篇”)? */
+function statesAsked(query: string, sentence: string): boolean {
+  const named = /哪([两二三四五六七八九十]{1,2}\p{Script=Han}{1,4})/u.exec(query)?.[1];
+  if (!named) return false;
+  const chars = [...named];
+  for (let n = chars.length; n >= 2; n--) if (sentence.includes(chars.slice(0, n).join(''))) return true;
+  return false;
 }
 
 /** “共三条” / “共两个” / “共三个方面”. */
@@ -729,6 +807,7 @@ export function extractiveAnswer(
     ...(opts.exclude ? { exclude: true } : {}),
     ...(opts.focus ? { focus: opts.focus } : {}),
     ...(opts.preferDoc ? { preferDoc: opts.preferDoc } : {}),
+    ...(opts.near ? { near: opts.near } : {}),
     ...(opts.views ? { views: opts.views } : {}),
     ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
   });
@@ -772,7 +851,7 @@ export function extractiveAnswer(
   if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
     // (The whole sentence: the view splits “…三条原则，即“A；B；C”。” at each “；”.)
-    const anchorInline = inlineItems(toPeriod(view, a));
+    const anchorInline = splitLastItem(inlineItems(toPeriod(view, a)), want);
     // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
     // the question says how many and the count does not fit.
     // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
@@ -786,11 +865,13 @@ export function extractiveAnswer(
       anchorInline !== null &&
       (sharesTargetNoun(anchorInline, targets) ||
         charLength(anchorInline.join('')) >= INLINE_SHARE * charLength(whole));
+    // The sentence names the count the question asks about right with its items (“抓实A、B、C“三篇文章””).
+    const namesCount =
+      anchorInline !== null && want !== null && anchorInline.length === want && statesAsked(query, whole);
     const inlineFits =
       anchorInline !== null &&
       anchorInline.length >= 3 &&
-      mostlyList &&
-      !announces &&
+      ((mostlyList && !announces) || namesCount) &&
       !/[：:]$/u.test(view.sentences[a]!.text) &&
       (want === null || anchorInline.length === want);
     if (!inlineFits) {
@@ -802,6 +883,7 @@ export function extractiveAnswer(
         const ci = at(c);
         if (ci < 0) continue;
         let list = listAround(view, ci);
+        const ps = paragraphStart(view, ci);
         // Unmarked parallel sentences naming the noun counted (“坚持底线思维…。坚持辩证思维…。”).
         const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
         if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {
@@ -809,13 +891,24 @@ export function extractiveAnswer(
           if (run?.items.every((t) => firstClauseHas(t, noun)) && (want === null || run.items.length === want))
             list = run;
         }
+        // Paragraphs opening in parallel (“这个挑战源自“人才存量”。…” ×3): their openings are the items.
+        // (From the paragraph's opening, or a sentence under a short one: not from deep in a paragraph.)
+        if (!list && (ps === ci || charLength(view.sentences[ps]!.text) <= 16)) {
+          const run = paragraphRun(view, ci);
+          if (run && (want === null ? run.items.length >= 3 : run.items.length === want)) list = run;
+        }
         let lead: string | null = null;
         if (list && want !== null && list.items.length !== want) {
           // The count does not fit: the item's own sentences may be the list asked for (“三是绘好
           // 人才“三张图”…。绘好“需求图”…；绘好“供给图”…”).
           const inner = itemBody(view, ci);
+          // …or the marked list its section holds (“（六）…。要…。①搭平台…②明责任…③强动力…”).
+          const nested = nestedList(view, ci, want);
           if (inner.length === want) {
             list = { starts: [], items: inner, chunkIds: [view.sentences[ci]!.chunkId], end: ci + inner.length };
+            lead = view.sentences[ci]!.text;
+          } else if (nested) {
+            list = nested;
             lead = view.sentences[ci]!.text;
           } else if (c !== best) continue;
           else list = null;
@@ -829,7 +922,9 @@ export function extractiveAnswer(
           lead = /[：:]$/u.test(prevText) && !itemMarker(prevText) ? prevText : null;
         }
         parts.push(`${listText(lead, items, unit)}[${n}]`);
-        used.push({ n, quote: quoteOf(view.sentences[ci]!.text, terms) });
+        // The quote is a sentence of the list: the anchor when it is an item, else the first item.
+        const quoted = list.starts.length && !list.starts.includes(ci) ? list.starts[0]! : ci;
+        used.push({ n, quote: quoteOf(view.sentences[quoted]!.text, terms) });
         break;
       }
     }

@@ -13,7 +13,7 @@ import { queryTerms } from './terms.js';
 import { neutralizeTags } from './passages.js';
 import { ORDINAL_RE as ORDINAL } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
-import { questionConstraints } from '../retrieval/constraints.js';
+import { places, questionConstraints } from '../retrieval/constraints.js';
 import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS } from './lexicon.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
@@ -89,12 +89,21 @@ function baseQuery(prev: Turn): string {
 
 const JURISDICTION = /[\p{Script=Han}]{1,4}(?:县|区|市|镇|乡|街道)$/u;
 
-/** Place names of a text (jieba's ns tag, or a name ending in 县/区/市 …). */
+/**
+ * Place names of a text: jieba's ns tag, a name ending in 县/区/市 …, or a place of the places lexicon
+ * (data/retrieval/places.txt: 越城, 柯城 — short names jieba does not tag), longest form first.
+ */
 export function placesIn(text: string): string[] {
-  return defaultTokenizer()
+  const tagged = defaultTokenizer()
     .tagged(text)
     .filter((t) => t.tag === 'ns' || JURISDICTION.test(t.word))
     .map((t) => t.word);
+  const known: string[] = [];
+  for (const p of places()) {
+    const form = [...p.forms].sort((a, b) => b.length - a.length).find((f) => f.length >= 2 && text.includes(f));
+    if (form && !tagged.some((t) => t.includes(form) || form.includes(t))) known.push(form);
+  }
+  return [...tagged, ...known];
 }
 
 /**

@@ -383,3 +383,77 @@ export function parallelRun(view: DocView, a: number, noun: string | null): Asse
   }
   return { starts, items: starts.map((i) => view.sentences[i]!.text), chunkIds, end: last };
 }
+
+/** Longest paragraph opening read as an item of a run of parallel paragraphs, characters. */
+const RUN_OPENING_MAX = 100;
+/** Shortest shared clause opening that makes paragraphs parallel, characters. */
+const RUN_SHARED_MIN = 3;
+
+/** The openings (3–6 characters) of each clause of a sentence, quotes aside. */
+function clauseOpenings(sentence: string): Set<string> {
+  const out = new Set<string>();
+  for (const clause of sentence.split(/[，,；;：:。！？]/u)) {
+    const c = [...clause.replace(/^[“"‘（(\s]+/u, '')];
+    for (let n = RUN_SHARED_MIN; n <= Math.min(6, c.length); n++) {
+      const g = c.slice(0, n).join('');
+      if (/^\p{Script=Han}{3}/u.test(g)) out.add(g);
+    }
+  }
+  return out;
+}
+
+/**
+ * Unmarked items written as paragraphs whose opening sentences are parallel — a clause opening the
+ * same way in each (“这个挑战源自“人才存量”。…” / “这个挑战源自“人才结构”。…”; “坚持以A…，着力提高B的质量。” /
+ * “坚持以C…，着力提高D的质量。”) — around the paragraph of sentence `a`. Each item is its paragraph's
+ * opening sentence (with the next one when the opening is only a short heading). Null under two items.
+ */
+export function paragraphRun(view: DocView, a: number): AssembledList | null {
+  const starts: number[] = [];
+  // (A line break after a sentence left unfinished — a page break, “…源自“人才结构”。多\n数企业…” — does
+  // not start a paragraph.)
+  for (let i = 0; i < view.sentences.length; i++) {
+    const prev = view.sentences[i - 1];
+    if (
+      !prev ||
+      (prev.para !== view.sentences[i]!.para &&
+        (/[。！？!?：:；;”」）)]$/u.test(prev.text) || isHeadingLine(view, i - 1)))
+    )
+      starts.push(i);
+  }
+  let k = starts.length - 1;
+  while (k > 0 && starts[k]! > a) k--;
+  const opening = (j: number) => view.sentences[starts[j]!]!.text;
+  const eligible = (j: number) =>
+    j >= 0 && j < starts.length && !itemMarker(opening(j)) && [...opening(j)].length <= RUN_OPENING_MAX;
+  if (!eligible(k)) return null;
+  let shared = clauseOpenings(opening(k));
+  const joins = (j: number) => {
+    if (!eligible(j)) return false;
+    const own = clauseOpenings(opening(j));
+    const both = new Set([...shared].filter((g) => own.has(g)));
+    if (both.size === 0) return false;
+    shared = both;
+    return true;
+  };
+  let lo = k;
+  while (joins(lo - 1)) lo--;
+  let hi = k;
+  while (joins(hi + 1)) hi++;
+  if (hi === lo) return null;
+  const items: string[] = [];
+  const chunkIds: string[] = [];
+  const runStarts: number[] = [];
+  let end = a;
+  for (let j = lo; j <= hi; j++) {
+    const s = starts[j]!;
+    const stop = j + 1 < starts.length ? starts[j + 1]! : view.sentences.length;
+    const { text, last } = itemText(view, s, stop);
+    runStarts.push(s);
+    items.push(text);
+    end = Math.max(end, last);
+    const id = view.sentences[s]!.chunkId;
+    if (!chunkIds.includes(id)) chunkIds.push(id);
+  }
+  return { starts: runStarts, items, chunkIds, end };
+}

@@ -35,7 +35,7 @@ export function cnNumeral(n: number): string {
 }
 
 const LIST_RE =
-  /哪些|哪几|有哪|包括|分别|几个方面|几方面|几部分|分[为成]?几(?![次天年月人名个])|几大块|几块|几步|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分“"]|哪[“"]|几条|几点|几项|什么条件|哪.{0,3}原则|要求有/u;
+  /哪些|哪几|有哪|包括|分别|几个方面|几方面|几部分|分[为成]?几(?![次天年月人名个])|几大块|几块|几步|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分“"]|哪(?:[两二三四五六七八九十]{1,2}|[2-9]|\d{2})\p{Script=Han}|哪[“"]|几条|几点|几项|什么条件|哪.{0,3}原则|要求有/u;
 const NUMBER_RE = /多少|几|数量|比例|占比|多久|多长|多大|多高|金额|规模|目标定/u;
 /** 第二条 / 第三个 / 第二呢: an item of a list — not 第一天, 第一批次, 第二季度. */
 export const ORDINAL_RE =
@@ -52,7 +52,7 @@ export interface QuestionKind {
 
 /** A name made of a count (六个一, 三张图, 五大红色行动, 四个一批) asked about with 啥/什么/哪: a list. */
 const COUNTED_NAME_RE =
-  /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
+  /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}“”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
 
 export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
@@ -108,7 +108,9 @@ export function listUnit(q: string): string {
   // People are counted in 人 (哪些成员 → 共三人).
   if (/成员|人员|哪些人|哪几(?:个|位)?人|都有谁|是谁/u.test(q)) return '人';
   const wide = /(?:哪|几)[一二两三四五六七八九十\d]*个?(方面|部分|环节|方向)/u.exec(q);
-  return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? '条';
+  // 哪三招 / 哪两件: the measure the question itself uses.
+  const own = /哪(?:[两二三四五六七八九十]{1,2}|[2-9])(\p{Script=Han})/u.exec(q)?.[1];
+  return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? (own && own !== '个' ? own : '条');
 }
 
 /**
@@ -130,6 +132,9 @@ export function followUpOrdinal(q: string): number | 'last' | null {
 
 /** The number of items a list question announces (哪三种, 三张图, 六大员, 五大行动); null when none. */
 export function expectedCount(q: string): number | null {
+  // 哪三招 / 哪两件: 哪 with a count asks for that many, whatever the measure.
+  const which = /哪([两二三四五六七八九十]{1,2}|[2-9])\p{Script=Han}/u.exec(q);
+  if (which) return numeralValue(which[1]!);
   const m = /([两二三四五六七八九十]{1,2})(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员|点|块|样|类|步)/u.exec(
     q,
   );
