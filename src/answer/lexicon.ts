@@ -63,7 +63,7 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
 
 /** “几家/多少名/几批 …”: the measure word a count question uses. */
 export const COUNT_MEASURE =
-  /(?:几|多少)(?:个(?=[万亿]))?(平方公里|平方米|平米|公里|千米|公顷|公斤|千克|个|家|名|位|人|项|条|批|次|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队|吨|辆|栋|幢|万|亿|米)/u;
+  /(?:几|多少)(?:个(?=[万亿]))?(平方公里|平方米|平米|公里|千米|公顷|公斤|千克|个|家|名|位|人|项|条|批|次|趟|回|遍|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队|吨|辆|栋|幢|万|亿|米)/u;
 
 /** A question that asks for a code or handle (是几几几, 微信号是多少, 热线电话): letters and digits answer it. */
 export const CODE_CUE = /几几|几加几|几\+几|账号|微信号|公众号|编号|代码|网址|邮箱|电话|号码|热线/u;
@@ -85,6 +85,11 @@ const MEASURE_EQUIVALENTS: Readonly<Record<string, string>> = {
   人: '人|名|位|人次',
   名: '名|人|位',
   位: '位|名|人',
+  // times: 几趟 / 几回 / 几遍 are answered by N次 (and N人次 is a count of attendances, not of times)
+  次: '次|趟|回|遍',
+  趟: '次|趟|回|遍',
+  回: '次|趟|回|遍',
+  遍: '次|趟|回|遍',
 };
 
 export function countEvidence(measure: string): RegExp {
