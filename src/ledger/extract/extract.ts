@@ -71,6 +71,7 @@ import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
 import { HANDOFF_BACK } from '../lexicon/statuses.js';
 import { splitProblems } from './split.js';
+import { inSpeakerPlan } from './mood.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
 
@@ -133,10 +134,15 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const entRepair = selfRepairs(work, findEnterprises(work, known, findDepartments(work)));
   for (const s of entRepair.spans) work = blank(work, s.start, s.end);
-  const depts = findDepartments(work);
+  const depts = findDepartments(work).map((d) => (inSpeakerPlan(work, d.start) ? asPlanned(d) : d));
   const ents = findEnterprises(work, known, depts);
 
   return interpret(original, trimmed, refs, work, depts, ents, ctx.today);
+}
+
+/** A department named in our own plan (我说回头问问税务局): nobody handed it anything, it does not act yet. */
+function asPlanned(d: DepartmentMention): DepartmentMention {
+  return { ...d, role: 'wish', handedTo: false, verbStart: d.start };
 }
 
 // ---------------------------------------------------------------- the parse, step by step

@@ -342,3 +342,79 @@ export const STATUS_ORDER: Record<IssueStatus, number> = {
   resolved: 3,
   closed: 4,
 };
+
+// ---- mood of a clause: whether its verbs state something that happened (extract/mood.ts)
+
+/** The speaker or the team as the subject (我说回头问问, 我们帮他对接一下): our own next step. */
+export const SPEAKER_SUBJECTS = ['我们', '咱们', '我', '咱'];
+/**
+ * Tentative aspect: a verb + 一下 / 一问 or a reduplicated verb (问问, 催催, 对接对接) says what someone
+ * will try, not what happened; with 了 before it (问了一下, 催了催) it happened.
+ */
+export const TENTATIVE_VERB_STEMS = [
+  '问',
+  '催',
+  '说',
+  '看',
+  '聊',
+  '找',
+  '谈',
+  '盯',
+  '跑',
+  '试',
+  '碰',
+  '跟',
+  '对接',
+  '联系',
+  '沟通',
+  '协调',
+  '了解',
+  '咨询',
+  '打听',
+  '反映',
+  '汇报',
+  '衔接',
+];
+/** Adverbs of a later time or intent that make the speaker's clause a plan (回头, 改天, 到时候, 打算). */
+export const INTENT_ADVERBS = [
+  '回头',
+  '改天',
+  '到时候',
+  '到时',
+  '过两天',
+  '过几天',
+  '下一步',
+  '后面再',
+  '再去',
+  '再找',
+  '再跟',
+  '再问',
+  '会去',
+  '会跟',
+  '会帮',
+  '要去',
+  '打算',
+  '准备',
+  '计划',
+  '争取',
+  '尽量',
+  '想办法',
+];
+/** Realised aspect in a clause: the act happened (已, 了 after a verb, 过). Checked before calling a clause a plan. */
+export const REALISED_ASPECT = /已|(?<![为除罢末])了(?!解)|过了|过(?=[\u4e00-\u9fa5]{0,4}(?:局|办|部|委|中心))/;
+/**
+ * Conditional or hypothetical markers (要是环评批下来, 如果放款, 一旦到位): the verb after them has not
+ * happened.
+ */
+export const CONDITIONAL_MARKERS = ['要是', '如果', '假如', '假设', '倘若', '只要', '一旦', '万一', '若是', '若'];
+/** Imminent aspect right before a result verb (快批下来了, 快要到账了, 就要办好了): under way, not done. */
+export const IMMINENT_BEFORE = /(?<![很挺较太飞赶尽加越])(?:快要|快|就要|眼看就要?)$/;
+/** After a result verb: it is the precondition of a later step (批下来以后再办, 到账后才能开工): not done. */
+export const PRECONDITION_AFTER = /^\s*(?:以后|之后|后)\s*(?:再|才|就|方可|可以|能|要|需)/;
+/** Before a result verb: waiting for it (等环评批下来, 在等放款, 就等资金到位): under way. */
+export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到|着)?[^，,。;；]{0,8}$|^等/;
+/**
+ * 已 governing a verb phrase across its agent (已由金融办协调解决, 已经经住建局帮忙办好): the result
+ * happened, whoever helped — the "request" reading of 协调解决 does not apply.
+ */
+export const AGENT_REALISED_BEFORE = /(?:已经?|均已|都已)\s*(?:由|经|经过|被|通过)[^，,。;；]{1,12}$/;

@@ -1,0 +1,62 @@
+/**
+ * Status read from the grammar of its clause (issue 11): the speaker's own plans (tentative aspect,
+ * adverbs of intent), conditions and preconditions, imminent and awaited results, and 已 governing a
+ * verb across its agent. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { speakerPlans } from '../../src/ledger/extract/mood.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import type { Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-10-14';
+const parse = (text: string): Extraction => extractUpdate(text, { today: TODAY, knownEnterprises: known });
+const shape = (e: Extraction) => e.issues.map((i) => `${i.department ?? '-'}/${i.status}`);
+
+describe('the speaker’s own plan hands nothing off', () => {
+  it.each(['我说回头问问商务局', '我们帮他们联系一下发改局', '咱们改天跟住建局沟通', '我打算找财政局催一催'])(
+    '%s is a plan',
+    (clause) => {
+      expect(speakerPlans(clause)).toBe(true);
+    },
+  );
+
+  it.each(['我问了一下商务局', '我们已经联系发改局了', '我跟住建局沟通过了', '他们想问问商务局'])(
+    '%s is no plan of ours',
+    (clause) => {
+      expect(speakerPlans(clause)).toBe(false);
+    },
+  );
+
+  it('a problem with our plan to ask a department stays open, with no department', () => {
+    const got = parse('昨天去了青禾食品，冷库用电不够要增容，我说回头找供电公司问问。');
+    expect(got.kind).toBe('visit');
+    expect(shape(got)).toEqual(['-/open']);
+  });
+
+  it('the same problem handed off in the past tense is assigned', () => {
+    const got = parse('昨天去了青禾食品，冷库用电不够要增容，我已经报给供电公司了。');
+    expect(shape(got)).toEqual(['供电公司/assigned']);
+  });
+});
+
+describe('conditions, preconditions, imminent and awaited results', () => {
+  it.each([
+    ['Q-0410 规划许可快批下来了', 'in_progress'],
+    ['Q-0411 就等贷款批下来', 'in_progress'],
+    ['Q-0412 规划许可很快就批下来了', 'resolved'],
+    ['Q-0413 规划许可批下来以后再办施工许可', 'open'],
+    ['Q-0414 如果补贴到账了企业就能还上贷款', 'open'],
+  ])('%s → %s', (text, status) => {
+    expect(parse(text).issues.map((i) => i.status)).toEqual([status]);
+  });
+
+  it('已 governs the result across its agent: 已由…协调解决 is solved, not a request', () => {
+    const got = parse('青禾食品的转贷已由金融办协调解决');
+    expect(got.kind).toBe('resolved');
+    expect(shape(got)).toEqual(['金融办/resolved']);
+    // without 已, 协调解决 is what someone asks for
+    expect(parse('青禾食品希望金融办协调解决转贷').issues.map((i) => i.status)).toEqual(['open']);
+  });
+});
