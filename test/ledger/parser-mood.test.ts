@@ -60,3 +60,29 @@ describe('conditions, preconditions, imminent and awaited results', () => {
     expect(parse('青禾食品希望金融办协调解决转贷').issues.map((i) => i.status)).toEqual(['open']);
   });
 });
+
+describe('aspect and agents', () => {
+  it.each([
+    ['Q-0420 供电公司已经换好变压器了', 'resolved'],
+    ['Q-0421 缺的质检员招到三个了', 'resolved'],
+    ['Q-0422 已经妥了', 'resolved'],
+    ['Q-0423 loan disbursed', 'resolved'],
+    // a result, then what is still missing in the same sentence: only partly done
+    ['Q-0424 首笔奖励到了，尾款还没拨', 'in_progress'],
+    ['Q-0425 证批下来了 就是 还差两个章', 'in_progress'],
+    // 已 + a step the lexicon does not name: the matter moved
+    ['Q-0426 评审材料已上报', 'in_progress'],
+    ['Q-0427 已函告企业', 'in_progress'],
+  ])('%s → %s', (text, status) => {
+    expect(parse(text).issues.map((i) => i.status)).toEqual([status]);
+  });
+
+  it('已 before a report or an adverb is no step (已经提了好几次)', () => {
+    expect(parse('Q-0428 企业已经说了好几次').issues.map((i) => i.status)).toEqual(['open']);
+  });
+
+  it('a third party coming to the enterprise (银行上门, 专家来厂) is not our visit', () => {
+    expect(parse('Q-0429 已协调两家银行上门对接').kind).toBe('progress');
+    expect(parse('今天跟发改局小李一起上门青禾食品，缺普工').kind).toBe('visit');
+  });
+});

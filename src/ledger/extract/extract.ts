@@ -52,6 +52,7 @@ import {
   REPORTED_ASK,
   RETURN_VERIFIES,
   STRONG_NOTICE,
+  THIRD_PARTY_VISIT,
   TOPIC_MARKERS,
   VISIT_HEADING,
   VISIT_NOUN,
@@ -69,7 +70,7 @@ import { blank, blankFillers, chineseNumber, foldWidth, type Span } from './norm
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
-import { HANDOFF_BACK } from '../lexicon/statuses.js';
+import { HANDOFF_BACK, REALISED_STEP } from '../lexicon/statuses.js';
 import { splitProblems } from './split.js';
 import { inSpeakerPlan } from './mood.js';
 import { makeSummary } from './summary.js';
@@ -658,7 +659,7 @@ function addOld(d: Draft, m: MessageFacts, f: SegmentFacts, ref: string | null):
     category: f.category.category,
     summary: summaryOf(m, f, true),
     department: f.handler,
-    status: f.status ?? (f.handler ? 'in_progress' : 'open'),
+    status: f.status ?? (f.handler || REALISED_STEP.test(f.seg.text) ? 'in_progress' : 'open'),
     explicitStatus: f.status !== null,
     enterprise: f.enterprise,
     enumIndex: f.seg.enumIndex,
@@ -1023,7 +1024,8 @@ function analyseClauses(
     let visit: Clause['visit'] = null;
     const verbText = c.text
       .replace(VISIT_NOUN, (m) => ' '.repeat(m.length))
-      .replace(VISIT_NEGATED, (m) => ' '.repeat(m.length));
+      .replace(VISIT_NEGATED, (m) => ' '.repeat(m.length))
+      .replace(THIRD_PARTY_VISIT, (m) => ' '.repeat(m.length));
     const verbs = [...verbText.matchAll(VISIT_VERBS_G)].map((m) => m[0]);
     if (verbs.length && !VISIT_RECALLED.test(c.text))
       visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';

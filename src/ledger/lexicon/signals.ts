@@ -33,6 +33,31 @@ export const VISIT_RECALLED =
  */
 export const RETURN_VERIFIES = /经(?:过)?(?:电话)?回访|回访(?:后)?(?:确认|核实|核查|复核|企业满意|满意)/;
 
+/**
+ * A third party as the subject of 上门 (协调银行上门对接, 税务局派人上门辅导, 专家来厂): their visit, not
+ * ours — unless they came with us (跟经信局一起上门). Blanked before visit verbs are read.
+ */
+export const VISITING_AGENTS = [
+  '银行',
+  '专家',
+  '工作人员',
+  '技术人员',
+  '律师',
+  '券商',
+  '机构',
+  '部门',
+  '单位',
+  '供电',
+  '税务',
+  '局',
+  '办',
+  '委',
+];
+export const THIRD_PARTY_VISIT = new RegExp(
+  `(?<!(?:跟|和|与|同|陪同|带着|一起)[\\u4e00-\\u9fa5]{0,6})(?:${VISITING_AGENTS.join('|')})(?:[\\u4e00-\\u9fa5]{0,6}?)(?:上门|来厂|到厂)`,
+  'g',
+);
+
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
 export const VISIT_NOUN =
   /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;

@@ -87,6 +87,8 @@ export const RESULT_COMPLEMENTS = [
   '掉',
   '上',
 ];
+/** Result complements that may take an object before 了 (装好变压器了, 招到两个了): not 上/下来/出来 (directional). */
+export const OBJECT_COMPLEMENTS = ['好', '完', '齐', '到', '妥'];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
 export const ARRIVAL_PREDICATES = [
   '到账',
@@ -210,10 +212,14 @@ const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![
 export const COMPLETION_PATTERN =
   `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
   `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)(?:了|啦)(?=$|[,，。;；!！\\s~～])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
+  // verb + result complement + its object + 了 closing the clause (装好变压器了, 招到两个了, 办完手续了)
+  `(?:${alt(COMPLETION_VERBS)})(?:${alt(OBJECT_COMPLEMENTS)})[\\u4e00-\\u9fa5\\d]{1,6}?(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
+  // 已 + a bare result adjective ending its clause (已经好了, 都妥了, 已经通了)
+  `(?:已经?|均已|都已)(?:好|妥|完|通|齐)(?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a one-character completion verb ending its clause (贷款已放, 补贴已发, 证已领)
   `(?:已经?|均已|都已)[${SINGLE_CHAR_DONE}出](?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a completion verb (+ 了) + an amount (已经分了10套, 已协调10套): done, in that amount
-  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户|家))|` +
+  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))|` +
   // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
   `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
 /** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
@@ -253,7 +259,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|\\bok了|妥了',
+      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|(?<![a-z])(?:approved|granted|disbursed|completed|finished|settled|sorted out|paid out)(?![a-z])|\\bok了|妥了',
   },
 
   // verb + result complement (批下来了, 落实好了, 弄完了, 谈妥, 招到了); things arriving (钱到账了, 证下来了)
@@ -418,3 +424,10 @@ export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到
  * happened, whoever helped — the "request" reading of 协调解决 does not apply.
  */
 export const AGENT_REALISED_BEFORE = /(?:已经?|均已|都已)\s*(?:由|经|经过|被|通过)[^，,。;；]{1,12}$/;
+
+/**
+ * 已 + a verb the lexicon does not know, in an update of an existing issue (已上会, 已回复企业, 申报材料已提交):
+ * a step was taken, so the matter is under way. Not 已 before a report or an adverb (已经说过, 已经很久).
+ */
+export const REALISED_STEP =
+  /(?:已经?|均已|都已)(?!经?(?:说|问|反映|提(?!交)|讲|催|是|有|很|快|不|没|无|过去|好久|多次|几次|[一两二三四五六七八九十\d]))[\u4e00-\u9fa5]/;
