@@ -86,3 +86,27 @@ describe('aspect and agents', () => {
     expect(parse('今天跟发改局小李一起上门青禾食品，缺普工').kind).toBe('visit');
   });
 });
+
+describe('kind from the acts of the clauses', () => {
+  it.each([
+    '下午在云岭陶瓷公司，窑炉用气紧张',
+    '刚从云岭陶瓷公司出来，缺釉料工程师',
+    '今天在云岭陶瓷公司待了半天，老板说订单下滑',
+    '今天和云岭陶瓷公司老板当面聊了，厂房租金太高',
+  ])('being at the enterprise or meeting face to face is a visit: %s', (text) => {
+    expect(parse(text).kind).toBe('visit');
+  });
+
+  it.each(['云岭陶瓷公司的审批卡在住建局', '问题在云岭陶瓷公司，缺釉料工程师', '电话里云岭陶瓷公司说缺釉料工程师'])(
+    'a place word that is no presence is no visit: %s',
+    (text) => {
+      expect(parse(text).kind).not.toBe('visit');
+    },
+  );
+
+  it('a result governs its own matter: a deficit said after it is a new problem (mixed)', () => {
+    const got = parse('今天去了云岭陶瓷公司，他们说之前的贷款问题解决了，现在主要缺釉料工程师');
+    expect(got.kind).toBe('mixed');
+    expect(got.issues.map((i) => `${i.category}/${i.status}`)).toEqual(['融资/resolved', '人才/open']);
+  });
+});

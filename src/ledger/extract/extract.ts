@@ -53,6 +53,9 @@ import {
   RETURN_VERIFIES,
   STRONG_NOTICE,
   THIRD_PARTY_VISIT,
+  PRESENCE_BEFORE_NAME,
+  PRESENCE_AFTER_NAME,
+  FACE_TO_FACE,
   TOPIC_MARKERS,
   VISIT_HEADING,
   VISIT_NOUN,
@@ -70,7 +73,10 @@ import { blank, blankFillers, chineseNumber, foldWidth, type Span } from './norm
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
-import { HANDOFF_BACK, REALISED_STEP } from '../lexicon/statuses.js';
+import { HANDOFF_BACK, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
+
+/** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
+const PROGRESS_VERB_START = new RegExp(`^(?:${[...PROGRESS_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
 import { splitProblems } from './split.js';
 import { inSpeakerPlan } from './mood.js';
 import { makeSummary } from './summary.js';
@@ -1027,6 +1033,7 @@ function analyseClauses(
       .replace(VISIT_NEGATED, (m) => ' '.repeat(m.length))
       .replace(THIRD_PARTY_VISIT, (m) => ' '.repeat(m.length));
     const verbs = [...verbText.matchAll(VISIT_VERBS_G)].map((m) => m[0]);
+    if (!verbs.length && FACE_TO_FACE.test(verbText) && !REPORT_CHANNEL.test(c.text)) verbs.push('面谈');
     if (verbs.length && !VISIT_RECALLED.test(c.text))
       visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
     // 回访 of an enterprise is a visit; one that verifies an outcome (经回访确认, Q-0002 于4月8日回访,
@@ -1045,7 +1052,11 @@ function analyseClauses(
       cEnts.some(
         (e) =>
           MOTION_BEFORE_NAME.test(withoutDates(work, c.start, e.start, dates)) ||
-          MOTION_AFTER_NAME.test(work.slice(e.end, c.end)),
+          MOTION_AFTER_NAME.test(work.slice(e.end, c.end)) ||
+          (PRESENCE_BEFORE_NAME.test(withoutDates(work, c.start, e.start, dates)) &&
+            PRESENCE_AFTER_NAME.test(work.slice(e.end, c.end)) &&
+            // (在协调燃气公司: progressive 在 + a verb, not a place)
+            !PROGRESS_VERB_START.test(work.slice(e.start, e.end))),
       )
     )
       visit = 'visit';

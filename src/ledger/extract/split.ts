@@ -154,6 +154,10 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     if (!gCue && gCat.score > 0 && handsOffAnotherTopic(p, g, judge)) return open(true);
     // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
     if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0) && !p.firm) return open(false);
+    // … or a problem of its own of another category (…之前的贷款问题解决了，现在主要缺工程师): a result
+    // governs its own matter, the deficit said after it is another one
+    if (updatesEarlier(g, ctx) && p.cue && !p.firm && p.score > 0 && gCat.score > 0 && !gCats.has(p.category))
+      return open(false);
     join();
   });
   if (groups.length < 2) return [seg];

@@ -24,6 +24,18 @@ export const VISIT_VERBS = new RegExp(
     /(?<=从[\u4e00-\u9fa5A-Za-z]{2,12})回来|调研|上门服务|(?<!(?:请|让|希望|要求|想)[\u4e00-\u9fa5]{0,8})上门(?!指导|检查|核查)|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/
       .source,
 );
+/**
+ * Being at the enterprise (上午在青禾食品，…; 刚从青禾食品出来; 在X待了一上午): 在/从 opening the clause
+ * (after a time word or a subject) before the name, and after it the clause ends or an act there
+ * follows. 问题在X, 卡在X are not presence.
+ */
+export const PRESENCE_BEFORE_NAME =
+  /(?:^|[\s,，。;；:：]|今天|今早|上午|下午|中午|晚上|昨天|前天|刚才|刚刚|刚|我们|我|一直|整天|都)\s*(?:在|从)\s*$/;
+export const PRESENCE_AFTER_NAME =
+  /^\s*(?:那边|这边|那儿|这儿|厂里|厂区|车间|现场)?\s*(?:$|出来|回来|待了|呆了|开了?(?:个)?(?:座谈会|会)|座谈|参观|看了|转了|蹲了|调研|(?:跟|和|与)[\u4e00-\u9fa5]{0,6}(?:聊|谈|座谈|交流|见))/;
+/** Meeting the enterprise's people face to face (当面聊, 面谈, 见了面): a visit, however it is worded. */
+export const FACE_TO_FACE = /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊/;
+
 /** A visit recalled in a relative clause (上周走访X时提的…, 去的时候他们说的…): it says when a matter was raised, no visit now. */
 export const VISIT_RECALLED =
   /(?:走访|拜访|调研|回访|去)[^，,。;；]{0,12}?(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的/;
