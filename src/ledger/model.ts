@@ -98,6 +98,8 @@ export const CONFIDENCE_REASONS = [
   'unknown_category',
   /** The model's answer disagreed with the checks and was corrected. */
   'llm_corrected',
+  /** An update of an existing issue whose act could not be read (no hand-off, work or result said). */
+  'unclear_act',
 ] as const;
 export type ConfidenceReason = (typeof CONFIDENCE_REASONS)[number];
 export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
@@ -110,6 +112,7 @@ export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
   unpunctuated: '无标点，按语义切分',
   unknown_category: '问题类别不明确',
   llm_corrected: '模型结果经过校正',
+  unclear_act: '没看出这条进展是交办、在办还是办结',
 };
 
 /** A message that asks about an issue rather than reporting on it (Q-0003 到哪一步了, …批了没有？, 能不能结了？). */

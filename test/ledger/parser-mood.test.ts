@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { CONFIDENT, checkExtraction } from '../../src/ledger/extract/confidence.js';
 import { speakerPlans } from '../../src/ledger/extract/mood.js';
 import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
 import type { Extraction } from '../../src/ledger/model.js';
@@ -108,5 +109,31 @@ describe('kind from the acts of the clauses', () => {
     const got = parse('今天去了云岭陶瓷公司，他们说之前的贷款问题解决了，现在主要缺釉料工程师');
     expect(got.kind).toBe('mixed');
     expect(got.issues.map((i) => `${i.category}/${i.status}`)).toEqual(['融资/resolved', '人才/open']);
+  });
+});
+
+describe('confidence when the act is unclear', () => {
+  it('an update found by enterprise and topic that says nothing happened asks before recording', () => {
+    const got = parse('青禾食品上回提的那个用地的事');
+    expect(got.reasons).toContain('unclear_act');
+    expect(got.confidence).toBeLessThan(CONFIDENT);
+  });
+
+  it('a stated act, or an issue id to file the note under, is recorded without asking', () => {
+    for (const text of ['青禾食品用地的事资规局在办', 'Q-0430 企业说先放一放']) {
+      const got = parse(text);
+      expect(got.reasons).not.toContain('unclear_act');
+    }
+  });
+
+  it('a model’s update that moves its issue nowhere gets the same doubt', () => {
+    const e: Extraction = {
+      kind: 'progress',
+      enterprise: '青禾食品',
+      date: null,
+      ref: null,
+      issues: [{ category: '用地', summary: '用地', department: null, status: 'open' }],
+    };
+    expect(checkExtraction(e, '青禾食品用地那个事', false).reasons).toContain('unclear_act');
   });
 });

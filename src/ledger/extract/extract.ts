@@ -955,6 +955,10 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     d.reasons.add('no_enterprise');
   if (d.items.some((i) => i.old && i.ref === null) && !m.refs.length && enterprise === null) d.reasons.add('no_target');
   if (d.items.some((i) => !i.old && i.categoryScore <= 0)) d.reasons.add('unknown_category');
+  // an update of an existing issue, found by no id, whose words state no hand-off, work or result: is it
+  // an update at all, or a problem? Ask. (With an id the note goes to that issue's history.)
+  if (d.items.some((i) => i.old && i.ref === null && !i.explicitStatus && i.department === null && i.status === 'open'))
+    d.reasons.add('unclear_act');
   if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30)
     d.reasons.add('unpunctuated');
   const reasons = [...d.reasons];
