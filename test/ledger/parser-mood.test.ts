@@ -137,3 +137,30 @@ describe('confidence when the act is unclear', () => {
     expect(checkExtraction(e, '青禾食品用地那个事', false).reasons).toContain('unclear_act');
   });
 });
+
+describe('negators, sign-off mood and partial results', () => {
+  it('a misspelt negator (还木, 木有) negates like 没', () => {
+    const got = parse('青禾食品的技改补贴木有到账');
+    expect(got.kind).toBe('issue');
+    expect(got.issues.map((i) => i.status)).toEqual(['open']);
+    expect(parse('Q-0440 证还木办下来').issues.map((i) => i.status)).not.toContain('resolved');
+  });
+
+  it.each([
+    ['Q-0441 能销了', 'resolved'],
+    ['Q-0442 问题已解决，建议销号', 'resolved'],
+    ['Q-0443 企业确认了，那就销号', 'closed'],
+    ['Q-0444 经核实予以销号', 'closed'],
+    ['Q-0445 回访以后就销号', 'open'],
+  ])('%s → %s', (text, status) => {
+    expect(parse(text).issues.map((i) => i.status)).toEqual([status]);
+  });
+
+  it('接了 after a department is work taken on, not a result', () => {
+    expect(parse('Q-0446 商务局已经接了').issues.map((i) => i.status)).toEqual(['in_progress']);
+  });
+
+  it('a result with a shortfall in the same clause is partial', () => {
+    expect(parse('Q-0447 质检员招了八个还差四个').issues.map((i) => i.status)).toEqual(['in_progress']);
+  });
+});

@@ -78,7 +78,7 @@ import { HANDOFF_BACK, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 const PROGRESS_VERB_START = new RegExp(`^(?:${[...PROGRESS_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
 import { splitProblems } from './split.js';
-import { inSpeakerPlan } from './mood.js';
+import { inSpeakerPlan, normaliseNegators } from './mood.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
 
@@ -136,7 +136,9 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   let work = folded;
   for (const r of allRefs) work = blank(work, r.start, r.end);
   for (const s of refRepair.spans) work = blank(work, s.start, s.end);
-  work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length));
+  work = normaliseNegators(
+    blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length)),
+  );
   for (const s of selfRepairs(work, findDates(work, ctx.today)).spans) work = blank(work, s.start, s.end);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const entRepair = selfRepairs(work, findEnterprises(work, known, findDepartments(work)));

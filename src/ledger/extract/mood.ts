@@ -4,7 +4,13 @@
  * A department in a plan of ours is not the issue's handler, and a status verb there moved nothing.
  * The word lists are in lexicon/statuses.ts.
  */
-import { INTENT_ADVERBS, REALISED_ASPECT, SPEAKER_SUBJECTS, TENTATIVE_VERB_STEMS } from '../lexicon/statuses.js';
+import {
+  INTENT_ADVERBS,
+  NEGATOR_VARIANTS,
+  REALISED_ASPECT,
+  SPEAKER_SUBJECTS,
+  TENTATIVE_VERB_STEMS,
+} from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
 
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
@@ -42,4 +48,12 @@ export function speakerPlans(clause: string): boolean {
 export function inSpeakerPlan(text: string, at: number): boolean {
   const c = clauseAround(text, at);
   return speakerPlans(text.slice(c.start, c.end));
+}
+
+const NEGATOR_RE = new RegExp(NEGATOR_VARIANTS.map(([v]) => v).join('|'), 'g');
+const NEGATOR_OF = new Map(NEGATOR_VARIANTS);
+
+/** Misspelt negators read as 没 (还木批下来 → 还没批下来); same length, so offsets hold. */
+export function normaliseNegators(text: string): string {
+  return text.replace(NEGATOR_RE, (v) => NEGATOR_OF.get(v) ?? v);
 }

@@ -206,7 +206,7 @@ export const NON_RESULT_BEFORE_DAO = [
   '拿不',
 ];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
-const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调'.includes(v)).join('');
+const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调接'.includes(v)).join('');
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
 export const COMPLETION_PATTERN =
@@ -220,6 +220,8 @@ export const COMPLETION_PATTERN =
   `(?:已经?|均已|都已)[${SINGLE_CHAR_DONE}出](?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a completion verb (+ 了) + an amount (已经分了10套, 已协调10套): done, in that amount
   `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))|` +
+  // a completion verb + 了 + an amount (招了八个, 放了500万, 批了30亩): done, in that amount
+  `(?<![没未不])(?:${alt(COMPLETION_VERBS.filter((v) => v.length > 1 || !'跑找搞弄改换调接还'.includes(v)))})了(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))|` +
   // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
   `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
 /** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
@@ -229,6 +231,9 @@ export const FORECAST_PATTERN =
   `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)`;
 /** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
 export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
+
+/** Modal or request words before a sign-off: it may be signed off, so it is solved, not yet closed. */
+export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建议', '拟', '准备', '待'];
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
@@ -240,14 +245,19 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   },
   { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
 
+  // may be signed off (可以销号了, 能销了, 申请销号, 拟销号): solved and ready, the sign-off itself is still to come
+  {
+    status: 'resolved',
+    pattern: `(?:${SIGN_OFF_MODALS.join('|')})\\s*(?:申请)?\\s*(?:销号|消号|销(?=\\s*(?:了|啦|吧|$|[,，。;；!！?？])))`,
+  },
   // closed: signed off
   // signed off, said as done (确认后销号了)
   { status: 'closed', pattern: '(?:已|予以|做)?(?:销号|消号)了' },
   {
     status: 'closed',
-    pattern: '(?:已|可以|可|申请|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b',
+    pattern: '(?:已|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b',
     // a sign-off that waits for something first (回访完销号, 确认后再销号, 拟销号): not done yet
-    notAfter: '(?:完|后|之后|以后|再|就|才|拟|待|准备|等)\\s*$',
+    notAfter: '(?:完|后|之后|以后|再|(?<!那\\s*)就|才|拟|待|准备|等)\\s*$',
   },
 
   // resolved
@@ -322,6 +332,18 @@ export const TOLD_AFTER_DEPARTMENT =
 export const HANDOFF_CONSIDERED = /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是)\s*$/;
 
 /** Before a status verb in the same clause: the verb is negated. */
+/**
+ * IME and dialect spellings of 没 (还木批, 木有到账, 都么有): each variant and the standard form of the
+ * same length it is read as (extract/mood.ts normalises them before anything else is read).
+ */
+export const NEGATOR_VARIANTS: ReadonlyArray<readonly [string, string]> = [
+  ['还木', '还没'],
+  ['都木', '都没'],
+  ['也木', '也没'],
+  ['木有', '没有'],
+  ['么有', '没有'],
+  ['冇', '没'],
+];
 export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别)[^，,。；;]{0,3}$/;
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
 export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
