@@ -164,3 +164,23 @@ describe('negators, sign-off mood and partial results', () => {
     expect(parse('Q-0447 质检员招了八个还差四个').issues.map((i) => i.status)).toEqual(['in_progress']);
   });
 });
+
+describe('what an update refers to', () => {
+  it('one issue per id: a second sentence about the same id adds to its update', () => {
+    const got = parse('纠正一下，上条说错了，应该是Q-0450。Q-0450 排水许可已经领到');
+    expect(got.issues.map((i) => i.status)).toEqual(['resolved']);
+    expect(got.kind).toBe('resolved');
+  });
+
+  it('earlier matters in general (此前诉求均已办结) name no issue: a visit with nothing to record', () => {
+    const got = parse('今天回访青禾食品，此前的诉求都已经解决，企业暂无新增诉求');
+    expect(got.kind).toBe('visit');
+    expect(got.issues).toEqual([]);
+  });
+
+  it('a deficit after such a general result is a new problem of the visit', () => {
+    const got = parse('今天去了青禾食品，以前的问题都解决了，现在缺叉车司机');
+    expect(got.kind).toBe('visit');
+    expect(got.issues.map((i) => `${i.category}/${i.status}`)).toEqual(['用工/open']);
+  });
+});

@@ -23,6 +23,7 @@ import {
   FILLER_BLANKS,
   FILLER_BREAKS,
   FORWARD_MARKERS,
+  GENERIC_EARLIER_ALL,
   REPORT_CHANNEL,
   OWN_PLAN,
   INFO_REQUEST,
@@ -640,6 +641,15 @@ function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
     f.handler === null
   )
     return;
+  // "两家此前诉求均已办结": earlier matters in general, none named — nothing to update.
+  if (
+    !f.refs.length &&
+    f.category.score <= 0 &&
+    !freshItems(d).length &&
+    GENERIC_EARLIER_ALL.test(f.seg.text) &&
+    !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text))
+  )
+    return;
   for (const step of ITEM_STEPS) if (step(d, m, f)) return;
 }
 
@@ -689,6 +699,22 @@ function apply(targets: Item[], st: IssueStatus | null, dept: string | null): vo
 /** a) an issue id: an update of that issue. */
 function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (!f.refs.length) return false;
+  // One issue per id: a later sentence about an id already updated (更正：不是Q-0035，是Q-0036。Q-0036 证已领到)
+  // adds what it says to that update instead of a second one.
+  if (f.refs.length === 1) {
+    const same = d.items.find((i) => i.old && i.ref === f.refs[0]!.ref);
+    if (same) {
+      if (f.status) same.status = maxStatus([same.status, f.status])!;
+      if (f.status) same.explicitStatus = true;
+      if (f.handler) same.department = f.handler;
+      if (same.categoryScore <= 0 && f.category.score > 0) {
+        same.category = f.category.category;
+        same.categoryScore = f.category.score;
+        same.summary = summaryOf(m, f, true);
+      }
+      return true;
+    }
+  }
   for (const r of f.refs) addOld(d, m, f, r.ref);
   // "Q-0055 办结，Q-0056 消号": each id takes the status said between it and the next id (when there is one).
   if (f.refs.length > 1) {
