@@ -184,3 +184,20 @@ describe('what an update refers to', () => {
     expect(got.issues.map((i) => `${i.category}/${i.status}`)).toEqual(['用工/open']);
   });
 });
+
+describe('a state said after a list goes to the problem it names', () => {
+  it('a progress line naming a listed problem by its topic updates that problem', () => {
+    const got = parse('企业：青禾食品\n走访日期：10月9日\n诉求：缺叉车司机6名；流动资金贷款紧张\n进展：贷款已报金融办');
+    expect(got.kind).toBe('visit');
+    expect(got.issues.map((i) => `${i.category}/${i.department ?? '-'}/${i.status}`).sort()).toEqual([
+      '用工/-/open',
+      '融资/金融办/assigned',
+    ]);
+  });
+
+  it('a visit record label (走访日期：, 调研记录) is a visit; a plan is not', () => {
+    expect(parse('企业：青禾食品\n走访日期：10月9日\n诉求：缺叉车司机').kind).toBe('visit');
+    expect(parse('青禾食品调研记录：冷库用电紧张').kind).toBe('visit');
+    expect(parse('下周走访安排：青禾食品').kind).toBe('not_update');
+  });
+});

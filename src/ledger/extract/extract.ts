@@ -57,6 +57,7 @@ import {
   PRESENCE_BEFORE_NAME,
   PRESENCE_AFTER_NAME,
   FACE_TO_FACE,
+  VISIT_RECORD_LABEL,
   TOPIC_MARKERS,
   VISIT_HEADING,
   VISIT_NOUN,
@@ -658,6 +659,7 @@ const ITEM_STEPS: Array<(d: Draft, m: MessageFacts, f: SegmentFacts) => boolean>
   listAddressed,
   ordinalUpdates,
   topicUpdate,
+  namedUpdate,
   resolution,
   newProblem,
   trailingState,
@@ -795,6 +797,25 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
   if (match && (f.seg.topic || !hasProblemBeyondTopic(f.cls))) apply([match], f.status, f.handler);
   else addOld(d, m, f, null);
+  return true;
+}
+
+/**
+ * d') a state said after the problems were listed, naming one of them by its topic and saying nothing
+ * wrong of its own ("诉求：缺操作工40人 / 进展：用工需求已抄送人社局", "…用地30亩；奖励未拨付。用地已报资规局"):
+ * it updates the listed problem of that category, not a new or an earlier one.
+ */
+function namedUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (f.refs.length || f.category.score <= 0) return false;
+  if (f.status === null ? f.handler === null : f.status === 'open' && f.handler === null) return false;
+  const listed = freshItems(d).filter(
+    (i) => i.segment < f.index && (!m.multiEnterprise || i.enterprise === f.enterprise),
+  );
+  const same = listed.filter((i) => i.category === f.category.category);
+  if (!same.length || !saysNothingWrong(m, f) || REQUEST_CUES.test(denominalised(f.seg.text))) return false;
+  const target = same.find((i) => !i.explicitStatus) ?? (same.length === 1 ? same[0]! : null);
+  if (!target) return false;
+  apply([target], f.status ?? 'assigned', f.handler);
   return true;
 }
 
@@ -1066,6 +1087,8 @@ function analyseClauses(
       .replace(THIRD_PARTY_VISIT, (m) => ' '.repeat(m.length));
     const verbs = [...verbText.matchAll(VISIT_VERBS_G)].map((m) => m[0]);
     if (!verbs.length && FACE_TO_FACE.test(verbText) && !REPORT_CHANNEL.test(c.text)) verbs.push('面谈');
+    if (!verbs.length && VISIT_RECORD_LABEL.test(work.slice(c.start, Math.min(work.length, c.end + 1))))
+      verbs.push('走访');
     if (verbs.length && !VISIT_RECALLED.test(c.text))
       visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
     // 回访 of an enterprise is a visit; one that verifies an outcome (经回访确认, Q-0002 于4月8日回访,

@@ -70,6 +70,10 @@ export const THIRD_PARTY_VISIT = new RegExp(
   'g',
 );
 
+/** The label of a visit record (走访日期：…, 走访人：…, 调研记录): a visit was made (unless its date is to come). */
+export const VISIT_RECORD_LABEL =
+  /(?:走访|拜访|回访|调研)(?:日期|时间|人员?|对象|企业|单位|记录)\s*[:：]|(?:走访|拜访|回访|调研)记录/;
+
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
 export const VISIT_NOUN =
   /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
