@@ -201,3 +201,29 @@ describe('a state said after a list goes to the problem it names', () => {
     expect(parse('下周走访安排：青禾食品').kind).toBe('not_update');
   });
 });
+
+describe('a title then its state', () => {
+  it('a matter named with nothing wrong, then its progress line, updates the existing issue', () => {
+    expect(parse('青禾食品 冷库用电增容\n进展：供电公司施工中').kind).toBe('progress');
+  });
+
+  it('the same form marked new, or with a deficit, is a new problem', () => {
+    expect(parse('新增诉求——青禾食品 冷库用电增容；状态：已交办供电公司').kind).toBe('issue');
+    expect(parse('青禾食品 冷库用电不足\n进展：已交供电公司').kind).toBe('issue');
+  });
+});
+
+describe('progressive suffix 中', () => {
+  it.each([
+    ['Q-0510 人社局招聘中', 'in_progress'],
+    ['Q-0511 供电公司施工中', 'in_progress'],
+  ])('%s → %s', (text, status) => {
+    expect(parse(text).issues.map((i) => i.status)).toEqual([status]);
+  });
+
+  it('中 as "during" (座谈中, 沟通中了解到) states no progress', () => {
+    const got = parse('今天走访青禾食品，座谈中企业提出缺叉车司机');
+    expect(got.kind).toBe('visit');
+    expect(got.issues.map((i) => i.status)).toEqual(['open']);
+  });
+});

@@ -952,7 +952,25 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     for (const [t, dept] of pairs) apply([t], status ?? 'assigned', dept);
   } else if (fresh.length) {
     const targets = SCOPE_ALL.test(f.seg.text) ? fresh : fresh.filter((i) => !i.explicitStatus).slice(-1);
-    apply(targets.length ? targets : [fresh[fresh.length - 1]!], status ?? (handler ? 'assigned' : null), handler);
+    const chosen = targets.length ? targets : [fresh[fresh.length - 1]!];
+    apply(chosen, status ?? (handler ? 'assigned' : null), handler);
+    // "海纳半导体 排污许可证延续 进展：生态环境局审核中": a title naming a matter, nothing said to be wrong and
+    // nobody reporting it, then its state — an update of the issue the team has, not a new problem.
+    const title = chosen.length === 1 ? m.segments[chosen[0]!.segment] : undefined;
+    if (
+      title &&
+      !m.anyVisit &&
+      !m.reportCue &&
+      !NEW_MARKERS.test(m.work) &&
+      freshItems(d).length === 1 &&
+      status !== null &&
+      status !== 'open' &&
+      title.category.score > 0 &&
+      !STRONG_REPORT.test(denominalised(title.reportedText)) &&
+      !enterpriseSays(m.work, m.ents, { start: title.seg.parentStart, end: title.seg.end }) &&
+      saysNothingWrong(m, title)
+    )
+      chosen[0]!.old = true;
   } else if (status !== 'open' && (status !== null || f.depts.some((x) => x.handedTo))) {
     addOld(d, m, f, null);
   }

@@ -235,6 +235,9 @@ export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在
 /** Modal or request words before a sign-off: it may be signed off, so it is solved, not yet closed. */
 export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建议', '拟', '准备', '待'];
 
+/** A verb of work (two characters or more: 谈中 is 座谈中) + the progressive suffix 中 (施工中, 招聘中, 走流程中); not 中心, 中国, 中介, 中标, and not 中 as 'during' (沟通中了解到, 座谈中企业提出). */
+export const PROGRESSIVE_SUFFIX_PATTERN = `(?<!座)(?:${alt(PROGRESS_VERBS.filter((v) => v.length > 1))})中(?![心国介标间层])(?!\\s*(?:企业|对方|他们|老板|我们)?\\s*(?:了解|发现|得知|获悉|听说|提|反映|说|表示|谈到|问))`;
+
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
   {
@@ -292,7 +295,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'in_progress',
     pattern:
-      `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|` +
+      `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
       '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
