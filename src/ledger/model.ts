@@ -104,6 +104,8 @@ export const CONFIDENCE_REASONS = [
   'many_issues',
   /** Dictation that spaced every word, joined back by guesswork. */
   'dictated',
+  /** An update of an existing issue whose act could not be read (no hand-off, work or result said). */
+  'unclear_act',
 ] as const;
 export type ConfidenceReason = (typeof CONFIDENCE_REASONS)[number];
 export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
@@ -119,6 +121,7 @@ export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
   mixed_acts: '一条消息里有几种不同的进展',
   many_issues: '一条消息里有三个以上问题',
   dictated: '语音转写，按词重新拼接',
+  unclear_act: '没看出这条进展是交办、在办还是办结',
 };
 
 /** A message that asks about an issue rather than reporting on it (Q-0003 到哪一步了, …批了没有？, 能不能结了？). */

@@ -457,13 +457,14 @@ export const CASES: Case[] = [
     issues: [['其他', '供电公司', 'resolved']],
   },
   {
-    name: 'closed, award paid then signed off',
+    // "可以销号了" says it may be signed off (README: not a sign-off), so it is solved, not yet closed
+    name: 'resolved, award paid and ready to be signed off',
     text: '维和药业的研发奖励已到账，Q-0025 可以销号了',
     today: '2019-04-10',
-    kind: 'closed',
+    kind: 'resolved',
     enterprise: '维和药业',
     ref: 'Q-0025',
-    issues: [['政策兑现', null, 'closed']],
+    issues: [['政策兑现', null, 'resolved']],
   },
   {
     name: 'mixed, new issue plus an old one solved',

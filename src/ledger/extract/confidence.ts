@@ -57,6 +57,7 @@ export const REASON_WEIGHT: Record<ConfidenceReason, number> = {
   mixed_acts: 0.42,
   many_issues: 0.39,
   dictated: 0.39,
+  unclear_act: 0.35,
 };
 
 export function confidenceOf(reasons: readonly ConfidenceReason[]): number {
@@ -95,6 +96,9 @@ export function checkExtraction(e: Extraction, text: string, corrected: boolean)
     )
       reasons.add('no_target');
     if (QUESTION_END_RE.test(text.trim())) reasons.add('question_form');
+    // an update found by no id that moves its issue nowhere (still open, nobody handling it): what happened is unclear
+    if (e.kind === 'progress' && e.ref === null && e.issues.some((i) => i.status === 'open' && i.department === null))
+      reasons.add('unclear_act');
   } else if (e.question) {
     reasons.add('question_form');
   }

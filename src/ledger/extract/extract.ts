@@ -23,6 +23,7 @@ import {
   FILLER_BLANKS,
   FILLER_BREAKS,
   FORWARD_MARKERS,
+  GENERIC_EARLIER_ALL,
   REPORT_CHANNEL,
   OWN_PLAN,
   INFO_REQUEST,
@@ -52,6 +53,11 @@ import {
   REPORTED_ASK,
   RETURN_VERIFIES,
   STRONG_NOTICE,
+  THIRD_PARTY_VISIT,
+  PRESENCE_BEFORE_NAME,
+  PRESENCE_AFTER_NAME,
+  FACE_TO_FACE,
+  VISIT_RECORD_LABEL,
   TOPIC_MARKERS,
   VISIT_HEADING,
   VISIT_NOUN,
@@ -70,8 +76,12 @@ import { blank, blankFillers, chineseNumber, foldWidth, type Span } from './norm
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
-import { HANDOFF_BACK } from '../lexicon/statuses.js';
+import { HANDOFF_BACK, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
+
+/** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
+const PROGRESS_VERB_START = new RegExp(`^(?:${[...PROGRESS_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
 import { splitProblems } from './split.js';
+import { inSpeakerPlan, normaliseNegators } from './mood.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
 
@@ -129,15 +139,22 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   let work = folded;
   for (const r of allRefs) work = blank(work, r.start, r.end);
   for (const s of refRepair.spans) work = blank(work, s.start, s.end);
-  work = blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length));
+  work = normaliseNegators(
+    blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length)),
+  );
   for (const s of selfRepairs(work, findDates(work, ctx.today)).spans) work = blank(work, s.start, s.end);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const entRepair = selfRepairs(work, findEnterprises(work, known, findDepartments(work)));
   for (const s of entRepair.spans) work = blank(work, s.start, s.end);
-  const depts = findDepartments(work);
+  const depts = findDepartments(work).map((d) => (inSpeakerPlan(work, d.start) ? asPlanned(d) : d));
   const ents = findEnterprises(work, known, depts);
 
   return withShapeDoubts(interpret(original, trimmed, refs, work, depts, ents, ctx.today), clipped);
+}
+
+/** A department named in our own plan (我说回头问问税务局): nobody handed it anything, it does not act yet. */
+function asPlanned(d: DepartmentMention): DepartmentMention {
+  return { ...d, role: 'wish', handedTo: false, verbStart: d.start };
 }
 
 // ---------------------------------------------------------------- the parse, step by step
@@ -626,6 +643,15 @@ function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
     f.handler === null
   )
     return;
+  // "两家此前诉求均已办结": earlier matters in general, none named — nothing to update.
+  if (
+    !f.refs.length &&
+    f.category.score <= 0 &&
+    !freshItems(d).length &&
+    GENERIC_EARLIER_ALL.test(f.seg.text) &&
+    !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text))
+  )
+    return;
   for (const step of ITEM_STEPS) if (step(d, m, f)) return;
 }
 
@@ -634,6 +660,7 @@ const ITEM_STEPS: Array<(d: Draft, m: MessageFacts, f: SegmentFacts) => boolean>
   listAddressed,
   ordinalUpdates,
   topicUpdate,
+  namedUpdate,
   resolution,
   newProblem,
   trailingState,
@@ -653,7 +680,7 @@ function addOld(d: Draft, m: MessageFacts, f: SegmentFacts, ref: string | null):
     category: f.category.category,
     summary: summaryOf(m, f, true),
     department: f.handler,
-    status: f.status ?? (f.handler ? 'in_progress' : 'open'),
+    status: f.status ?? (f.handler || REALISED_STEP.test(f.seg.text) ? 'in_progress' : 'open'),
     explicitStatus: f.status !== null,
     enterprise: f.enterprise,
     enumIndex: f.seg.enumIndex,
@@ -675,6 +702,22 @@ function apply(targets: Item[], st: IssueStatus | null, dept: string | null): vo
 /** a) an issue id: an update of that issue. */
 function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (!f.refs.length) return false;
+  // One issue per id: a later sentence about an id already updated (更正：不是Q-0035，是Q-0036。Q-0036 证已领到)
+  // adds what it says to that update instead of a second one.
+  if (f.refs.length === 1) {
+    const same = d.items.find((i) => i.old && i.ref === f.refs[0]!.ref);
+    if (same) {
+      if (f.status) same.status = maxStatus([same.status, f.status])!;
+      if (f.status) same.explicitStatus = true;
+      if (f.handler) same.department = f.handler;
+      if (same.categoryScore <= 0 && f.category.score > 0) {
+        same.category = f.category.category;
+        same.categoryScore = f.category.score;
+        same.summary = summaryOf(m, f, true);
+      }
+      return true;
+    }
+  }
   for (const r of f.refs) addOld(d, m, f, r.ref);
   // "Q-0055 办结，Q-0056 消号": each id takes the status said between it and the next id (when there is one).
   if (f.refs.length > 1) {
@@ -755,6 +798,25 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
   if (match && (f.seg.topic || !hasProblemBeyondTopic(f.cls))) apply([match], f.status, f.handler);
   else addOld(d, m, f, null);
+  return true;
+}
+
+/**
+ * d') a state said after the problems were listed, naming one of them by its topic and saying nothing
+ * wrong of its own ("诉求：缺操作工40人 / 进展：用工需求已抄送人社局", "…用地30亩；奖励未拨付。用地已报资规局"):
+ * it updates the listed problem of that category, not a new or an earlier one.
+ */
+function namedUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (f.refs.length || f.category.score <= 0) return false;
+  if (f.status === null ? f.handler === null : f.status === 'open' && f.handler === null) return false;
+  const listed = freshItems(d).filter(
+    (i) => i.segment < f.index && (!m.multiEnterprise || i.enterprise === f.enterprise),
+  );
+  const same = listed.filter((i) => i.category === f.category.category);
+  if (!same.length || !saysNothingWrong(m, f) || REQUEST_CUES.test(denominalised(f.seg.text))) return false;
+  const target = same.find((i) => !i.explicitStatus) ?? (same.length === 1 ? same[0]! : null);
+  if (!target) return false;
+  apply([target], f.status ?? 'assigned', f.handler);
   return true;
 }
 
@@ -891,7 +953,25 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     for (const [t, dept] of pairs) apply([t], status ?? 'assigned', dept);
   } else if (fresh.length) {
     const targets = SCOPE_ALL.test(f.seg.text) ? fresh : fresh.filter((i) => !i.explicitStatus).slice(-1);
-    apply(targets.length ? targets : [fresh[fresh.length - 1]!], status ?? (handler ? 'assigned' : null), handler);
+    const chosen = targets.length ? targets : [fresh[fresh.length - 1]!];
+    apply(chosen, status ?? (handler ? 'assigned' : null), handler);
+    // "海纳半导体 排污许可证延续 进展：生态环境局审核中": a title naming a matter, nothing said to be wrong and
+    // nobody reporting it, then its state — an update of the issue the team has, not a new problem.
+    const title = chosen.length === 1 ? m.segments[chosen[0]!.segment] : undefined;
+    if (
+      title &&
+      !m.anyVisit &&
+      !m.reportCue &&
+      !NEW_MARKERS.test(m.work) &&
+      freshItems(d).length === 1 &&
+      status !== null &&
+      status !== 'open' &&
+      title.category.score > 0 &&
+      !STRONG_REPORT.test(denominalised(title.reportedText)) &&
+      !enterpriseSays(m.work, m.ents, { start: title.seg.parentStart, end: title.seg.end }) &&
+      saysNothingWrong(m, title)
+    )
+      chosen[0]!.old = true;
   } else if (status !== 'open' && (status !== null || f.depts.some((x) => x.handedTo))) {
     addOld(d, m, f, null);
   }
@@ -943,6 +1023,10 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     d.reasons.add('no_enterprise');
   if (d.items.some((i) => i.old && i.ref === null) && !m.refs.length && enterprise === null) d.reasons.add('no_target');
   if (d.items.some((i) => !i.old && i.categoryScore <= 0)) d.reasons.add('unknown_category');
+  // an update of an existing issue, found by no id, whose words state no hand-off, work or result: is it
+  // an update at all, or a problem? Ask. (With an id the note goes to that issue's history.)
+  if (d.items.some((i) => i.old && i.ref === null && !i.explicitStatus && i.department === null && i.status === 'open'))
+    d.reasons.add('unclear_act');
   if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30)
     d.reasons.add('unpunctuated');
   const reasons = [...d.reasons];
@@ -1018,8 +1102,12 @@ function analyseClauses(
     let visit: Clause['visit'] = null;
     const verbText = c.text
       .replace(VISIT_NOUN, (m) => ' '.repeat(m.length))
-      .replace(VISIT_NEGATED, (m) => ' '.repeat(m.length));
+      .replace(VISIT_NEGATED, (m) => ' '.repeat(m.length))
+      .replace(THIRD_PARTY_VISIT, (m) => ' '.repeat(m.length));
     const verbs = [...verbText.matchAll(VISIT_VERBS_G)].map((m) => m[0]);
+    if (!verbs.length && FACE_TO_FACE.test(verbText) && !REPORT_CHANNEL.test(c.text)) verbs.push('面谈');
+    if (!verbs.length && VISIT_RECORD_LABEL.test(work.slice(c.start, Math.min(work.length, c.end + 1))))
+      verbs.push('走访');
     if (verbs.length && !VISIT_RECALLED.test(c.text))
       visit = verbs.every((v) => v.startsWith('回')) ? 'return' : 'visit';
     // 回访 of an enterprise is a visit; one that verifies an outcome (经回访确认, Q-0002 于4月8日回访,
@@ -1038,7 +1126,11 @@ function analyseClauses(
       cEnts.some(
         (e) =>
           MOTION_BEFORE_NAME.test(withoutDates(work, c.start, e.start, dates)) ||
-          MOTION_AFTER_NAME.test(work.slice(e.end, c.end)),
+          MOTION_AFTER_NAME.test(work.slice(e.end, c.end)) ||
+          (PRESENCE_BEFORE_NAME.test(withoutDates(work, c.start, e.start, dates)) &&
+            PRESENCE_AFTER_NAME.test(work.slice(e.end, c.end)) &&
+            // (在协调燃气公司: progressive 在 + a verb, not a place)
+            !PROGRESS_VERB_START.test(work.slice(e.start, e.end))),
       )
     )
       visit = 'visit';

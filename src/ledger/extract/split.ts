@@ -20,6 +20,7 @@ import type { Category } from '../model.js';
 import {
   CONSEQUENCE_START,
   EARLIER_MARKERS,
+  GENERIC_EARLIER_ALL,
   NEW_REPORT_IN_CLAUSE,
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
@@ -154,6 +155,18 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     if (!gCue && gCat.score > 0 && handsOffAnotherTopic(p, g, judge)) return open(true);
     // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
     if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0) && !p.firm) return open(false);
+    // … or a problem of its own of another category (…之前的贷款问题解决了，现在主要缺工程师): a result
+    // governs its own matter, the deficit said after it is another one
+    // (a group about earlier matters in general — 之前的问题都解决了 — names no matter the deficit could elaborate)
+    const generic = gCat.score <= 0 && GENERIC_EARLIER_ALL.test(ctx.work.slice(g.start, g.end));
+    if (
+      updatesEarlier(g, ctx) &&
+      p.cue &&
+      !p.firm &&
+      p.score > 0 &&
+      (generic || (gCat.score > 0 && !gCats.has(p.category)))
+    )
+      return open(false);
     join();
   });
   if (groups.length < 2) return [seg];

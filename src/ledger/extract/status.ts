@@ -5,17 +5,23 @@
  */
 import type { IssueStatus } from '../model.js';
 import {
+  AGENT_REALISED_BEFORE,
+  CONDITIONAL_MARKERS,
   FUTURE_AFTER,
   FUTURE_BEFORE,
+  IMMINENT_BEFORE,
   MODAL_END,
   NEAR_TIME_END,
   NEGATION_AFTER,
   PROMISE_BEFORE,
   NEGATION_BEFORE,
+  PRECONDITION_AFTER,
   STATUS_ORDER,
   STATUS_PATTERNS,
+  WAITING_BEFORE,
   WISH_BEFORE,
 } from '../lexicon/statuses.js';
+import { inSpeakerPlan } from './mood.js';
 import type { Span } from './normalize.js';
 
 export interface StatusHit extends Span {
@@ -28,6 +34,22 @@ const COMPILED = STATUS_PATTERNS.map((p) => ({
   re: new RegExp(p.pattern, 'giu'),
   notAfterRe: p.notAfter ? new RegExp(p.notAfter, 'u') : null,
 }));
+
+const CONDITIONAL = new RegExp(`(?:${CONDITIONAL_MARKERS.join('|')})`);
+const isResult = (s: IssueStatus) => s === 'resolved' || s === 'closed';
+
+/**
+ * The grammatical mood of a result verb in its clause: a condition (要是批下来了), a precondition of a
+ * later step (批下来以后再办), our own plan (我们回头问问) → it states nothing ('drop'); an imminent or
+ * awaited result (快批下来了, 等资金到位) → work under way ('progress'); else null.
+ */
+function resultMood(text: string, before: string, end: number, start: number): 'drop' | 'progress' | null {
+  if (CONDITIONAL.test(before)) return 'drop';
+  if (PRECONDITION_AFTER.test(text.slice(end, end + 6))) return 'drop';
+  if (inSpeakerPlan(text, start)) return 'drop';
+  if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before)) return 'progress';
+  return null;
+}
 
 function clauseBefore(text: string, at: number): string {
   const cut = Math.max(...[',', '，', '。', ';', '；', '\n'].map((c) => text.lastIndexOf(c, at - 1)));
@@ -46,8 +68,16 @@ export function findStatuses(text: string): StatusHit[] {
         const before = clauseBefore(text, start);
         const after = text.slice(end, end + 4);
         if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue;
-        // (…帮忙对接下来了: a result said with 了 happened, whoever helped)
-        if (p.notAfterRe?.test(before) && !/[了啦]$/.test(m[0])) continue;
+        // (…帮忙对接下来了: a result said with 了 happened, whoever helped; so does 已由金融办协调解决)
+        if (p.notAfterRe?.test(before) && !/[了啦]$/.test(m[0]) && !AGENT_REALISED_BEFORE.test(before)) continue;
+        if (p.status !== 'open') {
+          const mood = resultMood(text, before, end, start);
+          if (mood === 'drop') continue;
+          if (mood === 'progress' && isResult(p.status)) {
+            hits.push({ status: 'in_progress', start, end, raw: m[0] });
+            continue;
+          }
+        }
         if (
           p.status !== 'open' &&
           p.status !== 'assigned' &&
@@ -82,7 +112,7 @@ const FORECAST_BEFORE =
   /(?:预计|有望|下周|月底|月初|[\d一二三四五六七八九十]+[号日]|近期|过几天|过两天)(?:前|之前)?(?:就)?(?:能|可以|可|会)?$/;
 
 const PARTIAL_AFTER =
-  /^[^。;；]*?(?:(?:但|但是|不过|可是)[^，,。;；]{0,3}(?:还|仍|仍然|尚|依然)(?:缺|没|未|差|需要|有)|[,，]\s*(?:还|仍|尚)(?:差|缺)\s*[\d一二两三四五六七八九十几百千万]+)/;
+  /^[^。;；]*?(?:(?:但|但是|不过|可是)[^，,。;；]{0,3}(?:还|仍|仍然|尚|依然)(?:缺|没|未|差|需要|有)|(?:[,，]|\s|就是|只是)\s*(?:还|仍|尚)\s*(?:差|缺)\s*[\d一二两三四五六七八九十几百千万]+|^[^，,。;；]*?(?:还|仍|尚)\s*(?:差|缺)\s*[\d一二两三四五六七八九十几百千万]+|[,，\s]\s*(?:[^，,。;；\s的事题个]{0,4})(?:还|仍|尚|仍然)(?:没|未)有?(?:到|放|批|拨|发|办|下来|落实|完成|兑现|解决))/;
 
 export function maxStatus(statuses: IssueStatus[]): IssueStatus | null {
   let best: IssueStatus | null = null;

@@ -24,6 +24,18 @@ export const VISIT_VERBS = new RegExp(
     /(?<=从[\u4e00-\u9fa5A-Za-z]{2,12})回来|调研|上门服务|(?<!(?:请|让|希望|要求|想)[\u4e00-\u9fa5]{0,8})上门(?!指导|检查|核查)|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/
       .source,
 );
+/**
+ * Being at the enterprise (上午在青禾食品，…; 刚从青禾食品出来; 在X待了一上午): 在/从 opening the clause
+ * (after a time word or a subject) before the name, and after it the clause ends or an act there
+ * follows. 问题在X, 卡在X are not presence.
+ */
+export const PRESENCE_BEFORE_NAME =
+  /(?:^|[\s,，。;；:：]|今天|今早|上午|下午|中午|晚上|昨天|前天|刚才|刚刚|刚|我们|我|一直|整天|都)\s*(?:在|从)\s*$/;
+export const PRESENCE_AFTER_NAME =
+  /^\s*(?:那边|这边|那儿|这儿|厂里|厂区|车间|现场)?\s*(?:$|出来|回来|待了|呆了|开了?(?:个)?(?:座谈会|会)|座谈|参观|看了|转了|蹲了|调研|(?:跟|和|与)[\u4e00-\u9fa5]{0,6}(?:聊|谈|座谈|交流|见))/;
+/** Meeting the enterprise's people face to face (当面聊, 面谈, 见了面): a visit, however it is worded. */
+export const FACE_TO_FACE = /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊/;
+
 /** A visit recalled in a relative clause (上周走访X时提的…, 去的时候他们说的…): it says when a matter was raised, no visit now. */
 export const VISIT_RECALLED =
   /(?:走访|拜访|调研|回访|去)[^，,。;；]{0,12}?(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的/;
@@ -32,6 +44,35 @@ export const VISIT_RECALLED =
  * visit reported for its own sake. A 回访 of an enterprise otherwise is a visit like any other.
  */
 export const RETURN_VERIFIES = /经(?:过)?(?:电话)?回访|回访(?:后)?(?:确认|核实|核查|复核|企业满意|满意)/;
+
+/**
+ * A third party as the subject of 上门 (协调银行上门对接, 税务局派人上门辅导, 专家来厂): their visit, not
+ * ours — unless they came with us (跟经信局一起上门). Blanked before visit verbs are read.
+ */
+export const VISITING_AGENTS = [
+  '银行',
+  '专家',
+  '工作人员',
+  '技术人员',
+  '律师',
+  '券商',
+  '机构',
+  '部门',
+  '单位',
+  '供电',
+  '税务',
+  '局',
+  '办',
+  '委',
+];
+export const THIRD_PARTY_VISIT = new RegExp(
+  `(?<!(?:跟|和|与|同|陪同|带着|一起)[\\u4e00-\\u9fa5]{0,6})(?:${VISITING_AGENTS.join('|')})(?:[\\u4e00-\\u9fa5]{0,6}?)(?:上门|来厂|到厂)`,
+  'g',
+);
+
+/** The label of a visit record (走访日期：…, 走访人：…, 调研记录): a visit was made (unless its date is to come). */
+export const VISIT_RECORD_LABEL =
+  /(?:走访|拜访|回访|调研)(?:日期|时间|人员?|对象|企业|单位|记录)\s*[:：]|(?:走访|拜访|回访|调研)记录/;
 
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
 export const VISIT_NOUN =
@@ -82,7 +123,14 @@ export const CHITCHAT =
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
-  /(?:啥|什么)都不缺|都挺好|挺好的?|(?:其实|都|还|挺|很|也|比较|蛮)不错(?=$|[\s,，。;；!！]|的|了|就是|只是|不过|但)|都好|一切都好|很满意|满意|没新(?:的)?(?:问题|需求|诉求|情况)|没有新(?:的)?(?:问题|需求|诉求|情况)|没(?:有)?(?:什么|啥)?(?:需要|要)(?:政府|我们)?(?:协调|帮忙|解决)的|nothing special|all good|no (?:new )?(?:issues?|requests?|problems?)|everything(?:'s| is)? (?:fine|ok|good)|(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新的?|特别的|大的)?(?:诉求|问题|困难|需求|要求|需要协调的)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要|不(?:需要|用)(?:政府|我们)?(?:帮忙|协调|帮助|操心)|没(?:啥|什么)(?:要|需要)?反映的|(?:企业|他们|厂里)?(?:自己|自行)(?:解决|处理|消化|协调)(?!了|好了)/;
+  /(?:啥|什么)都不缺|都挺好|挺好的?|(?:其实|都|还|挺|很|也|比较|蛮)不错(?=$|[\s,，。;；!！]|的|了|就是|只是|不过|但)|都好|一切都好|很满意|满意|没新(?:的)?(?:问题|需求|诉求|情况)|没有新(?:的)?(?:问题|需求|诉求|情况)|没(?:有)?(?:什么|啥)?(?:需要|要)(?:政府|我们)?(?:协调|帮忙|解决)的|nothing special|all good|no (?:new )?(?:issues?|requests?|problems?)|everything(?:'s| is)? (?:fine|ok|good)|(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新增的?|新的?|特别的|大的)?(?:诉求|问题|困难|需求|要求|需要协调的)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没什么(?:问题|事)|无需协调|暂时没有|没啥问题|没有需要|不(?:需要|用)(?:政府|我们)?(?:帮忙|协调|帮助|操心)|没(?:啥|什么)(?:要|需要)?反映的|(?:企业|他们|厂里)?(?:自己|自行)(?:解决|处理|消化|协调)(?!了|好了)/;
+
+/**
+ * Earlier matters in general, quantified (此前诉求均已办结, 两家之前的问题都解决了, 以前反映的事项全部落实):
+ * no issue is named, so nothing can be updated.
+ */
+export const GENERIC_EARLIER_ALL =
+  /(?:此前|之前|以前|前期|上次|历史|原有|过去)(?:的|反映的|提的|提出的)?(?:诉求|问题|事项|事情|困难)[^，,。;；]{0,3}(?:均|都|全部|全都|已全部)|(?:[两几各二三四五六七八九十\d]家|各企业|企业们)[^，,。;；]{0,8}(?:诉求|问题|事项)[^，,。;；]{0,3}(?:均|都|全部)/;
 
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =

@@ -87,6 +87,8 @@ export const RESULT_COMPLEMENTS = [
   '掉',
   '上',
 ];
+/** Result complements that may take an object before 了 (装好变压器了, 招到两个了): not 上/下来/出来 (directional). */
+export const OBJECT_COMPLEMENTS = ['好', '完', '齐', '到', '妥'];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
 export const ARRIVAL_PREDICATES = [
   '到账',
@@ -204,16 +206,22 @@ export const NON_RESULT_BEFORE_DAO = [
   '拿不',
 ];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
-const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调'.includes(v)).join('');
+const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调接'.includes(v)).join('');
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
 export const COMPLETION_PATTERN =
   `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
   `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)(?:了|啦)(?=$|[,，。;；!！\\s~～])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
+  // verb + result complement + its object + 了 closing the clause (装好变压器了, 招到两个了, 办完手续了)
+  `(?:${alt(COMPLETION_VERBS)})(?:${alt(OBJECT_COMPLEMENTS)})[\\u4e00-\\u9fa5\\d]{1,6}?(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
+  // 已 + a bare result adjective ending its clause (已经好了, 都妥了, 已经通了)
+  `(?:已经?|均已|都已)(?:好|妥|完|通|齐)(?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a one-character completion verb ending its clause (贷款已放, 补贴已发, 证已领)
   `(?:已经?|均已|都已)[${SINGLE_CHAR_DONE}出](?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a completion verb (+ 了) + an amount (已经分了10套, 已协调10套): done, in that amount
-  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户|家))|` +
+  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))|` +
+  // a completion verb + 了 + an amount (招了八个, 放了500万, 批了30亩): done, in that amount
+  `(?<![没未不])(?:${alt(COMPLETION_VERBS.filter((v) => v.length > 1 || !'跑找搞弄改换调接还'.includes(v)))})了(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))|` +
   // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
   `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
 /** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
@@ -223,6 +231,12 @@ export const FORECAST_PATTERN =
   `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)`;
 /** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
 export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
+
+/** Modal or request words before a sign-off: it may be signed off, so it is solved, not yet closed. */
+export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建议', '拟', '准备', '待'];
+
+/** A verb of work (two characters or more: 谈中 is 座谈中) + the progressive suffix 中 (施工中, 招聘中, 走流程中); not 中心, 中国, 中介, 中标, and not 中 as 'during' (沟通中了解到, 座谈中企业提出). */
+export const PROGRESSIVE_SUFFIX_PATTERN = `(?<!座)(?:${alt(PROGRESS_VERBS.filter((v) => v.length > 1))})中(?![心国介标间层])(?!\\s*(?:企业|对方|他们|老板|我们)?\\s*(?:了解|发现|得知|获悉|听说|提|反映|说|表示|谈到|问))`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
@@ -234,14 +248,19 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   },
   { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
 
+  // may be signed off (可以销号了, 能销了, 申请销号, 拟销号): solved and ready, the sign-off itself is still to come
+  {
+    status: 'resolved',
+    pattern: `(?:${SIGN_OFF_MODALS.join('|')})\\s*(?:申请)?\\s*(?:销号|消号|销(?=\\s*(?:了|啦|吧|$|[,，。;；!！?？])))`,
+  },
   // closed: signed off
   // signed off, said as done (确认后销号了)
   { status: 'closed', pattern: '(?:已|予以|做)?(?:销号|消号)了' },
   {
     status: 'closed',
-    pattern: '(?:已|可以|可|申请|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b',
+    pattern: '(?:已|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b',
     // a sign-off that waits for something first (回访完销号, 确认后再销号, 拟销号): not done yet
-    notAfter: '(?:完|后|之后|以后|再|就|才|拟|待|准备|等)\\s*$',
+    notAfter: '(?:完|后|之后|以后|再|(?<!那\\s*)就|才|拟|待|准备|等)\\s*$',
   },
 
   // resolved
@@ -253,7 +272,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|\\bok了|妥了',
+      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|(?<![a-z])(?:approved|granted|disbursed|completed|finished|settled|sorted out|paid out)(?![a-z])|\\bok了|妥了',
   },
 
   // verb + result complement (批下来了, 落实好了, 弄完了, 谈妥, 招到了); things arriving (钱到账了, 证下来了)
@@ -276,7 +295,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'in_progress',
     pattern:
-      `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|` +
+      `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
       '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
@@ -316,6 +335,18 @@ export const TOLD_AFTER_DEPARTMENT =
 export const HANDOFF_CONSIDERED = /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是)\s*$/;
 
 /** Before a status verb in the same clause: the verb is negated. */
+/**
+ * IME and dialect spellings of 没 (还木批, 木有到账, 都么有): each variant and the standard form of the
+ * same length it is read as (extract/mood.ts normalises them before anything else is read).
+ */
+export const NEGATOR_VARIANTS: ReadonlyArray<readonly [string, string]> = [
+  ['还木', '还没'],
+  ['都木', '都没'],
+  ['也木', '也没'],
+  ['木有', '没有'],
+  ['么有', '没有'],
+  ['冇', '没'],
+];
 export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别)[^，,。；;]{0,3}$/;
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
 export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
@@ -342,3 +373,86 @@ export const STATUS_ORDER: Record<IssueStatus, number> = {
   resolved: 3,
   closed: 4,
 };
+
+// ---- mood of a clause: whether its verbs state something that happened (extract/mood.ts)
+
+/** The speaker or the team as the subject (我说回头问问, 我们帮他对接一下): our own next step. */
+export const SPEAKER_SUBJECTS = ['我们', '咱们', '我', '咱'];
+/**
+ * Tentative aspect: a verb + 一下 / 一问 or a reduplicated verb (问问, 催催, 对接对接) says what someone
+ * will try, not what happened; with 了 before it (问了一下, 催了催) it happened.
+ */
+export const TENTATIVE_VERB_STEMS = [
+  '问',
+  '催',
+  '说',
+  '看',
+  '聊',
+  '找',
+  '谈',
+  '盯',
+  '跑',
+  '试',
+  '碰',
+  '跟',
+  '对接',
+  '联系',
+  '沟通',
+  '协调',
+  '了解',
+  '咨询',
+  '打听',
+  '反映',
+  '汇报',
+  '衔接',
+];
+/** Adverbs of a later time or intent that make the speaker's clause a plan (回头, 改天, 到时候, 打算). */
+export const INTENT_ADVERBS = [
+  '回头',
+  '改天',
+  '到时候',
+  '到时',
+  '过两天',
+  '过几天',
+  '下一步',
+  '后面再',
+  '再去',
+  '再找',
+  '再跟',
+  '再问',
+  '会去',
+  '会跟',
+  '会帮',
+  '要去',
+  '打算',
+  '准备',
+  '计划',
+  '争取',
+  '尽量',
+  '想办法',
+];
+/** Realised aspect in a clause: the act happened (已, 了 after a verb, 过). Checked before calling a clause a plan. */
+export const REALISED_ASPECT = /已|(?<![为除罢末])了(?!解)|过了|过(?=[\u4e00-\u9fa5]{0,4}(?:局|办|部|委|中心))/;
+/**
+ * Conditional or hypothetical markers (要是环评批下来, 如果放款, 一旦到位): the verb after them has not
+ * happened.
+ */
+export const CONDITIONAL_MARKERS = ['要是', '如果', '假如', '假设', '倘若', '只要', '一旦', '万一', '若是', '若'];
+/** Imminent aspect right before a result verb (快批下来了, 快要到账了, 就要办好了): under way, not done. */
+export const IMMINENT_BEFORE = /(?<![很挺较太飞赶尽加越])(?:快要|快|就要|眼看就要?)$/;
+/** After a result verb: it is the precondition of a later step (批下来以后再办, 到账后才能开工): not done. */
+export const PRECONDITION_AFTER = /^\s*(?:以后|之后|后)\s*(?:再|才|就|方可|可以|能|要|需)/;
+/** Before a result verb: waiting for it (等环评批下来, 在等放款, 就等资金到位): under way. */
+export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到|着)?[^，,。;；]{0,8}$|^等/;
+/**
+ * 已 governing a verb phrase across its agent (已由金融办协调解决, 已经经住建局帮忙办好): the result
+ * happened, whoever helped — the "request" reading of 协调解决 does not apply.
+ */
+export const AGENT_REALISED_BEFORE = /(?:已经?|均已|都已)\s*(?:由|经|经过|被|通过)[^，,。;；]{1,12}$/;
+
+/**
+ * 已 + a verb the lexicon does not know, in an update of an existing issue (已上会, 已回复企业, 申报材料已提交):
+ * a step was taken, so the matter is under way. Not 已 before a report or an adverb (已经说过, 已经很久).
+ */
+export const REALISED_STEP =
+  /(?:已经?|均已|都已)(?!经?(?:说|问|反映|提(?!交)|讲|催|是|有|很|快|不|没|无|过去|好久|多次|几次|[一两二三四五六七八九十\d]))[\u4e00-\u9fa5]/;
