@@ -8,7 +8,9 @@ import {
   departmentAliases,
   departmentStems,
   GENERIC_BUREAUS,
+  DEPARTMENT_PLACE_WORDS,
   normalizeDepartment,
+  placeWordAt,
   SUFFIX_HOMOPHONES,
 } from '../lexicon/departments.js';
 import { COMPANY_SUFFIXES, PERSON_AFTER } from '../lexicon/enterprises.js';
@@ -50,11 +52,11 @@ const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.l
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
 const STEM_BEFORE =
   /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
-/** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
+/** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
-const STEM_SURE_AFTER = /^(?:那边|这边|方面)/;
+const STEM_SURE_AFTER = new RegExp(`^(?:${DEPARTMENT_PLACE_WORDS.filter((w) => w.length >= 2).join('|')})`);
 /** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
 const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇报|报备|反映|打过?(?:了)?(?:个)?招呼)/;
 /** Inside a bracket listing who went (组团成员（…, 参加人员：…、): participants, not handlers. */
@@ -96,12 +98,14 @@ export function findDepartments(text: string): DepartmentMention[] {
       const end = at + stem.length;
       if (!free(at, end)) continue;
       const after = text.slice(end, end + 4);
+      const placed = placeWordAt(after) !== '';
       // 许可住建那边已经发证了: a stem before 那边 is the department whatever precedes it — unless the stem also ends
       // company names (华信科技那边, 鸿运环保那边): then only right after a topic word (环评环保那边…)
       const sure =
         STEM_SURE_AFTER.test(after) &&
         (!COMPANY_ENDINGS.has(stem) || PROBLEM_WORDS.some((w) => text.slice(0, at).endsWith(w)));
-      if (!sure && (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !STEM_AFTER.test(after))) continue;
+      if (!sure && (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !(placed || STEM_AFTER.test(after))))
+        continue;
       let stop = end;
       while (/[委局]/.test(text[stop] ?? '') && stop - end < 1) stop++; // 发改委
       found.push({ start: at, end: stop, raw: text.slice(at, stop), name });
@@ -134,7 +138,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         continue;
       if (
         !STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) &&
-        !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4))
+        !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4)) &&
+        !placeWordAt(text.slice(i + w.length))
       )
         continue;
       found.push({ start: i, end: i + w.length, raw: w, name });
@@ -148,6 +153,14 @@ export function findDepartments(text: string): DepartmentMention[] {
       found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
   }
 
+  // 住建那边, 人社这块, 发改口: the place word is part of the mention (what follows it is what the office does).
+  for (const f of found) {
+    const place = placeWordAt(text.slice(f.end));
+    if (place && free(f.end, f.end + place.length)) {
+      f.end += place.length;
+      f.raw += place;
+    }
+  }
   return found
     .sort((a, b) => a.start - b.start)
     .map((f) => {

@@ -128,6 +128,32 @@ export const DEPARTMENT_CATEGORIES: Readonly<Record<string, readonly Category[]>
   交通运输局: ['其他'],
 };
 
+/**
+ * Place words written right after a department to mean "that office" (住建那边, 人社这块, 供电那块, 发改口,
+ * 税务条线). They belong to the mention: what follows them is what the department does.
+ */
+export const DEPARTMENT_PLACE_WORDS: readonly string[] = [
+  '那边',
+  '这边',
+  '那块',
+  '这块',
+  '那儿',
+  '这儿',
+  '那里',
+  '这里',
+  '那头',
+  '方面',
+  '条线',
+  '口子',
+  '口',
+];
+const PLACE_WORDS_BY_LENGTH = [...DEPARTMENT_PLACE_WORDS].sort((a, b) => b.length - a.length);
+
+/** The place word starting `text` (那块在弄 → 那块), else ''. */
+export function placeWordAt(text: string): string {
+  return PLACE_WORDS_BY_LENGTH.find((w) => text.startsWith(w)) ?? '';
+}
+
 const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) =>
   d.aliases.map((alias) => ({ alias, name: d.name })),
 ).sort((a, b) => b.alias.length - a.alias.length);
@@ -181,7 +207,10 @@ export function normalizeDepartment(raw: string): string {
   // "县经信局", "市人社局": a place prefix before a known alias.
   for (const { alias, name } of ALIAS_INDEX) if (s.length <= alias.length + 3 && s.endsWith(alias)) return name;
   // A stem written alone or with a generic ending (住建, 发改委 → 发改局, 社保部门 → 人社局).
-  const bare = s.replace(/(?:那边|这边|部门|方面|口)$/, '');
+  let bare = s.replace(/部门$/, '');
+  const place = PLACE_WORDS_BY_LENGTH.find((w) => bare.endsWith(w) && bare.length > w.length);
+  if (place) bare = bare.slice(0, -place.length);
+  for (const { alias, name } of ALIAS_INDEX) if (bare === alias) return name;
   for (const { stem, name } of STEM_INDEX) if (bare === stem) return name;
   return s;
 }

@@ -1,0 +1,32 @@
+/**
+ * Field mechanisms that carry over to writers nobody tuned for (departments, categories, splitting, names):
+ * each tested on sentences written for this file, with enterprises and wordings of no eval set.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import { normalizeDepartment } from '../../src/ledger/lexicon/departments.js';
+import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-03-12';
+const parse = (text: string, today = TODAY): Extraction => {
+  const got = extractUpdate(text, { today, knownEnterprises: known });
+  expect(extractionSchema.safeParse(got).success).toBe(true);
+  return got;
+};
+const triples = (e: Extraction) => e.issues.map((i) => [i.category, i.department, i.status]);
+
+describe('a department written with a place word (那块, 这块, 口, 那儿)', () => {
+  it('is the department, and what follows the place word is what it does', () => {
+    expect(triples(parse('青禾农机缺两个电焊工，已经跟人社那块打了招呼'))).toEqual([['用工', '人社局', 'assigned']]);
+    expect(triples(parse('青禾农机的排污许可，生态这块已经受理了'))).toEqual([['审批', '生态环境局', 'in_progress']]);
+    expect(triples(parse('青禾农机流动资金紧张，报到金融那儿了'))).toEqual([['融资', '金融办', 'assigned']]);
+  });
+
+  it('normalises with its place word', () => {
+    expect(normalizeDepartment('住建那块')).toBe('住建局');
+    expect(normalizeDepartment('税务局这块')).toBe('税务局');
+    expect(normalizeDepartment('发改口')).toBe('发改局');
+  });
+});
