@@ -30,3 +30,22 @@ describe('a department written with a place word (那块, 这块, 口, 那儿)',
     expect(normalizeDepartment('发改口')).toBe('发改局');
   });
 });
+
+describe('run-on dictated text', () => {
+  it('a weak continuation word between two stated problems starts a new one', () => {
+    const got = parse('今天去了青禾农机他们说技改补助还没拨下来还有用电负荷不够想增容');
+    expect(got.issues.map((i) => i.category)).toEqual(['政策兑现', '其他']);
+  });
+
+  it('the same word inside one problem does not cut', () => {
+    expect(parse('青禾农机的技改补助还有八十万没拨').issues).toHaveLength(1);
+  });
+});
+
+describe('a name after a visit verb in run-on text', () => {
+  it('ends before the words that start what is said about it', () => {
+    expect(parse('今天去了远帆船舶老板反映订单下滑').enterprise).toBe('远帆船舶');
+    expect(parse('上午走访了青禾农机企业说缺电焊工').enterprise).toBe('青禾农机');
+    expect(parse('去了远帆船舶缺普工').enterprise).toBe('远帆船舶');
+  });
+});

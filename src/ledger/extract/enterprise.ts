@@ -5,7 +5,13 @@
  * (七一电气 → 七一电器). Otherwise a company-name pattern (…化工, …科技集团, …有限公司) or the words
  * around a visit or a report (去了迈微, 格格屋反映) give the name as written.
  */
-import { COMPANY_SUFFIXES, NAME_STOPWORDS, PLACE_PREFIX, STRONG_COMPANY_SUFFIXES } from '../lexicon/enterprises.js';
+import {
+  COMPANY_SUFFIXES,
+  NAME_FOLLOWERS,
+  NAME_STOPWORDS,
+  PLACE_PREFIX,
+  STRONG_COMPANY_SUFFIXES,
+} from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERB_TYPOS } from '../lexicon/signals.js';
 import { departmentAliases } from '../lexicon/departments.js';
@@ -323,7 +329,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
 const TYPOS = VISIT_VERB_TYPOS.join('|');
 /** A name right after a visit verb, up to punctuation or the next visit verb. */
 const CONTEXT_AFTER_VISIT = new RegExp(
-  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?![完过好])([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS})`,
+  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?![完过好])([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS}|${NAME_FOLLOWERS.join('|')})`,
   'g',
 );
 

@@ -5,7 +5,7 @@
  */
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
-import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
+import { OWN_PROBLEM_CUES, REQUEST_CUES, WEAK_CONTINUATIONS } from '../lexicon/signals.js';
 import {
   HEADING_WORDS,
   OPENER_VISIT,
@@ -53,6 +53,26 @@ const CONTINUATION =
  */
 const CONTINUATION_UNPUNCTUATED =
   /(?<=[\u4e00-\u9fa5])(?:还有就是|再就是|另外还有|另外就是|另外(?=[还也又]?(?:有|提|说|反映|缺|想|希望|需要|要)))(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+const WEAK_CONTINUATION = new RegExp(`(?<=[\u4e00-\u9fa5])(?:${WEAK_CONTINUATIONS.join('|')})(?=[\u4e00-\u9fa5])`, 'g');
+const STRETCH_EDGE = /[\s,，、;；:：]/;
+const statesProblem = (s: string) => OWN_PROBLEM_CUES.test(s) || REQUEST_CUES.test(s);
+
+/**
+ * Run-on cuts: a weak continuation word between two stretches (no comma or space between) that each state a
+ * problem of their own. Returns the offsets (in `body`) of the words.
+ */
+function runOnCuts(body: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const m of body.matchAll(WEAK_CONTINUATION)) {
+    let s = m.index;
+    while (s > 0 && !STRETCH_EDGE.test(body[s - 1]!)) s--;
+    const from = m.index + m[0].length;
+    let e = from;
+    while (e < body.length && !STRETCH_EDGE.test(body[e]!)) e++;
+    if (statesProblem(body.slice(s, m.index)) && statesProblem(body.slice(from, e))) out.push(m);
+  }
+  return out;
+}
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 /** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
 const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
@@ -171,7 +191,7 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
     const body = text.slice(p.start, p.end);
     const first = segments.length;
     const cuts = pieceCuts[pi]!.filter((c) => hasSecond || c.enumIndex !== 1 || /^(?:第|首先|一是)/.test(c.marker));
-    for (const m of [...body.matchAll(CONTINUATION), ...body.matchAll(CONTINUATION_UNPUNCTUATED)]) {
+    for (const m of [...body.matchAll(CONTINUATION), ...body.matchAll(CONTINUATION_UNPUNCTUATED), ...runOnCuts(body)]) {
       if (m.index === 0 && cuts.length === 0) {
         cuts.push({ at: 0, markerEnd: m[0].length, marker: m[0], enumIndex: null });
       } else if (!cuts.some((c) => c.at === m.index)) {

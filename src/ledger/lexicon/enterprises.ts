@@ -241,6 +241,37 @@ export const NAME_STOPWORDS = [
   '文化',
 ];
 
+/**
+ * Words that start what is said about an enterprise right after its name, in run-on text with no comma
+ * (去了鑫达铸造企业说…, 走访了青禾农机老板反映…, 到了远帆船舶缺…): after a visit verb, the name ends before them.
+ */
+export const NAME_FOLLOWERS: readonly string[] = [
+  '企业',
+  '公司',
+  '厂里',
+  '厂方',
+  '他们',
+  '她们',
+  '老板',
+  '老总',
+  '负责人',
+  '厂长',
+  '总经理',
+  '董事长',
+  '反映',
+  '提出',
+  '表示',
+  '说',
+  '缺',
+  '想',
+  '希望',
+  '目前',
+  '现在',
+  '最近',
+  '今年',
+  '一切',
+];
+
 /** Person references that follow a department or company (经信局老王, 经心局小陈, 销售总监). */
 export const PERSON_AFTER =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|副局长|书记|处长|部长|股长|同志|领导|干部|老师|经理|总监|总)|同志|领导|干部|同事|工作人员|的人|人员|一行)/;
