@@ -49,3 +49,34 @@ describe('a name after a visit verb in run-on text', () => {
     expect(parse('去了远帆船舶缺普工').enterprise).toBe('远帆船舶');
   });
 });
+
+describe('typos read by sound (src/text/sound.ts)', () => {
+  it('a department name with one character replaced by one read alike is that department', () => {
+    expect(normalizeDepartment('人设局')).toBe('人社局');
+    expect(normalizeDepartment('经心局')).toBe('经信局');
+    expect(normalizeDepartment('住健局')).toBe('住建局');
+    expect(triples(parse('远帆船舶缺焊工，已交任社局'))).toEqual([['用工', '人社局', 'assigned']]);
+    expect(triples(parse('远帆船舶贷款到期想续贷，报给金融版了'))).toEqual([['融资', '金融办', 'assigned']]);
+  });
+
+  it('a character read otherwise is no typo', () => {
+    expect(normalizeDepartment('人事局')).toBe('人事局');
+  });
+});
+
+describe('departments among several', () => {
+  it('the one said to lead is the handler', () => {
+    expect(triples(parse('远帆船舶的技改补助已报经信局和财政局，财政牵头'))[0]?.[1]).toBe('财政局');
+  });
+
+  it('a stem right before a problem word modifies it and is no department', () => {
+    expect(parse('远帆船舶反映园区管网没铺到，污水接不进去').issues[0]?.department).toBeNull();
+  });
+});
+
+describe('names from what was received', () => {
+  it('接到X电话 / 收到X的来函 names the enterprise', () => {
+    expect(parse('刚接到远帆船舶电话：排污许可批下来了').enterprise).toBe('远帆船舶');
+    expect(parse('收到青禾农机的来函，反映缺电').enterprise).toBe('青禾农机');
+  });
+});

@@ -9,10 +9,11 @@ import {
   departmentStems,
   GENERIC_BUREAUS,
   DEPARTMENT_PLACE_WORDS,
+  LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
   placeWordAt,
-  SUFFIX_HOMOPHONES,
 } from '../lexicon/departments.js';
+import { homophoneTypoAt } from '../../text/sound.js';
 import { COMPANY_SUFFIXES, PERSON_AFTER } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
@@ -38,7 +39,10 @@ export interface DepartmentMention extends Span {
   verbStart: number;
   /** Found only by its place (after a hand-off verb) and not in the department lexicon. */
   unknown?: boolean;
+  /** Said to lead the work (财政牵头, 住建局主办): the handler among several. */
+  leads?: boolean;
 }
+const LEAD_AFTER = new RegExp(`^\\s*(?:${LEAD_AFTER_DEPARTMENT.join('|')})`);
 
 const HANDOFF_VERB = new RegExp(
   `(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`,
@@ -106,28 +110,26 @@ export function findDepartments(text: string): DepartmentMention[] {
         (!COMPANY_ENDINGS.has(stem) || PROBLEM_WORDS.some((w) => text.slice(0, at).endsWith(w)));
       if (!sure && (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !(placed || STEM_AFTER.test(after))))
         continue;
+      // 园区管网没铺到, 金融贷款: a stem right before a problem word modifies it (no office acts there)
+      if (!placed && PROBLEM_WORDS.some((w) => text.startsWith(w, end))) continue;
       let stop = end;
       while (/[委局]/.test(text[stop] ?? '') && stop - end < 1) stop++; // 发改委
       found.push({ start: at, end: stop, raw: text.slice(at, stop), name });
     }
   }
-  // One-character IME typos of a full name (资归局, 住健局, 商务居, 省药建局), where a department is expected.
-  for (const { alias, name } of departmentAliases()) {
-    if (alias.length < 3) continue;
+  // Typos of a full name where one character is replaced by one read alike (资归局, 住健局, 商务居, 人设局, 金融版),
+  // where a department is expected; and of a bare stem before a place word (人设那边, 住健这块).
+  const typoForms = [
+    ...departmentAliases().filter((a) => a.alias.length >= 3),
+    ...departmentStems().map(({ stem, name }) => ({ alias: stem, name, stem: true })),
+  ];
+  for (const { alias, name, stem } of typoForms as Array<{ alias: string; name: string; stem?: boolean }>) {
     for (let i = 0; i + alias.length <= text.length; i++) {
       const w = text.slice(i, i + alias.length);
       if (!free(i, i + alias.length) || !/^[\u4e00-\u9fa5]+$/.test(w)) continue;
-      let diff = 0;
-      let at = -1;
-      for (let k = 0; k < w.length && diff < 2; k++) {
-        if (w[k] !== alias[k]) {
-          diff++;
-          at = k;
-        }
-      }
-      if (diff !== 1 || at === 0 || GENERIC_BUREAUS.includes(w)) continue;
-      const ending = SUFFIX_HOMOPHONES[alias[at]!];
-      if (at === alias.length - 1 && ending !== undefined && !ending.includes(w[at]!)) continue;
+      const at = homophoneTypoAt(w, alias);
+      if (at < 0 || GENERIC_BUREAUS.includes(w)) continue;
+      if (stem && !placeWordAt(text.slice(i + w.length))) continue;
       // 规划许可 is no typo of 规划局: a problem word runs through the window.
       if (
         PROBLEM_WORDS.some((pw) => {
@@ -215,7 +217,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         f.unknown && (handedTo || role === 'handler') && !departmentAliases().some((a) => f.raw.endsWith(a.alias))
           ? { unknown: true }
           : {};
-      return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown };
+      const leads = LEAD_AFTER.test(text.slice(f.end)) ? { leads: true } : {};
+      return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown, ...leads };
     });
 }
 
@@ -232,6 +235,9 @@ function wishedBefore(text: string, clauseStart: number, start: number): boolean
 
 /** The department that handles the issue described by `text`, or null. */
 export function handlerDepartment(mentions: DepartmentMention[]): string | null {
+  // 已报生态环境局和财政局，财政牵头: the one said to lead, when it is also handed the issue or acting on it
+  const lead = mentions.find((m) => m.leads && m.role === 'handler');
+  if (lead && mentions.some((m) => m.handedTo)) return lead.name;
   const handed = mentions.filter((m) => m.handedTo);
   if (handed.length) return handed[handed.length - 1]!.name;
   // Several departments at work ("经信局、财政局正在联合审核"): the first one leads.

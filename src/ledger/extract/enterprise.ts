@@ -10,6 +10,8 @@ import {
   NAME_FOLLOWERS,
   NAME_STOPWORDS,
   PLACE_PREFIX,
+  RECEIVE_VERBS,
+  RECEIVED_THINGS,
   STRONG_COMPANY_SUFFIXES,
 } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
@@ -333,6 +335,11 @@ const CONTEXT_AFTER_VISIT = new RegExp(
   'g',
 );
 
+const RECEIVED_FROM = new RegExp(
+  `(?:${RECEIVE_VERBS.join('|')})(?:了)?([\\u4e00-\\u9fa5A-Za-z]{2,10}?)(?:的|打来的|发来的)?(?:${RECEIVED_THINGS.join('|')})`,
+  'g',
+);
+
 /** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
 export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
   const hits: EnterpriseHit[] = [];
@@ -355,6 +362,8 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     const name = raw.replace(LEAD_WORDS, '');
     push(name, m.index + m[0].length - name.length);
   }
+  // 接到中科锐能电话, 收到远帆船舶的来函
+  for (const m of text.matchAll(RECEIVED_FROM)) push(m[1]!, m.index + m[0].indexOf(m[1]!, 2));
   // 企业（名称） / 企业：名称
   for (const m of text.matchAll(
     /(?<![\u4e00-\u9fa5])(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,

@@ -272,6 +272,23 @@ export const NAME_FOLLOWERS: readonly string[] = [
   '一切',
 ];
 
+/**
+ * A name between a receiving verb and what was received (接到中科锐能电话, 收到远帆船舶的来函): the enterprise that
+ * reported.
+ */
+export const RECEIVE_VERBS: readonly string[] = ['接到', '收到', '接了'];
+export const RECEIVED_THINGS: readonly string[] = [
+  '电话',
+  '来电',
+  '来函',
+  '反映',
+  '消息',
+  '微信',
+  '信息',
+  '求助',
+  '诉求',
+];
+
 /** Person references that follow a department or company (经信局老王, 经心局小陈, 销售总监). */
 export const PERSON_AFTER =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|副局长|书记|处长|部长|股长|同志|领导|干部|老师|经理|总监|总)|同志|领导|干部|同事|工作人员|的人|人员|一行)/;
