@@ -80,3 +80,10 @@ describe('names from what was received', () => {
     expect(parse('收到青禾农机的来函，反映缺电').enterprise).toBe('青禾农机');
   });
 });
+
+describe('a known enterprise mistyped by sound', () => {
+  it('a short form with a character read alike is the known enterprise; one read otherwise is another name', () => {
+    expect(parse('矽胜 缺芯片工程师').enterprise).toBe('矽盛电子');
+    expect(parse('华晟的排污许可 生态这块在审').enterprise).toBe('华晟');
+  });
+});
