@@ -87,3 +87,20 @@ describe('a known enterprise mistyped by sound', () => {
     expect(parse('华晟的排污许可 生态这块在审').enterprise).toBe('华晟');
   });
 });
+
+describe('categories from the head of the problem', () => {
+  it('the noun a deficit is predicated of decides over its cause', () => {
+    expect(parse('青禾农机反映：外贸订单大增，装配工缺30人').issues.map((i) => i.category)).toEqual(['用工']);
+    expect(parse('青禾农机的高级算法工程师招聘困难').issues.map((i) => i.category)).toEqual(['人才']);
+  });
+
+  it('a loan verb with its amount and cash-flow words are financing', () => {
+    expect(parse('青禾农机 钢材涨价 现金流紧 想贷个八百万').issues.map((i) => i.category)).toEqual(['融资']);
+  });
+});
+
+describe('company endings that chain', () => {
+  it('汽车 + 零部件 is one name', () => {
+    expect(parse('走访了远帆汽车零部件，企业反映缺电焊工').enterprise).toBe('远帆汽车零部件');
+  });
+});

@@ -70,6 +70,8 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     weight: 5,
     pattern: /(?:[一两几那这]块|缺|要|差|拿|找|批)(地)(?![方区址点铁产位步板面毯震图道摊])/g,
   },
+  // 贷个一千万, 贷500万: the verb of a loan with its amount
+  { category: '融资', weight: 4, pattern: /(贷)(?:个|了|款)?\s*[\d一两二三四五六七八九十百千万几]/g },
   // 再拿50亩地, 新增二十亩: land counted in 亩
   { category: '用地', weight: 5, pattern: /[\d一二两三四五六七八九十百几多]+\s*(亩)(?!均)/g },
   {
@@ -108,6 +110,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '缺资金',
       '资金短缺',
       '资金困难',
+      '现金流',
       '上市',
       '挂牌',
       'IPO',

@@ -99,6 +99,7 @@ export const WEAK_COMPANY_SUFFIXES = [
   '新能源',
   '能源',
   '汽车',
+  '零部件',
   '贸易',
   '包装',
   '服装',
