@@ -34,12 +34,28 @@ export function soundsOf(ch: string): ReadonlySet<string> {
   return got;
 }
 
-/** Two characters that share a reading. */
-export function charsSoundAlike(a: string, b: string): boolean {
+const strictReadings = new Map<string, ReadonlySet<string>>();
+/** The toneless readings of one character, unfolded (认证 zheng is not 认真 zhen). */
+function strictSoundsOf(ch: string): ReadonlySet<string> {
+  let got = strictReadings.get(ch);
+  if (!got) {
+    got = /^[\u4e00-\u9fa5]$/.test(ch)
+      ? new Set(
+          (pinyin(ch, { multiple: true, type: 'array', toneType: 'none' }) as string[]).map((s) => s.toLowerCase()),
+        )
+      : new Set<string>();
+    strictReadings.set(ch, got);
+  }
+  return got;
+}
+
+/** Two characters that share a reading (`strict`: without merging zh/z, n/l, -ng/-n). */
+export function charsSoundAlike(a: string, b: string, strict = false): boolean {
   if (a === b) return true;
-  const sa = soundsOf(a);
+  const of = strict ? strictSoundsOf : soundsOf;
+  const sa = of(a);
   if (sa.size === 0) return false;
-  for (const s of soundsOf(b)) if (sa.has(s)) return true;
+  for (const s of of(b)) if (sa.has(s)) return true;
   return false;
 }
 
@@ -47,7 +63,7 @@ export function charsSoundAlike(a: string, b: string): boolean {
  * `typed` is `word` with exactly one character replaced by one read alike: the position of that character, else -1
  * (also -1 when the two are equal or differ in length or in more than one character).
  */
-export function homophoneTypoAt(typed: string, word: string): number {
+export function homophoneTypoAt(typed: string, word: string, strict = false): number {
   if (typed.length !== word.length || typed === word) return -1;
   let at = -1;
   for (let i = 0; i < typed.length; i++) {
@@ -55,5 +71,5 @@ export function homophoneTypoAt(typed: string, word: string): number {
     if (at >= 0) return -1;
     at = i;
   }
-  return at >= 0 && charsSoundAlike(typed[at]!, word[at]!) ? at : -1;
+  return at >= 0 && charsSoundAlike(typed[at]!, word[at]!, strict) ? at : -1;
 }

@@ -104,3 +104,15 @@ describe('company endings that chain', () => {
     expect(parse('走访了远帆汽车零部件，企业反映缺电焊工').enterprise).toBe('远帆汽车零部件');
   });
 });
+
+describe('a problem word mistyped by sound', () => {
+  it('is read as the word (环平 → 环评, 人材 → 人才)', () => {
+    expect(parse('去了青禾农机 老板说环平还没批下来').issues.map((i) => i.category)).toEqual(['审批']);
+    expect(parse('青禾农机缺研发人材').issues.map((i) => i.category)).toEqual(['人才']);
+  });
+
+  it('not through a function word (留不住 is no 补助) nor a merged sound (认真 is no 认证)', () => {
+    expect(parse('青禾农机的工人留不住').issues.map((i) => i.category)).not.toContain('政策兑现');
+    expect(parse('青禾农机说新来的技术员工作认真但经验不足').issues.map((i) => i.category)).not.toContain('审批');
+  });
+});

@@ -4,7 +4,8 @@
  * enterprise names first.
  */
 import type { Category } from '../model.js';
-import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY } from '../lexicon/categories.js';
+import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY, NOT_A_TYPO_CHARS } from '../lexicon/categories.js';
+import { homophoneTypoAt } from '../../text/sound.js';
 import { OWN_PROBLEM_CUES, REQUEST_CUES } from '../lexicon/signals.js';
 
 /** Morphology entries read as whole phrases before the single words (`whole: true` in the lexicon). */
@@ -13,6 +14,9 @@ const WHOLE = new Set(CATEGORY_MORPHOLOGY.filter((m) => m.whole).map((m) => m.pa
 const ENTRIES = CATEGORY_LEXICON.flatMap((c) =>
   c.words.map((word) => ({ word: word.toLowerCase(), category: c.category, weight: c.weight })),
 ).sort((a, b) => b.word.length - a.word.length || b.weight - a.weight);
+
+/** Words that may be found mistyped by sound: strong (weight ≥ 5) Chinese words of two to four characters. */
+const TYPO_ENTRIES = ENTRIES.filter((e) => e.weight >= 5 && /^[\u4e00-\u9fa5]{2,4}$/.test(e.word));
 
 export interface CategoryScore {
   category: Category;
@@ -73,6 +77,22 @@ export function scoreCategories(text: string): CategoryScore[] {
       let free = true;
       for (let i = at; i < at + word.length; i++) if (used[i]) free = false;
       if (!free) continue;
+      for (let i = at; i < at + word.length; i++) used[i] = true;
+      hits.push({ at, end: at + word.length, category, weight });
+      const s = scores.get(category) ?? { category, score: 0, first: at };
+      s.score += weight;
+      s.first = Math.min(s.first, at);
+      scores.set(category, s);
+    }
+  }
+  // A strong problem word mistyped by sound (环平 for 环评, 人材 for 人才): one character replaced by one read alike.
+  for (const { word, category, weight } of TYPO_ENTRIES) {
+    for (let at = 0; at + word.length <= lower.length; at++) {
+      if (used[at] || used[at + word.length - 1]) continue;
+      const w = lower.slice(at, at + word.length);
+      const k = homophoneTypoAt(w, word, true);
+      if (k < 0 || NOT_A_TYPO_CHARS.includes(w[k]!)) continue;
+      if (used.slice(at, at + word.length).some(Boolean)) continue;
       for (let i = at; i < at + word.length; i++) used[i] = true;
       hits.push({ at, end: at + word.length, category, weight });
       const s = scores.get(category) ?? { category, score: 0, first: at };

@@ -524,3 +524,9 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
   // getting to work and back: weaker than a labour word, but the head of "工人上班不方便"
   { category: '其他', weight: 3, words: ['上班', '下班', '夜班'] },
 ];
+
+/**
+ * Characters that never stand in for a problem word's character when it is mistyped by sound: function words (不住
+ * is no 补助 mistyped, 是场 no 市场). See src/ledger/extract/category.ts.
+ */
+export const NOT_A_TYPO_CHARS = '不没的了是在有也都就还又很太和跟与给被把让这那个么吗呢吧啊呀';
