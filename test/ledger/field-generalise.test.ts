@@ -116,3 +116,15 @@ describe('a problem word mistyped by sound', () => {
     expect(parse('青禾农机说新来的技术员工作认真但经验不足').issues.map((i) => i.category)).not.toContain('审批');
   });
 });
+
+describe('discourse markers of a new problem', () => {
+  it('新的就是 / 又提了一个 start the next problem in dictated text', () => {
+    const got = parse('今天去了青禾农机 技改补助的事 财政说已经拨了 新的就是他们想上市要找券商');
+    expect(got.issues.map((i) => i.category)).toEqual(['政策兑现', '融资']);
+  });
+
+  it('a heading led by 另 (另新增诉求：) is no problem', () => {
+    const got = parse('远帆船舶 续贷已办结；另新增诉求：厂区外道路破损，已交交通局');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资', '其他']);
+  });
+});

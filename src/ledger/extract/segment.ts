@@ -46,7 +46,7 @@ const ENUM_MARKERS: RegExp[] = [
 /** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
 const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
 const CONTINUATION =
-  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|除此之外(?:就是|还有)?|还有(?:就是)?|再有|再就是|再一个(?:就是|是)?|另一个(?:问题)?是?|另一件事(?:是|就是)?|新的(?:事情?|问题|情况|诉求)(?:是|就是)?|同时还|并且还)(?=\s*[\u4e00-\u9fa5A-Za-z(（])/g;
+  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|除此之外(?:就是|还有)?|还有(?:就是)?|再有|再就是|再一个(?:就是|是)?|另一个(?:问题)?是?|另一件事(?:是|就是)?|新的(?:事情?|问题|情况|诉求)(?:是|就是)?|新的(?:是|就是)|(?:又|新|另外)?(?:新)?提了?一(?:个|件|项|条)(?:就是|是)?|同时还|并且还)(?=\s*[\u4e00-\u9fa5A-Za-z(（])/g;
 /**
  * Dictated run-on text has no commas: unambiguous continuation words start the next item even
  * right after a character (…没退下来还有就是想申请…). 还有 alone is no cut there (还有一百二十万没退).
