@@ -128,3 +128,18 @@ describe('discourse markers of a new problem', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['融资', '其他']);
   });
 });
+
+describe('a record whose progress field follows its problems', () => {
+  it('the progress line updates the listed problems by topic, it raises none', () => {
+    const got = parse('企业：远帆船舶\n诉求：码头扩建缺用地15亩；技改补助未拨付\n进展：用地已报资规局；补助已报财政局');
+    expect(triples(got)).toEqual([
+      ['用地', '资规局', 'assigned'],
+      ['政策兑现', '财政局', 'assigned'],
+    ]);
+  });
+
+  it('a progress value with no topic is read as before', () => {
+    const got = parse('企业：远帆船舶\n诉求：码头扩建缺用地15亩\n进展：暂未交办');
+    expect(triples(got)).toEqual([['用地', null, 'open']]);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
+import { categorize } from './category.js';
 import { OWN_PROBLEM_CUES, REQUEST_CUES, WEAK_CONTINUATIONS } from '../lexicon/signals.js';
 import {
   HEADING_WORDS,
@@ -83,6 +84,7 @@ const HEADING_FRAME =
   /(?:春节|国庆|五一|元旦|中秋|端午|清明)节?(?:前|后|期间|假期)?|\d{4}\s*年|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
 const HEADING_ONLY = new RegExp(`^(?:${HEADING_ALTERNATION})+$`);
 const RECORD_LABEL = new RegExp(`^(?:${[...PROGRESS_FIELD_LABELS, ...RECORD_FIELD_LABELS].join('|')})$`);
+const PROGRESS_LABEL_IN_TEXT = new RegExp(`(?<=^|\\n|\\s)(?:${PROGRESS_FIELD_LABELS.join('|')})\\s*[:：]`, 'g');
 
 /**
  * A title, heading or form label (周报（第21周）, 问题办理进展, 编号, 进展): only heading words, dates and numbering.
@@ -110,7 +112,19 @@ interface Cut {
 }
 
 /** `refStarts`: offsets of the issue ids (blanked in `text`): an id opening a clause starts a segment. */
-export function segment(text: string, refStarts: number[] = []): Segment[] {
+/**
+ * `source`: the same text before form labels were blanked (offsets equal). A record's progress field (诉求：…\n进展：
+ * 用地已报资规局；奖励已报经信局) after problems listed above it updates those problems: its line's segments that name
+ * a topic are marked `topic`.
+ */
+export function segment(text: string, refStarts: number[] = [], source: string = text): Segment[] {
+  const progressZones: Span[] = [];
+  for (const m of source.matchAll(PROGRESS_LABEL_IN_TEXT)) {
+    if (!/[\u4e00-\u9fa5]/.test(source.slice(0, m.index))) continue;
+    const from = m.index + m[0].length;
+    const lineEnd = source.indexOf('\n', from);
+    progressZones.push({ start: from, end: lineEnd < 0 ? source.length : lineEnd });
+  }
   // 1. sentences and `；` clauses
   const pieces: Span[] = [];
   let start = 0;
@@ -150,6 +164,7 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
       framed.push(p);
       continue;
     }
+
     const prev = framed[framed.length - 1];
     const next = pieces[k + 1];
     if (
@@ -187,6 +202,9 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
   const segments: Segment[] = [];
   // "1.恒达科技：缺焊工": the item's number stays with what follows its label's colon.
   let carried: number | null = null;
+  // (only a value that names a topic — 用工需求已抄送人社局 — updates by topic; 暂未交办 is read as before)
+  const inProgressField = (at: number, body: string) =>
+    progressZones.some((z) => at >= z.start && at < z.end) && categorize(body).score > 0;
   pieces.forEach((p, pi) => {
     const body = text.slice(p.start, p.end);
     const first = segments.length;
@@ -228,7 +246,7 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
           enumIndex: pending?.enumIndex ?? null,
           marker: pending?.marker ?? '',
           parentStart: p.start + s,
-          topic: false,
+          topic: inProgressField(p.start + s, seg),
           topicCategory: null,
         });
       }
