@@ -143,3 +143,15 @@ describe('a record whose progress field follows its problems', () => {
     expect(triples(got)).toEqual([['用地', null, 'open']]);
   });
 });
+
+describe('roll-ups and labelled lines', () => {
+  it('a list of visited enterprises under a "no requests" heading raises no issue', () => {
+    const got = parse('3月第二周联企情况（无新增诉求）\n走访：3.9 远帆纺织；3.11 德康医疗器械');
+    expect(got.enterprise).toBe('远帆纺织');
+    expect(got.issues).toEqual([]);
+  });
+
+  it('a name right after a label bracket and an issue id is the enterprise, even when its ending is a problem word', () => {
+    expect(parse('【办结】Q-0107 顺丰达物流 门口限高架已拆除。').enterprise).toBe('顺丰达物流');
+  });
+});

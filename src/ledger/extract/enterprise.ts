@@ -48,7 +48,7 @@ function runsPast(text: string, word: string, from: number, end: number): boolea
   return false;
 }
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。!！?？\n]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
+  /(?:^|[。!！?？\n】\]]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
 function coreOf(name: string): string {
   let s = name;

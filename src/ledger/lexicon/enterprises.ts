@@ -29,6 +29,7 @@ export const STRONG_COMPANY_SUFFIXES = [
   '塑业',
   '轴承',
   '半导体',
+  '医疗器械',
   '智造',
   '食品',
   '纺织',

@@ -97,6 +97,8 @@ export const HEADING_WORDS = [
   '五一',
   '元旦',
   '假期',
+  // a note that there is nothing (（无新增诉求）, 诉求：无)
+  '无',
   // joining words of titles (另新增诉求：, 此外其他事项：)
   '另外',
   '另',
