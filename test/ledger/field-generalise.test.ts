@@ -42,14 +42,6 @@ describe('run-on dictated text', () => {
   });
 });
 
-describe('a name after a visit verb in run-on text', () => {
-  it('ends before the words that start what is said about it', () => {
-    expect(parse('今天去了远帆船舶老板反映订单下滑').enterprise).toBe('远帆船舶');
-    expect(parse('上午走访了青禾农机企业说缺电焊工').enterprise).toBe('青禾农机');
-    expect(parse('去了远帆船舶缺普工').enterprise).toBe('远帆船舶');
-  });
-});
-
 describe('typos read by sound (src/text/sound.ts)', () => {
   it('a department name with one character replaced by one read alike is that department', () => {
     expect(normalizeDepartment('人设局')).toBe('人社局');

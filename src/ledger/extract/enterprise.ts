@@ -7,7 +7,6 @@
  */
 import {
   COMPANY_SUFFIXES,
-  NAME_FOLLOWERS,
   NAME_STOPWORDS,
   PLACE_PREFIX,
   RECEIVE_VERBS,
@@ -333,7 +332,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
 const TYPOS = VISIT_VERB_TYPOS.join('|');
 /** A name right after a visit verb, up to punctuation or the next visit verb. */
 const CONTEXT_AFTER_VISIT = new RegExp(
-  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?![完过好])([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS}|${NAME_FOLLOWERS.join('|')})`,
+  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?![完过好])([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS})`,
   'g',
 );
 

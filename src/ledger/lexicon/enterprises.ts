@@ -244,37 +244,6 @@ export const NAME_STOPWORDS = [
 ];
 
 /**
- * Words that start what is said about an enterprise right after its name, in run-on text with no comma
- * (去了鑫达铸造企业说…, 走访了青禾农机老板反映…, 到了远帆船舶缺…): after a visit verb, the name ends before them.
- */
-export const NAME_FOLLOWERS: readonly string[] = [
-  '企业',
-  '公司',
-  '厂里',
-  '厂方',
-  '他们',
-  '她们',
-  '老板',
-  '老总',
-  '负责人',
-  '厂长',
-  '总经理',
-  '董事长',
-  '反映',
-  '提出',
-  '表示',
-  '说',
-  '缺',
-  '想',
-  '希望',
-  '目前',
-  '现在',
-  '最近',
-  '今年',
-  '一切',
-];
-
-/**
  * A name between a receiving verb and what was received (接到中科锐能电话, 收到远帆船舶的来函): the enterprise that
  * reported.
  */
