@@ -4,7 +4,9 @@
  * enterprise names first.
  */
 import type { Category } from '../model.js';
-import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY } from '../lexicon/categories.js';
+import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY, NOT_A_TYPO_CHARS } from '../lexicon/categories.js';
+import { homophoneTypoAt } from '../../text/sound.js';
+import { OWN_PROBLEM_CUES, REQUEST_CUES } from '../lexicon/signals.js';
 
 /** Morphology entries read as whole phrases before the single words (`whole: true` in the lexicon). */
 const WHOLE = new Set(CATEGORY_MORPHOLOGY.filter((m) => m.whole).map((m) => m.pattern));
@@ -12,6 +14,9 @@ const WHOLE = new Set(CATEGORY_MORPHOLOGY.filter((m) => m.whole).map((m) => m.pa
 const ENTRIES = CATEGORY_LEXICON.flatMap((c) =>
   c.words.map((word) => ({ word: word.toLowerCase(), category: c.category, weight: c.weight })),
 ).sort((a, b) => b.word.length - a.word.length || b.weight - a.weight);
+
+/** Words that may be found mistyped by sound: strong (weight ≥ 5) Chinese words of two to four characters. */
+const TYPO_ENTRIES = ENTRIES.filter((e) => e.weight >= 5 && /^[\u4e00-\u9fa5]{2,4}$/.test(e.word));
 
 export interface CategoryScore {
   category: Category;
@@ -34,10 +39,17 @@ const HEAD_BONUS = 6;
 /** A verb phrase of purpose after the object of a need verb (…运营做线上销售, …工人来搞包装): not the head. */
 const PURPOSE_VERB = /做|来做|去做|来搞|负责|专门|搞/;
 const CLAUSE_HEAD_BONUS = 3;
+/**
+ * The noun a deficit is predicated of (包装工缺50人, after 订单暴增 as its cause) is what the problem is about: it
+ * counts extra.
+ */
+const DEFICIT_CLAUSE_BONUS = 2;
+/** Lexicon weight of a head noun (工程师, 包装工); lighter words (招聘, 资金) are context. */
+const STRONG_WORD = 4;
 
 export function scoreCategories(text: string): CategoryScore[] {
   const lower = text.toLowerCase();
-  const hits: Array<{ at: number; end: number; category: Category }> = [];
+  const hits: Array<{ at: number; end: number; category: Category; weight: number }> = [];
   const used = new Array<boolean>(lower.length).fill(false);
   const scores = new Map<Category, CategoryScore>();
   // Phrases whose whole span decides (高管子女入学 is about the talent): read before single words.
@@ -49,7 +61,7 @@ export function scoreCategories(text: string): CategoryScore[] {
       if (used.slice(at, end).some(Boolean)) continue;
       for (let i = at; i < end; i++) used[i] = true;
       if (weight === 0) continue; // a neutral phrase: its words tell nothing
-      hits.push({ at, end, category });
+      hits.push({ at, end, category, weight });
       const s = scores.get(category) ?? { category, score: 0, first: at };
       s.score += weight;
       s.first = Math.min(s.first, at);
@@ -66,7 +78,23 @@ export function scoreCategories(text: string): CategoryScore[] {
       for (let i = at; i < at + word.length; i++) if (used[i]) free = false;
       if (!free) continue;
       for (let i = at; i < at + word.length; i++) used[i] = true;
-      hits.push({ at, end: at + word.length, category });
+      hits.push({ at, end: at + word.length, category, weight });
+      const s = scores.get(category) ?? { category, score: 0, first: at };
+      s.score += weight;
+      s.first = Math.min(s.first, at);
+      scores.set(category, s);
+    }
+  }
+  // A strong problem word mistyped by sound (环平 for 环评, 人材 for 人才): one character replaced by one read alike.
+  for (const { word, category, weight } of TYPO_ENTRIES) {
+    for (let at = 0; at + word.length <= lower.length; at++) {
+      if (used[at] || used[at + word.length - 1]) continue;
+      const w = lower.slice(at, at + word.length);
+      const k = homophoneTypoAt(w, word, true);
+      if (k < 0 || NOT_A_TYPO_CHARS.includes(w[k]!)) continue;
+      if (used.slice(at, at + word.length).some(Boolean)) continue;
+      for (let i = at; i < at + word.length; i++) used[i] = true;
+      hits.push({ at, end: at + word.length, category, weight });
       const s = scores.get(category) ?? { category, score: 0, first: at };
       s.score += weight;
       s.first = Math.min(s.first, at);
@@ -88,7 +116,7 @@ export function scoreCategories(text: string): CategoryScore[] {
       const at = m.index + m[0].indexOf(head);
       const end = at + head.length;
       if (hits.some((h) => h.at < end && at < h.end)) continue;
-      hits.push({ at, end, category });
+      hits.push({ at, end, category, weight });
       const s = scores.get(category) ?? { category, score: 0, first: at };
       s.score += weight;
       s.first = Math.min(s.first, at);
@@ -101,11 +129,32 @@ export function scoreCategories(text: string): CategoryScore[] {
     const r = lower.slice(from).search(/[,，。;；!！?？]/);
     return r < 0 ? lower.length : from + r;
   };
+  // Words of a clause that states no deficit nor request, beside one that does (订单大增，装配工缺30人), tell the
+  // circumstances, not the problem: they count half.
+  const clauseSpans: Array<{ start: number; end: number; cue: boolean }> = [];
+  for (let start = 0; start < lower.length; ) {
+    const end = clauseEnd(start);
+    const body = lower.slice(start, end);
+    clauseSpans.push({ start, end, cue: OWN_PROBLEM_CUES.test(body) || REQUEST_CUES.test(body) });
+    start = end + 1;
+  }
+  if (clauseSpans.some((c) => c.cue) && clauseSpans.some((c) => !c.cue))
+    for (const c of clauseSpans.filter((x) => !x.cue))
+      for (const h of hits) if (h.at >= c.start && h.end <= c.end) scores.get(h.category)!.score -= h.weight / 2;
   const heads = new Set<(typeof hits)[number]>();
   for (let start = 0; start < lower.length; ) {
     const end = clauseEnd(start);
     const last = hits.filter((h) => h.at >= start && h.end <= end).sort((a, b) => b.at - a.at)[0];
     if (last) scores.get(last.category)!.score += CLAUSE_HEAD_BONUS;
+    // the subject of the deficit: the last strong problem word before the cue (包装工缺50人, 工程师招聘困难)
+    const cue = OWN_PROBLEM_CUES.exec(lower.slice(start, end));
+    if (cue) {
+      const at = start + cue.index;
+      const subject = hits
+        .filter((h) => h.at >= start && h.end <= at && h.weight >= STRONG_WORD)
+        .sort((a, b) => b.at - a.at)[0];
+      if (subject) scores.get(subject.category)!.score += DEFICIT_CLAUSE_BONUS;
+    }
     start = end + 1;
   }
   for (const m of lower.matchAll(NEED_VERB)) {

@@ -8,9 +8,12 @@ import {
   departmentAliases,
   departmentStems,
   GENERIC_BUREAUS,
+  DEPARTMENT_PLACE_WORDS,
+  LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
-  SUFFIX_HOMOPHONES,
+  placeWordAt,
 } from '../lexicon/departments.js';
+import { homophoneTypoAt } from '../../text/sound.js';
 import { COMPANY_SUFFIXES, PERSON_AFTER } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
@@ -36,7 +39,10 @@ export interface DepartmentMention extends Span {
   verbStart: number;
   /** Found only by its place (after a hand-off verb) and not in the department lexicon. */
   unknown?: boolean;
+  /** Said to lead the work (财政牵头, 住建局主办): the handler among several. */
+  leads?: boolean;
 }
+const LEAD_AFTER = new RegExp(`^\\s*(?:${LEAD_AFTER_DEPARTMENT.join('|')})`);
 
 const HANDOFF_VERB = new RegExp(
   `(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`,
@@ -50,11 +56,11 @@ const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.l
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
 const STEM_BEFORE =
   /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
-/** … and after it (a clause edge, 那边, or the department acting: 在弄, 说, 牵头 …). */
+/** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|那边|这边|那儿|方面|部门|口|条线|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
-const STEM_SURE_AFTER = /^(?:那边|这边|方面)/;
+const STEM_SURE_AFTER = new RegExp(`^(?:${DEPARTMENT_PLACE_WORDS.filter((w) => w.length >= 2).join('|')})`);
 /** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
 const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇报|报备|反映|打过?(?:了)?(?:个)?招呼)/;
 /** Inside a bracket listing who went (组团成员（…, 参加人员：…、): participants, not handlers. */
@@ -96,34 +102,34 @@ export function findDepartments(text: string): DepartmentMention[] {
       const end = at + stem.length;
       if (!free(at, end)) continue;
       const after = text.slice(end, end + 4);
+      const placed = placeWordAt(after) !== '';
       // 许可住建那边已经发证了: a stem before 那边 is the department whatever precedes it — unless the stem also ends
       // company names (华信科技那边, 鸿运环保那边): then only right after a topic word (环评环保那边…)
       const sure =
         STEM_SURE_AFTER.test(after) &&
         (!COMPANY_ENDINGS.has(stem) || PROBLEM_WORDS.some((w) => text.slice(0, at).endsWith(w)));
-      if (!sure && (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !STEM_AFTER.test(after))) continue;
+      if (!sure && (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !(placed || STEM_AFTER.test(after))))
+        continue;
+      // 园区管网没铺到, 金融贷款: a stem right before a problem word modifies it (no office acts there)
+      if (!placed && PROBLEM_WORDS.some((w) => text.startsWith(w, end))) continue;
       let stop = end;
       while (/[委局]/.test(text[stop] ?? '') && stop - end < 1) stop++; // 发改委
       found.push({ start: at, end: stop, raw: text.slice(at, stop), name });
     }
   }
-  // One-character IME typos of a full name (资归局, 住健局, 商务居, 省药建局), where a department is expected.
-  for (const { alias, name } of departmentAliases()) {
-    if (alias.length < 3) continue;
+  // Typos of a full name where one character is replaced by one read alike (资归局, 住健局, 商务居, 人设局, 金融版),
+  // where a department is expected; and of a bare stem before a place word (人设那边, 住健这块).
+  const typoForms = [
+    ...departmentAliases().filter((a) => a.alias.length >= 3),
+    ...departmentStems().map(({ stem, name }) => ({ alias: stem, name, stem: true })),
+  ];
+  for (const { alias, name, stem } of typoForms as Array<{ alias: string; name: string; stem?: boolean }>) {
     for (let i = 0; i + alias.length <= text.length; i++) {
       const w = text.slice(i, i + alias.length);
       if (!free(i, i + alias.length) || !/^[\u4e00-\u9fa5]+$/.test(w)) continue;
-      let diff = 0;
-      let at = -1;
-      for (let k = 0; k < w.length && diff < 2; k++) {
-        if (w[k] !== alias[k]) {
-          diff++;
-          at = k;
-        }
-      }
-      if (diff !== 1 || at === 0 || GENERIC_BUREAUS.includes(w)) continue;
-      const ending = SUFFIX_HOMOPHONES[alias[at]!];
-      if (at === alias.length - 1 && ending !== undefined && !ending.includes(w[at]!)) continue;
+      const at = homophoneTypoAt(w, alias);
+      if (at < 0 || GENERIC_BUREAUS.includes(w)) continue;
+      if (stem && !placeWordAt(text.slice(i + w.length))) continue;
       // 规划许可 is no typo of 规划局: a problem word runs through the window.
       if (
         PROBLEM_WORDS.some((pw) => {
@@ -134,7 +140,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         continue;
       if (
         !STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) &&
-        !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4))
+        !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4)) &&
+        !placeWordAt(text.slice(i + w.length))
       )
         continue;
       found.push({ start: i, end: i + w.length, raw: w, name });
@@ -148,6 +155,14 @@ export function findDepartments(text: string): DepartmentMention[] {
       found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
   }
 
+  // 住建那边, 人社这块, 发改口: the place word is part of the mention (what follows it is what the office does).
+  for (const f of found) {
+    const place = placeWordAt(text.slice(f.end));
+    if (place && free(f.end, f.end + place.length)) {
+      f.end += place.length;
+      f.raw += place;
+    }
+  }
   return found
     .sort((a, b) => a.start - b.start)
     .map((f) => {
@@ -202,7 +217,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         f.unknown && (handedTo || role === 'handler') && !departmentAliases().some((a) => f.raw.endsWith(a.alias))
           ? { unknown: true }
           : {};
-      return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown };
+      const leads = LEAD_AFTER.test(text.slice(f.end)) ? { leads: true } : {};
+      return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown, ...leads };
     });
 }
 
@@ -219,6 +235,9 @@ function wishedBefore(text: string, clauseStart: number, start: number): boolean
 
 /** The department that handles the issue described by `text`, or null. */
 export function handlerDepartment(mentions: DepartmentMention[]): string | null {
+  // 已报生态环境局和财政局，财政牵头: the one said to lead, when it is also handed the issue or acting on it
+  const lead = mentions.find((m) => m.leads && m.role === 'handler');
+  if (lead && mentions.some((m) => m.handedTo)) return lead.name;
   const handed = mentions.filter((m) => m.handedTo);
   if (handed.length) return handed[handed.length - 1]!.name;
   // Several departments at work ("经信局、财政局正在联合审核"): the first one leads.

@@ -5,12 +5,20 @@
  * (七一电气 → 七一电器). Otherwise a company-name pattern (…化工, …科技集团, …有限公司) or the words
  * around a visit or a report (去了迈微, 格格屋反映) give the name as written.
  */
-import { COMPANY_SUFFIXES, NAME_STOPWORDS, PLACE_PREFIX, STRONG_COMPANY_SUFFIXES } from '../lexicon/enterprises.js';
+import {
+  COMPANY_SUFFIXES,
+  NAME_STOPWORDS,
+  PLACE_PREFIX,
+  RECEIVE_VERBS,
+  RECEIVED_THINGS,
+  STRONG_COMPANY_SUFFIXES,
+} from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERB_TYPOS } from '../lexicon/signals.js';
 import { departmentAliases } from '../lexicon/departments.js';
 import { HEADING_WORDS } from '../lexicon/headings.js';
 import type { Span } from './normalize.js';
+import { homophoneTypoAt } from '../../text/sound.js';
 
 export interface EnterpriseHit extends Span {
   name: string;
@@ -39,7 +47,7 @@ function runsPast(text: string, word: string, from: number, end: number): boolea
   return false;
 }
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。!！?？\n]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
+  /(?:^|[。!！?？\n】\]]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
 function coreOf(name: string): string {
   let s = name;
@@ -197,7 +205,8 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
     if (w.length < 2 || !CJK.test(w)) return null;
     const close = names.filter((n) => {
       const core = cores.get(n)!;
-      return core.length >= w.length && w[0] === core[0] && hamming1(w, core.slice(0, w.length));
+      // 矽胜 for 矽盛 (sheng), 金顶 for 金鼎 (ding); 华晟 is no 华康 (sheng / kang)
+      return core.length >= w.length && w[0] === core[0] && homophoneTypoAt(w, core.slice(0, w.length)) > 0;
     });
     return close.length === 1 ? close[0]! : null;
   }
@@ -327,6 +336,11 @@ const CONTEXT_AFTER_VISIT = new RegExp(
   'g',
 );
 
+const RECEIVED_FROM = new RegExp(
+  `(?:${RECEIVE_VERBS.join('|')})(?:了)?([\\u4e00-\\u9fa5A-Za-z]{2,10}?)(?:的|打来的|发来的)?(?:${RECEIVED_THINGS.join('|')})`,
+  'g',
+);
+
 /** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
 export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
   const hits: EnterpriseHit[] = [];
@@ -349,6 +363,8 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     const name = raw.replace(LEAD_WORDS, '');
     push(name, m.index + m[0].length - name.length);
   }
+  // 接到中科锐能电话, 收到远帆船舶的来函
+  for (const m of text.matchAll(RECEIVED_FROM)) push(m[1]!, m.index + m[0].indexOf(m[1]!, 2));
   // 企业（名称） / 企业：名称
   for (const m of text.matchAll(
     /(?<![\u4e00-\u9fa5])(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
@@ -366,18 +382,20 @@ const NOT_A_NAME =
  * Last resort: a name at the head of a sentence before 的 / 那边 / 这边 / 那个 (格格屋的电商奖励已兑现,
  * 迈微那边缺人). Only used when nothing else names an enterprise.
  */
-export function findHeadNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
-  const hits: EnterpriseHit[] = [];
+export function findHeadNames(text: string, exclude: Span[] = []): Array<EnterpriseHit & { opener?: boolean }> {
+  const hits: Array<EnterpriseHit & { opener?: boolean }> = [];
   for (const m of text.matchAll(
-    /(?:^|[。;；!！?？\n])\s*((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)/g,
+    /(?:^|[。;；!！?？\n])\s*((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)|^\s*([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s+[\u4e00-\u9fa5])/g,
   )) {
-    const name = m[1]!.replace(LEAD_WORDS, '');
+    // (the second form: a one-liner that opens with a word and a space — "矽胜 缺工程师" — kept only when the word is a
+    // known enterprise mistyped, see findEnterprises)
+    const name = (m[1] ?? m[2])!.replace(LEAD_WORDS, '');
     const start = m.index + m[0].length - name.length;
     if (name.length < 2 || name.length > 8 || badName(name) || BREAK_CHARS.test(name) || NOT_A_NAME.test(name))
       continue;
     if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
     if (exclude.some((x) => start < x.end && x.start < start + name.length)) continue;
-    hits.push({ name, start, end: start + name.length, known: false });
+    hits.push({ name, start, end: start + name.length, known: false, ...(m[2] ? { opener: true } : {}) });
   }
   return hits;
 }
@@ -447,5 +465,9 @@ export function findEnterprises(text: string, known: readonly string[], exclude:
   const hits = [...knownHits, ...suffixHits, ...contextHits.map(placed), ...lineHits.map(placed)].sort(
     (a, b) => a.start - b.start || Number(b.known) - Number(a.known),
   );
-  return hits.length ? hits : findHeadNames(text, exclude).map(placed);
+  if (hits.length) return hits;
+  return findHeadNames(text, exclude)
+    .map((h) => ({ ...placed(h), opener: h.opener }))
+    .filter((h) => !h.opener || h.known)
+    .map(({ opener: _, ...h }) => h);
 }

@@ -318,6 +318,7 @@ function readMessage(
   for (const whole of segment(
     work,
     refs.map((r) => r.start),
+    foldWidth(original),
   )) {
     for (const seg of splitQuestion(work, whole)) {
       const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);

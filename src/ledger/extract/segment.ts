@@ -5,7 +5,8 @@
  */
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
-import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
+import { categorize } from './category.js';
+import { OWN_PROBLEM_CUES, REQUEST_CUES, WEAK_CONTINUATIONS } from '../lexicon/signals.js';
 import {
   HEADING_WORDS,
   OPENER_VISIT,
@@ -46,13 +47,33 @@ const ENUM_MARKERS: RegExp[] = [
 /** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
 const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
 const CONTINUATION =
-  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|除此之外(?:就是|还有)?|还有(?:就是)?|再有|再就是|再一个(?:就是|是)?|另一个(?:问题)?是?|另一件事(?:是|就是)?|新的(?:事情?|问题|情况|诉求)(?:是|就是)?|同时还|并且还)(?=\s*[\u4e00-\u9fa5A-Za-z(（])/g;
+  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|除此之外(?:就是|还有)?|还有(?:就是)?|再有|再就是|再一个(?:就是|是)?|另一个(?:问题)?是?|另一件事(?:是|就是)?|新的(?:事情?|问题|情况|诉求)(?:是|就是)?|新的(?:是|就是)|(?:又|新|另外)?(?:新)?提了?一(?:个|件|项|条)(?:就是|是)?|同时还|并且还)(?=\s*[\u4e00-\u9fa5A-Za-z(（])/g;
 /**
  * Dictated run-on text has no commas: unambiguous continuation words start the next item even
  * right after a character (…没退下来还有就是想申请…). 还有 alone is no cut there (还有一百二十万没退).
  */
 const CONTINUATION_UNPUNCTUATED =
   /(?<=[\u4e00-\u9fa5])(?:还有就是|再就是|另外还有|另外就是|另外(?=[还也又]?(?:有|提|说|反映|缺|想|希望|需要|要)))(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+const WEAK_CONTINUATION = new RegExp(`(?<=[\u4e00-\u9fa5])(?:${WEAK_CONTINUATIONS.join('|')})(?=[\u4e00-\u9fa5])`, 'g');
+const STRETCH_EDGE = /[\s,，、;；:：]/;
+const statesProblem = (s: string) => OWN_PROBLEM_CUES.test(s) || REQUEST_CUES.test(s);
+
+/**
+ * Run-on cuts: a weak continuation word between two stretches (no comma or space between) that each state a
+ * problem of their own. Returns the offsets (in `body`) of the words.
+ */
+function runOnCuts(body: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const m of body.matchAll(WEAK_CONTINUATION)) {
+    let s = m.index;
+    while (s > 0 && !STRETCH_EDGE.test(body[s - 1]!)) s--;
+    const from = m.index + m[0].length;
+    let e = from;
+    while (e < body.length && !STRETCH_EDGE.test(body[e]!)) e++;
+    if (statesProblem(body.slice(s, m.index)) && statesProblem(body.slice(from, e))) out.push(m);
+  }
+  return out;
+}
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 /** A reply or a statement quoted after a colon (交通那边给答复了：…, 人社局说：…): the colon does not cut. */
 const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
@@ -63,6 +84,7 @@ const HEADING_FRAME =
   /(?:春节|国庆|五一|元旦|中秋|端午|清明)节?(?:前|后|期间|假期)?|\d{4}\s*年|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
 const HEADING_ONLY = new RegExp(`^(?:${HEADING_ALTERNATION})+$`);
 const RECORD_LABEL = new RegExp(`^(?:${[...PROGRESS_FIELD_LABELS, ...RECORD_FIELD_LABELS].join('|')})$`);
+const PROGRESS_LABEL_IN_TEXT = new RegExp(`(?<=^|\\n|\\s)(?:${PROGRESS_FIELD_LABELS.join('|')})\\s*[:：]`, 'g');
 
 /**
  * A title, heading or form label (周报（第21周）, 问题办理进展, 编号, 进展): only heading words, dates and numbering.
@@ -90,7 +112,19 @@ interface Cut {
 }
 
 /** `refStarts`: offsets of the issue ids (blanked in `text`): an id opening a clause starts a segment. */
-export function segment(text: string, refStarts: number[] = []): Segment[] {
+/**
+ * `source`: the same text before form labels were blanked (offsets equal). A record's progress field (诉求：…\n进展：
+ * 用地已报资规局；奖励已报经信局) after problems listed above it updates those problems: its line's segments that name
+ * a topic are marked `topic`.
+ */
+export function segment(text: string, refStarts: number[] = [], source: string = text): Segment[] {
+  const progressZones: Span[] = [];
+  for (const m of source.matchAll(PROGRESS_LABEL_IN_TEXT)) {
+    if (!/[\u4e00-\u9fa5]/.test(source.slice(0, m.index))) continue;
+    const from = m.index + m[0].length;
+    const lineEnd = source.indexOf('\n', from);
+    progressZones.push({ start: from, end: lineEnd < 0 ? source.length : lineEnd });
+  }
   // 1. sentences and `；` clauses
   const pieces: Span[] = [];
   let start = 0;
@@ -130,6 +164,7 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
       framed.push(p);
       continue;
     }
+
     const prev = framed[framed.length - 1];
     const next = pieces[k + 1];
     if (
@@ -167,11 +202,14 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
   const segments: Segment[] = [];
   // "1.恒达科技：缺焊工": the item's number stays with what follows its label's colon.
   let carried: number | null = null;
+  // (only a value that names a topic — 用工需求已抄送人社局 — updates by topic; 暂未交办 is read as before)
+  const inProgressField = (at: number, body: string) =>
+    progressZones.some((z) => at >= z.start && at < z.end) && categorize(body).score > 0;
   pieces.forEach((p, pi) => {
     const body = text.slice(p.start, p.end);
     const first = segments.length;
     const cuts = pieceCuts[pi]!.filter((c) => hasSecond || c.enumIndex !== 1 || /^(?:第|首先|一是)/.test(c.marker));
-    for (const m of [...body.matchAll(CONTINUATION), ...body.matchAll(CONTINUATION_UNPUNCTUATED)]) {
+    for (const m of [...body.matchAll(CONTINUATION), ...body.matchAll(CONTINUATION_UNPUNCTUATED), ...runOnCuts(body)]) {
       if (m.index === 0 && cuts.length === 0) {
         cuts.push({ at: 0, markerEnd: m[0].length, marker: m[0], enumIndex: null });
       } else if (!cuts.some((c) => c.at === m.index)) {
@@ -208,7 +246,7 @@ export function segment(text: string, refStarts: number[] = []): Segment[] {
           enumIndex: pending?.enumIndex ?? null,
           marker: pending?.marker ?? '',
           parentStart: p.start + s,
-          topic: false,
+          topic: inProgressField(p.start + s, seg),
           topicCategory: null,
         });
       }

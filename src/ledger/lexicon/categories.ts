@@ -70,6 +70,8 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     weight: 5,
     pattern: /(?:[一两几那这]块|缺|要|差|拿|找|批)(地)(?![方区址点铁产位步板面毯震图道摊])/g,
   },
+  // 贷个一千万, 贷500万: the verb of a loan with its amount
+  { category: '融资', weight: 4, pattern: /(贷)(?:个|了|款)?\s*[\d一两二三四五六七八九十百千万几]/g },
   // 再拿50亩地, 新增二十亩: land counted in 亩
   { category: '用地', weight: 5, pattern: /[\d一二两三四五六七八九十百几多]+\s*(亩)(?!均)/g },
   {
@@ -108,6 +110,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '缺资金',
       '资金短缺',
       '资金困难',
+      '现金流',
       '上市',
       '挂牌',
       'IPO',
@@ -521,3 +524,9 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
   // getting to work and back: weaker than a labour word, but the head of "工人上班不方便"
   { category: '其他', weight: 3, words: ['上班', '下班', '夜班'] },
 ];
+
+/**
+ * Characters that never stand in for a problem word's character when it is mistyped by sound: function words (不住
+ * is no 补助 mistyped, 是场 no 市场). See src/ledger/extract/category.ts.
+ */
+export const NOT_A_TYPO_CHARS = '不没的了是在有也都就还又很太和跟与给被把让这那个么吗呢吧啊呀';

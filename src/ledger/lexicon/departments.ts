@@ -1,8 +1,10 @@
 import type { Category } from '../model.js';
+import { homophoneTypoAt } from '../../text/sound.js';
 
 /**
- * Department lexicon: canonical short name → the ways people write it (full names, abbreviations,
- * common IME typos). Matching is longest-alias-first. Departments not listed here are still found
+ * Department lexicon: canonical short name → the ways people write it (full names, abbreviations).
+ * Typos are not listed: a name with one character replaced by one read alike (经心局, 人设局, 金融版) is found by
+ * its sound (src/text/sound.ts). Matching is longest-alias-first. Departments not listed here are still found
  * after a hand-off verb (已交办XX局) by the generic pattern in extract/department.ts and kept as written.
  */
 export interface DepartmentEntry {
@@ -20,25 +22,17 @@ export interface DepartmentEntry {
 export const DEPARTMENTS: DepartmentEntry[] = [
   {
     name: '经信局',
-    aliases: ['经济和信息化局', '经济和信息化委员会', '经济信息化局', '经信委', '经信局', '经心局', '经信部门'],
+    aliases: ['经济和信息化局', '经济和信息化委员会', '经济信息化局', '经信委', '经信局', '经信部门'],
     stems: ['经信', '经济信息化'],
   },
   {
     name: '人社局',
-    aliases: [
-      '人力资源和社会保障局',
-      '人力资源社会保障局',
-      '人力社保局',
-      '人社局',
-      '人设局',
-      '人社部门',
-      '人力社保部门',
-    ],
+    aliases: ['人力资源和社会保障局', '人力资源社会保障局', '人力社保局', '人社局', '人社部门', '人力社保部门'],
     stems: ['人社', '社保', '人力社保', '人力资源'],
   },
   {
     name: '金融办',
-    aliases: ['金融工作办公室', '金融工作中心', '金融服务中心', '金融办', '金融版', '金融部门'],
+    aliases: ['金融工作办公室', '金融工作中心', '金融服务中心', '金融办', '金融部门'],
     stems: ['金融'],
   },
   {
@@ -128,6 +122,38 @@ export const DEPARTMENT_CATEGORIES: Readonly<Record<string, readonly Category[]>
   交通运输局: ['其他'],
 };
 
+/**
+ * Verbs after a department that make it the one in charge when several are named (已报生态环境局和财政局，财政牵头):
+ * the handler of the issue.
+ */
+export const LEAD_AFTER_DEPARTMENT: readonly string[] = ['牵头', '主办', '主责', '负总责', '为主'];
+
+/**
+ * Place words written right after a department to mean "that office" (住建那边, 人社这块, 供电那块, 发改口,
+ * 税务条线). They belong to the mention: what follows them is what the department does.
+ */
+export const DEPARTMENT_PLACE_WORDS: readonly string[] = [
+  '那边',
+  '这边',
+  '那块',
+  '这块',
+  '那儿',
+  '这儿',
+  '那里',
+  '这里',
+  '那头',
+  '方面',
+  '条线',
+  '口子',
+  '口',
+];
+const PLACE_WORDS_BY_LENGTH = [...DEPARTMENT_PLACE_WORDS].sort((a, b) => b.length - a.length);
+
+/** The place word starting `text` (那块在弄 → 那块), else ''. */
+export function placeWordAt(text: string): string {
+  return PLACE_WORDS_BY_LENGTH.find((w) => text.startsWith(w)) ?? '';
+}
+
 const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) =>
   d.aliases.map((alias) => ({ alias, name: d.name })),
 ).sort((a, b) => b.alias.length - a.alias.length);
@@ -148,17 +174,6 @@ export const GENERIC_BUREAUS: readonly string[] = [
   '本局',
   '各局',
 ];
-
-/**
- * IME typos of a department's generic ending are homophones (商务居, 金融版); any other character there
- * makes an ordinary word (审批通过 is no 审批局).
- */
-export const SUFFIX_HOMOPHONES: Readonly<Record<string, string>> = {
-  局: '居句剧据聚举巨具菊桔',
-  办: '版班半伴扮',
-  委: '为未位卫伟',
-  厅: '听庭停亭',
-};
 
 const STEM_INDEX: Array<{ stem: string; name: string }> = DEPARTMENTS.flatMap((d) =>
   (d.stems ?? []).map((stem) => ({ stem, name: d.name })),
@@ -181,7 +196,12 @@ export function normalizeDepartment(raw: string): string {
   // "县经信局", "市人社局": a place prefix before a known alias.
   for (const { alias, name } of ALIAS_INDEX) if (s.length <= alias.length + 3 && s.endsWith(alias)) return name;
   // A stem written alone or with a generic ending (住建, 发改委 → 发改局, 社保部门 → 人社局).
-  const bare = s.replace(/(?:那边|这边|部门|方面|口)$/, '');
+  let bare = s.replace(/部门$/, '');
+  const place = PLACE_WORDS_BY_LENGTH.find((w) => bare.endsWith(w) && bare.length > w.length);
+  if (place) bare = bare.slice(0, -place.length);
+  for (const { alias, name } of ALIAS_INDEX) if (bare === alias) return name;
   for (const { stem, name } of STEM_INDEX) if (bare === stem) return name;
+  // 经心局, 人设局, 金融版: one character replaced by one read alike
+  for (const { alias, name } of ALIAS_INDEX) if (alias.length >= 3 && homophoneTypoAt(bare, alias) >= 0) return name;
   return s;
 }

@@ -29,6 +29,7 @@ export const STRONG_COMPANY_SUFFIXES = [
   '塑业',
   '轴承',
   '半导体',
+  '医疗器械',
   '智造',
   '食品',
   '纺织',
@@ -99,6 +100,7 @@ export const WEAK_COMPANY_SUFFIXES = [
   '新能源',
   '能源',
   '汽车',
+  '零部件',
   '贸易',
   '包装',
   '服装',
@@ -239,6 +241,23 @@ export const NAME_STOPWORDS = [
   '信息',
   '网络',
   '文化',
+];
+
+/**
+ * A name between a receiving verb and what was received (接到中科锐能电话, 收到远帆船舶的来函): the enterprise that
+ * reported.
+ */
+export const RECEIVE_VERBS: readonly string[] = ['接到', '收到', '接了'];
+export const RECEIVED_THINGS: readonly string[] = [
+  '电话',
+  '来电',
+  '来函',
+  '反映',
+  '消息',
+  '微信',
+  '信息',
+  '求助',
+  '诉求',
 ];
 
 /** Person references that follow a department or company (经信局老王, 经心局小陈, 销售总监). */

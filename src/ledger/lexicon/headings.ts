@@ -97,7 +97,12 @@ export const HEADING_WORDS = [
   '五一',
   '元旦',
   '假期',
-  // joining words of titles
+  // a note that there is nothing (（无新增诉求）, 诉求：无)
+  '无',
+  // joining words of titles (另新增诉求：, 此外其他事项：)
+  '另外',
+  '另',
+  '此外',
   '关于',
   '以下',
   '的',

@@ -167,6 +167,13 @@ export const NOMINALISED_PROBLEM =
 export const REQUEST_CUES =
   /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补|拿|新增)/;
 
+/**
+ * Weak continuation words (还有, 另外, 以及 …): inside run-on dictated text they start a new problem only when the
+ * stretch before them already states one and the stretch after them states another (…想招几个懂外贸的人还有用电
+ * 负荷不够); 出口退税还有一百二十万没退 stays one (src/ledger/extract/segment.ts).
+ */
+export const WEAK_CONTINUATIONS: readonly string[] = ['还有', '另外', '再有', '以及', '同时', '而且', '加上', '并且'];
+
 /** A clause that opens with a consequence or cause elaborates the clause before it (…，影响资金周转; …，无法抵押贷款). */
 export const CONSEQUENCE_START =
   /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
