@@ -7,7 +7,8 @@
  * Sets: dev = ../shared/eval/updates-dev.jsonl, tune/tune2/tune3 = data/eval/updates{,2,3}-tune.jsonl
  * (a name or a path; test halves are refused). A doubt's fitted weight is its Laplace-smoothed error
  * rate, (wrong + 1) / (n + 2), where it was seen at least --min times; otherwise the current weight stays.
- * The ledger asks below CONFIDENT (0.7): a doubt alone makes it ask when its weight is above 0.3.
+ * The ledger asks below CONFIDENT (0.7): a doubt alone makes it ask when its weight is above 0.3. Three doubts
+ * are always asked about (ALWAYS_ASK): their weight is at least 0.35.
  */
 import path from 'node:path';
 import { readUpdatesSet } from '../src/cli/commands/eval-updates.js';
@@ -62,12 +63,19 @@ for (const name of names) {
   }
 }
 
+/**
+ * Doubts the product always confirms, whatever their measured rate (issue 11: several enterprises, an unknown
+ * word where a department should be, hand-offs that match no listed item): their weight is at least this.
+ */
+const ALWAYS_ASK = new Set<ConfidenceReason>(['several_enterprises', 'unknown_department', 'unmatched_list_handoff']);
+const ALWAYS_ASK_WEIGHT = 0.35;
 const fitted: Record<ConfidenceReason, number> = { ...REASON_WEIGHT };
 const table: Array<{ reason: string; n: number; wrong: number; current: number; fitted: number }> = [];
 for (const r of CONFIDENCE_REASONS) {
   const seen = rows.filter((x) => x.reasons.includes(r));
   const wrong = seen.filter((x) => x.wrong).length;
   if (seen.length >= min) fitted[r] = Math.round(((wrong + 1) / (seen.length + 2)) * 100) / 100;
+  if (ALWAYS_ASK.has(r)) fitted[r] = Math.max(fitted[r], ALWAYS_ASK_WEIGHT);
   table.push({ reason: r, n: seen.length, wrong, current: REASON_WEIGHT[r], fitted: fitted[r] });
 }
 const none = rows.filter((x) => x.reasons.length === 0);

@@ -98,7 +98,7 @@ describe('extractUpdateWithLlm', () => {
     fake.enqueue(answer(model));
     const got = await extractUpdateWithLlm(TEXT, ctx, llm);
     // A mixed message (several kinds of act) is confirmed first, whoever parsed it (confidence.ts shapeDoubts).
-    expect(got).toEqual({ ...model, confidence: 0.58, reasons: ['mixed_acts'], question: null });
+    expect(got).toEqual({ ...model, confidence: 0.75, reasons: ['mixed_acts'], question: null });
 
     const [req] = fake.chatRequests();
     const system: string = req!.body.messages[0].content;

@@ -6,6 +6,7 @@
 import type { Category } from '../model.js';
 import type { Span } from './normalize.js';
 import { categorize } from './category.js';
+import { findDepartments } from './department.js';
 import { OWN_PROBLEM_CUES, REQUEST_CUES, WEAK_CONTINUATIONS } from '../lexicon/signals.js';
 import {
   HEADING_WORDS,
@@ -203,8 +204,9 @@ export function segment(text: string, refStarts: number[] = [], source: string =
   // "1.恒达科技：缺焊工": the item's number stays with what follows its label's colon.
   let carried: number | null = null;
   // (only a value that names a topic — 用工需求已抄送人社局 — updates by topic; 暂未交办 is read as before)
+  // A department's own name (供电公司, 人社局) is where the matter went, not its topic.
   const inProgressField = (at: number, body: string) =>
-    progressZones.some((z) => at >= z.start && at < z.end) && categorize(body).score > 0;
+    progressZones.some((z) => at >= z.start && at < z.end) && categorize(withoutDepartments(body)).score > 0;
   pieces.forEach((p, pi) => {
     const body = text.slice(p.start, p.end);
     const first = segments.length;
@@ -296,5 +298,12 @@ export function clauses(seg: Span & { text: string }): Array<Span & { text: stri
       s = i + 1;
     }
   }
+  return out;
+}
+
+/** The text with its department mentions blanked. */
+function withoutDepartments(text: string): string {
+  let out = text;
+  for (const d of findDepartments(text)) out = out.slice(0, d.start) + ' '.repeat(d.end - d.start) + out.slice(d.end);
   return out;
 }
