@@ -3,6 +3,7 @@
  * extractive answer → validated citations; "not in the corpus" with the nearest topics otherwise.
  * Any LLM failure falls back to the extractive answer: the user always gets a reply.
  */
+import { escapeRegExp } from '../text/regexp.js';
 import type { SearchHit } from '../retrieval/types.js';
 import { LlmError } from '../llm/types.js';
 import type { AnswerDeps, AnswerOptions, AnswerResult, Passage, Turn } from './types.js';
@@ -186,7 +187,7 @@ export function inlineContext(text: string, items: string[], k: number): string 
   let from = -1;
   if (prev) {
     // The item right after the one before it (“凝聚师生有力、服务师生有力”).
-    const pair = new RegExp(`${escapeRe(prev)}(?:、|和|及|与)${escapeRe(item)}`, 'u').exec(flat);
+    const pair = new RegExp(`${escapeRegExp(prev)}(?:、|和|及|与)${escapeRegExp(item)}`, 'u').exec(flat);
     if (pair) {
       from = pair.index;
       at = pair.index + pair[0].length - item.length;
@@ -204,10 +205,6 @@ export function inlineContext(text: string, items: string[], k: number): string 
   const rest = flat.slice(at + item.length);
   const end = rest.search(/[，,。；;！？]/u);
   return flat.slice(from, at + item.length + (end < 0 ? rest.length : end));
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /**

@@ -1,11 +1,8 @@
 /** Find item N of an enumeration in a passage (for "那第二条呢？"). */
+import { escapeRegExp } from '../text/regexp.js';
 import { cnNumeral } from './question-kind.js';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Marker patterns of item n, one per enumeration style (the same style must also have item 1). */
 function markerStyles(): Array<(k: number) => RegExp> {

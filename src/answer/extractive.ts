@@ -3,6 +3,7 @@
  * group followed by its citation marker [n]. List questions prefer enumerations, number questions
  * sentences with quantities, and "第N条" picks item N of an enumeration.
  */
+import { escapeRegExp } from '../text/regexp.js';
 import type { Passage } from './types.js';
 import { charLength, clip, endSentence, matchForm, splitSentences, tidy } from './text.js';
 import { idfOver, queryTerms, scoreTerms, wordWeight, type QueryTerms, type TermTokenizer } from './terms.js';
@@ -174,8 +175,10 @@ export function askedTerm(question: string): string | null {
 
 /** A sentence (in match form) that defines `term`: the term opening a clause, then 是指/就是/即 …. */
 export function definitionRe(term: string): RegExp {
-  const esc = term.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`(?:^|[。；;，,：:]|所谓)[“"]?${esc}[”"]?[，,]?(?:是指|指的是|就是指|就是|即|指)`, 'u');
+  return new RegExp(
+    `(?:^|[。；;，,：:]|所谓)[“"]?${escapeRegExp(term)}[”"]?[，,]?(?:是指|指的是|就是指|就是|即|指)`,
+    'u',
+  );
 }
 
 /** Score multiplier of a sentence right after the previous answer's (follow-ups). */

@@ -1,4 +1,5 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
+import { escapeRegExp } from '../text/regexp.js';
 import { ANSWER_KIND_CUES, COUNT_MEASURE } from './lexicon.js';
 
 const CN_DIGITS: Record<string, number> = {
@@ -222,11 +223,12 @@ export function countPhraseRe(t: CountedTarget): RegExp | null {
   if (!t.measure && !t.noun) return null;
   // 多少人: the noun is a measure word itself — the number kind reads it (“443名”, “1236人”), not a phrase.
   if (!t.measure && t.noun && COUNT_MEASURE.test(`多少${t.noun}`)) return null;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const measure = t.measure ? `${t.measure === '个' ? '个?' : esc(t.measure)}` : '(?:余|多)?[个名位项家件条批次]?';
-  const noun = t.noun ? `[“"]?${esc(t.noun)}` : '';
+  const measure = t.measure
+    ? `${t.measure === '个' ? '个?' : escapeRegExp(t.measure)}`
+    : '(?:余|多)?[个名位项家件条批次]?';
+  const noun = t.noun ? `[“"]?${escapeRegExp(t.noun)}` : '';
   // 多少问题 → “37个问题”, or the noun before its count: “问题71个”.
-  const after = !t.measure && t.noun ? `|${esc(t.noun)}${NUMERAL_CHARS}+` : '';
+  const after = !t.measure && t.noun ? `|${escapeRegExp(t.noun)}${NUMERAL_CHARS}+` : '';
   return new RegExp(`${NUMERAL_CHARS}+${measure}${noun}${after}`, 'u');
 }
 

@@ -3,7 +3,9 @@
  * classifier (handlers/classify.ts) and the ledger's fallbacks read them; the parser has its own lexicons for the report itself.
  */
 
-const alt = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+import { escapeRegExp } from '../text/regexp.js';
+
+const alt = (words: readonly string[]) => words.map(escapeRegExp).join('|');
 
 /** A whole message that only acknowledges (after emoji and punctuation are removed). */
 export const ACK_WORDS = [

@@ -6,21 +6,21 @@
  * fillers) stands between them, or when 不是 stands right before it and at most 是 between them.
  */
 import { REPAIR_FILLERS, REPAIR_MARKERS, REPAIR_NEGATION } from '../lexicon/signals.js';
+import { escapeRegExp } from '../../text/regexp.js';
 import type { Span } from './normalize.js';
 
-const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const FILLER = `(?:${REPAIR_FILLERS.map(escapeRe).join('|')}|[\\s,，、:：.。;；!！~～-])*`;
+const FILLER = `(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')}|[\\s,，、:：.。;；!！~～-])*`;
 /**
  * Between the wrong and the right mention: a marker with only fillers after it, and before it at most
  * what the speaker repeats after the right one (“华康的人才公寓 呃 不对 是海纳的人才公寓”).
  */
 const MARKER_GAP = new RegExp(
-  `^(?:.{0,10}?(?:${REPAIR_FILLERS.map(escapeRe).join('|')}|[\\s,，、.。;；]))?(?:${REPAIR_MARKERS.map(escapeRe).join('|')})${FILLER}$`,
+  `^(?:.{0,10}?(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')}|[\\s,，、.。;；]))?(?:${REPAIR_MARKERS.map(escapeRegExp).join('|')})${FILLER}$`,
   'u',
 );
 /** Between “不是A” and “B”: nothing but fillers and 是. */
 const AFTER_NEGATION_GAP = new RegExp(`^${FILLER}$`, 'u');
-const NEGATION_BEFORE = new RegExp(`${escapeRe(REPAIR_NEGATION)}[\\s,，]*$`, 'u');
+const NEGATION_BEFORE = new RegExp(`${escapeRegExp(REPAIR_NEGATION)}[\\s,，]*$`, 'u');
 /** A repair is said at once: the gap between the two mentions is short. */
 const MAX_GAP = 16;
 
