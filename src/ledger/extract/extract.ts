@@ -72,7 +72,7 @@ import { findEnterprises, type EnterpriseHit } from './enterprise.js';
 import { joinWordSpacing } from '../../text/spacing.js';
 import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
-import { blank, blankFillers, chineseNumber, foldWidth, type Span } from './normalize.js';
+import { blank, blankFillers, blankSpans, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
@@ -144,12 +144,18 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   );
   for (const s of selfRepairs(work, findDates(work, ctx.today)).spans) work = blank(work, s.start, s.end);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
-  const entRepair = selfRepairs(work, findEnterprises(work, known, findDepartments(work)));
-  for (const s of entRepair.spans) work = blank(work, s.start, s.end);
-  const depts = findDepartments(work).map((d) => (inSpeakerPlan(work, d.start) ? asPlanned(d) : d));
-  const ents = findEnterprises(work, known, depts);
+  const readNames = () => {
+    const depts = findDepartments(work).map((d) => (inSpeakerPlan(work, d.start) ? asPlanned(d) : d));
+    return { depts, ents: findEnterprises(work, known, depts) };
+  };
+  let names = readNames();
+  const entRepair = selfRepairs(work, names.ents);
+  if (entRepair.spans.length) {
+    for (const s of entRepair.spans) work = blank(work, s.start, s.end);
+    names = readNames();
+  }
 
-  return withShapeDoubts(interpret(original, trimmed, refs, work, depts, ents, ctx.today), clipped);
+  return withShapeDoubts(interpret(original, trimmed, refs, work, names.depts, names.ents, ctx.today), clipped);
 }
 
 /** A department named in our own plan (我说回头问问税务局): nobody handed it anything, it does not act yet. */
@@ -1124,15 +1130,18 @@ function analyseClauses(
       !visit &&
       !VISIT_RECALLED.test(c.text) &&
       !VISIT_NEGATED.test(c.text) &&
-      cEnts.some(
-        (e) =>
-          MOTION_BEFORE_NAME.test(withoutDates(work, c.start, e.start, dates)) ||
-          MOTION_AFTER_NAME.test(work.slice(e.end, c.end)) ||
-          (PRESENCE_BEFORE_NAME.test(withoutDates(work, c.start, e.start, dates)) &&
-            PRESENCE_AFTER_NAME.test(work.slice(e.end, c.end)) &&
+      cEnts.some((e) => {
+        const before = withoutDates(work, c.start, e.start, dates);
+        const after = work.slice(e.end, c.end);
+        return (
+          MOTION_BEFORE_NAME.test(before) ||
+          MOTION_AFTER_NAME.test(after) ||
+          (PRESENCE_BEFORE_NAME.test(before) &&
+            PRESENCE_AFTER_NAME.test(after) &&
             // (在协调燃气公司: progressive 在 + a verb, not a place)
-            !PROGRESS_VERB_START.test(work.slice(e.start, e.end))),
-      )
+            !PROGRESS_VERB_START.test(work.slice(e.start, e.end)))
+        );
+      })
     )
       visit = 'visit';
     let plannedVisit = false;
@@ -1142,17 +1151,7 @@ function analyseClauses(
     }
     const noIssue = NO_ISSUE.test(c.text);
     // residual content: blank out names, departments, refs, dates, statuses, visit verbs, fillers
-    let r = c.text;
-    const cut = (spans: Span[]) => {
-      for (const s of spans)
-        if (s.start < c.end && c.start < s.end)
-          r = blank(r, Math.max(0, s.start - c.start), Math.min(c.text.length, s.end - c.start));
-    };
-    cut(cEnts);
-    cut(depts);
-    cut(refs);
-    cut(dates);
-    cut(statuses);
+    let r = blankSpans(c.text, c.start, [...cEnts, ...depts, ...refs, ...dates, ...statuses]);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
     const header =
@@ -1181,11 +1180,7 @@ const BARE_GO_BEFORE_NAME = /(?<![过回进出上下])去\s*$/;
 
 /** work[start, end) with its date expressions blanked: a verb after 周一 / 3号 is read after a space, not after 一 / 号. */
 function withoutDates(work: string, start: number, end: number, dates: Span[]): string {
-  let out = work.slice(start, end);
-  for (const d of dates)
-    if (d.start < end && start < d.end)
-      out = blank(out, Math.max(0, d.start - start), Math.min(out.length, d.end - start));
-  return out;
+  return blankSpans(work.slice(start, end), start, dates);
 }
 
 /** The enterprise is the one speaking (宏泰食品说…, 华康药业的王总在群里说…): a report, not a department's update. */

@@ -13,6 +13,19 @@ export function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);
 }
 
+/**
+ * `text` is the stretch of a message starting at `offset`; the parts of `spans` (message offsets) that fall in
+ * it are replaced with spaces (keeps offsets).
+ */
+export function blankSpans(text: string, offset: number, spans: readonly Span[]): string {
+  let out = text;
+  const end = offset + text.length;
+  for (const s of spans)
+    if (s.start < end && offset < s.end)
+      out = blank(out, Math.max(0, s.start - offset), Math.min(text.length, s.end - offset));
+  return out;
+}
+
 export interface Span {
   start: number;
   end: number;

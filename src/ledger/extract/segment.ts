@@ -4,7 +4,7 @@
  * the (folded) message text.
  */
 import type { Category } from '../model.js';
-import type { Span } from './normalize.js';
+import { blankSpans, type Span } from './normalize.js';
 import { categorize } from './category.js';
 import { findDepartments } from './department.js';
 import { OWN_PROBLEM_CUES, REQUEST_CUES, WEAK_CONTINUATIONS } from '../lexicon/signals.js';
@@ -303,7 +303,5 @@ export function clauses(seg: Span & { text: string }): Array<Span & { text: stri
 
 /** The text with its department mentions blanked. */
 function withoutDepartments(text: string): string {
-  let out = text;
-  for (const d of findDepartments(text)) out = out.slice(0, d.start) + ' '.repeat(d.end - d.start) + out.slice(d.end);
-  return out;
+  return blankSpans(text, 0, findDepartments(text));
 }
