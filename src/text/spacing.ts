@@ -20,7 +20,10 @@ const MAX_WORD_RUN = 2;
 export function isWordSpaced(text: string): boolean {
   const runs = text
     .split(/[ \u3000]+/u)
-    .flatMap((part) => (part.match(RUN) ? [part.match(RUN)!.join('').length] : []))
+    .flatMap((part) => {
+      const chinese = part.match(RUN);
+      return chinese ? [chinese.join('').length] : [];
+    })
     .sort((a, b) => a - b);
   if (runs.length < MIN_RUNS) return false;
   return runs[Math.floor(runs.length / 2)]! <= MAX_WORD_RUN;

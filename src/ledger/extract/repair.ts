@@ -9,13 +9,14 @@ import { REPAIR_FILLERS, REPAIR_MARKERS, REPAIR_NEGATION } from '../lexicon/sign
 import { escapeRegExp } from '../../text/regexp.js';
 import type { Span } from './normalize.js';
 
-const FILLER = `(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')}|[\\s,，、:：.。;；!！~～-])*`;
+const alt = (words: readonly string[]) => words.map(escapeRegExp).join('|');
+const FILLER = `(?:${alt(REPAIR_FILLERS)}|[\\s,，、:：.。;；!！~～-])*`;
 /**
  * Between the wrong and the right mention: a marker with only fillers after it, and before it at most
  * what the speaker repeats after the right one (“华康的人才公寓 呃 不对 是海纳的人才公寓”).
  */
 const MARKER_GAP = new RegExp(
-  `^(?:.{0,10}?(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')}|[\\s,，、.。;；]))?(?:${REPAIR_MARKERS.map(escapeRegExp).join('|')})${FILLER}$`,
+  `^(?:.{0,10}?(?:${alt(REPAIR_FILLERS)}|[\\s,，、.。;；]))?(?:${alt(REPAIR_MARKERS)})${FILLER}$`,
   'u',
 );
 /** Between “不是A” and “B”: nothing but fillers and 是. */
