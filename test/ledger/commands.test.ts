@@ -73,6 +73,14 @@ describe('parseLedgerCommand', () => {
   it('finds and normalises refs', () => {
     expect(findRefs('Q0023 和 q-15 以及 Q-0023')).toEqual(['Q-0023', 'Q-0015']);
   });
+
+  it('reads issue ids dictated digit by digit, with the same two-digit rule as written ones', () => {
+    expect(findRefs('Q零零七三 还在协调')).toEqual(['Q-0073']);
+    expect(findRefs('q幺零八的进度')).toEqual(['Q-0108']);
+    expect(findRefs('Q杠零零五一 办结了')).toEqual(['Q-0051']);
+    expect(findRefs('Q三订单回暖，Q一季度持平')).toEqual([]);
+    expect(parseLedgerCommand('Q零零七三 销号')).toMatchObject({ type: 'close', ref: 'Q-0073' });
+  });
 });
 
 describe('deadlines', () => {
