@@ -184,7 +184,7 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
 
   it('取消 drops a draft; an unclear short answer re-asks; a new report replaces the draft', async () => {
     await report('走访了，企业提了用地问题');
-    const again = await report('嗯嗯');
+    const again = await report('不清楚');
     expect(again.intent).toBe('clarify');
     expect(text(again)).toContain('没能识别企业名称');
     expect(text(await command('取消'))).toContain('已取消');
@@ -199,6 +199,21 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(await waiting()).toBe(true);
     await report('七一电器');
     expect(await kit.store.listIssues({ enterprise: '七一电器' })).toMatchObject([{ category: '用地' }]);
+  });
+
+  it('an acknowledgement or a short report of its own is not swallowed by a waiting question', async () => {
+    await report('走访了，企业提了用地问题');
+    expect(await waiting()).toBe(true);
+    const ledger = new LedgerService(kit.services);
+    const relate = async (t: string) => {
+      const msg = say(kit, t);
+      return ledger.relateToDraft(msg, (await ledger.readDraft(msg))!, TEAM);
+    };
+    // "好的👍" is no answer to "哪家企业？": it goes its own way and the question keeps waiting
+    expect(await relate('好的👍')).toEqual({ type: 'unrelated' });
+    // a short report naming its enterprise is a report, however short
+    expect(await relate('华康药业钱到账了')).toEqual({ type: 'new_report' });
+    expect(await waiting()).toBe(true);
   });
 
   it('lists overdue issues and shows the team', async () => {

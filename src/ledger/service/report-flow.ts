@@ -18,7 +18,7 @@ import {
 import { findDeadline } from '../deadlines.js';
 import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
-import { CUES } from '../../messaging/intent-cues.js';
+import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
 import { CONFIDENT, confidenceOf } from '../extract/confidence.js';
@@ -29,6 +29,8 @@ import { findTarget, overlap } from './targets.js';
 import { planCloseUnresolved } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
+import { REPAIR_MARKERS } from '../lexicon/signals.js';
+import { escapeRegExp } from '../../text/regexp.js';
 import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
@@ -103,14 +105,17 @@ export async function reportFlow(
       await saveDraft(deps, msg, { ...draft, sourceMessageId: msg.dedupKey });
       return askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
     }
-    // Not an answer: a new report. A card awaiting 对 takes it as its correction; any other draft keeps waiting.
-    if (draft.pending.type === 'confirm') {
-      corrected = true;
-      await deleteDraft(deps, msg);
-    } else waiting = draft;
+    // Not an answer: a new report. It keeps the draft waiting, unless the draft is a card awaiting 对 and this
+    // corrects it (below).
+    waiting = draft;
   }
 
   const parsed = await svc.extract(text, team, ctx.today, pre.parse);
+  if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
+    corrected = true;
+    waiting = null;
+    await deleteDraft(deps, msg);
+  }
   const extraction =
     parsed.kind === 'not_update'
       ? visitFallback(parsed, text, ctx.today, pre.enterprises ?? (await svc.mentionedEnterprises(text, team)))
@@ -121,7 +126,7 @@ export async function reportFlow(
     async () => {
       const outcome = await planReport(svc, ctx, { extraction, text, today: ctx.today, answers: emptyAnswers() });
       if (outcome.type === 'commit') {
-        if (waiting) outcome.plan.notices.push(TEXTS.draftKept(waiting.question.split('\n')[0] ?? ''));
+        if (waiting) outcome.plan.notices.push(TEXTS.draftKept(waitingSummary(waiting)));
         if (corrected) outcome.plan.notices.push(TEXTS.correctionTaken);
       }
       // Only one question can wait per user: the older one gives way, and the user is told so.
@@ -593,6 +598,30 @@ function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBloc
   return { blocks, text: [TEXTS.cardLead, ...lines.map((l) => `· ${l}`), TEXTS.cardHowTo].join('\n') };
 }
 
+/** One line saying what a waiting draft asks: its question, or for a card the first thing it would record. */
+function waitingSummary(draft: Draft): string {
+  const lines = draft.question.split('\n').map((l) => l.trim());
+  if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
+  const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
+  return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;
+}
+
+const REPAIR_OPENING = new RegExp(`^(?:${REPAIR_MARKERS.map(escapeRegExp).join('|')})`);
+
+/**
+ * Does a report sent while a card waits for 对 correct that card? When it says so (更正, 不对…, 不是…是…) or is
+ * about the same enterprise or issue id. A report about something else is its own report: the card keeps waiting.
+ */
+function correctsCard(card: Draft, text: string, parsed: Extraction): boolean {
+  if (CUES.correction.test(text) || REPAIR_OPENING.test(text.trim())) return true;
+  const before = card.extraction;
+  const enterprisesOf = (e: Extraction) =>
+    new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
+  const was = enterprisesOf(before);
+  if ([...enterprisesOf(parsed)].some((e) => was.has(e))) return true;
+  return parsed.ref !== null && parsed.ref === before.ref;
+}
+
 export type DraftReply =
   | { type: 'answer'; answers: DraftAnswers }
   /** The message whose reply asked the question, delivered again. */
@@ -671,14 +700,23 @@ export async function classifyDraftReply(
       teamEnterprises: team.enterprises,
       knownEnterprises: await svc.knownEnterprises(),
     });
+  // A report of its own, however short ("鑫达钱到账了"): it names what it is about (an enterprise or an issue id)
+  // or is long enough to carry its own context.
   const isReport =
-    text.length > 12 && parsed.kind !== 'not_update' && (parsed.issues.length > 0 || parsed.ref !== null);
+    parsed.kind !== 'not_update' &&
+    (parsed.issues.length > 0 || parsed.ref !== null) &&
+    (text.length > 12 || parsed.enterprise !== null || parsed.ref !== null);
+  // Only a short reply that is none of these is taken as a failed answer and asked again; an acknowledgement,
+  // chit-chat or a question goes its own way while the draft keeps waiting.
   const otherwise = (hint: string): DraftReply =>
     isReport
       ? { type: 'new_report' }
-      : text.length <= 12 && !/[?？]/.test(text)
+      : text.length <= 12 && !asksSomething(text) && !isAcknowledgement(raw)
         ? { type: 'reask', hint }
         : { type: 'unrelated' };
+  // "好的👍", "对的。": the word without its emoji and punctuation answers as the word does.
+  const yes = YES.test(text) || YES.test(bare(text)) || CONFIRM_EMOJI.test(text);
+  const no = NO.test(text) || NO.test(bare(text));
 
   if (pending.type === 'enterprise') {
     const k = parseChoice(text, pending.options.length);
@@ -703,18 +741,18 @@ export async function classifyDraftReply(
   }
 
   if (pending.type === 'confirm_many') {
-    if (YES.test(text)) return { type: 'answer', answers: { ...answers, many: true } };
-    if (NO.test(text)) return { type: 'answer', answers: { ...answers, many: false } };
+    if (yes) return { type: 'answer', answers: { ...answers, many: true } };
+    if (no) return { type: 'answer', answers: { ...answers, many: false } };
     return otherwise('请回复“是”或“否”。');
   }
   if (pending.type === 'confirm_repeat') {
-    if (YES.test(text)) return { type: 'answer', answers: { ...answers, repeat: true } };
-    if (NO.test(text)) return { type: 'answer', answers: { ...answers, repeat: false } };
+    if (yes) return { type: 'answer', answers: { ...answers, repeat: true } };
+    if (no) return { type: 'answer', answers: { ...answers, repeat: false } };
     return otherwise('请回复“是”或“否”。');
   }
   if (pending.type === 'confirm' || pending.type === 'confirm_close') {
-    if (YES.test(text) || CONFIRM_EMOJI.test(text)) return { type: 'answer', answers: { ...answers, confirmed: true } };
-    if (NO.test(text)) return { type: 'cancel' };
+    if (yes) return { type: 'answer', answers: { ...answers, confirmed: true } };
+    if (no) return { type: 'cancel' };
     // A correction in plain words replaces the draft.
     return otherwise(
       pending.type === 'confirm'
@@ -724,9 +762,9 @@ export async function classifyDraftReply(
   }
 
   // confirm_new
-  if (YES.test(text))
+  if (yes)
     return { type: 'answer', answers: { ...answers, asNew: { ...answers.asNew, [String(pending.index)]: true } } };
-  if (NO.test(text))
+  if (no)
     return { type: 'answer', answers: { ...answers, asNew: { ...answers.asNew, [String(pending.index)]: false } } };
   return otherwise('请回复“是”或“否”。');
 }
