@@ -13,7 +13,7 @@ import { loadPrompt } from '../src/llm/prompts.js';
 import type { LlmClient } from '../src/llm/types.js';
 import type { Logger } from '../src/observability/logger.js';
 import { localDate } from '../src/time/index.js';
-import { asksSomething, CUES, isAcknowledgement } from '../src/messaging/intent-cues.js';
+import { asksSomething, bare, CUES, isAcknowledgement } from '../src/messaging/intent-cues.js';
 
 export type FreeTextIntent = 'ask' | 'report' | 'unsure' | 'ack' | 'plan' | 'ledger_question';
 
@@ -44,12 +44,17 @@ export interface ClassifyOptions {
   parse?: Extraction;
   /** Enterprises named in the text (known names, company-name patterns), found by the router. */
   enterprises?: string[];
+  /** The bot answered this user's policy question a moment ago: a short question now is likely its follow-up. */
+  afterAnswer?: boolean;
 }
 
-/** The text's last clause: a trailing question decides whether the message asks something. */
+/**
+ * The text's last clause: a trailing question decides whether the message asks something. Dictated and typed-in-a-
+ * hurry reports mark clauses with spaces only ("今天去了海纳 企业问加计扣除怎么申报"), so a space ends a clause too.
+ */
 function lastClause(text: string): string {
   const parts = text
-    .split(/[，,。.；;！!\n]/)
+    .split(/[，,。.；;！!\n]|\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
   return parts.at(-1) ?? text;
@@ -59,7 +64,8 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   const o: ClassifyOptions = 'kind' in opts ? { parse: opts as Extraction } : (opts as ClassifyOptions);
   // Dictation that spaces every word reads as the sentence it is, for the cues as for the parser.
   const t = joinWordSpacing(text.trim());
-  if (isAcknowledgement(t)) return { intent: 'ack', reportish: false, questionish: false };
+  if (isAcknowledgement(t) || CUES.bareReply.test(bare(t)))
+    return { intent: 'ack', reportish: false, questionish: false };
 
   const parse = o.parse ?? extractUpdate(t, { today });
   const refs = findRefs(t);
@@ -77,7 +83,10 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   // Questions: a question form, unless the question is someone else's, reported ("企业问能否申请补助").
   const asked = parserSaysQuestion(parse) ?? asksSomething(s);
   const reportedQuestion = CUES.reportedQuestion.test(s);
-  const trailingQuestion = asksSomething(last);
+  // A trailing question that is reported ("企业问加计扣除怎么申报") or a request for help ("能不能帮忙对接人社局")
+  // is the enterprise's, part of the report; it does not ask the bot anything.
+  const trailingRequest = CUES.request.test(last);
+  const trailingQuestion = asksSomething(last) && !CUES.reportedQuestion.test(last);
   const questionish =
     (asked && !(reportedQuestion && !trailingQuestion)) || (!named && CUES.policyTopic.test(s) && s.length <= 40);
 
@@ -94,8 +103,16 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
     return { intent: 'plan', reportish: false, questionish: false };
   }
 
-  // About the ledger itself: "Q-0003 现在到哪一步了", "华康的贷款批了没有？", "Q-0002 能不能结了？".
+  // About the ledger itself: "Q-0003 现在到哪一步了", "华康的贷款批了没有？", "Q-0002 能不能结了？", "恒宇的问题清单".
   const namedTeamEnterprise = named && (o.enterprises?.includes(enterprise) ?? false);
+  if (
+    namedTeamEnterprise &&
+    !visit &&
+    CUES.ledgerLookup.test(s) &&
+    !CUES.problem.test(s.replace(CUES.ledgerLookup, '$1'))
+  ) {
+    return { intent: 'ledger_question', reportish: false, questionish: true };
+  }
   const statusQuestion =
     CUES.statusQuestion.test(last) || (refs.length > 0 && last.replace(/[Qq]\s*-?\s*\d+/g, '').trim().length <= 12);
   if (
@@ -108,6 +125,17 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
     !/已/.test(s)
   ) {
     return { intent: 'ledger_question', reportish: false, questionish: true };
+  }
+
+  // Right after a policy answer, a short question that names no enterprise, issue or visit follows it up
+  // ("解决了几个", "划了几个网格党小组"), even without a question mark.
+  if (o.afterAnswer && !named && !refs.length && !visit && s.length <= 30 && (asked || /几/.test(s))) {
+    return { intent: 'ask', reportish: false, questionish: true };
+  }
+  // A question of its own that names no enterprise, no issue and no visit, and does not ask how the team's issues
+  // stand ("资规局几天完成了三定方案", "解决了几个"): the ledger has nothing to record or show for it.
+  if (trailingQuestion && !named && !refs.length && !visit && !statusQuestion && !CUES.request.test(last)) {
+    return { intent: 'ask', reportish: false, questionish: true };
   }
 
   // An announcement or chat to the group that names no enterprise and no issue: not for the ledger, not a question.
@@ -132,13 +160,18 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   if (!reportish && questionish) return { intent: 'ask', reportish, questionish };
   if (!reportish && !questionish) {
     // A bare noun phrase ("专班组建原则", "三服务活动的主要内容") is a lookup; chat and announcements to the group
-    // ("下周值班表发群里了，大家看一下") get a short word; anything long and narrative is unclear.
+    // ("下周值班表发群里了，大家看一下") get a short word; anything long and narrative is unclear — and so is a
+    // statement about a named enterprise that the parser could not read ("七一的事 住建的那边说下个月能办好"):
+    // a policy passage is no answer to it.
     if (CUES.chat.test(s) && !CUES.lookup.test(s)) return { intent: 'ack', reportish, questionish };
-    return { intent: s.length <= 40 ? 'ask' : 'unsure', reportish, questionish };
+    return { intent: s.length <= 40 && !namedTeamEnterprise ? 'ask' : 'unsure', reportish, questionish };
   }
   // Both. A question that is the whole message, with no report content before it, is a plain question; a
-  // report that ends by asking something ("华康反映缺工，有什么政策可以支持？") could be either: ask the user.
-  if (!trailingQuestion) return { intent: 'report', reportish, questionish };
+  // report that ends by asking something ("华康反映缺工，有什么政策可以支持？") could be either: ask the user —
+  // unless what it ends with is a request for help, which is the report's own content.
+  if (!trailingQuestion || (trailingRequest && (named || refs.length > 0))) {
+    return { intent: 'report', reportish, questionish };
+  }
   const contentBefore =
     (named || refs.length > 0 || reportedQuestion) &&
     (CUES.visit.test(before) ||

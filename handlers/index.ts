@@ -51,6 +51,9 @@ export async function loadMessageState(
   return state;
 }
 
+/** How long after a policy answer a short question counts as its follow-up when routing. */
+const FOLLOW_UP_WINDOW_MS = 10 * 60_000;
+
 export function createProductRouter(wrap: HandlerWrappers = {}): Router {
   const handlers = {} as Record<AnyRoute, Handler>;
   const router = createRouter({
@@ -62,7 +65,11 @@ export function createProductRouter(wrap: HandlerWrappers = {}): Router {
       classifyFreeText(
         text,
         { llm: s.llm, logger: s.logger, now: s.clock(), timeZone: s.config.ZCT_TIMEZONE },
-        { parse: state.parse, enterprises: state.enterprises },
+        {
+          parse: state.parse,
+          enterprises: state.enterprises,
+          afterAnswer: !!state.lastAnswer && s.clock().getTime() - state.lastAnswer.at < FOLLOW_UP_WINDOW_MS,
+        },
       ),
   });
   const real: Record<AnyRoute, Handler> = {

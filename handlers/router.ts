@@ -43,7 +43,9 @@ export interface RouterDeps {
   after?(msg: IncomingMessage, services: Services, ctx: RouteContext, reply: Reply): Promise<void>;
 }
 
-const HELP_RE = /^(帮助|help|\?|？|菜单|怎么用|使用说明)$/i;
+/** Help, and a greeting with nothing else in it (你好, 在吗, hello): the help text is the answer to both. */
+const HELP_RE =
+  /^(帮助|help|\?|？|菜单|怎么用|使用说明|你好|您好|你好呀|在吗|在不在|hello|hi|哈喽|早|早上好|上午好|下午好|晚上好)[?？!！。~]*$/i;
 const DIGEST_RE = /^(今日)?(简报|日报|每日简报|digest)$/i;
 const EXPORT_RE = /^导出(台账|问题清单|清单|问题台账)?$/;
 

@@ -34,6 +34,51 @@ export const ACK_WORDS = [
   '点赞',
   '👌',
 ] as const;
+/** Whom thanks may be addressed to ("谢谢政策通", "辛苦王科长"): the bot, the group, a person by title. */
+const ACK_ADDRESSEES = [
+  '政策通',
+  '机器人',
+  '小助手',
+  '助手',
+  '领导',
+  '组长',
+  '老师',
+  '同志们',
+  '大家',
+  '各位',
+] as const;
+const PERSON_TITLES = [
+  '总',
+  '科长',
+  '主任',
+  '书记',
+  '部长',
+  '局长',
+  '县长',
+  '镇长',
+  '组长',
+  '老师',
+  '师傅',
+  '哥',
+  '姐',
+] as const;
+/** A reply word that answers nothing when no question waits ("对", "是", "否", "哈哈", "1"): a short word back. */
+export const BARE_REPLY_WORDS = [
+  '对',
+  '对的',
+  '是',
+  '是的',
+  '否',
+  '不是',
+  '不',
+  '嗯',
+  '哈哈',
+  '哈哈哈',
+  '呵呵',
+  '好吧',
+  '确认',
+  '取消',
+] as const;
 /** Particles that may trail an acknowledgement (收到啦, 好的呀). */
 const ACK_TAIL = ['啦', '了', '哈', '呀', '哦', '噢', '喔', '的', '大家', '各位'] as const;
 
@@ -60,6 +105,26 @@ export const QUESTION_WORDS = [
 ] as const;
 /** Question particles that count only at the end of a clause ("…的事情呢就是…" is a filler). */
 export const QUESTION_ENDINGS = ['吗', '呢', '么', '几个', '几条', '几项', '几家', '几种', '没有'] as const;
+/** 几 + a unit asks a number anywhere in a clause ("几天完成了三定方案"), unless 几 is a vague amount (这几天, 过几天, 了几个). */
+const COUNTED_UNITS = [
+  '天',
+  '名',
+  '人',
+  '次',
+  '年',
+  '位',
+  '批',
+  '支',
+  '所',
+  '条',
+  '项',
+  '种',
+  '个',
+  '家',
+  '万',
+  '亿',
+  '岁',
+] as const;
 /** Question words inside a negation are no question ("没提什么新的诉求"). */
 const NEGATED_QUESTION = /没(?:有)?[提说讲要啥]?(?:什么|啥)|不(?:知道|清楚)(?:什么|啥)/g;
 /** A question about how an issue stands: the ledger answers it with the issue's card. */
@@ -98,6 +163,53 @@ export const STATUS_QUESTION_WORDS = [
   '到账了吗',
   '解决了吗',
   '办结了吗',
+  // the issues of a named enterprise ("华康有哪些问题"), and when a result will come ("奖励什么时候能到")
+  '有哪些问题',
+  '有什么问题',
+  '有啥问题',
+  '还有哪些事',
+  '什么时候能到',
+  '什么时候到账',
+  '什么时候能批',
+  '什么时候批',
+  '什么时候能办好',
+  '什么时候能下来',
+  '啥时候能到',
+  '啥时候到账',
+  '啥时候能批',
+] as const;
+/** The ledger's own nouns after an enterprise's name ("恒宇的问题清单"): a look-up, not a report. */
+export const LEDGER_NOUNS = ['问题清单', '台账', '问题列表', '在办问题', '未办结问题', '清单', '问题'] as const;
+/**
+ * A request for help in a report's last clause ("能不能帮忙对接人社局", "想问问能不能加快"): the enterprise's wish,
+ * recorded with the report, not a question to the bot.
+ */
+export const REQUEST_OPENERS = [
+  '能不能',
+  '能否',
+  '可不可以',
+  '可否',
+  '看能不能',
+  '看看能不能',
+  '麻烦',
+  '请',
+  '希望',
+] as const;
+export const REQUEST_VERBS = [
+  '帮忙',
+  '帮助',
+  '帮',
+  '协调',
+  '加快',
+  '对接',
+  '解决',
+  '支持',
+  '推动',
+  '催',
+  '加急',
+  '落实',
+  '争取',
+  '尽快',
 ] as const;
 /** Nouns of a policy lookup ("专班组建原则"): a short message made of these is a question. */
 export const POLICY_TOPIC_WORDS = [
@@ -325,8 +437,14 @@ export const CUES = {
     `^(?:(?:${THUMBS.down}${SKIN_TONE})+|(?:${alt(FEEDBACK_DOWN_WORDS)})(?:${alt(ACK_TAIL)})*)$`,
     'u',
   ),
-  ack: new RegExp(`^(?:大家|各位)?(?:${alt(ACK_WORDS)})+(?:${alt(ACK_TAIL)})*$`, 'i'),
-  question: new RegExp(`[?？]|${alt(QUESTION_WORDS)}|(?:${alt(QUESTION_ENDINGS)})(?=[，,。.；;！!\\s]|$)`),
+  ack: new RegExp(
+    `^(?:大家|各位)?(?:${alt(ACK_WORDS)})+(?:${alt(ACK_ADDRESSEES)}|[老小][\\u4e00-\\u9fa5]|[\\u4e00-\\u9fa5]{1,2}(?:${alt(PERSON_TITLES)}))?(?:${alt(ACK_TAIL)})*$`,
+    'i',
+  ),
+  bareReply: new RegExp(`^(?:${alt(BARE_REPLY_WORDS)}|\\d{1,2})$`),
+  question: new RegExp(
+    `[?？]|${alt(QUESTION_WORDS)}|(?:${alt(QUESTION_ENDINGS)})(?=[，,。.；;！!\\s]|$)|(?<![这那过前后近头好没十了来些])几(?:${alt(COUNTED_UNITS)})`,
+  ),
   statusQuestion: new RegExp(alt(STATUS_QUESTION_WORDS)),
   policyTopic: new RegExp(alt(POLICY_TOPIC_WORDS)),
   reportedQuestion: new RegExp(`(?:${alt(REPORTED_SUBJECTS)})\\S{0,4}?(?:${alt(REPORTED_SPEECH)})`),
@@ -339,6 +457,8 @@ export const CUES = {
   lookup: new RegExp(alt(LOOKUP_NOUNS)),
   correction: new RegExp(`${alt(CORRECTION_WORDS)}|不是[^，,。]{1,12}[，,]\\s*(?:而)?是`),
   past: new RegExp(alt(PAST_MARKERS)),
+  request: new RegExp(`(?:${alt(REQUEST_OPENERS)})\\S{0,6}?(?:${alt(REQUEST_VERBS)})`),
+  ledgerLookup: new RegExp(`^(.{2,20}?)的?(?:${alt(LEDGER_NOUNS)})[?？]?$`),
 } as const;
 
 /** Does the text ask something (question mark, interrogative word, clause-final particle)? */

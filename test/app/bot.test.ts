@@ -48,10 +48,24 @@ describe('Bot pipeline (memory store)', () => {
       '今天走访了华康药业',
       '专班组建原则？',
       '嗯嗯好的收到了谢谢大家辛苦了',
+      '你好',
+      '在吗？',
     ];
     const routes = [];
     for (const t of texts) routes.push((await bot.handle(message(t))).route);
-    expect(routes).toEqual(['help', 'digest', 'export', 'ask', 'report', 'issues', 'report', 'ask', 'clarify']);
+    expect(routes).toEqual([
+      'help',
+      'digest',
+      'export',
+      'ask',
+      'report',
+      'issues',
+      'report',
+      'ask',
+      'clarify',
+      'help',
+      'help',
+    ]);
     expect(calls).toHaveLength(texts.length);
   });
 

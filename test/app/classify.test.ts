@@ -44,4 +44,30 @@ describe('free-text intent by rules', () => {
   ] as const)('%s → %s', (text, intent) => {
     expect(classifyByRules(text, TODAY).intent).toBe(intent);
   });
+
+  const TEAM_NAMES = { enterprises: ['瑞丰纺织'] };
+  it.each([
+    // clauses marked by spaces only: a trailing request or reported question is the report's own content
+    ['今天去了瑞丰纺织 老板说缺二十个挡车工 能不能帮忙协调一下', 'report'],
+    ['上午去了瑞丰纺织 企业问技改补助怎么申报', 'report'],
+    // thanks to the bot or a person; a bare reply word with nothing waiting; greetings are help (router)
+    ['谢谢政策通', 'ack'],
+    ['辛苦王科长', 'ack'],
+    ['对', 'ack'],
+    ['哈哈', 'ack'],
+    // an enterprise's issues, asked by name
+    ['瑞丰有哪些问题', 'ledger_question'],
+    ['瑞丰纺织的问题清单', 'ledger_question'],
+    // a statement about a team enterprise the parser cannot read is unclear, never a policy lookup
+    ['瑞丰纺织的事 住建的那边说下个月能办好', 'unsure'],
+    // a number asked mid-sentence, naming no enterprise
+    ['资规局几天完成了三定方案', 'ask'],
+  ] as const)('with the team named: %s → %s', (text, intent) => {
+    expect(classifyByRules(text, TODAY, TEAM_NAMES).intent).toBe(intent);
+  });
+
+  it('right after a policy answer, a short question naming nothing for the ledger follows it up', () => {
+    expect(classifyByRules('划了几个网格党小组', TODAY, { afterAnswer: true }).intent).toBe('ask');
+    expect(classifyByRules('划了几个网格党小组', TODAY, { afterAnswer: false }).intent).not.toBe('ask');
+  });
 });
