@@ -45,6 +45,19 @@ describe('character grams', () => {
     expect(q.fields.flat().some((t) => t.includes('第二') || t.includes('二条'))).toBe(false);
     expect(q.bigrams).toEqual(expect.arrayContaining(['专班', '原则']));
   });
+  it('with framing on, cuts the framing words of a chat question out of the query but not the words they are part of', () => {
+    const q = queryFields(tok, '那篇通知里提到的补助标准是多少', { framing: true });
+    const all = q.fields.flat();
+    expect(all).not.toContain('篇');
+    expect(all).not.toContain('提到');
+    expect(q.bigrams).not.toContain('提到');
+    expect(q.bigrams).toEqual(expect.arrayContaining(['通知', '补助', '标准']));
+    expect(queryFields(tok, '那篇文章里补助标准是多少', { framing: true }).words).not.toContain('篇文章');
+    // Off by default (measured no better on the check halves): the framing words stay in.
+    expect(queryFields(tok, '那篇通知里提到的补助标准是多少').fields.flat()).toContain('提到');
+    // Only whole segmenter tokens are framing words: 说明 is a topic word.
+    expect(queryFields(tok, '申报说明在哪', { framing: true }).words).toContain('说明');
+  });
   it('on the query side cuts question and function words out before forming grams', () => {
     const g = tok.queryCharGrams('成立专班要满足什么条件');
     expect(g.bigrams).not.toContain('么条');
