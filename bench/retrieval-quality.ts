@@ -7,8 +7,8 @@
  * string (whitespace removed), as in `zct eval`; unanswerable questions are skipped. CMRC trial chunks
  * (../shared/eval/cmrc2018-trial): the first distinct chunk ids, as `zct search-batch --k 5` prints them.
  * Variants: `crude` (char-bigram BM25 over 400-character windows, the issue's baseline), `chars` (char
- * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type`, `+enumeration`
- * (= the product). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
+ * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type`, `+enumeration`,
+ * `+follow-on` (= the product). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
  * measured and left out (it loses R@1 on the sets it was not tuned on, or wins nothing on the check halves).
  */
 import fs from 'node:fs';
@@ -109,6 +109,7 @@ const VARIANTS: Variant[] = [
     answerType: false,
     listRerank: false,
     enumeration: false,
+    followOn: 0,
   }),
   productVariant('+description', {
     wordsWeight: 0,
@@ -116,11 +117,19 @@ const VARIANTS: Variant[] = [
     answerType: false,
     listRerank: false,
     enumeration: false,
+    followOn: 0,
   }),
-  productVariant('+words', { colloquial: false, answerType: false, listRerank: false, enumeration: false }),
-  productVariant('+colloquial', { answerType: false, listRerank: false, enumeration: false }),
-  productVariant('+answer-type', { enumeration: false }),
-  productVariant('+enumeration', {}),
+  productVariant('+words', {
+    colloquial: false,
+    answerType: false,
+    listRerank: false,
+    enumeration: false,
+    followOn: 0,
+  }),
+  productVariant('+colloquial', { answerType: false, listRerank: false, enumeration: false, followOn: 0 }),
+  productVariant('+answer-type', { enumeration: false, followOn: 0 }),
+  productVariant('+enumeration', { followOn: 0 }),
+  productVariant('+follow-on', {}),
   productVariant('+list-rerank', { listRerank: true }),
   productVariant('+prf', { prf: 0.1 }),
   productVariant('+framing', { framing: true }),
