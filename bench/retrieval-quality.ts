@@ -1,13 +1,15 @@
 /**
  * "Retrieval quality": Recall@1 / Recall@5 of the evidence passage, per ranking piece, on every set.
  *   npx tsx bench/retrieval-quality.ts [--sets dev,dev2,tune,test,cmrc] [--variants full,-colloquial,…] [--json]
+ * A set may end in :odd / :even (the A/B halves by id parity); `--misses` prints the R@1 misses of the
+ * odd half of a tuning set (tune:odd, tune2:odd, tune3:odd) — and of nothing else.
  * Policy sets (`qa-*.jsonl`: question, doc, evidence[]): a passage is right when it holds an evidence
  * string (whitespace removed), as in `zct eval`; unanswerable questions are skipped. CMRC trial chunks
  * (../shared/eval/cmrc2018-trial): the first distinct chunk ids, as `zct search-batch --k 5` prints them.
  * Variants: `crude` (char-bigram BM25 over 400-character windows, the issue's baseline), `chars` (char
- * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type`, `+enumeration`
- * (= the product). Each adds one piece to the previous one. `+list-rerank` and `+prf` add a piece that was measured
- * and left out (it loses R@1 on the sets it was not tuned on).
+ * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type`, `+enumeration`,
+ * `+follow-on` (= the product). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
+ * measured and left out (it loses R@1 on the sets it was not tuned on, or wins nothing on the check halves).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,6 +109,7 @@ const VARIANTS: Variant[] = [
     answerType: false,
     listRerank: false,
     enumeration: false,
+    followOn: 0,
   }),
   productVariant('+description', {
     wordsWeight: 0,
@@ -114,20 +117,41 @@ const VARIANTS: Variant[] = [
     answerType: false,
     listRerank: false,
     enumeration: false,
+    followOn: 0,
   }),
-  productVariant('+words', { colloquial: false, answerType: false, listRerank: false, enumeration: false }),
-  productVariant('+colloquial', { answerType: false, listRerank: false, enumeration: false }),
-  productVariant('+answer-type', { enumeration: false }),
-  productVariant('+enumeration', {}),
+  productVariant('+words', {
+    colloquial: false,
+    answerType: false,
+    listRerank: false,
+    enumeration: false,
+    followOn: 0,
+  }),
+  productVariant('+colloquial', { answerType: false, listRerank: false, enumeration: false, followOn: 0 }),
+  productVariant('+answer-type', { enumeration: false, followOn: 0 }),
+  productVariant('+enumeration', { followOn: 0 }),
+  productVariant('+follow-on', {}),
   productVariant('+list-rerank', { listRerank: true }),
   productVariant('+prf', { prf: 0.1 }),
+  productVariant('+framing', { framing: true }),
   ...(process.env.EXPERIMENT
     ? (JSON.parse(process.env.EXPERIMENT) as Array<[string, RankingOptions]>).map(([n, r]) => productVariant(n, r))
     : []),
 ];
 
-async function policyScore(search: Search, file: string): Promise<{ n: number; r1: number; r5: number }> {
-  const qs = readEvalSet(file).filter((q) => q.doc !== null && q.evidence.length > 0);
+/** `tune3:odd` → the rows of tune3 whose id ends in an odd number (A/B halves); no suffix → all rows. */
+function inHalf(id: string, half: string | undefined): boolean {
+  if (!half) return true;
+  const n = Number(/(\d+)\D*$/u.exec(id)?.[1] ?? Number.NaN);
+  return half === 'odd' ? n % 2 === 1 : n % 2 === 0;
+}
+
+async function policyScore(search: Search, set: string): Promise<{ n: number; r1: number; r5: number }> {
+  const [name, half] = set.split(':');
+  const qs = readEvalSet(SET_FILES[name!]!).filter(
+    (q) => q.doc !== null && q.evidence.length > 0 && inHalf(q.id, half),
+  );
+  // Per-item misses only for the analysis halves (odd ids of a tuning set): never a test set, dev2 or an even half.
+  const dump = flag('misses') && half === 'odd' && /^tune\d?$/u.test(name!);
   let r1 = 0;
   let r5 = 0;
   for (const q of qs) {
@@ -135,6 +159,13 @@ async function policyScore(search: Search, file: string): Promise<{ n: number; r
     const i = hits.findIndex((h) => isCorrectPassage(h.text, q.evidence));
     if (i === 0) r1++;
     if (i >= 0) r5++;
+    if (dump && i !== 0)
+      process.stderr.write(
+        `MISS ${q.id} rank=${i < 0 ? '-' : i + 1} ${q.question}\n  gold ${q.doc} ${q.evidence.join(' | ')}\n${hits
+          .slice(0, 3)
+          .map((h) => `  - ${h.docId} ${h.title.slice(0, 20)} :: ${h.text.replace(/\s+/gu, '').slice(0, 80)}`)
+          .join('\n')}\n`,
+      );
   }
   return { n: qs.length, r1: r1 / qs.length, r5: r5 / qs.length };
 }
@@ -156,9 +187,10 @@ async function cmrcScore(search: Search): Promise<{ n: number; r1: number; r5: n
   return { n: lines.length, r1: r1 / lines.length, r5: r5 / lines.length };
 }
 
-const sets = (argValue('sets') ?? 'dev,dev2,tune,test,cmrc')
-  .split(',')
-  .filter((s) => s === 'cmrc' || (SET_FILES[s] && fs.existsSync(SET_FILES[s])));
+const sets = (argValue('sets') ?? 'dev,dev2,tune,test,cmrc').split(',').filter((s) => {
+  const name = s.split(':')[0]!;
+  return s === 'cmrc' || (SET_FILES[name] && fs.existsSync(SET_FILES[name]));
+});
 const wanted = argValue('variants')?.split(',');
 const variants = wanted ? VARIANTS.filter((v) => wanted.includes(v.name)) : VARIANTS;
 const policyDocs = await loadLibrary({
@@ -173,9 +205,7 @@ for (const v of variants) {
   const policy = sets.some((s) => s !== 'cmrc') ? await v.build(policyDocs, chunking) : null;
   for (const s of sets) {
     const r =
-      s === 'cmrc'
-        ? await cmrcScore(await v.build(cmrcDocs, { wholeIfFits: true }))
-        : await policyScore(policy!, SET_FILES[s]!);
+      s === 'cmrc' ? await cmrcScore(await v.build(cmrcDocs, { wholeIfFits: true })) : await policyScore(policy!, s);
     row[s] = `${(r.r1 * 100).toFixed(1)} / ${(r.r5 * 100).toFixed(1)}`;
   }
   rows.push(row);

@@ -68,5 +68,19 @@ export async function loadIngested(dataDir: string): Promise<CorpusDocument[]> {
 /** The bundled corpus (all files in corpusDir, cleaned) plus every ingested document. */
 export async function loadLibrary(opts: LibraryOptions): Promise<CorpusDocument[]> {
   const [bundled, ingested] = await Promise.all([loadBundled(opts), loadIngested(opts.dataDir)]);
-  return [...bundled, ...ingested];
+  return dropRepeatedDocuments([...bundled, ...ingested]);
+}
+
+/**
+ * The same document printed by several files — a WeChat account's page (公众号信息) that every article of the
+ * account carries — is kept once (the first), so it does not fill several search hits.
+ */
+export function dropRepeatedDocuments(docs: CorpusDocument[]): CorpusDocument[] {
+  const seen = new Set<string>();
+  return docs.filter((d) => {
+    const key = `${d.title}\u0000${d.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

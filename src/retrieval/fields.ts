@@ -17,7 +17,7 @@
  */
 import type { Bm25Params, FieldSpec } from './bm25.js';
 import { colloquialExpansions } from './lexicon.js';
-import { stripQuestionPhrases } from './stopwords.js';
+import { isQueryStopWord, isStopWord, stripQuestionPhrases } from './stopwords.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -96,13 +96,19 @@ export interface AnalyzedQuery {
   fields: string[][];
 }
 
-export function queryFields(tokenizer: Tokenizer, query: string, opts: { colloquial?: boolean } = {}): AnalyzedQuery {
+export function queryFields(
+  tokenizer: Tokenizer,
+  query: string,
+  /** `framing`: also cut out the framing words of chat questions (off by default: see RankingOptions). */
+  opts: { colloquial?: boolean; framing?: boolean } = {},
+): AnalyzedQuery {
   const expansions = opts.colloquial === false ? [] : colloquialExpansions(query);
   // "；" keeps the added forms apart (normalisation drops spaces between Han characters).
   const asked = stripQuestionPhrases(query);
   const full = expansions.length ? `${asked}；${expansions.join('；')}` : asked;
-  const { words } = tokenizer.analyze(full);
-  const { unigrams, bigrams } = tokenizer.queryCharGrams(full);
+  const stop = opts.framing ? isQueryStopWord : isStopWord;
+  const { words } = tokenizer.analyze(full, stop);
+  const { unigrams, bigrams } = tokenizer.queryCharGrams(full, stop);
   // Not deduplicated: BM25 weighs a term asked twice ("成立专班…不能设专班") more.
   return {
     text: query,

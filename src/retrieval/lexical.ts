@@ -3,7 +3,9 @@
  * Built from documents, or restored from a snapshot without re-segmenting anything.
  */
 import type { CorpusDocument } from '../corpus/types.js';
+import { questionKind } from '../answer/question-kind.js';
 import { Bm25Index, type Bm25Snapshot } from './bm25.js';
+import { normalizeText } from './normalize.js';
 import { chunkDocument, type ChunkOptions } from './chunker.js';
 import {
   answerTypeCoverage,
@@ -47,6 +49,17 @@ export interface RankingOptions {
   wordsWeight?: number;
   /** Bonus for a passage enumerating the noun a count/list question counts (default on). */
   enumeration?: boolean;
+  /**
+   * Framing words of chat questions (篇, 说, 提到, 帮我查 …; data/retrieval/framing.txt) cut out of the
+   * query. Off: measured in the fourth round, it moved one question each way on the third set's check
+   * half and nothing elsewhere (BENCHMARKS.md).
+   */
+  framing?: boolean;
+  /**
+   * Lead-in follow-on for list and count questions: the share of the top hit's score at which the next
+   * passage of its document goes first (default FOLLOW_ON_RATIO; 0: off).
+   */
+  followOn?: number;
 }
 
 export interface LexicalHit {
@@ -84,6 +97,27 @@ function discoverySample(docs: CorpusDocument[]): string[] {
     }
   }
   return out;
+}
+
+/** Lead-in follow-on: the next passage goes first at this share of the top hit's score (BENCHMARKS.md). */
+export const FOLLOW_ON_RATIO = 0.95;
+
+/** A list question (哪些, 哪几条 …) or a count question (几, 多少): what answers it follows its lead-in. */
+export function asksForWhatFollows(question: string): boolean {
+  const q = normalizeText(question);
+  return /几|多少/u.test(q) || questionKind(q).list;
+}
+
+/**
+ * Does the passage state the count a question asks for (“分几步” → 三步, “几个组” → 三个组, “有几个” → N个)?
+ * False when the question asks no 几.
+ */
+export function statesCount(question: string, passage: string): boolean {
+  const m = /几(个)?(\p{Script=Han})?/u.exec(normalizeText(question));
+  if (!m) return false;
+  const unit = m[2] && !/[呢吗啊呀的了]/u.test(m[2]) ? m[2] : m[1] ? '个' : null;
+  if (!unit) return false;
+  return new RegExp(`[一二两三四五六七八九十\\d]+个?${unit}`, 'u').test(normalizeText(passage));
 }
 
 export class LexicalIndex {
@@ -220,7 +254,10 @@ export class LexicalIndex {
   }
 
   analyze(query: string): AnalyzedQuery {
-    return queryFields(this.tokenizer, query, { colloquial: this.ranking.colloquial !== false });
+    return queryFields(this.tokenizer, query, {
+      colloquial: this.ranking.colloquial !== false,
+      framing: this.ranking.framing === true,
+    });
   }
 
   /**
@@ -236,7 +273,9 @@ export class LexicalIndex {
     const asked = answerType ? askedType(query.text) : null;
     // “哪三个性”, “几种思维”: the passage that enumerates the counted noun (政治性、时代性、规律性) answers it.
     const counted = countedNoun(query.text);
-    const depth = list || asked || counted || this.ranking.prf ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
+    const followOn = this.ranking.followOn ?? FOLLOW_ON_RATIO;
+    const follows = followOn > 0 && asksForWhatFollows(query.text);
+    const depth = list || asked || counted || this.ranking.prf || follows ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
     const options =
       this.ranking.wordsWeight === undefined
         ? SEARCH_OPTIONS
@@ -281,6 +320,26 @@ export class LexicalIndex {
       }
     }
     if (rescored) hits.sort((a, b) => b.score - a.score || a.index - b.index);
+    if (follows) hits = this.followLeadIn(query.text, hits, followOn);
     return hits.slice(0, k);
+  }
+
+  /**
+   * A list or count question is worded like the list's lead-in (“重点做好以下五个方面工作：”, a section's
+   * opening), and what answers it follows the lead-in. Consecutive passages share sentences (the chunk
+   * overlap), so the passage holding the lead-in and the next one, holding it too and what follows, score
+   * almost alike; when the next passage of the top hit's document reaches `ratio` of its score, it goes
+   * first — unless the top passage already states the count asked (三步走 for 分几步).
+   */
+  private followLeadIn(question: string, hits: LexicalHit[], ratio: number): LexicalHit[] {
+    const top = hits[0];
+    if (!top || hits.length < 2) return hits;
+    const span = this.docSpans.get(top.chunk.docId)!;
+    if (top.index >= span.last) return hits;
+    const at = hits.findIndex((h) => h.index === top.index + 1);
+    if (at <= 0 || hits[at]!.score < ratio * top.score) return hits;
+    if (statesCount(question, top.chunk.text)) return hits;
+    const next = hits[at]!;
+    return [{ ...next, score: top.score }, ...hits.filter((_, i) => i !== at)];
   }
 }

@@ -3,6 +3,9 @@
  * common function words. Dropped on both sides (documents and queries) so they neither score nor
  * form character bigrams; otherwise "什么条件" would look for the bigram "么条".
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const QUESTION_WORDS = `
 什么 什么样 什么时候 时候 啥 啥样 啥时候 是啥 啥意思 咋 咋样 咋办 干嘛 干啥 谁 是谁 都是谁 哪 哪些 哪个 哪里 哪儿 哪几 哪几个 哪一 哪种 哪类 哪家 哪位 哪年
@@ -16,6 +19,40 @@ const FUNCTION_WORDS = `
 我 我们 你 你们 您 他 他们 她 它 咱 咱们 自己 这 那 此 该 各 每 某 个 有 没有 没 要 会 能 可 可以 应 应该 需要 一 一个 上 下 中 里 内
 所 所有 但 但是 如果 则 即 因为 所以 因此 然后 这样 那样 已 已经 曾 被 还有 另外 以及 若 即使 通过 进行 这里 那里 一些 有些 有关 关于
 `;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** data/retrieval/framing.txt: words a chat question frames its topic with (query side only). */
+function readFraming(): Set<string> {
+  for (const rel of ['../../data/retrieval/framing.txt', '../../../data/retrieval/framing.txt']) {
+    const file = path.resolve(here, rel);
+    if (!fs.existsSync(file)) continue;
+    return parseWordList(fs.readFileSync(file, 'utf8'));
+  }
+  return new Set();
+}
+
+/** Words of a list file: whitespace-separated, `#` starts a comment line. */
+export function parseWordList(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (!t || t.startsWith('#')) continue;
+    for (const w of t.split(/\s+/u)) if (w) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * Framing words of chat questions (篇, 说, 提到, 帮我查 …, data/retrieval/framing.txt): cut out of a
+ * question like question words, but — unlike stop words — still indexed in passages.
+ */
+export const FRAMING_WORDS: ReadonlySet<string> = readFraming();
+
+/** A token the query side drops: a stop word or a framing word. */
+export function isQueryStopWord(token: string): boolean {
+  return isStopWord(token) || FRAMING_WORDS.has(token);
+}
 
 /** Question words only (what a chat question adds around its topic). */
 export const QUESTION_WORD_SET: ReadonlySet<string> = new Set(QUESTION_WORDS.split(/\s+/).filter(Boolean));

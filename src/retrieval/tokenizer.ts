@@ -118,7 +118,8 @@ export class Tokenizer {
       .map((t) => ({ ...t, stop: isStopWord(t.word), content: tokenKind(t.word) !== 0 }));
   }
 
-  analyze(text: string): AnalyzedText {
+  /** `stop`: which tokens are dropped (default the stop words; the query side also drops framing words). */
+  analyze(text: string, stop: (w: string) => boolean = isStopWord): AnalyzedText {
     const norm = normalizeText(text);
     const words: string[] = [];
     const bigrams: string[] = [];
@@ -140,14 +141,14 @@ export class Tokenizer {
         runStart = pos;
       }
       const kind = tokenKind(w);
-      if (kind === 1 && !isStopWord(w)) {
+      if (kind === 1 && !stop(w)) {
         if (w.length > 2) this.pushSubWords(w, words);
         words.push(w);
         pos += w.length;
         continue;
       }
       flush(pos);
-      if (kind === 2 && !isStopWord(w)) {
+      if (kind === 2 && !stop(w)) {
         if (w.length > 2) this.pushSubWords(w, words);
         words.push(w);
       }
@@ -174,12 +175,12 @@ export class Tokenizer {
    * The query side of charGrams: question and function words (stopwords.ts) are cut out first and
    * break the runs, so "什么条件" gives 条, 件, 条件 and no "么条".
    */
-  queryCharGrams(text: string): { unigrams: string[]; bigrams: string[] } {
+  queryCharGrams(text: string, stop: (w: string) => boolean = isStopWord): { unigrams: string[]; bigrams: string[] } {
     const unigrams: string[] = [];
     const bigrams: string[] = [];
     let piece = '';
     for (const w of this.jieba.cut(normalizeText(text), HMM)) {
-      if (isStopWord(w)) {
+      if (stop(w)) {
         pushHanGrams(piece, unigrams, bigrams);
         piece = '';
       } else piece += w;

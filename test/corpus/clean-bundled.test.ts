@@ -6,13 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundled, type CorpusDocument } from '../../src/corpus/index.js';
+import { dropRepeatedDocuments } from '../../src/corpus/library.js';
 
 const CORPUS_DIR = path.resolve('data/corpus');
 const MAGAZINE = '004_793b3a574802021e.txt';
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 let docs: CorpusDocument[] = [];
-const byFile = (file: string) => docs.filter((d) => d.file === file);
+/** A file's documents, without the WeChat account document (公众号信息) a page also yields. */
+const byFile = (file: string) => docs.filter((d) => d.file === file && d.section !== '公众号信息');
 const one = (file: string) => {
   const found = byFile(file);
   expect(found).toHaveLength(1);
@@ -70,11 +72,14 @@ describe('chrome and script removal', () => {
 
   /** Masthead words that belong in the issue's front-matter document (刊物信息) and nowhere else. */
   const mastheadOnly = new Set(['编辑指导委员会', '准印证号', '电子信箱']);
+  /** A WeChat account's facts belong in its account document (公众号信息) and nowhere else. */
+  const accountOnly = new Set(['微信号', '功能介绍', 'yuechengZG']);
 
   it('leaves none of the chrome, script or escape patterns in any document', () => {
     for (const d of docs) {
       for (const bad of forbidden) {
         if (d.section === '刊物信息' && mastheadOnly.has(bad)) continue;
+        if (d.section === '公众号信息' && accountOnly.has(bad)) continue;
         expect(d.text.includes(bad), `${d.id} contains ${JSON.stringify(bad)}`).toBe(false);
         expect(d.title.includes(bad), `${d.id} title contains ${JSON.stringify(bad)}`).toBe(false);
       }
@@ -91,6 +96,18 @@ describe('chrome and script removal', () => {
         expect(line).not.toBe('');
       }
     }
+  });
+
+  it("keeps the WeChat account's facts as an account document, kept once in the library", () => {
+    const account = '公众号：越城组工\n微信号：yuechengZG\n功能介绍：政策咨询、信息发布、交流共享';
+    // Both pages of the account print it; the library keeps the first.
+    expect(docs.filter((d) => d.section === '公众号信息').map((d) => d.text)).toEqual([account, account]);
+    expect(
+      dropRepeatedDocuments(docs)
+        .filter((d) => d.section === '公众号信息')
+        .map((d) => d.id),
+    ).toEqual(['000_1fc3d4bb55d48b45#00']);
+    expect(dropRepeatedDocuments(docs)).toHaveLength(docs.length - 1);
   });
 
   it('keeps the body of the WeChat pages and ends it before the 来源 line', () => {
@@ -140,7 +157,8 @@ describe('metadata', () => {
     expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
     for (const d of docs) {
       expect(d.title.trim().length, d.id).toBeGreaterThan(3);
-      expect(d.text.length, d.id).toBeGreaterThan(300);
+      // A WeChat account document holds a few lines of the account's facts; every other document is text.
+      expect(d.text.length, d.id).toBeGreaterThan(d.section === '公众号信息' ? 20 : 300);
       expect(d.fileHash).toMatch(/^[0-9a-f]{64}$/);
       expect(fs.existsSync(path.join(CORPUS_DIR, d.file))).toBe(true);
       if (d.date !== null) expect(d.date).toMatch(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/);

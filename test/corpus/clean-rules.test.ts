@@ -230,6 +230,32 @@ describe('single documents', () => {
     expect(untitled!.title).toBe('走访通知');
   });
 
+  it("keeps a WeChat page's account facts (微信号, 功能介绍) as the account's own document, not in the article", () => {
+    const raw = [
+      '关于开展企业走访的通知',
+      '某某发布',
+      '某某发布',
+      '微信号',
+      'moumouFB',
+      '功能介绍',
+      '发布本县政务信息、办事指南',
+      '2021-05-08',
+      body('各乡镇：'),
+    ].join('\n');
+    const docs = cleanText(raw, opts);
+    expect(docs.map((d) => d.id)).toEqual(['doc#00', 'doc']);
+    expect(docs[0]).toMatchObject({ title: '“某某发布”公众号信息', section: '公众号信息', source: '某某发布' });
+    expect(docs[0]!.text).toBe('公众号：某某发布\n微信号：moumouFB\n功能介绍：发布本县政务信息、办事指南');
+    expect(docs[1]).toMatchObject({ title: '关于开展企业走访的通知', source: '某某发布', date: '2021-05-08' });
+    expect(docs[1]!.text).not.toContain('moumouFB');
+    // A page that prints neither an id nor a description has no account document.
+    const bare = cleanText(
+      ['标题一则', '某某发布', '某某发布', '微信号', '2021-05-08', body('各乡镇：')].join('\n'),
+      opts,
+    );
+    expect(bare.map((d) => d.id)).toEqual(['doc']);
+  });
+
   it('returns nothing for a text that is only chrome', () => {
     expect(cleanText("text:'\\n赞赏\\n阅读\\n分享想法到看一看\\n'", opts)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
 import { answerTypeCoverage, askedType } from '../../src/retrieval/answer-type.js';
 import { chunkDescription, queryFields } from '../../src/retrieval/fields.js';
-import type { RankingOptions } from '../../src/retrieval/lexical.js';
+import { asksForWhatFollows, statesCount, type RankingOptions } from '../../src/retrieval/lexical.js';
 import {
   colloquialExpansions,
   docKindWords,
@@ -44,6 +44,19 @@ describe('character grams', () => {
     const q = queryFields(tok, '专班设立有哪些原则 第二条');
     expect(q.fields.flat().some((t) => t.includes('第二') || t.includes('二条'))).toBe(false);
     expect(q.bigrams).toEqual(expect.arrayContaining(['专班', '原则']));
+  });
+  it('with framing on, cuts the framing words of a chat question out of the query but not the words they are part of', () => {
+    const q = queryFields(tok, '那篇通知里提到的补助标准是多少', { framing: true });
+    const all = q.fields.flat();
+    expect(all).not.toContain('篇');
+    expect(all).not.toContain('提到');
+    expect(q.bigrams).not.toContain('提到');
+    expect(q.bigrams).toEqual(expect.arrayContaining(['通知', '补助', '标准']));
+    expect(queryFields(tok, '那篇文章里补助标准是多少', { framing: true }).words).not.toContain('篇文章');
+    // Off by default (measured no better on the check halves): the framing words stay in.
+    expect(queryFields(tok, '那篇通知里提到的补助标准是多少').fields.flat()).toContain('提到');
+    // Only whole segmenter tokens are framing words: 说明 is a topic word.
+    expect(queryFields(tok, '申报说明在哪', { framing: true }).words).toContain('说明');
   });
   it('on the query side cuts question and function words out before forming grams', () => {
     const g = tok.queryCharGrams('成立专班要满足什么条件');
@@ -198,5 +211,49 @@ describe('neighbours', () => {
     expect(r.neighbours(last.id, 0, 5).map((c) => c.docId)).toEqual(['x']);
     expect(r.chunk(mid.id)?.text).toBe(mid.text);
     expect(r.neighbours('nope::0')).toEqual([]);
+  });
+});
+
+describe('lead-in follow-on (list and count questions)', () => {
+  const lead = (leadIn: string) =>
+    doc(
+      'a',
+      '关于优化营商环境的做法',
+      `本县持续优化营商环境，满意度稳步提升，服务更实。各部门密切配合，形成合力。\n${leadIn}\n一是建立联系制度，每名干部联系一家企业。二是完善诉求办理，做到限时答复。三是落实政策兑现，确保资金及时到位。`,
+    );
+  const other = doc('b', '关于乡村振兴的意见', '乡村振兴要抓产业、抓人才、抓组织，推动农业农村现代化。');
+  const chunkOptions = { targetChars: 60, maxChars: 90, overlapChars: 30 };
+  const first = async (docs: CorpusDocument[], q: string, ranking: RankingOptions = {}) => {
+    const r = await buildRetriever(docs, { chunkOptions, ranking });
+    return (await r.search(q, 3)).hits.map((h) => h.chunk.id);
+  };
+
+  it('puts the passage after a near-tied lead-in first: it holds the lead-in (overlap) and the items', async () => {
+    const docs = [lead('强化企业服务主要有以下举措：'), other];
+    expect((await first(docs, '强化企业服务有哪些举措', { followOn: 0 }))[0]).toBe('a::0');
+    const hits = await first(docs, '强化企业服务有哪些举措');
+    expect(hits.slice(0, 2)).toEqual(['a::1', 'a::0']);
+    // Not for a question that asks for no list or count.
+    expect((await first(docs, '强化企业服务主要靠什么'))[0]).toBe(
+      (await first(docs, '强化企业服务主要靠什么', { followOn: 0 }))[0],
+    );
+  });
+
+  it('keeps a top passage that already states the count asked (三个方面 for 几个方面)', async () => {
+    const docs = [lead('强化企业服务主要有以下三个方面举措：'), other];
+    expect(await first(docs, '强化企业服务举措分几个方面')).toEqual(
+      await first(docs, '强化企业服务举措分几个方面', { followOn: 0 }),
+    );
+  });
+
+  it('reads the count a question asks and whether a passage states it', () => {
+    expect(statesCount('品质党建标准是分几步搞出来的', '按“三步走”健全标准化体系')).toBe(true);
+    expect(statesCount('分了几个组', '设立规划设计组、政策协调组等三个组')).toBe(true);
+    expect(statesCount('一共有几个', '共建成12个示范点')).toBe(true);
+    expect(statesCount('分几步', '分两个阶段推进')).toBe(false);
+    expect(statesCount('有哪些举措', '三步走')).toBe(false);
+    expect(asksForWhatFollows('有哪些举措')).toBe(true);
+    expect(asksForWhatFollows('一共多少家企业')).toBe(true);
+    expect(asksForWhatFollows('这个政策是谁出台的')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { discoverWords, extractKeyTerms } from '../../src/retrieval/key-terms.js';
 import { isStopWord, tokenize, Tokenizer } from '../../src/retrieval/index.js';
+import { FRAMING_WORDS, isQueryStopWord, parseWordList } from '../../src/retrieval/stopwords.js';
 
 describe('Tokenizer', () => {
   const plain = new Tokenizer();
@@ -42,6 +43,27 @@ describe('Tokenizer', () => {
   it('indexes a quoted enumeration of single characters as the abbreviation people type', () => {
     const t = new Tokenizer();
     expect(t.analyze('以“安、专、迷”精神为内核').words).toContain('安专迷');
+  });
+});
+
+describe('framing words', () => {
+  it('reads the word list file: words separated by spaces, comment lines skipped', () => {
+    expect([...parseWordList('# pointing\n篇 那篇\n\n  说 提到  \n# 帮 is a comment word\n')]).toEqual([
+      '篇',
+      '那篇',
+      '说',
+      '提到',
+    ]);
+  });
+  it('are dropped on the query side only: stop words stay stop words, framing words are not stop words', () => {
+    expect(FRAMING_WORDS.has('篇')).toBe(true);
+    expect(isQueryStopWord('篇')).toBe(true);
+    expect(isStopWord('篇')).toBe(false);
+    expect(isQueryStopWord('什么')).toBe(true);
+    expect(isQueryStopWord('补助')).toBe(false);
+  });
+  it('are still indexed in passages', () => {
+    expect(new Tokenizer().analyze('本篇文章提到补助').words).toEqual(expect.arrayContaining(['提到']));
   });
 });
 

@@ -12,7 +12,7 @@ import { dateFromBody, fallbackTitle, isTitleLine, liftAttribution, liftAuthorUn
 import { squash, tidyCjkSpaces, tidyName } from './patterns.js';
 import { rejoinLines, splitInlineHeadings } from './rejoin.js';
 import { findTocEntry, liftToc, type TocEntry } from './toc.js';
-import { liftWechatHeader } from './wechat.js';
+import { liftWechatHeader, type WechatHeader } from './wechat.js';
 
 export interface CleanOptions {
   /** Id stem: the file name without extension for the bundled corpus. */
@@ -160,6 +160,33 @@ function frontMatter(
   };
 }
 
+/**
+ * A WeChat page's account as a document of its own (id `${stem}#00`, column 公众号信息): the account's name,
+ * WeChat id and self-description as the page prints them, so questions about the account itself
+ * (“公众号的微信号是多少”, “这个公众号是干嘛的”) find an answer — the WeChat counterpart of a magazine's
+ * front matter (刊物信息). Null when the page prints neither an id nor a description.
+ */
+function accountDocument(h: WechatHeader, opts: CleanOptions): CorpusDocument | null {
+  if (!h.account || (!h.accountId && !h.intro)) return null;
+  const text = [
+    `公众号：${h.account}`,
+    ...(h.accountId ? [`微信号：${h.accountId}`] : []),
+    ...(h.intro ? [`功能介绍：${h.intro}`] : []),
+  ].join('\n');
+  return {
+    id: `${opts.idStem}#00`,
+    title: `“${h.account}”公众号信息`,
+    source: h.account,
+    date: null,
+    author: h.account,
+    text,
+    file: opts.file,
+    fileHash: opts.fileHash,
+    section: '公众号信息',
+    origin: null,
+  };
+}
+
 function magazineSource(m: Masthead | null): string | null {
   if (!m) return null;
   return m.issue ? `${m.name} ${m.issue}` : m.name;
@@ -167,11 +194,18 @@ function magazineSource(m: Masthead | null): string | null {
 
 /** Clean one raw text into documents. Empty result: nothing but chrome. */
 export function cleanText(raw: string, opts: CleanOptions): CorpusDocument[] {
+  const { docs, account } = cleanDocuments(raw, opts);
+  // The account document goes with a page that has a body, and never beside a magazine's own #00.
+  return account && docs.length && !docs.some((d) => d.id === account.id) ? [account, ...docs] : docs;
+}
+
+function cleanDocuments(raw: string, opts: CleanOptions): { docs: CorpusDocument[]; account: CorpusDocument | null } {
   let lines = toLines(decodeRaw(raw));
   const hint = opts.titleHint?.replace(/\s+/g, ' ').trim() || null;
   const ctx: Context = { title: null, titleHint: hint, source: null, date: null, author: null, section: null };
 
   const wechat = liftWechatHeader(lines);
+  const account = wechat ? accountDocument(wechat, opts) : null;
   if (wechat) {
     ctx.title = wechat.title;
     ctx.source = wechat.account;
@@ -213,7 +247,7 @@ export function cleanText(raw: string, opts: CleanOptions): CorpusDocument[] {
       const doc = finish(p.lines, p.ctx, opts, `${opts.idStem}#${String(k + 1).padStart(2, '0')}`);
       if (doc) docs.push(doc);
     });
-    return docs;
+    return { docs, account };
   }
   if (articles.length === 1 && preambleText.length < MIN_PREAMBLE) {
     const a = articles[0]!;
@@ -224,8 +258,8 @@ export function cleanText(raw: string, opts: CleanOptions): CorpusDocument[] {
     // Short lines before the title (a document number, a kicker) stay in the text.
     const body = [...preamble, ...(keepTitleLine ? [a.title] : []), ...a.lines];
     const doc = finish(body, actx, opts, opts.idStem);
-    return doc ? [doc] : [];
+    return { docs: doc ? [doc] : [], account };
   }
   const doc = finish(lines, ctx, opts, opts.idStem);
-  return doc ? [doc] : [];
+  return { docs: doc ? [doc] : [], account };
 }
