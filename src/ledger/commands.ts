@@ -72,6 +72,8 @@ const UNDO = new RegExp(
   String.raw`^(?:撤销|撤回|undo)\s*(?:${REF_SRC}|[Vv]\s*-?\s*(\d{1,6})|上一条|刚才的?|刚刚的?|最后一条)?(?:记录)?$`,
   'i',
 );
+/** "Q-0012 撤销": the id written first. */
+const UNDO_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:撤销|撤回)(?:记录)?$`);
 const REOPEN_A = new RegExp(String.raw`^(?:重新打开|重开|重启|reopen)\s*${REF_SRC}\s*[,，:：;；]?\s*(.*)$`, 'i');
 const REOPEN_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:重新打开|重开)\s*[,，:：;；]?\s*(.*)$`);
 const ASSIGN = new RegExp(
@@ -99,6 +101,10 @@ const EDIT_A = new RegExp(
 );
 const EDIT_B = new RegExp(
   String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:的)?(${EDIT_FIELD_SRC})\s*(?:${EDIT_VERB_SRC})\s*(?:为|成|到|至)\s*(.+)$`,
+);
+/** "Q-0012 改 摘要" with nothing after it: an edit that names no new value (the flow asks for it). */
+const EDIT_EMPTY = new RegExp(
+  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:${EDIT_VERB_SRC})\s*(${EDIT_FIELD_SRC})\s*$`,
 );
 const EXTEND = new RegExp(
   String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:延期|延长|顺延|推迟|延后)(?:期限)?\s*(?:到|至)\s*(.+)$`,
@@ -212,11 +218,16 @@ export function parseLedgerCommand(input: string): LedgerCommand | null {
     if (field && value && !QUESTIONISH.test(value))
       return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field, value };
   }
+  if ((m = EDIT_EMPTY.exec(text))) {
+    const field = editField(m[2] as string);
+    if (field) return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field, value: '' };
+  }
   if ((m = EXTEND.exec(text))) {
     const value = (m[2] as string).trim();
     if (value && !QUESTIONISH.test(value))
       return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field: 'dueDate', value };
   }
+  if ((m = UNDO_B.exec(text))) return { type: 'undo', ref: formatRef(m[1] as string) };
   if ((m = UNDO.exec(text))) {
     if (m[1]) return { type: 'undo', ref: formatRef(m[1]) };
     if (m[2]) return { type: 'undo', ref: formatRef(m[2], 'V') };

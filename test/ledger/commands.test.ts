@@ -80,6 +80,13 @@ describe('parseLedgerCommand', () => {
     expect(findRefs('Q杠零零五一 办结了')).toEqual(['Q-0051']);
     expect(findRefs('Q三订单回暖，Q一季度持平')).toEqual([]);
     expect(parseLedgerCommand('Q零零七三 销号')).toMatchObject({ type: 'close', ref: 'Q-0073' });
+    expect(parseLedgerCommand('Q-0073 撤销')).toEqual({ type: 'undo', ref: 'Q-0073' });
+    expect(parseLedgerCommand('Q-0073 改 部门')).toEqual({
+      type: 'edit',
+      ref: 'Q-0073',
+      field: 'department',
+      value: '',
+    });
   });
 });
 

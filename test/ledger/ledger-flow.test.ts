@@ -206,8 +206,10 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       });
       await send('Q-0001 延期到2020年1月31日');
       expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-01-31');
-      await send('Q-0001 期限改为2月28日');
-      // A month and day already past this year mean next year's.
+      // A month and day already past this year would be next year's: the bot asks for the year instead of guessing.
+      expect((await send('Q-0001 期限改为2月28日')).text).toContain('请写明年份');
+      expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-01-31');
+      await send('Q-0001 期限改为2020年2月28日');
       expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-02-28');
 
       const history = await kit.store.issueHistory('Q-0001');
@@ -232,6 +234,10 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect((await send('期限改为1月31日')).text).toContain('请写明要修改的问题编号');
       expect((await send('Q-0001 改 期限 下辈子')).text).toContain('没看懂期限');
       expect((await send('Q-0001 改 期限 2019年3月1日')).text).toContain('早于今天');
+      // a day this year already past, written without a year (today is 12 March): ask for the year
+      expect((await send('Q-0001 改 期限 3月1日')).text).toContain('请写明年份');
+      // no new value: ask for it instead of recording "改 摘要" as progress
+      expect((await send('Q-0001 改 摘要')).text).toContain('请写出新的摘要');
       expect((await send('Q-0001 改 类别 火星')).text).toContain('不是问题类别');
       expect((await send('Q-0009 改 部门 人社局')).text).toContain('没有找到');
       expect((await send('Q-0001 改 部门 金融办')).text).toContain('没有变化');

@@ -21,6 +21,7 @@ import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
 import { TEXTS } from './texts.js';
 import { reply } from '../../messaging/reply.js';
+import { daysBetween } from '../../time/index.js';
 
 const notice = (text: string, title = '没有变化'): Outcome => ({
   type: 'reply',
@@ -36,6 +37,15 @@ export const FIELD_LABELS: Record<EditableField, string> = {
 };
 
 // ------------------------------------------------------------------ edit
+
+const EDIT_EXAMPLES: Record<EditableField, string> = {
+  department: '人社局',
+  category: '用工',
+  dueDate: '12月31日',
+  summary: '缺3名化工工程师',
+};
+/** A deadline written without a year that lands this far ahead was most likely meant for a day already past. */
+const YEARLESS_FAR_DAYS = 300;
 
 function editValue(field: EditableField, raw: string, today: string): { value: string } | { refused: string } {
   const value = raw.trim().replace(/[。.!！]+$/, '');
@@ -56,6 +66,10 @@ function editValue(field: EditableField, raw: string, today: string): { value: s
       const due = resolveDeadline(value, today);
       if (!due) return { refused: TEXTS.editBadDate(value) };
       if (due < today) return { refused: TEXTS.editPastDate(due) };
+      // "改 期限 12月1日" on 7 December: next year's 1 December is probably not what was meant — ask for the year.
+      if (!/\d{4}|年/.test(value) && /月|[./]/.test(value) && daysBetween(today, due) > YEARLESS_FAR_DAYS) {
+        return { refused: TEXTS.editYearUnclear(value, due) };
+      }
       return { value: due };
     }
     case 'summary':
@@ -74,6 +88,7 @@ export async function planEdit(
   const issue = await deps.store.getIssue(ref);
   if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
   if (issue.status === 'closed') return notice(TEXTS.closedNeedsReopen(ref), '不能修改');
+  if (!raw.trim()) return notice(TEXTS.editNeedsValue(ref, FIELD_LABELS[field], EDIT_EXAMPLES[field]), '没有修改');
   const v = editValue(field, raw, ctx.today);
   if ('refused' in v) return notice(v.refused, '没有修改');
   const from = current(issue, field);

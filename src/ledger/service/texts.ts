@@ -41,6 +41,10 @@ export const TEXTS = {
   editBadCategory: (v: string, all: string) => `“${v}”不是问题类别，没有修改。可选：${all}。`,
   editBadDate: (v: string) => `没看懂期限“${v}”，没有修改。例：Q-0012 改 期限 12月31日，或 Q-0012 延期到1月31日。`,
   editPastDate: (d: string) => `新期限 ${d} 早于今天，没有修改。`,
+  editNeedsValue: (id: string, label: string, example: string) =>
+    `请写出新的${label}，例如：${id} 改 ${label} ${example}。没有修改。`,
+  editYearUnclear: (v: string, due: string) =>
+    `“${v}”今年已经过去，按明年算是 ${due}；如果就是这个日期，请写明年份（如“${due.slice(0, 4)}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日”）。没有修改。`,
   editBadSummary: '摘要需要 2 到 200 个字，没有修改。',
   editSame: (id: string, label: string, v: string) => `${id} 的${label}已经是“${v}”，没有变化。`,
   editNote: (label: string, from: string | null, to: string) => `修改${label}：${from ?? '无'} → ${to}`,
