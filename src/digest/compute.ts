@@ -166,12 +166,15 @@ export function indexEvents(input: Pick<DigestInput, 'events' | 'window' | 'time
   const periodEndMs = Math.min(endOfDayMs(window.to, tz), asOf);
   const monthFromMs = startOfDayMs(monthFrom, tz);
 
-  // Withdrawn (undone) records as of asOf: their report events do not count.
+  // Withdrawn (undone) records as of asOf: their report events do not count. Nor does an action the speaker undid
+  // (办结 then 撤销: the issue was not resolved), nor the undo itself.
   const withdrawn = new Set<string>();
+  const undoneMessages = new Set<string>();
   for (const e of events) {
     if (e.at > asOf) continue;
     if (e.type === 'issue.withdrawn' && e.issueId) withdrawn.add(e.issueId);
     if (e.type === 'visit.withdrawn' && e.visitId) withdrawn.add(e.visitId);
+    if (e.action === 'undo' && e.undoes) undoneMessages.add(e.undoes);
   }
 
   const lastReportByTeam = new Map<string, number>();
@@ -186,6 +189,7 @@ export function indexEvents(input: Pick<DigestInput, 'events' | 'window' | 'time
     if (!REPORT_EVENTS.has(e.type)) continue;
     const subject = e.issueId ?? e.visitId;
     if (subject && withdrawn.has(subject)) continue;
+    if (e.action === 'undo' || undoneMessages.has(e.messageId)) continue;
     const cur = lastReportByTeam.get(e.teamId);
     if (cur === undefined || e.at > cur) lastReportByTeam.set(e.teamId, e.at);
     const inPeriod = e.at >= periodFromMs && e.at <= periodEndMs;

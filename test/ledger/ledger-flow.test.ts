@@ -229,6 +229,16 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(card.text).toContain('修改部门：金融办 → 人社局');
     });
 
+    it('an undone 办结 counts nowhere: the digest shows no resolution and the undo is no report', async () => {
+      await send(REPORT);
+      await send('Q-0001 办结');
+      await send('撤销');
+      expect((await kit.store.getIssue('Q-0001'))?.status).not.toBe('resolved');
+      const digest = (await send('简报')).text;
+      expect(digest).toContain('办结：0');
+      expect(digest).not.toContain('【办结问题】');
+    });
+
     it('says why not when the edit cannot happen', async () => {
       await send(REPORT);
       expect((await send('期限改为1月31日')).text).toContain('请写明要修改的问题编号');
