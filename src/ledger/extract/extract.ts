@@ -28,6 +28,9 @@ import {
   OWN_PLAN,
   INFO_REQUEST,
   PLANNED_HEADING,
+  REPORT_HEADING,
+  NEED_CUES,
+  HEADING_LINE,
   STATS_SUMMARY,
   VISIT_NEGATED,
   VISIT_CALLED_OFF,
@@ -51,6 +54,7 @@ import {
   QUESTION_MARKERS,
   REPORT_IN_CLAUSE,
   REPORTED_ASK,
+  ASKED_BEFORE_QUOTE,
   RETURN_VERIFIES,
   STRONG_NOTICE,
   THIRD_PARTY_VISIT,
@@ -109,7 +113,7 @@ const RESPECTIVELY = /分别/;
 const THIS_MESSAGE_SCOPE = /^\s*(?:上述|以上|前述|这些|这几个|所有)/;
 const QUESTION_END = /[?？]\s*$/;
 const STRONG_QUESTION =
-  /(?:吗|呢|么|没有|了没|没|不|否)\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
+  /(?:吗|呢|么|没有|了没|没|不|否)\s*[啊呀哈嘛哇]?\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
 
 interface Clause extends Span {
   text: string;
@@ -304,7 +308,8 @@ function readMessage(
         DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
   );
   const statuses = [
-    ...findStatuses(work),
+    // (报给交通了: 通了 inside a department's name states nothing)
+    ...findStatuses(work).filter((s) => !depts.some((d) => s.start >= d.start && s.start < d.end)),
     ...depts
       .filter((d) => d.handedTo)
       .map(
@@ -391,7 +396,10 @@ function readMessage(
     summarySource,
     entNames: [...new Set(ents.map((e) => original.slice(e.start, e.end)))],
     multiEnterprise,
-    visitHeading: multiEnterprise && VISIT_HEADING.test(work) && !PLANNED_HEADING.test(work),
+    // (one enterprise: only a heading line says so — 本周走访：华康药业，反映…)
+    visitHeading:
+      (multiEnterprise ? VISIT_HEADING.test(work) : VISIT_HEADING.test(HEADING_LINE.exec(work)?.[0] ?? '')) &&
+      !PLANNED_HEADING.test(work),
   };
 }
 
@@ -488,6 +496,8 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
   const head = work.slice(seg.start, at).replace(/[\s,，]+$/, '');
   if (!head.trim() || questionKind(work, { start: seg.start, end: seg.start + head.length, text: head }, '') !== null)
     return [seg];
+  // "七一在群里问，补助什么时候能拨": the question is what someone asked — reported speech, not ours to answer
+  if (ASKED_BEFORE_QUOTE.test(head)) return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
     {
@@ -856,7 +866,13 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   // "宏远纺织的用工问题，人社局组织了招聘会…": a topic, then the department acting on it.
   const afterTopic = acting.includes('after-topic') && !/反映|来电|来函|提出|提了/.test(f.reportedText);
   const reported: Span = { start: f.seg.parentStart, end: f.seg.end };
-  if (deptActing && (afterTopic || (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, reported)))) {
+  // (on a visit, a need said there with a department already at work on it is raised there: 去了X 要招二十个工 人社已经接了)
+  const raisedOnVisit = m.anyVisit && f.cls.some((c) => c.content && NEED_CUES.test(c.text));
+  if (
+    deptActing &&
+    !raisedOnVisit &&
+    (afterTopic || (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, reported)))
+  ) {
     addOld(d, m, f, null);
     return true;
   }
@@ -923,6 +939,8 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
 function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
   if (m.anyVisit || freshItems(d).length) return false;
+  // "华康药业诉求：1、贷款500万，已转金融办": a heading before it says what follows is reported
+  if (REPORT_HEADING.test(denominalised(m.work.slice(0, f.seg.start)))) return false;
   if (
     STRONG_REPORT.test(denominalised(f.reportedText)) ||
     enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })

@@ -1,0 +1,136 @@
+/**
+ * Kind and status as classes of verbs and constructions (issue 11, fourth round): money coming in, parts of a
+ * result, promises for a near time, matters needing no more following, waiting, a department taking a
+ * matter over, telling a department, reported questions, headings, sentence particles after a question.
+ * Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import type { Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-10-14';
+const parse = (text: string): Extraction => extractUpdate(text, { today: TODAY, knownEnterprises: known });
+const statuses = (e: Extraction) => e.issues.map((i) => i.status);
+const shape = (e: Extraction) => e.issues.map((i) => `${i.department ?? '-'}/${i.status}`);
+
+describe('results read from verb classes', () => {
+  it.each([
+    // money coming in: a transfer verb + 过来/进来, or + 到 an account
+    'Q-0501 贴息款打过来了',
+    'Q-0502 奖补资金汇过来了',
+    'Q-0503 资金已到公司账上',
+    // something granted, received
+    'Q-0504 企业说已经收到奖励了',
+    // arrival predicates and one-character results closing their clause
+    'Q-0505 厂区路灯已修复',
+    'Q-0506 稳岗返还已兑付',
+    'Q-0507 排污证领了',
+    'Q-0508 人才公寓分到手了',
+    // already, with the helper before the result
+    'Q-0509 仓储用地已协调解决',
+    // the matter needs no more following
+    'Q-0510 企业自己找到人了，不用再跟了',
+  ])('%s is solved', (text) => {
+    const got = parse(text);
+    expect(got.kind).toBe('resolved');
+    expect(statuses(got)).toEqual(['resolved']);
+  });
+
+  it('money coming in is not a visit to the enterprise (已到企业账户)', () => {
+    const got = parse('Q-0511 补贴已到企业账户');
+    expect(got.kind).toBe('resolved');
+  });
+});
+
+describe('work under way', () => {
+  it.each([
+    // a result of a part only
+    'Q-0521 贷款放了一半',
+    'Q-0522 补助部分到账',
+    'Q-0523 首笔资金已拨',
+    // a promise for a near time, without a modal
+    'Q-0524 银行答应下礼拜放',
+    'Q-0525 住建局说月底批',
+    // waiting at the head of a clause
+    'Q-0526 材料报上去了，等批复',
+    // a department taking the matter over
+    'Q-0527 资规那块已经接手了',
+  ])('%s is in progress', (text) => {
+    expect(statuses(parse(text))).toEqual(['in_progress']);
+  });
+
+  it('waiting for the sign-off after a result leaves it solved', () => {
+    expect(statuses(parse('Q-0528 已解决，等回访后销号'))).toEqual(['resolved']);
+  });
+
+  it('a part lacking in a later list item is another matter', () => {
+    const got = parse('今天回访青禾食品：1 规划许可已经拿到 2 电工招了两个还差四个');
+    expect(statuses(got)[0]).toBe('resolved');
+  });
+
+  it('a department already at work on a need raised on a visit: the visit raised it', () => {
+    const got = parse('上午去了青禾食品 要招三十个包装工 人社那块已经接了');
+    expect(got.kind).toBe('visit');
+    expect(shape(got)).toEqual(['人社局/in_progress']);
+  });
+});
+
+describe('hand-offs and sign-offs', () => {
+  it.each([
+    ['Q-0531 我跟商务局说过了', '商务局/assigned'],
+    ['Q-0532 给发改了', '发改局/assigned'],
+    ['Q-0533 已经跟住建那边对接好了', '住建局/assigned'],
+  ])('%s → %s', (text, want) => {
+    expect(shape(parse(text))).toEqual([want]);
+  });
+
+  it('a status word inside a department’s name states nothing (报给交通了)', () => {
+    const got = parse('昨天去了青禾食品 门口的路坑坑洼洼 报给交通了');
+    expect(got.kind).toBe('visit');
+    expect(shape(got)).toEqual(['交通运输局/assigned']);
+  });
+
+  it.each(['Q-0541 销', 'Q-0542 销掉了'])('%s is signed off', (text) => {
+    expect(parse(text).kind).toBe('closed');
+  });
+
+  it.each(['Q-0543 报销了', 'Q-0544 撤销'])('%s is no sign-off', (text) => {
+    expect(parse(text).kind).not.toBe('closed');
+  });
+});
+
+describe('kind', () => {
+  it('a question ending in a particle after 没有 asks (…批了没有啊)', () => {
+    expect(parse('青禾食品的环评到底批了没有啊').kind).toBe('not_update');
+  });
+
+  it('a question the enterprise asked, reported, is its request', () => {
+    const got = parse('青禾食品在群里问，稳岗补贴什么时候能发');
+    expect(got.kind).toBe('issue');
+    expect(statuses(got)).toEqual(['open']);
+  });
+
+  it('items under an enterprise’s 诉求 heading are new, even when handed off', () => {
+    const got = parse('青禾食品诉求：1、过桥资金300万，已转金融办；2、招包装工20人，未交办。');
+    expect(got.kind).toBe('issue');
+    expect(shape(got)).toEqual(['金融办/assigned', '-/open']);
+  });
+
+  it('a visit heading over one enterprise makes a visit', () => {
+    const got = parse('本周走访：青禾食品，反映两个问题：1.缺电工；2.冷库用电不够。');
+    expect(got.kind).toBe('visit');
+    expect(statuses(got)).toEqual(['open', 'open']);
+  });
+
+  it('a visit in English mixed with Chinese (visit了)', () => {
+    expect(parse('今天visit了青禾食品，all good，no new requests').kind).toBe('visit');
+  });
+
+  it('a delay is a problem raised, not an update (拖了三个月 甩给税务了)', () => {
+    const got = parse('青禾食品 出口退税拖了三个月 甩给税务了');
+    expect(got.kind).toBe('issue');
+    expect(shape(got)).toEqual(['税务局/assigned']);
+  });
+});
