@@ -134,3 +134,23 @@ describe('kind', () => {
     expect(shape(got)).toEqual(['税务局/assigned']);
   });
 });
+
+describe('checks before a sign-off, leads, discourse words', () => {
+  it('a return visit that must come before the sign-off is no visit now (回访完销号)', () => {
+    const got = parse('Q-0551 证已经办出来了，下周回访，回访完销号。');
+    expect(got.kind).toBe('resolved');
+    expect(statuses(got)).toEqual(['resolved']);
+  });
+
+  it('after a hand-off to several, 牵头 names who leads, not work started', () => {
+    expect(shape(parse('青禾食品的技改补助 已报经信局和财政局，经信牵头'))).toEqual(['经信局/assigned']);
+    // a lead said at work is work
+    expect(statuses(parse('Q-0552 已报经信局，经信局牵头正在协调'))).toEqual(['in_progress']);
+  });
+
+  it('a visit, then an earlier issue signed off after 顺便说一下: mixed, one enterprise', () => {
+    const got = parse('今天去青禾食品，企业一切正常；顺便说一下青禾的Q-0553 路灯已经修好了，销号。');
+    expect(got.kind).toBe('mixed');
+    expect(got.reasons).not.toContain('several_enterprises');
+  });
+});

@@ -81,6 +81,7 @@ import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
 import { HANDOFF_BACK, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
+import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 const PROGRESS_VERB_START = new RegExp(`^(?:${[...PROGRESS_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
@@ -99,6 +100,8 @@ const MOTION_BEFORE_NAME =
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
 const MOTION_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
+/** A department said to lead (财政牵头, 住建局主办). */
+const LEAD_WORD = new RegExp(`^(?:${LEAD_AFTER_DEPARTMENT.join('|')})$`);
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
   /以下|如下|下列|企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|上述|以上|前述|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
@@ -296,6 +299,12 @@ function readMessage(
   ents: EnterpriseHit[],
   today: string,
 ): MessageFacts {
+  // "已报生态环境局和财政局，财政牵头": after a hand-off in the sentence, 牵头 says who leads among those handed
+  // the matter, not that work started.
+  const handedBefore = (at: number) =>
+    depts.some((h) => h.handedTo && h.end <= at && !/[。;；\n]/.test(work.slice(h.end, at)));
+  const leadOnly = (s: Span) =>
+    LEAD_WORD.test(work.slice(s.start, s.end)) && handedBefore(s.start) && !/[在正]/.test(work.slice(s.end, s.end + 2));
   // 已交金融办 / 已报经信局 / 报给住建了: a hand-off verb around a department is an assignment.
   // 国网在装表, 社保那边说…可以对接, 卡在发改: the department is working on it.
   const acting = depts.filter(
@@ -304,12 +313,13 @@ function readMessage(
       !d.handedTo &&
       // "经信那边说要先报发改，已经报给发改了": the hand-off that follows decides.
       !depts.some((h) => h.handedTo && h.start > d.start && !/[。;；\n]/.test(work.slice(d.end, h.start))) &&
+      !(d.leads && handedBefore(d.start) && !/^\s*(?:牵头|主办)?\s*[在正]/.test(work.slice(d.end, d.end + 4))) &&
       (DEPARTMENT_ACTING_AFTER.test(work.slice(d.end, d.end + 6)) ||
         DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
   );
   const statuses = [
     // (报给交通了: 通了 inside a department's name states nothing)
-    ...findStatuses(work).filter((s) => !depts.some((d) => s.start >= d.start && s.start < d.end)),
+    ...findStatuses(work).filter((s) => !depts.some((d) => s.start >= d.start && s.start < d.end) && !leadOnly(s)),
     ...depts
       .filter((d) => d.handedTo)
       .map(

@@ -43,7 +43,8 @@ export const VISIT_RECALLED =
  * 回访 that verifies an outcome (经回访确认, 回访核实, 组织部回访确认): a check before a sign-off, not a
  * visit reported for its own sake. A 回访 of an enterprise otherwise is a visit like any other.
  */
-export const RETURN_VERIFIES = /经(?:过)?(?:电话)?回访|回访(?:后)?(?:确认|核实|核查|复核|企业满意|满意)/;
+export const RETURN_VERIFIES =
+  /经(?:过)?(?:电话)?回访|回访(?:后)?(?:确认|核实|核查|复核|企业满意|满意)|回访(?:完|后|之后|以后|结束后)(?:再|就|才)?(?:销号|消号|办结|关闭)/;
 
 /**
  * A third party as the subject of 上门 (协调银行上门对接, 税务局派人上门辅导, 专家来厂): their visit, not
