@@ -154,3 +154,19 @@ describe('checks before a sign-off, leads, discourse words', () => {
     expect(got.reasons).not.toContain('several_enterprises');
   });
 });
+
+describe('requests to follow up, construction results, bare 通过', () => {
+  it.each(['Q-0561 催一下', '青禾食品的事情麻烦跟进下', 'Q-0562 请督促落实'])('%s records nothing', (text) => {
+    expect(parse(text).kind).toBe('not_update');
+  });
+
+  it('a problem with a request to follow it up is still the problem', () => {
+    const got = parse('青禾食品缺电工，麻烦跟进下');
+    expect(got.kind).toBe('issue');
+    expect(statuses(got)).toEqual(['open']);
+  });
+
+  it.each(['Q-0563 雨水管已铺好', 'Q-0564 消防验收通过', 'Q-0565 线路架好了'])('%s is solved', (text) => {
+    expect(statuses(parse(text))).toEqual(['resolved']);
+  });
+});

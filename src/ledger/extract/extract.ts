@@ -26,6 +26,7 @@ import {
   GENERIC_EARLIER_ALL,
   REPORT_CHANNEL,
   OWN_PLAN,
+  FOLLOW_UP_REQUEST,
   INFO_REQUEST,
   PLANNED_HEADING,
   REPORT_HEADING,
@@ -457,7 +458,7 @@ function segmentFacts(
     reportedText,
     planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
     ownPlan:
-      OWN_PLAN.test(seg.text) &&
+      (OWN_PLAN.test(seg.text) || FOLLOW_UP_REQUEST.test(seg.text)) &&
       segStatuses.length === 0 &&
       !segDepts.some((x) => x.handedTo) &&
       !OWN_PROBLEM_CUES.test(seg.text) &&

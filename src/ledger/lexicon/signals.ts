@@ -103,6 +103,10 @@ export const VISIT_CALLED_OFF =
 export const OWN_PLAN =
   /(?:明天|明早|后天|下周|回头|改天|过两天|过几天|待会儿?|等会儿?|一会儿?|稍后)(?:我|我们)?(?:再|就)?(?:去|来|过去)?(?:问|催|找|联系|跟进|对接|看看|看一下|了解|沟通|打电话|电话)/;
 
+/** Only asking someone to follow a matter up (Q-0012 催一下, X的事麻烦跟进下, 请督促落实): nothing happened yet. */
+export const FOLLOW_UP_REQUEST =
+  /(?:^|[\s,，]|的事情?|那个事?|这个事|的问题)(?:麻烦|请|烦请|辛苦)?(?:你|您|大家)?(?:再|尽快)?(?:帮忙)?(?:催|跟进|盯|督促|跟踪)(?:一下|下|一催|催|落实)?\s*$/;
+
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
   /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
