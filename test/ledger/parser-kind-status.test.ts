@@ -170,3 +170,14 @@ describe('requests to follow up, construction results, bare 通过', () => {
     expect(statuses(parse(text))).toEqual(['resolved']);
   });
 });
+
+describe('a result promised once a condition is met', () => {
+  it('交齐后银行就放款 is under way; 办完后就放款了 happened', () => {
+    expect(statuses(parse('Q-0571 材料还没交齐，交齐后银行就放款'))).toEqual(['in_progress']);
+    expect(statuses(parse('Q-0572 手续办完后就放款了'))).toEqual(['resolved']);
+  });
+
+  it('a decision to sign off now (那就销号) is no promise', () => {
+    expect(parse('Q-0573 企业也确认了，那就销号').kind).toBe('closed');
+  });
+});

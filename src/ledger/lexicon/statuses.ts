@@ -542,7 +542,9 @@ export const CONDITIONAL_MARKERS = ['要是', '如果', '假如', '假设', '倘
 /** Imminent aspect right before a result verb (快批下来了, 快要到账了, 就要办好了): under way, not done. */
 export const IMMINENT_BEFORE = /(?<![很挺较太飞赶尽加越])(?:快要|快|就要|眼看就要?)$/;
 /** After a result verb: it is the precondition of a later step (批下来以后再办, 到账后才能开工): not done. */
-export const PRECONDITION_AFTER = /^\s*(?:以后|之后|后)\s*(?:再|才|就|方可|可以|能|要|需)/;
+export const PRECONDITION_AFTER = /^\s*(?:以后|之后|后)\s*(?:[\u4e00-\u9fa5]{1,4}?)?(?:再|才|就|方可|可以|能|要|需)/;
+/** Before a result verb: the consequence promised once a condition is met (交齐后银行就放款, 验收以后就拨付): under way. */
+export const CONSEQUENCE_BEFORE = /(?:以后|之后|后)[\u4e00-\u9fa5]{0,4}?(?:就|才|即可|便)(?:能|会|可以)?$/;
 /** Before a result verb: waiting for it (等环评批下来, 在等放款, 就等资金到位): under way. */
 export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到|着)?[^，,。;；]{0,8}$|^等/;
 /**
