@@ -181,3 +181,14 @@ describe('a result promised once a condition is met', () => {
     expect(parse('Q-0573 企业也确认了，那就销号').kind).toBe('closed');
   });
 });
+
+describe('the speaker’s plan covers what follows its subject', () => {
+  it('a hand-off said before "我再催一下" happened', () => {
+    const got = parse('青禾食品的规划许可 上次转给资规那边了 现在还没回音 我再催一下');
+    expect(shape(got)).toEqual(['资规局/assigned']);
+  });
+
+  it('a department after the speaker’s tentative verb is still only planned', () => {
+    expect(shape(parse('昨天去了青禾食品，冷库用电不够要增容，我说回头找供电公司问问。'))).toEqual(['-/open']);
+  });
+});
