@@ -192,3 +192,13 @@ describe('the speaker’s plan covers what follows its subject', () => {
     expect(shape(parse('昨天去了青禾食品，冷库用电不够要增容，我说回头找供电公司问问。'))).toEqual(['-/open']);
   });
 });
+
+describe('pending, completion words, obtaining', () => {
+  it.each(['Q-0581 补助拨付完毕', 'Q-0582 供电公司送电成功', 'Q-0583 用地指标争取到了'])('%s is solved', (text) => {
+    expect(statuses(parse(text))).toEqual(['resolved']);
+  });
+
+  it.each(['Q-0584 贷款已审批，待放款', 'Q-0585 指标还在争取'])('%s is under way', (text) => {
+    expect(statuses(parse(text))).toEqual(['in_progress']);
+  });
+});

@@ -61,6 +61,7 @@ export const COMPLETION_VERBS = [
   '解决',
   '落实',
   '兑现',
+  '争取',
   '处理',
   '协调',
   '安排',
@@ -387,7 +388,10 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   // a bare result verb closing a clause (供电公司已经增容完成 / 银行续贷办好)
   {
     status: 'resolved',
-    pattern: '(?:完成|办好|办完|搞定|解决|到位|到账|放款|拨付|兑现|落实|批下来|办下来|通过)(?=$|[,，。;；!！\\s])',
+    pattern:
+      '(?:完成|办好|办完|搞定|解决|到位|到账|放款|拨付|兑现|落实|批下来|办下来|通过)(?=$|[,，。;；!！\\s])|' +
+      // a verb of the matter + 完毕/成功 (拨付完毕, 送电成功, 签约成功)
+      `(?:${alt([...COMPLETION_VERBS.filter((v) => v.length > 1), ...ARRIVAL_PREDICATES, '申请', '招聘', '签约', '签订', '安装', '施工', '送电', '对接'])})(?:完毕|成功)`,
     notAfter:
       '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧)\\s*$',
   },
@@ -448,7 +452,7 @@ export const NEGATOR_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['么有', '没有'],
   ['冇', '没'],
 ];
-export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别)[^，,。；;]{0,3}$/;
+export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别|待)[^，,。；;]{0,3}$/;
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
 export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
