@@ -202,3 +202,19 @@ describe('pending, completion words, obtaining', () => {
     expect(statuses(parse(text))).toEqual(['in_progress']);
   });
 });
+
+describe('visits without 走访', () => {
+  it.each([
+    '和青禾食品老板见了一面，说冷库电不够',
+    '下午青禾食品那转了转，冷库电不够用',
+    '青禾食品现场办公，企业提出冷库增容需求',
+  ])('%s is a visit', (text) => {
+    const got = parse(text);
+    expect(got.kind).toBe('visit');
+    expect(statuses(got)).toEqual(['open']);
+  });
+
+  it('meeting planned for next week is no visit', () => {
+    expect(parse('明天跟青禾食品老板见一面').kind).toBe('not_update');
+  });
+});

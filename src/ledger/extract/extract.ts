@@ -100,7 +100,7 @@ const MOTION_BEFORE_NAME =
   /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
 const MOTION_AFTER_NAME =
-  /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
+  /^\s*(?:那边|这边|那儿|这儿|那里|那)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟|转了转|看了看|坐了坐|走了走|转了一圈)/;
 /** A department said to lead (财政牵头, 住建局主办). */
 const LEAD_WORD = new RegExp(`^(?:${LEAD_AFTER_DEPARTMENT.join('|')})$`);
 /** Words that carry no problem content (subjects, report verbs, fillers). */
