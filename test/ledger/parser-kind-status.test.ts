@@ -218,3 +218,19 @@ describe('visits without 走访', () => {
     expect(parse('明天跟青禾食品老板见一面').kind).toBe('not_update');
   });
 });
+
+describe('variant spellings of status words', () => {
+  it.each([
+    ['Q-0591 奖励已到帐', 'resolved'],
+    ['Q-0592 已办洁', 'resolved'],
+    ['Q-0593 搞掂了', 'resolved'],
+    ['Q-0594 在跟近', 'in_progress'],
+    ['Q-0595 已fix', 'resolved'],
+  ])('%s → %s', (text, status) => {
+    expect(statuses(parse(text))).toEqual([status]);
+  });
+
+  it('叫办 is 交办', () => {
+    expect(shape(parse('Q-0596 已叫办经信局'))).toEqual(['经信局/assigned']);
+  });
+});

@@ -9,6 +9,7 @@ import {
   NEGATOR_VARIANTS,
   REALISED_ASPECT,
   SPEAKER_SUBJECTS,
+  STATUS_SPELLING_VARIANTS,
   TENTATIVE_VERB_STEMS,
 } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
@@ -53,10 +54,14 @@ export function inSpeakerPlan(text: string, at: number): boolean {
   return speakerPlans(text.slice(c.start, c.end), at - c.start + 1);
 }
 
-const NEGATOR_RE = new RegExp(NEGATOR_VARIANTS.map(([v]) => v).join('|'), 'g');
-const NEGATOR_OF = new Map(NEGATOR_VARIANTS);
+const VARIANTS = [...NEGATOR_VARIANTS, ...STATUS_SPELLING_VARIANTS];
+const NEGATOR_RE = new RegExp(VARIANTS.map(([v]) => v).join('|'), 'g');
+const NEGATOR_OF = new Map(VARIANTS);
 
-/** Misspelt negators read as 没 (还木批下来 → 还没批下来); same length, so offsets hold. */
+/**
+ * Misspelt negators read as 没 (还木批下来 → 还没批下来) and variant spellings of status words read as the
+ * standard ones (钱已到帐 → 钱已到账); same length, so offsets hold.
+ */
 export function normaliseNegators(text: string): string {
   return text.replace(NEGATOR_RE, (v) => NEGATOR_OF.get(v) ?? v);
 }

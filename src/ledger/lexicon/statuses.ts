@@ -374,7 +374,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|(?<![a-z])(?:approved|granted|disbursed|completed|finished|settled|sorted out|paid out)(?![a-z])|\\bok了|妥了',
+      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|已fix|fix了|(?<![a-z])(?:approved|granted|disbursed|completed|finished|settled|sorted out|paid out)(?![a-z])|\\bok了|妥了',
   },
 
   // verb + result complement (批下来了, 落实好了, 弄完了, 谈妥, 招到了); things arriving (钱到账了, 证下来了)
@@ -451,6 +451,25 @@ export const NEGATOR_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['木有', '没有'],
   ['么有', '没有'],
   ['冇', '没'],
+];
+/**
+ * Variant and IME spellings of status words (到帐 for 到账, 跟近 for 跟进, 叫办 for 交办, 搞掂 for 搞定) and the
+ * standard form of the same length each is read as (extract/mood.ts normalises them with the negators).
+ */
+export const STATUS_SPELLING_VARIANTS: ReadonlyArray<readonly [string, string]> = [
+  ['到帐', '到账'],
+  ['入帐', '入账'],
+  ['帐上', '账上'],
+  ['帐户', '账户'],
+  ['办洁', '办结'],
+  ['办节', '办结'],
+  ['跟近', '跟进'],
+  ['根进', '跟进'],
+  ['叫办', '交办'],
+  ['搞掂', '搞定'],
+  ['落时', '落实'],
+  ['批付', '批复'],
+  ['受里', '受理'],
 ];
 export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别|待)[^，,。；;]{0,3}$/;
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
