@@ -234,3 +234,11 @@ describe('variant spellings of status words', () => {
     expect(shape(parse('Q-0596 已叫办经信局'))).toEqual(['经信局/assigned']);
   });
 });
+
+describe('an earlier matter resolved, then something new reported', () => {
+  it('the new report may say what is wrong in the clause after it', () => {
+    const got = parse('嗯 今天去青禾食品 上次那个规划许可已经拿到了 然后他们又说想扩建 缺地');
+    expect(got.kind).toBe('mixed');
+    expect(statuses(got)).toEqual(['resolved', 'open']);
+  });
+});
