@@ -156,7 +156,7 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
     // (the report may say what is wrong in the clause after it: …已经拿到了，他们又说想扩产，缺地)
     const next = pieces[i + 1];
-    const reportsNext = next !== undefined && next.cue && !next.firm && !next.report;
+    const reportsNext = Boolean(next?.cue && !next.firm && !next.report);
     if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0 || reportsNext) && !p.firm) return open(false);
     // … or a problem of its own of another category (…之前的贷款问题解决了，现在主要缺工程师): a result
     // governs its own matter, the deficit said after it is another one
