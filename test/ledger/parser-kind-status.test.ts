@@ -242,3 +242,16 @@ describe('an earlier matter resolved, then something new reported', () => {
     expect(statuses(got)).toEqual(['resolved', 'open']);
   });
 });
+
+describe('a hand-off still to come', () => {
+  it.each(['Q-0611 下一步移交资规局', 'Q-0612 拟交办人社局', 'Q-0613 回头转给商务局'])(
+    '%s hands nothing off yet',
+    (text) => {
+      expect(statuses(parse(text))).toEqual(['open']);
+    },
+  );
+
+  it('the same hand-off said as done is assigned', () => {
+    expect(shape(parse('Q-0614 已移交资规局'))).toEqual(['资规局/assigned']);
+  });
+});

@@ -437,7 +437,8 @@ export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
 export const TOLD_AFTER_DEPARTMENT =
   /^(?:那边|这边)?(?:的人)?(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)(?:过|好)?了|打了(?:个)?(?:招呼|电话)|了(?=$|[\s,，。;；!！]))/;
 /** Before a hand-off verb: it is only considered or asked (该交住建还是园区？, 想报给发改): no hand-off. */
-export const HANDOFF_CONSIDERED = /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是)\s*$/;
+export const HANDOFF_CONSIDERED =
+  /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|稍后|马上)\s*$/;
 
 /** Before a status verb in the same clause: the verb is negated. */
 /**
@@ -480,7 +481,7 @@ export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|�
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
-  /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
+  /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点|拟)/;
 /**
  * Right before a status verb, this week or month (这周能办结, 生态说本月办结): future when a modal or a
  * promise says so; alone it is when it happened (本周销号：…, 这周已经放款了).
