@@ -26,8 +26,12 @@ import {
   GENERIC_EARLIER_ALL,
   REPORT_CHANNEL,
   OWN_PLAN,
+  FOLLOW_UP_REQUEST,
   INFO_REQUEST,
   PLANNED_HEADING,
+  REPORT_HEADING,
+  NEED_CUES,
+  HEADING_LINE,
   STATS_SUMMARY,
   VISIT_NEGATED,
   VISIT_CALLED_OFF,
@@ -51,6 +55,7 @@ import {
   QUESTION_MARKERS,
   REPORT_IN_CLAUSE,
   REPORTED_ASK,
+  ASKED_BEFORE_QUOTE,
   RETURN_VERIFIES,
   STRONG_NOTICE,
   THIRD_PARTY_VISIT,
@@ -77,6 +82,7 @@ import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
 import { HANDOFF_BACK, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
+import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 const PROGRESS_VERB_START = new RegExp(`^(?:${[...PROGRESS_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
@@ -94,7 +100,9 @@ const MOTION_BEFORE_NAME =
   /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
 const MOTION_AFTER_NAME =
-  /^\s*(?:那边|这边|那儿|这儿)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟)/;
+  /^\s*(?:那边|这边|那儿|这儿|那里|那)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟|转了转|看了看|坐了坐|走了走|转了一圈)/;
+/** A department said to lead (财政牵头, 住建局主办). */
+const LEAD_WORD = new RegExp(`^(?:${LEAD_AFTER_DEPARTMENT.join('|')})$`);
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
   /以下|如下|下列|企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|上述|以上|前述|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
@@ -109,7 +117,7 @@ const RESPECTIVELY = /分别/;
 const THIS_MESSAGE_SCOPE = /^\s*(?:上述|以上|前述|这些|这几个|所有)/;
 const QUESTION_END = /[?？]\s*$/;
 const STRONG_QUESTION =
-  /(?:吗|呢|么|没有|了没|没|不|否)\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
+  /(?:吗|呢|么|没有|了没|没|不|否)\s*[啊呀哈嘛哇]?\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
 
 interface Clause extends Span {
   text: string;
@@ -292,6 +300,12 @@ function readMessage(
   ents: EnterpriseHit[],
   today: string,
 ): MessageFacts {
+  // "已报生态环境局和财政局，财政牵头": after a hand-off in the sentence, 牵头 says who leads among those handed
+  // the matter, not that work started.
+  const handedBefore = (at: number) =>
+    depts.some((h) => h.handedTo && h.end <= at && !/[。;；\n]/.test(work.slice(h.end, at)));
+  const leadOnly = (s: Span) =>
+    LEAD_WORD.test(work.slice(s.start, s.end)) && handedBefore(s.start) && !/[在正]/.test(work.slice(s.end, s.end + 2));
   // 已交金融办 / 已报经信局 / 报给住建了: a hand-off verb around a department is an assignment.
   // 国网在装表, 社保那边说…可以对接, 卡在发改: the department is working on it.
   const acting = depts.filter(
@@ -300,11 +314,13 @@ function readMessage(
       !d.handedTo &&
       // "经信那边说要先报发改，已经报给发改了": the hand-off that follows decides.
       !depts.some((h) => h.handedTo && h.start > d.start && !/[。;；\n]/.test(work.slice(d.end, h.start))) &&
+      !(d.leads && handedBefore(d.start) && !/^\s*(?:牵头|主办)?\s*[在正]/.test(work.slice(d.end, d.end + 4))) &&
       (DEPARTMENT_ACTING_AFTER.test(work.slice(d.end, d.end + 6)) ||
         DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
   );
   const statuses = [
-    ...findStatuses(work),
+    // (报给交通了: 通了 inside a department's name states nothing)
+    ...findStatuses(work).filter((s) => !depts.some((d) => s.start >= d.start && s.start < d.end) && !leadOnly(s)),
     ...depts
       .filter((d) => d.handedTo)
       .map(
@@ -391,7 +407,10 @@ function readMessage(
     summarySource,
     entNames: [...new Set(ents.map((e) => original.slice(e.start, e.end)))],
     multiEnterprise,
-    visitHeading: multiEnterprise && VISIT_HEADING.test(work) && !PLANNED_HEADING.test(work),
+    // (one enterprise: only a heading line says so — 本周走访：华康药业，反映…)
+    visitHeading:
+      (multiEnterprise ? VISIT_HEADING.test(work) : VISIT_HEADING.test(HEADING_LINE.exec(work)?.[0] ?? '')) &&
+      !PLANNED_HEADING.test(work),
   };
 }
 
@@ -439,7 +458,7 @@ function segmentFacts(
     reportedText,
     planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
     ownPlan:
-      OWN_PLAN.test(seg.text) &&
+      (OWN_PLAN.test(seg.text) || FOLLOW_UP_REQUEST.test(seg.text)) &&
       segStatuses.length === 0 &&
       !segDepts.some((x) => x.handedTo) &&
       !OWN_PROBLEM_CUES.test(seg.text) &&
@@ -488,6 +507,8 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
   const head = work.slice(seg.start, at).replace(/[\s,，]+$/, '');
   if (!head.trim() || questionKind(work, { start: seg.start, end: seg.start + head.length, text: head }, '') !== null)
     return [seg];
+  // "七一在群里问，补助什么时候能拨": the question is what someone asked — reported speech, not ours to answer
+  if (ASKED_BEFORE_QUOTE.test(head)) return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
     {
@@ -856,7 +877,13 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   // "宏远纺织的用工问题，人社局组织了招聘会…": a topic, then the department acting on it.
   const afterTopic = acting.includes('after-topic') && !/反映|来电|来函|提出|提了/.test(f.reportedText);
   const reported: Span = { start: f.seg.parentStart, end: f.seg.end };
-  if (deptActing && (afterTopic || (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, reported)))) {
+  // (on a visit, a need said there with a department already at work on it is raised there: 去了X 要招二十个工 人社已经接了)
+  const raisedOnVisit = m.anyVisit && f.cls.some((c) => c.content && NEED_CUES.test(c.text));
+  if (
+    deptActing &&
+    !raisedOnVisit &&
+    (afterTopic || (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, reported)))
+  ) {
     addOld(d, m, f, null);
     return true;
   }
@@ -923,6 +950,8 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
 function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
   if (m.anyVisit || freshItems(d).length) return false;
+  // "华康药业诉求：1、贷款500万，已转金融办": a heading before it says what follows is reported
+  if (REPORT_HEADING.test(denominalised(m.work.slice(0, f.seg.start)))) return false;
   if (
     STRONG_REPORT.test(denominalised(f.reportedText)) ||
     enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })

@@ -9,6 +9,7 @@ import {
   NEGATOR_VARIANTS,
   REALISED_ASPECT,
   SPEAKER_SUBJECTS,
+  STATUS_SPELLING_VARIANTS,
   TENTATIVE_VERB_STEMS,
 } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
@@ -35,8 +36,8 @@ export function clauseAround(text: string, at: number): Span {
  * (问问, 对接一下) or an adverb of intent (回头, 改天, 打算), and no realised aspect (了, 已, 过) after
  * the subject. "我们已经报给人社局了", "我问了一下税务局" happened; "我说回头问问税务局" did not.
  */
-export function speakerPlans(clause: string): boolean {
-  const subjects = [...clause.matchAll(SPEAKER)];
+export function speakerPlans(clause: string, before = clause.length): boolean {
+  const subjects = [...clause.matchAll(SPEAKER)].filter((m) => m.index < before);
   if (!subjects.length) return false;
   const from = subjects[subjects.length - 1]!.index;
   const rest = clause.slice(from);
@@ -44,16 +45,23 @@ export function speakerPlans(clause: string): boolean {
   return TENTATIVE.test(rest) || INTENT.test(rest);
 }
 
-/** Is the position inside a clause that is only the speaker's plan? */
+/**
+ * Is the position inside a clause that is only the speaker's plan? The plan covers what follows its subject:
+ * in "上次转给生态那边了 现在还没回音 我再催一下" the hand-off before 我 happened.
+ */
 export function inSpeakerPlan(text: string, at: number): boolean {
   const c = clauseAround(text, at);
-  return speakerPlans(text.slice(c.start, c.end));
+  return speakerPlans(text.slice(c.start, c.end), at - c.start + 1);
 }
 
-const NEGATOR_RE = new RegExp(NEGATOR_VARIANTS.map(([v]) => v).join('|'), 'g');
-const NEGATOR_OF = new Map(NEGATOR_VARIANTS);
+const VARIANTS = [...NEGATOR_VARIANTS, ...STATUS_SPELLING_VARIANTS];
+const NEGATOR_RE = new RegExp(VARIANTS.map(([v]) => v).join('|'), 'g');
+const NEGATOR_OF = new Map(VARIANTS);
 
-/** Misspelt negators read as 没 (还木批下来 → 还没批下来); same length, so offsets hold. */
+/**
+ * Misspelt negators read as 没 (还木批下来 → 还没批下来) and variant spellings of status words read as the
+ * standard ones (钱已到帐 → 钱已到账); same length, so offsets hold.
+ */
 export function normaliseNegators(text: string): string {
   return text.replace(NEGATOR_RE, (v) => NEGATOR_OF.get(v) ?? v);
 }

@@ -154,7 +154,10 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     // two hand-offs of different topics, nothing wrong said ("补贴的事转经信局了，规划许可报资规局"): one each
     if (!gCue && gCat.score > 0 && handsOffAnotherTopic(p, g, judge)) return open(true);
     // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
-    if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0) && !p.firm) return open(false);
+    // (the report may say what is wrong in the clause after it: …已经拿到了，他们又说想扩产，缺地)
+    const next = pieces[i + 1];
+    const reportsNext = Boolean(next?.cue && !next.firm && !next.report);
+    if (updatesEarlier(g, ctx) && p.report && (p.cue || p.score > 0 || reportsNext) && !p.firm) return open(false);
     // … or a problem of its own of another category (…之前的贷款问题解决了，现在主要缺工程师): a result
     // governs its own matter, the deficit said after it is another one
     // (a group about earlier matters in general — 之前的问题都解决了 — names no matter the deficit could elaborate)

@@ -7,6 +7,7 @@ import type { IssueStatus } from '../model.js';
 import {
   AGENT_REALISED_BEFORE,
   CONDITIONAL_MARKERS,
+  CONSEQUENCE_BEFORE,
   FUTURE_AFTER,
   FUTURE_BEFORE,
   IMMINENT_BEFORE,
@@ -15,6 +16,7 @@ import {
   NEGATION_AFTER,
   PROMISE_BEFORE,
   NEGATION_BEFORE,
+  PARTIAL_LEADS,
   PRECONDITION_AFTER,
   STATUS_ORDER,
   STATUS_PATTERNS,
@@ -48,6 +50,9 @@ function resultMood(text: string, before: string, end: number, start: number): '
   if (PRECONDITION_AFTER.test(text.slice(end, end + 6))) return 'drop';
   if (inSpeakerPlan(text, start)) return 'drop';
   if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before)) return 'progress';
+  // (交齐后银行就放款 is promised; 手续办完后就放款了 happened)
+  if (CONSEQUENCE_BEFORE.test(before) && !/[了啦]$/.test(text.slice(start, end)) && !/^[了啦]/.test(text.slice(end)))
+    return 'progress';
   return null;
 }
 
@@ -100,11 +105,27 @@ export function findStatuses(text: string): StatusHit[] {
     }
   }
   // "招到了15人，但还缺20人": a result followed by "but still lacking" is only progress.
+  // (only up to the next list item: "1 证已经拿到 2 工程师还差3个" are two matters)
+  // "首笔资金已拨", "一部分已经到位": a result said of a part only is progress too.
   for (const h of hits) {
-    if ((h.status === 'resolved' || h.status === 'closed') && PARTIAL_AFTER.test(text.slice(h.end)))
+    if (
+      (h.status === 'resolved' || h.status === 'closed') &&
+      (PARTIAL_AFTER.test(untilNextItem(text.slice(h.end))) ||
+        (h.status === 'resolved' && PARTIAL_BEFORE.test(clauseBefore(text, h.start))))
+    )
       h.status = 'in_progress';
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/** A part named before a result in its clause (首笔资金已拨, 一部分已经到位). */
+const PARTIAL_BEFORE = new RegExp(`(?:${PARTIAL_LEADS.join('|')})[^，,。;；\\s]{0,4}$`);
+
+/** Where the next list item starts (" 2 ", ②, （3）, a new line): a later item is another matter. */
+const NEXT_ITEM = /\s[1-9]\d?[\s、.．]|[①-⑳]|[（(][1-9一二三四五六七八九][)）]|\n/;
+function untilNextItem(tail: string): string {
+  const at = tail.search(NEXT_ITEM);
+  return at < 0 ? tail : tail.slice(0, at);
 }
 
 /** A result forecast for a date (下周能批, 预计月底放款): the matter is under way. */

@@ -15,13 +15,13 @@ export const VISIT_VERB_WORDS = [
   '拜访',
   '回访',
   ...VISIT_VERB_TYPOS,
-  String.raw`\b(?:[Vv]isited|[Ww]ent to|[Dd]ropped by|[Pp]aid a visit to)\b`,
+  String.raw`\b(?:[Vv]isited|[Ww]ent to|[Dd]ropped by|[Pp]aid a visit to)\b|\b[Vv]isit(?:ed)?\b(?=\s*了)`,
 ].join('|');
 
 /** Visit verbs that stand on their own (走访, 调研 …). */
 export const VISIT_VERBS = new RegExp(
   String.raw`${VISIT_VERB_WORDS}|去过了?|去看了?(?:一下|看)?|(?:去|跑|走)了一?趟|转了一圈|看了[一两二三四五六七八九十几\d]+家|(?<![回过失])去的(?=[\u4e00-\u9fa5])|(?<![过回进出上下转送拿搬])去了(?=\s*(?:$|[,，。;；!！\s]))|` +
-    /(?<=从[\u4e00-\u9fa5A-Za-z]{2,12})回来|调研|上门服务|(?<!(?:请|让|希望|要求|想)[\u4e00-\u9fa5]{0,8})上门(?!指导|检查|核查)|实地查看|实地察看|实地了解|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)/
+    /(?<=从[\u4e00-\u9fa5A-Za-z]{2,12})回来|调研|上门服务|(?<!(?:请|让|希望|要求|想)[\u4e00-\u9fa5]{0,8})上门(?!指导|检查|核查)|实地查看|实地察看|实地了解|现场办公|现场服务|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落已])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)(?!的?(?:账|户头|卡上))/
       .source,
 );
 /**
@@ -34,7 +34,7 @@ export const PRESENCE_BEFORE_NAME =
 export const PRESENCE_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿|厂里|厂区|车间|现场)?\s*(?:$|出来|回来|待了|呆了|开了?(?:个)?(?:座谈会|会)|座谈|参观|看了|转了|蹲了|调研|(?:跟|和|与)[\u4e00-\u9fa5]{0,6}(?:聊|谈|座谈|交流|见))/;
 /** Meeting the enterprise's people face to face (当面聊, 面谈, 见了面): a visit, however it is worded. */
-export const FACE_TO_FACE = /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊/;
+export const FACE_TO_FACE = /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊|(?:见|碰)了(?:一|个)面/;
 
 /** A visit recalled in a relative clause (上周走访X时提的…, 去的时候他们说的…): it says when a matter was raised, no visit now. */
 export const VISIT_RECALLED =
@@ -43,7 +43,8 @@ export const VISIT_RECALLED =
  * 回访 that verifies an outcome (经回访确认, 回访核实, 组织部回访确认): a check before a sign-off, not a
  * visit reported for its own sake. A 回访 of an enterprise otherwise is a visit like any other.
  */
-export const RETURN_VERIFIES = /经(?:过)?(?:电话)?回访|回访(?:后)?(?:确认|核实|核查|复核|企业满意|满意)/;
+export const RETURN_VERIFIES =
+  /经(?:过)?(?:电话)?回访|回访(?:后)?(?:确认|核实|核查|复核|企业满意|满意)|回访(?:完|后|之后|以后|结束后)(?:再|就|才)?(?:销号|消号|办结|关闭)/;
 
 /**
  * A third party as the subject of 上门 (协调银行上门对接, 税务局派人上门辅导, 专家来厂): their visit, not
@@ -102,6 +103,10 @@ export const VISIT_CALLED_OFF =
 export const OWN_PLAN =
   /(?:明天|明早|后天|下周|回头|改天|过两天|过几天|待会儿?|等会儿?|一会儿?|稍后)(?:我|我们)?(?:再|就)?(?:去|来|过去)?(?:问|催|找|联系|跟进|对接|看看|看一下|了解|沟通|打电话|电话)/;
 
+/** Only asking someone to follow a matter up (Q-0012 催一下, X的事麻烦跟进下, 请督促落实): nothing happened yet. */
+export const FOLLOW_UP_REQUEST =
+  /(?:^|[\s,，]|的事情?|那个事?|这个事|的问题)(?:麻烦|请|烦请|辛苦)?(?:你|您|大家)?(?:再|尽快)?(?:帮忙)?(?:催|跟进|盯|督促|跟踪)(?:一下|下|一催|催|落实)?\s*$/;
+
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
   /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
@@ -154,7 +159,7 @@ export const NEW_MARKERS = /又提|新提|新的|另外提|还提|新增|新反�
  * "想做跨境电商，缺懂外贸的人才" stays one problem.
  */
 export const OWN_PROBLEM_CUES =
-  /(?:没|未|还没|尚未|迟迟没)(?:有)?(?:到位|下来|批复|落地|落实|到岗|办结|解决|兑现)|(?<![多减])少(?=$|[\s,，。;；]|得)|缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重|(?:时间|周期|流程|手续|审批|排队)(?:太|很|比较|较|过|偏)?(?:长|久|繁琐|复杂)|(?<![还仍尚])差\s*[\d一二两三四五六七八九十几百千万]|(?:招|批|办|贷|拿|找|留|进|请|引|落|用|谈|接)不(?:来|到|上|下来|进来|了|住|动)|塌陷|坏了|损坏|漏水|渗水|积水|倒灌|堵塞|老是堵|跳闸|停电|断电|停水|故障/;
+  /(?:没|未|还没|尚未|迟迟没)(?:有)?(?:到位|下来|批复|落地|落实|到岗|办结|解决|兑现)|(?<![多减])少(?=$|[\s,，。;；]|得)|缺|短缺|紧缺|不足|不够|紧张|困难|难(?!以|度|得|免|怪)|慢|迟迟|一直没|还没|尚未|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决|下来|办|接通|着落)|未(?:到账|兑现|发放|通过|批|落实|解决|拨付|办|接通)|办不下来|批不下来|招不到|找不到|留不住|流失|下滑|下降|减少|少了|萎缩|取消|限行|拖(?:了|着|得|欠|延)|坑洼|卡住|卡在|受阻|到期|抽贷|断贷|压贷|不稳定|不畅|不通|破损|过高|太高|偏高|上涨|涨价|积压|滞销|急需|亟需|亟待|压力大|跟不上|不方便|停滞|突出|严重|(?:时间|周期|流程|手续|审批|排队)(?:太|很|比较|较|过|偏)?(?:长|久|繁琐|复杂)|(?<![还仍尚])差\s*[\d一二两三四五六七八九十几百千万]|(?:招|批|办|贷|拿|找|留|进|请|引|落|用|谈|接)不(?:来|到|上|下来|进来|了|住|动)|塌陷|坏了|损坏|漏水|渗水|积水|倒灌|堵塞|老是堵|跳闸|停电|断电|停水|故障/;
 
 /**
  * A problem word turned into a noun by 的 (海纳缺的工程师, 他们要的三十个工人, 上次申请的贷款): it names the
@@ -195,7 +200,7 @@ export const ASK_START = /^\s*(?:我|我们)?(?:想)?(?:请问|问一下|问下|
  * (批没批, 结不结, 能不能, 有没有) or a "where is it" phrase.
  */
 export const QUESTION_FORMS =
-  /(?:吗|呢|么|没有|了没|批了没|了吧)\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
+  /(?:吗|呢|么|没有|了没|批了没|了吧)\s*[啊呀哈嘛哇]?\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
 /**
  * An interrogative word asking (啥情况, 谁在跟, 找哪个部门, 要多久, 怎么还没批) — a question even without a
  * question mark. Not its indefinite uses: 没什么问题, 啥都不缺, 什么都好, 多少有点, 不需要什么.
@@ -205,7 +210,12 @@ export const INTERROGATIVE =
 
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
 export const REPORTED_ASK =
-  /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
+  /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s]|群里|电话里|微信里|来电|打电话)问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
+/** A need stated as such (要招二十个工, 需要新增用地, 缺三个电工): something the enterprise wants now. */
+export const NEED_CUES = /(?:要|需要|想|得|急需|还需)(?:招|找|贷|申请|新增|增加|扩|办|批|拿)|缺|不够|不足/;
+
+/** A clause ending with someone asking (企业在群里问，…; 老板打电话来咨询：…): what follows is the question they asked. */
+export const ASKED_BEFORE_QUOTE = /(?:问|咨询|打听|想知道|不知道|询问)(?:我们|我|一下|下)?\s*[:：]?\s*$/;
 /** What a question asks about: may it be closed / signed off. */
 export const CLOSABLE_ASK = /结|销号|消号|关闭|闭环/;
 /** What a question asks about: is it done (approved, paid, solved). */
@@ -222,6 +232,11 @@ export const FIELD_LABELS =
 
 /** The problem came by phone, letter or chat, not on a visit (来电, 来函, 打电话, 微信, 群里说). */
 export const REPORT_CHANNEL = /来电|来函|打电话|电话里|微信|群里|留言|短信|邮件/;
+
+/** A heading announcing what an enterprise reports (诉求：, 反映如下：, 存在问题：): the items under it are new. */
+export const REPORT_HEADING = /(?:反映|反应|提出|诉求|困难|需求|存在问题)(?:如下|有)?\s*[:：]/;
+/** A heading at the head of a message: a short label before a colon (本周走访：, 【走访记录】). */
+export const HEADING_LINE = /^\s*(?:[【[][^】\]\n]{1,16}[】\]]|[^，,。;；:：\n]{1,12}[:：])/;
 
 /** In a roll-up, a heading or label saying the message reports visits (本周走访情况, 调研汇总). */
 export const VISIT_HEADING =
@@ -241,7 +256,7 @@ export const FILLER_BLANKS =
 
 /** After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了): work under way. */
 export const DEPARTMENT_ACTING_AFTER =
-  /^(?:那边|这边)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人)/;
+  /^(?:那边|这边|那块|这块)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人|(?:已经?|也)?接(?:了|手|过去|下来|住))/;
 /** Before a department: the issue is waiting there (卡在发改, 压在住建局): work under way. */
 export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|在)\s*$/;
 

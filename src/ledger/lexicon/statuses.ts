@@ -49,15 +49,21 @@ export const COMPLETION_VERBS = [
   '还',
   '结',
   '搬',
+  '分',
+  '铺',
+  '架',
+  '砌',
+  '埋',
+  '盖',
   '疏通',
   '维修',
   '更换',
   '解决',
   '落实',
   '兑现',
+  '争取',
   '处理',
   '协调',
-  '对接',
   '安排',
   '完善',
   '整改',
@@ -87,6 +93,45 @@ export const RESULT_COMPLEMENTS = [
   '掉',
   '上',
 ];
+/**
+ * Money and papers coming in (钱打过来了, 补贴款汇过来了, 退税退到账上了): a verb of transfer with a
+ * complement of arrival towards the enterprise (过来, 进来, 到 + an account) is a result.
+ */
+export const TRANSFER_IN_VERBS = ['打', '汇', '拨', '划', '转', '寄', '退', '返', '发', '付'];
+/** Where money arrives (账上, 账户, 卡上), optionally the enterprise's own (到企业账户, 到公司账上). */
+export const ACCOUNT_PLACES = ['账上', '账户', '账里', '户头', '卡上', '账'];
+/**
+ * Quantifiers of a part (一半, 一部分, 大部分, 首批): a result said of a part only (放了一半, 部分到账,
+ * 首笔已拨) leaves the matter under way.
+ */
+export const PARTIAL_QUANTIFIERS = ['一半', '一部分', '大部分', '小部分', '少部分', '部分', '一些'];
+export const PARTIAL_LEADS = [...PARTIAL_QUANTIFIERS, '首批', '第一批', '首笔', '第一笔', '头一笔'];
+/**
+ * What is granted to an enterprise (补贴, 奖励, 款, 证, 批复): once it has received one (已经收到补贴了,
+ * 收到了退税款) the matter is solved. Papers a department receives (材料, 申请) are not here: that is work.
+ */
+export const GRANTED_THINGS = [
+  '补贴',
+  '补助',
+  '奖励',
+  '奖补',
+  '奖金',
+  '资金',
+  '款',
+  '钱',
+  '退税',
+  '证书',
+  '证',
+  '批复',
+  '批文',
+  '许可',
+  '贷款',
+];
+/**
+ * The matter needs no more following (不用再跟了, 不需要再协调了, 可以不管了): it is over, so solved.
+ */
+export const NO_MORE_FOLLOW_VERBS = ['跟进', '跟踪', '跟', '协调', '管', '催', '盯', '帮忙', '操心', '对接'];
+
 /** Result complements that may take an object before 了 (装好变压器了, 招到两个了): not 上/下来/出来 (directional). */
 export const OBJECT_COMPLEMENTS = ['好', '完', '齐', '到', '妥'];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
@@ -107,6 +152,11 @@ export const ARRIVAL_PREDICATES = [
   '开通',
   '接通',
   '拨付',
+  '兑付',
+  '打款',
+  '到款',
+  '修复',
+  '修通',
   '发放',
   '发证',
   '出证',
@@ -130,6 +180,7 @@ export const ARRIVAL_PREDICATES = [
  */
 export const PROGRESS_VERBS = [
   ...COMPLETION_VERBS.filter((v) => v.length > 1),
+  '对接',
   '批',
   '办',
   '审',
@@ -210,10 +261,14 @@ const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑�
 /** Clause end or 了/啦 (then no question particle). */
 const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
 export const COMPLETION_PATTERN =
-  `(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
-  `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结)(?:了|啦)(?=$|[,，。;；!！\\s~～])|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
+  `(?<![对衔承部充十过])(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
+  `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结|领|付)(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
+  // money coming in (打过来了, 汇到账上了, 已到企业账户)
+  `(?:${alt(TRANSFER_IN_VERBS)})(?:过来|进来)(?:了|啦)|(?:${alt(TRANSFER_IN_VERBS)}|已经?|都已|均已)到(?:了)?(?:企业|公司|厂里|他们|对方)?(?:的)?(?:${alt(ACCOUNT_PLACES)})(?![没吗么不])|` +
+  // something granted received (已经收到补贴了, 收到了退税款)
+  `(?:已经?|都已|均已)(?:收到|收到了)[\\u4e00-\\u9fa5]{0,4}?(?:${alt(GRANTED_THINGS)})|收到(?:了)?[\\u4e00-\\u9fa5]{0,4}?(?:${alt(GRANTED_THINGS)})(?:了|啦)|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
   // verb + result complement + its object + 了 closing the clause (装好变压器了, 招到两个了, 办完手续了)
-  `(?:${alt(COMPLETION_VERBS)})(?:${alt(OBJECT_COMPLEMENTS)})[\\u4e00-\\u9fa5\\d]{1,6}?(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
+  `(?<![对衔承部充十过])(?:${alt(COMPLETION_VERBS)})(?:${alt(OBJECT_COMPLEMENTS)})[\\u4e00-\\u9fa5\\d]{1,6}?(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a bare result adjective ending its clause (已经好了, 都妥了, 已经通了)
   `(?:已经?|均已|都已)(?:好|妥|完|通|齐)(?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a one-character completion verb ending its clause (贷款已放, 补贴已发, 证已领)
@@ -224,13 +279,42 @@ export const COMPLETION_PATTERN =
   `(?<![没未不])(?:${alt(COMPLETION_VERBS.filter((v) => v.length > 1 || !'跑找搞弄改换调接还'.includes(v)))})了(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))|` +
   // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
   `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
+/** Times a little ahead (下周, 月底, 过两天): a result promised for them is work under way. */
+export const NEAR_FUTURE_TIMES = [
+  '这周',
+  '本周',
+  '下周',
+  '下礼拜',
+  '下星期',
+  '这个月',
+  '本月',
+  '下个月',
+  '下月',
+  '月底',
+  '月初',
+  '年底',
+  '近期',
+  '过几天',
+  '过两天',
+  '明天',
+  '后天',
+  '马上',
+  '很快',
+];
 /** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
 export const FORECAST_PATTERN =
   `(?:这周|本周|下周|这个月|本月|月底|年底|近期|过几天|过两天|明天|后天|预计|有望)(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可)(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|拿|出)|` +
   // 预计/有望 name a forecast by themselves (预计下周上会审批, 有望月底到账)
-  `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)`;
+  `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)|` +
+  // whoever acts promised it for a near time, without a modal (银行说下周放, 住建答应月底批)
+  `(?:说|答应|表示|承诺|回复|答复)(?:了)?[^，,。;；]{0,3}?(?:${alt(NEAR_FUTURE_TIMES)})(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可|给)?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|给)`;
 /** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
 export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
+
+/** A result said of a part only: V了 + a part (放了一半, 招了一部分), a part + (已) a result (部分到账, 首笔已拨). */
+export const PARTIAL_RESULT_PATTERN =
+  `(?:${alt(COMPLETION_VERBS)}|到|${alt(ARRIVAL_PREDICATES)})了?(?:${alt(PARTIAL_QUANTIFIERS)})(?![\\u4e00-\\u9fa5]*(?:没|未))|` +
+  `(?:${alt(PARTIAL_LEADS)})(?:的)?[\\u4e00-\\u9fa5]{0,3}?(?:已经?|都已|均已|先)?(?:${alt(ARRIVAL_PREDICATES)}|解决|落实|完成|到|${alt(COMPLETION_VERBS.filter((v) => v.length > 1))})`;
 
 /** Modal or request words before a sign-off: it may be signed off, so it is solved, not yet closed. */
 export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建议', '拟', '准备', '待'];
@@ -256,11 +340,29 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   // closed: signed off
   // signed off, said as done (确认后销号了)
   { status: 'closed', pattern: '(?:已|予以|做)?(?:销号|消号)了' },
+  // a bare 销 closing its clause (Q-0012 销, 销掉了), not 报销/撤销/注销/推销/营销…
+  {
+    status: 'closed',
+    pattern: '(?<![撤注推促营经分报开取核吊抵])销(?:掉)?(?:了|啦)?(?=$|[,，。;；!！\\s])',
+    notAfter: '(?:完|后|之后|以后|再|(?<!那\\s*)就|才|拟|待|准备|等|可以|可|能|能够|要|想)\\s*$',
+  },
   {
     status: 'closed',
     pattern: '(?:已|同意|予以|做)?(?:销号|消号)|已闭环|闭环了|\\bclosed?\\b',
     // a sign-off that waits for something first (回访完销号, 确认后再销号, 拟销号): not done yet
     notAfter: '(?:完|后|之后|以后|再|(?<!那\\s*)就|才|拟|待|准备|等)\\s*$',
+  },
+
+  // the matter needs no more following (不用再跟了, 不需要再协调了): over, so solved
+  {
+    status: 'resolved',
+    literal: true,
+    pattern: `(?:不用|不需要|不必|无需|用不着)(?:再|继续)?(?:${alt(NO_MORE_FOLLOW_VERBS)})(?:了|啦)|可以不(?:用)?(?:再)?(?:${alt(NO_MORE_FOLLOW_VERBS)})了`,
+  },
+  // a result said of a part only (放了一半, 到了一部分, 部分到账, 首笔已拨): under way
+  {
+    status: 'in_progress',
+    pattern: PARTIAL_RESULT_PATTERN,
   },
 
   // resolved
@@ -272,7 +374,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|(?<![a-z])(?:approved|granted|disbursed|completed|finished|settled|sorted out|paid out)(?![a-z])|\\bok了|妥了',
+      '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|已fix|fix了|(?<![a-z])(?:approved|granted|disbursed|completed|finished|settled|sorted out|paid out)(?![a-z])|\\bok了|妥了',
   },
 
   // verb + result complement (批下来了, 落实好了, 弄完了, 谈妥, 招到了); things arriving (钱到账了, 证下来了)
@@ -286,7 +388,10 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   // a bare result verb closing a clause (供电公司已经增容完成 / 银行续贷办好)
   {
     status: 'resolved',
-    pattern: '(?:完成|办好|办完|搞定|解决|到位|到账|放款|拨付|兑现|落实|批下来|办下来)(?=$|[,，。;；!！\\s])',
+    pattern:
+      '(?:完成|办好|办完|搞定|解决|到位|到账|放款|拨付|兑现|落实|批下来|办下来|通过)(?=$|[,，。;；!！\\s])|' +
+      // a verb of the matter + 完毕/成功 (拨付完毕, 送电成功, 签约成功)
+      `(?:${alt([...COMPLETION_VERBS.filter((v) => v.length > 1), ...ARRIVAL_PREDICATES, '申请', '招聘', '签约', '签订', '安装', '施工', '送电', '对接'])})(?:完毕|成功)`,
     notAfter:
       '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧)\\s*$',
   },
@@ -296,7 +401,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'in_progress',
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -330,9 +435,10 @@ export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
 
 /** After a department: "told them" (跟税务说了, 和住建打了招呼): handed off. */
 export const TOLD_AFTER_DEPARTMENT =
-  /^(?:那边|这边)?(?:的人)?(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)了|打了(?:个)?(?:招呼|电话))/;
+  /^(?:那边|这边)?(?:的人)?(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)(?:过|好)?了|打了(?:个)?(?:招呼|电话)|了(?=$|[\s,，。;；!！]))/;
 /** Before a hand-off verb: it is only considered or asked (该交住建还是园区？, 想报给发改): no hand-off. */
-export const HANDOFF_CONSIDERED = /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是)\s*$/;
+export const HANDOFF_CONSIDERED =
+  /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|稍后|马上)\s*$/;
 
 /** Before a status verb in the same clause: the verb is negated. */
 /**
@@ -347,7 +453,26 @@ export const NEGATOR_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['么有', '没有'],
   ['冇', '没'],
 ];
-export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别)[^，,。；;]{0,3}$/;
+/**
+ * Variant and IME spellings of status words (到帐 for 到账, 跟近 for 跟进, 叫办 for 交办, 搞掂 for 搞定) and the
+ * standard form of the same length each is read as (extract/mood.ts normalises them with the negators).
+ */
+export const STATUS_SPELLING_VARIANTS: ReadonlyArray<readonly [string, string]> = [
+  ['到帐', '到账'],
+  ['入帐', '入账'],
+  ['帐上', '账上'],
+  ['帐户', '账户'],
+  ['办洁', '办结'],
+  ['办节', '办结'],
+  ['跟近', '跟进'],
+  ['根进', '跟进'],
+  ['叫办', '交办'],
+  ['搞掂', '搞定'],
+  ['落时', '落实'],
+  ['批付', '批复'],
+  ['受里', '受理'],
+];
+export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别|待)[^，,。；;]{0,3}$/;
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
 export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
@@ -356,7 +481,7 @@ export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|�
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
-  /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点)/;
+  /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点|拟)/;
 /**
  * Right before a status verb, this week or month (这周能办结, 生态说本月办结): future when a modal or a
  * promise says so; alone it is when it happened (本周销号：…, 这周已经放款了).
@@ -441,14 +566,17 @@ export const CONDITIONAL_MARKERS = ['要是', '如果', '假如', '假设', '倘
 /** Imminent aspect right before a result verb (快批下来了, 快要到账了, 就要办好了): under way, not done. */
 export const IMMINENT_BEFORE = /(?<![很挺较太飞赶尽加越])(?:快要|快|就要|眼看就要?)$/;
 /** After a result verb: it is the precondition of a later step (批下来以后再办, 到账后才能开工): not done. */
-export const PRECONDITION_AFTER = /^\s*(?:以后|之后|后)\s*(?:再|才|就|方可|可以|能|要|需)/;
+export const PRECONDITION_AFTER = /^\s*(?:以后|之后|后)\s*(?:[\u4e00-\u9fa5]{1,4}?)?(?:再|才|就|方可|可以|能|要|需)/;
+/** Before a result verb: the consequence promised once a condition is met (交齐后银行就放款, 验收以后就拨付): under way. */
+export const CONSEQUENCE_BEFORE = /(?:以后|之后|后)[\u4e00-\u9fa5]{0,4}?(?:就|才|即可|便)(?:能|会|可以)?$/;
 /** Before a result verb: waiting for it (等环评批下来, 在等放款, 就等资金到位): under way. */
 export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到|着)?[^，,。;；]{0,8}$|^等/;
 /**
  * 已 governing a verb phrase across its agent (已由金融办协调解决, 已经经住建局帮忙办好): the result
  * happened, whoever helped — the "request" reading of 协调解决 does not apply.
  */
-export const AGENT_REALISED_BEFORE = /(?:已经?|均已|都已)\s*(?:由|经|经过|被|通过)[^，,。;；]{1,12}$/;
+export const AGENT_REALISED_BEFORE =
+  /(?:已经?|均已|都已)\s*(?:由|经|经过|被|通过)[^，,。;；]{1,12}$|(?:已经?|均已|都已)\s*(?:协调|帮忙|帮助|推动|督促|帮着|帮)\s*$/;
 
 /**
  * 已 + a verb the lexicon does not know, in an update of an existing issue (已上会, 已回复企业, 申报材料已提交):
