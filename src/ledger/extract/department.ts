@@ -9,6 +9,7 @@ import {
   departmentStems,
   GENERIC_BUREAUS,
   DEPARTMENT_PLACE_WORDS,
+  genericEndingAt,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
   placeWordAt,
@@ -102,6 +103,12 @@ export function findDepartments(text: string): DepartmentMention[] {
       const end = at + stem.length;
       if (!free(at, end)) continue;
       const after = text.slice(end, end + 4);
+      // 生态局, 社保所, 应急办: a stem with a generic office ending is the department wherever it stands
+      const ending = genericEndingAt(after);
+      if (ending && !COMPANY_ENDINGS.has(stem) && !PROBLEM_WORDS.some((w) => text.startsWith(w, end))) {
+        found.push({ start: at, end: end + ending.length, raw: text.slice(at, end + ending.length), name });
+        continue;
+      }
       const placed = placeWordAt(after) !== '';
       // 许可住建那边已经发证了: a stem before 那边 is the department whatever precedes it — unless the stem also ends
       // company names (华信科技那边, 鸿运环保那边): then only right after a topic word (环评环保那边…)

@@ -286,6 +286,9 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   return { part: run, clean: CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) };
 }
 
+/** Characters that may follow a whole name (function words, report and motion verbs, time words). */
+const NAME_FOLLOWER = /[的了在说和与跟及那这有反提来今昨前上下已还也都又是去到找打请要想缺因]/;
+
 /** Company names that end with a company ending (普康化工, 东汇科技集团, 常山宏达轴承有限公司). */
 export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
   const hits: EnterpriseHit[] = [];
@@ -302,6 +305,17 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
       if (!more) break;
       // 电子 + 物流成本: an ending that starts a longer problem word is that word, not part of the name
       if ([...CATEGORY_WORDS].some((w) => w.length > more.length && text.startsWith(w, end))) break;
+      // 嘉禾食品冷链车: after a full industry ending (食品), a weak one running into a noun (冷链 + 车) modifies that
+      // noun, it ends no name (weak chains such as 智能装备, 精密机械 go on)
+      const next = text[end + more.length] ?? '';
+      if (
+        strong &&
+        !STRONG_SUFFIXES.has(more) &&
+        /[\u4e00-\u9fa5]/.test(next) &&
+        !NAME_FOLLOWER.test(next) &&
+        !suffixAt(text, end + more.length)
+      )
+        break;
       strong ||= STRONG_SUFFIXES.has(more);
       end += more.length;
     }
