@@ -173,6 +173,9 @@ export function scoreCategories(text: string): CategoryScore[] {
     if (firstAfter) {
       const purpose = lower.slice(firstAfter.end, end).search(PURPOSE_VERB);
       if (purpose >= 0) end = firstAfter.end + purpose;
+      // 缺芯片工程师 招不到人: a pause after the object (unpunctuated phone text) ends it too
+      const pause = lower.slice(firstAfter.end, end).search(/\s+[\u4e00-\u9fa5]/);
+      if (pause >= 0) end = firstAfter.end + pause;
     }
     const head = hits.filter((h) => h.at >= m.index + m[0].length && h.end <= end).sort((a, b) => b.at - a.at)[0];
     if (head && !heads.has(head)) {

@@ -85,6 +85,10 @@ import { inSpeakerPlan, normaliseNegators } from './mood.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
 
+/** 主要是资金问题, 重点聊了用工方面: the topic of a talk announced, the problem itself said after it. */
+const ANNOUNCED_TOPIC =
+  /(?:主要|重点|核心|集中)(?:是|就是|在|谈了?|聊了?|讲了?|说了?|反映了?)?[^，,。;；]{1,10}?(?:的)?(?:问题|的事情?|方面(?:的事)?)\s*[。.]?\s*$/;
+
 /** Longest message the parser looks at (a chat message, not a document). */
 const MAX_CHARS = 2000;
 
@@ -899,6 +903,22 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     segment: f.index,
     categoryScore: f.category.score,
   };
+  // "…主要是资金问题。他们有一笔流贷下个月到期…": a sentence that only announces the topic, then the problem
+  // itself: one issue
+  const announced = d.items[d.items.length - 1];
+  if (
+    announced &&
+    !announced.old &&
+    announced.segment === f.index - 1 &&
+    announced.category === item.category &&
+    announced.department === null &&
+    announced.status === 'open' &&
+    item.enumIndex === null &&
+    announcesTopic(m.segments[announced.segment]?.seg.text ?? '')
+  ) {
+    d.items.pop();
+    item.summary = announced.summary ? `${announced.summary}，${item.summary}` : item.summary;
+  }
   d.items.push(item);
   for (const { c, targets } of refClauses) {
     const cStatus = maxStatus(f.statuses.filter((x) => inside(x, c)).map((x) => x.status));
@@ -913,6 +933,16 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     apply(list, cStatus ?? (cDept ? 'assigned' : null), cDept);
   }
   return true;
+}
+
+/** A sentence that only announces what the talk was about (主要是资金问题, 重点谈了用工方面的事). */
+function announcesTopic(text: string): boolean {
+  const last = text.split(/[，,]/).pop() ?? '';
+  return (
+    ANNOUNCED_TOPIC.test(last) &&
+    !OWN_PROBLEM_CUES.test(last.replace(/问题|困难|事情?|方面/g, '')) &&
+    !REQUEST_CUES.test(last)
+  );
 }
 
 /**
