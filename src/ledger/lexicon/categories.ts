@@ -537,7 +537,6 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '出货',
       '供货',
       '订货',
-      '展位',
       '代理商',
       '海外市场',
       '国内市场',

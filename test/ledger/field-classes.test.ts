@@ -1,0 +1,114 @@
+/**
+ * Field lexicons as classes (departments by stem + generic office ending, industry endings, category head nouns)
+ * and the issue-count rules that go with them: sentences written for this file, with enterprises and wordings of
+ * no eval set.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { categorize } from '../../src/ledger/extract/category.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import { normalizeDepartment } from '../../src/ledger/lexicon/departments.js';
+import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-05-20';
+const parse = (text: string): Extraction => {
+  const got = extractUpdate(text, { today: TODAY, knownEnterprises: known });
+  expect(extractionSchema.safeParse(got).success).toBe(true);
+  return got;
+};
+const triples = (e: Extraction) => e.issues.map((i) => [i.category, i.department, i.status]);
+
+describe('departments as a class', () => {
+  it('a stem with any generic office ending is its department', () => {
+    expect(normalizeDepartment('生态局')).toBe('生态环境局');
+    expect(normalizeDepartment('社保所')).toBe('人社局');
+    expect(normalizeDepartment('应急办')).toBe('应急管理局');
+    expect(triples(parse('松林印务的排污许可，生态局在审'))).toEqual([['审批', '生态环境局', 'in_progress']]);
+  });
+
+  it('knows the county offices beyond the common ones, and their older names', () => {
+    expect(normalizeDepartment('工商局')).toBe('市场监管局');
+    expect(normalizeDepartment('城建局')).toBe('住建局');
+    expect(normalizeDepartment('林草局')).toBe('林业局');
+    expect(normalizeDepartment('就业服务中心')).toBe('人社局');
+    expect(normalizeDepartment('电业局')).toBe('供电公司');
+    expect(triples(parse('走访松林竹木，采伐许可证下不来，已转林业局'))).toEqual([['审批', '林业局', 'assigned']]);
+    expect(triples(parse('走访松林竹木，厂房改造资金缺口大，报给审计局了'))).toEqual([['融资', '审计局', 'assigned']]);
+  });
+
+  it('a bare new stem after a hand-off verb', () => {
+    expect(triples(parse('走访松林纸业，蒸汽管道要过一条路，报给城建了'))).toEqual([['其他', '住建局', 'assigned']]);
+  });
+});
+
+describe('enterprise names by their industry ending', () => {
+  it('endings that are hardly ordinary words make a name anywhere', () => {
+    expect(parse('上午走访了松林泵业，缺十几个装配工').enterprise).toBe('松林泵业');
+    expect(parse('今天和同事去看了长河家纺，订单掉了三成').enterprise).toBe('长河家纺');
+  });
+
+  it('endings that are ordinary words too make a name at a clean start', () => {
+    expect(parse('长河冷链 冷库用电不够 报给国网了').enterprise).toBe('长河冷链');
+    expect(parse('去了长河阀门，铸件供应跟不上').enterprise).toBe('长河阀门');
+  });
+
+  it('after a full industry ending, a weak one running into a noun is no part of the name', () => {
+    expect(parse('长河食品冷链车进城的通行证办好了').enterprise).toBe('长河食品');
+  });
+});
+
+describe('category from the head noun of the problem', () => {
+  it('a worker named before the deficit is ordinary labour', () => {
+    expect(categorize('保洁员招不到').category).toBe('用工');
+    expect(categorize('缝纫女工缺口很大').category).toBe('用工');
+    expect(categorize('施工进度不够快').category).not.toBe('用工');
+  });
+
+  it('a certificate being issued, renewed or refused is a permit', () => {
+    expect(categorize('木材运输证办理慢').category).toBe('审批');
+    expect(categorize('卫生证快到期了').category).toBe('审批');
+    // listed certificates keep their own category
+    expect(categorize('土地证还没办下来').category).toBe('用地');
+  });
+
+  it('loans named by their product (科技贷, 人才贷) are financing', () => {
+    expect(categorize('想对接科技贷').category).toBe('融资');
+    expect(categorize('承兑汇票贴现难').category).toBe('融资');
+  });
+
+  it('a talent service for a senior role is talent', () => {
+    expect(categorize('研发总监的子女入学').category).toBe('人才');
+  });
+
+  it('land of every kind is land', () => {
+    expect(categorize('想流转两百亩林地').category).toBe('用地');
+    expect(categorize('耕地占补指标不够').category).toBe('用地');
+  });
+
+  it('a pause ends the object of a need verb (phone text without commas)', () => {
+    expect(categorize('缺做芯片的工程师 招不到人').category).toBe('人才');
+  });
+});
+
+describe('how many problems', () => {
+  it('a staffing deficit that names nobody restates the problem before it', () => {
+    const got = parse('长河光学 缺光学工程师 招不到人');
+    expect(got.issues.map((i) => i.category)).toEqual(['人才']);
+  });
+
+  it('a named second group of workers is a second problem', () => {
+    const got = parse('走访长河光学，缺两个工程师，普工也招不到人');
+    expect(got.issues.map((i) => i.category)).toEqual(['人才', '用工']);
+  });
+
+  it('a sentence that only announces the topic joins the problem told after it', () => {
+    const got = parse('今天去了长河机床，主要是资金问题。他们的流贷下个月到期，银行要压降，需要转贷。');
+    expect(triples(got)).toEqual([['融资', null, 'open']]);
+  });
+
+  it('money said to be tight is a problem of its own after another one', () => {
+    const got = parse('走访长河机电 缺电焊工五个 然后资金也紧 想贷三百万');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '融资']);
+  });
+});
