@@ -112,3 +112,24 @@ describe('how many problems', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['用工', '融资']);
   });
 });
+
+describe('names that begin with a conjunction character', () => {
+  it('同/和/与 before a company ending, right after a visit verb, begin the name', () => {
+    expect(parse('去了同泰机械，技改补助没到').enterprise).toBe('同泰机械');
+    expect(parse('上午走访了和润家纺，缺二十个缝纫工').enterprise).toBe('和润家纺');
+  });
+
+  it('跟 before a name is still the preposition', () => {
+    expect(parse('跟长河机械的老板聊了，订单下滑').enterprise).toBe('长河机械');
+  });
+});
+
+describe('a stem right after the topic, doing something (dictation joined back)', () => {
+  it('is the office at work', () => {
+    expect(triples(parse('长河机床 用地 指标 资规 在 研究'))).toEqual([['用地', '资规局', 'in_progress']]);
+  });
+
+  it('a stem that only modifies the next word is no office', () => {
+    expect(parse('长河机床 想申请 金融 贷款').issues.map((i) => i.department)).toEqual([null]);
+  });
+});

@@ -228,6 +228,9 @@ const BREAK_WORDS =
 const LEAD_WORDS =
   /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
 
+/** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
+const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', ''));
+
 /** A name made only of heading and label words (记录, 标题, 走访安排 minus the verb): the frame of a report. */
 const HEADING_NAME = new RegExp(`^(?:${[...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|')})+$`);
 /** Words of headings and labels that may stand inside a longer label (企业名称, 问题清单, 办理情况). */
@@ -274,11 +277,15 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   if (bw) run = run.slice(bw.index + bw[0].length);
   for (let k = run.length - 1; k >= 0; k--) {
     if (BREAK_CHARS.test(run[k]!)) {
-      run = run.slice(k + 1);
+      // 去了同创机械: a conjunction right after another break, leaving less than a name, begins the name
+      const keep = /[与跟同和及]/.test(run[k]!) && run.length - k - 1 < 2 && (k === 0 || BREAK_CHARS.test(run[k - 1]!));
+      run = run.slice(keep ? k : k + 1);
       break;
     }
   }
-  run = run.replace(LEAD_WORDS, '');
+  const bare = run.replace(LEAD_WORDS, '');
+  // 去了同创机械: a conjunction that leaves less than a name is the name's first character
+  run = bare.length >= 2 ? bare : run.replace(LEAD_WORDS_KEEP_CONJ, '');
   if (run.length < 2 || run.length > 10) return null;
   // A name part made only of company endings (智能制造) is an industry, not a name.
   if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
