@@ -133,3 +133,27 @@ describe('a stem right after the topic, doing something (dictation joined back)'
     expect(parse('长河机床 想申请 金融 贷款').issues.map((i) => i.department)).toEqual([null]);
   });
 });
+
+describe('numbered lists', () => {
+  it('an item the enterprise handles itself drops that item only', () => {
+    const got = parse('走访长河机床，企业诉求：\n①流动资金贷款到期\n②要招8个装配工\n③食堂漏雨（企业自己处理）');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资', '用工']);
+  });
+
+  it('in a roll-up whose entries list problems, 第N项① addresses one problem of the Nth entry', () => {
+    const got = parse(
+      '【本周走访】\n1. 5月11日，走访长河机床有限公司。企业反映：①新厂房施工许可未办；②缺数控工程师2名。\n2. 5月13日，走访松林印务有限公司。企业反映装订工缺口约20人。\n以上第1项①已转住建局，第2项已交人社局。',
+    );
+    expect(got.issues.map((i) => [i.enterprise, i.category, i.department])).toEqual([
+      ['长河机床有限公司', '审批', '住建局'],
+      ['长河机床有限公司', '人才', null],
+      ['松林印务有限公司', '用工', '人社局'],
+    ]);
+  });
+
+  it('a list item headed by an industry word and what it makes names no enterprise', () => {
+    const got = parse('走访长河精工有限公司，企业反映：\n1. 焊接电缆项目需新增用地20亩；\n2. 软件工程师招聘困难。');
+    expect(got.enterprise).toBe('长河精工有限公司');
+    expect(got.issues.every((i) => !i.enterprise || i.enterprise === '长河精工有限公司')).toBe(true);
+  });
+});

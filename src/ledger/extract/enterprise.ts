@@ -293,6 +293,9 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   return { part: run, clean: CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) };
 }
 
+/** Nouns an industry word modifies (…项目, …设备, …生产线): after a weak ending they say it names no company. */
+const MODIFIED_NOUN = /^(?:项目|设备|生产线|产线|车间|行业|产业|产品|技术|工艺|领域|板块|工程师|人才|专业)/;
+
 /** Characters that may follow a whole name (function words, report and motion verbs, time words). */
 const NAME_FOLLOWER = /[的了在说和与跟及那这有反提来今昨前上下已还也都又是去到找打请要想缺因]/;
 
@@ -331,7 +334,10 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     if (legal && !LEGAL_ENDING.test(text.slice(pos, end)) && !BREAK_CHARS.test(legal[1]!)) end += legal[0].length;
     const start = pos - before.part.length;
     const name = text.slice(start, end);
+    // 焊接机器人项目, 冷链物流设备: a weak ending before the thing it makes or does is an industry word, no name
+    const modifies = !strong && MODIFIED_NOUN.test(text.slice(end));
     if (
+      modifies ||
       (!strong && !before.clean) ||
       badName(name) ||
       [...exclude, ...hits].some((x) => start < x.end && x.start < end)
