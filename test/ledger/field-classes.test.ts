@@ -157,3 +157,17 @@ describe('numbered lists', () => {
     expect(got.issues.every((i) => !i.enterprise || i.enterprise === '长河精工有限公司')).toBe(true);
   });
 });
+
+describe('what the enterprise asks is its request', () => {
+  it('企业想问问… when a subsidy is paid is an unpaid subsidy, not our question', () => {
+    expect(triples(parse('去了长河机床，企业想问问技改补助什么时候能拨'))).toEqual([['政策兑现', null, 'open']]);
+  });
+
+  it('a request phrased 能不能… after "no requests" is still raised', () => {
+    expect(parse('去了长河机床，没提什么要求，他们说技改补助能不能提前拨').issues).toHaveLength(1);
+  });
+
+  it('our own question stays a question', () => {
+    expect(parse('想问一下长河机床的贷款现在到哪一步了？').kind).toBe('not_update');
+  });
+});

@@ -165,7 +165,7 @@ export const NOMINALISED_PROBLEM =
 
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
-  /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补|拿|新增)/;
+  /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补|拿|新增)|(?:能不能|能否|可不可以|可否)(?:再|继续|帮忙|帮)?[^，,。；;?？]{0,3}?(?:继续派|派|延期|延长|放宽|减免|免|给予|支持|安排|协调|解决|加快|提前)/;
 
 /**
  * Weak continuation words (还有, 另外, 以及 …): inside run-on dictated text they start a new problem only when the
@@ -205,7 +205,7 @@ export const INTERROGATIVE =
 
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
 export const REPORTED_ASK =
-  /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
+  /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s])问(?!题|一下|下)|想(?!问)|(?:企业|老板|老总|他们|对方|厂里|厂家|负责人|公司)(?:也|还|又|就)?(?:想问|说)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
 /** What a question asks about: may it be closed / signed off. */
 export const CLOSABLE_ASK = /结|销号|消号|关闭|闭环/;
 /** What a question asks about: is it done (approved, paid, solved). */
