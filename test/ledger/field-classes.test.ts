@@ -171,3 +171,14 @@ describe('what the enterprise asks is its request', () => {
     expect(parse('想问一下长河机床的贷款现在到哪一步了？').kind).toBe('not_update');
   });
 });
+
+describe('stems of offices named by what they inspect', () => {
+  it('消防, 药监, 林业 before a place word or after a hand-off are their offices', () => {
+    expect(triples(parse('长河机床新仓库消防验收没过，已报给消防了'))).toEqual([['审批', '消防救援大队', 'assigned']]);
+    expect(triples(parse('长河医疗的注册证，药监那边在审'))).toEqual([['审批', '药监局', 'in_progress']]);
+  });
+
+  it('a fire lane blocked is a site matter, not a permit', () => {
+    expect(categorize('厂区消防通道被堵').category).toBe('其他');
+  });
+});
