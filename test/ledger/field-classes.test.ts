@@ -182,3 +182,11 @@ describe('stems of offices named by what they inspect', () => {
     expect(categorize('厂区消防通道被堵').category).toBe('其他');
   });
 });
+
+describe('a time word before 的 names no enterprise', () => {
+  it('上次的贷款, 之前的环评 are earlier matters', () => {
+    expect(parse('上次的贷款 金融办在协调').enterprise).toBeNull();
+    expect(parse('之前的环评 批下来了').enterprise).toBeNull();
+    expect(parse('长丰的续贷 金融办在协调').enterprise).toBe('长丰');
+  });
+});
