@@ -94,6 +94,8 @@ export function scoreCategories(text: string): CategoryScore[] {
   // A strong problem word mistyped by sound (环平 for 环评, 人材 for 人才): one character replaced by one read alike.
   for (const { word, category, weight } of TYPO_ENTRIES) {
     for (let at = 0; at + word.length <= lower.length; at++) {
+      // one character replaced: the first or the second one is as written (a cheap test before the sound lookup)
+      if (lower[at] !== word[0] && lower[at + 1] !== word[1]) continue;
       if (used[at] || used[at + word.length - 1]) continue;
       const w = lower.slice(at, at + word.length);
       const k = homophoneTypoAt(w, word, true);
@@ -186,7 +188,18 @@ export function scoreCategories(text: string): CategoryScore[] {
   return [...scores.values()].sort((a, b) => b.score - a.score || a.first - b.first);
 }
 
+/** The same clause is judged many times while a message is split: recent results are kept (pure in the text). */
+const CATEGORIZE_CACHE = new Map<string, { category: Category; score: number }>();
+const CATEGORIZE_CACHE_SIZE = 512;
+
 export function categorize(text: string): { category: Category; score: number } {
+  const hit = CATEGORIZE_CACHE.get(text);
+  if (hit) return { ...hit };
   const best = scoreCategories(text)[0];
-  return best ? { category: best.category, score: best.score } : { category: '其他', score: 0 };
+  const out: { category: Category; score: number } = best
+    ? { category: best.category, score: best.score }
+    : { category: '其他', score: 0 };
+  if (CATEGORIZE_CACHE.size >= CATEGORIZE_CACHE_SIZE) CATEGORIZE_CACHE.delete(CATEGORIZE_CACHE.keys().next().value!);
+  CATEGORIZE_CACHE.set(text, out);
+  return { ...out };
 }

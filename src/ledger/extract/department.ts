@@ -141,6 +141,8 @@ export function findDepartments(text: string): DepartmentMention[] {
   ];
   for (const { alias, name, stem } of typoForms as Array<{ alias: string; name: string; stem?: boolean }>) {
     for (let i = 0; i + alias.length <= text.length; i++) {
+      // one character replaced: the first or the second one is as written (a cheap test before the sound lookup)
+      if (text[i] !== alias[0] && text[i + 1] !== alias[1]) continue;
       const w = text.slice(i, i + alias.length);
       if (!free(i, i + alias.length) || !/^[\u4e00-\u9fa5]+$/.test(w)) continue;
       const at = homophoneTypoAt(w, alias);
