@@ -32,6 +32,12 @@ export interface CategoryScore {
 const WORKER_AFTER_NEED =
   /(?:缺|招|要|差|需要|急需)[^，,。;；]{0,8}?[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员))/g;
 const WORKER_WEIGHT = 5;
+/**
+ * … and the same kind of worker as the subject of a deficit (保洁员招不到, 缝纫女工缺口大, 挡车工走了一半): 施工, 开工,
+ * 党员, 全员 … are no workers.
+ */
+const WORKER_BEFORE_DEFICIT =
+  /(?<![施开竣复停完动加党会委官全满减])[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员))(?=\s*(?:都|也|还|又|现在|目前|一直)?\s*(?:缺|不够|紧缺|短缺|不足|招不到|招不来|招不齐|难招|不好招|流失|走了|跑了|留不住))/g;
 
 /** Verbs of need: the last problem word after one of them (the head of the phrase) counts extra. */
 const NEED_VERB = /缺|招|引进|引才|需要|急需|紧缺|短缺|找|聘/g;
@@ -88,6 +94,8 @@ export function scoreCategories(text: string): CategoryScore[] {
   // A strong problem word mistyped by sound (环平 for 环评, 人材 for 人才): one character replaced by one read alike.
   for (const { word, category, weight } of TYPO_ENTRIES) {
     for (let at = 0; at + word.length <= lower.length; at++) {
+      // one character replaced: the first or the second one is as written (a cheap test before the sound lookup)
+      if (lower[at] !== word[0] && lower[at + 1] !== word[1]) continue;
       if (used[at] || used[at + word.length - 1]) continue;
       const w = lower.slice(at, at + word.length);
       const k = homophoneTypoAt(w, word, true);
@@ -101,8 +109,11 @@ export function scoreCategories(text: string): CategoryScore[] {
       scores.set(category, s);
     }
   }
-  for (const m of lower.matchAll(WORKER_AFTER_NEED)) {
-    const at = m.index + m[0].length - 2;
+  const workers = [
+    ...[...lower.matchAll(WORKER_AFTER_NEED)].map((m) => m.index + m[0].length - 2),
+    ...[...lower.matchAll(WORKER_BEFORE_DEFICIT)].map((m) => m.index),
+  ];
+  for (const at of workers) {
     if (hits.some((h) => h.at <= at && at < h.end)) continue;
     const s = scores.get('用工') ?? { category: '用工' as Category, score: 0, first: at };
     s.score += WORKER_WEIGHT;
@@ -164,6 +175,9 @@ export function scoreCategories(text: string): CategoryScore[] {
     if (firstAfter) {
       const purpose = lower.slice(firstAfter.end, end).search(PURPOSE_VERB);
       if (purpose >= 0) end = firstAfter.end + purpose;
+      // 缺芯片工程师 招不到人: a pause after the object (unpunctuated phone text) ends it too
+      const pause = lower.slice(firstAfter.end, end).search(/\s+[\u4e00-\u9fa5]/);
+      if (pause >= 0) end = firstAfter.end + pause;
     }
     const head = hits.filter((h) => h.at >= m.index + m[0].length && h.end <= end).sort((a, b) => b.at - a.at)[0];
     if (head && !heads.has(head)) {
@@ -174,7 +188,18 @@ export function scoreCategories(text: string): CategoryScore[] {
   return [...scores.values()].sort((a, b) => b.score - a.score || a.first - b.first);
 }
 
+/** The same clause is judged many times while a message is split: recent results are kept (pure in the text). */
+const CATEGORIZE_CACHE = new Map<string, { category: Category; score: number }>();
+const CATEGORIZE_CACHE_SIZE = 512;
+
 export function categorize(text: string): { category: Category; score: number } {
+  const hit = CATEGORIZE_CACHE.get(text);
+  if (hit) return { ...hit };
   const best = scoreCategories(text)[0];
-  return best ? { category: best.category, score: best.score } : { category: '其他', score: 0 };
+  const out: { category: Category; score: number } = best
+    ? { category: best.category, score: best.score }
+    : { category: '其他', score: 0 };
+  if (CATEGORIZE_CACHE.size >= CATEGORIZE_CACHE_SIZE) CATEGORIZE_CACHE.delete(CATEGORIZE_CACHE.keys().next().value!);
+  CATEGORIZE_CACHE.set(text, out);
+  return { ...out };
 }

@@ -9,6 +9,7 @@ import {
   departmentStems,
   GENERIC_BUREAUS,
   DEPARTMENT_PLACE_WORDS,
+  genericEndingAt,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
   placeWordAt,
@@ -59,6 +60,8 @@ const STEM_BEFORE =
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
   /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+/** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
+const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
 const STEM_SURE_AFTER = new RegExp(`^(?:${DEPARTMENT_PLACE_WORDS.filter((w) => w.length >= 2).join('|')})`);
 /** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
@@ -102,13 +105,26 @@ export function findDepartments(text: string): DepartmentMention[] {
       const end = at + stem.length;
       if (!free(at, end)) continue;
       const after = text.slice(end, end + 4);
+      // 生态局, 社保所, 应急办: a stem with a generic office ending is the department wherever it stands
+      const ending = genericEndingAt(after);
+      if (ending && !COMPANY_ENDINGS.has(stem) && !PROBLEM_WORDS.some((w) => text.startsWith(w, end))) {
+        found.push({ start: at, end: end + ending.length, raw: text.slice(at, end + ending.length), name });
+        continue;
+      }
       const placed = placeWordAt(after) !== '';
       // 许可住建那边已经发证了: a stem before 那边 is the department whatever precedes it — unless the stem also ends
       // company names (华信科技那边, 鸿运环保那边): then only right after a topic word (环评环保那边…)
       const sure =
         STEM_SURE_AFTER.test(after) &&
         (!COMPANY_ENDINGS.has(stem) || PROBLEM_WORDS.some((w) => text.slice(0, at).endsWith(w)));
-      if (!sure && (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !(placed || STEM_AFTER.test(after))))
+      // 用地指标资规在研究 (dictation joined back): right after the topic, a stem doing something is the office
+      const afterTopic =
+        STEM_ACTS.test(after) && PROBLEM_WORDS.some((w) => w.length >= 2 && text.slice(0, at).endsWith(w));
+      if (
+        !sure &&
+        !afterTopic &&
+        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !(placed || STEM_AFTER.test(after)))
+      )
         continue;
       // 园区管网没铺到, 金融贷款: a stem right before a problem word modifies it (no office acts there)
       if (!placed && PROBLEM_WORDS.some((w) => text.startsWith(w, end))) continue;
@@ -125,6 +141,8 @@ export function findDepartments(text: string): DepartmentMention[] {
   ];
   for (const { alias, name, stem } of typoForms as Array<{ alias: string; name: string; stem?: boolean }>) {
     for (let i = 0; i + alias.length <= text.length; i++) {
+      // one character replaced: the first or the second one is as written (a cheap test before the sound lookup)
+      if (text[i] !== alias[0] && text[i + 1] !== alias[1]) continue;
       const w = text.slice(i, i + alias.length);
       if (!free(i, i + alias.length) || !/^[\u4e00-\u9fa5]+$/.test(w)) continue;
       const at = homophoneTypoAt(w, alias);

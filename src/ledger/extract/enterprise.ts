@@ -228,6 +228,9 @@ const BREAK_WORDS =
 const LEAD_WORDS =
   /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
 
+/** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
+const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', ''));
+
 /** A name made only of heading and label words (记录, 标题, 走访安排 minus the verb): the frame of a report. */
 const HEADING_NAME = new RegExp(`^(?:${[...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|')})+$`);
 /** Words of headings and labels that may stand inside a longer label (企业名称, 问题清单, 办理情况). */
@@ -274,17 +277,27 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   if (bw) run = run.slice(bw.index + bw[0].length);
   for (let k = run.length - 1; k >= 0; k--) {
     if (BREAK_CHARS.test(run[k]!)) {
-      run = run.slice(k + 1);
+      // 去了同创机械: a conjunction right after another break, leaving less than a name, begins the name
+      const keep = /[与跟同和及]/.test(run[k]!) && run.length - k - 1 < 2 && (k === 0 || BREAK_CHARS.test(run[k - 1]!));
+      run = run.slice(keep ? k : k + 1);
       break;
     }
   }
-  run = run.replace(LEAD_WORDS, '');
+  const bare = run.replace(LEAD_WORDS, '');
+  // 去了同创机械: a conjunction that leaves less than a name is the name's first character
+  run = bare.length >= 2 ? bare : run.replace(LEAD_WORDS_KEEP_CONJ, '');
   if (run.length < 2 || run.length > 10) return null;
   // A name part made only of company endings (智能制造) is an industry, not a name.
   if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
   const start = sfxStart - run.length;
   return { part: run, clean: CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) };
 }
+
+/** Nouns an industry word modifies (…项目, …设备, …生产线): after a weak ending they say it names no company. */
+const MODIFIED_NOUN = /^(?:项目|设备|生产线|产线|车间|行业|产业|产品|技术|工艺|领域|板块|工程师|人才|专业)/;
+
+/** Characters that may follow a whole name (function words, report and motion verbs, time words). */
+const NAME_FOLLOWER = /[的了在说和与跟及那这有反提来今昨前上下已还也都又是去到找打请要想缺因]/;
 
 /** Company names that end with a company ending (普康化工, 东汇科技集团, 常山宏达轴承有限公司). */
 export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
@@ -302,6 +315,17 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
       if (!more) break;
       // 电子 + 物流成本: an ending that starts a longer problem word is that word, not part of the name
       if ([...CATEGORY_WORDS].some((w) => w.length > more.length && text.startsWith(w, end))) break;
+      // 嘉禾食品冷链车: after a full industry ending (食品), a weak one running into a noun (冷链 + 车) modifies that
+      // noun, it ends no name (weak chains such as 智能装备, 精密机械 go on)
+      const next = text[end + more.length] ?? '';
+      if (
+        strong &&
+        !STRONG_SUFFIXES.has(more) &&
+        /[\u4e00-\u9fa5]/.test(next) &&
+        !NAME_FOLLOWER.test(next) &&
+        !suffixAt(text, end + more.length)
+      )
+        break;
       strong ||= STRONG_SUFFIXES.has(more);
       end += more.length;
     }
@@ -310,7 +334,10 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     if (legal && !LEGAL_ENDING.test(text.slice(pos, end)) && !BREAK_CHARS.test(legal[1]!)) end += legal[0].length;
     const start = pos - before.part.length;
     const name = text.slice(start, end);
+    // 焊接机器人项目, 冷链物流设备: a weak ending before the thing it makes or does is an industry word, no name
+    const modifies = !strong && MODIFIED_NOUN.test(text.slice(end));
     if (
+      modifies ||
       (!strong && !before.clean) ||
       badName(name) ||
       [...exclude, ...hits].some((x) => start < x.end && x.start < end)
@@ -376,7 +403,7 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
 }
 
 const NOT_A_NAME =
-  /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本|^(?:反映|提出|提到|提了|来电|来函|反馈|表示|诉求|问题|情况)$/;
+  /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|上次|这次|那次|上回|这回|之前|以前|此前|当时|先前|前期|前段|刚才|早先|后来|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本|^(?:反映|提出|提到|提了|来电|来函|反馈|表示|诉求|问题|情况)$/;
 
 /**
  * Last resort: a name at the head of a sentence before 的 / 那边 / 这边 / 那个 (格格屋的电商奖励已兑现,

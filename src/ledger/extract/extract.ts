@@ -91,6 +91,10 @@ import { inSpeakerPlan, normaliseNegators } from './mood.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
 
+/** 主要是资金问题, 重点聊了用工方面: the topic of a talk announced, the problem itself said after it. */
+const ANNOUNCED_TOPIC =
+  /(?:主要|重点|核心|集中)(?:是|就是|在|谈了?|聊了?|讲了?|说了?|反映了?)?[^，,。;；]{1,10}?(?:的)?(?:问题|的事情?|方面(?:的事)?)\s*[。.]?\s*$/;
+
 /** Longest message the parser looks at (a chat message, not a document). */
 const MAX_CHARS = 2000;
 
@@ -764,29 +768,77 @@ function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
  * addresses the item of the list with its number. When no such item exists the hand-off is not
  * guessed onto another one: the parse is marked unsure instead.
  */
-function listAddressed(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
+function listAddressed(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const n = f.seg.enumIndex;
   if (n === null || f.hasProblem || (f.status === null && f.handler === null)) return false;
   const listed = freshItems(d).filter((i) => i.enumIndex !== null && i.segment < f.index);
   if (!listed.length) return false;
+  const entries = rollupEntries(m, freshItems(d));
+  // 以上第1项①已转住建局: in a roll-up of entries with numbered problems, ① of the entry named before it
+  const entryNo = /第([一二三四五六七八九十\d]{1,2})(?:个|项|条|件)\s*$/.exec(
+    m.work.slice(Math.max(0, f.seg.start - 6), f.seg.start),
+  );
+  const entry = entryNo ? entries[num(entryNo[1]!) - 1] : undefined;
   // The latest item with that number (a second list restarts the numbering).
-  const target = [...listed].reverse().find((i) => i.enumIndex === n);
+  const target = entry
+    ? (entry.find((i) => i.enumIndex === n) ?? entry[n - 1])
+    : [...listed].reverse().find((i) => i.enumIndex === n);
   if (!target) {
     d.reasons.add('unmatched_list_handoff');
     return true;
   }
-  apply([target], f.status ?? (f.handler ? 'assigned' : null), f.handler);
+  // …，第2项已交人社局: a later clause of the segment addressing another entry by its ordinal is its own hand-off
+  const cls = clausesOf(f.seg);
+  const split = entries.length ? cls.findIndex((c, k) => k > 0 && ENTRY_ORDINAL.test(c.text)) : -1;
+  if (split < 0) {
+    apply([target], f.status ?? (f.handler ? 'assigned' : null), f.handler);
+    return true;
+  }
+  const stateOf = (spans: Span[]) => {
+    const st = maxStatus(f.statuses.filter((x) => spans.some((c) => inside(x, c))).map((x) => x.status));
+    const dept = handlerDepartment(f.depts.filter((x) => spans.some((c) => inside(x, c))));
+    return { st: st ?? (dept ? ('assigned' as const) : null), dept };
+  };
+  const head = stateOf(cls.slice(0, split));
+  apply([target], head.st, head.dept);
+  const referenced = new Set<Item>([target]);
+  for (const c of cls.slice(split)) {
+    const targets = ordinalTargets(c.text, freshItems(d), referenced, entries);
+    if (!targets) continue;
+    const own = stateOf([c]);
+    apply(targets, own.st, own.dept);
+    for (const t of targets) referenced.add(t);
+  }
   return true;
 }
 
+/** 第2项…: a clause that addresses an entry of a list by its ordinal. */
+const ENTRY_ORDINAL = /^\s*(?:以上)?第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件)/;
+
+/**
+ * The entries of a roll-up whose entries list several problems each: the problems of each enterprise, in the order
+ * the enterprises come. Empty when the message is no such roll-up.
+ */
+function rollupEntries(m: MessageFacts, fresh: Item[]): Item[][] {
+  if (!m.multiEnterprise) return [];
+  const entries: Item[][] = [];
+  for (const i of fresh) {
+    const last = entries[entries.length - 1];
+    if (last && last[0]!.enterprise === i.enterprise) last.push(i);
+    else entries.push([i]);
+  }
+  return entries.length >= 2 && entries.length < fresh.length ? entries : [];
+}
+
 /** c) ordinal references to this message's items: 第一个已交金融办，后两个待交办. */
-function ordinalUpdates(d: Draft, _m: MessageFacts, f: SegmentFacts): boolean {
+function ordinalUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const fresh = freshItems(d);
   if (!fresh.length || f.hasProblem) return false;
   let used = false;
   const referenced = new Set<Item>();
+  const entries = rollupEntries(m, fresh);
   for (const c of clausesOf(f.seg)) {
-    const targets = ordinalTargets(c.text, fresh, referenced);
+    const targets = ordinalTargets(c.text, fresh, referenced, entries);
     if (!targets) {
       if (ORDINAL_MENTION.test(c.text) && (f.statuses.some((s) => inside(s, c)) || f.depts.some((x) => inside(x, c)))) {
         d.reasons.add('unmatched_list_handoff');
@@ -864,7 +916,8 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   // "今天去过了，冷库在扩建，企业没有新诉求": where the message says nothing is asked, a clause naming a
   // topic without saying anything is wrong or wanted describes the enterprise, it raises nothing.
   if (
-    m.segments.some((x) => x.cls.some((c) => c.noIssue)) &&
+    // (a list item the enterprise handles itself — ③…（企业自己解决） — speaks for that item only)
+    m.segments.some((x) => (x.seg.enumIndex === null || x.index === f.index) && x.cls.some((c) => c.noIssue)) &&
     !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text) || PROBLEM_CUES.test(c.text)) &&
     f.status === null &&
     f.handler === null
@@ -926,6 +979,22 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     segment: f.index,
     categoryScore: f.category.score,
   };
+  // "…主要是资金问题。他们有一笔流贷下个月到期…": a sentence that only announces the topic, then the problem
+  // itself: one issue
+  const announced = d.items[d.items.length - 1];
+  if (
+    announced &&
+    !announced.old &&
+    announced.segment === f.index - 1 &&
+    announced.category === item.category &&
+    announced.department === null &&
+    announced.status === 'open' &&
+    item.enumIndex === null &&
+    announcesTopic(m.segments[announced.segment]?.seg.text ?? '')
+  ) {
+    d.items.pop();
+    item.summary = announced.summary ? `${announced.summary}，${item.summary}` : item.summary;
+  }
   d.items.push(item);
   for (const { c, targets } of refClauses) {
     const cStatus = maxStatus(f.statuses.filter((x) => inside(x, c)).map((x) => x.status));
@@ -940,6 +1009,16 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     apply(list, cStatus ?? (cDept ? 'assigned' : null), cDept);
   }
   return true;
+}
+
+/** A sentence that only announces what the talk was about (主要是资金问题, 重点谈了用工方面的事). */
+function announcesTopic(text: string): boolean {
+  const last = text.split(/[，,]/).pop() ?? '';
+  return (
+    ANNOUNCED_TOPIC.test(last) &&
+    !OWN_PROBLEM_CUES.test(last.replace(/问题|困难|事情?|方面/g, '')) &&
+    !REQUEST_CUES.test(last)
+  );
 }
 
 /**
@@ -1307,8 +1386,20 @@ function matchItem(items: Item[], category: Category, score: number): Item | nul
 const num = (s: string) => chineseNumber(s) ?? 0;
 
 /** Items referenced by ordinals in a clause: 第一个, 前两个, 后两个, 最后一个, 其余. */
-function ordinalTargets(clause: string, items: Item[], referenced: Set<Item>): Item[] | null {
+function ordinalTargets(clause: string, items: Item[], referenced: Set<Item>, entries: Item[][] = []): Item[] | null {
   let m = /第([一二三四五六七八九十\d]{1,2})(?:个|项|条|件|点)/.exec(clause);
+  // a roll-up whose entries list several problems each (1. 走访X…：①…②… 2. 走访Y…): 第N项 is the Nth entry, and
+  // a circled number right after it (第1项①) one problem of that entry
+  if (m && entries.length) {
+    const entry = entries[num(m[1]!) - 1];
+    if (entry) {
+      const sub = /^\s*([①②③④⑤⑥⑦⑧⑨⑩])/.exec(clause.slice(m.index + m[0].length));
+      if (!sub) return entry;
+      const k = '①②③④⑤⑥⑦⑧⑨⑩'.indexOf(sub[1]!) + 1;
+      const picked = entry.find((i) => i.enumIndex === k) ?? entry[k - 1];
+      return picked ? [picked] : null;
+    }
+  }
   if (m) {
     const picks = [
       m[1]!,

@@ -21,6 +21,7 @@ import {
   CONSEQUENCE_START,
   EARLIER_MARKERS,
   GENERIC_EARLIER_ALL,
+  GENERIC_STAFFING,
   NEW_REPORT_IN_CLAUSE,
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
@@ -81,6 +82,15 @@ interface Group extends Span {
 /** Requests for money, and the problems they are a remedy for. */
 const MONEY_REMEDIES: readonly Category[] = ['融资', '政策兑现'];
 const MONEY_PROBLEMS: readonly Category[] = ['融资', '政策兑现', '市场'];
+
+const STAFFING: readonly Category[] = ['用工', '人才'];
+
+/** The clause speaks of staff only generically (招不到人, 人手不够): no word of its own names the workers. */
+function namesNobody(p: Piece, ctx: SplitContext): boolean {
+  const text = maskedSlice(p, ctx);
+  const rest = text.replace(GENERIC_STAFFING, (x) => ' '.repeat(x.length));
+  return rest !== text && categorize(rest).score <= 0;
+}
 
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 const overlapsSpan = (s: Span, outer: Span) => s.start < outer.end && outer.start < s.end;
@@ -146,7 +156,18 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     // (a request for money after a money problem is its remedy: 资金紧张，希望兑现去年的技改补助)
     const remedy =
       p.requestOnly && MONEY_REMEDIES.includes(p.category) && [...gCats].some((c) => MONEY_PROBLEMS.includes(c));
-    if (p.cue && p.score > 0 && !p.consequence && !remedy && gCue && gCat.score > 0 && !gCats.has(p.category))
+    // 缺芯片工程师，招不到人: a staffing deficit that names nobody restates the staffing problem before it
+    const restated = STAFFING.some((c) => gCats.has(c)) && STAFFING.includes(p.category) && namesNobody(p, ctx);
+    if (
+      p.cue &&
+      p.score > 0 &&
+      !p.consequence &&
+      !remedy &&
+      !restated &&
+      gCue &&
+      gCat.score > 0 &&
+      !gCats.has(p.category)
+    )
       return open(false);
     // two updates on different topics ("土地证下来了 用电增容还在排队"): one each
     const gStated = g.pieces.some((x) => x.firm);

@@ -22,13 +22,28 @@ export interface DepartmentEntry {
 export const DEPARTMENTS: DepartmentEntry[] = [
   {
     name: '经信局',
-    aliases: ['经济和信息化局', '经济和信息化委员会', '经济信息化局', '经信委', '经信局', '经信部门'],
+    aliases: ['经济和信息化局', '经济和信息化委员会', '经济信息化局', '经信委', '经信局', '经信部门', '经信办'],
     stems: ['经信', '经济信息化'],
   },
   {
     name: '人社局',
-    aliases: ['人力资源和社会保障局', '人力资源社会保障局', '人力社保局', '人社局', '人社部门', '人力社保部门'],
-    stems: ['人社', '社保', '人力社保', '人力资源'],
+    aliases: [
+      '人力资源和社会保障局',
+      '人力资源社会保障局',
+      '人力社保局',
+      '人社局',
+      '人社部门',
+      '人力社保部门',
+      '劳动局',
+      '劳动保障局',
+      '劳动监察大队',
+      '社保局',
+      '社保中心',
+      '就业局',
+      '就业服务中心',
+      '就业管理中心',
+    ],
+    stems: ['人社', '社保', '人力社保', '人力资源', '劳动监察', '就业服务'],
   },
   {
     name: '金融办',
@@ -46,54 +61,95 @@ export const DEPARTMENTS: DepartmentEntry[] = [
     aliases: ['县委组织部人才办', '组织部人才办', '县委组织部', '市委组织部', '区委组织部', '组织部', '人才办'],
   },
   { name: '发改局', aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会'], stems: ['发改'] },
-  { name: '住建局', aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局'], stems: ['住建', '建设口'] },
+  {
+    name: '住建局',
+    aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局', '城乡建设局', '城建局', '住建委'],
+    stems: ['住建', '建设口', '城建'],
+  },
   { name: '商务局', aliases: ['商务局', '商务部门'], stems: ['商务'] },
   { name: '税务局', aliases: ['税务局', '国税局', '地税局', '税务部门', '税务分局'], stems: ['税务', '税局'] },
   {
     name: '市场监管局',
-    aliases: ['市场监督管理局', '市场监管局', '市监局', '市场监管部门'],
-    stems: ['市监', '市场监管'],
+    aliases: ['市场监督管理局', '市场监管局', '市监局', '市场监管部门', '市场监管所', '工商局', '质监局', '食药监局'],
+    stems: ['市监', '市场监管', '工商', '质监'],
   },
   {
     name: '生态环境局',
     aliases: ['生态环境局', '生态环境分局', '环境保护局', '环保局', '生态环境部门'],
     stems: ['生态环境', '生态', '环保'],
   },
-  { name: '财政局', aliases: ['财政局', '财政部门'], stems: ['财政'] },
-  { name: '供电公司', aliases: ['供电公司', '供电局', '电力公司', '供电所'], stems: ['电力', '国网', '供电'] },
+  { name: '财政局', aliases: ['财政局', '财政部门', '财政所'], stems: ['财政'] },
+  {
+    name: '供电公司',
+    aliases: ['供电公司', '供电局', '电力公司', '供电所', '电业局', '供电分公司', '国家电网', '国网公司'],
+    stems: ['电力', '国网', '供电', '电网'],
+  },
   {
     name: '行政服务中心',
-    aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心'],
+    aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心', '政务中心', '审批中心', '市民中心'],
     stems: ['行政服务', '政务服务', '审批窗口'],
   },
   { name: '行政审批局', aliases: ['行政审批局', '审批局'] },
+  { name: '工信局', aliases: ['工业和信息化局', '工业信息化局', '工信局'], stems: ['工信'] },
   { name: '科技局', aliases: ['科学技术局', '科技局'], stems: ['科技'] },
-  { name: '应急管理局', aliases: ['应急管理局', '应急局', '安监局'], stems: ['应急'] },
-  { name: '水利局', aliases: ['水利局'], stems: ['水利'] },
-  { name: '农业农村局', aliases: ['农业农村局', '农业局', '农办'], stems: ['农业农村'] },
-  { name: '卫健局', aliases: ['卫生健康局', '卫健局', '卫健委'], stems: ['卫健'] },
-  { name: '教育局', aliases: ['教育局'], stems: ['教育'] },
+  {
+    name: '应急管理局',
+    aliases: ['应急管理局', '应急局', '安监局', '安全生产监督管理局', '安监站'],
+    stems: ['应急', '安监'],
+  },
+  { name: '水利局', aliases: ['水利局', '水务局', '水利水电局'], stems: ['水利'] },
+  {
+    name: '农业农村局',
+    aliases: ['农业农村局', '农业局', '农办', '农业农村办', '畜牧局', '畜牧兽医局', '农机局'],
+    stems: ['农业农村', '畜牧'],
+  },
+  { name: '林业局', aliases: ['林业局', '林业和草原局', '林草局', '林业站'], stems: ['林业'] },
+  { name: '卫健局', aliases: ['卫生健康局', '卫健局', '卫健委', '卫生局', '卫计局'], stems: ['卫健'] },
+  { name: '教育局', aliases: ['教育局', '教体局', '教育体育局'], stems: ['教育'] },
+  { name: '审计局', aliases: ['审计局'], stems: ['审计'] },
+  { name: '退役军人事务局', aliases: ['退役军人事务局', '退役军人局'] },
+  { name: '气象局', aliases: ['气象局'] },
+  { name: '信访局', aliases: ['信访局', '信访办'] },
+  { name: '人防办', aliases: ['人民防空办公室', '人防办', '人防局'], stems: ['人防'] },
+  { name: '机关事务局', aliases: ['机关事务管理局', '机关事务局'] },
+  { name: '粮食局', aliases: ['粮食和物资储备局', '粮食局'] },
+  { name: '政法委', aliases: ['县委政法委', '政法委'] },
+  { name: '编办', aliases: ['机构编制委员会办公室', '编委办', '编办'] },
+  { name: '供销社', aliases: ['供销合作社', '供销社'] },
+  { name: '科协', aliases: ['科学技术协会', '科协'] },
+  { name: '燃气公司', aliases: ['燃气公司', '燃气集团', '天然气公司'] },
+  { name: '自来水公司', aliases: ['自来水公司', '供水公司', '水务集团', '水务公司'] },
+  { name: '城投公司', aliases: ['城投公司', '城投集团', '城投'] },
   { name: '公安局', aliases: ['公安局', '交警大队', '交警'], stems: ['公安'] },
-  { name: '消防救援大队', aliases: ['消防救援大队', '消防大队', '消防救援局'] },
+  { name: '消防救援大队', aliases: ['消防救援大队', '消防大队', '消防救援局'], stems: ['消防'] },
   { name: '医保局', aliases: ['医疗保障局', '医保局'], stems: ['医保'] },
-  { name: '统计局', aliases: ['统计局'] },
+  { name: '统计局', aliases: ['统计局'], stems: ['统计'] },
   { name: '司法局', aliases: ['司法局'] },
   { name: '综合执法局', aliases: ['综合行政执法局', '综合执法局', '城管局'], stems: ['综合执法', '城管'] },
-  { name: '文旅局', aliases: ['文化和广电旅游体育局', '文化和旅游局', '文旅局', '文广旅体局'] },
-  { name: '民政局', aliases: ['民政局'] },
-  { name: '投资促进局', aliases: ['投资促进局', '投促局', '投促中心', '招商局'], stems: ['投促', '招商'] },
+  {
+    name: '文旅局',
+    aliases: ['文化和广电旅游体育局', '文化和旅游局', '文旅局', '文广旅体局', '旅游局', '文广局', '文化局', '文旅体局'],
+    stems: ['文旅'],
+  },
+  { name: '民政局', aliases: ['民政局'], stems: ['民政'] },
+  {
+    name: '投资促进局',
+    aliases: ['投资促进局', '投促局', '投促中心', '招商局', '招商中心', '招商办'],
+    stems: ['投促', '招商'],
+  },
   { name: '大数据局', aliases: ['大数据发展管理局', '大数据局', '数据局'], stems: ['大数据'] },
   { name: '统战部', aliases: ['县委统战部', '统战部'] },
   { name: '宣传部', aliases: ['县委宣传部', '宣传部'] },
   { name: '工商联', aliases: ['工商联'] },
-  { name: '人民银行', aliases: ['人民银行', '人行'] },
+  { name: '人民银行', aliases: ['人民银行', '人行', '央行'] },
+  { name: '金融监管局', aliases: ['金融监管分局', '金融监管局', '银保监分局', '银保监局', '银保监'] },
   { name: '海关', aliases: ['海关'] },
   { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委', '园区'] },
   { name: '管委会', aliases: ['开发区管委会', '管委会'] },
   { name: '省药监局', aliases: ['省药监局', '省药品监督管理局'] },
-  { name: '药监局', aliases: ['药监局', '药品监督管理局'] },
+  { name: '药监局', aliases: ['药监局', '药品监督管理局'], stems: ['药监'] },
   { name: '国资办', aliases: ['国资办', '国资委'] },
-  { name: '住房公积金中心', aliases: ['住房公积金中心', '公积金中心'] },
+  { name: '住房公积金中心', aliases: ['住房公积金中心', '公积金中心'], stems: ['公积金'] },
   { name: '残联', aliases: ['残联'] },
   { name: '团委', aliases: ['团县委', '团委'] },
   { name: '妇联', aliases: ['妇联'] },
@@ -149,6 +205,18 @@ export const DEPARTMENT_PLACE_WORDS: readonly string[] = [
 ];
 const PLACE_WORDS_BY_LENGTH = [...DEPARTMENT_PLACE_WORDS].sort((a, b) => b.length - a.length);
 
+/**
+ * Generic endings of a government office. A department stem with one of them is that department however the
+ * ending is worded (生态局, 社保所, 应急办, 市监所 → the stem's department), listed or not.
+ */
+export const DEPARTMENT_GENERIC_ENDINGS: readonly string[] = ['分局', '大队', '部门', '局', '委', '办', '所', '站'];
+const ENDINGS_BY_LENGTH = [...DEPARTMENT_GENERIC_ENDINGS].sort((a, b) => b.length - a.length);
+
+/** The generic office ending starting `text` (局在审 → 局), else ''. */
+export function genericEndingAt(text: string): string {
+  return ENDINGS_BY_LENGTH.find((w) => text.startsWith(w)) ?? '';
+}
+
 /** The place word starting `text` (那块在弄 → 那块), else ''. */
 export function placeWordAt(text: string): string {
   return PLACE_WORDS_BY_LENGTH.find((w) => text.startsWith(w)) ?? '';
@@ -196,7 +264,9 @@ export function normalizeDepartment(raw: string): string {
   // "县经信局", "市人社局": a place prefix before a known alias.
   for (const { alias, name } of ALIAS_INDEX) if (s.length <= alias.length + 3 && s.endsWith(alias)) return name;
   // A stem written alone or with a generic ending (住建, 发改委 → 发改局, 社保部门 → 人社局).
-  let bare = s.replace(/部门$/, '');
+  let bare = s;
+  const ending = ENDINGS_BY_LENGTH.find((w) => bare.endsWith(w) && bare.length > w.length);
+  if (ending && STEM_INDEX.some((x) => x.stem === bare.slice(0, -ending.length))) bare = bare.slice(0, -ending.length);
   const place = PLACE_WORDS_BY_LENGTH.find((w) => bare.endsWith(w) && bare.length > w.length);
   if (place) bare = bare.slice(0, -place.length);
   for (const { alias, name } of ALIAS_INDEX) if (bare === alias) return name;

@@ -1,0 +1,192 @@
+/**
+ * Field lexicons as classes (departments by stem + generic office ending, industry endings, category head nouns)
+ * and the issue-count rules that go with them: sentences written for this file, with enterprises and wordings of
+ * no eval set.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { categorize } from '../../src/ledger/extract/category.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import { normalizeDepartment } from '../../src/ledger/lexicon/departments.js';
+import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-05-20';
+const parse = (text: string): Extraction => {
+  const got = extractUpdate(text, { today: TODAY, knownEnterprises: known });
+  expect(extractionSchema.safeParse(got).success).toBe(true);
+  return got;
+};
+const triples = (e: Extraction) => e.issues.map((i) => [i.category, i.department, i.status]);
+
+describe('departments as a class', () => {
+  it('a stem with any generic office ending is its department', () => {
+    expect(normalizeDepartment('生态局')).toBe('生态环境局');
+    expect(normalizeDepartment('社保所')).toBe('人社局');
+    expect(normalizeDepartment('应急办')).toBe('应急管理局');
+    expect(triples(parse('松林印务的排污许可，生态局在审'))).toEqual([['审批', '生态环境局', 'in_progress']]);
+  });
+
+  it('knows the county offices beyond the common ones, and their older names', () => {
+    expect(normalizeDepartment('工商局')).toBe('市场监管局');
+    expect(normalizeDepartment('城建局')).toBe('住建局');
+    expect(normalizeDepartment('林草局')).toBe('林业局');
+    expect(normalizeDepartment('就业服务中心')).toBe('人社局');
+    expect(normalizeDepartment('电业局')).toBe('供电公司');
+    expect(triples(parse('走访松林竹木，采伐许可证下不来，已转林业局'))).toEqual([['审批', '林业局', 'assigned']]);
+    expect(triples(parse('走访松林竹木，厂房改造资金缺口大，报给审计局了'))).toEqual([['融资', '审计局', 'assigned']]);
+  });
+
+  it('a bare new stem after a hand-off verb', () => {
+    expect(triples(parse('走访松林纸业，蒸汽管道要过一条路，报给城建了'))).toEqual([['其他', '住建局', 'assigned']]);
+  });
+});
+
+describe('enterprise names by their industry ending', () => {
+  it('endings that are hardly ordinary words make a name anywhere', () => {
+    expect(parse('上午走访了松林泵业，缺十几个装配工').enterprise).toBe('松林泵业');
+    expect(parse('今天和同事去看了长河家纺，订单掉了三成').enterprise).toBe('长河家纺');
+  });
+
+  it('endings that are ordinary words too make a name at a clean start', () => {
+    expect(parse('长河冷链 冷库用电不够 报给国网了').enterprise).toBe('长河冷链');
+    expect(parse('去了长河阀门，铸件供应跟不上').enterprise).toBe('长河阀门');
+  });
+
+  it('after a full industry ending, a weak one running into a noun is no part of the name', () => {
+    expect(parse('长河食品冷链车进城的通行证办好了').enterprise).toBe('长河食品');
+  });
+});
+
+describe('category from the head noun of the problem', () => {
+  it('a worker named before the deficit is ordinary labour', () => {
+    expect(categorize('保洁员招不到').category).toBe('用工');
+    expect(categorize('缝纫女工缺口很大').category).toBe('用工');
+    expect(categorize('施工进度不够快').category).not.toBe('用工');
+  });
+
+  it('a certificate being issued, renewed or refused is a permit', () => {
+    expect(categorize('木材运输证办理慢').category).toBe('审批');
+    expect(categorize('卫生证快到期了').category).toBe('审批');
+    // listed certificates keep their own category
+    expect(categorize('土地证还没办下来').category).toBe('用地');
+  });
+
+  it('loans named by their product (科技贷, 人才贷) are financing', () => {
+    expect(categorize('想对接科技贷').category).toBe('融资');
+    expect(categorize('承兑汇票贴现难').category).toBe('融资');
+  });
+
+  it('a talent service for a senior role is talent', () => {
+    expect(categorize('研发总监的子女入学').category).toBe('人才');
+  });
+
+  it('land of every kind is land', () => {
+    expect(categorize('想流转两百亩林地').category).toBe('用地');
+    expect(categorize('耕地占补指标不够').category).toBe('用地');
+  });
+
+  it('a pause ends the object of a need verb (phone text without commas)', () => {
+    expect(categorize('缺做芯片的工程师 招不到人').category).toBe('人才');
+  });
+});
+
+describe('how many problems', () => {
+  it('a staffing deficit that names nobody restates the problem before it', () => {
+    const got = parse('长河光学 缺光学工程师 招不到人');
+    expect(got.issues.map((i) => i.category)).toEqual(['人才']);
+  });
+
+  it('a named second group of workers is a second problem', () => {
+    const got = parse('走访长河光学，缺两个工程师，普工也招不到人');
+    expect(got.issues.map((i) => i.category)).toEqual(['人才', '用工']);
+  });
+
+  it('a sentence that only announces the topic joins the problem told after it', () => {
+    const got = parse('今天去了长河机床，主要是资金问题。他们的流贷下个月到期，银行要压降，需要转贷。');
+    expect(triples(got)).toEqual([['融资', null, 'open']]);
+  });
+
+  it('money said to be tight is a problem of its own after another one', () => {
+    const got = parse('走访长河机电 缺电焊工五个 然后资金也紧 想贷三百万');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '融资']);
+  });
+});
+
+describe('names that begin with a conjunction character', () => {
+  it('同/和/与 before a company ending, right after a visit verb, begin the name', () => {
+    expect(parse('去了同泰机械，技改补助没到').enterprise).toBe('同泰机械');
+    expect(parse('上午走访了和润家纺，缺二十个缝纫工').enterprise).toBe('和润家纺');
+  });
+
+  it('跟 before a name is still the preposition', () => {
+    expect(parse('跟长河机械的老板聊了，订单下滑').enterprise).toBe('长河机械');
+  });
+});
+
+describe('a stem right after the topic, doing something (dictation joined back)', () => {
+  it('is the office at work', () => {
+    expect(triples(parse('长河机床 用地 指标 资规 在 研究'))).toEqual([['用地', '资规局', 'in_progress']]);
+  });
+
+  it('a stem that only modifies the next word is no office', () => {
+    expect(parse('长河机床 想申请 金融 贷款').issues.map((i) => i.department)).toEqual([null]);
+  });
+});
+
+describe('numbered lists', () => {
+  it('an item the enterprise handles itself drops that item only', () => {
+    const got = parse('走访长河机床，企业诉求：\n①流动资金贷款到期\n②要招8个装配工\n③食堂漏雨（企业自己处理）');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资', '用工']);
+  });
+
+  it('in a roll-up whose entries list problems, 第N项① addresses one problem of the Nth entry', () => {
+    const got = parse(
+      '【本周走访】\n1. 5月11日，走访长河机床有限公司。企业反映：①新厂房施工许可未办；②缺数控工程师2名。\n2. 5月13日，走访松林印务有限公司。企业反映装订工缺口约20人。\n以上第1项①已转住建局，第2项已交人社局。',
+    );
+    expect(got.issues.map((i) => [i.enterprise, i.category, i.department])).toEqual([
+      ['长河机床有限公司', '审批', '住建局'],
+      ['长河机床有限公司', '人才', null],
+      ['松林印务有限公司', '用工', '人社局'],
+    ]);
+  });
+
+  it('a list item headed by an industry word and what it makes names no enterprise', () => {
+    const got = parse('走访长河精工有限公司，企业反映：\n1. 焊接电缆项目需新增用地20亩；\n2. 软件工程师招聘困难。');
+    expect(got.enterprise).toBe('长河精工有限公司');
+    expect(got.issues.every((i) => !i.enterprise || i.enterprise === '长河精工有限公司')).toBe(true);
+  });
+});
+
+describe('what the enterprise asks is its request', () => {
+  it('企业想问问… when a subsidy is paid is an unpaid subsidy, not our question', () => {
+    expect(triples(parse('去了长河机床，企业想问问技改补助什么时候能拨'))).toEqual([['政策兑现', null, 'open']]);
+  });
+
+  it('a request phrased 能不能… after "no requests" is still raised', () => {
+    expect(parse('去了长河机床，没提什么要求，他们说技改补助能不能提前拨').issues).toHaveLength(1);
+  });
+
+  it('our own question stays a question', () => {
+    expect(parse('想问一下长河机床的贷款现在到哪一步了？').kind).toBe('not_update');
+  });
+});
+
+describe('stems of offices named by what they inspect', () => {
+  it('消防, 药监, 林业 before a place word or after a hand-off are their offices', () => {
+    expect(triples(parse('长河机床新仓库消防验收没过，已报给消防了'))).toEqual([['审批', '消防救援大队', 'assigned']]);
+    expect(triples(parse('长河医疗的注册证，药监那边在审'))).toEqual([['审批', '药监局', 'in_progress']]);
+  });
+
+  it('a fire lane blocked is a site matter, not a permit', () => {
+    expect(categorize('厂区消防通道被堵').category).toBe('其他');
+  });
+});
+
+describe('a time word before 的 names no enterprise', () => {
+  it('上次的贷款, 之前的环评 are earlier matters', () => {
+    expect(parse('上次的贷款 金融办在协调').enterprise).toBeNull();
+    expect(parse('之前的环评 批下来了').enterprise).toBeNull();
+    expect(parse('长丰的续贷 金融办在协调').enterprise).toBe('长丰');
+  });
+});
