@@ -190,3 +190,17 @@ describe('a time word before 的 names no enterprise', () => {
     expect(parse('长丰的续贷 金融办在协调').enterprise).toBe('长丰');
   });
 });
+
+describe('enterprise names in 公文 wording', () => {
+  it('据X反映 / 另外X说: the lead word is not part of the name', () => {
+    expect(parse('据青松纸业有限公司反映，锅炉改造补助至今未拨付。').enterprise).toBe('青松纸业有限公司');
+    expect(parse('另外远航包装老板说，纸箱订单掉了三成。').enterprise).toBe('远航包装');
+  });
+
+  it('赴X开展… is a visit to X, also after a department that went along', () => {
+    const e = parse('11月5日，我组会同县人社局赴金穗米业有限公司开展用工调研，企业反映缺装卸工10名。');
+    expect(e.kind).toBe('visit');
+    expect(e.enterprise).toBe('金穗米业有限公司');
+    expect(e.date).toBe('2025-11-05');
+  });
+});
