@@ -624,14 +624,21 @@ function viewFor(docId: string, pool: Passage[], views?: DocumentViews): DocView
       );
 }
 
-/** Sentences after a lead-in ending in “：” (same paragraph), up to `max` characters. */
+/**
+ * Sentences after a lead-in ending in “：” (same paragraph), up to `max` characters. A label standing as a
+ * paragraph of its own (“课题组长：” above the name) takes the next paragraph: what it introduces.
+ */
 function continuation(view: DocView, a: number, max: number): number[] {
   const out: number[] = [];
   let len = 0;
-  const para = view.sentences[a]!.para;
+  let para = view.sentences[a]!.para;
+  const label = /[：:]$/u.test(view.sentences[a]!.text);
   for (let i = a + 1; i < view.sentences.length; i++) {
     const s = view.sentences[i]!;
-    if (s.para !== para && !itemMarker(s.text)) break;
+    if (s.para !== para && !itemMarker(s.text)) {
+      if (!(label && out.length === 0)) break;
+      para = s.para;
+    }
     len += charLength(s.text);
     if (len > max && out.length > 0) break;
     out.push(i);
@@ -941,8 +948,12 @@ export function extractiveAnswer(
     // never the same text again.
     const repeats = opts.avoid ? avoidedBy(opts.avoid, whole) : false;
     let text = repeats ? focusTail(sentence, terms, opts.focus ?? query) : sentence;
+    let quoted = whole;
     if (a >= 0 && (/[：:；;]$/u.test(sentence) || charLength(sentence) < 24)) {
-      for (const i of continuation(view, a, kind.list ? 300 : 200)) text += view.sentences[i]!.text;
+      const next = continuation(view, a, kind.list ? 300 : 200);
+      for (const i of next) text += view.sentences[i]!.text;
+      // A label (“课题组长：”) is no quote: the quote is the label with what it introduces.
+      if (/[：:]$/u.test(sentence) && next.length) quoted = `${whole}${view.sentences[next[0]!]!.text}`;
     }
     // A second sentence of the same document when it scores close (not for numbers: one fact).
     const second = kind.number
@@ -954,6 +965,9 @@ export function extractiveAnswer(
     if (second && charLength(text) + charLength(second.full) <= 300) {
       const si = at(second);
       extra = second.full;
+      // A label (“课题负责人：”) brings what it introduces.
+      if (si >= 0 && /[：:]$/u.test(extra))
+        for (const i of continuation(view, si, 200)) extra += view.sentences[i]!.text;
       // Keep document order.
       if (si >= 0 && a >= 0 && si < a) {
         text = `${extra}${endSentence(text)}`;
@@ -961,7 +975,7 @@ export function extractiveAnswer(
       }
     }
     parts.push(`${endSentence(text)}${extra ? endSentence(extra) : ''}[${n}]`);
-    used.push({ n, quote: quoteOf(whole, terms) });
+    used.push({ n, quote: quoteOf(quoted, terms) });
     if (kind.list) {
       const inline = inlineItems(text);
       if (inline) {

@@ -196,6 +196,21 @@ describe('a heading the question is about answers with what stands under it', ()
     expect(r.answer).not.toContain('党建带团建');
   });
 
+  it('a label standing as a paragraph of its own (“课题组长：”) answers with what it introduces', async () => {
+    const doc = [
+      chunk(
+        'study',
+        0,
+        '关于完善基层治理的课题研究',
+        '本文围绕基层治理体系展开研究，提出三方面建议。\n\n课题负责人：\n\n李明华（市委政研室副主任）\n\n课题组成员：王芳、赵强',
+      ),
+    ];
+    const r = await answerQuestion('基层治理课题 负责人 是谁', deps(over(doc)));
+    expect(r.answer).toContain('李明华（市委政研室副主任）');
+    expect(r.answer).not.toContain('王芳');
+    expect(r.citations[0]?.quote).toContain('李明华');
+  });
+
   it('a date question prefers the sentence with a specific date over one with “当前”', async () => {
     const doc = [
       chunk(
