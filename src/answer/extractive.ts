@@ -76,6 +76,8 @@ export interface ExtractiveAnswer {
   items?: string[];
   /** The measure word the list was counted in. */
   unit?: string;
+  /** The items are a list inside the answering sentence of a question that asked for no list. */
+  inline?: boolean;
   /** The chunk the answer is anchored in. */
   chunkId?: string;
   /** Score of the sentence the answer is anchored in (comparable between answers to one query). */
@@ -699,6 +701,9 @@ function leadInOf(view: DocView, i: number, firstItem: number): string | null {
   return null;
 }
 
+/** Fewest items of a list inside the answering sentence kept for item N when no list was asked. */
+const MIN_INLINE_ITEMS = 3;
+
 /** Least share of its sentence a one-sentence list takes to be the answer by itself. */
 const INLINE_SHARE = 0.35;
 
@@ -835,6 +840,7 @@ export function extractiveAnswer(
   const n = best.p.n;
   let items: string[] | undefined;
   let unit: string | undefined;
+  let inlineOnly = false;
 
   // The best sentence is a bare heading the question is about (“5、从严管理体系。”, “三是要实施清廉学校建设
   //工程。”): the answer is what stands under it, not the heading, nor the sibling headings.
@@ -976,12 +982,15 @@ export function extractiveAnswer(
     }
     parts.push(`${endSentence(text)}${extra ? endSentence(extra) : ''}[${n}]`);
     used.push({ n, quote: quoteOf(quoted, terms) });
-    if (kind.list) {
-      const inline = inlineItems(text);
-      if (inline) {
-        items = inline;
-        unit = listUnit(query);
-      }
+    // The items of a list in the answering sentence, for “第四个呢” next — also when the question asked
+    // what something is (no list, no figure, date or person), if the sentence lists at least three things
+    // (“以A、B、C、D、E为内容的“五百行动””). A list in passing in the answer to “多少家” is no answer's list.
+    const inline = inlineItems(text);
+    const asksWhat = askedKinds(query).length === 0;
+    if (inline && (kind.list || (asksWhat && inline.length >= MIN_INLINE_ITEMS))) {
+      items = inline;
+      unit = listUnit(query);
+      if (!kind.list) inlineOnly = true;
     }
   }
 
@@ -993,5 +1002,11 @@ export function extractiveAnswer(
       used.push({ n: other.p.n, quote: quoteOf(other.full, terms) });
     }
   }
-  return { text: parts.join(''), used, ...(items ? { items, unit } : {}), chunkId: best.p.chunk.id, score: best.score };
+  return {
+    text: parts.join(''),
+    used,
+    ...(items ? { items, unit, ...(inlineOnly ? { inline: true } : {}) } : {}),
+    chunkId: best.p.chunk.id,
+    score: best.score,
+  };
 }

@@ -422,6 +422,38 @@ describe('follow-ups', () => {
     expect(second!.answer).not.toContain('阶段性的任务');
   });
 
+  it('item N of a list inside the sentence that answered a plain question; 还有吗 is not told it was all', async () => {
+    const doc = [
+      chunk(
+        'plan',
+        0,
+        '子县“四联”行动方案',
+        '子县开展以联系企业、联系项目、联系村社、联系人才为内容的“四联”行动，由县委组织部牵头推进。行动每季度通报一次进展情况。',
+      ),
+    ];
+    const [first, second] = await converse(doc, '子县四联行动是什么', '第三个呢');
+    expect(first!.memory?.items).toEqual(['联系企业', '联系项目', '联系村社', '联系人才']);
+    expect(first!.memory?.inline).toBe(true);
+    expect(second!.answer).toContain('联系村社');
+    expect(second!.answer).not.toContain('不是分条列举');
+    const [, more] = await converse(doc, '子县四联行动是什么', '还有吗');
+    expect(more!.answer).not.toContain('没有更多了');
+  });
+
+  it('a list in passing in the answer to a number question gives no item N', async () => {
+    const doc = [
+      chunk(
+        'fund',
+        0,
+        '丑县人才基金',
+        '丑县设立以引才、育才、留才为重点的人才发展基金，规模为2亿元。基金由县财政和国有企业共同出资。',
+      ),
+    ];
+    const [first, second] = await converse(doc, '丑县人才基金规模多大', '第二条呢');
+    expect(first!.memory?.items).toBeUndefined();
+    expect(second!.mode).toBe('notice');
+  });
+
   it('item N of an item with a list of its own shows that list with its count', async () => {
     const doc = [
       chunk(
