@@ -221,6 +221,7 @@ export function candidates(
     words: terms.words.filter((w) => !DOC_DESCRIPTION_WORDS.has(w)),
     phrases: terms.phrases.filter((ph) => ![...DOC_DESCRIPTION_WORDS].some((d) => ph.text.includes(d))),
   };
+  const asksContents = CONTENTS_CUE.test(query);
   const split = passages.map((p) => ({ p, sentences: splitSentences(p.chunk.text) }));
   const forms = split.flatMap((s) => s.sentences.map(matchForm));
   const idf = idfOver(forms);
@@ -299,6 +300,9 @@ export function candidates(
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
+      // An entry of a table of contents (“交流发言：…题目……作者”) names an article, it answers nothing
+      // about its subject — unless the question asks about the contents (目录, 第几页, 哪篇, 栏目).
+      if (TOC_ENTRY.test(full) && !asksContents) score *= TOC_WEIGHT;
       // “政治建设的部分，第三点”: a section is named — its heading is the anchor.
       if (opts.sections && view && vi >= 0 && itemMarker(full) && isBareHeadingOrTitle(view, vi)) score *= 1.6;
       const avoided = avoidForm !== '' && avoidForm.includes(matchForm(full).slice(0, 40));
@@ -372,6 +376,12 @@ function answeringClause(sentence: string, terms: QueryTerms, message: string): 
     );
   });
 }
+
+/** A table-of-contents entry: a title run into its author by leader dots (“……”, “....”). */
+const TOC_ENTRY = /…{2,}|\.{4,}|·{4,}/u;
+/** A question about the contents itself (which article, where it starts, under which column). */
+const CONTENTS_CUE = /目录|第几页|哪一?页|页码|栏目|哪篇|哪几篇|篇文章|题目|标题|作者/u;
+const TOC_WEIGHT = 0.3;
 
 /** A count in the asked measure (几条原则 → 七条原则). */
 const COUNT_HELD = 1.8;

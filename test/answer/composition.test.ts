@@ -211,6 +211,30 @@ describe('a heading the question is about answers with what stands under it', ()
     expect(r.citations[0]?.quote).toContain('李明华');
   });
 
+  it('a table-of-contents entry answers nothing about its subject, but answers a question about the contents', async () => {
+    const doc = [
+      chunk(
+        'issue',
+        0,
+        '《寅州党建》刊物信息',
+        '寅州党建 双月刊\n中共寅州市委组织部主办\n目录\n交流发言：寅州市委组织部全力打造人才生态……中共寅州市委组织部\n工作交流：卯县推行企业服务专员……卯县县委组织部',
+      ),
+    ];
+    doc.push(
+      chunk(
+        'article',
+        0,
+        '卯县企业服务专员制度',
+        '卯县从机关选派50名干部担任企业服务专员，每名专员联系3家企业，每月上门一次。',
+      ),
+    );
+    const r = await answerQuestion('卯县推行企业服务专员是怎么做的', deps(over(doc)));
+    expect(r.answer).toContain('选派50名干部担任企业服务专员');
+    expect(r.answer).not.toContain('……');
+    const toc = await answerQuestion('目录里卯县那篇工作交流的题目是什么', deps(over(doc)));
+    expect(toc.answer).toContain('卯县推行企业服务专员');
+  });
+
   it('a date question prefers the sentence with a specific date over one with “当前”', async () => {
     const doc = [
       chunk(
