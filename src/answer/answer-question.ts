@@ -354,7 +354,7 @@ export async function answerQuestion(
   }
 
   // “还有吗” after a list: the list was complete — say so instead of repeating it.
-  if (prevTurn && asksForMore(question) && (prevTurn.memory?.items?.length ?? 0) >= 2) {
+  if (prevTurn && asksForMore(question) && (prevTurn.memory?.items?.length ?? 0) >= 2 && !prevTurn.memory?.inline) {
     const items = prevTurn.memory!.items!;
     const unit = prevTurn.memory!.unit ?? '条';
     logger.info({ mode: 'notice', followUp: true, ms: Date.now() - started }, 'answered');
@@ -525,7 +525,7 @@ export async function answerQuestion(
   });
   logger.info({ mode: 'extractive', followUp, citations: v.citations.length, ms: Date.now() - started }, 'answered');
   const memory = {
-    ...(ex.items ? { items: ex.items.slice(0, 30), unit: ex.unit } : {}),
+    ...(ex.items ? { items: ex.items.slice(0, 30), unit: ex.unit, ...(ex.inline ? { inline: true } : {}) } : {}),
     ...(ex.chunkId ? { chunkId: ex.chunkId } : {}),
   };
   return {

@@ -76,6 +76,8 @@ export interface ExtractiveAnswer {
   items?: string[];
   /** The measure word the list was counted in. */
   unit?: string;
+  /** The items are a list inside the answering sentence of a question that asked for no list. */
+  inline?: boolean;
   /** The chunk the answer is anchored in. */
   chunkId?: string;
   /** Score of the sentence the answer is anchored in (comparable between answers to one query). */
@@ -219,6 +221,7 @@ export function candidates(
     words: terms.words.filter((w) => !DOC_DESCRIPTION_WORDS.has(w)),
     phrases: terms.phrases.filter((ph) => ![...DOC_DESCRIPTION_WORDS].some((d) => ph.text.includes(d))),
   };
+  const asksContents = CONTENTS_CUE.test(query);
   const split = passages.map((p) => ({ p, sentences: splitSentences(p.chunk.text) }));
   const forms = split.flatMap((s) => s.sentences.map(matchForm));
   const idf = idfOver(forms);
@@ -297,6 +300,9 @@ export function candidates(
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
+      // An entry of a table of contents (“交流发言：…题目……作者”) names an article, it answers nothing
+      // about its subject — unless the question asks about the contents (目录, 第几页, 哪篇, 栏目).
+      if (TOC_ENTRY.test(full) && !asksContents) score *= TOC_WEIGHT;
       // “政治建设的部分，第三点”: a section is named — its heading is the anchor.
       if (opts.sections && view && vi >= 0 && itemMarker(full) && isBareHeadingOrTitle(view, vi)) score *= 1.6;
       const avoided = avoidForm !== '' && avoidForm.includes(matchForm(full).slice(0, 40));
@@ -370,6 +376,12 @@ function answeringClause(sentence: string, terms: QueryTerms, message: string): 
     );
   });
 }
+
+/** A table-of-contents entry: a title run into its author by leader dots (“……”, “....”). */
+const TOC_ENTRY = /…{2,}|\.{4,}|·{4,}/u;
+/** A question about the contents itself (which article, where it starts, under which column). */
+const CONTENTS_CUE = /目录|第几页|哪一?页|页码|栏目|哪篇|哪几篇|篇文章|题目|标题|作者/u;
+const TOC_WEIGHT = 0.3;
 
 /** A count in the asked measure (几条原则 → 七条原则). */
 const COUNT_HELD = 1.8;
@@ -624,14 +636,21 @@ function viewFor(docId: string, pool: Passage[], views?: DocumentViews): DocView
       );
 }
 
-/** Sentences after a lead-in ending in “：” (same paragraph), up to `max` characters. */
+/**
+ * Sentences after a lead-in ending in “：” (same paragraph), up to `max` characters. A label standing as a
+ * paragraph of its own (“课题组长：” above the name) takes the next paragraph: what it introduces.
+ */
 function continuation(view: DocView, a: number, max: number): number[] {
   const out: number[] = [];
   let len = 0;
-  const para = view.sentences[a]!.para;
+  let para = view.sentences[a]!.para;
+  const label = /[：:]$/u.test(view.sentences[a]!.text);
   for (let i = a + 1; i < view.sentences.length; i++) {
     const s = view.sentences[i]!;
-    if (s.para !== para && !itemMarker(s.text)) break;
+    if (s.para !== para && !itemMarker(s.text)) {
+      if (!(label && out.length === 0)) break;
+      para = s.para;
+    }
     len += charLength(s.text);
     if (len > max && out.length > 0) break;
     out.push(i);
@@ -691,6 +710,9 @@ function leadInOf(view: DocView, i: number, firstItem: number): string | null {
   }
   return null;
 }
+
+/** Fewest items of a list inside the answering sentence kept for item N when no list was asked. */
+const MIN_INLINE_ITEMS = 3;
 
 /** Least share of its sentence a one-sentence list takes to be the answer by itself. */
 const INLINE_SHARE = 0.35;
@@ -828,6 +850,7 @@ export function extractiveAnswer(
   const n = best.p.n;
   let items: string[] | undefined;
   let unit: string | undefined;
+  let inlineOnly = false;
 
   // The best sentence is a bare heading the question is about (“5、从严管理体系。”, “三是要实施清廉学校建设
   //工程。”): the answer is what stands under it, not the heading, nor the sibling headings.
@@ -941,8 +964,12 @@ export function extractiveAnswer(
     // never the same text again.
     const repeats = opts.avoid ? avoidedBy(opts.avoid, whole) : false;
     let text = repeats ? focusTail(sentence, terms, opts.focus ?? query) : sentence;
+    let quoted = whole;
     if (a >= 0 && (/[：:；;]$/u.test(sentence) || charLength(sentence) < 24)) {
-      for (const i of continuation(view, a, kind.list ? 300 : 200)) text += view.sentences[i]!.text;
+      const next = continuation(view, a, kind.list ? 300 : 200);
+      for (const i of next) text += view.sentences[i]!.text;
+      // A label (“课题组长：”) is no quote: the quote is the label with what it introduces.
+      if (/[：:]$/u.test(sentence) && next.length) quoted = `${whole}${view.sentences[next[0]!]!.text}`;
     }
     // A second sentence of the same document when it scores close (not for numbers: one fact).
     const second = kind.number
@@ -954,6 +981,9 @@ export function extractiveAnswer(
     if (second && charLength(text) + charLength(second.full) <= 300) {
       const si = at(second);
       extra = second.full;
+      // A label (“课题负责人：”) brings what it introduces.
+      if (si >= 0 && /[：:]$/u.test(extra))
+        for (const i of continuation(view, si, 200)) extra += view.sentences[i]!.text;
       // Keep document order.
       if (si >= 0 && a >= 0 && si < a) {
         text = `${extra}${endSentence(text)}`;
@@ -961,13 +991,16 @@ export function extractiveAnswer(
       }
     }
     parts.push(`${endSentence(text)}${extra ? endSentence(extra) : ''}[${n}]`);
-    used.push({ n, quote: quoteOf(whole, terms) });
-    if (kind.list) {
-      const inline = inlineItems(text);
-      if (inline) {
-        items = inline;
-        unit = listUnit(query);
-      }
+    used.push({ n, quote: quoteOf(quoted, terms) });
+    // The items of a list in the answering sentence, for “第四个呢” next — also when the question asked
+    // what something is (no list, no figure, date or person), if the sentence lists at least three things
+    // (“以A、B、C、D、E为内容的“五百行动””). A list in passing in the answer to “多少家” is no answer's list.
+    const inline = inlineItems(text);
+    const asksWhat = askedKinds(query).length === 0;
+    if (inline && (kind.list || (asksWhat && inline.length >= MIN_INLINE_ITEMS))) {
+      items = inline;
+      unit = listUnit(query);
+      if (!kind.list) inlineOnly = true;
     }
   }
 
@@ -979,5 +1012,11 @@ export function extractiveAnswer(
       used.push({ n: other.p.n, quote: quoteOf(other.full, terms) });
     }
   }
-  return { text: parts.join(''), used, ...(items ? { items, unit } : {}), chunkId: best.p.chunk.id, score: best.score };
+  return {
+    text: parts.join(''),
+    used,
+    ...(items ? { items, unit, ...(inlineOnly ? { inline: true } : {}) } : {}),
+    chunkId: best.p.chunk.id,
+    score: best.score,
+  };
 }

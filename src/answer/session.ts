@@ -24,6 +24,7 @@ const turnSchema = z.object({
       unit: z.string().max(8).optional(),
       chunkId: z.string().max(400).optional(),
       refused: z.boolean().optional(),
+      inline: z.boolean().optional(),
     })
     .optional(),
 });

@@ -29,6 +29,12 @@ export interface TurnMemory {
   chunkId?: string;
   /** True when the turn was refused (the topic still counts for a follow-up). */
   refused?: boolean;
+  /**
+   * True when the items are a list inside the sentence that answered a question that asked for no list
+   * (“以A、B、C、D、E为内容的“五百行动””): item N may be taken, but they are not the whole answer, so
+   * “还有吗” is not told the list was complete.
+   */
+  inline?: boolean;
 }
 
 export interface AnswerDeps {

@@ -196,6 +196,45 @@ describe('a heading the question is about answers with what stands under it', ()
     expect(r.answer).not.toContain('党建带团建');
   });
 
+  it('a label standing as a paragraph of its own (“课题组长：”) answers with what it introduces', async () => {
+    const doc = [
+      chunk(
+        'study',
+        0,
+        '关于完善基层治理的课题研究',
+        '本文围绕基层治理体系展开研究，提出三方面建议。\n\n课题负责人：\n\n李明华（市委政研室副主任）\n\n课题组成员：王芳、赵强',
+      ),
+    ];
+    const r = await answerQuestion('基层治理课题 负责人 是谁', deps(over(doc)));
+    expect(r.answer).toContain('李明华（市委政研室副主任）');
+    expect(r.answer).not.toContain('王芳');
+    expect(r.citations[0]?.quote).toContain('李明华');
+  });
+
+  it('a table-of-contents entry answers nothing about its subject, but answers a question about the contents', async () => {
+    const doc = [
+      chunk(
+        'issue',
+        0,
+        '《寅州党建》刊物信息',
+        '寅州党建 双月刊\n中共寅州市委组织部主办\n目录\n交流发言：寅州市委组织部全力打造人才生态……中共寅州市委组织部\n工作交流：卯县推行企业服务专员……卯县县委组织部',
+      ),
+    ];
+    doc.push(
+      chunk(
+        'article',
+        0,
+        '卯县企业服务专员制度',
+        '卯县从机关选派50名干部担任企业服务专员，每名专员联系3家企业，每月上门一次。',
+      ),
+    );
+    const r = await answerQuestion('卯县推行企业服务专员是怎么做的', deps(over(doc)));
+    expect(r.answer).toContain('选派50名干部担任企业服务专员');
+    expect(r.answer).not.toContain('……');
+    const toc = await answerQuestion('目录里卯县那篇工作交流的题目是什么', deps(over(doc)));
+    expect(toc.answer).toContain('卯县推行企业服务专员');
+  });
+
   it('a date question prefers the sentence with a specific date over one with “当前”', async () => {
     const doc = [
       chunk(
@@ -405,6 +444,38 @@ describe('follow-ups', () => {
     expect(second!.mode).toBe('notice');
     expect(second!.answer).toContain('三条');
     expect(second!.answer).not.toContain('阶段性的任务');
+  });
+
+  it('item N of a list inside the sentence that answered a plain question; 还有吗 is not told it was all', async () => {
+    const doc = [
+      chunk(
+        'plan',
+        0,
+        '子县“四联”行动方案',
+        '子县开展以联系企业、联系项目、联系村社、联系人才为内容的“四联”行动，由县委组织部牵头推进。行动每季度通报一次进展情况。',
+      ),
+    ];
+    const [first, second] = await converse(doc, '子县四联行动是什么', '第三个呢');
+    expect(first!.memory?.items).toEqual(['联系企业', '联系项目', '联系村社', '联系人才']);
+    expect(first!.memory?.inline).toBe(true);
+    expect(second!.answer).toContain('联系村社');
+    expect(second!.answer).not.toContain('不是分条列举');
+    const [, more] = await converse(doc, '子县四联行动是什么', '还有吗');
+    expect(more!.answer).not.toContain('没有更多了');
+  });
+
+  it('a list in passing in the answer to a number question gives no item N', async () => {
+    const doc = [
+      chunk(
+        'fund',
+        0,
+        '丑县人才基金',
+        '丑县设立以引才、育才、留才为重点的人才发展基金，规模为2亿元。基金由县财政和国有企业共同出资。',
+      ),
+    ];
+    const [first, second] = await converse(doc, '丑县人才基金规模多大', '第二条呢');
+    expect(first!.memory?.items).toBeUndefined();
+    expect(second!.mode).toBe('notice');
   });
 
   it('item N of an item with a list of its own shows that list with its count', async () => {

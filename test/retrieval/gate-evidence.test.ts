@@ -6,7 +6,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
-import { countMeasure, coverage, holdsKind, passageHaystack, queryUnits } from '../../src/retrieval/confidence.js';
+import {
+  countMeasure,
+  coverage,
+  focusUnits,
+  holdsKind,
+  passageHaystack,
+  queryUnits,
+} from '../../src/retrieval/confidence.js';
 import { countedNoun, enumeratesNoun } from '../../src/retrieval/answer-type.js';
 import { authorAliases } from '../../src/retrieval/fields.js';
 import { buildRetriever, type HybridRetriever } from '../../src/retrieval/retriever.js';
@@ -112,6 +119,36 @@ describe('near misses are refused', () => {
   it('what was done is not answered by a plan; the plan is', async () => {
     expect(await answerable('柯城今年计划组建几个红色物业联盟联合党委')).toBe(true);
     expect(await answerable('柯城红色物业联盟联合党委去年实际建了几个')).toBe(false);
+  });
+});
+
+describe('the focus of a question: what is asked about, next to the question word', () => {
+  it('the words next to the question word weigh most (全长 in 全长多少公里)', () => {
+    const units = queryUnits(retriever.lexical.tokenizer, retriever.lexical.bm25, '城际铁路全长多少公里');
+    const d = Object.fromEntries(units.map((u) => [u.word, u.distance]));
+    expect(d['全长']).toBe(0);
+    expect(d['城际铁路'] ?? d['铁路']).toBeGreaterThan(0);
+    const focused = Object.fromEntries(focusUnits(units).map((u) => [u.word, u.weight]));
+    const plain = Object.fromEntries(units.map((u) => [u.word, u.weight]));
+    expect(focused['全长']).toBe(plain['全长']);
+    expect(focused['城际铁路'] ?? focused['铁路']).toBeLessThan(plain['城际铁路'] ?? plain['铁路']!);
+  });
+
+  it('with no question word the end of the question is its focus', () => {
+    const units = queryUnits(retriever.lexical.tokenizer, retriever.lexical.bm25, '周二无会日干部下沉一线');
+    const last = units[units.length - 1]!;
+    expect(last.distance).toBe(0);
+    expect(units[0]!.distance).toBeGreaterThan(0);
+  });
+
+  it('a figure of the kind asked about another attribute leaves the focus uncovered', () => {
+    // The passage gives the design speed in 公里, not the length: the kind (a number in 公里) is there,
+    // what is asked about (全长) is not.
+    const asked = retriever.explain('城际铁路全长多少公里', 10).decision.features!;
+    const given = retriever.explain('城际铁路设计时速多少公里', 10).decision.features!;
+    expect(asked.kind).toBe(1);
+    expect(asked.focusSentence).toBeLessThan(given.focusSentence);
+    expect(asked.focus).toBeLessThan(given.focus);
   });
 });
 
