@@ -204,3 +204,11 @@ describe('enterprise names in 公文 wording', () => {
     expect(e.date).toBe('2025-11-05');
   });
 });
+
+describe('formal hand-offs', () => {
+  it('报请 / 转请 hand off, and what the department is asked to do is no new problem', () => {
+    const e = parse('松林印务新车间消防验收迟迟没有通过。我组已将有关情况报请县住建局协调。');
+    expect(triples(e)).toEqual([['审批', '住建局', 'assigned']]);
+    expect(triples(parse('青松纸业缺叉车司机6名，已转请县人社局协助招聘。'))).toEqual([['用工', '人社局', 'assigned']]);
+  });
+});

@@ -81,7 +81,7 @@ import { blank, blankFillers, blankSpans, chineseNumber, foldWidth, type Span } 
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
-import { HANDOFF_BACK, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
+import { HANDOFF_BACK, HANDOFF_PURPOSE, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
 import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
@@ -109,7 +109,7 @@ const MOTION_AFTER_NAME =
 const LEAD_WORD = new RegExp(`^(?:${LEAD_AFTER_DEPARTMENT.join('|')})$`);
 /** Words that carry no problem content (subjects, report verbs, fillers). */
 const FILLER =
-  /以下|如下|下列|企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|上述|以上|前述|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
+  /以下|如下|下列|我组|本组|我方|有关|相关|该|此|将|把|企业|公司|对方|老板|负责人|办公室|销售总监|总经理|董事长|财务|人事|副总|老总|经理|主任|总监|厂里|厂家|他们|我们|大家|team|FYI|fyi|Today|today|在群里|群里|一下|一趟|简单|接到|收到|反映|提出|提了|提到|表示|反馈|来电|来函|打电话|电话|问题|诉求|情况|[两二三四五六七八九十几\d]+(?:个|项|条|件|点)|新的|这个|那个|之前|上次|上回|上述|以上|前述|事情|的事|已经|已|均|都|分别|各自|还|又|也|就|说|称|了|的|和|跟|与|同|在|是|有|个|事/g;
 const ORDINAL_WORDS =
   /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
 /** Words pointing back at the problems listed before (上述问题, 以上诉求, 这几个事项). */
@@ -1259,7 +1259,14 @@ function analyseClauses(
     }
     const noIssue = NO_ISSUE.test(c.text);
     // residual content: blank out names, departments, refs, dates, statuses, visit verbs, fillers
-    let r = blankSpans(c.text, c.start, [...cEnts, ...depts, ...refs, ...dates, ...statuses]);
+    // 报请X协调 / 转X处理: what the department is asked to do is part of the hand-off, no content of its own
+    const purposes = depts
+      .filter((d) => d.handedTo && inside(d, c))
+      .flatMap((d) => {
+        const m = HANDOFF_PURPOSE.exec(work.slice(d.end, c.end));
+        return m ? [{ start: d.end, end: d.end + m[0].length }] : [];
+      });
+    let r = blankSpans(c.text, c.start, [...cEnts, ...depts, ...refs, ...dates, ...statuses, ...purposes]);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
     const header =

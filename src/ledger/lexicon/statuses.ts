@@ -418,7 +418,12 @@ export const STATUS_PATTERNS: StatusPattern[] = [
 ];
 
 /** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
-export const HANDOFF_BEFORE_DEPARTMENT = '(?:已经?|都已|均已)(?:交|报|转|提交|递交|派|推)(?:给|到|至)?';
+export const HANDOFF_BEFORE_DEPARTMENT =
+  '(?:已经?|都已|均已)(?:报请|转请|提请|函请|函告|呈报|移送|交|报|转|提交|递交|派|推)(?:给|到|至)?';
+
+/** Right after the department a matter is handed to: what it is asked to do (报请X协调, 转X处理, 交X协助招聘). */
+export const HANDOFF_PURPOSE =
+  /^\s*(?:帮忙|帮助|协助|配合|牵头)?(?:协调|处理|办理|核实|研究|解决|落实|跟进|督办|对接|推进|招聘|指导|审核|把关)?(?:解决|处理|办理)?/;
 
 /** After a department: we only go and ask it (去财政局问问, 找住建打听一下): no hand-off and no handler. */
 export const ASK_DEPARTMENT_AFTER = /^(?:那边|这边)?(?:问问|问一下|问下|问一问|打听|咨询|了解一下|了解下|催催|催一下)/;
@@ -431,7 +436,7 @@ export const HANDOFF_BACK = /(?:移|转|报|推|交|丢|甩|递)(?:过去|给他
  * 推给商务, 丢给发改, 移到资规局). Not after 申/填/预/举/汇 (申报财政局的补助 is no hand-off).
  */
 export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
-  '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派|打给|发给|归|由)(?:给|到|至|去)?(?:了)?';
+  '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派|打给|发给|归|由)(?:请)?(?:给|到|至|去)?(?:了)?';
 
 /** After a department: "told them" (跟税务说了, 和住建打了招呼): handed off. */
 export const TOLD_AFTER_DEPARTMENT =
