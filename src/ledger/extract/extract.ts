@@ -155,7 +155,7 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
     names = readNames();
   }
 
-  return withShapeDoubts(interpret(original, trimmed, refs, work, names.depts, names.ents, ctx.today), clipped);
+  return withShapeDoubts(interpret(original, trimmed, refs, work, names.depts, names.ents, ctx.today), clipped, known);
 }
 
 /** A department named in our own plan (我说回头问问税务局): nobody handed it anything, it does not act yet. */

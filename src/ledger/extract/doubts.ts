@@ -1,0 +1,164 @@
+/**
+ * Doubts read from the structure of a parse against its text, whoever made the parse (rules or model): where
+ * the lexicons offer a competing reading, or the decision rested on weak evidence. Each is a yes/no signal; its
+ * weight is how often parses carrying it were wrong on the tuning sets (bench/confidence-fit.ts). None names a
+ * word: they compare what the lexicon finders (status, department, enterprise, date, category) read in the
+ * text with what the parse kept.
+ */
+import type { ConfidenceReason, Extraction } from '../model.js';
+import { CATEGORY_LEXICON } from '../lexicon/categories.js';
+import { COMPANY_SUFFIXES } from '../lexicon/enterprises.js';
+import {
+  NO_ISSUE,
+  OWN_PROBLEM_CUES,
+  PROBLEM_CUES,
+  REPORT_CHANNEL,
+  REQUEST_CUES,
+  VISIT_VERBS,
+} from '../lexicon/signals.js';
+import { joinWordSpacing } from '../../text/spacing.js';
+import { scoreCategories } from './category.js';
+import { findDepartments } from './department.js';
+import { findEnterprises } from './enterprise.js';
+import { findDates } from './event-dates.js';
+import { blankSpans, foldWidth, type Span } from './normalize.js';
+import { findRefs } from './ref.js';
+import { selfRepairs } from './repair.js';
+import { findStatuses } from './status.js';
+
+/** Lexicon weight of a word that names a category by itself (工程师, 环评, 贷款); lighter words are context. */
+const STRONG_CATEGORY = 5;
+/** A runner-up category this close to the best one competes with it. */
+const RIVAL_SHARE = 0.75;
+/**
+ * Share of a message's Chinese characters that no rule reads (see unexplainedShare) at or above which the parse
+ * rests on too little of the text. Chosen with bench/confidence-fit.ts (its unread-share sweep) on the odd ids
+ * of the tuning halves: the lowest share at which such parses were wrong more often than the rest.
+ */
+export const RESIDUE_AT = 0.35;
+/** Messages shorter than this (Chinese characters) are too short for a share to mean anything. */
+const RESIDUE_MIN_CHARS = 12;
+
+const CLAUSE_BREAK = /[,，。;；!！?？\n]/;
+const CATEGORY_WORDS = [...new Set(CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2))].sort(
+  (a, b) => b.length - a.length,
+);
+const COMPANY_ENDING = new RegExp(
+  `(?:${[...new Set(COMPANY_SUFFIXES)].sort((a, b) => b.length - a.length).join('|')})$`,
+);
+/**
+ * Grammatical words (pronouns, particles, aspect and degree adverbs, fillers of speech, report verbs and the nouns
+ * of reporting): they carry no field, so they count as read. A closed class, not content words.
+ */
+const FUNCTION_WORDS =
+  /我们|咱们|他们|她们|对方|企业|公司|老板|负责人|厂里|这边|那边|这个|那个|这些|那些|就是|然后|还有|另外|已经|目前|现在|今天|昨天|前天|上午|下午|刚才|一下|一直|还是|问题|诉求|情况|事情|反映|表示|提出|提到|说了?|讲|一个|[我你他她它咱的了着过吗呢吧啊呀呃嗯哦么也都还又就才再很太挺蛮比较更最在是有和跟与同及或把被给让对向从到为个件项条点些]/g;
+
+/** The text as the rules read it: dictation joined back, full-width folded. */
+function readable(text: string): string {
+  return foldWidth(joinWordSpacing(text));
+}
+
+function clauseSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || CLAUSE_BREAK.test(text[i]!)) {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fa5]/g) ?? []).length;
+
+/**
+ * The share of the message's Chinese characters that no rule reads: not an issue id, status, department,
+ * enterprise, date, category word, visit verb, problem or request cue, report channel, "no problem" phrase
+ * nor a grammatical word. A parse that explains little of its text guessed the rest.
+ */
+export function unexplainedShare(text: string, known: readonly string[] = []): number {
+  const t = readable(text);
+  const total = cjkCount(t);
+  if (total < RESIDUE_MIN_CHARS) return 0;
+  const depts = findDepartments(t);
+  const spans: Span[] = [
+    ...findRefs(t),
+    ...findStatuses(t),
+    ...depts,
+    ...findEnterprises(t, known, depts),
+    ...findDates(t, '2000-01-01'),
+  ];
+  let rest = blankSpans(t, 0, spans);
+  for (const w of CATEGORY_WORDS) if (rest.includes(w)) rest = rest.split(w).join(' '.repeat(w.length));
+  for (const re of [VISIT_VERBS, OWN_PROBLEM_CUES, PROBLEM_CUES, REQUEST_CUES, REPORT_CHANNEL, NO_ISSUE]) {
+    rest = rest.replace(new RegExp(re.source, 'g'), (x) => ' '.repeat(x.length));
+  }
+  rest = rest.replace(FUNCTION_WORDS, (x) => ' '.repeat(x.length));
+  return cjkCount(rest) / total;
+}
+
+/** The doubts read here. */
+export type StructureDoubt = Extract<
+  ConfidenceReason,
+  'unplaced_department' | 'weak_category' | 'unknown_enterprise' | 'date_conflict' | 'unexplained_text'
+>;
+/** A detector: does this parse of this text (dictation joined, widths folded) carry the doubt? */
+type Detector = (e: Extraction, text: string, known: readonly string[]) => boolean;
+
+/** Detectors, each on its own (exported for the tests). */
+export const DETECTORS: Record<StructureDoubt, Detector> = {
+  /**
+   * A department the text hands something to, or names beside a status in its clause (人社局已受理), that no
+   * issue of the parse carries: a hand-off read nowhere.
+   */
+  unplaced_department(e: Extraction, t: string): boolean {
+    if (!e.issues.length) return false;
+    const carried = new Set(e.issues.map((i) => i.department).filter((d): d is string => Boolean(d)));
+    const statuses = findStatuses(t).filter((h) => h.status !== 'open');
+    const clauses = clauseSpans(t);
+    const clauseOf = (at: number) => clauses.find((c) => c.start <= at && at < c.end);
+    return findDepartments(t).some((d) => {
+      if (d.role !== 'handler' || carried.has(d.name)) return false;
+      if (d.handedTo) return true;
+      const c = clauseOf(d.start);
+      return c !== undefined && statuses.some((h) => h.start >= c.start && h.end <= c.end);
+    });
+  },
+  /** A problem's category told by context words only, or with a runner-up close behind. */
+  weak_category(e: Extraction): boolean {
+    if (e.kind !== 'visit' && e.kind !== 'issue' && e.kind !== 'mixed') return false;
+    return e.issues.some((i) => {
+      const [best, second] = scoreCategories(i.summary);
+      if (!best) return false; // no word at all: unknown_category
+      if (best.category !== i.category) return true;
+      return best.score < STRONG_CATEGORY || (second !== undefined && second.score >= best.score * RIVAL_SHARE);
+    });
+  },
+  /** The enterprise is no name the deployment knows and has no company ending: taken from an unknown word by its place. */
+  unknown_enterprise(e: Extraction, _t: string, known: readonly string[]): boolean {
+    const names = new Set([e.enterprise, ...e.issues.map((i) => i.enterprise)].filter((n): n is string => Boolean(n)));
+    return [...names].some((n) => !known.includes(n) && !COMPANY_ENDING.test(n));
+  },
+  /**
+   * Two dates of events that point to different days, in a message about one enterprise (a roll-up has a date
+   * per visit); a date the speaker took back (昨天 不对 前天) does not count.
+   */
+  date_conflict(e: Extraction, t: string): boolean {
+    if (e.date === null || e.issues.some((i) => i.enterprise)) return false;
+    const hits = findDates(t, e.date).filter((d) => !d.weak && d.date !== null);
+    const taken = new Set(selfRepairs(t, hits).dropped);
+    return new Set(hits.filter((d) => !taken.has(d)).map((d) => d.date)).size >= 2;
+  },
+  /** Much of the text is read by no rule (unexplainedShare). */
+  unexplained_text(_e: Extraction, t: string, known: readonly string[]): boolean {
+    return unexplainedShare(t, known) >= RESIDUE_AT;
+  },
+};
+
+/** The structural doubts of a parse of `text` (nothing for a message that records nothing). */
+export function structureDoubts(e: Extraction, text: string, known: readonly string[] = []): ConfidenceReason[] {
+  if (e.kind === 'not_update') return [];
+  const t = readable(text);
+  return (Object.keys(DETECTORS) as StructureDoubt[]).filter((k) => DETECTORS[k](e, t, known));
+}
