@@ -6,7 +6,13 @@ import {
   REASON_WEIGHT,
   shapeDoubts,
 } from '../../src/ledger/extract/confidence.js';
-import { DETECTORS, structureDoubts, unexplainedShare } from '../../src/ledger/extract/doubts.js';
+import {
+  DETECTORS,
+  structureDoubts,
+  unexplainedShare,
+  unknownEnterprises,
+  unplacedDepartments,
+} from '../../src/ledger/extract/doubts.js';
 import { CONFIDENCE_REASONS, type Extraction, type ExtractedIssue } from '../../src/ledger/model.js';
 
 const issue = (over: Partial<ExtractedIssue> = {}): ExtractedIssue => ({
@@ -32,6 +38,13 @@ describe('a department the parse did not place', () => {
     expect(
       DETECTORS.unplaced_department(parse({ issues: [issue({ department: '人社局', status: 'assigned' })] }), text, []),
     ).toBe(false);
+  });
+
+  it('names the departments for the card, once each, as the lexicon normalises them', () => {
+    expect(unplacedDepartments(parse(), '南湖食品缺二十名包装工，已转人力社保局，人力社保局已受理')).toEqual([
+      '人社局',
+    ]);
+    expect(unknownEnterprises(parse({ enterprise: '青松' }), [])).toEqual(['青松']);
   });
 
   it('a department beside a status in its clause counts; one only listed among the visitors does not', () => {

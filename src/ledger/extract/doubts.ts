@@ -98,6 +98,36 @@ export function unexplainedShare(text: string, known: readonly string[] = []): n
   return cjkCount(rest) / total;
 }
 
+/**
+ * The departments the text hands something to, or names beside a status in its clause (人社局已受理), that no
+ * issue of the parse carries (normalised names, once each). `text` as the rules read it.
+ */
+function placedNowhere(e: Extraction, t: string): string[] {
+  if (!e.issues.length) return [];
+  const carried = new Set(e.issues.map((i) => i.department).filter((d): d is string => Boolean(d)));
+  const statuses = findStatuses(t).filter((h) => h.status !== 'open');
+  const clauses = clauseSpans(t);
+  const clauseOf = (at: number) => clauses.find((c) => c.start <= at && at < c.end);
+  const out = findDepartments(t).filter((d) => {
+    if (d.role !== 'handler' || carried.has(d.name)) return false;
+    if (d.handedTo) return true;
+    const c = clauseOf(d.start);
+    return c !== undefined && statuses.some((h) => h.start >= c.start && h.end <= c.end);
+  });
+  return [...new Set(out.map((d) => d.name))];
+}
+
+/** For the card: the departments of a message that no issue of its parse carries (unplaced_department). */
+export function unplacedDepartments(e: Extraction, text: string): string[] {
+  return placedNowhere(e, readable(text));
+}
+
+/** For the card: the enterprises of a parse that are unknown words (unknown_enterprise). */
+export function unknownEnterprises(e: Extraction, known: readonly string[]): string[] {
+  const names = new Set([e.enterprise, ...e.issues.map((i) => i.enterprise)].filter((n): n is string => Boolean(n)));
+  return [...names].filter((n) => !known.includes(n) && !COMPANY_ENDING.test(n));
+}
+
 /** The doubts read here. */
 export type StructureDoubt = Extract<
   ConfidenceReason,
@@ -113,17 +143,7 @@ export const DETECTORS: Record<StructureDoubt, Detector> = {
    * issue of the parse carries: a hand-off read nowhere.
    */
   unplaced_department(e: Extraction, t: string): boolean {
-    if (!e.issues.length) return false;
-    const carried = new Set(e.issues.map((i) => i.department).filter((d): d is string => Boolean(d)));
-    const statuses = findStatuses(t).filter((h) => h.status !== 'open');
-    const clauses = clauseSpans(t);
-    const clauseOf = (at: number) => clauses.find((c) => c.start <= at && at < c.end);
-    return findDepartments(t).some((d) => {
-      if (d.role !== 'handler' || carried.has(d.name)) return false;
-      if (d.handedTo) return true;
-      const c = clauseOf(d.start);
-      return c !== undefined && statuses.some((h) => h.start >= c.start && h.end <= c.end);
-    });
+    return placedNowhere(e, t).length > 0;
   },
   /** A problem's category told by context words only, or with a runner-up close behind. */
   weak_category(e: Extraction): boolean {
@@ -137,8 +157,7 @@ export const DETECTORS: Record<StructureDoubt, Detector> = {
   },
   /** The enterprise is no name the deployment knows and has no company ending: taken from an unknown word by its place. */
   unknown_enterprise(e: Extraction, _t: string, known: readonly string[]): boolean {
-    const names = new Set([e.enterprise, ...e.issues.map((i) => i.enterprise)].filter((n): n is string => Boolean(n)));
-    return [...names].some((n) => !known.includes(n) && !COMPANY_ENDING.test(n));
+    return unknownEnterprises(e, known).length > 0;
   },
   /**
    * Two dates of events that point to different days, in a message about one enterprise (a roll-up has a date
