@@ -3,7 +3,7 @@
  * (src/ledger/model.ts CONFIDENCE_REASONS) is wrong on labelled tuning sets, and what the ledger would do
  * with the current weights and with weights fitted from those rates.
  *   npx tsx bench/confidence-fit.ts [--fit tune3:odd,tune2:odd] [--check tune3:even,tune2:even,tune,dev]
- *                                   [--min 4] [--write] [--json]
+ *                                   [--min 4] [--drop doubt,…] [--absolute] [--write] [--json]
  * A set is a name or a path, with an optional `:odd` / `:even` (the items whose id ends in an odd / even
  * number): dev = ../shared/eval/updates-dev.jsonl, tune/tune2/tune3 = data/eval/updates{,2,3}-tune.jsonl; test
  * halves and dev2 are refused. The A/B protocol: weights are fitted on --fit only (the odd ids of the two newer
@@ -16,6 +16,7 @@
  * and two weak doubts do not add up to a question by themselves. (--absolute: the weight is the doubt's error
  * rate itself, the fit of the third round, which counts the base error rate once per doubt.) The ledger asks
  * below CONFIDENT (0.7). Three doubts are always asked about (ALWAYS_ASK): their weight is at least 0.35.
+ * --drop leaves doubts out (as if never raised) to measure what each adds.
  * --write puts the fitted weights into src/ledger/extract/confidence.ts (between the `fitted weights` markers).
  *
  * Per set: asked first (share of all messages the bot would show as a card, as `zct eval-updates` counts it),
@@ -52,6 +53,8 @@ const SETS: Record<string, string> = {
 const fitSpecs = (arg('fit') ?? 'tune3:odd,tune2:odd').split(',');
 const checkSpecs = (arg('check') ?? 'tune3:even,tune2:even,tune,dev').split(',');
 const min = Number(arg('min') ?? 4);
+/** Doubts to leave out (as if never raised), to measure what each adds. */
+const dropped = new Set((arg('drop') ?? '').split(',').filter(Boolean));
 const known = loadKnownEnterprises();
 
 interface Row {
@@ -84,7 +87,7 @@ function load(spec: string): Row[] {
       spec,
       recorded: got.kind !== 'not_update',
       wrong: SCORED_FIELDS.some((f) => !cmp[f]),
-      reasons: got.reasons ?? [],
+      reasons: (got.reasons ?? []).filter((r) => !dropped.has(r)),
       residue: got.kind === 'not_update' ? 0 : unexplainedShare(c.text, known),
     });
   }
@@ -165,6 +168,7 @@ const sweep = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6].map((at) => {
 const WEIGHTS_BEGIN = '// fitted weights: begin (bench/confidence-fit.ts --write)';
 const WEIGHTS_END = '// fitted weights: end';
 if (args.includes('--write')) {
+  if (dropped.size) throw new Error('--write with --drop would fit weights for a reason set the parser does not have');
   const file = path.join(root, 'src/ledger/extract/confidence.ts');
   const src = fs.readFileSync(file, 'utf8');
   const a = src.indexOf(WEIGHTS_BEGIN);
