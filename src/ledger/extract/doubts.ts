@@ -70,6 +70,24 @@ function clauseSpans(text: string): Span[] {
   return out;
 }
 
+/** One-entry memo: the detectors of one parse read the same text, so each finder runs once per message. */
+function lastOf<T>(find: (text: string) => T): (text: string) => T {
+  let key: string | null = null;
+  let value: T;
+  return (text) => {
+    if (text !== key) {
+      value = find(text);
+      key = text;
+    }
+    return value;
+  };
+}
+const statusesIn = lastOf(findStatuses);
+const departmentsIn = lastOf(findDepartments);
+const RESIDUE_CUES = [VISIT_VERBS, OWN_PROBLEM_CUES, PROBLEM_CUES, REQUEST_CUES, REPORT_CHANNEL, NO_ISSUE].map(
+  (re) => new RegExp(re.source, 'g'),
+);
+
 const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fa5]/g) ?? []).length;
 
 /**
@@ -81,19 +99,17 @@ export function unexplainedShare(text: string, known: readonly string[] = []): n
   const t = readable(text);
   const total = cjkCount(t);
   if (total < RESIDUE_MIN_CHARS) return 0;
-  const depts = findDepartments(t);
+  const depts = departmentsIn(t);
   const spans: Span[] = [
     ...findRefs(t),
-    ...findStatuses(t),
+    ...statusesIn(t),
     ...depts,
     ...findEnterprises(t, known, depts),
     ...findDates(t, '2000-01-01'),
   ];
   let rest = blankSpans(t, 0, spans);
   for (const w of CATEGORY_WORDS) if (rest.includes(w)) rest = rest.split(w).join(' '.repeat(w.length));
-  for (const re of [VISIT_VERBS, OWN_PROBLEM_CUES, PROBLEM_CUES, REQUEST_CUES, REPORT_CHANNEL, NO_ISSUE]) {
-    rest = rest.replace(new RegExp(re.source, 'g'), (x) => ' '.repeat(x.length));
-  }
+  for (const re of RESIDUE_CUES) rest = rest.replace(re, (x) => ' '.repeat(x.length));
   rest = rest.replace(FUNCTION_WORDS, (x) => ' '.repeat(x.length));
   return cjkCount(rest) / total;
 }
@@ -105,10 +121,10 @@ export function unexplainedShare(text: string, known: readonly string[] = []): n
 function placedNowhere(e: Extraction, t: string): string[] {
   if (!e.issues.length) return [];
   const carried = new Set(e.issues.map((i) => i.department).filter((d): d is string => Boolean(d)));
-  const statuses = findStatuses(t).filter((h) => h.status !== 'open');
+  const statuses = statusesIn(t).filter((h) => h.status !== 'open');
   const clauses = clauseSpans(t);
   const clauseOf = (at: number) => clauses.find((c) => c.start <= at && at < c.end);
-  const out = findDepartments(t).filter((d) => {
+  const out = departmentsIn(t).filter((d) => {
     if (d.role !== 'handler' || carried.has(d.name)) return false;
     if (d.handedTo) return true;
     const c = clauseOf(d.start);
