@@ -28,8 +28,6 @@ import { findStatuses } from './status.js';
 
 /** Lexicon weight of a word that names a category by itself (工程师, 环评, 贷款); lighter words are context. */
 const STRONG_CATEGORY = 5;
-/** A runner-up category this close to the best one competes with it. */
-const RIVAL_SHARE = 0.75;
 /**
  * Share of a message's Chinese characters that no rule reads (see unexplainedShare) at or above which the parse
  * rests on too little of the text. Chosen with bench/confidence-fit.ts (its unread-share sweep) on the odd ids
@@ -161,14 +159,27 @@ export const DETECTORS: Record<StructureDoubt, Detector> = {
   unplaced_department(e: Extraction, t: string): boolean {
     return placedNowhere(e, t).length > 0;
   },
-  /** A problem's category told by context words only, or with a runner-up close behind. */
+  /**
+   * A new problem's category on weak evidence: told by context words only, not the one its summary reads, or
+   * contested — two clauses of the summary that each name a different category (two problems read as one?).
+   * Within one clause the head word decides (贷款审批慢 is a loan), so that is no contest. A summary cut short
+   * (…) is judged by what it keeps only when it reads no category.
+   */
   weak_category(e: Extraction): boolean {
     if (e.kind !== 'visit' && e.kind !== 'issue' && e.kind !== 'mixed') return false;
     return e.issues.some((i) => {
-      const [best, second] = scoreCategories(i.summary);
+      const [best] = scoreCategories(i.summary);
       if (!best) return false; // no word at all: unknown_category
+      if (best.score < STRONG_CATEGORY) return true;
+      if (/…$/.test(i.summary)) return false;
       if (best.category !== i.category) return true;
-      return best.score < STRONG_CATEGORY || (second !== undefined && second.score >= best.score * RIVAL_SHARE);
+      const named = new Set(
+        clauseSpans(i.summary)
+          .map((c) => scoreCategories(i.summary.slice(c.start, c.end))[0])
+          .filter((c) => c !== undefined && c.score >= STRONG_CATEGORY)
+          .map((c) => c!.category),
+      );
+      return named.size >= 2;
     });
   },
   /** The enterprise is no name the deployment knows and has no company ending: taken from an unknown word by its place. */
