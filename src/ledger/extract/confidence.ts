@@ -8,7 +8,7 @@ import { departmentAliases, departmentStems, normalizeDepartment } from '../lexi
 import type { ConfidenceReason, Extraction } from '../model.js';
 import { isWordSpaced } from '../../text/spacing.js';
 import { QUESTION_END_RE } from './question.js';
-import { structureDoubts } from './doubts.js';
+import { type AlreadyRead, structureDoubts } from './doubts.js';
 
 /**
  * Doubts read from the shape of a parse, whoever made it (rules or model): several kinds of act in one
@@ -17,7 +17,12 @@ import { structureDoubts } from './doubts.js';
  * nobody tuned for these parses are wrong more often than others (bench/confidence-fit.ts). `known`: the
  * enterprises the deployment and the team know.
  */
-export function shapeDoubts(e: Extraction, text: string, known: readonly string[] = []): ConfidenceReason[] {
+export function shapeDoubts(
+  e: Extraction,
+  text: string,
+  known: readonly string[] = [],
+  read: AlreadyRead = {},
+): ConfidenceReason[] {
   if (e.kind === 'not_update') return [];
   const out: ConfidenceReason[] = [];
   if (e.kind === 'mixed') out.push('mixed_acts');
@@ -25,13 +30,18 @@ export function shapeDoubts(e: Extraction, text: string, known: readonly string[
   if (isWordSpaced(text)) out.push('dictated');
   // a visit (or a problem) recorded under no enterprise at all, even with nothing raised: where was it?
   if ((e.kind === 'visit' || e.kind === 'issue') && e.enterprise === null) out.push('no_enterprise');
-  out.push(...structureDoubts(e, text, known));
+  out.push(...structureDoubts(e, text, known, read));
   return out;
 }
 
 /** The rules' parse with the doubts of its shape added (the model's parse gets them in checkExtraction). */
-export function withShapeDoubts(e: Extraction, text: string, known: readonly string[] = []): Extraction {
-  const extra = shapeDoubts(e, text, known).filter((r) => !(e.reasons ?? []).includes(r));
+export function withShapeDoubts(
+  e: Extraction,
+  text: string,
+  known: readonly string[] = [],
+  read: AlreadyRead = {},
+): Extraction {
+  const extra = shapeDoubts(e, text, known, read).filter((r) => !(e.reasons ?? []).includes(r));
   if (!extra.length) return e;
   const reasons = [...(e.reasons ?? []), ...extra];
   return { ...e, reasons, confidence: confidenceOf(reasons) };
@@ -67,7 +77,7 @@ export const REASON_WEIGHT: Record<ConfidenceReason, number> = {
   many_issues: 0.18,
   dictated: 0.18,
   unclear_act: 0.35,
-  unplaced_department: 0.67,
+  unplaced_department: 0.62,
   weak_category: 0.23,
   unknown_enterprise: 0.23,
   date_conflict: 0.04,

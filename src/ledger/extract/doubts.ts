@@ -18,7 +18,7 @@ import {
 } from '../lexicon/signals.js';
 import { joinWordSpacing } from '../../text/spacing.js';
 import { scoreCategories } from './category.js';
-import { findDepartments } from './department.js';
+import { findDepartments, type DepartmentMention } from './department.js';
 import { findEnterprises } from './enterprise.js';
 import { findDates } from './event-dates.js';
 import { blankSpans, foldWidth, type Span } from './normalize.js';
@@ -68,20 +68,28 @@ function clauseSpans(text: string): Span[] {
   return out;
 }
 
-/** One-entry memo: the detectors of one parse read the same text, so each finder runs once per message. */
-function lastOf<T>(find: (text: string) => T): (text: string) => T {
+/**
+ * One-entry memo: the detectors of one parse read the same text, so each finder runs once per message; the parser
+ * may hand over what it already read of that text (seed).
+ */
+function lastOf<T>(find: (text: string) => T): { (text: string): T; seed(text: string, value: T): void } {
   let key: string | null = null;
   let value: T;
-  return (text) => {
+  const read = (text: string) => {
     if (text !== key) {
       value = find(text);
       key = text;
     }
     return value;
   };
+  read.seed = (text: string, v: T) => {
+    key = text;
+    value = v;
+  };
+  return read;
 }
 const statusesIn = lastOf(findStatuses);
-const departmentsIn = lastOf(findDepartments);
+const departmentsIn = lastOf<readonly DepartmentMention[]>(findDepartments);
 const RESIDUE_CUES = [VISIT_VERBS, OWN_PROBLEM_CUES, PROBLEM_CUES, REQUEST_CUES, REPORT_CHANNEL, NO_ISSUE].map(
   (re) => new RegExp(re.source, 'g'),
 );
@@ -102,7 +110,7 @@ export function unexplainedShare(text: string, known: readonly string[] = []): n
     ...findRefs(t),
     ...statusesIn(t),
     ...depts,
-    ...findEnterprises(t, known, depts),
+    ...findEnterprises(t, known, [...depts]),
     ...findDates(t, '2000-01-01'),
   ];
   let rest = blankSpans(t, 0, spans);
@@ -119,11 +127,12 @@ export function unexplainedShare(text: string, known: readonly string[] = []): n
 function placedNowhere(e: Extraction, t: string): string[] {
   if (!e.issues.length) return [];
   const carried = new Set(e.issues.map((i) => i.department).filter((d): d is string => Boolean(d)));
+  const loose = departmentsIn(t).filter((d) => d.role === 'handler' && !carried.has(d.name));
+  if (!loose.length) return [];
   const statuses = statusesIn(t).filter((h) => h.status !== 'open');
   const clauses = clauseSpans(t);
   const clauseOf = (at: number) => clauses.find((c) => c.start <= at && at < c.end);
-  const out = departmentsIn(t).filter((d) => {
-    if (d.role !== 'handler' || carried.has(d.name)) return false;
+  const out = loose.filter((d) => {
     if (d.handedTo) return true;
     const c = clauseOf(d.start);
     return c !== undefined && statuses.some((h) => h.start >= c.start && h.end <= c.end);
@@ -202,9 +211,23 @@ export const DETECTORS: Record<StructureDoubt, Detector> = {
   },
 };
 
+/**
+ * What the parser already found in the text, positions as in the text with dictation joined and widths folded (the
+ * rules' department mentions: findDepartments is the dearest finder).
+ */
+export interface AlreadyRead {
+  departments?: readonly DepartmentMention[];
+}
+
 /** The structural doubts of a parse of `text` (nothing for a message that records nothing). */
-export function structureDoubts(e: Extraction, text: string, known: readonly string[] = []): ConfidenceReason[] {
+export function structureDoubts(
+  e: Extraction,
+  text: string,
+  known: readonly string[] = [],
+  read: AlreadyRead = {},
+): ConfidenceReason[] {
   if (e.kind === 'not_update') return [];
   const t = readable(text);
+  if (read.departments) departmentsIn.seed(t, read.departments);
   return (Object.keys(DETECTORS) as StructureDoubt[]).filter((k) => DETECTORS[k](e, t, known));
 }
