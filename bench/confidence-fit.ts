@@ -1,15 +1,29 @@
 /**
  * The status parser's confidence, calibrated: how often a parse carrying each doubt
  * (src/ledger/model.ts CONFIDENCE_REASONS) is wrong on labelled tuning sets, and what the ledger would do
- * with the current weights and with weights fitted from those rates — the share of messages it would
- * ask about first, and the share it would record without asking although a field is wrong.
- *   npx tsx bench/confidence-fit.ts [--sets dev,tune,tune2,tune3] [--min 4] [--json]
- * Sets: dev = ../shared/eval/updates-dev.jsonl, tune/tune2/tune3 = data/eval/updates{,2,3}-tune.jsonl
- * (a name or a path; test halves are refused). A doubt's fitted weight is its Laplace-smoothed error
- * rate, (wrong + 1) / (n + 2), where it was seen at least --min times; otherwise the current weight stays.
- * The ledger asks below CONFIDENT (0.7): a doubt alone makes it ask when its weight is above 0.3. Three doubts
- * are always asked about (ALWAYS_ASK): their weight is at least 0.35.
+ * with the current weights and with weights fitted from those rates.
+ *   npx tsx bench/confidence-fit.ts [--fit tune3:odd,tune2:odd] [--check tune3:even,tune2:even,tune,dev]
+ *                                   [--min 4] [--drop doubt,…] [--absolute] [--write] [--json]
+ * A set is a name or a path, with an optional `:odd` / `:even` (the items whose id ends in an odd / even
+ * number): dev = ../shared/eval/updates-dev.jsonl, tune/tune2/tune3 = data/eval/updates{,2,3}-tune.jsonl; test
+ * halves and dev2 are refused. The A/B protocol: weights are fitted on --fit only (the odd ids of the two newer
+ * tuning halves), and --check (the even ids, the first tuning half, dev) says whether they carry over.
+ *
+ * A doubt's fitted weight is how much it lowers the chance that a parse is right, relative to a parse with no
+ * doubt: 1 − P(right | doubt) / P(right | no doubt), both Laplace-smoothed error rates on --fit ((wrong + 1) /
+ * (n + 2)), where the doubt was seen at least --min times; otherwise the current weight stays. The confidence is
+ * the product of (1 − weight) over a parse's doubts, so a doubt as often wrong as a doubt-free parse weighs 0
+ * and two weak doubts do not add up to a question by themselves. (--absolute: the weight is the doubt's error
+ * rate itself, the fit of the third round, which counts the base error rate once per doubt.) The ledger asks
+ * below CONFIDENT (0.7). Three doubts are always asked about (ALWAYS_ASK): their weight is at least 0.35.
+ * --drop leaves doubts out (as if never raised) to measure what each adds.
+ * --write puts the fitted weights into src/ledger/extract/confidence.ts (between the `fitted weights` markers).
+ *
+ * Per set: asked first (share of all messages the bot would show as a card, as `zct eval-updates` counts it),
+ * recorded wrong without asking (share of all messages), the cost (share of the right parses that were asked
+ * about) and the catch (share of the wrong parses that were asked about).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { readUpdatesSet } from '../src/cli/commands/eval-updates.js';
 import { loadKnownEnterprises } from '../src/ledger/lexicon/enterprises.js';
@@ -21,6 +35,7 @@ import {
   REASON_WEIGHT,
   SCORED_FIELDS,
 } from '../src/ledger/extract/index.js';
+import { RESIDUE_AT, unexplainedShare } from '../src/ledger/extract/doubts.js';
 import { CONFIDENCE_REASONS, type ConfidenceReason } from '../src/ledger/model.js';
 
 const args = process.argv.slice(2);
@@ -35,33 +50,54 @@ const SETS: Record<string, string> = {
   tune2: path.join(root, 'data/eval/updates2-tune.jsonl'),
   tune3: path.join(root, 'data/eval/updates3-tune.jsonl'),
 };
-const names = (arg('sets') ?? 'dev,tune,tune2,tune3').split(',');
+const fitSpecs = (arg('fit') ?? 'tune3:odd,tune2:odd').split(',');
+const checkSpecs = (arg('check') ?? 'tune3:even,tune2:even,tune,dev').split(',');
 const min = Number(arg('min') ?? 4);
+/** Doubts to leave out (as if never raised), to measure what each adds. */
+const dropped = new Set((arg('drop') ?? '').split(',').filter(Boolean));
 const known = loadKnownEnterprises();
 
 interface Row {
-  set: string;
+  spec: string;
+  recorded: boolean;
   wrong: boolean;
   reasons: ConfidenceReason[];
+  residue: number;
 }
-const rows: Row[] = [];
-for (const name of names) {
+
+/** The rows of one set spec (name or path, optionally :odd / :even). */
+function load(spec: string): Row[] {
+  const [name, half] = spec.split(':') as [string, string | undefined];
   const file = SETS[name] ?? path.resolve(name);
   if (/-test\.jsonl$|dev2/.test(file)) throw new Error(`${file}: test halves and dev2 are for reporting, not fitting`);
-  let cases: ReturnType<typeof readUpdatesSet>;
-  try {
-    cases = readUpdatesSet(file);
-  } catch {
-    process.stderr.write(`skip ${name}: ${file} not found\n`);
-    continue;
+  if (half !== undefined && half !== 'odd' && half !== 'even') throw new Error(`${spec}: use :odd or :even`);
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`skip ${spec}: ${file} not found\n`);
+    return [];
   }
-  for (const c of cases) {
+  const rows: Row[] = [];
+  for (const c of readUpdatesSet(file)) {
+    if (half) {
+      const n = Number(/(\d+)$/.exec(c.id)?.[1] ?? Number.NaN);
+      if (Number.isNaN(n) || (n % 2 === 1) !== (half === 'odd')) continue;
+    }
     const got = extractUpdate(c.text, { today: c.today, knownEnterprises: known });
-    if (got.kind === 'not_update') continue; // nothing recorded, nothing asked
     const cmp = compareExtraction(got, c.expected);
-    rows.push({ set: name, wrong: SCORED_FIELDS.some((f) => !cmp[f]), reasons: got.reasons ?? [] });
+    rows.push({
+      spec,
+      recorded: got.kind !== 'not_update',
+      wrong: SCORED_FIELDS.some((f) => !cmp[f]),
+      reasons: (got.reasons ?? []).filter((r) => !dropped.has(r)),
+      residue: got.kind === 'not_update' ? 0 : unexplainedShare(c.text, known),
+    });
   }
+  return rows;
 }
+
+const fitRows = fitSpecs.flatMap(load);
+const checkRows = checkSpecs.flatMap(load);
+const recordedFit = fitRows.filter((x) => x.recorded);
+const recordedCheck = checkRows.filter((x) => x.recorded);
 
 /**
  * Doubts the product always confirms, whatever their measured rate (issue 11: several enterprises, an unknown
@@ -70,46 +106,113 @@ for (const name of names) {
 const ALWAYS_ASK = new Set<ConfidenceReason>(['several_enterprises', 'unknown_department', 'unmatched_list_handoff']);
 const ALWAYS_ASK_WEIGHT = 0.35;
 const fitted: Record<ConfidenceReason, number> = { ...REASON_WEIGHT };
-const table: Array<{ reason: string; n: number; wrong: number; current: number; fitted: number }> = [];
-for (const r of CONFIDENCE_REASONS) {
+const count = (rows: Row[], r: ConfidenceReason) => {
   const seen = rows.filter((x) => x.reasons.includes(r));
-  const wrong = seen.filter((x) => x.wrong).length;
-  if (seen.length >= min) fitted[r] = Math.round(((wrong + 1) / (seen.length + 2)) * 100) / 100;
-  if (ALWAYS_ASK.has(r)) fitted[r] = Math.max(fitted[r], ALWAYS_ASK_WEIGHT);
-  table.push({ reason: r, n: seen.length, wrong, current: REASON_WEIGHT[r], fitted: fitted[r] });
-}
-const none = rows.filter((x) => x.reasons.length === 0);
-
-function outcome(weights: Record<ConfidenceReason, number>, set?: string) {
-  const rs = set ? rows.filter((x) => x.set === set) : rows;
-  let asked = 0;
-  let confidentWrong = 0;
-  for (const x of rs) {
-    const c = x.reasons.reduce((acc, r) => acc * (1 - weights[r]), 1);
-    if (c < CONFIDENT) asked++;
-    else if (x.wrong) confidentWrong++;
+  return { n: seen.length, wrong: seen.filter((x) => x.wrong).length };
+};
+const clean = recordedFit.filter((x) => x.reasons.length === 0);
+const baseRate = (clean.filter((x) => x.wrong).length + 1) / (clean.length + 2);
+const table = CONFIDENCE_REASONS.map((r) => {
+  const fit = count(recordedFit, r);
+  const check = count(recordedCheck, r);
+  if (fit.n >= min) {
+    const rate = (fit.wrong + 1) / (fit.n + 2);
+    fitted[r] =
+      Math.round((args.includes('--absolute') ? rate : Math.max(0, 1 - (1 - rate) / (1 - baseRate))) * 100) / 100;
   }
-  const n = rs.length || 1;
-  return { recorded: rs.length, asked: asked / n, confidentWrong: confidentWrong / n };
+  if (ALWAYS_ASK.has(r)) fitted[r] = Math.max(fitted[r], ALWAYS_ASK_WEIGHT);
+  return { reason: r, fit, check, current: REASON_WEIGHT[r], fitted: fitted[r] };
+});
+
+function outcome(rows: Row[], weights: Record<ConfidenceReason, number>) {
+  let asked = 0;
+  let wrongUnasked = 0;
+  let rightAsked = 0;
+  let right = 0;
+  let wrongAsked = 0;
+  let wrong = 0;
+  for (const x of rows) {
+    if (!x.recorded) continue;
+    const ask = x.reasons.reduce((acc, r) => acc * (1 - weights[r]), 1) < CONFIDENT;
+    if (ask) asked++;
+    if (x.wrong) {
+      wrong++;
+      if (ask) wrongAsked++;
+      else wrongUnasked++;
+    } else {
+      right++;
+      if (ask) rightAsked++;
+    }
+  }
+  const n = rows.length || 1;
+  return {
+    messages: rows.length,
+    asked: asked / n,
+    wrongUnasked: wrongUnasked / n,
+    cost: right ? rightAsked / right : 0,
+    caught: wrong ? wrongAsked / wrong : 0,
+  };
+}
+
+/** How parses whose unread share reaches each threshold fare on --fit (how RESIDUE_AT was chosen). */
+const sweep = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6].map((at) => {
+  const fit = recordedFit.filter((x) => x.residue >= at);
+  const check = recordedCheck.filter((x) => x.residue >= at);
+  return {
+    at,
+    fit: { n: fit.length, wrong: fit.filter((x) => x.wrong).length },
+    check: { n: check.length, wrong: check.filter((x) => x.wrong).length },
+  };
+});
+
+const WEIGHTS_BEGIN = '// fitted weights: begin (bench/confidence-fit.ts --write)';
+const WEIGHTS_END = '// fitted weights: end';
+if (args.includes('--write')) {
+  if (dropped.size) throw new Error('--write with --drop would fit weights for a reason set the parser does not have');
+  const file = path.join(root, 'src/ledger/extract/confidence.ts');
+  const src = fs.readFileSync(file, 'utf8');
+  const a = src.indexOf(WEIGHTS_BEGIN);
+  const b = src.indexOf(WEIGHTS_END);
+  if (a < 0 || b < a) throw new Error(`${file}: the fitted-weights markers are missing`);
+  const body = CONFIDENCE_REASONS.map((r) => `  ${r}: ${fitted[r]},`).join('\n');
+  fs.writeFileSync(file, `${src.slice(0, a + WEIGHTS_BEGIN.length)}\n${body}\n  ${src.slice(b)}`);
+  process.stderr.write(`wrote the fitted weights into ${path.relative(root, file)}\n`);
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const sets = [...fitSpecs.map((s) => ['fit', s] as const), ...checkSpecs.map((s) => ['check', s] as const)];
+const outcomes = sets.flatMap(([role, spec]) => {
+  const rows = (role === 'fit' ? fitRows : checkRows).filter((x) => x.spec === spec);
+  return [
+    { role, spec, weights: 'now', ...outcome(rows, REASON_WEIGHT) },
+    { role, spec, weights: 'fitted', ...outcome(rows, fitted) },
+  ];
+});
 if (args.includes('--json')) {
-  process.stdout.write(`${JSON.stringify({ table, fitted, none: none.length }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ table, fitted, outcomes, sweep, residueAt: RESIDUE_AT }, null, 2)}\n`);
 } else {
+  const none = recordedFit.filter((x) => x.reasons.length === 0);
   process.stdout.write(
-    `messages with something to record: ${rows.length}; with no doubt: ${none.length}, of them wrong ${none.filter((x) => x.wrong).length}\n\n`,
+    `fit on ${fitSpecs.join(', ')}: ${recordedFit.length} messages with something to record; with no doubt ${none.length}, of them wrong ${none.filter((x) => x.wrong).length}\n` +
+      `check on ${checkSpecs.join(', ')}: ${recordedCheck.length} messages with something to record\n\n`,
   );
-  process.stdout.write('| doubt | seen | wrong | weight now | fitted |\n|---|---|---|---|---|\n');
-  for (const t of table) process.stdout.write(`| ${t.reason} | ${t.n} | ${t.wrong} | ${t.current} | ${t.fitted} |\n`);
-  process.stdout.write('\n| set | weights | asked first | recorded wrong without asking |\n|---|---|---|---|\n');
-  for (const set of [...names, undefined]) {
-    for (const [label, w] of [
-      ['now', REASON_WEIGHT],
-      ['fitted', fitted],
-    ] as const) {
-      const o = outcome(w, set);
-      process.stdout.write(`| ${set ?? 'all'} | ${label} | ${pct(o.asked)} | ${pct(o.confidentWrong)} |\n`);
-    }
-  }
+  process.stdout.write(
+    '| doubt | fit: seen | fit: wrong | check: seen | check: wrong | weight now | fitted |\n|---|---|---|---|---|---|---|\n',
+  );
+  for (const t of table)
+    process.stdout.write(
+      `| ${t.reason} | ${t.fit.n} | ${t.fit.wrong} | ${t.check.n} | ${t.check.wrong} | ${t.current} | ${t.fitted} |\n`,
+    );
+  process.stdout.write(
+    '\n| set | weights | asked first | recorded wrong without asking | right parses asked (cost) | wrong parses asked (catch) |\n|---|---|---|---|---|---|\n',
+  );
+  for (const o of outcomes)
+    process.stdout.write(
+      `| ${o.role} ${o.spec} (${o.messages}) | ${o.weights} | ${pct(o.asked)} | ${pct(o.wrongUnasked)} | ${pct(o.cost)} | ${pct(o.caught)} |\n`,
+    );
+  process.stdout.write(
+    `\nunread share (unexplained_text at ${RESIDUE_AT}): | at least | fit: seen | fit: wrong | check: seen | check: wrong |\n`,
+  );
+  for (const s of sweep)
+    process.stdout.write(`| ${s.at} | ${s.fit.n} | ${s.fit.wrong} | ${s.check.n} | ${s.check.wrong} |\n`);
 }

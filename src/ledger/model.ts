@@ -106,6 +106,16 @@ export const CONFIDENCE_REASONS = [
   'dictated',
   /** An update of an existing issue whose act could not be read (no hand-off, work or result said). */
   'unclear_act',
+  /** A department the text names as handling or handed to that no issue of the parse carries. */
+  'unplaced_department',
+  /** A problem's category told by context words only, or with a close runner-up. */
+  'weak_category',
+  /** The enterprise is an unknown word taken by its place (no known name, no company ending). */
+  'unknown_enterprise',
+  /** Two event dates in the message that point to different days. */
+  'date_conflict',
+  /** Much of the text is read by no rule. */
+  'unexplained_text',
 ] as const;
 export type ConfidenceReason = (typeof CONFIDENCE_REASONS)[number];
 export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
@@ -122,6 +132,11 @@ export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
   many_issues: '一条消息里有三个以上问题',
   dictated: '语音转写，按词重新拼接',
   unclear_act: '没看出这条进展是交办、在办还是办结',
+  unplaced_department: '提到的部门没有对应到问题上',
+  weak_category: '问题类别依据不足',
+  unknown_enterprise: '企业名称不在已知名单中',
+  date_conflict: '消息里有两个不同的日期',
+  unexplained_text: '有较多内容没有读懂',
 };
 
 /** A message that asks about an issue rather than reporting on it (Q-0003 到哪一步了, …批了没有？, 能不能结了？). */

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
 import {
+  confidenceOf,
   extractUpdate,
   extractUpdateSmart,
   extractUpdateSmartWithSource,
@@ -97,8 +98,13 @@ describe('extractUpdateWithLlm', () => {
     };
     fake.enqueue(answer(model));
     const got = await extractUpdateWithLlm(TEXT, ctx, llm);
-    // A mixed message (several kinds of act) is confirmed first, whoever parsed it (confidence.ts shapeDoubts).
-    expect(got).toEqual({ ...model, confidence: 0.75, reasons: ['mixed_acts'], question: null });
+    // A mixed message (several kinds of act) carries that doubt, whoever parsed it (confidence.ts shapeDoubts).
+    expect(got).toEqual({
+      ...model,
+      confidence: confidenceOf(['mixed_acts']),
+      reasons: ['mixed_acts'],
+      question: null,
+    });
 
     const [req] = fake.chatRequests();
     const system: string = req!.body.messages[0].content;

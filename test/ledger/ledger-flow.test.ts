@@ -7,6 +7,8 @@ import { createBot } from '../../src/app/create-bot.js';
 import type { Bot } from '../../src/app/bot.js';
 import type { Store } from '../../src/store/types.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
+import { confidenceOf, REASON_WEIGHT } from '../../src/ledger/extract/confidence.js';
+import { CONFIDENCE_REASON_LABELS } from '../../src/ledger/model.js';
 import { MIN, makeKit, memoryStore, redisStoreAt, say, text, type Kit, type TestClock } from './helpers.js';
 
 let redis: RedisHandle;
@@ -124,6 +126,37 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       const done = await send('对');
       expect(done.text).toContain('Q-0001');
       expect((await kit.store.listIssues({})).length).toBeGreaterThan(0);
+    });
+
+    it('the card names the department a doubt is about, and only the doubts that counted', async () => {
+      const parsed = createBot(kit.services, {
+        wrap: {
+          report: (real) => async (msg, s, ctx) =>
+            real(
+              msg,
+              s,
+              ctx && {
+                ...ctx,
+                parse: {
+                  kind: 'issue',
+                  enterprise: '七一电器',
+                  date: null,
+                  ref: null,
+                  issues: [{ category: '用地', summary: '研发楼用地还差10亩', department: null, status: 'open' }],
+                  reasons: ['unplaced_department', 'date_conflict'],
+                  confidence: confidenceOf(['unplaced_department', 'date_conflict']),
+                },
+              },
+            ),
+        },
+      });
+      kit.clock.advance(MIN);
+      const r = await parsed.handle(say(kit, '七一电器研发楼用地还差10亩，已转资规局'));
+      const card = r.reply ? text(r.reply) : '';
+      expect(r.reply?.intent).toBe('clarify');
+      expect(card).toContain('提到了资规局，但没有对应到哪个问题');
+      if (REASON_WEIGHT.date_conflict < 0.1) expect(card).not.toContain(CONFIDENCE_REASON_LABELS.date_conflict);
+      expect(await kit.store.listIssues({})).toHaveLength(0);
     });
 
     it('👍 confirms; 不用了 drops; a correction in plain words replaces the card', async () => {

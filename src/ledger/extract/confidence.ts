@@ -8,24 +8,40 @@ import { departmentAliases, departmentStems, normalizeDepartment } from '../lexi
 import type { ConfidenceReason, Extraction } from '../model.js';
 import { isWordSpaced } from '../../text/spacing.js';
 import { QUESTION_END_RE } from './question.js';
+import { type AlreadyRead, structureDoubts } from './doubts.js';
 
 /**
  * Doubts read from the shape of a parse, whoever made it (rules or model): several kinds of act in one
- * message, three or more problems, dictation joined back from spaced words. On text nobody tuned for
- * these parses are wrong far more often than others (bench/confidence-fit.ts).
+ * message, three or more problems, dictation joined back from spaced words, a visit with no enterprise, and
+ * the structural doubts of doubts.ts (a competing reading in the lexicons, weak evidence, unread text). On text
+ * nobody tuned for these parses are wrong more often than others (bench/confidence-fit.ts). `known`: the
+ * enterprises the deployment and the team know.
  */
-export function shapeDoubts(e: Extraction, text: string): ConfidenceReason[] {
+export function shapeDoubts(
+  e: Extraction,
+  text: string,
+  known: readonly string[] = [],
+  read: AlreadyRead = {},
+): ConfidenceReason[] {
   if (e.kind === 'not_update') return [];
   const out: ConfidenceReason[] = [];
   if (e.kind === 'mixed') out.push('mixed_acts');
   if (e.issues.length >= 3) out.push('many_issues');
   if (isWordSpaced(text)) out.push('dictated');
+  // a visit (or a problem) recorded under no enterprise at all, even with nothing raised: where was it?
+  if ((e.kind === 'visit' || e.kind === 'issue') && e.enterprise === null) out.push('no_enterprise');
+  out.push(...structureDoubts(e, text, known, read));
   return out;
 }
 
 /** The rules' parse with the doubts of its shape added (the model's parse gets them in checkExtraction). */
-export function withShapeDoubts(e: Extraction, text: string): Extraction {
-  const extra = shapeDoubts(e, text).filter((r) => !(e.reasons ?? []).includes(r));
+export function withShapeDoubts(
+  e: Extraction,
+  text: string,
+  known: readonly string[] = [],
+  read: AlreadyRead = {},
+): Extraction {
+  const extra = shapeDoubts(e, text, known, read).filter((r) => !(e.reasons ?? []).includes(r));
   if (!extra.length) return e;
   const reasons = [...(e.reasons ?? []), ...extra];
   return { ...e, reasons, confidence: confidenceOf(reasons) };
@@ -35,36 +51,56 @@ export function withShapeDoubts(e: Extraction, text: string): Extraction {
 export const CONFIDENT = 0.7;
 
 /**
- * How much each doubt lowers the confidence (1 = record without asking). Calibrated with
- * `npx tsx bench/confidence-fit.ts` on the tuning sets (updates-dev and the three tuning halves): a doubt's
- * weight is how often a parse carrying it was wrong there (Laplace-smoothed), so one doubt alone makes the
- * ledger ask when more than 30 % of such parses were wrong. Doubts seen fewer than four times keep a
- * judged weight (unknown_department, unmatched_list_handoff, llm_corrected, unclear_act), and three are always
- * asked about, whatever their rate (several_enterprises — measured 0.2 —, unknown_department, unmatched_list_handoff:
- * at least 0.35). Fitted on the
- * parser of 2026-12-06 (third round): asked first 16.8 % of the messages with something to record, recorded
- * wrong without asking 6.1 % (the judged weights before: 11.5 % / 15.5 % on the parser before the round).
- * Re-fit after changing the parser.
+ * How much each doubt lowers the confidence (1 = record without asking). Fitted with
+ * `npx tsx bench/confidence-fit.ts --write` on the odd ids of the two newer tuning halves (updates3-tune,
+ * updates2-tune; the even ids, updates-tune and updates-dev check it): a doubt's weight is how much less often a
+ * parse carrying it was right than a parse with no doubt, 1 − P(right | doubt) / P(right | no doubt)
+ * (Laplace-smoothed), so the confidence, the product of (1 − weight), is the chance of being right relative to a
+ * doubt-free parse, and a doubt no more often wrong than that weighs nothing. Doubts seen fewer than four times
+ * there keep the weight they had (no_enterprise, no_target, unknown_category, unknown_department,
+ * unmatched_list_handoff, unclear_act: the third round's fit on all tuning sets; llm_corrected: judged), and three
+ * are always asked about whatever their rate (several_enterprises, unknown_department, unmatched_list_handoff: at
+ * least 0.35). Re-fit after changing the parser or a detector (doubts.ts).
  */
 export const REASON_WEIGHT: Record<ConfidenceReason, number> = {
+  // fitted weights: begin (bench/confidence-fit.ts --write)
   several_enterprises: 0.35,
   unknown_department: 0.35,
   unmatched_list_handoff: 0.45,
-  question_form: 0.3,
+  question_form: 0.23,
   no_enterprise: 0.67,
   no_target: 0.67,
-  unpunctuated: 0.3,
+  unpunctuated: 0.12,
   unknown_category: 0.83,
   llm_corrected: 0.2,
-  mixed_acts: 0.25,
-  many_issues: 0.3,
-  dictated: 0.25,
+  mixed_acts: 0.08,
+  many_issues: 0.18,
+  dictated: 0.18,
   unclear_act: 0.35,
+  unplaced_department: 0.62,
+  weak_category: 0.23,
+  unknown_enterprise: 0.23,
+  date_conflict: 0.04,
+  unexplained_text: 0.08,
+  // fitted weights: end
 };
 
 export function confidenceOf(reasons: readonly ConfidenceReason[]): number {
   const c = reasons.reduce((acc, r) => acc * (1 - REASON_WEIGHT[r]), 1);
   return Math.round(c * 100) / 100;
+}
+
+/** A doubt lighter than this barely moved the confidence: the card does not name it beside heavier ones. */
+const NAMED_WEIGHT = 0.1;
+
+/**
+ * The doubts worth naming when the bot asks: heaviest first, without the ones that barely counted (all of
+ * them when none weighs enough alone).
+ */
+export function decidingDoubts(reasons: readonly ConfidenceReason[]): ConfidenceReason[] {
+  const sorted = [...new Set(reasons)].sort((a, b) => REASON_WEIGHT[b] - REASON_WEIGHT[a]);
+  const heavy = sorted.filter((r) => REASON_WEIGHT[r] >= NAMED_WEIGHT);
+  return heavy.length ? heavy : sorted;
 }
 
 const KNOWN_DEPARTMENTS = new Set<string>([
@@ -82,8 +118,13 @@ export function isKnownDepartment(name: string): boolean {
  * enterprises, departments the lexicon does not know, problems without an enterprise, updates with
  * nothing to find their issue by, a question form, and whether normalising had to correct it.
  */
-export function checkExtraction(e: Extraction, text: string, corrected: boolean): Extraction {
-  const reasons = new Set<ConfidenceReason>([...(e.reasons ?? []), ...shapeDoubts(e, text)]);
+export function checkExtraction(
+  e: Extraction,
+  text: string,
+  corrected: boolean,
+  known: readonly string[] = [],
+): Extraction {
+  const reasons = new Set<ConfidenceReason>([...(e.reasons ?? []), ...shapeDoubts(e, text, known)]);
   if (e.kind !== 'not_update') {
     const ents = new Set(e.issues.map((i) => i.enterprise).filter((x): x is string => Boolean(x)));
     if (ents.size >= 2) reasons.add('several_enterprises');

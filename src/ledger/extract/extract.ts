@@ -167,7 +167,10 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
     names = readNames();
   }
 
-  return withShapeDoubts(interpret(original, trimmed, refs, work, names.depts, names.ents, ctx.today), clipped);
+  // (the department mentions were read on `work`, which keeps the positions of the folded text)
+  return withShapeDoubts(interpret(original, trimmed, refs, work, names.depts, names.ents, ctx.today), clipped, known, {
+    departments: names.depts,
+  });
 }
 
 /** A department named in our own plan (我说回头问问税务局): nobody handed it anything, it does not act yet. */

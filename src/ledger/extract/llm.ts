@@ -74,7 +74,10 @@ export async function extractUpdateWithLlm(text: string, ctx: ExtractContext, ll
   const normalised = postNormalize(raw, text, ctx);
   // The model decides; the same checks as the rules' decide how sure the result is.
   const corrected = (raw.ref ?? null) !== normalised.ref || (raw.date ?? null) !== normalised.date;
-  return checkExtraction(normalised, text, corrected);
+  return checkExtraction(normalised, text, corrected, [
+    ...(ctx.teamEnterprises ?? []),
+    ...(ctx.knownEnterprises ?? []),
+  ]);
 }
 
 export interface SmartOptions {

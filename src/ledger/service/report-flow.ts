@@ -21,7 +21,8 @@ import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveE
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
-import { CONFIDENT, confidenceOf } from '../extract/confidence.js';
+import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
+import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
@@ -561,11 +562,20 @@ async function doubtsAbout(
       return null;
     // Several enterprises are named in the card; a reason the parser has no label for is shown as it is.
     const named = open.includes('several_enterprises') ? await svc.mentionedEnterprises(text, team) : [];
-    const reasons = open.map((r) =>
-      r === 'several_enterprises' && named.length >= 2
-        ? TEXTS.doubtEnterprises(named)
-        : (CONFIDENCE_REASON_LABELS[r] ?? r),
-    );
+    // Named heaviest first, without the doubts that barely counted; a department or an enterprise the doubt is
+    // about is named.
+    const reasons = decidingDoubts(open).map((r) => {
+      if (r === 'several_enterprises' && named.length >= 2) return TEXTS.doubtEnterprises(named);
+      if (r === 'unplaced_department') {
+        const depts = unplacedDepartments(e, text);
+        if (depts.length) return TEXTS.doubtUnplacedDepartments(depts);
+      }
+      if (r === 'unknown_enterprise') {
+        const names = unknownEnterprises(e, team.enterprises);
+        if (names.length) return TEXTS.doubtUnknownEnterprises(names);
+      }
+      return CONFIDENCE_REASON_LABELS[r] ?? r;
+    });
     return reasons.length ? reasons : [TEXTS.doubtUnsure];
   }
   const doubts: string[] = [];

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkExtraction,
+  confidenceOf,
+  decidingDoubts,
+  REASON_WEIGHT,
+  shapeDoubts,
+} from '../../src/ledger/extract/confidence.js';
+import {
+  DETECTORS,
+  structureDoubts,
+  unexplainedShare,
+  unknownEnterprises,
+  unplacedDepartments,
+} from '../../src/ledger/extract/doubts.js';
+import { CONFIDENCE_REASONS, type Extraction, type ExtractedIssue } from '../../src/ledger/model.js';
+
+const issue = (over: Partial<ExtractedIssue> = {}): ExtractedIssue => ({
+  category: '用工',
+  summary: '缺二十名包装工',
+  department: null,
+  status: 'open',
+  ...over,
+});
+const parse = (over: Partial<Extraction> = {}): Extraction => ({
+  kind: 'visit',
+  enterprise: '南湖食品',
+  date: '2026-05-14',
+  issues: [issue()],
+  ref: null,
+  ...over,
+});
+
+describe('a department the parse did not place', () => {
+  it('a hand-off to a department that no issue carries is a doubt', () => {
+    const text = '今天走访南湖食品，缺二十名包装工，已转人社局';
+    expect(DETECTORS.unplaced_department(parse(), text, [])).toBe(true);
+    expect(
+      DETECTORS.unplaced_department(parse({ issues: [issue({ department: '人社局', status: 'assigned' })] }), text, []),
+    ).toBe(false);
+  });
+
+  it('names the departments for the card, once each, as the lexicon normalises them', () => {
+    expect(unplacedDepartments(parse(), '南湖食品缺二十名包装工，已转人力社保局，人力社保局已受理')).toEqual([
+      '人社局',
+    ]);
+    expect(unknownEnterprises(parse({ enterprise: '青松' }), [])).toEqual(['青松']);
+  });
+
+  it('a department beside a status in its clause counts; one only listed among the visitors does not', () => {
+    expect(DETECTORS.unplaced_department(parse(), '南湖食品缺二十名包装工，人社局已受理', [])).toBe(true);
+    expect(DETECTORS.unplaced_department(parse(), '企业：南湖食品\n走访人：经信局小王\n诉求：缺二十名包装工', [])).toBe(
+      false,
+    );
+  });
+});
+
+describe('a category on weak evidence', () => {
+  it('a problem named by its head word is sure; one told by context words only is not', () => {
+    expect(DETECTORS.weak_category(parse(), '', [])).toBe(false);
+    const vague = parse({ issues: [issue({ category: '融资', summary: '资金有点紧' })] });
+    expect(DETECTORS.weak_category(vague, '', [])).toBe(true);
+  });
+
+  it('a category the summary does not support is a doubt', () => {
+    expect(DETECTORS.weak_category(parse({ issues: [issue({ category: '用地' })] }), '', [])).toBe(true);
+  });
+
+  it('updates of earlier issues are not judged by their category', () => {
+    const update = parse({
+      kind: 'resolved',
+      issues: [issue({ category: '其他', summary: '已解决', status: 'resolved' })],
+    });
+    expect(DETECTORS.weak_category(update, '', [])).toBe(false);
+  });
+});
+
+describe('an enterprise taken from an unknown word', () => {
+  it('a name with no company ending that nobody knows is a doubt; a known one or a company name is not', () => {
+    expect(DETECTORS.unknown_enterprise(parse({ enterprise: '青松' }), '', [])).toBe(true);
+    expect(DETECTORS.unknown_enterprise(parse({ enterprise: '青松' }), '', ['青松'])).toBe(false);
+    expect(DETECTORS.unknown_enterprise(parse({ enterprise: '青松机械有限公司' }), '', [])).toBe(false);
+    expect(DETECTORS.unknown_enterprise(parse({ enterprise: null }), '', [])).toBe(false);
+  });
+});
+
+describe('conflicting dates', () => {
+  it('two event days in a message about one enterprise are a doubt', () => {
+    expect(DETECTORS.date_conflict(parse(), '5月10日去了南湖食品，5月12日企业又说缺包装工', [])).toBe(true);
+    expect(DETECTORS.date_conflict(parse(), '5月10日去了南湖食品，企业说缺包装工', [])).toBe(false);
+  });
+
+  it('a date the speaker took back does not conflict', () => {
+    expect(DETECTORS.date_conflict(parse(), '昨天 不对 前天 去了南湖食品 缺包装工', [])).toBe(false);
+  });
+
+  it('a roll-up has a date per visit', () => {
+    const rollup = parse({
+      issues: [issue({ enterprise: '南湖食品' }), issue({ enterprise: '青松机械有限公司', category: '融资' })],
+    });
+    expect(DETECTORS.date_conflict(rollup, '5月10日走访南湖食品；5月12日走访青松机械有限公司', [])).toBe(false);
+  });
+});
+
+describe('text no rule reads', () => {
+  it('a plain report is read almost whole; a message of words no lexicon knows is not', () => {
+    expect(unexplainedShare('今天走访南湖食品，企业反映缺二十名包装工，已交办人社局')).toBeLessThan(0.35);
+    expect(unexplainedShare('南湖食品那边老张讲起隔壁村修桥铺路搞得热火朝天大伙儿心里直痒痒')).toBeGreaterThan(0.35);
+  });
+
+  it('too short a message has no share', () => {
+    expect(unexplainedShare('南湖食品 搞定')).toBe(0);
+  });
+});
+
+describe('structural doubts join the shape doubts', () => {
+  it('a message that records nothing has none', () => {
+    expect(structureDoubts(parse({ kind: 'not_update', issues: [] }), '已转人社局')).toEqual([]);
+  });
+
+  it('a visit recorded under no enterprise is a doubt even with no problem raised', () => {
+    expect(shapeDoubts(parse({ enterprise: null, issues: [] }), '今天去走访了，一切正常')).toContain('no_enterprise');
+  });
+
+  it("the model's extraction gets the same checks, with the enterprises it was told", () => {
+    const e = parse({ enterprise: '青松' });
+    expect(checkExtraction(e, '今天去了青松，缺二十名包装工', false).reasons).toContain('unknown_enterprise');
+    expect(checkExtraction(e, '今天去了青松，缺二十名包装工', false, ['青松']).reasons).not.toContain(
+      'unknown_enterprise',
+    );
+  });
+});
+
+describe('weights and the card', () => {
+  it('every doubt has a weight between 0 and 1, and the confidence is their product', () => {
+    for (const r of CONFIDENCE_REASONS) {
+      expect(REASON_WEIGHT[r]).toBeGreaterThanOrEqual(0);
+      expect(REASON_WEIGHT[r]).toBeLessThanOrEqual(1);
+    }
+    expect(confidenceOf([])).toBe(1);
+    expect(confidenceOf(['several_enterprises'])).toBeCloseTo(1 - REASON_WEIGHT.several_enterprises, 2);
+  });
+
+  it('the three doubts the issue names always ask on their own', () => {
+    for (const r of ['several_enterprises', 'unknown_department', 'unmatched_list_handoff'] as const)
+      expect(confidenceOf([r])).toBeLessThan(0.7);
+  });
+
+  it('the card names the heaviest doubts first and leaves out the ones that barely counted', () => {
+    const light = CONFIDENCE_REASONS.filter((r) => REASON_WEIGHT[r] < 0.1);
+    const shown = decidingDoubts(['several_enterprises', ...light, 'unknown_category']);
+    expect(shown[0]).toBe('unknown_category');
+    expect(shown).toContain('several_enterprises');
+    for (const r of light) expect(shown).not.toContain(r);
+    if (light.length) expect(decidingDoubts([light[0]!])).toEqual([light[0]]);
+  });
+});
