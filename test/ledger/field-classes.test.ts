@@ -212,3 +212,11 @@ describe('formal hand-offs', () => {
     expect(triples(parse('青松纸业缺叉车司机6名，已转请县人社局协助招聘。'))).toEqual([['用工', '人社局', 'assigned']]);
   });
 });
+
+describe("the reporter's own comment", () => {
+  it('an opinion or a note to self after a quote is no problem of its own', () => {
+    const e = parse('走访了青松纸业，老板说：“蒸汽价格涨了两成，成本扛不住。”我觉得可以帮他们对接一下热电厂。');
+    expect(e.issues).toHaveLength(1);
+    expect(parse('远航包装的出口退税还没退下来。我看问题不大，这个要再催一下。').issues).toHaveLength(1);
+  });
+});

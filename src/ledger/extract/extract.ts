@@ -41,6 +41,7 @@ import {
   FIELD_LABEL_LINE,
   FIELD_LABELS,
   NO_ISSUE,
+  SPEAKER_COMMENT,
   NOMINALISED_PROBLEM,
   NOTICE_MARKERS,
   PLAN_MARKERS,
@@ -1261,6 +1262,8 @@ function analyseClauses(
       visit = null;
     }
     const noIssue = NO_ISSUE.test(c.text);
+    // the reporter's own comment (我觉得…, 这个要再催一下) carries no problem; its status, if any, is about what came before
+    const comment = SPEAKER_COMMENT.test(c.text);
     // residual content: blank out names, departments, refs, dates, statuses, visit verbs, fillers
     // 报请X协调 / 转X处理: what the department is asked to do is part of the hand-off, no content of its own
     const purposes = depts
@@ -1281,7 +1284,7 @@ function analyseClauses(
       !verbs.length &&
       !/了|过|完|回来/.test(c.text) &&
       cEnts.some((e) => BARE_GO_BEFORE_NAME.test(work.slice(c.start, e.start)));
-    return { ...c, visit, plannedVisit, bareMotion, noIssue, content: residual.length >= 2 && !header };
+    return { ...c, visit, plannedVisit, bareMotion, noIssue, content: residual.length >= 2 && !header && !comment };
   });
   // A visit called off or moved anywhere in its sentence (座谈取消，改到下周): a plan, not a visit.
   if (cls.some((c) => c.visit) && VISIT_CALLED_OFF.test(seg.text))
