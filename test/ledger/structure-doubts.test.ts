@@ -155,3 +155,28 @@ describe('weights and the card', () => {
     if (light.length) expect(decidingDoubts([light[0]!])).toEqual([light[0]]);
   });
 });
+
+describe('a known enterprise the parse leaves out', () => {
+  it('two known enterprises named, one accounted for: asked like several enterprises', async () => {
+    const { extractUpdate } = await import('../../src/ledger/extract/index.js');
+    const known = ['青松纸业', '远航包装'];
+    const e = extractUpdate('昨天去了青松纸业和远航包装 青松说锅炉补助没到 远航反映缺叉车司机', {
+      today: '2026-05-20',
+      knownEnterprises: known,
+      teamEnterprises: known,
+    });
+    const accounted = new Set([e.enterprise, ...e.issues.map((i) => i.enterprise)].filter(Boolean));
+    if (accounted.size < 2) expect(e.reasons).toContain('several_enterprises');
+    expect(e.confidence).toBeLessThan(0.7);
+  });
+});
+
+describe('leavesOutNamed', () => {
+  it('is true only when two or more known names are named and one is not accounted for', async () => {
+    const { leavesOutNamed } = await import('../../src/ledger/extract/confidence.js');
+    const e = parse({ enterprise: '青松纸业', issues: [issue()] });
+    expect(leavesOutNamed(e, ['青松纸业', '远航包装'])).toBe(true);
+    expect(leavesOutNamed(e, ['青松纸业'])).toBe(false);
+    expect(leavesOutNamed({ ...e, issues: [issue({ enterprise: '远航包装' })] }, ['青松纸业', '远航包装'])).toBe(false);
+  });
+});

@@ -9,6 +9,7 @@ import type { ConfidenceReason, Extraction } from '../model.js';
 import { isWordSpaced } from '../../text/spacing.js';
 import { QUESTION_END_RE } from './question.js';
 import { type AlreadyRead, structureDoubts } from './doubts.js';
+import { enterpriseMatcher } from './enterprise.js';
 
 /**
  * Doubts read from the shape of a parse, whoever made it (rules or model): several kinds of act in one
@@ -114,6 +115,16 @@ export function isKnownDepartment(name: string): boolean {
 }
 
 /**
+ * The text names two or more known enterprises and the parse leaves one of them out (去了华康和七一，…): what was
+ * said of the other one is recorded under the wrong name or lost. Asked like several enterprises.
+ */
+export function leavesOutNamed(e: Extraction, namedKnown: readonly string[]): boolean {
+  const named = new Set(namedKnown);
+  const accounted = new Set([e.enterprise, ...e.issues.map((i) => i.enterprise)].filter(Boolean));
+  return named.size >= 2 && [...named].some((n) => !accounted.has(n));
+}
+
+/**
  * The checks a model's extraction gets (the rules run the same ones while parsing): several
  * enterprises, departments the lexicon does not know, problems without an enterprise, updates with
  * nothing to find their issue by, a question form, and whether normalising had to correct it.
@@ -128,6 +139,15 @@ export function checkExtraction(
   if (e.kind !== 'not_update') {
     const ents = new Set(e.issues.map((i) => i.enterprise).filter((x): x is string => Boolean(x)));
     if (ents.size >= 2) reasons.add('several_enterprises');
+    if (
+      leavesOutNamed(
+        e,
+        enterpriseMatcher(known)
+          .findKnown(text)
+          .map((h) => h.name),
+      )
+    )
+      reasons.add('several_enterprises');
     if (e.issues.some((i) => i.department !== null && !isKnownDepartment(i.department)))
       reasons.add('unknown_department');
     if ((e.kind === 'visit' || e.kind === 'issue') && e.enterprise === null && e.issues.length)

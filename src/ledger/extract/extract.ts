@@ -71,7 +71,7 @@ import {
   VISIT_VERBS,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
-import { confidenceOf } from './confidence.js';
+import { confidenceOf, leavesOutNamed } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
 import { findEnterprises, type EnterpriseHit } from './enterprise.js';
@@ -1148,6 +1148,15 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     d.reasons.add('unclear_act');
   if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30)
     d.reasons.add('unpunctuated');
+  const partial: Extraction = { kind, enterprise, date: null, issues, ref: null };
+  if (
+    kind !== 'not_update' &&
+    leavesOutNamed(
+      partial,
+      m.ents.filter((x) => x.known).map((x) => x.name),
+    )
+  )
+    d.reasons.add('several_enterprises');
   const reasons = [...d.reasons];
   return {
     kind,
