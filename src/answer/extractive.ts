@@ -42,6 +42,7 @@ import {
 } from './lists.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
+import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
 import { DOC_DESCRIPTION_WORDS } from './lexicon.js';
 
 export interface ExtractiveOptions {
@@ -187,6 +188,11 @@ export function definitionRe(term: string): RegExp {
 const NEAR_PREVIOUS = 1.3;
 /** Weight of the title's and the chunk's headings' words. */
 const TITLE_CONTEXT = 0.3;
+/**
+ * Prior of a passage that names none of the places the question names (开化…几支团队 answered from a city-wide
+ * passage or another county's): another jurisdiction's figure is the wrong answer, however many words it shares.
+ */
+const PLACE_UNMET = 0.6;
 
 export function candidates(
   query: string,
@@ -240,11 +246,16 @@ export function candidates(
       if (!form.includes(w) && context.includes(w)) ctx += weight * wordWeight(w) * (idf(w) / idf.max);
     return ctx;
   };
+  const placesAsked = questionConstraints(message).filter((c) => c.kind === 'place');
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
     const rel = top > 0 ? Math.max(0, p.score) / top : 1 / p.n;
+    const placeMet = placesAsked.length === 0 || constraintsMet(placesAsked, p.chunk).share > 0;
     const prior =
-      (0.7 + 0.3 * rel) * Math.max(0.8, 1 - 0.03 * (p.n - 1)) * (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1);
+      (0.7 + 0.3 * rel) *
+      Math.max(0.8, 1 - 0.03 * (p.n - 1)) *
+      (preferDoc && p.chunk.docId !== preferDoc ? 0.6 : 1) *
+      (placeMet ? 1 : PLACE_UNMET);
     // Words the title or section headings match count a little for every sentence under them.
     const context = matchForm(`${chunkDescription(p.chunk)} ${p.chunk.headings.join(' ')}`);
     const view = views ? views.view(p.chunk.docId, [p.chunk]) : null;

@@ -47,6 +47,18 @@ describe('extractiveAnswer', () => {
     expect(ex.used[0]!.quote).toContain('公务员平时考核');
   });
 
+  it('a place the question names: a passage of another jurisdiction does not answer it', async () => {
+    const { chunk } = await import('./fixtures.js');
+    const r = fakeRetriever([
+      chunk('city', 0, '全市组团服务企业情况', '全市组建组团服务团队104支，组团服务企业104家，组团服务实现全覆盖。'),
+      chunk('kaihua', 0, '开化县“五个一批”服务民营企业', '开化县组建服务团队25支，结对服务企业25家。'),
+    ]);
+    const q = '开化组团服务团队组建了多少支';
+    const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
+    expect(ex.text).toContain('25支');
+    expect(ex.text).not.toContain('104支');
+  });
+
   it('number questions prefer the sentence with the number', async () => {
     const q = '全县组建了多少个服务团队';
     const ex = extractiveAnswer(q, await passagesFor(q))!;
