@@ -173,13 +173,17 @@ export function askedTerm(question: string): string | null {
   if (!m) return null;
   const parts = m[1]!.split(/\s+|那个|这个|那|这|的|，|,|：|:/u).filter(Boolean);
   const t = (parts[parts.length - 1] ?? '').replace(/^[“"]+|[”"]+$/gu, '');
-  return t && charLength(t) <= 8 ? matchForm(t) : null;
+  if (t && charLength(t) <= 8) return matchForm(t);
+  // A long phrase (组团联企1+1+1, 年轻干部“216”机制): the quoted or numbered name in it is the term.
+  const named = /[“"]([^”"]{1,8})[”"]|([0-9A-Za-z][0-9A-Za-z+＋.·-]*[0-9A-Za-z])/u.exec(t);
+  const name = named?.[1] ?? named?.[2];
+  return name ? matchForm(name) : null;
 }
 
 /** A sentence (in match form) that defines `term`: the term opening a clause, then 是指/就是/即 …. */
 export function definitionRe(term: string): RegExp {
   return new RegExp(
-    `(?:^|[。；;，,：:]|所谓)[“"]?${escapeRegExp(term)}[”"]?[，,]?(?:是指|指的是|就是指|就是|即|指)`,
+    `(?:^|[。；;，,：:]|所谓|[\u4e00-\u9fa5])[“"]?${escapeRegExp(term)}[”"]?[\u4e00-\u9fa5\\d]{0,8}?[，,]?(?:是指|指的是|就是指|就是|即由|即|指)`,
     'u',
   );
 }

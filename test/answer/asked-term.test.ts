@@ -22,6 +22,13 @@ describe('askedTerm / definitionRe', () => {
     expect(definitionRe('4').test('建成4个平台。')).toBe(false);
     expect(definitionRe('服务246').test('所谓“服务246”，就是指……')).toBe(true);
   });
+
+  it('a long phrase asks about the quoted or numbered name in it; a name and its kind may come before 即', () => {
+    expect(askedTerm('东城社区服务体系246是啥意思')).toBe('246');
+    expect(askedTerm('年轻干部培训“三个一”机制是什么')).toBe('三个一');
+    expect(definitionRe('2+2').test('组成“2+2”模式18个小组,即由2名社工和2名党员组成。')).toBe(true);
+    expect(definitionRe('2+2').test('推行“2+2”模式18个小组。')).toBe(false);
+  });
 });
 
 describe('the sentence defining the asked term answers', () => {
