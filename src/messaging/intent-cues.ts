@@ -105,7 +105,7 @@ export const QUESTION_WORDS = [
 ] as const;
 /** Question particles that count only at the end of a clause ("…的事情呢就是…" is a filler). */
 export const QUESTION_ENDINGS = ['吗', '呢', '么', '几个', '几条', '几项', '几家', '几种', '没有'] as const;
-/** 几 + a unit asks a number anywhere in a clause ("几天完成了三定方案"), unless 几 is a vague amount (这几天, 过几天, 了几个). */
+/** 几 + a unit asks a number anywhere in a clause ("几天完成了三定方案"), unless 几 is a vague amount (这几天, 过几天, 了几个, 多参加几个, 招几个). */
 const COUNTED_UNITS = [
   '天',
   '名',
@@ -443,7 +443,7 @@ export const CUES = {
   ),
   bareReply: new RegExp(`^(?:${alt(BARE_REPLY_WORDS)}|\\d{1,2})$`),
   question: new RegExp(
-    `[?？]|${alt(QUESTION_WORDS)}|(?:${alt(QUESTION_ENDINGS)})(?=[，,。.；;！!\\s]|$)|(?<![这那过前后近头好没十了来些])几(?:${alt(COUNTED_UNITS)})`,
+    `[?？]|${alt(QUESTION_WORDS)}|(?:${alt(QUESTION_ENDINGS)})(?=[，,。.；;！!\\s]|$)|(?<![这那过前后近头好没十了来些加招买拿找请派多少要想])几(?:${alt(COUNTED_UNITS)})`,
   ),
   statusQuestion: new RegExp(alt(STATUS_QUESTION_WORDS)),
   policyTopic: new RegExp(alt(POLICY_TOPIC_WORDS)),

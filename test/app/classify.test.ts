@@ -58,12 +58,15 @@ describe('free-text intent by rules', () => {
     // an enterprise's issues, asked by name
     ['瑞丰有哪些问题', 'ledger_question'],
     ['瑞丰纺织的问题清单', 'ledger_question'],
-    // a statement about a team enterprise the parser cannot read is unclear, never a policy lookup
-    ['瑞丰纺织的事 住建的那边说下个月能办好', 'unsure'],
     // a number asked mid-sentence, naming no enterprise
     ['资规局几天完成了三定方案', 'ask'],
   ] as const)('with the team named: %s → %s', (text, intent) => {
     expect(classifyByRules(text, TODAY, TEAM_NAMES).intent).toBe(intent);
+  });
+
+  it('a statement about a team enterprise is recorded or asked about, never looked up in the library', () => {
+    for (const t of ['瑞丰纺织的事 住建的那边说下个月能办好', '瑞丰纺织那边下午又来电话了'])
+      expect(['report', 'unsure']).toContain(classifyByRules(t, TODAY, TEAM_NAMES).intent);
   });
 
   it('right after a policy answer, a short question naming nothing for the ledger follows it up', () => {

@@ -220,3 +220,12 @@ describe("the reporter's own comment", () => {
     expect(parse('远航包装的出口退税还没退下来。我看问题不大，这个要再催一下。').issues).toHaveLength(1);
   });
 });
+
+describe('department names as people write them in a command', () => {
+  it('a trailing 的 (住建的, 人社那边的) and 规划 for the planning office', () => {
+    expect(normalizeDepartment('住建的')).toBe('住建局');
+    expect(normalizeDepartment('人社那边的')).toBe('人社局');
+    expect(normalizeDepartment('规划口')).toBe('资规局');
+    expect(normalizeDepartment('老王的')).toBe('老王的');
+  });
+});

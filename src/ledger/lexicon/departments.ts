@@ -53,7 +53,7 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   {
     name: '资规局',
     aliases: ['自然资源和规划局', '自然资源规划局', '自然资源局', '资规局', '自规局', '国土资源局', '国土局', '规划局'],
-    stems: ['自规', '资规', '自然资源', '国土'],
+    stems: ['自规', '资规', '自然资源', '国土', '规划'],
   },
   { name: '交通运输局', aliases: ['交通运输局', '交通局', '交运局'], stems: ['交通', '交运'] },
   {
@@ -264,7 +264,8 @@ export function normalizeDepartment(raw: string): string {
   // "县经信局", "市人社局": a place prefix before a known alias.
   for (const { alias, name } of ALIAS_INDEX) if (s.length <= alias.length + 3 && s.endsWith(alias)) return name;
   // A stem written alone or with a generic ending (住建, 发改委 → 发改局, 社保部门 → 人社局).
-  let bare = s;
+  // "住建的", "人社那边的": the office's people, written with a trailing 的
+  let bare = s.length > 2 ? s.replace(/的$/, '') : s;
   const ending = ENDINGS_BY_LENGTH.find((w) => bare.endsWith(w) && bare.length > w.length);
   if (ending && STEM_INDEX.some((x) => x.stem === bare.slice(0, -ending.length))) bare = bare.slice(0, -ending.length);
   const place = PLACE_WORDS_BY_LENGTH.find((w) => bare.endsWith(w) && bare.length > w.length);
