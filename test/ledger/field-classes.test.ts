@@ -229,3 +229,10 @@ describe('department names as people write them in a command', () => {
     expect(normalizeDepartment('老王的')).toBe('老王的');
   });
 });
+
+describe('sign-off proposed in 公文 wording', () => {
+  it('建议予以销号 proposes a sign-off: solved, not yet signed off', () => {
+    const e = parse('经回访，青松纸业锅炉补助已全部拨付到位，建议予以销号。');
+    expect(e.issues.map((i) => i.status)).toEqual(['resolved']);
+  });
+});

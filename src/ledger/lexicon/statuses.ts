@@ -104,7 +104,18 @@ export const ACCOUNT_PLACES = ['账上', '账户', '账里', '户头', '卡上',
  * Quantifiers of a part (一半, 一部分, 大部分, 首批): a result said of a part only (放了一半, 部分到账,
  * 首笔已拨) leaves the matter under way.
  */
-export const PARTIAL_QUANTIFIERS = ['一半', '一部分', '大部分', '小部分', '少部分', '部分', '一些'];
+export const PARTIAL_QUANTIFIERS = [
+  '一半',
+  '过半',
+  '大半',
+  '近半',
+  '一部分',
+  '大部分',
+  '小部分',
+  '少部分',
+  '部分',
+  '一些',
+];
 export const PARTIAL_LEADS = [...PARTIAL_QUANTIFIERS, '首批', '第一批', '首笔', '第一笔', '头一笔'];
 /**
  * What is granted to an enterprise (补贴, 奖励, 款, 证, 批复): once it has received one (已经收到补贴了,
@@ -335,7 +346,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   // may be signed off (可以销号了, 能销了, 申请销号, 拟销号): solved and ready, the sign-off itself is still to come
   {
     status: 'resolved',
-    pattern: `(?:${SIGN_OFF_MODALS.join('|')})\\s*(?:申请)?\\s*(?:销号|消号|销(?=\\s*(?:了|啦|吧|$|[,，。;；!！?？])))`,
+    pattern: `(?:${SIGN_OFF_MODALS.join('|')})\\s*(?:申请|予以|进行|作)?\\s*(?:销号|消号|销(?=\\s*(?:了|啦|吧|$|[,，。;；!！?？])))`,
   },
   // closed: signed off
   // signed off, said as done (确认后销号了)
