@@ -60,6 +60,12 @@ export const extractedIssueSchema = z.object({
   status: z.enum(STATUSES),
   /** The issue's own enterprise when the message covers several (a weekly roll-up); absent otherwise. */
   enterprise: z.string().nullable().optional(),
+  /** The issue's own id when the message names several (a numbered progress list: 1.Q-0001 … 2.Q-0003 …). */
+  ref: z
+    .string()
+    .regex(/^Q-\d{4,}$/)
+    .nullable()
+    .optional(),
 });
 export const extractionCoreSchema = z.object({
   kind: z.enum(UPDATE_KINDS),

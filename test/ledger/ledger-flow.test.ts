@@ -262,6 +262,15 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(card.text).toContain('修改部门：金融办 → 人社局');
     });
 
+    it('a numbered list of updates applies each item to the id it names, whatever the items before it say', async () => {
+      await send('华康药业缺8个普工');
+      await send('七一电器的技改补助还没到账');
+      await send('本周进展：1.Q-0001 又招到5人 还差3人 2.Q-0002 补贴已到账');
+      expect((await kit.store.getIssue('Q-0002'))?.status).toBe('resolved');
+      expect((await kit.store.getIssue('Q-0001'))?.status).not.toBe('resolved');
+      expect((await kit.store.issueHistory('Q-0001')).some((e) => (e.note ?? '').includes('还差3人'))).toBe(true);
+    });
+
     it('an undone 办结 counts nowhere: the digest shows no resolution and the undo is no report', async () => {
       await send(REPORT);
       await send('Q-0001 办结');

@@ -1132,6 +1132,8 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     department: i.department,
     status: i.status,
     ...(m.multiEnterprise ? { enterprise: i.enterprise } : {}),
+    // several ids in one message: each update says which one it is about, so none is matched by position
+    ...(i.old && i.ref && new Set(m.refs.map((r) => r.ref)).size >= 2 ? { ref: i.ref } : {}),
   }));
   const enterprise = m.ents[0]?.name ?? null;
   const questions = m.segments.filter((f) => f.question !== null);

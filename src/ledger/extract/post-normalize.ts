@@ -52,7 +52,16 @@ export function postNormalize(raw: Extraction, text: string, ctx: ExtractContext
     const dept = i.department?.trim() ? normalizeDepartment(i.department) : null;
     const summary = trimPunct(i.summary ?? '').slice(0, 60) || trimPunct(folded).slice(0, 30);
     const own = i.enterprise !== undefined ? { enterprise: canonical(i.enterprise) } : {};
-    return { category: i.category, summary, department: dept, status: i.status, ...own };
+    // an issue's own id, when the model gives one, must be one of the message's
+    const itemRef = i.ref ? refsInText.find((r) => r.ref === normalizeRef(i.ref as string))?.ref : undefined;
+    return {
+      category: i.category,
+      summary,
+      department: dept,
+      status: i.status,
+      ...own,
+      ...(itemRef ? { ref: itemRef } : {}),
+    };
   });
 
   return extractionSchema.parse({ kind: raw.kind, enterprise, date, issues, ref, question: null });

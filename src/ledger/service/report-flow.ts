@@ -336,6 +336,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       answers.asNew[String(it.index)] === true ||
       (answers.asNew[String(it.index)] === undefined &&
         !answers.targets[String(it.index)] &&
+        !it.item.ref &&
         isNewItem(extraction.kind, it.item)),
   );
 
@@ -352,6 +353,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   // A "new" problem the team already has open for this enterprise and topic updates that issue instead of
   // duplicating it; when several match, the user picks one.
   const targets: Record<string, string> = { ...answers.targets };
+  // An item that names its own id (a numbered list of updates) updates that issue, whatever its status says.
+  for (const it of items) if (it.item.ref && !targets[String(it.index)]) targets[String(it.index)] = it.item.ref;
   const involved = new Set(items.map((it) => entOf(it.index)));
   const open =
     wouldCreate && enterprise
@@ -394,8 +397,10 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   const tctx = { today, dueDays: deps.config.ZCT_DUE_DAYS, isAdmin: ctx.msg.isAdmin };
 
   // Updates of existing issues: by id, by the user's earlier choice, or by team + enterprise + category.
-  const refs = findRefs(text);
-  if (extraction.ref && !refs.includes(extraction.ref)) refs.unshift(extraction.ref);
+  // (ids an item already names are not handed out again by position)
+  const own = new Set(items.map((it) => it.item.ref).filter(Boolean));
+  const refs = findRefs(text).filter((r) => !own.has(r));
+  if (extraction.ref && !refs.includes(extraction.ref) && !own.has(extraction.ref)) refs.unshift(extraction.ref);
   let nextRef = 0;
   const used: string[] = [];
   for (const { item, index } of updates) {
