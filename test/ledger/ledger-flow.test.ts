@@ -262,6 +262,16 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(card.text).toContain('修改部门：金融办 → 人社局');
     });
 
+    it('an update that states the problem itself is its first report when nothing open matches; a bare progress asks', async () => {
+      const first = await send('华康药业 环评审批卡在生态环境局');
+      expect(await kit.store.listIssues({})).toMatchObject([
+        { enterprise: '华康药业', category: '审批', department: '生态环境局', status: 'in_progress' },
+      ]);
+      expect(first.text).not.toContain('登记为新问题吗');
+      const bare = await send('七一电器那个融资的事金融办在对接');
+      expect(bare.text).toContain('登记为新问题吗');
+    });
+
     it('a numbered list of updates applies each item to the id it names, whatever the items before it say', async () => {
       await send('华康药业缺8个普工');
       await send('七一电器的技改补助还没到账');

@@ -30,7 +30,7 @@ import { findTarget, overlap } from './targets.js';
 import { planCloseUnresolved } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
-import { REPAIR_MARKERS } from '../lexicon/signals.js';
+import { OWN_PROBLEM_CUES, REPAIR_MARKERS } from '../lexicon/signals.js';
 import { escapeRegExp } from '../../text/regexp.js';
 import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
@@ -437,6 +437,12 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         );
       }
       if (found.type === 'none') {
+        // Nothing open matches, and the update states the problem itself (环评审批卡在生态环境分局, 注册证审批进度慢，
+        // 市场监管局在审): it is the problem's first report, with its handler — recorded, not asked about.
+        if (enterprise && to !== 'resolved' && to !== 'closed' && OWN_PROBLEM_CUES.test(item.summary)) {
+          newItems.push({ item, index });
+          continue;
+        }
         const where = stated ?? enterprise ?? '本组';
         const question = QUESTIONS.recordAsNew(where, item.category, item.summary);
         return draftBase({ type: 'confirm_new', index }, question);
