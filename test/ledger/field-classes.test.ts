@@ -236,3 +236,13 @@ describe('sign-off proposed in 公文 wording', () => {
     expect(e.issues.map((i) => i.status)).toEqual(['resolved']);
   });
 });
+
+describe('a bound enterprise written short, a middle part left out', () => {
+  it('恒宇机械 is 浙江恒宇精密机械有限公司 (its own ending); 恒宇化工 is another company', () => {
+    const known = ['浙江恒宇精密机械有限公司'];
+    const of = (t: string) =>
+      extractUpdate(t, { today: TODAY, knownEnterprises: known, teamEnterprises: known }).enterprise;
+    expect(of('恒宇机械反映缺数控操作工')).toBe('浙江恒宇精密机械有限公司');
+    expect(of('恒宇化工反映缺数控操作工')).toBe('恒宇化工');
+  });
+});

@@ -153,7 +153,12 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
           else if (windowCore === core || hamming1(windowCore, core)) end = at + core.length;
           else {
             const sfx = suffixAt(text, end);
-            if (sfx && !name.slice(alias.length).startsWith(sfx) && !core.slice(alias.length).startsWith(sfx)) continue;
+            if (sfx && !name.slice(alias.length).startsWith(sfx) && !core.slice(alias.length).startsWith(sfx)) {
+              // 恒宇机械 for 恒宇精密机械: the short form with the name's own ending, a middle part left out, is
+              // that enterprise; 华康化工 (an ending the known name does not have) is another company.
+              if (!core.slice(alias.length).includes(sfx)) continue;
+              end += sfx.length;
+            }
           }
         }
         // Swallow the rest of the full name when it is written out (金鼎 + 金属材料有限公司).
