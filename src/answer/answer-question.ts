@@ -514,8 +514,17 @@ export async function answerQuestion(
   let ex = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
   // A follow-up never gets the previous answer again word for word: the next best, if any.
   // (Kept when nothing else comes close: the previous sentence answers this too.)
-  if (ex && followUp && prevTurn && sameAnswer(ex.text, prevTurn.answerSummary)) {
-    const other = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts, exclude: true });
+  // (Nor an earlier answer of the conversation: "具体咋弄" after "第三条是啥" after a list is not the list again.)
+  const repeated =
+    ex && followUp ? [...history].reverse().find((t) => sameAnswer(ex!.text, t.answerSummary)) : undefined;
+  if (ex && repeated) {
+    const other = extractiveAnswer(query, passages, {
+      tokenizer,
+      views,
+      ...followOpts,
+      avoid: repeated.answerSummary,
+      exclude: true,
+    });
     if (other && (other.score ?? 0) >= 0.6 * (ex.score ?? 0)) ex = other;
   }
   if (!ex) return notFound('no_sentence');

@@ -90,6 +90,27 @@ describe('extractive answers on the bundled corpus', () => {
     expect(r.answer).not.toContain('必须是阶段性的任务');
   });
 
+  it('a third turn never repeats an earlier answer of the conversation (具体咋弄 after item 3 of a list)', async () => {
+    const turnOf = (q: string, r: AnswerResult): Turn => ({
+      question: q,
+      standaloneQuery: r.standaloneQuery,
+      answerSummary: r.answer,
+      docIds: r.citations.map((c) => c.docId),
+      at: 0,
+      ...(r.memory ? { memory: r.memory } : {}),
+    });
+    const q1 = '江山数字经济人才“六个一”是哪六个';
+    const first = await noLlm(q1);
+    const second = await noLlm('第三条是啥', [turnOf(q1, first)]);
+    const third = await noLlm('具体咋弄', [turnOf(q1, first), turnOf('第三条是啥', second)]);
+    const head = (t: string) =>
+      flat(t)
+        .replace(/\[\d+\]/g, '')
+        .slice(0, 40);
+    expect(head(third.answer)).not.toBe(head(first.answer));
+    expect(head(third.answer)).not.toBe(head(second.answer));
+  });
+
   it('says plainly when the corpus does not answer, with the nearest topics', async () => {
     const r = await noLlm('研发费用加计扣除比例是多少');
     expect(r).toMatchObject({ grounded: false, citations: [], mode: 'not_found' });
