@@ -93,7 +93,9 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(tl).toContain('Q-0002');
     expect(tl).not.toContain('Q-0001');
     expect(tl).toMatch(/Q-0002 \| 华康药业 \| 人才 \|[^\n]*\| 待交办 \| — \| 10天 \| —/);
-    expect(text(await command('问题清单 已办结'))).toContain('Q-0001');
+    const done = text(await command('问题清单 已办结'));
+    expect(done).toContain('Q-0001');
+    expect(done).toContain('已办结问题');
 
     const detail = text(await command('Q-0001'));
     expect(detail).toContain('Q-0001 华康药业 融资');

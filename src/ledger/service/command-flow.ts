@@ -206,7 +206,7 @@ async function listFlow(
       ? '全部问题'
       : cmd.statuses.length === 3
         ? '未办结问题'
-        : '问题';
+        : `${cmd.statuses.map((st) => STATUS_LABELS[st]).join('、')}问题`;
   return renderIssueList(issues, {
     today: ctx.today,
     timeZone: deps.config.ZCT_TIMEZONE,
