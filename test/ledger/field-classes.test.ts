@@ -246,3 +246,12 @@ describe('a bound enterprise written short, a middle part left out', () => {
     expect(of('恒宇化工反映缺数控操作工')).toBe('恒宇化工');
   });
 });
+
+describe('plans and parts in 公文 wording', () => {
+  it('安排专人上门 is a visit to come, not a visit; 整改已完成过半 leaves the matter under way', () => {
+    expect(parse('青松纸业的排污许可咨询，已转请县生态环境局安排专人下周上门指导服务。').kind).not.toBe('visit');
+    expect(parse('远航包装消防验收的问题，整改已完成过半，待复验。').issues.map((i) => i.status)).not.toContain(
+      'resolved',
+    );
+  });
+});

@@ -324,7 +324,7 @@ export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在
 
 /** A result said of a part only: V了 + a part (放了一半, 招了一部分), a part + (已) a result (部分到账, 首笔已拨). */
 export const PARTIAL_RESULT_PATTERN =
-  `(?:${alt(COMPLETION_VERBS)}|到|${alt(ARRIVAL_PREDICATES)})了?(?:${alt(PARTIAL_QUANTIFIERS)})(?![\\u4e00-\\u9fa5]*(?:没|未))|` +
+  `(?:${alt(COMPLETION_VERBS)}|完成|落实|解决|整改|到|${alt(ARRIVAL_PREDICATES)})了?(?:${alt(PARTIAL_QUANTIFIERS)})(?![\\u4e00-\\u9fa5]*(?:没|未))|` +
   `(?:${alt(PARTIAL_LEADS)})(?:的)?[\\u4e00-\\u9fa5]{0,3}?(?:已经?|都已|均已|先)?(?:${alt(ARRIVAL_PREDICATES)}|解决|落实|完成|到|${alt(COMPLETION_VERBS.filter((v) => v.length > 1))})`;
 
 /** Modal or request words before a sign-off: it may be signed off, so it is solved, not yet closed. */
