@@ -15,7 +15,7 @@
  * the product of (1 − weight) over a parse's doubts, so a doubt as often wrong as a doubt-free parse weighs 0
  * and two weak doubts do not add up to a question by themselves. (--absolute: the weight is the doubt's error
  * rate itself, the fit of the third round, which counts the base error rate once per doubt.) The ledger asks
- * below CONFIDENT (0.7). Three doubts are always asked about (ALWAYS_ASK): their weight is at least 0.35.
+ * below CONFIDENT (0.7). Four doubts are always asked about (ALWAYS_ASK): their weight is at least 0.35.
  * --drop leaves doubts out (as if never raised) to measure what each adds.
  * --write puts the fitted weights into src/ledger/extract/confidence.ts (between the `fitted weights` markers).
  *
@@ -103,7 +103,12 @@ const recordedCheck = checkRows.filter((x) => x.recorded);
  * Doubts the product always confirms, whatever their measured rate (issue 11: several enterprises, an unknown
  * word where a department should be, hand-offs that match no listed item): their weight is at least this.
  */
-const ALWAYS_ASK = new Set<ConfidenceReason>(['several_enterprises', 'unknown_department', 'unmatched_list_handoff']);
+const ALWAYS_ASK = new Set<ConfidenceReason>([
+  'several_enterprises',
+  'unknown_department',
+  'unmatched_list_handoff',
+  'guessed_enterprise',
+]);
 const ALWAYS_ASK_WEIGHT = 0.35;
 const fitted: Record<ConfidenceReason, number> = { ...REASON_WEIGHT };
 const count = (rows: Row[], r: ConfidenceReason) => {

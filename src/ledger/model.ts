@@ -118,6 +118,8 @@ export const CONFIDENCE_REASONS = [
   'weak_category',
   /** The enterprise is an unknown word taken by its place (no known name, no company ending). */
   'unknown_enterprise',
+  /** The enterprise is a chat one-liner's opening word (科瑞 贷款 批了), taken as a name by guesswork. */
+  'guessed_enterprise',
   /** Two event dates in the message that point to different days. */
   'date_conflict',
   /** Much of the text is read by no rule. */
@@ -141,6 +143,7 @@ export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
   unplaced_department: '提到的部门没有对应到问题上',
   weak_category: '问题类别依据不足',
   unknown_enterprise: '企业名称不在已知名单中',
+  guessed_enterprise: '企业名称是按开头的词推测的',
   date_conflict: '消息里有两个不同的日期',
   unexplained_text: '有较多内容没有读懂',
 };

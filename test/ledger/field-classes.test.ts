@@ -255,3 +255,15 @@ describe('plans and parts in 公文 wording', () => {
     );
   });
 });
+
+describe('a chat one-liner opening with a name', () => {
+  it('an opening word no dictionary knows, before a report, is the enterprise — guessed, so the bot asks', () => {
+    const e = parse('青禾 贷款 批下来了');
+    expect(e.enterprise).toBe('青禾');
+    expect(e.reasons).toContain('guessed_enterprise');
+    expect(e.confidence).toBeLessThan(0.7);
+    // common words are no names: 顺便 / 路灯 open many a chat message
+    expect(parse('顺便 说下 贷款批下来了').enterprise).toBeNull();
+    expect(parse('路灯 搞定 街道修好了').enterprise).toBeNull();
+  });
+});

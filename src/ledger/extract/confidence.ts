@@ -60,8 +60,8 @@ export const CONFIDENT = 0.7;
  * doubt-free parse, and a doubt no more often wrong than that weighs nothing. Doubts seen fewer than four times
  * there keep the weight they had (no_enterprise, no_target, unknown_category, unknown_department,
  * unmatched_list_handoff, unclear_act: the third round's fit on all tuning sets; llm_corrected: judged), and three
- * are always asked about whatever their rate (several_enterprises, unknown_department, unmatched_list_handoff: at
- * least 0.35). Re-fit after changing the parser or a detector (doubts.ts).
+ * are always asked about whatever their rate (several_enterprises, unknown_department, unmatched_list_handoff,
+ * guessed_enterprise: at least 0.35). Re-fit after changing the parser or a detector (doubts.ts).
  */
 export const REASON_WEIGHT: Record<ConfidenceReason, number> = {
   // fitted weights: begin (bench/confidence-fit.ts --write)
@@ -81,6 +81,7 @@ export const REASON_WEIGHT: Record<ConfidenceReason, number> = {
   unplaced_department: 0.62,
   weak_category: 0.23,
   unknown_enterprise: 0.23,
+  guessed_enterprise: 0.35,
   date_conflict: 0.04,
   unexplained_text: 0.08,
   // fitted weights: end

@@ -19,10 +19,13 @@ import { departmentAliases } from '../lexicon/departments.js';
 import { HEADING_WORDS } from '../lexicon/headings.js';
 import type { Span } from './normalize.js';
 import { homophoneTypoAt } from '../../text/sound.js';
+import { defaultTokenizer } from '../../retrieval/tokenizer.js';
 
 export interface EnterpriseHit extends Span {
   name: string;
   known: boolean;
+  /** Taken from a chat one-liner's opening word only (no known name, no company ending, no context). */
+  guessed?: boolean;
 }
 
 const LEGAL_ENDING = /(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司|总厂)$/;
@@ -500,6 +503,22 @@ export function findEnterprises(text: string, known: readonly string[], exclude:
   if (hits.length) return hits;
   return findHeadNames(text, exclude)
     .map((h) => ({ ...placed(h), opener: h.opener }))
-    .filter((h) => !h.opener || h.known)
-    .map(({ opener: _, ...h }) => h);
+    .filter((h) => !h.opener || h.known || (nameLike(h.name) && REPORT_AFTER_OPENER.test(text.slice(h.end))))
+    .map(({ opener, ...h }) => (opener && !h.known ? { ...h, guessed: true } : h));
+}
+
+/**
+ * A chat one-liner that opens with a word and a space ("科瑞 贷款 批了", "鑫旺 路灯 搞定"): the word names an
+ * enterprise when the segmenter knows it as no common word (no dictionary entry, or a proper-name tag) and the rest
+ * reports something (a category word or a status). The parse then carries an unknown enterprise, which is asked about.
+ */
+const NAME_TAGS = new Set(['x', 'nz', 'nr', 'nrt', 'ns', 'nt', 'eng']);
+const REPORT_AFTER_OPENER = new RegExp(
+  `${CATEGORY_WORD_LIST.filter((w) => w.length >= 2).join('|')}|批了|批下来|到账|到位|搞定|解决|办好|办结|done|ok|OK`,
+);
+function nameLike(word: string): boolean {
+  const tokens = defaultTokenizer().tagged(word);
+  if (tokens.length === 1) return NAME_TAGS.has(tokens[0]!.tag);
+  // 兴达, 鑫旺达: only single characters — no word of the dictionary
+  return tokens.every((t) => [...t.word].length === 1);
 }

@@ -1139,6 +1139,7 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
   const questions = m.segments.filter((f) => f.question !== null);
   if (questions.length) d.reasons.add('question_form');
   if (m.multiEnterprise) d.reasons.add('several_enterprises');
+  if (m.ents[0]?.guessed && kind !== 'not_update') d.reasons.add('guessed_enterprise');
   if (m.depts.some((x) => x.unknown)) d.reasons.add('unknown_department');
   if ((kind === 'visit' || kind === 'issue') && enterprise === null && d.items.some((i) => !i.old))
     d.reasons.add('no_enterprise');
