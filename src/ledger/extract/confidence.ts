@@ -119,7 +119,7 @@ export function isKnownDepartment(name: string): boolean {
  * The text names two or more known enterprises and the parse leaves one of them out (去了华康和七一，…): what was
  * said of the other one is recorded under the wrong name or lost. Asked like several enterprises.
  */
-export function leavesOutNamed(e: Extraction, namedKnown: readonly string[]): boolean {
+export function leavesOutNamed(e: Pick<Extraction, 'enterprise' | 'issues'>, namedKnown: readonly string[]): boolean {
   const named = new Set(namedKnown);
   const accounted = new Set([e.enterprise, ...e.issues.map((i) => i.enterprise)].filter(Boolean));
   return named.size >= 2 && [...named].some((n) => !accounted.has(n));

@@ -1151,15 +1151,8 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     d.reasons.add('unclear_act');
   if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30)
     d.reasons.add('unpunctuated');
-  const partial: Extraction = { kind, enterprise, date: null, issues, ref: null };
-  if (
-    kind !== 'not_update' &&
-    leavesOutNamed(
-      partial,
-      m.ents.filter((x) => x.known).map((x) => x.name),
-    )
-  )
-    d.reasons.add('several_enterprises');
+  const namedKnown = m.ents.filter((x) => x.known).map((x) => x.name);
+  if (kind !== 'not_update' && leavesOutNamed({ enterprise, issues }, namedKnown)) d.reasons.add('several_enterprises');
   const reasons = [...d.reasons];
   return {
     kind,
@@ -1282,7 +1275,7 @@ function analyseClauses(
       .filter((d) => d.handedTo && inside(d, c))
       .flatMap((d) => {
         const m = HANDOFF_PURPOSE.exec(work.slice(d.end, c.end));
-        return m ? [{ start: d.end, end: d.end + m[0].length }] : [];
+        return m?.[0] ? [{ start: d.end, end: d.end + m[0].length }] : [];
       });
     let r = blankSpans(c.text, c.start, [...cEnts, ...depts, ...refs, ...dates, ...statuses, ...purposes]);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');

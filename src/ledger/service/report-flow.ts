@@ -736,8 +736,8 @@ export async function classifyDraftReply(
         ? { type: 'reask', hint }
         : { type: 'unrelated' };
   // "好的👍", "对的。": the word without its emoji and punctuation answers as the word does.
-  const yes = YES.test(text) || YES.test(bare(text)) || CONFIRM_EMOJI.test(text);
-  const no = NO.test(text) || NO.test(bare(text));
+  const yes = YES.test(bare(text)) || CONFIRM_EMOJI.test(text);
+  const no = NO.test(bare(text));
 
   if (pending.type === 'enterprise') {
     const k = parseChoice(text, pending.options.length);
