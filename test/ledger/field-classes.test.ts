@@ -247,6 +247,19 @@ describe('a bound enterprise written short, a middle part left out', () => {
   });
 });
 
+describe('a bound enterprise written as an abbreviation or without its district', () => {
+  const known = ['杭州云购电子商务有限公司', '越城新材科技有限公司'];
+  const parsed = (t: string) => extractUpdate(t, { today: TODAY, knownEnterprises: known, teamEnterprises: known });
+  it('云购电商 keeps characters of 云购电子商务 in order: the whole abbreviation is the name, none left in the summary', () => {
+    const e = parsed('云购电商反映物流仓储用地租金太高');
+    expect(e.enterprise).toBe('杭州云购电子商务有限公司');
+    expect(e.issues[0]?.summary).not.toMatch(/^商/);
+  });
+  it('新材科技 is 越城新材科技有限公司: a district from the place list is no part of the name’s core', () => {
+    expect(parsed('新材科技今天去了，一切正常').enterprise).toBe('越城新材科技有限公司');
+  });
+});
+
 describe('plans and parts in 公文 wording', () => {
   it('安排专人上门 is a visit to come, not a visit; 整改已完成过半 leaves the matter under way', () => {
     expect(parse('青松纸业的排污许可咨询，已转请县生态环境局安排专人下周上门指导服务。').kind).not.toBe('visit');

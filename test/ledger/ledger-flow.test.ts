@@ -281,6 +281,20 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect((await kit.store.issueHistory('Q-0001')).some((e) => (e.note ?? '').includes('还差3人'))).toBe(true);
     });
 
+    it('a roll-up updates each enterprise’s own open issue, not the first enterprise’s', async () => {
+      await send('华康药业缺8个普工');
+      await send('七一电器的技改补助还没到账');
+      const card = await send('本周情况汇总：华康药业普工招到了；七一电器技改补助已交办经信局');
+      // Two enterprises in one message: shown as a card first; each line names its own issue.
+      expect(card.text).toContain('Q-0001');
+      expect(card.text).toContain('Q-0002');
+      expect(card.text).not.toContain('登记为新问题');
+      await send('对');
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('resolved');
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ status: 'assigned', department: '经信局' });
+      expect(await kit.store.listIssues({})).toHaveLength(2);
+    });
+
     it('an undone 办结 counts nowhere: the digest shows no resolution and the undo is no report', async () => {
       await send(REPORT);
       await send('Q-0001 办结');

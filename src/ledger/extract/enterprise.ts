@@ -5,6 +5,7 @@
  * (七一电气 → 七一电器). Otherwise a company-name pattern (…化工, …科技集团, …有限公司) or the words
  * around a visit or a report (去了迈微, 格格屋反映) give the name as written.
  */
+import { places } from '../../retrieval/constraints.js';
 import {
   COMPANY_SUFFIXES,
   NAME_STOPWORDS,
@@ -52,9 +53,21 @@ function runsPast(text: string, word: string, from: number, end: number): boolea
 const VISIT_OR_REPORT_BEFORE =
   /(?:^|[。!！?？\n】\]]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
+/** A name's leading place (浙江, 杭州市, 越城区): the lexicon's pattern or any form in the place list. */
+function stripPlace(name: string): string {
+  let s = name.replace(PLACE_PREFIX, '');
+  // Place names from data/retrieval/places.txt (越城, 柯城区): the longest form the name starts with.
+  const form = places()
+    .flatMap((p) => p.forms)
+    .filter((f) => s.startsWith(f))
+    .sort((a, b) => b.length - a.length)[0];
+  if (form) s = s.slice(form.length);
+  return s;
+}
+
 function coreOf(name: string): string {
   let s = name;
-  const placeless = s.replace(PLACE_PREFIX, '');
+  const placeless = stripPlace(s);
   if (placeless.length >= 2 && placeless !== s) s = placeless;
   const legal = s.replace(LEGAL_ENDING, '');
   return legal.length >= 2 ? legal : s;
@@ -162,6 +175,17 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
               if (!core.slice(alias.length).includes(sfx)) continue;
               end += sfx.length;
             }
+          }
+        }
+        // An abbreviation keeps characters of the name in order (云购电商 for 云购电子商务): the hit runs over the
+        // characters that follow in the name's core, so no part of the name is left in the text.
+        if (alias !== name && alias !== core && end === at + alias.length) {
+          let k = alias.length;
+          while (end < text.length) {
+            const j = core.indexOf(text[end] as string, k);
+            if (j < 0) break;
+            k = j + 1;
+            end++;
           }
         }
         // Swallow the rest of the full name when it is written out (金鼎 + 金属材料有限公司).

@@ -265,8 +265,14 @@ function isNewItem(kind: Extraction['kind'], item: ExtractedIssue): boolean {
   return false;
 }
 
+/**
+ * The status an update moves its issue to: the item's own, which the parser reads clause by clause ("华康普工招到了；
+ * 七一补助已交办经信局" resolves one and hands off the other); the message's kind only fills in an item that says
+ * nothing of its own (open) or, for a sign-off, one read as solved.
+ */
 function targetStatus(kind: Extraction['kind'], item: ExtractedIssue): IssueStatus {
-  if (kind === 'resolved' || kind === 'closed') return kind;
+  if (kind === 'closed' && (item.status === 'open' || item.status === 'resolved')) return 'closed';
+  if (kind === 'resolved' && item.status === 'open') return 'resolved';
   return item.status;
 }
 
@@ -420,16 +426,18 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         continue;
       }
     } else {
+      // A roll-up's item is looked for among the open issues of its own enterprise, not the first one named.
+      const itemEnterprise = enterprise ? entOf(index) : null;
       const found = await findTarget(deps.store, {
         teamId: team.id,
-        enterprise,
+        enterprise: itemEnterprise,
         category: item.category,
         to,
         description: updates.length === 1 && newItems.length === 0 ? `${item.summary} ${text}` : item.summary,
         exclude: used,
       });
       if (found.type === 'ambiguous') {
-        const where = stated ?? enterprise ?? '本组';
+        const where = itemEnterprise ?? stated ?? '本组';
         const question = QUESTIONS.whichIssue(where, item.category, item.summary, found.candidates.map(candidateLabel));
         return draftBase(
           { type: 'target', index, candidates: found.candidates.map((c) => ({ id: c.id, label: candidateLabel(c) })) },
@@ -439,11 +447,11 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       if (found.type === 'none') {
         // Nothing open matches, and the update states the problem itself (环评审批卡在生态环境分局, 注册证审批进度慢，
         // 市场监管局在审): it is the problem's first report, with its handler — recorded, not asked about.
-        if (enterprise && to !== 'resolved' && to !== 'closed' && OWN_PROBLEM_CUES.test(item.summary)) {
+        if (itemEnterprise && to !== 'resolved' && to !== 'closed' && OWN_PROBLEM_CUES.test(item.summary)) {
           newItems.push({ item, index });
           continue;
         }
-        const where = stated ?? enterprise ?? '本组';
+        const where = itemEnterprise ?? stated ?? '本组';
         const question = QUESTIONS.recordAsNew(where, item.category, item.summary);
         return draftBase({ type: 'confirm_new', index }, question);
       }
