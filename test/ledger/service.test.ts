@@ -215,6 +215,9 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(await relate('好的👍')).toEqual({ type: 'unrelated' });
     // a short report naming its enterprise is a report, however short
     expect(await relate('华康药业钱到账了')).toEqual({ type: 'new_report' });
+    // a report whose enterprise is not recognisable is no enterprise name: asked again, never taken as the name
+    expect(await relate('那个技工的事解决了')).toMatchObject({ type: 'reask' });
+    expect(await relate('顺发机械')).toMatchObject({ type: 'answer', answers: { enterprise: '顺发机械' } });
     expect(await waiting()).toBe(true);
   });
 

@@ -753,7 +753,8 @@ export async function classifyDraftReply(
     if (isReport) return { type: 'new_report' };
     if (parsed.enterprise) return { type: 'answer', answers: { ...answers, enterprise: parsed.enterprise } };
     const name = cleanName(text);
-    if (NAME_LIKE.test(name) && !NOT_A_NAME.test(name) && !isLedgerCommand(name)) {
+    // A name, not a report: words the parser reads as a problem or a status (精工那个技工的事解决了) are no name.
+    if (NAME_LIKE.test(name) && !NOT_A_NAME.test(name) && !isLedgerCommand(name) && parsed.issues.length === 0) {
       const bound = team.enterprises.find((b) => b.includes(name) || name.includes(b));
       return { type: 'answer', answers: { ...answers, enterprise: bound ?? name } };
     }
