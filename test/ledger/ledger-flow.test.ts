@@ -295,6 +295,22 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.listIssues({})).toHaveLength(2);
     });
 
+    it('不对，… right after one’s own report sets that record right, as an edit 撤销 reverts', async () => {
+      await send('今天走访了华康药业，企业反映缺5个焊工');
+      await send('不对，是缺3个焊工');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ summary: '缺3个焊工', category: '用工' });
+      await send('不对，是交办人社局');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ department: '人社局', status: 'assigned' });
+      expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBeTruthy();
+      await send('七一电器反映厂房用地紧张');
+      await send('不对，不是用地，是厂房审批');
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ category: '审批', summary: '厂房审批' });
+      await send('撤销');
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ category: '用地', summary: '厂房用地紧张' });
+      // Nothing new was recorded by the corrections.
+      expect(await kit.store.listIssues({})).toHaveLength(2);
+    });
+
     it('an undone 办结 counts nowhere: the digest shows no resolution and the undo is no report', async () => {
       await send(REPORT);
       await send('Q-0001 办结');

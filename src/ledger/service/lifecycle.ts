@@ -5,8 +5,8 @@
  */
 import type { IssuePatch } from '../../store/types.js';
 import { resolveDeadline } from '../deadlines.js';
-import { categorize } from '../extract/index.js';
-import { normalizeDepartment } from '../lexicon/index.js';
+import { categorize, findDepartments } from '../extract/index.js';
+import { normalizeDepartment, REPAIR_FILLERS, REPAIR_MARKERS } from '../lexicon/index.js';
 import {
   CATEGORIES,
   type Category,
@@ -21,7 +21,9 @@ import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
 import { TEXTS } from './texts.js';
 import { reply } from '../../messaging/reply.js';
-import { daysBetween } from '../../time/index.js';
+import { CORRECTION_WORDS } from '../../messaging/intent-cues.js';
+import { escapeRegExp } from '../../text/regexp.js';
+import { addDays, daysBetween } from '../../time/index.js';
 
 const notice = (text: string, title = '没有变化'): Outcome => ({
   type: 'reply',
@@ -100,6 +102,90 @@ export async function planEdit(
     note: TEXTS.editNote(FIELD_LABELS[field], from, v.value),
     event: { action: 'edit', edits: [{ field, from, to: v.value }] },
   };
+  const plan = emptyPlan('issues');
+  plan.patches.push({ patch, issue });
+  return { type: 'commit', plan };
+}
+
+// ------------------------------------------------------------------ correcting the last report
+
+const OPENING = new RegExp(
+  `^(?:${[...REPAIR_MARKERS, ...CORRECTION_WORDS].map(escapeRegExp).join('|')})[了啦]?[，,。:：!！\\s]*`,
+);
+const FILLER = new RegExp(`^(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')})+`);
+/** "…不是用地，是厂房审批": what the correction says instead. */
+const INSTEAD = /不是[^，,。]{1,12}[，,]?\s*(?:而|应该|应)?是(.+)$/;
+/** A correction longer than this is a report written again, not a field set right. */
+const SHORT_CORRECTION = 24;
+
+/** What a correction says the record should hold: the words after 不对 / 不是A，是 …, fillers dropped. */
+export function correctionPhrase(text: string): string | null {
+  const t = text.trim();
+  if (!OPENING.test(t) && !INSTEAD.test(t)) return null;
+  const instead = INSTEAD.exec(t)?.[1];
+  const phrase = (instead ?? t.replace(OPENING, ''))
+    .replace(FILLER, '')
+    .replace(/[。.!！~]+$/, '')
+    .trim();
+  return phrase.length >= 2 && phrase.length <= SHORT_CORRECTION ? phrase : null;
+}
+
+/**
+ * "不对，是交办住建局" / "不对，是缺3个焊工" / "不是用地，是厂房审批" right after the speaker's own report: it sets
+ * right what that report recorded instead of being a report of its own. The issue the report created (its only
+ * one, or the one of the category the correction names) gets the department, category or summary the correction
+ * gives, as an edit with history (撤销 reverts it). Null when there is nothing to correct — the speaker's last
+ * action in the undo window created no issue, or the text is a whole report again: the message goes on as a report.
+ */
+export async function planCorrectLast(deps: LedgerDeps, ctx: MessageContext, text: string): Promise<Outcome | null> {
+  const phrase = correctionPhrase(text);
+  if (!phrase) return null;
+  const events = (await myRecentEvents(deps, ctx)).filter((e) => e.actor === ctx.msg.userId);
+  const last = events.at(-1);
+  if (!last || last.action === 'undo') return null;
+  const created: Issue[] = [];
+  for (const e of events)
+    if (e.messageId === last.messageId && e.type === 'issue.created') {
+      const issue = await deps.store.getIssue(e.issueId as string);
+      if (issue && issue.status !== 'closed') created.push(issue);
+    }
+  if (!created.length) return null;
+
+  const department = findDepartments(phrase)[0]?.name ?? null;
+  const guess = categorize(phrase);
+  const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
+  const pool = created.length > 1 && category ? created.filter((i) => i.category === category) : created;
+  if (pool.length !== 1) {
+    return notice(TEXTS.correctionWhich(created.map((i) => `${i.id} ${i.category}｜${i.summary}`)), '请写明问题编号');
+  }
+  const issue = pool[0] as Issue;
+  const edits: FieldEdit[] = [];
+  const patch: IssuePatch = { issueId: issue.id, expectStatus: issue.status };
+  if (department && department !== issue.department) {
+    edits.push({ field: 'department', from: issue.department, to: department });
+    patch.department = department;
+    // Naming who handles it hands it off, with the usual deadline.
+    if (issue.status === 'open') {
+      patch.status = 'assigned';
+      if (!issue.dueDate) {
+        patch.dueDate = addDays(ctx.today, deps.config.ZCT_DUE_DAYS);
+        edits.push({ field: 'dueDate', from: null, to: patch.dueDate });
+      }
+    }
+  }
+  if (!department) {
+    if (category && category !== issue.category) {
+      edits.push({ field: 'category', from: issue.category, to: category });
+      patch.category = category;
+    }
+    if (phrase !== issue.summary) {
+      edits.push({ field: 'summary', from: issue.summary, to: phrase });
+      patch.summary = phrase;
+    }
+  }
+  if (!edits.length) return notice(TEXTS.correctionSame(issue.id));
+  patch.note = edits.map((e) => TEXTS.editNote(FIELD_LABELS[e.field], e.from, e.to as string)).join('；');
+  patch.event = { action: 'edit', edits };
   const plan = emptyPlan('issues');
   plan.patches.push({ patch, issue });
   return { type: 'commit', plan };

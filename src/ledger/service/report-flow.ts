@@ -27,7 +27,7 @@ import { canChange, messageContext, type MessageContext, type Preloaded, type Fl
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
 import { findTarget, overlap } from './targets.js';
-import { planCloseUnresolved } from './lifecycle.js';
+import { planCloseUnresolved, planCorrectLast } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
 import { OWN_PROBLEM_CUES, REPAIR_MARKERS } from '../lexicon/signals.js';
@@ -121,10 +121,14 @@ export async function reportFlow(
     parsed.kind === 'not_update'
       ? visitFallback(parsed, text, ctx.today, pre.enterprises ?? (await svc.mentionedEnterprises(text, team)))
       : parsed;
+  // "不对，是交办住建局" right after the speaker's own report sets that record right (no draft waits, no id named).
+  const correcting = !draft && findRefs(text).length === 0;
   return execute(
     deps,
     ctx,
     async () => {
+      const fix = correcting ? await planCorrectLast(deps, ctx, text) : null;
+      if (fix) return fix;
       const outcome = await planReport(svc, ctx, { extraction, text, today: ctx.today, answers: emptyAnswers() });
       if (outcome.type === 'commit') {
         if (waiting) outcome.plan.notices.push(TEXTS.draftKept(waitingSummary(waiting)));
@@ -629,7 +633,11 @@ function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBloc
 
 /** One line saying what a waiting draft asks: its question, or for a card the first thing it would record. */
 function waitingSummary(draft: Draft): string {
-  const lines = draft.question.split('\n').map((l) => l.trim());
+  // The question as asked, without the notice that it replaced an older one.
+  const lines = draft.question
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && l !== TEXTS.draftReplaced);
   if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
   const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
   return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;

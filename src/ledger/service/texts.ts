@@ -48,6 +48,9 @@ export const TEXTS = {
   editBadSummary: '摘要需要 2 到 200 个字，没有修改。',
   editSame: (id: string, label: string, v: string) => `${id} 的${label}已经是“${v}”，没有变化。`,
   editNote: (label: string, from: string | null, to: string) => `修改${label}：${from ?? '无'} → ${to}`,
+  correctionWhich: (labels: string[]) =>
+    `刚才那条记录了 ${labels.length} 个问题，更正的是哪一个？请用编号修改，如“${labels[0]?.split(' ')[0]} 改 部门 人社局”：\n${labels.map((l) => `• ${l}`).join('\n')}`,
+  correctionSame: (id: string) => `${id} 已经是这样记录的，没有修改。`,
   undoChangedByOthers: (id: string) =>
     `${id} 在您之后已被其他人更新，不能撤销了；如需更正，请直接发送更正（如“${id} 改 部门 人社局”），或联系管理员。`,
   undoNote: (what: string | null) => `撤销上一步${what ? `（${what}）` : ''}`,
