@@ -77,7 +77,7 @@ const UNDO_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:撤销|撤�
 const REOPEN_A = new RegExp(String.raw`^(?:重新打开|重开|重启|reopen)\s*${REF_SRC}\s*[,，:：;；]?\s*(.*)$`, 'i');
 const REOPEN_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:重新打开|重开)\s*[,，:：;；]?\s*(.*)$`);
 const ASSIGN = new RegExp(
-  String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:交办给?|转交给?|交给|转办给?|交由|指派给?|转给)\s*(.+)$`,
+  String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:交办给?|转交给?|交给|转办给?|交由|指派给?|转给)\s*(.*)$`,
 );
 const RESOLVE_A = new RegExp(
   String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:已经?)?(?:办结|解决|完成|办完|处理完毕)了?\s*(?:[,，。;；:：]\s*(.*))?$`,
@@ -180,6 +180,8 @@ function parseAssign(ref: string, rest: string): LedgerCommand | null {
     text = `${text.slice(0, d.index)} ${text.slice(d.index + d[0].length)}`.trim();
   }
   const department = (text.split(/[\s,，;；。、]+/)[0] ?? '').replace(/(办理|处理|负责|跟进|落实)$/, '').trim();
+  // "Q-0018 交办" names no department: the command still, so that the bot asks for one instead of guessing.
+  if (!department && !deadline) return { type: 'assign', ref, department: '', deadline };
   if (!department || department.length > 20 || /[?？吗]/.test(department)) return null;
   return { type: 'assign', ref, department, deadline };
 }

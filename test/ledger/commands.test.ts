@@ -23,6 +23,8 @@ describe('parseLedgerCommand', () => {
     ['撤销 Q-0013', { type: 'undo', ref: 'Q-0013' }],
     ['撤销 V-0002', { type: 'undo', ref: 'V-0002' }],
     ['Q-0012 交办 人社局 3月20日前', { type: 'assign', ref: 'Q-0012', department: '人社局', deadline: '3月20日前' }],
+    // no department named: still the command, so the bot asks for one
+    ['Q-0018 交办', { type: 'assign', ref: 'Q-0018', department: '', deadline: null }],
     ['Q-0013 交办人力社保局', { type: 'assign', ref: 'Q-0013', department: '人力社保局', deadline: null }],
     ['Q-0012 办结', { type: 'resolve', ref: 'Q-0012', note: null }],
     ['Q-0012 已解决', { type: 'resolve', ref: 'Q-0012', note: null }],

@@ -311,6 +311,13 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.listIssues({})).toHaveLength(2);
     });
 
+    it('Q-0001 交办 with no department asks for one and changes nothing', async () => {
+      await send('华康药业缺8个普工');
+      const r = await send('Q-0001 交办');
+      expect(r.text).toContain('交办给哪个部门');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open', department: null });
+    });
+
     it('an undone 办结 counts nowhere: the digest shows no resolution and the undo is no report', async () => {
       await send(REPORT);
       await send('Q-0001 办结');

@@ -95,6 +95,7 @@ export async function commandFlow(
     case 'restore':
       return run(svc, ctx, () => planRestore(deps, ctx, cmd.ref));
     case 'assign': {
+      if (!cmd.department) return reply.text('issues', TEXTS.assignNeedsDepartment(cmd.ref), '请写明部门');
       const department = normalizeDepartment(cmd.department);
       const deadline = cmd.deadline ? resolveDeadline(cmd.deadline, ctx.today) : null;
       return run(svc, ctx, () =>

@@ -46,6 +46,8 @@ export const TEXTS = {
   editYearUnclear: (v: string, due: string) =>
     `“${v}”今年已经过去，按明年算是 ${due}；如果就是这个日期，请写明年份（如“${due.slice(0, 4)}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日”）。没有修改。`,
   editBadSummary: '摘要需要 2 到 200 个字，没有修改。',
+  assignNeedsDepartment: (id: string) =>
+    `交办给哪个部门？请写明部门，如“${id} 交办 人社局”（可加期限：“${id} 交办 人社局 月底前”）。没有修改。`,
   editSame: (id: string, label: string, v: string) => `${id} 的${label}已经是“${v}”，没有变化。`,
   editNote: (label: string, from: string | null, to: string) => `修改${label}：${from ?? '无'} → ${to}`,
   correctionWhich: (labels: string[]) =>
