@@ -218,6 +218,8 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     // a report whose enterprise is not recognisable is no enterprise name: asked again, never taken as the name
     expect(await relate('那个技工的事解决了')).toMatchObject({ type: 'reask' });
     expect(await relate('顺发机械')).toMatchObject({ type: 'answer', answers: { enterprise: '顺发机械' } });
+    // a plan naming an enterprise is no failed answer: it goes its own way
+    expect(await relate('明天计划去七一电器走访')).toMatchObject({ type: 'unrelated' });
     expect(await waiting()).toBe(true);
   });
 

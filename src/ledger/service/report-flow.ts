@@ -745,10 +745,12 @@ export async function classifyDraftReply(
     (text.length > 12 || parsed.enterprise !== null || parsed.ref !== null);
   // Only a short reply that is none of these is taken as a failed answer and asked again; an acknowledgement,
   // chit-chat or a question goes its own way while the draft keeps waiting.
+  // A message naming what it is about (明天计划去顺达物流走访) is no failed answer either: it goes its own way.
+  const namesSomething = parsed.enterprise !== null || parsed.ref !== null;
   const otherwise = (hint: string): DraftReply =>
     isReport
       ? { type: 'new_report' }
-      : text.length <= 12 && !asksSomething(text) && !isAcknowledgement(raw)
+      : text.length <= 12 && !namesSomething && !asksSomething(text) && !isAcknowledgement(raw)
         ? { type: 'reask', hint }
         : { type: 'unrelated' };
   // "好的👍", "对的。": the word without its emoji and punctuation answers as the word does.
@@ -759,6 +761,8 @@ export async function classifyDraftReply(
     const k = parseChoice(text, pending.options.length);
     if (k) return { type: 'answer', answers: { ...answers, enterprise: pending.options[k - 1] as string } };
     if (isReport) return { type: 'new_report' };
+    // A plan (明天计划去七一电器走访) names an enterprise but answers nothing.
+    if (CUES.plan.test(text)) return { type: 'unrelated' };
     if (parsed.enterprise) return { type: 'answer', answers: { ...answers, enterprise: parsed.enterprise } };
     const name = cleanName(text);
     // A name, not a report: words the parser reads as a problem or a status (精工那个技工的事解决了) are no name.
