@@ -105,6 +105,10 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       await send('华康药业反映缺2名操作工');
       await send('华康药业反映缺14名操作工');
       expect(await kit.store.listIssues({})).toHaveLength(4);
+      // A need handed off on the spot that shares no word with the open one is another matter.
+      await send('今天走访了七一电器，企业反映想招两个数控技工');
+      await send('今天走访了七一电器，企业反映缺5个焊工，已交办人社局');
+      expect(await kit.store.listIssues({ enterprise: '七一电器' })).toHaveLength(2);
     });
   });
 

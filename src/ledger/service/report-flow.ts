@@ -238,9 +238,11 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): I
       if (issue.category !== item.category) return score >= 4;
       if (item.category === '其他')
         return (score >= 3 && !differentQuantities(item.summary, issue.summary)) || (correcting && score >= 1);
-      // Same topic: a report that moves it on (交办, 办结 …), a correction of it, or the same description again
-      // (different quantities — 缺2名 vs 缺14名 — are different matters).
-      return item.status !== 'open' || correcting || (score >= 3 && !differentQuantities(item.summary, issue.summary));
+      // Same topic: a report that moves it on (交办, 办结 …) and shares a word with it, a correction of it, or the
+      // same description again. Different quantities (缺2名 vs 缺14名) and a need sharing no word (缺5个焊工 handed
+      // off on the spot, against 想招两个数控技工) are different matters.
+      if (differentQuantities(item.summary, issue.summary)) return correcting;
+      return (item.status !== 'open' && score >= 1) || correcting || score >= 3;
     });
   if (scored.length <= 1) return scored.map((s) => s.issue);
   // Several: one clearly closer by description wins, else the user picks.
