@@ -81,6 +81,16 @@ describe('routing free text', () => {
     expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned' });
   });
 
+  it('a question about a matter already solved shows that issue, not another open one', async () => {
+    await send('今天走访了华康药业，企业反映流动资金紧张，想申请技改贷款');
+    await send('华康药业反映技改补助还没到账');
+    await send('Q-0001 办结');
+    const r = await send('华康的贷款批了没有？');
+    expect(r.route).toBe('issues');
+    expect(text(r.reply!)).toContain('Q-0001');
+    expect(text(r.reply!)).not.toContain('Q-0002');
+  });
+
   it('the same text gets the same route every time, whatever came before', async () => {
     const report =
       '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。';

@@ -251,7 +251,15 @@ export async function questionFlow(svc: FlowContext, msg: IncomingMessage, pre: 
     ...(enterprise ? { enterprise } : {}),
   });
   const { category, score } = categorize(msg.text);
-  const onTopic = score > 0 && category !== '其他' ? open.filter((i) => i.category === category) : open;
+  const topical = score > 0 && category !== '其他';
+  const onTopic = topical ? open.filter((i) => i.category === category) : open;
+  if (topical && !onTopic.length && enterprise) {
+    // "锦纶的贷款批了没有" after that loan was 办结 / 销号: the enterprise's issue on that topic, however it ended.
+    const ended = (await deps.store.listIssues({ teamId: msg.teamId, enterprise }))
+      .filter((i) => i.category === category)
+      .sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    if (ended) return showFlow(svc, ctx, ended.id, adminView);
+  }
   const pool = onTopic.length ? onTopic : open;
   if (pool.length === 1) return showFlow(svc, ctx, (pool[0] as Issue).id, adminView);
   return renderIssueList(pool, {
