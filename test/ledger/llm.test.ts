@@ -47,7 +47,10 @@ describe('report with an LLM', () => {
     expect(r2.intent).toBe('report');
     fake.enqueue({ hang: true });
     const r3 = await handleReport(say(kit, '维和药业办公室来电，说去年的企业研究院奖励资金还没拿到'), kit.services);
-    expect(r3.intent).toBe('report');
+    // 维和药业 is known to the deployment but not bound to this team: shown as a card first, recorded on 对.
+    expect(r3.intent).toBe('clarify');
+    expect(text(r3)).toContain('不是本组绑定联系的企业');
+    expect((await handleReport(say(kit, '对'), kit.services)).intent).toBe('report');
     const issues = await kit.store.listIssues({});
     expect(issues.map((i) => [i.enterprise, i.category])).toEqual([
       ['七一电器', '融资'],

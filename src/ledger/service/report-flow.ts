@@ -546,7 +546,19 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     };
   }
   if (!answers.confirmed) {
-    const doubts = await doubtsAbout(svc, extraction, text, team, answers.many === true);
+    const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true);
+    // A deployment's enterprise that this team is not bound to (another team's, most likely): confirm first.
+    const bound = new Set(team.enterprises);
+    const known = new Set(await svc.knownEnterprises());
+    const unbound = bound.size
+      ? [...new Set([...plan.visits, ...plan.issues].map((r) => r.enterprise))].filter(
+          (n) => !bound.has(n) && known.has(n),
+        )
+      : [];
+    const doubts =
+      parserDoubts || unbound.length
+        ? [...(parserDoubts ?? []), ...(unbound.length ? [TEXTS.doubtUnbound(unbound)] : [])]
+        : null;
     if (doubts) {
       const card = understoodCard(plan, doubts);
       return {

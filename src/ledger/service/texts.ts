@@ -75,6 +75,7 @@ export const TEXTS = {
   doubtManyIssues: (n: number) => `一条消息里有 ${n} 个问题`,
   doubtUnplacedDepartments: (names: string[]) => `提到了${names.join('、')}，但没有对应到哪个问题`,
   doubtUnknownEnterprises: (names: string[]) => `“${names.join('”“')}”不是本组已知的企业名称`,
+  doubtUnbound: (names: string[]) => `${names.join('、')}不是本组绑定联系的企业`,
   draftKept: (question: string) => `上一条待补充的记录还在等您回复：${question}`,
   draftReplaced: '（上一条待补充的记录已放弃，改为处理这一条。）',
   correctionTaken: '（已按更正后的内容替换刚才那条。）',
