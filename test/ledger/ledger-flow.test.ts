@@ -315,6 +315,16 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.listIssues({})).toHaveLength(2);
     });
 
+    it('a resolution of a matter already 办结 says so and registers nothing new', async () => {
+      await send('华康药业反映环评审批卡住了');
+      await send('Q-0001 办结');
+      const r = await send('华康药业环评批了');
+      expect(r.text).toContain('Q-0001');
+      expect(r.text).toContain('已经办结');
+      expect(r.text).not.toContain('登记为新问题');
+      expect(await kit.store.listIssues({})).toHaveLength(1);
+    });
+
     it('Q-0001 交办 with no department asks for one and changes nothing', async () => {
       await send('华康药业缺8个普工');
       const r = await send('Q-0001 交办');

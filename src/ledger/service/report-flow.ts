@@ -450,6 +450,16 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           question,
         );
       }
+      if (found.type === 'none' && to === 'resolved' && itemEnterprise) {
+        // "越城新材环评批了" once that issue is 办结 already: said so, nothing new registered.
+        const done = (
+          await deps.store.listIssues({ teamId: team.id, enterprise: itemEnterprise, status: ['resolved', 'closed'] })
+        ).filter((i) => i.category === item.category && !used.includes(i.id));
+        if (done.length === 1) {
+          plan.notices.push(TEXTS.alreadyResolved(done[0] as Issue));
+          continue;
+        }
+      }
       if (found.type === 'none') {
         // Nothing open matches, and the update states the problem itself (环评审批卡在生态环境分局, 注册证审批进度慢，
         // 市场监管局在审): it is the problem's first report, with its handler — recorded, not asked about.

@@ -60,6 +60,8 @@ export const TEXTS = {
   restoreNotWithdrawn: (id: string) => `${id} 没有被撤销，不需要恢复。`,
   restored: (id: string) => `已恢复 ${id}，发送“${id}”查看详情和历史。`,
   closeNeedsId: '销号需要写明问题编号，例如：Q-0012 销号。本条没有销号。',
+  alreadyResolved: (i: { id: string; summary: string; status: string }) =>
+    `${i.id}（${i.summary}）已经${i.status === 'closed' ? '销号' : '办结'}，这次没有再记录。`,
   closeWhich: (ids: string[]) =>
     `销号需要写明问题编号，例如：Q-0012 销号。${ids.length ? `本组已办结待销号的问题：${ids.join('、')}。` : '本组目前没有已办结待销号的问题。'}`,
   confirmClose: (id: string, label: string) =>
