@@ -70,14 +70,18 @@ export function continuesTopic(
   const prevText = `${prev.standaloneQuery} ${prev.question}`;
   if (placesIn(q).some((p) => !prevText.includes(p))) return false;
   if (/[“"《]/u.test(q)) return false;
-  if (standalone.refused) return true;
   const words = queryTerms(q, tokenizer).words.filter((w) => [...w].length >= 2 && !/^\d+$/u.test(w));
   if (words.length === 0) return true;
-  // Its words are in the previous document at least as much as in the best passage found alone.
   const covered = (text: string) => {
     const form = text.replace(/\s+/gu, '');
     return words.filter((w) => form.includes(w)).length;
   };
+  // Found nothing alone: it continues the topic only if the previous document speaks of most of its words — a
+  // question of its own that the library does not cover (“个税专项附加扣除标准是多少”) stays unanswered.
+  // (After a refused turn there is no document to compare with: the topic carries, as a follow-up's should.)
+  // A single word of its own (来了几趟, 题目叫啥) is too little to be a topic.
+  if (standalone.refused) return !previousText || words.length <= 1 || covered(previousText) * 2 >= words.length;
+  // Its words are in the previous document at least as much as in the best passage found alone.
   // (one word of slack when it has several: “头一天签下来多少” shares “一天” with any passage).
   return covered(previousText) >= covered(standalone.topText) - (words.length >= 2 ? 1 : 0);
 }

@@ -389,6 +389,11 @@ describe('follow-ups', () => {
     expect(continuesTopic('派了多少干部', prev, text, { refused: false, topText: SPECIAL[1]!.text })).toBe(true);
     expect(continuesTopic('人才公寓租金多少', prev, text, { refused: false, topText: SPECIAL[2]!.text })).toBe(false);
     expect(continuesTopic('发给了多少人', prev, text, { refused: true, topText: '' })).toBe(true);
+    // Found nothing alone, with words of its own the previous document never uses: a new question the library
+    // does not cover, not a continuation (else the previous topic's passage is presented as its answer).
+    expect(continuesTopic('个税专项附加扣除标准多少', prev, text, { refused: true, topText: '' })).toBe(false);
+    // After a refused turn there is no document to compare with: the topic carries.
+    expect(continuesTopic('个税专项附加扣除标准多少', prev, '', { refused: true, topText: '' })).toBe(true);
     expect(
       continuesTopic('那个关于人才公寓租金标准的规定是哪年出台的', prev, text, { refused: true, topText: '' }),
     ).toBe(false);
