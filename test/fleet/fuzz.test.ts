@@ -383,7 +383,7 @@ describe(`fuzz (seed ${SEED})`, () => {
       const out = parseLedgerCommand(randomText(r));
       if (out !== null && typeof out.type !== 'string') throw new Error('command without a type');
     });
-  });
+  }, 180_000); // thousands of parses: generous for a loaded machine; the property, not the time, is tested
 
   it('Bot.handle (real handlers, Redis, the bundled corpus) always answers, never with an internal error', async () => {
     const r = prng(SEED + 6);
