@@ -695,6 +695,7 @@ const ITEM_STEPS: Array<(d: Draft, m: MessageFacts, f: SegmentFacts) => boolean>
   refUpdates,
   listAddressed,
   ordinalUpdates,
+  anaphoricState,
   topicUpdate,
   namedUpdate,
   resolution,
@@ -841,8 +842,12 @@ function ordinalUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   let used = false;
   const referenced = new Set<Item>();
   const entries = rollupEntries(m, fresh);
+  // (我看第三个最好办，已经交经信局核实: a bare state after an ordinal clause is about the items it named)
+  let named: Item[] | null = null;
   for (const c of clausesOf(f.seg)) {
-    const targets = ordinalTargets(c.text, fresh, referenced, entries);
+    const targets: Item[] | null =
+      ordinalTargets(c.text, fresh, referenced, entries) ?? (ORDINAL_MENTION.test(c.text) ? null : named);
+    named = targets;
     if (!targets) {
       if (ORDINAL_MENTION.test(c.text) && (f.statuses.some((s) => inside(s, c)) || f.depts.some((x) => inside(x, c)))) {
         d.reasons.add('unmatched_list_handoff');
@@ -857,6 +862,22 @@ function ordinalUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     used = true;
   }
   return used;
+}
+
+/**
+ * c') a state said of no matter by name — bare (已于4月1日报请供电公司加快办理) or pointing back (这个算办结了, 该事项尚未
+ * 交办) — after the message told a matter: it is that matter's state, also when that matter was an update of an
+ * earlier issue (补贴到了！这个算办结了).
+ */
+function anaphoricState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (f.refs.length || f.seg.topic || f.category.score > 0 || !d.items.length) return false;
+  if (f.status === null && f.handler === null) return false;
+  if (!saysNothingWrong(m, f)) return false;
+  if (freshItems(d).length) return trailingState(d, m, f);
+  const last = d.items[d.items.length - 1]!;
+  if (m.multiEnterprise && last.enterprise !== f.enterprise) return false;
+  apply([last], f.status ?? 'assigned', f.handler);
+  return true;
 }
 
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */

@@ -1,0 +1,85 @@
+/**
+ * Issue count and category mechanisms (src/ledger/extract/split.ts, segment.ts, category.ts): each tested on
+ * sentences written for this file, with enterprises and wordings of no eval set.
+ */
+import { describe, expect, it } from 'vitest';
+import { categorize, extractUpdate } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const parse = (text: string, today = '2026-03-12'): Extraction => {
+  const got = extractUpdate(text, { today, knownEnterprises: known });
+  expect(extractionSchema.safeParse(got).success).toBe(true);
+  return got;
+};
+const triples = (e: Extraction) => e.issues.map((i) => [i.category, i.department, i.status]);
+
+describe('a procedure word after a word of another category is that matter’s procedure', () => {
+  it.each([
+    ['现在卡在银行审批这一步', '融资'],
+    ['车间的并网验收一直没通过', '其他'],
+    ['天然气接入的报批还没下来', '其他'],
+  ])('%s → %s', (text, category) => {
+    expect(categorize(text).category).toBe(category);
+  });
+
+  it('alone, or after a permit word, it stays a permit matter', () => {
+    expect(categorize('项目审批太慢').category).toBe('审批');
+    expect(categorize('新车间消防验收没通过').category).toBe('审批');
+    expect(categorize('仓库验收卡住了').category).toBe('审批');
+  });
+});
+
+describe('lexicon classes', () => {
+  it('renting premises is no land matter', () => {
+    expect(categorize('厂房租约明年到期，房东不肯续租').category).toBe('其他');
+    expect(categorize('扩建厂房缺地').category).toBe('用地');
+  });
+
+  it('research with universities is about talent', () => {
+    expect(categorize('想跟省里几所院校搞校企合作').category).toBe('人才');
+  });
+
+  it('key staff poached is a talent problem of its own', () => {
+    const got = parse('青禾农机反映两名设计骨干被挖走，技改补助也还没拨');
+    expect(got.issues.map((i) => i.category)).toEqual(['人才', '政策兑现']);
+  });
+
+  it('a lacking person who knows a trade is talent, whatever the trade', () => {
+    expect(categorize('缺懂外贸的业务经理').category).toBe('人才');
+  });
+});
+
+describe('lists', () => {
+  it('a list opening right after a quote mark is a list', () => {
+    const got = parse('今天去了青禾农机，老板说：“一是缺数控工程师，二是缺研发人员。”');
+    expect(got.issues.map((i) => i.category)).toEqual(['人才', '人才']);
+    expect(got.issues[0]!.summary).toBe('缺数控工程师');
+  });
+
+  it('a bare hand-off after an ordinal clause goes to the item it named', () => {
+    const got = parse(
+      '今天去了青禾农机，企业提了三件事：一是路灯不亮，二是缺数控工程师，三是技改补助没到。我觉得第二个好办，已经报人社局了。',
+    );
+    expect(triples(got)).toEqual([
+      ['其他', null, 'open'],
+      ['人才', '人社局', 'assigned'],
+      ['政策兑现', null, 'open'],
+    ]);
+  });
+});
+
+describe('a state said of no matter by name', () => {
+  it('after an update of an earlier issue, it is that issue’s state (no second issue)', () => {
+    const got = parse('青禾农机老板在群里说：“技改补助到账了！”这个可以算办结了。');
+    expect(triples(got)).toEqual([['政策兑现', null, 'resolved']]);
+  });
+
+  it('after a new problem, pointing back or bare, it is that problem’s state', () => {
+    expect(parse('青禾农机来函反映园区道路破损严重，货车进出困难。目前该事项尚未交办。').issues).toHaveLength(1);
+    expect(
+      triples(parse('青禾农机的天然气接入申请已提交两个月，一直没有接通。已于3月2日报请县住建局加快办理。')),
+    ).toHaveLength(1);
+  });
+});
