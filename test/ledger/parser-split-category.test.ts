@@ -83,3 +83,18 @@ describe('a state said of no matter by name', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('nothing asked, and its exceptions', () => {
+  it('no matters needing coordination raised is nothing to record', () => {
+    expect(parse('上午走访了青禾农机，企业生产正常，未提出需协调解决的事项。').issues).toEqual([]);
+  });
+
+  it('an ask after "nothing asked", its speaker dropped (就是说…能不能…), is recorded', () => {
+    const got = parse('去青禾农机转了一圈 企业挺好 没提什么要求 就是说下半年能不能继续派驻企服务员');
+    expect(got.issues).toHaveLength(1);
+  });
+
+  it('the matter named in an all-is-well clause still tells the category of its sign-off', () => {
+    expect(triples(parse('青禾农机排污许可问题经企业确认满意，已作销号处理。'))).toEqual([['审批', null, 'closed']]);
+  });
+});

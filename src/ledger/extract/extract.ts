@@ -437,7 +437,10 @@ function segmentFacts(
   const segDepts = depts.filter((d) => inside(d, seg));
   const segStatuses = statuses.filter((s) => inside(s, seg));
   const content = cls.filter((c) => c.content && !c.noIssue);
-  const category = categorize(maskedText(work, seg, cls, ents, depts, dateHits));
+  // (a clause saying all is well may still name the matter: 土地证问题经企业确认满意，已销号 — when nothing else does,
+  // its words tell the category, only the all-is-well words blanked)
+  const judged = categorize(maskedText(work, seg, cls, ents, depts, dateHits));
+  const category = judged.score > 0 ? judged : categorize(maskedText(work, seg, cls, ents, depts, dateHits, true));
   const reportedText = work.slice(seg.parentStart, seg.end);
   return {
     index,
@@ -454,7 +457,8 @@ function segmentFacts(
       content.length > 0 &&
       // "上述问题已分别转…", "以上问题均已交办": 问题 points back at the items listed, it raises none
       !(LISTED_REFERENCE.test(seg.text) && !OWN_PROBLEM_CUES.test(seg.text) && category.score <= 0) &&
-      (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
+      (category.score > 0 ||
+        content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text))),
     earlier:
       seg.topic ||
       (!NEW_MARKERS.test(seg.text) &&
@@ -1354,6 +1358,8 @@ function isSubject(work: string, d: Span): 'head' | 'after-topic' | null {
   return null;
 }
 
+const NO_ISSUE_ALL = new RegExp(NO_ISSUE.source, 'g');
+
 /** Segment text with names, departments, dates and non-content clauses blanked (for categorising). */
 function maskedText(
   work: string,
@@ -1362,10 +1368,16 @@ function maskedText(
   ents: EnterpriseHit[],
   depts: DepartmentMention[],
   dates: Span[],
+  keepNoIssueWords = false,
 ): string {
   let t = work;
   for (const s of [...ents, ...depts, ...dates]) if (inside(s, seg)) t = blank(t, s.start, s.end);
-  for (const c of cls) if (c.noIssue) t = blank(t, c.start, c.end);
+  for (const c of cls) {
+    if (!c.noIssue) continue;
+    if (!keepNoIssueWords) t = blank(t, c.start, c.end);
+    else
+      for (const x of c.text.matchAll(NO_ISSUE_ALL)) t = blank(t, c.start + x.index, c.start + x.index + x[0].length);
+  }
   // "土地证办不下来，无法办理抵押贷款": a consequence clause does not decide what the problem is about.
   const problems = cls.filter((c) => c.content && !c.noIssue && !c.visit);
   if (problems.length > 1)
