@@ -98,3 +98,25 @@ describe('nothing asked, and its exceptions', () => {
     expect(triples(parse('青禾农机排污许可问题经企业确认满意，已作销号处理。'))).toEqual([['审批', null, 'closed']]);
   });
 });
+
+describe('a sentence opening with a bare topic', () => {
+  it('tells that matter’s steps: one issue, of the matter the topic names', () => {
+    const got = parse('青禾农机林地手续问题，经资规局核查，环评批复已补齐，不动产登记正在办理。');
+    expect(got.issues.map((i) => i.category)).toEqual(['用地']);
+  });
+
+  it('a deficit after the topic is still a problem of its own', () => {
+    const got = parse('青禾农机的用工问题，人社局办了专场招聘会，已经招到20人，流动资金也紧张');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '融资']);
+  });
+});
+
+describe('a question inside the words quoted from the enterprise', () => {
+  it('is its ask, with the words before it', () => {
+    const got = parse('青禾农机的贷款已经放了。另外老板说：“新车间要装修，消防审查能不能快点？”');
+    expect(got.issues.map((i) => [i.category, i.status])).toEqual([
+      ['融资', 'resolved'],
+      ['审批', 'open'],
+    ]);
+  });
+});

@@ -50,6 +50,9 @@ const CLAUSE_HEAD_BONUS = 3;
  * counts extra.
  */
 const DEFICIT_CLAUSE_BONUS = 2;
+/** A topic word after a matter (土地证问题, 贷款的事): the matter counts extra. */
+const TOPIC_WORD = /(?:的)?(?:问题|事情|事项|事|那个事)/g;
+const TOPIC_BONUS = 4;
 /** Lexicon weight of a word that makes a procedure after it its own (银行 in 银行审批; not 厂房 in 厂房验收). */
 const PROCEDURE_MODIFIER_WEIGHT = 2;
 /** Lexicon weight of a head noun (工程师, 包装工); lighter words (招聘, 资金) are context. */
@@ -183,6 +186,11 @@ export function scoreCategories(text: string): CategoryScore[] {
       if (subject) scores.get(subject.category)!.score += DEFICIT_CLAUSE_BONUS;
     }
     start = end + 1;
+  }
+  // The matter a topic word names (土地证问题, 贷款的事, 增容那个事): what the talk is about.
+  for (const m of lower.matchAll(TOPIC_WORD)) {
+    const named = hits.find((h) => h.end === m.index);
+    if (named) scores.get(named.category)!.score += TOPIC_BONUS;
   }
   for (const m of lower.matchAll(NEED_VERB)) {
     let end = clauseEnd(m.index);

@@ -521,6 +521,8 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
     return [seg];
   // "七一在群里问，补助什么时候能拨": the question is what someone asked — reported speech, not ours to answer
   if (ASKED_BEFORE_QUOTE.test(head)) return [seg];
+  // 老板说：“新厂房要装修，消防审查能不能快点？”: a question inside the words quoted from the enterprise is its ask
+  if (OPEN_QUOTE_OF_SPEECH.test(head)) return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
     {
@@ -533,6 +535,9 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
     },
   ];
 }
+
+/** A quote opened after a verb of saying and not closed yet (老板说：“…, 企业表示“…). */
+const OPEN_QUOTE_OF_SPEECH = /(?:说|表示|讲|问|反映|提出|留言)\s*[:：]?\s*[“"「『][^”"」』]*$/;
 
 type Part = { seg: Segment; cls: Clause[] };
 

@@ -321,6 +321,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '地块',
       '土地证',
       '不动产证',
+      '不动产登记',
+      '不动产权',
       '供地',
       '征地',
       '拆迁',
