@@ -120,3 +120,14 @@ describe('a question inside the words quoted from the enterprise', () => {
     ]);
   });
 });
+
+describe('frames and run-on problems', () => {
+  it('a summary drops table separators and quote marks at its ends', () => {
+    expect(parse('青禾农机 | 缺焊工10名 | 已交人社局').issues.map((i) => i.summary)).toEqual(['缺焊工10名']);
+  });
+
+  it('a light that does not work is a problem of its own in run-on dictation', () => {
+    const got = parse('今天去青禾农机 他们说补贴没到账另外园区路灯也不亮');
+    expect(got.issues.map((i) => i.category)).toEqual(['政策兑现', '其他']);
+  });
+});
