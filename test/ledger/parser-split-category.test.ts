@@ -131,3 +131,15 @@ describe('frames and run-on problems', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['政策兑现', '其他']);
   });
 });
+
+describe('word boundaries and weak deficits', () => {
+  it('对接 is a verb: its 接 is no part of the word after it', () => {
+    expect(categorize('希望对接电商平台').category).toBe('市场');
+    expect(categorize('希望参加银企对接会').category).toBe('融资');
+  });
+
+  it('"not good" said of a matter is a problem of its own in dictation', () => {
+    const got = parse('今天去了青禾农机 老板说今年订单不太好 然后招工也难');
+    expect(got.issues.map((i) => i.category)).toEqual(['市场', '用工']);
+  });
+});

@@ -42,6 +42,8 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     whole: true,
     pattern: /(?:在走|走|正在|进入|处于|等待|在)(?:审批|审核|流程)(?:流程|程序|阶段|环节)?/g,
   },
+  // 对接: a verb of linking up, never part of a problem word after it (对接电商 is no 接电)
+  { category: '其他', weight: 0, whole: true, pattern: /(?<!银企)对接/g },
   // 高管子女入学, 人才的孩子上学, 博士落户: a service for talent (schooling, housing, residence) is a talent matter
   {
     category: '人才',
