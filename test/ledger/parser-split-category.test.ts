@@ -143,3 +143,10 @@ describe('word boundaries and weak deficits', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['市场', '用工']);
   });
 });
+
+describe('headings announcing a list', () => {
+  it('"the problems mainly are:" after the enterprise’s name is no problem itself', () => {
+    const got = parse('青禾农机反映问题主要有以下几点：一是流贷到期；二是缺焊工。');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资', '用工']);
+  });
+});

@@ -1311,8 +1311,12 @@ function analyseClauses(
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
     const header =
-      LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) &&
-      /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
+      // (read without the enterprise named before it: 远帆船舶反映的问题主要有：)
+      LIST_HEADER.test(
+        blankSpans(c.text, c.start, cEnts)
+          .replace(/[\s\p{P}]/gu, '')
+          .replace(VISIT_VERBS_G, ''),
+      ) && /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
     // 去 + a name with no aspect (下午去宏达机械): going, not gone — a plan unless the message reports something
     const bareMotion =
       visit === 'visit' &&
