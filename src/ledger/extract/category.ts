@@ -4,7 +4,7 @@
  * enterprise names first.
  */
 import type { Category } from '../model.js';
-import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY, NOT_A_TYPO_CHARS } from '../lexicon/categories.js';
+import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY, NOT_A_TYPO_CHARS, PROCEDURE_WORDS } from '../lexicon/categories.js';
 import { homophoneTypoAt } from '../../text/sound.js';
 import { OWN_PROBLEM_CUES, REQUEST_CUES } from '../lexicon/signals.js';
 
@@ -50,6 +50,11 @@ const CLAUSE_HEAD_BONUS = 3;
  * counts extra.
  */
 const DEFICIT_CLAUSE_BONUS = 2;
+/** A topic word after a matter (土地证问题, 贷款的事): the matter counts extra. */
+const TOPIC_WORD = /(?:的)?(?:问题|事情|事项|事|那个事)/g;
+const TOPIC_BONUS = 4;
+/** Lexicon weight of a word that makes a procedure after it its own (银行 in 银行审批; not 厂房 in 厂房验收). */
+const PROCEDURE_MODIFIER_WEIGHT = 2;
 /** Lexicon weight of a head noun (工程师, 包装工); lighter words (招聘, 资金) are context. */
 const STRONG_WORD = 4;
 
@@ -134,6 +139,20 @@ export function scoreCategories(text: string): CategoryScore[] {
       scores.set(category, s);
     }
   }
+  // A procedure word right after a word of another category (银行审批, 并网验收, 贷款的审批) is that matter's
+  // procedure: the word before it decides, the procedure counts nothing and is no head.
+  for (const h of [...hits]) {
+    if (!PROCEDURE_WORDS.includes(lower.slice(h.at, h.end))) continue;
+    const modifier = hits.find(
+      (p) =>
+        p.category !== h.category &&
+        p.weight >= PROCEDURE_MODIFIER_WEIGHT &&
+        (p.end === h.at || (p.end + 1 === h.at && lower[p.end] === '的')),
+    );
+    if (!modifier) continue;
+    scores.get(h.category)!.score -= h.weight;
+    hits.splice(hits.indexOf(h), 1);
+  }
   // Chinese noun phrases are head-final: the last problem word of a clause is what it is about
   // ("冷链物流专项贷款" is a loan), all the more after a need verb ("缺懂外贸的人才").
   const clauseEnd = (from: number) => {
@@ -167,6 +186,11 @@ export function scoreCategories(text: string): CategoryScore[] {
       if (subject) scores.get(subject.category)!.score += DEFICIT_CLAUSE_BONUS;
     }
     start = end + 1;
+  }
+  // The matter a topic word names (土地证问题, 贷款的事, 增容那个事): what the talk is about.
+  for (const m of lower.matchAll(TOPIC_WORD)) {
+    const named = hits.find((h) => h.end === m.index);
+    if (named) scores.get(named.category)!.score += TOPIC_BONUS;
   }
   for (const m of lower.matchAll(NEED_VERB)) {
     let end = clauseEnd(m.index);

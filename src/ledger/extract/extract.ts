@@ -437,7 +437,10 @@ function segmentFacts(
   const segDepts = depts.filter((d) => inside(d, seg));
   const segStatuses = statuses.filter((s) => inside(s, seg));
   const content = cls.filter((c) => c.content && !c.noIssue);
-  const category = categorize(maskedText(work, seg, cls, ents, depts, dateHits));
+  // (a clause saying all is well may still name the matter: 土地证问题经企业确认满意，已销号 — when nothing else does,
+  // its words tell the category, only the all-is-well words blanked)
+  const judged = categorize(maskedText(work, seg, cls, ents, depts, dateHits));
+  const category = judged.score > 0 ? judged : categorize(maskedText(work, seg, cls, ents, depts, dateHits, true));
   const reportedText = work.slice(seg.parentStart, seg.end);
   return {
     index,
@@ -454,7 +457,8 @@ function segmentFacts(
       content.length > 0 &&
       // "上述问题已分别转…", "以上问题均已交办": 问题 points back at the items listed, it raises none
       !(LISTED_REFERENCE.test(seg.text) && !OWN_PROBLEM_CUES.test(seg.text) && category.score <= 0) &&
-      (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
+      (category.score > 0 ||
+        content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text))),
     earlier:
       seg.topic ||
       (!NEW_MARKERS.test(seg.text) &&
@@ -517,6 +521,8 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
     return [seg];
   // "七一在群里问，补助什么时候能拨": the question is what someone asked — reported speech, not ours to answer
   if (ASKED_BEFORE_QUOTE.test(head)) return [seg];
+  // 老板说：“新厂房要装修，消防审查能不能快点？”: a question inside the words quoted from the enterprise is its ask
+  if (OPEN_QUOTE_OF_SPEECH.test(head)) return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
     {
@@ -529,6 +535,9 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
     },
   ];
 }
+
+/** A quote opened after a verb of saying and not closed yet (老板说：“…, 企业表示“…). */
+const OPEN_QUOTE_OF_SPEECH = /(?:说|表示|讲|问|反映|提出|留言)\s*[:：]?\s*[“"「『][^”"」』]*$/;
 
 type Part = { seg: Segment; cls: Clause[] };
 
@@ -695,6 +704,7 @@ const ITEM_STEPS: Array<(d: Draft, m: MessageFacts, f: SegmentFacts) => boolean>
   refUpdates,
   listAddressed,
   ordinalUpdates,
+  anaphoricState,
   topicUpdate,
   namedUpdate,
   resolution,
@@ -841,8 +851,12 @@ function ordinalUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   let used = false;
   const referenced = new Set<Item>();
   const entries = rollupEntries(m, fresh);
+  // (我看第三个最好办，已经交经信局核实: a bare state after an ordinal clause is about the items it named)
+  let named: Item[] | null = null;
   for (const c of clausesOf(f.seg)) {
-    const targets = ordinalTargets(c.text, fresh, referenced, entries);
+    const targets: Item[] | null =
+      ordinalTargets(c.text, fresh, referenced, entries) ?? (ORDINAL_MENTION.test(c.text) ? null : named);
+    named = targets;
     if (!targets) {
       if (ORDINAL_MENTION.test(c.text) && (f.statuses.some((s) => inside(s, c)) || f.depts.some((x) => inside(x, c)))) {
         d.reasons.add('unmatched_list_handoff');
@@ -857,6 +871,22 @@ function ordinalUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     used = true;
   }
   return used;
+}
+
+/**
+ * c') a state said of no matter by name — bare (已于4月1日报请供电公司加快办理) or pointing back (这个算办结了, 该事项尚未
+ * 交办) — after the message told a matter: it is that matter's state, also when that matter was an update of an
+ * earlier issue (补贴到了！这个算办结了).
+ */
+function anaphoricState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  if (f.refs.length || f.seg.topic || f.category.score > 0 || !d.items.length) return false;
+  if (f.status === null && f.handler === null) return false;
+  if (!saysNothingWrong(m, f)) return false;
+  if (freshItems(d).length) return trailingState(d, m, f);
+  const last = d.items[d.items.length - 1]!;
+  if (m.multiEnterprise && last.enterprise !== f.enterprise) return false;
+  apply([last], f.status ?? 'assigned', f.handler);
+  return true;
 }
 
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
@@ -1281,8 +1311,12 @@ function analyseClauses(
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
     const header =
-      LIST_HEADER.test(c.text.replace(/[\s\p{P}]/gu, '').replace(VISIT_VERBS_G, '')) &&
-      /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
+      // (read without the enterprise named before it: 远帆船舶反映的问题主要有：)
+      LIST_HEADER.test(
+        blankSpans(c.text, c.start, cEnts)
+          .replace(/[\s\p{P}]/gu, '')
+          .replace(VISIT_VERBS_G, ''),
+      ) && /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
     // 去 + a name with no aspect (下午去宏达机械): going, not gone — a plan unless the message reports something
     const bareMotion =
       visit === 'visit' &&
@@ -1333,6 +1367,8 @@ function isSubject(work: string, d: Span): 'head' | 'after-topic' | null {
   return null;
 }
 
+const NO_ISSUE_ALL = new RegExp(NO_ISSUE.source, 'g');
+
 /** Segment text with names, departments, dates and non-content clauses blanked (for categorising). */
 function maskedText(
   work: string,
@@ -1341,10 +1377,16 @@ function maskedText(
   ents: EnterpriseHit[],
   depts: DepartmentMention[],
   dates: Span[],
+  keepNoIssueWords = false,
 ): string {
   let t = work;
   for (const s of [...ents, ...depts, ...dates]) if (inside(s, seg)) t = blank(t, s.start, s.end);
-  for (const c of cls) if (c.noIssue) t = blank(t, c.start, c.end);
+  for (const c of cls) {
+    if (!c.noIssue) continue;
+    if (!keepNoIssueWords) t = blank(t, c.start, c.end);
+    else
+      for (const x of c.text.matchAll(NO_ISSUE_ALL)) t = blank(t, c.start + x.index, c.start + x.index + x[0].length);
+  }
   // "土地证办不下来，无法办理抵押贷款": a consequence clause does not decide what the problem is about.
   const problems = cls.filter((c) => c.content && !c.noIssue && !c.visit);
   if (problems.length > 1)

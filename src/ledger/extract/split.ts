@@ -92,6 +92,9 @@ function namesNobody(p: Piece, ctx: SplitContext): boolean {
   return rest !== text && categorize(rest).score <= 0;
 }
 
+/** A clause ending in a topic word (…土地证问题, …用电增容的事, 贷款那个): it only names a matter. */
+const TOPIC_HEADING_END = /(?:问题|的事情?|那个事?|这件事|方面|事项)\s*$/;
+
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 const overlapsSpan = (s: Span, outer: Span) => s.start < outer.end && outer.start < s.end;
 
@@ -102,6 +105,18 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
   if (clauses.length < 2 && !seg.text.includes('、')) return [seg];
   const pieces = clauses.flatMap((c) => piecesOf(c, ctx));
   if (pieces.length < 2) return [seg];
+  // "金鼎土地证问题，经资规局梳理，规划手续已补办完成，不动产登记正在办理中": a sentence opening with a bare topic (a
+  // matter and its topic word, nothing said of it) tells that matter's steps, whatever they are about, unless a
+  // clause after it says something is wrong or reports something new.
+  const head = pieces[0]!;
+  if (
+    TOPIC_HEADING_END.test(head.text) &&
+    head.score > 0 &&
+    !head.state &&
+    !head.cue &&
+    pieces.slice(1).every((p) => !p.cue && !p.report)
+  )
+    return [seg];
 
   const groups: Group[] = [];
   const judged = new Map<string, { category: Category; score: number }>();

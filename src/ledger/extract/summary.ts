@@ -11,6 +11,8 @@ const MAX = 40;
 const SPOKEN_FILLER_START = /^(?:嗯|呃|啊|然后|就是|那个|这个|他们说|老板说|企业说)+/;
 /** (a lone 然 is the first half of a 然后 that ended the clause) */
 const SPOKEN_FILLER_END = /(?:嗯|呃|啊|然后就是|然后就|然后|就是|那个|(?<=\s)然)+$/;
+/** Table separators and quote marks at either end (| 缺焊工10名 |, “补贴到了): frame, not words. */
+const EDGE_MARKS = /^[|｜\t“”"「」『』‘’\s]+|[|｜\t“”"「」『』‘’\s]+$/g;
 const LINK_WORD = /^(?:另外|此外|同时|而且|并且)|^(?:还|也)(?=缺|需要|急需|想|希望)/;
 const HANDOFF_TAIL =
   /(?:的事情?|的问题|问题)?\s*(?:已经?|均已|都已)(?:交办|转办|移交|转交|交给?|报给?|转给?)[^，,。;；]*$/;
@@ -46,7 +48,7 @@ export function makeSummary(
       let before: string;
       do {
         before = t;
-        t = trimPunct(t).replace(SPOKEN_FILLER_START, '').replace(SPOKEN_FILLER_END, '');
+        t = trimPunct(t).replace(EDGE_MARKS, '').replace(SPOKEN_FILLER_START, '').replace(SPOKEN_FILLER_END, '');
       } while (t !== before);
       return trimPunct(t).replace(/\s{2,}/g, ' ');
     })

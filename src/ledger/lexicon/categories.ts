@@ -42,6 +42,8 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     whole: true,
     pattern: /(?:在走|走|正在|进入|处于|等待|在)(?:审批|审核|流程)(?:流程|程序|阶段|环节)?/g,
   },
+  // 对接: a verb of linking up, never part of a problem word after it (对接电商 is no 接电)
+  { category: '其他', weight: 0, whole: true, pattern: /(?<!银企)对接/g },
   // 高管子女入学, 人才的孩子上学, 博士落户: a service for talent (schooling, housing, residence) is a talent matter
   {
     category: '人才',
@@ -59,11 +61,12 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     pattern:
       /(?:缺|招|要|找|聘|需要|急需|[个名位])[^，,。;；\s]{0,6}?(运营|主播|美工|设计师?|文案|剪辑)(?!成本|费用|资金|正常|情况|良好|平稳)/g,
   },
-  // 一个懂跨境电商的运营, 两名懂外贸的业务员: a person with a skill is talent
+  // 一个懂跨境电商的运营, 两名懂外贸的业务员, 缺懂外贸的业务经理: a person with a skill is talent
   {
     category: '人才',
     weight: 6,
-    pattern: /(?:个|名|位|些)懂[^，,。;；]{1,10}?的([\u4e00-\u9fa5]{1,4}?)(?=人才|人员|$|[\s，,。;；!！])/g,
+    pattern:
+      /(?:个|名|位|些|缺|招|找|聘|要|需要)懂[^，,。;；]{1,10}?的([\u4e00-\u9fa5]{1,4}?)(?=人才|人员|$|[\s，,。;；!！])/g,
   },
   {
     category: '用地',
@@ -259,6 +262,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '研发团队',
       '科研人员',
       '技术骨干',
+      '骨干',
       '高层次',
       '高端人才',
       '专家',
@@ -295,6 +299,11 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '技能人才',
       '高技能人才',
       '高级技师',
+      // working with universities and institutes on research: bringing in their experts
+      '产学研',
+      '校企合作',
+      '院校合作',
+      '科研院所',
       '技师',
       'talent',
       'engineers',
@@ -314,6 +323,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '地块',
       '土地证',
       '不动产证',
+      '不动产登记',
+      '不动产权',
       '供地',
       '征地',
       '拆迁',
@@ -332,7 +343,6 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '用地手续',
       '标准地',
       '低效用地',
-      '厂房租赁',
       '用地难',
       '林地',
       '耕地',
@@ -664,15 +674,25 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '电价',
       '气价',
       '天然气价格',
+      '并网',
       'power',
       'electricity',
     ],
   },
+  // renting premises (租期到了, 房租上涨, 房东不续): a matter of the lease, not of land — stronger than 厂房 alone
+  { category: '其他', weight: 2, words: ['租金', '租期', '房租', '房东', '续租', '租赁', '退租'] },
   // customs: like logistics, a matter of getting goods through
   { category: '其他', weight: 4, words: ['通关', '清关', '报关', '查验'] },
   // getting to work and back: weaker than a labour word, but the head of "工人上班不方便"
   { category: '其他', weight: 3, words: ['上班', '下班', '夜班'] },
 ];
+
+/**
+ * Procedure words (审批, 验收, 手续 …): the step a matter is at, not what the matter is. Right after a word of
+ * another category they are the procedure of that matter (银行审批 is the loan's, 并网验收 the grid connection's), so
+ * the word before them decides (src/ledger/extract/category.ts). On their own (项目审批慢, 手续办不下来) they stay 审批.
+ */
+export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查', '手续', '报批'];
 
 /**
  * Characters that never stand in for a problem word's character when it is mistyped by sound: function words (不住
