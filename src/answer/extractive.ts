@@ -28,7 +28,10 @@ import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js'
 import { askedKinds, holdsKind } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
 import {
+  headedRun,
   inlineItems,
+  partDefinitions,
+  partLabel,
   isBareHeading,
   isHeadingLine,
   itemMarker,
@@ -43,7 +46,7 @@ import {
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
 import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
-import { DOC_DESCRIPTION_WORDS } from './lexicon.js';
+import { DOC_DESCRIPTION_WORDS, PARTS_CUE } from './lexicon.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -476,6 +479,11 @@ function ordinalAnswer(
             ...sectionHeads(view, ai).map((h) => listAround(view, h)),
           ]
         : [];
+    // A lead-in naming its items by count (“实施“五个一批”…”): the headings opening with that noun.
+    if (ai >= 0)
+      for (const t of countedTargets(base, (x) => (tokenizer ?? defaultTokenizer()).segment(x)))
+        if (t.noun && t.count && view.sentences[ai]!.text.includes(t.noun))
+          lists.unshift(headedRun(view, ai, t.noun, t.count));
     const list = inline && inline.length >= ordinal ? null : lists.find((l) => l !== null && l.items.length >= ordinal);
     if (list) {
       const at = list.starts[ordinal - 1]!;
@@ -487,9 +495,10 @@ function ordinalAnswer(
         const n = given?.n ?? passages.length + 1;
         const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
         return {
-          text: `${lead}${endSentence(item)}[${n}]`,
+          text: `${countLead(query, list.items.length, unit)}${lead}${endSentence(item)}[${n}]`,
           used: [{ n, quote: clip(item, QUOTE_WHOLE) }],
           ...(given ? {} : { passages: [{ n, chunk, score: 0 }] }),
+          ...pickedList(list.items, unit),
           chunkId,
         };
       }
@@ -498,28 +507,100 @@ function ordinalAnswer(
   const ordered = anchor ? [anchor.p, ...passages.slice(0, 3).filter((p) => p !== anchor.p)] : passages.slice(0, 3);
   for (const p of ordered) {
     const text = tidy(p.chunk.text).replace(/[ \t\u3000]+/g, '');
-    const tries: Array<() => string | null> = [];
+    const tries: Array<(k: number) => string | null> = [];
     if (anchor && p === anchor.p) {
       const anchorText = (splitSentences(p.chunk.text)[anchor.idx] ?? '').replace(/[ \t\u3000]+/g, '');
       const from = text.slice(Math.max(0, text.indexOf(anchorText)));
       // The anchor's own sentence (to 。) first: “三条原则，即“A；B；C”。”
       const sentence = from.slice(0, from.indexOf('。') + 1 || from.length);
-      tries.push(() => semicolonItem(sentence, ordinal));
-      tries.push(() => commaListItem(sentence, ordinal));
-      tries.push(() => enumerationItem(from, ordinal));
+      tries.push((k) => semicolonItem(sentence, k));
+      tries.push((k) => commaListItem(sentence, k));
+      tries.push((k) => enumerationItem(from, k));
     }
-    tries.push(() => enumerationItem(text, ordinal));
+    tries.push((k) => enumerationItem(text, k));
     for (const t of tries) {
-      const item = t();
+      const item = t(ordinal);
       if (!item) continue;
+      // The whole list as this reading finds it (item 1, 2, … while there is one), for “第N条呢” next.
+      const all: string[] = [];
+      for (let k = 1; k <= MAX_ITEMS; k++) {
+        const x = k === ordinal ? item : t(k);
+        if (!x) break;
+        all.push(x);
+      }
+      const whole = all.length >= ordinal && all[ordinal - 1] === item;
       const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
       return {
-        text: `${lead}${endSentence(clip(item, 200))}[${p.n}]`,
+        text: `${whole ? countLead(query, all.length, unit) : ''}${lead}${endSentence(clip(item, 200))}[${p.n}]`,
         used: [{ n: p.n, quote: clip(item, QUOTE_MAX) }],
+        ...(whole ? pickedList(all, unit) : {}),
+        chunkId: p.chunk.id,
       };
     }
   }
   return null;
+}
+
+/** Longest answer made of a sentence and the definitions of its name's parts, characters. */
+const PARTS_MAX = 400;
+
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+
+/**
+ * Which part labels a question asks about: any, when it asks what each part is (分别/各/每个); else the
+ * parts of a name it uses — a character of a number or code in it (网格365 → 3, 6, 5; 三六五 read as 365)
+ * or of a quoted name.
+ */
+export function partLabelAsked(query: string): (label: string) => boolean {
+  if (PARTS_CUE.test(query)) return () => true;
+  const form = matchForm(query).replace(/[〇零一二三四五六七八九]{2,}/gu, (run) =>
+    [...run].map((c) => CN_DIGIT[c] ?? c).join(''),
+  );
+  const names = [
+    ...(form.match(/[0-9A-Za-z+＋]{2,}/gu) ?? []),
+    ...[...query.matchAll(/[“"]([^”"]{2,8})[”"]/gu)].map((m) => matchForm(m[1]!)),
+  ];
+  return (label) => {
+    const l = matchForm(label);
+    return names.some((x) => x !== l && x.includes(l));
+  };
+}
+
+/** Most items read off a list for item-N follow-ups. */
+const MAX_ITEMS = 30;
+
+/**
+ * “一共几条？第四条是啥”: the count, before item N, when the question asks for it in the list's measure
+ * (or in none); '' otherwise.
+ */
+export function countLead(query: string, count: number, unit: string): string {
+  const asks = countedTargets(query, (t) => defaultTokenizer().segment(t)).some(
+    (t) => t.asksCount && t.noun === null && (t.measure === null || t.measure === unit),
+  );
+  // A count the question states itself (“五个一批”) that this list does not have: not that list's count.
+  const stated = expectedCount(query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' '));
+  if (stated !== null && stated !== count) return '';
+  return asks || /(?:一共|总共|共)(?:有)?(?:几|多少)/u.test(query) ? `共${countWord(count, unit)}；` : '';
+}
+
+/**
+ * The list item N was taken from, remembered for “第六条呢” next — marked inline: the user saw one item,
+ * so “还有吗” is not told the list was complete.
+ */
+function pickedList(items: string[], unit: string): Pick<ExtractiveAnswer, 'items' | 'unit' | 'inline'> {
+  return items.length >= 2 ? { items: items.slice(0, MAX_ITEMS), unit, inline: true } : {};
 }
 
 /** A heading: an item marker with a short title, or a heading sentence of a section (“（一）聚焦…，突出抓好政治建设。”). */
@@ -886,6 +967,25 @@ export function extractiveAnswer(
     if (body.items) {
       items = body.items;
       unit = listUnit(query);
+    }
+  }
+
+  // “365分别是指啥”: the sentence, then the definitions of the name's parts that follow it (“3，是指…；
+  // 6，是指…；5，是指…”).
+  if (parts.length === 0 && a >= 0) {
+    const run = partDefinitions(view, a, partLabelAsked(query));
+    if (run.length) {
+      const first = view.sentences[a]!.text;
+      // (With what stands between the sentence and the run: “所谓“网格365”，就是指…”.)
+      const between = view.sentences.slice(a + 1, run[0]).map((x) => x.text);
+      const text = [first, ...between, ...run.map((i) => view.sentences[i]!.text)].join('');
+      if (charLength(text) <= PARTS_MAX) {
+        parts.push(`${endSentence(text)}[${n}]`);
+        used.push({ n, quote: quoteOf(first, terms) });
+        // The parts, for “那6呢” / “第二个” next.
+        items = run.filter((i) => partLabel(view.sentences[i]!.text) !== null).map((i) => view.sentences[i]!.text);
+        unit = '个';
+      }
     }
   }
 
