@@ -191,6 +191,23 @@ export function definitionRe(term: string): RegExp {
   );
 }
 
+/** Any word that makes a message a question (a bare run of keywords has none). */
+const INTERROGATIVE_ANY = /哪|多少|什么|啥|几|怎么|怎样|如何|咋|谁|吗|呢|是否|有没有|[?？]/u;
+
+/**
+ * The kind of answer a question wants — also a list for a run of keywords that names a count of a noun
+ * (“卷首语 三个质量”): those items are what it is about.
+ */
+export function kindOf(query: string, followUp = false): ReturnType<typeof questionKind> {
+  const kind = questionKind(query);
+  // (A follow-up's query is the previous topic and the message: “…三张图 路径图 具体” asks about one.)
+  if (followUp || kind.list || kind.number || INTERROGATIVE_ANY.test(query)) return kind;
+  const named = countedTargets(query, (t) => defaultTokenizer().segment(t)).some(
+    (t) => !t.asksCount && (t.count ?? 0) >= 2 && t.measure !== null && t.noun !== null,
+  );
+  return named ? { ...kind, list: true } : kind;
+}
+
 /** Score multiplier of a sentence right after the previous answer's (follow-ups). */
 const NEAR_PREVIOUS = 1.3;
 /** Weight of the title's and the chunk's headings' words. */
@@ -213,7 +230,7 @@ export function candidates(
   // A follow-up asks what its own message asks (“到现在解决了多少问题” after “每月哪天”: a number, not a date).
   const asking =
     opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number) ? opts.focus : query;
-  const kind = questionKind(asking);
+  const kind = kindOf(asking, opts.focus !== undefined);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   // The counts a follow-up asks are its own message's (not the previous question's).
@@ -254,6 +271,7 @@ export function candidates(
     return ctx;
   };
   const placesAsked = questionConstraints(message).filter((c) => c.kind === 'place');
+  const wanted = expectedCount(message);
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
     const rel = top > 0 ? Math.max(0, p.score) / top : 1 / p.n;
@@ -305,7 +323,13 @@ export function candidates(
       // Items that share the noun counted (哪三个性 → 政治性、时代性、规律性).
       // …or one of parallel sentences that each name it (“坚持底线思维…。坚持辩证思维…。坚持创新思维…。”).
       const inRun = (n: string) => {
-        if (!view || vi < 0 || !firstClauseHas(full, n)) return false;
+        if (!view || vi < 0) return false;
+        // …or one of parallel paragraphs each naming it, as many as asked (“…，着力提高谋划工作的质量。” ×3).
+        if (!firstClauseHas(full, n)) {
+          if (!full.includes(n) || wanted === null) return false;
+          const para = paragraphRun(view, vi);
+          return para !== null && para.items.length === wanted && para.items.every((t) => t.includes(n));
+        }
         const run = parallelRun(view, vi, n);
         return run !== null && run.items.length >= 3 && run.items.every((t) => firstClauseHas(t, n));
       };
@@ -831,7 +855,7 @@ function headingBody(
 ): { text: string; quote: string; items?: string[] } | null {
   const head = view.sentences[a]!.text;
   if (/[：:]$/u.test(head)) return null;
-  const kind = questionKind(query);
+  const kind = kindOf(query, opts.focus !== undefined);
   const segmenter = opts.tokenizer ?? defaultTokenizer();
   // An item that names a count of the noun asked about (“三是以绘好人才“三张图”为基础…” for 三张图是啥 or
   // 哪几张图): its sentences are the list.
@@ -909,7 +933,7 @@ export function extractiveAnswer(
   const pool = passages.slice(0, opts.passages ?? 6);
   if (pool.length === 0) return null;
   const terms = queryTerms(query, opts.tokenizer);
-  const kind = questionKind(query);
+  const kind = kindOf(query, opts.focus !== undefined);
   const segmenter = opts.tokenizer ?? defaultTokenizer();
   const targets = countedTargets(query, (t) => segmenter.segment(t));
 
@@ -1025,6 +1049,21 @@ export function extractiveAnswer(
         if (ci < 0) continue;
         let list = listAround(view, ci);
         const ps = paragraphStart(view, ci);
+        // A sentence in the body of a marked item (“1.优化干部结构…。通过开展…”): the list of that item —
+        // when its heading is what the question names (“三、预期效果” for 带来哪些效果).
+        if (!list && ps < ci && itemMarker(view.sentences[ps]!.text)) {
+          const outer = listAround(view, ps);
+          const hi = outer ? outer.starts[0]! - 1 : -1;
+          const head =
+            hi >= 0 && (isHeadingLine(view, hi) || isBareHeading(view, hi)) ? matchForm(view.sentences[hi]!.text) : '';
+          const own = matchForm(view.sentences[ci]!.text);
+          if (
+            outer &&
+            head &&
+            terms.words.some((w) => head.includes(w) && !own.includes(w) && !DOC_DESCRIPTION_WORDS.has(w))
+          )
+            list = outer;
+        }
         // Unmarked parallel sentences naming the noun counted (“坚持底线思维…。坚持辩证思维…。”).
         const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
         if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {

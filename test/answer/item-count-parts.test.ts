@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/observability/logger.js';
 import { answerQuestion, summarize, type Turn } from '../../src/answer/index.js';
 import { sameAnswer } from '../../src/answer/answer-question.js';
-import { countLead, partLabelAsked } from '../../src/answer/extractive.js';
+import { countLead, kindOf, partLabelAsked } from '../../src/answer/extractive.js';
 import { partLabel } from '../../src/answer/lists.js';
 import type { AnswerResult } from '../../src/answer/types.js';
 import type { Chunk } from '../../src/retrieval/types.js';
@@ -165,5 +165,39 @@ describe('a part of the previous answer', () => {
       answerSummary: '建立“周二无会日”制度，这一天原则上不开会，所有联网干部全部下到基层治理一线，服务群众。[1]',
     };
     expect(sameAnswer('所有联网干部全部下到基层治理一线，服务群众。[1]', other)).toBe(false);
+  });
+});
+
+describe('lists named by the question', () => {
+  it('a run of keywords naming a count of a noun asks for those items', () => {
+    expect(kindOf('卷首语 三个质量').list).toBe(true);
+    expect(kindOf('卷首语 质量').list).toBe(false);
+    // A follow-up's query carries the previous topic's count: not its own list question.
+    expect(kindOf('人才三张图 路径图 具体', true).list).toBe(false);
+  });
+
+  const EFFECTS: Chunk[] = [
+    chunk(
+      'effects',
+      0,
+      '开化中层干部跨部门竞争上岗',
+      [
+        '三、预期效果',
+        '',
+        '1.优化干部结构，加快培养年轻干部。通过开展中层干部跨部门竞争上岗，优化各单位干部结构。',
+        '',
+        '2.探索管理机制，激发干部队伍活力。通过开展中层干部跨部门竞争上岗，拓宽中层干部选任渠道。',
+        '',
+        '3.转变干部作风，打造最优营商环境。通过开展中层干部跨部门竞争上岗，提升机关效能。',
+      ].join('\n'),
+    ),
+    chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
+  ];
+
+  it('a sentence in an item’s body brings the list when its heading is what the question names', async () => {
+    const r = await answerQuestion('开化中层干部竞争上岗预期会带来哪些效果？', depsOver(EFFECTS));
+    expect(r.answer).toContain('共三条');
+    expect(r.answer).toContain('优化干部结构，加快培养年轻干部');
+    expect(r.answer).toContain('转变干部作风，打造最优营商环境');
   });
 });
