@@ -471,15 +471,17 @@ function ordinalAnswer(
   views?: DocumentViews,
 ): ExtractiveAnswer | null {
   const base = query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' ');
-  const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, {
+  const ranked = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, {
     ...(tokenizer ? { tokenizer } : {}),
     ...(views ? { views } : {}),
-    sections: namesSection(base),
-  })[0];
-  // The list the anchor sentence belongs to (or heads), read across the whole document.
-  if (anchor && views) {
-    const view = views.view(anchor.p.chunk.docId, [anchor.p.chunk]);
-    const ai = locate(view, anchor.full, anchor.p.chunk.id);
+    // “X的四点要求，第三点”: a stated count of points names X's section as much as “X的部分” does.
+    sections: namesSection(base) || expectedCount(base) !== null,
+  });
+  const anchor = ranked[0];
+  // The list an anchor sentence belongs to (or heads), read across the whole document.
+  const listOf = (c: Candidate, dv: DocumentViews): { view: DocView; list: AssembledList | null } => {
+    const view = dv.view(c.p.chunk.docId, [c.p.chunk]);
+    const ai = locate(view, c.full, c.p.chunk.id);
     // First a list the anchor introduces or heads (“4、…根本原则。主要有四条：一是…”), then the list it
     // is an item of, then the lists of the headings it stands under.
     const own = ai >= 0 ? listAround(view, ai) : null;
@@ -508,13 +510,31 @@ function ordinalAnswer(
       for (const t of countedTargets(base, (x) => (tokenizer ?? defaultTokenizer()).segment(x)))
         if (t.noun && t.count && view.sentences[ai]!.text.includes(t.noun))
           lists.unshift(headedRun(view, ai, t.noun, t.count));
-    const list = inline && inline.length >= ordinal ? null : lists.find((l) => l !== null && l.items.length >= ordinal);
+    const list =
+      inline && inline.length >= ordinal ? null : (lists.find((l) => l !== null && l.items.length >= ordinal) ?? null);
+    return { view, list };
+  };
+  if (anchor && views) {
+    let { view, list } = listOf(anchor, views);
+    // “四点要求，第三点”: the list with as many items as the question states, from the best few anchors
+    // (the best sentence may only share the topic's words; the heading over the four points is close).
+    const stated = expectedCount(base);
+    if (stated !== null && list?.items.length !== stated) {
+      for (const c of ranked.slice(1, ANCHORS)) {
+        if (c.score < anchor.score * ANCHOR_SHARE) break;
+        const other = listOf(c, views);
+        if (other.list?.items.length === stated) {
+          ({ view, list } = other);
+          break;
+        }
+      }
+    }
     if (list) {
       const at = list.starts[ordinal - 1]!;
       const chunkId = view.sentences[at]!.chunkId;
       const item = list.items[ordinal - 1]!;
       const given = passages.find((p) => p.chunk.id === chunkId);
-      const chunk = given?.chunk ?? views.chunk(anchor.p.chunk.docId, chunkId);
+      const chunk = given?.chunk ?? views.chunk(view.docId, chunkId);
       if (chunk) {
         const n = given?.n ?? passages.length + 1;
         const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
@@ -601,6 +621,10 @@ export function partLabelAsked(query: string): (label: string) => boolean {
     return names.some((x) => x !== l && x.includes(l));
   };
 }
+
+/** Anchors tried for a list of the count a question states, and the least share of the best score. */
+const ANCHORS = 4;
+const ANCHOR_SHARE = 0.6;
 
 /** Most items read off a list for item-N follow-ups. */
 const MAX_ITEMS = 30;
