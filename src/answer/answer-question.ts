@@ -21,7 +21,8 @@ import {
   topicRewrite,
   topicWordsRewrite,
 } from './followup.js';
-import { asksForMore, cnNumeral, followUpOrdinal, listUnit } from './question-kind.js';
+import { asksForMore, cnNumeral, followUpOrdinal, listUnit, questionKind } from './question-kind.js';
+import { askedKinds } from '../retrieval/confidence.js';
 import { allChunks, locate, type DocView } from './documents.js';
 import { inlineItems, itemMarker, listAround, sectionScope } from './lists.js';
 import { citationFor } from './citations.js';
@@ -126,12 +127,33 @@ function nearPrevious(retriever: Retriever, prev: Turn): { near: Set<string>; ch
   return { near, chunkId: first };
 }
 
-/** Does an answer start as the previous one did (its first 40 characters, markers and spaces aside)? */
-function sameAnswer(answer: string, previous: string): boolean {
+/**
+ * Does an answer say again what the previous one said: start as it did, or stand inside it (a tail of the
+ * previous answer's sentence is no new answer) — its first 40 characters, markers and spaces aside.
+ */
+export function sameAnswer(answer: string, previous: Turn | string, tokenizer?: TermTokenizer): boolean {
   const c = (t: string) => t.replace(/\[\d+\]|\s+/gu, '').replace(/…$/u, '');
   const a = c(answer);
-  const p = c(previous);
-  return a.length > 0 && p.length > 0 && a.slice(0, 40) === p.slice(0, 40);
+  const p = c(typeof previous === 'string' ? previous : previous.answerSummary);
+  if (a.length === 0 || p.length === 0) return false;
+  if (a.slice(0, 40) === p.slice(0, 40)) return true;
+  if (typeof previous === 'string' || charLength(a) < 12 || !p.includes(a.replace(/。$/u, '').slice(0, 40)))
+    return false;
+  // A part of the previous answer: said again when it holds the clause that answered the previous
+  // question (the clause with most of its words); another part of that sentence is news to the user.
+  const words = queryTerms(previous.standaloneQuery || previous.question, tokenizer).words;
+  const clauses = p.match(/[^，,；;：:。！？]+[，,；;：:。！？]?/gu) ?? [p];
+  let best = '';
+  let most = 0;
+  for (const cl of clauses) {
+    const form = matchForm(cl);
+    const n = words.filter((w) => form.includes(w)).length;
+    if (n > most) {
+      most = n;
+      best = cl;
+    }
+  }
+  return most > 0 && a.includes(best.replace(/[，,；;：:。！？]$/u, ''));
 }
 
 /** Longest body of an item fetched by a follow-up (“第二条具体咋做”), characters. */
@@ -160,9 +182,14 @@ function itemBodyText(view: DocView, at: number, item: string, next?: string): s
     return `${lead}共${countWord(heads.length, '条')}：${heads.join('；')}。`;
   }
   let body = '';
+  const para = view.sentences[at]!.para;
   for (const i of scope) {
     const s = view.sentences[i]!.text;
     if (itemMarker(s) || (nextKey && s.replace(/\s+/gu, '').startsWith(nextKey))) break;
+    // The last item's section runs on into the text after the list (a closing paragraph): its body is
+    // the rest of its own paragraph — or, for a bare heading, the paragraph under it.
+    if (!next && view.sentences[i]!.para !== para && (body !== '' || splitSentences(item).length > 1)) break;
+    if (!next && body !== '' && view.sentences[i]!.para !== view.sentences[i - 1]!.para) break;
     if (charLength(body) + charLength(s) > ITEM_BODY) break;
     body += s;
   }
@@ -515,8 +542,16 @@ export async function answerQuestion(
   // A follow-up never gets the previous answer again word for word: the next best, if any.
   // (Kept when nothing else comes close: the previous sentence answers this too.)
   // (Nor an earlier answer of the conversation: "具体咋弄" after "第三条是啥" after a list is not the list again.)
+  // (A follow-up asking a number, a date, a name the previous sentence holds gets the clause that gives
+  // it; one asking no such thing — “具体咋处理” — is not answered by the part of the previous answer
+  // that answered the previous question.)
+  const asksKind = askedKinds(question).some((x) => x !== 'list') || questionKind(question).number;
   const repeated =
-    ex && followUp ? [...history].reverse().find((t) => sameAnswer(ex!.text, t.answerSummary)) : undefined;
+    ex && followUp
+      ? [...history]
+          .reverse()
+          .find((t) => sameAnswer(ex!.text, asksKind ? t.answerSummary : t, tokenizerFor(retriever)))
+      : undefined;
   if (ex && repeated) {
     const other = extractiveAnswer(query, passages, {
       tokenizer,

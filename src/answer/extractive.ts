@@ -28,7 +28,10 @@ import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js'
 import { askedKinds, holdsKind } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
 import {
+  headedRun,
   inlineItems,
+  partDefinitions,
+  partLabel,
   isBareHeading,
   isHeadingLine,
   itemMarker,
@@ -43,7 +46,7 @@ import {
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
 import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
-import { DOC_DESCRIPTION_WORDS } from './lexicon.js';
+import { DOC_DESCRIPTION_WORDS, PARTS_CUE } from './lexicon.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -188,6 +191,23 @@ export function definitionRe(term: string): RegExp {
   );
 }
 
+/** Any word that makes a message a question (a bare run of keywords has none). */
+const INTERROGATIVE_ANY = /哪|多少|什么|啥|几|怎么|怎样|如何|咋|谁|吗|呢|是否|有没有|[?？]/u;
+
+/**
+ * The kind of answer a question wants — also a list for a run of keywords that names a count of a noun
+ * (“卷首语 三个质量”): those items are what it is about.
+ */
+export function kindOf(query: string, followUp = false): ReturnType<typeof questionKind> {
+  const kind = questionKind(query);
+  // (A follow-up's query is the previous topic and the message: “…三张图 路径图 具体” asks about one.)
+  if (followUp || kind.list || kind.number || INTERROGATIVE_ANY.test(query)) return kind;
+  const named = countedTargets(query, (t) => defaultTokenizer().segment(t)).some(
+    (t) => !t.asksCount && (t.count ?? 0) >= 2 && t.measure !== null && t.noun !== null,
+  );
+  return named ? { ...kind, list: true } : kind;
+}
+
 /** Score multiplier of a sentence right after the previous answer's (follow-ups). */
 const NEAR_PREVIOUS = 1.3;
 /** Weight of the title's and the chunk's headings' words. */
@@ -210,7 +230,7 @@ export function candidates(
   // A follow-up asks what its own message asks (“到现在解决了多少问题” after “每月哪天”: a number, not a date).
   const asking =
     opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number) ? opts.focus : query;
-  const kind = questionKind(asking);
+  const kind = kindOf(asking, opts.focus !== undefined);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   // The counts a follow-up asks are its own message's (not the previous question's).
@@ -251,6 +271,7 @@ export function candidates(
     return ctx;
   };
   const placesAsked = questionConstraints(message).filter((c) => c.kind === 'place');
+  const wanted = expectedCount(message);
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
     const rel = top > 0 ? Math.max(0, p.score) / top : 1 / p.n;
@@ -302,7 +323,13 @@ export function candidates(
       // Items that share the noun counted (哪三个性 → 政治性、时代性、规律性).
       // …or one of parallel sentences that each name it (“坚持底线思维…。坚持辩证思维…。坚持创新思维…。”).
       const inRun = (n: string) => {
-        if (!view || vi < 0 || !firstClauseHas(full, n)) return false;
+        if (!view || vi < 0) return false;
+        // …or one of parallel paragraphs each naming it, as many as asked (“…，着力提高谋划工作的质量。” ×3).
+        if (!firstClauseHas(full, n)) {
+          if (!full.includes(n) || wanted === null) return false;
+          const para = paragraphRun(view, vi);
+          return para !== null && para.items.length === wanted && para.items.every((t) => t.includes(n));
+        }
         const run = parallelRun(view, vi, n);
         return run !== null && run.items.length >= 3 && run.items.every((t) => firstClauseHas(t, n));
       };
@@ -444,15 +471,17 @@ function ordinalAnswer(
   views?: DocumentViews,
 ): ExtractiveAnswer | null {
   const base = query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' ');
-  const anchor = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, {
+  const ranked = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, {
     ...(tokenizer ? { tokenizer } : {}),
     ...(views ? { views } : {}),
-    sections: namesSection(base),
-  })[0];
-  // The list the anchor sentence belongs to (or heads), read across the whole document.
-  if (anchor && views) {
-    const view = views.view(anchor.p.chunk.docId, [anchor.p.chunk]);
-    const ai = locate(view, anchor.full, anchor.p.chunk.id);
+    // “X的四点要求，第三点”: a stated count of points names X's section as much as “X的部分” does.
+    sections: namesSection(base) || expectedCount(base) !== null,
+  });
+  const anchor = ranked[0];
+  // The list an anchor sentence belongs to (or heads), read across the whole document.
+  const listOf = (c: Candidate, dv: DocumentViews): { view: DocView; list: AssembledList | null } => {
+    const view = dv.view(c.p.chunk.docId, [c.p.chunk]);
+    const ai = locate(view, c.full, c.p.chunk.id);
     // First a list the anchor introduces or heads (“4、…根本原则。主要有四条：一是…”), then the list it
     // is an item of, then the lists of the headings it stands under.
     const own = ai >= 0 ? listAround(view, ai) : null;
@@ -476,20 +505,44 @@ function ordinalAnswer(
             ...sectionHeads(view, ai).map((h) => listAround(view, h)),
           ]
         : [];
-    const list = inline && inline.length >= ordinal ? null : lists.find((l) => l !== null && l.items.length >= ordinal);
+    // A lead-in naming its items by count (“实施“五个一批”…”): the headings opening with that noun.
+    if (ai >= 0)
+      for (const t of countedTargets(base, (x) => (tokenizer ?? defaultTokenizer()).segment(x)))
+        if (t.noun && t.count && view.sentences[ai]!.text.includes(t.noun))
+          lists.unshift(headedRun(view, ai, t.noun, t.count));
+    const list =
+      inline && inline.length >= ordinal ? null : (lists.find((l) => l !== null && l.items.length >= ordinal) ?? null);
+    return { view, list };
+  };
+  if (anchor && views) {
+    let { view, list } = listOf(anchor, views);
+    // “四点要求，第三点”: the list with as many items as the question states, from the best few anchors
+    // (the best sentence may only share the topic's words; the heading over the four points is close).
+    const stated = expectedCount(base);
+    if (stated !== null && list?.items.length !== stated) {
+      for (const c of ranked.slice(1, ANCHORS)) {
+        if (c.score < anchor.score * ANCHOR_SHARE) break;
+        const other = listOf(c, views);
+        if (other.list?.items.length === stated) {
+          ({ view, list } = other);
+          break;
+        }
+      }
+    }
     if (list) {
       const at = list.starts[ordinal - 1]!;
       const chunkId = view.sentences[at]!.chunkId;
       const item = list.items[ordinal - 1]!;
       const given = passages.find((p) => p.chunk.id === chunkId);
-      const chunk = given?.chunk ?? views.chunk(anchor.p.chunk.docId, chunkId);
+      const chunk = given?.chunk ?? views.chunk(view.docId, chunkId);
       if (chunk) {
         const n = given?.n ?? passages.length + 1;
         const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
         return {
-          text: `${lead}${endSentence(item)}[${n}]`,
+          text: `${countLead(query, list.items.length, unit)}${lead}${endSentence(item)}[${n}]`,
           used: [{ n, quote: clip(item, QUOTE_WHOLE) }],
           ...(given ? {} : { passages: [{ n, chunk, score: 0 }] }),
+          ...pickedList(list.items, unit),
           chunkId,
         };
       }
@@ -498,28 +551,104 @@ function ordinalAnswer(
   const ordered = anchor ? [anchor.p, ...passages.slice(0, 3).filter((p) => p !== anchor.p)] : passages.slice(0, 3);
   for (const p of ordered) {
     const text = tidy(p.chunk.text).replace(/[ \t\u3000]+/g, '');
-    const tries: Array<() => string | null> = [];
+    const tries: Array<(k: number) => string | null> = [];
     if (anchor && p === anchor.p) {
       const anchorText = (splitSentences(p.chunk.text)[anchor.idx] ?? '').replace(/[ \t\u3000]+/g, '');
       const from = text.slice(Math.max(0, text.indexOf(anchorText)));
       // The anchor's own sentence (to 。) first: “三条原则，即“A；B；C”。”
       const sentence = from.slice(0, from.indexOf('。') + 1 || from.length);
-      tries.push(() => semicolonItem(sentence, ordinal));
-      tries.push(() => commaListItem(sentence, ordinal));
-      tries.push(() => enumerationItem(from, ordinal));
+      tries.push((k) => semicolonItem(sentence, k));
+      tries.push((k) => commaListItem(sentence, k));
+      tries.push((k) => enumerationItem(from, k));
     }
-    tries.push(() => enumerationItem(text, ordinal));
+    tries.push((k) => enumerationItem(text, k));
     for (const t of tries) {
-      const item = t();
+      const item = t(ordinal);
       if (!item) continue;
+      // The whole list as this reading finds it (item 1, 2, … while there is one), for “第N条呢” next.
+      const all: string[] = [];
+      for (let k = 1; k <= MAX_ITEMS; k++) {
+        const x = k === ordinal ? item : t(k);
+        if (!x) break;
+        all.push(x);
+      }
+      const whole = all.length >= ordinal && all[ordinal - 1] === item;
       const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
       return {
-        text: `${lead}${endSentence(clip(item, 200))}[${p.n}]`,
+        text: `${whole ? countLead(query, all.length, unit) : ''}${lead}${endSentence(clip(item, 200))}[${p.n}]`,
         used: [{ n: p.n, quote: clip(item, QUOTE_MAX) }],
+        ...(whole ? pickedList(all, unit) : {}),
+        chunkId: p.chunk.id,
       };
     }
   }
   return null;
+}
+
+/** Longest answer made of a sentence and the definitions of its name's parts, characters. */
+const PARTS_MAX = 400;
+
+const CN_DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+
+/**
+ * Which part labels a question asks about: any, when it asks what each part is (分别/各/每个); else the
+ * parts of a name it uses — a character of a number or code in it (网格365 → 3, 6, 5; 三六五 read as 365)
+ * or of a quoted name.
+ */
+export function partLabelAsked(query: string): (label: string) => boolean {
+  if (PARTS_CUE.test(query)) return () => true;
+  const form = matchForm(query).replace(/[〇零一二三四五六七八九]{2,}/gu, (run) =>
+    [...run].map((c) => CN_DIGIT[c] ?? c).join(''),
+  );
+  const names = [
+    ...(form.match(/[0-9A-Za-z+＋]{2,}/gu) ?? []),
+    ...[...query.matchAll(/[“"]([^”"]{2,8})[”"]/gu)].map((m) => matchForm(m[1]!)),
+  ];
+  return (label) => {
+    const l = matchForm(label);
+    return names.some((x) => x !== l && x.includes(l));
+  };
+}
+
+/** Anchors tried for a list of the count a question states, and the least share of the best score. */
+const ANCHORS = 4;
+const ANCHOR_SHARE = 0.6;
+
+/** Most items read off a list for item-N follow-ups. */
+const MAX_ITEMS = 30;
+
+/**
+ * “一共几条？第四条是啥”: the count, before item N, when the question asks for it in the list's measure
+ * (or in none); '' otherwise.
+ */
+export function countLead(query: string, count: number, unit: string): string {
+  const asks = countedTargets(query, (t) => defaultTokenizer().segment(t)).some(
+    (t) => t.asksCount && t.noun === null && (t.measure === null || t.measure === unit),
+  );
+  // A count the question states itself (“五个一批”) that this list does not have: not that list's count.
+  const stated = expectedCount(query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' '));
+  if (stated !== null && stated !== count) return '';
+  return asks || /(?:一共|总共|共)(?:有)?(?:几|多少)/u.test(query) ? `共${countWord(count, unit)}；` : '';
+}
+
+/**
+ * The list item N was taken from, remembered for “第六条呢” next — marked inline: the user saw one item,
+ * so “还有吗” is not told the list was complete.
+ */
+function pickedList(items: string[], unit: string): Pick<ExtractiveAnswer, 'items' | 'unit' | 'inline'> {
+  return items.length >= 2 ? { items: items.slice(0, MAX_ITEMS), unit, inline: true } : {};
 }
 
 /** A heading: an item marker with a short title, or a heading sentence of a section (“（一）聚焦…，突出抓好政治建设。”). */
@@ -750,7 +879,7 @@ function headingBody(
 ): { text: string; quote: string; items?: string[] } | null {
   const head = view.sentences[a]!.text;
   if (/[：:]$/u.test(head)) return null;
-  const kind = questionKind(query);
+  const kind = kindOf(query, opts.focus !== undefined);
   const segmenter = opts.tokenizer ?? defaultTokenizer();
   // An item that names a count of the noun asked about (“三是以绘好人才“三张图”为基础…” for 三张图是啥 or
   // 哪几张图): its sentences are the list.
@@ -828,7 +957,7 @@ export function extractiveAnswer(
   const pool = passages.slice(0, opts.passages ?? 6);
   if (pool.length === 0) return null;
   const terms = queryTerms(query, opts.tokenizer);
-  const kind = questionKind(query);
+  const kind = kindOf(query, opts.focus !== undefined);
   const segmenter = opts.tokenizer ?? defaultTokenizer();
   const targets = countedTargets(query, (t) => segmenter.segment(t));
 
@@ -889,6 +1018,25 @@ export function extractiveAnswer(
     }
   }
 
+  // “365分别是指啥”: the sentence, then the definitions of the name's parts that follow it (“3，是指…；
+  // 6，是指…；5，是指…”).
+  if (parts.length === 0 && a >= 0) {
+    const run = partDefinitions(view, a, partLabelAsked(query));
+    if (run.length) {
+      const first = view.sentences[a]!.text;
+      // (With what stands between the sentence and the run: “所谓“网格365”，就是指…”.)
+      const between = view.sentences.slice(a + 1, run[0]).map((x) => x.text);
+      const text = [first, ...between, ...run.map((i) => view.sentences[i]!.text)].join('');
+      if (charLength(text) <= PARTS_MAX) {
+        parts.push(`${endSentence(text)}[${n}]`);
+        used.push({ n, quote: quoteOf(first, terms) });
+        // The parts, for “那6呢” / “第二个” next.
+        items = run.filter((i) => partLabel(view.sentences[i]!.text) !== null).map((i) => view.sentences[i]!.text);
+        unit = '个';
+      }
+    }
+  }
+
   if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
     // (The whole sentence: the view splits “…三条原则，即“A；B；C”。” at each “；”.)
@@ -925,6 +1073,21 @@ export function extractiveAnswer(
         if (ci < 0) continue;
         let list = listAround(view, ci);
         const ps = paragraphStart(view, ci);
+        // A sentence in the body of a marked item (“1.优化干部结构…。通过开展…”): the list of that item —
+        // when its heading is what the question names (“三、预期效果” for 带来哪些效果).
+        if (!list && ps < ci && itemMarker(view.sentences[ps]!.text)) {
+          const outer = listAround(view, ps);
+          const hi = outer ? outer.starts[0]! - 1 : -1;
+          const head =
+            hi >= 0 && (isHeadingLine(view, hi) || isBareHeading(view, hi)) ? matchForm(view.sentences[hi]!.text) : '';
+          const own = matchForm(view.sentences[ci]!.text);
+          if (
+            outer &&
+            head &&
+            terms.words.some((w) => head.includes(w) && !own.includes(w) && !DOC_DESCRIPTION_WORDS.has(w))
+          )
+            list = outer;
+        }
         // Unmarked parallel sentences naming the noun counted (“坚持底线思维…。坚持辩证思维…。”).
         const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
         if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {

@@ -103,3 +103,7 @@ export function countEvidence(measure: string): RegExp {
 export const DONE_CUE = /去年|上一年|实际|最后.{0,3}(?:达|完成|建|有)|达标了没|完成了没|建成了没|到底建了|已经/u;
 export const PLAN_CUE = /计划|力争|争取|拟|将要|目标|预计|规划/u;
 export const DONE_EVIDENCE = /已经|已(?!于)|累计|建成|完成了|实现了|共有|达到了|截至|目前|获|先后/u;
+
+/** A question asking what each part of something is (“3、6、5分别是指啥”, “各代表啥”, “每个字什么意思”). */
+export const PARTS_CUE =
+  /分别|各(?:自|个)?(?:是|指|代表|表示|什么|啥)|每(?:个|一个)(?:数字|字|字母)?(?:是|指|代表|表示|什么|啥)/u;

@@ -457,3 +457,71 @@ export function paragraphRun(view: DocView, a: number): AssembledList | null {
   }
   return { starts: runStarts, items, chunkIds, end };
 }
+
+/** Sentences after a lead-in searched for the headings of the list it names. */
+const HEADED_WINDOW = 120;
+/** Longest heading of a headed run, characters. */
+const HEADED_MAX = 40;
+
+/**
+ * The items a lead-in names by count (“实施“五个一批”服务载体” → five sections headed “一批…”): the
+ * short sentences after sentence `a`, each opening a paragraph with the counted noun, when there are
+ * exactly `count` of them. Their bodies stand between them, so they are not one parallel run.
+ */
+export function headedRun(view: DocView, a: number, noun: string, count: number): AssembledList | null {
+  if ([...noun].length < 2 || count < 2) return null;
+  const starts: number[] = [];
+  for (let i = a + 1; i < view.sentences.length && i <= a + HEADED_WINDOW; i++) {
+    const s = view.sentences[i]!;
+    const opensPara = view.sentences[i - 1]?.para !== s.para;
+    const text = s.text.replace(/^[“"‘\s]+/u, '');
+    if (opensPara && text.startsWith(noun) && [...text].length <= HEADED_MAX) starts.push(i);
+  }
+  if (starts.length !== count) return null;
+  const chunkIds: string[] = [];
+  for (const i of starts) {
+    const id = view.sentences[i]!.chunkId;
+    if (!chunkIds.includes(id)) chunkIds.push(id);
+  }
+  return { starts, items: starts.map((i) => view.sentences[i]!.text), chunkIds, end: starts[starts.length - 1]! };
+}
+
+/** A sentence defining one part of a name (“3，是指全科网格…”, ““双全”即…”): the part's label. */
+const PART_DEFINITION = /^[“"‘]?([0-9A-Za-z]{1,3}|\p{Script=Han}{1,4})[”"’]?[，,]?(?:是指|就是指|指的是|即|代表|指)/u;
+
+/** The label a sentence defines as a part (“3，是指…” → 3), or null. */
+export function partLabel(sentence: string): string | null {
+  return PART_DEFINITION.exec(sentence.trim())?.[1] ?? null;
+}
+
+/** Most sentences taken from a run of part definitions. */
+const PART_RUN_MAX = 10;
+
+/**
+ * The run of part definitions right after sentence `a` (within two sentences of it): at least two
+ * sentences each defining a part whose label `labelOk` accepts (“3，是指…；6，是指…；5，是指…”), with
+ * the pieces of a definition the text broke across lines. Their indexes; [] when there is no such run.
+ */
+export function partDefinitions(view: DocView, a: number, labelOk: (label: string) => boolean): number[] {
+  let start = -1;
+  for (let i = a + 1; i <= a + 3 && i < view.sentences.length; i++) {
+    const label = partLabel(view.sentences[i]!.text);
+    if (label && labelOk(label)) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return [];
+  const out: number[] = [];
+  let defs = 0;
+  for (let i = start; i < view.sentences.length && out.length < PART_RUN_MAX; i++) {
+    const t = view.sentences[i]!.text;
+    const label = partLabel(t);
+    const prev = view.sentences[i - 1]!.text;
+    if (label && labelOk(label)) defs++;
+    // A definition the text broke at a line end (“6，是指力量、平台、” / “职责、考评…”) goes on.
+    else if (!(out.length > 0 && /[、，,]$/u.test(prev))) break;
+    out.push(i);
+  }
+  return defs >= 2 ? out : [];
+}

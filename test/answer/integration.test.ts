@@ -50,6 +50,12 @@ async function expectQuotesFromChunks(r: AnswerResult) {
 }
 
 describe('extractive answers on the bundled corpus', () => {
+  it('“X的四点要求，第三点” takes the point from the section X heads, not a list that names X in passing', async () => {
+    const r = await noLlm('讲话中深化专班工作制的四点要求，第三点是什么');
+    expect(flat(r.answer)).toContain('深入考察、强化激励');
+    expect(r.answer).not.toContain('山海协作');
+  });
+
   it('answers a list question with the enumeration and a citation into the right document', async () => {
     const r = await noLlm('专班组建要坚持哪三条原则？');
     expect(r.grounded).toBe(true);
