@@ -19,6 +19,7 @@ import { chunkFieldsAnalyzer, FIELDS, queryFields, RETRIEVAL_BM25, type Analyzed
 import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
+import { holdsItem, ordinalAsked, type OrdinalAsk } from './ordinal.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -60,6 +61,8 @@ export interface RankingOptions {
    * passage of its document goes first (default FOLLOW_ON_RATIO; 0: off).
    */
   followOn?: number;
+  /** Item N (第四部分, 第五条): the top document's passage holding the list's marker N goes first (default on). */
+  ordinal?: boolean;
 }
 
 export interface LexicalHit {
@@ -321,7 +324,33 @@ export class LexicalIndex {
     }
     if (rescored) hits.sort((a, b) => b.score - a.score || a.index - b.index);
     if (follows) hits = this.followLeadIn(query.text, hits, followOn);
+    if (this.ranking.ordinal !== false) {
+      const kind = questionKind(normalizeText(query.text));
+      const ask = ordinalAsked(query.text, kind.ordinal, kind.ordinalUnit);
+      if (ask) hits = this.itemFirst(query, hits, ask, options);
+    }
     return hits.slice(0, k);
+  }
+
+  /**
+   * A question asking for item N of a list or of the document's parts (第四部分标题, 第五条原话) names the
+   * document and the list, not the item: among the top hit's document's passages that hold the marker of
+   * item N (四、 / （四） / 5、 / 三是 …), the one that scores best goes first.
+   */
+  private itemFirst(
+    query: AnalyzedQuery,
+    hits: LexicalHit[],
+    ask: OrdinalAsk,
+    options: { fieldWeights: number[] },
+  ): LexicalHit[] {
+    const top = hits[0];
+    if (!top) return hits;
+    const span = this.docSpans.get(top.chunk.docId)!;
+    const scored = this.bm25.search(query.fields, span.last - span.first + 1, { ...options, within: span });
+    const best = scored.find((s) => holdsItem(this.chunks[s.doc]!.text, ask));
+    if (!best || best.doc === top.index) return hits;
+    const item = { index: best.doc, chunk: this.chunks[best.doc]!, score: top.score };
+    return [item, ...hits.filter((h) => h.index !== best.doc)];
   }
 
   /**
