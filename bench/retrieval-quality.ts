@@ -8,7 +8,8 @@
  * (../shared/eval/cmrc2018-trial): the first distinct chunk ids, as `zct search-batch --k 5` prints them.
  * Variants: `crude` (char-bigram BM25 over 400-character windows, the issue's baseline), `chars` (char
  * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type`, `+enumeration`,
- * `+follow-on` (= the product: the lead-in follow-on and item N, 第四部分 / 第五条). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
+ * `+constraints` (places, years, batches the question names), `+follow-on` (= the product: the lead-in follow-on
+ * and item N, 第四部分 / 第五条). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
  * measured and left out (it loses R@1 on the sets it was not tuned on, or wins nothing on the check halves).
  */
 import fs from 'node:fs';
@@ -115,6 +116,7 @@ const VARIANTS: Variant[] = [
     enumeration: false,
     followOn: 0,
     ordinal: false,
+    constraint: 0,
   }),
   productVariant('+description', {
     wordsWeight: 0,
@@ -124,6 +126,7 @@ const VARIANTS: Variant[] = [
     enumeration: false,
     followOn: 0,
     ordinal: false,
+    constraint: 0,
   }),
   productVariant('+words', {
     colloquial: false,
@@ -132,6 +135,7 @@ const VARIANTS: Variant[] = [
     enumeration: false,
     followOn: 0,
     ordinal: false,
+    constraint: 0,
   }),
   productVariant('+colloquial', {
     answerType: false,
@@ -139,9 +143,11 @@ const VARIANTS: Variant[] = [
     enumeration: false,
     followOn: 0,
     ordinal: false,
+    constraint: 0,
   }),
-  productVariant('+answer-type', { enumeration: false, followOn: 0, ordinal: false }),
-  productVariant('+enumeration', { followOn: 0, ordinal: false }),
+  productVariant('+answer-type', { enumeration: false, followOn: 0, ordinal: false, constraint: 0 }),
+  productVariant('+enumeration', { followOn: 0, ordinal: false, constraint: 0 }),
+  productVariant('+constraints', { followOn: 0, ordinal: false }),
   productVariant('+follow-on', {}),
   productVariant('+list-rerank', { listRerank: true }),
   productVariant('+prf', { prf: 0.1 }),

@@ -19,6 +19,7 @@ import { chunkFieldsAnalyzer, FIELDS, queryFields, RETRIEVAL_BM25, type Analyzed
 import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
+import { constraintsMet, questionConstraints } from './constraints.js';
 import { holdsItem, ordinalAsked, type OrdinalAsk } from './ordinal.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
@@ -63,6 +64,11 @@ export interface RankingOptions {
   followOn?: number;
   /** Item N (第四部分, 第五条): the top document's passage holding the list's marker N goes first (default on). */
   ordinal?: boolean;
+  /**
+   * Bonus, as a share of the top score, for a passage meeting the places, years and batches the question
+   * names (constraints.ts), times the share met (default CONSTRAINT_WEIGHT; 0: off).
+   */
+  constraint?: number;
 }
 
 export interface LexicalHit {
@@ -101,6 +107,12 @@ function discoverySample(docs: CorpusDocument[]): string[] {
   }
   return out;
 }
+
+/**
+ * A question that names a place, a year or a batch (开化, 2019年, 第二批) is answered by a passage that meets
+ * it (in its text, headings or the document's description): such passages gain this share of the top score.
+ */
+export const CONSTRAINT_WEIGHT = 0.2;
 
 /** Lead-in follow-on: the next passage goes first at this share of the top hit's score (BENCHMARKS.md). */
 export const FOLLOW_ON_RATIO = 0.95;
@@ -278,7 +290,12 @@ export class LexicalIndex {
     const counted = countedNoun(query.text);
     const followOn = this.ranking.followOn ?? FOLLOW_ON_RATIO;
     const follows = followOn > 0 && asksForWhatFollows(query.text);
-    const depth = list || asked || counted || this.ranking.prf || follows ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
+    const constraintWeight = this.ranking.constraint ?? CONSTRAINT_WEIGHT;
+    const constraints = constraintWeight > 0 ? questionConstraints(query.text) : [];
+    const depth =
+      list || asked || counted || this.ranking.prf || follows || constraints.length
+        ? Math.max(k, CANDIDATES, RERANK_DEPTH)
+        : k;
     const options =
       this.ranking.wordsWeight === undefined
         ? SEARCH_OPTIONS
@@ -288,6 +305,15 @@ export class LexicalIndex {
       .map(({ doc, score }) => ({ index: doc, chunk: this.chunks[doc]!, score }));
     if (!hits.length) return hits;
     let rescored = false;
+    if (constraints.length) {
+      // “开化今年引才目标…”: the county's own passage, not the city's plan that shares every other word.
+      const top = hits[0]!.score;
+      hits = hits.map((h) => {
+        const met = constraintsMet(constraints, h.chunk).share;
+        return met > 0 ? { ...h, score: h.score + constraintWeight * top * met } : h;
+      });
+      rescored = true;
+    }
     if (this.ranking.prf) {
       hits = this.feedback(query, hits, this.ranking.prf, Math.max(depth, CANDIDATES));
       rescored = true;

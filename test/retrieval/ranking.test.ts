@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
 import { answerTypeCoverage, askedType } from '../../src/retrieval/answer-type.js';
 import { chunkDescription, queryFields } from '../../src/retrieval/fields.js';
-import { asksForWhatFollows, statesCount, type RankingOptions } from '../../src/retrieval/lexical.js';
+import {
+  asksForWhatFollows,
+  CONSTRAINT_WEIGHT,
+  statesCount,
+  type RankingOptions,
+} from '../../src/retrieval/lexical.js';
 import {
   colloquialExpansions,
   docKindWords,
@@ -150,7 +155,9 @@ describe('document description: title, column, author, kind, masthead', () => {
     expect(await top(speeches, '那篇讲话里今年要重点抓好哪些工作')).toBe('speech');
     expect(await top(speeches, '开化竞争上岗拿出几个岗位')).toBe('kaihua');
     expect(await top(speeches, '江山竞争上岗拿出几个岗位')).toBe('jiangshan');
-    expect(await top(speeches, '江山竞争上岗拿出几个岗位', { description: false })).not.toBe('jiangshan');
+    expect(await top(speeches, '江山竞争上岗拿出几个岗位', { description: false, constraint: 0 })).not.toBe(
+      'jiangshan',
+    );
   });
 
   it("finds a periodical's masthead facts (publisher, issue date) in its front matter", async () => {
@@ -307,5 +314,23 @@ describe('item N of a list or of the document (第四部分, 第五条)', () => 
     expect(holdsItem('（三）抓好项目建设', part)).toBe(false);
     expect(ordinalAsked('谁是第一个提出这个做法的', 1, '个')).toBeNull();
     expect(ordinalAsked('第一个是啥', 1, '个')).not.toBeNull();
+  });
+});
+
+describe('places, years and batches the question names (constraints in the ranking)', () => {
+  const city = doc('city', '全市人才工作要点', '全市引才目标是引进一批高层次人才和创新团队。');
+  const county = doc('kh', '开化县彰显组织新作为', '今年力争引进5个人才团队、30名高层次人才。');
+  const other = doc('o', '关于乡村振兴的意见', '乡村振兴要抓产业、抓人才、抓组织，推动农业农村现代化。');
+  const docs = [city, county, other];
+
+  it("prefers the passage that meets the place named over one that shares the topic's other words", async () => {
+    const q = '开化今年引才目标是引进多少高层次人才和创新团队';
+    expect(await top(docs, q, { constraint: 0 })).toBe('city');
+    expect(await top(docs, q, { constraint: 0.5 })).toBe('kh');
+    expect(CONSTRAINT_WEIGHT).toBeGreaterThan(0);
+    // A question naming no place, year or batch is ranked as without the bonus.
+    expect(await top(docs, '引才目标是引进多少高层次人才和创新团队', { constraint: 0.5 })).toBe(
+      await top(docs, '引才目标是引进多少高层次人才和创新团队', { constraint: 0 }),
+    );
   });
 });
