@@ -19,7 +19,7 @@ import { chunkFieldsAnalyzer, FIELDS, queryFields, RETRIEVAL_BM25, type Analyzed
 import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
-import { constraintsMet, questionConstraints } from './constraints.js';
+import { constraintHaystack, constraintsMet, type ConstraintHaystack, questionConstraints } from './constraints.js';
 import { holdsItem, ordinalAsked, type OrdinalAsk } from './ordinal.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
@@ -156,6 +156,18 @@ export class LexicalIndex {
       if (span) span.last = i;
       else this.docSpans.set(c.docId, { first: i, last: i });
     });
+  }
+
+  private readonly haystacks = new Map<number, ConstraintHaystack>();
+  /** A chunk's normalised text and description, where constraints are looked for (kept once computed). */
+  private haystack(i: number): ConstraintHaystack {
+    let h = this.haystacks.get(i);
+    if (!h) {
+      h = constraintHaystack(this.chunks[i]!);
+      if (this.haystacks.size > 50_000) this.haystacks.clear();
+      this.haystacks.set(i, h);
+    }
+    return h;
   }
 
   /** The chunk with this id, or null. */
@@ -309,7 +321,7 @@ export class LexicalIndex {
       // “开化今年引才目标…”: the county's own passage, not the city's plan that shares every other word.
       const top = hits[0]!.score;
       hits = hits.map((h) => {
-        const met = constraintsMet(constraints, h.chunk).share;
+        const met = constraintsMet(constraints, h.chunk, this.haystack(h.index)).share;
         return met > 0 ? { ...h, score: h.score + constraintWeight * top * met } : h;
       });
       rescored = true;
