@@ -65,8 +65,8 @@ export interface RankingOptions {
   /** Item N (第四部分, 第五条): the top document's passage holding the list's marker N goes first (default on). */
   ordinal?: boolean;
   /**
-   * Bonus, as a share of the top score, for a passage meeting the places, years and batches the question
-   * names (constraints.ts), times the share met (default CONSTRAINT_WEIGHT; 0: off).
+   * A passage meeting the places, years and batches the question names (constraints.ts) scores
+   * × (1 + this × the share met) (default CONSTRAINT_WEIGHT; 0: off).
    */
   constraint?: number;
 }
@@ -110,7 +110,9 @@ function discoverySample(docs: CorpusDocument[]): string[] {
 
 /**
  * A question that names a place, a year or a batch (开化, 2019年, 第二批) is answered by a passage that meets
- * it (in its text, headings or the document's description): such passages gain this share of the top score.
+ * it (in its text, headings or the document's description): such a passage's score is multiplied by
+ * 1 + CONSTRAINT_WEIGHT × the share met (BENCHMARKS.md: an added share of the top score moved the same
+ * passages but compressed the ratios the answer composer reads, and cost one answer).
  */
 export const CONSTRAINT_WEIGHT = 0.2;
 
@@ -319,10 +321,10 @@ export class LexicalIndex {
     let rescored = false;
     if (constraints.length) {
       // “开化今年引才目标…”: the county's own passage, not the city's plan that shares every other word.
-      const top = hits[0]!.score;
+      // Relative: passages that meet the constraints alike keep their ratios (the answer composer reads them).
       hits = hits.map((h) => {
         const met = constraintsMet(constraints, h.chunk, this.haystack(h.index)).share;
-        return met > 0 ? { ...h, score: h.score + constraintWeight * top * met } : h;
+        return met > 0 ? { ...h, score: h.score * (1 + constraintWeight * met) } : h;
       });
       rescored = true;
     }
