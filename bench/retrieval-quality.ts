@@ -2,13 +2,14 @@
  * "Retrieval quality": Recall@1 / Recall@5 of the evidence passage, per ranking piece, on every set.
  *   npx tsx bench/retrieval-quality.ts [--sets dev,dev2,tune,test,cmrc] [--variants full,-colloquial,…] [--json]
  * A set may end in :odd / :even (the A/B halves by id parity); `--misses` prints the R@1 misses of the
- * odd half of a tuning set (tune:odd, tune2:odd, tune3:odd) — and of nothing else.
+ * odd half of a tuning set (tune:odd … tune5:odd) — and of nothing else.
  * Policy sets (`qa-*.jsonl`: question, doc, evidence[]): a passage is right when it holds an evidence
  * string (whitespace removed), as in `zct eval`; unanswerable questions are skipped. CMRC trial chunks
  * (../shared/eval/cmrc2018-trial): the first distinct chunk ids, as `zct search-batch --k 5` prints them.
  * Variants: `crude` (char-bigram BM25 over 400-character windows, the issue's baseline), `chars` (char
  * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type`, `+enumeration`,
- * `+follow-on` (= the product). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
+ * `+constraints` (places, years, batches the question names), `+follow-on` (= the product: the lead-in follow-on
+ * and item N, 第四部分 / 第五条). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
  * measured and left out (it loses R@1 on the sets it was not tuned on, or wins nothing on the check halves).
  */
 import fs from 'node:fs';
@@ -41,9 +42,13 @@ const SET_FILES: Record<string, string> = {
   tune: own('qa-tune.jsonl'),
   tune2: own('qa2-tune.jsonl'),
   tune3: own('qa3-tune.jsonl'),
+  tune4: own('qa4-tune.jsonl'),
+  tune5: own('qa5-tune.jsonl'),
   test: own('qa-test.jsonl'),
   test2: own('qa2-test.jsonl'),
   test3: own('qa3-test.jsonl'),
+  test4: own('qa4-test.jsonl'),
+  test5: own('qa5-test.jsonl'),
 };
 const CMRC = path.join(SHARED, 'cmrc2018-trial');
 
@@ -110,6 +115,8 @@ const VARIANTS: Variant[] = [
     listRerank: false,
     enumeration: false,
     followOn: 0,
+    ordinal: false,
+    constraint: 0,
   }),
   productVariant('+description', {
     wordsWeight: 0,
@@ -118,6 +125,8 @@ const VARIANTS: Variant[] = [
     listRerank: false,
     enumeration: false,
     followOn: 0,
+    ordinal: false,
+    constraint: 0,
   }),
   productVariant('+words', {
     colloquial: false,
@@ -125,10 +134,20 @@ const VARIANTS: Variant[] = [
     listRerank: false,
     enumeration: false,
     followOn: 0,
+    ordinal: false,
+    constraint: 0,
   }),
-  productVariant('+colloquial', { answerType: false, listRerank: false, enumeration: false, followOn: 0 }),
-  productVariant('+answer-type', { enumeration: false, followOn: 0 }),
-  productVariant('+enumeration', { followOn: 0 }),
+  productVariant('+colloquial', {
+    answerType: false,
+    listRerank: false,
+    enumeration: false,
+    followOn: 0,
+    ordinal: false,
+    constraint: 0,
+  }),
+  productVariant('+answer-type', { enumeration: false, followOn: 0, ordinal: false, constraint: 0 }),
+  productVariant('+enumeration', { followOn: 0, ordinal: false, constraint: 0 }),
+  productVariant('+constraints', { followOn: 0, ordinal: false }),
   productVariant('+follow-on', {}),
   productVariant('+list-rerank', { listRerank: true }),
   productVariant('+prf', { prf: 0.1 }),

@@ -42,6 +42,8 @@ interface FieldIndex {
 export interface SearchOptions {
   /** Field weights (same order as the fields); default: the build-time weights. */
   fieldWeights?: number[];
+  /** Score only the documents first..last (inclusive): a document's passages, which are contiguous. */
+  within?: { first: number; last: number };
 }
 
 /** Everything needed to restore the index without re-tokenising (typed arrays serialise cheaply). */
@@ -215,6 +217,8 @@ export class Bm25Index {
       const weight = opts.fieldWeights?.[f] ?? field.weight;
       if (weight === 0) continue;
       const { docs, impacts, offsets } = field;
+      const lo = opts.within?.first ?? 0;
+      const hi = opts.within?.last ?? N - 1;
       for (const [term, qtf] of countTerms(query[f] ?? [])) {
         const id = this.vocab.get(term);
         if (id === undefined) continue;
@@ -224,6 +228,7 @@ export class Bm25Index {
         const w = weight * idfOf(field.dfs[id]!, N) * (((K3 + 1) * qtf) / (K3 + qtf)) * unit;
         for (let p = from; p < to; p++) {
           const d = docs[p]!;
+          if (d < lo || d > hi) continue;
           if (scores[d] === 0) touched[nTouched++] = d;
           scores[d]! += w * impacts[p]!;
         }

@@ -96,11 +96,24 @@ function squash(text: string): string {
   return normalizeText(text).replace(/\s+/g, '');
 }
 
+/** Where a passage may meet a constraint: its text with headings and title, and the document's description. */
+export interface ConstraintHaystack {
+  passage: string;
+  description: string;
+}
+
+export function constraintHaystack(chunk: Chunk): ConstraintHaystack {
+  return { passage: squash(`${chunkContext(chunk)}\n${chunk.text}`), description: squash(chunkDescription(chunk)) };
+}
+
 /** Share of the constraints a passage meets (1 when the question has none). */
-export function constraintsMet(constraints: Constraint[], chunk: Chunk): { share: number; unmet: Constraint[] } {
+export function constraintsMet(
+  constraints: Constraint[],
+  chunk: Chunk,
+  hay: ConstraintHaystack | null = null,
+): { share: number; unmet: Constraint[] } {
   if (!constraints.length) return { share: 1, unmet: [] };
-  const passage = squash(`${chunkContext(chunk)}\n${chunk.text}`);
-  const description = squash(chunkDescription(chunk));
+  const { passage, description } = hay ?? constraintHaystack(chunk);
   const unmet = constraints.filter((c) => {
     const where = c.kind === 'place' ? `${passage}|${description}` : passage;
     return !c.forms.some((f) => where.includes(f));

@@ -19,6 +19,8 @@ import { chunkFieldsAnalyzer, FIELDS, queryFields, RETRIEVAL_BM25, type Analyzed
 import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
+import { constraintHaystack, constraintsMet, type ConstraintHaystack, questionConstraints } from './constraints.js';
+import { holdsItem, ordinalAsked, type OrdinalAsk } from './ordinal.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -60,6 +62,13 @@ export interface RankingOptions {
    * passage of its document goes first (default FOLLOW_ON_RATIO; 0: off).
    */
   followOn?: number;
+  /** Item N (第四部分, 第五条): the top document's passage holding the list's marker N goes first (default on). */
+  ordinal?: boolean;
+  /**
+   * A passage meeting the places, years and batches the question names (constraints.ts) scores
+   * × (1 + this × the share met) (default CONSTRAINT_WEIGHT; 0: off).
+   */
+  constraint?: number;
 }
 
 export interface LexicalHit {
@@ -98,6 +107,14 @@ function discoverySample(docs: CorpusDocument[]): string[] {
   }
   return out;
 }
+
+/**
+ * A question that names a place, a year or a batch (开化, 2019年, 第二批) is answered by a passage that meets
+ * it (in its text, headings or the document's description): such a passage's score is multiplied by
+ * 1 + CONSTRAINT_WEIGHT × the share met (BENCHMARKS.md: an added share of the top score moved the same
+ * passages but compressed the ratios the answer composer reads, and cost one answer).
+ */
+export const CONSTRAINT_WEIGHT = 0.2;
 
 /** Lead-in follow-on: the next passage goes first at this share of the top hit's score (BENCHMARKS.md). */
 export const FOLLOW_ON_RATIO = 0.95;
@@ -141,6 +158,18 @@ export class LexicalIndex {
       if (span) span.last = i;
       else this.docSpans.set(c.docId, { first: i, last: i });
     });
+  }
+
+  private readonly haystacks = new Map<number, ConstraintHaystack>();
+  /** A chunk's normalised text and description, where constraints are looked for (kept once computed). */
+  private haystack(i: number): ConstraintHaystack {
+    let h = this.haystacks.get(i);
+    if (!h) {
+      h = constraintHaystack(this.chunks[i]!);
+      if (this.haystacks.size > 50_000) this.haystacks.clear();
+      this.haystacks.set(i, h);
+    }
+    return h;
   }
 
   /** The chunk with this id, or null. */
@@ -275,7 +304,12 @@ export class LexicalIndex {
     const counted = countedNoun(query.text);
     const followOn = this.ranking.followOn ?? FOLLOW_ON_RATIO;
     const follows = followOn > 0 && asksForWhatFollows(query.text);
-    const depth = list || asked || counted || this.ranking.prf || follows ? Math.max(k, CANDIDATES, RERANK_DEPTH) : k;
+    const constraintWeight = this.ranking.constraint ?? CONSTRAINT_WEIGHT;
+    const constraints = constraintWeight > 0 ? questionConstraints(query.text) : [];
+    const depth =
+      list || asked || counted || this.ranking.prf || follows || constraints.length
+        ? Math.max(k, CANDIDATES, RERANK_DEPTH)
+        : k;
     const options =
       this.ranking.wordsWeight === undefined
         ? SEARCH_OPTIONS
@@ -285,6 +319,15 @@ export class LexicalIndex {
       .map(({ doc, score }) => ({ index: doc, chunk: this.chunks[doc]!, score }));
     if (!hits.length) return hits;
     let rescored = false;
+    if (constraints.length) {
+      // “开化今年引才目标…”: the county's own passage, not the city's plan that shares every other word.
+      // Relative: passages that meet the constraints alike keep their ratios (the answer composer reads them).
+      hits = hits.map((h) => {
+        const met = constraintsMet(constraints, h.chunk, this.haystack(h.index)).share;
+        return met > 0 ? { ...h, score: h.score * (1 + constraintWeight * met) } : h;
+      });
+      rescored = true;
+    }
     if (this.ranking.prf) {
       hits = this.feedback(query, hits, this.ranking.prf, Math.max(depth, CANDIDATES));
       rescored = true;
@@ -321,7 +364,33 @@ export class LexicalIndex {
     }
     if (rescored) hits.sort((a, b) => b.score - a.score || a.index - b.index);
     if (follows) hits = this.followLeadIn(query.text, hits, followOn);
+    if (this.ranking.ordinal !== false) {
+      const kind = questionKind(normalizeText(query.text));
+      const ask = ordinalAsked(query.text, kind.ordinal, kind.ordinalUnit);
+      if (ask) hits = this.itemFirst(query, hits, ask, options);
+    }
     return hits.slice(0, k);
+  }
+
+  /**
+   * A question asking for item N of a list or of the document's parts (第四部分标题, 第五条原话) names the
+   * document and the list, not the item: among the top hit's document's passages that hold the marker of
+   * item N (四、 / （四） / 5、 / 三是 …), the one that scores best goes first.
+   */
+  private itemFirst(
+    query: AnalyzedQuery,
+    hits: LexicalHit[],
+    ask: OrdinalAsk,
+    options: { fieldWeights: number[] },
+  ): LexicalHit[] {
+    const top = hits[0];
+    if (!top) return hits;
+    const span = this.docSpans.get(top.chunk.docId)!;
+    const scored = this.bm25.search(query.fields, span.last - span.first + 1, { ...options, within: span });
+    const best = scored.find((s) => holdsItem(this.chunks[s.doc]!.text, ask));
+    if (!best || best.doc === top.index) return hits;
+    const item = { index: best.doc, chunk: this.chunks[best.doc]!, score: top.score };
+    return [item, ...hits.filter((h) => h.index !== best.doc)];
   }
 
   /**

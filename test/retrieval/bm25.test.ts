@@ -70,6 +70,13 @@ describe('Bm25Index', () => {
     expect(scoreOf(twice, 1)).toBeCloseTo(scoreOf(once, 1), 5);
   });
 
+  it('scores only a range of documents when asked (the passages of one document), with the same scores', () => {
+    const all = index.search([['专班', '党建'], []], 10);
+    const within = index.search([['专班', '党建'], []], 10, { within: { first: 1, last: 3 } });
+    expect(within.map((h) => h.doc).sort()).toEqual([2, 3]);
+    for (const h of within) expect(h.score).toBe(all.find((a) => a.doc === h.doc)!.score);
+  });
+
   it('is not confused by repeated searches (score buffers are reset)', () => {
     const a = index.search([['党建'], []], 5);
     index.search([['人才'], ['人才']], 5);

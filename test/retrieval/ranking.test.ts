@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
 import { answerTypeCoverage, askedType } from '../../src/retrieval/answer-type.js';
 import { chunkDescription, queryFields } from '../../src/retrieval/fields.js';
-import { asksForWhatFollows, statesCount, type RankingOptions } from '../../src/retrieval/lexical.js';
+import {
+  asksForWhatFollows,
+  CONSTRAINT_WEIGHT,
+  statesCount,
+  type RankingOptions,
+} from '../../src/retrieval/lexical.js';
 import {
   colloquialExpansions,
   docKindWords,
@@ -17,6 +22,7 @@ import {
   parseDocKinds,
 } from '../../src/retrieval/lexicon.js';
 import { buildRetriever } from '../../src/retrieval/retriever.js';
+import { holdsItem, ordinalAsked } from '../../src/retrieval/ordinal.js';
 import { Tokenizer } from '../../src/retrieval/tokenizer.js';
 
 function doc(id: string, title: string, text: string, extra: Partial<CorpusDocument> = {}): CorpusDocument {
@@ -149,7 +155,9 @@ describe('document description: title, column, author, kind, masthead', () => {
     expect(await top(speeches, '那篇讲话里今年要重点抓好哪些工作')).toBe('speech');
     expect(await top(speeches, '开化竞争上岗拿出几个岗位')).toBe('kaihua');
     expect(await top(speeches, '江山竞争上岗拿出几个岗位')).toBe('jiangshan');
-    expect(await top(speeches, '江山竞争上岗拿出几个岗位', { description: false })).not.toBe('jiangshan');
+    expect(await top(speeches, '江山竞争上岗拿出几个岗位', { description: false, constraint: 0 })).not.toBe(
+      'jiangshan',
+    );
   });
 
   it("finds a periodical's masthead facts (publisher, issue date) in its front matter", async () => {
@@ -255,5 +263,74 @@ describe('lead-in follow-on (list and count questions)', () => {
     expect(asksForWhatFollows('有哪些举措')).toBe(true);
     expect(asksForWhatFollows('一共多少家企业')).toBe(true);
     expect(asksForWhatFollows('这个政策是谁出台的')).toBe(false);
+  });
+});
+
+describe('item N of a list or of the document (第四部分, 第五条)', () => {
+  const speech = doc(
+    's',
+    '在全市工作会议上的讲话',
+    [
+      '同志们：今天召开全市工作会议，主要任务是总结去年工作，部署今年任务。',
+      '一、过去一年的工作回顾',
+      '去年全市各项工作取得新进展，经济运行稳中有进，民生持续改善，基层党建全面加强，干部队伍活力增强。',
+      '二、今年工作的总体要求',
+      '今年工作的总体要求是稳中求进，突出抓好党建统领，持续优化营商环境，推动高质量发展再上新台阶。',
+      '三、重点抓好四项任务',
+      '（一）抓好招商引资。聚焦主导产业精准招商。（二）抓好人才引育。实施人才新政。（三）抓好项目建设。推进重大项目落地。（四）抓好作风建设。整治形式主义。',
+      '四、切实加强组织保障',
+      '各级党组织要切实履行主体责任，层层压实工作任务，确保各项部署落到实处，以实干实绩推动各项任务落地见效。',
+    ].join('\n'),
+  );
+  const other = doc('o', '关于乡村振兴的意见', '乡村振兴要抓产业、抓人才、抓组织，推动农业农村现代化。');
+  const chunkOptions = { targetChars: 60, maxChars: 90, overlapChars: 0 };
+  const firstText = async (q: string, ranking: RankingOptions = {}) => {
+    const r = await buildRetriever([speech, other], { chunkOptions, ranking });
+    return (await r.search(q, 3)).hits[0]?.chunk.text ?? '';
+  };
+
+  it('puts the passage holding the marker of the part asked for first', async () => {
+    const q = '全市工作会议讲话讲今年工作，第四部分标题是什么';
+    expect(await firstText(q, { ordinal: false })).not.toContain('四、切实加强组织保障');
+    expect(await firstText(q)).toContain('四、切实加强组织保障');
+  });
+
+  it('reads an item marker of any level for 第N条 / 第N点, and only the outer parts for 第N部分', async () => {
+    expect(await firstText('讲话里的重点任务第四条是啥', { ordinal: false })).not.toContain('（四）抓好作风建设');
+    expect(await firstText('讲话里的重点任务第四条是啥')).toContain('（四）抓好作风建设');
+  });
+
+  it('recognises the item asked for and its markers', () => {
+    const ask = ordinalAsked('第三点讲的是啥', 3, '点')!;
+    expect(holdsItem('。三是严肃政治规矩。', ask)).toBe(true);
+    expect(holdsItem('（三）抓好项目建设', ask)).toBe(true);
+    expect(holdsItem('3、持续深化创建', ask)).toBe(true);
+    expect(holdsItem('③推进协作', ask)).toBe(true);
+    expect(holdsItem('十三、其他事项', ask)).toBe(false);
+    expect(holdsItem('2013、2014年', ask)).toBe(false);
+    const part = ordinalAsked('第三部分标题', 3, '部分')!;
+    expect(part.outer).toBe(true);
+    expect(holdsItem('三、重点抓好四项任务', part)).toBe(true);
+    expect(holdsItem('（三）抓好项目建设', part)).toBe(false);
+    expect(ordinalAsked('谁是第一个提出这个做法的', 1, '个')).toBeNull();
+    expect(ordinalAsked('第一个是啥', 1, '个')).not.toBeNull();
+  });
+});
+
+describe('places, years and batches the question names (constraints in the ranking)', () => {
+  const city = doc('city', '全市人才工作要点', '全市引才目标是引进一批高层次人才和创新团队。');
+  const county = doc('kh', '开化县彰显组织新作为', '今年力争引进5个人才团队、30名高层次人才。');
+  const other = doc('o', '关于乡村振兴的意见', '乡村振兴要抓产业、抓人才、抓组织，推动农业农村现代化。');
+  const docs = [city, county, other];
+
+  it("prefers the passage that meets the place named over one that shares the topic's other words", async () => {
+    const q = '开化今年引才目标是引进多少高层次人才和创新团队';
+    expect(await top(docs, q, { constraint: 0 })).toBe('city');
+    expect(await top(docs, q, { constraint: 0.5 })).toBe('kh');
+    expect(CONSTRAINT_WEIGHT).toBeGreaterThan(0);
+    // A question naming no place, year or batch is ranked as without the bonus.
+    expect(await top(docs, '引才目标是引进多少高层次人才和创新团队', { constraint: 0.5 })).toBe(
+      await top(docs, '引才目标是引进多少高层次人才和创新团队', { constraint: 0 }),
+    );
   });
 });
