@@ -218,6 +218,15 @@ export const INTERROGATIVE =
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
 export const REPORTED_ASK =
   /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s]|群里|电话里|微信里|来电|打电话)问(?!题|一下|下)|想(?!问)|(?:企业|老板|老总|他们|对方|厂里|厂家|负责人|公司)(?:也|还|又|就)?(?:想问|说)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
+/** Words of wanting or asking, in whatever construction (希望…, 想…, 要求…, 能不能…): the speaker wants something. */
+export const WISH_WORDS = /希望|想|要求|请求|恳请|盼|需要|急需|求助|能不能|能否|可否|可不可以/;
+/**
+ * Words that relay what the enterprise said rather than file a report: an evidential source (据X反映, 据了解, 据企业介绍),
+ * words quoted after a speech verb (老板说：“…”), and 诉求 naming the matter before a comma (X拓展内销渠道诉求，已转…).
+ * Whether anything new is raised is then read from what they carry.
+ */
+export const RELAYED_REPORT =
+  /据[^，,。;；]{0,12}?(?:反映|说|介绍|称|了解)|(?:[\u4e00-\u9fa5]{0,6}(?:老板|老总|企业|他们|对方|负责人|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?(?:又|还|也)?(?:说|表示|讲)\s*[:：]\s*[“"「]|诉求(?=\s*[,，])/;
 /** A need stated as such (要招二十个工, 需要新增用地, 缺三个电工): something the enterprise wants now. */
 export const NEED_CUES = /(?:要|需要|想|得|急需|还需)(?:招|找|贷|申请|新增|增加|扩|办|批|拿)|缺|不够|不足/;
 
@@ -261,9 +270,12 @@ export const FILLER_BREAKS =
 export const FILLER_BLANKS =
   /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
 
-/** After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了): work under way. */
+/**
+ * After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了), or has set its own next step
+ * (商务局拟于下周组织对接会, 住建局将派人核查): work under way.
+ */
 export const DEPARTMENT_ACTING_AFTER =
-  /^(?:那边|这边|那块|这块)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人|(?:已经?|也)?接(?:了|手|过去|下来|住))/;
+  /^(?:那边|这边|那块|这块)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人|(?:已经?|也)?接(?:了|手|过去|下来|住)|(?:已|也)?(?:拟于?|将于?|计划|准备|定于|已安排|安排)(?=[\u4e00-\u9fa5]))/;
 /** Before a department: the issue is waiting there (卡在发改, 压在住建局): work under way. */
 export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|在)\s*$/;
 

@@ -333,6 +333,29 @@ export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建
 /** A verb of work (two characters or more: 谈中 is 座谈中) + the progressive suffix 中 (施工中, 招聘中, 走流程中); not 中心, 中国, 中介, 中标, and not 中 as 'during' (沟通中了解到, 座谈中企业提出). */
 export const PROGRESSIVE_SUFFIX_PATTERN = `(?<!座)(?:${alt(PROGRESS_VERBS.filter((v) => v.length > 1))})中(?![心国介标间层])(?!\\s*(?:企业|对方|他们|老板|我们)?\\s*(?:了解|发现|得知|获悉|听说|提|反映|说|表示|谈到|问))`;
 
+/** Where a matter is on its way (审评, 公示, 尾声): 进入 + a stage is work under way. */
+export const PROCESS_STAGES = [
+  '阶段',
+  '环节',
+  '程序',
+  '流程',
+  '审评',
+  '评审',
+  '审查',
+  '审核',
+  '公示',
+  '尾声',
+  '会审',
+  '终审',
+];
+/**
+ * A step of work, said with a light verb (进行/开展/组织/做 + a verb of work: 进行了辅导, 开展核查, 组织了招聘会), as a
+ * stage reached (进入技术审评), or as near its end (快了): the matter is under way.
+ */
+export const STEP_TAKEN_PATTERN =
+  `(?:进行|开展|组织|做)了?(?:现场|上门|专题|一次|一轮|了)?(?:${alt(PROGRESS_VERBS)})|` +
+  `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])`;
+
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
   {
@@ -405,6 +428,12 @@ export const STATUS_PATTERNS: StatusPattern[] = [
       `(?:${alt([...COMPLETION_VERBS.filter((v) => v.length > 1), ...ARRIVAL_PREDICATES, '申请', '招聘', '签约', '签订', '安装', '施工', '送电', '对接'])})(?:完毕|成功)`,
     notAfter:
       '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧)\\s*$',
+  },
+
+  // a step of work taken (税务局现场进行了辅导, 开展了核查, 组织了招聘会, 已进入技术审评阶段, 快了): under way
+  {
+    status: 'in_progress',
+    pattern: STEP_TAKEN_PATTERN,
   },
 
   // in progress: the department is working on it

@@ -1,0 +1,79 @@
+/**
+ * Kind and status, fifth round: steps done before work still under way, words relayed from the enterprise
+ * (evidential 据…反映, a quote, 诉求 naming the matter), the enterprise posting in the group, a department's own
+ * next step, light verbs of work and stages reached, a matter under way reported on a visit.
+ * Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import type { Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-10-14';
+const parse = (text: string): Extraction => extractUpdate(text, { today: TODAY, knownEnterprises: known });
+const statuses = (e: Extraction) => e.issues.map((i) => i.status);
+const shape = (e: Extraction) => e.issues.map((i) => `${i.department ?? '-'}/${i.status}`);
+
+describe('a step done before work still under way', () => {
+  it('a department’s approval then work being arranged is in progress, not solved', () => {
+    const got = parse('青禾食品反映冷库用电不够，供电公司已经批了增容，正在排施工');
+    expect(shape(got)).toEqual(['供电公司/in_progress']);
+  });
+});
+
+describe('words relayed from the enterprise', () => {
+  it('据X反映 + how the department’s work stands is an update, not a report', () => {
+    const got = parse('据青禾食品反映，其冷库的消防整改经县住建局现场指导，目前已整改大半，待复查。');
+    expect(got.kind).toBe('progress');
+    expect(shape(got)).toEqual(['住建局/in_progress']);
+  });
+
+  it('a quote of the boss that wants nothing does not make it a report', () => {
+    const got = parse('青禾食品冷库增容供电公司正在施工，老板说：“年底前通上就行。”');
+    expect(got.kind).toBe('progress');
+  });
+
+  it('诉求 naming the matter before a comma, then the department at work, is an update', () => {
+    const got = parse('青禾食品开拓海外市场诉求，已转商务局，目前商务局正在联系外贸平台。');
+    expect(got.kind).toBe('progress');
+    expect(shape(got)).toEqual(['商务局/in_progress']);
+  });
+
+  it('a relayed report that says something is wrong is still a new problem', () => {
+    const got = parse('据青禾食品反映，冷库用电一直不够，供电公司正在测算。');
+    expect(got.kind).toBe('issue');
+  });
+});
+
+describe('the enterprise posting in the group', () => {
+  it('X发群里：“…” then a hand-off is a new problem handed off', () => {
+    const got = parse('青禾食品发群里：“厂门口的雨水管堵了好几天。”我已经报给住建局了。');
+    expect(got.kind).toBe('issue');
+    expect(shape(got)).toEqual(['住建局/assigned']);
+  });
+});
+
+describe('a department’s own next step', () => {
+  it('a department that has planned its next step is at work (商务局拟于下周组织…)', () => {
+    const got = parse('今天走访青禾食品，企业反映出口订单减少。经协调，县商务局拟于下月组织企业参加展会。');
+    expect(got.kind).toBe('visit');
+    expect(shape(got)).toEqual(['商务局/in_progress']);
+  });
+});
+
+describe('light verbs of work and stages reached', () => {
+  it.each([
+    ['青禾食品反映研发费用加计扣除没享受到，税务局进行了辅导', '税务局/in_progress'],
+    ['青禾食品反映招工难，人社局组织了专场招聘', '人社局/in_progress'],
+    ['Q-0603 审批进入公示环节，快了', '-/in_progress'],
+  ])('%s → %s', (text, want) => {
+    expect(shape(parse(text))).toEqual([want]);
+  });
+
+  it('a stage reached, said on a visit with nothing wrong, is an earlier matter: mixed', () => {
+    const got = parse('上午去了青禾食品，排污许可已经进入公示阶段。另外新提的是缺两个电工。');
+    expect(got.kind).toBe('mixed');
+    expect(statuses(got)).toEqual(['in_progress', 'open']);
+  });
+});
