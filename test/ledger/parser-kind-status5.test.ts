@@ -77,3 +77,65 @@ describe('light verbs of work and stages reached', () => {
     expect(statuses(got)).toEqual(['in_progress', 'open']);
   });
 });
+
+describe('a duty handed over with 由', () => {
+  it('具体由X落实 names who is to act, it is no result', () => {
+    const got = parse('青禾食品仓储用地问题经县政府研究，具体由资规局落实。');
+    expect(statuses(got)).not.toContain('resolved');
+    expect(shape(got)).toEqual(['资规局/assigned']);
+  });
+
+  it('已由X协调解决 happened', () => {
+    expect(statuses(parse('Q-0611 已由金融办协调解决'))).toEqual(['resolved']);
+  });
+});
+
+describe('a bare status after an update says more of that update', () => {
+  it('a comment that calls the matter solved after a relayed result is the same update', () => {
+    const got = parse('青禾食品老板发微信说：“奖励款到账了！”这个可以算办结了。');
+    expect(got.kind).toBe('resolved');
+    expect(statuses(got)).toEqual(['resolved']);
+  });
+});
+
+describe('a status word saying nothing was done is no problem of its own', () => {
+  it('…请求支持。该事项尚未交办 is one open problem', () => {
+    const got = parse('青禾食品来函反映冷库电费负担重，请求给予支持。目前该事项尚未交办。');
+    expect(got.kind).toBe('issue');
+    expect(statuses(got)).toEqual(['open']);
+  });
+});
+
+describe('a question whose head says only that nothing happened yet', () => {
+  it('Q-X 还没人管，谁接一下？ asks; the result said before it is kept', () => {
+    const got = parse('Q-0621 贷款已经放了。Q-0622 还没人管，谁接一下？');
+    expect(got.kind).toBe('resolved');
+    expect(statuses(got)).toEqual(['resolved']);
+  });
+});
+
+describe('a result conceded before a contrast', () => {
+  it('订单已签约，但用地未落实: background to the problem, no update', () => {
+    const got = parse('青禾食品的外贸大单已经签约，但扩产用地指标尚未落实。');
+    expect(got.kind).toBe('issue');
+    expect(shape(got)).toEqual(['-/open']);
+  });
+
+  it('…批下来了，但新问题是…: the result is an update, the problem new', () => {
+    const got = parse('青禾食品来电：排污许可批下来了，但新问题是厂区道路塌陷。');
+    expect(got.kind).toBe('mixed');
+  });
+});
+
+describe('delays and quiet visits', () => {
+  it('仍未完成 after a hand-off long ago is a problem raised, not an update', () => {
+    const got = parse('青禾食品冷库消防验收申请已提交住建局三个月，仍未完成验收。');
+    expect(got.kind).toBe('issue');
+  });
+
+  it('未提出需协调事项 raises nothing', () => {
+    const got = parse('今天走访青禾食品，企业经营正常，未提出需协调事项。');
+    expect(got.kind).toBe('visit');
+    expect(got.issues).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ import {
   CHITCHAT,
   CLOSABLE_ASK,
   CONSEQUENCE_START,
+  CONTRAST_START,
   DONE_ASK,
   EARLIER_MARKERS,
   EARLIER_WEAK,
@@ -352,7 +353,7 @@ function readMessage(
     refs.map((r) => r.start),
     foldWidth(original),
   )) {
-    for (const seg of splitQuestion(work, whole)) {
+    for (const seg of splitQuestion(work, whole, statuses, depts)) {
       const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
       const split = splitProblems(seg, cls, splitCtx);
       for (const part of split)
@@ -456,7 +457,12 @@ function segmentFacts(
       content.length > 0 &&
       // "上述问题已分别转…", "以上问题均已交办": 问题 points back at the items listed, it raises none
       !(LISTED_REFERENCE.test(seg.text) && !OWN_PROBLEM_CUES.test(seg.text) && category.score <= 0) &&
-      (category.score > 0 || content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text))),
+      (category.score > 0 ||
+        content.some((c) => {
+          // (目前该事项尚未交办，待研究: a status word saying nothing was done yet is no problem of its own)
+          const t = blankSpans(c.text, c.start, segStatuses);
+          return PROBLEM_CUES.test(t) || OWN_PROBLEM_CUES.test(t);
+        })),
     earlier:
       seg.topic ||
       (!NEW_MARKERS.test(seg.text) &&
@@ -501,7 +507,12 @@ function handedBack(depts: DepartmentMention[], statuses: StatusHit[]): string |
  * "Q-0003已经解决，可以销号了吧？", "维和今天去过了没新问题，顺便问下…啥时候发？": a question in the last
  * clause of a sentence that states something first — the statement is kept, the question split off.
  */
-function splitQuestion(work: string, seg: Segment): Segment[] {
+function splitQuestion(
+  work: string,
+  seg: Segment,
+  statuses: StatusHit[] = [],
+  depts: DepartmentMention[] = [],
+): Segment[] {
   const cls = clausesOf(seg);
   if (cls.length < 2) return [seg];
   // The first clause that asks, after a statement ("…生态那边批了 这个是不是可以销号了 组织部看一下"):
@@ -519,6 +530,17 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
     return [seg];
   // "七一在群里问，补助什么时候能拨": the question is what someone asked — reported speech, not ours to answer
   if (ASKED_BEFORE_QUOTE.test(head)) return [seg];
+  // "另外Q-0160 还没人管，谁认领一下？": a head that states nothing done and nothing wrong, only that nothing happened
+  // yet, is why the question is asked — the whole sentence asks.
+  const headSpan = { start: seg.start, end: seg.start + head.length };
+  const headStatuses = statuses.filter((s) => inside(s, headSpan));
+  if (
+    headStatuses.length &&
+    headStatuses.every((s) => s.status === 'open') &&
+    !depts.some((d) => inside(d, headSpan) && (d.handedTo || d.role === 'handler')) &&
+    !saysSomethingWrong(blankSpans(head, seg.start, headStatuses))
+  )
+    return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
     {
@@ -912,7 +934,39 @@ function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const fresh = freshItems(d);
   if (fresh.length && !f.hasProblem)
     apply(SCOPE_ALL.test(f.seg.text) ? fresh : [fresh[fresh.length - 1]!], f.status, f.handler);
-  else addOld(d, m, f, null);
+  else if (!updatesLastOld(d, f) && !concededBackground(m, f)) addOld(d, m, f, null);
+  return true;
+}
+
+/**
+ * "项目已完成签约，但土地指标尚未落实": a result conceded before 但 + a problem about something else, in the same
+ * sentence, is background to that problem — no earlier issue is updated (unless the problem is said to be new).
+ */
+function concededBackground(m: MessageFacts, f: SegmentFacts): boolean {
+  const next = m.segments[f.index + 1];
+  return (
+    !f.refs.length &&
+    next !== undefined &&
+    next.seg.parentStart === f.seg.parentStart &&
+    CONTRAST_START.test(next.seg.text) &&
+    // (…批复下来了，但新问题是…: the result is an update of its own, the problem after it is new)
+    !NEW_MARKERS.test(next.seg.text) &&
+    next.hasProblem &&
+    next.category.category !== f.category.category
+  );
+}
+
+/**
+ * A segment with no words of its own but a status or a department (“补贴到了！”这个算办结了; …已受理。), right after an
+ * update of an earlier issue: it says more of that update, it is no second one.
+ */
+function updatesLastOld(d: Draft, f: SegmentFacts): boolean {
+  const last = d.items[d.items.length - 1];
+  if (!last?.old || last.segment >= f.index || f.refs.length || f.hasProblem || f.content.length) return false;
+  if (freshItems(d).length) return false;
+  if (f.status) last.status = f.status === 'open' ? last.status : maxStatus([last.status, f.status])!;
+  if (f.status && f.status !== 'open') last.explicitStatus = true;
+  if (f.handler) last.department = f.handler;
   return true;
 }
 
@@ -1081,6 +1135,12 @@ function underWayOnVisit(m: MessageFacts, f: SegmentFacts): boolean {
   );
 }
 
+/** Text (statuses already blanked) that states a deficit, a request or a wish of its own. */
+function saysSomethingWrong(text: string): boolean {
+  const t = denominalised(text);
+  return OWN_PROBLEM_CUES.test(t) || REQUEST_CUES.test(t) || WISH_WORDS.test(t) || NEED_CUES.test(t);
+}
+
 /** The text with nominalised problem words (缺的工程师) blanked: they name a matter, they report nothing. */
 function denominalised(text: string): string {
   return text.replace(NOMINALISED_PROBLEM, (x) => ' '.repeat(x.length));
@@ -1130,7 +1190,7 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     )
       chosen[0]!.old = true;
   } else if (status !== 'open' && (status !== null || f.depts.some((x) => x.handedTo))) {
-    addOld(d, m, f, null);
+    if (!updatesLastOld(d, f)) addOld(d, m, f, null);
   }
   return true;
 }

@@ -8,6 +8,7 @@ import {
   AGENT_REALISED_BEFORE,
   CONDITIONAL_MARKERS,
   CONSEQUENCE_BEFORE,
+  DUTY_AGENT_BEFORE,
   FUTURE_AFTER,
   FUTURE_BEFORE,
   IMMINENT_BEFORE,
@@ -75,6 +76,8 @@ export function findStatuses(text: string): StatusHit[] {
         if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue;
         // (…帮忙对接下来了: a result said with 了 happened, whoever helped; so does 已由金融办协调解决)
         if (p.notAfterRe?.test(before) && !/[了啦]$/.test(m[0]) && !AGENT_REALISED_BEFORE.test(before)) continue;
+        // (具体由资规局落实: the duty handed over, not a result)
+        if (isResult(p.status) && DUTY_AGENT_BEFORE.test(before) && !/^[了啦]/.test(text.slice(end))) continue;
         if (p.status !== 'open') {
           const mood = resultMood(text, before, end, start);
           if (mood === 'drop') continue;

@@ -365,6 +365,12 @@ export const STATUS_PATTERNS: StatusPattern[] = [
       '(?:均|都|全部|暂|还|尚)?(?:未|没有?|尚未|还没有?|待|暂未|暂不)(?:交办|交|报|转|移交|上报|处理|研究|协调|对接)',
   },
   { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
+  // nobody handles it yet (还没人管, 无人跟进, 没人认领)
+  {
+    status: 'open',
+    literal: true,
+    pattern: `(?:没有?|无)人(?:${alt(['管', '跟', '跟进', '认领', '负责', '对接', '处理', '接手', '过问'])})`,
+  },
 
   // may be signed off (可以销号了, 能销了, 申请销号, 拟销号): solved and ready, the sign-off itself is still to come
   {
@@ -622,6 +628,13 @@ export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到
  */
 export const AGENT_REALISED_BEFORE =
   /(?:已经?|均已|都已)\s*(?:由|经|经过|被|通过)[^，,。;；]{1,12}$|(?:已经?|均已|都已)\s*(?:协调|帮忙|帮助|推动|督促|帮着|帮)\s*$/;
+
+/**
+ * A result verb whose doer is named with 由 and nothing realised (具体由资规局落实, 由住建局负责解决): it names the duty
+ * handed over, not a result. (已由金融办协调解决 happened: AGENT_REALISED_BEFORE.)
+ */
+export const DUTY_AGENT_BEFORE =
+  /^(?![^，,。;；]*已)[^，,。;；]*?(?:交由|由)(?!于)[^，,。;；]{1,10}?(?:负责|牵头|具体|统筹|协调)?$/;
 
 /**
  * 已 + a verb the lexicon does not know, in an update of an existing issue (已上会, 已回复企业, 申报材料已提交):
