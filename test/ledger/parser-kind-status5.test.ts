@@ -139,3 +139,21 @@ describe('delays and quiet visits', () => {
     expect(got.issues).toEqual([]);
   });
 });
+
+describe('a step still to come, a bank calling, our own plan', () => {
+  it('…已完成路基施工，待铺沥青 is under way', () => {
+    expect(statuses(parse('Q-0631 道路改造已完成路基施工，待铺沥青'))).toEqual(['in_progress']);
+  });
+
+  it('待销号 after a result leaves it solved', () => {
+    expect(statuses(parse('Q-0632 已解决，待销号'))).toEqual(['resolved']);
+  });
+
+  it('a bank named by its short form coming to the enterprise is no visit of ours', () => {
+    expect(parse('青禾食品技改贷款的事金融办在帮忙对接，农行已经上门尽调了。').kind).toBe('progress');
+  });
+
+  it('our own next step said with a tentative verb records nothing', () => {
+    expect(parse('青禾食品的贷款问题我明天去金融办问问情况。').kind).toBe('not_update');
+  });
+});

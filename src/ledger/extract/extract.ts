@@ -91,7 +91,7 @@ import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 const PROGRESS_VERB_START = new RegExp(`^(?:${[...PROGRESS_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
 import { splitProblems } from './split.js';
-import { inSpeakerPlan, normaliseNegators } from './mood.js';
+import { inSpeakerPlan, normaliseNegators, speakerPlans } from './mood.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
 
@@ -474,7 +474,8 @@ function segmentFacts(
     reportedText,
     planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
     ownPlan:
-      (OWN_PLAN.test(seg.text) || FOLLOW_UP_REQUEST.test(seg.text)) &&
+      // (…的贷款问题我明天去金融办问问情况: our own next step, whatever words the plan is said in)
+      (OWN_PLAN.test(seg.text) || FOLLOW_UP_REQUEST.test(seg.text) || speakerPlans(seg.text)) &&
       segStatuses.length === 0 &&
       !segDepts.some((x) => x.handedTo) &&
       !OWN_PROBLEM_CUES.test(seg.text) &&

@@ -52,6 +52,14 @@ export const RETURN_VERIFIES =
  */
 export const VISITING_AGENTS = [
   '银行',
+  '工行',
+  '农行',
+  '建行',
+  '中行',
+  '交行',
+  '招行',
+  '农商行',
+  '邮储',
   '专家',
   '工作人员',
   '技术人员',

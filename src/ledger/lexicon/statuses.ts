@@ -350,11 +350,13 @@ export const PROCESS_STAGES = [
 ];
 /**
  * A step of work, said with a light verb (进行/开展/组织/做 + a verb of work: 进行了辅导, 开展核查, 组织了招聘会), as a
- * stage reached (进入技术审评), or as near its end (快了): the matter is under way.
+ * stage reached (进入技术审评), as near its end (快了), or with a step still to come (待复验): the matter is under way.
  */
 export const STEP_TAKEN_PATTERN =
   `(?:进行|开展|组织|做)了?(?:现场|上门|专题|一次|一轮|了)?(?:${alt(PROGRESS_VERBS)})|` +
-  `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])`;
+  `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])|` +
+  // a step still to come, opening its clause (…已完成路基施工，待铺沥青; 整改过半，待复验); not a sign-off or a check before it
+  `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认)[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
