@@ -8,6 +8,7 @@ import {
   AGENT_REALISED_BEFORE,
   CONDITIONAL_MARKERS,
   CONSEQUENCE_BEFORE,
+  DIRECTIVE_BEFORE,
   DUTY_AGENT_BEFORE,
   FUTURE_AFTER,
   FUTURE_BEFORE,
@@ -50,7 +51,7 @@ function resultMood(text: string, before: string, end: number, start: number): '
   if (CONDITIONAL.test(before)) return 'drop';
   if (PRECONDITION_AFTER.test(text.slice(end, end + 6))) return 'drop';
   if (inSpeakerPlan(text, start)) return 'drop';
-  if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before)) return 'progress';
+  if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before) || DIRECTIVE_BEFORE.test(before)) return 'progress';
   // (交齐后银行就放款 is promised; 手续办完后就放款了 happened)
   if (CONSEQUENCE_BEFORE.test(before) && !/[了啦]$/.test(text.slice(start, end)) && !/^[了啦]/.test(text.slice(end)))
     return 'progress';

@@ -622,6 +622,12 @@ export const IMMINENT_BEFORE = /(?<![很挺较太飞赶尽加越])(?:快要|快|
 export const PRECONDITION_AFTER = /^\s*(?:以后|之后|后)\s*(?:[\u4e00-\u9fa5]{1,4}?)?(?:再|才|就|方可|可以|能|要|需)/;
 /** Before a result verb: the consequence promised once a condition is met (交齐后银行就放款, 验收以后就拨付): under way. */
 export const CONSEQUENCE_BEFORE = /(?:以后|之后|后)[\u4e00-\u9fa5]{0,4}?(?:就|才|即可|便)(?:能|会|可以)?$/;
+/**
+ * Before a result verb: someone is told or asked to bring it about (已通知企业补齐, 要求企业月底前整改完, 督促银行放款,
+ * 让企业补充好): the result is what is asked, work is under way.
+ */
+export const DIRECTIVE_BEFORE =
+  /(?:通知|要求|督促|提醒|告知|责令|让|叫|指导)(?:了)?(?:企业|公司|厂里|厂家|对方|他们|银行|施工方|[\u4e00-\u9fa5]{1,4}?(?:局|办|公司|银行))?(?:尽快|抓紧|及时|按时|限期)?[^，,。;；]{0,4}$/;
 /** Before a result verb: waiting for it (等环评批下来, 在等放款, 就等资金到位): under way. */
 export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到|着)?[^，,。;；]{0,8}$|^等/;
 /**
