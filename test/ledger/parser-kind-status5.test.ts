@@ -157,3 +157,28 @@ describe('a step still to come, a bank calling, our own plan', () => {
     expect(parse('青禾食品的贷款问题我明天去金融办问问情况。').kind).toBe('not_update');
   });
 });
+
+describe('chat typed without punctuation, dialect negators, English aspect', () => {
+  it('a space between words ends the clause a wish or negation is read in (企业说不需要了 可以销号)', () => {
+    expect(statuses(parse('Q-0641 企业说不需要了 可以销号'))).toEqual(['resolved']);
+  });
+
+  it('都莫找到 is 都没找到', () => {
+    const got = parse('去了青禾食品 老板说想招几个电焊工 都莫找到');
+    expect(got.kind).toBe('visit');
+    expect(statuses(got)).toEqual(['open']);
+  });
+
+  it('a bare "follow up" after a hand-off is our intent; "在follow up" is work under way', () => {
+    expect(shape(parse('Q-0642 已转商务局 follow up'))).toEqual(['商务局/assigned']);
+    expect(shape(parse('Q-0643 商务局在follow up'))).toEqual(['商务局/in_progress']);
+  });
+
+  it('"still waiting" on a department is work under way', () => {
+    expect(statuses(parse('Q-0644 still waiting 生态局'))).toEqual(['in_progress']);
+  });
+
+  it('a result asked of someone (已通知企业补齐) is work under way', () => {
+    expect(statuses(parse('Q-0645 市场监管局回复：材料还缺两份，已通知企业补齐。'))).toEqual(['in_progress']);
+  });
+});

@@ -51,7 +51,9 @@ function resultMood(text: string, before: string, end: number, start: number): '
   if (CONDITIONAL.test(before)) return 'drop';
   if (PRECONDITION_AFTER.test(text.slice(end, end + 6))) return 'drop';
   if (inSpeakerPlan(text, start)) return 'drop';
-  if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before) || DIRECTIVE_BEFORE.test(before)) return 'progress';
+  if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before)) return 'progress';
+  // (已通知企业补齐 is work under way; 请督促落实 only asks for it)
+  if (DIRECTIVE_BEFORE.test(before) && !WISH_BEFORE.test(before)) return 'progress';
   // (交齐后银行就放款 is promised; 手续办完后就放款了 happened)
   if (CONSEQUENCE_BEFORE.test(before) && !/[了啦]$/.test(text.slice(start, end)) && !/^[了啦]/.test(text.slice(end)))
     return 'progress';
@@ -60,7 +62,12 @@ function resultMood(text: string, before: string, end: number, start: number): '
 
 function clauseBefore(text: string, at: number): string {
   const cut = Math.max(...[',', '，', '。', ';', '；', '\n'].map((c) => text.lastIndexOf(c, at - 1)));
-  return text.slice(cut + 1, at);
+  const clause = text.slice(cut + 1, at);
+  // (chat typed without punctuation: a space between two words of Chinese ends a clause — 企业说不需要了 可以销号)
+  const gap = /[\u4e00-\u9fa5]\s+(?=[\u4e00-\u9fa5]|$)/g;
+  let from = 0;
+  for (const m of clause.matchAll(gap)) from = m.index + m[0].length;
+  return clause.slice(from);
 }
 
 export function findStatuses(text: string): StatusHit[] {
