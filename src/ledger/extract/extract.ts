@@ -17,6 +17,7 @@ import {
   CHITCHAT,
   CLOSABLE_ASK,
   CONSEQUENCE_START,
+  CONTRAST_START,
   DONE_ASK,
   EARLIER_MARKERS,
   EARLIER_WEAK,
@@ -69,6 +70,8 @@ import {
   VISIT_NOUN,
   VISIT_RECALLED,
   VISIT_VERBS,
+  WISH_WORDS,
+  RELAYED_REPORT,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
@@ -88,7 +91,7 @@ import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 const PROGRESS_VERB_START = new RegExp(`^(?:${[...PROGRESS_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
 import { splitProblems } from './split.js';
-import { inSpeakerPlan, normaliseNegators } from './mood.js';
+import { inSpeakerPlan, normaliseNegators, speakerPlans } from './mood.js';
 import { makeSummary } from './summary.js';
 import type { ExtractContext } from './types.js';
 
@@ -350,7 +353,7 @@ function readMessage(
     refs.map((r) => r.start),
     foldWidth(original),
   )) {
-    for (const seg of splitQuestion(work, whole)) {
+    for (const seg of splitQuestion(work, whole, statuses, depts)) {
       const cls = analyseClauses(work, seg, ents, depts, refs, statuses, dateHits);
       const split = splitProblems(seg, cls, splitCtx);
       for (const part of split)
@@ -458,7 +461,11 @@ function segmentFacts(
       // "上述问题已分别转…", "以上问题均已交办": 问题 points back at the items listed, it raises none
       !(LISTED_REFERENCE.test(seg.text) && !OWN_PROBLEM_CUES.test(seg.text) && category.score <= 0) &&
       (category.score > 0 ||
-        content.some((c) => PROBLEM_CUES.test(c.text) || OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text))),
+        content.some((c) => {
+          // (目前该事项尚未交办，待研究: a status word saying nothing was done yet is no problem of its own)
+          const t = blankSpans(c.text, c.start, segStatuses);
+          return PROBLEM_CUES.test(t) || OWN_PROBLEM_CUES.test(t) || REQUEST_CUES.test(t);
+        })),
     earlier:
       seg.topic ||
       (!NEW_MARKERS.test(seg.text) &&
@@ -470,7 +477,8 @@ function segmentFacts(
     reportedText,
     planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
     ownPlan:
-      (OWN_PLAN.test(seg.text) || FOLLOW_UP_REQUEST.test(seg.text)) &&
+      // (…的贷款问题我明天去金融办问问情况: our own next step, whatever words the plan is said in)
+      (OWN_PLAN.test(seg.text) || FOLLOW_UP_REQUEST.test(seg.text) || speakerPlans(seg.text)) &&
       segStatuses.length === 0 &&
       !segDepts.some((x) => x.handedTo) &&
       !OWN_PROBLEM_CUES.test(seg.text) &&
@@ -503,7 +511,12 @@ function handedBack(depts: DepartmentMention[], statuses: StatusHit[]): string |
  * "Q-0003已经解决，可以销号了吧？", "维和今天去过了没新问题，顺便问下…啥时候发？": a question in the last
  * clause of a sentence that states something first — the statement is kept, the question split off.
  */
-function splitQuestion(work: string, seg: Segment): Segment[] {
+function splitQuestion(
+  work: string,
+  seg: Segment,
+  statuses: StatusHit[] = [],
+  depts: DepartmentMention[] = [],
+): Segment[] {
   const cls = clausesOf(seg);
   if (cls.length < 2) return [seg];
   // The first clause that asks, after a statement ("…生态那边批了 这个是不是可以销号了 组织部看一下"):
@@ -523,6 +536,17 @@ function splitQuestion(work: string, seg: Segment): Segment[] {
   if (ASKED_BEFORE_QUOTE.test(head)) return [seg];
   // 老板说：“新厂房要装修，消防审查能不能快点？”: a question inside the words quoted from the enterprise is its ask
   if (OPEN_QUOTE_OF_SPEECH.test(head)) return [seg];
+  // "另外Q-0160 还没人管，谁认领一下？": a head that states nothing done and nothing wrong, only that nothing happened
+  // yet, is why the question is asked — the whole sentence asks.
+  const headSpan = { start: seg.start, end: seg.start + head.length };
+  const headStatuses = statuses.filter((s) => inside(s, headSpan));
+  if (
+    headStatuses.length &&
+    headStatuses.every((s) => s.status === 'open') &&
+    !depts.some((d) => inside(d, headSpan) && (d.handedTo || d.role === 'handler')) &&
+    !saysSomethingWrong(blankSpans(head, seg.start, headStatuses))
+  )
+    return [seg];
   return [
     { ...seg, end: seg.start + head.length, text: head },
     {
@@ -940,7 +964,39 @@ function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const fresh = freshItems(d);
   if (fresh.length && !f.hasProblem)
     apply(SCOPE_ALL.test(f.seg.text) ? fresh : [fresh[fresh.length - 1]!], f.status, f.handler);
-  else addOld(d, m, f, null);
+  else if (!updatesLastOld(d, f) && !concededBackground(m, f)) addOld(d, m, f, null);
+  return true;
+}
+
+/**
+ * "项目已完成签约，但土地指标尚未落实": a result conceded before 但 + a problem about something else, in the same
+ * sentence, is background to that problem — no earlier issue is updated (unless the problem is said to be new).
+ */
+function concededBackground(m: MessageFacts, f: SegmentFacts): boolean {
+  const next = m.segments[f.index + 1];
+  return (
+    !f.refs.length &&
+    next !== undefined &&
+    next.seg.parentStart === f.seg.parentStart &&
+    CONTRAST_START.test(next.seg.text) &&
+    // (…批复下来了，但新问题是…: the result is an update of its own, the problem after it is new)
+    !NEW_MARKERS.test(next.seg.text) &&
+    next.hasProblem &&
+    next.category.category !== f.category.category
+  );
+}
+
+/**
+ * A segment with no words of its own but a status or a department (“补贴到了！”这个算办结了; …已受理。), right after an
+ * update of an earlier issue: it says more of that update, it is no second one.
+ */
+function updatesLastOld(d: Draft, f: SegmentFacts): boolean {
+  const last = d.items[d.items.length - 1];
+  if (!last?.old || last.segment >= f.index || f.refs.length || f.hasProblem || f.content.length) return false;
+  if (freshItems(d).length) return false;
+  if (f.status) last.status = f.status === 'open' ? last.status : maxStatus([last.status, f.status])!;
+  if (f.status && f.status !== 'open') last.explicitStatus = true;
+  if (f.handler) last.department = f.handler;
   return true;
 }
 
@@ -969,14 +1025,16 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (
     deptActing &&
     !raisedOnVisit &&
-    (afterTopic || (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, reported)))
+    (afterTopic ||
+      (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, quotedFrom(m, reported))) ||
+      relaysOnly(m, reported))
   ) {
     addOld(d, m, f, null);
     return true;
   }
   // "华康环评已交生态", "润泽科技的研发人员缺口 人设局在对接": an enterprise's topic and what was done about
   // it, nothing reported and nothing said to be wrong — an update of the issue the team already has.
-  if (topicOnly(d, m, f)) {
+  if (topicOnly(d, m, f) || underWayOnVisit(m, f)) {
     addOld(d, m, f, null);
     return true;
   }
@@ -995,11 +1053,9 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
   const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
   const ownHandler = handlerDepartment(f.depts.filter(own)) ?? handedBack(f.depts.filter(own), f.statuses.filter(own));
-  const firm = f.statuses
-    .filter(own)
-    .filter((x) => x.status !== 'in_progress' || ownHandler)
-    .map((x) => x.status);
-  const st = maxStatus(firm);
+  const firm = f.statuses.filter(own).filter((x) => x.status !== 'in_progress' || ownHandler);
+  // (供电公司已经批了，正在排施工队: a step done before work still under way is a step)
+  const st = segmentStatus(firm);
   const item: Item = {
     old: false,
     ref: null,
@@ -1067,10 +1123,52 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (REPORT_HEADING.test(denominalised(m.work.slice(0, f.seg.start)))) return false;
   if (
     STRONG_REPORT.test(denominalised(f.reportedText)) ||
-    enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })
+    enterpriseSays(m.work, m.ents, quotedFrom(m, { start: f.seg.parentStart, end: f.seg.end }))
   )
     return false;
   return saysNothingWrong(m, f);
+}
+
+const RELAYED_REPORT_G = new RegExp(RELAYED_REPORT.source, 'g');
+/**
+ * What the enterprise is said to report states no problem and no wish of its own, only how the matter stands
+ * (据X反映，…经住建局现场指导，整改已完成过半; 老板说：“只要十月前能通电就行”; X诉求，已转…正在对接): it relays
+ * the department's work, it raises nothing new.
+ */
+function relaysOnly(m: MessageFacts, span: Span): boolean {
+  const said = denominalised(m.work.slice(span.start, span.end));
+  if (!RELAYED_REPORT.test(said) || STRONG_REPORT.test(said.replace(RELAYED_REPORT_G, (x) => ' '.repeat(x.length))))
+    return false;
+  let t = said;
+  for (const x of [...m.statuses, ...m.depts, ...m.ents, ...m.dateHits])
+    if (inside(x, span)) t = blank(t, x.start - span.start, x.end - span.start);
+  return !OWN_PROBLEM_CUES.test(t) && !REQUEST_CUES.test(t) && !WISH_WORDS.test(t);
+}
+
+/**
+ * On a visit, a matter said to have reached a stage of work, with nothing wrong or wanted said of it (又去了一趟蓝海生物，临床试验审批
+ * 已经进入技术审评，快了): how an earlier issue stands, not a problem raised there.
+ */
+function underWayOnVisit(m: MessageFacts, f: SegmentFacts): boolean {
+  return (
+    m.anyVisit &&
+    f.status === 'in_progress' &&
+    // (said as a state reached — 已经进入…; a bare 在 + verb on a visit describes the enterprise's own work)
+    /已/.test(f.seg.text) &&
+    f.category.score > 0 &&
+    !NEW_MARKERS.test(f.reportedText) &&
+    !STRONG_REPORT.test(denominalised(f.reportedText)) &&
+    !REPORT_HEADING.test(denominalised(m.work.slice(0, f.seg.start))) &&
+    !NEED_CUES.test(denominalised(f.seg.text)) &&
+    !WISH_WORDS.test(denominalised(f.seg.text)) &&
+    saysNothingWrong(m, f)
+  );
+}
+
+/** Text (statuses already blanked) that states a deficit, a request or a wish of its own. */
+function saysSomethingWrong(text: string): boolean {
+  const t = denominalised(text);
+  return OWN_PROBLEM_CUES.test(t) || REQUEST_CUES.test(t) || WISH_WORDS.test(t) || NEED_CUES.test(t);
 }
 
 /** The text with nominalised problem words (缺的工程师) blanked: they name a matter, they report nothing. */
@@ -1117,12 +1215,12 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
       status !== 'open' &&
       title.category.score > 0 &&
       !STRONG_REPORT.test(denominalised(title.reportedText)) &&
-      !enterpriseSays(m.work, m.ents, { start: title.seg.parentStart, end: title.seg.end }) &&
+      !enterpriseSays(m.work, m.ents, quotedFrom(m, { start: title.seg.parentStart, end: title.seg.end })) &&
       saysNothingWrong(m, title)
     )
       chosen[0]!.old = true;
   } else if (status !== 'open' && (status !== null || f.depts.some((x) => x.handedTo))) {
-    addOld(d, m, f, null);
+    if (!updatesLastOld(d, f)) addOld(d, m, f, null);
   }
   return true;
 }
@@ -1343,12 +1441,24 @@ function withoutDates(work: string, start: number, end: number, dates: Span[]): 
   return blankSpans(work.slice(start, end), start, dates);
 }
 
+/**
+ * A span that opens a quote or follows a colon (华盛塑料发群里：“…”), taken back to the start of the clause that
+ * introduces it: whoever speaks there says what it holds.
+ */
+function quotedFrom(m: MessageFacts, span: Span): Span {
+  const head = m.work.slice(0, span.start);
+  if (!/[:：]\s*$/.test(head) && !/^\s*[“"「『]/.test(m.work.slice(span.start, span.end))) return span;
+  const at = head.replace(/[\s“"「『:：]+$/, '').length;
+  const cut = Math.max(...['。', ';', '；', '\n', '”', '」'].map((c) => head.lastIndexOf(c, at - 1)));
+  return { start: cut + 1, end: span.end };
+}
+
 /** The enterprise is the one speaking (宏泰食品说…, 华康药业的王总在群里说…): a report, not a department's update. */
 function enterpriseSays(work: string, ents: EnterpriseHit[], seg: Span): boolean {
   return ents.some(
     (e) =>
       inside(e, seg) &&
-      /^(?:的)?(?:[\u4e00-\u9fa5]{0,6}?(?:老板|负责人|总经理|经理|总监|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|办公室|财务|人事))?(?:在群里)?(?:说|反映|来电|来函|表示|反馈|提出)/.test(
+      /^(?:的)?(?:[\u4e00-\u9fa5]{0,6}?(?:老板|负责人|总经理|经理|总监|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|办公室|财务|人事))?(?:刚刚?|又|也|今天|昨天|上午|下午)?(?:(?:在群里)?(?:说|反映|来电|来函|表示|反馈|提出)|(?:在|发到?)(?:群里|微信群?里?)|发了?(?:微信|消息|短信|信息)|打了?电话|来电话|留言)/.test(
         work.slice(e.end, e.end + 14),
       ),
   );

@@ -8,6 +8,8 @@ import {
   AGENT_REALISED_BEFORE,
   CONDITIONAL_MARKERS,
   CONSEQUENCE_BEFORE,
+  DIRECTIVE_BEFORE,
+  DUTY_AGENT_BEFORE,
   FUTURE_AFTER,
   FUTURE_BEFORE,
   IMMINENT_BEFORE,
@@ -50,6 +52,8 @@ function resultMood(text: string, before: string, end: number, start: number): '
   if (PRECONDITION_AFTER.test(text.slice(end, end + 6))) return 'drop';
   if (inSpeakerPlan(text, start)) return 'drop';
   if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before)) return 'progress';
+  // (已通知企业补齐 is work under way; 请督促落实 only asks for it)
+  if (DIRECTIVE_BEFORE.test(before) && !WISH_BEFORE.test(before)) return 'progress';
   // (交齐后银行就放款 is promised; 手续办完后就放款了 happened)
   if (CONSEQUENCE_BEFORE.test(before) && !/[了啦]$/.test(text.slice(start, end)) && !/^[了啦]/.test(text.slice(end)))
     return 'progress';
@@ -58,7 +62,12 @@ function resultMood(text: string, before: string, end: number, start: number): '
 
 function clauseBefore(text: string, at: number): string {
   const cut = Math.max(...[',', '，', '。', ';', '；', '\n'].map((c) => text.lastIndexOf(c, at - 1)));
-  return text.slice(cut + 1, at);
+  const clause = text.slice(cut + 1, at);
+  // (chat typed without punctuation: a space between two words of Chinese ends a clause — 企业说不需要了 可以销号)
+  const gap = /[\u4e00-\u9fa5]\s+(?=[\u4e00-\u9fa5]|$)/g;
+  let from = 0;
+  for (const m of clause.matchAll(gap)) from = m.index + m[0].length;
+  return clause.slice(from);
 }
 
 export function findStatuses(text: string): StatusHit[] {
@@ -75,6 +84,8 @@ export function findStatuses(text: string): StatusHit[] {
         if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) continue;
         // (…帮忙对接下来了: a result said with 了 happened, whoever helped; so does 已由金融办协调解决)
         if (p.notAfterRe?.test(before) && !/[了啦]$/.test(m[0]) && !AGENT_REALISED_BEFORE.test(before)) continue;
+        // (具体由资规局落实: the duty handed over, not a result)
+        if (isResult(p.status) && DUTY_AGENT_BEFORE.test(before) && !/^[了啦]/.test(text.slice(end))) continue;
         if (p.status !== 'open') {
           const mood = resultMood(text, before, end, start);
           if (mood === 'drop') continue;

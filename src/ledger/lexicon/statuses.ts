@@ -333,6 +333,31 @@ export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建
 /** A verb of work (two characters or more: 谈中 is 座谈中) + the progressive suffix 中 (施工中, 招聘中, 走流程中); not 中心, 中国, 中介, 中标, and not 中 as 'during' (沟通中了解到, 座谈中企业提出). */
 export const PROGRESSIVE_SUFFIX_PATTERN = `(?<!座)(?:${alt(PROGRESS_VERBS.filter((v) => v.length > 1))})中(?![心国介标间层])(?!\\s*(?:企业|对方|他们|老板|我们)?\\s*(?:了解|发现|得知|获悉|听说|提|反映|说|表示|谈到|问))`;
 
+/** Where a matter is on its way (审评, 公示, 尾声): 进入 + a stage is work under way. */
+export const PROCESS_STAGES = [
+  '阶段',
+  '环节',
+  '程序',
+  '流程',
+  '审评',
+  '评审',
+  '审查',
+  '审核',
+  '公示',
+  '尾声',
+  '会审',
+  '终审',
+];
+/**
+ * A step of work, said with a light verb (进行/开展/组织/做 + a verb of work: 进行了辅导, 开展核查, 组织了招聘会), as a
+ * stage reached (进入技术审评), as near its end (快了), or with a step still to come (待复验): the matter is under way.
+ */
+export const STEP_TAKEN_PATTERN =
+  `(?:进行|开展|组织|做)了?(?:现场|上门|专题|一次|一轮|了)?(?:${alt(PROGRESS_VERBS)})|` +
+  `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])|` +
+  // a step still to come, opening its clause (…已完成路基施工，待铺沥青; 整改过半，待复验); not a sign-off or a check before it
+  `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认)[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
+
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
   {
@@ -342,6 +367,12 @@ export const STATUS_PATTERNS: StatusPattern[] = [
       '(?:均|都|全部|暂|还|尚)?(?:未|没有?|尚未|还没有?|待|暂未|暂不)(?:交办|交|报|转|移交|上报|处理|研究|协调|对接)',
   },
   { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
+  // nobody handles it yet (还没人管, 无人跟进, 没人认领)
+  {
+    status: 'open',
+    literal: true,
+    pattern: `(?:没有?|无)人(?:${alt(['管', '跟', '跟进', '认领', '负责', '对接', '处理', '接手', '过问'])})`,
+  },
 
   // may be signed off (可以销号了, 能销了, 申请销号, 拟销号): solved and ready, the sign-off itself is still to come
   {
@@ -407,12 +438,18 @@ export const STATUS_PATTERNS: StatusPattern[] = [
       '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧)\\s*$',
   },
 
+  // a step of work taken (税务局现场进行了辅导, 开展了核查, 组织了招聘会, 已进入技术审评阶段, 快了): under way
+  {
+    status: 'in_progress',
+    pattern: STEP_TAKEN_PATTERN,
+  },
+
   // in progress: the department is working on it
   {
     status: 'in_progress',
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|follow(?:ing)?[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -458,7 +495,7 @@ export const HANDOFF_CONSIDERED =
 
 /** Before a status verb in the same clause: the verb is negated. */
 /**
- * IME and dialect spellings of 没 (还木批, 木有到账, 都么有): each variant and the standard form of the
+ * IME and dialect spellings of 没 (还木批, 木有到账, 都么有, 都莫找到): each variant and the standard form of the
  * same length it is read as (extract/mood.ts normalises them before anything else is read).
  */
 export const NEGATOR_VARIANTS: ReadonlyArray<readonly [string, string]> = [
@@ -468,6 +505,10 @@ export const NEGATOR_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['木有', '没有'],
   ['么有', '没有'],
   ['冇', '没'],
+  ['还莫', '还没'],
+  ['都莫', '都没'],
+  ['也莫', '也没'],
+  ['莫有', '没有'],
 ];
 /**
  * Variant and IME spellings of status words (到帐 for 到账, 跟近 for 跟进, 叫办 for 交办, 搞掂 for 搞定) and the
@@ -585,6 +626,12 @@ export const IMMINENT_BEFORE = /(?<![很挺较太飞赶尽加越])(?:快要|快|
 export const PRECONDITION_AFTER = /^\s*(?:以后|之后|后)\s*(?:[\u4e00-\u9fa5]{1,4}?)?(?:再|才|就|方可|可以|能|要|需)/;
 /** Before a result verb: the consequence promised once a condition is met (交齐后银行就放款, 验收以后就拨付): under way. */
 export const CONSEQUENCE_BEFORE = /(?:以后|之后|后)[\u4e00-\u9fa5]{0,4}?(?:就|才|即可|便)(?:能|会|可以)?$/;
+/**
+ * Before a result verb: someone is told or asked to bring it about (已通知企业补齐, 要求企业月底前整改完, 督促银行放款,
+ * 让企业补充好): the result is what is asked, work is under way.
+ */
+export const DIRECTIVE_BEFORE =
+  /(?:通知|要求|督促|提醒|告知|责令|让|叫|指导)(?:了)?(?:企业|公司|厂里|厂家|对方|他们|银行|施工方|[\u4e00-\u9fa5]{1,4}?(?:局|办|公司|银行))?(?:尽快|抓紧|及时|按时|限期)?[^，,。;；]{0,4}$/;
 /** Before a result verb: waiting for it (等环评批下来, 在等放款, 就等资金到位): under way. */
 export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到|着)?[^，,。;；]{0,8}$|^等/;
 /**
@@ -593,6 +640,13 @@ export const WAITING_BEFORE = /(?:^|[^\u4e00-\u9fa5]|[就还在正只])等(?:到
  */
 export const AGENT_REALISED_BEFORE =
   /(?:已经?|均已|都已)\s*(?:由|经|经过|被|通过)[^，,。;；]{1,12}$|(?:已经?|均已|都已)\s*(?:协调|帮忙|帮助|推动|督促|帮着|帮)\s*$/;
+
+/**
+ * A result verb whose doer is named with 由 and nothing realised (具体由资规局落实, 由住建局负责解决): it names the duty
+ * handed over, not a result. (已由金融办协调解决 happened: AGENT_REALISED_BEFORE.)
+ */
+export const DUTY_AGENT_BEFORE =
+  /^(?![^，,。;；]*已)[^，,。;；]*?(?:交由|由)(?!于)[^，,。;；]{1,10}?(?:负责|牵头|具体|统筹|协调)?$/;
 
 /**
  * 已 + a verb the lexicon does not know, in an update of an existing issue (已上会, 已回复企业, 申报材料已提交):
