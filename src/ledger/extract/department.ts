@@ -10,8 +10,11 @@ import {
   GENERIC_BUREAUS,
   DEPARTMENT_PLACE_WORDS,
   genericEndingAt,
+  ACCOMPANY_WORDS,
+  CONTACT_STEP_VERBS,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
+  PLANNED_STEP_WORDS,
   placeWordAt,
 } from '../lexicon/departments.js';
 import { homophoneTypoAt } from '../../text/sound.js';
@@ -59,7 +62,7 @@ const STEM_BEFORE =
   /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
 /** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
 const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
@@ -71,6 +74,16 @@ const MEMBERS_BEFORE = /(?:成员|人员|组员|参加|参与|陪同)\s*(?:[(（
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
+/**
+ * Before the department, a step still to take (需协调供电公司, 将对接商务局, 建议联系人社局): the department is wished
+ * for, nobody handles the matter yet.
+ */
+const TO_DO_BEFORE = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*(?:${CONTACT_STEP_VERBS.join('|')})?\\s*$`);
+const PLANNED_STEP = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*$`);
+/** After the department (and its cadre): it went along on our visit (陪同走访, 带队, 随行, 一同参加). */
+const ACCOMPANIES_AFTER = new RegExp(`^\\s*(?:${ACCOMPANY_WORDS.join('|')})`);
+/** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
+const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
 
 /** Find department mentions in `text`. `clauseOf` gives the clause boundaries around a position. */
 export function findDepartments(text: string): DepartmentMention[] {
@@ -181,7 +194,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       f.raw += place;
     }
   }
-  return found
+  const mentions = found
     .sort((a, b) => a.start - b.start)
     .map((f) => {
       const clauseStart =
@@ -197,7 +210,9 @@ export function findDepartments(text: string): DepartmentMention[] {
       const before = text.slice(clauseStart, f.start);
       const after = text.slice(f.end, clauseEnd);
       const verb = HANDOFF_VERB.exec(before);
-      const considered = verb !== null && HANDOFF_CONSIDERED.test(before.slice(0, verb.index));
+      const considered =
+        verb !== null &&
+        (HANDOFF_CONSIDERED.test(before.slice(0, verb.index)) || PLANNED_STEP.test(before.slice(0, verb.index)));
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
       const afterPerson = after.replace(PERSON_AFTER, '');
       const told =
@@ -206,16 +221,21 @@ export function findDepartments(text: string): DepartmentMention[] {
         (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
           // 已跟人社局的李科长对接: 已 before the contact says it is done
           (/已经?\s*(?:跟|和|与|同|向)\s*$/.test(before) && CONTACT_VERB.test(afterPerson)));
-      const handedTo = ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered;
+      // 由组织部带队, 县经信局陪同走访: the office went along on the visit, whatever verb stands before it
+      const accompanies = ACCOMPANIES_AFTER.test(afterPerson) && !TOLD_AFTER_DEPARTMENT.test(afterPerson);
+      const handedTo =
+        ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered && !accompanies;
       const verbStart = handedTo
         ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
         : f.start;
       let role: DepartmentRole = 'handler';
-      if (!handedTo) {
-        const clause = text.slice(clauseStart, clauseEnd);
-        const inVisit = VISIT_VERBS.test(clause) || VISIT_MOTION.test(after);
+      const clause = text.slice(clauseStart, clauseEnd);
+      const inVisit = VISIT_VERBS.test(clause) || VISIT_MOTION.test(after);
+      if (accompanies) role = 'participant';
+      else if (!handedTo) {
         if (
           PERSON_AFTER.test(after) &&
+          !(COMES_AFTER.test(afterPerson) && !WITH_BEFORE.test(before)) &&
           (inVisit || !/^(?:的)?[老小][\u4e00-\u9fa5](?:说|讲|反馈|回复|表示)/.test(after))
         )
           role = 'participant';
@@ -225,6 +245,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
         else if (
           WISH_BEFORE.test(before) ||
+          TO_DO_BEFORE.test(before) ||
           considered ||
           ASK_DEPARTMENT_AFTER.test(after) ||
           wishedBefore(text, clauseStart, f.start)
@@ -238,7 +259,22 @@ export function findDepartments(text: string): DepartmentMention[] {
       const leads = LEAD_AFTER.test(text.slice(f.end)) ? { leads: true } : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown, ...leads };
     });
+  // 会同发改局、住建局走访: a department listed right after one that went along went along too
+  for (let i = 1; i < mentions.length; i++) {
+    const prev = mentions[i - 1]!;
+    const m = mentions[i]!;
+    if (
+      prev.role === 'participant' &&
+      m.role === 'handler' &&
+      !m.handedTo &&
+      LIST_JOINER.test(text.slice(prev.end, m.start))
+    )
+      mentions[i] = { ...m, role: 'participant' };
+  }
+  return mentions;
 }
+/** What joins two departments of one list (经信局、发改局, 人社局和组织部). */
+const LIST_JOINER = /^\s*(?:[、及和与跟同]|以及)\s*$/;
 
 /**
  * "希望住建和应急部门一起协调": a department joined by 和/、/及 to one that is wished for is wished for too.

@@ -144,8 +144,12 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '人民银行', aliases: ['人民银行', '人行', '央行'] },
   { name: '金融监管局', aliases: ['金融监管分局', '金融监管局', '银保监分局', '银保监局', '银保监'] },
   { name: '海关', aliases: ['海关'] },
-  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委', '园区'] },
-  { name: '管委会', aliases: ['开发区管委会', '管委会'] },
+  // the county's park authority, however the park is called (开发区, 高新区, 经开区 …) or left unnamed (管委会)
+  {
+    name: '园区管委会',
+    aliases: ['园区管委会', '开发区管委会', '高新区管委会', '经开区管委会', '工业园区管委会', '产业园管委会', '管委会'],
+    stems: ['园区管委', '园区'],
+  },
   { name: '省药监局', aliases: ['省药监局', '省药品监督管理局'] },
   { name: '药监局', aliases: ['药监局', '药品监督管理局'], stems: ['药监'] },
   { name: '国资办', aliases: ['国资办', '国资委'] },
@@ -276,3 +280,58 @@ export function normalizeDepartment(raw: string): string {
   for (const { alias, name } of ALIAS_INDEX) if (alias.length >= 3 && homophoneTypoAt(bare, alias) >= 0) return name;
   return s;
 }
+
+/**
+ * Words after a department (or its cadre) saying it went along on our visit (县经信局陪同走访, 由组织部带队, 人社局
+ * 同志随行, 商务局一同参加): a participant, not the handler.
+ */
+export const ACCOMPANY_WORDS: readonly string[] = [
+  '陪同',
+  '随同',
+  '随行',
+  '一同(?:参加|走访|前往|去|到|调研|上门)',
+  '一起(?:参加|走访|前往|去|到|调研|上门)',
+  '同去',
+  '同行',
+  '带队',
+  '领队',
+  '参加了?(?:走访|调研|座谈)',
+  '参与了?(?:走访|调研|座谈)',
+];
+
+/**
+ * Words before a department (with an optional contact verb) that make it a step still to take (需协调供电公司, 将对接
+ * 商务局, 建议联系人社局, 拟请财政局): nobody handles the matter yet.
+ */
+export const PLANNED_STEP_WORDS: readonly string[] = [
+  '需',
+  '需要',
+  '须',
+  '待',
+  '(?<!已)将',
+  '拟',
+  '准备',
+  '计划',
+  '打算',
+  '建议',
+  '下一步',
+  '下步',
+  '后续',
+];
+export const CONTACT_STEP_VERBS: readonly string[] = [
+  '协调',
+  '对接',
+  '联系',
+  '沟通',
+  '商请',
+  '提请',
+  '报请',
+  '请',
+  '求助',
+  '争取',
+  '向',
+  '与',
+  '和',
+  '跟',
+  '找',
+];
