@@ -3,7 +3,7 @@
  * tests — other enterprises, departments and wordings than any eval set.
  */
 import { describe, expect, it } from 'vitest';
-import { extractUpdate, findDepartments, handlerDepartment } from '../../src/ledger/extract/index.js';
+import { extractUpdate, findDepartments, findEnterprises, handlerDepartment } from '../../src/ledger/extract/index.js';
 import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
 import { normalizeDepartment } from '../../src/ledger/lexicon/departments.js';
 import type { Extraction } from '../../src/ledger/model.js';
@@ -13,6 +13,7 @@ const TODAY = '2026-03-12';
 const parse = (text: string): Extraction => extractUpdate(text, { today: TODAY, knownEnterprises: known });
 const depts = (e: Extraction) => e.issues.map((i) => i.department);
 const handler = (text: string) => handlerDepartment(findDepartments(text));
+const firstName = (text: string) => findEnterprises(text, known)[0]?.name ?? null;
 
 describe('a department that went along on the visit is no handler', () => {
   it('陪同 / 随行 / 带队 after the department (or its cadre)', () => {
@@ -46,5 +47,55 @@ describe('department names', () => {
     expect(normalizeDepartment('管委会')).toBe('园区管委会');
     expect(normalizeDepartment('高新区管委会')).toBe('园区管委会');
     expect(depts(parse('嘉木电子厂房租金的事，管委会在谈。'))).toEqual(['园区管委会']);
+  });
+});
+
+describe('a cadre who went along and takes the matter on', () => {
+  it('the same cadre later promising to handle it makes the office the handler', () => {
+    expect(handler('上午跟医保局的小孙一起去了康宁医疗，结算周期太长，小孙说他回去就落实。')).toBe('医保局');
+    expect(handler('上午跟医保局的小孙一起去了康宁医疗，结算周期太长，小孙说再看看。')).toBeNull();
+  });
+});
+
+describe('enterprise names in more shapes', () => {
+  it('after the lead word 经, given back when it leaves less than a name', () => {
+    expect(firstName('经嘉木电子财务介绍，企业急需过桥资金。')).toBe('嘉木电子');
+    expect(firstName('经纬纺织反映订单下降。')).toBe('经纬纺织');
+  });
+
+  it('after an opening bracket, an enumeration word or a beneficiary preposition', () => {
+    expect(firstName('Q-0301（青松酒业GMP换证）已拿证。')).toBe('青松酒业');
+    expect(firstName('走访两家：一是汇川科技，缺研发；二是德胜五金，缺订单。')).toBe('汇川科技');
+    expect(firstName('农商行已为华越新能源发放贷款。')).toBe('华越新能源');
+    expect(firstName('星期一走访两家，二是缺高分子材料方面的博士。')).toBeNull();
+  });
+
+  it('a legal ending a few characters after an industry ending closes the name', () => {
+    expect(firstName('通过电话了解到，远帆船舶配件公司缺焊工。')).toBe('远帆船舶配件公司');
+  });
+
+  it('farms and service businesses', () => {
+    expect(firstName('走访青禾水产养殖场，反映鱼塘用地手续问题。')).toBe('青禾水产养殖场');
+    expect(firstName('到乐童幼儿园看了看，缺保育员。')).toBe('乐童幼儿园');
+  });
+
+  it('a name before a person of the enterprise after a contact word, and the place we were at', () => {
+    expect(firstName('跟鼎丰王总通了电话，贷款批了。')).toBe('鼎丰');
+    expect(firstName('昨天在汇川那边开了个座谈会，企业说缺焊工。')).toBe('汇川');
+    expect(firstName('在园区那边看了看')).toBeNull();
+  });
+
+  it('a chat message opening with an unknown word right before a problem word; a word after 帮/为', () => {
+    const opened = findEnterprises('Q-0301 翔宇用地 销号。'.replace('Q-0301', '      '), known)[0];
+    expect(opened?.name).toBe('翔宇');
+    expect(opened?.guessed).toBe(true);
+    expect(firstName('商务局在帮翔宇开拓东南亚市场。')).toBe('翔宇');
+    expect(firstName('资金紧张，想申请贷款。')).toBeNull();
+  });
+
+  it('a short name that begins a fuller one named in the same message is that one', () => {
+    expect(firstName('Q-0301（青松酒业GMP换证）拿到新证了。青松那边又提了一个：想招两个研究员。')).toBe('青松酒业');
+    const got = findEnterprises('上午去了青松那边，青松酒业的老板说缺研究员。', known).map((h) => h.name);
+    expect(got).toEqual(['青松酒业', '青松酒业']);
   });
 });

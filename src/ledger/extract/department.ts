@@ -62,7 +62,7 @@ const STEM_BEFORE =
   /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
 /** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
 const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
@@ -259,6 +259,15 @@ export function findDepartments(text: string): DepartmentMention[] {
       const leads = LEAD_AFTER.test(text.slice(f.end)) ? { leads: true } : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown, ...leads };
     });
+  // 跟发改的老李一起去…老李说他回去就办: the cadre who went along takes the matter on — the office handles it
+  for (const [i, m] of mentions.entries()) {
+    if (m.role !== 'participant') continue;
+    const person = CADRE_AFTER.exec(text.slice(m.end))?.[1];
+    if (!person) continue;
+    const later = text.slice(m.end + text.slice(m.end).indexOf(person) + person.length);
+    if (new RegExp(`${person}\\s*(?:${CADRE_TAKES_ON.source})`).test(later))
+      mentions[i] = { ...m, role: 'handler', handedTo: true, verbStart: m.start };
+  }
   // 会同发改局、住建局走访: a department listed right after one that went along went along too
   for (let i = 1; i < mentions.length; i++) {
     const prev = mentions[i - 1]!;
@@ -273,6 +282,11 @@ export function findDepartments(text: string): DepartmentMention[] {
   }
   return mentions;
 }
+/** The cadre named right after a department (的老李, 王科长): who may later take the matter on. */
+const CADRE_AFTER = /^\s*的?\s*((?:[老小][\u4e00-\u9fa5])|(?:[\u4e00-\u9fa5](?:科长|主任|局长|股长|书记|部长)))/;
+/** The cadre, later: promises to handle it (说他回去就办, 当场答应帮忙对接, 表示会跟进). */
+const CADRE_TAKES_ON =
+  /(?:当场|现场)?(?:说|讲|表示|答应|承诺|表态)[^，,。;；]{0,6}?(?:回去|马上|尽快|会|来|负责|帮忙|帮着)?[^，,。;；]{0,4}?(?:办|落实|跟进|对接|协调|解决|处理|研究|推进)/;
 /** What joins two departments of one list (经信局、发改局, 人社局和组织部). */
 const LIST_JOINER = /^\s*(?:[、及和与跟同]|以及)\s*$/;
 

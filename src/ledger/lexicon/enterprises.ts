@@ -202,6 +202,23 @@ export const WEAK_COMPANY_SUFFIXES = [
   '化肥',
   '农资',
   '饲料厂',
+  // farms and service businesses the teams also look after
+  '养殖场',
+  '种植场',
+  '养殖',
+  '林场',
+  '茶场',
+  '渔场',
+  '幼儿园',
+  '医院',
+  '诊所',
+  '药房',
+  '药店',
+  '宾馆',
+  '饭店',
+  '餐饮',
+  '汽修',
+  '驾校',
 ];
 
 /**
