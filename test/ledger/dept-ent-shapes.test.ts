@@ -99,3 +99,31 @@ describe('enterprise names in more shapes', () => {
     expect(got).toEqual(['青松酒业', '青松酒业']);
   });
 });
+
+describe('official names as counties write them', () => {
+  it('和 joining the halves may be 与 or left out', () => {
+    expect(normalizeDepartment('人力资源与社会保障局')).toBe('人社局');
+    expect(normalizeDepartment('住房与城乡建设局')).toBe('住建局');
+    expect(handler('已转县住房与城乡建设局。')).toBe('住建局');
+  });
+
+  it('a mistyped full name keeps its place prefix, so the hand-off before it is read', () => {
+    const [d] = findDepartments('已交县人力资源和社会保账局。');
+    expect(d?.name).toBe('人社局');
+    expect(d?.handedTo).toBe(true);
+  });
+
+  it('more official forms', () => {
+    expect(normalizeDepartment('发展改革委员会')).toBe('发改局');
+    expect(normalizeDepartment('县供电有限公司')).toBe('供电公司');
+    expect(normalizeDepartment('行政审批服务局')).toBe('行政审批局');
+    expect(normalizeDepartment('商务和投资促进局')).toBe('商务局');
+  });
+});
+
+describe('a proper name after a verb in prose', () => {
+  it('an industry-ending name whose part is a proper name after a verb', () => {
+    expect(firstName('农商行已恢复万通汽车零部件授信额度。')).toBe('万通汽车零部件');
+    expect(firstName('支持华亭机械发展。')).toBe('华亭机械');
+  });
+});

@@ -85,6 +85,13 @@ const ACCOMPANIES_AFTER = new RegExp(`^\\s*(?:${ACCOMPANY_WORDS.join('|')})`);
 /** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
 const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
 
+/** Where a mention starting at `at` starts with its place prefix (县经信局, 市人社局): one character back, or `at`. */
+function withPlacePrefix(text: string, at: number): number {
+  return at > 0 && /[县市区省]/.test(text[at - 1]!) && !/(?:全|本|各|该)$/.test(text.slice(Math.max(0, at - 2), at - 1))
+    ? at - 1
+    : at;
+}
+
 /** Find department mentions in `text`. `clauseOf` gives the clause boundaries around a position. */
 export function findDepartments(text: string): DepartmentMention[] {
   const found: Array<Span & { raw: string; name: string; unknown?: boolean }> = [];
@@ -97,13 +104,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (at < 0) break;
       from = at + 1;
       // Extend over a place prefix (县经信局, 市人社局).
-      let start = at;
-      if (
-        at > 0 &&
-        /[县市区省]/.test(text[at - 1]!) &&
-        !/(?:全|本|各|该)$/.test(text.slice(Math.max(0, at - 2), at - 1))
-      )
-        start = at - 1;
+      const start = withPlacePrefix(text, at);
       if (free(start, at + alias.length))
         found.push({ start, end: at + alias.length, raw: text.slice(start, at + alias.length), name });
     }
@@ -175,7 +176,9 @@ export function findDepartments(text: string): DepartmentMention[] {
         !placeWordAt(text.slice(i + w.length))
       )
         continue;
-      found.push({ start: i, end: i + w.length, raw: w, name });
+      // 已交县人力资源和社会保账局: the place prefix belongs to the mention, as for a name written right
+      const start = withPlacePrefix(text, i);
+      found.push({ start, end: i + w.length, raw: text.slice(start, i + w.length), name });
     }
   }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {

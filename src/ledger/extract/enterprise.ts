@@ -298,7 +298,34 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // A name part made only of company endings (智能制造) is an industry, not a name.
   if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
   const start = sfxStart - run.length;
-  return { part: run, clean: CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) };
+  if (CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start))) {
+    // 支持华亭机械发展, 推进智能制造: a clause opening with a verb of two characters and more words is no name, unless a
+    // proper name follows the verb
+    const tokens = defaultTokenizer().tagged(run);
+    if (tokens.length >= 2 && tokens[0]!.tag === 'v' && [...tokens[0]!.word].length === 2) {
+      const proper = properNameEnd(run);
+      return proper ? { part: proper, clean: true } : null;
+    }
+    return { part: run, clean: true };
+  }
+  // 已恢复万通汽车零部件授信: in prose, a name part the segmenter reads as a proper name after a verb (恢复 + 万通)
+  const proper = properNameEnd(run);
+  return proper ? { part: proper, clean: true } : { part: run, clean: false };
+}
+
+/** Tags of a verb or a function word that may stand before a name in prose (恢复, 支持, 向, 已). */
+const BEFORE_NAME_TAGS = /^(?:v|vd|vn|d|p|c|u|ad)$/;
+/**
+ * The end of `run` that is one proper name (nr, ns, nz, nt) of two or three characters, after verbs and function
+ * words only (恢复万通 → 万通); else null. Words no dictionary knows (x) do not count: they are often joined verbs.
+ */
+function properNameEnd(run: string): string | null {
+  const tokens = defaultTokenizer().tagged(run);
+  const last = tokens[tokens.length - 1];
+  if (!last || tokens.length < 2 || !['nr', 'ns', 'nz', 'nt'].includes(last.tag)) return null;
+  const len = [...last.word].length;
+  if (len < 2 || len > 3) return null;
+  return tokens.slice(0, -1).every((t) => BEFORE_NAME_TAGS.test(t.tag)) ? last.word : null;
 }
 
 /** Nouns an industry word modifies (…项目, …设备, …生产线): after a weak ending they say it names no company. */

@@ -60,13 +60,17 @@ export const DEPARTMENTS: DepartmentEntry[] = [
     name: '组织部',
     aliases: ['县委组织部人才办', '组织部人才办', '县委组织部', '市委组织部', '区委组织部', '组织部', '人才办'],
   },
-  { name: '发改局', aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会'], stems: ['发改'] },
+  {
+    name: '发改局',
+    aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会', '发展改革委'],
+    stems: ['发改'],
+  },
   {
     name: '住建局',
     aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局', '城乡建设局', '城建局', '住建委'],
     stems: ['住建', '建设口', '城建'],
   },
-  { name: '商务局', aliases: ['商务局', '商务部门'], stems: ['商务'] },
+  { name: '商务局', aliases: ['商务和投资促进局', '商务局', '商务部门'], stems: ['商务'] },
   { name: '税务局', aliases: ['税务局', '国税局', '地税局', '税务部门', '税务分局'], stems: ['税务', '税局'] },
   {
     name: '市场监管局',
@@ -81,7 +85,21 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '财政局', aliases: ['财政局', '财政部门', '财政所'], stems: ['财政'] },
   {
     name: '供电公司',
-    aliases: ['供电公司', '供电局', '电力公司', '供电所', '电业局', '供电分公司', '国家电网', '国网公司'],
+    aliases: [
+      '供电公司',
+      '供电局',
+      '电力公司',
+      '供电所',
+      '电业局',
+      '供电分公司',
+      '国家电网',
+      '国网公司',
+      '供电有限公司',
+      '供电有限责任公司',
+      '电力有限公司',
+      '供电服务中心',
+      '供电营业厅',
+    ],
     stems: ['电力', '国网', '供电', '电网'],
   },
   {
@@ -89,7 +107,7 @@ export const DEPARTMENTS: DepartmentEntry[] = [
     aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心', '政务中心', '审批中心', '市民中心'],
     stems: ['行政服务', '政务服务', '审批窗口'],
   },
-  { name: '行政审批局', aliases: ['行政审批局', '审批局'] },
+  { name: '行政审批局', aliases: ['行政审批服务局', '行政审批局', '审批局'] },
   { name: '工信局', aliases: ['工业和信息化局', '工业信息化局', '工信局'], stems: ['工信'] },
   { name: '科技局', aliases: ['科学技术局', '科技局'], stems: ['科技'] },
   {
@@ -226,9 +244,22 @@ export function placeWordAt(text: string): string {
   return PLACE_WORDS_BY_LENGTH.find((w) => text.startsWith(w)) ?? '';
 }
 
-const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) =>
-  d.aliases.map((alias) => ({ alias, name: d.name })),
-).sort((a, b) => b.alias.length - a.alias.length);
+/**
+ * The ways an official name joins its two halves: 人力资源和社会保障局 is also written 人力资源与社会保障局 or
+ * 人力资源社会保障局 (and 住房和城乡建设局 as 住房与城乡建设局).
+ */
+function joinVariants(alias: string): string[] {
+  if (alias.length < 6 || !/[\u4e00-\u9fa5]和[\u4e00-\u9fa5]/.test(alias)) return [alias];
+  return [alias, alias.replace('和', '与'), alias.replace('和', '及'), alias.replace('和', '')];
+}
+
+const ALIAS_INDEX: Array<{ alias: string; name: string }> = [
+  ...new Map(
+    DEPARTMENTS.flatMap((d) =>
+      d.aliases.flatMap(joinVariants).map((alias) => [alias, { alias, name: d.name }] as const),
+    ),
+  ).values(),
+].sort((a, b) => b.alias.length - a.alias.length);
 
 /**
  * Bureaus named by their level only (国家局, 省局): no department of ours, and no typo of one (国家局 is not
