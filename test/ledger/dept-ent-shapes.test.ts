@@ -127,3 +127,28 @@ describe('a proper name after a verb in prose', () => {
     expect(firstName('支持华亭机械发展。')).toBe('华亭机械');
   });
 });
+
+describe('formal hand-offs and formal visiting teams', () => {
+  it('反馈至 / 反映给 / 上报 / 已商请 / 已请 hand the matter over; 想请 only wishes', () => {
+    for (const t of [
+      '我组已将问题反馈至县医保局。',
+      '已上报县医保局。',
+      '已商请县医保局协助。',
+      '已请县医保局帮助对接。',
+    ]) {
+      const [d] = findDepartments(t);
+      expect(d?.handedTo, t).toBe(true);
+    }
+    expect(handler('想请县医保局帮助对接。')).toBeNull();
+  });
+
+  it('departments visiting together (联合走访, a sub-unit 参加走访, 随X走访)', () => {
+    expect(findDepartments('县统战部、县科技局联合走访青松酒业。').map((d) => d.role)).toEqual([
+      'participant',
+      'participant',
+    ]);
+    expect(handler('县科技局成果科参加走访，企业反映缺研发人员。')).toBeNull();
+    expect(handler('随县科技局走访青松酒业，企业反映缺研发人员。')).toBeNull();
+    expect(handler('科技局、财政局正在联合审核。')).toBe('科技局');
+  });
+});

@@ -12,6 +12,7 @@ import {
   genericEndingAt,
   ACCOMPANY_WORDS,
   CONTACT_STEP_VERBS,
+  FORMAL_HANDOFF_VERBS,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
   PLANNED_STEP_WORDS,
@@ -49,7 +50,7 @@ export interface DepartmentMention extends Span {
 const LEAD_AFTER = new RegExp(`^\\s*(?:${LEAD_AFTER_DEPARTMENT.join('|')})`);
 
 const HANDOFF_VERB = new RegExp(
-  `(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`,
+  `(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?|${FORMAL_HANDOFF_VERBS.join('|')})\\s*$`,
 );
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF =
@@ -71,7 +72,7 @@ const STEM_SURE_AFTER = new RegExp(`^(?:${DEPARTMENT_PLACE_WORDS.filter((w) => w
 const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇报|报备|反映|打过?(?:了)?(?:个)?招呼)/;
 /** Inside a bracket listing who went (组团成员（…, 参加人员：…、): participants, not handlers. */
 const MEMBERS_BEFORE = /(?:成员|人员|组员|参加|参与|陪同)\s*(?:[(（][^)）]*|[:：][^，,。;；\n]*)$/;
-const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
+const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕|随|随同|跟随)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
 /**
@@ -81,7 +82,9 @@ const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能
 const TO_DO_BEFORE = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*(?:${CONTACT_STEP_VERBS.join('|')})?\\s*$`);
 const PLANNED_STEP = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*$`);
 /** After the department (and its cadre): it went along on our visit (陪同走访, 带队, 随行, 一同参加). */
-const ACCOMPANIES_AFTER = new RegExp(`^\\s*(?:${ACCOMPANY_WORDS.join('|')})`);
+const ACCOMPANIES_AFTER = new RegExp(
+  `^\\s*(?:[\\u4e00-\\u9fa5]{1,4}?(?:科|股|处|室|中心|大队))?\\s*(?:也|都|一并)?(?:${ACCOMPANY_WORDS.join('|')})`,
+);
 /** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
 const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
 
@@ -280,6 +283,18 @@ export function findDepartments(text: string): DepartmentMention[] {
       m.role === 'handler' &&
       !m.handedTo &&
       LIST_JOINER.test(text.slice(prev.end, m.start))
+    )
+      mentions[i] = { ...m, role: 'participant' };
+  }
+  // 县委组织部、县发改局联合走访: … and one listed right before it
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const next = mentions[i + 1]!;
+    const m = mentions[i]!;
+    if (
+      next.role === 'participant' &&
+      m.role === 'handler' &&
+      !m.handedTo &&
+      LIST_JOINER.test(text.slice(m.end, next.start))
     )
       mentions[i] = { ...m, role: 'participant' };
   }

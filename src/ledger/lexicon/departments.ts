@@ -327,6 +327,9 @@ export const ACCOMPANY_WORDS: readonly string[] = [
   '带队',
   '领队',
   '参加了?(?:走访|调研|座谈)',
+  '联合(?:走访|调研|上门|前往)',
+  '共同(?:走访|调研|上门|前往)',
+  '一道(?:走访|调研|上门|前往|去)',
   '参与了?(?:走访|调研|座谈)',
 ];
 
@@ -365,4 +368,13 @@ export const CONTACT_STEP_VERBS: readonly string[] = [
   '和',
   '跟',
   '找',
+];
+
+/**
+ * Hand-off verbs of formal reports written right before the department (已将问题反馈至县财政局, 已上报县发改局, 已商请县商务局
+ * 协助, 已请县人社局帮助对接): the matter is with that department.
+ */
+export const FORMAL_HANDOFF_VERBS: readonly string[] = [
+  '(?:反馈|反映|推送|提交|报送|上报|呈报|抄送|转送|转达)(?:给|至|到)',
+  '(?:已经?|均已|都已)(?:上报|报送|呈报|转送|商请|请)',
 ];
