@@ -152,3 +152,15 @@ describe('formal hand-offs and formal visiting teams', () => {
     expect(handler('科技局、财政局正在联合审核。')).toBe('科技局');
   });
 });
+
+describe('teams of cadres and cadres speaking', () => {
+  it('a team of cadres is no enterprise (专项督查组, 检查组)', () => {
+    expect(firstName('专项督查组反馈：青松酒业施工许可已办结。')).toBe('青松酒业');
+    expect(firstName('安全生产检查组说汇川科技的排污许可快到期了。')).toBe('汇川科技');
+  });
+
+  it("an office's section chief speaking outside a visit is the office at work", () => {
+    expect(handler('医保的王科长说下周来核查。')).toBe('医保局');
+    expect(handler('和医保局的王科长去了青松酒业。')).toBeNull();
+  });
+});

@@ -242,7 +242,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         if (
           PERSON_AFTER.test(after) &&
           !(COMES_AFTER.test(afterPerson) && !WITH_BEFORE.test(before)) &&
-          (inVisit || !/^(?:的)?[老小][\u4e00-\u9fa5](?:说|讲|反馈|回复|表示)/.test(after))
+          (inVisit || !CADRE_SAYS.test(after))
         )
           role = 'participant';
         else if (WITH_BEFORE.test(before) && inVisit) role = 'participant';
@@ -305,6 +305,9 @@ const CADRE_AFTER = /^\s*的?\s*((?:[老小][\u4e00-\u9fa5])|(?:[\u4e00-\u9fa5](
 /** The cadre, later: promises to handle it (说他回去就办, 当场答应帮忙对接, 表示会跟进). */
 const CADRE_TAKES_ON =
   /(?:当场|现场)?(?:说|讲|表示|答应|承诺|表态)[^，,。;；]{0,6}?(?:回去|马上|尽快|会|来|负责|帮忙|帮着)?[^，,。;；]{0,4}?(?:办|落实|跟进|对接|协调|解决|处理|研究|推进)/;
+/** The department's cadre saying something (住建的王科长说…, 人社局小李回复): the office speaking, outside a visit. */
+const CADRE_SAYS =
+  /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|股长|同志|经理))(?:说|讲|反馈|回复|答复|表示)/;
 /** What joins two departments of one list (经信局、发改局, 人社局和组织部). */
 const LIST_JOINER = /^\s*(?:[、及和与跟同]|以及)\s*$/;
 

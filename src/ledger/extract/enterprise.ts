@@ -6,6 +6,7 @@
  * around a visit or a report (去了迈微, 格格屋反映) give the name as written.
  */
 import {
+  CADRE_TEAM_ENDINGS,
   COMPANY_SUFFIXES,
   NAME_STOPWORDS,
   PLACE_PREFIX,
@@ -266,8 +267,11 @@ function badName(name: string): boolean {
   )
     return true;
   for (const { alias } of departmentAliases()) if (name.endsWith(alias)) return true;
-  return /[局办委部]$|中心$|大队$|管委会$/.test(name);
+  return /[局办委部]$|中心$|大队$|管委会$/.test(name) || GROUP_OF_CADRES.test(name);
 }
+
+/** Teams of cadres (专项督查组, 第三小组, 服务专班, 帮扶工作队): who reports, never the enterprise. */
+const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =

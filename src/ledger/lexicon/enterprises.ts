@@ -386,3 +386,6 @@ export function loadKnownEnterprises(file: string = defaultEnterprisesFile()): s
     ),
   ];
 }
+
+/** Endings of a team of cadres (专项督查组, 第三小组, 服务专班, 帮扶工作队): no enterprise name ends so. */
+export const CADRE_TEAM_ENDINGS: readonly string[] = ['组', '专班', '工作队', '服务队', '帮扶队', '专员'];
