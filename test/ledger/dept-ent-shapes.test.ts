@@ -156,7 +156,7 @@ describe('formal hand-offs and formal visiting teams', () => {
 describe('teams of cadres and cadres speaking', () => {
   it('a team of cadres is no enterprise (专项督查组, 检查组)', () => {
     expect(firstName('专项督查组反馈：青松酒业施工许可已办结。')).toBe('青松酒业');
-    expect(firstName('安全生产检查组说汇川科技的排污许可快到期了。')).toBe('汇川科技');
+    expect(firstName('安全生产检查组说汇川纸业的排污许可快到期了。')).toBe('汇川纸业');
   });
 
   it("an office's section chief speaking outside a visit is the office at work", () => {

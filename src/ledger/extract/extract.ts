@@ -69,6 +69,7 @@ import {
   VISIT_NOUN,
   VISIT_RECALLED,
   VISIT_VERBS,
+  WISH_WORDS,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
@@ -291,7 +292,31 @@ function interpret(
   if (screened) return screened;
 
   const draft: Draft = { items: [], reasons: new Set() };
-  for (const f of m.segments) buildItems(draft, m, f);
+  for (const f of m.segments) {
+    const before = draft.items.length;
+    buildItems(draft, m, f);
+    if (process.env.ST5_DEBUG)
+      console.error(
+        'SEG',
+        f.index,
+        JSON.stringify(f.seg.text),
+        'st',
+        f.status,
+        'h',
+        f.handler,
+        'prob',
+        f.hasProblem,
+        'earlier',
+        f.earlier,
+        'q',
+        f.question,
+        'cat',
+        f.category.category,
+        f.category.score,
+        '->',
+        draft.items.length - before,
+      );
+  }
 
   const kind = decideKind(m, draft);
   if (kind === null) return questionOrNothing(m);
@@ -939,7 +964,9 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (
     deptActing &&
     !raisedOnVisit &&
-    (afterTopic || (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, reported)))
+    (afterTopic ||
+      (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, quotedFrom(m, reported))) ||
+      relaysOnly(m, reported))
   ) {
     addOld(d, m, f, null);
     return true;
@@ -965,11 +992,9 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
   const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
   const ownHandler = handlerDepartment(f.depts.filter(own)) ?? handedBack(f.depts.filter(own), f.statuses.filter(own));
-  const firm = f.statuses
-    .filter(own)
-    .filter((x) => x.status !== 'in_progress' || ownHandler)
-    .map((x) => x.status);
-  const st = maxStatus(firm);
+  const firm = f.statuses.filter(own).filter((x) => x.status !== 'in_progress' || ownHandler);
+  // (供电公司已经批了，正在排施工队: a step done before work still under way is a step)
+  const st = segmentStatus(firm);
   const item: Item = {
     old: false,
     ref: null,
@@ -1037,10 +1062,23 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (REPORT_HEADING.test(denominalised(m.work.slice(0, f.seg.start)))) return false;
   if (
     STRONG_REPORT.test(denominalised(f.reportedText)) ||
-    enterpriseSays(m.work, m.ents, { start: f.seg.parentStart, end: f.seg.end })
+    enterpriseSays(m.work, m.ents, quotedFrom(m, { start: f.seg.parentStart, end: f.seg.end }))
   )
     return false;
   return saysNothingWrong(m, f);
+}
+
+/**
+ * What the enterprise is said to report states no problem and no wish of its own, only how the matter stands
+ * (据X反映，…经住建局现场指导，整改已完成过半; 老板说：“只要十月前能通电就行”; X诉求，已转…正在对接): it relays
+ * the department's work, it raises nothing new.
+ */
+function relaysOnly(m: MessageFacts, span: Span): boolean {
+  let t = m.work.slice(span.start, span.end);
+  for (const x of [...m.statuses, ...m.depts, ...m.ents, ...m.dateHits])
+    if (inside(x, span)) t = blank(t, x.start - span.start, x.end - span.start);
+  t = denominalised(t);
+  return !OWN_PROBLEM_CUES.test(t) && !REQUEST_CUES.test(t) && !WISH_WORDS.test(t);
 }
 
 /** The text with nominalised problem words (缺的工程师) blanked: they name a matter, they report nothing. */
@@ -1087,7 +1125,7 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
       status !== 'open' &&
       title.category.score > 0 &&
       !STRONG_REPORT.test(denominalised(title.reportedText)) &&
-      !enterpriseSays(m.work, m.ents, { start: title.seg.parentStart, end: title.seg.end }) &&
+      !enterpriseSays(m.work, m.ents, quotedFrom(m, { start: title.seg.parentStart, end: title.seg.end })) &&
       saysNothingWrong(m, title)
     )
       chosen[0]!.old = true;
@@ -1309,12 +1347,24 @@ function withoutDates(work: string, start: number, end: number, dates: Span[]): 
   return blankSpans(work.slice(start, end), start, dates);
 }
 
+/**
+ * A span that opens a quote or follows a colon (华盛塑料发群里：“…”), taken back to the start of the clause that
+ * introduces it: whoever speaks there says what it holds.
+ */
+function quotedFrom(m: MessageFacts, span: Span): Span {
+  const head = m.work.slice(0, span.start);
+  if (!/[:：]\s*$/.test(head) && !/^\s*[“"「『]/.test(m.work.slice(span.start, span.end))) return span;
+  const at = head.replace(/[\s“"「『:：]+$/, '').length;
+  const cut = Math.max(...['。', ';', '；', '\n', '”', '」'].map((c) => head.lastIndexOf(c, at - 1)));
+  return { start: cut + 1, end: span.end };
+}
+
 /** The enterprise is the one speaking (宏泰食品说…, 华康药业的王总在群里说…): a report, not a department's update. */
 function enterpriseSays(work: string, ents: EnterpriseHit[], seg: Span): boolean {
   return ents.some(
     (e) =>
       inside(e, seg) &&
-      /^(?:的)?(?:[\u4e00-\u9fa5]{0,6}?(?:老板|负责人|总经理|经理|总监|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|办公室|财务|人事))?(?:在群里)?(?:说|反映|来电|来函|表示|反馈|提出)/.test(
+      /^(?:的)?(?:[\u4e00-\u9fa5]{0,6}?(?:老板|负责人|总经理|经理|总监|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|办公室|财务|人事))?(?:刚刚?|又|也|今天|昨天|上午|下午)?(?:(?:在群里)?(?:说|反映|来电|来函|表示|反馈|提出)|(?:在|发到?)(?:群里|微信群?里?)|发了?(?:微信|消息|短信|信息)|打了?电话|来电话|留言)/.test(
         work.slice(e.end, e.end + 14),
       ),
   );

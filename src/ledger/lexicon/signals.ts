@@ -218,6 +218,8 @@ export const INTERROGATIVE =
 /** A question the enterprise asked, reported by the team (企业问能不能…, 不知道什么时候能批): a request, not a question to us. */
 export const REPORTED_ASK =
   /帮忙|帮着|催催|催一下|留言|(?:^|[,，\s]|群里|电话里|微信里|来电|打电话)问(?!题|一下|下)|想(?!问)|(?:企业|老板|老总|他们|对方|厂里|厂家|负责人|公司)(?:也|还|又|就)?(?:想问|说)|反映|企业问|老板问|厂里问|他们问|对方问|问我们|咨询|希望|来电|来函|诉求|不知道|不清楚|不确定|询问|打听/;
+/** Words of wanting or asking, in whatever construction (希望…, 想…, 要求…, 能不能…): the speaker wants something. */
+export const WISH_WORDS = /希望|想|要求|请求|恳请|盼|需要|急需|求助|能不能|能否|可否|可不可以/;
 /** A need stated as such (要招二十个工, 需要新增用地, 缺三个电工): something the enterprise wants now. */
 export const NEED_CUES = /(?:要|需要|想|得|急需|还需)(?:招|找|贷|申请|新增|增加|扩|办|批|拿)|缺|不够|不足/;
 
