@@ -305,7 +305,7 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   if (CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start))) {
     // 支持华亭机械发展, 推进智能制造: a clause opening with a verb of two characters and more words is no name, unless a
     // proper name follows the verb
-    const tokens = defaultTokenizer().tagged(run);
+    const tokens = run.length >= 4 ? defaultTokenizer().tagged(run) : [];
     if (tokens.length >= 2 && tokens[0]!.tag === 'v' && [...tokens[0]!.word].length === 2) {
       const proper = properNameEnd(run);
       return proper ? { part: proper, clean: true } : null;
@@ -324,6 +324,7 @@ const BEFORE_NAME_TAGS = /^(?:v|vd|vn|d|p|c|u|ad)$/;
  * words only (恢复万通 → 万通); else null. Words no dictionary knows (x) do not count: they are often joined verbs.
  */
 function properNameEnd(run: string): string | null {
+  if (run.length < 3) return null;
   const tokens = defaultTokenizer().tagged(run);
   const last = tokens[tokens.length - 1];
   if (!last || tokens.length < 2 || !['nr', 'ns', 'nz', 'nt'].includes(last.tag)) return null;
