@@ -10,8 +10,12 @@ import {
   GENERIC_BUREAUS,
   DEPARTMENT_PLACE_WORDS,
   genericEndingAt,
+  ACCOMPANY_WORDS,
+  CONTACT_STEP_VERBS,
+  FORMAL_HANDOFF_VERBS,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
+  PLANNED_STEP_WORDS,
   placeWordAt,
 } from '../lexicon/departments.js';
 import { homophoneTypoAt } from '../../text/sound.js';
@@ -46,7 +50,7 @@ export interface DepartmentMention extends Span {
 const LEAD_AFTER = new RegExp(`^\\s*(?:${LEAD_AFTER_DEPARTMENT.join('|')})`);
 
 const HANDOFF_VERB = new RegExp(
-  `(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?)\\s*$`,
+  `(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?|${FORMAL_HANDOFF_VERBS.join('|')})\\s*$`,
 );
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF =
@@ -59,7 +63,7 @@ const STEM_BEFORE =
   /(?:^|[\s,，。;；:：、!！?？]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+  /^(?:$|[\s,，。;；!！?？、]|了|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
 /** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
 const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
@@ -68,9 +72,28 @@ const STEM_SURE_AFTER = new RegExp(`^(?:${DEPARTMENT_PLACE_WORDS.filter((w) => w
 const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇报|报备|反映|打过?(?:了)?(?:个)?招呼)/;
 /** Inside a bracket listing who went (组团成员（…, 参加人员：…、): participants, not handlers. */
 const MEMBERS_BEFORE = /(?:成员|人员|组员|参加|参与|陪同)\s*(?:[(（][^)）]*|[:：][^，,。;；\n]*)$/;
-const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕)\s*$/;
+const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕|随|随同|跟随)\s*$/;
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
+/**
+ * Before the department, a step still to take (需协调供电公司, 将对接商务局, 建议联系人社局): the department is wished
+ * for, nobody handles the matter yet.
+ */
+const TO_DO_BEFORE = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*(?:${CONTACT_STEP_VERBS.join('|')})?\\s*$`);
+const PLANNED_STEP = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*$`);
+/** After the department (and its cadre): it went along on our visit (陪同走访, 带队, 随行, 一同参加). */
+const ACCOMPANIES_AFTER = new RegExp(
+  `^\\s*(?:[\\u4e00-\\u9fa5]{1,4}?(?:科|股|处|室|中心|大队))?\\s*(?:也|都|一并)?(?:${ACCOMPANY_WORDS.join('|')})`,
+);
+/** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
+const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
+
+/** Where a mention starting at `at` starts with its place prefix (县经信局, 市人社局): one character back, or `at`. */
+function withPlacePrefix(text: string, at: number): number {
+  return at > 0 && /[县市区省]/.test(text[at - 1]!) && !/(?:全|本|各|该)$/.test(text.slice(Math.max(0, at - 2), at - 1))
+    ? at - 1
+    : at;
+}
 
 /** Find department mentions in `text`. `clauseOf` gives the clause boundaries around a position. */
 export function findDepartments(text: string): DepartmentMention[] {
@@ -84,13 +107,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (at < 0) break;
       from = at + 1;
       // Extend over a place prefix (县经信局, 市人社局).
-      let start = at;
-      if (
-        at > 0 &&
-        /[县市区省]/.test(text[at - 1]!) &&
-        !/(?:全|本|各|该)$/.test(text.slice(Math.max(0, at - 2), at - 1))
-      )
-        start = at - 1;
+      const start = withPlacePrefix(text, at);
       if (free(start, at + alias.length))
         found.push({ start, end: at + alias.length, raw: text.slice(start, at + alias.length), name });
     }
@@ -162,7 +179,9 @@ export function findDepartments(text: string): DepartmentMention[] {
         !placeWordAt(text.slice(i + w.length))
       )
         continue;
-      found.push({ start: i, end: i + w.length, raw: w, name });
+      // 已交县人力资源和社会保账局: the place prefix belongs to the mention, as for a name written right
+      const start = withPlacePrefix(text, i);
+      found.push({ start, end: i + w.length, raw: text.slice(start, i + w.length), name });
     }
   }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {
@@ -181,7 +200,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       f.raw += place;
     }
   }
-  return found
+  const mentions = found
     .sort((a, b) => a.start - b.start)
     .map((f) => {
       const clauseStart =
@@ -197,7 +216,9 @@ export function findDepartments(text: string): DepartmentMention[] {
       const before = text.slice(clauseStart, f.start);
       const after = text.slice(f.end, clauseEnd);
       const verb = HANDOFF_VERB.exec(before);
-      const considered = verb !== null && HANDOFF_CONSIDERED.test(before.slice(0, verb.index));
+      const considered =
+        verb !== null &&
+        (HANDOFF_CONSIDERED.test(before.slice(0, verb.index)) || PLANNED_STEP.test(before.slice(0, verb.index)));
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
       const afterPerson = after.replace(PERSON_AFTER, '');
       const told =
@@ -206,17 +227,22 @@ export function findDepartments(text: string): DepartmentMention[] {
         (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
           // 已跟人社局的李科长对接: 已 before the contact says it is done
           (/已经?\s*(?:跟|和|与|同|向)\s*$/.test(before) && CONTACT_VERB.test(afterPerson)));
-      const handedTo = ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered;
+      // 由组织部带队, 县经信局陪同走访: the office went along on the visit, whatever verb stands before it
+      const accompanies = ACCOMPANIES_AFTER.test(afterPerson) && !TOLD_AFTER_DEPARTMENT.test(afterPerson);
+      const handedTo =
+        ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered && !accompanies;
       const verbStart = handedTo
         ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
         : f.start;
       let role: DepartmentRole = 'handler';
-      if (!handedTo) {
-        const clause = text.slice(clauseStart, clauseEnd);
-        const inVisit = VISIT_VERBS.test(clause) || VISIT_MOTION.test(after);
+      const clause = text.slice(clauseStart, clauseEnd);
+      const inVisit = VISIT_VERBS.test(clause) || VISIT_MOTION.test(after);
+      if (accompanies) role = 'participant';
+      else if (!handedTo) {
         if (
           PERSON_AFTER.test(after) &&
-          (inVisit || !/^(?:的)?[老小][\u4e00-\u9fa5](?:说|讲|反馈|回复|表示)/.test(after))
+          !(COMES_AFTER.test(afterPerson) && !WITH_BEFORE.test(before)) &&
+          (inVisit || !CADRE_SAYS.test(after))
         )
           role = 'participant';
         else if (WITH_BEFORE.test(before) && inVisit) role = 'participant';
@@ -225,6 +251,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
         else if (
           WISH_BEFORE.test(before) ||
+          TO_DO_BEFORE.test(before) ||
           considered ||
           ASK_DEPARTMENT_AFTER.test(after) ||
           wishedBefore(text, clauseStart, f.start)
@@ -238,7 +265,51 @@ export function findDepartments(text: string): DepartmentMention[] {
       const leads = LEAD_AFTER.test(text.slice(f.end)) ? { leads: true } : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown, ...leads };
     });
+  // 跟发改的老李一起去…老李说他回去就办: the cadre who went along takes the matter on — the office handles it
+  for (const [i, m] of mentions.entries()) {
+    if (m.role !== 'participant') continue;
+    const person = CADRE_AFTER.exec(text.slice(m.end))?.[1];
+    if (!person) continue;
+    const later = text.slice(m.end + text.slice(m.end).indexOf(person) + person.length);
+    if (new RegExp(`${person}\\s*(?:${CADRE_TAKES_ON.source})`).test(later))
+      mentions[i] = { ...m, role: 'handler', handedTo: true, verbStart: m.start };
+  }
+  // 会同发改局、住建局走访: a department listed right after one that went along went along too
+  for (let i = 1; i < mentions.length; i++) {
+    const prev = mentions[i - 1]!;
+    const m = mentions[i]!;
+    if (
+      prev.role === 'participant' &&
+      m.role === 'handler' &&
+      !m.handedTo &&
+      LIST_JOINER.test(text.slice(prev.end, m.start))
+    )
+      mentions[i] = { ...m, role: 'participant' };
+  }
+  // 县委组织部、县发改局联合走访: … and one listed right before it
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const next = mentions[i + 1]!;
+    const m = mentions[i]!;
+    if (
+      next.role === 'participant' &&
+      m.role === 'handler' &&
+      !m.handedTo &&
+      LIST_JOINER.test(text.slice(m.end, next.start))
+    )
+      mentions[i] = { ...m, role: 'participant' };
+  }
+  return mentions;
 }
+/** The cadre named right after a department (的老李, 王科长): who may later take the matter on. */
+const CADRE_AFTER = /^\s*的?\s*((?:[老小][\u4e00-\u9fa5])|(?:[\u4e00-\u9fa5](?:科长|主任|局长|股长|书记|部长)))/;
+/** The cadre, later: promises to handle it (说他回去就办, 当场答应帮忙对接, 表示会跟进). */
+const CADRE_TAKES_ON =
+  /(?:当场|现场)?(?:说|讲|表示|答应|承诺|表态)[^，,。;；]{0,6}?(?:回去|马上|尽快|会|来|负责|帮忙|帮着)?[^，,。;；]{0,4}?(?:办|落实|跟进|对接|协调|解决|处理|研究|推进)/;
+/** The department's cadre saying something (住建的王科长说…, 人社局小李回复): the office speaking, outside a visit. */
+const CADRE_SAYS =
+  /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|股长|同志|经理))(?:说|讲|反馈|回复|答复|表示)/;
+/** What joins two departments of one list (经信局、发改局, 人社局和组织部). */
+const LIST_JOINER = /^\s*(?:[、及和与跟同]|以及)\s*$/;
 
 /**
  * "希望住建和应急部门一起协调": a department joined by 和/、/及 to one that is wished for is wished for too.

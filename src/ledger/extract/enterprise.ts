@@ -7,6 +7,7 @@
  */
 import { places } from '../../retrieval/constraints.js';
 import {
+  CADRE_TEAM_ENDINGS,
   COMPANY_SUFFIXES,
   NAME_STOPWORDS,
   PLACE_PREFIX,
@@ -252,16 +253,16 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
 
 /** Characters that do not occur inside company names: the name starts after the last of them. */
 const BREAK_CHARS =
-  /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴]/;
+  /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴缺]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
 const BREAK_WORDS =
   /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望))/;
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
-  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|据|另外|此外|同时|还有|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|据|经|另外|此外|同时|还有|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
 
 /** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
-const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', ''));
+const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', '').replace('据|经|', '据|'));
 
 /** A name made only of heading and label words (记录, 标题, 走访安排 minus the verb): the frame of a report. */
 const HEADING_NAME = new RegExp(`^(?:${[...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|')})+$`);
@@ -290,12 +291,15 @@ function badName(name: string): boolean {
   )
     return true;
   for (const { alias } of departmentAliases()) if (name.endsWith(alias)) return true;
-  return /[局办委部]$|中心$|大队$|管委会$/.test(name);
+  return /[局办委部]$|中心$|大队$|管委会$/.test(name) || GROUP_OF_CADRES.test(name);
 }
+
+/** Teams of cadres (专项督查组, 第三小组, 服务专班, 帮扶工作队): who reports, never the enterprise. */
+const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:^|[\s,，。;；:：!！?？)）\]】\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:据|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
 
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
@@ -322,7 +326,35 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // A name part made only of company endings (智能制造) is an industry, not a name.
   if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
   const start = sfxStart - run.length;
-  return { part: run, clean: CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) };
+  if (CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start))) {
+    // 支持华亭机械发展, 推进智能制造: a clause opening with a verb of two characters and more words is no name, unless a
+    // proper name follows the verb
+    const tokens = run.length >= 4 ? defaultTokenizer().tagged(run) : [];
+    if (tokens.length >= 2 && tokens[0]!.tag === 'v' && [...tokens[0]!.word].length === 2) {
+      const proper = properNameEnd(run);
+      return proper ? { part: proper, clean: true } : null;
+    }
+    return { part: run, clean: true };
+  }
+  // 已恢复万通汽车零部件授信: in prose, a name part the segmenter reads as a proper name after a verb (恢复 + 万通)
+  const proper = properNameEnd(run);
+  return proper ? { part: proper, clean: true } : { part: run, clean: false };
+}
+
+/** Tags of a verb or a function word that may stand before a name in prose (恢复, 支持, 向, 已). */
+const BEFORE_NAME_TAGS = /^(?:v|vd|vn|d|p|c|u|ad)$/;
+/**
+ * The end of `run` that is one proper name (nr, ns, nz, nt) of two or three characters, after verbs and function
+ * words only (恢复万通 → 万通); else null. Words no dictionary knows (x) do not count: they are often joined verbs.
+ */
+function properNameEnd(run: string): string | null {
+  if (run.length < 3) return null;
+  const tokens = defaultTokenizer().tagged(run);
+  const last = tokens[tokens.length - 1];
+  if (!last || tokens.length < 2 || !['nr', 'ns', 'nz', 'nt'].includes(last.tag)) return null;
+  const len = [...last.word].length;
+  if (len < 2 || len > 3) return null;
+  return tokens.slice(0, -1).every((t) => BEFORE_NAME_TAGS.test(t.tag)) ? last.word : null;
 }
 
 /** Nouns an industry word modifies (…项目, …设备, …生产线): after a weak ending they say it names no company. */
@@ -362,7 +394,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
       end += more.length;
     }
     // 宏达包装制品有限公司: a legal ending a few characters on closes the name (制品 is no listed ending)
-    const legal = /^([\u4e00-\u9fa5]{1,4}?)(?:股份有限公司|有限责任公司|有限公司|集团)/.exec(text.slice(end));
+    const legal = /^([\u4e00-\u9fa5]{1,4}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司)/.exec(text.slice(end));
     if (legal && !LEGAL_ENDING.test(text.slice(pos, end)) && !BREAK_CHARS.test(legal[1]!)) end += legal[0].length;
     const start = pos - before.part.length;
     const name = text.slice(start, end);
@@ -400,6 +432,16 @@ const RECEIVED_FROM = new RegExp(
   'g',
 );
 
+/** People of the enterprise written right after its name (丰源王总, 华瑞的负责人). */
+const ENTERPRISE_PERSON =
+  '的?(?:老板|老总|负责人|总经理|董事长|经理|财务|人事|厂长|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][总厂])';
+const CONTACT_THEN_PERSON = new RegExp(
+  `(?:跟|和|与|给|联系了?|致电|电话联系了?|约了|见了)\\s*([\\u4e00-\\u9fa5]{2,8}?)\\s*${ENTERPRISE_PERSON}`,
+  'g',
+);
+const AT_PLACE =
+  /(?:^|[\s,，。;；!！])(?:今天|昨天|前天|上午|下午|早上|晚上|刚才|刚)?\s*在\s*([\u4e00-\u9fa5]{2,8}?)\s*(?:那边|这边|那儿|这儿|那里|厂里|厂区)/g;
+
 /** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
 export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
   const hits: EnterpriseHit[] = [];
@@ -416,7 +458,7 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   }
   // at the start of a clause, before a report verb
   for (const m of text.matchAll(
-    /(?:^|[,，。;；:：!！\s])((?:[\u4e00-\u9fa5A-Za-z]){2,10}?)(?=(?:的?(?:老板|老总|负责人|销售|财务|办公室|总经理|董事长|人事|经理|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?(?:反映|来电|来函|提出|表示|反馈|说|在群里)|的(?:老板|负责人|销售|财务|办公室|总经理|董事长|人事|经理)|办公室)/g,
+    /(?:^|[,，。;；:：!！\s])((?:[\u4e00-\u9fa5A-Za-z]){2,10}?)(?=(?:的?(?:老板|老总|负责人|销售|财务|办公室|总经理|董事长|人事|经理|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?\s?(?:反映|来电|来函|提出|表示|反馈|说|在群里)|的(?:老板|负责人|销售|财务|办公室|总经理|董事长|人事|经理)|办公室)/g,
   )) {
     const raw = m[1]!;
     const name = raw.replace(LEAD_WORDS, '');
@@ -424,6 +466,10 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   }
   // 接到中科锐能电话, 收到远帆船舶的来函
   for (const m of text.matchAll(RECEIVED_FROM)) push(m[1]!, m.index + m[0].indexOf(m[1]!, 2));
+  // 跟丰源王总通了电话, 联系了华瑞的负责人: after a contact word, a name before a person of the enterprise
+  for (const m of text.matchAll(CONTACT_THEN_PERSON)) push(m[1]!, m.index + m[0].indexOf(m[1]!));
+  // 在鼎新那边开了座谈会: the place we were at
+  for (const m of text.matchAll(AT_PLACE)) push(m[1]!, m.index + m[0].lastIndexOf(m[1]!));
   // 企业（名称） / 企业：名称
   for (const m of text.matchAll(
     /(?<![\u4e00-\u9fa5])(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
@@ -456,7 +502,34 @@ export function findHeadNames(text: string, exclude: Span[] = []): Array<Enterpr
     if (exclude.some((x) => start < x.end && x.start < start + name.length)) continue;
     hits.push({ name, start, end: start + name.length, known: false, ...(m[2] ? { opener: true } : {}) });
   }
+  // 北辰用地 销号, 瑞祥增容的事交电力了: a message opening with a word right before a problem word; 帮晨阳开拓市场,
+  // 为锦程对接银行: a word after a beneficiary preposition — kept only when no dictionary knows the word (findEnterprises)
+  for (const re of [BENEFICIARY_NAME, OPENER_BEFORE_TOPIC]) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
+    const name = re === OPENER_BEFORE_TOPIC ? m[1]! : nameAt(text, start);
+    if (!name || badName(name) || NOT_A_NAME.test(name) || BREAK_CHARS.test(name)) continue;
+    if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
+    if ([...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)) continue;
+    hits.push({ name, start, end: start + name.length, known: false, opener: true });
+  }
   return hits;
+}
+
+const TOPIC_WORDS = [...CATEGORY_WORDS].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
+const OPENER_BEFORE_TOPIC = new RegExp(`^\\s*([\\u4e00-\\u9fa5]{2,3}?)(?:${TOPIC_WORDS.join('|')})`);
+const BENEFICIARY_NAME = /(?:帮|帮助|协助|为|替)\s*([\u4e00-\u9fa5]{2,3})/;
+
+/** The two or three characters at `start` that make one name: three when the segmenter reads them as one proper name. */
+function nameAt(text: string, start: number): string | null {
+  const three = text.slice(start, start + 3);
+  if (/^[\u4e00-\u9fa5]{3}$/.test(three)) {
+    const tokens = defaultTokenizer().tagged(three);
+    if (tokens.length === 1 && tokens[0]!.tag !== 'x' && NAME_TAGS.has(tokens[0]!.tag)) return three;
+  }
+  const two = text.slice(start, start + 2);
+  return /^[\u4e00-\u9fa5]{2}$/.test(two) ? two : null;
 }
 
 const LINE_LEAD =
@@ -524,6 +597,12 @@ export function findEnterprises(text: string, known: readonly string[], exclude:
   const hits = [...knownHits, ...suffixHits, ...contextHits.map(placed), ...lineHits.map(placed)].sort(
     (a, b) => a.start - b.start || Number(b.known) - Number(a.known),
   );
+  // 蓝海那边… (蓝海生物): a short name that begins a fuller one named in the same message is that one
+  for (const [i, h] of hits.entries()) {
+    if (h.known) continue;
+    const full = hits.find((o) => !o.known && o.name.length > h.name.length && o.name.startsWith(h.name));
+    if (full) hits[i] = { ...h, name: full.name };
+  }
   if (hits.length) return hits;
   return findHeadNames(text, exclude)
     .map((h) => ({ ...placed(h), opener: h.opener }))

@@ -60,13 +60,17 @@ export const DEPARTMENTS: DepartmentEntry[] = [
     name: '组织部',
     aliases: ['县委组织部人才办', '组织部人才办', '县委组织部', '市委组织部', '区委组织部', '组织部', '人才办'],
   },
-  { name: '发改局', aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会'], stems: ['发改'] },
+  {
+    name: '发改局',
+    aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会', '发展改革委'],
+    stems: ['发改'],
+  },
   {
     name: '住建局',
     aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局', '城乡建设局', '城建局', '住建委'],
     stems: ['住建', '建设口', '城建'],
   },
-  { name: '商务局', aliases: ['商务局', '商务部门'], stems: ['商务'] },
+  { name: '商务局', aliases: ['商务和投资促进局', '商务局', '商务部门'], stems: ['商务'] },
   { name: '税务局', aliases: ['税务局', '国税局', '地税局', '税务部门', '税务分局'], stems: ['税务', '税局'] },
   {
     name: '市场监管局',
@@ -81,7 +85,21 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '财政局', aliases: ['财政局', '财政部门', '财政所'], stems: ['财政'] },
   {
     name: '供电公司',
-    aliases: ['供电公司', '供电局', '电力公司', '供电所', '电业局', '供电分公司', '国家电网', '国网公司'],
+    aliases: [
+      '供电公司',
+      '供电局',
+      '电力公司',
+      '供电所',
+      '电业局',
+      '供电分公司',
+      '国家电网',
+      '国网公司',
+      '供电有限公司',
+      '供电有限责任公司',
+      '电力有限公司',
+      '供电服务中心',
+      '供电营业厅',
+    ],
     stems: ['电力', '国网', '供电', '电网'],
   },
   {
@@ -89,7 +107,7 @@ export const DEPARTMENTS: DepartmentEntry[] = [
     aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心', '政务中心', '审批中心', '市民中心'],
     stems: ['行政服务', '政务服务', '审批窗口'],
   },
-  { name: '行政审批局', aliases: ['行政审批局', '审批局'] },
+  { name: '行政审批局', aliases: ['行政审批服务局', '行政审批局', '审批局'] },
   { name: '工信局', aliases: ['工业和信息化局', '工业信息化局', '工信局'], stems: ['工信'] },
   { name: '科技局', aliases: ['科学技术局', '科技局'], stems: ['科技'] },
   {
@@ -144,8 +162,12 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   { name: '人民银行', aliases: ['人民银行', '人行', '央行'] },
   { name: '金融监管局', aliases: ['金融监管分局', '金融监管局', '银保监分局', '银保监局', '银保监'] },
   { name: '海关', aliases: ['海关'] },
-  { name: '园区管委会', aliases: ['园区管委会'], stems: ['园区管委', '园区'] },
-  { name: '管委会', aliases: ['开发区管委会', '管委会'] },
+  // the county's park authority, however the park is called (开发区, 高新区, 经开区 …) or left unnamed (管委会)
+  {
+    name: '园区管委会',
+    aliases: ['园区管委会', '开发区管委会', '高新区管委会', '经开区管委会', '工业园区管委会', '产业园管委会', '管委会'],
+    stems: ['园区管委', '园区'],
+  },
   { name: '省药监局', aliases: ['省药监局', '省药品监督管理局'] },
   { name: '药监局', aliases: ['药监局', '药品监督管理局'], stems: ['药监'] },
   { name: '国资办', aliases: ['国资办', '国资委'] },
@@ -222,9 +244,22 @@ export function placeWordAt(text: string): string {
   return PLACE_WORDS_BY_LENGTH.find((w) => text.startsWith(w)) ?? '';
 }
 
-const ALIAS_INDEX: Array<{ alias: string; name: string }> = DEPARTMENTS.flatMap((d) =>
-  d.aliases.map((alias) => ({ alias, name: d.name })),
-).sort((a, b) => b.alias.length - a.alias.length);
+/**
+ * The ways an official name joins its two halves: 人力资源和社会保障局 is also written 人力资源与社会保障局 or
+ * 人力资源社会保障局 (and 住房和城乡建设局 as 住房与城乡建设局).
+ */
+function joinVariants(alias: string): string[] {
+  if (alias.length < 6 || !/[\u4e00-\u9fa5]和[\u4e00-\u9fa5]/.test(alias)) return [alias];
+  return [alias, alias.replace('和', '与'), alias.replace('和', '及'), alias.replace('和', '')];
+}
+
+const ALIAS_INDEX: Array<{ alias: string; name: string }> = [
+  ...new Map(
+    DEPARTMENTS.flatMap((d) =>
+      d.aliases.flatMap(joinVariants).map((alias) => [alias, { alias, name: d.name }] as const),
+    ),
+  ).values(),
+].sort((a, b) => b.alias.length - a.alias.length);
 
 /**
  * Bureaus named by their level only (国家局, 省局): no department of ours, and no typo of one (国家局 is not
@@ -276,3 +311,70 @@ export function normalizeDepartment(raw: string): string {
   for (const { alias, name } of ALIAS_INDEX) if (alias.length >= 3 && homophoneTypoAt(bare, alias) >= 0) return name;
   return s;
 }
+
+/**
+ * Words after a department (or its cadre) saying it went along on our visit (县经信局陪同走访, 由组织部带队, 人社局
+ * 同志随行, 商务局一同参加): a participant, not the handler.
+ */
+export const ACCOMPANY_WORDS: readonly string[] = [
+  '陪同',
+  '随同',
+  '随行',
+  '一同(?:参加|走访|前往|去|到|调研|上门)',
+  '一起(?:参加|走访|前往|去|到|调研|上门)',
+  '同去',
+  '同行',
+  '带队',
+  '领队',
+  '参加了?(?:走访|调研|座谈)',
+  '联合(?:走访|调研|上门|前往)',
+  '共同(?:走访|调研|上门|前往)',
+  '一道(?:走访|调研|上门|前往|去)',
+  '参与了?(?:走访|调研|座谈)',
+];
+
+/**
+ * Words before a department (with an optional contact verb) that make it a step still to take (需协调供电公司, 将对接
+ * 商务局, 建议联系人社局, 拟请财政局): nobody handles the matter yet.
+ */
+export const PLANNED_STEP_WORDS: readonly string[] = [
+  '需',
+  '需要',
+  '须',
+  '待',
+  '(?<!已)将',
+  '拟',
+  '准备',
+  '计划',
+  '打算',
+  '建议',
+  '下一步',
+  '下步',
+  '后续',
+];
+export const CONTACT_STEP_VERBS: readonly string[] = [
+  '协调',
+  '对接',
+  '联系',
+  '沟通',
+  '商请',
+  '提请',
+  '报请',
+  '请',
+  '求助',
+  '争取',
+  '向',
+  '与',
+  '和',
+  '跟',
+  '找',
+];
+
+/**
+ * Hand-off verbs of formal reports written right before the department (已将问题反馈至县财政局, 已上报县发改局, 已商请县商务局
+ * 协助, 已请县人社局帮助对接): the matter is with that department.
+ */
+export const FORMAL_HANDOFF_VERBS: readonly string[] = [
+  '(?:反馈|反映|推送|提交|报送|上报|呈报|抄送|转送|转达)(?:给|至|到)',
+  '(?:已经?|均已|都已)(?:上报|报送|呈报|转送|商请|请)',
+];

@@ -202,6 +202,23 @@ export const WEAK_COMPANY_SUFFIXES = [
   '化肥',
   '农资',
   '饲料厂',
+  // farms and service businesses the teams also look after
+  '养殖场',
+  '种植场',
+  '养殖',
+  '林场',
+  '茶场',
+  '渔场',
+  '幼儿园',
+  '医院',
+  '诊所',
+  '药房',
+  '药店',
+  '宾馆',
+  '饭店',
+  '餐饮',
+  '汽修',
+  '驾校',
 ];
 
 /**
@@ -369,3 +386,6 @@ export function loadKnownEnterprises(file: string = defaultEnterprisesFile()): s
     ),
   ];
 }
+
+/** Endings of a team of cadres (专项督查组, 第三小组, 服务专班, 帮扶工作队): no enterprise name ends so. */
+export const CADRE_TEAM_ENDINGS: readonly string[] = ['组', '专班', '工作队', '服务队', '帮扶队', '专员'];
