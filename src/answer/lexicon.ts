@@ -20,6 +20,18 @@ export const DOC_DESCRIPTION_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * Words that name the form an answer takes rather than what it is about (“原文是啥”, “全称”, “标题原话”,
+ * “这三个数字指什么”): a passage gives the answer without them, so their absence says nothing about
+ * whether it holds the answer.
+ */
+export const ANSWER_FORM_WORDS: ReadonlySet<string> = new Set(
+  `原文 原话 原句 全称 简称 名字 名称 叫法 标题 题目 表述 提法 意思 含义 内容 说法 情况 做法 数字 数 字 词 句 话 页 页码 第几页
+   部分 出处 作者 署名 条目 正文 段 段落 一句 那句 具体 具体内容 详细 细节`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
 /** Cues of the kind of answer asked for. */
 export const ANSWER_KIND_CUES = {
   number:

@@ -7,6 +7,9 @@
  * near miss whose key detail is absent ("高企认定…研发费用占比") scores low even when some generic
  * words match.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Bm25Index } from './bm25.js';
 import { type Constraint, constraintsMet, questionConstraints } from './constraints.js';
 import { chunkContext, chunkDescription } from './fields.js';
@@ -28,6 +31,7 @@ import {
   DONE_EVIDENCE,
   PLAN_CUE,
   DOC_DESCRIPTION_WORDS,
+  ANSWER_FORM_WORDS,
   NUMBER_UNIT_CUES,
   type AnswerKind,
 } from '../answer/lexicon.js';
@@ -74,6 +78,12 @@ export interface QueryUnit {
    * question's focus — the attribute or act asked about (全长多少, 哪一年通车, 怎么兑换).
    */
   distance?: number;
+  /** Corpus specificity in [0, 1]: the word's IDF over that of a word the corpus never uses. */
+  rarity?: number;
+  /** The noun right after a question word (什么荣誉, 哪个单位): names the kind of answer, not the topic. */
+  answerType?: boolean;
+  /** Chat wording, a word describing the document, or a Latin word the corpus never uses (wordingWeight). */
+  wording?: boolean;
 }
 
 export interface Answerability {
@@ -112,8 +122,9 @@ export function queryUnits(tokenizer: Tokenizer, bm25: Bm25Index, query: string)
     const w = tag === 'x' ? trimParticles(word) : word;
     if (!w || units.has(w)) continue;
     order.set(w, emitted++);
+    const spec = specificity(bm25, w);
     const weight =
-      specificity(bm25, w) *
+      spec *
       posWeight(tag) *
       (asksType ? ANSWER_TYPE_WEIGHT : 1) *
       wordingWeight(bm25, w) *
@@ -122,7 +133,15 @@ export function queryUnits(tokenizer: Tokenizer, bm25: Bm25Index, query: string)
       .filter((m) => span[0] >= 0 && m.start < span[1] && span[0] < m.end)
       .flatMap((m) => m.forms)
       .filter((f) => f !== w);
-    units.set(w, { word: w, tag, weight, ...(alts.length ? { alts: [...new Set(alts)] } : {}) });
+    units.set(w, {
+      word: w,
+      tag,
+      weight,
+      rarity: Math.min(1, spec / Math.max(1e-9, unseenIdf(bm25))),
+      ...(asksType ? { answerType: true } : {}),
+      ...(wordingWeight(bm25, w) < 1 ? { wording: true } : {}),
+      ...(alts.length ? { alts: [...new Set(alts)] } : {}),
+    });
   }
   // No question word (“…是月刊还是季刊”): the end of the question is where it asks.
   if (!anchors.length) anchors.push(emitted);
@@ -187,6 +206,11 @@ function trimParticles(word: string): string {
   return isStopWord(w) ? '' : w;
 }
 
+/** IDF of a word the corpus never uses (the most specific a unit can be). */
+function unseenIdf(bm25: Bm25Index): number {
+  return bm25.idf('\u0000', 'words');
+}
+
 /** IDF of a unit: as a word when the index knows it, else by its rarest bigram (unseen → maximum). */
 function specificity(bm25: Bm25Index, w: string): number {
   if (bm25.df(w, 'words') > 0) return bm25.idf(w, 'words');
@@ -217,16 +241,64 @@ export function coverage(units: QueryUnit[], hay: string): { coverage: number; m
   const missing: string[] = [];
   for (const u of units) {
     total += u.weight;
-    let credit = hay.includes(u.word) || u.alts?.some((a) => hay.includes(a)) ? 1 : 0;
-    if (!credit && u.word.length > 2) {
-      let k = 0;
-      for (let i = 0; i + 1 < u.word.length; i++) if (hay.includes(u.word.slice(i, i + 2))) k++;
-      credit = k / (u.word.length - 1);
-    }
+    const credit = unitCredit(u, hay);
     found += u.weight * credit;
     if (credit < 1) missing.push(u.word);
   }
   return { coverage: total > 0 ? found / total : 0, missing };
+}
+
+/** How far a unit is found in a text: 1 as written (or a written form of it), else its share of bigrams. */
+export function unitCredit(u: QueryUnit, hay: string): number {
+  if (hay.includes(u.word) || u.alts?.some((a) => hay.includes(a))) return 1;
+  if (u.word.length <= 2) return 0;
+  let k = 0;
+  for (let i = 0; i + 1 < u.word.length; i++) if (hay.includes(u.word.slice(i, i + 2))) k++;
+  return k / (u.word.length - 1);
+}
+
+/** Part-of-speech tags of a word that can name the thing asked about (nouns, names, idioms, abbreviations). */
+const NOMINAL_TAGS = /^(?:n\w*|l|vn|j|i|eng)$/u;
+
+/**
+ * The thing a question asks about — the nouns next to its question word (全长多少, 装机容量是多少,
+ * 下载量有多少): those that name a topic (not the answer's form, chat wording or the document).
+ */
+export function focusNouns(units: QueryUnit[]): QueryUnit[] {
+  return units.filter(
+    (u) =>
+      (u.distance ?? 9) <= FOCUS_REACH &&
+      NOMINAL_TAGS.test(u.tag) &&
+      [...u.word].length >= 2 &&
+      !u.answerType &&
+      !u.wording &&
+      !COUNT_WORD.test(u.word) &&
+      !NOT_A_NOUN.test(u.word) &&
+      !ANSWER_FORM_WORDS.has(u.word),
+  );
+}
+
+/**
+ * A word the tagger took for a noun that holds a question morpheme (哪些地方, 哪几种) or an aspect particle
+ * (搞了个) or is an A-not-A question (好不好): part of the question's wording, not a thing asked about.
+ */
+const NOT_A_NOUN = /[哪啥几咋怎么了]|什么|多少|(\p{Script=Han})[不没]\1/u;
+
+/** How many content words away from the question word a focus noun may stand. */
+const FOCUS_REACH = 1;
+
+/**
+ * How much of the thing asked about the passages lack: the most specific focus noun's rarity times the
+ * share of it that none of the passages has. A near miss asks for an attribute of the right topic
+ * (装机容量, 下载量, 平均年龄) that the corpus does not give; a common noun (时间, 人数) missing says less.
+ */
+export function focusGap(units: QueryUnit[], hays: string[]): number {
+  let gap = 0;
+  for (const u of focusNouns(units)) {
+    const credit = hays.reduce((m, h) => Math.max(m, unitCredit(u, h)), 0);
+    gap = Math.max(gap, (u.rarity ?? 1) * (1 - credit));
+  }
+  return gap;
 }
 
 export function confidenceOf(cov: number, threshold = ANSWERABLE_THRESHOLD): number {
@@ -304,6 +376,13 @@ export interface GateFeatures {
   focus: number;
   /** The same for the best sentence close to the best (with its title, headings and lead). */
   focusSentence: number;
+  /**
+   * focusGap: rarity of the most specific noun next to the question word that none of the top passages
+   * meeting the constraints holds (0 when all are there).
+   */
+  gap: number;
+  /** The same gap in the sentences that could answer (holding the kind asked, close to the best). */
+  gapSentence: number;
 }
 
 /**
@@ -331,6 +410,8 @@ export const GATE_FEATURES: Array<keyof GateFeatures> = [
   'margin',
   'focus',
   'focusSentence',
+  'gap',
+  'gapSentence',
 ];
 
 /** Logistic model over the features: P(answerable) = σ(bias + Σ w·x). Fitted with `zct eval --fit-gate`. */
@@ -340,37 +421,28 @@ export interface GateModel {
 }
 
 /**
- * Refitted and cross-validated (second round) with `npx tsx bench/gate-cv.ts --sets tune,tune2,dev,own --features
- * coverage,kind --target 0.04` on both tuning halves (data/eval/qa-tune.jsonl, qa2-tune.jsonl), qa-dev and
- * test/retrieval/fixtures/own-qa.jsonl (342 questions, 71 unanswerable), classes weighted equally; the
- * bias includes the operating point, the highest threshold whose false refusals on the fitted rows stay
- * ≤ 4 %. Five-fold cross-validation (× 10): answerable refused / unanswerable refused — tune 2.6 % / 81.5 %,
- * tune2 6.7 % / 50.0 %, dev 3.7 % / 100 %, own 0 % / 93.7 %.
- * Margin, agreement, anchor and the best sentence's coverage only fit noise — they weigh 0.
- * Fourth round: the focus features (focus, focusSentence) with coverage + kind, refitted on tune, tune2, dev,
- * own and qa3's odd ids (`--sets tune,tune2,dev,own,tune3:odd --features coverage,kind,focus,focusSentence`:
- * bias −4.5, coverage 1.82, kind 3.28, focus 1.08, focusSentence 0.99), cross-validated pooled 4.1 % / 74.0 %
- * against 4.2 % / 72.2 % for coverage + kind on the same rows — within noise. In the product it moved along
- * the trade-off, not past it: fewer answerable refused (qa-tune 1.6 → 0 %, qa3 odd 16.7 → 11.9 %, the
- * fresh qa4-tune 6.7 → 4.5 %) but qa-dev2 unanswerable refused 70.0 → 63.3 %, qa3 even unchanged — so the
- * weights below are unchanged and the focus features weigh 0 (measured, not adopted).
- * The constraint feature is not weighted: it acts as a floor (UNMET_CONSTRAINT_CAP).
+ * The fitted model lives in data/retrieval/gate-model.json, written by `npx tsx bench/gate-cv.ts --write`
+ * (logistic regression, classes weighted equally, bias shifted to the operating point: the highest P
+ * threshold whose false refusals on the fitted rows stay within --target). History of the fits: bench/gate-cv.ts.
  * Re-fit after changing tokenisation, chunking, ranking, the lexicons or the corpus.
  */
-export const GATE_MODEL: GateModel = {
-  bias: -5.56,
-  weights: {
-    coverage: 3.72,
-    anchor: 0,
-    constraint: 0,
-    sentence: 0,
-    kind: 4.03,
-    agreement: 0,
-    margin: 0,
-    focus: 0,
-    focusSentence: 0,
-  },
-};
+export const GATE_MODEL_FILE =
+  ['../../data/retrieval/gate-model.json', '../../../data/retrieval/gate-model.json']
+    .map((p) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), p))
+    .find((f) => fs.existsSync(f)) ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/retrieval/gate-model.json');
+
+/** Read a gate model (unknown features weigh 0, so an older file still loads). */
+export function parseGateModel(text: string): GateModel {
+  const raw = JSON.parse(text) as { bias?: unknown; weights?: Record<string, unknown> };
+  if (typeof raw.bias !== 'number') throw new Error('gate model: bias missing');
+  const weights = Object.fromEntries(
+    GATE_FEATURES.map((k) => [k, typeof raw.weights?.[k] === 'number' ? raw.weights[k] : 0]),
+  ) as unknown as GateFeatures;
+  return { bias: raw.bias, weights };
+}
+
+export const GATE_MODEL: GateModel = parseGateModel(fs.readFileSync(GATE_MODEL_FILE, 'utf8'));
 
 /** The kinds of answer a question asks for (number, date, who, list); none for a plain question. */
 export function askedKinds(question: string): AnswerKind[] {
@@ -474,9 +546,10 @@ export function gateFeatures(
   let cov = 0;
   let anchor = 0;
   const key = [...units].sort((a, b) => b.weight - a.weight).slice(0, 2);
-  const sentenceScores: { s: string; c: number; own: number; met: boolean; f: number }[] = [];
+  const sentenceScores: { s: string; c: number; own: number; met: boolean; f: number; hay: string }[] = [];
   const focused = focusUnits(units);
   let focus = 0;
+  const topHays: string[] = [];
   const constraints = questionConstraints(question);
   // The constraints must be met by the passage the answer would come from: the best-covering one or
   // the first hit (a two-part question, "全市…常山占多少", may have its place in the first hit only).
@@ -495,6 +568,7 @@ export function gateFeatures(
     const ctx = normalizeText(chunkContext(h.chunk)).replace(/\s+/g, '');
     const met = meetsOwn(constraints, h.chunk);
     if (met) focus = Math.max(focus, coverage(focused, hay).coverage);
+    topHays.push(hay);
     let lead = '';
     for (const s of sentencesOf(h.chunk.text)) {
       const form = normalizeText(s).replace(/\s+/g, '');
@@ -506,6 +580,7 @@ export function gateFeatures(
         own: coverage(units, form).coverage,
         met,
         f: coverage(focused, `${ctx}|${lead}|${form}`).coverage,
+        hay: `${ctx}|${lead}|${form}`,
       });
       lead = [...form].length <= LEAD_CHARS ? form : '';
     }
@@ -522,9 +597,12 @@ export function gateFeatures(
   const askedText = asked && askedKinds(asked).some((k) => k !== 'list') ? asked : question;
   const kinds = askedKinds(askedText).filter((k) => k !== 'list');
   const parts = questionParts(askedText, kinds);
+  // A figure the question states is not the answer to it: “那42名干部平均年龄多大” is not answered by the
+  // sentence that gives the 42 (unless the question checks that figure: “是不是42名”).
+  const given = givenFigures(question);
+  const holds = (k: AnswerKind, sentence: string, text: string) => holdsKind(k, withoutFigures(sentence, given), text);
   let kind = 1;
-  if (kinds.length)
-    kind = parts.every((p) => p.kinds.every((k) => near.some((x) => holdsKind(k, x.s, p.text)))) ? 1 : 0;
+  if (kinds.length) kind = parts.every((p) => p.kinds.every((k) => near.some((x) => holds(k, x.s, p.text)))) ? 1 : 0;
   constraint = Math.max(constraint, bestCovering);
   // A comparison names several places (“龙游和开化…各多少”): each may be met by a passage of its own.
   if (constraints.filter((c) => c.kind === 'place').length >= 2) {
@@ -536,7 +614,7 @@ export function gateFeatures(
   // one, a constraint is unmet.
   if (asksDone(question)) {
     const answering = kinds.length
-      ? near.filter((x) => kinds.every((k) => holdsKind(k, x.s, question)))
+      ? near.filter((x) => kinds.every((k) => holds(k, x.s, question)))
       : near.filter((x) => x.c >= bestWithContext - 1e-9);
     if (answering.length && answering.every((x) => isPlanOnly(x.s))) constraint = Math.min(constraint, 0.5);
   }
@@ -549,9 +627,12 @@ export function gateFeatures(
   const margin = s1 > 0 ? Math.max(0, Math.min(1, (s1 - s2) / s1)) : 0;
   // The sentence that holds the kind asked must also hold what is asked about (全长 for 全长多少公里).
   const holding = kinds.length
-    ? pool.filter((x) => parts.every((p) => p.kinds.every((k) => holdsKind(k, x.s, p.text))))
+    ? pool.filter((x) => parts.every((p) => p.kinds.every((k) => holds(k, x.s, p.text))))
     : near;
   const focusSentence = holding.reduce((m, x) => Math.max(m, x.f), 0);
+  // The focus nouns must be where the answer is: the sentences that hold the kind asked (or, for a
+  // question of no particular kind, those close to the best).
+  const answerHays = (holding.length ? holding : near).map((x) => x.hay);
   return {
     coverage: cov,
     anchor,
@@ -562,7 +643,26 @@ export function gateFeatures(
     margin,
     focus,
     focusSentence,
+    gap: focusGap(units, topHays),
+    gapSentence: answerHays.length ? focusGap(units, answerHays) : focusGap(units, topHays),
   };
+}
+
+/** A question that checks a claim (是不是500名, 对吗): the figure it states may be the answer. */
+const CHECKS_CLAIM = /是不是|是否|对不对|对吗|吗|还是|不是|真的/u;
+
+/** The figures a question states as given (digit runs), none when it checks a claim. */
+export function givenFigures(question: string): string[] {
+  const q = normalizeText(question);
+  if (CHECKS_CLAIM.test(q)) return [];
+  return [...new Set(q.match(/(?<![\d.])\d\d+(?:\.\d+)?(?![\d.])/gu) ?? [])];
+}
+
+/** The sentence without the given figures (42名 → 名), so that only a figure of its own answers. */
+export function withoutFigures(sentence: string, figures: string[]): string {
+  let out = sentence;
+  for (const f of figures) out = out.replace(new RegExp(`(?<![\\d.])${f.replace('.', '\\.')}(?![\\d.])`, 'gu'), '');
+  return out;
 }
 
 /**
