@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate qa4-own.jsonl (adapted from validate_qa3.py): shape, types, evidence substrings (whitespace removed),
+"""Validate qaN-own.jsonl (sets 4 and 5; the id prefix follows the file name) (adapted from validate_qa3.py): shape, types, evidence substrings (whitespace removed),
 magazine uniqueness, per-article coverage of the magazine (004 holds 20 articles; 000-003 are one document each),
 set-level targets (>=45 unanswerable, >=40 follow-ups, every one of the 24 documents >=4 times), and a paraphrase
 warning when a question copies >=10 consecutive characters of its document."""
@@ -7,9 +7,10 @@ import json, re, sys, os
 from collections import Counter
 CORPUS = "/work/shared/corpus"
 PATH = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "qa4-own.jsonl")
+SET = re.search(r"qa(\d+)-own", PATH).group(1)
 MAG = "004_793b3a574802021e.txt"
 TYPES = {"fact", "number", "list", "date", "who", "unanswerable"}
-AUTHORS = {"author:N", "author:O", "author:P", "author:Q"}
+AUTHORS = {f"author:{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 ws = re.compile(r"\s+")
 docs = {f: ws.sub("", open(os.path.join(CORPUS, f), encoding="utf-8").read()) for f in sorted(os.listdir(CORPUS))}
 
@@ -72,8 +73,8 @@ for line_no, line in enumerate(open(PATH, encoding="utf-8"), 1):
     if set(r) - allowed: err(rid, f"extra keys {set(r)-allowed}")
     for k in ("id", "question", "doc", "evidence", "answer", "type", "styles"):
         if k not in r: err(rid, f"missing {k}")
-    if not re.fullmatch(r"qa4-\d{3}", rid): err(rid, "bad id")
-    if rid != f"qa4-{n:03d}": err(rid, f"id out of sequence (expected qa4-{n:03d})")
+    if not re.fullmatch(rf"qa{SET}-\d{{3}}", rid): err(rid, "bad id")
+    if rid != f"qa{SET}-{n:03d}": err(rid, f"id out of sequence (expected qa{SET}-{n:03d})")
     if rid in ids: err(rid, "dup id")
     ids.add(rid); qs[r["question"]] += 1
     t = r.get("type")

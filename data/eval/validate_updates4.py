@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Validate updates4-own.jsonl against the README label schema (adapted from validate_updates3.py)."""
+"""Validate updatesN-own.jsonl (sets 4 and 5) against the README label schema (adapted from validate_updates3.py).
+Usage: python3 validate_updates4.py [updates5-own.jsonl] — the id prefix (up4-, up5-) follows the file name."""
 import json, re, sys, datetime as dt
 from collections import Counter
 PATH = sys.argv[1] if len(sys.argv) > 1 else "updates4-own.jsonl"
+SET = re.search(r"updates(\d+)-own", PATH).group(1)
 KINDS = {"visit", "issue", "progress", "resolved", "closed", "mixed", "not_update"}
 CATS = {"融资", "用工", "人才", "用地", "审批", "政策兑现", "市场", "其他"}
 STATUS = {"open", "assigned", "in_progress", "resolved", "closed"}
@@ -24,7 +26,7 @@ for i, line in enumerate(open(PATH, encoding="utf-8"), 1):
     extra = set(o) - {"id", "text", "today", "expected", "styles", "note"}
     if extra: err(i, f"unknown keys {extra}")
     ids[o.get("id")] += 1
-    if not re.match(r"^up4-\d{3}$", str(o.get("id"))): err(i, "bad id")
+    if not re.match(rf"^up{SET}-\d{{3}}$", str(o.get("id"))): err(i, "bad id")
     if not isinstance(o.get("text"), str) or not o["text"].strip(): err(i, "empty text")
     today = date_ok(o.get("today"))
     if not today: err(i, "bad today"); continue
@@ -65,7 +67,7 @@ for i, line in enumerate(open(PATH, encoding="utf-8"), 1):
     if kind in ("visit", "issue") and not multi and any(x["status"] in ("resolved", "closed") for x in iss): err(i, f"{kind} with resolved/closed issue")
     if kind == "mixed" and len({x["status"] for x in iss}) < 2 and not any(s in o.get("note", "") for s in ("visit +", "回访")): err(i, "mixed with a single status and no note explaining it")
     if kind != "not_update" and e.get("enterprise") is None and e.get("ref") is None: err(i, f"{kind} with neither enterprise nor ref")
-    if o.get("styles", [""])[0] not in ("author:R", "author:S", "author:T", "author:U"): err(i, "author must be R/S/T/U")
+    if not re.fullmatch(r"author:[A-Z]", o.get("styles", [""])[0]): err(i, "the first style must name the author (author:X)")
     dep_ok = {"经信局", "人社局", "金融办", "资规局", "交通运输局", "组织部", "发改局", "住建局", "商务局", "税务局", "市场监管局", "生态环境局", "财政局",
               "供电公司", "行政服务中心", "农业农村局", "园区管委会", "省药监局", "街道", "应急局"}
     for j, x in enumerate(iss):
@@ -83,5 +85,5 @@ if not errs:
     stc = Counter(x["status"] for o in rows for x in o["expected"]["issues"]); print("status:", dict(stc.most_common()))
     print("notes:", sum(1 for o in rows if o.get("note")), "multi:", sum(1 for o in rows if "multi-enterprise" in (o.get("note") or "")))
     ak = Counter((o["styles"][0][7:], o["expected"]["kind"]) for o in rows)
-    for a in "RSTU": print(a, {k: ak[(a, k)] for k in KINDS if ak[(a, k)]})
+    for a in sorted({a for a, _ in ak}): print(a, {k: ak[(a, k)] for k in KINDS if ak[(a, k)]})
 sys.exit(1 if errs else 0)
