@@ -260,6 +260,23 @@ describe('a bound enterprise written as an abbreviation or without its district'
   });
 });
 
+describe('a roll-up typed without punctuation', () => {
+  it('a space before each known enterprise ends the sentence about the one before', () => {
+    const known = ['华康药业', '七一电器'];
+    const e = extractUpdate('今天跑了两家 华康药业 银行已经对接了在走流程 七一电器环评批下来了', {
+      today: TODAY,
+      knownEnterprises: known,
+      teamEnterprises: known,
+    });
+    expect(e.issues.map((i) => [i.enterprise, i.category, i.status])).toEqual([
+      ['华康药业', '融资', 'in_progress'],
+      ['七一电器', '审批', 'resolved'],
+    ]);
+    // several enterprises in one message: always confirmed before recording
+    expect(e.reasons).toContain('several_enterprises');
+  });
+});
+
 describe('plans and parts in 公文 wording', () => {
   it('安排专人上门 is a visit to come, not a visit; 整改已完成过半 leaves the matter under way', () => {
     expect(parse('青松纸业的排污许可咨询，已转请县生态环境局安排专人下周上门指导服务。').kind).not.toBe('visit');

@@ -325,6 +325,28 @@ function interpret(
   return finish(m, draft, kind);
 }
 
+/**
+ * A roll-up typed without punctuation names several known enterprises, each after a space ("今天跑了三家 锦纶纺织
+ * 银行已经对接了 禾丰食品人社推荐了8个人 精工机械没新情况"): the space before each name ends the sentence about the
+ * one before, as a `；` would. Only names the deployment or the team knows, and only when two or more differ; the text
+ * keeps its length (offsets stay valid).
+ */
+function rollUpBreaks(work: string, ents: readonly EnterpriseHit[]): string {
+  const known = ents.filter((e) => e.known);
+  if (new Set(known.map((e) => e.name)).size < 2) return work;
+  let out = work;
+  for (const e of known) {
+    const at = e.start - 1;
+    if (at < 1 || !/[^\S\n]/.test(work[at] as string)) continue;
+    // After words of a clause only — not after a day or a list marker heading the name (①8月10日 海纳半导体：…).
+    const before = work.slice(Math.max(0, at - 8), at);
+    if (!/[\u4e00-\u9fa5A-Za-z]$/.test(before) || /(?:\d{1,2}\s*[日号]|[周星期礼拜][一二三四五六日天])$/.test(before))
+      continue;
+    out = `${out.slice(0, at)}；${out.slice(at + 1)}`;
+  }
+  return out;
+}
+
 /** Step 1: statuses, dates, segments and their clauses, and one record of facts per segment. */
 function readMessage(
   original: string,
@@ -373,7 +395,7 @@ function readMessage(
   const splitCtx = { work, masks: [...ents, ...dateHits], statuses, depts, refs };
   const parts: Array<{ seg: Segment; cls: Clause[] }> = [];
   for (const whole of segment(
-    work,
+    rollUpBreaks(work, ents),
     refs.map((r) => r.start),
     foldWidth(original),
   )) {
