@@ -19,6 +19,15 @@ const AS_REPORT = /^(1|记录|记|报|报送|进展|是进展|记录进展|记�
 const AS_QUESTION = /^(2|问题|提问|问|政策|政策问题|是问题|是提问)[。.!！]?$/;
 
 export const CLARIFY_QUESTION = '这是要记录的进展，还是一个政策问题？请回复“记录”或“提问”。';
+/** Said when 记录 / 提问 arrives with no question waiting (it expired, or was answered already). */
+export const NOTHING_TO_CLARIFY =
+  '没有等待回复的“记录还是提问”（可能已超过 10 分钟）。要记录进展，请直接发送内容，或以“记录：”开头；要查政策，请直接提问，或以“问：”开头。';
+
+/** A bare answer to "记录还是提问？" (记录, 提问, 1, 2). */
+export function isClarifyAnswer(text: string): boolean {
+  const t = text.trim();
+  return AS_REPORT.test(t) || AS_QUESTION.test(t);
+}
 
 /** The pending "记录还是提问？" for this user, if any (the router reads it once per message). */
 export function readClarification(msg: IncomingMessage, services: Services): Promise<PendingClarification | null> {
@@ -47,6 +56,13 @@ export function createClarifyHandler(deps: {
       // Not an answer to our question: forget it and treat the message on its own.
       return deps.reroute(msg, services);
     }
+    // "记录" with nothing waiting: no text to record or search — say so instead of searching the word.
+    if (isClarifyAnswer(answer))
+      return {
+        intent: 'clarify',
+        title: '没有待确认的消息',
+        blocks: [{ type: 'paragraph', text: NOTHING_TO_CLARIFY }],
+      };
     await services.store.setSession(key(msg), { text: msg.text, at: msg.receivedAt }, CLARIFY_TTL_SEC);
     return { intent: 'clarify', title: '请确认', blocks: [{ type: 'paragraph', text: CLARIFY_QUESTION }] };
   };

@@ -9,7 +9,7 @@ import { isLedgerCommand } from '../src/ledger/commands.js';
 import { localDate } from '../src/time/index.js';
 import { handleAsk } from './ask.js';
 import { classifyFreeText } from './classify.js';
-import { createClarifyHandler, readClarification } from './clarify.js';
+import { createClarifyHandler, isClarifyAnswer, readClarification } from './clarify.js';
 import { handleDigest } from './digest.js';
 import { handleExport } from './export.js';
 import { handleFeedback, readLastAnswer, rememberLastAnswer } from './feedback.js';
@@ -59,6 +59,7 @@ export function createProductRouter(wrap: HandlerWrappers = {}): Router {
   const router = createRouter({
     handlers,
     isLedgerCommand,
+    isClarifyAnswer,
     load: loadMessageState,
     after: rememberLastAnswer,
     classify: (text, _msg, s, state) =>

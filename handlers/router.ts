@@ -32,6 +32,8 @@ export interface RouterDeps {
   handlers: Record<Route, Handler> & Partial<Record<BuiltInRoute, Handler>>;
   /** Ledger commands (问题清单, Q-0012, 撤销, 销号, 交办, 重新打开, 绑定企业 …). */
   isLedgerCommand(text: string): boolean;
+  /** A bare answer to "记录还是提问？" (记录, 提问): routed to the clarify handler even when nothing waits. */
+  isClarifyAnswer?(text: string): boolean;
   /**
    * Read the message's state: pending clarification, the team, the pending draft and how this message relates
    * to it, and the free-text parse. Without it nothing is ever pending.
@@ -74,6 +76,8 @@ export function createRouter(deps: RouterDeps) {
     const related = state.draft ? state.draftReply?.type : undefined;
     // The answer to the draft's question (or 取消, or its own redelivery) goes to the draft.
     if (related && related !== 'unrelated' && related !== 'new_report') return { ...state, route: 'report' };
+    // 记录 / 提问 answers a "记录还是提问？" that no longer waits: the clarify handler says so.
+    if (deps.isClarifyAnswer?.(text)) return { ...state, route: 'clarify' };
     const kind = await deps.classify(text, msg, services, state);
     // A new report while a draft waits: the report path decides what happens to both.
     if (related === 'new_report' && (kind === 'report' || kind === 'unsure')) return { ...state, route: 'report' };

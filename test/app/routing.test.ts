@@ -81,6 +81,15 @@ describe('routing free text', () => {
     expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned' });
   });
 
+  it('记录 / 提问 with no 记录还是提问 waiting says so instead of searching the word', async () => {
+    for (const t of ['记录', '提问']) {
+      const r = await send(t);
+      expect(r.route).toBe('clarify');
+      expect(text(r.reply!)).toContain('没有等待回复');
+    }
+    expect(await kit.store.listIssues({})).toHaveLength(0);
+  });
+
   it('a question about a matter already solved shows that issue, not another open one', async () => {
     await send('今天走访了华康药业，企业反映流动资金紧张，想申请技改贷款');
     await send('华康药业反映技改补助还没到账');
