@@ -313,6 +313,10 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.getIssue('Q-0002')).toMatchObject({ category: '用地', summary: '厂房用地紧张' });
       // Nothing new was recorded by the corrections.
       expect(await kit.store.listIssues({})).toHaveLength(2);
+      // A report about another enterprise that says 不是…是… is its own report, never an edit of the last record.
+      await send('华康药业反映缺8个普工');
+      await send('七一电器说不是缺钱，是缺地');
+      expect(await kit.store.getIssue('Q-0003')).toMatchObject({ enterprise: '华康药业', summary: '缺8个普工' });
     });
 
     it('a resolution of a matter already 办结 says so and registers nothing new', async () => {

@@ -114,7 +114,7 @@ const OPENING = new RegExp(
 );
 const FILLER = new RegExp(`^(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')})+`);
 /** "…不是用地，是厂房审批": what the correction says instead. */
-const INSTEAD = /不是[^，,。]{1,12}[，,]?\s*(?:而|应该|应)?是(.+)$/;
+const INSTEAD = /^不是[^，,。]{1,12}[，,]?\s*(?:而|应该|应)?是(.+)$/;
 /** A correction longer than this is a report written again, not a field set right. */
 const SHORT_CORRECTION = 24;
 
@@ -122,7 +122,8 @@ const SHORT_CORRECTION = 24;
 export function correctionPhrase(text: string): string | null {
   const t = text.trim();
   if (!OPENING.test(t) && !INSTEAD.test(t)) return null;
-  const instead = INSTEAD.exec(t)?.[1];
+  // (不对，不是用地，是厂房审批: the 不是…是 after the opening says what instead)
+  const instead = INSTEAD.exec(t.replace(OPENING, ''))?.[1];
   const phrase = (instead ?? t.replace(OPENING, ''))
     .replace(FILLER, '')
     .replace(/[。.!！~]+$/, '')
@@ -137,7 +138,12 @@ export function correctionPhrase(text: string): string | null {
  * gives, as an edit with history (撤销 reverts it). Null when there is nothing to correct — the speaker's last
  * action in the undo window created no issue, or the text is a whole report again: the message goes on as a report.
  */
-export async function planCorrectLast(deps: LedgerDeps, ctx: MessageContext, text: string): Promise<Outcome | null> {
+export async function planCorrectLast(
+  deps: LedgerDeps,
+  ctx: MessageContext,
+  text: string,
+  named: string | null = null,
+): Promise<Outcome | null> {
   const phrase = correctionPhrase(text);
   if (!phrase) return null;
   const events = (await myRecentEvents(deps, ctx)).filter((e) => e.actor === ctx.msg.userId);
@@ -150,6 +156,8 @@ export async function planCorrectLast(deps: LedgerDeps, ctx: MessageContext, tex
       if (issue && issue.status !== 'closed') created.push(issue);
     }
   if (!created.length) return null;
+  // A message about another enterprise (七一电器说不对，…) is its own report, not a correction of that record.
+  if (named && !created.some((i) => i.enterprise === named)) return null;
 
   const department = findDepartments(phrase)[0]?.name ?? null;
   const guess = categorize(phrase);

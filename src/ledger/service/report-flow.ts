@@ -127,7 +127,7 @@ export async function reportFlow(
     deps,
     ctx,
     async () => {
-      const fix = correcting ? await planCorrectLast(deps, ctx, text) : null;
+      const fix = correcting ? await planCorrectLast(deps, ctx, text, extraction.enterprise) : null;
       if (fix) return fix;
       const outcome = await planReport(svc, ctx, { extraction, text, today: ctx.today, answers: emptyAnswers() });
       if (outcome.type === 'commit') {
