@@ -105,50 +105,26 @@ const crude: Variant = {
   },
 };
 
+/**
+ * The product's ranking pieces in the order the ablation turns them on, each with its setting when off: a variant
+ * is the product with every later piece off (`chars` has them all off; `+follow-on` is the product).
+ */
+const LADDER: Array<[string, RankingOptions]> = [
+  ['+description', { description: false }],
+  ['+words', { wordsWeight: 0 }],
+  ['+colloquial', { colloquial: false }],
+  ['+answer-type', { answerType: false, listRerank: false }],
+  ['+enumeration', { enumeration: false }],
+  ['+constraints', { constraint: 0 }],
+  ['+follow-on', { followOn: 0, ordinal: false }],
+];
+const allOff = (pieces: Array<[string, RankingOptions]>): RankingOptions =>
+  Object.assign({}, ...pieces.map(([, off]) => off));
+
 const VARIANTS: Variant[] = [
   crude,
-  productVariant('chars', {
-    description: false,
-    wordsWeight: 0,
-    colloquial: false,
-    answerType: false,
-    listRerank: false,
-    enumeration: false,
-    followOn: 0,
-    ordinal: false,
-    constraint: 0,
-  }),
-  productVariant('+description', {
-    wordsWeight: 0,
-    colloquial: false,
-    answerType: false,
-    listRerank: false,
-    enumeration: false,
-    followOn: 0,
-    ordinal: false,
-    constraint: 0,
-  }),
-  productVariant('+words', {
-    colloquial: false,
-    answerType: false,
-    listRerank: false,
-    enumeration: false,
-    followOn: 0,
-    ordinal: false,
-    constraint: 0,
-  }),
-  productVariant('+colloquial', {
-    answerType: false,
-    listRerank: false,
-    enumeration: false,
-    followOn: 0,
-    ordinal: false,
-    constraint: 0,
-  }),
-  productVariant('+answer-type', { enumeration: false, followOn: 0, ordinal: false, constraint: 0 }),
-  productVariant('+enumeration', { followOn: 0, ordinal: false, constraint: 0 }),
-  productVariant('+constraints', { followOn: 0, ordinal: false }),
-  productVariant('+follow-on', {}),
+  productVariant('chars', allOff(LADDER)),
+  ...LADDER.map(([name], i) => productVariant(name, allOff(LADDER.slice(i + 1)))),
   productVariant('+list-rerank', { listRerank: true }),
   productVariant('+prf', { prf: 0.1 }),
   productVariant('+framing', { framing: true }),
