@@ -109,9 +109,11 @@ export async function planEdit(
 
 // ------------------------------------------------------------------ correcting the last report
 
+/** A message that opens by taking something back (不对 / 更正 / 说错了 …): the one definition of it. */
 const OPENING = new RegExp(
   `^(?:${[...REPAIR_MARKERS, ...CORRECTION_WORDS].map(escapeRegExp).join('|')})[了啦]?[，,。:：!！\\s]*`,
 );
+export const opensWithCorrection = (text: string): boolean => OPENING.test(text.trim());
 const FILLER = new RegExp(`^(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')})+`);
 /** "…不是用地，是厂房审批": what the correction says instead. */
 const INSTEAD = /^不是[^，,。]{1,12}[，,]?\s*(?:而|应该|应)?是(.+)$/;

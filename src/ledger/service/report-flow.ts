@@ -27,11 +27,10 @@ import { canChange, messageContext, type MessageContext, type Preloaded, type Fl
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
 import { findTarget, overlap } from './targets.js';
-import { planCloseUnresolved, planCorrectLast } from './lifecycle.js';
+import { opensWithCorrection, planCloseUnresolved, planCorrectLast } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
-import { OWN_PROBLEM_CUES, REPAIR_MARKERS } from '../lexicon/signals.js';
-import { escapeRegExp } from '../../text/regexp.js';
+import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
 import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
@@ -667,14 +666,12 @@ function waitingSummary(draft: Draft): string {
   return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;
 }
 
-const REPAIR_OPENING = new RegExp(`^(?:${REPAIR_MARKERS.map(escapeRegExp).join('|')})`);
-
 /**
  * Does a report sent while a card waits for 对 correct that card? When it says so (更正, 不对…, 不是…是…) or is
  * about the same enterprise or issue id. A report about something else is its own report: the card keeps waiting.
  */
 function correctsCard(card: Draft, text: string, parsed: Extraction): boolean {
-  if (CUES.correction.test(text) || REPAIR_OPENING.test(text.trim())) return true;
+  if (CUES.correction.test(text) || opensWithCorrection(text)) return true;
   const before = card.extraction;
   const enterprisesOf = (e: Extraction) =>
     new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
