@@ -961,7 +961,7 @@ function anaphoricState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
 
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
 function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
-  const fresh = freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === f.enterprise);
+  const fresh = inScope(m, f, freshItems(d));
   // "上述问题已分别转…", "以上问题均已交办": about the items just listed (trailingState), not an earlier issue
   if (fresh.length && !f.hasProblem && SCOPE_ALL.test(f.seg.text)) return false;
   if (!f.earlier) {
@@ -991,17 +991,88 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
  * it updates the listed problem of that category, not a new or an earlier one.
  */
 function namedUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
-  if (f.refs.length || f.category.score <= 0) return false;
+  if (f.refs.length) return false;
   if (f.status === null ? f.handler === null : f.status === 'open' && f.handler === null) return false;
-  const listed = freshItems(d).filter(
-    (i) => i.segment < f.index && (!m.multiEnterprise || i.enterprise === f.enterprise),
-  );
-  const same = listed.filter((i) => i.category === f.category.category);
-  if (!same.length || !saysNothingWrong(m, f) || REQUEST_CUES.test(denominalised(f.seg.text))) return false;
-  const target = same.find((i) => !i.explicitStatus) ?? (same.length === 1 ? same[0]! : null);
-  if (!target) return false;
+  const anyEntry = trailsEntries(m, f);
+  const listed = inScope(m, f, freshItems(d)).filter((i) => i.segment < f.index);
+  if (!listed.length || REQUEST_CUES.test(denominalised(f.seg.text))) return false;
+  // the problem named by the words the line shares with it (增容已报供电公司 → 用电增容), else by its category
+  const shared = itemsSharingTopic(m, f, listed);
+  if (!saysNothingWrong(m, f, shared.run)) return false;
+  const same = shared.items.length
+    ? shared.items
+    : f.category.score > 0
+      ? listed.filter((i) => i.category === f.category.category)
+      : [];
+  if (!same.length) return false;
+  const open = same.filter((i) => !i.explicitStatus);
+  const target =
+    (anyEntry && new Set(same.map((i) => i.enterprise)).size > 1
+      ? open.length === 1
+        ? open[0]
+        : null
+      : (open[0] ?? (same.length === 1 ? same[0] : null))) ?? null;
+  if (!target) {
+    // several entries' problems fit and nothing tells which: ask rather than guess
+    if (anyEntry) {
+      d.reasons.add('unmatched_list_handoff');
+      return true;
+    }
+    return false;
+  }
   apply([target], f.status ?? 'assigned', f.handler);
   return true;
+}
+
+/**
+ * A roll-up's line after its entries that names no enterprise of its own (奖励问题已转财政; 用地→自规；限行→交通):
+ * it may be about any entry's problem, not only the last entry's.
+ */
+function trailsEntries(m: MessageFacts, f: SegmentFacts): boolean {
+  if (!m.multiEnterprise || f.seg.enumIndex !== null || m.ents.some((e) => inside(e, f.seg))) return false;
+  return m.segments.some((x) => x.index < f.index && m.ents.some((e) => inside(e, x.seg)));
+}
+
+/** The items of this message a segment may speak of: in a roll-up, its own enterprise's (or any, after the entries). */
+function inScope(m: MessageFacts, f: SegmentFacts, items: Item[]): Item[] {
+  return !m.multiEnterprise || trailsEntries(m, f) ? items : items.filter((i) => i.enterprise === f.enterprise);
+}
+
+/** Words that say what a line is about but name no problem of their own (问题, 事项, 的事 …). */
+const TOPIC_FILLER = /问题|事项|事情|事宜|诉求|的事|方面|那个|这个|这块|其余|其他|剩下/g;
+
+/**
+ * The listed problems whose summary shares the longest run (two or more Chinese characters) of the words a
+ * state line says before its state — "增容已报供电公司" names "用电增容", "保函事项已转金融办" names the 保函 one.
+ */
+function itemsSharingTopic(m: MessageFacts, f: SegmentFacts, items: Item[]): { items: Item[]; run: string } {
+  const firstMark = Math.min(
+    f.seg.end,
+    ...f.statuses.map((x) => x.start),
+    ...f.depts.map((x) => (x.handedTo ? x.verbStart : x.start)),
+  );
+  const topic = m.work
+    .slice(f.seg.start, Math.max(f.seg.start, firstMark))
+    .replace(TOPIC_FILLER, ' ')
+    .replace(/[^\u4e00-\u9fa5]+/g, ' ');
+  let best: Item[] = [];
+  let run = '';
+  for (const item of items) {
+    const text = m.segments[item.segment]?.seg.text ?? item.summary;
+    let found = '';
+    for (const word of topic.split(' '))
+      for (let a = 0; a < word.length; a++)
+        for (let b = word.length; b - a > Math.max(found.length, 1); b--)
+          if (text.includes(word.slice(a, b))) {
+            found = word.slice(a, b);
+            break;
+          }
+    if (found.length > Math.max(run.length, 1)) {
+      best = [item];
+      run = found;
+    } else if (found.length > 1 && found.length === run.length) best.push(item);
+  }
+  return { items: best, run };
 }
 
 /** e) solved or signed off: an earlier issue (or the items just listed, when nothing new is said). */
@@ -1053,7 +1124,13 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   // topic without saying anything is wrong or wanted describes the enterprise, it raises nothing.
   if (
     // (a list item the enterprise handles itself — ③…（企业自己解决） — speaks for that item only)
-    m.segments.some((x) => (x.seg.enumIndex === null || x.index === f.index) && x.cls.some((c) => c.noIssue)) &&
+    m.segments.some(
+      (x) =>
+        (x.seg.enumIndex === null || x.index === f.index) &&
+        // (in a roll-up, 无问题 speaks for its own enterprise)
+        (!m.multiEnterprise || x.enterprise === f.enterprise) &&
+        x.cls.some((c) => c.noIssue),
+    ) &&
     !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text) || PROBLEM_CUES.test(c.text)) &&
     f.status === null &&
     f.handler === null
@@ -1223,11 +1300,13 @@ function denominalised(text: string): string {
 }
 
 /** With statuses, departments, names and dates blanked, the segment states no deficit, request or report of its own. */
-function saysNothingWrong(m: MessageFacts, f: SegmentFacts): boolean {
+function saysNothingWrong(m: MessageFacts, f: SegmentFacts, named = ''): boolean {
   let t = m.work.slice(f.seg.start, f.seg.end);
   for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits]) {
     if (x.start >= f.seg.start && x.end <= f.seg.end) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
   }
+  // (the words naming a problem listed before — 限行→交通 after 货车进城限行 — name it, they report nothing new)
+  if (named) t = t.split(named).join(' '.repeat(named.length));
   t = denominalised(t);
   return (
     !OWN_PROBLEM_CUES.test(t) &&

@@ -481,10 +481,10 @@ export const HANDOFF_BACK = /(?:移|转|报|推|交|丢|甩|递)(?:过去|给他
 
 /**
  * Informal hand-off verbs written right before a department, without 已 (报给住建了, 转人社那边,
- * 推给商务, 丢给发改, 移到资规局). Not after 申/填/预/举/汇 (申报财政局的补助 is no hand-off).
+ * 推给商务, 丢给发改, 移到资规局), and the arrow of a roll-up's hand-off line (用地→自规). Not after 申/填/预/举/汇 (申报财政局的补助 is no hand-off).
  */
 export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
-  '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派|打给|发给|归|由)(?:请)?(?:给|到|至|去)?(?:了)?';
+  '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派|打给|发给|归|由)(?:请)?(?:给|到|至|去)?(?:了)?|\\s*(?:→|->|—>|=>)\\s*';
 
 /** After a department: "told them" (跟税务说了, 和住建打了招呼): handed off. */
 export const TOLD_AFTER_DEPARTMENT =
