@@ -857,6 +857,8 @@ function listAddressed(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (n === null || f.hasProblem || (f.status === null && f.handler === null)) return false;
   const listed = freshItems(d).filter((i) => i.enumIndex !== null && i.segment < f.index);
   if (!listed.length) return false;
+  // (2、新宇纺机：展位已落实 — an entry about another enterprise than the items listed: no list item's number)
+  if (f.enterprise && listed.every((i) => i.enterprise !== f.enterprise)) return false;
   const entries = rollupEntries(m, freshItems(d));
   // 以上第1项①已转住建局: in a roll-up of entries with numbered problems, ① of the entry named before it
   const entryNo = /第([一二三四五六七八九十\d]{1,2})(?:个|项|条|件)\s*$/.exec(
@@ -1078,7 +1080,10 @@ function itemsSharingTopic(m: MessageFacts, f: SegmentFacts, items: Item[]): { i
 /** e) solved or signed off: an earlier issue (or the items just listed, when nothing new is said). */
 function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status !== 'resolved' && f.status !== 'closed') return false;
-  const fresh = freshItems(d);
+  // (the items of another enterprise named before are not what this one's result is about)
+  const fresh = inScope(m, f, freshItems(d)).filter(
+    (i) => !f.enterprise || i.enterprise === f.enterprise || trailsEntries(m, f),
+  );
   if (fresh.length && !f.hasProblem)
     apply(SCOPE_ALL.test(f.seg.text) ? fresh : [fresh[fresh.length - 1]!], f.status, f.handler);
   else if (!updatesLastOld(d, f) && !concededBackground(m, f)) addOld(d, m, f, null);

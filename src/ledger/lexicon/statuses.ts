@@ -529,7 +529,8 @@ export const STATUS_SPELLING_VARIANTS: ReadonlyArray<readonly [string, string]> 
   ['批付', '批复'],
   ['受里', '受理'],
 ];
-export const NEGATION_BEFORE = /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别|待)[^，,。；;]{0,3}$/;
+export const NEGATION_BEFORE =
+  /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别|待|无(?![缝误偿息锡]))[^，,。；;]{0,3}$/;
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
 export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
