@@ -7,6 +7,7 @@ import { ACTIVE_STATUSES, type EditableField, type IssueStatus } from './model.j
 import { foldWidth } from '../text/width.js';
 import { REPORT_PREFIX, stripReportPrefix } from '../messaging/prefixes.js';
 import { findRefs as findRefHits, REF_SOURCE, refFromDigits } from './extract/ref.js';
+import { chineseNumber } from './extract/normalize.js';
 
 export { stripReportPrefix };
 
@@ -106,8 +107,17 @@ const EDIT_B = new RegExp(
 const EDIT_EMPTY = new RegExp(
   String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:${EDIT_VERB_SRC})\s*(${EDIT_FIELD_SRC})\s*$`,
 );
+/** Moving a deadline: 延期到1月31日, 期限延到月底, 截止日期往后推到12月20日 … */
+const LONG_EXTEND_SRC = '延期|延长|顺延|推迟|延后|后延|推后|往后推|往后延|向后推|向后延|往后挪';
+const DUE_WORD_SRC = '(?:办结|截止)?(?:期限|日期|时间|时限)|截止日期|到期日';
+/** (a bare 延/推/挪 only after the word for the deadline: 推到住建那边 is a hand-off) */
+const EXTEND_VERB_SRC = `(?:${DUE_WORD_SRC})\\s*(?:再)?(?:${LONG_EXTEND_SRC}|延|推|挪)|(?:再)?(?:${LONG_EXTEND_SRC})`;
 const EXTEND = new RegExp(
-  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:延期|延长|顺延|推迟|延后)(?:期限)?\s*(?:到|至)\s*(.+)$`,
+  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:的)?(?:${EXTEND_VERB_SRC})(?:期限)?\s*(?:到|至)\s*(.+)$`,
+);
+/** … or by a span (延期一个月, 期限往后推两周, 顺延10天): value "+N月" / "+N周" / "+N天" from the current deadline. */
+const EXTEND_BY = new RegExp(
+  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:的)?(?:${EXTEND_VERB_SRC})(?:期限)?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(个月|个星期|星期|周|天|日)(?:时间)?[。.!！]?$`,
 );
 const CLOSE_BARE = /^(?:销号|消号)$/;
 const RESTORE = new RegExp(String.raw`^(?:恢复|还原|找回)\s*${REF_SRC}$`);
@@ -223,6 +233,12 @@ export function parseLedgerCommand(input: string): LedgerCommand | null {
   if ((m = EDIT_EMPTY.exec(text))) {
     const field = editField(m[2] as string);
     if (field) return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field, value: '' };
+  }
+  if ((m = EXTEND_BY.exec(text))) {
+    const n = /^\d+$/.test(m[2] as string) ? Number(m[2]) : chineseNumber(m[2] as string);
+    const unit = /月/.test(m[3] as string) ? '月' : /周|星期/.test(m[3] as string) ? '周' : '天';
+    if (n && n > 0)
+      return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field: 'dueDate', value: `+${n}${unit}` };
   }
   if ((m = EXTEND.exec(text))) {
     const value = (m[2] as string).trim();

@@ -297,3 +297,51 @@ describe('a chat one-liner opening with a name', () => {
     expect(parse('路灯 搞定 街道修好了').enterprise).toBeNull();
   });
 });
+
+describe('a roll-up’s lines after its entries', () => {
+  const rows = (text: string) =>
+    parse(text).issues.map((i) => [i.enterprise ?? null, i.category, i.department, i.status]);
+
+  it('a hand-off line names an entry’s problem by the words it shares with it, any entry’s', () => {
+    expect(
+      rows(
+        '【本周走访】\n1、东岳化工：①用电增容；②环评批复慢。\n2、金穗米业：①仓储用地指标；②粮食收购贷款。\n增容已报供电公司；贷款交金融办。',
+      ),
+    ).toEqual([
+      ['东岳化工', '其他', '供电公司', 'assigned'],
+      ['东岳化工', '审批', null, 'open'],
+      ['金穗米业', '用地', null, 'open'],
+      ['金穗米业', '融资', '金融办', 'assigned'],
+    ]);
+  });
+
+  it('arrows hand off (用地→自规；限行→交通), and a line naming a category updates the first entry that has it', () => {
+    expect(
+      rows(
+        '本周走访：\n1、6月2日 华联纸业：厂房扩建用地15亩；货车进城限行；\n2、6月4日 泰和医药回访：房租补贴财政已拨付，解决。\n用地→自规；限行→交通。',
+      ),
+    ).toEqual([
+      ['华联纸业', '用地', '资规局', 'assigned'],
+      ['华联纸业', '其他', '交通运输局', 'assigned'],
+      ['泰和医药', '政策兑现', '财政局', 'resolved'],
+    ]);
+    expect(
+      rows(
+        '本周情况\n① 周一走访安和机电，企业反映数控技工紧缺，另有市级技改奖励30万未兑现；\n② 周三走访青禾茶业，反映包装成本上涨。\n奖励问题已转财政。',
+      ).map((r) => r.slice(1)),
+    ).toEqual([
+      ['用工', null, 'open'],
+      ['政策兑现', '财政局', 'assigned'],
+      ['其他', null, 'open'],
+    ]);
+  });
+
+  it('无问题 speaks for its own enterprise; 无交办 hands nothing off', () => {
+    expect(
+      rows('本周走访：永兴铸造（周二）无问题；科瑞仪器（周四）反映新厂房施工许可延误、研发奖励未兑现。无交办。'),
+    ).toEqual([
+      ['科瑞仪器', '审批', null, 'open'],
+      ['科瑞仪器', '政策兑现', null, 'open'],
+    ]);
+  });
+});

@@ -249,6 +249,19 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       await send('Q-0001 期限改为2020年2月28日');
       expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-02-28');
 
+      // the deadline moved in everyday words: to a date, or by a span from the deadline the issue has
+      await send('Q-0001 期限延到2020年3月10日');
+      expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-03-10');
+      await send('Q-0001 延期一个月');
+      expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-04-10');
+      await send('Q-0001 期限往后推两周');
+      expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-04-24');
+      // a deadline it cannot read is refused and said so, never 已更新 with nothing changed
+      const unread = await send('Q-0001 期限延到下个季度中间');
+      expect(unread.text).not.toContain('已更新');
+      expect((await kit.store.getIssue('Q-0001'))?.dueDate).toBe('2020-04-24');
+      await send('Q-0001 期限改为2020年2月28日');
+
       const history = await kit.store.issueHistory('Q-0001');
       const edits = history.filter((e) => e.action === 'edit').flatMap((e) => e.edits ?? []);
       expect(edits).toEqual(
@@ -261,7 +274,7 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
         ]),
       );
       const audit = await kit.store.readEvents(0, Number.MAX_SAFE_INTEGER);
-      expect(audit.filter((e) => e.action === 'edit')).toHaveLength(6);
+      expect(audit.filter((e) => e.action === 'edit')).toHaveLength(10);
       const card = await send('Q-0001');
       expect(card.text).toContain('修改部门：金融办 → 人社局');
     });

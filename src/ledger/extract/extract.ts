@@ -301,6 +301,7 @@ function interpret(
       console.error(
         'SEG',
         f.index,
+        f.seg.enumIndex,
         JSON.stringify(f.seg.text),
         'st',
         f.status,
@@ -857,8 +858,8 @@ function listAddressed(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (n === null || f.hasProblem || (f.status === null && f.handler === null)) return false;
   const listed = freshItems(d).filter((i) => i.enumIndex !== null && i.segment < f.index);
   if (!listed.length) return false;
-  // (2、新宇纺机：展位已落实 — an entry about another enterprise than the items listed: no list item's number)
-  if (f.enterprise && listed.every((i) => i.enterprise !== f.enterprise)) return false;
+  // (2、新宇纺机：展位已落实 — the rest of a roll-up entry, its number the entry's, not a list item's)
+  if (entryStart(m, f) !== null) return false;
   const entries = rollupEntries(m, freshItems(d));
   // 以上第1项①已转住建局: in a roll-up of entries with numbered problems, ① of the entry named before it
   const entryNo = /第([一二三四五六七八九十\d]{1,2})(?:个|项|条|件)\s*$/.exec(
@@ -954,6 +955,8 @@ function anaphoricState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.refs.length || f.seg.topic || f.category.score > 0 || !d.items.length) return false;
   if (f.status === null && f.handler === null) return false;
   if (!saysNothingWrong(m, f)) return false;
+  const entry = entryStart(m, f);
+  if (entry !== null && !freshItems(d).some((i) => i.segment >= entry)) return false;
   if (freshItems(d).length) return trailingState(d, m, f);
   const last = d.items[d.items.length - 1]!;
   if (m.multiEnterprise && last.enterprise !== f.enterprise) return false;
@@ -1040,6 +1043,20 @@ function inScope(m: MessageFacts, f: SegmentFacts, items: Item[]): Item[] {
   return !m.multiEnterprise || trailsEntries(m, f) ? items : items.filter((i) => i.enterprise === f.enterprise);
 }
 
+/**
+ * Where the numbered entry a segment continues starts: "2、新宇纺机：展位已落实" splits into a head (the number and
+ * a name, nothing reported) and what follows under the same number. Null when the segment heads its number itself
+ * or its number is a problem list's (①缺工 ②缺钱).
+ */
+function entryStart(m: MessageFacts, f: SegmentFacts): number | null {
+  const n = f.seg.enumIndex;
+  if (n === null) return null;
+  let i = f.index;
+  while (i > 0 && m.segments[i - 1]!.seg.enumIndex === n) i -= 1;
+  const head = m.segments[i]!;
+  return i < f.index && !head.hasProblem && head.status === null && head.handler === null ? i : null;
+}
+
 /** Words that say what a line is about but name no problem of their own (问题, 事项, 的事 …). */
 const TOPIC_FILLER = /问题|事项|事情|事宜|诉求|的事|方面|那个|这个|这块|其余|其他|剩下/g;
 
@@ -1081,8 +1098,10 @@ function itemsSharingTopic(m: MessageFacts, f: SegmentFacts, items: Item[]): { i
 function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status !== 'resolved' && f.status !== 'closed') return false;
   // (the items of another enterprise named before are not what this one's result is about)
+  const entry = entryStart(m, f);
   const fresh = inScope(m, f, freshItems(d)).filter(
-    (i) => !f.enterprise || i.enterprise === f.enterprise || trailsEntries(m, f),
+    (i) =>
+      (!f.enterprise || i.enterprise === f.enterprise || trailsEntries(m, f)) && (entry === null || i.segment >= entry),
   );
   if (fresh.length && !f.hasProblem)
     apply(SCOPE_ALL.test(f.seg.text) ? fresh : [fresh[fresh.length - 1]!], f.status, f.handler);
@@ -1324,7 +1343,11 @@ function saysNothingWrong(m: MessageFacts, f: SegmentFacts, named = ''): boolean
 function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const { status, handler } = f;
   if (status === null && handler === null) return false;
-  const fresh = freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === f.enterprise);
+  // (the rest of a numbered entry speaks of that entry's problems, not the entries before)
+  const entry = entryStart(m, f);
+  const fresh = freshItems(d).filter(
+    (i) => (!m.multiEnterprise || i.enterprise === f.enterprise) && (entry === null || i.segment >= entry),
+  );
   const pairs = respectively(f.seg, f.depts, fresh);
   if (pairs) {
     for (const [t, dept] of pairs) apply([t], status ?? 'assigned', dept);

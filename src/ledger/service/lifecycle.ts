@@ -79,6 +79,21 @@ function editValue(field: EditableField, raw: string, today: string): { value: s
   }
 }
 
+/** "+1月" / "+2周" / "+10天" (commands.ts EXTEND_BY) moved on from `from`; any other value as it is. */
+export function shiftedDeadline(value: string, from: string): string {
+  const m = /^\+(\d+)(月|周|天)$/.exec(value);
+  if (!m) return value;
+  const n = Number(m[1]);
+  if (m[2] === '天') return addDays(from, n);
+  if (m[2] === '周') return addDays(from, 7 * n);
+  const [y, mo, d] = from.split('-').map(Number) as [number, number, number];
+  const months = mo - 1 + n;
+  const year = y + Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 export async function planEdit(
   deps: LedgerDeps,
   ctx: MessageContext,
@@ -91,7 +106,8 @@ export async function planEdit(
   if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
   if (issue.status === 'closed') return notice(TEXTS.closedNeedsReopen(ref), '不能修改');
   if (!raw.trim()) return notice(TEXTS.editNeedsValue(ref, FIELD_LABELS[field], EDIT_EXAMPLES[field]), '没有修改');
-  const v = editValue(field, raw, ctx.today);
+  // (延期一个月 / 往后推两周: from the deadline the issue has, else from today)
+  const v = editValue(field, field === 'dueDate' ? shiftedDeadline(raw, issue.dueDate ?? ctx.today) : raw, ctx.today);
   if ('refused' in v) return notice(v.refused, '没有修改');
   const from = current(issue, field);
   if (from === v.value) return notice(TEXTS.editSame(ref, FIELD_LABELS[field], v.value));
