@@ -7,13 +7,14 @@
 import { joinWordSpacing } from '../src/text/spacing.js';
 import { z } from 'zod';
 import { findRefs } from '../src/ledger/commands.js';
-import { extractUpdate } from '../src/ledger/extract/index.js';
+import { categorize, extractUpdate, findDepartments } from '../src/ledger/extract/index.js';
 import type { Extraction } from '../src/ledger/model.js';
 import { loadPrompt } from '../src/llm/prompts.js';
 import type { LlmClient } from '../src/llm/types.js';
 import type { Logger } from '../src/observability/logger.js';
 import { localDate } from '../src/time/index.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../src/messaging/intent-cues.js';
+import { correctionPhrase } from '../src/ledger/service/lifecycle.js';
 
 export type FreeTextIntent = 'ask' | 'report' | 'unsure' | 'ack' | 'plan' | 'ledger_question';
 
@@ -89,6 +90,16 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   const trailingQuestion = asksSomething(last) && !CUES.reportedQuestion.test(last);
   const questionish =
     (asked && !(reportedQuestion && !trailingQuestion)) || (!named && CUES.policyTopic.test(s) && s.length <= 40);
+
+  // "不对，是交给发改的" / "不是审批，是用地": a correction of what was just recorded, for the ledger (which sets the
+  // speaker's last record right, or reads it as a report) — never a policy search.
+  const fix = correctionPhrase(s);
+  if (
+    fix &&
+    !trailingQuestion &&
+    (findDepartments(fix).length > 0 || categorize(fix).score > 0 || CUES.problem.test(fix))
+  )
+    return { intent: 'report', reportish: true, questionish: false };
 
   // A plan says what will happen: neither recorded nor a policy question.
   // (A short question after it — "有一起的吗" — is for colleagues, not a policy question.)

@@ -332,6 +332,32 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.getIssue('Q-0003')).toMatchObject({ enterprise: '华康药业', summary: '缺8个普工' });
     });
 
+    it('a correction naming only a category keeps the description; 不对，是交给…的 is a correction, not a search', async () => {
+      await send('七一电器反映新车间的能评审批还没下来');
+      await send('不是审批，是用地');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({
+        category: '用地',
+        summary: '新车间的能评审批还没下来',
+      });
+      await send('华康药业反映缺20个普工，已交人社局');
+      const fix = await send('不对，是交给发改的');
+      expect(fix.text).not.toContain('资料库');
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ department: '发改局', status: 'assigned' });
+      expect(await kit.store.listIssues({})).toHaveLength(2);
+    });
+
+    it('撤销 while a card waits for 对 drops the card and leaves the saved records alone', async () => {
+      await send('华康药业反映流动资金紧张，已交办金融办');
+      await send('Q-0001 办结');
+      const card = await send('本周走访：华康药业缺焊工；七一电器用地指标不够。');
+      expect(card.text).toContain('对');
+      const undo = await send('撤销');
+      expect(undo.text).toContain('已取消');
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('resolved');
+      expect(await send('对')).toBeDefined();
+      expect(await kit.store.listIssues({})).toHaveLength(1);
+    });
+
     it('a resolution of a matter already 办结 says so and registers nothing new', async () => {
       await send('华康药业反映环评审批卡住了');
       await send('Q-0001 办结');

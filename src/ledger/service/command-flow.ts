@@ -66,6 +66,15 @@ export async function commandFlow(
     case 'unbind':
     case 'team':
       return teamsFlow(svc, msg, cmd);
+    case 'undo': {
+      // A bare 撤销 while a record waits for the speaker's answer takes back that record, the last thing said —
+      // not an earlier record already saved.
+      if (cmd.ref) break;
+      const draft = await draftOf();
+      if (!draft) break;
+      await deleteDraft(deps, msg);
+      return reply.text('issues', TEXTS.undoDraft, '已取消');
+    }
     default:
       break;
   }

@@ -204,7 +204,11 @@ export async function planCorrectLast(
       edits.push({ field: 'category', from: issue.category, to: category });
       patch.category = category;
     }
-    if (phrase !== issue.summary) {
+    // (不是审批，是用地: a bare category name sets the category, the problem's description stays)
+    const bareCategory = phrase.replace(/^是|的?(?:问题|事情?|方面|类)$|的$/g, '');
+    const onlyCategory =
+      category !== null && (CATEGORIES.includes(bareCategory as Category) || bareCategory.length <= 2);
+    if (phrase !== issue.summary && !onlyCategory) {
       edits.push({ field: 'summary', from: issue.summary, to: phrase });
       patch.summary = phrase;
     }

@@ -31,6 +31,7 @@ export const TEXTS = {
     `没有找到您在本组 ${minutes} 分钟内登记的记录，无需撤销。撤销指定问题请发送“撤销 Q-0012”。`,
   cancelled: '好的，刚才那条待补充的记录已取消，没有保存。',
   nothingToCancel: '当前没有待补充的记录。',
+  undoDraft: '好的，刚才那条待确认的记录已取消，没有保存；之前已保存的记录没有改动（要撤销它，请再发送“撤销”）。',
   skippedAll: '好的，这条没有记录。',
   undoHint: (minutes: number, lastIssue: string | null) =>
     `如有误：${minutes} 分钟内发送“撤销”可撤销本条记录${lastIssue ? `，“撤销 ${lastIssue}”只撤销这一个问题；改交办或期限：“${lastIssue} 交办 人社局 月底前”` : ''}。`,
