@@ -346,6 +346,22 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.listIssues({})).toHaveLength(2);
     });
 
+    it('news of a matter of its own is not merged into an unrelated open issue; 新问题 answers 说的是哪一个', async () => {
+      await send('华康药业反映缺20个普工，已交人社局');
+      const news = await send('华康药业商标被人抢注了 报给市监局了');
+      expect(news.text).toContain('登记为新问题');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ department: '人社局', summary: '缺20个普工' });
+      await send('是');
+      expect(await kit.store.getIssue('Q-0002')).toMatchObject({ enterprise: '华康药业', department: '市场监管局' });
+      // two open issues and an update that fits neither by category nor words: the user can say it is new
+      const which = await send('华康药业那个事办好了');
+      expect(which.text).toContain('说的是哪一个');
+      await send('新问题');
+      expect(await kit.store.listIssues({})).toHaveLength(3);
+      expect((await kit.store.getIssue('Q-0001'))?.status).toBe('assigned');
+      expect((await kit.store.getIssue('Q-0002'))?.status).toBe('assigned');
+    });
+
     it('撤销 while a card waits for 对 drops the card and leaves the saved records alone', async () => {
       await send('华康药业反映流动资金紧张，已交办金融办');
       await send('Q-0001 办结');

@@ -440,6 +440,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         to,
         description: updates.length === 1 && newItems.length === 0 ? `${item.summary} ${text}` : item.summary,
         exclude: used,
+        topic: item.summary,
       });
       if (found.type === 'ambiguous') {
         const where = itemEnterprise ?? stated ?? '本组';
@@ -702,6 +703,9 @@ export function parseChoice(text: string, n: number): number | null {
 
 const YES = /^(是|是的|对|对的|好|好的|嗯|行|可以|要|需要|登记|记录|记上|确认|新问题|登记为新问题|yes|y|ok)$/i;
 const NO = /^(否|不|不是|不用|不用了|不要|不需要|不记|算了|取消|no|n)$/i;
+/** To "说的是哪一个？": none of those — a matter of its own, to register as new. */
+const NONE_OF_THEM =
+  /^(?:都不是|都不对|都没有|都不|不是这些|不是这[两几]?个|另外一个|另一个|(?:是)?(?:一个)?新(?:的)?(?:问题)?|新增|登记为新问题)$/;
 const CONFIRM_EMOJI = /^(?:👍|👌|✅|✔|☑|🆗|\u{FE0F})+$/u;
 /** A bare name: what people answer to "哪家企业？" */
 const NAME_LIKE = /^[\u4e00-\u9fa5A-Za-z0-9（）()·]{2,20}$/;
@@ -800,7 +804,9 @@ export async function classifyDraftReply(
     const id = k ? pending.candidates[k - 1]?.id : ref;
     if (id && text.length <= 20)
       return { type: 'answer', answers: { ...answers, targets: { ...answers.targets, [String(pending.index)]: id } } };
-    return otherwise(`请回复序号（1-${pending.candidates.length}）或问题编号。`);
+    if (NONE_OF_THEM.test(bare(text)))
+      return { type: 'answer', answers: { ...answers, asNew: { ...answers.asNew, [String(pending.index)]: true } } };
+    return otherwise(`请回复序号（1-${pending.candidates.length}）或问题编号；都不是请回复“新问题”。`);
   }
 
   if (pending.type === 'confirm_many') {

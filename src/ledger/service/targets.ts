@@ -4,6 +4,8 @@
  */
 import type { Category, Issue, IssueStatus } from '../model.js';
 import type { Store } from '../../store/types.js';
+import { findDepartments } from '../extract/department.js';
+import { findStatuses } from '../extract/status.js';
 
 export type TargetResult =
   | { type: 'found'; issue: Issue }
@@ -77,6 +79,14 @@ export function overlap(description: string, summary: string): number {
   return n;
 }
 
+/** How many bigrams of its own a text has once department names and status words are blanked. */
+function contentBigrams(text: string): number {
+  let t = text;
+  for (const x of [...findDepartments(t), ...findStatuses(t)])
+    t = `${t.slice(0, x.start)}${' '.repeat(x.end - x.start)}${t.slice(x.end)}`;
+  return computeBigrams(t).size;
+}
+
 /** Pick the issue among candidates whose summary clearly matches the description best. */
 function clearWinner(candidates: Issue[], description: string, minScore: number): Issue | null {
   const scored = candidates
@@ -97,6 +107,8 @@ export async function findTarget(
     to: IssueStatus;
     description: string;
     exclude: string[];
+    /** The update's own words (its summary): when they name a matter of their own, unlike every open issue, none matches. */
+    topic?: string;
   },
 ): Promise<TargetResult> {
   const statuses = eligible(q.to);
@@ -113,6 +125,15 @@ export async function findTarget(
     const winner = clearWinner(all, q.description, 3);
     return winner ? { type: 'found', issue: winner } : { type: 'none' };
   }
+  // "星辰电子商标被人抢注了 报给市监局了" with only 缺普工 open: words of a matter of its own (departments and states
+  // aside) that share nothing with any open issue are not an update of one of them.
+  if (
+    q.category === '其他' &&
+    q.topic &&
+    contentBigrams(q.topic) >= 3 &&
+    pool.every((i) => overlap(q.description, i.summary) === 0)
+  )
+    return { type: 'none' };
   if (q.to === 'closed' && pool.some((i) => i.status === 'resolved'))
     pool = pool.filter((i) => i.status === 'resolved');
   if (pool.length === 0) return { type: 'none' };

@@ -91,10 +91,10 @@ export const QUESTIONS = {
       ? `这条记录是哪家企业的？请回复序号或企业名称：\n${options.map((e, i) => `${i + 1}. ${e}`).join('\n')}`
       : '这条记录是哪家企业的？请回复企业名称。',
   whichIssue: (where: string, category: string, summary: string, labels: string[]) =>
-    `${where}有 ${labels.length} 个在办的${category === '其他' ? '' : category}问题，“${summary}”说的是哪一个？请回复序号或编号：\n` +
+    `${where}有 ${labels.length} 个在办的${category === '其他' ? '' : category}问题，“${summary}”说的是哪一个？请回复序号或编号（都不是请回复“新问题”）：\n` +
     labels.map((l, i) => `${i + 1}. ${l}`).join('\n'),
   recordAsNew: (where: string, category: string, summary: string) =>
-    `没有找到${where}在办的${category === '其他' ? '' : category}问题。要把“${summary}”登记为新问题吗？请回复“是”或“否”。`,
+    `没有找到${where}${category === '其他' ? '与此相关的在办' : `在办的${category}`}问题。要把“${summary}”登记为新问题吗？请回复“是”或“否”。`,
 } as const;
 
 export const helpLines = (undoMinutes: number): string[] => [
