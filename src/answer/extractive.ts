@@ -1002,8 +1002,11 @@ export function extractiveAnswer(
   // (Not when the sentence is itself a list: “要建立日常考核、分类考核、近距离考核的…体系”.)
   const underHead =
     a >= 0 && !isBareHeading(view, a) && !isEnumeration(best.full) ? sectionHeads(view, a)[0] : undefined;
+  // “知行合一分别指啥”: the definitions of the name's parts right after the best sentence come before the
+  // section it stands in.
+  const partRun = a >= 0 ? partDefinitions(view, a, partLabelAsked(query)) : [];
   const body =
-    a >= 0
+    a >= 0 && partRun.length === 0
       ? (headingBody(query, terms, view, a, best, opts) ??
         (underHead !== undefined && isBareHeading(view, underHead)
           ? headingBody(query, terms, view, underHead, best, opts)
@@ -1021,7 +1024,7 @@ export function extractiveAnswer(
   // “365分别是指啥”: the sentence, then the definitions of the name's parts that follow it (“3，是指…；
   // 6，是指…；5，是指…”).
   if (parts.length === 0 && a >= 0) {
-    const run = partDefinitions(view, a, partLabelAsked(query));
+    const run = partRun;
     if (run.length) {
       const first = view.sentences[a]!.text;
       // (With what stands between the sentence and the run: “所谓“网格365”，就是指…”.)
