@@ -46,7 +46,7 @@ import {
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
 import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
-import { DOC_DESCRIPTION_WORDS, PARTS_CUE } from './lexicon.js';
+import { DOC_DESCRIPTION_WORDS, NUMBER_UNIT_CUES, PARTS_CUE } from './lexicon.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -232,6 +232,8 @@ export function candidates(
     opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number) ? opts.focus : query;
   const kind = kindOf(asking, opts.focus !== undefined);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
+  // (The message's own unit: a follow-up “第三档咋处理” after “末位比例” asks no share.)
+  const unitAsked = NUMBER_UNIT_CUES.some((u) => u.cue.test(opts.focus ?? query));
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   // The counts a follow-up asks are its own message's (not the previous question's).
   const targets = countedTargets(opts.focus ?? query, (t) => tokenizer.segment(t));
@@ -309,7 +311,11 @@ export function candidates(
       let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
       for (const k of asked) {
-        const f = holdsKind(k, raw, asking) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
+        const f = holdsKind(k, raw, asking)
+          ? (KIND_HELD[k] ?? 1)
+          : k === 'number' && unitAsked
+            ? UNIT_MISSING
+            : (KIND_MISSING[k] ?? 1);
         if (k === 'number') numberBonus *= f;
         else score *= f;
       }
@@ -432,6 +438,11 @@ const SPECIFIC_DATE = /\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年
 /** Multipliers when a sentence holds / lacks the kind of answer asked for. */
 const KIND_HELD: Record<string, number> = { number: 1.3, date: 1.4, who: 1.2 };
 const KIND_MISSING: Record<string, number> = { number: 1, date: 0.7, who: 0.9 };
+/**
+ * A number asked in a unit (钱 → 元, 年纪 → 岁, 多久 → 天/月, 比例 → %) that a sentence does not give: any
+ * other figure it holds answers something else.
+ */
+const UNIT_MISSING = 0.85;
 
 /** A line without a sentence end: a title, a table-of-contents entry, a heading. */
 function isTitleLine(s: string): boolean {

@@ -63,6 +63,8 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
     cue: /钱|资金|奖励|补贴|补助|奖金|工资|薪酬|年薪|月薪|报酬|费用|租金|报销|经费|贷多少|能贷|[多少]万|一平米|每平|价格|多少元|起征点|起付线|封顶|额度|基数/u,
     evidence: new RegExp(`${NUM}\\s*(?:万|亿|千)?元|元/`, 'u'),
   },
+  // An age: “年纪到多少”, “几岁” — answered by N岁 (男满55岁、女满50岁).
+  { cue: /年纪|年龄|岁数|几岁|多少岁|多大岁/u, evidence: new RegExp(`${NUM}+\\s*周?岁`, 'u') },
   { cue: /比例|占比|百分之|几成|利率|费率|税率|扣除率/u, evidence: new RegExp(`%|％|百分之|${NUM}成|分之`, 'u') },
   {
     cue: /多久|多长时间|几个工作日|几天|几个月|几年|多少天|钟头|小时|时间.{0,4}多少|多少.{0,2}时间/u,
