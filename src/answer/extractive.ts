@@ -216,7 +216,7 @@ const TITLE_CONTEXT = 0.3;
  * Prior of a passage that names none of the places the question names (开化…几支团队 answered from a city-wide
  * passage or another county's): another jurisdiction's figure is the wrong answer, however many words it shares.
  */
-const PLACE_UNMET = 0.6;
+const PLACE_UNMET = 0.4;
 
 export function candidates(
   query: string,

@@ -59,6 +59,18 @@ describe('extractiveAnswer', () => {
     expect(ex.text).not.toContain('104支');
   });
 
+  it('a place named outweighs another county’s passage that shares the abbreviations asked', async () => {
+    const { chunk } = await import('./fixtures.js');
+    const r = fakeRetriever([
+      chunk('kaihua', 0, '开化人才工作', '开化引进省领军型创新团队，其中“国千”1人、“省千”2人、博士7人。'),
+      chunk('yuecheng', 0, '越城区人才工作', '截至目前，全区累计入选国家“千人计划”人才14名，省“千人计划”人才17名。'),
+    ]);
+    const q = '越城 国千 省千 人数';
+    const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
+    expect(ex.text).toContain('14名');
+    expect(ex.text).not.toContain('博士7人');
+  });
+
   it('number questions prefer the sentence with the number', async () => {
     const q = '全县组建了多少个服务团队';
     const ex = extractiveAnswer(q, await passagesFor(q))!;
