@@ -46,7 +46,8 @@ import {
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
 import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
-import { DOC_DESCRIPTION_WORDS, NUMBER_UNIT_CUES, PARTS_CUE } from './lexicon.js';
+import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, NUMBER_UNIT_CUES, PARTS_CUE } from './lexicon.js';
+import { generalIdf } from './idf.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -218,6 +219,43 @@ const TITLE_CONTEXT = 0.3;
  */
 const PLACE_UNMET = 0.4;
 
+/**
+ * Weight of the share of the question's informative characters a sentence has: words a colloquial
+ * question shares with no sentence (拨钱 ~ 资金拨付, 快 ~ 加快, 新盖 ~ 新建) still tell sentences that
+ * tie on the words they do share apart.
+ */
+const CHAR_SHARE = 0.15;
+/** Characters too common in general Chinese to tell sentences apart (general IDF below this). */
+const CHAR_IDF_MIN = 4.5;
+
+/** The informative characters of a question, each with its general IDF (chat fillers and question words out). */
+export function questionChars(query: string): Map<string, number> {
+  const filler = new Set([...COLLOQUIAL_WORDS].join('') + '啥么什哪几多少吗呢吧嘛');
+  const out = new Map<string, number>();
+  for (const c of matchForm(query).match(/\p{Script=Han}/gu) ?? []) {
+    if (filler.has(c) || out.has(c)) continue;
+    const w = generalIdf(c);
+    if (w >= CHAR_IDF_MIN) out.set(c, w);
+  }
+  return out;
+}
+
+/**
+ * The IDF-weighted share of these characters a text (in match form) holds, beyond the query words it
+ * matches whole (their characters are counted by the word score already).
+ */
+export function charShare(chars: Map<string, number>, form: string, words: string[] = []): number {
+  const matched = words.filter((w) => form.includes(w)).join('');
+  let all = 0;
+  let hit = 0;
+  for (const [c, w] of chars) {
+    if (matched.includes(c)) continue;
+    all += w;
+    if (form.includes(c)) hit += w;
+  }
+  return all > 0 ? hit / all : 0;
+}
+
 export function candidates(
   query: string,
   terms: QueryTerms,
@@ -273,6 +311,7 @@ export function candidates(
     return ctx;
   };
   const placesAsked = questionConstraints(message).filter((c) => c.kind === 'place');
+  const chars = questionChars(message);
   const wanted = expectedCount(message);
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
@@ -307,6 +346,7 @@ export function candidates(
       if (m.score + headCtx <= 0) return;
       const ctx = ctxScore(form, context, TITLE_CONTEXT);
       let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
+      score *= 1 + CHAR_SHARE * charShare(chars, form, terms.words);
       const len = charLength(raw);
       let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
