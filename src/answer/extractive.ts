@@ -46,7 +46,7 @@ import {
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
 import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
-import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, NUMBER_UNIT_CUES, PARTS_CUE } from './lexicon.js';
+import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, NAME_CUE, NUMBER_UNIT_CUES, PARTS_CUE } from './lexicon.js';
 import { generalIdf } from './idf.js';
 
 export interface ExtractiveOptions {
@@ -256,6 +256,16 @@ export function charShare(chars: Map<string, number>, form: string, words: strin
   return all > 0 ? hit / all : 0;
 }
 
+/** Multiplier of a sentence quoting a name the question does not, when the question asks what something is called. */
+const NAME_HELD = 1.3;
+
+/** Does this sentence quote a name (“…”, 《…》) that the question does not have? */
+export function quotesNewName(sentence: string, question: string): boolean {
+  const q = matchForm(question);
+  for (const m of sentence.matchAll(/[“《"]([^”》"]{2,30})[”》"]/gu)) if (!q.includes(matchForm(m[1]!))) return true;
+  return false;
+}
+
 export function candidates(
   query: string,
   terms: QueryTerms,
@@ -312,6 +322,7 @@ export function candidates(
   };
   const placesAsked = questionConstraints(message).filter((c) => c.kind === 'place');
   const chars = questionChars(message);
+  const asksName = NAME_CUE.test(message);
   const wanted = expectedCount(message);
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
@@ -347,6 +358,7 @@ export function candidates(
       const ctx = ctxScore(form, context, TITLE_CONTEXT);
       let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
       score *= 1 + CHAR_SHARE * charShare(chars, form, terms.words);
+      if (asksName && quotesNewName(raw, message)) score *= NAME_HELD;
       const len = charLength(raw);
       let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).

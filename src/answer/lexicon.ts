@@ -79,6 +79,12 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
 export const COUNT_MEASURE =
   /(?:几|多少)(?:个(?=[万亿]))?(平方公里|平方米|平米|公里|千米|公顷|公斤|千克|个|家|名|位|人|项|条|批|次|趟|回|遍|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队|吨|辆|栋|幢|万|亿|米)/u;
 
+/**
+ * A question asking what something is called (叫啥名, 口号, 全称, 品牌): a name the sentence quotes (“越商大学堂”,
+ * 《涉企惠企政策摘要》) and the question does not is its answer.
+ */
+export const NAME_CUE = /叫什么|叫啥|名字|名称|称号|称呼|口号|标语|全称|品牌|冠名/u;
+
 /** A question that asks for a code or handle (是几几几, 微信号是多少, 热线电话): letters and digits answer it. */
 export const CODE_CUE = /几几|几加几|几\+几|账号|微信号|公众号|编号|代码|网址|邮箱|电话|号码|热线/u;
 export const CODE_EVIDENCE = /[a-z][a-z0-9_.@-]{3,}|\d[\d-]{4,}/iu;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswer, numberPassages, splitSentences, questionKind } from '../../src/answer/index.js';
 import { enumerationItem } from '../../src/answer/enumeration.js';
-import { charShare, questionChars } from '../../src/answer/extractive.js';
+import { charShare, questionChars, quotesNewName } from '../../src/answer/extractive.js';
 import { fakeRetriever } from './fixtures.js';
 
 async function passagesFor(q: string) {
@@ -110,6 +110,23 @@ describe('extractiveAnswer', () => {
     const q = '越城给人才拨钱那个事，有没有说咋弄才快一点';
     const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
     expect(ex.text).toContain('加快兑现速度');
+  });
+
+  it('a question asking what something is called prefers the sentence quoting a name it does not have', async () => {
+    expect(quotesNewName('推行“随叫随到、不叫也到”工作制度。', '亲清服务日的服务口号是啥')).toBe(true);
+    expect(quotesNewName('龙游县创新实行“亲清服务日”工作机制。', '亲清服务日的服务口号是啥')).toBe(false);
+    const { chunk } = await import('./fixtures.js');
+    const r = fakeRetriever([
+      chunk(
+        'ly',
+        0,
+        '龙游亲清服务日',
+        '龙游县创新实行“亲清服务日”工作机制，推动组工干部作风转变。推行“随叫随到、不叫也到”工作制度，每月第一个周二为“亲清服务日”。',
+      ),
+    ]);
+    const q = '龙游亲清服务日的服务口号是啥';
+    const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
+    expect(ex.text).toContain('随叫随到');
   });
 
   it('number questions prefer the sentence with the number', async () => {
