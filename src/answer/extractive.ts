@@ -171,7 +171,7 @@ const DEFINES = 2;
 /** What a question asks the meaning of: the term right before 是啥/啥意思/指什么 (“那个5是啥” → 5). */
 export function askedTerm(question: string): string | null {
   const m =
-    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事)/u.exec(
+    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事|(?:是\s*)?what\b)/iu.exec(
       question.trim(),
     );
   if (!m) return null;
