@@ -46,7 +46,8 @@ import {
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
 import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
-import { DOC_DESCRIPTION_WORDS, PARTS_CUE } from './lexicon.js';
+import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, NAME_CUE, NUMBER_UNIT_CUES, PARTS_CUE } from './lexicon.js';
+import { generalIdf } from './idf.js';
 
 export interface ExtractiveOptions {
   /** Longest answer, characters (default 300). */
@@ -170,7 +171,7 @@ const DEFINES = 2;
 /** What a question asks the meaning of: the term right before 是啥/啥意思/指什么 (“那个5是啥” → 5). */
 export function askedTerm(question: string): string | null {
   const m =
-    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事)/u.exec(
+    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事|(?:是\s*)?what\b)/iu.exec(
       question.trim(),
     );
   if (!m) return null;
@@ -216,7 +217,54 @@ const TITLE_CONTEXT = 0.3;
  * Prior of a passage that names none of the places the question names (开化…几支团队 answered from a city-wide
  * passage or another county's): another jurisdiction's figure is the wrong answer, however many words it shares.
  */
-const PLACE_UNMET = 0.6;
+const PLACE_UNMET = 0.4;
+
+/**
+ * Weight of the share of the question's informative characters a sentence has: words a colloquial
+ * question shares with no sentence (拨钱 ~ 资金拨付, 快 ~ 加快, 新盖 ~ 新建) still tell sentences that
+ * tie on the words they do share apart.
+ */
+const CHAR_SHARE = 0.15;
+/** Characters too common in general Chinese to tell sentences apart (general IDF below this). */
+const CHAR_IDF_MIN = 4.5;
+
+/** The informative characters of a question, each with its general IDF (chat fillers and question words out). */
+export function questionChars(query: string): Map<string, number> {
+  const filler = new Set([...COLLOQUIAL_WORDS].join('') + '啥么什哪几多少吗呢吧嘛');
+  const out = new Map<string, number>();
+  for (const c of matchForm(query).match(/\p{Script=Han}/gu) ?? []) {
+    if (filler.has(c) || out.has(c)) continue;
+    const w = generalIdf(c);
+    if (w >= CHAR_IDF_MIN) out.set(c, w);
+  }
+  return out;
+}
+
+/**
+ * The IDF-weighted share of these characters a text (in match form) holds, beyond the query words it
+ * matches whole (their characters are counted by the word score already).
+ */
+export function charShare(chars: Map<string, number>, form: string, words: string[] = []): number {
+  const matched = words.filter((w) => form.includes(w)).join('');
+  let all = 0;
+  let hit = 0;
+  for (const [c, w] of chars) {
+    if (matched.includes(c)) continue;
+    all += w;
+    if (form.includes(c)) hit += w;
+  }
+  return all > 0 ? hit / all : 0;
+}
+
+/** Multiplier of a sentence quoting a name the question does not, when the question asks what something is called. */
+const NAME_HELD = 1.3;
+
+/** Does this sentence quote a name (“…”, 《…》) that the question does not have? */
+export function quotesNewName(sentence: string, question: string): boolean {
+  const q = matchForm(question);
+  for (const m of sentence.matchAll(/[“《"]([^”》"]{2,30})[”》"]/gu)) if (!q.includes(matchForm(m[1]!))) return true;
+  return false;
+}
 
 export function candidates(
   query: string,
@@ -232,6 +280,8 @@ export function candidates(
     opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number) ? opts.focus : query;
   const kind = kindOf(asking, opts.focus !== undefined);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
+  // (The message's own unit: a follow-up “第三档咋处理” after “末位比例” asks no share.)
+  const unitAsked = NUMBER_UNIT_CUES.some((u) => u.cue.test(opts.focus ?? query));
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   // The counts a follow-up asks are its own message's (not the previous question's).
   const targets = countedTargets(opts.focus ?? query, (t) => tokenizer.segment(t));
@@ -271,6 +321,8 @@ export function candidates(
     return ctx;
   };
   const placesAsked = questionConstraints(message).filter((c) => c.kind === 'place');
+  const chars = questionChars(message);
+  const asksName = NAME_CUE.test(message);
   const wanted = expectedCount(message);
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
@@ -305,11 +357,17 @@ export function candidates(
       if (m.score + headCtx <= 0) return;
       const ctx = ctxScore(form, context, TITLE_CONTEXT);
       let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
+      score *= 1 + CHAR_SHARE * charShare(chars, form, terms.words);
+      if (asksName && quotesNewName(raw, message)) score *= NAME_HELD;
       const len = charLength(raw);
       let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
       for (const k of asked) {
-        const f = holdsKind(k, raw, asking) ? (KIND_HELD[k] ?? 1) : (KIND_MISSING[k] ?? 1);
+        const f = holdsKind(k, raw, asking)
+          ? (KIND_HELD[k] ?? 1)
+          : k === 'number' && unitAsked
+            ? UNIT_MISSING
+            : (KIND_MISSING[k] ?? 1);
         if (k === 'number') numberBonus *= f;
         else score *= f;
       }
@@ -432,6 +490,11 @@ const SPECIFIC_DATE = /\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年
 /** Multipliers when a sentence holds / lacks the kind of answer asked for. */
 const KIND_HELD: Record<string, number> = { number: 1.3, date: 1.4, who: 1.2 };
 const KIND_MISSING: Record<string, number> = { number: 1, date: 0.7, who: 0.9 };
+/**
+ * A number asked in a unit (钱 → 元, 年纪 → 岁, 多久 → 天/月, 比例 → %) that a sentence does not give: any
+ * other figure it holds answers something else.
+ */
+const UNIT_MISSING = 0.85;
 
 /** A line without a sentence end: a title, a table-of-contents entry, a heading. */
 function isTitleLine(s: string): boolean {
@@ -1002,8 +1065,11 @@ export function extractiveAnswer(
   // (Not when the sentence is itself a list: “要建立日常考核、分类考核、近距离考核的…体系”.)
   const underHead =
     a >= 0 && !isBareHeading(view, a) && !isEnumeration(best.full) ? sectionHeads(view, a)[0] : undefined;
+  // “知行合一分别指啥”: the definitions of the name's parts right after the best sentence come before the
+  // section it stands in.
+  const partRun = a >= 0 ? partDefinitions(view, a, partLabelAsked(query)) : [];
   const body =
-    a >= 0
+    a >= 0 && partRun.length === 0
       ? (headingBody(query, terms, view, a, best, opts) ??
         (underHead !== undefined && isBareHeading(view, underHead)
           ? headingBody(query, terms, view, underHead, best, opts)
@@ -1021,7 +1087,7 @@ export function extractiveAnswer(
   // “365分别是指啥”: the sentence, then the definitions of the name's parts that follow it (“3，是指…；
   // 6，是指…；5，是指…”).
   if (parts.length === 0 && a >= 0) {
-    const run = partDefinitions(view, a, partLabelAsked(query));
+    const run = partRun;
     if (run.length) {
       const first = view.sentences[a]!.text;
       // (With what stands between the sentence and the run: “所谓“网格365”，就是指…”.)

@@ -63,6 +63,8 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
     cue: /钱|资金|奖励|补贴|补助|奖金|工资|薪酬|年薪|月薪|报酬|费用|租金|报销|经费|贷多少|能贷|[多少]万|一平米|每平|价格|多少元|起征点|起付线|封顶|额度|基数/u,
     evidence: new RegExp(`${NUM}\\s*(?:万|亿|千)?元|元/`, 'u'),
   },
+  // An age: “年纪到多少”, “几岁” — answered by N岁 (男满55岁、女满50岁).
+  { cue: /年纪|年龄|岁数|几岁|多少岁|多大岁/u, evidence: new RegExp(`${NUM}+\\s*周?岁`, 'u') },
   { cue: /比例|占比|百分之|几成|利率|费率|税率|扣除率/u, evidence: new RegExp(`%|％|百分之|${NUM}成|分之`, 'u') },
   {
     cue: /多久|多长时间|几个工作日|几天|几个月|几年|多少天|钟头|小时|时间.{0,4}多少|多少.{0,2}时间/u,
@@ -76,6 +78,12 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
 /** “几家/多少名/几批 …”: the measure word a count question uses. */
 export const COUNT_MEASURE =
   /(?:几|多少)(?:个(?=[万亿]))?(平方公里|平方米|平米|公里|千米|公顷|公斤|千克|个|家|名|位|人|项|条|批|次|趟|回|遍|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队|吨|辆|栋|幢|万|亿|米)/u;
+
+/**
+ * A question asking what something is called (叫啥名, 口号, 全称, 品牌): a name the sentence quotes (“越商大学堂”,
+ * 《涉企惠企政策摘要》) and the question does not is its answer.
+ */
+export const NAME_CUE = /叫什么|叫啥|名字|名称|称号|称呼|口号|标语|全称|品牌|冠名/u;
 
 /** A question that asks for a code or handle (是几几几, 微信号是多少, 热线电话): letters and digits answer it. */
 export const CODE_CUE = /几几|几加几|几\+几|账号|微信号|公众号|编号|代码|网址|邮箱|电话|号码|热线/u;

@@ -496,6 +496,8 @@ export function partLabel(sentence: string): string | null {
 
 /** Most sentences taken from a run of part definitions. */
 const PART_RUN_MAX = 10;
+/** Most sentences of elaboration passed over between two part definitions that open paragraphs. */
+const PART_PARAGRAPH_MAX = 12;
 
 /**
  * The run of part definitions right after sentence `a` (within two sentences of it): at least two
@@ -514,14 +516,29 @@ export function partDefinitions(view: DocView, a: number, labelOk: (label: strin
   if (start < 0) return [];
   const out: number[] = [];
   let defs = 0;
+  let lastDef = start;
   for (let i = start; i < view.sentences.length && out.length < PART_RUN_MAX; i++) {
     const t = view.sentences[i]!.text;
     const label = partLabel(t);
     const prev = view.sentences[i - 1]!.text;
-    if (label && labelOk(label)) defs++;
+    if (label && labelOk(label)) {
+      defs++;
+      lastDef = i;
+    }
     // A definition the text broke at a line end (“6，是指力量、平台、” / “职责、考评…”) goes on.
-    else if (!(out.length > 0 && /[、，,]$/u.test(prev))) break;
+    else if (out.length > 0 && /[、，,]$/u.test(prev)) {
+      // (pushed below)
+    }
+    // Definitions that each open a paragraph (““知”指的是文化输出。具体是要…” / ““行”指的是…”): the
+    // rest of a definition's paragraph (or a line it broke mid-sentence) is its elaboration, passed over.
+    else if (
+      i - lastDef <= PART_PARAGRAPH_MAX &&
+      (view.sentences[i]!.para === view.sentences[lastDef]!.para || !/[。！？!?；;：:]$/u.test(prev))
+    )
+      continue;
+    else break;
     out.push(i);
   }
+  // (A trailing run of passed-over sentences is not part of it.)
   return defs >= 2 ? out : [];
 }

@@ -15,6 +15,9 @@ describe('askedTerm / definitionRe', () => {
     expect(askedTerm('东城 服务246 那个4 是啥')).toBe('4');
     expect(askedTerm('周三无会日 啥意思')).toBe('周三无会日');
     expect(askedTerm('今年要培育多少家')).toBeNull();
+    // Chat mixing English: “11411 what？” asks the same.
+    expect(askedTerm('11411 what？东南数字经济研究院')).toBe('11411');
+    expect(askedTerm('这个whatever今年要培育多少家')).toBeNull();
   });
 
   it('a clause opening with the term, then 是指/就是/即', () => {

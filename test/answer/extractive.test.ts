@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractiveAnswer, numberPassages, splitSentences, questionKind } from '../../src/answer/index.js';
 import { enumerationItem } from '../../src/answer/enumeration.js';
+import { charShare, questionChars, quotesNewName } from '../../src/answer/extractive.js';
 import { fakeRetriever } from './fixtures.js';
 
 async function passagesFor(q: string) {
@@ -57,6 +58,75 @@ describe('extractiveAnswer', () => {
     const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
     expect(ex.text).toContain('25支');
     expect(ex.text).not.toContain('104支');
+  });
+
+  it('a place named outweighs another county’s passage that shares the abbreviations asked', async () => {
+    const { chunk } = await import('./fixtures.js');
+    const r = fakeRetriever([
+      chunk('kaihua', 0, '开化人才工作', '开化引进省领军型创新团队，其中“国千”1人、“省千”2人、博士7人。'),
+      chunk('yuecheng', 0, '越城区人才工作', '截至目前，全区累计入选国家“千人计划”人才14名，省“千人计划”人才17名。'),
+    ]);
+    const q = '越城 国千 省千 人数';
+    const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
+    expect(ex.text).toContain('14名');
+    expect(ex.text).not.toContain('博士7人');
+  });
+
+  it('the characters of a colloquial question tell apart sentences its words tie', async () => {
+    const chars = questionChars('越城给人才拨钱那个事，有没有说咋弄才快一点');
+    // Chat fillers and question words are no evidence.
+    for (const c of ['咋', '弄', '啥', '少']) expect(chars.has(c)).toBe(false);
+    expect(chars.has('拨')).toBe(true);
+    // Characters of a query word the sentence matches whole are the word score's, not counted again.
+    expect(
+      charShare(
+        new Map([
+          ['人', 5],
+          ['拨', 7],
+        ]),
+        '人才资金拨付',
+        ['人才'],
+      ),
+    ).toBe(1);
+    expect(
+      charShare(
+        new Map([
+          ['人', 5],
+          ['拨', 7],
+        ]),
+        '人才第一资源',
+        ['人才'],
+      ),
+    ).toBe(0);
+    const { chunk } = await import('./fixtures.js');
+    const r = fakeRetriever([
+      chunk(
+        'yc',
+        0,
+        '越城区人才工作',
+        '越城区牢固树立人才第一资源理念，完善引才政策。越城区建立人才资金拨付联审制度，实行一站受理、限时办结，加快兑现速度。',
+      ),
+    ]);
+    const q = '越城给人才拨钱那个事，有没有说咋弄才快一点';
+    const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
+    expect(ex.text).toContain('加快兑现速度');
+  });
+
+  it('a question asking what something is called prefers the sentence quoting a name it does not have', async () => {
+    expect(quotesNewName('推行“随叫随到、不叫也到”工作制度。', '亲清服务日的服务口号是啥')).toBe(true);
+    expect(quotesNewName('龙游县创新实行“亲清服务日”工作机制。', '亲清服务日的服务口号是啥')).toBe(false);
+    const { chunk } = await import('./fixtures.js');
+    const r = fakeRetriever([
+      chunk(
+        'ly',
+        0,
+        '龙游亲清服务日',
+        '龙游县创新实行“亲清服务日”工作机制，推动组工干部作风转变。推行“随叫随到、不叫也到”工作制度，每月第一个周二为“亲清服务日”。',
+      ),
+    ]);
+    const q = '龙游亲清服务日的服务口号是啥';
+    const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
+    expect(ex.text).toContain('随叫随到');
   });
 
   it('number questions prefer the sentence with the number', async () => {

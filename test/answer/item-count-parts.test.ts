@@ -141,6 +141,37 @@ describe('the parts of a name', () => {
   });
 });
 
+const BASE: Chunk[] = [
+  chunk(
+    'base',
+    0,
+    '传承基地建设',
+    [
+      '二、要建一个什么样的传承基地',
+      '我们的目标是打造一个有地域特色的传承基地。所以，在建设过程中，总体要求就是“知行合一”，具体来说：',
+      '“知”指的是文化输出。具体是要建设干部教育培训中心。计划在小学原址上建成培训中心。',
+      '“行”指的是实践感受。要把周边的红色资源串成一条线，形成红色之旅带，让每一个来的人在实地参观中',
+      '感受精神的力量。',
+      '“合”指的是市场融合。基地会花费大量资金，要引入市场机制。',
+      '“一”指的是一个目标。要争取纳入全省干部教育培训基地。',
+      '三、怎么样去建设传承基地',
+      '一要突出党建引领。二要强化人员支撑。',
+    ].join('\n'),
+  ),
+  chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
+];
+
+describe('parts defined at the openings of paragraphs', () => {
+  it('“知行合一分别指啥” gets each paragraph’s defining sentence, not the section around the lead-in', async () => {
+    const r = await answerQuestion('传承基地“知行合一”四个字分别指啥', depsOver(BASE));
+    for (const d of ['“知”指的是文化输出', '“行”指的是实践感受', '“合”指的是市场融合', '“一”指的是一个目标'])
+      expect(r.answer).toContain(d);
+    // The elaboration of each part and the next section are not part of it.
+    expect(r.answer).not.toContain('培训中心');
+    expect(r.answer).not.toContain('突出党建引领');
+  });
+});
+
 describe('a part of the previous answer', () => {
   const prev: Turn = {
     question: '干部分档考核 末位 比例',

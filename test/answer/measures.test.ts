@@ -1,6 +1,8 @@
 /** A count asked in one measure word may be given in an equivalent one (几个 → 88名; 多少人 → 17位). */
 import { describe, expect, it } from 'vitest';
 import { asksDone, holdsKind, isPlanOnly } from '../../src/retrieval/confidence.js';
+import { extractiveAnswer, numberPassages } from '../../src/answer/index.js';
+import { chunk, fakeRetriever } from './fixtures.js';
 
 describe('count measures', () => {
   it('accepts equivalent measure words for 个 and 人', () => {
@@ -13,6 +15,32 @@ describe('count measures', () => {
     expect(holdsKind('number', '优选100名指导员入企。', '每人联系几家企业')).toBe(false);
     expect(holdsKind('number', '联盟共有成员企业30家。', '联盟有多少家成员企业')).toBe(true);
     expect(holdsKind('number', '平均年龄不足40周岁。', '团队一共多少人')).toBe(false);
+  });
+});
+
+describe('a number asked in a unit', () => {
+  it('an age is given in 岁', () => {
+    expect(holdsKind('number', '男满55岁、女满50岁的，可以不再担任中层职务。', '中层干部年纪到多少可以不当')).toBe(
+      true,
+    );
+    expect(holdsKind('number', '全县23名中层干部中有15名干部任职超过10年。', '中层干部年纪到多少可以不当')).toBe(false);
+  });
+
+  it('a sentence without the unit asked loses to one with it, other figures notwithstanding', async () => {
+    const r = fakeRetriever([
+      chunk(
+        'mid',
+        0,
+        '中层干部跨部门竞争上岗',
+        [
+          '开展中层干部跨部门竞争上岗，全县23名中层干部参加，优化干部结构。',
+          '男满55岁、女满50岁的，经本人申请可以不再继续担任中层干部职务。',
+        ].join(''),
+      ),
+    ]);
+    const q = '开化中层干部年纪到多少可以不当中层了';
+    const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
+    expect(ex.text).toContain('男满55岁');
   });
 });
 
