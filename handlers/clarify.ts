@@ -50,8 +50,10 @@ export function createClarifyHandler(deps: {
     if (pending) {
       await services.store.deleteSession(key(msg));
       if (AS_REPORT.test(answer) || AS_QUESTION.test(answer)) {
-        const original = { ...msg, text: pending.text };
-        return AS_REPORT.test(answer) ? deps.report(original, services) : deps.ask(original, services);
+        // (记录 says it is for the ledger, as the 记录： prefix does)
+        return AS_REPORT.test(answer)
+          ? deps.report({ ...msg, text: `记录：${pending.text}` }, services)
+          : deps.ask({ ...msg, text: pending.text }, services);
       }
       // Not an answer to our question: forget it and treat the message on its own.
       return deps.reroute(msg, services);

@@ -339,10 +339,18 @@ function rollUpBreaks(work: string, ents: readonly EnterpriseHit[]): string {
   for (const e of known) {
     const at = e.start - 1;
     if (at < 1 || !/[^\S\n]/.test(work[at] as string)) continue;
-    // After words of a clause only — not after a day or a list marker heading the name (①8月10日 海纳半导体：…).
+    // After words of a clause only — not after a day or a list marker heading the name (①8月10日 海纳半导体：…);
+    // a day that ends the entry before (星辰电子 专场招聘会下周二 瑞丰食品 …) ends a clause like any word.
     const before = work.slice(Math.max(0, at - 8), at);
-    if (!/[\u4e00-\u9fa5A-Za-z]$/.test(before) || /(?:\d{1,2}\s*[日号]|[周星期礼拜][一二三四五六日天])$/.test(before))
-      continue;
+    const clause = (
+      work
+        .slice(0, at)
+        .split(/[\n，,。；;：:]/)
+        .pop() ?? ''
+    ).replace(/^\s*(?:[①-⑳]|\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])?\s*/, '');
+    const onlyDay =
+      /^(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]$|^[本上下这]?[周星期礼拜]+[一二三四五六日天]$|^(?:今天|昨天|前天)$/;
+    if (!/[\u4e00-\u9fa5A-Za-z]$/.test(before) || onlyDay.test(clause.trim())) continue;
     out = `${out.slice(0, at)}；${out.slice(at + 1)}`;
   }
   return out;

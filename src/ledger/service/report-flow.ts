@@ -19,6 +19,7 @@ import { findDeadline } from '../deadlines.js';
 import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
+import { hasReportPrefix } from '../../messaging/prefixes.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
 import { CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
@@ -116,9 +117,10 @@ export async function reportFlow(
     waiting = null;
     await deleteDraft(deps, msg);
   }
+  const named = parsed.kind === 'not_update' ? (pre.enterprises ?? (await svc.mentionedEnterprises(text, team))) : [];
   const extraction =
     parsed.kind === 'not_update'
-      ? visitFallback(parsed, text, ctx.today, pre.enterprises ?? (await svc.mentionedEnterprises(text, team)))
+      ? explicitFallback(visitFallback(parsed, text, ctx.today, named), text, named, hasReportPrefix(msg.text))
       : parsed;
   // "不对，是交办住建局" right after the speaker's own report sets that record right (no draft waits, no id named).
   const correcting = !draft && findRefs(text).length === 0;
@@ -170,6 +172,36 @@ function visitFallback(parsed: Extraction, text: string, today: string, enterpri
   const enterprise = enterprises[0];
   if (!enterprise || !CUES.visit.test(text) || CUES.plan.test(text)) return parsed;
   return { ...parsed, kind: 'visit', enterprise, date: resolveEventDate(text, today), issues: [], ref: null };
+}
+
+/**
+ * "记录：恒达想申请技改补贴 有啥政策没" (or 记录 to "记录还是提问？"): the user says it is for the ledger, yet the parser
+ * read no update — the enterprise's question or wish. What the enterprise wants is then its open problem: the text
+ * without the trailing question, in the category its words tell. Only when an enterprise is named and the words
+ * tell a category; else nothing is recorded and the reply says so.
+ */
+function explicitFallback(parsed: Extraction, text: string, enterprises: string[], explicit: boolean): Extraction {
+  const enterprise = enterprises[0];
+  if (!explicit || parsed.kind !== 'not_update' || !enterprise) return parsed;
+  const clauses = text.split(/(?<=[，,。；;！!？?])|\s+/).filter((c) => c.trim());
+  while (clauses.length > 1 && asksSomething(clauses.at(-1) as string)) clauses.pop();
+  let summary = clauses.join('').replace(enterprise, '');
+  // (its short name too: 恒达 for 恒达机械)
+  for (let k = enterprise.length - 1; k >= 2; k--)
+    if (summary.startsWith(enterprise.slice(0, k))) {
+      summary = summary.slice(k);
+      break;
+    }
+  summary = summary.replace(/^[\s，,。:：的]+|[\s，,。；;？?！!]+$/g, '');
+  const judged = categorize(summary);
+  if (judged.score <= 0 || summary.length < 2) return parsed;
+  return {
+    ...parsed,
+    kind: 'issue',
+    enterprise,
+    issues: [{ category: judged.category, summary, department: null, status: 'open' }],
+    ref: null,
+  };
 }
 
 /**
