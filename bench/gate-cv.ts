@@ -47,6 +47,7 @@ const NAMED: Record<string, string> = {
   own: path.join(root, 'test/retrieval/fixtures/own-qa.jsonl'),
   tune3: path.join(root, 'data/eval/qa3-tune.jsonl'),
   tune4: path.join(root, 'data/eval/qa4-tune.jsonl'),
+  tune5: path.join(root, 'data/eval/qa5-tune.jsonl'),
 };
 
 interface Row {
