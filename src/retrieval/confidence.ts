@@ -186,7 +186,7 @@ export type QueryUnits = QueryUnit[] & { query?: string };
  */
 function wordingWeight(bm25: Bm25Index, w: string): number {
   if (COLLOQUIAL_WORDS.has(w)) return 0.15;
-  if (DOC_DESCRIPTION_WORDS.has(w)) return 0.3;
+  if (DOC_DESCRIPTION_WORDS.has(w) || ANSWER_FORM_WORDS.has(w)) return 0.3;
   if (/^[a-z]+$/iu.test(w) && bm25.df(w.toLowerCase(), 'words') === 0) return 0.15;
   return 1;
 }

@@ -122,6 +122,14 @@ describe('near misses are refused', () => {
   });
 });
 
+describe('words naming the form of the answer count little', () => {
+  it('标题/原话/原文 weigh as wording, so a passage without them still covers the question', async () => {
+    const units = queryUnits(retriever.lexical.tokenizer, retriever.lexical.bm25, '王书记那篇讲话第一项工作的原话');
+    for (const w of ['原话']) expect(units.find((u) => u.word === w)?.wording).toBe(true);
+    expect(await answerable('县委书记讲话里第一项工作的原话是什么')).toBe(true);
+  });
+});
+
 describe('an address, a clock time or a year asked for must be in the answering sentences', () => {
   it('reads the finer kind a question asks, not a place or time it only mentions', () => {
     expect(detailKinds('研究院地址在哪 怎么过去')).toEqual(['place']);
