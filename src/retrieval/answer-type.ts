@@ -70,3 +70,36 @@ export function enumeratesNoun(passage: string, noun: string): boolean {
   for (const s of normalizeText(passage).split(SENTENCE_SPLIT)) if ((s.match(re)?.length ?? 0) >= 3) return true;
   return false;
 }
+
+/**
+ * Finer kinds of answer the not-found gate checks (besides number / date / who of answer/lexicon.ts): a
+ * place or address (地址, 在哪), a clock time (几点开会) and a year (哪一年). A passage that talks about the
+ * topic but gives no address, hour or year does not answer such a question (a near miss: 研究院地址在哪,
+ * 哪一年通车, 几点开会).
+ */
+export type DetailKind = 'place' | 'clock' | 'year';
+
+export const DETAIL_KIND_CUES: Readonly<Record<DetailKind, RegExp>> = {
+  place: /地址|住址|在哪(?:里|儿)?(?=$|[？?！!，,。；;\s]|怎么|咋)|什么地方(?=$|[？?！!，,。；;\s])|具体位置|哪个位置/u,
+  clock: /几点(?:钟|开|到|前|以前|之前|上班|下班|集合|出发|开始|结束|截止)|什么时辰/u,
+  year: /哪一年|哪年|几几年|哪个年份|什么年份|哪一年度|哪个年度/u,
+};
+
+export const DETAIL_KIND_EVIDENCE: Readonly<Record<DetailKind, RegExp>> = {
+  place:
+    /地\s*址|位于|坐落|落户|设在|设于|生于|出生于|[\p{Script=Han}\d]{1,8}(?:路|大道|大街|号楼|楼|大厦|大楼|广场|乡|镇|村)(?![\p{Script=Han}]{0,1}(?:振兴|级|干部|书记|党组织))/u,
+  clock:
+    /\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*[点时](?![\d多])|[一二三四五六七八九十]{1,2}点(?!多)|[上下]午|早上|晚上|凌晨|中午/u,
+  year: /\d{4}\s*年|[〇零一二三四五六七八九]{4}年|今年|去年|明年|前年|当年|同年|次年/u,
+};
+
+/** The finer kinds a question asks (place, clock time, year). */
+export function detailKinds(question: string): DetailKind[] {
+  const q = normalizeText(question);
+  return (Object.keys(DETAIL_KIND_CUES) as DetailKind[]).filter((k) => DETAIL_KIND_CUES[k].test(q));
+}
+
+/** Does some sentence hold each finer kind the question asks (true when it asks none)? */
+export function detailKindsMet(question: string, sentences: readonly string[]): boolean {
+  return detailKinds(question).every((k) => sentences.some((s) => DETAIL_KIND_EVIDENCE[k].test(normalizeText(s))));
+}

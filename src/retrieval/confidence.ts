@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bm25Index } from './bm25.js';
+import { detailKindsMet } from './answer-type.js';
 import { type Constraint, constraintsMet, questionConstraints } from './constraints.js';
 import { chunkContext, chunkDescription } from './fields.js';
 import { colloquialMatches } from './lexicon.js';
@@ -185,7 +186,7 @@ export type QueryUnits = QueryUnit[] & { query?: string };
  */
 function wordingWeight(bm25: Bm25Index, w: string): number {
   if (COLLOQUIAL_WORDS.has(w)) return 0.15;
-  if (DOC_DESCRIPTION_WORDS.has(w)) return 0.3;
+  if (DOC_DESCRIPTION_WORDS.has(w) || ANSWER_FORM_WORDS.has(w)) return 0.3;
   if (/^[a-z]+$/iu.test(w) && bm25.df(w.toLowerCase(), 'words') === 0) return 0.15;
   return 1;
 }
@@ -603,6 +604,14 @@ export function gateFeatures(
   const holds = (k: AnswerKind, sentence: string, text: string) => holdsKind(k, withoutFigures(sentence, given), text);
   let kind = 1;
   if (kinds.length) kind = parts.every((p) => p.kinds.every((k) => near.some((x) => holds(k, x.s, p.text)))) ? 1 : 0;
+  // An address, a clock time or a year asked for must be in a sentence that could answer (地址在哪, 哪一年通车).
+  if (
+    !detailKindsMet(
+      askedText,
+      near.map((x) => x.s),
+    )
+  )
+    kind = 0;
   constraint = Math.max(constraint, bestCovering);
   // A comparison names several places (“龙游和开化…各多少”): each may be met by a passage of its own.
   if (constraints.filter((c) => c.kind === 'place').length >= 2) {

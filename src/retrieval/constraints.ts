@@ -1,6 +1,6 @@
 /**
  * The specific constraints of a question — the places it names, the years it asks about, the batch
- * or round it means (第二批, 第三届) — and whether a passage meets them. A near miss shares the topic
+ * or round it means (第二批, 第三届), the birth cohort (85后) — and whether a passage meets them. A near miss shares the topic
  * words with the corpus ("越城…引进人才") but not the detail asked (2019年, 第二批, 江山): coverage
  * alone lets it pass, because a year or a place is one word among many. The not-found gate reads the
  * share of constraints met as a feature of its own (confidence.ts).
@@ -49,7 +49,7 @@ export function places(): Place[] {
   return cached;
 }
 
-export type ConstraintKind = 'place' | 'year' | 'batch';
+export type ConstraintKind = 'place' | 'year' | 'batch' | 'cohort';
 
 export interface Constraint {
   kind: ConstraintKind;
@@ -62,7 +62,7 @@ export interface Constraint {
 const HAN_DIGITS = '一二三四五六七八九十';
 const ORDINAL = new RegExp(`第([${HAN_DIGITS}\\d]{1,3})(批|届|轮|期)`, 'gu');
 
-/** The specific constraints of a question: places, years, batch/round ordinals. */
+/** The specific constraints of a question: places, years, batch/round ordinals, birth cohorts. */
 export function questionConstraints(question: string, placeList: Place[] = places()): Constraint[] {
   const q = normalizeText(question).replace(/\s+/g, '');
   const out: Constraint[] = [];
@@ -81,6 +81,10 @@ export function questionConstraints(question: string, placeList: Place[] = place
   }
   for (const m of q.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/gu)) {
     if (!out.some((c) => c.text === m[1])) out.push({ kind: 'year', text: m[1]!, forms: [m[1]!] });
+  }
+  // A birth cohort (“85后”, the passage's “82后” is another one): as specific as a year.
+  for (const m of q.matchAll(/(?<![\d.])(\d{2})后/gu)) {
+    if (!out.some((c) => c.text === m[0])) out.push({ kind: 'cohort', text: m[0], forms: [m[0]] });
   }
   for (const m of q.matchAll(ORDINAL)) {
     const n = m[1]!;

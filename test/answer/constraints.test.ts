@@ -31,6 +31,15 @@ describe('question constraints', () => {
     expect(questionConstraints('组团联企是几加几的模式')).toEqual([]);
   });
 
+  it('a birth cohort (85后) is a constraint the passage must hold as written', () => {
+    const cs = questionConstraints('全区配了多少名“85后”年轻干部');
+    expect(cs.map((c) => [c.kind, c.text])).toEqual([['cohort', '85后']]);
+    expect(constraintsMet(cs, chunk('全区配备“82后”年轻干部88名。')).share).toBe(0);
+    expect(constraintsMet(cs, chunk('全区配备“85后”年轻干部20名。')).share).toBe(1);
+    // A figure with 后 after a decimal or a longer number is no cohort.
+    expect(questionConstraints('3.85后面是什么')).toEqual([]);
+  });
+
   it('parses place lines with their full forms', () => {
     expect(parsePlaces('越城 越城区\n海曙 北仑\n# note')).toEqual([
       { name: '越城', forms: ['越城', '越城区'] },

@@ -14,7 +14,7 @@ import {
   passageHaystack,
   queryUnits,
 } from '../../src/retrieval/confidence.js';
-import { countedNoun, enumeratesNoun } from '../../src/retrieval/answer-type.js';
+import { countedNoun, detailKinds, detailKindsMet, enumeratesNoun } from '../../src/retrieval/answer-type.js';
 import { authorAliases } from '../../src/retrieval/fields.js';
 import { buildRetriever, type HybridRetriever } from '../../src/retrieval/retriever.js';
 
@@ -119,6 +119,42 @@ describe('near misses are refused', () => {
   it('what was done is not answered by a plan; the plan is', async () => {
     expect(await answerable('柯城今年计划组建几个红色物业联盟联合党委')).toBe(true);
     expect(await answerable('柯城红色物业联盟联合党委去年实际建了几个')).toBe(false);
+  });
+});
+
+describe('words naming the form of the answer count little', () => {
+  it('标题/原话/原文 weigh as wording, so a passage without them still covers the question', async () => {
+    const units = queryUnits(retriever.lexical.tokenizer, retriever.lexical.bm25, '王书记那篇讲话第一项工作的原话');
+    for (const w of ['原话']) expect(units.find((u) => u.word === w)?.wording).toBe(true);
+    expect(await answerable('县委书记讲话里第一项工作的原话是什么')).toBe(true);
+  });
+});
+
+describe('an address, a clock time or a year asked for must be in the answering sentences', () => {
+  it('reads the finer kind a question asks, not a place or time it only mentions', () => {
+    expect(detailKinds('研究院地址在哪 怎么过去')).toEqual(['place']);
+    expect(detailKinds('明天几点开会')).toEqual(['clock']);
+    expect(detailKinds('城际铁路哪一年建成')).toEqual(['year']);
+    // 在哪些行业 lists; 算在哪里的 asks a category; 讲了几点 counts points.
+    expect(detailKinds('在哪些行业先行先试')).toEqual([]);
+    expect(detailKinds('待遇是算在哪里的')).toEqual([]);
+    expect(detailKinds('意义讲了几点')).toEqual([]);
+  });
+
+  it('holds when a sentence gives one (an address, an hour, a year), not a date of another kind', () => {
+    expect(detailKindsMet('编辑部在哪', ['地 址 衢州市行政中心大楼9楼'])).toBe(true);
+    expect(detailKindsMet('电站在哪个地方', ['项目落户于黄坛口乡'])).toBe(true);
+    expect(detailKindsMet('明天几点开会', ['每周二原则上不开会。'])).toBe(false);
+    expect(detailKindsMet('明天几点开会', ['会议上午9:30开始。'])).toBe(true);
+    expect(detailKindsMet('哪一年建成', ['确保3月底前按期建成。'])).toBe(false);
+    expect(detailKindsMet('哪一年建成', ['2018年全线开工。'])).toBe(true);
+  });
+
+  it('refuses a near miss that asks for a year the passages do not give (每周二 is a date, not a year)', async () => {
+    const { decision } = retriever.explain('周二无会日制度是哪一年开始实行的', 10);
+    expect(decision.features?.kind).toBe(0);
+    expect(await answerable('周二无会日制度是哪一年开始实行的')).toBe(false);
+    expect(await answerable('周二无会日是每周哪天')).toBe(true);
   });
 });
 
