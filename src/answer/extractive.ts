@@ -1154,6 +1154,18 @@ export function extractiveAnswer(
           )
             list = outer;
         }
+        // A lead-in naming its items by count (“实施“五个一批”服务载体”): the headings opening with that noun.
+        if (!list)
+          for (const t of targets) {
+            const run =
+              t.noun && t.count && view.sentences[ci]!.text.includes(t.noun)
+                ? headedRun(view, ci, t.noun, t.count)
+                : null;
+            if (run) {
+              list = run;
+              break;
+            }
+          }
         // Unmarked parallel sentences naming the noun counted (“坚持底线思维…。坚持辩证思维…。”).
         const noun = targets.find((t) => t.noun !== null)?.noun ?? null;
         if (!list && noun && firstClauseHas(view.sentences[ci]!.text, noun)) {

@@ -105,6 +105,14 @@ describe('items named by a count, as headings standing apart', () => {
     const next = await answerQuestion('第四条呢', deps, { history: [turn(q, first)] });
     expect(next.answer).toContain('一批民企党建示范创建');
   });
+
+  it('“都是哪五个” lists all five headings with their count, not the lead-in', async () => {
+    const got = await answerQuestion('开化那个五个一批都是哪五个', depsOver(BATCHES));
+    expect(got.answer).toContain('共五个');
+    for (const h of ['一批组工干部组团联企', '一批干部专业能力培训', '一批高层次人才引聚'])
+      expect(got.answer).toContain(h);
+    expect(got.answer).not.toContain('组建讲师团');
+  });
 });
 
 const GRID: Chunk[] = [
