@@ -117,6 +117,7 @@ const LADDER: Array<[string, RankingOptions]> = [
   ['+enumeration', { enumeration: false }],
   ['+constraints', { constraint: 0 }],
   ['+follow-on', { followOn: 0, ordinal: false }],
+  ['+first-mention', { definitionFirst: 0 }],
 ];
 const allOff = (pieces: Array<[string, RankingOptions]>): RankingOptions =>
   Object.assign({}, ...pieces.map(([, off]) => off));

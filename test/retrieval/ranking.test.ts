@@ -23,6 +23,7 @@ import {
 } from '../../src/retrieval/lexicon.js';
 import { buildRetriever } from '../../src/retrieval/retriever.js';
 import { holdsItem, ordinalAsked } from '../../src/retrieval/ordinal.js';
+import { isDefinitionQuestion } from '../../src/retrieval/definition.js';
 import { Tokenizer } from '../../src/retrieval/tokenizer.js';
 
 function doc(id: string, title: string, text: string, extra: Partial<CorpusDocument> = {}): CorpusDocument {
@@ -263,6 +264,36 @@ describe('lead-in follow-on (list and count questions)', () => {
     expect(asksForWhatFollows('有哪些举措')).toBe(true);
     expect(asksForWhatFollows('一共多少家企业')).toBe(true);
     expect(asksForWhatFollows('这个政策是谁出台的')).toBe(false);
+  });
+});
+
+describe('first mention (“X是干嘛的”, “X是指啥”)', () => {
+  const measure = doc(
+    'm',
+    '实施“青苗”计划 推动干部成长',
+    [
+      '年轻干部成长慢、历练少，是干部工作的一个难题。县委启动“青苗”计划，让年轻干部到一线墩苗历练、在实战中成长。',
+      '一、分批选派。“青苗”计划每年选派年轻干部到项目一线，实行导师帮带，定期考核“青苗”干部实绩，“青苗”干部表现突出的优先提拔。',
+      '二、跟踪培养。“青苗”干部建立成长档案，“青苗”计划实施以来，干部干事热情明显提升。',
+    ].join('\n'),
+  );
+  const other = doc('o', '关于乡村振兴的意见', '乡村振兴要抓产业、抓人才、抓组织，推动农业农村现代化。');
+  const chunkOptions = { targetChars: 60, maxChars: 90, overlapChars: 0 };
+  const firstText = async (q: string, ranking: RankingOptions = {}) => {
+    const r = await buildRetriever([measure, other], { chunkOptions, ranking });
+    return (await r.search(q, 3)).hits[0]?.chunk.text ?? '';
+  };
+
+  it('puts the passage that introduces the asked term first, not a later one that repeats it more', async () => {
+    expect(await firstText('“青苗”计划是干嘛的', { definitionFirst: 0 })).not.toContain('县委启动');
+    expect(await firstText('“青苗”计划是干嘛的')).toContain('县委启动“青苗”计划');
+  });
+
+  it('recognises a question about what a term is or means, not one about its parts, count or item N', () => {
+    for (const q of ['常青藤行动是干嘛的', '中梗阻是指啥', '网格365到底啥意思', '那个客厅式改造是咋回事'])
+      expect(isDefinitionQuestion(q)).toBe(true);
+    for (const q of ['3、6、5分别是指啥', '三员是指哪几个', '第三条是什么', '总体要求是啥', '谁牵头'])
+      expect(isDefinitionQuestion(q)).toBe(false);
   });
 });
 
