@@ -85,6 +85,9 @@ describe('colloquial normalisation (data/retrieval/colloquial.txt)', () => {
   it('the shipped lexicon maps everyday forms to written ones', () => {
     expect(colloquialExpansions('最多能拿多少钱')).toEqual(expect.arrayContaining(['金额', '资金']));
     expect(colloquialExpansions('这事有没有说法')).toContain('规定');
+    expect(colloquialExpansions('头一天签了多少')).toContain('首日');
+    expect(colloquialExpansions('孩子上学看病怎么办')).toEqual(expect.arrayContaining(['子女', '就学', '就医']));
+    expect(colloquialExpansions('退下来的干部多久换地方')).toEqual(expect.arrayContaining(['退职', '轮岗']));
     expect(queryFields(new Tokenizer(), '不让干部下去跑企业').expansions).toEqual(
       expect.arrayContaining(['不得', '走访']),
     );
