@@ -17,6 +17,7 @@ import {
 import {
   colloquialExpansions,
   docKindWords,
+  docLevelWords,
   lexiconFrom,
   parseColloquial,
   parseDocKinds,
@@ -267,6 +268,32 @@ describe('lead-in follow-on (list and count questions)', () => {
     expect(asksForWhatFollows('有哪些举措')).toBe(true);
     expect(asksForWhatFollows('一共多少家企业')).toBe(true);
     expect(asksForWhatFollows('这个政策是谁出台的')).toBe(false);
+  });
+});
+
+describe('the level a document speaks for (区里那篇, 县里的做法)', () => {
+  it('reads the level from how the document names itself, when one level clearly dominates', () => {
+    expect(docLevelWords('在区委坚强领导和市委组织部有力指导下，全区组织工作……我区……区委')).toEqual(['区里']);
+    expect(docLevelWords('全县干部……县委……我县')).toEqual(['县里']);
+    expect(docLevelWords('全市……市委……全区……区委')).toEqual([]);
+    expect(docLevelWords('全市')).toEqual([]);
+  });
+
+  it('steers “区里那篇讲话” to the district speech when the city speech matches the topic better', async () => {
+    const city = doc(
+      'city',
+      '在全市组织工作会议上的讲话',
+      '同志们：全市要抓政治建设，政治建设是根本性建设。市委要求，各县区抓政治建设。示范区、开发区、园区都要抓政治建设。',
+    );
+    const district = doc(
+      'district',
+      '在党建工作会议上的讲话',
+      '同志们：在区委坚强领导下，全区组织工作稳步推进，我区干部队伍建设持续加强，严肃政治规矩。',
+    );
+    const q = '区里那篇讲话抓政治建设讲了啥';
+    expect(await top([city, district], q, {})).toBe('district');
+    const r = await buildRetriever([city, district], { chunkOptions: { level: false } });
+    expect((await r.search(q, 3)).hits[0]?.chunk.docId).toBe('city');
   });
 });
 
