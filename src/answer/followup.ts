@@ -142,7 +142,7 @@ export function ruleRewrite(question: string, history: Turn[]): string {
 export function topicRewrite(question: string, history: Turn[]): string | null {
   const prev = history[history.length - 1];
   if (!prev) return null;
-  const added = withWrittenForms(ownWords(question));
+  const added = addedWords(question);
   const terms = queryTerms(added);
   if (terms.words.length < 2) return null;
   const base = baseQuery(prev);
@@ -168,7 +168,7 @@ export function topicWordsRewrite(
 ): string | null {
   const prev = history[history.length - 1];
   if (!prev) return null;
-  const added = withWrittenForms(ownWords(question));
+  const added = addedWords(question);
   const topic = queryTerms(baseQuery(prev), tokenizer).words.filter(
     (w) => !ASKING_WORD.test(w) && !COLLOQUIAL_WORDS.has(w) && !DOC_DESCRIPTION_WORDS.has(w) && !added.includes(w),
   );
