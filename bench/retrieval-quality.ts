@@ -8,8 +8,8 @@
  * (../shared/eval/cmrc2018-trial): the first distinct chunk ids, as `zct search-batch --k 5` prints them.
  * Variants: `crude` (char-bigram BM25 over 400-character windows, the issue's baseline), `chars` (char
  * unigram+bigram BM25 of the passage only), `+description`, `+words`, `+colloquial`, `+answer-type`, `+enumeration`,
- * `+constraints` (places, years, batches the question names), `+follow-on` (= the product: the lead-in follow-on
- * and item N, 第四部分 / 第五条). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
+ * `+constraints` (places, years, batches the question names), `+follow-on` (the lead-in follow-on
+ * and item N, 第四部分 / 第五条), `+first-mention` (= the product: “X是干嘛的” → the passage introducing X). Each adds one piece to the previous one. `+list-rerank`, `+prf` and `+framing` add a piece that was
  * measured and left out (it loses R@1 on the sets it was not tuned on, or wins nothing on the check halves).
  */
 import fs from 'node:fs';
@@ -107,7 +107,7 @@ const crude: Variant = {
 
 /**
  * The product's ranking pieces in the order the ablation turns them on, each with its setting when off: a variant
- * is the product with every later piece off (`chars` has them all off; `+follow-on` is the product).
+ * is the product with every later piece off (`chars` has them all off; `+first-mention` is the product).
  */
 const LADDER: Array<[string, RankingOptions]> = [
   ['+description', { description: false }],
@@ -117,6 +117,7 @@ const LADDER: Array<[string, RankingOptions]> = [
   ['+enumeration', { enumeration: false }],
   ['+constraints', { constraint: 0 }],
   ['+follow-on', { followOn: 0, ordinal: false }],
+  ['+first-mention', { definitionFirst: 0 }],
 ];
 const allOff = (pieces: Array<[string, RankingOptions]>): RankingOptions =>
   Object.assign({}, ...pieces.map(([, off]) => off));

@@ -15,6 +15,7 @@ import { ORDINAL_RE as ORDINAL } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { places, questionConstraints } from '../retrieval/constraints.js';
 import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS } from './lexicon.js';
+import { colloquialMatches } from '../retrieval/lexicon.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
 const TRAILING_PARTICLE = /(?:呢|咧|嘞|啊|呀)?[?？。.!！\s]*$/u;
@@ -117,11 +118,7 @@ export function placesIn(text: string): string[] {
 export function ruleRewrite(question: string, history: Turn[]): string {
   const prev = history[history.length - 1];
   if (!prev) return clean(question);
-  const added = clean(question)
-    .replace(LEADING, '')
-    .replace(TRAILING_PARTICLE, '')
-    .replace(new RegExp(PRONOUN.source, 'gu'), '')
-    .trim();
+  const added = withWrittenForms(ownWords(question));
   const base = baseQuery(prev);
   const newPlaces = added ? placesIn(added) : [];
   const oldPlaces = placesIn(base).filter((p) => !newPlaces.includes(p));
@@ -179,13 +176,38 @@ export function topicWordsRewrite(
   return [...`${topic.join(' ')} ${added}`].slice(0, 120).join('');
 }
 
+/** Written forms of the colloquial words of a message (keys of two characters or more; none that ask). */
+function writtenForms(text: string): string[] {
+  const norm = text.replace(/\s+/gu, '');
+  const out: string[] = [];
+  for (const m of colloquialMatches(text))
+    if (m.end - m.start >= 2)
+      for (const f of m.forms)
+        if ([...f].length >= 2 && !ASKING_WORD.test(f) && !norm.includes(f) && !out.includes(f)) out.push(f);
+  return out;
+}
+
 /** What this message adds to the previous question (its own words), for choosing the sentence. */
 export function addedWords(question: string): string {
+  return ownWords(question);
+}
+
+function ownWords(question: string): string {
   return clean(question)
     .replace(LEADING, '')
     .replace(TRAILING_PARTICLE, '')
     .replace(new RegExp(PRONOUN.source, 'gu'), '')
     .trim();
+}
+
+/**
+ * The message's own words with the written forms of its colloquial words (头一天 → 首日, 看病 → 就医;
+ * data/retrieval/colloquial.txt): the sentence that answers it is worded like the document, and the
+ * answer composer reads the rewritten query.
+ */
+function withWrittenForms(own: string): string {
+  const written = own ? writtenForms(own) : [];
+  return written.length ? `${own} ${written.join(' ')}` : own;
 }
 
 const RewriteSchema = z.object({ query: z.string() });

@@ -8,7 +8,7 @@ import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { CorpusDocument } from '../corpus/types.js';
 import type { Chunk } from './types.js';
 import { detectHeading, type Heading } from './headings.js';
-import { docKindWords } from './lexicon.js';
+import { docKindWords, docLevelWords } from './lexicon.js';
 
 /** How much of a document's opening is read to recognise its kind ("同志们：" opens a speech). */
 const OPENING_CHARS = 60;
@@ -22,6 +22,8 @@ export interface ChunkOptions {
   overlapChars?: number;
   /** Keep a document whole when it fits in maxChars (search-batch: one line = one passage). */
   wholeIfFits?: boolean;
+  /** Add the level a document speaks for (区里, 县里, 市里: lexicon.ts docLevelWords) to its description. */
+  level?: boolean;
 }
 
 export const DEFAULT_CHUNK_OPTIONS: Required<ChunkOptions> = {
@@ -29,6 +31,7 @@ export const DEFAULT_CHUNK_OPTIONS: Required<ChunkOptions> = {
   maxChars: 600,
   overlapChars: 150,
   wholeIfFits: false,
+  level: true,
 };
 
 interface Sentence {
@@ -65,6 +68,7 @@ export async function chunkDocument(doc: CorpusDocument, options: ChunkOptions =
     author: doc.author,
     opening: doc.text.slice(0, OPENING_CHARS),
   });
+  if (opts.level) for (const w of docLevelWords(doc.text)) if (!kinds.includes(w)) kinds.push(w);
   const make = (n: number, headings: string[], text: string): Chunk => ({
     id: `${doc.id}::${n}`,
     docId: doc.id,

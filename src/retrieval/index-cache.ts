@@ -15,7 +15,7 @@ import { retrievalLexicon } from './lexicon.js';
 import type { LexicalSnapshot } from './lexical.js';
 
 /** Bump when chunking or tokenisation code or the snapshot layout change (settings are hashed anyway). */
-export const INDEX_VERSION = 'zct-retrieval-11';
+export const INDEX_VERSION = 'zct-retrieval-12';
 
 export function indexCacheKey(docs: CorpusDocument[], chunkOptions: ChunkOptions = {}): string {
   const h = crypto.createHash('sha256');

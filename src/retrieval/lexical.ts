@@ -21,6 +21,7 @@ import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
 import { constraintHaystack, constraintsMet, type ConstraintHaystack, questionConstraints } from './constraints.js';
 import { holdsItem, ordinalAsked, type OrdinalAsk } from './ordinal.js';
+import { DEFINITION_FIRST_RATIO, isDefinitionQuestion } from './definition.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -69,6 +70,11 @@ export interface RankingOptions {
    * × (1 + this × the share met) (default CONSTRAINT_WEIGHT; 0: off).
    */
   constraint?: number;
+  /**
+   * “X是干嘛的”: the top document's first passage holding the asked term goes first when it reaches this
+   * share of the top hit's score (default DEFINITION_FIRST_RATIO; 0: off).
+   */
+  definitionFirst?: number;
 }
 
 export interface LexicalHit {
@@ -306,8 +312,10 @@ export class LexicalIndex {
     const follows = followOn > 0 && asksForWhatFollows(query.text);
     const constraintWeight = this.ranking.constraint ?? CONSTRAINT_WEIGHT;
     const constraints = constraintWeight > 0 ? questionConstraints(query.text) : [];
+    const definitionRatio = this.ranking.definitionFirst ?? DEFINITION_FIRST_RATIO;
+    const defines = definitionRatio > 0 && isDefinitionQuestion(query.text);
     const depth =
-      list || asked || counted || this.ranking.prf || follows || constraints.length
+      list || asked || counted || this.ranking.prf || follows || constraints.length || defines
         ? Math.max(k, CANDIDATES, RERANK_DEPTH)
         : k;
     const options =
@@ -364,6 +372,7 @@ export class LexicalIndex {
     }
     if (rescored) hits.sort((a, b) => b.score - a.score || a.index - b.index);
     if (follows) hits = this.followLeadIn(query.text, hits, followOn);
+    if (defines) hits = this.firstMention(query, hits, definitionRatio);
     if (this.ranking.ordinal !== false) {
       const kind = questionKind(normalizeText(query.text));
       const ask = ordinalAsked(query.text, kind.ordinal, kind.ordinalUnit);
@@ -391,6 +400,29 @@ export class LexicalIndex {
     if (!best || best.doc === top.index) return hits;
     const item = { index: best.doc, chunk: this.chunks[best.doc]!, score: top.score };
     return [item, ...hits.filter((h) => h.index !== best.doc)];
+  }
+
+  /**
+   * “X是干嘛的”, “X是指啥”: the passage that introduces X is the first of its document to mention it. Among
+   * the candidates from the top hit's document that hold an asked term (quoted, or one of the corpus's key
+   * terms) and score at least `ratio` of the top hit, the earliest in the document goes first.
+   */
+  private firstMention(query: AnalyzedQuery, hits: LexicalHit[], ratio: number): LexicalHit[] {
+    const top = hits[0];
+    if (!top) return hits;
+    const focus = focusTerms(query.text, query.words, this.keyTermSet);
+    if (!focus.length) return hits;
+    const holds = (c: Chunk) => {
+      const t = normalizeText(c.text);
+      return focus.some((f) => t.includes(f));
+    };
+    let first: LexicalHit | null = null;
+    for (const h of hits) {
+      if (h.chunk.docId !== top.chunk.docId || h.index >= top.index || h.score < ratio * top.score) continue;
+      if (holds(h.chunk) && (!first || h.index < first.index)) first = h;
+    }
+    if (!first) return hits;
+    return [{ ...first, score: top.score }, ...hits.filter((h) => h.index !== first!.index)];
   }
 
   /**

@@ -174,3 +174,25 @@ export function docKindWords(
   }
   return out;
 }
+
+/**
+ * The administrative level a document speaks for (区, 县, 市), read from how it names itself (全区, 我区, 区委 …):
+ * people describe a document by it (“区里那篇讲话”, “县里的做法”) when its title names no place.
+ * A level counts when it is named at least LEVEL_MIN times and at least twice as often as any other
+ * (a district's text also names the city's 市委 above it).
+ */
+const LEVELS: Array<{ words: string[]; self: RegExp }> = [
+  { words: ['区里'], self: /全区|我区|本区|区委|区政府/gu },
+  { words: ['县里'], self: /全县|我县|本县|县委|县政府/gu },
+  { words: ['市里'], self: /全市|我市|本市|市委|市政府/gu },
+];
+const LEVEL_MIN = 3;
+
+export function docLevelWords(text: string): string[] {
+  const counts = LEVELS.map((l) => text.match(l.self)?.length ?? 0);
+  const best = Math.max(...counts);
+  if (best < LEVEL_MIN) return [];
+  const i = counts.indexOf(best);
+  if (counts.some((c, j) => j !== i && c * 2 > best)) return [];
+  return LEVELS[i]!.words;
+}

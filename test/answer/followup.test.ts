@@ -56,6 +56,13 @@ describe('follow-up detection (rules)', () => {
     const after = [turn('那第二条呢？', ['zhuanban'], '成立专班要满足什么条件 第二条')];
     expect(ruleRewrite('第三条呢', after)).toBe('成立专班要满足什么条件 第三条');
   });
+
+  it('adds the written forms of the colloquial words the message adds (头一天 → 首日), none that ask', () => {
+    expect(ruleRewrite('头一天签下来多少', H)).toBe('成立专班要满足什么条件 头一天签下来多少 首日 第一天 签约');
+    expect(ruleRewrite('那孩子看病呢', H)).toBe('成立专班要满足什么条件 孩子看病 子女 就医 医疗');
+    // A one-character colloquial key (搞) adds nothing here.
+    expect(ruleRewrite('那咋搞', H)).toBe('成立专班要满足什么条件 咋搞');
+  });
 });
 
 describe('follow-ups without an LLM', () => {

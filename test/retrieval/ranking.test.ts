@@ -17,12 +17,14 @@ import {
 import {
   colloquialExpansions,
   docKindWords,
+  docLevelWords,
   lexiconFrom,
   parseColloquial,
   parseDocKinds,
 } from '../../src/retrieval/lexicon.js';
 import { buildRetriever } from '../../src/retrieval/retriever.js';
 import { holdsItem, ordinalAsked } from '../../src/retrieval/ordinal.js';
+import { isDefinitionQuestion } from '../../src/retrieval/definition.js';
 import { Tokenizer } from '../../src/retrieval/tokenizer.js';
 
 function doc(id: string, title: string, text: string, extra: Partial<CorpusDocument> = {}): CorpusDocument {
@@ -84,6 +86,9 @@ describe('colloquial normalisation (data/retrieval/colloquial.txt)', () => {
   it('the shipped lexicon maps everyday forms to written ones', () => {
     expect(colloquialExpansions('最多能拿多少钱')).toEqual(expect.arrayContaining(['金额', '资金']));
     expect(colloquialExpansions('这事有没有说法')).toContain('规定');
+    expect(colloquialExpansions('头一天签了多少')).toContain('首日');
+    expect(colloquialExpansions('孩子上学看病怎么办')).toEqual(expect.arrayContaining(['子女', '就学', '就医']));
+    expect(colloquialExpansions('退下来的干部多久换地方')).toEqual(expect.arrayContaining(['退职', '轮岗']));
     expect(queryFields(new Tokenizer(), '不让干部下去跑企业').expansions).toEqual(
       expect.arrayContaining(['不得', '走访']),
     );
@@ -263,6 +268,62 @@ describe('lead-in follow-on (list and count questions)', () => {
     expect(asksForWhatFollows('有哪些举措')).toBe(true);
     expect(asksForWhatFollows('一共多少家企业')).toBe(true);
     expect(asksForWhatFollows('这个政策是谁出台的')).toBe(false);
+  });
+});
+
+describe('the level a document speaks for (区里那篇, 县里的做法)', () => {
+  it('reads the level from how the document names itself, when one level clearly dominates', () => {
+    expect(docLevelWords('在区委坚强领导和市委组织部有力指导下，全区组织工作……我区……区委')).toEqual(['区里']);
+    expect(docLevelWords('全县干部……县委……我县')).toEqual(['县里']);
+    expect(docLevelWords('全市……市委……全区……区委')).toEqual([]);
+    expect(docLevelWords('全市')).toEqual([]);
+  });
+
+  it('steers “区里那篇讲话” to the district speech when the city speech matches the topic better', async () => {
+    const city = doc(
+      'city',
+      '在全市组织工作会议上的讲话',
+      '同志们：全市要抓政治建设，政治建设是根本性建设。市委要求，各县区抓政治建设。示范区、开发区、园区都要抓政治建设。',
+    );
+    const district = doc(
+      'district',
+      '在党建工作会议上的讲话',
+      '同志们：在区委坚强领导下，全区组织工作稳步推进，我区干部队伍建设持续加强，严肃政治规矩。',
+    );
+    const q = '区里那篇讲话抓政治建设讲了啥';
+    expect(await top([city, district], q, {})).toBe('district');
+    const r = await buildRetriever([city, district], { chunkOptions: { level: false } });
+    expect((await r.search(q, 3)).hits[0]?.chunk.docId).toBe('city');
+  });
+});
+
+describe('first mention (“X是干嘛的”, “X是指啥”)', () => {
+  const measure = doc(
+    'm',
+    '实施“青苗”计划 推动干部成长',
+    [
+      '年轻干部成长慢、历练少，是干部工作的一个难题。县委启动“青苗”计划，让年轻干部到一线墩苗历练、在实战中成长。',
+      '一、分批选派。“青苗”计划每年选派年轻干部到项目一线，实行导师帮带，定期考核“青苗”干部实绩，“青苗”干部表现突出的优先提拔。',
+      '二、跟踪培养。“青苗”干部建立成长档案，“青苗”计划实施以来，干部干事热情明显提升。',
+    ].join('\n'),
+  );
+  const other = doc('o', '关于乡村振兴的意见', '乡村振兴要抓产业、抓人才、抓组织，推动农业农村现代化。');
+  const chunkOptions = { targetChars: 60, maxChars: 90, overlapChars: 0 };
+  const firstText = async (q: string, ranking: RankingOptions = {}) => {
+    const r = await buildRetriever([measure, other], { chunkOptions, ranking });
+    return (await r.search(q, 3)).hits[0]?.chunk.text ?? '';
+  };
+
+  it('puts the passage that introduces the asked term first, not a later one that repeats it more', async () => {
+    expect(await firstText('“青苗”计划是干嘛的', { definitionFirst: 0 })).not.toContain('县委启动');
+    expect(await firstText('“青苗”计划是干嘛的')).toContain('县委启动“青苗”计划');
+  });
+
+  it('recognises a question about what a term is or means, not one about its parts, count or item N', () => {
+    for (const q of ['常青藤行动是干嘛的', '中梗阻是指啥', '网格365到底啥意思', '那个客厅式改造是咋回事'])
+      expect(isDefinitionQuestion(q)).toBe(true);
+    for (const q of ['3、6、5分别是指啥', '三员是指哪几个', '第三条是什么', '总体要求是啥', '谁牵头'])
+      expect(isDefinitionQuestion(q)).toBe(false);
   });
 });
 
