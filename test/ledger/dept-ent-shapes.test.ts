@@ -186,4 +186,12 @@ describe('enterprise names: report frames, repeated endings, topics and mistyped
     expect(names('李康那个贷款的事 银行在审')).not.toContain('华康药业');
     expect(names('华晟那个贷款的事 银行在审')).not.toContain('华康药业');
   });
+  it('a surname with a title is a person, not the enterprise (王总, 刘科长)', () => {
+    expect(names('周总说他们厂的排污许可证下来了')).toEqual([]);
+    expect(names('吴科长反映，招聘会安排在下周')).toEqual([]);
+  });
+  it('after 反映的 / 走访的 a name with an ordinary-word ending is a name', () => {
+    expect(names('此前反映的恒昌机械用地问题已解决')).toEqual(['恒昌机械']);
+    expect(names('上周走访的远山陶瓷，天然气价格太高')).toEqual(['远山陶瓷']);
+  });
 });

@@ -10,6 +10,7 @@ import {
   CADRE_TEAM_ENDINGS,
   COMPANY_SUFFIXES,
   NAME_STOPWORDS,
+  PERSON_TITLES,
   PLACE_PREFIX,
   RECEIVE_VERBS,
   RECEIVED_THINGS,
@@ -275,8 +276,14 @@ const HEADING_PART = new RegExp([...HEADING_WORDS].filter((w) => w.length >= 2).
 /** A span of time or a count of times (暂停一周, 三个月, 两次): no name. */
 const DURATION = /[一两二三四五六七八九十几半\d]+(?:个)?(?:周|天|日|月|年|次|轮|趟)/;
 
+/** A surname and a title (王总, 刘科长): a person. */
+const PERSON_NAME = new RegExp(
+  `^[\u4e00-\u9fa5](?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).join('|')})$`,
+);
+
 function badName(name: string): boolean {
   if (name.length < 2 || name.length > 16) return true;
+  if (PERSON_NAME.test(name)) return true;
   if (STOP.has(name)) return true;
   if (HEADING_NAME.test(name) || DURATION.test(name)) return true;
   if (/^\d+$/.test(name)) return true;
@@ -303,7 +310,7 @@ const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
 
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
