@@ -2,12 +2,14 @@
  * The status parser's confidence, calibrated: how often a parse carrying each doubt
  * (src/ledger/model.ts CONFIDENCE_REASONS) is wrong on labelled tuning sets, and what the ledger would do
  * with the current weights and with weights fitted from those rates.
- *   npx tsx bench/confidence-fit.ts [--fit tune3:odd,tune2:odd] [--check tune3:even,tune2:even,tune,dev]
- *                                   [--min 4] [--drop doubt,…] [--absolute] [--write] [--json]
+ *   npx tsx bench/confidence-fit.ts [--fit tune:odd,…,tune5:odd] [--check tune:even,…,tune5:even,dev]
+ *                                   [--min 4] [--ask-at 0.5] [--only doubt,…] [--drop doubt,…] [--absolute]
+ *                                   [--logistic [--pooled] [--lambda 1]] [--write] [--json]
  * A set is a name or a path, with an optional `:odd` / `:even` (the items whose id ends in an odd / even
- * number): dev = ../shared/eval/updates-dev.jsonl, tune/tune2/tune3 = data/eval/updates{,2,3}-tune.jsonl; test
- * halves and dev2 are refused. The A/B protocol: weights are fitted on --fit only (the odd ids of the two newer
- * tuning halves), and --check (the even ids, the first tuning half, dev) says whether they carry over.
+ * number): dev = ../shared/eval/updates-dev.jsonl, tune … tune5 = data/eval/updates{,2,3,4,5}-tune.jsonl; test
+ * halves and dev2 are refused. The A/B protocol: weights are fitted on --fit only (the odd ids of the tuning
+ * halves), and --check (their even ids, dev) says whether they carry over. The weights in confidence.ts come from
+ * `--ask-at 0.5 --write` with the defaults.
  *
  * A doubt's fitted weight is how much it lowers the chance that a parse is right, relative to a parse with no
  * doubt: 1 − P(right | doubt) / P(right | no doubt), both Laplace-smoothed error rates on --fit ((wrong + 1) /
@@ -49,12 +51,16 @@ const SETS: Record<string, string> = {
   tune: path.join(root, 'data/eval/updates-tune.jsonl'),
   tune2: path.join(root, 'data/eval/updates2-tune.jsonl'),
   tune3: path.join(root, 'data/eval/updates3-tune.jsonl'),
+  tune4: path.join(root, 'data/eval/updates4-tune.jsonl'),
+  tune5: path.join(root, 'data/eval/updates5-tune.jsonl'),
 };
-const fitSpecs = (arg('fit') ?? 'tune3:odd,tune2:odd').split(',');
-const checkSpecs = (arg('check') ?? 'tune3:even,tune2:even,tune,dev').split(',');
+const fitSpecs = (arg('fit') ?? 'tune:odd,tune2:odd,tune3:odd,tune4:odd,tune5:odd').split(',');
+const checkSpecs = (arg('check') ?? 'tune:even,tune2:even,tune3:even,tune4:even,tune5:even,dev').split(',');
 const min = Number(arg('min') ?? 4);
 /** Doubts to leave out (as if never raised), to measure what each adds. */
 const dropped = new Set((arg('drop') ?? '').split(',').filter(Boolean));
+/** --only: fit just these doubts, the others keep their current weights (a new detector joins a settled model). */
+const only = new Set((arg('only') ?? '').split(',').filter(Boolean));
 const known = loadKnownEnterprises();
 
 interface Row {
@@ -117,17 +123,94 @@ const count = (rows: Row[], r: ConfidenceReason) => {
 };
 const clean = recordedFit.filter((x) => x.reasons.length === 0);
 const baseRate = (clean.filter((x) => x.wrong).length + 1) / (clean.length + 2);
+/**
+ * --ask-at τ: scale the relative weights so that the product falls below CONFIDENT where a parse's estimated chance
+ * of being wrong passes τ (with the doubts independent: P(right | doubts) = P(right | none) × Π(1 − relative
+ * weight)); each weight becomes 1 − (1 − relative)^k, k = ln CONFIDENT / ln((1 − τ) / P(right | none)). Without it
+ * the relative weights ask from 1 − CONFIDENT × P(right | none) on (about a one-in-three chance of a wrong parse).
+ */
+const askAt = arg('ask-at') === undefined ? null : Number(arg('ask-at'));
+const askScale = askAt === null ? 1 : Math.log(CONFIDENT) / Math.log((1 - askAt) / (1 - baseRate));
 const table = CONFIDENCE_REASONS.map((r) => {
   const fit = count(recordedFit, r);
   const check = count(recordedCheck, r);
-  if (fit.n >= min) {
+  if (fit.n >= min && (!only.size || only.has(r))) {
     const rate = (fit.wrong + 1) / (fit.n + 2);
-    fitted[r] =
-      Math.round((args.includes('--absolute') ? rate : Math.max(0, 1 - (1 - rate) / (1 - baseRate))) * 100) / 100;
+    const relative = Math.max(0, 1 - (1 - rate) / (1 - baseRate));
+    fitted[r] = Math.round((args.includes('--absolute') ? rate : 1 - (1 - relative) ** askScale) * 100) / 100;
   }
   if (ALWAYS_ASK.has(r)) fitted[r] = Math.max(fitted[r], ALWAYS_ASK_WEIGHT);
   return { reason: r, fit, check, current: REASON_WEIGHT[r], fitted: fitted[r] };
 });
+
+/**
+ * --logistic: the weights from an L2-regularised logistic regression of "the parse is wrong" on the doubts seen at
+ * least --min times on --fit, with one intercept per fit set (a tuned half is easier for the parser than unseen text;
+ * each set's own base rate is absorbed there and the doubts share one slope). The ledger should ask when a parse is
+ * more likely wrong than --ask-at (default 0.5: a question is cheaper than a wrong record, but an ask that is more
+ * often needless than not makes the bot useless), judged at the intercept of the hardest fit set (the least tuned,
+ * closest to text nobody has read). The product model asks below CONFIDENT, so with D = logit(ask-at) − that
+ * intercept a doubt of slope β weighs 1 − CONFIDENT^(β / D): the product falls below CONFIDENT exactly when the
+ * regression's chance of a wrong parse passes ask-at (doubts that make a parse likelier right weigh 0).
+ */
+function logisticWeights(rows: Row[], features: ConfidenceReason[], lambda: number, askAt: number, pooled: boolean) {
+  const specs = pooled ? ['all'] : [...new Set(rows.map((x) => x.spec))];
+  const X: number[][] = rows.map((x) => features.map((f) => (x.reasons.includes(f) ? 1 : 0)));
+  const y = rows.map((x) => (x.wrong ? 1 : 0));
+  const beta = features.map(() => 0);
+  const alpha = specs.map(() => -2);
+  const sig = (z: number) => 1 / (1 + Math.exp(-z));
+  for (let it = 0; it < 20000; it++) {
+    const gb = beta.map((b) => lambda * b);
+    const ga = alpha.map(() => 0);
+    rows.forEach((r, i) => {
+      const s = pooled ? 0 : specs.indexOf(r.spec);
+      const z = alpha[s]! + X[i]!.reduce((acc, v, j) => acc + v * beta[j]!, 0);
+      const d = sig(z) - y[i]!;
+      ga[s]! += d;
+      X[i]!.forEach((v, j) => {
+        gb[j]! += v * d;
+      });
+    });
+    const rate = 0.5 / rows.length;
+    beta.forEach((_, j) => {
+      beta[j]! -= rate * gb[j]! * 10;
+    });
+    alpha.forEach((_, s) => {
+      alpha[s]! -= rate * ga[s]! * 10;
+    });
+  }
+  const base = Math.max(...alpha);
+  const D = Math.log(askAt / (1 - askAt)) - base;
+  const weights = Object.fromEntries(
+    features.map((f, j) => [f, Math.round(Math.max(0, 1 - CONFIDENT ** (beta[j]! / D)) * 100) / 100]),
+  ) as Partial<Record<ConfidenceReason, number>>;
+  return {
+    weights,
+    beta: Object.fromEntries(features.map((f, j) => [f, beta[j]!])),
+    alpha: Object.fromEntries(specs.map((s, i) => [s, alpha[i]!])),
+  };
+}
+
+if (args.includes('--logistic')) {
+  const features = CONFIDENCE_REASONS.filter((r) => count(recordedFit, r).n >= min);
+  const fit = logisticWeights(
+    recordedFit,
+    features,
+    Number(arg('lambda') ?? 1),
+    Number(arg('ask-at') ?? 0.5),
+    args.includes('--pooled'),
+  );
+  for (const r of features) {
+    fitted[r] = fit.weights[r] ?? fitted[r];
+    if (ALWAYS_ASK.has(r)) fitted[r] = Math.max(fitted[r], ALWAYS_ASK_WEIGHT);
+  }
+  for (const t of table) t.fitted = fitted[t.reason];
+  process.stderr.write(
+    `logistic: intercepts ${JSON.stringify(fit.alpha, (_k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))}\n` +
+      `slopes ${JSON.stringify(fit.beta, (_k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))}\n`,
+  );
+}
 
 function outcome(rows: Row[], weights: Record<ConfidenceReason, number>) {
   let asked = 0;

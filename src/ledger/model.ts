@@ -124,6 +124,10 @@ export const CONFIDENCE_REASONS = [
   'date_conflict',
   /** Much of the text is read by no rule. */
   'unexplained_text',
+  /** The message is laid out as a table (columns split by tabs or bars): read column by column by guesswork. */
+  'table_layout',
+  /** A problem recorded as handed to a department that no hand-off word in the text hands it to. */
+  'inferred_handoff',
 ] as const;
 export type ConfidenceReason = (typeof CONFIDENCE_REASONS)[number];
 export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
@@ -146,6 +150,8 @@ export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
   guessed_enterprise: '企业名称是按开头的词推测的',
   date_conflict: '消息里有两个不同的日期',
   unexplained_text: '有较多内容没有读懂',
+  table_layout: '表格格式，按列推测',
+  inferred_handoff: '交办部门是推断的，原文没有说交给它',
 };
 
 /** A message that asks about an issue rather than reporting on it (Q-0003 到哪一步了, …批了没有？, 能不能结了？). */

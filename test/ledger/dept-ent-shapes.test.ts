@@ -164,3 +164,34 @@ describe('teams of cadres and cadres speaking', () => {
     expect(handler('和医保局的王科长去了青松酒业。')).toBeNull();
   });
 });
+
+describe('enterprise names: report frames, repeated endings, topics and mistyped first characters (branch conf6)', () => {
+  const names = (text: string) => findEnterprises(text, ['华康药业', '七一电器']).map((h) => h.name);
+  it('a report frame before the name (另据, 关于, a past-time word) is not part of it', () => {
+    expect(names('另据恒通医药来电反映，环评还没批')).toEqual(['恒通医药']);
+    expect(names('关于近期反映的Q-0012，经协调已上报市里')).toEqual([]);
+  });
+  it('an ending said twice begins the next word (李氏食品 + 食品经营许可证)', () => {
+    expect(names('三月二日，李氏食品食品经营许可证已延续')).toEqual(['李氏食品']);
+  });
+  it('a head name that runs on into its topic keeps the unknown word only', () => {
+    expect(names('祥泰修路那个事 交通局说在排期')).toEqual(['祥泰']);
+  });
+  it('a chat opener before an item number is a guessed name', () => {
+    const [hit] = findEnterprises('鑫旺 12号问题 搞定了', []);
+    expect(hit).toMatchObject({ name: '鑫旺', guessed: true });
+  });
+  it('a known short form with its first character mistyped by sound is that enterprise; another sound is not', () => {
+    expect(names('花康那个贷款的事 银行在审')).toEqual(['华康药业']);
+    expect(names('李康那个贷款的事 银行在审')).not.toContain('华康药业');
+    expect(names('华晟那个贷款的事 银行在审')).not.toContain('华康药业');
+  });
+  it('a surname with a title is a person, not the enterprise (王总, 刘科长)', () => {
+    expect(names('周总说他们厂的排污许可证下来了')).toEqual([]);
+    expect(names('吴科长反映，招聘会安排在下周')).toEqual([]);
+  });
+  it('after 反映的 / 走访的 a name with an ordinary-word ending is a name', () => {
+    expect(names('此前反映的恒昌机械用地问题已解决')).toEqual(['恒昌机械']);
+    expect(names('上周走访的远山陶瓷，天然气价格太高')).toEqual(['远山陶瓷']);
+  });
+});

@@ -148,7 +148,8 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
                   ref: null,
                   issues: [{ category: '用地', summary: '研发楼用地还差10亩', department: null, status: 'open' }],
                   reasons: ['unplaced_department', 'date_conflict'],
-                  confidence: confidenceOf(['unplaced_department', 'date_conflict']),
+                  // low enough to ask whatever the fitted weights (the card is what is tested)
+                  confidence: Math.min(confidenceOf(['unplaced_department', 'date_conflict']), 0.5),
                 },
               },
             ),

@@ -180,3 +180,31 @@ describe('leavesOutNamed', () => {
     expect(leavesOutNamed({ ...e, issues: [issue({ enterprise: '远航包装' })] }, ['青松纸业', '远航包装'])).toBe(false);
   });
 });
+
+describe('a table and an inferred hand-off (branch conf6)', () => {
+  it('two or more lines split into columns (tabs, bars) are a table; label lines and one column line are not', () => {
+    expect(DETECTORS.table_layout(parse(), '企业\t诉求\t进展\n青松纸业\t缺叉车司机\t已交办', [])).toBe(true);
+    expect(DETECTORS.table_layout(parse(), '企业|诉求|进展\n青松纸业|缺叉车司机|已交办', [])).toBe(true);
+    expect(DETECTORS.table_layout(parse(), '企业：青松纸业\n诉求：缺叉车司机\n进展：已交办', [])).toBe(false);
+    expect(DETECTORS.table_layout(parse(), '青松纸业\t缺叉车司机', [])).toBe(false);
+  });
+
+  it('a problem recorded as handed to a department no hand-off word hands it to is an inferred hand-off', () => {
+    const assigned = parse({ issues: [issue({ department: '人社局', status: 'assigned' })] });
+    // a department in brackets or wished for: nothing said it was handed over
+    expect(DETECTORS.inferred_handoff(assigned, '南湖食品：缺二十名包装工（人社局）', [])).toBe(true);
+    expect(DETECTORS.inferred_handoff(assigned, '南湖食品缺二十名包装工，希望人社局帮忙招聘', [])).toBe(true);
+    // a hand-off said, next to the department or elsewhere in the message
+    expect(DETECTORS.inferred_handoff(assigned, '南湖食品缺二十名包装工，已交人社局', [])).toBe(false);
+    expect(DETECTORS.inferred_handoff(assigned, '南湖食品缺二十名包装工，已分别转出，人社局负责', [])).toBe(false);
+    // not recorded as assigned: no doubt
+    expect(DETECTORS.inferred_handoff(parse(), '南湖食品缺二十名包装工（人社局）', [])).toBe(false);
+  });
+
+  it('the weights ask when a confident record would more likely be wrong: a table alone or with one light doubt', () => {
+    expect(confidenceOf(['table_layout'])).toBeLessThan(0.7);
+    expect(confidenceOf(['inferred_handoff'])).toBeLessThan(0.7);
+    // doubts that were as often right as a doubt-free parse on the tuning halves no longer ask on their own
+    expect(confidenceOf(['unknown_enterprise'])).toBeGreaterThanOrEqual(0.7);
+  });
+});

@@ -53,37 +53,40 @@ export const CONFIDENT = 0.7;
 
 /**
  * How much each doubt lowers the confidence (1 = record without asking). Fitted with
- * `npx tsx bench/confidence-fit.ts --write` on the odd ids of the two newer tuning halves (updates3-tune,
- * updates2-tune; the even ids, updates-tune and updates-dev check it): a doubt's weight is how much less often a
- * parse carrying it was right than a parse with no doubt, 1 − P(right | doubt) / P(right | no doubt)
- * (Laplace-smoothed), so the confidence, the product of (1 − weight), is the chance of being right relative to a
- * doubt-free parse, and a doubt no more often wrong than that weighs nothing. Doubts seen fewer than four times
+ * `npx tsx bench/confidence-fit.ts --ask-at 0.5 --write` on the odd ids of all five tuning halves (updates-tune …
+ * updates5-tune; the even ids and updates-dev check it): a doubt's relative weight is how much less often a parse
+ * carrying it was right than a parse with no doubt, 1 − P(right | doubt) / P(right | no doubt) (Laplace-smoothed),
+ * and the weights are scaled (--ask-at) so that the product falls below CONFIDENT where the estimated chance of a
+ * wrong parse passes one half: a question is asked when a confident record would more likely be wrong than right,
+ * not on every doubt (the unscaled weights asked from about one chance in three). Doubts seen fewer than four times
  * there keep the weight they had (no_enterprise, no_target, unknown_category, unknown_department,
- * unmatched_list_handoff, unclear_act: the third round's fit on all tuning sets; llm_corrected: judged), and three
- * are always asked about whatever their rate (several_enterprises, unknown_department, unmatched_list_handoff,
- * guessed_enterprise: at least 0.35). Re-fit after changing the parser or a detector (doubts.ts).
+ * unmatched_list_handoff, unclear_act: earlier rounds' fits; llm_corrected: judged), and four are always asked about
+ * whatever their rate (several_enterprises, unknown_department, unmatched_list_handoff, guessed_enterprise: at least
+ * 0.35). Re-fit after changing the parser or a detector (doubts.ts).
  */
 export const REASON_WEIGHT: Record<ConfidenceReason, number> = {
   // fitted weights: begin (bench/confidence-fit.ts --write)
   several_enterprises: 0.35,
   unknown_department: 0.35,
   unmatched_list_handoff: 0.45,
-  question_form: 0.23,
+  question_form: 0.16,
   no_enterprise: 0.67,
   no_target: 0.67,
-  unpunctuated: 0.12,
+  unpunctuated: 0.15,
   unknown_category: 0.83,
   llm_corrected: 0.2,
-  mixed_acts: 0.08,
-  many_issues: 0.18,
-  dictated: 0.18,
+  mixed_acts: 0.03,
+  many_issues: 0.19,
+  dictated: 0.01,
   unclear_act: 0.35,
-  unplaced_department: 0.62,
-  weak_category: 0.23,
-  unknown_enterprise: 0.23,
+  unplaced_department: 0.15,
+  weak_category: 0.03,
+  unknown_enterprise: 0.09,
   guessed_enterprise: 0.35,
-  date_conflict: 0.04,
+  date_conflict: 0.07,
   unexplained_text: 0.08,
+  table_layout: 0.49,
+  inferred_handoff: 0.44,
   // fitted weights: end
 };
 

@@ -7,6 +7,7 @@
  */
 import type { ConfidenceReason, Extraction } from '../model.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
+import { HANDOFF_BEFORE_DEPARTMENT } from '../lexicon/statuses.js';
 import { COMPANY_SUFFIXES } from '../lexicon/enterprises.js';
 import {
   NO_ISSUE,
@@ -151,10 +152,22 @@ export function unknownEnterprises(e: Extraction, known: readonly string[]): str
   return [...names].filter((n) => !known.includes(n) && !COMPANY_ENDING.test(n));
 }
 
+/** A hand-off said done (已报, 都已转, 已经交), whatever it names after it. */
+const DONE_HANDOFF = new RegExp(HANDOFF_BEFORE_DEPARTMENT);
+
+/** A line split into columns (tabs, bars): a pasted spreadsheet row. */
+const TABLE_LINE = /\S\s*(?:\t|[|｜])\s*\S/;
+
 /** The doubts read here. */
 export type StructureDoubt = Extract<
   ConfidenceReason,
-  'unplaced_department' | 'weak_category' | 'unknown_enterprise' | 'date_conflict' | 'unexplained_text'
+  | 'unplaced_department'
+  | 'weak_category'
+  | 'unknown_enterprise'
+  | 'date_conflict'
+  | 'unexplained_text'
+  | 'table_layout'
+  | 'inferred_handoff'
 >;
 /** A detector: does this parse of this text (dictation joined, widths folded) carry the doubt? */
 type Detector = (e: Extraction, text: string, known: readonly string[]) => boolean;
@@ -208,6 +221,30 @@ export const DETECTORS: Record<StructureDoubt, Detector> = {
   /** Much of the text is read by no rule (unexplainedShare). */
   unexplained_text(_e: Extraction, t: string, known: readonly string[]): boolean {
     return unexplainedShare(t, known) >= RESIDUE_AT;
+  },
+  /**
+   * Two or more lines split into columns (pasted spreadsheet rows): the fields are read by which column they stand in,
+   * and a header row, a title line or an empty cell is read as text. (Label blocks — 企业：… / 进展：… — are read by
+   * their labels and are as often right as other messages.)
+   */
+  table_layout(_e: Extraction, t: string): boolean {
+    return t.split('\n').filter((l) => TABLE_LINE.test(l)).length >= 2;
+  },
+  /**
+   * A problem recorded as handed to a department (assigned) although the text has no hand-off word at all (交办, 已报,
+   * 转出) and none before that department: the hand-off was inferred from a department standing near the problem
+   * (a bracket, a label, a wish for its help, a department that came along or acted).
+   */
+  inferred_handoff(e: Extraction, t: string): boolean {
+    // a hand-off word anywhere (已交办, 都已转出, 已分别转…) read the hand-off; only its department was placed
+    if (statusesIn(t).some((h) => h.status === 'assigned') || DONE_HANDOFF.test(t.replace(/分别/g, ''))) return false;
+    const mentions = departmentsIn(t);
+    return e.issues.some(
+      (i) =>
+        i.status === 'assigned' &&
+        i.department !== null &&
+        !mentions.some((m) => m.name === i.department && m.handedTo),
+    );
   },
 };
 

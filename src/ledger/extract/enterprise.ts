@@ -10,6 +10,7 @@ import {
   CADRE_TEAM_ENDINGS,
   COMPANY_SUFFIXES,
   NAME_STOPWORDS,
+  PERSON_TITLES,
   PLACE_PREFIX,
   RECEIVE_VERBS,
   RECEIVED_THINGS,
@@ -238,8 +239,12 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
     if (w.length < 2 || !CJK.test(w)) return null;
     const close = names.filter((n) => {
       const core = cores.get(n)!;
+      if (core.length < w.length) return false;
       // 矽胜 for 矽盛 (sheng), 金顶 for 金鼎 (ding); 华晟 is no 华康 (sheng / kang)
-      return core.length >= w.length && w[0] === core[0] && homophoneTypoAt(w, core.slice(0, w.length)) > 0;
+      const at = homophoneTypoAt(w, core.slice(0, w.length));
+      if (at > 0) return true;
+      // 花康 for 华康 (hua): the first character mistyped only when read the same without merging sounds
+      return at === 0 && homophoneTypoAt(w, core.slice(0, w.length), true) === 0;
     });
     return close.length === 1 ? close[0]! : null;
   }
@@ -259,7 +264,7 @@ const BREAK_WORDS =
   /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望))/;
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
-  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|据|经|另外|此外|同时|还有|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
 
 /** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
 const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', '').replace('据|经|', '据|'));
@@ -271,8 +276,14 @@ const HEADING_PART = new RegExp([...HEADING_WORDS].filter((w) => w.length >= 2).
 /** A span of time or a count of times (暂停一周, 三个月, 两次): no name. */
 const DURATION = /[一两二三四五六七八九十几半\d]+(?:个)?(?:周|天|日|月|年|次|轮|趟)/;
 
+/** A surname and a title (王总, 刘科长): a person. */
+const PERSON_NAME = new RegExp(
+  `^[\u4e00-\u9fa5](?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).join('|')})$`,
+);
+
 function badName(name: string): boolean {
   if (name.length < 2 || name.length > 16) return true;
+  if (PERSON_NAME.test(name)) return true;
   if (STOP.has(name)) return true;
   if (HEADING_NAME.test(name) || DURATION.test(name)) return true;
   if (/^\d+$/.test(name)) return true;
@@ -299,7 +310,7 @@ const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
 
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
@@ -377,6 +388,8 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     for (;;) {
       const more = suffixAt(text, end);
       if (!more) break;
+      // 张记食品食品生产许可证: the ending said again begins the next word (a name never repeats its ending)
+      if (text.slice(end - more.length, end) === more) break;
       // 电子 + 物流成本: an ending that starts a longer problem word is that word, not part of the name
       if ([...CATEGORY_WORDS].some((w) => w.length > more.length && text.startsWith(w, end))) break;
       // 嘉禾食品冷链车: after a full industry ending (食品), a weak one running into a noun (冷链 + 车) modifies that
@@ -490,12 +503,13 @@ const NOT_A_NAME =
 export function findHeadNames(text: string, exclude: Span[] = []): Array<EnterpriseHit & { opener?: boolean }> {
   const hits: Array<EnterpriseHit & { opener?: boolean }> = [];
   for (const m of text.matchAll(
-    /(?:^|[。;；!！?？\n])\s*((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)|^\s*([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s+[\u4e00-\u9fa5])/g,
+    /(?:^|[。;；!！?？\n])\s*((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)|^\s*([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s+[\u4e00-\u9fa5\d])/g,
   )) {
-    // (the second form: a one-liner that opens with a word and a space — "矽胜 缺工程师" — kept only when the word is a
-    // known enterprise mistyped, see findEnterprises)
-    const name = (m[1] ?? m[2])!.replace(LEAD_WORDS, '');
-    const start = m.index + m[0].length - name.length;
+    // (the second form: a one-liner that opens with a word and a space — "矽胜 缺工程师", "瑞丰 31号问题 done了" — kept
+    // only when the word is a known enterprise mistyped or looks like a name, see findEnterprises)
+    const whole = (m[1] ?? m[2])!.replace(LEAD_WORDS, '');
+    const name = nameBeforeTopic(whole);
+    const start = m.index + m[0].length - whole.length;
     if (name.length < 2 || name.length > 8 || badName(name) || BREAK_CHARS.test(name) || NOT_A_NAME.test(name))
       continue;
     if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
@@ -515,6 +529,20 @@ export function findHeadNames(text: string, exclude: Span[] = []): Array<Enterpr
     hits.push({ name, start, end: start + name.length, known: false, opener: true });
   }
   return hits;
+}
+
+/**
+ * A head name that runs on into its topic (顺发租房子那个事): when the segmenter reads it as one word no dictionary
+ * knows (or a proper name) of two or three characters followed by dictionary words only, the name is that first word.
+ */
+function nameBeforeTopic(run: string): string {
+  if (run.length <= 3) return run;
+  const tokens = defaultTokenizer().tagged(run);
+  const [first, ...rest] = tokens;
+  if (!first || !rest.length) return run;
+  const len = [...first.word].length;
+  if (len < 2 || len > 3 || !NAME_TAGS.has(first.tag) || first.tag === 'eng') return run;
+  return rest.every((t) => t.tag !== 'x' && t.tag !== 'eng' && [...t.word].length >= 2) ? first.word : run;
 }
 
 const TOPIC_WORDS = [...CATEGORY_WORDS].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);

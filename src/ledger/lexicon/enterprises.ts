@@ -352,6 +352,37 @@ export const RECEIVED_THINGS: readonly string[] = [
   '诉求',
 ];
 
+/**
+ * Titles that make a person of one character before them (王总, 刘科长, 张书记): a surname and a title are who
+ * spoke or acted, never the enterprise (src/ledger/extract/enterprise.ts).
+ */
+export const PERSON_TITLES: readonly string[] = [
+  '总',
+  '董',
+  '总经理',
+  '董事长',
+  '经理',
+  '厂长',
+  '老板',
+  '会计',
+  '师傅',
+  '科长',
+  '科',
+  '主任',
+  '局长',
+  '处长',
+  '部长',
+  '股长',
+  '书记',
+  '支书',
+  '镇长',
+  '乡长',
+  '县长',
+  '村长',
+  '秘书',
+  '总监',
+];
+
 /** Person references that follow a department or company (经信局老王, 经心局小陈, 销售总监). */
 export const PERSON_AFTER =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|副局长|书记|处长|部长|股长|同志|领导|干部|老师|经理|总监|总)|同志|领导|干部|同事|工作人员|的人|人员|一行)/;
