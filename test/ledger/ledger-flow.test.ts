@@ -363,6 +363,14 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect((await kit.store.getIssue('Q-0002'))?.status).toBe('assigned');
     });
 
+    it('a need reported part-way met on a visit moves the open issue on instead of opening a second one', async () => {
+      await send('今天去了华康药业，企业反映缺熟练挡车工30人，已交人社局');
+      const r = await send('今天去华康药业了 企业说挡车工招到十几个了 还差一半');
+      expect(r.text).toContain('Q-0001');
+      expect(await kit.store.listIssues({})).toHaveLength(1);
+      expect(await kit.store.listVisits({})).toHaveLength(2);
+    });
+
     it('撤销 while a card waits for 对 drops the card and leaves the saved records alone', async () => {
       await send('华康药业反映流动资金紧张，已交办金融办');
       await send('Q-0001 办结');

@@ -310,3 +310,10 @@ export const REPAIR_NEGATION = '不是';
  */
 export const GENERIC_STAFFING =
   /(?:招不到|招不来|招不齐|招不上|找不到|留不住|缺|差|要|招)人(?:手)?|人(?:手|员)?(?:招不到|招不来|招不齐|不够用?|紧缺|短缺|不足|紧张|很紧|太少)|(?:招人|用人|招工)(?:很|太|比较|特别)?难|人手紧/g;
+
+/**
+ * A need reported part-way met (挡车工招到十几个了，还差一半; 资金到位一半; 还剩3个岗位): progress on the matter the team
+ * already has, not a new one, when it shares the matter's words (service/report-flow.ts sameMatter).
+ */
+export const PARTLY_MET =
+  /(?:招到|招了|招来|到岗|到位|到账|放了|批了|落实了|解决了|完成了?)[^，,。；;]{0,8}(?:还差|还缺|还剩|剩下|剩余|差了?|缺口还|另外还)|(?:还差|还剩|剩下|剩余)[^，,。；;]{0,6}(?:一半|[一二两三四五六七八九十百\d]+|大半|不少)|(?:已经?|刚|陆续)(?:招到|到岗|到位)/;

@@ -31,7 +31,7 @@ import { findTarget, overlap } from './targets.js';
 import { opensWithCorrection, planCloseUnresolved, planCorrectLast } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
-import { OWN_PROBLEM_CUES } from '../lexicon/signals.js';
+import { OWN_PROBLEM_CUES, PARTLY_MET } from '../lexicon/signals.js';
 import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
@@ -273,7 +273,13 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): I
       // same description again. Different quantities (缺2名 vs 缺14名) and a need sharing no word (缺5个焊工 handed
       // off on the spot, against 想招两个数控技工) are different matters.
       if (differentQuantities(item.summary, issue.summary)) return correcting;
-      return (item.status !== 'open' && score >= 1) || correcting || score >= 3;
+      // (挡车工招到十几个了，还差一半: the need part-way met is that need's progress)
+      return (
+        (item.status !== 'open' && score >= 1) ||
+        correcting ||
+        score >= 3 ||
+        (score >= 2 && PARTLY_MET.test(item.summary))
+      );
     });
   if (scored.length <= 1) return scored.map((s) => s.issue);
   // Several: one clearly closer by description wins, else the user picks.
