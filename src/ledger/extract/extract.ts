@@ -83,7 +83,7 @@ import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
 import { blank, blankFillers, blankSpans, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
-import { clauses as clausesOf, segment, type Segment } from './segment.js';
+import { clauses as clausesOf, isHeading, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
 import { HANDOFF_BACK, HANDOFF_PURPOSE, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
 import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
@@ -682,6 +682,20 @@ function statusHeaders(
       !REQUEST_CUES.test(t)
     ) {
       // (a heading with no status — 问题办理进展 — still raises nothing itself)
+      current = own;
+      out.set(i, 'header');
+      return;
+    }
+    // "11月份问题办结情况：\n安泰物流 冷库用电增容 已办结…": a title made of heading words and a status, over the lines
+    // of a list or table, raises nothing itself
+    const ownHits = statuses.filter((s) => inside(s, p.seg));
+    if (
+      !hasRef &&
+      next &&
+      ownHits.length &&
+      /^\s*[:：\n]/.test(work.slice(p.seg.end, p.seg.end + 2)) &&
+      isHeading(blankSpans(t, p.seg.start, ownHits))
+    ) {
       current = own;
       out.set(i, 'header');
       return;

@@ -261,8 +261,12 @@ export const FIELD_LABELS =
 /** The problem came by phone, letter or chat, not on a visit (来电, 来函, 打电话, 微信, 群里说). */
 export const REPORT_CHANNEL = /来电|来函|打电话|电话里|微信|群里|留言|短信|邮件/;
 
-/** A heading announcing what an enterprise reports (诉求：, 反映如下：, 存在问题：): the items under it are new. */
-export const REPORT_HEADING = /(?:反映|反应|提出|诉求|困难|需求|存在问题)(?:如下|有)?\s*[:：]/;
+/**
+ * A heading announcing what an enterprise reports (诉求：, 反映如下：, 存在问题：), or the header row of a pasted table with a
+ * column of problems (企业名称|问题描述|责任单位): the items under it are new.
+ */
+export const REPORT_HEADING =
+  /(?:反映|反应|提出|诉求|困难|需求|存在问题)(?:如下|有)?\s*[:：]|(?:^|[\t|｜])\s*(?:问题|诉求|困难|需求)(?:描述|内容)?\s*[\t|｜]/m;
 /** A heading at the head of a message: a short label before a colon (本周走访：, 【走访记录】). */
 export const HEADING_LINE = /^\s*(?:[【[][^】\]\n]{1,16}[】\]]|[^，,。;；:：\n]{1,12}[:：])/;
 

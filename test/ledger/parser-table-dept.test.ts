@@ -1,0 +1,56 @@
+/**
+ * Issue count, department and category mechanisms added for tables, titles, inline lists and departments that are
+ * not the handler (src/ledger/extract/segment.ts, department.ts, category.ts): each tested on sentences written for
+ * this file, with enterprises and wordings of no eval set.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const parse = (text: string, today = '2026-03-12'): Extraction => {
+  const got = extractUpdate(text, { today, knownEnterprises: known });
+  expect(extractionSchema.safeParse(got).success).toBe(true);
+  return got;
+};
+const triples = (e: Extraction) => e.issues.map((i) => [i.category, i.department, i.status]);
+
+describe('the frame of a pasted table or list raises no issue', () => {
+  it('a header row of column names is no item, and its problem column says the rows are reported', () => {
+    const got = parse('单位名称|诉求类型|诉求内容|承办单位|办理情况\n青禾纸业|融资|流贷300万到期要续|金融办|已交办');
+    expect(got.kind).toBe('issue');
+    expect(triples(got)).toEqual([['融资', '金融办', 'assigned']]);
+  });
+
+  it('tab-separated header rows too, with the rows of several enterprises', () => {
+    const got = parse(
+      '企业\t问题描述\t责任部门\t进度\n青禾纸业\t缺叉车司机8人\t人社局\t已交办\n远拓机电\t厂房土地证办不下来\t资规局\t办理中',
+    );
+    expect(triples(got)).toEqual([
+      ['用工', '人社局', 'assigned'],
+      ['用地', '资规局', 'in_progress'],
+    ]);
+  });
+
+  it('a data row is no header row', () => {
+    const got = parse('青禾纸业|缺电工|人社局\n远拓机电|续贷|金融办');
+    expect(got.issues).toHaveLength(2);
+  });
+
+  it('a title made of heading words and a status over the rows raises nothing itself', () => {
+    const got = parse('本月诉求已办结情况：\n青禾纸业 污水管网接通 已办结\n远拓机电 技改补助 已到账');
+    expect(got.issues).toHaveLength(2);
+    expect(got.issues.every((i) => i.status === 'resolved')).toBe(true);
+  });
+});
+
+describe('list markers', () => {
+  it('an item number right after the bracket closing the item before starts an item', () => {
+    const got = parse('今天走访远拓机电：1.缺数控车工6人（人社局）2.新厂房施工许可没办下来（住建局）');
+    expect(triples(got)).toEqual([
+      ['用工', '人社局', 'assigned'],
+      ['审批', '住建局', 'assigned'],
+    ]);
+  });
+});
