@@ -54,3 +54,21 @@ describe('list markers', () => {
     ]);
   });
 });
+
+describe('a department named that does not handle the matter', () => {
+  it('one that declines it is no handler', () => {
+    const got = parse('远拓机电门口的路灯坏了半个月 城管那边说这事不归他们管');
+    expect(triples(got)).toEqual([['其他', null, 'open']]);
+    expect(parse('青禾纸业反映厂区积水，住建局表示不属于其职责').issues[0]?.department).toBeNull();
+  });
+
+  it('an authority above the county the enterprise applied to is background', () => {
+    const got = parse('青禾纸业反映，其新产品注册申请已提交国家药监部门一年多，还没批下来。');
+    expect(triples(got)).toEqual([['审批', null, 'open']]);
+  });
+
+  it('a department that declines, then one it was handed to: the latter handles it', () => {
+    const got = parse('远拓机电厂区积水，住建局说不归他们管，已转交水利局。');
+    expect(got.issues[0]?.department).toBe('水利局');
+  });
+});

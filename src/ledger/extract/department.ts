@@ -12,7 +12,9 @@ import {
   genericEndingAt,
   ACCOMPANY_WORDS,
   CONTACT_STEP_VERBS,
+  DECLINE_AFTER_DEPARTMENT,
   FORMAL_HANDOFF_VERBS,
+  HIGHER_LEVEL_BEFORE_DEPARTMENT,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
   PLANNED_STEP_WORDS,
@@ -31,7 +33,11 @@ import {
 } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
 
-export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish';
+/**
+ * `background`: named, but no office of ours handles the matter — one that declined it (说不归他们管) or an authority above
+ * the county the enterprise applied to (已报送国家药监部门).
+ */
+export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish' | 'background';
 
 export interface DepartmentMention extends Span {
   /** Normalised short name (经信局). */
@@ -73,6 +79,11 @@ const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇�
 /** Inside a bracket listing who went (组团成员（…, 参加人员：…、): participants, not handlers. */
 const MEMBERS_BEFORE = /(?:成员|人员|组员|参加|参与|陪同)\s*(?:[(（][^)）]*|[:：][^，,。;；\n]*)$/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕|随|随同|跟随)\s*$/;
+/** After the department (and what it says): it declines the matter. */
+const DECLINES_AFTER = new RegExp(
+  `^\\s*(?:那边|这边)?\\s*(?:说|讲|表示|答复|回复|称|认为|反馈)?\\s*(?:${DECLINE_AFTER_DEPARTMENT.join('|')})`,
+);
+const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join('|')})\\s*$`);
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
 /**
@@ -249,6 +260,11 @@ export function findDepartments(text: string): DepartmentMention[] {
         // 组团成员（县委组织部、县发改局…）走访…: the members of the visiting team
         else if (MEMBERS_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start))) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
+        else if (
+          DECLINES_AFTER.test(afterPerson) ||
+          HIGHER_LEVEL_BEFORE.test(text.slice(Math.max(0, f.start - 4), f.start))
+        )
+          role = 'background';
         else if (
           WISH_BEFORE.test(before) ||
           TO_DO_BEFORE.test(before) ||

@@ -378,3 +378,23 @@ export const FORMAL_HANDOFF_VERBS: readonly string[] = [
   '(?:反馈|反映|推送|提交|报送|上报|呈报|抄送|转送|转达)(?:给|至|到)',
   '(?:已经?|均已|都已)(?:上报|报送|呈报|转送|商请|请)',
 ];
+
+/**
+ * What a department says when it declines the matter (环保局说不归他们管, 住建那边讲这事不属于他们职责, 交通局表示管不了,
+ * 推给了园区): it is named, but nobody handles the matter yet. Read after the department (and its cadre).
+ */
+export const DECLINE_AFTER_DEPARTMENT: readonly string[] = [
+  '(?:这|此|该)?(?:个)?(?:事|事情|问题)?(?:不归|不属于|不是|不在)(?:他们|我们|咱们|其|本部门|自己|人家|它)?(?:的)?(?:管|职责|管辖|负责|的事|业务|范围|职能)',
+  '管不了',
+  '管不着',
+  '不管(?:这|此|该)',
+  '不(?:予)?受理',
+  '推(?:给|到|回)',
+  '踢皮球',
+];
+
+/**
+ * Before a department, a level above the county (国家药监部门, 中央…): the authority an enterprise applied to, named as
+ * background — the county does not hand a matter there.
+ */
+export const HIGHER_LEVEL_BEFORE_DEPARTMENT: readonly string[] = ['国家', '中央', '国务院', '国家级'];
