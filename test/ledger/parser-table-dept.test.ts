@@ -67,6 +67,16 @@ describe('a department named that does not handle the matter', () => {
     expect(triples(got)).toEqual([['审批', null, 'open']]);
   });
 
+  it('a department named as the source of a policy is no handler', () => {
+    expect(triples(parse('远拓机电反映，科技局的研发后补助一直没发'))).toEqual([['政策兑现', null, 'open']]);
+    expect(triples(parse('青禾纸业说按照商务局下发的通知能拿参展补贴，到现在没动静'))).toEqual([
+      ['政策兑现', null, 'open'],
+    ]);
+    expect(parse('远拓机电反映，依据县财政局文件应享受贴息，至今未到位').issues[0]?.department).toBeNull();
+    // (handed to it afterwards: it handles the matter)
+    expect(parse('远拓机电反映科技局的研发后补助一直没发，已转科技局').issues[0]?.department).toBe('科技局');
+  });
+
   it('a department that declines, then one it was handed to: the latter handles it', () => {
     const got = parse('远拓机电厂区积水，住建局说不归他们管，已转交水利局。');
     expect(got.issues[0]?.department).toBe('水利局');

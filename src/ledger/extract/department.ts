@@ -19,6 +19,9 @@ import {
   normalizeDepartment,
   PLANNED_STEP_WORDS,
   placeWordAt,
+  POLICY_GROUND_BEFORE,
+  POLICY_ISSUED_VERBS,
+  POLICY_NOUNS,
 } from '../lexicon/departments.js';
 import { homophoneTypoAt } from '../../text/sound.js';
 import { COMPANY_SUFFIXES, PERSON_AFTER } from '../lexicon/enterprises.js';
@@ -83,6 +86,11 @@ const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕|随|
 const DECLINES_AFTER = new RegExp(
   `^\\s*(?:那边|这边)?\\s*(?:说|讲|表示|答复|回复|称|认为|反馈)?\\s*(?:${DECLINE_AFTER_DEPARTMENT.join('|')})`,
 );
+/** The department as the source of a policy: 人社局的稳岗补贴, 商务局发的文件, 根据发改局文件. */
+const POLICY_SOURCE_AFTER = new RegExp(
+  `^\\s*(?:(?:[去今前]年|年初|年内|之前|此前|前期|最近|近期|新)?(?:${POLICY_ISSUED_VERBS.join('|')})的|的)\\s*[\\u4e00-\\u9fa5]{0,6}?(?:${POLICY_NOUNS.join('|')})`,
+);
+const POLICY_GROUND = new RegExp(`(?:${POLICY_GROUND_BEFORE.join('|')})\\s*$`);
 const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join('|')})\\s*$`);
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
@@ -262,6 +270,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
         else if (
           DECLINES_AFTER.test(afterPerson) ||
+          POLICY_SOURCE_AFTER.test(after) ||
+          POLICY_GROUND.test(before) ||
           HIGHER_LEVEL_BEFORE.test(text.slice(Math.max(0, f.start - 4), f.start))
         )
           role = 'background';

@@ -398,3 +398,41 @@ export const DECLINE_AFTER_DEPARTMENT: readonly string[] = [
  * background — the county does not hand a matter there.
  */
 export const HIGHER_LEVEL_BEFORE_DEPARTMENT: readonly string[] = ['国家', '中央', '国务院', '国家级'];
+
+/**
+ * After a department, what it issued or runs (人社局的稳岗补贴, 商务局发的文件, 财政局出台的贴息政策, 经信局的技改项目): the
+ * department is named as the source of a policy, it does not handle the enterprise's matter.
+ */
+export const POLICY_ISSUED_VERBS: readonly string[] = [
+  '发',
+  '出台',
+  '下发',
+  '印发',
+  '制定',
+  '出',
+  '定',
+  '推出',
+  '设立',
+  '安排',
+];
+export const POLICY_NOUNS: readonly string[] = [
+  '政策',
+  '文件',
+  '通知',
+  '办法',
+  '细则',
+  '规定',
+  '补贴',
+  '补助',
+  '奖励',
+  '奖补',
+  '资金',
+  '专项',
+  '贴息',
+  '扶持',
+  '项目',
+  '试点',
+  '新政',
+];
+/** Before a department: the policy it issued is the ground of a claim (根据发改局文件, 按照人社局规定). */
+export const POLICY_GROUND_BEFORE: readonly string[] = ['根据', '按照', '依据', '依照', '参照', '按'];
