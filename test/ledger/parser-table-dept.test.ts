@@ -82,3 +82,20 @@ describe('a department named that does not handle the matter', () => {
     expect(got.issues[0]?.department).toBe('水利局');
   });
 });
+
+describe('a clause that opens with its cause is background', () => {
+  it('it is no problem of its own', () => {
+    expect(triples(parse('青禾纸业反映，因为纸浆涨价，资金周转困难，想申请一笔过桥资金'))).toEqual([
+      ['融资', null, 'open'],
+    ]);
+    expect(parse('远拓机电由于老师傅退休，缺8个钳工').issues).toHaveLength(1);
+  });
+
+  it('its words do not decide the category', () => {
+    expect(triples(parse('远拓机电反映，受出口订单下滑影响，资金比较紧张'))).toEqual([['融资', null, 'open']]);
+  });
+
+  it('a problem after the caused one is still its own', () => {
+    expect(parse('青禾纸业因为扩产，需要新增用地15亩，另外新车间环评还没批').issues).toHaveLength(2);
+  });
+});

@@ -18,6 +18,7 @@
  */
 import type { Category } from '../model.js';
 import {
+  CAUSE_START,
   CONSEQUENCE_START,
   EARLIER_MARKERS,
   GENERIC_EARLIER_ALL,
@@ -70,6 +71,8 @@ interface Piece extends Span {
   firm: boolean;
   topicMark: boolean;
   consequence: boolean;
+  /** Opens with its cause (因为…, 由于…, 受…影响): the background of what follows. */
+  cause: boolean;
   report: boolean;
 }
 
@@ -154,7 +157,8 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     }
 
     const gProblem = g.pieces.filter((x) => !x.visit || x.score > 0);
-    const gCue = gProblem.some((x) => x.cue);
+    // (a cause said first — 因为原材料涨价，资金周转困难 — is the background of the problem, no problem before it)
+    const gCue = gProblem.some((x) => x.cue && !x.cause);
     const gCat = judge(g);
     // What the group is about: its own category and that of each of its problem clauses
     // ("订单多，工人不够" is about 用工 too, so "想招50名普工" goes with it).
@@ -349,6 +353,7 @@ function makePiece(span: Span, content: boolean, visit: boolean, ctx: SplitConte
     firm,
     topicMark: TOPIC_MARKERS.test(text),
     consequence: CONSEQUENCE_START.test(text),
+    cause: CAUSE_START.test(maskedSlice(span, ctx)),
     report: NEW_REPORT_IN_CLAUSE.test(text),
   };
 }

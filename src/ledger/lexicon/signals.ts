@@ -201,6 +201,13 @@ export const CONTRAST_START = /^\s*(?:但是?|不过|可是|然而|只是)/;
 export const CONSEQUENCE_START =
   /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
 
+/**
+ * A clause that opens with its cause (因为原材料涨价，资金周转困难; 受订单下滑影响，…; 由于厂房到期，…) is the background of the
+ * problem after it, no problem of its own.
+ */
+export const CAUSE_START =
+  /^\s*(?:企业|公司|厂里|他们|该企业)?(?:主要是|主要)?(?:因为|由于|受(?=[^，,。;；]{1,12}影响)|因(?=[\u4e00-\u9fa5]{2}))/;
+
 /** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
 export const TOPIC_MARKERS =
   /(?:那条|这条)(?=[,，\s]|$)|那件事|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
