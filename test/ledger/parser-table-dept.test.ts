@@ -99,3 +99,25 @@ describe('a clause that opens with its cause is background', () => {
     expect(parse('青禾纸业因为扩产，需要新增用地15亩，另外新车间环评还没批').issues).toHaveLength(2);
   });
 });
+
+describe('counting the problems of a sentence', () => {
+  it('a header counting its items needs no colon to be no item itself', () => {
+    const got = parse('青禾纸业那边主要是两个问题 一个是流贷续不上 一个是缺叉车工');
+    expect(triples(got)).toEqual([
+      ['融资', null, 'open'],
+      ['用工', null, 'open'],
+    ]);
+  });
+
+  it('two problems of different categories joined by 和/以及 are two issues', () => {
+    expect(triples(parse('远拓机电反映流贷到期续不上以及缺数控工'))).toEqual([
+      ['融资', null, 'open'],
+      ['用工', null, 'open'],
+    ]);
+  });
+
+  it('a noun joined to a problem, or two of one kind, stay one issue', () => {
+    expect(parse('青禾纸业缺叉车工和电焊工').issues).toHaveLength(1);
+    expect(parse('远拓机电新车间的施工许可和消防验收都没办').issues).toHaveLength(1);
+  });
+});

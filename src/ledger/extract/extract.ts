@@ -49,6 +49,7 @@ import {
   DEPARTMENT_ACTING_AFTER,
   DEPARTMENT_WAITING_BEFORE,
   LIST_HEADER,
+  COUNTED_LIST_HEADER,
   ORDINAL_MENTION,
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
@@ -1468,13 +1469,15 @@ function analyseClauses(
     let r = blankSpans(c.text, c.start, [...cEnts, ...depts, ...refs, ...dates, ...statuses, ...purposes]);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
+    // (read without the enterprise named before it: 远帆船舶反映的问题主要有：)
+    const headerText = blankSpans(c.text, c.start, cEnts)
+      .replace(/[\s\p{P}]/gu, '')
+      .replace(VISIT_VERBS_G, '');
+    // (主要是三个问题 一个是贷款…: a header counting its items needs no colon)
     const header =
-      // (read without the enterprise named before it: 远帆船舶反映的问题主要有：)
-      LIST_HEADER.test(
-        blankSpans(c.text, c.start, cEnts)
-          .replace(/[\s\p{P}]/gu, '')
-          .replace(VISIT_VERBS_G, ''),
-      ) && /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
+      LIST_HEADER.test(headerText) &&
+      (/^\s*[:：]/.test(work.slice(c.end, c.end + 2)) ||
+        (COUNTED_LIST_HEADER.test(headerText) && /[\u4e00-\u9fa5]/.test(work.slice(c.end))));
     // 去 + a name with no aspect (下午去宏达机械): going, not gone — a plan unless the message reports something
     const bareMotion =
       visit === 'visit' &&
