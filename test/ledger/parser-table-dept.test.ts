@@ -121,3 +121,14 @@ describe('counting the problems of a sentence', () => {
     expect(parse('远拓机电新车间的施工许可和消防验收都没办').issues).toHaveLength(1);
   });
 });
+
+describe('recognitions and leads', () => {
+  it('applying for a title (专精特新, 高新技术企业) is a recognition; the award for one is 政策兑现', () => {
+    expect(triples(parse('青禾纸业今年想冲专精特新，材料不会写'))).toEqual([['审批', null, 'open']]);
+    expect(triples(parse('远拓机电前年认定高新技术企业的奖励还没拨'))).toEqual([['政策兑现', null, 'open']]);
+  });
+
+  it('among several departments at work, the one said to lead handles it', () => {
+    expect(parse('远拓机电用地的事，住建、自规都在看，自规牵头').issues[0]?.department).toBe('资规局');
+  });
+});

@@ -352,7 +352,9 @@ function wishedBefore(text: string, clauseStart: number, start: number): boolean
 export function handlerDepartment(mentions: DepartmentMention[]): string | null {
   // 已报生态环境局和财政局，财政牵头: the one said to lead, when it is also handed the issue or acting on it
   const lead = mentions.find((m) => m.leads && m.role === 'handler');
-  if (lead && mentions.some((m) => m.handedTo)) return lead.name;
+  // (发改、资规两家都在看，资规牵头: among several at work, the one said to lead too)
+  if (lead && (mentions.some((m) => m.handedTo) || mentions.filter((m) => m.role === 'handler').length > 1))
+    return lead.name;
   const handed = mentions.filter((m) => m.handedTo);
   if (handed.length) return handed[handed.length - 1]!.name;
   // Several departments at work ("经信局、财政局正在联合审核"): the first one leads.
