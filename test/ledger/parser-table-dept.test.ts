@@ -132,3 +132,14 @@ describe('recognitions and leads', () => {
     expect(parse('远拓机电用地的事，住建、自规都在看，自规牵头').issues[0]?.department).toBe('资规局');
   });
 });
+
+describe('taking a matter to a department', () => {
+  it('我找了 + the department (and its cadre): handed over', () => {
+    expect(parse('远拓机电排污许可的事 我找了环保局的李科长 他说抓紧').issues[0]?.department).toBe('生态环境局');
+  });
+
+  it('not yet taken there, or only wished: no handler', () => {
+    expect(triples(parse('青禾纸业厂区用电增容，还没联系供电公司'))).toEqual([['其他', null, 'open']]);
+    expect(parse('远拓机电想找人社局帮忙招20个普工').issues[0]?.department).toBeNull();
+  });
+});

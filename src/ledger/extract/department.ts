@@ -12,6 +12,7 @@ import {
   genericEndingAt,
   ACCOMPANY_WORDS,
   CONTACT_STEP_VERBS,
+  CONTACTED_BEFORE_DEPARTMENT,
   DECLINE_AFTER_DEPARTMENT,
   FORMAL_HANDOFF_VERBS,
   HIGHER_LEVEL_BEFORE_DEPARTMENT,
@@ -91,9 +92,12 @@ const POLICY_SOURCE_AFTER = new RegExp(
   `^\\s*(?:(?:[去今前]年|年初|年内|之前|此前|前期|最近|近期|新)?(?:${POLICY_ISSUED_VERBS.join('|')})的|的)\\s*[\\u4e00-\\u9fa5]{0,6}?(?:${POLICY_NOUNS.join('|')})`,
 );
 const POLICY_GROUND = new RegExp(`(?:${POLICY_GROUND_BEFORE.join('|')})\\s*$`);
+const CONTACTED_BEFORE = new RegExp(`(?:${CONTACTED_BEFORE_DEPARTMENT.join('|')})\\s*$`);
+/** Before a department: nobody took the matter there yet (还没找过供电所, 尚未联系人社局): no handler. */
+const NOT_CONTACTED_BEFORE = /(?:未|没有?|尚未|还没有?|暂未)\s*(?:找|联系|对接|沟通|交|报|转)(?:过|给)?\s*$/;
 const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join('|')})\\s*$`);
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
-const WISH_BEFORE = /(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
+const WISH_BEFORE = /(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|请|问|问问)\s*$/;
 /**
  * Before the department, a step still to take (需协调供电公司, 将对接商务局, 建议联系人社局): the department is wished
  * for, nobody handles the matter yet.
@@ -240,18 +244,27 @@ export function findDepartments(text: string): DepartmentMention[] {
         (HANDOFF_CONSIDERED.test(before.slice(0, verb.index)) || PLANNED_STEP.test(before.slice(0, verb.index)));
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
       const afterPerson = after.replace(PERSON_AFTER, '');
+      // 我找了生态局的王科长, 已联系过供电所: we took it there
+      const contacted =
+        verb === null && CONTACTED_BEFORE.test(before) && !NEGATED_HANDOFF.test(before.replace(CONTACTED_BEFORE, ''));
       const told =
-        verb === null &&
-        /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
-        (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
-          // 已跟人社局的李科长对接: 已 before the contact says it is done
-          (/已经?\s*(?:跟|和|与|同|向)\s*$/.test(before) && CONTACT_VERB.test(afterPerson)));
+        contacted ||
+        (verb === null &&
+          /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
+          (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
+            // 已跟人社局的李科长对接: 已 before the contact says it is done
+            (/已经?\s*(?:跟|和|与|同|向)\s*$/.test(before) && CONTACT_VERB.test(afterPerson))));
       // 由组织部带队, 县经信局陪同走访: the office went along on the visit, whatever verb stands before it
       const accompanies = ACCOMPANIES_AFTER.test(afterPerson) && !TOLD_AFTER_DEPARTMENT.test(afterPerson);
       const handedTo =
         ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered && !accompanies;
       const verbStart = handedTo
-        ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
+        ? clauseStart +
+          (verb
+            ? verb.index
+            : contacted
+              ? before.search(CONTACTED_BEFORE)
+              : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
         : f.start;
       let role: DepartmentRole = 'handler';
       const clause = text.slice(clauseStart, clauseEnd);
@@ -268,6 +281,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         // 组团成员（县委组织部、县发改局…）走访…: the members of the visiting team
         else if (MEMBERS_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start))) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
+        else if (NOT_CONTACTED_BEFORE.test(before)) role = 'wish';
         else if (
           DECLINES_AFTER.test(afterPerson) ||
           POLICY_SOURCE_AFTER.test(after) ||

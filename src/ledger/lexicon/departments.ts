@@ -436,3 +436,9 @@ export const POLICY_NOUNS: readonly string[] = [
 ];
 /** Before a department: the policy it issued is the ground of a claim (根据发改局文件, 按照人社局规定). */
 export const POLICY_GROUND_BEFORE: readonly string[] = ['根据', '按照', '依据', '依照', '参照', '按'];
+
+/**
+ * Before a department (and its cadre): we took the matter to it, done (我找了生态局的王科长, 已联系过供电所): like 跟税务局说了,
+ * the matter is handed over.
+ */
+export const CONTACTED_BEFORE_DEPARTMENT: readonly string[] = ['找了', '找过', '联系了', '联系过', '找到了'];
