@@ -6,7 +6,7 @@
 import type { Category } from '../model.js';
 import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY, NOT_A_TYPO_CHARS, PROCEDURE_WORDS } from '../lexicon/categories.js';
 import { homophoneTypoAt } from '../../text/sound.js';
-import { OWN_PROBLEM_CUES, REQUEST_CUES } from '../lexicon/signals.js';
+import { CAUSE_START, OWN_PROBLEM_CUES, REQUEST_CUES } from '../lexicon/signals.js';
 
 /** Morphology entries read as whole phrases before the single words (`whole: true` in the lexicon). */
 const WHOLE = new Set(CATEGORY_MORPHOLOGY.filter((m) => m.whole).map((m) => m.pattern));
@@ -161,21 +161,26 @@ export function scoreCategories(text: string): CategoryScore[] {
   };
   // Words of a clause that states no deficit nor request, beside one that does (订单大增，装配工缺30人), tell the
   // circumstances, not the problem: they count half.
-  const clauseSpans: Array<{ start: number; end: number; cue: boolean }> = [];
+  const clauseSpans: Array<{ start: number; end: number; cue: boolean; cause: boolean }> = [];
   for (let start = 0; start < lower.length; ) {
     const end = clauseEnd(start);
     const body = lower.slice(start, end);
-    clauseSpans.push({ start, end, cue: OWN_PROBLEM_CUES.test(body) || REQUEST_CUES.test(body) });
+    // (a clause opening with its cause — 受订单下滑影响，… — tells the circumstances too: no head of the problem)
+    const cause = CAUSE_START.test(body);
+    clauseSpans.push({ start, end, cue: (OWN_PROBLEM_CUES.test(body) || REQUEST_CUES.test(body)) && !cause, cause });
     start = end + 1;
   }
+  const causeOnly = (start: number) =>
+    clauseSpans.some((c) => c.start === start && c.cause) && clauseSpans.some((c) => c.cue);
   if (clauseSpans.some((c) => c.cue) && clauseSpans.some((c) => !c.cue))
     for (const c of clauseSpans.filter((x) => !x.cue))
-      for (const h of hits) if (h.at >= c.start && h.end <= c.end) scores.get(h.category)!.score -= h.weight / 2;
+      for (const h of hits)
+        if (h.at >= c.start && h.end <= c.end) scores.get(h.category)!.score -= c.cause ? h.weight : h.weight / 2;
   const heads = new Set<(typeof hits)[number]>();
   for (let start = 0; start < lower.length; ) {
     const end = clauseEnd(start);
     const last = hits.filter((h) => h.at >= start && h.end <= end).sort((a, b) => b.at - a.at)[0];
-    if (last) scores.get(last.category)!.score += CLAUSE_HEAD_BONUS;
+    if (last && !causeOnly(start)) scores.get(last.category)!.score += CLAUSE_HEAD_BONUS;
     // the subject of the deficit: the last strong problem word before the cue (包装工缺50人, 工程师招聘困难)
     const cue = OWN_PROBLEM_CUES.exec(lower.slice(start, end));
     if (cue) {

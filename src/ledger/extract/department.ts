@@ -12,11 +12,17 @@ import {
   genericEndingAt,
   ACCOMPANY_WORDS,
   CONTACT_STEP_VERBS,
+  CONTACTED_BEFORE_DEPARTMENT,
+  DECLINE_AFTER_DEPARTMENT,
   FORMAL_HANDOFF_VERBS,
+  HIGHER_LEVEL_BEFORE_DEPARTMENT,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
   PLANNED_STEP_WORDS,
   placeWordAt,
+  POLICY_GROUND_BEFORE,
+  POLICY_ISSUED_VERBS,
+  POLICY_NOUNS,
 } from '../lexicon/departments.js';
 import { homophoneTypoAt } from '../../text/sound.js';
 import { COMPANY_SUFFIXES, PERSON_AFTER } from '../lexicon/enterprises.js';
@@ -31,7 +37,11 @@ import {
 } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
 
-export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish';
+/**
+ * `background`: named, but no office of ours handles the matter — one that declined it (说不归他们管) or an authority above
+ * the county the enterprise applied to (已报送国家药监部门).
+ */
+export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish' | 'background';
 
 export interface DepartmentMention extends Span {
   /** Normalised short name (经信局). */
@@ -73,10 +83,23 @@ const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇�
 /** Inside a bracket listing who went (组团成员（…, 参加人员：…、): participants, not handlers. */
 const MEMBERS_BEFORE = /(?:成员|人员|组员|参加|参与|陪同)\s*(?:[(（][^)）]*|[:：][^，,。;；\n]*)$/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕|随|随同|跟随)\s*$/;
+/** After the department (and what it says): it declines the matter. */
+const DECLINES_AFTER = new RegExp(
+  `^\\s*(?:那边|这边)?\\s*(?:说|讲|表示|答复|回复|称|认为|反馈)?\\s*(?:${DECLINE_AFTER_DEPARTMENT.join('|')})`,
+);
+/** The department as the source of a policy: 人社局的稳岗补贴, 商务局发的文件, 根据发改局文件. */
+const POLICY_SOURCE_AFTER = new RegExp(
+  `^\\s*(?:(?:[去今前]年|年初|年内|之前|此前|前期|最近|近期|新)?(?:${POLICY_ISSUED_VERBS.join('|')})的|的)\\s*[\\u4e00-\\u9fa5]{0,6}?(?:${POLICY_NOUNS.join('|')})`,
+);
+const POLICY_GROUND = new RegExp(`(?:${POLICY_GROUND_BEFORE.join('|')})\\s*$`);
+const CONTACTED_BEFORE = new RegExp(`(?:${CONTACTED_BEFORE_DEPARTMENT.join('|')})\\s*$`);
+/** Before a department: nobody took the matter there yet (还没找过供电所, 尚未联系人社局): no handler. */
+const NOT_CONTACTED_BEFORE = /(?:未|没有?|尚未|还没有?|暂未)\s*(?:找|联系|对接|沟通|交|报|转)(?:过|给)?\s*$/;
+const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join('|')})\\s*$`);
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 /** A wish or request right before the department, maybe with help to contact it (能不能帮忙对接人社局). */
 const WISH_BEFORE = new RegExp(
-  `(?:想请|想让|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${CONTACT_STEP_VERBS.join('|')}))?\\s*$`,
+  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${CONTACT_STEP_VERBS.join('|')}))?\\s*$`,
 );
 /**
  * Before the department, a step still to take (需协调供电公司, 将对接商务局, 建议联系人社局): the department is wished
@@ -224,18 +247,27 @@ export function findDepartments(text: string): DepartmentMention[] {
         (HANDOFF_CONSIDERED.test(before.slice(0, verb.index)) || PLANNED_STEP.test(before.slice(0, verb.index)));
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
       const afterPerson = after.replace(PERSON_AFTER, '');
+      // 我找了生态局的王科长, 已联系过供电所: we took it there
+      const contacted =
+        verb === null && CONTACTED_BEFORE.test(before) && !NEGATED_HANDOFF.test(before.replace(CONTACTED_BEFORE, ''));
       const told =
-        verb === null &&
-        /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
-        (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
-          // 已跟人社局的李科长对接: 已 before the contact says it is done
-          (/已经?\s*(?:跟|和|与|同|向)\s*$/.test(before) && CONTACT_VERB.test(afterPerson)));
+        contacted ||
+        (verb === null &&
+          /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
+          (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
+            // 已跟人社局的李科长对接: 已 before the contact says it is done
+            (/已经?\s*(?:跟|和|与|同|向)\s*$/.test(before) && CONTACT_VERB.test(afterPerson))));
       // 由组织部带队, 县经信局陪同走访: the office went along on the visit, whatever verb stands before it
       const accompanies = ACCOMPANIES_AFTER.test(afterPerson) && !TOLD_AFTER_DEPARTMENT.test(afterPerson);
       const handedTo =
         ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered && !accompanies;
       const verbStart = handedTo
-        ? clauseStart + (verb ? verb.index : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
+        ? clauseStart +
+          (verb
+            ? verb.index
+            : contacted
+              ? before.search(CONTACTED_BEFORE)
+              : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
         : f.start;
       let role: DepartmentRole = 'handler';
       const clause = text.slice(clauseStart, clauseEnd);
@@ -252,6 +284,14 @@ export function findDepartments(text: string): DepartmentMention[] {
         // 组团成员（县委组织部、县发改局…）走访…: the members of the visiting team
         else if (MEMBERS_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start))) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
+        else if (NOT_CONTACTED_BEFORE.test(before)) role = 'wish';
+        else if (
+          DECLINES_AFTER.test(afterPerson) ||
+          POLICY_SOURCE_AFTER.test(after) ||
+          POLICY_GROUND.test(before) ||
+          HIGHER_LEVEL_BEFORE.test(text.slice(Math.max(0, f.start - 4), f.start))
+        )
+          role = 'background';
         else if (
           WISH_BEFORE.test(before) ||
           TO_DO_BEFORE.test(before) ||
@@ -329,7 +369,9 @@ function wishedBefore(text: string, clauseStart: number, start: number): boolean
 export function handlerDepartment(mentions: DepartmentMention[]): string | null {
   // 已报生态环境局和财政局，财政牵头: the one said to lead, when it is also handed the issue or acting on it
   const lead = mentions.find((m) => m.leads && m.role === 'handler');
-  if (lead && mentions.some((m) => m.handedTo)) return lead.name;
+  // (发改、资规两家都在看，资规牵头: among several at work, the one said to lead too)
+  if (lead && (mentions.some((m) => m.handedTo) || mentions.filter((m) => m.role === 'handler').length > 1))
+    return lead.name;
   const handed = mentions.filter((m) => m.handedTo);
   if (handed.length) return handed[handed.length - 1]!.name;
   // Several departments at work ("经信局、财政局正在联合审核"): the first one leads.

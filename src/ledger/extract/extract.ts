@@ -49,6 +49,7 @@ import {
   DEPARTMENT_ACTING_AFTER,
   DEPARTMENT_WAITING_BEFORE,
   LIST_HEADER,
+  COUNTED_LIST_HEADER,
   ORDINAL_MENTION,
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
@@ -83,7 +84,7 @@ import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
 import { blank, blankFillers, blankSpans, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
-import { clauses as clausesOf, segment, type Segment } from './segment.js';
+import { clauses as clausesOf, isHeading, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
 import { HANDOFF_BACK, HANDOFF_PURPOSE, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
 import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
@@ -691,6 +692,20 @@ function statusHeaders(
       !REQUEST_CUES.test(t)
     ) {
       // (a heading with no status — 问题办理进展 — still raises nothing itself)
+      current = own;
+      out.set(i, 'header');
+      return;
+    }
+    // "11月份问题办结情况：\n安泰物流 冷库用电增容 已办结…": a title made of heading words and a status, over the lines
+    // of a list or table, raises nothing itself
+    const ownHits = statuses.filter((s) => inside(s, p.seg));
+    if (
+      !hasRef &&
+      next &&
+      ownHits.length &&
+      /^\s*[:：\n]/.test(work.slice(p.seg.end, p.seg.end + 2)) &&
+      isHeading(blankSpans(t, p.seg.start, ownHits))
+    ) {
       current = own;
       out.set(i, 'header');
       return;
@@ -1569,13 +1584,15 @@ function analyseClauses(
     let r = blankSpans(c.text, c.start, [...cEnts, ...depts, ...refs, ...dates, ...statuses, ...purposes]);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
+    // (read without the enterprise named before it: 远帆船舶反映的问题主要有：)
+    const headerText = blankSpans(c.text, c.start, cEnts)
+      .replace(/[\s\p{P}]/gu, '')
+      .replace(VISIT_VERBS_G, '');
+    // (主要是三个问题 一个是贷款…: a header counting its items needs no colon)
     const header =
-      // (read without the enterprise named before it: 远帆船舶反映的问题主要有：)
-      LIST_HEADER.test(
-        blankSpans(c.text, c.start, cEnts)
-          .replace(/[\s\p{P}]/gu, '')
-          .replace(VISIT_VERBS_G, ''),
-      ) && /^\s*[:：]/.test(work.slice(c.end, c.end + 2));
+      LIST_HEADER.test(headerText) &&
+      (/^\s*[:：]/.test(work.slice(c.end, c.end + 2)) ||
+        (COUNTED_LIST_HEADER.test(headerText) && /[\u4e00-\u9fa5]/.test(work.slice(c.end))));
     // 去 + a name with no aspect (下午去宏达机械): going, not gone — a plan unless the message reports something
     const bareMotion =
       visit === 'visit' &&

@@ -38,7 +38,8 @@ const ENUM_MARKERS: RegExp[] = [
   /(?<=^|[\s,，、:：“"「『‘])([一二三四五六七八九十])是(?=[\u4e00-\u9fa5A-Za-z\d])/g,
   /(?<=^|[\s,，:：“"「『‘])(?:其)?([一二三四五六七八九十])[、.](?!\d)/g,
   // (not a decimal — 3.5万 — but "2.2026年…" is item 2 about the year 2026)
-  /(?<=^|[\s,，:：“"「『‘])(\d{1,2})\s*[.、)）](?!(?!\d{4}年)[\d.])/g,
+  // (also right after the bracket closing the item before: 1.缺焊工10人（人社局）2.消防验收未过（住建局）)
+  /(?<=^|[\s,，:：“"「『‘]|[\u4e00-\u9fa5][)）])(\d{1,2})\s*[.、)）](?!(?!\d{4}年)[\d.])/g,
   /[(（](\d{1,2}|[一二三四五六七八九十])[)）]/g,
   /([①②③④⑤⑥⑦⑧⑨⑩])/g,
   /(?<=^|[\s,，:：“"「『‘])第([一二三四五六七八九十\d])(?:个问题|个|点|条|项)?(?:是|[,，:：、])/g,
@@ -95,6 +96,33 @@ const PROGRESS_LABEL_IN_TEXT = new RegExp(`(?<=^|\\n|\\s)(?:${PROGRESS_FIELD_LAB
 function headingWords(body: string): string | null {
   const words = body.replace(HEADING_FRAME, '');
   return words && HEADING_ONLY.test(words) ? words : null;
+}
+
+/** Cells of a pasted table row: split at tabs or pipes. */
+const TABLE_CELL_SEPARATOR = /\s*[\t|｜]\s*/;
+const HEADING_WORD_IN_CELL = new RegExp(HEADING_ALTERNATION, 'g');
+/**
+ * The header row of a pasted table (企业名称|走访日期|问题|责任单位|进展): three or more cells, each a column name — a
+ * heading word with at most two other characters (问题类型, 走访日期, 问题描述), no digits.
+ */
+function tableHeaderRow(body: string): boolean {
+  const cells = body
+    .trim()
+    .split(TABLE_CELL_SEPARATOR)
+    .filter((c) => c.trim());
+  if (cells.length < 3 || !TABLE_CELL_SEPARATOR.test(body.trim())) return false;
+  return cells.every((c) => {
+    if (/\d/.test(c) || c.length > 6) return false;
+    const rest = c.replace(HEADING_WORD_IN_CELL, '');
+    return rest.length < c.length && rest.replace(/[\s\p{P}\p{S}]/gu, '').length <= MAX_CELL_EXTRA;
+  });
+}
+/** Characters of a column name beyond its heading word (问题类型, 走访日期). */
+const MAX_CELL_EXTRA = 2;
+
+/** A title, heading or form label only (本周走访情况, 问题办理进展, 编号): heading words, dates and numbering. */
+export function isHeading(body: string): boolean {
+  return headingWords(body) !== null;
 }
 
 function enumNumber(group: string | undefined): number | null {
@@ -161,6 +189,8 @@ export function segment(text: string, refStarts: number[] = [], source: string =
       framed.push(p);
       continue;
     }
+    // 企业名称\t问题类型\t责任单位\t进展: the header row of a pasted table names columns, no item
+    if (tableHeaderRow(body)) continue;
     const words = headingWords(body);
     if (words === null) {
       framed.push(p);

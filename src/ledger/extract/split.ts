@@ -18,6 +18,7 @@
  */
 import type { Category } from '../model.js';
 import {
+  CAUSE_START,
   CONSEQUENCE_START,
   EARLIER_MARKERS,
   GENERIC_EARLIER_ALL,
@@ -70,6 +71,8 @@ interface Piece extends Span {
   firm: boolean;
   topicMark: boolean;
   consequence: boolean;
+  /** Opens with its cause (因为…, 由于…, 受…影响): the background of what follows. */
+  cause: boolean;
   report: boolean;
 }
 
@@ -102,7 +105,7 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
   // A planned visit ("明天去华康…，了解缺工情况") is skipped as a whole by the caller: keep it whole.
   if (clauses.some((c) => c.plannedVisit)) return [seg];
   // Two problems need two clauses (or a 顿号 list inside one).
-  if (clauses.length < 2 && !seg.text.includes('、')) return [seg];
+  if (clauses.length < 2 && !seg.text.includes('、') && !PROBLEM_CONJUNCTION_TEST.test(seg.text)) return [seg];
   const pieces = clauses.flatMap((c) => piecesOf(c, ctx));
   if (pieces.length < 2) return [seg];
   // "金鼎土地证问题，经资规局梳理，规划手续已补办完成，不动产登记正在办理中": a sentence opening with a bare topic (a
@@ -154,7 +157,8 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     }
 
     const gProblem = g.pieces.filter((x) => !x.visit || x.score > 0);
-    const gCue = gProblem.some((x) => x.cue);
+    // (a cause said first — 因为原材料涨价，资金周转困难 — is the background of the problem, no problem before it)
+    const gCue = gProblem.some((x) => x.cue && !x.cause);
     const gCat = judge(g);
     // What the group is about: its own category and that of each of its problem clauses
     // ("订单多，工人不够" is about 用工 too, so "想招50名普工" goes with it).
@@ -301,7 +305,7 @@ function topicOf(
 /** Comma clauses, and their 顿号 parts when those parts are problems of their own. */
 function piecesOf(c: SplitClause, ctx: SplitContext): Piece[] {
   const whole = makePiece(c, c.content, c.visit !== null, ctx);
-  if (!c.text.includes('、')) return [whole];
+  if (!c.text.includes('、')) return conjoined(c, whole, ctx);
   const parts: Span[] = [];
   let s = 0;
   for (let i = 0; i <= c.text.length; i++) {
@@ -321,6 +325,34 @@ function piecesOf(c: SplitClause, ctx: SplitContext): Piece[] {
   for (const p of pieces) p.cue = true; // listed side by side as problems
   pieces[0]!.visit = c.visit !== null;
   return pieces;
+}
+
+/** 和, 以及, 及 between two problems (资金紧张和缺地). */
+const PROBLEM_CONJUNCTION = /和|以及|及|还有/g;
+const PROBLEM_CONJUNCTION_TEST = new RegExp(PROBLEM_CONJUNCTION.source);
+
+/**
+ * Two problems joined by a conjunction (资金紧张和缺地, 环评没批以及缺操作工): one piece each, when each side is a
+ * problem of its own (a cue and a category) and the two are of different categories. A noun joined to a problem (缺焊工和
+ * 电工) stays whole.
+ */
+function conjoined(c: SplitClause, whole: Piece, ctx: SplitContext): Piece[] {
+  if (!c.content) return [whole];
+  for (const m of c.text.matchAll(PROBLEM_CONJUNCTION)) {
+    const left = makePiece({ start: c.start, end: c.start + m.index }, true, c.visit !== null, ctx);
+    const right = makePiece({ start: c.start + m.index + m[0].length, end: c.end }, true, false, ctx);
+    if (
+      left.cue &&
+      right.cue &&
+      left.score > 0 &&
+      right.score > 0 &&
+      left.category !== right.category &&
+      !left.state &&
+      !right.state
+    )
+      return [left, right];
+  }
+  return [whole];
 }
 
 function makePiece(span: Span, content: boolean, visit: boolean, ctx: SplitContext): Piece {
@@ -349,6 +381,7 @@ function makePiece(span: Span, content: boolean, visit: boolean, ctx: SplitConte
     firm,
     topicMark: TOPIC_MARKERS.test(text),
     consequence: CONSEQUENCE_START.test(text),
+    cause: CAUSE_START.test(maskedSlice(span, ctx)),
     report: NEW_REPORT_IN_CLAUSE.test(text),
   };
 }

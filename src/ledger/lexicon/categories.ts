@@ -449,6 +449,13 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
     ],
   },
   { category: '审批', weight: 2, words: ['消防', '许可', '报批', '审查'] },
+  // titles an enterprise applies to be recognised as (申报专精特新, 评高新技术企业): a recognition, like 认定 — the award
+  // paid for one is 政策兑现 by its own words (奖励, 补助)
+  {
+    category: '审批',
+    weight: 3,
+    words: ['专精特新', '小巨人', '高新技术企业', '单项冠军', '瞪羚企业', '科技型中小企业', '企业技术中心'],
+  },
 
   // --- 政策兑现: subsidies, awards and tax benefits not yet paid
   {

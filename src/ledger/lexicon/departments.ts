@@ -378,3 +378,67 @@ export const FORMAL_HANDOFF_VERBS: readonly string[] = [
   '(?:反馈|反映|推送|提交|报送|上报|呈报|抄送|转送|转达)(?:给|至|到)',
   '(?:已经?|均已|都已)(?:上报|报送|呈报|转送|商请|请)',
 ];
+
+/**
+ * What a department says when it declines the matter (环保局说不归他们管, 住建那边讲这事不属于他们职责, 交通局表示管不了,
+ * 推给了园区): it is named, but nobody handles the matter yet. Read after the department (and its cadre).
+ */
+export const DECLINE_AFTER_DEPARTMENT: readonly string[] = [
+  '(?:这|此|该)?(?:个)?(?:事|事情|问题)?(?:不归|不属于|不是|不在)(?:他们|我们|咱们|其|本部门|自己|人家|它)?(?:的)?(?:管|职责|管辖|负责|的事|业务|范围|职能)',
+  '管不了',
+  '管不着',
+  '不管(?:这|此|该)',
+  '不(?:予)?受理',
+  '推(?:给|到|回)',
+  '踢皮球',
+];
+
+/**
+ * Before a department, a level above the county (国家药监部门, 中央…): the authority an enterprise applied to, named as
+ * background — the county does not hand a matter there.
+ */
+export const HIGHER_LEVEL_BEFORE_DEPARTMENT: readonly string[] = ['国家', '中央', '国务院', '国家级'];
+
+/**
+ * After a department, what it issued or runs (人社局的稳岗补贴, 商务局发的文件, 财政局出台的贴息政策, 经信局的技改项目): the
+ * department is named as the source of a policy, it does not handle the enterprise's matter.
+ */
+export const POLICY_ISSUED_VERBS: readonly string[] = [
+  '发',
+  '出台',
+  '下发',
+  '印发',
+  '制定',
+  '出',
+  '定',
+  '推出',
+  '设立',
+  '安排',
+];
+export const POLICY_NOUNS: readonly string[] = [
+  '政策',
+  '文件',
+  '通知',
+  '办法',
+  '细则',
+  '规定',
+  '补贴',
+  '补助',
+  '奖励',
+  '奖补',
+  '资金',
+  '专项',
+  '贴息',
+  '扶持',
+  '项目',
+  '试点',
+  '新政',
+];
+/** Before a department: the policy it issued is the ground of a claim (根据发改局文件, 按照人社局规定). */
+export const POLICY_GROUND_BEFORE: readonly string[] = ['根据', '按照', '依据', '依照', '参照', '按'];
+
+/**
+ * Before a department (and its cadre): we took the matter to it, done (我找了生态局的王科长, 已联系过供电所): like 跟税务局说了,
+ * the matter is handed over.
+ */
+export const CONTACTED_BEFORE_DEPARTMENT: readonly string[] = ['找了', '找过', '联系了', '联系过', '找到了'];

@@ -201,6 +201,13 @@ export const CONTRAST_START = /^\s*(?:但是?|不过|可是|然而|只是)/;
 export const CONSEQUENCE_START =
   /^\s*(?:导致|造成|影响|致使|使得|使|所以|因此|因为|由于|从而|以致|进而|结果|无法|没法|没办法|不能)/;
 
+/**
+ * A clause that opens with its cause (因为原材料涨价，资金周转困难; 受订单下滑影响，…; 由于厂房到期，…) is the background of the
+ * problem after it, no problem of its own.
+ */
+export const CAUSE_START =
+  /^\s*(?:企业|公司|厂里|他们|该企业)?(?:主要是|主要)?(?:因为|由于|受(?=[^，,。;；]{1,12}影响)|因(?=[\u4e00-\u9fa5]{2}))/;
+
 /** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
 export const TOPIC_MARKERS =
   /(?:那条|这条)(?=[,，\s]|$)|那件事|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
@@ -261,8 +268,12 @@ export const FIELD_LABELS =
 /** The problem came by phone, letter or chat, not on a visit (来电, 来函, 打电话, 微信, 群里说). */
 export const REPORT_CHANNEL = /来电|来函|打电话|电话里|微信|群里|留言|短信|邮件/;
 
-/** A heading announcing what an enterprise reports (诉求：, 反映如下：, 存在问题：): the items under it are new. */
-export const REPORT_HEADING = /(?:反映|反应|提出|诉求|困难|需求|存在问题)(?:如下|有)?\s*[:：]/;
+/**
+ * A heading announcing what an enterprise reports (诉求：, 反映如下：, 存在问题：), or the header row of a pasted table with a
+ * column of problems (企业名称|问题描述|责任单位): the items under it are new.
+ */
+export const REPORT_HEADING =
+  /(?:反映|反应|提出|诉求|困难|需求|存在问题)(?:如下|有)?\s*[:：]|(?:^|[\t|｜])\s*(?:问题|诉求|困难|需求)(?:描述|内容)?\s*[\t|｜]/m;
 /** A heading at the head of a message: a short label before a colon (本周走访：, 【走访记录】). */
 export const HEADING_LINE = /^\s*(?:[【[][^】\]\n]{1,16}[】\]]|[^，,。;；:：\n]{1,12}[:：])/;
 
@@ -293,7 +304,11 @@ export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|
 
 /** A header clause announcing a list (问题如下, 诉求两条, 反映三点, 问题主要有以下几点): no problem itself. */
 export const LIST_HEADER =
-  /^(?:企业|公司|他们|对方)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:主要|集中|具体)?(?:如下|有|是|在)?(?:以下|下面|下列)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:方面)?(?:的)?(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;
+  /^(?:企业|公司|他们|对方)?(?:这边|那边|这里|那里|这次|今天|目前|现在)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:主要|集中|具体)?(?:如下|有|是|在)?(?:以下|下面|下列)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:方面)?(?:的)?(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;
+
+/** A list header that counts its items (主要是三个问题, 反映两点): a header whatever follows it, colon or not. */
+export const COUNTED_LIST_HEADER =
+  /[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:方面)?(?:的)?(?:问题|诉求|事|事项|困难|需求)?$/;
 
 // ---- self-repair in speech (“昨天 不对 前天”, “不是Q-0035，是Q-0036”): extract/repair.ts
 
