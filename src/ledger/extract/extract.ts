@@ -1025,7 +1025,12 @@ function namedUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const listed = inScope(m, f, freshItems(d)).filter((i) => i.segment < f.index);
   if (!listed.length || REQUEST_CUES.test(denominalised(f.seg.text))) return false;
   // the problem named by the words the line shares with it (增容已报供电公司 → 用电增容), else by its category
-  const shared = itemsSharingTopic(m, f, listed);
+  const found = itemsSharingTopic(m, f, listed);
+  // (words shared in passing — 研发补助只到了一半 after 缺两名研发工程师 — name that problem only when they are the
+  // line's whole topic, or the categories agree)
+  const shared = found.whole
+    ? found
+    : { ...found, items: found.items.filter((i) => f.category.score > 0 && i.category === f.category.category) };
   if (!saysNothingWrong(m, f, shared.run)) return false;
   const same = shared.items.length
     ? shared.items
@@ -1087,7 +1092,11 @@ const TOPIC_FILLER = /问题|事项|事情|事宜|诉求|的事|方面|那个|�
  * The listed problems whose summary shares the longest run (two or more Chinese characters) of the words a
  * state line says before its state — "增容已报供电公司" names "用电增容", "保函事项已转金融办" names the 保函 one.
  */
-function itemsSharingTopic(m: MessageFacts, f: SegmentFacts, items: Item[]): { items: Item[]; run: string } {
+function itemsSharingTopic(
+  m: MessageFacts,
+  f: SegmentFacts,
+  items: Item[],
+): { items: Item[]; run: string; whole: boolean } {
   const firstMark = Math.min(
     f.seg.end,
     ...f.statuses.map((x) => x.start),
@@ -1114,7 +1123,9 @@ function itemsSharingTopic(m: MessageFacts, f: SegmentFacts, items: Item[]): { i
       run = found;
     } else if (found.length > 1 && found.length === run.length) best.push(item);
   }
-  return { items: best, run };
+  // (the run is the line's whole topic: 增容已报供电公司, 用地→自规)
+  const words = topic.split(' ').filter((w) => w.length >= 2);
+  return { items: best, run, whole: run.length >= 2 && words.length === 1 && words[0] === run };
 }
 
 /** e) solved or signed off: an earlier issue (or the items just listed, when nothing new is said). */
