@@ -1253,7 +1253,12 @@ export function extractiveAnswer(
     // (“以A、B、C、D、E为内容的“五百行动””). A list in passing in the answer to “多少家” is no answer's list.
     const inline = inlineItems(text);
     const asksWhat = askedKinds(query).length === 0;
-    if (inline && (kind.list || (asksWhat && inline.length >= MIN_INLINE_ITEMS))) {
+    // (a run of 、 in passing — “结对挂联工业制造、数字经济…4大类企业” in a long answer — is no list to take item N
+    // from: the answer must be mostly its list, or its items name what the question counts)
+    const listLike =
+      inline !== null &&
+      (charLength(inline.join('')) >= INLINE_SHARE * charLength(text) || sharesTargetNoun(inline, targets));
+    if (inline && listLike && (kind.list || (asksWhat && inline.length >= MIN_INLINE_ITEMS))) {
       items = inline;
       unit = listUnit(query);
       if (!kind.list) inlineOnly = true;

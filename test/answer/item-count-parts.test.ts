@@ -240,3 +240,26 @@ describe('lists named by the question', () => {
     expect(r.answer).toContain('转变干部作风，打造最优营商环境');
   });
 });
+
+const MEASURES: Chunk[] = [
+  chunk(
+    'measures',
+    0,
+    '以“品质党建”服务民营经济',
+    [
+      '组织部门开展“联企送服务”专项行动，建立部机关干部联系帮扶民营企业制度，结对挂联工业制造、数字经济、美丽经济、科技创新4大类29家龙头企业，开展“主动+定期”互动服务、“线上+线下”问题收集、构建“清单+督考”问题处置闭环。',
+    ].join('\n'),
+  ),
+];
+
+describe('item N only from an answer that was a list', () => {
+  it('a run of 、 in passing in a long answer is no list: 第三条 says so instead of inventing “第三条：…”', async () => {
+    const deps = depsOver(MEASURES);
+    const q = '组织部门怎么帮民营企业 有啥具体做法';
+    const first = await answerQuestion(q, deps);
+    expect(first.answer).toContain('联企送服务');
+    const next = await answerQuestion('那第三条呢', deps, { history: [turn(q, first)] });
+    expect(next.answer).not.toMatch(/^第三条：/u);
+    expect(next.answer).toContain('不是分条列举');
+  });
+});
