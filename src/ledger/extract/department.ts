@@ -12,6 +12,7 @@ import {
   genericEndingAt,
   ACCOMPANY_WORDS,
   CONTACT_STEP_VERBS,
+  DECLINE_WORDS,
   FORMAL_HANDOFF_VERBS,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
@@ -31,7 +32,7 @@ import {
 } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
 
-export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish';
+export type DepartmentRole = 'handler' | 'participant' | 'verifier' | 'wish' | 'declined';
 
 export interface DepartmentMention extends Span {
   /** Normalised short name (经信局). */
@@ -86,6 +87,10 @@ const ACCOMPANIES_AFTER = new RegExp(
   `^\\s*(?:[\\u4e00-\\u9fa5]{1,4}?(?:科|股|处|室|中心|大队))?\\s*(?:也|都|一并)?(?:${ACCOMPANY_WORDS.join('|')})`,
 );
 /** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
+/** After the department: it turned the matter down (说不归他们管, 不受理, 推给园区): no handler. */
+const DECLINES_AFTER = new RegExp(
+  `^(?:的人)?\\s*(?:(?:说|讲|表示|回复|答复|认为|称)(?:了)?)?[^，,。;；]{0,4}?(?:${DECLINE_WORDS.join('|')})`,
+);
 const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
 
 /** Where a mention starting at `at` starts with its place prefix (县经信局, 市人社局): one character back, or `at`. */
@@ -249,6 +254,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         // 组团成员（县委组织部、县发改局…）走访…: the members of the visiting team
         else if (MEMBERS_BEFORE.test(text.slice(Math.max(0, f.start - 40), f.start))) role = 'participant';
         else if (VERIFY_AFTER.test(after)) role = 'verifier';
+        else if (DECLINES_AFTER.test(afterPerson)) role = 'declined';
         else if (
           WISH_BEFORE.test(before) ||
           TO_DO_BEFORE.test(before) ||

@@ -171,6 +171,8 @@ export const ARRIVAL_PREDICATES = [
   '发放',
   '发证',
   '出证',
+  '核发',
+  '颁发',
   '拿证',
   '完工',
   '竣工',
@@ -269,8 +271,8 @@ export const NON_RESULT_BEFORE_DAO = [
 ];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调接'.includes(v)).join('');
-/** Clause end or 了/啦 (then no question particle). */
-const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
+/** Clause end or 了/啦 (then no question particle); colloquial final particles (咯, 喽, 啰, 嘞) end a clause like 了. */
+const DONE_END = '(?:了|啦|喽|咯|啰|嘞)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
 export const COMPLETION_PATTERN =
   `(?<![对衔承部充十过])(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
   `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结|领|付)(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +

@@ -1,0 +1,55 @@
+/**
+ * Kind and status, sixth round: colloquial final particles after a result, permits issued, a channel heading
+ * (来函：/来电：) before a matter, "visit" after a past time word, a department that turns the matter down.
+ * Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import type { Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-10-14';
+const parse = (text: string): Extraction => extractUpdate(text, { today: TODAY, knownEnterprises: known });
+const shape = (e: Extraction) => e.issues.map((i) => `${i.department ?? '-'}/${i.status}`);
+
+describe('results said colloquially or as a permit issued', () => {
+  it('a result complement closed by 咯/嘞 is a result', () => {
+    expect(parse('青禾食品宿舍那个事 街道办好咯').kind).toBe('resolved');
+    expect(parse('华康药业的变压器 供电公司装好嘞').kind).toBe('resolved');
+  });
+
+  it('a permit said to be issued (已核发, 已颁发) is solved', () => {
+    const got = parse('华康药业 危废经营许可证 生态环境局已核发');
+    expect(got.kind).toBe('resolved');
+    expect(shape(got)).toEqual(['生态环境局/resolved']);
+  });
+});
+
+describe('a channel heading says the matter is reported', () => {
+  it('来电：… a benefit not enjoyed, then a hand-off is a new problem handed off, not an update', () => {
+    const got = parse('来电：青禾食品研发费用加计扣除没享受到，已转税务局。');
+    expect(got.kind).toBe('issue');
+    expect(shape(got)).toEqual(['税务局/assigned']);
+  });
+});
+
+describe('an English visit verb after a past time word', () => {
+  it('今天visit X is a visit; a visit planned for tomorrow is not', () => {
+    expect(parse('今天visit 青禾食品 缺10个包装工').kind).toBe('visit');
+    expect(parse('明天visit 青禾食品').kind).not.toBe('visit');
+  });
+});
+
+describe('a department that turns the matter down', () => {
+  it('X说不归他们管 leaves the matter open with no department', () => {
+    const got = parse('青禾食品门口道路坑洼 交通局说不归他们管 不知道找谁');
+    expect(got.kind).toBe('issue');
+    expect(shape(got)).toEqual(['-/open']);
+  });
+
+  it('a department that refuses to accept the case is no handler', () => {
+    const got = parse('华康药业反映厂区排水不畅，住建局表示不予受理。');
+    expect(shape(got)).toEqual(['-/open']);
+  });
+});
