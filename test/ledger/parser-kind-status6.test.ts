@@ -53,3 +53,29 @@ describe('a department that turns the matter down', () => {
     expect(shape(got)).toEqual(['-/open']);
   });
 });
+
+describe('an earlier time is no enterprise name', () => {
+  it('企业前期反映的 Q-… on a visit is an update of that issue: the visit is mixed', () => {
+    const got = parse(
+      '十月九日赴青禾食品走访，企业反映冷库用地不够；另，企业此前反映的Q-0101用电增容问题，供电公司已完成送电。',
+    );
+    expect(got.kind).toBe('mixed');
+    expect(got.enterprise).toBe('青禾食品');
+  });
+
+  it('关于 before an earlier time names nothing', () => {
+    expect(parse('关于前期反映的Q-0102，经协调，现已上报省里研究。').enterprise).toBeNull();
+  });
+});
+
+describe('a department’s own steps of work', () => {
+  it('组织 + who takes part + the work is in progress', () => {
+    const got = parse('华康药业厂房消防验收问题，已由住建局牵头，组织专家于十月十日现场复查。');
+    expect(shape(got)).toEqual(['住建局/in_progress']);
+  });
+
+  it('work put on the schedule (列入计划) is in progress', () => {
+    const got = parse('青禾食品冷库用电不够，已报供电公司，供电公司已同意增容并纳入计划。');
+    expect(shape(got)).toEqual(['供电公司/in_progress']);
+  });
+});

@@ -245,6 +245,14 @@ export const PROGRESS_VERBS = [
   '审查',
   '组卷',
   '报批',
+  // checks made on site (现场勘查, 组织专家复查, 踏勘)
+  '复查',
+  '勘查',
+  '勘察',
+  '踏勘',
+  '查看',
+  '会商',
+  '研判',
 ];
 /** Perception and speech verbs: "V到了" with these reports nothing done (想到了, 提到了). */
 export const NON_RESULT_BEFORE_DAO = [
@@ -350,12 +358,20 @@ export const PROCESS_STAGES = [
   '会审',
   '终审',
 ];
+/** Who a department sends to do the work (组织专家…复查, 组织技术人员…排查). */
+export const STEP_PARTICIPANTS = ['专家', '人员', '技术人员', '工作人员', '专业人员', '相关部门', '相关单位', '力量'];
+/** Schedules work is put on (列入计划, 纳入年度计划): the work is under way. */
+export const SCHEDULE_NOUNS = ['计划', '规划', '盘子', '清单', '项目库', '日程', '议程'];
 /**
  * A step of work, said with a light verb (进行/开展/组织/做 + a verb of work: 进行了辅导, 开展核查, 组织了招聘会), as a
  * stage reached (进入技术审评), as near its end (快了), or with a step still to come (待复验): the matter is under way.
  */
 export const STEP_TAKEN_PATTERN =
   `(?:进行|开展|组织|做)了?(?:现场|上门|专题|一次|一轮|了)?(?:${alt(PROGRESS_VERBS)})|` +
+  // 组织 + who takes part (+ when, where) + the work (组织专家于3月18日现场复查, 组织技术人员上门排查)
+  `组织了?(?:${alt(STEP_PARTICIPANTS)})[^，,。;；]{0,10}?(?:${alt(PROGRESS_VERBS)})|` +
+  // work put on the schedule (列入计划, 纳入年度计划, 排进盘子)
+  `(?:列入|纳入|排进|排入)[^，,。;；]{0,4}?(?:${alt(SCHEDULE_NOUNS)})|` +
   `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])|` +
   // a step still to come, opening its clause (…已完成路基施工，待铺沥青; 整改过半，待复验); not a sign-off or a check before it
   `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认)[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
