@@ -79,3 +79,19 @@ describe('a department’s own steps of work', () => {
     expect(shape(got)).toEqual(['供电公司/in_progress']);
   });
 });
+
+describe('a table pasted with its header row', () => {
+  it('the header row (企业名称\\t问题类型\\t…) is no item, and a row under a problem column is a new problem', () => {
+    const got = parse('企业名称\t问题类型\t问题描述\t责任单位\t进展\n青禾食品\t人才\t研发人员10名\t人社局\t已交办');
+    expect(got.kind).toBe('issue');
+    expect(shape(got)).toEqual(['人社局/assigned']);
+  });
+
+  it('a header row split by | with a visit-date column is no item either', () => {
+    const got = parse(
+      '企业名称|走访日期|问题|责任单位|进展\n青禾食品|2026.10.8|缺包装工20人|人社局|已交办\n华康药业|2026.10.9|环评未批|生态环境局|办理中',
+    );
+    expect(got.issues).toHaveLength(2);
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '审批']);
+  });
+});

@@ -83,7 +83,7 @@ import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
 import { blank, blankFillers, blankSpans, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
-import { clauses as clausesOf, segment, type Segment } from './segment.js';
+import { clauses as clausesOf, problemTableAbove, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
 import { HANDOFF_BACK, HANDOFF_PURPOSE, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
 import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
@@ -1167,6 +1167,8 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (m.anyVisit || freshItems(d).length) return false;
   // "华康药业诉求：1、贷款500万，已转金融办": a heading before it says what follows is reported
   if (REPORT_HEADING.test(denominalised(m.work.slice(0, f.seg.start)))) return false;
+  // (a row under a table header with a column of problems — 企业名称\t问题描述\t责任单位\t进展 — reports its problem)
+  if (problemTableAbove(m.work.slice(0, f.seg.start))) return false;
   if (
     STRONG_REPORT.test(denominalised(f.reportedText)) ||
     enterpriseSays(m.work, m.ents, quotedFrom(m, { start: f.seg.parentStart, end: f.seg.end }))
