@@ -95,3 +95,27 @@ describe('a table pasted with its header row', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['用工', '审批']);
   });
 });
+
+describe('a list of things to do under a to-do heading', () => {
+  it('本周计划：/下周重点： then visits and follow-ups to make is no update', () => {
+    expect(parse('下周重点：1、Q-0120 跟进；2、回访青禾食品、华康药业。').kind).toBe('not_update');
+    expect(parse('本周安排：走访青禾食品').kind).toBe('not_update');
+  });
+
+  it('a heading over things that happened is still read', () => {
+    expect(parse('本周工作：走访了青禾食品，企业反映缺焊工10名').kind).toBe('visit');
+  });
+});
+
+describe('a record whose progress field says work is under way', () => {
+  it('问题：… (something wrong) + 进展：审核中 is an update of the issue on file', () => {
+    const got = parse('企业名称：青禾食品\n问题：技改设备补助未拨付\n责任单位：经信局\n进展：审核中');
+    expect(got.kind).toBe('progress');
+    expect(shape(got)).toEqual(['经信局/in_progress']);
+  });
+
+  it('the same record handed off only (进展：已交办) stays a new problem', () => {
+    const got = parse('企业名称：青禾食品\n问题：技改设备补助未拨付\n责任单位：经信局\n进展：已交办');
+    expect(got.kind).toBe('issue');
+  });
+});

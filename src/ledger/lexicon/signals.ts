@@ -99,6 +99,12 @@ export const VISIT_NEGATED = /(?:未|没有?|不用|不|无)(?:去|到|再)?(?:�
 /** A heading that lists visits to come (走访安排：…, 下周走访计划): no visit reported. */
 export const PLANNED_HEADING =
   /(?:走访|拜访|调研|回访)(?:安排|计划|任务|排期|行程)|(?:下周|下个?月|明天|后天|近期)(?:的)?(?:走访|拜访|调研|回访)/;
+/**
+ * A heading of things to do opening the message (本周计划：, 下周重点：, 近期安排：, 待办：): what is listed under it is
+ * still to be done — nothing to record unless something is said to have happened.
+ */
+export const TODO_HEADING =
+  /^\s*[【[]?\s*(?:本周|下周|这周|下星期|近期|明天|明日|今天|今日|下一步|下步|后续|下阶段|接下来)?(?:的)?(?:工作)?(?:计划|重点|安排|任务|待办|打算|要做的)(?:事项|工作|如下)?\s*(?:[】\]]|[:：])/;
 /** Counts of issues (全年收集问题32个，已办结28个，办结率87.5%): a statistics summary, nothing to record. */
 export const STATS_SUMMARY =
   /(?:办结|完成|销号|解决)率|(?:收集|共有|累计|合计|共计|新增|已办结|办结|已销号|销号|未办结)(?:问题|诉求|事项)?\s*[\d一二三四五六七八九十百]+\s*(?:个|件|项|条)/;
