@@ -119,3 +119,12 @@ describe('a record whose progress field says work is under way', () => {
     expect(got.kind).toBe('issue');
   });
 });
+
+describe('a bare 去X after a time already past', () => {
+  it('昨天去X + nothing wrong is a visit; 下午去X is still a plan', () => {
+    const got = parse('昨天去青禾食品 ok 没啥事');
+    expect(got.kind).toBe('visit');
+    expect(got.enterprise).toBe('青禾食品');
+    expect(parse('下午去青禾食品，谁一起').kind).toBe('not_update');
+  });
+});

@@ -31,6 +31,7 @@ import {
   INFO_REQUEST,
   PLANNED_HEADING,
   TODO_HEADING,
+  PAST_TIME_WORDS,
   REPORT_HEADING,
   NEED_CUES,
   HEADING_LINE,
@@ -1489,6 +1490,8 @@ function analyseClauses(
       visit === 'visit' &&
       !verbs.length &&
       !/了|过|完|回来/.test(c.text) &&
+      // (昨天去X, 上周三去X: a time already past says it happened)
+      !PAST_TIME_WORDS.test(c.text) &&
       cEnts.some((e) => BARE_GO_BEFORE_NAME.test(work.slice(c.start, e.start)));
     return { ...c, visit, plannedVisit, bareMotion, noIssue, content: residual.length >= 2 && !header && !comment };
   });
