@@ -19,6 +19,11 @@ describe('results said colloquially or as a permit issued', () => {
     expect(parse('华康药业的变压器 供电公司装好嘞').kind).toBe('resolved');
   });
 
+  it('something granted said to be handed to the enterprise is solved; a notice handed over is not', () => {
+    expect(parse('Q-0140 排污许可证已经发给企业了').kind).toBe('resolved');
+    expect(parse('Q-0141 整改通知已经发给企业了').kind).not.toBe('resolved');
+  });
+
   it('a permit said to be issued (已核发, 已颁发) is solved', () => {
     const got = parse('华康药业 危废经营许可证 生态环境局已核发');
     expect(got.kind).toBe('resolved');

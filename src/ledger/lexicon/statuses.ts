@@ -286,6 +286,8 @@ export const COMPLETION_PATTERN =
   `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结|领|付)(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
   // money coming in (打过来了, 汇到账上了, 已到企业账户)
   `(?:${alt(TRANSFER_IN_VERBS)})(?:过来|进来)(?:了|啦)|(?:${alt(TRANSFER_IN_VERBS)}|已经?|都已|均已)到(?:了)?(?:企业|公司|厂里|他们|对方)?(?:的)?(?:${alt(ACCOUNT_PLACES)})(?![没吗么不])|` +
+  // something granted handed to the enterprise (许可证已经发给企业了, 奖励资金已拨给公司)
+  `(?:${alt(GRANTED_THINGS)})[\\u4e00-\\u9fa5]{0,2}?(?:已经?|都已|均已)(?:发|颁发|下发|送|寄|拨|付|交)(?:给|到)(?:了)?(?:企业|公司|厂里|厂家|他们|对方|老板)|` +
   // something granted received (已经收到补贴了, 收到了退税款)
   `(?:已经?|都已|均已)(?:收到|收到了)[\\u4e00-\\u9fa5]{0,4}?(?:${alt(GRANTED_THINGS)})|收到(?:了)?[\\u4e00-\\u9fa5]{0,4}?(?:${alt(GRANTED_THINGS)})(?:了|啦)|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
   // verb + result complement + its object + 了 closing the clause (装好变压器了, 招到两个了, 办完手续了)
