@@ -133,3 +133,10 @@ describe('a bare 去X after a time already past', () => {
     expect(parse('下午去青禾食品，谁一起').kind).toBe('not_update');
   });
 });
+
+describe('a numbered item right after a closing bracket', () => {
+  it('1.…（人社局）2.…（住建局） lists two problems', () => {
+    const got = parse('走访青禾食品：1.包装工缺10人（人社局）2.消防验收未通过（住建局）');
+    expect(shape(got)).toEqual(['人社局/assigned', '住建局/assigned']);
+  });
+});

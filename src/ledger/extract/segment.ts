@@ -38,9 +38,10 @@ export interface Segment extends Span {
 // (a list may open right after a quote mark: 老板说：“一是…，二是…”)
 const ENUM_MARKERS: RegExp[] = [
   /(?<=^|[\s,，、:：“"「『‘])([一二三四五六七八九十])是(?=[\u4e00-\u9fa5A-Za-z\d])/g,
-  /(?<=^|[\s,，:：“"「『‘])(?:其)?([一二三四五六七八九十])[、.](?!\d)/g,
+  // (also right after a closing bracket or quote ending the item before: …（人社局）2.消防验收…)
+  /(?<=^|[\s,，:：“"「『‘)）」』”])(?:其)?([一二三四五六七八九十])[、.](?!\d)/g,
   // (not a decimal — 3.5万 — but "2.2026年…" is item 2 about the year 2026)
-  /(?<=^|[\s,，:：“"「『‘])(\d{1,2})\s*[.、)）](?!(?!\d{4}年)[\d.])/g,
+  /(?<=^|[\s,，:：“"「『‘)）」』”])(\d{1,2})\s*[.、)）](?!(?!\d{4}年)[\d.])/g,
   /[(（](\d{1,2}|[一二三四五六七八九十])[)）]/g,
   /([①②③④⑤⑥⑦⑧⑨⑩])/g,
   /(?<=^|[\s,，:：“"「『‘])第([一二三四五六七八九十\d])(?:个问题|个|点|条|项)?(?:是|[,，:：、])/g,
