@@ -14,6 +14,7 @@ import {
   CONTACT_STEP_VERBS,
   CONTACTED_BEFORE_DEPARTMENT,
   DECLINE_AFTER_DEPARTMENT,
+  DECLINE_WORDS,
   FORMAL_HANDOFF_VERBS,
   HIGHER_LEVEL_BEFORE_DEPARTMENT,
   LEAD_AFTER_DEPARTMENT,
@@ -83,9 +84,9 @@ const CONTACT_VERB = /^(?:那边|这边)?\s*(?:说|讲|对接|联系|沟通|汇�
 /** Inside a bracket listing who went (组团成员（…, 参加人员：…、): participants, not handlers. */
 const MEMBERS_BEFORE = /(?:成员|人员|组员|参加|参与|陪同)\s*(?:[(（][^)）]*|[:：][^，,。;；\n]*)$/;
 const WITH_BEFORE = /(?:和|跟|与|同|陪同|会同|联合|带着|及|偕|随|随同|跟随)\s*$/;
-/** After the department (and what it says): it declines the matter. */
+/** After the department (and what it says): it declines the matter (说不归他们管, 不受理, 推给园区): no handler. */
 const DECLINES_AFTER = new RegExp(
-  `^\\s*(?:那边|这边)?\\s*(?:说|讲|表示|答复|回复|称|认为|反馈)?\\s*(?:${DECLINE_AFTER_DEPARTMENT.join('|')})`,
+  `^(?:的人)?\\s*(?:那边|这边)?\\s*(?:(?:说|讲|表示|答复|回复|称|认为|反馈)(?:了)?)?[^，,。;；]{0,4}?(?:${[...new Set([...DECLINE_AFTER_DEPARTMENT, ...DECLINE_WORDS])].join('|')})`,
 );
 /** The department as the source of a policy: 人社局的稳岗补贴, 商务局发的文件, 根据发改局文件. */
 const POLICY_SOURCE_AFTER = new RegExp(

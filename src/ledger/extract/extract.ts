@@ -30,6 +30,8 @@ import {
   FOLLOW_UP_REQUEST,
   INFO_REQUEST,
   PLANNED_HEADING,
+  TODO_HEADING,
+  PAST_TIME_WORDS,
   REPORT_HEADING,
   NEED_CUES,
   HEADING_LINE,
@@ -84,9 +86,17 @@ import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
 import { blank, blankFillers, blankSpans, chineseNumber, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
-import { clauses as clausesOf, isHeading, segment, type Segment } from './segment.js';
+import { clauses as clausesOf, isHeading, problemTableAbove, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
-import { HANDOFF_BACK, HANDOFF_PURPOSE, PROGRESS_VERBS, REALISED_STEP } from '../lexicon/statuses.js';
+import {
+  HANDOFF_BACK,
+  HANDOFF_PURPOSE,
+  PROGRESS_VERBS,
+  REALISED_ASPECT,
+  REALISED_STEP,
+  STATUS_ORDER,
+} from '../lexicon/statuses.js';
+import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
@@ -745,6 +755,9 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   // to the whole group, about no enterprise and no issue (各组组长参加…, 辛苦各位…月底前核一遍): a notice
   if (STRONG_NOTICE.test(trimmed) && !refs.length && ents.length === 0 && !reportCue) return notUpdate();
   if (STATS_SUMMARY.test(trimmed) && !refs.length && ents.length === 0) return notUpdate();
+  // 本周重点：1、Q-0101 跟进；2、走访X: a list of things to do, nothing said to have happened
+  if (TODO_HEADING.test(trimmed) && !anyFirmStatus && !REALISED_ASPECT.test(trimmed.replace(TODO_HEADING, '')))
+    return notUpdate();
   if (INFO_REQUEST.test(trimmed) && !anyVisit) return notUpdate();
   const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
   if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);
@@ -1302,6 +1315,8 @@ function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (m.anyVisit || freshItems(d).length) return false;
   // "华康药业诉求：1、贷款500万，已转金融办": a heading before it says what follows is reported
   if (REPORT_HEADING.test(denominalised(m.work.slice(0, f.seg.start)))) return false;
+  // (a row under a table header with a column of problems — 企业名称\t问题描述\t责任单位\t进展 — reports its problem)
+  if (problemTableAbove(m.work.slice(0, f.seg.start))) return false;
   if (
     STRONG_REPORT.test(denominalised(f.reportedText)) ||
     enterpriseSays(m.work, m.ents, quotedFrom(m, { start: f.seg.parentStart, end: f.seg.end }))
@@ -1403,13 +1418,22 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
       title.category.score > 0 &&
       !STRONG_REPORT.test(denominalised(title.reportedText)) &&
       !enterpriseSays(m.work, m.ents, quotedFrom(m, { start: title.seg.parentStart, end: title.seg.end })) &&
-      saysNothingWrong(m, title)
+      // (问题：补助未拨付\n进展：审核中 — a record whose progress field says work is under way or done: the problem is
+      // the one on file, what it names as wrong is its title)
+      (saysNothingWrong(m, title) || (STATUS_ORDER[status] >= STATUS_ORDER.in_progress && inProgressField(m, f)))
     )
       chosen[0]!.old = true;
   } else if (status !== 'open' && (status !== null || f.depts.some((x) => x.handedTo))) {
     if (!updatesLastOld(d, f)) addOld(d, m, f, null);
   }
   return true;
+}
+
+const PROGRESS_FIELD_BEFORE = new RegExp(`(?:${PROGRESS_FIELD_LABELS.join('|')})\\s*[:：]\\s*$`);
+/** The segment is the value of a record's progress field (进展：审核中, 办理情况：已办结). */
+function inProgressField(m: MessageFacts, f: SegmentFacts): boolean {
+  const lineStart = m.original.lastIndexOf('\n', f.seg.start - 1) + 1;
+  return PROGRESS_FIELD_BEFORE.test(foldWidth(m.original.slice(lineStart, f.seg.start)));
 }
 
 /** Step 4: the kind of the message (for a roll-up: of its first enterprise), or null when nothing is recorded. */
@@ -1609,6 +1633,8 @@ function analyseClauses(
       visit === 'visit' &&
       !verbs.length &&
       !/了|过|完|回来/.test(c.text) &&
+      // (昨天去X, 上周三去X: a time already past says it happened)
+      !PAST_TIME_WORDS.test(c.text) &&
       cEnts.some((e) => BARE_GO_BEFORE_NAME.test(work.slice(c.start, e.start)));
     return { ...c, visit, plannedVisit, bareMotion, noIssue, content: residual.length >= 2 && !header && !comment };
   });

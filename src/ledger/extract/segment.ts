@@ -10,6 +10,8 @@ import { findDepartments } from './department.js';
 import { OWN_PROBLEM_CUES, REQUEST_CUES, WEAK_CONTINUATIONS } from '../lexicon/signals.js';
 import {
   HEADING_WORDS,
+  TABLE_COLUMN_NOUNS,
+  PROBLEM_COLUMN_LABELS,
   OPENER_VISIT,
   PROGRESS_FIELD_LABELS,
   RECORD_FIELD_LABELS,
@@ -36,7 +38,8 @@ export interface Segment extends Span {
 // (a list may open right after a quote mark: 老板说：“一是…，二是…”)
 const ENUM_MARKERS: RegExp[] = [
   /(?<=^|[\s,，、:：“"「『‘])([一二三四五六七八九十])是(?=[\u4e00-\u9fa5A-Za-z\d])/g,
-  /(?<=^|[\s,，:：“"「『‘])(?:其)?([一二三四五六七八九十])[、.](?!\d)/g,
+  // (also right after a closing bracket or quote ending the item before: …（人社局）2.消防验收…)
+  /(?<=^|[\s,，:：“"「『‘)）」』”])(?:其)?([一二三四五六七八九十])[、.](?!\d)/g,
   // (not a decimal — 3.5万 — but "2.2026年…" is item 2 about the year 2026)
   // (also right after the bracket closing the item before: 1.缺焊工10人（人社局）2.消防验收未过（住建局）)
   /(?<=^|[\s,，:：“"「『‘]|[\u4e00-\u9fa5][)）])(\d{1,2})\s*[.、)）](?!(?!\d{4}年)[\d.])/g,
@@ -124,6 +127,28 @@ const MAX_CELL_EXTRA = 2;
 export function isHeading(body: string): boolean {
   return headingWords(body) !== null;
 }
+/** A column label: a heading word, or a short label ending in a column noun (问题类型, 走访日期). */
+const COLUMN_LABEL = new RegExp(
+  `^(?:[\\u4e00-\\u9fa5]{0,4}(?:${TABLE_COLUMN_NOUNS.join('|')})|(?:${HEADING_ALTERNATION})+)$`,
+);
+const cellsOf = (line: string) =>
+  line
+    .split(/\t|[|｜]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+/** A table's header row: three cells or more split by tabs or |, every one a column label. */
+function tableHeader(line: string): boolean {
+  const cells = cellsOf(line);
+  return /\t|[|｜]/.test(line) && cells.length >= 3 && cells.every((c) => COLUMN_LABEL.test(c));
+}
+/**
+ * In `before` (the text up to a row), a table header with a column of problems (问题, 问题描述, 诉求): the rows under
+ * it report problems, as a heading 反映如下： does.
+ */
+export function problemTableAbove(before: string): boolean {
+  return before.split('\n').some((line) => tableHeader(line) && cellsOf(line).some((c) => PROBLEM_COLUMN.test(c)));
+}
+const PROBLEM_COLUMN = new RegExp(`^(?:${PROBLEM_COLUMN_LABELS.join('|')})`);
 
 function enumNumber(group: string | undefined): number | null {
   if (!group) return null;
@@ -185,6 +210,8 @@ export function segment(text: string, refStarts: number[] = [], source: string =
     const body = text.slice(p.start, p.end);
     // 我把X的事情完整说一下。: an announcement, no item (unless it says where we went)
     if (k < pieces.length - 1 && REPORT_OPENER.test(body) && !OPENER_VISIT.test(body)) continue;
+    // 企业名称\t问题类型\t…: a table's header row
+    if (tableHeader(body)) continue;
     if (!/^[:：\n]/.test(text.slice(p.end, p.end + 1))) {
       framed.push(p);
       continue;

@@ -207,6 +207,27 @@ export const DEPARTMENT_CATEGORIES: Readonly<Record<string, readonly Category[]>
 export const LEAD_AFTER_DEPARTMENT: readonly string[] = ['牵头', '主办', '主责', '负总责', '为主'];
 
 /**
+ * What a department says when it turns the matter down (环保局说不归他们管, 住建不受理, 园区推给街道): it is no handler,
+ * the matter is still open. Matched after the department (and an optional verb of saying) within its clause.
+ */
+export const DECLINE_WORDS: readonly string[] = [
+  '不归',
+  '不属于',
+  '不是(?:他们|我们|本部门|我局)?(?:的)?(?:职责|事|管)',
+  '不管',
+  '管不了',
+  '不受理',
+  '不予受理',
+  '不负责',
+  '不接',
+  '推给',
+  '推到',
+  '推诿',
+  '踢皮球',
+  '推来推去',
+];
+
+/**
  * Place words written right after a department to mean "that office" (住建那边, 人社这块, 供电那块, 发改口,
  * 税务条线). They belong to the mention: what follows them is what the department does.
  */

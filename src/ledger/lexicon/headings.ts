@@ -110,6 +110,35 @@ export const HEADING_WORDS = [
   '和',
 ];
 
+/**
+ * Nouns that end a table's column label (问题类型, 问题描述, 走访日期, 责任单位): a line of cells (split by tabs or |)
+ * each a heading word or a short label ending in one of these is the table's header row, no item.
+ */
+export const TABLE_COLUMN_NOUNS = [
+  '日期',
+  '时间',
+  '类型',
+  '类别',
+  '描述',
+  '名称',
+  '单位',
+  '部门',
+  '情况',
+  '进展',
+  '进度',
+  '状态',
+  '编号',
+  '序号',
+  '内容',
+  '备注',
+  '诉求',
+  '问题',
+  '人',
+];
+
+/** Column labels of a table's problems (问题, 问题描述, 诉求内容): its rows report problems. */
+export const PROBLEM_COLUMN_LABELS = ['问题', '诉求', '困难', '需求'];
+
 /** Labels of a record's other fields (标题：…, 企业：…): their values belong to the record too. */
 export const RECORD_FIELD_LABELS = ['标题', '题目', '名称', '问题', '事项', '企业', '企业名称', '责任单位', '牵头单位'];
 

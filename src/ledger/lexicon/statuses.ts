@@ -171,6 +171,8 @@ export const ARRIVAL_PREDICATES = [
   '发放',
   '发证',
   '出证',
+  '核发',
+  '颁发',
   '拿证',
   '完工',
   '竣工',
@@ -243,6 +245,14 @@ export const PROGRESS_VERBS = [
   '审查',
   '组卷',
   '报批',
+  // checks made on site (现场勘查, 组织专家复查, 踏勘)
+  '复查',
+  '勘查',
+  '勘察',
+  '踏勘',
+  '查看',
+  '会商',
+  '研判',
 ];
 /** Perception and speech verbs: "V到了" with these reports nothing done (想到了, 提到了). */
 export const NON_RESULT_BEFORE_DAO = [
@@ -269,13 +279,15 @@ export const NON_RESULT_BEFORE_DAO = [
 ];
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调接'.includes(v)).join('');
-/** Clause end or 了/啦 (then no question particle). */
-const DONE_END = '(?:了|啦|喽)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
+/** Clause end or 了/啦 (then no question particle); colloquial final particles (咯, 喽, 啰, 嘞) end a clause like 了. */
+const DONE_END = '(?:了|啦|喽|咯|啰|嘞)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
 export const COMPLETION_PATTERN =
   `(?<![对衔承部充十过])(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
   `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结|领|付)(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
   // money coming in (打过来了, 汇到账上了, 已到企业账户)
   `(?:${alt(TRANSFER_IN_VERBS)})(?:过来|进来)(?:了|啦)|(?:${alt(TRANSFER_IN_VERBS)}|已经?|都已|均已)到(?:了)?(?:企业|公司|厂里|他们|对方)?(?:的)?(?:${alt(ACCOUNT_PLACES)})(?![没吗么不])|` +
+  // something granted handed to the enterprise (许可证已经发给企业了, 奖励资金已拨给公司)
+  `(?:${alt(GRANTED_THINGS)})[\\u4e00-\\u9fa5]{0,2}?(?:已经?|都已|均已)(?:发|颁发|下发|送|寄|拨|付|交)(?:给|到)(?:了)?(?:企业|公司|厂里|厂家|他们|对方|老板)|` +
   // something granted received (已经收到补贴了, 收到了退税款)
   `(?:已经?|都已|均已)(?:收到|收到了)[\\u4e00-\\u9fa5]{0,4}?(?:${alt(GRANTED_THINGS)})|收到(?:了)?[\\u4e00-\\u9fa5]{0,4}?(?:${alt(GRANTED_THINGS)})(?:了|啦)|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
   // verb + result complement + its object + 了 closing the clause (装好变压器了, 招到两个了, 办完手续了)
@@ -348,12 +360,20 @@ export const PROCESS_STAGES = [
   '会审',
   '终审',
 ];
+/** Who a department sends to do the work (组织专家…复查, 组织技术人员…排查). */
+export const STEP_PARTICIPANTS = ['专家', '人员', '技术人员', '工作人员', '专业人员', '相关部门', '相关单位', '力量'];
+/** Schedules work is put on (列入计划, 纳入年度计划): the work is under way. */
+export const SCHEDULE_NOUNS = ['计划', '规划', '盘子', '清单', '项目库', '日程', '议程'];
 /**
  * A step of work, said with a light verb (进行/开展/组织/做 + a verb of work: 进行了辅导, 开展核查, 组织了招聘会), as a
  * stage reached (进入技术审评), as near its end (快了), or with a step still to come (待复验): the matter is under way.
  */
 export const STEP_TAKEN_PATTERN =
   `(?:进行|开展|组织|做)了?(?:现场|上门|专题|一次|一轮|了)?(?:${alt(PROGRESS_VERBS)})|` +
+  // 组织 + who takes part (+ when, where) + the work (组织专家于3月18日现场复查, 组织技术人员上门排查)
+  `组织了?(?:${alt(STEP_PARTICIPANTS)})[^，,。;；]{0,10}?(?:${alt(PROGRESS_VERBS)})|` +
+  // work put on the schedule (列入计划, 纳入年度计划, 排进盘子)
+  `(?:列入|纳入|排进|排入)[^，,。;；]{0,4}?(?:${alt(SCHEDULE_NOUNS)})|` +
   `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])|` +
   // a step still to come, opening its clause (…已完成路基施工，待铺沥青; 整改过半，待复验); not a sign-off or a check before it
   `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认)[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
