@@ -230,7 +230,7 @@ const CHAR_IDF_MIN = 4.5;
 
 /** The informative characters of a question, each with its general IDF (chat fillers and question words out). */
 export function questionChars(query: string): Map<string, number> {
-  const filler = new Set([...COLLOQUIAL_WORDS].join('') + '啥么什哪几多少吗呢吧嘛');
+  const filler = new Set(`${[...COLLOQUIAL_WORDS].join('')}啥么什哪几多少吗呢吧嘛`);
   const out = new Map<string, number>();
   for (const c of matchForm(query).match(/\p{Script=Han}/gu) ?? []) {
     if (filler.has(c) || out.has(c)) continue;
@@ -765,7 +765,7 @@ function nestedList(view: DocView, i: number, want: number): AssembledList | nul
     : view.sentences.map((_, j) => j).filter((j) => j > i && view.sentences[j]!.para === view.sentences[i]!.para);
   for (const j of within.slice(0, 4)) {
     const m = itemMarker(view.sentences[j]!.text);
-    if (!m || m.n !== 1) continue;
+    if (m?.n !== 1) continue;
     const list = listAround(view, j);
     if (list && list.starts[0] === j && list.items.length === want) return list;
   }
