@@ -345,3 +345,22 @@ describe('a roll-up’s lines after its entries', () => {
     ]);
   });
 });
+
+describe('results with a part still to come, and contacting a department ourselves', () => {
+  const st = (text: string) => parse(text).issues.map((i) => [i.department, i.status]);
+
+  it('a result with its remainder pending is progress; other matters pending are not', () => {
+    expect(st('本周进度：长河化纤技改补助300万，财政已拨付150万，余款待年底。')).toEqual([['财政局', 'in_progress']]);
+    expect(st('长河化纤的贷款已放款一半，剩下的还在审批')[0]?.[1]).toBe('in_progress');
+    expect(st('长河化纤技改补助已到账')).toEqual([[null, 'resolved']]);
+  });
+
+  it('我已经联系了 / 对接了 + a department hands the matter to it', () => {
+    expect(st('去了长河电气，企业说厂区用电负荷不足，需要增容。增容的事我已经联系了供电公司。')).toEqual([
+      ['供电公司', 'assigned'],
+    ]);
+    expect(st('去了长河船舶，企业反映构件运输要办超限通行证，我已经对接了交通运输局。')).toEqual([
+      ['交通运输局', 'assigned'],
+    ]);
+  });
+});

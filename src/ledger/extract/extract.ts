@@ -397,7 +397,15 @@ function readMessage(
   );
   const statuses = [
     // (报给交通了: 通了 inside a department's name states nothing)
-    ...findStatuses(work).filter((s) => !depts.some((d) => s.start >= d.start && s.start < d.end) && !leadOnly(s)),
+    // (the verb that hands a matter to a department — 我已经联系了供电公司 — is the hand-off, not work under way)
+    ...findStatuses(work).filter(
+      (s) =>
+        !depts.some(
+          (d) =>
+            (s.start >= d.start && s.start < d.end) ||
+            (d.handedTo && d.verbStart < d.start && s.end > d.verbStart && s.start < d.start),
+        ) && !leadOnly(s),
+    ),
     ...depts
       .filter((d) => d.handedTo)
       .map(

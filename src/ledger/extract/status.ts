@@ -24,6 +24,7 @@ import {
   STATUS_PATTERNS,
   WAITING_BEFORE,
   WISH_BEFORE,
+  REMAINDER_AFTER,
 } from '../lexicon/statuses.js';
 import { inSpeakerPlan } from './mood.js';
 import type { Span } from './normalize.js';
@@ -52,6 +53,7 @@ function resultMood(text: string, before: string, end: number, start: number): '
   if (PRECONDITION_AFTER.test(text.slice(end, end + 6))) return 'drop';
   if (inSpeakerPlan(text, start)) return 'drop';
   if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before)) return 'progress';
+  if (REMAINDER_AFTER.test(text.slice(end))) return 'progress';
   // (已通知企业补齐 is work under way; 请督促落实 only asks for it)
   if (DIRECTIVE_BEFORE.test(before) && !WISH_BEFORE.test(before)) return 'progress';
   // (交齐后银行就放款 is promised; 手续办完后就放款了 happened)

@@ -462,4 +462,12 @@ export const POLICY_GROUND_BEFORE: readonly string[] = ['根据', '按照', '依
  * Before a department (and its cadre): we took the matter to it, done (我找了生态局的王科长, 已联系过供电所): like 跟税务局说了,
  * the matter is handed over.
  */
-export const CONTACTED_BEFORE_DEPARTMENT: readonly string[] = ['找了', '找过', '联系了', '联系过', '找到了'];
+export const CONTACTED_BEFORE_DEPARTMENT: readonly string[] = [
+  '找了',
+  '找过',
+  '联系了',
+  '联系过',
+  '找到了',
+  '对接了',
+  '对接过',
+];

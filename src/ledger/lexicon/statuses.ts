@@ -675,3 +675,10 @@ export const DUTY_AGENT_BEFORE =
  */
 export const REALISED_STEP =
   /(?:已经?|均已|都已)(?!经?(?:说|问|反映|提(?!交)|讲|催|是|有|很|快|不|没|无|过去|好久|多次|几次|[一两二三四五六七八九十\d]))[\u4e00-\u9fa5]/;
+
+/**
+ * After a result, in the same sentence: a part of it still to come (已拨付150万，余款待年底; 到位一半，剩下的还在走流程) —
+ * the result is a step, the matter is still in progress (剩下的问题 / 其余 are other matters, not a part of this one).
+ */
+export const REMAINDER_AFTER =
+  /^[^。；;！!\n]{0,24}?(?:余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在)/;
