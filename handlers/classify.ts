@@ -149,6 +149,9 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
     return { intent: 'ask', reportish: false, questionish: true };
   }
 
+  // Thanks to the group (辛苦大家，这周走访任务都完成了👍) naming no enterprise or issue: chat.
+  if (CUES.groupThanks.test(s) && !named && !refs.length && !questionish)
+    return { intent: 'ack', reportish: false, questionish: false };
   // An announcement or chat to the group that names no enterprise and no issue: not for the ledger, not a question.
   if (
     CUES.chat.test(s) &&

@@ -20,6 +20,17 @@ describe('free-text intent by rules', () => {
     expect(classifyByRules(text, TODAY).intent).toBe(intent);
   });
 
+  it('thanks to the group is chat, a colleague’s question opening with a greeting is a question, 不对，是交给…的 is for the ledger', () => {
+    expect(classifyByRules('辛苦大家，这周走访任务都完成了👍', TODAY).intent).toBe('ack');
+    expect(
+      classifyByRules('各位好～请问一下，企业反映的补贴没到账，一般是交财政局还是经信局呀？我刚来不太清楚', TODAY)
+        .intent,
+    ).not.toBe('report');
+    expect(classifyByRules('不对，是交给发改的', TODAY).intent).toBe('report');
+    expect(classifyByRules('不是审批，是用地', TODAY).intent).toBe('report');
+    expect(classifyByRules('不对吧，文件里说的是三个？', TODAY).intent).not.toBe('report');
+  });
+
   it('asks only when a message could truly be either: a report that ends with a policy question', () => {
     expect(classifyByRules('华康药业反映缺工，有什么政策可以支持？', TODAY).intent).toBe('unsure');
     // An announcement to the group is neither: a short word, not "记录还是提问？".

@@ -127,7 +127,7 @@ export const FOLLOW_UP_REQUEST =
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
-  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
+  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
 
 /** Messages to the whole group. */
 export const NOTICE_MARKERS =
@@ -229,7 +229,8 @@ export const NEW_REPORT_IN_CLAUSE =
 // ---- questions about an issue (extract.ts: a question segment states nothing; the ledger shows the issue)
 
 /** A message that opens by asking. */
-export const ASK_START = /^\s*(?:我|我们)?(?:想)?(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/;
+export const ASK_START =
+  /^\s*(?:(?:各位|大家|领导|老师|同事们)(?:好)?|你好|您好)?[～~!！,，。\s]*(?:我|我们)?(?:想)?(?:请问|问一下|问下|咨询一下|咨询下|想问一?下?|想咨询)/;
 /**
  * A segment that asks even without a question mark: a sentence-final particle, an A-not-A form
  * (批没批, 结不结, 能不能, 有没有) or a "where is it" phrase.
