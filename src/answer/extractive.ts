@@ -923,6 +923,8 @@ const MIN_INLINE_ITEMS = 3;
 
 /** Least share of its sentence a one-sentence list takes to be the answer by itself. */
 const INLINE_SHARE = 0.35;
+/** Least share of its sentence a run of 、 must fill to be a list item N can be taken from (四联 at 0.35; 4大类企业 in a long sentence at 0.12). */
+const ITEM_LIST_SHARE = 0.25;
 
 /** Longest text taken from under a heading. */
 const BODY_MAX = 300;
@@ -1255,9 +1257,10 @@ export function extractiveAnswer(
     const asksWhat = askedKinds(query).length === 0;
     // (a run of 、 in passing — “结对挂联工业制造、数字经济…4大类企业” in a long answer — is no list to take item N
     // from: the answer must be mostly its list, or its items name what the question counts)
+    const holding = inline ? (text.split(/(?<=[。！？!?；;])/u).find((x) => x.includes(inline[0]!)) ?? text) : text;
     const listLike =
       inline !== null &&
-      (charLength(inline.join('')) >= INLINE_SHARE * charLength(text) || sharesTargetNoun(inline, targets));
+      (charLength(inline.join('')) >= ITEM_LIST_SHARE * charLength(holding) || sharesTargetNoun(inline, targets));
     if (inline && listLike && (kind.list || (asksWhat && inline.length >= MIN_INLINE_ITEMS))) {
       items = inline;
       unit = listUnit(query);

@@ -364,3 +364,11 @@ describe('results with a part still to come, and contacting a department ourselv
     ]);
   });
 });
+
+describe('good news is no problem', () => {
+  it('订单不错 / 生产挺好 on a visit raise nothing; 刚从X出来 is a visit', () => {
+    expect(parse('刚从长河纸业回来，企业说订单不错').issues).toEqual([]);
+    expect(parse('今天去了长河纸业，生产挺好，就是缺两个电工').issues.map((i) => i.category)).toEqual(['用工']);
+    expect(parse('我刚从长河纸业出来，老板说缺两个电工').kind).toBe('visit');
+  });
+});
