@@ -322,10 +322,15 @@ export function prepareDigest(input: DigestInput, events?: EventIndex): DigestIn
 
   const periodVisitsByTeam = new Map<string, Visit[]>();
   const monthVisitsByTeam = new Map<string, Visit[]>();
-  for (const v of input.visits) {
+  // One visit per team, enterprise and day: two members who went together and each reported it made one visit.
+  const seenVisit = new Set<string>();
+  for (const v of [...input.visits].sort((a, b) => a.createdAt - b.createdAt)) {
     if (v.createdAt > asOf) continue;
     seeReport(v.teamId, v.createdAt);
     if (v.date > window.to) continue;
+    const key = `${v.teamId}\u0000${v.enterprise}\u0000${v.date}`;
+    if (seenVisit.has(key)) continue;
+    seenVisit.add(key);
     if (v.date >= window.from) push(periodVisitsByTeam, v.teamId, v);
     if (v.date >= ev.monthFrom) push(monthVisitsByTeam, v.teamId, v);
   }

@@ -36,6 +36,15 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
     expect(MONDAY).toEqual({ from: '2024-03-15', to: '2024-03-17', asOfMs: sh('2024-03-18', '00:00') - 1 });
   });
 
+  it('a visit two members made together and each reported counts once', async () => {
+    const data = await input(MONDAY);
+    const first = data.visits.find((v) => v.enterprise === '七一电器')!;
+    const second = { ...first, id: 'V-0099', createdAt: first.createdAt + 60_000, reporter: 'someone-else' };
+    const d = computeTeamDigest({ ...data, visits: [...data.visits, second] }, T1.id)!;
+    expect(d.period.visits.map((v) => v.id)).toEqual(['V-0002']);
+    expect(d.coverage.visits).toBe(2);
+  });
+
   it("team digest: the window's visits, reports, new issues, open issues overdue first, 一月一走访 satisfied", async () => {
     const d = computeTeamDigest(await input(MONDAY), T1.id)!;
     expect(d.teamName).toBe('城东一组');
