@@ -363,6 +363,14 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect((await kit.store.getIssue('Q-0002'))?.status).toBe('assigned');
     });
 
+    it('a report about an enterprise the team is not bound to is shown as a card first, recorded on 对', async () => {
+      const card = await send('今天去了宏图科技 企业缺流动资金');
+      expect(card.text).toContain('不是本组绑定联系的企业');
+      expect(await kit.store.listIssues({})).toHaveLength(0);
+      await send('对');
+      expect(await kit.store.listIssues({})).toMatchObject([{ enterprise: '宏图科技', category: '融资' }]);
+    });
+
     it('a need reported part-way met on a visit moves the open issue on instead of opening a second one', async () => {
       await send('今天去了华康药业，企业反映缺熟练挡车工30人，已交人社局');
       const r = await send('今天去华康药业了 企业说挡车工招到十几个了 还差一半');

@@ -595,13 +595,11 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   }
   if (!answers.confirmed) {
     const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true);
-    // A deployment's enterprise that this team is not bound to (another team's, most likely): confirm first.
+    // An enterprise this team is not bound to — another team's, or a name the parser guessed (宏图科技, 屋顶分布式光伏):
+    // confirm first. (A team with no bindings yet records what it reports.)
     const bound = new Set(team.enterprises);
-    const known = new Set(await svc.knownEnterprises());
     const unbound = bound.size
-      ? [...new Set([...plan.visits, ...plan.issues].map((r) => r.enterprise))].filter(
-          (n) => !bound.has(n) && known.has(n),
-        )
+      ? [...new Set([...plan.visits, ...plan.issues].map((r) => r.enterprise))].filter((n) => !bound.has(n))
       : [];
     const doubts =
       parserDoubts || unbound.length
