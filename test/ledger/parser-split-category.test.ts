@@ -3,17 +3,10 @@
  * sentences written for this file, with enterprises and wordings of no eval set.
  */
 import { describe, expect, it } from 'vitest';
-import { categorize, extractUpdate } from '../../src/ledger/extract/index.js';
-import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
-import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
+import { categorize } from '../../src/ledger/extract/index.js';
+import { parseChecked, triples } from './parse-helpers.js';
 
-const known = loadKnownEnterprises();
-const parse = (text: string, today = '2026-03-12'): Extraction => {
-  const got = extractUpdate(text, { today, knownEnterprises: known });
-  expect(extractionSchema.safeParse(got).success).toBe(true);
-  return got;
-};
-const triples = (e: Extraction) => e.issues.map((i) => [i.category, i.department, i.status]);
+const parse = parseChecked;
 
 describe('a procedure word after a word of another category is that matter’s procedure', () => {
   it.each([

@@ -4,17 +4,9 @@
  * this file, with enterprises and wordings of no eval set.
  */
 import { describe, expect, it } from 'vitest';
-import { extractUpdate } from '../../src/ledger/extract/index.js';
-import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
-import { extractionSchema, type Extraction } from '../../src/ledger/model.js';
+import { parseChecked, triples } from './parse-helpers.js';
 
-const known = loadKnownEnterprises();
-const parse = (text: string, today = '2026-03-12'): Extraction => {
-  const got = extractUpdate(text, { today, knownEnterprises: known });
-  expect(extractionSchema.safeParse(got).success).toBe(true);
-  return got;
-};
-const triples = (e: Extraction) => e.issues.map((i) => [i.category, i.department, i.status]);
+const parse = parseChecked;
 
 describe('the frame of a pasted table or list raises no issue', () => {
   it('a header row of column names is no item, and its problem column says the rows are reported', () => {
