@@ -353,6 +353,9 @@ describe('results with a part still to come, and contacting a department ourselv
     expect(st('本周进度：长河化纤技改补助300万，财政已拨付150万，余款待年底。')).toEqual([['财政局', 'in_progress']]);
     expect(st('长河化纤的贷款已放款一半，剩下的还在审批')[0]?.[1]).toBe('in_progress');
     expect(st('长河化纤技改补助已到账')).toEqual([[null, 'resolved']]);
+    // a check still to pass after the work is done: in progress; our own return visit after it is no such check
+    expect(st('长河汽配消防整改完成了 应急局下周复验')).toEqual([['应急管理局', 'in_progress']]);
+    expect(st('长河汽配的环评已办结，下周回访')[0]?.[1]).toBe('resolved');
   });
 
   it('我已经联系了 / 对接了 + a department hands the matter to it', () => {
