@@ -23,6 +23,11 @@ export const CLARIFY_QUESTION = '这是要记录的进展，还是一个政策�
 export const NOTHING_TO_CLARIFY =
   '没有等待回复的“记录还是提问”（可能已超过 10 分钟）。要记录进展，请直接发送内容，或以“记录：”开头；要查政策，请直接提问，或以“问：”开头。';
 
+const ASKED_TITLE = '请确认';
+/** Said when a new "记录还是提问？" replaces one that got no answer. */
+export const earlierDropped = (text: string) =>
+  `上一条“${text.length > 24 ? `${text.slice(0, 24)}…` : text}”没有收到“记录/提问”的回复，已放弃；需要的话请重新发送。`;
+
 /** A bare answer to "记录还是提问？" (记录, 提问, 1, 2). */
 export function isClarifyAnswer(text: string): boolean {
   const t = text.trim();
@@ -55,8 +60,12 @@ export function createClarifyHandler(deps: {
           ? deps.report({ ...msg, text: `记录：${pending.text}` }, services)
           : deps.ask({ ...msg, text: pending.text }, services);
       }
-      // Not an answer to our question: forget it and treat the message on its own.
-      return deps.reroute(msg, services);
+      // Not an answer to our question: forget it and treat the message on its own. When that message asks the
+      // same question again, the earlier one is said to be given up (never dropped silently).
+      const next = await deps.reroute(msg, services);
+      if (next.intent === 'clarify' && next.title === ASKED_TITLE)
+        return { ...next, blocks: [{ type: 'note', text: earlierDropped(pending.text) }, ...next.blocks] };
+      return next;
     }
     // "记录" with nothing waiting: no text to record or search — say so instead of searching the word.
     if (isClarifyAnswer(answer))
@@ -66,6 +75,6 @@ export function createClarifyHandler(deps: {
         blocks: [{ type: 'paragraph', text: NOTHING_TO_CLARIFY }],
       };
     await services.store.setSession(key(msg), { text: msg.text, at: msg.receivedAt }, CLARIFY_TTL_SEC);
-    return { intent: 'clarify', title: '请确认', blocks: [{ type: 'paragraph', text: CLARIFY_QUESTION }] };
+    return { intent: 'clarify', title: ASKED_TITLE, blocks: [{ type: 'paragraph', text: CLARIFY_QUESTION }] };
   };
 }

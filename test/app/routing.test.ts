@@ -81,6 +81,16 @@ describe('routing free text', () => {
     expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned' });
   });
 
+  it('a second 记录还是提问 says the first was given up; 记录 records what the enterprise wants', async () => {
+    const first = await send('华康药业反映缺工，有什么政策可以支持？');
+    expect(text(first.reply!)).toContain('记录');
+    const second = await send('七一电器想申请技改补贴，有啥政策没？');
+    expect(text(second.reply!)).toContain('已放弃');
+    expect(text(second.reply!)).toContain('华康药业反映缺工');
+    await send('记录');
+    expect(await kit.store.listIssues({})).toMatchObject([{ enterprise: '七一电器', category: '政策兑现' }]);
+  });
+
   it('记录 / 提问 with no 记录还是提问 waiting says so instead of searching the word', async () => {
     for (const t of ['记录', '提问']) {
       const r = await send(t);
