@@ -363,6 +363,16 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect((await kit.store.getIssue('Q-0002'))?.status).toBe('assigned');
     });
 
+    it('a roll-up under a visit heading records a visit for each enterprise it reports on, progress included', async () => {
+      await send('华康药业反映用地预审一直没批');
+      await send('七一电器反映缺20个普工');
+      const card = await send('本周走访小结 华康药业 用地预审资规局在走流程 七一电器 专场招聘会下周二');
+      if (card.text.includes('回复“对”')) await send('对');
+      expect((await kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(['七一电器', '华康药业']);
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'in_progress', department: '资规局' });
+      expect(await kit.store.listIssues({})).toHaveLength(2);
+    });
+
     it('a report about an enterprise the team is not bound to is shown as a card first, recorded on 对', async () => {
       const card = await send('今天去了宏图科技 企业缺流动资金');
       expect(card.text).toContain('不是本组绑定联系的企业');

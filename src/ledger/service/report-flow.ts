@@ -39,6 +39,9 @@ import { transition } from './transitions.js';
 const VISIT_CUE =
   /走访|拜访|回访|到访|调研|上门|实地|去了|去到|跑了|(?:今天|今早|上午|下午|昨天|前天|周[一二三四五六日])(?:又)?(?:到|去)/;
 
+/** A heading that says the message reports visits (本周走访小结, 【走访情况】). */
+const VISIT_HEADING_WORD = /走访|拜访|调研/;
+
 const notRecognized = (): Reply => ({
   intent: 'report',
   title: '没有记录',
@@ -377,7 +380,14 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     issues = [{ category: '其他', summary: noteText(text), department: handler, status }];
   }
   const items: Item[] = issues.map((item, index) => ({ item, index }));
-  const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text));
+  // (a roll-up under a visit heading — 本周走访小结 恒达机械 用地预审在走流程 星辰电子 … — visited each enterprise it
+  // reports on, whatever it says of their issues)
+  const heading = text.trim().split(/\n|\s+/)[0] ?? '';
+  const rollUpVisit =
+    heading.length <= 16 &&
+    VISIT_HEADING_WORD.test(heading) &&
+    new Set(issues.map((i) => (i as ExtractedIssue & { enterprise?: string }).enterprise).filter(Boolean)).size >= 2;
+  const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text)) || rollUpVisit;
   const stated = answers.enterprise ?? extraction.enterprise;
   const enterprise = stated ?? (team.enterprises.length === 1 ? (team.enterprises[0] as string) : null);
   const wouldCreate = items.some(
