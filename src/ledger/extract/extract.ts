@@ -305,32 +305,7 @@ function interpret(
   if (screened) return screened;
 
   const draft: Draft = { items: [], reasons: new Set() };
-  for (const f of m.segments) {
-    const before = draft.items.length;
-    buildItems(draft, m, f);
-    if (process.env.ST5_DEBUG)
-      console.error(
-        'SEG',
-        f.index,
-        f.seg.enumIndex,
-        JSON.stringify(f.seg.text),
-        'st',
-        f.status,
-        'h',
-        f.handler,
-        'prob',
-        f.hasProblem,
-        'earlier',
-        f.earlier,
-        'q',
-        f.question,
-        'cat',
-        f.category.category,
-        f.category.score,
-        '->',
-        draft.items.length - before,
-      );
-  }
+  for (const f of m.segments) buildItems(draft, m, f);
 
   const kind = decideKind(m, draft);
   if (kind === null) return questionOrNothing(m);
