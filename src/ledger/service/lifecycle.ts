@@ -23,7 +23,7 @@ import { TEXTS } from './texts.js';
 import { reply } from '../../messaging/reply.js';
 import { CORRECTION_WORDS } from '../../messaging/intent-cues.js';
 import { escapeRegExp } from '../../text/regexp.js';
-import { addDays, daysBetween } from '../../time/index.js';
+import { addDays, daysBetween, lastDayOfMonth, ymd } from '../../time/index.js';
 
 const notice = (text: string, title = '没有变化'): Outcome => ({
   type: 'reply',
@@ -90,8 +90,8 @@ export function shiftedDeadline(value: string, from: string): string {
   const months = mo - 1 + n;
   const year = y + Math.floor(months / 12);
   const month = (months % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  // (1月31日 + 一个月 → the last day of February)
+  return ymd(year, month, d) ?? lastDayOfMonth(year, month);
 }
 
 export async function planEdit(

@@ -386,7 +386,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   const rollUpVisit =
     heading.length <= 16 &&
     VISIT_HEADING_WORD.test(heading) &&
-    new Set(issues.map((i) => (i as ExtractedIssue & { enterprise?: string }).enterprise).filter(Boolean)).size >= 2;
+    new Set(issues.map((i) => i.enterprise).filter(Boolean)).size >= 2;
   const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text)) || rollUpVisit;
   const stated = answers.enterprise ?? extraction.enterprise;
   const enterprise = stated ?? (team.enterprises.length === 1 ? (team.enterprises[0] as string) : null);

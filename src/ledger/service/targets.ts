@@ -6,6 +6,7 @@ import type { Category, Issue, IssueStatus } from '../model.js';
 import type { Store } from '../../store/types.js';
 import { findDepartments } from '../extract/department.js';
 import { findStatuses } from '../extract/status.js';
+import { blankSpans } from '../extract/normalize.js';
 
 export type TargetResult =
   | { type: 'found'; issue: Issue }
@@ -81,10 +82,7 @@ export function overlap(description: string, summary: string): number {
 
 /** How many bigrams of its own a text has once department names and status words are blanked. */
 function contentBigrams(text: string): number {
-  let t = text;
-  for (const x of [...findDepartments(t), ...findStatuses(t)])
-    t = `${t.slice(0, x.start)}${' '.repeat(x.end - x.start)}${t.slice(x.end)}`;
-  return computeBigrams(t).size;
+  return computeBigrams(blankSpans(text, 0, [...findDepartments(text), ...findStatuses(text)])).size;
 }
 
 /** Pick the issue among candidates whose summary clearly matches the description best. */
