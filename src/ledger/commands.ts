@@ -28,6 +28,8 @@ export type LedgerCommand =
   | { type: 'reopen'; ref: string; note: string | null }
   /** Q-0012 改 部门 人社局 / 改 类别 用工 / 改 期限 12月31日 / 改 摘要 … ; Q-0003 延期到1月31日. ref null: no id given. */
   | { type: 'edit'; ref: string | null; field: EditableField; value: string }
+  /** Q-0015 并入 Q-0012 / 合并 Q-0012 Q-0015 / Q-0012 和 Q-0015 重复了: the duplicate folds into the one kept. */
+  | { type: 'merge'; duplicate: string; into: string }
   /** 恢复 Q-0012: an admin brings a withdrawn issue back. */
   | { type: 'restore'; ref: string }
   | { type: 'bind'; enterprises: string[]; name: string | null }
@@ -120,6 +122,14 @@ const EXTEND_BY = new RegExp(
   String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:的)?(?:${EXTEND_VERB_SRC})(?:期限)?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(个月|个星期|星期|周|天|日)(?:时间)?[。.!！]?$`,
 );
 const CLOSE_BARE = /^(?:销号|消号)$/;
+/** "Q-0015 并入 Q-0012", "把 Q-0015 合并到 Q-0012": the first id is the duplicate. */
+const MERGE_INTO = new RegExp(
+  String.raw`^(?:把|将)?\s*${REF_SRC}\s*(?:问题)?\s*(?:并入|合并到|合并至|合并进|归并到|归入|并到)\s*${REF_SRC}\s*(?:里|中|下)?(?:去)?$`,
+);
+/** "合并 Q-0012 Q-0015", "Q-0012 和 Q-0015 合并", "Q-0012、Q-0015 重复了 / 是同一个问题": the older id is kept. */
+const MERGE_PAIR = new RegExp(
+  String.raw`^(?:合并|归并)\s*${REF_SRC}\s*(?:和|与|跟|、|,|，|\s)\s*${REF_SRC}$|^${REF_SRC}\s*(?:和|与|跟|、|,|，)\s*${REF_SRC}\s*(?:合并|归并|重复了?|是?重复的?|是同一(?:个|件)?(?:问题|事|事情)?)$`,
+);
 const RESTORE = new RegExp(String.raw`^(?:恢复|还原|找回)\s*${REF_SRC}$`);
 
 function editField(word: string): EditableField | null {
@@ -224,6 +234,12 @@ export function parseLedgerCommand(input: string): LedgerCommand | null {
   if ((m = SHOW.exec(text))) return { type: 'show', ref: formatRef(m[1] as string) };
   if (CLOSE_BARE.test(text)) return { type: 'close', ref: null, note: null };
   if ((m = RESTORE.exec(text))) return { type: 'restore', ref: formatRef(m[1] as string) };
+  if ((m = MERGE_INTO.exec(text)))
+    return { type: 'merge', duplicate: formatRef(m[1] as string), into: formatRef(m[2] as string) };
+  if ((m = MERGE_PAIR.exec(text))) {
+    const [a, b] = (m[1] ? [m[1], m[2]] : [m[3], m[4]]).map((d) => formatRef(d as string)) as [string, string];
+    return { type: 'merge', duplicate: a < b ? b : a, into: a < b ? a : b };
+  }
   if ((m = EDIT_A.exec(text)) || (m = EDIT_B.exec(text))) {
     const field = editField(m[2] as string);
     const value = (m[3] as string).trim();

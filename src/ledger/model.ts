@@ -264,7 +264,8 @@ export interface FieldEdit {
 }
 
 /** Why an update event was recorded, beyond a progress report: an edit, the undo of an earlier event, … */
-export type EventAction = 'edit' | 'undo' | 'close_unresolved';
+/** 'merge': a duplicate issue folded into another (its withdrawal and the note on the one kept). */
+export type EventAction = 'edit' | 'undo' | 'close_unresolved' | 'merge';
 
 /** One entry of the audit log (a Redis Stream). */
 export interface LedgerEvent {
@@ -286,4 +287,6 @@ export interface LedgerEvent {
   action?: EventAction;
   /** For action 'undo': the message whose change this event reverts. */
   undoes?: string;
+  /** For action 'merge' on a withdrawal: the issue the withdrawn duplicate was folded into. */
+  mergedInto?: string;
 }

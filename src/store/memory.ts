@@ -251,7 +251,13 @@ export class MemoryStore implements Store {
       if (!issue) continue;
       this.issues.delete(id);
       this.withdrawnIssues.set(id, issue);
-      emit({ type: 'issue.withdrawn', ...base, teamId: issue.teamId, issueId: id });
+      emit({
+        type: 'issue.withdrawn',
+        ...base,
+        teamId: issue.teamId,
+        issueId: id,
+        ...structuredClone(c.withdrawEvent),
+      });
     }
     for (const id of c.restoreIssues ?? []) {
       const issue = this.withdrawnIssues.get(id);

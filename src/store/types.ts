@@ -10,6 +10,8 @@ import type { Issue, IssueStatus, LedgerEvent, Team, Visit, Category } from '../
 
 /** Extra audit fields a patch carries into its event (edits with previous values, the action, what it undoes). */
 export type PatchEventFields = Pick<LedgerEvent, 'edits' | 'action' | 'undoes'>;
+/** Fields recorded on every 'issue.withdrawn' event of a commit (a merge says which issue it went into). */
+export type WithdrawEventFields = Pick<LedgerEvent, 'action' | 'note' | 'mergedInto'>;
 import type { Reply } from '../messaging/reply.js';
 
 /**
@@ -86,6 +88,8 @@ export interface LedgerCommit {
   /** Undo: withdraw these issues/visits (removed from indexes, kept in the audit log). */
   withdrawIssues?: string[];
   withdrawVisits?: string[];
+  /** Recorded on each of this commit's 'issue.withdrawn' events. */
+  withdrawEvent?: WithdrawEventFields;
   /**
    * Second line of defence against a user's resend of a report (a new message id, the same words): the normalised
    * report (see repeatKey in src/store/repeat.ts). When the same key was committed by ANOTHER message within

@@ -510,6 +510,56 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       ]);
     });
 
+    it('a duplicate folds into the issue kept: one issue left, both histories say so, the old id shows the kept one', async () => {
+      await send('华康药业反映流动资金紧张，已交办金融办');
+      await send('七一电器反映厂房用地指标紧张');
+      // (the same matter again, worded so that it lands as a second issue)
+      await send('华康药业想申请技改贷款', { userId: 'u2', userName: '李四' });
+      expect(await kit.store.listIssues({ teamId: 'console:g1' })).toHaveLength(3);
+
+      const r = await send('Q-0003 并入 Q-0001', { userId: 'u2', userName: '李四' });
+      expect(r.reply?.title).toBe('已合并');
+      expect(r.text).toContain('已合并');
+      expect(r.text).toContain('Q-0003');
+      expect(await kit.store.getIssue('Q-0003')).toBeNull();
+      expect((await kit.store.listIssues({ teamId: 'console:g1' })).map((i) => i.id)).toEqual(
+        expect.not.arrayContaining(['Q-0003']),
+      );
+      const kept = await kit.store.issueHistory('Q-0001');
+      expect(kept.at(-1)).toMatchObject({
+        type: 'issue.updated',
+        action: 'merge',
+        note: expect.stringContaining('Q-0003'),
+      });
+      expect((await kit.store.issueHistory('Q-0003')).at(-1)).toMatchObject({
+        type: 'issue.withdrawn',
+        action: 'merge',
+        mergedInto: 'Q-0001',
+      });
+      const shown = await send('Q-0003');
+      expect(shown.text).toContain('已并入 Q-0001');
+      expect(shown.text).toContain('金融办');
+      expect(shown.text).toContain('合并重复问题 Q-0003');
+
+      // 撤销 takes the merge back, and only it
+      const undo = await send('撤销', { userId: 'u2', userName: '李四' });
+      expect(undo.text).toContain('已取消合并：Q-0003');
+      expect(await kit.store.getIssue('Q-0003')).toMatchObject({ enterprise: '华康药业', status: 'open' });
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned', department: '金融办' });
+      expect(await kit.store.listIssues({ teamId: 'console:g1' })).toHaveLength(3);
+    });
+
+    it('a merge names two live issues of the team that differ; the pair form keeps the older one', async () => {
+      await send('华康药业反映流动资金紧张');
+      await send('华康药业反映缺20名普工');
+      expect((await send('Q-0001 并入 Q-0001')).text).toContain('不能并入它自己');
+      expect((await send('Q-0009 并入 Q-0001')).text).toContain('Q-0009');
+      expect(await kit.store.getIssue('Q-0001')).not.toBeNull();
+      await send('Q-0002和Q-0001重复了');
+      expect(await kit.store.getIssue('Q-0002')).toBeNull();
+      expect(await kit.store.getIssue('Q-0001')).not.toBeNull();
+    });
+
     it('a reporter cannot 撤销 what an admin has 销号-ed since', async () => {
       await send('华康药业反映流动资金紧张，已交办金融办');
       await send('Q-0001 办结');

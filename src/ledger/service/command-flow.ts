@@ -25,7 +25,7 @@ import { emptyPlan, execute, type Outcome } from './execute.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
 import { deleteDraft, emptyAnswers, readDraft } from './sessions.js';
-import { planCloseUnresolved, planEdit, planRestore, planUndo } from './lifecycle.js';
+import { planCloseUnresolved, planEdit, planMerge, planRestore, planUndo } from './lifecycle.js';
 import { teamsFlow } from './teams-flow.js';
 import { helpLines, TEXTS } from './texts.js';
 import { transition, type Change } from './transitions.js';
@@ -103,6 +103,8 @@ export async function commandFlow(
       return run(svc, ctx, () => planEdit(deps, ctx, cmd.ref, cmd.field, cmd.value));
     case 'restore':
       return run(svc, ctx, () => planRestore(deps, ctx, cmd.ref));
+    case 'merge':
+      return run(svc, ctx, () => planMerge(deps, ctx, cmd.duplicate, cmd.into));
     case 'assign': {
       if (!cmd.department) return reply.text('issues', TEXTS.assignNeedsDepartment(cmd.ref), '请写明部门');
       const department = normalizeDepartment(cmd.department);
@@ -229,6 +231,15 @@ async function listFlow(
 async function showFlow(svc: FlowContext, ctx: MessageContext, ref: string, adminView: boolean): Promise<Reply> {
   const { deps } = svc;
   const issue = await deps.store.getIssue(ref);
+  if (!issue) {
+    // (a duplicate merged into another issue: show that one, saying so)
+    const last = (await deps.store.issueHistory(ref)).at(-1);
+    if (last?.type === 'issue.withdrawn' && last.mergedInto && last.mergedInto !== ref) {
+      const into = await showFlow(svc, ctx, last.mergedInto, adminView);
+      if (into.intent !== 'issues' || into.title === '没有找到') return into;
+      return { ...into, blocks: [{ type: 'note', text: TEXTS.mergedAway(ref, last.mergedInto) }, ...into.blocks] };
+    }
+  }
   if (!issue || !canRead(deps, ctx, issue)) return reply.text('issues', TEXTS.notFound(ref), '没有找到');
   const history = await deps.store.issueHistory(ref);
   const teamName =

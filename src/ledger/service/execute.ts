@@ -11,6 +11,7 @@ import {
   type LedgerCommitResult,
   type NewIssue,
   type NewVisit,
+  type WithdrawEventFields,
 } from '../../store/types.js';
 import { repeatOption } from '../../store/repeat.js';
 import type { Category, Issue, Visit } from '../model.js';
@@ -28,7 +29,9 @@ export interface CommitPlan {
   patches: Array<{ patch: IssuePatch; issue: Issue }>;
   withdrawIssues: Issue[];
   withdrawVisits: Visit[];
-  /** Withdrawn issue ids to bring back (admins). */
+  /** Recorded on the withdrawals' events (a merge names the issue kept). */
+  withdrawEvent?: WithdrawEventFields;
+  /** Withdrawn issue ids to bring back (admins; 撤销 of a merge). */
   restoreIssues: string[];
   notices: string[];
 }
@@ -139,6 +142,7 @@ export async function execute(
           return edits.length ? { ...patch, event: { ...patch.event, edits } } : patch;
         }),
         ...(plan.withdrawIssues.length ? { withdrawIssues: plan.withdrawIssues.map((i) => i.id) } : {}),
+        ...(plan.withdrawEvent ? { withdrawEvent: plan.withdrawEvent } : {}),
         ...(plan.withdrawVisits.length ? { withdrawVisits: plan.withdrawVisits.map((v) => v.id) } : {}),
         ...repeatOption(
           hooks.repeat,
@@ -208,7 +212,11 @@ function viewFromPlan(plan: CommitPlan, result: LedgerCommitResult): RecordView 
     note: patch.note ?? null,
   }));
   view.withdrawn = [
-    ...plan.withdrawIssues.map((i) => ({ id: i.id, label: `${i.enterprise} ${i.category}｜${i.summary}` })),
+    ...plan.withdrawIssues.map((i) => ({
+      id: i.id,
+      label: `${i.enterprise} ${i.category}｜${i.summary}`,
+      ...(plan.withdrawEvent?.mergedInto ? { into: plan.withdrawEvent.mergedInto } : {}),
+    })),
     ...plan.withdrawVisits.map((v) => ({ id: v.id, label: `走访 ${v.enterprise}（${v.date}）` })),
   ];
   view.notices = [...plan.notices];

@@ -253,7 +253,7 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
       e.actor === msg.userId &&
       touches(e) &&
       e.action !== 'undo' &&
-      e.type !== 'issue.withdrawn' &&
+      (e.type !== 'issue.withdrawn' || e.action === 'merge') &&
       e.type !== 'visit.withdrawn' &&
       !undone.has(e.messageId),
   );
@@ -262,6 +262,8 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
   for (const e of mine) {
     if (e.type === 'issue.created' && !(await deps.store.getIssue(e.issueId as string))) continue;
     if (e.type === 'visit.recorded' && !(await deps.store.getVisit(e.visitId as string))) continue;
+    // (a merged duplicate already back, by 恢复: nothing left to undo of that merge)
+    if (e.type === 'issue.withdrawn' && (await deps.store.getIssue(e.issueId as string))) continue;
     live.push(e);
   }
   const last = live.at(-1);
@@ -281,6 +283,10 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
       if (await changedByOthersSince(deps, issue.id, e.at, msg.userId))
         return notice(TEXTS.undoChangedByOthers(issue.id), '不能撤销');
       plan.withdrawIssues.push(issue);
+    } else if (e.type === 'issue.withdrawn') {
+      // (a merge: the duplicate comes back)
+      plan.restoreIssues.push(e.issueId as string);
+      plan.notices.push(TEXTS.unmerged(e.issueId as string));
     }
   }
   // Reverse the updates newest first, each back to what it was before.
@@ -312,7 +318,7 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
     for (const ed of reverted) (after as unknown as Record<string, string | null>)[ed.field] = ed.to;
     simulated.set(id, after);
   }
-  if (!plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length)
+  if (!plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length && !plan.restoreIssues.length)
     return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
   return { type: 'commit', plan };
 }
@@ -343,6 +349,40 @@ export async function planRestore(deps: LedgerDeps, ctx: MessageContext, ref: st
   const plan = emptyPlan('issues');
   plan.restoreIssues.push(ref);
   plan.notices.push(TEXTS.restored(ref));
+  return { type: 'commit', plan };
+}
+
+// ------------------------------------------------------------------ merge
+
+/**
+ * Q-0015 并入 Q-0012: a duplicate issue of this team folds into the one kept — the duplicate is withdrawn with an
+ * 'issue.withdrawn' event that names where it went (action 'merge'), the one kept gets a note naming the duplicate,
+ * in one commit. 撤销 takes it back (planUndo); the duplicate's id then shows the issue it went into.
+ */
+export async function planMerge(
+  deps: LedgerDeps,
+  ctx: MessageContext,
+  duplicate: string,
+  into: string,
+): Promise<Outcome> {
+  if (duplicate === into) return notice(TEXTS.mergeSame(into), '没有合并');
+  const [dup, kept] = await Promise.all([deps.store.getIssue(duplicate), deps.store.getIssue(into)]);
+  for (const [ref, issue] of [
+    [duplicate, dup],
+    [into, kept],
+  ] as const) {
+    if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
+    if (issue.status === 'closed') return notice(TEXTS.mergeClosed(ref), '没有合并');
+  }
+  const [d, k] = [dup as Issue, kept as Issue];
+  const plan = emptyPlan('issues');
+  plan.patches.push({
+    patch: { issueId: k.id, expectStatus: k.status, note: TEXTS.mergeNote(d), event: { action: 'merge' } },
+    issue: k,
+  });
+  plan.withdrawIssues.push(d);
+  plan.withdrawEvent = { action: 'merge', mergedInto: k.id, note: TEXTS.mergedInto(k.id) };
+  plan.notices.push(TEXTS.merged(d.id, k.id));
   return { type: 'commit', plan };
 }
 

@@ -71,7 +71,10 @@ function eventLine(e: LedgerEvent, timeZone: string): string {
       what = `登记${e.to ? `（${STATUS_LABELS[e.to]}）` : ''}`;
       break;
     case 'issue.withdrawn':
-      what = '撤销';
+      what = e.mergedInto ? `并入 ${e.mergedInto}（合并重复问题）` : '撤销';
+      break;
+    case 'issue.restored':
+      what = '恢复';
       break;
     case 'issue.updated': {
       const parts: string[] = [];

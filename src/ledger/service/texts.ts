@@ -60,6 +60,14 @@ export const TEXTS = {
   restoreAdminsOnly: (id: string) => `恢复已撤销的问题需要管理员操作，${id} 没有恢复。`,
   restoreNotWithdrawn: (id: string) => `${id} 没有被撤销，不需要恢复。`,
   restored: (id: string) => `已恢复 ${id}，发送“${id}”查看详情和历史。`,
+  mergeSame: (id: string) => `${id} 不能并入它自己。请写两个不同的编号，如“Q-0015 并入 Q-0012”。`,
+  mergeClosed: (id: string) => `${id} 已经销号，不能再合并；如需合并，请先“重新打开 ${id}”。`,
+  mergeNote: (dup: { id: string; summary: string }) => `合并重复问题 ${dup.id}（${dup.summary}）`,
+  mergedInto: (into: string) => `并入 ${into}`,
+  merged: (dup: string, into: string) =>
+    `${dup} 不再单独列入问题清单；发送“${dup}”会显示 ${into}。回复“撤销”可取消合并。`,
+  unmerged: (id: string) => `已取消合并：${id} 重新单独列入问题清单。`,
+  mergedAway: (id: string, into: string) => `${id} 已并入 ${into}，下面是 ${into} 的详情。`,
   closeNeedsId: '销号需要写明问题编号，例如：Q-0012 销号。本条没有销号。',
   alreadyResolved: (i: { id: string; summary: string; status: string }) =>
     `${i.id}（${i.summary}）已经${i.status === 'closed' ? '销号' : '办结'}，这次没有再记录。`,

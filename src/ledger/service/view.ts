@@ -36,7 +36,7 @@ export const recordViewSchema = z.object({
       note: z.string().nullable(),
     }),
   ),
-  withdrawn: z.array(z.object({ id: z.string(), label: z.string() })),
+  withdrawn: z.array(z.object({ id: z.string(), label: z.string(), into: z.string().optional() })),
   notices: z.array(z.string()),
   gift: z.array(
     z.object({
@@ -104,9 +104,15 @@ export function renderRecord(view: RecordView, opts: { undoMinutes: number }): R
       }),
     });
   }
-  if (view.withdrawn.length) {
+  const merged = view.withdrawn.filter((w) => w.into);
+  const withdrawn = view.withdrawn.filter((w) => !w.into);
+  if (merged.length) {
+    blocks.push({ type: 'paragraph', text: '已合并（保留在审计记录中）：' });
+    blocks.push({ type: 'list', items: merged.map((w) => `${w.id} ${w.label} → 并入 ${w.into}`) });
+  }
+  if (withdrawn.length) {
     blocks.push({ type: 'paragraph', text: '已撤销（保留在审计记录中）：' });
-    blocks.push({ type: 'list', items: view.withdrawn.map((w) => `${w.id} ${w.label}`) });
+    blocks.push({ type: 'list', items: withdrawn.map((w) => `${w.id} ${w.label}`) });
   }
   for (const n of view.notices) blocks.push({ type: 'note', text: n });
   if (recorded) {
@@ -121,12 +127,14 @@ export function renderRecord(view: RecordView, opts: { undoMinutes: number }): R
   }
   const intent: Intent = view.intent;
   const title =
-    view.withdrawn.length && !recorded && !view.updated.length
+    withdrawn.length && !recorded && !view.updated.length
       ? '已撤销'
-      : recorded
-        ? '已记录'
-        : view.updated.length
-          ? '已更新'
-          : '台账';
+      : merged.length && !recorded
+        ? '已合并'
+        : recorded
+          ? '已记录'
+          : view.updated.length
+            ? '已更新'
+            : '台账';
   return { intent, title, blocks };
 }

@@ -162,6 +162,7 @@ export function commitPayload(c: LedgerCommit, nonce = ''): string {
     patches,
     withdrawIssues: c.withdrawIssues ?? [],
     withdrawVisits: c.withdrawVisits ?? [],
+    ...(c.withdrawEvent && Object.keys(c.withdrawEvent).length ? { wev: { ...c.withdrawEvent } } : {}),
     n: nonce,
     ...(c.repeat
       ? { rk: c.repeat.key, rw: String(Math.max(1, Math.round(c.repeat.windowMs))), ra: c.repeat.allow ? '1' : '0' }

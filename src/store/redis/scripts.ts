@@ -159,7 +159,9 @@ for _, id in ipairs(c.withdrawIssues) do
     redis.call('ZREM', base .. 'idx:team:' .. cur[2], id)
     redis.call('ZREM', base .. 'idx:status:' .. cur[1], id)
     redis.call('ZREM', base .. 'idx:due', id)
-    emit({type = 'issue.withdrawn', teamId = cur[2], issueId = id}, id)
+    local ev = {type = 'issue.withdrawn', teamId = cur[2], issueId = id}
+    if c.wev then for k, v in pairs(c.wev) do ev[k] = v end end
+    emit(ev, id)
   end
 end
 for _, id in ipairs(c.restoreIssues or {}) do
