@@ -124,6 +124,15 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   ) {
     return { intent: 'ledger_question', reportish: false, questionish: true };
   }
+  // The parser read it as asking whether a matter of the team's is done ("恒通的司机招到了没有"): its card answers.
+  const pq = parse.question;
+  if (
+    parse.kind === 'not_update' &&
+    pq &&
+    (pq.kind === 'done' || pq.kind === 'closable') &&
+    (pq.ref !== null || (pq.enterprise !== null && (o.enterprises?.includes(pq.enterprise) ?? false)))
+  )
+    return { intent: 'ledger_question', reportish: false, questionish: true };
   const statusQuestion =
     CUES.statusQuestion.test(last) || (refs.length > 0 && last.replace(/[Qq]\s*-?\s*\d+/g, '').trim().length <= 12);
   if (

@@ -72,11 +72,13 @@ const SHOW = new RegExp(
   String.raw`^(?:查看|查询|查一下|查|看看|看一下|详情)?\s*${REF_SRC}\s*(?:的)?(?:详情|进展|进度|情况|历史|记录|现在到哪一步了|到哪一步了|到哪了|怎么样了|进展如何|办得怎么样了)?\s*[?？]?$`,
 );
 const UNDO = new RegExp(
-  String.raw`^(?:撤销|撤回|undo)\s*(?:${REF_SRC}|[Vv]\s*-?\s*(\d{1,6})|上一条|刚才的?|刚刚的?|最后一条)?(?:记录)?$`,
+  String.raw`^(?:撤销|撤回|undo|删掉|删除)\s*(?:${REF_SRC}|[Vv]\s*-?\s*(\d{1,6})|上一条|这一?条|刚才的?|刚刚的?|最后一条)?(?:记录)?(?:吧)?$`,
   'i',
 );
-/** "Q-0012 撤销": the id written first. */
-const UNDO_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:撤销|撤回)(?:记录)?$`);
+/** "Q-0012 撤销", "这条删掉": the id (or 这条) written first. */
+const UNDO_B = new RegExp(
+  String.raw`^(?:${REF_SRC}|(?:把)?(?:这一?条|刚才那条|上一条))\s*[,，:：]?\s*(?:撤销|撤回|删掉|删除|删了)(?:记录)?(?:吧)?$`,
+);
 const REOPEN_A = new RegExp(String.raw`^(?:重新打开|重开|重启|reopen)\s*${REF_SRC}\s*[,，:：;；]?\s*(.*)$`, 'i');
 const REOPEN_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:重新打开|重开)\s*[,，:：;；]?\s*(.*)$`);
 const ASSIGN = new RegExp(
@@ -261,7 +263,7 @@ export function parseLedgerCommand(input: string): LedgerCommand | null {
     if (value && !QUESTIONISH.test(value))
       return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field: 'dueDate', value };
   }
-  if ((m = UNDO_B.exec(text))) return { type: 'undo', ref: formatRef(m[1] as string) };
+  if ((m = UNDO_B.exec(text))) return { type: 'undo', ref: m[1] ? formatRef(m[1]) : null };
   if ((m = UNDO.exec(text))) {
     if (m[1]) return { type: 'undo', ref: formatRef(m[1]) };
     if (m[2]) return { type: 'undo', ref: formatRef(m[2], 'V') };

@@ -456,6 +456,8 @@ export const CUES = {
   chat: new RegExp(alt(CHAT_WORDS)),
   /** Thanks to the whole group (辛苦大家, 谢谢各位): chat, whatever task it names. */
   groupThanks: /辛苦大家|大家辛苦|辛苦各位|各位辛苦|感谢大家|谢谢大家|谢谢各位|感谢各位/,
+  /** Laughter alone (哈哈, 呵呵呵, 😂): answers no question. */
+  laugh: /^(?:[哈呵嘿嘻]{2,}|[😂🤣😄😁😆])+$/u,
   lookup: new RegExp(alt(LOOKUP_NOUNS)),
   correction: new RegExp(`${alt(CORRECTION_WORDS)}|不是[^，,。]{1,12}[，,]\\s*(?:而)?是`),
   past: new RegExp(alt(PAST_MARKERS)),

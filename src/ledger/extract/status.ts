@@ -25,6 +25,7 @@ import {
   WAITING_BEFORE,
   WISH_BEFORE,
   REMAINDER_AFTER,
+  DURATION_AFTER,
 } from '../lexicon/statuses.js';
 import { inSpeakerPlan } from './mood.js';
 import type { Span } from './normalize.js';
@@ -51,6 +52,10 @@ const isResult = (s: IssueStatus) => s === 'resolved' || s === 'closed';
 function resultMood(text: string, before: string, end: number, start: number): 'drop' | 'progress' | null {
   if (CONDITIONAL.test(before)) return 'drop';
   if (PRECONDITION_AFTER.test(text.slice(end, end + 6))) return 'drop';
+  // (办了一个多月还没批: how long it has taken, not a result)
+  if (/[了啦]$/.test(text.slice(start, end)) || /^了/.test(text.slice(end))) {
+    if (DURATION_AFTER.test(text.slice(end))) return 'drop';
+  }
   if (inSpeakerPlan(text, start)) return 'drop';
   if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before)) return 'progress';
   if (REMAINDER_AFTER.test(text.slice(end))) return 'progress';

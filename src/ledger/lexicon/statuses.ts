@@ -681,5 +681,11 @@ export const REALISED_STEP =
  * or a check still to pass (整改完成了，应急局下周复验) —
  * the result is a step, the matter is still in progress (剩下的问题 / 其余 are other matters, not a part of this one).
  */
+/**
+ * After a result verb with 了: a span of time (办了一个多月, 批了两个礼拜还没下来, 跑了好几趟) — how long it has
+ * taken, not that it is done.
+ */
+export const DURATION_AFTER =
+  /^(?:了)?\s*(?:[一二两三四五六七八九十几半好多整快近]{1,3}|\d{1,3})\s*(?:个多|多个|个)?\s*(?:月|星期|礼拜|周|天|年|趟|回|次)(?:多|半)?(?:了|的时间|时间)?(?:还|都|仍|也|却|[，,\s]|$)/;
 export const REMAINDER_AFTER =
   /^[^。；;！!\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|批复|公示|终审)|^[^。；;！!\n]{0,24}?(?:余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在)/;

@@ -25,7 +25,7 @@ import { emptyPlan, execute, type Outcome } from './execute.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
 import { deleteDraft, emptyAnswers, readDraft } from './sessions.js';
-import { planCloseUnresolved, planEdit, planMerge, planRestore, planUndo } from './lifecycle.js';
+import { actedSince, planCloseUnresolved, planEdit, planMerge, planRestore, planUndo } from './lifecycle.js';
 import { teamsFlow } from './teams-flow.js';
 import { helpLines, TEXTS } from './texts.js';
 import { transition, type Change } from './transitions.js';
@@ -71,7 +71,8 @@ export async function commandFlow(
       // not an earlier record already saved.
       if (cmd.ref) break;
       const draft = await draftOf();
-      if (!draft) break;
+      // (the speaker recorded something after the question was asked: 撤销 takes back that, the question waits on)
+      if (!draft || (await actedSince(deps, msg, draft.createdAt))) break;
       await deleteDraft(deps, msg);
       return reply.text('issues', TEXTS.undoDraft, '已取消');
     }

@@ -12,6 +12,7 @@ import {
   type Category,
   type EditableField,
   type FieldEdit,
+  isActive,
   type Issue,
   type LedgerEvent,
   type Visit,
@@ -20,6 +21,7 @@ import { canChange, type LedgerDeps, type MessageContext } from './context.js';
 import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
 import { TEXTS } from './texts.js';
+import { STATUS_RANK } from './transitions.js';
 import { reply } from '../../messaging/reply.js';
 import { CORRECTION_WORDS } from '../../messaging/intent-cues.js';
 import { escapeRegExp } from '../../text/regexp.js';
@@ -223,6 +225,15 @@ export async function planCorrectLast(
 
 // ------------------------------------------------------------------ undo
 
+/**
+ * Has the speaker changed the ledger in this team since `at` (ms)? A question the bot asked before that is no longer
+ * the last thing the speaker did: 撤销 / 不对 then speak of the newer change, and the question keeps waiting.
+ */
+export async function actedSince(deps: LedgerDeps, msg: MessageContext['msg'], at: number): Promise<boolean> {
+  const events = await deps.store.readEvents(at + 1, deps.clock().getTime());
+  return events.some((e) => e.teamId === msg.teamId && e.actor === msg.userId);
+}
+
 /** The speaker's events in this team within the undo window, newest message last. */
 async function myRecentEvents(deps: LedgerDeps, ctx: MessageContext): Promise<LedgerEvent[]> {
   const windowMs = deps.config.ZCT_UNDO_WINDOW_MIN * 60_000;
@@ -268,6 +279,16 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
   }
   const last = live.at(-1);
   if (!last) {
+    // (an admin takes back an issue someone else recorded wrongly — a question or a chat line taken for a problem)
+    if (ref?.startsWith('Q-') && msg.isAdmin) {
+      const issue = await deps.store.getIssue(ref);
+      if (issue && canChange(ctx, issue)) {
+        const plan = emptyPlan('issues');
+        plan.withdrawIssues.push(issue);
+        plan.notices.push(TEXTS.adminWithdrawn(ref));
+        return { type: 'commit', plan };
+      }
+    }
     if (ref) return notice(await whyNotUndo(deps, ctx, ref), '不能撤销');
     return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
   }
@@ -375,11 +396,22 @@ export async function planMerge(
     if (issue.status === 'closed') return notice(TEXTS.mergeClosed(ref), '没有合并');
   }
   const [d, k] = [dup as Issue, kept as Issue];
+  // (two enterprises' problems are never one issue)
+  if (d.enterprise !== k.enterprise) return notice(TEXTS.mergeOtherEnterprise(d, k), '没有合并');
+  const patch: IssuePatch = {
+    issueId: k.id,
+    expectStatus: k.status,
+    note: TEXTS.mergeNote(d),
+    event: { action: 'merge' },
+  };
+  // The handling the duplicate had got further with carries over (待交办 + 已交办人社局 → 已交办人社局).
+  if (isActive(d.status) && isActive(k.status) && STATUS_RANK[d.status] > STATUS_RANK[k.status]) {
+    patch.status = d.status;
+    if (d.department && d.department !== k.department) patch.department = d.department;
+    if (d.dueDate && !k.dueDate) patch.dueDate = d.dueDate;
+  } else if (!k.department && d.department && k.status !== 'open') patch.department = d.department;
   const plan = emptyPlan('issues');
-  plan.patches.push({
-    patch: { issueId: k.id, expectStatus: k.status, note: TEXTS.mergeNote(d), event: { action: 'merge' } },
-    issue: k,
-  });
+  plan.patches.push({ patch, issue: k });
   plan.withdrawIssues.push(d);
   plan.withdrawEvent = { action: 'merge', mergedInto: k.id, note: TEXTS.mergedInto(k.id) };
   plan.notices.push(TEXTS.merged(d.id, k.id));

@@ -28,7 +28,7 @@ import { canChange, messageContext, type MessageContext, type Preloaded, type Fl
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
 import { findTarget, overlap } from './targets.js';
-import { opensWithCorrection, planCloseUnresolved, planCorrectLast } from './lifecycle.js';
+import { actedSince, opensWithCorrection, planCloseUnresolved, planCorrectLast } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
 import { OWN_PROBLEM_CUES, PARTLY_MET } from '../lexicon/signals.js';
@@ -125,8 +125,9 @@ export async function reportFlow(
     parsed.kind === 'not_update'
       ? explicitFallback(visitFallback(parsed, text, ctx.today, named), text, named, hasReportPrefix(msg.text))
       : parsed;
-  // "不对，是交办住建局" right after the speaker's own report sets that record right (no draft waits, no id named).
-  const correcting = !draft && findRefs(text).length === 0;
+  // "不对，是交办住建局" right after the speaker's own report sets that record right (no id named, and no question
+  // of the bot's waits that is newer than the speaker's last record).
+  const correcting = findRefs(text).length === 0 && (!draft || (await actedSince(deps, msg, draft.createdAt)));
   return execute(
     deps,
     ctx,
@@ -818,10 +819,13 @@ export async function classifyDraftReply(
   // chit-chat or a question goes its own way while the draft keeps waiting.
   // A message naming what it is about (明天计划去顺达物流走访) is no failed answer either: it goes its own way.
   const namesSomething = parsed.enterprise !== null || parsed.ref !== null;
+  // (Nor is laughter, a word to the group — 今天开会 大家辛苦了 — or a correction: 不对，是交办行政审批局.)
+  const speaksOtherwise =
+    CUES.laugh.test(bare(text)) || CUES.chat.test(text) || CUES.groupThanks.test(text) || opensWithCorrection(text);
   const otherwise = (hint: string): DraftReply =>
     isReport
       ? { type: 'new_report' }
-      : text.length <= 12 && !namesSomething && !asksSomething(text) && !isAcknowledgement(raw)
+      : text.length <= 12 && !namesSomething && !asksSomething(text) && !isAcknowledgement(raw) && !speaksOtherwise
         ? { type: 'reask', hint }
         : { type: 'unrelated' };
   // "好的👍", "对的。": the word without its emoji and punctuation answers as the word does.
@@ -837,7 +841,15 @@ export async function classifyDraftReply(
     if (parsed.enterprise) return { type: 'answer', answers: { ...answers, enterprise: parsed.enterprise } };
     const name = cleanName(text);
     // A name, not a report: words the parser reads as a problem or a status (精工那个技工的事解决了) are no name.
-    if (NAME_LIKE.test(name) && !NOT_A_NAME.test(name) && !isLedgerCommand(name) && parsed.issues.length === 0) {
+    // (nor is a question: 宏达的贷款批了没)
+    if (
+      NAME_LIKE.test(name) &&
+      !NOT_A_NAME.test(name) &&
+      !isLedgerCommand(name) &&
+      parsed.issues.length === 0 &&
+      !parsed.question &&
+      !asksSomething(text)
+    ) {
       const bound = team.enterprises.find((b) => b.includes(name) || name.includes(b));
       return { type: 'answer', answers: { ...answers, enterprise: bound ?? name } };
     }

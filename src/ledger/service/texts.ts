@@ -57,11 +57,14 @@ export const TEXTS = {
   undoChangedByOthers: (id: string) =>
     `${id} 在您之后已被其他人更新，不能撤销了；如需更正，请直接发送更正（如“${id} 改 部门 人社局”），或联系管理员。`,
   undoNote: (what: string | null) => `撤销上一步${what ? `（${what}）` : ''}`,
+  adminWithdrawn: (id: string) => `管理员撤销了 ${id}（登记有误）；需要时发送“恢复 ${id}”可找回。`,
   restoreAdminsOnly: (id: string) => `恢复已撤销的问题需要管理员操作，${id} 没有恢复。`,
   restoreNotWithdrawn: (id: string) => `${id} 没有被撤销，不需要恢复。`,
   restored: (id: string) => `已恢复 ${id}，发送“${id}”查看详情和历史。`,
   mergeSame: (id: string) => `${id} 不能并入它自己。请写两个不同的编号，如“Q-0015 并入 Q-0012”。`,
   mergeClosed: (id: string) => `${id} 已经销号，不能再合并；如需合并，请先“重新打开 ${id}”。`,
+  mergeOtherEnterprise: (d: { id: string; enterprise: string }, k: { id: string; enterprise: string }) =>
+    `${d.id}（${d.enterprise}）和 ${k.id}（${k.enterprise}）不是同一家企业的问题，没有合并；编号写错了请重发。`,
   mergeNote: (dup: { id: string; summary: string }) => `合并重复问题 ${dup.id}（${dup.summary}）`,
   mergedInto: (into: string) => `并入 ${into}`,
   merged: (dup: string, into: string) =>

@@ -1,0 +1,164 @@
+/**
+ * A team's chat as a new user tried it (seventh round): merging duplicates honestly, a question the bot asked no
+ * longer swallowing what comes after it, 撤销 and 不对 speaking of the newest change, status questions answered with
+ * the issue's card, an admin taking back a wrong record, and a span of time not read as a result.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/app/create-bot.js';
+import type { Bot } from '../../src/app/bot.js';
+import type { Store } from '../../src/store/types.js';
+import type { Team } from '../../src/ledger/model.js';
+import { findStatuses } from '../../src/ledger/extract/status.js';
+import { parseLedgerCommand } from '../../src/ledger/commands.js';
+import { startRedis, type RedisHandle } from '../helpers/redis.js';
+import { MIN, makeKit, memoryStore, redisStoreAt, say, TEAM, text, type Kit, type TestClock } from './helpers.js';
+
+let redis: RedisHandle;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const FOUR: Team = { ...TEAM, enterprises: ['宏达机械', '绿源食品', '恒通物流', '新锐电子'] };
+const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
+  ['memory', memoryStore],
+  ['redis', (_clock) => redisStoreAt(redis.url)()],
+];
+const admin = { userId: 'admin', userName: '管理员', isAdmin: true };
+
+describe('a span of time after a result verb is how long it took, not a result', () => {
+  it.each([['施工许可办了一个多月还没批'], ['贷款批了两个礼拜了还没下来'], ['审批办了3天']])('%s', (t) => {
+    expect(findStatuses(t).filter((h) => h.status === 'resolved')).toEqual([]);
+  });
+  it('a result stays a result', () => {
+    expect(findStatuses('贷款批了')[0]?.status).toBe('resolved');
+    expect(findStatuses('证办好了，花了一个月')[0]?.status).toBe('resolved');
+  });
+});
+
+describe('删掉 is 撤销', () => {
+  it.each([
+    ['删掉 Q-0010', { type: 'undo', ref: 'Q-0010' }],
+    ['Q-0010 删掉', { type: 'undo', ref: 'Q-0010' }],
+    ['这条删掉', { type: 'undo', ref: null }],
+    ['删除这条', { type: 'undo', ref: null }],
+  ])('%s', (t, cmd) => {
+    expect(parseLedgerCommand(t)).toEqual(cmd);
+  });
+});
+
+describe.each(stores)('team chat on %s', (_name, makeStore) => {
+  let kit: Kit;
+  let bot: Bot;
+  beforeEach(async () => {
+    kit = await makeKit(makeStore, { teams: [FOUR] });
+    bot = createBot(kit.services);
+  });
+  afterEach(async () => {
+    await kit.cleanup();
+  });
+  const send = async (t: string, over: Record<string, unknown> = {}) => {
+    kit.clock.advance(MIN);
+    const r = await bot.handle(say(kit, t, over));
+    return { ...r, text: r.reply ? text(r.reply) : '' };
+  };
+
+  it('a visit report with a new problem that has taken a month is recorded at once, handed off', async () => {
+    const r = await send('今天走访了绿源食品，企业反映冷库建设项目施工许可办了一个多月还没批，已交办住建局');
+    expect(r.text).toContain('Q-0001');
+    expect(await kit.store.getIssue('Q-0001')).toMatchObject({
+      enterprise: '绿源食品',
+      category: '审批',
+      status: 'assigned',
+      department: '住建局',
+    });
+  });
+
+  it('merging two enterprises’ issues is refused; a merge carries the duplicate’s further handling over', async () => {
+    await send('宏达机械反映流动资金紧张');
+    await send('恒通物流反映货车司机招不到');
+    const refused = await send('Q-0002和Q-0001重复了');
+    expect(refused.text).toContain('不是同一家企业');
+    expect(await kit.store.getIssue('Q-0002')).not.toBeNull();
+
+    await send('宏达机械想申请技改贷款，已交办金融办', { userId: 'u2', userName: '李四' });
+    expect(await kit.store.getIssue('Q-0003')).toMatchObject({ status: 'assigned', department: '金融办' });
+    await send('Q-0003 并入 Q-0001');
+    expect(await kit.store.getIssue('Q-0003')).toBeNull();
+    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned', department: '金融办' });
+    await send('撤销');
+    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open', department: null });
+    expect(await kit.store.getIssue('Q-0003')).toMatchObject({ status: 'assigned', department: '金融办' });
+  });
+
+  it('a status question about a team enterprise shows its issue instead of searching the policy library', async () => {
+    await send('今天走访恒通物流，企业反映货车司机招不到，缺十来个，已交办人社局');
+    for (const q of ['恒通的司机招到了没有', '恒通物流的司机招到了吗']) {
+      const r = await send(q);
+      expect(r.reply?.intent).toBe('issues');
+      expect(r.text).toContain('Q-0001');
+      expect(r.text).not.toContain('未在资料库中找到');
+    }
+    expect((await kit.store.issueHistory('Q-0001')).length).toBe(1);
+  });
+
+  describe('with a question of the bot’s waiting', () => {
+    /** Leaves a "登记为新问题吗？" waiting: a resolution of a matter the ledger does not hold. */
+    const leaveQuestion = async () => {
+      const q = await send('绿源食品的环评批下来了');
+      expect(q.reply?.intent).toBe('clarify');
+      expect(q.text).toContain('是”或“否');
+    };
+
+    it('laughter and a word to the group are not taken as failed answers', async () => {
+      await leaveQuestion();
+      for (const t of ['哈哈', '今天开会 大家辛苦了']) {
+        const r = await send(t);
+        expect(r.text).not.toContain('请回复“是”或“否”');
+      }
+      expect(await kit.store.listIssues({})).toHaveLength(0);
+    });
+
+    it('撤销 after a newer record takes back that record; the question keeps waiting', async () => {
+      await send('新锐电子反映缺20个焊工');
+      await leaveQuestion();
+      await send('Q-0001 办结');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });
+      const undo = await send('撤销');
+      expect(undo.text).not.toContain('待确认的记录已取消');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
+      // The question still waits: 是 records the matter it asked about.
+      await send('是');
+      expect((await kit.store.listIssues({ enterprise: '绿源食品' })).length).toBe(1);
+    });
+
+    it('不对，… after a newer record of the speaker’s corrects that record', async () => {
+      await leaveQuestion();
+      await send('今天走访了宏达机械，企业反映缺20个焊工');
+      const fix = await send('不对，是交办人社局');
+      expect(fix.text).not.toContain('哪家企业');
+      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '宏达机械', department: '人社局' });
+    });
+
+    it('a question is not taken as the enterprise’s name', async () => {
+      await send('今天走访恒通物流，企业反映货车司机招不到，已交办人社局');
+      const ask = await send('企业反映用地指标紧张');
+      expect(ask.text).toContain('哪家企业');
+      const r = await send('恒通的司机招到了没有');
+      expect(r.text).toContain('Q-0001');
+      expect((await kit.store.listIssues({})).map((i) => i.enterprise)).toEqual(['恒通物流']);
+    });
+  });
+
+  it('an admin can take back an issue someone else recorded wrongly, and bring it back', async () => {
+    await send('宏达机械反映流动资金紧张');
+    expect((await send('Q-0001 撤销', { userId: 'u2', userName: '李四' })).text).toContain('登记人本人');
+    const r = await send('Q-0001 撤销', admin);
+    expect(r.text).toContain('管理员撤销了 Q-0001');
+    expect(await kit.store.getIssue('Q-0001')).toBeNull();
+    await send('恢复 Q-0001', admin);
+    expect(await kit.store.getIssue('Q-0001')).not.toBeNull();
+  });
+});
