@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
 import { findStatuses } from '../../src/ledger/extract/status.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { MIN, makeKit, memoryStore, redisStoreAt, say, TEAM, text, type Kit, type TestClock } from './helpers.js';
 
@@ -35,6 +36,26 @@ describe('a span of time after a result verb is how long it took, not a result',
   it('a result stays a result', () => {
     expect(findStatuses('贷款批了')[0]?.status).toBe('resolved');
     expect(findStatuses('证办好了，花了一个月')[0]?.status).toBe('resolved');
+  });
+});
+
+describe('a roll-up whose entries are numbered by spoken numbers without punctuation', () => {
+  const ctx = { today: '2026-12-07', teamEnterprises: FOUR.enterprises, knownEnterprises: [] };
+  it('reads each entry under its own enterprise', () => {
+    const e = extractUpdate(
+      '汇报下这周情况 一宏达 没新问题 二绿源 冷库施工许可审批局说这周出证 三恒通 司机招了6个还差4个 四新锐 二期用地自规局在走流程',
+      ctx,
+    );
+    expect(e.issues.map((i) => [i.enterprise, i.category])).toEqual([
+      ['绿源食品', '审批'],
+      ['恒通物流', '用工'],
+      ['新锐电子', '用地'],
+    ]);
+  });
+  it('a number that is part of the words is no marker', () => {
+    const e = extractUpdate('今天走访宏达机械，企业反映一线工人缺二十个', ctx);
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]?.summary).toContain('一线工人');
   });
 });
 

@@ -181,11 +181,47 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
     for (const s of entRepair.spans) work = blank(work, s.start, s.end);
     names = readNames();
   }
+  // "一宏达 没新问题 二绿源 …": spoken numbers heading the entries are list markers, read as ①② (same length).
+  // (original, folded and work share their positions)
+  let said = original;
+  let lead = trimmed;
+  const marks = original.length === work.length ? ordinalEntryMarks(work, names.ents) : [];
+  if (marks.length) {
+    said = marks.reduce(withCircled, original);
+    work = marks.reduce(withCircled, work);
+    lead = marks.reduce(withCircled, folded).trim();
+    names = readNames();
+  }
 
   // (the department mentions were read on `work`, which keeps the positions of the folded text)
-  return withShapeDoubts(interpret(original, trimmed, refs, work, names.depts, names.ents, ctx.today), clipped, known, {
+  return withShapeDoubts(interpret(said, lead, refs, work, names.depts, names.ents, ctx.today), clipped, known, {
     departments: names.depts,
   });
+}
+
+const SPOKEN_ORDINALS = '一二三四五六七八九十';
+const CIRCLED_ORDINALS = '①②③④⑤⑥⑦⑧⑨⑩';
+
+/**
+ * Entries of a roll-up numbered with spoken numbers and no punctuation ("一宏达 没新问题 二绿源 …"): where two or
+ * more enterprise names in order each follow a number in sequence (一, 二, 三 …) that starts the text or follows a
+ * break, the numbers' positions and values.
+ */
+function ordinalEntryMarks(work: string, ents: readonly EnterpriseHit[]): Array<{ at: number; n: number }> {
+  const marks: Array<{ at: number; n: number }> = [];
+  for (const e of [...ents].sort((a, b) => a.start - b.start)) {
+    const n = SPOKEN_ORDINALS.indexOf(work[e.start - 1] ?? '') + 1;
+    const before = work[e.start - 2];
+    if (n === 0 || (before !== undefined && !/[\s,，。;；:：、!！]/.test(before))) continue;
+    if (marks.some((m) => m.at === e.start - 1)) continue;
+    marks.push({ at: e.start - 1, n });
+  }
+  const inOrder = marks.every((m, i) => i === 0 || m.n === (marks[i - 1] as { n: number }).n + 1);
+  return marks.length >= 2 && inOrder ? marks : [];
+}
+
+function withCircled(text: string, m: { at: number; n: number }): string {
+  return text.slice(0, m.at) + (CIRCLED_ORDINALS[m.n - 1] ?? text[m.at]) + text.slice(m.at + 1);
 }
 
 /** A department named in our own plan (我说回头问问税务局): nobody handed it anything, it does not act yet. */
