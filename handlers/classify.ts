@@ -103,7 +103,10 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
 
   // A plan says what will happen: neither recorded nor a policy question.
   // (A short question after it — "有一起的吗" — is for colleagues, not a policy question.)
-  const first = s.split(/[，,。.；;！!\n]/)[0] ?? s;
+  // (in its first clause, or after a greeting: 大家好，这周开始按计划走访，我先跑宏达和绿源)
+  const clauses = s.split(/[，,。.；;！!\n]/);
+  const first =
+    (CUES.ack.test(bare(clauses[0] ?? '')) || CUES.chat.test(clauses[0] ?? '') ? clauses[1] : clauses[0]) ?? s;
   if (
     CUES.plan.test(first) &&
     !CUES.past.test(s) &&

@@ -59,6 +59,21 @@ describe('a roll-up whose entries are numbered by spoken numbers without punctua
   });
 });
 
+describe('what the enterprise feels is no problem of its own', () => {
+  const ctx = { today: '2026-12-07', teamEnterprises: FOUR.enterprises, knownEnterprises: [] };
+  it('thanks for our help raise no issue', () => {
+    expect(extractUpdate('今天跑了三家 宏达 绿源 恒通 都挺好的 没啥新问题 宏达说谢谢我们帮忙贷款', ctx).issues).toEqual(
+      [],
+    );
+    expect(extractUpdate('宏达说谢谢我们帮忙贷款', ctx).issues).toEqual([]);
+  });
+  it('a day of the coming week is not the same day a year ago', () => {
+    expect(extractUpdate('12月8日走访宏达机械，企业反映缺工', ctx).date).not.toBe('2025-12-08');
+    expect(extractUpdate('12月30日走访宏达机械，企业反映缺工', ctx).date).toBe('2025-12-30');
+    expect(extractUpdate('12月6日走访宏达机械，企业反映缺工', ctx).date).toBe('2026-12-06');
+  });
+});
+
 describe('删掉 is 撤销', () => {
   it.each([
     ['删掉 Q-0010', { type: 'undo', ref: 'Q-0010' }],
@@ -171,6 +186,20 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
       expect(r.text).toContain('Q-0001');
       expect((await kit.store.listIssues({})).map((i) => i.enterprise)).toEqual(['恒通物流']);
     });
+  });
+
+  it('“the enterprise’s matters are all solved, the boss is pleased” resolves its one open issue', async () => {
+    await send('今天走访了恒通物流，企业反映仓库用地审批卡在自规局两个多月了');
+    const r = await send('恒通物流的事情都解决了 老板很满意');
+    expect(r.text).toContain('Q-0001');
+    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });
+    expect(await kit.store.listIssues({})).toHaveLength(1);
+  });
+
+  it('a plan after a greeting records nothing', async () => {
+    const r = await send('大家好，这周开始按计划走访，我先跑宏达和绿源');
+    expect(r.reply?.intent).not.toBe('clarify');
+    expect(await kit.store.listVisits({})).toHaveLength(0);
   });
 
   it('an admin can take back an issue someone else recorded wrongly, and bring it back', async () => {

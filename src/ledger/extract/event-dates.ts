@@ -21,9 +21,15 @@ export interface DateHit extends Span {
 export { addDays };
 const validYmd = ymd;
 
+/** How far ahead a month/day may lie and still be this year's (not a past year's): a week. */
+const SOON_DAYS = 7;
+
 /** The latest month/day not after today (12月28日 seen on 2019-01-07 → 2018-12-28). */
 function latestMonthDay(m: number, d: number, today: string): string | null {
   const year = Number(today.slice(0, 4));
+  // (a day of the coming week — a slip of the keyboard, a clock, or a plan — is not the same day a year ago)
+  const thisYear = validYmd(year, m, d);
+  if (thisYear && thisYear > today && thisYear <= addDays(today, SOON_DAYS)) return null;
   for (const y of [year, year - 1, year - 2, year - 3, year - 4]) {
     const s = validYmd(y, m, d);
     if (s && s <= today) return s;

@@ -7,6 +7,7 @@ import type { Store } from '../../store/types.js';
 import { findDepartments } from '../extract/department.js';
 import { findStatuses } from '../extract/status.js';
 import { blankSpans } from '../extract/normalize.js';
+import { NO_ISSUE } from '../lexicon/signals.js';
 
 export type TargetResult =
   | { type: 'found'; issue: Issue }
@@ -82,7 +83,12 @@ export function overlap(description: string, summary: string): number {
 
 /** How many bigrams of its own a text has once department names and status words are blanked. */
 function contentBigrams(text: string): number {
-  return computeBigrams(blankSpans(text, 0, [...findDepartments(text), ...findStatuses(text)])).size;
+  // (老板很满意, 谢谢我们帮忙: how the enterprise feels, no matter of its own)
+  const feelings = [...text.matchAll(new RegExp(NO_ISSUE.source, 'g'))].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  return computeBigrams(blankSpans(text, 0, [...findDepartments(text), ...findStatuses(text), ...feelings])).size;
 }
 
 /** Pick the issue among candidates whose summary clearly matches the description best. */
