@@ -91,8 +91,19 @@ describe('routing free text', () => {
     expect(await kit.store.listIssues({})).toMatchObject([{ enterprise: '七一电器', category: '政策兑现' }]);
   });
 
+  it('都要 records the report and answers its question in one reply', async () => {
+    const asked = await send('今天走访了华康药业，企业反映缺工，另外想问问有没有稳岗补贴的政策');
+    expect(asked.route).toBe('clarify');
+    expect(asked.reply?.actions?.map((a) => a.command)).toEqual(['记录', '提问', '都要']);
+    const r = await send('都要');
+    const said = text(r.reply!);
+    expect(said).toContain('Q-0001');
+    expect(said).toContain('政策解答');
+    expect(await kit.store.listIssues({})).toMatchObject([{ enterprise: '华康药业', category: '用工' }]);
+  });
+
   it('记录 / 提问 with no 记录还是提问 waiting says so instead of searching the word', async () => {
-    for (const t of ['记录', '提问']) {
+    for (const t of ['记录', '提问', '都要']) {
       const r = await send(t);
       expect(r.route).toBe('clarify');
       expect(text(r.reply!)).toContain('没有等待回复');
