@@ -196,6 +196,14 @@ export function definitionRe(term: string): RegExp {
 const INTERROGATIVE_ANY = /哪|多少|什么|啥|几|怎么|怎样|如何|咋|谁|吗|呢|是否|有没有|[?？]/u;
 
 /**
+ * Does a follow-up's own message ask something (“列进三档的咋处置”, “多少人报名”), rather than only swap
+ * the topic of the previous question (“那去年呢”, “那B县呢”)? A trailing 呢/吗 alone does not ask.
+ */
+export function asksOfItsOwn(message: string): boolean {
+  return INTERROGATIVE_ANY.test(message.replace(/[呢吗啊呀嘛]?[?？。.!！\s]*$/u, ''));
+}
+
+/**
  * The kind of answer a question wants — also a list for a run of keywords that names a count of a noun
  * (“卷首语 三个质量”): those items are what it is about.
  */
@@ -276,8 +284,11 @@ export function candidates(
   const { avoid, preferDoc, views } = opts;
   const avoidForm = avoid ? avoidFormOf(avoid) : '';
   // A follow-up asks what its own message asks (“到现在解决了多少问题” after “每月哪天”: a number, not a date).
+  // (One asking a question word of its own — “咋处置” after “按啥比例” — does not ask the previous kind either.)
   const asking =
-    opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number) ? opts.focus : query;
+    opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number || asksOfItsOwn(opts.focus))
+      ? opts.focus
+      : query;
   const kind = kindOf(asking, opts.focus !== undefined);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
   // (The message's own unit: a follow-up “第三档咋处理” after “末位比例” asks no share.)
