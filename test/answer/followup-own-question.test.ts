@@ -1,0 +1,100 @@
+/**
+ * A follow-up asking a question word of its own (“咋处理”) asks its own kind, not the previous question's
+ * (“按啥比例”); item N of a list of short headings is answered with what the item says under its heading.
+ */
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/observability/logger.js';
+import { answerQuestion, summarize, type AnswerResult, type Turn } from '../../src/answer/index.js';
+import { asksOfItsOwn } from '../../src/answer/extractive.js';
+import { withItemBody } from '../../src/answer/answer-question.js';
+import { documentViews } from '../../src/answer/documents.js';
+import type { Chunk } from '../../src/retrieval/types.js';
+import { chunk, fakeRetriever } from './fixtures.js';
+
+const turn = (q: string, r: AnswerResult): Turn => ({
+  question: q,
+  standaloneQuery: r.standaloneQuery,
+  answerSummary: summarize(r.answer),
+  docIds: [...new Set(r.citations.map((c) => c.docId))],
+  at: 0,
+  ...(r.memory ? { memory: r.memory } : {}),
+});
+
+describe('asksOfItsOwn', () => {
+  it('tells a question word of the message from a bare topic swap', () => {
+    expect(asksOfItsOwn('评为C级的咋处理')).toBe(true);
+    expect(asksOfItsOwn('一共多少人')).toBe(true);
+    expect(asksOfItsOwn('那去年呢')).toBe(false);
+    expect(asksOfItsOwn('那南湖区呢？')).toBe(false);
+  });
+});
+
+describe('a follow-up asks its own kind', () => {
+  const DOC: Chunk[] = [
+    chunk(
+      'grading',
+      0,
+      '干部评级管理',
+      [
+        '为更好地激励先进，推行干部评级管理。①强化季度测评。要走近干部，每季度开展一次测评，评出A级、B级、C级，参照年度考核办法，按照3%比例把测评靠后的干部评为C级。②实行分级管理。对评为A级的，优先提拔使用；对评为C级的，采取约谈提醒、离岗培训等方式进行处理。',
+      ].join('\n'),
+    ),
+    chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
+  ];
+
+  it('“评为C级的咋处理” after “按啥比例评C级” is not the share again', async () => {
+    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
+    const deps = { retriever, llm: null, logger: silentLogger };
+    const q = '干部评级测评，按啥比例把干部评为C级';
+    const first = await answerQuestion(q, deps);
+    expect(first.answer).toContain('3%比例');
+    const r = await answerQuestion('评为C级的咋处理', deps, { history: [turn(q, first)] });
+    expect(r.answer).toContain('约谈提醒');
+  });
+});
+
+describe('item N of a list of short headings', () => {
+  const DOC: Chunk[] = [
+    chunk(
+      'batches',
+      0,
+      '干部“三个一批”',
+      [
+        '2.实施“三个一批”，畅通干部进出渠道。在正式开展前，先行制定实施方案，对适用范围、参加对象等作出明确规定，确保“三个一批”平稳推进。一是明确年龄界限，退出一批。年满55周岁的中层干部原则上退出中层岗位。二是明确任职年限，交流一批。在同一岗位任职满10年的必须交流，由组织部门统一安排。三是明确培养需要，选拔一批。全县拿出30个岗位用于公开选拔。',
+      ].join('\n'),
+    ),
+    chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
+  ];
+
+  it('“三个一批，第二个是啥” gets the item and what it says', async () => {
+    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
+    const deps = { retriever, llm: null, logger: silentLogger };
+    const r = await answerQuestion('县里搞的三个一批，第二个是啥', deps);
+    expect(r.answer).toContain('交流一批');
+    expect(r.answer).toContain('任职满10年的必须交流');
+    expect(r.answer).not.toContain('公开选拔');
+  });
+});
+
+describe('withItemBody', () => {
+  const DOC: Chunk[] = [
+    chunk(
+      'batches',
+      0,
+      '干部“三个一批”',
+      '一是明确年龄界限，退出一批。年满55周岁的中层干部原则上退出中层岗位。二是明确任职年限，交流一批。在同一岗位任职满10年的必须交流，由组织部门统一安排。三是明确培养需要，选拔一批。全县拿出30个岗位用于公开选拔。',
+    ),
+  ];
+  const items = ['一是明确年龄界限，退出一批。', '二是明确任职年限，交流一批。', '三是明确培养需要，选拔一批。'];
+  const views = documentViews(Object.assign(fakeRetriever(DOC), { chunks: () => DOC }));
+  const ex = { text: '二是明确任职年限，交流一批。[1]', used: [], items, unit: '个', chunkId: DOC[0]!.id };
+
+  it('adds what item N says under its heading, up to the next item', () => {
+    const r = withItemBody('三个一批，第二个是啥', ex, views);
+    expect(r.text).toBe('二是明确任职年限，交流一批。在同一岗位任职满10年的必须交流，由组织部门统一安排。[1]');
+  });
+
+  it('leaves an answer alone when the question asks no item', () => {
+    expect(withItemBody('三个一批是啥', ex, views)).toBe(ex);
+  });
+});
