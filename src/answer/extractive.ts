@@ -584,6 +584,11 @@ function ordinalAnswer(
       for (const t of countedTargets(base, (x) => (tokenizer ?? defaultTokenizer()).segment(x)))
         if (t.noun && t.count && view.sentences[ai]!.text.includes(t.noun))
           lists.unshift(headedRun(view, ai, t.noun, t.count));
+    // “第四部分”: a part of the document is an item of its outermost list (“四、…”), not of a list in a section.
+    if (unit === '部分' && ai >= 0) {
+      const outer = sectionHeads(view, ai).at(-1);
+      if (outer !== undefined) lists.unshift(listAround(view, outer));
+    }
     const list =
       inline && inline.length >= ordinal ? null : (lists.find((l) => l !== null && l.items.length >= ordinal) ?? null);
     return { view, list };

@@ -98,3 +98,32 @@ describe('withItemBody', () => {
     expect(withItemBody('三个一批是啥', ex, views)).toBe(ex);
   });
 });
+
+describe('“第N部分” of a document', () => {
+  const DOC: Chunk[] = [
+    chunk(
+      'speech',
+      0,
+      '在全县人才工作会议上的讲话',
+      [
+        '一、聚焦人才引进的根本任务，拓宽引才渠道',
+        '（一）建好引才平台。要依托产业园区建设人才飞地。',
+        '（二）用好引才政策。要落实安家补贴等政策。',
+        '二、聚焦人才培养的长远目标，健全育才体系',
+        '（一）办好技能培训。要每年组织技能培训两期。',
+        '（二）做实导师帮带。要为每名青年人才配备导师。',
+        '（三）加强培训考核。要把人才培训纳入年度考核。',
+        '三、聚焦人才服务的关键环节，优化留才环境',
+        '（一）完善住房保障。要建设人才公寓。',
+      ].join('\n'),
+    ),
+    chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
+  ];
+
+  it('is an item of its outermost list, not of the list in a section', async () => {
+    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
+    const deps = { retriever, llm: null, logger: silentLogger };
+    const r = await answerQuestion('人才工作会议讲话里培训考核那段，属于第三部分吗？第三部分标题原文是啥', deps);
+    expect(r.answer).toContain('三、聚焦人才服务的关键环节');
+  });
+});
