@@ -882,6 +882,33 @@ function continuation(view: DocView, a: number, max: number): number[] {
   return out;
 }
 
+/** Sentences after the best one (same paragraph) read for the figure a number question asks. */
+const FIGURE_REACH = 3;
+
+/**
+ * The sentence right after `a` in its paragraph (at most FIGURE_REACH on) that gives the number a question
+ * asks when `text` gives none — of several, the one sharing most of the question's informative
+ * characters (“一共多少人报名” → “共有140余人…应报总人数”), else the first. Null when the question asks no
+ * number, the text has one, or none follows.
+ */
+export function followingFigure(view: DocView, a: number, text: string, question: string): number | null {
+  if (!askedKinds(question).includes('number') || holdsKind('number', text, question)) return null;
+  const chars = questionChars(question);
+  let best: number | null = null;
+  let most = -1;
+  for (let i = a + 1; i < view.sentences.length && i <= a + FIGURE_REACH; i++) {
+    const s = view.sentences[i]!;
+    if (s.para !== view.sentences[a]!.para || itemMarker(s.text)) break;
+    if (!holdsKind('number', s.text, question)) continue;
+    const share = charShare(chars, matchForm(s.text));
+    if (share > most) {
+      most = share;
+      best = i;
+    }
+  }
+  return best;
+}
+
 /** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
 function sharesTargetNoun(items: string[] | null, targets: CountedTarget[]): boolean {
   if (!items) return false;
@@ -1245,6 +1272,10 @@ export function extractiveAnswer(
       // A label (“课题组长：”) is no quote: the quote is the label with what it introduces.
       if (/[：:]$/u.test(sentence) && next.length) quoted = `${whole}${view.sentences[next[0]!]!.text}`;
     }
+    // A number asked that the sentence does not give (“一共多少人报名”, answered by “退职干部…主动报名。”): the
+    // figure is most often stated right after the sentence that names the topic, in its paragraph.
+    const figure = a >= 0 && !repeats ? followingFigure(view, a, text, opts.focus ?? query) : null;
+    if (figure !== null) text = `${endSentence(text)}${view.sentences[figure]!.text}`;
     // A second sentence of the same document when it scores close (not for numbers: one fact).
     const second = kind.number
       ? undefined

@@ -127,3 +127,27 @@ describe('“第N部分” of a document', () => {
     expect(r.answer).toContain('三、聚焦人才服务的关键环节');
   });
 });
+
+describe('a number asked after the sentence that names the topic', () => {
+  const DOC: Chunk[] = [
+    chunk(
+      'volunteers',
+      0,
+      '银龄先锋行动',
+      [
+        '县里启动“银龄先锋”行动，组织退休干部参与基层治理，建立涵盖岗位设置、日常管理、考核激励等制度体系，激发退休干部余热。',
+        '通过宣传发动，退休干部从组织动员转变为主动报名、结伴报名。城建局的老张等5人结伴请缨，“我们一起干了半辈子，退了也要一起干”。截至目前，共有260余人主动“归队”，占应报总人数九成以上。',
+      ].join('\n'),
+    ),
+    chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
+  ];
+
+  it('“一共多少人报名” gets the figure that follows, the one sharing the question’s characters', async () => {
+    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
+    const deps = { retriever, llm: null, logger: silentLogger };
+    const q = '银龄先锋行动是咋回事';
+    const first = await answerQuestion(q, deps);
+    const r = await answerQuestion('那一共多少人报名了', deps, { history: [turn(q, first)] });
+    expect(r.answer).toContain('共有260余人');
+  });
+});
