@@ -284,9 +284,13 @@ export function candidates(
   const { avoid, preferDoc, views } = opts;
   const avoidForm = avoid ? avoidFormOf(avoid) : '';
   // A follow-up asks what its own message asks (“到现在解决了多少问题” after “每月哪天”: a number, not a date).
-  // (One asking a question word of its own — “咋处置” after “按啥比例” — does not ask the previous kind either.)
+  // (One asking about words of its own — “列进三档的咋处置” after “按啥比例” — does not ask the previous kind
+  // either; a bare “具体咋弄” asks about the previous topic.)
   const asking =
-    opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number || asksOfItsOwn(opts.focus))
+    opts.focus &&
+    (askedKinds(opts.focus).length > 0 ||
+      questionKind(opts.focus).number ||
+      (asksOfItsOwn(opts.focus) && terms.words.some((w) => matchForm(opts.focus!).includes(w))))
       ? opts.focus
       : query;
   const kind = kindOf(asking, opts.focus !== undefined);
