@@ -8,7 +8,7 @@ import type { SearchHit } from '../retrieval/types.js';
 import { LlmError } from '../llm/types.js';
 import type { AnswerDeps, AnswerOptions, AnswerResult, Passage, Turn } from './types.js';
 import { numberPassages } from './passages.js';
-import { countWord, extractiveAnswer } from './extractive.js';
+import { countWord, extractiveAnswer, type ExtractiveAnswer } from './extractive.js';
 import { validateCitations } from './citations.js';
 import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
@@ -23,7 +23,7 @@ import {
 } from './followup.js';
 import { asksForMore, cnNumeral, followUpOrdinal, listUnit, questionKind } from './question-kind.js';
 import { askedKinds } from '../retrieval/confidence.js';
-import { allChunks, locate, type DocView } from './documents.js';
+import { allChunks, locate, type DocView, type DocumentViews } from './documents.js';
 import { inlineItems, itemMarker, listAround, sectionScope } from './lists.js';
 import { citationFor } from './citations.js';
 import { charLength, endSentence, splitSentences } from './text.js';
@@ -332,6 +332,32 @@ async function ordinalFollowUp(
   };
 }
 
+/** Longest item (characters) read as a heading whose body says what it means (“三是…，强制交流一批。”). */
+const HEADING_ITEM = 40;
+
+/**
+ * “四个一批，第三个是啥”: item N of a list whose items are short headings is answered with what the item
+ * says after its heading (its own sentences, up to the next item) — the heading alone names it only.
+ */
+export function withItemBody(question: string, ex: ExtractiveAnswer, views: DocumentViews): ExtractiveAnswer {
+  const ordinal = questionKind(question).ordinal;
+  const items = ex.items ?? [];
+  if (ordinal === null || ordinal < 1 || ordinal > items.length || !ex.chunkId) return ex;
+  const item = items[ordinal - 1]!;
+  if (charLength(item) > HEADING_ITEM || splitSentences(item).length > 1) return ex;
+  const docId = ex.chunkId.split('::')[0]!;
+  const chunk = views.chunk(docId, ex.chunkId);
+  if (!chunk) return ex;
+  const view = views.view(docId, [chunk]);
+  const at = locate(view, splitSentences(item)[0] ?? item, ex.chunkId);
+  if (at < 0) return ex;
+  const body = itemBodyText(view, at, item, items[ordinal]);
+  const plain = ex.text.replace(/\[\d+\]/gu, '');
+  if (!body || plain.includes(body.replace(/[。；;]$/u, ''))) return ex;
+  const marker = /\[\d+\]$/u.exec(ex.text)?.[0] ?? '';
+  return { ...ex, text: `${ex.text.slice(0, ex.text.length - marker.length)}${endSentence(body)}${marker}` };
+}
+
 /**
  * The previous, refused turn with the list its question's passages hold (as if it had been answered),
  * or the turn unchanged when the passages hold no list of at least two items.
@@ -563,6 +589,7 @@ export async function answerQuestion(
     if (other && (other.score ?? 0) >= 0.6 * (ex.score ?? 0)) ex = other;
   }
   if (!ex) return notFound('no_sentence');
+  if (!followUp) ex = withItemBody(question, ex, views);
   const v = validateCitations(ex.text, ex.passages ? [...passages, ...ex.passages] : passages, query, {
     quotes: new Map(ex.used.map((u) => [u.n, u.quote])),
     tokenizer,

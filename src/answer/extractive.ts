@@ -196,6 +196,14 @@ export function definitionRe(term: string): RegExp {
 const INTERROGATIVE_ANY = /哪|多少|什么|啥|几|怎么|怎样|如何|咋|谁|吗|呢|是否|有没有|[?？]/u;
 
 /**
+ * Does a follow-up's own message ask something (“列进三档的咋处置”, “多少人报名”), rather than only swap
+ * the topic of the previous question (“那去年呢”, “那B县呢”)? A trailing 呢/吗 alone does not ask.
+ */
+export function asksOfItsOwn(message: string): boolean {
+  return INTERROGATIVE_ANY.test(message.replace(/[呢吗啊呀嘛]?[?？。.!！\s]*$/u, ''));
+}
+
+/**
  * The kind of answer a question wants — also a list for a run of keywords that names a count of a noun
  * (“卷首语 三个质量”): those items are what it is about.
  */
@@ -276,8 +284,15 @@ export function candidates(
   const { avoid, preferDoc, views } = opts;
   const avoidForm = avoid ? avoidFormOf(avoid) : '';
   // A follow-up asks what its own message asks (“到现在解决了多少问题” after “每月哪天”: a number, not a date).
+  // (One asking about words of its own — “列进三档的咋处置” after “按啥比例” — does not ask the previous kind
+  // either; a bare “具体咋弄” asks about the previous topic.)
   const asking =
-    opts.focus && (askedKinds(opts.focus).length > 0 || questionKind(opts.focus).number) ? opts.focus : query;
+    opts.focus &&
+    (askedKinds(opts.focus).length > 0 ||
+      questionKind(opts.focus).number ||
+      (asksOfItsOwn(opts.focus) && terms.words.some((w) => matchForm(opts.focus!).includes(w))))
+      ? opts.focus
+      : query;
   const kind = kindOf(asking, opts.focus !== undefined);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
   // (The message's own unit: a follow-up “第三档咋处理” after “末位比例” asks no share.)
@@ -573,6 +588,11 @@ function ordinalAnswer(
       for (const t of countedTargets(base, (x) => (tokenizer ?? defaultTokenizer()).segment(x)))
         if (t.noun && t.count && view.sentences[ai]!.text.includes(t.noun))
           lists.unshift(headedRun(view, ai, t.noun, t.count));
+    // “第四部分”: a part of the document is an item of its outermost list (“四、…”), not of a list in a section.
+    if (unit === '部分' && ai >= 0) {
+      const outer = sectionHeads(view, ai).at(-1);
+      if (outer !== undefined) lists.unshift(listAround(view, outer));
+    }
     const list =
       inline && inline.length >= ordinal ? null : (lists.find((l) => l !== null && l.items.length >= ordinal) ?? null);
     return { view, list };
@@ -864,6 +884,33 @@ function continuation(view: DocView, a: number, max: number): number[] {
     if (/[。！？]$/u.test(s.text) && out.length >= 1 && !/[：:]$/u.test(view.sentences[a]!.text)) break;
   }
   return out;
+}
+
+/** Sentences after the best one (same paragraph) read for the figure a number question asks. */
+const FIGURE_REACH = 3;
+
+/**
+ * The sentence right after `a` in its paragraph (at most FIGURE_REACH on) that gives the number a question
+ * asks when `text` gives none — of several, the one sharing most of the question's informative
+ * characters (“一共多少人报名” → “共有140余人…应报总人数”), else the first. Null when the question asks no
+ * number, the text has one, or none follows.
+ */
+export function followingFigure(view: DocView, a: number, text: string, question: string): number | null {
+  if (!askedKinds(question).includes('number') || holdsKind('number', text, question)) return null;
+  const chars = questionChars(question);
+  let best: number | null = null;
+  let most = -1;
+  for (let i = a + 1; i < view.sentences.length && i <= a + FIGURE_REACH; i++) {
+    const s = view.sentences[i]!;
+    if (s.para !== view.sentences[a]!.para || itemMarker(s.text)) break;
+    if (!holdsKind('number', s.text, question)) continue;
+    const share = charShare(chars, matchForm(s.text));
+    if (share > most) {
+      most = share;
+      best = i;
+    }
+  }
+  return best;
 }
 
 /** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
@@ -1229,6 +1276,10 @@ export function extractiveAnswer(
       // A label (“课题组长：”) is no quote: the quote is the label with what it introduces.
       if (/[：:]$/u.test(sentence) && next.length) quoted = `${whole}${view.sentences[next[0]!]!.text}`;
     }
+    // A number asked that the sentence does not give (“一共多少人报名”, answered by “退职干部…主动报名。”): the
+    // figure is most often stated right after the sentence that names the topic, in its paragraph.
+    const figure = a >= 0 && !repeats ? followingFigure(view, a, text, opts.focus ?? query) : null;
+    if (figure !== null) text = `${endSentence(text)}${view.sentences[figure]!.text}`;
     // A second sentence of the same document when it scores close (not for numbers: one fact).
     const second = kind.number
       ? undefined
