@@ -118,6 +118,12 @@ export const PARTIAL_QUANTIFIERS = [
 ];
 export const PARTIAL_LEADS = [...PARTIAL_QUANTIFIERS, '首批', '第一批', '首笔', '第一笔', '头一笔'];
 /**
+ * A share short of the whole (50%, 百分之六十, 七成, 过半), optionally hedged (约, 大概, 近): a result said in such a
+ * share (完成约50%, 到位了80%, 招了七成) leaves the matter under way. 100% and 十成 are the whole and are not here.
+ */
+export const PARTIAL_SHARE =
+  '(?:约|大约|大概|近|将近|接近|超过|才|只|仅)?(?:[1-9]\\d?(?:\\.\\d+)?\\s*[%％]|百分之[一二三四五六七八九][十]?[一二三四五六七八九]?|[一二三四五六七八九]成(?!本|立|员|果|绩|交|功|为))';
+/**
  * What is granted to an enterprise (补贴, 奖励, 款, 证, 批复): once it has received one (已经收到补贴了,
  * 收到了退税款) the matter is solved. Papers a department receives (材料, 申请) are not here: that is work.
  */
@@ -337,10 +343,20 @@ export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在
 /** A result said of a part only: V了 + a part (放了一半, 招了一部分), a part + (已) a result (部分到账, 首笔已拨). */
 export const PARTIAL_RESULT_PATTERN =
   `(?:${alt(COMPLETION_VERBS)}|完成|落实|解决|整改|到|${alt(ARRIVAL_PREDICATES)})了?(?:${alt(PARTIAL_QUANTIFIERS)})(?![\\u4e00-\\u9fa5]*(?:没|未))|` +
+  // a result in a share short of the whole (完成约50%, 到位了80%, 进度七成); not a bare 到 (利用率只到了30% is no result)
+  `(?:${alt(COMPLETION_VERBS)}|完成|落实|整改|进度|${alt(ARRIVAL_PREDICATES)})了?\\s*(?:${PARTIAL_SHARE})|` +
   `(?:${alt(PARTIAL_LEADS)})(?:的)?[\\u4e00-\\u9fa5]{0,3}?(?:已经?|都已|均已|先)?(?:${alt(ARRIVAL_PREDICATES)}|解决|落实|完成|到|${alt(COMPLETION_VERBS.filter((v) => v.length > 1))})`;
 
 /** Modal or request words before a sign-off: it may be signed off, so it is solved, not yet closed. */
 export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建议', '拟', '准备', '待'];
+/**
+ * The check a sign-off waits for, made by an office or a return visit in the same sentence (可以销号了，组织部回访确认过了;
+ * 经组织部核实，可予销号): "may be signed off" then states the sign-off itself — unless asked (可以销号了吧？) or still
+ * awaited (待组织部确认). The enterprise's own word (企业已确认解决) is no check.
+ */
+export const SIGN_OFF_CHECK_DONE = /(?:部|局|办|委|中心|领导|回访)[^，,。;；]{0,4}?(?:确认|核实|核查|验收|审核|同意)/;
+/** A sign-off asked about or still awaited: no sign-off stated. */
+export const SIGN_OFF_OPEN = /[吧吗么?？]|待[^，,。;；]{0,6}(?:确认|核实|同意)|(?:确认|核实|同意)(?:后|之后|以后)/;
 
 /** A verb of work (two characters or more: 谈中 is 座谈中) + the progressive suffix 中 (施工中, 招聘中, 走流程中); not 中心, 中国, 中介, 中标, and not 中 as 'during' (沟通中了解到, 座谈中企业提出). */
 export const PROGRESSIVE_SUFFIX_PATTERN = `(?<!座)(?:${alt(PROGRESS_VERBS.filter((v) => v.length > 1))})中(?![心国介标间层])(?!\\s*(?:企业|对方|他们|老板|我们)?\\s*(?:了解|发现|得知|获悉|听说|提|反映|说|表示|谈到|问))`;
@@ -469,7 +485,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'in_progress',
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -682,4 +698,4 @@ export const REALISED_STEP =
  * the result is a step, the matter is still in progress (剩下的问题 / 其余 are other matters, not a part of this one).
  */
 export const REMAINDER_AFTER =
-  /^[^。；;！!\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|批复|公示|终审)|^[^。；;！!\n]{0,24}?(?:余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在)/;
+  /^[^。；;！!\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|批复|公示|终审)|^[^。；;！!\n]{0,24}?(?:还有(?=\s*[\d一二两三四五六七八九十几百千万])|余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在|下个?月|下周|月底|年底|近期|后续)/;
