@@ -54,3 +54,21 @@ describe('may be signed off, with the check made', () => {
     expect(parse('Q-0211 企业已确认问题解决，可以销号').kind).toBe('resolved');
   });
 });
+
+describe('不 inside a word that negates nothing', () => {
+  it('差不多 / 前不久 before a result do not negate it', () => {
+    expect(statuses(parse('Q-0212 厂区道路差不多修好了'))).toEqual(['resolved']);
+    expect(findStatuses('前不久已经到账了').map((s) => s.status)).toEqual(['resolved']);
+  });
+
+  it('a plain 不 still negates', () => {
+    expect(findStatuses('环评还是不通过').map((s) => s.status)).not.toContain('resolved');
+  });
+});
+
+describe('a step done with the next step of the process still to come', () => {
+  it('尽调已完成，下周上会 / 批下来了，下周放款 are in progress', () => {
+    expect(statuses(parse('Q-0213 银行尽调已经完成，下周上会'))).toEqual(['in_progress']);
+    expect(statuses(parse('Q-0214 续贷批下来了，下周放款'))).toEqual(['in_progress']);
+  });
+});

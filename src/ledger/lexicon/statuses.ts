@@ -565,8 +565,21 @@ export const STATUS_SPELLING_VARIANTS: ReadonlyArray<readonly [string, string]> 
   ['批付', '批复'],
   ['受里', '受理'],
 ];
-export const NEGATION_BEFORE =
-  /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别|待|无(?![缝误偿息锡]))[^，,。；;]{0,3}$/;
+/**
+ * Words with 不 that negate nothing (差不多解决了, 前不久已到账, 不断推进, 不少已经落实): not read as a negation.
+ */
+export const NON_NEGATING_BU = ['差不多', '前不久', '不久', '不少', '不错', '不断', '不仅', '不但', '不光'];
+export const NEGATION_BEFORE = new RegExp(
+  `(?:没有?|未|${notInside('不', NON_NEGATING_BU)}|尚未|还没|无法|难以|不能|不会|别|待|无(?![缝误偿息锡]))[^，,。；;]{0,3}$`,
+);
+/** The character `ch` where it is not part of any of `words` (差不多 for 不: a look-ahead per word, its head looked behind). */
+function notInside(ch: string, words: readonly string[]): string {
+  const guards = words.map((w) => {
+    const at = w.indexOf(ch);
+    return `(?!${at > 0 ? `(?<=${w.slice(0, at)})` : ''}${w.slice(at)})`;
+  });
+  return `(?:${guards.join('')}${ch})`;
+}
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
 export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
@@ -694,8 +707,8 @@ export const REALISED_STEP =
 
 /**
  * After a result, in the same sentence: a part of it still to come (已拨付150万，余款待年底; 到位一半，剩下的还在走流程),
- * or a check still to pass (整改完成了，应急局下周复验) —
+ * or a check or a later step still to pass (整改完成了，应急局下周复验; 尽调已完成，下周上会) —
  * the result is a step, the matter is still in progress (剩下的问题 / 其余 are other matters, not a part of this one).
  */
 export const REMAINDER_AFTER =
-  /^[^。；;！!\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|批复|公示|终审)|^[^。；;！!\n]{0,24}?(?:还有(?=\s*[\d一二两三四五六七八九十几百千万])|余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在|下个?月|下周|月底|年底|近期|后续)/;
+  /^[^。；;！!\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|批复|公示|终审|上会|审批|放款|发证|拨付|签约)|^[^。；;！!\n]{0,24}?(?:还有(?=\s*[\d一二两三四五六七八九十几百千万])|余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在|下个?月|下周|月底|年底|近期|后续)/;
