@@ -72,3 +72,16 @@ describe('a step done with the next step of the process still to come', () => {
     expect(statuses(parse('Q-0214 续贷批下来了，下周放款'))).toEqual(['in_progress']);
   });
 });
+
+describe('a promise of speed right after a hand-off', () => {
+  it('acknowledges the hand-off: assigned, not in progress', () => {
+    const got = parse('青禾食品的排污许可，我已经转给生态环境局了，他们说会尽快安排人来看');
+    expect(got.issues.map((i) => `${i.department}/${i.status}`)).toEqual(['生态环境局/assigned']);
+    expect(statuses(parse('Q-0215 已交人社局，人社局答应尽快对接'))).toEqual(['assigned']);
+  });
+
+  it('work under way or a result promised for a date after a hand-off still counts', () => {
+    expect(statuses(parse('Q-0216 已交人社局，人社局正在对接'))).toEqual(['in_progress']);
+    expect(statuses(parse('Q-0217 已转金融办，银行说下周放款'))).toEqual(['in_progress']);
+  });
+});

@@ -585,6 +585,11 @@ export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
 export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|能不能|需要|盼|申请|力争|要把)/;
 /** Before a status verb in the same clause: a future time, so not a fact yet. */
+/**
+ * A promise only of speed (他们说会尽快安排, 答应抓紧办): right after the matter was handed over it acknowledges the
+ * hand-off, it reports no work started.
+ */
+export const PROMISE_OF_SPEED = /^(?:答应|承诺|表示会?|说会?)\s*(?:会|将)?\s*(?:尽快|抓紧|马上|及时|尽早|第一时间)/;
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
