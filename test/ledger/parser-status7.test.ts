@@ -85,3 +85,21 @@ describe('a promise of speed right after a hand-off', () => {
     expect(statuses(parse('Q-0217 已转金融办，银行说下周放款'))).toEqual(['in_progress']);
   });
 });
+
+describe('particles after a result or work under way', () => {
+  it('a final particle after 了 ends the clause (款子到了噢, 批了哈)', () => {
+    expect(statuses(parse('Q-0218 补贴款子到了噢'))).toEqual(['resolved']);
+    expect(findStatuses('规划许可批了哈').map((s) => s.status)).toEqual(['resolved']);
+  });
+
+  it('a result verb governed by a progressive is what the work aims at (已经在走审批了)', () => {
+    expect(statuses(parse('Q-0219 银行已经在走审批了'))).toEqual(['in_progress']);
+    expect(statuses(parse('Q-0220 现在已经批了'))).toEqual(['resolved']);
+  });
+
+  it('呢 after work still going on states it; 呢 after a bare topic asks', () => {
+    expect(statuses(parse('Q-0221 银行那边还在审呢'))).toEqual(['in_progress']);
+    expect(parse('Q-0222 进展呢').kind).toBe('not_update');
+    expect(parse('Q-0223 现在在哪一步了呢').kind).toBe('not_update');
+  });
+});

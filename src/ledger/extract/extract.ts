@@ -56,6 +56,7 @@ import {
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
   PROBLEM_CUES,
+  DURATIVE_NE,
   QUESTION_FORMS,
   QUESTION_MARKERS,
   REPORT_IN_CLAUSE,
@@ -136,8 +137,9 @@ const STRONG_REPORT =
 const RESPECTIVELY = /分别/;
 const THIS_MESSAGE_SCOPE = /^\s*(?:上述|以上|前述|这些|这几个|所有)/;
 const QUESTION_END = /[?？]\s*$/;
-const STRONG_QUESTION =
-  /(?:吗|呢|么|没有|了没|没|不|否)\s*[啊呀哈嘛哇]?\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
+const STRONG_QUESTION = new RegExp(
+  `(?:吗|${DURATIVE_NE}|么|没有|了没|没|不|否)\\s*[啊呀哈嘛哇]?\\s*[?？]?\\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)`,
+);
 
 interface Clause extends Span {
   text: string;

@@ -18,7 +18,9 @@ import {
   NEGATION_AFTER,
   PROMISE_BEFORE,
   NEGATION_BEFORE,
+  FINAL_PARTICLES,
   PARTIAL_LEADS,
+  PROGRESSIVE_BEFORE,
   PRECONDITION_AFTER,
   STATUS_ORDER,
   STATUS_PATTERNS,
@@ -76,7 +78,11 @@ function clauseBefore(text: string, at: number): string {
   return clause.slice(from);
 }
 
-export function findStatuses(text: string): StatusHit[] {
+/** A final particle right after 了/啦 (到了噢, 批了哈): read as the clause end it is (same length, offsets kept). */
+const PARTICLE_AFTER_LE = new RegExp(`(?<=[了啦])[${FINAL_PARTICLES.join('')}](?=$|[,，。;；!！?？\\s~～])`, 'g');
+
+export function findStatuses(source: string): StatusHit[] {
+  const text = source.replace(PARTICLE_AFTER_LE, ' ');
   const hits: StatusHit[] = [];
   for (const p of COMPILED) {
     p.re.lastIndex = 0;
@@ -95,7 +101,7 @@ export function findStatuses(text: string): StatusHit[] {
         if (p.status !== 'open') {
           const mood = resultMood(text, before, end, start);
           if (mood === 'drop') continue;
-          if (mood === 'progress' && isResult(p.status)) {
+          if ((mood === 'progress' || PROGRESSIVE_BEFORE.test(before)) && isResult(p.status)) {
             hits.push({ status: 'in_progress', start, end, raw: m[0] });
             continue;
           }

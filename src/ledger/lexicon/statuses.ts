@@ -337,8 +337,20 @@ export const FORECAST_PATTERN =
   `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)|` +
   // whoever acts promised it for a near time, without a modal (银行说下周放, 住建答应月底批)
   `(?:说|答应|表示|承诺|回复|答复)(?:了)?[^，,。;；]{0,3}?(?:${alt(NEAR_FUTURE_TIMES)})(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可|给)?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|给)`;
+/**
+ * Colloquial final particles after 了/啦 (款子到了噢, 批了哈, 办好啦呀): they end the clause like a comma would (status.ts
+ * reads them as a clause end).
+ */
+export const FINAL_PARTICLES = ['哈', '哦', '噢', '喔', '呀', '啊', '嘛', '哟', '呐'];
 /** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
 export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
+/**
+ * Before a result verb in its clause: a progressive governing it (已经在走审批了, 还在办理审批, 正在办下来): the result is
+ * what the work under way aims at, not a result.
+ */
+export const PROGRESSIVE_BEFORE = new RegExp(
+  `(?:${PROGRESSIVE_PATTERN}|(?<![现实存所好自内])(?:正在|还在|仍在|在)走)[^，,。;；了\\s]{0,4}$`,
+);
 
 /** A result said of a part only: V了 + a part (放了一半, 招了一部分), a part + (已) a result (部分到账, 首笔已拨). */
 export const PARTIAL_RESULT_PATTERN =
