@@ -56,6 +56,7 @@ import {
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
   PROBLEM_CUES,
+  DURATIVE_NE,
   QUESTION_FORMS,
   QUESTION_MARKERS,
   REPORT_IN_CLAUSE,
@@ -92,6 +93,7 @@ import {
   HANDOFF_BACK,
   HANDOFF_PURPOSE,
   PROGRESS_VERBS,
+  PROMISE_OF_SPEED,
   REALISED_ASPECT,
   REALISED_STEP,
   STATUS_ORDER,
@@ -135,8 +137,9 @@ const STRONG_REPORT =
 const RESPECTIVELY = /分别/;
 const THIS_MESSAGE_SCOPE = /^\s*(?:上述|以上|前述|这些|这几个|所有)/;
 const QUESTION_END = /[?？]\s*$/;
-const STRONG_QUESTION =
-  /(?:吗|呢|么|没有|了没|没|不|否)\s*[啊呀哈嘛哇]?\s*[?？]?\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)/;
+const STRONG_QUESTION = new RegExp(
+  `(?:吗|${DURATIVE_NE}|么|没有|了没|没|不|否)\\s*[啊呀哈嘛哇]?\\s*[?？]?\\s*$|^(?:请问|问一下|问下|咨询一下|咨询下|想问|想咨询)`,
+);
 
 interface Clause extends Span {
   text: string;
@@ -394,6 +397,8 @@ function readMessage(
     depts.some((h) => h.handedTo && h.end <= at && !/[。;；\n]/.test(work.slice(h.end, at)));
   const leadOnly = (s: Span) =>
     LEAD_WORD.test(work.slice(s.start, s.end)) && handedBefore(s.start) && !/[在正]/.test(work.slice(s.end, s.end + 2));
+  // "已经转给市场监管局了，他们说会尽快安排": a promise of speed after the hand-off acknowledges it, no work started.
+  const promiseOnly = (s: Span) => PROMISE_OF_SPEED.test(work.slice(s.start, s.start + 10)) && handedBefore(s.start);
   // 已交金融办 / 已报经信局 / 报给住建了: a hand-off verb around a department is an assignment.
   // 国网在装表, 社保那边说…可以对接, 卡在发改: the department is working on it.
   const acting = depts.filter(
@@ -403,6 +408,9 @@ function readMessage(
       // "经信那边说要先报发改，已经报给发改了": the hand-off that follows decides.
       !depts.some((h) => h.handedTo && h.start > d.start && !/[。;；\n]/.test(work.slice(d.end, h.start))) &&
       !(d.leads && handedBefore(d.start) && !/^\s*(?:牵头|主办)?\s*[在正]/.test(work.slice(d.end, d.end + 4))) &&
+      !(
+        handedBefore(d.start) && PROMISE_OF_SPEED.test(work.slice(d.end, d.end + 10).replace(/^\s*(?:那边|这边)?/, ''))
+      ) &&
       (DEPARTMENT_ACTING_AFTER.test(work.slice(d.end, d.end + 6)) ||
         DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
   );
@@ -415,7 +423,9 @@ function readMessage(
           (d) =>
             (s.start >= d.start && s.start < d.end) ||
             (d.handedTo && d.verbStart < d.start && s.end > d.verbStart && s.start < d.start),
-        ) && !leadOnly(s),
+        ) &&
+        !leadOnly(s) &&
+        !promiseOnly(s),
     ),
     ...depts
       .filter((d) => d.handedTo)

@@ -18,7 +18,9 @@ import {
   NEGATION_AFTER,
   PROMISE_BEFORE,
   NEGATION_BEFORE,
+  FINAL_PARTICLES,
   PARTIAL_LEADS,
+  PROGRESSIVE_BEFORE,
   PRECONDITION_AFTER,
   STATUS_ORDER,
   STATUS_PATTERNS,
@@ -26,6 +28,9 @@ import {
   WISH_BEFORE,
   REMAINDER_AFTER,
   DURATION_AFTER,
+  SIGN_OFF_CHECK_DONE,
+  SIGN_OFF_MODALS,
+  SIGN_OFF_OPEN,
 } from '../lexicon/statuses.js';
 import { inSpeakerPlan } from './mood.js';
 import type { Span } from './normalize.js';
@@ -58,7 +63,8 @@ function resultMood(text: string, before: string, end: number, start: number): '
   }
   if (inSpeakerPlan(text, start)) return 'drop';
   if (IMMINENT_BEFORE.test(before) || WAITING_BEFORE.test(before)) return 'progress';
-  if (REMAINDER_AFTER.test(text.slice(end))) return 'progress';
+  // (only up to the next list item: "1 证已经拿到 2 工程师还差3个在找" are two matters)
+  if (REMAINDER_AFTER.test(untilNextItem(text.slice(end)))) return 'progress';
   // (已通知企业补齐 is work under way; 请督促落实 only asks for it)
   if (DIRECTIVE_BEFORE.test(before) && !WISH_BEFORE.test(before)) return 'progress';
   // (交齐后银行就放款 is promised; 手续办完后就放款了 happened)
@@ -77,7 +83,11 @@ function clauseBefore(text: string, at: number): string {
   return clause.slice(from);
 }
 
-export function findStatuses(text: string): StatusHit[] {
+/** A final particle right after 了/啦 (到了噢, 批了哈): read as the clause end it is (same length, offsets kept). */
+const PARTICLE_AFTER_LE = new RegExp(`(?<=[了啦])[${FINAL_PARTICLES.join('')}](?=$|[,，。;；!！?？\\s~～])`, 'g');
+
+export function findStatuses(source: string): StatusHit[] {
+  const text = source.replace(PARTICLE_AFTER_LE, ' ');
   const hits: StatusHit[] = [];
   for (const p of COMPILED) {
     p.re.lastIndex = 0;
@@ -96,7 +106,7 @@ export function findStatuses(text: string): StatusHit[] {
         if (p.status !== 'open') {
           const mood = resultMood(text, before, end, start);
           if (mood === 'drop') continue;
-          if (mood === 'progress' && isResult(p.status)) {
+          if ((mood === 'progress' || PROGRESSIVE_BEFORE.test(before)) && isResult(p.status)) {
             hits.push({ status: 'in_progress', start, end, raw: m[0] });
             continue;
           }
@@ -133,7 +143,21 @@ export function findStatuses(text: string): StatusHit[] {
     )
       h.status = 'in_progress';
   }
+  // "可以销号了，组织部回访确认过了": may be signed off, with the check it waits for done and nothing asked — signed off.
+  for (const h of hits) {
+    if (h.status !== 'resolved' || !SIGN_OFF_MAY.test(h.raw)) continue;
+    const sentence = sentenceAround(text, h.start, h.end);
+    if (SIGN_OFF_CHECK_DONE.test(sentence) && !SIGN_OFF_OPEN.test(sentence)) h.status = 'closed';
+  }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+const SIGN_OFF_MAY = new RegExp(`(?:${SIGN_OFF_MODALS.join('|')})\\s*(?:申请|予以|进行|作)?\\s*(?:销|消)`);
+
+/** The sentence a span is in (up to 。；！? or a new line, and to the next list item). */
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(...['。', ';', '；', '!', '！', '\n'].map((c) => text.lastIndexOf(c, start - 1))) + 1;
+  return text.slice(from, start) + text.slice(start, end) + untilNextItem(text.slice(end)).split(/[。;；!！\n]/)[0];
 }
 
 /** A part named before a result in its clause (首笔资金已拨, 一部分已经到位). */

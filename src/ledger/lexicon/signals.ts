@@ -136,9 +136,17 @@ export const NOTICE_MARKERS =
 /** Forwarded documents. */
 export const FORWARD_MARKERS = /转发|《[^》]*》(?:的?通知|文件)|附件|链接[:：]|https?:\/\//;
 
+/**
+ * A final 呢 that asks (进展呢, 现在在哪呢) — not the 呢 of something still going on (银行还在审呢, 正在走流程呢, 等着呢),
+ * which states that work is under way.
+ */
+export const DURATIVE_NE =
+  '(?<!(?:正在|还在|仍在|都在|也在|(?<![现实存所自好])在|着)(?:(?![哪啥谁么嘛])[\\u4e00-\\u9fa5]){0,5})呢';
+
 /** Question words (a policy or status query, not a report). */
-export const QUESTION_MARKERS =
-  /请问|问一下|问下|咨询一下|咨询下|想咨询|怎么|怎样|如何|多少|哪些|哪里|哪个|哪家|什么|是否|能否|有没有|可不可以|能不能|啥时候|啥|哪一步|进度如何|进展如何|到哪了|到哪一步|几天|几家|几个|几次|谁|多久|吗[?？]?$|呢[?？]?$/;
+export const QUESTION_MARKERS = new RegExp(
+  `请问|问一下|问下|咨询一下|咨询下|想咨询|怎么|怎样|如何|多少|哪些|哪里|哪个|哪家|什么|是否|能否|有没有|可不可以|能不能|啥时候|啥|哪一步|进度如何|进展如何|到哪了|到哪一步|几天|几家|几个|几次|谁|多久|吗[?？]?$|${DURATIVE_NE}[?？]?$`,
+);
 
 /** Short replies with no content. */
 export const CHITCHAT =
@@ -235,8 +243,9 @@ export const ASK_START =
  * A segment that asks even without a question mark: a sentence-final particle, an A-not-A form
  * (批没批, 结不结, 能不能, 有没有) or a "where is it" phrase.
  */
-export const QUESTION_FORMS =
-  /(?:吗|呢|么|没有|了没|批了没|了吧)\s*[啊呀哈嘛哇]?\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\u4e00-\u9fa5])没\1|(?<![不越])([\u4e00-\u9fa5])不\2(?![\u4e00-\u9fa5]*[的地得])/;
+export const QUESTION_FORMS = new RegExp(
+  `(?:吗|${DURATIVE_NE}|么|没有|了没|批了没|了吧)\\s*[啊呀哈嘛哇]?\\s*$|到哪一步|到哪步|到哪了|到哪儿了|什么进展|啥进展|进展如何|进度如何|怎么样了|什么情况了|什么时候|啥时候|多久了?|多长时间|能不能|可不可以|可否|能否|是否|有没有|([\\u4e00-\\u9fa5])没\\1|(?<![不越])([\\u4e00-\\u9fa5])不\\2(?![\\u4e00-\\u9fa5]*[的地得])`,
+);
 /**
  * An interrogative word asking (啥情况, 谁在跟, 找哪个部门, 要多久, 怎么还没批) — a question even without a
  * question mark. Not its indefinite uses: 没什么问题, 啥都不缺, 什么都好, 多少有点, 不需要什么.

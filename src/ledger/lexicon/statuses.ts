@@ -118,6 +118,12 @@ export const PARTIAL_QUANTIFIERS = [
 ];
 export const PARTIAL_LEADS = [...PARTIAL_QUANTIFIERS, '首批', '第一批', '首笔', '第一笔', '头一笔'];
 /**
+ * A share short of the whole (50%, 百分之六十, 七成, 过半), optionally hedged (约, 大概, 近): a result said in such a
+ * share (完成约50%, 到位了80%, 招了七成) leaves the matter under way. 100% and 十成 are the whole and are not here.
+ */
+export const PARTIAL_SHARE =
+  '(?:约|大约|大概|近|将近|接近|超过|才|只|仅)?(?:[1-9]\\d?(?:\\.\\d+)?\\s*[%％]|百分之[一二三四五六七八九][十]?[一二三四五六七八九]?|[一二三四五六七八九]成(?!本|立|员|果|绩|交|功|为))';
+/**
  * What is granted to an enterprise (补贴, 奖励, 款, 证, 批复): once it has received one (已经收到补贴了,
  * 收到了退税款) the matter is solved. Papers a department receives (材料, 申请) are not here: that is work.
  */
@@ -331,16 +337,38 @@ export const FORECAST_PATTERN =
   `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)|` +
   // whoever acts promised it for a near time, without a modal (银行说下周放, 住建答应月底批)
   `(?:说|答应|表示|承诺|回复|答复)(?:了)?[^，,。;；]{0,3}?(?:${alt(NEAR_FUTURE_TIMES)})(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可|给)?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|给)`;
+/**
+ * Colloquial final particles after 了/啦 (款子到了噢, 批了哈, 办好啦呀): they end the clause like a comma would (status.ts
+ * reads them as a clause end).
+ */
+export const FINAL_PARTICLES = ['哈', '哦', '噢', '喔', '呀', '啊', '嘛', '哟', '呐'];
 /** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
 export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
+/**
+ * Before a result verb in its clause: a progressive governing it (已经在走审批了, 还在办理审批, 正在办下来): the result is
+ * what the work under way aims at, not a result.
+ */
+export const PROGRESSIVE_BEFORE = new RegExp(
+  `(?:${PROGRESSIVE_PATTERN}|(?<![现实存所好自内])(?:正在|还在|仍在|在)走)[^，,。;；了\\s]{0,4}$`,
+);
 
 /** A result said of a part only: V了 + a part (放了一半, 招了一部分), a part + (已) a result (部分到账, 首笔已拨). */
 export const PARTIAL_RESULT_PATTERN =
   `(?:${alt(COMPLETION_VERBS)}|完成|落实|解决|整改|到|${alt(ARRIVAL_PREDICATES)})了?(?:${alt(PARTIAL_QUANTIFIERS)})(?![\\u4e00-\\u9fa5]*(?:没|未))|` +
+  // a result in a share short of the whole (完成约50%, 到位了80%, 进度七成); not a bare 到 (利用率只到了30% is no result)
+  `(?:${alt(COMPLETION_VERBS)}|完成|落实|整改|进度|${alt(ARRIVAL_PREDICATES)})了?\\s*(?:${PARTIAL_SHARE})|` +
   `(?:${alt(PARTIAL_LEADS)})(?:的)?[\\u4e00-\\u9fa5]{0,3}?(?:已经?|都已|均已|先)?(?:${alt(ARRIVAL_PREDICATES)}|解决|落实|完成|到|${alt(COMPLETION_VERBS.filter((v) => v.length > 1))})`;
 
 /** Modal or request words before a sign-off: it may be signed off, so it is solved, not yet closed. */
 export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建议', '拟', '准备', '待'];
+/**
+ * The check a sign-off waits for, made by an office or a return visit in the same sentence (可以销号了，组织部回访确认过了;
+ * 经组织部核实，可予销号): "may be signed off" then states the sign-off itself — unless asked (可以销号了吧？) or still
+ * awaited (待组织部确认). The enterprise's own word (企业已确认解决) is no check.
+ */
+export const SIGN_OFF_CHECK_DONE = /(?:部|局|办|委|中心|领导|回访)[^，,。;；]{0,4}?(?:确认|核实|核查|验收|审核|同意)/;
+/** A sign-off asked about or still awaited: no sign-off stated. */
+export const SIGN_OFF_OPEN = /[吧吗么?？]|待[^，,。;；]{0,6}(?:确认|核实|同意)|(?:确认|核实|同意)(?:后|之后|以后)/;
 
 /** A verb of work (two characters or more: 谈中 is 座谈中) + the progressive suffix 中 (施工中, 招聘中, 走流程中); not 中心, 中国, 中介, 中标, and not 中 as 'during' (沟通中了解到, 座谈中企业提出). */
 export const PROGRESSIVE_SUFFIX_PATTERN = `(?<!座)(?:${alt(PROGRESS_VERBS.filter((v) => v.length > 1))})中(?![心国介标间层])(?!\\s*(?:企业|对方|他们|老板|我们)?\\s*(?:了解|发现|得知|获悉|听说|提|反映|说|表示|谈到|问))`;
@@ -469,7 +497,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'in_progress',
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -549,13 +577,31 @@ export const STATUS_SPELLING_VARIANTS: ReadonlyArray<readonly [string, string]> 
   ['批付', '批复'],
   ['受里', '受理'],
 ];
-export const NEGATION_BEFORE =
-  /(?:没有?|未|不|尚未|还没|无法|难以|不能|不会|别|待|无(?![缝误偿息锡]))[^，,。；;]{0,3}$/;
+/**
+ * Words with 不 that negate nothing (差不多解决了, 前不久已到账, 不断推进, 不少已经落实): not read as a negation.
+ */
+export const NON_NEGATING_BU = ['差不多', '前不久', '不久', '不少', '不错', '不断', '不仅', '不但', '不光'];
+export const NEGATION_BEFORE = new RegExp(
+  `(?:没有?|未|${notInside('不', NON_NEGATING_BU)}|尚未|还没|无法|难以|不能|不会|别|待|无(?![缝误偿息锡]))[^，,。；;]{0,3}$`,
+);
+/** The character `ch` where it is not part of any of `words` (差不多 for 不: a look-ahead per word, its head looked behind). */
+function notInside(ch: string, words: readonly string[]): string {
+  const guards = words.map((w) => {
+    const at = w.indexOf(ch);
+    return `(?!${at > 0 ? `(?<=${w.slice(0, at)})` : ''}${w.slice(at)})`;
+  });
+  return `(?:${guards.join('')}${ch})`;
+}
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
 export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
 export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|能不能|需要|盼|申请|力争|要把)/;
 /** Before a status verb in the same clause: a future time, so not a fact yet. */
+/**
+ * A promise only of speed (他们说会尽快安排, 答应抓紧办): right after the matter was handed over it acknowledges the
+ * hand-off, it reports no work started.
+ */
+export const PROMISE_OF_SPEED = /^(?:答应|承诺|表示会?|说会?)\s*(?:会|将)?\s*(?:尽快|抓紧|马上|及时|尽早|第一时间)/;
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
@@ -678,7 +724,7 @@ export const REALISED_STEP =
 
 /**
  * After a result, in the same sentence: a part of it still to come (已拨付150万，余款待年底; 到位一半，剩下的还在走流程),
- * or a check still to pass (整改完成了，应急局下周复验) —
+ * or a check or a later step still to pass (整改完成了，应急局下周复验; 尽调已完成，下周上会) —
  * the result is a step, the matter is still in progress (剩下的问题 / 其余 are other matters, not a part of this one).
  */
 /**
@@ -688,4 +734,4 @@ export const REALISED_STEP =
 export const DURATION_AFTER =
   /^(?:了)?\s*(?:[一二两三四五六七八九十几半好多整快近]{1,3}|\d{1,3})\s*(?:个多|多个|个)?\s*(?:月|星期|礼拜|周|天|年|趟|回|次)(?:多|半)?(?:了|的时间|时间)?(?:还|都|仍|也|却|[，,\s]|$)/;
 export const REMAINDER_AFTER =
-  /^[^。；;！!\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|批复|公示|终审)|^[^。；;！!\n]{0,24}?(?:余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在)/;
+  /^[^。；;！!\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|批复|公示|终审|上会|审批|放款|发证|拨付|签约)|^[^。；;！!\n]{0,24}?(?:还有(?=\s*[\d一二两三四五六七八九十几百千万])|余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在|下个?月|下周|月底|年底|近期|后续)/;
