@@ -51,6 +51,7 @@ const NAMED: Record<string, string> = {
   tune3: path.join(root, 'data/eval/qa3-tune.jsonl'),
   tune4: path.join(root, 'data/eval/qa4-tune.jsonl'),
   tune5: path.join(root, 'data/eval/qa5-tune.jsonl'),
+  tune6: path.join(root, 'data/eval/qa6-tune.jsonl'),
 };
 
 interface Row {
@@ -117,7 +118,9 @@ if (cached) {
   const pick = (names: string[]) =>
     names.flatMap((n) =>
       all
-        .filter((r) => r.set === n.replace(/:(?:odd|even)$/u, '') && keepId(n, r.id ?? ''))
+        .filter(
+          (r) => r.set.replace(/:(?:odd|even)$/u, '') === n.replace(/:(?:odd|even)$/u, '') && keepId(n, r.id ?? ''),
+        )
         .map((r) => ({ ...r, set: n })),
     );
   rows.push(...pick(sets));

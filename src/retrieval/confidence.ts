@@ -460,6 +460,10 @@ export function holdsKind(kind: AnswerKind, sentence: string, question = ''): bo
   if (CODE_CUE.test(question) && CODE_EVIDENCE.test(sentence)) return true;
   // Years and dates are not amounts; a figure in a unit (“30天压缩到1小时”) is one even when quoted.
   const undated = sentence.replace(/\d{4}(?:年|—|-|~|～)|\d{1,2}月\d{1,2}日|\d{1,2}月/gu, '');
+  // A magnitude with its unit (多少万千瓦): a figure in that unit, at any magnitude (120万千瓦, 1.2亿千瓦).
+  const scaled = countMeasure(question);
+  if (scaled && MAGNITUDE_UNIT.test(scaled))
+    return new RegExp(`[\\d.一二两三四五六七八九十百千万亿]+\\s*(?:余|多)?\\s*${scaled.slice(1)}`, 'u').test(undated);
   const unit = NUMBER_UNIT_CUES.find((u) => u.cue.test(question));
   if (unit) return unit.evidence.test(undated);
   // A bare figure in quotes names something (“1+1+1”, “365”) unless the question asks for a code (几几几).
@@ -501,10 +505,15 @@ function namesRole(question: string, sentence: string): boolean {
   return roles.some((r) => s.includes(r));
 }
 
+/** A magnitude (万, 亿) with the unit it scales, segmented as one word: 万千瓦, 亿元, 万人次. */
+const MAGNITUDE_UNIT = /^[万亿]\p{Script=Han}{1,3}$/u;
+
 const measures = new Map<string, string | null>();
 /**
  * The measure word a count question uses (几家 → 家, 多少名 → 名), or null. A measure character that
- * begins a word (多少项目, 多少人才, 几批次) is that word's, not a measure: any count answers it.
+ * begins a word (多少项目, 多少人才, 几批次) is that word's, not a measure: any count answers it — except a
+ * magnitude that begins a unit (多少万千瓦, 多少亿元): the whole unit is the measure (73亿元 does not answer
+ * 多少万千瓦).
  */
 export function countMeasure(question: string): string | null {
   let out = measures.get(question);
@@ -518,6 +527,7 @@ export function countMeasure(question: string): string | null {
     for (const w of defaultTokenizer().segment(q.slice(0, at + 8))) {
       if (pos <= at && at < pos + w.length) {
         if (!(pos === at && w.length > m[1]!.length)) out = m[1]!;
+        else if (MAGNITUDE_UNIT.test(w)) out = w;
         break;
       }
       pos += w.length;

@@ -240,6 +240,18 @@ describe('answer kinds read the question’s own wording', () => {
     expect(holdsKind('number', '设计时速350公里。', '全线设了多少个站')).toBe(false);
   });
 
+  it('a magnitude with its unit (多少万千瓦) needs a figure in that unit, at any magnitude', () => {
+    expect(countMeasure('电站装机容量是多少万千瓦')).toBe('万千瓦');
+    expect(holdsKind('number', '电站项目总投资73亿元。', '电站装机容量是多少万千瓦')).toBe(false);
+    expect(holdsKind('number', '电站装机容量120万千瓦。', '电站装机容量是多少万千瓦')).toBe(true);
+    expect(holdsKind('number', '总投资7300万元。', '项目投资多少亿元')).toBe(true);
+  });
+
+  it('copies of something printed are counted in 本, 份 or 册 alike', () => {
+    expect(holdsKind('number', '编印发放政策摘要小册子1000份。', '小册子印了多少本')).toBe(true);
+    expect(holdsKind('number', '走访企业1000家。', '小册子印了多少本')).toBe(false);
+  });
+
   it('the question’s 几X with a figure in its place, or the counted noun enumerated', () => {
     expect(holdsKind('number', '实行“四考合一”评议办法。', '年度评议是几考合一')).toBe(true);
     expect(holdsKind('number', '下设规划设计组，政策协调组，信访维稳组，宣传报道组等。', '专班下面分了几个组')).toBe(
