@@ -561,7 +561,7 @@ export function gateFeatures(
   const focused = focusUnits(units);
   let focus = 0;
   const topHays: string[] = [];
-  const constraints = questionConstraints(question);
+  const constraints = questionConstraints(question).filter((c) => !checksYear(question, c));
   // The constraints must be met by the passage the answer would come from: the best-covering one or
   // the first hit (a two-part question, "全市…常山占多少", may have its place in the first hit only).
   let constraint = ranked[0] ? constraintsMet(constraints, ranked[0].chunk).share : 1;
@@ -665,6 +665,19 @@ export function gateFeatures(
     gap: focusGap(units, topHays),
     gapSentence: answerHays.length ? focusGap(units, answerHays) : focusGap(units, topHays),
   };
+}
+
+/**
+ * A year the question puts up for checking (“是2019年度的？”, “是不是2019年批的”): the passage that gives
+ * another year answers it (no, 2018) — the year is the claim, not a constraint on the source.
+ */
+export function checksYear(question: string, c: Constraint): boolean {
+  if (c.kind !== 'year') return false;
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  return (
+    new RegExp(`(?:是不是|是否)${c.text}`, 'u').test(q) ||
+    new RegExp(`是${c.text}[^，,。？?]{0,6}(?:吗|[？?]$|对吗|对不对)`, 'u').test(q)
+  );
 }
 
 /** A question that checks a claim (是不是500名, 对吗): the figure it states may be the answer. */
