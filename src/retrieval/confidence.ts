@@ -353,6 +353,12 @@ export function answerability(
 /** A sentence this short (a heading, a label) is read as the context of the one after it. */
 const LEAD_CHARS = 24;
 
+/**
+ * Hits searched for each place of a comparison (“江山和开化…哪个更大”): each place's passage competes with
+ * the other's for the first ranks, so the one that loses may stand below COVERAGE_DEPTH.
+ */
+const COMPARISON_DEPTH = 5;
+
 /** Sentences whose coverage is at least this share of the best one's are answer candidates. */
 const NEAR_BEST = 0.8;
 
@@ -625,7 +631,9 @@ export function gateFeatures(
   constraint = Math.max(constraint, bestCovering);
   // A comparison names several places (“龙游和开化…各多少”): each may be met by a passage of its own.
   if (constraints.filter((c) => c.kind === 'place').length >= 2) {
-    const unmet = constraints.filter((c) => !top.some((h) => constraintsMet([c], h.chunk).share === 1));
+    const unmet = constraints.filter(
+      (c) => !ranked.slice(0, COMPARISON_DEPTH).some((h) => constraintsMet([c], h.chunk).share === 1),
+    );
     constraint = Math.max(constraint, 1 - unmet.length / constraints.length);
   }
   // A question about what was done (去年…建了几个, 实际多少) is not answered by a plan (计划/力争…): when
