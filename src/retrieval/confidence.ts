@@ -582,9 +582,7 @@ export function gateFeatures(
       bestCovering = constraintsMet(constraints, h.chunk).share;
     }
     anchor = Math.max(anchor, coverage(key, hay).coverage);
-    // A sentence's context is its passage's title and headings and the document's description (the county
-    // whose report it is names itself in the author or source only), as for the passage's coverage.
-    const ctx = normalizeText(`${chunkContext(h.chunk)}|${chunkDescription(h.chunk)}`).replace(/\s+/g, '');
+    const ctx = normalizeText(chunkContext(h.chunk)).replace(/\s+/g, '');
     const met = meetsOwn(constraints, h.chunk);
     if (met) focus = Math.max(focus, coverage(focused, hay).coverage);
     topHays.push(hay);

@@ -136,24 +136,6 @@ describe('a comparison of places', () => {
   });
 });
 
-describe('the context of a sentence', () => {
-  it('includes the document’s description: a county’s report names the county in its author only', () => {
-    const c: Chunk = {
-      id: 'd1::0',
-      docId: 'd1',
-      title: '实施常青藤行动',
-      source: null,
-      date: null,
-      headings: [],
-      author: '常山县委组织部',
-      text: '常山深入实施常青藤工程，整合资源力量、统一调配使用，得到车俊书记批示肯定。2月14日，车俊作出批示。',
-    };
-    const units = [unit('常山'), unit('常青藤'), unit('车俊'), unit('批示')];
-    // The dated sentence holds what is asked once the report's county counts as its context.
-    expect(gateFeatures(units, [{ chunk: c, score: 1 }], '常山常青藤车俊批示是哪天').kind).toBe(1);
-  });
-});
-
 describe('on the bundled corpus', () => {
   const features = (q: string) => {
     const { hits } = retriever.explain(q, 10);
