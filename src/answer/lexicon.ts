@@ -110,6 +110,10 @@ const MEASURE_EQUIVALENTS: Readonly<Record<string, string>> = {
   趟: '次|趟|回|遍',
   回: '次|趟|回|遍',
   遍: '次|趟|回|遍',
+  // copies of something printed: 印了多少本 is answered by 1000份
+  本: '本|份|册',
+  份: '份|本|册',
+  册: '册|本|份',
 };
 
 export function countEvidence(measure: string): RegExp {

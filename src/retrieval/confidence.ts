@@ -353,6 +353,12 @@ export function answerability(
 /** A sentence this short (a heading, a label) is read as the context of the one after it. */
 const LEAD_CHARS = 24;
 
+/**
+ * Hits searched for each place of a comparison (“江山和开化…哪个更大”): each place's passage competes with
+ * the other's for the first ranks, so the one that loses may stand below COVERAGE_DEPTH.
+ */
+const COMPARISON_DEPTH = 5;
+
 /** Sentences whose coverage is at least this share of the best one's are answer candidates. */
 const NEAR_BEST = 0.8;
 
@@ -460,6 +466,10 @@ export function holdsKind(kind: AnswerKind, sentence: string, question = ''): bo
   if (CODE_CUE.test(question) && CODE_EVIDENCE.test(sentence)) return true;
   // Years and dates are not amounts; a figure in a unit (“30天压缩到1小时”) is one even when quoted.
   const undated = sentence.replace(/\d{4}(?:年|—|-|~|～)|\d{1,2}月\d{1,2}日|\d{1,2}月/gu, '');
+  // A magnitude with its unit (多少万千瓦): a figure in that unit, at any magnitude (120万千瓦, 1.2亿千瓦).
+  const scaled = countMeasure(question);
+  if (scaled && MAGNITUDE_UNIT.test(scaled))
+    return new RegExp(`[\\d.一二两三四五六七八九十百千万亿]+\\s*(?:余|多)?\\s*${scaled.slice(1)}`, 'u').test(undated);
   const unit = NUMBER_UNIT_CUES.find((u) => u.cue.test(question));
   if (unit) return unit.evidence.test(undated);
   // A bare figure in quotes names something (“1+1+1”, “365”) unless the question asks for a code (几几几).
@@ -501,10 +511,15 @@ function namesRole(question: string, sentence: string): boolean {
   return roles.some((r) => s.includes(r));
 }
 
+/** A magnitude (万, 亿) with the unit it scales, segmented as one word: 万千瓦, 亿元, 万人次. */
+const MAGNITUDE_UNIT = /^[万亿]\p{Script=Han}{1,3}$/u;
+
 const measures = new Map<string, string | null>();
 /**
  * The measure word a count question uses (几家 → 家, 多少名 → 名), or null. A measure character that
- * begins a word (多少项目, 多少人才, 几批次) is that word's, not a measure: any count answers it.
+ * begins a word (多少项目, 多少人才, 几批次) is that word's, not a measure: any count answers it — except a
+ * magnitude that begins a unit (多少万千瓦, 多少亿元): the whole unit is the measure (73亿元 does not answer
+ * 多少万千瓦).
  */
 export function countMeasure(question: string): string | null {
   let out = measures.get(question);
@@ -518,6 +533,7 @@ export function countMeasure(question: string): string | null {
     for (const w of defaultTokenizer().segment(q.slice(0, at + 8))) {
       if (pos <= at && at < pos + w.length) {
         if (!(pos === at && w.length > m[1]!.length)) out = m[1]!;
+        else if (MAGNITUDE_UNIT.test(w)) out = w;
         break;
       }
       pos += w.length;
@@ -551,7 +567,7 @@ export function gateFeatures(
   const focused = focusUnits(units);
   let focus = 0;
   const topHays: string[] = [];
-  const constraints = questionConstraints(question);
+  const constraints = questionConstraints(question).filter((c) => !checksYear(question, c));
   // The constraints must be met by the passage the answer would come from: the best-covering one or
   // the first hit (a two-part question, "全市…常山占多少", may have its place in the first hit only).
   let constraint = ranked[0] ? constraintsMet(constraints, ranked[0].chunk).share : 1;
@@ -615,7 +631,9 @@ export function gateFeatures(
   constraint = Math.max(constraint, bestCovering);
   // A comparison names several places (“龙游和开化…各多少”): each may be met by a passage of its own.
   if (constraints.filter((c) => c.kind === 'place').length >= 2) {
-    const unmet = constraints.filter((c) => !top.some((h) => constraintsMet([c], h.chunk).share === 1));
+    const unmet = constraints.filter(
+      (c) => !ranked.slice(0, COMPARISON_DEPTH).some((h) => constraintsMet([c], h.chunk).share === 1),
+    );
     constraint = Math.max(constraint, 1 - unmet.length / constraints.length);
   }
   // A question about what was done (去年…建了几个, 实际多少) is not answered by a plan (计划/力争…): when
@@ -655,6 +673,19 @@ export function gateFeatures(
     gap: focusGap(units, topHays),
     gapSentence: answerHays.length ? focusGap(units, answerHays) : focusGap(units, topHays),
   };
+}
+
+/**
+ * A year the question puts up for checking (“是2019年度的？”, “是不是2019年批的”): the passage that gives
+ * another year answers it (no, 2018) — the year is the claim, not a constraint on the source.
+ */
+export function checksYear(question: string, c: Constraint): boolean {
+  if (c.kind !== 'year') return false;
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  return (
+    new RegExp(`(?:是不是|是否)${c.text}`, 'u').test(q) ||
+    new RegExp(`是${c.text}[^，,。？?]{0,6}(?:吗|[？?]$|对吗|对不对)`, 'u').test(q)
+  );
 }
 
 /** A question that checks a claim (是不是500名, 对吗): the figure it states may be the answer. */

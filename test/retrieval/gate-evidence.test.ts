@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
 import {
+  checksYear,
   countMeasure,
   coverage,
   focusUnits,
@@ -15,6 +16,7 @@ import {
   queryUnits,
 } from '../../src/retrieval/confidence.js';
 import { countedNoun, detailKinds, detailKindsMet, enumeratesNoun } from '../../src/retrieval/answer-type.js';
+import { questionConstraints } from '../../src/retrieval/constraints.js';
 import { authorAliases } from '../../src/retrieval/fields.js';
 import { buildRetriever, type HybridRetriever } from '../../src/retrieval/retriever.js';
 
@@ -238,6 +240,26 @@ describe('answer kinds read the question’s own wording', () => {
     expect(countMeasure('高铁全长多少公里')).toBe('公里');
     expect(holdsKind('number', '全市申报示范创建项目320个。', '全市报上来多少项目')).toBe(true);
     expect(holdsKind('number', '设计时速350公里。', '全线设了多少个站')).toBe(false);
+  });
+
+  it('a magnitude with its unit (多少万千瓦) needs a figure in that unit, at any magnitude', () => {
+    expect(countMeasure('电站装机容量是多少万千瓦')).toBe('万千瓦');
+    expect(holdsKind('number', '电站项目总投资73亿元。', '电站装机容量是多少万千瓦')).toBe(false);
+    expect(holdsKind('number', '电站装机容量120万千瓦。', '电站装机容量是多少万千瓦')).toBe(true);
+    expect(holdsKind('number', '总投资7300万元。', '项目投资多少亿元')).toBe(true);
+  });
+
+  it('a year put up for checking is the claim, not a constraint on the passage', () => {
+    const year = (q: string) => questionConstraints(q).find((c) => c.kind === 'year')!;
+    expect(checksYear('区委组织部拿的优秀单位是2019年度的？', year('区委组织部拿的优秀单位是2019年度的？'))).toBe(true);
+    expect(checksYear('常青藤是不是2019年批的', year('常青藤是不是2019年批的'))).toBe(true);
+    expect(checksYear('越城2019年引进了多少人才', year('越城2019年引进了多少人才'))).toBe(false);
+    expect(checksYear('2019年的目标是多少？', year('2019年的目标是多少？'))).toBe(false);
+  });
+
+  it('copies of something printed are counted in 本, 份 or 册 alike', () => {
+    expect(holdsKind('number', '编印发放政策摘要小册子1000份。', '小册子印了多少本')).toBe(true);
+    expect(holdsKind('number', '走访企业1000家。', '小册子印了多少本')).toBe(false);
   });
 
   it('the question’s 几X with a figure in its place, or the counted noun enumerated', () => {

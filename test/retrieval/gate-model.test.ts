@@ -24,6 +24,7 @@ import {
   withoutFigures,
 } from '../../src/retrieval/confidence.js';
 import { buildRetriever, type HybridRetriever } from '../../src/retrieval/index.js';
+import type { Chunk } from '../../src/retrieval/types.js';
 
 const unit = (word: string, extra: Partial<QueryUnit> = {}): QueryUnit => ({
   word,
@@ -106,6 +107,34 @@ beforeAll(async () => {
   retriever = await buildRetriever(docs, { cacheDir });
 });
 afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+
+describe('a comparison of places', () => {
+  const chunk = (n: number, text: string): Chunk => ({
+    id: `d${n}::0`,
+    docId: `d${n}`,
+    title: `文章${n}`,
+    source: null,
+    date: null,
+    headings: [],
+    text,
+  });
+  const units = [unit('引进'), unit('人才'), unit('目标')];
+  const q = '江山和开化今年引进人才目标哪个更大';
+
+  it('each place may be met by a passage of its own below the first three hits', () => {
+    const ranked = [
+      chunk(1, '江山今年目标引进人才50名。'),
+      chunk(2, '江山人才工作目标。'),
+      chunk(3, '引进人才目标。'),
+      chunk(4, '开化今年力争引进30名高层次人才，目标明确。'),
+      chunk(5, '其他内容。'),
+    ].map((c) => ({ chunk: c, score: 1 }));
+    expect(gateFeatures(units, ranked, q).constraint).toBe(1);
+    // A place none of the first five hits names stays unmet.
+    const without = ranked.map((h, i) => (i === 3 ? { chunk: chunk(4, '引进人才目标。'), score: 1 } : h));
+    expect(gateFeatures(units, without, q).constraint).toBe(0.5);
+  });
+});
 
 describe('on the bundled corpus', () => {
   const features = (q: string) => {
