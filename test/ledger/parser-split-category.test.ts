@@ -143,3 +143,54 @@ describe('headings announcing a list', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['融资', '用工']);
   });
 });
+
+describe('several updates and problems in one spoken message', () => {
+  it('"no problem any more" said of a settled matter does not hide a new problem after it', () => {
+    const got = parse('上午回访青禾农机嗯技改补助已经到账了没问题了然后又提了一个要招三个结构工程师');
+    expect(triples(got)).toEqual([
+      ['政策兑现', null, 'resolved'],
+      ['人才', null, 'open'],
+    ]);
+  });
+
+  it('"no new problems" after a resolution still says nothing new is asked', () => {
+    const got = parse('上午回访青禾农机，技改补助已经到账了，企业没有新的问题，订单也不错');
+    expect(got.issues.map((i) => i.status)).toEqual(['resolved']);
+  });
+
+  it('an update naming an issue id after a new problem is its own item', () => {
+    const got = parse('昨天去了青禾农机嗯他们说雨污管网还没接通然后Q零零四二就是那个用电增容已经通电了');
+    expect(got.issues.map((i) => i.status)).toEqual(['open', 'resolved']);
+    expect(got.ref).toBe('Q-0042');
+  });
+
+  it('… also when the id follows the update', () => {
+    const got = parse('今天去了青禾农机，他们想申请技改贷款，门口那条路修好了Q-0042可以办结了');
+    expect(triples(got)).toEqual([
+      ['融资', null, 'open'],
+      ['其他', null, 'resolved'],
+    ]);
+  });
+
+  it('two results on the same matter are one update', () => {
+    const got = parse('青禾农机财务说银行续贷已经批了，那个转贷的事也办完了');
+    expect(triples(got)).toEqual([['融资', null, 'resolved']]);
+  });
+
+  it('a clause opening with its status goes on with the matter before it', () => {
+    const got = parse('青禾农机危化品运输问题已交交通局，正在协调办理道路运输许可');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]!.category).toBe('其他');
+  });
+
+  it('a count of the problems listed, or thanks, is a remark, no problem', () => {
+    const got = parse('走访青禾农机，企业需要招聘电焊工20人，另外流动资金贷款3000万。两个问题我都还在梳理，辛苦了！');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '融资']);
+  });
+
+  it('good news about orders is the circumstance of a need, no market problem', () => {
+    const got = parse('走访青禾农机，订单排满了但是产能跟不上，需要新增用地30亩');
+    expect(got.issues.map((i) => i.category)).toEqual(['用地']);
+    expect(categorize('订单下滑得厉害').category).toBe('市场');
+  });
+});

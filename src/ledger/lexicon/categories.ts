@@ -42,6 +42,15 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     whole: true,
     pattern: /(?:在走|走|正在|进入|处于|等待|在)(?:审批|审核|流程)(?:流程|程序|阶段|环节)?/g,
   },
+  // 订单很多, 订单饱满, 订单暴增: good news about the market, the circumstance of a problem (capacity, staff, land),
+  // never a market problem itself (weight 0: its words tell nothing)
+  {
+    category: '其他',
+    weight: 0,
+    whole: true,
+    pattern:
+      /(?:订单|单子|市场|销路|销量|销售)(?:量)?(?:都|也|还|很|挺|特别|非常|比较|太)?(?:多|很多|饱满|充足|爆满|排满|不错|很好|火爆|红火|大增|暴增|猛增|增加|增长)(?![少])/g,
+  },
   // 对接: a verb of linking up, never part of a problem word after it (对接电商 is no 接电)
   { category: '其他', weight: 0, whole: true, pattern: /(?<!银企)对接/g },
   // 高管子女入学, 人才的孩子上学, 博士落户: a service for talent (schooling, housing, residence) is a talent matter
@@ -90,6 +99,12 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     weight: 4,
     pattern:
       /(路灯|路面|道路|马路|下水道|排水沟|路|桥|管网|管道|水管|电路|线路|电|水|气|网络|信号)(?:太|很|比较|有点|特别|经常|老是|总是)?(?:窄|堵|暗|不亮|坏了|破损|老化|积水|漏|不通|不够|不稳|不足|断|停)|(?:缺|停|限)(电|水|气)(?![工费价子脑视话梯池器缆线路商])/g,
+  },
+  // 那条路修好了, 门口的桥在拓宽: a road or bridge being built or repaired (its outcome, not only its defects)
+  {
+    category: '其他',
+    weight: 4,
+    pattern: /(?<![思线门销出网财活套])(路|桥)(?:已经?|也|都|终于|总算)?(?:修|铺|通车|拓宽|硬化|改造|打通|通了)/g,
   },
 ];
 

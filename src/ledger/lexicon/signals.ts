@@ -313,6 +313,12 @@ export const DEPARTMENT_ACTING_AFTER =
 /** Before a department: the issue is waiting there (卡在发改, 压在住建局): work under way. */
 export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|在)\s*$/;
 
+/**
+ * A count of the problems just listed (两个问题我都还在整理, 三个问题三个部门): the reporter's remark on the list, no
+ * problem itself when it names no matter.
+ */
+export const LISTED_TALLY = /[两二三四五六七八九十几\d]+(?:个|项|件|条|点)(?:问题|诉求|事项|事情|困难|需求)/;
+
 /** A header clause announcing a list (问题如下, 诉求两条, 反映三点, 问题主要有以下几点): no problem itself. */
 export const LIST_HEADER =
   /^(?:企业|公司|他们|对方)?(?:这边|那边|这里|那里|这次|今天|目前|现在)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:主要|集中|具体)?(?:如下|有|是|在)?(?:以下|下面|下列)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:方面)?(?:的)?(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;
