@@ -194,3 +194,20 @@ describe('several updates and problems in one spoken message', () => {
     expect(categorize('订单下滑得厉害').category).toBe('市场');
   });
 });
+
+describe('clause ends and listed ids', () => {
+  it('an emoji before a space ends a clause', () => {
+    const got = parse(
+      '昨天回访青禾农机，排污许可的问题生态环境局已经办好了👍 企业还说想申请一个新车间的能评，还没交办。',
+    );
+    expect(triples(got)).toEqual([
+      ['审批', '生态环境局', 'resolved'],
+      ['审批', null, 'open'],
+    ]);
+  });
+
+  it('each of several listed ids takes the matter named after it', () => {
+    const got = parse('本周办结2件：Q-0201（青禾农机招工）、Q-0202（青禾农机排污许可），企业均已确认。');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '审批']);
+  });
+});

@@ -856,13 +856,19 @@ function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     }
   }
   for (const r of f.refs) addOld(d, m, f, r.ref);
-  // "Q-0055 办结，Q-0056 消号": each id takes the status said between it and the next id (when there is one).
+  // "Q-0055 办结，Q-0056 消号": each id takes the status said between it and the next id (when there is one),
+  // and the matter named there (Q-0103（用工）、Q-0104（施工许可）) when it names one.
   if (f.refs.length > 1) {
     const own = d.items.slice(-f.refs.length);
     f.refs.forEach((r, k) => {
       const end = f.refs[k + 1]?.start ?? f.seg.end;
       const st = maxStatus(f.statuses.filter((s) => s.start >= r.end && s.end <= end).map((s) => s.status));
       if (st) own[k]!.status = st;
+      const named = categorize(blankSpans(m.work.slice(r.end, end), r.end, [...m.ents, ...m.depts]));
+      if (named.score > 0) {
+        own[k]!.category = named.category;
+        own[k]!.categoryScore = named.score;
+      }
     });
   }
   return true;
