@@ -211,3 +211,22 @@ describe('clause ends and listed ids', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['用工', '审批']);
   });
 });
+
+describe('background, plans and new reports in a visit', () => {
+  it('a cause reported by the enterprise is the background of the problem after it', () => {
+    const got = parse('今天走访青禾农机，企业反映由于钢材涨价，资金周转困难，希望协调银行续贷。');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资']);
+  });
+
+  it('another matter the owner also raised is a problem of its own', () => {
+    const got = parse('刚从青禾农机出来 他们说银行承兑到期了 想续贷 然后老板还说车间电老是跳闸 要增容');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资', '其他']);
+  });
+
+  it('"the main difficulty is:" is a heading, and a need that may arise later is none when nothing is asked', () => {
+    const got = parse(
+      '今天走访了青禾农机，企业反映的主要困难是：新车间的消防验收迟迟未通过。另外企业打算后年扩产，届时可能需要新增用地，目前暂无诉求。',
+    );
+    expect(got.issues.map((i) => i.category)).toEqual(['审批']);
+  });
+});

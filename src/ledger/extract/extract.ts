@@ -15,6 +15,7 @@ import type {
 import {
   ASK_START,
   CHITCHAT,
+  CONTINGENT_NEED,
   LISTED_TALLY,
   CLOSABLE_ASK,
   CONSEQUENCE_START,
@@ -1192,7 +1193,12 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
         (!m.multiEnterprise || x.enterprise === f.enterprise) &&
         x.cls.some((c) => c.noIssue),
     ) &&
-    !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text) || PROBLEM_CUES.test(c.text)) &&
+    // (a need that may arise later — 届时可能需要新增用地 — is no problem said today)
+    !f.content.some(
+      (c) =>
+        !CONTINGENT_NEED.test(c.text) &&
+        (OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text) || PROBLEM_CUES.test(c.text)),
+    ) &&
     f.status === null &&
     f.handler === null
   )

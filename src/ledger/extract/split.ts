@@ -199,6 +199,10 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       !gCats.has(p.category)
     )
       return open(false);
+    // a new report on another matter after a problem (…想续贷，老板还说厂里电老是跳闸): a problem of its own, even when
+    // the words saying what is wrong come in the clause after it or are the matter's own (跳闸, 积水)
+    if (p.report && !p.firm && !p.state && p.score > 0 && gCue && gCat.score > 0 && !gCats.has(p.category))
+      return open(false);
     // an update naming an issue id after a new problem that names none (…排水不畅，Q-0019 用电增容已经通电了; 想上市融资，
     // 厂区那条路修好了Q-0061可以办结了): the id says it is about an earlier issue, not the problem before it
     // (the id may stand just before the clause, blanked — 然后 Q零零一九 就是 他们的… —, or right after it)

@@ -216,7 +216,7 @@ export const CONSEQUENCE_START =
  * problem after it, no problem of its own.
  */
 export const CAUSE_START =
-  /^\s*(?:企业|公司|厂里|他们|该企业)?(?:主要是|主要)?(?:因为|由于|受(?=[^，,。;；]{1,12}影响)|因(?=[\u4e00-\u9fa5]{2}))/;
+  /^\s*(?:企业|公司|厂里|他们|该企业)?(?:反映|反应|说|表示|称|提到)?(?:主要是|主要)?(?:因为|由于|受(?=[^，,。;；]{1,12}影响)|因(?=[\u4e00-\u9fa5]{2}))/;
 
 /** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
 export const TOPIC_MARKERS =
@@ -319,9 +319,12 @@ export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|
  */
 export const LISTED_TALLY = /[两二三四五六七八九十几\d]+(?:个|项|件|条|点)(?:问题|诉求|事项|事情|困难|需求)/;
 
+/** A need that may arise later (届时可能需要…, 到时候要…, 如果扩产…): a contingency, no problem today. */
+export const CONTINGENT_NEED = /届时|到时候?|将来|今后|以后|(?:可能|也许|或许)(?:会|还)?(?:需要|要)|如果|假如|若是/;
+
 /** A header clause announcing a list (问题如下, 诉求两条, 反映三点, 问题主要有以下几点): no problem itself. */
 export const LIST_HEADER =
-  /^(?:企业|公司|他们|对方)?(?:这边|那边|这里|那里|这次|今天|目前|现在)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:主要|集中|具体)?(?:如下|有|是|在)?(?:以下|下面|下列)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:方面)?(?:的)?(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;
+  /^(?:企业|公司|他们|对方)?(?:这边|那边|这里|那里|这次|今天|目前|现在)?(?:反映|反应|提出|提了|提|诉求|问题|情况|需求|困难)?(?:的)?(?:主要|集中|具体)?(?:问题|诉求|情况|需求|困难|事项|几点|事)?(?:主要|集中|具体)?(?:如下|有|是|在)?(?:以下|下面|下列)?(?:[两二三四五六七八九十几\d]+(?:个|点|条|件|项)(?:方面)?(?:的)?(?:问题|诉求|事|事项)?)?(?:如下)?\s*$/;
 
 /** A list header that counts its items (主要是三个问题, 反映两点): a header whatever follows it, colon or not. */
 export const COUNTED_LIST_HEADER =
