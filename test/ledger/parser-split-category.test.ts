@@ -230,3 +230,15 @@ describe('background, plans and new reports in a visit', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['审批']);
   });
 });
+
+describe('lexicon: buyers, freight and managers', () => {
+  it.each([
+    ['希望帮忙对接几家海外买家', '市场'],
+    ['集装箱运费涨了一倍', '其他'],
+    ['新车间充电桩报装一直没人管', '其他'],
+    ['缺一名质量主管', '人才'],
+    ['想找银行客户经理对接一下续贷', '融资'],
+  ])('%s → %s', (text, category) => {
+    expect(categorize(text).category).toBe(category);
+  });
+});

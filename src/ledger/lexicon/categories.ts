@@ -70,6 +70,13 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     pattern:
       /(?:缺|招|要|找|聘|需要|急需|[个名位])[^，,。;；\s]{0,6}?(运营|主播|美工|设计师?|文案|剪辑)(?!成本|费用|资金|正常|情况|良好|平稳)/g,
   },
+  // 缺质量主管, 招一个生产经理, 缺物流管理人员: a manager wanted is talent, whatever the field before it
+  {
+    category: '人才',
+    weight: 6,
+    pattern:
+      /(?:缺|招|要|找|聘|差|需要|急需|[个名位])[^，,。;；\s]{0,6}?(管理人员|管理人才|主管|(?<!客户|项目|银行)经理|总监|高管)(?!办|说|讲|表示|反映|同意|签字|对接|联系|很|的)/g,
+  },
   // 一个懂跨境电商的运营, 两名懂外贸的业务员, 缺懂外贸的业务经理: a person with a skill is talent
   {
     category: '人才',
@@ -580,6 +587,12 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '供货',
       '订货',
       '代理商',
+      '买家',
+      '采购商',
+      '分销商',
+      '商超',
+      '超市',
+      '客商',
       '海外市场',
       '国内市场',
       '新客户',
@@ -703,6 +716,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
   },
   // renting premises (租期到了, 房租上涨, 房东不续): a matter of the lease, not of land — stronger than 厂房 alone
   { category: '其他', weight: 2, words: ['租金', '租期', '房租', '房东', '续租', '租赁', '退租'] },
+  // freight and utility hook-ups: logistics and utilities like the words above
+  { category: '其他', weight: 4, words: ['运费', '海运费', '集装箱', '货代', '仓储', '报装'] },
   // customs: like logistics, a matter of getting goods through
   { category: '其他', weight: 4, words: ['通关', '清关', '报关', '查验'] },
   // getting to work and back: weaker than a labour word, but the head of "工人上班不方便"
