@@ -242,3 +242,15 @@ describe('lexicon: buyers, freight and managers', () => {
     expect(categorize(text).category).toBe(category);
   });
 });
+
+describe('more deficit words in unpunctuated dictation', () => {
+  it('an inspection that cannot be passed, then a loan falling due, are two problems', () => {
+    const got = parse('我在青禾农机这边他们反映新仓库的消防验收一直过不了还有银行贷款月底到期想续贷');
+    expect(got.issues.map((i) => i.category)).toEqual(['审批', '融资']);
+  });
+
+  it('a cost that is too high is a problem of its own after 另外', () => {
+    const got = parse('青禾农机老板刚打电话说排污许可批不下来另外天然气也太贵');
+    expect(got.issues.map((i) => i.category)).toEqual(['审批', '其他']);
+  });
+});
