@@ -143,3 +143,114 @@ describe('headings announcing a list', () => {
     expect(got.issues.map((i) => i.category)).toEqual(['融资', '用工']);
   });
 });
+
+describe('several updates and problems in one spoken message', () => {
+  it('"no problem any more" said of a settled matter does not hide a new problem after it', () => {
+    const got = parse('上午回访青禾农机嗯技改补助已经到账了没问题了然后又提了一个要招三个结构工程师');
+    expect(triples(got)).toEqual([
+      ['政策兑现', null, 'resolved'],
+      ['人才', null, 'open'],
+    ]);
+  });
+
+  it('"no new problems" after a resolution still says nothing new is asked', () => {
+    const got = parse('上午回访青禾农机，技改补助已经到账了，企业没有新的问题，订单也不错');
+    expect(got.issues.map((i) => i.status)).toEqual(['resolved']);
+  });
+
+  it('an update naming an issue id after a new problem is its own item', () => {
+    const got = parse('昨天去了青禾农机嗯他们说雨污管网还没接通然后Q零零四二就是那个用电增容已经通电了');
+    expect(got.issues.map((i) => i.status)).toEqual(['open', 'resolved']);
+    expect(got.ref).toBe('Q-0042');
+  });
+
+  it('… also when the id follows the update', () => {
+    const got = parse('今天去了青禾农机，他们想申请技改贷款，门口那条路修好了Q-0042可以办结了');
+    expect(triples(got)).toEqual([
+      ['融资', null, 'open'],
+      ['其他', null, 'resolved'],
+    ]);
+  });
+
+  it('two results on the same matter are one update', () => {
+    const got = parse('青禾农机财务说银行续贷已经批了，那个转贷的事也办完了');
+    expect(triples(got)).toEqual([['融资', null, 'resolved']]);
+  });
+
+  it('a clause opening with its status goes on with the matter before it', () => {
+    const got = parse('青禾农机危化品运输问题已交交通局，正在协调办理道路运输许可');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]!.category).toBe('其他');
+  });
+
+  it('a count of the problems listed, or thanks, is a remark, no problem', () => {
+    const got = parse('走访青禾农机，企业需要招聘电焊工20人，另外流动资金贷款3000万。两个问题我都还在梳理，辛苦了！');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '融资']);
+  });
+
+  it('good news about orders is the circumstance of a need, no market problem', () => {
+    const got = parse('走访青禾农机，订单排满了但是产能跟不上，需要新增用地30亩');
+    expect(got.issues.map((i) => i.category)).toEqual(['用地']);
+    expect(categorize('订单下滑得厉害').category).toBe('市场');
+  });
+});
+
+describe('clause ends and listed ids', () => {
+  it('an emoji before a space ends a clause', () => {
+    const got = parse(
+      '昨天回访青禾农机，排污许可的问题生态环境局已经办好了👍 企业还说想申请一个新车间的能评，还没交办。',
+    );
+    expect(triples(got)).toEqual([
+      ['审批', '生态环境局', 'resolved'],
+      ['审批', null, 'open'],
+    ]);
+  });
+
+  it('each of several listed ids takes the matter named after it', () => {
+    const got = parse('本周办结2件：Q-0201（青禾农机招工）、Q-0202（青禾农机排污许可），企业均已确认。');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '审批']);
+  });
+});
+
+describe('background, plans and new reports in a visit', () => {
+  it('a cause reported by the enterprise is the background of the problem after it', () => {
+    const got = parse('今天走访青禾农机，企业反映由于钢材涨价，资金周转困难，希望协调银行续贷。');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资']);
+  });
+
+  it('another matter the owner also raised is a problem of its own', () => {
+    const got = parse('刚从青禾农机出来 他们说银行承兑到期了 想续贷 然后老板还说车间电老是跳闸 要增容');
+    expect(got.issues.map((i) => i.category)).toEqual(['融资', '其他']);
+  });
+
+  it('"the main difficulty is:" is a heading, and a need that may arise later is none when nothing is asked', () => {
+    const got = parse(
+      '今天走访了青禾农机，企业反映的主要困难是：新车间的消防验收迟迟未通过。另外企业打算后年扩产，届时可能需要新增用地，目前暂无诉求。',
+    );
+    expect(got.issues.map((i) => i.category)).toEqual(['审批']);
+  });
+});
+
+describe('lexicon: buyers, freight and managers', () => {
+  it.each([
+    ['希望帮忙对接几家海外买家', '市场'],
+    ['集装箱运费涨了一倍', '其他'],
+    ['新车间充电桩报装一直没人管', '其他'],
+    ['缺一名质量主管', '人才'],
+    ['想找银行客户经理对接一下续贷', '融资'],
+  ])('%s → %s', (text, category) => {
+    expect(categorize(text).category).toBe(category);
+  });
+});
+
+describe('more deficit words in unpunctuated dictation', () => {
+  it('an inspection that cannot be passed, then a loan falling due, are two problems', () => {
+    const got = parse('我在青禾农机这边他们反映新仓库的消防验收一直过不了还有银行贷款月底到期想续贷');
+    expect(got.issues.map((i) => i.category)).toEqual(['审批', '融资']);
+  });
+
+  it('a cost that is too high is a problem of its own after 另外', () => {
+    const got = parse('青禾农机老板刚打电话说排污许可批不下来另外天然气也太贵');
+    expect(got.issues.map((i) => i.category)).toEqual(['审批', '其他']);
+  });
+});

@@ -15,6 +15,8 @@ import type {
 import {
   ASK_START,
   CHITCHAT,
+  CONTINGENT_NEED,
+  LISTED_TALLY,
   CLOSABLE_ASK,
   CONSEQUENCE_START,
   CONTRAST_START,
@@ -901,13 +903,19 @@ function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     }
   }
   for (const r of f.refs) addOld(d, m, f, r.ref);
-  // "Q-0055 办结，Q-0056 消号": each id takes the status said between it and the next id (when there is one).
+  // "Q-0055 办结，Q-0056 消号": each id takes the status said between it and the next id (when there is one),
+  // and the matter named there (Q-0103（用工）、Q-0104（施工许可）) when it names one.
   if (f.refs.length > 1) {
     const own = d.items.slice(-f.refs.length);
     f.refs.forEach((r, k) => {
       const end = f.refs[k + 1]?.start ?? f.seg.end;
       const st = maxStatus(f.statuses.filter((s) => s.start >= r.end && s.end <= end).map((s) => s.status));
       if (st) own[k]!.status = st;
+      const named = categorize(blankSpans(m.work.slice(r.end, end), r.end, [...m.ents, ...m.depts]));
+      if (named.score > 0) {
+        own[k]!.category = named.category;
+        own[k]!.categoryScore = named.score;
+      }
     });
   }
   return true;
@@ -1231,7 +1239,12 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
         (!m.multiEnterprise || x.enterprise === f.enterprise) &&
         x.cls.some((c) => c.noIssue),
     ) &&
-    !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text) || PROBLEM_CUES.test(c.text)) &&
+    // (a need that may arise later — 届时可能需要新增用地 — is no problem said today)
+    !f.content.some(
+      (c) =>
+        !CONTINGENT_NEED.test(c.text) &&
+        (OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text) || PROBLEM_CUES.test(c.text)),
+    ) &&
     f.status === null &&
     f.handler === null
   )
@@ -1634,7 +1647,18 @@ function analyseClauses(
       plannedVisit = true;
       visit = null;
     }
-    const noIssue = NO_ISSUE.test(c.text);
+    // (没问题了 after a resolution in the same clause — 已经到账了没问题了 — says that matter is settled, not that
+    // nothing is asked)
+    const noIssueAt = NO_ISSUE.exec(c.text);
+    const noIssue =
+      noIssueAt !== null &&
+      !(
+        SETTLED_NO_PROBLEM.test(noIssueAt[0] + c.text.slice(noIssueAt.index + noIssueAt[0].length)) &&
+        statuses.some(
+          (s) =>
+            inside(s, c) && (s.status === 'resolved' || s.status === 'closed') && s.end <= c.start + noIssueAt.index,
+        )
+      );
     // the reporter's own comment (我觉得…, 这个要再催一下) carries no problem; its status, if any, is about what came before
     const comment = SPEAKER_COMMENT.test(c.text);
     // residual content: blank out names, departments, refs, dates, statuses, visit verbs, fillers
@@ -1665,7 +1689,20 @@ function analyseClauses(
       // (昨天去X, 上周三去X: a time already past says it happened)
       !PAST_TIME_WORDS.test(c.text) &&
       cEnts.some((e) => BARE_GO_BEFORE_NAME.test(work.slice(c.start, e.start)));
-    return { ...c, visit, plannedVisit, bareMotion, noIssue, content: residual.length >= 2 && !header && !comment };
+    // a pleasantry (辛苦了, 谢谢) or a count of the problems listed that names no matter (三个问题三个部门): a remark
+    const remark =
+      CHITCHAT.test(c.text.replace(/[\s\p{P}]/gu, '')) ||
+      (LISTED_TALLY.test(c.text) &&
+        !OWN_PROBLEM_CUES.test(c.text) &&
+        categorize(blankSpans(c.text, c.start, [...cEnts, ...depts])).score <= 0);
+    return {
+      ...c,
+      visit,
+      plannedVisit,
+      bareMotion,
+      noIssue,
+      content: residual.length >= 2 && !header && !comment && !remark,
+    };
   });
   // A visit called off or moved anywhere in its sentence (座谈取消，改到下周): a plan, not a visit.
   if (cls.some((c) => c.visit) && VISIT_CALLED_OFF.test(seg.text))
@@ -1676,6 +1713,9 @@ function analyseClauses(
       }
   return cls;
 }
+
+/** "No problem (any more)" said of one matter (没问题了, 没啥问题了): not a statement that nothing new is asked. */
+const SETTLED_NO_PROBLEM = /^(?:没|没有)(?:啥|什么)?(?:问题|事)了/;
 
 /** 去 right before the name, nothing else (下午去宏达机械). */
 const BARE_GO_BEFORE_NAME = /(?<![过回进出上下])去\s*$/;

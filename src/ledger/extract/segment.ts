@@ -347,7 +347,8 @@ export function clauses(seg: Span & { text: string }): Array<Span & { text: stri
   const isSep = (i: number) =>
     /[,，]/.test(seg.text[i]!) ||
     (/\s/.test(seg.text[i]!) &&
-      /[\u4e00-\u9fa5]/.test(seg.text[i - 1] ?? '') &&
+      // (an emoji closing a clause before the space too: …整改通过了👍 企业还说…)
+      /[\u4e00-\u9fa5\p{Extended_Pictographic}]$/u.test(seg.text.slice(Math.max(0, i - 2), i)) &&
       /^\s*[\u4e00-\u9fa5]/.test(seg.text.slice(i + 1)));
   for (let i = 0; i <= seg.text.length; i++) {
     if (i === seg.text.length || isSep(i)) {

@@ -166,6 +166,17 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       gCat.category,
       ...gProblem.filter((x) => x.cue && x.score > 0).map((x) => x.category),
     ]);
+    // two results on the same matter, nothing wrong said (过桥资金已经到位了，那个转贷的事算办完了): one update
+    if (
+      p.firm &&
+      !p.cue &&
+      !gCue &&
+      g.pieces.some((x) => x.firm) &&
+      gCat.score > 0 &&
+      p.category === gCat.category &&
+      !ctx.refs?.some((r) => r.start >= g.start && r.end <= p.end)
+    )
+      return join();
     if (gCue || gCat.score > 0) {
       const t = topicOf(p, pieces[i + 1], groups, judge);
       if (t === 'topic') return open(true);
@@ -188,11 +199,27 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       !gCats.has(p.category)
     )
       return open(false);
-    // two updates on different topics ("土地证下来了 用电增容还在排队"): one each
+    // a new report on another matter after a problem (…想续贷，老板还说厂里电老是跳闸): a problem of its own, even when
+    // the words saying what is wrong come in the clause after it or are the matter's own (跳闸, 积水)
+    if (p.report && !p.firm && !p.state && p.score > 0 && gCue && gCat.score > 0 && !gCats.has(p.category))
+      return open(false);
+    // an update naming an issue id after a new problem that names none (…排水不畅，Q-0019 用电增容已经通电了; 想上市融资，
+    // 厂区那条路修好了Q-0061可以办结了): the id says it is about an earlier issue, not the problem before it
+    // (the id may stand just before the clause, blanked — 然后 Q零零一九 就是 他们的… —, or right after it)
     const gStated = g.pieces.some((x) => x.firm);
+    const ownRef = ctx.refs?.find(
+      (r) => (r.start >= g.end && r.end <= p.end) || (r.start >= p.end && ctx.work.slice(p.end, r.start).trim() === ''),
+    );
+    if (p.state && !p.cue && gCue && !gStated && ownRef && !holdsRef(g, ctx)) {
+      open(false);
+      groups[groups.length - 1]!.start = Math.min(p.start, ownRef.start);
+      return;
+    }
+    // two updates on different topics ("土地证下来了 用电增容还在排队"): one each
     if (p.firm && gStated && p.score > 0 && gCat.score > 0 && !gCats.has(p.category)) return open(false);
     // two hand-offs of different topics, nothing wrong said ("补贴的事转经信局了，规划许可报资规局"): one each
-    if (!gCue && gCat.score > 0 && handsOffAnotherTopic(p, g, judge)) return open(true);
+    // (a clause opening with its status — 正在协调办理大件运输许可 — has no subject of its own: it goes on with the matter before it)
+    if (!gCue && gCat.score > 0 && handsOffAnotherTopic(p, g, judge) && !opensWithStatus(p, ctx)) return open(true);
     // an update of an earlier issue, then something new reported (…已经放款，企业又反映缺包装工)
     // (the report may say what is wrong in the clause after it: …已经拿到了，他们又说想扩产，缺地)
     const next = pieces[i + 1];
@@ -237,6 +264,14 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
 function handsOffAnotherTopic(p: Piece, g: Group, judge: (s: Span) => { category: Category; score: number }): boolean {
   return p.state && !p.cue && p.score > 0 && g.pieces.some((x) => x.state) && judge(g).category !== p.category;
 }
+
+/** The clause opens with a status word (正在协调…, 已经办好…): it has no subject of its own. */
+function opensWithStatus(p: Piece, ctx: SplitContext): boolean {
+  const first = ctx.statuses.filter((s) => inside(s, p)).sort((a, b) => a.start - b.start)[0];
+  return first !== undefined && ctx.work.slice(p.start, first.start).trim() === '';
+}
+
+const holdsRef = (s: Span, ctx: SplitContext) => ctx.refs?.some((r) => inside(r, s)) ?? false;
 
 /** The group updates an earlier issue: an issue id, a firm status (已经放款, 已受理), or a topic a department acts on (用电增容那个，供电公司说…). */
 function updatesEarlier(g: Group, ctx: SplitContext): boolean {

@@ -42,6 +42,15 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     whole: true,
     pattern: /(?:在走|走|正在|进入|处于|等待|在)(?:审批|审核|流程)(?:流程|程序|阶段|环节)?/g,
   },
+  // 订单很多, 订单饱满, 订单暴增: good news about the market, the circumstance of a problem (capacity, staff, land),
+  // never a market problem itself (weight 0: its words tell nothing)
+  {
+    category: '其他',
+    weight: 0,
+    whole: true,
+    pattern:
+      /(?:订单|单子|市场|销路|销量|销售)(?:量)?(?:都|也|还|很|挺|特别|非常|比较|太)?(?:多|很多|饱满|充足|爆满|排满|不错|很好|火爆|红火|大增|暴增|猛增|增加|增长)(?![少])/g,
+  },
   // 对接: a verb of linking up, never part of a problem word after it (对接电商 is no 接电)
   { category: '其他', weight: 0, whole: true, pattern: /(?<!银企)对接/g },
   // 高管子女入学, 人才的孩子上学, 博士落户: a service for talent (schooling, housing, residence) is a talent matter
@@ -60,6 +69,13 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     weight: 6,
     pattern:
       /(?:缺|招|要|找|聘|需要|急需|[个名位])[^，,。;；\s]{0,6}?(运营|主播|美工|设计师?|文案|剪辑)(?!成本|费用|资金|正常|情况|良好|平稳)/g,
+  },
+  // 缺质量主管, 招一个生产经理, 缺物流管理人员: a manager wanted is talent, whatever the field before it
+  {
+    category: '人才',
+    weight: 6,
+    pattern:
+      /(?:缺|招|要|找|聘|差|需要|急需|[个名位])[^，,。;；\s]{0,6}?(管理人员|管理人才|主管|(?<!客户|项目|银行)经理|总监|高管)(?!办|说|讲|表示|反映|同意|签字|对接|联系|很|的)/g,
   },
   // 一个懂跨境电商的运营, 两名懂外贸的业务员, 缺懂外贸的业务经理: a person with a skill is talent
   {
@@ -89,7 +105,13 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     category: '其他',
     weight: 4,
     pattern:
-      /(路灯|路面|道路|马路|下水道|排水沟|路|桥|管网|管道|水管|电路|线路|电|水|气|网络|信号)(?:太|很|比较|有点|特别|经常|老是|总是)?(?:窄|堵|暗|不亮|坏了|破损|老化|积水|漏|不通|不够|不稳|不足|断|停)|(?:缺|停|限)(电|水|气)(?![工费价子脑视话梯池器缆线路商])/g,
+      /(路灯|路面|道路|马路|下水道|排水沟|路|桥|管网|管道|水管|电路|线路|电|水|气|网络|信号)(?:太|很|比较|有点|特别|经常|老是|总是)?(?:窄|堵|暗|不亮|坏了|破损|老化|积水|漏|不通|不够|不稳|不足|断|停|跳闸|波动)|(?:缺|停|限)(电|水|气)(?![工费价子脑视话梯池器缆线路商])/g,
+  },
+  // 那条路修好了, 门口的桥在拓宽: a road or bridge being built or repaired (its outcome, not only its defects)
+  {
+    category: '其他',
+    weight: 4,
+    pattern: /(?<![思线门销出网财活套])(路|桥)(?:已经?|也|都|终于|总算)?(?:修|铺|通车|拓宽|硬化|改造|打通|通了)/g,
   },
 ];
 
@@ -565,6 +587,12 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '供货',
       '订货',
       '代理商',
+      '买家',
+      '采购商',
+      '分销商',
+      '商超',
+      '超市',
+      '客商',
       '海外市场',
       '国内市场',
       '新客户',
@@ -688,6 +716,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
   },
   // renting premises (租期到了, 房租上涨, 房东不续): a matter of the lease, not of land — stronger than 厂房 alone
   { category: '其他', weight: 2, words: ['租金', '租期', '房租', '房东', '续租', '租赁', '退租'] },
+  // freight and utility hook-ups: logistics and utilities like the words above
+  { category: '其他', weight: 4, words: ['运费', '海运费', '集装箱', '货代', '仓储', '报装'] },
   // customs: like logistics, a matter of getting goods through
   { category: '其他', weight: 4, words: ['通关', '清关', '报关', '查验'] },
   // getting to work and back: weaker than a labour word, but the head of "工人上班不方便"
