@@ -30,9 +30,21 @@ describe('enterprise names as written', () => {
     expect(firstName('汇报一下：康宁医疗的注册证还在审。')).toBe('康宁医疗');
   });
 
+  it('the speaker just out of the enterprise (我刚从X出来) names it clean', () => {
+    expect(firstName('喂我刚从华茂机械出来他们说焊工还缺十来个')).toBe('华茂机械');
+  });
+
   it('after a chatty lead-in ending in ～ or a colon the name starts clean', () => {
     expect(firstName('跟大家说个好消息～启明智能的奖励到账了')).toBe('启明智能');
     expect(firstName('请示领导：安和医疗的许可证能否加急')).toBe('安和医疗');
+  });
+});
+
+describe('roll-up rows labelled by their enterprise', () => {
+  it('a row may open with its number and a date, and its label may carry an aside', () => {
+    const text = '本周走访：\n① 3月2日 青岚陶瓷：窑炉改造缺资金；\n② 3月4日 北川机电（周三）：缺钳工6人。';
+    const names = findEnterprises(text, known).map((h) => h.name);
+    expect(names).toEqual(expect.arrayContaining(['青岚陶瓷', '北川机电']));
   });
 });
 

@@ -586,7 +586,7 @@ function nameAt(text: string, start: number): string | null {
 }
 
 const LINE_LEAD =
-  /^\s*(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])?\s*/;
+  /^\s*(?:(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])\s*)*/;
 
 /**
  * Roll-ups written as lines or list items that start with the enterprise as a label
@@ -615,7 +615,10 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
   for (const p of pieces) {
     const body = text.slice(p.start, p.end);
     const lead = LINE_LEAD.exec(body)?.[0] ?? '';
-    const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*[:：]|\s+\S)/.exec(body.slice(lead.length));
+    // (the label may carry an aside before its colon: 光谷激光（周一）：…)
+    const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*(?:[(（][^()（）]{1,8}[)）]\s*)?[:：]|\s+\S)/.exec(
+      body.slice(lead.length),
+    );
     if (!m) continue;
     const name = m[1]!;
     const start = p.start + lead.length;
