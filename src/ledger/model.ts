@@ -128,6 +128,10 @@ export const CONFIDENCE_REASONS = [
   'table_layout',
   /** A problem recorded as handed to a department that no hand-off word in the text hands it to. */
   'inferred_handoff',
+  /** Read as several kinds of act, yet its issues show one act only (one issue, or all at one status): one got lost. */
+  'lost_act',
+  /** A periodic report (本周进展：…, 【本月】…): several items compressed into terse phrases. */
+  'periodic_report',
 ] as const;
 export type ConfidenceReason = (typeof CONFIDENCE_REASONS)[number];
 export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
@@ -152,6 +156,8 @@ export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
   unexplained_text: '有较多内容没有读懂',
   table_layout: '表格格式，按列推测',
   inferred_handoff: '交办部门是推断的，原文没有说交给它',
+  lost_act: '消息里有几种进展，但只记下了一种',
+  periodic_report: '阶段汇总，内容压缩，按条目推测',
 };
 
 /** A message that asks about an issue rather than reporting on it (Q-0003 到哪一步了, …批了没有？, 能不能结了？). */

@@ -53,7 +53,7 @@ function runsPast(text: string, word: string, from: number, end: number): boolea
   return false;
 }
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。!！?？\n】\]]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
+  /(?:^|[。!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 
 /** A name's leading place (浙江, 杭州市, 越城区): the lexicon's pattern or any form in the place list. */
 function stripPlace(name: string): string {
@@ -310,7 +310,26 @@ const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。])(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
+
+/** Where a leading place name (PLACE_PREFIX) that covers position `k` of `run` starts, else null. */
+function placeAround(run: string, k: number): number | null {
+  for (let j = Math.max(0, k - 2); j <= k; j++) {
+    const m = PLACE_PREFIX.exec(run.slice(j));
+    if (m && j + m[0].length > k && run.length - j - m[0].length >= 2) return j;
+  }
+  return null;
+}
+
+/**
+ * 嘉兴优诺生物 → 优诺生物: a name written without its legal ending is the short name people use, and a leading place
+ * is no part of it (a legal full name — 无锡芯源微电子有限公司 — is kept as written).
+ */
+function shortNameOf(name: string): string {
+  if (LEGAL_ENDING.test(name)) return name;
+  const placeless = stripPlace(name);
+  return placeless !== name && placeless.length >= 4 ? placeless : name;
+}
 
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
@@ -324,6 +343,12 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   if (bw) run = run.slice(bw.index + bw[0].length);
   for (let k = run.length - 1; k >= 0; k--) {
     if (BREAK_CHARS.test(run[k]!)) {
+      // 无锡芯源: a place name holding a break character (无锡) begins the name, it does not end the text before it
+      const place = placeAround(run, k);
+      if (place !== null) {
+        run = run.slice(place);
+        break;
+      }
       // 去了同创机械: a conjunction right after another break, leaving less than a name, begins the name
       const keep = /[与跟同和及]/.test(run[k]!) && run.length - k - 1 < 2 && (k === 0 || BREAK_CHARS.test(run[k - 1]!));
       run = run.slice(keep ? k : k + 1);
@@ -427,7 +452,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     // 分拣包装工: a problem word running on past the ending (包装 + 工) makes it that word, not a name
     if (CATEGORY_WORD_LIST.some((w) => w.length >= 2 && runsPast(text, w, pos, end))) continue;
     if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
-    hits.push({ name, start, end, known: false });
+    hits.push({ name: shortNameOf(name), start, end, known: false });
     pos = end - 1;
   }
   return hits;
@@ -561,7 +586,7 @@ function nameAt(text: string, start: number): string | null {
 }
 
 const LINE_LEAD =
-  /^\s*(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])?\s*/;
+  /^\s*(?:(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])\s*)*/;
 
 /**
  * Roll-ups written as lines or list items that start with the enterprise as a label
@@ -590,7 +615,10 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
   for (const p of pieces) {
     const body = text.slice(p.start, p.end);
     const lead = LINE_LEAD.exec(body)?.[0] ?? '';
-    const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*[:：]|\s+\S)/.exec(body.slice(lead.length));
+    // (the label may carry an aside before its colon: 光谷激光（周一）：…)
+    const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*(?:[(（][^()（）]{1,8}[)）]\s*)?[:：]|\s+\S)/.exec(
+      body.slice(lead.length),
+    );
     if (!m) continue;
     const name = m[1]!;
     const start = p.start + lead.length;

@@ -104,6 +104,9 @@ import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
+/** A numbered item's marker (1. 2、 ③ (4)): items cut by their numbers. */
+const NUMBERED_ITEM = /^\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)）．]|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
 const PROGRESS_VERB_START = new RegExp(`^(?:${[...PROGRESS_VERBS].sort((a, b) => b.length - a.length).join('|')})`);
 import { splitProblems } from './split.js';
 import { inSpeakerPlan, normaliseNegators, speakerPlans } from './mood.js';
@@ -1530,7 +1533,13 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
   // an update at all, or a problem? Ask. (With an id the note goes to that issue's history.)
   if (d.items.some((i) => i.old && i.ref === null && !i.explicitStatus && i.department === null && i.status === 'open'))
     d.reasons.add('unclear_act');
-  if (m.segments.length >= 2 && !/[,，。;；!！?？\n、]/.test(m.trimmed) && m.trimmed.length >= 30)
+  // (a numbered list — 1.… 2.… — is cut by its numbers, not by guesswork)
+  if (
+    m.segments.length >= 2 &&
+    !/[,，。;；!！?？\n、]/.test(m.trimmed) &&
+    m.trimmed.length >= 30 &&
+    m.segments.filter((x) => NUMBERED_ITEM.test(x.seg.marker)).length < 2
+  )
     d.reasons.add('unpunctuated');
   const namedKnown = m.ents.filter((x) => x.known).map((x) => x.name);
   if (kind !== 'not_update' && leavesOutNamed({ enterprise, issues }, namedKnown)) d.reasons.add('several_enterprises');

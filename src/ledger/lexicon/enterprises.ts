@@ -131,6 +131,8 @@ export const WEAK_COMPANY_SUFFIXES = [
   '能源',
   '汽车',
   '零部件',
+  '配件',
+  '医疗',
   '贸易',
   '包装',
   '服装',
@@ -230,7 +232,7 @@ export const COMPANY_SUFFIXES: readonly string[] = [...STRONG_COMPANY_SUFFIXES, 
 
 /** Leading place names that are not part of what people call the company (浙江华康药业 → 华康). */
 export const PLACE_PREFIX =
-  /^(?:[\u4e00-\u9fa5]{2,3}(?:省|市|县|区))|^(?:浙江|江苏|安徽|江西|福建|广东|山东|河南|河北|湖北|湖南|四川|上海|北京|天津|重庆|衢州|常山|杭州|宁波|温州|金华|绍兴|台州|嘉兴|湖州|丽水|舟山|义乌)/;
+  /^(?:[\u4e00-\u9fa5]{2,3}(?:省|市|县|区))|^(?:无锡|苏州|南京|合肥|深圳|广州|厦门|青岛|成都|武汉|西安|长沙|郑州|济南|浙江|江苏|安徽|江西|福建|广东|山东|河南|河北|湖北|湖南|四川|上海|北京|天津|重庆|衢州|常山|杭州|宁波|温州|金华|绍兴|台州|嘉兴|湖州|丽水|舟山|义乌)/;
 
 /** Words that end up before a company suffix or a report verb but are not names. */
 export const NAME_STOPWORDS = [

@@ -105,6 +105,12 @@ export const PLANNED_HEADING =
  */
 export const TODO_HEADING =
   /^\s*[【[]?\s*(?:本周|下周|这周|下星期|近期|明天|明日|今天|今日|下一步|下步|后续|下阶段|接下来)?(?:的)?(?:工作)?(?:计划|重点|安排|任务|待办|打算|要做的)(?:事项|工作|如下)?\s*(?:[】\]]|[:：])/;
+/**
+ * A message opening with a reporting period (本周进展：, 【本月】, 上周走访情况): a periodic report that compresses several
+ * items into terse phrases — read more often wrong than a message about one thing (bench/confidence-fit.ts).
+ */
+export const PERIODIC_REPORT =
+  /^\s*[【[]?\s*(?:本周|这周|上周|本月|这个?月|上个?月|本季度?|本旬|近期|近日)(?![一二三四五六日天])/;
 /** Times already past (昨天, 前天, 上周三, 刚才): a bare 去X after one of them happened, it is no plan. */
 export const PAST_TIME_WORDS = /昨天|昨日|前天|大前天|昨晚|上周|上星期|上礼拜|刚才|刚刚|上个?月/;
 /** Counts of issues (全年收集问题32个，已办结28个，办结率87.5%): a statistics summary, nothing to record. */
