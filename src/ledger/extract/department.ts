@@ -15,12 +15,14 @@ import {
   CONTACTED_BEFORE_DEPARTMENT,
   DECLINE_AFTER_DEPARTMENT,
   DECLINE_WORDS,
+  FUTURE_STEP_TIMES,
   FORMAL_HANDOFF_VERBS,
   HIGHER_LEVEL_BEFORE_DEPARTMENT,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
   PLANNED_STEP_WORDS,
   placeWordAt,
+  STEM_ACTION_AFTER,
   POLICY_GROUND_BEFORE,
   POLICY_ISSUED_VERBS,
   POLICY_NOUNS,
@@ -65,16 +67,17 @@ const HANDOFF_VERB = new RegExp(
 );
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF =
-  /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
+  /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{2,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
 const COMPANY_ENDINGS = new Set<string>(COMPANY_SUFFIXES);
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
 const STEM_BEFORE =
-  /(?:^|[\s,，。;；:：、!！?？→>]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
+  /(?:^|[\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
-const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+const STEM_AFTER = new RegExp(
+  String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,
+);
 /** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
 const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
@@ -108,6 +111,10 @@ const WISH_BEFORE = new RegExp(
  */
 const TO_DO_BEFORE = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*(?:${CONTACT_STEP_VERBS.join('|')})?\\s*$`);
 const PLANNED_STEP = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*$`);
+/** Before the department, a contact still ahead (下周跟生态局沟通, 计划明天和人社局对接): nobody handles the matter yet. */
+const FUTURE_CONTACT_BEFORE = new RegExp(
+  `(?:${FUTURE_STEP_TIMES.join('|')})\\s*(?:再|还要|要|会|将|去)?\\s*(?:${CONTACT_STEP_VERBS.join('|')})\\s*$`,
+);
 /** After the department (and its cadre): it went along on our visit (陪同走访, 带队, 随行, 一同参加). */
 const ACCOMPANIES_AFTER = new RegExp(
   `^\\s*(?:[\\u4e00-\\u9fa5]{1,4}?(?:科|股|处|室|中心|大队))?\\s*(?:也|都|一并)?(?:${ACCOMPANY_WORDS.join('|')})`,
@@ -213,7 +220,8 @@ export function findDepartments(text: string): DepartmentMention[] {
   }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {
     const raw = m[1]!;
-    if (/问题|已|的|了|事情/.test(raw) || GENERIC_BUREAUS.includes(raw)) continue;
+    // 相关部门, 有关单位: no office named
+    if (/问题|已|的|了|事情|^(?:相关|有关|职能|主管|对口|上级)/.test(raw) || GENERIC_BUREAUS.includes(raw)) continue;
     const start = m.index + m[0].length - raw.length;
     if (free(start, start + raw.length))
       found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
@@ -254,6 +262,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       const told =
         contacted ||
         (verb === null &&
+          !FUTURE_CONTACT_BEFORE.test(before) &&
           /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
           (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
             // 已跟人社局的李科长对接: 已 before the contact says it is done
@@ -296,6 +305,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         else if (
           WISH_BEFORE.test(before) ||
           TO_DO_BEFORE.test(before) ||
+          FUTURE_CONTACT_BEFORE.test(before) ||
           considered ||
           ASK_DEPARTMENT_AFTER.test(after) ||
           wishedBefore(text, clauseStart, f.start)
@@ -346,9 +356,9 @@ export function findDepartments(text: string): DepartmentMention[] {
 }
 /** The cadre named right after a department (的老李, 王科长): who may later take the matter on. */
 const CADRE_AFTER = /^\s*的?\s*((?:[老小][\u4e00-\u9fa5])|(?:[\u4e00-\u9fa5](?:科长|主任|局长|股长|书记|部长)))/;
-/** The cadre, later: promises to handle it (说他回去就办, 当场答应帮忙对接, 表示会跟进). */
+/** The cadre, later: promises to handle it (说他回去就办, 当场答应帮忙对接, 表示会跟进) or takes it on (当场就接了, 揽下了). */
 const CADRE_TAKES_ON =
-  /(?:当场|现场)?(?:说|讲|表示|答应|承诺|表态)[^，,。;；]{0,6}?(?:回去|马上|尽快|会|来|负责|帮忙|帮着)?[^，,。;；]{0,4}?(?:办|落实|跟进|对接|协调|解决|处理|研究|推进)/;
+  /(?:当场|现场)?(?:(?:说|讲|表示|答应|承诺|表态)[^，,。;；]{0,6}?(?:回去|马上|尽快|会|来|负责|帮忙|帮着)?[^，,。;；]{0,4}?(?:办|落实|跟进|对接|协调|解决|处理|研究|推进)|[^，,。;；]{0,6}?(?:(?:接|揽|包)(?:了|下了?|过去了?)(?=$|[^\u4e00-\u9fa5])|认领了?|应下了?))/;
 /** The department's cadre saying something (住建的王科长说…, 人社局小李回复): the office speaking, outside a visit. */
 const CADRE_SAYS =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|股长|同志|经理))(?:说|讲|反馈|回复|答复|表示)/;

@@ -249,6 +249,38 @@ export const DEPARTMENT_PLACE_WORDS: readonly string[] = [
 const PLACE_WORDS_BY_LENGTH = [...DEPARTMENT_PLACE_WORDS].sort((a, b) => b.length - a.length);
 
 /**
+ * What a bare stem does when it stands for its office at the head of a clause (Q-0012 人社专场招聘已招满, 生态受理了,
+ * 供电送电了, 税务退了, 市监上门指导, 人社还在找): the office at work. Only verbs that do not also make a compound
+ * noun with a stem's ordinary sense (社保缴费, 电力不足, 交通不便 stay words).
+ */
+export const STEM_ACTION_AFTER: readonly string[] = [
+  '专场',
+  '组织',
+  '开展',
+  '召开',
+  '受理',
+  '审核',
+  '核查',
+  '核实',
+  '核发',
+  '上门',
+  '指导',
+  '送电',
+  '通电',
+  '接通',
+  '接电',
+  '退(?:了|付|还|回|税)',
+  '返还',
+  '兑现',
+  '还在',
+  '一直在',
+  '帮',
+  '派人',
+  '安排',
+  '联系了',
+];
+
+/**
  * Generic endings of a government office. A department stem with one of them is that department however the
  * ending is worded (生态局, 社保所, 应急办, 市监所 → the stem's department), listed or not.
  */
@@ -372,6 +404,25 @@ export const PLANNED_STEP_WORDS: readonly string[] = [
   '下一步',
   '下步',
   '后续',
+];
+/**
+ * Times still ahead, written before a contact verb and the department (下周跟生态局沟通, 明天再和供电公司对接, 回头找人社局):
+ * a step still to take, like 将对接.
+ */
+export const FUTURE_STEP_TIMES: readonly string[] = [
+  '明天',
+  '明日',
+  '后天',
+  '下周[一二三四五六日天]?',
+  '下个?月',
+  '月底前?',
+  '回头',
+  '改天',
+  '过两天',
+  '过几天',
+  '稍后',
+  '近期',
+  '择日',
 ];
 export const CONTACT_STEP_VERBS: readonly string[] = [
   '协调',
