@@ -80,3 +80,19 @@ describe('前者 / 后者 point at the items of the message', () => {
     ]);
   });
 });
+
+describe('an office-only stem heading a clause that reports a step', () => {
+  it('is the office, whatever verb follows it (spaced dictation, list rows)', () => {
+    expect(handler('嗯 嘉禾五金 的 用工 人社摸排了 缺口12个')).toBe('人社局');
+    expect(handler('Q-0238 住建催过了')).toBe('住建局');
+  });
+
+  it('a stem that is also an everyday word stays a word there', () => {
+    expect(handler('Q-0239 交通不便的问题解决了')).toBeNull();
+    expect(handler('Q-0240 金融支持到位了')).toBeNull();
+  });
+
+  it('no step reported: no office', () => {
+    expect(handler('Q-0241 住建催办')).toBeNull();
+  });
+});

@@ -22,6 +22,7 @@ import {
   normalizeDepartment,
   PLANNED_STEP_WORDS,
   placeWordAt,
+  OFFICE_ONLY_STEMS,
   STEM_ACTION_AFTER,
   POLICY_GROUND_BEFORE,
   POLICY_ISSUED_VERBS,
@@ -78,6 +79,19 @@ const STEM_BEFORE =
 const STEM_AFTER = new RegExp(
   String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,
 );
+/** A step reported in the rest of a clause (已…, …了, …中, 在…): the clause says what someone did. */
+const STEP_IN_CLAUSE = /^[\u4e00-\u9fa5][^，,。;；\n]*?(?:已|了|中|完|在|正)/;
+/**
+ * An office-only stem heading a clause or a spaced word (Q-0012 人社XX已…, 续贷 资规XX中) whose clause reports a step:
+ * the office did it, whatever verb follows the stem.
+ */
+function headsStep(text: string, at: number, stem: string): boolean {
+  return (
+    OFFICE_ONLY_STEMS.includes(stem) &&
+    /(?:^|\s)$/.test(text.slice(0, at)) &&
+    STEP_IN_CLAUSE.test(text.slice(at + stem.length))
+  );
+}
 /** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
 const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
@@ -174,7 +188,8 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (
         !sure &&
         !afterTopic &&
-        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !(placed || STEM_AFTER.test(after)))
+        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) ||
+          !(placed || STEM_AFTER.test(after) || headsStep(text, at, stem)))
       )
         continue;
       // 园区管网没铺到, 金融贷款: a stem right before a problem word modifies it (no office acts there)

@@ -281,6 +281,35 @@ export const STEM_ACTION_AFTER: readonly string[] = [
 ];
 
 /**
+ * Stems that name an office and nothing else (人社, 发改, 住建 … — not 交通, 电力, 金融, 科技, which are everyday words
+ * too): heading a clause that reports a step (Q-0012 人社XX已…, 天成 续贷 资规XX中), one is the office whatever verb
+ * follows it.
+ */
+export const OFFICE_ONLY_STEMS: readonly string[] = [
+  '经信',
+  '人社',
+  '人力社保',
+  '自规',
+  '资规',
+  '发改',
+  '住建',
+  '市监',
+  '市场监管',
+  '工信',
+  '卫健',
+  '文旅',
+  '投促',
+  '药监',
+  '交运',
+  '安监',
+  '税务',
+  '财政',
+  '生态环境',
+  '农业农村',
+  '综合执法',
+];
+
+/**
  * Generic endings of a government office. A department stem with one of them is that department however the
  * ending is worded (生态局, 社保所, 应急办, 市监所 → the stem's department), listed or not.
  */
