@@ -96,3 +96,30 @@ describe('an office-only stem heading a clause that reports a step', () => {
     expect(handler('Q-0241 住建催办')).toBeNull();
   });
 });
+
+describe('more ways to write an office', () => {
+  it.each([
+    ['嘉禾五金道路，交通运输分局已受理。', '交通运输局'],
+    ['嘉禾五金环评，县环保分局已受理。', '生态环境局'],
+    ['嘉禾五金贷款，区地方金融监督管理局已协调。', '金融办'],
+    ['嘉禾五金贷款，金融工作局已协调。', '金融办'],
+    ['嘉禾五金招工，区就业中心已受理。', '人社局'],
+    ['嘉禾五金项目备案，发展改革部门已受理。', '发改局'],
+    ['嘉禾五金施工许可，住房城乡建设部门已受理。', '住建局'],
+    ['嘉禾五金审批，区政务服务管理办公室已受理。', '行政服务中心'],
+  ])('%s', (text, name) => {
+    expect(handler(text)).toBe(name);
+  });
+});
+
+describe('an office bouncing the matter on hands it to nobody', () => {
+  it('环保局推给了园区 / 园区又推回 / 说不归他们管，要找园区', () => {
+    expect(handler('嘉禾五金环评的事，环保局推给了园区。')).toBeNull();
+    expect(handler('嘉禾五金环评的事，环保局推给园区，园区又推回环保局。')).toBeNull();
+    expect(handler('嘉禾五金环评的事，环保局说不归他们管，要找园区。')).toBeNull();
+  });
+
+  it('our own 推给 is a hand-off', () => {
+    expect(handler('嘉禾五金用工的事，我已推给人社局。')).toBe('人社局');
+  });
+});

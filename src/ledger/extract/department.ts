@@ -334,6 +334,17 @@ export function findDepartments(text: string): DepartmentMention[] {
       const leads = LEAD_AFTER.test(text.slice(f.end)) ? { leads: true } : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown, ...leads };
     });
+  // 环保局推给了园区, 园区又推回环保局: an office bouncing the matter on hands it to nobody
+  for (const [i, m] of mentions.entries()) {
+    const clauseStart =
+      Math.max(...['，', ',', '。', ';', '；', '\n'].map((p) => text.lastIndexOf(p, m.start - 1))) + 1;
+    const pushed = /(又|再)?推(回)?(?:给|到|至)?了?\s*$/.exec(text.slice(clauseStart, m.start));
+    if (!pushed) continue;
+    const verbAt = clauseStart + pushed.index;
+    // 又推回 bounces whoever says it; a plain 推给 only after another office (我推给人社局了 is our hand-off)
+    if (pushed[1] || pushed[2] || mentions.some((o) => o !== m && o.start >= clauseStart && o.end <= verbAt))
+      mentions[i] = { ...m, role: 'background', handedTo: false, verbStart: m.start };
+  }
   // 跟发改的老李一起去…老李说他回去就办: the cadre who went along takes the matter on — the office handles it
   for (const [i, m] of mentions.entries()) {
     if (m.role !== 'participant') continue;
