@@ -123,3 +123,9 @@ describe('an office bouncing the matter on hands it to nobody', () => {
     expect(handler('嘉禾五金用工的事，我已推给人社局。')).toBe('人社局');
   });
 });
+
+describe('an office that sent someone along on the visit', () => {
+  it('也派人参加了走访 is a participant, not the handler', () => {
+    expect(handler('嘉禾五金缺研发人员，科技局也派人参加了走访。')).toBeNull();
+  });
+});

@@ -131,7 +131,7 @@ const FUTURE_CONTACT_BEFORE = new RegExp(
 );
 /** After the department (and its cadre): it went along on our visit (陪同走访, 带队, 随行, 一同参加). */
 const ACCOMPANIES_AFTER = new RegExp(
-  `^\\s*(?:[\\u4e00-\\u9fa5]{1,4}?(?:科|股|处|室|中心|大队))?\\s*(?:也|都|一并)?(?:${ACCOMPANY_WORDS.join('|')})`,
+  `^\\s*(?:[\\u4e00-\\u9fa5]{1,4}?(?:科|股|处|室|中心|大队))?\\s*(?:也|都|一并)?(?:派了?(?:人|员|专人|同志))?(?:${ACCOMPANY_WORDS.join('|')})`,
 );
 /** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
 const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
