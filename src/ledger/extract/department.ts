@@ -15,12 +15,15 @@ import {
   CONTACTED_BEFORE_DEPARTMENT,
   DECLINE_AFTER_DEPARTMENT,
   DECLINE_WORDS,
+  FUTURE_STEP_TIMES,
   FORMAL_HANDOFF_VERBS,
   HIGHER_LEVEL_BEFORE_DEPARTMENT,
   LEAD_AFTER_DEPARTMENT,
   normalizeDepartment,
   PLANNED_STEP_WORDS,
   placeWordAt,
+  OFFICE_ONLY_STEMS,
+  STEM_ACTION_AFTER,
   POLICY_GROUND_BEFORE,
   POLICY_ISSUED_VERBS,
   POLICY_NOUNS,
@@ -65,16 +68,30 @@ const HANDOFF_VERB = new RegExp(
 );
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF =
-  /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{1,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
+  /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{2,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
 const COMPANY_ENDINGS = new Set<string>(COMPANY_SUFFIXES);
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
 const STEM_BEFORE =
-  /(?:^|[\s,，。;；:：、!！?？→>]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
+  /(?:^|[\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
-const STEM_AFTER =
-  /^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定)/;
+const STEM_AFTER = new RegExp(
+  String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,
+);
+/** A step reported in the rest of a clause (已…, …了, …中, 在…): the clause says what someone did. */
+const STEP_IN_CLAUSE = /^[\u4e00-\u9fa5][^，,。;；\n]*?(?:已|了|中|完|在|正)/;
+/**
+ * An office-only stem heading a clause or a spaced word (Q-0012 人社XX已…, 续贷 资规XX中) whose clause reports a step:
+ * the office did it, whatever verb follows the stem.
+ */
+function headsStep(text: string, at: number, stem: string): boolean {
+  return (
+    OFFICE_ONLY_STEMS.includes(stem) &&
+    /(?:^|\s)$/.test(text.slice(0, at)) &&
+    STEP_IN_CLAUSE.test(text.slice(at + stem.length))
+  );
+}
 /** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
 const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
@@ -108,9 +125,13 @@ const WISH_BEFORE = new RegExp(
  */
 const TO_DO_BEFORE = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*(?:${CONTACT_STEP_VERBS.join('|')})?\\s*$`);
 const PLANNED_STEP = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*$`);
+/** Before the department, a contact still ahead (下周跟生态局沟通, 计划明天和人社局对接): nobody handles the matter yet. */
+const FUTURE_CONTACT_BEFORE = new RegExp(
+  `(?:${FUTURE_STEP_TIMES.join('|')})\\s*(?:再|还要|要|会|将|去)?\\s*(?:${CONTACT_STEP_VERBS.join('|')})\\s*$`,
+);
 /** After the department (and its cadre): it went along on our visit (陪同走访, 带队, 随行, 一同参加). */
 const ACCOMPANIES_AFTER = new RegExp(
-  `^\\s*(?:[\\u4e00-\\u9fa5]{1,4}?(?:科|股|处|室|中心|大队))?\\s*(?:也|都|一并)?(?:${ACCOMPANY_WORDS.join('|')})`,
+  `^\\s*(?:[\\u4e00-\\u9fa5]{1,4}?(?:科|股|处|室|中心|大队))?\\s*(?:也|都|一并)?(?:派了?(?:人|员|专人|同志))?(?:${ACCOMPANY_WORDS.join('|')})`,
 );
 /** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
 const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
@@ -167,7 +188,8 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (
         !sure &&
         !afterTopic &&
-        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !(placed || STEM_AFTER.test(after)))
+        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) ||
+          !(placed || STEM_AFTER.test(after) || headsStep(text, at, stem)))
       )
         continue;
       // 园区管网没铺到, 金融贷款: a stem right before a problem word modifies it (no office acts there)
@@ -213,7 +235,8 @@ export function findDepartments(text: string): DepartmentMention[] {
   }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {
     const raw = m[1]!;
-    if (/问题|已|的|了|事情/.test(raw) || GENERIC_BUREAUS.includes(raw)) continue;
+    // 相关部门, 有关单位: no office named
+    if (/问题|已|的|了|事情|^(?:相关|有关|职能|主管|对口|上级)/.test(raw) || GENERIC_BUREAUS.includes(raw)) continue;
     const start = m.index + m[0].length - raw.length;
     if (free(start, start + raw.length))
       found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
@@ -254,6 +277,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       const told =
         contacted ||
         (verb === null &&
+          !FUTURE_CONTACT_BEFORE.test(before) &&
           /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
           (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
             // 已跟人社局的李科长对接: 已 before the contact says it is done
@@ -296,6 +320,7 @@ export function findDepartments(text: string): DepartmentMention[] {
         else if (
           WISH_BEFORE.test(before) ||
           TO_DO_BEFORE.test(before) ||
+          FUTURE_CONTACT_BEFORE.test(before) ||
           considered ||
           ASK_DEPARTMENT_AFTER.test(after) ||
           wishedBefore(text, clauseStart, f.start)
@@ -309,6 +334,17 @@ export function findDepartments(text: string): DepartmentMention[] {
       const leads = LEAD_AFTER.test(text.slice(f.end)) ? { leads: true } : {};
       return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown, ...leads };
     });
+  // 环保局推给了园区, 园区又推回环保局: an office bouncing the matter on hands it to nobody
+  for (const [i, m] of mentions.entries()) {
+    const clauseStart =
+      Math.max(...['，', ',', '。', ';', '；', '\n'].map((p) => text.lastIndexOf(p, m.start - 1))) + 1;
+    const pushed = /(又|再)?推(回)?(?:给|到|至)?了?\s*$/.exec(text.slice(clauseStart, m.start));
+    if (!pushed) continue;
+    const verbAt = clauseStart + pushed.index;
+    // 又推回 bounces whoever says it; a plain 推给 only after another office (我推给人社局了 is our hand-off)
+    if (pushed[1] || pushed[2] || mentions.some((o) => o !== m && o.start >= clauseStart && o.end <= verbAt))
+      mentions[i] = { ...m, role: 'background', handedTo: false, verbStart: m.start };
+  }
   // 跟发改的老李一起去…老李说他回去就办: the cadre who went along takes the matter on — the office handles it
   for (const [i, m] of mentions.entries()) {
     if (m.role !== 'participant') continue;
@@ -346,9 +382,9 @@ export function findDepartments(text: string): DepartmentMention[] {
 }
 /** The cadre named right after a department (的老李, 王科长): who may later take the matter on. */
 const CADRE_AFTER = /^\s*的?\s*((?:[老小][\u4e00-\u9fa5])|(?:[\u4e00-\u9fa5](?:科长|主任|局长|股长|书记|部长)))/;
-/** The cadre, later: promises to handle it (说他回去就办, 当场答应帮忙对接, 表示会跟进). */
+/** The cadre, later: promises to handle it (说他回去就办, 当场答应帮忙对接, 表示会跟进) or takes it on (当场就接了, 揽下了). */
 const CADRE_TAKES_ON =
-  /(?:当场|现场)?(?:说|讲|表示|答应|承诺|表态)[^，,。;；]{0,6}?(?:回去|马上|尽快|会|来|负责|帮忙|帮着)?[^，,。;；]{0,4}?(?:办|落实|跟进|对接|协调|解决|处理|研究|推进)/;
+  /(?:当场|现场)?(?:(?:说|讲|表示|答应|承诺|表态)[^，,。;；]{0,6}?(?:回去|马上|尽快|会|来|负责|帮忙|帮着)?[^，,。;；]{0,4}?(?:办|落实|跟进|对接|协调|解决|处理|研究|推进)|[^，,。;；]{0,6}?(?:(?:接|揽|包)(?:了|下了?|过去了?)(?=$|[^\u4e00-\u9fa5])|认领了?|应下了?))/;
 /** The department's cadre saying something (住建的王科长说…, 人社局小李回复): the office speaking, outside a visit. */
 const CADRE_SAYS =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|股长|同志|经理))(?:说|讲|反馈|回复|答复|表示)/;

@@ -1848,7 +1848,7 @@ function matchItem(items: Item[], category: Category, score: number): Item | nul
 
 const num = (s: string) => chineseNumber(s) ?? 0;
 
-/** Items referenced by ordinals in a clause: 第一个, 前两个, 后两个, 最后一个, 其余. */
+/** Items referenced by ordinals in a clause: 第一个, 前两个, 前者, 后两个, 最后一个, 其余. */
 function ordinalTargets(clause: string, items: Item[], referenced: Set<Item>, entries: Item[][] = []): Item[] | null {
   let m = /第([一二三四五六七八九十\d]{1,2})(?:个|项|条|件|点)/.exec(clause);
   // a roll-up whose entries list several problems each (1. 走访X…：①…②… 2. 走访Y…): 第N项 is the Nth entry, and
@@ -1872,8 +1872,11 @@ function ordinalTargets(clause: string, items: Item[], referenced: Set<Item>, en
       .filter((n) => n >= 1 && n <= items.length);
     return picks.length ? picks.map((n) => items[n - 1]!) : null;
   }
-  m = /前([两二三四五\d])(?:个|项|条|件)/.exec(clause);
+  m = /前([一两二三四五\d])(?:个|项|条|件)(?!月|星期|礼拜|周)/.exec(clause);
   if (m) return items.slice(0, num(m[1]!));
+  // 前者 / 后者: the first / the last of the message's items
+  if (/前者/.test(clause)) return items.slice(0, 1);
+  if (/后者/.test(clause)) return items.slice(-1);
   m = /后([一两二三四五\d])(?:个|项|条|件)/.exec(clause);
   if (m) return items.slice(-num(m[1]!));
   if (/最后一(?:个|项|条|件)/.test(clause)) return items.slice(-1);

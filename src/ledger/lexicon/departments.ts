@@ -42,12 +42,26 @@ export const DEPARTMENTS: DepartmentEntry[] = [
       '就业局',
       '就业服务中心',
       '就业管理中心',
+      '就业创业服务中心',
+      '就业中心',
+      '人力资源服务中心',
     ],
     stems: ['人社', '社保', '人力社保', '人力资源', '劳动监察', '就业服务'],
   },
   {
     name: '金融办',
-    aliases: ['金融工作办公室', '金融工作中心', '金融服务中心', '金融办', '金融部门'],
+    aliases: [
+      '地方金融监督管理局',
+      '地方金融监管局',
+      '地方金融管理局',
+      '金融工作办公室',
+      '金融工作中心',
+      '金融服务中心',
+      '金融工作局',
+      '金融办',
+      '金融部门',
+      '金融局',
+    ],
     stems: ['金融'],
   },
   {
@@ -63,12 +77,12 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   {
     name: '发改局',
     aliases: ['发展和改革局', '发展改革局', '发改局', '发改委', '发展和改革委员会', '发展改革委'],
-    stems: ['发改'],
+    stems: ['发改', '发展改革', '发展和改革'],
   },
   {
     name: '住建局',
     aliases: ['住房和城乡建设局', '住房城乡建设局', '住建局', '建设局', '城乡建设局', '城建局', '住建委'],
-    stems: ['住建', '建设口', '城建'],
+    stems: ['住建', '建设口', '城建', '住房城乡建设', '住房和城乡建设'],
   },
   { name: '商务局', aliases: ['商务和投资促进局', '商务局', '商务部门'], stems: ['商务'] },
   { name: '税务局', aliases: ['税务局', '国税局', '地税局', '税务部门', '税务分局'], stems: ['税务', '税局'] },
@@ -104,7 +118,18 @@ export const DEPARTMENTS: DepartmentEntry[] = [
   },
   {
     name: '行政服务中心',
-    aliases: ['行政服务中心', '行政审批服务中心', '政务服务中心', '便民服务中心', '政务中心', '审批中心', '市民中心'],
+    aliases: [
+      '行政服务中心',
+      '行政审批服务中心',
+      '政务服务中心',
+      '政务服务管理办公室',
+      '政务服务办',
+      '政务办',
+      '便民服务中心',
+      '政务中心',
+      '审批中心',
+      '市民中心',
+    ],
     stems: ['行政服务', '政务服务', '审批窗口'],
   },
   { name: '行政审批局', aliases: ['行政审批服务局', '行政审批局', '审批局'] },
@@ -249,6 +274,67 @@ export const DEPARTMENT_PLACE_WORDS: readonly string[] = [
 const PLACE_WORDS_BY_LENGTH = [...DEPARTMENT_PLACE_WORDS].sort((a, b) => b.length - a.length);
 
 /**
+ * What a bare stem does when it stands for its office at the head of a clause (Q-0012 人社专场招聘已招满, 生态受理了,
+ * 供电送电了, 税务退了, 市监上门指导, 人社还在找): the office at work. Only verbs that do not also make a compound
+ * noun with a stem's ordinary sense (社保缴费, 电力不足, 交通不便 stay words).
+ */
+export const STEM_ACTION_AFTER: readonly string[] = [
+  '专场',
+  '组织',
+  '开展',
+  '召开',
+  '受理',
+  '审核',
+  '核查',
+  '核实',
+  '核发',
+  '上门',
+  '指导',
+  '送电',
+  '通电',
+  '接通',
+  '接电',
+  '退(?:了|付|还|回|税)',
+  '返还',
+  '兑现',
+  '还在',
+  '一直在',
+  '帮',
+  '派人',
+  '安排',
+  '联系了',
+];
+
+/**
+ * Stems that name an office and nothing else (人社, 发改, 住建 … — not 交通, 电力, 金融, 科技, which are everyday words
+ * too): heading a clause that reports a step (Q-0012 人社XX已…, 天成 续贷 资规XX中), one is the office whatever verb
+ * follows it.
+ */
+export const OFFICE_ONLY_STEMS: readonly string[] = [
+  '经信',
+  '人社',
+  '人力社保',
+  '自规',
+  '资规',
+  '发改',
+  '住建',
+  '市监',
+  '市场监管',
+  '工信',
+  '卫健',
+  '文旅',
+  '投促',
+  '药监',
+  '交运',
+  '安监',
+  '税务',
+  '财政',
+  '生态环境',
+  '农业农村',
+  '综合执法',
+];
+
+/**
  * Generic endings of a government office. A department stem with one of them is that department however the
  * ending is worded (生态局, 社保所, 应急办, 市监所 → the stem's department), listed or not.
  */
@@ -267,11 +353,17 @@ export function placeWordAt(text: string): string {
 
 /**
  * The ways an official name joins its two halves: 人力资源和社会保障局 is also written 人力资源与社会保障局 or
- * 人力资源社会保障局 (and 住房和城乡建设局 as 住房与城乡建设局).
+ * 人力资源社会保障局 (and 住房和城乡建设局 as 住房与城乡建设局); a bureau's district branch is 分局 (交通运输分局).
  */
 function joinVariants(alias: string): string[] {
-  if (alias.length < 6 || !/[\u4e00-\u9fa5]和[\u4e00-\u9fa5]/.test(alias)) return [alias];
-  return [alias, alias.replace('和', '与'), alias.replace('和', '及'), alias.replace('和', '')];
+  const joined =
+    alias.length < 6 || !/[\u4e00-\u9fa5]和[\u4e00-\u9fa5]/.test(alias)
+      ? [alias]
+      : [alias, alias.replace('和', '与'), alias.replace('和', '及'), alias.replace('和', '')];
+  // a district's branch of a county bureau (交通运输分局, 自然资源和规划分局): the same office
+  return joined.flatMap((a) =>
+    a.length >= 3 && a.endsWith('局') && !a.endsWith('分局') ? [a, `${a.slice(0, -1)}分局`] : [a],
+  );
 }
 
 const ALIAS_INDEX: Array<{ alias: string; name: string }> = [
@@ -366,12 +458,32 @@ export const PLANNED_STEP_WORDS: readonly string[] = [
   '(?<!已)将',
   '拟',
   '准备',
+  '(?<![主重只需想])要',
   '计划',
   '打算',
   '建议',
   '下一步',
   '下步',
   '后续',
+];
+/**
+ * Times still ahead, written before a contact verb and the department (下周跟生态局沟通, 明天再和供电公司对接, 回头找人社局):
+ * a step still to take, like 将对接.
+ */
+export const FUTURE_STEP_TIMES: readonly string[] = [
+  '明天',
+  '明日',
+  '后天',
+  '下周[一二三四五六日天]?',
+  '下个?月',
+  '月底前?',
+  '回头',
+  '改天',
+  '过两天',
+  '过几天',
+  '稍后',
+  '近期',
+  '择日',
 ];
 export const CONTACT_STEP_VERBS: readonly string[] = [
   '协调',
