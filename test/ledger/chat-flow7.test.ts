@@ -67,6 +67,14 @@ describe('what the enterprise feels is no problem of its own', () => {
     );
     expect(extractUpdate('宏达说谢谢我们帮忙贷款', ctx).issues).toEqual([]);
   });
+  it('a step taken before a visit planned is news, not a plan', () => {
+    expect(extractUpdate('宏达的贷款已经对接了农商行，下周上门看', ctx)).toMatchObject({
+      kind: 'progress',
+      enterprise: '宏达机械',
+      issues: [{ category: '融资', status: 'in_progress' }],
+    });
+    expect(extractUpdate('明天去宏达机械走访，看看贷款的事', ctx).kind).toBe('not_update');
+  });
   it('a day of the coming week is not the same day a year ago', () => {
     expect(extractUpdate('12月8日走访宏达机械，企业反映缺工', ctx).date).not.toBe('2025-12-08');
     expect(extractUpdate('12月30日走访宏达机械，企业反映缺工', ctx).date).toBe('2025-12-30');

@@ -575,7 +575,12 @@ function segmentFacts(
           // (上述问题已分别转…, 以上问题均已交办: this message's problems, not an earlier one)
           (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text) && !THIS_MESSAGE_SCOPE.test(seg.text)))),
     reportedText,
-    planned: cls.some((c) => c.plannedVisit) && !cls.some((c) => c.visit),
+    // (…已对接农商行，下周上门看: a step taken before the next visit planned is news, not a plan)
+    planned:
+      cls.some((c) => c.plannedVisit) &&
+      !cls.some((c) => c.visit) &&
+      !segStatuses.some((x) => x.status !== 'open') &&
+      !segDepts.some((x) => x.handedTo),
     ownPlan:
       // (…的贷款问题我明天去金融办问问情况: our own next step, whatever words the plan is said in)
       (OWN_PLAN.test(seg.text) || FOLLOW_UP_REQUEST.test(seg.text) || speakerPlans(seg.text)) &&
