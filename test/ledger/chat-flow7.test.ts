@@ -210,6 +210,19 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     expect(await kit.store.listVisits({})).toHaveLength(0);
   });
 
+  it('a second question of the bot’s says the first was given up', async () => {
+    await send('宏达机械反映流动资金紧张');
+    await send('恒通物流反映货车司机招不到');
+    const first = await send('Q-0001 销号', admin);
+    expect(first.text).toContain('确认');
+    expect(first.text).not.toContain('已放弃');
+    const second = await send('Q-0002 销号', admin);
+    expect(second.text).toContain('已放弃');
+    await send('确认', admin);
+    expect(await kit.store.getIssue('Q-0002')).toMatchObject({ status: 'closed' });
+    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
+  });
+
   it('an admin can take back an issue someone else recorded wrongly, and bring it back', async () => {
     await send('宏达机械反映流动资金紧张');
     expect((await send('Q-0001 撤销', { userId: 'u2', userName: '李四' })).text).toContain('登记人本人');

@@ -16,7 +16,7 @@ import {
 import { repeatOption } from '../../store/repeat.js';
 import type { Category, Issue, Visit } from '../model.js';
 import type { LedgerDeps, MessageContext } from './context.js';
-import { deleteDraft, readMarker, saveDraft, writeMarker, type Draft } from './sessions.js';
+import { deleteDraft, readDraft, readMarker, saveDraft, writeMarker, type Draft } from './sessions.js';
 import { editsOf } from './edits.js';
 import { TEXTS } from './texts.js';
 import { emptyView, renderRecord, type RecordView } from './view.js';
@@ -120,6 +120,18 @@ export async function execute(
         if (done) return renderRecord(done, { undoMinutes });
       }
       if (outcome.type === 'reply') return outcome.reply;
+      // Only one question waits per user: one that gives way to this one is said to (never dropped silently).
+      const earlier = await readDraft(deps, ctx.msg);
+      if (
+        earlier &&
+        earlier.sourceMessageId !== ctx.msg.dedupKey &&
+        // (the same record asking its next question is no other question given up)
+        earlier.text !== outcome.draft.text &&
+        !outcome.draft.question.includes(TEXTS.draftReplaced)
+      ) {
+        outcome.draft.question = `${TEXTS.draftReplaced}\n${outcome.draft.question}`;
+        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftReplaced }, ...outcome.blocks];
+      }
       await saveDraft(deps, ctx.msg, { ...outcome.draft, sourceMessageId: ctx.msg.dedupKey });
       const asked = askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
       const actions = confirmActions(outcome.draft.pending.type, ctx.msg.userId);
