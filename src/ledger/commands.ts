@@ -245,6 +245,11 @@ export function parseLedgerCommand(input: string): LedgerCommand | null {
   if ((m = EDIT_A.exec(text)) || (m = EDIT_B.exec(text))) {
     const field = editField(m[2] as string);
     const value = (m[3] as string).trim();
+    // (Q-0004 改 部门 生态环境局 月底前: a department with a deadline is a hand-off with one)
+    if (field === 'department' && m[1]) {
+      const handOff = parseAssign(formatRef(m[1]), value);
+      if (handOff?.type === 'assign' && handOff.deadline && handOff.department) return handOff;
+    }
     if (field && value && !QUESTIONISH.test(value))
       return { type: 'edit', ref: m[1] ? formatRef(m[1]) : null, field, value };
   }

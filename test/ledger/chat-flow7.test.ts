@@ -82,6 +82,18 @@ describe('what the enterprise feels is no problem of its own', () => {
   });
 });
 
+describe('an edit of the department that names a deadline too', () => {
+  it('is a hand-off with that deadline, not a department named “生态环境局 月底前”', () => {
+    expect(parseLedgerCommand('Q-0004 改 部门 生态环境局 月底前')).toEqual({
+      type: 'assign',
+      ref: 'Q-0004',
+      department: '生态环境局',
+      deadline: '月底前',
+    });
+    expect(parseLedgerCommand('Q-0004 改 部门 生态环境局')).toMatchObject({ type: 'edit', value: '生态环境局' });
+  });
+});
+
 describe('删掉 is 撤销', () => {
   it.each([
     ['删掉 Q-0010', { type: 'undo', ref: 'Q-0010' }],
