@@ -94,6 +94,20 @@ describe('an edit of the department that names a deadline too', () => {
   });
 });
 
+describe('a team enterprise called by its trade', () => {
+  const team = ['锦华纺织厂', '恒芯微电子科技有限公司', '味源食品厂', '顺达物流'];
+  const ctx = { today: '2026-12-07', teamEnterprises: team, knownEnterprises: [] };
+  it('is that enterprise when it is the only one of the team in that trade', () => {
+    expect(extractUpdate('纺织厂今天去了 说排污许可证快到期了', ctx).enterprise).toBe('锦华纺织厂');
+    expect(extractUpdate('电子厂的贷款到哪了', ctx).question?.enterprise).toBe('恒芯微电子科技有限公司');
+  });
+  it('is nobody when the trade is not the team’s, or two of the team share it', () => {
+    expect(extractUpdate('今天去了一家新开的服装厂，老板说缺工', ctx).enterprise).toBeNull();
+    const two = { ...ctx, teamEnterprises: [...team, '宏发食品厂'] };
+    expect(['味源食品厂', '宏发食品厂']).not.toContain(extractUpdate('食品厂反映缺工', two).enterprise);
+  });
+});
+
 describe('删掉 is 撤销', () => {
   it.each([
     ['删掉 Q-0010', { type: 'undo', ref: 'Q-0010' }],

@@ -666,6 +666,24 @@ export function findEnterprises(text: string, known: readonly string[], exclude:
     .map(({ opener, ...h }) => (opener && !h.known ? { ...h, guessed: true } : h));
 }
 
+/** "纺织厂", "电子厂那边", "物流公司": what the enterprise makes or does, then a word for the firm. */
+const TRADE_REFERENCE = /([\u4e00-\u9fa5]{2,3}?)(?:厂|公司|那家|企业)/g;
+
+/**
+ * A team's enterprise called by its trade (纺织厂今天去了, 电子厂的贷款到哪了): the trade word names it when exactly
+ * one of the team's enterprises has that word in its name — a colleague's shorthand, never a guess among several.
+ */
+export function findTradeReferences(text: string, teamEnterprises: readonly string[]): EnterpriseHit[] {
+  const hits: EnterpriseHit[] = [];
+  for (const m of text.matchAll(TRADE_REFERENCE)) {
+    const trade = m[1] as string;
+    const owners = teamEnterprises.filter((e) => e.includes(trade));
+    if (owners.length !== 1) continue;
+    hits.push({ start: m.index, end: m.index + m[0].length, name: owners[0] as string, known: true });
+  }
+  return hits;
+}
+
 /**
  * A chat one-liner that opens with a word and a space ("科瑞 贷款 批了", "鑫旺 路灯 搞定"): the word names an
  * enterprise when the segmenter knows it as no common word (no dictionary entry, or a proper-name tag) and the rest

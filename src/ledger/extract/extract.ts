@@ -83,7 +83,7 @@ import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
-import { findEnterprises, type EnterpriseHit } from './enterprise.js';
+import { findEnterprises, findTradeReferences, type EnterpriseHit } from './enterprise.js';
 import { joinWordSpacing } from '../../text/spacing.js';
 import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
@@ -181,7 +181,12 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const readNames = () => {
     const depts = findDepartments(work).map((d) => (inSpeakerPlan(work, d.start) ? asPlanned(d) : d));
-    return { depts, ents: findEnterprises(work, known, depts) };
+    const ents = findEnterprises(work, known, depts);
+    // (a team enterprise called by its trade — 纺织厂今天去了 — where no name was read)
+    const trades = findTradeReferences(work, ctx.teamEnterprises ?? []).filter(
+      (t) => !ents.some((e) => e.start < t.end && t.start < e.end),
+    );
+    return { depts, ents: trades.length ? [...trades, ...ents].sort((a, b) => a.start - b.start) : ents };
   };
   let names = readNames();
   const entRepair = selfRepairs(work, names.ents);

@@ -3,7 +3,13 @@ export { extractUpdate } from './extract.js';
 export type { ExtractContext } from './types.js';
 export { findRefs, normalizeRef, type RefHit } from './ref.js';
 export { findDates, resolveEventDate, isValidDay, addDays, type DateHit } from './event-dates.js';
-export { enterpriseMatcher, findEnterprises, type EnterpriseHit, type EnterpriseMatcher } from './enterprise.js';
+export {
+  enterpriseMatcher,
+  findEnterprises,
+  findTradeReferences,
+  type EnterpriseHit,
+  type EnterpriseMatcher,
+} from './enterprise.js';
 export { findDepartments, handlerDepartment, type DepartmentMention, type DepartmentRole } from './department.js';
 export { categorize, scoreCategories } from './category.js';
 export { findStatuses } from './status.js';
