@@ -108,6 +108,43 @@ describe('a team enterprise called by its trade', () => {
   });
 });
 
+describe('a bare hand-off ending the message goes to the problem its department handles', () => {
+  const ctx = { today: '2026-12-07', teamEnterprises: FOUR.enterprises, knownEnterprises: [] };
+  const handled = (t: string) => extractUpdate(t, ctx).issues.map((i) => [i.category, i.department, i.status] as const);
+  it('to the earlier problem of its kind, the last one stays open', () => {
+    expect(handled('今天去恒通物流 老板说仓库用地指标批不下来 还有两个司机社保断缴 已交办自然资源局')).toEqual([
+      ['用地', '资规局', 'assigned'],
+      ['用工', null, 'open'],
+    ]);
+  });
+  it('stays with the last problem when it is of its kind, and with all when it says 都', () => {
+    expect(handled('今天去恒通物流，企业反映缺地，还有两个司机社保断缴，已交办人社局')).toEqual([
+      ['用地', null, 'open'],
+      ['用工', '人社局', 'assigned'],
+    ]);
+    expect(handled('今天去恒通物流，企业反映缺地，还有两个司机社保断缴，都已交办资规局').map((x) => x[1])).toEqual([
+      '资规局',
+      '资规局',
+    ]);
+  });
+});
+
+describe('numbered visit reports that hand off on the next line', () => {
+  const ctx = { today: '2026-12-07', teamEnterprises: FOUR.enterprises, knownEnterprises: [] };
+  it('a bare stem after 交办 is the office, and the summary keeps only the problem', () => {
+    const e = extractUpdate(
+      '1.走访绿源食品 2.企业反映新厂房消防验收卡住了，已交办住建 3.企业反映冷链车辆通行证办不下来',
+      ctx,
+    );
+    expect(e.issues[0]).toMatchObject({ summary: '新厂房消防验收卡住了', department: '住建局', status: 'assigned' });
+    expect(e.issues[1]).toMatchObject({ department: null, status: 'open' });
+  });
+  it('the next number of the running list that only hands off hands off the problem right before it', () => {
+    const e = extractUpdate('1.走访新锐电子 2.企业反映缺研发用房 3.已交办经信局，月底前答复', ctx);
+    expect(e.issues).toEqual([expect.objectContaining({ department: '经信局', status: 'assigned' })]);
+  });
+});
+
 describe('删掉 is 撤销', () => {
   it.each([
     ['删掉 Q-0010', { type: 'undo', ref: 'Q-0010' }],

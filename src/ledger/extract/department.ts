@@ -74,7 +74,7 @@ const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.l
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
 const STEM_BEFORE =
-  /(?:^|[\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|那边|这边|的事|问题)$/;
+  /(?:^|[\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|交办|转办|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER = new RegExp(
   String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,

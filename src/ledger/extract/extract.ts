@@ -101,7 +101,7 @@ import {
   STATUS_ORDER,
 } from '../lexicon/statuses.js';
 import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
-import { LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
+import { DEPARTMENT_CATEGORIES, LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 /** A numbered item's marker (1. 2、 ③ (4)): items cut by their numbers. */
@@ -355,10 +355,47 @@ function interpret(
 
   const draft: Draft = { items: [], reasons: new Set() };
   for (const f of m.segments) buildItems(draft, m, f);
+  trailingHandOffByDomain(draft, m);
 
   const kind = decideKind(m, draft);
   if (kind === null) return questionOrNothing(m);
   return finish(m, draft, kind);
+}
+
+/** What may stand around the department in a bare hand-off clause (已交办自然资源局, 转人社局处理). */
+const BARE_HANDOFF_BEFORE =
+  /^(?:已经?|并|也)?(?:交办给?|转办给?|转交给?|移交给?|交由|交给|转给|报给|推给|转|交|报)?\s*$/;
+const BARE_HANDOFF_AFTER = /^\s*(?:处理|办理|跟进|协调|研究)?(?:了)?[。.!！]?\s*$/;
+
+/**
+ * "仓库用地指标批不下来 还有两个司机社保断缴 已交办自然资源局": a bare hand-off ending the message, whose department
+ * does not handle the kind of problem right before it but does handle one — and only one — problem raised earlier
+ * in the message with no hand-off of its own, goes to that one (DEPARTMENT_CATEGORIES; the same rule splitting applies
+ * within one sentence, handOffTarget in split.ts). Scoped hand-offs (都/均/分别) are left alone.
+ */
+function trailingHandOffByDomain(d: Draft, m: MessageFacts): void {
+  const last = d.items.at(-1);
+  if (!last || last.old || last.department === null || last.status !== 'assigned') return;
+  const handles = DEPARTMENT_CATEGORIES[last.department];
+  if (!handles || handles.includes(last.category)) return;
+  const mention = m.depts.filter((x) => x.handedTo && x.name === last.department).at(-1);
+  if (!mention) return;
+  const clauseStart =
+    Math.max(...[' ', '，', ',', '；', ';', '。', '\n'].map((c) => m.work.lastIndexOf(c, mention.verbStart - 1))) + 1;
+  if (
+    !BARE_HANDOFF_BEFORE.test(m.work.slice(clauseStart, mention.start)) ||
+    !BARE_HANDOFF_AFTER.test(m.work.slice(mention.end))
+  )
+    return;
+  const fits = d.items.filter(
+    (i) => i !== last && !i.old && i.department === null && i.status === 'open' && handles.includes(i.category),
+  );
+  if (fits.length !== 1) return;
+  const target = fits[0] as Item;
+  target.department = last.department;
+  target.status = 'assigned';
+  last.department = null;
+  last.status = 'open';
 }
 
 /**
@@ -957,6 +994,13 @@ function listAddressed(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     ? (entry.find((i) => i.enumIndex === n) ?? entry[n - 1])
     : [...listed].reverse().find((i) => i.enumIndex === n);
   if (!target) {
+    // (1.走访X 2.企业反映缺研发用房 3.已交办经信局: the next number of the same running list, right after a problem —
+    // its hand-off, as a sentence after it would be)
+    const previous = listed.at(-1) as Item;
+    if (!entry && previous.segment === f.index - 1 && previous.enumIndex === n - 1) {
+      apply([previous], f.status ?? (f.handler ? 'assigned' : null), f.handler);
+      return true;
+    }
     d.reasons.add('unmatched_list_handoff');
     return true;
   }

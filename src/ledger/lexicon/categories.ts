@@ -729,7 +729,7 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
  * another category they are the procedure of that matter (银行审批 is the loan's, 并网验收 the grid connection's), so
  * the word before them decides (src/ledger/extract/category.ts). On their own (项目审批慢, 手续办不下来) they stay 审批.
  */
-export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查', '手续', '报批'];
+export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查', '手续', '报批', '批不下来', '审批慢'];
 
 /**
  * Characters that never stand in for a problem word's character when it is mistyped by sound: function words (不住
