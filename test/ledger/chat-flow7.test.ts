@@ -286,6 +286,17 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
   });
 
+  it('another department seen at work is shown replacing the one handed to, and the deadline set is kept', async () => {
+    await send('绿源食品反映新厂房消防验收卡住了');
+    await send('Q-0001 交办 人社局 12月20日前');
+    const r = await send('绿源食品的消防验收住建局说下周复验');
+    expect(r.text).toContain('人社局 → 住建局');
+    expect(await kit.store.getIssue('Q-0001')).toMatchObject({
+      department: '住建局',
+      dueDate: expect.stringMatching(/-12-20$/),
+    });
+  });
+
   it('an admin can take back an issue someone else recorded wrongly, and bring it back', async () => {
     await send('宏达机械反映流动资金紧张');
     expect((await send('Q-0001 撤销', { userId: 'u2', userName: '李四' })).text).toContain('登记人本人');

@@ -220,6 +220,9 @@ function viewFromPlan(plan: CommitPlan, result: LedgerCommitResult): RecordView 
     from: issue.status,
     to: patch.status ?? issue.status,
     department: patch.department !== undefined ? patch.department : issue.department,
+    ...(patch.department && issue.department && patch.department !== issue.department
+      ? { departmentFrom: issue.department }
+      : {}),
     dueDate: patch.dueDate !== undefined ? patch.dueDate : issue.dueDate,
     note: patch.note ?? null,
   }));

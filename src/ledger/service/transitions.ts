@@ -99,9 +99,10 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
   else if (to && STATUS_RANK[to] > STATUS_RANK[cur]) status = to;
   else if (to === 'assigned' && department !== undefined) status = 'assigned'; // handed to another department
   const after = status ?? cur;
+  // (a new hand-off starts a new deadline; another department seen at work — 住建局说下周复验 — keeps the one set)
   const needsDue =
     (after === 'assigned' || after === 'in_progress') &&
-    (!issue.dueDate || department !== undefined || Boolean(change.deadline));
+    (!issue.dueDate || (department !== undefined && to === 'assigned') || Boolean(change.deadline));
   const patch: IssuePatch = {
     issueId: id,
     expectStatus: cur,

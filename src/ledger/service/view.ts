@@ -32,6 +32,8 @@ export const recordViewSchema = z.object({
       from: status,
       to: status,
       department: z.string().nullable(),
+      /** The department it had, when this change handed it to another one. */
+      departmentFrom: z.string().nullable().optional(),
       dueDate: z.string().nullable(),
       note: z.string().nullable(),
     }),
@@ -97,8 +99,10 @@ export function renderRecord(view: RecordView, opts: { undoMinutes: number }): R
       type: 'list',
       items: view.updated.map((u) => {
         const change = u.from === u.to ? STATUS_LABELS[u.to] : `${STATUS_LABELS[u.from]} → ${STATUS_LABELS[u.to]}`;
+        // (人社局 → 住建局: a change of hands is said, never made silently)
+        const hands = u.departmentFrom ? `${u.departmentFrom} → ${u.department}` : u.department;
         const dept = u.department
-          ? `（${u.department}${u.dueDate && (u.to === 'assigned' || u.to === 'in_progress') ? `，期限 ${u.dueDate}` : ''}）`
+          ? `（${hands}${u.dueDate && (u.to === 'assigned' || u.to === 'in_progress') ? `，期限 ${u.dueDate}` : ''}）`
           : '';
         return `${u.id} ${u.enterprise} ${u.category}｜${u.summary}｜${change}${dept}${u.note ? `｜${u.note}` : ''}`;
       }),
