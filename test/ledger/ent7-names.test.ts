@@ -16,9 +16,9 @@ describe('enterprise names as written', () => {
     expect(firstName('上午走访了无锡恒远精工机械有限公司，企业说缺钳工。')).toBe('无锡恒远精工机械有限公司');
   });
 
-  it('a short name written with its city in front is called without it', () => {
-    expect(firstName('湖州青禾生物的行政说实验室要扩建。')).toBe('青禾生物');
-    expect(firstName('今天去了苏州明泰电子，企业说订单不足。')).toBe('明泰电子');
+  it('a short name written with its city in front is kept as written (the labelling rules: names as written)', () => {
+    expect(firstName('湖州青禾生物的行政说实验室要扩建。')).toBe('湖州青禾生物');
+    expect(firstName('今天去了苏州明泰电子，企业说订单不足。')).toBe('苏州明泰电子');
   });
 
   it('a legal full name keeps its place', () => {

@@ -321,16 +321,6 @@ function placeAround(run: string, k: number): number | null {
   return null;
 }
 
-/**
- * 嘉兴优诺生物 → 优诺生物: a name written without its legal ending is the short name people use, and a leading place
- * is no part of it (a legal full name — 无锡芯源微电子有限公司 — is kept as written).
- */
-function shortNameOf(name: string): string {
-  if (LEGAL_ENDING.test(name)) return name;
-  const placeless = stripPlace(name);
-  return placeless !== name && placeless.length >= 4 ? placeless : name;
-}
-
 /** The name part before a company ending at `sfxStart`: a run of name characters, lead words cut off. */
 function nameBefore(text: string, sfxStart: number): { part: string; clean: boolean } | null {
   let i = sfxStart;
@@ -452,7 +442,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     // 分拣包装工: a problem word running on past the ending (包装 + 工) makes it that word, not a name
     if (CATEGORY_WORD_LIST.some((w) => w.length >= 2 && runsPast(text, w, pos, end))) continue;
     if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
-    hits.push({ name: shortNameOf(name), start, end, known: false });
+    hits.push({ name, start, end, known: false });
     pos = end - 1;
   }
   return hits;
