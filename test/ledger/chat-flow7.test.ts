@@ -3,16 +3,14 @@
  * longer swallowing what comes after it, 撤销 and 不对 speaking of the newest change, status questions answered with
  * the issue's card, an admin taking back a wrong record, and a span of time not read as a result.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/app/create-bot.js';
-import type { Bot } from '../../src/app/bot.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
 import { findStatuses } from '../../src/ledger/extract/status.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { MIN, makeKit, memoryStore, redisStoreAt, say, TEAM, text, type Kit, type TestClock } from './helpers.js';
+import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
 
 let redis: RedisHandle;
 beforeAll(async () => {
@@ -157,25 +155,13 @@ describe('删掉 is 撤销', () => {
 });
 
 describe.each(stores)('team chat on %s', (_name, makeStore) => {
-  let kit: Kit;
-  let bot: Bot;
-  beforeEach(async () => {
-    kit = await makeKit(makeStore, { teams: [FOUR] });
-    bot = createBot(kit.services);
-  });
-  afterEach(async () => {
-    await kit.cleanup();
-  });
-  const send = async (t: string, over: Record<string, unknown> = {}) => {
-    kit.clock.advance(MIN);
-    const r = await bot.handle(say(kit, t, over));
-    return { ...r, text: r.reply ? text(r.reply) : '' };
-  };
+  const t = botPerTest(makeStore, { teams: [FOUR] });
+  const { send } = t;
 
   it('a visit report with a new problem that has taken a month is recorded at once, handed off', async () => {
     const r = await send('今天走访了绿源食品，企业反映冷库建设项目施工许可办了一个多月还没批，已交办住建局');
     expect(r.text).toContain('Q-0001');
-    expect(await kit.store.getIssue('Q-0001')).toMatchObject({
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({
       enterprise: '绿源食品',
       category: '审批',
       status: 'assigned',
@@ -188,16 +174,16 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     await send('恒通物流反映货车司机招不到');
     const refused = await send('Q-0002和Q-0001重复了');
     expect(refused.text).toContain('不是同一家企业');
-    expect(await kit.store.getIssue('Q-0002')).not.toBeNull();
+    expect(await t.kit.store.getIssue('Q-0002')).not.toBeNull();
 
     await send('宏达机械想申请技改贷款，已交办金融办', { userId: 'u2', userName: '李四' });
-    expect(await kit.store.getIssue('Q-0003')).toMatchObject({ status: 'assigned', department: '金融办' });
+    expect(await t.kit.store.getIssue('Q-0003')).toMatchObject({ status: 'assigned', department: '金融办' });
     await send('Q-0003 并入 Q-0001');
-    expect(await kit.store.getIssue('Q-0003')).toBeNull();
-    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned', department: '金融办' });
+    expect(await t.kit.store.getIssue('Q-0003')).toBeNull();
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'assigned', department: '金融办' });
     await send('撤销');
-    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open', department: null });
-    expect(await kit.store.getIssue('Q-0003')).toMatchObject({ status: 'assigned', department: '金融办' });
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open', department: null });
+    expect(await t.kit.store.getIssue('Q-0003')).toMatchObject({ status: 'assigned', department: '金融办' });
   });
 
   it('a status question about a team enterprise shows its issue instead of searching the policy library', async () => {
@@ -208,7 +194,7 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
       expect(r.text).toContain('Q-0001');
       expect(r.text).not.toContain('未在资料库中找到');
     }
-    expect((await kit.store.issueHistory('Q-0001')).length).toBe(1);
+    expect((await t.kit.store.issueHistory('Q-0001')).length).toBe(1);
   });
 
   describe('with a question of the bot’s waiting', () => {
@@ -225,20 +211,20 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
         const r = await send(t);
         expect(r.text).not.toContain('请回复“是”或“否”');
       }
-      expect(await kit.store.listIssues({})).toHaveLength(0);
+      expect(await t.kit.store.listIssues({})).toHaveLength(0);
     });
 
     it('撤销 after a newer record takes back that record; the question keeps waiting', async () => {
       await send('新锐电子反映缺20个焊工');
       await leaveQuestion();
       await send('Q-0001 办结');
-      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });
+      expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });
       const undo = await send('撤销');
       expect(undo.text).not.toContain('待确认的记录已取消');
-      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
+      expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
       // The question still waits: 是 records the matter it asked about.
       await send('是');
-      expect((await kit.store.listIssues({ enterprise: '绿源食品' })).length).toBe(1);
+      expect((await t.kit.store.listIssues({ enterprise: '绿源食品' })).length).toBe(1);
     });
 
     it('不对，… after a newer record of the speaker’s corrects that record', async () => {
@@ -246,7 +232,7 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
       await send('今天走访了宏达机械，企业反映缺20个焊工');
       const fix = await send('不对，是交办人社局');
       expect(fix.text).not.toContain('哪家企业');
-      expect(await kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '宏达机械', department: '人社局' });
+      expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '宏达机械', department: '人社局' });
     });
 
     it('a question is not taken as the enterprise’s name', async () => {
@@ -255,7 +241,7 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
       expect(ask.text).toContain('哪家企业');
       const r = await send('恒通的司机招到了没有');
       expect(r.text).toContain('Q-0001');
-      expect((await kit.store.listIssues({})).map((i) => i.enterprise)).toEqual(['恒通物流']);
+      expect((await t.kit.store.listIssues({})).map((i) => i.enterprise)).toEqual(['恒通物流']);
     });
   });
 
@@ -263,14 +249,14 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     await send('今天走访了恒通物流，企业反映仓库用地审批卡在自规局两个多月了');
     const r = await send('恒通物流的事情都解决了 老板很满意');
     expect(r.text).toContain('Q-0001');
-    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });
-    expect(await kit.store.listIssues({})).toHaveLength(1);
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });
+    expect(await t.kit.store.listIssues({})).toHaveLength(1);
   });
 
   it('a plan after a greeting records nothing', async () => {
     const r = await send('大家好，这周开始按计划走访，我先跑宏达和绿源');
     expect(r.reply?.intent).not.toBe('clarify');
-    expect(await kit.store.listVisits({})).toHaveLength(0);
+    expect(await t.kit.store.listVisits({})).toHaveLength(0);
   });
 
   it('a second question of the bot’s says the first was given up', async () => {
@@ -282,8 +268,8 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     const second = await send('Q-0002 销号', admin);
     expect(second.text).toContain('已放弃');
     await send('确认', admin);
-    expect(await kit.store.getIssue('Q-0002')).toMatchObject({ status: 'closed' });
-    expect(await kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
+    expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({ status: 'closed' });
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
   });
 
   it('another department seen at work is shown replacing the one handed to, and the deadline set is kept', async () => {
@@ -291,7 +277,7 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     await send('Q-0001 交办 人社局 12月20日前');
     const r = await send('绿源食品的消防验收住建局说下周复验');
     expect(r.text).toContain('人社局 → 住建局');
-    expect(await kit.store.getIssue('Q-0001')).toMatchObject({
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({
       department: '住建局',
       dueDate: expect.stringMatching(/-12-20$/),
     });
@@ -302,8 +288,8 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     expect((await send('Q-0001 撤销', { userId: 'u2', userName: '李四' })).text).toContain('登记人本人');
     const r = await send('Q-0001 撤销', admin);
     expect(r.text).toContain('管理员撤销了 Q-0001');
-    expect(await kit.store.getIssue('Q-0001')).toBeNull();
+    expect(await t.kit.store.getIssue('Q-0001')).toBeNull();
     await send('恢复 Q-0001', admin);
-    expect(await kit.store.getIssue('Q-0001')).not.toBeNull();
+    expect(await t.kit.store.getIssue('Q-0001')).not.toBeNull();
   });
 });

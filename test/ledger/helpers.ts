@@ -2,6 +2,9 @@
  * Ledger test kit: a real store (MemoryStore, or RedisStore on a spawned redis-server), a real lexical
  * retriever over a few policy snippets, a settable clock, and message builders for team groups.
  */
+import { afterEach, beforeEach } from 'vitest';
+import { createBot } from '../../src/app/create-bot.js';
+import type { Bot } from '../../src/app/bot.js';
 import { buildRetriever } from '../../src/retrieval/index.js';
 import type { Retriever } from '../../src/retrieval/types.js';
 import type { CorpusDocument } from '../../src/corpus/types.js';
@@ -112,3 +115,39 @@ export function say(kit: Kit, text: string, over: Partial<IncomingMessageInput> 
 }
 
 export const text = (r: Reply): string => renderText(r);
+
+/**
+ * A fresh kit and bot for each test of the enclosing describe (hooks registered here), and `send`: one message from
+ * the default user a minute after the last, its reply rendered as text.
+ */
+export function botPerTest(
+  makeStore: (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>,
+  opts: Parameters<typeof makeKit>[1] = {},
+): {
+  readonly kit: Kit;
+  readonly bot: Bot;
+  send(t: string, over?: Partial<IncomingMessageInput>): Promise<Awaited<ReturnType<Bot['handle']>> & { text: string }>;
+} {
+  let kit: Kit;
+  let bot: Bot;
+  beforeEach(async () => {
+    kit = await makeKit(makeStore, opts);
+    bot = createBot(kit.services);
+  });
+  afterEach(async () => {
+    await kit.cleanup();
+  });
+  return {
+    get kit() {
+      return kit;
+    },
+    get bot() {
+      return bot;
+    },
+    async send(t, over = {}) {
+      kit.clock.advance(MIN);
+      const r = await bot.handle(say(kit, t, over));
+      return { ...r, text: r.reply ? text(r.reply) : '' };
+    },
+  };
+}
