@@ -4,6 +4,8 @@
  * Integration tests use the real buildRetriever on the bundled corpus instead.
  */
 import type { Chunk, Retriever, SearchResult } from '../../src/retrieval/types.js';
+import { summarize, type AnswerResult, type Turn } from '../../src/answer/index.js';
+import { silentLogger } from '../../src/observability/logger.js';
 import { queryTerms, idfOver, scoreTerms, matchForm } from '../../src/answer/terms.js';
 
 export function chunk(docId: string, n: number, title: string, text: string, extra: Partial<Chunk> = {}): Chunk {
@@ -79,4 +81,21 @@ export function fakeRetriever(
     stats: () => ({ documents: new Set(chunks.map((c) => c.docId)).size, chunks: chunks.length }),
     topics: (_q: string, n = 5) => (opts.topics ?? TOPICS).slice(0, n),
   };
+}
+
+/** The turn a session keeps after an answer (what a follow-up is read against). */
+export function turnAfter(question: string, r: AnswerResult): Turn {
+  return {
+    question,
+    standaloneQuery: r.standaloneQuery,
+    answerSummary: summarize(r.answer),
+    docIds: [...new Set(r.citations.map((c) => c.docId))],
+    at: 0,
+    ...(r.memory ? { memory: r.memory } : {}),
+  };
+}
+
+/** Answer dependencies over these chunks only: the test double retriever (with its chunks listed), no LLM. */
+export function depsOver(docs: Chunk[]) {
+  return { retriever: Object.assign(fakeRetriever(docs), { chunks: () => docs }), llm: null, logger: silentLogger };
 }

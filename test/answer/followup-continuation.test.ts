@@ -4,20 +4,12 @@
  * after it; one whose answer is in the previous sentence itself still gets that clause.
  */
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/observability/logger.js';
-import { answerQuestion, summarize, type AnswerResult, type Turn } from '../../src/answer/index.js';
+import { answerQuestion } from '../../src/answer/index.js';
 import { placesIn } from '../../src/answer/followup.js';
 import type { Chunk } from '../../src/retrieval/types.js';
-import { chunk, fakeRetriever } from './fixtures.js';
+import { chunk, depsOver, turnAfter } from './fixtures.js';
 
-const turn = (q: string, r: AnswerResult): Turn => ({
-  question: q,
-  standaloneQuery: r.standaloneQuery,
-  answerSummary: summarize(r.answer),
-  docIds: [...new Set(r.citations.map((c) => c.docId))],
-  at: 0,
-  ...(r.memory ? { memory: r.memory } : {}),
-});
+const turn = turnAfter;
 
 describe('places of the lexicon', () => {
   it('finds short county names from data/retrieval/places.txt', () => {
@@ -41,8 +33,7 @@ describe('a follow-up continues right after the previous answer', () => {
   ];
 
   it('“来了几趟” is answered by the next sentence, not by another number of the document', async () => {
-    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
-    const deps = { retriever, llm: null, logger: silentLogger };
+    const deps = depsOver(DOC);
     const q = '乡贤张三帮助县政府签了啥';
     const first = await answerQuestion(q, deps);
     expect(first.answer).toContain('签订合作协议');
@@ -61,8 +52,7 @@ describe('a follow-up continues right after the previous answer', () => {
       ),
       chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租。'),
     ];
-    const retriever = Object.assign(fakeRetriever(DUTY), { chunks: () => DUTY });
-    const deps = { retriever, llm: null, logger: silentLogger };
+    const deps = depsOver(DUTY);
     const q = '周三无会日 啥意思';
     const first = await answerQuestion(q, deps);
     const r = await answerQuestion('那干部那天干嘛', deps, { history: [turn(q, first)] });

@@ -3,22 +3,14 @@
  * (“按啥比例”); item N of a list of short headings is answered with what the item says under its heading.
  */
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/observability/logger.js';
-import { answerQuestion, summarize, type AnswerResult, type Turn } from '../../src/answer/index.js';
+import { answerQuestion } from '../../src/answer/index.js';
 import { asksOfItsOwn } from '../../src/answer/extractive.js';
 import { withItemBody } from '../../src/answer/answer-question.js';
 import { documentViews } from '../../src/answer/documents.js';
 import type { Chunk } from '../../src/retrieval/types.js';
-import { chunk, fakeRetriever } from './fixtures.js';
+import { chunk, depsOver, turnAfter } from './fixtures.js';
 
-const turn = (q: string, r: AnswerResult): Turn => ({
-  question: q,
-  standaloneQuery: r.standaloneQuery,
-  answerSummary: summarize(r.answer),
-  docIds: [...new Set(r.citations.map((c) => c.docId))],
-  at: 0,
-  ...(r.memory ? { memory: r.memory } : {}),
-});
+const turn = turnAfter;
 
 describe('asksOfItsOwn', () => {
   it('tells a question word of the message from a bare topic swap', () => {
@@ -43,8 +35,7 @@ describe('a follow-up asks its own kind', () => {
   ];
 
   it('“评为C级的咋处理” after “按啥比例评C级” is not the share again', async () => {
-    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
-    const deps = { retriever, llm: null, logger: silentLogger };
+    const deps = depsOver(DOC);
     const q = '干部评级测评，按啥比例把干部评为C级';
     const first = await answerQuestion(q, deps);
     expect(first.answer).toContain('3%比例');
@@ -67,8 +58,7 @@ describe('item N of a list of short headings', () => {
   ];
 
   it('“三个一批，第二个是啥” gets the item and what it says', async () => {
-    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
-    const deps = { retriever, llm: null, logger: silentLogger };
+    const deps = depsOver(DOC);
     const r = await answerQuestion('县里搞的三个一批，第二个是啥', deps);
     expect(r.answer).toContain('交流一批');
     expect(r.answer).toContain('任职满10年的必须交流');
@@ -86,7 +76,7 @@ describe('withItemBody', () => {
     ),
   ];
   const items = ['一是明确年龄界限，退出一批。', '二是明确任职年限，交流一批。', '三是明确培养需要，选拔一批。'];
-  const views = documentViews(Object.assign(fakeRetriever(DOC), { chunks: () => DOC }));
+  const views = documentViews(depsOver(DOC).retriever);
   const ex = { text: '二是明确任职年限，交流一批。[1]', used: [], items, unit: '个', chunkId: DOC[0]!.id };
 
   it('adds what item N says under its heading, up to the next item', () => {
@@ -121,8 +111,7 @@ describe('“第N部分” of a document', () => {
   ];
 
   it('is an item of its outermost list, not of the list in a section', async () => {
-    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
-    const deps = { retriever, llm: null, logger: silentLogger };
+    const deps = depsOver(DOC);
     const r = await answerQuestion('人才工作会议讲话里培训考核那段，属于第三部分吗？第三部分标题原文是啥', deps);
     expect(r.answer).toContain('三、聚焦人才服务的关键环节');
   });
@@ -143,8 +132,7 @@ describe('a number asked after the sentence that names the topic', () => {
   ];
 
   it('“一共多少人报名” gets the figure that follows, the one sharing the question’s characters', async () => {
-    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
-    const deps = { retriever, llm: null, logger: silentLogger };
+    const deps = depsOver(DOC);
     const q = '银龄先锋行动是咋回事';
     const first = await answerQuestion(q, deps);
     const r = await answerQuestion('那一共多少人报名了', deps, { history: [turn(q, first)] });
