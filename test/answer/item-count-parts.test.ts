@@ -6,30 +6,14 @@
  * - a follow-up is not answered by the part of the previous answer that answered the previous question.
  */
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/observability/logger.js';
-import { answerQuestion, summarize, type Turn } from '../../src/answer/index.js';
+import { answerQuestion, type Turn } from '../../src/answer/index.js';
 import { sameAnswer } from '../../src/answer/answer-question.js';
 import { countLead, kindOf, partLabelAsked } from '../../src/answer/extractive.js';
 import { partLabel } from '../../src/answer/lists.js';
-import type { AnswerResult } from '../../src/answer/types.js';
 import type { Chunk } from '../../src/retrieval/types.js';
-import { chunk, fakeRetriever } from './fixtures.js';
+import { chunk, depsOver, turnAfter } from './fixtures.js';
 
-function turn(question: string, r: AnswerResult): Turn {
-  return {
-    question,
-    standaloneQuery: r.standaloneQuery,
-    answerSummary: summarize(r.answer),
-    docIds: [...new Set(r.citations.map((c) => c.docId))],
-    at: 0,
-    ...(r.memory ? { memory: r.memory } : {}),
-  };
-}
-
-function depsOver(doc: Chunk[]) {
-  const retriever = Object.assign(fakeRetriever(doc), { chunks: () => doc });
-  return { retriever, llm: null, logger: silentLogger };
-}
+const turn = turnAfter;
 
 const PATHS: Chunk[] = [
   chunk(
