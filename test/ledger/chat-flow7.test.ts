@@ -283,6 +283,22 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     });
   });
 
+  it('a visit naming a list of the team’s enterprises with nothing to report visits each of them', async () => {
+    await send('今天跑了三家 宏达 恒通 绿源 都挺好的 没啥新问题');
+    await send('对');
+    expect((await t.kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(
+      ['宏达机械', '恒通物流', '绿源食品'].sort(),
+    );
+    expect(await t.kit.store.listIssues({})).toHaveLength(0);
+    // (one enterprise visited, another only mentioned: one visit)
+    const card = await send('昨天走访了新锐电子，一切正常，宏达下周再去');
+    expect(card.reply?.intent).toBe('clarify');
+    await send('对');
+    const visits = (await t.kit.store.listVisits({})).map((v) => v.enterprise);
+    expect(visits.filter((v) => v === '新锐电子')).toHaveLength(1);
+    expect(visits.filter((v) => v === '宏达机械')).toHaveLength(1);
+  });
+
   it('an admin can take back an issue someone else recorded wrongly, and bring it back', async () => {
     await send('宏达机械反映流动资金紧张');
     expect((await send('Q-0001 撤销', { userId: 'u2', userName: '李四' })).text).toContain('登记人本人');

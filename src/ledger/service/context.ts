@@ -39,7 +39,7 @@ export interface FlowContext {
   /** 政策礼包 for new issues. */
   gift(issues: Array<{ category: Category; summary: string }>): Promise<Citation[]>;
   knownEnterprises(): Promise<string[]>;
-  enterpriseHits(text: string, team: Team | null): Promise<Array<{ name: string; start: number }>>;
+  enterpriseHits(text: string, team: Team | null): Promise<Array<{ name: string; start: number; end: number }>>;
   mentionedEnterprises(text: string, team: Team | null): Promise<string[]>;
   getTeam(id: string): Promise<Team | null>;
   bindEnterprises(

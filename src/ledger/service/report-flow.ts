@@ -168,6 +168,24 @@ export async function reportFlow(
   );
 }
 
+/** Between the names of a list: spaces, 、, commas, 和/及/与. */
+const NAME_LIST_GAP = /^[\s、，,和及与]*$/;
+
+/** The team's enterprises the text names one after another as a list (宏达 瑞丰 绿源, 宏达、瑞丰和绿源), else []. */
+async function visitedList(svc: FlowContext, text: string, team: Team): Promise<string[]> {
+  const hits = (await svc.enterpriseHits(text, team)).filter((h) => team.enterprises.includes(h.name));
+  for (let i = 0; i + 1 < hits.length; i++) {
+    const run = [hits[i] as (typeof hits)[number]];
+    while (i + 1 < hits.length && NAME_LIST_GAP.test(text.slice(run.at(-1)!.end, hits[i + 1]!.start))) {
+      run.push(hits[i + 1] as (typeof hits)[number]);
+      i++;
+    }
+    const names = [...new Set(run.map((h) => h.name))];
+    if (names.length >= 2) return names;
+  }
+  return [];
+}
+
 /**
  * "七一电器昨天去了，一切正常": a visit to a named enterprise with nothing to report is still a visit (it counts
  * for 一月一走访). Used only when the parser found no update at all.
@@ -545,13 +563,17 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   }
 
   const date = extraction.date ?? today;
-  // One visit per enterprise a roll-up reports on.
+  // One visit per enterprise a roll-up reports on; a visit naming a list of the team's enterprises with nothing to
+  // report (今天跑了三家 宏达 瑞丰 绿源 都挺好的) visited each of them.
+  const listed = hasVisit && !items.length && !answers.enterprise ? await visitedList(svc, text, team) : [];
   const visited =
     !hasVisit || !enterprise
       ? []
       : ownEnterprise.size
         ? [...new Set(items.map((it) => entOf(it.index)))]
-        : [enterprise];
+        : listed.length >= 2
+          ? listed
+          : [enterprise];
   for (const visitedEnterprise of visited) {
     const visit: NewVisit = {
       teamId: team.id,
