@@ -17,5 +17,7 @@ export async function ensureDemoTeam(store: Store, group: string, now: number): 
     enterprises: group === DEMO_GROUP ? DEMO_ENTERPRISES : [],
     isAdminGroup: false,
     createdAt: now,
+    // (the demo's enterprise gives way to the first 绑定企业 of the user's own)
+    ...(group === DEMO_GROUP ? { seeded: DEMO_ENTERPRISES } : {}),
   });
 }

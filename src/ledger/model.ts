@@ -209,6 +209,8 @@ export interface Team {
   /** Leadership/admin group: receives the leadership digest. */
   isAdminGroup: boolean;
   createdAt: number;
+  /** Enterprises a demo set up before anyone bound the team's own (the console demo): the first 绑定企业 replaces them. */
+  seeded?: string[];
 }
 
 export interface Issue {

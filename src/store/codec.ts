@@ -93,6 +93,7 @@ export const storedTeamSchema = z.object({
   enterprises: z.array(z.string()),
   isAdminGroup: z.boolean(),
   createdAt: z.number(),
+  seeded: z.array(z.string()).optional(),
 });
 
 /** An asked question as stored (the question log). */

@@ -9,6 +9,7 @@ import type { Team } from '../../src/ledger/model.js';
 import { findStatuses } from '../../src/ledger/extract/status.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { DEMO_ENTERPRISES, DEMO_GROUP, ensureDemoTeam } from '../../src/app/demo.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
 
@@ -297,6 +298,16 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     const visits = (await t.kit.store.listVisits({})).map((v) => v.enterprise);
     expect(visits.filter((v) => v === '新锐电子')).toHaveLength(1);
     expect(visits.filter((v) => v === '宏达机械')).toHaveLength(1);
+  });
+
+  it('the console demo’s enterprise gives way to the first 绑定企业 of the user’s own', async () => {
+    await ensureDemoTeam(t.kit.store, DEMO_GROUP, t.kit.clock.ms);
+    const demo = { conversationId: DEMO_GROUP, teamId: `console:${DEMO_GROUP}` };
+    expect((await t.kit.store.getTeam(demo.teamId))?.enterprises).toEqual(DEMO_ENTERPRISES);
+    await send('绑定企业 宏达机械、绿源食品', demo);
+    expect((await t.kit.store.getTeam(demo.teamId))?.enterprises).toEqual(['宏达机械', '绿源食品']);
+    await send('绑定企业 恒通物流', demo);
+    expect((await t.kit.store.getTeam(demo.teamId))?.enterprises).toEqual(['宏达机械', '绿源食品', '恒通物流']);
   });
 
   it('an admin can take back an issue someone else recorded wrongly, and bring it back', async () => {

@@ -213,7 +213,10 @@ export class LedgerService implements FlowContext {
       platform: target.platform,
       conversationId: target.conversationId,
       name: name ?? existing?.name ?? target.title ?? '联企小组',
-      enterprises: [...new Set([...(existing?.enterprises ?? []), ...enterprises])],
+      // (a demo's seeded enterprises give way to the team's own, unless bound again)
+      enterprises: [
+        ...new Set([...(existing?.enterprises ?? []).filter((e) => !existing?.seeded?.includes(e)), ...enterprises]),
+      ],
       isAdminGroup:
         existing?.isAdminGroup ??
         this.deps.config.ZCT_ADMIN_GROUPS.some((g) => g === target.teamId || g === target.conversationId),
