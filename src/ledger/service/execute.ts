@@ -126,8 +126,7 @@ export async function execute(
         earlier &&
         earlier.sourceMessageId !== ctx.msg.dedupKey &&
         // (the same record asking its next question is no other question given up)
-        earlier.text !== outcome.draft.text &&
-        !outcome.draft.question.includes(TEXTS.draftReplaced)
+        earlier.text !== outcome.draft.text
       ) {
         outcome.draft.question = `${TEXTS.draftReplaced}\n${outcome.draft.question}`;
         if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftReplaced }, ...outcome.blocks];

@@ -139,11 +139,7 @@ export async function reportFlow(
         if (waiting) outcome.plan.notices.push(TEXTS.draftKept(waitingSummary(waiting)));
         if (corrected) outcome.plan.notices.push(TEXTS.correctionTaken);
       }
-      // Only one question can wait per user: the older one gives way, and the user is told so.
-      if (outcome.type === 'ask' && waiting) {
-        outcome.draft.question = `${TEXTS.draftReplaced}\n${outcome.draft.question}`;
-        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftReplaced }, ...outcome.blocks];
-      }
+      // (only one question can wait per user: execute says when the older one gives way)
       return outcome;
     },
     {
@@ -174,16 +170,13 @@ const NAME_LIST_GAP = /^[\s、，,和及与]*$/;
 /** The team's enterprises the text names one after another as a list (宏达 瑞丰 绿源, 宏达、瑞丰和绿源), else []. */
 async function visitedList(svc: FlowContext, text: string, team: Team): Promise<string[]> {
   const hits = (await svc.enterpriseHits(text, team)).filter((h) => team.enterprises.includes(h.name));
-  for (let i = 0; i + 1 < hits.length; i++) {
-    const run = [hits[i] as (typeof hits)[number]];
-    while (i + 1 < hits.length && NAME_LIST_GAP.test(text.slice(run.at(-1)!.end, hits[i + 1]!.start))) {
-      run.push(hits[i + 1] as (typeof hits)[number]);
-      i++;
-    }
-    const names = [...new Set(run.map((h) => h.name))];
-    if (names.length >= 2) return names;
-  }
-  return [];
+  const runs: string[][] = [];
+  hits.forEach((h, i) => {
+    const prev = hits[i - 1];
+    if (prev && NAME_LIST_GAP.test(text.slice(prev.end, h.start))) runs.at(-1)?.push(h.name);
+    else runs.push([h.name]);
+  });
+  return runs.map((r) => [...new Set(r)]).find((names) => names.length >= 2) ?? [];
 }
 
 /**

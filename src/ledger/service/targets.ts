@@ -81,10 +81,12 @@ export function overlap(description: string, summary: string): number {
   return n;
 }
 
+const NO_ISSUE_ALL = new RegExp(NO_ISSUE.source, 'g');
+
 /** How many bigrams of its own a text has once department names and status words are blanked. */
 function contentBigrams(text: string): number {
   // (老板很满意, 谢谢我们帮忙: how the enterprise feels, no matter of its own)
-  const feelings = [...text.matchAll(new RegExp(NO_ISSUE.source, 'g'))].map((m) => ({
+  const feelings = [...text.matchAll(NO_ISSUE_ALL)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
   }));
