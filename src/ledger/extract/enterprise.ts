@@ -663,7 +663,7 @@ const TRADE_REFERENCE = /([\u4e00-\u9fa5]{2,3}?)(?:厂|公司|那家|企业)/g;
  * A team's enterprise called by its trade (纺织厂今天去了, 电子厂的贷款到哪了): the trade word names it when exactly
  * one of the team's enterprises has that word in its name — a colleague's shorthand, never a guess among several.
  */
-export function findTradeReferences(text: string, teamEnterprises: readonly string[]): EnterpriseHit[] {
+function findTradeReferences(text: string, teamEnterprises: readonly string[]): EnterpriseHit[] {
   const hits: EnterpriseHit[] = [];
   for (const m of text.matchAll(TRADE_REFERENCE)) {
     const trade = m[1] as string;
@@ -672,6 +672,18 @@ export function findTradeReferences(text: string, teamEnterprises: readonly stri
     hits.push({ start: m.index, end: m.index + m[0].length, name: owners[0] as string, known: true });
   }
   return hits;
+}
+
+/** The names found, and a team enterprise called by its trade where no name was found, in text order. */
+export function withTradeReferences<T extends Span>(
+  hits: readonly T[],
+  text: string,
+  teamEnterprises: readonly string[],
+): Array<T | EnterpriseHit> {
+  const trades = findTradeReferences(text, teamEnterprises).filter(
+    (t) => !hits.some((h) => h.start < t.end && t.start < h.end),
+  );
+  return trades.length ? [...hits, ...trades].sort((a, b) => a.start - b.start) : [...hits];
 }
 
 /**

@@ -83,11 +83,11 @@ import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
-import { findEnterprises, findTradeReferences, type EnterpriseHit } from './enterprise.js';
+import { findEnterprises, withTradeReferences, type EnterpriseHit } from './enterprise.js';
 import { joinWordSpacing } from '../../text/spacing.js';
 import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
-import { blank, blankFillers, blankSpans, chineseNumber, foldWidth, type Span } from './normalize.js';
+import { blank, blankFillers, blankSpans, chineseNumber, clauseBefore, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, isHeading, problemTableAbove, segment, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
@@ -181,12 +181,8 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const readNames = () => {
     const depts = findDepartments(work).map((d) => (inSpeakerPlan(work, d.start) ? asPlanned(d) : d));
-    const ents = findEnterprises(work, known, depts);
     // (a team enterprise called by its trade — 纺织厂今天去了 — where no name was read)
-    const trades = findTradeReferences(work, ctx.teamEnterprises ?? []).filter(
-      (t) => !ents.some((e) => e.start < t.end && t.start < e.end),
-    );
-    return { depts, ents: trades.length ? [...trades, ...ents].sort((a, b) => a.start - b.start) : ents };
+    return { depts, ents: withTradeReferences(findEnterprises(work, known, depts), work, ctx.teamEnterprises ?? []) };
   };
   let names = readNames();
   const entRepair = selfRepairs(work, names.ents);
@@ -380,10 +376,8 @@ function trailingHandOffByDomain(d: Draft, m: MessageFacts): void {
   if (!handles || handles.includes(last.category)) return;
   const mention = m.depts.filter((x) => x.handedTo && x.name === last.department).at(-1);
   if (!mention) return;
-  const clauseStart =
-    Math.max(...[' ', '，', ',', '；', ';', '。', '\n'].map((c) => m.work.lastIndexOf(c, mention.verbStart - 1))) + 1;
   if (
-    !BARE_HANDOFF_BEFORE.test(m.work.slice(clauseStart, mention.start)) ||
+    !BARE_HANDOFF_BEFORE.test(clauseBefore(m.work, mention.start)) ||
     !BARE_HANDOFF_AFTER.test(m.work.slice(mention.end))
   )
     return;

@@ -6,7 +6,7 @@ export { findDates, resolveEventDate, isValidDay, addDays, type DateHit } from '
 export {
   enterpriseMatcher,
   findEnterprises,
-  findTradeReferences,
+  withTradeReferences,
   type EnterpriseHit,
   type EnterpriseMatcher,
 } from './enterprise.js';

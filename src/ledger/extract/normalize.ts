@@ -75,3 +75,15 @@ export function blankFillers(text: string, breaks: RegExp, blanks: RegExp): stri
   out = out.replace(blanks, (m) => ' '.repeat(m.length));
   return out;
 }
+
+/** The clause up to `at`: from the last comma, full stop, semicolon or line break before it — or, in chat typed
+ * without punctuation, from the last space between two words of Chinese. */
+export function clauseBefore(text: string, at: number): string {
+  const cut = Math.max(...[',', '，', '。', ';', '；', '\n'].map((c) => text.lastIndexOf(c, at - 1)));
+  const clause = text.slice(cut + 1, at);
+  // (chat typed without punctuation: a space between two words of Chinese ends a clause — 企业说不需要了 可以销号)
+  const gap = /[\u4e00-\u9fa5]\s+(?=[\u4e00-\u9fa5]|$)/g;
+  let from = 0;
+  for (const m of clause.matchAll(gap)) from = m.index + m[0].length;
+  return clause.slice(from);
+}

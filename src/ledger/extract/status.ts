@@ -33,7 +33,7 @@ import {
   SIGN_OFF_OPEN,
 } from '../lexicon/statuses.js';
 import { inSpeakerPlan } from './mood.js';
-import type { Span } from './normalize.js';
+import { clauseBefore, type Span } from './normalize.js';
 
 export interface StatusHit extends Span {
   status: IssueStatus;
@@ -71,16 +71,6 @@ function resultMood(text: string, before: string, end: number, start: number): '
   if (CONSEQUENCE_BEFORE.test(before) && !/[了啦]$/.test(text.slice(start, end)) && !/^[了啦]/.test(text.slice(end)))
     return 'progress';
   return null;
-}
-
-function clauseBefore(text: string, at: number): string {
-  const cut = Math.max(...[',', '，', '。', ';', '；', '\n'].map((c) => text.lastIndexOf(c, at - 1)));
-  const clause = text.slice(cut + 1, at);
-  // (chat typed without punctuation: a space between two words of Chinese ends a clause — 企业说不需要了 可以销号)
-  const gap = /[\u4e00-\u9fa5]\s+(?=[\u4e00-\u9fa5]|$)/g;
-  let from = 0;
-  for (const m of clause.matchAll(gap)) from = m.index + m[0].length;
-  return clause.slice(from);
 }
 
 /** A final particle right after 了/啦 (到了噢, 批了哈): read as the clause end it is (same length, offsets kept). */

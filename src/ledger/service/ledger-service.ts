@@ -19,7 +19,7 @@ import { parseUpdate } from './parse.js';
 import { policyGift } from './policy-gift.js';
 import { relateToDraft, reportFlow, type DraftReply } from './report-flow.js';
 import { readDraft, type Draft } from './sessions.js';
-import { enterpriseMatcher, extractUpdate, findTradeReferences } from '../extract/index.js';
+import { enterpriseMatcher, extractUpdate, withTradeReferences } from '../extract/index.js';
 
 const KNOWN_TTL_MS = 30_000;
 
@@ -119,14 +119,12 @@ export class LedgerService implements FlowContext {
   /** Every mention of a known enterprise in the text (canonical name and position), earliest first. */
   async enterpriseHits(text: string, team: Team | null): Promise<Array<{ name: string; start: number; end: number }>> {
     const known = [...(team?.enterprises ?? []), ...(await this.knownEnterprises())];
-    const hits = enterpriseMatcher(known).findKnown(text);
     // (a team enterprise called by its trade — 电子厂的贷款到哪了 — as the parser reads it)
-    const trades = findTradeReferences(text, team?.enterprises ?? []).filter(
-      (t) => !hits.some((h) => h.start < t.end && t.start < h.end),
-    );
-    return [...hits, ...trades]
-      .sort((a, b) => a.start - b.start)
-      .map((h) => ({ name: h.name, start: h.start, end: h.end }));
+    return withTradeReferences(enterpriseMatcher(known).findKnown(text), text, team?.enterprises ?? []).map((h) => ({
+      name: h.name,
+      start: h.start,
+      end: h.end,
+    }));
   }
 
   /**
