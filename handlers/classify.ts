@@ -106,7 +106,7 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   // (in its first clause, or after a greeting: 大家好，这周开始按计划走访，我先跑宏达和绿源)
   const clauses = s.split(/[，,。.；;！!\n]/);
   const first =
-    (CUES.ack.test(bare(clauses[0] ?? '')) || CUES.chat.test(clauses[0] ?? '') ? clauses[1] : clauses[0]) ?? s;
+    (isAcknowledgement(clauses[0] ?? '') || CUES.chat.test(clauses[0] ?? '') ? clauses[1] : clauses[0]) ?? s;
   if (
     CUES.plan.test(first) &&
     !CUES.past.test(s) &&
