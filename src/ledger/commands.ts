@@ -155,7 +155,8 @@ const STATUS_WORDS: Array<[RegExp, IssueStatus[] | 'all' | 'overdue']> = [
   [/已交办/, ['assigned']],
   [/办理中|处理中|进行中/, ['in_progress']],
   [/已销号|销号/, ['closed']],
-  [/已办结|办结|已解决|解决/, ['resolved']],
+  // (a signed-off issue was resolved first: 已办结 lists both, and says so in its title)
+  [/已办结|办结|已解决|解决/, ['resolved', 'closed']],
 ];
 
 /** The default list filter: the active statuses (model.ts). */

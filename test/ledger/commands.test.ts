@@ -7,7 +7,7 @@ describe('parseLedgerCommand', () => {
   const cases: Array<[string, unknown]> = [
     ['问题清单', { type: 'list', statuses: ['open', 'assigned', 'in_progress'], overdue: false, enterprise: null }],
     ['台账', { type: 'list', statuses: ['open', 'assigned', 'in_progress'], overdue: false, enterprise: null }],
-    ['问题清单 已办结', { type: 'list', statuses: ['resolved'], overdue: false, enterprise: null }],
+    ['问题清单 已办结', { type: 'list', statuses: ['resolved', 'closed'], overdue: false, enterprise: null }],
     ['台账 全部', { type: 'list', statuses: 'all', overdue: false, enterprise: null }],
     ['问题清单 逾期', { type: 'list', statuses: ['open', 'assigned', 'in_progress'], overdue: true, enterprise: null }],
     [

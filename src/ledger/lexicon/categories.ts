@@ -736,3 +736,34 @@ export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查',
  * is no 补助 mistyped, 是场 no 市场). See src/ledger/extract/category.ts.
  */
 export const NOT_A_TYPO_CHARS = '不没的了是在有也都就还又很太和跟与给被把让这那个么吗呢吧啊呀';
+
+/**
+ * Words that name a whole category or a step any matter of it goes through (审批, 贷款, 申请 …): two problems of one
+ * enterprise that share only these are not yet the same matter (厂房审批卡住了 / 环评审批也慢; 流动资金贷款 / 技改贴息贷款).
+ * Used when an update is matched with the open issue it continues (service/targets.ts distinctMatters).
+ */
+export const GENERIC_MATTER_WORDS: readonly string[] = [
+  ...PROCEDURE_WORDS,
+  '融资',
+  '贷款',
+  '资金',
+  '用工',
+  '招工',
+  '招人',
+  '人才',
+  '用地',
+  '土地',
+  '政策',
+  '兑现',
+  '补贴',
+  '补助',
+  '奖励',
+  '市场',
+  '订单',
+  '申请',
+  '办理',
+  '许可',
+  '想要',
+  '需要',
+  '希望',
+];

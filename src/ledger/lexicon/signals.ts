@@ -187,6 +187,19 @@ export const REPORT_IN_CLAUSE = /反映|提出|提了|来电|来函|希望|想|�
 export const PROBLEM_CUES =
   /缺|难|慢|紧张|不足|短缺|困难|流失|下滑|下降|限行|取消|卡住|卡在|没(?:有)?(?:拿到|到账|兑现|发|通过|批|落实|解决)|未(?:到账|兑现|发放|通过|批|落实|解决)|希望|想要?|需要|申请|诉求|急需|求助|帮忙|协调|影响|问题|困扰|担心|投诉/;
 
+/**
+ * "也" on a problem (环评审批也慢, 资金也紧张, 也想申请用地): the enterprise raises one more matter besides another, so a
+ * new problem of a report is not folded into the open issue it resembles (service/report-flow.ts sameMatter).
+ */
+export const ALSO_ANOTHER =
+  /也(?:很|比较|有点|挺|特别|太|都)?(?:慢|难|缺|紧|卡|不|没|要|想|需要|希望|有|存在|反映|提|遇到|面临)/;
+
+/**
+ * A state that persists (贷款还是没下来, 仍未到位, 一直没批, 至今没有回复): the matter the team already has, so a report
+ * sharing a word with an open issue of that enterprise and category continues it rather than opening another.
+ */
+export const STILL_SAME = /还是|仍然|仍旧|依然|依旧|(?<![统唯])一直|至今|到现在还|到现在都|仍(?:未|没|在|不)/;
+
 /** Markers that a clause brings up something new. */
 export const NEW_MARKERS = /又提|新提|新的|另外提|还提|新增|新反映|新诉求|新(?:问题|情况|需求|困难)/;
 

@@ -219,7 +219,9 @@ async function listFlow(
       ? '全部问题'
       : cmd.statuses.length === 3
         ? '未办结问题'
-        : `${cmd.statuses.map((st) => STATUS_LABELS[st]).join('、')}问题`;
+        : cmd.statuses.length === 2 && cmd.statuses.includes('resolved') && cmd.statuses.includes('closed')
+          ? '已办结问题（含已销号）'
+          : `${cmd.statuses.map((st) => STATUS_LABELS[st]).join('、')}问题`;
   return renderIssueList(issues, {
     today: ctx.today,
     timeZone: deps.config.ZCT_TIMEZONE,

@@ -51,7 +51,11 @@ const EDIT_EXAMPLES: Record<EditableField, string> = {
 /** A deadline written without a year that lands this far ahead was most likely meant for a day already past. */
 const YEARLESS_FAR_DAYS = 300;
 
-function editValue(field: EditableField, raw: string, today: string): { value: string } | { refused: string } {
+function editValue(
+  field: EditableField,
+  raw: string,
+  today: string,
+): { value: string; readAs?: string } | { refused: string } {
   const value = raw.trim().replace(/[。.!！]+$/, '');
   switch (field) {
     case 'department': {
@@ -63,7 +67,7 @@ function editValue(field: EditableField, raw: string, today: string): { value: s
       if (exact) return { value: exact };
       const guess = categorize(value);
       return guess.score > 0 && guess.category !== '其他'
-        ? { value: guess.category }
+        ? { value: guess.category, readAs: TEXTS.editReadAs(value, guess.category) }
         : { refused: TEXTS.editBadCategory(value, CATEGORIES.join('、')) };
     }
     case 'dueDate': {
@@ -112,7 +116,8 @@ export async function planEdit(
   const v = editValue(field, field === 'dueDate' ? shiftedDeadline(raw, issue.dueDate ?? ctx.today) : raw, ctx.today);
   if ('refused' in v) return notice(v.refused, '没有修改');
   const from = current(issue, field);
-  if (from === v.value) return notice(TEXTS.editSame(ref, FIELD_LABELS[field], v.value));
+  const readAs = 'readAs' in v && v.readAs ? v.readAs : '';
+  if (from === v.value) return notice(readAs + TEXTS.editSame(ref, FIELD_LABELS[field], v.value));
   const patch: IssuePatch = {
     issueId: ref,
     expectStatus: issue.status,
@@ -122,6 +127,7 @@ export async function planEdit(
   };
   const plan = emptyPlan('issues');
   plan.patches.push({ patch, issue });
+  if (readAs) plan.notices.push(readAs);
   return { type: 'commit', plan };
 }
 

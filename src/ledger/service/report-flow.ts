@@ -27,11 +27,11 @@ import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
 import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
 import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
-import { findTarget, overlap } from './targets.js';
+import { distinctMatters, findTarget, overlap } from './targets.js';
 import { actedSince, opensWithCorrection, planCloseUnresolved, planCorrectLast } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
-import { OWN_PROBLEM_CUES, PARTLY_MET } from '../lexicon/signals.js';
+import { ALSO_ANOTHER, OWN_PROBLEM_CUES, PARTLY_MET, STILL_SAME } from '../lexicon/signals.js';
 import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
@@ -282,19 +282,18 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): I
     .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
     .filter(({ issue, score }) => {
       if (issue.category !== item.category) return score >= 4;
-      if (item.category === '其他')
-        return (score >= 3 && !differentQuantities(item.summary, issue.summary)) || (correcting && score >= 1);
+      if (correcting) return score >= 1 || item.category !== '其他';
+      // (企业说环评审批也慢: one more matter besides the open one; 贷款还是没下来: the open one, still unmet)
+      if (ALSO_ANOTHER.test(item.summary)) return false;
+      if (STILL_SAME.test(item.summary) && score >= 1) return true;
+      if (distinctMatters(item.summary, issue.summary)) return false;
+      if (item.category === '其他') return score >= 3 && !differentQuantities(item.summary, issue.summary);
       // Same topic: a report that moves it on (交办, 办结 …) and shares a word with it, a correction of it, or the
       // same description again. Different quantities (缺2名 vs 缺14名) and a need sharing no word (缺5个焊工 handed
       // off on the spot, against 想招两个数控技工) are different matters.
-      if (differentQuantities(item.summary, issue.summary)) return correcting;
+      if (differentQuantities(item.summary, issue.summary)) return false;
       // (挡车工招到十几个了，还差一半: the need part-way met is that need's progress)
-      return (
-        (item.status !== 'open' && score >= 1) ||
-        correcting ||
-        score >= 3 ||
-        (score >= 2 && PARTLY_MET.test(item.summary))
-      );
+      return (item.status !== 'open' && score >= 1) || score >= 3 || (score >= 2 && PARTLY_MET.test(item.summary));
     });
   if (scored.length <= 1) return scored.map((s) => s.issue);
   // Several: one clearly closer by description wins, else the user picks.

@@ -8,6 +8,7 @@ import { findDepartments } from '../extract/department.js';
 import { findStatuses } from '../extract/status.js';
 import { blankSpans } from '../extract/normalize.js';
 import { NO_ISSUE } from '../lexicon/signals.js';
+import { GENERIC_MATTER_WORDS, NOT_A_TYPO_CHARS } from '../lexicon/categories.js';
 
 export type TargetResult =
   | { type: 'found'; issue: Issue }
@@ -83,14 +84,36 @@ export function overlap(description: string, summary: string): number {
 
 const NO_ISSUE_ALL = new RegExp(NO_ISSUE.source, 'g');
 
+/** A text's bigrams once department names, status words and feelings are blanked: the matter's own words. */
+function matterBigrams(text: string, blankToo?: RegExp): Set<string> {
+  const spans = (re: RegExp) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // (老板很满意, 谢谢我们帮忙: how the enterprise feels, no matter of its own)
+  const feelings = spans(NO_ISSUE_ALL);
+  const extra = blankToo ? spans(blankToo) : [];
+  return computeBigrams(blankSpans(text, 0, [...findDepartments(text), ...findStatuses(text), ...feelings, ...extra]));
+}
+
 /** How many bigrams of its own a text has once department names and status words are blanked. */
 function contentBigrams(text: string): number {
-  // (老板很满意, 谢谢我们帮忙: how the enterprise feels, no matter of its own)
-  const feelings = [...text.matchAll(NO_ISSUE_ALL)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  return computeBigrams(blankSpans(text, 0, [...findDepartments(text), ...findStatuses(text), ...feelings])).size;
+  return matterBigrams(text).size;
+}
+
+/** The words any matter of a category shares (审批, 贷款, 申请 …: lexicon/categories.ts), longest first. */
+const GENERIC_WORDS = new RegExp([...GENERIC_MATTER_WORDS].sort((a, b) => b.length - a.length).join('|'), 'gu');
+
+/** A bigram of two Chinese content characters (no particle, pronoun or function word: 那个, 推给, 住了 say nothing of a matter). */
+const CONTENT_BIGRAM = new RegExp(`^(?:(?![${NOT_A_TYPO_CHARS}])\\p{Script=Han}){2}$`, 'u');
+
+/**
+ * Two descriptions of different matters: each names a matter of its own in at least two bigrams beyond the words
+ * every matter of its category shares, and they share none of them (厂房审批卡住了 / 环评审批也慢; 流动资金紧张想申请贷款 /
+ * 技改贴息贷款). A short or generic description (审批办好了, 贷款的事) is never distinct.
+ */
+export function distinctMatters(a: string, b: string): boolean {
+  const own = (t: string) => new Set([...matterBigrams(t, GENERIC_WORDS)].filter((g) => CONTENT_BIGRAM.test(g)));
+  const oa = own(a);
+  const ob = own(b);
+  return oa.size >= 2 && ob.size >= 2 && ![...oa].some((g) => ob.has(g));
 }
 
 /** Pick the issue among candidates whose summary clearly matches the description best. */
@@ -140,6 +163,11 @@ export async function findTarget(
     pool.every((i) => overlap(q.description, i.summary) === 0)
   )
     return { type: 'none' };
+  // (技改贴息贷款 报给发改了, with only 流动资金贷款 open: a matter of its own, not a hand-off of that one)
+  if (q.topic && q.to !== 'closed') {
+    const topic = q.topic;
+    pool = pool.filter((i) => !distinctMatters(topic, i.summary));
+  }
   if (q.to === 'closed' && pool.some((i) => i.status === 'resolved'))
     pool = pool.filter((i) => i.status === 'resolved');
   if (pool.length === 0) return { type: 'none' };

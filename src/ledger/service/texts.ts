@@ -50,6 +50,8 @@ export const TEXTS = {
   assignNeedsDepartment: (id: string) =>
     `交办给哪个部门？请写明部门，如“${id} 交办 人社局”（可加期限：“${id} 交办 人社局 月底前”）。没有修改。`,
   editSame: (id: string, label: string, v: string) => `${id} 的${label}已经是“${v}”，没有变化。`,
+  /** A category edit written in other words (改 类别 社保): how it was read, said before anything else. */
+  editReadAs: (raw: string, category: string) => `“${raw}”不是类别名称，按“${category}”理解。`,
   editNote: (label: string, from: string | null, to: string) => `修改${label}：${from ?? '无'} → ${to}`,
   correctionWhich: (labels: string[]) =>
     `刚才那条记录了 ${labels.length} 个问题，更正的是哪一个？请用编号修改，如“${labels[0]?.split(' ')[0]} 改 部门 人社局”：\n${labels.map((l) => `• ${l}`).join('\n')}`,

@@ -80,18 +80,26 @@ export function issueLine(i: {
 export function renderRecord(view: RecordView, opts: { undoMinutes: number }): Reply {
   const blocks: ReplyBlock[] = [];
   const recorded = view.visits.length > 0 || view.created.length > 0;
+  // One visit: every new issue is its. Several (a roll-up): each visit lists its own enterprise's issues, and issues of
+  // an enterprise not visited come after under their own line.
+  const perVisit = view.visits.length > 1;
+  const listed = new Set<string>();
   for (const v of view.visits) {
+    const own = perVisit ? view.created.filter((c) => c.enterprise === v.enterprise) : view.created;
     blocks.push({
       type: 'paragraph',
-      text: `已记录走访 ${v.id}：${v.enterprise}，${v.date}${view.created.length ? `，企业反映 ${view.created.length} 个问题：` : '，未提新问题。'}`,
+      text: `已记录走访 ${v.id}：${v.enterprise}，${v.date}${own.length ? `，企业反映 ${own.length} 个问题：` : '，未提新问题。'}`,
     });
+    if (perVisit && own.length) blocks.push({ type: 'list', items: own.map(issueLine) });
+    for (const c of own) listed.add(c.id);
   }
-  if (view.created.length) {
-    if (!view.visits.length) {
-      const enterprises = [...new Set(view.created.map((c) => c.enterprise))].join('、');
-      blocks.push({ type: 'paragraph', text: `已记录${enterprises} ${view.created.length} 个问题：` });
+  const rest = view.created.filter((c) => !perVisit || !listed.has(c.id));
+  if (rest.length) {
+    if (!view.visits.length || perVisit) {
+      const enterprises = [...new Set(rest.map((c) => c.enterprise))].join('、');
+      blocks.push({ type: 'paragraph', text: `${perVisit ? '另' : ''}已记录${enterprises} ${rest.length} 个问题：` });
     }
-    blocks.push({ type: 'list', items: view.created.map(issueLine) });
+    blocks.push({ type: 'list', items: rest.map(issueLine) });
   }
   if (view.updated.length) {
     blocks.push({ type: 'paragraph', text: recorded ? '同时更新：' : '已更新：' });

@@ -1,0 +1,106 @@
+/**
+ * A team's chat as a new user tried it (eighth round): a second problem of one enterprise and category is its own
+ * issue, not a hand-off of the first; a state that persists continues the open issue; a roll-up's visits each list
+ * their own problems; 已办结 lists signed-off issues too; a category edit in other words says how it was read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/types.js';
+import type { Team } from '../../src/ledger/model.js';
+import { distinctMatters } from '../../src/ledger/service/targets.js';
+import { startRedis, type RedisHandle } from '../helpers/redis.js';
+import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
+
+let redis: RedisHandle;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const SIX: Team = { ...TEAM, enterprises: ['宏达机械', '瑞丰纺织', '绿源食品', '金马科技', '天宇电子', '华康药业'] };
+const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
+  ['memory', memoryStore],
+  ['redis', (_clock) => redisStoreAt(redis.url)()],
+];
+
+describe('two descriptions of one enterprise’s problems', () => {
+  it.each([
+    ['厂房施工许可卡住了', '环评批文迟迟下不来，报给生态环境局了'],
+    ['流动资金紧张，想申请贷款', '想申请技改贴息贷款'],
+    ['缺电工', '缺焊工'],
+  ])('%s / %s are different matters', (a, b) => {
+    expect(distinctMatters(a, b)).toBe(true);
+  });
+  it.each([
+    ['流动资金紧张，想申请贷款', '贷款那个推给金融办'],
+    ['新厂房消防验收卡住了', '消防验收住建局说下周复验'],
+    ['缺20个挡车工', '挡车工招到十几个了'],
+    ['想申请五百万的技改贷款', 'loan批了，300万已放款 done'],
+  ])('%s / %s may be one matter', (a, b) => {
+    expect(distinctMatters(a, b)).toBe(false);
+  });
+});
+
+describe.each(stores)('team chat on %s', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [SIX] });
+  const { send } = t;
+
+  it('another problem of the same category raised on a visit is a new issue; the first keeps its hand-off', async () => {
+    await send('宏达机械 厂房审批卡住了 住建那边在弄');
+    await send('Q-0001 交办 人社局 3月20日前');
+    const before = await t.kit.store.getIssue('Q-0001');
+    const r = await send('宏达机械今天去了 企业说环评审批也慢 报给生态环境局了');
+    expect(r.text).toContain('Q-0002');
+    expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({
+      enterprise: '宏达机械',
+      category: '审批',
+      department: '生态环境局',
+    });
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({
+      department: '人社局',
+      dueDate: before?.dueDate,
+    });
+    // Two open approval matters now: "审批办好了" asks which, it closes neither by guess.
+    const which = await send('宏达那个审批办好了');
+    expect(which.text).toContain('哪一个');
+    expect((await t.kit.store.listIssues({ status: ['resolved'] })).length).toBe(0);
+  });
+
+  it('a state that persists continues the open issue; a loan of another purpose is its own', async () => {
+    await send('今天走访宏达机械，企业反映流动资金紧张，想申请贷款，已交办金融办');
+    const again = await send('昨天又去了宏达机械，老板说贷款还是没下来，资金很紧');
+    expect(again.text).toContain('Q-0001');
+    expect(await t.kit.store.listIssues({})).toHaveLength(1);
+    const other = await send('宏达机械反映想申请技改贴息贷款 报给发改了');
+    expect(other.text).toContain('Q-0002');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ department: '金融办' });
+    expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({ department: '发改局', category: '融资' });
+  });
+
+  it('a visit to two enterprises lists each one’s problems under its own visit', async () => {
+    await send('今天去了金马科技和天宇电子 金马缺电工 天宇想要人才公寓');
+    const r = await send('对');
+    const lines = r.text.split('\n');
+    const jinma = lines.findIndex((l) => l.includes('走访') && l.includes('金马科技'));
+    const tianyu = lines.findIndex((l) => l.includes('走访') && l.includes('天宇电子'));
+    expect(jinma).toBeGreaterThanOrEqual(0);
+    expect(tianyu).toBeGreaterThan(jinma);
+    expect(lines[jinma]).toContain('1 个问题');
+    expect(lines.slice(jinma, tianyu).join('\n')).toContain('缺电工');
+    expect(lines.slice(jinma, tianyu).join('\n')).not.toContain('人才公寓');
+    expect(lines.slice(tianyu).join('\n')).toContain('人才公寓');
+  });
+
+  it('问题清单 已办结 lists signed-off issues too; a category edit in other words says how it was read', async () => {
+    await send('瑞丰纺织缺20个挡车工');
+    const same = await send('Q-0001 改 类别 社保');
+    expect(same.text).toContain('按“用工”理解');
+    expect(same.text).toContain('没有变化');
+    await send('Q-0001 办结');
+    await send('Q-0001 销号', { userId: 'admin', userName: '管理员', isAdmin: true });
+    const done = await send('问题清单 已办结');
+    expect(done.text).toContain('Q-0001');
+    expect(done.text).toContain('已销号');
+  });
+});
