@@ -190,6 +190,9 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
     // statement about a named enterprise that the parser could not read ("七一的事 住建的那边说下个月能办好"):
     // a policy passage is no answer to it.
     if (CUES.chat.test(s) && !CUES.lookup.test(s)) return { intent: 'ack', reportish, questionish };
+    // (天气真冷, 今天好累啊 跑了一天: a remark, no lookup — a short word, not a policy passage)
+    if (CUES.remark.test(s) && !named && !refs.length && !CUES.lookup.test(s) && !CUES.policyTopic.test(s))
+      return { intent: 'ack', reportish, questionish };
     return { intent: s.length <= 40 && !namedTeamEnterprise ? 'ask' : 'unsure', reportish, questionish };
   }
   // Both. A question that is the whole message, with no report content before it, is a plain question; a

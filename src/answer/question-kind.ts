@@ -105,13 +105,37 @@ export function isComparison(q: string): boolean {
 const UNIT_RE = /(?:哪|几)[一二两三四五六七八九十\d]*(条|个|点|项|种|类|方面|块|张|批|步|部分|件|方向)/u;
 
 /** The measure word a list question counts in (哪三条 → 条, 哪几个方面 → 方面); 条 by default. */
+/** Measure words a question may count a list in before its noun (哪两件事, 哪三类企业, 哪几项工作). */
+const QUESTION_MEASURES = [
+  '件',
+  '类',
+  '种',
+  '项',
+  '批',
+  '招',
+  '条',
+  '点',
+  '步',
+  '家',
+  '位',
+  '名',
+  '张',
+  '块',
+  '次',
+  '级',
+  '层',
+  '支',
+];
+
 export function listUnit(q: string): string {
   // People are counted in 人 (哪些成员 → 共三人).
   if (/成员|人员|哪些人|哪几(?:个|位)?人|都有谁|是谁/u.test(q)) return '人';
   const wide = /(?:哪|几)[一二两三四五六七八九十\d]*个?(方面|部分|环节|方向)/u.exec(q);
-  // 哪三招 / 哪两件: the measure the question itself uses.
-  const own = /哪(?:[两二三四五六七八九十]{1,2}|[2-9])(\p{Script=Han})/u.exec(q)?.[1];
-  return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? (own && own !== '个' ? own : '条');
+  // 哪三招 / 哪两件事: the measure the question itself uses — a measure word, or a character closing the question's
+  // words (哪三服务 names the 三服务, it counts nothing in 服).
+  const own = /哪(?:[两二三四五六七八九十]{1,2}|[2-9])(\p{Script=Han})(\p{Script=Han})?/u.exec(q);
+  const measure = own?.[1] && (!own[2] || QUESTION_MEASURES.includes(own[1])) ? own[1] : undefined;
+  return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? (measure && measure !== '个' ? measure : '条');
 }
 
 /**

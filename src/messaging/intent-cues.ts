@@ -263,6 +263,12 @@ export const CHAT_WORDS = [
   '提醒一下',
   '辛苦',
 ] as const;
+/**
+ * A remark on how things are (天气真冷, 今天好累啊, 这个太难了吧): a degree word before a short predicate, or an
+ * exclamation particle, closing a clause. With no lookup noun and no policy topic it asks nothing: a short word back.
+ */
+export const REMARK_DEGREE = ['真', '好', '太', '挺', '蛮', '超', '特别', '有点', '可真'] as const;
+export const EXCLAMATION_PARTICLES = ['啊', '呀', '哇', '啦', '哈', '呐', '吧'] as const;
 /** Nouns of a lookup ("三服务活动的主要内容"): a message made of these is a question even without a question word (the
  * policy-topic nouns and more). */
 export const LOOKUP_NOUNS = [
@@ -456,6 +462,10 @@ export const CUES = {
   chat: new RegExp(alt(CHAT_WORDS)),
   /** Thanks to the whole group (辛苦大家, 谢谢各位): chat, whatever task it names. */
   groupThanks: /辛苦大家|大家辛苦|辛苦各位|各位辛苦|感谢大家|谢谢大家|谢谢各位|感谢各位/,
+  remark: new RegExp(
+    `(?:(?:${alt(REMARK_DEGREE)})\\p{Script=Han}{1,2}(?:了)?(?:${alt(EXCLAMATION_PARTICLES)})?|\\p{Script=Han}(?:${alt(EXCLAMATION_PARTICLES)}))(?=[\\s，,。.！!~～]|$)`,
+    'u',
+  ),
   /** Laughter alone (哈哈, 呵呵呵, 😂): answers no question. */
   laugh: /^(?:[哈呵嘿嘻]{2,}|[😂🤣😄😁😆])+$/u,
   lookup: new RegExp(alt(LOOKUP_NOUNS)),

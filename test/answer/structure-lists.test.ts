@@ -23,6 +23,12 @@ describe('a count asked after 哪 with any measure word', () => {
     expect(expectedCount('讲话里提了哪三招')).toBe(3);
     expect(listUnit('讲话里提了哪三招')).toBe('招');
     expect(expectedCount('办成了哪两件实事')).toBe(2);
+    expect(listUnit('办成了哪两件实事')).toBe('件');
+  });
+
+  it('哪三服务 names the 三服务: its first character is no measure', () => {
+    expect(listUnit('三服务是哪三服务')).toBe('条');
+    expect(listUnit('三服务是哪三服务？')).toBe('条');
   });
 
   it('哪一年 / 哪一天 are not lists', () => {
