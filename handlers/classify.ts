@@ -97,7 +97,7 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   if (
     fix &&
     !trailingQuestion &&
-    (findDepartments(fix).length > 0 || categorize(fix).score > 0 || CUES.problem.test(fix))
+    (findDepartments(fix).length > 0 || categorize(fix).score > 0 || CUES.problem.test(fix) || named)
   )
     return { intent: 'report', reportish: true, questionish: false };
 

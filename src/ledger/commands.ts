@@ -26,7 +26,7 @@ export type LedgerCommand =
   /** ref null: a bare "销号" (asks which issue). */
   | { type: 'close'; ref: string | null; note: string | null }
   | { type: 'reopen'; ref: string; note: string | null }
-  /** Q-0012 改 部门 人社局 / 改 类别 用工 / 改 期限 12月31日 / 改 摘要 … ; Q-0003 延期到1月31日. ref null: no id given. */
+  /** Q-0012 改 部门 人社局 / 改 类别 用工 / 改 期限 12月31日 / 改 摘要 … / 改 企业 绿源食品; Q-0003 延期到1月31日. ref null: no id given. */
   | { type: 'edit'; ref: string | null; field: EditableField; value: string }
   /** Q-0015 并入 Q-0012 / 合并 Q-0012 Q-0015 / Q-0012 和 Q-0015 重复了: the duplicate folds into the one kept. */
   | { type: 'merge'; duplicate: string; into: string }
@@ -97,9 +97,10 @@ const EDIT_FIELDS: Array<[RegExp, EditableField]> = [
   [/^(?:类别|分类|类型|问题类别)$/, 'category'],
   [/^(?:期限|截止日期|截止时间|办结期限|到期日|时限)$/, 'dueDate'],
   [/^(?:摘要|内容|描述|问题描述|问题内容|标题)$/, 'summary'],
+  [/^(?:企业|企业名称|企业名|公司)$/, 'enterprise'],
 ];
 const EDIT_FIELD_SRC =
-  '责任部门|交办部门|承办部门|牵头部门|部门|问题类别|类别|分类|类型|办结期限|截止日期|截止时间|到期日|期限|时限|问题描述|问题内容|摘要|内容|描述|标题';
+  '责任部门|交办部门|承办部门|牵头部门|部门|问题类别|类别|分类|类型|办结期限|截止日期|截止时间|到期日|期限|时限|问题描述|问题内容|摘要|内容|描述|标题|企业名称|企业名|企业|公司';
 const EDIT_VERB_SRC = '改|修改|更正|更改|调整';
 const EDIT_A = new RegExp(
   String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*)?(?:${EDIT_VERB_SRC})\s*(${EDIT_FIELD_SRC})\s*(?:为|成|到|:|：)?\s*(.+)$`,

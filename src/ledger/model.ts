@@ -258,10 +258,12 @@ export type LedgerEventType =
   /** An admin brought a withdrawn issue back. */
   | 'issue.restored'
   | 'visit.recorded'
+  /** A visit's enterprise set right (不对，是绿源的): its edits say from what. */
+  | 'visit.updated'
   | 'visit.withdrawn';
 
-/** The fields an edit (改 部门/类别/期限/摘要, 延期) may change. */
-export const EDITABLE_FIELDS = ['department', 'category', 'dueDate', 'summary'] as const;
+/** The fields an edit (改 部门/类别/期限/摘要/企业, 延期) may change. */
+export const EDITABLE_FIELDS = ['department', 'category', 'dueDate', 'summary', 'enterprise'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** One field changed by an event: its value before and after (null: empty). */

@@ -18,13 +18,17 @@ function block(b: ReplyBlock): string {
     case 'fields':
       return b.fields.map((f) => `${f.label}：${f.value}`).join('\n');
     case 'table':
-      return [b.columns.join(' | '), ...b.rows.map((r) => r.join(' | '))].join('\n');
+      // (a cell holding the separator — a summary pasted from a table row — must not shift the columns)
+      return [b.columns.join(' | '), ...b.rows.map((r) => r.map(tableCell).join(' | '))].join('\n');
     case 'citations':
       return ['引用：', ...b.items.map((c) => `${citationLine(c)}\n    “${c.quote}”`)].join('\n');
     case 'divider':
       return '—'.repeat(12);
   }
 }
+
+/** A table cell as plain text: the column separator it may hold becomes its full-width form. */
+const tableCell = (c: string): string => c.replace(/\|/g, '｜');
 
 export function renderText(r: Reply): string {
   return r.blocks.map(block).join('\n\n');

@@ -239,6 +239,7 @@ export class MemoryStore implements Store {
       if (p.dueDate !== undefined) issue.dueDate = p.dueDate;
       if (p.summary !== undefined) issue.summary = p.summary;
       if (p.category !== undefined) issue.category = p.category;
+      if (p.enterprise !== undefined) issue.enterprise = p.enterprise;
       if (p.note !== undefined) ev.note = p.note;
       if (p.event) Object.assign(ev, structuredClone(p.event));
       issue.updatedAt = at;
@@ -266,6 +267,18 @@ export class MemoryStore implements Store {
       issue.updatedAt = at;
       this.issues.set(id, issue);
       emit({ type: 'issue.restored', ...base, teamId: issue.teamId, issueId: id });
+    }
+    for (const vp of c.visitPatches ?? []) {
+      const visit = this.visits.get(vp.visitId);
+      if (!visit) continue;
+      visit.enterprise = vp.enterprise;
+      emit({
+        type: 'visit.updated',
+        ...base,
+        teamId: visit.teamId,
+        visitId: vp.visitId,
+        ...(vp.event ? structuredClone(vp.event) : {}),
+      });
     }
     for (const id of c.withdrawVisits ?? []) {
       const visit = this.visits.get(id);

@@ -66,6 +66,8 @@ export interface IssuePatch {
   dueDate?: string | null;
   summary?: string;
   category?: Category;
+  /** The enterprise set right (an issue recorded under the wrong one). */
+  enterprise?: string;
   /** Free-text progress note kept in the history. */
   note?: string;
   /** Optimistic check: apply only if the issue currently has this status (else the commit fails with 'conflict'). */
@@ -99,6 +101,14 @@ export interface LedgerCommit {
   repeat?: { key: string; windowMs: number; allow?: boolean };
   /** Bring withdrawn issues back (admins): back in every index, an 'issue.restored' event. Unknown or live ids are skipped. */
   restoreIssues?: string[];
+  /** A visit's enterprise set right, with a 'visit.updated' event carrying `event`. Unknown or withdrawn ids are skipped. */
+  visitPatches?: VisitPatch[];
+}
+
+export interface VisitPatch {
+  visitId: string;
+  enterprise: string;
+  event?: PatchEventFields;
 }
 
 export interface LedgerCommitResult {

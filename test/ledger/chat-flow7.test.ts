@@ -260,17 +260,22 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     expect(await t.kit.store.listVisits({})).toHaveLength(0);
   });
 
-  it('a second question of the bot’s says the first was given up', async () => {
+  it('a second question of the bot’s says the first waits behind it, and asks the first again once settled', async () => {
     await send('宏达机械反映流动资金紧张');
     await send('恒通物流反映货车司机招不到');
     const first = await send('Q-0001 销号', admin);
     expect(first.text).toContain('确认');
-    expect(first.text).not.toContain('已放弃');
+    expect(first.text).not.toContain('先放着');
     const second = await send('Q-0002 销号', admin);
-    expect(second.text).toContain('已放弃');
-    await send('确认', admin);
+    expect(second.text).toContain('先放着');
+    const done = await send('确认', admin);
     expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({ status: 'closed' });
     expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'open' });
+    // (the first question comes back, without the note the second one carried)
+    expect(done.text).toContain('还有一条在等您确认');
+    expect(done.text).toContain('Q-0001');
+    await send('确认', admin);
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'closed' });
   });
 
   it('another department seen at work is shown replacing the one handed to, and the deadline set is kept', async () => {

@@ -103,4 +103,57 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     expect(done.text).toContain('Q-0001');
     expect(done.text).toContain('已销号');
   });
+
+  it('“不对，是绿源的” moves the last report’s issue and visit to that enterprise; 撤销 moves them back', async () => {
+    await send('瑞丰纺织昨天去了 缺20个挡车工 招不到人 已经跟人社那边说了');
+    const r = await send('不对，是绿源的');
+    expect(r.text).toContain('瑞丰纺织 → 绿源食品');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '绿源食品', department: '人社局' });
+    expect(await t.kit.store.getVisit('V-0001')).toMatchObject({ enterprise: '绿源食品' });
+    const history = await t.kit.store.issueHistory('Q-0001');
+    expect(history.at(-1)?.edits).toEqual([{ field: 'enterprise', from: '瑞丰纺织', to: '绿源食品' }]);
+    const events = await t.kit.store.readEvents(0, t.kit.clock.ms + 1);
+    expect(events.some((e) => e.type === 'visit.updated' && e.visitId === 'V-0001')).toBe(true);
+    await send('撤销');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '瑞丰纺织' });
+    expect(await t.kit.store.getVisit('V-0001')).toMatchObject({ enterprise: '瑞丰纺织' });
+  });
+
+  it('企业搞错了 names what was wrong first; 改 企业 edits one issue, with the team’s full name', async () => {
+    await send('天宇电子反映出口退税还没到');
+    await send('企业搞错了 是华康药业');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '华康药业' });
+    const r = await send('Q-0001 改 企业 金马');
+    expect(r.text).toContain('华康药业 → 金马科技');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '金马科技' });
+  });
+
+  it('a card waiting for 对 is kept behind a newer card, asked again after it, and 取消 moves on to it too', async () => {
+    await send('今天跑了三家 宏达 瑞丰 绿源 都挺好的');
+    const row = await send('天宇电子 | 缺高级技工5名 | 人社局');
+    expect(row.text).toContain('先放着');
+    const recorded = await send('对');
+    expect(recorded.text).toContain('Q-0001');
+    expect(recorded.text).toContain('还有一条在等您确认');
+    expect(recorded.text).toContain('宏达机械');
+    expect(recorded.text).not.toContain('先放着');
+    await send('对');
+    expect((await t.kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(
+      ['宏达机械', '瑞丰纺织', '绿源食品'].sort(),
+    );
+    // 取消 of the newer card brings the older one back as well
+    await send('今天去了金马科技和天宇电子 金马缺电工 天宇想要人才公寓');
+    await send('华康药业 | 技改补贴没兑现 | 经信局');
+    const cancelled = await send('取消');
+    expect(cancelled.text).toContain('还有一条在等您确认');
+    expect(cancelled.text).toContain('金马科技');
+  });
+
+  it('a table cell holding the column separator does not shift the 问题清单 columns', async () => {
+    await send('华康药业 | 技改补贴没兑现 | 经信局');
+    await send('对');
+    const list = await send('问题清单');
+    const row = list.text.split('\n').find((l) => l.startsWith('Q-0001'));
+    expect(row?.split(' | ')).toHaveLength(8);
+  });
 });

@@ -85,6 +85,7 @@ const TYPE_LABELS: Record<LedgerEvent['type'], string> = {
   'issue.withdrawn': '撤销问题',
   'issue.restored': '恢复问题',
   'visit.recorded': '登记走访',
+  'visit.updated': '更正走访',
   'visit.withdrawn': '撤销走访',
 };
 

@@ -21,10 +21,10 @@ import {
   type Preloaded,
   type FlowContext,
 } from './context.js';
-import { emptyPlan, execute, type Outcome } from './execute.js';
+import { emptyPlan, execute, withNextQuestion, type Outcome } from './execute.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
-import { deleteDraft, emptyAnswers, readDraft } from './sessions.js';
+import { emptyAnswers, finishDraft, readDraft } from './sessions.js';
 import { actedSince, planCloseUnresolved, planEdit, planMerge, planRestore, planUndo } from './lifecycle.js';
 import { teamsFlow } from './teams-flow.js';
 import { helpLines, TEXTS } from './texts.js';
@@ -59,8 +59,7 @@ export async function commandFlow(
     case 'cancel': {
       const draft = await draftOf();
       if (!draft) return reply.text('issues', TEXTS.nothingToCancel);
-      await deleteDraft(deps, msg);
-      return reply.text('issues', TEXTS.cancelled, '已取消');
+      return withNextQuestion(reply.text('issues', TEXTS.cancelled, '已取消'), await finishDraft(deps, msg));
     }
     case 'bind':
     case 'unbind':
@@ -73,8 +72,7 @@ export async function commandFlow(
       const draft = await draftOf();
       // (the speaker recorded something after the question was asked: 撤销 takes back that, the question waits on)
       if (!draft || (await actedSince(deps, msg, draft.createdAt))) break;
-      await deleteDraft(deps, msg);
-      return reply.text('issues', TEXTS.undoDraft, '已取消');
+      return withNextQuestion(reply.text('issues', TEXTS.undoDraft, '已取消'), await finishDraft(deps, msg));
     }
     default:
       break;

@@ -9,7 +9,7 @@ export function current(issue: Issue, field: EditableField): string | null {
 /** The edits a patch makes to the issue it was planned from (non-status fields only). */
 export function editsOf(patch: IssuePatch, issue: Issue): FieldEdit[] {
   const out: FieldEdit[] = [];
-  for (const field of ['department', 'category', 'dueDate', 'summary'] as const) {
+  for (const field of ['department', 'category', 'dueDate', 'summary', 'enterprise'] as const) {
     const to = patch[field];
     if (to === undefined || to === current(issue, field)) continue;
     out.push({ field, from: current(issue, field), to });

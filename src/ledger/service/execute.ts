@@ -11,12 +11,22 @@ import {
   type LedgerCommitResult,
   type NewIssue,
   type NewVisit,
+  type VisitPatch,
   type WithdrawEventFields,
 } from '../../store/types.js';
 import { repeatOption } from '../../store/repeat.js';
 import type { Category, Issue, Visit } from '../model.js';
 import type { LedgerDeps, MessageContext } from './context.js';
-import { deleteDraft, readDraft, readMarker, saveDraft, writeMarker, type Draft } from './sessions.js';
+import {
+  finishDraft,
+  QUEUED_DRAFTS,
+  queued,
+  readDraft,
+  readMarker,
+  saveDraft,
+  writeMarker,
+  type Draft,
+} from './sessions.js';
 import { editsOf } from './edits.js';
 import { TEXTS } from './texts.js';
 import { emptyView, renderRecord, type RecordView } from './view.js';
@@ -33,6 +43,8 @@ export interface CommitPlan {
   withdrawEvent?: WithdrawEventFields;
   /** Withdrawn issue ids to bring back (admins; 撤销 of a merge). */
   restoreIssues: string[];
+  /** Visits whose enterprise is set right (不对，是绿源的), and its undo. */
+  visitPatches: VisitPatch[];
   notices: string[];
 }
 
@@ -45,6 +57,11 @@ export type Outcome =
   /** Nothing to record. `changing`: the message asked for a change, so a redelivery may have recorded it already. */
   | { type: 'reply'; reply: Reply; changing: boolean };
 
+/** A reply followed by the earlier question that waited behind the one just settled (finishDraft), if any. */
+export function withNextQuestion(r: Reply, next: string | null): Reply {
+  return next ? { ...r, blocks: [...r.blocks, { type: 'paragraph', text: TEXTS.nextDraft(next) }] } : r;
+}
+
 export function emptyPlan(intent: CommitPlan['intent']): CommitPlan {
   return {
     intent,
@@ -54,6 +71,7 @@ export function emptyPlan(intent: CommitPlan['intent']): CommitPlan {
     withdrawIssues: [],
     withdrawVisits: [],
     restoreIssues: [],
+    visitPatches: [],
     notices: [],
   };
 }
@@ -128,8 +146,20 @@ export async function execute(
         // (the same record asking its next question is no other question given up)
         earlier.text !== outcome.draft.text
       ) {
-        outcome.draft.question = `${TEXTS.draftReplaced}\n${outcome.draft.question}`;
-        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftReplaced }, ...outcome.blocks];
+        // (the earlier question waits behind this one and is asked again once this one is settled)
+        const own = earlier.question
+          .split('\n')
+          .filter((l) => l !== TEXTS.draftQueued && l !== TEXTS.draftReplaced)
+          .join('\n');
+        outcome.draft.earlier = [queued({ ...earlier, question: own }), ...(earlier.earlier ?? [])].slice(
+          0,
+          QUEUED_DRAFTS,
+        );
+        outcome.draft.question = `${TEXTS.draftQueued}\n${outcome.draft.question}`;
+        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftQueued }, ...outcome.blocks];
+      } else if (earlier?.earlier?.length && !outcome.draft.earlier) {
+        // (the same record asking its next question keeps what waits behind it)
+        outcome.draft.earlier = earlier.earlier;
       }
       await saveDraft(deps, ctx.msg, { ...outcome.draft, sourceMessageId: ctx.msg.dedupKey });
       const asked = askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
@@ -162,6 +192,7 @@ export async function execute(
           deps.config.ZCT_REPEAT_WINDOW_MIN,
         ),
         ...(plan.restoreIssues.length ? { restoreIssues: plan.restoreIssues } : {}),
+        ...(plan.visitPatches.length ? { visitPatches: plan.visitPatches } : {}),
       });
     } catch (err) {
       if (!isConflict(err)) throw err;
@@ -187,15 +218,18 @@ export async function execute(
         !plan.withdrawIssues.length &&
         !plan.withdrawVisits.length &&
         !plan.restoreIssues.length &&
+        !plan.visitPatches.length &&
         !plan.notices.length;
       if (!rebuildable) await writeMarker(deps, ctx.msg.dedupKey, view);
     }
+    let next: string | null = null;
     if (hooks.clearsDraft) {
-      await deleteDraft(deps, ctx.msg).catch((err: unknown) =>
-        deps.logger.warn({ err: (err as Error).message }, 'could not delete the finished draft'),
-      );
+      next = await finishDraft(deps, ctx.msg).catch((err: unknown) => {
+        deps.logger.warn({ err: (err as Error).message }, 'could not delete the finished draft');
+        return null;
+      });
     }
-    return renderRecord(view, { undoMinutes });
+    return withNextQuestion(renderRecord(view, { undoMinutes }), next);
   }
 }
 
@@ -213,7 +247,7 @@ function viewFromPlan(plan: CommitPlan, result: LedgerCommitResult): RecordView 
   }));
   view.updated = plan.patches.map(({ patch, issue }) => ({
     id: issue.id,
-    enterprise: issue.enterprise,
+    enterprise: patch.enterprise ?? issue.enterprise,
     category: patch.category ?? issue.category,
     summary: patch.summary ?? issue.summary,
     from: issue.status,

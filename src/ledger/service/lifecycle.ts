@@ -38,6 +38,7 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   category: '类别',
   dueDate: '期限',
   summary: '摘要',
+  enterprise: '企业',
 };
 
 // ------------------------------------------------------------------ edit
@@ -47,6 +48,7 @@ const EDIT_EXAMPLES: Record<EditableField, string> = {
   category: '用工',
   dueDate: '12月31日',
   summary: '缺3名化工工程师',
+  enterprise: '绿源食品',
 };
 /** A deadline written without a year that lands this far ahead was most likely meant for a day already past. */
 const YEARLESS_FAR_DAYS = 300;
@@ -82,6 +84,8 @@ function editValue(
     }
     case 'summary':
       return value.length >= 2 && value.length <= 200 ? { value } : { refused: TEXTS.editBadSummary };
+    case 'enterprise':
+      return value.length >= 2 && value.length <= 40 ? { value } : { refused: TEXTS.editBadEnterprise(value) };
   }
 }
 
@@ -115,6 +119,8 @@ export async function planEdit(
   // (延期一个月 / 往后推两周: from the deadline the issue has, else from today)
   const v = editValue(field, field === 'dueDate' ? shiftedDeadline(raw, issue.dueDate ?? ctx.today) : raw, ctx.today);
   if ('refused' in v) return notice(v.refused, '没有修改');
+  // (改 企业 绿源: the team's own enterprise that name stands for)
+  if (field === 'enterprise') v.value = teamEnterprise(ctx, v.value) ?? v.value;
   const from = current(issue, field);
   const readAs = 'readAs' in v && v.readAs ? v.readAs : '';
   if (from === v.value) return notice(readAs + TEXTS.editSame(ref, FIELD_LABELS[field], v.value));
@@ -131,6 +137,77 @@ export async function planEdit(
   return { type: 'commit', plan };
 }
 
+/** The team's enterprise a name stands for (绿源 → 绿源食品), or null. */
+function teamEnterprise(ctx: MessageContext, name: string): string | null {
+  const n = name.trim();
+  if (n.length < 2) return null;
+  const all = ctx.team?.enterprises ?? [];
+  return (
+    all.find((e) => e === n) ??
+    all.find((e) => e.startsWith(n) || n.startsWith(e)) ??
+    all.find((e) => e.includes(n)) ??
+    null
+  );
+}
+
+/** What may stand around a name that sets the enterprise right (不对，是绿源的 / 应该是绿源食品那家). */
+const NAME_FRAME = /^(?:是|应该是|应是|其实是|那是)|(?:那家|这家|家|那个|的事|的)+$/g;
+
+/**
+ * "不对，是绿源的" / "企业搞错了 是绿源食品" right after the speaker's report: the enterprise the report should have named,
+ * when what the correction says is (all but) that name — one of the team's enterprises, or the one the parser read.
+ */
+function correctedEnterprise(ctx: MessageContext, text: string, named: string | null): string | null {
+  const phrase = correctionPhrase(text);
+  if (!phrase) return null;
+  const bareName = phrase.replace(NAME_FRAME, '').trim();
+  if (bareName.length < 2 || bareName.length > 20) return null;
+  const own = teamEnterprise(ctx, bareName);
+  if (own) return own;
+  return named && (named === bareName || named.includes(bareName) || bareName.includes(named)) ? named : null;
+}
+
+/** Set the enterprise of the speaker's last report right: its issues and its visit move, each edit in its history. */
+async function planMoveLast(
+  deps: LedgerDeps,
+  events: LedgerEvent[],
+  messageId: string,
+  to: string,
+): Promise<Outcome | null> {
+  const plan = emptyPlan('issues');
+  const moved: string[] = [];
+  for (const e of events) {
+    if (e.messageId !== messageId) continue;
+    if (e.type === 'issue.created') {
+      const issue = await deps.store.getIssue(e.issueId as string);
+      if (!issue || issue.status === 'closed' || issue.enterprise === to) continue;
+      const edits: FieldEdit[] = [{ field: 'enterprise', from: issue.enterprise, to }];
+      plan.patches.push({
+        issue,
+        patch: {
+          issueId: issue.id,
+          expectStatus: issue.status,
+          enterprise: to,
+          note: TEXTS.editNote(FIELD_LABELS.enterprise, issue.enterprise, to),
+          event: { action: 'edit', edits },
+        },
+      });
+    } else if (e.type === 'visit.recorded') {
+      const visit = await deps.store.getVisit(e.visitId as string);
+      if (!visit || visit.enterprise === to) continue;
+      plan.visitPatches.push({
+        visitId: visit.id,
+        enterprise: to,
+        event: { action: 'edit', edits: [{ field: 'enterprise', from: visit.enterprise, to }] },
+      });
+      moved.push(TEXTS.visitMoved(visit.id, visit.enterprise, to));
+    }
+  }
+  if (!plan.patches.length && !plan.visitPatches.length) return null;
+  plan.notices.push(...moved);
+  return { type: 'commit', plan };
+}
+
 // ------------------------------------------------------------------ correcting the last report
 
 /** A message that opens by taking something back (不对 / 更正 / 说错了 …): the one definition of it. */
@@ -144,9 +221,13 @@ const INSTEAD = /^不是[^，,。]{1,12}[，,]?\s*(?:而|应该|应)?是(.+)$/;
 /** A correction longer than this is a report written again, not a field set right. */
 const SHORT_CORRECTION = 24;
 
+/** 企业搞错了 / 公司写错了 / 名字记错了: an opening that says the enterprise is what was wrong. */
+const ENTERPRISE_WRONG = /^(?:企业|公司|企业名称?|名字|厂)(?:名)?(?:写|记|搞|弄|填|报)?错了?[了啦]?[，,。:：!！\s]*/;
 /** What a correction says the record should hold: the words after 不对 / 不是A，是 …, fillers dropped. */
 export function correctionPhrase(text: string): string | null {
   const t = text.trim();
+  // (企业搞错了，是绿源食品: what was wrong is named first)
+  if (ENTERPRISE_WRONG.test(t)) return correctionPhrase(`不对，${t.replace(ENTERPRISE_WRONG, '')}`);
   if (!OPENING.test(t) && !INSTEAD.test(t)) return null;
   // (不对，不是用地，是厂房审批: the 不是…是 after the opening says what instead)
   const instead = INSTEAD.exec(t.replace(OPENING, ''))?.[1];
@@ -170,11 +251,17 @@ export async function planCorrectLast(
   text: string,
   named: string | null = null,
 ): Promise<Outcome | null> {
-  const phrase = correctionPhrase(text);
-  if (!phrase) return null;
   const events = (await myRecentEvents(deps, ctx)).filter((e) => e.actor === ctx.msg.userId);
   const last = events.at(-1);
   if (!last || last.action === 'undo') return null;
+  // (不对，是绿源的: the report named the wrong enterprise — its issues and visit move)
+  const movedTo = correctedEnterprise(ctx, text, named);
+  if (movedTo) {
+    const move = await planMoveLast(deps, events, last.messageId, movedTo);
+    if (move) return move;
+  }
+  const phrase = correctionPhrase(text);
+  if (!phrase) return null;
   const created: Issue[] = [];
   for (const e of events)
     if (e.messageId === last.messageId && e.type === 'issue.created') {
@@ -310,6 +397,20 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
       if (await changedByOthersSince(deps, issue.id, e.at, msg.userId))
         return notice(TEXTS.undoChangedByOthers(issue.id), '不能撤销');
       plan.withdrawIssues.push(issue);
+    } else if (e.type === 'visit.updated') {
+      const back = (e.edits ?? []).find((ed) => ed.field === 'enterprise');
+      if (back?.from) {
+        plan.visitPatches.push({
+          visitId: e.visitId as string,
+          enterprise: back.from,
+          event: {
+            action: 'undo',
+            undoes: e.messageId,
+            edits: [{ field: 'enterprise', from: back.to, to: back.from }],
+          },
+        });
+        plan.notices.push(TEXTS.visitMoved(e.visitId as string, back.to ?? '', back.from));
+      }
     } else if (e.type === 'issue.withdrawn') {
       // (a merge: the duplicate comes back)
       plan.restoreIssues.push(e.issueId as string);
@@ -336,6 +437,7 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
     for (const ed of e.edits ?? []) {
       if (ed.field === 'category') back.category = (ed.from ?? '其他') as Category;
       else if (ed.field === 'summary') back.summary = ed.from ?? issue.summary;
+      else if (ed.field === 'enterprise') back.enterprise = ed.from ?? issue.enterprise;
       else back[ed.field] = ed.from;
       reverted.push({ field: ed.field, from: ed.to, to: ed.from });
     }
@@ -345,7 +447,13 @@ export async function planUndo(deps: LedgerDeps, ctx: MessageContext, ref: strin
     for (const ed of reverted) (after as unknown as Record<string, string | null>)[ed.field] = ed.to;
     simulated.set(id, after);
   }
-  if (!plan.patches.length && !plan.withdrawIssues.length && !plan.withdrawVisits.length && !plan.restoreIssues.length)
+  if (
+    !plan.patches.length &&
+    !plan.withdrawIssues.length &&
+    !plan.withdrawVisits.length &&
+    !plan.restoreIssues.length &&
+    !plan.visitPatches.length
+  )
     return notice(TEXTS.undoNothing(windowMin), '没有可撤销的记录');
   return { type: 'commit', plan };
 }

@@ -25,8 +25,16 @@ import { CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
-import { emptyPlan, execute, askReply, type CommitPlan, type Outcome } from './execute.js';
-import { deleteDraft, emptyAnswers, readDraft, saveDraft, type Draft, type DraftAnswers } from './sessions.js';
+import { emptyPlan, execute, askReply, withNextQuestion, type CommitPlan, type Outcome } from './execute.js';
+import {
+  deleteDraft,
+  emptyAnswers,
+  finishDraft,
+  readDraft,
+  saveDraft,
+  type Draft,
+  type DraftAnswers,
+} from './sessions.js';
 import { distinctMatters, findTarget, overlap } from './targets.js';
 import { actedSince, opensWithCorrection, planCloseUnresolved, planCorrectLast } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
@@ -76,8 +84,7 @@ export async function reportFlow(
     // The message that asked the question, delivered again: ask again, it is not its own answer.
     if (answer.type === 'redelivered') return askReply(draft.question, deps.config.ZCT_DRAFT_TTL_MIN);
     if (answer.type === 'cancel') {
-      await deleteDraft(deps, msg);
-      return reply.text('report', TEXTS.cancelled, '已取消');
+      return withNextQuestion(reply.text('report', TEXTS.cancelled, '已取消'), await finishDraft(deps, msg));
     }
     if (answer.type === 'answer' && draft.pending.type === 'confirm_close') {
       const { issueIds, note } = draft.pending;
@@ -722,7 +729,7 @@ function waitingSummary(draft: Draft): string {
   const lines = draft.question
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && l !== TEXTS.draftReplaced);
+    .filter((l) => l && l !== TEXTS.draftReplaced && l !== TEXTS.draftQueued);
   if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
   const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
   return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;

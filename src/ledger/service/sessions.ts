@@ -30,8 +30,7 @@ const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('confirm_close'), issueIds: z.array(z.string()).min(1), note: z.string().nullable() }),
 ]);
 
-export const draftSchema = z.object({
-  v: z.literal(1),
+const draftCore = {
   /** The message whose reply asked the pending question: its redelivery re-asks, it is not an answer. */
   sourceMessageId: z.string(),
   text: z.string(),
@@ -53,6 +52,19 @@ export const draftSchema = z.object({
   }),
   pending: pendingSchema,
   question: z.string(),
+};
+
+/** A question that had to wait for a newer one (at most QUEUED_DRAFTS): asked again once the newer is settled. */
+const queuedSchema = z.object(draftCore);
+export type QueuedDraft = z.infer<typeof queuedSchema>;
+/** How many earlier questions wait behind the current one. */
+export const QUEUED_DRAFTS = 2;
+
+export const draftSchema = z.object({
+  v: z.literal(1),
+  ...draftCore,
+  /** Earlier questions of this user, newest first, that wait until this one is answered or dropped. */
+  earlier: z.array(queuedSchema).max(QUEUED_DRAFTS).optional(),
   createdAt: z.number(),
   expiresAt: z.number(),
 });
@@ -93,6 +105,27 @@ export async function saveDraft(
 
 export async function deleteDraft(deps: LedgerDeps, msg: IncomingMessage): Promise<void> {
   await deps.store.deleteSession(draftKey(msg));
+}
+
+/** The draft as it waits behind a newer question (its own queue is carried by the newer one). */
+export function queued(draft: Draft): QueuedDraft {
+  const { v: _v, earlier: _e, createdAt: _c, expiresAt: _x, ...core } = draft;
+  return core;
+}
+
+/**
+ * The current question is settled (answered, cancelled or withdrawn): the next earlier question, if one waits, becomes
+ * current again (a fresh wait) and its text is returned to be asked with the reply; else the draft is deleted.
+ */
+export async function finishDraft(deps: LedgerDeps, msg: IncomingMessage): Promise<string | null> {
+  const draft = await readDraft(deps, msg);
+  const [next, ...rest] = draft?.earlier ?? [];
+  if (!next) {
+    await deleteDraft(deps, msg);
+    return null;
+  }
+  await saveDraft(deps, msg, { ...next, ...(rest.length ? { earlier: rest } : {}) });
+  return next.question;
 }
 
 const markerKey = (dedupKey: string) => `ledger:done:${dedupKey}`;

@@ -49,6 +49,8 @@ export const TEXTS = {
   editBadSummary: '摘要需要 2 到 200 个字，没有修改。',
   assignNeedsDepartment: (id: string) =>
     `交办给哪个部门？请写明部门，如“${id} 交办 人社局”（可加期限：“${id} 交办 人社局 月底前”）。没有修改。`,
+  visitMoved: (id: string, from: string, to: string) => `走访 ${id} 的企业已改为${to}（原为${from}）。`,
+  editBadEnterprise: (v: string) => `“${v}”不像企业名称，没有修改。`,
   editSame: (id: string, label: string, v: string) => `${id} 的${label}已经是“${v}”，没有变化。`,
   /** A category edit written in other words (改 类别 社保): how it was read, said before anything else. */
   editReadAs: (raw: string, category: string) => `“${raw}”不是类别名称，按“${category}”理解。`,
@@ -94,6 +96,8 @@ export const TEXTS = {
   doubtUnbound: (names: string[]) => `${names.join('、')}不是本组绑定联系的企业`,
   draftKept: (question: string) => `上一条待补充的记录还在等您回复：${question}`,
   draftReplaced: '（上一条待补充的记录已放弃，改为处理这一条。）',
+  draftQueued: '（上一条待确认的记录先放着，这一条处理完再问您。）',
+  nextDraft: (question: string) => `还有一条在等您确认：\n${question}`,
   correctionTaken: '（已按更正后的内容替换刚才那条。）',
 } as const;
 

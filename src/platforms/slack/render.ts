@@ -227,10 +227,13 @@ function blockPieces(b: ReplyBlock): Piece[] {
       }));
     }
     case 'table': {
-      const cell = (s: string) => toMrkdwn(oneLine(s));
+      const cell = (s: string) => toMrkdwn(oneLine(s).replace(/\|/g, '｜'));
       const head = `*${b.columns.map(cell).join(' | ')}*`;
       const rows = b.rows.map((r) => r.map(cell).join(' | '));
-      const plain = [b.columns.join(' | '), ...b.rows.map((r) => r.map(oneLine).join(' | '))];
+      const plain = [
+        b.columns.join(' | '),
+        ...b.rows.map((r) => r.map((c) => oneLine(c).replace(/\|/g, '｜')).join(' | ')),
+      ];
       return linesToSections([head, ...rows], plain);
     }
     case 'citations': {

@@ -128,6 +128,7 @@ export function commitPayload(c: LedgerCommit, nonce = ''): string {
     if (p.status) out.status = p.status;
     if (p.summary !== undefined) set.push('summary', p.summary);
     if (p.category !== undefined) set.push('category', p.category);
+    if (p.enterprise !== undefined) set.push('enterprise', p.enterprise);
     if (p.department !== undefined) {
       if (p.department === null) {
         del.push('department');
@@ -168,5 +169,10 @@ export function commitPayload(c: LedgerCommit, nonce = ''): string {
       ? { rk: c.repeat.key, rw: String(Math.max(1, Math.round(c.repeat.windowMs))), ra: c.repeat.allow ? '1' : '0' }
       : {}),
     restoreIssues: c.restoreIssues ?? [],
+    visitPatches: (c.visitPatches ?? []).map((v) => ({
+      id: v.visitId,
+      e: v.enterprise,
+      ...(v.event ? { ev: { ...v.event } } : {}),
+    })),
   });
 }

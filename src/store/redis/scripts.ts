@@ -177,6 +177,16 @@ for _, id in ipairs(c.restoreIssues or {}) do
     emit({type = 'issue.restored', teamId = cur[2], issueId = id}, id)
   end
 end
+for _, vp in ipairs(c.visitPatches or {}) do
+  local key = base .. 'visit:' .. vp.id
+  local cur = redis.call('HMGET', key, 'teamId', 'withdrawnAt')
+  if cur[1] and not cur[2] then
+    redis.call('HSET', key, 'enterprise', vp.e)
+    local ev = {type = 'visit.updated', teamId = cur[1], visitId = vp.id}
+    if vp.ev then for k, v in pairs(vp.ev) do ev[k] = v end end
+    emit(ev)
+  end
+end
 for _, id in ipairs(c.withdrawVisits) do
   local key = base .. 'visit:' .. id
   local cur = redis.call('HMGET', key, 'teamId', 'withdrawnAt')

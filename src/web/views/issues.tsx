@@ -133,6 +133,7 @@ const EVENT_LABELS: Record<LedgerEvent['type'], string> = {
   'issue.withdrawn': '撤销',
   'issue.restored': '恢复问题',
   'visit.recorded': '记录走访',
+  'visit.updated': '更正走访',
   'visit.withdrawn': '撤销走访',
 };
 
