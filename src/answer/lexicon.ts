@@ -75,6 +75,12 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
   },
 ];
 
+/**
+ * The one character a counted name shares with each of its items (五化 → 标准化、规范化…; 三员 → 指导员、
+ * 观察员…; 四好, 三有, 三强, 四心, 三型): a count before it names a list whose items open or close with it.
+ */
+export const COUNTED_NAME_SUFFIX = '好有强心化型员';
+
 /** “几家/多少名/几批 …”: the measure word a count question uses. */
 export const COUNT_MEASURE =
   /(?:几|多少)(?:个(?=[万亿]))?(平方公里|平方米|平米|公里|千米|公顷|公斤|千克|个|家|名|位|人|项|条|批|次|趟|回|遍|所|座|户|篇|本|期|轮|届|张|台|类|种|支|村|镇|亩|套|间|场|组|队|吨|辆|栋|幢|万|亿|米)/u;
