@@ -913,6 +913,23 @@ export function followingFigure(view: DocView, a: number, text: string, question
   return best;
 }
 
+/** How far (characters) before the first item the verb that introduces a run may stand. */
+const FRAME_BEFORE = 4;
+
+/**
+ * Is a 、-run of the sentence introduced by the verb the question asks with — the word right before its
+ * 哪/什么/啥 (“涵盖哪几块” → “建立涵盖A、B、C、D等…”; “包括哪些” → “包括A、B、C”)?
+ */
+function framedByQuestion(sentence: string, items: string[], query: string, tokenizer: TermTokenizer): boolean {
+  const start = sentence.indexOf(items[0]!);
+  if (start < 0) return false;
+  const tokens = tokenizer.segment(query.replace(/\s+/gu, ''));
+  const at = tokens.findIndex((t) => /^(?:哪|什么|啥)/u.test(t));
+  const verb = at > 0 ? tokens[at - 1]! : '';
+  if ([...verb].length < 2 || !/^\p{Script=Han}+$/u.test(verb)) return false;
+  return sentence.slice(Math.max(0, start - FRAME_BEFORE), start + verb.length).includes(verb);
+}
+
 /** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
 function sharesTargetNoun(items: string[] | null, targets: CountedTarget[]): boolean {
   if (!items) return false;
@@ -1160,14 +1177,19 @@ export function extractiveAnswer(
     // the question says how many and the count does not fit.
     // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
     // when it happens to hold a run of 、 (“路线方针原则、主要内容、基本要求”).
+    const whole = toPeriod(view, a);
+    // A run the question's own words frame (“涵盖哪几块” → “建立涵盖A、B、C、D等“1+N”制度体系”) is the list asked
+    // for, however long the sentence around it and whatever list follows it.
+    const framed = anchorInline !== null && framedByQuestion(whole, anchorInline, query, segmenter);
     const following = listAround(view, a);
-    const announces = following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets);
+    const announces =
+      following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets) && !framed;
     // A run of 、 in passing (“突出德才兼备、以德为先、任人唯贤…” in a long sentence) is not the list asked
     // for: the sentence must be mostly its list, or its items share the noun counted.
-    const whole = toPeriod(view, a);
     const mostlyList =
       anchorInline !== null &&
       (sharesTargetNoun(anchorInline, targets) ||
+        framed ||
         charLength(anchorInline.join('')) >= INLINE_SHARE * charLength(whole));
     // The sentence names the count the question asks about right with its items (“抓实A、B、C“三篇文章””).
     const namesCount =

@@ -165,6 +165,20 @@ describe('the sentence that answers', () => {
     expect(r.answer).toContain('政治性、时代性、规律性');
   });
 
+  it('a run introduced by the verb the question asks with is the list, not the sections that follow', async () => {
+    const doc = [
+      chunk(
+        'ivy',
+        0,
+        '实施“青松”行动 推动干部退有所为',
+        '此次机构改革，甲县42名干部退出领导职务，县委及时启动“青松”行动计划，建立涵盖工作流程、运行机制、日常管理、考核细则等“1+N”制度体系，率先在退出现职干部管理方面破题，以点带面、以面带全，激起全县干部的干事创业激情。我们的主要做法是：\n一、资源打通、模块运作，重整队伍再战斗。\n二、量身定岗、量化考评，好钢用在刀刃上。\n三、老兵不老、新兵亮剑，百舸争流当先锋。',
+      ),
+    ];
+    const r = await answerQuestion('青松行动1+N制度体系涵盖哪几块', deps(over(doc)));
+    expect(r.answer).toContain('工作流程、运行机制、日常管理、考核细则');
+    expect(r.answer).not.toContain('资源打通');
+  });
+
   it('a counted name (五化) is answered by the clauses ending with its character, not another list of as many', async () => {
     const doc = [
       chunk(
