@@ -913,6 +913,33 @@ export function followingFigure(view: DocView, a: number, text: string, question
   return best;
 }
 
+/** A clause that asks for something (yes/no particles aside: they ask about the clause before). */
+const PART_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|咋|谁/u;
+/** Lowest score (share of the best sentence's) of a sentence taken for another part of the question. */
+const PART_MIN = 0.3;
+/** Longest answer made of the parts' sentences, characters. */
+const PARTS_ANSWER_MAX = 400;
+
+/**
+ * The parts of a question that asks two things or more (“真抓才能干啥 实干才能干啥”, “团队几个、高层次人才几名”):
+ * for each asking clause, the content words and bigrams only it has (not a document's description). [] for one ask.
+ */
+function askingParts(query: string, terms: QueryTerms): string[][] {
+  const asking = query
+    .split(/[，,。；;！!？?、\s]+/u)
+    .map((c) => c.trim())
+    .filter((c) => c && PART_ASK.test(c));
+  if (asking.length < 2) return [];
+  const forms = asking.map((c) => matchForm(c));
+  // (Bigrams too: “真抓” is no word of the tokenizer's.)
+  const vocabulary = [...terms.words, ...terms.bigrams];
+  return forms.map((f, i) =>
+    vocabulary.filter(
+      (w) => !DOC_DESCRIPTION_WORDS.has(w) && f.includes(w) && !forms.some((g, j) => j !== i && g.includes(w)),
+    ),
+  );
+}
+
 /** How far (characters) before the first item the verb that introduces a run may stand. */
 const FRAME_BEFORE = 4;
 
@@ -1320,6 +1347,27 @@ export function extractiveAnswer(
         text = `${extra}${endSentence(text)}`;
         extra = '';
       }
+    }
+    // A question that asks two things (“真抓才能干啥 实干才能干啥”): a part whose own words the answer does not
+    // have takes the sentence of this document that has the most of them.
+    for (const own of askingParts(query, terms)) {
+      const have = matchForm(`${text}${extra}`);
+      if (own.length === 0 || own.some((w) => have.includes(w))) continue;
+      let pick: Candidate | undefined;
+      let hits = 0;
+      for (const c of sameDoc) {
+        if (c === best || c.score < best.score * PART_MIN) continue;
+        const form = matchForm(c.full);
+        const h = own.filter((w) => form.includes(w)).length;
+        if (h > hits) {
+          pick = c;
+          hits = h;
+        }
+      }
+      if (!pick || charLength(text) + charLength(extra) + charLength(pick.full) > PARTS_ANSWER_MAX) continue;
+      const pi = at(pick);
+      if (pi >= 0 && a >= 0 && pi < a) text = `${endSentence(pick.full)}${text}`;
+      else extra = `${extra ? endSentence(extra) : ''}${pick.full}`;
     }
     parts.push(`${endSentence(text)}${extra ? endSentence(extra) : ''}[${n}]`);
     used.push({ n, quote: quoteOf(quoted, terms) });

@@ -179,6 +179,21 @@ describe('the sentence that answers', () => {
     expect(r.answer).not.toContain('资源打通');
   });
 
+  it('a question asking two things takes a sentence for each part', async () => {
+    const doc = [
+      chunk(
+        'editorial',
+        0,
+        '本刊评论员：以实干推动高质量发展',
+        '真抓才能克难攻坚，要把各项目标任务细化分解落实到具体事、具体人，确保工作取得实效。组织工作头绪多、任务重，必须统筹兼顾。实干才能梦想成真，要不断强化担当意识，发扬苦干实干作风。',
+      ),
+    ];
+    const r = await answerQuestion('评论员那篇 说真抓才能干啥 实干才能干啥', deps(over(doc)));
+    expect(r.answer).toContain('克难攻坚');
+    expect(r.answer).toContain('梦想成真');
+    expect(r.answer).not.toContain('统筹兼顾');
+  });
+
   it('a counted name (五化) is answered by the clauses ending with its character, not another list of as many', async () => {
     const doc = [
       chunk(
