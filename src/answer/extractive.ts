@@ -171,12 +171,16 @@ const DEFINES = 2;
 /** What a question asks the meaning of: the term right before 是啥/啥意思/指什么 (“那个5是啥” → 5). */
 export function askedTerm(question: string): string | null {
   const m =
-    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事|(?:是\s*)?what\b)/iu.exec(
+    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事|(?:是|是要|要)?(?:干嘛|干啥|干什么|做什么|做啥)|(?:是\s*)?what\b)/iu.exec(
       question.trim(),
     );
   if (!m) return null;
   const parts = m[1]!.split(/\s+|那个|这个|那|这|的|，|,|：|:/u).filter(Boolean);
-  const t = (parts[parts.length - 1] ?? '').replace(/^[“"]+|[”"]+$/gu, '');
+  const last = parts[parts.length - 1] ?? '';
+  // A quoted name ends the phrase (“篇里“清优提转””): the name is the term.
+  const quoted = /[“"]([^”"]{1,8})[”"]?$/u.exec(last)?.[1];
+  if (quoted) return matchForm(quoted);
+  const t = last.replace(/^[“"]+|[”"]+$/gu, '');
   if (t && charLength(t) <= 8) return matchForm(t);
   // A long phrase (组团联企1+1+1, 年轻干部“216”机制): the quoted or numbered name in it is the term.
   const named = /[“"]([^”"]{1,8})[”"]|([0-9A-Za-z][0-9A-Za-z+＋.·-]*[0-9A-Za-z])/u.exec(t);
@@ -412,6 +416,10 @@ export function candidates(
       else if (kind.list && (isEnumeration(raw) || splitList(view, vi, full))) score *= 1.25;
       // “那个5是啥”: the sentence that defines the term asked about (“5，是指…”, “所谓X，就是指…”).
       if (defines?.test(form)) score *= DEFINES;
+      // …or the bare heading of a marked item that names it (“8、持续推进组织工作“清优提转”。”): what stands under it
+      // explains it.
+      else if (term && view && vi >= 0 && itemMarker(full) && isBareHeading(view, vi) && form.includes(term))
+        score *= DEFINES;
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
@@ -1041,7 +1049,11 @@ function headingBody(
   // 哪几张图): its sentences are the list.
   const named = itemMarker(head) !== null && !/[：:]/u.test(head) ? namedCount(head, query, segmenter) : null;
   const bare = isBareHeading(view, a);
-  if (!named && !(bare && headingCoverage(query, head, opts.tokenizer) >= 0.5)) return null;
+  // (A heading naming the term the question asks about — “8、持续推进组织工作“清优提转”。” for “清优提转”是要干嘛 —
+  // heads its explanation, however few of the question's other words it has.)
+  const term = askedTerm(query);
+  const namesTerm = term !== null && itemMarker(head) !== null && matchForm(head).includes(term);
+  if (!named && !(bare && (namesTerm || headingCoverage(query, head, opts.tokenizer) >= 0.5))) return null;
   const scope = sectionScope(view, a);
   if (scope.length === 0) return null;
   const lead = endSentence(head.replace(/[，,；;]$/u, ''));
