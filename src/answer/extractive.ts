@@ -171,12 +171,16 @@ const DEFINES = 2;
 /** What a question asks the meaning of: the term right before 是啥/啥意思/指什么 (“那个5是啥” → 5). */
 export function askedTerm(question: string): string | null {
   const m =
-    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事|(?:是\s*)?what\b)/iu.exec(
+    /^(.*?)\s*(?:到底|究竟|具体)?\s*(?:是啥|是什么|指什么|指啥|是指什么|是指啥|啥意思|什么意思|代表啥|代表什么|咋回事|怎么回事|(?:是|是要|要)?(?:干嘛|干啥|干什么|做什么|做啥)|(?:是\s*)?what\b)/iu.exec(
       question.trim(),
     );
   if (!m) return null;
   const parts = m[1]!.split(/\s+|那个|这个|那|这|的|，|,|：|:/u).filter(Boolean);
-  const t = (parts[parts.length - 1] ?? '').replace(/^[“"]+|[”"]+$/gu, '');
+  const last = parts[parts.length - 1] ?? '';
+  // A quoted name ends the phrase (“篇里“清优提转””): the name is the term.
+  const quoted = /[“"]([^”"]{1,8})[”"]?$/u.exec(last)?.[1];
+  if (quoted) return matchForm(quoted);
+  const t = last.replace(/^[“"]+|[”"]+$/gu, '');
   if (t && charLength(t) <= 8) return matchForm(t);
   // A long phrase (组团联企1+1+1, 年轻干部“216”机制): the quoted or numbered name in it is the term.
   const named = /[“"]([^”"]{1,8})[”"]|([0-9A-Za-z][0-9A-Za-z+＋.·-]*[0-9A-Za-z])/u.exec(t);
@@ -412,6 +416,10 @@ export function candidates(
       else if (kind.list && (isEnumeration(raw) || splitList(view, vi, full))) score *= 1.25;
       // “那个5是啥”: the sentence that defines the term asked about (“5，是指…”, “所谓X，就是指…”).
       if (defines?.test(form)) score *= DEFINES;
+      // …or the bare heading of a marked item that names it (“8、持续推进组织工作“清优提转”。”): what stands under it
+      // explains it.
+      else if (term && view && vi >= 0 && itemMarker(full) && isBareHeading(view, vi) && form.includes(term))
+        score *= DEFINES;
       if (len < 8) score *= 0.5;
       // A bare heading or a title line is not an answer; the sentences under it are.
       if (isTitleLine(full) && (!view || vi < 0 || isHeadingLine(view, vi))) score *= 0.5;
@@ -913,6 +921,50 @@ export function followingFigure(view: DocView, a: number, text: string, question
   return best;
 }
 
+/** A clause that asks for something (yes/no particles aside: they ask about the clause before). */
+const PART_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|咋|谁/u;
+/** Lowest score (share of the best sentence's) of a sentence taken for another part of the question. */
+const PART_MIN = 0.3;
+/** Longest answer made of the parts' sentences, characters. */
+const PARTS_ANSWER_MAX = 400;
+
+/**
+ * The parts of a question that asks two things or more (“真抓才能干啥 实干才能干啥”, “团队几个、高层次人才几名”):
+ * for each asking clause, the content words and bigrams only it has (not a document's description). [] for one ask.
+ */
+function askingParts(query: string, terms: QueryTerms): string[][] {
+  const asking = query
+    .split(/[，,。；;！!？?、\s]+/u)
+    .map((c) => c.trim())
+    .filter((c) => c && PART_ASK.test(c));
+  if (asking.length < 2) return [];
+  const forms = asking.map((c) => matchForm(c));
+  // (Bigrams too: “真抓” is no word of the tokenizer's.)
+  const vocabulary = [...terms.words, ...terms.bigrams];
+  return forms.map((f, i) =>
+    vocabulary.filter(
+      (w) => !DOC_DESCRIPTION_WORDS.has(w) && f.includes(w) && !forms.some((g, j) => j !== i && g.includes(w)),
+    ),
+  );
+}
+
+/** How far (characters) before the first item the verb that introduces a run may stand. */
+const FRAME_BEFORE = 4;
+
+/**
+ * Is a 、-run of the sentence introduced by the verb the question asks with — the word right before its
+ * 哪/什么/啥 (“涵盖哪几块” → “建立涵盖A、B、C、D等…”; “包括哪些” → “包括A、B、C”)?
+ */
+function framedByQuestion(sentence: string, items: string[], query: string, tokenizer: TermTokenizer): boolean {
+  const start = sentence.indexOf(items[0]!);
+  if (start < 0) return false;
+  const tokens = tokenizer.segment(query.replace(/\s+/gu, ''));
+  const at = tokens.findIndex((t) => /^(?:哪|什么|啥)/u.test(t));
+  const verb = at > 0 ? tokens[at - 1]! : '';
+  if ([...verb].length < 2 || !/^\p{Script=Han}+$/u.test(verb)) return false;
+  return sentence.slice(Math.max(0, start - FRAME_BEFORE), start + verb.length).includes(verb);
+}
+
 /** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
 function sharesTargetNoun(items: string[] | null, targets: CountedTarget[]): boolean {
   if (!items) return false;
@@ -997,7 +1049,11 @@ function headingBody(
   // 哪几张图): its sentences are the list.
   const named = itemMarker(head) !== null && !/[：:]/u.test(head) ? namedCount(head, query, segmenter) : null;
   const bare = isBareHeading(view, a);
-  if (!named && !(bare && headingCoverage(query, head, opts.tokenizer) >= 0.5)) return null;
+  // (A heading naming the term the question asks about — “8、持续推进组织工作“清优提转”。” for “清优提转”是要干嘛 —
+  // heads its explanation, however few of the question's other words it has.)
+  const term = askedTerm(query);
+  const namesTerm = term !== null && itemMarker(head) !== null && matchForm(head).includes(term);
+  if (!named && !(bare && (namesTerm || headingCoverage(query, head, opts.tokenizer) >= 0.5))) return null;
   const scope = sectionScope(view, a);
   if (scope.length === 0) return null;
   const lead = endSentence(head.replace(/[，,；;]$/u, ''));
@@ -1160,14 +1216,19 @@ export function extractiveAnswer(
     // the question says how many and the count does not fit.
     // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
     // when it happens to hold a run of 、 (“路线方针原则、主要内容、基本要求”).
+    const whole = toPeriod(view, a);
+    // A run the question's own words frame (“涵盖哪几块” → “建立涵盖A、B、C、D等“1+N”制度体系”) is the list asked
+    // for, however long the sentence around it and whatever list follows it.
+    const framed = anchorInline !== null && framedByQuestion(whole, anchorInline, query, segmenter);
     const following = listAround(view, a);
-    const announces = following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets);
+    const announces =
+      following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets) && !framed;
     // A run of 、 in passing (“突出德才兼备、以德为先、任人唯贤…” in a long sentence) is not the list asked
     // for: the sentence must be mostly its list, or its items share the noun counted.
-    const whole = toPeriod(view, a);
     const mostlyList =
       anchorInline !== null &&
       (sharesTargetNoun(anchorInline, targets) ||
+        framed ||
         charLength(anchorInline.join('')) >= INLINE_SHARE * charLength(whole));
     // The sentence names the count the question asks about right with its items (“抓实A、B、C“三篇文章””).
     const namesCount =
@@ -1298,6 +1359,27 @@ export function extractiveAnswer(
         text = `${extra}${endSentence(text)}`;
         extra = '';
       }
+    }
+    // A question that asks two things (“真抓才能干啥 实干才能干啥”): a part whose own words the answer does not
+    // have takes the sentence of this document that has the most of them.
+    for (const own of askingParts(query, terms)) {
+      const have = matchForm(`${text}${extra}`);
+      if (own.length === 0 || own.some((w) => have.includes(w))) continue;
+      let pick: Candidate | undefined;
+      let hits = 0;
+      for (const c of sameDoc) {
+        if (c === best || c.score < best.score * PART_MIN) continue;
+        const form = matchForm(c.full);
+        const h = own.filter((w) => form.includes(w)).length;
+        if (h > hits) {
+          pick = c;
+          hits = h;
+        }
+      }
+      if (!pick || charLength(text) + charLength(extra) + charLength(pick.full) > PARTS_ANSWER_MAX) continue;
+      const pi = at(pick);
+      if (pi >= 0 && a >= 0 && pi < a) text = `${endSentence(pick.full)}${text}`;
+      else extra = `${extra ? endSentence(extra) : ''}${pick.full}`;
     }
     parts.push(`${endSentence(text)}${extra ? endSentence(extra) : ''}[${n}]`);
     used.push({ n, quote: quoteOf(quoted, terms) });

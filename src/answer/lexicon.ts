@@ -32,10 +32,18 @@ export const ANSWER_FORM_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
+/**
+ * An area asked for (“实施面积？”, “规划面积和总投资”, “面积有多大”): 面积 as the thing asked, not a topic word
+ * (“绿化面积扩大后…是哪年”).
+ */
+const AREA_ASKED = '面积(?=[？?。\\s]*$|[和及与、，,]|(?:是|有)?多)';
+
 /** Cues of the kind of answer asked for. */
 export const ANSWER_KIND_CUES = {
-  number:
-    /多少|(?<!哪)几(?!乎|种|类|条|点|项|块|方面|部分|大|张|月|号|日|时)|比例|占比|多久|多长|多大|多高|金额|规模|数量|人数|百分之|几成/u,
+  number: new RegExp(
+    `多少|(?<!哪)几(?!乎|种|类|条|点|项|块|方面|部分|大|张|月|号|日|时)|比例|占比|多久|多长|多大|多高|金额|规模|数量|人数|百分之|几成|${AREA_ASKED}|总投资|投资额|投资总额`,
+    'u',
+  ),
   date: /什么时候|啥时候|哪天|哪年|哪一年|几月|几号|何时|日期|哪一天|多会儿|啥时|什么时间|哪个月|截止|期限到/u,
   who: /谁|哪个单位|哪家|哪个部门|哪些单位|哪些部门|主办|承办|牵头|负责人|哪位|什么单位|什么部门/u,
   list: /哪些|哪几|有哪|几条|几点|几项|几种|几类|几块|几个方面|列一下|列举|逐条|分别|哪[一二两三四五六七八九十\d]+[条个项点种类方面部分块张批大好]|都有啥|都有什么|都是啥|包括啥|包括什么/u,
@@ -60,8 +68,13 @@ const NUM = '[\\d一二两三四五六七八九十百千万]';
  */
 export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> = [
   {
-    cue: /钱|资金|奖励|补贴|补助|奖金|工资|薪酬|年薪|月薪|报酬|费用|租金|报销|经费|贷多少|能贷|[多少]万|一平米|每平|价格|多少元|起征点|起付线|封顶|额度|基数/u,
+    cue: /钱|资金|总投资|投资额|投资总额|奖励|补贴|补助|奖金|工资|薪酬|年薪|月薪|报酬|费用|租金|报销|经费|贷多少|能贷|[多少]万|一平米|每平|价格|多少元|起征点|起付线|封顶|额度|基数/u,
     evidence: new RegExp(`${NUM}\\s*(?:万|亿|千)?元|元/`, 'u'),
+  },
+  // An area: “面积多大”, “实施面积” — answered in 亩, 平方米, 公顷 …, not by any figure nearby.
+  {
+    cue: new RegExp(AREA_ASKED, 'u'),
+    evidence: new RegExp(`${NUM}\\s*(?:余|多)?\\s*(?:万|千)?(?:亩|平方米|平米|平方公里|平方千米|公顷|㎡)`, 'u'),
   },
   // An age: “年纪到多少”, “几岁” — answered by N岁 (男满55岁、女满50岁).
   { cue: /年纪|年龄|岁数|几岁|多少岁|多大岁/u, evidence: new RegExp(`${NUM}+\\s*周?岁`, 'u') },
@@ -74,6 +87,12 @@ export const NUMBER_UNIT_CUES: ReadonlyArray<{ cue: RegExp; evidence: RegExp }> 
     ),
   },
 ];
+
+/**
+ * The one character a counted name shares with each of its items (五化 → 标准化、规范化…; 三员 → 指导员、
+ * 观察员…; 四好, 三有, 三强, 四心, 三型): a count before it names a list whose items open or close with it.
+ */
+export const COUNTED_NAME_SUFFIX = '好有强心化型员';
 
 /** “几家/多少名/几批 …”: the measure word a count question uses. */
 export const COUNT_MEASURE =

@@ -241,7 +241,7 @@ export function inlineItems(sentence: string): string[] | null {
   }
   if (best.length < 3) return null;
   best[0] = best[0]!.replace(
-    /^.*(?:担任|包括|包含|即|分别是|分别为|主要有|设立|设置|建立|组建|打造|开展|实施|推行|以|为|是|从)/u,
+    /^.*(?:担任|包括|包含|涵盖|覆盖|即|分别是|分别为|主要有|设立|设置|建立|组建|打造|开展|实施|推行|以|为|是|从)/u,
     '',
   );
   const lastI = best.length - 1;

@@ -1,6 +1,6 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
 import { escapeRegExp } from '../text/regexp.js';
-import { ANSWER_KIND_CUES, COUNT_MEASURE } from './lexicon.js';
+import { ANSWER_KIND_CUES, COUNT_MEASURE, COUNTED_NAME_SUFFIX } from './lexicon.js';
 
 const CN_DIGITS: Record<string, number> = {
   一: 1,
@@ -52,14 +52,22 @@ export interface QuestionKind {
 }
 
 /** A name made of a count (六个一, 三张图, 五大红色行动, 四个一批) asked about with 啥/什么/哪: a list. */
-const COUNTED_NAME_RE =
-  /[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员)[\p{Script=Han}“”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)/u;
+const COUNTED_NAME_RE = new RegExp(
+  `[两二三四五六七八九十]+(?:个|大|张|条|项|种|方面|件|批|[${COUNTED_NAME_SUFFIX}])[\\p{Script=Han}“”"]{0,6}(?:是|指|分别|都|包括|有)?(?:啥|什么|哪)`,
+  'u',
+);
+/** A counted name in one token or two (五化, 三员; 五 + 化): its count and the character its items share. */
+const COUNTED_NAME_TOKEN = new RegExp(`^([两二三四五六七八九十]{1,2})([${COUNTED_NAME_SUFFIX}])$`, 'u');
+
+/** “A和B分别是多少”: a figure for each thing named — numbers, not a list. */
+const EACH_FIGURE = /分别(?:是|为|有)?(?=多少)/gu;
 
 export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
   const unit = m?.[2] ?? '条';
+  const listed = q.replace(EACH_FIGURE, ' ');
   return {
-    list: LIST_RE.test(q) || ANSWER_KIND_CUES.list.test(q) || COUNTED_NAME_RE.test(q),
+    list: LIST_RE.test(listed) || ANSWER_KIND_CUES.list.test(listed) || COUNTED_NAME_RE.test(listed),
     number: NUMBER_RE.test(q),
     ordinal: m ? numeralValue(m[1] ?? m[3] ?? '') : null,
     ordinalUnit: unit,
@@ -160,9 +168,10 @@ export function expectedCount(q: string): number | null {
   // 哪三招 / 哪两件: 哪 with a count asks for that many, whatever the measure.
   const which = /哪([两二三四五六七八九十]{1,2}|[2-9])\p{Script=Han}/u.exec(q);
   if (which) return numeralValue(which[1]!);
-  const m = /([两二三四五六七八九十]{1,2})(?:个|大|张|条|项|种|方面|件|批|好|有|强|心|化|型|员|点|块|样|类|步)/u.exec(
-    q,
-  );
+  const m = new RegExp(
+    `([两二三四五六七八九十]{1,2})(?:个|大|张|条|项|种|方面|件|批|[${COUNTED_NAME_SUFFIX}]|点|块|样|类|步)`,
+    'u',
+  ).exec(q);
   return m ? numeralValue(m[1]!) : null;
 }
 
@@ -219,6 +228,14 @@ export function countedTargets(q: string, segment: (text: string) => string[]): 
         tok += next;
         i++;
       }
+    }
+    // A counted name whose items share one character (五化, 三员 — or 五 + 化): no measure, that character
+    // is the noun (标准化、规范化…).
+    const named = COUNTED_NAME_TOKEN.exec(tok) ?? COUNTED_NAME_TOKEN.exec(tok + (tokens[i + 1] ?? ''));
+    if (named && !out.some((t) => t.noun === named[2] && t.count === numeralValue(named[1]!))) {
+      if (named[0] !== tok) i++;
+      out.push({ asksCount: false, count: numeralValue(named[1]!), measure: null, noun: named[2]! });
+      continue;
     }
     // A counted name the tokenizer knows as one word (三张图, 六大员): count, measure and noun in one.
     const whole = COUNTED_WORD.exec(tok);

@@ -32,6 +32,11 @@ describe('askedTerm / definitionRe', () => {
     expect(definitionRe('2+2').test('组成“2+2”模式18个小组,即由2名社工和2名党员组成。')).toBe(true);
     expect(definitionRe('2+2').test('推行“2+2”模式18个小组。')).toBe(false);
   });
+
+  it('是要干嘛 asks what the term is for; a quoted name ending the phrase is the term', () => {
+    expect(askedTerm('三服务那篇里“清优提转”是要干嘛')).toBe('清优提转');
+    expect(askedTerm('周三无会日是干啥的')).toBe('周三无会日');
+  });
 });
 
 describe('the sentence defining the asked term answers', () => {
@@ -52,6 +57,28 @@ describe('the sentence defining the asked term answers', () => {
     const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
     const r = await answerQuestion('东城 服务246 那个4 是啥', { retriever, llm: null, logger: silentLogger });
     expect(r.answer).toContain('议事、调解、养老、托幼四个平台');
+  });
+});
+
+describe('the heading of a marked item naming the asked term answers with what stands under it', () => {
+  const DOC: Chunk[] = [
+    chunk(
+      'service',
+      0,
+      '深入开展“三服务”活动的通知',
+      [
+        '一、总体要求坚持围绕中心、服务大局，突出“质量提升年”主题，持续深入推进“清优提转”，真正扑下身子、沉到基层、深入群众，更好发挥组织部门服务中心保障大局的作用。',
+        '7、创新调研方式。开展蹲点调研、短平快调研，持续有效地进基层、摸实情。',
+        '8、持续推进组织工作“清优提转”。',
+        '始终坚持问题导向，深化开展“清优提转”，及时废除不合时宜的陈规惯例，不断优化工作流程、创新工作机制，推动组织部门提效能、转作风。',
+      ].join('\n'),
+    ),
+  ];
+
+  it('“清优提转”是要干嘛 gets the section under its heading', async () => {
+    const retriever = Object.assign(fakeRetriever(DOC), { chunks: () => DOC });
+    const r = await answerQuestion('三服务那篇里“清优提转”是要干嘛', { retriever, llm: null, logger: silentLogger });
+    expect(r.answer).toContain('废除不合时宜的陈规惯例');
   });
 });
 

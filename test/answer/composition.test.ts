@@ -68,6 +68,20 @@ describe('what a question counts', () => {
     expect(countedTargets('这事分几步', segment)).toContainEqual(expect.objectContaining({ measure: '步' }));
   });
 
+  it('a counted name (五化, 三员) counts the one character its items share', () => {
+    expect(countedTargets('五化是哪五个', segment)).toContainEqual({
+      asksCount: false,
+      count: 5,
+      measure: null,
+      noun: '化',
+    });
+    expect(countedTargets('那个“三员”是哪三员', segment)).toContainEqual(
+      expect.objectContaining({ count: 3, noun: '员' }),
+    );
+    // A numeral before an ordinary word names nothing counted.
+    expect(countedTargets('三级联创怎么搞', segment).some((t) => t.noun === '级')).toBe(false);
+  });
+
   it('“几条原则” is answered by “七条原则”, “多少问题” by “37个问题” or “问题71个”', () => {
     const [principles] = countedTargets('定了几条原则', segment);
     expect(countPhraseRe(principles!)!.test('研究提出了七条原则和八条意见')).toBe(true);
@@ -88,6 +102,10 @@ describe('what a question counts', () => {
     expect(questionKind('讲了几种思维 列一下').list).toBe(true);
     expect(questionKind('推进举措 no.5 是啥').ordinal).toBe(5);
     expect(followUpOrdinal('No. 3 呢')).toBe(3);
+    // A figure for each thing named is numbers, not a list; “分别是哪些” stays a list.
+    expect(questionKind('房屋征收和坟墓搬迁签约数分别是多少').list).toBe(false);
+    expect(questionKind('房屋征收和坟墓搬迁签约数分别是多少').number).toBe(true);
+    expect(questionKind('两个专班分别是哪些').list).toBe(true);
     expect(asksForMore('还有吗')).toBe(true);
     expect(asksForMore('还有别的吗？')).toBe(true);
     expect(asksForMore('还有哪些企业享受补贴')).toBe(false);
@@ -145,6 +163,49 @@ describe('the sentence that answers', () => {
     ];
     const r = await answerQuestion('推进组织工作高质量发展要把握哪三个性', deps(over(doc)));
     expect(r.answer).toContain('政治性、时代性、规律性');
+  });
+
+  it('a run introduced by the verb the question asks with is the list, not the sections that follow', async () => {
+    const doc = [
+      chunk(
+        'ivy',
+        0,
+        '实施“青松”行动 推动干部退有所为',
+        '此次机构改革，甲县42名干部退出领导职务，县委及时启动“青松”行动计划，建立涵盖工作流程、运行机制、日常管理、考核细则等“1+N”制度体系，率先在退出现职干部管理方面破题，以点带面、以面带全，激起全县干部的干事创业激情。我们的主要做法是：\n一、资源打通、模块运作，重整队伍再战斗。\n二、量身定岗、量化考评，好钢用在刀刃上。\n三、老兵不老、新兵亮剑，百舸争流当先锋。',
+      ),
+    ];
+    const r = await answerQuestion('青松行动1+N制度体系涵盖哪几块', deps(over(doc)));
+    expect(r.answer).toContain('工作流程、运行机制、日常管理、考核细则');
+    expect(r.answer).not.toContain('资源打通');
+  });
+
+  it('a question asking two things takes a sentence for each part', async () => {
+    const doc = [
+      chunk(
+        'editorial',
+        0,
+        '本刊评论员：以实干推动高质量发展',
+        '真抓才能克难攻坚，要把各项目标任务细化分解落实到具体事、具体人，确保工作取得实效。组织工作头绪多、任务重，必须统筹兼顾。实干才能梦想成真，要不断强化担当意识，发扬苦干实干作风。',
+      ),
+    ];
+    const r = await answerQuestion('评论员那篇 说真抓才能干啥 实干才能干啥', deps(over(doc)));
+    expect(r.answer).toContain('克难攻坚');
+    expect(r.answer).toContain('梦想成真');
+    expect(r.answer).not.toContain('统筹兼顾');
+  });
+
+  it('a counted name (五化) is answered by the clauses ending with its character, not another list of as many', async () => {
+    const doc = [
+      chunk(
+        'party',
+        0,
+        '在党建工作会议上的讲话',
+        '重点做好以下五个方面工作：\n（一）突出抓好政治建设。\n（二）不断提升组织力。\n（三）建设高素质干部队伍。\n（四）持续提升人才服务水平。\n（五）持续加强组织部门自身建设。\n要大力实施“三级联创五化并举”，高标准打造一批党群服务中心，逐步实现阵地标准化、活动规范化、服务最优化、决策科学化和保障实效化。',
+      ),
+    ];
+    const r = await answerQuestion('三级联创五化并举 五化是哪五个', deps(over(doc)));
+    expect(r.answer).toContain('阵地标准化、活动规范化');
+    expect(r.answer).not.toContain('政治建设');
   });
 });
 

@@ -1,6 +1,6 @@
 /** A count asked in one measure word may be given in an equivalent one (几个 → 88名; 多少人 → 17位). */
 import { describe, expect, it } from 'vitest';
-import { asksDone, holdsKind, isPlanOnly } from '../../src/retrieval/confidence.js';
+import { askedKinds, asksDone, holdsKind, isPlanOnly } from '../../src/retrieval/confidence.js';
 import { extractiveAnswer, numberPassages } from '../../src/answer/index.js';
 import { chunk, fakeRetriever } from './fixtures.js';
 
@@ -19,6 +19,16 @@ describe('count measures', () => {
 });
 
 describe('a number asked in a unit', () => {
+  it('an area or an investment asked by its noun alone is a number, in 亩/平方米 or 元', () => {
+    expect(askedKinds('常山首个全域土地综合整治工程的实施面积？')).toContain('number');
+    expect(askedKinds('产业园的规划面积和总投资？')).toContain('number');
+    // 面积 as a topic word is not what is asked.
+    expect(askedKinds('绿化面积扩大工程是谁牵头的')).not.toContain('number');
+    expect(holdsKind('number', '工程实施面积1.2万亩，涉及3个乡镇。', '整治工程的实施面积？')).toBe(true);
+    expect(holdsKind('number', '总投资24.3亿元的整治工程开工。', '整治工程的实施面积？')).toBe(false);
+    expect(holdsKind('number', '项目总投资50亿元。', '项目名称及总投资？')).toBe(true);
+  });
+
   it('an age is given in 岁', () => {
     expect(holdsKind('number', '男满55岁、女满50岁的，可以不再担任中层职务。', '中层干部年纪到多少可以不当')).toBe(
       true,
