@@ -74,3 +74,18 @@ describe('table rows and form one-liners', () => {
     expect(findRowNames('今天 天气 不错 大家 辛苦')).toEqual([]);
   });
 });
+
+describe('spoken roll-ups', () => {
+  it('each counted entry (第一家, 第二家是) starts an item even with no punctuation: one problem per entry', () => {
+    const e = extractUpdate(
+      '今天走访了三家第一家永辉机械一切正常第二家嘉诚新材缺普工十个第三家是恒昌包装想申请技改贷款',
+      {
+        today,
+        knownEnterprises: known,
+      },
+    );
+    expect(e.kind).toBe('visit');
+    expect(e.enterprise).toBe('永辉机械');
+    expect(e.issues.map((i) => i.category)).toEqual(['用工', '融资']);
+  });
+});
