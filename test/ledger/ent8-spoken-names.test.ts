@@ -69,6 +69,11 @@ describe('table rows and form one-liners', () => {
     expect(enterpriseOf('Q-0418 消号 已办结')).toBeNull();
   });
 
+  it('an act after an issue id (退回补材料: two verbs, then a word that is also a company ending) is no name', () => {
+    expect(enterpriseOf('Q-0419 退回补材料 企业在准备')).toBeNull();
+    expect(enterpriseOf('Q-0420\t退回补材料\t发改局\t审核中')).toBeNull();
+  });
+
   it('a header row names columns, no enterprise; a row with no id or lead cell split by spaces is no row', () => {
     expect(findRowNames('企业名称\t问题类型\t责任单位\t进展')).toEqual([]);
     expect(findRowNames('今天 天气 不错 大家 辛苦')).toEqual([]);

@@ -377,8 +377,14 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   if (CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || SPOKEN_BEFORE.test(text.slice(0, start))) {
     // 支持华亭机械发展, 推进智能制造: a clause opening with a verb of two characters and more words is no name, unless a
     // proper name follows the verb
-    const tokens = run.length >= 4 ? defaultTokenizer().tagged(run) : [];
-    if (tokens.length >= 2 && tokens[0]!.tag === 'v' && [...tokens[0]!.word].length === 2) {
+    // (退回补材料: of three characters too when a second verb follows the first — an act, no name)
+    const tokens = run.length >= 3 ? defaultTokenizer().tagged(run) : [];
+    if (
+      tokens.length >= 2 &&
+      tokens[0]!.tag === 'v' &&
+      [...tokens[0]!.word].length === 2 &&
+      (run.length >= 4 || tokens[1]!.tag === 'v')
+    ) {
       const proper = properNameEnd(run);
       return proper ? { part: proper, clean: true } : null;
     }
