@@ -17,10 +17,12 @@ import {
   STRONG_COMPANY_SUFFIXES,
 } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
-import { VISIT_VERB_TYPOS } from '../lexicon/signals.js';
+import { NAME_FILLERS, VISIT_VERB_TYPOS } from '../lexicon/signals.js';
 import { departmentAliases } from '../lexicon/departments.js';
 import { HEADING_WORDS } from '../lexicon/headings.js';
 import type { Span } from './normalize.js';
+import { findStatuses } from './status.js';
+import { findDepartments } from './department.js';
 import { homophoneTypoAt } from '../../text/sound.js';
 import { defaultTokenizer } from '../../retrieval/tokenizer.js';
 
@@ -52,8 +54,14 @@ function runsPast(text: string, word: string, from: number, end: number): boolea
   for (let k = Math.max(from, end - word.length + 1); k < end; k++) if (text.startsWith(word, k)) return true;
   return false;
 }
+/** Fillers of dictated speech, longest first, as a regex alternation (lexicon/signals.ts NAME_FILLERS). */
+const FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|');
+/** The end of a text that opens a clause in dictation: a filler (就是说, 那个, 嗯) or a blanked one (spaces). */
+const SPOKEN_CLAUSE_START = new RegExp(`(?:${FILLER_ALT}|^[\\s,，]*|\\s{2,}|[,，]\\s*)$`);
 const VISIT_OR_REPORT_BEFORE =
   /(?:^|[。!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
+/** Before a name whose ending is also a problem word (冷链物流): a visit or report word, or a clause start. */
+const opensName = (before: string) => VISIT_OR_REPORT_BEFORE.test(before) || SPOKEN_CLAUSE_START.test(before);
 
 /** A name's leading place (浙江, 杭州市, 越城区): the lexicon's pattern or any form in the place list. */
 function stripPlace(name: string): string {
@@ -312,6 +320,13 @@ const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
   /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
 
+/**
+ * Before a name in dictation: a filler (走访了那个联宇机械, 就是说同济科技) or the count of a roll-up's entries
+ * (第一家是正阳科技, 第二家华阳新材).
+ */
+const ENTRY_COUNT = /第[一二三四五六七八九十\d]{1,2}家(?:是|就是)?/g;
+const SPOKEN_BEFORE = new RegExp(`(?:${FILLER_ALT}|${ENTRY_COUNT.source})\\s*$`);
+
 /** Where a leading place name (PLACE_PREFIX) that covers position `k` of `run` starts, else null. */
 function placeAround(run: string, k: number): number | null {
   for (let j = Math.max(0, k - 2); j <= k; j++) {
@@ -331,8 +346,15 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // cut after the last break word / character
   const bw = BREAK_WORDS.exec(run);
   if (bw) run = run.slice(bw.index + bw[0].length);
+  // 第二家华阳新材: the count of a roll-up's entries ends the text before a name
+  const counted = [...run.matchAll(ENTRY_COUNT)].pop();
+  if (counted) run = run.slice(counted.index + counted[0].length);
+  const words = breakFreeWords(run);
   for (let k = run.length - 1; k >= 0; k--) {
     if (BREAK_CHARS.test(run[k]!)) {
+      // 浙江万里扬股份有限公司: a break character inside a word of the name (万里), leaving less than a name after it,
+      // is part of the name
+      if (run.length - k - 1 < 2 && words.has(k)) continue;
       // 无锡芯源: a place name holding a break character (无锡) begins the name, it does not end the text before it
       const place = placeAround(run, k);
       if (place !== null) {
@@ -352,11 +374,17 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // A name part made only of company endings (智能制造) is an industry, not a name.
   if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
   const start = sfxStart - run.length;
-  if (CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start))) {
+  if (CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || SPOKEN_BEFORE.test(text.slice(0, start))) {
     // 支持华亭机械发展, 推进智能制造: a clause opening with a verb of two characters and more words is no name, unless a
     // proper name follows the verb
-    const tokens = run.length >= 4 ? defaultTokenizer().tagged(run) : [];
-    if (tokens.length >= 2 && tokens[0]!.tag === 'v' && [...tokens[0]!.word].length === 2) {
+    // (退回补材料: of three characters too when a second verb follows the first — an act, no name)
+    const tokens = run.length >= 3 ? defaultTokenizer().tagged(run) : [];
+    if (
+      tokens.length >= 2 &&
+      tokens[0]!.tag === 'v' &&
+      [...tokens[0]!.word].length === 2 &&
+      (run.length >= 4 || tokens[1]!.tag === 'v')
+    ) {
       const proper = properNameEnd(run);
       return proper ? { part: proper, clean: true } : null;
     }
@@ -365,6 +393,21 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // 已恢复万通汽车零部件授信: in prose, a name part the segmenter reads as a proper name after a verb (恢复 + 万通)
   const proper = properNameEnd(run);
   return proper ? { part: proper, clean: true } : { part: run, clean: false };
+}
+
+/** Tags of content words (numerals, nouns, names, adjectives, unknown words): a break character inside one is no break. */
+const CONTENT_WORD_TAGS = new Set(['m', 'n', 'ng', 'ns', 'nz', 'nr', 'nrt', 'nt', 'j', 'a', 'x']);
+/** Positions in `run` of characters inside a content word of two characters or more (万里 in 浙江万里扬). */
+function breakFreeWords(run: string): Set<number> {
+  const out = new Set<number>();
+  if (run.length < 3) return out;
+  let at = 0;
+  for (const t of defaultTokenizer().tagged(run)) {
+    const len = t.word.length;
+    if (len >= 2 && CONTENT_WORD_TAGS.has(t.tag) && !STOP.has(t.word)) for (let j = at; j < at + len; j++) out.add(j);
+    at += len;
+  }
+  return out;
 }
 
 /** Tags of a verb or a function word that may stand before a name in prose (恢复, 支持, 向, 已). */
@@ -438,7 +481,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     // An ending that is also a problem word (冷链物流成本太高) makes a name only after a visit or report word;
     // a name part that is a problem word (…高企认定材料) makes none.
     const lastSfx = text.slice(pos, end);
-    if (CATEGORY_WORDS.has(lastSfx) && !VISIT_OR_REPORT_BEFORE.test(text.slice(0, start))) continue;
+    if (CATEGORY_WORDS.has(lastSfx) && !opensName(text.slice(0, start))) continue;
     // 分拣包装工: a problem word running on past the ending (包装 + 工) makes it that word, not a name
     if (CATEGORY_WORD_LIST.some((w) => w.length >= 2 && runsPast(text, w, pos, end))) continue;
     if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
@@ -451,7 +494,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
 const TYPOS = VISIT_VERB_TYPOS.join('|');
 /** A name right after a visit verb, up to punctuation or the next visit verb. */
 const CONTEXT_AFTER_VISIT = new RegExp(
-  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?![完过好])([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS})`,
+  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})(?:了|的是)?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?:\s|${FILLER_ALT})*(?![完过好]|走访|拜访|调研|回访|${TYPOS})([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS}|${FILLER_ALT}|他们|她们|反映|说)`,
   'g',
 );
 
@@ -469,6 +512,9 @@ const CONTACT_THEN_PERSON = new RegExp(
 );
 const AT_PLACE =
   /(?:^|[\s,，。;；!！])(?:今天|昨天|前天|上午|下午|早上|晚上|刚才|刚)?\s*在\s*([\u4e00-\u9fa5]{2,8}?)\s*(?:那边|这边|那儿|这儿|那里|厂里|厂区)/g;
+
+/** A clause of only a name and 的, ending its sentence (…转给自规了，新凯达的). */
+const TRAILING_OWNER = /(?<=[,，\s])([\u4e00-\u9fa5A-Za-z]{2,8})的\s*(?=$|[。!！\n])/g;
 
 /** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
 export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
@@ -498,6 +544,16 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   for (const m of text.matchAll(CONTACT_THEN_PERSON)) push(m[1]!, m.index + m[0].indexOf(m[1]!));
   // 在鼎新那边开了座谈会: the place we were at
   for (const m of text.matchAll(AT_PLACE)) push(m[1]!, m.index + m[0].lastIndexOf(m[1]!));
+  // …已经转给自规了，新凯达的: a clause of only a name and 的, closing a sentence whose act is said before it, names
+  // whose matter it was
+  for (const m of text.matchAll(TRAILING_OWNER)) {
+    const name = m[1]!;
+    const start = m.index + m[0].indexOf(name);
+    const before = text.slice(0, start);
+    if (!opensWithName(name) || NOT_A_NAME.test(name) || statusOrActionPhrase(name)) continue;
+    if (!findStatuses(before).length && !findDepartments(before).length) continue;
+    push(name, start);
+  }
   // 企业（名称） / 企业：名称
   for (const m of text.matchAll(
     /(?<![\u4e00-\u9fa5])(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
@@ -511,21 +567,33 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
 const NOT_A_NAME =
   /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|上次|这次|那次|上回|这回|之前|以前|此前|当时|先前|前期|前段|刚才|早先|后来|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本|^(?:反映|提出|提到|提了|来电|来函|反馈|表示|诉求|问题|情况)$/;
 
+/** A sentence's head (after fillers at the message start: 就是说宏兴的那个环评), a name, then 的 / 那边 / 那个 …; or a
+ * one-liner's opening word before a space. */
+const HEAD_NAME = new RegExp(
+  String.raw`(?:^(?:[\s,，]|${FILLER_ALT})*|[。;；!！?？\n]\s*)((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)|^\s*([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s+[\u4e00-\u9fa5\d])`,
+  'g',
+);
+
 /**
  * Last resort: a name at the head of a sentence before 的 / 那边 / 这边 / 那个 (格格屋的电商奖励已兑现,
  * 迈微那边缺人). Only used when nothing else names an enterprise.
  */
 export function findHeadNames(text: string, exclude: Span[] = []): Array<EnterpriseHit & { opener?: boolean }> {
   const hits: Array<EnterpriseHit & { opener?: boolean }> = [];
-  for (const m of text.matchAll(
-    /(?:^|[。;；!！?？\n])\s*((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)|^\s*([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s+[\u4e00-\u9fa5\d])/g,
-  )) {
+  for (const m of text.matchAll(HEAD_NAME)) {
     // (the second form: a one-liner that opens with a word and a space — "矽胜 缺工程师", "瑞丰 31号问题 done了" — kept
     // only when the word is a known enterprise mistyped or looks like a name, see findEnterprises)
     const whole = (m[1] ?? m[2])!.replace(LEAD_WORDS, '');
     const name = nameBeforeTopic(whole);
     const start = m.index + m[0].length - whole.length;
-    if (name.length < 2 || name.length > 8 || badName(name) || BREAK_CHARS.test(name) || NOT_A_NAME.test(name))
+    if (
+      name.length < 2 ||
+      name.length > 8 ||
+      badName(name) ||
+      BREAK_CHARS.test(name) ||
+      NOT_A_NAME.test(name) ||
+      (m[2] && statusOrActionPhrase(name))
+    )
       continue;
     if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
     if (exclude.some((x) => start < x.end && x.start < start + name.length)) continue;
@@ -627,33 +695,146 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
   return hits;
 }
 
+/**
+ * A phrase that says what happened or who handles it, no name: a status (消号, 已办结), a department, a problem word,
+ * or a verb opening more words (退回补材料, 申请补助).
+ */
+function statusOrActionPhrase(cell: string): boolean {
+  if (findStatuses(cell).length || findDepartments(cell).length) return true;
+  if ([...GENERIC_WORDS].some((w) => w.length >= 2 && cell.includes(w))) return true;
+  if (cell.length < 4) return false;
+  const tokens = defaultTokenizer().tagged(cell);
+  return tokens.length >= 2 && tokens[0]!.tag === 'v' && [...tokens[0]!.word].length === 2;
+}
+
+/** A word whose first token the segmenter knows as no common word (合盛, 汇丰, 长兴): a name may begin there. */
+function opensWithName(word: string): boolean {
+  const first = defaultTokenizer().tagged(word)[0];
+  return Boolean(first && NAME_TAGS.has(first.tag));
+}
+
+/** A row's lead cells before its name: an issue id (blanked), a date, a label (新增, 本周办结), an aside in brackets. */
+const ROW_LEAD_CELL = new RegExp(
+  `^(?:\\d{1,3}(?=\\s|$)|(?:走访|拜访|调研|回访|${TYPOS})(?:记录)?|\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[./]\\d{1,2}|(?:${[...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|')})+|[(（][^()（）]{1,8}[)）])`,
+);
+
+/**
+ * A pasted table row or a form one-liner (Q-0078\t合盛硅材\t人才公寓\t住建局\t…, Q-0103 立昂微 外贸订单下滑 商务局 …,
+ * 博创 | 企业反映… | 经信局 | 已报): after the lead cells (an issue id, a date, a label), the first cell is the name
+ * column when it is no status, department, problem or action phrase and more cells follow. Rows split by spaces only
+ * count with a lead cell or an id before the name: a chat one-liner opening with a word is findHeadNames' call.
+ */
+export function findRowNames(text: string, exclude: Span[] = [], idSpans: readonly Span[] = []): EnterpriseHit[] {
+  const hits: EnterpriseHit[] = [];
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    const body = line[0];
+    const piped = /[\t|｜]/.test(body);
+    const cells = [...body.matchAll(piped ? /[^\t|｜]+/g : /\S+/g)]
+      .map((m) => ({ text: m[0].trim(), start: line.index + m.index + (m[0].length - m[0].trimStart().length) }))
+      .filter((c) => c.text);
+    if (cells.length < 3) continue;
+    // 企业名称\t问题类型\t责任单位: a header row names columns (its cells are heading words with a little more)
+    if (cells.filter((c) => HEADING_PART.test(c.text) && !/\d/.test(c.text)).length * 2 >= cells.length) continue;
+    // (an issue id opening the line — blanked in the text — is the row's id column)
+    const lead = line.index + (body.length - body.trimStart().length);
+    const idBefore = idSpans.some((r) => r.start >= line.index && r.end <= lead);
+    let led = idBefore;
+    for (const [i, c] of cells.entries()) {
+      let t = c.text;
+      let at = c.start;
+      for (let m = ROW_LEAD_CELL.exec(t); m; m = ROW_LEAD_CELL.exec(t)) {
+        led = true;
+        const rest = t.slice(m[0].length);
+        at += t.length - rest.trimStart().length;
+        t = rest.trimStart();
+      }
+      if (!t) continue;
+      if (!piped && !led) break;
+      if (i === cells.length - 1) break;
+      if (
+        !/^[\u4e00-\u9fa5A-Za-z]{2,12}$/.test(t) ||
+        badName(t) ||
+        HEADING_PART.test(t) ||
+        BREAK_CHARS.test(t.slice(1)) ||
+        NOT_A_NAME.test(t) ||
+        statusOrActionPhrase(t) ||
+        !opensWithName(t) ||
+        // (the cells after the name say what happened: a problem, a department or a status)
+        !cells.slice(i + 1).some((c) => statusOrActionPhrase(c.text))
+      )
+        break;
+      if (![...exclude, ...hits].some((x) => at < x.end && x.start < at + t.length))
+        hits.push({ name: t, start: at, end: at + t.length, known: false });
+      break;
+    }
+  }
+  return hits;
+}
+
 /** All enterprise mentions (known ones, company-name patterns, context names), earliest first. */
-export function findEnterprises(text: string, known: readonly string[], exclude: Span[] = []): EnterpriseHit[] {
+/** `idSpans`: where the issue ids stood (blanked in `text`): a table row's id column. */
+export function findEnterprises(
+  text: string,
+  known: readonly string[],
+  exclude: Span[] = [],
+  idSpans: readonly Span[] = [],
+): EnterpriseHit[] {
   const matcher = enterpriseMatcher(known);
   const knownHits = matcher.findKnown(text, exclude);
   const taken = [...exclude, ...knownHits];
   const suffixHits = findSuffixNames(text, taken);
   const contextHits = findContextNames(text, [...taken, ...suffixHits]);
   const lineHits = findLineHeadNames(text, [...taken, ...suffixHits, ...contextHits]);
+  const rowHits = findRowNames(text, [...taken, ...suffixHits, ...contextHits, ...lineHits], idSpans);
   // A name found only by its place (去了矽胜, 金顶那边) that is a known short form with one character mistyped.
   const placed = (h: EnterpriseHit): EnterpriseHit => {
     const name = matcher.typoOf(h.name);
     return name ? { ...h, name, known: true } : h;
   };
-  const hits = [...knownHits, ...suffixHits, ...contextHits.map(placed), ...lineHits.map(placed)].sort(
-    (a, b) => a.start - b.start || Number(b.known) - Number(a.known),
-  );
+  const hits = [
+    ...knownHits,
+    ...suffixHits,
+    ...contextHits.map(placed),
+    ...lineHits.map(placed),
+    ...rowHits.map(placed),
+  ].sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
   // 蓝海那边… (蓝海生物): a short name that begins a fuller one named in the same message is that one
   for (const [i, h] of hits.entries()) {
     if (h.known) continue;
     const full = hits.find((o) => !o.known && o.name.length > h.name.length && o.name.startsWith(h.name));
     if (full) hits[i] = { ...h, name: full.name };
   }
-  if (hits.length) return hits;
+  if (hits.length) return mergeRestated(text, hits);
   return findHeadNames(text, exclude)
     .map((h) => ({ ...placed(h), opener: h.opener }))
     .filter((h) => !h.opener || h.known || (nameLike(h.name) && REPORT_AFTER_OPENER.test(text.slice(h.end))))
     .map(({ opener, ...h }) => (opener && !h.known ? { ...h, guessed: true } : h));
+}
+
+/** Between a name and its restatement: fillers and spaces only (浙江华通 那个 华通机电有限公司). */
+const RESTATE_GAP = new RegExp(`^(?:\\s|${FILLER_ALT})+$`);
+
+/**
+ * A name said again in a fuller form right after a filler (浙江华通那个华通机电有限公司): the speaker repairs it, and the
+ * two are one name — the restatement, after what the first said before the part both share (浙江 + 华通机电有限公司).
+ */
+function mergeRestated(text: string, hits: EnterpriseHit[]): EnterpriseHit[] {
+  const out: EnterpriseHit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i]!;
+    const b = hits[i + 1];
+    if (b && !a.known && !b.known && b.start >= a.end && RESTATE_GAP.test(text.slice(a.end, b.start))) {
+      let k = Math.min(a.name.length, b.name.length - 1);
+      while (k >= 2 && !a.name.endsWith(b.name.slice(0, k))) k--;
+      if (k >= 2) {
+        out.push({ name: a.name.slice(0, a.name.length - k) + b.name, start: a.start, end: b.end, known: false });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** "纺织厂", "电子厂那边", "物流公司": what the enterprise makes or does, then a word for the firm. */

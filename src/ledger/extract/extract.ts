@@ -182,7 +182,10 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   const readNames = () => {
     const depts = findDepartments(work).map((d) => (inSpeakerPlan(work, d.start) ? asPlanned(d) : d));
     // (a team enterprise called by its trade — 纺织厂今天去了 — where no name was read)
-    return { depts, ents: withTradeReferences(findEnterprises(work, known, depts), work, ctx.teamEnterprises ?? []) };
+    return {
+      depts,
+      ents: withTradeReferences(findEnterprises(work, known, depts, allRefs), work, ctx.teamEnterprises ?? []),
+    };
   };
   let names = readNames();
   const entRepair = selfRepairs(work, names.ents);

@@ -329,6 +329,11 @@ export const VISIT_HEADING =
  */
 export const FILLER_BREAKS =
   /[嗯呃]+|(?<=(?:困难|问题|诉求|需求|要求|好的?|正常|满意|不错)\s*)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
+/**
+ * Words of dictated speech that stand around a name without being part of it (走访了那个联宇机械他们说, 就是说同济科技那个
+ * 奖励): before a name they open its clause as punctuation would; after it they close the name.
+ */
+export const NAME_FILLERS = ['就是说', '就是', '那个', '这个', '然后呢', '然后', '嗯', '呃', '啊'];
 export const FILLER_BLANKS =
   /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
 
