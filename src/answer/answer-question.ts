@@ -16,6 +16,7 @@ import {
   addedWords,
   continuesTopic,
   isFollowUp,
+  ordinalTopicWords,
   ruleRewrite,
   standaloneQuery,
   topicRewrite,
@@ -401,9 +402,13 @@ export async function answerQuestion(
     // “第三块讲啥” after a refused question: the user saw no list but expects one there — read the
     // previous question's best passages again, without the gate, and take item N if they hold a list.
     const prev = prevTurn.memory.refused ? await listBehindRefusal(prevTurn, deps, k) : prevTurn;
-    const r = await ordinalFollowUp(question, prev, ordinal, deps);
-    logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
-    return r;
+    // No list to point into, but the message names a topic of its own (“下一步第二条是啥”): the item is
+    // looked for in that topic's list, by the rewrite below, instead of saying there is no list.
+    if (prev.memory?.items?.length || ordinalTopicWords(question, tokenizerFor(retriever)).length === 0) {
+      const r = await ordinalFollowUp(question, prev, ordinal, deps);
+      logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
+      return r;
+    }
   }
 
   // “还有吗” after a list: the list was complete — say so instead of repeating it.

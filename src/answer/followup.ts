@@ -11,7 +11,7 @@ import { loadPrompt } from '../llm/prompts.js';
 import type { Turn } from './types.js';
 import { queryTerms } from './terms.js';
 import { neutralizeTags } from './passages.js';
-import { ORDINAL_RE as ORDINAL } from './question-kind.js';
+import { ORDINAL_RE as ORDINAL, withoutOrdinal } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { places, questionConstraints } from '../retrieval/constraints.js';
 import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS } from './lexicon.js';
@@ -169,11 +169,24 @@ export function topicWordsRewrite(
   const prev = history[history.length - 1];
   if (!prev) return null;
   const added = addedWords(question);
-  const topic = queryTerms(baseQuery(prev), tokenizer).words.filter(
-    (w) => !ASKING_WORD.test(w) && !COLLOQUIAL_WORDS.has(w) && !DOC_DESCRIPTION_WORDS.has(w) && !added.includes(w),
-  );
+  const topic = topicWords(baseQuery(prev), tokenizer).filter((w) => !added.includes(w));
   if (topic.length === 0 || !added) return null;
   return [...`${topic.join(' ')} ${added}`].slice(0, 120).join('');
+}
+
+/** Content words of a text that name a topic: not the words that ask, colloquial fillers or words describing a document. */
+function topicWords(text: string, tokenizer?: Parameters<typeof queryTerms>[1]): string[] {
+  return queryTerms(text, tokenizer).words.filter(
+    (w) => !ASKING_WORD.test(w) && !COLLOQUIAL_WORDS.has(w) && !DOC_DESCRIPTION_WORDS.has(w),
+  );
+}
+
+/**
+ * Topic words a message names besides an item number (“下一步第二条是啥” → 下一步; “第二条呢” → none): an
+ * ordinal with a topic of its own may point into a list the previous answer did not give.
+ */
+export function ordinalTopicWords(question: string, tokenizer?: Parameters<typeof queryTerms>[1]): string[] {
+  return topicWords(withoutOrdinal(addedWords(question)), tokenizer).filter((w) => [...w].length >= 2);
 }
 
 /** Written forms of the colloquial words of a message (keys of two characters or more; none that ask). */

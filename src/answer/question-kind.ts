@@ -114,21 +114,34 @@ export function listUnit(q: string): string {
   return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? (own && own !== '个' ? own : '条');
 }
 
+const LAST_ITEM_RE = /最后(?:一)?(?:条|点|个|项|批|种|类|步|块|张)?/u;
+const FIRST_ITEM_RE = /头一(?:条|点|个|项|批|种)/u;
+// 第三档 / 第二季度 name a thing; only a measure word of a list (or nothing) makes an item number.
+const NTH_ITEM_RES = [
+  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u,
+  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u,
+  /(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u,
+];
+
 /**
  * An ordinal that points into the previous answer's list: 第二条 / 第三批 / 第2个 / 最后一点 / 头一条.
  * Returns the item number, 'last', or null.
  */
 export function followUpOrdinal(q: string): number | 'last' | null {
-  if (/最后(?:一)?(?:条|点|个|项|批|种|类|步|块|张)?/u.test(q)) return 'last';
-  if (/头一(?:条|点|个|项|批|种)/u.test(q)) return 1;
-  // 第三档 / 第二季度 name a thing; only a measure word of a list (or nothing) makes an item number.
-  const m =
-    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u.exec(
-      q,
-    ) ??
-    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q) ??
-    /(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u.exec(q);
-  return m ? numeralValue(m[1] ?? '') : null;
+  if (LAST_ITEM_RE.test(q)) return 'last';
+  if (FIRST_ITEM_RE.test(q)) return 1;
+  for (const re of NTH_ITEM_RES) {
+    const m = re.exec(q);
+    if (m) return numeralValue(m[1] ?? '');
+  }
+  return null;
+}
+
+/** The question without the ordinal followUpOrdinal reads in it (“下一步第二条是啥” → “下一步 是啥”). */
+export function withoutOrdinal(q: string): string {
+  let out = q;
+  for (const re of [LAST_ITEM_RE, FIRST_ITEM_RE, ...NTH_ITEM_RES]) out = out.replace(new RegExp(re.source, 'gu'), ' ');
+  return out.replace(/\s+/gu, ' ').trim();
 }
 
 /** The number of items a list question announces (哪三种, 三张图, 六大员, 五大行动); null when none. */
