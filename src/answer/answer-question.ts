@@ -19,6 +19,7 @@ import {
   ordinalTopicWords,
   ruleRewrite,
   standaloneQuery,
+  swapsPlace,
   topicRewrite,
   topicWordsRewrite,
 } from './followup.js';
@@ -499,8 +500,10 @@ export async function answerQuestion(
   if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
   // An elliptical follow-up: the previous answer's document is searched first for what the message adds
   // (“带回来多少问题”, “具体咋组队”), before passages from elsewhere.
+  // (Not so the same question of another place, “那B县呢”: the rewrite asks it whole, as a question of its own.)
+  const swapped = followUp && swapsPlace(question, history);
   const followHits =
-    followUp && prevDocs.length > 0
+    followUp && !swapped && prevDocs.length > 0
       ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever))
       : [];
   // …and the passage that continues the previous answer (its next sentences), when retrieval left it out.
@@ -520,7 +523,7 @@ export async function answerQuestion(
           avoid: prevTurn.answerSummary,
           // “还有吗”: something the previous answer did not say.
           ...(asksForMore(question) ? { exclude: true } : {}),
-          focus: addedWords(question),
+          ...(swapped ? {} : { focus: addedWords(question) }),
           ...(after.near.size ? { near: after.near } : {}),
           ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}),
         }

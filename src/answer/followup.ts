@@ -11,7 +11,7 @@ import { loadPrompt } from '../llm/prompts.js';
 import type { Turn } from './types.js';
 import { queryTerms } from './terms.js';
 import { neutralizeTags } from './passages.js';
-import { ORDINAL_RE as ORDINAL, withoutOrdinal } from './question-kind.js';
+import { ORDINAL_RE as ORDINAL, withoutCounts, withoutOrdinal } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { places, questionConstraints } from '../retrieval/constraints.js';
 import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS } from './lexicon.js';
@@ -111,6 +111,19 @@ export function placesIn(text: string): string[] {
   return [...tagged, ...known];
 }
 
+function placeSwap(added: string, base: string): { newPlaces: string[]; oldPlaces: string[] } {
+  const newPlaces = added ? placesIn(added) : [];
+  return { newPlaces, oldPlaces: placesIn(base).filter((p) => !newPlaces.includes(p)) };
+}
+
+/** Does the message ask the previous question again of another place (“那B县呢” after a question on A县)? */
+export function swapsPlace(question: string, history: Turn[]): boolean {
+  const prev = history[history.length - 1];
+  if (!prev) return false;
+  const { newPlaces, oldPlaces } = placeSwap(ownWords(question), baseQuery(prev));
+  return newPlaces.length > 0 && oldPlaces.length > 0;
+}
+
 /**
  * Rule rewrite: previous standalone query + what this message adds. “那B县呢” after a question about
  * A县 asks the same of B县: the place is swapped instead of added.
@@ -120,10 +133,9 @@ export function ruleRewrite(question: string, history: Turn[]): string {
   if (!prev) return clean(question);
   const added = withWrittenForms(ownWords(question));
   const base = baseQuery(prev);
-  const newPlaces = added ? placesIn(added) : [];
-  const oldPlaces = placesIn(base).filter((p) => !newPlaces.includes(p));
+  const { newPlaces, oldPlaces } = placeSwap(added, base);
   if (newPlaces.length > 0 && oldPlaces.length > 0) {
-    let swapped = base.replace(oldPlaces[0]!, newPlaces[0]!);
+    let swapped = withoutCounts(base, (t) => defaultTokenizer().segment(t)).replace(oldPlaces[0]!, newPlaces[0]!);
     const rest = added.replace(newPlaces[0]!, '').trim();
     if (rest) swapped = `${swapped} ${rest}`;
     return [...swapped].slice(0, 120).join('');

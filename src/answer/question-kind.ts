@@ -229,6 +229,34 @@ export function countedTargets(q: string, segment: (text: string) => string[]): 
   return out;
 }
 
+/** Measure words whose count belongs to one place's list (七大员, 十条措施), not to the topic. */
+const LIST_COUNT_MEASURE = /^(?:大|条|项|点|张|种|类|件|块)/u;
+
+/**
+ * The text with the counts of its counted names taken off (“江山 七大员” → “江山 大员”, “十条措施” →
+ * “条措施”): when a follow-up asks the same of another place, that place's list may count otherwise.
+ */
+export function withoutCounts(text: string, segment: (text: string) => string[]): string {
+  const bare = /^(?:[一二两三四五六七八九十]{1,2}|\d{1,2})$/u;
+  const part = (chunk: string) => {
+    const toks = segment(chunk);
+    return toks
+      .map((tok, i) => {
+        // jieba cuts 七 + 大员: a bare numeral before a word opening with a list measure.
+        if (bare.test(tok)) return LIST_COUNT_MEASURE.test(toks[i + 1] ?? '') ? '' : tok;
+        const m = COUNTED_WORD.exec(tok) ?? COUNT_TOKEN.exec(tok);
+        if (!m || m[1] === '几' || m[1] === '多少' || tok.startsWith('哪') || !LIST_COUNT_MEASURE.test(m[2] ?? ''))
+          return tok;
+        return tok.slice(m[1]!.length);
+      })
+      .join('');
+  };
+  return text
+    .split(/(\s+)/u)
+    .map((x) => (/^\s*$/u.test(x) ? x : part(x)))
+    .join('');
+}
+
 const NUMERAL_CHARS = '[一二两三四五六七八九十百千\\d]';
 
 /** “七条原则” for 几条原则, “三步走” for 分几步: a count in the asked measure (and noun). */

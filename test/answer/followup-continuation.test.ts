@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/index.js';
 import { placesIn } from '../../src/answer/followup.js';
+import { withoutCounts } from '../../src/answer/question-kind.js';
+import { defaultTokenizer } from '../../src/retrieval/tokenizer.js';
 import type { Chunk } from '../../src/retrieval/types.js';
 import { chunk, depsOver, turnAfter } from './fixtures.js';
 
@@ -57,5 +59,36 @@ describe('a follow-up continues right after the previous answer', () => {
     const first = await answerQuestion(q, deps);
     const r = await answerQuestion('那干部那天干嘛', deps, { history: [turn(q, first)] });
     expect(r.answer).toContain('全部下到村社一线');
+  });
+});
+
+describe('the same question of another place', () => {
+  it('takes the counts off counted names: the other place may list a different number', () => {
+    const segment = (t: string) => defaultTokenizer().segment(t);
+    expect(withoutCounts('江山 七大员 列一下', segment)).toBe('江山 大员 列一下');
+    expect(withoutCounts('出台十条措施', segment)).toBe('出台条措施');
+    // Not a word holding a numeral (进一步), nor a count that is asked (几条).
+    expect(withoutCounts('进一步加强 有几条', segment)).toBe('进一步加强 有几条');
+  });
+
+  it('“那B呢” after a counted list of A is answered with B’s list, not A’s again', async () => {
+    const DOC: Chunk[] = [
+      chunk('report', 0, '退职干部发挥作用', '越城区设置政策宣讲员、矛盾调解员、项目督导员等三大员，助力重点工作。'),
+      chunk(
+        'report',
+        1,
+        '退职干部发挥作用',
+        '柯城区启动银发行动，组织退职干部重返一线。在最前沿检验担当，设立招商联络员、环境观察员等“两大员”岗位。',
+      ),
+    ];
+    const deps = depsOver(DOC);
+    const q = '越城 三大员 列一下';
+    const first = await answerQuestion(q, deps);
+    expect(first.answer).toContain('政策宣讲员');
+    const r = await answerQuestion('那柯城呢', deps, { history: [turn(q, first)] });
+    expect(r.standaloneQuery).toContain('柯城');
+    expect(r.standaloneQuery).not.toContain('三大员');
+    expect(r.answer).toContain('招商联络员');
+    expect(r.answer).not.toContain('政策宣讲员');
   });
 });
