@@ -383,6 +383,16 @@ async function listBehindRefusal(prev: Turn, deps: AnswerDeps, k: number): Promi
   };
 }
 
+/**
+ * The documents a turn was about: those its answer cited — or, for a refused turn (it cited nothing), the
+ * document its question found best: a follow-up still carries that topic.
+ */
+async function topicDocs(turn: Turn, retriever: Retriever): Promise<string[]> {
+  if (turn.docIds.length || !turn.memory?.refused) return turn.docIds;
+  const best = (await retriever.search(turn.standaloneQuery || turn.question, 1)).hits[0]?.chunk.docId;
+  return best ? [best] : [];
+}
+
 export async function answerQuestion(
   question: string,
   deps: AnswerDeps,
@@ -441,7 +451,7 @@ export async function answerQuestion(
   if (!followUp && prevTurn && !(llm && useLlm)) {
     // “派了多少干部” after “衢州专班多少个”: an elliptical question with no topic of its own continues the
     // previous one — when the previous answer's document has its words, or it finds nothing alone.
-    const prevDoc = prevTurn.docIds[0];
+    const prevDoc = (await topicDocs(prevTurn, retriever))[0];
     const previousText = prevDoc
       ? allChunks(retriever)
           .filter((c) => c.docId === prevDoc)
@@ -450,11 +460,20 @@ export async function answerQuestion(
       : '';
     const standalone = { refused: !result.answerable, topText: result.hits[0]?.chunk.text ?? '' };
     if (continuesTopic(question, prevTurn, previousText, standalone, tokenizerFor(retriever))) {
-      const again = await retriever.search(ruleRewrite(question, history), k, asked);
-      if (again.answerable || !result.answerable) {
-        followUp = true;
-        query = ruleRewrite(question, history);
-        result = again;
+      // The previous question whole, then — when it was refused, its detail may sink this one too — its topic words.
+      const rewrites = [
+        ruleRewrite(question, history),
+        ...(prevTurn.memory?.refused ? [topicWordsRewrite(question, history, tokenizerFor(retriever))] : []),
+      ];
+      for (const rewrite of rewrites) {
+        if (!rewrite) continue;
+        const again = await retriever.search(rewrite, k, asked);
+        if (again.answerable || !result.answerable) {
+          followUp = true;
+          query = rewrite;
+          result = again;
+          if (again.answerable) break;
+        }
       }
     }
   }
@@ -474,7 +493,7 @@ export async function answerQuestion(
       }
     }
   }
-  const prevDocs = followUp ? (history[history.length - 1]?.docIds ?? []) : [];
+  const prevDocs = followUp && prevTurn ? await topicDocs(prevTurn, retriever) : [];
   const hits = biasToDocs(result.hits, prevDocs);
 
   const notFound = (why: string): AnswerResult => {

@@ -9,6 +9,7 @@ import { placesIn } from '../../src/answer/followup.js';
 import { withoutCounts } from '../../src/answer/question-kind.js';
 import { defaultTokenizer } from '../../src/retrieval/tokenizer.js';
 import type { Chunk } from '../../src/retrieval/types.js';
+import type { Turn } from '../../src/answer/types.js';
 import { chunk, depsOver, turnAfter } from './fixtures.js';
 
 const turn = turnAfter;
@@ -90,5 +91,37 @@ describe('the same question of another place', () => {
     expect(r.standaloneQuery).not.toContain('三大员');
     expect(r.answer).toContain('招商联络员');
     expect(r.answer).not.toContain('政策宣讲员');
+  });
+});
+
+describe('a follow-up after a refused question', () => {
+  it('carries the topic of the document the refused question found best', async () => {
+    const DOC: Chunk[] = [
+      chunk(
+        'alliance',
+        0,
+        '组团式引才行动',
+        '县里组织企业成立产业引才联盟，由成员单位组建引才专员队伍。联盟将专家资源库向成员单位共享，企业加入后可精准对接人才。',
+      ),
+      chunk(
+        'community',
+        0,
+        '街道社区共建',
+        '推动街道社区契约共建，做到资源共享、活动共联、考评共管，以后每年评议一次。',
+      ),
+    ];
+    const deps = depsOver(DOC);
+    const q = '几家特种纸企业想抱团引才，县里有这种联盟吗';
+    const refused: Turn = {
+      question: q,
+      standaloneQuery: q,
+      answerSummary: '未找到',
+      docIds: [],
+      at: 0,
+      memory: { refused: true },
+    };
+    const r = await answerQuestion('加入以后能共享点啥', deps, { history: [refused] });
+    expect(r.followUp).toBe(true);
+    expect(r.answer).toContain('专家资源库');
   });
 });
