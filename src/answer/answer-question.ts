@@ -19,7 +19,7 @@ import {
   ordinalTopicWords,
   ruleRewrite,
   standaloneQuery,
-  swapsPlace,
+  swapsSlot,
   topicRewrite,
   topicWordsRewrite,
 } from './followup.js';
@@ -520,7 +520,7 @@ export async function answerQuestion(
   // An elliptical follow-up: the previous answer's document is searched first for what the message adds
   // (“带回来多少问题”, “具体咋组队”), before passages from elsewhere.
   // (Not so the same question of another place, “那B县呢”: the rewrite asks it whole, as a question of its own.)
-  const swapped = followUp && swapsPlace(question, history);
+  const swapped = followUp && swapsSlot(question, history);
   const followHits =
     followUp && !swapped && prevDocs.length > 0
       ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever))

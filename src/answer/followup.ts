@@ -14,7 +14,7 @@ import { neutralizeTags } from './passages.js';
 import { ORDINAL_RE as ORDINAL, withoutCounts, withoutOrdinal } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { places, questionConstraints } from '../retrieval/constraints.js';
-import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS } from './lexicon.js';
+import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, YEAR_SLOT } from './lexicon.js';
 import { colloquialMatches } from '../retrieval/lexicon.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
@@ -111,16 +111,25 @@ export function placesIn(text: string): string[] {
   return [...tagged, ...known];
 }
 
-function placeSwap(added: string, base: string): { newPlaces: string[]; oldPlaces: string[] } {
-  const newPlaces = added ? placesIn(added) : [];
-  return { newPlaces, oldPlaces: placesIn(base).filter((p) => !newPlaces.includes(p)) };
+function yearsIn(text: string): string[] {
+  return text.match(YEAR_SLOT) ?? [];
 }
 
-/** Does the message ask the previous question again of another place (“那B县呢” after a question on A县)? */
-export function swapsPlace(question: string, history: Turn[]): boolean {
+/** The slot a message swaps in the previous question: a place of its own, else a year of its own (“那去年呢”). */
+function slotSwap(added: string, base: string): { newPlaces: string[]; oldPlaces: string[] } {
+  for (const slots of [placesIn, yearsIn]) {
+    const newPlaces = added ? slots(added) : [];
+    const oldPlaces = slots(base).filter((p) => !newPlaces.includes(p));
+    if (newPlaces.length && oldPlaces.length) return { newPlaces, oldPlaces };
+  }
+  return { newPlaces: [], oldPlaces: [] };
+}
+
+/** Does the message ask the previous question again of another place or year (“那B县呢” after a question on A县, “那去年呢”)? */
+export function swapsSlot(question: string, history: Turn[]): boolean {
   const prev = history[history.length - 1];
   if (!prev) return false;
-  const { newPlaces, oldPlaces } = placeSwap(ownWords(question), baseQuery(prev));
+  const { newPlaces, oldPlaces } = slotSwap(ownWords(question), baseQuery(prev));
   return newPlaces.length > 0 && oldPlaces.length > 0;
 }
 
@@ -133,7 +142,7 @@ export function ruleRewrite(question: string, history: Turn[]): string {
   if (!prev) return clean(question);
   const added = withWrittenForms(ownWords(question));
   const base = baseQuery(prev);
-  const { newPlaces, oldPlaces } = placeSwap(added, base);
+  const { newPlaces, oldPlaces } = slotSwap(added, base);
   if (newPlaces.length > 0 && oldPlaces.length > 0) {
     let swapped = withoutCounts(base, (t) => defaultTokenizer().segment(t)).replace(oldPlaces[0]!, newPlaces[0]!);
     const rest = added.replace(newPlaces[0]!, '').trim();

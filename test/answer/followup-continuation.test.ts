@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/index.js';
-import { placesIn } from '../../src/answer/followup.js';
+import { placesIn, ruleRewrite, swapsSlot } from '../../src/answer/followup.js';
 import { withoutCounts } from '../../src/answer/question-kind.js';
 import { defaultTokenizer } from '../../src/retrieval/tokenizer.js';
 import type { Chunk } from '../../src/retrieval/types.js';
@@ -123,5 +123,22 @@ describe('a follow-up after a refused question', () => {
     const r = await answerQuestion('加入以后能共享点啥', deps, { history: [refused] });
     expect(r.followUp).toBe(true);
     expect(r.answer).toContain('专家资源库');
+  });
+});
+
+describe('the same question of another year', () => {
+  it('“那去年呢” swaps the year of the previous question instead of adding to it', () => {
+    const prev: Turn = {
+      question: '甲县今年培训多少人',
+      standaloneQuery: '甲县今年培训多少人',
+      answerSummary: '……',
+      docIds: [],
+      at: 0,
+    };
+    const q = ruleRewrite('那去年呢', [prev]);
+    expect(q).toContain('甲县去年培训多少人');
+    expect(q).not.toContain('今年');
+    expect(swapsSlot('那去年呢', [prev])).toBe(true);
+    expect(swapsSlot('具体怎么培训', [prev])).toBe(false);
   });
 });
