@@ -385,7 +385,7 @@ async function listBehindRefusal(prev: Turn, deps: AnswerDeps, k: number): Promi
 
 /**
  * The documents a turn was about: those its answer cited — or, for a refused turn (it cited nothing), the
- * document its question found best: a follow-up still carries that topic.
+ * document its question found best (what tells whether a follow-up continues it).
  */
 async function topicDocs(turn: Turn, retriever: Retriever): Promise<string[]> {
   if (turn.docIds.length || !turn.memory?.refused) return turn.docIds;
@@ -493,7 +493,7 @@ export async function answerQuestion(
       }
     }
   }
-  const prevDocs = followUp && prevTurn ? await topicDocs(prevTurn, retriever) : [];
+  const prevDocs = followUp && prevTurn ? prevTurn.docIds : [];
   const hits = biasToDocs(result.hits, prevDocs);
 
   const notFound = (why: string): AnswerResult => {
@@ -519,11 +519,12 @@ export async function answerQuestion(
   if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
   // An elliptical follow-up: the previous answer's document is searched first for what the message adds
   // (“带回来多少问题”, “具体咋组队”), before passages from elsewhere.
-  // (Not so the same question of another place, “那B县呢”: the rewrite asks it whole, as a question of its own.)
+  // (The same question of another place or year, “那B县呢”, is looked for there by the whole rewrite, and its
+  // sentence is chosen by the whole rewrite too: the bare place need not stand in the sentence that answers.)
   const swapped = followUp && swapsSlot(question, history);
   const followHits =
-    followUp && !swapped && prevDocs.length > 0
-      ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever))
+    followUp && prevDocs.length > 0
+      ? previousDocumentHits(retriever, prevDocs[0]!, swapped ? query : addedWords(question), tokenizerFor(retriever))
       : [];
   // …and the passage that continues the previous answer (its next sentences), when retrieval left it out.
   const after = followUp && prevTurn ? nearPrevious(retriever, prevTurn) : { near: new Set<string>(), chunkId: null };
