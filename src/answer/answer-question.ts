@@ -16,8 +16,10 @@ import {
   addedWords,
   continuesTopic,
   isFollowUp,
+  ordinalTopicWords,
   ruleRewrite,
   standaloneQuery,
+  swapsSlot,
   topicRewrite,
   topicWordsRewrite,
 } from './followup.js';
@@ -381,6 +383,16 @@ async function listBehindRefusal(prev: Turn, deps: AnswerDeps, k: number): Promi
   };
 }
 
+/**
+ * The documents a turn was about: those its answer cited — or, for a refused turn (it cited nothing), the
+ * document its question found best (what tells whether a follow-up continues it).
+ */
+async function topicDocs(turn: Turn, retriever: Retriever): Promise<string[]> {
+  if (turn.docIds.length || !turn.memory?.refused) return turn.docIds;
+  const best = (await retriever.search(turn.standaloneQuery || turn.question, 1)).hits[0]?.chunk.docId;
+  return best ? [best] : [];
+}
+
 export async function answerQuestion(
   question: string,
   deps: AnswerDeps,
@@ -401,9 +413,13 @@ export async function answerQuestion(
     // “第三块讲啥” after a refused question: the user saw no list but expects one there — read the
     // previous question's best passages again, without the gate, and take item N if they hold a list.
     const prev = prevTurn.memory.refused ? await listBehindRefusal(prevTurn, deps, k) : prevTurn;
-    const r = await ordinalFollowUp(question, prev, ordinal, deps);
-    logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
-    return r;
+    // No list to point into, but the message names a topic of its own (“下一步第二条是啥”): the item is
+    // looked for in that topic's list, by the rewrite below, instead of saying there is no list.
+    if (prev.memory?.items?.length || ordinalTopicWords(question, tokenizerFor(retriever)).length === 0) {
+      const r = await ordinalFollowUp(question, prev, ordinal, deps);
+      logger.info({ mode: r.mode, followUp: true, ordinal, ms: Date.now() - started }, 'answered');
+      return r;
+    }
   }
 
   // “还有吗” after a list: the list was complete — say so instead of repeating it.
@@ -435,7 +451,7 @@ export async function answerQuestion(
   if (!followUp && prevTurn && !(llm && useLlm)) {
     // “派了多少干部” after “衢州专班多少个”: an elliptical question with no topic of its own continues the
     // previous one — when the previous answer's document has its words, or it finds nothing alone.
-    const prevDoc = prevTurn.docIds[0];
+    const prevDoc = (await topicDocs(prevTurn, retriever))[0];
     const previousText = prevDoc
       ? allChunks(retriever)
           .filter((c) => c.docId === prevDoc)
@@ -444,11 +460,20 @@ export async function answerQuestion(
       : '';
     const standalone = { refused: !result.answerable, topText: result.hits[0]?.chunk.text ?? '' };
     if (continuesTopic(question, prevTurn, previousText, standalone, tokenizerFor(retriever))) {
-      const again = await retriever.search(ruleRewrite(question, history), k, asked);
-      if (again.answerable || !result.answerable) {
-        followUp = true;
-        query = ruleRewrite(question, history);
-        result = again;
+      // The previous question whole, then — when it was refused, its detail may sink this one too — its topic words.
+      const rewrites = [
+        ruleRewrite(question, history),
+        ...(prevTurn.memory?.refused ? [topicWordsRewrite(question, history, tokenizerFor(retriever))] : []),
+      ];
+      for (const rewrite of rewrites) {
+        if (!rewrite) continue;
+        const again = await retriever.search(rewrite, k, asked);
+        if (again.answerable || !result.answerable) {
+          followUp = true;
+          query = rewrite;
+          result = again;
+          if (again.answerable) break;
+        }
       }
     }
   }
@@ -468,7 +493,7 @@ export async function answerQuestion(
       }
     }
   }
-  const prevDocs = followUp ? (history[history.length - 1]?.docIds ?? []) : [];
+  const prevDocs = followUp && prevTurn ? prevTurn.docIds : [];
   const hits = biasToDocs(result.hits, prevDocs);
 
   const notFound = (why: string): AnswerResult => {
@@ -494,9 +519,12 @@ export async function answerQuestion(
   if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
   // An elliptical follow-up: the previous answer's document is searched first for what the message adds
   // (“带回来多少问题”, “具体咋组队”), before passages from elsewhere.
+  // (The same question of another place or year, “那B县呢”, is looked for there by the whole rewrite, and its
+  // sentence is chosen by the whole rewrite too: the bare place need not stand in the sentence that answers.)
+  const swapped = followUp && swapsSlot(question, history);
   const followHits =
     followUp && prevDocs.length > 0
-      ? previousDocumentHits(retriever, prevDocs[0]!, addedWords(question), tokenizerFor(retriever))
+      ? previousDocumentHits(retriever, prevDocs[0]!, swapped ? query : addedWords(question), tokenizerFor(retriever))
       : [];
   // …and the passage that continues the previous answer (its next sentences), when retrieval left it out.
   const after = followUp && prevTurn ? nearPrevious(retriever, prevTurn) : { near: new Set<string>(), chunkId: null };
@@ -515,7 +543,7 @@ export async function answerQuestion(
           avoid: prevTurn.answerSummary,
           // “还有吗”: something the previous answer did not say.
           ...(asksForMore(question) ? { exclude: true } : {}),
-          focus: addedWords(question),
+          ...(swapped ? {} : { focus: addedWords(question) }),
           ...(after.near.size ? { near: after.near } : {}),
           ...(followHits.length ? { preferDoc: followHits[0]!.chunk.docId } : {}),
         }

@@ -23,6 +23,7 @@ import {
   listUnit,
   questionKind,
   ORDINAL_RE,
+  withoutOrdinal,
 } from './question-kind.js';
 import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js';
 import { askedKinds, holdsKind } from '../retrieval/confidence.js';
@@ -555,9 +556,19 @@ function ordinalAnswer(
   unit: string,
   tokenizer?: TermTokenizer,
   views?: DocumentViews,
+  follow: { avoid?: string; focus?: string } = {},
 ): ExtractiveAnswer | null {
   const base = query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' ');
-  const ranked = candidates(base, queryTerms(base, tokenizer), passages, MAX_LIST_SENTENCE, {
+  const terms = queryTerms(base, tokenizer);
+  // A follow-up's item is anchored by what its message adds (“下一步第二条”), away from the previous
+  // answer's sentence (it was no list, or the item would have been taken from it).
+  if (follow.focus) {
+    const f = matchForm(follow.focus);
+    const focus = terms.words.filter((w) => f.includes(w));
+    if (focus.length) terms.focus = focus;
+  }
+  const ranked = candidates(base, terms, passages, MAX_LIST_SENTENCE, {
+    ...(follow.avoid && terms.focus.length ? { avoid: follow.avoid, focus: follow.focus! } : {}),
     ...(tokenizer ? { tokenizer } : {}),
     ...(views ? { views } : {}),
     // “X的四点要求，第三点”: a stated count of points names X's section as much as “X的部分” does.
@@ -1130,7 +1141,10 @@ export function extractiveAnswer(
   const targets = countedTargets(query, (t) => segmenter.segment(t));
 
   if (kind.ordinal !== null) {
-    const hit = ordinalAnswer(query, pool, kind.ordinal, kind.ordinalUnit, opts.tokenizer, opts.views);
+    const hit = ordinalAnswer(query, pool, kind.ordinal, kind.ordinalUnit, opts.tokenizer, opts.views, {
+      ...(opts.avoid ? { avoid: opts.avoid } : {}),
+      ...(opts.focus ? { focus: withoutOrdinal(opts.focus) } : {}),
+    });
     if (hit) return hit;
   }
 

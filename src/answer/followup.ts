@@ -11,10 +11,10 @@ import { loadPrompt } from '../llm/prompts.js';
 import type { Turn } from './types.js';
 import { queryTerms } from './terms.js';
 import { neutralizeTags } from './passages.js';
-import { ORDINAL_RE as ORDINAL } from './question-kind.js';
+import { ORDINAL_RE as ORDINAL, withoutCounts, withoutOrdinal } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { places, questionConstraints } from '../retrieval/constraints.js';
-import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS } from './lexicon.js';
+import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, YEAR_SLOT } from './lexicon.js';
 import { colloquialMatches } from '../retrieval/lexicon.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
@@ -111,6 +111,28 @@ export function placesIn(text: string): string[] {
   return [...tagged, ...known];
 }
 
+function yearsIn(text: string): string[] {
+  return text.match(YEAR_SLOT) ?? [];
+}
+
+/** The slot a message swaps in the previous question: a place of its own, else a year of its own (“那去年呢”). */
+function slotSwap(added: string, base: string): { newPlaces: string[]; oldPlaces: string[] } {
+  for (const slots of [placesIn, yearsIn]) {
+    const newPlaces = added ? slots(added) : [];
+    const oldPlaces = slots(base).filter((p) => !newPlaces.includes(p));
+    if (newPlaces.length && oldPlaces.length) return { newPlaces, oldPlaces };
+  }
+  return { newPlaces: [], oldPlaces: [] };
+}
+
+/** Does the message ask the previous question again of another place or year (“那B县呢” after a question on A县, “那去年呢”)? */
+export function swapsSlot(question: string, history: Turn[]): boolean {
+  const prev = history[history.length - 1];
+  if (!prev) return false;
+  const { newPlaces, oldPlaces } = slotSwap(ownWords(question), baseQuery(prev));
+  return newPlaces.length > 0 && oldPlaces.length > 0;
+}
+
 /**
  * Rule rewrite: previous standalone query + what this message adds. “那B县呢” after a question about
  * A县 asks the same of B县: the place is swapped instead of added.
@@ -120,10 +142,9 @@ export function ruleRewrite(question: string, history: Turn[]): string {
   if (!prev) return clean(question);
   const added = withWrittenForms(ownWords(question));
   const base = baseQuery(prev);
-  const newPlaces = added ? placesIn(added) : [];
-  const oldPlaces = placesIn(base).filter((p) => !newPlaces.includes(p));
+  const { newPlaces, oldPlaces } = slotSwap(added, base);
   if (newPlaces.length > 0 && oldPlaces.length > 0) {
-    let swapped = base.replace(oldPlaces[0]!, newPlaces[0]!);
+    let swapped = withoutCounts(base, (t) => defaultTokenizer().segment(t)).replace(oldPlaces[0]!, newPlaces[0]!);
     const rest = added.replace(newPlaces[0]!, '').trim();
     if (rest) swapped = `${swapped} ${rest}`;
     return [...swapped].slice(0, 120).join('');
@@ -169,11 +190,24 @@ export function topicWordsRewrite(
   const prev = history[history.length - 1];
   if (!prev) return null;
   const added = addedWords(question);
-  const topic = queryTerms(baseQuery(prev), tokenizer).words.filter(
-    (w) => !ASKING_WORD.test(w) && !COLLOQUIAL_WORDS.has(w) && !DOC_DESCRIPTION_WORDS.has(w) && !added.includes(w),
-  );
+  const topic = topicWords(baseQuery(prev), tokenizer).filter((w) => !added.includes(w));
   if (topic.length === 0 || !added) return null;
   return [...`${topic.join(' ')} ${added}`].slice(0, 120).join('');
+}
+
+/** Content words of a text that name a topic: not the words that ask, colloquial fillers or words describing a document. */
+function topicWords(text: string, tokenizer?: Parameters<typeof queryTerms>[1]): string[] {
+  return queryTerms(text, tokenizer).words.filter(
+    (w) => !ASKING_WORD.test(w) && !COLLOQUIAL_WORDS.has(w) && !DOC_DESCRIPTION_WORDS.has(w),
+  );
+}
+
+/**
+ * Topic words a message names besides an item number (“下一步第二条是啥” → 下一步; “第二条呢” → none): an
+ * ordinal with a topic of its own may point into a list the previous answer did not give.
+ */
+export function ordinalTopicWords(question: string, tokenizer?: Parameters<typeof queryTerms>[1]): string[] {
+  return topicWords(withoutOrdinal(addedWords(question)), tokenizer).filter((w) => [...w].length >= 2);
 }
 
 /** Written forms of the colloquial words of a message (keys of two characters or more; none that ask). */

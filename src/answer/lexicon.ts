@@ -139,6 +139,9 @@ export function countEvidence(measure: string): RegExp {
   return new RegExp(`${NUM}+\\s*(?:余|多)?\\s*(?:${MEASURE_EQUIVALENTS[measure] ?? measure})`, 'u');
 }
 
+/** A year a question is about, relative (今年, 去年) or written (2018年): a slot a follow-up may swap (“那去年呢”). */
+export const YEAR_SLOT = /今年|去年|明年|前年|当年|本年|上年|(?:19|20)\d{2}\s*年/gu;
+
 /**
  * What was done versus what is planned: a question about the past or the actual figure (去年, 实际, 最后达标了没)
  * is not answered by a sentence that only announces a plan or target (计划, 力争, 目标) and reports nothing done.

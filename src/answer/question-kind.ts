@@ -146,21 +146,34 @@ export function listUnit(q: string): string {
   return wide?.[1] ?? UNIT_RE.exec(q)?.[1] ?? (measure && measure !== '个' ? measure : '条');
 }
 
+const LAST_ITEM_RE = /最后(?:一)?(?:条|点|个|项|批|种|类|步|块|张)?/u;
+const FIRST_ITEM_RE = /头一(?:条|点|个|项|批|种)/u;
+// 第三档 / 第二季度 name a thing; only a measure word of a list (or nothing) makes an item number.
+const NTH_ITEM_RES = [
+  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u,
+  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u,
+  /(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u,
+];
+
 /**
  * An ordinal that points into the previous answer's list: 第二条 / 第三批 / 第2个 / 最后一点 / 头一条.
  * Returns the item number, 'last', or null.
  */
 export function followUpOrdinal(q: string): number | 'last' | null {
-  if (/最后(?:一)?(?:条|点|个|项|批|种|类|步|块|张)?/u.test(q)) return 'last';
-  if (/头一(?:条|点|个|项|批|种)/u.test(q)) return 1;
-  // 第三档 / 第二季度 name a thing; only a measure word of a list (or nothing) makes an item number.
-  const m =
-    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:条|个|点|项|种|款|步|部分|方面|类|批(?!次)|块|张|大|(?![\p{Script=Han}\d]))/u.exec(
-      q,
-    ) ??
-    /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})(?=呢|吗|是|讲|说|指|具体|展开|怎么|咋|啥|什么)/u.exec(q) ??
-    /(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u.exec(q);
-  return m ? numeralValue(m[1] ?? '') : null;
+  if (LAST_ITEM_RE.test(q)) return 'last';
+  if (FIRST_ITEM_RE.test(q)) return 1;
+  for (const re of NTH_ITEM_RES) {
+    const m = re.exec(q);
+    if (m) return numeralValue(m[1] ?? '');
+  }
+  return null;
+}
+
+/** The question without the ordinal followUpOrdinal reads in it (“下一步第二条是啥” → “下一步 是啥”). */
+export function withoutOrdinal(q: string): string {
+  let out = q;
+  for (const re of [LAST_ITEM_RE, FIRST_ITEM_RE, ...NTH_ITEM_RES]) out = out.replace(new RegExp(re.source, 'gu'), ' ');
+  return out.replace(/\s+/gu, ' ').trim();
 }
 
 /** The number of items a list question announces (哪三种, 三张图, 六大员, 五大行动); null when none. */
@@ -255,6 +268,34 @@ export function countedTargets(q: string, segment: (text: string) => string[]): 
     out.push({ asksCount: asks && !tok.startsWith('哪'), count: asks ? null : numeralValue(m[1]!), measure, noun });
   }
   return out;
+}
+
+/** Measure words whose count belongs to one place's list (七大员, 十条措施), not to the topic. */
+const LIST_COUNT_MEASURE = /^(?:大|条|项|点|张|种|类|件|块)/u;
+
+/**
+ * The text with the counts of its counted names taken off (“江山 七大员” → “江山 大员”, “十条措施” →
+ * “条措施”): when a follow-up asks the same of another place, that place's list may count otherwise.
+ */
+export function withoutCounts(text: string, segment: (text: string) => string[]): string {
+  const bare = /^(?:[一二两三四五六七八九十]{1,2}|\d{1,2})$/u;
+  const part = (chunk: string) => {
+    const toks = segment(chunk);
+    return toks
+      .map((tok, i) => {
+        // jieba cuts 七 + 大员: a bare numeral before a word opening with a list measure.
+        if (bare.test(tok)) return LIST_COUNT_MEASURE.test(toks[i + 1] ?? '') ? '' : tok;
+        const m = COUNTED_WORD.exec(tok) ?? COUNT_TOKEN.exec(tok);
+        if (!m || m[1] === '几' || m[1] === '多少' || tok.startsWith('哪') || !LIST_COUNT_MEASURE.test(m[2] ?? ''))
+          return tok;
+        return tok.slice(m[1]!.length);
+      })
+      .join('');
+  };
+  return text
+    .split(/(\s+)/u)
+    .map((x) => (/^\s*$/u.test(x) ? x : part(x)))
+    .join('');
 }
 
 const NUMERAL_CHARS = '[一二两三四五六七八九十百千\\d]';

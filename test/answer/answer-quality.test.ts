@@ -95,6 +95,20 @@ describe('lists', () => {
   });
 });
 
+describe('an ordinal naming a topic of its own', () => {
+  it('after an answer that was no list, takes item N of the list its own words point to', async () => {
+    const retriever = planRetriever();
+    const first = await answerQuestion('全县组建了多少个服务小组', deps(retriever));
+    expect(first.memory?.items).toBeUndefined();
+    const r = await answerQuestion('作风建设第二个方面是啥', deps(retriever), {
+      history: [turnOf('全县组建了多少个服务小组', first)],
+    });
+    expect(r.grounded).toBe(true);
+    expect(r.answer).toContain('抓服务企业');
+    expect(r.answer).not.toContain('不是分条列举');
+  });
+});
+
 describe('one document, whole sentences, supporting quotes', () => {
   it('a number question is answered from the best document only, with the number and its unit', async () => {
     const r = await answerQuestion('全县组建了多少个服务小组', deps(planRetriever()));
