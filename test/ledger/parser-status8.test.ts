@@ -1,0 +1,58 @@
+/**
+ * Status, eighth round: the short forms of a tracking table's progress cell (已退税, 已换证, 已报), submitting for
+ * approval (已报批) as work under way, the enterprise's satisfaction as settled, 会同…研究 as work, 函告 as a hand-off,
+ * and a bare 办了 over several ids. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate, findStatuses } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+import type { Extraction } from '../../src/ledger/model.js';
+
+const known = loadKnownEnterprises();
+const TODAY = '2026-10-14';
+const parse = (text: string): Extraction => extractUpdate(text, { today: TODAY, knownEnterprises: known });
+const statuses = (e: Extraction) => e.issues.map((i) => i.status);
+const found = (t: string) => findStatuses(t).map((s) => s.status);
+
+describe('short progress words', () => {
+  it('已 + a grant verb + the thing granted, as one word, is solved', () => {
+    expect(found('已领证')).toEqual(['resolved']);
+    expect(found('已续贷')).toEqual(['resolved']);
+    expect(statuses(parse('Q-0301 出口退税 已退税'))).toEqual(['resolved']);
+  });
+  it('but not when the word goes on (已转财政局 is a hand-off)', () => {
+    expect(found('已转财政局')).not.toContain('resolved');
+  });
+  it('a bare 已报 / 已交 closing its cell is a hand-off', () => {
+    expect(found('已报')).toEqual(['assigned']);
+    expect(found('已交')).toEqual(['assigned']);
+  });
+});
+
+describe('submitted for approval is under way', () => {
+  it('报批了 / 已送审 is in progress, not solved', () => {
+    expect(found('资规局说已经报批了')).toEqual(['in_progress']);
+    expect(statuses(parse('Q-0302 用地手续已送审'))).toEqual(['in_progress']);
+  });
+  it('a negated submission is no progress', () => {
+    expect(found('还没报批')).not.toContain('in_progress');
+  });
+});
+
+describe('settled, worked jointly, handed by letter', () => {
+  it('the enterprise is satisfied: solved', () => {
+    expect(statuses(parse('Q-0303 已协调，企业表示满意'))).toEqual(['resolved']);
+    expect(found('企业不满意')).toEqual([]);
+    expect(found('企业满意度调查')).toEqual([]);
+  });
+  it('会同 another office + a verb of work is under way', () => {
+    expect(found('会同财政局研究处理')).toEqual(['in_progress']);
+  });
+  it('函告 a department hands the matter to it', () => {
+    const e = parse('Q-0304 已函告县住建局');
+    expect(e.issues.map((i) => [i.department, i.status])).toEqual([['住建局', 'assigned']]);
+  });
+  it('都办了 over several ids solves each', () => {
+    expect(statuses(parse('Q-0305 Q-0306 都办了'))).toEqual(['resolved', 'resolved']);
+  });
+});
