@@ -56,3 +56,22 @@ describe('settled, worked jointly, handed by letter', () => {
     expect(statuses(parse('Q-0305 Q-0306 都办了'))).toEqual(['resolved', 'resolved']);
   });
 });
+
+describe('a tracking-table row is read by its progress column', () => {
+  it('a row whose last cell reports work or a hand-off updates the issue on file', () => {
+    const e = parse('恒力机械\t企业反映流动资金紧张\t金融办\t对接中');
+    expect(e.kind).toBe('progress');
+    expect(statuses(e)).toEqual(['in_progress']);
+    const moved = parse('恒力机械 | 技改补助未拨付 | 经信局 | 已转财政局');
+    expect(moved.kind).toBe('progress');
+    expect(moved.issues.map((i) => [i.department, i.status])).toEqual([['财政局', 'assigned']]);
+  });
+  it('a row marked new, or handed off under a header with a problem column, raises a new issue', () => {
+    expect(parse('新增 | 恒力机械 | 扩产用地 | 资规局 | 已交办').kind).toBe('issue');
+    expect(parse('企业\t问题\t责任单位\t进展\n恒力机械\t扩产用地\t资规局\t已交办').kind).toBe('issue');
+  });
+  it('a progress cell saying nobody has it yet leaves the department column unhanded', () => {
+    const e = parse('新增 | 恒力机械 | 扩产用地 | 资规局 | 待研究');
+    expect(e.issues.map((i) => [i.department, i.status])).toEqual([[null, 'open']]);
+  });
+});
