@@ -75,3 +75,11 @@ describe('a tracking-table row is read by its progress column', () => {
     expect(e.issues.map((i) => [i.department, i.status])).toEqual([[null, 'open']]);
   });
 });
+
+describe('a clause pointing back at a matter by a nominal 那个…的', () => {
+  it('"X那个缺工的，…" with a department at work updates that matter', () => {
+    const e = parse('恒力机械那个缺工的，人社局说下周办招聘会');
+    expect(e.kind).toBe('progress');
+    expect(e.issues.map((i) => [i.category, i.department, i.status])).toEqual([['用工', '人社局', 'in_progress']]);
+  });
+});
