@@ -83,3 +83,18 @@ describe('a clause pointing back at a matter by a nominal 那个…的', () => {
     expect(e.issues.map((i) => [i.category, i.department, i.status])).toEqual([['用工', '人社局', 'in_progress']]);
   });
 });
+
+describe('on a visit, a matter named by 那个…的事 with no step is raised there', () => {
+  it('the visit with its problems stays a visit, not mixed', () => {
+    const e = parse('今天走访了恒力机械，他们说缺操作工十来个，还有一个是那个厂房消防验收的事');
+    expect(e.kind).toBe('visit');
+    expect(statuses(e)).toEqual(['open', 'open']);
+  });
+  it('a step said of an earlier matter on a visit still updates it', () => {
+    expect(parse('今天走访了恒力机械，上次那个贷款的事已经放款了').kind).not.toBe('visit');
+  });
+  it('走访了三家 with fewer enterprises read is not recorded without asking', () => {
+    const e = parse('上周走访了三家，第一家恒力机械没问题，第二家那个做包装的缺包装工二十个');
+    expect(e.reasons).toContain('several_enterprises');
+  });
+});

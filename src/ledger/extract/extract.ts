@@ -1125,6 +1125,9 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     : null;
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
   if (match && (f.seg.topic || !hasProblemBeyondTopic(f.cls))) apply([match], f.status, f.handler);
+  // (on a visit, a matter named as "那个X的事" with no step said of it — 还有一个是那个消防验收的事, …没接通就这个事 —
+  // is raised there: an update of an earlier issue says what was done)
+  else if (m.anyVisit && (f.status === null || f.status === 'open') && f.handler === null && f.hasProblem) return false;
   else addOld(d, m, f, null);
   return true;
 }
@@ -1653,6 +1656,9 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     m.segments.filter((x) => NUMBERED_ITEM.test(x.seg.marker)).length < 2
   )
     d.reasons.add('unpunctuated');
+  // (走访了三家 with fewer enterprises read: some went unread, so the roll-up's fields are in doubt)
+  const counted = COUNTED_FIRMS.exec(m.work);
+  if (counted && new Set(m.ents.map((x) => x.name)).size < countOf(counted[1]!)) d.reasons.add('several_enterprises');
   const namedKnown = m.ents.filter((x) => x.known).map((x) => x.name);
   if (kind !== 'not_update' && leavesOutNamed({ enterprise, issues }, namedKnown)) d.reasons.add('several_enterprises');
   const reasons = [...d.reasons];
@@ -1667,6 +1673,11 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     question: null,
   };
 }
+
+/** A count of enterprises visited (走访了三家, 跑了两家企业). */
+const COUNTED_FIRMS = /(?:走访|走坊|去|跑|看|回访)了?\s*([两二三四五六七八九十]|\d{1,2})\s*家/;
+const countOf = (n: string): number =>
+  /\d/.test(n) ? Number(n) : n === '两' ? 2 : '一二三四五六七八九十'.indexOf(n) + 1;
 
 /** Nothing recorded; when the message asks about an issue (by id, or enterprise + topic), say so. */
 function questionOrNothing(m: MessageFacts): Extraction {
