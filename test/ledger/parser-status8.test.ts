@@ -98,3 +98,10 @@ describe('on a visit, a matter named by 那个…的事 with no step is raised t
     expect(e.reasons).toContain('several_enterprises');
   });
 });
+
+describe("a formal document's title line", () => {
+  it('关于…的情况报告 on its own line raises nothing; the lines under it do', () => {
+    const e = parse('关于恒力机械反映问题的情况报告\n恒力机械反映缺数控工程师，已函告县人社局。');
+    expect(e.issues.map((i) => [i.category, i.department, i.status])).toEqual([['人才', '人社局', 'assigned']]);
+  });
+});

@@ -16,6 +16,7 @@ import {
   PROGRESS_FIELD_LABELS,
   RECORD_FIELD_LABELS,
   REPORT_OPENER,
+  DOCUMENT_TITLE,
 } from '../lexicon/headings.js';
 
 export interface Segment extends Span {
@@ -227,6 +228,8 @@ export function segment(text: string, refStarts: number[] = [], source: string =
     const body = text.slice(p.start, p.end);
     // 我把X的事情完整说一下。: an announcement, no item (unless it says where we went)
     if (k < pieces.length - 1 && REPORT_OPENER.test(body) && !OPENER_VISIT.test(body)) continue;
+    // 关于X反映问题的情况报告 on its own line: a document's title, no item (the lines under it report)
+    if (k < pieces.length - 1 && DOCUMENT_TITLE.test(body) && !OPENER_VISIT.test(body)) continue;
     // 企业名称\t问题类型\t…: a table's header row
     if (tableHeader(body)) continue;
     if (!/^[:：\n]/.test(text.slice(p.end, p.end + 1))) {
