@@ -89,7 +89,7 @@ import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
 import { blank, blankFillers, blankSpans, chineseNumber, clauseBefore, foldWidth, type Span } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
-import { clauses as clausesOf, isHeading, problemTableAbove, segment, type Segment } from './segment.js';
+import { clauses as clausesOf, isHeading, problemTableAbove, segment, tableRowCells, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
 import {
   HANDOFF_BACK,
@@ -584,6 +584,7 @@ function segmentFacts(
   const judged = categorize(maskedText(work, seg, cls, ents, depts, dateHits));
   const category = judged.score > 0 ? judged : categorize(maskedText(work, seg, cls, ents, depts, dateHits, true));
   const reportedText = work.slice(seg.parentStart, seg.end);
+  const status = segmentStatus(segStatuses);
   return {
     index,
     seg,
@@ -591,8 +592,8 @@ function segmentFacts(
     refs: refs.filter((r) => inside(r, seg)),
     depts: segDepts,
     statuses: segStatuses,
-    handler: handlerDepartment(segDepts) ?? handedBack(segDepts, segStatuses),
-    status: segmentStatus(segStatuses),
+    handler: handlerUnlessOpen(status, segDepts, segStatuses),
+    status,
     content,
     category,
     hasProblem:
@@ -641,6 +642,20 @@ function segmentStatus(hits: StatusHit[]): IssueStatus | null {
   if (best !== 'resolved') return best;
   const lastDone = Math.max(...hits.filter((s) => s.status === 'resolved').map((s) => s.start));
   return hits.some((s) => s.status === 'in_progress' && s.start > lastDone) ? 'in_progress' : best;
+}
+
+/**
+ * The department handling a segment's matter — none when its words say nobody has it yet (资规局 | 未交, 资规局 待研究,
+ * 还没交办): the department named there is whose the matter would be, not who handles it. A hand-off said in the
+ * same segment still counts.
+ */
+function handlerUnlessOpen(
+  status: IssueStatus | null,
+  depts: DepartmentMention[],
+  statuses: StatusHit[],
+): string | null {
+  if (status === 'open' && !depts.some((x) => x.handedTo)) return null;
+  return handlerDepartment(depts) ?? handedBack(depts, statuses);
 }
 
 /** "想请生态环境局上门指导，我已经报过去了": a hand-off pointing back takes the department named before it. */
@@ -1113,6 +1128,9 @@ function topicUpdate(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     : null;
   // (a topic clause split from a sentence carries no new problem: the splitter checked its clauses)
   if (match && (f.seg.topic || !hasProblemBeyondTopic(f.cls))) apply([match], f.status, f.handler);
+  // (on a visit, a matter named as "那个X的事" with no step said of it — 还有一个是那个消防验收的事, …没接通就这个事 —
+  // is raised there: an update of an earlier issue says what was done)
+  else if (m.anyVisit && (f.status === null || f.status === 'open') && f.handler === null && f.hasProblem) return false;
   else addOld(d, m, f, null);
   return true;
 }
@@ -1303,6 +1321,14 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     f.handler === null
   )
     return false;
+  // A tracking-table row whose progress column reports a step on the matter (宏宇电器\t企业反映银行抽贷\t金融办\t协调中):
+  // the row updates the issue on file — its problem column only names the matter, in whatever words it was filed.
+  const rowStep = progressColumnStep(m, f);
+  if (rowStep) {
+    addOld(d, m, f, null);
+    apply(d.items.slice(-1), rowStep, null);
+    return true;
+  }
   const { work, ents } = m;
   // The department is working on it (资规局在做…, 住建局说月底前给答复) and nobody reports anything new.
   const acting = f.depts.filter((x) => x.role === 'handler' && !x.handedTo).map((x) => isSubject(work, x));
@@ -1342,8 +1368,9 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     }))
     .filter((x): x is { c: Clause; targets: 'all' | Item[] } => x.targets !== null);
   const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
-  const ownHandler = handlerDepartment(f.depts.filter(own)) ?? handedBack(f.depts.filter(own), f.statuses.filter(own));
-  const firm = f.statuses.filter(own).filter((x) => x.status !== 'in_progress' || ownHandler);
+  const ownStatuses = f.statuses.filter(own);
+  const ownHandler = handlerUnlessOpen(segmentStatus(ownStatuses), f.depts.filter(own), ownStatuses);
+  const firm = ownStatuses.filter((x) => x.status !== 'in_progress' || ownHandler);
   // (供电公司已经批了，正在排施工队: a step done before work still under way is a step)
   const st = segmentStatus(firm);
   const item: Item = {
@@ -1391,6 +1418,44 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   return true;
 }
 
+/**
+ * The step a tracking-table row's progress column (its last cell) reports on the matter: a hand-off (已转财政局, 已报), work
+ * (协调中) or a result (已放款) — null when the row is no table row, says nothing was done (待研究, 未交), comes from a
+ * visit or is marked new (新增), or when it is a hand-off under a header with a column of problems: such a table lists
+ * problems as they were raised and handed off.
+ */
+function progressColumnStep(m: MessageFacts, f: SegmentFacts): IssueStatus | null {
+  if (m.anyVisit) return null;
+  const cells = tableRowCells(m.work, f.seg.start);
+  const last = cells?.at(-1);
+  if (!cells || !last || last.start < f.seg.start || last.end > f.seg.end) return null;
+  const lineStart = cells[0]!.start;
+  if (rowTaggedNew(cells)) return null;
+  const handed = m.depts.some((x) => x.handedTo && inside(x, last));
+  const st = segmentStatus(m.statuses.filter((x) => inside(x, last))) ?? (handed ? 'assigned' : null);
+  if (st === null || st === 'open') return null;
+  if (st === 'assigned' && problemTableAbove(m.work.slice(0, lineStart))) return null;
+  return st;
+}
+
+/**
+ * A table row with a cell that only tags it as new (新增, 11月3日 新增, 新增（电话反映）): it raises a problem, whatever its
+ * progress column says. (新增用地 in a problem cell names the problem, it tags nothing.)
+ */
+function rowTaggedNew(cells: ReadonlyArray<{ text: string }>): boolean {
+  return cells.some((c) => {
+    const t = c.text.replace(/^[\d./月日号\s-]+/, '');
+    const mark = NEW_MARKERS.exec(t);
+    return (
+      mark?.index === 0 &&
+      t
+        .slice(mark[0].length)
+        .replace(/[（(][^）)]*[)）]/g, '')
+        .trim() === ''
+    );
+  });
+}
+
 /** A sentence that only announces what the talk was about (主要是资金问题, 重点谈了用工方面的事). */
 function announcesTopic(text: string): boolean {
   const last = text.split(/[，,]/).pop() ?? '';
@@ -1409,6 +1474,8 @@ function announcesTopic(text: string): boolean {
 function topicOnly(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (f.status === null || f.status === 'open' || f.category.score <= 0) return false;
   if (m.anyVisit || freshItems(d).length) return false;
+  const row = tableRowCells(m.work, f.seg.start);
+  if (row && rowTaggedNew(row)) return false;
   // "华康药业诉求：1、贷款500万，已转金融办": a heading before it says what follows is reported
   if (REPORT_HEADING.test(denominalised(m.work.slice(0, f.seg.start)))) return false;
   // (a row under a table header with a column of problems — 企业名称\t问题描述\t责任单位\t进展 — reports its problem)
@@ -1592,6 +1659,9 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     m.segments.filter((x) => NUMBERED_ITEM.test(x.seg.marker)).length < 2
   )
     d.reasons.add('unpunctuated');
+  // (走访了三家 with fewer enterprises read: some went unread, so the roll-up's fields are in doubt)
+  const counted = COUNTED_FIRMS.exec(m.work);
+  if (counted && new Set(m.ents.map((x) => x.name)).size < countOf(counted[1]!)) d.reasons.add('several_enterprises');
   const namedKnown = m.ents.filter((x) => x.known).map((x) => x.name);
   if (kind !== 'not_update' && leavesOutNamed({ enterprise, issues }, namedKnown)) d.reasons.add('several_enterprises');
   const reasons = [...d.reasons];
@@ -1606,6 +1676,11 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     question: null,
   };
 }
+
+/** A count of enterprises visited (走访了三家, 跑了两家企业). */
+const COUNTED_FIRMS = /(?:走访|走坊|去|跑|看|回访)了?\s*([两二三四五六七八九十]|\d{1,2})\s*家/;
+const countOf = (n: string): number =>
+  /\d/.test(n) ? Number(n) : n === '两' ? 2 : '一二三四五六七八九十'.indexOf(n) + 1;
 
 /** Nothing recorded; when the message asks about an issue (by id, or enterprise + topic), say so. */
 function questionOrNothing(m: MessageFacts): Extraction {

@@ -16,6 +16,7 @@ import {
   PROGRESS_FIELD_LABELS,
   RECORD_FIELD_LABELS,
   REPORT_OPENER,
+  DOCUMENT_TITLE,
 } from '../lexicon/headings.js';
 
 export interface Segment extends Span {
@@ -150,6 +151,23 @@ function tableHeader(line: string): boolean {
 export function problemTableAbove(before: string): boolean {
   return before.split('\n').some((line) => tableHeader(line) && cellsOf(line).some((c) => PROBLEM_COLUMN.test(c)));
 }
+/**
+ * The cells of the pasted table row (split at tabs or bars, three cells or more) that the position `at` lies in, with
+ * their offsets in `text`; null when that line is no table row. A tracking row's last cell is its progress column.
+ */
+export function tableRowCells(text: string, at: number): Array<Span & { text: string }> | null {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const nl = text.indexOf('\n', at);
+  const line = text.slice(from, nl < 0 ? text.length : nl);
+  if (!/\t|[|｜]/.test(line)) return null;
+  const cells: Array<Span & { text: string }> = [];
+  for (const c of line.matchAll(/[^\t|｜]+/g)) {
+    const lead = c[0].length - c[0].trimStart().length;
+    const body = c[0].trim();
+    if (body) cells.push({ start: from + c.index + lead, end: from + c.index + lead + body.length, text: body });
+  }
+  return cells.length >= 3 ? cells : null;
+}
 const PROBLEM_COLUMN = new RegExp(`^(?:${PROBLEM_COLUMN_LABELS.join('|')})`);
 
 function enumNumber(group: string | undefined): number | null {
@@ -212,6 +230,8 @@ export function segment(text: string, refStarts: number[] = [], source: string =
     const body = text.slice(p.start, p.end);
     // 我把X的事情完整说一下。: an announcement, no item (unless it says where we went)
     if (k < pieces.length - 1 && REPORT_OPENER.test(body) && !OPENER_VISIT.test(body)) continue;
+    // 关于X反映问题的情况报告 on its own line: a document's title, no item (the lines under it report)
+    if (k < pieces.length - 1 && DOCUMENT_TITLE.test(body) && !OPENER_VISIT.test(body)) continue;
     // 企业名称\t问题类型\t…: a table's header row
     if (tableHeader(body)) continue;
     if (!/^[:：\n]/.test(text.slice(p.end, p.end + 1))) {

@@ -510,6 +510,8 @@ export const CONTACT_STEP_VERBS: readonly string[] = [
 export const FORMAL_HANDOFF_VERBS: readonly string[] = [
   '(?:反馈|反映|推送|提交|报送|上报|呈报|抄送|转送|转达)(?:给|至|到)',
   '(?:已经?|均已|都已)(?:上报|报送|呈报|转送|商请|请)',
+  // an official letter to the department (函告县交通运输局, 已函请资规局): the matter is put to it
+  '(?:已经?|均已|都已)?(?:函告|函请|函转|函送|发函(?:给|至|到)?)',
 ];
 
 /**

@@ -164,5 +164,24 @@ export const PROGRESS_FIELD_LABELS = [
  */
 export const REPORT_OPENER =
   /^\s*(?:我|我们|给大家|跟大家|向大家|和大家)?(?:把|将)?[^，,。;；!！?？\n]{0,16}?(?:完整|简单|详细|具体)?(?:地)?(?:说|讲|汇报|报告|介绍|通报|反馈)(?:一下|下)(?:[^，,。;；!！?？\n]{0,8}?(?:情况|事情?))?\s*(?:啊|吧|哈)?\s*$/;
+/**
+ * The title line of a formal document (关于X反映问题的情况报告, 关于X用地问题的汇报): it names what the document is
+ * about, it raises nothing itself — the lines under it do.
+ */
+export const DOCUMENT_TITLE_NOUNS = [
+  '情况报告',
+  '报告',
+  '情况汇报',
+  '汇报',
+  '情况通报',
+  '通报',
+  '请示',
+  '情况说明',
+  '说明',
+  '函',
+];
+export const DOCUMENT_TITLE = new RegExp(
+  `^\\s*关于[^，,。;；!！?？\\n]{2,40}?的?(?:${DOCUMENT_TITLE_NOUNS.join('|')})\\s*$`,
+);
 /** Words of going there, which keep an opener as a visit (去, 走访, 跑 …). */
 export const OPENER_VISIT = /去|到|走访|拜访|回访|调研|跑|看了/;

@@ -406,6 +406,37 @@ export const STEP_TAKEN_PATTERN =
   // a step still to come, opening its clause (…已完成路基施工，待铺沥青; 整改过半，待复验); not a sign-off or a check before it
   `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认)[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
 
+/**
+ * Submitting a matter for approval (已报批, 报审了, 已送审): the department has put it forward, the approval itself is
+ * still to come — work under way, not a result (报批了 is not 批了).
+ */
+export const SUBMITTED_FOR_APPROVAL = ['报批', '报审', '送审', '呈批', '提请审批', '上报审批'];
+/**
+ * A one-character verb and a one-character thing granted, said with 已 as a whole word (已退税, 已换证, 已转贷, 已领证,
+ * 已放款): the enterprise has it, so the matter is solved. The short form of a tracking table's progress cell.
+ */
+export const GRANT_VERB_CHARS = '退换领发拿办放拨付转续补';
+export const GRANTED_OBJECT_CHARS = '税证照款贷';
+/** Who is satisfied when a matter is settled (企业满意, 对方表示认可): the matter is solved. */
+export const SATISFIED_PARTIES = ['企业', '对方', '老板', '厂里', '厂家', '公司', '他们'];
+export const SATISFIED_WORDS = ['满意', '认可'];
+/**
+ * Working a matter together with another office (会同住建局研究, 会同县财政局协调处理): the work is under way.
+ */
+export const JOINT_WORK_VERBS = [
+  '研究',
+  '协调',
+  '处理',
+  '核查',
+  '核实',
+  '会商',
+  '调研',
+  '对接',
+  '推进',
+  '办理',
+  '论证',
+];
+
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
   {
@@ -449,6 +480,11 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     literal: true,
     pattern: `(?:不用|不需要|不必|无需|用不着)(?:再|继续)?(?:${alt(NO_MORE_FOLLOW_VERBS)})(?:了|啦)|可以不(?:用)?(?:再)?(?:${alt(NO_MORE_FOLLOW_VERBS)})了`,
   },
+  // submitted for approval (已报批, 报批了, 已送审): under way, the approval is still to come
+  {
+    status: 'in_progress',
+    pattern: `(?:已经?|都已|均已)?(?:${alt(SUBMITTED_FOR_APPROVAL)})(?:了|啦)?`,
+  },
   // a result said of a part only (放了一半, 到了一部分, 部分到账, 首笔已拨): under way
   {
     status: 'in_progress',
@@ -465,6 +501,22 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'resolved',
     pattern:
       '解决了|得到解决|已解决|问题解决|办结|放款了|到账了|拨付到位|拨付了|到位了|兑现了|批下来了?|批了下来|获批了?|搞定了|办好了|拿到了|发放了|通过了|发下来了|办下来了|落实了|领到了|批复了|完成了|结清了|招到了|找到了|到岗了|配齐了|done|resolved|fixed|solved|已fix|fix了|(?<![a-z])(?:approved|granted|disbursed|completed|finished|settled|sorted out|paid out)(?![a-z])|\\bok了|妥了',
+  },
+
+  // 已 + a grant verb + the thing granted, as one word (已退税, 已换证, 已转贷): the enterprise has it
+  {
+    status: 'resolved',
+    pattern: `(?:已经?|都已|均已)[${GRANT_VERB_CHARS}][${GRANTED_OBJECT_CHARS}](?:了|啦)?(?=$|[,，。;；!！\\s~～])`,
+  },
+  // the enterprise is satisfied (已协调 企业满意, 对方表示认可): settled
+  {
+    status: 'resolved',
+    pattern: `(?:${alt(SATISFIED_PARTIES)})(?:表示|反馈|反映)?(?:很|比较|非常|挺|都|也|均|基本)?(?:${alt(SATISFIED_WORDS)})(?!度)`,
+  },
+  // done of several at once (都办了, 均已办了): a bare 办了 ending its clause after a scope or 已
+  {
+    status: 'resolved',
+    pattern: '(?:都|均|全都|全部|已经?)办(?:了|啦)(?=$|[,，。;；!！\\s~～])',
   },
 
   // verb + result complement (批下来了, 落实好了, 弄完了, 谈妥, 招到了); things arriving (钱到账了, 证下来了)
@@ -497,6 +549,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'in_progress',
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
+      `会同[^，,。;；]{1,12}?(?:${alt(JOINT_WORK_VERBS)})|` +
       '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
@@ -509,7 +562,8 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   // moved over, no department named (移过去了, 转过去了, 报上去了, 推给他们了)
   {
     status: 'assigned',
-    pattern: '(?:移|转|报|推|交|丢|甩|递)(?:过去|上去|出去|给他们|给对方|给相关部门)了?|已转(?=$|[,，。;；\\s])',
+    pattern:
+      '(?:移|转|报|推|交|丢|甩|递)(?:过去|上去|出去|给他们|给对方|给相关部门)了?|已(?:转|报|交)(?=$|[,，。;；\\s])',
   },
 ];
 
