@@ -9,6 +9,7 @@ import { places } from '../../retrieval/constraints.js';
 import {
   CADRE_TEAM_ENDINGS,
   COMPANY_SUFFIXES,
+  ENTERPRISE_ENTRY_COUNTER,
   NAME_STOPWORDS,
   PERSON_TITLES,
   PLACE_PREFIX,
@@ -312,6 +313,10 @@ const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
   /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
 
+/** A roll-up's entry counter (第二家是, 另一家) ending the text before a name: the name's position, as a list marker is. */
+const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
+const AFTER_ENTRY_COUNTER = new RegExp(`${ENTERPRISE_ENTRY_COUNTER}\\s*$`);
+
 /** Where a leading place name (PLACE_PREFIX) that covers position `k` of `run` starts, else null. */
 function placeAround(run: string, k: number): number | null {
   for (let j = Math.max(0, k - 2); j <= k; j++) {
@@ -331,6 +336,9 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // cut after the last break word / character
   const bw = BREAK_WORDS.exec(run);
   if (bw) run = run.slice(bw.index + bw[0].length);
+  // 三家第一家鼎盛机械: an entry counter ends the text before the name
+  const counter = [...run.matchAll(ENTRY_COUNTER)].at(-1);
+  if (counter) run = run.slice(counter.index + counter[0].length);
   for (let k = run.length - 1; k >= 0; k--) {
     if (BREAK_CHARS.test(run[k]!)) {
       // 无锡芯源: a place name holding a break character (无锡) begins the name, it does not end the text before it
@@ -352,7 +360,10 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // A name part made only of company endings (智能制造) is an industry, not a name.
   if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
   const start = sfxStart - run.length;
-  if (CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start))) {
+  if (
+    CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) ||
+    AFTER_ENTRY_COUNTER.test(text.slice(Math.max(0, start - 10), start))
+  ) {
     // 支持华亭机械发展, 推进智能制造: a clause opening with a verb of two characters and more words is no name, unless a
     // proper name follows the verb
     const tokens = run.length >= 4 ? defaultTokenizer().tagged(run) : [];
@@ -438,7 +449,12 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     // An ending that is also a problem word (冷链物流成本太高) makes a name only after a visit or report word;
     // a name part that is a problem word (…高企认定材料) makes none.
     const lastSfx = text.slice(pos, end);
-    if (CATEGORY_WORDS.has(lastSfx) && !VISIT_OR_REPORT_BEFORE.test(text.slice(0, start))) continue;
+    if (
+      CATEGORY_WORDS.has(lastSfx) &&
+      !VISIT_OR_REPORT_BEFORE.test(text.slice(0, start)) &&
+      !AFTER_ENTRY_COUNTER.test(text.slice(Math.max(0, start - 10), start))
+    )
+      continue;
     // 分拣包装工: a problem word running on past the ending (包装 + 工) makes it that word, not a name
     if (CATEGORY_WORD_LIST.some((w) => w.length >= 2 && runsPast(text, w, pos, end))) continue;
     if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
@@ -452,6 +468,16 @@ const TYPOS = VISIT_VERB_TYPOS.join('|');
 /** A name right after a visit verb, up to punctuation or the next visit verb. */
 const CONTEXT_AFTER_VISIT = new RegExp(
   String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})了?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?![完过好])([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS})`,
+  'g',
+);
+
+/** Names listed after a visit verb and before their count (走了宏达机械、恒信两家, 走访了华康、七一电器这两家). */
+const COUNTED_NAME_LIST = new RegExp(
+  String.raw`(?:走访了?|拜访了?|调研了?|回访了?|${TYPOS}|(?:走|跑|去|看|转|到)了)\s*((?:[\u4e00-\u9fa5A-Za-z]{2,10}?[、和与及])+[\u4e00-\u9fa5A-Za-z]{2,10}?)\s*(?:这|那)?[两二三四五六七八九十几\d]+家`,
+  'g',
+);
+const NAME_AFTER_ENTRY_COUNTER = new RegExp(
+  String.raw`${ENTERPRISE_ENTRY_COUNTER}[,，:：]?\s*([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=\s*(?:[,，。;；:：!！)）]|$))`,
   'g',
 );
 
@@ -484,6 +510,16 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   for (const m of text.matchAll(CONTEXT_AFTER_VISIT)) {
     push(m[1]!, m.index + m[0].length - m[1]!.length);
   }
+  // the names listed before their count (走了宏达机械、恒信两家): each is an enterprise
+  for (const m of text.matchAll(COUNTED_NAME_LIST)) {
+    let at = m.index + m[0].indexOf(m[1]!);
+    for (const part of m[1]!.split(/([、和与及])/)) {
+      if (!/^[、和与及]$/.test(part)) push(part, at);
+      at += part.length;
+    }
+  }
+  // after a roll-up's entry counter (第二家是恒信，…), up to punctuation
+  for (const m of text.matchAll(NAME_AFTER_ENTRY_COUNTER)) push(m[2]!, m.index + m[0].length - m[2]!.length);
   // at the start of a clause, before a report verb
   for (const m of text.matchAll(
     /(?:^|[,，。;；:：!！\s])((?:[\u4e00-\u9fa5A-Za-z]){2,10}?)(?=(?:的?(?:老板|老总|负责人|销售|财务|办公室|总经理|董事长|人事|经理|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?\s?(?:反映|来电|来函|提出|表示|反馈|说|在群里)|的(?:老板|负责人|销售|财务|办公室|总经理|董事长|人事|经理)|办公室)/g,

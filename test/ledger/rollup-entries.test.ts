@@ -1,0 +1,56 @@
+/**
+ * Roll-ups that count their enterprises (第一家是…第二家…, 一家是…另一家…) or list them before a count (走了A、B两家):
+ * each entry's enterprise is found at its position and carried to the entry's problems; kind, enterprise and date
+ * follow the first enterprise named, even when it raised nothing. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate, findEnterprises } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+
+const known = loadKnownEnterprises();
+const parse = (text: string) => extractUpdate(text, { today: '2026-03-10', knownEnterprises: known });
+const perIssue = (text: string) => parse(text).issues.map((i) => [i.enterprise ?? null, i.category]);
+
+describe('entries headed by a counter of enterprises', () => {
+  it('dictated without punctuation: each counter starts an entry, its name follows a filler or 是', () => {
+    const text =
+      '昨天跑了三家啊第一家是新禾电子没啥问题第二家是那个永泰塑业缺注塑工三十个然后第三家嗯佳和食品想要新增用地';
+    const got = parse(text);
+    expect(got).toMatchObject({ kind: 'visit', enterprise: '新禾电子', date: '2026-03-09' });
+    expect(perIssue(text)).toEqual([
+      ['永泰塑业', '用工'],
+      ['佳和食品', '用地'],
+    ]);
+  });
+
+  it('a name without a company ending after the counter, up to punctuation', () => {
+    const names = findEnterprises('第一家是恒信，没什么问题，第二家，宏达，缺工人', []).map((e) => e.name);
+    expect(names).toEqual(['恒信', '宏达']);
+  });
+
+  it('一家是…另一家是…', () => {
+    const text = '前天去了两家，一家是永泰塑业，没什么问题，另一家是佳和食品，冷库用地还没批';
+    expect(parse(text)).toMatchObject({ kind: 'visit', enterprise: '永泰塑业' });
+    expect(perIssue(text)).toEqual([['佳和食品', '用地']]);
+  });
+
+  it('a single 第一家 is a rank, no entry', () => {
+    const got = parse('佳和食品是县里第一家上市的食品企业，想申请上市奖励');
+    expect(got.enterprise).toBe('佳和食品');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]).not.toHaveProperty('enterprise');
+  });
+});
+
+describe('enterprises listed before their count', () => {
+  it('走了A、B两家 is a visit and names both', () => {
+    const text = '走了永泰塑业、恒信两家，永泰塑业缺操作工，恒信一切正常';
+    expect(findEnterprises(text, []).map((e) => e.name)).toEqual(['永泰塑业', '恒信', '永泰塑业']);
+    expect(parse(text)).toMatchObject({ kind: 'visit', enterprise: '永泰塑业', issues: [{ category: '用工' }] });
+  });
+
+  it('跑了两家 counts visits, 跑了两家银行 does not', () => {
+    expect(parse('今天跑了两家，佳和食品缺冷库用地').kind).toBe('visit');
+    expect(parse('佳和食品的贷款，跑了两家银行都说额度满了').kind).not.toBe('visit');
+  });
+});
