@@ -54,3 +54,14 @@ describe('enterprises listed before their count', () => {
     expect(parse('佳和食品的贷款，跑了两家银行都说额度满了').kind).not.toBe('visit');
   });
 });
+
+describe('a roll-up line labelled by its enterprise and the visit it records', () => {
+  it('恒昌纸业走访：… / 新宇纺机回访：… name the enterprise without the verb', () => {
+    const text = '本周：\n1、5月3日 永泰塑业走访：缺注塑工；\n2、5月5日 佳和食品回访：冷库用地已批，解决。';
+    expect(parse(text)).toMatchObject({ kind: 'visit', enterprise: '永泰塑业' });
+    expect(perIssue(text)).toEqual([
+      ['永泰塑业', '用工'],
+      ['佳和食品', '用地'],
+    ]);
+  });
+});

@@ -614,6 +614,8 @@ function nameAt(text: string, start: number): string | null {
 const LINE_LEAD =
   /^\s*(?:(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])\s*)*/;
 
+const LABEL_VISIT_END = new RegExp(`(?:走访|拜访|调研|回访|${TYPOS})$`);
+
 /**
  * Roll-ups written as lines or list items that start with the enterprise as a label
  * ("12月3日 博远新材 一切正常", "2. 恒达科技：缺焊工"): the label before a space or colon.
@@ -646,7 +648,8 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
       body.slice(lead.length),
     );
     if (!m) continue;
-    const name = m[1]!;
+    // (a label may end with the visit it records: 晨光文具回访：…)
+    const name = m[1]!.replace(LABEL_VISIT_END, '');
     const start = p.start + lead.length;
     if (
       badName(name) ||
