@@ -65,3 +65,20 @@ describe('a roll-up line labelled by its enterprise and the visit it records', (
     ]);
   });
 });
+
+describe('a progress roll-up whose entries are an enterprise’s matter and its state', () => {
+  const text =
+    '本周进度：\n1、瑞讯达CNC用工：人社对接中；\n2、佳和食品补贴：农业农村局审核中；\n3、恒信纸业环评：已交生态。';
+  it('the label names the enterprise before the matter (Latin letters qualifying the matter dropped)', () => {
+    expect(findEnterprises(text, []).map((e) => e.name)).toEqual(['瑞讯达', '佳和食品', '恒信纸业']);
+  });
+  it('each state updates its own entry’s matter: progress, not new problems', () => {
+    const got = parse(text);
+    expect(got).toMatchObject({ kind: 'progress', enterprise: '瑞讯达' });
+    expect(got.issues.map((i) => [i.enterprise, i.category, i.department, i.status])).toEqual([
+      ['瑞讯达', '用工', '人社局', 'in_progress'],
+      ['佳和食品', '政策兑现', '农业农村局', 'in_progress'],
+      ['恒信纸业', '审批', '生态环境局', 'assigned'],
+    ]);
+  });
+});

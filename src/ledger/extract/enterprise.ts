@@ -614,6 +614,26 @@ function nameAt(text: string, start: number): string | null {
 const LINE_LEAD =
   /^\s*(?:(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])\s*)*/;
 
+/**
+ * A line's label naming an enterprise and then the matter it updates, before a colon (立讯达SMT用工：人社对接中): the
+ * part before the first problem word (and the Latin letters that qualify it — SMT, GMP), when that leaves a name.
+ */
+function nameBeforeLabelTopic(line: string): string | null {
+  const label = /^([\u4e00-\u9fa5A-Za-z]{3,16})(?=\s*[:：])/.exec(line)?.[1];
+  if (!label) return null;
+  let cut = -1;
+  for (const w of TOPIC_WORDS) {
+    const at = label.indexOf(w);
+    if (at >= 2 && (cut < 0 || at < cut)) cut = at;
+  }
+  if (cut < 0) return null;
+  const name = label
+    .slice(0, cut)
+    .replace(/(?<=[\u4e00-\u9fa5]{2})[A-Za-z]+$/, '')
+    .replace(/的$/, '');
+  return name.length >= 2 && name.length <= 8 ? name : null;
+}
+
 const LABEL_VISIT_END = new RegExp(`(?:走访|拜访|调研|回访|${TYPOS})$`);
 
 /**
@@ -647,9 +667,12 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
     const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*(?:[(（][^()（）]{1,8}[)）]\s*)?[:：]|\s+\S)/.exec(
       body.slice(lead.length),
     );
-    if (!m) continue;
+    // (or with the matter the line updates: 绿野农业补贴：…, 立讯达SMT用工：… — the name is what comes before it)
+    const generic = (n: string) => [...GENERIC_WORDS].some((w) => w.length >= 2 && n.includes(w));
+    const topical = m && !generic(m[1]!) ? null : nameBeforeLabelTopic(body.slice(lead.length));
+    if (!m && !topical) continue;
     // (a label may end with the visit it records: 晨光文具回访：…)
-    const name = m[1]!.replace(LABEL_VISIT_END, '');
+    const name = topical ?? m![1]!.replace(LABEL_VISIT_END, '');
     const start = p.start + lead.length;
     if (
       badName(name) ||
@@ -659,7 +682,7 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
       NOT_A_NAME.test(name)
     )
       continue;
-    if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
+    if (generic(name)) continue;
     if ([...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)) continue;
     hits.push({ name, start, end: start + name.length, known: false });
   }
