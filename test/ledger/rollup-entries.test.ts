@@ -82,3 +82,17 @@ describe('a progress roll-up whose entries are an enterprise’s matter and its 
     ]);
   });
 });
+
+describe('enterprises named together, then taken up one clause each', () => {
+  it('去了A和B，A一切正常，B缺…: the problem is B’s, the message A’s', () => {
+    const text = '昨天去了永泰塑业和佳和食品，永泰塑业一切正常，佳和食品反映缺研发人员';
+    expect(findEnterprises(text, []).map((e) => e.name)).toEqual(['永泰塑业', '佳和食品', '永泰塑业', '佳和食品']);
+    expect(parse(text)).toMatchObject({ kind: 'visit', enterprise: '永泰塑业', date: '2026-03-09' });
+    expect(perIssue(text)).toEqual([['佳和食品', '人才']]);
+  });
+  it('a name said once after a comma splits nothing', () => {
+    const got = parse('走访了永泰塑业，主机厂订单下降，需拓展新能源配套市场');
+    expect(got.enterprise).toBe('永泰塑业');
+    expect(got.issues.every((i) => !('enterprise' in i))).toBe(true);
+  });
+});

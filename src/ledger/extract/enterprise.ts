@@ -339,6 +339,12 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // 三家第一家鼎盛机械: an entry counter ends the text before the name
   const counter = [...run.matchAll(ENTRY_COUNTER)].at(-1);
   if (counter) run = run.slice(counter.index + counter[0].length);
+  // 宏达机械和恒信电子: a conjunction after a company ending joins two names
+  for (let k = run.length - 1; k >= 2; k--)
+    if (/[和与及]/.test(run[k]!) && SUFFIXES_BY_LENGTH.some((x) => run.slice(0, k).endsWith(x))) {
+      run = run.slice(k + 1);
+      break;
+    }
   for (let k = run.length - 1; k >= 0; k--) {
     if (BREAK_CHARS.test(run[k]!)) {
       // 无锡芯源: a place name holding a break character (无锡) begins the name, it does not end the text before it

@@ -399,9 +399,16 @@ function trailingHandOffByDomain(d: Draft, m: MessageFacts): void {
  * keeps its length (offsets stay valid).
  */
 function rollUpBreaks(work: string, ents: readonly EnterpriseHit[]): string {
-  const known = ents.filter((e) => e.known);
-  if (new Set(known.map((e) => e.name)).size < 2) return work;
   let out = work;
+  // "去了宏达和恒信，宏达一切正常，恒信缺研发人员": where the message named two enterprises or more and then takes
+  // them up again, a comma right before a name taken up, opening its clause, ends the sentence about the one before,
+  // as a `；` would (each clause its enterprise's).
+  const again = ents.filter((e) => !e.guessed && ents.some((o) => o.name === e.name && o.end <= e.start));
+  if (new Set(again.map((e) => e.name)).size >= 2)
+    for (const e of again)
+      if (/[,，]/.test(work[e.start - 1] ?? '')) out = `${out.slice(0, e.start - 1)}；${out.slice(e.start)}`;
+  const known = ents.filter((e) => e.known);
+  if (new Set(known.map((e) => e.name)).size < 2) return out;
   for (const e of known) {
     const at = e.start - 1;
     if (at < 1 || !/[^\S\n]/.test(work[at] as string)) continue;
