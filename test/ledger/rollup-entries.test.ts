@@ -96,3 +96,19 @@ describe('enterprises named together, then taken up one clause each', () => {
     expect(got.issues.every((i) => !('enterprise' in i))).toBe(true);
   });
 });
+
+describe('a count of the enterprises visited before their names', () => {
+  it('跑了三家A缺…B没问题C想要…: the names follow the count, each with its own problems', () => {
+    const text = '今天跑了三家永泰塑业缺普工然后佳和食品没问题然后恒信纸业想要新增用地';
+    expect(parse(text)).toMatchObject({ kind: 'visit', enterprise: '永泰塑业' });
+    expect(perIssue(text)).toEqual([
+      ['永泰塑业', '用工'],
+      ['恒信纸业', '用地'],
+    ]);
+  });
+  it('走访了两家企业A和B，B缺…: the problem is B’s', () => {
+    const text = '走访了两家企业永泰塑业和佳和食品，佳和食品缺包装工';
+    expect(parse(text)).toMatchObject({ kind: 'visit', enterprise: '永泰塑业' });
+    expect(perIssue(text)).toEqual([['佳和食品', '用工']]);
+  });
+});

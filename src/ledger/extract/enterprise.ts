@@ -315,7 +315,9 @@ const CLEAN_BEFORE =
 
 /** A roll-up's entry counter (第二家是, 另一家) ending the text before a name: the name's position, as a list marker is. */
 const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
-const AFTER_ENTRY_COUNTER = new RegExp(`${ENTERPRISE_ENTRY_COUNTER}\\s*$`);
+/** A count of the enterprises visited (跑了三家宏达机械…): the entries' names follow it, as after a counter. */
+const ENTERPRISE_COUNT = /[一两二三四五六七八九十几\d]+家(?:企业|公司)?/g;
+const AFTER_ENTRY_COUNTER = new RegExp(`(?:${ENTERPRISE_ENTRY_COUNTER}|${ENTERPRISE_COUNT.source})\\s*$`);
 
 /** Where a leading place name (PLACE_PREFIX) that covers position `k` of `run` starts, else null. */
 function placeAround(run: string, k: number): number | null {
@@ -337,7 +339,9 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   const bw = BREAK_WORDS.exec(run);
   if (bw) run = run.slice(bw.index + bw[0].length);
   // 三家第一家鼎盛机械: an entry counter ends the text before the name
-  const counter = [...run.matchAll(ENTRY_COUNTER)].at(-1);
+  const counter = [...run.matchAll(ENTRY_COUNTER), ...run.matchAll(ENTERPRISE_COUNT)]
+    .sort((a, b) => a.index + a[0].length - (b.index + b[0].length))
+    .at(-1);
   if (counter) run = run.slice(counter.index + counter[0].length);
   // 宏达机械和恒信电子: a conjunction after a company ending joins two names
   for (let k = run.length - 1; k >= 2; k--)
