@@ -54,6 +54,7 @@ const SETS: Record<string, string> = {
   tune4: path.join(root, 'data/eval/updates4-tune.jsonl'),
   tune5: path.join(root, 'data/eval/updates5-tune.jsonl'),
   tune6: path.join(root, 'data/eval/updates6-tune.jsonl'),
+  tune7: path.join(root, 'data/eval/updates7-tune.jsonl'),
 };
 const fitSpecs = (arg('fit') ?? 'tune:odd,tune2:odd,tune3:odd,tune4:odd,tune5:odd,tune6:odd').split(',');
 const checkSpecs = (arg('check') ?? 'tune:even,tune2:even,tune3:even,tune4:even,tune5:even,tune6:even,dev').split(',');

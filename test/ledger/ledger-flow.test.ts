@@ -373,6 +373,13 @@ describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
       expect(await kit.store.listIssues({})).toHaveLength(2);
     });
 
+    it('a roll-up visit whose first enterprise raised nothing records a visit for it too', async () => {
+      const card = await send('今天走访了两家，第一家是华康药业，一切正常；第二家是七一电器，缺20个普工');
+      if (card.text.includes('回复“对”')) await send('对');
+      expect((await kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(['七一电器', '华康药业']);
+      expect(await kit.store.listIssues({})).toMatchObject([{ enterprise: '七一电器', category: '用工' }]);
+    });
+
     it('a report about an enterprise the team is not bound to is shown as a card first, recorded on 对', async () => {
       const card = await send('今天去了宏图科技 企业缺流动资金');
       expect(card.text).toContain('不是本组绑定联系的企业');

@@ -9,6 +9,7 @@ import { places } from '../../retrieval/constraints.js';
 import {
   CADRE_TEAM_ENDINGS,
   COMPANY_SUFFIXES,
+  ENTERPRISE_ENTRY_COUNTER,
   NAME_STOPWORDS,
   PERSON_TITLES,
   PLACE_PREFIX,
@@ -320,12 +321,16 @@ const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
   /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
 
+/** A roll-up's entry counter (第二家是, 另一家) ending the text before a name: the name's position, as a list marker is. */
+const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
+/** A count of the enterprises visited (跑了三家宏达机械…): the entries' names follow it, as after a counter. */
+const ENTERPRISE_COUNT = /[一两二三四五六七八九十几\d]+家(?:企业|公司)?/g;
+const AFTER_ENTRY_COUNTER = new RegExp(`(?:${ENTERPRISE_ENTRY_COUNTER}|${ENTERPRISE_COUNT.source})\\s*$`);
 /**
- * Before a name in dictation: a filler (走访了那个联宇机械, 就是说同济科技) or the count of a roll-up's entries
- * (第一家是正阳科技, 第二家华阳新材).
+ * Before a name in dictation: a filler (走访了那个联宇机械, 就是说同济科技), an entry counter or a count of the
+ * enterprises (第一家是正阳科技, 第二家华阳新材, 跑了三家宏达机械).
  */
-const ENTRY_COUNT = /第[一二三四五六七八九十\d]{1,2}家(?:是|就是)?/g;
-const SPOKEN_BEFORE = new RegExp(`(?:${FILLER_ALT}|${ENTRY_COUNT.source})\\s*$`);
+const SPOKEN_BEFORE = new RegExp(`(?:${FILLER_ALT}|${ENTERPRISE_ENTRY_COUNTER}|${ENTERPRISE_COUNT.source})\\s*$`);
 
 /** Where a leading place name (PLACE_PREFIX) that covers position `k` of `run` starts, else null. */
 function placeAround(run: string, k: number): number | null {
@@ -346,9 +351,17 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   // cut after the last break word / character
   const bw = BREAK_WORDS.exec(run);
   if (bw) run = run.slice(bw.index + bw[0].length);
-  // 第二家华阳新材: the count of a roll-up's entries ends the text before a name
-  const counted = [...run.matchAll(ENTRY_COUNT)].pop();
-  if (counted) run = run.slice(counted.index + counted[0].length);
+  // 三家第一家鼎盛机械: an entry counter (or a count of enterprises) ends the text before the name
+  const counter = [...run.matchAll(ENTRY_COUNTER), ...run.matchAll(ENTERPRISE_COUNT)]
+    .sort((a, b) => a.index + a[0].length - (b.index + b[0].length))
+    .at(-1);
+  if (counter) run = run.slice(counter.index + counter[0].length);
+  // 宏达机械和恒信电子: a conjunction after a company ending joins two names
+  for (let k = run.length - 1; k >= 2; k--)
+    if (/[和与及]/.test(run[k]!) && SUFFIXES_BY_LENGTH.some((x) => run.slice(0, k).endsWith(x))) {
+      run = run.slice(k + 1);
+      break;
+    }
   const words = breakFreeWords(run);
   for (let k = run.length - 1; k >= 0; k--) {
     if (BREAK_CHARS.test(run[k]!)) {
@@ -481,7 +494,12 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     // An ending that is also a problem word (冷链物流成本太高) makes a name only after a visit or report word;
     // a name part that is a problem word (…高企认定材料) makes none.
     const lastSfx = text.slice(pos, end);
-    if (CATEGORY_WORDS.has(lastSfx) && !opensName(text.slice(0, start))) continue;
+    if (
+      CATEGORY_WORDS.has(lastSfx) &&
+      !opensName(text.slice(0, start)) &&
+      !AFTER_ENTRY_COUNTER.test(text.slice(Math.max(0, start - 10), start))
+    )
+      continue;
     // 分拣包装工: a problem word running on past the ending (包装 + 工) makes it that word, not a name
     if (CATEGORY_WORD_LIST.some((w) => w.length >= 2 && runsPast(text, w, pos, end))) continue;
     if ([...CATEGORY_WORDS].some((w) => w.length >= 2 && before.part.includes(w))) continue;
@@ -495,6 +513,16 @@ const TYPOS = VISIT_VERB_TYPOS.join('|');
 /** A name right after a visit verb, up to punctuation or the next visit verb. */
 const CONTEXT_AFTER_VISIT = new RegExp(
   String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})(?:了|的是)?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?:\s|${FILLER_ALT})*(?![完过好]|走访|拜访|调研|回访|${TYPOS})([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS}|${FILLER_ALT}|他们|她们|反映|说)`,
+  'g',
+);
+
+/** Names listed after a visit verb and before their count (走了宏达机械、恒信两家, 走访了华康、七一电器这两家). */
+const COUNTED_NAME_LIST = new RegExp(
+  String.raw`(?:走访了?|拜访了?|调研了?|回访了?|${TYPOS}|(?:走|跑|去|看|转|到)了)\s*((?:[\u4e00-\u9fa5A-Za-z]{2,10}?[、和与及])+[\u4e00-\u9fa5A-Za-z]{2,10}?)\s*(?:这|那)?[两二三四五六七八九十几\d]+家`,
+  'g',
+);
+const NAME_AFTER_ENTRY_COUNTER = new RegExp(
+  String.raw`${ENTERPRISE_ENTRY_COUNTER}[,，:：]?\s*([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=\s*(?:[,，。;；:：!！)）]|$))`,
   'g',
 );
 
@@ -530,6 +558,16 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   for (const m of text.matchAll(CONTEXT_AFTER_VISIT)) {
     push(m[1]!, m.index + m[0].length - m[1]!.length);
   }
+  // the names listed before their count (走了宏达机械、恒信两家): each is an enterprise
+  for (const m of text.matchAll(COUNTED_NAME_LIST)) {
+    let at = m.index + m[0].indexOf(m[1]!);
+    for (const part of m[1]!.split(/([、和与及])/)) {
+      if (!/^[、和与及]$/.test(part)) push(part, at);
+      at += part.length;
+    }
+  }
+  // after a roll-up's entry counter (第二家是恒信，…), up to punctuation
+  for (const m of text.matchAll(NAME_AFTER_ENTRY_COUNTER)) push(m[2]!, m.index + m[0].length - m[2]!.length);
   // at the start of a clause, before a report verb
   for (const m of text.matchAll(
     /(?:^|[,，。;；:：!！\s])((?:[\u4e00-\u9fa5A-Za-z]){2,10}?)(?=(?:的?(?:老板|老总|负责人|销售|财务|办公室|总经理|董事长|人事|经理|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?\s?(?:反映|来电|来函|提出|表示|反馈|说|在群里)|的(?:老板|负责人|销售|财务|办公室|总经理|董事长|人事|经理)|办公室)/g,
@@ -647,6 +685,28 @@ const LINE_LEAD =
   /^\s*(?:(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十][、.]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|(?:上|本)?周[一二三四五六日天]|[-•·*])\s*)*/;
 
 /**
+ * A line's label naming an enterprise and then the matter it updates, before a colon (立讯达SMT用工：人社对接中): the
+ * part before the first problem word (and the Latin letters that qualify it — SMT, GMP), when that leaves a name.
+ */
+function nameBeforeLabelTopic(line: string): string | null {
+  const label = /^([\u4e00-\u9fa5A-Za-z]{3,16})(?=\s*[:：])/.exec(line)?.[1];
+  if (!label) return null;
+  let cut = -1;
+  for (const w of TOPIC_WORDS) {
+    const at = label.indexOf(w);
+    if (at >= 2 && (cut < 0 || at < cut)) cut = at;
+  }
+  if (cut < 0) return null;
+  const name = label
+    .slice(0, cut)
+    .replace(/(?<=[\u4e00-\u9fa5]{2})[A-Za-z]+$/, '')
+    .replace(/的$/, '');
+  return name.length >= 2 && name.length <= 8 ? name : null;
+}
+
+const LABEL_VISIT_END = new RegExp(`(?:走访|拜访|调研|回访|${TYPOS})$`);
+
+/**
  * Roll-ups written as lines or list items that start with the enterprise as a label
  * ("12月3日 博远新材 一切正常", "2. 恒达科技：缺焊工"): the label before a space or colon.
  * Only for messages with at least two such lines or items.
@@ -677,8 +737,12 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
     const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*(?:[(（][^()（）]{1,8}[)）]\s*)?[:：]|\s+\S)/.exec(
       body.slice(lead.length),
     );
-    if (!m) continue;
-    const name = m[1]!;
+    // (or with the matter the line updates: 绿野农业补贴：…, 立讯达SMT用工：… — the name is what comes before it)
+    const generic = (n: string) => [...GENERIC_WORDS].some((w) => w.length >= 2 && n.includes(w));
+    const topical = m && !generic(m[1]!) ? null : nameBeforeLabelTopic(body.slice(lead.length));
+    if (!m && !topical) continue;
+    // (a label may end with the visit it records: 晨光文具回访：…)
+    const name = topical ?? m![1]!.replace(LABEL_VISIT_END, '');
     const start = p.start + lead.length;
     if (
       badName(name) ||
@@ -688,7 +752,7 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
       NOT_A_NAME.test(name)
     )
       continue;
-    if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
+    if (generic(name)) continue;
     if ([...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)) continue;
     hits.push({ name, start, end: start + name.length, known: false });
   }

@@ -402,9 +402,16 @@ function trailingHandOffByDomain(d: Draft, m: MessageFacts): void {
  * keeps its length (offsets stay valid).
  */
 function rollUpBreaks(work: string, ents: readonly EnterpriseHit[]): string {
-  const known = ents.filter((e) => e.known);
-  if (new Set(known.map((e) => e.name)).size < 2) return work;
   let out = work;
+  // "去了宏达和恒信，宏达一切正常，恒信缺研发人员": in a message naming two enterprises or more, a comma right before
+  // a name taken up again, opening its clause, ends the sentence about the one before, as a `；` would (each clause
+  // its enterprise's). A name said once after a comma (…，主机厂订单下降) splits nothing.
+  const again = ents.filter((e) => !e.guessed && ents.some((o) => o.name === e.name && o.end <= e.start));
+  if (new Set(ents.filter((e) => !e.guessed).map((e) => e.name)).size >= 2)
+    for (const e of again)
+      if (/[,，]/.test(work[e.start - 1] ?? '')) out = `${out.slice(0, e.start - 1)}；${out.slice(e.start)}`;
+  const known = ents.filter((e) => e.known);
+  if (new Set(known.map((e) => e.name)).size < 2) return out;
   for (const e of known) {
     const at = e.start - 1;
     if (at < 1 || !/[^\S\n]/.test(work[at] as string)) continue;
@@ -993,8 +1000,10 @@ function listAddressed(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (n === null || f.hasProblem || (f.status === null && f.handler === null)) return false;
   const listed = freshItems(d).filter((i) => i.enumIndex !== null && i.segment < f.index);
   if (!listed.length) return false;
-  // (2、新宇纺机：展位已落实 — the rest of a roll-up entry, its number the entry's, not a list item's)
+  // (2、新宇纺机：展位已落实 — the rest of a roll-up entry, its number the entry's, not a list item's; so is the state
+  // after an entry's title — 2、绿野农业补贴：农业农村局审核中 — which the entry's title and state steps read)
   if (entryStart(m, f) !== null) return false;
+  if (m.multiEnterprise && m.segments[f.index - 1]?.seg.enumIndex === n) return false;
   const entries = rollupEntries(m, freshItems(d));
   // 以上第1项①已转住建局: in a roll-up of entries with numbered problems, ① of the entry named before it
   const entryNo = /第([一二三四五六七八九十\d]{1,2})(?:个|项|条|件)\s*$/.exec(
@@ -1575,7 +1584,8 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
       !m.anyVisit &&
       !m.reportCue &&
       !NEW_MARKERS.test(m.work) &&
-      freshItems(d).length === 1 &&
+      // (in a roll-up, each entry is a title and its state: one new item of the entry's own enterprise)
+      freshItems(d).filter((i) => !m.multiEnterprise || i.enterprise === chosen[0]!.enterprise).length === 1 &&
       status !== null &&
       status !== 'open' &&
       title.category.score > 0 &&

@@ -18,6 +18,7 @@ import {
   REPORT_OPENER,
   DOCUMENT_TITLE,
 } from '../lexicon/headings.js';
+import { ENTERPRISE_ENTRY_COUNTER } from '../lexicon/enterprises.js';
 
 export interface Segment extends Span {
   text: string;
@@ -53,6 +54,12 @@ const ENUM_MARKERS: RegExp[] = [
   // hand-offs addressed by a bare number after a list: 一交经信局，二交交通局 / ③转人社
   /(?<=^|[\s,，、;；:：。])([一二三四五六七八九十]|\d{1,2})(?=(?:已经?|均|都)?(?:交|转|报|推|移)[\u4e00-\u9fa5])/g,
 ];
+/**
+ * A roll-up counting its enterprises (第一家是正阳科技没问题第二家是…, 一家…另一家…): each counter heads an entry, even
+ * right after a word in unpunctuated speech — when the message holds two counters or more (one 第一家 alone may be
+ * a rank: 县里第一家上市企业).
+ */
+const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
 /** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
 const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
 const CONTINUATION =
@@ -279,6 +286,14 @@ export function segment(text: string, refStarts: number[] = [], source: string =
     }
     return cuts;
   });
+  const counters = pieces.map((p) => [...text.slice(p.start, p.end).matchAll(ENTRY_COUNTER)]);
+  if (counters.flat().length >= 2)
+    counters.forEach((ms, pi) => {
+      const cuts = pieceCuts[pi]!;
+      for (const m of ms)
+        if (!cuts.some((c) => c.at <= m.index && m.index < c.markerEnd))
+          cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: enumNumber(m[1]) });
+    });
   const hasSecond = pieceCuts.some((cs) => cs.some((c) => c.enumIndex === 2));
   const segments: Segment[] = [];
   // "1.恒达科技：缺焊工": the item's number stays with what follows its label's colon.

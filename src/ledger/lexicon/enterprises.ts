@@ -400,6 +400,12 @@ export const PERSON_AFTER =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|副局长|书记|处长|部长|股长|同志|领导|干部|老师|经理|总监|总)|同志|领导|干部|同事|工作人员|的人|人员|一行)/;
 
 /** Default location of the known-enterprise list, found from the project root. */
+/**
+ * The counter that heads an entry of a roll-up counting enterprises (第一家是…, 第二家…, 另一家是…, 最后一家): the name
+ * of the entry's enterprise follows (after a filler or 是). Source of a regex, without anchors; group 1 is the number.
+ */
+export const ENTERPRISE_ENTRY_COUNTER = String.raw`(?:(?:第([一二三四五六七八九十\d]{1,2})|另(?:外)?一|还有一|最后一)家(?:企业|公司)?(?:就?是|叫)?|(?<![\u4e00-\u9fa5])一家(?:企业|公司)?(?:就?是|叫))`;
+
 export function defaultEnterprisesFile(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {

@@ -562,14 +562,15 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   }
 
   const date = extraction.date ?? today;
-  // One visit per enterprise a roll-up reports on; a visit naming a list of the team's enterprises with nothing to
-  // report (今天跑了三家 宏达 瑞丰 绿源 都挺好的) visited each of them.
+  // One visit per enterprise a roll-up reports on — its first enterprise included, which the message's kind and
+  // enterprise follow even when it raised nothing (第一家是宏达没问题，第二家…); a visit naming a list of the team's
+  // enterprises with nothing to report (今天跑了三家 宏达 瑞丰 绿源 都挺好的) visited each of them.
   const listed = hasVisit && !items.length && !answers.enterprise ? await visitedList(svc, text, team) : [];
   const visited =
     !hasVisit || !enterprise
       ? []
       : ownEnterprise.size
-        ? [...new Set(items.map((it) => entOf(it.index)))]
+        ? [...new Set([enterprise, ...items.map((it) => entOf(it.index))])]
         : listed.length >= 2
           ? listed
           : [enterprise];
