@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
 import { distinctMatters } from '../../src/ledger/service/targets.js';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
 
@@ -39,6 +40,16 @@ describe('two descriptions of one enterprise’s problems', () => {
     ['想申请五百万的技改贷款', 'loan批了，300万已放款 done'],
   ])('%s / %s may be one matter', (a, b) => {
     expect(distinctMatters(a, b)).toBe(false);
+  });
+});
+
+describe('a pasted table row’s summary', () => {
+  const ctx = { today: '2026-12-07', teamEnterprises: SIX.enterprises, knownEnterprises: [] };
+  it.each([
+    ['华康药业 | 技改补贴没兑现 | 经信局', '技改补贴没兑现'],
+    ['天宇电子\t缺高级技工5名\t人社局\t对接中', '缺高级技工5名'],
+  ])('%s → %s: the department and step cells are the issue’s other fields', (text, summary) => {
+    expect(extractUpdate(text, ctx).issues.map((i) => i.summary)).toEqual([summary]);
   });
 });
 

@@ -3,6 +3,8 @@
  * lead-in (企业反映…：), the hand-off clause (已交办金融办) and list markers. Cut from the original
  * message text so wording and punctuation stay as written.
  */
+import { findDepartments } from './department.js';
+import { findStatuses } from './status.js';
 import { trimPunct } from './normalize.js';
 
 const LEAD_IN =
@@ -50,10 +52,27 @@ export function makeSummary(
         before = t;
         t = trimPunct(t).replace(EDGE_MARKS, '').replace(SPOKEN_FILLER_START, '').replace(SPOKEN_FILLER_END, '');
       } while (t !== before);
-      return trimPunct(t).replace(/\s{2,}/g, ' ');
+      return trimPunct(onlyProblemCells(t)).replace(/\s{2,}/g, ' ');
     })
     .filter(Boolean);
   let s = parts.join('，');
   if (s.length > MAX) s = `${s.slice(0, MAX - 1)}…`;
   return s;
+}
+
+/** Cell separators of a pasted table row (| ｜ tab). */
+const CELL_SEPARATOR = /\s*[|｜\t]\s*/;
+
+/**
+ * A table row's cells kept for the summary: those that say something of the problem. A cell that is only a department
+ * (经信局) or a step (已交办, 协调中) says who has it or where it stands — the issue's other fields, not its description.
+ */
+function onlyProblemCells(t: string): string {
+  const cells = t.split(CELL_SEPARATOR).filter(Boolean);
+  if (cells.length < 2) return t;
+  const said = cells.filter((c) => {
+    const covered = [...findDepartments(c), ...findStatuses(c)].reduce((n, h) => n + (h.end - h.start), 0);
+    return c.replace(/[\s，,。]/g, '').length - covered > 1;
+  });
+  return said.length ? said.join('，') : t;
 }

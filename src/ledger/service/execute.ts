@@ -138,31 +138,26 @@ export async function execute(
         if (done) return renderRecord(done, { undoMinutes });
       }
       if (outcome.type === 'reply') return outcome.reply;
-      // Only one question waits per user: one that gives way to this one is said to (never dropped silently).
+      // One question is asked at a time: an earlier one waits behind this one, and the reply says so.
       const earlier = await readDraft(deps, ctx.msg);
+      let shown = outcome.draft.question;
       if (
         earlier &&
         earlier.sourceMessageId !== ctx.msg.dedupKey &&
         // (the same record asking its next question is no other question given up)
         earlier.text !== outcome.draft.text
       ) {
-        // (the earlier question waits behind this one and is asked again once this one is settled)
-        const own = earlier.question
-          .split('\n')
-          .filter((l) => l !== TEXTS.draftQueued && l !== TEXTS.draftReplaced)
-          .join('\n');
-        outcome.draft.earlier = [queued({ ...earlier, question: own }), ...(earlier.earlier ?? [])].slice(
-          0,
-          QUEUED_DRAFTS,
-        );
-        outcome.draft.question = `${TEXTS.draftQueued}\n${outcome.draft.question}`;
+        // (the earlier question waits behind this one and is asked again once this one is settled; the note is the
+        // reply's, not the question's, so the question reads the same when asked again)
+        outcome.draft.earlier = [queued(earlier), ...(earlier.earlier ?? [])].slice(0, QUEUED_DRAFTS);
+        shown = `${TEXTS.draftQueued}\n${outcome.draft.question}`;
         if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftQueued }, ...outcome.blocks];
       } else if (earlier?.earlier?.length && !outcome.draft.earlier) {
         // (the same record asking its next question keeps what waits behind it)
         outcome.draft.earlier = earlier.earlier;
       }
       await saveDraft(deps, ctx.msg, { ...outcome.draft, sourceMessageId: ctx.msg.dedupKey });
-      const asked = askReply(outcome.draft.question, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
+      const asked = askReply(shown, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
       const actions = confirmActions(outcome.draft.pending.type, ctx.msg.userId);
       return actions ? { ...asked, actions } : asked;
     }

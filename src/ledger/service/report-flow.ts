@@ -726,11 +726,10 @@ function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBloc
 
 /** One line saying what a waiting draft asks: its question, or for a card the first thing it would record. */
 function waitingSummary(draft: Draft): string {
-  // The question as asked, without the notice that it replaced an older one.
   const lines = draft.question
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && l !== TEXTS.draftReplaced && l !== TEXTS.draftQueued);
+    .filter(Boolean);
   if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
   const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
   return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;

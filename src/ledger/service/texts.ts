@@ -95,7 +95,6 @@ export const TEXTS = {
   doubtUnknownEnterprises: (names: string[]) => `“${names.join('”“')}”不是本组已知的企业名称`,
   doubtUnbound: (names: string[]) => `${names.join('、')}不是本组绑定联系的企业`,
   draftKept: (question: string) => `上一条待补充的记录还在等您回复：${question}`,
-  draftReplaced: '（上一条待补充的记录已放弃，改为处理这一条。）',
   draftQueued: '（上一条待确认的记录先放着，这一条处理完再问您。）',
   nextDraft: (question: string) => `还有一条在等您确认：\n${question}`,
   correctionTaken: '（已按更正后的内容替换刚才那条。）',
