@@ -183,6 +183,10 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
     (visit && (allWell || problem));
 
   if (reportish && !questionish) return { intent: 'report', reportish, questionish };
+  // A policy topic and nothing of a report (人才政策, 招工补贴政策): no enterprise, issue, visit, problem or step — a
+  // lookup, even though its words name a category.
+  if (questionish && !named && !refs.length && !visit && !problem && !status && CUES.policyTopic.test(s))
+    return { intent: 'ask', reportish: false, questionish };
   if (!reportish && questionish) return { intent: 'ask', reportish, questionish };
   if (!reportish && !questionish) {
     // A bare noun phrase ("专班组建原则", "三服务活动的主要内容") is a lookup; chat and announcements to the group

@@ -21,6 +21,10 @@ describe('free-text intent by rules', () => {
     ['今天好累啊 跑了一天', 'ack'],
     ['稳岗返还怎么申请', 'ask'],
     ['专班组建原则', 'ask'],
+    // A bare policy topic is a lookup, whatever category its words name; a problem is still a report.
+    ['人才政策', 'ask'],
+    ['招工补贴政策', 'ask'],
+    ['缺焊工', 'report'],
   ] as const)('%s → %s', (text, intent) => {
     expect(classifyByRules(text, TODAY).intent).toBe(intent);
   });
