@@ -268,6 +268,29 @@ export const CHAT_WORDS = [
  * exclamation particle, closing a clause. With no lookup noun and no policy topic it asks nothing: a short word back.
  */
 export const REMARK_DEGREE = ['真', '好', '太', '挺', '蛮', '超', '特别', '有点', '可真'] as const;
+/** How the day or the weather feels (累, 冷, 忙 …): with a degree word a remark even without a particle (天气真冷). */
+export const REMARK_PREDICATES = [
+  '累',
+  '冷',
+  '热',
+  '忙',
+  '困',
+  '饿',
+  '晒',
+  '闷',
+  '烦',
+  '难',
+  '辛苦',
+  '不容易',
+  '麻烦',
+  '开心',
+  '高兴',
+  '郁闷',
+  '头疼',
+  '头大',
+  '折腾',
+  '堵',
+] as const;
 export const EXCLAMATION_PARTICLES = ['啊', '呀', '哇', '啦', '哈', '呐', '吧'] as const;
 /** Nouns of a lookup ("三服务活动的主要内容"): a message made of these is a question even without a question word (the
  * policy-topic nouns and more). */
@@ -463,7 +486,7 @@ export const CUES = {
   /** Thanks to the whole group (辛苦大家, 谢谢各位): chat, whatever task it names. */
   groupThanks: /辛苦大家|大家辛苦|辛苦各位|各位辛苦|感谢大家|谢谢大家|谢谢各位|感谢各位/,
   remark: new RegExp(
-    `(?:(?:${alt(REMARK_DEGREE)})\\p{Script=Han}{1,2}(?:了)?(?:${alt(EXCLAMATION_PARTICLES)})?|\\p{Script=Han}(?:${alt(EXCLAMATION_PARTICLES)}))(?=[\\s，,。.！!~～]|$)`,
+    `(?:(?:${alt(REMARK_DEGREE)})(?:${alt(REMARK_PREDICATES)})(?:了)?(?:${alt(EXCLAMATION_PARTICLES)})?|\\p{Script=Han}(?:了)?(?:${alt(EXCLAMATION_PARTICLES)}))(?=[\\s，,。.！!~～]|$)`,
     'u',
   ),
   /** Laughter alone (哈哈, 呵呵呵, 😂): answers no question. */

@@ -19,6 +19,7 @@ describe('free-text intent by rules', () => {
     // A remark on how things are asks nothing; a lookup or a policy topic still does.
     ['天气真冷', 'ack'],
     ['今天好累啊 跑了一天', 'ack'],
+    ['乡村振兴好做法', 'ask'],
     ['稳岗返还怎么申请', 'ask'],
     ['专班组建原则', 'ask'],
     // A bare policy topic is a lookup, whatever category its words name; a problem is still a report.
