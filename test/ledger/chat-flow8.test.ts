@@ -167,4 +167,14 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     const row = list.text.split('\n').find((l) => l.startsWith('Q-0001'));
     expect(row?.split(' | ')).toHaveLength(8);
   });
+
+  it('a card waiting for 对, then “不对，是华康的”: recorded under that enterprise, not dropped', async () => {
+    const card = await send('今天去了金马科技和天宇电子 金马缺电工 天宇想要人才公寓');
+    expect(card.reply?.intent).toBe('clarify');
+    const r = await send('不对，是华康的');
+    expect(r.text).toContain('华康药业');
+    const enterprises = (await t.kit.store.listIssues({})).map((i) => i.enterprise).sort();
+    expect(enterprises).toEqual(['天宇电子', '华康药业'].sort());
+    expect((await t.kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(['天宇电子', '华康药业'].sort());
+  });
 });

@@ -157,7 +157,7 @@ const NAME_FRAME = /^(?:是|应该是|应是|其实是|那是)|(?:那家|这家|
  * "不对，是绿源的" / "企业搞错了 是绿源食品" right after the speaker's report: the enterprise the report should have named,
  * when what the correction says is (all but) that name — one of the team's enterprises, or the one the parser read.
  */
-function correctedEnterprise(ctx: MessageContext, text: string, named: string | null): string | null {
+export function correctedEnterprise(ctx: MessageContext, text: string, named: string | null): string | null {
   const phrase = correctionPhrase(text);
   if (!phrase) return null;
   const bareName = phrase.replace(NAME_FRAME, '').trim();

@@ -36,7 +36,13 @@ import {
   type DraftAnswers,
 } from './sessions.js';
 import { distinctMatters, findTarget, overlap } from './targets.js';
-import { actedSince, opensWithCorrection, planCloseUnresolved, planCorrectLast } from './lifecycle.js';
+import {
+  actedSince,
+  correctedEnterprise,
+  opensWithCorrection,
+  planCloseUnresolved,
+  planCorrectLast,
+} from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
 import { ALSO_ANOTHER, OWN_PROBLEM_CUES, PARTLY_MET, STILL_SAME } from '../lexicon/signals.js';
@@ -122,6 +128,34 @@ export async function reportFlow(
   }
 
   const parsed = await svc.extract(text, team, ctx.today, pre.parse);
+  // (a card about 宏达机械, then "不对，是华康的": the card was right but for its enterprise — recorded under that one)
+  const cardMovedTo =
+    waiting?.pending.type === 'confirm' && !parsed.issues.length
+      ? correctedEnterprise(ctx, text, parsed.enterprise)
+      : null;
+  if (waiting && cardMovedTo) {
+    const card = waiting;
+    const was = card.extraction.enterprise;
+    const moved: Extraction = {
+      ...card.extraction,
+      enterprise: cardMovedTo,
+      issues: card.extraction.issues.map((i) =>
+        i.enterprise && i.enterprise === was ? { ...i, enterprise: cardMovedTo } : i,
+      ),
+    };
+    return execute(
+      deps,
+      ctx,
+      () =>
+        planReport(svc, ctx, {
+          extraction: moved,
+          text: card.text,
+          today: card.today,
+          answers: { ...card.answers, enterprise: cardMovedTo, confirmed: true },
+        }),
+      { gift: (issues) => svc.gift(issues), clearsDraft: true, repeat: { text: card.text, allow: true } },
+    );
+  }
   if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
     corrected = true;
     waiting = null;
