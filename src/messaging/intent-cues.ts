@@ -264,8 +264,9 @@ export const CHAT_WORDS = [
   '辛苦',
 ] as const;
 /**
- * A remark on how things are (天气真冷, 今天好累啊, 这个太难了吧): a degree word before a short predicate, or an
- * exclamation particle, closing a clause. With no lookup noun and no policy topic it asks nothing: a short word back.
+ * A remark on how things are (天气真冷, 今天好累啊, 这个太难了吧): a degree word before a word of how the day feels
+ * (REMARK_PREDICATES), or an exclamation particle, closing a clause. With no lookup noun and no policy topic it asks
+ * nothing: a short word back.
  */
 export const REMARK_DEGREE = ['真', '好', '太', '挺', '蛮', '超', '特别', '有点', '可真'] as const;
 /** How the day or the weather feels (累, 冷, 忙 …): with a degree word a remark even without a particle (天气真冷). */

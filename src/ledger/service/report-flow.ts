@@ -99,24 +99,7 @@ export async function reportFlow(
         clearsDraft: true,
       });
     }
-    if (answer.type === 'answer') {
-      return execute(
-        deps,
-        ctx,
-        () =>
-          planReport(svc, ctx, {
-            extraction: draft.extraction,
-            text: draft.text,
-            today: draft.today,
-            answers: answer.answers,
-          }),
-        {
-          gift: (issues) => svc.gift(issues),
-          clearsDraft: true,
-          repeat: { text: draft.text, allow: true },
-        },
-      );
-    }
+    if (answer.type === 'answer') return completeDraft(svc, ctx, draft, answer.answers);
     if (answer.type === 'reask') {
       const question = `${answer.hint}\n${draft.question}`;
       await saveDraft(deps, msg, { ...draft, sourceMessageId: msg.dedupKey });
@@ -134,27 +117,15 @@ export async function reportFlow(
       ? correctedEnterprise(ctx, text, parsed.enterprise)
       : null;
   if (waiting && cardMovedTo) {
-    const card = waiting;
-    const was = card.extraction.enterprise;
+    const was = waiting.extraction.enterprise;
     const moved: Extraction = {
-      ...card.extraction,
+      ...waiting.extraction,
       enterprise: cardMovedTo,
-      issues: card.extraction.issues.map((i) =>
+      issues: waiting.extraction.issues.map((i) =>
         i.enterprise && i.enterprise === was ? { ...i, enterprise: cardMovedTo } : i,
       ),
     };
-    return execute(
-      deps,
-      ctx,
-      () =>
-        planReport(svc, ctx, {
-          extraction: moved,
-          text: card.text,
-          today: card.today,
-          answers: { ...card.answers, enterprise: cardMovedTo, confirmed: true },
-        }),
-      { gift: (issues) => svc.gift(issues), clearsDraft: true, repeat: { text: card.text, allow: true } },
-    );
+    return completeDraft(svc, ctx, waiting, { ...waiting.answers, enterprise: cardMovedTo, confirmed: true }, moved);
   }
   if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
     corrected = true;
@@ -202,6 +173,22 @@ export async function reportFlow(
         },
       },
     },
+  );
+}
+
+/** A waiting draft answered: its report planned again with the answers (and, for a card set right, its new parse). */
+function completeDraft(
+  svc: FlowContext,
+  ctx: MessageContext,
+  draft: Draft,
+  answers: DraftAnswers,
+  extraction: Extraction = draft.extraction,
+): Promise<Reply> {
+  return execute(
+    svc.deps,
+    ctx,
+    () => planReport(svc, ctx, { extraction, text: draft.text, today: draft.today, answers }),
+    { gift: (issues) => svc.gift(issues), clearsDraft: true, repeat: { text: draft.text, allow: true } },
   );
 }
 

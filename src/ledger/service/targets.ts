@@ -50,16 +50,25 @@ const STOP_BIGRAMS = new Set([
  * cleared when full. Only read, never mutated, by the callers below.
  */
 const BIGRAM_MEMO = new Map<string, ReadonlySet<string>>();
-const BIGRAM_MEMO_MAX = 1024;
+const MEMO_MAX = 1024;
 
-function bigrams(text: string): ReadonlySet<string> {
-  let out = BIGRAM_MEMO.get(text);
+/** A text's set from `memo`, computed once (the map is cleared when full). */
+function remembered(
+  memo: Map<string, ReadonlySet<string>>,
+  text: string,
+  compute: (t: string) => ReadonlySet<string>,
+): ReadonlySet<string> {
+  let out = memo.get(text);
   if (!out) {
-    if (BIGRAM_MEMO.size >= BIGRAM_MEMO_MAX) BIGRAM_MEMO.clear();
-    out = computeBigrams(text);
-    BIGRAM_MEMO.set(text, out);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    out = compute(text);
+    memo.set(text, out);
   }
   return out;
+}
+
+function bigrams(text: string): ReadonlySet<string> {
+  return remembered(BIGRAM_MEMO, text, computeBigrams);
 }
 
 function computeBigrams(text: string): Set<string> {
@@ -110,10 +119,22 @@ const CONTENT_BIGRAM = new RegExp(`^(?:(?![${NOT_A_TYPO_CHARS}])\\p{Script=Han})
  * 技改贴息贷款). A short or generic description (审批办好了, 贷款的事) is never distinct.
  */
 export function distinctMatters(a: string, b: string): boolean {
-  const own = (t: string) => new Set([...matterBigrams(t, GENERIC_WORDS)].filter((g) => CONTENT_BIGRAM.test(g)));
-  const oa = own(a);
-  const ob = own(b);
+  const oa = ownBigrams(a);
+  const ob = ownBigrams(b);
   return oa.size >= 2 && ob.size >= 2 && ![...oa].some((g) => ob.has(g));
+}
+
+/**
+ * A description's own content bigrams (distinctMatters), remembered: one report's problem is compared with every open
+ * issue of its enterprise, and the same summaries come up message after message.
+ */
+const OWN_MEMO = new Map<string, ReadonlySet<string>>();
+function ownBigrams(text: string): ReadonlySet<string> {
+  return remembered(
+    OWN_MEMO,
+    text,
+    (t) => new Set([...matterBigrams(t, GENERIC_WORDS)].filter((g) => CONTENT_BIGRAM.test(g))),
+  );
 }
 
 /** Pick the issue among candidates whose summary clearly matches the description best. */
