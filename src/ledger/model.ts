@@ -213,6 +213,22 @@ export interface Team {
   seeded?: string[];
 }
 
+/**
+ * The team's bound enterprise a name written in a message stands for (绿源 → 绿源食品, 绿源食品有限公司 → 绿源食品), or
+ * null: the same name first, then one that begins the other, then one that contains the other. Names shorter than two
+ * characters stand for nothing. The one definition every flow uses to map a written name onto the team's list.
+ */
+export function boundEnterprise(enterprises: readonly string[], name: string): string | null {
+  const n = name.trim();
+  if (n.length < 2) return null;
+  return (
+    enterprises.find((e) => e === n) ??
+    enterprises.find((e) => e.startsWith(n) || n.startsWith(e)) ??
+    enterprises.find((e) => e.includes(n) || n.includes(e)) ??
+    null
+  );
+}
+
 export interface Issue {
   /** Q-0001 … per deployment */
   id: string;

@@ -9,7 +9,7 @@ import { findRefs, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
 import { categorize } from '../extract/index.js';
 import { resolveDeadline } from '../deadlines.js';
 import { normalizeDepartment } from '../lexicon/index.js';
-import { STATUS_LABELS, type Issue, type Team } from '../model.js';
+import { STATUS_LABELS, boundEnterprise, type Issue, type Team } from '../model.js';
 
 const ACTIVE = OPEN_STATUSES;
 import {
@@ -198,10 +198,7 @@ async function listFlow(
   // In a leadership group, admins see every team; elsewhere only the message's own team.
   const allTeams = adminView;
   let enterprise = cmd.enterprise;
-  if (enterprise && team)
-    enterprise =
-      team.enterprises.find((e) => e.includes(enterprise as string) || (enterprise as string).includes(e)) ??
-      enterprise;
+  if (enterprise && team) enterprise = boundEnterprise(team.enterprises, enterprise) ?? enterprise;
   const query: IssueQuery = {
     ...(allTeams ? {} : { teamId: ctx.msg.teamId }),
     ...(cmd.statuses === 'all' ? {} : { status: cmd.statuses }),

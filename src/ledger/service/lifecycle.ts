@@ -12,6 +12,7 @@ import {
   type Category,
   type EditableField,
   type FieldEdit,
+  boundEnterprise,
   isActive,
   type Issue,
   type LedgerEvent,
@@ -139,15 +140,7 @@ export async function planEdit(
 
 /** The team's enterprise a name stands for (绿源 → 绿源食品), or null. */
 function teamEnterprise(ctx: MessageContext, name: string): string | null {
-  const n = name.trim();
-  if (n.length < 2) return null;
-  const all = ctx.team?.enterprises ?? [];
-  return (
-    all.find((e) => e === n) ??
-    all.find((e) => e.startsWith(n) || n.startsWith(e)) ??
-    all.find((e) => e.includes(n)) ??
-    null
-  );
+  return boundEnterprise(ctx.team?.enterprises ?? [], name);
 }
 
 /** What may stand around a name that sets the enterprise right (不对，是绿源的 / 应该是绿源食品那家). */

@@ -21,7 +21,7 @@ import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveE
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
 import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
-import { CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
+import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
@@ -267,8 +267,7 @@ async function itemEnterprises(
   const given = e.issues.map((i) => (i as ExtractedIssue & { enterprise?: unknown }).enterprise);
   if (given.some((g) => typeof g === 'string' && g)) {
     given.forEach((g, index) => {
-      if (typeof g === 'string' && g && g !== fallback)
-        out.set(index, team.enterprises.find((t) => t === g || t.includes(g) || g.includes(t)) ?? g);
+      if (typeof g === 'string' && g && g !== fallback) out.set(index, boundEnterprise(team.enterprises, g) ?? g);
     });
     return out;
   }
@@ -892,7 +891,7 @@ export async function classifyDraftReply(
       !parsed.question &&
       !asksSomething(text)
     ) {
-      const bound = team.enterprises.find((b) => b.includes(name) || name.includes(b));
+      const bound = boundEnterprise(team.enterprises, name);
       return { type: 'answer', answers: { ...answers, enterprise: bound ?? name } };
     }
     return otherwise('没能识别企业名称。');
