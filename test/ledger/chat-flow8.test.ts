@@ -177,4 +177,14 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     expect(enterprises).toEqual(['天宇电子', '华康药业'].sort());
     expect((await t.kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(['天宇电子', '华康药业'].sort());
   });
+
+  it('a policy topic looked up while a card waits is not asked again as the card’s answer; the card still takes 对', async () => {
+    const card = await send('今天去了金马科技和天宇电子 金马缺电工 天宇想要人才公寓');
+    expect(card.reply?.intent).toBe('clarify');
+    const lookup = await send('人才政策');
+    expect(lookup.text).not.toContain('回复“对”');
+    expect(await t.kit.store.listIssues({})).toHaveLength(0);
+    await send('对');
+    expect((await t.kit.store.listIssues({})).map((i) => i.enterprise).sort()).toEqual(['天宇电子', '金马科技'].sort());
+  });
 });

@@ -861,8 +861,14 @@ export async function classifyDraftReply(
   // A message naming what it is about (明天计划去顺达物流走访) is no failed answer either: it goes its own way.
   const namesSomething = parsed.enterprise !== null || parsed.ref !== null;
   // (Nor is laughter, a word to the group — 今天开会 大家辛苦了 — or a correction: 不对，是交办行政审批局.)
+  // (Nor is a policy topic looked up meanwhile — 人才政策 — when it names no enterprise or issue: it is answered.)
+  const looksUp = !namesSomething && CUES.policyTopic.test(text);
   const speaksOtherwise =
-    CUES.laugh.test(bare(text)) || CUES.chat.test(text) || CUES.groupThanks.test(text) || opensWithCorrection(text);
+    CUES.laugh.test(bare(text)) ||
+    CUES.chat.test(text) ||
+    CUES.groupThanks.test(text) ||
+    opensWithCorrection(text) ||
+    looksUp;
   const otherwise = (hint: string): DraftReply =>
     isReport
       ? { type: 'new_report' }
@@ -886,6 +892,7 @@ export async function classifyDraftReply(
     if (
       NAME_LIKE.test(name) &&
       !NOT_A_NAME.test(name) &&
+      !looksUp &&
       !isLedgerCommand(name) &&
       parsed.issues.length === 0 &&
       !parsed.question &&
