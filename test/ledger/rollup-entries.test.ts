@@ -112,3 +112,16 @@ describe('a count of the enterprises visited before their names', () => {
     expect(perIssue(text)).toEqual([['佳和食品', '用工']]);
   });
 });
+
+describe('a known enterprise opening its comma clause', () => {
+  const team = ['华康药业', '绿源食品', '金马机械'];
+  const ctx = { today: '2026-12-07', teamEnterprises: team, knownEnterprises: [] };
+  it('ends the sentence about the enterprise before, even when named there for the first time', () => {
+    const got = extractUpdate('今天走访了华康和绿源，华康缺工人，绿源贷款难，金马说用地', ctx);
+    expect(got.issues.map((i) => [i.enterprise ?? null, i.category])).toEqual([
+      ['华康药业', '用工'],
+      ['绿源食品', '融资'],
+      ['金马机械', '用地'],
+    ]);
+  });
+});

@@ -405,8 +405,10 @@ function rollUpBreaks(work: string, ents: readonly EnterpriseHit[]): string {
   let out = work;
   // "去了宏达和恒信，宏达一切正常，恒信缺研发人员": in a message naming two enterprises or more, a comma right before
   // a name taken up again, opening its clause, ends the sentence about the one before, as a `；` would (each clause
-  // its enterprise's). A name said once after a comma (…，主机厂订单下降) splits nothing.
-  const again = ents.filter((e) => !e.guessed && ents.some((o) => o.name === e.name && o.end <= e.start));
+  // its enterprise's). So does one of the team's or the library's known enterprises opening its clause (…，绿源贷款难，
+  // 金马说用地): its clause is about it, not the enterprise before. A name only guessed and said once after a comma
+  // (…，主机厂订单下降) splits nothing.
+  const again = ents.filter((e) => !e.guessed && (e.known || ents.some((o) => o.name === e.name && o.end <= e.start)));
   if (new Set(ents.filter((e) => !e.guessed).map((e) => e.name)).size >= 2)
     for (const e of again)
       if (/[,，]/.test(work[e.start - 1] ?? '')) out = `${out.slice(0, e.start - 1)}；${out.slice(e.start)}`;
