@@ -34,9 +34,12 @@ import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { VISIT_VERBS, VISIT_MOTION } from '../lexicon/signals.js';
 import {
   ASK_DEPARTMENT_AFTER,
+  AWAITS_DECISION_AFTER,
   HANDOFF_BEFORE_DEPARTMENT,
   HANDOFF_CONSIDERED,
   INFORMAL_HANDOFF_BEFORE_DEPARTMENT,
+  SUBMISSION_VERB,
+  SUBMITTED_DOCUMENT_BEFORE,
   TOLD_AFTER_DEPARTMENT,
 } from '../lexicon/statuses.js';
 import type { Span } from './normalize.js';
@@ -269,6 +272,12 @@ export function findDepartments(text: string): DepartmentMention[] {
       const considered =
         verb !== null &&
         (HANDOFF_CONSIDERED.test(before.slice(0, verb.index)) || PLANNED_STEP.test(before.slice(0, verb.index)));
+      // GMP认证材料报到省药监局了 想请我们帮忙催一下: the enterprise's own application, waiting there — no hand-off
+      const submitted =
+        verb !== null &&
+        SUBMITTED_DOCUMENT_BEFORE.test(before.slice(0, verb.index)) &&
+        SUBMISSION_VERB.test(verb[0].replace(/^(?:已经?|都已|均已)/, '')) &&
+        AWAITS_DECISION_AFTER.test(text.slice(f.end, f.end + 40));
       // 跟税务说了, 和住建打了招呼: telling the department is handing it over.
       const afterPerson = after.replace(PERSON_AFTER, '');
       // 我找了生态局的王科长, 已联系过供电所: we took it there
@@ -285,7 +294,10 @@ export function findDepartments(text: string): DepartmentMention[] {
       // 由组织部带队, 县经信局陪同走访: the office went along on the visit, whatever verb stands before it
       const accompanies = ACCOMPANIES_AFTER.test(afterPerson) && !TOLD_AFTER_DEPARTMENT.test(afterPerson);
       const handedTo =
-        ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) && !considered && !accompanies;
+        ((verb !== null && !NEGATED_HANDOFF.test(before.slice(0, verb.index))) || told) &&
+        !considered &&
+        !accompanies &&
+        !submitted;
       const verbStart = handedTo
         ? clauseStart +
           (verb
@@ -298,6 +310,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       const clause = text.slice(clauseStart, clauseEnd);
       const inVisit = VISIT_VERBS.test(clause) || VISIT_MOTION.test(after);
       if (accompanies) role = 'participant';
+      else if (submitted) role = 'background';
       else if (!handedTo) {
         if (
           PERSON_AFTER.test(after) &&

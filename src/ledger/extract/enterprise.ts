@@ -903,6 +903,8 @@ function mergeRestated(text: string, hits: EnterpriseHit[]): EnterpriseHit[] {
 
 /** "纺织厂", "电子厂那边", "物流公司": what the enterprise makes or does, then a word for the firm. */
 const TRADE_REFERENCE = /([\u4e00-\u9fa5]{2,3}?)(?:厂|公司|那家|企业)/g;
+/** 纸厂, 药厂: one character of trade before 厂, at the start of the text or after a break (not 工厂, 该厂, 本厂). */
+const ONE_CHARACTER_TRADE = /(?<=^|[\s,，。;；:：、]|去了|走访了?)([^\s\p{P}工该本这那此全分总电])厂/gu;
 
 /**
  * A team's enterprise called by its trade (纺织厂今天去了, 电子厂的贷款到哪了): the trade word names it when exactly
@@ -916,7 +918,15 @@ function findTradeReferences(text: string, teamEnterprises: readonly string[]): 
     if (owners.length !== 1) continue;
     hits.push({ start: m.index, end: m.index + m[0].length, name: owners[0] as string, known: true });
   }
-  return hits;
+  // 纸厂 / 药厂 / 酒厂: a one-character trade names the one enterprise whose name holds it as its trade (华盛纸业, 华康药业)
+  for (const m of text.matchAll(ONE_CHARACTER_TRADE)) {
+    const trade = m[1] as string;
+    if (hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) continue;
+    const owners = teamEnterprises.filter((e) => e.includes(`${trade}业`) || e.includes(`${trade}厂`));
+    if (owners.length !== 1) continue;
+    hits.push({ start: m.index, end: m.index + m[0].length, name: owners[0] as string, known: true });
+  }
+  return hits.sort((a, b) => a.start - b.start);
 }
 
 /** The names found, and a team enterprise called by its trade where no name was found, in text order. */

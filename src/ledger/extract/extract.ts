@@ -92,6 +92,7 @@ import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, isHeading, problemTableAbove, segment, tableRowCells, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
 import {
+  AWAITS_DECISION_AFTER,
   HANDOFF_BACK,
   HANDOFF_PURPOSE,
   PROGRESS_VERBS,
@@ -99,6 +100,8 @@ import {
   REALISED_ASPECT,
   REALISED_STEP,
   STATUS_ORDER,
+  SUBMISSION_VERB,
+  SUBMITTED_DOCUMENT_BEFORE,
 } from '../lexicon/statuses.js';
 import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 import { DEPARTMENT_CATEGORIES, LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
@@ -452,6 +455,12 @@ function readMessage(
     LEAD_WORD.test(work.slice(s.start, s.end)) && handedBefore(s.start) && !/[在正]/.test(work.slice(s.end, s.end + 2));
   // "已经转给市场监管局了，他们说会尽快安排": a promise of speed after the hand-off acknowledges it, no work started.
   const promiseOnly = (s: Span) => PROMISE_OF_SPEED.test(work.slice(s.start, s.start + 10)) && handedBefore(s.start);
+  // 环评报上去三个月了还没批下来: the enterprise's own application sent up and waiting — no hand-off of ours.
+  const ownSubmission = (s: StatusHit) =>
+    s.status === 'assigned' &&
+    SUBMISSION_VERB.test(s.raw) &&
+    SUBMITTED_DOCUMENT_BEFORE.test(clauseBefore(work, s.start)) &&
+    AWAITS_DECISION_AFTER.test(work.slice(s.end, s.end + 40));
   // 已交金融办 / 已报经信局 / 报给住建了: a hand-off verb around a department is an assignment.
   // 国网在装表, 社保那边说…可以对接, 卡在发改: the department is working on it.
   const acting = depts.filter(
@@ -478,7 +487,8 @@ function readMessage(
             (d.handedTo && d.verbStart < d.start && s.end > d.verbStart && s.start < d.start),
         ) &&
         !leadOnly(s) &&
-        !promiseOnly(s),
+        !promiseOnly(s) &&
+        !ownSubmission(s),
     ),
     ...depts
       .filter((d) => d.handedTo)
@@ -530,6 +540,16 @@ function readMessage(
 
   let summarySource = original;
   for (const r of refs) summarySource = blank(summarySource, r.start, r.end);
+  // What the reading blanked (fillers of dictated speech — 那个, 然后 —, form labels, words a speaker took back) is
+  // no part of a summary either: a summary cut from the message never keeps half a filler (…走不动然, 个污水处理站).
+  summarySource = summarySource
+    .split('')
+    .map((ch, i) => {
+      const w = work[i] ?? ch;
+      const blanked = (/\s/.test(w) && !/\s/.test(ch)) || (w === '，' && ch !== '，' && ch !== ',');
+      return blanked ? ' ' : ch;
+    })
+    .join('');
   const distinct = [...new Set(ents.map((e) => e.name))];
   // Several enterprises, each heading its own segment: a roll-up, one visit per enterprise.
   const heads = new Set(

@@ -18,6 +18,7 @@
  */
 import type { Category } from '../model.js';
 import {
+  CASH_STRAIN,
   CAUSE_START,
   CONSEQUENCE_START,
   EARLIER_MARKERS,
@@ -187,7 +188,12 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     const remedy =
       p.requestOnly && MONEY_REMEDIES.includes(p.category) && [...gCats].some((c) => MONEY_PROBLEMS.includes(c));
     // 缺芯片工程师，招不到人: a staffing deficit that names nobody restates the staffing problem before it
-    const restated = STAFFING.some((c) => gCats.has(c)) && STAFFING.includes(p.category) && namesNobody(p, ctx);
+    // (出口退税到账慢，资金周转压力大: cash strain after money owed or earned is its consequence)
+    const restated =
+      (STAFFING.some((c) => gCats.has(c)) && STAFFING.includes(p.category) && namesNobody(p, ctx)) ||
+      (p.category === '融资' &&
+        [...gCats].some((c) => MONEY_PROBLEMS.includes(c)) &&
+        CASH_STRAIN.test(maskedSlice(p, ctx).trim()));
     if (
       p.cue &&
       p.score > 0 &&

@@ -8,8 +8,10 @@ import { findStatuses } from './status.js';
 import { trimPunct } from './normalize.js';
 
 const LEAD_IN =
-  /^(?:企业|公司|对方|老板|厂里|厂家|负责人|他们|该企业|该公司)?(?:[（(][^）)]{1,20}[）)])?(?:又|还|也|另外|同时)?(?:反映|提出|提了|提到|表示|反馈|称|说|来电说|来电|来函|说到)(?:了)?(?:[两二三四五六七八九十几\d]+个问题)?(?:新的)?[:：,，]?/;
+  /^(?:企业|公司|对方|老板|厂里|厂家|负责人|他们|该企业|该公司)?(?:[（(][^）)]{1,20}[）)])?(?:那边|这边)?(?:主要|就|也)?(?:是)?(?:又|还|也|另外|同时)?(?:反映|提出|提了|提到|表示|反馈|称|说|来电说|来电|来函|说到)(?:了)?(?:[两二三四五六七八九十几\d]+个问题)?(?:新的)?[:：,，]?/;
 const MAX = 40;
+/** A visit said before the enterprise's name (去了, 走访了, 跑了一趟): what precedes the name is the visit, not the problem. */
+const VISIT_BEFORE_NAME = /(?:走访|拜访|回访|调研|去了|到了|跑了|看了|走了)(?:一趟|一下)?(?:了)?\s*$/;
 const SPOKEN_FILLER_START = /^(?:嗯|呃|啊|然后|就是|那个|这个|他们说|老板说|企业说)+/;
 /** (a lone 然 is the first half of a 然后 that ended the clause) */
 const SPOKEN_FILLER_END = /(?:嗯|呃|啊|然后就是|然后就|然后|就是|那个|(?<=\s)然)+$/;
@@ -32,7 +34,13 @@ export function makeSummary(
       let t = original.slice(k.start, k.end).trim();
       t = t.replace(LEADING_NOISE, '');
       for (const name of enterpriseNames) if (name && t.startsWith(name)) t = t.slice(name.length);
-      t = t.replace(/^(?:的|那个|这个)/, '');
+      // 跟经信局小李一起去了恒远机械那个老板说…: in dictation the visit runs into the problem; the problem starts after
+      // the name of the enterprise visited.
+      for (const name of enterpriseNames) {
+        const at = name ? t.indexOf(name) : -1;
+        if (at > 0 && VISIT_BEFORE_NAME.test(t.slice(0, at))) t = t.slice(at + name.length);
+      }
+      t = t.replace(/^\s*(?:的|那个|这个)/, '');
       let prev: string;
       do {
         prev = t;
@@ -40,6 +48,8 @@ export function makeSummary(
           .replace(LEAD_IN, '')
           .replace(/^(?:企业|公司)(?=[\u4e00-\u9fa5])/, '')
           .replace(/^的(?=[\u4e00-\u9fa5])/, '')
+          // (老板说他们新厂房的环评…: the reported speaker's pronoun)
+          .replace(/^(?:他们|她们|人家)(?:的)?(?=[\u4e00-\u9fa5])/, '')
           .trim();
       } while (t !== prev);
       // "还缺普工" after another problem, "资金紧张的问题已交金融办": the problem without the link word or the hand-off.

@@ -296,6 +296,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '设计师',
       '人才公寓',
       '技术人员',
+      '技术员',
+      '技师',
       '管理人才',
       '专业人才',
       '研究生',

@@ -567,6 +567,18 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   },
 ];
 
+/**
+ * An enterprise's own application sent up (环评报上去三个月了还没批, GMP认证材料报到省药监局了 想请我们帮忙催一下, 延续注册申请
+ * 提交后迟迟没有消息): the document it submitted stands right before the verb, and what follows says it waits for an answer
+ * or asks us to push it. The office it went to decides on it; nobody handed the matter off. (补贴申请材料已报经信局 with
+ * nothing awaited is read as a hand-off, as before; so is anything the team asks of an office: 报请, 函请, 提请.)
+ */
+export const SUBMITTED_DOCUMENT_BEFORE =
+  /(?:申请|材料|资料|报告|手续|申报书?|文件|方案|环评|能评|安评|稳评)(?:都|也)?(?:已经?|都已)?\s*$/;
+export const SUBMISSION_VERB = /^(?:报|交|递交|提交|送|呈)(?:上去|上|到|至|给)?/;
+export const AWAITS_DECISION_AFTER =
+  /还没|没(?:有)?批|未批|不批|迟迟|没(?:有)?(?:消息|动静|回音|回复|结果|下文|进展)|尚无|仍无|一直没|催|加快|等(?:批|审|着批|结果|回复)|卡(?:住|在|着)/;
+
 /** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
 export const HANDOFF_BEFORE_DEPARTMENT =
   '(?:已经?|都已|均已)(?:报请|转请|提请|函请|函告|呈报|移送|交|报|转|提交|递交|派|推)(?:给|到|至)?';
