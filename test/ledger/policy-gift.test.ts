@@ -40,6 +40,14 @@ describe('政策礼包 relevance bar', () => {
     expect(relevant({ category: '融资', summary: '企业资金' }, loan)).toBe(false);
   });
 
+  it('figures are no shared words, and a department’s name speaks of no category', () => {
+    const team = '抽调经信、人力社保等部门单位有关人员组成5个宣传团，组织开展10次座谈宣讲，选派50名党建指导员。';
+    expect(relevant({ category: '用工', summary: '缺电工10名' }, team)).toBe(false);
+    expect(relevant({ category: '用工', summary: '缺电工10名' }, '企业缺电工的，人力社保部门组织专场招聘电工。')).toBe(
+      true,
+    );
+  });
+
   describe('through the bot', () => {
     let kit: Kit;
     beforeEach(async () => {

@@ -9,6 +9,8 @@ import type { Logger } from '../../observability/logger.js';
 import type { Retriever, SearchHit } from '../../retrieval/types.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import type { Category } from '../model.js';
+import { findDepartments } from '../extract/department.js';
+import { blankSpans } from '../extract/normalize.js';
 import { overlap } from './targets.js';
 
 const MAX_QUOTE = 70;
@@ -30,12 +32,22 @@ function bigramCount(text: string): number {
 
 /** Does this passage clear the bar for this issue? */
 export function relevant(issue: { category: Category; summary: string }, passage: string): boolean {
-  const shared = overlap(issue.summary, passage);
-  const total = Math.max(1, bigramCount(issue.summary));
+  // Figures are no shared words (缺电工10名 and 10个方面, 50名 share only digits); nor does a department's name (人力社保)
+  // speak of a category (社保).
+  const summary = withoutFigures(issue.summary);
+  const text = withoutFigures(passage);
+  const shared = overlap(summary, text);
+  const total = Math.max(1, bigramCount(summary));
   if (shared < MIN_OVERLAP || shared / total < MIN_SHARE) return false;
   if (issue.category === '其他') return true;
   const words = CATEGORY_WORDS.get(issue.category) ?? [];
-  return words.length === 0 || words.some((w) => passage.includes(w)) || passage.includes(issue.category);
+  const ownWords = blankSpans(text, 0, findDepartments(text));
+  return words.length === 0 || words.some((w) => ownWords.includes(w)) || ownWords.includes(issue.category);
+}
+
+/** Digits (and the measure word right after them) blanked: 10名, ５０人. */
+function withoutFigures(text: string): string {
+  return text.replace(/[0-9０-９.]+\s*(?:名|个|人|家|万|亿|元|次|份|年|月|日|号)?/g, ' ');
 }
 
 /** The sentence of a passage that shares most with the query, trimmed to a short quote. */
