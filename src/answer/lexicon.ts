@@ -33,6 +33,17 @@ export const ANSWER_FORM_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Nouns a count or amount question names that say what kind of figure is asked, not what it is a figure
+ * of (目标是多少, 人数有多少, 多少种办法): the sentence that gives the figure need not repeat them.
+ */
+export const AMOUNT_WORDS: ReadonlySet<string> = new Set(
+  `目标 指标 任务 数字 数 数量 数目 人数 人次 总数 总量 总额 规模 比例 标准 金额 额度 数额 数据 规定 要求 办法 做法 措施 方式 形式
+   种类 类型 名额 份额 水平 幅度 程度 结果 成绩 成果 效果 情况 次数 个数 家数 户数 件数`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/**
  * An area asked for (“实施面积？”, “规划面积和总投资”, “面积有多大”): 面积 as the thing asked, not a topic word
  * (“绿化面积扩大后…是哪年”).
  */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bm25Index } from './bm25.js';
 import { detailKindsMet } from './answer-type.js';
+import { countedThing, figureBound, namedSetCount, namesPlace, PLACE_TYPE_CUE, setItemsGiven } from './evidence.js';
 import { type Constraint, constraintsMet, questionConstraints } from './constraints.js';
 import { chunkContext, chunkDescription } from './fields.js';
 import { colloquialMatches } from './lexicon.js';
@@ -390,6 +391,11 @@ export interface GateFeatures {
   gap: number;
   /** The same gap in the sentences that could answer (holding the kind asked, close to the best). */
   gapSentence: number;
+  /**
+   * 1 when the kind of answer asked is bound to what the question asks about in a sentence that could
+   * answer (evidence.ts: a count in the clause of the thing counted …), 0 when a check fails (floored).
+   */
+  evidence: number;
 }
 
 /**
@@ -419,6 +425,7 @@ export const GATE_FEATURES: Array<keyof GateFeatures> = [
   'focusSentence',
   'gap',
   'gapSentence',
+  'evidence',
 ];
 
 /** Logistic model over the features: P(answerable) = σ(bias + Σ w·x). Fitted with `zct eval --fit-gate`. */
@@ -563,7 +570,7 @@ export function gateFeatures(
   let cov = 0;
   let anchor = 0;
   const key = [...units].sort((a, b) => b.weight - a.weight).slice(0, 2);
-  const sentenceScores: { s: string; c: number; own: number; met: boolean; f: number; hay: string }[] = [];
+  const sentenceScores: Candidate[] = [];
   const focused = focusUnits(units);
   let focus = 0;
   const topHays: string[] = [];
@@ -587,6 +594,7 @@ export function gateFeatures(
     if (met) focus = Math.max(focus, coverage(focused, hay).coverage);
     topHays.push(hay);
     let lead = '';
+    let k = 0;
     for (const s of sentencesOf(h.chunk.text)) {
       const form = normalizeText(s).replace(/\s+/g, '');
       // A short lead (an item's heading “②加快建设…产业园。”, a label “课题组长：”) is the context of the
@@ -598,6 +606,8 @@ export function gateFeatures(
         met,
         f: coverage(focused, `${ctx}|${lead}|${form}`).coverage,
         hay: `${ctx}|${lead}|${form}`,
+        chunk: h.chunk,
+        index: k++,
       });
       lead = [...form].length <= LEAD_CHARS ? form : '';
     }
@@ -660,6 +670,7 @@ export function gateFeatures(
   // The focus nouns must be where the answer is: the sentences that hold the kind asked (or, for a
   // question of no particular kind, those close to the best).
   const answerHays = (holding.length ? holding : near).map((x) => x.hay);
+  const failed = evidenceFailures(askedText, parts, pool, holds);
   return {
     coverage: cov,
     anchor,
@@ -672,7 +683,59 @@ export function gateFeatures(
     focusSentence,
     gap: focusGap(units, topHays),
     gapSentence: answerHays.length ? focusGap(units, answerHays) : focusGap(units, topHays),
+    evidence: failed.length ? 0 : 1,
   };
+}
+
+/** A sentence of a top passage, as the gate scores it. */
+interface Candidate {
+  s: string;
+  /** Coverage of the question with the passage's title, headings and lead; of the sentence alone. */
+  c: number;
+  own: number;
+  /** Its passage meets the question's constraints. */
+  met: boolean;
+  /** Coverage of the question's focus. */
+  f: number;
+  hay: string;
+  chunk: Chunk;
+  /** Position of the sentence in its passage. */
+  index: number;
+}
+
+/**
+ * The structural checks (evidence.ts) that the sentences which could answer — those of the top passages
+ * meeting the question's constraints — fail: a count or amount not bound to the thing asked about, the
+ * items of a named set not given, no place of the kind asked (哪个区). Empty when all hold.
+ */
+export function evidenceFailures(
+  question: string,
+  parts: Array<{ text: string; kinds: AnswerKind[] }>,
+  pool: Candidate[],
+  holds: (k: AnswerKind, sentence: string, text: string) => boolean,
+): string[] {
+  const failed: string[] = [];
+  const sentences = pool.map((x) => x.s);
+  for (const p of parts) {
+    if (!p.kinds.includes('number')) continue;
+    const thing = countedThing(p.text);
+    if (thing && !figureBound(thing, sentences, (c) => holds('number', c, p.text))) failed.push(`count:${thing}`);
+  }
+  const set = namedSetCount(question);
+  if (set) {
+    const candidates = pool.map((x) => ({
+      s: x.s,
+      next: pool.find((y) => y.chunk === x.chunk && y.index === x.index + 1)?.s,
+      last: x.index === sentencesOf(x.chunk.text).length - 1,
+      ctx: chunkContext(x.chunk),
+    }));
+    if (!setItemsGiven(set, candidates)) failed.push(`set:${set.n}${set.measure}`);
+  }
+  if (PLACE_TYPE_CUE.test(normalizeText(question))) {
+    const named = pool.some((x) => namesPlace(`${x.s}|${chunkDescription(x.chunk)}|${chunkContext(x.chunk)}`));
+    if (!named) failed.push('place-kind');
+  }
+  return failed;
 }
 
 /**
@@ -749,7 +812,7 @@ export function gateConfidence(f: GateFeatures, model: GateModel = GATE_MODEL): 
 
 /** Below a floor (coverage, an unmet constraint): refused whatever the model says. */
 export function isFloored(f: GateFeatures): boolean {
-  return f.coverage < MIN_COVERAGE || f.constraint < 1;
+  return f.coverage < MIN_COVERAGE || f.constraint < 1 || f.evidence < 1;
 }
 
 export function gateProbability(f: GateFeatures, model: GateModel = GATE_MODEL): number {

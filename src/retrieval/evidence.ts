@@ -1,0 +1,238 @@
+/**
+ * Structural evidence checks of the not-found gate: what the question asks must be *bound* to what it asks
+ * about in the sentences that would answer it. Coverage counts the question's words anywhere in a passage;
+ * a near miss has them (the topic is there) but the figure or the items sit next to something else:
+ * - a count or amount (多少个学校党组织, 全长多少公里, 下载量有多少) needs a figure in the clause of the thing
+ *   counted or measured (or the clause before), not a figure of another thing in a sentence nearby;
+ * - the items of a set the question names by its count (那10个示范区具体是哪10个) must be given where the
+ *   passage names the set, not only the set (“把10个文明城市党建示范区打造成为…”);
+ * - a place of the kind asked (是哪个区的) must be named by a sentence or its document.
+ * Each check returns true when it is met or does not apply; confidence.ts floors the gate on a failed one
+ * (GateFeatures.evidence). Measured per check in BENCHMARKS.md (ninth round, gate9).
+ */
+import {
+  AMOUNT_WORDS,
+  ANSWER_FORM_WORDS,
+  CODE_CUE,
+  COLLOQUIAL_WORDS,
+  DOC_DESCRIPTION_WORDS,
+  NUMBER_UNIT_CUES,
+} from '../answer/lexicon.js';
+import { places, questionConstraints } from './constraints.js';
+import { normalizeText } from './normalize.js';
+import { isolateQuestionPhrases } from './stopwords.js';
+import { defaultTokenizer } from './tokenizer.js';
+
+/**
+ * Tags of words that can name the thing counted or measured (nouns, organisations, abbreviations, idioms,
+ * verbal nouns). Not places (a place is a constraint, constraints.ts), times, or the HMM's unknown words
+ * (x: a verb glued to its particle, 投了, 签了).
+ */
+const THING_TAGS = /^(?:n|nz|nt|nr|ng|nrt|l|j|eng|vn)$/u;
+
+/** A count question word, whole or with its measure word (多少, 几个, 多少名). */
+const COUNT_TOKEN = /^(?:多少|几)[\p{Script=Han}]?$/u;
+
+/** One-character measure words a count is given in (条/n, 个/q …): the count's, not the thing's. */
+const MEASURE_CHAR =
+  /^(?:个|条|项|名|家|人|位|批|次|趟|回|遍|所|座|户|篇|本|期|轮|届|张|台|类|种|支|亩|套|间|场|组|队|吨|辆|栋|幢|元|块|米|年|天|月|岁|倍|成|钱)$/u;
+
+/** Words of a count question that are not the thing counted: verbs of having (有, 是, 达), adverbs, particles. */
+const LINK_WORDS = /^(?:有|是|为|达|达到|共|共有|一共|总共|大概|大约|约|还|都|能|要|了|的|现在|目前|总|合计|累计)$/u;
+
+function isThing(t: { word: string; tag: string; stop: boolean; content: boolean }): boolean {
+  return t.content && !t.stop && THING_TAGS.test(t.tag);
+}
+
+/**
+ * A word that says what kind of figure is asked rather than what it is a figure of (目标, 人数, 办法), or a
+ * unit the unit check reads (投资, 补贴, 比例 …: NUMBER_UNIT_CUES), or wording: no thing to bind.
+ */
+function namesNoThing(word: string): boolean {
+  return (
+    questionConstraints(word).length > 0 ||
+    AMOUNT_WORDS.has(word) ||
+    ANSWER_FORM_WORDS.has(word) ||
+    COLLOQUIAL_WORDS.has(word) ||
+    DOC_DESCRIPTION_WORDS.has(word) ||
+    NUMBER_UNIT_CUES.some((u) => u.cue.test(word))
+  );
+}
+
+const thingCache = new Map<string, string | null>();
+
+/**
+ * The head noun of what a count or amount question asks about: the noun run right after 多少/几 and its
+ * measure word (多少个学校党组织 → 党组织, 几个博士后工作站 → 工作站), else the noun right before it
+ * (全长多少公里 → 全长, 下载量有多少 → 下载量, 被采纳的点子有多少条 → 点子). Null when the question asks
+ * no count or the word next to it is a verb or a single character (多少钱: the unit check decides).
+ */
+export function countedThing(question: string): string | null {
+  const cached = thingCache.get(question);
+  if (cached !== undefined) return cached;
+  let out: string | null = null;
+  const tokens = defaultTokenizer().tagged(isolateQuestionPhrases(question.replace(/\s+/gu, '，')));
+  const at = tokens.findIndex((t) => COUNT_TOKEN.test(t.word));
+  if (at >= 0 && !CODE_CUE.test(question)) {
+    let i = at + 1;
+    while (i < tokens.length && (tokens[i]!.tag === 'q' || MEASURE_CHAR.test(tokens[i]!.word))) i++;
+    let after: string | null = null;
+    while (i < tokens.length && isThing(tokens[i]!)) after = tokens[i++]!.word;
+    if (after) {
+      if ([...after].length >= 2 && !namesNoThing(after)) out = after;
+    } else {
+      let j = at - 1;
+      while (j >= 0 && (LINK_WORDS.test(tokens[j]!.word) || tokens[j]!.tag === 'd')) j--;
+      const before = tokens[j];
+      if (before && isThing(before) && [...before.word].length >= 2 && !namesNoThing(before.word)) out = before.word;
+    }
+  }
+  if (thingCache.size > 1000) thingCache.clear();
+  thingCache.set(question, out);
+  return out;
+}
+
+/** A sentence's clauses (split at ，；。 and the like; 、 stays inside: it joins a list's items). */
+export function clausesOf(sentence: string): string[] {
+  return normalizeText(sentence)
+    .split(/[，,；;。！!？?]+/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** The clause has a character of the thing (whitespace ignored). */
+export function sharesChar(clause: string, thing: string): boolean {
+  const c = clause.replace(/\s+/gu, '');
+  return [...thing].some((ch) => c.includes(ch));
+}
+
+/**
+ * Is a figure bound to the thing counted: some clause of the sentences holds a figure of the kind asked
+ * (`holdsFigure`) and the thing is in that clause or the one before it (“从前期摸排的情况看，…人才不足百人”)?
+ * One character of the thing is enough (摸底 ~ 摸排): the check is for a figure of *another* thing, not for
+ * the wording (an exact match refused four answerable questions on the even tuning halves for one near miss).
+ */
+export function figureBound(
+  thing: string,
+  sentences: readonly string[],
+  holdsFigure: (clause: string) => boolean,
+): boolean {
+  return sentences.some((s) =>
+    clausesOf(s).some(
+      (c, i, cs) => holdsFigure(c) && (sharesChar(c, thing) || (i > 0 && sharesChar(cs[i - 1]!, thing))),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The items of a named set (哪十家, 是哪10个地方, 都是哪些学校)
+
+const HAN_NUM: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+/** 十 → 10, 二十二 → 22, 22 → 22; null when not a small number. */
+export function smallNumber(text: string): number | null {
+  if (/^\d+$/u.test(text)) return Number(text);
+  if (!/^[一二两三四五六七八九十]{1,3}$/u.test(text)) return null;
+  const ten = text.indexOf('十');
+  if (ten < 0) return text.length === 1 ? HAN_NUM[text]! : null;
+  const tens = ten === 0 ? 1 : (HAN_NUM[text[0]!] ?? 0);
+  const ones = ten === text.length - 1 ? 0 : (HAN_NUM[text[ten + 1]!] ?? 0);
+  return tens * 10 + ones;
+}
+
+/** Written forms of a small number: 10 → (?:10|十), 22 → (?:22|二十二). */
+function numberForms(n: number): string {
+  const han = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  let h: string;
+  if (n < 10) h = n === 2 ? '(?:二|两)' : han[n]!;
+  else if (n < 100) h = `${n >= 20 ? han[Math.floor(n / 10)] : ''}十${han[n % 10]}`;
+  else h = String(n);
+  return `(?:${n}|${h})`;
+}
+
+const MEASURE = '个|家|所|项|条|种|类|位|名|批|座|支|户|村|镇|大';
+/**
+ * A question asking which items make up a set it names with its count (“那10个示范区具体是哪10个”,
+ * “十家重点企业是哪十家”, “那22个行业示范点都是哪些学校”): the count and its measure word, or null.
+ */
+export function namedSetCount(question: string): { n: number; measure: string } | null {
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  const asks = new RegExp(
+    `哪([\\d一二两三四五六七八九十]{1,3})(${MEASURE})|(?:都|分别|具体)?是哪些|哪几(${MEASURE})`,
+    'u',
+  ).exec(q);
+  if (!asks) return null;
+  for (const m of q.matchAll(
+    new RegExp(`(?<![\\d第哪一二两三四五六七八九十])([\\d一二两三四五六七八九十]{1,3})(${MEASURE})`, 'gu'),
+  )) {
+    if (m.index === asks.index + 1) continue;
+    const n = smallNumber(m[1]!);
+    if (n !== null && n >= 2) return { n, measure: m[2]! };
+  }
+  return null;
+}
+
+/** After a set's mention (and its noun), what opens its items: a colon, a bracket, 即, 分别, 包括, 一是. */
+const ITEMS_OPEN =
+  /^[“”"]?\p{Script=Han}{0,8}?[“”"]?(?:[:：（(]|即|分别|包括|包含|涵盖|一是|[，,](?:即|分别|包括|一是|其中|具体))/u;
+
+/** A sentence that opens a list item: 一是, （一）, ①, 1., 第一. */
+const ITEM_MARKER =
+  /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[①-⑳]|\d+[.、．]|第[一二三四五六七八九十]+[，,、是])/u;
+
+/**
+ * Does some sentence give the set's items? Where the passages name the set by its count (十家, 10个), one
+ * such mention must open its items (a colon, a bracket, 即, 包括 …, or the next sentence opens a list item)
+ * or close them (A、B、C等十家), or be a name in quotes (“四个一批”: a counted name the text spells out) or a
+ * heading's; a set only named (“推动十家重点企业高效发展”) is not listed. True when the count is never written.
+ */
+export function setItemsGiven(
+  set: { n: number; measure: string },
+  candidates: ReadonlyArray<{ s: string; next?: string | undefined; last?: boolean; ctx?: string }>,
+): boolean {
+  const mention = new RegExp(`(?<![\\d第一二两三四五六七八九十])${numberForms(set.n)}${set.measure}`, 'u');
+  const mentionAll = new RegExp(mention.source, 'gu');
+  let mentioned = false;
+  for (const { s: raw, next, last, ctx } of candidates) {
+    if (ctx && mention.test(normalizeText(ctx))) return true;
+    const s = normalizeText(raw).replace(/\s+/gu, '');
+    for (const m of s.matchAll(mentionAll)) {
+      mentioned = true;
+      const before = s.slice(0, m.index);
+      const after = s.slice(m.index + m[0].length);
+      if (/等[“"]?$/u.test(before) || ITEMS_OPEN.test(after)) return true;
+      // The items before the count (A、B、C，共3个).
+      if ((before.match(/、/gu)?.length ?? 0) >= set.n - 1) return true;
+      // The last sentence of its passage: the items may follow in the next one.
+      if (last) return true;
+      // Inside quotes: “四个一批”, “五大红色行动”.
+      if (/“[^”]{0,4}$/u.test(before) && /^[^“]{0,8}”/u.test(after)) return true;
+      if (next && ITEM_MARKER.test(normalizeText(next).trim())) return true;
+    }
+  }
+  // The count is never written: whether the items are there is for the other features to say.
+  return !mentioned;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The kind of place asked (哪个区, 哪个县)
+
+export const PLACE_TYPE_CUE = /哪(?:个|一个)?(区|县|市|镇|乡|村|省|街道)(?=的|呢|啊|$|[？?，,。\s])/u;
+
+/** A place of the list (data/retrieval/places.txt) named in the text. */
+export function namesPlace(text: string): boolean {
+  const t = normalizeText(text);
+  return places().some((p) => p.forms.some((f) => t.includes(f)));
+}
