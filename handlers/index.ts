@@ -6,6 +6,7 @@
 import type { IncomingMessage } from '../src/messaging/incoming.js';
 import { ledgerOf, type Services } from '../src/app/services.js';
 import { isLedgerCommand } from '../src/ledger/commands.js';
+import { boundEnterprise } from '../src/ledger/model.js';
 import { localDate } from '../src/time/index.js';
 import { handleAsk } from './ask.js';
 import { classifyFreeText } from './classify.js';
@@ -46,6 +47,11 @@ export async function loadMessageState(
       ledger.parseRules(msg.text, team, today),
       ledger.mentionedEnterprises(msg.text, team),
     ]);
+    // The enterprise a question asks about, written short (金鼎 for the team's 金鼎纺织, a short form the library's
+    // 金鼎金属… leaves to no one in the name matcher): the team's bound enterprise it stands for (boundEnterprise).
+    const asked = state.parse.question?.enterprise;
+    const own = asked && team ? boundEnterprise(team.enterprises, asked) : null;
+    if (own && !state.enterprises.includes(own)) state.enterprises = [own, ...state.enterprises];
   }
   if (draft) state.draftReply = await ledger.relateToDraft(msg, draft, team, state.parse);
   return state;

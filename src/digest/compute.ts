@@ -120,6 +120,16 @@ export function isAdminTeam(
   return isLeadershipGroup({ teamId: team.id, conversationId: team.conversationId }, team, adminGroups);
 }
 
+/**
+ * A liaison team of the leadership digest: a group bound to enterprises (or one that recorded visits or issues all the
+ * same), not a leadership group. A group where people only asked policy questions — registered by the console, or
+ * whose enterprises were all unbound — is no team to count, nor one that owes 一月一走访.
+ */
+export function isLiaisonTeam(index: Pick<DigestIndex, 'adminTeamIds' | 'lastReportByTeam'>, team: Team): boolean {
+  if (index.adminTeamIds.has(team.id)) return false;
+  return team.enterprises.length > 0 || index.lastReportByTeam.has(team.id);
+}
+
 /** The first instant whose events a digest for this window needs (start of the window's first day or month). */
 export function eventsFromMs(window: DigestInput['window'], timeZone: string): number {
   const month = monthStart(window.to);
@@ -484,7 +494,7 @@ export interface LeadershipOptions {
 
 export function leadershipDigest(index: DigestIndex, options: LeadershipOptions = {}): LeadershipDigest {
   const { refDate, periodFromMs, periodEndMs, monthFromMs } = index;
-  const liaisonTeams = index.teams.filter((t) => !index.adminTeamIds.has(t.id));
+  const liaisonTeams = index.teams.filter((t) => isLiaisonTeam(index, t));
 
   const rowsByTeam = new Map<string, TeamRow>();
   const rows: TeamRow[] = [];

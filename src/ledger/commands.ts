@@ -11,6 +11,10 @@ import { chineseNumber } from './extract/normalize.js';
 
 export { stripReportPrefix };
 
+/**
+ * What a list command asks for. `enterprise`: the name it is narrowed to — an enterprise, or in a leadership group a
+ * team's name (the flow tells which).
+ */
 export type ListFilter = { statuses: IssueStatus[] | 'all'; overdue: boolean; enterprise: string | null };
 
 export type LedgerCommand =
@@ -36,7 +40,9 @@ export type LedgerCommand =
   | { type: 'unbind'; enterprises: string[] }
   | { type: 'team' }
   | { type: 'cancel' }
-  | { type: 'help' };
+  | { type: 'help' }
+  /** 看板: the board (the live digest) in text, with the web console's address when it is served. */
+  | { type: 'board' };
 
 export type LedgerCommandType = LedgerCommand['type'];
 
@@ -67,7 +73,20 @@ const TRAIL = /[\s。.!！~～]+$/;
 const HELP =
   /^(台账|问题清单|清单|报送|记录|问题台账)\s*(帮助|说明|用法|怎么用|使用说明)$|^(怎么|如何)(报送|记录|报|登记)(问题|走访|情况|进展)?[?？]?$/;
 const CANCEL = /^(取消|取消记录|算了|不用了|不记了|作废)$/;
-const LIST = /^(本组|我们组|我组|小组|我们)?的?(问题清单|问题台账|台账|问题列表|清单)(.*)$/;
+/**
+ * The issue list: [scope][name的][status] noun [status|name] [a question of what it holds]. The noun: 问题清单 / 台账 …,
+ * or a bare 问题 after a status or every team's scope (逾期问题有哪些, 各组问题). A name before the noun needs its 的
+ * (team2的问题清单, 华康的台账); anything else before it (负面清单, 党建问题清单) makes no command.
+ */
+const LIST_NOUN = /^(.*?)(问题清单|问题台账|问题列表|台账|清单)(.*)$/;
+const LIST_BARE_NOUN = /^(.*?)问题(.*)$/;
+/** Whose list: the speaker's own team, or every team (in a leadership group every team is read anyway). */
+const OWN_SCOPE = /^\s*(?:本组|我们组|我组|小组|我们)/;
+const ALL_SCOPE = /^\s*(?:各个?小?组|所有(?:的)?小?组|全部(?:的)?小组|全体小组|各个?团队|所有团队)/;
+/** 有哪些, 列一下: asking what the list holds is asking for the list. */
+const LIST_ASKS =
+  /(?:都)?(?:有哪些|是哪些|有啥|有什么|有几个|有几条|有多少条?|列一下|列出来|发一下|发我|看一下|看看|呢)\s*[?？]?$/;
+const BOARD = /^(?:看板|工作看板|数据看板|领导看板|看一下看板|看看看板|打开看板|看板在哪|看板地址)[?？]?$/;
 const SHOW = new RegExp(
   String.raw`^(?:查看|查询|查一下|查|看看|看一下|详情)?\s*${REF_SRC}\s*(?:的)?(?:详情|进展|进度|情况|历史|记录|现在到哪一步了|到哪一步了|到哪了|怎么样了|进展如何|办得怎么样了)?\s*[?？]?$`,
 );
@@ -163,6 +182,53 @@ const STATUS_WORDS: Array<[RegExp, IssueStatus[] | 'all' | 'overdue']> = [
 /** The default list filter: the active statuses (model.ts). */
 export const OPEN_STATUSES: IssueStatus[] = [...ACTIVE_STATUSES];
 
+/** The status words of a text (their filter) and the text without them. */
+function statusWords(text: string): { statuses: IssueStatus[] | 'all' | null; overdue: boolean; left: string } {
+  let left = text;
+  let statuses: IssueStatus[] | 'all' | null = null;
+  let overdue = false;
+  for (const [re, value] of STATUS_WORDS) {
+    if (!re.test(left)) continue;
+    left = left.replace(re, ' ');
+    if (value === 'overdue') overdue = true;
+    else if (value === 'all') statuses = 'all';
+    else if (statuses !== 'all') statuses = [...new Set([...(statuses ?? []), ...value])];
+  }
+  return { statuses, overdue, left };
+}
+
+/** The list command of a text, or null (see LIST_NOUN). */
+function parseList(text: string): ListFilter | null {
+  const m = LIST_NOUN.exec(text) ?? LIST_BARE_NOUN.exec(text);
+  if (!m) return null;
+  const bareNoun = m.length === 3;
+  const rawHead = m[1] as string;
+  const rest = ((bareNoun ? m[2] : m[3]) as string).replace(LIST_ASKS, '');
+  const everyTeam = ALL_SCOPE.test(rawHead);
+  const head = rawHead.replace(ALL_SCOPE, ' ').replace(OWN_SCOPE, ' ');
+  // "<name>的…": the name before the head's last 的, less any status word said with it (城东一组已办结的)
+  const at = head.lastIndexOf('的');
+  const named = at > 0 ? statusWords(head.slice(0, at)) : null;
+  const name = named ? named.left.replace(/[\s,，、:：的]+/g, '') : '';
+  const said = statusWords(at > 0 ? `${head.slice(0, at)} ${head.slice(at + 1)}` : head);
+  if (said.left.replace(/[\s,，、:：的]+/g, '') !== name) return null;
+  if (name && (m[2] === '清单' || QUESTIONISH.test(name) || name.length > 20)) return null;
+  // (a bare 问题 is the list's only after a status or every team's scope, and with nothing after it)
+  if (bareNoun && ((said.statuses === null && !said.overdue && !everyTeam) || rest.trim())) return null;
+  const tail = parseListFilter(rest);
+  if (!tail) return null;
+  if (name && tail.enterprise) return null;
+  const statuses =
+    said.statuses === 'all' || tail.statuses === 'all'
+      ? 'all'
+      : said.statuses
+        ? tail.statuses === OPEN_STATUSES
+          ? said.statuses
+          : [...new Set([...said.statuses, ...tail.statuses])]
+        : tail.statuses;
+  return { statuses, overdue: said.overdue || tail.overdue, enterprise: name || tail.enterprise };
+}
+
 function parseListFilter(rest: string): ListFilter | null {
   let text = rest.replace(/^[\s:：,，]+/, '');
   let statuses: IssueStatus[] | 'all' | null = null;
@@ -230,11 +296,10 @@ export function parseLedgerCommand(input: string): LedgerCommand | null {
   if (CANCEL.test(text)) return { type: 'cancel' };
   if (TEAM.test(text)) return { type: 'team' };
 
-  let m = LIST.exec(text);
-  if (m) {
-    const filter = parseListFilter(m[3] ?? '');
-    return filter ? { type: 'list', ...filter } : null;
-  }
+  if (BOARD.test(text)) return { type: 'board' };
+  const list = parseList(text);
+  if (list) return { type: 'list', ...list };
+  let m: RegExpExecArray | null;
   if ((m = SHOW.exec(text))) return { type: 'show', ref: formatRef(m[1] as string) };
   if (CLOSE_BARE.test(text)) return { type: 'close', ref: null, note: null };
   if ((m = RESTORE.exec(text))) return { type: 'restore', ref: formatRef(m[1] as string) };

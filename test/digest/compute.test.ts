@@ -99,8 +99,9 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
     expect(d.month).toBe('2024-03');
     expect(d.period).toEqual({ visits: 1, reports: 3, opened: 1, resolved: 1, closed: 0, activeTeams: 2 });
     expect(d.monthTotals).toEqual({ visits: 2, reports: 6, opened: 3, resolved: 1, closed: 1, teamsVisited: 1 });
+    // (T3, bound to no enterprise and with nothing recorded, is no liaison team)
     expect(d.totals).toEqual({
-      teams: 3,
+      teams: 2,
       issues: 4,
       open: 2,
       overdue: 1,
@@ -108,8 +109,8 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
       resolutionRate: 0.5,
       unassigned: 1,
     });
-    // T1 has an overdue issue; T3 never reported (longest idle) before T2.
-    expect(d.teams.map((r) => r.teamId)).toEqual([T1.id, T3.id, T2.id]);
+    // T1 has an overdue issue, before T2; T3 (no enterprise bound, nothing recorded) is no liaison team.
+    expect(d.teams.map((r) => r.teamId)).toEqual([T1.id, T2.id]);
     expect(d.teams[0]).toEqual({
       teamId: T1.id,
       teamName: '城东一组',
@@ -124,7 +125,7 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
       resolvedThisMonth: 0,
       daysSinceReport: 1,
     });
-    expect(d.teams[2]).toMatchObject({
+    expect(d.teams[1]).toMatchObject({
       teamId: T2.id,
       open: 0,
       resolved: 2,
@@ -144,13 +145,27 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
       ['金融办', 1, 0, 1, 0],
       ['经信局', 1, 0, 1, 0],
     ]);
-    expect(d.teamsWithoutVisit.map((t) => [t.teamId, t.missing])).toEqual([
-      [T3.id, []],
-      [T2.id, ['蓝海新材料科技有限公司']],
-    ]);
+    expect(d.teamsWithoutVisit.map((t) => [t.teamId, t.missing])).toEqual([[T2.id, ['蓝海新材料科技有限公司']]]);
     expect(d.topOverdue.map((i) => [i.id, i.teamName, i.department, i.overdueDays])).toEqual([
       ['Q-0002', '城东一组', '人社局', 8],
     ]);
+  });
+
+  it('liaison teams: a group bound to no enterprise that recorded nothing is not counted; one that recorded is', async () => {
+    const data = await input(MONDAY);
+    // (a console group where someone only asked policy questions; another that recorded a visit before binding)
+    const asker = { ...T3, id: 'console:ask', conversationId: 'ask', name: '只问政策的群' };
+    const early = { ...T3, id: 'console:early', conversationId: 'early', name: '未绑定先报送' };
+    const visit = { ...data.visits[0]!, id: 'V-0098', teamId: early.id, enterprise: '金马机械' };
+    const d = computeLeadershipDigest({
+      ...data,
+      teams: [...data.teams, asker, early],
+      visits: [...data.visits, visit],
+    });
+    expect(d.totals.teams).toBe(3);
+    expect(d.teams.map((r) => r.teamId).sort()).toEqual([T1.id, T2.id, early.id].sort());
+    expect(d.teamsWithoutVisit.map((t) => t.teamId)).not.toContain(asker.id);
+    expect(d.teamsWithoutVisit.map((t) => t.teamId)).not.toContain(T3.id);
   });
 
   it('a live digest (now) sees Monday morning: Q-0002 resolved, Q-0005 new', async () => {
@@ -182,7 +197,7 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
     // February: Q-0001 was assigned (not yet due) on 02-25, resolved by 02-29; nobody had visited in February.
     const feb = computeLeadershipDigest(await input(dayWindow('2024-02-25', TZ, NOW)));
     expect(feb.totals).toMatchObject({ issues: 1, open: 1, overdue: 0 });
-    expect(feb.teamsWithoutVisit.map((t) => t.teamId)).toEqual([T1.id, T3.id, T2.id]);
+    expect(feb.teamsWithoutVisit.map((t) => t.teamId)).toEqual([T1.id, T2.id]);
     expect(feb.teams.find((r) => r.teamId === T2.id)?.daysSinceReport).toBe(6);
     const febLate = computeLeadershipDigest(await input(dayWindow('2024-02-29', TZ, NOW)));
     expect(febLate.totals).toMatchObject({ issues: 1, open: 0, resolved: 1 });

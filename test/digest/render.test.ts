@@ -123,14 +123,14 @@ describe('leadership digest rendering', () => {
     const text = renderText(r);
     expect(r.title).toBe('组团联企工作简报');
     expect(text).toContain('办结率：50.0%');
-    expect(text).toContain('联企小组：3 个（本期有报送 2，3月已走访 1）');
+    expect(text).toContain('联企小组：2 个（本期有报送 2，3月已走访 1）');
     const teamTable = r.blocks.find((b) => b.type === 'table' && b.columns[0] === '小组');
     expect(teamTable && teamTable.type === 'table' && teamTable.rows).toEqual([
       ['城东一组', '2', '2/2', '2', '1', '0', '1'],
-      ['开发区三组', '0', '—', '0', '0', '0', '从未'],
       ['城西二组', '0', '0/1', '0', '0', '2', '2'],
     ]);
-    expect(text).toContain('开发区三组：本月无走访记录');
+    // (开发区三组 bound no enterprise and recorded nothing: no liaison team, owes no visit)
+    expect(text).not.toContain('开发区三组');
     expect(text).toContain('城西二组：未走访蓝海新材料科技有限公司');
     expect(text).toContain('Q-0002 | 城东一组 | 华康药业 | 缺3名化工工程师 | 人社局 | 8天');
     expect(text).toContain('人社局 | 1 | 1 | 0 | 1');

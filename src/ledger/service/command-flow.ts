@@ -56,6 +56,9 @@ export async function commandFlow(
       return reportFlow(svc, msg, cmd.text, { team: pre.team, draft: pre.draft });
     case 'help':
       return helpReply(deps.config.ZCT_UNDO_WINDOW_MIN);
+    case 'board':
+      // (the chat handler answers 看板 with the live digest; a caller without it gets where to look)
+      return reply.text('issues', TEXTS.board, '看板');
     case 'cancel': {
       const draft = await draftOf();
       if (!draft) return reply.text('issues', TEXTS.nothingToCancel);
@@ -195,19 +198,24 @@ async function listFlow(
 ): Promise<Reply> {
   const { deps } = svc;
   const team = ctx.team;
-  // In a leadership group, admins see every team; elsewhere only the message's own team.
-  const allTeams = adminView;
-  let enterprise = cmd.enterprise;
-  if (enterprise && team) enterprise = boundEnterprise(team.enterprises, enterprise) ?? enterprise;
+  // In a leadership group every team's issues (a team's name narrows them to that team); elsewhere the team's own.
+  const teamList = adminView ? await deps.store.listTeams() : [];
+  const named = cmd.enterprise;
+  const ofTeam = adminView && named ? teamNamed(teamList, named) : null;
+  let enterprise = ofTeam ? null : named;
+  if (enterprise && team && !adminView) enterprise = boundEnterprise(team.enterprises, enterprise) ?? enterprise;
+  if (enterprise && adminView)
+    enterprise = boundEnterprise([...new Set(teamList.flatMap((t) => t.enterprises))], enterprise) ?? enterprise;
+  const allTeams = adminView && !ofTeam;
   const query: IssueQuery = {
-    ...(allTeams ? {} : { teamId: ctx.msg.teamId }),
+    ...(allTeams ? {} : { teamId: ofTeam ? ofTeam.id : ctx.msg.teamId }),
     ...(cmd.statuses === 'all' ? {} : { status: cmd.statuses }),
     ...(enterprise ? { enterprise } : {}),
     ...(cmd.overdue ? { overdueBefore: ctx.today } : {}),
   };
   const issues = await deps.store.listIssues(query);
-  const teams = allTeams ? new Map((await deps.store.listTeams()).map((t) => [t.id, t] as [string, Team])) : undefined;
-  const scope = allTeams ? '全部小组' : (team?.name ?? '本组');
+  const teams = allTeams ? new Map(teamList.map((t) => [t.id, t] as [string, Team])) : undefined;
+  const scope = ofTeam ? ofTeam.name || ofTeam.id : allTeams ? '全部小组' : (team?.name ?? '本组');
   const what = cmd.overdue
     ? '逾期问题'
     : cmd.statuses === 'all'
@@ -221,9 +229,17 @@ async function listFlow(
     today: ctx.today,
     timeZone: deps.config.ZCT_TIMEZONE,
     title: `${scope}${enterprise ? ` ${enterprise}` : ''} ${what}`,
-    emptyText: `${scope}目前没有${what}。`,
+    emptyText: `${scope}${enterprise ? ` ${enterprise}` : ''}目前没有${what}。`,
     ...(teams ? { teams } : {}),
   });
+}
+
+/** The team a name stands for (its name, id or conversation; else a team whose name begins or contains it), or null. */
+function teamNamed(teams: readonly Team[], name: string): Team | null {
+  const exact = teams.find((t) => t.name === name || t.id === name || t.conversationId === name);
+  if (exact) return exact;
+  const byName = boundEnterprise(teams.map((t) => t.name).filter(Boolean), name);
+  return byName ? (teams.find((t) => t.name === byName) ?? null) : null;
 }
 
 async function showFlow(svc: FlowContext, ctx: MessageContext, ref: string, adminView: boolean): Promise<Reply> {

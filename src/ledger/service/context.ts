@@ -99,12 +99,15 @@ export function isAdminGroup(
   return isLeadershipGroup(msg, team, config.ZCT_ADMIN_GROUPS);
 }
 
-/** Admins writing in a leadership group may read every team's issues. */
+/**
+ * Whoever writes in a leadership group reads every team's issues (as the web console shows its board to anyone who
+ * has written there); changes stay with each team's own group.
+ */
 export function readsAllTeams(deps: LedgerDeps, ctx: MessageContext): boolean {
-  return ctx.msg.isAdmin && isAdminGroup(deps.config, ctx.msg, ctx.team);
+  return isAdminGroup(deps.config, ctx.msg, ctx.team);
 }
 
-/** A team reads its own issues only (admins in an admin group read all). */
+/** A team reads its own issues only (a leadership group reads all). */
 export function canRead(deps: LedgerDeps, ctx: MessageContext, issue: Pick<Issue, 'teamId'>): boolean {
   return issue.teamId === ctx.msg.teamId || readsAllTeams(deps, ctx);
 }

@@ -36,30 +36,46 @@ export function renderIssueList(
         { type: 'paragraph', text: opts.emptyText },
       ],
     };
-  const withTeam = Boolean(opts.teams);
-  const columns = [...(withTeam ? ['小组'] : []), '编号', '企业', '类别', '问题', '状态', '承办部门', '历时', '期限'];
-  const rows = issues
-    .slice(0, LIST_LIMIT)
-    .map((i) => [
-      ...(withTeam ? [opts.teams?.get(i.teamId)?.name ?? i.teamId] : []),
-      i.id,
-      i.enterprise,
-      i.category,
-      short(i.summary),
-      STATUS_LABELS[i.status],
-      i.department ?? '—',
-      `${ageDays(i, opts.today, opts.timeZone)}天`,
-      dueCell(i, opts.today),
-    ]);
+  const columns = ['编号', '企业', '类别', '问题', '状态', '承办部门', '历时', '期限'];
+  const row = (i: Issue) => [
+    i.id,
+    i.enterprise,
+    i.category,
+    short(i.summary),
+    STATUS_LABELS[i.status],
+    i.department ?? '—',
+    `${ageDays(i, opts.today, opts.timeZone)}天`,
+    dueCell(i, opts.today),
+  ];
   const overdue = issues.filter((i) => overdueDays(i, opts.today) > 0).length;
   const blocks: ReplyBlock[] = [
     { type: 'heading', text: `${opts.title}（${issues.length} 条${overdue ? `，逾期 ${overdue} 条` : ''}）` },
-    { type: 'table', columns, rows },
   ];
+  const order = [...(opts.teams?.keys() ?? [])];
+  const ordered = opts.teams ? [...issues].sort((a, b) => rank(order, a.teamId) - rank(order, b.teamId)) : issues;
+  const shown = ordered.slice(0, LIST_LIMIT);
+  if (opts.teams) {
+    // Every team's issues (a leadership group): one table per team, teams in the order listed, each with its counts.
+    const byTeam = new Map<string, Issue[]>();
+    for (const i of shown) byTeam.set(i.teamId, [...(byTeam.get(i.teamId) ?? []), i]);
+    for (const teamId of byTeam.keys()) {
+      const own = issues.filter((i) => i.teamId === teamId);
+      const late = own.filter((i) => overdueDays(i, opts.today) > 0).length;
+      const name = opts.teams.get(teamId)?.name || teamId;
+      blocks.push({ type: 'heading', text: `${name}（${own.length} 条${late ? `，逾期 ${late} 条` : ''}）` });
+      blocks.push({ type: 'table', columns, rows: (byTeam.get(teamId) ?? []).map(row) });
+    }
+  } else blocks.push({ type: 'table', columns, rows: shown.map(row) });
   if (issues.length > LIST_LIMIT)
     blocks.push({ type: 'note', text: `只显示前 ${LIST_LIMIT} 条；完整台账请管理员用 zct issues 导出。` });
   blocks.push({ type: 'note', text: '发送问题编号（如 Q-0012）查看详情和历史。' });
   return { intent: 'issues', title: opts.title, blocks };
+}
+
+/** A team's place in the listed order (unknown teams last). */
+function rank(order: string[], teamId: string): number {
+  const k = order.indexOf(teamId);
+  return k < 0 ? order.length : k;
 }
 
 function eventLine(e: LedgerEvent, timeZone: string): string {

@@ -24,6 +24,7 @@ import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } f
 import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
+import { visitsInText } from '../extract/visits.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
 import { emptyPlan, execute, askReply, withNextQuestion, type CommitPlan, type Outcome } from './execute.js';
 import {
@@ -190,6 +191,12 @@ function completeDraft(
     () => planReport(svc, ctx, { extraction, text: draft.text, today: draft.today, answers }),
     { gift: (issues) => svc.gift(issues), clearsDraft: true, repeat: { text: draft.text, allow: true } },
   );
+}
+
+/** The names without repeats, those in `order` first as they come there, then the rest as given. */
+function inOrder(names: string[], order: string[]): string[] {
+  const all = new Set(names);
+  return [...new Set([...order.filter((n) => all.has(n)), ...names])];
 }
 
 /** Between the names of a list: spaces, 、, commas, 和/及/与. */
@@ -583,22 +590,33 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
 
   const date = extraction.date ?? today;
   // One visit per enterprise a roll-up reports on — its first enterprise included, which the message's kind and
-  // enterprise follow even when it raised nothing (第一家是宏达没问题，第二家…); a visit naming a list of the team's
-  // enterprises with nothing to report (今天跑了三家 宏达 瑞丰 绿源 都挺好的) visited each of them.
+  // enterprise follow even when it raised nothing (第一家是宏达没问题，第二家…), and every enterprise it says was
+  // visited though it raised nothing (…；12月4日走访恒通物流，无问题), each on the day of its own entry; a visit naming a
+  // list of the team's enterprises with nothing to report (今天跑了三家 宏达 瑞丰 绿源 都挺好的) visited each of them.
   const listed = hasVisit && !items.length && !answers.enterprise ? await visitedList(svc, text, team) : [];
+  const inText =
+    hasVisit && enterprise && !answers.enterprise
+      ? visitsInText(text, today, await svc.enterpriseHits(text, team))
+      : [];
+  const rollUp = ownEnterprise.size > 0 || inText.length >= 2;
   const visited =
     !hasVisit || !enterprise
       ? []
-      : ownEnterprise.size
-        ? [...new Set([enterprise, ...items.map((it) => entOf(it.index))])]
+      : rollUp
+        ? inOrder(
+            [enterprise, ...items.map((it) => entOf(it.index)), ...inText.map((v) => v.enterprise)],
+            inText.map((v) => v.enterprise),
+          )
         : listed.length >= 2
           ? listed
           : [enterprise];
+  // (each enterprise of a roll-up on the day of its own entry; the message's date where its entry states none)
+  const dayOf = (name: string): string => (rollUp ? inText.find((v) => v.enterprise === name)?.date : null) ?? date;
   for (const visitedEnterprise of visited) {
     const visit: NewVisit = {
       teamId: team.id,
       enterprise: visitedEnterprise,
-      date,
+      date: dayOf(visitedEnterprise),
       participants: [ctx.msg.userName || ctx.msg.userId],
       note: text.length > 500 ? `${text.slice(0, 500)}…` : text,
       reporter: ctx.msg.userId,
@@ -622,7 +640,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       dueDate: handled ? (deadline ?? addDays(today, deps.config.ZCT_DUE_DAYS)) : null,
       reporter: ctx.msg.userId,
       reporterName: ctx.msg.userName,
-      raisedOn: date,
+      raisedOn: dayOf(entOf(index)),
     };
     plan.issues.push(issue);
   }
