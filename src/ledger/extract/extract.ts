@@ -78,6 +78,9 @@ import {
   VISIT_VERBS,
   WISH_WORDS,
   RELAYED_REPORT,
+  NAME_FILLERS,
+  VISIT_PLACE_SUFFIXES,
+  PROXIMAL_ANAPHOR,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
@@ -98,10 +101,14 @@ import {
   PROMISE_OF_SPEED,
   REALISED_ASPECT,
   REALISED_STEP,
+  SPEAKER_SUBJECTS,
   STATUS_ORDER,
 } from '../lexicon/statuses.js';
 import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 import { DEPARTMENT_CATEGORIES, LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
+
+/** The sign-off itself (销号, 消号), as asked about in a question. */
+const SIGN_OFF_WORD = /销号|消号/;
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 /** A numbered item's marker (1. 2、 ③ (4)): items cut by their numbers. */
@@ -122,8 +129,13 @@ const MAX_CHARS = 2000;
 
 const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 /** 去/到 right before an enterprise name makes a visit (今天到七一电器, 跟team去了迈微). */
-const MOTION_BEFORE_NAME =
-  /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
+const NAME_FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|');
+const MOTION_BEFORE_NAME = new RegExp(
+  // (去了那个旺达建材, 去了新华村的那个绿野合作社: a filler of speech, or the village or park the enterprise is in,
+  // may stand between the verb and the name)
+  `(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\\s*` +
+    `(?:[\\u4e00-\\u9fa5]{1,6}(?:${VISIT_PLACE_SUFFIXES.join('|')})(?:的|那边的|这边的)?)?\\s*(?:(?:${NAME_FILLER_ALT})\\s*)*$`,
+);
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
 const MOTION_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿|那里|那)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟|转了转|看了看|坐了坐|走了走|转了一圈)/;
@@ -293,6 +305,8 @@ interface SegmentFacts {
   ownPlan: boolean;
   /** The segment asks something (批了没有？, 到哪一步了) instead of stating it. */
   question: QuestionKind | null;
+  /** It asks whether the issue may be signed off (可以销号了吧？): a resolution stated in a question. */
+  askedSignOff: boolean;
   /** The enterprise this segment is about (its own, else the one named before it). */
   enterprise: string | null;
   /** A heading that states a status for the ids listed under it (以下问题予以销号：, 二、已办结): no item itself. */
@@ -545,6 +559,22 @@ function readMessage(
     else if (h && f.status === null) f.status = h;
     return f;
   });
+  // (…人才公寓也已经分了10套，Q-0051可以销号了吧？ — a result stated elsewhere, not of another id, or a question of no id
+  // after a result: it only asks to close what was said done, it states nothing more)
+  for (const f of segments) {
+    if (!f.askedSignOff) continue;
+    const saidDone = segments.some(
+      (g) =>
+        g !== f &&
+        !g.askedSignOff &&
+        (g.status === 'resolved' || g.status === 'closed') &&
+        (f.refs.length === 0 || g.refs.length === 0 || g.refs.some((r) => f.refs.some((x) => x.ref === r.ref))),
+    );
+    if (saidDone) {
+      f.askedSignOff = false;
+      f.question = 'closable';
+    }
+  }
 
   return {
     original,
@@ -592,6 +622,11 @@ function segmentFacts(
   const category = judged.score > 0 ? judged : categorize(maskedText(work, seg, cls, ents, depts, dateHits, true));
   const reportedText = work.slice(seg.parentStart, seg.end);
   const status = segmentStatus(segStatuses);
+  // "Q-0040 可以消号了吧？", "能不能先销号？": asking whether it may be signed off holds it solved — the resolution is
+  // stated (and the question noted), unlike "能不能结了？", which asks whether it is solved
+  const asked = questionKind(work, seg, reportedText);
+  const askedSignOff =
+    asked === 'closable' && segStatuses.some((x) => x.status === 'resolved' && SIGN_OFF_WORD.test(x.raw));
   return {
     index,
     seg,
@@ -618,7 +653,7 @@ function segmentFacts(
       (!NEW_MARKERS.test(seg.text) &&
         // "…的事能不能帮忙催催": asking for help with a matter reports it
         !(REQUEST_CUES.test(reportedText) || /帮忙|留言|来电|来函/.test(reportedText)) &&
-        (EARLIER_MARKERS.test(seg.text) ||
+        (EARLIER_MARKERS.test(withoutInnerAnaphor(seg.text)) ||
           // (上述问题已分别转…, 以上问题均已交办: this message's problems, not an earlier one)
           (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text) && !THIS_MESSAGE_SCOPE.test(seg.text)))),
     reportedText,
@@ -634,10 +669,28 @@ function segmentFacts(
       segStatuses.length === 0 &&
       !segDepts.some((x) => x.handedTo) &&
       !OWN_PROBLEM_CUES.test(seg.text) &&
-      !REQUEST_CUES.test(seg.text),
-    question: questionKind(work, seg, reportedText),
+      !REQUEST_CUES.test(seg.text) &&
+      // (企业提出党建阵地建设需要指导，我说会报给组织部: what the enterprise raised is recorded, only our step is a plan)
+      !STRONG_REPORT.test(denominalised(seg.text.slice(0, ownPlanStart(seg.text)))),
+    question: askedSignOff ? null : asked,
+    askedSignOff,
     enterprise,
   };
+}
+
+/** Where the speaker's own plan starts in a segment: its last first-person subject (0 when none). */
+function ownPlanStart(text: string): number {
+  return Math.max(0, ...SPEAKER_SUBJECTS.map((w) => text.lastIndexOf(w)));
+}
+
+/**
+ * "…施工许可证办不下来这个事我当场就交给住建局了": a proximal anaphor (这个事) after a problem said in the same segment
+ * points at that problem, not at one raised before — it is blanked before earlier markers are looked for.
+ */
+function withoutInnerAnaphor(text: string): string {
+  return text.replace(new RegExp(PROXIMAL_ANAPHOR.source, 'g'), (x, at: number) =>
+    saysSomethingWrong(text.slice(0, at)) ? ' '.repeat(x.length) : x,
+  );
 }
 
 /**
@@ -831,7 +884,10 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   const { trimmed, refs, ents, anyVisit, anyFirmStatus, reportCue } = m;
   // (read with fillers blanked too: 那个我问一下…)
   if (ASK_START.test(trimmed) || ASK_START.test(m.work)) return questionOrNothing(m);
-  if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue) return questionOrNothing(m);
+  // (Q-0311 可以销号吗: asking to sign off states the resolution — segmentFacts' askedSignOff)
+  const signOffAsked = m.segments.some((f) => f.askedSignOff);
+  if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue && !statedBeforeAsking(m) && !signOffAsked)
+    return questionOrNothing(m);
   if (QUESTION_END.test(trimmed) && !anyFirmStatus && !anyVisit && !reportCue) return questionOrNothing(m);
   // "你们组这个月走访了几家？": a question about visits is not a visit.
   if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit)
@@ -878,6 +934,26 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   )
     return notUpdate();
   return null;
+}
+
+/**
+ * "海纳那个授信，金融办对接中。我想问一下，…算一类吗？": a sentence before the first question states how a matter of an
+ * enterprise or id stands (a hand-off, work, a result) — a report that ends by asking, not a question.
+ */
+function statedBeforeAsking(m: MessageFacts): boolean {
+  const q = m.segments.findIndex((f) => f.question !== null);
+  if (q <= 0) return false;
+  const asked = m.segments[q]!;
+  // (the question opens a sentence of its own)
+  if (!/[。.!！?？\n]\s*$/.test(m.work.slice(0, asked.seg.start))) return false;
+  return m.segments
+    .slice(0, q)
+    .some(
+      (f) =>
+        f.status !== null &&
+        f.status !== 'open' &&
+        (f.refs.length > 0 || (f.enterprise !== null && f.category.score > 0)),
+    );
 }
 
 /** Step 3: the items a segment raises or updates — the first step that recognises the segment decides. */
@@ -1648,7 +1724,7 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     ...(i.old && i.ref && new Set(m.refs.map((r) => r.ref)).size >= 2 ? { ref: i.ref } : {}),
   }));
   const enterprise = m.ents[0]?.name ?? null;
-  const questions = m.segments.filter((f) => f.question !== null);
+  const questions = m.segments.filter((f) => f.question !== null || f.askedSignOff);
   if (questions.length) d.reasons.add('question_form');
   if (m.multiEnterprise) d.reasons.add('several_enterprises');
   if (m.ents[0]?.guessed && kind !== 'not_update') d.reasons.add('guessed_enterprise');

@@ -76,8 +76,12 @@ export const VISITING_AGENTS = [
   '办',
   '委',
 ];
+/** Sending someone (派人去看了, 安排技术人员上门): the department's people went, not the team. */
+export const DISPATCH_VERBS = ['派', '安排', '叫', '让', '组织'];
+export const DISPATCHED_PEOPLE = ['专人', '人员', '工作人员', '技术人员', '专家', '人'];
 export const THIRD_PARTY_VISIT = new RegExp(
-  `(?<!(?:跟|和|与|同|陪同|带着|一起)[\\u4e00-\\u9fa5]{0,6})(?:${VISITING_AGENTS.join('|')})(?:[\\u4e00-\\u9fa5]{0,6}?)(?:上门|来厂|到厂)`,
+  `(?<!(?:跟|和|与|同|陪同|带着|一起)[\\u4e00-\\u9fa5]{0,6})(?:${VISITING_AGENTS.join('|')})(?:[\\u4e00-\\u9fa5]{0,6}?)(?:上门|来厂|到厂)|` +
+    `(?:${DISPATCH_VERBS.join('|')})(?:了)?(?:${DISPATCHED_PEOPLE.join('|')})(?:[\\u4e00-\\u9fa5]{0,3}?)(?:去看了?|去了|过去了?|上门|到现场|去现场|来看了?)`,
   'g',
 );
 
@@ -86,8 +90,9 @@ export const VISIT_RECORD_LABEL =
   /(?:走访|拜访|回访|调研)(?:日期|时间|人员?|对象|企业|单位|记录)\s*[:：]|(?:走访|拜访|回访|调研)记录/;
 
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
+// (走访的是X: the one visited, a visit said; 走访的企业: a noun)
 export const VISIT_NOUN =
-  /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
+  /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的(?!是)|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
 /** A clause with one of these describes a plan, not something that happened. */
@@ -179,6 +184,8 @@ export const GENERIC_EARLIER_ALL =
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
   /(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的|(?:之前|此前|上次|上回)?(?:提|反映|提出|反应)的(?!主要|最大|首要|突出|几|[一二三两四五]|问题|事)[\u4e00-\u9fa5]{1,10}?(?:问题|的事情?|那个事?)(?=[,，\s]|$)|(?:那条|这条)(?=[,，\s]|$)|那件事|(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|那个[\u4e00-\u9fa5]{1,8}?的(?=\s*[,，]|$)|这个事|这件事|那件事|的事情?/;
+/** A proximal anaphor for a matter (这个事): after a problem said in the same breath it points at that problem. */
+export const PROXIMAL_ANAPHOR = /这(?:个|件)事(?:情)?(?!项)/;
 /** Weaker: "…问题已…" reads as an earlier issue only when nobody reports anything in the clause. */
 export const EARLIER_WEAK = /问题(?=[,，]?\s*(?:已|在|正|还在|都|均|以|解决|办结|销号|消号))/;
 export const REPORT_IN_CLAUSE = /反映|提出|提了|来电|来函|希望|想|缺|诉求|求助|急需/;
@@ -334,6 +341,8 @@ export const FILLER_BREAKS =
  * 奖励): before a name they open its clause as punctuation would; after it they close the name.
  */
 export const NAME_FILLERS = ['就是说', '就是', '那个', '这个', '然后呢', '然后', '嗯', '呃', '啊'];
+/** Endings of the place an enterprise is in, said between a verb of going and its name (去了新华村的绿野合作社). */
+export const VISIT_PLACE_SUFFIXES = ['村', '镇', '乡', '街道', '社区', '园区', '开发区', '工业园', '产业园', '工业区'];
 export const FILLER_BLANKS =
   /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
 
