@@ -105,3 +105,33 @@ describe('acts not done', () => {
     expect(triples(got)).toEqual([['其他', '住建局', 'in_progress']]);
   });
 });
+
+describe('new or earlier', () => {
+  it('on a visit, the enterprise telling only how a department’s work stands updates an earlier issue', () => {
+    const got = parse('上午回访了七一电器，他们说厂区道路改造交通运输局正在协调，另外又说缺十个包装工');
+    expect(got.kind).toBe('mixed');
+    expect(triples(got)).toEqual([
+      ['其他', '交通运输局', 'in_progress'],
+      ['用工', null, 'open'],
+    ]);
+  });
+  it('a need stated (需要X) with its hand-off is a new issue, not an update', () => {
+    const got = parse('七一电器 新生产线需要环评，材料已交生态环境局');
+    expect(got.kind).toBe('issue');
+    expect(triples(got)).toEqual([['审批', '生态环境局', 'assigned']]);
+  });
+  it('under a heading of new matters, a matter with a department at work is raised now', () => {
+    const got = parse('本月新增：华康药业 研发补助未拨付（财政局已受理）；七一电器 缺焊工8人（未交办）');
+    expect(got.kind).toBe('issue');
+    expect(got.issues.map((i) => i.status)).toEqual(['in_progress', 'open']);
+  });
+  it('an entry answered with a bare 无 raises nothing', () => {
+    const got = parse('本月新增：华康药业 缺焊工8人（未交办）；七一电器 无。');
+    expect(got.issues).toHaveLength(1);
+  });
+  it('a tally of visits naming no enterprise is no visit: the results reported decide', () => {
+    const got = parse('本月小结：走访企业8家，办结3条（Q-0321、Q-0322、Q-0323）。');
+    expect(got.kind).toBe('resolved');
+    expect(got.issues.map((i) => i.status)).toEqual(['resolved', 'resolved', 'resolved']);
+  });
+});

@@ -81,6 +81,8 @@ import {
   NAME_FILLERS,
   VISIT_PLACE_SUFFIXES,
   PROXIMAL_ANAPHOR,
+  NEED_STATED,
+  VISIT_TALLY,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
@@ -1422,13 +1424,17 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const afterTopic = acting.includes('after-topic') && !/反映|来电|来函|提出|提了/.test(f.reportedText);
   const reported: Span = { start: f.seg.parentStart, end: f.seg.end };
   // (on a visit, a need said there with a department already at work on it is raised there: 去了X 要招二十个工 人社已经接了)
-  const raisedOnVisit = m.anyVisit && f.cls.some((c) => c.content && NEED_CUES.test(c.text));
+  const raisedOnVisit =
+    (m.anyVisit && f.cls.some((c) => c.content && NEED_CUES.test(c.text))) ||
+    // (本周新增：恒通电缆 出口退税未到账（税务局已受理）: under a heading of new matters, raised now)
+    underNewHeading(m.work, f.seg.start);
   if (
     deptActing &&
     !raisedOnVisit &&
     (afterTopic ||
       (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, quotedFrom(m, reported))) ||
-      relaysOnly(m, reported))
+      relaysOnly(m, reported) ||
+      tellsOnlyTheWork(m, f))
   ) {
     addOld(d, m, f, null);
     return true;
@@ -1590,6 +1596,28 @@ function relaysOnly(m: MessageFacts, span: Span): boolean {
 }
 
 /**
+ * The label of the heading the segment stands under (the text before the last colon before it, back to the previous
+ * sentence end) says its matters are new: 本周新增：…, 新诉求：….
+ */
+function underNewHeading(work: string, at: number): boolean {
+  const colon = Math.max(work.lastIndexOf('：', at - 1), work.lastIndexOf(':', at - 1));
+  if (colon < 0) return false;
+  const from = Math.max(...['。', ';', '；', '\n'].map((c) => work.lastIndexOf(c, colon - 1))) + 1;
+  return NEW_MARKERS.test(work.slice(from, colon));
+}
+
+/**
+ * "他们说五亩冷库用地农业农村局和自规局正在协调": with the statuses, departments, names and dates blanked, what the segment
+ * says (whoever says it) names a matter and nothing wrong, wanted or needed — it tells how the department's work stands.
+ */
+function tellsOnlyTheWork(m: MessageFacts, f: SegmentFacts): boolean {
+  let t = m.work.slice(f.seg.start, f.seg.end);
+  for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits])
+    if (inside(x, f.seg)) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
+  return f.category.score > 0 && !saysSomethingWrong(t) && !NEW_MARKERS.test(t);
+}
+
+/**
  * On a visit, a matter said to have reached a stage of work, with nothing wrong or wanted said of it (又去了一趟蓝海生物，临床试验审批
  * 已经进入技术审评，快了): how an earlier issue stands, not a problem raised there.
  */
@@ -1632,6 +1660,8 @@ function saysNothingWrong(m: MessageFacts, f: SegmentFacts, named = ''): boolean
   return (
     !OWN_PROBLEM_CUES.test(t) &&
     !REQUEST_CUES.test(t) &&
+    // (新上线需要能评: a need of the enterprise's, said of a matter)
+    !NEED_STATED.test(t) &&
     !/打电话|电话|来电|来函|留言|(?:企业|老板|他们|对方|厂里|负责人|[王李张刘陈赵周吴]总)(?:又|还)?说/.test(t)
   );
 }
@@ -1697,9 +1727,14 @@ function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
   }
   const oldItems = items.filter((i) => i.old);
   const fresh = items.filter((i) => !i.old);
+  // (本周小结：走访企业5家，…办结2条（Q-…）: a tally of visits naming no enterprise, beside updates of earlier issues, is
+  // a summary's count — no visit of its own to mix with them; alone, 今天走访了三家企业 still reports visits)
+  const tally = (c: Clause) => m.ents.length === 0 && oldItems.length > 0 && VISIT_TALLY.test(c.text);
   const visited =
     (m.visitHeading && !oldItems.length) ||
-    segs.some((f) => f.cls.some((c) => c.visit === 'visit' || (c.visit === 'return' && oldItems.length === 0)));
+    segs.some((f) =>
+      f.cls.some((c) => !tally(c) && (c.visit === 'visit' || (c.visit === 'return' && oldItems.length === 0))),
+    );
   const oldKinds = new Set<UpdateKind>(
     oldItems.map((i) => (i.status === 'closed' ? 'closed' : i.status === 'resolved' ? 'resolved' : 'progress')),
   );
