@@ -135,3 +135,18 @@ describe('new or earlier', () => {
     expect(got.issues.map((i) => i.status)).toEqual(['resolved', 'resolved', 'resolved']);
   });
 });
+
+describe('more ways of saying a visit, and a department at work', () => {
+  it('走进X is a visit; meeting the boss face to face (见了X的李总) too', () => {
+    expect(parse('今天走进七一电器，企业反映缺工').kind).toBe('visit');
+    expect(parse('今天见了七一电器的李总，他说缺工').kind).toBe('visit');
+  });
+  it('a return call by phone (电话回访) is no visit', () => {
+    expect(parse('今天电话回访七一电器，企业反映缺工').kind).toBe('issue');
+  });
+  it('a department said to have started work (已经施工了, 已派人) has the matter under way', () => {
+    const got = parse('七一电器的用电增容供电公司已经施工了');
+    expect(got.kind).toBe('progress');
+    expect(triples(got)).toEqual([['其他', '供电公司', 'in_progress']]);
+  });
+});

@@ -135,7 +135,7 @@ const NAME_FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).jo
 const MOTION_BEFORE_NAME = new RegExp(
   // (去了那个旺达建材, 去了新华村的那个绿野合作社: a filler of speech, or the village or park the enterprise is in,
   // may stand between the verb and the name)
-  `(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\\s*` +
+  `(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|走进|走入|深入|去|到|赴|跑了)(?:一?趟|一下|一次)?\\s*` +
     `(?:[\\u4e00-\\u9fa5]{1,6}(?:${VISIT_PLACE_SUFFIXES.join('|')})(?:的|那边的|这边的)?)?\\s*(?:(?:${NAME_FILLER_ALT})\\s*)*$`,
 );
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */

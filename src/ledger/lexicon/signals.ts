@@ -36,7 +36,8 @@ export const PRESENCE_BEFORE_NAME =
 export const PRESENCE_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿|厂里|厂区|车间|现场)?\s*(?:$|出来|回来|待了|呆了|开了?(?:个)?(?:座谈会|会)|座谈|参观|看了|转了|蹲了|调研|(?:跟|和|与)[\u4e00-\u9fa5]{0,6}(?:聊|谈|座谈|交流|见))/;
 /** Meeting the enterprise's people face to face (当面聊, 面谈, 见了面): a visit, however it is worded. */
-export const FACE_TO_FACE = /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊|(?:见|碰)了(?:一|个)面/;
+export const FACE_TO_FACE =
+  /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊|(?:见|碰)了(?:一|个)面|(?:见了|见到了?|约见了|会见了|拜会了)(?=[^，,。;；]{0,12}?(?:老板|老总|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|负责人|董事长|总经理|厂长))/;
 
 /** A visit recalled in a relative clause (上周走访X时提的…, 去的时候他们说的…): it says when a matter was raised, no visit now. */
 export const VISIT_RECALLED =
@@ -103,7 +104,9 @@ export const PLAN_MARKERS =
   /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
 
 /** A visit said not to have happened (本周未走访企业, 没去成, 这周没去): blanked before visit verbs are read. */
-export const VISIT_NEGATED = /(?:未|没有?|不用|不|无)(?:去|到|再)?(?:走访|拜访|调研|回访|去过?|到)/g;
+// (电话回访, 线上走访: by phone or online — no visit)
+export const VISIT_NEGATED =
+  /(?:未|没有?|不用|不|无)(?:去|到|再)?(?:走访|拜访|调研|回访|去过?|到)|(?:电话|线上|微信|视频|远程|网上)(?:回访|走访|拜访|调研)/g;
 /** A heading that lists visits to come (走访安排：…, 下周走访计划): no visit reported. */
 export const PLANNED_HEADING =
   /(?:走访|拜访|调研|回访)(?:安排|计划|任务|排期|行程)|(?:下周|下个?月|明天|后天|近期)(?:的)?(?:走访|拜访|调研|回访)/;
@@ -356,8 +359,26 @@ export const FILLER_BLANKS =
  * After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了), or has set its own next step
  * (商务局拟于下周组织对接会, 住建局将派人核查): work under way.
  */
-export const DEPARTMENT_ACTING_AFTER =
-  /^(?:那边|这边|那块|这块)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人|(?:已经?|也)?接(?:了|手|过去|下来|住)|(?:已|也)?(?:拟于?|将于?|计划|准备|定于|已安排|安排)(?=[\u4e00-\u9fa5]))/;
+/** Steps of work a department is said to have started (供电公司已经施工了, 住建局已派人): the matter is under way. */
+export const DEPARTMENT_WORK_STEPS = [
+  '开始',
+  '着手',
+  '动工',
+  '施工',
+  '进场',
+  '派人',
+  '上门',
+  '介入',
+  '启动',
+  '勘察',
+  '勘查',
+  '踏勘',
+];
+export const DEPARTMENT_ACTING_AFTER = new RegExp(
+  `^(?:那边|这边|那块|这块)?\\s*(?:已经?|也已经?)(?:${DEPARTMENT_WORK_STEPS.join('|')})|` +
+    /^(?:那边|这边|那块|这块)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人|(?:已经?|也)?接(?:了|手|过去|下来|住)|(?:已|也)?(?:拟于?|将于?|计划|准备|定于|已安排|安排)(?=[\u4e00-\u9fa5]))/
+      .source,
+);
 /** Before a department: the issue is waiting there (卡在发改, 压在住建局): work under way. */
 export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|在)\s*$/;
 
