@@ -78,6 +78,11 @@ import {
   VISIT_VERBS,
   WISH_WORDS,
   RELAYED_REPORT,
+  NAME_FILLERS,
+  VISIT_PLACE_SUFFIXES,
+  PROXIMAL_ANAPHOR,
+  NEED_STATED,
+  VISIT_TALLY,
 } from '../lexicon/signals.js';
 import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
@@ -99,12 +104,16 @@ import {
   PROMISE_OF_SPEED,
   REALISED_ASPECT,
   REALISED_STEP,
+  SPEAKER_SUBJECTS,
   STATUS_ORDER,
   SUBMISSION_VERB,
   SUBMITTED_DOCUMENT_BEFORE,
 } from '../lexicon/statuses.js';
 import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 import { DEPARTMENT_CATEGORIES, LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
+
+/** The sign-off itself (销号, 消号), as asked about in a question. */
+const SIGN_OFF_WORD = /销号|消号/;
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 /** A numbered item's marker (1. 2、 ③ (4)): items cut by their numbers. */
@@ -125,8 +134,13 @@ const MAX_CHARS = 2000;
 
 const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 /** 去/到 right before an enterprise name makes a visit (今天到七一电器, 跟team去了迈微). */
-const MOTION_BEFORE_NAME =
-  /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
+const NAME_FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|');
+const MOTION_BEFORE_NAME = new RegExp(
+  // (去了那个旺达建材, 去了新华村的那个绿野合作社: a filler of speech, or the village or park the enterprise is in,
+  // may stand between the verb and the name)
+  `(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|走进|走入|深入|去|到|赴|跑了)(?:一?趟|一下|一次)?\\s*` +
+    `(?:[\\u4e00-\\u9fa5]{1,6}(?:${VISIT_PLACE_SUFFIXES.join('|')})(?:的|那边的|这边的)?)?\\s*(?:(?:${NAME_FILLER_ALT})\\s*)*$`,
+);
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
 const MOTION_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿|那里|那)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟|转了转|看了看|坐了坐|走了走|转了一圈)/;
@@ -296,6 +310,8 @@ interface SegmentFacts {
   ownPlan: boolean;
   /** The segment asks something (批了没有？, 到哪一步了) instead of stating it. */
   question: QuestionKind | null;
+  /** It asks whether the issue may be signed off (可以销号了吧？): a resolution stated in a question. */
+  askedSignOff: boolean;
   /** The enterprise this segment is about (its own, else the one named before it). */
   enterprise: string | null;
   /** A heading that states a status for the ids listed under it (以下问题予以销号：, 二、已办结): no item itself. */
@@ -567,6 +583,22 @@ function readMessage(
     else if (h && f.status === null) f.status = h;
     return f;
   });
+  // (…人才公寓也已经分了10套，Q-0051可以销号了吧？ — a result stated elsewhere, not of another id, or a question of no id
+  // after a result: it only asks to close what was said done, it states nothing more)
+  for (const f of segments) {
+    if (!f.askedSignOff) continue;
+    const saidDone = segments.some(
+      (g) =>
+        g !== f &&
+        !g.askedSignOff &&
+        (g.status === 'resolved' || g.status === 'closed') &&
+        (f.refs.length === 0 || g.refs.length === 0 || g.refs.some((r) => f.refs.some((x) => x.ref === r.ref))),
+    );
+    if (saidDone) {
+      f.askedSignOff = false;
+      f.question = 'closable';
+    }
+  }
 
   return {
     original,
@@ -614,6 +646,11 @@ function segmentFacts(
   const category = judged.score > 0 ? judged : categorize(maskedText(work, seg, cls, ents, depts, dateHits, true));
   const reportedText = work.slice(seg.parentStart, seg.end);
   const status = segmentStatus(segStatuses);
+  // "Q-0040 可以消号了吧？", "能不能先销号？": asking whether it may be signed off holds it solved — the resolution is
+  // stated (and the question noted), unlike "能不能结了？", which asks whether it is solved
+  const asked = questionKind(work, seg, reportedText);
+  const askedSignOff =
+    asked === 'closable' && segStatuses.some((x) => x.status === 'resolved' && SIGN_OFF_WORD.test(x.raw));
   return {
     index,
     seg,
@@ -640,7 +677,7 @@ function segmentFacts(
       (!NEW_MARKERS.test(seg.text) &&
         // "…的事能不能帮忙催催": asking for help with a matter reports it
         !(REQUEST_CUES.test(reportedText) || /帮忙|留言|来电|来函/.test(reportedText)) &&
-        (EARLIER_MARKERS.test(seg.text) ||
+        (EARLIER_MARKERS.test(withoutInnerAnaphor(seg.text)) ||
           // (上述问题已分别转…, 以上问题均已交办: this message's problems, not an earlier one)
           (EARLIER_WEAK.test(seg.text) && !REPORT_IN_CLAUSE.test(seg.text) && !THIS_MESSAGE_SCOPE.test(seg.text)))),
     reportedText,
@@ -656,10 +693,28 @@ function segmentFacts(
       segStatuses.length === 0 &&
       !segDepts.some((x) => x.handedTo) &&
       !OWN_PROBLEM_CUES.test(seg.text) &&
-      !REQUEST_CUES.test(seg.text),
-    question: questionKind(work, seg, reportedText),
+      !REQUEST_CUES.test(seg.text) &&
+      // (企业提出党建阵地建设需要指导，我说会报给组织部: what the enterprise raised is recorded, only our step is a plan)
+      !STRONG_REPORT.test(denominalised(seg.text.slice(0, ownPlanStart(seg.text)))),
+    question: askedSignOff ? null : asked,
+    askedSignOff,
     enterprise,
   };
+}
+
+/** Where the speaker's own plan starts in a segment: its last first-person subject (0 when none). */
+function ownPlanStart(text: string): number {
+  return Math.max(0, ...SPEAKER_SUBJECTS.map((w) => text.lastIndexOf(w)));
+}
+
+/**
+ * "…施工许可证办不下来这个事我当场就交给住建局了": a proximal anaphor (这个事) after a problem said in the same segment
+ * points at that problem, not at one raised before — it is blanked before earlier markers are looked for.
+ */
+function withoutInnerAnaphor(text: string): string {
+  return text.replace(new RegExp(PROXIMAL_ANAPHOR.source, 'g'), (x, at: number) =>
+    saysSomethingWrong(text.slice(0, at)) ? ' '.repeat(x.length) : x,
+  );
 }
 
 /**
@@ -853,7 +908,10 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   const { trimmed, refs, ents, anyVisit, anyFirmStatus, reportCue } = m;
   // (read with fillers blanked too: 那个我问一下…)
   if (ASK_START.test(trimmed) || ASK_START.test(m.work)) return questionOrNothing(m);
-  if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue) return questionOrNothing(m);
+  // (Q-0311 可以销号吗: asking to sign off states the resolution — segmentFacts' askedSignOff)
+  const signOffAsked = m.segments.some((f) => f.askedSignOff);
+  if (STRONG_QUESTION.test(trimmed) && !anyVisit && !reportCue && !statedBeforeAsking(m) && !signOffAsked)
+    return questionOrNothing(m);
   if (QUESTION_END.test(trimmed) && !anyFirmStatus && !anyVisit && !reportCue) return questionOrNothing(m);
   // "你们组这个月走访了几家？": a question about visits is not a visit.
   if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit)
@@ -900,6 +958,26 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   )
     return notUpdate();
   return null;
+}
+
+/**
+ * "海纳那个授信，金融办对接中。我想问一下，…算一类吗？": a sentence before the first question states how a matter of an
+ * enterprise or id stands (a hand-off, work, a result) — a report that ends by asking, not a question.
+ */
+function statedBeforeAsking(m: MessageFacts): boolean {
+  const q = m.segments.findIndex((f) => f.question !== null);
+  if (q <= 0) return false;
+  const asked = m.segments[q]!;
+  // (the question opens a sentence of its own)
+  if (!/[。.!！?？\n]\s*$/.test(m.work.slice(0, asked.seg.start))) return false;
+  return m.segments
+    .slice(0, q)
+    .some(
+      (f) =>
+        f.status !== null &&
+        f.status !== 'open' &&
+        (f.refs.length > 0 || (f.enterprise !== null && f.category.score > 0)),
+    );
 }
 
 /** Step 3: the items a segment raises or updates — the first step that recognises the segment decides. */
@@ -1368,13 +1446,17 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const afterTopic = acting.includes('after-topic') && !/反映|来电|来函|提出|提了/.test(f.reportedText);
   const reported: Span = { start: f.seg.parentStart, end: f.seg.end };
   // (on a visit, a need said there with a department already at work on it is raised there: 去了X 要招二十个工 人社已经接了)
-  const raisedOnVisit = m.anyVisit && f.cls.some((c) => c.content && NEED_CUES.test(c.text));
+  const raisedOnVisit =
+    (m.anyVisit && f.cls.some((c) => c.content && NEED_CUES.test(c.text))) ||
+    // (本周新增：恒通电缆 出口退税未到账（税务局已受理）: under a heading of new matters, raised now)
+    underNewHeading(m.work, f.seg.start);
   if (
     deptActing &&
     !raisedOnVisit &&
     (afterTopic ||
       (!STRONG_REPORT.test(f.reportedText) && !enterpriseSays(work, ents, quotedFrom(m, reported))) ||
-      relaysOnly(m, reported))
+      relaysOnly(m, reported) ||
+      tellsOnlyTheWork(m, f))
   ) {
     addOld(d, m, f, null);
     return true;
@@ -1536,6 +1618,28 @@ function relaysOnly(m: MessageFacts, span: Span): boolean {
 }
 
 /**
+ * The label of the heading the segment stands under (the text before the last colon before it, back to the previous
+ * sentence end) says its matters are new: 本周新增：…, 新诉求：….
+ */
+function underNewHeading(work: string, at: number): boolean {
+  const colon = Math.max(work.lastIndexOf('：', at - 1), work.lastIndexOf(':', at - 1));
+  if (colon < 0) return false;
+  const from = Math.max(...['。', ';', '；', '\n'].map((c) => work.lastIndexOf(c, colon - 1))) + 1;
+  return NEW_MARKERS.test(work.slice(from, colon));
+}
+
+/**
+ * "他们说五亩冷库用地农业农村局和自规局正在协调": with the statuses, departments, names and dates blanked, what the segment
+ * says (whoever says it) names a matter and nothing wrong, wanted or needed — it tells how the department's work stands.
+ */
+function tellsOnlyTheWork(m: MessageFacts, f: SegmentFacts): boolean {
+  let t = m.work.slice(f.seg.start, f.seg.end);
+  for (const x of [...f.statuses, ...f.depts, ...m.ents, ...m.dateHits])
+    if (inside(x, f.seg)) t = blank(t, x.start - f.seg.start, x.end - f.seg.start);
+  return f.category.score > 0 && !saysSomethingWrong(t) && !NEW_MARKERS.test(t);
+}
+
+/**
  * On a visit, a matter said to have reached a stage of work, with nothing wrong or wanted said of it (又去了一趟蓝海生物，临床试验审批
  * 已经进入技术审评，快了): how an earlier issue stands, not a problem raised there.
  */
@@ -1578,6 +1682,8 @@ function saysNothingWrong(m: MessageFacts, f: SegmentFacts, named = ''): boolean
   return (
     !OWN_PROBLEM_CUES.test(t) &&
     !REQUEST_CUES.test(t) &&
+    // (新上线需要能评: a need of the enterprise's, said of a matter)
+    !NEED_STATED.test(t) &&
     !/打电话|电话|来电|来函|留言|(?:企业|老板|他们|对方|厂里|负责人|[王李张刘陈赵周吴]总)(?:又|还)?说/.test(t)
   );
 }
@@ -1643,9 +1749,14 @@ function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
   }
   const oldItems = items.filter((i) => i.old);
   const fresh = items.filter((i) => !i.old);
+  // (本周小结：走访企业5家，…办结2条（Q-…）: a tally of visits naming no enterprise, beside updates of earlier issues, is
+  // a summary's count — no visit of its own to mix with them; alone, 今天走访了三家企业 still reports visits)
+  const tally = (c: Clause) => m.ents.length === 0 && oldItems.length > 0 && VISIT_TALLY.test(c.text);
   const visited =
     (m.visitHeading && !oldItems.length) ||
-    segs.some((f) => f.cls.some((c) => c.visit === 'visit' || (c.visit === 'return' && oldItems.length === 0)));
+    segs.some((f) =>
+      f.cls.some((c) => !tally(c) && (c.visit === 'visit' || (c.visit === 'return' && oldItems.length === 0))),
+    );
   const oldKinds = new Set<UpdateKind>(
     oldItems.map((i) => (i.status === 'closed' ? 'closed' : i.status === 'resolved' ? 'resolved' : 'progress')),
   );
@@ -1670,7 +1781,7 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     ...(i.old && i.ref && new Set(m.refs.map((r) => r.ref)).size >= 2 ? { ref: i.ref } : {}),
   }));
   const enterprise = m.ents[0]?.name ?? null;
-  const questions = m.segments.filter((f) => f.question !== null);
+  const questions = m.segments.filter((f) => f.question !== null || f.askedSignOff);
   if (questions.length) d.reasons.add('question_form');
   if (m.multiEnterprise) d.reasons.add('several_enterprises');
   if (m.ents[0]?.guessed && kind !== 'not_update') d.reasons.add('guessed_enterprise');

@@ -36,7 +36,8 @@ export const PRESENCE_BEFORE_NAME =
 export const PRESENCE_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿|厂里|厂区|车间|现场)?\s*(?:$|出来|回来|待了|呆了|开了?(?:个)?(?:座谈会|会)|座谈|参观|看了|转了|蹲了|调研|(?:跟|和|与)[\u4e00-\u9fa5]{0,6}(?:聊|谈|座谈|交流|见))/;
 /** Meeting the enterprise's people face to face (当面聊, 面谈, 见了面): a visit, however it is worded. */
-export const FACE_TO_FACE = /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊|(?:见|碰)了(?:一|个)面/;
+export const FACE_TO_FACE =
+  /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊|(?:见|碰)了(?:一|个)面|(?:见了|见到了?|约见了|会见了|拜会了)(?=[^，,。;；]{0,12}?(?:老板|老总|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|负责人|董事长|总经理|厂长))/;
 
 /** A visit recalled in a relative clause (上周走访X时提的…, 去的时候他们说的…): it says when a matter was raised, no visit now. */
 export const VISIT_RECALLED =
@@ -76,8 +77,12 @@ export const VISITING_AGENTS = [
   '办',
   '委',
 ];
+/** Sending someone (派人去看了, 安排技术人员上门): the department's people went, not the team. */
+export const DISPATCH_VERBS = ['派', '安排', '叫', '让', '组织'];
+export const DISPATCHED_PEOPLE = ['专人', '人员', '工作人员', '技术人员', '专家', '人'];
 export const THIRD_PARTY_VISIT = new RegExp(
-  `(?<!(?:跟|和|与|同|陪同|带着|一起)[\\u4e00-\\u9fa5]{0,6})(?:${VISITING_AGENTS.join('|')})(?:[\\u4e00-\\u9fa5]{0,6}?)(?:上门|来厂|到厂)`,
+  `(?<!(?:跟|和|与|同|陪同|带着|一起)[\\u4e00-\\u9fa5]{0,6})(?:${VISITING_AGENTS.join('|')})(?:[\\u4e00-\\u9fa5]{0,6}?)(?:上门|来厂|到厂)|` +
+    `(?:${DISPATCH_VERBS.join('|')})(?:了)?(?:${DISPATCHED_PEOPLE.join('|')})(?:[\\u4e00-\\u9fa5]{0,3}?)(?:去看了?|去了|过去了?|上门|到现场|去现场|来看了?)`,
   'g',
 );
 
@@ -86,8 +91,12 @@ export const VISIT_RECORD_LABEL =
   /(?:走访|拜访|回访|调研)(?:日期|时间|人员?|对象|企业|单位|记录)\s*[:：]|(?:走访|拜访|回访|调研)记录/;
 
 /** 走访 used as a noun (走访计划, 走访台账): not a visit. */
+// (走访的是X: the one visited, a visit said; 走访的企业: a noun)
 export const VISIT_NOUN =
-  /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
+  /(?<=的|次|轮|本周|下周|这周)(?:走访|调研|回访|座谈)|(?:走访|调研|回访|座谈)(?=的(?!是)|计划|台账|安排|任务|名单|清单|表|工作|活动|要求|通知|日|情况汇总|方案|对象|频次|次数)/g;
+/** A count of enterprises visited (走访企业5家, 共回访3家): a tally, a visit of its own only with a name. */
+export const VISIT_TALLY =
+  /(?:走访|回访|调研|走|跑|去)(?:了)?(?:企业|重点企业)?\s*(?:共|合计|累计)?\s*[\d一两二三四五六七八九十]+\s*(?:家|户)/;
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
 /** A clause with one of these describes a plan, not something that happened. */
@@ -95,7 +104,9 @@ export const PLAN_MARKERS =
   /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
 
 /** A visit said not to have happened (本周未走访企业, 没去成, 这周没去): blanked before visit verbs are read. */
-export const VISIT_NEGATED = /(?:未|没有?|不用|不|无)(?:去|到|再)?(?:走访|拜访|调研|回访|去过?|到)/g;
+// (电话回访, 线上走访: by phone or online — no visit)
+export const VISIT_NEGATED =
+  /(?:未|没有?|不用|不|无)(?:去|到|再)?(?:走访|拜访|调研|回访|去过?|到)|(?:电话|线上|微信|视频|远程|网上)(?:回访|走访|拜访|调研)/g;
 /** A heading that lists visits to come (走访安排：…, 下周走访计划): no visit reported. */
 export const PLANNED_HEADING =
   /(?:走访|拜访|调研|回访)(?:安排|计划|任务|排期|行程)|(?:下周|下个?月|明天|后天|近期)(?:的)?(?:走访|拜访|调研|回访)/;
@@ -160,7 +171,8 @@ export const CHITCHAT =
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
-  /(?:订单|生产|经营|销售|效益|形势|业务|生意|产销|运营)(?:情况)?(?:都|还|也|总体|整体)?(?:不错|挺好|很好|良好|饱满|充足|稳定|平稳|红火|还行|还可以|过得去)(?=$|[\s,，。;；!！~～]|的|了|就是|只是|不过|但)|(?:啥|什么)都不缺|都挺好|挺好的?|(?:其实|都|还|挺|很|也|比较|蛮)不错(?=$|[\s,，。;；!！]|的|了|就是|只是|不过|但)|都好|一切都好|很满意|满意|没新(?:的)?(?:问题|需求|诉求|情况)|没有新(?:的)?(?:问题|需求|诉求|情况)|没(?:有)?(?:什么|啥)?(?:需要|要)(?:政府|我们)?(?:协调|帮忙|解决)的|nothing special|all good|no (?:new )?(?:issues?|requests?|problems?)|everything(?:'s| is)? (?:fine|ok|good)|(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新增的?|新的?|特别的?|大的?)?(?:(?:需要?|要)(?:政府|我们|县里|部门)?(?:协调|帮助|帮忙|解决|处理|支持|跟进){1,2}的?)?(?:诉求|问题|困难|需求|要求|需要协调的|事项)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没(?:什么|啥)(?:问题|事)(?!情要|要)|无需协调|暂时没有|没啥问题|没有需要|不(?:需要|用)(?:政府|我们)?(?:帮忙|协调|帮助|操心)|没(?:啥|什么)(?:要|需要)?反映的|(?:企业|他们|厂里)?(?:自己|自行)(?:解决|处理|消化|协调)(?!了|好了)|(?:说|表示|特意|特别|非常|很)?(?:谢谢|感谢|感激|致谢)(?:我们|你们|政府|组织|大家|县里|区里|市里|镇里|领导|组团|服务队)/;
+  // (…；顺达物流 无。 — an entry whose cell or answer is a bare 无: nothing raised)
+  /(?<=^|[\s:：,，])(?:无|暂无|均无)(?=\s*[。.;；!！]?\s*$)|(?:订单|生产|经营|销售|效益|形势|业务|生意|产销|运营)(?:情况)?(?:都|还|也|总体|整体)?(?:不错|挺好|很好|良好|饱满|充足|稳定|平稳|红火|还行|还可以|过得去)(?=$|[\s,，。;；!！~～]|的|了|就是|只是|不过|但)|(?:啥|什么)都不缺|都挺好|挺好的?|(?:其实|都|还|挺|很|也|比较|蛮)不错(?=$|[\s,，。;；!！]|的|了|就是|只是|不过|但)|都好|一切都好|很满意|满意|没新(?:的)?(?:问题|需求|诉求|情况)|没有新(?:的)?(?:问题|需求|诉求|情况)|没(?:有)?(?:什么|啥)?(?:需要|要)(?:政府|我们)?(?:协调|帮忙|解决)的|nothing special|all good|no (?:new )?(?:issues?|requests?|problems?)|everything(?:'s| is)? (?:fine|ok|good)|(?:没|没有|无|暂无|未|暂时没有?|目前没有?|也没有?)(?:提|提出|提什么|反映|发现|啥)?(?:什么|任何|啥)?(?:新增的?|新的?|特别的?|大的?)?(?:(?:需要?|要)(?:政府|我们|县里|部门)?(?:协调|帮助|帮忙|解决|处理|支持|跟进){1,2}的?)?(?:诉求|问题|困难|需求|要求|需要协调的|事项)|运行正常|运转正常|生产正常|经营正常|一切正常|情况良好|总体平稳|没有需要帮忙|不需要帮忙|没(?:什么|啥)(?:问题|事)(?!情要|要)|无需协调|暂时没有|没啥问题|没有需要|不(?:需要|用)(?:政府|我们)?(?:帮忙|协调|帮助|操心)|没(?:啥|什么)(?:要|需要)?反映的|(?:企业|他们|厂里)?(?:自己|自行)(?:解决|处理|消化|协调)(?!了|好了)|(?:说|表示|特意|特别|非常|很)?(?:谢谢|感谢|感激|致谢)(?:我们|你们|政府|组织|大家|县里|区里|市里|镇里|领导|组团|服务队)/;
 
 /**
  * The reporter's own comment on what was just said (我看有难度, 我觉得可以帮他们申请人才公寓, 这个要查一下, 这个算办结了):
@@ -179,6 +191,8 @@ export const GENERIC_EARLIER_ALL =
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
   /(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的|(?:之前|此前|上次|上回)?(?:提|反映|提出|反应)的(?!主要|最大|首要|突出|几|[一二三两四五]|问题|事)[\u4e00-\u9fa5]{1,10}?(?:问题|的事情?|那个事?)(?=[,，\s]|$)|(?:那条|这条)(?=[,，\s]|$)|那件事|(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|那个[\u4e00-\u9fa5]{1,8}?的(?=\s*[,，]|$)|这个事|这件事|那件事|的事情?/;
+/** A proximal anaphor for a matter (这个事): after a problem said in the same breath it points at that problem. */
+export const PROXIMAL_ANAPHOR = /这(?:个|件)事(?:情)?(?!项)/;
 /** Weaker: "…问题已…" reads as an earlier issue only when nobody reports anything in the clause. */
 export const EARLIER_WEAK = /问题(?=[,，]?\s*(?:已|在|正|还在|都|均|以|解决|办结|销号|消号))/;
 export const REPORT_IN_CLAUSE = /反映|提出|提了|来电|来函|希望|想|缺|诉求|求助|急需/;
@@ -286,6 +300,8 @@ export const WISH_WORDS = /希望|想|要求|请求|恳请|盼|需要|急需|求
 export const RELAYED_REPORT =
   /据[^，,。;；]{0,12}?(?:反映|说|介绍|称|了解)|(?:[\u4e00-\u9fa5]{0,6}(?:老板|老总|企业|他们|对方|负责人|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?(?:又|还|也)?(?:说|表示|讲)\s*[:：]\s*[“"「]|诉求(?=\s*[,，])/;
 /** A need stated as such (要招二十个工, 需要新增用地, 缺三个电工): something the enterprise wants now. */
+/** A verb of need before what is needed (需要能评, 急需一块地): the enterprise states a need — not 不需要, not 需要的. */
+export const NEED_STATED = /(?<![不无])(?:需要|急需|亟需|亟待)(?!的|了解|研究|协调|跟进|时间|再)/;
 export const NEED_CUES = /(?:要|需要|想|得|急需|还需)(?:招|找|贷|申请|新增|增加|扩|办|批|拿)|缺|不够|不足/;
 
 /** A clause ending with someone asking (企业在群里问，…; 老板打电话来咨询：…): what follows is the question they asked. */
@@ -334,6 +350,8 @@ export const FILLER_BREAKS =
  * 奖励): before a name they open its clause as punctuation would; after it they close the name.
  */
 export const NAME_FILLERS = ['就是说', '就是', '那个', '这个', '然后呢', '然后', '嗯', '呃', '啊'];
+/** Endings of the place an enterprise is in, said between a verb of going and its name (去了新华村的绿野合作社). */
+export const VISIT_PLACE_SUFFIXES = ['村', '镇', '乡', '街道', '社区', '园区', '开发区', '工业园', '产业园', '工业区'];
 export const FILLER_BLANKS =
   /(?<=^|[\s,，。;；:：!！?？]|说|是|嗯|呃|啊)(?:那个|这个|就是(?!说))+|(?<=^|[\s,，。;；:：])(?:我说一下啊?|说一下|我说下|跟大家说一下|给大家说一下|汇报一下|报告一下)/g;
 
@@ -341,8 +359,26 @@ export const FILLER_BLANKS =
  * After a department: it is acting on the issue (国网在装表, 社保那边说…, 发改那边答应了), or has set its own next step
  * (商务局拟于下周组织对接会, 住建局将派人核查): work under way.
  */
-export const DEPARTMENT_ACTING_AFTER =
-  /^(?:那边|这边|那块|这块)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人|(?:已经?|也)?接(?:了|手|过去|下来|住)|(?:已|也)?(?:拟于?|将于?|计划|准备|定于|已安排|安排)(?=[\u4e00-\u9fa5]))/;
+/** Steps of work a department is said to have started (供电公司已经施工了, 住建局已派人): the matter is under way. */
+export const DEPARTMENT_WORK_STEPS = [
+  '开始',
+  '着手',
+  '动工',
+  '施工',
+  '进场',
+  '派人',
+  '上门',
+  '介入',
+  '启动',
+  '勘察',
+  '勘查',
+  '踏勘',
+];
+export const DEPARTMENT_ACTING_AFTER = new RegExp(
+  `^(?:那边|这边|那块|这块)?\\s*(?:已经?|也已经?)(?:${DEPARTMENT_WORK_STEPS.join('|')})|` +
+    /^(?:那边|这边|那块|这块)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人|(?:已经?|也)?接(?:了|手|过去|下来|住)|(?:已|也)?(?:拟于?|将于?|计划|准备|定于|已安排|安排)(?=[\u4e00-\u9fa5]))/
+      .source,
+);
 /** Before a department: the issue is waiting there (卡在发改, 压在住建局): work under way. */
 export const DEPARTMENT_WAITING_BEFORE = /(?:卡在|压在|停在|堵在|还在|在)\s*$/;
 

@@ -361,6 +361,19 @@ export const PARTIAL_RESULT_PATTERN =
 
 /** Modal or request words before a sign-off: it may be signed off, so it is solved, not yet closed. */
 export const SIGN_OFF_MODALS = ['可以', '可', '能够', '能', '申请', '建议', '拟', '准备', '待'];
+/** Modals that ask (A-not-A, 是否): before 销号 they ask whether it may be signed off. */
+export const SIGN_OFF_ASK_MODALS = [
+  '能不能',
+  '可不可以',
+  '可否',
+  '能否',
+  '是不是可以',
+  '是不是能',
+  '是不是',
+  '是否可以',
+  '是否能',
+  '是否',
+];
 /**
  * The check a sign-off waits for, made by an office or a return visit in the same sentence (可以销号了，组织部回访确认过了;
  * 经组织部核实，可予销号): "may be signed off" then states the sign-off itself — unless asked (可以销号了吧？) or still
@@ -443,7 +456,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'open',
     literal: true,
     pattern:
-      '(?:均|都|全部|暂|还|尚)?(?:未|没有?|尚未|还没有?|待|暂未|暂不)(?:交办|交|报|转|移交|上报|处理|研究|协调|对接)',
+      '(?:均|都|全部|暂|还|尚)?(?:未|没有?|尚未|还没有?|待|暂未|暂不|先不|暂时不|暂且不|不用|不需要)(?:交办|交|报|转|移交|上报|处理|研究|协调|对接)',
   },
   { status: 'open', literal: true, pattern: '待研究|待协调|待解决|待处理|待跟进|先记下|先登记' },
   // nobody handles it yet (还没人管, 无人跟进, 没人认领)
@@ -453,6 +466,15 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     pattern: `(?:没有?|无)人(?:${alt(['管', '跟', '跟进', '认领', '负责', '对接', '处理', '接手', '过问'])})`,
   },
 
+  // asked whether it may be signed off (能不能先销号？, 可以销号吗, 是不是可以消号了): the asker holds it solved — a
+  // question about 销号 presupposes 办结 (a question about 结 itself, 能不能结了？, stays a question)
+  {
+    status: 'resolved',
+    literal: true,
+    pattern:
+      `(?:${alt(SIGN_OFF_ASK_MODALS)})\\s*(?:先|就|直接)?\\s*(?:申请|予以|进行)?\\s*(?:销号|消号)|` +
+      `(?:${SIGN_OFF_MODALS.join('|')})\\s*(?:先|就|直接)?\\s*(?:申请|予以|进行)?\\s*(?:销号|消号)(?=\\s*(?:了|啦)?\\s*(?:吗|吧|么|嘛|[?？]))`,
+  },
   // may be signed off (可以销号了, 能销了, 申请销号, 拟销号): solved and ready, the sign-off itself is still to come
   {
     status: 'resolved',
@@ -550,7 +572,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
       `会同[^，,。;；]{1,12}?(?:${alt(JOINT_WORK_VERBS)})|` +
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,10}(?:销号|消号|回访))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|follow[ -]?up\\s*中|reviewing|under review|processing|working on|in process|已介入|介入了|(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,12}(?:销号|消号|回访|再说|再定|再议|再看|再研究))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -738,6 +760,12 @@ export const INTENT_ADVERBS = [
   '会去',
   '会跟',
   '会帮',
+  // (我说会报给组织部: a hand-off the speaker promises, not made)
+  '会报',
+  '会转',
+  '会交',
+  '会上报',
+  '会反映',
   '要去',
   '打算',
   '准备',
