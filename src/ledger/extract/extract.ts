@@ -976,10 +976,19 @@ function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   // and the matter named there (Q-0103（用工）、Q-0104（施工许可）) when it names one.
   if (f.refs.length > 1) {
     const own = d.items.slice(-f.refs.length);
+    // (a department named before the first id — 住建局反馈：Q-0012 办结，Q-0013 协调中 — speaks for every id)
+    const shared = f.depts.filter((x) => x.end <= f.refs[0]!.start);
     f.refs.forEach((r, k) => {
       const end = f.refs[k + 1]?.start ?? f.seg.end;
-      const st = maxStatus(f.statuses.filter((s) => s.start >= r.end && s.end <= end).map((s) => s.status));
+      const spanStatuses = f.statuses.filter((s) => s.start >= r.end && s.end <= end);
+      const st = maxStatus(spanStatuses.map((s) => s.status));
       if (st) own[k]!.status = st;
+      // "Q-0205 已办结，Q-0206 交住建局，Q-0207 还在协调": an id whose own words say something takes the
+      // department they name (or none) — not the one handed another id; an id with no words of its own (Q-0003、)
+      // shares what follows.
+      const spanDepts = f.depts.filter((x) => x.start >= r.end && x.end <= end);
+      if (spanStatuses.length || spanDepts.length)
+        own[k]!.department = handlerUnlessOpen(st, [...shared, ...spanDepts], spanStatuses);
       const named = categorize(blankSpans(m.work.slice(r.end, end), r.end, [...m.ents, ...m.depts]));
       if (named.score > 0) {
         own[k]!.category = named.category;

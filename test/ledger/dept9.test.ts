@@ -1,0 +1,65 @@
+/**
+ * Departments, categories, issue counts and enterprises (branch dept9) — each behaviour tested with messages written
+ * for these tests (other enterprises, departments and wordings than any eval set).
+ */
+import { describe, expect, it } from 'vitest';
+import { findDepartments, handlerDepartment } from '../../src/ledger/extract/index.js';
+import { parseChecked, triples } from './parse-helpers.js';
+
+const depts = (text: string) => parseChecked(text).issues.map((i) => i.department);
+const roles = (text: string) => findDepartments(text).map((d) => [d.name, d.role]);
+
+describe('several ids in one sentence: each takes the department of its own words', () => {
+  it('a hand-off said after one id is not every id’s', () => {
+    expect(triples(parseChecked('Q-0311 已办结，Q-0312 转人社局了，Q-0313 还在对接'))).toEqual([
+      ['其他', null, 'resolved'],
+      ['其他', '人社局', 'assigned'],
+      ['其他', null, 'in_progress'],
+    ]);
+  });
+
+  it('ids with no words of their own share what follows (Q-0321、Q-0322 均已交财政局)', () => {
+    expect(depts('Q-0321、Q-0322 均已交财政局')).toEqual(['财政局', '财政局']);
+  });
+
+  it('a department before the first id speaks for all of them', () => {
+    expect(depts('税务局回复：Q-0331 已退税，Q-0332 审核中')).toEqual(['税务局', '税务局']);
+  });
+});
+
+describe('a hand-off still ahead is no hand-off', () => {
+  it.each([['青禾食品想办职工书屋，我说会转给宣传部。'], ['青禾食品想办职工书屋，我们会报给宣传部']])('%s', (text) => {
+    expect(triples(parseChecked(text)).map(([, d, st]) => [d, st])).toEqual([[null, 'open']]);
+  });
+
+  it('a meeting that hands off (协调会交办给…) still hands off', () => {
+    expect(handlerDepartment(findDepartments('专题协调会交办给住建局'))).toBe('住建局');
+  });
+});
+
+describe('offices wished for together', () => {
+  it('希望A跟B那边协调: neither is told anything', () => {
+    expect(roles('企业说夜间施工噪音投诉多，希望生态环境局跟城管那边协调一下')).toEqual([
+      ['生态环境局', 'wish'],
+      ['综合执法局', 'wish'],
+    ]);
+  });
+
+  it('已跟B那边协调了: B handles it', () => {
+    expect(handlerDepartment(findDepartments('夜间施工噪音投诉多，已跟城管那边协调了'))).toBe('综合执法局');
+  });
+});
+
+describe('who went along on a visit', () => {
+  it('offices in what the enterprise said after the visit verb did not go along', () => {
+    expect(roles('上午去了青禾食品他们说扩建用地林业局和资规局正在协调另外仓库招不到人')).toEqual([
+      ['林业局', 'handler'],
+      ['资规局', 'handler'],
+    ]);
+  });
+
+  it('和人社局的一起去了 still went along', () => {
+    expect(roles('和人社局的 一起 去了 青禾食品')).toEqual([['人社局', 'participant']]);
+    expect(roles('跟发改局老周走访了青禾食品，说缺钱')).toEqual([['发改局', 'participant']]);
+  });
+});
