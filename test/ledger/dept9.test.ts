@@ -63,3 +63,24 @@ describe('who went along on a visit', () => {
     expect(roles('跟发改局老周走访了青禾食品，说缺钱')).toEqual([['发改局', 'participant']]);
   });
 });
+
+describe('roll-up entries', () => {
+  it('a name whose ending is also a problem word (冷链, 物流) heads an entry after ；', () => {
+    const e = parseChecked('本周情况：青禾食品 缺包装工10人；远航物流 暂无。');
+    expect(e.issues.map((i) => [i.category, i.enterprise])).toEqual([['用工', '青禾食品']]);
+  });
+
+  it('after an id’s update, another enterprise’s matter is an issue of its own', () => {
+    const e = parseChecked('青禾食品技改补助已到账，Q-0341 办结；远航机械招工人社局在对接。');
+    expect(e.ref).toBe('Q-0341');
+    expect(e.issues.map((i) => [i.category, i.department, i.status, i.enterprise])).toEqual([
+      ['政策兑现', null, 'resolved', '青禾食品'],
+      ['用工', '人社局', 'in_progress', '远航机械'],
+    ]);
+  });
+
+  it('an id followed by its enterprise’s name keeps its words (Q-0342：青禾食品用电增容，…)', () => {
+    const e = parseChecked('Q-0342：青禾食品用电增容，供电公司已完成线路改造');
+    expect(e.issues).toHaveLength(1);
+  });
+});

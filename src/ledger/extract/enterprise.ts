@@ -60,7 +60,7 @@ const FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|
 /** The end of a text that opens a clause in dictation: a filler (就是说, 那个, 嗯) or a blanked one (spaces). */
 const SPOKEN_CLAUSE_START = new RegExp(`(?:${FILLER_ALT}|^[\\s,，]*|\\s{2,}|[,，]\\s*)$`);
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
+  /(?:^|[。;；!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 /** Before a name whose ending is also a problem word (冷链物流): a visit or report word, or a clause start. */
 const opensName = (before: string) => VISIT_OR_REPORT_BEFORE.test(before) || SPOKEN_CLAUSE_START.test(before);
 

@@ -510,7 +510,9 @@ function readMessage(
     }
   }
 
-  attachToRefs(work, refs, statuses, parts, (seg) => analyseClauses(work, seg, ents, depts, refs, statuses, dateHits));
+  attachToRefs(work, refs, statuses, ents, parts, (seg) =>
+    analyseClauses(work, seg, ents, depts, refs, statuses, dateHits),
+  );
   const headers = statusHeaders(work, refs, statuses, parts);
   // "海纳，今天：一是…", "诚信机械有限公司（今天）\n①…", "1.维和药业（3月3日）：…": a heading that is only an
   // enterprise and a day dates a visit log entry — a visit, unless a phone call or letter brought it.
@@ -741,6 +743,7 @@ function attachToRefs(
   work: string,
   refs: RefHit[],
   statuses: StatusHit[],
+  ents: EnterpriseHit[],
   parts: Part[],
   analyse: (seg: Segment) => Clause[],
 ): void {
@@ -761,6 +764,12 @@ function attachToRefs(
       if (line !== lineOf(p.seg.start) && !(line <= prevLine + 1 && labelLine(q.start))) break;
       const t = work.slice(q.start, q.end);
       if (questionKind(work, q, '') !== null) break; // a question split off stays apart
+      // ("恒通电缆…，Q-0133 办结；宏源化纤招工人社局在对接": another enterprise than the one the id's words are about —
+      // named in them or last before them — has a matter of its own)
+      const ownNames = new Set(ents.filter((e) => inside(e, p.seg)).map((e) => e.name));
+      const lastBefore = ents.filter((e) => e.end <= p.seg.start).at(-1);
+      if (!ownNames.size && lastBefore) ownNames.add(lastBefore.name);
+      if (ownNames.size && ents.some((e) => inside(e, q) && !ownNames.has(e.name))) break;
       const stated = statuses.some((s) => inside(s, q));
       // ("…反映的流动资金贷款问题，经金融办协调…": the matter named, not a new report)
       const said = denominalised(t);
