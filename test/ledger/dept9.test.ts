@@ -84,3 +84,37 @@ describe('roll-up entries', () => {
     expect(e.issues).toHaveLength(1);
   });
 });
+
+describe('problems split in run-on speech', () => {
+  it('two matters, each with the office at work, joined by 还有', () => {
+    expect(triples(parseChecked('青禾食品那个质检员的问题人社局在对接了还有员工宿舍的也交给住建局了'))).toEqual([
+      ['用工', '人社局', 'in_progress'],
+      ['用工', '住建局', 'assigned'],
+    ]);
+  });
+
+  it('a step said done, then the next matter and its office, with no word between', () => {
+    expect(triples(parseChecked('青禾食品的装配工的事情转人社局了污水管网的事情住建局在看了'))).toEqual([
+      ['用工', '人社局', 'assigned'],
+      ['其他', '住建局', 'in_progress'],
+    ]);
+  });
+
+  it('one matter and its office stays one (研发人员的问题人社局在对接了)', () => {
+    expect(parseChecked('青禾食品研发人员的问题人社局在对接了').issues).toHaveLength(1);
+  });
+
+  it('a degree word before an adjective of want is a problem of its own (道路太窄, 离园区太远)', () => {
+    expect(parseChecked('走访了青禾食品，技改补助没到账，门口道路太窄了').issues.map((i) => i.category)).toEqual([
+      '政策兑现',
+      '其他',
+    ]);
+  });
+});
+
+describe('categories from problem words', () => {
+  it('用地证 / 土地使用证 are land, as 土地证', () => {
+    for (const text of ['青禾食品的用地证办不下来', '青禾食品土地使用证迟迟没办'])
+      expect(parseChecked(text).issues.map((i) => i.category)).toEqual(['用地']);
+  });
+});
