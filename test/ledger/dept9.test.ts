@@ -118,3 +118,29 @@ describe('categories from problem words', () => {
       expect(parseChecked(text).issues.map((i) => i.category)).toEqual(['用地']);
   });
 });
+
+describe('enterprise names', () => {
+  const ent = (text: string) => parseChecked(text).enterprise;
+
+  it('去了下 / 去了趟 before a name is the visit verb, not part of the name', () => {
+    const e = parseChecked('今天去了下青禾食品，老板说一切都好');
+    expect([e.kind, e.enterprise]).toEqual(['visit', '青禾食品']);
+    expect(ent('昨天去了趟远航机械，没什么诉求')).toBe('远航机械');
+  });
+
+  it('a village, town or street before 的 is where the enterprise is', () => {
+    const e = parseChecked('今天去了安平镇那边的远航农机合作社，他们说烘干房用地不够');
+    expect([e.kind, e.enterprise]).toEqual(['visit', '远航农机合作社']);
+    const bare = parseChecked('上午去了城东街道的远航机械');
+    expect([bare.kind, bare.enterprise, bare.issues]).toEqual(['visit', '远航机械', []]);
+  });
+
+  it('a name ending in a locality word is no enterprise', () => {
+    expect(ent('今天去了石桥村，一切正常')).toBeNull();
+  });
+
+  it('厂 after an industry ending closes the name (…纺织厂), not before 厂房 / 厂长', () => {
+    expect(ent('青禾针织厂消防验收通过了')).toBe('青禾针织厂');
+    expect(ent('青禾针织厂房扩建缺用地指标')).toBe('青禾针织');
+  });
+});

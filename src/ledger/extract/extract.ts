@@ -102,6 +102,7 @@ import {
 } from '../lexicon/statuses.js';
 import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 import { DEPARTMENT_CATEGORIES, LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
+import { LOCALITY_BEFORE_NAME } from '../lexicon/enterprises.js';
 
 /** A name that opens with a verb of work (协调燃气公司 after 在): progressive aspect, not a place. */
 /** A numbered item's marker (1. 2、 ③ (4)): items cut by their numbers. */
@@ -122,8 +123,11 @@ const MAX_CHARS = 2000;
 
 const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 /** 去/到 right before an enterprise name makes a visit (今天到七一电器, 跟team去了迈微). */
-const MOTION_BEFORE_NAME =
-  /(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一下|一次)?\s*$/;
+/** A locality and 的 right before a name (安平镇的宏达机械, 新华村那边的那个…). */
+const LOCALITY_BEFORE = new RegExp(`(?:${LOCALITY_BEFORE_NAME})\\s*$`);
+const MOTION_BEFORE_NAME = new RegExp(
+  `(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|去|到|赴|跑了)(?:一?趟|一?下|一次)?\\s*(?:${LOCALITY_BEFORE_NAME})?\\s*$`,
+);
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
 const MOTION_AFTER_NAME =
   /^\s*(?:那边|这边|那儿|这儿|那里|那)?\s*(?:我们|我)?\s*(?:今天|今早|昨天|前天|大前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s*(?:也|已经|已)?(?:去过了?|去了|去看了?|去的|跑了一?趟|转了转|看了看|坐了坐|走了走|转了一圈)/;
@@ -1832,7 +1836,20 @@ function analyseClauses(
         const m = HANDOFF_PURPOSE.exec(work.slice(d.end, c.end));
         return m?.[0] ? [{ start: d.end, end: d.end + m[0].length }] : [];
       });
-    let r = blankSpans(c.text, c.start, [...cEnts, ...depts, ...refs, ...dates, ...statuses, ...purposes]);
+    // (去了安平镇的宏达机械: the locality before a name says where it is, nothing more)
+    const localities = cEnts.flatMap((e) => {
+      const m = LOCALITY_BEFORE.exec(work.slice(c.start, e.start));
+      return m ? [{ start: c.start + m.index, end: e.start }] : [];
+    });
+    let r = blankSpans(c.text, c.start, [
+      ...cEnts,
+      ...depts,
+      ...refs,
+      ...dates,
+      ...statuses,
+      ...purposes,
+      ...localities,
+    ]);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
     // (read without the enterprise named before it: 远帆船舶反映的问题主要有：)
