@@ -287,6 +287,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         contacted ||
         (verb === null &&
           !FUTURE_CONTACT_BEFORE.test(before) &&
+          // (希望交通运输局跟公安那边协调: 跟 joins the offices wished for, nothing was told)
+          !wishedBefore(text, clauseStart, f.start) &&
           /(?:跟|和|与|给|同|找|向)\s*$/.test(before) &&
           (TOLD_AFTER_DEPARTMENT.test(afterPerson) ||
             // 已跟人社局的李科长对接: 已 before the contact says it is done
@@ -308,7 +310,12 @@ export function findDepartments(text: string): DepartmentMention[] {
         : f.start;
       let role: DepartmentRole = 'handler';
       const clause = text.slice(clauseStart, clauseEnd);
-      const inVisit = VISIT_VERBS.test(clause) || VISIT_MOTION.test(after);
+      // (走访了X，他们说…冷库用地农业农村局和自规局正在协调: an office named in what the enterprise says after the
+      // visit verb did not go along)
+      // (跟经信局老王一起去了: the motion right after the office and its cadre — not a 到 anywhere after it, 招不到人)
+      const inVisit =
+        (VISIT_VERBS.test(clause) && !saidAfterVisit(before)) ||
+        MOTION_AFTER.test(afterPerson.replace(PERSON_AFTER, ''));
       if (accompanies) role = 'participant';
       else if (submitted) role = 'background';
       else if (!handedTo) {
@@ -401,17 +408,28 @@ const CADRE_TAKES_ON =
 /** The department's cadre saying something (住建的王科长说…, 人社局小李回复): the office speaking, outside a visit. */
 const CADRE_SAYS =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|股长|同志|经理))(?:说|讲|反馈|回复|答复|表示)/;
+const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
+/** Right after a department (and its cadre): it went somewhere (一起去了, 也到了). */
+const MOTION_AFTER = new RegExp(`^[\\s的]*(?:也|都|还|一起|一同|一道|同)?\\s*(?:${VISIT_MOTION.source})`);
+/** Words reporting what someone said (他们说, 企业反映): what follows is their words. */
+const REPORTED_SPEECH = /(?:说|反映|提出|表示|讲|提到)/;
+/** Before a department, the last visit verb of its clause is followed by words reporting what someone said. */
+function saidAfterVisit(before: string): boolean {
+  const visits = [...before.matchAll(VISIT_VERBS_G)];
+  const last = visits.at(-1);
+  return last !== undefined && REPORTED_SPEECH.test(before.slice(last.index + last[0].length));
+}
 /** What joins two departments of one list (经信局、发改局, 人社局和组织部). */
 const LIST_JOINER = /^\s*(?:[、及和与跟同]|以及)\s*$/;
 
 /**
- * "希望住建和应急部门一起协调": a department joined by 和/、/及 to one that is wished for is wished for too.
+ * "希望住建和应急部门一起协调": a department joined by 和/、/及/跟 to one that is wished for is wished for too.
  * `start` is the department's start, `clauseStart` its clause's.
  */
 function wishedBefore(text: string, clauseStart: number, start: number): boolean {
   const before = text.slice(clauseStart, start);
   const joined =
-    /(?:想请|想让|希望|请求|恳请|要求|需要|能否|能不能|请)\s*[\u4e00-\u9fa5]{2,10}?(?:[和与及、]|以及)\s*$/;
+    /(?:想请|想让|希望|请求|恳请|要求|需要|能否|能不能|请)\s*[\u4e00-\u9fa5]{2,10}?(?:[和与及、跟同]|以及)\s*$/;
   return joined.test(before);
 }
 

@@ -10,6 +10,8 @@ import {
   CADRE_TEAM_ENDINGS,
   COMPANY_SUFFIXES,
   ENTERPRISE_ENTRY_COUNTER,
+  LOCALITY_BEFORE_NAME,
+  LOCALITY_ENDINGS,
   NAME_STOPWORDS,
   PERSON_TITLES,
   PLACE_PREFIX,
@@ -60,7 +62,7 @@ const FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|
 /** The end of a text that opens a clause in dictation: a filler (就是说, 那个, 嗯) or a blanked one (spaces). */
 const SPOKEN_CLAUSE_START = new RegExp(`(?:${FILLER_ALT}|^[\\s,，]*|\\s{2,}|[,，]\\s*)$`);
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
+  /(?:^|[。;；!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
 /** Before a name whose ending is also a problem word (冷链物流): a visit or report word, or a clause start. */
 const opensName = (before: string) => VISIT_OR_REPORT_BEFORE.test(before) || SPOKEN_CLAUSE_START.test(before);
 
@@ -311,9 +313,13 @@ function badName(name: string): boolean {
   )
     return true;
   for (const { alias } of departmentAliases()) if (name.endsWith(alias)) return true;
-  return /[局办委部]$|中心$|大队$|管委会$/.test(name) || GROUP_OF_CADRES.test(name);
+  // (去了新华村那边的绿野合作社: a village, town or street is where the enterprise is, not the enterprise)
+  return /[局办委部]$|中心$|大队$|管委会$/.test(name) || LOCALITY_END.test(name) || GROUP_OF_CADRES.test(name);
 }
 
+const LOCALITY_END = new RegExp(`(?:${LOCALITY_ENDINGS.join('|')})$`);
+/** A locality and 的 before a name (安平镇的宏达机械): the name's clean start. */
+const LOCALITY_BEFORE = new RegExp(`${LOCALITY_BEFORE_NAME}\\s*$`);
 /** Teams of cadres (专项督查组, 第三小组, 服务专班, 帮扶工作队): who reports, never the enterprise. */
 const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
@@ -383,11 +389,18 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   const bare = run.replace(LEAD_WORDS, '');
   // 去了同创机械: a conjunction that leaves less than a name is the name's first character
   run = bare.length >= 2 ? bare : run.replace(LEAD_WORDS_KEEP_CONJ, '');
+  // 去了下青禾食品: 下 after a motion verb is 一下 said short (a name starting with 下 is still read after 去了一下)
+  if (run.length >= 3 && run[0] === '下' && /(?:去|到|跑|来)了\s*$/.test(text.slice(0, sfxStart - run.length)))
+    run = run.slice(1);
   if (run.length < 2 || run.length > 10) return null;
   // A name part made only of company endings (智能制造) is an industry, not a name.
   if (SUFFIX_SET.has(run) || STOP.has(run)) return null;
   const start = sfxStart - run.length;
-  if (CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || SPOKEN_BEFORE.test(text.slice(0, start))) {
+  if (
+    CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) ||
+    SPOKEN_BEFORE.test(text.slice(0, start)) ||
+    LOCALITY_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+  ) {
     // 支持华亭机械发展, 推进智能制造: a clause opening with a verb of two characters and more words is no name, unless a
     // proper name follows the verb
     // (退回补材料: of three characters too when a second verb follows the first — an act, no name)
@@ -466,7 +479,10 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
       // 嘉禾食品冷链车: after a full industry ending (食品), a weak one running into a noun (冷链 + 车) modifies that
       // noun, it ends no name (weak chains such as 智能装备, 精密机械 go on)
       const next = text[end + more.length] ?? '';
+      // (天成纺织厂能评…: 厂 after an industry ending closes the name whatever follows — not 厂房, 厂长, 厂区, 厂里)
+      const factory = more === '厂' && !/[房长区里家内外方址子]/.test(next);
       if (
+        !factory &&
         strong &&
         !STRONG_SUFFIXES.has(more) &&
         /[\u4e00-\u9fa5]/.test(next) &&
@@ -512,7 +528,7 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
 const TYPOS = VISIT_VERB_TYPOS.join('|');
 /** A name right after a visit verb, up to punctuation or the next visit verb. */
 const CONTEXT_AFTER_VISIT = new RegExp(
-  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})(?:了|的是)?|去了(?:一趟|一下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?:\s|${FILLER_ALT})*(?![完过好]|走访|拜访|调研|回访|${TYPOS})([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS}|${FILLER_ALT}|他们|她们|反映|说)`,
+  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})(?:了|的是)?|去了(?:一趟|一下|趟|下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?:\s|${FILLER_ALT})*(?![完过好]|走访|拜访|调研|回访|${TYPOS})([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS}|${FILLER_ALT}|他们|她们|反映|说)`,
   'g',
 );
 

@@ -111,6 +111,7 @@ import {
 } from '../lexicon/statuses.js';
 import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 import { DEPARTMENT_CATEGORIES, LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
+import { LOCALITY_BEFORE_NAME } from '../lexicon/enterprises.js';
 
 /** The sign-off itself (销号, 消号), as asked about in a question. */
 const SIGN_OFF_WORD = /销号|消号/;
@@ -135,11 +136,13 @@ const MAX_CHARS = 2000;
 const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 /** 去/到 right before an enterprise name makes a visit (今天到七一电器, 跟team去了迈微). */
 const NAME_FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|');
+/** A locality and 的 right before a name (安平镇的宏达机械, 新华村那边的那个…). */
+const LOCALITY_BEFORE = new RegExp(`(?:${LOCALITY_BEFORE_NAME})\\s*$`);
 const MOTION_BEFORE_NAME = new RegExp(
   // (去了那个旺达建材, 去了新华村的那个绿野合作社: a filler of speech, or the village or park the enterprise is in,
   // may stand between the verb and the name)
-  `(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|走进|走入|深入|去|到|赴|跑了)(?:一?趟|一下|一次)?\\s*` +
-    `(?:[\\u4e00-\\u9fa5]{1,6}(?:${VISIT_PLACE_SUFFIXES.join('|')})(?:的|那边的|这边的)?)?\\s*(?:(?:${NAME_FILLER_ALT})\\s*)*$`,
+  `(?<![改拿收得找遇想提办达报迟来回感受做看送转直一过接听用涉])(?:去了|到了|来到|走进|走入|深入|去|到|赴|跑了)(?:一?趟|一?下|一次)?\\s*` +
+    `(?:${LOCALITY_BEFORE_NAME}|[\\u4e00-\\u9fa5]{1,6}(?:${VISIT_PLACE_SUFFIXES.join('|')})(?:的|那边的|这边的)?)?\\s*(?:(?:${NAME_FILLER_ALT})\\s*)*$`,
 );
 /** An enterprise, then "went there" (金鼎今天去了, 海纳那边去过了, 维和上午去看了). */
 const MOTION_AFTER_NAME =
@@ -538,7 +541,9 @@ function readMessage(
     }
   }
 
-  attachToRefs(work, refs, statuses, parts, (seg) => analyseClauses(work, seg, ents, depts, refs, statuses, dateHits));
+  attachToRefs(work, refs, statuses, ents, parts, (seg) =>
+    analyseClauses(work, seg, ents, depts, refs, statuses, dateHits),
+  );
   const headers = statusHeaders(work, refs, statuses, parts);
   // "海纳，今天：一是…", "诚信机械有限公司（今天）\n①…", "1.维和药业（3月3日）：…": a heading that is only an
   // enterprise and a day dates a visit log entry — a visit, unless a phone call or letter brought it.
@@ -818,6 +823,7 @@ function attachToRefs(
   work: string,
   refs: RefHit[],
   statuses: StatusHit[],
+  ents: EnterpriseHit[],
   parts: Part[],
   analyse: (seg: Segment) => Clause[],
 ): void {
@@ -838,6 +844,12 @@ function attachToRefs(
       if (line !== lineOf(p.seg.start) && !(line <= prevLine + 1 && labelLine(q.start))) break;
       const t = work.slice(q.start, q.end);
       if (questionKind(work, q, '') !== null) break; // a question split off stays apart
+      // ("恒通电缆…，Q-0133 办结；宏源化纤招工人社局在对接": another enterprise than the one the id's words are about —
+      // named in them or last before them — has a matter of its own)
+      const ownNames = new Set(ents.filter((e) => inside(e, p.seg)).map((e) => e.name));
+      const lastBefore = ents.filter((e) => e.end <= p.seg.start).at(-1);
+      if (!ownNames.size && lastBefore) ownNames.add(lastBefore.name);
+      if (ownNames.size && ents.some((e) => inside(e, q) && !ownNames.has(e.name))) break;
       const stated = statuses.some((s) => inside(s, q));
       // ("…反映的流动资金贷款问题，经金融办协调…": the matter named, not a new report)
       const said = denominalised(t);
@@ -1076,10 +1088,19 @@ function refUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   // and the matter named there (Q-0103（用工）、Q-0104（施工许可）) when it names one.
   if (f.refs.length > 1) {
     const own = d.items.slice(-f.refs.length);
+    // (a department named before the first id — 住建局反馈：Q-0012 办结，Q-0013 协调中 — speaks for every id)
+    const shared = f.depts.filter((x) => x.end <= f.refs[0]!.start);
     f.refs.forEach((r, k) => {
       const end = f.refs[k + 1]?.start ?? f.seg.end;
-      const st = maxStatus(f.statuses.filter((s) => s.start >= r.end && s.end <= end).map((s) => s.status));
+      const spanStatuses = f.statuses.filter((s) => s.start >= r.end && s.end <= end);
+      const st = maxStatus(spanStatuses.map((s) => s.status));
       if (st) own[k]!.status = st;
+      // "Q-0205 已办结，Q-0206 交住建局，Q-0207 还在协调": an id whose own words say something takes the
+      // department they name (or none) — not the one handed another id; an id with no words of its own (Q-0003、)
+      // shares what follows.
+      const spanDepts = f.depts.filter((x) => x.start >= r.end && x.end <= end);
+      if (spanStatuses.length || spanDepts.length)
+        own[k]!.department = handlerUnlessOpen(st, [...shared, ...spanDepts], spanStatuses);
       const named = categorize(blankSpans(m.work.slice(r.end, end), r.end, [...m.ents, ...m.depts]));
       if (named.score > 0) {
         own[k]!.category = named.category;
@@ -1947,7 +1968,20 @@ function analyseClauses(
         const m = HANDOFF_PURPOSE.exec(work.slice(d.end, c.end));
         return m?.[0] ? [{ start: d.end, end: d.end + m[0].length }] : [];
       });
-    let r = blankSpans(c.text, c.start, [...cEnts, ...depts, ...refs, ...dates, ...statuses, ...purposes]);
+    // (去了安平镇的宏达机械: the locality before a name says where it is, nothing more)
+    const localities = cEnts.flatMap((e) => {
+      const m = LOCALITY_BEFORE.exec(work.slice(c.start, e.start));
+      return m ? [{ start: c.start + m.index, end: e.start }] : [];
+    });
+    let r = blankSpans(c.text, c.start, [
+      ...cEnts,
+      ...depts,
+      ...refs,
+      ...dates,
+      ...statuses,
+      ...purposes,
+      ...localities,
+    ]);
     r = r.replace(VISIT_VERBS_G, ' ').replace(ORDINAL_WORDS, ' ').replace(FILLER, ' ');
     const residual = r.replace(/[\s\p{P}\p{S}]/gu, '');
     // (read without the enterprise named before it: 远帆船舶反映的问题主要有：)

@@ -75,18 +75,38 @@ const STRETCH_EDGE = /[\s,，、;；:：]/;
 const statesProblem = (s: string) => OWN_PROBLEM_CUES.test(s) || REQUEST_CUES.test(s);
 
 /**
+ * A stretch that tells what an office does about a matter it names (研发人员的问题人社局在对接了, 道路的事情交通局在
+ * 看了): a department at work or handed the matter, and words of a category besides it.
+ */
+function updatesMatter(stretch: string): boolean {
+  const acting = findDepartments(stretch).filter((d) => d.handedTo || d.role === 'handler');
+  return acting.length > 0 && categorize(blankSpans(stretch, 0, acting)).score > 0;
+}
+/** In run-on text, a step said done (…了) right before the next matter named as a topic (…道路的事情…). */
+const TOPIC_AFTER_STEP = /(?<=[\u4e00-\u9fa5]了)(?=[\u4e00-\u9fa5]{1,8}?(?:的事情?|的问题|那个事))/g;
+
+/**
  * Run-on cuts: a weak continuation word between two stretches (no comma or space between) that each state a
- * problem of their own. Returns the offsets (in `body`) of the words.
+ * problem of their own, or that each tell what an office does about a matter of its own (…人社局在对接了还有人才公寓的也
+ * 交给住建局了); and, without a continuation word, a step said done right before the next matter and its office
+ * (普工的事情转人社局了道路的事情交通局在看了). Returns the offsets (in `body`) of the words.
  */
 function runOnCuts(body: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  for (const m of body.matchAll(WEAK_CONTINUATION)) {
-    let s = m.index;
+  const stretchAround = (at: number, end: number) => {
+    let s = at;
     while (s > 0 && !STRETCH_EDGE.test(body[s - 1]!)) s--;
-    const from = m.index + m[0].length;
-    let e = from;
+    let e = end;
     while (e < body.length && !STRETCH_EDGE.test(body[e]!)) e++;
-    if (statesProblem(body.slice(s, m.index)) && statesProblem(body.slice(from, e))) out.push(m);
+    return { before: body.slice(s, at), after: body.slice(end, e) };
+  };
+  for (const m of body.matchAll(WEAK_CONTINUATION)) {
+    const { before, after } = stretchAround(m.index, m.index + m[0].length);
+    if ((statesProblem(before) && statesProblem(after)) || (updatesMatter(before) && updatesMatter(after))) out.push(m);
+  }
+  for (const m of body.matchAll(TOPIC_AFTER_STEP)) {
+    const { before, after } = stretchAround(m.index, m.index);
+    if (updatesMatter(before) && updatesMatter(after)) out.push(m);
   }
   return out;
 }

@@ -230,6 +230,14 @@ export const WEAK_COMPANY_SUFFIXES = [
  */
 export const COMPANY_SUFFIXES: readonly string[] = [...STRONG_COMPANY_SUFFIXES, ...WEAK_COMPANY_SUFFIXES];
 
+/**
+ * Endings of a locality inside the county (新华村, 安平镇, 城东街道, 高新园区): where an enterprise is, never the
+ * enterprise itself. "新华村那边的绿野合作社", "安平镇的宏达机械": the name follows the locality and 的.
+ */
+export const LOCALITY_ENDINGS: readonly string[] = ['村', '镇', '乡', '街道', '社区', '园区', '开发区', '工业园'];
+/** A locality (its name holds no 了/去/到/在/的) and 的 (with 那边/这边/里) right before a name. */
+export const LOCALITY_BEFORE_NAME = `(?:(?![了去到在的])[\\u4e00-\\u9fa5]){1,6}?(?:${LOCALITY_ENDINGS.join('|')})(?:那边|这边|里)?的\\s*(?:那个|这个|那家|这家)?`;
+
 /** Leading place names that are not part of what people call the company (浙江华康药业 → 华康). */
 export const PLACE_PREFIX =
   /^(?:[\u4e00-\u9fa5]{2,3}(?:省|市|县|区))|^(?:无锡|苏州|南京|合肥|深圳|广州|厦门|青岛|成都|武汉|西安|长沙|郑州|济南|浙江|江苏|安徽|江西|福建|广东|山东|河南|河北|湖北|湖南|四川|上海|北京|天津|重庆|衢州|常山|杭州|宁波|温州|金华|绍兴|台州|嘉兴|湖州|丽水|舟山|义乌)/;

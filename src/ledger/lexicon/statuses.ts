@@ -627,7 +627,7 @@ export const TOLD_AFTER_DEPARTMENT =
   /^(?:那边|这边)?(?:的人)?(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)(?:过|好)?了|打了(?:个)?(?:招呼|电话)|了(?=$|[\s,，。;；!！]))/;
 /** Before a hand-off verb: it is only considered or asked (该交住建还是园区？, 想报给发改): no hand-off. */
 export const HANDOFF_CONSIDERED =
-  /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|稍后|马上)\s*$/;
+  /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|稍后|马上|(?:^|(?<=[\s说我们也都就再还]))会)\s*$/;
 
 /** Before a status verb in the same clause: the verb is negated. */
 /**
