@@ -20,7 +20,7 @@ import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
 import { constraintHaystack, constraintsMet, type ConstraintHaystack, questionConstraints } from './constraints.js';
-import { holdsItem, ordinalAsked, type OrdinalAsk } from './ordinal.js';
+import { countedSlogan, holdsItem, ordinalAsked, type OrdinalAsk, sloganItems, sloganOrdinal } from './ordinal.js';
 import { DEFINITION_FIRST_RATIO, isDefinitionQuestion } from './definition.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
@@ -75,6 +75,11 @@ export interface RankingOptions {
    * share of the top hit's score (default DEFINITION_FIRST_RATIO; 0: off).
    */
   definitionFirst?: number;
+  /**
+   * Counted slogans (四个一批, 五个一批): a list question enumerates the items that carry the slogan's 一X,
+   * and 第N批 / 第N条 is the N-th of them in the top document (default on).
+   */
+  slogans?: boolean;
 }
 
 export interface LexicalHit {
@@ -142,6 +147,8 @@ export function statesCount(question: string, passage: string): boolean {
   if (!unit) return false;
   return new RegExp(`[一二两三四五六七八九十\\d]+个?${unit}`, 'u').test(normalizeText(passage));
 }
+
+const MEASURE_ONLY = /^[个种项条类点批]$/u;
 
 export class LexicalIndex {
   private readonly keyTermSet: ReadonlySet<string>;
@@ -307,7 +314,11 @@ export class LexicalIndex {
     const list = listRerank && isListQuestion(query.text);
     const asked = answerType ? askedType(query.text) : null;
     // “哪三个性”, “几种思维”: the passage that enumerates the counted noun (政治性、时代性、规律性) answers it.
-    const counted = countedNoun(query.text);
+    const slogan = this.ranking.slogans === false ? null : countedSlogan(query.text);
+    // “分别是哪四个”: a bare measure word counts nothing — the slogan named before it does.
+    const noun = countedNoun(query.text);
+    const counted =
+      slogan && (!noun || MEASURE_ONLY.test(noun)) && questionKind(normalizeText(query.text)).list ? slogan.item : noun;
     const followOn = this.ranking.followOn ?? FOLLOW_ON_RATIO;
     const follows = followOn > 0 && asksForWhatFollows(query.text);
     const constraintWeight = this.ranking.constraint ?? CONSTRAINT_WEIGHT;
@@ -373,11 +384,16 @@ export class LexicalIndex {
     if (rescored) hits.sort((a, b) => b.score - a.score || a.index - b.index);
     if (follows) hits = this.followLeadIn(query.text, hits, followOn);
     if (defines) hits = this.firstMention(query, hits, definitionRatio);
+    // Item N by its list marker (四、 / 三是 / （3）) first; a counted slogan's N-th item when no passage
+    // of the top document has that marker (开化“五个一批”第三批: the items are 一批… clauses, unnumbered).
+    let marked = false;
     if (this.ranking.ordinal !== false) {
       const kind = questionKind(normalizeText(query.text));
       const ask = ordinalAsked(query.text, kind.ordinal, kind.ordinalUnit);
-      if (ask) hits = this.itemFirst(query, hits, ask, options);
+      if (ask) ({ hits, found: marked } = this.itemFirst(query, hits, ask, options));
     }
+    const sloganN = slogan && !marked ? sloganOrdinal(query.text, slogan) : null;
+    if (slogan && sloganN) hits = this.sloganItemFirst(hits, slogan.item, sloganN);
     return hits.slice(0, k);
   }
 
@@ -391,15 +407,34 @@ export class LexicalIndex {
     hits: LexicalHit[],
     ask: OrdinalAsk,
     options: { fieldWeights: number[] },
-  ): LexicalHit[] {
+  ): { hits: LexicalHit[]; found: boolean } {
     const top = hits[0];
-    if (!top) return hits;
+    if (!top) return { hits, found: false };
     const span = this.docSpans.get(top.chunk.docId)!;
     const scored = this.bm25.search(query.fields, span.last - span.first + 1, { ...options, within: span });
     const best = scored.find((s) => holdsItem(this.chunks[s.doc]!.text, ask));
-    if (!best || best.doc === top.index) return hits;
+    if (!best) return { hits, found: false };
+    if (best.doc === top.index) return { hits, found: true };
     const item = { index: best.doc, chunk: this.chunks[best.doc]!, score: top.score };
-    return [item, ...hits.filter((h) => h.index !== best.doc)];
+    return { hits: [item, ...hits.filter((h) => h.index !== best.doc)], found: true };
+  }
+
+  /**
+   * 第N批 of a counted slogan (开化“五个一批”第三批): the passage of the top hit's document holding the N-th
+   * clause that carries the slogan's 一X goes first (sloganItems), when the document has at least N of them.
+   */
+  private sloganItemFirst(hits: LexicalHit[], item: string, n: number): LexicalHit[] {
+    const top = hits[0];
+    if (!top) return hits;
+    const span = this.docSpans.get(top.chunk.docId)!;
+    const passages = this.chunks.slice(span.first, span.last + 1).map((c) => c.text);
+    const items = sloganItems(passages, item);
+    const at = items[n - 1];
+    if (!at) return hits;
+    const index = span.first + at.passage;
+    if (index === top.index) return hits;
+    const first = { index, chunk: this.chunks[index]!, score: top.score };
+    return [first, ...hits.filter((h) => h.index !== index)];
   }
 
   /**
