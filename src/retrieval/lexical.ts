@@ -19,7 +19,14 @@ import { chunkFieldsAnalyzer, FIELDS, queryFields, RETRIEVAL_BM25, type Analyzed
 import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
-import { constraintHaystack, constraintsMet, type ConstraintHaystack, questionConstraints } from './constraints.js';
+import {
+  constraintHaystack,
+  constraintsMet,
+  type ConstraintHaystack,
+  places,
+  questionConstraints,
+} from './constraints.js';
+import { chunkDescription } from './fields.js';
 import { countedSlogan, holdsItem, ordinalAsked, type OrdinalAsk, sloganItems, sloganOrdinal } from './ordinal.js';
 import { DEFINITION_FIRST_RATIO, isDefinitionQuestion } from './definition.js';
 import { Tokenizer } from './tokenizer.js';
@@ -80,6 +87,17 @@ export interface RankingOptions {
    * and 第N批 / 第N条 is the N-th of them in the top document (default on).
    */
   slogans?: boolean;
+  /**
+   * A front-matter passage (刊物信息, 公众号信息: masthead, contents page) scores × this unless the question
+   * names the publication by one of its kind words (主办, 目录, 公众号 …) (default FRONT_MATTER_WEIGHT; 1: off).
+   */
+  frontMatter?: number;
+  /**
+   * A passage whose document is described by another place (its title, author or source names 江山) and
+   * which does not name the place the question asks about (衢江) anywhere scores × (1 − this) (default
+   * PLACE_CONFLICT_WEIGHT; 0: off).
+   */
+  placeConflict?: number;
 }
 
 export interface LexicalHit {
@@ -127,6 +145,12 @@ function discoverySample(docs: CorpusDocument[]): string[] {
  */
 export const CONSTRAINT_WEIGHT = 0.2;
 
+/**
+ * A passage of a document described by another place, naming none of the places asked, loses this share of
+ * its score (BENCHMARKS.md, ninth round: 0.2 and 0.3 gain on odd and even halves alike, 0.5 loses a hit at 5).
+ */
+export const PLACE_CONFLICT_WEIGHT = 0.3;
+
 /** Lead-in follow-on: the next passage goes first at this share of the top hit's score (BENCHMARKS.md). */
 export const FOLLOW_ON_RATIO = 0.95;
 
@@ -146,6 +170,17 @@ export function statesCount(question: string, passage: string): boolean {
   const unit = m[2] && !/[呢吗啊呀的了]/u.test(m[2]) ? m[2] : m[1] ? '个' : null;
   if (!unit) return false;
   return new RegExp(`[一二两三四五六七八九十\\d]+个?${unit}`, 'u').test(normalizeText(passage));
+}
+
+/**
+ * Front matter's share of its score for a question that does not ask about the publication (BENCHMARKS.md,
+ * ninth round: 0.8 and 0.6 alike on every half, 0.4 loses a question about the account).
+ */
+export const FRONT_MATTER_WEIGHT = 0.8;
+
+/** A publication's masthead / contents page or a WeChat account's facts (src/corpus/clean: section 刊物信息, 公众号信息). */
+export function isFrontMatter(chunk: Pick<Chunk, 'section'>): boolean {
+  return chunk.section === '刊物信息' || chunk.section === '公众号信息';
 }
 
 const MEASURE_ONLY = /^[个种项条类点批]$/u;
@@ -183,6 +218,20 @@ export class LexicalIndex {
       this.haystacks.set(i, h);
     }
     return h;
+  }
+
+  private readonly docPlaces = new Map<string, string[]>();
+  /** The places a chunk's document description names (its title, author, source), kept per document. */
+  private describedPlaces(chunk: Chunk): string[] {
+    let out = this.docPlaces.get(chunk.docId);
+    if (!out) {
+      const d = normalizeText(chunkDescription(chunk)).replace(/\s+/g, '');
+      out = places()
+        .filter((p) => p.forms.some((f) => d.includes(f)))
+        .map((p) => p.name);
+      this.docPlaces.set(chunk.docId, out);
+    }
+    return out;
   }
 
   /** The chunk with this id, or null. */
@@ -344,6 +393,29 @@ export class LexicalIndex {
       hits = hits.map((h) => {
         const met = constraintsMet(constraints, h.chunk, this.haystack(h.index)).share;
         return met > 0 ? { ...h, score: h.score * (1 + constraintWeight * met) } : h;
+      });
+      rescored = true;
+    }
+    // A contents page lists every article's title: a question naming two articles must not land on it.
+    const front = this.ranking.frontMatter ?? FRONT_MATTER_WEIGHT;
+    if (front !== 1) {
+      const q = normalizeText(query.text);
+      hits = hits.map((h) =>
+        isFrontMatter(h.chunk) && !h.chunk.kinds?.some((w) => q.includes(w)) ? { ...h, score: h.score * front } : h,
+      );
+      rescored = true;
+    }
+    // “衢江…是咋摸的”: an article by another county (江山) that shares the topic words is not the answer.
+    const conflict = this.ranking.placeConflict ?? PLACE_CONFLICT_WEIGHT;
+    const placesAsked = constraints.filter((c) => c.kind === 'place');
+    if (conflict > 0 && placesAsked.length) {
+      const names = new Set(placesAsked.map((c) => c.text));
+      hits = hits.map((h) => {
+        const own = this.describedPlaces(h.chunk);
+        if (!own.length || own.some((p) => names.has(p))) return h;
+        return constraintsMet(placesAsked, h.chunk, this.haystack(h.index)).share > 0
+          ? h
+          : { ...h, score: h.score * (1 - conflict) };
       });
       rescored = true;
     }

@@ -185,6 +185,18 @@ describe('document description: title, column, author, kind, masthead', () => {
     );
   });
 
+  it('does not answer a question naming two articles with the contents page that lists both titles', async () => {
+    const { loadLibrary } = await import('../../src/corpus/index.js');
+    const docs = await loadLibrary({ corpusDir: 'data/corpus', dataDir: '/nonexistent-zct-data' });
+    const q = '龙游亲清服务日和开化五个一批各建了多少团队';
+    const off = await buildRetriever(docs, { ranking: { frontMatter: 1 } });
+    expect((await off.search(q, 3)).hits[0]!.chunk.section).toBe('刊物信息');
+    const on = await buildRetriever(docs);
+    expect((await on.search(q, 3)).hits[0]!.chunk.section).not.toBe('刊物信息');
+    // Asked about the publication itself, the front matter still answers.
+    expect((await on.search('衢州党建杂志是哪个单位主办的', 3)).hits[0]!.chunk.section).toBe('刊物信息');
+  });
+
   it("finds a periodical's masthead facts (publisher, issue date) in its front matter", async () => {
     const { loadLibrary } = await import('../../src/corpus/index.js');
     const docs = await loadLibrary({ corpusDir: 'data/corpus', dataDir: '/nonexistent-zct-data' });
@@ -455,6 +467,25 @@ describe('counted slogans (四个一批, 五个一批): their items and item N',
   it('for “分别是哪四个”, prefers the passage that enumerates the slogan’s items', async () => {
     expect(await firstText('四个一批分别是哪四个', { slogans: false })).not.toContain('表现不佳降免职一批');
     expect(await firstText('四个一批分别是哪四个')).toContain('表现不佳降免职一批');
+  });
+});
+
+describe('a place asked against an article described by another place', () => {
+  const docs = [
+    doc('js', '全力实施数字经济人才“一号行动”', '摸清企业缺人情况，建立需求预测机制。', {
+      author: '中共江山市委组织部',
+    }),
+    doc('qj', '奋力打响“放心衢江”品牌', '深入企业开展走访，绘好企业人才“需求图”，按需精准引才。', {
+      author: '中共衢江区委组织部',
+    }),
+    doc('other', '关于乡村振兴的意见', '乡村振兴要抓产业、抓人才、抓组织，推动农业农村现代化。'),
+  ];
+  it("prefers the asked place's article over another place's article that shares more topic words", async () => {
+    const q = '衢江那边摸企业缺什么人才，是咋摸的';
+    expect(await top(docs, q, { placeConflict: 0 })).toBe('js');
+    expect(await top(docs, q)).toBe('qj');
+    // Without a place in the question, nothing is penalised.
+    expect(await top(docs, '摸企业缺什么人才，是咋摸的')).toBe('js');
   });
 });
 
