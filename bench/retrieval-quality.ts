@@ -44,11 +44,17 @@ const SET_FILES: Record<string, string> = {
   tune3: own('qa3-tune.jsonl'),
   tune4: own('qa4-tune.jsonl'),
   tune5: own('qa5-tune.jsonl'),
+  tune6: own('qa6-tune.jsonl'),
+  tune7: own('qa7-tune.jsonl'),
+  tune8: own('qa8-tune.jsonl'),
   test: own('qa-test.jsonl'),
   test2: own('qa2-test.jsonl'),
   test3: own('qa3-test.jsonl'),
   test4: own('qa4-test.jsonl'),
   test5: own('qa5-test.jsonl'),
+  test6: own('qa6-test.jsonl'),
+  test7: own('qa7-test.jsonl'),
+  test8: own('qa8-test.jsonl'),
 };
 const CMRC = path.join(SHARED, 'cmrc2018-trial');
 

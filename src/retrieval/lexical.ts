@@ -19,8 +19,15 @@ import { chunkFieldsAnalyzer, FIELDS, queryFields, RETRIEVAL_BM25, type Analyzed
 import { discoverWords, extractKeyTerms } from './key-terms.js';
 import { isStopWord } from './stopwords.js';
 import { definesByEnumeration, DEFINITION_BONUS, focusTerms, isListQuestion, RERANK_DEPTH } from './rerank.js';
-import { constraintHaystack, constraintsMet, type ConstraintHaystack, questionConstraints } from './constraints.js';
-import { holdsItem, ordinalAsked, type OrdinalAsk } from './ordinal.js';
+import {
+  constraintHaystack,
+  constraintsMet,
+  type ConstraintHaystack,
+  places,
+  questionConstraints,
+} from './constraints.js';
+import { chunkDescription } from './fields.js';
+import { countedSlogan, holdsItem, ordinalAsked, type OrdinalAsk, sloganItems, sloganOrdinal } from './ordinal.js';
 import { DEFINITION_FIRST_RATIO, isDefinitionQuestion } from './definition.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
@@ -75,6 +82,22 @@ export interface RankingOptions {
    * share of the top hit's score (default DEFINITION_FIRST_RATIO; 0: off).
    */
   definitionFirst?: number;
+  /**
+   * Counted slogans (四个一批, 五个一批): a list question enumerates the items that carry the slogan's 一X,
+   * and 第N批 / 第N条 is the N-th of them in the top document (default on).
+   */
+  slogans?: boolean;
+  /**
+   * A front-matter passage (刊物信息, 公众号信息: masthead, contents page) scores × this unless the question
+   * names the publication by one of its kind words (主办, 目录, 公众号 …) (default FRONT_MATTER_WEIGHT; 1: off).
+   */
+  frontMatter?: number;
+  /**
+   * A passage whose document is described by another place (its title, author or source names 江山) and
+   * which does not name the place the question asks about (衢江) anywhere scores × (1 − this) (default
+   * PLACE_CONFLICT_WEIGHT; 0: off).
+   */
+  placeConflict?: number;
 }
 
 export interface LexicalHit {
@@ -122,6 +145,12 @@ function discoverySample(docs: CorpusDocument[]): string[] {
  */
 export const CONSTRAINT_WEIGHT = 0.2;
 
+/**
+ * A passage of a document described by another place, naming none of the places asked, loses this share of
+ * its score (BENCHMARKS.md, ninth round: 0.2 and 0.3 gain on odd and even halves alike, 0.5 loses a hit at 5).
+ */
+export const PLACE_CONFLICT_WEIGHT = 0.3;
+
 /** Lead-in follow-on: the next passage goes first at this share of the top hit's score (BENCHMARKS.md). */
 export const FOLLOW_ON_RATIO = 0.95;
 
@@ -142,6 +171,19 @@ export function statesCount(question: string, passage: string): boolean {
   if (!unit) return false;
   return new RegExp(`[一二两三四五六七八九十\\d]+个?${unit}`, 'u').test(normalizeText(passage));
 }
+
+/**
+ * Front matter's share of its score for a question that does not ask about the publication (BENCHMARKS.md,
+ * ninth round: 0.8 and 0.6 alike on every half, 0.4 loses a question about the account).
+ */
+export const FRONT_MATTER_WEIGHT = 0.8;
+
+/** A publication's masthead / contents page or a WeChat account's facts (src/corpus/clean: section 刊物信息, 公众号信息). */
+export function isFrontMatter(chunk: Pick<Chunk, 'section'>): boolean {
+  return chunk.section === '刊物信息' || chunk.section === '公众号信息';
+}
+
+const MEASURE_ONLY = /^[个种项条类点批]$/u;
 
 export class LexicalIndex {
   private readonly keyTermSet: ReadonlySet<string>;
@@ -176,6 +218,20 @@ export class LexicalIndex {
       this.haystacks.set(i, h);
     }
     return h;
+  }
+
+  private readonly docPlaces = new Map<string, string[]>();
+  /** The places a chunk's document description names (its title, author, source), kept per document. */
+  private describedPlaces(chunk: Chunk): string[] {
+    let out = this.docPlaces.get(chunk.docId);
+    if (!out) {
+      const d = normalizeText(chunkDescription(chunk)).replace(/\s+/g, '');
+      out = places()
+        .filter((p) => p.forms.some((f) => d.includes(f)))
+        .map((p) => p.name);
+      this.docPlaces.set(chunk.docId, out);
+    }
+    return out;
   }
 
   /** The chunk with this id, or null. */
@@ -307,7 +363,11 @@ export class LexicalIndex {
     const list = listRerank && isListQuestion(query.text);
     const asked = answerType ? askedType(query.text) : null;
     // “哪三个性”, “几种思维”: the passage that enumerates the counted noun (政治性、时代性、规律性) answers it.
-    const counted = countedNoun(query.text);
+    const slogan = this.ranking.slogans === false ? null : countedSlogan(query.text);
+    // “分别是哪四个”: a bare measure word counts nothing — the slogan named before it does.
+    const noun = countedNoun(query.text);
+    const counted =
+      slogan && (!noun || MEASURE_ONLY.test(noun)) && questionKind(normalizeText(query.text)).list ? slogan.item : noun;
     const followOn = this.ranking.followOn ?? FOLLOW_ON_RATIO;
     const follows = followOn > 0 && asksForWhatFollows(query.text);
     const constraintWeight = this.ranking.constraint ?? CONSTRAINT_WEIGHT;
@@ -333,6 +393,29 @@ export class LexicalIndex {
       hits = hits.map((h) => {
         const met = constraintsMet(constraints, h.chunk, this.haystack(h.index)).share;
         return met > 0 ? { ...h, score: h.score * (1 + constraintWeight * met) } : h;
+      });
+      rescored = true;
+    }
+    // A contents page lists every article's title: a question naming two articles must not land on it.
+    const front = this.ranking.frontMatter ?? FRONT_MATTER_WEIGHT;
+    if (front !== 1) {
+      const q = normalizeText(query.text);
+      hits = hits.map((h) =>
+        isFrontMatter(h.chunk) && !h.chunk.kinds?.some((w) => q.includes(w)) ? { ...h, score: h.score * front } : h,
+      );
+      rescored = true;
+    }
+    // “衢江…是咋摸的”: an article by another county (江山) that shares the topic words is not the answer.
+    const conflict = this.ranking.placeConflict ?? PLACE_CONFLICT_WEIGHT;
+    const placesAsked = constraints.filter((c) => c.kind === 'place');
+    if (conflict > 0 && placesAsked.length) {
+      const names = new Set(placesAsked.map((c) => c.text));
+      hits = hits.map((h) => {
+        const own = this.describedPlaces(h.chunk);
+        if (!own.length || own.some((p) => names.has(p))) return h;
+        return constraintsMet(placesAsked, h.chunk, this.haystack(h.index)).share > 0
+          ? h
+          : { ...h, score: h.score * (1 - conflict) };
       });
       rescored = true;
     }
@@ -373,11 +456,16 @@ export class LexicalIndex {
     if (rescored) hits.sort((a, b) => b.score - a.score || a.index - b.index);
     if (follows) hits = this.followLeadIn(query.text, hits, followOn);
     if (defines) hits = this.firstMention(query, hits, definitionRatio);
+    // Item N by its list marker (四、 / 三是 / （3）) first; a counted slogan's N-th item when no passage
+    // of the top document has that marker (开化“五个一批”第三批: the items are 一批… clauses, unnumbered).
+    let marked = false;
     if (this.ranking.ordinal !== false) {
       const kind = questionKind(normalizeText(query.text));
       const ask = ordinalAsked(query.text, kind.ordinal, kind.ordinalUnit);
-      if (ask) hits = this.itemFirst(query, hits, ask, options);
+      if (ask) ({ hits, found: marked } = this.itemFirst(query, hits, ask, options));
     }
+    const sloganN = slogan && !marked ? sloganOrdinal(query.text, slogan) : null;
+    if (slogan && sloganN) hits = this.sloganItemFirst(hits, slogan.item, sloganN);
     return hits.slice(0, k);
   }
 
@@ -391,15 +479,34 @@ export class LexicalIndex {
     hits: LexicalHit[],
     ask: OrdinalAsk,
     options: { fieldWeights: number[] },
-  ): LexicalHit[] {
+  ): { hits: LexicalHit[]; found: boolean } {
     const top = hits[0];
-    if (!top) return hits;
+    if (!top) return { hits, found: false };
     const span = this.docSpans.get(top.chunk.docId)!;
     const scored = this.bm25.search(query.fields, span.last - span.first + 1, { ...options, within: span });
     const best = scored.find((s) => holdsItem(this.chunks[s.doc]!.text, ask));
-    if (!best || best.doc === top.index) return hits;
+    if (!best) return { hits, found: false };
+    if (best.doc === top.index) return { hits, found: true };
     const item = { index: best.doc, chunk: this.chunks[best.doc]!, score: top.score };
-    return [item, ...hits.filter((h) => h.index !== best.doc)];
+    return { hits: [item, ...hits.filter((h) => h.index !== best.doc)], found: true };
+  }
+
+  /**
+   * 第N批 of a counted slogan (开化“五个一批”第三批): the passage of the top hit's document holding the N-th
+   * clause that carries the slogan's 一X goes first (sloganItems), when the document has at least N of them.
+   */
+  private sloganItemFirst(hits: LexicalHit[], item: string, n: number): LexicalHit[] {
+    const top = hits[0];
+    if (!top) return hits;
+    const span = this.docSpans.get(top.chunk.docId)!;
+    const passages = this.chunks.slice(span.first, span.last + 1).map((c) => c.text);
+    const items = sloganItems(passages, item);
+    const at = items[n - 1];
+    if (!at) return hits;
+    const index = span.first + at.passage;
+    if (index === top.index) return hits;
+    const first = { index, chunk: this.chunks[index]!, score: top.score };
+    return [first, ...hits.filter((h) => h.index !== index)];
   }
 
   /**

@@ -56,3 +56,60 @@ export function itemMarker(ask: OrdinalAsk): RegExp {
 export function holdsItem(passage: string, ask: OrdinalAsk): boolean {
   return itemMarker(ask).test(passage);
 }
+
+/**
+ * A slogan-like counted name of the form N个一X (四个一批, 五个一批, 三个一张): N items that each carry 一X
+ * (“…自愿退出一批、表现不佳降免职一批…”, “一批干部专业能力培训…”). Its count and the shared words, or null.
+ */
+export function countedSlogan(question: string): { count: number; item: string } | null {
+  const m = /([两二三四五六七八九十]{1,2}|[2-9])个[“"]?(一\p{Script=Han})/u.exec(normalizeText(question));
+  if (!m) return null;
+  const count = /\d/.test(m[1]!) ? Number(m[1]) : m[1] === '两' ? 2 : numeral(m[1]!);
+  return count >= 2 ? { count, item: m[2]! } : null;
+}
+
+function numeral(s: string): number {
+  const d = '一二三四五六七八九';
+  if (s === '十') return 10;
+  if (s.length === 2 && s[0] === '十') return 10 + d.indexOf(s[1]!) + 1;
+  return d.indexOf(s[0]!) + 1;
+}
+
+/** Item N of a counted slogan asked by 第N + the item's measure (第三批) or a list measure (第二条, 第三个, 第四项). */
+export function sloganOrdinal(question: string, slogan: { count: number; item: string }): number | null {
+  const q = normalizeText(question);
+  const measure = slogan.item.slice(1);
+  const m = new RegExp(`第\\s*([一二两三四五六七八九十]{1,2}|\\d{1,2})\\s*(?:${measure}|条|个|项|点)`, 'u').exec(q);
+  if (!m) return null;
+  const n = /\d/.test(m[1]!) ? Number(m[1]) : m[1] === '两' ? 2 : numeral(m[1]!);
+  return n >= 1 && n <= slogan.count ? n : null;
+}
+
+const CLAUSE_SPLIT = /[。；;！？!?\n，,、（）()]|和(?=\p{Script=Han})/u;
+
+/**
+ * The items of a counted slogan in a document's passages (in order): the distinct clauses that begin with
+ * the shared words (“一批干部专业能力培训”) or end with them (“表现不佳降免职一批”), whichever form is
+ * more frequent. Each item with the index of the first passage holding it.
+ */
+export function sloganItems(passages: readonly string[], item: string): Array<{ clause: string; passage: number }> {
+  const starts: Array<{ clause: string; passage: number }> = [];
+  const ends: Array<{ clause: string; passage: number }> = [];
+  const seen = new Set<string>();
+  passages.forEach((text, i) => {
+    for (const raw of normalizeText(text).split(CLAUSE_SPLIT)) {
+      const c = raw.replace(/[“”"\s]/gu, '');
+      // The slogan's own name (推行“四个一批”) is no item of it.
+      if (c.length <= item.length || seen.has(c) || new RegExp(`[两二三四五六七八九十\\d]个${item}`, 'u').test(c))
+        continue;
+      if (c.startsWith(item)) {
+        seen.add(c);
+        starts.push({ clause: c, passage: i });
+      } else if (c.endsWith(item)) {
+        seen.add(c);
+        ends.push({ clause: c, passage: i });
+      }
+    }
+  });
+  return starts.length >= ends.length ? starts : ends;
+}

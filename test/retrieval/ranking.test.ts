@@ -23,7 +23,7 @@ import {
   parseDocKinds,
 } from '../../src/retrieval/lexicon.js';
 import { buildRetriever } from '../../src/retrieval/retriever.js';
-import { holdsItem, ordinalAsked } from '../../src/retrieval/ordinal.js';
+import { countedSlogan, holdsItem, ordinalAsked, sloganItems, sloganOrdinal } from '../../src/retrieval/ordinal.js';
 import { isDefinitionQuestion } from '../../src/retrieval/definition.js';
 import { Tokenizer } from '../../src/retrieval/tokenizer.js';
 
@@ -92,6 +92,26 @@ describe('colloquial normalisation (data/retrieval/colloquial.txt)', () => {
     expect(queryFields(new Tokenizer(), '不让干部下去跑企业').expansions).toEqual(
       expect.arrayContaining(['不得', '走访']),
     );
+  });
+
+  it('maps near synonyms of everyday speech to the official word (改成 → 改造, 养活 → 运营, 上门 → 走访 …)', () => {
+    expect(colloquialExpansions('办公的地方要改成啥样')).toContain('改造');
+    expect(colloquialExpansions('这个基地以后靠啥养活')).toContain('运营');
+    expect(colloquialExpansions('上门送政策')).toContain('走访');
+    expect(colloquialExpansions('支部管啥职责')).toContain('承担');
+    expect(colloquialExpansions('想上市有啥支持')).toContain('挂牌');
+    expect(colloquialExpansions('有没有人帮着代办')).toContain('一站式');
+    expect(colloquialExpansions('给人才的贷款')).toContain('金融');
+    expect(colloquialExpansions('表现差的干部咋办')).toContain('表现不佳');
+  });
+
+  it('finds a passage worded with the official synonym only through the lexicon', async () => {
+    const docs = [
+      doc('a', '传承基地建设', '传承基地推行市场化、公司化运营，着眼红色文化产业，形成自我造血机制。'),
+      doc('b', '传承基地规划', '传承基地今后要建成理论教育和实践体验相结合的阵地，各方共同支持。'),
+    ];
+    expect(await top(docs, '传承基地以后靠啥养活')).toBe('a');
+    expect(await top(docs, '传承基地以后靠啥养活', { colloquial: false })).not.toBe('a');
   });
 
   it('finds the written wording for a colloquial question, and does not without the lexicon', async () => {
@@ -163,6 +183,18 @@ describe('document description: title, column, author, kind, masthead', () => {
     expect(await top(speeches, '江山竞争上岗拿出几个岗位', { description: false, constraint: 0 })).not.toBe(
       'jiangshan',
     );
+  });
+
+  it('does not answer a question naming two articles with the contents page that lists both titles', async () => {
+    const { loadLibrary } = await import('../../src/corpus/index.js');
+    const docs = await loadLibrary({ corpusDir: 'data/corpus', dataDir: '/nonexistent-zct-data' });
+    const q = '龙游亲清服务日和开化五个一批各建了多少团队';
+    const off = await buildRetriever(docs, { ranking: { frontMatter: 1 } });
+    expect((await off.search(q, 3)).hits[0]!.chunk.section).toBe('刊物信息');
+    const on = await buildRetriever(docs);
+    expect((await on.search(q, 3)).hits[0]!.chunk.section).not.toBe('刊物信息');
+    // Asked about the publication itself, the front matter still answers.
+    expect((await on.search('衢州党建杂志是哪个单位主办的', 3)).hits[0]!.chunk.section).toBe('刊物信息');
   });
 
   it("finds a periodical's masthead facts (publisher, issue date) in its front matter", async () => {
@@ -375,6 +407,85 @@ describe('item N of a list or of the document (第四部分, 第五条)', () => 
     expect(holdsItem('（三）抓好项目建设', part)).toBe(false);
     expect(ordinalAsked('谁是第一个提出这个做法的', 1, '个')).toBeNull();
     expect(ordinalAsked('第一个是啥', 1, '个')).not.toBeNull();
+  });
+});
+
+describe('counted slogans (四个一批, 五个一批): their items and item N', () => {
+  const slogan = doc(
+    'k',
+    '开化县组织部门“五个一批”真情实招服务',
+    [
+      '开化县委组织部实施“五个一批”服务载体，打好系列组合拳，服务民营经济高质量发展。一批组团联企服务，解决企业难题。',
+      '建立联企团组，定期走访企业，收集问题清单，实行分类交办和跟踪督办，每月召开分析协调会议。',
+      '一批干部专业能力培训，提升服务水平。组建讲师团，开展专题培训，提高干部服务企业的本领。',
+      '一批企业产业课题调研，谋好发展举措。围绕主导产业开展课题调研，形成调研报告。',
+      '一批政策宣传解读，打通政策落地。编印政策摘要小册子，组织座谈宣讲。',
+      '一批高层次人才引聚，创新驱动发展。指导企业申报人才项目，引进高层次人才。',
+    ].join('\n'),
+  );
+  const mechanism = doc(
+    'm',
+    '探索推行“四个一批”机制 激活中层干部',
+    [
+      '中层干部是办事骨干，我们考虑从选拔任用、跨部门交流、竞争上岗等方面激活中层干部队伍。',
+      '计划推行“四个一批”机制（年龄身体等原因自愿退出一批、表现不佳降免职一批、长期任职强制交流一批和跨部门竞争上岗一批），健全交流机制。',
+      '二、主要设想。实施“四个一批”，畅通中层干部交流渠道，制定跨部门竞争上岗实施方案，明确适用范围和资格条件。',
+      '规范操作流程，分宣传发动、推荐报名、资格审查、笔试、面试等环节，确保跨部门竞争上岗顺利开展。',
+    ].join('\n'),
+  );
+  const chunkOptions = { targetChars: 50, maxChars: 80, overlapChars: 0 };
+  const firstText = async (q: string, ranking: RankingOptions = {}) => {
+    const r = await buildRetriever([slogan, mechanism], { chunkOptions, ranking });
+    return (await r.search(q, 3)).hits[0]?.chunk.text ?? '';
+  };
+
+  it('reads a counted slogan, the item N asked and the items in document order', () => {
+    expect(countedSlogan('开化五个一批 第三批是啥')).toEqual({ count: 5, item: '一批' });
+    expect(countedSlogan('开化“四个一批”分别是哪四个')).toEqual({ count: 4, item: '一批' });
+    expect(countedSlogan('三个方面是啥')).toBeNull();
+    expect(sloganOrdinal('五个一批 第三批是啥', { count: 5, item: '一批' })).toBe(3);
+    expect(sloganOrdinal('五个一批第二条是啥', { count: 5, item: '一批' })).toBe(2);
+    expect(sloganOrdinal('五个一批第七批是啥', { count: 5, item: '一批' })).toBeNull();
+    const items = sloganItems(
+      ['实施“三个一批”。一批组团服务，解决难题。', '一批干部培训，提升水平。一批课题调研。'],
+      '一批',
+    );
+    expect(items.map((i) => [i.clause, i.passage])).toEqual([
+      ['一批组团服务', 0],
+      ['一批干部培训', 1],
+      ['一批课题调研', 1],
+    ]);
+    const inline = sloganItems(['推行“三个一批”（自愿退出一批、降免职一批和交流一批）'], '一批');
+    expect(inline.map((i) => i.clause)).toEqual(['自愿退出一批', '降免职一批', '交流一批']);
+  });
+
+  it('puts the passage holding the N-th item of the slogan first (第三批: the third 一批… clause)', async () => {
+    expect(await firstText('开化五个一批 第三批是啥', { slogans: false })).not.toContain('一批企业产业课题调研');
+    expect(await firstText('开化五个一批 第三批是啥')).toContain('一批企业产业课题调研');
+  });
+
+  it('for “分别是哪四个”, prefers the passage that enumerates the slogan’s items', async () => {
+    expect(await firstText('四个一批分别是哪四个', { slogans: false })).not.toContain('表现不佳降免职一批');
+    expect(await firstText('四个一批分别是哪四个')).toContain('表现不佳降免职一批');
+  });
+});
+
+describe('a place asked against an article described by another place', () => {
+  const docs = [
+    doc('js', '全力实施数字经济人才“一号行动”', '摸清企业缺人情况，建立需求预测机制。', {
+      author: '中共江山市委组织部',
+    }),
+    doc('qj', '奋力打响“放心衢江”品牌', '深入企业开展走访，绘好企业人才“需求图”，按需精准引才。', {
+      author: '中共衢江区委组织部',
+    }),
+    doc('other', '关于乡村振兴的意见', '乡村振兴要抓产业、抓人才、抓组织，推动农业农村现代化。'),
+  ];
+  it("prefers the asked place's article over another place's article that shares more topic words", async () => {
+    const q = '衢江那边摸企业缺什么人才，是咋摸的';
+    expect(await top(docs, q, { placeConflict: 0 })).toBe('js');
+    expect(await top(docs, q)).toBe('qj');
+    // Without a place in the question, nothing is penalised.
+    expect(await top(docs, '摸企业缺什么人才，是咋摸的')).toBe('js');
   });
 });
 
