@@ -15,11 +15,13 @@ import { nearestTopics, notFoundText } from './not-found.js';
 import {
   addedWords,
   continuesTopic,
+  placesIn,
   isFollowUp,
   ordinalTopicWords,
   ruleRewrite,
   standaloneQuery,
-  swapsSlot,
+  swappedSlot,
+  type SlotSwap,
   topicRewrite,
   topicWordsRewrite,
 } from './followup.js';
@@ -33,6 +35,7 @@ import { matchForm, queryTerms, tokenizerFor, wordWeight, type TermTokenizer } f
 import type { Retriever } from '../retrieval/types.js';
 import { documentViews } from './documents.js';
 import { replyProgress } from '../messaging/progress.js';
+import { constraintHaystack, places } from '../retrieval/constraints.js';
 
 const RETRIEVE_K = 6;
 const LLM_PASSAGES = 5;
@@ -321,7 +324,9 @@ async function ordinalFollowUp(
     const span = inlineContext(chunk.text, items, idx - 1);
     if (span) body = `原文：“${span}”`;
   }
-  const lead = itemMarker(item) ? '' : `第${cnNumeral(idx)}${unit}：`;
+  const lead = itemMarker(item)
+    ? ''
+    : `第${cnNumeral(idx)}${/^(?:方面|部分|环节|方向)$/u.test(unit) ? '个' : ''}${unit}：`;
   const text = `${lead}${endSentence(item.replace(/[；;，,]$/u, ''))}${body ? endSentence(body) : ''}`;
   const citations = cited ? [citationFor(1, { n: 1, chunk: cited, score: 1 }, item)] : [];
   return {
@@ -391,6 +396,229 @@ async function topicDocs(turn: Turn, retriever: Retriever): Promise<string[]> {
   if (turn.docIds.length || !turn.memory?.refused) return turn.docIds;
   const best = (await retriever.search(turn.standaloneQuery || turn.question, 1)).hits[0]?.chunk.docId;
   return best ? [best] : [];
+}
+
+/** A text in the form a slot is looked for in: match form without short parentheticals (副县(处)级 → 副县级). */
+function slotForm(text: string): string {
+  return matchForm(text).replace(/[（(][^）)]{1,6}[）)]/gu, '');
+}
+
+/** Does a passage name one of these places (its text, headings or its document's description)? */
+export function placeNamed(names: string[], chunk: SearchHit['chunk']): boolean {
+  const { passage, description } = constraintHaystack(chunk);
+  const hay = `${passage}|${description}`;
+  return names.some((name) => {
+    const place = places().find((p) => p.forms.includes(name) || p.name === name);
+    return (place ? place.forms : [name]).some((f) => hay.includes(f));
+  });
+}
+
+/**
+ * The part of a sentence about a slot: its clause holding the slot, and — when that clause gives several
+ * figures joined by 和/及/与 (“确定了50名正县级…和145名副县级…”) — the figure of the slot, after the clause's verb.
+ */
+export function slotPart(sentence: string, slot: string): string | null {
+  const want = slotForm(slot);
+  const clauses = sentence.match(/[^，,；;。！？]+[，,；;。！？]?/gu) ?? [sentence];
+  const clause = clauses.find((c) => slotForm(c).includes(want));
+  if (!clause) return null;
+  const body = clause.replace(/[，,；;。！？]$/u, '');
+  const pieces = body.split(/(?:和|及|与|以及|、)(?=[\d一二两三四五六七八九十百千])/u);
+  const k = pieces.findIndex((x) => slotForm(x).includes(want));
+  if (pieces.length < 2 || k <= 0) return body;
+  const verb = /^\D*?(?=[\d一二两三四五六七八九十百千])/u.exec(pieces[0]!)?.[0] ?? '';
+  return `${verb}${pieces[k]}`;
+}
+
+/**
+ * The answer to a follow-up that swaps a slot, when it is about the new slot: a passage naming the new place,
+ * or an answer giving the new year or variant (the previous answer's sentence cut to the part on it). Null
+ * when the answer is not about the new slot.
+ */
+function slotAnswer(ex: ExtractiveAnswer | null, swap: SlotSwap, passages: Passage[]): ExtractiveAnswer | null {
+  if (!ex) return null;
+  const n = ex.used[0]?.n;
+  const cited = passages.find((p) => p.n === n) ?? ex.passages?.find((p) => p.n === n);
+  if (swap.kind === 'place') return cited && placeNamed(swap.newPlaces, cited.chunk) ? ex : null;
+  const slot = swap.newPlaces[0]!;
+  const plain = ex.text.replace(/\[\d+\]/gu, '');
+  const old = swap.oldPlaces[0]!;
+  if (!slotForm(plain).includes(slotForm(slot))) return null;
+  // The sentence gives the old slot too: only the part on the new one.
+  if (!slotForm(plain).includes(slotForm(old))) return ex;
+  const part = slotPart(plain, slot);
+  if (!part || n === undefined) return ex;
+  const { items: _items, unit: _unit, inline: _inline, ...rest } = ex;
+  return { ...rest, text: `${endSentence(part)}[${n}]` };
+}
+
+/** Words that ask to compare (dropped from the question each side is asked with). */
+const COMPARE_WORDS =
+  /(?:有)?(?:什么|啥|哪些)?(?:不同之处|不同|区别|差别|差异|异同)|(?:对比|比较)(?:一下)?|相比(?:之下)?|哪个(?:更|最)?[多大高少强快好]|各自|分别/gu;
+/** A conjunction joining two places (A和B, A与B, A、B). */
+const PLACE_JOIN = '(?:和|与|跟|同|、|及|以及|还有)';
+
+/**
+ * The places a question compares: two or more places it names joined by 和/与/、 (“龙游和开化…”), each once
+ * (longest form). [] when it names fewer than two, or names them apart (“开化的…比江山…” is not read here).
+ */
+export function comparedPlaces(query: string): string[] {
+  const found = placesIn(query)
+    .filter((p, i, all) => all.findIndex((q) => q.includes(p) || p.includes(q)) === i)
+    .sort((a, b) => query.indexOf(a) - query.indexOf(b));
+  if (found.length < 2) return [];
+  const joined = found.slice(1).every((p, i) => {
+    const prev = found[i]!;
+    const between = query.slice(query.indexOf(prev) + prev.length, query.indexOf(p));
+    return new RegExp(`^(?:县|区|市)?${PLACE_JOIN}$`, 'u').test(between);
+  });
+  return joined ? found : [];
+}
+
+/** The question asked of one place: the other places and the words that ask to compare taken out. */
+function sideQuery(query: string, place: string, all: string[]): string {
+  let q = query;
+  for (const other of all) {
+    if (other === place) continue;
+    q = q.replace(
+      new RegExp(`${PLACE_JOIN}?${escapeRegExp(other)}(?:县|区|市)?(?=${PLACE_JOIN}|\\p{Script=Han}|$)`, 'u'),
+      '',
+    );
+  }
+  return q.replace(COMPARE_WORDS, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * A question comparing places (“龙游和开化服务民营企业的做法有什么不同”): each place answered from a passage that
+ * names it — the answer's own passage for the place it is about, a search of the question asked of the other
+ * place for the rest — each side labelled with its place. Null when the question compares no places, or a
+ * side finds nothing (the answer stays as it was).
+ */
+async function eachSide(
+  query: string,
+  ex: ExtractiveAnswer,
+  passages: Passage[],
+  deps: AnswerDeps,
+  opts: { tokenizer: TermTokenizer; views: DocumentViews; k: number },
+): Promise<ExtractiveAnswer | null> {
+  const sides = comparedPlaces(query);
+  if (sides.length < 2 || ex.items) return null;
+  const byN = new Map([...passages, ...(ex.passages ?? [])].map((p) => [p.n, p]));
+  const cited = ex.used.map((u) => byN.get(u.n)).filter((p): p is Passage => p !== undefined);
+  // Every place has a cited passage naming it (and no passage names them all): the answer covers each already.
+  if (
+    sides.every((pl) => cited.some((p) => placeNamed([pl], p.chunk) && !sides.every((o) => placeNamed([o], p.chunk))))
+  )
+    return null;
+  let next = Math.max(...byN.keys()) + 1;
+  const extra: Passage[] = [];
+  const parts: string[] = [];
+  const used: ExtractiveAnswer['used'] = [];
+  for (const place of sides) {
+    const q = sideQuery(query, place, sides);
+    const found = await deps.retriever.search(q, opts.k, { asked: q });
+    // Passages naming this place, those naming no other compared place first.
+    const naming = found.hits.filter((h) => placeNamed([place], h.chunk));
+    const alone = (h: SearchHit) => !sides.some((o) => o !== place && placeNamed([o], h.chunk));
+    const own = [...naming.filter(alone), ...naming.filter((h) => !alone(h))];
+    if (own.length === 0) return null;
+    const numbered: Passage[] = own.slice(0, opts.k).map((h) => {
+      const known = [...byN.values(), ...extra].find((p) => p.chunk.id === h.chunk.id);
+      if (known) return known;
+      const p = { n: next++, chunk: h.chunk, score: h.score };
+      extra.push(p);
+      return p;
+    });
+    const side = extractiveAnswer(q, numbered, { tokenizer: opts.tokenizer, views: opts.views });
+    if (!side || !side.used[0]) return null;
+    if (side.passages) extra.push(...side.passages);
+    const text = side.text.replace(/。?(\[\d+\])$/u, '。$1');
+    if (parts.some((t) => t.endsWith(text))) continue;
+    parts.push(`${place}：${text}`);
+    used.push(...side.used);
+  }
+  if (parts.length < 2) return null;
+  return {
+    text: parts.join('\n'),
+    used,
+    ...(extra.length || ex.passages ? { passages: [...(ex.passages ?? []), ...extra] } : {}),
+    ...(ex.chunkId ? { chunkId: ex.chunkId } : {}),
+    ...(ex.score !== undefined ? { score: ex.score } : {}),
+  };
+}
+
+/** A word that asks (a question of its own has one). */
+const ASKS = /什么|啥|哪|多少|几|怎么|怎样|如何|咋|谁|是否|有没有|吗/u;
+/** Fewest content words of its own a question in a message needs to be answered on its own. */
+const OWN_WORDS = 2;
+
+/** Content words of a question (two characters or more) and the places it names. */
+function ownTerms(question: string, tokenizer?: TermTokenizer): string[] {
+  const words = queryTerms(question, tokenizer).words.filter((w) => charLength(w) >= 2);
+  return [...new Set([...words, ...placesIn(question)])];
+}
+
+/**
+ * The questions of a message that asks several, each ended by “？” (“A县选派了多少人？那2004年B市派出干部多少名？”):
+ * each with a word that asks and at least OWN_WORDS content words the others do not have. [] for one question.
+ */
+export function separateQuestions(message: string, tokenizer?: TermTokenizer): string[] {
+  const pieces = message
+    .split(/[？?]+/u)
+    .map((x) => x.trim().replace(/^(?:那么|那|还有|另外|以及|再问一下|再问|再就是)[，,\s]*/u, ''))
+    .filter((x) => x.length > 0);
+  if (pieces.length < 2 || !/[？?]\s*\S/u.test(message.trim())) return [];
+  const words = pieces.map((x) => ownTerms(x, tokenizer));
+  const ok = pieces.every(
+    (x, i) =>
+      ASKS.test(x) && words[i]!.filter((w) => !words.some((o, j) => j !== i && o.includes(w))).length >= OWN_WORDS,
+  );
+  return ok ? pieces : [];
+}
+
+/**
+ * A message asking several questions: each later question whose own words the answer does not have is answered
+ * on its own (its own search; nothing added when it finds no answer), after the answer so far.
+ */
+async function laterQuestions(
+  message: string,
+  ex: ExtractiveAnswer,
+  passages: Passage[],
+  deps: AnswerDeps,
+  opts: { tokenizer: TermTokenizer; views: DocumentViews; k: number },
+): Promise<ExtractiveAnswer> {
+  const questions = separateQuestions(message, opts.tokenizer);
+  if (questions.length < 2) return ex;
+  let out = ex;
+  let next = Math.max(...[...passages, ...(ex.passages ?? [])].map((p) => p.n)) + 1;
+  for (const q of questions) {
+    const have = matchForm(out.text);
+    const own = ownTerms(q, opts.tokenizer).filter((w) => !questions.some((o) => o !== q && matchForm(o).includes(w)));
+    // Answered already: most of its own words are in the answer, and the places it names.
+    const placesMet = placesIn(q).every((pl) => have.includes(matchForm(pl)));
+    if (placesMet && own.filter((w) => have.includes(w)).length * 2 >= own.length) continue;
+    // An item of the list another part asks for (“…几大部分？第四部分标题原文是什么”) is that part's.
+    if (followUpOrdinal(q) !== null) continue;
+    const found = await deps.retriever.search(q, opts.k, { asked: q });
+    if (!found.answerable || found.hits.length === 0) continue;
+    // Its best passage is in a document the answer cites: the answer's document answers it, or nothing here does.
+    const byN = new Map([...passages, ...(out.passages ?? [])].map((p) => [p.n, p.chunk.docId]));
+    const citedDocs = new Set(out.used.map((u) => byN.get(u.n)));
+    if (citedDocs.has(found.hits[0]!.chunk.docId)) continue;
+    const numbered: Passage[] = found.hits.map((h) => ({ n: next++, chunk: h.chunk, score: h.score }));
+    const part = extractiveAnswer(q, numbered, { tokenizer: opts.tokenizer, views: opts.views });
+    if (!part || !part.used[0]) continue;
+    const plain = (t: string) => matchForm(t.replace(/\[\d+\]/gu, ''));
+    if (plain(out.text).includes(plain(part.text).slice(0, 40))) continue;
+    const cited = new Set(part.used.map((u) => u.n));
+    out = {
+      ...out,
+      text: `${out.text}\n${part.text}`,
+      used: [...out.used, ...part.used],
+      passages: [...(out.passages ?? []), ...numbered.filter((p) => cited.has(p.n)), ...(part.passages ?? [])],
+    };
+  }
+  return out;
 }
 
 export async function answerQuestion(
@@ -514,14 +742,22 @@ export async function answerQuestion(
     };
   };
 
-  // An elliptical follow-up keeps the topic: the previous answer's document answering it is enough.
-  const keepsTopic = followUp && prevDocs.length > 0 && hits[0] !== undefined && prevDocs.includes(hits[0].chunk.docId);
+  // The same question of another place, year or variant (“那B县呢”, “那副县级的呢”): the answer must be about that slot.
+  const swap = followUp && prevTurn ? swappedSlot(question, history) : null;
+  const swapped = swap !== null;
+  // An elliptical follow-up keeps the topic: the previous answer's document answering it is enough — unless it asks
+  // of another place, which that document's passage does not name.
+  const keepsTopic =
+    followUp &&
+    prevDocs.length > 0 &&
+    hits[0] !== undefined &&
+    prevDocs.includes(hits[0].chunk.docId) &&
+    (swap?.kind !== 'place' || placeNamed(swap.newPlaces, hits[0].chunk));
   if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
   // An elliptical follow-up: the previous answer's document is searched first for what the message adds
   // (“带回来多少问题”, “具体咋组队”), before passages from elsewhere.
   // (The same question of another place or year, “那B县呢”, is looked for there by the whole rewrite, and its
   // sentence is chosen by the whole rewrite too: the bare place need not stand in the sentence that answers.)
-  const swapped = followUp && swapsSlot(question, history);
   const followHits =
     followUp && prevDocs.length > 0
       ? previousDocumentHits(retriever, prevDocs[0]!, swapped ? query : addedWords(question), tokenizerFor(retriever))
@@ -616,8 +852,21 @@ export async function answerQuestion(
     });
     if (other && (other.score ?? 0) >= 0.6 * (ex.score ?? 0)) ex = other;
   }
+  if (ex && swap) {
+    // “那B县呢” / “那副县级的呢”: an answer about the new slot — the previous answer's own sentence too, when it
+    // gives the new slot (“确定了50名正县级…和145名副县级…” → the part on 副县级); never the old slot's answer again.
+    const forSlot =
+      slotAnswer(ex, swap, passages) ??
+      slotAnswer(extractiveAnswer(query, passages, { tokenizer, views }), swap, passages);
+    if (forSlot) ex = forSlot;
+    else if (swap.kind === 'place') return notFound('slot');
+  }
   if (!ex) return notFound('no_sentence');
   if (!followUp) ex = withItemBody(question, ex, views);
+  // “龙游和开化…有什么不同”: each place answered from a passage of its own.
+  if (!swap) ex = (await eachSide(query, ex, passages, deps, { tokenizer, views, k })) ?? ex;
+  // “…越城选派了多少人？那2004年绍兴派出锻炼干部多少名？”: a second question the answer does not touch is answered too.
+  if (!followUp) ex = await laterQuestions(question, ex, passages, deps, { tokenizer, views, k });
   const v = validateCitations(ex.text, ex.passages ? [...passages, ...ex.passages] : passages, query, {
     quotes: new Map(ex.used.map((u) => [u.n, u.quote])),
     tokenizer,

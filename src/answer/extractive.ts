@@ -831,6 +831,18 @@ function statesAsked(query: string, sentence: string): boolean {
   return false;
 }
 
+/** The count a sentence states in a measure the question asks the count of (“三个部分” for 分几部分), or null. */
+function statedCount(sentence: string, targets: CountedTarget[]): number | null {
+  for (const t of targets) {
+    if (!t.asksCount) continue;
+    const m = countPhraseRe(t)?.exec(sentence);
+    const numeral = m ? /[一二两三四五六七八九十\d]+/u.exec(m[0])?.[0] : undefined;
+    const v = numeral ? numeralValue(numeral) : null;
+    if (v !== null) return v;
+  }
+  return null;
+}
+
 /** “共三条” / “共两个” / “共三个方面”. */
 export function countWord(n: number, unit: string): string {
   const num = n === 2 ? '两' : cnNumeral(n);
@@ -1222,6 +1234,8 @@ export function extractiveAnswer(
     }
   }
 
+  // The list asked for is a run of 、 in the best sentence (“着力解决好“A、B、C、D”四方面问题”): its items.
+  let inlineList: string[] | null = null;
   if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
     // (The whole sentence: the view splits “…三条原则，即“A；B；C”。” at each “；”.)
@@ -1253,11 +1267,36 @@ export function extractiveAnswer(
       ((mostlyList && !announces) || namesCount) &&
       !/[：:]$/u.test(view.sentences[a]!.text) &&
       (want === null || anchorInline.length === want);
+    if (inlineFits) inlineList = anchorInline;
     if (!inlineFits) {
       // A list spread over sentences: from the best sentence, else from the next best of this document.
       // “定了几条原则” answered by “七条原则”: the count is the answer; a list only if it follows there.
       const countAnswered = targets.some((t) => t.asksCount && t.noun !== null && countPhraseRe(t)?.test(best.full));
-      for (const c of sameDoc.slice(0, countAnswered ? 1 : 3)) {
+      // “分几部分” / “分几步” answered by a sentence stating the count in that measure (“总体框架分为三个部分：第一部分
+      // 为…”, “按“三步走”健全…”): that sentence — with the list after it only when the list has that many items; a
+      // list of another count nearby (the document's seven sections) is not the one asked about.
+      const counting = sameDoc
+        .slice(0, countAnswered ? 1 : 3)
+        .find((c) => c.score >= best.score * 0.6 && (statedCount(c.full, targets) ?? 0) >= 2);
+      if (counting) {
+        const stated = statedCount(counting.full, targets)!;
+        const ci = at(counting);
+        const following = ci >= 0 ? listAround(view, ci) : null;
+        const list =
+          following && following.starts[0]! > ci && following.items.length === stated
+            ? following
+            : ci >= 0
+              ? nestedList(view, ci, stated)
+              : null;
+        const cn = counting.p.n;
+        if (list) {
+          unit = listUnit(query);
+          items = list.items;
+          parts.push(`${listText(counting.full, items, unit)}[${cn}]`);
+        } else parts.push(`${endSentence(counting.full)}[${cn}]`);
+        used.push({ n: cn, quote: quoteOf(counting.full, terms) });
+      }
+      for (const c of sameDoc.slice(0, counting ? 0 : countAnswered ? 1 : 3)) {
         if (c.score < best.score * 0.6) break;
         const ci = at(c);
         if (ci < 0) continue;
@@ -1412,6 +1451,12 @@ export function extractiveAnswer(
       items = inline;
       unit = listUnit(query);
       if (!kind.list) inlineOnly = true;
+    } else if (inlineList && text.includes(inlineList[0]!)) {
+      // The run asked for stands in a long sentence: its count and items first, then the sentence.
+      items = inlineList;
+      unit = listUnit(query);
+      const last = parts.length - 1;
+      parts[last] = `共${countWord(items.length, unit)}：${items.join('、')}。${parts[last]}`;
     }
   }
 

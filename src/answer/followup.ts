@@ -115,22 +115,67 @@ function yearsIn(text: string): string[] {
   return text.match(YEAR_SLOT) ?? [];
 }
 
-/** The slot a message swaps in the previous question: a place of its own, else a year of its own (“那去年呢”). */
-function slotSwap(added: string, base: string): { newPlaces: string[]; oldPlaces: string[] } {
-  for (const slots of [placesIn, yearsIn]) {
+/** Longest word read as a variant of a word of the previous question (副县级 for 正县级, 二季度 for 一季度). */
+const VARIANT_MAX = 6;
+/** What a variant's own head must not be: a numeral, a measure word or a particle run into the word before. */
+const VARIANT_HEAD_NOT = /[的了是在和与及或等个名位家条项批次年月日\d]/u;
+
+/**
+ * A word of the message that is a variant of a word of the previous question: the same tail of two
+ * characters or more after a different head of one or two (副县级 ~ 正县级, 下半年 ~ 上半年, 二季度 ~ 一季度).
+ * The message must be nothing but that slot (“那副县级的呢”): a question of its own is no swap.
+ */
+export function variantSlot(added: string, base: string): { from: string; to: string } | null {
+  const own = (added.trim().split(/\s+/u)[0] ?? '').replace(/[的呢吗啊呀了]+$/u, '');
+  const len = [...own].length;
+  if (len < 3 || len > VARIANT_MAX || !/^\p{Script=Han}+$/u.test(own) || base.includes(own)) return null;
+  for (let k = 1; k <= 2 && len - k >= 2; k++) {
+    const head = own.slice(0, k);
+    const tail = own.slice(k);
+    for (let at = base.indexOf(tail); at >= 0; at = base.indexOf(tail, at + 1)) {
+      const other = base.slice(at - k, at);
+      if (at - k < 0 || other === head || !/^\p{Script=Han}+$/u.test(other) || VARIANT_HEAD_NOT.test(other)) continue;
+      return { from: `${other}${tail}`, to: own };
+    }
+  }
+  return null;
+}
+
+export interface SlotSwap {
+  kind: 'place' | 'year' | 'variant';
+  /** The slots the message names (the new place, year or variant). */
+  newPlaces: string[];
+  /** The previous question's slots of that kind, the first of which is replaced. */
+  oldPlaces: string[];
+}
+
+/**
+ * The slot a message swaps in the previous question: a place of its own, else a year of its own (“那去年呢”),
+ * else a variant of one of its words (“那副县级的呢” after a question on 正县级).
+ */
+function slotSwap(added: string, base: string): SlotSwap | null {
+  for (const [kind, slots] of [
+    ['place', placesIn],
+    ['year', yearsIn],
+  ] as const) {
     const newPlaces = added ? slots(added) : [];
     const oldPlaces = slots(base).filter((p) => !newPlaces.includes(p));
-    if (newPlaces.length && oldPlaces.length) return { newPlaces, oldPlaces };
+    if (newPlaces.length && oldPlaces.length) return { kind, newPlaces, oldPlaces };
   }
-  return { newPlaces: [], oldPlaces: [] };
+  const variant = added ? variantSlot(added, base) : null;
+  return variant ? { kind: 'variant', newPlaces: [variant.to], oldPlaces: [variant.from] } : null;
+}
+
+/** The slot the message swaps in the previous question (“那B县呢”, “那去年呢”, “那副县级的呢”), or null. */
+export function swappedSlot(question: string, history: Turn[]): SlotSwap | null {
+  const prev = history[history.length - 1];
+  if (!prev) return null;
+  return slotSwap(ownWords(question), baseQuery(prev));
 }
 
 /** Does the message ask the previous question again of another place or year (“那B县呢” after a question on A县, “那去年呢”)? */
 export function swapsSlot(question: string, history: Turn[]): boolean {
-  const prev = history[history.length - 1];
-  if (!prev) return false;
-  const { newPlaces, oldPlaces } = slotSwap(ownWords(question), baseQuery(prev));
-  return newPlaces.length > 0 && oldPlaces.length > 0;
+  return swappedSlot(question, history) !== null;
 }
 
 /**
@@ -142,10 +187,14 @@ export function ruleRewrite(question: string, history: Turn[]): string {
   if (!prev) return clean(question);
   const added = withWrittenForms(ownWords(question));
   const base = baseQuery(prev);
-  const { newPlaces, oldPlaces } = slotSwap(added, base);
-  if (newPlaces.length > 0 && oldPlaces.length > 0) {
+  const swap = slotSwap(added, base);
+  if (swap) {
+    const { newPlaces, oldPlaces } = swap;
     let swapped = withoutCounts(base, (t) => defaultTokenizer().segment(t)).replace(oldPlaces[0]!, newPlaces[0]!);
-    const rest = added.replace(newPlaces[0]!, '').trim();
+    const rest = added
+      .replace(newPlaces[0]!, '')
+      .replace(/^[的呢吗啊呀了\s]+$/u, '')
+      .trim();
     if (rest) swapped = `${swapped} ${rest}`;
     return [...swapped].slice(0, 120).join('');
   }

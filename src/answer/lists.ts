@@ -219,7 +219,8 @@ export function paragraphItems(view: DocView, a: number): AssembledList | null {
 
 /** Items of a list inside one sentence: “A；B；C” (after a lead-in “…：”) or “A、B、C” (three or more). */
 export function inlineItems(sentence: string): string[] | null {
-  const body = sentence.replace(/[。！？]+[”’]?$/u, '');
+  // (An item marker “1、” opening the text is no item of a run of 、.)
+  const body = sentence.replace(/[。！？]+[”’]?$/u, '').replace(/^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})、/u, '');
   const inner = /[：:]|即/u.test(body)
     ? body.slice(
         Math.max(body.lastIndexOf('：'), body.lastIndexOf(':'), body.indexOf('即') >= 0 ? body.indexOf('即') : -1) + 1,
@@ -235,11 +236,23 @@ export function inlineItems(sentence: string): string[] | null {
   );
   if (marked.length >= 2) return marked;
   let best: string[] = [];
-  for (const clause of body.split(/[，,；;：:]/u)) {
+  for (const clause of body.split(/[，,；;：:。！？]/u)) {
     const parts = clause.split('、').map((s) => s.trim());
     if (parts.length > best.length) best = parts;
   }
   if (best.length < 3) return null;
+  // A quoted run (“想不想、会不会、准不准、实不实”四方面问题): the items are what the quotes hold.
+  const open = best[0]!.lastIndexOf('“');
+  const close = best[best.length - 1]!.indexOf('”');
+  if (
+    open >= 0 &&
+    close >= 0 &&
+    !best[0]!.slice(open).includes('”') &&
+    !best.slice(1, -1).some((x) => /[“”]/u.test(x))
+  ) {
+    best[0] = best[0]!.slice(open + 1);
+    best[best.length - 1] = best[best.length - 1]!.slice(0, close);
+  }
   best[0] = best[0]!.replace(
     /^.*(?:担任|包括|包含|涵盖|覆盖|即|分别是|分别为|主要有|设立|设置|建立|组建|打造|开展|实施|推行|以|为|是|从)/u,
     '',
