@@ -903,8 +903,12 @@ function continuation(view: DocView, a: number, max: number): number[] {
   let len = 0;
   let para = view.sentences[a]!.para;
   const label = /[：:]$/u.test(view.sentences[a]!.text);
+  // A whole sentence (“2月14日，省委书记车俊批示并肯定。”) takes what follows in its paragraph, not a lead-in to
+  // something else (“我们的主要做法是：”) nor the items of a list after it.
+  const whole = /[。！？!?]$/u.test(view.sentences[a]!.text);
   for (let i = a + 1; i < view.sentences.length; i++) {
     const s = view.sentences[i]!;
+    if (whole && (s.para !== para || /[：:]$/u.test(s.text))) break;
     if (s.para !== para && !itemMarker(s.text)) {
       if (!(label && out.length === 0)) break;
       para = s.para;

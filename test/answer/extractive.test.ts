@@ -189,3 +189,22 @@ describe('enumerationItem', () => {
     expect(enumerationItem('一是甲乙丙丁；二是戊己庚辛。', 3)).toBeNull();
   });
 });
+
+describe('a short whole sentence', () => {
+  it('is not padded with a lead-in to something else or the next section’s heading', async () => {
+    const { chunk } = await import('./fixtures.js');
+    const r = fakeRetriever([
+      chunk(
+        'ivy',
+        0,
+        '退职干部再上岗',
+        '县委启动“常青藤”行动计划，号召退职干部再立新功。2月14日，市委书记批示肯定。我们的主要做法是：\n一、资源打通、模块运作，重整队伍再战斗。',
+      ),
+    ]);
+    const q = '常青藤行动是哪天被批示肯定的';
+    const ex = extractiveAnswer(q, numberPassages((await r.search(q, 6)).hits, 6))!;
+    expect(ex.text).toContain('2月14日，市委书记批示肯定。');
+    expect(ex.text).not.toContain('主要做法');
+    expect(ex.text).not.toContain('资源打通');
+  });
+});
