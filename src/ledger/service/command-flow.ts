@@ -99,7 +99,9 @@ export async function commandFlow(
     case 'undo':
       return run(svc, ctx, () => planUndo(deps, ctx, cmd.ref));
     case 'edit':
-      return run(svc, ctx, () => planEdit(deps, ctx, cmd.ref, cmd.field, cmd.value));
+      return run(svc, ctx, () =>
+        planEach(cmd.refs ?? [cmd.ref], (ref) => planEdit(deps, ctx, ref, cmd.field, cmd.value)),
+      );
     case 'restore':
       return run(svc, ctx, () => planRestore(deps, ctx, cmd.ref));
     case 'merge':
@@ -109,11 +111,17 @@ export async function commandFlow(
       const department = normalizeDepartment(cmd.department);
       const deadline = cmd.deadline ? resolveDeadline(cmd.deadline, ctx.today) : null;
       return run(svc, ctx, () =>
-        planChange(svc, ctx, cmd.ref, { to: 'assigned', department, deadline, note: null, explicit: 'assign' }),
+        planEach(cmd.refs ?? [cmd.ref], (ref) =>
+          planChange(svc, ctx, ref, { to: 'assigned', department, deadline, note: null, explicit: 'assign' }),
+        ),
       );
     }
     case 'resolve':
-      return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: 'resolved', note: cmd.note ?? '办结' }));
+      return run(svc, ctx, () =>
+        planEach(cmd.refs ?? [cmd.ref], (ref) =>
+          planChange(svc, ctx, ref, { to: 'resolved', note: cmd.note ?? '办结' }),
+        ),
+      );
     case 'close': {
       const ref = cmd.ref;
       if (!ref) {
@@ -125,13 +133,38 @@ export async function commandFlow(
     }
     case 'reopen':
       return run(svc, ctx, () =>
-        planChange(svc, ctx, cmd.ref, {
-          to: null,
-          note: cmd.note ? `重新打开：${cmd.note}` : '重新打开',
-          explicit: 'reopen',
-        }),
+        planEach(cmd.refs ?? [cmd.ref], (ref) =>
+          planChange(svc, ctx, ref, {
+            to: null,
+            note: cmd.note ? `重新打开：${cmd.note}` : '重新打开',
+            explicit: 'reopen',
+          }),
+        ),
       );
   }
+}
+
+/**
+ * One command for each of several ids ("Q-0013 Q-0014 期限改为12月31日"): one commit of every change that can be made,
+ * each id that cannot said why (the same reason once); nothing is claimed for an id that was not changed.
+ */
+async function planEach<R extends string | null>(refs: R[], plan: (ref: R) => Promise<Outcome>): Promise<Outcome> {
+  if (refs.length === 1) return plan(refs[0] as R);
+  const merged = emptyPlan('issues');
+  const why: string[] = [];
+  for (const ref of refs) {
+    const outcome = await plan(ref);
+    if (outcome.type === 'commit') {
+      merged.patches.push(...outcome.plan.patches);
+      merged.notices.push(...outcome.plan.notices.filter((n) => !merged.notices.includes(n)));
+    } else if (outcome.type === 'reply') {
+      for (const b of outcome.reply.blocks)
+        if ('text' in b && typeof b.text === 'string' && !why.includes(b.text)) why.push(b.text);
+    }
+  }
+  if (!merged.patches.length) return notice(why.join('\n'), '没有修改');
+  merged.notices.push(...why);
+  return { type: 'commit', plan: merged };
 }
 
 function run(svc: FlowContext, ctx: MessageContext, build: () => Promise<Outcome>): Promise<Reply> {
