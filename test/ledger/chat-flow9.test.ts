@@ -191,14 +191,15 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
     expect(asked.text).toContain('“不用”');
     const yes = await send('是');
     expect(yes.text).toContain('“记录”');
-    expect(await t.kit.store.listIssues({})).toHaveLength(1);
+    expect(await t.kit.store.listVisits({})).toHaveLength(1);
     const again = await send('记录');
-    expect(again.text).toContain('Q-0002');
-    expect(await t.kit.store.listIssues({})).toHaveLength(2);
+    // (recorded again: a second visit; its problem is the one already open, updated rather than doubled)
+    expect(again.text).toContain('V-0002');
+    expect(await t.kit.store.listVisits({})).toHaveLength(2);
     t.kit.clock.advance(MIN);
     await send(text);
     const skip = await send('不用');
     expect(skip.text).toContain('没有记录');
-    expect(await t.kit.store.listIssues({})).toHaveLength(2);
+    expect(await t.kit.store.listVisits({})).toHaveLength(2);
   });
 });

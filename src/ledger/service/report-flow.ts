@@ -25,7 +25,15 @@ import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATU
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
-import { emptyPlan, execute, askReply, withNextQuestion, type CommitPlan, type Outcome } from './execute.js';
+import {
+  askReply,
+  confirmActions,
+  emptyPlan,
+  execute,
+  withNextQuestion,
+  type CommitPlan,
+  type Outcome,
+} from './execute.js';
 import {
   deleteDraft,
   emptyAnswers,
@@ -169,7 +177,9 @@ export async function reportFlow(
             question,
             sourceMessageId: msg.dedupKey,
           });
-          return askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
+          const asked = askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
+          const actions = confirmActions('confirm_repeat', msg.userId);
+          return actions ? { ...asked, actions } : asked;
         },
       },
     },
@@ -791,6 +801,12 @@ export function parseChoice(text: string, n: number): number | null {
 
 const YES = /^(是|是的|对|对的|好|好的|嗯|行|可以|要|需要|登记|记录|记上|确认|新问题|登记为新问题|yes|y|ok)$/i;
 const NO = /^(否|不|不是|不用|不用了|不要|不需要|不记|算了|取消|no|n)$/i;
+/** To "已经记录过了，要再记一次吗": record it again … */
+const REPEAT_AGAIN =
+  /^(?:记录|记|记上|再记|再记一次|再记一遍|再记录|再记录一次|重复记录|要记录|确认记录|还是记录|记录吧)$/;
+/** … or skip it. */
+const REPEAT_SKIP = /^(?:不用|不用了|跳过|不记|不记了|不要|不需要|不重复|不用记|不用再记|别记了|不用记了)$/;
+const REPEAT_HINT = '请回复“记录”再记一次，或回复“不用”跳过。';
 /** To "说的是哪一个？": none of those — a matter of its own, to register as new. */
 const NONE_OF_THEM =
   /^(?:都不是|都不对|都没有|都不|不是这些|不是这[两几]?个|另外一个|另一个|(?:是)?(?:一个)?新(?:的)?(?:问题)?|新增|登记为新问题)$/;
@@ -921,9 +937,12 @@ export async function classifyDraftReply(
     return otherwise('请回复“是”或“否”。');
   }
   if (pending.type === 'confirm_repeat') {
-    if (yes) return { type: 'answer', answers: { ...answers, repeat: true } };
-    if (no) return { type: 'answer', answers: { ...answers, repeat: false } };
-    return otherwise('请回复“是”或“否”。');
+    // Only the two words the question offers answer it: 是 / 好 / 对 could mean "yes, it is a repeat" as well as "yes,
+    // record it" — asked again, never recorded on a guess.
+    if (REPEAT_AGAIN.test(bare(text))) return { type: 'answer', answers: { ...answers, repeat: true } };
+    if (REPEAT_SKIP.test(bare(text))) return { type: 'answer', answers: { ...answers, repeat: false } };
+    if (yes || no) return { type: 'reask', hint: REPEAT_HINT };
+    return otherwise(REPEAT_HINT);
   }
   if (pending.type === 'confirm' || pending.type === 'confirm_close') {
     if (yes) return { type: 'answer', answers: { ...answers, confirmed: true } };
