@@ -71,6 +71,9 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
       status: before?.status,
     });
     expect(await t.kit.store.issueHistory('Q-0002')).toHaveLength(1);
+    const q2 = await send('鑫源化纤的排污许可证批了没有？');
+    expect(q2.text).toContain('还在等您回复');
+    expect(await t.kit.store.issueHistory('Q-0002')).toHaveLength(1);
     // the question still waits: the bare choice answers it
     const answered = await send('2');
     expect(answered.text).toContain('Q-0002');

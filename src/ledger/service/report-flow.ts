@@ -755,7 +755,7 @@ function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBloc
 }
 
 /** One line saying what a waiting draft asks: its question, or for a card the first thing it would record. */
-function waitingSummary(draft: Draft): string {
+export function waitingSummary(draft: Draft): string {
   const lines = draft.question
     .split('\n')
     .map((l) => l.trim())
@@ -866,6 +866,9 @@ export async function classifyDraftReply(
       teamEnterprises: team.enterprises,
       knownEnterprises: await svc.knownEnterprises(),
     });
+  // A question about the ledger (Q-0002 到哪一步了, 长风电机的缺工到哪一步了) answers nothing, whatever id or name it
+  // holds: the issue's card answers it, and the question keeps waiting.
+  if (parsed.question || (asksSomething(text) && CUES.statusQuestion.test(text))) return { type: 'unrelated' };
   // A report of its own, however short ("鑫达钱到账了"): it names what it is about (an enterprise or an issue id)
   // or is long enough to carry its own context.
   const isReport =
