@@ -537,6 +537,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         description: updates.length === 1 && newItems.length === 0 ? `${item.summary} ${text}` : item.summary,
         exclude: used,
         topic: item.summary,
+        department: item.department,
       });
       if (found.type === 'ambiguous') {
         const where = itemEnterprise ?? stated ?? '本组';
