@@ -20,7 +20,7 @@ import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
-import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
+import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatus, Team } from '../model.js';
 import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
@@ -47,6 +47,9 @@ import { distinctMatters, findTarget, overlap } from './targets.js';
 import {
   actedSince,
   correctedEnterprise,
+  correctedSummary,
+  correctionPhrase,
+  FIELD_LABELS,
   opensWithCorrection,
   planCloseUnresolved,
   planCorrectLast,
@@ -135,16 +138,42 @@ export async function reportFlow(
     };
     return completeDraft(svc, ctx, waiting, { ...waiting.answers, enterprise: cardMovedTo, confirmed: true }, moved);
   }
-  if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
-    corrected = true;
-    waiting = null;
-    await deleteDraft(deps, msg);
+  // (a card waiting for 对, then "不对，是交办自然资源局" / "不是数控技工，是焊工": the card's own problem set right and
+  // shown again for 对 — not a new update looking for its issue among the ledger's)
+  const revised = waiting?.pending.type === 'confirm' && !parsed.enterprise ? correctCard(waiting, text) : null;
+  if (waiting && revised) {
+    const card = waiting;
+    return execute(
+      deps,
+      ctx,
+      () =>
+        planReport(svc, ctx, {
+          extraction: revised.extraction,
+          text: card.text,
+          today: card.today,
+          answers: { ...card.answers, confirmed: false },
+          revised: revised.what,
+        }),
+      { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
+    );
   }
   const named = parsed.kind === 'not_update' ? (pre.enterprises ?? (await svc.mentionedEnterprises(text, team))) : [];
   const extraction =
     parsed.kind === 'not_update'
       ? explicitFallback(visitFallback(parsed, text, ctx.today, named), text, named, hasReportPrefix(msg.text))
       : parsed;
+  if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
+    // A correction with nothing to record in its place (不对不对，搞错了) never drops the card: it is shown again.
+    if (extraction.kind === 'not_update') {
+      await saveDraft(deps, msg, { ...waiting, sourceMessageId: msg.dedupKey });
+      const asked = askReply(`${TEXTS.cardCorrectionUnread}\n${waiting.question}`, deps.config.ZCT_DRAFT_TTL_MIN);
+      const actions = confirmActions('confirm', msg.userId);
+      return actions ? { ...asked, actions } : asked;
+    }
+    corrected = true;
+    waiting = null;
+    await deleteDraft(deps, msg);
+  }
   // "不对，是交办住建局" right after the speaker's own report sets that record right (no id named, and no question
   // of the bot's waits that is newer than the speaker's last record).
   const correcting = findRefs(text).length === 0 && (!draft || (await actedSince(deps, msg, draft.createdAt)));
@@ -346,6 +375,8 @@ interface PlanInput {
   /** The report's message date. */
   today: string;
   answers: DraftAnswers;
+  /** The card was set right by a correction (what changed): shown again for 对, whatever the doubts. */
+  revised?: string;
 }
 
 interface Item {
@@ -501,6 +532,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
 
   const plan = emptyPlan('report');
   const deadline = findDeadline(text, today);
+  const isCorrection = CUES.correction.test(text) || opensWithCorrection(text);
   const tctx = { today, dueDays: deps.config.ZCT_DUE_DAYS, isAdmin: ctx.msg.isAdmin };
 
   // Updates of existing issues: by id, by the user's earlier choice, or by team + enterprise + category.
@@ -582,6 +614,30 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       },
       tctx,
     );
+    // (更正：东方轴承缺的不是数控技工，是焊工 — its issue found by enterprise and topic: the summary is set right, with
+    // the category its new words tell, as an edit in its history; not a note)
+    const instead = isCorrection ? correctedSummary(text, issue.summary) : null;
+    if (instead) {
+      const judged = categorize(instead);
+      const category =
+        judged.score > 0 && judged.category !== '其他' && judged.category !== issue.category ? judged.category : null;
+      const edits: FieldEdit[] = [
+        ...(category ? [{ field: 'category' as const, from: issue.category, to: category }] : []),
+        { field: 'summary', from: issue.summary, to: instead },
+      ];
+      plan.patches.push({
+        issue,
+        patch: {
+          issueId: issue.id,
+          expectStatus: issue.status,
+          summary: instead,
+          ...(category ? { category } : {}),
+          note: edits.map((e) => TEXTS.editNote(FIELD_LABELS[e.field], e.from, e.to as string)).join('；'),
+          event: { action: 'edit', edits },
+        },
+      });
+      continue;
+    }
     const recategorized = ref && !chosen ? correctedCategory(text, issue) : null;
     if (recategorized) {
       const patch = t.patch ?? { issueId: issue.id, expectStatus: issue.status, note: noteText(text) };
@@ -669,8 +725,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       parserDoubts || unbound.length
         ? [...(parserDoubts ?? []), ...(unbound.length ? [TEXTS.doubtUnbound(unbound)] : [])]
         : null;
-    if (doubts) {
-      const card = understoodCard(plan, doubts);
+    if (doubts || input.revised) {
+      const card = understoodCard(plan, doubts ?? [], input.revised);
       return {
         type: 'ask',
         draft: { text, today, extraction, answers, pending: { type: 'confirm' }, question: card.text },
@@ -733,7 +789,7 @@ async function doubtsAbout(
 }
 
 /** What would be recorded, as a compact card (and the same as text, kept with the draft). */
-function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBlock[]; text: string } {
+function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): { blocks: ReplyBlock[]; text: string } {
   const lines = [
     ...plan.visits.map((v) => `走访：${v.enterprise}（${v.date}）`),
     ...plan.issues.map(
@@ -747,9 +803,10 @@ function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBloc
     }),
   ];
   const blocks: ReplyBlock[] = [
+    ...(revised ? [{ type: 'note' as const, text: TEXTS.cardRevised(revised) }] : []),
     { type: 'paragraph', text: TEXTS.cardLead },
     { type: 'list', items: lines },
-    { type: 'note', text: `${TEXTS.cardDoubt}${doubts.join('；')}` },
+    ...(doubts.length ? [{ type: 'note' as const, text: `${TEXTS.cardDoubt}${doubts.join('；')}` }] : []),
     { type: 'paragraph', text: TEXTS.cardHowTo },
   ];
   return { blocks, text: [TEXTS.cardLead, ...lines.map((l) => `· ${l}`), TEXTS.cardHowTo].join('\n') };
@@ -764,6 +821,59 @@ export function waitingSummary(draft: Draft): string {
   if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
   const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
   return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;
+}
+
+/**
+ * A short correction of a waiting card (不对，是交办自然资源局 / 不对，不是数控技工，是焊工 / 不是审批，是用地): the card's
+ * problem it is about — the card's only one, else the one of the category it names, else (for a department) the one
+ * handed off — with the department (handed off), the summary or the category it gives. Null when it says none of
+ * these or the problem meant is unclear; `what` says what was changed.
+ */
+function correctCard(card: Draft, text: string): { extraction: Extraction; what: string } | null {
+  const phrase = correctionPhrase(text);
+  const issues = card.extraction.issues;
+  if (!phrase || !issues.length) return null;
+  const department = findDepartments(phrase)[0]?.name ?? null;
+  const guess = categorize(phrase);
+  const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
+  const indexed = issues.map((item, index) => ({ item, index }));
+  let pool = indexed;
+  if (pool.length > 1 && category) pool = pool.filter(({ item }) => item.category === category);
+  if (pool.length > 1 && department) pool = pool.filter(({ item }) => item.department !== null);
+  if (pool.length > 1) {
+    const named = pool.filter(({ item }) => correctedSummary(text, item.summary) !== null);
+    if (named.length) pool = named;
+  }
+  if (pool.length !== 1) return null;
+  const { item, index } = pool[0] as { item: ExtractedIssue; index: number };
+  let next: ExtractedIssue | null = null;
+  let what = '';
+  if (department) {
+    if (department === item.department) return null;
+    next = {
+      ...item,
+      department,
+      status: item.status === 'open' ? 'assigned' : item.status,
+    };
+    what = `${FIELD_LABELS.department} ${item.department ?? '无'} → ${department}`;
+  } else {
+    const instead = correctedSummary(text, item.summary);
+    const judged = instead ? categorize(instead) : guess;
+    const toCategory =
+      judged.score > 0 && judged.category !== '其他' && judged.category !== item.category ? judged.category : null;
+    if (!instead && !toCategory) return null;
+    next = { ...item, ...(instead ? { summary: instead } : {}), ...(toCategory ? { category: toCategory } : {}) };
+    what = [
+      instead ? `${FIELD_LABELS.summary} ${item.summary} → ${instead}` : '',
+      toCategory ? `${FIELD_LABELS.category} ${item.category} → ${toCategory}` : '',
+    ]
+      .filter(Boolean)
+      .join('；');
+  }
+  return {
+    extraction: { ...card.extraction, issues: issues.map((it, i) => (i === index ? (next as ExtractedIssue) : it)) },
+    what,
+  };
 }
 
 /**
@@ -789,6 +899,8 @@ export type DraftReply =
   | { type: 'reask'; hint: string }
   /** A full report of its own: recorded on its own while the draft keeps waiting (a card takes it as a correction). */
   | { type: 'new_report' }
+  /** 不对… / 更正… while a card waits: the card is set right, replaced by the report it holds, or shown again. */
+  | { type: 'correction' }
   /** Something else (a policy question, chit-chat): not for the ledger. */
   | { type: 'unrelated' };
 
@@ -951,6 +1063,9 @@ export async function classifyDraftReply(
   if (pending.type === 'confirm' || pending.type === 'confirm_close') {
     if (yes) return { type: 'answer', answers: { ...answers, confirmed: true } };
     if (no) return { type: 'cancel' };
+    // (不对，是交办自然资源局 / 不对不对: the card is what it corrects — the report flow sets it right, or shows it again)
+    if (pending.type === 'confirm' && (opensWithCorrection(text) || CUES.correction.test(text)))
+      return { type: 'correction' };
     // A correction in plain words replaces the draft.
     return otherwise(
       pending.type === 'confirm'
