@@ -25,13 +25,16 @@ export type LedgerCommand =
   /** ref null: the user's last record. ref may be a visit id (V-0003). */
   | { type: 'undo'; ref: string | null }
   /** deadline: the raw deadline phrase ("3月20日前", "月底前"), resolved against the message date later. */
-  | { type: 'assign'; ref: string; department: string; deadline: string | null }
-  | { type: 'resolve'; ref: string; note: string | null }
+  | { type: 'assign'; ref: string; department: string; deadline: string | null; refs?: string[] }
+  | { type: 'resolve'; ref: string; note: string | null; refs?: string[] }
   /** ref null: a bare "销号" (asks which issue). */
   | { type: 'close'; ref: string | null; note: string | null }
-  | { type: 'reopen'; ref: string; note: string | null }
-  /** Q-0012 改 部门 人社局 / 改 类别 用工 / 改 期限 12月31日 / 改 摘要 … / 改 企业 绿源食品; Q-0003 延期到1月31日. ref null: no id given. */
-  | { type: 'edit'; ref: string | null; field: EditableField; value: string }
+  | { type: 'reopen'; ref: string; note: string | null; refs?: string[] }
+  /**
+   * Q-0012 改 部门 人社局 / 改 类别 用工 / 改 期限 12月31日 / 改 摘要 … / 改 企业 绿源食品; Q-0003 延期到1月31日. ref null: no
+   * id given.
+   */
+  | { type: 'edit'; ref: string | null; field: EditableField; value: string; refs?: string[] }
   /** Q-0015 并入 Q-0012 / 合并 Q-0012 Q-0015 / Q-0012 和 Q-0015 重复了: the duplicate folds into the one kept. */
   | { type: 'merge'; duplicate: string; into: string }
   /** 恢复 Q-0012: an admin brings a withdrawn issue back. */
@@ -257,8 +260,11 @@ function splitEnterprises(text: string): string[] {
   ];
 }
 
-/** Deadline phrases in an assignment: 3月20日前, 3/20前, 2019-03-20, 月底前, 周五前, 10天内, 5个工作日内. */
-export const DEADLINE_SRC = String.raw`(?:(?:期限|截止|限)\s*[:：]?\s*)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[/.]\s*\d{1,2}|(?:本月|下月|下个月)?月底|年底|(?:本|下)?周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,3}\s*(?:个工作日|个?工作日|天|日))\s*(?:前|之前|以前|内|以内|为限|截止)?`;
+/**
+ * Deadline phrases in an assignment: 3月20日前, 3/20前, 2019-03-20, 月底前, 12月底前, 周五前, 10天内, 5个工作日内; marked as
+ * the limit by a leading 期限/截止 (期限都是12月底, 截止到5月10日) or a trailing 前/内.
+ */
+export const DEADLINE_SRC = String.raw`(?:(?:期限|截止|限)\s*(?:都|均|统一|一律)?\s*(?:是|为|定为|定在|设为|到|至)?\s*[:：]?\s*)?(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*月\s*(?:底|末)|\d{1,2}\s*[/.]\s*\d{1,2}|(?:本月|下月|下个月)?月底|年底|(?:本|下)?周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,3}\s*(?:个工作日|个?工作日|天|日))\s*(?:前|之前|以前|内|以内|为限|截止)?`;
 const DEADLINE_RE = new RegExp(DEADLINE_SRC);
 
 function parseAssign(ref: string, rest: string): LedgerCommand | null {
@@ -284,9 +290,30 @@ function noteOf(...parts: Array<string | undefined>): string | null {
   return text || null;
 }
 
-/** Parse a ledger command; null when the text is not one (free text goes to the report or ask path). */
+/** Two or more ids written first, one after another (Q-0013 Q-0014 …, Q-0013、Q-0014 …, Q-0013和Q-0014 …). */
+const REF_LIST_HEAD = new RegExp(
+  String.raw`^(?:${REF_SRC})(?:\s*(?:[、,，/和及与跟]|\s)\s*(?:${REF_SRC}))+\s*[,，:：]?\s*`,
+);
+/** The commands several ids written first apply to, each id alike (`refs`: all of them, in order). */
+const MULTI_REF_COMMANDS = new Set<LedgerCommandType>(['edit', 'assign', 'resolve', 'reopen']);
+
+/**
+ * Parse a ledger command; null when the text is not one (free text goes to the report or ask path). A command
+ * written after several ids ("Q-0013 Q-0014 期限改为12月31日") applies to each of them: it carries `refs`.
+ */
 export function parseLedgerCommand(input: string): LedgerCommand | null {
   const raw = normalizeWidth(input).trim();
+  const head = REF_LIST_HEAD.exec(raw);
+  if (head) {
+    const refs = findRefs(head[0]);
+    const one = parseOneCommand(`${refs[0]} ${raw.slice(head[0].length)}`);
+    if (refs.length >= 2 && one && MULTI_REF_COMMANDS.has(one.type) && 'ref' in one && one.ref === refs[0])
+      return { ...one, refs } as LedgerCommand;
+  }
+  return parseOneCommand(raw);
+}
+
+function parseOneCommand(raw: string): LedgerCommand | null {
   if (!raw) return null;
   const prefixed = REPORT_PREFIX.exec(raw);
   if (prefixed) return { type: 'report', text: raw.slice(prefixed[0].length).trim() };

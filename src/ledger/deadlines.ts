@@ -26,6 +26,13 @@ export function resolveDeadline(phrase: string, today: string): string | null {
     if (thisYear && thisYear >= today) return thisYear;
     return valid(ty + 1, month, day);
   }
+  // (12月底 / 12月末: the end of that month, this year or, once past, next year)
+  if ((m = /(\d{1,2})月(?:底|末)/.exec(text))) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12) return null;
+    const thisYear = lastDayOfMonth(ty, month);
+    return thisYear >= today ? thisYear : lastDayOfMonth(ty + 1, month);
+  }
   if (/(下月|下个月)月底/.test(text)) return tm === 12 ? lastDayOfMonth(ty + 1, 1) : lastDayOfMonth(ty, tm + 1);
   if (/月底/.test(text)) return lastDayOfMonth(ty, tm);
   if (/年底/.test(text)) return `${ty}-12-31`;

@@ -2,7 +2,7 @@
  * The second line of defence against double records: a user who was told a report *may* not have been recorded
  * resends it under a new message id. The commit script remembers each report's normalised words per team and user
  * for a few minutes (ZCT_REPEAT_WINDOW_MIN); the same words again from the same person in the same group are not
- * recorded but asked about ("这条和刚才的 V-… 内容相同，是否重复记录？").
+ * recorded but asked about ("这条和刚才的 V-… 内容相同，已经记录过了。要再记一次请回复“记录”，不用请回复“不用”。").
  */
 import { createHash } from 'node:crypto';
 
@@ -42,5 +42,6 @@ export function repeatOption(
 export function repeatQuestion(prior: { visitIds: string[]; issueIds: string[] }): string {
   const ids = [...prior.visitIds, ...prior.issueIds];
   const shown = ids.length > 3 ? `${ids.slice(0, 3).join('、')} 等` : ids.join('、');
-  return `这条和刚才的 ${shown || '记录'} 内容相同，是否重复记录？请回复“是”或“否”。`;
+  // (no yes/no question: "是" to "是否重复记录？" could mean either — the two answers are words of their own)
+  return `这条和刚才的 ${shown || '记录'} 内容相同，已经记录过了。要再记一次请回复“记录”，不用请回复“不用”。`;
 }

@@ -131,15 +131,15 @@ describe('a ledger commit whose reply is slower than the command timeout', () =>
     const again = await bot.handle(message(`${words}。`, who));
     const visit = (await store.listVisits({ teamId: 'console:slow' }))[0]!;
     expect(text(again.reply)).toContain(`这条和刚才的 ${visit.id}`);
-    expect(text(again.reply)).toContain('是否重复记录');
+    expect(text(again.reply)).toContain('要再记一次请回复“记录”');
     expect(await store.listIssues({ teamId: 'console:slow' })).toHaveLength(1);
     expect(await store.listVisits({ teamId: 'console:slow' })).toHaveLength(1);
 
-    // "否" records nothing; the same words again and "是" record them a second time on purpose.
-    expect(text((await bot.handle(message('否', who))).reply)).toContain('没有记录');
+    // "不用" records nothing; the same words again and "记录" record them a second time on purpose.
+    expect(text((await bot.handle(message('不用', who))).reply)).toContain('没有记录');
     expect(await store.listIssues({ teamId: 'console:slow' })).toHaveLength(1);
     await bot.handle(message(words, who));
-    const yes = await bot.handle(message('是', who));
+    const yes = await bot.handle(message('记录', who));
     expect(yes.reply?.intent).toBe('report');
     // The visit is recorded a second time; its problem is the one already open (same enterprise, same need), so the
     // ledger updates that issue instead of opening a duplicate.

@@ -5,7 +5,8 @@
 import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply } from '../../messaging/reply.js';
 import type { IssueQuery } from '../../store/types.js';
-import { findRefs, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
+import { findRefs, normalizeWidth, OPEN_STATUSES, type LedgerCommand } from '../commands.js';
+import { normalizeRef } from '../extract/ref.js';
 import { categorize } from '../extract/index.js';
 import { resolveDeadline } from '../deadlines.js';
 import { normalizeDepartment } from '../lexicon/index.js';
@@ -23,8 +24,8 @@ import {
 } from './context.js';
 import { emptyPlan, execute, withNextQuestion, type Outcome } from './execute.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
-import { reportFlow } from './report-flow.js';
-import { emptyAnswers, finishDraft, readDraft } from './sessions.js';
+import { reportFlow, waitingSummary } from './report-flow.js';
+import { emptyAnswers, finishDraft, readDraft, type Draft } from './sessions.js';
 import { actedSince, planCloseUnresolved, planEdit, planMerge, planRestore, planUndo } from './lifecycle.js';
 import { teamsFlow } from './teams-flow.js';
 import { helpLines, TEXTS } from './texts.js';
@@ -81,11 +82,18 @@ export async function commandFlow(
       break;
   }
 
-  // A bare "Q-0012" (or "1") may be the answer to "which one?" — the pending draft gets it.
+  // A bare "Q-0012" (or "1") may be the answer to "which one?" — the pending draft gets it. A question about it
+  // ("Q-0012 到哪一步了") is no answer: its card is shown, and the question keeps waiting (the reply says so).
+  let waiting: Draft | null = null;
   if (cmd.type === 'show') {
     const draft = await draftOf();
-    if (draft?.pending.type === 'target' && draft.pending.candidates.some((c) => c.id === cmd.ref))
+    if (
+      draft?.pending.type === 'target' &&
+      draft.pending.candidates.some((c) => c.id === cmd.ref) &&
+      isBareRef(msg.text)
+    )
       return reportFlow(svc, msg, msg.text, { team: pre.team, draft });
+    waiting = draft;
   }
 
   const team = pre.team !== undefined ? pre.team : await deps.store.getTeam(msg.teamId);
@@ -98,11 +106,13 @@ export async function commandFlow(
     case 'list':
       return listFlow(svc, ctx, cmd, adminView);
     case 'show':
-      return showFlow(svc, ctx, cmd.ref, adminView);
+      return withWaitingNote(await showFlow(svc, ctx, cmd.ref, adminView), waiting);
     case 'undo':
       return run(svc, ctx, () => planUndo(deps, ctx, cmd.ref));
     case 'edit':
-      return run(svc, ctx, () => planEdit(deps, ctx, cmd.ref, cmd.field, cmd.value));
+      return run(svc, ctx, () =>
+        planEach(cmd.refs ?? [cmd.ref], (ref) => planEdit(deps, ctx, ref, cmd.field, cmd.value)),
+      );
     case 'restore':
       return run(svc, ctx, () => planRestore(deps, ctx, cmd.ref));
     case 'merge':
@@ -112,11 +122,17 @@ export async function commandFlow(
       const department = normalizeDepartment(cmd.department);
       const deadline = cmd.deadline ? resolveDeadline(cmd.deadline, ctx.today) : null;
       return run(svc, ctx, () =>
-        planChange(svc, ctx, cmd.ref, { to: 'assigned', department, deadline, note: null, explicit: 'assign' }),
+        planEach(cmd.refs ?? [cmd.ref], (ref) =>
+          planChange(svc, ctx, ref, { to: 'assigned', department, deadline, note: null, explicit: 'assign' }),
+        ),
       );
     }
     case 'resolve':
-      return run(svc, ctx, () => planChange(svc, ctx, cmd.ref, { to: 'resolved', note: cmd.note ?? '办结' }));
+      return run(svc, ctx, () =>
+        planEach(cmd.refs ?? [cmd.ref], (ref) =>
+          planChange(svc, ctx, ref, { to: 'resolved', note: cmd.note ?? '办结' }),
+        ),
+      );
     case 'close': {
       const ref = cmd.ref;
       if (!ref) {
@@ -128,13 +144,56 @@ export async function commandFlow(
     }
     case 'reopen':
       return run(svc, ctx, () =>
-        planChange(svc, ctx, cmd.ref, {
-          to: null,
-          note: cmd.note ? `重新打开：${cmd.note}` : '重新打开',
-          explicit: 'reopen',
-        }),
+        planEach(cmd.refs ?? [cmd.ref], (ref) =>
+          planChange(svc, ctx, ref, {
+            to: null,
+            note: cmd.note ? `重新打开：${cmd.note}` : '重新打开',
+            explicit: 'reopen',
+          }),
+        ),
       );
   }
+}
+
+/**
+ * One command for each of several ids ("Q-0013 Q-0014 期限改为12月31日"): one commit of every change that can be made,
+ * each id that cannot said why (the same reason once); nothing is claimed for an id that was not changed.
+ */
+async function planEach<R extends string | null>(refs: R[], plan: (ref: R) => Promise<Outcome>): Promise<Outcome> {
+  if (refs.length === 1) return plan(refs[0] as R);
+  const merged = emptyPlan('issues');
+  const why: string[] = [];
+  for (const ref of refs) {
+    const outcome = await plan(ref);
+    if (outcome.type === 'commit') {
+      merged.patches.push(...outcome.plan.patches);
+      merged.notices.push(...outcome.plan.notices.filter((n) => !merged.notices.includes(n)));
+    } else if (outcome.type === 'reply') {
+      for (const b of outcome.reply.blocks)
+        if ('text' in b && typeof b.text === 'string' && !why.includes(b.text)) why.push(b.text);
+    }
+  }
+  if (!merged.patches.length) return notice(why.join('\n'), '没有修改');
+  merged.notices.push(...why);
+  return { type: 'commit', plan: merged };
+}
+
+/** "Q-0012", "q12。": the id and nothing else (what answers "说的是哪一个？"). */
+function isBareRef(text: string): boolean {
+  return (
+    findRefs(text).length === 1 &&
+    normalizeRef(
+      normalizeWidth(text)
+        .trim()
+        .replace(/[。.!！?？]+$/, ''),
+    ) !== null
+  );
+}
+
+/** A reply to something asked meanwhile, ending with a word that the bot's own question still waits. */
+export function withWaitingNote(r: Reply, draft: Draft | null | undefined): Reply {
+  if (!draft) return r;
+  return { ...r, blocks: [...r.blocks, { type: 'note', text: TEXTS.draftKept(waitingSummary(draft)) }] };
 }
 
 function run(svc: FlowContext, ctx: MessageContext, build: () => Promise<Outcome>): Promise<Reply> {
@@ -276,6 +335,19 @@ export async function questionFlow(svc: FlowContext, msg: IncomingMessage, pre: 
   const adminView = readsAllTeams(deps, ctx);
   if (!msg.isGroup && !adminView) return reply.text('issues', COMMANDS_IN_GROUP, '请在小组群里操作');
   if (!team && !adminView) return reply.text('issues', TEXTS.unregistered(msg.conversationTitle), '本群还未登记');
+  const draft = pre.draft !== undefined ? pre.draft : await readDraft(deps, msg);
+  return withWaitingNote(await answerQuestion(svc, ctx, msg, pre, team, adminView), draft);
+}
+
+async function answerQuestion(
+  svc: FlowContext,
+  ctx: MessageContext,
+  msg: IncomingMessage,
+  pre: Preloaded,
+  team: Team | null,
+  adminView: boolean,
+): Promise<Reply> {
+  const { deps } = svc;
   const ref = findRefs(msg.text)[0];
   if (ref) return showFlow(svc, ctx, ref, adminView);
   const enterprise = (pre.enterprises ?? []).find((e) => team?.enterprises.includes(e)) ?? null;

@@ -111,6 +111,12 @@ export function confirmActions(pending: Draft['pending']['type'], userId: string
       { label: '不记录', command: '不用了', onlyUser: userId },
     ];
   }
+  if (pending === 'confirm_repeat') {
+    return [
+      { label: '再记一次', command: '记录', onlyUser: userId },
+      { label: '不用', command: '不用', onlyUser: userId },
+    ];
+  }
   if (pending === 'confirm_close') {
     return [
       { label: '确认销号', command: '确认', style: 'danger', onlyUser: userId, adminOnly: true },

@@ -156,7 +156,9 @@ export function correctedEnterprise(ctx: MessageContext, text: string, named: st
   const bareName = phrase.replace(NAME_FRAME, '').trim();
   if (bareName.length < 2 || bareName.length > 20) return null;
   const own = teamEnterprise(ctx, bareName);
-  if (own) return own;
+  // (a name, not a sentence that holds one: 东方轴承缺的不是数控技工，是焊工 corrects a problem, it moves nothing)
+  if (own && (own.includes(bareName) || bareName.replace(own, '').length <= 2)) return own;
+  if (own) return null;
   return named && (named === bareName || named.includes(bareName) || bareName.includes(named)) ? named : null;
 }
 
@@ -231,6 +233,31 @@ export function correctionPhrase(text: string): string | null {
   return phrase.length >= 2 && phrase.length <= SHORT_CORRECTION ? phrase : null;
 }
 
+/** "…缺的不是数控技工，是焊工": what was said (数控技工) and what it should be (焊工). */
+const NOT_X_BUT_Y = /不是([^，,。；;\s]{1,12}?)[，,]?\s*(?:而|应该|应)?是([^，,。；;]{1,40})/;
+
+/**
+ * The summary an issue gets from a correction that says "不是X，是Y": X in the summary replaced by Y (缺高级数控技工 →
+ * 缺高级焊工; also when only X's ending is there: 不是高级数控技工 for 缺数控技工). Null when the summary holds no part
+ * of X (the correction is not about this issue's words) or nothing would change.
+ */
+export function correctedSummary(text: string, summary: string): string | null {
+  const m = NOT_X_BUT_Y.exec(text);
+  if (!m) return null;
+  const was = (m[1] as string).replace(/^(?:缺|要|是)/, '').trim();
+  const now = (m[2] as string).replace(/[。.!！~]+$/, '').trim();
+  // (不是用地，是厂房审批: a category named is the matter's kind, not words of the summary to swap)
+  if (was.length < 2 || !now || now === was || CATEGORIES.includes(was as Category)) return null;
+  for (let k = was.length; k >= 2; k--) {
+    const tail = was.slice(-k);
+    if (summary.includes(tail)) {
+      const out = summary.replace(tail, now);
+      return out !== summary && out.length <= 200 ? out : null;
+    }
+  }
+  return null;
+}
+
 /**
  * "不对，是交办住建局" / "不对，是缺3个焊工" / "不是用地，是厂房审批" right after the speaker's own report: it sets
  * right what that report recorded instead of being a report of its own. The issue the report created (its only
@@ -287,7 +314,17 @@ export async function planCorrectLast(
       }
     }
   }
-  if (!department) {
+  // (东方轴承缺的不是数控技工，是焊工: the summary's words set right, 缺高级数控技工 → 缺高级焊工)
+  const instead = department ? null : correctedSummary(text, issue.summary);
+  if (instead) {
+    const judged = categorize(instead);
+    if (judged.score > 0 && judged.category !== '其他' && judged.category !== issue.category) {
+      edits.push({ field: 'category', from: issue.category, to: judged.category });
+      patch.category = judged.category;
+    }
+    edits.push({ field: 'summary', from: issue.summary, to: instead });
+    patch.summary = instead;
+  } else if (!department) {
     if (category && category !== issue.category) {
       edits.push({ field: 'category', from: issue.category, to: category });
       patch.category = category;

@@ -20,13 +20,21 @@ import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
-import type { Category, ExtractedIssue, Extraction, Issue, IssueStatus, Team } from '../model.js';
+import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatus, Team } from '../model.js';
 import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { visitsInText } from '../extract/visits.js';
 import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
-import { emptyPlan, execute, askReply, withNextQuestion, type CommitPlan, type Outcome } from './execute.js';
+import {
+  askReply,
+  confirmActions,
+  emptyPlan,
+  execute,
+  withNextQuestion,
+  type CommitPlan,
+  type Outcome,
+} from './execute.js';
 import {
   deleteDraft,
   emptyAnswers,
@@ -40,6 +48,9 @@ import { distinctMatters, findTarget, overlap } from './targets.js';
 import {
   actedSince,
   correctedEnterprise,
+  correctedSummary,
+  correctionPhrase,
+  FIELD_LABELS,
   opensWithCorrection,
   planCloseUnresolved,
   planCorrectLast,
@@ -128,16 +139,42 @@ export async function reportFlow(
     };
     return completeDraft(svc, ctx, waiting, { ...waiting.answers, enterprise: cardMovedTo, confirmed: true }, moved);
   }
-  if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
-    corrected = true;
-    waiting = null;
-    await deleteDraft(deps, msg);
+  // (a card waiting for 对, then "不对，是交办自然资源局" / "不是数控技工，是焊工": the card's own problem set right and
+  // shown again for 对 — not a new update looking for its issue among the ledger's)
+  const revised = waiting?.pending.type === 'confirm' && !parsed.enterprise ? correctCard(waiting, text) : null;
+  if (waiting && revised) {
+    const card = waiting;
+    return execute(
+      deps,
+      ctx,
+      () =>
+        planReport(svc, ctx, {
+          extraction: revised.extraction,
+          text: card.text,
+          today: card.today,
+          answers: { ...card.answers, confirmed: false },
+          revised: revised.what,
+        }),
+      { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
+    );
   }
   const named = parsed.kind === 'not_update' ? (pre.enterprises ?? (await svc.mentionedEnterprises(text, team))) : [];
   const extraction =
     parsed.kind === 'not_update'
       ? explicitFallback(visitFallback(parsed, text, ctx.today, named), text, named, hasReportPrefix(msg.text))
       : parsed;
+  if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
+    // A correction with nothing to record in its place (不对不对，搞错了) never drops the card: it is shown again.
+    if (extraction.kind === 'not_update') {
+      await saveDraft(deps, msg, { ...waiting, sourceMessageId: msg.dedupKey });
+      const asked = askReply(`${TEXTS.cardCorrectionUnread}\n${waiting.question}`, deps.config.ZCT_DRAFT_TTL_MIN);
+      const actions = confirmActions('confirm', msg.userId);
+      return actions ? { ...asked, actions } : asked;
+    }
+    corrected = true;
+    waiting = null;
+    await deleteDraft(deps, msg);
+  }
   // "不对，是交办住建局" right after the speaker's own report sets that record right (no id named, and no question
   // of the bot's waits that is newer than the speaker's last record).
   const correcting = findRefs(text).length === 0 && (!draft || (await actedSince(deps, msg, draft.createdAt)));
@@ -170,7 +207,9 @@ export async function reportFlow(
             question,
             sourceMessageId: msg.dedupKey,
           });
-          return askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
+          const asked = askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
+          const actions = confirmActions('confirm_repeat', msg.userId);
+          return actions ? { ...asked, actions } : asked;
         },
       },
     },
@@ -343,6 +382,8 @@ interface PlanInput {
   /** The report's message date. */
   today: string;
   answers: DraftAnswers;
+  /** The card was set right by a correction (what changed): shown again for 对, whatever the doubts. */
+  revised?: string;
 }
 
 interface Item {
@@ -498,6 +539,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
 
   const plan = emptyPlan('report');
   const deadline = findDeadline(text, today);
+  const isCorrection = CUES.correction.test(text) || opensWithCorrection(text);
   const tctx = { today, dueDays: deps.config.ZCT_DUE_DAYS, isAdmin: ctx.msg.isAdmin };
 
   // Updates of existing issues: by id, by the user's earlier choice, or by team + enterprise + category.
@@ -534,6 +576,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         description: updates.length === 1 && newItems.length === 0 ? `${item.summary} ${text}` : item.summary,
         exclude: used,
         topic: item.summary,
+        department: item.department,
       });
       if (found.type === 'ambiguous') {
         const where = itemEnterprise ?? stated ?? '本组';
@@ -578,6 +621,30 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       },
       tctx,
     );
+    // (更正：东方轴承缺的不是数控技工，是焊工 — its issue found by enterprise and topic: the summary is set right, with
+    // the category its new words tell, as an edit in its history; not a note)
+    const instead = isCorrection ? correctedSummary(text, issue.summary) : null;
+    if (instead) {
+      const judged = categorize(instead);
+      const category =
+        judged.score > 0 && judged.category !== '其他' && judged.category !== issue.category ? judged.category : null;
+      const edits: FieldEdit[] = [
+        ...(category ? [{ field: 'category' as const, from: issue.category, to: category }] : []),
+        { field: 'summary', from: issue.summary, to: instead },
+      ];
+      plan.patches.push({
+        issue,
+        patch: {
+          issueId: issue.id,
+          expectStatus: issue.status,
+          summary: instead,
+          ...(category ? { category } : {}),
+          note: edits.map((e) => TEXTS.editNote(FIELD_LABELS[e.field], e.from, e.to as string)).join('；'),
+          event: { action: 'edit', edits },
+        },
+      });
+      continue;
+    }
     const recategorized = ref && !chosen ? correctedCategory(text, issue) : null;
     if (recategorized) {
       const patch = t.patch ?? { issueId: issue.id, expectStatus: issue.status, note: noteText(text) };
@@ -676,8 +743,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       parserDoubts || unbound.length
         ? [...(parserDoubts ?? []), ...(unbound.length ? [TEXTS.doubtUnbound(unbound)] : [])]
         : null;
-    if (doubts) {
-      const card = understoodCard(plan, doubts);
+    if (doubts || input.revised) {
+      const card = understoodCard(plan, doubts ?? [], input.revised);
       return {
         type: 'ask',
         draft: { text, today, extraction, answers, pending: { type: 'confirm' }, question: card.text },
@@ -740,7 +807,7 @@ async function doubtsAbout(
 }
 
 /** What would be recorded, as a compact card (and the same as text, kept with the draft). */
-function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBlock[]; text: string } {
+function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): { blocks: ReplyBlock[]; text: string } {
   const lines = [
     ...plan.visits.map((v) => `走访：${v.enterprise}（${v.date}）`),
     ...plan.issues.map(
@@ -754,16 +821,17 @@ function understoodCard(plan: CommitPlan, doubts: string[]): { blocks: ReplyBloc
     }),
   ];
   const blocks: ReplyBlock[] = [
+    ...(revised ? [{ type: 'note' as const, text: TEXTS.cardRevised(revised) }] : []),
     { type: 'paragraph', text: TEXTS.cardLead },
     { type: 'list', items: lines },
-    { type: 'note', text: `${TEXTS.cardDoubt}${doubts.join('；')}` },
+    ...(doubts.length ? [{ type: 'note' as const, text: `${TEXTS.cardDoubt}${doubts.join('；')}` }] : []),
     { type: 'paragraph', text: TEXTS.cardHowTo },
   ];
   return { blocks, text: [TEXTS.cardLead, ...lines.map((l) => `· ${l}`), TEXTS.cardHowTo].join('\n') };
 }
 
 /** One line saying what a waiting draft asks: its question, or for a card the first thing it would record. */
-function waitingSummary(draft: Draft): string {
+export function waitingSummary(draft: Draft): string {
   const lines = draft.question
     .split('\n')
     .map((l) => l.trim())
@@ -771,6 +839,59 @@ function waitingSummary(draft: Draft): string {
   if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
   const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
   return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;
+}
+
+/**
+ * A short correction of a waiting card (不对，是交办自然资源局 / 不对，不是数控技工，是焊工 / 不是审批，是用地): the card's
+ * problem it is about — the card's only one, else the one of the category it names, else (for a department) the one
+ * handed off — with the department (handed off), the summary or the category it gives. Null when it says none of
+ * these or the problem meant is unclear; `what` says what was changed.
+ */
+function correctCard(card: Draft, text: string): { extraction: Extraction; what: string } | null {
+  const phrase = correctionPhrase(text);
+  const issues = card.extraction.issues;
+  if (!phrase || !issues.length) return null;
+  const department = findDepartments(phrase)[0]?.name ?? null;
+  const guess = categorize(phrase);
+  const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
+  const indexed = issues.map((item, index) => ({ item, index }));
+  let pool = indexed;
+  if (pool.length > 1 && category) pool = pool.filter(({ item }) => item.category === category);
+  if (pool.length > 1 && department) pool = pool.filter(({ item }) => item.department !== null);
+  if (pool.length > 1) {
+    const named = pool.filter(({ item }) => correctedSummary(text, item.summary) !== null);
+    if (named.length) pool = named;
+  }
+  if (pool.length !== 1) return null;
+  const { item, index } = pool[0] as { item: ExtractedIssue; index: number };
+  let next: ExtractedIssue | null = null;
+  let what = '';
+  if (department) {
+    if (department === item.department) return null;
+    next = {
+      ...item,
+      department,
+      status: item.status === 'open' ? 'assigned' : item.status,
+    };
+    what = `${FIELD_LABELS.department} ${item.department ?? '无'} → ${department}`;
+  } else {
+    const instead = correctedSummary(text, item.summary);
+    const judged = instead ? categorize(instead) : guess;
+    const toCategory =
+      judged.score > 0 && judged.category !== '其他' && judged.category !== item.category ? judged.category : null;
+    if (!instead && !toCategory) return null;
+    next = { ...item, ...(instead ? { summary: instead } : {}), ...(toCategory ? { category: toCategory } : {}) };
+    what = [
+      instead ? `${FIELD_LABELS.summary} ${item.summary} → ${instead}` : '',
+      toCategory ? `${FIELD_LABELS.category} ${item.category} → ${toCategory}` : '',
+    ]
+      .filter(Boolean)
+      .join('；');
+  }
+  return {
+    extraction: { ...card.extraction, issues: issues.map((it, i) => (i === index ? (next as ExtractedIssue) : it)) },
+    what,
+  };
 }
 
 /**
@@ -796,6 +917,8 @@ export type DraftReply =
   | { type: 'reask'; hint: string }
   /** A full report of its own: recorded on its own while the draft keeps waiting (a card takes it as a correction). */
   | { type: 'new_report' }
+  /** 不对… / 更正… while a card waits: the card is set right, replaced by the report it holds, or shown again. */
+  | { type: 'correction' }
   /** Something else (a policy question, chit-chat): not for the ledger. */
   | { type: 'unrelated' };
 
@@ -809,6 +932,12 @@ export function parseChoice(text: string, n: number): number | null {
 
 const YES = /^(是|是的|对|对的|好|好的|嗯|行|可以|要|需要|登记|记录|记上|确认|新问题|登记为新问题|yes|y|ok)$/i;
 const NO = /^(否|不|不是|不用|不用了|不要|不需要|不记|算了|取消|no|n)$/i;
+/** To "已经记录过了，要再记一次吗": record it again … */
+const REPEAT_AGAIN =
+  /^(?:记录|记|记上|再记|再记一次|再记一遍|再记录|再记录一次|重复记录|要记录|确认记录|还是记录|记录吧)$/;
+/** … or skip it. */
+const REPEAT_SKIP = /^(?:不用|不用了|跳过|不记|不记了|不要|不需要|不重复|不用记|不用再记|别记了|不用记了)$/;
+const REPEAT_HINT = '请回复“记录”再记一次，或回复“不用”跳过。';
 /** To "说的是哪一个？": none of those — a matter of its own, to register as new. */
 const NONE_OF_THEM =
   /^(?:都不是|都不对|都没有|都不|不是这些|不是这[两几]?个|另外一个|另一个|(?:是)?(?:一个)?新(?:的)?(?:问题)?|新增|登记为新问题)$/;
@@ -868,6 +997,9 @@ export async function classifyDraftReply(
       teamEnterprises: team.enterprises,
       knownEnterprises: await svc.knownEnterprises(),
     });
+  // A question about the ledger (Q-0002 到哪一步了, 长风电机的缺工到哪一步了) answers nothing, whatever id or name it
+  // holds: the issue's card answers it, and the question keeps waiting.
+  if (parsed.question || (asksSomething(text) && CUES.statusQuestion.test(text))) return { type: 'unrelated' };
   // A report of its own, however short ("鑫达钱到账了"): it names what it is about (an enterprise or an issue id)
   // or is long enough to carry its own context.
   const isReport =
@@ -939,13 +1071,19 @@ export async function classifyDraftReply(
     return otherwise('请回复“是”或“否”。');
   }
   if (pending.type === 'confirm_repeat') {
-    if (yes) return { type: 'answer', answers: { ...answers, repeat: true } };
-    if (no) return { type: 'answer', answers: { ...answers, repeat: false } };
-    return otherwise('请回复“是”或“否”。');
+    // Only the two words the question offers answer it: 是 / 好 / 对 could mean "yes, it is a repeat" as well as "yes,
+    // record it" — asked again, never recorded on a guess.
+    if (REPEAT_AGAIN.test(bare(text))) return { type: 'answer', answers: { ...answers, repeat: true } };
+    if (REPEAT_SKIP.test(bare(text))) return { type: 'answer', answers: { ...answers, repeat: false } };
+    if (yes || no) return { type: 'reask', hint: REPEAT_HINT };
+    return otherwise(REPEAT_HINT);
   }
   if (pending.type === 'confirm' || pending.type === 'confirm_close') {
     if (yes) return { type: 'answer', answers: { ...answers, confirmed: true } };
     if (no) return { type: 'cancel' };
+    // (不对，是交办自然资源局 / 不对不对: the card is what it corrects — the report flow sets it right, or shows it again)
+    if (pending.type === 'confirm' && (opensWithCorrection(text) || CUES.correction.test(text)))
+      return { type: 'correction' };
     // A correction in plain words replaces the draft.
     return otherwise(
       pending.type === 'confirm'

@@ -8,6 +8,7 @@ import { findDepartments } from '../extract/department.js';
 import { findStatuses } from '../extract/status.js';
 import { blankSpans } from '../extract/normalize.js';
 import { NO_ISSUE } from '../lexicon/signals.js';
+import { normalizeDepartment } from '../lexicon/index.js';
 import { GENERIC_MATTER_WORDS, NOT_A_TYPO_CHARS } from '../lexicon/categories.js';
 
 export type TargetResult =
@@ -159,6 +160,11 @@ export async function findTarget(
     exclude: string[];
     /** The update's own words (its summary): when they name a matter of their own, unlike every open issue, none matches. */
     topic?: string;
+    /**
+     * The department the update names (住建那边受理了 → 住建局): among the candidates, the issues handed to it are the
+     * ones meant — unless the update hands the matter to it (to 'assigned'), which the issue is not with yet.
+     */
+    department?: string | null;
   },
 ): Promise<TargetResult> {
   const statuses = eligible(q.to);
@@ -169,8 +175,17 @@ export async function findTarget(
       ...(q.enterprise ? { enterprise: q.enterprise } : {}),
     })
   ).filter((i) => !q.exclude.includes(i.id));
-  let pool = q.category === '其他' ? all : all.filter((i) => i.category === q.category);
+  const withDepartment = (issues: Issue[]): Issue[] => {
+    const dept = q.department ? normalizeDepartment(q.department) : null;
+    if (!dept || q.to === 'assigned') return issues;
+    const handled = issues.filter((i) => i.department && normalizeDepartment(i.department) === dept);
+    return handled.length ? handled : issues;
+  };
+  let pool = withDepartment(q.category === '其他' ? all : all.filter((i) => i.category === q.category));
   if (!pool.length && q.category !== '其他') {
+    // (人社那边说招聘会排上了, read as another category: the one issue handed to that department is meant)
+    const handled = withDepartment(all);
+    if (handled.length === 1 && handled.length < all.length) return { type: 'found', issue: handled[0] as Issue };
     // The category may have been judged differently when the issue was raised: accept only a clear text match.
     const winner = clearWinner(all, q.description, 3);
     return winner ? { type: 'found', issue: winner } : { type: 'none' };
