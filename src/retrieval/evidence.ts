@@ -18,6 +18,7 @@ import {
   DOC_DESCRIPTION_WORDS,
   NUMBER_UNIT_CUES,
 } from '../answer/lexicon.js';
+import { numeralValue } from '../text/numerals.js';
 import { places, questionConstraints } from './constraints.js';
 import { normalizeText } from './normalize.js';
 import { isolateQuestionPhrases } from './stopwords.js';
@@ -127,29 +128,9 @@ export function figureBound(
 // ---------------------------------------------------------------------------------------------------
 // The items of a named set (哪十家, 是哪10个地方, 都是哪些学校)
 
-const HAN_NUM: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
-/** 十 → 10, 二十二 → 22, 22 → 22; null when not a small number. */
+/** 十 → 10, 二十二 → 22, 22 → 22; null when not a small number (src/text/numerals.ts, any digits). */
 export function smallNumber(text: string): number | null {
-  if (/^\d+$/u.test(text)) return Number(text);
-  if (!/^[一二两三四五六七八九十]{1,3}$/u.test(text)) return null;
-  const ten = text.indexOf('十');
-  if (ten < 0) return text.length === 1 ? HAN_NUM[text]! : null;
-  const tens = ten === 0 ? 1 : (HAN_NUM[text[0]!] ?? 0);
-  const ones = ten === text.length - 1 ? 0 : (HAN_NUM[text[ten + 1]!] ?? 0);
-  return tens * 10 + ones;
+  return /^\d+$/u.test(text) ? Number(text) : numeralValue(text);
 }
 
 /** Written forms of a small number: 10 → (?:10|十), 22 → (?:22|二十二). */
