@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
+import { doc } from '../helpers/corpus-doc.js';
 import { holdsKind } from '../../src/retrieval/confidence.js';
 import {
   countedThing,
@@ -18,10 +19,6 @@ import {
   smallNumber,
 } from '../../src/retrieval/evidence.js';
 import { buildRetriever, type HybridRetriever } from '../../src/retrieval/retriever.js';
-
-function doc(id: string, title: string, text: string, extra: Partial<CorpusDocument> = {}): CorpusDocument {
-  return { id, title, text, source: null, date: null, author: null, file: `${id}.txt`, fileHash: id, ...extra };
-}
 
 const DOCS: CorpusDocument[] = [
   doc(

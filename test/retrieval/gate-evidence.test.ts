@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
+import { doc } from '../helpers/corpus-doc.js';
 import {
   checksYear,
   countMeasure,
@@ -19,10 +20,6 @@ import { countedNoun, detailKinds, detailKindsMet, enumeratesNoun } from '../../
 import { questionConstraints } from '../../src/retrieval/constraints.js';
 import { authorAliases } from '../../src/retrieval/fields.js';
 import { buildRetriever, type HybridRetriever } from '../../src/retrieval/retriever.js';
-
-function doc(id: string, title: string, text: string, extra: Partial<CorpusDocument> = {}): CorpusDocument {
-  return { id, title, text, source: null, date: null, author: null, file: `${id}.txt`, fileHash: id, ...extra };
-}
 
 const DOCS: CorpusDocument[] = [
   doc(

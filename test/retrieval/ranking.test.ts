@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
+import { doc } from '../helpers/corpus-doc.js';
 import { answerTypeCoverage, askedType } from '../../src/retrieval/answer-type.js';
 import { chunkDescription, queryFields } from '../../src/retrieval/fields.js';
 import {
@@ -26,10 +27,6 @@ import { buildRetriever } from '../../src/retrieval/retriever.js';
 import { countedSlogan, holdsItem, ordinalAsked, sloganItems, sloganOrdinal } from '../../src/retrieval/ordinal.js';
 import { isDefinitionQuestion } from '../../src/retrieval/definition.js';
 import { Tokenizer } from '../../src/retrieval/tokenizer.js';
-
-function doc(id: string, title: string, text: string, extra: Partial<CorpusDocument> = {}): CorpusDocument {
-  return { id, title, text, source: null, date: null, author: null, file: `${id}.txt`, fileHash: id, ...extra };
-}
 
 async function top(docs: CorpusDocument[], question: string, ranking?: RankingOptions): Promise<string | undefined> {
   const r = await buildRetriever(docs, ranking ? { ranking } : {});

@@ -927,21 +927,19 @@ const ONE_CHARACTER_TRADE = /(?<=^|[\s,，。;；:：、]|去了|走访了?)([^\
  * one of the team's enterprises has that word in its name — a colleague's shorthand, never a guess among several.
  */
 function findTradeReferences(text: string, teamEnterprises: readonly string[]): EnterpriseHit[] {
+  // (纸厂 / 药厂: a one-character trade names the one enterprise whose name holds it as its trade — 华盛纸业, 华康药业)
+  const readings: Array<[RegExp, (trade: string) => (name: string) => boolean]> = [
+    [TRADE_REFERENCE, (trade) => (e) => e.includes(trade)],
+    [ONE_CHARACTER_TRADE, (trade) => (e) => e.includes(`${trade}业`) || e.includes(`${trade}厂`)],
+  ];
   const hits: EnterpriseHit[] = [];
-  for (const m of text.matchAll(TRADE_REFERENCE)) {
-    const trade = m[1] as string;
-    const owners = teamEnterprises.filter((e) => e.includes(trade));
-    if (owners.length !== 1) continue;
-    hits.push({ start: m.index, end: m.index + m[0].length, name: owners[0] as string, known: true });
-  }
-  // 纸厂 / 药厂 / 酒厂: a one-character trade names the one enterprise whose name holds it as its trade (华盛纸业, 华康药业)
-  for (const m of text.matchAll(ONE_CHARACTER_TRADE)) {
-    const trade = m[1] as string;
-    if (hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) continue;
-    const owners = teamEnterprises.filter((e) => e.includes(`${trade}业`) || e.includes(`${trade}厂`));
-    if (owners.length !== 1) continue;
-    hits.push({ start: m.index, end: m.index + m[0].length, name: owners[0] as string, known: true });
-  }
+  for (const [pattern, ownedBy] of readings)
+    for (const m of text.matchAll(pattern)) {
+      if (hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) continue;
+      const owners = teamEnterprises.filter(ownedBy(m[1] as string));
+      if (owners.length !== 1) continue;
+      hits.push({ start: m.index, end: m.index + m[0].length, name: owners[0] as string, known: true });
+    }
   return hits.sort((a, b) => a.start - b.start);
 }
 

@@ -3,6 +3,7 @@
  * patterns can be written once, while every offset still points at the same character of the
  * original message (summaries are cut from the original text).
  */
+import { numeralValue } from '../../text/numerals.js';
 import { foldWidth } from '../../text/width.js';
 
 /** Fold U+FF01–U+FF5E to ASCII and U+3000 to a space; every other character is kept (src/text/width.ts). */
@@ -42,28 +43,11 @@ export function trimPunct(s: string): string {
   return s.replace(/^[\s,，、;；:：.。!！?？~～\-—…]+|[\s,，、;；:：.。!！?？~～\-—…]+$/g, '');
 }
 
-/** Chinese numerals up to 99 (一 … 九十九, 两). */
+/** Chinese numerals up to 99 (一 … 九十九, 两; 零 / 〇 is 0), or digits of any length (src/text/numerals.ts). */
 export function chineseNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s);
-  const digits: Record<string, number> = {
-    零: 0,
-    〇: 0,
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
-  if (s === '十') return 10;
-  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
-  if (m) return (m[1] ? digits[m[1]]! : 1) * 10 + (m[2] ? digits[m[2]]! : 0);
-  if (s.length === 1 && s in digits) return digits[s]!;
-  return null;
+  if (s === '零' || s === '〇') return 0;
+  return numeralValue(s);
 }
 
 /**
