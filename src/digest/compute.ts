@@ -629,13 +629,15 @@ export function leadershipDigest(index: DigestIndex, options: LeadershipOptions 
 }
 
 /**
- * Reminders (REMINDER_TIME): teams that have not reported for `idleDays` days (a team that never reported counts
- * from its registration), and every team's overdue issues. Only teams with something to say are returned.
+ * Reminders (REMINDER_TIME): liaison teams that have not reported for `idleDays` days (a team that never reported
+ * counts from its registration), and every liaison team's overdue issues. Only teams with something to say are
+ * returned; a group bound to no enterprise that never recorded anything (people only ask policy questions there) owes
+ * no 一月一走访 and is not nagged.
  */
 export function teamReminders(index: DigestIndex, idleDays: number): TeamReminder[] {
   const out: TeamReminder[] = [];
   for (const team of index.teams) {
-    if (index.adminTeamIds.has(team.id)) continue;
+    if (!isLiaisonTeam(index, team)) continue;
     const lastReportAt = index.lastReportByTeam.get(team.id) ?? null;
     const since = daysSince(
       index,

@@ -203,15 +203,21 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
     expect(febLate.totals).toMatchObject({ issues: 1, open: 0, resolved: 1 });
   });
 
-  it('reminders at 09:30 on Monday: T1 has an overdue issue (resolved only at 10:00), T3 is idle, T2 has nothing', async () => {
+  it('reminders at 09:30 on Monday: T1 has an overdue issue (resolved only at 10:00), T2 has nothing, T3 owes nothing', async () => {
     const at = sh('2024-03-18', '09:30');
-    const ix = prepareDigest(await input(dayWindow('2024-03-18', TZ, at)));
-    const r = teamReminders(ix, 7);
-    expect(r.map((x) => x.teamId)).toEqual([T1.id, T3.id]);
+    const data = await input(dayWindow('2024-03-18', TZ, at));
+    const r = teamReminders(prepareDigest(data), 7);
+    // T3 is bound to no enterprise and never recorded anything: a policy-questions group, not nagged to report.
+    expect(r.map((x) => x.teamId)).toEqual([T1.id]);
     expect(r[0]!.idle).toBeNull();
     expect(r[0]!.overdue.map((i) => [i.id, i.department, i.overdueDays])).toEqual([['Q-0002', '人社局', 8]]);
-    expect(r[1]!.idle).toEqual({ days: 46, lastReportAt: null });
-    expect(r[1]!.overdue).toEqual([]);
+
+    // Once bound to an enterprise, the same silent group is idle since its registration.
+    const bound = data.teams.map((t) => (t.id === T3.id ? { ...t, enterprises: ['海纳半导体'] } : t));
+    const rb = teamReminders(prepareDigest({ ...data, teams: bound }), 7);
+    expect(rb.map((x) => x.teamId)).toEqual([T1.id, T3.id]);
+    expect(rb[1]!.idle).toEqual({ days: 46, lastReportAt: null });
+    expect(rb[1]!.overdue).toEqual([]);
   });
 });
 

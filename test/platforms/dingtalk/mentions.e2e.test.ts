@@ -15,9 +15,13 @@ describe('who a reminder is for', () => {
   it('overdue issues name their reporters; an idle-only reminder names nobody', async () => {
     const store = new MemoryStore();
     await seedLedger(store);
-    const ix = prepareDigest(
-      await loadDigestInput(store, { window: dayWindow('2024-03-18', TZ, sh('2024-03-18', '09:30')), timeZone: TZ }),
-    );
+    const data = await loadDigestInput(store, {
+      window: dayWindow('2024-03-18', TZ, sh('2024-03-18', '09:30')),
+      timeZone: TZ,
+    });
+    // T3 bound to an enterprise it never reported on: an idle-only reminder.
+    const teams = data.teams.map((t) => (t.id === T3.id ? { ...t, enterprises: ['海纳半导体'] } : t));
+    const ix = prepareDigest({ ...data, teams });
     const reminders = teamReminders(ix, 7);
     const t1 = reminders.find((r) => r.teamId === T1.id)!;
     const t3 = reminders.find((r) => r.teamId === T3.id)!;
