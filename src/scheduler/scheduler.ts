@@ -20,6 +20,7 @@ import type { Reply } from '../messaging/reply.js';
 import type { Store } from '../store/types.js';
 import {
   eventsFromMs,
+  isLiaisonTeam,
   leadershipDigest,
   prepareDigest,
   teamDigest,
@@ -201,7 +202,12 @@ export class DigestScheduler {
     const build = async (kind: JobKind, target: SchedulerTarget): Promise<Reply | null> => {
       if (kind === 'reminder') return (await getReminders()).get(target.teamId ?? '') ?? null;
       if (target.kind === 'leadership') return getLeadership();
-      const d = teamDigest(await getDigestIndex(), target.teamId ?? target.id);
+      const ix = await getDigestIndex();
+      const team = ix.teamById.get(target.teamId ?? target.id);
+      // A group bound to no enterprise that never recorded anything (policy questions only) gets no team digest:
+      // it has nothing to report and owes no 一月一走访.
+      if (!team || !isLiaisonTeam(ix, team)) return null;
+      const d = teamDigest(ix, team.id);
       return d ? renderTeamDigest(d, this.renderOptions()) : null;
     };
 

@@ -85,13 +85,8 @@ function replica(
 }
 
 const at = (date: string, time: string) => new Date(sh(date, time));
-const DIGEST_TARGETS = [
-  T1.id,
-  T2.id,
-  T3.id,
-  `admin:${ADMIN.platform}:${ADMIN.conversationId}`,
-  'admin:slack:CADMIN',
-].sort();
+// T3, bound to no enterprise and silent, is a policy-questions group: no team digest, no reminder.
+const DIGEST_TARGETS = [T1.id, T2.id, `admin:${ADMIN.platform}:${ADMIN.conversationId}`, 'admin:slack:CADMIN'].sort();
 
 describe('exactly once across replicas (real Redis)', () => {
   it('three replicas ticking together send each digest and reminder once', async () => {
@@ -112,6 +107,7 @@ describe('exactly once across replicas (real Redis)', () => {
     expect(deliveries.map((d) => d.target).sort()).toEqual(DIGEST_TARGETS);
     expect(reports.flatMap((r) => r.sent).sort()).toEqual(DIGEST_TARGETS.map((t) => `digest:${t}:2024-03-18`).sort());
     expect(reports.flatMap((r) => r.failed)).toEqual([]);
+    expect(reports.flatMap((r) => r.empty)).toEqual([`digest:${T3.id}:2024-03-18`]);
 
     const byTarget = new Map(deliveries.map((d) => [d.target, d]));
     expect(byTarget.get(T1.id)!.title).toBe('城东一组 工作简报');
@@ -122,13 +118,13 @@ describe('exactly once across replicas (real Redis)', () => {
     // Later ticks the same morning (every replica, every minute) send nothing more.
     for (const time of ['08:31', '08:45', '09:00'])
       await Promise.all(replicas.map((r) => r.runDue(at('2024-03-18', time))));
-    expect(deliveries).toHaveLength(5);
+    expect(deliveries).toHaveLength(4);
 
     // 09:30 reminders, after T2's 09:10 report: T1 has Q-0002 overdue (resolved only at 10:00); T3, bound to no
     // enterprise and silent, owes no report (a policy-questions group is not nagged).
     await seedUntil(store, sh('2024-03-18', '09:30'), sh('2024-03-18', '08:31'));
     const rem = await Promise.all(replicas.map((r) => r.runDue(at('2024-03-18', '09:30'))));
-    const reminders = deliveries.slice(5);
+    const reminders = deliveries.slice(4);
     expect(reminders.map((d) => d.target)).toEqual([T1.id]);
     expect(reminders[0]!.text).toContain('承办部门：人社局');
     expect(rem.flatMap((r) => r.empty).sort()).toEqual(
@@ -139,7 +135,7 @@ describe('exactly once across replicas (real Redis)', () => {
     const late = replica(await sameData(store), deliveries, 'd');
     const r = await late.runDue(at('2024-03-18', '15:00'));
     expect(r.sent).toEqual([]);
-    expect(deliveries).toHaveLength(6);
+    expect(deliveries).toHaveLength(5);
   });
 
   it('a crash between claim and send: the lease expires and another replica sends, once', async () => {
@@ -154,7 +150,7 @@ describe('exactly once across replicas (real Redis)', () => {
       },
     });
     const a = await crashing.runDue(at('2024-03-18', '08:30'));
-    expect(a.failed).toHaveLength(5);
+    expect(a.failed).toHaveLength(4);
 
     const b = replica(await sameData(store), deliveries, 'b', { leaseMs: 300 });
     const c = replica(await sameData(store), deliveries, 'c', { leaseMs: 300 });
@@ -179,7 +175,7 @@ describe('exactly once across replicas (real Redis)', () => {
     expect(deliveries).toHaveLength(0);
     // Still down at 08:30; up at 11:00: Tuesday's digests and reminders go out now.
     const late = await r.runDue(at('2024-03-19', '11:00'));
-    expect(late.sent.length).toBeGreaterThanOrEqual(5);
+    expect(late.sent.length).toBeGreaterThanOrEqual(4);
     expect(late.sent.every((k) => k.endsWith(':2024-03-19'))).toBe(true);
     expect(late.sent.filter((k) => k.startsWith('digest:')).sort()).toEqual(
       DIGEST_TARGETS.map((t) => `digest:${t}:2024-03-19`).sort(),
@@ -231,13 +227,13 @@ describe('scheduler rules (MemoryStore, injected clock)', () => {
     expect((await s.runDue(at('2024-03-18', '10:00'))).sendDay).toBe(false);
     const sun = await s.runDue(at('2024-03-17', '09:00'));
     expect(sun.sendDay).toBe(true);
-    expect(sun.sent.filter((k) => k.startsWith('digest:'))).toHaveLength(5);
+    expect(sun.sent.filter((k) => k.startsWith('digest:'))).toHaveLength(4);
     expect(deliveries.find((d) => d.target === T1.id)!.text).toContain('统计时段：3月15日（周五）至3月16日（周六）');
-    expect(deliveries).toHaveLength(5);
+    expect(deliveries).toHaveLength(4);
 
     // Tuesday after the Monday holiday covers Sunday (the extra workday) and Monday.
     const tue = await s.runDue(at('2024-03-19', '08:40'));
-    expect(tue.sent.filter((k) => k.startsWith('digest:'))).toHaveLength(5);
+    expect(tue.sent.filter((k) => k.startsWith('digest:'))).toHaveLength(4);
     expect(deliveries.filter((d) => d.target === T1.id)[1]!.text).toContain(
       '统计时段：3月17日（周日）至3月18日（周一）',
     );
@@ -245,7 +241,7 @@ describe('scheduler rules (MemoryStore, injected clock)', () => {
     // ZCT_WORKDAYS_ONLY=false: Saturday is a send day.
     const every = await replica(store, deliveries, 'c', { calendar: EVERY_DAY }).runDue(at('2024-03-23', '08:30'));
     expect(every.sendDay).toBe(true);
-    expect(every.sent.filter((k) => k.startsWith('digest:'))).toHaveLength(5);
+    expect(every.sent.filter((k) => k.startsWith('digest:'))).toHaveLength(4);
   });
 
   it('a failed send is retried on the next tick and delivered once; after maxAttempts the job is dropped', async () => {
@@ -262,7 +258,7 @@ describe('scheduler rules (MemoryStore, injected clock)', () => {
     });
     for (const m of ['08:30', '08:31', '08:32', '08:33']) await flaky.runDue(at('2024-03-18', m));
     expect(deliveries.filter((d) => d.target === T1.id)).toHaveLength(1);
-    expect(deliveries).toHaveLength(4); // T1, T2, T3, the admin team
+    expect(deliveries).toHaveLength(3); // T1, T2, the admin team (T3 has no team digest)
 
     const lonely = new MemoryStore();
     await lonely.upsertTeam(T1);
