@@ -61,6 +61,13 @@ function lastClause(text: string): string {
   return parts.at(-1) ?? text;
 }
 
+/** The text without the enterprise's name — written in full, or as a short form that begins the text (永盛 → 永盛纺织). */
+function withoutName(text: string, name: string): string {
+  if (text.includes(name)) return text.replace(name, '');
+  for (let k = name.length - 1; k >= 2; k--) if (text.startsWith(name.slice(0, k))) return text.slice(k);
+  return text;
+}
+
 export function classifyByRules(text: string, today: string, opts: ClassifyOptions | Extraction = {}): ClassifyFacts {
   const o: ClassifyOptions = 'kind' in opts ? { parse: opts as Extraction } : (opts as ClassifyOptions);
   // Dictation that spaces every word reads as the sentence it is, for the cues as for the parser.
@@ -119,6 +126,9 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
 
   // About the ledger itself: "Q-0003 现在到哪一步了", "华康的贷款批了没有？", "Q-0002 能不能结了？", "恒宇的问题清单".
   const namedTeamEnterprise = named && (o.enterprises?.includes(enterprise) ?? false);
+  // A known enterprise's name and nothing else ("华茂包装", "永盛呢"): its issues.
+  if (namedTeamEnterprise && !withoutName(s, enterprise).replace(/[的呢吧啊?？。.!！\s]/g, ''))
+    return { intent: 'ledger_question', reportish: false, questionish: true };
   if (
     namedTeamEnterprise &&
     !visit &&

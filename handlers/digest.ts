@@ -3,6 +3,7 @@
  * (or for an admin in a direct chat). Covers the previous workday up to now.
  */
 import { isLeadershipGroup } from '../src/ledger/model.js';
+import { teamNamed } from '../src/ledger/service/index.js';
 import { loadLeadershipDigest, loadTeamDigest } from '../src/digest/build.js';
 import { renderLeadershipDigest, renderOptionsFrom, renderTeamDigest } from '../src/digest/render.js';
 import { liveWindow } from '../src/digest/window.js';
@@ -15,9 +16,20 @@ export const DIGEST_TEXTS = {
     '本群还没有登记为联企小组，暂无简报。登记方法：在本群发送“绑定企业 企业A、企业B”。领导小组群请管理员把本群加入 ZCT_ADMIN_GROUPS。',
   direct: '简报请在联企小组的群里发送“简报”查看；领导小组的汇总简报在领导小组群里查看。',
   storeDown: '台账暂时无法连接，简报生成失败。请稍后再试。',
+  noSuchTeam: (name: string) => `没有找到名为“${name}”的联企小组，以下是全部小组的简报。`,
 } as const;
 
-export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
+export const handleDigest: Handler = (msg, services) => digestReply(msg, services);
+
+/**
+ * The digest this message may read: its team's, or in a leadership group every team's — or, when a leadership
+ * group names one team (城西二组情况怎么样), that team's.
+ */
+export async function digestReply(
+  msg: Parameters<Handler>[0],
+  services: Parameters<Handler>[1],
+  opts: { teamName?: string } = {},
+): Promise<Reply> {
   const { config, store } = services;
   const tz = config.ZCT_TIMEZONE;
   const nowMs = services.clock().getTime();
@@ -36,10 +48,17 @@ export const handleDigest: Handler = async (msg, services): Promise<Reply> => {
     }
     const window = liveWindow(nowMs, previous, tz);
     const req = { window, timeZone: tz, adminGroups };
+    if (admin && opts.teamName) {
+      const named = teamNamed(await store.listTeams(), opts.teamName);
+      const digest = named ? await loadTeamDigest(store, named.id, req) : null;
+      if (digest) return renderTeamDigest(digest, renderOptionsFrom(config));
+      const all = renderLeadershipDigest(await loadLeadershipDigest(store, req), renderOptionsFrom(config));
+      return { ...all, blocks: [{ type: 'note', text: DIGEST_TEXTS.noSuchTeam(opts.teamName) }, ...all.blocks] };
+    }
     if (admin) return renderLeadershipDigest(await loadLeadershipDigest(store, req), renderOptionsFrom(config));
     const digest = await loadTeamDigest(store, msg.teamId, req);
     if (!digest) return reply.text('digest', DIGEST_TEXTS.unregistered);
     return renderTeamDigest(digest, renderOptionsFrom(config));
   }
   // A StoreUnavailableError propagates: the pipeline (src/app/bot.ts) answers store failures once.
-};
+}

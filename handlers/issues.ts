@@ -5,14 +5,14 @@
 import { parseLedgerCommand } from '../src/ledger/commands.js';
 import { ledgerOf } from '../src/app/services.js';
 import type { Reply } from '../src/messaging/reply.js';
-import { handleDigest } from './digest.js';
+import { digestReply } from './digest.js';
 import type { Handler } from './types.js';
 
 export { isLedgerCommand, parseLedgerCommand } from '../src/ledger/commands.js';
 
 export const handleIssues: Handler = (msg, services, ctx) => {
   const cmd = parseLedgerCommand(msg.text);
-  if (cmd?.type === 'board') return boardReply(msg, services, ctx);
+  if (cmd?.type === 'board') return boardReply(msg, services, cmd.team);
   return ledgerOf(services).handleCommand(msg, cmd, ctx ?? {});
 };
 
@@ -20,8 +20,12 @@ export const handleIssues: Handler = (msg, services, ctx) => {
  * 看板: the board in text — the live digest this group gets (the leadership digest in a leadership group, the team's
  * own elsewhere) — and where the web console's board is, when it is served.
  */
-const boardReply: Handler = async (msg, services, ctx): Promise<Reply> => {
-  const digest = await handleDigest(msg, services, ctx);
+async function boardReply(
+  msg: Parameters<Handler>[0],
+  services: Parameters<Handler>[1],
+  team?: string,
+): Promise<Reply> {
+  const digest = await digestReply(msg, services, team ? { teamName: team } : {});
   const { WEB_PORT, WEB_PUBLIC_URL } = services.config;
   const where = WEB_PUBLIC_URL
     ? `图表版看板（趋势、筛选、导出）：${WEB_PUBLIC_URL.replace(/\/+$/, '')}/board`
@@ -30,4 +34,4 @@ const boardReply: Handler = async (msg, services, ctx): Promise<Reply> => {
       : null;
   if (!where) return digest;
   return { ...digest, blocks: [...digest.blocks, { type: 'note', text: where }] };
-};
+}

@@ -3,11 +3,12 @@
  * 重新打开, 绑定企业 …). Pure text parsing, no I/O — the router uses it to tell commands from free text.
  * Free-text status updates ("Q-0012 金融办已对接，贷款下周放款") are NOT commands: they go to the report path.
  */
-import { ACTIVE_STATUSES, type EditableField, type IssueStatus } from './model.js';
+import { ACTIVE_STATUSES, CATEGORIES, type Category, type EditableField, type IssueStatus } from './model.js';
 import { foldWidth } from '../text/width.js';
 import { REPORT_PREFIX, stripReportPrefix } from '../messaging/prefixes.js';
 import { findRefs as findRefHits, REF_SOURCE, refFromDigits } from './extract/ref.js';
 import { chineseNumber } from './extract/normalize.js';
+import { findDepartments } from './extract/department.js';
 
 export { stripReportPrefix };
 
@@ -15,7 +16,14 @@ export { stripReportPrefix };
  * What a list command asks for. `enterprise`: the name it is narrowed to — an enterprise, or in a leadership group a
  * team's name (the flow tells which).
  */
-export type ListFilter = { statuses: IssueStatus[] | 'all'; overdue: boolean; enterprise: string | null };
+export type ListFilter = {
+  statuses: IssueStatus[] | 'all';
+  overdue: boolean;
+  enterprise: string | null;
+  /** Narrowed to one category (审批类的问题有几个) or to the department handling them (交办给资规局的有哪些). */
+  category?: Category;
+  department?: string;
+};
 
 export type LedgerCommand =
   /** An explicit report: "报：…", "报告：…", "记录：…". */
@@ -44,8 +52,11 @@ export type LedgerCommand =
   | { type: 'team' }
   | { type: 'cancel' }
   | { type: 'help' }
-  /** 看板: the board (the live digest) in text, with the web console's address when it is served. */
-  | { type: 'board' };
+  /**
+   * 看板: the board (the live digest) in text, with the web console's address when it is served — also how things
+   * stand asked in words (各组情况, 城西二组情况怎么样, 本月办结率多少, 哪些企业这个月还没走访). team: a team named.
+   */
+  | { type: 'board'; team?: string };
 
 export type LedgerCommandType = LedgerCommand['type'];
 
@@ -173,8 +184,8 @@ const ENTERPRISE_SPLIT = /[、,，;；/\s]+/;
 const STATUS_WORDS: Array<[RegExp, IssueStatus[] | 'all' | 'overdue']> = [
   [/全部|所有|全量/, 'all'],
   [/逾期|超期|过期/, 'overdue'],
-  [/未办结|未完成|在办|未解决|待办/, [...ACTIVE_STATUSES]],
-  [/待交办|未交办/, ['open']],
+  [/未办结|未完成|在办|未解决|待办|没(?:有)?(?:办完|办结|解决|完成|结)/, [...ACTIVE_STATUSES]],
+  [/待交办|未交办|没(?:有)?交办/, ['open']],
   [/已交办/, ['assigned']],
   [/办理中|处理中|进行中/, ['in_progress']],
   [/已销号|销号/, ['closed']],
@@ -230,6 +241,109 @@ function parseList(text: string): ListFilter | null {
           : [...new Set([...said.statuses, ...tail.statuses])]
         : tail.statuses;
   return { statuses, overdue: said.overdue || tail.overdue, enterprise: name || tail.enterprise };
+}
+
+/**
+ * The ledger asked about in words rather than in the list's own forms. Every word must fill a slot — a scope (我们组,
+ * 各组), a status (没办完, 逾期), a category (审批类), a department (交办给资规局的, 人社局那边), a ledger noun
+ * (问题, 台账), an ask (有几个, 有哪些) — or it is no command (a policy question keeps its own words):
+ * 我们组还有几个没办完的, 审批类的问题有几个, 交办给自然资源局的有哪些, 人社局那边有几个问题, 看下台账, 还有哪些没办完.
+ */
+const QUERY_LEAD = /^(?:帮我|麻烦|请)?(?:看下|看一下|看看|查下|查一下|查查|列一下|列下|发一下|发下|我看看|给我看看)\s*/;
+const QUERY_TAIL = /(?:呢|啊|呀|吗|吧)?[\s?？。.!！~～]*$/;
+const QUERY_ASK =
+  /(?:一共|总共|共|现在|目前|还|都)*(?:有|是)?(?:哪些|哪几个|哪几条|几个|几条|几件|多少个?|多少条|多少件)(?:问题|事)?/g;
+const QUERY_SCOPE = /各个?小?组|所有(?:的)?小?组|全部(?:的)?小组|本组|我们组|我组|我们/g;
+const QUERY_FILLER =
+  /今天|现在|目前|当前|本月|这个?月|本周|这周|一共|总共|还|都|有|的|了|那边|这边|那里|这块|方面|[\s,，、:：]/g;
+const QUERY_NOUN = /问题清单|问题台账|台账|清单|问题|事项|事/g;
+const HANDED_TO = /(?:已经?)?(?:交办给?|交给|转给|转交给?|报给|推给|交由)\s*$/;
+const TEAM_FIRST = /^(?!各|哪|本组|我们组|我组|小组)([\u4e00-\u9fa5A-Za-z0-9]{1,10}?组)(?!织)(?:的)?/;
+/** A team's name: no question word or pronoun in it (这个机器人怎么查我们组 is no team). */
+const teamName = (name: string | undefined): name is string =>
+  Boolean(name) && !QUESTIONISH.test(name as string) && !/我们|咱们|你们|他们|这个|那个/.test(name as string);
+const CATEGORY_QUERY = new RegExp(`(${CATEGORIES.filter((c) => c !== '其他').join('|')})(?:类|方面|这块)?`);
+
+function parseLedgerQuery(input: string): LedgerCommand | null {
+  const lead = QUERY_LEAD.exec(input);
+  let text = input.slice(lead ? lead[0].length : 0).replace(QUERY_TAIL, '');
+  if (!text || text.length > 30 || /[Qq]\s*-?\s*\d/.test(text)) return null;
+  const board = parseOverview(text);
+  if (board) return board;
+  // A team named first (城东一组逾期的): the list is that team's (a leadership group reads any team's).
+  const first = TEAM_FIRST.exec(text);
+  const team = first && teamName(first[1]) ? first : null;
+  if (team) text = text.slice(team[0].length);
+  let department: string | undefined;
+  let handedTo = false;
+  const dept = findDepartments(text).find((d) => !d.unknown);
+  if (dept) {
+    department = dept.name;
+    const head = text.slice(0, dept.start);
+    handedTo = HANDED_TO.test(head);
+    text = `${head.replace(HANDED_TO, '')} ${text.slice(dept.end)}`;
+  }
+  let category: Category | undefined;
+  const cat = CATEGORY_QUERY.exec(text);
+  if (cat) {
+    category = cat[1] as Category;
+    text = text.replace(cat[0], ' ');
+  }
+  const noun = text.search(QUERY_NOUN) >= 0;
+  const asked = text.search(QUERY_ASK) >= 0;
+  text = text.replace(QUERY_ASK, ' ');
+  const scoped = text.search(QUERY_SCOPE) >= 0;
+  text = text.replace(QUERY_SCOPE, ' ');
+  const said = statusWords(text);
+  text = said.left;
+  const ledgerNoun = /台账|清单/.test(text);
+  text = text.replace(QUERY_NOUN, ' ').replace(QUERY_FILLER, '');
+  if (text) return null; // a word no slot takes: not a question about the ledger
+  const status = said.statuses !== null || said.overdue;
+  // Something of the ledger's own must be asked for: its list by name, or issues by status, department or category.
+  const about =
+    ledgerNoun ||
+    status ||
+    handedTo ||
+    (noun && (lead !== null || scoped || team !== null || department !== undefined || category !== undefined));
+  // (a status word alone — 销号, 逾期 — is no question about the list: it needs an ask, a scope or a team)
+  if (!about || !(asked || ledgerNoun || handedTo || lead !== null || scoped || team !== null)) return null;
+  return {
+    type: 'list',
+    statuses: said.statuses ?? OPEN_STATUSES,
+    overdue: said.overdue,
+    enterprise: team ? (team[1] as string) : null,
+    ...(category ? { category } : {}),
+    ...(department ? { department } : {}),
+  };
+}
+
+/**
+ * How things stand — the board answers: 各组情况, 城西二组情况怎么样, 本组这个月情况, 本月办结率多少, 这周走访了几家,
+ * 哪个组没完成一月一走访, 哪些企业这个月还没走访. A team is named by a name ending in 组 (liaison teams are 小组).
+ */
+const OVERVIEW_SUBJECT = String.raw`(各个?小?组|所有(?:的)?小?组|全部(?:的)?小组|本组|我们组|我组|[\u4e00-\u9fa5A-Za-z0-9]{1,10}?组)`;
+const OVERVIEW_TIME = '(?:最近|目前|现在|本周|这周|本月|这个?月|今天)';
+const OVERVIEW = new RegExp(
+  String.raw`^${OVERVIEW_SUBJECT}?(?:的)?${OVERVIEW_TIME}?(?:的)?(?:工作|整体|总体)?(?:情况|进展|概况|近况)(?:怎么样|如何|咋样|怎样)?(?:了)?$`,
+);
+const METRIC = /办结率|一月一走访|走访(?:了)?(?:几|多少)(?:家|次|个)|(?:还)?(?:没有?|未)(?:完成一月一)?走访/;
+const METRIC_SCOPE =
+  /本月|这个?月|本周|这周|上周|今天|本组|我们组|各个?组|哪个组|哪些组|哪几个组|哪些企业|哪几家|哪家企业/;
+
+function parseOverview(text: string): LedgerCommand | null {
+  const m = OVERVIEW.exec(text);
+  if (m && (m[1] || new RegExp(OVERVIEW_TIME).test(text))) {
+    const subject = m[1] ?? '';
+    const own = !subject || /^(?:各|所有|全部|本组|我们组|我组)/.test(subject);
+    if (own) return { type: 'board' };
+    return teamName(subject) ? { type: 'board', team: subject } : null;
+  }
+  if (METRIC.test(text) && METRIC_SCOPE.test(text) && !/[吗]|怎么|如何|什么|为什么/.test(text)) {
+    const team = /^([\u4e00-\u9fa5A-Za-z0-9]{1,10}?组)(?!织)/.exec(text)?.[1];
+    return teamName(team) && !/^(?:各|哪|本组|我们组|我组)/.test(team) ? { type: 'board', team } : { type: 'board' };
+  }
+  return null;
 }
 
 function parseListFilter(rest: string): ListFilter | null {
@@ -326,6 +440,8 @@ function parseOneCommand(raw: string): LedgerCommand | null {
   if (BOARD.test(text)) return { type: 'board' };
   const list = parseList(text);
   if (list) return { type: 'list', ...list };
+  const query = parseLedgerQuery(text);
+  if (query) return query;
   let m: RegExpExecArray | null;
   if ((m = SHOW.exec(text))) return { type: 'show', ref: formatRef(m[1] as string) };
   if (CLOSE_BARE.test(text)) return { type: 'close', ref: null, note: null };

@@ -179,7 +179,18 @@ export const STATUS_QUESTION_WORDS = [
   '啥时候能批',
 ] as const;
 /** The ledger's own nouns after an enterprise's name ("恒宇的问题清单"): a look-up, not a report. */
-export const LEDGER_NOUNS = ['问题清单', '台账', '问题列表', '在办问题', '未办结问题', '清单', '问题'] as const;
+export const LEDGER_NOUNS = [
+  '问题清单',
+  '台账',
+  '问题列表',
+  '在办问题',
+  '未办结问题',
+  '清单',
+  '问题',
+  '情况',
+  '进展',
+  '近况',
+] as const;
 /**
  * A request for help in a report's last clause ("能不能帮忙对接人社局", "想问问能不能加快"): the enterprise's wish,
  * recorded with the report, not a question to the bot.

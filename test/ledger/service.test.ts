@@ -306,8 +306,8 @@ describe.each(stores)('ledger on %s', (_name, makeStore) => {
     expect(text(await command('Q-0001', lead))).toContain('华康药业');
     // (whoever writes in the leadership group reads every team, as the web console's board shows them)
     expect(text(await command('Q-0001', { ...lead, isAdmin: false }))).toContain('华康药业');
-    // Reading is not changing.
-    expect(text(await command('Q-0001 销号', lead))).toContain('没有找到');
+    // Reading is not changing: the leadership group is told whose it is to change.
+    expect(text(await command('Q-0001 销号', lead))).toContain('Q-0001 是联企小组的问题：领导小组群里可以查看');
   });
 
   it('undo: only the reporter, only within ZCT_UNDO_WINDOW_MIN', async () => {

@@ -15,6 +15,7 @@ import { STATUS_LABELS, boundEnterprise, type Issue, type Team } from '../model.
 const ACTIVE = OPEN_STATUSES;
 import {
   canChange,
+  changeRefused,
   canRead,
   messageContext,
   readsAllTeams,
@@ -236,7 +237,7 @@ async function planClose(svc: FlowContext, ctx: MessageContext, ref: string, not
 async function planChange(svc: FlowContext, ctx: MessageContext, ref: string, change: Change): Promise<Outcome> {
   const { deps } = svc;
   const issue = await deps.store.getIssue(ref);
-  if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
+  if (!issue || !canChange(ctx, issue)) return notice(changeRefused(deps, ctx, ref, issue), '没有找到');
   const t = transition(issue, change, {
     today: ctx.today,
     dueDays: deps.config.ZCT_DUE_DAYS,
@@ -270,9 +271,10 @@ async function listFlow(
     ...(allTeams ? {} : { teamId: ofTeam ? ofTeam.id : ctx.msg.teamId }),
     ...(cmd.statuses === 'all' ? {} : { status: cmd.statuses }),
     ...(enterprise ? { enterprise } : {}),
+    ...(cmd.category ? { category: cmd.category } : {}),
     ...(cmd.overdue ? { overdueBefore: ctx.today } : {}),
   };
-  const issues = await deps.store.listIssues(query);
+  const issues = (await deps.store.listIssues(query)).filter((i) => !cmd.department || i.department === cmd.department);
   const teams = allTeams ? new Map(teamList.map((t) => [t.id, t] as [string, Team])) : undefined;
   const scope = ofTeam ? ofTeam.name || ofTeam.id : allTeams ? '全部小组' : (team?.name ?? '本组');
   const what = cmd.overdue
@@ -284,17 +286,25 @@ async function listFlow(
         : cmd.statuses.length === 2 && cmd.statuses.includes('resolved') && cmd.statuses.includes('closed')
           ? '已办结问题（含已销号）'
           : `${cmd.statuses.map((st) => STATUS_LABELS[st]).join('、')}问题`;
+  // (交办给资规局的, 审批类的: the narrowing said in the title and in the empty answer)
+  const narrowed = [
+    enterprise,
+    cmd.department ? `交办${cmd.department}的` : null,
+    cmd.category ? `${cmd.category}类` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return renderIssueList(issues, {
     today: ctx.today,
     timeZone: deps.config.ZCT_TIMEZONE,
-    title: `${scope}${enterprise ? ` ${enterprise}` : ''} ${what}`,
-    emptyText: `${scope}${enterprise ? ` ${enterprise}` : ''}目前没有${what}。`,
+    title: `${scope}${narrowed ? ` ${narrowed}` : ''} ${what}`,
+    emptyText: `${scope}${narrowed ? ` ${narrowed}` : ''}目前没有${what}。`,
     ...(teams ? { teams } : {}),
   });
 }
 
 /** The team a name stands for (its name, id or conversation; else a team whose name begins or contains it), or null. */
-function teamNamed(teams: readonly Team[], name: string): Team | null {
+export function teamNamed(teams: readonly Team[], name: string): Team | null {
   const exact = teams.find((t) => t.name === name || t.id === name || t.conversationId === name);
   if (exact) return exact;
   const byName = boundEnterprise(teams.map((t) => t.name).filter(Boolean), name);
@@ -350,9 +360,12 @@ async function answerQuestion(
   const { deps } = svc;
   const ref = findRefs(msg.text)[0];
   if (ref) return showFlow(svc, ctx, ref, adminView);
-  const enterprise = (pre.enterprises ?? []).find((e) => team?.enterprises.includes(e)) ?? null;
+  // A leadership group owns no enterprise: it asks about any team's (the enterprise named, every team's issues).
+  const scope = adminView && !team?.enterprises.length ? {} : { teamId: msg.teamId };
+  const enterprise =
+    (pre.enterprises ?? []).find((e) => ('teamId' in scope ? team?.enterprises.includes(e) : true)) ?? null;
   const open = await deps.store.listIssues({
-    teamId: msg.teamId,
+    ...scope,
     status: OPEN_STATUSES,
     ...(enterprise ? { enterprise } : {}),
   });
@@ -361,17 +374,20 @@ async function answerQuestion(
   const onTopic = topical ? open.filter((i) => i.category === category) : open;
   if (topical && !onTopic.length && enterprise) {
     // "锦纶的贷款批了没有" after that loan was 办结 / 销号: the enterprise's issue on that topic, however it ended.
-    const ended = (await deps.store.listIssues({ teamId: msg.teamId, enterprise }))
+    const ended = (await deps.store.listIssues({ ...scope, enterprise }))
       .filter((i) => i.category === category)
       .sort((a, b) => b.updatedAt - a.updatedAt)[0];
     if (ended) return showFlow(svc, ctx, ended.id, adminView);
   }
   const pool = onTopic.length ? onTopic : open;
   if (pool.length === 1) return showFlow(svc, ctx, (pool[0] as Issue).id, adminView);
+  const owner = 'teamId' in scope ? (team?.name ?? '本组') : '全部小组';
+  const teams = 'teamId' in scope ? undefined : new Map((await deps.store.listTeams()).map((t) => [t.id, t] as const));
   return renderIssueList(pool, {
     today: ctx.today,
     timeZone: deps.config.ZCT_TIMEZONE,
-    title: `${team?.name ?? '本组'}${enterprise ? ` ${enterprise}` : ''} 未办结问题`,
-    emptyText: `${enterprise ?? '本组'}目前没有未办结的问题。`,
+    ...(teams ? { teams } : {}),
+    title: `${owner}${enterprise ? ` ${enterprise}` : ''} 未办结问题`,
+    emptyText: `${enterprise ?? ('teamId' in scope ? '本组' : '全部小组')}目前没有未办结的问题。`,
   });
 }

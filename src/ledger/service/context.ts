@@ -9,6 +9,7 @@ import { localDate } from '../../time/index.js';
 import type { Citation } from '../../messaging/reply.js';
 import { isLeadershipGroup, type Category, type Extraction, type Issue, type Team } from '../model.js';
 import type { Draft } from './sessions.js';
+import { TEXTS } from './texts.js';
 import type { DraftReply } from './report-flow.js';
 
 export interface LedgerDeps {
@@ -110,6 +111,14 @@ export function readsAllTeams(deps: LedgerDeps, ctx: MessageContext): boolean {
 /** A team reads its own issues only (a leadership group reads all). */
 export function canRead(deps: LedgerDeps, ctx: MessageContext, issue: Pick<Issue, 'teamId'>): boolean {
   return issue.teamId === ctx.msg.teamId || readsAllTeams(deps, ctx);
+}
+
+/**
+ * Why a change to `ref` is refused: no such issue of this team — or, asked from a leadership group that can read it,
+ * the issue is a team's to change (the leadership group reads every team's ledger and changes none).
+ */
+export function changeRefused(deps: LedgerDeps, ctx: MessageContext, ref: string, issue: Issue | null): string {
+  return issue && readsAllTeams(deps, ctx) ? TEXTS.readOnlyHere(ref) : TEXTS.notFound(ref);
 }
 
 /** Changes are always limited to the message's own team. */

@@ -10,3 +10,4 @@ export type { Preloaded } from './context.js';
 export { TEXTS as LEDGER_TEXTS, helpLines as ledgerHelpLines } from './texts.js';
 export { transition, STATUS_RANK, type Change } from './transitions.js';
 export { bestQuote, policyGift } from './policy-gift.js';
+export { teamNamed } from './command-flow.js';

@@ -18,7 +18,7 @@ import {
   type LedgerEvent,
   type Visit,
 } from '../model.js';
-import { canChange, type LedgerDeps, type MessageContext } from './context.js';
+import { canChange, changeRefused, type LedgerDeps, type MessageContext } from './context.js';
 import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
 import { TEXTS } from './texts.js';
@@ -114,7 +114,7 @@ export async function planEdit(
 ): Promise<Outcome> {
   if (!ref) return notice(TEXTS.editNeedsId(FIELD_LABELS[field], raw), '请写明问题编号');
   const issue = await deps.store.getIssue(ref);
-  if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
+  if (!issue || !canChange(ctx, issue)) return notice(changeRefused(deps, ctx, ref, issue), '没有找到');
   if (issue.status === 'closed') return notice(TEXTS.closedNeedsReopen(ref), '不能修改');
   if (!raw.trim()) return notice(TEXTS.editNeedsValue(ref, FIELD_LABELS[field], EDIT_EXAMPLES[field]), '没有修改');
   // (延期一个月 / 往后推两周: from the deadline the issue has, else from today)
@@ -536,7 +536,7 @@ export async function planMerge(
     [duplicate, dup],
     [into, kept],
   ] as const) {
-    if (!issue || !canChange(ctx, issue)) return notice(TEXTS.notFound(ref), '没有找到');
+    if (!issue || !canChange(ctx, issue)) return notice(changeRefused(deps, ctx, ref, issue), '没有找到');
     if (issue.status === 'closed') return notice(TEXTS.mergeClosed(ref), '没有合并');
   }
   const [d, k] = [dup as Issue, kept as Issue];
@@ -579,7 +579,7 @@ export async function planCloseUnresolved(
   for (const ref of refs) {
     const issue = await deps.store.getIssue(ref);
     if (!issue || !canChange(ctx, issue)) {
-      plan.notices.push(TEXTS.notFound(ref));
+      plan.notices.push(changeRefused(deps, ctx, ref, issue));
       continue;
     }
     if (issue.status === 'closed') {

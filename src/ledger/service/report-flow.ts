@@ -25,7 +25,15 @@ import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATU
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { visitsInText } from '../extract/visits.js';
-import { canChange, messageContext, type MessageContext, type Preloaded, type FlowContext } from './context.js';
+import {
+  canChange,
+  changeRefused,
+  messageContext,
+  readsAllTeams,
+  type MessageContext,
+  type Preloaded,
+  type FlowContext,
+} from './context.js';
 import {
   askReply,
   confirmActions,
@@ -90,6 +98,23 @@ export async function reportFlow(
   ]);
   if (!team) return reply.text('report', TEXTS.unregistered(msg.conversationTitle), '本群还未登记');
   const ctx = messageContext(deps, msg, team);
+  // A leadership group owns no enterprise: what a leader reports there belongs in the liaison team's ledger, where
+  // the team follows it up — recorded here it would sit outside every team's 问题清单 and count twice in the digest.
+  if (readsAllTeams(deps, ctx) && !team.enterprises.length && !draft) {
+    const parsed = await svc.extract(text, team, ctx.today, pre.parse);
+    const named = parsed.enterprise;
+    const owners = named
+      ? (await deps.store.listTeams()).filter((t) => !t.isAdminGroup && boundEnterprise(t.enterprises, named) !== null)
+      : [];
+    return reply.text(
+      'report',
+      TEXTS.reportInLeadershipGroup(
+        named,
+        owners.map((t) => t.name || t.id),
+      ),
+      '请在联企小组群里报送',
+    );
+  }
 
   /** A new report arrived while this draft waits: keep it (or, for a card being confirmed, take this as its correction). */
   let waiting: Draft | null = null;
@@ -562,7 +587,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     if (ref) {
       issue = await deps.store.getIssue(ref);
       if (!issue || !canChange(ctx, issue)) {
-        plan.notices.push(TEXTS.notFound(ref));
+        plan.notices.push(changeRefused(deps, ctx, ref, issue));
         continue;
       }
     } else {

@@ -6,6 +6,12 @@ export const EXAMPLE_REPORT = '今天走访了华康药业，企业反映缺3名
 export const TEXTS = {
   board: '看板的文字版就是即时简报：请在本群发送“看板”或“简报”查看。',
   notInGroup: '走访记录和企业问题请在联企小组的群里报送，这样组里的同事都能看到。政策问题在这里也可以直接问。',
+  reportInLeadershipGroup: (enterprise: string | null, owners: string[]) =>
+    `领导小组群不直接记入问题清单（记在这里，联企小组的问题清单里看不到，也不便跟踪办理）。${
+      enterprise && owners.length
+        ? `${enterprise}由${owners.join('、')}联系，请在该组群里报送，或把这条消息转给该组。`
+        : `${enterprise ? `${enterprise}还没有绑定到联企小组，` : ''}请在负责该企业的联企小组群里报送。`
+    }政策问题、问题清单、简报在这里都可以直接问。`,
   unregistered: (title?: string) =>
     `本群${title ? `（${title}）` : ''}还没有登记为联企小组，暂时不能记录走访和问题。\n` +
     '登记方法：在本群发送“绑定企业 企业A、企业B”（例如：绑定企业 华康药业、七一电器），即可把本群登记为联企小组并绑定服务企业；' +
@@ -15,6 +21,8 @@ export const TEXTS = {
   notRecognized:
     `没有从这条消息里识别出走访、企业问题或进展，所以没有记录。\n报送示例：${EXAMPLE_REPORT}\n` +
     '更新进展：Q-0012 金融办已对接；办结：Q-0012 办结。发送“台账 帮助”查看全部用法。',
+  readOnlyHere: (ref: string) =>
+    `${ref} 是联企小组的问题：领导小组群里可以查看，交办、办结、修改等请在该组群里操作（发送 ${ref} 可看它属于哪个小组）。`,
   notFound: (ref: string) => `没有找到本组的问题 ${ref}。发送“问题清单”查看本组的问题。`,
   visitNotFound: (ref: string) => `没有找到本组的走访记录 ${ref}。`,
   closeRefused: (id: string) => `${id} 销号需要管理员核实后操作，本条没有销号。问题已办结的，请联系管理员核实销号。`,
