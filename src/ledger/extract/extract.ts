@@ -45,6 +45,8 @@ import {
   NEW_REPORT_IN_CLAUSE,
   FIELD_LABEL_LINE,
   FIELD_LABELS,
+  MESSAGE_ENVELOPE,
+  GRATITUDE_ONLY,
   NO_ISSUE,
   SPEAKER_COMMENT,
   NOMINALISED_PROBLEM,
@@ -195,7 +197,9 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   for (const r of allRefs) work = blank(work, r.start, r.end);
   for (const s of refRepair.spans) work = blank(work, s.start, s.end);
   work = normaliseNegators(
-    blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length)),
+    blankFillers(work, FILLER_BREAKS, FILLER_BLANKS)
+      .replace(FIELD_LABELS, (x) => ' '.repeat(x.length))
+      .replace(MESSAGE_ENVELOPE, (x) => ' '.repeat(x.length)),
   );
   for (const s of selfRepairs(work, findDates(work, ctx.today)).spans) work = blank(work, s.start, s.end);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
@@ -553,6 +557,8 @@ function readMessage(
       const day = dateHits.find((x) => inside(x, p.seg));
       if (!ent || !day || !p.cls.length) continue;
       let t = work.slice(p.seg.start, p.seg.end);
+      // (12月份走访排班：… — the title of an arrangement dates no visit)
+      if (PLAN_MARKERS.test(t)) continue;
       for (const x of [...ents, ...dateHits])
         if (inside(x, p.seg)) t = blank(t, x.start - p.seg.start, x.end - p.seg.start);
       if (/^[\s\p{P}\p{S}]*$/u.test(t) && /^\s*[:：\n]|^\s*$/.test(work.slice(p.seg.end, p.seg.end + 2)))
@@ -851,9 +857,16 @@ function attachToRefs(
       if (!ownNames.size && lastBefore) ownNames.add(lastBefore.name);
       if (ownNames.size && ents.some((e) => inside(e, q) && !ownNames.has(e.name))) break;
       const stated = statuses.some((s) => inside(s, q));
+      // ("回复 Q-0085：暂缓，企业说明年再说": an id standing alone before its colon heads the words after it, whatever
+      // they quote)
+      const bareId =
+        j === i + 1 && /^[\s\p{P}]*$/u.test(blankSpans(work.slice(p.seg.start, p.seg.end), p.seg.start, refs));
       // ("…反映的流动资金贷款问题，经金融办协调…": the matter named, not a new report)
       const said = denominalised(t);
-      if (NEW_REPORT_IN_CLAUSE.test(said) || (!stated && (OWN_PROBLEM_CUES.test(said) || REQUEST_CUES.test(said))))
+      if (
+        !(bareId && stated) &&
+        (NEW_REPORT_IN_CLAUSE.test(said) || (!stated && (OWN_PROBLEM_CUES.test(said) || REQUEST_CUES.test(said))))
+      )
         break;
       j++;
     }
@@ -929,6 +942,7 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   if (QUESTION_END.test(trimmed) && QUESTION_MARKERS.test(trimmed) && !reportCue && !anyFirmStatus && !anyVisit)
     return questionOrNothing(m);
   if (STRONG_NOTICE.test(trimmed) && !refs.length && !anyFirmStatus && !reportCue) return notUpdate();
+  if (GRATITUDE_ONLY.test(trimmed) && !refs.length) return notUpdate();
   // A question first, then only why it is asked ("环评批了没有？金鼎下个月就要开工了", "…？发改那边一直没消息"):
   // the message asks. Something reported as new after it (另外他们又说缺地) is recorded.
   const [first, ...rest] = m.segments;

@@ -99,9 +99,17 @@ export const VISIT_TALLY =
   /(?:走访|回访|调研|走|跑|去)(?:了)?(?:企业|重点企业)?\s*(?:共|合计|累计)?\s*[\d一两二三四五六七八九十]+\s*(?:家|户)/;
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
+/**
+ * A quota set for work to come (每组慰问企业不少于5家, 每月走访不少于4家): a rule or an arrangement, not something done.
+ */
+export const QUOTA = /(?:不少于|不低于|不得少于|不得低于|至少)\s*[\d一二两三四五六七八九十]+\s*(?:家|户|次|个|人|批)/;
+/** The title of an arrangement (关于春节前走访慰问企业的安排：, 12月份走访排班：): what follows is still to be done. */
+export const ARRANGEMENT_TITLE =
+  /关于[^，,。;；:：\n]{0,24}?的?(?:安排|计划|方案|部署|排班|排期)|(?:走访|拜访|调研|回访|慰问)(?:排班|排期|分组|分工|轮值|路线)/;
 /** A clause with one of these describes a plan, not something that happened. */
-export const PLAN_MARKERS =
-  /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
+export const PLAN_MARKERS = new RegExp(
+  `(?:${QUOTA.source})|(?:${ARRANGEMENT_TITLE.source})|(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来`,
+);
 
 /** A visit said not to have happened (本周未走访企业, 没去成, 这周没去): blanked before visit verbs are read. */
 // (电话回访, 线上走访: by phone or online — no visit)
@@ -144,7 +152,7 @@ export const FOLLOW_UP_REQUEST =
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
-  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
+  /遵照执行|抓好落实|认真落实|各[\u4e00-\u9fa5]{1,3}小组|@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
 
 /** Messages to the whole group. */
 export const NOTICE_MARKERS =
@@ -164,6 +172,13 @@ export const DURATIVE_NE =
 export const QUESTION_MARKERS = new RegExp(
   `请问|问一下|问下|咨询一下|咨询下|想咨询|怎么|怎样|如何|多少|哪些|哪里|哪个|哪家|什么|是否|能否|有没有|可不可以|能不能|啥时候|啥|哪一步|进度如何|进展如何|到哪了|到哪一步|几天|几家|几个|几次|谁|多久|吗[?？]?$|${DURATIVE_NE}[?？]?$`,
 );
+
+/**
+ * A message that only thanks someone for their help (感谢县人社局对X用工问题的大力支持！): courtesy, nothing to record — unless
+ * it goes on to say what happened (感谢支持，工人已到岗).
+ */
+export const GRATITUDE_ONLY =
+  /^\s*(?:特别|衷心|真诚|非常|十分)?(?:感谢|谢谢|致谢|感恩)[^。！!？?\n]{0,40}(?:支持|帮助|帮忙|关心|付出|配合|指导|关怀)[。！!～~\s]*$/;
 
 /** Short replies with no content. */
 export const CHITCHAT =
@@ -319,6 +334,13 @@ export const FIELD_LABEL_LINE = /^\s*(?:[\u4e00-\u9fa5/]{2,6})?\s*[:：]/;
 /** The field labels of such forms: blanked before names are looked for (标题 is no enterprise). */
 export const FIELD_LABELS =
   /(?<=^|\n|[\s/])(?:编号|标题|进展|进度|状态|办理情况|办理结果|办理进度|责任部门|责任单位|部门|企业|企业名称|问题|诉求|备注|结果|类别|时间|日期|事项)(?:\/(?:编号|标题|事项))?(?=\s*[:：])/g;
+
+/**
+ * The envelope of a reply or a forward opening a message (回复 Q-0021：…, 转发 @小陈：…, 引用：…): it names how the message
+ * came, not what it says — blanked before anything is read (the id or the quoted speaker after it stays).
+ */
+export const MESSAGE_ENVELOPE =
+  /^\s*(?:回复|答复|转发|引用|转|回)\s*(?=[Qq]-?\d|@|[:：])|^\s*(?:re|fw|fwd)\s*(?=[:：])/i;
 
 /** The problem came by phone, letter or chat, not on a visit (来电, 来函, 打电话, 微信, 群里说). */
 export const REPORT_CHANNEL = /来电|来函|打电话|电话里|微信|群里|留言|短信|邮件/;

@@ -259,6 +259,12 @@ export const PROGRESS_VERBS = [
   '查看',
   '会商',
   '研判',
+  // review stages of an approval (审评中, 在复审, 初审中)
+  '审评',
+  '复审',
+  '初审',
+  '会审',
+  '终审',
 ];
 /** Perception and speech verbs: "V到了" with these reports nothing done (想到了, 提到了). */
 export const NON_RESULT_BEFORE_DAO = [
@@ -450,6 +456,12 @@ export const JOINT_WORK_VERBS = [
   '论证',
 ];
 
+/**
+ * A verb + 到 + a time (改到周五, 调到下午, 推到下周): a date moved, not something got (找到, 招到) — no result.
+ */
+export const MOVED_TO_TIME =
+  /到\s*(?:本|下|这|上)?(?:个)?(?:周[一二三四五六日天末]|星期|礼拜|月底|月初|月中|年底|年初|明天|后天|今天|明早|上午|下午|晚上|节后|年后|[\d一二三四五六七八九十两]+\s*(?:月|日|号|点|时|周))/;
+
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
   {
@@ -517,7 +529,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '(?:已经?|均已|都已)(?:解决|办结|放款|到账|拨付|兑现|落实|发放|完成|搞定|办好|处理好|获批|批复|审批通过|通过|拿到|到位|签约|供地|批(?!示)|招到|找到|配齐|补齐|到岗|领到|办理完毕|办完|批准|下达|安排到位|补发|支付|付款|付清|结清|落地|取得|办出|办下来)|以(?:解决|办结|放款|到账)|已(?:于|在)[^，,。；;]{1,12}?(?:放款|到账|拨付|办结|解决|完成|发放|兑现|通过|批复|获批|落实|签约|供地|办好)',
+      '(?:已经?|均已|都已)(?:全部|全都|全|均|都|悉数)?(?:解决|办结|放款|到账|拨付|兑现|落实|发放|完成|搞定|办好|处理好|获批|批复|审批通过|通过|拿到|到位|签约|签订|供地|批(?!示)|招到|找到|配齐|补齐|到岗|领到|办理完毕|办完|批准|下达|安排到位|补发|支付|付款|付清|结清|落地|取得|办出|办下来)|以(?:解决|办结|放款|到账)|已(?:于|在)[^，,。；;]{1,12}?(?:放款|到账|拨付|办结|解决|完成|发放|兑现|通过|批复|获批|落实|签约|供地|办好)',
   },
   {
     status: 'resolved',
@@ -565,7 +577,6 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'in_progress',
     pattern: STEP_TAKEN_PATTERN,
   },
-
   // in progress: the department is working on it
   {
     status: 'in_progress',
