@@ -1,11 +1,11 @@
 /**
- * Kind and status, tenth round: review stages said with 中, a scope adverb between 已 and the result, 签订, a date
- * moved (改到周五) is no result, the envelope of a reply or a forward (回复 Q-…：, 转发 @…：), arrangements and quotas
- * (关于…的安排, 每组不少于5家), and a message that only thanks. Sentences written for these tests.
+ * Kind and status, tenth round: review stages said with 中, a date moved (改到周五) is no result, the envelope of a
+ * reply or a forward (回复 Q-…：, 转发 @…：), questions about an id, and headings over matters on file (以下问题予以销号：
+ * 一、…; 关于…的办理情况). Sentences written for these tests.
  */
 import { describe, expect, it } from 'vitest';
 import { findStatuses } from '../../src/ledger/extract/index.js';
-import { parseChecked as parse, triples } from './parse-helpers.js';
+import { parseChecked as parse } from './parse-helpers.js';
 
 const found = (t: string) => findStatuses(t).map((s) => s.status);
 
@@ -13,13 +13,6 @@ describe('status words', () => {
   it('a review stage + 中 is work under way', () => {
     expect(found('省局技术审评中')).toEqual(['in_progress']);
     expect(found('材料在复审')).toEqual(['in_progress']);
-  });
-  it('a scope adverb between 已 and the result keeps it a result', () => {
-    expect(found('操作工已全部到岗。')).toEqual(['resolved']);
-    expect(found('两笔补贴已均到账')).toEqual(['resolved']);
-  });
-  it('已签订 is a result', () => {
-    expect(found('已签订采购合同；')).toEqual(['resolved']);
   });
   it('a verb + 到 + a time moves a date, it gets nothing', () => {
     expect(found('座谈会调到下周三下午了')).toEqual([]);
@@ -45,25 +38,35 @@ describe('the envelope of a reply or a forward', () => {
   });
 });
 
-describe('arrangements, quotas and thanks are no updates', () => {
-  it('the title of an arrangement with dates and a quota', () => {
-    expect(parse('关于五一前安全生产走访的安排：4月20日至4月28日，每组走访企业不少于6家。').kind).toBe('not_update');
-  });
-  it('a visiting rota', () => {
-    expect(parse('下月走访分组：一组周一，二组周三。').kind).toBe('not_update');
-  });
-  it('a rule for every team, to be carried out', () => {
-    expect(parse('9月起各服务小组每周走访不少于2家企业，请遵照执行。').kind).toBe('not_update');
-  });
+describe('a date moved is no update', () => {
   it('a meeting moved to another day', () => {
-    expect(parse('周二的调度会改到周三下午了').kind).toBe('not_update');
+    expect(parse('周二的例会改到周三下午了').kind).toBe('not_update');
   });
-  it('thanks only', () => {
-    expect(parse('衷心感谢县金融办对华康药业融资问题的帮助！').kind).toBe('not_update');
+});
+
+describe('questions about an id', () => {
+  it('an id with a question, then what the enterprise asked: a question, nothing recorded', () => {
+    const got = parse('Q-0420 补贴标准是多少？企业问能不能按新标准算');
+    expect(got.kind).toBe('not_update');
   });
-  it('thanks that go on to say what happened are an update', () => {
-    const got = parse('感谢县人社局的帮助，华康药业的20名操作工已全部到岗');
-    expect(got.kind).not.toBe('not_update');
-    expect(triples(got).map((t) => t[2])).toEqual(['resolved']);
+  it('a reply that asks who should take it, then why: a question', () => {
+    expect(parse('回复 Q-0421：这个该报发改还是经信？企业说是技改项目').kind).toBe('not_update');
+  });
+  it('a question, then a new problem said: recorded', () => {
+    expect(parse('Q-0423 啥时候能批？企业说又缺20个操作工').kind).not.toBe('not_update');
+  });
+});
+
+describe('headings over matters on file', () => {
+  it('a heading pointing ahead with a status, over a numbered list: each item is a matter on file in that status', () => {
+    const got = parse('经组织部核实，以下问题予以销号：一、华康药业技改贷款问题；二、七一电器用电增容问题。');
+    expect(got.kind).toBe('closed');
+    expect(got.issues.map((i) => i.status)).toEqual(['closed', 'closed']);
+  });
+  it('the title of a progress report raises nothing; the lines under it update the matter', () => {
+    const got = parse('关于华康药业技改贷款问题的办理情况\n县金融办已组织两家银行对接，目前处于授信审批阶段。');
+    expect(got.kind).toBe('progress');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]!.status).toBe('in_progress');
   });
 });

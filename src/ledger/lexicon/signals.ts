@@ -99,17 +99,9 @@ export const VISIT_TALLY =
   /(?:走访|回访|调研|走|跑|去)(?:了)?(?:企业|重点企业)?\s*(?:共|合计|累计)?\s*[\d一两二三四五六七八九十]+\s*(?:家|户)/;
 /** Motion verbs that make a visit only when an enterprise follows them (去了迈微, 到七一电器). */
 export const VISIT_MOTION = /(?:去了|到了|来到|去|到|赴|跑了)(?:一趟|一下|一次|了)?/;
-/**
- * A quota set for work to come (每组慰问企业不少于5家, 每月走访不少于4家): a rule or an arrangement, not something done.
- */
-export const QUOTA = /(?:不少于|不低于|不得少于|不得低于|至少)\s*[\d一二两三四五六七八九十]+\s*(?:家|户|次|个|人|批)/;
-/** The title of an arrangement (关于春节前走访慰问企业的安排：, 12月份走访排班：): what follows is still to be done. */
-export const ARRANGEMENT_TITLE =
-  /关于[^，,。;；:：\n]{0,24}?的?(?:安排|计划|方案|部署|排班|排期)|(?:走访|拜访|调研|回访|慰问)(?:排班|排期|分组|分工|轮值|路线)/;
 /** A clause with one of these describes a plan, not something that happened. */
-export const PLAN_MARKERS = new RegExp(
-  `(?:${QUOTA.source})|(?:${ARRANGEMENT_TITLE.source})|(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来`,
-);
+export const PLAN_MARKERS =
+  /(?:马上|这就|一会儿?|等下|稍后|待会儿?)(?:就)?(?:去|到|过去)|原定|原计划|(?:本来|原本|本)(?:要|想|打算|准备)|取消了|泡汤|没去成|明天|明早|明日|后天|下周|下星期|下礼拜|下个?月|改到|改期|改天|推迟|延期|顺延|(?<!按)计划|准备|打算|拟于|拟|将于|待会|等会|回头|择日|另行|暂定|安排在|约在|约好|定于|报一下|报上来/;
 
 /** A visit said not to have happened (本周未走访企业, 没去成, 这周没去): blanked before visit verbs are read. */
 // (电话回访, 线上走访: by phone or online — no visit)
@@ -152,7 +144,7 @@ export const FOLLOW_UP_REQUEST =
 
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
-  /遵照执行|抓好落实|认真落实|各[\u4e00-\u9fa5]{1,3}小组|@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
+  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
 
 /** Messages to the whole group. */
 export const NOTICE_MARKERS =
@@ -172,13 +164,6 @@ export const DURATIVE_NE =
 export const QUESTION_MARKERS = new RegExp(
   `请问|问一下|问下|咨询一下|咨询下|想咨询|怎么|怎样|如何|多少|哪些|哪里|哪个|哪家|什么|是否|能否|有没有|可不可以|能不能|啥时候|啥|哪一步|进度如何|进展如何|到哪了|到哪一步|几天|几家|几个|几次|谁|多久|吗[?？]?$|${DURATIVE_NE}[?？]?$`,
 );
-
-/**
- * A message that only thanks someone for their help (感谢县人社局对X用工问题的大力支持！): courtesy, nothing to record — unless
- * it goes on to say what happened (感谢支持，工人已到岗).
- */
-export const GRATITUDE_ONLY =
-  /^\s*(?:特别|衷心|真诚|非常|十分)?(?:感谢|谢谢|致谢|感恩)[^。！!？?\n]{0,40}(?:支持|帮助|帮忙|关心|付出|配合|指导|关怀)[。！!～~\s]*$/;
 
 /** Short replies with no content. */
 export const CHITCHAT =
