@@ -259,12 +259,6 @@ export const PROGRESS_VERBS = [
   '查看',
   '会商',
   '研判',
-  // review stages of an approval (审评中, 在复审, 初审中)
-  '审评',
-  '复审',
-  '初审',
-  '会审',
-  '终审',
 ];
 /** Perception and speech verbs: "V到了" with these reports nothing done (想到了, 提到了). */
 export const NON_RESULT_BEFORE_DAO = [
