@@ -45,6 +45,7 @@ import {
   NEW_REPORT_IN_CLAUSE,
   FIELD_LABEL_LINE,
   FIELD_LABELS,
+  MESSAGE_ENVELOPE,
   NO_ISSUE,
   SPEAKER_COMMENT,
   NOMINALISED_PROBLEM,
@@ -195,7 +196,9 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   for (const r of allRefs) work = blank(work, r.start, r.end);
   for (const s of refRepair.spans) work = blank(work, s.start, s.end);
   work = normaliseNegators(
-    blankFillers(work, FILLER_BREAKS, FILLER_BLANKS).replace(FIELD_LABELS, (x) => ' '.repeat(x.length)),
+    blankFillers(work, FILLER_BREAKS, FILLER_BLANKS)
+      .replace(FIELD_LABELS, (x) => ' '.repeat(x.length))
+      .replace(MESSAGE_ENVELOPE, (x) => ' '.repeat(x.length)),
   );
   for (const s of selfRepairs(work, findDates(work, ctx.today)).spans) work = blank(work, s.start, s.end);
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
@@ -585,7 +588,11 @@ function readMessage(
     const f = segmentFacts(index, seg, cls, work, refs, depts, statuses, ents, dateHits, current);
     const h = headers.get(index);
     if (h === 'header') f.header = true;
-    else if (h && f.status === null) f.status = h;
+    else if (h && f.status === null) {
+      f.status = h;
+      // (an item under a status heading with no id of its own is a matter on file)
+      if (!f.refs.length) f.earlier = true;
+    }
     return f;
   });
   // (…人才公寓也已经分了10套，Q-0051可以销号了吧？ — a result stated elsewhere, not of another id, or a question of no id
@@ -833,6 +840,9 @@ function attachToRefs(
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     if (refs.filter((r) => inside(r, p.seg)).length !== 1) continue;
+    // (Q-0058 有效期多久？企业问能不能长期办: an id's words that ask take no words after them that state no step)
+    const nextPart = parts[i + 1]?.seg;
+    if (questionKind(work, p.seg, '') !== null && nextPart && !statuses.some((s) => inside(s, nextPart))) continue;
     let j = i + 1;
     while (j < parts.length) {
       const q = parts[j]!.seg;
@@ -843,7 +853,11 @@ function attachToRefs(
       const prevLine = lineOf(parts[j - 1]!.seg.end);
       if (line !== lineOf(p.seg.start) && !(line <= prevLine + 1 && labelLine(q.start))) break;
       const t = work.slice(q.start, q.end);
-      if (questionKind(work, q, '') !== null) break; // a question split off stays apart
+      // ("回复 Q-0085：暂缓，企业说明年再说", "Q-0036：该交住建还是园区？": an id standing alone before its colon heads the
+      // words after it, whatever they quote or ask)
+      const bareId =
+        j === i + 1 && /^[\s\p{P}]*$/u.test(blankSpans(work.slice(p.seg.start, p.seg.end), p.seg.start, refs));
+      if (questionKind(work, q, '') !== null && !bareId) break; // a question split off stays apart
       // ("恒通电缆…，Q-0133 办结；宏源化纤招工人社局在对接": another enterprise than the one the id's words are about —
       // named in them or last before them — has a matter of its own)
       const ownNames = new Set(ents.filter((e) => inside(e, p.seg)).map((e) => e.name));
@@ -853,7 +867,10 @@ function attachToRefs(
       const stated = statuses.some((s) => inside(s, q));
       // ("…反映的流动资金贷款问题，经金融办协调…": the matter named, not a new report)
       const said = denominalised(t);
-      if (NEW_REPORT_IN_CLAUSE.test(said) || (!stated && (OWN_PROBLEM_CUES.test(said) || REQUEST_CUES.test(said))))
+      if (
+        !(bareId && stated) &&
+        (NEW_REPORT_IN_CLAUSE.test(said) || (!stated && (OWN_PROBLEM_CUES.test(said) || REQUEST_CUES.test(said))))
+      )
         break;
       j++;
     }
@@ -877,6 +894,7 @@ function statusHeaders(
 ): Map<number, IssueStatus | 'header'> {
   const out = new Map<number, IssueStatus | 'header'>();
   let current: IssueStatus | null = null;
+  let listed = false;
   parts.forEach((p, i) => {
     const hasRef = refs.some((r) => inside(r, p.seg));
     const next = parts[i + 1];
@@ -909,6 +927,26 @@ function statusHeaders(
       out.set(i, 'header');
       return;
     }
+    // "经企业确认，以下问题予以销号：一、X用电增容问题；二、…": a heading that points ahead (以下, 如下) and states a status,
+    // over a numbered list whose items state none of their own: each item is a matter on file, in that status
+    if (
+      !hasRef &&
+      next?.seg.enumIndex != null &&
+      own !== null &&
+      own !== 'open' &&
+      FORWARD_POINTER.test(t) &&
+      /^\s*[:：]/.test(work.slice(p.seg.end, p.seg.end + 2))
+    ) {
+      current = own;
+      listed = true;
+      out.set(i, 'header');
+      return;
+    }
+    if (listed && !hasRef && current && p.seg.enumIndex !== null && !ownHits.length) {
+      out.set(i, current);
+      return;
+    }
+    listed = false;
     if (hasRef && current && !out.has(i)) out.set(i, current);
     else if (!hasRef && p.cls.some((c) => c.content)) current = null;
   });
@@ -936,11 +974,15 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
     first?.question &&
     rest.length &&
     !anyVisit &&
-    !refs.length &&
+    // (about an id — Q-0058 有效期多久？企业问能不能长期办 — when what follows states no step of that issue)
+    (!refs.length || rest.every((f) => (f.status === null || f.status === 'open') && f.handler === null)) &&
     rest.every(
       (f) =>
         f.question !== null ||
-        (!f.seg.marker && !NEW_REPORT_IN_CLAUSE.test(f.seg.text) && !NEW_MARKERS.test(f.seg.text)),
+        (!f.seg.marker &&
+          // (…？企业说是园区内道路: what they said explains the question, it reports nothing wrong)
+          (!NEW_REPORT_IN_CLAUSE.test(f.seg.text) || !saysSomethingWrong(f.seg.text)) &&
+          !NEW_MARKERS.test(f.seg.text)),
     )
   )
     return questionOrNothing(m);
@@ -1840,6 +1882,9 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     question: null,
   };
 }
+
+/** A heading pointing at the list after it (以下问题, 如下, 下列事项). */
+const FORWARD_POINTER = /以下|如下|下列/;
 
 /** A count of enterprises visited (走访了三家, 跑了两家企业). */
 const COUNTED_FIRMS = /(?:走访|走坊|去|跑|看|回访)了?\s*([两二三四五六七八九十]|\d{1,2})\s*家/;

@@ -14,6 +14,7 @@ import {
   FUTURE_BEFORE,
   IMMINENT_BEFORE,
   MODAL_END,
+  MOVED_TO_TIME,
   NEAR_TIME_END,
   NEGATION_AFTER,
   PROMISE_BEFORE,
@@ -85,6 +86,13 @@ export function findStatuses(source: string): StatusHit[] {
       const start = m.index;
       const end = start + m[0].length;
       if (hits.some((h) => start < h.end && h.start < end)) continue;
+      // (例会改到周五上午了, 调到下午了: a date moved, nothing got)
+      if (
+        p.status === 'resolved' &&
+        m[0].includes('到') &&
+        text.slice(start + m[0].indexOf('到')).search(MOVED_TO_TIME) === 0
+      )
+        continue;
       if (!p.literal) {
         const before = clauseBefore(text, start);
         const after = text.slice(end, end + 4);

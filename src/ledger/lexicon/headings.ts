@@ -179,6 +179,12 @@ export const DOCUMENT_TITLE_NOUNS = [
   '情况说明',
   '说明',
   '函',
+  // a title over the progress of a matter on file (关于X流动资金问题的进展情况): the lines under it update it
+  '进展情况',
+  '办理进展',
+  '办理情况',
+  '落实情况',
+  '跟进情况',
 ];
 export const DOCUMENT_TITLE = new RegExp(
   `^\\s*关于[^，,。;；!！?？\\n]{2,40}?的?(?:${DOCUMENT_TITLE_NOUNS.join('|')})\\s*$`,

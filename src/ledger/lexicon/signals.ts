@@ -320,6 +320,13 @@ export const FIELD_LABEL_LINE = /^\s*(?:[\u4e00-\u9fa5/]{2,6})?\s*[:：]/;
 export const FIELD_LABELS =
   /(?<=^|\n|[\s/])(?:编号|标题|进展|进度|状态|办理情况|办理结果|办理进度|责任部门|责任单位|部门|企业|企业名称|问题|诉求|备注|结果|类别|时间|日期|事项)(?:\/(?:编号|标题|事项))?(?=\s*[:：])/g;
 
+/**
+ * The envelope of a reply or a forward opening a message (回复 Q-0021：…, 转发 @小陈：…, 引用：…): it names how the message
+ * came, not what it says — blanked before anything is read (the id or the quoted speaker after it stays).
+ */
+export const MESSAGE_ENVELOPE =
+  /^\s*(?:回复|答复|转发|引用|转|回)\s*(?=[Qq]-?\d|@|[:：])|^\s*(?:re|fw|fwd)\s*(?=[:：])/i;
+
 /** The problem came by phone, letter or chat, not on a visit (来电, 来函, 打电话, 微信, 群里说). */
 export const REPORT_CHANNEL = /来电|来函|打电话|电话里|微信|群里|留言|短信|邮件/;
 

@@ -450,6 +450,12 @@ export const JOINT_WORK_VERBS = [
   '论证',
 ];
 
+/**
+ * A verb + 到 + a time (改到周五, 调到下午, 推到下周): a date moved, not something got (找到, 招到) — no result.
+ */
+export const MOVED_TO_TIME =
+  /到\s*(?:本|下|这|上)?(?:个)?(?:周[一二三四五六日天末]|星期|礼拜|月底|月初|月中|年底|年初|明天|后天|今天|明早|上午|下午|晚上|节后|年后|[\d一二三四五六七八九十两]+\s*(?:月|日|号|点|时|周))/;
+
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
   {
@@ -565,7 +571,6 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'in_progress',
     pattern: STEP_TAKEN_PATTERN,
   },
-
   // in progress: the department is working on it
   {
     status: 'in_progress',
