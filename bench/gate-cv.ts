@@ -59,6 +59,9 @@ const NAMED: Record<string, string> = {
   tune4: path.join(root, 'data/eval/qa4-tune.jsonl'),
   tune5: path.join(root, 'data/eval/qa5-tune.jsonl'),
   tune6: path.join(root, 'data/eval/qa6-tune.jsonl'),
+  tune7: path.join(root, 'data/eval/qa7-tune.jsonl'),
+  tune8: path.join(root, 'data/eval/qa8-tune.jsonl'),
+  tune9: path.join(root, 'data/eval/qa9-tune.jsonl'),
 };
 
 interface Row {
