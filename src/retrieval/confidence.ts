@@ -12,7 +12,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bm25Index } from './bm25.js';
 import { detailKindsMet } from './answer-type.js';
-import { countedThing, figureBound, namedSetCount, namesPlace, PLACE_TYPE_CUE, setItemsGiven } from './evidence.js';
+import {
+  countedThing,
+  figureBound,
+  namedSetCount,
+  namesPlace,
+  PLACE_TYPE_CUE,
+  setItemsGiven,
+  yearOfFigure,
+} from './evidence.js';
 import { type Constraint, constraintsMet, questionConstraints } from './constraints.js';
 import { chunkContext, chunkDescription } from './fields.js';
 import { colloquialMatches } from './lexicon.js';
@@ -670,7 +678,8 @@ export function gateFeatures(
   // The focus nouns must be where the answer is: the sentences that hold the kind asked (or, for a
   // question of no particular kind, those close to the best).
   const answerHays = (holding.length ? holding : near).map((x) => x.hay);
-  const failed = evidenceFailures(askedText, parts, pool, holds);
+  const years = constraints.filter((c) => c.kind === 'year').map((c) => c.text);
+  const failed = evidenceFailures(askedText, parts, pool, holds, years);
   return {
     coverage: cov,
     anchor,
@@ -706,13 +715,15 @@ interface Candidate {
 /**
  * The structural checks (evidence.ts) that the sentences which could answer — those of the top passages
  * meeting the question's constraints — fail: a count or amount not bound to the thing asked about, the
- * items of a named set not given, no place of the kind asked (哪个区). Empty when all hold.
+ * items of a named set not given, no place of the kind asked (哪个区), a figure of another year than the one
+ * asked. Empty when all hold.
  */
 export function evidenceFailures(
   question: string,
   parts: Array<{ text: string; kinds: AnswerKind[] }>,
   pool: Candidate[],
   holds: (k: AnswerKind, sentence: string, text: string) => boolean,
+  years: readonly string[] = [],
 ): string[] {
   const failed: string[] = [];
   const sentences = pool.map((x) => x.s);
@@ -720,6 +731,22 @@ export function evidenceFailures(
     if (!p.kinds.includes('number')) continue;
     const thing = countedThing(p.text);
     if (thing && !figureBound(thing, sentences, (c) => holds('number', c, p.text))) failed.push(`count:${thing}`);
+  }
+  // A figure asked for a year must be that year's (the question's years that are constraints, not claims),
+  // in a sentence where it is the figure of the thing asked about (a count's thing, when it has one).
+  if (years.length && askedKinds(question).includes('number')) {
+    const things = parts.filter((p) => p.kinds.includes('number')).map((p) => countedThing(p.text));
+    const thing = things.find((t) => t !== null) ?? null;
+    const holding = pool
+      .filter(
+        (x) =>
+          holds('number', x.s, question) && (!thing || figureBound(thing, [x.s], (c) => holds('number', c, question))),
+      )
+      .map((x) => ({
+        s: x.s,
+        before: `${chunkContext(x.chunk)}|${sentencesOf(x.chunk.text).slice(0, x.index).join('')}`,
+      }));
+    if (!yearOfFigure(years, holding)) failed.push(`year:${years.join(',')}`);
   }
   const set = namedSetCount(question);
   if (set) {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { stripWhitespace } from './normalize.js';
 import type { HybridRetriever } from './retriever.js';
-import type { GateFeatures } from './confidence.js';
+import { type GateFeatures, gateProbability, isFloored } from './confidence.js';
 
 export interface EvalQuestion {
   id: string;
@@ -126,3 +126,24 @@ export function sweepThresholds(rows: EvalRow[], from = 0.2, to = 0.8, step = 0.
   }
   return out;
 }
+
+/**
+ * The trade-off curve of the not-found gate itself: what each threshold on P(answerable) would give
+ * (a question is refused when a floor refuses it — coverage, an unmet constraint, a failed evidence check —
+ * or its P is below the threshold; the product's threshold is 0.5). Rows without gate features (no question
+ * text) are decided by coverage as the product does.
+ */
+export function sweepGate(rows: EvalRow[], thresholds: readonly number[] = GATE_SWEEP): SweepRow[] {
+  const pos = rows.filter((r) => r.answerable);
+  const neg = rows.filter((r) => !r.answerable);
+  const refusedAt = (r: EvalRow, t: number) =>
+    r.features ? isFloored(r.features) || gateProbability(r.features) < t : !r.predictedAnswerable;
+  return thresholds.map((threshold) => ({
+    threshold,
+    notFoundAccuracy: neg.length ? neg.filter((r) => refusedAt(r, threshold)).length / neg.length : 0,
+    falseRefusalRate: pos.length ? pos.filter((r) => refusedAt(r, threshold)).length / pos.length : 0,
+  }));
+}
+
+/** Thresholds on P(answerable) the gate sweep reports. */
+export const GATE_SWEEP = [0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];

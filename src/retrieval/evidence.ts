@@ -6,7 +6,9 @@
  *   counted or measured (or the clause before), not a figure of another thing in a sentence nearby;
  * - the items of a set the question names by its count (那10个示范区具体是哪10个) must be given where the
  *   passage names the set, not only the set (“把10个文明城市党建示范区打造成为…”);
- * - a place of the kind asked (是哪个区的) must be named by a sentence or its document.
+ * - a place of the kind asked (是哪个区的) must be named by a sentence or its document;
+ * - a figure asked for a year (2018年…多少) must be given for that year, not for another one the passage
+ *   also names.
  * Each check returns true when it is met or does not apply; confidence.ts floors the gate on a failed one
  * (GateFeatures.evidence). Measured per check in BENCHMARKS.md (ninth round, gate9).
  */
@@ -108,10 +110,24 @@ export function sharesChar(clause: string, thing: string): boolean {
 }
 
 /**
+ * The clause names the thing: for a thing of three characters or more, two adjacent characters of it
+ * (增加值 ~ 工业增加值增长, not 产值); for a shorter one, one character (摸底 ~ 摸排).
+ */
+export function namesThing(clause: string, thing: string): boolean {
+  const t = [...thing];
+  if (t.length <= 2) return sharesChar(clause, thing);
+  const c = clause.replace(/\s+/gu, '');
+  for (let i = 0; i + 1 < t.length; i++) if (c.includes(t[i]! + t[i + 1]!)) return true;
+  return false;
+}
+
+/**
  * Is a figure bound to the thing counted: some clause of the sentences holds a figure of the kind asked
- * (`holdsFigure`) and the thing is in that clause or the one before it (“从前期摸排的情况看，…人才不足百人”)?
- * One character of the thing is enough (摸底 ~ 摸排): the check is for a figure of *another* thing, not for
- * the wording (an exact match refused four answerable questions on the even tuning halves for one near miss).
+ * (`holdsFigure`) and names the thing (namesThing), or the clause before it does (“从前期摸排的情况看，
+ * …人才不足百人”)? Part of the thing is enough (摸底 ~ 摸排; 党员志愿者 ~ 党员): the check is for a figure of
+ * *another* thing, not for the wording (an exact match refused four answerable questions on the even tuning
+ * halves for one near miss). One shared character of a long thing (产值 for 增加值) was too little: tenth
+ * round, BENCHMARKS.md.
  */
 export function figureBound(
   thing: string,
@@ -120,9 +136,39 @@ export function figureBound(
 ): boolean {
   return sentences.some((s) =>
     clausesOf(s).some(
-      (c, i, cs) => holdsFigure(c) && (sharesChar(c, thing) || (i > 0 && sharesChar(cs[i - 1]!, thing))),
+      (c, i, cs) => holdsFigure(c) && (namesThing(c, thing) || (i > 0 && namesThing(cs[i - 1]!, thing))),
     ),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The year of a figure (2018年…多少)
+
+const YEAR_MENTION = /(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu;
+
+/** The years a text names (2018年, 2019年度), in order. */
+export function yearsNamed(text: string): string[] {
+  return [...normalizeText(text).matchAll(YEAR_MENTION)].map((m) => m[1]!);
+}
+
+/**
+ * Does a figure speak of a year the question asks about (龙游2018年…多少)? Some sentence holding a figure
+ * of the kind asked names the year, or names no year and the last year named before it — earlier in its
+ * passage, or in its headings and title — is it (or none is named: the passage's own time). A passage
+ * that names 2018 in one sentence and gives 2019's figure in another does not answer for 2018.
+ * True when the question asks no year or no sentence holds a figure (the other checks decide).
+ */
+export function yearOfFigure(
+  years: readonly string[],
+  candidates: ReadonlyArray<{ s: string; before: string }>,
+): boolean {
+  if (!years.length || !candidates.length) return true;
+  return candidates.some(({ s, before }) => {
+    const own = yearsNamed(s);
+    if (own.length) return own.some((y) => years.includes(y));
+    const prior = yearsNamed(before);
+    return !prior.length || years.includes(prior[prior.length - 1]!);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ export { retrieverFromConfig } from './from-config.js';
 export {
   evaluate,
   readEvalSet,
+  sweepGate,
   sweepThresholds,
   isCorrectPassage,
   type EvalQuestion,

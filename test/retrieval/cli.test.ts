@@ -145,6 +145,16 @@ describe('zct eval', () => {
     }
     expect(r.recallAt5 as number).toBeGreaterThanOrEqual(r.recallAt1 as number);
     expect(Array.isArray(r.sweep)).toBe(true);
+    // The gate's own curve: refusals only grow with the threshold on P(answerable).
+    const gate = r.gateSweep as Array<{ threshold: number; notFoundAccuracy: number; falseRefusalRate: number }>;
+    expect(gate.map((g) => g.threshold)).toContain(0.5);
+    for (let i = 1; i < gate.length; i++) {
+      expect(gate[i]!.notFoundAccuracy).toBeGreaterThanOrEqual(gate[i - 1]!.notFoundAccuracy);
+      expect(gate[i]!.falseRefusalRate).toBeGreaterThanOrEqual(gate[i - 1]!.falseRefusalRate);
+    }
+    const atHalf = gate.find((g) => g.threshold === 0.5)!;
+    expect(atHalf.notFoundAccuracy).toBeCloseTo(r.notFoundAccuracy as number, 6);
+    expect(atHalf.falseRefusalRate).toBeCloseTo(r.falseRefusalRate as number, 6);
   });
 
   it('explains a missing set instead of crashing', async () => {

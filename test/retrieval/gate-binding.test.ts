@@ -14,9 +14,12 @@ import {
   figureBound,
   namedSetCount,
   namesPlace,
+  namesThing,
   PLACE_TYPE_CUE,
   setItemsGiven,
   smallNumber,
+  yearOfFigure,
+  yearsNamed,
 } from '../../src/retrieval/evidence.js';
 import { buildRetriever, type HybridRetriever } from '../../src/retrieval/retriever.js';
 
@@ -36,6 +39,11 @@ const DOCS: CorpusDocument[] = [
     '常山县基层党建“510”服务行动',
     '实施基层党建“510”服务行动，推动十家重点企业高效发展、十个重点产业转型升级、十项重点工作有序推进。行动由县委统一部署，各乡镇抓好落实。每季度通报一次进展。',
     { author: '中共常山县委组织部' },
+  ),
+  doc(
+    'industry',
+    '以党建服务民营经济高质量发展',
+    '2018年，全县规模工业实现产值217亿元，同比增长14.2%。2019年，全县规模以上工业增加值力争达到90亿元，增长9%。全县新增科技型企业30家。',
   ),
   doc('groups', '专项工作组设置', '市里成立三个专项工作组：规划设计组、政策指导组、宣传报道组。各组每月报送一次进展。'),
   doc(
@@ -94,6 +102,17 @@ describe('a count or amount must be a figure of the thing asked about', () => {
     ).toBe(true);
   });
 
+  it('a long thing is named by two adjacent characters of it, not by one (产值 is no 增加值)', () => {
+    expect(namesThing('全县规模工业实现产值217亿元', '增加值')).toBe(false);
+    expect(namesThing('规模以上工业增加值达到90亿元', '增加值')).toBe(true);
+    expect(namesThing('党员志愿者服务队32支', '志愿服务队')).toBe(true);
+    expect(namesThing('从前期摸排的情况看', '摸底')).toBe(true);
+    const q = '工业增加值有多少亿';
+    expect(
+      figureBound('增加值', ['全县规模工业实现产值217亿元，同比增长14.2%。'], (c) => holdsKind('number', c, q)),
+    ).toBe(false);
+  });
+
   it('refuses an attribute the passages give no figure of, answers the one they give', async () => {
     expect(evidence('城际铁路全长多少公里')).toBe(0);
     expect(await answerable('城际铁路全长多少公里')).toBe(false);
@@ -104,6 +123,31 @@ describe('a count or amount must be a figure of the thing asked about', () => {
   it('answers the count from the sentence that gives it, whatever else the passage counts', async () => {
     expect(evidence('全市一共有多少个学校党组织')).toBe(1);
     expect(await answerable('全市一共有多少个学校党组织')).toBe(true);
+  });
+});
+
+describe('a figure asked for a year must be that year’s', () => {
+  it('reads the years a text names', () => {
+    expect(yearsNamed('2018年产值217亿元，2019年度目标250亿元')).toEqual(['2018', '2019']);
+    expect(yearsNamed('编号2018号文件')).toEqual([]);
+  });
+
+  it('binds a figure to the year its sentence names, or to the last year named before it', () => {
+    expect(yearOfFigure(['2018'], [{ s: '2019年，增加值达到90亿元。', before: '2018年，产值217亿元。' }])).toBe(false);
+    expect(yearOfFigure(['2018'], [{ s: '增加值达到90亿元。', before: '2018年，全县工业平稳运行。' }])).toBe(true);
+    expect(yearOfFigure(['2018'], [{ s: '增加值达到90亿元。', before: '2018年总结|2019年，全县…' }])).toBe(false);
+    // No year named anywhere: the passage's own time (the headings may hold it); no figure: not this check's.
+    expect(yearOfFigure(['2018'], [{ s: '增加值达到90亿元。', before: '' }])).toBe(true);
+    expect(yearOfFigure(['2018'], [])).toBe(true);
+    expect(yearOfFigure([], [{ s: '2019年，增加值达到90亿元。', before: '' }])).toBe(true);
+  });
+
+  it('refuses a figure of another year the passage names, answers the year it gives', async () => {
+    expect(evidence('2018年规模以上工业增加值是多少亿')).toBe(0);
+    expect(await answerable('2018年规模以上工业增加值是多少亿')).toBe(false);
+    expect(evidence('2019年规模以上工业增加值是多少亿')).toBe(1);
+    // A year put up for checking is the claim, not a constraint: answered by the year the passage gives.
+    expect(evidence('工业增加值90亿元是不是2018年的')).toBe(1);
   });
 });
 

@@ -2,7 +2,8 @@
  * `zct eval [--set <qa.jsonl>] [--json] [--sweep] [--verbose]` — retrieval quality on a QA set:
  * evidence Recall@1/@5, MRR@10, not-found accuracy (unanswerable questions) and false-refusal rate
  * (answerable ones). Default set: ../shared/eval/qa-dev.jsonl next to the project.
- * --sweep prints what each not-found threshold would give (to re-measure ANSWERABLE_THRESHOLD).
+ * --sweep prints what each threshold on the gate's P(answerable) would give (the trade-off curve of the
+ * not-found decision) and each coverage threshold (ANSWERABLE_THRESHOLD, used without the question text).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import {
   ANSWERABLE_THRESHOLD,
   evaluate,
   readEvalSet,
+  sweepGate,
   sweepThresholds,
   type EvalReport,
 } from '../../retrieval/index.js';
@@ -157,6 +159,7 @@ export function register(program: Command): void {
         const retriever = await retrieverFromConfig(config, { logger, dense: opts.dense });
         const report = await evaluate(retriever, readEvalSet(file));
         const sweep = opts.sweep ? sweepThresholds(report.rows) : undefined;
+        const gateSweep = opts.sweep ? sweepGate(report.rows) : undefined;
         if (opts.fitGate) {
           const labelled = report.rows.flatMap((r) =>
             r.features ? [{ features: r.features, answerable: r.answerable }] : [],
@@ -179,14 +182,23 @@ export function register(program: Command): void {
             ? (({ rows: answerRows, ...a }) => (opts.verbose ? { ...a, rows: answerRows } : a))(answers)
             : undefined;
           process.stdout.write(
-            `${JSON.stringify({ set: file, threshold: ANSWERABLE_THRESHOLD, ...summary, ...(opts.verbose ? { rows } : {}), ...(sweep ? { sweep } : {}), ...(answerSummary ? { answers: answerSummary } : {}) }, null, 2)}\n`,
+            `${JSON.stringify({ set: file, threshold: ANSWERABLE_THRESHOLD, ...summary, ...(opts.verbose ? { rows } : {}), ...(sweep ? { sweep, gateSweep } : {}), ...(answerSummary ? { answers: answerSummary } : {}) }, null, 2)}\n`,
           );
           return;
         }
         let text = answers ? `${formatAnswers(answers, opts.verbose)}\n\n` : '';
         text += formatReport(file, report, opts.verbose);
+        if (gateSweep) {
+          text += '\n\n判定模型阈值扫描（P(可答) 阈值 / 无答案题判“未找到” / 可回答题被误拒；产品用 0.50）：\n';
+          text += gateSweep
+            .map(
+              (s) =>
+                `  ${s.threshold.toFixed(2)}  ${pct(s.notFoundAccuracy).padStart(6)}  ${pct(s.falseRefusalRate).padStart(6)}`,
+            )
+            .join('\n');
+        }
         if (sweep) {
-          text += '\n\n阈值扫描（阈值 / 无答案题判“未找到” / 可回答题被误拒）：\n';
+          text += '\n\n覆盖度阈值扫描（无问题文本时的判定；阈值 / 无答案题判“未找到” / 可回答题被误拒）：\n';
           text += sweep
             .map(
               (s) =>
