@@ -2106,13 +2106,40 @@ function respectively(
   depts: DepartmentMention[],
   items: Item[],
 ): Array<[Item, string]> | null {
-  if (!RESPECTIVELY.test(span.text)) return null;
   // every department listed from the first one handed to on (分别转县资规局、人社局、农业农村局)
   const inSpan = depts.filter((d) => inside(d, span));
   const from = inSpan.findIndex((d) => d.handedTo || d.role === 'handler');
-  const names = from < 0 ? [] : inSpan.slice(from).map((d) => d.name);
+  const listed = from < 0 ? [] : inSpan.slice(from);
+  const names = listed.map((d) => d.name);
   if (names.length < 2 || items.length < names.length) return null;
-  return items.slice(-names.length).map((t, i) => [t, names[i]!]);
+  if (RESPECTIVELY.test(span.text)) return items.slice(-names.length).map((t, i) => [t, names[i]!]);
+  return handedByCategory(span.text, span.start, listed, items);
+}
+
+/** Between two departments of one list: a 顿号, a comma or a conjunction only (已交市监、人社). */
+const LIST_JOINT = /^\s*(?:[、,，/／]|和|与|及|以及)\s*$/;
+
+/**
+ * 均已交市监、人社: several departments listed in one hand-off of several problems, without 分别 — each problem goes to
+ * the listed department that handles its category (DEPARTMENT_CATEGORIES), when that pairs every department with
+ * problems of its own and every problem with exactly one department; else null (the hand-off is read as before).
+ */
+function handedByCategory(
+  text: string,
+  offset: number,
+  listed: DepartmentMention[],
+  items: Item[],
+): Array<[Item, string]> | null {
+  if (!listed[0]!.handedTo || new Set(listed.map((d) => d.name)).size !== listed.length) return null;
+  for (let i = 1; i < listed.length; i++)
+    if (!LIST_JOINT.test(text.slice(listed[i - 1]!.end - offset, listed[i]!.start - offset))) return null;
+  const pairs: Array<[Item, string]> = [];
+  for (const t of items) {
+    const fits = listed.filter((d) => DEPARTMENT_CATEGORIES[d.name]?.includes(t.category));
+    if (fits.length !== 1) return null;
+    pairs.push([t, fits[0]!.name]);
+  }
+  return listed.every((d) => pairs.some(([, n]) => n === d.name)) ? pairs : null;
 }
 
 /** Does a topic segment (资金的事已交办金融办) also describe a new problem beyond its topic? */
