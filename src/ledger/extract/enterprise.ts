@@ -633,6 +633,7 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   return hits.sort((a, b) => a.start - b.start);
 }
 
+const HEAD_VERB_OPENING = /^(?:有|没有?|是|在|要|想)(?=[\u4e00-\u9fa5]{2})/;
 const NOT_A_NAME =
   /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|上次|这次|那次|上回|这回|之前|以前|此前|当时|先前|前期|前段|刚才|早先|后来|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本|^(?:反映|提出|提到|提了|来电|来函|反馈|表示|诉求|问题|情况)$/;
 
@@ -661,6 +662,8 @@ export function findHeadNames(text: string, exclude: Span[] = []): Array<Enterpr
       badName(name) ||
       BREAK_CHARS.test(name) ||
       NOT_A_NAME.test(name) ||
+      // (有冲突的私聊我, 没来的补报: a clause opening with a verb of being or having, no name)
+      HEAD_VERB_OPENING.test(name) ||
       (m[2] && statusOrActionPhrase(name))
     )
       continue;

@@ -307,6 +307,18 @@ export const NAME_STOPWORDS = [
   '同时',
   '顺便',
   '顺带',
+  // relaying someone else's words (转发 @小陈：…, 回复 Q-0021：…): the act of passing a message on, no name
+  '转发',
+  '回复',
+  '引用',
+  '抄送',
+  '补充',
+  '更正',
+  'follow',
+  // a roster of the team's own visits (12月份走访排班：…): the plan, no enterprise
+  '排班',
+  '排期',
+  '值班',
   '其次',
   '然后',
   '新厂',
