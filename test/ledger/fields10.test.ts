@@ -114,3 +114,15 @@ describe('departments', () => {
     ]);
   });
 });
+
+describe('a closing line about the items listed raises no problem of its own', () => {
+  it('以上诉求均尚未正式上报 after a list keeps the list’s count', () => {
+    const e = parseChecked(
+      '今天走访了恒泰陶瓷，企业反映：\n1. 缺窑炉工十人；\n2. 技改补助未到账。\n以上诉求均尚未正式上报，我汇总后再报。',
+    );
+    expect(triples(e)).toEqual([
+      ['用工', null, 'open'],
+      ['政策兑现', null, 'open'],
+    ]);
+  });
+});

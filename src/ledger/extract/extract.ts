@@ -155,7 +155,9 @@ const FILLER =
 const ORDINAL_WORDS =
   /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
 /** Words pointing back at the problems listed before (上述问题, 以上诉求, 这几个事项). */
-const LISTED_REFERENCE = /(?:以上|上述|这些|这几个|前述|所列)(?:的)?(?:问题|诉求|事项|事情|困难)/;
+const LISTED_REFERENCE = /(?:以上|以下|上述|下述|如下|这些|这几个|前述|所列)(?:的)?(?:问题|诉求|事项|事情|困难)/;
+/** A step said not yet taken (还没有正式交办, 尚未上报): about the items, no problem of its own. */
+const NOT_YET_HANDED = /(?:都|均|也)?(?:还|尚)?(?:没有?|未)(?:正式|正式地)?(?:交办|交|报|转|上报|移交|转办)/g;
 const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两二三四五]个问题|[两二三四五]个都|[两二三四五]项都/;
 const STRONG_REPORT =
   /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
@@ -670,7 +672,11 @@ function segmentFacts(
     hasProblem:
       content.length > 0 &&
       // "上述问题已分别转…", "以上问题均已交办": 问题 points back at the items listed, it raises none
-      !(LISTED_REFERENCE.test(seg.text) && !OWN_PROBLEM_CUES.test(seg.text) && category.score <= 0) &&
+      !(
+        LISTED_REFERENCE.test(seg.text) &&
+        !OWN_PROBLEM_CUES.test(blankSpans(seg.text, seg.start, segStatuses).replace(NOT_YET_HANDED, ' ')) &&
+        category.score <= 0
+      ) &&
       (category.score > 0 ||
         content.some((c) => {
           // (目前该事项尚未交办，待研究: a status word saying nothing was done yet is no problem of its own)
