@@ -126,3 +126,18 @@ describe('a closing line about the items listed raises no problem of its own', (
     ]);
   });
 });
+
+describe('a listed matter named again with a step not yet taken is the same problem', () => {
+  it('用地还没动 after 缺烘干用地 adds no second land issue', () => {
+    expect(triples(parseChecked('今天去了丰泽米业 缺烘干用地 还有电费补贴没到 补贴那个跟财政说了 用地还没动'))).toEqual(
+      [
+        ['用地', null, 'open'],
+        ['政策兑现', '财政局', 'assigned'],
+      ],
+    );
+  });
+
+  it('a matter not listed before is still a problem of its own', () => {
+    expect(cats('今天去了丰泽米业 电费补贴没到 用地还没批')).toContain('用地');
+  });
+});

@@ -58,6 +58,7 @@ import {
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
   PROBLEM_CUES,
+  RESTATED_UNTOUCHED,
   DURATIVE_NE,
   QUESTION_FORMS,
   QUESTION_MARKERS,
@@ -1436,6 +1437,7 @@ function updatesLastOld(d: Draft, f: SegmentFacts): boolean {
 /** f) a problem: a new issue, with the hand-offs said in its own clauses. */
 function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (!f.hasProblem) return false;
+  if (restatesListed(d, m, f)) return true;
   // "今天去过了，冷库在扩建，企业没有新诉求": where the message says nothing is asked, a clause naming a
   // topic without saying anything is wrong or wanted describes the enterprise, it raises nothing.
   if (
@@ -2146,6 +2148,20 @@ function handedByCategory(
     pairs.push([t, fits[0]!.name]);
   }
   return listed.every((d) => pairs.some(([, n]) => n === d.name)) ? pairs : null;
+}
+
+/**
+ * 想要冷库用地 … 用地还没弄: a segment naming only the matter of a problem listed before it in this message (same
+ * category, same enterprise) and a step not yet taken restates that problem — it stays one issue, still open.
+ */
+function restatesListed(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  const said = RESTATED_UNTOUCHED.exec(f.seg.text);
+  if (!said || f.depts.length || f.refs.length) return false;
+  const { category, score } = categorize(said[1]!);
+  if (score <= 0) return false;
+  return freshItems(d).some(
+    (i) => i.category === category && i.segment < f.index && (!m.multiEnterprise || i.enterprise === f.enterprise),
+  );
 }
 
 /** Does a topic segment (资金的事已交办金融办) also describe a new problem beyond its topic? */
