@@ -125,7 +125,7 @@ const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 /** A wish or request right before the department, maybe with help to contact it (能不能帮忙对接人社局). */
 const WISH_BEFORE = new RegExp(
-  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|(?<![申邀])请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${CONTACT_STEP_VERBS.join('|')}))?\\s*$`,
+  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|(?<![申邀])请|(?:想|要|希望)申请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${CONTACT_STEP_VERBS.join('|')}))?\\s*$`,
 );
 /**
  * Before the department, a step still to take (需协调供电公司, 将对接商务局, 建议联系人社局): the department is wished
