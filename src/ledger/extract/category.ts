@@ -30,7 +30,7 @@ export interface CategoryScore {
  * is ordinary labour, unless it is a professional (工程师, 研发人员, 技术员 …, which the lexicon scores).
  */
 const WORKER_AFTER_NEED =
-  /(?:缺|招|要|差|需要|急需)[^，,。;；]{0,8}?[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员))/g;
+  /(?:缺|招|要|差|需要|急需)[^，,。;；]{0,8}?[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员)|师傅)/g;
 const WORKER_WEIGHT = 5;
 /**
  * … and the same kind of worker as the subject of a deficit (保洁员招不到, 缝纫女工缺口大, 挡车工走了一半): 施工, 开工,

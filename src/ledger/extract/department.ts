@@ -11,6 +11,7 @@ import {
   DEPARTMENT_PLACE_WORDS,
   genericEndingAt,
   ACCOMPANY_WORDS,
+  COMMON_SURNAMES,
   CONTACT_STEP_VERBS,
   CONTACTED_BEFORE_DEPARTMENT,
   DECLINE_AFTER_DEPARTMENT,
@@ -69,6 +70,10 @@ const LEAD_AFTER = new RegExp(`^\\s*(?:${LEAD_AFTER_DEPARTMENT.join('|')})`);
 const HANDOFF_VERB = new RegExp(
   `(?:${HANDOFF_BEFORE_DEPARTMENT}|${INFORMAL_HANDOFF_BEFORE_DEPARTMENT}|交办(?:给|到|至)?|转办(?:给|到|至)?|移交(?:给|到|至)?|转交(?:给|到|至)?|交给|报给|转给|派给|推送给|流转至|分流给|交由|转由|提交给?|${FORMAL_HANDOFF_VERBS.join('|')})\\s*$`,
 );
+/** A cadre named right after an office (人社老张, 经信局的小王, 住建李科长): the person, to recognise when named again. */
+const CADRE_OF_OFFICE = new RegExp(
+  `^(?:那边|的)?\\s*((?:[老小][${COMMON_SURNAMES}]|[${COMMON_SURNAMES}](?:科长|主任|局长|股长|处长))(?![\\u4e00-\\u9fa5]{0,1}(?:企业|公司|额|微|型|件)))`,
+);
 const NEGATED_HANDOFF = /(?:未|没有?|尚未|还没有?|待|暂未|暂不)[^，,]{0,2}$/;
 const GENERIC_AFTER_HANDOFF =
   /(?:已经?)?(?:交办|转办|移交|转交|交给|报给|转给|交由|转由|流转至|推送给|交|报|转)(?:给|到|至)?\s*((?:[县市区省]|[\u4e00-\u9fa5]{2}[县市区])?[\u4e00-\u9fa5]{2,8}?(?:局|办|委|中心|管委会|大队|支队|公司|部|站|所|院|署))/g;
@@ -80,7 +85,7 @@ const STEM_BEFORE =
   /(?:^|[\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|交办|转办|那边|这边|的事|问题)$/;
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER = new RegExp(
-  String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,
+  String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|[老小][${COMMON_SURNAMES}](?![\u4e00-\u9fa5]?(?:企业|公司|额|微|型))|[${COMMON_SURNAMES}](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,
 );
 /** A step reported in the rest of a clause (已…, …了, …中, 在…): the clause says what someone did. */
 const STEP_IN_CLAUSE = /^[\u4e00-\u9fa5][^，,。;；\n]*?(?:已|了|中|完|在|正)/;
@@ -120,7 +125,7 @@ const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 /** A wish or request right before the department, maybe with help to contact it (能不能帮忙对接人社局). */
 const WISH_BEFORE = new RegExp(
-  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${CONTACT_STEP_VERBS.join('|')}))?\\s*$`,
+  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|(?<![申邀])请|(?:想|要|希望)申请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${CONTACT_STEP_VERBS.join('|')}))?\\s*$`,
 );
 /**
  * Before the department, a step still to take (需协调供电公司, 将对接商务局, 建议联系人社局): the department is wished
@@ -234,6 +239,19 @@ export function findDepartments(text: string): DepartmentMention[] {
       // 已交县人力资源和社会保账局: the place prefix belongs to the mention, as for a name written right
       const start = withPlacePrefix(text, i);
       found.push({ start, end: i + w.length, raw: text.slice(start, i + w.length), name });
+    }
+  }
+  // 跟人社老张去了趟恒丰…当场交给老张了: a cadre introduced with the office (人社老张, 住建局的李科长) and later handed a
+  // matter is that office handed it
+  for (const f of [...found]) {
+    const person = CADRE_OF_OFFICE.exec(text.slice(f.end))?.[1];
+    if (!person) continue;
+    for (let from = f.end + person.length; ; ) {
+      const at = text.indexOf(person, from);
+      if (at < 0) break;
+      from = at + person.length;
+      if (free(at, at + person.length) && HANDOFF_VERB.test(text.slice(Math.max(0, at - 8), at)))
+        found.push({ start: at, end: at + person.length, raw: person, name: f.name });
     }
   }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {

@@ -10,6 +10,7 @@ import {
   CADRE_TEAM_ENDINGS,
   COMPANY_SUFFIXES,
   ENTERPRISE_ENTRY_COUNTER,
+  ENTERPRISE_ENTRY_ORDER,
   LOCALITY_BEFORE_NAME,
   LOCALITY_ENDINGS,
   NAME_STOPWORDS,
@@ -62,9 +63,10 @@ const FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|
 /** The end of a text that opens a clause in dictation: a filler (就是说, 那个, 嗯) or a blanked one (spaces). */
 const SPOKEN_CLAUSE_START = new RegExp(`(?:${FILLER_ALT}|^[\\s,，]*|\\s{2,}|[,，]\\s*)$`);
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。;；!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司)\s*$/;
+  /(?:^|[。;；!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司|还有|以及)\s*$/;
 /** Before a name whose ending is also a problem word (冷链物流): a visit or report word, or a clause start. */
-const opensName = (before: string) => VISIT_OR_REPORT_BEFORE.test(before) || SPOKEN_CLAUSE_START.test(before);
+const opensName = (before: string) =>
+  VISIT_OR_REPORT_BEFORE.test(before) || SPOKEN_CLAUSE_START.test(before) || orderedEntryBefore(before);
 
 /** A name's leading place (浙江, 杭州市, 越城区): the lexicon's pattern or any form in the place list. */
 function stripPlace(name: string): string {
@@ -275,7 +277,7 @@ const BREAK_WORDS =
   /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望))/;
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
-  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
 
 /** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
 const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', '').replace('据|经|', '据|'));
@@ -325,7 +327,7 @@ const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
 
 /** A roll-up's entry counter (第二家是, 另一家) ending the text before a name: the name's position, as a list marker is. */
 const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
@@ -337,6 +339,10 @@ const AFTER_ENTRY_COUNTER = new RegExp(`(?:${ENTERPRISE_ENTRY_COUNTER}|${ENTERPR
  * enterprises (第一家是正阳科技, 第二家华阳新材, 跑了三家宏达机械).
  */
 const SPOKEN_BEFORE = new RegExp(`(?:${FILLER_ALT}|${ENTERPRISE_ENTRY_COUNTER}|${ENTERPRISE_COUNT.source})\\s*$`);
+/** An entry's order word (一个是, 然后是) right before a name, in a roll-up that counted its enterprises before. */
+const ORDERED_ENTRY_BEFORE = new RegExp(`${ENTERPRISE_ENTRY_ORDER}\\s*(?:${FILLER_ALT})?\\s*$`);
+const COUNTED_BEFORE = new RegExp(`${ENTERPRISE_COUNT.source}`);
+const orderedEntryBefore = (before: string) => ORDERED_ENTRY_BEFORE.test(before) && COUNTED_BEFORE.test(before);
 
 /** Where a leading place name (PLACE_PREFIX) that covers position `k` of `run` starts, else null. */
 function placeAround(run: string, k: number): number | null {
@@ -399,6 +405,7 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
   if (
     CLEAN_BEFORE.test(text.slice(Math.max(0, start - 6), start)) ||
     SPOKEN_BEFORE.test(text.slice(0, start)) ||
+    orderedEntryBefore(text.slice(0, start)) ||
     LOCALITY_BEFORE.test(text.slice(Math.max(0, start - 12), start))
   ) {
     // 支持华亭机械发展, 推进智能制造: a clause opening with a verb of two characters and more words is no name, unless a
@@ -542,6 +549,11 @@ const NAME_AFTER_ENTRY_COUNTER = new RegExp(
   'g',
 );
 
+const NAME_AFTER_ENTRY_ORDER = new RegExp(
+  String.raw`(?<=^|[\s,，。;；:：])${ENTERPRISE_ENTRY_ORDER}[,，:：]?\s*(?:(?:${FILLER_ALT})\s*)?([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=\s*(?:[\s,，。;；:：!！)）]|$))`,
+  'g',
+);
+
 const RECEIVED_FROM = new RegExp(
   `(?:${RECEIVE_VERBS.join('|')})(?:了)?([\\u4e00-\\u9fa5A-Za-z]{2,10}?)(?:的|打来的|发来的)?(?:${RECEIVED_THINGS.join('|')})`,
   'g',
@@ -584,6 +596,9 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   }
   // after a roll-up's entry counter (第二家是恒信，…), up to punctuation
   for (const m of text.matchAll(NAME_AFTER_ENTRY_COUNTER)) push(m[2]!, m.index + m[0].length - m[2]!.length);
+  // after an entry's order word in a roll-up that counted its enterprises (跑了三家 先是海纳 没诉求 然后是…), up to a pause
+  for (const m of text.matchAll(NAME_AFTER_ENTRY_ORDER))
+    if (COUNTED_BEFORE.test(text.slice(0, m.index))) push(m[1]!, m.index + m[0].length - m[1]!.length);
   // at the start of a clause, before a report verb
   for (const m of text.matchAll(
     /(?:^|[,，。;；:：!！\s])((?:[\u4e00-\u9fa5A-Za-z]){2,10}?)(?=(?:的?(?:老板|老总|负责人|销售|财务|办公室|总经理|董事长|人事|经理|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总))?\s?(?:反映|来电|来函|提出|表示|反馈|说|在群里)|的(?:老板|负责人|销售|财务|办公室|总经理|董事长|人事|经理)|办公室)/g,
@@ -618,6 +633,7 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   return hits.sort((a, b) => a.start - b.start);
 }
 
+const HEAD_VERB_OPENING = /^(?:有|没有?|是|在|要|想)(?=[\u4e00-\u9fa5]{2})/;
 const NOT_A_NAME =
   /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|上次|这次|那次|上回|这回|之前|以前|此前|当时|先前|前期|前段|刚才|早先|后来|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本|^(?:反映|提出|提到|提了|来电|来函|反馈|表示|诉求|问题|情况)$/;
 
@@ -646,6 +662,8 @@ export function findHeadNames(text: string, exclude: Span[] = []): Array<Enterpr
       badName(name) ||
       BREAK_CHARS.test(name) ||
       NOT_A_NAME.test(name) ||
+      // (有冲突的私聊我, 没来的补报: a clause opening with a verb of being or having, no name)
+      HEAD_VERB_OPENING.test(name) ||
       (m[2] && statusOrActionPhrase(name))
     )
       continue;
@@ -883,6 +901,18 @@ export function findEnterprises(
     if (h.known) continue;
     const full = hits.find((o) => !o.known && o.name.length > h.name.length && o.name.startsWith(h.name));
     if (full) hits[i] = { ...h, name: full.name };
+  }
+  // 去了两家 一个是华鑫电子…华鑫没诉求: a name written out once is the message's own known name — its short form said
+  // again anywhere in the message (no context needed) is that enterprise, as a listed enterprise's would be
+  const written = [...new Set(hits.filter((h) => !h.known && h.name.length >= 4).map((h) => h.name))];
+  if (written.length) {
+    const local = enterpriseMatcher(written);
+    for (const h of local.findKnown(text, [...exclude, ...hits])) {
+      const said = text.slice(h.start, h.end);
+      if (said.length >= 2 && said.length < h.name.length && coreOf(h.name).startsWith(said))
+        hits.push({ ...h, known: false });
+    }
+    hits.sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
   }
   if (hits.length) return mergeRestated(text, hits);
   return findHeadNames(text, exclude)

@@ -59,6 +59,7 @@ import {
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
   PROBLEM_CUES,
+  RESTATED_UNTOUCHED,
   DURATIVE_NE,
   QUESTION_FORMS,
   QUESTION_MARKERS,
@@ -156,7 +157,9 @@ const FILLER =
 const ORDINAL_WORDS =
   /第[一二三四五六七八九十\d]{1,2}(?:个|项|条|件|点)?|[前后][一两二三四五\d](?:个|项|条|件)|最后一(?:个|项|条|件)|其余|剩下的?|余下的?/g;
 /** Words pointing back at the problems listed before (上述问题, 以上诉求, 这几个事项). */
-const LISTED_REFERENCE = /(?:以上|上述|这些|这几个|前述|所列)(?:的)?(?:问题|诉求|事项|事情|困难)/;
+const LISTED_REFERENCE = /(?:以上|以下|上述|下述|如下|这些|这几个|前述|所列)(?:的)?(?:问题|诉求|事项|事情|困难)/;
+/** A step said not yet taken (还没有正式交办, 尚未上报): about the items, no problem of its own. */
+const NOT_YET_HANDED = /(?:都|均|也)?(?:还|尚)?(?:没有?|未)(?:正式|正式地)?(?:交办|交|报|转|上报|移交|转办)/g;
 const SCOPE_ALL = /均|都|全部|以上|上述|这些|所有|几个问题|[两二三四五]个问题|[两二三四五]个都|[两二三四五]项都/;
 const STRONG_REPORT =
   /(?:企业|老板|他们|对方|厂里|负责人)(?:又|还|也)?说|反映|提出|提了|提到|来电|来函|打电话|反馈|诉求|求助|又提|新提|群里说|希望|想|缺|急需/;
@@ -677,7 +680,11 @@ function segmentFacts(
     hasProblem:
       content.length > 0 &&
       // "上述问题已分别转…", "以上问题均已交办": 问题 points back at the items listed, it raises none
-      !(LISTED_REFERENCE.test(seg.text) && !OWN_PROBLEM_CUES.test(seg.text) && category.score <= 0) &&
+      !(
+        LISTED_REFERENCE.test(seg.text) &&
+        !OWN_PROBLEM_CUES.test(blankSpans(seg.text, seg.start, segStatuses).replace(NOT_YET_HANDED, ' ')) &&
+        category.score <= 0
+      ) &&
       (category.score > 0 ||
         content.some((c) => {
           // (目前该事项尚未交办，待研究: a status word saying nothing was done yet is no problem of its own)
@@ -1472,6 +1479,7 @@ function updatesLastOld(d: Draft, f: SegmentFacts): boolean {
 /** f) a problem: a new issue, with the hand-offs said in its own clauses. */
 function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (!f.hasProblem) return false;
+  if (restatesListed(d, m, f)) return true;
   // "今天去过了，冷库在扩建，企业没有新诉求": where the message says nothing is asked, a clause naming a
   // topic without saying anything is wrong or wanted describes the enterprise, it raises nothing.
   if (
@@ -2151,13 +2159,54 @@ function respectively(
   depts: DepartmentMention[],
   items: Item[],
 ): Array<[Item, string]> | null {
-  if (!RESPECTIVELY.test(span.text)) return null;
   // every department listed from the first one handed to on (分别转县资规局、人社局、农业农村局)
   const inSpan = depts.filter((d) => inside(d, span));
   const from = inSpan.findIndex((d) => d.handedTo || d.role === 'handler');
-  const names = from < 0 ? [] : inSpan.slice(from).map((d) => d.name);
+  const listed = from < 0 ? [] : inSpan.slice(from);
+  const names = listed.map((d) => d.name);
   if (names.length < 2 || items.length < names.length) return null;
-  return items.slice(-names.length).map((t, i) => [t, names[i]!]);
+  if (RESPECTIVELY.test(span.text)) return items.slice(-names.length).map((t, i) => [t, names[i]!]);
+  return handedByCategory(span.text, span.start, listed, items);
+}
+
+/** Between two departments of one list: a 顿号, a comma or a conjunction only (已交市监、人社). */
+const LIST_JOINT = /^\s*(?:[、,，/／]|和|与|及|以及)\s*$/;
+
+/**
+ * 均已交市监、人社: several departments listed in one hand-off of several problems, without 分别 — each problem goes to
+ * the listed department that handles its category (DEPARTMENT_CATEGORIES), when that pairs every department with
+ * problems of its own and every problem with exactly one department; else null (the hand-off is read as before).
+ */
+function handedByCategory(
+  text: string,
+  offset: number,
+  listed: DepartmentMention[],
+  items: Item[],
+): Array<[Item, string]> | null {
+  if (!listed[0]!.handedTo || new Set(listed.map((d) => d.name)).size !== listed.length) return null;
+  for (let i = 1; i < listed.length; i++)
+    if (!LIST_JOINT.test(text.slice(listed[i - 1]!.end - offset, listed[i]!.start - offset))) return null;
+  const pairs: Array<[Item, string]> = [];
+  for (const t of items) {
+    const fits = listed.filter((d) => DEPARTMENT_CATEGORIES[d.name]?.includes(t.category));
+    if (fits.length !== 1) return null;
+    pairs.push([t, fits[0]!.name]);
+  }
+  return listed.every((d) => pairs.some(([, n]) => n === d.name)) ? pairs : null;
+}
+
+/**
+ * 想要冷库用地 … 用地还没弄: a segment naming only the matter of a problem listed before it in this message (same
+ * category, same enterprise) and a step not yet taken restates that problem — it stays one issue, still open.
+ */
+function restatesListed(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  const said = RESTATED_UNTOUCHED.exec(f.seg.text);
+  if (!said || f.depts.length || f.refs.length) return false;
+  const { category, score } = categorize(said[1]!);
+  if (score <= 0) return false;
+  return freshItems(d).some(
+    (i) => i.category === category && i.segment < f.index && (!m.multiEnterprise || i.enterprise === f.enterprise),
+  );
 }
 
 /** Does a topic segment (资金的事已交办金融办) also describe a new problem beyond its topic? */

@@ -52,7 +52,8 @@ const ENUM_MARKERS: RegExp[] = [
   // the entries of a spoken roll-up, even with no punctuation (…没问题第二家是凯达包装缺包装工…)
   /第([一二三四五六七八九十\d])家(?:是|就是)?(?=[\s\u4e00-\u9fa5A-Za-z])/g,
   // hand-offs addressed by a bare number after a list: 一交经信局，二交交通局 / ③转人社
-  /(?<=^|[\s,，、;；:：。])([一二三四五六七八九十]|\d{1,2})(?=(?:已经?|均|都)?(?:交|转|报|推|移)[\u4e00-\u9fa5])/g,
+  // (or with an arrow: 1→自规，2→金融办)
+  /(?<=^|[\s,，、;；:：。])([一二三四五六七八九十]|\d{1,2})(?=(?:已经?|均|都)?(?:交|转|报|推|移)[\u4e00-\u9fa5]|\s*(?:→|->|=>)\s*[\u4e00-\u9fa5])/g,
 ];
 /**
  * A roll-up counting its enterprises (第一家是正阳科技没问题第二家是…, 一家…另一家…): each counter heads an entry, even

@@ -87,7 +87,8 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
   {
     category: '用地',
     weight: 5,
-    pattern: /(?:[一两几那这]块|缺|要|差|拿|找|批)(地)(?![方区址点铁产位步板面毯震图道摊])/g,
+    pattern:
+      /(?:(?:[一两几那这]块|缺|要|差|拿|找|批|扩|征|租|买)(?:一?点|一?些)?(地)(?![方区址点铁产位步板面毯震图道摊])|(?<![当本外各基工园土田耕山草场产天盆营属])(地)(?=的事|的问题|那个事|这个事))/g,
   },
   // 运输证办理慢, 采伐证下不来, 卫生证到期: a certificate being issued, renewed or refused is a permit matter (the
   // listed certificates — 土地证, 通行证 … — keep their own category: words are read first)

@@ -585,3 +585,10 @@ export const CONTACTED_BEFORE_DEPARTMENT: readonly string[] = [
   '对接了',
   '对接过',
 ];
+
+/**
+ * Common surnames: a cadre called 老张 / 小王 / 李科长 right after an office (人社老张, 住建小李) is that office's person,
+ * and a matter later handed to them (当场交给老张了) is handed to the office.
+ */
+export const COMMON_SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';

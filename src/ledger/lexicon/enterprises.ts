@@ -307,6 +307,18 @@ export const NAME_STOPWORDS = [
   '同时',
   '顺便',
   '顺带',
+  // relaying someone else's words (转发 @小陈：…, 回复 Q-0021：…): the act of passing a message on, no name
+  '转发',
+  '回复',
+  '引用',
+  '抄送',
+  '补充',
+  '更正',
+  'follow',
+  // a roster of the team's own visits (12月份走访排班：…): the plan, no enterprise
+  '排班',
+  '排期',
+  '值班',
   '其次',
   '然后',
   '新厂',
@@ -406,6 +418,13 @@ export const PERSON_TITLES: readonly string[] = [
 /** Person references that follow a department or company (经信局老王, 经心局小陈, 销售总监). */
 export const PERSON_AFTER =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|副局长|书记|处长|部长|股长|同志|领导|干部|老师|经理|总监|总)|同志|领导|干部|同事|工作人员|的人|人员|一行)/;
+
+/**
+ * Words that order the entries of a spoken roll-up once the enterprises have been counted (去了两家 一个是…一个是…,
+ * 跑了三家 先是…然后是…最后是…): a name follows them. Read only after a count of enterprises (…两家, 三家企业), since
+ * 一个是… alone may open a problem (一个是资金紧张). Source of a regex, without anchors.
+ */
+export const ENTERPRISE_ENTRY_ORDER = String.raw`(?:(?:另外?|还有|最后)?一个(?:就)?是|(?:先|首先|然后|接着|再|最后|其次)(?:就)?是)`;
 
 /** Default location of the known-enterprise list, found from the project root. */
 /**

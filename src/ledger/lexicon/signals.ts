@@ -236,7 +236,7 @@ export const NOMINALISED_PROBLEM =
 
 /** A wish that asks for something to be done (想申请技改贷款, 希望帮忙协调): a request, so a problem. */
 export const REQUEST_CUES =
-  /(?:想|希望|要求|需要|请求|盼|打算)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|增容|落实|补|拿|新增)|(?:能不能|能否|可不可以|可否)(?:再|继续|帮忙|帮)?[^，,。；;?？]{0,3}?(?:继续派|派|延期|延长|放宽|减免|免|给予|支持|安排|协调|解决|加快|提前)/;
+  /(?:想|希望|要求|需要|请求|盼|打算|(?:还|又|也|再)要)[^，,。；;]{0,4}?(?:申请|办理|批|解决|协调|帮忙|帮助|支持|扶持|对接|续贷|转贷|贷款|融资|兑现|拨付|加快|尽快|引进|招|找|聘|请|增容|落实|补|拿|新增|拓宽)|想要(?=\s*[\u4e00-\u9fa5\d])|(?:能不能|能否|可不可以|可否)(?:再|继续|帮忙|帮)?[^，,。；;?？]{0,3}?(?:继续派|派|延期|延长|放宽|减免|免|给予|支持|安排|协调|解决|加快|提前)/;
 
 /**
  * Weak continuation words (还有, 另外, 以及 …): inside run-on dictated text they start a new problem only when the
@@ -436,3 +436,11 @@ export const GENERIC_STAFFING =
  */
 export const PARTLY_MET =
   /(?:招到|招了|招来|到岗|到位|到账|放了|批了|落实了|解决了|完成了?)[^，,。；;]{0,8}(?:还差|还缺|还剩|剩下|剩余|差了?|缺口还|另外还)|(?:还差|还剩|剩下|剩余)[^，,。；;]{0,6}(?:一半|[一二两三四五六七八九十百\d]+|大半|不少)|(?:已经?|刚|陆续)(?:招到|到岗|到位)/;
+
+/**
+ * A matter named again with only a step not yet taken (用地还没弄, 补贴那个还没动, 招工的事尚未处理): said of a problem
+ * listed before it in the same message, it restates that problem (still open), it raises no second one. Group 1 is the
+ * matter's words.
+ */
+export const RESTATED_UNTOUCHED =
+  /^\s*([\u4e00-\u9fa5A-Za-z]{1,8}?)(?:的事情?|的问题|那个|这个|那块|这块)?\s*(?:都|也|暂时|目前)?(?:还|尚)?(?:没有?|未)(?:弄|动|办|管|处理|跟进|落实|交|报|推进|开始|着手|安排)(?:呢|了|好)?\s*[。.!！]?\s*$/;
