@@ -132,6 +132,15 @@ export const CONFIDENCE_REASONS = [
   'lost_act',
   /** A periodic report (本周进展：…, 【本月】…): several items compressed into terse phrases. */
   'periodic_report',
+  /** A problem read as new (a visit or a report) that is already being handled or solved: an earlier issue's update? */
+  'handled_new',
+  /** An update of an earlier issue in whose text the status lexicon reads no act (hand-off, work, result). */
+  'unread_act',
+  /**
+   * An enterprise the message names (a known one, or one of a count: 走访了三家) that the parse leaves out: what was
+   * said of it is lost or recorded under another name.
+   */
+  'missed_enterprise',
 ] as const;
 export type ConfidenceReason = (typeof CONFIDENCE_REASONS)[number];
 export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
@@ -158,6 +167,9 @@ export const CONFIDENCE_REASON_LABELS: Record<ConfidenceReason, string> = {
   inferred_handoff: '交办部门是推断的，原文没有说交给它',
   lost_act: '消息里有几种进展，但只记下了一种',
   periodic_report: '阶段汇总，内容压缩，按条目推测',
+  handled_new: '当作新问题记录，但它已在办理或已解决：是不是旧问题的进展？',
+  unread_act: '没读出这条进展的动作（交办、在办、办结），是推测的',
+  missed_enterprise: '消息里提到的企业有的没有对应上',
 };
 
 /** A message that asks about an issue rather than reporting on it (Q-0003 到哪一步了, …批了没有？, 能不能结了？). */

@@ -247,7 +247,9 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
   });
 
   it('“the enterprise’s matters are all solved, the boss is pleased” resolves its one open issue', async () => {
-    await send('今天走访了恒通物流，企业反映仓库用地审批卡在自规局两个多月了');
+    // (a new problem already with a department: the bot may show its card first)
+    const first = await send('今天走访了恒通物流，企业反映仓库用地审批卡在自规局两个多月了');
+    if (!/已记录/.test(first.text)) await send('对');
     const r = await send('恒通物流的事情都解决了 老板很满意');
     expect(r.text).toContain('Q-0001');
     expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });

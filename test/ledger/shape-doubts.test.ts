@@ -19,7 +19,8 @@ describe('doubts read from the shape of a parse', () => {
     expect(spoken.enterprise).toBe(typed.enterprise);
     expect(fields(spoken)).toEqual(fields(typed));
     expect(spoken.reasons).toContain('dictated');
-    expect(spoken.confidence).toBeLessThan(typed.confidence!);
+    // (measured: joined dictation is right as often as typed text, so the doubt weighs nothing — conf10)
+    expect(spoken.confidence).toBeLessThanOrEqual(typed.confidence!);
     expect(typed.confidence).toBe(1);
   });
 

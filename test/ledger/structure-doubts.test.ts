@@ -1,8 +1,11 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  CONFIDENCE_WEIGHTS_FILE,
   checkExtraction,
   confidenceOf,
   decidingDoubts,
+  parseConfidenceWeights,
   REASON_WEIGHT,
   shapeDoubts,
 } from '../../src/ledger/extract/confidence.js';
@@ -138,19 +141,33 @@ describe('weights and the card', () => {
       expect(REASON_WEIGHT[r]).toBeLessThanOrEqual(1);
     }
     expect(confidenceOf([])).toBe(1);
-    expect(confidenceOf(['several_enterprises'])).toBeCloseTo(1 - REASON_WEIGHT.several_enterprises, 2);
+    expect(confidenceOf(['handled_new'])).toBeCloseTo(1 - REASON_WEIGHT.handled_new, 2);
+    expect(confidenceOf(['handled_new', 'unread_act'])).toBeCloseTo(
+      (1 - REASON_WEIGHT.handled_new) * (1 - REASON_WEIGHT.unread_act),
+      2,
+    );
   });
 
-  it('the three doubts the issue names always ask on their own', () => {
-    for (const r of ['several_enterprises', 'unknown_department', 'unmatched_list_handoff'] as const)
+  it('the weights are the fitted file; a doubt it does not name, or a weight out of range, weighs 0', () => {
+    expect(REASON_WEIGHT).toEqual(parseConfidenceWeights(fs.readFileSync(CONFIDENCE_WEIGHTS_FILE, 'utf8')));
+    const w = parseConfidenceWeights(JSON.stringify({ weights: { handled_new: 0.4, unread_act: 1.5, nonsense: 0.9 } }));
+    expect(w.handled_new).toBe(0.4);
+    expect(w.unread_act).toBe(0);
+    expect(w.no_target).toBe(0);
+    expect(Object.keys(w).sort()).toEqual([...CONFIDENCE_REASONS].sort());
+    expect(() => parseConfidenceWeights('{}')).toThrow();
+  });
+
+  it('doubts too rare on the tuning halves to measure keep their weight: the two the issue names ask on their own', () => {
+    for (const r of ['unknown_department', 'unmatched_list_handoff'] as const)
       expect(confidenceOf([r])).toBeLessThan(0.7);
   });
 
   it('the card names the heaviest doubts first and leaves out the ones that barely counted', () => {
     const light = CONFIDENCE_REASONS.filter((r) => REASON_WEIGHT[r] < 0.1);
-    const shown = decidingDoubts(['several_enterprises', ...light, 'unknown_category']);
-    expect(shown[0]).toBe('unknown_category');
-    expect(shown).toContain('several_enterprises');
+    const shown = decidingDoubts(['unknown_department', ...light, 'no_enterprise']);
+    expect(shown[0]).toBe('no_enterprise');
+    expect(shown).toContain('unknown_department');
     for (const r of light) expect(shown).not.toContain(r);
     if (light.length) expect(decidingDoubts([light[0]!])).toEqual([light[0]]);
   });
@@ -166,7 +183,7 @@ describe('a known enterprise the parse leaves out', () => {
       teamEnterprises: known,
     });
     const accounted = new Set([e.enterprise, ...e.issues.map((i) => i.enterprise)].filter(Boolean));
-    if (accounted.size < 2) expect(e.reasons).toContain('several_enterprises');
+    if (accounted.size < 2) expect(e.reasons).toContain('missed_enterprise');
     expect(e.confidence).toBeLessThan(0.7);
   });
 });
@@ -202,9 +219,37 @@ describe('a table and an inferred hand-off (branch conf6)', () => {
   });
 
   it('the weights ask when a confident record would more likely be wrong: a table alone or with one light doubt', () => {
-    expect(confidenceOf(['table_layout'])).toBeLessThan(0.7);
+    // (conf10: measured, a table alone is no longer asked about; with a second doubt it is)
+    expect(confidenceOf(['table_layout'])).toBeLessThan(1);
+    expect(confidenceOf(['table_layout', 'unexplained_text'])).toBeLessThan(0.7);
     expect(confidenceOf(['inferred_handoff'])).toBeLessThan(0.7);
-    // doubts that were as often right as a doubt-free parse on the tuning halves no longer ask on their own
-    expect(confidenceOf(['unknown_enterprise'])).toBeGreaterThanOrEqual(0.7);
+    // doubts whose parses were right as often as a doubt-free one's weigh nothing
+    expect(confidenceOf(['dictated'])).toBe(1);
+  });
+});
+
+describe('a new problem already in hand, an update whose act no lexicon reads (branch conf10)', () => {
+  it('a problem read as new that is already being handled or solved is a doubt; a hand-off is not', () => {
+    expect(
+      DETECTORS.handled_new(parse({ issues: [issue({ status: 'in_progress', department: '人社局' })] }), '', []),
+    ).toBe(true);
+    expect(DETECTORS.handled_new(parse({ kind: 'issue', issues: [issue({ status: 'resolved' })] }), '', [])).toBe(true);
+    expect(
+      DETECTORS.handled_new(parse({ issues: [issue({ status: 'assigned', department: '人社局' })] }), '', []),
+    ).toBe(false);
+    expect(DETECTORS.handled_new(parse(), '', [])).toBe(false);
+    // an update of an earlier issue may well be in hand
+    expect(DETECTORS.handled_new(parse({ kind: 'progress', issues: [issue({ status: 'in_progress' })] }), '', [])).toBe(
+      false,
+    );
+  });
+
+  it('an update in whose text no status, hand-off or result is read is a doubt', () => {
+    const update = parse({ kind: 'progress', issues: [issue({ status: 'in_progress' })] });
+    expect(DETECTORS.unread_act(update, '南湖食品招工那个事，老板说再看看', [])).toBe(true);
+    expect(DETECTORS.unread_act(update, '南湖食品招工那个事，人社局已受理', [])).toBe(false);
+    expect(DETECTORS.unread_act(update, '南湖食品招工的事转人社局了', [])).toBe(false);
+    // a new problem is no update
+    expect(DETECTORS.unread_act(parse(), '南湖食品缺二十名包装工', [])).toBe(false);
   });
 });

@@ -5,7 +5,10 @@
  * to one bar.
  */
 import { departmentAliases, departmentStems, normalizeDepartment } from '../lexicon/departments.js';
-import type { ConfidenceReason, Extraction } from '../model.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONFIDENCE_REASONS, type ConfidenceReason, type Extraction } from '../model.js';
 import { isWordSpaced } from '../../text/spacing.js';
 import { PERIODIC_REPORT } from '../lexicon/signals.js';
 import { QUESTION_END_RE } from './question.js';
@@ -59,52 +62,32 @@ export function withShapeDoubts(
 export const CONFIDENT = 0.7;
 
 /**
- * How much each doubt lowers the confidence (1 = record without asking). Fitted with
- * `npx tsx bench/confidence-fit.ts --ask-at 0.5 --write` on the odd ids of all five tuning halves (updates-tune …
- * updates5-tune; the even ids and updates-dev check it): a doubt's relative weight is how much less often a parse
- * carrying it was right than a parse with no doubt, 1 − P(right | doubt) / P(right | no doubt) (Laplace-smoothed),
- * and the weights are scaled (--ask-at) so that the product falls below CONFIDENT where the estimated chance of a
- * wrong parse passes one half: a question is asked when a confident record would more likely be wrong than right,
- * not on every doubt (the unscaled weights asked from about one chance in three). Doubts seen fewer than four times
- * there keep the weight they had (no_enterprise, no_target, unknown_category, unknown_department,
- * unmatched_list_handoff, unclear_act: earlier rounds' fits; llm_corrected: judged), and four are always asked about
- * whatever their rate (several_enterprises, unknown_department, unmatched_list_handoff, guessed_enterprise: at least
- * 0.35). Re-fit after changing the parser or a detector (doubts.ts).
+ * How much each doubt lowers the confidence (1 = record without asking): data/ledger/confidence-weights.json,
+ * written by `npx tsx bench/confidence-fit.ts --write` (a logistic regression of "the parse is wrong" on the doubts,
+ * fitted on the tuning halves with one intercept per half; the file says what it was fitted on and how). A doubt
+ * the file does not name weighs 0. Re-fit after changing the parser or a detector (doubts.ts).
  */
-export const REASON_WEIGHT: Record<ConfidenceReason, number> = {
-  // (seventh round: `--keep-higher --write` with updates6-tune's odd ids joining the fit — the least tuned half, the
-  // only one whose odd ids still show how often a doubt's parse is wrong on new text; a refit on the item-by-item
-  // tuned halves would lower weights the even ids contradict, so it only raises them. Even ids of all six halves:
-  // asked 20.0 → 23.3 %, wrong unasked 11.5 → 10.4 %; updates6-tune even 16.4 → 26.0 %, 38.4 → 31.5 %.)
-  // (sixth round: the --ask-at 0.5 refit on the odd ids asked less and recorded more wrong parses without asking on
-  // updates6-tune, which its fit never saw (asked 21.2 → 21.9 %, wrong unasked 32.8 → 33.6 %): the earlier weights,
-  // which ask from about one chance in three, are kept; the two new doubts keep their fitted weights.)
-  // fitted weights: begin (bench/confidence-fit.ts --write)
-  several_enterprises: 0.35,
-  unknown_department: 0.35,
-  unmatched_list_handoff: 0.45,
-  question_form: 0.23,
-  no_enterprise: 0.67,
-  no_target: 0.67,
-  unpunctuated: 0.28,
-  unknown_category: 0.83,
-  llm_corrected: 0.2,
-  mixed_acts: 0.24,
-  many_issues: 0.3,
-  dictated: 0.18,
-  unclear_act: 0.35,
-  unplaced_department: 0.62,
-  weak_category: 0.23,
-  unknown_enterprise: 0.23,
-  guessed_enterprise: 0.35,
-  date_conflict: 0.25,
-  unexplained_text: 0.08,
-  table_layout: 0.49,
-  inferred_handoff: 0.44,
-  lost_act: 0.44,
-  periodic_report: 0.5,
-  // fitted weights: end
-};
+export const CONFIDENCE_WEIGHTS_FILE =
+  ['../../../data/ledger/confidence-weights.json', '../../../../data/ledger/confidence-weights.json']
+    .map((p) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), p))
+    .find((f) => fs.existsSync(f)) ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/ledger/confidence-weights.json');
+
+/** Read the weights (each in [0, 1); unknown doubts weigh 0, so an older file still loads). */
+export function parseConfidenceWeights(text: string): Record<ConfidenceReason, number> {
+  const raw = JSON.parse(text) as { weights?: Record<string, unknown> };
+  if (!raw.weights || typeof raw.weights !== 'object') throw new Error('confidence weights: weights missing');
+  return Object.fromEntries(
+    CONFIDENCE_REASONS.map((r) => {
+      const w = raw.weights?.[r];
+      return [r, typeof w === 'number' && w > 0 && w < 1 ? w : 0];
+    }),
+  ) as Record<ConfidenceReason, number>;
+}
+
+export const REASON_WEIGHT: Record<ConfidenceReason, number> = parseConfidenceWeights(
+  fs.readFileSync(CONFIDENCE_WEIGHTS_FILE, 'utf8'),
+);
 
 export function confidenceOf(reasons: readonly ConfidenceReason[]): number {
   const c = reasons.reduce((acc, r) => acc * (1 - REASON_WEIGHT[r]), 1);
@@ -167,7 +150,7 @@ export function checkExtraction(
           .map((h) => h.name),
       )
     )
-      reasons.add('several_enterprises');
+      reasons.add('missed_enterprise');
     if (e.issues.some((i) => i.department !== null && !isKnownDepartment(i.department)))
       reasons.add('unknown_department');
     if ((e.kind === 'visit' || e.kind === 'issue') && e.enterprise === null && e.issues.length)

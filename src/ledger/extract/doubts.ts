@@ -168,6 +168,8 @@ export type StructureDoubt = Extract<
   | 'unexplained_text'
   | 'table_layout'
   | 'inferred_handoff'
+  | 'handled_new'
+  | 'unread_act'
 >;
 /** A detector: does this parse of this text (dictation joined, widths folded) carry the doubt? */
 type Detector = (e: Extraction, text: string, known: readonly string[]) => boolean;
@@ -245,6 +247,25 @@ export const DETECTORS: Record<StructureDoubt, Detector> = {
         i.department !== null &&
         !mentions.some((m) => m.name === i.department && m.handedTo),
     );
+  },
+  /**
+   * A problem read as new (a visit, or a problem reported) that the parse records as already being worked on or
+   * solved: a problem is rarely first reported when it is already in hand, so the message may be an earlier issue's
+   * update (kind) or the status a misreading.
+   */
+  handled_new(e: Extraction): boolean {
+    if (e.kind !== 'visit' && e.kind !== 'issue') return false;
+    return e.issues.some((i) => i.status === 'in_progress' || i.status === 'resolved');
+  },
+  /**
+   * An update of an earlier issue (progress, resolution, sign-off, or a mix) in whose text the status lexicon reads
+   * no act at all — no hand-off, work in hand, result or sign-off: the act was inferred from the rest.
+   */
+  unread_act(e: Extraction, t: string): boolean {
+    if (e.kind !== 'progress' && e.kind !== 'resolved' && e.kind !== 'closed' && e.kind !== 'mixed') return false;
+    if (statusesIn(t).some((h) => h.status !== 'open')) return false;
+    // a hand-off the department finder reads (转税务了, 已报人社局) is an act read
+    return !departmentsIn(t).some((d) => d.handedTo) && !DONE_HANDOFF.test(t.replace(/分别/g, ''));
   },
 };
 

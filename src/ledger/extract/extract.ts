@@ -1875,9 +1875,9 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     d.reasons.add('unpunctuated');
   // (走访了三家 with fewer enterprises read: some went unread, so the roll-up's fields are in doubt)
   const counted = COUNTED_FIRMS.exec(m.work);
-  if (counted && new Set(m.ents.map((x) => x.name)).size < countOf(counted[1]!)) d.reasons.add('several_enterprises');
+  if (counted && new Set(m.ents.map((x) => x.name)).size < countOf(counted[1]!)) d.reasons.add('missed_enterprise');
   const namedKnown = m.ents.filter((x) => x.known).map((x) => x.name);
-  if (kind !== 'not_update' && leavesOutNamed({ enterprise, issues }, namedKnown)) d.reasons.add('several_enterprises');
+  if (kind !== 'not_update' && leavesOutNamed({ enterprise, issues }, namedKnown)) d.reasons.add('missed_enterprise');
   const reasons = [...d.reasons];
   return {
     kind,

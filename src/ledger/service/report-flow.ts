@@ -807,11 +807,15 @@ async function doubtsAbout(
     if (open.length === (e.reasons ?? []).length ? e.confidence >= CONFIRM_BELOW : confidenceOf(open) >= CONFIRM_BELOW)
       return null;
     // Several enterprises are named in the card; a reason the parser has no label for is shown as it is.
-    const named = open.includes('several_enterprises') ? await svc.mentionedEnterprises(text, team) : [];
+    const named =
+      open.includes('several_enterprises') || open.includes('missed_enterprise')
+        ? await svc.mentionedEnterprises(text, team)
+        : [];
     // Named heaviest first, without the doubts that barely counted; a department or an enterprise the doubt is
     // about is named.
     const reasons = decidingDoubts(open).map((r) => {
-      if (r === 'several_enterprises' && named.length >= 2) return TEXTS.doubtEnterprises(named);
+      if ((r === 'several_enterprises' || r === 'missed_enterprise') && named.length >= 2)
+        return TEXTS.doubtEnterprises(named);
       if (r === 'unplaced_department') {
         const depts = unplacedDepartments(e, text);
         if (depts.length) return TEXTS.doubtUnplacedDepartments(depts);
