@@ -812,6 +812,22 @@ function nestedList(view: DocView, i: number, want: number): AssembledList | nul
 }
 
 /**
+ * The unmarked sentences right after a sentence stating a count (“以绘好人才“三张图”为基础…。绘好“需求图”…。
+ * 绘好“方位图”…。绘好“路径图”…。”): exactly `count` parallel sentences naming the noun counted — or, failing a noun
+ * in them, sharing their opening.
+ */
+export function countedRun(view: DocView, i: number, count: number, targets: CountedTarget[]): AssembledList | null {
+  const next = i + 1;
+  if (next >= view.sentences.length || view.sentences[next]!.para !== view.sentences[i]!.para) return null;
+  const nouns = [...new Set(targets.filter((t) => t.asksCount && t.noun).map((t) => t.noun!)), null];
+  for (const noun of nouns) {
+    const run = parallelRun(view, next, noun);
+    if (run && run.starts[0] === next && run.items.length === count) return run;
+  }
+  return null;
+}
+
+/**
  * An inline list one item short of the count asked, its last item joined by 和/及/与 (“…决策科学化和保障
  * 实效化”): the last item split there.
  */
@@ -985,11 +1001,36 @@ const FRAME_BEFORE = 4;
 function framedByQuestion(sentence: string, items: string[], query: string, tokenizer: TermTokenizer): boolean {
   const start = sentence.indexOf(items[0]!);
   if (start < 0) return false;
+  const verb = askingVerb(query, tokenizer);
+  if (!verb) return false;
+  return sentence.slice(Math.max(0, start - FRAME_BEFORE), start + verb.length).includes(verb);
+}
+
+/** The word (two Han characters or more) right before a question's 哪/什么/啥: what it asks is done (“能享受啥” → 享受). */
+export function askingVerb(query: string, tokenizer: Pick<TermTokenizer, 'segment'>): string | null {
   const tokens = tokenizer.segment(query.replace(/\s+/gu, ''));
   const at = tokens.findIndex((t) => /^(?:哪|什么|啥)/u.test(t));
   const verb = at > 0 ? tokens[at - 1]! : '';
-  if ([...verb].length < 2 || !/^\p{Script=Han}+$/u.test(verb)) return false;
-  return sentence.slice(Math.max(0, start - FRAME_BEFORE), start + verb.length).includes(verb);
+  return [...verb].length >= 2 && /^\p{Script=Han}+$/u.test(verb) ? verb : null;
+}
+
+/**
+ * The sentence right after `a` (same paragraph) that does what the question asks when `text` does not: “医疗绿卡能享受啥”
+ * is answered by “…发放了医疗绿卡。持卡人可以…享受免挂号、定制套餐体检…” — the best sentence names the topic, the
+ * next one says what it gives. Null when the text has the verb, or the next sentence does not.
+ */
+export function followingPredicate(
+  view: DocView,
+  a: number,
+  text: string,
+  question: string,
+  tokenizer: Pick<TermTokenizer, 'segment'>,
+): number | null {
+  const verb = askingVerb(question, tokenizer);
+  if (!verb || matchForm(text).includes(verb)) return null;
+  const next = view.sentences[a + 1];
+  if (!next || next.para !== view.sentences[a]!.para || itemMarker(next.text) || /[：:]$/u.test(next.text)) return null;
+  return matchForm(next.text).includes(verb) ? a + 1 : null;
 }
 
 /** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
@@ -1290,7 +1331,7 @@ export function extractiveAnswer(
           following && following.starts[0]! > ci && following.items.length === stated
             ? following
             : ci >= 0
-              ? nestedList(view, ci, stated)
+              ? (nestedList(view, ci, stated) ?? countedRun(view, ci, stated, targets))
               : null;
         const cn = counting.p.n;
         if (list) {
@@ -1398,6 +1439,10 @@ export function extractiveAnswer(
     // figure is most often stated right after the sentence that names the topic, in its paragraph.
     const figure = a >= 0 && !repeats ? followingFigure(view, a, text, opts.focus ?? query) : null;
     if (figure !== null) text = `${endSentence(text)}${view.sentences[figure]!.text}`;
+    // …and what the question asks is done (“能享受啥”), when the sentence names the topic only.
+    const predicate =
+      a >= 0 && !repeats && figure === null ? followingPredicate(view, a, text, opts.focus ?? query, segmenter) : null;
+    if (predicate !== null) text = `${endSentence(text)}${view.sentences[predicate]!.text}`;
     // A second sentence of the same document when it scores close (not for numbers: one fact).
     const second = kind.number
       ? undefined
