@@ -167,7 +167,7 @@ export interface CandidateOptions {
 /** Weight of the words of a sentence's nearest section heading (and of the outer one) as its context. */
 const HEAD_CONTEXT = [0.6, 0.4];
 /** Score multiplier of a sentence that defines the term the question asks about. */
-const DEFINES = 2;
+const DEFINES = 3;
 
 /** What a question asks the meaning of: the term right before 是啥/啥意思/指什么 (“那个5是啥” → 5). */
 export function askedTerm(question: string): string | null {
@@ -195,6 +195,36 @@ export function definitionRe(term: string): RegExp {
     `(?:^|[。；;，,：:]|所谓|[\u4e00-\u9fa5])[“"]?${escapeRegExp(term)}[”"]?[\u4e00-\u9fa5\\d]{0,8}?[，,]?(?:是指|指的是|就是指|就是|即由|即|指)`,
     'u',
   );
+}
+
+/**
+ * A sentence (in match form) that opens by defining `term`: the term, quoted or not, opening the sentence or a
+ * clause, right before 是指/指的是/就是/即 (““合”指的是市场融合。”) — stricter than definitionRe, for a term
+ * looked for beyond the passages.
+ */
+export function opensDefinition(term: string): RegExp {
+  return new RegExp(`(?:^|[。；;：:])[“"]?${escapeRegExp(term)}[”"]?[，,]?(?:是指|指的是|就是指|就是|即|指)`, 'u');
+}
+
+/** How far (sentences) after the best one a definition of the term asked about is looked for. */
+const DEFINITION_REACH = 20;
+
+/**
+ * “知行合一 那个合是啥”, when the best sentence names only the whole (“总体要求就是“知行合一”，具体来说：”): the sentence
+ * after it, in its section, that defines the term asked (““合”指的是市场融合。”). Its index, or -1.
+ */
+export function definitionAfter(view: DocView, a: number, term: string): number {
+  const re = opensDefinition(term);
+  if (re.test(matchForm(view.sentences[a]!.text))) return -1;
+  const level = (i: number) => itemMarker(view.sentences[i]!.text);
+  for (let i = a + 1; i < view.sentences.length && i <= a + DEFINITION_REACH; i++) {
+    const t = view.sentences[i]!.text;
+    // (A heading of the outline — 三、…, （三）… — ends the section the term was named in.)
+    const m = level(i);
+    if ((m && (m.style === 'cn-dun' || m.style === 'paren-cn')) || isTitleLine(t)) break;
+    if (re.test(matchForm(t))) return i;
+  }
+  return -1;
 }
 
 /** Any word that makes a message a question (a bare run of keywords has none). */
@@ -1244,8 +1274,21 @@ export function extractiveAnswer(
   // “知行合一分别指啥”: the definitions of the name's parts right after the best sentence come before the
   // section it stands in.
   const partRun = a >= 0 ? partDefinitions(view, a, partLabelAsked(query)) : [];
+  // “那个合是啥”: the term's definition further on in its section, when the best sentence only names it.
+  const definedTerm = askedTerm(opts.focus ?? query);
+  const defAt = a >= 0 && definedTerm ? definitionAfter(view, a, definedTerm) : -1;
+  if (defAt >= 0) {
+    const def = view.sentences[defAt]!;
+    const holder = pool.find((p) => p.chunk.id === def.chunkId);
+    const dn = holder?.n ?? n;
+    // (A bare definition — ““合”指的是市场融合。” — with the sentence that says what it means, in its paragraph.)
+    const more = view.sentences[defAt + 1];
+    const tail = charLength(def.text) < 20 && more && more.para === def.para && !itemMarker(more.text) ? more.text : '';
+    parts.push(`${endSentence(def.text)}${tail ? endSentence(tail) : ''}[${dn}]`);
+    used.push({ n: dn, quote: quoteOf(def.text, terms) });
+  }
   const body =
-    a >= 0 && partRun.length === 0
+    a >= 0 && partRun.length === 0 && defAt < 0
       ? (headingBody(query, terms, view, a, best, opts) ??
         (underHead !== undefined && isBareHeading(view, underHead)
           ? headingBody(query, terms, view, underHead, best, opts)

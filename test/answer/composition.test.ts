@@ -18,7 +18,7 @@ import {
 } from '../../src/answer/question-kind.js';
 import { continuesTopic } from '../../src/answer/followup.js';
 import { buildDocView } from '../../src/answer/documents.js';
-import { countedRun } from '../../src/answer/extractive.js';
+import { countedRun, definitionAfter } from '../../src/answer/extractive.js';
 import { paragraphItems, parallelRun, sectionHeads, sectionScope } from '../../src/answer/lists.js';
 import { defaultTokenizer } from '../../src/retrieval/tokenizer.js';
 import type { Chunk, Retriever } from '../../src/retrieval/types.js';
@@ -151,6 +151,26 @@ describe('the sentence that answers', () => {
     const r = await answerQuestion('拔尖人才健康服务卡能享受啥', deps(over(doc)));
     expect(r.answer).toContain('优先就诊');
     expect(r.answer).not.toContain('人才沙龙');
+  });
+
+  it('a term asked about that the best sentence only names as part of a whole: its definition further on in the section', async () => {
+    const doc = [
+      chunk(
+        'base',
+        0,
+        '戊县研学基地建设设想',
+        '二、要建一个什么样的研学基地\n在项目建设过程中，戊县研学基地的总体要求就是“学思践悟”，具体来说：\n“学”指的是理论学习。要建设培训中心。\n“思”指的是反思提升。要开设研讨课程。\n“践”指的是实地实践。要打造一条研学路线。\n“悟”指的是融会贯通。要形成研学成果。\n三、怎么建研学基地\n要推进制度融合。',
+      ),
+    ];
+    const r = await answerQuestion('戊县研学基地 学思践悟 那个践 是啥', deps(over(doc)));
+    expect(r.answer).toContain('“践”指的是实地实践');
+    expect(r.answer).toContain('研学路线');
+    expect(r.answer).not.toContain('理论学习');
+    const view = buildDocView('base', doc);
+    const at = view.sentences.findIndex((x) => x.text.includes('具体来说'));
+    expect(view.sentences[definitionAfter(view, at, '践')]!.text).toContain('实地实践');
+    // (Not past the section: the next outline heading ends the search.)
+    expect(definitionAfter(view, at, '制度')).toBe(-1);
   });
 
   it('a count question takes the sentence with the count in the asked measure', async () => {
