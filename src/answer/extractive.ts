@@ -167,7 +167,7 @@ export interface CandidateOptions {
 /** Weight of the words of a sentence's nearest section heading (and of the outer one) as its context. */
 const HEAD_CONTEXT = [0.6, 0.4];
 /** Score multiplier of a sentence that defines the term the question asks about. */
-const DEFINES = 3;
+const DEFINES = 2;
 
 /** What a question asks the meaning of: the term right before 是啥/啥意思/指什么 (“那个5是啥” → 5). */
 export function askedTerm(question: string): string | null {
