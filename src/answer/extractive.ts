@@ -331,6 +331,8 @@ export function candidates(
   const kind = kindOf(asking, opts.focus !== undefined);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
   // (The message's own unit: a follow-up “第三档咋处理” after “末位比例” asks no share.)
+  // “哪天召开的”: a year or a month alone does not say which day.
+  const asksDay = ASKS_DAY.test(opts.focus ?? query);
   const unitAsked = NUMBER_UNIT_CUES.some((u) => u.cue.test(opts.focus ?? query));
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   // The counts a follow-up asks are its own message's (not the previous question's).
@@ -413,7 +415,11 @@ export function candidates(
       let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
       for (const k of asked) {
-        const f = holdsKind(k, raw, asking)
+        const f = (
+          k === 'date'
+            ? holdsKind(k, withoutDates(raw, asking), asking) && (!asksDay || DAY_PHRASE.test(raw))
+            : holdsKind(k, raw, asking)
+        )
           ? (KIND_HELD[k] ?? 1)
           : k === 'number' && unitAsked
             ? UNIT_MISSING
@@ -422,7 +428,8 @@ export function candidates(
         else score *= f;
       }
       // A date question is best answered by a specific date (1931年11月, 3月5日), not “今年”.
-      if (asked.includes('date') && SPECIFIC_DATE.test(raw)) score *= 1.3;
+      // (A date the question itself gives — “2019年…哪天召开的” — is no answer to it.)
+      if (asked.includes('date') && SPECIFIC_DATE.test(withoutDates(raw, asking))) score *= 1.3;
       // “几条原则” is answered by “七条原则”; “分几步” by “三步走”: the count in the asked measure weighs more
       // than any other number.
       const countHit = countRes.some(({ re }) => re?.test(raw));
@@ -540,6 +547,21 @@ const TOC_WEIGHT = 0.3;
 /** A count in the asked measure (几条原则 → 七条原则). */
 const COUNT_HELD = 1.8;
 const SPECIFIC_DATE = /\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年/u;
+
+/** Years, months and days as a question or a sentence writes them. */
+const DATE_PHRASE = /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?/gu;
+
+/** A question asking for a day (哪天, 几号, 几月几日), and a day as a sentence writes it. */
+const ASKS_DAY = /哪一?天|哪日|几号|几月几[日号]/u;
+const DAY_PHRASE =
+  /\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:周|星期|礼拜)[一二三四五六日天]|当天|次日/u;
+
+/** The sentence without the dates the question itself states (“2019年…是哪天” → the sentence's “2019年” is no answer). */
+export function withoutDates(sentence: string, question: string): string {
+  const given = new Set(question.match(DATE_PHRASE) ?? []);
+  if (given.size === 0) return sentence;
+  return sentence.replace(DATE_PHRASE, (d) => (given.has(d) ? '' : d));
+}
 
 /** Multipliers when a sentence holds / lacks the kind of answer asked for. */
 const KIND_HELD: Record<string, number> = { number: 1.3, date: 1.4, who: 1.2 };

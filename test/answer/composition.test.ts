@@ -18,7 +18,7 @@ import {
 } from '../../src/answer/question-kind.js';
 import { continuesTopic } from '../../src/answer/followup.js';
 import { buildDocView } from '../../src/answer/documents.js';
-import { countedRun, definitionAfter } from '../../src/answer/extractive.js';
+import { countedRun, definitionAfter, withoutDates } from '../../src/answer/extractive.js';
 import { paragraphItems, parallelRun, sectionHeads, sectionScope } from '../../src/answer/lists.js';
 import { defaultTokenizer } from '../../src/retrieval/tokenizer.js';
 import type { Chunk, Retriever } from '../../src/retrieval/types.js';
@@ -171,6 +171,21 @@ describe('the sentence that answers', () => {
     expect(view.sentences[definitionAfter(view, at, '践')]!.text).toContain('实地实践');
     // (Not past the section: the next outline heading ends the search.)
     expect(definitionAfter(view, at, '制度')).toBe(-1);
+  });
+
+  it('a day asked (哪天): the sentence with a day, not one whose only date is the year the question gives', async () => {
+    expect(withoutDates('总结2018年工作，部署2019年任务。', '2019年的会是哪天开的')).toBe('总结2018年工作，部署任务。');
+    const doc = [
+      chunk(
+        'meeting',
+        0,
+        '庚市组织部长会议',
+        '这次会议总结2018年工作，部署2019年庚市组织工作任务。\n3月6日，庚市召开组织部长会议。会议对今年工作进行了部署。',
+      ),
+    ];
+    const r = await answerQuestion('2019年庚市组织部长会议是哪天召开的', deps(over(doc)));
+    expect(r.answer).toContain('3月6日');
+    expect(r.answer).not.toContain('主要任务');
   });
 
   it('a count question takes the sentence with the count in the asked measure', async () => {
