@@ -1295,14 +1295,18 @@ export function extractiveAnswer(
     a >= 0 && !isBareHeading(view, a) && !isEnumeration(best.full) ? sectionHeads(view, a)[0] : undefined;
   // “知行合一分别指啥”: the definitions of the name's parts right after the best sentence come before the
   // section it stands in.
+  const extra: Passage[] = [];
   const partRun = a >= 0 ? partDefinitions(view, a, partLabelAsked(query)) : [];
   // “那个合是啥”: the term's definition further on in its section, when the best sentence only names it.
   const definedTerm = askedTerm(opts.focus ?? query);
   const defAt = a >= 0 && definedTerm ? definitionAfter(view, a, definedTerm) : -1;
   if (defAt >= 0) {
     const def = view.sentences[defAt]!;
+    // (Cited from its own chunk — as a passage of its own when retrieval left it out, so the LLM reads it too.)
     const holder = pool.find((p) => p.chunk.id === def.chunkId);
-    const dn = holder?.n ?? n;
+    const own = holder ? undefined : opts.views?.chunk(view.docId, def.chunkId);
+    const dn = holder?.n ?? (own ? Math.max(...passages.map((p) => p.n)) + 1 : n);
+    if (own) extra.push({ n: dn, chunk: own, score: 0 });
     // (A bare definition — ““合”指的是市场融合。” — with the sentence that says what it means, in its paragraph.)
     const more = view.sentences[defAt + 1];
     const tail = charLength(def.text) < 20 && more && more.para === def.para && !itemMarker(more.text) ? more.text : '';
@@ -1586,6 +1590,7 @@ export function extractiveAnswer(
     text: parts.join(''),
     used,
     ...(items ? { items, unit, ...(inlineOnly ? { inline: true } : {}) } : {}),
+    ...(extra.length ? { passages: extra } : {}),
     chunkId: best.p.chunk.id,
     score: best.score,
   };
