@@ -791,7 +791,10 @@ export async function answerQuestion(
       const selected = extractiveAnswer(query, passages, { tokenizer, views, ...followOpts });
       const out = await groundedAnswer(
         query,
-        evidenceFirst(passages, selected?.used[0]?.n ?? null).slice(0, LLM_PASSAGES),
+        evidenceFirst([...passages, ...(selected?.passages ?? [])], selected?.used[0]?.n ?? null).slice(
+          0,
+          LLM_PASSAGES,
+        ),
         llm,
         tokenizer,
         progress && ((t) => progress.update(t)),

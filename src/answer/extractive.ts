@@ -197,6 +197,36 @@ export function definitionRe(term: string): RegExp {
   );
 }
 
+/**
+ * A sentence (in match form) that opens by defining `term`: the term, quoted or not, opening the sentence or a
+ * clause, right before 是指/指的是/就是/即 (““合”指的是市场融合。”) — stricter than definitionRe, for a term
+ * looked for beyond the passages.
+ */
+export function opensDefinition(term: string): RegExp {
+  return new RegExp(`(?:^|[。；;：:])[“"]?${escapeRegExp(term)}[”"]?[，,]?(?:是指|指的是|就是指|就是|即|指)`, 'u');
+}
+
+/** How far (sentences) after the best one a definition of the term asked about is looked for. */
+const DEFINITION_REACH = 20;
+
+/**
+ * “知行合一 那个合是啥”, when the best sentence names only the whole (“总体要求就是“知行合一”，具体来说：”): the sentence
+ * after it, in its section, that defines the term asked (““合”指的是市场融合。”). Its index, or -1.
+ */
+export function definitionAfter(view: DocView, a: number, term: string): number {
+  const re = opensDefinition(term);
+  if (re.test(matchForm(view.sentences[a]!.text))) return -1;
+  const level = (i: number) => itemMarker(view.sentences[i]!.text);
+  for (let i = a + 1; i < view.sentences.length && i <= a + DEFINITION_REACH; i++) {
+    const t = view.sentences[i]!.text;
+    // (A heading of the outline — 三、…, （三）… — ends the section the term was named in.)
+    const m = level(i);
+    if ((m && (m.style === 'cn-dun' || m.style === 'paren-cn')) || isTitleLine(t)) break;
+    if (re.test(matchForm(t))) return i;
+  }
+  return -1;
+}
+
 /** Any word that makes a message a question (a bare run of keywords has none). */
 const INTERROGATIVE_ANY = /哪|多少|什么|啥|几|怎么|怎样|如何|咋|谁|吗|呢|是否|有没有|[?？]/u;
 
@@ -301,6 +331,8 @@ export function candidates(
   const kind = kindOf(asking, opts.focus !== undefined);
   const asked = askedKinds(asking).filter((k) => k !== 'list');
   // (The message's own unit: a follow-up “第三档咋处理” after “末位比例” asks no share.)
+  // “哪天召开的”: a year or a month alone does not say which day.
+  const asksDay = ASKS_DAY.test(opts.focus ?? query);
   const unitAsked = NUMBER_UNIT_CUES.some((u) => u.cue.test(opts.focus ?? query));
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   // The counts a follow-up asks are its own message's (not the previous question's).
@@ -383,7 +415,11 @@ export function candidates(
       let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
       for (const k of asked) {
-        const f = holdsKind(k, raw, asking)
+        const f = (
+          k === 'date'
+            ? holdsKind(k, withoutDates(raw, asking), asking) && (!asksDay || DAY_PHRASE.test(raw))
+            : holdsKind(k, raw, asking)
+        )
           ? (KIND_HELD[k] ?? 1)
           : k === 'number' && unitAsked
             ? UNIT_MISSING
@@ -392,7 +428,8 @@ export function candidates(
         else score *= f;
       }
       // A date question is best answered by a specific date (1931年11月, 3月5日), not “今年”.
-      if (asked.includes('date') && SPECIFIC_DATE.test(raw)) score *= 1.3;
+      // (A date the question itself gives — “2019年…哪天召开的” — is no answer to it.)
+      if (asked.includes('date') && SPECIFIC_DATE.test(withoutDates(raw, asking))) score *= 1.3;
       // “几条原则” is answered by “七条原则”; “分几步” by “三步走”: the count in the asked measure weighs more
       // than any other number.
       const countHit = countRes.some(({ re }) => re?.test(raw));
@@ -510,6 +547,21 @@ const TOC_WEIGHT = 0.3;
 /** A count in the asked measure (几条原则 → 七条原则). */
 const COUNT_HELD = 1.8;
 const SPECIFIC_DATE = /\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|(?:19|20)\d{2}年/u;
+
+/** Years, months and days as a question or a sentence writes them. */
+const DATE_PHRASE = /(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?/gu;
+
+/** A question asking for a day (哪天, 几号, 几月几日), and a day as a sentence writes it. */
+const ASKS_DAY = /哪一?天|哪日|几号|几月几[日号]/u;
+const DAY_PHRASE =
+  /\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:周|星期|礼拜)[一二三四五六日天]|当天|次日/u;
+
+/** The sentence without the dates the question itself states (“2019年…是哪天” → the sentence's “2019年” is no answer). */
+export function withoutDates(sentence: string, question: string): string {
+  const given = new Set(question.match(DATE_PHRASE) ?? []);
+  if (given.size === 0) return sentence;
+  return sentence.replace(DATE_PHRASE, (d) => (given.has(d) ? '' : d));
+}
 
 /** Multipliers when a sentence holds / lacks the kind of answer asked for. */
 const KIND_HELD: Record<string, number> = { number: 1.3, date: 1.4, who: 1.2 };
@@ -812,6 +864,22 @@ function nestedList(view: DocView, i: number, want: number): AssembledList | nul
 }
 
 /**
+ * The unmarked sentences right after a sentence stating a count (“以绘好人才“三张图”为基础…。绘好“需求图”…。
+ * 绘好“方位图”…。绘好“路径图”…。”): exactly `count` parallel sentences naming the noun counted — or, failing a noun
+ * in them, sharing their opening.
+ */
+export function countedRun(view: DocView, i: number, count: number, targets: CountedTarget[]): AssembledList | null {
+  const next = i + 1;
+  if (next >= view.sentences.length || view.sentences[next]!.para !== view.sentences[i]!.para) return null;
+  const nouns = [...new Set(targets.filter((t) => t.asksCount && t.noun).map((t) => t.noun!)), null];
+  for (const noun of nouns) {
+    const run = parallelRun(view, next, noun);
+    if (run && run.starts[0] === next && run.items.length === count) return run;
+  }
+  return null;
+}
+
+/**
  * An inline list one item short of the count asked, its last item joined by 和/及/与 (“…决策科学化和保障
  * 实效化”): the last item split there.
  */
@@ -985,11 +1053,36 @@ const FRAME_BEFORE = 4;
 function framedByQuestion(sentence: string, items: string[], query: string, tokenizer: TermTokenizer): boolean {
   const start = sentence.indexOf(items[0]!);
   if (start < 0) return false;
+  const verb = askingVerb(query, tokenizer);
+  if (!verb) return false;
+  return sentence.slice(Math.max(0, start - FRAME_BEFORE), start + verb.length).includes(verb);
+}
+
+/** The word (two Han characters or more) right before a question's 哪/什么/啥: what it asks is done (“能享受啥” → 享受). */
+export function askingVerb(query: string, tokenizer: Pick<TermTokenizer, 'segment'>): string | null {
   const tokens = tokenizer.segment(query.replace(/\s+/gu, ''));
   const at = tokens.findIndex((t) => /^(?:哪|什么|啥)/u.test(t));
   const verb = at > 0 ? tokens[at - 1]! : '';
-  if ([...verb].length < 2 || !/^\p{Script=Han}+$/u.test(verb)) return false;
-  return sentence.slice(Math.max(0, start - FRAME_BEFORE), start + verb.length).includes(verb);
+  return [...verb].length >= 2 && /^\p{Script=Han}+$/u.test(verb) ? verb : null;
+}
+
+/**
+ * The sentence right after `a` (same paragraph) that does what the question asks when `text` does not: “医疗绿卡能享受啥”
+ * is answered by “…发放了医疗绿卡。持卡人可以…享受免挂号、定制套餐体检…” — the best sentence names the topic, the
+ * next one says what it gives. Null when the text has the verb, or the next sentence does not.
+ */
+export function followingPredicate(
+  view: DocView,
+  a: number,
+  text: string,
+  question: string,
+  tokenizer: Pick<TermTokenizer, 'segment'>,
+): number | null {
+  const verb = askingVerb(question, tokenizer);
+  if (!verb || matchForm(text).includes(verb)) return null;
+  const next = view.sentences[a + 1];
+  if (!next || next.para !== view.sentences[a]!.para || itemMarker(next.text) || /[：:]$/u.test(next.text)) return null;
+  return matchForm(next.text).includes(verb) ? a + 1 : null;
 }
 
 /** Do the items of an inline list share a noun the question counts (哪三个性 → 政治性、时代性、规律性)? */
@@ -1202,9 +1295,26 @@ export function extractiveAnswer(
     a >= 0 && !isBareHeading(view, a) && !isEnumeration(best.full) ? sectionHeads(view, a)[0] : undefined;
   // “知行合一分别指啥”: the definitions of the name's parts right after the best sentence come before the
   // section it stands in.
+  const extra: Passage[] = [];
   const partRun = a >= 0 ? partDefinitions(view, a, partLabelAsked(query)) : [];
+  // “那个合是啥”: the term's definition further on in its section, when the best sentence only names it.
+  const definedTerm = askedTerm(opts.focus ?? query);
+  const defAt = a >= 0 && definedTerm ? definitionAfter(view, a, definedTerm) : -1;
+  if (defAt >= 0) {
+    const def = view.sentences[defAt]!;
+    // (Cited from its own chunk — as a passage of its own when retrieval left it out, so the LLM reads it too.)
+    const holder = pool.find((p) => p.chunk.id === def.chunkId);
+    const own = holder ? undefined : opts.views?.chunk(view.docId, def.chunkId);
+    const dn = holder?.n ?? (own ? Math.max(...passages.map((p) => p.n)) + 1 : n);
+    if (own) extra.push({ n: dn, chunk: own, score: 0 });
+    // (A bare definition — ““合”指的是市场融合。” — with the sentence that says what it means, in its paragraph.)
+    const more = view.sentences[defAt + 1];
+    const tail = charLength(def.text) < 20 && more && more.para === def.para && !itemMarker(more.text) ? more.text : '';
+    parts.push(`${endSentence(def.text)}${tail ? endSentence(tail) : ''}[${dn}]`);
+    used.push({ n: dn, quote: quoteOf(def.text, terms) });
+  }
   const body =
-    a >= 0 && partRun.length === 0
+    a >= 0 && partRun.length === 0 && defAt < 0
       ? (headingBody(query, terms, view, a, best, opts) ??
         (underHead !== undefined && isBareHeading(view, underHead)
           ? headingBody(query, terms, view, underHead, best, opts)
@@ -1290,7 +1400,7 @@ export function extractiveAnswer(
           following && following.starts[0]! > ci && following.items.length === stated
             ? following
             : ci >= 0
-              ? nestedList(view, ci, stated)
+              ? (nestedList(view, ci, stated) ?? countedRun(view, ci, stated, targets))
               : null;
         const cn = counting.p.n;
         if (list) {
@@ -1398,6 +1508,10 @@ export function extractiveAnswer(
     // figure is most often stated right after the sentence that names the topic, in its paragraph.
     const figure = a >= 0 && !repeats ? followingFigure(view, a, text, opts.focus ?? query) : null;
     if (figure !== null) text = `${endSentence(text)}${view.sentences[figure]!.text}`;
+    // …and what the question asks is done (“能享受啥”), when the sentence names the topic only.
+    const predicate =
+      a >= 0 && !repeats && figure === null ? followingPredicate(view, a, text, opts.focus ?? query, segmenter) : null;
+    if (predicate !== null) text = `${endSentence(text)}${view.sentences[predicate]!.text}`;
     // A second sentence of the same document when it scores close (not for numbers: one fact).
     const second = kind.number
       ? undefined
@@ -1476,6 +1590,7 @@ export function extractiveAnswer(
     text: parts.join(''),
     used,
     ...(items ? { items, unit, ...(inlineOnly ? { inline: true } : {}) } : {}),
+    ...(extra.length ? { passages: extra } : {}),
     chunkId: best.p.chunk.id,
     score: best.score,
   };

@@ -52,12 +52,34 @@ export function tokenizerFor(retriever: Retriever): TermTokenizer {
   return t instanceof Tokenizer ? t : defaultTokenizer();
 }
 
+/** Longest run of single characters read as one word the dictionary does not know. */
+const SHATTERED_MAX = 4;
+
+/**
+ * Words the dictionary does not know, which it cuts into single characters (住建局 → 住/建/局, 经信局 → 经/信/局):
+ * each run of two to SHATTERED_MAX single Han characters, none of them a stop word, read as one word.
+ */
+export function shatteredWords(seq: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 2 && run.length <= SHATTERED_MAX) out.push(run.join(''));
+    run = [];
+  };
+  for (const t of seq) {
+    if (/^\p{Script=Han}$/u.test(t) && !isStopWord(t)) run.push(t);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
 export function queryTerms(query: string, tokenizer: TermTokenizer = defaultTokenizer()): QueryTerms {
   const { words, bigrams } = tokenizer.analyze(query);
-  const w = [...new Set(words)].filter((t) => [...t].length >= 2 || /\p{N}/u.test(t));
+  const seq = tokenizer.segment(query);
+  const w = [...new Set([...words, ...shatteredWords(seq)])].filter((t) => [...t].length >= 2 || /\p{N}/u.test(t));
   const wordSet = new Set(w);
   const phrases: QueryTerms['phrases'] = [];
-  const seq = tokenizer.segment(query);
   for (let i = 0; i + 1 < seq.length; i++) {
     const a = seq[i]!;
     const b = seq[i + 1]!;

@@ -5,7 +5,8 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { createLlm, loadPrompt, type LlmClient } from '../../src/llm/index.js';
 import { answerQuestion, leaksPrompt } from '../../src/answer/index.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.js';
-import { fakeRetriever, TOPICS } from './fixtures.js';
+import { chunk, fakeRetriever, TOPICS } from './fixtures.js';
+import type { Retriever } from '../../src/retrieval/types.js';
 
 let fake: FakeOpenAI;
 /** The deadline of the timeout test; answers that should succeed get a generous one (a busy machine is slow). */
@@ -71,6 +72,36 @@ describe('grounded LLM answers', () => {
     expect(user).toMatch(/\[1\] 标题：组团服务企业工作机制[^\n]*\n[^[]*全县共组建服务团队86个/u);
     expect(system).toContain('第一句直接回答问题');
     expect(r.citations[0]!.chunkId).toBe('zutuan::0');
+  });
+
+  it('gets a definition the extractive answer read beyond the retrieved passages (那个践是啥), as passage [1]', async () => {
+    const base = chunk(
+      'base',
+      0,
+      '戊县研学基地',
+      '二、要建一个什么样的研学基地\n戊县研学基地的总体要求就是“学思践悟”，具体来说：',
+    );
+    const defs = chunk(
+      'base',
+      1,
+      '戊县研学基地',
+      '“学”指的是理论学习。要建设培训中心。\n“践”指的是实地实践。要打造一条研学路线。\n三、怎么建\n要推进制度融合。',
+    );
+    // Retrieval returns the sentence naming the whole only; the definition stands in the next chunk.
+    const only: Retriever = {
+      ...fakeRetriever([base]),
+      chunks: () => [base, defs],
+    } as Retriever;
+    fake.enqueue({ content: '“践”指实地实践，要打造一条研学路线[1]。' });
+    const r = await answerQuestion('戊县研学基地 学思践悟 那个践 是啥', {
+      retriever: only,
+      llm: llm(),
+      logger: silentLogger,
+    });
+    expect(r.mode).toBe('llm');
+    const user: string = fake.chatRequests().at(-1)!.body.messages[1].content;
+    expect(user).toMatch(/\[1\][^\n]*\n[^[]*“践”指的是实地实践/u);
+    expect(r.citations[0]!.chunkId).toBe('base::1');
   });
 
   it('cites the given passages in order of first use', async () => {

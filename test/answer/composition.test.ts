@@ -18,6 +18,7 @@ import {
 } from '../../src/answer/question-kind.js';
 import { continuesTopic } from '../../src/answer/followup.js';
 import { buildDocView } from '../../src/answer/documents.js';
+import { countedRun, definitionAfter, withoutDates } from '../../src/answer/extractive.js';
 import { paragraphItems, parallelRun, sectionHeads, sectionScope } from '../../src/answer/lists.js';
 import { defaultTokenizer } from '../../src/retrieval/tokenizer.js';
 import type { Chunk, Retriever } from '../../src/retrieval/types.js';
@@ -136,6 +137,55 @@ describe('the sentence that answers', () => {
     expect(r.citations.map((c) => c.docId)).toEqual(['reservoir']);
     // The quote under the citation is the sentence that supports the answer.
     expect(r.citations[0]!.quote).toContain('3月5日');
+  });
+
+  it('a sentence naming the topic only takes the next one, which does what the question asks (能享受啥)', async () => {
+    const doc = [
+      chunk(
+        'card',
+        0,
+        '人才服务工作动态',
+        '【向县级拔尖人才发放健康服务卡】5月8日，县委组织部、县卫健局联合向42名县级拔尖人才发放了健康服务卡。持卡人可以在县内医院享受优先就诊、年度体检、家庭医生签约等服务。今年还将举办人才沙龙6场。',
+      ),
+    ];
+    const r = await answerQuestion('拔尖人才健康服务卡能享受啥', deps(over(doc)));
+    expect(r.answer).toContain('优先就诊');
+    expect(r.answer).not.toContain('人才沙龙');
+  });
+
+  it('a term asked about that the best sentence only names as part of a whole: its definition further on in the section', async () => {
+    const doc = [
+      chunk(
+        'base',
+        0,
+        '戊县研学基地建设设想',
+        '二、要建一个什么样的研学基地\n在项目建设过程中，戊县研学基地的总体要求就是“学思践悟”，具体来说：\n“学”指的是理论学习。要建设培训中心。\n“思”指的是反思提升。要开设研讨课程。\n“践”指的是实地实践。要打造一条研学路线。\n“悟”指的是融会贯通。要形成研学成果。\n三、怎么建研学基地\n要推进制度融合。',
+      ),
+    ];
+    const r = await answerQuestion('戊县研学基地 学思践悟 那个践 是啥', deps(over(doc)));
+    expect(r.answer).toContain('“践”指的是实地实践');
+    expect(r.answer).toContain('研学路线');
+    expect(r.answer).not.toContain('理论学习');
+    const view = buildDocView('base', doc);
+    const at = view.sentences.findIndex((x) => x.text.includes('具体来说'));
+    expect(view.sentences[definitionAfter(view, at, '践')]!.text).toContain('实地实践');
+    // (Not past the section: the next outline heading ends the search.)
+    expect(definitionAfter(view, at, '制度')).toBe(-1);
+  });
+
+  it('a day asked (哪天): the sentence with a day, not one whose only date is the year the question gives', async () => {
+    expect(withoutDates('总结2018年工作，部署2019年任务。', '2019年的会是哪天开的')).toBe('总结2018年工作，部署任务。');
+    const doc = [
+      chunk(
+        'meeting',
+        0,
+        '庚市组织部长会议',
+        '这次会议总结2018年工作，部署2019年庚市组织工作任务。\n3月6日，庚市召开组织部长会议。会议对今年工作进行了部署。',
+      ),
+    ];
+    const r = await answerQuestion('2019年庚市组织部长会议是哪天召开的', deps(over(doc)));
+    expect(r.answer).toContain('3月6日');
+    expect(r.answer).not.toContain('主要任务');
   });
 
   it('a count question takes the sentence with the count in the asked measure', async () => {
@@ -336,6 +386,32 @@ describe('lists however they are written', () => {
     for (const item of ['需求图', '方位图', '路径图']) expect(r.answer).toContain(item);
     expect(r.answer).not.toContain('能力提升年');
     expect(r.memory?.items).toHaveLength(3);
+  });
+
+  it('a sentence counting what is asked (哪几张图), when the best sentence is one of the items after it: those items', async () => {
+    const doc = [
+      chunk(
+        'talent',
+        0,
+        '丁县人才工作',
+        '一是以能力提升年为载体，锻造专业化队伍。二是以红色行动为抓手，打响党建品牌。三是以绘好人才“三张图”为基础，实施英才计划。绘好“需求图”，摸清企业人才需求，深入了解丁县龙头企业的发展瓶颈。绘好“方位图”，分层收集人才信息。绘好“路径图”，构建人才政策体系。建设人才产业园，打造创业平台。',
+      ),
+    ];
+    const r = await answerQuestion('丁县摸企业人才需求画了哪几张图', deps(over(doc)));
+    for (const item of ['需求图', '方位图', '路径图']) expect(r.answer).toContain(item);
+    expect(r.answer).not.toContain('人才产业园');
+    expect(r.memory?.items).toHaveLength(3);
+    // The run after the counting sentence, read however the best sentence was chosen: exactly as many as it states.
+    const view = buildDocView('talent', doc);
+    const at = view.sentences.findIndex((s) => s.text.includes('三张图'));
+    const targets = countedTargets('画了哪几张图', segment);
+    expect(countedRun(view, at, 3, targets)?.items.map((t) => t.slice(0, 7))).toEqual([
+      '绘好“需求图”',
+      '绘好“方位图”',
+      '绘好“路径图”',
+    ]);
+    expect(countedRun(view, at, 4, targets)).toBeNull();
+    expect(countedRun(view, at - 1, 3, targets)).toBeNull();
   });
 
   it('short unmarked paragraphs under a lead-in are its items, people counted in 人', async () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/index.js';
 import { asksOfItsOwn } from '../../src/answer/extractive.js';
+import { queryTerms, shatteredWords } from '../../src/answer/terms.js';
 import { withItemBody } from '../../src/answer/answer-question.js';
 import { documentViews } from '../../src/answer/documents.js';
 import type { Chunk } from '../../src/retrieval/types.js';
@@ -137,5 +138,33 @@ describe('a number asked after the sentence that names the topic', () => {
     const first = await answerQuestion(q, deps);
     const r = await answerQuestion('那一共多少人报名了', deps, { history: [turn(q, first)] });
     expect(r.answer).toContain('共有260余人');
+  });
+});
+
+describe('a word the dictionary does not know', () => {
+  it('is one term, not single characters dropped (住建局 → 住/建/局)', () => {
+    expect(shatteredWords(['那', '住', '建', '局', '那个', '例子', '呢'])).toEqual(['住建局']);
+    // (Stop words break a run; a run longer than a word is no word.)
+    expect(shatteredWords(['是', '的', '了'])).toEqual([]);
+    expect(shatteredWords(['甲', '乙', '丙', '丁', '戊'])).toEqual([]);
+    expect(queryTerms('那住建局那个例子呢').words).toContain('住建局');
+  });
+
+  it('“那住建局那个例子呢” after an answer giving two examples: the clause on the one it names', async () => {
+    const DOC: Chunk[] = [
+      chunk(
+        'staff',
+        0,
+        '己县中层干部调研',
+        '调研中发现，一些单位中层干部结构老化，如县经信局23名中层干部，50岁以上的就有10名，占比43.4%；又如住建局质监站站长12年来在同一岗位，不曾交流。男满55岁、女满50岁的中层干部，经本人申请可以不再担任中层干部职务。',
+      ),
+    ];
+    const deps = depsOver(DOC);
+    const q = '己县经信局中层干部50岁以上占比多少';
+    const first = await answerQuestion(q, deps);
+    expect(first.answer).toContain('43.4%');
+    const r = await answerQuestion('那住建局那个例子呢', deps, { history: [turn(q, first)] });
+    expect(r.answer).toContain('质监站站长12年');
+    expect(r.answer).not.toContain('男满55岁');
   });
 });
