@@ -123,11 +123,15 @@ export async function reportFlow(
   }
 
   const parsed = await svc.extract(text, team, ctx.today, pre.parse);
+  // The speaker recorded something after the card was shown: a correction (不对，是绿源的) speaks of that newer record
+  // (README: the newest one), and the card keeps waiting, untouched.
+  const actedAfterCard = draft !== null && (await actedSince(deps, msg, draft.createdAt));
+  const cardCorrectable =
+    waiting?.pending.type === 'confirm' &&
+    !(actedAfterCard && (CUES.correction.test(text) || opensWithCorrection(text) || correctionPhrase(text) !== null));
   // (a card about 宏达机械, then "不对，是华康的": the card was right but for its enterprise — recorded under that one)
   const cardMovedTo =
-    waiting?.pending.type === 'confirm' && !parsed.issues.length
-      ? correctedEnterprise(ctx, text, parsed.enterprise)
-      : null;
+    cardCorrectable && !parsed.issues.length ? correctedEnterprise(ctx, text, parsed.enterprise) : null;
   if (waiting && cardMovedTo) {
     const was = waiting.extraction.enterprise;
     const moved: Extraction = {
@@ -141,7 +145,7 @@ export async function reportFlow(
   }
   // (a card waiting for 对, then "不对，是交办自然资源局" / "不是数控技工，是焊工": the card's own problem set right and
   // shown again for 对 — not a new update looking for its issue among the ledger's)
-  const revised = waiting?.pending.type === 'confirm' && !parsed.enterprise ? correctCard(waiting, text) : null;
+  const revised = waiting && cardCorrectable && !parsed.enterprise ? correctCard(waiting, text) : null;
   if (waiting && revised) {
     const card = waiting;
     return execute(
@@ -163,7 +167,7 @@ export async function reportFlow(
     parsed.kind === 'not_update'
       ? explicitFallback(visitFallback(parsed, text, ctx.today, named), text, named, hasReportPrefix(msg.text))
       : parsed;
-  if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
+  if (waiting && cardCorrectable && correctsCard(waiting, text, parsed)) {
     // A correction with nothing to record in its place (不对不对，搞错了) never drops the card: it is shown again.
     if (extraction.kind === 'not_update') {
       await saveDraft(deps, msg, { ...waiting, sourceMessageId: msg.dedupKey });
@@ -177,13 +181,17 @@ export async function reportFlow(
   }
   // "不对，是交办住建局" right after the speaker's own report sets that record right (no id named, and no question
   // of the bot's waits that is newer than the speaker's last record).
-  const correcting = findRefs(text).length === 0 && (!draft || (await actedSince(deps, msg, draft.createdAt)));
+  const correcting = findRefs(text).length === 0 && (!draft || actedAfterCard);
   return execute(
     deps,
     ctx,
     async () => {
       const fix = correcting ? await planCorrectLast(deps, ctx, text, extraction.enterprise) : null;
-      if (fix) return fix;
+      if (fix) {
+        // (the card shown before that record still waits for 对)
+        if (fix.type === 'commit' && waiting) fix.plan.notices.push(TEXTS.draftKept(waitingSummary(waiting)));
+        return fix;
+      }
       const outcome = await planReport(svc, ctx, { extraction, text, today: ctx.today, answers: emptyAnswers() });
       if (outcome.type === 'commit') {
         if (waiting) outcome.plan.notices.push(TEXTS.draftKept(waitingSummary(waiting)));

@@ -1,0 +1,36 @@
+/**
+ * A liaison team's chat (tenth round, issue matching and corrections): a correction speaks of the newest record, not
+ * an older waiting card; an id in any IME form with news of its own is an update, never the answer to "哪一个？";
+ * a message naming an enterprise (and a topic, or the department the issue went to, or "还没…") updates its open
+ * issue instead of duplicating it; short and misheard forms of a bound name are that name; the same message sent
+ * twice is recorded once; "不是<类别>，是…" keeps the description.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Team } from '../../src/ledger/model.js';
+import { botPerTest, memoryStore, TEAM } from './helpers.js';
+
+const FIVE: Team = { ...TEAM, enterprises: ['宏远化工', '锦程物流', '天宇光电', '新丰木业', '华康制药'] };
+
+describe('team chat (round 10: matching and corrections)', () => {
+  const t = botPerTest(memoryStore, { teams: [FIVE] });
+  const { send } = t;
+
+  it('a correction after a newer record moves that record, and the older waiting card keeps waiting untouched', async () => {
+    const card = await send(
+      '昨天和商务局一起去了新丰木业 企业说了三件事 一个是板材出口订单下滑想要外贸补助 二是缺木工五名 三是厂区道路破损需要修',
+    );
+    expect(card.reply?.intent).toBe('clarify');
+    const rec = await send('今天到锦程物流走访，企业反映冷链仓库用地审批慢，交办资规局');
+    expect(rec.text).toContain('Q-0001');
+    const fixed = await send('不对，是天宇的');
+    expect(fixed.text).toContain('天宇光电');
+    expect(fixed.text).toContain('还在等您回复');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '天宇光电' });
+    expect(await t.kit.store.listIssues({})).toHaveLength(1);
+    const done = await send('对');
+    expect(done.text).toContain('已记录');
+    const issues = await t.kit.store.listIssues({});
+    expect(issues.filter((i) => i.enterprise === '新丰木业')).toHaveLength(3);
+    expect(issues.filter((i) => i.enterprise === '天宇光电')).toHaveLength(1);
+  });
+});
