@@ -33,4 +33,21 @@ describe('team chat (round 10: matching and corrections)', () => {
     expect(issues.filter((i) => i.enterprise === '新丰木业')).toHaveLength(3);
     expect(issues.filter((i) => i.enterprise === '天宇光电')).toHaveLength(1);
   });
+
+  it('an id in a full-width form with news of its own updates that issue while “哪一个？” keeps waiting; a bare id answers it', async () => {
+    await send('宏远化工反映缺操作工15人，已交办人社局');
+    await send('锦程物流反映冷链仓库扩建贷款难，已交办金融办');
+    await send('天宇光电反映环评批复慢，交办生态环境局');
+    const which = await send('那边说已经受理了');
+    expect(which.text).toContain('哪一个');
+    const upd = await send('Ｑ－０００２ 农商行已上门评估');
+    expect(upd.text).toContain('还在等您回复');
+    const history = await t.kit.store.issueHistory('Q-0002');
+    expect(history.at(-1)?.note).toBe('农商行已上门评估');
+    expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({ department: '金融办', status: 'in_progress' });
+    const answered = await send('就是Q-0003吧');
+    expect(answered.text).toContain('Q-0003');
+    expect(await t.kit.store.getIssue('Q-0003')).toMatchObject({ status: 'in_progress' });
+    expect((await t.kit.store.issueHistory('Q-0003')).at(-1)?.note).toContain('受理');
+  });
 });

@@ -18,6 +18,7 @@ import {
 import { findDeadline } from '../deadlines.js';
 import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
+import { findRefs as findRefHits } from '../extract/ref.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
 import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatus, Team } from '../model.js';
@@ -418,9 +419,10 @@ function targetStatus(kind: Extraction['kind'], item: ExtractedIssue): IssueStat
 
 /** The update's own words, without the leading issue id: "Q-0012 金融办已对接" → "金融办已对接". */
 function noteText(text: string): string {
-  const t = normalizeWidth(text)
-    .replace(/^\s*[Qq]\s*-?\s*\d{1,6}\s*[,，:：。]?\s*/, '')
-    .trim();
+  const w = normalizeWidth(text);
+  // (the one id grammar, extract/ref.ts: Q-0012, Q－0012, q12, Q杠零零一二 …)
+  const lead = findRefHits(w).find((r) => /^\s*$/.test(w.slice(0, r.start)));
+  const t = (lead ? w.slice(lead.end).replace(/^\s*[,，:：。]?\s*/, '') : w).trim();
   return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
@@ -946,6 +948,9 @@ const REPEAT_AGAIN =
 /** … or skip it. */
 const REPEAT_SKIP = /^(?:不用|不用了|跳过|不记|不记了|不要|不需要|不重复|不用记|不用再记|别记了|不用记了)$/;
 const REPEAT_HINT = '请回复“记录”再记一次，或回复“不用”跳过。';
+/** What may stand around an id that answers "说的是哪一个？" (是Q-0002 / 就Q-0002那个吧): nothing of its own. */
+const CHOICE_FRAME =
+  /^[\s,，。:：!！~]*(?:(?:应该|就|那)?是)?[\s,，。:：]*(?:(?:那个|这个|这条|那条|的|吧|啊|呀|哈|了)[\s,，。!！~]*)*$/;
 /** To "说的是哪一个？": none of those — a matter of its own, to register as new. */
 const NONE_OF_THEM =
   /^(?:都不是|都不对|都没有|都不|不是这些|不是这[两几]?个|另外一个|另一个|(?:是)?(?:一个)?新(?:的)?(?:问题)?|新增|登记为新问题)$/;
@@ -1064,8 +1069,11 @@ export async function classifyDraftReply(
 
   if (pending.type === 'target') {
     const k = parseChoice(text, pending.candidates.length);
-    const ref = findRefs(text).find((r) => pending.candidates.some((c) => c.id === r));
-    const id = k ? pending.candidates[k - 1]?.id : ref;
+    const ref = findRefHits(text).find((r) => pending.candidates.some((c) => c.id === r.ref));
+    // An id names the choice only when it is all the reply says (是Q-0002 / Q-0002吧): "Q－0002 金融办已对接" brings
+    // news of its own about that issue — an update by id, while the question keeps waiting.
+    const byRef = ref && !CHOICE_FRAME.test(text.slice(0, ref.start) + text.slice(ref.end)) ? undefined : ref?.ref;
+    const id = k ? pending.candidates[k - 1]?.id : byRef;
     if (id && text.length <= 20)
       return { type: 'answer', answers: { ...answers, targets: { ...answers.targets, [String(pending.index)]: id } } };
     if (NONE_OF_THEM.test(bare(text)))
