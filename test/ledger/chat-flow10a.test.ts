@@ -50,4 +50,14 @@ describe('team chat (round 10: matching and corrections)', () => {
     expect(await t.kit.store.getIssue('Q-0003')).toMatchObject({ status: 'in_progress' });
     expect((await t.kit.store.issueHistory('Q-0003')).at(-1)?.note).toContain('受理');
   });
+
+  it('“不是<类别>，是…” right after a report sets the category and keeps the description', async () => {
+    await send('华康制药反映新车间建设用地手续慢，交办资规局');
+    const r = await send('不是用地，是环评审批');
+    expect(r.text).toContain('审批');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({
+      category: '审批',
+      summary: '新车间建设用地手续慢',
+    });
+  });
 });
