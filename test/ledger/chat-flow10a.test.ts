@@ -60,4 +60,18 @@ describe('team chat (round 10: matching and corrections)', () => {
       summary: '新车间建设用地手续慢',
     });
   });
+
+  it('a progress note sent again word for word is not recorded twice; 不用 settles the question', async () => {
+    await send('宏远化工反映缺操作工15人，已交办人社局');
+    await send('宏远化工缺操作工的事，人社局下周组织专场招聘');
+    expect(await t.kit.store.issueHistory('Q-0001')).toHaveLength(2);
+    const again = await send('宏远化工缺操作工的事，人社局下周组织专场招聘');
+    expect(again.text).toContain('Q-0001');
+    expect(again.text).toContain('已经记录过了');
+    expect(await t.kit.store.issueHistory('Q-0001')).toHaveLength(2);
+    await send('不用');
+    const card = await send('Q-0001');
+    expect(card.text).not.toContain('还在等您回复');
+    expect(await t.kit.store.issueHistory('Q-0001')).toHaveLength(2);
+  });
 });
