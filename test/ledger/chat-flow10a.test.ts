@@ -74,4 +74,43 @@ describe('team chat (round 10: matching and corrections)', () => {
     expect(card.text).not.toContain('还在等您回复');
     expect(await t.kit.store.issueHistory('Q-0001')).toHaveLength(2);
   });
+
+  it('“还没…” / “那个…的” / news from the department the issue went to update the open issue, never a duplicate', async () => {
+    await send('宏远化工反映缺操作工15人，已交办人社局');
+    await send('锦程物流反映冷链仓库扩建贷款难，已交办金融办');
+    const still = await send('宏远的操作工还没解决，企业很着急');
+    expect(still.text).toContain('Q-0001');
+    const stillLoan = await send('锦程的贷款还没批下来');
+    expect(stillLoan.text).toContain('Q-0002');
+    await send('新丰木业缺电 变压器容量不够 还没交办');
+    const handoff = await send('新丰那个缺电的 报给发改局了 月底前');
+    expect(handoff.text).toContain('Q-0003');
+    expect(await t.kit.store.getIssue('Q-0003')).toMatchObject({ department: '发改局', status: 'assigned' });
+    const dept = await send('金融办说银行下周来评估');
+    expect(dept.text).toContain('Q-0002');
+    expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({ status: 'in_progress' });
+    expect(await t.kit.store.listIssues({})).toHaveLength(3);
+  });
+
+  it('two open issues of the category an update names: asks which, never “没有找到”', async () => {
+    await send('华康制药反映缺质检员3名，已交办人社局');
+    await send('华康制药还缺叉车司机两名，也交办人社局了');
+    const which = await send('华康的用工问题人社局已经推了4个人');
+    expect(which.text).toContain('哪一个');
+    expect(which.text).toContain('Q-0001');
+    expect(which.text).toContain('Q-0002');
+  });
+
+  it('a short or misheard form of a bound name is that enterprise, though the deployment knows a namesake', async () => {
+    // (the deployment list holds 华康药业: 华康 alone stands for this team's 华康制药)
+    await send('华康制药反映GMP认证审批慢，交办市场监管局');
+    const short = await send('华康那个事办好了');
+    expect(short.text).toContain('Q-0001');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });
+    await send('天宇光电反映环评批复慢，交办生态环境局');
+    const heard = await send('田雨光电的环评 生态环境局已经受理');
+    expect(heard.text).toContain('Q-0002');
+    expect(heard.text).toContain('天宇光电');
+    expect(await t.kit.store.listIssues({})).toHaveLength(2);
+  });
 });

@@ -58,7 +58,14 @@ import {
 } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
-import { ALSO_ANOTHER, OWN_PROBLEM_CUES, PARTLY_MET, STILL_SAME } from '../lexicon/signals.js';
+import {
+  ALSO_ANOTHER,
+  OWN_PROBLEM_CUES,
+  PARTLY_MET,
+  POINTS_AT_KNOWN,
+  STILL_SAME,
+  STILL_UNSETTLED,
+} from '../lexicon/signals.js';
 import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
@@ -359,7 +366,7 @@ function differentQuantities(a: string, b: string): boolean {
   return qa.length > 0 && qb.length > 0 && !qa.some((q) => qb.includes(q));
 }
 
-function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): Issue[] {
+function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean, text: string): Issue[] {
   const scored = open
     .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
     .filter(({ issue, score }) => {
@@ -368,7 +375,16 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): I
       // (企业说环评审批也慢: one more matter besides the open one; 贷款还是没下来: the open one, still unmet)
       if (ALSO_ANOTHER.test(item.summary)) return false;
       if (STILL_SAME.test(item.summary) && score >= 1) return true;
+      // (永盛的招工还没解决, 贷款还没批下来: the matter raised before, still unsettled — unless it names another)
+      if (
+        STILL_UNSETTLED.test(item.summary) &&
+        item.category !== '其他' &&
+        !distinctMatters(item.summary.replace(STILL_UNSETTLED, ''), issue.summary)
+      )
+        return true;
       if (distinctMatters(item.summary, issue.summary)) return false;
+      // (东方轴承那个缺电的 交办给发改局了: the matter pointed at)
+      if (POINTS_AT_KNOWN.test(text) && score >= 1 && !differentQuantities(item.summary, issue.summary)) return true;
       if (item.category === '其他') return score >= 3 && !differentQuantities(item.summary, issue.summary);
       // Same topic: a report that moves it on (交办, 办结 …) and shares a word with it, a correction of it, or the
       // same description again. Different quantities (缺2名 vs 缺14名) and a need sharing no word (缺5个焊工 handed
@@ -531,6 +547,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         open.filter((i) => !claimed.includes(i.id) && i.enterprise === entOf(it.index)),
         it.item,
         CUES.correction.test(text),
+        items.length === 1 ? text : it.item.summary,
       );
       if (match.length === 1) {
         targets[key] = (match[0] as Issue).id;
