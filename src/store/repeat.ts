@@ -39,8 +39,8 @@ export function repeatOption(
 }
 
 /** The question asked instead of recording a repeat. */
-export function repeatQuestion(prior: { visitIds: string[]; issueIds: string[] }): string {
-  const ids = [...prior.visitIds, ...prior.issueIds];
+export function repeatQuestion(prior: { visitIds: string[]; issueIds: string[]; patchedIds?: string[] }): string {
+  const ids = [...new Set([...prior.visitIds, ...prior.issueIds, ...(prior.patchedIds ?? [])])];
   const shown = ids.length > 3 ? `${ids.slice(0, 3).join('、')} 等` : ids.join('、');
   // (no yes/no question: "是" to "是否重复记录？" could mean either — the two answers are words of their own)
   return `这条和刚才的 ${shown || '记录'} 内容相同，已经记录过了。要再记一次请回复“记录”，不用请回复“不用”。`;

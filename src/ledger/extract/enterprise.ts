@@ -27,7 +27,7 @@ import { HEADING_WORDS } from '../lexicon/headings.js';
 import type { Span } from './normalize.js';
 import { findStatuses } from './status.js';
 import { findDepartments } from './department.js';
-import { homophoneTypoAt } from '../../text/sound.js';
+import { charsSoundAlike, homophoneTypoAt } from '../../text/sound.js';
 import { defaultTokenizer } from '../../retrieval/tokenizer.js';
 
 export interface EnterpriseHit extends Span {
@@ -132,9 +132,34 @@ export interface EnterpriseMatcher {
 
 const matcherCache = new Map<string, EnterpriseMatcher>();
 
-export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
+/**
+ * `typed` is `word` read aloud and written down by ear (横大机械 for 恒达机械): the same length (4 at least), and every
+ * character that differs — at most half of them — read alike.
+ */
+function soundsLikeName(typed: string, word: string): boolean {
+  if (typed.length !== word.length || typed.length < 4 || typed === word) return false;
+  let diff = 0;
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] === word[i]) continue;
+    if (++diff > typed.length / 2 || !charsSoundAlike(typed[i] as string, word[i] as string)) return false;
+  }
+  return true;
+}
+
+/**
+ * `preferred`: the team's own enterprises. A short form or a misheard name that could stand for several known names
+ * stands for the one the team is bound to, when exactly one of them is (金鼎 → the team's 金鼎新材料, not the
+ * deployment's 金鼎金属材料有限公司).
+ */
+export function enterpriseMatcher(known: readonly string[], preferred: readonly string[] = []): EnterpriseMatcher {
   const names = [...new Set(known.map((k) => k.trim()).filter((k) => k.length >= 2))];
-  const key = names.join('\u0001');
+  const teamOwn = new Set(preferred.map((p) => p.trim()).filter((p) => names.includes(p)));
+  const key = `${names.join('\u0001')}\u0002${[...teamOwn].join('\u0001')}`;
+  /** Of several names a form could stand for, the one the team is bound to (exactly one), else null. */
+  const theTeams = (candidates: Iterable<string>): string | null => {
+    const mine = [...candidates].filter((n) => teamOwn.has(n));
+    return mine.length === 1 ? (mine[0] as string) : null;
+  };
   const cached = matcherCache.get(key);
   if (cached) return cached;
 
@@ -155,8 +180,8 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
   }
   const aliases: Array<{ alias: string; name: string }> = [];
   for (const [alias, set] of owners) {
-    if (set.size !== 1) continue;
-    const name = [...set][0]!;
+    const name = set.size === 1 ? [...set][0]! : theTeams(set);
+    if (!name) continue;
     if (alias !== name && alias !== cores.get(name) && (GENERIC_WORDS.has(alias) || STOP.has(alias))) continue;
     aliases.push({ alias, name });
   }
@@ -222,9 +247,13 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
         if (form.length < 4) continue;
         for (let i = 0; i + form.length <= text.length; i++) {
           const w = text.slice(i, i + form.length);
-          if (!CJK.test(w) || !hamming1(w, form) || !free(i, i + form.length)) continue;
-          const rivals = names.filter((n) => n !== name && (hamming1(w, n) || hamming1(w, cores.get(n)!)));
-          if (rivals.length === 0) hits.push({ name, start: i, end: i + form.length, known: true });
+          if (!CJK.test(w) || !free(i, i + form.length)) continue;
+          // (one character mistyped; or the name written by ear, 横大机械 for 恒达机械)
+          const close = (f: string) => hamming1(w, f) || soundsLikeName(w, f);
+          if (!close(form)) continue;
+          const rivals = names.filter((n) => n !== name && (close(n) || close(cores.get(n)!)));
+          if (rivals.length === 0 || theTeams([name, ...rivals]) === name)
+            hits.push({ name, start: i, end: i + form.length, known: true });
         }
       }
     }
@@ -259,7 +288,7 @@ export function enterpriseMatcher(known: readonly string[]): EnterpriseMatcher {
       // 花康 for 华康 (hua): the first character mistyped only when read the same without merging sounds
       return at === 0 && homophoneTypoAt(w, core.slice(0, w.length), true) === 0;
     });
-    return close.length === 1 ? close[0]! : null;
+    return close.length === 1 ? close[0]! : theTeams(close);
   }
 
   const m: EnterpriseMatcher = { names, findKnown, canonical, typoOf };
@@ -876,8 +905,9 @@ export function findEnterprises(
   known: readonly string[],
   exclude: Span[] = [],
   idSpans: readonly Span[] = [],
+  preferred: readonly string[] = [],
 ): EnterpriseHit[] {
-  const matcher = enterpriseMatcher(known);
+  const matcher = enterpriseMatcher(known, preferred);
   const knownHits = matcher.findKnown(text, exclude);
   const taken = [...exclude, ...knownHits];
   const suffixHits = findSuffixNames(text, taken);

@@ -210,7 +210,11 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
     // (a team enterprise called by its trade — 纺织厂今天去了 — where no name was read)
     return {
       depts,
-      ents: withTradeReferences(findEnterprises(work, known, depts, allRefs), work, ctx.teamEnterprises ?? []),
+      ents: withTradeReferences(
+        findEnterprises(work, known, depts, allRefs, ctx.teamEnterprises ?? []),
+        work,
+        ctx.teamEnterprises ?? [],
+      ),
     };
   };
   let names = readNames();

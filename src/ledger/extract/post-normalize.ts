@@ -17,7 +17,7 @@ export function postNormalize(raw: Extraction, text: string, ctx: ExtractContext
   const known = [...(ctx.teamEnterprises ?? []), ...(ctx.knownEnterprises ?? [])];
   const canonical = (name: string | null | undefined) => {
     const n = name?.trim() || null;
-    return n ? (enterpriseMatcher(known).canonical(n) ?? n) : null;
+    return n ? (enterpriseMatcher(known, ctx.teamEnterprises ?? []).canonical(n) ?? n) : null;
   };
   if (raw.kind === 'not_update') {
     const q = raw.question;

@@ -143,7 +143,11 @@ export async function execute(
         const done = await readMarker(deps, ctx.msg.dedupKey);
         if (done) return renderRecord(done, { undoMinutes });
       }
-      if (outcome.type === 'reply') return outcome.reply;
+      if (outcome.type === 'reply') {
+        // (an answer that records nothing — 不用 to "已经记录过了", 否 to "登记为新问题吗？" — settles its question too)
+        if (!hooks.clearsDraft) return outcome.reply;
+        return withNextQuestion(outcome.reply, await finishDraft(deps, ctx.msg));
+      }
       // One question is asked at a time: an earlier one waits behind this one, and the reply says so.
       const earlier = await readDraft(deps, ctx.msg);
       let shown = outcome.draft.question;
@@ -189,7 +193,8 @@ export async function execute(
         ...repeatOption(
           hooks.repeat,
           ctx.msg,
-          plan.visits.length + plan.issues.length > 0,
+          // (a progress note resent word for word is the same news, not a second step: asked about too)
+          plan.visits.length + plan.issues.length + plan.patches.length > 0,
           deps.config.ZCT_REPEAT_WINDOW_MIN,
         ),
         ...(plan.restoreIssues.length ? { restoreIssues: plan.restoreIssues } : {}),

@@ -120,7 +120,11 @@ export class LedgerService implements FlowContext {
   async enterpriseHits(text: string, team: Team | null): Promise<Array<{ name: string; start: number; end: number }>> {
     const known = [...(team?.enterprises ?? []), ...(await this.knownEnterprises())];
     // (a team enterprise called by its trade — 电子厂的贷款到哪了 — as the parser reads it)
-    return withTradeReferences(enterpriseMatcher(known).findKnown(text), text, team?.enterprises ?? []).map((h) => ({
+    return withTradeReferences(
+      enterpriseMatcher(known, team?.enterprises ?? []).findKnown(text),
+      text,
+      team?.enterprises ?? [],
+    ).map((h) => ({
       name: h.name,
       start: h.start,
       end: h.end,

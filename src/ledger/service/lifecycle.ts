@@ -331,8 +331,13 @@ export async function planCorrectLast(
     }
     // (不是审批，是用地: a bare category name sets the category, the problem's description stays)
     const bareCategory = phrase.replace(/^是|的?(?:问题|事情?|方面|类)$|的$/g, '');
+    // (不是用地，是厂房审批: what it takes back is a category — the matter's kind is set right, its description stays)
+    const takenBack = NOT_X_BUT_Y.exec(text)?.[1]?.replace(/的?(?:问题|事情?|方面|类)$/, '') ?? '';
     const onlyCategory =
-      category !== null && (CATEGORIES.includes(bareCategory as Category) || bareCategory.length <= 2);
+      category !== null &&
+      (CATEGORIES.includes(bareCategory as Category) ||
+        bareCategory.length <= 2 ||
+        CATEGORIES.includes(takenBack as Category));
     if (phrase !== issue.summary && !onlyCategory) {
       edits.push({ field: 'summary', from: issue.summary, to: phrase });
       patch.summary = phrase;

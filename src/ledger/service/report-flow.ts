@@ -18,6 +18,7 @@ import {
 import { findDeadline } from '../deadlines.js';
 import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
+import { findRefs as findRefHits } from '../extract/ref.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
 import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatus, Team } from '../model.js';
@@ -65,7 +66,14 @@ import {
 } from './lifecycle.js';
 import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
-import { ALSO_ANOTHER, OWN_PROBLEM_CUES, PARTLY_MET, STILL_SAME } from '../lexicon/signals.js';
+import {
+  ALSO_ANOTHER,
+  OWN_PROBLEM_CUES,
+  PARTLY_MET,
+  POINTS_AT_KNOWN,
+  STILL_SAME,
+  STILL_UNSETTLED,
+} from '../lexicon/signals.js';
 import { issueBounds, LIMIT_TEXTS } from '../../config/limits.js';
 import { transition } from './transitions.js';
 
@@ -148,11 +156,15 @@ export async function reportFlow(
   }
 
   const parsed = await svc.extract(text, team, ctx.today, pre.parse);
+  // The speaker recorded something after the card was shown: a correction (不对，是绿源的) speaks of that newer record
+  // (README: the newest one), and the card keeps waiting, untouched.
+  const actedAfterCard = draft !== null && (await actedSince(deps, msg, draft.createdAt));
+  const cardCorrectable =
+    waiting?.pending.type === 'confirm' &&
+    !(actedAfterCard && (CUES.correction.test(text) || opensWithCorrection(text) || correctionPhrase(text) !== null));
   // (a card about 宏达机械, then "不对，是华康的": the card was right but for its enterprise — recorded under that one)
   const cardMovedTo =
-    waiting?.pending.type === 'confirm' && !parsed.issues.length
-      ? correctedEnterprise(ctx, text, parsed.enterprise)
-      : null;
+    cardCorrectable && !parsed.issues.length ? correctedEnterprise(ctx, text, parsed.enterprise) : null;
   if (waiting && cardMovedTo) {
     const was = waiting.extraction.enterprise;
     const moved: Extraction = {
@@ -166,7 +178,7 @@ export async function reportFlow(
   }
   // (a card waiting for 对, then "不对，是交办自然资源局" / "不是数控技工，是焊工": the card's own problem set right and
   // shown again for 对 — not a new update looking for its issue among the ledger's)
-  const revised = waiting?.pending.type === 'confirm' && !parsed.enterprise ? correctCard(waiting, text) : null;
+  const revised = waiting && cardCorrectable && !parsed.enterprise ? correctCard(waiting, text) : null;
   if (waiting && revised) {
     const card = waiting;
     return execute(
@@ -188,7 +200,7 @@ export async function reportFlow(
     parsed.kind === 'not_update'
       ? explicitFallback(visitFallback(parsed, text, ctx.today, named), text, named, hasReportPrefix(msg.text))
       : parsed;
-  if (waiting?.pending.type === 'confirm' && correctsCard(waiting, text, parsed)) {
+  if (waiting && cardCorrectable && correctsCard(waiting, text, parsed)) {
     // A correction with nothing to record in its place (不对不对，搞错了) never drops the card: it is shown again.
     if (extraction.kind === 'not_update') {
       await saveDraft(deps, msg, { ...waiting, sourceMessageId: msg.dedupKey });
@@ -202,13 +214,17 @@ export async function reportFlow(
   }
   // "不对，是交办住建局" right after the speaker's own report sets that record right (no id named, and no question
   // of the bot's waits that is newer than the speaker's last record).
-  const correcting = findRefs(text).length === 0 && (!draft || (await actedSince(deps, msg, draft.createdAt)));
+  const correcting = findRefs(text).length === 0 && (!draft || actedAfterCard);
   return execute(
     deps,
     ctx,
     async () => {
       const fix = correcting ? await planCorrectLast(deps, ctx, text, extraction.enterprise) : null;
-      if (fix) return fix;
+      if (fix) {
+        // (the card shown before that record still waits for 对)
+        if (fix.type === 'commit' && waiting) fix.plan.notices.push(TEXTS.draftKept(waitingSummary(waiting)));
+        return fix;
+      }
       const outcome = await planReport(svc, ctx, { extraction, text, today: ctx.today, answers: emptyAnswers() });
       if (outcome.type === 'commit') {
         if (waiting) outcome.plan.notices.push(TEXTS.draftKept(waitingSummary(waiting)));
@@ -375,7 +391,7 @@ function differentQuantities(a: string, b: string): boolean {
   return qa.length > 0 && qb.length > 0 && !qa.some((q) => qb.includes(q));
 }
 
-function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): Issue[] {
+function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean, text: string): Issue[] {
   const scored = open
     .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
     .filter(({ issue, score }) => {
@@ -384,7 +400,16 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean): I
       // (企业说环评审批也慢: one more matter besides the open one; 贷款还是没下来: the open one, still unmet)
       if (ALSO_ANOTHER.test(item.summary)) return false;
       if (STILL_SAME.test(item.summary) && score >= 1) return true;
+      // (永盛的招工还没解决, 贷款还没批下来: the matter raised before, still unsettled — unless it names another)
+      if (
+        STILL_UNSETTLED.test(item.summary) &&
+        item.category !== '其他' &&
+        !distinctMatters(item.summary.replace(STILL_UNSETTLED, ''), issue.summary)
+      )
+        return true;
       if (distinctMatters(item.summary, issue.summary)) return false;
+      // (东方轴承那个缺电的 交办给发改局了: the matter pointed at)
+      if (POINTS_AT_KNOWN.test(text) && score >= 1 && !differentQuantities(item.summary, issue.summary)) return true;
       if (item.category === '其他') return score >= 3 && !differentQuantities(item.summary, issue.summary);
       // Same topic: a report that moves it on (交办, 办结 …) and shares a word with it, a correction of it, or the
       // same description again. Different quantities (缺2名 vs 缺14名) and a need sharing no word (缺5个焊工 handed
@@ -435,9 +460,10 @@ function targetStatus(kind: Extraction['kind'], item: ExtractedIssue): IssueStat
 
 /** The update's own words, without the leading issue id: "Q-0012 金融办已对接" → "金融办已对接". */
 function noteText(text: string): string {
-  const t = normalizeWidth(text)
-    .replace(/^\s*[Qq]\s*-?\s*\d{1,6}\s*[,，:：。]?\s*/, '')
-    .trim();
+  const w = normalizeWidth(text);
+  // (the one id grammar, extract/ref.ts: Q-0012, Q－0012, q12, Q杠零零一二 …)
+  const lead = findRefHits(w).find((r) => /^\s*$/.test(w.slice(0, r.start)));
+  const t = (lead ? w.slice(lead.end).replace(/^\s*[,，:：。]?\s*/, '') : w).trim();
   return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
@@ -546,6 +572,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         open.filter((i) => !claimed.includes(i.id) && i.enterprise === entOf(it.index)),
         it.item,
         CUES.correction.test(text),
+        items.length === 1 ? text : it.item.summary,
       );
       if (match.length === 1) {
         targets[key] = (match[0] as Issue).id;
@@ -967,6 +994,9 @@ const REPEAT_AGAIN =
 /** … or skip it. */
 const REPEAT_SKIP = /^(?:不用|不用了|跳过|不记|不记了|不要|不需要|不重复|不用记|不用再记|别记了|不用记了)$/;
 const REPEAT_HINT = '请回复“记录”再记一次，或回复“不用”跳过。';
+/** What may stand around an id that answers "说的是哪一个？" (是Q-0002 / 就Q-0002那个吧): nothing of its own. */
+const CHOICE_FRAME =
+  /^[\s,，。:：!！~]*(?:(?:应该|就|那)?是)?[\s,，。:：]*(?:(?:那个|这个|这条|那条|的|吧|啊|呀|哈|了)[\s,，。!！~]*)*$/;
 /** To "说的是哪一个？": none of those — a matter of its own, to register as new. */
 const NONE_OF_THEM =
   /^(?:都不是|都不对|都没有|都不|不是这些|不是这[两几]?个|另外一个|另一个|(?:是)?(?:一个)?新(?:的)?(?:问题)?|新增|登记为新问题)$/;
@@ -1085,8 +1115,11 @@ export async function classifyDraftReply(
 
   if (pending.type === 'target') {
     const k = parseChoice(text, pending.candidates.length);
-    const ref = findRefs(text).find((r) => pending.candidates.some((c) => c.id === r));
-    const id = k ? pending.candidates[k - 1]?.id : ref;
+    const ref = findRefHits(text).find((r) => pending.candidates.some((c) => c.id === r.ref));
+    // An id names the choice only when it is all the reply says (是Q-0002 / Q-0002吧): "Q－0002 金融办已对接" brings
+    // news of its own about that issue — an update by id, while the question keeps waiting.
+    const byRef = ref && !CHOICE_FRAME.test(text.slice(0, ref.start) + text.slice(ref.end)) ? undefined : ref?.ref;
+    const id = k ? pending.candidates[k - 1]?.id : byRef;
     if (id && text.length <= 20)
       return { type: 'answer', answers: { ...answers, targets: { ...answers.targets, [String(pending.index)]: id } } };
     if (NONE_OF_THEM.test(bare(text)))

@@ -7,7 +7,7 @@ import type { Store } from '../../store/types.js';
 import { findDepartments } from '../extract/department.js';
 import { findStatuses } from '../extract/status.js';
 import { blankSpans } from '../extract/normalize.js';
-import { NO_ISSUE } from '../lexicon/signals.js';
+import { NO_ISSUE, OWN_PROBLEM_CUES } from '../lexicon/signals.js';
 import { normalizeDepartment } from '../lexicon/index.js';
 import { GENERIC_MATTER_WORDS, NOT_A_TYPO_CHARS } from '../lexicon/categories.js';
 
@@ -149,6 +149,12 @@ function clearWinner(candidates: Issue[], description: string, minScore: number)
   return best.issue;
 }
 
+/** "用工问题" / "融资的事" / "审批方面": a text that names a category as the matter it speaks of. */
+function namesItsCategory(text: string, category: Category): boolean {
+  if (category === '其他') return false;
+  return new RegExp(`${category}(?:方面)?(?:的)?(?:问题|的事|那个事|这个事|事情|那件事|这件事|方面)`).test(text);
+}
+
 export async function findTarget(
   store: Store,
   q: {
@@ -175,17 +181,23 @@ export async function findTarget(
       ...(q.enterprise ? { enterprise: q.enterprise } : {}),
     })
   ).filter((i) => !q.exclude.includes(i.id));
+  const dept = q.department && q.to !== 'assigned' ? normalizeDepartment(q.department) : null;
+  /** The issues handed to the department the update names (none named, or none handed to it: empty). */
+  const handledBy = (issues: Issue[]): Issue[] =>
+    dept ? issues.filter((i) => i.department && normalizeDepartment(i.department) === dept) : [];
   const withDepartment = (issues: Issue[]): Issue[] => {
-    const dept = q.department ? normalizeDepartment(q.department) : null;
-    if (!dept || q.to === 'assigned') return issues;
-    const handled = issues.filter((i) => i.department && normalizeDepartment(i.department) === dept);
+    const handled = handledBy(issues);
     return handled.length ? handled : issues;
   };
+  // (金融办说已经对接了农商行 / 资规局说材料齐了: news from the department, with exactly one issue handed to it — that
+  // one, whatever words the news uses; unless the update states a problem of its own)
+  const onlyHandled = handledBy(all);
+  const fromDepartment =
+    onlyHandled.length === 1 && !(q.topic && OWN_PROBLEM_CUES.test(q.topic)) ? (onlyHandled[0] as Issue) : null;
   let pool = withDepartment(q.category === '其他' ? all : all.filter((i) => i.category === q.category));
   if (!pool.length && q.category !== '其他') {
     // (人社那边说招聘会排上了, read as another category: the one issue handed to that department is meant)
-    const handled = withDepartment(all);
-    if (handled.length === 1 && handled.length < all.length) return { type: 'found', issue: handled[0] as Issue };
+    if (fromDepartment) return { type: 'found', issue: fromDepartment };
     // The category may have been judged differently when the issue was raised: accept only a clear text match.
     const winner = clearWinner(all, q.description, 3);
     return winner ? { type: 'found', issue: winner } : { type: 'none' };
@@ -200,9 +212,13 @@ export async function findTarget(
   )
     return { type: 'none' };
   // (技改贴息贷款 报给发改了, with only 流动资金贷款 open: a matter of its own, not a hand-off of that one)
-  if (q.topic && q.to !== 'closed') {
+  // (永盛的用工问题人社局已经推荐了5个人: "the 用工 issue" named by its category points at the issues of that kind)
+  if (q.topic && q.to !== 'closed' && !namesItsCategory(q.topic, q.category)) {
     const topic = q.topic;
-    pool = pool.filter((i) => !distinctMatters(topic, i.summary));
+    const distinct = pool.filter((i) => !distinctMatters(topic, i.summary));
+    if (!distinct.length && fromDepartment && pool.includes(fromDepartment))
+      return { type: 'found', issue: fromDepartment };
+    pool = distinct;
   }
   if (q.to === 'closed' && pool.some((i) => i.status === 'resolved'))
     pool = pool.filter((i) => i.status === 'resolved');
