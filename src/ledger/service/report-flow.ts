@@ -15,7 +15,7 @@ import {
   parseLedgerCommand,
   stripReportPrefix,
 } from '../commands.js';
-import { findDeadline } from '../deadlines.js';
+import { readDeadline } from '../deadlines.js';
 import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
@@ -43,6 +43,7 @@ import {
   saveDraft,
   type Draft,
   type DraftAnswers,
+  waitingSummary,
 } from './sessions.js';
 import { distinctMatters, findTarget, overlap } from './targets.js';
 import {
@@ -538,7 +539,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   }
 
   const plan = emptyPlan('report');
-  const deadline = findDeadline(text, today);
+  const reading = readDeadline(text, today);
+  const deadline = reading?.date ?? null;
   const isCorrection = CUES.correction.test(text) || opensWithCorrection(text);
   const tctx = { today, dueDays: deps.config.ZCT_DUE_DAYS, isAdmin: ctx.msg.isAdmin };
 
@@ -600,6 +602,19 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         // Nothing open matches, and the update states the problem itself (环评审批卡在生态环境分局, 注册证审批进度慢，
         // 市场监管局在审): it is the problem's first report, with its handler — recorded, not asked about.
         if (itemEnterprise && to !== 'resolved' && to !== 'closed' && OWN_PROBLEM_CUES.test(item.summary)) {
+          newItems.push({ item, index });
+          continue;
+        }
+        // A terse hand-off of a matter the ledger has nothing open for (宏达机械 土地证办理 交办资规局 月底前): the
+        // matter's first report, handed off as it is recorded — for one of the team's own enterprises and a matter
+        // whose words tell its category.
+        if (
+          itemEnterprise &&
+          team.enterprises.includes(itemEnterprise) &&
+          to === 'assigned' &&
+          item.department &&
+          item.category !== '其他'
+        ) {
           newItems.push({ item, index });
           continue;
         }
@@ -712,6 +727,12 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     plan.issues.push(issue);
   }
 
+  // (a deadline that has already passed is recorded as said — the issue is overdue — and the reply says so)
+  if (
+    reading?.passed &&
+    (plan.issues.some((i) => i.dueDate === reading.date) || plan.patches.some((p) => p.patch.dueDate === reading.date))
+  )
+    plan.notices.push(TEXTS.deadlinePassed(reading.phrase, reading.date));
   if (!plan.visits.length && !plan.issues.length && !plan.patches.length) {
     if (!plan.notices.length) {
       const declined = Object.values(answers.asNew).includes(false);
@@ -830,16 +851,7 @@ function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): {
   return { blocks, text: [TEXTS.cardLead, ...lines.map((l) => `· ${l}`), TEXTS.cardHowTo].join('\n') };
 }
 
-/** One line saying what a waiting draft asks: its question, or for a card the first thing it would record. */
-export function waitingSummary(draft: Draft): string {
-  const lines = draft.question
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
-  const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
-  return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;
-}
+export { waitingSummary };
 
 /**
  * A short correction of a waiting card (不对，是交办自然资源局 / 不对，不是数控技工，是焊工 / 不是审批，是用地): the card's
