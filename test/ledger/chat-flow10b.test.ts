@@ -84,4 +84,23 @@ describe('team chat', () => {
     expect(names).not.toContain('天和制药');
     expect(names).toContain('星河包装');
   });
+
+  it('a visit to a list of the team’s enterprises with nothing to report records one visit each, no card', async () => {
+    const r = await send('上午去了长风和鑫源 情况都正常 没什么问题');
+    expect(r.reply?.intent).not.toBe('clarify');
+    expect((await t.kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(['长风电机', '鑫源化纤'].sort());
+  });
+
+  it('a card about several enterprises is not replaced by a report about one of them: both are kept', async () => {
+    const card = await send('今天去了宏达机械和华康药业 宏达缺电工 华康想要人才公寓');
+    expect(card.reply?.intent).toBe('clarify');
+    const own = await send('宏达机械反映厂房屋顶漏水，已交办住建局');
+    expect(own.text).not.toContain('替换');
+    expect(own.text).toContain('还在等您回复');
+    const done = await send('对');
+    expect(done.text).toContain('已记录');
+    const issues = await t.kit.store.listIssues({});
+    expect(issues.map((i) => i.enterprise).sort()).toEqual(['华康药业', '宏达机械', '宏达机械'].sort());
+    expect((await t.kit.store.listVisits({})).length).toBeGreaterThanOrEqual(2);
+  });
 });

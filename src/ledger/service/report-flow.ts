@@ -753,7 +753,14 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     };
   }
   if (!answers.confirmed) {
-    const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true);
+    // (visits to several of the team's own enterprises with nothing to report — 上午去了长风和鑫源 都正常 — are
+    // understood: several enterprises named is no doubt when no problem has to be placed among them)
+    const listVisit =
+      plan.visits.length >= 2 &&
+      !plan.issues.length &&
+      !plan.patches.length &&
+      plan.visits.every((v) => team.enterprises.includes(v.enterprise));
+    const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true, listVisit);
     // An enterprise this team is not bound to — another team's, or a name the parser guessed (宏图科技, 屋顶分布式光伏):
     // confirm first. (A team with no bindings yet records what it reports.)
     const bound = new Set(team.enterprises);
@@ -794,12 +801,18 @@ async function doubtsAbout(
   text: string,
   team: Team,
   manyConfirmed: boolean,
+  listVisit = false,
 ): Promise<string[] | null> {
   if (e.confidence !== undefined) {
     // A missing enterprise or issue was settled before the plan was made (the team's one enterprise, a
     // question answered, a match), and so was the number of problems when the user confirmed it: only the
     // doubts left count.
-    const open = (e.reasons ?? []).filter((r) => !SETTLED_BY_FLOW.has(r) && !(manyConfirmed && r === 'many_issues'));
+    const open = (e.reasons ?? []).filter(
+      (r) =>
+        !SETTLED_BY_FLOW.has(r) &&
+        !(manyConfirmed && r === 'many_issues') &&
+        !(listVisit && r === 'several_enterprises'),
+    );
     if (open.length === (e.reasons ?? []).length ? e.confidence >= CONFIRM_BELOW : confidenceOf(open) >= CONFIRM_BELOW)
       return null;
     // Several enterprises are named in the card; a reason the parser has no label for is shown as it is.
@@ -822,7 +835,7 @@ async function doubtsAbout(
   }
   const doubts: string[] = [];
   const named = await svc.mentionedEnterprises(text, team);
-  if (named.length >= 2) doubts.push(TEXTS.doubtEnterprises(named));
+  if (named.length >= 2 && !listVisit) doubts.push(TEXTS.doubtEnterprises(named));
   if (e.issues.length > MANY_ISSUES) doubts.push(TEXTS.doubtManyIssues(e.issues.length));
   return doubts.length ? doubts : null;
 }
@@ -916,7 +929,10 @@ function correctsCard(card: Draft, text: string, parsed: Extraction): boolean {
   const enterprisesOf = (e: Extraction) =>
     new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
   const was = enterprisesOf(before);
-  if ([...enterprisesOf(parsed)].some((e) => was.has(e))) return true;
+  const now = enterprisesOf(parsed);
+  // (a card about several enterprises — 今天跑了三家 … — is replaced only by a report that covers them all; a report
+  // about one of them is its own, and the card keeps waiting)
+  if ([...now].some((e) => was.has(e)) && [...was].every((e) => now.has(e))) return true;
   return parsed.ref !== null && parsed.ref === before.ref;
 }
 
