@@ -103,4 +103,19 @@ describe('team chat', () => {
     expect(issues.map((i) => i.enterprise).sort()).toEqual(['华康药业', '宏达机械', '宏达机械'].sort());
     expect((await t.kit.store.listVisits({})).length).toBeGreaterThanOrEqual(2);
   });
+
+  it('in a roll-up a deadline written inside one entry is that entry’s only; 都是… makes it every entry’s', async () => {
+    await send(
+      '周报\n1. 宏达机械 缺焊工 已交办人社局\n2. 华康药业 厂房土地证 已交办资规局 3月29日前\n3. 金鼎新材料 流贷 已交办金融办',
+    );
+    await send('对');
+    const due = async (id: string) => (await t.kit.store.getIssue(id))?.dueDate;
+    expect(await due('Q-0002')).toBe('2019-03-29');
+    expect(await due('Q-0001')).not.toBe('2019-03-29');
+    expect(await due('Q-0003')).not.toBe('2019-03-29');
+    await send('周报\n1. 长风电机 缺钳工 已交办人社局\n2. 东方轴承 排污许可续期 已交办生态环境局 都是3月29日前');
+    await send('对');
+    expect(await due('Q-0004')).toBe('2019-03-29');
+    expect(await due('Q-0005')).toBe('2019-03-29');
+  });
 });

@@ -15,7 +15,7 @@ import {
   parseLedgerCommand,
   stripReportPrefix,
 } from '../commands.js';
-import { readDeadline } from '../deadlines.js';
+import { readDeadline, type DeadlineReading } from '../deadlines.js';
 import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
@@ -539,8 +539,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   }
 
   const plan = emptyPlan('report');
-  const reading = readDeadline(text, today);
-  const deadline = reading?.date ?? null;
+  const readingOf = deadlinesByItem(text, today, items);
+  const deadlineOf = (index: number): string | null => readingOf(index)?.date ?? null;
   const isCorrection = CUES.correction.test(text) || opensWithCorrection(text);
   const tctx = { today, dueDays: deps.config.ZCT_DUE_DAYS, isAdmin: ctx.msg.isAdmin };
 
@@ -631,7 +631,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       {
         to,
         department: item.department,
-        deadline,
+        deadline: deadlineOf(index),
         note: updates.length === 1 && newItems.length === 0 ? noteText(text) : item.summary,
       },
       tctx,
@@ -719,7 +719,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       summary: item.summary,
       department: item.department,
       status,
-      dueDate: handled ? (deadline ?? addDays(today, deps.config.ZCT_DUE_DAYS)) : null,
+      dueDate: handled ? (deadlineOf(index) ?? addDays(today, deps.config.ZCT_DUE_DAYS)) : null,
       reporter: ctx.msg.userId,
       reporterName: ctx.msg.userName,
       raisedOn: dayOf(entOf(index)),
@@ -728,11 +728,17 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   }
 
   // (a deadline that has already passed is recorded as said — the issue is overdue — and the reply says so)
-  if (
-    reading?.passed &&
-    (plan.issues.some((i) => i.dueDate === reading.date) || plan.patches.some((p) => p.patch.dueDate === reading.date))
-  )
-    plan.notices.push(TEXTS.deadlinePassed(reading.phrase, reading.date));
+  const passed = new Map<string, DeadlineReading>();
+  for (const it of items) {
+    const r = readingOf(it.index);
+    if (r?.passed) passed.set(r.phrase, r);
+  }
+  for (const reading of passed.values())
+    if (
+      plan.issues.some((i) => i.dueDate === reading.date) ||
+      plan.patches.some((p) => p.patch.dueDate === reading.date)
+    )
+      plan.notices.push(TEXTS.deadlinePassed(reading.phrase, reading.date));
   if (!plan.visits.length && !plan.issues.length && !plan.patches.length) {
     if (!plan.notices.length) {
       const declined = Object.values(answers.asNew).includes(false);
@@ -781,6 +787,47 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     }
   }
   return { type: 'commit', plan };
+}
+
+/** Entries of a roll-up: its lines, and the parts a ；/。 ends. */
+const SHARED_DEADLINE = /(?:都|均|统一|一律|全部)(?:是|为|在|要|须|需)?\s*(?:期限|时限)?(?:是|为)?\s*$/;
+const ENTRY_END = /[\n；;。]/;
+
+/**
+ * The deadline each problem of a message is handed off with. A deadline written inside one entry of a roll-up (a
+ * line, or a part ended by ；/。) is that entry's problem's only; one written in an entry of no problem of its own
+ * (期限都是12月底) is every problem's; a message whose problems are not in entries of their own has one deadline.
+ */
+function deadlinesByItem(text: string, today: string, items: Item[]): (index: number) => DeadlineReading | null {
+  const whole = readDeadline(text, today);
+  const all = () => whole;
+  if (items.length < 2 || !whole) return all;
+  const entries: Array<{ start: number; end: number; reading: DeadlineReading | null }> = [];
+  let start = 0;
+  for (const part of text.split(ENTRY_END)) {
+    entries.push({ start, end: start + part.length, reading: part.trim() ? readDeadline(part, today) : null });
+    start += part.length + 1;
+  }
+  const entryOf = new Map<number, number>();
+  for (const { item, index } of items) {
+    const at = text.indexOf(item.summary.slice(0, Math.min(4, item.summary.length)));
+    const e = at < 0 ? -1 : entries.findIndex((x) => at >= x.start && at <= x.end);
+    if (e < 0) return all;
+    entryOf.set(index, e);
+  }
+  if (new Set(entryOf.values()).size < 2) return all;
+  const used = new Set(entryOf.values());
+  // (一律/都 before the phrase — …交生态环境局 都是月底前 — makes it every problem's, wherever it is written)
+  const sharedIn = (x: (typeof entries)[number]): boolean => {
+    if (!x.reading) return false;
+    const before = text.slice(x.start, x.end).split(x.reading.phrase)[0] ?? '';
+    return SHARED_DEADLINE.test(before);
+  };
+  const shared = (entries.find((x, i) => x.reading && !used.has(i)) ?? entries.find(sharedIn))?.reading ?? null;
+  return (index) => {
+    const e = entryOf.get(index);
+    return (e === undefined ? null : entries[e]?.reading) ?? shared;
+  };
 }
 
 /** Below this parse confidence (the parser's own threshold) the bot shows what it understood and records only on 对. */
@@ -930,9 +977,17 @@ function correctsCard(card: Draft, text: string, parsed: Extraction): boolean {
     new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
   const was = enterprisesOf(before);
   const now = enterprisesOf(parsed);
-  // (a card about several enterprises — 今天跑了三家 … — is replaced only by a report that covers them all; a report
-  // about one of them is its own, and the card keeps waiting)
-  if ([...now].some((e) => was.has(e)) && [...was].every((e) => now.has(e))) return true;
+  // (a card about several enterprises — 今天跑了三家 … — is replaced only by a report that covers them all or restates
+  // one of its problems — the same enterprise and category; a report of something else about one of them is its own,
+  // and the card keeps waiting)
+  const matters = (e: Extraction) =>
+    new Set(e.issues.map((i) => `${i.enterprise ?? e.enterprise ?? ''}|${i.category}`));
+  const cardMatters = matters(before);
+  if (
+    [...now].some((e) => was.has(e)) &&
+    ([...was].every((e) => now.has(e)) || [...matters(parsed)].some((m) => cardMatters.has(m)))
+  )
+    return true;
   return parsed.ref !== null && parsed.ref === before.ref;
 }
 
