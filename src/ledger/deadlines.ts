@@ -10,8 +10,22 @@ export { addDays, daysBetween, localDate };
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 
 /**
- * A deadline phrase → the date it names, on or after `today`. Month-day without a year is the next such
- * date (this year, or next year when it has passed). Returns null when the phrase names no date.
+ * How long ago a month-day without a year may have passed and still be this year's date. "11月30日前" written on
+ * 7 December is the deadline that has just passed (the issue is overdue), not next year's 30 November; "1月5日前"
+ * written on 20 December is next January's. One rule for every place a deadline is read (reports, 交办, 改 期限).
+ */
+export const YEARLESS_PASSED_DAYS = 60;
+
+/** This year's date when it is still ahead or passed lately (YEARLESS_PASSED_DAYS), else next year's. */
+function yearless(thisYear: string | null, nextYear: string | null, today: string): string | null {
+  if (!thisYear || thisYear >= today) return thisYear ?? nextYear;
+  return daysBetween(thisYear, today) <= YEARLESS_PASSED_DAYS ? thisYear : nextYear;
+}
+
+/**
+ * A deadline phrase → the date it names. Month-day without a year is this year's while it is ahead or has passed
+ * lately (then the date is before `today`: the caller says so), else next year's. Returns null when the phrase names
+ * no date.
  */
 export function resolveDeadline(phrase: string, today: string): string | null {
   const text = normalizeWidth(phrase).replace(/\s+/g, '');
@@ -22,16 +36,13 @@ export function resolveDeadline(phrase: string, today: string): string | null {
   if ((m = /(\d{1,2})月(\d{1,2})|(\d{1,2})[/.](\d{1,2})/.exec(text))) {
     const month = Number(m[1] ?? m[3]);
     const day = Number(m[2] ?? m[4]);
-    const thisYear = valid(ty, month, day);
-    if (thisYear && thisYear >= today) return thisYear;
-    return valid(ty + 1, month, day);
+    return yearless(valid(ty, month, day), valid(ty + 1, month, day), today);
   }
-  // (12月底 / 12月末: the end of that month, this year or, once past, next year)
+  // (12月底 / 12月末: the end of that month, by the same rule as a month-day)
   if ((m = /(\d{1,2})月(?:底|末)/.exec(text))) {
     const month = Number(m[1]);
     if (month < 1 || month > 12) return null;
-    const thisYear = lastDayOfMonth(ty, month);
-    return thisYear >= today ? thisYear : lastDayOfMonth(ty + 1, month);
+    return yearless(lastDayOfMonth(ty, month), lastDayOfMonth(ty + 1, month), today);
   }
   if (/(下月|下个月)月底/.test(text)) return tm === 12 ? lastDayOfMonth(ty + 1, 1) : lastDayOfMonth(ty, tm + 1);
   if (/月底/.test(text)) return lastDayOfMonth(ty, tm);
@@ -57,18 +68,30 @@ export function resolveDeadline(phrase: string, today: string): string | null {
 
 const DEADLINE_IN_TEXT = new RegExp(`(${DEADLINE_SRC})`, 'g');
 
+/** A deadline as read from a message: the date, the words that named it, and whether it has already passed. */
+export interface DeadlineReading {
+  date: string;
+  phrase: string;
+  passed: boolean;
+}
+
+/** Like findDeadline, with the phrase and whether the date lies before `today` (a yearless date that just passed). */
+export function readDeadline(text: string, today: string): DeadlineReading | null {
+  for (const m of normalizeWidth(text).matchAll(DEADLINE_IN_TEXT)) {
+    const phrase = m[1] as string;
+    if (!/(前|之前|以前|内|以内|为限|截止)$|^(期限|截止|限)/.test(phrase.trim())) continue;
+    const date = resolveDeadline(phrase, today);
+    if (date) return { date, phrase: phrase.trim(), passed: date < today };
+  }
+  return null;
+}
+
 /**
  * The deadline a free-text update sets ("3月20日前给答复", "月底前搞定", "10个工作日内"), or null. Only phrases
  * marked as a limit (前/之前/以前/内/截止/期限) count: "下周放款" is an expectation, not a deadline.
  */
 export function findDeadline(text: string, today: string): string | null {
-  for (const m of normalizeWidth(text).matchAll(DEADLINE_IN_TEXT)) {
-    const phrase = m[1] as string;
-    if (!/(前|之前|以前|内|以内|为限|截止)$|^(期限|截止|限)/.test(phrase.trim())) continue;
-    const date = resolveDeadline(phrase, today);
-    if (date) return date;
-  }
-  return null;
+  return readDeadline(text, today)?.date ?? null;
 }
 
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -140,18 +140,21 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
   });
 
   it('a card waiting for 对 is kept behind a newer card, asked again after it, and 取消 moves on to it too', async () => {
+    // (a visit to a list of the team's own enterprises is recorded at once, with no card)
     await send('今天跑了三家 宏达 瑞丰 绿源 都挺好的');
+    expect((await t.kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(
+      ['宏达机械', '瑞丰纺织', '绿源食品'].sort(),
+    );
+    await send('今天去了金马科技和宏达机械 金马缺电工 宏达想要人才公寓');
     const row = await send('天宇电子 | 缺高级技工5名 | 人社局');
     expect(row.text).toContain('先放着');
     const recorded = await send('对');
     expect(recorded.text).toContain('Q-0001');
     expect(recorded.text).toContain('还有一条在等您确认');
-    expect(recorded.text).toContain('宏达机械');
+    expect(recorded.text).toContain('金马科技');
     expect(recorded.text).not.toContain('先放着');
     await send('对');
-    expect((await t.kit.store.listVisits({})).map((v) => v.enterprise).sort()).toEqual(
-      ['宏达机械', '瑞丰纺织', '绿源食品'].sort(),
-    );
+    expect((await t.kit.store.listIssues({})).map((i) => i.enterprise)).toContain('金马科技');
     // 取消 of the newer card brings the older one back as well
     await send('今天去了金马科技和天宇电子 金马缺电工 天宇想要人才公寓');
     await send('华康药业 | 技改补贴没兑现 | 经信局');

@@ -25,9 +25,17 @@ import {
 } from './context.js';
 import { emptyPlan, execute, withNextQuestion, type Outcome } from './execute.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
-import { reportFlow, waitingSummary } from './report-flow.js';
-import { emptyAnswers, finishDraft, readDraft, type Draft } from './sessions.js';
-import { actedSince, planCloseUnresolved, planEdit, planMerge, planRestore, planUndo } from './lifecycle.js';
+import { reportFlow } from './report-flow.js';
+import { emptyAnswers, finishDraft, readDraft, waitingSummary, type Draft } from './sessions.js';
+import {
+  actedSince,
+  planCloseUnresolved,
+  planEdit,
+  planMerge,
+  planRestore,
+  planUndo,
+  pastDeadlineText,
+} from './lifecycle.js';
 import { teamsFlow } from './teams-flow.js';
 import { helpLines, TEXTS } from './texts.js';
 import { transition, type Change } from './transitions.js';
@@ -122,6 +130,9 @@ export async function commandFlow(
       if (!cmd.department) return reply.text('issues', TEXTS.assignNeedsDepartment(cmd.ref), '请写明部门');
       const department = normalizeDepartment(cmd.department);
       const deadline = cmd.deadline ? resolveDeadline(cmd.deadline, ctx.today) : null;
+      // (a deadline already past — "3月1日前" read as this year's by the one rule — is refused, as 改 期限 refuses it)
+      if (cmd.deadline && deadline && deadline < ctx.today)
+        return reply.text('issues', pastDeadlineText(cmd.deadline, deadline), '没有修改');
       return run(svc, ctx, () =>
         planEach(cmd.refs ?? [cmd.ref], (ref) =>
           planChange(svc, ctx, ref, { to: 'assigned', department, deadline, note: null, explicit: 'assign' }),

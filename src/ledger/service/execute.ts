@@ -21,6 +21,7 @@ import {
   finishDraft,
   QUEUED_DRAFTS,
   queued,
+  waitingSummary,
   readDraft,
   readMarker,
   saveDraft,
@@ -159,9 +160,13 @@ export async function execute(
       ) {
         // (the earlier question waits behind this one and is asked again once this one is settled; the note is the
         // reply's, not the question's, so the question reads the same when asked again)
-        outcome.draft.earlier = [queued(earlier), ...(earlier.earlier ?? [])].slice(0, QUEUED_DRAFTS);
-        shown = `${TEXTS.draftQueued}\n${outcome.draft.question}`;
-        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: TEXTS.draftQueued }, ...outcome.blocks];
+        const waiting = [queued(earlier), ...(earlier.earlier ?? [])];
+        outcome.draft.earlier = waiting.slice(0, QUEUED_DRAFTS);
+        // (more questions than can wait: the oldest gives way — never silently, the reply names it)
+        const dropped = waiting.slice(QUEUED_DRAFTS);
+        const note = [TEXTS.draftQueued, ...dropped.map((d) => TEXTS.draftDropped(waitingSummary(d)))].join('\n');
+        shown = `${note}\n${outcome.draft.question}`;
+        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: note }, ...outcome.blocks];
       } else if (earlier?.earlier?.length && !outcome.draft.earlier) {
         // (the same record asking its next question keeps what waits behind it)
         outcome.draft.earlier = earlier.earlier;

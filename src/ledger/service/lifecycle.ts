@@ -26,7 +26,7 @@ import { STATUS_RANK } from './transitions.js';
 import { reply } from '../../messaging/reply.js';
 import { CORRECTION_WORDS } from '../../messaging/intent-cues.js';
 import { escapeRegExp } from '../../text/regexp.js';
-import { addDays, daysBetween, lastDayOfMonth, ymd } from '../../time/index.js';
+import { addDays, lastDayOfMonth, ymd } from '../../time/index.js';
 
 const notice = (text: string, title = '没有变化'): Outcome => ({
   type: 'reply',
@@ -51,8 +51,13 @@ const EDIT_EXAMPLES: Record<EditableField, string> = {
   summary: '缺3名化工工程师',
   enterprise: '绿源食品',
 };
-/** A deadline written without a year that lands this far ahead was most likely meant for a day already past. */
-const YEARLESS_FAR_DAYS = 300;
+/**
+ * Why a deadline before today is refused: a year written out is simply past; a month-day without one is this year's
+ * (read by the one rule of resolveDeadline) — the user is asked to write next year's if that is meant.
+ */
+export function pastDeadlineText(phrase: string, due: string): string {
+  return /\d{4}|年/.test(phrase) ? TEXTS.editPastDate(due) : TEXTS.editYearUnclear(phrase, due);
+}
 
 function editValue(
   field: EditableField,
@@ -76,11 +81,8 @@ function editValue(
     case 'dueDate': {
       const due = resolveDeadline(value, today);
       if (!due) return { refused: TEXTS.editBadDate(value) };
-      if (due < today) return { refused: TEXTS.editPastDate(due) };
-      // "改 期限 12月1日" on 7 December: next year's 1 December is probably not what was meant — ask for the year.
-      if (!/\d{4}|年/.test(value) && /月|[./]/.test(value) && daysBetween(today, due) > YEARLESS_FAR_DAYS) {
-        return { refused: TEXTS.editYearUnclear(value, due) };
-      }
+      // ("改 期限 12月1日" on 7 December reads 1 December of this year, as a report does — a day past: ask for the year)
+      if (due < today) return { refused: pastDeadlineText(value, due) };
       return { value: due };
     }
     case 'summary':

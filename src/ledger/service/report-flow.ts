@@ -15,7 +15,7 @@ import {
   parseLedgerCommand,
   stripReportPrefix,
 } from '../commands.js';
-import { findDeadline } from '../deadlines.js';
+import { readDeadline, type DeadlineReading } from '../deadlines.js';
 import { chineseNumber } from '../extract/normalize.js';
 import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
 import { findRefs as findRefHits } from '../extract/ref.js';
@@ -52,6 +52,7 @@ import {
   saveDraft,
   type Draft,
   type DraftAnswers,
+  waitingSummary,
 } from './sessions.js';
 import { distinctMatters, findTarget, overlap } from './targets.js';
 import {
@@ -590,7 +591,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   }
 
   const plan = emptyPlan('report');
-  const deadline = findDeadline(text, today);
+  const readingOf = deadlinesByItem(text, today, items);
+  const deadlineOf = (index: number): string | null => readingOf(index)?.date ?? null;
   const isCorrection = CUES.correction.test(text) || opensWithCorrection(text);
   const tctx = { today, dueDays: deps.config.ZCT_DUE_DAYS, isAdmin: ctx.msg.isAdmin };
 
@@ -655,6 +657,19 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           newItems.push({ item, index });
           continue;
         }
+        // A terse hand-off of a matter the ledger has nothing open for (宏达机械 土地证办理 交办资规局 月底前): the
+        // matter's first report, handed off as it is recorded — for one of the team's own enterprises and a matter
+        // whose words tell its category.
+        if (
+          itemEnterprise &&
+          team.enterprises.includes(itemEnterprise) &&
+          to === 'assigned' &&
+          item.department &&
+          item.category !== '其他'
+        ) {
+          newItems.push({ item, index });
+          continue;
+        }
         const where = itemEnterprise ?? stated ?? '本组';
         const question = QUESTIONS.recordAsNew(where, item.category, item.summary);
         return draftBase({ type: 'confirm_new', index }, question);
@@ -668,7 +683,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       {
         to,
         department: item.department,
-        deadline,
+        deadline: deadlineOf(index),
         note: updates.length === 1 && newItems.length === 0 ? noteText(text) : item.summary,
       },
       tctx,
@@ -756,7 +771,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       summary: item.summary,
       department: item.department,
       status,
-      dueDate: handled ? (deadline ?? addDays(today, deps.config.ZCT_DUE_DAYS)) : null,
+      dueDate: handled ? (deadlineOf(index) ?? addDays(today, deps.config.ZCT_DUE_DAYS)) : null,
       reporter: ctx.msg.userId,
       reporterName: ctx.msg.userName,
       raisedOn: dayOf(entOf(index)),
@@ -764,6 +779,18 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     plan.issues.push(issue);
   }
 
+  // (a deadline that has already passed is recorded as said — the issue is overdue — and the reply says so)
+  const passed = new Map<string, DeadlineReading>();
+  for (const it of items) {
+    const r = readingOf(it.index);
+    if (r?.passed) passed.set(r.phrase, r);
+  }
+  for (const reading of passed.values())
+    if (
+      plan.issues.some((i) => i.dueDate === reading.date) ||
+      plan.patches.some((p) => p.patch.dueDate === reading.date)
+    )
+      plan.notices.push(TEXTS.deadlinePassed(reading.phrase, reading.date));
   if (!plan.visits.length && !plan.issues.length && !plan.patches.length) {
     if (!plan.notices.length) {
       const declined = Object.values(answers.asNew).includes(false);
@@ -784,7 +811,14 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     };
   }
   if (!answers.confirmed) {
-    const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true);
+    // (visits to several of the team's own enterprises with nothing to report — 上午去了长风和鑫源 都正常 — are
+    // understood: several enterprises named is no doubt when no problem has to be placed among them)
+    const listVisit =
+      plan.visits.length >= 2 &&
+      !plan.issues.length &&
+      !plan.patches.length &&
+      plan.visits.every((v) => team.enterprises.includes(v.enterprise));
+    const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true, listVisit);
     // An enterprise this team is not bound to — another team's, or a name the parser guessed (宏图科技, 屋顶分布式光伏):
     // confirm first. (A team with no bindings yet records what it reports.)
     const bound = new Set(team.enterprises);
@@ -807,6 +841,47 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   return { type: 'commit', plan };
 }
 
+/** Entries of a roll-up: its lines, and the parts a ；/。 ends. */
+const SHARED_DEADLINE = /(?:都|均|统一|一律|全部)(?:是|为|在|要|须|需)?\s*(?:期限|时限)?(?:是|为)?\s*$/;
+const ENTRY_END = /[\n；;。]/;
+
+/**
+ * The deadline each problem of a message is handed off with. A deadline written inside one entry of a roll-up (a
+ * line, or a part ended by ；/。) is that entry's problem's only; one written in an entry of no problem of its own
+ * (期限都是12月底) is every problem's; a message whose problems are not in entries of their own has one deadline.
+ */
+function deadlinesByItem(text: string, today: string, items: Item[]): (index: number) => DeadlineReading | null {
+  const whole = readDeadline(text, today);
+  const all = () => whole;
+  if (items.length < 2 || !whole) return all;
+  const entries: Array<{ start: number; end: number; reading: DeadlineReading | null }> = [];
+  let start = 0;
+  for (const part of text.split(ENTRY_END)) {
+    entries.push({ start, end: start + part.length, reading: part.trim() ? readDeadline(part, today) : null });
+    start += part.length + 1;
+  }
+  const entryOf = new Map<number, number>();
+  for (const { item, index } of items) {
+    const at = text.indexOf(item.summary.slice(0, Math.min(4, item.summary.length)));
+    const e = at < 0 ? -1 : entries.findIndex((x) => at >= x.start && at <= x.end);
+    if (e < 0) return all;
+    entryOf.set(index, e);
+  }
+  if (new Set(entryOf.values()).size < 2) return all;
+  const used = new Set(entryOf.values());
+  // (一律/都 before the phrase — …交生态环境局 都是月底前 — makes it every problem's, wherever it is written)
+  const sharedIn = (x: (typeof entries)[number]): boolean => {
+    if (!x.reading) return false;
+    const before = text.slice(x.start, x.end).split(x.reading.phrase)[0] ?? '';
+    return SHARED_DEADLINE.test(before);
+  };
+  const shared = (entries.find((x, i) => x.reading && !used.has(i)) ?? entries.find(sharedIn))?.reading ?? null;
+  return (index) => {
+    const e = entryOf.get(index);
+    return (e === undefined ? null : entries[e]?.reading) ?? shared;
+  };
+}
+
 /** Below this parse confidence (the parser's own threshold) the bot shows what it understood and records only on 对. */
 export const CONFIRM_BELOW = CONFIDENT;
 /** Doubts the flow settles by itself before a plan exists (which enterprise, which issue). */
@@ -825,12 +900,18 @@ async function doubtsAbout(
   text: string,
   team: Team,
   manyConfirmed: boolean,
+  listVisit = false,
 ): Promise<string[] | null> {
   if (e.confidence !== undefined) {
     // A missing enterprise or issue was settled before the plan was made (the team's one enterprise, a
     // question answered, a match), and so was the number of problems when the user confirmed it: only the
     // doubts left count.
-    const open = (e.reasons ?? []).filter((r) => !SETTLED_BY_FLOW.has(r) && !(manyConfirmed && r === 'many_issues'));
+    const open = (e.reasons ?? []).filter(
+      (r) =>
+        !SETTLED_BY_FLOW.has(r) &&
+        !(manyConfirmed && r === 'many_issues') &&
+        !(listVisit && r === 'several_enterprises'),
+    );
     if (open.length === (e.reasons ?? []).length ? e.confidence >= CONFIRM_BELOW : confidenceOf(open) >= CONFIRM_BELOW)
       return null;
     // Several enterprises are named in the card; a reason the parser has no label for is shown as it is.
@@ -857,7 +938,7 @@ async function doubtsAbout(
   }
   const doubts: string[] = [];
   const named = await svc.mentionedEnterprises(text, team);
-  if (named.length >= 2) doubts.push(TEXTS.doubtEnterprises(named));
+  if (named.length >= 2 && !listVisit) doubts.push(TEXTS.doubtEnterprises(named));
   if (e.issues.length > MANY_ISSUES) doubts.push(TEXTS.doubtManyIssues(e.issues.length));
   return doubts.length ? doubts : null;
 }
@@ -886,16 +967,7 @@ function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): {
   return { blocks, text: [TEXTS.cardLead, ...lines.map((l) => `· ${l}`), TEXTS.cardHowTo].join('\n') };
 }
 
-/** One line saying what a waiting draft asks: its question, or for a card the first thing it would record. */
-export function waitingSummary(draft: Draft): string {
-  const lines = draft.question
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
-  const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
-  return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;
-}
+export { waitingSummary };
 
 /**
  * A short correction of a waiting card (不对，是交办自然资源局 / 不对，不是数控技工，是焊工 / 不是审批，是用地): the card's
@@ -960,7 +1032,18 @@ function correctsCard(card: Draft, text: string, parsed: Extraction): boolean {
   const enterprisesOf = (e: Extraction) =>
     new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
   const was = enterprisesOf(before);
-  if ([...enterprisesOf(parsed)].some((e) => was.has(e))) return true;
+  const now = enterprisesOf(parsed);
+  // (a card about several enterprises — 今天跑了三家 … — is replaced only by a report that covers them all or restates
+  // one of its problems — the same enterprise and category; a report of something else about one of them is its own,
+  // and the card keeps waiting)
+  const matters = (e: Extraction) =>
+    new Set(e.issues.map((i) => `${i.enterprise ?? e.enterprise ?? ''}|${i.category}`));
+  const cardMatters = matters(before);
+  if (
+    [...now].some((e) => was.has(e)) &&
+    ([...was].every((e) => now.has(e)) || [...matters(parsed)].some((m) => cardMatters.has(m)))
+  )
+    return true;
   return parsed.ref !== null && parsed.ref === before.ref;
 }
 

@@ -10,6 +10,7 @@ import type { IncomingMessage } from '../../messaging/incoming.js';
 import { readSession } from '../../store/session.js';
 import { extractionSchema } from '../model.js';
 import type { LedgerDeps } from './context.js';
+import { TEXTS } from './texts.js';
 import { recordViewSchema, type RecordView } from './view.js';
 
 const pendingSchema = z.discriminatedUnion('type', [
@@ -58,7 +59,7 @@ const draftCore = {
 const queuedSchema = z.object(draftCore);
 export type QueuedDraft = z.infer<typeof queuedSchema>;
 /** How many earlier questions wait behind the current one. */
-export const QUEUED_DRAFTS = 2;
+export const QUEUED_DRAFTS = 4;
 
 export const draftSchema = z.object({
   v: z.literal(1),
@@ -144,4 +145,15 @@ export async function writeMarker(deps: LedgerDeps, dedupKey: string, view: Reco
       'could not keep the ledger done-marker (the commit itself succeeded)',
     );
   }
+}
+
+/** One line saying what a waiting draft asks: its question, or for a card the first thing it would record. */
+export function waitingSummary(draft: Pick<Draft, 'question'>): string {
+  const lines = draft.question
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines[0] !== TEXTS.cardLead) return lines[0] ?? '';
+  const first = lines.find((l) => /^[•·]/.test(l))?.replace(/^[•·]\s*/, '') ?? '';
+  return `确认这条记录（${first}${lines.filter((l) => /^[•·]/.test(l)).length > 1 ? ' 等' : ''}）请回复“对”`;
 }

@@ -54,7 +54,10 @@ export const TEXTS = {
   editNeedsValue: (id: string, label: string, example: string) =>
     `请写出新的${label}，例如：${id} 改 ${label} ${example}。没有修改。`,
   editYearUnclear: (v: string, due: string) =>
-    `“${v}”今年已经过去，按明年算是 ${due}；如果就是这个日期，请写明年份（如“${due.slice(0, 4)}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日”）。没有修改。`,
+    `“${v}”今年已经过去（${due}），期限不能改到过去；如果指的是明年，请写明年份（如“${Number(due.slice(0, 4)) + 1}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日”）。没有修改。`,
+  /** A report's deadline that has already passed (a yearless date read as this year's): recorded, and said so. */
+  deadlinePassed: (phrase: string, due: string) =>
+    `期限“${phrase}”今年已经过去，按 ${due} 记录（已逾期）；如果指的是明年，请发送“Q-编号 改 期限 ${Number(due.slice(0, 4)) + 1}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日”。`,
   editBadSummary: '摘要需要 2 到 200 个字，没有修改。',
   assignNeedsDepartment: (id: string) =>
     `交办给哪个部门？请写明部门，如“${id} 交办 人社局”（可加期限：“${id} 交办 人社局 月底前”）。没有修改。`,
@@ -105,6 +108,8 @@ export const TEXTS = {
   doubtUnbound: (names: string[]) => `${names.join('、')}不是本组绑定联系的企业`,
   draftKept: (question: string) => `上一条待补充的记录还在等您回复：${question}`,
   draftQueued: '（上一条待确认的记录先放着，这一条处理完再问您。）',
+  /** The oldest waiting question given up because too many wait: named, so the user can send it again. */
+  draftDropped: (what: string) => `（等您回复的记录太多，最早的一条已放弃，没有记录：${what}。需要的话请重新发送。）`,
   nextDraft: (question: string) => `还有一条在等您确认：\n${question}`,
   correctionTaken: '（已按更正后的内容替换刚才那条。）',
   cardRevised: (what: string) => `已按更正修改（${what}），还需要您确认：`,
