@@ -16,9 +16,8 @@ describe('team chat (round 10: matching and corrections)', () => {
   const { send } = t;
 
   it('a correction after a newer record moves that record, and the older waiting card keeps waiting untouched', async () => {
-    const card = await send(
-      '昨天和商务局一起去了新丰木业 企业说了三件事 一个是板材出口订单下滑想要外贸补助 二是缺木工五名 三是厂区道路破损需要修',
-    );
+    // (two enterprises in one report: a card that waits for 对)
+    const card = await send('昨天走访了新丰木业和宏远化工，新丰木业缺木工五名，宏远化工厂区道路破损需要修');
     expect(card.reply?.intent).toBe('clarify');
     const rec = await send('今天到锦程物流走访，企业反映冷链仓库用地审批慢，交办资规局');
     expect(rec.text).toContain('Q-0001');
@@ -30,7 +29,8 @@ describe('team chat (round 10: matching and corrections)', () => {
     const done = await send('对');
     expect(done.text).toContain('已记录');
     const issues = await t.kit.store.listIssues({});
-    expect(issues.filter((i) => i.enterprise === '新丰木业')).toHaveLength(3);
+    expect(issues.filter((i) => i.enterprise === '新丰木业')).toHaveLength(1);
+    expect(issues.filter((i) => i.enterprise === '宏远化工')).toHaveLength(1);
     expect(issues.filter((i) => i.enterprise === '天宇光电')).toHaveLength(1);
   });
 
