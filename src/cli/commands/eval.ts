@@ -190,23 +190,23 @@ export function register(program: Command): void {
         text += formatReport(file, report, opts.verbose);
         if (gateSweep) {
           text += '\n\n判定模型阈值扫描（P(可答) 阈值 / 无答案题判“未找到” / 可回答题被误拒；产品用 0.50）：\n';
-          text += gateSweep
-            .map(
-              (s) =>
-                `  ${s.threshold.toFixed(2)}  ${pct(s.notFoundAccuracy).padStart(6)}  ${pct(s.falseRefusalRate).padStart(6)}`,
-            )
-            .join('\n');
+          text += sweepLines(gateSweep);
         }
         if (sweep) {
           text += '\n\n覆盖度阈值扫描（无问题文本时的判定；阈值 / 无答案题判“未找到” / 可回答题被误拒）：\n';
-          text += sweep
-            .map(
-              (s) =>
-                `  ${s.threshold.toFixed(2)}  ${pct(s.notFoundAccuracy).padStart(6)}  ${pct(s.falseRefusalRate).padStart(6)}`,
-            )
-            .join('\n');
+          text += sweepLines(sweep);
         }
         process.stdout.write(`${text}\n`);
       },
     );
+}
+
+/** A threshold sweep as lines: threshold / unanswerable judged 未找到 / answerable refused. */
+function sweepLines(rows: Array<{ threshold: number; notFoundAccuracy: number; falseRefusalRate: number }>): string {
+  return rows
+    .map(
+      (s) =>
+        `  ${s.threshold.toFixed(2)}  ${pct(s.notFoundAccuracy).padStart(6)}  ${pct(s.falseRefusalRate).padStart(6)}`,
+    )
+    .join('\n');
 }
