@@ -253,15 +253,24 @@ const QUERY_LEAD = /^(?:帮我|麻烦|请)?(?:看下|看一下|看看|查下|查
 const QUERY_TAIL = /(?:呢|啊|呀|吗|吧)?[\s?？。.!！~～]*$/;
 const QUERY_ASK =
   /(?:一共|总共|共|现在|目前|还|都)*(?:有|是)?(?:哪些|哪几个|哪几条|几个|几条|几件|多少个?|多少条|多少件)(?:问题|事)?/g;
-const QUERY_SCOPE = /各个?小?组|所有(?:的)?小?组|全部(?:的)?小组|本组|我们组|我组|我们/g;
+/** Every team, the speaker's own team, and a team named by its name (liaison teams are 小组: 城东一组). */
+const EVERY_TEAM_SRC = '各个?小?组|所有(?:的)?小?组|全部(?:的)?小组';
+const OWN_TEAM_SRC = '本组|我们组|我组';
+const NAMED_TEAM_SRC = '[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?组(?!织)';
+const QUERY_SCOPE = new RegExp(`${EVERY_TEAM_SRC}|${OWN_TEAM_SRC}|我们`, 'g');
 const QUERY_FILLER =
   /今天|现在|目前|当前|本月|这个?月|本周|这周|一共|总共|还|都|有|的|了|那边|这边|那里|这块|方面|[\s,，、:：]/g;
 const QUERY_NOUN = /问题清单|问题台账|台账|清单|问题|事项|事/g;
 const HANDED_TO = /(?:已经?)?(?:交办给?|交给|转给|转交给?|报给|推给|交由)\s*$/;
-const TEAM_FIRST = /^(?!各|哪|本组|我们组|我组|小组)([\u4e00-\u9fa5A-Za-z0-9]{1,10}?组)(?!织)(?:的)?/;
+const TEAM_FIRST = new RegExp(`^(?!各|哪|本组|我们组|我组|小组)(${NAMED_TEAM_SRC})`);
 /** A team's name: no question word or pronoun in it (这个机器人怎么查我们组 is no team). */
 const teamName = (name: string | undefined): name is string =>
   Boolean(name) && !QUESTIONISH.test(name as string) && !/我们|咱们|你们|他们|这个|那个/.test(name as string);
+/** The team a text begins by naming (城东一组逾期的 → 城东一组), or null. */
+function leadingTeam(text: string): string | null {
+  const name = TEAM_FIRST.exec(text)?.[1];
+  return teamName(name) ? name : null;
+}
 const CATEGORY_QUERY = new RegExp(`(${CATEGORIES.filter((c) => c !== '其他').join('|')})(?:类|方面|这块)?`);
 
 function parseLedgerQuery(input: string): LedgerCommand | null {
@@ -271,9 +280,8 @@ function parseLedgerQuery(input: string): LedgerCommand | null {
   const board = parseOverview(text);
   if (board) return board;
   // A team named first (城东一组逾期的): the list is that team's (a leadership group reads any team's).
-  const first = TEAM_FIRST.exec(text);
-  const team = first && teamName(first[1]) ? first : null;
-  if (team) text = text.slice(team[0].length);
+  const team = leadingTeam(text);
+  if (team) text = text.slice(team.length).replace(/^的/, '');
   let department: string | undefined;
   let handedTo = false;
   const dept = findDepartments(text).find((d) => !d.unknown);
@@ -312,7 +320,7 @@ function parseLedgerQuery(input: string): LedgerCommand | null {
     type: 'list',
     statuses: said.statuses ?? OPEN_STATUSES,
     overdue: said.overdue,
-    enterprise: team ? (team[1] as string) : null,
+    enterprise: team,
     ...(category ? { category } : {}),
     ...(department ? { department } : {}),
   };
@@ -322,10 +330,11 @@ function parseLedgerQuery(input: string): LedgerCommand | null {
  * How things stand — the board answers: 各组情况, 城西二组情况怎么样, 本组这个月情况, 本月办结率多少, 这周走访了几家,
  * 哪个组没完成一月一走访, 哪些企业这个月还没走访. A team is named by a name ending in 组 (liaison teams are 小组).
  */
-const OVERVIEW_SUBJECT = String.raw`(各个?小?组|所有(?:的)?小?组|全部(?:的)?小组|本组|我们组|我组|[\u4e00-\u9fa5A-Za-z0-9]{1,10}?组)`;
+const OVERVIEW_SUBJECT = `(${EVERY_TEAM_SRC}|${OWN_TEAM_SRC}|${NAMED_TEAM_SRC})`;
 const OVERVIEW_TIME = '(?:最近|目前|现在|本周|这周|本月|这个?月|今天)';
+const OVERVIEW_TIME_RE = new RegExp(OVERVIEW_TIME);
 const OVERVIEW = new RegExp(
-  String.raw`^${OVERVIEW_SUBJECT}?(?:的)?${OVERVIEW_TIME}?(?:的)?(?:工作|整体|总体)?(?:情况|进展|概况|近况)(?:怎么样|如何|咋样|怎样)?(?:了)?$`,
+  `^${OVERVIEW_SUBJECT}?(?:的)?${OVERVIEW_TIME}?(?:的)?(?:工作|整体|总体)?(?:情况|进展|概况|近况)(?:怎么样|如何|咋样|怎样)?(?:了)?$`,
 );
 const METRIC = /办结率|一月一走访|走访(?:了)?(?:几|多少)(?:家|次|个)|(?:还)?(?:没有?|未)(?:完成一月一)?走访/;
 const METRIC_SCOPE =
@@ -333,15 +342,15 @@ const METRIC_SCOPE =
 
 function parseOverview(text: string): LedgerCommand | null {
   const m = OVERVIEW.exec(text);
-  if (m && (m[1] || new RegExp(OVERVIEW_TIME).test(text))) {
+  if (m && (m[1] || OVERVIEW_TIME_RE.test(text))) {
     const subject = m[1] ?? '';
     const own = !subject || /^(?:各|所有|全部|本组|我们组|我组)/.test(subject);
     if (own) return { type: 'board' };
     return teamName(subject) ? { type: 'board', team: subject } : null;
   }
   if (METRIC.test(text) && METRIC_SCOPE.test(text) && !/[吗]|怎么|如何|什么|为什么/.test(text)) {
-    const team = /^([\u4e00-\u9fa5A-Za-z0-9]{1,10}?组)(?!织)/.exec(text)?.[1];
-    return teamName(team) && !/^(?:各|哪|本组|我们组|我组)/.test(team) ? { type: 'board', team } : { type: 'board' };
+    const team = leadingTeam(text);
+    return team ? { type: 'board', team } : { type: 'board' };
   }
   return null;
 }
