@@ -81,6 +81,22 @@ describe('in a leadership group (ZCT_ADMIN_GROUPS)', () => {
     expect((await t.send('各组问题清单', west)).text).not.toContain('Q-0001');
   });
 
+  it("in a team's own group its own name reads as its own list; another team's or an unknown team's is said so", async () => {
+    await seed();
+    const own = await t.send('城东一组逾期的');
+    expect(own.route).toBe('issues');
+    expect(own.text).toContain('Q-0001');
+    expect(own.text).not.toMatch(/城东一组 城东一组/);
+    const ownList = await t.send('城西二组的问题清单', west);
+    expect(ownList.text).toContain('Q-0002');
+    const other = await t.send('城西二组的问题清单');
+    expect(other.text).not.toContain('Q-0002');
+    expect(other.text).toContain('只能查看本组');
+    const unknown = await t.send('城南三组逾期的');
+    expect(unknown.text).toContain('没有名为“城南三组”的联企小组');
+    expect(unknown.text).not.toContain('Q-0001');
+  });
+
   it('看板 gives the board in text: the leadership digest, with the web board when served', async () => {
     await seed();
     const r = await t.send('看板', lead);

@@ -271,7 +271,17 @@ async function listFlow(
   const team = ctx.team;
   // In a leadership group every team's issues (a team's name narrows them to that team); elsewhere the team's own.
   const teamList = adminView ? await deps.store.listTeams() : [];
-  const named = cmd.enterprise;
+  let named = cmd.enterprise;
+  // In a team's own group a team's name (城东一组逾期的) is no enterprise: its own name reads as its own list, another
+  // team's is not readable here (only the leadership group reads every team's list).
+  if (!adminView && named && team && !boundEnterprise(team.enterprises, named)) {
+    if (teamNamed([team], named)) named = null;
+    else {
+      const other = teamNamed(await deps.store.listTeams(), named);
+      if (other) return reply.text('issues', TEXTS.otherTeamList(other.name || other.id), '问题清单');
+      if (/组$/.test(named)) return reply.text('issues', TEXTS.noSuchTeam(named), '问题清单');
+    }
+  }
   const ofTeam = adminView && named ? teamNamed(teamList, named) : null;
   let enterprise = ofTeam ? null : named;
   if (enterprise && team && !adminView) enterprise = boundEnterprise(team.enterprises, enterprise) ?? enterprise;
