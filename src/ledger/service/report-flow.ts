@@ -426,6 +426,23 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean, te
   return best.score >= 3 && best.score > second.score ? [best.issue] : scored.map((s) => s.issue);
 }
 
+/**
+ * The team's issues of an enterprise already 办结 (not 销号) that a matter said to be stuck again may be: the same
+ * category.
+ */
+async function recentlyResolved(
+  svc: FlowContext,
+  team: Team,
+  enterprise: string,
+  item: ExtractedIssue,
+  claimed: string[],
+): Promise<Issue[]> {
+  if (item.category === '其他') return [];
+  const done = await svc.deps.store.listIssues({ teamId: team.id, enterprise, status: ['resolved'] });
+  // (the obstacle now met — 银行说要补材料 — need share no word with the matter first raised: it is asked, not assumed)
+  return done.filter((i) => i.category === item.category && !claimed.includes(i.id)).slice(0, 9);
+}
+
 interface PlanInput {
   extraction: Extraction;
   /** The report's text (the original message, when completing a draft). */
@@ -586,7 +603,20 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           { type: 'target', index: it.index, candidates: match.map((c) => ({ id: c.id, label: candidateLabel(c) })) },
           question,
         );
-      } else newItems.push(it);
+      } else {
+        // (华康贷款又卡住了 after that loan was 办结: the matter done before is back — reopen it, or a new one? asked)
+        const again = STILL_UNSETTLED.test(it.item.summary)
+          ? await recentlyResolved(svc, team, entOf(it.index), it.item, claimed)
+          : [];
+        if (again.length) {
+          const question = QUESTIONS.reopenOrNew(entOf(it.index), it.item.summary, again.map(candidateLabel));
+          return draftBase(
+            { type: 'target', index: it.index, candidates: again.map((c) => ({ id: c.id, label: candidateLabel(c) })) },
+            question,
+          );
+        }
+        newItems.push(it);
+      }
     }
   }
 
@@ -678,9 +708,12 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     }
     if (used.includes(issue.id)) continue;
     used.push(issue.id);
+    // (a done issue picked for a matter stuck again — reopenOrNew: reopened, with the new words as its note)
+    const reopening = chosen !== undefined && issue.status === 'resolved' && to !== 'resolved' && to !== 'closed';
     const t = transition(
       issue,
       {
+        ...(reopening ? { explicit: 'reopen' as const } : {}),
         to,
         department: item.department,
         deadline: deadlineOf(index),

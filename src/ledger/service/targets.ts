@@ -149,11 +149,16 @@ function clearWinner(candidates: Issue[], description: string, minScore: number)
   return best.issue;
 }
 
-/** "用工问题" / "融资的事" / "审批方面": a text that names a category as the matter it speaks of. */
+/**
+ * "用工问题" / "融资的事" / "招工的事" / "审批方面": a text that names the matter it speaks of only by its category or a
+ * word every matter of a kind shares — the matter the team already has, not one of its own.
+ */
 function namesItsCategory(text: string, category: Category): boolean {
   if (category === '其他') return false;
-  return new RegExp(`${category}(?:方面)?(?:的)?(?:问题|的事|那个事|这个事|事情|那件事|这件事|方面)`).test(text);
+  return new RegExp(`(?:${category}|${GENERIC_WORDS.source})${MATTER_NOUN}`).test(text);
 }
+/** What makes a category or a generic matter word the name of a matter: 用工的问题, 招工的事, 贷款那个事, 审批方面. */
+const MATTER_NOUN = '(?:方面)?(?:的)?(?:问题|的事|那个事|这个事|事情|那件事|这件事|方面)';
 
 export async function findTarget(
   store: Store,

@@ -130,6 +130,9 @@ export const QUESTIONS = {
   whichIssue: (where: string, category: string, summary: string, labels: string[]) =>
     `${where}有 ${labels.length} 个在办的${category === '其他' ? '' : category}问题，“${summary}”说的是哪一个？请回复序号或编号（都不是请回复“新问题”）：\n` +
     labels.map((l, i) => `${i + 1}. ${l}`).join('\n'),
+  reopenOrNew: (where: string, summary: string, labels: string[]) =>
+    `${where}有${labels.length > 1 ? ` ${labels.length} 个` : ''}已办结的同类问题，“${summary}”是它又出了问题吗？回复序号或编号重新打开它（这条记入它的历史），不是请回复“新问题”：\n` +
+    labels.map((l, i) => `${i + 1}. ${l}`).join('\n'),
   recordAsNew: (where: string, category: string, summary: string) =>
     `没有找到${where}${category === '其他' ? '与此相关的在办' : `在办的${category}`}问题。要把“${summary}”登记为新问题吗？请回复“是”或“否”。`,
 } as const;
