@@ -791,12 +791,14 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     };
     plan.visits.push(visit);
   }
+  let defaultDue = false;
   for (const { item, index } of newItems) {
     let status = item.status;
     if (status === 'closed' && !ctx.msg.isAdmin) status = 'resolved';
     // A problem with a handling department has been handed off: never 待交办 with a 承办部门.
     if (status === 'open' && item.department) status = 'assigned';
     const handled = status === 'assigned' || status === 'in_progress';
+    if (handled && !deadlineOf(index)) defaultDue = true;
     const issue: NewIssue = {
       teamId: team.id,
       enterprise: entOf(index),
@@ -812,6 +814,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     plan.issues.push(issue);
   }
 
+  // (a hand-off with no deadline said gets the default one: the reply says it is the default, and how to change it)
+  if (defaultDue) plan.notices.push(TEXTS.defaultDeadline(deps.config.ZCT_DUE_DAYS));
   // (a deadline that has already passed is recorded as said — the issue is overdue — and the reply says so)
   const passed = new Map<string, DeadlineReading>();
   for (const it of items) {

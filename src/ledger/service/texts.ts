@@ -59,6 +59,8 @@ export const TEXTS = {
     `请写出新的${label}，例如：${id} 改 ${label} ${example}。没有修改。`,
   editYearUnclear: (v: string, due: string) =>
     `“${v}”今年已经过去（${due}），期限不能改到过去；如果指的是明年，请写明年份（如“${Number(due.slice(0, 4)) + 1}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日”）。没有修改。`,
+  defaultDeadline: (days: number) =>
+    `消息没有写办理期限，已按默认 ${days} 天设定；要改：发送“Q-编号 改 期限 12月31日”。`,
   /** A report's deadline that has already passed (a yearless date read as this year's): recorded, and said so. */
   deadlinePassed: (phrase: string, due: string) =>
     `期限“${phrase}”今年已经过去，按 ${due} 记录（已逾期）；如果指的是明年，请发送“Q-编号 改 期限 ${Number(due.slice(0, 4)) + 1}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日”。`,
