@@ -14,6 +14,7 @@ import {
   LOCALITY_BEFORE_NAME,
   LOCALITY_ENDINGS,
   NAME_STOPWORDS,
+  ADVICE_OPENINGS,
   PERSON_TITLES,
   PLACE_PREFIX,
   RECEIVE_VERBS,
@@ -327,6 +328,7 @@ function badName(name: string): boolean {
   if (name.length < 2 || name.length > 16) return true;
   if (PERSON_NAME.test(name)) return true;
   if (STOP.has(name)) return true;
+  if (ADVICE_OPENINGS.some((w) => name.startsWith(w))) return true;
   if (HEADING_NAME.test(name) || DURATION.test(name)) return true;
   if (/^\d+$/.test(name)) return true;
   if (/^(?:[一两二三四五六七八九十几多各每某数\d]+|哪|这|那)(?:家|个|些)/.test(name)) return true;

@@ -23,6 +23,8 @@ import {
   DONE_ASK,
   EARLIER_MARKERS,
   EARLIER_WEAK,
+  EXPLICIT_EARLIER,
+  NEWLY_RAISED,
   FILLER_BLANKS,
   FILLER_BREAKS,
   FORWARD_MARKERS,
@@ -389,7 +391,7 @@ function interpret(
   trailingHandOffByDomain(draft, m);
 
   const kind = decideKind(m, draft);
-  if (kind === null) return questionOrNothing(m);
+  if (kind === null || generalVisitTalk(m, draft, kind)) return questionOrNothing(m);
   return finish(m, draft, kind);
 }
 
@@ -932,7 +934,7 @@ function statusHeaders(
       next &&
       ownHits.length &&
       /^\s*[:：\n]/.test(work.slice(p.seg.end, p.seg.end + 2)) &&
-      isHeading(blankSpans(t, p.seg.start, ownHits))
+      (isHeading(blankSpans(t, p.seg.start, ownHits)) || sectionOfStatus(work, p.seg, ownHits))
     ) {
       current = own;
       out.set(i, 'header');
@@ -1835,13 +1837,38 @@ function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
   const oldKinds = new Set<UpdateKind>(
     oldItems.map((i) => (i.status === 'closed' ? 'closed' : i.status === 'resolved' ? 'resolved' : 'progress')),
   );
-  if (visited) return oldItems.length ? 'mixed' : 'visit';
+  // (a visit with only the handling of what was raised there — 补贴还没到 财政那边说在走流程 — is a visit: an
+  // earlier issue is one named by its id, said solved, or dated before in so many words)
+  if (visited) return oldItems.some((i) => earlierThanVisit(m, i)) ? 'mixed' : 'visit';
   if (oldItems.length && fresh.length) return 'mixed';
   if (oldItems.length) return oldKinds.size === 1 ? [...oldKinds][0]! : 'mixed';
   if (fresh.length) return 'issue';
   // A roll-up whose first enterprise raised nothing: the others decide.
   if (m.multiEnterprise && d.items.length) return d.items.some((i) => i.old) ? 'mixed' : 'issue';
   return null;
+}
+
+/**
+ * Visits talked of in general (大家走访注意防暑, 每月走访不少于4家企业，请遵照执行, 走访排班：…, 走访记录补一下): no
+ * enterprise, no id, nothing raised, and no visit said to have happened (了, 已, 过) — a notice, not a visit to record.
+ */
+function generalVisitTalk(m: MessageFacts, d: Draft, kind: UpdateKind): boolean {
+  if (kind !== 'visit' || m.ents.length || m.refs.length || d.items.length) return false;
+  const visits = m.segments.flatMap((f) => f.cls.filter((c) => c.visit !== null));
+  return !visits.some((c) => REALISED_ASPECT.test(c.text));
+}
+
+/** An update the message itself dates before its visit: by id, as a result, on a return visit, or with words like 上次 / 之前. */
+function earlierThanVisit(m: MessageFacts, i: Item): boolean {
+  if (i.ref !== null || i.status === 'resolved' || i.status === 'closed') return true;
+  const f = m.segments[i.segment];
+  if (f === undefined || f.refs.length > 0 || EXPLICIT_EARLIER.test(f.reportedText)) return true;
+  // (a return visit, 回访, goes back to what was raised before)
+  const returned = (c: Clause) =>
+    c.visit !== null && [...c.text.matchAll(VISIT_VERBS_G)].some((v) => v[0].startsWith('回'));
+  if (m.segments.some((g) => g.cls.some(returned))) return true;
+  // (…环评那个正在协调，另外又说缺主播: a problem said to be new elsewhere makes this one earlier business)
+  return m.segments.some((g) => g.index !== f.index && NEWLY_RAISED.test(g.seg.text));
 }
 
 /** Step 5: the result, with each issue's enterprise (roll-ups) and the confidence. */
@@ -1893,6 +1920,18 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     reasons,
     question: null,
   };
+}
+
+/** A section number (三、, （三）, 3.) opening a line. */
+const SECTION_NUMBER =
+  /^\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}\s*[、.．]|\d{1,2}\s*[、.．])\s*/;
+/** A line of its own that is only a section number and a status (三、持续跟进, （二）已办结): a section title. */
+function sectionOfStatus(work: string, seg: Span, hits: StatusHit[]): boolean {
+  const lineStart = work.lastIndexOf('\n', seg.start - 1) + 1;
+  const lineEnd = work.indexOf('\n', seg.end);
+  if (lineEnd < 0 || work.slice(seg.end, lineEnd).trim()) return false;
+  const line = work.slice(lineStart, seg.start) + blankSpans(work.slice(seg.start, seg.end), seg.start, hits);
+  return SECTION_NUMBER.test(line) && line.replace(SECTION_NUMBER, '').replace(/[\s\p{P}]/gu, '') === '';
 }
 
 /** A heading pointing at the list after it (以下问题, 如下, 下列事项). */

@@ -242,6 +242,12 @@ export const LOCALITY_BEFORE_NAME = `(?:(?![了去到在的])[\\u4e00-\\u9fa5]){
 export const PLACE_PREFIX =
   /^(?:[\u4e00-\u9fa5]{2,3}(?:省|市|县|区))|^(?:无锡|苏州|南京|合肥|深圳|广州|厦门|青岛|成都|武汉|西安|长沙|郑州|济南|浙江|江苏|安徽|江西|福建|广东|山东|河南|河北|湖北|湖南|四川|上海|北京|天津|重庆|衢州|常山|杭州|宁波|温州|金华|绍兴|台州|嘉兴|湖州|丽水|舟山|义乌)/;
 
+/**
+ * Words of advice or instruction that open what follows a visit verb in a notice (大家走访注意防暑, 走访时务必带好材料):
+ * the advice, not a name.
+ */
+export const ADVICE_OPENINGS: readonly string[] = ['注意', '务必', '做好', '记得', '别忘', '不要', '切记', '请'];
+
 /** Words that end up before a company suffix or a report verb but are not names. */
 export const NAME_STOPWORDS = [
   '企业',

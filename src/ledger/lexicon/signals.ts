@@ -191,6 +191,19 @@ export const GENERIC_EARLIER_ALL =
 /** Markers that a clause talks about an issue raised earlier (上次提的, X的事, 用电增容那个，). */
 export const EARLIER_MARKERS =
   /(?:时|的时候)(?:企业|他们|对方|老板)?(?:提|反映|提出|反应|说)的|(?:之前|此前|上次|上回)?(?:提|反映|提出|反应)的(?!主要|最大|首要|突出|几|[一二三两四五]|问题|事)[\u4e00-\u9fa5]{1,10}?(?:问题|的事情?|那个事?)(?=[,，\s]|$)|(?:那条|这条)(?=[,，\s]|$)|那件事|(?:上次|上回|此前|之前|前期|先前|前段时间|早先|原来|前面)(?:提|反映|说|报|交办|登记|的|那个)|(?:\d{1,2}[月/.]\d{1,2}[日号]?|[昨前]天|上周.)(?:提|反映|提出|报)的|上次|上回|那个(?=[,，]|$|事)|那个[\u4e00-\u9fa5]{1,8}?的(?=\s*[,，]|$)|这个事|这件事|那件事|的事情?/;
+/**
+ * Words that date a matter before this message in so many words (上次提的, 之前的, 前期反映, 老问题, 企业又问了):
+ * unlike a bare topic (X的事, 那个X), they tell a visit's update of an earlier issue from a problem raised at the visit
+ * and handled there (去了金鼎 补贴还没到 财政那边说在走流程 is the visit's own matter; …还是老问题 follow up中 is not).
+ */
+export const EXPLICIT_EARLIER =
+  /上次|上回|之前|此前|以前|前期|先前|前段时间|早先|原来|老问题|老大难|遗留|又问|还在问|(?:[昨前]天|上周.?|\d{1,2}[月/.]\d{1,2}[日号]?)(?:提|反映|提出|报|说)的/;
+/**
+ * A problem said to be new at this visit (新提了, 又说, 另外提到, 新增一条): beside it, what else the visit tells of is
+ * earlier business — the message contrasts the two.
+ */
+export const NEWLY_RAISED =
+  /又提|新提|又说|又反映|另外提|还提|新反映|新诉求|新(?:问题|情况|需求|困难)|新增(?:了)?(?:一|两|二|几)(?:条|个|项)/;
 /** A proximal anaphor for a matter (这个事): after a problem said in the same breath it points at that problem. */
 export const PROXIMAL_ANAPHOR = /这(?:个|件)事(?:情)?(?!项)/;
 /** Weaker: "…问题已…" reads as an earlier issue only when nobody reports anything in the clause. */
