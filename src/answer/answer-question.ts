@@ -14,9 +14,11 @@ import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
 import {
   addedWords,
+  answerSlot,
   continuesTopic,
   placesIn,
   isFollowUp,
+  namesOwnTopic,
   ordinalTopicWords,
   ruleRewrite,
   standaloneQuery,
@@ -452,6 +454,53 @@ function slotAnswer(ex: ExtractiveAnswer | null, swap: SlotSwap, passages: Passa
   return { ...rest, text: `${endSentence(part)}[${n}]` };
 }
 
+/**
+ * Is a message with an item number a new question: it names a topic of its own apart from the previous turn
+ * (followup.ts namesOwnTopic), and standing alone it finds an answer in a document the previous turn was not about.
+ */
+async function newTopic(question: string, prev: Turn, deps: AnswerDeps, k: number): Promise<boolean> {
+  if (!namesOwnTopic(question, prev, tokenizerFor(deps.retriever))) return false;
+  const alone = await deps.retriever.search(question, k, { asked: question });
+  const top = alone.hits[0]?.chunk.docId;
+  return alone.answerable && top !== undefined && !(await topicDocs(prev, deps.retriever)).includes(top);
+}
+
+/**
+ * A follow-up naming nothing but a slot the previous answer gave beside what was asked (followup.ts answerSlot):
+ * the part of that answer's sentence on the slot, cited from the same passage. Null when the slot's part is the
+ * whole sentence (it would say the previous answer again) or the passage is not known.
+ */
+function previousAnswerSlot(question: string, history: Turn[], retriever: Retriever): AnswerResult | null {
+  const prev = history[history.length - 1]!;
+  const slot = answerSlot(question, history);
+  const chunkId = prev.memory?.chunkId;
+  if (!slot || !chunkId) return null;
+  const chunk = allChunks(retriever).find((c) => c.id === chunkId);
+  const plain = prev.answerSummary.replace(/\[\d+\]/gu, '');
+  const sentence = splitSentences(plain).find((x) => slotForm(x).includes(slotForm(slot)));
+  if (
+    !chunk ||
+    !sentence ||
+    !slotForm(chunk.text).includes(slotForm(sentence.replace(/[。！？…]+$/u, '')).slice(0, 20))
+  )
+    return null;
+  // Only a figure given beside the one asked (“80个…、5个“3A示范村”…”): the part on the slot, not its whole clause.
+  const part = slotPart(sentence, slot);
+  const clause = (sentence.match(/[^，,；;。！？]+/gu) ?? []).find((c) => slotForm(c).includes(slotForm(slot)));
+  if (!part || !clause || matchForm(part) === matchForm(clause)) return null;
+  const text = endSentence(part);
+  return {
+    answer: `${text}[1]`,
+    grounded: true,
+    citations: [citationFor(1, { n: 1, chunk, score: 1 }, text)],
+    standaloneQuery: ruleRewrite(question, history),
+    mode: 'extractive',
+    topics: [],
+    followUp: true,
+    memory: { chunkId },
+  };
+}
+
 /** Words that ask to compare (dropped from the question each side is asked with). */
 const COMPARE_WORDS =
   /(?:有)?(?:什么|啥|哪些)?(?:不同之处|不同|区别|差别|差异|异同)|(?:对比|比较)(?:一下)?|相比(?:之下)?|哪个(?:更|最)?[多大高少强快好]|各自|分别/gu;
@@ -637,6 +686,11 @@ export async function answerQuestion(
   const prevTurn = history[history.length - 1];
   const ordinal = prevTurn ? followUpOrdinal(question) : null;
   // Turns saved before answers carried memory (or by another path) fall back to the rewrite below.
+  // “三服务通知的推进举措第二条是啥” after a question on another document: a new question with an item number of its
+  // own — answered as one, never glued to the previous topic nor pointed into the previous answer's list.
+  if (prevTurn && ordinal !== null && (await newTopic(question, prevTurn, deps, k))) {
+    return answerQuestion(question, deps, { ...opts, history: [] });
+  }
   if (prevTurn?.memory && ordinal !== null && (isFollowUp(question, history) || [...question.trim()].length <= 16)) {
     // “第三块讲啥” after a refused question: the user saw no list but expects one there — read the
     // previous question's best passages again, without the gate, and take item N if they hold a list.
@@ -665,6 +719,13 @@ export async function answerQuestion(
       followUp: true,
       memory: prevTurn.memory,
     };
+  }
+
+  // “那3A的呢” after an answer giving 80个“五星达标村”、5个“3A示范村”: the part of that answer on the new slot.
+  const slotted = prevTurn ? previousAnswerSlot(question, history, retriever) : null;
+  if (slotted) {
+    logger.info({ mode: slotted.mode, followUp: true, ms: Date.now() - started }, 'answered');
+    return slotted;
   }
 
   const rewritten = await standaloneQuery(question, history, llm, logger);
@@ -722,6 +783,12 @@ export async function answerQuestion(
     }
   }
   const prevDocs = followUp && prevTurn ? prevTurn.docIds : [];
+  // A follow-up of a refused turn (“这个贷款是谁一起搞的？” after a question the library could not answer) asks on
+  // about what that question found best: its document is the topic the follow-up keeps.
+  const topicDocIds =
+    followUp && prevTurn && prevDocs.length === 0 && prevTurn.memory?.refused
+      ? await topicDocs(prevTurn, retriever)
+      : prevDocs;
   const hits = biasToDocs(result.hits, prevDocs);
 
   const notFound = (why: string): AnswerResult => {
@@ -749,9 +816,9 @@ export async function answerQuestion(
   // of another place, which that document's passage does not name.
   const keepsTopic =
     followUp &&
-    prevDocs.length > 0 &&
+    topicDocIds.length > 0 &&
     hits[0] !== undefined &&
-    prevDocs.includes(hits[0].chunk.docId) &&
+    topicDocIds.includes(hits[0].chunk.docId) &&
     (swap?.kind !== 'place' || placeNamed(swap.newPlaces, hits[0].chunk));
   if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
   // An elliptical follow-up: the previous answer's document is searched first for what the message adds

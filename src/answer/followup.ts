@@ -173,6 +173,26 @@ export function swappedSlot(question: string, history: Turn[]): SlotSwap | null 
   return slotSwap(ownWords(question), baseQuery(prev));
 }
 
+/** Longest slot (characters) a message may swap in by naming it alone (“那3A的呢”). */
+const ANSWER_SLOT_MAX = 10;
+
+/**
+ * The slot a message swaps in when it names nothing but something the previous answer gave beside what was asked
+ * (“那3A的呢” after “…首批80个“五星达标村”、5个“3A示范村”获命名表彰”): its words, when the previous answer holds
+ * them and the previous question does not. Null for a message that asks anything of its own (a word that asks),
+ * or when the previous turn was refused.
+ */
+export function answerSlot(question: string, history: Turn[]): string | null {
+  const prev = history[history.length - 1];
+  if (!prev || prev.memory?.refused || !isFollowUp(question, history)) return null;
+  const own = ownWords(question).replace(/[的\s]+$/u, '');
+  const len = [...own].length;
+  if (len < 2 || len > ANSWER_SLOT_MAX || /\s/u.test(own) || ASKING_WORD.test(own) || PRONOUN.test(own)) return null;
+  const form = (t: string) => t.replace(/\[\d+\]|\s+/gu, '');
+  if (form(`${prev.question}${prev.standaloneQuery}`).includes(own)) return null;
+  return form(prev.answerSummary).includes(own) ? own : null;
+}
+
 /** Does the message ask the previous question again of another place or year (“那B县呢” after a question on A县, “那去年呢”)? */
 export function swapsSlot(question: string, history: Turn[]): boolean {
   return swappedSlot(question, history) !== null;
@@ -257,6 +277,19 @@ function topicWords(text: string, tokenizer?: Parameters<typeof queryTerms>[1]):
  */
 export function ordinalTopicWords(question: string, tokenizer?: Parameters<typeof queryTerms>[1]): string[] {
   return topicWords(withoutOrdinal(addedWords(question)), tokenizer).filter((w) => [...w].length >= 2);
+}
+
+/**
+ * Does a message name a topic of its own, apart from the previous turn (“三服务通知的推进举措第二条是啥” after a
+ * question on another document): two topic words or more besides its item number, most of them in neither the
+ * previous question nor its answer. Such a message is a new question, however short, and its item number points
+ * into its own topic's list — never into the previous answer's.
+ */
+export function namesOwnTopic(question: string, prev: Turn, tokenizer?: Parameters<typeof queryTerms>[1]): boolean {
+  const words = ordinalTopicWords(question, tokenizer);
+  const before = `${prev.question}${prev.standaloneQuery}${prev.answerSummary}`.replace(/\s+/gu, '');
+  const missing = words.filter((w) => !before.includes(w));
+  return missing.length >= 2 && missing.length * 2 > words.length;
 }
 
 /** Written forms of the colloquial words of a message (keys of two characters or more; none that ask). */

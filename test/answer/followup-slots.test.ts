@@ -12,7 +12,7 @@ import { buildRetriever } from '../../src/retrieval/index.js';
 import type { Retriever } from '../../src/retrieval/types.js';
 import { silentLogger } from '../../src/observability/logger.js';
 import { answerQuestion, type Turn } from '../../src/answer/index.js';
-import { ruleRewrite, swappedSlot, variantSlot } from '../../src/answer/followup.js';
+import { answerSlot, namesOwnTopic, ruleRewrite, swappedSlot, variantSlot } from '../../src/answer/followup.js';
 import { comparedPlaces, separateQuestions, slotPart } from '../../src/answer/answer-question.js';
 import { turnAfter } from './fixtures.js';
 
@@ -39,6 +39,40 @@ describe('a follow-up swapping a variant of a word', () => {
     expect(slotPart(s, '副县级')).toBe('确定了145名副县(处)级后备干部建议人选');
     expect(slotPart(s, '正县级')).toBe('确定了50名正县(处)级后备干部建议人选和145名副县(处)级后备干部建议人选');
     expect(slotPart(s, '乡科级')).toBeNull();
+  });
+});
+
+describe('a follow-up naming a slot the previous answer gave', () => {
+  const prev: Turn = {
+    question: '甲区首批命名了几个示范村',
+    standaloneQuery: '甲区首批命名了几个示范村',
+    answerSummary: '甲区首批12个“星级示范村”、3个“美丽庭院村”获命名。[1]',
+    docIds: ['d'],
+    at: 0,
+    memory: { chunkId: 'd::0' },
+  };
+  it('reads the slot when the message names nothing else and the previous answer holds it', () => {
+    expect(answerSlot('那美丽庭院的呢', [prev])).toBe('美丽庭院');
+    // A word that asks, a slot the previous question named, or one the answer does not hold: no such slot.
+    expect(answerSlot('那美丽庭院有多少', [prev])).toBeNull();
+    expect(answerSlot('那示范村呢', [prev])).toBeNull();
+    expect(answerSlot('那文明村的呢', [prev])).toBeNull();
+    expect(answerSlot('那美丽庭院的呢', [{ ...prev, memory: { refused: true } }])).toBeNull();
+  });
+});
+
+describe('a message with an item number and a topic of its own', () => {
+  const prev: Turn = {
+    question: '课题组建议条例分几大块',
+    standaloneQuery: '课题组建议条例分几大块',
+    answerSummary: '共七条：（一）总则。（二）组织领导和职责。（三）组织体系。',
+    docIds: ['d'],
+    at: 0,
+  };
+  it('names its own topic only with two topic words or more that the previous turn does not have', () => {
+    expect(namesOwnTopic('人才新政推进举措第二条是啥', prev)).toBe(true);
+    expect(namesOwnTopic('第二条呢', prev)).toBe(false);
+    expect(namesOwnTopic('组织体系第二条是啥', prev)).toBe(false);
   });
 });
 
@@ -90,6 +124,40 @@ describe('on the bundled corpus', () => {
     const r = await ask('那江山呢？', [turnAfter(q, first)]);
     expect(r.answer).not.toContain('165名');
     for (const c of r.citations) expect(c.title).not.toContain('开化');
+  });
+
+  it('“那3A的呢” gives the figure the previous answer gave beside the one asked, not the whole sentence', async () => {
+    const q = '越城五星达标村首批几个';
+    const first = await ask(q);
+    expect(first.answer).toContain('首批80个“五星达标村”');
+    const r = await ask('那3A的呢', [turnAfter(q, first)]);
+    expect(r.grounded).toBe(true);
+    expect(r.answer).toContain('5个“3A示范村”');
+    expect(r.answer).not.toContain('80个');
+    expect(r.citations[0]?.chunkId).toBe(first.citations[0]?.chunkId);
+  });
+
+  it('a follow-up of a refused question keeps the document that question found best', async () => {
+    const q = '江山一家电商企业的运营总监想创业，问‘英才贷’最高能贷多少、利率多少？';
+    const first = await ask(q);
+    expect(first.grounded).toBe(false);
+    const r = await ask('这个贷款是谁一起搞的？', [turnAfter(q, first)]);
+    expect(r.followUp).toBe(true);
+    expect(r.grounded).toBe(true);
+    expect(r.answer).toContain('政企银');
+  });
+
+  it('a new question with an item number is answered as one, not from the previous list', async () => {
+    const q = '课题组建议组织工作条例分几大块';
+    const first = await ask(q);
+    expect(first.memory?.items?.length).toBeGreaterThanOrEqual(2);
+    const q2 = '三服务通知的推进举措第二条是啥';
+    const alone = await ask(q2);
+    const r = await ask(q2, [turnAfter(q, first)]);
+    expect(r.followUp).toBe(false);
+    expect(r.standaloneQuery).toBe(q2);
+    expect(r.answer).toBe(alone.answer);
+    expect(r.answer).not.toContain('组织领导和职责');
   });
 
   it('a comparison of two counties answers each from a passage of its own', async () => {
