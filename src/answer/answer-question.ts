@@ -721,7 +721,8 @@ export async function answerQuestion(
       }
     }
   }
-  const prevDocs = followUp && prevTurn ? prevTurn.docIds : [];
+  // (A refused turn cited nothing: the document its question found best is the topic a follow-up continues.)
+  const prevDocs = followUp && prevTurn ? await topicDocs(prevTurn, retriever) : [];
   const hits = biasToDocs(result.hits, prevDocs);
 
   const notFound = (why: string): AnswerResult => {
