@@ -1493,13 +1493,37 @@ export function extractiveAnswer(
           if (run?.items.every((t) => firstClauseHas(t, noun)) && (want === null || run.items.length === want))
             list = run;
         }
+        // …right after a sentence that names the noun in passing (“切实以系统化、创造性思维推进。坚持系统思维…。坚持
+        // 底线思维…。”): that sentence leads in to them.
+        let leadIn: string | null = null;
+        if (
+          !list &&
+          noun &&
+          !firstClauseHas(view.sentences[ci]!.text, noun) &&
+          view.sentences[ci]!.text.includes(noun) &&
+          ci + 1 < view.sentences.length &&
+          view.sentences[ci + 1]!.para === view.sentences[ci]!.para &&
+          firstClauseHas(view.sentences[ci + 1]!.text, noun)
+        ) {
+          const run = parallelRun(view, ci + 1, noun);
+          if (
+            run &&
+            run.starts[0] === ci + 1 &&
+            run.items.length >= 3 &&
+            run.items.every((t) => firstClauseHas(t, noun)) &&
+            (want === null || run.items.length === want)
+          ) {
+            list = run;
+            leadIn = view.sentences[ci]!.text;
+          }
+        }
         // Paragraphs opening in parallel (“这个挑战源自“人才存量”。…” ×3): their openings are the items.
         // (From the paragraph's opening, or a sentence under a short one: not from deep in a paragraph.)
         if (!list && (ps === ci || charLength(view.sentences[ps]!.text) <= 16)) {
           const run = paragraphRun(view, ci);
           if (run && (want === null ? run.items.length >= 3 : run.items.length === want)) list = run;
         }
-        let lead: string | null = null;
+        let lead: string | null = leadIn;
         if (list && want !== null && list.items.length !== want) {
           // The count does not fit: the item's own sentences may be the list asked for (“三是绘好
           // 人才“三张图”…。绘好“需求图”…；绘好“供给图”…”).

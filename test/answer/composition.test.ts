@@ -468,6 +468,20 @@ describe('lists however they are written', () => {
     for (const w of ['系统思维', '底线思维', '辩证思维', '创新思维']) expect(r.answer).toContain(w);
   });
 
+  it('a sentence naming the counted noun in passing leads in to the parallel sentences after it', async () => {
+    const doc = [
+      chunk(
+        'preface',
+        0,
+        '卷首语：推进改革创新',
+        '着力提高制定政策的质量。身处新时代，要有新理念、新思维，切实以系统化、创造性思维高质量推进改革创新工作。坚持系统思维，把各项政策融入全局工作。坚持底线思维，以问题导向抓政策制定。坚持辩证思维，一分为二地看问题。坚持创新思维，答好自选题。',
+      ),
+    ];
+    const r = await answerQuestion('提出要用哪几种思维来高质量推进改革创新工作？', deps(over(doc)));
+    expect(r.answer).toContain('共四种');
+    for (const w of ['系统思维', '底线思维', '辩证思维', '创新思维']) expect(r.answer).toContain(w);
+  });
+
   it('a lead-in followed by a marked list announces that list, even with a run of 、 of its own', async () => {
     const doc = [
       chunk(
