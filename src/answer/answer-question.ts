@@ -782,13 +782,10 @@ export async function answerQuestion(
       }
     }
   }
-  const prevDocs = followUp && prevTurn ? prevTurn.docIds : [];
-  // A follow-up of a refused turn (“这个贷款是谁一起搞的？” after a question the library could not answer) asks on
-  // about what that question found best: its document is the topic the follow-up keeps.
-  const topicDocIds =
-    followUp && prevTurn && prevDocs.length === 0 && prevTurn.memory?.refused
-      ? await topicDocs(prevTurn, retriever)
-      : prevDocs;
+  // (A refused turn cited nothing: the document its question found best is the topic a follow-up continues —
+  // “这个贷款是谁一起搞的？” after a question the library could not answer.)
+  const prevDocs = followUp && prevTurn ? await topicDocs(prevTurn, retriever) : [];
+  const topicDocIds = prevDocs;
   const hits = biasToDocs(result.hits, prevDocs);
 
   const notFound = (why: string): AnswerResult => {

@@ -47,7 +47,14 @@ import {
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
 import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
-import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, NAME_CUE, NUMBER_UNIT_CUES, PARTS_CUE } from './lexicon.js';
+import {
+  COLLOQUIAL_WORDS,
+  DOC_DESCRIPTION_WORDS,
+  NAME_CUE,
+  NUMBER_UNIT_CUES,
+  PARTS_CUE,
+  ROLE_WORDS,
+} from './lexicon.js';
 import { generalIdf } from './idf.js';
 
 export interface ExtractiveOptions {
@@ -302,6 +309,24 @@ export function charShare(chars: Map<string, number>, form: string, words: strin
 /** Multiplier of a sentence quoting a name the question does not, when the question asks what something is called. */
 const NAME_HELD = 1.3;
 
+/** Multiplier of a sentence whose label is the role a who-question asks about (“课题组长：” then the name). */
+const ROLE_LABELLED = 2.5;
+/** A bare label line: a short role or heading ending in “：” (“课题组成员：”), its holders on the lines after it. */
+const BARE_LABEL = /^([^：:，,。；;]{2,10})[：:]$/u;
+
+/**
+ * Does the sentence label its holders with what a who-question asks (“课题组长是谁” → “课题组长：”, “课题组成员都有谁”
+ * → “课题组成员：”)? The role the question names followed by “：”, or a bare label line holding a word of the question.
+ */
+export function labelsAsked(question: string, words: string[], sentence: string): boolean {
+  if (!askedKinds(question).includes('who')) return false;
+  const form = matchForm(sentence);
+  const roles = matchForm(question).match(ROLE_WORDS) ?? [];
+  if (roles.some((r) => form.includes(`${r}：`) || form.includes(`${r}:`))) return true;
+  const label = BARE_LABEL.exec(form)?.[1];
+  return label !== undefined && words.some((w) => charLength(w) >= 2 && label.includes(w));
+}
+
 /** Does this sentence quote a name (“…”, 《…》) that the question does not have? */
 export function quotesNewName(sentence: string, question: string): boolean {
   const q = matchForm(question);
@@ -411,6 +436,7 @@ export function candidates(
       let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
       score *= 1 + CHAR_SHARE * charShare(chars, form, terms.words);
       if (asksName && quotesNewName(raw, message)) score *= NAME_HELD;
+      if (labelsAsked(message, terms.words, raw)) score *= ROLE_LABELLED;
       const len = charLength(raw);
       let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
@@ -962,6 +988,21 @@ function viewFor(docId: string, pool: Passage[], views?: DocumentViews): DocView
       );
 }
 
+/** A line of a roster: a name with its post (“童某（某部副科长）”) — short, no sentence end, no label. */
+export function rosterEntry(text: string): boolean {
+  return charLength(text) <= 40 && !/[。！？!?；;，,]$/u.test(text) && !/[：:]/u.test(text) && !itemMarker(text);
+}
+
+/** The text of sentences `next` of a view, a roster's entries (one a line) read as a list: “童某（…）、杨某（…）”. */
+function runText(view: DocView, next: number[]): string {
+  return next
+    .map((i, k) => {
+      const t = view.sentences[i]!.text;
+      return k > 0 && rosterEntry(t) && rosterEntry(view.sentences[next[k - 1]!]!.text) ? `、${t}` : t;
+    })
+    .join('');
+}
+
 /**
  * Sentences after a lead-in ending in “：” (same paragraph), up to `max` characters. A label standing as a
  * paragraph of its own (“课题组长：” above the name) takes the next paragraph: what it introduces.
@@ -978,7 +1019,9 @@ function continuation(view: DocView, a: number, max: number): number[] {
     const s = view.sentences[i]!;
     if (whole && (s.para !== para || /[：:]$/u.test(s.text))) break;
     if (s.para !== para && !itemMarker(s.text)) {
-      if (!(label && out.length === 0)) break;
+      // (A roster's label takes all its entries: “课题组成员：” above a name line each.)
+      const roster = label && rosterEntry(s.text) && out.every((j) => rosterEntry(view.sentences[j]!.text));
+      if (!(label && out.length === 0) && !roster) break;
       para = s.para;
     }
     len += charLength(s.text);
@@ -1450,13 +1493,37 @@ export function extractiveAnswer(
           if (run?.items.every((t) => firstClauseHas(t, noun)) && (want === null || run.items.length === want))
             list = run;
         }
+        // …right after a sentence that names the noun in passing (“切实以系统化、创造性思维推进。坚持系统思维…。坚持
+        // 底线思维…。”): that sentence leads in to them.
+        let leadIn: string | null = null;
+        if (
+          !list &&
+          noun &&
+          !firstClauseHas(view.sentences[ci]!.text, noun) &&
+          view.sentences[ci]!.text.includes(noun) &&
+          ci + 1 < view.sentences.length &&
+          view.sentences[ci + 1]!.para === view.sentences[ci]!.para &&
+          firstClauseHas(view.sentences[ci + 1]!.text, noun)
+        ) {
+          const run = parallelRun(view, ci + 1, noun);
+          if (
+            run &&
+            run.starts[0] === ci + 1 &&
+            run.items.length >= 3 &&
+            run.items.every((t) => firstClauseHas(t, noun)) &&
+            (want === null || run.items.length === want)
+          ) {
+            list = run;
+            leadIn = view.sentences[ci]!.text;
+          }
+        }
         // Paragraphs opening in parallel (“这个挑战源自“人才存量”。…” ×3): their openings are the items.
         // (From the paragraph's opening, or a sentence under a short one: not from deep in a paragraph.)
         if (!list && (ps === ci || charLength(view.sentences[ps]!.text) <= 16)) {
           const run = paragraphRun(view, ci);
           if (run && (want === null ? run.items.length >= 3 : run.items.length === want)) list = run;
         }
-        let lead: string | null = null;
+        let lead: string | null = leadIn;
         if (list && want !== null && list.items.length !== want) {
           // The count does not fit: the item's own sentences may be the list asked for (“三是绘好
           // 人才“三张图”…。绘好“需求图”…；绘好“供给图”…”).
@@ -1500,7 +1567,7 @@ export function extractiveAnswer(
     let quoted = whole;
     if (a >= 0 && (/[：:；;]$/u.test(sentence) || charLength(sentence) < 24)) {
       const next = continuation(view, a, kind.list ? 300 : 200);
-      for (const i of next) text += view.sentences[i]!.text;
+      text += runText(view, next);
       // A label (“课题组长：”) is no quote: the quote is the label with what it introduces.
       if (/[：:]$/u.test(sentence) && next.length) quoted = `${whole}${view.sentences[next[0]!]!.text}`;
     }
@@ -1523,8 +1590,7 @@ export function extractiveAnswer(
       const si = at(second);
       extra = second.full;
       // A label (“课题负责人：”) brings what it introduces.
-      if (si >= 0 && /[：:]$/u.test(extra))
-        for (const i of continuation(view, si, 200)) extra += view.sentences[i]!.text;
+      if (si >= 0 && /[：:]$/u.test(extra)) extra += runText(view, continuation(view, si, 200));
       // Keep document order.
       if (si >= 0 && a >= 0 && si < a) {
         text = `${extra}${endSentence(text)}`;

@@ -322,6 +322,22 @@ describe('a heading the question is about answers with what stands under it', ()
     expect(r.citations[0]?.quote).toContain('李明华');
   });
 
+  it('the role a who-question asks labels its holder, over sentences with more of its words; a roster is read whole', async () => {
+    const doc = [
+      chunk(
+        'study',
+        0,
+        '制定《寅州治理条例》研究',
+        '根据省里课题任务安排，市委政研室、区委政研室专门联合成立课题调研组，深入开展制定《寅州治理条例》研究，形成课题报告。报告阐述了制定《寅州治理条例》的重要意义。\n\n课题组长：\n\n李明华（市委政研室主任）\n\n课题组成员：\n\n王芳（政研室科员）\n\n赵强（区委政研室副科长）',
+      ),
+    ];
+    const lead = await answerQuestion('寅州治理条例那个课题组，组长是谁', deps(over(doc)));
+    expect(lead.answer).toContain('李明华（市委政研室主任）');
+    expect(lead.answer).not.toContain('王芳');
+    const members = await answerQuestion('寅州治理条例课题组成员都有谁？', deps(over(doc)));
+    expect(members.answer).toContain('王芳（政研室科员）、赵强（区委政研室副科长）');
+  });
+
   it('a table-of-contents entry answers nothing about its subject, but answers a question about the contents', async () => {
     const doc = [
       chunk(
@@ -448,6 +464,20 @@ describe('lists however they are written', () => {
     const at = view.sentences.findIndex((s) => s.text.startsWith('坚持辩证思维'));
     expect(parallelRun(view, at, '思维')?.items).toHaveLength(4);
     const r = await answerQuestion('推进改革创新讲了几种思维 列一下', deps(over(doc)));
+    expect(r.answer).toContain('共四种');
+    for (const w of ['系统思维', '底线思维', '辩证思维', '创新思维']) expect(r.answer).toContain(w);
+  });
+
+  it('a sentence naming the counted noun in passing leads in to the parallel sentences after it', async () => {
+    const doc = [
+      chunk(
+        'preface',
+        0,
+        '卷首语：推进改革创新',
+        '着力提高制定政策的质量。身处新时代，要有新理念、新思维，切实以系统化、创造性思维高质量推进改革创新工作。坚持系统思维，把各项政策融入全局工作。坚持底线思维，以问题导向抓政策制定。坚持辩证思维，一分为二地看问题。坚持创新思维，答好自选题。',
+      ),
+    ];
+    const r = await answerQuestion('提出要用哪几种思维来高质量推进改革创新工作？', deps(over(doc)));
     expect(r.answer).toContain('共四种');
     for (const w of ['系统思维', '底线思维', '辩证思维', '创新思维']) expect(r.answer).toContain(w);
   });

@@ -126,6 +126,37 @@ describe('a follow-up after a refused question', () => {
   });
 });
 
+describe('a follow-up after a refused question, between two documents', () => {
+  it('prefers the document the refused question found best', async () => {
+    const DOC: Chunk[] = [
+      chunk(
+        'cadres',
+        0,
+        '机关干部年度考核',
+        '机关干部分类来考评，按照优秀、称职、基本称职三类来考评，分几类考评结果与评优挂钩。',
+      ),
+      chunk(
+        'retired',
+        0,
+        '实施“常青藤”行动 推动退职干部退有所为',
+        '县委启动“常青藤”行动，组织退职干部重返一线。退职干部按照企业服务组、其他类别组和留在原单位组分类考评。',
+      ),
+    ];
+    const deps = depsOver(DOC);
+    const q = '常青藤行动的退职干部一年办公经费给多少钱';
+    const refused: Turn = {
+      question: q,
+      standaloneQuery: q,
+      answerSummary: '未找到',
+      docIds: [],
+      at: 0,
+      memory: { refused: true },
+    };
+    const r = await answerQuestion('那分哪几类来考评', deps, { history: [refused] });
+    expect(r.answer).toContain('企业服务组');
+  });
+});
+
 describe('the same question of another year', () => {
   it('“那去年呢” swaps the year of the previous question instead of adding to it', () => {
     const prev: Turn = {
