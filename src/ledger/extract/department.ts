@@ -24,6 +24,9 @@ import {
   PLANNED_STEP_WORDS,
   placeWordAt,
   OFFICE_ONLY_STEMS,
+  OWN_OFFICE_BEFORE,
+  OWN_OFFICE_STEPS,
+  OWN_OFFICE_WE,
   STEM_ACTION_AFTER,
   POLICY_GROUND_BEFORE,
   POLICY_ISSUED_VERBS,
@@ -120,7 +123,8 @@ const POLICY_SOURCE_AFTER = new RegExp(
 const POLICY_GROUND = new RegExp(`(?:${POLICY_GROUND_BEFORE.join('|')})\\s*$`);
 const CONTACTED_BEFORE = new RegExp(`(?:${CONTACTED_BEFORE_DEPARTMENT.join('|')})\\s*$`);
 /** Before a department: nobody took the matter there yet (还没找过供电所, 尚未联系人社局): no handler. */
-const NOT_CONTACTED_BEFORE = /(?:未|没有?|尚未|还没有?|暂未)\s*(?:找|联系|对接|沟通|交|报|转)(?:过|给)?\s*$/;
+const NOT_CONTACTED_BEFORE =
+  /(?:未|没有?|尚未|还没有?|暂未)\s*(?:找|联系|对接|沟通|交|报|转|跟|和|与|同|向|给)(?:过|给)?\s*$/;
 const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join('|')})\\s*$`);
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 /** A wish or request right before the department, maybe with help to contact it (能不能帮忙对接人社局). */
@@ -144,6 +148,13 @@ const ACCOMPANIES_AFTER = new RegExp(
 /** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
 const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
 
+/** Before an office's name: the writer's own (我们税务局, 我是人社局的). */
+const OWN_OFFICE_BEFORE_RE = new RegExp(`(?:${OWN_OFFICE_BEFORE.join('|')})[县市区]?$`);
+/** "We" taking an office's step (我们已受理, 我们局当场受理了, 我们这边正在协调). */
+const OWN_OFFICE_WE_RE = new RegExp(
+  `(${OWN_OFFICE_WE.join('|')})(?=\\s*(?:已经?|正在|在|也|都|当场|马上|已于[^，,。;；]{0,8}?)?\\s*(?:${OWN_OFFICE_STEPS.join('|')}))`,
+  'g',
+);
 /** Where a mention starting at `at` starts with its place prefix (县经信局, 市人社局): one character back, or `at`. */
 function withPlacePrefix(text: string, at: number): number {
   return at > 0 && /[县市区省]/.test(text[at - 1]!) && !/(?:全|本|各|该)$/.test(text.slice(Math.max(0, at - 2), at - 1))
@@ -263,6 +274,15 @@ export function findDepartments(text: string): DepartmentMention[] {
       found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });
   }
 
+  // 我们税务局随团去了…企业又提到加计扣除，我们已受理: a writer from a department's side speaks of it as "we" — a later
+  // "we" taking a step is that office (only when the writer named it as their own; 我们局 alone names none)
+  const own = found.find((f) => OWN_OFFICE_BEFORE_RE.test(text.slice(Math.max(0, f.start - 4), f.start)));
+  if (own)
+    for (const m of text.matchAll(OWN_OFFICE_WE_RE)) {
+      const at = m.index;
+      if (at < own.end || !free(at, at + m[1]!.length)) continue;
+      found.push({ start: at, end: at + m[1]!.length, raw: m[1]!, name: own.name });
+    }
   // 住建那边, 人社这块, 发改口: the place word is part of the mention (what follows it is what the office does).
   for (const f of found) {
     const place = placeWordAt(text.slice(f.end));
@@ -428,7 +448,7 @@ const CADRE_SAYS =
   /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|股长|同志|经理))(?:说|讲|反馈|回复|答复|表示)/;
 const VISIT_VERBS_G = new RegExp(VISIT_VERBS.source, 'g');
 /** Right after a department (and its cadre): it went somewhere (一起去了, 也到了). */
-const MOTION_AFTER = new RegExp(`^[\\s的]*(?:也|都|还|一起|一同|一道|同)?\\s*(?:${VISIT_MOTION.source})`);
+const MOTION_AFTER = new RegExp(`^[\\s的]*(?:也|都|还|一起|一同|一道|一块儿?|一路|同)?\\s*(?:${VISIT_MOTION.source})`);
 /** Words reporting what someone said (他们说, 企业反映): what follows is their words. */
 const REPORTED_SPEECH = /(?:说|反映|提出|表示|讲|提到)/;
 /** Before a department, the last visit verb of its clause is followed by words reporting what someone said. */

@@ -49,6 +49,7 @@ import {
   FIELD_LABELS,
   MESSAGE_ENVELOPE,
   NO_ISSUE,
+  COURTESY_WISH,
   SPEAKER_COMMENT,
   NOMINALISED_PROBLEM,
   NOTICE_MARKERS,
@@ -372,6 +373,14 @@ const PLACEHOLDER: Item = {
 
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 const freshItems = (d: Draft) => d.items.filter((i) => !i.old);
+
+const COURTESY_WISH_ALL = new RegExp(COURTESY_WISH.source, 'g');
+/** A clause that only asks a courtesy (就是希望政府多来走走, 想请我们去参加他们的年会): no matter named, nothing wrong said. */
+function courtesyOnly(text: string): boolean {
+  if (!COURTESY_WISH.test(text)) return false;
+  const rest = text.replace(COURTESY_WISH_ALL, (x) => ' '.repeat(x.length));
+  return categorize(rest).score <= 0 && !OWN_PROBLEM_CUES.test(rest) && !REQUEST_CUES.test(rest);
+}
 
 function interpret(
   original: string,
@@ -1069,6 +1078,21 @@ function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
     !freshItems(d).length &&
     GENERIC_EARLIER_ALL.test(f.seg.text) &&
     !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text))
+  )
+    return;
+  // "技改补助还没到账\n想请财政局帮忙看看": a bare request for help right after a problem — no matter of its own, nothing
+  // said to be wrong, no step taken — asks help with that problem; it raises none (a wished-for office is no handler)
+  const last = freshItems(d).at(-1);
+  if (
+    last &&
+    last.segment === f.index - 1 &&
+    last.enterprise === f.enterprise &&
+    !f.refs.length &&
+    f.category.score <= 0 &&
+    f.status === null &&
+    f.handler === null &&
+    f.content.length > 0 &&
+    f.content.every((c) => REQUEST_CUES.test(c.text) && !OWN_PROBLEM_CUES.test(c.text))
   )
     return;
   for (const step of ITEM_STEPS) if (step(d, m, f)) return;
@@ -2046,14 +2070,15 @@ function analyseClauses(
     // nothing is asked)
     const noIssueAt = NO_ISSUE.exec(c.text);
     const noIssue =
-      noIssueAt !== null &&
-      !(
-        SETTLED_NO_PROBLEM.test(noIssueAt[0] + c.text.slice(noIssueAt.index + noIssueAt[0].length)) &&
-        statuses.some(
-          (s) =>
-            inside(s, c) && (s.status === 'resolved' || s.status === 'closed') && s.end <= c.start + noIssueAt.index,
-        )
-      );
+      courtesyOnly(c.text) ||
+      (noIssueAt !== null &&
+        !(
+          SETTLED_NO_PROBLEM.test(noIssueAt[0] + c.text.slice(noIssueAt.index + noIssueAt[0].length)) &&
+          statuses.some(
+            (s) =>
+              inside(s, c) && (s.status === 'resolved' || s.status === 'closed') && s.end <= c.start + noIssueAt.index,
+          )
+        ));
     // the reporter's own comment (我觉得…, 这个要再催一下) carries no problem; its status, if any, is about what came before
     const comment = SPEAKER_COMMENT.test(c.text);
     // residual content: blank out names, departments, refs, dates, statuses, visit verbs, fillers

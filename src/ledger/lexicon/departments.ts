@@ -303,6 +303,14 @@ export const STEM_ACTION_AFTER: readonly string[] = [
   '派人',
   '安排',
   '联系了',
+  // the office's people came and did it (国网换了变压器, 住建的来了, 交通发放通行证)
+  '换(?:了|好)',
+  '装(?:了|好)',
+  '修好',
+  '发放',
+  '下发',
+  '批复',
+  '的(?:人|同志)?(?:来了|过来了|上门)',
 ];
 
 /**
@@ -592,3 +600,32 @@ export const CONTACTED_BEFORE_DEPARTMENT: readonly string[] = [
  */
 export const COMMON_SURNAMES =
   '王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+
+/**
+ * A cadre writing from a department's side names it as their own (我们税务局随团去了…, 我们资规局上周发下去了): the
+ * first-person words that may stand before the office's name.
+ */
+export const OWN_OFFICE_BEFORE: readonly string[] = ['我们', '咱们', '我是', '我们是', '本人是'];
+/**
+ * … and later speaks of it as "we" (我们已受理, 我们局当场受理了, 我们这边在协调): the first-person words that stand for
+ * that office, and the steps an office takes after them.
+ */
+export const OWN_OFFICE_WE: readonly string[] = ['我们局', '我们这边', '我们', '咱们局', '咱们', '我局', '本局'];
+export const OWN_OFFICE_STEPS: readonly string[] = [
+  '受理',
+  '协调',
+  '办理',
+  '处理',
+  '审核',
+  '审批',
+  '核实',
+  '跟进',
+  '对接',
+  '研究',
+  '安排',
+  '拨付',
+  '发放',
+  '办结',
+  '批复',
+  '核发',
+];
