@@ -482,7 +482,9 @@ export function askedKinds(question: string): AnswerKind[] {
  * question that names its unit (钱, 比例, 多久, 几家) needs a number in that unit.
  */
 export function holdsKind(kind: AnswerKind, sentence: string, question = ''): boolean {
-  if (kind === 'who') return ANSWER_KIND_EVIDENCE.who.test(sentence) || namesRole(question, sentence);
+  // A role asked (组长是谁, 书记是哪位) must be named where the person is: a unit nearby does not answer it.
+  if (kind === 'who')
+    return namesRole(question, sentence) || (!asksRole(question) && ANSWER_KIND_EVIDENCE.who.test(sentence));
   if (kind !== 'number') return ANSWER_KIND_EVIDENCE[kind].test(sentence);
   if (CODE_CUE.test(question) && CODE_EVIDENCE.test(sentence)) return true;
   // Years and dates are not amounts; a figure in a unit (“30天压缩到1小时”) is one even when quoted.
@@ -522,6 +524,15 @@ function enumeratesCounted(question: string, sentence: string): boolean {
   if (!m) return false;
   const items = normalizeText(sentence).match(new RegExp(`\\p{Script=Han}{2,}${m[1]}(?=[，、；。,;]|等)`, 'gu'));
   return (items?.length ?? 0) >= 3;
+}
+
+/** The question asks who holds a role (组长是谁, 书记是哪位同志, 由谁任组长). */
+function asksRole(question: string): boolean {
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  return new RegExp(
+    `(?:${ROLE_WORDS.source})(?:是|由|为)?(?:谁|哪位)|由谁(?:担任|任|当)?(?:${ROLE_WORDS.source})`,
+    'u',
+  ).test(q);
 }
 
 /** The sentence names a role the question asks about (主编, 课题组长 …). */

@@ -207,6 +207,13 @@ describe('the items of a set named by its count must be given', () => {
     expect(followingSentences(b, 2, () => undefined)).toEqual([]);
   });
 
+  it('a role asked must be named where the person is', () => {
+    expect(holdsKind('who', '成立临时党支部，吸纳47名党员干部。', '临时党支部的书记是哪位同志')).toBe(false);
+    expect(holdsKind('who', '由县委常委、组织部长任组长。', '督查组由谁担任组长')).toBe(true);
+    expect(holdsKind('who', '主编 林晓峰', '杂志的主编和副主编都是谁')).toBe(true);
+    expect(holdsKind('who', '由市委组织部牵头。', '这项工作谁牵头')).toBe(true);
+  });
+
   it('a date the question says is not the date asked', () => {
     expect(withoutEchoes('date', '建立“周二无会日”制度。', '周二无会日是从哪个月开始执行的')).not.toContain('周二');
     expect(withoutEchoes('date', '自3月起实行。', '周二无会日是从哪个月开始执行的')).toContain('3月');
