@@ -653,8 +653,7 @@ export function gateFeatures(
   // A figure the question states is not the answer to it: “那42名干部平均年龄多大” is not answered by the
   // sentence that gives the 42 (unless the question checks that figure: “是不是42名”).
   const given = givenFigures(question);
-  const holds = (k: AnswerKind, sentence: string, text: string) =>
-    holdsKind(k, withoutEchoes(k, withoutFigures(sentence, given), question), text);
+  const holds = (k: AnswerKind, sentence: string, text: string) => holdsKind(k, withoutFigures(sentence, given), text);
   let kind = 1;
   if (kinds.length) kind = parts.every((p) => p.kinds.every((k) => near.some((x) => holds(k, x.s, p.text)))) ? 1 : 0;
   // An address, a clock time or a year asked for must be in a sentence that could answer (地址在哪, 哪一年通车).
@@ -830,20 +829,6 @@ export function givenFigures(question: string): string[] {
   const q = normalizeText(question);
   if (CHECKS_CLAIM.test(q)) return [];
   return [...new Set(q.match(/(?<![\d.])\d\d+(?:\.\d+)?(?![\d.])/gu) ?? [])];
-}
-
-/**
- * The sentence without the dates the question itself says: a date in the question (周二无会日 …哪个月开始,
- * 每月…几号) is part of its topic, not its answer. Figures are left to givenFigures (a count may be checked:
- * 是不是42名); a unit the question names stays (“乡贤是谁” is answered by a sentence that has the 乡贤's name
- * beside the 江山市政府 the question names too: stripping units refused three answerable questions, none
- * unanswerable, on the tuning halves).
- */
-export function withoutEchoes(kind: AnswerKind, sentence: string, question: string): string {
-  if (kind !== 'date') return sentence;
-  const q = normalizeText(question).replace(/\s+/gu, '');
-  const evidence = new RegExp(ANSWER_KIND_EVIDENCE[kind].source, 'gu');
-  return normalizeText(sentence).replace(evidence, (m) => (q.includes(m.replace(/\s+/gu, '')) ? '' : m));
 }
 
 /** The sentence without the given figures (42名 → 名), so that only a figure of its own answers. */
