@@ -319,7 +319,13 @@ export function confidenceOf(cov: number, threshold = ANSWERABLE_THRESHOLD): num
 export function answerability(
   units: QueryUnit[],
   ranked: Array<{ chunk: Chunk; score?: number }>,
-  opts: { threshold?: number; depth?: number; asked?: string | undefined } = {},
+  opts: {
+    threshold?: number;
+    depth?: number;
+    asked?: string | undefined;
+    /** The passage after a passage in its document (the evidence checks read across a passage's end). */
+    nextChunk?: NextChunk;
+  } = {},
 ): Answerability {
   const { threshold = ANSWERABLE_THRESHOLD, depth = COVERAGE_DEPTH } = opts;
   let best = { coverage: 0, missing: units.map((u) => u.word) };
@@ -338,7 +344,7 @@ export function answerability(
     };
   }
   // The question is known: decide on all the evidence (gate model), not on the wording alone.
-  const features = gateFeatures(units, ranked, question, depth, opts.asked);
+  const features = gateFeatures(units, ranked, question, depth, opts.asked, opts.nextChunk);
   const confidence = gateConfidence(features);
   return {
     answerable: units.length > 0 && confidence >= 0.5,
@@ -476,7 +482,9 @@ export function askedKinds(question: string): AnswerKind[] {
  * question that names its unit (钱, 比例, 多久, 几家) needs a number in that unit.
  */
 export function holdsKind(kind: AnswerKind, sentence: string, question = ''): boolean {
-  if (kind === 'who') return ANSWER_KIND_EVIDENCE.who.test(sentence) || namesRole(question, sentence);
+  // A role asked (组长是谁, 书记是哪位) must be named where the person is: a unit nearby does not answer it.
+  if (kind === 'who')
+    return namesRole(question, sentence) || (!asksRole(question) && ANSWER_KIND_EVIDENCE.who.test(sentence));
   if (kind !== 'number') return ANSWER_KIND_EVIDENCE[kind].test(sentence);
   if (CODE_CUE.test(question) && CODE_EVIDENCE.test(sentence)) return true;
   // Years and dates are not amounts; a figure in a unit (“30天压缩到1小时”) is one even when quoted.
@@ -516,6 +524,15 @@ function enumeratesCounted(question: string, sentence: string): boolean {
   if (!m) return false;
   const items = normalizeText(sentence).match(new RegExp(`\\p{Script=Han}{2,}${m[1]}(?=[，、；。,;]|等)`, 'gu'));
   return (items?.length ?? 0) >= 3;
+}
+
+/** The question asks who holds a role (组长是谁, 书记是哪位同志, 由谁任组长). */
+function asksRole(question: string): boolean {
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  return new RegExp(
+    `(?:${ROLE_WORDS.source})(?:是|由|为)?(?:谁|哪位)|由谁(?:担任|任|当)?(?:${ROLE_WORDS.source})`,
+    'u',
+  ).test(q);
 }
 
 /** The sentence names a role the question asks about (主编, 课题组长 …). */
@@ -573,6 +590,7 @@ export function gateFeatures(
   question: string,
   depth = COVERAGE_DEPTH,
   asked?: string,
+  nextChunk?: NextChunk,
 ): GateFeatures {
   const top = ranked.slice(0, depth);
   let cov = 0;
@@ -679,7 +697,7 @@ export function gateFeatures(
   // question of no particular kind, those close to the best).
   const answerHays = (holding.length ? holding : near).map((x) => x.hay);
   const years = constraints.filter((c) => c.kind === 'year').map((c) => c.text);
-  const failed = evidenceFailures(askedText, parts, pool, holds, years);
+  const failed = evidenceFailures(askedText, parts, pool, holds, years, nextChunk);
   return {
     coverage: cov,
     anchor,
@@ -724,6 +742,7 @@ export function evidenceFailures(
   pool: Candidate[],
   holds: (k: AnswerKind, sentence: string, text: string) => boolean,
   years: readonly string[] = [],
+  nextChunk?: NextChunk,
 ): string[] {
   const failed: string[] = [];
   const sentences = pool.map((x) => x.s);
@@ -755,6 +774,7 @@ export function evidenceFailures(
       next: pool.find((y) => y.chunk === x.chunk && y.index === x.index + 1)?.s,
       last: x.index === sentencesOf(x.chunk.text).length - 1,
       ctx: chunkContext(x.chunk),
+      ...(nextChunk ? { following: followingSentences(x.chunk, x.index, nextChunk) } : {}),
     }));
     if (!setItemsGiven(set, candidates)) failed.push(`set:${set.n}${set.measure}`);
   }
@@ -763,6 +783,29 @@ export function evidenceFailures(
     if (!named) failed.push('place-kind');
   }
   return failed;
+}
+
+/** The passage after a passage in its document, or undefined at the document's end. */
+export type NextChunk = (chunk: Chunk) => Chunk | undefined;
+
+/** Sentences read after a sentence across its passage's end (enough for the evidence checks). */
+const FOLLOWING_SENTENCES = 3;
+
+/**
+ * The sentences after the index-th sentence of a passage in its document: the rest of the passage, then the
+ * next passage's (without the sentences the two passages share: chunks overlap by a sentence). Empty at the
+ * document's end.
+ */
+export function followingSentences(chunk: Chunk, index: number, nextChunk: NextChunk): string[] {
+  const own = sentencesOf(chunk.text);
+  const out = own.slice(index + 1, index + 1 + FOLLOWING_SENTENCES);
+  if (out.length >= FOLLOWING_SENTENCES) return out;
+  const next = nextChunk(chunk);
+  if (!next) return out;
+  const form = (x: string) => normalizeText(x).replace(/\s+/gu, '');
+  const seen = new Set(own.map(form));
+  const rest = sentencesOf(next.text).filter((x, i) => !(i < 2 && seen.has(form(x))));
+  return [...out, ...rest].slice(0, FOLLOWING_SENTENCES);
 }
 
 /**

@@ -190,23 +190,29 @@ function numberForms(n: number): string {
 }
 
 const MEASURE = '个|家|所|项|条|种|类|位|名|批|座|支|户|村|镇|大';
+const COUNT = '[\\d一二两三四五六七八九十]{1,3}';
 /**
  * A question asking which items make up a set it names with its count (“那10个示范区具体是哪10个”,
- * “十家重点企业是哪十家”, “那22个行业示范点都是哪些学校”): the count and its measure word, or null.
+ * “十家重点企业是哪十家”, “那22个行业示范点都是哪些学校”, “10个示范区分别叫什么名字”): the count and its
+ * measure word, or null. A count asked with a word of its own (哪八师, 哪八个) also reads a name holding
+ * that count with any character after it (“乡土八师”: 8, 师) — but not a count of characters or phrases
+ * (20字好干部标准: the wording itself answers).
  */
 export function namedSetCount(question: string): { n: number; measure: string } | null {
   const q = normalizeText(question).replace(/\s+/gu, '');
   const asks = new RegExp(
-    `哪([\\d一二两三四五六七八九十]{1,3})(${MEASURE})|(?:都|分别|具体)?是哪些|哪几(${MEASURE})`,
+    `哪(${COUNT})(\\p{Script=Han})|(?:都|分别|具体)?是哪些|哪几(${MEASURE})|分别(?:是|叫|为)?(?:什么|啥)|都叫(?:什么|啥)`,
     'u',
   ).exec(q);
   if (!asks) return null;
-  for (const m of q.matchAll(
-    new RegExp(`(?<![\\d第哪一二两三四五六七八九十])([\\d一二两三四五六七八九十]{1,3})(${MEASURE})`, 'gu'),
-  )) {
+  const asked = asks[1] ? smallNumber(asks[1]) : null;
+  for (const m of q.matchAll(new RegExp(`(?<![\\d第哪一二两三四五六七八九十])(${COUNT})(\\p{Script=Han})`, 'gu'))) {
     if (m.index === asks.index + 1) continue;
     const n = smallNumber(m[1]!);
-    if (n !== null && n >= 2) return { n, measure: m[2]! };
+    if (n === null || n < 2) continue;
+    if (new RegExp(`^(?:${MEASURE})$`, 'u').test(m[2]!) || (n === asked && !/[是的和与及字句]/u.test(m[2]!))) {
+      return { n, measure: m[2]! };
+    }
   }
   return null;
 }
@@ -219,33 +225,54 @@ const ITEMS_OPEN =
 const ITEM_MARKER =
   /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[①-⑳]|\d+[.、．]|第[一二三四五六七八九十]+[，,、是])/u;
 
+/** A text listing at least n items (n − 1 separators 、 or ；). */
+function enumerates(text: string, n: number): boolean {
+  return (normalizeText(text).match(/[、；;]/gu)?.length ?? 0) >= Math.max(2, n - 1);
+}
+
+/** How many sentences after a quoted counted name (“四个一批”) its first item may stand. */
+const QUOTED_ITEMS_REACH = 3;
+
 /**
  * Does some sentence give the set's items? Where the passages name the set by its count (十家, 10个), one
  * such mention must open its items (a colon, a bracket, 即, 包括 …, or the next sentence opens a list item)
- * or close them (A、B、C等十家), or be a name in quotes (“四个一批”: a counted name the text spells out) or a
- * heading's; a set only named (“推动十家重点企业高效发展”) is not listed. True when the count is never written.
+ * or close them (A、B、C等十家), or be a name in quotes whose items follow within a few sentences (“四个一批”
+ * … 一是…), or a heading's; a set only named (“推动十家重点企业高效发展”, 深化“乡土八师”品牌) is not listed.
+ * `following`: the sentences after it in its document (across its passage's end), when known; else `last`
+ * (the end of its passage) gives it the benefit of the doubt. True when the count is never written.
  */
 export function setItemsGiven(
   set: { n: number; measure: string },
-  candidates: ReadonlyArray<{ s: string; next?: string | undefined; last?: boolean; ctx?: string }>,
+  candidates: ReadonlyArray<{
+    s: string;
+    next?: string | undefined;
+    last?: boolean;
+    ctx?: string;
+    following?: readonly string[];
+  }>,
 ): boolean {
   const mention = new RegExp(`(?<![\\d第一二两三四五六七八九十])${numberForms(set.n)}${set.measure}`, 'u');
   const mentionAll = new RegExp(mention.source, 'gu');
   let mentioned = false;
-  for (const { s: raw, next, last, ctx } of candidates) {
+  for (const { s: raw, next: nextOwn, last, ctx, following } of candidates) {
     if (ctx && mention.test(normalizeText(ctx))) return true;
     const s = normalizeText(raw).replace(/\s+/gu, '');
+    const next = following ? following[0] : nextOwn;
     for (const m of s.matchAll(mentionAll)) {
       mentioned = true;
       const before = s.slice(0, m.index);
       const after = s.slice(m.index + m[0].length);
       if (/等[“"]?$/u.test(before) || ITEMS_OPEN.test(after)) return true;
-      // The items before the count (A、B、C，共3个).
+      // The items before the count (A、B、C，共3个), or after it in its sentence or one of the next ones.
       if ((before.match(/、/gu)?.length ?? 0) >= set.n - 1) return true;
-      // The last sentence of its passage: the items may follow in the next one.
-      if (last) return true;
-      // Inside quotes: “四个一批”, “五大红色行动”.
-      if (/“[^”]{0,4}$/u.test(before) && /^[^“]{0,8}”/u.test(after)) return true;
+      if (!process.env.NOENUM && [after, ...(following ?? [])].some((x) => enumerates(x, set.n))) return true;
+      // The last sentence of its passage, the document unknown: the items may follow in the next one.
+      if (last && !following) return true;
+      // Inside quotes (“四个一批”, “五大红色行动”): a name whose items the text spells out a little further on.
+      if (/“[^”]{0,4}$/u.test(before) && /^[^“]{0,8}”/u.test(after)) {
+        if (!following) return true;
+        if (following.slice(0, QUOTED_ITEMS_REACH).some((x) => ITEM_MARKER.test(normalizeText(x).trim()))) return true;
+      }
       if (next && ITEM_MARKER.test(normalizeText(next).trim())) return true;
     }
   }

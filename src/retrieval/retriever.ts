@@ -32,6 +32,12 @@ const MAX_TOPIC_CHARS = 30;
 export class HybridRetriever implements Retriever {
   private denseFailed = false;
 
+  /** The passage after a passage in its document (for the not-found gate's evidence checks). */
+  private readonly nextChunk = (chunk: Chunk): Chunk | undefined => {
+    const [self, next] = this.lexical.neighbours(chunk.id, 0, 1);
+    return self?.id === chunk.id ? next : undefined;
+  };
+
   constructor(
     readonly lexical: LexicalIndex,
     private readonly dense: DenseIndex | null,
@@ -53,6 +59,7 @@ export class HybridRetriever implements Retriever {
     const lexical = this.lexical.search(this.lexical.analyze(q), depth);
     const decision = answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), lexical, {
       asked: opts.asked,
+      nextChunk: this.nextChunk,
     });
     let ranked: Array<{ chunk: Chunk; score: number }> = lexical;
     if (this.dense && q) {
@@ -84,7 +91,9 @@ export class HybridRetriever implements Retriever {
     const hits = this.lexical.search(this.lexical.analyze(q), Math.max(k, 10));
     return {
       hits: hits.slice(0, k),
-      decision: answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), hits),
+      decision: answerability(queryUnits(this.lexical.tokenizer, this.lexical.bm25, q), hits, {
+        nextChunk: this.nextChunk,
+      }),
     };
   }
 

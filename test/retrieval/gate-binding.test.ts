@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
 import { doc } from '../helpers/corpus-doc.js';
-import { holdsKind } from '../../src/retrieval/confidence.js';
+import { followingSentences, holdsKind } from '../../src/retrieval/confidence.js';
 import {
   countedThing,
   figureBound,
@@ -171,6 +171,47 @@ describe('the items of a set named by its count must be given', () => {
     expect(setItemsGiven({ n: 4, measure: '个' }, [{ s: '实施“四个一批”，畅通交流渠道。' }])).toBe(true);
     // The count is never written: nothing to judge here.
     expect(setItemsGiven(set, [{ s: '重点企业高效发展。' }])).toBe(true);
+  });
+
+  it('reads a set counted in a word of its own, never a count of characters', () => {
+    expect(namedSetCount('开化的“乡土八师”是哪八师')).toEqual({ n: 8, measure: '师' });
+    expect(namedSetCount('开化 乡土八师 是哪八个')).toEqual({ n: 8, measure: '师' });
+    expect(namedSetCount('柯城10个文明城市党建示范区分别叫什么名字')).toEqual({ n: 10, measure: '个' });
+    expect(namedSetCount('20字好干部标准是哪20个字')).toBeNull();
+  });
+
+  it('reads the sentences after a passage’s end; a quoted counted name needs its items nearby', () => {
+    const set = { n: 8, measure: '师' };
+    expect(setItemsGiven(set, [{ s: '深化“乡土八师”品牌。', following: ['建设示范基地10家。'] }])).toBe(false);
+    expect(setItemsGiven(set, [{ s: '深化“乡土八师”品牌。', following: ['做法如下。', '一是农技师。'] }])).toBe(true);
+    expect(setItemsGiven({ n: 10, measure: '家' }, [{ s: '推动十家重点企业发展。', last: true, following: [] }])).toBe(
+      false,
+    );
+    expect(
+      setItemsGiven({ n: 5, measure: '化' }, [
+        { s: '推行三级联创、五化并举。', following: ['阵地标准化、活动规范化、服务最优化、决策科学化、管理精细化。'] },
+      ]),
+    ).toBe(true);
+    const chunk = (n: number, text: string) => ({
+      id: `d::${n}`,
+      docId: 'd',
+      title: 't',
+      source: null,
+      date: null,
+      headings: [],
+      text,
+    });
+    const a = chunk(0, '甲。乙。');
+    const b = chunk(1, '乙。丙。丁。');
+    expect(followingSentences(a, 1, (c) => (c === a ? b : undefined))).toEqual(['丙。', '丁。']);
+    expect(followingSentences(b, 2, () => undefined)).toEqual([]);
+  });
+
+  it('a role asked must be named where the person is', () => {
+    expect(holdsKind('who', '成立临时党支部，吸纳47名党员干部。', '临时党支部的书记是哪位同志')).toBe(false);
+    expect(holdsKind('who', '由县委常委、组织部长任组长。', '督查组由谁担任组长')).toBe(true);
+    expect(holdsKind('who', '主编 林晓峰', '杂志的主编和副主编都是谁')).toBe(true);
+    expect(holdsKind('who', '由市委组织部牵头。', '这项工作谁牵头')).toBe(true);
   });
 
   it('refuses the items of a set the passage only names, answers a list the passage gives', async () => {
