@@ -1041,13 +1041,15 @@ const CLAUSE_WORD_TAGS = new Set(['v', 'vn', 'vd', 'vi', 'd', 'ad', 'r']);
 const FUNCTION_WORD_TAGS = new Set(['p', 'c', 'u']);
 /**
  * A name read by its company ending that reads as a name, not as words of a clause ending in an industry word
- * (急需半导体, 需拓展新能源, 影响原料进厂): no verb, adverb or pronoun in it, no function word opening it, and no problem
- * stated.
+ * (急需半导体, 需拓展新能源, 影响原料进厂) or a common noun (主机厂): no verb, adverb or pronoun in it, no function word
+ * opening it, no problem stated.
  */
 export function plainName(name: string): boolean {
   if (!SUFFIXES_BY_LENGTH.some((x) => name.length > x.length && name.endsWith(x))) return false;
   if (OWN_PROBLEM_CUES.test(name) || REQUEST_CUES.test(name)) return false;
   const tokens = defaultTokenizer().tagged(name);
+  // (主机厂: one common noun of the dictionary — a customer's kind, no name)
+  if (tokens.length === 1 && tokens[0]!.tag === 'n') return false;
   return !FUNCTION_WORD_TAGS.has(tokens[0]?.tag ?? '') && tokens.every((t) => !CLAUSE_WORD_TAGS.has(t.tag));
 }
 
