@@ -22,10 +22,10 @@ import {
   STRONG_COMPANY_SUFFIXES,
 } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
-import { NAME_FILLERS, VISIT_VERB_TYPOS } from '../lexicon/signals.js';
+import { NAME_FILLERS, OWN_PROBLEM_CUES, REQUEST_CUES, VISIT_VERB_TYPOS } from '../lexicon/signals.js';
 import { departmentAliases } from '../lexicon/departments.js';
 import { HEADING_WORDS } from '../lexicon/headings.js';
-import type { Span } from './normalize.js';
+import { withSlashBreaks, type Span } from './normalize.js';
 import { findStatuses } from './status.js';
 import { findDepartments } from './department.js';
 import { charsSoundAlike, homophoneTypoAt } from '../../text/sound.js';
@@ -64,7 +64,7 @@ const FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|
 /** The end of a text that opens a clause in dictation: a filler (就是说, 那个, 嗯) or a blanked one (spaces). */
 const SPOKEN_CLAUSE_START = new RegExp(`(?:${FILLER_ALT}|^[\\s,，]*|\\s{2,}|[,，]\\s*)$`);
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。;；!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|来到|跟|和|接到|企业|公司|还有|以及)\s*$/;
+  /(?:^|[。;；!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|跑了|来到|跟|和|接到|企业|公司|还有|以及)\s*$/;
 /** Before a name whose ending is also a problem word (冷链物流): a visit or report word, or a clause start. */
 const opensName = (before: string) =>
   VISIT_OR_REPORT_BEFORE.test(before) || SPOKEN_CLAUSE_START.test(before) || orderedEntryBefore(before);
@@ -307,7 +307,7 @@ const BREAK_WORDS =
   /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望))/;
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
-  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
 
 /** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
 const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', '').replace('据|经|', '据|'));
@@ -358,7 +358,7 @@ const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|跑了|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
 
 /** A roll-up's entry counter (第二家是, 另一家) ending the text before a name: the name's position, as a list marker is. */
 const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
@@ -779,14 +779,14 @@ const LABEL_VISIT_END = new RegExp(`(?:走访|拜访|调研|回访|${TYPOS})$`);
 export function findLineHeadNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
   const lines: Span[] = [];
   const re = /[^\n;；]+/g;
-  for (const m of text.matchAll(re)) lines.push({ start: m.index, end: m.index + m[0].length });
-  // numbered items on one line: split before each marker
+  for (const m of withSlashBreaks(text, '\n').matchAll(re)) lines.push({ start: m.index, end: m.index + m[0].length });
+  // numbered items on one line (after a heading's colon too: 走了3家：①金马 没事 ②…): split before each marker
   const pieces: Span[] = [];
   for (const l of lines) {
     const body = text.slice(l.start, l.end);
     const cuts = [
       0,
-      ...[...body.matchAll(/(?<=^|[\s。,，])(?:\d{1,2}\s*[.、)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/g)]
+      ...[...body.matchAll(/(?<=^|[\s。,，:：])(?:\d{1,2}\s*[.、)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/g)]
         .map((m) => m.index)
         .filter((i) => i > 0),
     ];
@@ -795,13 +795,17 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
   }
   if (pieces.length < 2) return [];
   const hits: EnterpriseHit[] = [];
+  const headings: EnterpriseHit[] = [];
   for (const p of pieces) {
     const body = text.slice(p.start, p.end);
     const lead = LINE_LEAD.exec(body)?.[0] ?? '';
     // (the label may carry an aside before its colon: 光谷激光（周一）：…)
-    const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*(?:[(（][^()（）]{1,8}[)）]\s*)?[:：]|\s+\S)/.exec(
+    const m = /^([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s*(?:[(（][^()（）]{1,8}[)）]\s*)?[:：]|\s+\S|\s*$)/.exec(
       body.slice(lead.length),
     );
+    // (a word alone on its line heads the lines under it — 宏达\n缺焊工…\n恒信\n贷款… — only as one of two such
+    // headings or more, each with lines under it: alone, one word may be anything)
+    const alone = m !== null && !body.slice(lead.length + m[1]!.length).trim();
     // (or with the matter the line updates: 绿野农业补贴：…, 立讯达SMT用工：… — the name is what comes before it)
     const generic = (n: string) => [...GENERIC_WORDS].some((w) => w.length >= 2 && n.includes(w));
     const topical = m && !generic(m[1]!) ? null : nameBeforeLabelTopic(body.slice(lead.length));
@@ -820,8 +824,15 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
     if (generic(name)) continue;
     if ([...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)) continue;
     hits.push({ name, start, end: start + name.length, known: false });
+    if (alone) headings.push(hits[hits.length - 1]!);
   }
-  return hits;
+  // (headings each followed by a line of their own, two at least; a heading under a heading is none)
+  const headed = headings.filter((h) => {
+    const next = pieces.find((p) => p.start > h.end && text.slice(p.start, p.end).trim());
+    return next && !headings.some((o) => o.start >= next.start && o.start < next.end);
+  });
+  const drop = new Set(headed.length >= 2 ? headings.filter((h) => !headed.includes(h)) : headings);
+  return hits.filter((h) => !drop.has(h));
 }
 
 /**
@@ -1026,6 +1037,24 @@ const NAME_TAGS = new Set(['x', 'nz', 'nr', 'nrt', 'ns', 'nt', 'eng']);
 const REPORT_AFTER_OPENER = new RegExp(
   `${CATEGORY_WORD_LIST.filter((w) => w.length >= 2).join('|')}|批了|批下来|到账|到位|搞定|解决|办好|办结|done|ok|OK`,
 );
+/** Tags of words that make a clause, not a name: verbs, adverbs, pronouns. */
+const CLAUSE_WORD_TAGS = new Set(['v', 'vn', 'vd', 'vi', 'd', 'ad', 'r']);
+/** Tags of function words that open no name (inside one they may be a character of it: 佳和). */
+const FUNCTION_WORD_TAGS = new Set(['p', 'c', 'u']);
+/**
+ * A name read by its company ending that reads as a name, not as words of a clause ending in an industry word
+ * (急需半导体, 需拓展新能源, 影响原料进厂) or a common noun (主机厂): no verb, adverb or pronoun in it, no function word
+ * opening it, no problem stated.
+ */
+export function plainName(name: string): boolean {
+  if (!SUFFIXES_BY_LENGTH.some((x) => name.length > x.length && name.endsWith(x))) return false;
+  if (OWN_PROBLEM_CUES.test(name) || REQUEST_CUES.test(name)) return false;
+  const tokens = defaultTokenizer().tagged(name);
+  // (主机厂: one common noun of the dictionary — a customer's kind, no name)
+  if (tokens.length === 1 && tokens[0]!.tag === 'n') return false;
+  return !FUNCTION_WORD_TAGS.has(tokens[0]?.tag ?? '') && tokens.every((t) => !CLAUSE_WORD_TAGS.has(t.tag));
+}
+
 function nameLike(word: string): boolean {
   const tokens = defaultTokenizer().tagged(word);
   if (tokens.length === 1) return NAME_TAGS.has(tokens[0]!.tag);

@@ -93,11 +93,20 @@ import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
-import { findEnterprises, withTradeReferences, type EnterpriseHit } from './enterprise.js';
+import { findEnterprises, plainName, withTradeReferences, type EnterpriseHit } from './enterprise.js';
 import { joinWordSpacing } from '../../text/spacing.js';
 import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
-import { blank, blankFillers, blankSpans, chineseNumber, clauseBefore, foldWidth, type Span } from './normalize.js';
+import {
+  blank,
+  blankFillers,
+  blankSpans,
+  chineseNumber,
+  clauseBefore,
+  foldWidth,
+  withSlashBreaks,
+  type Span,
+} from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
 import { clauses as clausesOf, isHeading, problemTableAbove, segment, tableRowCells, type Segment } from './segment.js';
 import { findStatuses, maxStatus, type StatusHit } from './status.js';
@@ -187,7 +196,8 @@ interface Clause extends Span {
 export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   // Dictation that spaces every word is read as the sentence it is (src/text/spacing.ts).
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const original = joinWordSpacing(clipped);
+  // (a keycap number heading an entry — 1️⃣ 2⃣ — is the list marker ① ②, padded to keep the text's length)
+  const original = joinWordSpacing(clipped).replace(KEYCAP_NUMBER, keycapAsCircled);
   const folded = foldWidth(original);
   const trimmed = folded.trim();
   if (!trimmed || CHITCHAT.test(trimmed)) return notUpdate();
@@ -242,6 +252,13 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   return withShapeDoubts(interpret(said, lead, refs, work, names.depts, names.ents, ctx.today), clipped, known, {
     departments: names.depts,
   });
+}
+
+/** A keycap number (1️⃣, 1⃣ without the variation selector, 🔟): an emoji list marker. */
+const KEYCAP_NUMBER = /([1-9])\uFE0F?\u20E3|\u{1F51F}/gu;
+function keycapAsCircled(whole: string, digit: string | undefined): string {
+  const circled = '①②③④⑤⑥⑦⑧⑨⑩'[digit ? Number(digit) - 1 : 9] as string;
+  return circled + ' '.repeat(whole.length - 1);
 }
 
 const SPOKEN_ORDINALS = '一二三四五六七八九十';
@@ -445,16 +462,25 @@ function trailingHandOffByDomain(d: Draft, m: MessageFacts): void {
  * keeps its length (offsets stay valid).
  */
 function rollUpBreaks(work: string, ents: readonly EnterpriseHit[]): string {
-  let out = work;
+  let out = withSlashBreaks(work, '；');
   // "去了宏达和恒信，宏达一切正常，恒信缺研发人员": in a message naming two enterprises or more, a comma right before
   // a name taken up again, opening its clause, ends the sentence about the one before, as a `；` would (each clause
   // its enterprise's). So does one of the team's or the library's known enterprises opening its clause (…，绿源贷款难，
-  // 金马说用地): its clause is about it, not the enterprise before. A name only guessed and said once after a comma
-  // (…，主机厂订单下降) splits nothing.
-  const again = ents.filter((e) => !e.guessed && (e.known || ents.some((o) => o.name === e.name && o.end <= e.start)));
+  // 金马说用地): its clause is about it, not the enterprise before; and so does a name written with a company ending
+  // that reads as a name (宏达机械没问题，恒信电子想申请…) — not words of a clause ending in an industry word (…，急需半导
+  // 体工程师). A name only guessed and said once after a comma (…，主机厂订单下降) splits nothing.
+  const again = ents.filter(
+    (e) =>
+      !e.guessed &&
+      (e.known || ents.some((o) => o.name === e.name && o.end <= e.start) || plainName(work.slice(e.start, e.end))),
+  );
   if (new Set(ents.filter((e) => !e.guessed).map((e) => e.name)).size >= 2)
-    for (const e of again)
-      if (/[,，]/.test(work[e.start - 1] ?? '')) out = `${out.slice(0, e.start - 1)}；${out.slice(e.start)}`;
+    for (const e of ents) {
+      // (宏达机械（缺焊工）、恒信电子（贷款难）: a listed name after the bracket of the entry before opens its own entry)
+      const listed = /[、,，]/.test(work[e.start - 1] ?? '') && /[)）]/.test(work[e.start - 2] ?? '');
+      if (!e.guessed && (listed || (again.includes(e) && /[,，]/.test(work[e.start - 1] ?? ''))))
+        out = `${out.slice(0, e.start - 1)}；${out.slice(e.start)}`;
+    }
   const known = ents.filter((e) => e.known);
   if (new Set(known.map((e) => e.name)).size < 2) return out;
   for (const e of known) {
@@ -1795,8 +1821,11 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (status === null && handler === null) return false;
   // (the rest of a numbered entry speaks of that entry's problems, not the entries before)
   const entry = entryStart(m, f);
+  // (in a roll-up, a line after the entries that names none but speaks of them all — 以上问题已分别交人社局、金融办 —
+  // states for every entry's problems)
+  const overAll = trailsEntries(m, f) && (SCOPE_ALL.test(f.seg.text) || RESPECTIVELY.test(f.seg.text));
   const fresh = freshItems(d).filter(
-    (i) => (!m.multiEnterprise || i.enterprise === f.enterprise) && (entry === null || i.segment >= entry),
+    (i) => (!m.multiEnterprise || overAll || i.enterprise === f.enterprise) && (entry === null || i.segment >= entry),
   );
   const pairs = respectively(f.seg, f.depts, fresh);
   if (pairs) {

@@ -9,6 +9,14 @@ import { foldWidth } from '../../text/width.js';
 /** Fold U+FF01–U+FF5E to ASCII and U+3000 to a space; every other character is kept (src/text/width.ts). */
 export { foldWidth };
 
+/**
+ * A slash with a space on each side (鑫旺 ok没事 / 万家乐 还差3人 / 绿叶 环评批了) separates the entries of a chat
+ * roll-up, as a line break does: the text with each such slash turned into `sep` (keeps offsets).
+ */
+export function withSlashBreaks(text: string, sep: string): string {
+  return text.replace(/(?<=\s)[/／](?=\s)/g, sep);
+}
+
 /** Replace [start, end) with spaces (keeps offsets). */
 export function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);

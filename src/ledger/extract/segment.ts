@@ -18,7 +18,7 @@ import {
   REPORT_OPENER,
   DOCUMENT_TITLE,
 } from '../lexicon/headings.js';
-import { ENTERPRISE_ENTRY_COUNTER } from '../lexicon/enterprises.js';
+import { ENTERPRISE_ENTRY_COUNTER, ENTERPRISE_ENTRY_ORDER } from '../lexicon/enterprises.js';
 
 export interface Segment extends Span {
   text: string;
@@ -61,6 +61,13 @@ const ENUM_MARKERS: RegExp[] = [
  * a rank: 县里第一家上市企业).
  */
 const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
+/**
+ * A roll-up that counted its enterprises (跑了两家先是宏达机械没啥问题然后是恒信电子…): its entries' order words (一个是,
+ * 另一个是, 先是, 然后是) head the entries, even right after a word in unpunctuated speech — two or more of them, after the
+ * count.
+ */
+const ENTRY_ORDER = new RegExp(ENTERPRISE_ENTRY_ORDER, 'g');
+const ENTERPRISES_COUNTED = /[两二三四五六七八九十几\d]+家(?!银行)/;
 /** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
 const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
 const CONTINUATION =
@@ -314,6 +321,19 @@ export function segment(text: string, refStarts: number[] = [], source: string =
       for (const m of ms)
         if (!cuts.some((c) => c.at <= m.index && m.index < c.markerEnd))
           cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: enumNumber(m[1]) });
+    });
+  const counted = ENTERPRISES_COUNTED.exec(text);
+  const orders = counted
+    ? pieces.map((p) =>
+        [...text.slice(p.start, p.end).matchAll(ENTRY_ORDER)].filter((m) => p.start + m.index > counted.index),
+      )
+    : [];
+  if (orders.flat().length >= 2)
+    orders.forEach((ms, pi) => {
+      const cuts = pieceCuts[pi]!;
+      for (const m of ms)
+        if (!cuts.some((c) => c.at <= m.index && m.index < c.markerEnd))
+          cuts.push({ at: m.index, markerEnd: m.index + m[0].length, marker: m[0], enumIndex: null });
     });
   const hasSecond = pieceCuts.some((cs) => cs.some((c) => c.enumIndex === 2));
   const segments: Segment[] = [];

@@ -377,7 +377,7 @@ export const VISIT_HEADING =
  * is a topic marker and stays.
  */
 export const FILLER_BREAKS =
-  /[嗯呃]+|(?<=(?:困难|问题|诉求|需求|要求|好的?|正常|满意|不错)\s*)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?/g;
+  /[嗯呃]+|(?<=(?:困难|问题|诉求|需求|要求|好的?|正常|满意|不错)\s*)(?:就是|只是|不过)|(?<![呀哎])啊(?=[\u4e00-\u9fa5])|哈哈+|然后(?:呢|就是)?(?!是)/g;
 /**
  * Words of dictated speech that stand around a name without being part of it (走访了那个联宇机械他们说, 就是说同济科技那个
  * 奖励): before a name they open its clause as punctuation would; after it they close the name.
