@@ -81,12 +81,10 @@ export function createClarifyHandler(deps: {
           ? deps.report({ ...msg, text: `记录：${pending.text}` }, services)
           : deps.ask({ ...msg, text: pending.text }, services);
       }
-      // Not an answer to our question: forget it and treat the message on its own. When that message asks the
-      // same question again, the earlier one is said to be given up (never dropped silently).
+      // Not an answer to our question: forget it and treat the message on its own. The earlier message is said to be
+      // given up (never dropped silently), whatever the new one is.
       const next = await deps.reroute(msg, services);
-      if (next.intent === 'clarify' && next.title === ASKED_TITLE)
-        return { ...next, blocks: [{ type: 'note', text: earlierDropped(pending.text) }, ...next.blocks] };
-      return next;
+      return { ...next, blocks: [{ type: 'note', text: earlierDropped(pending.text) }, ...next.blocks] };
     }
     // "记录" with nothing waiting: no text to record or search — say so instead of searching the word.
     if (isClarifyAnswer(answer))

@@ -90,11 +90,13 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
 
   // Questions: a question form, unless the question is someone else's, reported ("企业问能否申请补助").
   const asked = parserSaysQuestion(parse) ?? asksSomething(s);
-  const reportedQuestion = CUES.reportedQuestion.test(s);
   // A trailing question that is reported ("企业问加计扣除怎么申报") or a request for help ("能不能帮忙对接人社局")
   // is the enterprise's, part of the report; it does not ask the bot anything.
   const trailingRequest = CUES.request.test(last);
-  const trailingQuestion = asksSomething(last) && !CUES.reportedQuestion.test(last);
+  // (its subject may be said in the clause before: 另外他们想引进两个博士 问有没有人才公寓 — the enterprise asks)
+  const elidedSubject = CUES.reportedSpeechOpening.test(last) && CUES.reportedSubject.test(before);
+  const reportedQuestion = CUES.reportedQuestion.test(s) || elidedSubject;
+  const trailingQuestion = asksSomething(last) && !CUES.reportedQuestion.test(last) && !elidedSubject;
   const questionish =
     (asked && !(reportedQuestion && !trailingQuestion)) || (!named && CUES.policyTopic.test(s) && s.length <= 40);
 

@@ -489,6 +489,9 @@ export const CUES = {
   statusQuestion: new RegExp(alt(STATUS_QUESTION_WORDS)),
   policyTopic: new RegExp(alt(POLICY_TOPIC_WORDS)),
   reportedQuestion: new RegExp(`(?:${alt(REPORTED_SUBJECTS)})\\S{0,4}?(?:${alt(REPORTED_SPEECH)})`),
+  /** A clause opening with reported speech, its subject said in the clause before (他们想引进两个博士 问有没有…). */
+  reportedSpeechOpening: new RegExp(`^(?:又|还|也|就|顺便)?(?:${alt(REPORTED_SPEECH)})(?!一下|下|问|了解一下)`),
+  reportedSubject: new RegExp(alt(REPORTED_SUBJECTS)),
   visit: new RegExp(alt(VISIT_WORDS)),
   problem: new RegExp(alt(PROBLEM_WORDS)),
   allWell: new RegExp(alt(ALL_WELL_WORDS)),

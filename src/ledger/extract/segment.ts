@@ -7,7 +7,13 @@ import type { Category } from '../model.js';
 import { blankSpans, type Span } from './normalize.js';
 import { categorize } from './category.js';
 import { findDepartments } from './department.js';
-import { OWN_PROBLEM_CUES, REQUEST_CUES, WEAK_CONTINUATIONS } from '../lexicon/signals.js';
+import {
+  OWN_PROBLEM_CUES,
+  PAIR_FIRST_ITEM,
+  PAIR_SECOND_ITEM,
+  REQUEST_CUES,
+  WEAK_CONTINUATIONS,
+} from '../lexicon/signals.js';
 import {
   HEADING_WORDS,
   TABLE_COLUMN_NOUNS,
@@ -78,6 +84,17 @@ const CONTINUATION =
  */
 const CONTINUATION_UNPUNCTUATED =
   /(?<=[\u4e00-\u9fa5])(?:还有就是|再就是|另外还有|另外就是|另外(?=[还也又]?(?:有|提|说|反映|缺|想|希望|需要|要)))(?=[\u4e00-\u9fa5A-Za-z(（])/g;
+/** The halves of a spoken pair (…两个事情一个是…另一个是…) right after a character: cuts only when both are said, in order. */
+const PAIR_FIRST = new RegExp(`(?<=[\u4e00-\u9fa5])(?:${PAIR_FIRST_ITEM})(?=[\u4e00-\u9fa5A-Za-z])`, 'g');
+const PAIR_SECOND = new RegExp(`(?<=[\u4e00-\u9fa5])(?:${PAIR_SECOND_ITEM})(?=[\u4e00-\u9fa5A-Za-z])`, 'g');
+function pairCuts(body: string): RegExpExecArray[] {
+  const second = [...body.matchAll(PAIR_SECOND)];
+  if (!second.length) return [];
+  const first = [...body.matchAll(PAIR_FIRST)].filter(
+    (m) => m.index < second[0]!.index && !second.some((s) => s.index <= m.index && m.index < s.index + s[0].length),
+  );
+  return first.length ? [first[0]!, ...second] : [];
+}
 const WEAK_CONTINUATION = new RegExp(`(?<=[\u4e00-\u9fa5])(?:${WEAK_CONTINUATIONS.join('|')})(?=[\u4e00-\u9fa5])`, 'g');
 const STRETCH_EDGE = /[\s,，、;；:：]/;
 const statesProblem = (s: string) => OWN_PROBLEM_CUES.test(s) || REQUEST_CUES.test(s);
@@ -347,7 +364,12 @@ export function segment(text: string, refStarts: number[] = [], source: string =
     const body = text.slice(p.start, p.end);
     const first = segments.length;
     const cuts = pieceCuts[pi]!.filter((c) => hasSecond || c.enumIndex !== 1 || /^(?:第|首先|一是)/.test(c.marker));
-    for (const m of [...body.matchAll(CONTINUATION), ...body.matchAll(CONTINUATION_UNPUNCTUATED), ...runOnCuts(body)]) {
+    for (const m of [
+      ...body.matchAll(CONTINUATION),
+      ...body.matchAll(CONTINUATION_UNPUNCTUATED),
+      ...runOnCuts(body),
+      ...pairCuts(body),
+    ]) {
       if (m.index === 0 && cuts.length === 0) {
         cuts.push({ at: 0, markerEnd: m[0].length, marker: m[0], enumIndex: null });
       } else if (!cuts.some((c) => c.at === m.index)) {

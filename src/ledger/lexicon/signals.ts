@@ -269,6 +269,14 @@ export const REQUEST_CUES =
  * stretch before them already states one and the stretch after them states another (…想招几个懂外贸的人还有用电
  * 负荷不够); 出口退税还有一百二十万没退 stays one (src/ledger/extract/segment.ts).
  */
+/**
+ * The two halves of a spoken pair of items (两个事情一个是…另一个是…): the opener of the first item and of the
+ * second. Dictated text has no commas; the pair cuts even right after a character when both halves are said.
+ */
+export const PAIR_FIRST_ITEM = '(?:其中)?一(?:个|件|项|点|条|方面)(?:问题|事情?|诉求)?(?:就)?是';
+export const PAIR_SECOND_ITEM =
+  '(?:另外|另)一(?:个|件|项|点|条|方面)(?:问题|事情?|诉求)?(?:就)?是|第二(?:个|件|项|点|条)(?:问题|事情?|诉求)?(?:就)?是';
+
 export const WEAK_CONTINUATIONS: readonly string[] = ['还有', '另外', '再有', '以及', '同时', '而且', '加上', '并且'];
 
 /** A clause that opens with a contrast (但…, 不过…, 可是…): what came before it is conceded. */

@@ -4,6 +4,7 @@
  * A ConflictError (someone changed the issue meanwhile) re-plans once from fresh data, then asks to resend.
  * A duplicate commit (redelivered message) is answered from the done marker, else rebuilt from the store.
  */
+import type { IncomingMessage } from '../../messaging/incoming.js';
 import type { Citation, Reply, ReplyAction, ReplyBlock } from '../../messaging/reply.js';
 import {
   ConflictError,
@@ -127,6 +128,42 @@ export function confirmActions(pending: Draft['pending']['type'], userId: string
   return null;
 }
 
+/**
+ * Saves a question's draft as the current one. One question is asked at a time: an earlier one of the user waits behind
+ * this one (asked again once this one is settled), and the question shown says so. Returns the text and card to show.
+ */
+export async function saveAsked(
+  deps: LedgerDeps,
+  msg: IncomingMessage,
+  draft: Omit<Draft, 'v' | 'createdAt' | 'expiresAt' | 'sourceMessageId'>,
+  card?: ReplyBlock[],
+): Promise<{ shown: string; blocks: ReplyBlock[] | undefined }> {
+  const earlier = await readDraft(deps, msg);
+  let shown = draft.question;
+  let blocks = card;
+  const saved: Omit<Draft, 'v' | 'createdAt' | 'expiresAt'> = { ...draft, sourceMessageId: msg.dedupKey };
+  if (
+    earlier &&
+    earlier.sourceMessageId !== msg.dedupKey &&
+    // (the same record asking its next question is no other question given up)
+    earlier.text !== draft.text
+  ) {
+    // (the note is the reply's, not the question's, so the question reads the same when asked again)
+    const waiting = [queued(earlier), ...(earlier.earlier ?? [])];
+    saved.earlier = waiting.slice(0, QUEUED_DRAFTS);
+    // (more questions than can wait: the oldest gives way — never silently, the reply names it)
+    const dropped = waiting.slice(QUEUED_DRAFTS);
+    const note = [TEXTS.draftQueued, ...dropped.map((d) => TEXTS.draftDropped(waitingSummary(d)))].join('\n');
+    shown = `${note}\n${draft.question}`;
+    if (blocks) blocks = [{ type: 'note', text: note }, ...blocks];
+  } else if (earlier?.earlier?.length && !draft.earlier) {
+    // (the same record asking its next question keeps what waits behind it)
+    saved.earlier = earlier.earlier;
+  }
+  await saveDraft(deps, msg, saved);
+  return { shown, blocks };
+}
+
 const isConflict = (err: unknown): boolean =>
   err instanceof ConflictError || (err instanceof Error && err.name === 'ConflictError');
 
@@ -149,30 +186,8 @@ export async function execute(
         if (!hooks.clearsDraft) return outcome.reply;
         return withNextQuestion(outcome.reply, await finishDraft(deps, ctx.msg));
       }
-      // One question is asked at a time: an earlier one waits behind this one, and the reply says so.
-      const earlier = await readDraft(deps, ctx.msg);
-      let shown = outcome.draft.question;
-      if (
-        earlier &&
-        earlier.sourceMessageId !== ctx.msg.dedupKey &&
-        // (the same record asking its next question is no other question given up)
-        earlier.text !== outcome.draft.text
-      ) {
-        // (the earlier question waits behind this one and is asked again once this one is settled; the note is the
-        // reply's, not the question's, so the question reads the same when asked again)
-        const waiting = [queued(earlier), ...(earlier.earlier ?? [])];
-        outcome.draft.earlier = waiting.slice(0, QUEUED_DRAFTS);
-        // (more questions than can wait: the oldest gives way — never silently, the reply names it)
-        const dropped = waiting.slice(QUEUED_DRAFTS);
-        const note = [TEXTS.draftQueued, ...dropped.map((d) => TEXTS.draftDropped(waitingSummary(d)))].join('\n');
-        shown = `${note}\n${outcome.draft.question}`;
-        if (outcome.blocks) outcome.blocks = [{ type: 'note', text: note }, ...outcome.blocks];
-      } else if (earlier?.earlier?.length && !outcome.draft.earlier) {
-        // (the same record asking its next question keeps what waits behind it)
-        outcome.draft.earlier = earlier.earlier;
-      }
-      await saveDraft(deps, ctx.msg, { ...outcome.draft, sourceMessageId: ctx.msg.dedupKey });
-      const asked = askReply(shown, deps.config.ZCT_DRAFT_TTL_MIN, outcome.blocks);
+      const { shown, blocks } = await saveAsked(deps, ctx.msg, outcome.draft, outcome.blocks);
+      const asked = askReply(shown, deps.config.ZCT_DRAFT_TTL_MIN, blocks);
       const actions = confirmActions(outcome.draft.pending.type, ctx.msg.userId);
       return actions ? { ...asked, actions } : asked;
     }

@@ -37,6 +37,7 @@ import {
 } from './context.js';
 import {
   askReply,
+  saveAsked,
   confirmActions,
   emptyPlan,
   execute,
@@ -240,16 +241,16 @@ export async function reportFlow(
         text,
         onRepeat: async (prior) => {
           const question = repeatQuestion(prior);
-          await saveDraft(deps, msg, {
+          // (a card that waited before this report waits behind the question, and is asked again once it is settled)
+          const { shown } = await saveAsked(deps, msg, {
             text,
             today: ctx.today,
             extraction,
             answers: emptyAnswers(),
             pending: { type: 'confirm_repeat' },
             question,
-            sourceMessageId: msg.dedupKey,
           });
-          const asked = askReply(question, deps.config.ZCT_DRAFT_TTL_MIN);
+          const asked = askReply(shown, deps.config.ZCT_DRAFT_TTL_MIN);
           const actions = confirmActions('confirm_repeat', msg.userId);
           return actions ? { ...asked, actions } : asked;
         },
@@ -855,7 +856,11 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       !plan.issues.length &&
       !plan.patches.length &&
       plan.visits.every((v) => team.enterprises.includes(v.enterprise));
-    const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true, listVisit);
+    // ("is it an earlier issue's progress?" has no ground when none of the enterprises has an issue in hand)
+    const newOf = [...new Set(plan.issues.filter((i) => i.status !== 'open').map((i) => i.enterprise))];
+    const settled = new Set<ConfidenceReason>();
+    if (newOf.length && !(await anyOpenIssue(svc, team, newOf))) settled.add('handled_new');
+    const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true, listVisit, settled);
     // An enterprise this team is not bound to — another team's, or a name the parser guessed (宏图科技, 屋顶分布式光伏):
     // confirm first. (A team with no bindings yet records what it reports.)
     const bound = new Set(team.enterprises);
@@ -919,6 +924,12 @@ function deadlinesByItem(text: string, today: string, items: Item[]): (index: nu
   };
 }
 
+/** Does any of these enterprises have an issue of this team not yet 办结? */
+async function anyOpenIssue(svc: FlowContext, team: Team, enterprises: string[]): Promise<boolean> {
+  const open = await svc.deps.store.listIssues({ teamId: team.id, status: OPEN_STATUSES });
+  return open.some((i) => enterprises.includes(i.enterprise));
+}
+
 /** Below this parse confidence (the parser's own threshold) the bot shows what it understood and records only on 对. */
 export const CONFIRM_BELOW = CONFIDENT;
 /** Doubts the flow settles by itself before a plan exists (which enterprise, which issue). */
@@ -938,6 +949,7 @@ async function doubtsAbout(
   team: Team,
   manyConfirmed: boolean,
   listVisit = false,
+  settled: ReadonlySet<ConfidenceReason> = new Set(),
 ): Promise<string[] | null> {
   if (e.confidence !== undefined) {
     // A missing enterprise or issue was settled before the plan was made (the team's one enterprise, a
@@ -946,6 +958,7 @@ async function doubtsAbout(
     const open = (e.reasons ?? []).filter(
       (r) =>
         !SETTLED_BY_FLOW.has(r) &&
+        !settled.has(r) &&
         !(manyConfirmed && r === 'many_issues') &&
         !(listVisit && r === 'several_enterprises'),
     );
