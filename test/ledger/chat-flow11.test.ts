@@ -46,4 +46,23 @@ describe('team chat (round 11: unsettled and stuck again)', () => {
     expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ status: 'resolved' });
     expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({ enterprise: '天宇光电', category: '审批' });
   });
+
+  it('good news of a matter not in hand is said so, not offered as a new problem', async () => {
+    const r = await send('天宇光电的施工许可批下来了 nice 👏');
+    expect(r.text).toContain('没有在办的审批问题');
+    expect(r.text).not.toContain('登记为新问题');
+    expect(await t.kit.store.listIssues({})).toHaveLength(0);
+  });
+
+  it('a yes with fillers and particles answers the card (嗯嗯 登记吧), a doubled one too', async () => {
+    const card = await send('昨天走访了新丰木业和宏远化工，新丰木业缺木工五名，宏远化工厂区道路破损需要修');
+    expect(card.reply?.intent).toBe('clarify');
+    const yes = await send('嗯嗯 登记吧');
+    expect(yes.text).toContain('已记录');
+    expect(await t.kit.store.listIssues({})).toHaveLength(2);
+    await send('昨天走访了天宇光电和锦程物流，天宇光电缺电工两名，锦程物流门口道路破损');
+    const twice = await send('是的是的');
+    expect(twice.text).toContain('已记录');
+    expect(await t.kit.store.listIssues({})).toHaveLength(4);
+  });
 });

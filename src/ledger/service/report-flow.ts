@@ -680,6 +680,11 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           plan.notices.push(TEXTS.alreadyResolved(done[0] as Issue));
           continue;
         }
+        // (海纳的施工许可批下来了 with nothing of that kind in hand: good news is no problem to register — said so)
+        if (!done.length && item.category !== '其他') {
+          plan.notices.push(TEXTS.nothingToResolve(itemEnterprise, item.category));
+          continue;
+        }
       }
       if (found.type === 'none') {
         // Nothing open matches, and the update states the problem itself (环评审批卡在生态环境分局, 注册证审批进度慢，
@@ -1119,6 +1124,18 @@ export function parseChoice(text: string, n: number): number | null {
   return k >= 1 && k <= n ? k : null;
 }
 
+/**
+ * A short answer without its fillers and particles: 嗯嗯 登记吧 → 登记, 好的呀 → 好的, 是的是的 → 是的 (one yes or no, said
+ * once or twice, with 嗯/哦 before it and 吧/啊/呀/哈/哦 after it).
+ */
+function plainAnswer(text: string): string {
+  let t = bare(text).replace(/\s+/g, '');
+  t = t.replace(/^(?:嗯|恩|哦|噢|喔)+(?=.)/, '').replace(/(?<=.)(?:吧|啊|呀|哈|哦|嘛|啦|的吧)+$/, '');
+  const half = t.length / 2;
+  if (t.length % 2 === 0 && t.length >= 2 && t.slice(0, half) === t.slice(half)) t = t.slice(0, half);
+  return t;
+}
+
 const YES = /^(是|是的|对|对的|好|好的|嗯|行|可以|要|需要|登记|记录|记上|确认|新问题|登记为新问题|yes|y|ok)$/i;
 const NO = /^(否|不|不是|不用|不用了|不要|不需要|不记|算了|取消|no|n)$/i;
 /** To "已经记录过了，要再记一次吗": record it again … */
@@ -1218,8 +1235,9 @@ export async function classifyDraftReply(
         ? { type: 'reask', hint }
         : { type: 'unrelated' };
   // "好的👍", "对的。": the word without its emoji and punctuation answers as the word does.
-  const yes = YES.test(bare(text)) || CONFIRM_EMOJI.test(text);
-  const no = NO.test(bare(text));
+  const said = plainAnswer(text);
+  const yes = YES.test(said) || CONFIRM_EMOJI.test(text);
+  const no = NO.test(said);
 
   if (pending.type === 'enterprise') {
     const k = parseChoice(text, pending.options.length);

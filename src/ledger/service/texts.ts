@@ -59,6 +59,8 @@ export const TEXTS = {
     `请写出新的${label}，例如：${id} 改 ${label} ${example}。没有修改。`,
   editYearUnclear: (v: string, due: string) =>
     `“${v}”今年已经过去（${due}），期限不能改到过去；如果指的是明年，请写明年份（如“${Number(due.slice(0, 4)) + 1}年${Number(due.slice(5, 7))}月${Number(due.slice(8, 10))}日”）。没有修改。`,
+  nothingToResolve: (enterprise: string, category: string) =>
+    `${enterprise}没有在办的${category}问题，这条办结消息没有记录。如果是别的问题办结了，请发送它的编号（如“Q-0012 办结”）；发送“问题清单”查看本组的问题。`,
   defaultDeadline: (days: number) =>
     `消息没有写办理期限，已按默认 ${days} 天设定；要改：发送“Q-编号 改 期限 12月31日”。`,
   /** A report's deadline that has already passed (a yearless date read as this year's): recorded, and said so. */
