@@ -65,4 +65,16 @@ describe('team chat (round 11: unsettled and stuck again)', () => {
     expect(twice.text).toContain('已记录');
     expect(await t.kit.store.listIssues({})).toHaveLength(4);
   });
+
+  it('“不对，是交办给<部门>” right after the speaker’s update of an issue sets that issue’s department', async () => {
+    await send('今天走访锦程物流 企业反映流动资金紧张 已交办金融办');
+    await send('新丰木业反映出口退税还没到账 找了税务局');
+    await send('Q-0001 金融办已对接农商行，下周三上门尽调');
+    const fixed = await send('不对，是交办给人社局');
+    expect(fixed.text).toContain('Q-0001');
+    expect(fixed.text).not.toContain('哪一个');
+    expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ department: '人社局' });
+    expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({ department: '税务局' });
+    expect((await t.kit.store.issueHistory('Q-0001')).at(-1)?.note).toContain('人社局');
+  });
 });

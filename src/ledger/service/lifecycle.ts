@@ -290,7 +290,7 @@ export async function planCorrectLast(
       const issue = await deps.store.getIssue(e.issueId as string);
       if (issue && issue.status !== 'closed') created.push(issue);
     }
-  if (!created.length) return null;
+  if (!created.length) return correctLastUpdate(deps, events, last.messageId, phrase);
   // A message about another enterprise (七一电器说不对，…) is its own report, not a correction of that record.
   if (named && !created.some((i) => i.enterprise === named)) return null;
 
@@ -348,6 +348,38 @@ export async function planCorrectLast(
   if (!edits.length) return notice(TEXTS.correctionSame(issue.id));
   patch.note = edits.map((e) => TEXTS.editNote(FIELD_LABELS[e.field], e.from, e.to as string)).join('；');
   patch.event = { action: 'edit', edits };
+  const plan = emptyPlan('issues');
+  plan.patches.push({ patch, issue });
+  return { type: 'commit', plan };
+}
+
+/**
+ * "不对，是交办给人社局" right after the speaker's update of one issue (Q-0001 金融办已对接…): the department that
+ * update gave is set right on that issue, as an edit with history. Only a department is taken from such a correction
+ * (an update names no category or description of its own to set right); anything else goes on as a message.
+ */
+async function correctLastUpdate(
+  deps: LedgerDeps,
+  events: LedgerEvent[],
+  messageId: string,
+  phrase: string,
+): Promise<Outcome | null> {
+  const ids = [
+    ...new Set(events.filter((e) => e.messageId === messageId && e.type === 'issue.updated').map((e) => e.issueId)),
+  ];
+  if (ids.length !== 1) return null;
+  const department = findDepartments(phrase).find((d) => !d.unknown)?.name ?? null;
+  if (!department) return null;
+  const issue = await deps.store.getIssue(ids[0] as string);
+  if (!issue || issue.status === 'closed' || issue.department === department) return null;
+  const edits: FieldEdit[] = [{ field: 'department', from: issue.department, to: department }];
+  const patch: IssuePatch = {
+    issueId: issue.id,
+    expectStatus: issue.status,
+    department,
+    note: TEXTS.editNote(FIELD_LABELS.department, issue.department, department),
+    event: { action: 'edit', edits },
+  };
   const plan = emptyPlan('issues');
   plan.patches.push({ patch, issue });
   return { type: 'commit', plan };
