@@ -59,6 +59,7 @@ import {
   actedSince,
   correctedEnterprise,
   correctedSummary,
+  correctionNotAbout,
   correctionPhrase,
   FIELD_LABELS,
   opensWithCorrection,
@@ -745,10 +746,24 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       });
       continue;
     }
+    // (更正：Q-0001 缺的不是普工，是电焊工 when Q-0001 says nothing of 普工: a wrong id — asked, nothing changed)
+    const notAbout = isCorrection && ref && !chosen ? correctionNotAbout(text, issue.summary) : null;
+    if (notAbout) {
+      plan.notices.push(TEXTS.correctionNotAbout(issue, notAbout));
+      continue;
+    }
     const recategorized = ref && !chosen ? correctedCategory(text, issue) : null;
     if (recategorized) {
-      const patch = t.patch ?? { issueId: issue.id, expectStatus: issue.status, note: noteText(text) };
-      plan.patches.push({ patch: { ...patch, category: recategorized }, issue });
+      // (a category changed is said, and kept as an edit in the history)
+      const edits: FieldEdit[] = [{ field: 'category', from: issue.category, to: recategorized }];
+      const patch = t.patch ?? { issueId: issue.id, expectStatus: issue.status };
+      const note = [TEXTS.editNote(FIELD_LABELS.category, issue.category, recategorized), t.patch?.note]
+        .filter(Boolean)
+        .join('；');
+      plan.patches.push({
+        patch: { ...patch, category: recategorized, note, ...(t.patch ? {} : { event: { action: 'edit', edits } }) },
+        issue,
+      });
       continue;
     }
     if (t.patch) plan.patches.push({ patch: t.patch, issue });

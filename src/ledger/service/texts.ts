@@ -70,6 +70,8 @@ export const TEXTS = {
   editSame: (id: string, label: string, v: string) => `${id} 的${label}已经是“${v}”，没有变化。`,
   /** A category edit written in other words (改 类别 社保): how it was read, said before anything else. */
   editReadAs: (raw: string, category: string) => `“${raw}”不是类别名称，按“${category}”理解。`,
+  correctionNotAbout: (i: { id: string; summary: string }, was: string) =>
+    `${i.id} 的问题里没有“${was}”（${i.id}：${i.summary}），没有修改。请确认编号，如“更正：Q-0002 缺的不是…，是…”。`,
   editNote: (label: string, from: string | null, to: string) => `修改${label}：${from ?? '无'} → ${to}`,
   correctionWhich: (labels: string[]) =>
     `刚才那条记录了 ${labels.length} 个问题，更正的是哪一个？请用编号修改，如“${labels[0]?.split(' ')[0]} 改 部门 人社局”：\n${labels.map((l) => `• ${l}`).join('\n')}`,
