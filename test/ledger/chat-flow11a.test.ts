@@ -53,4 +53,20 @@ describe('team chat (eleventh round)', () => {
     expect(progress.text).toContain('Q-0002');
     expect(progress.text).not.toContain('哪一个');
   });
+
+  it('a bare trade (药厂) several of the team’s enterprises share is asked about, never recorded as an enterprise', async () => {
+    const r = await send('药厂那边资金有点紧');
+    expect(r.text).toContain('华康药业');
+    expect(r.text).toContain('维和药业');
+    await send('对');
+    const issues = await t.kit.store.listIssues({ teamId: EIGHT.id });
+    expect(issues.map((i) => i.enterprise)).not.toContain('药厂');
+  });
+
+  it('上个月底去过 dates the visit the last day of the previous month', async () => {
+    await send('恒力机械上个月底去过 企业反映社保补贴申请了3个月还没兑现 人社局在办');
+    await send('对');
+    const visits = await t.kit.store.listVisits({ teamId: EIGHT.id });
+    expect(visits.map((v) => v.date)).toEqual(['2019-02-28']);
+  });
 });

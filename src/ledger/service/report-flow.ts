@@ -26,6 +26,7 @@ import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATU
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { visitsInText } from '../extract/visits.js';
+import { tradeOwners } from '../extract/enterprise.js';
 import {
   canChange,
   changeRefused,
@@ -544,6 +545,13 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     VISIT_HEADING_WORD.test(heading) &&
     new Set(issues.map((i) => i.enterprise).filter(Boolean)).size >= 2;
   const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text)) || rollUpVisit;
+  // (药厂那边资金有点紧 with 华康药业 and 维和药业 bound: a bare trade names no enterprise of its own — which one? asked)
+  const byTrade =
+    !answers.enterprise && extraction.enterprise && !team.enterprises.includes(extraction.enterprise)
+      ? tradeOwners(extraction.enterprise, team.enterprises)
+      : [];
+  if (byTrade.length >= 2)
+    return draftBase({ type: 'enterprise', options: byTrade }, QUESTIONS.whichEnterprise(byTrade));
   const stated = answers.enterprise ?? extraction.enterprise;
   const enterprise = stated ?? (team.enterprises.length === 1 ? (team.enterprises[0] as string) : null);
   const wouldCreate = items.some(
