@@ -69,4 +69,12 @@ describe('team chat (eleventh round)', () => {
     const visits = await t.kit.store.listVisits({ teamId: EIGHT.id });
     expect(visits.map((v) => v.date)).toEqual(['2019-02-28']);
   });
+
+  it('an issue taken back with 撤销 is said to be withdrawn when asked for by id, not “not found”', async () => {
+    await send('华康药业缺3名电焊工 已交办人社局');
+    await send('撤销');
+    const r = await send('Q-0001');
+    expect(r.text).toContain('Q-0001 已撤销');
+    expect(r.text).not.toContain('没有找到');
+  });
 });

@@ -27,6 +27,8 @@ export const TEXTS = {
     `本群只能查看本组的问题清单；${name}的问题请在该组群里查看，或由领导小组群查看全部小组。发送“问题清单”查看本组的问题。`,
   noSuchTeam: (name: string) =>
     `没有名为“${name}”的联企小组，本组也没有这家企业。本群只能查看本组的问题清单：发送“问题清单”或“逾期问题”查看。`,
+  withdrawnIssue: (ref: string, when: string, who: string) =>
+    `${ref} 已撤销（${when} ${who} 撤销），不在问题清单中。发送“问题清单”查看本组的问题。`,
   notFound: (ref: string) => `没有找到本组的问题 ${ref}。发送“问题清单”查看本组的问题。`,
   visitNotFound: (ref: string) => `没有找到本组的走访记录 ${ref}。`,
   closeRefused: (id: string) => `${id} 销号需要管理员核实后操作，本条没有销号。问题已办结的，请联系管理员核实销号。`,
