@@ -77,4 +77,9 @@ describe('team chat (eleventh round)', () => {
     expect(r.text).toContain('Q-0001 已撤销');
     expect(r.text).not.toContain('没有找到');
   });
+
+  it('a card naming several enterprises says so once', async () => {
+    const r = await send('维和药业和海纳半导体今天都跑了 维和说想申请高新技术企业认定不知道怎么弄 海纳一切正常');
+    expect(r.text.match(/提到了 \d 家企业/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
 });

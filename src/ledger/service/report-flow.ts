@@ -990,7 +990,9 @@ async function doubtsAbout(
       }
       return CONFIDENCE_REASON_LABELS[r] ?? r;
     });
-    return reasons.length ? reasons : [TEXTS.doubtUnsure];
+    // (several_enterprises and missed_enterprise both name the enterprises: said once)
+    const once = [...new Set(reasons)];
+    return once.length ? once : [TEXTS.doubtUnsure];
   }
   const doubts: string[] = [];
   const named = await svc.mentionedEnterprises(text, team);
