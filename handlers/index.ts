@@ -6,6 +6,7 @@
 import type { IncomingMessage } from '../src/messaging/incoming.js';
 import { ledgerOf, type Services } from '../src/app/services.js';
 import { isLedgerCommand } from '../src/ledger/commands.js';
+import { shortRefOpening } from '../src/ledger/extract/ref.js';
 import { boundEnterprise } from '../src/ledger/model.js';
 import { localDate } from '../src/time/index.js';
 import { handleAsk } from './ask.js';
@@ -57,6 +58,17 @@ export async function loadMessageState(
   return state;
 }
 
+/**
+ * A message opening with a short id of one of the team's issues (q1 办结了 while the team has Q-0001) names that
+ * issue: read with its full id by every route. Without that issue it stays as written (Q4 营收回升 is a quarter).
+ */
+export async function readShortRef(msg: IncomingMessage, services: Services): Promise<IncomingMessage> {
+  const short = shortRefOpening(msg.text);
+  if (!short) return msg;
+  const issue = await services.store.getIssue(short.ref);
+  return issue && issue.teamId === msg.teamId ? { ...msg, text: `${short.ref}${short.rest}` } : msg;
+}
+
 /** How long after a policy answer a short question counts as its follow-up when routing. */
 const FOLLOW_UP_WINDOW_MS = 10 * 60_000;
 
@@ -97,5 +109,9 @@ export function createProductRouter(wrap: HandlerWrappers = {}): Router {
     }),
   };
   for (const r of Object.keys(real) as AnyRoute[]) handlers[r] = wrap[r] ? wrap[r](real[r]) : real[r];
-  return router;
+  const dispatch = router.dispatch;
+  return {
+    ...router,
+    dispatch: async (msg, s, known) => dispatch(await readShortRef(msg, s), s, known),
+  };
 }

@@ -995,18 +995,19 @@ const TRADE_REFERENCE = /([\u4e00-\u9fa5]{2,3}?)(?:厂|公司|那家|企业)/g;
 /** 纸厂, 药厂: one character of trade before 厂, at the start of the text or after a break (not 工厂, 该厂, 本厂). */
 const ONE_CHARACTER_TRADE = /(?<=^|[\s,，。;；:：、]|去了|走访了?)([^\s\p{P}工该本这那此全分总电])厂/gu;
 
+const TRADE_READINGS: Array<[RegExp, (trade: string) => (name: string) => boolean]> = [
+  [TRADE_REFERENCE, (trade) => (e) => e.includes(trade)],
+  [ONE_CHARACTER_TRADE, (trade) => (e) => e.includes(`${trade}业`) || e.includes(`${trade}厂`)],
+];
+
 /**
  * A team's enterprise called by its trade (纺织厂今天去了, 电子厂的贷款到哪了): the trade word names it when exactly
  * one of the team's enterprises has that word in its name — a colleague's shorthand, never a guess among several.
  */
 function findTradeReferences(text: string, teamEnterprises: readonly string[]): EnterpriseHit[] {
   // (纸厂 / 药厂: a one-character trade names the one enterprise whose name holds it as its trade — 华盛纸业, 华康药业)
-  const readings: Array<[RegExp, (trade: string) => (name: string) => boolean]> = [
-    [TRADE_REFERENCE, (trade) => (e) => e.includes(trade)],
-    [ONE_CHARACTER_TRADE, (trade) => (e) => e.includes(`${trade}业`) || e.includes(`${trade}厂`)],
-  ];
   const hits: EnterpriseHit[] = [];
-  for (const [pattern, ownedBy] of readings)
+  for (const [pattern, ownedBy] of TRADE_READINGS)
     for (const m of text.matchAll(pattern)) {
       if (hits.some((h) => h.start < m.index + m[0].length && m.index < h.end)) continue;
       const owners = teamEnterprises.filter(ownedBy(m[1] as string));
@@ -1014,6 +1015,20 @@ function findTradeReferences(text: string, teamEnterprises: readonly string[]): 
       hits.push({ start: m.index, end: m.index + m[0].length, name: owners[0] as string, known: true });
     }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A name that is only a trade and a word for the firm (药厂, 纺织厂, 电子公司): the team's enterprises it may stand for
+ * — one is that one (read by the parser), several are asked about, never an enterprise of its own. Empty when the
+ * name is more than that.
+ */
+export function tradeOwners(name: string, teamEnterprises: readonly string[]): string[] {
+  for (const [pattern, ownedBy] of TRADE_READINGS) {
+    const whole = new RegExp(`^(?:${pattern.source})$`, 'u');
+    const m = whole.exec(name.trim());
+    if (m) return teamEnterprises.filter(ownedBy(m[1] as string));
+  }
+  return [];
 }
 
 /** The names found, and a team enterprise called by its trade where no name was found, in text order. */

@@ -127,6 +127,25 @@ export function findDates(text: string, today: string): DateHit[] {
     const end = m.index + m[0].length;
     add(m.index, end, dt && dt <= today && !futureCtx(m.index, end) ? dt : null);
   }
+  // a part of a named month: 上个月底 / 上月末 = its last day, 上个月初 / 上旬 = its 1st, 月中 / 中旬 its 15th, 下旬 its 21st
+  for (const m of text.matchAll(/(上上|上|这|本)个?月\s*(底|末|初|上旬|中旬|中|下旬)(?![\d一二三四五六七八九十])/g)) {
+    const back = m[1] === '上上' ? 2 : m[1] === '上' ? 1 : 0;
+    const [y, mo] = today.split('-').map(Number) as [number, number];
+    const month = mo - back >= 1 ? mo - back : mo - back + 12;
+    const year = mo - back >= 1 ? y : y - 1;
+    const part = m[2]!;
+    const d = /底|末/.test(part)
+      ? new Date(Date.UTC(year, month, 0)).getUTCDate()
+      : /初|上旬/.test(part)
+        ? 1
+        : part === '下旬'
+          ? 21
+          : 15;
+    const dt = validYmd(year, month, d);
+    const end = m.index + m[0].length;
+    // (本月底 not yet come is a plan or a deadline, not the day something happened)
+    add(m.index, end, dt && dt <= today && !futureCtx(m.index, end) ? dt : null);
+  }
   // a bare day of the month: 8号, 15日 = the latest such day on or before today (never the tail of a longer
   // numeral: 三十一号 is the 31st, not the 11th)
   for (const m of text.matchAll(

@@ -53,3 +53,15 @@ export function findRefs(text: string): RefHit[] {
   }
   return hits;
 }
+
+/**
+ * A short id opening a message ("q1 办结了", "Q2 人社局推荐了简历"): Q and one digit, then a space, a comma or the
+ * message's end — never glued to a word ("Q1订单下滑" is the first quarter). The grammar above does not read it as an
+ * id by itself; it is one only with evidence that the team has that issue, which the caller checks (a quarter named
+ * first, "Q4 营收回升", stays words unless issue Q-0004 is the team's). The full id and the rest of the message.
+ */
+const SHORT_OPENING = /^\s*[Qq]([1-9])(?=[\s，,：:。]|$)/;
+export function shortRefOpening(text: string): { ref: string; rest: string } | null {
+  const m = SHORT_OPENING.exec(text);
+  return m ? { ref: refFromDigits(m[1]!), rest: text.slice(m[0].length) } : null;
+}

@@ -2,6 +2,7 @@
  * The explicit ledger commands: list, show, undo, assign, resolve, close, reopen, cancel, help,
  * and (via teams-flow) bind/unbind/team. Each change is one commit through execute().
  */
+import { zonedParts } from '../../time/index.js';
 import type { IncomingMessage } from '../../messaging/incoming.js';
 import { reply, type Reply } from '../../messaging/reply.js';
 import type { IssueQuery } from '../../store/types.js';
@@ -342,6 +343,13 @@ async function showFlow(svc: FlowContext, ctx: MessageContext, ref: string, admi
       const into = await showFlow(svc, ctx, last.mergedInto, adminView);
       if (into.intent !== 'issues' || into.title === '没有找到') return into;
       return { ...into, blocks: [{ type: 'note', text: TEXTS.mergedAway(ref, last.mergedInto) }, ...into.blocks] };
+    }
+    // (an issue of this team taken back with 撤销: said so, with who and when — not "没有找到")
+    if (last?.type === 'issue.withdrawn' && last.teamId === ctx.msg.teamId) {
+      const p = zonedParts(last.at, deps.config.ZCT_TIMEZONE);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const when = `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+      return reply.text('issues', TEXTS.withdrawnIssue(ref, when, last.actorName || last.actor), '已撤销');
     }
   }
   if (!issue || !canRead(deps, ctx, issue)) return reply.text('issues', TEXTS.notFound(ref), '没有找到');

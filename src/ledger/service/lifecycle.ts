@@ -243,6 +243,20 @@ const NOT_X_BUT_Y = /不是([^，,。；;\s]{1,12}?)[，,]?\s*(?:而|应该|应)
  * 缺高级焊工; also when only X's ending is there: 不是高级数控技工 for 缺数控技工). Null when the summary holds no part
  * of X (the correction is not about this issue's words) or nothing would change.
  */
+/**
+ * What a correction says was wrong ("…不是普工，是电焊工" → 普工) when the issue's summary holds no part of it: the
+ * correction is about some other record (a wrong id), so nothing is changed on this one. Null when the correction
+ * names no such words, names a category (不是审批，是用地), or they are in the summary.
+ */
+export function correctionNotAbout(text: string, summary: string): string | null {
+  const m = NOT_X_BUT_Y.exec(text);
+  if (!m) return null;
+  const was = (m[1] as string).replace(/^(?:缺|要|是)/, '').trim();
+  if (was.length < 2 || CATEGORIES.includes(was as Category)) return null;
+  for (let k = was.length; k >= 2; k--) if (summary.includes(was.slice(-k))) return null;
+  return was;
+}
+
 export function correctedSummary(text: string, summary: string): string | null {
   const m = NOT_X_BUT_Y.exec(text);
   if (!m) return null;

@@ -26,6 +26,7 @@ import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATU
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { visitsInText } from '../extract/visits.js';
+import { tradeOwners } from '../extract/enterprise.js';
 import {
   canChange,
   changeRefused,
@@ -60,6 +61,7 @@ import {
   actedSince,
   correctedEnterprise,
   correctedSummary,
+  correctionNotAbout,
   correctionPhrase,
   FIELD_LABELS,
   opensWithCorrection,
@@ -544,6 +546,13 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     VISIT_HEADING_WORD.test(heading) &&
     new Set(issues.map((i) => i.enterprise).filter(Boolean)).size >= 2;
   const hasVisit = extraction.kind === 'visit' || (extraction.kind === 'mixed' && VISIT_CUE.test(text)) || rollUpVisit;
+  // (药厂那边资金有点紧 with 华康药业 and 维和药业 bound: a bare trade names no enterprise of its own — which one? asked)
+  const byTrade =
+    !answers.enterprise && extraction.enterprise && !team.enterprises.includes(extraction.enterprise)
+      ? tradeOwners(extraction.enterprise, team.enterprises)
+      : [];
+  if (byTrade.length >= 2)
+    return draftBase({ type: 'enterprise', options: byTrade }, QUESTIONS.whichEnterprise(byTrade));
   const stated = answers.enterprise ?? extraction.enterprise;
   const enterprise = stated ?? (team.enterprises.length === 1 ? (team.enterprises[0] as string) : null);
   const wouldCreate = items.some(
@@ -751,10 +760,24 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       });
       continue;
     }
+    // (更正：Q-0001 缺的不是普工，是电焊工 when Q-0001 says nothing of 普工: a wrong id — asked, nothing changed)
+    const notAbout = isCorrection && ref && !chosen ? correctionNotAbout(text, issue.summary) : null;
+    if (notAbout) {
+      plan.notices.push(TEXTS.correctionNotAbout(issue, notAbout));
+      continue;
+    }
     const recategorized = ref && !chosen ? correctedCategory(text, issue) : null;
     if (recategorized) {
-      const patch = t.patch ?? { issueId: issue.id, expectStatus: issue.status, note: noteText(text) };
-      plan.patches.push({ patch: { ...patch, category: recategorized }, issue });
+      // (a category changed is said, and kept as an edit in the history)
+      const edits: FieldEdit[] = [{ field: 'category', from: issue.category, to: recategorized }];
+      const patch = t.patch ?? { issueId: issue.id, expectStatus: issue.status };
+      const note = [TEXTS.editNote(FIELD_LABELS.category, issue.category, recategorized), t.patch?.note]
+        .filter(Boolean)
+        .join('；');
+      plan.patches.push({
+        patch: { ...patch, category: recategorized, note, ...(t.patch ? {} : { event: { action: 'edit', edits } }) },
+        issue,
+      });
       continue;
     }
     if (t.patch) plan.patches.push({ patch: t.patch, issue });
@@ -989,7 +1012,9 @@ async function doubtsAbout(
       }
       return CONFIDENCE_REASON_LABELS[r] ?? r;
     });
-    return reasons.length ? reasons : [TEXTS.doubtUnsure];
+    // (several_enterprises and missed_enterprise both name the enterprises: said once)
+    const once = [...new Set(reasons)];
+    return once.length ? once : [TEXTS.doubtUnsure];
   }
   const doubts: string[] = [];
   const named = await svc.mentionedEnterprises(text, team);

@@ -27,6 +27,8 @@ export const TEXTS = {
     `本群只能查看本组的问题清单；${name}的问题请在该组群里查看，或由领导小组群查看全部小组。发送“问题清单”查看本组的问题。`,
   noSuchTeam: (name: string) =>
     `没有名为“${name}”的联企小组，本组也没有这家企业。本群只能查看本组的问题清单：发送“问题清单”或“逾期问题”查看。`,
+  withdrawnIssue: (ref: string, when: string, who: string) =>
+    `${ref} 已撤销（${when} ${who} 撤销），不在问题清单中。发送“问题清单”查看本组的问题。`,
   notFound: (ref: string) => `没有找到本组的问题 ${ref}。发送“问题清单”查看本组的问题。`,
   visitNotFound: (ref: string) => `没有找到本组的走访记录 ${ref}。`,
   closeRefused: (id: string) => `${id} 销号需要管理员核实后操作，本条没有销号。问题已办结的，请联系管理员核实销号。`,
@@ -74,6 +76,8 @@ export const TEXTS = {
   editSame: (id: string, label: string, v: string) => `${id} 的${label}已经是“${v}”，没有变化。`,
   /** A category edit written in other words (改 类别 社保): how it was read, said before anything else. */
   editReadAs: (raw: string, category: string) => `“${raw}”不是类别名称，按“${category}”理解。`,
+  correctionNotAbout: (i: { id: string; summary: string }, was: string) =>
+    `${i.id} 的问题里没有“${was}”（${i.id}：${i.summary}），没有修改。请确认编号，如“更正：Q-0002 缺的不是…，是…”。`,
   editNote: (label: string, from: string | null, to: string) => `修改${label}：${from ?? '无'} → ${to}`,
   correctionWhich: (labels: string[]) =>
     `刚才那条记录了 ${labels.length} 个问题，更正的是哪一个？请用编号修改，如“${labels[0]?.split(' ')[0]} 改 部门 人社局”：\n${labels.map((l) => `• ${l}`).join('\n')}`,
