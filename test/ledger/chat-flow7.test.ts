@@ -199,9 +199,9 @@ describe.each(stores)('team chat on %s', (_name, makeStore) => {
   });
 
   describe('with a question of the bot’s waiting', () => {
-    /** Leaves a "登记为新问题吗？" waiting: a resolution of a matter the ledger does not hold. */
+    /** Leaves a "登记为新问题吗？" waiting: progress on a matter the ledger does not hold. */
     const leaveQuestion = async () => {
-      const q = await send('绿源食品的环评批下来了');
+      const q = await send('绿源食品的环评那边已经受理了');
       expect(q.reply?.intent).toBe('clarify');
       expect(q.text).toContain('是”或“否');
     };

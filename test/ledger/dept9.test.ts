@@ -89,7 +89,8 @@ describe('problems split in run-on speech', () => {
   it('two matters, each with the office at work, joined by 还有', () => {
     expect(triples(parseChecked('青禾食品那个质检员的问题人社局在对接了还有员工宿舍的也交给住建局了'))).toEqual([
       ['用工', '人社局', 'in_progress'],
-      ['用工', '住建局', 'assigned'],
+      // (housing for ordinary workers is a living condition, 其他, as the eval sets' labels have it — cat11)
+      ['其他', '住建局', 'assigned'],
     ]);
   });
 

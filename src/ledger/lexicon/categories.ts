@@ -877,7 +877,6 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '蓝领公寓',
     ],
   },
-  { category: '其他', weight: 3, words: ['宿舍'] },
   // intellectual property, disputes and safety: matters of no listed category
   {
     category: '其他',

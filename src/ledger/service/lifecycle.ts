@@ -304,7 +304,7 @@ export async function planCorrectLast(
       const issue = await deps.store.getIssue(e.issueId as string);
       if (issue && issue.status !== 'closed') created.push(issue);
     }
-  if (!created.length) return correctLastUpdate(deps, events, last.messageId, phrase);
+  if (!created.length) return correctLastUpdate(deps, events, last.messageId, phrase, ctx.today);
   // A message about another enterprise (七一电器说不对，…) is its own report, not a correction of that record.
   if (named && !created.some((i) => i.enterprise === named)) return null;
 
@@ -377,6 +377,7 @@ async function correctLastUpdate(
   events: LedgerEvent[],
   messageId: string,
   phrase: string,
+  today: string,
 ): Promise<Outcome | null> {
   const ids = [
     ...new Set(events.filter((e) => e.messageId === messageId && e.type === 'issue.updated').map((e) => e.issueId)),
@@ -387,13 +388,17 @@ async function correctLastUpdate(
   const issue = await deps.store.getIssue(ids[0] as string);
   if (!issue || issue.status === 'closed' || issue.department === department) return null;
   const edits: FieldEdit[] = [{ field: 'department', from: issue.department, to: department }];
-  const patch: IssuePatch = {
-    issueId: issue.id,
-    expectStatus: issue.status,
-    department,
-    note: TEXTS.editNote(FIELD_LABELS.department, issue.department, department),
-    event: { action: 'edit', edits },
-  };
+  const patch: IssuePatch = { issueId: issue.id, expectStatus: issue.status, department };
+  // Naming who handles an issue not yet handed off hands it off, with the usual deadline (as for a report's correction).
+  if (issue.status === 'open') {
+    patch.status = 'assigned';
+    if (!issue.dueDate) {
+      patch.dueDate = addDays(today, deps.config.ZCT_DUE_DAYS);
+      edits.push({ field: 'dueDate', from: null, to: patch.dueDate });
+    }
+  }
+  patch.note = edits.map((e) => TEXTS.editNote(FIELD_LABELS[e.field], e.from, e.to as string)).join('；');
+  patch.event = { action: 'edit', edits };
   const plan = emptyPlan('issues');
   plan.patches.push({ patch, issue });
   return { type: 'commit', plan };
