@@ -330,13 +330,35 @@ export const NEAR_FUTURE_TIMES = [
   '马上',
   '很快',
 ];
+/** Who comes to the site (来, 上门, 派人): with SITE_VISIT_ACTS, a promised visit of whoever acts on the matter. */
+const SITE_VISIT_COMINGS = ['来', '过来', '上门', '到现场', '去现场', '派人'];
+const SITE_VISIT_ACTS = [
+  '看',
+  '查看',
+  '勘查',
+  '勘察',
+  '检查',
+  '检修',
+  '处理',
+  '核实',
+  '对接',
+  '了解',
+  '测量',
+  '踏勘',
+  '现场',
+];
+/** Words that make the coming a wish or a request, not a promise (希望你们来看看, 让供电公司来看). */
+const SITE_VISIT_WISHES = ['希望', '请', '想', '让', '要求', '盼', '能不能', '能否'];
 /** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
 export const FORECAST_PATTERN =
   `(?:这周|本周|下周|这个月|本月|月底|年底|近期|过几天|过两天|明天|后天|预计|有望)(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可)(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|拿|出)|` +
   // 预计/有望 name a forecast by themselves (预计下周上会审批, 有望月底到账)
   `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)|` +
   // whoever acts promised it for a near time, without a modal (银行说下周放, 住建答应月底批)
-  `(?:说|答应|表示|承诺|回复|答复)(?:了)?[^，,。;；]{0,3}?(?:${alt(NEAR_FUTURE_TIMES)})(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可|给)?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|给)`;
+  `(?:说|答应|表示|承诺|回复|答复)(?:了)?[^，,。;；]{0,3}?(?:${alt(NEAR_FUTURE_TIMES)})(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可|给)?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|给)|` +
+  // …or promised to come and see to it (供电公司说这周末来看, 住建答应下周派人上门核实) — not a wish that they come (希望…来看看),
+  // nor a call on us (老板说下周来看看我们)
+  `(?:说|答应|表示|承诺|回复|答复)(?:了)?(?:(?!${alt(SITE_VISIT_WISHES)})[^，,。;；]){0,6}?(?:${alt(SITE_VISIT_COMINGS)})(?:${alt(SITE_VISIT_ACTS)})(?!看?(?:我们|你们|咱们|大家))`;
 /**
  * Colloquial final particles after 了/啦 (款子到了噢, 批了哈, 办好啦呀): they end the clause like a comma would (status.ts
  * reads them as a clause end).
