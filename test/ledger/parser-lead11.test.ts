@@ -40,5 +40,7 @@ describe('parser (round 11, lead)', () => {
     expect(e.issues[0]?.summary).toBe('环评审批一直没批');
     expect(structureDoubts(e, text)).not.toContain('date_conflict');
     expect(parse('华康反映贷款难，交办金融办，期限：12月底').issues[0]?.summary).toBe('贷款难');
+    // (限 ends a word of the problem unless a date follows it)
+    expect(parse('华康反映运输车辆进入园区受限').issues[0]?.summary).toContain('受限');
   });
 });

@@ -355,10 +355,7 @@ export const FORECAST_PATTERN =
   // 预计/有望 name a forecast by themselves (预计下周上会审批, 有望月底到账)
   `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)|` +
   // whoever acts promised it for a near time, without a modal (银行说下周放, 住建答应月底批)
-  `(?:说|答应|表示|承诺|回复|答复)(?:了)?[^，,。;；]{0,3}?(?:${alt(NEAR_FUTURE_TIMES)})(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可|给)?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|给)|` +
-  // …or promised to come and see to it (供电公司说这周末来看, 住建答应下周派人上门核实) — not a wish that they come (希望…来看看),
-  // nor a call on us (老板说下周来看看我们)
-  `(?:说|答应|表示|承诺|回复|答复)(?:了)?(?:(?!${alt(SITE_VISIT_WISHES)})[^，,。;；]){0,6}?(?:${alt(SITE_VISIT_COMINGS)})(?:${alt(SITE_VISIT_ACTS)})(?!看?(?:我们|你们|咱们|大家))`;
+  `(?:说|答应|表示|承诺|回复|答复)(?:了)?[^，,。;；]{0,3}?(?:${alt(NEAR_FUTURE_TIMES)})(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可|给)?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|给)`;
 /**
  * Colloquial final particles after 了/啦 (款子到了噢, 批了哈, 办好啦呀): they end the clause like a comma would (status.ts
  * reads them as a clause end).
@@ -607,6 +604,12 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     status: 'assigned',
     // bare 交给/报给/转给 count only before a department (see HANDOFF_BEFORE_DEPARTMENT)
     pattern: '(?:已经?|都已|均已)(?:交办|转办|移交|转交|推送|派单|分派|抄送|报送|流转|交由|转由)|交办|转办',
+  },
+  // whoever acts promised to come and see to it (供电公司说这周末来看, 住建答应下周派人上门核实): the matter is in its
+  // hands, the work still to come — not a wish that they come (希望…来看看), nor a call on us (老板说下周来看看我们)
+  {
+    status: 'assigned',
+    pattern: `(?:说|答应|表示|承诺|回复|答复)(?:了)?(?:(?!${alt(SITE_VISIT_WISHES)})[^，,。;；]){0,6}?(?:${alt(SITE_VISIT_COMINGS)})(?:${alt(SITE_VISIT_ACTS)})(?!看?(?:我们|你们|咱们|大家))`,
   },
   // moved over, no department named (移过去了, 转过去了, 报上去了, 推给他们了)
   {
