@@ -722,10 +722,11 @@ export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|�
 export const PROMISE_OF_SPEED = /^(?:答应|承诺|表示会?|说会?)\s*(?:会|将)?\s*(?:尽快|抓紧|马上|及时|尽早|第一时间)/;
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 /**
- * A dated limit on an administrative completion (12月1日前办结, 15日前答复, 月底前完成) said by nobody in particular: the
- * deadline set with a hand-off, not a result nor a forecast — the status stays what the hand-off made it.
+ * A dated limit on an administrative completion set in the hand-off's own words (交办资规局 11月30日前办结, 转人社局 15日前
+ * 答复): the deadline of the hand-off, not a result nor a forecast — the status stays what the hand-off made it.
  */
-export const DUTY_DEADLINE_BEFORE = /(?:[\d一二三四五六七八九十]+\s*[号日]|月底|月末|年底)\s*(?:前|之前|以前)\s*$/;
+export const DUTY_DEADLINE_BEFORE =
+  /(?:交办|转办|移交|交给|转给|报给|交由)[^，,。;；]{0,12}?(?:[\d一二三四五六七八九十]+\s*[号日]|月底|月末|年底)\s*(?:前|之前|以前)\s*$/;
 export const DUTY_COMPLETION_VERBS = /^(?:办结|完成|答复|反馈|回复|落实|处理完毕|处理好|办理完毕)/;
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
