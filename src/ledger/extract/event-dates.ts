@@ -62,7 +62,7 @@ const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 
 /** Before a date: it is a deadline, a plan or a target, not something that happened. */
 const FUTURE_BEFORE_DATE =
-  /(?:预计|计划|将于|将在|将|争取|力争|截至|截止|要求|定于|拟于|拟|约在|安排在|改到|改在|推迟到|延期到|延到|推到|最迟|最晚|不晚于|之前要|前要|要在|需在|须在|请于|务必于|等到|到期日?|到)\s*$/;
+  /(?:期限(?:都|均|统一|一律)?(?:是|为|定为|定在|设为|到|至)?\s*[:：]?|预计|计划|将于|将在|将|争取|力争|截至|截止|要求|定于|拟于|拟|约在|安排在|改到|改在|推迟到|延期到|延到|推到|最迟|最晚|不晚于|之前要|前要|要在|需在|须在|请于|务必于|等到|到期日?|到)\s*$/;
 /** After a date: a deadline ("3月20日前给答复"), an expiry, a plan. */
 const FUTURE_AFTER_DATE = /^\s*(?:前|之前|以前|截止|到期|为止|左右再|再说|会|要|将|能|可以|开始(?:放款|办理))/;
 /** After a date: it only says when an earlier issue was raised ("3月15日反映的土地证问题"), not what happened now. */

@@ -18,6 +18,8 @@ import {
   NEAR_TIME_END,
   NEGATION_AFTER,
   PROMISE_BEFORE,
+  DUTY_DEADLINE_BEFORE,
+  DUTY_COMPLETION_VERBS,
   NEGATION_BEFORE,
   FINAL_PARTICLES,
   PARTIAL_LEADS,
@@ -117,6 +119,11 @@ export function findStatuses(source: string): StatusHit[] {
             FUTURE_AFTER.test(after) ||
             (NEAR_TIME_END.test(before) && (MODAL_END.test(before) || PROMISE_BEFORE.test(before))))
         ) {
+          // (已交办生态环境局 12月1日前办结: the limit set with the hand-off — of the hand-off, no result nor work reported)
+          if (DUTY_DEADLINE_BEFORE.test(before) && DUTY_COMPLETION_VERBS.test(m[0]) && !PROMISE_BEFORE.test(before)) {
+            hits.push({ status: 'assigned', start, end, raw: m[0] });
+            continue;
+          }
           // "银行说月底前放款", "住建局答应下周批": a result promised by whoever acts is work under way.
           if (
             !WISH_BEFORE.test(before) &&

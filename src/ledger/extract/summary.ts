@@ -20,6 +20,15 @@ const EDGE_MARKS = /^[|｜\t“”"「」『』‘’\s]+|[|｜\t“”"「」�
 const LINK_WORD = /^(?:另外|此外|同时|而且|并且)|^(?:还|也)(?=缺|需要|急需|想|希望)/;
 const HANDOFF_TAIL =
   /(?:的事情?|的问题|问题)?\s*(?:已经?|均已|都已)(?:交办|转办|移交|转交|交给?|报给?|转给?)[^，,。;；]*$/;
+/**
+ * A deadline said after the problem (，期限12月1日 / 截止12月底前, or its label left once the date was read): a field of the
+ * issue, not its description.
+ */
+const DEADLINE_DATE =
+  '(?:\\d{4}\\s*[-/.年]\\s*)?\\d{1,2}\\s*(?:[-/.月]\\s*\\d{1,2}\\s*[日号]?|月\\s*(?:底|末))\\s*(?:前|之前|以前)?';
+const DEADLINE_TAIL = new RegExp(
+  `[，,\\s]*(?:(?:期限|截止(?:日期|时间)?)(?:都|均|统一|一律)?(?:是|为|定为|定在|设为|到|至)?\\s*[:：]?\\s*(?:${DEADLINE_DATE})?|限\\s*[:：]?\\s*${DEADLINE_DATE})$`,
+);
 /** FYI, Today, 今天, 昨天下午, 3月5日 … at the start of a clause. */
 const LEADING_NOISE =
   /^(?:\s|FYI|fyi|Fyi|today|Today|@\S+|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|刚|(?:上上|上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|[:：,，])+/;
@@ -54,6 +63,7 @@ export function makeSummary(
       } while (t !== prev);
       // "还缺普工" after another problem, "资金紧张的问题已交金融办": the problem without the link word or the hand-off.
       t = t.replace(LINK_WORD, '');
+      t = t.replace(DEADLINE_TAIL, '');
       const cut = t.replace(HANDOFF_TAIL, '');
       if (trimPunct(cut)) t = cut;
       // fillers of dictated speech at either end (嗯, 然后, 就是, 那个)

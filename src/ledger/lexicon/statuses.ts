@@ -330,6 +330,25 @@ export const NEAR_FUTURE_TIMES = [
   '马上',
   '很快',
 ];
+/** Who comes to the site (来, 上门, 派人): with SITE_VISIT_ACTS, a promised visit of whoever acts on the matter. */
+const SITE_VISIT_COMINGS = ['来', '过来', '上门', '到现场', '去现场', '派人'];
+const SITE_VISIT_ACTS = [
+  '看',
+  '查看',
+  '勘查',
+  '勘察',
+  '检查',
+  '检修',
+  '处理',
+  '核实',
+  '对接',
+  '了解',
+  '测量',
+  '踏勘',
+  '现场',
+];
+/** Words that make the coming a wish or a request, not a promise (希望你们来看看, 让供电公司来看). */
+const SITE_VISIT_WISHES = ['希望', '请', '想', '让', '要求', '盼', '能不能', '能否'];
 /** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
 export const FORECAST_PATTERN =
   `(?:这周|本周|下周|这个月|本月|月底|年底|近期|过几天|过两天|明天|后天|预计|有望)(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可)(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|拿|出)|` +
@@ -586,6 +605,12 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     // bare 交给/报给/转给 count only before a department (see HANDOFF_BEFORE_DEPARTMENT)
     pattern: '(?:已经?|都已|均已)(?:交办|转办|移交|转交|推送|派单|分派|抄送|报送|流转|交由|转由)|交办|转办',
   },
+  // whoever acts promised to come and see to it (供电公司说这周末来看, 住建答应下周派人上门核实): the matter is in its
+  // hands, the work still to come — not a wish that they come (希望…来看看), nor a call on us (老板说下周来看看我们)
+  {
+    status: 'assigned',
+    pattern: `(?:说|答应|表示|承诺|回复|答复)(?:了)?(?:(?!${alt(SITE_VISIT_WISHES)})[^，,。;；]){0,6}?(?:${alt(SITE_VISIT_COMINGS)})(?:${alt(SITE_VISIT_ACTS)})(?!看?(?:我们|你们|咱们|大家))`,
+  },
   // moved over, no department named (移过去了, 转过去了, 报上去了, 推给他们了)
   {
     status: 'assigned',
@@ -696,6 +721,13 @@ export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|�
  */
 export const PROMISE_OF_SPEED = /^(?:答应|承诺|表示会?|说会?)\s*(?:会|将)?\s*(?:尽快|抓紧|马上|及时|尽早|第一时间)/;
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
+/**
+ * A dated limit on an administrative completion set in the hand-off's own words (交办资规局 11月30日前办结, 转人社局 15日前
+ * 答复): the deadline of the hand-off, not a result nor a forecast — the status stays what the hand-off made it.
+ */
+export const DUTY_DEADLINE_BEFORE =
+  /(?:交办|转办|移交|交给|转给|报给|交由)[^，,。;；]{0,12}?(?:[\d一二三四五六七八九十]+\s*[号日]|月底|月末|年底)\s*(?:前|之前|以前)\s*$/;
+export const DUTY_COMPLETION_VERBS = /^(?:办结|完成|答复|反馈|回复|落实|处理完毕|处理好|办理完毕)/;
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
   /(?:\d\s*[号日](?:之|以)?前|[月年]底(?:之|以)?前|周[一二三四五六日天](?:之|以)?前|下周|下星期|下礼拜|下个?月|明天|后天|月底|月初|年底|年内|近期|预计|计划|准备|将于|将会|即将|有望|预期|马上|尽快|过几天|过两天|之后|以后|下一步|争取|力争|下午会|晚点|拟)/;
