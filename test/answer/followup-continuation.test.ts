@@ -14,6 +14,11 @@ import { chunk, depsOver, turnAfter } from './fixtures.js';
 
 const turn = turnAfter;
 
+/** A first turn the library could not answer: it cited nothing, and remembers it was refused. */
+function refusedTurn(q: string): Turn {
+  return { question: q, standaloneQuery: q, answerSummary: '未找到', docIds: [], at: 0, memory: { refused: true } };
+}
+
 describe('places of the lexicon', () => {
   it('finds short county names from data/retrieval/places.txt', () => {
     expect(placesIn('越城那篇里办过什么专题培训班')).toContain('越城');
@@ -112,14 +117,7 @@ describe('a follow-up after a refused question', () => {
     ];
     const deps = depsOver(DOC);
     const q = '几家特种纸企业想抱团引才，县里有这种联盟吗';
-    const refused: Turn = {
-      question: q,
-      standaloneQuery: q,
-      answerSummary: '未找到',
-      docIds: [],
-      at: 0,
-      memory: { refused: true },
-    };
+    const refused = refusedTurn(q);
     const r = await answerQuestion('加入以后能共享点啥', deps, { history: [refused] });
     expect(r.followUp).toBe(true);
     expect(r.answer).toContain('专家资源库');
@@ -144,14 +142,7 @@ describe('a follow-up after a refused question, between two documents', () => {
     ];
     const deps = depsOver(DOC);
     const q = '常青藤行动的退职干部一年办公经费给多少钱';
-    const refused: Turn = {
-      question: q,
-      standaloneQuery: q,
-      answerSummary: '未找到',
-      docIds: [],
-      at: 0,
-      memory: { refused: true },
-    };
+    const refused = refusedTurn(q);
     const r = await answerQuestion('那分哪几类来考评', deps, { history: [refused] });
     expect(r.answer).toContain('企业服务组');
   });
