@@ -65,7 +65,8 @@ export async function loadMessageState(
 export async function readShortRef(msg: IncomingMessage, services: Services): Promise<IncomingMessage> {
   const short = shortRefOpening(msg.text);
   if (!short) return msg;
-  const issue = await services.store.getIssue(short.ref);
+  // (a store that cannot answer leaves the words as written: the route taken reports the store's state itself)
+  const issue = await services.store.getIssue(short.ref).catch(() => null);
   return issue && issue.teamId === msg.teamId ? { ...msg, text: `${short.ref}${short.rest}` } : msg;
 }
 
