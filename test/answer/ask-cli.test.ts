@@ -43,7 +43,7 @@ beforeEach(() => {
 async function ask(args: string[], stdin = ''): Promise<string> {
   const out = new PassThrough();
   let stdout = '';
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
+  out.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   const program = new Command().exitOverride();
   register(program, { stdin: Readable.from([stdin]), stdout: out });
   await program.parseAsync(['node', 'zct', 'ask', ...args]);

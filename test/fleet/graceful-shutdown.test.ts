@@ -58,8 +58,8 @@ async function startServe(port: number): Promise<ChildProcess> {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (logs += d));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (logs += d));
   await until(() => logs.includes('zct serving') || child.exitCode !== null, 45_000, 'zct serve to start');
   if (child.exitCode !== null) throw new Error(`zct serve exited with ${child.exitCode}:\n${logs.slice(-3000)}`);
   return child;

@@ -87,8 +87,8 @@ function run(cmd: string, args: string[], deadline: number): Promise<{ code: num
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), Math.max(1000, deadline - Date.now()));
     child.once('error', (err) => {
       clearTimeout(timer);

@@ -57,8 +57,8 @@ describe('RedisStore specifics', () => {
         );
         let out = '';
         let err = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
         child.on('exit', (code) =>
           code === 0 ? resolve(out) : reject(new Error(`worker ${label} exited ${code}: ${err}`)),
         );

@@ -143,8 +143,8 @@ describe('web console sign-in', () => {
       });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(stderr))));
     });
     const m = /^https:\/\/zct\.example\.gov\.cn\/auth\/link\?token=([A-Za-z0-9_-]+)\n$/.exec(out);

@@ -166,8 +166,8 @@ describe.skipIf(!CHROMIUM)('web console in a browser against zct serve', { timeo
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    server.stdout!.on('data', (d: Buffer) => (serverLog += d.toString()));
-    server.stderr!.on('data', (d: Buffer) => (serverLog += d.toString()));
+    server.stdout!.setEncoding('utf8').on('data', (d: string) => (serverLog += d));
+    server.stderr!.setEncoding('utf8').on('data', (d: string) => (serverLog += d));
     await fake.waitForConnections(1, 90_000);
     await waitHttp(`${base}/login`, 30_000);
     store = new RedisStore({ url: redis.url, prefix: PREFIX });

@@ -27,7 +27,7 @@ function harness(interactive: boolean, answer: (m: IncomingMessage) => Reply) {
   const input = new PassThrough();
   const output = new PassThrough();
   let written = '';
-  output.on('data', (d: Buffer) => (written += d.toString()));
+  output.setEncoding('utf8').on('data', (d: string) => (written += d));
   const seen: string[] = [];
   const adapter = createConsoleAdapter({
     sink: async (m): Promise<HandleResult> => {
