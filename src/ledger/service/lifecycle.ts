@@ -239,39 +239,47 @@ export function correctionPhrase(text: string): string | null {
 const NOT_X_BUT_Y = /不是([^，,。；;\s]{1,12}?)[，,]?\s*(?:而|应该|应)?是([^，,。；;]{1,40})/;
 
 /**
- * The summary an issue gets from a correction that says "不是X，是Y": X in the summary replaced by Y (缺高级数控技工 →
- * 缺高级焊工; also when only X's ending is there: 不是高级数控技工 for 缺数控技工). Null when the summary holds no part
- * of X (the correction is not about this issue's words) or nothing would change.
- */
-/**
  * What a correction says was wrong ("…不是普工，是电焊工" → 普工) when the issue's summary holds no part of it: the
  * correction is about some other record (a wrong id), so nothing is changed on this one. Null when the correction
  * names no such words, names a category (不是审批，是用地), or they are in the summary.
  */
 export function correctionNotAbout(text: string, summary: string): string | null {
-  const m = NOT_X_BUT_Y.exec(text);
-  if (!m) return null;
-  const was = (m[1] as string).replace(/^(?:缺|要|是)/, '').trim();
-  if (was.length < 2 || CATEGORIES.includes(was as Category)) return null;
-  for (let k = was.length; k >= 2; k--) if (summary.includes(was.slice(-k))) return null;
-  return was;
+  const said = notXButY(text);
+  if (!said || said.was.length < 2 || CATEGORIES.includes(said.was as Category)) return null;
+  return wordsIn(summary, said.was) ? null : said.was;
 }
 
-export function correctedSummary(text: string, summary: string): string | null {
+/** What a "不是X，是Y" correction takes back (X, its 缺/要/是 dropped) and what it says instead (Y), or null. */
+function notXButY(text: string): { was: string; now: string } | null {
   const m = NOT_X_BUT_Y.exec(text);
   if (!m) return null;
-  const was = (m[1] as string).replace(/^(?:缺|要|是)/, '').trim();
-  const now = (m[2] as string).replace(/[。.!！~]+$/, '').trim();
+  return {
+    was: (m[1] as string).replace(/^(?:缺|要|是)/, '').trim(),
+    now: (m[2] as string).replace(/[。.!！~]+$/, '').trim(),
+  };
+}
+
+/** The longest ending (two characters at least) of `was` that the summary holds, or null: 高级数控技工 → 数控技工. */
+function wordsIn(summary: string, was: string): string | null {
+  for (let k = was.length; k >= 2; k--) if (summary.includes(was.slice(-k))) return was.slice(-k);
+  return null;
+}
+
+/**
+ * The summary an issue gets from a correction that says "不是X，是Y": X in the summary replaced by Y (缺高级数控技工 →
+ * 缺高级焊工; also when only X's ending is there: 不是高级数控技工 for 缺数控技工). Null when the summary holds no part
+ * of X (the correction is not about this issue's words) or nothing would change.
+ */
+export function correctedSummary(text: string, summary: string): string | null {
+  const said = notXButY(text);
+  if (!said) return null;
+  const { was, now } = said;
   // (不是用地，是厂房审批: a category named is the matter's kind, not words of the summary to swap)
   if (was.length < 2 || !now || now === was || CATEGORIES.includes(was as Category)) return null;
-  for (let k = was.length; k >= 2; k--) {
-    const tail = was.slice(-k);
-    if (summary.includes(tail)) {
-      const out = summary.replace(tail, now);
-      return out !== summary && out.length <= 200 ? out : null;
-    }
-  }
-  return null;
+  const tail = wordsIn(summary, was);
+  if (!tail) return null;
+  const out = summary.replace(tail, now);
+  return out !== summary && out.length <= 200 ? out : null;
 }
 
 /**
@@ -318,18 +326,8 @@ export async function planCorrectLast(
   const issue = pool[0] as Issue;
   const edits: FieldEdit[] = [];
   const patch: IssuePatch = { issueId: issue.id, expectStatus: issue.status };
-  if (department && department !== issue.department) {
-    edits.push({ field: 'department', from: issue.department, to: department });
-    patch.department = department;
-    // Naming who handles it hands it off, with the usual deadline.
-    if (issue.status === 'open') {
-      patch.status = 'assigned';
-      if (!issue.dueDate) {
-        patch.dueDate = addDays(ctx.today, deps.config.ZCT_DUE_DAYS);
-        edits.push({ field: 'dueDate', from: null, to: patch.dueDate });
-      }
-    }
-  }
+  if (department && department !== issue.department)
+    setDepartment(issue, department, addDays(ctx.today, deps.config.ZCT_DUE_DAYS), patch, edits);
   // (东方轴承缺的不是数控技工，是焊工: the summary's words set right, 缺高级数控技工 → 缺高级焊工)
   const instead = department ? null : correctedSummary(text, issue.summary);
   if (instead) {
@@ -368,6 +366,21 @@ export async function planCorrectLast(
 }
 
 /**
+ * A correction naming who handles the issue: the department set, and — for an issue not yet handed off — handed off
+ * with the usual deadline (`due`), each change an edit of the patch.
+ */
+function setDepartment(issue: Issue, department: string, due: string, patch: IssuePatch, edits: FieldEdit[]): void {
+  edits.push({ field: 'department', from: issue.department, to: department });
+  patch.department = department;
+  if (issue.status !== 'open') return;
+  patch.status = 'assigned';
+  if (!issue.dueDate) {
+    patch.dueDate = due;
+    edits.push({ field: 'dueDate', from: null, to: due });
+  }
+}
+
+/**
  * "不对，是交办给人社局" right after the speaker's update of one issue (Q-0001 金融办已对接…): the department that
  * update gave is set right on that issue, as an edit with history. Only a department is taken from such a correction
  * (an update names no category or description of its own to set right); anything else goes on as a message.
@@ -387,16 +400,9 @@ async function correctLastUpdate(
   if (!department) return null;
   const issue = await deps.store.getIssue(ids[0] as string);
   if (!issue || issue.status === 'closed' || issue.department === department) return null;
-  const edits: FieldEdit[] = [{ field: 'department', from: issue.department, to: department }];
-  const patch: IssuePatch = { issueId: issue.id, expectStatus: issue.status, department };
-  // Naming who handles an issue not yet handed off hands it off, with the usual deadline (as for a report's correction).
-  if (issue.status === 'open') {
-    patch.status = 'assigned';
-    if (!issue.dueDate) {
-      patch.dueDate = addDays(today, deps.config.ZCT_DUE_DAYS);
-      edits.push({ field: 'dueDate', from: null, to: patch.dueDate });
-    }
-  }
+  const edits: FieldEdit[] = [];
+  const patch: IssuePatch = { issueId: issue.id, expectStatus: issue.status };
+  setDepartment(issue, department, addDays(today, deps.config.ZCT_DUE_DAYS), patch, edits);
   patch.note = edits.map((e) => TEXTS.editNote(FIELD_LABELS[e.field], e.from, e.to as string)).join('；');
   patch.event = { action: 'edit', edits };
   const plan = emptyPlan('issues');

@@ -488,6 +488,11 @@ function noteText(text: string): string {
   return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
+/** "说的是哪一个？" over these issues, for the update item at `index`. */
+function targetQuestion(index: number, candidates: Issue[]): Draft['pending'] {
+  return { type: 'target', index, candidates: candidates.map((c) => ({ id: c.id, label: candidateLabel(c) })) };
+}
+
 function candidateLabel(i: Issue): string {
   return `${i.id} ${i.enterprise} ${i.category}｜${i.summary}（${STATUS_LABELS[i.status]}）`;
 }
@@ -609,10 +614,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       } else if (match.length > 1) {
         const where = enterprise ?? '本组';
         const question = QUESTIONS.whichIssue(where, it.item.category, it.item.summary, match.map(candidateLabel));
-        return draftBase(
-          { type: 'target', index: it.index, candidates: match.map((c) => ({ id: c.id, label: candidateLabel(c) })) },
-          question,
-        );
+        return draftBase(targetQuestion(it.index, match), question);
       } else {
         // (华康贷款又卡住了 after that loan was 办结: the matter done before is back — reopen it, or a new one? asked)
         const again = STILL_UNSETTLED.test(it.item.summary)
@@ -620,10 +622,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           : [];
         if (again.length) {
           const question = QUESTIONS.reopenOrNew(entOf(it.index), it.item.summary, again.map(candidateLabel));
-          return draftBase(
-            { type: 'target', index: it.index, candidates: again.map((c) => ({ id: c.id, label: candidateLabel(c) })) },
-            question,
-          );
+          return draftBase(targetQuestion(it.index, again), question);
         }
         newItems.push(it);
       }
@@ -675,10 +674,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
       if (found.type === 'ambiguous') {
         const where = itemEnterprise ?? stated ?? '本组';
         const question = QUESTIONS.whichIssue(where, item.category, item.summary, found.candidates.map(candidateLabel));
-        return draftBase(
-          { type: 'target', index, candidates: found.candidates.map((c) => ({ id: c.id, label: candidateLabel(c) })) },
-          question,
-        );
+        return draftBase(targetQuestion(index, found.candidates), question);
       }
       if (found.type === 'none' && to === 'resolved' && itemEnterprise) {
         // "越城新材环评批了" once that issue is 办结 already: said so, nothing new registered.
