@@ -1023,13 +1023,16 @@ function findTradeReferences(text: string, teamEnterprises: readonly string[]): 
  * name is more than that.
  */
 export function tradeOwners(name: string, teamEnterprises: readonly string[]): string[] {
-  for (const [pattern, ownedBy] of TRADE_READINGS) {
-    const whole = new RegExp(`^(?:${pattern.source})$`, 'u');
+  for (const [whole, ownedBy] of WHOLE_TRADE_READINGS) {
     const m = whole.exec(name.trim());
     if (m) return teamEnterprises.filter(ownedBy(m[1] as string));
   }
   return [];
 }
+/** The trade readings anchored to a whole name (tradeOwners). */
+const WHOLE_TRADE_READINGS = TRADE_READINGS.map(
+  ([pattern, ownedBy]) => [new RegExp(`^(?:${pattern.source})$`, 'u'), ownedBy] as const,
+);
 
 /** The names found, and a team enterprise called by its trade where no name was found, in text order. */
 export function withTradeReferences<T extends Span>(

@@ -6,7 +6,7 @@
  * 月底前, 明天) are not event dates.
  */
 import { chineseNumber, type Span } from './normalize.js';
-import { addDays, isoWeekday, isValidDate, ymd } from '../../time/index.js';
+import { addDays, isoWeekday, isValidDate, lastDayOfMonth, ymd } from '../../time/index.js';
 
 export interface DateHit extends Span {
   /** YYYY-MM-DD, or null when the expression points to the future / is not a real date. */
@@ -74,6 +74,13 @@ const QUANTITY_AFTER = /^\s*(?:[\d%％万亿千百元块倍个吨件台套米平
 /** Things numbered with 号 (12号问题, 3号楼, 5号车间, 2号线): a number before them names the thing, not a day. */
 const NUMBERED_THINGS = /^\s*(?:问题|诉求|事项|工单|文件|楼|厂房|车间|仓库|地块|窗口|线|门|机组|井|库|房|棚|泊位|产线)/;
 
+/** The month 上上个月 / 上个月 / 这个月 / 本月 names, counted back from today's. */
+function namedMonth(which: string, today: string): { year: number; month: number } {
+  const back = which === '上上' ? 2 : which === '上' ? 1 : 0;
+  const [y, mo] = today.split('-').map(Number) as [number, number];
+  return mo - back >= 1 ? { year: y, month: mo - back } : { year: y - 1, month: mo - back + 12 };
+}
+
 export function findDates(text: string, today: string): DateHit[] {
   const hits: DateHit[] = [];
   const taken: Span[] = [];
@@ -120,28 +127,18 @@ export function findDates(text: string, today: string): DateHit[] {
   // a day of a named month: 上个月31号, 上月二十六号, 这个月8号
   for (const m of text.matchAll(/(上上|上|这|本)个?月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]/g)) {
     const d = chineseNumber(m[2]!);
-    const back = m[1] === '上上' ? 2 : m[1] === '上' ? 1 : 0;
-    const [y, mo] = today.split('-').map(Number) as [number, number];
-    const month = mo - back;
-    const dt = d === null ? null : validYmd(month >= 1 ? y : y - 1, month >= 1 ? month : month + 12, d);
+    const { year, month } = namedMonth(m[1]!, today);
+    const dt = d === null ? null : validYmd(year, month, d);
     const end = m.index + m[0].length;
     add(m.index, end, dt && dt <= today && !futureCtx(m.index, end) ? dt : null);
   }
   // a part of a named month: 上个月底 / 上月末 = its last day, 上个月初 / 上旬 = its 1st, 月中 / 中旬 its 15th, 下旬 its 21st
   for (const m of text.matchAll(/(上上|上|这|本)个?月\s*(底|末|初|上旬|中旬|中|下旬)(?![\d一二三四五六七八九十])/g)) {
-    const back = m[1] === '上上' ? 2 : m[1] === '上' ? 1 : 0;
-    const [y, mo] = today.split('-').map(Number) as [number, number];
-    const month = mo - back >= 1 ? mo - back : mo - back + 12;
-    const year = mo - back >= 1 ? y : y - 1;
+    const { year, month } = namedMonth(m[1]!, today);
     const part = m[2]!;
-    const d = /底|末/.test(part)
-      ? new Date(Date.UTC(year, month, 0)).getUTCDate()
-      : /初|上旬/.test(part)
-        ? 1
-        : part === '下旬'
-          ? 21
-          : 15;
-    const dt = validYmd(year, month, d);
+    const dt = /底|末/.test(part)
+      ? lastDayOfMonth(year, month)
+      : validYmd(year, month, /初|上旬/.test(part) ? 1 : part === '下旬' ? 21 : 15);
     const end = m.index + m[0].length;
     // (本月底 not yet come is a plan or a deadline, not the day something happened)
     add(m.index, end, dt && dt <= today && !futureCtx(m.index, end) ? dt : null);
