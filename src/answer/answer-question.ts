@@ -785,7 +785,6 @@ export async function answerQuestion(
   // (A refused turn cited nothing: the document its question found best is the topic a follow-up continues —
   // “这个贷款是谁一起搞的？” after a question the library could not answer.)
   const prevDocs = followUp && prevTurn ? await topicDocs(prevTurn, retriever) : [];
-  const topicDocIds = prevDocs;
   const hits = biasToDocs(result.hits, prevDocs);
 
   const notFound = (why: string): AnswerResult => {
@@ -813,9 +812,9 @@ export async function answerQuestion(
   // of another place, which that document's passage does not name.
   const keepsTopic =
     followUp &&
-    topicDocIds.length > 0 &&
+    prevDocs.length > 0 &&
     hits[0] !== undefined &&
-    topicDocIds.includes(hits[0].chunk.docId) &&
+    prevDocs.includes(hits[0].chunk.docId) &&
     (swap?.kind !== 'place' || placeNamed(swap.newPlaces, hits[0].chunk));
   if ((!result.answerable && !keepsTopic) || hits.length === 0) return notFound('retrieval');
   // An elliptical follow-up: the previous answer's document is searched first for what the message adds
