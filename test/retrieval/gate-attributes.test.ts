@@ -56,7 +56,7 @@ describe('the attribute lexicon', () => {
     expect(names('纪念馆每天几点开门')).toContain('opening-hours');
     expect(names('大厅的联系方式是啥')).toContain('phone');
     expect(names('绿卡有效期多久')).toContain('validity');
-    expect(names('书记报酬标准是多少')).toContain('pay-scale');
+    expect(names('书记报酬标准是多少')).toContain('pay-amount');
     expect(names('申领材料啥时候截止')).toContain('deadline');
     expect(names('座谈会多久开一次')).toContain('frequency');
     expect(names('纪念馆是哪个部门管的')).toEqual([]);
@@ -72,6 +72,20 @@ describe('the attribute lexicon', () => {
     expect(unmetAttributes('报酬标准是多少', ['基本报酬按每月3000元标准发放。'])).toEqual([]);
     expect(unmetAttributes('绿卡有效期多久', ['持卡人可在定点医院享受就医绿色通道。'])).toEqual(['validity']);
     expect(unmetAttributes('纪念馆是哪个部门管的', [])).toEqual([]);
+  });
+
+  it('reads requirements, materials, penalties, age limits, scores and pay grades asked', () => {
+    expect(names('报名要满足啥条件')).toContain('requirements');
+    expect(names('申请补贴需要带哪些材料')).toContain('materials');
+    expect(names('考核不合格的会怎么处理')).toContain('penalty');
+    expect(names('选调生年龄上限是多少')).toContain('age');
+    expect(names('迟到一次扣几分')).toContain('score');
+    expect(names('津贴分几档')).toContain('pay-grade');
+    // 分几类 after 多少 counts categories, it asks no score; a grade does not answer an amount.
+    expect(names('后备干部 总共多少 分几类')).not.toContain('score');
+    expect(unmetAttributes('月薪标准是多少', ['薪酬体系分为三岗十八级。'])).toEqual(['pay-amount']);
+    expect(unmetAttributes('津贴分几档', ['津贴分为三档。'])).toEqual([]);
+    expect(unmetAttributes('申请补贴需要带哪些材料', ['申请人须提交身份证复印件和申请表。'])).toEqual([]);
   });
 });
 
