@@ -66,4 +66,23 @@ describe('the gate on the bundled corpus', () => {
       expect(r.answer).toContain('未在资料库中找到');
     },
   );
+
+  // The attribute lexicon (data/retrieval/attributes.txt): the attribute asked must be given where the answer is.
+  it.each(['衢州党建编辑部的联系电话是多少', '亲清服务日多久搞一次'])(
+    'answers “%s”: the passage gives the attribute asked (a phone number, a frequency)',
+    async (q) => {
+      const r = await noLlm(q);
+      expect(r.grounded).toBe(true);
+      expect(r.citations.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(['亲清服务日有没有咨询热线，号码多少', '人才飞地的开放时间'])(
+    'refuses “%s”: the topic is there, the attribute asked (a phone, opening hours) is not',
+    async (q) => {
+      const r = await noLlm(q);
+      expect(r.grounded).toBe(false);
+      expect(r.answer).toContain('未在资料库中找到');
+    },
+  );
 });
