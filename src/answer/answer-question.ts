@@ -252,14 +252,16 @@ const INLINE_NAME_MAX = 10;
 
 /**
  * Where item k of a list written inline stands in the text: from the start of the item before it (or
- * the item itself, when first) to the end of its clause. Null when the text does not hold the item.
+ * the item itself, when first) to the end of the item after it (or of its clause, when last). Null when the text does not hold the item.
  */
 export function inlineContext(text: string, items: string[], k: number): string | null {
   const flat = text.replace(/\s+/gu, '');
   const key = (t: string) => t.replace(/\s+|[。；;，,]$/gu, '');
   const item = key(items[k] ?? '');
-  // Only a run of short names (“…、效率革命督导员等“六大员””): a clause-long item says enough by itself.
-  if (charLength(item) < 2 || items.some((t) => charLength(key(t)) > INLINE_NAME_MAX)) return null;
+  // Only a run of short names (“…、效率革命督导员等“六大员””): a clause-long item says enough by itself. (Most
+  // items short: a last item read on into the rest of its sentence does not make the others clauses.)
+  const short = items.filter((t) => charLength(key(t)) <= INLINE_NAME_MAX).length;
+  if (charLength(item) < 2 || charLength(item) > INLINE_NAME_MAX || short * 2 <= items.length) return null;
   const prev = k > 0 ? key(items[k - 1]!) : '';
   let at = -1;
   let from = -1;
@@ -277,6 +279,12 @@ export function inlineContext(text: string, items: string[], k: number): string 
     // The first item from the start of its clause (“设立政策宣讲员”).
     const before = flat.slice(0, at);
     from = Math.max(...['，', ',', '。', '；', ';', '：', ':', '！', '？'].map((p) => before.lastIndexOf(p))) + 1;
+  }
+  // A middle item with the item after it, when that one follows right on (“…调解员、安全监督员”): its place in the run.
+  const next = k < items.length - 1 ? key(items[k + 1]!) : '';
+  if (next && charLength(next) <= INLINE_NAME_MAX) {
+    const joined = new RegExp(`^(?:、|和|及|与)${escapeRegExp(next)}`, 'u').exec(flat.slice(at + item.length));
+    if (joined) return flat.slice(from, at + item.length + joined[0].length);
   }
   if (k < items.length - 1) return flat.slice(from, at + item.length);
   // The last item to the end of its clause (“…环境整治员等“五员”岗位”).

@@ -26,6 +26,11 @@ const ELLIPTIC_START =
   /^(?:具体|详细|怎么|如何|为什么|为啥|啥意思|什么意思|有哪些|有什么|有啥|要求|条件|标准|流程|多少|几|谁|什么时候|哪年|哪天|是什么)/u;
 const TRAILING_NE = /呢[?？]?\s*$/u;
 
+/** A demonstrative standing for a noun at the end of a message (no noun after it): “…在干这个”, “…管不管这些”. */
+const BARE_DEMONSTRATIVE = /(?:这个|那个|这些|那些|这事儿?|那事儿?|它们|它)(?:呢|吗|啊|呀|嘛|了)?$/u;
+/** Longest message (characters) a bare demonstrative at its end makes a follow-up. */
+const BARE_DEMONSTRATIVE_MAX = 24;
+
 function clean(q: string): string {
   return q.trim().replace(/\s+/g, ' ');
 }
@@ -45,6 +50,8 @@ export function isFollowUp(question: string, history: Turn[]): boolean {
     ORDINAL.test(q) ||
     ELLIPTIC_START.test(q);
   if (ORDINAL.test(q) && len <= 16) return true;
+  // A bare demonstrative at the end (“现在有多少人在干这个”, “谁管这些”): its object is the previous topic.
+  if (BARE_DEMONSTRATIVE.test(q) && len <= BARE_DEMONSTRATIVE_MAX) return true;
   if (markers && (words.length <= 2 || len <= 12)) return true;
   // Nothing but question words ("为什么？", "然后呢"): it can only mean the previous topic.
   return words.length === 0;

@@ -133,4 +133,18 @@ describe('a personal pronoun', () => {
     expect(isFollowUp('他们都管些啥', [prev])).toBe(true);
     expect(isFollowUp('她们平时在哪上班', [prev])).toBe(true);
   });
+
+  it('a bare demonstrative at the end of a longer message points back at the topic', () => {
+    const prev: Turn = {
+      question: '戊县那个“红管家”制度是干啥的',
+      standaloneQuery: '戊县那个“红管家”制度是干啥的',
+      answerSummary: '戊县推行“红管家”制度，由退休党员担任小区管家。',
+      docIds: ['x'],
+      at: 0,
+    };
+    expect(isFollowUp('现在全县到底有多少退休党员在干这个', [prev])).toBe(true);
+    expect(isFollowUp('现在全县到底有多少退休党员在干这个呢？', [prev])).toBe(true);
+    // A demonstrative before a noun of its own is no bare one; a long message stands alone.
+    expect(isFollowUp('现在全县到底有多少退休党员参加这个志愿服务队', [prev])).toBe(false);
+  });
 });
