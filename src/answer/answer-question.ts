@@ -986,7 +986,11 @@ export async function answerQuestion(
         logger.info({ mode: r.mode, followUp: true, named, ms: Date.now() - started }, 'answered');
         return r;
       }
-      const words = topicWordsRewrite(question, history, tokenizer);
+      // (…unless the list holds every topic word of the message, or it has none: what it asks is in the list.)
+      const own = ordinalTopicWords(question, tokenizer);
+      const listForm = matchForm(repeated.memory!.items!.join(''));
+      const beyondList = own.some((w) => !listForm.includes(matchForm(w)));
+      const words = beyondList ? topicWordsRewrite(question, history, tokenizer) : null;
       const narrow = words ? withoutListCue(words) : null;
       const beyond = narrow
         ? extractiveAnswer(narrow, passages, {
