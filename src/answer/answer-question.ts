@@ -15,9 +15,12 @@ import { nearestTopics, notFoundText } from './not-found.js';
 import {
   addedWords,
   answerSlot,
+  asksForRest,
+  restOfAnswer,
   continuesTopic,
   placesIn,
   isFollowUp,
+  namedItem,
   namesOwnTopic,
   ordinalTopicWords,
   ruleRewrite,
@@ -27,7 +30,7 @@ import {
   topicRewrite,
   topicWordsRewrite,
 } from './followup.js';
-import { asksForMore, cnNumeral, followUpOrdinal, listUnit, questionKind } from './question-kind.js';
+import { asksForMore, withoutListCue, cnNumeral, followUpOrdinal, listUnit, questionKind } from './question-kind.js';
 import { askedKinds } from '../retrieval/confidence.js';
 import { allChunks, locate, type DocView, type DocumentViews } from './documents.js';
 import { inlineItems, itemMarker, listAround, sectionScope } from './lists.js';
@@ -105,24 +108,65 @@ function previousDocumentHits(
 const NEAR_SENTENCES = 3;
 
 /**
+ * The sentences of its document the previous answer said (their indexes in the document's view, in order): those
+ * whose first 20 characters the answer holds. Null for a refused turn, or when none is found.
+ */
+function saidSentences(retriever: Retriever, prev: Turn): { view: DocView; at: number[] } | null {
+  const chunkId = prev.memory?.chunkId;
+  if (!chunkId || prev.memory?.refused) return null;
+  const chunk = allChunks(retriever).find((c) => c.id === chunkId);
+  if (!chunk) return null;
+  const view = documentViews(retriever).view(chunk.docId, [chunk]);
+  const said = prev.answerSummary.replace(/\[\d+\]|\s+|…$/gu, '');
+  const at: number[] = [];
+  view.sentences.forEach((s, i) => {
+    const head = s.text.replace(/\s+/gu, '').slice(0, 20);
+    if (charLength(head) >= 12 && said.includes(head)) at.push(i);
+  });
+  return at.length ? { view, at } : null;
+}
+
+/**
+ * “剩下的呢”, “还举了别的例子没” after an answer whose sentence went on past what answered the question (“…9件得到
+ * 及时协调解决，6件交办经信、人社等部门办理”, “…；又如…”): that rest (followup.ts restOfAnswer), cited from its
+ * passage. Null when the message names a topic of its own, or the previous answer holds nothing past its answer.
+ */
+function restOfPrevious(question: string, prev: Turn, retriever: Retriever): AnswerResult | null {
+  const tokenizer = tokenizerFor(retriever);
+  if ((prev.memory?.items?.length && !prev.memory.inline) || !asksForRest(question, tokenizer)) return null;
+  const said = saidSentences(retriever, prev);
+  if (!said) return null;
+  const sentences = said.at.map((i) => said.view.sentences[i]!);
+  const rest = restOfAnswer(sentences.map((x) => x.text).join(''), prev.standaloneQuery || prev.question, tokenizer);
+  if (!rest) return null;
+  const head = matchForm(rest).slice(0, 12);
+  const from = sentences.find((x) => matchForm(x.text).includes(head)) ?? sentences[sentences.length - 1]!;
+  const chunk = allChunks(retriever).find((c) => c.id === from.chunkId);
+  if (!chunk) return null;
+  const text = endSentence(rest);
+  return {
+    answer: `此外，原文还提到：${text}[1]`,
+    grounded: true,
+    citations: [citationFor(1, { n: 1, chunk, score: 1 }, text)],
+    standaloneQuery: prev.standaloneQuery,
+    mode: 'extractive',
+    topics: [],
+    followUp: true,
+    memory: { chunkId: chunk.id },
+  };
+}
+
+/**
  * The sentences right after what the previous answer quoted (same paragraph, at most NEAR_SENTENCES),
  * in match form, and the chunk holding the first of them: “来了几趟” after “毛光烈帮了啥忙” is most often
  * answered by the next sentence (“短短一年多时间，6次带领…来江调研”).
  */
 function nearPrevious(retriever: Retriever, prev: Turn): { near: Set<string>; chunkId: string | null } {
   const none = { near: new Set<string>(), chunkId: null };
-  const chunkId = prev.memory?.chunkId;
-  if (!chunkId || prev.memory?.refused) return none;
-  const chunk = allChunks(retriever).find((c) => c.id === chunkId);
-  if (!chunk) return none;
-  const view = documentViews(retriever).view(chunk.docId, [chunk]);
-  const said = prev.answerSummary.replace(/\[\d+\]|\s+|…$/gu, '');
-  let last = -1;
-  view.sentences.forEach((s, i) => {
-    const head = s.text.replace(/\s+/gu, '').slice(0, 20);
-    if (charLength(head) >= 12 && said.includes(head)) last = i;
-  });
-  if (last < 0) return none;
+  const said = saidSentences(retriever, prev);
+  if (!said) return none;
+  const { view } = said;
+  const last = said.at[said.at.length - 1]!;
   const near = new Set<string>();
   let first: string | null = null;
   for (let i = last + 1; i < view.sentences.length && near.size < NEAR_SENTENCES; i++) {
@@ -208,14 +252,16 @@ const INLINE_NAME_MAX = 10;
 
 /**
  * Where item k of a list written inline stands in the text: from the start of the item before it (or
- * the item itself, when first) to the end of its clause. Null when the text does not hold the item.
+ * the item itself, when first) to the end of the item after it (or of its clause, when last). Null when the text does not hold the item.
  */
 export function inlineContext(text: string, items: string[], k: number): string | null {
   const flat = text.replace(/\s+/gu, '');
   const key = (t: string) => t.replace(/\s+|[。；;，,]$/gu, '');
   const item = key(items[k] ?? '');
-  // Only a run of short names (“…、效率革命督导员等“六大员””): a clause-long item says enough by itself.
-  if (charLength(item) < 2 || items.some((t) => charLength(key(t)) > INLINE_NAME_MAX)) return null;
+  // Only a run of short names (“…、效率革命督导员等“六大员””): a clause-long item says enough by itself. (Most
+  // items short: a last item read on into the rest of its sentence does not make the others clauses.)
+  const short = items.filter((t) => charLength(key(t)) <= INLINE_NAME_MAX).length;
+  if (charLength(item) < 2 || charLength(item) > INLINE_NAME_MAX || short * 2 <= items.length) return null;
   const prev = k > 0 ? key(items[k - 1]!) : '';
   let at = -1;
   let from = -1;
@@ -233,6 +279,12 @@ export function inlineContext(text: string, items: string[], k: number): string 
     // The first item from the start of its clause (“设立政策宣讲员”).
     const before = flat.slice(0, at);
     from = Math.max(...['，', ',', '。', '；', ';', '：', ':', '！', '？'].map((p) => before.lastIndexOf(p))) + 1;
+  }
+  // A middle item with the item after it, when that one follows right on (“…调解员、安全监督员”): its place in the run.
+  const next = k < items.length - 1 ? key(items[k + 1]!) : '';
+  if (next && charLength(next) <= INLINE_NAME_MAX) {
+    const joined = new RegExp(`^(?:、|和|及|与)${escapeRegExp(next)}`, 'u').exec(flat.slice(at + item.length));
+    if (joined) return flat.slice(from, at + item.length + joined[0].length);
   }
   if (k < items.length - 1) return flat.slice(from, at + item.length);
   // The last item to the end of its clause (“…环境整治员等“五员”岗位”).
@@ -721,6 +773,13 @@ export async function answerQuestion(
     };
   }
 
+  // “剩下的呢” after an answer that went on past what it was asked: the rest of that answer.
+  const rest = prevTurn ? restOfPrevious(question, prevTurn, retriever) : null;
+  if (rest) {
+    logger.info({ mode: rest.mode, followUp: true, ms: Date.now() - started }, 'answered');
+    return rest;
+  }
+
   // “那3A的呢” after an answer giving 80个“五星达标村”、5个“3A示范村”: the part of that answer on the new slot.
   const slotted = prevTurn ? previousAnswerSlot(question, history, retriever) : null;
   if (slotted) {
@@ -917,6 +976,33 @@ export async function answerQuestion(
       exclude: true,
     });
     if (other && (other.score ?? 0) >= 0.6 * (ex.score ?? 0)) ex = other;
+    // A list said again is never kept: the user has it already, and asks about something in or beyond it — the
+    // previous question asked for the list, so the message is read with its topic words only (“分几块” dropped).
+    if ((ex.items?.length ?? 0) >= 2 && (repeated.memory?.items?.length ?? 0) >= 2 && sameAnswer(ex.text, repeated)) {
+      // (A message naming one of its items, “附则主要规定什么”, asks for that item.)
+      const named = namedItem(question, repeated.memory!.items!, tokenizer);
+      if (named !== null) {
+        const r = await ordinalFollowUp(question, repeated, named, deps);
+        logger.info({ mode: r.mode, followUp: true, named, ms: Date.now() - started }, 'answered');
+        return r;
+      }
+      // (…unless the list holds every topic word of the message, or it has none: what it asks is in the list.)
+      const own = ordinalTopicWords(question, tokenizer);
+      const listForm = matchForm(repeated.memory!.items!.join(''));
+      const beyondList = own.some((w) => !listForm.includes(matchForm(w)));
+      const words = beyondList ? topicWordsRewrite(question, history, tokenizer) : null;
+      const narrow = words ? withoutListCue(words) : null;
+      const beyond = narrow
+        ? extractiveAnswer(narrow, passages, {
+            tokenizer,
+            views,
+            ...followOpts,
+            avoid: repeated.answerSummary,
+            exclude: true,
+          })
+        : null;
+      if (beyond && !sameAnswer(beyond.text, repeated)) ex = beyond;
+    }
   }
   if (ex && swap) {
     // “那B县呢” / “那副县级的呢”: an answer about the new slot — the previous answer's own sentence too, when it

@@ -9,21 +9,27 @@ import type { LlmClient } from '../llm/types.js';
 import { LlmError } from '../llm/types.js';
 import { loadPrompt } from '../llm/prompts.js';
 import type { Turn } from './types.js';
-import { queryTerms } from './terms.js';
+import { queryTerms, wordWeight } from './terms.js';
+import { matchForm } from './text.js';
 import { neutralizeTags } from './passages.js';
 import { ORDINAL_RE as ORDINAL, withoutCounts, withoutOrdinal } from './question-kind.js';
 import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { places, questionConstraints } from '../retrieval/constraints.js';
-import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, YEAR_SLOT } from './lexicon.js';
+import { COLLOQUIAL_WORDS, DOC_DESCRIPTION_WORDS, REST_CUE, REST_NOUNS, YEAR_SLOT } from './lexicon.js';
 import { colloquialMatches } from '../retrieval/lexicon.js';
 
 const LEADING = /^(?:那么|那|还有|另外|再问一下|再问|再|然后|以及|并且|而且|此外|那请问|请问那)/u;
 const TRAILING_PARTICLE = /(?:呢|咧|嘞|啊|呀)?[?？。.!！\s]*$/u;
 const PRONOUN =
-  /它们|它|其中|其|该项|该|此项|此|这个|那个|这些|那些|这项|那项|这条|那条|这种|那种|上述|上面|前面|刚才|刚刚|这一|那一/u;
+  /它们|它|他们|她们|其中|其|该项|该|此项|此|这个|那个|这些|那些|这项|那项|这条|那条|这种|那种|上述|上面|前面|刚才|刚刚|这一|那一/u;
 const ELLIPTIC_START =
   /^(?:具体|详细|怎么|如何|为什么|为啥|啥意思|什么意思|有哪些|有什么|有啥|要求|条件|标准|流程|多少|几|谁|什么时候|哪年|哪天|是什么)/u;
 const TRAILING_NE = /呢[?？]?\s*$/u;
+
+/** A demonstrative standing for a noun at the end of a message (no noun after it): “…在干这个”, “…管不管这些”. */
+const BARE_DEMONSTRATIVE = /(?:这个|那个|这些|那些|这事儿?|那事儿?|它们|它)(?:呢|吗|啊|呀|嘛|了)?$/u;
+/** Longest message (characters) a bare demonstrative at its end makes a follow-up. */
+const BARE_DEMONSTRATIVE_MAX = 24;
 
 function clean(q: string): string {
   return q.trim().replace(/\s+/g, ' ');
@@ -44,6 +50,8 @@ export function isFollowUp(question: string, history: Turn[]): boolean {
     ORDINAL.test(q) ||
     ELLIPTIC_START.test(q);
   if (ORDINAL.test(q) && len <= 16) return true;
+  // A bare demonstrative at the end (“现在有多少人在干这个”, “谁管这些”): its object is the previous topic.
+  if (BARE_DEMONSTRATIVE.test(q) && len <= BARE_DEMONSTRATIVE_MAX) return true;
   if (markers && (words.length <= 2 || len <= 12)) return true;
   // Nothing but question words ("为什么？", "然后呢"): it can only mean the previous topic.
   return words.length === 0;
@@ -290,6 +298,109 @@ export function namesOwnTopic(question: string, prev: Turn, tokenizer?: Paramete
   const before = `${prev.question}${prev.standaloneQuery}${prev.answerSummary}`.replace(/\s+/gu, '');
   const missing = words.filter((w) => !before.includes(w));
   return missing.length >= 2 && missing.length * 2 > words.length;
+}
+
+/** Longest message (characters, without punctuation) read as asking for the rest of the previous answer. */
+const REST_MAX = 12;
+
+/**
+ * Does a message ask for the rest of what the previous answer said (“剩下的呢”, “还举了别的例子没”, “还有吗”): a
+ * short message with a word asking for more or the remainder (lexicon REST_CUE) and no topic word of its own —
+ * nothing but words that ask, fillers, pronouns and nouns that name no topic (REST_NOUNS: 例子, 情况 …).
+ */
+export function asksForRest(question: string, tokenizer?: Parameters<typeof queryTerms>[1]): boolean {
+  const q = clean(question).replace(/[?？。!！，,\s]+/gu, '');
+  if ([...q].length === 0 || [...q].length > REST_MAX || !REST_CUE.test(q)) return false;
+  const own = queryTerms(q, tokenizer).words.filter(
+    (w) =>
+      [...w].length >= 2 &&
+      !ASKING_WORD.test(w) &&
+      !COLLOQUIAL_WORDS.has(w) &&
+      !REST_NOUNS.has(w) &&
+      !REST_CUE.test(w) &&
+      !PRONOUN.test(w),
+  );
+  return own.length === 0;
+}
+
+/** Fewest characters of a remainder worth saying. */
+const REST_MIN = 6;
+
+/**
+ * What an answer said beyond the part that answered its question (“…15件事项，9件得到及时协调解决，6件交办经信、
+ * 人社等部门办理” after “梳理了几件 解决几件” → the clauses after the best one): the clause holding most of the
+ * question's topic words (weighted by specificity) is the answering one, run on through the next clauses holding
+ * a word of the question it lacks; what follows is the rest — from the
+ * next sentence or “；”-part when there is one (“…；又如…”), else from the next clause. Null when nothing
+ * (or too little) follows.
+ */
+export function restOfAnswer(
+  said: string,
+  question: string,
+  tokenizer?: Parameters<typeof queryTerms>[1],
+): string | null {
+  const text = said
+    .replace(/\[\d+\]/gu, '')
+    .replace(/…$/u, '')
+    .trim();
+  const words = topicWords(question, tokenizer);
+  if (!text || words.length === 0) return null;
+  const clauses: { start: number; end: number; score: number; has: string[] }[] = [];
+  for (const m of text.matchAll(/[^，,；;。！？!?]+[，,；;。！？!?]*/gu)) {
+    const form = matchForm(m[0]);
+    const has = words.filter((w) => form.includes(w));
+    clauses.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      score: has.reduce((s, w) => s + wordWeight(w), 0),
+      has,
+    });
+  }
+  let best = -1;
+  clauses.forEach((c, i) => {
+    if (c.score > 0 && (best < 0 || c.score > clauses[best]!.score)) best = i;
+  });
+  if (best < 0) return null;
+  // The answer runs on through the next clauses holding a word of the question it has not had yet
+  // (“…120处，其中整改完成98处” answers “排查了多少 整改了多少”).
+  const covered = new Set(clauses[best]!.has);
+  let last = best;
+  while (last + 1 < clauses.length && clauses[last + 1]!.has.some((w) => !covered.has(w))) {
+    for (const w of clauses[++last]!.has) covered.add(w);
+  }
+  const bestEnd = clauses[last]!.end;
+  // The end of the sentence or “；”-part holding the answering clause.
+  const partEnd = text.slice(clauses[last]!.start).search(/[；;。！？!?]/u);
+  const fromPart = partEnd < 0 ? -1 : clauses[last]!.start + partEnd + 1;
+  const after = (from: number) =>
+    text
+      .slice(from)
+      .replace(/^[，,；;。！？!?\s]+/u, '')
+      .trim();
+  const rest = fromPart >= 0 && [...after(fromPart)].length >= REST_MIN ? after(fromPart) : after(bestEnd);
+  return [...rest].length >= REST_MIN ? rest : null;
+}
+
+/**
+ * The item of a list a message names (“附则主要规定什么” after a list whose seventh item is “（七）附则…”; “衢江和开化呢”
+ * after one whose third is “指导衢江区、开化县…”): the one item holding most of the message's topic words and places,
+ * 1-based. Null when no item or several hold as many.
+ */
+export function namedItem(
+  question: string,
+  items: string[],
+  tokenizer?: Parameters<typeof queryTerms>[1],
+): number | null {
+  const own = addedWords(question);
+  const words = [...new Set([...topicWords(own, tokenizer).filter((w) => [...w].length >= 2), ...placesIn(own)])];
+  if (words.length === 0) return null;
+  const counts = items.map((item) => {
+    const form = matchForm(item);
+    return words.filter((w) => form.includes(matchForm(w))).length;
+  });
+  const most = Math.max(...counts);
+  if (most === 0 || counts.filter((c) => c === most).length > 1) return null;
+  return counts.indexOf(most) + 1;
 }
 
 /** Written forms of the colloquial words of a message (keys of two characters or more; none that ask). */

@@ -164,3 +164,15 @@ export const DONE_EVIDENCE = /已经|已(?!于)|累计|建成|完成了|实现�
 /** A question asking what each part of something is (“3、6、5分别是指啥”, “各代表啥”, “每个字什么意思”). */
 export const PARTS_CUE =
   /分别|各(?:自|个)?(?:是|指|代表|表示|什么|啥)|每(?:个|一个)(?:数字|字|字母)?(?:是|指|代表|表示|什么|啥)/u;
+
+/**
+ * A follow-up asking for the rest of what the previous answer said (“剩下的呢”, “还举了别的例子没”, “还有吗”):
+ * words asking for more or the remainder; with the generic nouns of REST_NOUNS they leave no topic of its own.
+ */
+export const REST_CUE = /剩下|剩余|其余|其他|其它|别的|另外|另一|此外|还有|还[举说讲提列]/u;
+/** Nouns that name what more is wanted without naming a topic (例子, 情况, 地方 …). */
+export const REST_NOUNS: ReadonlySet<string> = new Set(
+  `例子 事例 案例 情况 内容 做法 东西 地方 方面 部分 几个 几件 几条 一些 那些 这些 别的 其他 其它 其余 剩下 剩余 另外 还有 此外 没有 了吗`
+    .split(/\s+/u)
+    .filter(Boolean),
+);

@@ -307,6 +307,15 @@ export function clausesSharing(sentence: string, noun: string): number {
 const MORE_RE =
   /^(?:那|那么)?(?:还有|另外|其他|其它|别的|此外)(?:吗|呢|没有|没|别的|其他的?|其它的?|啥|什么|哪些)*(?:吗|呢|没有|没)?[?？。!！\s]*$/u;
 
+/**
+ * The question without the words that ask for a list (哪几, 分几块, 有哪些 …): what it asks of the topic when the
+ * list itself is known already (a follow-up that would get the previous answer's list again).
+ */
+export function withoutListCue(q: string): string {
+  const global = (re: RegExp) => new RegExp(re.source, 'gu');
+  return q.replace(global(LIST_RE), ' ').replace(global(ANSWER_KIND_CUES.list), ' ').replace(/\s+/gu, ' ').trim();
+}
+
 export function asksForMore(q: string): boolean {
   return MORE_RE.test(q.trim());
 }

@@ -1,6 +1,6 @@
 /**
  * Item N of a list written inside one sentence: the item, and where it stands in that sentence (after
- * the item before it, to the end of its clause), so the user sees it is that list's item N.
+ * the item before it, to the item after it or the end of its clause), so the user sees it is that list's item N.
  */
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/observability/logger.js';
@@ -19,9 +19,17 @@ describe('inlineContext', () => {
     expect(inlineContext(SENTENCE, items, 4)).toBe('安全监督员、环境整治员等“五员”岗位');
   });
 
-  it('the first item from its clause start, a middle one after the item before it', () => {
-    expect(inlineContext(SENTENCE, items, 0)).toBe('设立政策宣讲员');
-    expect(inlineContext(SENTENCE, items, 2)).toBe('项目协调员、矛盾调解员');
+  it('the first item from its clause start, a middle one between the items before and after it', () => {
+    expect(inlineContext(SENTENCE, items, 0)).toBe('设立政策宣讲员、项目协调员');
+    expect(inlineContext(SENTENCE, items, 2)).toBe('项目协调员、矛盾调解员、安全监督员');
+  });
+
+  it('a run of short names whose last item was read on into its sentence still shows its place', () => {
+    const messy = ['政策宣讲员', '项目协调员', '矛盾调解员', '安全监督员', '环境整治员等“五员”岗位，推动服务下沉'];
+    expect(inlineContext(SENTENCE, messy, 1)).toBe('政策宣讲员、项目协调员、矛盾调解员');
+    // Mostly clause-long items: each says enough by itself.
+    const clauses = ['设立政策宣讲员负责讲解政策', '项目协调员负责协调项目推进', '矛盾调解员'];
+    expect(inlineContext(SENTENCE, clauses, 2)).toBeNull();
   });
 
   it('null when the text does not hold the item', () => {
