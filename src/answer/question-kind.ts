@@ -1,7 +1,7 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
 import { numeralValue } from '../text/numerals.js';
 import { escapeRegExp } from '../text/regexp.js';
-import { ANSWER_KIND_CUES, COUNT_MEASURE, COUNTED_NAME_SUFFIX } from './lexicon.js';
+import { ANSWER_KIND_CUES, COUNT_MEASURE, COUNTED_NAME_SUFFIX, measureKin } from './lexicon.js';
 
 export { numeralValue };
 
@@ -282,8 +282,13 @@ export function countPhraseRe(t: CountedTarget): RegExp | null {
   if (!t.measure && !t.noun) return null;
   // 多少人: the noun is a measure word itself — the number kind reads it (“443名”, “1236人”), not a phrase.
   if (!t.measure && t.noun && COUNT_MEASURE.test(`多少${t.noun}`)) return null;
+  // (…or in a measure counting the same kind of thing: 几块 → “三个部分”, 几点 → “五条”.)
   const measure = t.measure
-    ? `${t.measure === '个' ? '个?' : escapeRegExp(t.measure)}`
+    ? t.measure === '个'
+      ? '个?'
+      : `(?:${measureKin(t.measure)
+          .map((m) => `${[...m].length > 1 ? '[个大]?' : ''}${escapeRegExp(m)}`)
+          .join('|')})`
     : '(?:余|多)?[个名位项家件条批次]?';
   const noun = t.noun ? `[“"]?${escapeRegExp(t.noun)}` : '';
   // 多少问题 → “37个问题”, or the noun before its count: “问题71个”.
