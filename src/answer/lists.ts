@@ -522,7 +522,7 @@ const HEADED_MAX = 40;
 
 /**
  * The items a lead-in names by count (“实施“五个一批”服务载体” → five sections headed “一批…”): the
- * short sentences after sentence `a`, each opening a paragraph with the counted noun, when there are
+ * short sentences after sentence `a`, each opening a paragraph with the counted noun (or a short one closing with it), when there are
  * exactly `count` of them. Their bodies stand between them, so they are not one parallel run.
  */
 export function headedRun(view: DocView, a: number, noun: string, count: number): AssembledList | null {
@@ -532,7 +532,9 @@ export function headedRun(view: DocView, a: number, noun: string, count: number)
     const s = view.sentences[i]!;
     const opensPara = view.sentences[i - 1]?.para !== s.para;
     const text = s.text.replace(/^[“"‘\s]+/u, '');
-    if (opensPara && text.startsWith(noun) && [...text].length <= HEADED_MAX) starts.push(i);
+    // (…or closing with it: “实施专班攻坚法。” for 五大“攻坚法”.)
+    const names = text.startsWith(noun) || text.replace(/[”"’。！；;\s]+$/u, '').endsWith(noun);
+    if (opensPara && names && [...text].length <= HEADED_MAX) starts.push(i);
   }
   if (starts.length !== count) return null;
   const chunkIds: string[] = [];

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/observability/logger.js';
 import { answerQuestion } from '../../src/answer/index.js';
-import { countedTargets, countPhraseRe } from '../../src/answer/question-kind.js';
+import { countedTargets, countPhraseRe, questionKind } from '../../src/answer/question-kind.js';
 import { askedPlaceHeads, measureKin, namesPlace } from '../../src/answer/lexicon.js';
 import { commaRuns, inlineItems, parallelClauses } from '../../src/answer/lists.js';
 import { defaultTokenizer } from '../../src/retrieval/tokenizer.js';
@@ -156,5 +156,48 @@ describe('item N of a run of 、', () => {
     const r = await ask(chunks, '社区的四大员，第二个是啥');
     expect(r.answer).toContain('第二个：矛盾调解员。');
     expect(r.answer).toContain('原文：“社区组建政策宣讲员、矛盾调解员、困难帮扶员、环境监督员等四大员”');
+  });
+});
+
+describe('items named by a counted noun they close with', () => {
+  it('“三大工程” is answered by the paragraphs opening “实施…工程。”', async () => {
+    const chunks = [
+      chunk(
+        'gongcheng',
+        0,
+        '民生实事推进情况',
+        [
+          '全县聚焦群众急难愁盼，创新实施三大工程，推动民生实事落地。',
+          '实施安居工程。改造老旧小区12个，惠及群众3000余户。',
+          '今年还将继续推进。',
+          '实施饮水工程。新建供水管网80公里，农村饮水全面达标。',
+          '实施“暖心”工程。为独居老人上门服务，建立关爱档案。',
+        ].join('\n'),
+      ),
+    ];
+    const r = await ask(chunks, '全县三大工程 是哪三个');
+    expect(r.answer).toMatch(/^共三个：实施安居工程；实施饮水工程；实施“暖心”工程。/u);
+  });
+});
+
+describe('the last of a counted list in a first question', () => {
+  it('“最后一个” is item N of a list of N the question names; without a count it is no ordinal', () => {
+    expect(questionKind('三项机制里最后一项是啥')).toMatchObject({ ordinal: 3, ordinalUnit: '项' });
+    expect(questionKind('打通服务群众最后一公里靠什么').ordinal).toBeNull();
+    expect(questionKind('最后一个问题是啥').ordinal).toBeNull();
+  });
+
+  it('answers the last of “四项机制”', async () => {
+    const chunks = [
+      chunk(
+        'jizhi',
+        0,
+        '建立四项机制',
+        '县里建立“四项机制”：一是周例会机制；二是月通报机制；三是季督查机制；四是年考评机制。',
+      ),
+    ];
+    const r = await ask(chunks, '县里的四项机制，最后一项是啥');
+    expect(r.answer).toContain('年考评机制');
+    expect(r.answer).not.toContain('周例会机制');
   });
 });
