@@ -70,16 +70,27 @@ export function semicolonItem(text: string, n: number): string | null {
  * The first item loses a lead-in verb (担任/包括/即/为/以 …); the last one a trailing 等…
  */
 export function commaListItem(sentence: string, n: number): string | null {
-  const clauses = sentence.split(/[，,；;：:。！？]/u);
-  let best: string[] = [];
-  for (const c of clauses) {
-    const items = c.split('、').map((s) => s.trim());
-    if (items.length > best.length) best = items;
-  }
+  const best = commaListRun(sentence)
+    .split('、')
+    .map((s) => s.trim());
   if (best.length < 3 || best.length < n) return null;
   let item = best[n - 1]!;
   if (n === 1) item = item.replace(/^.*(?:担任|包括|包含|即|分别是|分别为|主要有|有|以|为|是)/u, '');
   if (n === best.length) item = item.replace(/等.*$|为内容.*$|的“.*$/u, '');
   item = item.replace(/^[“"‘]+|[”"’]+$/gu, '').trim();
   return [...item].length >= 2 ? `${item}。` : null;
+}
+
+/** The clause of a sentence holding its longest 、-separated run, as written (“设置A、B、C等“七大员””). */
+export function commaListRun(sentence: string): string {
+  let best = '';
+  let most = 0;
+  for (const c of sentence.split(/[，,；;：:。！？]/u)) {
+    const count = c.split('、').length;
+    if (count > most) {
+      best = c.trim();
+      most = count;
+    }
+  }
+  return best;
 }

@@ -25,10 +25,11 @@ import {
   ORDINAL_RE,
   withoutOrdinal,
 } from './question-kind.js';
-import { commaListItem, enumerationItem, semicolonItem } from './enumeration.js';
+import { commaListItem, commaListRun, enumerationItem, semicolonItem } from './enumeration.js';
 import { askedKinds, holdsKind } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
 import {
+  commaRuns,
   headedRun,
   inlineItems,
   partDefinitions,
@@ -48,7 +49,9 @@ import { defaultTokenizer } from '../retrieval/tokenizer.js';
 import { chunkDescription } from '../retrieval/fields.js';
 import { constraintsMet, questionConstraints } from '../retrieval/constraints.js';
 import {
+  askedPlaceHeads,
   COLLOQUIAL_WORDS,
+  namesPlace,
   DOC_DESCRIPTION_WORDS,
   NAME_CUE,
   NUMBER_UNIT_CUES,
@@ -308,6 +311,10 @@ export function charShare(chars: Map<string, number>, form: string, words: strin
 
 /** Multiplier of a sentence quoting a name the question does not, when the question asks what something is called. */
 const NAME_HELD = 1.3;
+/** Weight of a sentence naming a place of the kind asked (哪个村 → 贺邵溪村). */
+const PLACE_HELD = 1.4;
+/** …and of one that names none when the question asks for a place by its kind. */
+const PLACE_MISSING = 0.8;
 
 /** Multiplier of a sentence whose label is the role a who-question asks about (“课题组长：” then the name). */
 const ROLE_LABELLED = 2.5;
@@ -400,6 +407,7 @@ export function candidates(
   const placesAsked = questionConstraints(message).filter((c) => c.kind === 'place');
   const chars = questionChars(message);
   const asksName = NAME_CUE.test(message);
+  const placeHeads = askedPlaceHeads(message);
   const wanted = expectedCount(message);
   for (const { p, sentences } of split) {
     // Retrieval's order is a mild prior: the right sentence is often in the 3rd–6th passage.
@@ -436,6 +444,12 @@ export function candidates(
       let score = (m.score + Math.max(ctx, headCtx) + 0.5 * Math.min(ctx, headCtx)) * prior;
       score *= 1 + CHAR_SHARE * charShare(chars, form, terms.words);
       if (asksName && quotesNewName(raw, message)) score *= NAME_HELD;
+      // “哪个村” / “建在啥地方”: a sentence naming a place of that kind the question does not name.
+      // (A place asked by its kind and not named: the sentence does not say it.)
+      if (placeHeads) {
+        if (namesPlace(raw, placeHeads.heads, message)) score *= PLACE_HELD;
+        else if (placeHeads.named) score *= PLACE_MISSING;
+      }
       if (labelsAsked(message, terms.words, raw)) score *= ROLE_LABELLED;
       const len = charLength(raw);
       let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
@@ -732,13 +746,18 @@ function ordinalAnswer(
   for (const p of ordered) {
     const text = tidy(p.chunk.text).replace(/[ \t\u3000]+/g, '');
     const tries: Array<(k: number) => string | null> = [];
+    // An item read off a run of 、 inside a sentence is a fragment of it: shown with the run it stands in.
+    let runOf: ((k: number) => string | null) | null = null;
+    let run = '';
     if (anchor && p === anchor.p) {
       const anchorText = (splitSentences(p.chunk.text)[anchor.idx] ?? '').replace(/[ \t\u3000]+/g, '');
       const from = text.slice(Math.max(0, text.indexOf(anchorText)));
       // The anchor's own sentence (to 。) first: “三条原则，即“A；B；C”。”
       const sentence = from.slice(0, from.indexOf('。') + 1 || from.length);
       tries.push((k) => semicolonItem(sentence, k));
-      tries.push((k) => commaListItem(sentence, k));
+      runOf = (k) => commaListItem(sentence, k);
+      run = commaListRun(sentence);
+      tries.push(runOf);
       tries.push((k) => enumerationItem(from, k));
     }
     tries.push((k) => enumerationItem(text, k));
@@ -754,8 +773,9 @@ function ordinalAnswer(
       }
       const whole = all.length >= ordinal && all[ordinal - 1] === item;
       const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
+      const context = t === runOf && charLength(run) <= RUN_CONTEXT_MAX ? `原文：“${run.replace(/[。]$/u, '')}”。` : '';
       return {
-        text: `${whole ? countLead(query, all.length, unit) : ''}${lead}${endSentence(clip(item, 200))}[${p.n}]`,
+        text: `${whole ? countLead(query, all.length, unit) : ''}${lead}${endSentence(clip(item, 200))}${context}[${p.n}]`,
         used: [{ n: p.n, quote: clip(item, QUOTE_MAX) }],
         ...(whole ? pickedList(all, unit) : {}),
         chunkId: p.chunk.id,
@@ -764,6 +784,9 @@ function ordinalAnswer(
   }
   return null;
 }
+
+/** Longest run of 、 shown as the context of an item taken from it, characters. */
+const RUN_CONTEXT_MAX = 120;
 
 /** Longest answer made of a sentence and the definitions of its name's parts, characters. */
 const PARTS_MAX = 400;
@@ -917,6 +940,14 @@ function splitLastItem(items: string[] | null, want: number | null): string[] | 
 }
 
 /** Does the sentence state the count the question names after 哪 (哪三篇文章 → “三篇文章”, at least “三篇”)? */
+/** Items that all open with the same character (抓思想观念、抓工作作风、抓执行能力). */
+function openAlike(items: string[]): boolean {
+  const first = items[0]?.[0];
+  return (
+    items.length >= 3 && first !== undefined && /\p{Script=Han}/u.test(first) && items.every((x) => x[0] === first)
+  );
+}
+
 function statesAsked(query: string, sentence: string): boolean {
   const named = /哪([两二三四五六七八九十]{1,2}\p{Script=Han}{1,4})/u.exec(query)?.[1];
   if (!named) return false;
@@ -1396,7 +1427,12 @@ export function extractiveAnswer(
   if (parts.length === 0 && kind.list && a >= 0) {
     const want = expectedCount(query);
     // (The whole sentence: the view splits “…三条原则，即“A；B；C”。” at each “；”.)
-    const anchorInline = splitLastItem(inlineItems(toPeriod(view, a)), want);
+    // (A sentence with several runs — “抓A、抓B、抓C”，…“比D、比E、比F、比G” — gives the run of the count asked.)
+    const longest = splitLastItem(inlineItems(toPeriod(view, a)), want);
+    const anchorInline =
+      want !== null && longest !== null && longest.length !== want
+        ? (commaRuns(toPeriod(view, a)).find((r) => r.length === want) ?? longest)
+        : longest;
     // The sentence itself lists the items (“日常考核、分类考核、近距离考核”): it is the answer, unless
     // the question says how many and the count does not fit.
     // A lead-in followed by a marked list (“…具有十分重要的意义。（一）…（二）…”) announces that list, even
@@ -1410,10 +1446,12 @@ export function extractiveAnswer(
       following !== null && following.starts[0]! > a && !sharesTargetNoun(anchorInline, targets) && !framed;
     // A run of 、 in passing (“突出德才兼备、以德为先、任人唯贤…” in a long sentence) is not the list asked
     // for: the sentence must be mostly its list, or its items share the noun counted.
+    // (…or its items open alike — “抓A、抓B、抓C” —, a list named as one.)
     const mostlyList =
       anchorInline !== null &&
       (sharesTargetNoun(anchorInline, targets) ||
         framed ||
+        openAlike(anchorInline) ||
         charLength(anchorInline.join('')) >= INLINE_SHARE * charLength(whole));
     // The sentence names the count the question asks about right with its items (“抓实A、B、C“三篇文章””).
     const namesCount =

@@ -176,3 +176,77 @@ export const REST_NOUNS: ReadonlySet<string> = new Set(
     .split(/\s+/u)
     .filter(Boolean),
 );
+
+/**
+ * Measure words that count the same kind of thing (the parts of a whole, the points of a list, the stages of a
+ * process): a question counting in one (“分成几块”) is answered by a count in another (“分为三个部分”, “三大板块”).
+ */
+export const MEASURE_KIN: ReadonlyArray<ReadonlyArray<string>> = [
+  ['块', '部分', '板块', '大块'],
+  ['条', '点', '项', '款'],
+  ['步', '阶段', '步骤'],
+];
+
+/** The measures counting what `measure` counts, itself first. */
+export function measureKin(measure: string): string[] {
+  const group = MEASURE_KIN.find((g) => g.includes(measure));
+  return group ? [measure, ...group.filter((m) => m !== measure)] : [measure];
+}
+
+/**
+ * The kinds of place a question asks for by name (“哪个村”, “哪几个乡镇”), each with the heads that name one
+ * (a 乡镇 may be a 街道); a bare “哪里 / 什么地方” asks for any of them.
+ */
+const PLACE_KINDS: Record<string, string[]> = {
+  村: ['村', '社区'],
+  社区: ['社区', '村'],
+  乡镇: ['乡镇', '乡', '镇', '街道'],
+  乡: ['乡', '镇', '街道'],
+  镇: ['镇', '乡', '街道'],
+  街道: ['街道', '乡', '镇'],
+  县: ['县', '市', '区'],
+  区: ['区', '县', '市'],
+  市: ['市', '县', '区'],
+  省: ['省'],
+  园区: ['园区', '开发区'],
+  学校: ['学校', '小学', '中学', '大学', '学院'],
+  大学: ['大学', '学院'],
+  高校: ['大学', '学院'],
+};
+const ANY_PLACE = ['村', '社区', '乡', '镇', '街道', '县', '区', '市', '省', '园区', '小学', '中学', '大学', '学院'];
+const PLACE_ASKED = new RegExp(
+  `哪(?:一|个|一个|几个|些|几)?(${Object.keys(PLACE_KINDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})`,
+  'u',
+);
+// (“难在哪里” asks no place: only a place to build, set or live in, or 什么地方 itself.)
+const WHERE_ASKED = /(?:什么|啥)(?:地方|位置)|(?:建|设|落户|位于|选址|搬|住|放)在?(?:哪里|哪儿|哪)/u;
+/** A place head after a character that makes it no name (农村, 全市, 我县, 所在社区, 各乡镇). */
+const NO_PLACE =
+  /^(?:[全本我该各其在每个]\p{Script=Han}{1,2}|农村|乡村|城乡|城市|地区|县区|市区|城区|山区|景区|郊区|辖区|社区|街道|乡镇|学校|大学|学院)$/u;
+
+/**
+ * The heads of the place a question asks for (named: by its kind, 哪个村; else any place, 建在啥地方), or null
+ * when it asks for none.
+ */
+export function askedPlaceHeads(question: string): { heads: string[]; named: boolean } | null {
+  const m = PLACE_ASKED.exec(question);
+  if (m) return { heads: PLACE_KINDS[m[1]!]!, named: true };
+  return WHERE_ASKED.test(question) ? { heads: ANY_PLACE, named: false } : null;
+}
+
+/** Does a sentence name a place with one of these heads (贺邵溪村, 衢化街道) that the question does not name? */
+export function namesPlace(sentence: string, heads: string[], question: string): boolean {
+  const byLength = [...heads].sort((a, b) => b.length - a.length);
+  const re = new RegExp(`\\p{Script=Han}{2}(?:${byLength.join('|')})`, 'gu');
+  for (const m of sentence.matchAll(re)) {
+    const name = m[0];
+    const head = byLength.find((h) => name.endsWith(h))!;
+    // The character before the head and the head: 溪村 names a village, 农村 / 全市 / 在社区 name none.
+    const tail = name.slice(name.length - head.length - 1);
+    if (NO_PLACE.test(tail)) continue;
+    if (!question.includes(name.slice(1))) return true;
+  }
+  return false;
+}

@@ -235,11 +235,13 @@ export function inlineItems(sentence: string): string[] | null {
     m[1]!.trim(),
   );
   if (marked.length >= 2) return marked;
+  const parallel = parallelClauses(body);
   let best: string[] = [];
   for (const clause of body.split(/[，,；;：:。！？]/u)) {
     const parts = clause.split('、').map((s) => s.trim());
     if (parts.length > best.length) best = parts;
   }
+  if (parallel && parallel.length >= best.length) return parallel;
   if (best.length < 3) return null;
   // A quoted run (“想不想、会不会、准不准、实不实”四方面问题): the items are what the quotes hold.
   const open = best[0]!.lastIndexOf('“');
@@ -261,6 +263,48 @@ export function inlineItems(sentence: string): string[] | null {
   best[lastI] = best[lastI]!.replace(/(?:等|为内容|的|这|[0-9一二三四五六七八九十]+个).*$/u, '');
   best = best.map((s) => s.replace(/^[“"‘]+|[”"’]+$/gu, '')).filter(Boolean);
   return best.length >= 3 ? best : null;
+}
+
+/** Every run of 、 with three or more items in a sentence (its clauses' own items), in order. */
+export function commaRuns(sentence: string): string[][] {
+  const out: string[][] = [];
+  for (const clause of sentence.split(/[，,；;：:。！？]/u)) {
+    if (clause.split('、').length < 3) continue;
+    const items = inlineItems(clause);
+    if (items) out.push(items);
+  }
+  return out;
+}
+
+/** Longest clause of a run of parallel clauses, characters. */
+const PARALLEL_CLAUSE_MAX = 20;
+
+/**
+ * Clauses in a row that open alike (“不搞重复走访，不搞扎推调研，不搞台账留痕”): a list written with commas.
+ * The longest such run of three or more short clauses sharing their first two characters, or null.
+ */
+export function parallelClauses(sentence: string): string[] | null {
+  const clauses = sentence.split(/[，,；;]/u).map((c) => c.trim().replace(/^[“"‘]+|[”"’。！？]+$/gu, ''));
+  let best: string[] = [];
+  for (let i = 0; i < clauses.length; ) {
+    const opening = [...clauses[i]!].slice(0, 2).join('');
+    let j = i;
+    while (
+      j < clauses.length &&
+      /^\p{Script=Han}{2}$/u.test(opening) &&
+      clauses[j]!.startsWith(opening) &&
+      charCount(clauses[j]!) > 2 &&
+      charCount(clauses[j]!) <= PARALLEL_CLAUSE_MAX
+    )
+      j++;
+    if (j - i > best.length) best = clauses.slice(i, j);
+    i = Math.max(j, i + 1);
+  }
+  return best.length >= 3 ? best : null;
+}
+
+function charCount(s: string): number {
+  return [...s].length;
 }
 
 /** Styles whose items are section headings (their scope runs across paragraphs). */
@@ -478,7 +522,7 @@ const HEADED_MAX = 40;
 
 /**
  * The items a lead-in names by count (“实施“五个一批”服务载体” → five sections headed “一批…”): the
- * short sentences after sentence `a`, each opening a paragraph with the counted noun, when there are
+ * short sentences after sentence `a`, each opening a paragraph with the counted noun (or a short one closing with it), when there are
  * exactly `count` of them. Their bodies stand between them, so they are not one parallel run.
  */
 export function headedRun(view: DocView, a: number, noun: string, count: number): AssembledList | null {
@@ -488,7 +532,9 @@ export function headedRun(view: DocView, a: number, noun: string, count: number)
     const s = view.sentences[i]!;
     const opensPara = view.sentences[i - 1]?.para !== s.para;
     const text = s.text.replace(/^[“"‘\s]+/u, '');
-    if (opensPara && text.startsWith(noun) && [...text].length <= HEADED_MAX) starts.push(i);
+    // (…or closing with it: “实施专班攻坚法。” for 五大“攻坚法”.)
+    const names = text.startsWith(noun) || text.replace(/[”"’。！；;\s]+$/u, '').endsWith(noun);
+    if (opensPara && names && [...text].length <= HEADED_MAX) starts.push(i);
   }
   if (starts.length !== count) return null;
   const chunkIds: string[] = [];

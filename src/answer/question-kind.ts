@@ -1,7 +1,7 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
 import { numeralValue } from '../text/numerals.js';
 import { escapeRegExp } from '../text/regexp.js';
-import { ANSWER_KIND_CUES, COUNT_MEASURE, COUNTED_NAME_SUFFIX } from './lexicon.js';
+import { ANSWER_KIND_CUES, COUNT_MEASURE, COUNTED_NAME_SUFFIX, measureKin } from './lexicon.js';
 
 export { numeralValue };
 
@@ -41,15 +41,21 @@ const EACH_FIGURE = /分别(?:是|为|有)?(?=多少)/gu;
 
 export function questionKind(q: string): QuestionKind {
   const m = ORDINAL_RE.exec(q);
-  const unit = m?.[2] ?? '条';
+  // “五个一批，最后一个是啥”: the last of a list whose count the question states is item N.
+  const last = m ? null : LAST_OF_COUNTED.exec(q);
+  const count = last ? expectedCount(q.replace(LAST_OF_COUNTED, ' ')) : null;
+  const unit = m?.[2] ?? (count !== null ? last![1]! : '条');
   const listed = q.replace(EACH_FIGURE, ' ');
   return {
     list: LIST_RE.test(listed) || ANSWER_KIND_CUES.list.test(listed) || COUNTED_NAME_RE.test(listed),
     number: NUMBER_RE.test(q),
-    ordinal: m ? numeralValue(m[1] ?? m[3] ?? '') : null,
+    ordinal: m ? numeralValue(m[1] ?? m[3] ?? '') : count !== null && count >= 2 ? count : null,
     ordinalUnit: unit,
   };
 }
+
+/** “最后一个 / 最后一条”: the last item (item N when the question states how many there are). */
+const LAST_OF_COUNTED = /最后一(个|条|点|项|种|步|类)/u;
 
 /** Does the sentence carry a number (digits, or a Chinese numeral with a measure word)? */
 export function hasQuantity(s: string): boolean {
@@ -212,6 +218,14 @@ export function countedTargets(q: string, segment: (text: string) => string[]): 
     let tok = tokens[i]!;
     // jieba may cut 哪 + 三个, or 几 + 个.
     if ((tok === '哪' || tok === '几') && i + 1 < tokens.length && COUNT_TOKEN.test(tokens[i + 1]!)) continue;
+    // …or a numeral + 大 (三 + 大 + 攻坚 for 三大攻坚): one counted token, as 五大 is.
+    if (
+      /^[一二两三四五六七八九十]{1,2}$/u.test(tok) &&
+      /^(?:大|个|条|项|种|类|张|批|点|件)$/u.test(tokens[i + 1] ?? '')
+    ) {
+      tokens[i + 1] = tok + tokens[i + 1]!;
+      continue;
+    }
     if (tok === '几' || tok === '多少') {
       const next = tokens[i + 1];
       if (next && /^(?:个|张|条|项|种|类|样|步|批|家|名|位|大|点|块|件)$/u.test(next)) {
@@ -282,8 +296,13 @@ export function countPhraseRe(t: CountedTarget): RegExp | null {
   if (!t.measure && !t.noun) return null;
   // 多少人: the noun is a measure word itself — the number kind reads it (“443名”, “1236人”), not a phrase.
   if (!t.measure && t.noun && COUNT_MEASURE.test(`多少${t.noun}`)) return null;
+  // (…or in a measure counting the same kind of thing: 几块 → “三个部分”, 几点 → “五条”.)
   const measure = t.measure
-    ? `${t.measure === '个' ? '个?' : escapeRegExp(t.measure)}`
+    ? t.measure === '个'
+      ? '个?'
+      : `(?:${measureKin(t.measure)
+          .map((m) => `${[...m].length > 1 ? '[个大]?' : ''}${escapeRegExp(m)}`)
+          .join('|')})`
     : '(?:余|多)?[个名位项家件条批次]?';
   const noun = t.noun ? `[“"]?${escapeRegExp(t.noun)}` : '';
   // 多少问题 → “37个问题”, or the noun before its count: “问题71个”.
