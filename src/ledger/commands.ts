@@ -86,7 +86,7 @@ export function findRefs(text: string): string[] {
 const TRAIL = /[\s。.!！~～]+$/;
 const HELP =
   /^(台账|问题清单|清单|报送|记录|问题台账)\s*(帮助|说明|用法|怎么用|使用说明)$|^(怎么|如何)(报送|记录|报|登记)(问题|走访|情况|进展)?[?？]?$/;
-const CANCEL = /^(取消|取消记录|算了|不用了|不记了|作废)$/;
+const CANCEL = /^(取消|取消记录|算了|不用了|不记了|别记了|作废|不算了|不算数)$/;
 /**
  * The issue list: [scope][name的][status] noun [status|name] [a question of what it holds]. The noun: 问题清单 / 台账 …,
  * or a bare 问题 after a status or every team's scope (逾期问题有哪些, 各组问题). A name before the noun needs its 的
@@ -109,8 +109,12 @@ const UNDO = new RegExp(
   'i',
 );
 /** "Q-0012 撤销", "这条删掉": the id (or 这条) written first. */
+/** The last message named as a thing (这条, 刚才那条, 上一条记录). */
+const LAST_ONE = String.raw`(?:把)?(?:这一?条|(?:刚才|刚刚|上面)的?(?:那|这)?一?条?|上一条)(?:消息|记录)?`;
+/** Taking the last message back: 撤销, 删掉, or saying it does not count (不算, 作废, 别记了). */
+const TAKE_BACK = String.raw`(?:撤销|撤回|删掉|删除|删了|不算数?|作废|不要了|别记了?|不用记了?|不记了)`;
 const UNDO_B = new RegExp(
-  String.raw`^(?:${REF_SRC}|(?:把)?(?:这一?条|刚才那条|上一条))\s*[,，:：]?\s*(?:撤销|撤回|删掉|删除|删了)(?:记录)?(?:吧)?$`,
+  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*(?:撤销|撤回|删掉|删除|删了)|${LAST_ONE}\s*[,，:：]?\s*(?:就|先)?${TAKE_BACK}(?:了)?)(?:记录)?(?:吧|哈|啊)?$`,
 );
 const REOPEN_A = new RegExp(String.raw`^(?:重新打开|重开|重启|reopen)\s*${REF_SRC}\s*[,，:：;；]?\s*(.*)$`, 'i');
 const REOPEN_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:重新打开|重开)\s*[,，:：;；]?\s*(.*)$`);

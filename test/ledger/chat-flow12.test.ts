@@ -1,0 +1,57 @@
+/**
+ * A liaison team's chat as a user tester played it (twelfth round, chat12): a waiting card is dropped by any wording
+ * of taking the last message back, a question about an issue keeps it waiting, …
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/types.js';
+import type { Team } from '../../src/ledger/model.js';
+import { parseLedgerCommand } from '../../src/ledger/commands.js';
+import { startRedis, type RedisHandle } from '../helpers/redis.js';
+import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
+
+let redis: RedisHandle;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const SIX: Team = { ...TEAM, enterprises: ['华康药业', '七一电器', '维和药业', '海纳半导体', '恒力机械', '永盛纺织'] };
+const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
+  ['memory', memoryStore],
+  ['redis', (_clock) => redisStoreAt(redis.url)()],
+];
+
+describe('taking the last message back', () => {
+  it.each(['刚才那条不算', '这条不算数', '上一条作废', '刚刚那条别记了', '上面那条不要了', '刚才的删了吧'])(
+    '%s is an undo of the last message',
+    (t) => {
+      expect(parseLedgerCommand(t)).toEqual({ type: 'undo', ref: null });
+    },
+  );
+  it.each(['这个不算', 'Q-0012 不算', '不算数的有哪些'])('%s is no undo', (t) => {
+    expect(parseLedgerCommand(t)?.type).not.toBe('undo');
+  });
+});
+
+describe.each(stores)('team chat (%s)', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [SIX] });
+  const { send } = t;
+
+  it.each(['撤销', '撤回', '刚才那条不算', '这条作废', '取消', '不算了'])(
+    '%s while a card waits drops the card and leaves the recorded report alone',
+    async (word) => {
+      await send('今天走访华康药业 企业反映流动资金紧张 已交办金融办');
+      const card = await send('今天走访宏图科技有限公司 企业反映用地指标一直没批下来');
+      expect(card.text).toContain('还没有记录');
+      const r = await send(word);
+      expect(r.text).toMatch(/已取消|放弃/);
+      expect(r.text).not.toContain('已撤销');
+      expect(await t.kit.store.getIssue('Q-0001')).toMatchObject({ enterprise: '华康药业', status: 'assigned' });
+      expect(await t.kit.store.getIssue('Q-0002')).toBeNull();
+      const next = await send('对');
+      expect(next.text).not.toContain('Q-0002');
+    },
+  );
+});
