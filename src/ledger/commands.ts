@@ -260,7 +260,9 @@ const QUERY_ASK =
 /** Every team, the speaker's own team, and a team named by its name (liaison teams are 小组: 城东一组). */
 const EVERY_TEAM_SRC = '各个?小?组|所有(?:的)?小?组|全部(?:的)?小组';
 const OWN_TEAM_SRC = '本组|我们组|我组';
-const NAMED_TEAM_SRC = '[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?组(?!织)';
+/** (a team named in Latin letters needs no 组: Alpha Team, DevOps) */
+const LATIN_TEAM_SRC = '[A-Za-z][A-Za-z0-9]*(?:[ _-][A-Za-z0-9]+){0,3}';
+const NAMED_TEAM_SRC = `(?:[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?组(?!织)|${LATIN_TEAM_SRC})`;
 const QUERY_SCOPE = new RegExp(`${EVERY_TEAM_SRC}|${OWN_TEAM_SRC}|我们`, 'g');
 const QUERY_FILLER =
   /今天|现在|目前|当前|本月|这个?月|本周|这周|一共|总共|还|都|有|的|了|那边|这边|那里|这块|方面|[\s,，、:：]/g;

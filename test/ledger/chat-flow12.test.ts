@@ -55,3 +55,43 @@ describe.each(stores)('team chat (%s)', (_name, makeStore) => {
     },
   );
 });
+
+const LEAD: Team = { ...TEAM, id: 'console:lead', conversationId: 'lead', name: '领导群', enterprises: [] };
+const ALPHA: Team = { ...TEAM, id: 'console:g2', conversationId: 'g2', name: 'Alpha Team', enterprises: ['矽盛电子'] };
+const OPS: Team = { ...TEAM, id: 'console:g3', conversationId: 'g3', name: 'DevOps组', enterprises: ['维和药业'] };
+
+describe.each(stores)('a team named in Latin letters, read from the leadership group (%s)', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [TEAM, ALPHA, OPS, LEAD], env: { ZCT_ADMIN_GROUPS: 'lead' } });
+  const lead = { conversationId: 'lead', teamId: LEAD.id, userId: 'boss' };
+  const seed = async () => {
+    await t.send('今天走访了矽盛电子，企业反映环评审批慢', { conversationId: 'g2', teamId: ALPHA.id, userId: 'u9' });
+    await t.send('今天走访了维和药业，企业反映缺10个电工', { conversationId: 'g3', teamId: OPS.id, userId: 'u8' });
+  };
+
+  it.each(['Alpha Team的问题清单', 'alpha team 问题清单', 'ALPHA TEAM逾期的问题有哪些', 'alphateam的台账'])(
+    '%s lists that team’s issues only',
+    async (q) => {
+      await seed();
+      const r = await t.send(q, lead);
+      expect(r.text).toContain('Alpha Team');
+      expect(r.text).not.toContain('维和药业');
+      if (!/逾期/.test(q)) expect(r.text).toContain('矽盛电子');
+    },
+  );
+
+  it.each(['alpha team情况怎么样', 'Alpha Team的情况', 'devops组情况如何'])(
+    '%s gives that team’s digest',
+    async (q) => {
+      await seed();
+      const r = await t.send(q, lead);
+      expect(r.text).not.toContain('没有找到名为');
+      expect(r.text).not.toContain('资料库');
+    },
+  );
+
+  it('a Latin word that names no team is still a question (GDP情况怎么样)', async () => {
+    await seed();
+    const r = await t.send('GDP情况怎么样', lead);
+    expect(r.text).not.toContain('简报');
+  });
+});
