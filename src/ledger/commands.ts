@@ -9,6 +9,7 @@ import { REPORT_PREFIX, stripReportPrefix } from '../messaging/prefixes.js';
 import { findRefs as findRefHits, REF_SOURCE, refFromDigits } from './extract/ref.js';
 import { chineseNumber } from './extract/normalize.js';
 import { findDepartments } from './extract/department.js';
+import { PROGRESS_ASK } from './lexicon/signals.js';
 
 export { stripReportPrefix };
 
@@ -255,6 +256,8 @@ function parseList(text: string): ListFilter | null {
  */
 const QUERY_LEAD = /^(?:帮我|麻烦|请)?(?:看下|看一下|看看|查下|查一下|查查|列一下|列下|发一下|发下|我看看|给我看看)\s*/;
 const QUERY_TAIL = /(?:呢|啊|呀|吗|吧)?[\s?？。.!！~～]*$/;
+/** A reply said to have come, asked by a 吗 after it (税务局回复了吗). */
+const REPLIED = /(?:回复|回话|答复|回信|回)了$/;
 const QUERY_ASK =
   /(?:一共|总共|共|现在|目前|还|都)*(?:有|是)?(?:哪些|哪几个|哪几条|几个|几条|几件|多少个?|多少条|多少件)(?:问题|事)?/g;
 /** Every team, the speaker's own team, and a team named by its name (liaison teams are 小组: 城东一组). */
@@ -297,6 +300,11 @@ function parseLedgerQuery(input: string): LedgerCommand | null {
     handedTo = HANDED_TO.test(head);
     text = `${head.replace(HANDED_TO, '')} ${text.slice(dept.end)}`;
   }
+  // (how matters handed to a department stand — 金融办那边有消息没: its issues are the answer)
+  // (回复了吗 is asked by its 吗, which QUERY_TAIL took off)
+  const replied = /[吗?？]\s*$/.test(input) ? REPLIED.exec(text) : null;
+  const progress = department !== undefined && (PROGRESS_ASK.test(text) || replied !== null);
+  if (progress) text = text.replace(PROGRESS_ASK, ' ').replace(REPLIED, ' ');
   let category: Category | undefined;
   const cat = CATEGORY_QUERY.exec(text);
   if (cat) {
@@ -319,9 +327,10 @@ function parseLedgerQuery(input: string): LedgerCommand | null {
     ledgerNoun ||
     status ||
     handedTo ||
+    progress ||
     (noun && (lead !== null || scoped || team !== null || department !== undefined || category !== undefined));
   // (a status word alone — 销号, 逾期 — is no question about the list: it needs an ask, a scope or a team)
-  if (!about || !(asked || ledgerNoun || handedTo || lead !== null || scoped || team !== null)) return null;
+  if (!about || !(asked || ledgerNoun || handedTo || progress || lead !== null || scoped || team !== null)) return null;
   return {
     type: 'list',
     statuses: said.statuses ?? OPEN_STATUSES,

@@ -95,3 +95,38 @@ describe.each(stores)('a team named in Latin letters, read from the leadership g
     expect(r.text).not.toContain('简报');
   });
 });
+
+describe('how matters handed to a department stand, asked in words', () => {
+  it.each([
+    ['金融办那边有消息没', '金融办'],
+    ['人社局有没有新进展？', '人社局'],
+    ['住建局那边怎么说', '住建局'],
+    ['税务局回复了吗', '税务局'],
+    ['资规局那块咋样了', '资规局'],
+  ])('%s lists the open issues handed to %s', (q, dept) => {
+    expect(parseLedgerCommand(q)).toMatchObject({ type: 'list', department: dept, enterprise: null });
+  });
+  it.each(['金融办有什么政策', '税务局回复了', '有消息没', '华康那个金融办的有消息没'])('%s is no such list', (q) => {
+    expect(parseLedgerCommand(q)?.type).not.toBe('list');
+  });
+});
+
+describe.each(stores)('a department’s progress in the team chat (%s)', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [SIX] });
+  const { send } = t;
+  it('lists the team’s open issues handed to the department, records nothing', async () => {
+    await send('今天走访华康药业 企业反映流动资金紧张 已交办金融办');
+    await send('今天走访恒力机械 企业缺焊工10名 已交办人社局');
+    await send('今天走访永盛纺织 企业想申请技改贷款贴息 已交办金融办');
+    for (const q of ['金融办那边有消息没', '金融办最近有啥动静']) {
+      const r = await send(q);
+      expect(r.text).toContain('Q-0001');
+      expect(r.text).toContain('Q-0003');
+      expect(r.text).not.toContain('Q-0002');
+      expect(r.text).not.toContain('引用');
+    }
+    const none = await send('税务局那边怎么说');
+    expect(none.text).toContain('目前没有');
+    expect(await t.kit.store.getIssue('Q-0004')).toBeNull();
+  });
+});
