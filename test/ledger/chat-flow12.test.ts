@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
+import { correctedQuantity } from '../../src/ledger/service/lifecycle.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
 
@@ -128,5 +129,51 @@ describe.each(stores)('a department’s progress in the team chat (%s)', (_name,
     const none = await send('税务局那边怎么说');
     expect(none.text).toContain('目前没有');
     expect(await t.kit.store.getIssue('Q-0004')).toBeNull();
+  });
+});
+
+describe('a quantity set right', () => {
+  it.each([
+    ['是50人', '有员工30人，缺挡车工', '有员工50人，缺挡车工'],
+    ['应该是15名', '缺焊工10名', '缺焊工15名'],
+    ['是15个', '缺焊工10名', '缺焊工15名'],
+    ['200万', '流动资金缺口100多万', '流动资金缺口200万'],
+    ['是八十亩', '二期用地需要五十亩', '二期用地需要八十亩'],
+  ])('%s in %s → %s', (phrase, summary, want) => {
+    expect(correctedQuantity(phrase, summary)).toBe(want);
+  });
+  it.each([
+    ['是50人', '缺挡车工'],
+    ['是50亩', '缺焊工10名'],
+    ['是焊工', '缺焊工10名'],
+    ['是5人', '缺焊工3人、电工2人'],
+  ])('%s sets nothing in %s', (phrase, summary) => {
+    expect(correctedQuantity(phrase, summary)).toBeNull();
+  });
+});
+
+describe.each(stores)('a correction right after a report (%s)', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [SIX] });
+  const { send } = t;
+  it.each([
+    ['今天走访永盛纺织，企业有员工30人，缺挡车工', '不对 是50人', '有员工50人，缺挡车工'],
+    ['恒力机械反映缺焊工10名', '说错了，应该是15名', '缺焊工15名'],
+    ['今天去了海纳半导体，企业二期厂房用地需要五十亩，还没批', '更正：八十亩', '二期厂房用地需要八十亩，还没批'],
+  ])('%s then %s sets the last report’s quantity', async (report, fix, summary) => {
+    await send(report);
+    const r = await send(fix);
+    expect(r.text).not.toContain('引用');
+    expect(r.text).toContain('Q-0001');
+    expect((await t.kit.store.getIssue('Q-0001'))?.summary).toContain(summary);
+    expect(await t.kit.store.getIssue('Q-0002')).toBeNull();
+    // 撤销 takes the correction back
+    await send('撤销');
+    expect((await t.kit.store.getIssue('Q-0001'))?.summary).not.toContain(summary);
+  });
+  it('a quantity the report did not hold changes nothing and says so', async () => {
+    await send('今天走访永盛纺织，企业缺挡车工');
+    const r = await send('不对 是50亩');
+    expect(r.text).toContain('没有修改');
+    expect((await t.kit.store.getIssue('Q-0001'))?.summary).toBe('缺挡车工');
   });
 });

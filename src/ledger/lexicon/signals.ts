@@ -492,3 +492,19 @@ export const COURTESY_WISH =
  */
 export const PROGRESS_ASK =
   /(?:(?:现在|目前|最近|这两天)?(?:有没有|有)(?:什么|啥|点)?(?:新的?)?(?:消息|进展|回复|回音|结果|动静|反馈|答复)(?:了)?(?:没有?|吗|不)?|(?:怎么说|咋说|说什么了?|回复了?(?:吗|没有?)|回了?(?:吗|没有?)|回话了?(?:吗|没有?)|办得?怎么样了?|弄得?怎么样了?|怎么样了|咋样了|进展如何|进度如何|进展怎么样|什么情况|啥情况|到哪(?:一步|步)?了))$/;
+
+/**
+ * A quantity: a number (digits or Chinese numerals) and its measure word (30人, 十名, 200万, 50亩). Group 1 is the
+ * number, group 2 the measure. A correction made of one (不对 是50人) sets the quantity of that measure in the record.
+ */
+export const QUANTITY_SRC = String.raw`([\d.]+|[一二两三四五六七八九十百千万]+)(?:多|余)?(人|名|个|位|家|万元|万|元|亩|平方米|平米|吨|台|套|辆|间|栋|天|千瓦|度)`;
+/** Measures that count the same thing: 名 and 人 (and 个, 位) of people. */
+export const SAME_MEASURE: readonly (readonly string[])[] = [
+  ['人', '名', '位', '个'],
+  ['万', '万元'],
+  ['平方米', '平米'],
+];
+/** A correction phrase that is a quantity alone (是50人, 应该有十名, 缺200万左右), its verb kept out (group 1). */
+export const QUANTITY_ONLY = new RegExp(
+  String.raw`^(?:应该|应|是|有|约|大概|缺|要|差|共)*${QUANTITY_SRC}(?:左右|上下)?$`,
+);
