@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
 import { correctedQuantity } from '../../src/ledger/service/lifecycle.js';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
 
@@ -209,5 +210,46 @@ describe.each(stores)('the same enterprise reported twice on one day (%s)', (_na
     t.kit.clock.advance(86_400_000);
     const r = await send('今天又去了恒力机械，厂房审批卡住了');
     expect(r.text).toContain('V-0002');
+  });
+});
+
+describe('a 周报 pasted with bracketed headings', () => {
+  const today = '2019-03-12';
+  const opts = { today, teamEnterprises: SIX.enterprises };
+  it('summaries do not open with a bracketed aside or the heading', () => {
+    const e = extractUpdate(
+      '【周报】【一、走访企业】维和药业：（企业反映）环评审批慢。【二、问题】海纳半导体：(1)用电负荷不够',
+      opts,
+    );
+    for (const i of e.issues) expect(i.summary).not.toMatch(/^[（(【]|周报|走访企业/);
+    expect(e.issues.map((i) => i.summary)).toContain('环评审批慢');
+  });
+  it('an enterprise as a bracketed heading, its date in brackets after it, is that entry', () => {
+    const e = extractUpdate('【小结】【恒力机械】（3月5日）企业缺焊工10名。【永盛纺织】（3月6日）生产正常。', opts);
+    expect(e.issues[0]).toMatchObject({ summary: '缺焊工10名' });
+    expect(e.enterprise).toBe('恒力机械');
+  });
+});
+
+describe.each(stores)('a 周报 with bracketed headings in the team chat (%s)', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [SIX] });
+  const { send } = t;
+  it('each enterprise of the roll-up is visited on its own entry’s day; a plan under its heading is no visit', async () => {
+    const card = await send(
+      '【本周工作小结】【恒力机械】（3月5日）企业缺电工5名。【永盛纺织】（3月6日）一切正常。【海纳半导体】（3月7日）二期环评还没批，已报生态环境局。【下周安排】走访华康药业',
+    );
+    expect(card.text).not.toMatch(/[｜]（/);
+    await send('对');
+    const visits = await t.kit.store.listVisits({ teamId: SIX.id });
+    expect(visits.map((v) => [v.enterprise, v.date]).sort()).toEqual([
+      ['恒力机械', '2019-03-05'],
+      ['永盛纺织', '2019-03-06'],
+      ['海纳半导体', '2019-03-07'],
+    ]);
+    const issues = await t.kit.store.listIssues({ teamId: SIX.id });
+    expect(issues.map((i) => [i.enterprise, i.summary, i.raisedOn]).sort()).toEqual([
+      ['恒力机械', '缺电工5名', '2019-03-05'],
+      ['海纳半导体', '二期环评还没批', '2019-03-07'],
+    ]);
   });
 });
