@@ -253,3 +253,40 @@ describe.each(stores)('a 周报 with bracketed headings in the team chat (%s)', 
     ]);
   });
 });
+
+describe.each(stores)('two enterprises and one visit verb after both (%s)', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [SIX] });
+  const { send } = t;
+  it.each([
+    ['维和和海纳今天都跑了', ['海纳半导体', '维和药业']],
+    ['华康、七一上午都去过了', ['七一电器', '华康药业']],
+    ['维和跟七一下午都看了一下', ['七一电器', '维和药业']],
+    ['恒力、永盛今天都坐了坐', ['恒力机械', '永盛纺织']],
+    ['恒力机械和永盛纺织今天都走了一遍，都没啥问题', ['恒力机械', '永盛纺织']],
+    ['华康和海纳各跑了一趟', ['华康药业', '海纳半导体']],
+  ])('%s records a visit of each', async (m, names) => {
+    const r = await send(m);
+    expect(r.text).toContain('V-0002');
+    const visits = await t.kit.store.listVisits({ teamId: SIX.id });
+    expect(visits.map((v) => v.enterprise).sort()).toEqual([...names].sort());
+  });
+});
+
+describe.each(stores)('a question about an issue while a card waits (%s)', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [SIX] });
+  const { send } = t;
+  it.each(['Q-0001 现在啥情况', '华康那个怎么样了', '华康的贷款到哪一步了'])(
+    '%s shows the issue, records nothing, and the card still waits for 对',
+    async (q) => {
+      await send('今天走访华康药业 企业反映流动资金紧张 已交办金融办');
+      await send('今天走访宏图科技有限公司 企业反映用地指标一直没批下来');
+      const r = await send(q);
+      expect(r.text).toContain('Q-0001');
+      expect(r.text).toContain('还在等您回复');
+      expect(await t.kit.store.getIssue('Q-0002')).toBeNull();
+      const yes = await send('对');
+      expect(yes.text).toContain('Q-0002');
+      expect(await t.kit.store.getIssue('Q-0002')).toMatchObject({ enterprise: '宏图科技有限公司' });
+    },
+  );
+});
