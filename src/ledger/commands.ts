@@ -111,9 +111,9 @@ const UNDO = new RegExp(
 );
 /** "Q-0012 撤销", "这条删掉": the id (or 这条) written first. */
 /** The last message named as a thing (这条, 刚才那条, 上一条记录). */
-const LAST_ONE = String.raw`(?:把)?(?:这一?条|(?:刚才|刚刚|上面)的?(?:那|这)?一?条?|上一条)(?:消息|记录)?`;
+const LAST_ONE = `(?:把)?(?:这一?条|(?:刚才|刚刚|上面)的?(?:那|这)?一?条?|上一条)(?:消息|记录)?`;
 /** Taking the last message back: 撤销, 删掉, or saying it does not count (不算, 作废, 别记了). */
-const TAKE_BACK = String.raw`(?:撤销|撤回|删掉|删除|删了|不算数?|作废|不要了|别记了?|不用记了?|不记了)`;
+const TAKE_BACK = `(?:撤销|撤回|删掉|删除|删了|不算数?|作废|不要了|别记了?|不用记了?|不记了)`;
 const UNDO_B = new RegExp(
   String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*(?:撤销|撤回|删掉|删除|删了)|${LAST_ONE}\s*[,，:：]?\s*(?:就|先)?${TAKE_BACK}(?:了)?)(?:记录)?(?:吧|哈|啊)?$`,
 );

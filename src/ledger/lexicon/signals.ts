@@ -510,6 +510,4 @@ export const SAME_MEASURE: readonly (readonly string[])[] = [
   ['平方米', '平米'],
 ];
 /** A correction phrase that is a quantity alone (是50人, 应该有十名, 缺200万左右), its verb kept out (group 1). */
-export const QUANTITY_ONLY = new RegExp(
-  String.raw`^(?:应该|应|是|有|约|大概|缺|要|差|共)*${QUANTITY_SRC}(?:左右|上下)?$`,
-);
+export const QUANTITY_ONLY = new RegExp(`^(?:应该|应|是|有|约|大概|缺|要|差|共)*${QUANTITY_SRC}(?:左右|上下)?$`);
