@@ -179,40 +179,6 @@ describe.each(stores)('a correction right after a report (%s)', (_name, makeStor
   });
 });
 
-describe.each(stores)('the same enterprise reported twice on one day (%s)', (_name, makeStore) => {
-  const t = botPerTest(makeStore, { teams: [SIX] });
-  const { send } = t;
-  it('one visit per enterprise per day; the second report’s new problem is recorded, the restated one is not', async () => {
-    await send('今天走访恒力机械，企业反映缺焊工10名');
-    const second = await send('下午又去了一趟恒力机械，缺焊工10名，另外厂房审批卡住了');
-    expect(second.text).toContain('V-0001');
-    expect(second.text).not.toContain('V-0002');
-    expect(second.text).toContain('Q-0002');
-    const visits = await t.kit.store.listVisits({ teamId: SIX.id });
-    expect(visits.filter((v) => v.enterprise === '恒力机械')).toHaveLength(1);
-    const issues = await t.kit.store.listIssues({ teamId: SIX.id });
-    expect(issues.map((i) => i.summary).sort()).toEqual(['厂房审批卡住了', '缺焊工10名']);
-    // the restated problem is no update of Q-0001 either (its history holds its creation only)
-    expect((await t.kit.store.issueHistory('Q-0001')).filter((e) => e.type === 'issue.updated')).toHaveLength(0);
-  });
-  it('a second visit with nothing new says the visit is recorded already; another enterprise is still visited', async () => {
-    await send('永盛纺织今天去了，一切正常');
-    const again = await send('维和和永盛今天都跑了');
-    expect(again.text).toContain('V-0002');
-    expect(again.text).toContain('已有走访记录 V-0001');
-    expect((await t.kit.store.listVisits({ teamId: SIX.id })).map((v) => v.enterprise).sort()).toEqual([
-      '永盛纺织',
-      '维和药业',
-    ]);
-  });
-  it('the next day is another visit', async () => {
-    await send('今天走访恒力机械，企业反映缺焊工10名');
-    t.kit.clock.advance(86_400_000);
-    const r = await send('今天又去了恒力机械，厂房审批卡住了');
-    expect(r.text).toContain('V-0002');
-  });
-});
-
 describe('a 周报 pasted with bracketed headings', () => {
   const today = '2019-03-12';
   const opts = { today, teamEnterprises: SIX.enterprises };

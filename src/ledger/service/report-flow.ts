@@ -21,7 +21,7 @@ import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveE
 import { findRefs as findRefHits } from '../extract/ref.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
-import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatus, Team, Visit } from '../model.js';
+import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatus, Team } from '../model.js';
 import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
@@ -282,12 +282,6 @@ function inOrder(names: string[], order: string[]): string[] {
   const all = new Set(names);
   return [...new Set([...order.filter((n) => all.has(n)), ...names])];
 }
-
-/** The same words, punctuation and spaces aside. */
-const sameWords = (a: string, b: string): boolean => {
-  const key = (t: string) => t.replace(/[\s，,。.；;、：:！!？?]+/g, '');
-  return key(a) === key(b);
-};
 
 /** Between the names of a list: spaces, 、, commas, 和/及/与. */
 const NAME_LIST_GAP = /^[\s、，,和及与]*$/;
@@ -725,19 +719,6 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     }
     if (used.includes(issue.id)) continue;
     used.push(issue.id);
-    // (the same problem in the same words again — a second report of the day restating it, handing it to no one, with
-    // no deadline and no news — is the issue in hand: said, not recorded a second time, not even as a note)
-    if (
-      !isCorrection &&
-      to === 'open' &&
-      !item.department &&
-      !deadlineOf(index) &&
-      OPEN_STATUSES.includes(issue.status) &&
-      sameWords(item.summary, issue.summary)
-    ) {
-      plan.notices.push(TEXTS.alreadyInHand(issue.id, issue.summary));
-      continue;
-    }
     // (a done issue picked for a matter stuck again — reopenOrNew: reopened, with the new words as its note)
     const reopening = chosen !== undefined && issue.status === 'resolved' && to !== 'resolved' && to !== 'closed';
     const t = transition(
@@ -826,20 +807,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   const entryDays = rollUp ? entryDatesInText(text, today, await svc.enterpriseHits(text, team)) : new Map();
   const dayOf = (name: string): string =>
     (rollUp ? (inText.find((v) => v.enterprise === name)?.date ?? entryDays.get(name)) : null) ?? date;
-  // One visit per enterprise per day: an enterprise the team already has a visit of that day (a second report of
-  // the day, 下午又去了恒力机械…) gets no second one — its problems are still recorded — and the reply says so. (记录
-  // to "这条和刚才的内容相同…" records it again as asked.)
-  const recorded = new Map<string, Visit[]>();
-  if (answers.repeat !== true)
-    for (const day of new Set(visited.map(dayOf)))
-      recorded.set(day, await deps.store.listVisits({ teamId: team.id, from: day, to: day }));
   for (const visitedEnterprise of visited) {
-    const day = dayOf(visitedEnterprise);
-    const before = recorded.get(day)?.find((v) => v.enterprise === visitedEnterprise);
-    if (before) {
-      plan.notices.push(TEXTS.visitAlready(before.id, visitedEnterprise, day));
-      continue;
-    }
     const visit: NewVisit = {
       teamId: team.id,
       enterprise: visitedEnterprise,

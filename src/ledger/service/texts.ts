@@ -82,9 +82,6 @@ export const TEXTS = {
   correctionWhich: (labels: string[]) =>
     `刚才那条记录了 ${labels.length} 个问题，更正的是哪一个？请用编号修改，如“${labels[0]?.split(' ')[0]} 改 部门 人社局”：\n${labels.map((l) => `• ${l}`).join('\n')}`,
   correctionSame: (id: string) => `${id} 已经是这样记录的，没有修改。`,
-  alreadyInHand: (id: string, summary: string) => `“${summary}”已在问题清单中（${id}），没有重复登记。`,
-  visitAlready: (id: string, enterprise: string, date: string) =>
-    `${enterprise} ${date} 已有走访记录 ${id}，同一天不再重复登记走访。`,
   correctionNoQuantity: (phrase: string) =>
     `刚才记录的问题里没有可以改成“${phrase}”的数量，没有修改。请写明要改的内容，例如“Q-编号 改 摘要 …”。`,
   undoChangedByOthers: (id: string) =>
