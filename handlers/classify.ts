@@ -14,7 +14,7 @@ import type { LlmClient } from '../src/llm/types.js';
 import type { Logger } from '../src/observability/logger.js';
 import { localDate } from '../src/time/index.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../src/messaging/intent-cues.js';
-import { correctionPhrase } from '../src/ledger/service/lifecycle.js';
+import { correctionPhrase, isQuantityCorrection } from '../src/ledger/service/lifecycle.js';
 
 export type FreeTextIntent = 'ask' | 'report' | 'unsure' | 'ack' | 'plan' | 'ledger_question';
 
@@ -106,7 +106,11 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
   if (
     fix &&
     !trailingQuestion &&
-    (findDepartments(fix).length > 0 || categorize(fix).score > 0 || CUES.problem.test(fix) || named)
+    (findDepartments(fix).length > 0 ||
+      categorize(fix).score > 0 ||
+      CUES.problem.test(fix) ||
+      isQuantityCorrection(fix) ||
+      named)
   )
     return { intent: 'report', reportish: true, questionish: false };
 

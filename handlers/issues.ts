@@ -5,14 +5,21 @@
 import { parseLedgerCommand } from '../src/ledger/commands.js';
 import { ledgerOf } from '../src/app/services.js';
 import type { Reply } from '../src/messaging/reply.js';
+import { teamNamed } from '../src/ledger/service/index.js';
+import { handleAsk } from './ask.js';
 import { digestReply } from './digest.js';
 import type { Handler } from './types.js';
 
 export { isLedgerCommand, parseLedgerCommand } from '../src/ledger/commands.js';
 
-export const handleIssues: Handler = (msg, services, ctx) => {
+export const handleIssues: Handler = async (msg, services, ctx) => {
   const cmd = parseLedgerCommand(msg.text);
-  if (cmd?.type === 'board') return boardReply(msg, services, cmd.team);
+  if (cmd?.type === 'board') {
+    // (a name in Latin letters that is no team's — GDP情况怎么样 — is a question, not a board)
+    if (cmd.team && !/组$/.test(cmd.team) && !teamNamed(await services.store.listTeams(), cmd.team))
+      return handleAsk(msg, services, ctx);
+    return boardReply(msg, services, cmd.team);
+  }
   return ledgerOf(services).handleCommand(msg, cmd, ctx ?? {});
 };
 

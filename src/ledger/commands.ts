@@ -9,6 +9,7 @@ import { REPORT_PREFIX, stripReportPrefix } from '../messaging/prefixes.js';
 import { findRefs as findRefHits, REF_SOURCE, refFromDigits } from './extract/ref.js';
 import { chineseNumber } from './extract/normalize.js';
 import { findDepartments } from './extract/department.js';
+import { PROGRESS_ASK } from './lexicon/signals.js';
 
 export { stripReportPrefix };
 
@@ -86,7 +87,7 @@ export function findRefs(text: string): string[] {
 const TRAIL = /[\s。.!！~～]+$/;
 const HELP =
   /^(台账|问题清单|清单|报送|记录|问题台账)\s*(帮助|说明|用法|怎么用|使用说明)$|^(怎么|如何)(报送|记录|报|登记)(问题|走访|情况|进展)?[?？]?$/;
-const CANCEL = /^(取消|取消记录|算了|不用了|不记了|作废)$/;
+const CANCEL = /^(取消|取消记录|算了|不用了|不记了|别记了|作废|不算了|不算数)$/;
 /**
  * The issue list: [scope][name的][status] noun [status|name] [a question of what it holds]. The noun: 问题清单 / 台账 …,
  * or a bare 问题 after a status or every team's scope (逾期问题有哪些, 各组问题). A name before the noun needs its 的
@@ -109,8 +110,12 @@ const UNDO = new RegExp(
   'i',
 );
 /** "Q-0012 撤销", "这条删掉": the id (or 这条) written first. */
+/** The last message named as a thing (这条, 刚才那条, 上一条记录). */
+const LAST_ONE = `(?:把)?(?:这一?条|(?:刚才|刚刚|上面)的?(?:那|这)?一?条?|上一条)(?:消息|记录)?`;
+/** Taking the last message back: 撤销, 删掉, or saying it does not count (不算, 作废, 别记了). */
+const TAKE_BACK = `(?:撤销|撤回|删掉|删除|删了|不算数?|作废|不要了|别记了?|不用记了?|不记了)`;
 const UNDO_B = new RegExp(
-  String.raw`^(?:${REF_SRC}|(?:把)?(?:这一?条|刚才那条|上一条))\s*[,，:：]?\s*(?:撤销|撤回|删掉|删除|删了)(?:记录)?(?:吧)?$`,
+  String.raw`^(?:${REF_SRC}\s*[,，:：]?\s*(?:撤销|撤回|删掉|删除|删了)|${LAST_ONE}\s*[,，:：]?\s*(?:就|先)?${TAKE_BACK}(?:了)?)(?:记录)?(?:吧|哈|啊)?$`,
 );
 const REOPEN_A = new RegExp(String.raw`^(?:重新打开|重开|重启|reopen)\s*${REF_SRC}\s*[,，:：;；]?\s*(.*)$`, 'i');
 const REOPEN_B = new RegExp(String.raw`^${REF_SRC}\s*[,，:：]?\s*(?:重新打开|重开)\s*[,，:：;；]?\s*(.*)$`);
@@ -251,12 +256,16 @@ function parseList(text: string): ListFilter | null {
  */
 const QUERY_LEAD = /^(?:帮我|麻烦|请)?(?:看下|看一下|看看|查下|查一下|查查|列一下|列下|发一下|发下|我看看|给我看看)\s*/;
 const QUERY_TAIL = /(?:呢|啊|呀|吗|吧)?[\s?？。.!！~～]*$/;
+/** A reply said to have come, asked by a 吗 after it (税务局回复了吗). */
+const REPLIED = /(?:回复|回话|答复|回信|回)了$/;
 const QUERY_ASK =
   /(?:一共|总共|共|现在|目前|还|都)*(?:有|是)?(?:哪些|哪几个|哪几条|几个|几条|几件|多少个?|多少条|多少件)(?:问题|事)?/g;
 /** Every team, the speaker's own team, and a team named by its name (liaison teams are 小组: 城东一组). */
 const EVERY_TEAM_SRC = '各个?小?组|所有(?:的)?小?组|全部(?:的)?小组';
 const OWN_TEAM_SRC = '本组|我们组|我组';
-const NAMED_TEAM_SRC = '[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?组(?!织)';
+/** (a team named in Latin letters needs no 组: Alpha Team, DevOps) */
+const LATIN_TEAM_SRC = '[A-Za-z][A-Za-z0-9]*(?:[ _-][A-Za-z0-9]+){0,3}';
+const NAMED_TEAM_SRC = `(?:[\\u4e00-\\u9fa5A-Za-z0-9]{1,10}?组(?!织)|${LATIN_TEAM_SRC})`;
 const QUERY_SCOPE = new RegExp(`${EVERY_TEAM_SRC}|${OWN_TEAM_SRC}|我们`, 'g');
 const QUERY_FILLER =
   /今天|现在|目前|当前|本月|这个?月|本周|这周|一共|总共|还|都|有|的|了|那边|这边|那里|这块|方面|[\s,，、:：]/g;
@@ -291,6 +300,11 @@ function parseLedgerQuery(input: string): LedgerCommand | null {
     handedTo = HANDED_TO.test(head);
     text = `${head.replace(HANDED_TO, '')} ${text.slice(dept.end)}`;
   }
+  // (how matters handed to a department stand — 金融办那边有消息没: its issues are the answer)
+  // (回复了吗 is asked by its 吗, which QUERY_TAIL took off)
+  const replied = /[吗?？]\s*$/.test(input) ? REPLIED.exec(text) : null;
+  const progress = department !== undefined && (PROGRESS_ASK.test(text) || replied !== null);
+  if (progress) text = text.replace(PROGRESS_ASK, ' ').replace(REPLIED, ' ');
   let category: Category | undefined;
   const cat = CATEGORY_QUERY.exec(text);
   if (cat) {
@@ -313,9 +327,10 @@ function parseLedgerQuery(input: string): LedgerCommand | null {
     ledgerNoun ||
     status ||
     handedTo ||
+    progress ||
     (noun && (lead !== null || scoped || team !== null || department !== undefined || category !== undefined));
   // (a status word alone — 销号, 逾期 — is no question about the list: it needs an ask, a scope or a team)
-  if (!about || !(asked || ledgerNoun || handedTo || lead !== null || scoped || team !== null)) return null;
+  if (!about || !(asked || ledgerNoun || handedTo || progress || lead !== null || scoped || team !== null)) return null;
   return {
     type: 'list',
     statuses: said.statuses ?? OPEN_STATUSES,

@@ -345,6 +345,13 @@ export const VISIT_WORDS = [
   '走了一趟',
   '跑了一趟',
   '去看了',
+  // (light visits: 都坐了坐, 走了一遍, 转了一圈)
+  '坐了坐',
+  '坐了一下',
+  '走了一遍',
+  '走了一圈',
+  '转了转',
+  '转了一圈',
 ] as const;
 /** A problem of an enterprise. */
 export const PROBLEM_WORDS = [

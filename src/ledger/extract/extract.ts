@@ -105,6 +105,7 @@ import {
   clauseBefore,
   foldWidth,
   withSlashBreaks,
+  bracketHeadingsAsLines,
   type Span,
 } from './normalize.js';
 import { findRefs, type RefHit } from './ref.js';
@@ -197,7 +198,8 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   // Dictation that spaces every word is read as the sentence it is (src/text/spacing.ts).
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // (a keycap number heading an entry — 1️⃣ 2⃣ — is the list marker ① ②, padded to keep the text's length)
-  const original = joinWordSpacing(clipped).replace(KEYCAP_NUMBER, keycapAsCircled);
+  // (a bracketed heading — 【周报】【恒力机械】 — is a heading on its own line)
+  const original = bracketHeadingsAsLines(joinWordSpacing(clipped).replace(KEYCAP_NUMBER, keycapAsCircled));
   const folded = foldWidth(original);
   const trimmed = folded.trim();
   if (!trimmed || CHITCHAT.test(trimmed)) return notUpdate();

@@ -17,6 +17,16 @@ export function withSlashBreaks(text: string, sep: string): string {
   return text.replace(/(?<=\s)[/／](?=\s)/g, sep);
 }
 
+/**
+ * A bracketed heading (【周报】, 【走访情况】, 【恒力机械】) opens a line of its own, as a heading on its own line does:
+ * "【X】" becomes a line break, X and a colon (keeps offsets). A heading already followed by a colon gets a space.
+ */
+export function bracketHeadingsAsLines(text: string): string {
+  return text.replace(/【([^【】\n]{1,20})】(?=(\s*[:：])?)/g, (_m, inner: string, colon: string | undefined) =>
+    colon ? `\n${inner} ` : `\n${inner}：`,
+  );
+}
+
 /** Replace [start, end) with spaces (keeps offsets). */
 export function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);

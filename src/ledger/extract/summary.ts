@@ -33,6 +33,9 @@ const DEADLINE_TAIL = new RegExp(
 const LEADING_NOISE =
   /^(?:\s|FYI|fyi|Fyi|today|Today|@\S+|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|刚|(?:上上|上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|[:：,，])+/;
 
+/** A short bracketed aside (a date, a label, a number) at the start of a clause. */
+const LEADING_ASIDE = /^[（(【[][^（）()【】[\]]{1,10}[）)】\]]/;
+
 export function makeSummary(
   original: string,
   keep: Array<{ start: number; end: number }>,
@@ -55,6 +58,9 @@ export function makeSummary(
         prev = t;
         t = t
           .replace(LEAD_IN, '')
+          // (（12月1日）, （企业反映）, (1): a short aside in brackets opening the clause is no part of the problem)
+          .replace(LEADING_ASIDE, '')
+          .replace(LEADING_NOISE, '')
           .replace(/^(?:企业|公司)(?=[\u4e00-\u9fa5])/, '')
           .replace(/^的(?=[\u4e00-\u9fa5])/, '')
           // (老板说他们新厂房的环评…: the reported speaker's pronoun)

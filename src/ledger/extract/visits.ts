@@ -5,6 +5,7 @@
  * enterprise (its date too); the ledger plans one visit per enterprise from this. Pure: same input, same output.
  */
 import { findDates } from './event-dates.js';
+import { bracketHeadingsAsLines } from './normalize.js';
 import { NO_ISSUE, PLAN_MARKERS, VISIT_CALLED_OFF, VISIT_NEGATED, VISIT_VERBS } from '../lexicon/signals.js';
 
 export interface NamedSpan {
@@ -39,8 +40,11 @@ function bounds(text: string, at: number, brk: RegExp): { start: number; end: nu
 function visitClause(text: string, hit: NamedSpan): boolean {
   const { start, end } = bounds(text, hit.start, CLAUSE_BREAK);
   const clause = text.slice(start, end);
+  // (下周计划：走访宏达包装 — a plan said by its entry's heading)
+  const heading = text.slice(bounds(text, hit.start, ENTRY_BREAK).start, start);
   VISIT_NEGATED.lastIndex = 0;
   if (VISIT_NEGATED.test(clause) || PLAN_MARKERS.test(clause) || VISIT_CALLED_OFF.test(clause)) return false;
+  if (/[:：]\s*$/.test(heading) && PLAN_MARKERS.test(heading)) return false;
   return VISIT_VERBS.test(clause) || MOTION_BEFORE.test(text.slice(start, hit.start));
 }
 
@@ -50,7 +54,9 @@ function visitClause(text: string, hit: NamedSpan): boolean {
  * first named, dated by the nearest event date before its mention in its entry (else the first one after it in its
  * entry). `hits`: the enterprises' mentions in the text (canonical names), earliest first.
  */
-export function visitsInText(text: string, today: string, hits: readonly NamedSpan[]): TextVisit[] {
+export function visitsInText(raw: string, today: string, hits: readonly NamedSpan[]): TextVisit[] {
+  // (【恒力机械】（12月1日）…: a bracketed heading is a line of its own — same offsets)
+  const text = bracketHeadingsAsLines(raw);
   const dates = findDates(text, today).filter((d) => d.date !== null && d.date <= today);
   const sorted = [...hits].sort((a, b) => a.start - b.start);
   const out = new Map<string, TextVisit>();
@@ -60,9 +66,30 @@ export function visitsInText(text: string, today: string, hits: readonly NamedSp
     const next = sorted.slice(k + 1).find((h) => h.name !== hit.name && h.start >= hit.end);
     const said = text.slice(hit.end, Math.min(entry.end, next?.start ?? entry.end));
     if (!visitClause(text, hit) && !NO_ISSUE.test(said)) return;
-    const inEntry = dates.filter((d) => d.start >= entry.start && d.end <= entry.end);
-    const date = (inEntry.filter((d) => d.end <= hit.start).at(-1) ?? inEntry.find((d) => d.start >= hit.end))?.date;
-    out.set(hit.name, { enterprise: hit.name, date: date ?? null });
+    out.set(hit.name, { enterprise: hit.name, date: entryDate(text, dates, hit) });
   });
   return [...out.values()];
+}
+
+/** The day of the entry an enterprise is first named in (its nearest event date before, else after), or null. */
+function entryDate(text: string, dates: ReturnType<typeof findDates>, hit: NamedSpan): string | null {
+  const entry = bounds(text, hit.start, ENTRY_BREAK);
+  const inEntry = dates.filter((d) => d.start >= entry.start && d.end <= entry.end);
+  return (inEntry.filter((d) => d.end <= hit.start).at(-1) ?? inEntry.find((d) => d.start >= hit.end))?.date ?? null;
+}
+
+/**
+ * The day of each enterprise's own entry in a roll-up, visited or not (【宏达包装】（12月3日）反映…): where a problem
+ * it raised is dated when the text says no visit of it. Same reading as visitsInText's dates.
+ */
+export function entryDatesInText(raw: string, today: string, hits: readonly NamedSpan[]): Map<string, string> {
+  const text = bracketHeadingsAsLines(raw);
+  const dates = findDates(text, today).filter((d) => d.date !== null && d.date <= today);
+  const out = new Map<string, string>();
+  for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
+    if (out.has(hit.name)) continue;
+    const date = entryDate(text, dates, hit);
+    if (date) out.set(hit.name, date);
+  }
+  return out;
 }

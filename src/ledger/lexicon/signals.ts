@@ -21,8 +21,13 @@ export const VISIT_VERB_WORDS = [
 ].join('|');
 
 /** Visit verbs that stand on their own (走访, 调研 …). */
+/**
+ * A light visit verb said of several places at once, after 都/各 (恒力和永盛今天都看了一下, 都坐了坐, 各跑了一趟, 都走了一遍):
+ * a look, a sit or a walk with its "a bit / once round" complement or doubled.
+ */
+const DISTRIBUTIVE_VISIT = String.raw`(?<=(?:都|各|分别)(?:去|到)?)(?:看|坐|转|走|跑|逛|去)了?(?:一下|一趟|一圈|一遍|一回|看|坐|转|走)(?![\u4e00-\u9fa5]{0,2}(?:政策|文件|材料|通知|资料|报表|数据))`;
 export const VISIT_VERBS = new RegExp(
-  String.raw`${VISIT_VERB_WORDS}|去过了?|去看了?(?:一下|看)?|(?:去|跑|走)了一?趟|转了一圈|(?:跑|去|看|转)了[一两二三四五六七八九十几\d]+家(?!银行|的)|(?:走|跑|去|看|转)了[\u4e00-\u9fa5A-Za-z]{2,10}(?:[、和与及][\u4e00-\u9fa5A-Za-z]{2,10})+[一两二三四五六七八九十几\d]+家(?!银行|的)|(?<![回过失])去的(?=[\u4e00-\u9fa5])|(?<![过回进出上下转送拿搬])去了(?=\s*(?:$|[,，。;；!！\s]))|` +
+  String.raw`${VISIT_VERB_WORDS}|${DISTRIBUTIVE_VISIT}|去过了?|去看了?(?:一下|看)?|(?:去|跑|走)了一?趟|转了一圈|(?:跑|去|看|转)了[一两二三四五六七八九十几\d]+家(?!银行|的)|(?:走|跑|去|看|转)了[\u4e00-\u9fa5A-Za-z]{2,10}(?:[、和与及][\u4e00-\u9fa5A-Za-z]{2,10})+[一两二三四五六七八九十几\d]+家(?!银行|的)|(?<![回过失])去的(?=[\u4e00-\u9fa5])|(?<![过回进出上下转送拿搬])去了(?=\s*(?:$|[,，。;；!！\s]))|` +
     /(?<=从[\u4e00-\u9fa5A-Za-z]{2,12})(?:回来|出来)|(?:赴|前往)(?=[\u4e00-\u9fa5A-Za-z]{2,20}?(?:开展|进行|宣讲|座谈|了解|走访|调研|对接|服务|现场))|调研|上门服务|(?<!(?:请|让|希望|要求|想|安排|拟|将|计划|准备)[\u4e00-\u9fa5]{0,8})上门(?!指导|检查|核查)|实地查看|实地察看|实地了解|现场办公|现场服务|座谈|蹲点|看望|深入企业|进企业|下企业|(?<![付拨转汇打送发寄退交报回达收拿得找遇想提办迟来感受做看用涉接听落已])(?:去|到)了?(?:一趟|[一两二三四五六七八九十几\d]+家)?(?:企业|厂里|厂家|车间|工地|园区企业)(?!的?(?:账|户头|卡上))/
       .source,
 );
@@ -485,3 +490,24 @@ export const RESTATED_UNTOUCHED =
  */
 export const COURTESY_WISH =
   /(?:希望|盼望|欢迎|想请|请|邀请)?(?:政府|我们|领导|组团|部门|大家|县里|镇里|区里)?(?:以后|今后|有空|有时间)?(?:多|常|经常|再)(?:来|过来|下来|去)(?:看看|走走|坐坐|转转|指导|调研)?|(?:政策)?(?:多|加强|加大)(?:宣传|宣讲)(?:宣传)?|(?:(?:想请|请|邀请)(?:我们|政府|领导|大家)?(?:去|来)?)?(?:参加|出席)(?:一下)?(?:他们|企业|公司|厂里)?的?(?:年会|活动|庆典|开业|典礼|晚会|联欢会|团拜会)/;
+
+/**
+ * Asking how matters handed to someone stand (金融办那边有消息没, 人社局有没有新进展, 住建局怎么说, 税务局回复了吗):
+ * with a department and nothing else, the question is about the team's open issues handed to it (commands.ts).
+ */
+export const PROGRESS_ASK =
+  /(?:(?:现在|目前|最近|这两天)?(?:有没有|有)(?:什么|啥|点)?(?:新的?)?(?:消息|进展|回复|回音|结果|动静|反馈|答复)(?:了)?(?:没有?|吗|不)?|(?:怎么说|咋说|说什么了?|回复了?(?:吗|没有?)|回了?(?:吗|没有?)|回话了?(?:吗|没有?)|办得?怎么样了?|弄得?怎么样了?|怎么样了|咋样了|进展如何|进度如何|进展怎么样|什么情况|啥情况|到哪(?:一步|步)?了))$/;
+
+/**
+ * A quantity: a number (digits or Chinese numerals) and its measure word (30人, 十名, 200万, 50亩). Group 1 is the
+ * number, group 2 the measure. A correction made of one (不对 是50人) sets the quantity of that measure in the record.
+ */
+export const QUANTITY_SRC = String.raw`([\d.]+|[一二两三四五六七八九十百千万]+)(?:多|余)?(人|名|个|位|家|万元|万|元|亩|平方米|平米|吨|台|套|辆|间|栋|天|千瓦|度)`;
+/** Measures that count the same thing: 名 and 人 (and 个, 位) of people. */
+export const SAME_MEASURE: readonly (readonly string[])[] = [
+  ['人', '名', '位', '个'],
+  ['万', '万元'],
+  ['平方米', '平米'],
+];
+/** A correction phrase that is a quantity alone (是50人, 应该有十名, 缺200万左右), its verb kept out (group 1). */
+export const QUANTITY_ONLY = new RegExp(`^(?:应该|应|是|有|约|大概|缺|要|差|共)*${QUANTITY_SRC}(?:左右|上下)?$`);

@@ -325,12 +325,23 @@ async function listFlow(
   });
 }
 
-/** The team a name stands for (its name, id or conversation; else a team whose name begins or contains it), or null. */
+/** A team's name as compared: letters in one case, no spaces (Alpha Team, alpha team and AlphaTeam are one name). */
+const teamKey = (name: string): string => name.replace(/\s+/g, '').toLowerCase();
+
+/**
+ * The team a name stands for (its name, id or conversation; else a team whose name begins or contains it), or null.
+ * Names in Latin letters are read without case or spaces.
+ */
 export function teamNamed(teams: readonly Team[], name: string): Team | null {
   const exact = teams.find((t) => t.name === name || t.id === name || t.conversationId === name);
   if (exact) return exact;
-  const byName = boundEnterprise(teams.map((t) => t.name).filter(Boolean), name);
-  return byName ? (teams.find((t) => t.name === byName) ?? null) : null;
+  const key = teamKey(name);
+  const named = teams.filter((t) => t.name);
+  const byName = boundEnterprise(
+    named.map((t) => teamKey(t.name)),
+    key,
+  );
+  return byName ? (named.find((t) => teamKey(t.name) === byName) ?? null) : null;
 }
 
 async function showFlow(svc: FlowContext, ctx: MessageContext, ref: string, adminView: boolean): Promise<Reply> {

@@ -6,7 +6,14 @@
 import type { IssuePatch } from '../../store/types.js';
 import { resolveDeadline } from '../deadlines.js';
 import { categorize, findDepartments } from '../extract/index.js';
-import { normalizeDepartment, REPAIR_FILLERS, REPAIR_MARKERS } from '../lexicon/index.js';
+import {
+  normalizeDepartment,
+  QUANTITY_ONLY,
+  QUANTITY_SRC,
+  REPAIR_FILLERS,
+  REPAIR_MARKERS,
+  SAME_MEASURE,
+} from '../lexicon/index.js';
 import {
   CATEGORIES,
   type Category,
@@ -283,6 +290,29 @@ export function correctedSummary(text: string, summary: string): string | null {
 }
 
 /**
+ * The summary a correction made of a quantity alone gives ("不对 是50人" for 有员工30人，缺挡车工 → 有员工50人，缺挡车工):
+ * the summary's one quantity of the same measure (人 and 名 alike) set to the one said. Null when the phrase is no
+ * bare quantity, or the summary holds none or several of that measure.
+ */
+export function correctedQuantity(phrase: string, summary: string): string | null {
+  const said = QUANTITY_ONLY.exec(phrase);
+  if (!said) return null;
+  const measure = said[2] as string;
+  const alike = SAME_MEASURE.find((g) => g.includes(measure)) ?? [measure];
+  const hits = [...summary.matchAll(new RegExp(QUANTITY_SRC, 'g'))].filter((m) => alike.includes(m[2] as string));
+  if (hits.length !== 1) return null;
+  const hit = hits[0] as RegExpExecArray;
+  // (the number with its 多/余 — 100多万 → 200万 —, the measure kept as the summary wrote it)
+  const number = hit[0].slice(0, hit[0].length - (hit[2] as string).length);
+  const at = hit.index ?? 0;
+  const out = `${summary.slice(0, at)}${said[1]}${summary.slice(at + number.length)}`;
+  return out !== summary ? out : null;
+}
+
+/** A correction phrase that is a quantity alone (是50人, 应该是十名). */
+export const isQuantityCorrection = (phrase: string): boolean => QUANTITY_ONLY.test(phrase);
+
+/**
  * "不对，是交办住建局" / "不对，是缺3个焊工" / "不是用地，是厂房审批" right after the speaker's own report: it sets
  * right what that report recorded instead of being a report of its own. The issue the report created (its only
  * one, or the one of the category the correction names) gets the department, category or summary the correction
@@ -319,7 +349,14 @@ export async function planCorrectLast(
   const department = findDepartments(phrase)[0]?.name ?? null;
   const guess = categorize(phrase);
   const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
-  const pool = created.length > 1 && category ? created.filter((i) => i.category === category) : created;
+  // (不对 是50人: the issue whose summary holds a quantity of that measure)
+  const counted = created.filter((i) => correctedQuantity(phrase, i.summary) !== null);
+  const pool = isQuantityCorrection(phrase)
+    ? counted
+    : created.length > 1 && category
+      ? created.filter((i) => i.category === category)
+      : created;
+  if (isQuantityCorrection(phrase) && !pool.length) return notice(TEXTS.correctionNoQuantity(phrase), '没有改动');
   if (pool.length !== 1) {
     return notice(TEXTS.correctionWhich(created.map((i) => `${i.id} ${i.category}｜${i.summary}`)), '请写明问题编号');
   }
@@ -329,7 +366,9 @@ export async function planCorrectLast(
   if (department && department !== issue.department)
     setDepartment(issue, department, addDays(ctx.today, deps.config.ZCT_DUE_DAYS), patch, edits);
   // (东方轴承缺的不是数控技工，是焊工: the summary's words set right, 缺高级数控技工 → 缺高级焊工)
-  const instead = department ? null : correctedSummary(text, issue.summary);
+  const instead = department
+    ? null
+    : (correctedQuantity(phrase, issue.summary) ?? correctedSummary(text, issue.summary));
   if (instead) {
     const judged = categorize(instead);
     if (judged.score > 0 && judged.category !== '其他' && judged.category !== issue.category) {

@@ -25,7 +25,7 @@ import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatu
 import { boundEnterprise, CONFIDENCE_REASON_LABELS, type ConfidenceReason, STATUS_LABELS } from '../model.js';
 import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.js';
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
-import { visitsInText } from '../extract/visits.js';
+import { entryDatesInText, visitsInText } from '../extract/visits.js';
 import { tradeOwners } from '../extract/enterprise.js';
 import {
   canChange,
@@ -803,7 +803,10 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           ? listed
           : [enterprise];
   // (each enterprise of a roll-up on the day of its own entry; the message's date where its entry states none)
-  const dayOf = (name: string): string => (rollUp ? inText.find((v) => v.enterprise === name)?.date : null) ?? date;
+  // (an enterprise of a roll-up said to have raised a problem but no visit: the day of its own entry)
+  const entryDays = rollUp ? entryDatesInText(text, today, await svc.enterpriseHits(text, team)) : new Map();
+  const dayOf = (name: string): string =>
+    (rollUp ? (inText.find((v) => v.enterprise === name)?.date ?? entryDays.get(name)) : null) ?? date;
   for (const visitedEnterprise of visited) {
     const visit: NewVisit = {
       teamId: team.id,

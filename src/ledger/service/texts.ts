@@ -82,6 +82,8 @@ export const TEXTS = {
   correctionWhich: (labels: string[]) =>
     `刚才那条记录了 ${labels.length} 个问题，更正的是哪一个？请用编号修改，如“${labels[0]?.split(' ')[0]} 改 部门 人社局”：\n${labels.map((l) => `• ${l}`).join('\n')}`,
   correctionSame: (id: string) => `${id} 已经是这样记录的，没有修改。`,
+  correctionNoQuantity: (phrase: string) =>
+    `刚才记录的问题里没有可以改成“${phrase}”的数量，没有修改。请写明要改的内容，例如“Q-编号 改 摘要 …”。`,
   undoChangedByOthers: (id: string) =>
     `${id} 在您之后已被其他人更新，不能撤销了；如需更正，请直接发送更正（如“${id} 改 部门 人社局”），或联系管理员。`,
   undoNote: (what: string | null) => `撤销上一步${what ? `（${what}）` : ''}`,
