@@ -22,3 +22,31 @@ describe('a date or a name taken back keeps the rest of the message', () => {
     expect(got.issues).toHaveLength(1);
   });
 });
+
+describe('a hand-off acknowledged by whoever took it stays assigned', () => {
+  it('a promise of a later step by the department (or 他们) just handed the matter', () => {
+    for (const text of [
+      '东盛机械的厂房用地已转交资规局，资规局说会研究',
+      '东盛机械的技改补助已报财政局，财政局说20日前审完',
+      '东盛机械的加计扣除跟税务局讲了 税务局说年后来上门辅导',
+    ]) {
+      const got = parse(text);
+      expect(got.issues.map((i) => i.status)).toEqual(['assigned']);
+    }
+    const they = parse('东方轴承招工那个事情我前天已经交给人社局了，他们说会安排专场招聘会');
+    expect(they.issues.map((i) => [i.department, i.status])).toEqual([['人社局', 'assigned']]);
+  });
+
+  it('waiting for its answer, on the same line or the next', () => {
+    expect(parse('宏达机械的贷款已报金融办，等回复中').issues.map((i) => i.status)).toEqual(['assigned']);
+    expect(parse('Q-0031 已转交 住建局\n等回复中').issues.map((i) => i.status)).toEqual(['assigned']);
+  });
+
+  it('a promise by someone else, or work said without a hand-off, is still work under way', () => {
+    expect(parse('东盛机械的贷款已报金融办，银行说月底前放款').issues.map((i) => i.status)).toEqual(['in_progress']);
+    expect(parse('东盛机械的土地证 资规局说下周能出证').issues.map((i) => i.status)).toEqual(['in_progress']);
+    expect(parse('宏达机械的贷款已报金融办，金融办说已经在对接银行').issues.map((i) => i.status)).toEqual([
+      'in_progress',
+    ]);
+  });
+});

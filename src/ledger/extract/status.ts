@@ -41,6 +41,8 @@ import { clauseBefore, type Span } from './normalize.js';
 export interface StatusHit extends Span {
   status: IssueStatus;
   raw: string;
+  /** Only an acknowledgement of a hand-off just made (a promise of its handler, waiting for its answer): extract.ts. */
+  ack?: boolean;
 }
 
 const COMPILED = STATUS_PATTERNS.map((p) => ({
