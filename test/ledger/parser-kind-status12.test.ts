@@ -50,3 +50,13 @@ describe('a hand-off acknowledged by whoever took it stays assigned', () => {
     ]);
   });
 });
+
+describe('an emoji after a result ends its clause', () => {
+  it('批了🎉, 到账✅ are results', () => {
+    expect(parse('东盛机械的环评批了🎉').issues.map((i) => i.status)).toEqual(['resolved']);
+    expect(parse('东盛机械 贷款 到账✅').issues.map((i) => i.status)).toEqual(['resolved']);
+    const visit = parse('周六去了东盛机械 施工许可拿到了 🎉 他们说还缺电');
+    expect(visit.kind).toBe('mixed');
+    expect(visit.issues.map((i) => i.status).sort()).toEqual(['open', 'resolved']);
+  });
+});
