@@ -117,6 +117,9 @@ import {
   HANDOFF_PURPOSE,
   PROGRESS_VERBS,
   PROMISE_OF_SPEED,
+  HANDLER_PROMISE,
+  HANDLER_SUBJECT,
+  AWAITING_REPLY,
   REALISED_ASPECT,
   REALISED_STEP,
   SPEAKER_SUBJECTS,
@@ -522,7 +525,35 @@ function readMessage(
   const leadOnly = (s: Span) =>
     LEAD_WORD.test(work.slice(s.start, s.end)) && handedBefore(s.start) && !/[在正]/.test(work.slice(s.end, s.end + 2));
   // "已经转给市场监管局了，他们说会尽快安排": a promise of speed after the hand-off acknowledges it, no work started.
+  // "已报财政局，财政局说15日前审完", "交给人社局了，他们说会安排": whoever took it promises a later step — still assigned.
+  // "已转住建局\n等回复中": waiting for its answer (on the hand-off's line or on the line right after it) — likewise.
+  const handedJustAbove = (at: number) => {
+    const lineStart = work.lastIndexOf('\n', at - 1) + 1;
+    return (
+      /^\s*$/.test(work.slice(lineStart, at)) &&
+      depts.some(
+        (h) =>
+          h.handedTo &&
+          h.end <= at &&
+          !/[。;；]/.test(work.slice(h.end, at)) &&
+          work.slice(h.end, at).split('\n').length <= 2,
+      )
+    );
+  };
+  const handlerPromise = (s: StatusHit) => {
+    if (s.status !== 'in_progress' || !handedBefore(s.start)) return false;
+    const before = clauseBefore(work, s.start);
+    const said = before.slice(before.match(HANDLER_SUBJECT)?.[0].length ?? 0);
+    return HANDLER_PROMISE.test(said + work.slice(s.start, s.end + 6));
+  };
+  const awaitingReply = (s: StatusHit) =>
+    s.status === 'in_progress' &&
+    AWAITING_REPLY.test(work.slice(s.start, s.start + 12)) &&
+    (handedBefore(s.start) || handedJustAbove(s.start));
   const promiseOnly = (s: Span) => PROMISE_OF_SPEED.test(work.slice(s.start, s.start + 10)) && handedBefore(s.start);
+  // (kept as the hand-off's status, so that the promised step is not read as a problem of its own)
+  const acknowledged = (s: StatusHit): StatusHit =>
+    handlerPromise(s) || awaitingReply(s) ? { ...s, status: 'assigned', ack: true } : s;
   // 环评报上去三个月了还没批下来: the enterprise's own application sent up and waiting — no hand-off of ours.
   const ownSubmission = (s: StatusHit) =>
     s.status === 'assigned' &&
@@ -541,23 +572,26 @@ function readMessage(
       !(
         handedBefore(d.start) && PROMISE_OF_SPEED.test(work.slice(d.end, d.end + 10).replace(/^\s*(?:那边|这边)?/, ''))
       ) &&
+      !(handedBefore(d.start) && HANDLER_PROMISE.test(work.slice(d.end, d.end + 16))) &&
       (DEPARTMENT_ACTING_AFTER.test(work.slice(d.end, d.end + 6)) ||
         DEPARTMENT_WAITING_BEFORE.test(work.slice(Math.max(0, d.start - 2), d.start))),
   );
   const statuses = [
     // (报给交通了: 通了 inside a department's name states nothing)
     // (the verb that hands a matter to a department — 我已经联系了供电公司 — is the hand-off, not work under way)
-    ...findStatuses(work).filter(
-      (s) =>
-        !depts.some(
-          (d) =>
-            (s.start >= d.start && s.start < d.end) ||
-            (d.handedTo && d.verbStart < d.start && s.end > d.verbStart && s.start < d.start),
-        ) &&
-        !leadOnly(s) &&
-        !promiseOnly(s) &&
-        !ownSubmission(s),
-    ),
+    ...findStatuses(work)
+      .filter(
+        (s) =>
+          !depts.some(
+            (d) =>
+              (s.start >= d.start && s.start < d.end) ||
+              (d.handedTo && d.verbStart < d.start && s.end > d.verbStart && s.start < d.start),
+          ) &&
+          !leadOnly(s) &&
+          !promiseOnly(s) &&
+          !ownSubmission(s),
+      )
+      .map(acknowledged),
     ...depts
       .filter((d) => d.handedTo)
       .map(
@@ -1568,6 +1602,13 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
     return true;
   }
   const { work, ents } = m;
+  // "…已经交给人社局了，他们说会安排专场招聘会": only the hand-off acknowledged — it speaks of the matter just handed.
+  const acks = f.statuses.filter((x) => inside(x, f.seg));
+  if (acks.length && acks.every((x) => x.ack) && saysNothingWrong(m, f)) {
+    if (d.items.length) apply(d.items.slice(-1), 'assigned', null);
+    else addOld(d, m, f, null);
+    return true;
+  }
   // The department is working on it (资规局在做…, 住建局说月底前给答复) and nobody reports anything new.
   const acting = f.depts.filter((x) => x.role === 'handler' && !x.handedTo).map((x) => isSubject(work, x));
   const deptActing = (f.status === 'in_progress' && f.handler !== null) || acting.some(Boolean);

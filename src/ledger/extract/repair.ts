@@ -19,6 +19,8 @@ const MARKER_GAP = new RegExp(
   `^(?:.{0,10}?(?:${alt(REPAIR_FILLERS)}|[\\s,，、.。;；]))?(?:${alt(REPAIR_MARKERS)})${FILLER}$`,
   'u',
 );
+/** Where the marker (with the fillers around it) starts in a gap that MARKER_GAP accepts. */
+const MARKER_TAIL = new RegExp(`${FILLER}(?:${alt(REPAIR_MARKERS)})${FILLER}$`, 'u');
 /** Between “不是A” and “B”: nothing but fillers and 是. */
 const AFTER_NEGATION_GAP = new RegExp(`^${FILLER}$`, 'u');
 const NEGATION_BEFORE = new RegExp(`${escapeRegExp(REPAIR_NEGATION)}[\\s,，]*$`, 'u');
@@ -41,7 +43,19 @@ export function selfRepairs<T extends Span>(text: string, mentions: readonly T[]
     const before = text.slice(Math.max(0, wrong.start - 4), wrong.start);
     let start = wrong.start;
     if (MARKER_GAP.test(gap)) {
-      // taken back by a marker after it
+      // taken back by a marker after it. What stands between the wrong mention and the marker is taken back
+      // too only when the speaker says it again after the right one (华康的人才公寓 不对 是海纳的人才公寓);
+      // otherwise it is the message going on (周三去了华康 不对是周二: the visit stays, only 周三 goes).
+      const said = gap.slice(0, gap.search(MARKER_TAIL)).replace(/^[\s,，、]+|[\s,，、]+$/g, '');
+      const after = text.slice(right.end).replace(/^[\s,，、]+/, '');
+      if (said && !after.startsWith(said)) {
+        dropped.push(wrong);
+        spans.push(
+          { start: wrong.start, end: wrong.end },
+          { start: wrong.end + gap.search(MARKER_TAIL), end: right.start },
+        );
+        continue;
+      }
     } else if (NEGATION_BEFORE.test(before) && AFTER_NEGATION_GAP.test(gap)) {
       start = wrong.start - (before.length - before.search(NEGATION_BEFORE));
     } else continue;

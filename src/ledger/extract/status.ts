@@ -41,6 +41,8 @@ import { clauseBefore, type Span } from './normalize.js';
 export interface StatusHit extends Span {
   status: IssueStatus;
   raw: string;
+  /** Only an acknowledgement of a hand-off just made (a promise of its handler, waiting for its answer): extract.ts. */
+  ack?: boolean;
 }
 
 const COMPILED = STATUS_PATTERNS.map((p) => ({
@@ -79,8 +81,11 @@ function resultMood(text: string, before: string, end: number, start: number): '
 /** A final particle right after 了/啦 (到了噢, 批了哈): read as the clause end it is (same length, offsets kept). */
 const PARTICLE_AFTER_LE = new RegExp(`(?<=[了啦])[${FINAL_PARTICLES.join('')}](?=$|[,，。;；!！?？\\s~～])`, 'g');
 
+/** An emoji (批了🎉, 到账✅): punctuation of chat, read as the clause end it is (blanked, offsets kept). */
+const EMOJI = /\p{Extended_Pictographic}\uFE0F?/gu;
+
 export function findStatuses(source: string): StatusHit[] {
-  const text = source.replace(PARTICLE_AFTER_LE, ' ');
+  const text = source.replace(EMOJI, (x) => ' '.repeat(x.length)).replace(PARTICLE_AFTER_LE, ' ');
   const hits: StatusHit[] = [];
   for (const p of COMPILED) {
     p.re.lastIndex = 0;

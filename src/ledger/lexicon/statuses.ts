@@ -720,6 +720,48 @@ export const WISH_BEFORE = /(?:想|希望|要求|请求?|尽快|争取|能否|�
  * hand-off, it reports no work started.
  */
 export const PROMISE_OF_SPEED = /^(?:答应|承诺|表示会?|说会?)\s*(?:会|将)?\s*(?:尽快|抓紧|马上|及时|尽早|第一时间)/;
+/**
+ * Said by whoever a matter was just handed to (已报财政局，财政局说15日前审完; 交给人社局了，他们说会安排招聘会;
+ * 跟税务局讲了，税务局说年后上门辅导): a promise of a later step acknowledges the hand-off — it reports no work started,
+ * the matter stays assigned. A promise by someone else (银行说月底前放款) is not this.
+ */
+export const HANDLER_PROMISE_VERBS = ['说', '讲', '答应', '表示', '承诺', '回复', '答复', '反馈', '保证'];
+/** The future of such a promise: a modal of will, or a time still to come. */
+export const HANDLER_PROMISE_FUTURES = [
+  '会',
+  '将',
+  '争取',
+  '尽快',
+  '抓紧',
+  '年后',
+  '节后',
+  '过完年',
+  '下周',
+  '下星期',
+  '下礼拜',
+  '下个?月',
+  '月底',
+  '月初',
+  '月中',
+  '明天',
+  '后天',
+  '过几天',
+  '过两天',
+  '近期',
+  '近几天',
+  '回头',
+  '改天',
+  '[\\d一二三四五六七八九十]+\\s*[号日](?:之|以)?前',
+];
+export const HANDLER_PROMISE = new RegExp(
+  `^(?:那边|这边)?\\s*(?:${HANDLER_PROMISE_VERBS.join('|')})(?:了)?\\s*[^，,。;；!！?？]{0,6}?(?:${HANDLER_PROMISE_FUTURES.join('|')})`,
+);
+/** Who says such a promise, before the verb in its clause: the department, or a pronoun for it (他们, 对方). */
+export const HANDLER_SUBJECT =
+  /^\s*(?:(?:然后|那个|嗯|呃|就是|后来)\s*)*(?:他们|她们|对方|人家|该局|[\u4e00-\u9fa5]{1,10}?(?:局|办|中心|公司|部|委))?\s*(?:那边|这边)?\s*/;
+/** Waiting for the answer of whoever the matter was handed to (已转住建局，等回复中): still only handed off. */
+export const AWAITING_REPLY =
+  /^(?:在|正在|还在)?\s*等(?:待|着)?\s*(?:对方|他们|其)?\s*(?:回复|回音|反馈|答复|消息|通知|回话)/;
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 /**
  * A dated limit on an administrative completion set in the hand-off's own words (交办资规局 11月30日前办结, 转人社局 15日前
