@@ -443,6 +443,27 @@ export const COUNTED_LIST_HEADER =
 // ---- self-repair in speech (“昨天 不对 前天”, “不是Q-0035，是Q-0036”): extract/repair.ts
 
 /** Words a speaker uses to take back what they just said, between the wrong and the right mention. */
+/** Units a count or amount in a problem is written with (缺20个, 10名, 50亩, 300万元): a correction may set the number. */
+export const QUANTITY_UNITS = [
+  '万元',
+  '亿元',
+  '平方米',
+  '平米',
+  '个',
+  '名',
+  '人',
+  '位',
+  '家',
+  '台',
+  '套',
+  '亩',
+  '吨',
+  '万',
+  '元',
+  '天',
+  '%',
+  '％',
+];
 export const REPAIR_MARKERS = ['不对', '哦不', '噢不', '啊不', '不不', '说错了', '口误', '错了', '更正', '纠正一下'];
 /** Words that may surround a repair marker without being part of the mentions (fillers, 是, 应该是). */
 export const REPAIR_FILLERS = ['呃', '嗯', '啊', '那个', '就是', '应该是', '应该', '是', '哦', '噢'];

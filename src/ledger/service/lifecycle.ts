@@ -6,7 +6,7 @@
 import type { IssuePatch } from '../../store/types.js';
 import { resolveDeadline } from '../deadlines.js';
 import { categorize, findDepartments } from '../extract/index.js';
-import { normalizeDepartment, REPAIR_FILLERS, REPAIR_MARKERS } from '../lexicon/index.js';
+import { normalizeDepartment, QUANTITY_UNITS, REPAIR_FILLERS, REPAIR_MARKERS } from '../lexicon/index.js';
 import {
   CATEGORIES,
   type Category,
@@ -21,6 +21,7 @@ import {
 import { canChange, changeRefused, type LedgerDeps, type MessageContext } from './context.js';
 import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
+import { overlap } from './targets.js';
 import { TEXTS } from './texts.js';
 import { STATUS_RANK } from './transitions.js';
 import { reply } from '../../messaging/reply.js';
@@ -237,6 +238,14 @@ export function correctionPhrase(text: string): string | null {
 
 /** "…缺的不是数控技工，是焊工": what was said (数控技工) and what it should be (焊工). */
 const NOT_X_BUT_Y = /不是([^，,。；;\s]{1,12}?)[，,]?\s*(?:而|应该|应)?是([^，,。；;]{1,40})/;
+/** "…缺的是焊工10名，不是15名": the same said the other way round (what it should be first). */
+const Y_NOT_X = /(?:^|[^不])是([^，,。；;]{1,40}?)[，,]\s*(?:而)?不是([^，,。；;\s]{1,12})/;
+/** A count or amount: digits or Chinese numerals and a unit (20个, 十名, 50亩, 300万元). */
+const QUANTITY = new RegExp(
+  `(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)\\s*(?:${QUANTITY_UNITS.map(escapeRegExp).join('|')})`,
+);
+/** The quantity a correction adds after what it says instead (不是挡车工，是机修工，10个 → 10个). */
+const QUANTITY_AFTER = new RegExp(`^[，,]?\\s*(?:共|一共|大概|约)?\\s*(${QUANTITY.source})\\s*(?:[。.!！~]|$)`);
 
 /**
  * What a correction says was wrong ("…不是普工，是电焊工" → 普工) when the issue's summary holds no part of it: the
@@ -250,19 +259,33 @@ export function correctionNotAbout(text: string, summary: string): string | null
 }
 
 /** What a "不是X，是Y" correction takes back (X, its 缺/要/是 dropped) and what it says instead (Y), or null. */
-function notXButY(text: string): { was: string; now: string } | null {
+function notXButY(text: string): { was: string; now: string; quantity: string | null } | null {
   const m = NOT_X_BUT_Y.exec(text);
-  if (!m) return null;
-  return {
-    was: (m[1] as string).replace(/^(?:缺|要|是)/, '').trim(),
-    now: (m[2] as string).replace(/[。.!！~]+$/, '').trim(),
-  };
+  const r = m ? null : Y_NOT_X.exec(text);
+  if (!m && !r) return null;
+  const was = ((m ? m[1] : r?.[2]) as string).replace(/^(?:缺|要|是)/, '').trim();
+  const now = ((m ? m[2] : r?.[1]) as string).replace(/[。.!！~]+$/, '').trim();
+  const quantity = m ? (QUANTITY_AFTER.exec(text.slice(m.index + m[0].length))?.[1] ?? null) : null;
+  return { was, now, quantity };
 }
 
 /** The longest ending (two characters at least) of `was` that the summary holds, or null: 高级数控技工 → 数控技工. */
 function wordsIn(summary: string, was: string): string | null {
   for (let k = was.length; k >= 2; k--) if (summary.includes(was.slice(-k))) return was.slice(-k);
   return null;
+}
+
+/**
+ * Of several problems, the one whose words a correction repeats (不对，研究院申报是交办科技局 → 想申报省级企业研究院):
+ * that one alone when it shares the most character pairs (two at least) with the correction; else all of them.
+ */
+export function mostNamed<T>(phrase: string, items: T[], summaryOf: (item: T) => string): T[] {
+  if (items.length < 2) return items;
+  const shared = items.map((item) => overlap(phrase, summaryOf(item)));
+  const best = Math.max(...shared);
+  return best >= 2 && shared.filter((n) => n === best).length === 1
+    ? items.filter((_, i) => shared[i] === best)
+    : items;
 }
 
 /**
@@ -273,12 +296,20 @@ function wordsIn(summary: string, was: string): string | null {
 export function correctedSummary(text: string, summary: string): string | null {
   const said = notXButY(text);
   if (!said) return null;
-  const { was, now } = said;
+  const { was, now, quantity } = said;
   // (不是用地，是厂房审批: a category named is the matter's kind, not words of the summary to swap)
   if (was.length < 2 || !now || now === was || CATEGORIES.includes(was as Category)) return null;
   const tail = wordsIn(summary, was);
   if (!tail) return null;
-  const out = summary.replace(tail, now);
+  // (是焊工10名，不是15名: a count set right is the count, whatever words stand before it in the correction)
+  const count = QUANTITY.test(was) ? (new RegExp(`${QUANTITY.source}$`).exec(now)?.[0] ?? now) : now;
+  let out = summary.replace(tail, count);
+  // (不是挡车工，是机修工，10个: the count after the matter's words is set too — the first one close after them)
+  if (quantity) {
+    const at = out.indexOf(count) + count.length;
+    const next = new RegExp(`^[^，,。；;]{0,4}?(${QUANTITY.source})`).exec(out.slice(at));
+    out = next ? out.slice(0, at) + out.slice(at).replace(next[1] as string, quantity) : out;
+  }
   return out !== summary && out.length <= 200 ? out : null;
 }
 
@@ -319,7 +350,8 @@ export async function planCorrectLast(
   const department = findDepartments(phrase)[0]?.name ?? null;
   const guess = categorize(phrase);
   const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
-  const pool = created.length > 1 && category ? created.filter((i) => i.category === category) : created;
+  const repeated = mostNamed(phrase, created, (i) => i.summary);
+  const pool = repeated.length > 1 && category ? repeated.filter((i) => i.category === category) : repeated;
   if (pool.length !== 1) {
     return notice(TEXTS.correctionWhich(created.map((i) => `${i.id} ${i.category}｜${i.summary}`)), '请写明问题编号');
   }

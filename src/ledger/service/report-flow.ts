@@ -61,6 +61,7 @@ import {
   actedSince,
   correctedEnterprise,
   correctedSummary,
+  mostNamed,
   correctionNotAbout,
   correctionPhrase,
   FIELD_LABELS,
@@ -182,7 +183,11 @@ export async function reportFlow(
   }
   // (a card waiting for 对, then "不对，是交办自然资源局" / "不是数控技工，是焊工": the card's own problem set right and
   // shown again for 对 — not a new update looking for its issue among the ledger's)
-  const revised = waiting && cardCorrectable && !parsed.enterprise ? correctCard(waiting, text) : null;
+  // (不对，瑞丰缺的不是挡车工，是机修工: naming the card's own enterprise still sets the card right)
+  const revised =
+    waiting && cardCorrectable && (!parsed.enterprise || cardEnterprises(waiting.extraction).has(parsed.enterprise))
+      ? correctCard(waiting, text)
+      : null;
   if (waiting && revised) {
     const card = waiting;
     return execute(
@@ -1060,6 +1065,8 @@ function correctCard(card: Draft, text: string): { extraction: Extraction; what:
   const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
   const indexed = issues.map((item, index) => ({ item, index }));
   let pool = indexed;
+  // (不对，研究院申报是交办科技局: the one problem whose words the correction repeats is the one it sets right)
+  pool = mostNamed(phrase, pool, ({ item }) => item.summary);
   if (pool.length > 1 && category) pool = pool.filter(({ item }) => item.category === category);
   if (pool.length > 1 && department) pool = pool.filter(({ item }) => item.department !== null);
   if (pool.length > 1) {
@@ -1098,6 +1105,11 @@ function correctCard(card: Draft, text: string): { extraction: Extraction; what:
   };
 }
 
+/** The enterprises an extraction speaks of: its own and its issues'. */
+function cardEnterprises(e: Extraction): Set<string> {
+  return new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
+}
+
 /**
  * Does a report sent while a card waits for 对 correct that card? When it says so (更正, 不对…, 不是…是…) or is
  * about the same enterprise or issue id. A report about something else is its own report: the card keeps waiting.
@@ -1105,10 +1117,8 @@ function correctCard(card: Draft, text: string): { extraction: Extraction; what:
 function correctsCard(card: Draft, text: string, parsed: Extraction): boolean {
   if (CUES.correction.test(text) || opensWithCorrection(text)) return true;
   const before = card.extraction;
-  const enterprisesOf = (e: Extraction) =>
-    new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
-  const was = enterprisesOf(before);
-  const now = enterprisesOf(parsed);
+  const was = cardEnterprises(before);
+  const now = cardEnterprises(parsed);
   // (a card about several enterprises — 今天跑了三家 … — is replaced only by a report that covers them all or restates
   // one of its problems — the same enterprise and category; a report of something else about one of them is its own,
   // and the card keeps waiting)

@@ -1,0 +1,83 @@
+/**
+ * Corrections as a code-naive tester sent them (twelfth round): a correction that names the card's own enterprise sets
+ * the card right instead of replacing it; the count said with the correction is set too, in either order (不是A，是B，
+ * 10个 / 是B10名，不是15名); on a card of several problems the one whose words the correction repeats is the one set
+ * right; a hand-off verb is never read as an office's name.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/types.js';
+import type { Team } from '../../src/ledger/model.js';
+import { findDepartments } from '../../src/ledger/extract/index.js';
+import { correctedSummary } from '../../src/ledger/service/lifecycle.js';
+import { startRedis, type RedisHandle } from '../helpers/redis.js';
+import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
+
+let redis: RedisHandle;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const TEAM4: Team = { ...TEAM, enterprises: ['宏达机械', '瑞丰纺织', '华康药业', '矽盛电子'] };
+const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
+  ['memory', memoryStore],
+  ['redis', (_clock) => redisStoreAt(redis.url)()],
+];
+
+describe('a correction of a count', () => {
+  it.each([
+    ['不对，缺的不是挡车工，是机修工，10个', '缺挡车工20个，招不到人', '缺机修工10个，招不到人'],
+    ['更正：不是普工，是电焊工，共八名', '普工缺口30名', '电焊工缺口八名'],
+    ['不对，缺的是电焊工10名，不是15名', '缺电焊工15名，比较急', '缺电焊工10名，比较急'],
+    ['说错了，是五十亩，不是三十亩', '新增用地三十亩没有指标', '新增用地五十亩没有指标'],
+    ['不对，不是挡车工，是机修工', '缺挡车工20个', '缺机修工20个'],
+  ])('%s: %s → %s', (text, summary, expected) => {
+    expect(correctedSummary(text, summary)).toBe(expected);
+  });
+  it('a count the summary does not hold changes nothing', () => {
+    expect(correctedSummary('不对，是12名，不是15名', '缺电焊工，比较急')).toBeNull();
+  });
+});
+
+describe('a hand-off verb is no office', () => {
+  it.each(['研究院申报是交办科技局', '不对，环评那个是转办生态环境局'])('%s', (text) => {
+    const names = findDepartments(text).map((d) => d.name);
+    expect(names.some((n) => /交办|转办/.test(n))).toBe(false);
+    expect(names.length).toBe(1);
+  });
+});
+
+describe.each(stores)('corrections of a card on %s', (_name, makeStore) => {
+  const t = botPerTest(makeStore, { teams: [TEAM4] });
+  const { send } = t;
+
+  it('a correction naming the card’s own enterprise sets the card right, count too, and 对 records it all', async () => {
+    const card = await send('瑞丰也去了 缺挡车工20个 招不到人 让人社那边帮忙对接下');
+    expect(card.text).toContain('还没有记录');
+    const revised = await send('不对，瑞丰缺的不是挡车工，是机修工，10个');
+    expect(revised.text).toContain('缺机修工10个');
+    expect(revised.text).toContain('还没有记录');
+    expect(await t.kit.store.listIssues({})).toHaveLength(0);
+    await send('对');
+    const issues = await t.kit.store.listIssues({});
+    expect(issues.map((i) => [i.enterprise, i.summary.slice(0, 7), i.department])).toEqual([
+      ['瑞丰纺织', '缺机修工10个', '人社局'],
+    ]);
+    expect(await t.kit.store.listVisits({})).toHaveLength(1);
+  });
+
+  it('on a card of several problems, the one whose words the correction repeats gets the department', async () => {
+    const card = await send(
+      '今天走访华康药业，企业反映新车间消防验收排不上，已交住建局；另外想申报省级企业研究院，让人社那边帮忙对接下。',
+    );
+    expect(card.text).toContain('还没有记录');
+    const revised = await send('不对，研究院申报是交办科技局');
+    expect(revised.text).toContain('→ 科技局');
+    await send('对');
+    const issues = await t.kit.store.listIssues({ enterprise: '华康药业' });
+    expect(issues.find((i) => i.summary.includes('研究院'))?.department).toBe('科技局');
+    expect(issues.find((i) => i.summary.includes('消防'))?.department).toBe('住建局');
+  });
+});
