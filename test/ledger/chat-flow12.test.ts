@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
 import { findDepartments } from '../../src/ledger/extract/index.js';
-import { correctedSummary } from '../../src/ledger/service/lifecycle.js';
+import { correctedSummary, fallsShort } from '../../src/ledger/service/lifecycle.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
 
@@ -68,6 +68,14 @@ describe.each(stores)('corrections of a card on %s', (_name, makeStore) => {
     expect(await t.kit.store.listVisits({})).toHaveLength(1);
   });
 
+  it('a need part-way met is progress on its issue, not 办结', async () => {
+    await send('瑞丰纺织缺机修工10个，已交人社局');
+    await send('周四又去了趟瑞丰 企业说机修工招到6个了');
+    await send('对');
+    const [issue] = await t.kit.store.listIssues({ enterprise: '瑞丰纺织' });
+    expect(issue?.status).toBe('in_progress');
+  });
+
   it('on a card of several problems, the one whose words the correction repeats gets the department', async () => {
     const card = await send(
       '今天走访华康药业，企业反映新车间消防验收排不上，已交住建局；另外想申报省级企业研究院，让人社那边帮忙对接下。',
@@ -79,5 +87,18 @@ describe.each(stores)('corrections of a card on %s', (_name, makeStore) => {
     const issues = await t.kit.store.listIssues({ enterprise: '华康药业' });
     expect(issues.find((i) => i.summary.includes('研究院'))?.department).toBe('科技局');
     expect(issues.find((i) => i.summary.includes('消防'))?.department).toBe('住建局');
+  });
+});
+
+describe('a result short of the need', () => {
+  it.each([
+    ['机修工招到6个了', '缺机修工10个', true],
+    ['招到六名了', '缺普工20名', true],
+    ['到账50万元', '流动资金贷款200万元', true],
+    ['机修工招到10个了', '缺机修工10个', false],
+    ['招齐了', '缺机修工10个', false],
+    ['批了30亩', '新增用地30亩', false],
+  ])('%s for %s → %s', (result, need, short) => {
+    expect(fallsShort(result, need)).toBe(short);
   });
 });

@@ -6,6 +6,7 @@
 import type { IssuePatch } from '../../store/types.js';
 import { resolveDeadline } from '../deadlines.js';
 import { categorize, findDepartments } from '../extract/index.js';
+import { chineseNumber } from '../extract/normalize.js';
 import { normalizeDepartment, QUANTITY_UNITS, REPAIR_FILLERS, REPAIR_MARKERS } from '../lexicon/index.js';
 import {
   CATEGORIES,
@@ -244,6 +245,35 @@ const Y_NOT_X = /(?:^|[^不])是([^，,。；;]{1,40}?)[，,]\s*(?:而)?不是([
 const QUANTITY = new RegExp(
   `(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)\\s*(?:${QUANTITY_UNITS.map(escapeRegExp).join('|')})`,
 );
+/** Units that count people: 招到6个 answers a need of 10名. */
+const PEOPLE_UNITS = ['个', '名', '人', '位'];
+
+/** The quantities of a text as [value, unit] (20个 → [20, 人], 50亩 → [50, 亩]); people's units are one. */
+function quantities(text: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  for (const m of text.matchAll(
+    new RegExp(
+      `(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千]+)\\s*(${QUANTITY_UNITS.map(escapeRegExp).join('|')})`,
+      'g',
+    ),
+  )) {
+    const value = /^[\d.]+$/.test(m[1] as string) ? Number(m[1]) : chineseNumber(m[1] as string);
+    if (value !== null) out.push([value, PEOPLE_UNITS.includes(m[2] as string) ? '人' : (m[2] as string)]);
+  }
+  return out;
+}
+
+/**
+ * A result that falls short of the need the issue states (机修工招到6个了 against 缺机修工10个; 到账50万元 against 贷款
+ * 200万元): the matter moved on, it is not done. Every quantity the result states is below the need's of its unit.
+ */
+export function fallsShort(result: string, need: string): boolean {
+  const got = quantities(result);
+  const wanted = quantities(need);
+  if (!got.length || !wanted.length) return false;
+  return got.every(([n, unit]) => wanted.some(([w, u]) => u === unit && n < w));
+}
+
 /** The quantity a correction adds after what it says instead (不是挡车工，是机修工，10个 → 10个). */
 const QUANTITY_AFTER = new RegExp(`^[，,]?\\s*(?:共|一共|大概|约)?\\s*(${QUANTITY.source})\\s*(?:[。.!！~]|$)`);
 

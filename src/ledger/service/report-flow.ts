@@ -61,6 +61,7 @@ import {
   actedSince,
   correctedEnterprise,
   correctedSummary,
+  fallsShort,
   mostNamed,
   correctionNotAbout,
   correctionPhrase,
@@ -648,7 +649,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   let nextRef = 0;
   const used: string[] = [];
   for (const { item, index } of updates) {
-    const to = targetStatus(extraction.kind, item);
+    let to = targetStatus(extraction.kind, item);
     let issue: Issue | null = null;
     const chosen = targets[String(index)];
     const ref = chosen ?? (nextRef < refs.length ? refs[nextRef++] : undefined);
@@ -724,6 +725,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     }
     if (used.includes(issue.id)) continue;
     used.push(issue.id);
+    // (机修工招到6个了 for 缺机修工10个: part of the need met is progress, not 办结)
+    if (to === 'resolved' && fallsShort(item.summary, issue.summary)) to = 'in_progress';
     // (a done issue picked for a matter stuck again — reopenOrNew: reopened, with the new words as its note)
     const reopening = chosen !== undefined && issue.status === 'resolved' && to !== 'resolved' && to !== 'closed';
     const t = transition(
