@@ -76,6 +76,17 @@ describe.each(stores)('corrections of a card on %s', (_name, makeStore) => {
     expect(issue?.status).toBe('in_progress');
   });
 
+  it('a matter of no named kind back after 办结 (又缺电了) asks whether to reopen it; another matter does not', async () => {
+    await send('宏达机械缺电，变电站扩容排不上，找了发改那边');
+    await send('宏达用电的事搞定了');
+    expect((await t.kit.store.listIssues({ enterprise: '宏达机械' }))[0]?.status).toBe('resolved');
+    const asked = await send('宏达机械又缺电了 变压器又跳闸');
+    expect(asked.text).toContain('重新打开');
+    expect(await t.kit.store.listIssues({ enterprise: '宏达机械' })).toHaveLength(1);
+    const other = await send('宏达机械又被退回了 排污口设置方案');
+    expect(other.text).not.toContain('重新打开');
+  });
+
   it('on a card of several problems, the one whose words the correction repeats gets the department', async () => {
     const card = await send(
       '今天走访华康药业，企业反映新车间消防验收排不上，已交住建局；另外想申报省级企业研究院，让人社那边帮忙对接下。',

@@ -446,10 +446,17 @@ async function recentlyResolved(
   item: ExtractedIssue,
   claimed: string[],
 ): Promise<Issue[]> {
-  if (item.category === '其他') return [];
   const done = await svc.deps.store.listIssues({ teamId: team.id, enterprise, status: ['resolved'] });
-  // (the obstacle now met — 银行说要补材料 — need share no word with the matter first raised: it is asked, not assumed)
-  return done.filter((i) => i.category === item.category && !claimed.includes(i.id)).slice(0, 9);
+  // (the obstacle now met — 银行说要补材料 — need share no word with the matter first raised: it is asked, not assumed;
+  // a matter of no named kind — 又缺电了 — is that matter only when it shares a word with it)
+  return done
+    .filter(
+      (i) =>
+        i.category === item.category &&
+        !claimed.includes(i.id) &&
+        (item.category !== '其他' || overlap(item.summary, i.summary) >= 1),
+    )
+    .slice(0, 9);
 }
 
 interface PlanInput {
