@@ -87,6 +87,18 @@ describe.each(stores)('corrections of a card on %s', (_name, makeStore) => {
     expect(other.text).not.toContain('重新打开');
   });
 
+  it('a question about one of an enterprise’s issues, by its words, shows that issue’s card', async () => {
+    await send('今天走访华康药业，企业反映新车间消防验收排不上，已交住建局；另外想申报省级企业研究院，已交科技局。');
+    await send('对');
+    expect(await t.kit.store.listIssues({ enterprise: '华康药业' })).toHaveLength(2);
+    const shown = await send('华康的研究院申报到哪了');
+    expect(shown.text).toContain('问题：想申报省级企业研究院');
+    expect(shown.text).not.toContain('消防');
+    const both = await send('华康那几个事怎么样了');
+    expect(both.text).toContain('消防');
+    expect(both.text).toContain('研究院');
+  });
+
   it('on a card of several problems, the one whose words the correction repeats gets the department', async () => {
     const card = await send(
       '今天走访华康药业，企业反映新车间消防验收排不上，已交住建局；另外想申报省级企业研究院，让人社那边帮忙对接下。',
