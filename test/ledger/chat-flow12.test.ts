@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
-import { findDepartments } from '../../src/ledger/extract/index.js';
+import { extractUpdate, findDepartments } from '../../src/ledger/extract/index.js';
+import { classifyByRules } from '../../handlers/classify.js';
 import { correctedSummary, fallsShort } from '../../src/ledger/service/lifecycle.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
@@ -38,6 +39,19 @@ describe('a correction of a count', () => {
   });
   it('a count the summary does not hold changes nothing', () => {
     expect(correctedSummary('不对，是12名，不是15名', '缺电焊工，比较急')).toBeNull();
+  });
+});
+
+describe('a question about a place’s figures', () => {
+  it.each([
+    '龙游那边联企团组建了几个，收集了多少问题，解决了多少',
+    '开化县收集的问题办结了几个',
+    '江山那边收集了多少问题，办结了多少',
+  ])('%s is a policy question', (text) => {
+    expect(classifyByRules(text, '2026-12-07', { enterprises: [] }).intent).toBe('ask');
+  });
+  it.each(['龙游那边联企团组建了几个', '衢州市那边缺电', '开化县的贷款批了'])('%s names no enterprise', (text) => {
+    expect(extractUpdate(text, { today: '2026-12-07' }).enterprise).toBeNull();
   });
 });
 
