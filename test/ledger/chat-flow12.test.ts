@@ -55,6 +55,16 @@ describe('a question about a place’s figures', () => {
   });
 });
 
+describe('a summary without the announcement of one more matter', () => {
+  it.each([
+    ['宏达那边还有个事 用电增容报了两个月供电公司没批', '用电增容报了两个月供电公司没批'],
+    ['华康药业这边还有一件事，环评一直批不下来', '环评一直批不下来'],
+    ['宏达机械还有个问题是环评一直批不下来', '环评一直批不下来'],
+  ])('%s → %s', (text, summary) => {
+    expect(extractUpdate(text, { today: '2026-12-07' }).issues[0]?.summary).toBe(summary);
+  });
+});
+
 describe('a hand-off verb is no office', () => {
   it.each(['研究院申报是交办科技局', '不对，环评那个是转办生态环境局'])('%s', (text) => {
     const names = findDepartments(text).map((d) => d.name);
