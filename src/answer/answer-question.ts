@@ -579,7 +579,7 @@ async function eachSide(
       return p;
     });
     const side = extractiveAnswer(q, numbered, { tokenizer: opts.tokenizer, views: opts.views });
-    if (!side || !side.used[0]) return null;
+    if (!side?.used[0]) return null;
     if (side.passages) extra.push(...side.passages);
     const text = side.text.replace(/。?(\[\d+\])$/u, '。$1');
     if (parts.some((t) => t.endsWith(text))) continue;
@@ -656,7 +656,7 @@ async function laterQuestions(
     if (citedDocs.has(found.hits[0]!.chunk.docId)) continue;
     const numbered: Passage[] = found.hits.map((h) => ({ n: next++, chunk: h.chunk, score: h.score }));
     const part = extractiveAnswer(q, numbered, { tokenizer: opts.tokenizer, views: opts.views });
-    if (!part || !part.used[0]) continue;
+    if (!part?.used[0]) continue;
     const plain = (t: string) => matchForm(t.replace(/\[\d+\]/gu, ''));
     if (plain(out.text).includes(plain(part.text).slice(0, 40))) continue;
     const cited = new Set(part.used.map((u) => u.n));

@@ -458,8 +458,12 @@ function parseOneCommand(raw: string): LedgerCommand | null {
   if ((m = MERGE_INTO.exec(text)))
     return { type: 'merge', duplicate: formatRef(m[1] as string), into: formatRef(m[2] as string) };
   if ((m = MERGE_PAIR.exec(text))) {
-    const [a, b] = (m[1] ? [m[1], m[2]] : [m[3], m[4]]).map((d) => formatRef(d as string)) as [string, string];
-    return { type: 'merge', duplicate: a < b ? b : a, into: a < b ? a : b };
+    // (ids are strings of the same width: the older, smaller one is kept)
+    const [into, duplicate] = (m[1] ? [m[1], m[2]] : [m[3], m[4]]).map((d) => formatRef(d as string)).sort() as [
+      string,
+      string,
+    ];
+    return { type: 'merge', duplicate, into };
   }
   if ((m = EDIT_A.exec(text)) || (m = EDIT_B.exec(text))) {
     const field = editField(m[2] as string);

@@ -440,7 +440,8 @@ export const PERSON_AFTER =
  * 跑了三家 先是…然后是…最后是…): a name follows them. Read only after a count of enterprises (…两家, 三家企业), since
  * 一个是… alone may open a problem (一个是资金紧张). Source of a regex, without anchors.
  */
-export const ENTERPRISE_ENTRY_ORDER = String.raw`(?:(?:另外?|还有|最后)?一个(?:就)?是|(?:先|首先|然后|接着|再|最后|其次)(?:就)?是)`;
+export const ENTERPRISE_ENTRY_ORDER =
+  '(?:(?:另外?|还有|最后)?一个(?:就)?是|(?:先|首先|然后|接着|再|最后|其次)(?:就)?是)';
 
 /** Default location of the known-enterprise list, found from the project root. */
 /**
