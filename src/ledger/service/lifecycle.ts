@@ -291,12 +291,16 @@ export function correctionNotAbout(text: string, summary: string): string | null
 /** What a "不是X，是Y" correction takes back (X, its 缺/要/是 dropped) and what it says instead (Y), or null. */
 function notXButY(text: string): { was: string; now: string; quantity: string | null } | null {
   const m = NOT_X_BUT_Y.exec(text);
+  // (是焊工10名，不是15名: the same said the other way round)
   const r = m ? null : Y_NOT_X.exec(text);
-  if (!m && !r) return null;
-  const was = ((m ? m[1] : r?.[2]) as string).replace(/^(?:缺|要|是)/, '').trim();
-  const now = ((m ? m[2] : r?.[1]) as string).replace(/[。.!！~]+$/, '').trim();
+  const [was, now] = m ? [m[1], m[2]] : r ? [r[2], r[1]] : [];
+  if (was === undefined || now === undefined) return null;
   const quantity = m ? (QUANTITY_AFTER.exec(text.slice(m.index + m[0].length))?.[1] ?? null) : null;
-  return { was, now, quantity };
+  return {
+    was: was.replace(/^(?:缺|要|是)/, '').trim(),
+    now: now.replace(/[。.!！~]+$/, '').trim(),
+    quantity,
+  };
 }
 
 /** The longest ending (two characters at least) of `was` that the summary holds, or null: 高级数控技工 → 数控技工. */
