@@ -228,7 +228,9 @@ export function classifyByRules(text: string, today: string, opts: ClassifyOptio
       CUES.status.test(before) ||
       CUES.allWell.test(before) ||
       (refs.length > 0 && /已/.test(before)));
-  if (!contentBefore && !CUES.status.test(last)) return { intent: 'ask', reportish, questionish };
+  // (龙游…收集了多少问题，解决了多少: a status verb whose count is asked reports no step)
+  if (!contentBefore && (!CUES.status.test(last) || CUES.countAsked.test(last)))
+    return { intent: 'ask', reportish, questionish };
   return { intent: 'unsure', reportish, questionish };
 }
 

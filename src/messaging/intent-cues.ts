@@ -494,6 +494,8 @@ export const CUES = {
     `[?？]|${alt(QUESTION_WORDS)}|(?:${alt(QUESTION_ENDINGS)})(?=[，,。.；;！!\\s]|$)|(?<![这那过前后近头好没十了来些加招买拿找请派多少要想])几(?:${alt(COUNTED_UNITS)})`,
   ),
   statusQuestion: new RegExp(alt(STATUS_QUESTION_WORDS)),
+  /** A clause that ends by asking how many (解决了多少, 组建了几个): its verb is what is counted, no step reported. */
+  countAsked: new RegExp(`(?:多少|几)(?:${alt(COUNTED_UNITS)}|个|家|项|件|条|批)?(?:了|呢|啊|呀)?[?？。.!！\\s]*$`),
   policyTopic: new RegExp(alt(POLICY_TOPIC_WORDS)),
   reportedQuestion: new RegExp(`(?:${alt(REPORTED_SUBJECTS)})\\S{0,4}?(?:${alt(REPORTED_SPEECH)})`),
   /** A clause opening with reported speech, its subject said in the clause before (他们想引进两个博士 问有没有…). */

@@ -267,8 +267,12 @@ export function findDepartments(text: string): DepartmentMention[] {
   }
   for (const m of text.matchAll(GENERIC_AFTER_HANDOFF)) {
     const raw = m[1]!;
-    // 相关部门, 有关单位: no office named
-    if (/问题|已|的|了|事情|^(?:相关|有关|职能|主管|对口|上级)/.test(raw) || GENERIC_BUREAUS.includes(raw)) continue;
+    // 相关部门, 有关单位: no office named; 申报是交办科技局: a hand-off verb is no office's name
+    if (
+      /问题|已|的|了|事情|^(?:相关|有关|职能|主管|对口|上级|是)|交办|转办|移交|转交|交给|报给|转给|交由/.test(raw) ||
+      GENERIC_BUREAUS.includes(raw)
+    )
+      continue;
     const start = m.index + m[0].length - raw.length;
     if (free(start, start + raw.length))
       found.push({ start, end: start + raw.length, raw, name: normalizeDepartment(raw), unknown: true });

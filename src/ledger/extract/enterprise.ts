@@ -16,6 +16,7 @@ import {
   NAME_STOPWORDS,
   ADVICE_OPENINGS,
   PERSON_TITLES,
+  PLACE_NAMES,
   PLACE_PREFIX,
   RECEIVE_VERBS,
   RECEIVED_THINGS,
@@ -45,6 +46,7 @@ const SUFFIXES_BY_LENGTH = [...new Set(COMPANY_SUFFIXES)].sort(
 );
 const SUFFIX_SET = new Set<string>(COMPANY_SUFFIXES);
 const STOP = new Set(NAME_STOPWORDS);
+const PLACES = new Set(PLACE_NAMES);
 const GENERIC_WORDS = new Set<string>([
   ...CATEGORY_LEXICON.flatMap((c) => c.words),
   ...departmentAliases().map((d) => d.alias),
@@ -328,6 +330,8 @@ function badName(name: string): boolean {
   if (name.length < 2 || name.length > 16) return true;
   if (PERSON_NAME.test(name)) return true;
   if (STOP.has(name)) return true;
+  // (龙游, 开化县, 衢州市: a place alone is no enterprise)
+  if (PLACES.has(name.replace(/(?:省|市|县|区)$/, ''))) return true;
   if (ADVICE_OPENINGS.some((w) => name.startsWith(w))) return true;
   if (HEADING_NAME.test(name) || DURATION.test(name)) return true;
   if (/^\d+$/.test(name)) return true;

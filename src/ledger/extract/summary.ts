@@ -29,6 +29,9 @@ const DEADLINE_DATE =
 const DEADLINE_TAIL = new RegExp(
   `[，,\\s]*(?:(?:期限|截止(?:日期|时间)?)(?:都|均|统一|一律)?(?:是|为|定为|定在|设为|到|至)?\\s*[:：]?\\s*(?:${DEADLINE_DATE})?|限\\s*[:：]?\\s*${DEADLINE_DATE})$`,
 );
+/** 那边 / 这边 left of the name, and "one more matter" announced (还有个事, 另外一件事情是): no words of the problem. */
+const MATTER_ANNOUNCED =
+  /^(?:那边|这边)(?=[\u4e00-\u9fa5])|^(?:另外|此外|再)?(?:还有|另有|另)?(?:一|两|二)?(?:个|件)(?:小)?(?:事|事情|事儿|问题|情况)(?:就)?(?:是)?[:：,，\s]*(?=[\u4e00-\u9fa5]|$)/;
 /** FYI, Today, 今天, 昨天下午, 3月5日 … at the start of a clause. */
 const LEADING_NOISE =
   /^(?:\s|FYI|fyi|Fyi|today|Today|@\S+|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|刚|(?:上上|上|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}[日号]?|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[./]\d{1,2}|[:：,，])+/;
@@ -63,6 +66,8 @@ export function makeSummary(
           .replace(LEADING_NOISE, '')
           .replace(/^(?:企业|公司)(?=[\u4e00-\u9fa5])/, '')
           .replace(/^的(?=[\u4e00-\u9fa5])/, '')
+          // (金鼎那边还有个事 用电增容…: where the name stood and the announcement of one more matter)
+          .replace(MATTER_ANNOUNCED, '')
           // (老板说他们新厂房的环评…: the reported speaker's pronoun)
           .replace(/^(?:他们|她们|人家)(?:的)?(?=[\u4e00-\u9fa5])/, '')
           .trim();

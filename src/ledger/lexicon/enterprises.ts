@@ -238,9 +238,19 @@ export const LOCALITY_ENDINGS: readonly string[] = ['村', '镇', '乡', '街道
 /** A locality (its name holds no 了/去/到/在/的) and 的 (with 那边/这边/里) right before a name. */
 export const LOCALITY_BEFORE_NAME = `(?:(?![了去到在的])[\\u4e00-\\u9fa5]){1,6}?(?:${LOCALITY_ENDINGS.join('|')})(?:那边|这边|里)?的\\s*(?:那个|这个|那家|这家)?`;
 
+/**
+ * Places written bare (no 省/市/县/区): provinces, large cities, and the cities and counties of the region the bot
+ * serves (衢州, 绍兴 and theirs). Before a name they are not part of it (浙江华康药业 → 华康); alone they are no enterprise
+ * (龙游那边联企团组建了几个).
+ */
+export const PLACE_NAMES: readonly string[] = [
+  ...['无锡', '苏州', '南京', '合肥', '深圳', '广州', '厦门', '青岛', '成都', '武汉', '西安', '长沙', '郑州', '济南'],
+  ...['浙江', '江苏', '安徽', '江西', '福建', '广东', '山东', '河南', '河北', '湖北', '湖南', '四川'],
+  ...['上海', '北京', '天津', '重庆', '杭州', '宁波', '温州', '金华', '绍兴', '台州', '嘉兴', '湖州', '丽水', '舟山'],
+  ...['义乌', '衢州', '常山', '柯城', '衢江', '龙游', '江山', '开化', '越城', '柯桥', '上虞', '诸暨', '嵊州', '新昌'],
+];
 /** Leading place names that are not part of what people call the company (浙江华康药业 → 华康). */
-export const PLACE_PREFIX =
-  /^(?:[\u4e00-\u9fa5]{2,3}(?:省|市|县|区))|^(?:无锡|苏州|南京|合肥|深圳|广州|厦门|青岛|成都|武汉|西安|长沙|郑州|济南|浙江|江苏|安徽|江西|福建|广东|山东|河南|河北|湖北|湖南|四川|上海|北京|天津|重庆|衢州|常山|杭州|宁波|温州|金华|绍兴|台州|嘉兴|湖州|丽水|舟山|义乌)/;
+export const PLACE_PREFIX = new RegExp(`^(?:[\\u4e00-\\u9fa5]{2,3}(?:省|市|县|区))|^(?:${PLACE_NAMES.join('|')})`);
 
 /**
  * Words of advice or instruction that open what follows a visit verb in a notice (大家走访注意防暑, 走访时务必带好材料):

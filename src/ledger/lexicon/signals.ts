@@ -233,11 +233,11 @@ export const ALSO_ANOTHER =
 export const STILL_SAME = /还是|仍然|仍旧|依然|依旧|(?<![统唯])一直|至今|到现在还|到现在都|仍(?:未|没|在|不)/;
 
 /**
- * A matter said to be still unsettled or stuck again (招工还没解决, 贷款还没批下来, 又卡住了): it speaks of a matter the
+ * A matter said to be still unsettled or back again (招工还没解决, 贷款还没批下来, 又卡住了, 又缺电了): it speaks of a matter the
  * team has already raised — with one open issue of that enterprise and category, that issue; several: which one.
  */
 export const STILL_UNSETTLED =
-  /(?:还|仍|依然|依旧)(?:是)?(?:没|未)(?:有)?(?:解决|批下来|批|下来|办好|办下来|办结|到位|落实|落地|到账|兑现|动静|消息|进展|回音|回复)|又(?:卡住|卡在|卡了|停了|黄了|出问题|出状况|不行|没下文|搁置)/;
+  /(?:还|仍|依然|依旧)(?:是)?(?:没|未)(?:有)?(?:解决|批下来|批|下来|办好|办下来|办结|到位|落实|落地|到账|兑现|动静|消息|进展|回音|回复)|又(?:卡住|卡在|卡了|停了|黄了|出问题|出状况|不行|没下文|搁置|缺|不够|断|停|坏|跳闸|没电|没水|被退|退回|拖|超标|排不上|批不下)/;
 
 /**
  * A demonstrative that points at a matter already known (那个缺电的, 这件事, 用地那个事): the speaker refers to an issue,

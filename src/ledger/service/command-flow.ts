@@ -30,6 +30,7 @@ import { reportFlow } from './report-flow.js';
 import { emptyAnswers, finishDraft, readDraft, waitingSummary, type Draft } from './sessions.js';
 import {
   actedSince,
+  mostNamed,
   planCloseUnresolved,
   planEdit,
   planMerge,
@@ -419,7 +420,8 @@ async function answerQuestion(
       .sort((a, b) => b.updatedAt - a.updatedAt)[0];
     if (ended) return showFlow(svc, ctx, ended.id, adminView);
   }
-  const pool = onTopic.length ? onTopic : open;
+  // (华康的研究院申报到哪了: of the enterprise's issues, the one whose words the question repeats)
+  const pool = mostNamed(msg.text, onTopic.length ? onTopic : open, (i) => i.summary);
   if (pool.length === 1) return showFlow(svc, ctx, (pool[0] as Issue).id, adminView);
   const owner = 'teamId' in scope ? (team?.name ?? '本组') : '全部小组';
   const teams = 'teamId' in scope ? undefined : new Map((await deps.store.listTeams()).map((t) => [t.id, t] as const));

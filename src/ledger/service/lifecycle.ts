@@ -6,6 +6,7 @@
 import type { IssuePatch } from '../../store/types.js';
 import { resolveDeadline } from '../deadlines.js';
 import { categorize, findDepartments } from '../extract/index.js';
+import { chineseNumber } from '../extract/normalize.js';
 import {
   normalizeDepartment,
   QUANTITY_ONLY,
@@ -28,6 +29,7 @@ import {
 import { canChange, changeRefused, type LedgerDeps, type MessageContext } from './context.js';
 import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
+import { overlap } from './targets.js';
 import { TEXTS } from './texts.js';
 import { STATUS_RANK } from './transitions.js';
 import { reply } from '../../messaging/reply.js';
@@ -244,6 +246,35 @@ export function correctionPhrase(text: string): string | null {
 
 /** "…缺的不是数控技工，是焊工": what was said (数控技工) and what it should be (焊工). */
 const NOT_X_BUT_Y = /不是([^，,。；;\s]{1,12}?)[，,]?\s*(?:而|应该|应)?是([^，,。；;]{1,40})/;
+/** "…缺的是焊工10名，不是15名": the same said the other way round (what it should be first). */
+const Y_NOT_X = /(?:^|[^不])是([^，,。；;]{1,40}?)[，,]\s*(?:而)?不是([^，,。；;\s]{1,12})/;
+/** A count or amount: digits or Chinese numerals and a measure (20个, 十名, 50亩, 300万元); see QUANTITY_SRC. */
+const QUANTITY = new RegExp(QUANTITY_SRC);
+/** The quantities of a text as [value, measure], measures that count the same thing as one (20个 and 20名 alike). */
+function quantities(text: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  for (const m of text.matchAll(new RegExp(QUANTITY_SRC, 'g'))) {
+    const digits = m[1] as string;
+    const value = /^[\d.]+$/.test(digits) ? Number(digits) : chineseNumber(digits);
+    const measure = m[2] as string;
+    if (value !== null) out.push([value, SAME_MEASURE.find((g) => g.includes(measure))?.[0] ?? measure]);
+  }
+  return out;
+}
+
+/**
+ * A result that falls short of the need the issue states (机修工招到6个了 against 缺机修工10个; 到账50万元 against 贷款
+ * 200万元): the matter moved on, it is not done. Every quantity the result states is below the need's of its unit.
+ */
+export function fallsShort(result: string, need: string): boolean {
+  const got = quantities(result);
+  const wanted = quantities(need);
+  if (!got.length || !wanted.length) return false;
+  return got.every(([n, unit]) => wanted.some(([w, u]) => u === unit && n < w));
+}
+
+/** The quantity a correction adds after what it says instead (不是挡车工，是机修工，10个 → 10个). */
+const QUANTITY_AFTER = new RegExp(`^[，,]?\\s*(?:共|一共|大概|约)?\\s*(${QUANTITY.source})\\s*(?:[。.!！~]|$)`);
 
 /**
  * What a correction says was wrong ("…不是普工，是电焊工" → 普工) when the issue's summary holds no part of it: the
@@ -257,12 +288,17 @@ export function correctionNotAbout(text: string, summary: string): string | null
 }
 
 /** What a "不是X，是Y" correction takes back (X, its 缺/要/是 dropped) and what it says instead (Y), or null. */
-function notXButY(text: string): { was: string; now: string } | null {
+function notXButY(text: string): { was: string; now: string; quantity: string | null } | null {
   const m = NOT_X_BUT_Y.exec(text);
-  if (!m) return null;
+  // (是焊工10名，不是15名: the same said the other way round)
+  const r = m ? null : Y_NOT_X.exec(text);
+  const [was, now] = m ? [m[1], m[2]] : r ? [r[2], r[1]] : [];
+  if (was === undefined || now === undefined) return null;
+  const quantity = m ? (QUANTITY_AFTER.exec(text.slice(m.index + m[0].length))?.[1] ?? null) : null;
   return {
-    was: (m[1] as string).replace(/^(?:缺|要|是)/, '').trim(),
-    now: (m[2] as string).replace(/[。.!！~]+$/, '').trim(),
+    was: was.replace(/^(?:缺|要|是)/, '').trim(),
+    now: now.replace(/[。.!！~]+$/, '').trim(),
+    quantity,
   };
 }
 
@@ -273,6 +309,19 @@ function wordsIn(summary: string, was: string): string | null {
 }
 
 /**
+ * Of several problems, the one whose words a correction repeats (不对，研究院申报是交办科技局 → 想申报省级企业研究院):
+ * that one alone when it shares the most character pairs (two at least) with the correction; else all of them.
+ */
+export function mostNamed<T>(phrase: string, items: T[], summaryOf: (item: T) => string): T[] {
+  if (items.length < 2) return items;
+  const shared = items.map((item) => overlap(phrase, summaryOf(item)));
+  const best = Math.max(...shared);
+  return best >= 2 && shared.filter((n) => n === best).length === 1
+    ? items.filter((_, i) => shared[i] === best)
+    : items;
+}
+
+/**
  * The summary an issue gets from a correction that says "不是X，是Y": X in the summary replaced by Y (缺高级数控技工 →
  * 缺高级焊工; also when only X's ending is there: 不是高级数控技工 for 缺数控技工). Null when the summary holds no part
  * of X (the correction is not about this issue's words) or nothing would change.
@@ -280,12 +329,20 @@ function wordsIn(summary: string, was: string): string | null {
 export function correctedSummary(text: string, summary: string): string | null {
   const said = notXButY(text);
   if (!said) return null;
-  const { was, now } = said;
+  const { was, now, quantity } = said;
   // (不是用地，是厂房审批: a category named is the matter's kind, not words of the summary to swap)
   if (was.length < 2 || !now || now === was || CATEGORIES.includes(was as Category)) return null;
   const tail = wordsIn(summary, was);
   if (!tail) return null;
-  const out = summary.replace(tail, now);
+  // (是焊工10名，不是15名: a count set right is the count, whatever words stand before it in the correction)
+  const count = QUANTITY.test(was) ? (new RegExp(`${QUANTITY.source}$`).exec(now)?.[0] ?? now) : now;
+  let out = summary.replace(tail, count);
+  // (不是挡车工，是机修工，10个: the count after the matter's words is set too — the first one close after them)
+  if (quantity) {
+    const at = out.indexOf(count) + count.length;
+    const next = new RegExp(`^[^，,。；;]{0,4}?(${QUANTITY.source})`).exec(out.slice(at));
+    out = next ? out.slice(0, at) + out.slice(at).replace(next[1] as string, quantity) : out;
+  }
   return out !== summary && out.length <= 200 ? out : null;
 }
 
@@ -349,13 +406,15 @@ export async function planCorrectLast(
   const department = findDepartments(phrase)[0]?.name ?? null;
   const guess = categorize(phrase);
   const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
-  // (不对 是50人: the issue whose summary holds a quantity of that measure)
+  // (不对 是50人: the issue whose summary holds a quantity of that measure; else the one whose words the correction
+  // repeats, or of the category it names)
   const counted = created.filter((i) => correctedQuantity(phrase, i.summary) !== null);
+  const repeated = mostNamed(phrase, created, (i) => i.summary);
   const pool = isQuantityCorrection(phrase)
     ? counted
-    : created.length > 1 && category
-      ? created.filter((i) => i.category === category)
-      : created;
+    : repeated.length > 1 && category
+      ? repeated.filter((i) => i.category === category)
+      : repeated;
   if (isQuantityCorrection(phrase) && !pool.length) return notice(TEXTS.correctionNoQuantity(phrase), '没有改动');
   if (pool.length !== 1) {
     return notice(TEXTS.correctionWhich(created.map((i) => `${i.id} ${i.category}｜${i.summary}`)), '请写明问题编号');

@@ -61,6 +61,8 @@ import {
   actedSince,
   correctedEnterprise,
   correctedSummary,
+  fallsShort,
+  mostNamed,
   correctionNotAbout,
   correctionPhrase,
   FIELD_LABELS,
@@ -182,7 +184,11 @@ export async function reportFlow(
   }
   // (a card waiting for 对, then "不对，是交办自然资源局" / "不是数控技工，是焊工": the card's own problem set right and
   // shown again for 对 — not a new update looking for its issue among the ledger's)
-  const revised = waiting && cardCorrectable && !parsed.enterprise ? correctCard(waiting, text) : null;
+  // (不对，瑞丰缺的不是挡车工，是机修工: naming the card's own enterprise still sets the card right)
+  const revised =
+    waiting && cardCorrectable && (!parsed.enterprise || cardEnterprises(waiting.extraction).has(parsed.enterprise))
+      ? correctCard(waiting, text)
+      : null;
   if (waiting && revised) {
     const card = waiting;
     return execute(
@@ -440,10 +446,17 @@ async function recentlyResolved(
   item: ExtractedIssue,
   claimed: string[],
 ): Promise<Issue[]> {
-  if (item.category === '其他') return [];
   const done = await svc.deps.store.listIssues({ teamId: team.id, enterprise, status: ['resolved'] });
-  // (the obstacle now met — 银行说要补材料 — need share no word with the matter first raised: it is asked, not assumed)
-  return done.filter((i) => i.category === item.category && !claimed.includes(i.id)).slice(0, 9);
+  // (the obstacle now met — 银行说要补材料 — need share no word with the matter first raised: it is asked, not assumed;
+  // a matter of no named kind — 又缺电了 — is that matter only when it shares a word with it)
+  return done
+    .filter(
+      (i) =>
+        i.category === item.category &&
+        !claimed.includes(i.id) &&
+        (item.category !== '其他' || overlap(item.summary, i.summary) >= 1),
+    )
+    .slice(0, 9);
 }
 
 interface PlanInput {
@@ -643,7 +656,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   let nextRef = 0;
   const used: string[] = [];
   for (const { item, index } of updates) {
-    const to = targetStatus(extraction.kind, item);
+    let to = targetStatus(extraction.kind, item);
     let issue: Issue | null = null;
     const chosen = targets[String(index)];
     const ref = chosen ?? (nextRef < refs.length ? refs[nextRef++] : undefined);
@@ -719,6 +732,8 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     }
     if (used.includes(issue.id)) continue;
     used.push(issue.id);
+    // (机修工招到6个了 for 缺机修工10个: part of the need met is progress, not 办结)
+    if (to === 'resolved' && fallsShort(item.summary, issue.summary)) to = 'in_progress';
     // (a done issue picked for a matter stuck again — reopenOrNew: reopened, with the new words as its note)
     const reopening = chosen !== undefined && issue.status === 'resolved' && to !== 'resolved' && to !== 'closed';
     const t = transition(
@@ -1063,6 +1078,8 @@ function correctCard(card: Draft, text: string): { extraction: Extraction; what:
   const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
   const indexed = issues.map((item, index) => ({ item, index }));
   let pool = indexed;
+  // (不对，研究院申报是交办科技局: the one problem whose words the correction repeats is the one it sets right)
+  pool = mostNamed(phrase, pool, ({ item }) => item.summary);
   if (pool.length > 1 && category) pool = pool.filter(({ item }) => item.category === category);
   if (pool.length > 1 && department) pool = pool.filter(({ item }) => item.department !== null);
   if (pool.length > 1) {
@@ -1101,6 +1118,11 @@ function correctCard(card: Draft, text: string): { extraction: Extraction; what:
   };
 }
 
+/** The enterprises an extraction speaks of: its own and its issues'. */
+function cardEnterprises(e: Extraction): Set<string> {
+  return new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
+}
+
 /**
  * Does a report sent while a card waits for 对 correct that card? When it says so (更正, 不对…, 不是…是…) or is
  * about the same enterprise or issue id. A report about something else is its own report: the card keeps waiting.
@@ -1108,10 +1130,8 @@ function correctCard(card: Draft, text: string): { extraction: Extraction; what:
 function correctsCard(card: Draft, text: string, parsed: Extraction): boolean {
   if (CUES.correction.test(text) || opensWithCorrection(text)) return true;
   const before = card.extraction;
-  const enterprisesOf = (e: Extraction) =>
-    new Set([e.enterprise, ...e.issues.map((i) => i.enterprise ?? null)].filter((x): x is string => !!x));
-  const was = enterprisesOf(before);
-  const now = enterprisesOf(parsed);
+  const was = cardEnterprises(before);
+  const now = cardEnterprises(parsed);
   // (a card about several enterprises — 今天跑了三家 … — is replaced only by a report that covers them all or restates
   // one of its problems — the same enterprise and category; a report of something else about one of them is its own,
   // and the card keeps waiting)
