@@ -28,6 +28,7 @@ import {
   OWN_OFFICE_STEPS,
   OWN_OFFICE_WE,
   STEM_ACTION_AFTER,
+  URGE_BEFORE_DEPARTMENT,
   POLICY_GROUND_BEFORE,
   POLICY_ISSUED_VERBS,
   POLICY_NOUNS,
@@ -84,8 +85,9 @@ const COMPANY_ENDINGS = new Set<string>(COMPANY_SUFFIXES);
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
-const STEM_BEFORE =
-  /(?:^|[\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|交办|转办|那边|这边|的事|问题)$/;
+const STEM_BEFORE = new RegExp(
+  `(?:^|[\\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|交办|转办|那边|这边|的事|问题|${URGE_BEFORE_DEPARTMENT.join('|')})$`,
+);
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER = new RegExp(
   String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|[老小][${COMMON_SURNAMES}](?![\u4e00-\u9fa5]?(?:企业|公司|额|微|型))|[${COMMON_SURNAMES}](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,
@@ -207,7 +209,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (
         !sure &&
         !afterTopic &&
-        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) ||
+        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 3), at)) ||
           !(placed || STEM_AFTER.test(after) || headsStep(text, at, stem)))
       )
         continue;
@@ -242,7 +244,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       )
         continue;
       if (
-        !STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) &&
+        !STEM_BEFORE.test(text.slice(Math.max(0, i - 3), i)) &&
         !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4)) &&
         !placeWordAt(text.slice(i + w.length))
       )

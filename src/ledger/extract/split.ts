@@ -25,6 +25,7 @@ import {
   GENERIC_EARLIER_ALL,
   GENERIC_STAFFING,
   NEW_REPORT_IN_CLAUSE,
+  OWN_FOLLOW_UP_STEP,
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
   TOPIC_MARKERS,
@@ -333,7 +334,8 @@ function topicOf(
     // the state may be said in the next clause: a bare one (已交办金融办) or a department's words about it that
     // raise no problem of their own (用电增容 供电公司说要等变电站改造)
     const state = p.state || (next?.state && (!next.content || !next.cue));
-    if (!state) return null;
+    // (补助的事我回头问问: a step of our own on a matter listed before is about that matter too)
+    if (!state && (p.cue || !OWN_FOLLOW_UP_STEP.test(p.text))) return null;
     if (sameBefore) return 'topic';
     return p.cue ? 'new' : 'topic';
   }

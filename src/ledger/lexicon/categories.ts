@@ -75,6 +75,14 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     pattern:
       /(?:缺|招|要|找|聘|需要|急需|[个名位])[^，,。;；\s]{0,6}?(运营|主播|美工|设计师?|文案|剪辑)(?!成本|费用|资金|正常|情况|良好|平稳)/g,
   },
+  // 招3个研发, 缺几个搞研发的: research work named as the person hired or lacking (the word ends the noun phrase — 研发资金,
+  // 研发中心 are no person) is talent
+  {
+    category: '人才',
+    weight: 6,
+    pattern:
+      /(?:缺|招|找|聘|急需|[个名位])[^，,。;；\s]{0,4}?(研发|科研)(?=$|[\s，,。;；!！?？]|的(?![\u4e00-\u9fa5])|的人)/g,
+  },
   // 缺质量主管, 招一个生产经理, 缺物流管理人员: a manager wanted is talent, whatever the field before it
   {
     category: '人才',
@@ -393,7 +401,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       'PhD',
     ],
   },
-  { category: '人才', weight: 2, words: ['大学生', '毕业生', '团队', '引才', '引智'] },
+  // 公寓 alone (公寓的事, 公寓排上了) is the talent apartment said short; workers' housing is listed under 其他 and wins
+  { category: '人才', weight: 2, words: ['大学生', '毕业生', '团队', '引才', '引智', '公寓'] },
 
   // --- 用地: land
   {
@@ -636,6 +645,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
     ],
   },
   { category: '政策兑现', weight: 2, words: ['政策', '申报', '税收', '拨付'] },
+  // public money paid out to the enterprise (拨付资金, 拨款): a grant being paid, not a loan — wins over 资金 alone
+  { category: '政策兑现', weight: 5, words: ['拨付资金', '拨款', '拨付到位', '资金拨付'] },
 
   // --- 市场: orders, market expansion
   {
@@ -875,6 +886,9 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '廉租房',
       '保障房',
       '蓝领公寓',
+      '员工公寓',
+      '工人公寓',
+      '职工公寓',
     ],
   },
   // intellectual property, disputes and safety: matters of no listed category

@@ -493,6 +493,11 @@ export const FUTURE_STEP_TIMES: readonly string[] = [
   '近期',
   '择日',
 ];
+/**
+ * Urging an office about a matter (催一下财政, 催催住建, 去督促了人社): the matter is with that office already — a bare stem
+ * after these stands for its department as after a hand-off verb.
+ */
+export const URGE_BEFORE_DEPARTMENT: readonly string[] = ['催一下', '催一催', '催催', '催了', '催过', '催促', '督促'];
 export const CONTACT_STEP_VERBS: readonly string[] = [
   '协调',
   '对接',
