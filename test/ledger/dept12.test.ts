@@ -42,6 +42,18 @@ describe('departments: urging an office names it as the one with the matter', ()
     expect(parseChecked(text).issues.map((i) => i.department)).toEqual([dept]);
   });
 
+  it('asked to urge an office (能不能帮忙催一下住建) is a wish: no department yet', () => {
+    expect(findDepartments('消防验收的事能不能帮忙催一下住建').map((d) => d.role)).toEqual(['wish']);
+  });
+
+  it('an office where the enterprise’s own application waits, with us asked to chase it, handles nothing of ours', () => {
+    expect(findDepartments('有个检测报告在市场监管局压了半年，想请我们帮忙打听一下').map((d) => d.role)).toEqual([
+      'background',
+    ]);
+    // (handed off by us, then asked to chase: still the handler)
+    expect(findDepartments('已转市场监管局，企业希望我们帮忙催一下').map((d) => d.handedTo)).toEqual([true]);
+  });
+
   it('a stem after 一下 with no urging verb stays no department (看一下交通)', () => {
     expect(findDepartments('看一下交通怎么走').map((d) => d.name)).toEqual([]);
   });
@@ -61,6 +73,28 @@ describe('counts: a step of our own on a matter named before is no new problem',
   it('a follow-up step said of a topic alone still leaves that one issue', () => {
     const e = parseChecked('去了云帆纺织，设备补贴申报半年了没到账。补贴的事我们跟进。');
     expect(triples(e)).toEqual([['政策兑现', null, 'open']]);
+  });
+});
+
+describe('counts: co-ordinated problems vs. one problem said twice', () => {
+  it('a matter of another category wanted "too" (也要) after a need told by its quantity is a second problem', () => {
+    expect(triples(parseChecked('去了金穗米业 仓库要扩二十亩 天然气也要接'))).toEqual([
+      ['用地', null, 'open'],
+      ['其他', null, 'open'],
+    ]);
+  });
+
+  it('a wish of the same category in the next line is the remedy of the problem above it: one issue', () => {
+    const e = parseChecked('去了金穗米业\n外地订单少了三成\n想去参加农博会');
+    expect(e.issues.map((i) => i.category)).toEqual(['市场']);
+  });
+
+  it('a second deficit in the next line, or a wish of another category, stays its own', () => {
+    expect(parseChecked('金穗米业 缺叉车工\n缺包装工').issues).toHaveLength(2);
+    expect(parseChecked('去了金穗米业\n缺叉车工\n想申请技改贷款').issues.map((i) => i.category)).toEqual([
+      '用工',
+      '融资',
+    ]);
   });
 });
 

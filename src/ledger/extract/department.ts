@@ -29,6 +29,7 @@ import {
   OWN_OFFICE_WE,
   STEM_ACTION_AFTER,
   URGE_BEFORE_DEPARTMENT,
+  CHASE_ASKED,
   POLICY_GROUND_BEFORE,
   POLICY_ISSUED_VERBS,
   POLICY_NOUNS,
@@ -131,7 +132,7 @@ const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 /** A wish or request right before the department, maybe with help to contact it (能不能帮忙对接人社局). */
 const WISH_BEFORE = new RegExp(
-  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|(?<![申邀])请|(?:想|要|希望)申请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${CONTACT_STEP_VERBS.join('|')}))?\\s*$`,
+  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|(?<![申邀])请|(?:想|要|希望)申请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${[...CONTACT_STEP_VERBS, ...URGE_BEFORE_DEPARTMENT].join('|')}))?\\s*$`,
 );
 /**
  * Before the department, a step still to take (需协调供电公司, 将对接商务局, 建议联系人社局): the department is wished
@@ -372,6 +373,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         else if (NOT_CONTACTED_BEFORE.test(before)) role = 'wish';
         else if (
           DECLINES_AFTER.test(afterPerson) ||
+          // (注册证在省药监局审了一年，想请我们帮忙问一下: the enterprise's own application waits there, we are asked to chase it)
+          CHASE_ASKED_AFTER.test(sentenceAfter(text, f.end)) ||
           POLICY_SOURCE_AFTER.test(after) ||
           POLICY_GROUND.test(before) ||
           HIGHER_LEVEL_BEFORE.test(text.slice(Math.max(0, f.start - 4), f.start))
@@ -439,6 +442,15 @@ export function findDepartments(text: string): DepartmentMention[] {
       mentions[i] = { ...m, role: 'participant' };
   }
   return mentions;
+}
+/** Later in the sentence, we are asked to chase the matter (想请我们帮忙问一下, 让帮着催): nobody of ours has it yet. */
+const CHASE_ASKED_AFTER = new RegExp(
+  `(?:${CHASE_ASKED.join('|')})\\s*(?:我们|我|一下)?\\s*(?:帮忙|帮着|帮)(?:他们|企业)?\\s*(?:问|催|跟|盯|打听|了解)`,
+);
+/** The rest of the sentence after `at`. */
+function sentenceAfter(text: string, at: number): string {
+  const end = text.slice(at).search(/[。！!？?\n]/);
+  return text.slice(at, end < 0 ? text.length : at + end);
 }
 /** The cadre named right after a department (的老李, 王科长): who may later take the matter on. */
 const CADRE_AFTER = /^\s*的?\s*((?:[老小][\u4e00-\u9fa5])|(?:[\u4e00-\u9fa5](?:科长|主任|局长|股长|书记|部长)))/;

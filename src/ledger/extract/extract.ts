@@ -1501,6 +1501,17 @@ function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   return true;
 }
 
+/** A clause opening with a wish (想参加展会, 希望多组织招聘): what the enterprise would like done. */
+const WISH_OPENING = /^\s*(?:他们|企业|老板|厂里)?(?:还|也|就是)?(?:想要?|希望|盼着?|打算)/;
+/** The segment only asks for something (想申请…, 希望帮忙…) and the one before it says what is wrong: a remedy for it. */
+function remedyOf(m: MessageFacts, f: SegmentFacts, prev: SegmentFacts | undefined): boolean {
+  if (!prev || prev.seg.parentStart === f.seg.parentStart) return false;
+  const asks =
+    f.content.some((c) => REQUEST_CUES.test(c.text) || WISH_OPENING.test(c.text)) &&
+    !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text));
+  return asks && prev.content.some((c) => OWN_PROBLEM_CUES.test(c.text)) && !m.multiEnterprise;
+}
+
 /**
  * "华康 融资 done ✅ / 贷款昨天到账了": a result said of a matter right after the same result said of its category alone (or
  * the other way round) — a headline and its detail, one update. Two results on matters each named in their own words
@@ -1677,6 +1688,28 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   ) {
     d.items.pop();
     item.summary = announced.summary ? `${announced.summary}，${item.summary}` : item.summary;
+  }
+  // "流动资金紧张。想申请技改贷款。": a wish of the same category right after a problem said in its own sentence or line
+  // is that problem's remedy, as within one sentence — one issue (a second deficit, 缺焊工 / 缺装配工, stays its own)
+  if (
+    announced &&
+    d.items[d.items.length - 1] === announced &&
+    !announced.old &&
+    announced.segment === f.index - 1 &&
+    announced.category === item.category &&
+    announced.enterprise === item.enterprise &&
+    announced.enumIndex === null &&
+    item.enumIndex === null &&
+    !refClauses.length &&
+    remedyOf(m, f, m.segments[announced.segment])
+  ) {
+    announced.summary = `${announced.summary}，${item.summary}`;
+    if (item.department) {
+      announced.department = item.department;
+      announced.status = maxStatus([announced.status, item.status])!;
+      announced.explicitStatus ||= item.explicitStatus;
+    }
+    return true;
   }
   d.items.push(item);
   for (const { c, targets } of refClauses) {

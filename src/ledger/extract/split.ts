@@ -18,6 +18,7 @@
  */
 import type { Category } from '../model.js';
 import {
+  ALSO_ANOTHER,
   CASH_STRAIN,
   CAUSE_START,
   CONSEQUENCE_START,
@@ -204,6 +205,19 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       gCue &&
       gCat.score > 0 &&
       !gCats.has(p.category)
+    )
+      return open(false);
+    // "新增用地要三十亩 用电增容也要弄": a matter of another category said to be wanted or wrong "too" (也) is one more
+    // problem beside the one before, even when that one was stated without a cue word (a need told by its quantity)
+    if (
+      p.score > 0 &&
+      !p.consequence &&
+      !p.state &&
+      !remedy &&
+      !restated &&
+      gCat.score > 0 &&
+      !gCats.has(p.category) &&
+      ALSO_ANOTHER.test(maskedSlice(p, ctx))
     )
       return open(false);
     // a new report on another matter after a problem (…想续贷，老板还说厂里电老是跳闸): a problem of its own, even when
