@@ -76,6 +76,23 @@ describe('counts: a step of our own on a matter named before is no new problem',
   });
 });
 
+describe('counts: two matters handed to two offices in one sentence', () => {
+  it('X的事报给A了，Y的需求交给B了: a topic sentence that hands a second matter to another office holds two issues', () => {
+    expect(
+      triples(parseChecked('金穗米业那个房产税减免的事，我已经报给税务局了，质检工程师的需求交给人社局了')),
+    ).toEqual([
+      ['政策兑现', '税务局', 'assigned'],
+      ['人才', '人社局', 'assigned'],
+    ]);
+  });
+
+  it('a topic and the steps of one office on it stay one issue', () => {
+    expect(parseChecked('金穗米业土地证问题，经资规局梳理，规划手续已补办，不动产登记正在办理中').issues).toHaveLength(
+      1,
+    );
+  });
+});
+
 describe('counts: co-ordinated problems vs. one problem said twice', () => {
   it('a matter of another category wanted "too" (也要) after a need told by its quantity is a second problem', () => {
     expect(triples(parseChecked('去了金穗米业 仓库要扩二十亩 天然气也要接'))).toEqual([

@@ -120,7 +120,8 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     head.score > 0 &&
     !head.state &&
     !head.cue &&
-    pieces.slice(1).every((p) => !p.cue && !p.report)
+    pieces.slice(1).every((p) => !p.cue && !p.report) &&
+    !handsOffSecondMatter(pieces, ctx)
   )
     return [seg];
 
@@ -278,6 +279,27 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       topic: g.topic,
       topicCategory: g.topicCategory,
     };
+  });
+}
+
+/**
+ * "X的事我已经报给税务局了，Y的需求交给人社局了": after a topic and its hand-off, a clause naming a matter of another
+ * category and handing it to another office is a second matter, not a step of the first.
+ */
+function handsOffSecondMatter(pieces: Piece[], ctx: SplitContext): boolean {
+  const handed = (x: Piece) => ctx.depts.filter((d) => d.handedTo && inside(d, x)).map((d) => d.name);
+  const head = pieces[0]!;
+  return pieces.slice(1).some((p, i) => {
+    const before = pieces.slice(0, i + 1).flatMap(handed);
+    const own = handed(p);
+    return (
+      p.content &&
+      p.score > 0 &&
+      p.category !== head.category &&
+      own.length > 0 &&
+      before.length > 0 &&
+      own.every((n) => !before.includes(n))
+    );
   });
 }
 
