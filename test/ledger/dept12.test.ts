@@ -33,6 +33,18 @@ describe('categories: a role named by its field, a stem said short, money paid o
   });
 });
 
+describe('categories: prices and fees', () => {
+  it('a price right after a thing takes that thing’s category (蒸汽价格 utility, 原材料价格 market)', () => {
+    expect(categorize('供气价格的事').category).toBe('其他');
+    expect(categorize('棉纱价格一直涨').category).toBe('市场');
+  });
+
+  it('a fee said too high is a cost of business, unless it is a loan’s or labour’s own', () => {
+    expect(categorize('固废处置费用太高').category).toBe('其他');
+    expect(categorize('贷款利息费用偏高').category).toBe('融资');
+  });
+});
+
 describe('departments: urging an office names it as the one with the matter', () => {
   it.each([
     ['东岭陶瓷的稳岗返还还没到，催一下人社', '人社局'],
@@ -98,6 +110,12 @@ describe('counts: co-ordinated problems vs. one problem said twice', () => {
     expect(triples(parseChecked('去了金穗米业 仓库要扩二十亩 天然气也要接'))).toEqual([
       ['用地', null, 'open'],
       ['其他', null, 'open'],
+    ]);
+  });
+
+  it('a matter set aside with 除了 before another said "too" is not raised itself', () => {
+    expect(parseChecked('金穗米业来电说，除了直播人才，他们的设备补贴也没到账').issues.map((i) => i.category)).toEqual([
+      '政策兑现',
     ]);
   });
 

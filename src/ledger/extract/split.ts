@@ -99,6 +99,8 @@ function namesNobody(p: Piece, ctx: SplitContext): boolean {
 }
 
 /** A clause ending in a topic word (…土地证问题, …用电增容的事, 贷款那个): it only names a matter. */
+/** A matter set aside before another is raised (除了…, 除开…): it is not raised itself. */
+const BESIDES = /除了|除开|除去|撇开/;
 const TOPIC_HEADING_END = /(?:问题|的事情?|那个事?|这件事|方面|事项)\s*$/;
 
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
@@ -218,7 +220,9 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       !restated &&
       gCat.score > 0 &&
       !gCats.has(p.category) &&
-      ALSO_ANOTHER.test(maskedSlice(p, ctx))
+      ALSO_ANOTHER.test(maskedSlice(p, ctx)) &&
+      // (除了电商人才，补贴也没到账: the matter before 也 is only set aside, not raised)
+      !BESIDES.test(ctx.work.slice(g.start, g.end))
     )
       return open(false);
     // a new report on another matter after a problem (…想续贷，老板还说厂里电老是跳闸): a problem of its own, even when

@@ -111,6 +111,14 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     pattern:
       /[\u4e00-\u9fa5]{1,4}(证|执照)(?=\s*(?:的事|这块|那块)?\s*(?:还|一直|迟迟|始终)?\s*(?:没|未|不|办|申|领|换|延|续|下来|下不来|批|到期|过期|快到期|年审|年检|审|卡|难|慢|变更|注销|吊销|被))/g,
   },
+  // 危废处置费用高, 检测费太贵: a fee said too high is a cost of doing business (like 物流成本) — loans', labour's and
+  // land's own costs (融资成本, 人工费) keep their category
+  {
+    category: '其他',
+    weight: 4,
+    pattern:
+      /(?<!融资|贷款|利息|人工|用工|工资|社保|土地|用地|租地)(费用|费)(?:也|都|还)?(?:太|很|偏|较|比较|过|有点|特别|越来越|实在)?(?:高|贵)/g,
+  },
   // 贷个一千万, 贷500万: the verb of a loan with its amount
   { category: '融资', weight: 4, pattern: /(贷)(?:个|了|款)?\s*[\d一两二三四五六七八九十百千万几]/g },
   // 再拿50亩地, 新增二十亩: land counted in 亩
@@ -906,6 +914,12 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
  * the word before them decides (src/ledger/extract/category.ts). On their own (项目审批慢, 手续办不下来) they stay 审批.
  */
 export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查', '手续', '报批', '批不下来', '审批慢'];
+
+/**
+ * Price words (价格, 涨价): right after a word of another category they are that thing's price — 蒸汽价格 is a utility
+ * matter, 原材料价格 a market one — so, like procedure words, the word before them decides.
+ */
+export const PRICE_WORDS: readonly string[] = ['价格', '涨价'];
 
 /**
  * Characters that never stand in for a problem word's character when it is mistyped by sound: function words (不住
