@@ -45,15 +45,6 @@ describe('categories: prices and fees', () => {
   });
 });
 
-describe('counts: a subsidy asked for a cost said too high is its remedy', () => {
-  it('仓储费太贵…想申请补贴: one issue; a subsidy asked after a staffing deficit stays its own', () => {
-    expect(parseChecked('金穗米业说 仓储费太贵 成本降不下来 想申请点补贴').issues.map((i) => i.category)).toEqual([
-      '其他',
-    ]);
-    expect(parseChecked('金穗米业说 缺焊工 想申请点补贴').issues.map((i) => i.category)).toEqual(['用工', '政策兑现']);
-  });
-});
-
 describe('departments: urging an office names it as the one with the matter', () => {
   it.each([
     ['东岭陶瓷的稳岗返还还没到，催一下人社', '人社局'],

@@ -20,7 +20,6 @@ import type { Category } from '../model.js';
 import {
   ALSO_ANOTHER,
   CASH_STRAIN,
-  COST_STRAIN,
   CAUSE_START,
   CONSEQUENCE_START,
   EARLIER_MARKERS,
@@ -191,11 +190,8 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     }
     // a problem of another category than the one before, both problems of their own
     // (a request for money after a money problem is its remedy: 资金紧张，希望兑现去年的技改补助)
-    // (a cost said too high — 运费太贵，想申请补贴 — is a money problem too, whatever its category)
     const remedy =
-      p.requestOnly &&
-      MONEY_REMEDIES.includes(p.category) &&
-      ([...gCats].some((c) => MONEY_PROBLEMS.includes(c)) || COST_STRAIN.test(maskedSlice(g, ctx)));
+      p.requestOnly && MONEY_REMEDIES.includes(p.category) && [...gCats].some((c) => MONEY_PROBLEMS.includes(c));
     // 缺芯片工程师，招不到人: a staffing deficit that names nobody restates the staffing problem before it
     // (出口退税到账慢，资金周转压力大: cash strain after money owed or earned is its consequence)
     const restated =

@@ -293,10 +293,6 @@ export const CONSEQUENCE_START =
 export const CAUSE_START =
   /^\s*(?:企业|公司|厂里|他们|该企业)?(?:反映|反应|说|表示|称|提到)?(?:主要是|主要)?(?:因为|由于|受(?=[^，,。;；]{1,12}影响)|因(?=[\u4e00-\u9fa5]{2}))/;
 
-/** A cost said too high (运费太贵, 处置费用偏高, 成本压不下来): a money problem, whose remedy a subsidy asked for is. */
-export const COST_STRAIN =
-  /(?:费|费用|成本|价格|价钱)(?:也|都|还)?(?:太|很|偏|较|比较|过|有点|特别|越来越|实在)?(?:高|贵)|成本(?:压不下来|降不下来|上升|增加)/;
-
 /**
  * A follow-up step of our own said of a matter (补助的事我回头问问, 贷款那个帮他们催一下, 注册证的事我们跟进): after a topic
  * word it speaks of a matter already named, as a hand-off would — no new problem, and nobody else handles it yet.
