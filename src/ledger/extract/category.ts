@@ -4,7 +4,13 @@
  * enterprise names first.
  */
 import type { Category } from '../model.js';
-import { CATEGORY_LEXICON, CATEGORY_MORPHOLOGY, NOT_A_TYPO_CHARS, PROCEDURE_WORDS } from '../lexicon/categories.js';
+import {
+  CATEGORY_LEXICON,
+  CATEGORY_MORPHOLOGY,
+  NOT_A_TYPO_CHARS,
+  PRICE_WORDS,
+  PROCEDURE_WORDS,
+} from '../lexicon/categories.js';
 import { homophoneTypoAt } from '../../text/sound.js';
 import { CAUSE_START, OWN_PROBLEM_CUES, REQUEST_CUES } from '../lexicon/signals.js';
 
@@ -140,9 +146,10 @@ export function scoreCategories(text: string): CategoryScore[] {
     }
   }
   // A procedure word right after a word of another category (银行审批, 并网验收, 贷款的审批) is that matter's
-  // procedure: the word before it decides, the procedure counts nothing and is no head.
+  // procedure, a price word (蒸汽价格) its price: the word before it decides, the dependent counts nothing and is no head.
   for (const h of [...hits]) {
-    if (!PROCEDURE_WORDS.includes(lower.slice(h.at, h.end))) continue;
+    const word = lower.slice(h.at, h.end);
+    if (!PROCEDURE_WORDS.includes(word) && !PRICE_WORDS.includes(word)) continue;
     const modifier = hits.find(
       (p) =>
         p.category !== h.category &&

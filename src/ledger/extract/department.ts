@@ -28,6 +28,8 @@ import {
   OWN_OFFICE_STEPS,
   OWN_OFFICE_WE,
   STEM_ACTION_AFTER,
+  URGE_BEFORE_DEPARTMENT,
+  CHASE_ASKED,
   POLICY_GROUND_BEFORE,
   POLICY_ISSUED_VERBS,
   POLICY_NOUNS,
@@ -84,8 +86,9 @@ const COMPANY_ENDINGS = new Set<string>(COMPANY_SUFFIXES);
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
-const STEM_BEFORE =
-  /(?:^|[\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|交办|转办|那边|这边|的事|问题)$/;
+const STEM_BEFORE = new RegExp(
+  `(?:^|[\\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|交办|转办|那边|这边|的事|问题|${URGE_BEFORE_DEPARTMENT.join('|')})$`,
+);
 /** … and after it (a clause edge, a place word — 那边, 这块 … —, or the department acting: 在弄, 说, 牵头 …). */
 const STEM_AFTER = new RegExp(
   String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|[老小][${COMMON_SURNAMES}](?![\u4e00-\u9fa5]?(?:企业|公司|额|微|型))|[${COMMON_SURNAMES}](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,
@@ -129,7 +132,7 @@ const HIGHER_LEVEL_BEFORE = new RegExp(`(?:${HIGHER_LEVEL_BEFORE_DEPARTMENT.join
 const VERIFY_AFTER = /^\s*(?:已|也|再|去|上门)?(?:回访|确认|核实|复核|抽查|验收|见证)/;
 /** A wish or request right before the department, maybe with help to contact it (能不能帮忙对接人社局). */
 const WISH_BEFORE = new RegExp(
-  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|(?<![申邀])请|(?:想|要|希望)申请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${CONTACT_STEP_VERBS.join('|')}))?\\s*$`,
+  `(?:想请|想让|想找|希望|请求|恳请|要求|需要|盼|能否|能不能|可否|可不可以|(?<![申邀])请|(?:想|要|希望)申请|问|问问)\\s*(?:(?:帮忙|帮着|帮|给|替|代为)?\\s*(?:${[...CONTACT_STEP_VERBS, ...URGE_BEFORE_DEPARTMENT].join('|')}))?\\s*$`,
 );
 /**
  * Before the department, a step still to take (需协调供电公司, 将对接商务局, 建议联系人社局): the department is wished
@@ -207,7 +210,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (
         !sure &&
         !afterTopic &&
-        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 2), at)) ||
+        (!STEM_BEFORE.test(text.slice(Math.max(0, at - 3), at)) ||
           !(placed || STEM_AFTER.test(after) || headsStep(text, at, stem)))
       )
         continue;
@@ -242,7 +245,7 @@ export function findDepartments(text: string): DepartmentMention[] {
       )
         continue;
       if (
-        !STEM_BEFORE.test(text.slice(Math.max(0, i - 2), i)) &&
+        !STEM_BEFORE.test(text.slice(Math.max(0, i - 3), i)) &&
         !STEM_AFTER.test(text.slice(i + w.length, i + w.length + 4)) &&
         !placeWordAt(text.slice(i + w.length))
       )
@@ -374,6 +377,8 @@ export function findDepartments(text: string): DepartmentMention[] {
         else if (NOT_CONTACTED_BEFORE.test(before)) role = 'wish';
         else if (
           DECLINES_AFTER.test(afterPerson) ||
+          // (注册证在省药监局审了一年，想请我们帮忙问一下: the enterprise's own application waits there, we are asked to chase it)
+          CHASE_ASKED_AFTER.test(sentenceAfter(text, f.end)) ||
           POLICY_SOURCE_AFTER.test(after) ||
           POLICY_GROUND.test(before) ||
           HIGHER_LEVEL_BEFORE.test(text.slice(Math.max(0, f.start - 4), f.start))
@@ -441,6 +446,15 @@ export function findDepartments(text: string): DepartmentMention[] {
       mentions[i] = { ...m, role: 'participant' };
   }
   return mentions;
+}
+/** Later in the sentence, we are asked to chase the matter (想请我们帮忙问一下, 让帮着催): nobody of ours has it yet. */
+const CHASE_ASKED_AFTER = new RegExp(
+  `(?:${CHASE_ASKED.join('|')})\\s*(?:我们|我|一下)?\\s*(?:帮忙|帮着|帮)(?:他们|企业)?\\s*(?:问|催|跟|盯|打听|了解)`,
+);
+/** The rest of the sentence after `at`. */
+function sentenceAfter(text: string, at: number): string {
+  const end = text.slice(at).search(/[。！!？?\n]/);
+  return text.slice(at, end < 0 ? text.length : at + end);
 }
 /** The cadre named right after a department (的老李, 王科长): who may later take the matter on. */
 const CADRE_AFTER = /^\s*的?\s*((?:[老小][\u4e00-\u9fa5])|(?:[\u4e00-\u9fa5](?:科长|主任|局长|股长|书记|部长)))/;

@@ -129,6 +129,7 @@ import {
 } from '../lexicon/statuses.js';
 import { PROGRESS_FIELD_LABELS } from '../lexicon/headings.js';
 import { DEPARTMENT_CATEGORIES, LEAD_AFTER_DEPARTMENT } from '../lexicon/departments.js';
+import { GENERIC_MATTER_WORDS } from '../lexicon/categories.js';
 import { LOCALITY_BEFORE_NAME } from '../lexicon/enterprises.js';
 
 /** The sign-off itself (销号, 消号), as asked about in a question. */
@@ -1532,8 +1533,54 @@ function resolution(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   );
   if (fresh.length && !f.hasProblem)
     apply(SCOPE_ALL.test(f.seg.text) ? fresh : [fresh[fresh.length - 1]!], f.status, f.handler);
-  else if (!updatesLastOld(d, f) && !concededBackground(m, f)) addOld(d, m, f, null);
+  else if (!updatesLastOld(d, f) && !concededBackground(m, f) && !restatesLastResult(d, m, f)) addOld(d, m, f, null);
   return true;
+}
+
+/** A clause opening with a wish (想参加展会, 希望多组织招聘): what the enterprise would like done. */
+const WISH_OPENING = /^\s*(?:他们|企业|老板|厂里)?(?:还|也|就是)?(?:想要?|希望|盼着?|打算)/;
+/** The segment only asks for something (想申请…, 希望帮忙…) and the one before it says what is wrong: a remedy for it. */
+function remedyOf(m: MessageFacts, f: SegmentFacts, prev: SegmentFacts | undefined): boolean {
+  if (!prev || prev.seg.parentStart === f.seg.parentStart) return false;
+  const asks =
+    f.content.some((c) => REQUEST_CUES.test(c.text) || WISH_OPENING.test(c.text)) &&
+    !f.content.some((c) => OWN_PROBLEM_CUES.test(c.text));
+  return asks && prev.content.some((c) => OWN_PROBLEM_CUES.test(c.text)) && !m.multiEnterprise;
+}
+
+/**
+ * "华康 融资 done ✅ / 贷款昨天到账了": a result said of a matter right after the same result said of its category alone (or
+ * the other way round) — a headline and its detail, one update. Two results on matters each named in their own words
+ * (土地证下来了 / 用地指标也批了) stay two.
+ */
+function restatesLastResult(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
+  const last = d.items[d.items.length - 1];
+  if (!last?.old || last.ref || f.refs.length || last.segment !== f.index - 1) return false;
+  if (last.enterprise !== f.enterprise || last.category !== f.category.category || f.category.score <= 0) return false;
+  if (last.status !== f.status) return false;
+  const prev = m.segments[last.segment];
+  if (!prev) return false;
+  const headline = namesOnlyCategory(m, prev);
+  if (!headline && !namesOnlyCategory(m, f)) return false;
+  // (the detail names the matter better than its headline)
+  if (headline) last.summary = summaryOf(m, f, true);
+  if (f.handler) last.department = f.handler;
+  return true;
+}
+
+const GENERIC_MATTER = new RegExp([...GENERIC_MATTER_WORDS].sort((a, b) => b.length - a.length).join('|'), 'g');
+/** The segment names its matter only by words any matter of its category shares (融资, 用地的事, 审批), beside names and states. */
+function namesOnlyCategory(m: MessageFacts, f: SegmentFacts): boolean {
+  let text = m.work.slice(f.seg.start, f.seg.end);
+  const masks = [...m.ents, ...f.statuses, ...f.depts, ...f.refs, ...m.dateHits];
+  for (const x of masks)
+    if (x.start < f.seg.end && f.seg.start < x.end)
+      text = blank(text, Math.max(0, x.start - f.seg.start), Math.min(text.length, x.end - f.seg.start));
+  const rest = text
+    .replace(GENERIC_MATTER, ' ')
+    .replace(TOPIC_FILLER, ' ')
+    .replace(/[^\u4e00-\u9fa5]+/g, '');
+  return rest.length === 0 && text.replace(/[^\u4e00-\u9fa5]+/g, '').length > 0;
 }
 
 /**
@@ -1684,6 +1731,28 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   ) {
     d.items.pop();
     item.summary = announced.summary ? `${announced.summary}，${item.summary}` : item.summary;
+  }
+  // "流动资金紧张。想申请技改贷款。": a wish of the same category right after a problem said in its own sentence or line
+  // is that problem's remedy, as within one sentence — one issue (a second deficit, 缺焊工 / 缺装配工, stays its own)
+  if (
+    announced &&
+    d.items[d.items.length - 1] === announced &&
+    !announced.old &&
+    announced.segment === f.index - 1 &&
+    announced.category === item.category &&
+    announced.enterprise === item.enterprise &&
+    announced.enumIndex === null &&
+    item.enumIndex === null &&
+    !refClauses.length &&
+    remedyOf(m, f, m.segments[announced.segment])
+  ) {
+    announced.summary = `${announced.summary}，${item.summary}`;
+    if (item.department) {
+      announced.department = item.department;
+      announced.status = maxStatus([announced.status, item.status])!;
+      announced.explicitStatus ||= item.explicitStatus;
+    }
+    return true;
   }
   d.items.push(item);
   for (const { c, targets } of refClauses) {

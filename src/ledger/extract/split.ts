@@ -18,6 +18,7 @@
  */
 import type { Category } from '../model.js';
 import {
+  ALSO_ANOTHER,
   CASH_STRAIN,
   CAUSE_START,
   CONSEQUENCE_START,
@@ -25,6 +26,7 @@ import {
   GENERIC_EARLIER_ALL,
   GENERIC_STAFFING,
   NEW_REPORT_IN_CLAUSE,
+  OWN_FOLLOW_UP_STEP,
   OWN_PROBLEM_CUES,
   REQUEST_CUES,
   TOPIC_MARKERS,
@@ -97,6 +99,8 @@ function namesNobody(p: Piece, ctx: SplitContext): boolean {
 }
 
 /** A clause ending in a topic word (…土地证问题, …用电增容的事, 贷款那个): it only names a matter. */
+/** A matter set aside before another is raised (除了…, 除开…): it is not raised itself. */
+const BESIDES = /除了|除开|除去|撇开/;
 const TOPIC_HEADING_END = /(?:问题|的事情?|那个事?|这件事|方面|事项)\s*$/;
 
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
@@ -118,7 +122,8 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
     head.score > 0 &&
     !head.state &&
     !head.cue &&
-    pieces.slice(1).every((p) => !p.cue && !p.report)
+    pieces.slice(1).every((p) => !p.cue && !p.report) &&
+    !handsOffSecondMatter(pieces, ctx)
   )
     return [seg];
 
@@ -205,6 +210,21 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       !gCats.has(p.category)
     )
       return open(false);
+    // "新增用地要三十亩 用电增容也要弄": a matter of another category said to be wanted or wrong "too" (也) is one more
+    // problem beside the one before, even when that one was stated without a cue word (a need told by its quantity)
+    if (
+      p.score > 0 &&
+      !p.consequence &&
+      !p.state &&
+      !remedy &&
+      !restated &&
+      gCat.score > 0 &&
+      !gCats.has(p.category) &&
+      ALSO_ANOTHER.test(maskedSlice(p, ctx)) &&
+      // (除了电商人才，补贴也没到账: the matter before 也 is only set aside, not raised)
+      !BESIDES.test(ctx.work.slice(g.start, g.end))
+    )
+      return open(false);
     // a new report on another matter after a problem (…想续贷，老板还说厂里电老是跳闸): a problem of its own, even when
     // the words saying what is wrong come in the clause after it or are the matter's own (跳闸, 积水)
     if (p.report && !p.firm && !p.state && p.score > 0 && gCue && gCat.score > 0 && !gCats.has(p.category))
@@ -263,6 +283,27 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       topic: g.topic,
       topicCategory: g.topicCategory,
     };
+  });
+}
+
+/**
+ * "X的事我已经报给税务局了，Y的需求交给人社局了": after a topic and its hand-off, a clause naming a matter of another
+ * category and handing it to another office is a second matter, not a step of the first.
+ */
+function handsOffSecondMatter(pieces: Piece[], ctx: SplitContext): boolean {
+  const handed = (x: Piece) => ctx.depts.filter((d) => d.handedTo && inside(d, x)).map((d) => d.name);
+  const head = pieces[0]!;
+  return pieces.slice(1).some((p, i) => {
+    const before = pieces.slice(0, i + 1).flatMap(handed);
+    const own = handed(p);
+    return (
+      p.content &&
+      p.score > 0 &&
+      p.category !== head.category &&
+      own.length > 0 &&
+      before.length > 0 &&
+      own.every((n) => !before.includes(n))
+    );
   });
 }
 
@@ -333,7 +374,8 @@ function topicOf(
     // the state may be said in the next clause: a bare one (已交办金融办) or a department's words about it that
     // raise no problem of their own (用电增容 供电公司说要等变电站改造)
     const state = p.state || (next?.state && (!next.content || !next.cue));
-    if (!state) return null;
+    // (补助的事我回头问问: a step of our own on a matter listed before is about that matter too)
+    if (!state && (p.cue || !OWN_FOLLOW_UP_STEP.test(p.text))) return null;
     if (sameBefore) return 'topic';
     return p.cue ? 'new' : 'topic';
   }

@@ -75,6 +75,14 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     pattern:
       /(?:缺|招|要|找|聘|需要|急需|[个名位])[^，,。;；\s]{0,6}?(运营|主播|美工|设计师?|文案|剪辑)(?!成本|费用|资金|正常|情况|良好|平稳)/g,
   },
+  // 招3个研发, 缺几个搞研发的: research work named as the person hired or lacking (the word ends the noun phrase — 研发资金,
+  // 研发中心 are no person) is talent
+  {
+    category: '人才',
+    weight: 6,
+    pattern:
+      /(?:缺|招|找|聘|急需|[个名位])[^，,。;；\s]{0,4}?(研发|科研)(?=$|[\s，,。;；!！?？]|的(?![\u4e00-\u9fa5])|的人)/g,
+  },
   // 缺质量主管, 招一个生产经理, 缺物流管理人员: a manager wanted is talent, whatever the field before it
   {
     category: '人才',
@@ -102,6 +110,14 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     weight: 5,
     pattern:
       /[\u4e00-\u9fa5]{1,4}(证|执照)(?=\s*(?:的事|这块|那块)?\s*(?:还|一直|迟迟|始终)?\s*(?:没|未|不|办|申|领|换|延|续|下来|下不来|批|到期|过期|快到期|年审|年检|审|卡|难|慢|变更|注销|吊销|被))/g,
+  },
+  // 危废处置费用高, 检测费太贵: a fee said too high is a cost of doing business (like 物流成本) — loans', labour's and
+  // land's own costs (融资成本, 人工费) keep their category
+  {
+    category: '其他',
+    weight: 4,
+    pattern:
+      /(?<!融资|贷款|利息|人工|用工|工资|社保|土地|用地|租地)(费用|费)(?:也|都|还)?(?:太|很|偏|较|比较|过|有点|特别|越来越|实在)?(?:高|贵)/g,
   },
   // 贷个一千万, 贷500万: the verb of a loan with its amount
   { category: '融资', weight: 4, pattern: /(贷)(?:个|了|款)?\s*[\d一两二三四五六七八九十百千万几]/g },
@@ -393,7 +409,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       'PhD',
     ],
   },
-  { category: '人才', weight: 2, words: ['大学生', '毕业生', '团队', '引才', '引智'] },
+  // 公寓 alone (公寓的事, 公寓排上了) is the talent apartment said short; workers' housing is listed under 其他 and wins
+  { category: '人才', weight: 2, words: ['大学生', '毕业生', '团队', '引才', '引智', '公寓'] },
 
   // --- 用地: land
   {
@@ -636,6 +653,8 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
     ],
   },
   { category: '政策兑现', weight: 2, words: ['政策', '申报', '税收', '拨付'] },
+  // public money paid out to the enterprise (拨付资金, 拨款): a grant being paid, not a loan — wins over 资金 alone
+  { category: '政策兑现', weight: 5, words: ['拨付资金', '拨款', '拨付到位', '资金拨付'] },
 
   // --- 市场: orders, market expansion
   {
@@ -875,6 +894,9 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
       '廉租房',
       '保障房',
       '蓝领公寓',
+      '员工公寓',
+      '工人公寓',
+      '职工公寓',
     ],
   },
   // intellectual property, disputes and safety: matters of no listed category
@@ -892,6 +914,12 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
  * the word before them decides (src/ledger/extract/category.ts). On their own (项目审批慢, 手续办不下来) they stay 审批.
  */
 export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查', '手续', '报批', '批不下来', '审批慢'];
+
+/**
+ * Price words (价格, 涨价): right after a word of another category they are that thing's price — 蒸汽价格 is a utility
+ * matter, 原材料价格 a market one — so, like procedure words, the word before them decides.
+ */
+export const PRICE_WORDS: readonly string[] = ['价格', '涨价'];
 
 /**
  * Characters that never stand in for a problem word's character when it is mistyped by sound: function words (不住

@@ -493,6 +493,16 @@ export const FUTURE_STEP_TIMES: readonly string[] = [
   '近期',
   '择日',
 ];
+/**
+ * Urging an office about a matter (催一下财政, 催催住建, 去督促了人社): the matter is with that office already — a bare stem
+ * after these stands for its department as after a hand-off verb.
+ */
+/**
+ * Words asking us to chase a matter (想请我们帮忙问一下, 让帮着催, 希望帮忙跟一下): said after an office in the same sentence,
+ * the office is where the enterprise's own application waits, not one we handed the matter to.
+ */
+export const CHASE_ASKED: readonly string[] = ['想请', '请', '让', '叫', '希望', '想让', '要我们', '托'];
+export const URGE_BEFORE_DEPARTMENT: readonly string[] = ['催一下', '催一催', '催催', '催了', '催过', '催促', '督促'];
 export const CONTACT_STEP_VERBS: readonly string[] = [
   '协调',
   '对接',

@@ -298,6 +298,13 @@ export const CONSEQUENCE_START =
 export const CAUSE_START =
   /^\s*(?:企业|公司|厂里|他们|该企业)?(?:反映|反应|说|表示|称|提到)?(?:主要是|主要)?(?:因为|由于|受(?=[^，,。;；]{1,12}影响)|因(?=[\u4e00-\u9fa5]{2}))/;
 
+/**
+ * A follow-up step of our own said of a matter (补助的事我回头问问, 贷款那个帮他们催一下, 注册证的事我们跟进): after a topic
+ * word it speaks of a matter already named, as a hand-off would — no new problem, and nobody else handles it yet.
+ */
+export const OWN_FOLLOW_UP_STEP =
+  /(?:帮(?:他们|企业|忙)?|回头(?:去|再)?|我(?:们)?(?:来|去|再)?|再)\s*(?:问问|问一下|催催|催一下|了解一下|打听一下|跟进|跟一下|盯一下|盯着)/;
+
 /** A clause naming the topic it updates (资金的事已交办金融办, 环评那个市场监管局在协调). */
 export const TOPIC_MARKERS =
   /(?:那条|这条)(?=[,，\s]|$)|那件事|的事情?|的问题|问题(?=\s*(?:[,，]|$|已|在|由|还|都|均|正|目前|现在))|那个|这个事|这件事|这块|方面/;
