@@ -45,6 +45,7 @@ const SUFFIXES_BY_LENGTH = [...new Set(COMPANY_SUFFIXES)].sort(
 );
 const SUFFIX_SET = new Set<string>(COMPANY_SUFFIXES);
 const STOP = new Set(NAME_STOPWORDS);
+const STOP_BY_LENGTH = [...STOP].filter((w) => w.length >= 3);
 const GENERIC_WORDS = new Set<string>([
   ...CATEGORY_LEXICON.flatMap((c) => c.words),
   ...departmentAliases().map((d) => d.alias),
@@ -64,7 +65,7 @@ const FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|
 /** The end of a text that opens a clause in dictation: a filler (就是说, 那个, 嗯) or a blanked one (spaces). */
 const SPOKEN_CLAUSE_START = new RegExp(`(?:${FILLER_ALT}|^[\\s,，]*|\\s{2,}|[,，]\\s*)$`);
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。;；!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|跑了|来到|跟|和|接到|企业|公司|还有|以及)\s*$/;
+  /(?:^|[。;；!！?？\n】\]:：～~\t|｜]\s*)$|(?:^|\n)\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．)）]|[①-⑳])\s*$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|跑了|来到|跟|和|接到|企业|公司|还有|以及)\s*$/;
 /** Before a name whose ending is also a problem word (冷链物流): a visit or report word, or a clause start. */
 const opensName = (before: string) =>
   VISIT_OR_REPORT_BEFORE.test(before) || SPOKEN_CLAUSE_START.test(before) || orderedEntryBefore(before);
@@ -358,7 +359,7 @@ const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|跑了|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩|｜])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|跑了|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
 
 /** A roll-up's entry counter (第二家是, 另一家) ending the text before a name: the name's position, as a list marker is. */
 const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
@@ -538,8 +539,11 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     const name = text.slice(start, end);
     // 焊接机器人项目, 冷链物流设备: a weak ending before the thing it makes or does is an industry word, no name
     const modifies = !strong && MODIFIED_NOUN.test(text.slice(end));
+    // 高新技术企业认定: a name that runs on into a longer stop word (a kind of enterprise, 研发中心) is part of that word
+    const insideStop = STOP_BY_LENGTH.some((w) => w.length > name.length && text.startsWith(w, start));
     if (
       modifies ||
+      insideStop ||
       (!strong && !before.clean) ||
       badName(name) ||
       [...exclude, ...hits].some((x) => start < x.end && x.start < end)

@@ -1,0 +1,69 @@
+/**
+ * Roll-ups over several enterprises, round 12 (issue #11): a name whose ending is also a problem word heading a list
+ * item or a table cell, a pasted table with a row-number column, a report's tally line and its section of plans, and a
+ * name that runs on into a kind of enterprise. Sentences written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
+import { loadKnownEnterprises } from '../../src/ledger/lexicon/index.js';
+
+const known = loadKnownEnterprises();
+const parse = (text: string) => extractUpdate(text, { today: '2026-03-10', knownEnterprises: known });
+const perIssue = (text: string) => parse(text).issues.map((i) => [i.enterprise ?? null, i.category]);
+
+describe('roll-up entries (round 12)', () => {
+  it('a list marker opens a name whose ending is also a problem word (…物流)', () => {
+    const text = '本月新增：\n1、安达物流 冷链运输成本高 待交办\n2、佳和食品 冷库用地没批 待交办';
+    expect(parse(text).enterprise).toBe('安达物流');
+    expect(perIssue(text)).toEqual([
+      ['安达物流', '其他'],
+      ['佳和食品', '用地'],
+    ]);
+  });
+
+  it('a bar-separated table with a row-number column: each row its enterprise', () => {
+    const text =
+      '序号|企业|问题|责任单位|进度\n1|安达物流|运输成本高|交通运输局|已办结\n2|佳和食品|冷库用地|资规局|已交办';
+    const got = parse(text);
+    expect(got.enterprise).toBe('安达物流');
+    expect(got.issues.map((i) => [i.enterprise, i.department, i.status])).toEqual([
+      ['安达物流', '交通运输局', 'resolved'],
+      ['佳和食品', '资规局', 'assigned'],
+    ]);
+  });
+
+  it("a report's tally line counts the work and raises no item", () => {
+    const text =
+      '【服务企业周报】\n一、基本情况\n本周累计走访企业4家，梳理诉求2条，已办结1件。\n二、主要问题\n（一）永泰塑业：缺注塑工10人，已报人社局。\n（二）佳和食品：冷库用地未落实，待研究。';
+    const got = parse(text);
+    expect(got.kind).toBe('visit');
+    expect(got.issues.map((i) => [i.enterprise, i.category, i.status])).toEqual([
+      ['永泰塑业', '用工', 'assigned'],
+      ['佳和食品', '用地', 'open'],
+    ]);
+  });
+
+  it('a count said with a problem of its own is no tally', () => {
+    const got = parse('走访永泰塑业，企业缺注塑工10个');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]?.category).toBe('用工');
+  });
+
+  it('the lines under a section of plans are plans, not problems', () => {
+    const text =
+      '周报\n一、走访情况\n3月9日走访佳和食品，企业反映冷库用地未落实，已报资规局。\n二、下步打算\n跟进佳和食品奖励资金兑现进度。';
+    expect(parse(text).issues.map((i) => i.category)).toEqual(['用地']);
+    // a period heading is no plan: the entries under it are reported
+    const week = '【本周】\n① 永泰塑业：缺注塑工10人；\n② 佳和食品：冷库用地没批；';
+    expect(perIssue(week)).toEqual([
+      ['永泰塑业', '用工'],
+      ['佳和食品', '用地'],
+    ]);
+  });
+
+  it('a name running on into a kind of enterprise is that kind, no name', () => {
+    const got = parse('3月9日走访永泰塑业有限公司，企业反映：高新技术企业研发费用加计扣除没享受到');
+    expect(got.enterprise).toBe('永泰塑业有限公司');
+    expect(got.issues.map((i) => i.enterprise ?? null)).toEqual([null]);
+  });
+});
