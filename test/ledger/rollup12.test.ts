@@ -66,4 +66,43 @@ describe('roll-up entries (round 12)', () => {
     expect(got.enterprise).toBe('永泰塑业有限公司');
     expect(got.issues.map((i) => i.enterprise ?? null)).toEqual([null]);
   });
+
+  it('the enterprise column of a table is found by its header, whatever its place', () => {
+    const text =
+      '问题\t企业\t责任单位\t进度\n冷库用地没批\t佳和食品\t资规局\t已交办\n缺注塑工\t安达物流\t人社局\t对接中';
+    expect(parse(text).enterprise).toBe('佳和食品');
+    expect(perIssue(text)).toEqual([
+      ['佳和食品', '用地'],
+      ['安达物流', '用工'],
+    ]);
+  });
+
+  it('a name in the enterprise column with a trade ending the parser does not know is still a name', () => {
+    const text = '企业\t诉求\t责任单位\t进展\n云帆电商\t直播运营人才\t人社局\t已交办\n永泰塑业\t贷款难\t金融办\t已交办';
+    expect(parse(text).issues.map((i) => [i.enterprise, i.category])).toEqual([
+      ['云帆电商', '人才'],
+      ['永泰塑业', '融资'],
+    ]);
+  });
+
+  it('the first row names the message enterprise even with nothing to raise', () => {
+    const text = '本周走访\n企业|诉求|责任单位|进展\n云帆电商|暂无诉求||\n永泰塑业|缺注塑工10人|人社局|已交办';
+    const got = parse(text);
+    expect(got.enterprise).toBe('云帆电商');
+    expect(got.issues.map((i) => i.enterprise)).toEqual(['永泰塑业']);
+  });
+
+  it("a report's title that says visits were made raises no item", () => {
+    const text =
+      '本周走访企业诉求汇总\n企业\t诉求\t责任单位\t进展\n永泰塑业\t缺注塑工10人\t人社局\t已交办\n佳和食品\t冷库用地没批\t\t待研究';
+    const got = parse(text);
+    expect(got.kind).toBe('visit');
+    expect(got.issues.map((i) => i.enterprise)).toEqual(['永泰塑业', '佳和食品']);
+  });
+
+  it('慰问 before a full legal name ends the words before the name', () => {
+    const text =
+      '一、3月2日慰问永泰塑业有限公司，企业未提出诉求；\n二、3月3日慰问安吉云帆包装材料有限公司，企业反映需包装工20名，已转人社局。';
+    expect(parse(text).issues.map((i) => i.enterprise)).toEqual(['安吉云帆包装材料有限公司']);
+  });
 });

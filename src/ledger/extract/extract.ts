@@ -1093,6 +1093,15 @@ function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
   if (f.question) return; // a question is asked, nothing is stated (questionOrNothing reads it)
   // "本周共走访企业3家，收集问题3个，已交办2个": a report's tally counts the work, it raises no item
   if (!f.refs.length && tallyOnly(f.seg.text)) return;
+  // "本周走访企业诉求汇总" on its own line: a report's title that says visits were made (read as such) raises no item
+  if (
+    !f.refs.length &&
+    f.status === null &&
+    f.handler === null &&
+    /^\s*(?:[\n:：]|$)/.test(m.work.slice(f.seg.end, f.seg.end + 1)) &&
+    isHeading(f.seg.text.replace(VISIT_VERBS_G, ''))
+  )
+    return;
   // "三、下周计划\n跟进X的奖励兑现": under a section of work to do, a line with no id and nothing said done is a plan
   if (!f.refs.length && (f.status === null || f.status === 'open') && inTodoSection(m.work, f.seg.start)) return;
   // "企业暂无诉求，对之前帮忙协调的事很满意": nothing to record unless an id, a status or a department says so.

@@ -145,6 +145,24 @@ export const TABLE_COLUMN_NOUNS = [
   '人',
 ];
 
+/**
+ * Column labels of a table's enterprises (企业, 企业名称, 走访企业): in the rows under such a header, the cell in that
+ * column names the row's enterprise, whatever the column's place (序号|企业|问题|…, 问题|企业|进度).
+ */
+export const ENTERPRISE_COLUMN_LABELS = [
+  '企业',
+  '企业名称',
+  '企业全称',
+  '企业简称',
+  '公司',
+  '公司名称',
+  '单位名称',
+  '走访企业',
+  '服务企业',
+  '服务对象',
+  '走访对象',
+];
+
 /** Column labels of a table's problems (问题, 问题描述, 诉求内容): its rows report problems. */
 export const PROBLEM_COLUMN_LABELS = ['问题', '诉求', '困难', '需求'];
 
