@@ -105,4 +105,12 @@ describe('roll-up entries (round 12)', () => {
       '一、3月2日慰问永泰塑业有限公司，企业未提出诉求；\n二、3月3日慰问安吉云帆包装材料有限公司，企业反映需包装工20名，已转人社局。';
     expect(parse(text).issues.map((i) => i.enterprise)).toEqual(['安吉云帆包装材料有限公司']);
   });
+
+  it('two names joined by 和, each said again alone, are two enterprises', () => {
+    const got = parse('今天走访了宏达和恒信电子，宏达一切正常，恒信缺研发人员');
+    expect(got.enterprise).toBe('宏达');
+    expect(got.issues.map((i) => [i.enterprise, i.category])).toEqual([['恒信电子', '人才']]);
+    // a name holding 和 said once is one name
+    expect(parse('走访了同和机械，同和缺焊工').enterprise).toBe('同和机械');
+  });
 });

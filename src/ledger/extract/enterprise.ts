@@ -1012,6 +1012,31 @@ export function findEnterprises(
     ...lineHits.map(placed),
     ...rowHits.map(placed),
   ].sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
+  // 走访金马和瑞丰纺织：金马…；瑞丰纺织…: a name joining two names by a conjunction, each said again alone in the
+  // message, is the two
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const h = hits[i]!;
+    if (h.known) continue;
+    const said = text.slice(h.start, h.end);
+    const k = said.search(/(?<=^[\u4e00-\u9fa5]{2,})[和与及跟](?=[\u4e00-\u9fa5]{2,}$)/);
+    if (k < 0) continue;
+    // (said again in full or by its first two characters: 宏达和恒信电子…恒信缺研发人员)
+    const again = (part: string) => {
+      const short = part.slice(0, 2);
+      for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1))
+        if (at < h.start || at >= h.end) return true;
+      return false;
+    };
+    const first = said.slice(0, k);
+    const second = said.slice(k + 1);
+    if (!again(first) || !again(second)) continue;
+    hits.splice(
+      i,
+      1,
+      { name: first, start: h.start, end: h.start + k, known: false },
+      { ...h, name: h.name === said ? second : h.name, start: h.start + k + 1 },
+    );
+  }
   // 蓝海那边… (蓝海生物): a short name that begins a fuller one named in the same message is that one
   for (const [i, h] of hits.entries()) {
     if (h.known) continue;
