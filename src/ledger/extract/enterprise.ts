@@ -25,7 +25,7 @@ import {
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { NAME_FILLERS, OWN_PROBLEM_CUES, REQUEST_CUES, VISIT_VERB_TYPOS } from '../lexicon/signals.js';
 import { departmentAliases } from '../lexicon/departments.js';
-import { HEADING_WORDS } from '../lexicon/headings.js';
+import { ENTERPRISE_COLUMN_LABELS, HEADING_WORDS, TABLE_COLUMN_NOUNS } from '../lexicon/headings.js';
 import { withSlashBreaks, type Span } from './normalize.js';
 import { findStatuses } from './status.js';
 import { findDepartments } from './department.js';
@@ -47,6 +47,7 @@ const SUFFIXES_BY_LENGTH = [...new Set(COMPANY_SUFFIXES)].sort(
 const SUFFIX_SET = new Set<string>(COMPANY_SUFFIXES);
 const STOP = new Set(NAME_STOPWORDS);
 const PLACES = new Set(PLACE_NAMES);
+const STOP_BY_LENGTH = [...STOP].filter((w) => w.length >= 3);
 const GENERIC_WORDS = new Set<string>([
   ...CATEGORY_LEXICON.flatMap((c) => c.words),
   ...departmentAliases().map((d) => d.alias),
@@ -66,7 +67,7 @@ const FILLER_ALT = [...NAME_FILLERS].sort((a, b) => b.length - a.length).join('|
 /** The end of a text that opens a clause in dictation: a filler (就是说, 那个, 嗯) or a blanked one (spaces). */
 const SPOKEN_CLAUSE_START = new RegExp(`(?:${FILLER_ALT}|^[\\s,，]*|\\s{2,}|[,，]\\s*)$`);
 const VISIT_OR_REPORT_BEFORE =
-  /(?:^|[。;；!！?？\n】\]:：～~]\s*)$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|跑了|来到|跟|和|接到|企业|公司|还有|以及)\s*$/;
+  /(?:^|[。;；!！?？\n】\]:：～~\t|｜]\s*)$|(?:^|\n)\s*(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．)）]|[①-⑳])\s*$|(?:走访了?|拜访了?|调研了?|回访了?|去了?|到了?|跑了|来到|跟|和|接到|企业|公司|还有|以及)\s*$/;
 /** Before a name whose ending is also a problem word (冷链物流): a visit or report word, or a clause start. */
 const opensName = (before: string) =>
   VISIT_OR_REPORT_BEFORE.test(before) || SPOKEN_CLAUSE_START.test(before) || orderedEntryBefore(before);
@@ -306,7 +307,7 @@ const BREAK_CHARS =
   /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴缺]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
 const BREAK_WORDS =
-  /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望))/;
+  /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望|慰问|探访)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望|慰问|探访))/;
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
   /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
@@ -362,7 +363,7 @@ const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|跑了|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩|｜])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|跑了|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
 
 /** A roll-up's entry counter (第二家是, 另一家) ending the text before a name: the name's position, as a list marker is. */
 const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
@@ -542,8 +543,11 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
     const name = text.slice(start, end);
     // 焊接机器人项目, 冷链物流设备: a weak ending before the thing it makes or does is an industry word, no name
     const modifies = !strong && MODIFIED_NOUN.test(text.slice(end));
+    // 高新技术企业认定: a name that runs on into a longer stop word (a kind of enterprise, 研发中心) is part of that word
+    const insideStop = STOP_BY_LENGTH.some((w) => w.length > name.length && text.startsWith(w, start));
     if (
       modifies ||
+      insideStop ||
       (!strong && !before.clean) ||
       badName(name) ||
       [...exclude, ...hits].some((x) => start < x.end && x.start < end)
@@ -915,6 +919,73 @@ export function findRowNames(text: string, exclude: Span[] = [], idSpans: readon
   return hits;
 }
 
+/** A cell of a table's header row: a heading word, or a short label ending in a column noun (问题描述, 走访日期). */
+const COLUMN_LABEL_CELL = new RegExp(
+  `^(?:[\\u4e00-\\u9fa5]{0,4}(?:${TABLE_COLUMN_NOUNS.join('|')})|(?:${[...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|')})+)$`,
+);
+const ENTERPRISE_COLUMN = new RegExp(`^(?:${ENTERPRISE_COLUMN_LABELS.join('|')})$`);
+/** How a table's cells are separated: tabs or bars, else runs of two spaces or more, else single spaces. */
+const CELL_SEPARATORS = [/\s*[\t|｜]\s*/g, /\s{2,}/g, /\s+/g];
+
+/** The cells of a line split at `sep` (global), empty ones kept, with their offsets from the line's start. */
+function cellsAt(line: string, sep: RegExp): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let from = 0;
+  for (const m of line.matchAll(sep)) {
+    out.push({ text: line.slice(from, m.index), start: from });
+    from = m.index + m[0].length;
+  }
+  out.push({ text: line.slice(from), start: from });
+  return out;
+}
+
+/**
+ * The name column of a pasted table (序号|企业|问题|责任单位|进度, 问题\t企业\t进展, 序号  企业  诉求): under a header row
+ * whose cells are all column labels and one of them an enterprise label, the cell in that column of each row below,
+ * split the same way, names the row's enterprise — whatever the column's place, whatever the name's ending. A row
+ * that does not split into the header's cells (a note under the table) ends it.
+ */
+export function findColumnNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
+  const hits: EnterpriseHit[] = [];
+  const lines = [...text.matchAll(/[^\n]+/g)];
+  for (let k = 0; k < lines.length; k++) {
+    const header = lines[k]![0];
+    const sep = CELL_SEPARATORS.find((re) => new RegExp(re.source).test(header.trim()));
+    if (!sep) continue;
+    const cells = cellsAt(header, sep).map((c) => c.text.trim());
+    const labels = cells.filter(Boolean);
+    if (labels.length < 3 || !labels.every((c) => COLUMN_LABEL_CELL.test(c))) continue;
+    const col = cells.findIndex((c) => ENTERPRISE_COLUMN.test(c));
+    if (col < 0) continue;
+    for (let j = k + 1; j < lines.length; j++) {
+      const row = lines[j]!;
+      // (a bar table's rule line |---|---| is no row)
+      if (!/[\u4e00-\u9fa5A-Za-z]/.test(row[0])) continue;
+      const parts = cellsAt(row[0], sep);
+      if (parts.length < Math.max(2, col + 1) || parts.length > cells.length + 1) break;
+      const cell = parts[col]!;
+      const name = cell.text.trim();
+      const start = row.index + cell.start + (cell.text.length - cell.text.trimStart().length);
+      if (
+        !/^[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z()（）]{1,24}$/.test(name) ||
+        badName(name) ||
+        HEADING_NAME.test(name) ||
+        [...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)
+      )
+        continue;
+      hits.push({ name, start, end: start + name.length, known: false });
+    }
+  }
+  // (a name of the column said again elsewhere — in a note under the table — is that enterprise)
+  for (const name of new Set(hits.map((h) => h.name))) {
+    if (name.length < 3) continue;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length))
+      if (![...exclude, ...hits].some((x) => at < x.end && x.start < at + name.length))
+        hits.push({ name, start: at, end: at + name.length, known: false });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
 /** All enterprise mentions (known ones, company-name patterns, context names), earliest first. */
 /** `idSpans`: where the issue ids stood (blanked in `text`): a table row's id column. */
 export function findEnterprises(
@@ -926,7 +997,8 @@ export function findEnterprises(
 ): EnterpriseHit[] {
   const matcher = enterpriseMatcher(known, preferred);
   const knownHits = matcher.findKnown(text, exclude);
-  const taken = [...exclude, ...knownHits];
+  const columnHits = findColumnNames(text, [...exclude, ...knownHits]);
+  const taken = [...exclude, ...knownHits, ...columnHits];
   const suffixHits = findSuffixNames(text, taken);
   const contextHits = findContextNames(text, [...taken, ...suffixHits]);
   const lineHits = findLineHeadNames(text, [...taken, ...suffixHits, ...contextHits]);
@@ -938,11 +1010,37 @@ export function findEnterprises(
   };
   const hits = [
     ...knownHits,
+    ...columnHits.map(placed),
     ...suffixHits,
     ...contextHits.map(placed),
     ...lineHits.map(placed),
     ...rowHits.map(placed),
   ].sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
+  // 走访金马和瑞丰纺织：金马…；瑞丰纺织…: a name joining two names by a conjunction, each said again alone in the
+  // message, is the two
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const h = hits[i]!;
+    if (h.known) continue;
+    const said = text.slice(h.start, h.end);
+    const k = said.search(/(?<=^[\u4e00-\u9fa5]{2,})[和与及跟](?=[\u4e00-\u9fa5]{2,}$)/);
+    if (k < 0) continue;
+    // (said again in full or by its first two characters: 宏达和恒信电子…恒信缺研发人员)
+    const again = (part: string) => {
+      const short = part.slice(0, 2);
+      for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1))
+        if (at < h.start || at >= h.end) return true;
+      return false;
+    };
+    const first = said.slice(0, k);
+    const second = said.slice(k + 1);
+    if (!again(first) || !again(second)) continue;
+    hits.splice(
+      i,
+      1,
+      { name: first, start: h.start, end: h.start + k, known: false },
+      { ...h, name: h.name === said ? second : h.name, start: h.start + k + 1 },
+    );
+  }
   // 蓝海那边… (蓝海生物): a short name that begins a fuller one named in the same message is that one
   for (const [i, h] of hits.entries()) {
     if (h.known) continue;

@@ -35,11 +35,14 @@ import {
   INFO_REQUEST,
   PLANNED_HEADING,
   TODO_HEADING,
+  TODO_SECTION_HEADING,
+  SECTION_OPENING,
   PAST_TIME_WORDS,
   REPORT_HEADING,
   NEED_CUES,
   HEADING_LINE,
   STATS_SUMMARY,
+  TALLY_CLAUSE,
   VISIT_NEGATED,
   VISIT_CALLED_OFF,
   INTERROGATIVE,
@@ -1125,6 +1128,19 @@ function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
   if (f.planned && !f.refs.length) return; // a plan: 明天去华康药业…
   if (f.ownPlan) return;
   if (f.question) return; // a question is asked, nothing is stated (questionOrNothing reads it)
+  // "本周共走访企业3家，收集问题3个，已交办2个": a report's tally counts the work, it raises no item
+  if (!f.refs.length && tallyOnly(f.seg.text)) return;
+  // "本周走访企业诉求汇总" on its own line: a report's title that says visits were made (read as such) raises no item
+  if (
+    !f.refs.length &&
+    f.status === null &&
+    f.handler === null &&
+    /^\s*(?:[\n:：]|$)/.test(m.work.slice(f.seg.end, f.seg.end + 1)) &&
+    isHeading(f.seg.text.replace(VISIT_VERBS_G, ''))
+  )
+    return;
+  // "三、下周计划\n跟进X的奖励兑现": under a section of work to do, a line with no id and nothing said done is a plan
+  if (!f.refs.length && (f.status === null || f.status === 'open') && inTodoSection(m.work, f.seg.start)) return;
   // "企业暂无诉求，对之前帮忙协调的事很满意": nothing to record unless an id, a status or a department says so.
   if (
     !f.refs.length &&
@@ -1159,6 +1175,27 @@ function buildItems(d: Draft, m: MessageFacts, f: SegmentFacts): void {
   )
     return;
   for (const step of ITEM_STEPS) if (step(d, m, f)) return;
+}
+
+/** Does `at` lie under a section heading of work to do (TODO_SECTION_HEADING), before the next section opens? */
+function inTodoSection(work: string, at: number): boolean {
+  const lines = work.slice(0, at).split('\n');
+  // (the heading may end the line the segment starts on: 三、下周计划：回访…)
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const line = lines[k]!;
+    if (TODO_SECTION_HEADING.test(line)) return true;
+    if (SECTION_OPENING.test(line)) return false;
+  }
+  return false;
+}
+
+/** Every clause of the text a count of the work done (TALLY_CLAUSE). */
+function tallyOnly(text: string): boolean {
+  const parts = text
+    .split(/[,，、]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((p) => TALLY_CLAUSE.test(p));
 }
 
 const ITEM_STEPS: Array<(d: Draft, m: MessageFacts, f: SegmentFacts) => boolean> = [

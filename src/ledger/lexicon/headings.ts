@@ -49,6 +49,14 @@ export const HEADING_WORDS = [
   '结果',
   '备注',
   '工作',
+  // what a report's section heading says of its part (二、主要问题, 一、总体情况, （三）存在困难)
+  '主要',
+  '存在',
+  '具体',
+  '基本',
+  '总体',
+  '整体',
+  '困难',
   '组团',
   '联企',
   '服务',
@@ -135,6 +143,24 @@ export const TABLE_COLUMN_NOUNS = [
   '诉求',
   '问题',
   '人',
+];
+
+/**
+ * Column labels of a table's enterprises (企业, 企业名称, 走访企业): in the rows under such a header, the cell in that
+ * column names the row's enterprise, whatever the column's place (序号|企业|问题|…, 问题|企业|进度).
+ */
+export const ENTERPRISE_COLUMN_LABELS = [
+  '企业',
+  '企业名称',
+  '企业全称',
+  '企业简称',
+  '公司',
+  '公司名称',
+  '单位名称',
+  '走访企业',
+  '服务企业',
+  '服务对象',
+  '走访对象',
 ];
 
 /** Column labels of a table's problems (问题, 问题描述, 诉求内容): its rows report problems. */

@@ -122,6 +122,15 @@ export const PLANNED_HEADING =
 export const TODO_HEADING =
   /^\s*[【[]?\s*(?:本周|下周|这周|下星期|近期|明天|明日|今天|今日|下一步|下步|后续|下阶段|接下来)?(?:的)?(?:工作)?(?:计划|重点|安排|任务|待办|打算|要做的)(?:事项|工作|如下)?\s*(?:[】\]]|[:：])/;
 /**
+ * A section heading of a report, alone on its line, announcing work still to do (三、下周计划, 下一步工作打算：,
+ * 【后续安排】): the lines under it, up to the next section, are plans — nothing to record unless something is said
+ * to have happened there.
+ */
+export const TODO_SECTION_HEADING =
+  /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[、.．])?\s*[【[]?\s*(?:(?:下周|下星期|近期|下一步|下步|后续|下阶段|接下来|下个?月|明年|下季度)(?:的)?(?:工作)?(?:计划|重点|安排|打算|思路|任务|举措|措施)?|(?:本周|这周|本月)?(?:的)?(?:工作)?(?:计划|安排|打算|思路)(?:事项|如下)?)\s*[】\]]?\s*[:：]?\s*$/;
+/** A line opening a report's next section (二、, （三）, 【…】): the end of the section before. */
+export const SECTION_OPENING = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十]{1,2}[)）]|[【[])/;
+/**
  * A message opening with a reporting period (本周进展：, 【本月】, 上周走访情况): a periodic report that compresses several
  * items into terse phrases — read more often wrong than a message about one thing (bench/confidence-fit.ts).
  */
@@ -132,6 +141,51 @@ export const PAST_TIME_WORDS = /昨天|昨日|前天|大前天|昨晚|上周|上
 /** Counts of issues (全年收集问题32个，已办结28个，办结率87.5%): a statistics summary, nothing to record. */
 export const STATS_SUMMARY =
   /(?:办结|完成|销号|解决)率|(?:收集|共有|累计|合计|共计|新增|已办结|办结|已销号|销号|未办结)(?:问题|诉求|事项)?\s*[\d一二三四五六七八九十百]+\s*(?:个|件|项|条)/;
+/**
+ * One clause of a report's tally (本周共走访企业3家, 收集问题5个, 已交办2个, 其中办结1件): a count of the work done, no
+ * matter of its own. A sentence made only of such clauses reports no item (extract.ts), though its visit verb still
+ * says visits were made.
+ */
+const TALLY_VERBS = [
+  '走访',
+  '拜访',
+  '调研',
+  '回访',
+  '服务',
+  '联系',
+  '收集',
+  '梳理',
+  '排查',
+  '新增',
+  '新收',
+  '受理',
+  '交办',
+  '转办',
+  '上报',
+  '办结',
+  '解决',
+  '化解',
+  '销号',
+  '反映',
+  '提出',
+  '跟踪',
+  '跟进',
+  '协调',
+  '对接',
+  '召开',
+  '开展',
+  '组织',
+  '帮助',
+  '帮扶',
+];
+const TALLY_NOUNS = ['企业', '问题', '诉求', '事项', '困难', '需求', '线索', '座谈会', '会议', '活动'];
+const TALLY_MEASURES = ['人次', '家次', '家', '个', '项', '件', '条', '次', '场', '批'];
+const TALLY_TIME =
+  '(?:本周|上周|本月|上月|本季度|今年以来|年初以来|当月|当周|期间|本期|此次|这次|本次|目前|截至目前|合计|总计)?';
+export const TALLY_CLAUSE = new RegExp(
+  `^\\s*${TALLY_TIME}(?:共|共计|累计|合计|总计|其中|另|均)?(?:已经?|已|正在)?(?:${TALLY_VERBS.join('|')})了?(?:${TALLY_NOUNS.join('|')})?` +
+    `(?:[\\d一二三四五六七八九十百两几]+)\\s*(?:${TALLY_MEASURES.join('|')})(?:${TALLY_NOUNS.join('|')})?\\s*$`,
+);
 /** Asking a department or the group for information (请县生态环境局反馈…办理进度): a request, nothing to record. */
 export const INFO_REQUEST = /^\s*(?:请|麻烦|烦请)[^，,。;；]{0,16}?(?:反馈|报送|提供|告知|回复|说明|汇报|报告|上报)/;
 
