@@ -65,6 +65,19 @@ describe('a summary without the announcement of one more matter', () => {
   });
 });
 
+describe('work an office did, said in the past', () => {
+  it.each([
+    ['矽盛电子的技术员人社局推荐了8个人，面试了3个', 'in_progress'],
+    ['宏达机械用地的事资规局已经核实过了', 'in_progress'],
+    ['宏达机械的贷款工行那边沟通了两次', 'in_progress'],
+    ['宏达机械的用地资规局批了', 'resolved'],
+  ])('%s → %s', (text, status) => {
+    const parsed = extractUpdate(text, { today: '2026-12-07' });
+    expect(parsed.issues.map((i) => i.status)).toEqual([status]);
+    expect(parsed.kind).not.toBe('issue');
+  });
+});
+
 describe('a hand-off verb is no office', () => {
   it.each(['研究院申报是交办科技局', '不对，环评那个是转办生态环境局'])('%s', (text) => {
     const names = findDepartments(text).map((d) => d.name);
@@ -121,6 +134,14 @@ describe.each(stores)('corrections of a card on %s', (_name, makeStore) => {
     const both = await send('华康那几个事怎么样了');
     expect(both.text).toContain('消防');
     expect(both.text).toContain('研究院');
+  });
+
+  it('an office’s step on a matter handed to it updates that issue, not a new one', async () => {
+    await send('矽盛电子缺SMT技术员10名，已交人社局');
+    await send('矽盛的技术员人社局推荐了8个人，面试了3个');
+    const issues = await t.kit.store.listIssues({ enterprise: '矽盛电子' });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.status).toBe('in_progress');
   });
 
   it('on a card of several problems, the one whose words the correction repeats gets the department', async () => {

@@ -3,6 +3,7 @@
  * a plan, chit-chat. Regex sources are matched against text whose full-width ASCII has been folded
  * (，stays ，; Ｑ becomes Q).
  */
+import { COMPLETION_VERBS, PROGRESS_VERBS } from './statuses.js';
 
 /**
  * Common IME typos of the visit verbs: 访 typed as a homophone (防, 仿, 坊). Verbs starting with 回 are
@@ -481,8 +482,14 @@ export const DEPARTMENT_WORK_STEPS = [
   '勘查',
   '踏勘',
 ];
+/**
+ * Work an office does on a matter, said in the past (人社局推荐了8个人, 银行审了一遍): the verbs of work under way that
+ * are no result by themselves (推荐, 面试, 核实 — not 批, 办好).
+ */
+const DEPARTMENT_STEP_DONE = PROGRESS_VERBS.filter((v) => v.length > 1 && !COMPLETION_VERBS.includes(v));
 export const DEPARTMENT_ACTING_AFTER = new RegExp(
   `^(?:那边|这边|那块|这块)?\\s*(?:已经?|也已经?)(?:${DEPARTMENT_WORK_STEPS.join('|')})|` +
+    `^(?:那边|这边)?\\s*(?:已经?|也|都)?(?:${DEPARTMENT_STEP_DONE.join('|')})(?:了|过)|` +
     /^(?:那边|这边|那块|这块)?\s*(?:说|讲|表示|答应|回复|答复|反馈|已经?答应|在|正在|也在|还在|牵头|组织|已受理|来人|(?:已经?|也)?接(?:了|手|过去|下来|住)|(?:已|也)?(?:拟于?|将于?|计划|准备|定于|已安排|安排)(?=[\u4e00-\u9fa5]))/
       .source,
 );
