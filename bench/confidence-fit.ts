@@ -97,7 +97,7 @@ interface Row {
 function load(spec: string): Row[] {
   const [name, half] = spec.split(':') as [string, string | undefined];
   const file = SETS[name] ?? path.resolve(name);
-  if (/-test\.jsonl$|-own\.jsonl$|dev2|updates10-/.test(file))
+  if (/-test\.jsonl$|-own\.jsonl$|dev2|updates12-/.test(file))
     throw new Error(`${file}: test halves, own sets, dev2 and the newest sets are for reporting, not fitting`);
   if (half !== undefined && half !== 'odd' && half !== 'even') throw new Error(`${spec}: use :odd or :even`);
   if (!fs.existsSync(file)) {
