@@ -27,10 +27,10 @@ import {
 import { emptyPlan, execute, withNextQuestion, type Outcome } from './execute.js';
 import { renderIssue, renderIssueList } from './render-ledger.js';
 import { reportFlow } from './report-flow.js';
+import { mostNamed } from './targets.js';
 import { emptyAnswers, finishDraft, readDraft, waitingSummary, type Draft } from './sessions.js';
 import {
   actedSince,
-  mostNamed,
   planCloseUnresolved,
   planEdit,
   planMerge,

@@ -29,7 +29,7 @@ import {
 import { canChange, changeRefused, type LedgerDeps, type MessageContext } from './context.js';
 import { current } from './edits.js';
 import { emptyPlan, type Outcome } from './execute.js';
-import { overlap } from './targets.js';
+import { mostNamed } from './targets.js';
 import { TEXTS } from './texts.js';
 import { STATUS_RANK } from './transitions.js';
 import { reply } from '../../messaging/reply.js';
@@ -250,14 +250,16 @@ const NOT_X_BUT_Y = /不是([^，,。；;\s]{1,12}?)[，,]?\s*(?:而|应该|应)
 const Y_NOT_X = /(?:^|[^不])是([^，,。；;]{1,40}?)[，,]\s*(?:而)?不是([^，,。；;\s]{1,12})/;
 /** A count or amount: digits or Chinese numerals and a measure (20个, 十名, 50亩, 300万元); see QUANTITY_SRC. */
 const QUANTITY = new RegExp(QUANTITY_SRC);
-/** The quantities of a text as [value, measure], measures that count the same thing as one (20个 and 20名 alike). */
+/** A measure as compared: measures that count the same thing are one (人, 名, 个 and 位 alike; 万 and 万元). */
+const measureKey = (measure: string): string => SAME_MEASURE.find((g) => g.includes(measure))?.[0] ?? measure;
+
+/** The quantities of a text as [value, measure key] (20个 and 20名 alike). */
 function quantities(text: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
   for (const m of text.matchAll(new RegExp(QUANTITY_SRC, 'g'))) {
     const digits = m[1] as string;
     const value = /^[\d.]+$/.test(digits) ? Number(digits) : chineseNumber(digits);
-    const measure = m[2] as string;
-    if (value !== null) out.push([value, SAME_MEASURE.find((g) => g.includes(measure))?.[0] ?? measure]);
+    if (value !== null) out.push([value, measureKey(m[2] as string)]);
   }
   return out;
 }
@@ -309,19 +311,6 @@ function wordsIn(summary: string, was: string): string | null {
 }
 
 /**
- * Of several problems, the one whose words a correction repeats (不对，研究院申报是交办科技局 → 想申报省级企业研究院):
- * that one alone when it shares the most character pairs (two at least) with the correction; else all of them.
- */
-export function mostNamed<T>(phrase: string, items: T[], summaryOf: (item: T) => string): T[] {
-  if (items.length < 2) return items;
-  const shared = items.map((item) => overlap(phrase, summaryOf(item)));
-  const best = Math.max(...shared);
-  return best >= 2 && shared.filter((n) => n === best).length === 1
-    ? items.filter((_, i) => shared[i] === best)
-    : items;
-}
-
-/**
  * The summary an issue gets from a correction that says "不是X，是Y": X in the summary replaced by Y (缺高级数控技工 →
  * 缺高级焊工; also when only X's ending is there: 不是高级数控技工 for 缺数控技工). Null when the summary holds no part
  * of X (the correction is not about this issue's words) or nothing would change.
@@ -354,9 +343,10 @@ export function correctedSummary(text: string, summary: string): string | null {
 export function correctedQuantity(phrase: string, summary: string): string | null {
   const said = QUANTITY_ONLY.exec(phrase);
   if (!said) return null;
-  const measure = said[2] as string;
-  const alike = SAME_MEASURE.find((g) => g.includes(measure)) ?? [measure];
-  const hits = [...summary.matchAll(new RegExp(QUANTITY_SRC, 'g'))].filter((m) => alike.includes(m[2] as string));
+  const measure = measureKey(said[2] as string);
+  const hits = [...summary.matchAll(new RegExp(QUANTITY_SRC, 'g'))].filter(
+    (m) => measureKey(m[2] as string) === measure,
+  );
   if (hits.length !== 1) return null;
   const hit = hits[0] as RegExpExecArray;
   // (the number with its 多/余 — 100多万 → 200万 —, the measure kept as the summary wrote it)
@@ -408,14 +398,14 @@ export async function planCorrectLast(
   const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
   // (不对 是50人: the issue whose summary holds a quantity of that measure; else the one whose words the correction
   // repeats, or of the category it names)
-  const counted = created.filter((i) => correctedQuantity(phrase, i.summary) !== null);
-  const repeated = mostNamed(phrase, created, (i) => i.summary);
-  const pool = isQuantityCorrection(phrase)
-    ? counted
+  const quantityOnly = isQuantityCorrection(phrase);
+  const repeated = quantityOnly ? [] : mostNamed(phrase, created, (i) => i.summary);
+  const pool = quantityOnly
+    ? created.filter((i) => correctedQuantity(phrase, i.summary) !== null)
     : repeated.length > 1 && category
       ? repeated.filter((i) => i.category === category)
       : repeated;
-  if (isQuantityCorrection(phrase) && !pool.length) return notice(TEXTS.correctionNoQuantity(phrase), '没有改动');
+  if (quantityOnly && !pool.length) return notice(TEXTS.correctionNoQuantity(phrase), '没有改动');
   if (pool.length !== 1) {
     return notice(TEXTS.correctionWhich(created.map((i) => `${i.id} ${i.category}｜${i.summary}`)), '请写明问题编号');
   }

@@ -56,13 +56,12 @@ import {
   type DraftAnswers,
   waitingSummary,
 } from './sessions.js';
-import { distinctMatters, findTarget, overlap } from './targets.js';
+import { distinctMatters, findTarget, mostNamed, overlap } from './targets.js';
 import {
   actedSince,
   correctedEnterprise,
   correctedSummary,
   fallsShort,
-  mostNamed,
   correctionNotAbout,
   correctionPhrase,
   FIELD_LABELS,

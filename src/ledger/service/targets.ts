@@ -92,6 +92,20 @@ export function overlap(description: string, summary: string): number {
   return n;
 }
 
+/**
+ * Of several problems, the one whose words a text repeats (不对，研究院申报是交办科技局 → 想申报省级企业研究院;
+ * 华康的研究院申报到哪了):
+ * that one alone when it shares the most character pairs (two at least) with the correction; else all of them.
+ */
+export function mostNamed<T>(phrase: string, items: T[], summaryOf: (item: T) => string): T[] {
+  if (items.length < 2) return items;
+  const shared = items.map((item) => overlap(phrase, summaryOf(item)));
+  const best = Math.max(...shared);
+  return best >= 2 && shared.filter((n) => n === best).length === 1
+    ? items.filter((_, i) => shared[i] === best)
+    : items;
+}
+
 const NO_ISSUE_ALL = new RegExp(NO_ISSUE.source, 'g');
 
 /** A text's bigrams once department names, status words and feelings are blanked: the matter's own words. */
