@@ -306,8 +306,10 @@ export function enterpriseMatcher(known: readonly string[], preferred: readonly 
 const BREAK_CHARS =
   /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴缺]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
-const BREAK_WORDS =
-  /(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望|慰问|探访)(?!.*(?:申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望|慰问|探访))/;
+const BREAK_WORD_ALT =
+  '申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望|慰问|探访';
+/** (the last of them in the text: no other one after it) */
+const BREAK_WORDS = new RegExp(`(?:${BREAK_WORD_ALT})(?!.*(?:${BREAK_WORD_ALT}))`);
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
   /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
