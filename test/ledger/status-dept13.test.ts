@@ -107,3 +107,26 @@ describe('hand-offs after a list address the entries by their own numbers', () =
     ]);
   });
 });
+
+describe('results a later line or a bare office name does not undo', () => {
+  it('an office named on the next line without an act of its own says who did it', () => {
+    const got = parse('东盛机械 排污许可 批了\n生态环境局 前天出的批复');
+    expect(got.issues.map((i) => [i.department, i.status])).toEqual([['生态环境局', 'resolved']]);
+  });
+
+  it('an office stem with 办 + a result complement is the office and the result (住建办下来了)', () => {
+    const d = findDepartments('施工许可住建办下来了');
+    expect(d.map((x) => [x.name, x.raw])).toEqual([['住建局', '住建']]);
+    expect(statuses('施工许可住建办下来了')).toEqual(['resolved']);
+  });
+
+  it('allocated (已分配) is a result, put before a meeting (已上会) is under way', () => {
+    expect(statuses('住建局已经分配了')).toEqual(['resolved']);
+    expect(statuses('银行周二已经上会了')).toEqual(['in_progress']);
+  });
+
+  it("the enterprise's papers 已报送 and waiting on the authority are no hand-off of ours", () => {
+    const got = parse('东盛机械的GMP换证材料已报送，希望省药监局加快审查');
+    expect(got.issues.map((i) => i.status)).toEqual(['open']);
+  });
+});

@@ -47,6 +47,7 @@ import {
   AWAITS_DECISION_AFTER,
   HANDOFF_BEFORE_DEPARTMENT,
   HANDOFF_CONSIDERED,
+  RESULT_COMPLEMENTS,
   INFORMAL_HANDOFF_BEFORE_DEPARTMENT,
   SUBMISSION_VERB,
   SUBMITTED_DOCUMENT_BEFORE,
@@ -91,6 +92,8 @@ const GENERIC_AFTER_HANDOFF =
 const COMPANY_ENDINGS = new Set<string>(COMPANY_SUFFIXES);
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
+/** An office ending that is a verb with its result complement after it (办下来了, 办好了, 办完): no ending. */
+const VERB_ENDING = new RegExp(`^办(?:${RESULT_COMPLEMENTS.join('|')}|结|理)`);
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
 const STEM_BEFORE = new RegExp(
   `(?:^|[\\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|交办|转办|那边|这边|的事|问题|${URGE_BEFORE_DEPARTMENT.join('|')})$`,
@@ -115,8 +118,8 @@ function headsStep(text: string, at: number, stem: string): boolean {
     STEP_IN_CLAUSE.test(text.slice(at + stem.length))
   );
 }
-/** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
-const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
+/** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头, 办下来了). */
+const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理|办(?:下来|好|完|妥|结))/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
 const STEM_SURE_AFTER = new RegExp(`^(?:${DEPARTMENT_PLACE_WORDS.filter((w) => w.length >= 2).join('|')})`);
 /** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
@@ -209,7 +212,8 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (!free(at, end)) continue;
       const after = text.slice(end, end + 4);
       // 生态局, 社保所, 应急办: a stem with a generic office ending is the department wherever it stands
-      const ending = genericEndingAt(after);
+      // (施工许可住建办下来了: 办 there is the verb of the result, not the office's ending)
+      const ending = VERB_ENDING.test(after) ? '' : genericEndingAt(after);
       if (ending && !COMPANY_ENDINGS.has(stem) && !PROBLEM_WORDS.some((w) => text.startsWith(w, end))) {
         found.push({ start: at, end: end + ending.length, raw: text.slice(at, end + ending.length), name });
         continue;

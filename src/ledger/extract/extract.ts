@@ -567,7 +567,7 @@ function readMessage(
   // (许可证延续一直没批下来，说材料交上去半个月了: the wait may be told first, in the same sentence)
   const ownSubmission = (s: StatusHit) =>
     s.status === 'assigned' &&
-    SUBMISSION_VERB.test(s.raw) &&
+    SUBMISSION_VERB.test(s.raw.replace(/^(?:已经?|都已|均已)/, '')) &&
     SUBMITTED_DOCUMENT_BEFORE.test(clauseBefore(work, s.start)) &&
     (AWAITS_DECISION_AFTER.test(work.slice(s.end, s.end + 40)) ||
       AWAITS_DECISION_AFTER.test(work.slice(sentenceStart(work, s.start), s.start)));
@@ -1439,8 +1439,16 @@ function anaphoricState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (freshItems(d).length) return trailingState(d, m, f);
   const last = d.items[d.items.length - 1]!;
   if (m.multiEnterprise && last.enterprise !== f.enterprise) return false;
-  apply([last], f.status ?? 'assigned', f.handler);
+  apply([last], f.status ?? namedOfficeStatus([last]), f.handler);
   return true;
+}
+
+/**
+ * The status an office named with no act of its own gives the matters it is said of: handed to it — unless one of them
+ * was said to be further along already (环评 批了\n生态环境局 昨天出的批复: the office says who did it, the result stands).
+ */
+function namedOfficeStatus(targets: Item[]): IssueStatus | null {
+  return targets.some((t) => t.explicitStatus && STATUS_ORDER[t.status] > STATUS_ORDER.assigned) ? null : 'assigned';
 }
 
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
@@ -2010,7 +2018,7 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   } else if (fresh.length) {
     const targets = SCOPE_ALL.test(f.seg.text) ? fresh : fresh.filter((i) => !i.explicitStatus).slice(-1);
     const chosen = targets.length ? targets : [fresh[fresh.length - 1]!];
-    apply(chosen, status ?? (handler ? 'assigned' : null), handler);
+    apply(chosen, status ?? (handler ? namedOfficeStatus(chosen) : null), handler);
     // "海纳半导体 排污许可证延续 进展：生态环境局审核中": a title naming a matter, nothing said to be wrong and
     // nobody reporting it, then its state — an update of the issue the team has, not a new problem.
     const title = chosen.length === 1 ? m.segments[chosen[0]!.segment] : undefined;

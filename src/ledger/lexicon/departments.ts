@@ -310,6 +310,8 @@ export const STEM_ACTION_AFTER: readonly string[] = [
   '发放',
   '下发',
   '批复',
+  // the office got it through (住建办下来了, 税务办好了)
+  '办(?:下来|好|完|妥|结)',
   '的(?:人|同志)?(?:来了|过来了|上门)',
 ];
 

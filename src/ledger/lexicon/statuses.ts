@@ -481,10 +481,10 @@ export const STEP_TAKEN_PATTERN =
   `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认)[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
 
 /**
- * Submitting a matter for approval (已报批, 报审了, 已送审): the department has put it forward, the approval itself is
+ * Submitting a matter for approval (已报批, 报审了, 已送审, 银行已经上会了): the department has put it forward, the approval itself is
  * still to come — work under way, not a result (报批了 is not 批了).
  */
-export const SUBMITTED_FOR_APPROVAL = ['报批', '报审', '送审', '呈批', '提请审批', '上报审批'];
+export const SUBMITTED_FOR_APPROVAL = ['报批', '报审', '送审', '呈批', '提请审批', '上报审批', '上会'];
 /**
  * A one-character verb and a one-character thing granted, said with 已 as a whole word (已退税, 已换证, 已转贷, 已领证,
  * 已放款): the enterprise has it, so the matter is solved. The short form of a tracking table's progress cell.
@@ -584,7 +584,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '(?:已经?|均已|都已)(?:全部|全都|都)?(?:解决|办结|放款|到账|拨付|兑现|落实|发放|完成|搞定|办好|处理好|获批|批复|审批通过|通过|拿到|到位|签约|供地|批(?!示)|招到|找到|配齐|补齐|到岗|领到|办理完毕|办完|批准|下达|安排到位|补发|支付|付款|付清|结清|落地|取得|办出|办下来)|以(?:解决|办结|放款|到账)|已(?:于|在)[^，,。；;]{1,12}?(?:放款|到账|拨付|办结|解决|完成|发放|兑现|通过|批复|获批|落实|签约|供地|办好)',
+      '(?:已经?|均已|都已)(?:全部|全都|都)?(?:解决|分配|办结|放款|到账|拨付|兑现|落实|发放|完成|搞定|办好|处理好|获批|批复|审批通过|通过|拿到|到位|签约|供地|批(?!示)|招到|找到|配齐|补齐|到岗|领到|办理完毕|办完|批准|下达|安排到位|补发|支付|付款|付清|结清|落地|取得|办出|办下来)|以(?:解决|办结|放款|到账)|已(?:于|在)[^，,。；;]{1,12}?(?:放款|到账|拨付|办结|解决|完成|发放|兑现|通过|批复|获批|落实|签约|供地|办好)',
   },
   {
     status: 'resolved',
