@@ -130,3 +130,11 @@ describe('results a later line or a bare office name does not undo', () => {
     expect(got.issues.map((i) => i.status)).toEqual(['open']);
   });
 });
+
+describe('work under way told with a manner or a past 的', () => {
+  it('在 + a manner + a verb of work, and 受理的', () => {
+    expect(statuses('现在在技术审查')).toEqual(['in_progress']);
+    expect(statuses('现在技术审查')).toEqual([]);
+    expect(statuses('市监局上周受理的')).toEqual(['in_progress']);
+  });
+});

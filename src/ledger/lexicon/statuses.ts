@@ -389,8 +389,10 @@ export const FINAL_PARTICLES = ['哈', '哦', '噢', '喔', '呀', '啊', '嘛',
  * following ones.
  */
 export const CONTINUED_WORK_VERBS = [...PROGRESS_VERBS, '跟进', '跟踪', '跟', '推进', '盯'];
-/** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
-export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
+/** Progressive 在 + (a manner +) a verb of work (在面试, 还在审, 正在走流程, 在技术审查); not 现在/实在/存在. */
+/** How the work under way is done, between 在 and its verb (在技术审查, 在现场核查, 正在加紧办理). */
+export const PROGRESS_MANNERS = ['技术', '现场', '实地', '集中', '联合', '加紧', '抓紧', '加快', '全力'];
+export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_MANNERS)})?(?:${alt(PROGRESS_VERBS)})`;
 /**
  * Before a result verb in its clause: a progressive governing it (已经在走审批了, 还在办理审批, 正在办下来): the result is
  * what the work under way aims at, not a result.
@@ -638,7 +640,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
       `会同[^，,。;；]{1,12}?(?:${alt(JOINT_WORK_VERBS)})|` +
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|审评|公示|论证|评估|核查|核实|调查|走流程|流程|进行)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|follow[ -]?up\\s*中|reviewing|under review|processing|working on|in process|已介入|介入了|' +
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|审评|公示|论证|评估|核查|核实|调查|走流程|流程|进行)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|受理的(?=$|[,，。;；!！\\s])|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|follow[ -]?up\\s*中|reviewing|under review|processing|working on|in process|已介入|介入了|' +
       `(?:继续|持续)(?:${alt(CONTINUED_WORK_VERBS)})|` +
       '(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,12}(?:销号|消号|回访|再说|再定|再议|再看|再研究))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
