@@ -11,6 +11,10 @@ import {
   DEPARTMENT_PLACE_WORDS,
   genericEndingAt,
   ACCOMPANY_WORDS,
+  ASK_TO_ACT_BEFORE_DEPARTMENT,
+  ASKED_STEPS,
+  DEPARTMENT_FIELD_NAMES,
+  DEPARTMENT_FIELD_SETTERS,
   COMMON_SURNAMES,
   CONTACT_STEP_VERBS,
   CONTACTED_BEFORE_DEPARTMENT,
@@ -43,6 +47,7 @@ import {
   AWAITS_DECISION_AFTER,
   HANDOFF_BEFORE_DEPARTMENT,
   HANDOFF_CONSIDERED,
+  RESULT_COMPLEMENTS,
   INFORMAL_HANDOFF_BEFORE_DEPARTMENT,
   SUBMISSION_VERB,
   SUBMITTED_DOCUMENT_BEFORE,
@@ -69,6 +74,8 @@ export interface DepartmentMention extends Span {
   unknown?: boolean;
   /** Said to lead the work (财政牵头, 住建局主办): the handler among several. */
   leads?: boolean;
+  /** Named as what a record's department field should say (Q-0087 部门写错了，应该是人社局): see extract.ts addOld. */
+  fieldSet?: boolean;
 }
 const LEAD_AFTER = new RegExp(`^\\s*(?:${LEAD_AFTER_DEPARTMENT.join('|')})`);
 
@@ -85,6 +92,8 @@ const GENERIC_AFTER_HANDOFF =
 const COMPANY_ENDINGS = new Set<string>(COMPANY_SUFFIXES);
 const PROBLEM_WORDS = CATEGORY_LEXICON.flatMap((c) => c.words).filter((w) => w.length >= 2);
 
+/** An office ending that is a verb with its result complement after it (办下来了, 办好了, 办完): no ending. */
+const VERB_ENDING = new RegExp(`^办(?:${RESULT_COMPLEMENTS.join('|')}|结|理)`);
 /** Where a bare stem may stand for its department: before it (a clause edge, a hand-off or contact verb) … */
 const STEM_BEFORE = new RegExp(
   `(?:^|[\\s,，。;；:：、!！?？→>)）】」”]|[交转报推移给找问跟和与同让请由到至了已经丢甩扔派在归向个]|交办|转办|那边|这边|的事|问题|${URGE_BEFORE_DEPARTMENT.join('|')})$`,
@@ -93,8 +102,11 @@ const STEM_BEFORE = new RegExp(
 const STEM_AFTER = new RegExp(
   String.raw`^(?:$|[\s,，。;；!！?？、]|了|的(?=$|[\s,，。;；!！?？])|部门|的人|的同志|的(?:说|讲|回复|答复|表示|反馈)|的[老小][\u4e00-\u9fa5]|的[\u4e00-\u9fa5](?:科长|主任|局长|股长)|[老小][${COMMON_SURNAMES}](?![\u4e00-\u9fa5]?(?:企业|公司|额|微|型))|[${COMMON_SURNAMES}](?:科长|主任|局长|股长)|在|说|讲|已|正|管|牵头|回复|答复|表示|同意|批|来人|对接|协调|处理|负责|跟进|帮忙|介入|出面|反馈|答应|认为|要求|打了?招呼|去了|过去|办理|这次|这回|挺|很|真|也|确实|帮着|帮忙|给力|follow|拨了|拨付|推了|推荐|发了|发证|出了|出具|给了|done|ok|OK|搞定|${STEM_ACTION_AFTER.join('|')})`,
 );
-/** A step reported in the rest of a clause (已…, …了, …中, 在…): the clause says what someone did. */
-const STEP_IN_CLAUSE = /^[\u4e00-\u9fa5][^，,。;；\n]*?(?:已|了|中|完|在|正)/;
+/**
+ * A step reported in the rest of a clause (已…, …了, …中, 在…, or a past act told with 的: 今早给的批复, 昨天批的): the
+ * clause says what someone did.
+ */
+const STEP_IN_CLAUSE = /^[\u4e00-\u9fa5][^，,。;；\n]*?(?:已|了|中|完|在|正|[给批发办出签回]的)/;
 /**
  * An office-only stem heading a clause or a spaced word (Q-0012 人社XX已…, 续贷 资规XX中) whose clause reports a step:
  * the office did it, whatever verb follows the stem.
@@ -106,8 +118,8 @@ function headsStep(text: string, at: number, stem: string): boolean {
     STEP_IN_CLAUSE.test(text.slice(at + stem.length))
   );
 }
-/** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头). */
-const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理)/;
+/** After a stem, the office at work on something (在研究, 正在审, 已受理, 说…, 牵头, 办下来了). */
+const STEM_ACTS = /^(?:在|正在|已经?|说|讲|牵头|负责|答应|同意|批了|拨了|回复|答复|受理|办(?:下来|好|完|妥|结))/;
 /** After a stem, these make it a department whatever stands before it (许可住建那边已经发证了). */
 const STEM_SURE_AFTER = new RegExp(`^(?:${DEPARTMENT_PLACE_WORDS.filter((w) => w.length >= 2).join('|')})`);
 /** Contact verbs that make a hand-off after 已跟 X (已跟人社局对接, 已和住建沟通). */
@@ -151,6 +163,13 @@ const ACCOMPANIES_AFTER = new RegExp(
 /** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
 const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
 
+const ASKED_BEFORE = new RegExp(`(?:${ASK_TO_ACT_BEFORE_DEPARTMENT.join('|')})\\s*$`);
+const ASKED_STEP_TAKEN = new RegExp(
+  `^\\s*(?:那边|这边)?\\s*(?:帮忙|帮着|协助|提前|尽快)?\\s*(?:${ASKED_STEPS.join('|')})[^，,。;；\\s]{0,6}?了`,
+);
+const DEPARTMENT_FIELD_SET = new RegExp(
+  `(?:${DEPARTMENT_FIELD_NAMES.join('|')})[^。；;\\n]{0,8}?(?:${DEPARTMENT_FIELD_SETTERS.join('|')})(?:成|为|到)?\\s*$`,
+);
 /** Before an office's name: the writer's own (我们税务局, 我是人社局的). */
 const OWN_OFFICE_BEFORE_RE = new RegExp(`(?:${OWN_OFFICE_BEFORE.join('|')})[县市区]?$`);
 /** "We" taking an office's step (我们已受理, 我们局当场受理了, 我们这边正在协调). */
@@ -193,7 +212,8 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (!free(at, end)) continue;
       const after = text.slice(end, end + 4);
       // 生态局, 社保所, 应急办: a stem with a generic office ending is the department wherever it stands
-      const ending = genericEndingAt(after);
+      // (施工许可住建办下来了: 办 there is the verb of the result, not the office's ending)
+      const ending = VERB_ENDING.test(after) ? '' : genericEndingAt(after);
       if (ending && !COMPANY_ENDINGS.has(stem) && !PROBLEM_WORDS.some((w) => text.startsWith(w, end))) {
         found.push({ start: at, end: end + ending.length, raw: text.slice(at, end + ending.length), name });
         continue;
@@ -328,8 +348,18 @@ export function findDepartments(text: string): DepartmentMention[] {
       // 我找了生态局的王科长, 已联系过供电所: we took it there
       const contacted =
         verb === null && CONTACTED_BEFORE.test(before) && !NEGATED_HANDOFF.test(before.replace(CONTACTED_BEFORE, ''));
+      // 我让发改局跟了: asked to take a step, and it was taken up
+      const asked =
+        verb === null &&
+        ASKED_BEFORE.test(before) &&
+        !HANDOFF_CONSIDERED.test(before.replace(ASKED_BEFORE, '')) &&
+        !PLANNED_STEP.test(before.replace(ASKED_BEFORE, '')) &&
+        ASKED_STEP_TAKEN.test(afterPerson);
+      // Q-0087 部门写错了，应该是人社局: the record's department set to it (an update of that record hands it over)
+      const fieldSet = verb === null && DEPARTMENT_FIELD_SET.test(text.slice(Math.max(0, f.start - 16), f.start));
       const told =
         contacted ||
+        asked ||
         (verb === null &&
           !FUTURE_CONTACT_BEFORE.test(before) &&
           // (希望交通运输局跟公安那边协调: 跟 joins the offices wished for, nothing was told)
@@ -351,7 +381,9 @@ export function findDepartments(text: string): DepartmentMention[] {
             ? verb.index
             : contacted
               ? before.search(CONTACTED_BEFORE)
-              : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
+              : asked
+                ? before.search(ASKED_BEFORE)
+                : before.search(/(?:跟|和|与|给|同|找|向)\s*$/))
         : f.start;
       let role: DepartmentRole = 'handler';
       const clause = text.slice(clauseStart, clauseEnd);
@@ -399,7 +431,19 @@ export function findDepartments(text: string): DepartmentMention[] {
           ? { unknown: true }
           : {};
       const leads = LEAD_AFTER.test(text.slice(f.end)) ? { leads: true } : {};
-      return { start: f.start, end: f.end, raw: f.raw, name: f.name, role, handedTo, verbStart, ...unknown, ...leads };
+      const setField = fieldSet && role === 'handler' ? { fieldSet: true } : {};
+      return {
+        start: f.start,
+        end: f.end,
+        raw: f.raw,
+        name: f.name,
+        role,
+        handedTo,
+        verbStart,
+        ...unknown,
+        ...leads,
+        ...setField,
+      };
     });
   // 环保局推给了园区, 园区又推回环保局: an office bouncing the matter on hands it to nobody
   for (const [i, m] of mentions.entries()) {

@@ -513,6 +513,11 @@ function rollUpBreaks(work: string, ents: readonly EnterpriseHit[]): string {
 }
 
 /** Step 1: statuses, dates, segments and their clauses, and one record of facts per segment. */
+/** Where the sentence around `at` starts (after 。！？!? or a new line). */
+function sentenceStart(work: string, at: number): number {
+  return Math.max(...['。', '！', '!', '？', '?', '\n'].map((c) => work.lastIndexOf(c, at - 1))) + 1;
+}
+
 function readMessage(
   original: string,
   trimmed: string,
@@ -559,11 +564,13 @@ function readMessage(
   const acknowledged = (s: StatusHit): StatusHit =>
     handlerPromise(s) || awaitingReply(s) ? { ...s, status: 'assigned', ack: true } : s;
   // 环评报上去三个月了还没批下来: the enterprise's own application sent up and waiting — no hand-off of ours.
+  // (许可证延续一直没批下来，说材料交上去半个月了: the wait may be told first, in the same sentence)
   const ownSubmission = (s: StatusHit) =>
     s.status === 'assigned' &&
-    SUBMISSION_VERB.test(s.raw) &&
+    SUBMISSION_VERB.test(s.raw.replace(/^(?:已经?|都已|均已)/, '')) &&
     SUBMITTED_DOCUMENT_BEFORE.test(clauseBefore(work, s.start)) &&
-    AWAITS_DECISION_AFTER.test(work.slice(s.end, s.end + 40));
+    (AWAITS_DECISION_AFTER.test(work.slice(s.end, s.end + 40)) ||
+      AWAITS_DECISION_AFTER.test(work.slice(sentenceStart(work, s.start), s.start)));
   // 已交金融办 / 已报经信局 / 报给住建了: a hand-off verb around a department is an assignment.
   // 国网在装表, 社保那边说…可以对接, 卡在发改: the department is working on it.
   const acting = depts.filter(
@@ -1224,7 +1231,14 @@ function addOld(d: Draft, m: MessageFacts, f: SegmentFacts, ref: string | null):
     category: f.category.category,
     summary: summaryOf(m, f, true),
     department: f.handler,
-    status: f.status ?? (f.handler || REALISED_STEP.test(f.seg.text) ? 'in_progress' : 'open'),
+    // (Q-0087 部门写错了，应该是人社局: the record's department corrected — the matter is now in that office's hands)
+    status:
+      f.status ??
+      (f.depts.some((x) => x.fieldSet && x.name === f.handler)
+        ? 'assigned'
+        : f.handler || REALISED_STEP.test(f.seg.text)
+          ? 'in_progress'
+          : 'open'),
     explicitStatus: f.status !== null,
     enterprise: f.enterprise,
     enumIndex: f.seg.enumIndex,
@@ -1368,10 +1382,23 @@ function rollupEntries(m: MessageFacts, fresh: Item[]): Item[][] {
   return entries.length >= 2 && entries.length < fresh.length ? entries : [];
 }
 
+/** The number a table row or list line of the item opens with (1 星辰光伏 …, 3、立信包装 …), or null. */
+function rowNumber(m: MessageFacts, i: Item): number | null {
+  const at = /^\s*(\d{1,2})(?=[\s、.．\t])/.exec(m.segments[i.segment]?.seg.text ?? '');
+  return at ? Number(at[1]) : null;
+}
+
+/** Every clause of the segment opens with an entry's ordinal and hands it to a department (第1项已转供电公司，第3项转商务局…). */
+function handsEntriesOn(f: SegmentFacts): boolean {
+  const cls = clausesOf(f.seg);
+  return cls.every((c) => ENTRY_ORDINAL.test(c.text) && f.depts.some((x) => x.handedTo && inside(x, c)));
+}
+
 /** c) ordinal references to this message's items: 第一个已交金融办，后两个待交办. */
 function ordinalUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const fresh = freshItems(d);
-  if (!fresh.length || f.hasProblem) return false;
+  // (第1项已转供电公司，第3项转商务局帮助拓市场: each clause hands an entry on, the matter words say what for)
+  if (!fresh.length || (f.hasProblem && !handsEntriesOn(f))) return false;
   let used = false;
   const referenced = new Set<Item>();
   const entries = rollupEntries(m, fresh);
@@ -1379,7 +1406,8 @@ function ordinalUpdates(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   let named: Item[] | null = null;
   for (const c of clausesOf(f.seg)) {
     const targets: Item[] | null =
-      ordinalTargets(c.text, fresh, referenced, entries) ?? (ORDINAL_MENTION.test(c.text) ? null : named);
+      ordinalTargets(c.text, fresh, referenced, entries, (i) => rowNumber(m, i)) ??
+      (ORDINAL_MENTION.test(c.text) ? null : named);
     named = targets;
     if (!targets) {
       if (ORDINAL_MENTION.test(c.text) && (f.statuses.some((s) => inside(s, c)) || f.depts.some((x) => inside(x, c)))) {
@@ -1411,8 +1439,16 @@ function anaphoricState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   if (freshItems(d).length) return trailingState(d, m, f);
   const last = d.items[d.items.length - 1]!;
   if (m.multiEnterprise && last.enterprise !== f.enterprise) return false;
-  apply([last], f.status ?? 'assigned', f.handler);
+  apply([last], f.status ?? namedOfficeStatus([last]), f.handler);
   return true;
+}
+
+/**
+ * The status an office named with no act of its own gives the matters it is said of: handed to it — unless one of them
+ * was said to be further along already (环评 批了\n生态环境局 昨天出的批复: the office says who did it, the result stands).
+ */
+function namedOfficeStatus(targets: Item[]): IssueStatus | null {
+  return targets.some((t) => t.explicitStatus && STATUS_ORDER[t.status] > STATUS_ORDER.assigned) ? null : 'assigned';
 }
 
 /** d) "X的事 …", "上次提的 …": an earlier issue, or one raised earlier in this message. */
@@ -1982,7 +2018,7 @@ function trailingState(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   } else if (fresh.length) {
     const targets = SCOPE_ALL.test(f.seg.text) ? fresh : fresh.filter((i) => !i.explicitStatus).slice(-1);
     const chosen = targets.length ? targets : [fresh[fresh.length - 1]!];
-    apply(chosen, status ?? (handler ? 'assigned' : null), handler);
+    apply(chosen, status ?? (handler ? namedOfficeStatus(chosen) : null), handler);
     // "海纳半导体 排污许可证延续 进展：生态环境局审核中": a title naming a matter, nothing said to be wrong and
     // nobody reporting it, then its state — an update of the issue the team has, not a new problem.
     const title = chosen.length === 1 ? m.segments[chosen[0]!.segment] : undefined;
@@ -2492,7 +2528,13 @@ function matchItem(items: Item[], category: Category, score: number): Item | nul
 const num = (s: string) => chineseNumber(s) ?? 0;
 
 /** Items referenced by ordinals in a clause: 第一个, 前两个, 前者, 后两个, 最后一个, 其余. */
-function ordinalTargets(clause: string, items: Item[], referenced: Set<Item>, entries: Item[][] = []): Item[] | null {
+function ordinalTargets(
+  clause: string,
+  items: Item[],
+  referenced: Set<Item>,
+  entries: Item[][] = [],
+  listNumber?: (i: Item) => number | null,
+): Item[] | null {
   let m = /第([一二三四五六七八九十\d]{1,2})(?:个|项|条|件|点)/.exec(clause);
   // a roll-up whose entries list several problems each (1. 走访X…：①…②… 2. 走访Y…): 第N项 is the Nth entry, and
   // a circled number right after it (第1项①) one problem of that entry
@@ -2510,10 +2552,16 @@ function ordinalTargets(clause: string, items: Item[], referenced: Set<Item>, en
     const picks = [
       m[1]!,
       ...[...clause.matchAll(/[、和及]第?([一二三四五六七八九十\d])(?:个|项|条|件|点)?/g)].map((x) => x[1]!),
-    ]
-      .map(num)
-      .filter((n) => n >= 1 && n <= items.length);
-    return picks.length ? picks.map((n) => items[n - 1]!) : null;
+    ].map(num);
+    // (a numbered list with an entry that raised nothing — 1 星辰… 2 云帆 无 3 立信… —: 第3项 is the entry numbered 3)
+    const numbers = items.map((i) => listNumber?.(i) ?? i.enumIndex);
+    const numbered = numbers.every((n) => n !== null) && new Set(numbers).size === items.length;
+    const byNumber = (n: number) => (numbered ? items[numbers.indexOf(n)] : items[n - 1]);
+    const targets = picks
+      .filter((n) => n >= 1)
+      .map(byNumber)
+      .filter((i): i is Item => i !== undefined);
+    return targets.length ? targets : null;
   }
   m = /前([一两二三四五\d])(?:个|项|条|件)(?!月|星期|礼拜|周)/.exec(clause);
   if (m) return items.slice(0, num(m[1]!));

@@ -13,7 +13,9 @@ import {
   FUTURE_AFTER,
   FUTURE_BEFORE,
   IMMINENT_BEFORE,
+  MISLABELED_BEFORE,
   MODAL_END,
+  RECORDING_VERBS,
   MOVED_TO_TIME,
   NEAR_TIME_END,
   NEGATION_AFTER,
@@ -51,6 +53,8 @@ const COMPILED = STATUS_PATTERNS.map((p) => ({
   notAfterRe: p.notAfter ? new RegExp(p.notAfter, 'u') : null,
 }));
 
+/** A verb of noting down right before an arrival complement (记录|下来了). */
+const RECORDED_BEFORE = new RegExp(`(?:${RECORDING_VERBS.join('|')})$`);
 const CONDITIONAL = new RegExp(`(?:${CONDITIONAL_MARKERS.join('|')})`);
 const isResult = (s: IssueStatus) => s === 'resolved' || s === 'closed';
 
@@ -100,6 +104,10 @@ export function findStatuses(source: string): StatusHit[] {
         text.slice(start + m[0].indexOf('到')).search(MOVED_TO_TIME) === 0
       )
         continue;
+      // (我先记录下来了: the speaker's note made, no result)
+      if (p.status === 'resolved' && RECORDED_BEFORE.test(text.slice(Math.max(0, start - 4), start))) continue;
+      // (之前误标办结了: the wrong state a correction names)
+      if (MISLABELED_BEFORE.test(clauseBefore(text, start))) continue;
       if (!p.literal) {
         const before = clauseBefore(text, start);
         const after = text.slice(end, end + 4);

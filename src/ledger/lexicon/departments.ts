@@ -310,6 +310,8 @@ export const STEM_ACTION_AFTER: readonly string[] = [
   '发放',
   '下发',
   '批复',
+  // the office got it through (住建办下来了, 税务办好了)
+  '办(?:下来|好|完|妥|结)',
   '的(?:人|同志)?(?:来了|过来了|上门)',
 ];
 
@@ -519,6 +521,44 @@ export const CONTACT_STEP_VERBS: readonly string[] = [
   '和',
   '跟',
   '找',
+];
+
+/**
+ * A record's department field set or corrected (部门写错了，应该是人社局; 部门写金融办; 责任单位改为资规局): the matter is
+ * put in that department's hands. The field's names, then the verbs that set it.
+ */
+export const DEPARTMENT_FIELD_NAMES: readonly string[] = [
+  '部门',
+  '责任部门',
+  '责任单位',
+  '承办单位',
+  '牵头单位',
+  '办理部门',
+];
+export const DEPARTMENT_FIELD_SETTERS: readonly string[] = ['写', '填', '改', '换', '应该是', '应是', '应为'];
+
+/**
+ * Asking a department to take a step (我让发改局跟了, 叫住建那边处理了): before it the asking verb, after it the step with
+ * 了 — the matter was put in its hands (a request still to make, 想让…, 回头让…, is no hand-off).
+ */
+export const ASK_TO_ACT_BEFORE_DEPARTMENT: readonly string[] = ['让', '叫', '请', '安排'];
+export const ASKED_STEPS: readonly string[] = [
+  '跟进',
+  '跟踪',
+  '跟',
+  '盯',
+  '处理',
+  '对接',
+  '协调',
+  '核实',
+  '研究',
+  '落实',
+  '办理',
+  '办',
+  '招聘',
+  '组织',
+  '查',
+  '看',
 ];
 
 /**

@@ -92,6 +92,7 @@ export const RESULT_COMPLEMENTS = [
   '通',
   '掉',
   '上',
+  '完毕',
 ];
 /**
  * Money and papers coming in (钱打过来了, 补贴款汇过来了, 退税退到账上了): a verb of transfer with a
@@ -260,6 +261,11 @@ export const PROGRESS_VERBS = [
   '会商',
   '研判',
 ];
+/**
+ * Verbs of noting a matter down (记录下来了, 记下来了, 登记上了, 截图下来了): a complement of arrival after them is the
+ * speaker's record being made, no result of the matter.
+ */
+export const RECORDING_VERBS = ['记录', '登记', '记', '录', '写', '抄', '截图', '截', '拍', '存'];
 /** Perception and speech verbs: "V到了" with these reports nothing done (想到了, 提到了). */
 export const NON_RESULT_BEFORE_DAO = [
   '想',
@@ -349,11 +355,28 @@ const SITE_VISIT_ACTS = [
 ];
 /** Words that make the coming a wish or a request, not a promise (希望你们来看看, 让供电公司来看). */
 const SITE_VISIT_WISHES = ['希望', '请', '想', '让', '要求', '盼', '能不能', '能否'];
+/** Words of a lack or a loss: 预计 before them forecasts the problem (预计缺包装工三十人, 预计减产), no result. */
+export const FORECAST_OF_LACK = [
+  '缺',
+  '少',
+  '短缺',
+  '不足',
+  '不够',
+  '欠',
+  '差',
+  '减',
+  '降',
+  '亏',
+  '下滑',
+  '没',
+  '不',
+  '难',
+];
 /** A result forecast with a modal (这周能拿, 下周可以批, 预计月底能到账): the matter is under way. */
 export const FORECAST_PATTERN =
   `(?:这周|本周|下周|这个月|本月|月底|年底|近期|过几天|过两天|明天|后天|预计|有望)(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可)(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|拿|出)|` +
   // 预计/有望 name a forecast by themselves (预计下周上会审批, 有望月底到账)
-  `(?:预计|有望)[^，,。;；]{0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)|` +
+  `(?:预计|有望)(?:(?!${alt(FORECAST_OF_LACK)})[^，,。;；]){0,6}?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|上会|出批复)|` +
   // whoever acts promised it for a near time, without a modal (银行说下周放, 住建答应月底批)
   `(?:说|答应|表示|承诺|回复|答复)(?:了)?[^，,。;；]{0,3}?(?:${alt(NEAR_FUTURE_TIMES)})(?:前|之前|内)?(?:就|才)?(?:能|会|可以|可|给)?(?:${alt(COMPLETION_VERBS)}|${alt(ARRIVAL_PREDICATES)}|给)`;
 /**
@@ -361,8 +384,15 @@ export const FORECAST_PATTERN =
  * reads them as a clause end).
  */
 export const FINAL_PARTICLES = ['哈', '哦', '噢', '喔', '呀', '啊', '嘛', '哟', '呐'];
-/** Progressive 在 + a verb of work (在面试, 还在审, 正在走流程); not 现在/实在/存在. */
-export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_VERBS)})`;
+/**
+ * Work that goes on (继续跟进, 持续推进, 缺口6人继续招, 继续走流程): the verbs of work under way after 继续/持续, and the
+ * following ones.
+ */
+export const CONTINUED_WORK_VERBS = [...PROGRESS_VERBS, '跟进', '跟踪', '跟', '推进', '盯'];
+/** Progressive 在 + (a manner +) a verb of work (在面试, 还在审, 正在走流程, 在技术审查); not 现在/实在/存在. */
+/** How the work under way is done, between 在 and its verb (在技术审查, 在现场核查, 正在加紧办理). */
+export const PROGRESS_MANNERS = ['技术', '现场', '实地', '集中', '联合', '加紧', '抓紧', '加快', '全力'];
+export const PROGRESSIVE_PATTERN = `(?<![现实存所好自内])(?:正在|还在|都在|也在|已在|仍在|在)(?:${alt(PROGRESS_MANNERS)})?(?:${alt(PROGRESS_VERBS)})`;
 /**
  * Before a result verb in its clause: a progressive governing it (已经在走审批了, 还在办理审批, 正在办下来): the result is
  * what the work under way aims at, not a result.
@@ -420,8 +450,20 @@ export const PROCESS_STAGES = [
   '会审',
   '终审',
 ];
-/** Who a department sends to do the work (组织专家…复查, 组织技术人员…排查). */
-export const STEP_PARTICIPANTS = ['专家', '人员', '技术人员', '工作人员', '专业人员', '相关部门', '相关单位', '力量'];
+/** Who a department sends or calls in to do the work (组织专家…复查, 组织技术人员…排查, 召集三家银行对接). */
+export const STEP_PARTICIPANTS = [
+  '专家',
+  '人员',
+  '技术人员',
+  '工作人员',
+  '专业人员',
+  '相关部门',
+  '相关单位',
+  '力量',
+  '银行',
+];
+/** What an application sent back is to get (退回补材料, 退回修改): work on it goes on. */
+export const RETURNED_FOR = ['补材料', '补资料', '补正', '补充', '补', '修改', '完善', '重报', '重新'];
 /** Schedules work is put on (列入计划, 纳入年度计划): the work is under way. */
 export const SCHEDULE_NOUNS = ['计划', '规划', '盘子', '清单', '项目库', '日程', '议程'];
 /**
@@ -430,19 +472,21 @@ export const SCHEDULE_NOUNS = ['计划', '规划', '盘子', '清单', '项目�
  */
 export const STEP_TAKEN_PATTERN =
   `(?:进行|开展|组织|做)了?(?:现场|上门|专题|一次|一轮|了)?(?:${alt(PROGRESS_VERBS)})|` +
-  // 组织 + who takes part (+ when, where) + the work (组织专家于3月18日现场复查, 组织技术人员上门排查)
-  `组织了?(?:${alt(STEP_PARTICIPANTS)})[^，,。;；]{0,10}?(?:${alt(PROGRESS_VERBS)})|` +
+  // 组织 + who takes part (+ when, where) + the work (组织专家于3月18日现场复查, 召集三家银行对接)
+  `(?:组织|召集)了?(?:[\\d一二两三四五六七八九十几]+\\s*家)?(?:${alt(STEP_PARTICIPANTS)})[^，,。;；]{0,10}?(?:${alt(PROGRESS_VERBS)})|` +
   // work put on the schedule (列入计划, 纳入年度计划, 排进盘子)
-  `(?:列入|纳入|排进|排入)[^，,。;；]{0,4}?(?:${alt(SCHEDULE_NOUNS)})|` +
+  `(?:列入|纳入|排进|排入)[^，,。;；]{0,8}?(?:${alt(SCHEDULE_NOUNS)})|` +
+  // an application sent back to be completed (退回补材料了, 被退回修改): the matter goes on
+  `退回(?:来)?(?:让|要求|给企业)?(?:${alt(RETURNED_FOR)})|` +
   `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])|` +
   // a step still to come, opening its clause (…已完成路基施工，待铺沥青; 整改过半，待复验); not a sign-off or a check before it
   `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认)[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
 
 /**
- * Submitting a matter for approval (已报批, 报审了, 已送审): the department has put it forward, the approval itself is
+ * Submitting a matter for approval (已报批, 报审了, 已送审, 银行已经上会了): the department has put it forward, the approval itself is
  * still to come — work under way, not a result (报批了 is not 批了).
  */
-export const SUBMITTED_FOR_APPROVAL = ['报批', '报审', '送审', '呈批', '提请审批', '上报审批'];
+export const SUBMITTED_FOR_APPROVAL = ['报批', '报审', '送审', '呈批', '提请审批', '上报审批', '上会'];
 /**
  * A one-character verb and a one-character thing granted, said with 已 as a whole word (已退税, 已换证, 已转贷, 已领证,
  * 已放款): the enterprise has it, so the matter is solved. The short form of a tracking table's progress cell.
@@ -542,7 +586,7 @@ export const STATUS_PATTERNS: StatusPattern[] = [
   {
     status: 'resolved',
     pattern:
-      '(?:已经?|均已|都已)(?:全部|全都|都)?(?:解决|办结|放款|到账|拨付|兑现|落实|发放|完成|搞定|办好|处理好|获批|批复|审批通过|通过|拿到|到位|签约|供地|批(?!示)|招到|找到|配齐|补齐|到岗|领到|办理完毕|办完|批准|下达|安排到位|补发|支付|付款|付清|结清|落地|取得|办出|办下来)|以(?:解决|办结|放款|到账)|已(?:于|在)[^，,。；;]{1,12}?(?:放款|到账|拨付|办结|解决|完成|发放|兑现|通过|批复|获批|落实|签约|供地|办好)',
+      '(?:已经?|均已|都已)(?:全部|全都|都)?(?:解决|分配|办结|放款|到账|拨付|兑现|落实|发放|完成|搞定|办好|处理好|获批|批复|审批通过|通过|拿到|到位|签约|供地|批(?!示)|招到|找到|配齐|补齐|到岗|领到|办理完毕|办完|批准|下达|安排到位|补发|支付|付款|付清|结清|落地|取得|办出|办下来)|以(?:解决|办结|放款|到账)|已(?:于|在)[^，,。；;]{1,12}?(?:放款|到账|拨付|办结|解决|完成|发放|兑现|通过|批复|获批|落实|签约|供地|办好)',
   },
   {
     status: 'resolved',
@@ -596,7 +640,9 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     pattern:
       `${PROGRESSIVE_PATTERN}|${FORECAST_PATTERN}|${PROGRESSIVE_SUFFIX_PATTERN}|` +
       `会同[^，,。;；]{1,12}?(?:${alt(JOINT_WORK_VERBS)})|` +
-      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|审评|公示|论证|评估|核查|核实|调查|走流程|流程)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|follow[ -]?up\\s*中|reviewing|under review|processing|working on|in process|已介入|介入了|(?:继续|持续)(?:跟进|跟踪|跟|协调|推进|对接|办理|盯)|(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,12}(?:销号|消号|回访|再说|再定|再议|再看|再研究))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|审评|公示|论证|评估|核查|核实|调查|走流程|流程|进行)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|受理的(?=$|[,，。;；!！\\s])|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|follow[ -]?up\\s*中|reviewing|under review|processing|working on|in process|已介入|介入了|' +
+      `(?:继续|持续)(?:${alt(CONTINUED_WORK_VERBS)})|` +
+      '(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,12}(?:销号|消号|回访|再说|再定|再议|再看|再研究))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -652,12 +698,12 @@ export const HANDOFF_BACK = /(?:移|转|报|推|交|丢|甩|递)(?:过去|给他
 export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
   '(?<![申填预举汇上呈提递])(?:转|报|推|移|丢|甩|扔|交|派|打给|发给|归|由)(?:请)?(?:给|到|至|去)?(?:了)?|\\s*(?:→|->|—>|=>)\\s*';
 
-/** After a department: "told them" (跟税务说了, 和住建打了招呼): handed off. */
+/** After a department (dictation may space it off): "told them" (跟税务说了, 和住建打了招呼, 跟财政 说了一下): handed off. */
 export const TOLD_AFTER_DEPARTMENT =
-  /^(?:那边|这边)?(?:的人)?(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)(?:过|好)?了|打了(?:个)?(?:招呼|电话)|了(?=$|[\s,，。;；!！]))/;
-/** Before a hand-off verb: it is only considered or asked (该交住建还是园区？, 想报给发改): no hand-off. */
+  /^\s*(?:那边|这边)?(?:的人)?\s*(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)(?:过|好)?了|打了(?:个)?(?:招呼|电话)|了(?=$|[\s,，。;；!！]))/;
+/** Before a hand-off verb (and the speaker as its subject): it is only considered or asked (该交住建还是园区？, 想报给发改, 回头我报给人社局): no hand-off. */
 export const HANDOFF_CONSIDERED =
-  /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|稍后|马上|(?:^|(?<=[\s说我们也都就再还]))会)\s*$/;
+  /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|稍后|马上|(?:^|(?<=[\s说我们也都就再还]))会)\s*(?:我们|咱们|我|咱)?\s*(?:再|去)?\s*$/;
 
 /** Before a status verb in the same clause: the verb is negated. */
 /**
@@ -710,6 +756,11 @@ function notInside(ch: string, words: readonly string[]): string {
   });
   return `(?:${guards.join('')}${ch})`;
 }
+/**
+ * Right before a status word: the record said so by mistake (之前误标办结了, 错标成已交办, 写错成销号): a correction names the
+ * wrong state, which is no fact — the state it corrects to is said elsewhere (改回推进中).
+ */
+export const MISLABELED_BEFORE = /(?:误标|错标|误报|误写|误记|误填|标错|写错|记错|填错)(?:成|为|了)?\s*(?:已经?)?\s*$/;
 /** After a status verb: the verb describes a problem, not a state ("到账慢", "通过不了"). */
 export const NEGATION_AFTER = /^(?:慢|难|不了|不到|不下来|不下|不上|困难|太慢|较慢|延迟|滞后|吗|没|么|\?|？)/;
 /** Before a status verb in the same clause: a wish, request or plan, not a fact. */
@@ -740,6 +791,14 @@ export const HANDLER_PROMISE_FUTURES = [
   '下星期',
   '下礼拜',
   '下个?月',
+  // (金融办说这礼拜给回复: a time of this week or month ahead of a promised step)
+  '这周',
+  '本周',
+  '这礼拜',
+  '这星期',
+  '这两天',
+  '这个月',
+  '本月',
   '月底',
   '月初',
   '月中',
@@ -906,5 +965,7 @@ export const REALISED_STEP =
  */
 export const DURATION_AFTER =
   /^(?:了)?\s*(?:[一二两三四五六七八九十几半好多整快近]{1,3}|\d{1,3})\s*(?:个多|多个|个)?\s*(?:月|星期|礼拜|周|天|年|趟|回|次)(?:多|半)?(?:了|的时间|时间)?(?:还|都|仍|也|却|[，,\s]|$)/;
-export const REMAINDER_AFTER =
-  /^[^。；;！!\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|批复|公示|终审|上会|审批|放款|发证|拨付|签约)|^[^。；;！!\n]{0,24}?(?:还有(?=\s*[\d一二两三四五六七八九十几百千万])|余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在|下个?月|下周|月底|年底|近期|后续)/;
+export const REMAINDER_AFTER = new RegExp(
+  `^[^。；;！!\\n]{0,16}?(?:下周|下月|近期|过几天|月底|后续|还要|还需|还得|待|等)[^。；;，,！!\\n]{0,6}?(?:复验|验收|复查|复核|核查|审核|公示|终审|上会|审批|签约|${alt(ARRIVAL_PREDICATES)})|` +
+    String.raw`^[^。；;！!\n]{0,24}?(?:还有(?=\s*[\d一二两三四五六七八九十几百千万])|余款|尾款|(?:余下|剩余|剩下)(?!的?(?:问题|事|诉求|几|[一二两三四五六七八九十]个))|另一半|后一半|还差|还缺|缺口还)[^。；;！!\n]{0,10}?(?:待|还没|还未|未|等|需|要|尚|在|下个?月|下周|月底|年底|近期|后续)`,
+);
