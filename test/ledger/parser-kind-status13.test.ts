@@ -67,3 +67,25 @@ describe('what the office handed the matter says is its handling, not a new repo
     expect(parse('东方轴承缺20个装配工，已经交给人社局了，他们说会安排专场招聘会').kind).toBe('issue');
   });
 });
+
+describe('notices, documents shared with the group, acknowledgements and meetings with nothing raised', () => {
+  it('record nothing', () => {
+    for (const text of [
+      '收到，已登记。',
+      '新的政策文件发群里了，大家学习一下',
+      '台账模板已上传到群文件，请按新格式填',
+      '市里印发了一个稳企业的通知我转到群里大家参阅',
+      '今天镇里开了个企业座谈会，来了八家，纪要我晚点发',
+    ]) {
+      const got = parse(text);
+      expect(got.kind).toBe('not_update');
+      expect(got.issues).toEqual([]);
+    }
+  });
+
+  it('an enterprise posting in the group, a meeting at an enterprise, or one where problems were raised is recorded', () => {
+    expect(parse('东方轴承 今天在群里说 想招5个研发').kind).toBe('issue');
+    expect(parse('今天在华康药业座谈，企业没有诉求').kind).toBe('visit');
+    expect(parse('今天开了座谈会，六家企业参加，都说招工难').kind).toBe('visit');
+  });
+});

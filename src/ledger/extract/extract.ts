@@ -93,6 +93,7 @@ import {
   VISIT_TALLY,
   MISRECORDED_STATE,
   RECORD_CORRECTION,
+  MEETING_VISIT,
 } from '../lexicon/signals.js';
 import { parseLedgerCommand } from '../commands.js';
 import { categorize } from './category.js';
@@ -2098,7 +2099,10 @@ function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
 function generalVisitTalk(m: MessageFacts, d: Draft, kind: UpdateKind): boolean {
   if (kind !== 'visit' || m.ents.length || m.refs.length || d.items.length) return false;
   const visits = m.segments.flatMap((f) => f.cls.filter((c) => c.visit !== null));
-  return !visits.some((c) => REALISED_ASPECT.test(c.text));
+  if (!visits.some((c) => REALISED_ASPECT.test(c.text))) return true;
+  // (a meeting held with enterprises none of which is named, nothing raised: 镇里开了个企业座谈会，来了六家)
+  const verbs = visits.flatMap((c) => [...c.text.matchAll(VISIT_VERBS_G)].map((v) => v[0]));
+  return verbs.length > 0 && verbs.every((v) => MEETING_VISIT.test(v));
 }
 
 /** An update the message itself dates before its visit: by id, as a result, on a return visit, or with words like 上次 / 之前. */

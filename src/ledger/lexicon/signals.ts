@@ -221,16 +221,22 @@ export const OWN_PLAN =
 export const FOLLOW_UP_REQUEST =
   /(?:^|[\s,，]|的事情?|那个事?|这个事|的问题)(?:麻烦|请|烦请|辛苦)?(?:你|您|大家)?(?:再|尽快)?(?:帮忙)?(?:催|跟进|盯|督促|跟踪)(?:一下|下|一催|催|落实)?\s*$/;
 
+/**
+ * A meeting held with enterprises (开了个企业座谈会, 座谈): a visit verb when it is held at an enterprise; held by us with
+ * none named and nothing raised (镇里开了个企业座谈会，来了六家，纪要晚点发), no visit to record.
+ */
+export const MEETING_VISIT = /^座谈/;
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
-  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
+  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]|大家[\u4e00-\u9fa5]{0,3}?(?:学习|参阅|传阅|查收|知悉|阅知|参照执行|遵照执行)/i;
 
 /** Messages to the whole group. */
 export const NOTICE_MARKERS =
   /^(?:提醒|温馨提示|提示|注意)[:：]|@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|通知[:：]|通知如下|开会|会议|培训|例会|务必|准时|参加|报送|填报|截止|亲清服务日|服务日|活动/i;
 
 /** Forwarded documents. */
-export const FORWARD_MARKERS = /转发|《[^》]*》(?:的?通知|文件)|附件|链接[:：]|https?:\/\//;
+export const FORWARD_MARKERS =
+  /转发|《[^》]*》(?:的?通知|文件)|附件|链接[:：]|https?:\/\/|(?:文件|通知|材料|表格|清单|链接|课件|纪要|模板)[^，,。;；]{0,8}?(?:发|转|传|放|更新|上传)(?:到|在|进)?(?:群里|群文件|共享盘|网盘)/;
 
 /**
  * A final 呢 that asks (进展呢, 现在在哪呢) — not the 呢 of something still going on (银行还在审呢, 正在走流程呢, 等着呢),
@@ -246,7 +252,7 @@ export const QUESTION_MARKERS = new RegExp(
 
 /** Short replies with no content. */
 export const CHITCHAT =
-  /^(?:好的?|好滴|收到|谢谢|感谢|辛苦了?|明白|了解|知道了|嗯+|哦+|ok|okay|thanks?|thx|👍|🙏|👌|没问题|可以|行|对|是的|早|早上好|晚安|在吗|大家好|哈+|呵+|[。.!！~～\s])+$/i;
+  /^(?:好的?|好滴|收到|已?(?:登记|记录|记下)(?:了|啦)?|谢谢|感谢|辛苦了?|明白|了解|知道了|嗯+|哦+|ok|okay|thanks?|thx|👍|🙏|👌|没问题|可以|行|对|是的|早|早上好|晚安|在吗|大家好|哈+|呵+|[。.!！~～\s])+$/i;
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
