@@ -89,3 +89,29 @@ describe('notices, documents shared with the group, acknowledgements and meeting
     expect(parse('今天开了座谈会，六家企业参加，都说招工难').kind).toBe('visit');
   });
 });
+
+describe('a matter first named as settled is one the team had', () => {
+  it('named by its topic and said solved, with no id: resolved, not a new issue', () => {
+    const got = parse('东方轴承新厂房消防验收已经通过了');
+    expect(got.kind).toBe('resolved');
+    expect(got.issues.map((i) => i.status)).toEqual(['resolved']);
+    expect(parse('东方轴承装配工这个，今天电话问了 人已经招够了，可以销号了吧？').kind).toBe('resolved');
+  });
+
+  it('said solved with neither id nor enterprise, it asks which issue', () => {
+    const got = parse('消防验收过了');
+    expect(got.reasons).toContain('no_target');
+  });
+});
+
+describe('our own note of a matter is no result', () => {
+  it('我先记录下来了, 现在补上 leave the matter open', () => {
+    for (const text of [
+      '刚才东方轴承的行政打电话，说环评一直在审核，想请我们催一下。我先记录下来了，还没交办',
+      '3月10日去了东方轴承，企业说缺装配工40个，我忘记记录了，现在补上，还没交办。',
+    ]) {
+      expect(parse(text).issues.map((i) => i.status)).toEqual(['open']);
+    }
+    expect(parse('东方轴承的装配工已经补上了').issues.map((i) => i.status)).toEqual(['resolved']);
+  });
+});

@@ -94,6 +94,7 @@ import {
   MISRECORDED_STATE,
   RECORD_CORRECTION,
   MEETING_VISIT,
+  OWN_RECORDING,
 } from '../lexicon/signals.js';
 import { parseLedgerCommand } from '../commands.js';
 import { categorize } from './category.js';
@@ -227,6 +228,8 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   for (const s of refRepair.spans) work = blank(work, s.start, s.end);
   // (之前误标办结了: the state recorded by mistake is taken back)
   work = work.replace(MISRECORDED_STATE, (x) => ' '.repeat(x.length));
+  // (我先记录下来了, 现在补上: our own note of the matter, no result)
+  work = work.replace(OWN_RECORDING, (x) => ' '.repeat(x.length));
   work = normaliseNegators(
     blankFillers(work, FILLER_BREAKS, FILLER_BLANKS)
       .replace(FIELD_LABELS, (x) => ' '.repeat(x.length))
@@ -2068,8 +2071,11 @@ function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
     segs = m.segments.filter((f) => f.enterprise === first || f.enterprise === null);
     items = d.items.filter((i) => i.enterprise === first || i.enterprise === null);
   }
-  const oldItems = items.filter((i) => i.old);
-  const fresh = items.filter((i) => !i.old);
+  // (a matter first named in this message as solved or signed off — 挡车工这个 人已经招够了, 消防验收过了 — is one the team
+  // had: nobody raises a problem already settled)
+  const settled = (i: Item) => i.old || i.status === 'resolved' || i.status === 'closed';
+  const oldItems = items.filter(settled);
+  const fresh = items.filter((i) => !settled(i));
   // (本周小结：走访企业5家，…办结2条（Q-…）: a tally of visits naming no enterprise, beside updates of earlier issues, is
   // a summary's count — no visit of its own to mix with them; alone, 今天走访了三家企业 still reports visits)
   const tally = (c: Clause) => m.ents.length === 0 && oldItems.length > 0 && VISIT_TALLY.test(c.text);
@@ -2137,7 +2143,13 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
   if (m.depts.some((x) => x.unknown)) d.reasons.add('unknown_department');
   if ((kind === 'visit' || kind === 'issue') && enterprise === null && d.items.some((i) => !i.old))
     d.reasons.add('no_enterprise');
-  if (d.items.some((i) => i.old && i.ref === null) && !m.refs.length && enterprise === null) d.reasons.add('no_target');
+  // (a matter said solved with no id and no enterprise: which issue it settles is unknown, whatever kind it got)
+  if (
+    d.items.some((i) => (i.old || i.status === 'resolved' || i.status === 'closed') && i.ref === null) &&
+    !m.refs.length &&
+    enterprise === null
+  )
+    d.reasons.add('no_target');
   if (d.items.some((i) => !i.old && i.categoryScore <= 0)) d.reasons.add('unknown_category');
   // an update of an existing issue, found by no id, whose words state no hand-off, work or result: is it
   // an update at all, or a problem? Ask. (With an id the note goes to that issue's history.)

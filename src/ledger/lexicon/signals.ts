@@ -222,6 +222,10 @@ export const FOLLOW_UP_REQUEST =
   /(?:^|[\s,，]|的事情?|那个事?|这个事|的问题)(?:麻烦|请|烦请|辛苦)?(?:你|您|大家)?(?:再|尽快)?(?:帮忙)?(?:催|跟进|盯|督促|跟踪)(?:一下|下|一催|催|落实)?\s*$/;
 
 /**
+ * Our own note of a matter (我先记录下来了, 现在补上, 我这边登记上): writing it down is no step on the matter, nor a result.
+ */
+export const OWN_RECORDING = /(?:我|先|现在|这边|这里)[^，,。;；!！]{0,4}?(?:记录|记|登记|补报|补记|补)(?:下来|下|上)(?:了|啦)?/g;
+/**
  * A meeting held with enterprises (开了个企业座谈会, 座谈): a visit verb when it is held at an enterprise; held by us with
  * none named and nothing raised (镇里开了个企业座谈会，来了六家，纪要晚点发), no visit to record.
  */
