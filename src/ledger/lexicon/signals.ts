@@ -224,7 +224,8 @@ export const FOLLOW_UP_REQUEST =
 /**
  * Our own note of a matter (我先记录下来了, 现在补上, 我这边登记上): writing it down is no step on the matter, nor a result.
  */
-export const OWN_RECORDING = /(?:我|先|现在|这边|这里)[^，,。;；!！]{0,4}?(?:记录|记|登记|补报|补记|补)(?:下来|下|上)(?:了|啦)?/g;
+export const OWN_RECORDING =
+  /(?:我|先|现在|这边|这里)[^，,。;；!！]{0,4}?(?:记录|记|登记|补报|补记|补)(?:下来|下|上)(?:了|啦)?/g;
 /**
  * A meeting held with enterprises (开了个企业座谈会, 座谈): a visit verb when it is held at an enterprise; held by us with
  * none named and nothing raised (镇里开了个企业座谈会，来了六家，纪要晚点发), no visit to record.
