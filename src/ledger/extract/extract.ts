@@ -91,7 +91,12 @@ import {
   PROXIMAL_ANAPHOR,
   NEED_STATED,
   VISIT_TALLY,
+  MISRECORDED_STATE,
+  RECORD_CORRECTION,
+  MEETING_VISIT,
+  OWN_RECORDING,
 } from '../lexicon/signals.js';
+import { parseLedgerCommand } from '../commands.js';
 import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
@@ -122,6 +127,7 @@ import {
   PROMISE_OF_SPEED,
   HANDLER_PROMISE,
   HANDLER_SUBJECT,
+  HANDLER_PROMISE_VERBS,
   AWAITING_REPLY,
   REALISED_ASPECT,
   REALISED_STEP,
@@ -220,6 +226,10 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   let work = folded;
   for (const r of allRefs) work = blank(work, r.start, r.end);
   for (const s of refRepair.spans) work = blank(work, s.start, s.end);
+  // (之前误标办结了: the state recorded by mistake is taken back)
+  work = work.replace(MISRECORDED_STATE, (x) => ' '.repeat(x.length));
+  // (我先记录下来了, 现在补上: our own note of the matter, no result)
+  work = work.replace(OWN_RECORDING, (x) => ' '.repeat(x.length));
   work = normaliseNegators(
     blankFillers(work, FILLER_BREAKS, FILLER_BLANKS)
       .replace(FIELD_LABELS, (x) => ' '.repeat(x.length))
@@ -425,9 +435,27 @@ function interpret(
   for (const f of m.segments) buildItems(draft, m, f);
   trailingHandOffByDomain(draft, m);
 
+  if (editsTheRecordOnly(m, draft)) return notUpdate();
   const kind = decideKind(m, draft);
   if (kind === null || generalVisitTalk(m, draft, kind)) return questionOrNothing(m);
   return finish(m, draft, kind);
+}
+
+/** Fields whose edit says nothing about how a matter stands (a deadline, the wording, the enterprise's name). */
+const RECORD_ONLY_FIELDS = new Set(['dueDate', 'summary', 'enterprise']);
+
+/**
+ * A message that only sets the record right (刚那条是Q0053不是Q0035，麻烦改一下; Q0024 期限延到3月底): an edit of a
+ * record-only field, or a correction whose items carry no step, no office and no matter — nothing happened to an issue.
+ * A correction that states a step or an office (改一下：Q-0011 是还在走流程; 部门写错了，应该是人社局) is an update.
+ */
+function editsTheRecordOnly(m: MessageFacts, d: Draft): boolean {
+  const command = parseLedgerCommand(m.trimmed);
+  if (command?.type === 'edit' && RECORD_ONLY_FIELDS.has(command.field)) return true;
+  if (!RECORD_CORRECTION.test(m.work) || m.anyVisit) return false;
+  return d.items.every(
+    (i) => i.status === 'open' && !i.explicitStatus && i.department === null && i.categoryScore <= 0,
+  );
 }
 
 /** What may stand around the department in a bare hand-off clause (已交办自然资源局, 转人社局处理). */
@@ -747,7 +775,7 @@ function segmentFacts(
   // its words tell the category, only the all-is-well words blanked)
   const judged = categorize(maskedText(work, seg, cls, ents, depts, dateHits));
   const category = judged.score > 0 ? judged : categorize(maskedText(work, seg, cls, ents, depts, dateHits, true));
-  const reportedText = work.slice(seg.parentStart, seg.end);
+  const reportedText = withoutHandlerSpeech(work, { start: seg.parentStart, end: seg.end }, depts);
   const status = segmentStatus(segStatuses);
   // "Q-0040 可以消号了吧？", "能不能先销号？": asking whether it may be signed off holds it solved — the resolution is
   // stated (and the question noted), unlike "能不能结了？", which asks whether it is solved
@@ -810,6 +838,23 @@ function segmentFacts(
 }
 
 /** Where the speaker's own plan starts in a segment: its last first-person subject (0 when none). */
+/** 他们说, 对方答复: speech by a pronoun, which after a hand-off stands for the office handed the matter. */
+const PRONOUN_SPEECH = new RegExp(
+  `(?:他们|她们|对方|人家|该局)(?:那边|这边)?\\s*(?:${HANDLER_PROMISE_VERBS.join('|')})`,
+  'g',
+);
+/**
+ * The text of a segment as reported, with what the office just handed the matter says blanked (已经转给金融办了，他们说下周
+ * 安排尽调): its word is the handling of the matter, not the enterprise reporting something new.
+ */
+function withoutHandlerSpeech(work: string, span: Span, depts: DepartmentMention[]): string {
+  return work.slice(span.start, span.end).replace(PRONOUN_SPEECH, (x, at: number) => {
+    const from = span.start + at;
+    const handed = depts.some((d) => d.handedTo && d.end <= from && !/[。;；\n]/.test(work.slice(d.end, from)));
+    return handed ? ' '.repeat(x.length) : x;
+  });
+}
+
 function ownPlanStart(text: string): number {
   return Math.max(0, ...SPEAKER_SUBJECTS.map((w) => text.lastIndexOf(w)));
 }
@@ -2062,8 +2107,11 @@ function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
     segs = m.segments.filter((f) => f.enterprise === first || f.enterprise === null);
     items = d.items.filter((i) => i.enterprise === first || i.enterprise === null);
   }
-  const oldItems = items.filter((i) => i.old);
-  const fresh = items.filter((i) => !i.old);
+  // (a matter first named in this message as solved or signed off — 挡车工这个 人已经招够了, 消防验收过了 — is one the team
+  // had: nobody raises a problem already settled)
+  const settled = (i: Item) => i.old || i.status === 'resolved' || i.status === 'closed';
+  const oldItems = items.filter(settled);
+  const fresh = items.filter((i) => !settled(i));
   // (本周小结：走访企业5家，…办结2条（Q-…）: a tally of visits naming no enterprise, beside updates of earlier issues, is
   // a summary's count — no visit of its own to mix with them; alone, 今天走访了三家企业 still reports visits)
   const tally = (c: Clause) => m.ents.length === 0 && oldItems.length > 0 && VISIT_TALLY.test(c.text);
@@ -2093,7 +2141,10 @@ function decideKind(m: MessageFacts, d: Draft): UpdateKind | null {
 function generalVisitTalk(m: MessageFacts, d: Draft, kind: UpdateKind): boolean {
   if (kind !== 'visit' || m.ents.length || m.refs.length || d.items.length) return false;
   const visits = m.segments.flatMap((f) => f.cls.filter((c) => c.visit !== null));
-  return !visits.some((c) => REALISED_ASPECT.test(c.text));
+  if (!visits.some((c) => REALISED_ASPECT.test(c.text))) return true;
+  // (a meeting held with enterprises none of which is named, nothing raised: 镇里开了个企业座谈会，来了六家)
+  const verbs = visits.flatMap((c) => [...c.text.matchAll(VISIT_VERBS_G)].map((v) => v[0]));
+  return verbs.length > 0 && verbs.every((v) => MEETING_VISIT.test(v));
 }
 
 /** An update the message itself dates before its visit: by id, as a result, on a return visit, or with words like 上次 / 之前. */
@@ -2128,7 +2179,13 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
   if (m.depts.some((x) => x.unknown)) d.reasons.add('unknown_department');
   if ((kind === 'visit' || kind === 'issue') && enterprise === null && d.items.some((i) => !i.old))
     d.reasons.add('no_enterprise');
-  if (d.items.some((i) => i.old && i.ref === null) && !m.refs.length && enterprise === null) d.reasons.add('no_target');
+  // (a matter said solved with no id and no enterprise: which issue it settles is unknown, whatever kind it got)
+  if (
+    d.items.some((i) => (i.old || i.status === 'resolved' || i.status === 'closed') && i.ref === null) &&
+    !m.refs.length &&
+    enterprise === null
+  )
+    d.reasons.add('no_target');
   if (d.items.some((i) => !i.old && i.categoryScore <= 0)) d.reasons.add('unknown_category');
   // an update of an existing issue, found by no id, whose words state no hand-off, work or result: is it
   // an update at all, or a problem? Ask. (With an id the note goes to that issue's history.)

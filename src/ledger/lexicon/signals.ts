@@ -38,9 +38,28 @@ export const VISIT_VERBS = new RegExp(
  * follows. 问题在X, 卡在X are not presence.
  */
 export const PRESENCE_BEFORE_NAME =
-  /(?:^|[\s,，。;；:：]|今天|今早|上午|下午|中午|晚上|昨天|前天|刚才|刚刚|刚|我们|我|一直|整天|都)\s*(?:在|从)\s*$/;
-export const PRESENCE_AFTER_NAME =
-  /^\s*(?:那边|这边|那儿|这儿|厂里|厂区|车间|现场)?\s*(?:$|出来|回来|待了|呆了|开了?(?:个)?(?:座谈会|会)|座谈|参观|看了|转了|蹲了|调研|(?:跟|和|与)[\u4e00-\u9fa5]{0,6}(?:聊|谈|座谈|交流|见))/;
+  /(?:^|[\s,，。;；:：]|今天|今早|上午|下午|中午|晚上|昨天|前天|刚才|刚刚|刚|我们|我|一直|整天|都)\s*(?:这边|那边)?\s*(?:在|从)\s*$/;
+/**
+ * The places of an enterprise's own site one stands in (在金鼎的轧钢车间, 在宏图机械车间里面): with the name before them,
+ * presence at the enterprise.
+ */
+export const SITE_PLACES = [
+  '车间',
+  '厂区',
+  '厂房',
+  '现场',
+  '工地',
+  '仓库',
+  '生产线',
+  '产线',
+  '展厅',
+  '会议室',
+  '办公室',
+];
+const SITE_PLACE_AFTER_NAME = `(?:的)?[\u4e00-\u9fa5]{0,3}?(?:${SITE_PLACES.join('|')})(?:里面?|里头|内|这边|那边)?\\s*[啊呢呀哈嘛]?(?=$|[\\s,，。;；!！])`;
+export const PRESENCE_AFTER_NAME = new RegExp(
+  `^\\s*(?:${SITE_PLACE_AFTER_NAME}|(?:那边|这边|那儿|这儿|厂里|厂区|车间|现场)?\\s*(?:$|出来|回来|待了|呆了|开了?(?:个)?(?:座谈会|会)|座谈|参观|看了|转了|蹲了|调研|(?:跟|和|与)[\u4e00-\u9fa5]{0,6}(?:聊|谈|座谈|交流|见)))`,
+);
 /** Meeting the enterprise's people face to face (当面聊, 面谈, 见了面): a visit, however it is worded. */
 export const FACE_TO_FACE =
   /当面(?:聊|谈|沟通|了解|交流|问)|面谈|见了面|见面聊|(?:见|碰)了(?:一|个)面|(?:见了|见到了?|约见了|会见了|拜会了)(?=[^，,。;；]{0,12}?(?:老板|老总|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高]总|负责人|董事长|总经理|厂长))/;
@@ -202,16 +221,27 @@ export const OWN_PLAN =
 export const FOLLOW_UP_REQUEST =
   /(?:^|[\s,，]|的事情?|那个事?|这个事|的问题)(?:麻烦|请|烦请|辛苦)?(?:你|您|大家)?(?:再|尽快)?(?:帮忙)?(?:催|跟进|盯|督促|跟踪)(?:一下|下|一催|催|落实)?\s*$/;
 
+/**
+ * Our own note of a matter (我先记录下来了, 现在补上, 我这边登记上): writing it down is no step on the matter, nor a result.
+ */
+export const OWN_RECORDING =
+  /(?:我|先|现在|这边|这里)[^，,。;；!！]{0,4}?(?:记录|记|登记|补报|补记|补)(?:下来|下|上)(?:了|啦)?/g;
+/**
+ * A meeting held with enterprises (开了个企业座谈会, 座谈): a visit verb when it is held at an enterprise; held by us with
+ * none named and nothing raised (镇里开了个企业座谈会，来了六家，纪要晚点发), no visit to record.
+ */
+export const MEETING_VISIT = /^座谈/;
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
-  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]/i;
+  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]|大家[\u4e00-\u9fa5]{0,3}?(?:学习|参阅|传阅|查收|知悉|阅知|参照执行|遵照执行)/i;
 
 /** Messages to the whole group. */
 export const NOTICE_MARKERS =
   /^(?:提醒|温馨提示|提示|注意)[:：]|@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|通知[:：]|通知如下|开会|会议|培训|例会|务必|准时|参加|报送|填报|截止|亲清服务日|服务日|活动/i;
 
 /** Forwarded documents. */
-export const FORWARD_MARKERS = /转发|《[^》]*》(?:的?通知|文件)|附件|链接[:：]|https?:\/\//;
+export const FORWARD_MARKERS =
+  /转发|《[^》]*》(?:的?通知|文件)|附件|链接[:：]|https?:\/\/|(?:文件|通知|材料|表格|清单|链接|课件|纪要|模板)[^，,。;；]{0,8}?(?:发|转|传|放|更新|上传)(?:到|在|进)?(?:群里|群文件|共享盘|网盘)/;
 
 /**
  * A final 呢 that asks (进展呢, 现在在哪呢) — not the 呢 of something still going on (银行还在审呢, 正在走流程呢, 等着呢),
@@ -227,7 +257,7 @@ export const QUESTION_MARKERS = new RegExp(
 
 /** Short replies with no content. */
 export const CHITCHAT =
-  /^(?:好的?|好滴|收到|谢谢|感谢|辛苦了?|明白|了解|知道了|嗯+|哦+|ok|okay|thanks?|thx|👍|🙏|👌|没问题|可以|行|对|是的|早|早上好|晚安|在吗|大家好|哈+|呵+|[。.!！~～\s])+$/i;
+  /^(?:好的?|好滴|收到|已?(?:登记|记录|记下)(?:了|啦)?|谢谢|感谢|辛苦了?|明白|了解|知道了|嗯+|哦+|ok|okay|thanks?|thx|👍|🙏|👌|没问题|可以|行|对|是的|早|早上好|晚安|在吗|大家好|哈+|呵+|[。.!！~～\s])+$/i;
 
 /** Clauses saying there was nothing to report. */
 export const NO_ISSUE =
@@ -521,6 +551,19 @@ export const REPAIR_MARKERS = ['不对', '哦不', '噢不', '啊不', '不不',
 export const REPAIR_FILLERS = ['呃', '嗯', '啊', '那个', '就是', '应该是', '应该', '是', '哦', '噢'];
 /** The negation that announces the wrong mention before it (不是A，是B). */
 export const REPAIR_NEGATION = '不是';
+/**
+ * Pointing back at a message already sent, or asking to edit what was recorded (刚那条是…, 上一条的编号, 麻烦改一下,
+ * 编号写错了): a correction of the record. Said with no step, no office and no matter of its own (刚那条是Q0053不是Q0035，
+ * 麻烦改一下), it reports nothing new.
+ */
+export const RECORD_CORRECTION =
+  /(?:刚才?|刚刚|上一|前一|上面)(?:那|这)?一?条(?:消息|记录)?(?:是|的|里|写|发)|(?:麻烦|帮忙|请|帮我)?(?:改|更正|修改|纠正|订正)(?:一下|下)|(?:说|写|记|搞|填|标|录)错了?/;
+/**
+ * A state the record was given by mistake, with what was recorded (之前误标办结了, 错填成已销号, 标错为已交办): taken back,
+ * not a state of the issue now.
+ */
+export const MISRECORDED_STATE =
+  /(?:误|错)(?:标|记|写|填|录|登)(?:成|为)?[^，,。;；!！?？\s]{0,8}|(?:标|记|写|填|录|登)错(?:成|为)[^，,。;；!！?？\s]{0,8}/g;
 
 /**
  * Strain on the enterprise's cash said without naming a loan or a bank (资金周转压力大, 现金流紧张, 资金紧张): after a
