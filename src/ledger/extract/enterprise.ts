@@ -13,14 +13,17 @@ import {
   ENTERPRISE_ENTRY_ORDER,
   LOCALITY_BEFORE_NAME,
   LOCALITY_ENDINGS,
+  MESSAGE_COURTESIES,
   NAME_STOPWORDS,
   ADVICE_OPENINGS,
+  PLACES_AT_FIRM,
   PERSON_TITLES,
   PLACE_NAMES,
   PLACE_PREFIX,
   RECEIVE_VERBS,
   RECEIVED_THINGS,
   STRONG_COMPANY_SUFFIXES,
+  TOPIC_AFTER_NAME,
 } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { NAME_FILLERS, OWN_PROBLEM_CUES, REQUEST_CUES, VISIT_VERB_TYPOS } from '../lexicon/signals.js';
@@ -216,7 +219,8 @@ export function enterpriseMatcher(known: readonly string[], preferred: readonly 
             if (sfx && !name.slice(alias.length).startsWith(sfx) && !core.slice(alias.length).startsWith(sfx)) {
               // 恒宇机械 for 恒宇精密机械: the short form with the name's own ending, a middle part left out, is
               // that enterprise; 华康化工 (an ending the known name does not have) is another company.
-              if (!core.slice(alias.length).includes(sfx)) continue;
+              // (金鼎公司 for 金鼎金属材料有限公司: a legal ending after the short form is that enterprise's own)
+              if (!core.slice(alias.length).includes(sfx) && !LEGAL_ENDING.test(sfx)) continue;
               end += sfx.length;
             }
           }
@@ -305,6 +309,8 @@ export function enterpriseMatcher(known: readonly string[], preferred: readonly 
 /** Characters that do not occur inside company names: the name starts after the last of them. */
 const BREAK_CHARS =
   /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴缺]/;
+/** A one-character conjunction, which also begins names (同创, 和美, 与时). */
+const CONJUNCTION_START = /^[与跟同和及]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
 const BREAK_WORD_ALT =
   '申请|需要|希望|反映|提出|引进|招聘|缺少|帮忙|请求|要求|联系|接到|打给|电话|通知|关于|包括|比如|例如|属于|走访|拜访|调研|回访|看望|慰问|探访';
@@ -312,7 +318,7 @@ const BREAK_WORD_ALT =
 const BREAK_WORDS = new RegExp(`(?:${BREAK_WORD_ALT})(?!.*(?:${BREAK_WORD_ALT}))`);
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
-  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今早|昨天|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\s)+/;
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今日|今早|今晚|昨天|昨日|昨晚|当天|当日|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|(?:[一二三四五六七八九十\d]{1,3}月)?[一二三四五六七八九十\d]{1,3}[日号]|\s)+/;
 
 /** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
 const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', '').replace('据|经|', '据|'));
@@ -331,6 +337,8 @@ const PERSON_NAME = new RegExp(
 
 function badName(name: string): boolean {
   if (name.length < 2 || name.length > 16) return true;
+  // (今早, 下午, 周三上午: words of time and the like before a name, and nothing else)
+  if (!name.replace(LEAD_WORDS, '')) return true;
   if (PERSON_NAME.test(name)) return true;
   if (STOP.has(name)) return true;
   // (龙游, 开化县, 衢州市: a place alone is no enterprise)
@@ -365,7 +373,7 @@ const GROUP_OF_CADRES = new RegExp(`(?:${CADRE_TEAM_ENDINGS.join('|')})$`);
 
 const STRONG_SUFFIXES = new Set<string>(STRONG_COMPANY_SUFFIXES);
 const CLEAN_BEFORE =
-  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩|｜])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|跑了|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
+  /(?:反映|提到|提出|走访|拜访|调研|回访|对接)的\s*$|(?:^|[\s,，。;；:：!！?？)）(（\]】[【“"「～~…—\d.、①②③④⑤⑥⑦⑧⑨⑩|｜])$|(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[,，:：]?\s*$|(?:已|已经|正|正在|在)?(?:帮|帮助|协助|为|替|给)\s*$|(?:据|经|关于|对于|针对|另外|此外|还有|以及|赴|前往|走访了?|拜访了?|调研了?|回访了?|去了?|去的|到了?|跑了|来到|跟|和|与|同|陪同|今天|今早|昨天|前天|上午|下午|晚上|刚刚|刚才|[周期拜][一二三四五六日天]|[日号]|FYI|fyi|Today|today)(?:一?趟|一下)?\s*$|(?:企业|公司|厂子?|一家)?(?:名字)?(?:叫做?|名叫|名为)\s*$|(?:企业|公司|厂家)(?:名称|名字)?就?是\s*$|(?:^|[\s,，。]|我|我们|咱们?)(?:刚|刚刚|刚才)?从\s*$/;
 
 /** A roll-up's entry counter (第二家是, 另一家) ending the text before a name: the name's position, as a list marker is. */
 const ENTRY_COUNTER = new RegExp(ENTERPRISE_ENTRY_COUNTER, 'g');
@@ -539,7 +547,9 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
       end += more.length;
     }
     // 宏达包装制品有限公司: a legal ending a few characters on closes the name (制品 is no listed ending)
-    const legal = /^([\u4e00-\u9fa5]{1,4}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司)/.exec(text.slice(end));
+    const legal = /^([\u4e00-\u9fa5]{1,4}?)(?:股份有限公司|有限责任公司|有限公司|集团(?:股份)?有限公司|集团|公司)/.exec(
+      text.slice(end),
+    );
     if (legal && !LEGAL_ENDING.test(text.slice(pos, end)) && !BREAK_CHARS.test(legal[1]!)) end += legal[0].length;
     const start = pos - before.part.length;
     const name = text.slice(start, end);
@@ -576,13 +586,18 @@ export function findSuffixNames(text: string, exclude: Span[] = []): EnterpriseH
 const TYPOS = VISIT_VERB_TYPOS.join('|');
 /** A name right after a visit verb, up to punctuation or the next visit verb. */
 const CONTEXT_AFTER_VISIT = new RegExp(
-  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})(?:了|的是)?|去了(?:一趟|一下|趟|下)?|去看了?|到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?:\s|${FILLER_ALT})*(?![完过好]|走访|拜访|调研|回访|${TYPOS})([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS}|${FILLER_ALT}|他们|她们|反映|说)`,
+  String.raw`(?:(?:走访|拜访|调研|回访|${TYPOS})(?:了|的是)?|去了(?:一趟|一下|趟|下)?|去看了?|(?<![找收拿得办等遇提达迟做买])到了|来到|(?<=[天早午晚周期拜\d日号]|^)(?:去|到))(?:\s|${FILLER_ALT})*(?![完过好]|走访|拜访|调研|回访|${TYPOS})([\u4e00-\u9fa5A-Za-z]{2,10}?)(?=[,，。;；:：!！\s)）]|$|那边|这边|那儿|走访|调研|座谈|了解|看看|回访|拜访|${TYPOS}|${FILLER_ALT}|他们|她们|反映|说)`,
   'g',
 );
 
 /** Names listed after a visit verb and before their count (走了宏达机械、恒信两家, 走访了华康、七一电器这两家). */
 const COUNTED_NAME_LIST = new RegExp(
   String.raw`(?:走访了?|拜访了?|调研了?|回访了?|${TYPOS}|(?:走|跑|去|看|转|到)了)\s*((?:[\u4e00-\u9fa5A-Za-z]{2,10}?[、和与及])+[\u4e00-\u9fa5A-Za-z]{2,10}?)\s*(?:这|那)?[两二三四五六七八九十几\d]+家`,
+  'g',
+);
+/** Names listed after their count, in brackets or after a colon (走访企业4家（顺达物流、华康药业、嘉禾纸业）). */
+const NAME_LIST_AFTER_COUNT = new RegExp(
+  String.raw`(?:${ENTERPRISE_COUNT.source})\s*[(（:：]\s*((?:[\u4e00-\u9fa5A-Za-z]{2,12}?、)+[\u4e00-\u9fa5A-Za-z]{2,12}?)\s*(?=[)）。;；,，\n]|$)`,
   'g',
 );
 const NAME_AFTER_ENTRY_COUNTER = new RegExp(
@@ -607,8 +622,10 @@ const CONTACT_THEN_PERSON = new RegExp(
   `(?:跟|和|与|给|联系了?|致电|电话联系了?|约了|见了)\\s*([\\u4e00-\\u9fa5]{2,8}?)\\s*${ENTERPRISE_PERSON}`,
   'g',
 );
-const AT_PLACE =
-  /(?:^|[\s,，。;；!！])(?:今天|昨天|前天|上午|下午|早上|晚上|刚才|刚)?\s*在\s*([\u4e00-\u9fa5]{2,8}?)\s*(?:那边|这边|那儿|这儿|那里|厂里|厂区)/g;
+const AT_PLACE = new RegExp(
+  String.raw`(?:^|[\s,，。;；!！])(?:我们?|咱们?)?(?:今天|昨天|前天|上午|下午|早上|晚上|刚才|刚)?\s*在\s*([\u4e00-\u9fa5]{2,8}?)\s*(?:${PLACES_AT_FIRM.join('|')})`,
+  'g',
+);
 
 /** A clause of only a name and 的, ending its sentence (…转给自规了，新凯达的). */
 const TRAILING_OWNER = /(?<=[,，\s])([\u4e00-\u9fa5A-Za-z]{2,8})的\s*(?=$|[。!！\n])/g;
@@ -633,6 +650,14 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     for (const part of m[1]!.split(/([、和与及])/)) {
       if (!/^[、和与及]$/.test(part)) push(part, at);
       at += part.length;
+    }
+  }
+  // the names listed after their count (走访企业4家（顺达物流、华康药业）): each is an enterprise
+  for (const m of text.matchAll(NAME_LIST_AFTER_COUNT)) {
+    let at = m.index + m[0].indexOf(m[1]!);
+    for (const part of m[1]!.split('、')) {
+      push(part, at);
+      at += part.length + 1;
     }
   }
   // after a roll-up's entry counter (第二家是恒信，…), up to punctuation
@@ -680,8 +705,10 @@ const NOT_A_NAME =
 
 /** A sentence's head (after fillers at the message start: 就是说宏兴的那个环评), a name, then 的 / 那边 / 那个 …; or a
  * one-liner's opening word before a space. */
+const COURTESY_ALT = [...MESSAGE_COURTESIES].sort((a, b) => b.length - a.length).join('|');
+const TOPIC_AFTER_ALT = [...TOPIC_AFTER_NAME].sort((a, b) => b.length - a.length).join('|');
 const HEAD_NAME = new RegExp(
-  String.raw`(?:^(?:[\s,，]|${FILLER_ALT})*|[。;；!！?？\n]\s*)((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=的|那边|这边|那个|这个事|方面)|^\s*([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s+[\u4e00-\u9fa5\d])`,
+  String.raw`(?:^(?:[\s,，!！↑⬆]|${FILLER_ALT}|${COURTESY_ALT})*|[。;；!！?？\s]\s*)((?:[\u4e00-\u9fa5A-Za-z]){2,12}?)(?=${TOPIC_AFTER_ALT})|^\s*(?!(?:${COURTESY_ALT})(?![\u4e00-\u9fa5]))([\u4e00-\u9fa5A-Za-z]{2,8})(?=\s+[\u4e00-\u9fa5\d])`,
   'g',
 );
 
@@ -779,6 +806,9 @@ function nameBeforeLabelTopic(line: string): string | null {
   return name.length >= 2 && name.length <= 8 ? name : null;
 }
 
+/** A line's heading that counts the enterprises visited or says the round made (跑了三家：, 转了一圈:), to its colon. */
+const ENTRIES_HEADING = new RegExp(`^[^:：\\n]{0,16}?(?:${ENTERPRISE_COUNT.source}|[转跑走]了?一圈)\\s*[:：]\\s*`);
+
 const LABEL_VISIT_END = new RegExp(`(?:走访|拜访|调研|回访|${TYPOS})$`);
 
 /**
@@ -800,6 +830,9 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
         .map((m) => m.index)
         .filter((i) => i > 0),
     ];
+    // (a heading that counts the enterprises before a colon — 今天跑了三家：同方 没事；… — opens the first entry)
+    const heading = ENTRIES_HEADING.exec(body);
+    if (heading && cuts.length === 1) cuts[0] = heading[0].length;
     for (const [i, c] of cuts.entries())
       pieces.push({ start: l.start + c, end: l.start + (cuts[i + 1] ?? body.length) });
   }
@@ -827,7 +860,8 @@ export function findLineHeadNames(text: string, exclude: Span[] = []): Enterpris
       badName(name) ||
       HEADING_PART.test(name) ||
       /走访|调研|回访/.test(name) ||
-      BREAK_CHARS.test(name) ||
+      // (a one-character conjunction may begin a label's name: 同方, 和美)
+      BREAK_CHARS.test(name.replace(CONJUNCTION_START, '')) ||
       NOT_A_NAME.test(name)
     )
       continue;

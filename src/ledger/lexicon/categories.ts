@@ -145,6 +145,9 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
     words: [
       '融资',
       '贷款',
+      // (where the money comes from: a way to a loan, not a sales channel)
+      '贷款渠道',
+      '融资渠道',
       '续贷',
       '转贷',
       '授信',

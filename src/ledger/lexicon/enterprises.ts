@@ -221,6 +221,12 @@ export const WEAK_COMPANY_SUFFIXES = [
   '餐饮',
   '汽修',
   '驾校',
+  // parts and trades named as a firm's ending (康达轮胎, 卓越汽车内饰, 海川进出口)
+  '轮胎',
+  '内饰',
+  '进出口',
+  '电梯',
+  '部件',
 ];
 
 /**
@@ -387,6 +393,57 @@ export const NAME_STOPWORDS = [
  * A name between a receiving verb and what was received (接到中科锐能电话, 收到远帆船舶的来函): the enterprise that
  * reported.
  */
+/**
+ * Courtesies that open a chat message before what it is about (谢谢领导 绿源那个用地…, 收到，瑞丰的…): never the name,
+ * the subject follows them.
+ */
+export const MESSAGE_COURTESIES: readonly string[] = [
+  '谢谢领导',
+  '感谢领导',
+  '报告领导',
+  '领导好',
+  '谢谢',
+  '感谢',
+  '收到',
+  '好的',
+  '辛苦了',
+];
+
+/**
+ * What follows a name said as the topic of a sentence (迈微那边缺人, 格格屋的电商奖励, 嘉诚那笔转贷, 力拓那个已转人社):
+ * the name before it heads the sentence.
+ */
+export const TOPIC_AFTER_NAME: readonly string[] = [
+  '的',
+  '那边',
+  '这边',
+  '那个',
+  '这个事',
+  '方面',
+  '那笔',
+  '这笔',
+  '那件',
+  '那项',
+  '那批',
+];
+
+/** Where at an enterprise one is (在鼎新那边, 在宏图机械车间里): the name stands before it. */
+export const PLACES_AT_FIRM: readonly string[] = [
+  '那边',
+  '这边',
+  '那儿',
+  '这儿',
+  '那里',
+  '厂里',
+  '厂区',
+  '车间',
+  '厂房',
+  '仓库',
+  '工地',
+  '办公室',
+  '会议室',
+];
+
 export const RECEIVE_VERBS: readonly string[] = ['接到', '收到', '接了'];
 export const RECEIVED_THINGS: readonly string[] = [
   '电话',

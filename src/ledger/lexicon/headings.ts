@@ -48,6 +48,10 @@ export const HEADING_WORDS = [
   '意见',
   '结果',
   '备注',
+  // a report's parts (明细：, 重点：, 亮点：)
+  '明细',
+  '重点',
+  '亮点',
   '工作',
   // what a report's section heading says of its part (二、主要问题, 一、总体情况, （三）存在困难)
   '主要',
