@@ -35,6 +35,7 @@ import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { entryDatesInText, visitsInText } from '../extract/visits.js';
 import { tradeOwners } from '../extract/enterprise.js';
 import { GENERIC_MATTER_NOUNS } from '../lexicon/categories.js';
+import { normalizeDepartment } from '../lexicon/departments.js';
 import {
   canChange,
   changeRefused,
@@ -944,6 +945,18 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     const newOf = [...new Set(plan.issues.filter((i) => i.status !== 'open').map((i) => i.enterprise))];
     const settled = new Set<ConfidenceReason>();
     if (newOf.length && !(await anyOpenIssue(svc, team, newOf))) settled.add('handled_new');
+    // (应急管理局又退回了 on the issue handed to 应急管理局: the department read is the issue's own — no hand-off was
+    // inferred)
+    const sameDepartment = (d: string | null | undefined, was: string | null) =>
+      !!d && !!was && normalizeDepartment(d) === normalizeDepartment(was);
+    if (
+      plan.patches.length &&
+      !plan.issues.some((i) => i.status === 'assigned') &&
+      plan.patches.every(
+        ({ patch, issue }) => patch.department === undefined || sameDepartment(patch.department, issue.department),
+      )
+    )
+      settled.add('inferred_handoff');
     const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true, listVisit, settled);
     // An enterprise this team is not bound to — another team's, or a name the parser guessed (宏图科技, 屋顶分布式光伏):
     // confirm first. (A team with no bindings yet records what it reports.)
