@@ -52,7 +52,13 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
         issueId: id,
         status: to,
         expectStatus: cur,
-        dueDate: to === 'assigned' ? dueFor(ctx, change) : null,
+        // (a deadline still ahead — set or moved after the 办结 — stays; a passed one starts afresh)
+        dueDate:
+          to === 'assigned'
+            ? change.deadline || !issue.dueDate || issue.dueDate < ctx.today
+              ? dueFor(ctx, change)
+              : issue.dueDate
+            : null,
         note: change.note ?? '重新打开',
       },
     };
