@@ -767,6 +767,12 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           newItems.push({ item, index });
           continue;
         }
+        // (a roll-up over several enterprises — 1.宏达 贷款的事金融办在对接 2.绿源 … — whose entry matches nothing on
+        // file: the entry is new, shown as such on the roll-up's one card, not asked about on its own first)
+        if (itemEnterprise && involved.size >= 2 && item.category !== '其他') {
+          newItems.push({ item, index });
+          continue;
+        }
         const where = itemEnterprise ?? stated ?? '本组';
         const question = QUESTIONS.recordAsNew(where, item.category, item.summary);
         return draftBase({ type: 'confirm_new', index }, question);
