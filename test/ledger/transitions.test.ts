@@ -119,11 +119,11 @@ describe('issue lifecycle', () => {
     expect(transition(issue(), { to: null, note: null, explicit: 'reopen' }, admin).notice).toContain('不需要重新打开');
   });
 
-  it('reopen keeps a deadline still ahead (moved after the 办结)', () => {
+  it('reopen keeps a deadline later than the default (moved after the 办结)', () => {
     const reopen = { to: null, note: null, explicit: 'reopen' as const };
-    expect(transition(issue({ status: 'resolved', dueDate: '2019-03-31' }), reopen, ctx).patch).toMatchObject({
+    expect(transition(issue({ status: 'resolved', dueDate: '2019-04-30' }), reopen, ctx).patch).toMatchObject({
       status: 'assigned',
-      dueDate: '2019-03-31',
+      dueDate: '2019-04-30',
     });
   });
 });
