@@ -7,6 +7,8 @@
 import { joinWordSpacing } from '../src/text/spacing.js';
 import { z } from 'zod';
 import { findRefs } from '../src/ledger/commands.js';
+import { blankFillers } from '../src/ledger/extract/normalize.js';
+import { FILLER_BLANKS, FILLER_BREAKS, MATTER_CONTINUATION } from '../src/ledger/lexicon/signals.js';
 import { categorize, extractUpdate, findDepartments } from '../src/ledger/extract/index.js';
 import type { Extraction } from '../src/ledger/model.js';
 import { loadPrompt } from '../src/llm/prompts.js';
@@ -54,7 +56,9 @@ export interface ClassifyOptions {
  * hurry reports mark clauses with spaces only ("今天去了海纳 企业问加计扣除怎么申报"), so a space ends a clause too.
  */
 function lastClause(text: string): string {
-  const parts = text
+  // (dictation without punctuation breaks at its fillers — 嗯, 然后 — as the parser reads it)
+  const parts = blankFillers(text, FILLER_BREAKS, FILLER_BLANKS)
+    .replace(MATTER_CONTINUATION, (m) => ' '.repeat(m.length))
     .split(/[，,。.；;！!\n]|\s+/)
     .map((s) => s.trim())
     .filter(Boolean);

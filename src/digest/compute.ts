@@ -210,6 +210,11 @@ export function indexEvents(input: Pick<DigestInput, 'events' | 'window' | 'time
     // 办结: entering a done state from an active one (or created already done). 销号: entering closed.
     const resolves = DONE.has(e.to) && !(e.from && DONE.has(e.from));
     const closes = e.to === 'closed' && e.from !== 'closed';
+    // (办结, then 又缺电了 reopened it: as of now it is not resolved — counted among the open ones only)
+    if (e.from && DONE.has(e.from) && !DONE.has(e.to)) {
+      for (const set of [resolvedInPeriod, closedInPeriod, resolvedInMonth, closedInMonth]) set.delete(e.issueId);
+      continue;
+    }
     if (inPeriod && resolves) resolvedInPeriod.add(e.issueId);
     if (inPeriod && closes) closedInPeriod.add(e.issueId);
     if (inMonth && resolves) resolvedInMonth.add(e.issueId);

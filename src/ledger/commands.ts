@@ -343,6 +343,7 @@ function parseLedgerQuery(input: string): LedgerCommand | null {
 
 /**
  * How things stand — the board answers: 各组情况, 城西二组情况怎么样, 本组这个月情况, 本月办结率多少, 这周走访了几家,
+ * 这个月收集了多少问题、解决了多少,
  * 哪个组没完成一月一走访, 哪些企业这个月还没走访. A team is named by a name ending in 组 (liaison teams are 小组).
  */
 const OVERVIEW_SUBJECT = `(${EVERY_TEAM_SRC}|${OWN_TEAM_SRC}|${NAMED_TEAM_SRC})`;
@@ -351,7 +352,8 @@ const OVERVIEW_TIME_RE = new RegExp(OVERVIEW_TIME);
 const OVERVIEW = new RegExp(
   `^${OVERVIEW_SUBJECT}?(?:的)?${OVERVIEW_TIME}?(?:的)?(?:工作|整体|总体)?(?:情况|进展|概况|近况)(?:怎么样|如何|咋样|怎样)?(?:了)?$`,
 );
-const METRIC = /办结率|一月一走访|走访(?:了)?(?:几|多少)(?:家|次|个)|(?:还)?(?:没有?|未)(?:完成一月一)?走访/;
+const METRIC =
+  /办结率|一月一走访|走访(?:了)?(?:几|多少)(?:家|次|个)|(?:还)?(?:没有?|未)(?:完成一月一)?走访|(?:收集|收到|新增|登记|记录|反映)(?:了)?(?:几|多少)个?问题|(?:解决|办结|销号)(?:了)?(?:几|多少)(?:个|条)?/;
 const METRIC_SCOPE =
   /本月|这个?月|本周|这周|上周|今天|本组|我们组|各个?组|哪个组|哪些组|哪几个组|哪些企业|哪几家|哪家企业/;
 

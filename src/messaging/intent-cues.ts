@@ -382,6 +382,13 @@ export const PROBLEM_WORDS = [
   '停电',
   '压力',
   '投诉',
+  // setbacks of a matter in hand (材料又被退回了, 申请被驳回, 验收没通过)
+  '退回',
+  '驳回',
+  '打回',
+  '不予受理',
+  '没通过',
+  '未通过',
 ] as const;
 /** "Nothing to report" after a visit: still a visit. */
 export const ALL_WELL_WORDS = [

@@ -100,7 +100,11 @@ describe('issue lifecycle', () => {
 
   it('reopen: back to assigned (with a department, new due date) or open; closed ones need an admin', () => {
     expect(
-      transition(issue({ status: 'resolved' }), { to: null, note: null, explicit: 'reopen' }, ctx).patch,
+      transition(
+        issue({ status: 'resolved', dueDate: '2019-03-01' }),
+        { to: null, note: null, explicit: 'reopen' },
+        ctx,
+      ).patch,
     ).toMatchObject({ status: 'assigned', dueDate: '2019-03-29' });
     expect(
       transition(issue({ status: 'resolved', department: null }), { to: null, note: null, explicit: 'reopen' }, ctx)
@@ -113,5 +117,13 @@ describe('issue lifecycle', () => {
       transition(issue({ status: 'closed' }), { to: null, note: null, explicit: 'reopen' }, admin).patch,
     ).toMatchObject({ status: 'assigned', expectStatus: 'closed' });
     expect(transition(issue(), { to: null, note: null, explicit: 'reopen' }, admin).notice).toContain('不需要重新打开');
+  });
+
+  it('reopen keeps a deadline later than the default (moved after the 办结)', () => {
+    const reopen = { to: null, note: null, explicit: 'reopen' as const };
+    expect(transition(issue({ status: 'resolved', dueDate: '2019-04-30' }), reopen, ctx).patch).toMatchObject({
+      status: 'assigned',
+      dueDate: '2019-04-30',
+    });
   });
 });

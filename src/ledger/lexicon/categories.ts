@@ -931,12 +931,11 @@ export const PRICE_WORDS: readonly string[] = ['价格', '涨价'];
 export const NOT_A_TYPO_CHARS = '不没的了是在有也都就还又很太和跟与给被把让这那个么吗呢吧啊呀';
 
 /**
- * Words that name a whole category or a step any matter of it goes through (审批, 贷款, 申请 …): two problems of one
- * enterprise that share only these are not yet the same matter (厂房审批卡住了 / 环评审批也慢; 流动资金贷款 / 技改贴息贷款).
- * Used when an update is matched with the open issue it continues (service/targets.ts distinctMatters).
+ * Nouns that name a whole category's matter (资金, 贷款, 招工 …): two problems of one enterprise and category that share
+ * one may be one matter told twice in other words (缺流动资金 / 资金紧张 想贷500万) — the bot asks, rather than record a
+ * duplicate (service/report-flow.ts maybeSameMatter).
  */
-export const GENERIC_MATTER_WORDS: readonly string[] = [
-  ...PROCEDURE_WORDS,
+export const GENERIC_MATTER_NOUNS: readonly string[] = [
   '融资',
   '贷款',
   '资金',
@@ -953,6 +952,16 @@ export const GENERIC_MATTER_WORDS: readonly string[] = [
   '奖励',
   '市场',
   '订单',
+];
+
+/**
+ * Words that name a whole category or a step any matter of it goes through (审批, 贷款, 申请 …): two problems of one
+ * enterprise that share only these are not yet the same matter (厂房审批卡住了 / 环评审批也慢; 流动资金贷款 / 技改贴息贷款).
+ * Used when an update is matched with the open issue it continues (service/targets.ts distinctMatters).
+ */
+export const GENERIC_MATTER_WORDS: readonly string[] = [
+  ...PROCEDURE_WORDS,
+  ...GENERIC_MATTER_NOUNS,
   '申请',
   '办理',
   '许可',

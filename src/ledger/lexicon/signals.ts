@@ -371,6 +371,14 @@ export const PAIR_SECOND_ITEM =
   '(?:另外|另)一(?:个|件|项|点|条|方面)(?:问题|事情?|诉求)?(?:就)?是|第二(?:个|件|项|点|条)(?:问题|事情?|诉求)?(?:就)?是';
 
 export const WEAK_CONTINUATIONS: readonly string[] = ['还有', '另外', '再有', '以及', '同时', '而且', '加上', '并且'];
+/**
+ * A continuation word that plainly opens another matter (还有就是…, 另外一个…, 再有个事…): in unpunctuated dictation it
+ * ends the clause before it, as a comma would (the question of that clause — 不知道怎么弄 — is not the message's last).
+ */
+export const MATTER_CONTINUATION = new RegExp(
+  `(?:${WEAK_CONTINUATIONS.join('|')})(?=就是|一个|一件|一点|个事|件事)`,
+  'g',
+);
 
 /** A clause that opens with a contrast (但…, 不过…, 可是…): what came before it is conceded. */
 export const CONTRAST_START = /^\s*(?:但是?|不过|可是|然而|只是)/;

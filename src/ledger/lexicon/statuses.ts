@@ -293,6 +293,11 @@ const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.lengt
 const SINGLE_CHAR_DONE = COMPLETION_VERBS.filter((v) => v.length === 1 && !'跑找搞弄改换调接'.includes(v)).join('');
 /** Clause end or 了/啦 (then no question particle); colloquial final particles (咯, 喽, 啰, 嘞) end a clause like 了. */
 const DONE_END = '(?:了|啦|喽|咯|啰|嘞)?(?=$|[,，。;；!！\\s~～])|(?:了|啦)(?![没吗么不])';
+/**
+ * An amount of things ahead (八个, 500万, 30亩) — not a length of time (两个月, 三个星期: 招了两个月 is trying, not done).
+ */
+const AMOUNT_AHEAD =
+  '(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个(?!多?(?:月|星期|礼拜|钟头|小时|工作日|晚上|白天))|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))';
 export const COMPLETION_PATTERN =
   `(?<![对衔承部充十过])(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
   `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结|领|付)(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
@@ -309,9 +314,9 @@ export const COMPLETION_PATTERN =
   // 已 + a one-character completion verb ending its clause (贷款已放, 补贴已发, 证已领)
   `(?:已经?|均已|都已)[${SINGLE_CHAR_DONE}出](?:了|啦)?(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a completion verb (+ 了) + an amount (已经分了10套, 已协调10套): done, in that amount
-  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))|` +
+  `(?:已经?|均已|都已)(?:${alt(COMPLETION_VERBS)}|分|调配|腾)了?${AMOUNT_AHEAD}|` +
   // a completion verb + 了 + an amount (招了八个, 放了500万, 批了30亩): done, in that amount
-  `(?<![没未不])(?:${alt(COMPLETION_VERBS.filter((v) => v.length > 1 || !'跑找搞弄改换调接还'.includes(v)))})了(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))|` +
+  `(?<![没未不])(?:${alt(COMPLETION_VERBS.filter((v) => v.length > 1 || !'跑找搞弄改换调接还'.includes(v)))})了${AMOUNT_AHEAD}|` +
   // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
   `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
 /** Times a little ahead (下周, 月底, 过两天): a result promised for them is work under way. */

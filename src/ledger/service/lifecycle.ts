@@ -485,12 +485,20 @@ async function correctLastUpdate(
   ];
   if (ids.length !== 1) return null;
   const department = findDepartments(phrase).find((d) => !d.unknown)?.name ?? null;
-  if (!department) return null;
+  // (不是用地，是厂房审批 right after an update of the 用地 issue: its category set right)
+  const judged = categorize(phrase);
+  const category = !department && judged.score > 0 && judged.category !== '其他' ? judged.category : null;
+  if (!department && !category) return null;
   const issue = await deps.store.getIssue(ids[0] as string);
-  if (!issue || issue.status === 'closed' || issue.department === department) return null;
+  if (!issue || issue.status === 'closed') return null;
+  if (department ? issue.department === department : issue.category === category) return null;
   const edits: FieldEdit[] = [];
   const patch: IssuePatch = { issueId: issue.id, expectStatus: issue.status };
-  setDepartment(issue, department, addDays(today, deps.config.ZCT_DUE_DAYS), patch, edits);
+  if (department) setDepartment(issue, department, addDays(today, deps.config.ZCT_DUE_DAYS), patch, edits);
+  else if (category) {
+    edits.push({ field: 'category', from: issue.category, to: category });
+    patch.category = category;
+  }
   patch.note = edits.map((e) => TEXTS.editNote(FIELD_LABELS[e.field], e.from, e.to as string)).join('；');
   patch.event = { action: 'edit', edits };
   const plan = emptyPlan('issues');

@@ -17,7 +17,14 @@ import {
 } from '../commands.js';
 import { readDeadline, type DeadlineReading } from '../deadlines.js';
 import { chineseNumber } from '../extract/normalize.js';
-import { categorize, extractUpdate, findDepartments, handlerDepartment, resolveEventDate } from '../extract/index.js';
+import {
+  categorize,
+  extractUpdate,
+  findDepartments,
+  findStatuses,
+  handlerDepartment,
+  resolveEventDate,
+} from '../extract/index.js';
 import { findRefs as findRefHits } from '../extract/ref.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
@@ -27,6 +34,8 @@ import { CONFIDENT, confidenceOf, decidingDoubts } from '../extract/confidence.j
 import { unknownEnterprises, unplacedDepartments } from '../extract/doubts.js';
 import { entryDatesInText, visitsInText } from '../extract/visits.js';
 import { tradeOwners } from '../extract/enterprise.js';
+import { GENERIC_MATTER_NOUNS } from '../lexicon/categories.js';
+import { normalizeDepartment } from '../lexicon/departments.js';
 import {
   canChange,
   changeRefused,
@@ -435,6 +444,21 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean, te
 }
 
 /**
+ * Open issues a new problem of the same category may restate in other words: both name the category's matter by the
+ * same noun (资金, 招工 …: lexicon GENERIC_MATTER_NOUNS), no different quantity is stated, and it does not say it is
+ * another one (也, 另外).
+ */
+function maybeSameMatter(open: Issue[], item: ExtractedIssue): Issue[] {
+  if (item.category === '其他' || item.status !== 'open' || ALSO_ANOTHER.test(item.summary)) return [];
+  return open.filter(
+    (issue) =>
+      issue.category === item.category &&
+      GENERIC_MATTER_NOUNS.some((w) => item.summary.includes(w) && issue.summary.includes(w)) &&
+      !differentQuantities(item.summary, issue.summary),
+  );
+}
+
+/**
  * The team's issues of an enterprise already 办结 (not 销号) that a matter said to be stuck again may be: the same
  * category.
  */
@@ -636,6 +660,21 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           const question = QUESTIONS.reopenOrNew(entOf(it.index), it.item.summary, again.map(candidateLabel));
           return draftBase(targetQuestion(it.index, again), question);
         }
+        // (缺流动资金 open, then 资金紧张 想贷500万: the same kind of matter in other words may be the same one — asked,
+        // with "新问题" for a second one, rather than a duplicate recorded with confidence)
+        const maybe = maybeSameMatter(
+          open.filter((i) => !claimed.includes(i.id) && i.enterprise === entOf(it.index)),
+          it.item,
+        );
+        if (maybe.length) {
+          const question = QUESTIONS.whichIssue(
+            entOf(it.index),
+            it.item.category,
+            it.item.summary,
+            maybe.map(candidateLabel),
+          );
+          return draftBase(targetQuestion(it.index, maybe), question);
+        }
         newItems.push(it);
       }
     }
@@ -660,9 +699,14 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     const chosen = targets[String(index)];
     const ref = chosen ?? (nextRef < refs.length ? refs[nextRef++] : undefined);
     if (!ref && to === 'closed') {
-      // 销号 names its issue: never guessed from a description.
-      plan.notices.push(TEXTS.closeNeedsId);
-      continue;
+      // 销号 names its issue: never guessed from a description. A result said with it (退税到账了 销号吧) is still
+      // recorded: the matter is 办结, and 销号 waits for its id.
+      if (!findStatuses(item.summary).some((h) => h.status === 'resolved')) {
+        plan.notices.push(TEXTS.closeNeedsId);
+        continue;
+      }
+      plan.notices.push(TEXTS.resolvedNotClosed);
+      to = 'resolved';
     }
     if (ref) {
       issue = await deps.store.getIssue(ref);
@@ -720,6 +764,12 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
           item.department &&
           item.category !== '其他'
         ) {
+          newItems.push({ item, index });
+          continue;
+        }
+        // (a roll-up over several enterprises — 1.宏达 贷款的事金融办在对接 2.绿源 … — whose entry matches nothing on
+        // file: the entry is new, shown as such on the roll-up's one card, not asked about on its own first)
+        if (itemEnterprise && involved.size >= 2 && item.category !== '其他') {
           newItems.push({ item, index });
           continue;
         }
@@ -901,6 +951,18 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     const newOf = [...new Set(plan.issues.filter((i) => i.status !== 'open').map((i) => i.enterprise))];
     const settled = new Set<ConfidenceReason>();
     if (newOf.length && !(await anyOpenIssue(svc, team, newOf))) settled.add('handled_new');
+    // (应急管理局又退回了 on the issue handed to 应急管理局: the department read is the issue's own — no hand-off was
+    // inferred)
+    const sameDepartment = (d: string | null | undefined, was: string | null) =>
+      !!d && !!was && normalizeDepartment(d) === normalizeDepartment(was);
+    if (
+      plan.patches.length &&
+      !plan.issues.some((i) => i.status === 'assigned') &&
+      plan.patches.every(
+        ({ patch, issue }) => patch.department === undefined || sameDepartment(patch.department, issue.department),
+      )
+    )
+      settled.add('inferred_handoff');
     const parserDoubts = await doubtsAbout(svc, extraction, text, team, answers.many === true, listVisit, settled);
     // An enterprise this team is not bound to — another team's, or a name the parser guessed (宏图科技, 屋顶分布式光伏):
     // confirm first. (A team with no bindings yet records what it reports.)
@@ -1137,9 +1199,20 @@ function correctsCard(card: Draft, text: string, parsed: Extraction): boolean {
   const matters = (e: Extraction) =>
     new Set(e.issues.map((i) => `${i.enterprise ?? e.enterprise ?? ''}|${i.category}`));
   const cardMatters = matters(before);
+  // (a report of another kind of matter of the same enterprise — the card holds its 用工, the report news of its 融资 —
+  // is not the card written again: the card keeps waiting; a card or report of 其他 may be either)
+  const kinds = (e: Extraction) => new Set(e.issues.map((i) => i.category));
+  const cardKinds = kinds(before);
+  const nowKinds = kinds(parsed);
+  const otherMatter =
+    cardKinds.size > 0 &&
+    nowKinds.size > 0 &&
+    !cardKinds.has('其他') &&
+    !nowKinds.has('其他') &&
+    ![...nowKinds].some((k) => cardKinds.has(k));
   if (
     [...now].some((e) => was.has(e)) &&
-    ([...was].every((e) => now.has(e)) || [...matters(parsed)].some((m) => cardMatters.has(m)))
+    (([...was].every((e) => now.has(e)) && !otherMatter) || [...matters(parsed)].some((m) => cardMatters.has(m)))
   )
     return true;
   return parsed.ref !== null && parsed.ref === before.ref;

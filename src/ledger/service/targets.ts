@@ -223,13 +223,17 @@ export async function findTarget(
   }
   // "星辰电子商标被人抢注了 报给市监局了" with only 缺普工 open: words of a matter of its own (departments and states
   // aside) that share nothing with any open issue are not an update of one of them.
+  // (天成包装的电 供电公司说下周给他们增容: news from the department the one such issue is with is about it, though
+  // its words share nothing with the issue's)
   if (
     q.category === '其他' &&
     q.topic &&
     contentBigrams(q.topic) >= 3 &&
     pool.every((i) => overlap(q.description, i.summary) === 0)
   )
-    return { type: 'none' };
+    return fromDepartment && pool.includes(fromDepartment)
+      ? { type: 'found', issue: fromDepartment }
+      : { type: 'none' };
   // (技改贴息贷款 报给发改了, with only 流动资金贷款 open: a matter of its own, not a hand-off of that one)
   // (永盛的用工问题人社局已经推荐了5个人: "the 用工 issue" named by its category points at the issues of that kind)
   if (q.topic && q.to !== 'closed' && !namesItsCategory(q.topic, q.category)) {

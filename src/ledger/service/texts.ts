@@ -102,6 +102,7 @@ export const TEXTS = {
   unmerged: (id: string) => `已取消合并：${id} 重新单独列入问题清单。`,
   mergedAway: (id: string, into: string) => `${id} 已并入 ${into}，下面是 ${into} 的详情。`,
   closeNeedsId: '销号需要写明问题编号，例如：Q-0012 销号。本条没有销号。',
+  resolvedNotClosed: '销号需要写明问题编号（例如：Q-0012 销号），本条先按“办结”记录。',
   alreadyResolved: (i: { id: string; summary: string; status: string }) =>
     `${i.id}（${i.summary}）已经${i.status === 'closed' ? '销号' : '办结'}，这次没有再记录。`,
   closeWhich: (ids: string[]) =>
@@ -138,8 +139,10 @@ export const QUESTIONS = {
       ? `这条记录是哪家企业的？请回复序号或企业名称：\n${options.map((e, i) => `${i + 1}. ${e}`).join('\n')}`
       : '这条记录是哪家企业的？请回复企业名称。',
   whichIssue: (where: string, category: string, summary: string, labels: string[]) =>
-    `${where}有 ${labels.length} 个在办的${category === '其他' ? '' : category}问题，“${summary}”说的是哪一个？请回复序号或编号（都不是请回复“新问题”）：\n` +
-    labels.map((l, i) => `${i + 1}. ${l}`).join('\n'),
+    labels.length === 1
+      ? `${where}已有在办的${category === '其他' ? '' : category}问题，“${summary}”说的是它吗？是请回复“1”或它的编号（记入它的历史），不是请回复“新问题”：\n1. ${labels[0]}`
+      : `${where}有 ${labels.length} 个在办的${category === '其他' ? '' : category}问题，“${summary}”说的是哪一个？请回复序号或编号（都不是请回复“新问题”）：\n` +
+        labels.map((l, i) => `${i + 1}. ${l}`).join('\n'),
   reopenOrNew: (where: string, summary: string, labels: string[]) =>
     `${where}有${labels.length > 1 ? ` ${labels.length} 个` : ''}已办结的同类问题，“${summary}”是它又出了问题吗？回复序号或编号重新打开它（这条记入它的历史），不是请回复“新问题”：\n` +
     labels.map((l, i) => `${i + 1}. ${l}`).join('\n'),

@@ -35,6 +35,8 @@ export interface TransitionCtx {
 
 export type Transition = { patch: IssuePatch; notice?: string } | { patch?: undefined; notice: string };
 
+const laterOf = (a: string, b: string | null): string => (b && b > a ? b : a);
+
 function dueFor(ctx: TransitionCtx, change: Change): string {
   return change.deadline ?? addDays(ctx.today, ctx.dueDays);
 }
@@ -52,7 +54,9 @@ export function transition(issue: Issue, change: Change, ctx: TransitionCtx): Tr
         issueId: id,
         status: to,
         expectStatus: cur,
-        dueDate: to === 'assigned' ? dueFor(ctx, change) : null,
+        // (a new round of work: the default time from today — or the issue's own deadline when that is later, one moved
+        // after the 办结 to 12月31日; a reopen never shortens it)
+        dueDate: to === 'assigned' ? laterOf(dueFor(ctx, change), change.deadline ? null : issue.dueDate) : null,
         note: change.note ?? '重新打开',
       },
     };
