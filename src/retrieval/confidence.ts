@@ -18,6 +18,7 @@ import {
   codesAsked,
   countedThing,
   figureBound,
+  maskedNames,
   namedSetCount,
   namesPlace,
   PLACE_TYPE_CUE,
@@ -728,6 +729,9 @@ export function gateFeatures(
   const beside = rewritten
     ? pool
     : pool.filter((x) => near.some((y) => y.chunk === x.chunk && Math.abs(x.index - y.index) <= ATTRIBUTE_REACH));
+  // A name asked (哪个团队, 叫什么名字) must be given in full by the sentences that would answer, not masked (×团队).
+  const best = near.filter((x) => x.c >= bestWithContext - 1e-9).map((x) => x.s);
+  failed.push(...maskedNames(askedText, best).map((n) => `masked:${n}`));
   failed.push(
     ...unmetAttributes(
       askedText,

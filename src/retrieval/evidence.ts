@@ -361,3 +361,41 @@ export function codeExplained(
   }
   return !written;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// A name asked where the text masks it (×团队, 《×××》)
+
+/** How a published text masks a name or a figure it leaves out (×区, ×团队, 《×××》, ＊＊). */
+const MASK = '(?:×+|╳+|＊+|\\*{2,}|某某)';
+
+/**
+ * The nouns of the names a question asks (哪个团队 → 团队, 哪个区、哪位领导 → 区, 领导, 那部微视频叫什么名字 →
+ * 视频): at most two characters, the head of what is named.
+ */
+export function namesAsked(question: string): string[] {
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  const out: string[] = [];
+  for (const m of q.matchAll(/哪(?:一)?[个位支家部所座项](\p{Script=Han}{1,2})/gu)) {
+    const n = m[1]!.replace(/[的是呢啊吗了讲说发在把被和与及、].*$/u, '');
+    if (n) out.push(n);
+  }
+  for (const m of q.matchAll(/(\p{Script=Han}{2})(?:叫什么|叫啥|的?名字|的?名称|的?全称|的?题目|的?标题)/gu)) {
+    if (!/[的那这个部是]/u.test(m[1]!)) out.push(m[1]!);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The names asked that the sentences which would answer give only masked (助力×团队成功入选…, 系列微视频《×××》…
+ * 荣获…): a masked name does not answer “哪个团队”, “叫什么名字”. Empty when a sentence names one in full, or none
+ * mentions the noun.
+ */
+export function maskedNames(question: string, sentences: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of namesAsked(question)) {
+    const masked = new RegExp(`${MASK}[”》"’]?${n}|${n}[“《"‘]?${MASK}`, 'u');
+    const naming = sentences.map((s) => normalizeText(s).replace(/\s+/gu, '')).filter((s) => s.includes(n));
+    if (naming.length && naming.every((s) => masked.test(s))) out.push(n);
+  }
+  return out;
+}
