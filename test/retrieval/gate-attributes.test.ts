@@ -94,6 +94,14 @@ describe('the attribute lexicon', () => {
     expect(names('电话回访满意率多少')).not.toContain('phone');
   });
 
+  it('a pay asked per period (补贴 一个月多少, 津贴每年给多少) asks the amount; a count of people rewarded does not', () => {
+    expect(names('有没有补贴 一个月多少')).toContain('pay-amount');
+    expect(names('津贴每年给多少')).toContain('pay-amount');
+    expect(names('一共奖励了多少家企业')).not.toContain('pay-amount');
+    expect(unmetAttributes('有没有补贴 一个月多少', ['重点培育100名党务骨干。'])).toEqual(['pay-amount']);
+    expect(unmetAttributes('有没有补贴 一个月多少', ['每人每月补贴500元。'])).toEqual([]);
+  });
+
   it('where a thing can be looked up is answered by where it is published, not by the thing alone', () => {
     expect(names('结对名单在哪能查到')).toContain('where-to-find');
     expect(unmetAttributes('结对名单在哪能查到', ['建立局长联系人才机制，聚集各方引才合力。'])).toEqual([
