@@ -14,8 +14,11 @@ import type { Bm25Index } from './bm25.js';
 import { detailKindsMet } from './answer-type.js';
 import { unmetAttributes } from './attributes.js';
 import {
+  codeExplained,
+  codesAsked,
   countedThing,
   figureBound,
+  maskedNames,
   namedSetCount,
   namesPlace,
   PLACE_TYPE_CUE,
@@ -106,6 +109,8 @@ export interface Answerability {
   coverage: number;
   /** Question words the best passage lacks (for debugging and eval output). */
   missing: string[];
+  /** The evidence checks that failed (evidenceFailures, the attributes), for debugging and eval output. */
+  failed?: readonly string[];
 }
 
 /**
@@ -347,12 +352,14 @@ export function answerability(
   // The question is known: decide on all the evidence (gate model), not on the wording alone.
   const features = gateFeatures(units, ranked, question, depth, opts.asked, opts.nextChunk);
   const confidence = gateConfidence(features);
+  const failed = failedChecks(features);
   return {
     answerable: units.length > 0 && confidence >= 0.5,
     confidence,
     coverage: best.coverage,
     missing: best.missing,
     features,
+    ...(failed.length ? { failed } : {}),
   };
 }
 
@@ -722,13 +729,16 @@ export function gateFeatures(
   const beside = rewritten
     ? pool
     : pool.filter((x) => near.some((y) => y.chunk === x.chunk && Math.abs(x.index - y.index) <= ATTRIBUTE_REACH));
+  // A name asked (哪个团队, 叫什么名字) must be given in full by the sentences that would answer, not masked (×团队).
+  const best = near.filter((x) => x.c >= bestWithContext - 1e-9).map((x) => x.s);
+  failed.push(...maskedNames(askedText, best).map((n) => `masked:${n}`));
   failed.push(
     ...unmetAttributes(
       askedText,
       beside.map((x) => x.s),
     ).map((a) => `attribute:${a}`),
   );
-  return {
+  const features: GateFeatures = {
     coverage: cov,
     anchor,
     constraint,
@@ -742,6 +752,16 @@ export function gateFeatures(
     gapSentence: answerHays.length ? focusGap(units, answerHays) : focusGap(units, topHays),
     evidence: failed.length ? 0 : 1,
   };
+  FAILED.set(features, failed);
+  return features;
+}
+
+/** The evidence checks each feature row failed (kept beside the numeric features the model reads). */
+const FAILED = new WeakMap<GateFeatures, readonly string[]>();
+
+/** The names of the evidence checks that failed for these features (`count:…`, `attribute:…`), none if unknown. */
+export function failedChecks(features: GateFeatures): readonly string[] {
+  return FAILED.get(features) ?? [];
 }
 
 /**
@@ -818,6 +838,20 @@ export function evidenceFailures(
       ...(nextChunk ? { following: followingSentences(x.chunk, x.index, nextChunk) } : {}),
     }));
     if (!setItemsGiven(set, candidates)) failed.push(`set:${set.n}${set.measure}`);
+  }
+  const codes = codesAsked(question);
+  if (codes.length) {
+    // (A code in a passage's title or headings is named there too: its meaning must still be given.)
+    const candidates = [
+      ...pool.map((x) => ({
+        s: x.s,
+        following: nextChunk
+          ? followingSentences(x.chunk, x.index, nextChunk)
+          : sentencesOf(x.chunk.text).slice(x.index + 1),
+      })),
+      ...[...new Set(pool.map((x) => chunkContext(x.chunk)))].map((s) => ({ s })),
+    ];
+    for (const c of codes) if (!codeExplained(c, candidates)) failed.push(`code:${c}`);
   }
   if (PLACE_TYPE_CUE.test(normalizeText(question))) {
     const named = pool.some((x) => namesPlace(`${x.s}|${chunkDescription(x.chunk)}|${chunkContext(x.chunk)}`));

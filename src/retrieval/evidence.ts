@@ -290,3 +290,112 @@ export function namesPlace(text: string): boolean {
   const t = normalizeText(text);
   return places().some((p) => p.forms.some((f) => t.includes(f)));
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The meaning of a code (“216”机制, 1433战略, 1+1+X)
+
+/**
+ * A code the question names — a run of digits, Latin letters and + that is not a figure (not a year, not a
+ * count or amount in a unit: 5000多项, 104支, 10亿元): “216”机制, 1433战略体系, 6Q24S, 1+1+X.
+ */
+const CODE_TOKEN =
+  /(?<![\dA-Za-z+.])((?=[\dA-Za-z+]*\d)[\dA-Za-z](?:[\dA-Za-z+]*[\dA-Za-z])?)(?![\dA-Za-z+.]|\s*(?:年|月|日|号|个|名|家|项|条|支|人|元|万|亿|千|百|%|％|多|余|岁|天|次|批|届|期|轮|位|所|座|户|件|篇|本|张|台|类|种|米|公里|亩|倍|分|点|周|小时|强|大|佳|字|句))/gu;
+
+/** The question asks what a code means or stands for (具体是啥意思, 指什么, 哪几个方面, 哪四项, 分别是). */
+const CODE_MEANING_CUE =
+  /意思|含义|代表|具体指|指(?:的是)?(?:什么|啥|哪)|具体内容|具体(?:是|有)?(?:啥|什么|哪)|是(?:啥|什么)(?=$|[？?，,。！!\s呢啊])|哪几|哪[一二两三四五六七八九十\d]+(?:个|项|条|方面|块|种|样)|分别(?:是|指|叫)?/u;
+
+/** The codes a question asks the meaning of (none when it asks no meaning, or names no code). */
+export function codesAsked(question: string): string[] {
+  const q = normalizeText(question);
+  if (!CODE_MEANING_CUE.test(q)) return [];
+  return [...new Set([...q.matchAll(CODE_TOKEN)].map((m) => m[1]!))].filter(
+    (c) => (/^\d+$/u.test(c) ? c.length >= 3 : c.length >= 2) && !/^(?:19|20)\d{2}$/u.test(c),
+  );
+}
+
+/**
+ * After a code, what opens its meaning: a colon or a bracket right after its name, or later in its sentence
+ * 即, 就是, 是指, 指的是, 包括, 分别 (“1+4”为基本框架的党内法规制度体系，即在党章之下分为…).
+ */
+const MEANING_OPEN =
+  /^[”"’']?\p{Script=Han}{0,10}?[”"’']?[:：（(]|^[^。；;！？!?]*?(?:[，,（(:：]即|即由|就是|是指|指的是|包括|分别(?:是|为|由)|具体为)/u;
+/** A sentence that names a code as a term to define (所谓“网格365”，就是指…). */
+const DEFINES = /所谓|是指|指的是|就是指/u;
+/** A count in a text (1名, 十家, 3个): the parts of a code spelled out (以1名…、1名…和1名…). */
+const SPELLED_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:名|个|家|项|条|支|位|人|类|种|张|大|户)/gu;
+
+/**
+ * Does some sentence say what the code means? Where the code is written (in a sentence of the passages that
+ * could answer): a word opening its meaning right after it (“1+4”为基本框架…，即…; “6Q24S”…，以6个品质要求（即…),
+ * a sentence defining it (所谓“网格365”，就是指…), or its parts spelled as counts in its sentence (“1+1+1”…以1名…，
+ * 1名…和1名…; “1名村干部带着1名党员联系X户”的“1+1+X”) or in the sentence after. A code only named (推行年轻干部培训
+ * “216”机制，采取…) has no meaning given. True when no candidate writes the code (other features decide).
+ */
+export function codeExplained(
+  code: string,
+  candidates: ReadonlyArray<{ s: string; following?: readonly string[] }>,
+): boolean {
+  let written = false;
+  for (const { s: raw, following } of candidates) {
+    const s = normalizeText(raw).replace(/\s+/gu, '');
+    let at = s.indexOf(code);
+    if (at < 0) continue;
+    written = true;
+    if (DEFINES.test(s)) return true;
+    while (at >= 0) {
+      // Its parts spelled as counts from its clause on (“1+1+1”组团服务模式，以1名…，1名…和1名…).
+      const from = Math.max(0, ...[...s.slice(0, at).matchAll(/[，,；;：:]/gu)].map((m) => m.index + 1));
+      if ((s.slice(from).match(SPELLED_COUNT)?.length ?? 0) >= 2) return true;
+      if (MEANING_OPEN.test(s.slice(at + code.length))) return true;
+      // Its items listed in its own clause (涵盖工作流程、运行机制、日常管理、考核细则等“1+N”制度体系).
+      if (enumerates(clausesOf(s).find((c) => c.includes(code)) ?? '', 3)) return true;
+      at = s.indexOf(code, at + 1);
+    }
+    const next = following?.[0] ? normalizeText(following[0]).replace(/\s+/gu, '') : '';
+    if (
+      next &&
+      (DEFINES.test(next) || /^(?:即|就是|具体)/u.test(next) || (next.match(SPELLED_COUNT)?.length ?? 0) >= 2)
+    )
+      return true;
+  }
+  return !written;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A name asked where the text masks it (×团队, 《×××》)
+
+/** How a published text masks a name or a figure it leaves out (×区, ×团队, 《×××》, ＊＊). */
+const MASK = '(?:×+|╳+|＊+|\\*{2,}|某某)';
+
+/**
+ * The nouns of the names a question asks (哪个团队 → 团队, 哪个区、哪位领导 → 区, 领导, 那部微视频叫什么名字 →
+ * 视频): at most two characters, the head of what is named.
+ */
+export function namesAsked(question: string): string[] {
+  const q = normalizeText(question).replace(/\s+/gu, '');
+  const out: string[] = [];
+  for (const m of q.matchAll(/哪(?:一)?[个位支家部所座项](\p{Script=Han}{1,2})/gu)) {
+    const n = m[1]!.replace(/[的是呢啊吗了讲说发在把被和与及、].*$/u, '');
+    if (n) out.push(n);
+  }
+  for (const m of q.matchAll(/(\p{Script=Han}{2})(?:叫什么|叫啥|的?名字|的?名称|的?全称|的?题目|的?标题)/gu)) {
+    if (!/[的那这个部是]/u.test(m[1]!)) out.push(m[1]!);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The names asked that the sentences which would answer give only masked (助力×团队成功入选…, 系列微视频《×××》…
+ * 荣获…): a masked name does not answer “哪个团队”, “叫什么名字”. Empty when a sentence names one in full, or none
+ * mentions the noun.
+ */
+export function maskedNames(question: string, sentences: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const n of namesAsked(question)) {
+    const masked = new RegExp(`${MASK}[”》"’]?${n}|${n}[“《"‘]?${MASK}`, 'u');
+    const naming = sentences.map((s) => normalizeText(s).replace(/\s+/gu, '')).filter((s) => s.includes(n));
+    if (naming.length && naming.every((s) => masked.test(s))) out.push(n);
+  }
+  return out;
+}

@@ -87,6 +87,28 @@ describe('the attribute lexicon', () => {
     expect(unmetAttributes('津贴分几档', ['津贴分为三档。'])).toEqual([]);
     expect(unmetAttributes('申请补贴需要带哪些材料', ['申请人须提交身份证复印件和申请表。'])).toEqual([]);
   });
+
+  it('a phone asked is a number or a labelled line, not the word in 电话回访; 电话回访 asks no phone', () => {
+    expect(unmetAttributes('有没有服务热线电话', ['通过实地走访或电话回访等途径核实成效。'])).toEqual(['phone']);
+    expect(unmetAttributes('有没有服务热线电话', ['服务热线电话：0570-1234567。'])).toEqual([]);
+    expect(names('电话回访满意率多少')).not.toContain('phone');
+  });
+
+  it('a pay asked per period (补贴 一个月多少, 津贴每年给多少) asks the amount; a count of people rewarded does not', () => {
+    expect(names('有没有补贴 一个月多少')).toContain('pay-amount');
+    expect(names('津贴每年给多少')).toContain('pay-amount');
+    expect(names('一共奖励了多少家企业')).not.toContain('pay-amount');
+    expect(unmetAttributes('有没有补贴 一个月多少', ['重点培育100名党务骨干。'])).toEqual(['pay-amount']);
+    expect(unmetAttributes('有没有补贴 一个月多少', ['每人每月补贴500元。'])).toEqual([]);
+  });
+
+  it('where a thing can be looked up is answered by where it is published, not by the thing alone', () => {
+    expect(names('结对名单在哪能查到')).toContain('where-to-find');
+    expect(unmetAttributes('结对名单在哪能查到', ['建立局长联系人才机制，聚集各方引才合力。'])).toEqual([
+      'where-to-find',
+    ]);
+    expect(unmetAttributes('结对名单在哪能查到', ['结对名单在市人才网公布。'])).toEqual([]);
+  });
 });
 
 describe('the gate with the attribute lexicon', () => {
