@@ -677,6 +677,9 @@ export function separateQuestions(message: string, tokenizer?: TermTokenizer): s
   return ok ? pieces : [];
 }
 
+/** A year a question names of its own (2004年, 去年, 今年). */
+const OWN_YEAR = /(?:19|20)\d{2}|[去今前明]年/u;
+
 /**
  * A message asking several questions: each later question whose own words the answer does not have is answered
  * on its own (its own search; nothing added when it finds no answer), after the answer so far.
@@ -700,7 +703,10 @@ async function laterQuestions(
     if (placesMet && own.filter((w) => have.includes(w)).length * 2 >= own.length) continue;
     // An item of the list another part asks for (“…几大部分？第四部分标题原文是什么”) is that part's.
     if (followUpOrdinal(q) !== null) continue;
-    const found = await deps.retriever.search(q, opts.k, { asked: q });
+    // A later question naming no place or year of its own (“…墩苗计划派多少年轻干部？派到哪些地方？”) continues the
+    // first one's topic: it is searched with the first question's words too.
+    const ownSlot = q === questions[0] || placesIn(q).length > 0 || OWN_YEAR.test(q);
+    const found = await deps.retriever.search(ownSlot ? q : `${questions[0]} ${q}`, opts.k, { asked: q });
     if (!found.answerable || found.hits.length === 0) continue;
     // Its best passage is in a document the answer cites: the answer's document answers it, or nothing here does.
     const byN = new Map([...passages, ...(out.passages ?? [])].map((p) => [p.n, p.chunk.docId]));

@@ -186,7 +186,12 @@ export function askedTerm(question: string): string | null {
       question.trim(),
     );
   if (!m) return null;
-  const parts = m[1]!.split(/\s+|那个|这个|那|这|的|，|,|：|:/u).filter(Boolean);
+  // (“合这个字”: the character said, kept with what names it as one — read by definitionAfter.)
+  const parts = m[1]!
+    .replace(/(?:这个|这)([字词])\s*$/u, '\u0001$1')
+    .split(/\s+|那个|这个|那|这|的|，|,|：|:/u)
+    .filter(Boolean)
+    .map((x) => x.replace('\u0001', '这个'));
   const last = parts[parts.length - 1] ?? '';
   // A quoted name ends the phrase (“篇里“清优提转””): the name is the term.
   const quoted = /[“"]([^”"]{1,8})[”"]?$/u.exec(last)?.[1];
@@ -224,6 +229,17 @@ const DEFINITION_REACH = 20;
  * after it, in its section, that defines the term asked (““合”指的是市场融合。”). Its index, or -1.
  */
 export function definitionAfter(view: DocView, a: number, term: string): number {
+  // “那个合字是啥意思”: a term said as a character or word (合字, 合这个字, 融合一词) names that character or word —
+  // when the document defines no such term as written.
+  const said = WORD_SAID.exec(term)?.[1];
+  const found = definitionOf(view, a, term);
+  return found < 0 && said ? definitionOf(view, a, said) : found;
+}
+
+/** A term said as a character or a word: “X字”, “X这个字”, “X一词”, “X二字”, “X这个词”. */
+const WORD_SAID = /^(.+?)(?:这个|这|一|二|两)?[字词]$/u;
+
+function definitionOf(view: DocView, a: number, term: string): number {
   const re = opensDefinition(term);
   if (re.test(matchForm(view.sentences[a]!.text))) return -1;
   const level = (i: number) => itemMarker(view.sentences[i]!.text);
@@ -695,10 +711,13 @@ function ordinalAnswer(
           ]
         : [];
     // A lead-in naming its items by count (“实施“五个一批”…”): the headings opening with that noun.
-    if (ai >= 0)
-      for (const t of countedTargets(base, (x) => (tokenizer ?? defaultTokenizer()).segment(x)))
+    // (…or the unmarked sentences after it, one per item: “以绘好人才“三张图”为基础…。绘好“需求图”…。绘好“方位图”…”.)
+    if (ai >= 0) {
+      const targets = countedTargets(base, (x) => (tokenizer ?? defaultTokenizer()).segment(x));
+      for (const t of targets)
         if (t.noun && t.count && view.sentences[ai]!.text.includes(t.noun))
-          lists.unshift(headedRun(view, ai, t.noun, t.count));
+          lists.unshift(headedRun(view, ai, t.noun, t.count) ?? countedRun(view, ai, t.count, targets));
+    }
     // “第四部分”: a part of the document is an item of its outermost list (“四、…”), not of a list in a section.
     if (unit === '部分' && ai >= 0) {
       const outer = sectionHeads(view, ai).at(-1);
@@ -708,8 +727,11 @@ function ordinalAnswer(
       inline && inline.length >= ordinal ? null : (lists.find((l) => l !== null && l.items.length >= ordinal) ?? null);
     return { view, list };
   };
+  // “推进举措第二条”: a bare heading of the top passages whose every word the question says names the list asked —
+  // the list under it, whichever sentence ranks first.
+  const headed = views ? namedHeadingList(base, passages, views, ordinal, tokenizer) : null;
   if (anchor && views) {
-    let { view, list } = listOf(anchor, views);
+    let { view, list } = headed ?? listOf(anchor, views);
     // “四点要求，第三点”: the list with as many items as the question states, from the best few anchors
     // (the best sentence may only share the topic's words; the heading over the four points is close).
     const stated = expectedCount(base);
@@ -732,8 +754,10 @@ function ordinalAnswer(
       if (chunk) {
         const n = given?.n ?? passages.length + 1;
         const lead = isItem(item) ? '' : `第${cnNumeral(ordinal)}${unit}：`;
+        // “分几个方面，第三个是啥”: the count asked, in the words of the list's own lead-in when it states it.
+        const stating = countingLeadIn(query, view, list);
         return {
-          text: `${countLead(query, list.items.length, unit)}${lead}${endSentence(item)}[${n}]`,
+          text: `${stating ? `${stating}，其中第${cnNumeral(ordinal)}${unit}：` : `${countLead(query, list.items.length, unit)}${lead}`}${endSentence(item)}[${n}]`,
           used: [{ n, quote: clip(item, QUOTE_WHOLE) }],
           ...(given ? {} : { passages: [{ n, chunk, score: 0 }] }),
           ...pickedList(list.items, unit),
@@ -780,6 +804,53 @@ function ordinalAnswer(
         ...(whole ? pickedList(all, unit) : {}),
         chunkId: p.chunk.id,
       };
+    }
+  }
+  return null;
+}
+
+/**
+ * A question asking how many items a list has as well as item N (“重点工作分几个方面，第三个是啥”): the lead-in right
+ * before the list (“…重点做好以下五个方面工作：”) when it states the list's count — without its colon; else null.
+ */
+function countingLeadIn(query: string, view: DocView, list: AssembledList): string | null {
+  const first = list.starts[0];
+  if (first === undefined || first < 1) return null;
+  const base = query.replace(new RegExp(ORDINAL_RE.source, 'gu'), ' ');
+  if (!countedTargets(base, (t) => defaultTokenizer().segment(t)).some((t) => t.asksCount)) return null;
+  const lead = view.sentences[first - 1]!.text.trim();
+  if (!/[：:]$/u.test(lead) || itemMarker(lead)) return null;
+  const n = list.items.length;
+  if (!new RegExp(`(?:${cnNumeral(n)}|${n})(?:个|项|条|点|大|方面|部分|类|种|块)`, 'u').test(lead)) return null;
+  return lead.replace(/[：:]$/u, '');
+}
+
+/** How many of the top passages are looked through for a heading the question names. */
+const HEADING_PASSAGES = 3;
+
+/**
+ * The list under a bare marked heading (“三、推进举措”) of the top passages' documents whose every content word the
+ * question has (“三服务通知的推进举措第二条是啥”), when it has at least `ordinal` items; the first such, or null.
+ */
+function namedHeadingList(
+  base: string,
+  passages: Passage[],
+  views: DocumentViews,
+  ordinal: number,
+  tokenizer?: TermTokenizer,
+): { view: DocView; list: AssembledList } | null {
+  for (const p of passages.slice(0, HEADING_PASSAGES)) {
+    const view = views.view(p.chunk.docId, [p.chunk]);
+    for (let i = 0; i < view.sentences.length; i++) {
+      const s = view.sentences[i]!;
+      if (s.chunkId !== p.chunk.id || !itemMarker(s.text) || !isBareHeading(view, i)) continue;
+      if (charLength(s.text.replace(ITEM_MARKER_PREFIX, '').replace(/[。：:]$/u, '')) < 2) continue;
+      if (headingCoverage(base, s.text, tokenizer) < 1) continue;
+      const list = sectionScope(view, i)
+        .slice(0, 3)
+        .map((j) => listAround(view, j))
+        .find((l) => l !== null && l.starts[0]! > i && l.items.length >= ordinal);
+      if (list) return { view, list };
     }
   }
   return null;
@@ -1090,6 +1161,34 @@ export function followingFigure(view: DocView, a: number, text: string, question
   return best;
 }
 
+/** Lowest score (share of the best sentence's) of a sentence that gives the figure the best one lacks. */
+const FIGURE_SHARE = 0.4;
+
+/**
+ * “自愿退出那一批，年龄卡在多少岁”: a figure asked in a unit (岁, 元, 亩, 比例, 多久) that the best sentence does
+ * not give — nor a sentence right after it — is given by the best sentence of its document that states it, when it
+ * scores close enough (“男满55岁、女满50岁的，…”): that sentence is put first. (The candidates are reordered in place.)
+ */
+function promoteFigure(cands: Candidate[], question: string, view: DocView): void {
+  const best = cands[0]!;
+  if (!askedKinds(question).includes('number')) return;
+  // (A count in a measure word — 几个按, 几家 — may be answered by the items counted: only a unit is looked for.)
+  if (!NUMBER_UNIT_CUES.some((u) => u.cue.test(question))) return;
+  if (holdsKind('number', best.full, question)) return;
+  const a = locate(view, best.full, best.p.chunk.id);
+  if (a >= 0 && followingFigure(view, a, best.full, question) !== null) return;
+  // (…or a sentence the figure follows in its paragraph: “一是明确因年龄…退出一批。男满55岁…”.)
+  const gives = (c: Candidate) => {
+    if (holdsKind('number', c.full, question)) return true;
+    const ci = locate(view, c.full, c.p.chunk.id);
+    return ci >= 0 && followingFigure(view, ci, c.full, question) !== null;
+  };
+  const at = cands.findIndex(
+    (c) => c.p.chunk.docId === best.p.chunk.docId && c.score >= best.score * FIGURE_SHARE && gives(c),
+  );
+  if (at > 0) cands.unshift(...cands.splice(at, 1));
+}
+
 /** A clause that asks for something (yes/no particles aside: they ask about the clause before). */
 const PART_ASK = /什么|啥|哪|多少|几|怎么|怎样|如何|咋|谁/u;
 /** Lowest score (share of the best sentence's) of a sentence taken for another part of the question. */
@@ -1345,6 +1444,7 @@ export function extractiveAnswer(
     ...(opts.views ? { views: opts.views } : {}),
     ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
   });
+  if (cands.length > 1) promoteFigure(cands, opts.focus ?? query, viewFor(cands[0]!.p.chunk.docId, pool, opts.views));
   const best = cands[0];
   if (!best) return null;
 

@@ -17,7 +17,7 @@ const LIST_RE =
 const NUMBER_RE = /多少|几|数量|比例|占比|多久|多长|多大|多高|金额|规模|目标定/u;
 /** 第二条 / 第三个 / 第二呢: an item of a list — not 第一天, 第一批次, 第二季度. */
 export const ORDINAL_RE =
-  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))|(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u;
+  /第\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:(条|个|点|项|种|款|步|部分|方面|类|张)(?![季度次批年天届期轮])|(?=[呢吗？?。，,\s]|$|是什么|讲|说|指))|(?<![A-Za-z])(?:[Nn][Oo]\.?|#)\s*(\d{1,2})(?!\d)/u;
 
 export interface QuestionKind {
   list: boolean;
@@ -55,7 +55,7 @@ export function questionKind(q: string): QuestionKind {
 }
 
 /** “最后一个 / 最后一条”: the last item (item N when the question states how many there are). */
-const LAST_OF_COUNTED = /最后一(个|条|点|项|种|步|类)/u;
+const LAST_OF_COUNTED = /最后一(个|条|点|项|种|步|类|张|批|块|句)/u;
 
 /** Does the sentence carry a number (digits, or a Chinese numeral with a measure word)? */
 export function hasQuantity(s: string): boolean {
