@@ -73,27 +73,33 @@ export function evidenceFirst(passages: Passage[], n: number | null): Passage[] 
   return ordered.map((p, i) => ({ ...p, n: i + 1 }));
 }
 
+/** How much a word of the previous topic weighs beside one of the message's own, in previousDocumentHits. */
+const TOPIC_WEIGHT = 0.25;
+
 /** Chunks of the previous answer's document that hold the follow-up's own words, best first (at most 2). */
-function previousDocumentHits(
+export function previousDocumentHits(
   retriever: Retriever,
   docId: string,
   added: string,
   tokenizer: TermTokenizer,
+  context = '',
 ): SearchHit[] {
   const terms = queryTerms(added, tokenizer);
   // Words weigh by specificity; character bigrams (省千人 → 省千, 千人) count for a partial match.
   const words = [...terms.words, ...terms.bigrams];
   if (words.length === 0) return [];
+  // The previous topic's words (after a refused turn: its question's) only break ties between passages that
+  // hold the message's own words: what the message asks leads.
+  const topic = queryTerms(context, tokenizer).words.filter((w) => !words.includes(w));
   const scored = allChunks(retriever)
     .filter((c) => c.docId === docId)
     .map((c) => {
       const form = matchForm(c.text);
-      return {
-        c,
-        hits: words
-          .filter((w) => form.includes(w))
-          .reduce((s, w) => s + (terms.words.includes(w) ? wordWeight(w) : 1), 0),
-      };
+      const own = words
+        .filter((w) => form.includes(w))
+        .reduce((s, w) => s + (terms.words.includes(w) ? wordWeight(w) : 1), 0);
+      const around = topic.filter((w) => form.includes(w)).reduce((s, w) => s + wordWeight(w), 0);
+      return { c, hits: own > 0 ? own + TOPIC_WEIGHT * around : 0 };
     })
     .filter((x) => x.hits > 0)
     .sort((a, b) => b.hits - a.hits)
@@ -882,7 +888,13 @@ export async function answerQuestion(
   // sentence is chosen by the whole rewrite too: the bare place need not stand in the sentence that answers.)
   const followHits =
     followUp && prevDocs.length > 0
-      ? previousDocumentHits(retriever, prevDocs[0]!, swapped ? query : addedWords(question), tokenizerFor(retriever))
+      ? previousDocumentHits(
+          retriever,
+          prevDocs[0]!,
+          swapped ? query : addedWords(question),
+          tokenizerFor(retriever),
+          prevTurn?.memory?.refused ? (topicWordsRewrite(question, history, tokenizerFor(retriever)) ?? '') : '',
+        )
       : [];
   // …and the passage that continues the previous answer (its next sentences), when retrieval left it out.
   const after = followUp && prevTurn ? nearPrevious(retriever, prevTurn) : { near: new Set<string>(), chunkId: null };

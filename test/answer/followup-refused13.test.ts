@@ -1,0 +1,63 @@
+/**
+ * Follow-ups after a refused first turn (thirteenth round): within the topic's document, the passage holding the
+ * message's own words and the refused question's topic words answers, not another passage holding only the
+ * message's words.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/index.js';
+import { previousDocumentHits } from '../../src/answer/answer-question.js';
+import { tokenizerFor } from '../../src/answer/terms.js';
+import type { Chunk } from '../../src/retrieval/types.js';
+import type { Turn } from '../../src/answer/types.js';
+import { chunk, depsOver } from './fixtures.js';
+
+/** A first turn the library could not answer: it cited nothing, and remembers it was refused. */
+function refusedTurn(q: string): Turn {
+  return { question: q, standaloneQuery: q, answerSummary: '未找到', docIds: [], at: 0, memory: { refused: true } };
+}
+
+describe('a follow-up after a refused question, within a long document', () => {
+  // One document on several matters: two passages speak of the 附则 a follow-up asks about.
+  const DOC: Chunk[] = [
+    chunk(
+      'code',
+      0,
+      '关于制定《村务公开条例》的研究报告',
+      '课题组建议框架分为三部分：第一部分为总则，第二部分为分则，第三部分为附则。',
+    ),
+    chunk('code', 1, '关于制定《村务公开条例》的研究报告', '（一）总则。总则规定条例的目的、依据和适用范围。'),
+    chunk(
+      'code',
+      2,
+      '关于制定《村务公开条例》的研究报告',
+      '（七）附则。重点对条例的授权规定、解释机关、生效日期等内容予以明确。',
+    ),
+    chunk('code', 3, '关于制定《村务公开条例》的研究报告', '附则部分另需明确与其他规定的关系，由课题组另行研究。'),
+    chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租，租金按市场价的五折收取。'),
+  ];
+
+  it('ranks the passages holding the message’s words by the refused question’s topic words', () => {
+    const { retriever } = depsOver(DOC);
+    const tokenizer = tokenizerFor(retriever);
+    const top = (context?: string) =>
+      previousDocumentHits(retriever, 'code', '附则里打算写什么', tokenizer, context)[0];
+    // The message's own words alone: three passages tie, the first comes first.
+    expect(top()?.chunk.id).toBe('code::0');
+    // With the refused question's topic: the passage on it.
+    expect(top('村务公开条例 生效')?.chunk.id).toBe('code::2');
+    // The topic alone never brings a passage without the message's own words.
+    expect(
+      previousDocumentHits(retriever, 'code', '附则', tokenizer, '人才公寓 租金').every(
+        (h) => h.chunk.docId === 'code',
+      ),
+    ).toBe(true);
+  });
+
+  it('reads the passage on the refused question’s topic first', async () => {
+    const deps = depsOver(DOC);
+    const refused = refusedTurn('村务公开条例从哪天起生效');
+    const r = await answerQuestion('那附则里打算写什么', deps, { history: [refused] });
+    expect(r.grounded).toBe(true);
+    expect(r.answer).toContain('授权规定');
+  });
+});
