@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/index.js';
+import { heldByPrevious } from '../../src/answer/followup.js';
 import { previousDocumentHits } from '../../src/answer/answer-question.js';
 import { tokenizerFor } from '../../src/answer/terms.js';
 import type { Chunk } from '../../src/retrieval/types.js';
@@ -59,5 +60,52 @@ describe('a follow-up after a refused question, within a long document', () => {
     const r = await answerQuestion('那附则里打算写什么', deps, { history: [refused] });
     expect(r.grounded).toBe(true);
     expect(r.answer).toContain('授权规定');
+  });
+});
+
+describe('a follow-up the previous answer already answers', () => {
+  const DOC: Chunk[] = [
+    chunk(
+      'brand',
+      0,
+      '丙县品质党建',
+      '丙县出台“3A9B”标准体系，以3个品质要求（即组织强、队伍强、服务强）和9项具体标准，指导企业党建。下一步将制作操作手册，逐项讲解标准体系。',
+    ),
+    chunk(
+      'brand',
+      1,
+      '丙县品质党建',
+      '坚持3个品质导向，主要做法有三个：一、构建标准体系，提升“创建品质”；二、强化帮扶力量，提升“服务品质”；三、深化先锋工程，提升“发展品质”。',
+    ),
+    chunk('other', 0, '人才公寓', '人才公寓共有房源200套，面向引进人才出租，租金按市场价的五折收取。'),
+  ];
+  const prev: Turn = {
+    question: '“3A9B”是个啥标准',
+    standaloneQuery: '“3A9B”是个啥标准',
+    answerSummary: '丙县出台“3A9B”标准体系，以3个品质要求（即组织强、队伍强、服务强）和9项具体标准，指导企业党建。[1]',
+    docIds: ['brand'],
+    at: 0,
+    memory: { chunkId: 'brand::0' },
+  };
+  const holds = (kind: string, s: string) => (kind === 'list' ? /、/u.test(s) : /\d/u.test(s));
+
+  it('finds the sentence holding the message’s topic words and the kind it asks, by those words', () => {
+    expect(heldByPrevious('3个品质是哪几个', prev, ['list'], holds)).toContain('组织强、队伍强、服务强');
+    // No kind asked: it asks beyond what was said.
+    expect(heldByPrevious('品质具体怎么抓', prev, [], holds)).toBeNull();
+    // Its words all in the previous question: that question again, not a follow-up on the answer.
+    expect(heldByPrevious('3A9B标准有哪些', prev, ['list'], holds)).toBeNull();
+    // The kind asked must stand by the words it is asked of.
+    expect(heldByPrevious('企业党建有哪些', prev, ['list'], holds)).toBeNull();
+    // A year of its own asks of another time.
+    expect(heldByPrevious('去年的品质要求有哪些', prev, ['list'], holds)).toBeNull();
+  });
+
+  it('answers with that sentence from its passage, not another passage sharing the words', async () => {
+    const deps = depsOver(DOC);
+    const r = await answerQuestion('3个品质是哪几个', deps, { history: [prev] });
+    expect(r.grounded).toBe(true);
+    expect(r.answer).toContain('组织强、队伍强、服务强');
+    expect(r.citations[0]?.chunkId).toBe('brand::0');
   });
 });
