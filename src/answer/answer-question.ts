@@ -14,6 +14,7 @@ import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
 import {
   addedWords,
+  addedWrittenWords,
   answerSlot,
   asksForRest,
   heldByPrevious,
@@ -943,7 +944,7 @@ export async function answerQuestion(
       ? previousDocumentHits(
           retriever,
           prevDocs[0]!,
-          swapped ? query : addedWords(question),
+          swapped ? query : addedWrittenWords(question),
           tokenizerFor(retriever),
           prevTurn?.memory?.refused ? (topicWordsRewrite(question, history, tokenizerFor(retriever)) ?? '') : '',
         )

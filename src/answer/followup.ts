@@ -457,6 +457,11 @@ function writtenForms(text: string): string[] {
   return out;
 }
 
+/** The message's own words with the written forms of its colloquial words (网上 → 线上), for finding its passage. */
+export function addedWrittenWords(question: string): string {
+  return withWrittenForms(ownWords(question));
+}
+
 /** What this message adds to the previous question (its own words), for choosing the sentence. */
 export function addedWords(question: string): string {
   return ownWords(question);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/index.js';
-import { heldByPrevious } from '../../src/answer/followup.js';
+import { addedWords, addedWrittenWords, heldByPrevious } from '../../src/answer/followup.js';
 import { previousDocumentHits } from '../../src/answer/answer-question.js';
 import { tokenizerFor } from '../../src/answer/terms.js';
 import type { Chunk } from '../../src/retrieval/types.js';
@@ -107,5 +107,23 @@ describe('a follow-up the previous answer already answers', () => {
     expect(r.grounded).toBe(true);
     expect(r.answer).toContain('组织强、队伍强、服务强');
     expect(r.citations[0]?.chunkId).toBe('brand::0');
+  });
+});
+
+describe('a follow-up in everyday words, looked for in the previous document', () => {
+  const DOC: Chunk[] = [
+    chunk('svc', 0, '丁县服务企业', '丁县推行服务日制度，每月走访企业，听取企业问题。'),
+    chunk('svc', 1, '丁县服务企业', '建立线上信息收集机制，完善服务平台，专人答复企业问题。'),
+  ];
+
+  it('reads the written forms of its colloquial words (网上 → 线上) beside its own', () => {
+    const q = '那企业在网上咋反映问题？';
+    expect(addedWrittenWords(q)).toContain('线上');
+    const { retriever } = depsOver(DOC);
+    const tokenizer = tokenizerFor(retriever);
+    const top = (added: string) => previousDocumentHits(retriever, 'svc', added, tokenizer)[0]?.chunk.id;
+    // Its own words alone tie the two passages; the written forms find the one on the web.
+    expect(top(addedWords(q))).toBe('svc::0');
+    expect(top(addedWrittenWords(q))).toBe('svc::1');
   });
 });
