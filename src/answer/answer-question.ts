@@ -14,8 +14,10 @@ import { groundedAnswer } from './grounded.js';
 import { nearestTopics, notFoundText } from './not-found.js';
 import {
   addedWords,
+  addedWrittenWords,
   answerSlot,
   asksForRest,
+  heldByPrevious,
   restOfAnswer,
   continuesTopic,
   placesIn,
@@ -31,7 +33,7 @@ import {
   topicWordsRewrite,
 } from './followup.js';
 import { asksForMore, withoutListCue, cnNumeral, followUpOrdinal, listUnit, questionKind } from './question-kind.js';
-import { askedKinds } from '../retrieval/confidence.js';
+import { askedKinds, holdsKind } from '../retrieval/confidence.js';
 import { allChunks, locate, type DocView, type DocumentViews } from './documents.js';
 import { inlineItems, itemMarker, listAround, sectionScope } from './lists.js';
 import { citationFor } from './citations.js';
@@ -73,27 +75,33 @@ export function evidenceFirst(passages: Passage[], n: number | null): Passage[] 
   return ordered.map((p, i) => ({ ...p, n: i + 1 }));
 }
 
+/** How much a word of the previous topic weighs beside one of the message's own, in previousDocumentHits. */
+const TOPIC_WEIGHT = 0.25;
+
 /** Chunks of the previous answer's document that hold the follow-up's own words, best first (at most 2). */
-function previousDocumentHits(
+export function previousDocumentHits(
   retriever: Retriever,
   docId: string,
   added: string,
   tokenizer: TermTokenizer,
+  context = '',
 ): SearchHit[] {
   const terms = queryTerms(added, tokenizer);
   // Words weigh by specificity; character bigrams (省千人 → 省千, 千人) count for a partial match.
   const words = [...terms.words, ...terms.bigrams];
   if (words.length === 0) return [];
+  // The previous topic's words (after a refused turn: its question's) only break ties between passages that
+  // hold the message's own words: what the message asks leads.
+  const topic = queryTerms(context, tokenizer).words.filter((w) => !words.includes(w));
   const scored = allChunks(retriever)
     .filter((c) => c.docId === docId)
     .map((c) => {
       const form = matchForm(c.text);
-      return {
-        c,
-        hits: words
-          .filter((w) => form.includes(w))
-          .reduce((s, w) => s + (terms.words.includes(w) ? wordWeight(w) : 1), 0),
-      };
+      const own = words
+        .filter((w) => form.includes(w))
+        .reduce((s, w) => s + (terms.words.includes(w) ? wordWeight(w) : 1), 0);
+      const around = topic.filter((w) => form.includes(w)).reduce((s, w) => s + wordWeight(w), 0);
+      return { c, hits: own > 0 ? own + TOPIC_WEIGHT * around : 0 };
     })
     .filter((x) => x.hits > 0)
     .sort((a, b) => b.hits - a.hits)
@@ -553,6 +561,50 @@ function previousAnswerSlot(question: string, history: Turn[], retriever: Retrie
   };
 }
 
+/** Fewest characters of a sentence's head looked for in the passages (to find where the previous answer quoted it). */
+const HEAD_MIN = 12;
+
+/**
+ * A follow-up the previous answer already answers (followup.ts heldByPrevious: “6个品质是哪几个” after an answer
+ * giving them in brackets): that sentence, whole, from the passage it was quoted from — said again because it is
+ * the answer, not another passage's sentence that merely shares the words. Null when the passage is not found.
+ */
+function previousAnswerHolds(question: string, prev: Turn, retriever: Retriever): AnswerResult | null {
+  const tokenizer = tokenizerFor(retriever);
+  const kinds: string[] = askedKinds(question);
+  if (questionKind(question).number && !kinds.includes('number')) kinds.push('number');
+  const sentence = heldByPrevious(
+    question,
+    prev,
+    kinds,
+    (kind, s) => holdsKind(kind as Parameters<typeof holdsKind>[0], s, question),
+    tokenizer,
+  );
+  if (!sentence) return null;
+  // The quoted words, without a label the answer put before them (“原文：“…””).
+  const unquoted = (t: string) => matchForm(t).replace(/[“”"]/gu, '');
+  const head = unquoted(sentence.replace(/^[^：:“”]{0,12}[：:]/u, '')).slice(0, 20);
+  if (charLength(head) < HEAD_MIN) return null;
+  const docs = prev.docIds;
+  const chunk = allChunks(retriever).find(
+    (c) => (c.id === prev.memory?.chunkId || docs.includes(c.docId)) && unquoted(c.text).includes(head),
+  );
+  if (!chunk) return null;
+  const whole = splitSentences(chunk.text).find((x) => unquoted(x).includes(head));
+  if (!whole) return null;
+  const text = endSentence(whole.trim());
+  return {
+    answer: `${text}[1]`,
+    grounded: true,
+    citations: [citationFor(1, { n: 1, chunk, score: 1 }, text)],
+    standaloneQuery: ruleRewrite(question, [prev]),
+    mode: 'extractive',
+    topics: [],
+    followUp: true,
+    memory: { chunkId: chunk.id },
+  };
+}
+
 /** Words that ask to compare (dropped from the question each side is asked with). */
 const COMPARE_WORDS =
   /(?:有)?(?:什么|啥|哪些)?(?:不同之处|不同|区别|差别|差异|异同)|(?:对比|比较)(?:一下)?|相比(?:之下)?|哪个(?:更|最)?[多大高少强快好]|各自|分别/gu;
@@ -793,6 +845,13 @@ export async function answerQuestion(
     return slotted;
   }
 
+  // “6个品质是哪几个” after an answer that gave them: that answer's sentence.
+  const held = prevTurn && !swappedSlot(question, history) ? previousAnswerHolds(question, prevTurn, retriever) : null;
+  if (held) {
+    logger.info({ mode: held.mode, followUp: true, ms: Date.now() - started }, 'answered');
+    return held;
+  }
+
   const rewritten = await standaloneQuery(question, history, llm, logger);
   const { llmFailure } = rewritten;
   let { followUp } = rewritten;
@@ -888,7 +947,13 @@ export async function answerQuestion(
   // sentence is chosen by the whole rewrite too: the bare place need not stand in the sentence that answers.)
   const followHits =
     followUp && prevDocs.length > 0
-      ? previousDocumentHits(retriever, prevDocs[0]!, swapped ? query : addedWords(question), tokenizerFor(retriever))
+      ? previousDocumentHits(
+          retriever,
+          prevDocs[0]!,
+          swapped ? query : addedWrittenWords(question),
+          tokenizerFor(retriever),
+          prevTurn?.memory?.refused ? (topicWordsRewrite(question, history, tokenizerFor(retriever)) ?? '') : '',
+        )
       : [];
   // …and the passage that continues the previous answer (its next sentences), when retrieval left it out.
   const after = followUp && prevTurn ? nearPrevious(retriever, prevTurn) : { near: new Set<string>(), chunkId: null };

@@ -300,6 +300,49 @@ export function namesOwnTopic(question: string, prev: Turn, tokenizer?: Paramete
   return missing.length >= 2 && missing.length * 2 > words.length;
 }
 
+/** Longest message (characters, without punctuation) read as asking about what the previous answer said. */
+const HELD_MAX = 16;
+/** Characters past the message's last topic word in which the previous answer must give what it asks. */
+const HELD_REACH = 30;
+
+/**
+ * The sentence of the previous answer that already answers a short follow-up (“6个品质是哪几个” after an answer
+ * giving “以6个品质要求（即…、…、…）”; “这条针对哪些领域” after an item quoting them): every topic word of the message
+ * stands in that one sentence, one at least is news beside the previous question (else it asks that question
+ * again), and the sentence holds each kind of thing the message asks for (a list, a number, a date, a who —
+ * `holds`). Null for a message asking no such kind (“具体怎么做” asks beyond what was said), or when no sentence
+ * holds it all.
+ */
+export function heldByPrevious(
+  question: string,
+  prev: Turn,
+  asked: string[],
+  holds: (kind: string, sentence: string) => boolean,
+  tokenizer?: Parameters<typeof queryTerms>[1],
+): string | null {
+  if (prev.memory?.refused || asked.length === 0) return null;
+  const q = clean(question).replace(/[?？。!！，,\s]+/gu, '');
+  if ([...q].length > HELD_MAX) return null;
+  const words = ordinalTopicWords(question, tokenizer);
+  if (words.length === 0) return null;
+  const before = matchForm(`${prev.question}${prev.standaloneQuery}`);
+  if (words.every((w) => before.includes(matchForm(w)))) return null;
+  // A year of its own (“那去年一共引进多少”) asks of another time than the previous answer spoke of.
+  if (yearsIn(q).length) return null;
+  const plain = prev.answerSummary.replace(/\[\d+\]/gu, '').replace(/…$/u, '');
+  for (const part of plain.split(/(?<=[。！？!?；;])/u)) {
+    const form = matchForm(part);
+    const at = words.map((w) => form.indexOf(matchForm(w)));
+    if (at.some((i) => i < 0)) continue;
+    // What is asked stands by the words it is asked of: from the first of them to a little past the last.
+    const from = Math.min(...at);
+    const to = Math.max(...words.map((w, i) => at[i]! + matchForm(w).length)) + HELD_REACH;
+    const window = form.slice(from, to);
+    if (asked.every((k) => holds(k, window))) return part;
+  }
+  return null;
+}
+
 /** Longest message (characters, without punctuation) read as asking for the rest of the previous answer. */
 const REST_MAX = 12;
 
@@ -412,6 +455,11 @@ function writtenForms(text: string): string[] {
       for (const f of m.forms)
         if ([...f].length >= 2 && !ASKING_WORD.test(f) && !norm.includes(f) && !out.includes(f)) out.push(f);
   return out;
+}
+
+/** The message's own words with the written forms of its colloquial words (网上 → 线上), for finding its passage. */
+export function addedWrittenWords(question: string): string {
+  return withWrittenForms(ownWords(question));
 }
 
 /** What this message adds to the previous question (its own words), for choosing the sentence. */
