@@ -59,6 +59,8 @@ export function isFollowUp(question: string, history: Turn[]): boolean {
 
 /** Longest message (characters, without punctuation) read as an elliptical continuation by context. */
 const ELLIPTICAL_MAX = 14;
+/** Content words of a question that, all found in the passage it finds alone, make it a question of its own. */
+const OWN_TOPIC_WORDS = 3;
 
 /**
  * An elliptical question that names no topic of its own (“派了多少干部”, “发给了多少人”, “头一天签下来多少”):
@@ -90,6 +92,9 @@ export function continuesTopic(
   // (After a refused turn there is no document to compare with: the topic carries, as a follow-up's should.)
   // A single word of its own (来了几趟, 题目叫啥) is too little to be a topic.
   if (standalone.refused) return !previousText || words.length <= 1 || covered(previousText) * 2 >= words.length;
+  // A question of its own (专班组建要坚持哪三条原则 after another question on the same long speech): three words or
+  // more, all in the passage it finds alone — answered as asked, not as a continuation.
+  if (words.length >= OWN_TOPIC_WORDS && covered(standalone.topText) === words.length) return false;
   // Its words are in the previous document at least as much as in the best passage found alone.
   // (one word of slack when it has several: “头一天签下来多少” shares “一天” with any passage).
   return covered(previousText) >= covered(standalone.topText) - (words.length >= 2 ? 1 : 0);

@@ -55,6 +55,21 @@ describe('dictation without punctuation', () => {
   });
 });
 
+describe('a matter two enterprises share', () => {
+  it('恒通电子和东方红机械都反映缺电: an issue for each, asked as several enterprises', () => {
+    const parsed = extractUpdate('恒通电子和东方红机械都反映缺电 交供电公司', { today: TODAY });
+    expect(parsed.issues.map((i) => [i.enterprise, i.summary, i.department])).toEqual([
+      ['恒通电子', '缺电', '供电公司'],
+      ['东方红机械', '缺电', '供电公司'],
+    ]);
+    expect(parsed.reasons).toContain('several_enterprises');
+  });
+  it('a second word after 和 that is no enterprise leaves the matter as it was said', () => {
+    const parsed = extractUpdate('恒通电子和供电公司都说缺电要增容', { today: TODAY });
+    expect(parsed.issues.every((i) => i.enterprise === undefined || i.enterprise === '恒通电子')).toBe(true);
+  });
+});
+
 describe('the team’s own counts', () => {
   it.each(['这个月收集了多少问题，解决了多少', '本周新增了几个问题', '本月办结了多少'])('%s → the board', (text) => {
     expect(parseLedgerCommand(text)).toMatchObject({ type: 'board' });
@@ -133,6 +148,20 @@ describe.each(stores)('the tester’s chat on %s', (_name, makeStore) => {
     const r = await send('不是用地，是厂房审批');
     expect(r.text).not.toContain('哪家企业');
     expect((await t.kit.store.getIssue('Q-0001'))?.category).toBe('审批');
+  });
+
+  it('a roll-up over several enterprises whose entry matches nothing is one card, the entry shown as new', async () => {
+    const card = await send(
+      '这周情况汇总一下：1.宏达机械 贷款的事金融办在对接 2.绿源食品 环评还卡着 3.金鼎新材料 缺20个普工 交人社局 期限都是12月底',
+    );
+    expect(card.text).not.toContain('登记为新问题吗');
+    expect(card.text).toContain('新问题：宏达机械 融资');
+    await send('对');
+    expect((await t.kit.store.listIssues({})).map((i) => i.enterprise).sort()).toEqual([
+      '宏达机械',
+      '绿源食品',
+      '金鼎新材料',
+    ]);
   });
 
   it('an issue reopened after its 办结 is open in the digest, not also resolved', async () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIDENCE_REASONS, type ConfidenceReason, type Extraction } from '../model.js';
 import { isWordSpaced } from '../../text/spacing.js';
-import { PERIODIC_REPORT } from '../lexicon/signals.js';
+import { PERIODIC_REPORT, SHARED_SUBJECT_REST } from '../lexicon/signals.js';
 import { QUESTION_END_RE } from './question.js';
 import { findRefs } from './ref.js';
 import { type AlreadyRead, structureDoubts } from './doubts.js';
@@ -124,6 +124,9 @@ export function isKnownDepartment(name: string): boolean {
 export function leavesOutNamed(e: Pick<Extraction, 'enterprise' | 'issues'>, namedKnown: readonly string[]): boolean {
   const named = new Set(namedKnown);
   const accounted = new Set([e.enterprise, ...e.issues.map((i) => i.enterprise)].filter(Boolean));
+  // (恒通电子和东方红机械都反映缺电: a problem's words that open with "and X both" name a second enterprise the parse
+  // left out — asked, not recorded under the first alone)
+  if (e.issues.some((i) => SHARED_SUBJECT_REST.test(i.summary))) return true;
   return named.size >= 2 && [...named].some((n) => !accounted.has(n));
 }
 

@@ -95,13 +95,14 @@ import {
   RECORD_CORRECTION,
   MEETING_VISIT,
   OWN_RECORDING,
+  SHARED_SUBJECT_REST,
 } from '../lexicon/signals.js';
 import { parseLedgerCommand } from '../commands.js';
 import { categorize } from './category.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
-import { findEnterprises, plainName, withTradeReferences, type EnterpriseHit } from './enterprise.js';
+import { findEnterprises, findSuffixNames, plainName, withTradeReferences, type EnterpriseHit } from './enterprise.js';
 import { joinWordSpacing } from '../../text/spacing.js';
 import { selfRepairs } from './repair.js';
 import { withShapeDoubts } from './confidence.js';
@@ -2160,6 +2161,25 @@ function earlierThanVisit(m: MessageFacts, i: Item): boolean {
   return m.segments.some((g) => g.index !== f.index && NEWLY_RAISED.test(g.seg.text));
 }
 
+/**
+ * A matter two enterprises share (恒通电子和东方红机械都反映缺电): an issue for each, in the words after the shared
+ * subject; null when no problem's words open with a second enterprise's name (SHARED_SUBJECT_REST).
+ */
+function sharedByTwo(issues: ExtractedIssue[], first: string): ExtractedIssue[] | null {
+  if (!issues.some((i) => SHARED_SUBJECT_REST.test(i.summary))) return null;
+  return issues.flatMap((i) => {
+    const m = SHARED_SUBJECT_REST.exec(i.summary);
+    const other = m ? findSuffixNames(m[1]!)[0] : undefined;
+    const own = { ...i, enterprise: i.enterprise ?? first };
+    if (!m || !other || other.name !== m[1]) return [own];
+    const summary = i.summary.slice(m[0].length).replace(/^(?:反映|说|提出)?[，,\s]*/u, '') || i.summary;
+    return [
+      { ...own, summary },
+      { ...own, enterprise: other.name, summary },
+    ];
+  });
+}
+
 /** Step 5: the result, with each issue's enterprise (roll-ups) and the confidence. */
 function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
   const issues: ExtractedIssue[] = d.items.map((i) => ({
@@ -2172,6 +2192,11 @@ function finish(m: MessageFacts, d: Draft, kind: UpdateKind): Extraction {
     ...(i.old && i.ref && new Set(m.refs.map((r) => r.ref)).size >= 2 ? { ref: i.ref } : {}),
   }));
   const enterprise = m.ents[0]?.name ?? null;
+  const shared = enterprise ? sharedByTwo(issues, enterprise) : null;
+  if (shared) {
+    issues.splice(0, issues.length, ...shared);
+    d.reasons.add('several_enterprises');
+  }
   const questions = m.segments.filter((f) => f.question !== null || f.askedSignOff);
   if (questions.length) d.reasons.add('question_form');
   if (m.multiEnterprise) d.reasons.add('several_enterprises');

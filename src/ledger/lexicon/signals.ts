@@ -633,3 +633,10 @@ export const SAME_MEASURE: readonly (readonly string[])[] = [
 ];
 /** A correction phrase that is a quantity alone (是50人, 应该有十名, 缺200万左右), its verb kept out (group 1). */
 export const QUANTITY_ONLY = new RegExp(`^(?:应该|应|是|有|约|大概|缺|要|差|共)*${QUANTITY_SRC}(?:左右|上下)?$`);
+
+/**
+ * The rest of a subject two enterprises share (恒通电子和东方红机械都反映缺电 → 和东方红机械都): a problem's words that
+ * open with it name a second enterprise the matter is also of (group 1).
+ */
+export const SHARED_SUBJECT_REST =
+  /^(?:和|与|跟|及|以及|、)([\u4e00-\u9fa5A-Za-z]{2,16}?)(?:都|均|也都|两家都|两家企业都)/u;
