@@ -164,6 +164,23 @@ describe.each(stores)('the tester’s chat on %s', (_name, makeStore) => {
     ]);
   });
 
+  it('两个问题都交给经信局 月底前 hands off both open issues of the enterprise, nothing new recorded', async () => {
+    await send('瑞丰纺织 订单下滑 想拓展海外市场');
+    await send('瑞丰纺织 一笔200万的技改贷款银行迟迟不批');
+    const r = await send('瑞丰的两个问题都交给经信局吧 月底前');
+    expect(r.text).not.toContain('登记为新问题');
+    const issues = await t.kit.store.listIssues({ enterprise: '瑞丰纺织' });
+    expect(issues.map((i) => [i.status, i.department])).toEqual([
+      ['assigned', '经信局'],
+      ['assigned', '经信局'],
+    ]);
+    // a count that is not theirs is no bulk step
+    await send('瑞丰纺织 缺机修工10个');
+    await send('瑞丰的两个问题都转给发改局');
+    const now = await t.kit.store.listIssues({ enterprise: '瑞丰纺织' });
+    expect(now.filter((i) => i.department === '发改局')).toHaveLength(0);
+  });
+
   it('an issue reopened after its 办结 is open in the digest, not also resolved', async () => {
     await send('天成包装缺电 每天下午限电 交办供电公司');
     await send('天成包装缺电的事解决了 供电公司给增容了');

@@ -640,3 +640,10 @@ export const QUANTITY_ONLY = new RegExp(`^(?:应该|应|是|有|约|大概|缺|�
  */
 export const SHARED_SUBJECT_REST =
   /^(?:和|与|跟|及|以及|、)([\u4e00-\u9fa5A-Za-z]{2,16}?)(?:都|均|也都|两家都|两家企业都)/u;
+
+/**
+ * Several matters of one enterprise named together for one step (两个问题都交给经信局, 这几件事一并转发改, 所有问题都报给
+ * 金融办): group 1 is the count said, when one is.
+ */
+export const BULK_MATTERS =
+  /(?:([两二三四五六七八九十\d])|这|那|这几|那几|所有|全部)(?:个|件|项|条)?(?:问题|事情|事|诉求|事项)(?:都|全都|全部|一起|一并|统一)/u;

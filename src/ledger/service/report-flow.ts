@@ -82,6 +82,7 @@ import { QUESTIONS, TEXTS } from './texts.js';
 import { repeatQuestion } from '../../store/repeat.js';
 import {
   ALSO_ANOTHER,
+  BULK_MATTERS,
   OWN_PROBLEM_CUES,
   PARTLY_MET,
   POINTS_AT_KNOWN,
@@ -444,6 +445,29 @@ function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean, te
 }
 
 /**
+ * All the open issues of an enterprise that one step names together (两个问题都交给经信局, 这几件事一并转发改): the message's
+ * one item, with nothing of a matter of its own, applied to each — when the count it says (if any) is theirs.
+ */
+async function bulkTargets(
+  svc: FlowContext,
+  team: Team,
+  enterprise: string,
+  text: string,
+  items: Item[],
+): Promise<{ items: Item[]; targets: Record<string, string> } | null> {
+  const said = BULK_MATTERS.exec(text);
+  const only = items.length === 1 ? items[0]!.item : null;
+  if (!said || !only || only.ref || categorize(only.summary).score > 0) return null;
+  const open = await svc.deps.store.listIssues({ teamId: team.id, enterprise, status: OPEN_STATUSES });
+  const count = said[1] ? chineseNumber(said[1]) : null;
+  if (open.length < 2 || (count !== null && count !== open.length)) return null;
+  return {
+    items: open.map((issue, index) => ({ item: { ...only, category: issue.category }, index })),
+    targets: Object.fromEntries(open.map((issue, index) => [String(index), issue.id])),
+  };
+}
+
+/**
  * Open issues a new problem of the same category may restate in other words: both name the category's matter by the
  * same noun (资金, 招工 …: lexicon GENERIC_MATTER_NOUNS), no different quantity is stated, and it does not say it is
  * another one (也, 另外).
@@ -578,7 +602,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     const status: IssueStatus = handler ? 'assigned' : extraction.kind === 'progress' ? 'in_progress' : extraction.kind;
     issues = [{ category: '其他', summary: noteText(text), department: handler, status }];
   }
-  const items: Item[] = issues.map((item, index) => ({ item, index }));
+  let items: Item[] = issues.map((item, index) => ({ item, index }));
   // (a roll-up under a visit heading — 本周走访小结 恒达机械 用地预审在走流程 星辰电子 … — visited each enterprise it
   // reports on, whatever it says of their issues)
   const heading = text.trim().split(/\n|\s+/)[0] ?? '';
@@ -609,6 +633,11 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
     return draftBase({ type: 'enterprise', options: team.enterprises }, QUESTIONS.whichEnterprise(team.enterprises));
   }
 
+  // (瑞丰的两个问题都交给经信局吧 月底前: one step for all the enterprise's open issues — as many as the message says —
+  // each updated; not a new matter called 月底前)
+  const bulk = enterprise ? await bulkTargets(svc, team, enterprise, text, items) : null;
+  if (bulk) items = bulk.items;
+
   // Each problem's enterprise: its own in a roll-up ("华康反映…，七一反映…"), else the message's.
   const ownEnterprise = enterprise
     ? await itemEnterprises(svc, extraction, text, team, enterprise)
@@ -617,7 +646,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
 
   // A "new" problem the team already has open for this enterprise and topic updates that issue instead of
   // duplicating it; when several match, the user picks one.
-  const targets: Record<string, string> = { ...answers.targets };
+  const targets: Record<string, string> = { ...answers.targets, ...bulk?.targets };
   // An item that names its own id (a numbered list of updates) updates that issue, whatever its status says.
   for (const it of items) if (it.item.ref && !targets[String(it.index)]) targets[String(it.index)] = it.item.ref;
   const involved = new Set(items.map((it) => entOf(it.index)));
