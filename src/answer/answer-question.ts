@@ -871,7 +871,11 @@ export async function answerQuestion(
           .map((c) => c.text)
           .join('\n')
       : '';
-    const standalone = { refused: !result.answerable, topText: result.hits[0]?.chunk.text ?? '' };
+    const standalone = {
+      refused: !result.answerable,
+      topText: result.hits[0]?.chunk.text ?? '',
+      sameDocument: prevDoc !== undefined && result.hits[0]?.chunk.docId === prevDoc,
+    };
     if (continuesTopic(question, prevTurn, previousText, standalone, tokenizerFor(retriever))) {
       // The previous question whole, then — when it was refused, its detail may sink this one too — its topic words.
       const rewrites = [

@@ -72,7 +72,7 @@ export function continuesTopic(
   question: string,
   prev: Turn,
   previousText: string,
-  standalone: { refused: boolean; topText: string },
+  standalone: { refused: boolean; topText: string; sameDocument?: boolean },
   tokenizer?: Parameters<typeof queryTerms>[1],
 ): boolean {
   const q = clean(question).replace(/[?？。!！，,\s]+/gu, '');
@@ -93,8 +93,10 @@ export function continuesTopic(
   // A single word of its own (来了几趟, 题目叫啥) is too little to be a topic.
   if (standalone.refused) return !previousText || words.length <= 1 || covered(previousText) * 2 >= words.length;
   // A question of its own (专班组建要坚持哪三条原则 after another question on the same long speech): three words or
-  // more, all in the passage it finds alone — answered as asked, not as a continuation.
-  if (words.length >= OWN_TOPIC_WORDS && covered(standalone.topText) === words.length) return false;
+  // more, all in the passage it finds alone in the previous answer's document — answered as asked, not as a
+  // continuation (which would add nothing but the previous answer's focus).
+  if (standalone.sameDocument && words.length >= OWN_TOPIC_WORDS && covered(standalone.topText) === words.length)
+    return false;
   // Its words are in the previous document at least as much as in the best passage found alone.
   // (one word of slack when it has several: “头一天签下来多少” shares “一天” with any passage).
   return covered(previousText) >= covered(standalone.topText) - (words.length >= 2 ? 1 : 0);

@@ -20,7 +20,7 @@ const prev: Turn = {
 describe('a question of its own on the previous answer’s document', () => {
   it('three or more words, all in the passage it finds alone: not a continuation', () => {
     const q = '专班组建要坚持哪三条原则';
-    expect(continuesTopic(q, prev, SPEECH, { refused: false, topText: SPEECH })).toBe(false);
+    expect(continuesTopic(q, prev, SPEECH, { refused: false, topText: SPEECH, sameDocument: true })).toBe(false);
   });
   it('an elliptical question with a word or two still continues the topic', () => {
     expect(continuesTopic('派了多少干部', prev, SPEECH, { refused: false, topText: '派出干部1200余名' })).toBe(true);
