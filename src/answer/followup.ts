@@ -28,6 +28,11 @@ const TRAILING_NE = /呢[?？]?\s*$/u;
 
 /** A demonstrative standing for a noun at the end of a message (no noun after it): “…在干这个”, “…管不管这些”. */
 const BARE_DEMONSTRATIVE = /(?:这个|那个|这些|那些|这事儿?|那事儿?|它们|它)(?:呢|吗|啊|呀|嘛|了)?$/u;
+/**
+ * “这事/这件事/此事” anywhere in a message (“专班为这事跑了几趟”, “这件事谁牵头的”): an event named only by a
+ * demonstrative is the previous turn's topic — the message continues it however many words of its own it has.
+ */
+const EVENT_ANAPHOR = /这事儿?|那事儿?|这件事|那件事|此事|这个事/u;
 /** Longest message (characters) a bare demonstrative at its end makes a follow-up. */
 const BARE_DEMONSTRATIVE_MAX = 24;
 
@@ -52,6 +57,7 @@ export function isFollowUp(question: string, history: Turn[]): boolean {
   if (ORDINAL.test(q) && len <= 16) return true;
   // A bare demonstrative at the end (“现在有多少人在干这个”, “谁管这些”): its object is the previous topic.
   if (BARE_DEMONSTRATIVE.test(q) && len <= BARE_DEMONSTRATIVE_MAX) return true;
+  if (EVENT_ANAPHOR.test(q) && len <= BARE_DEMONSTRATIVE_MAX) return true;
   if (markers && (words.length <= 2 || len <= 12)) return true;
   // Nothing but question words ("为什么？", "然后呢"): it can only mean the previous topic.
   return words.length === 0;

@@ -147,4 +147,18 @@ describe('a personal pronoun', () => {
     // A demonstrative before a noun of its own is no bare one; a long message stands alone.
     expect(isFollowUp('现在全县到底有多少退休党员参加这个志愿服务队', [prev])).toBe(false);
   });
+  it('an event named only by 这事/这件事/此事 inside a longer message is the previous topic', () => {
+    const prev: Turn = {
+      question: '己县新建的跨江大桥哪年能通车',
+      standaloneQuery: '己县新建的跨江大桥哪年能通车',
+      answerSummary: '',
+      docIds: [],
+      at: 0,
+      memory: { refused: true },
+    };
+    expect(isFollowUp('县里为这事先后开了多少次协调会', [prev])).toBe(true);
+    expect(isFollowUp('这件事最后是哪个部门牵头办的', [prev])).toBe(true);
+    // Without the anaphor, a message with words of its own stands alone.
+    expect(isFollowUp('县里先后开了多少次防汛协调会', [prev])).toBe(false);
+  });
 });

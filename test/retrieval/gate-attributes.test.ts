@@ -139,4 +139,21 @@ describe('counts in the gate', () => {
     expect(holdsKind('number', '要建好用活六大“创新飞地”。', '服务团队一共几个人')).toBe(false);
     expect(holdsKind('number', '集聚一大批优秀人才。', '优秀人才平台有几个')).toBe(false);
   });
+  it('entry conditions asked of a place (进驻园区要满足什么条件) need a condition, not a rank word like 省级以上', () => {
+    expect(names('想进驻创业园区 要满足什么条件')).toContain('requirements');
+    expect(
+      unmetAttributes('想进驻创业园区 要满足什么条件', ['全县现有省级以上孵化平台6个，园区吸引了大批项目。']),
+    ).toEqual(['requirements']);
+    expect(unmetAttributes('想进驻创业园区 要满足什么条件', ['入园企业年营业收入须在500万元以上。'])).toEqual([]);
+    expect(unmetAttributes('报考要具备啥条件', ['报考者年龄35周岁以下，大专以上学历。'])).toEqual([]);
+  });
+
+  it('an amount of reward money asked before its noun (多少奖励资金) asks the amount', () => {
+    expect(names('评为示范社区能拿多少奖励资金')).toContain('pay-amount');
+    expect(unmetAttributes('评为示范社区能拿多少奖励资金', ['全市首批12个社区被评为示范社区。'])).toEqual([
+      'pay-amount',
+    ]);
+    expect(unmetAttributes('评为示范社区能拿多少奖励资金', ['每个示范社区奖励资金20万元。'])).toEqual([]);
+    expect(names('这次一共奖励了多少个村')).not.toContain('pay-amount');
+  });
 });
