@@ -33,6 +33,7 @@ import {
   OWN_PLAN,
   FOLLOW_UP_REQUEST,
   INFO_REQUEST,
+  LEDGER_REQUEST,
   PLANNED_HEADING,
   TODO_HEADING,
   TODO_SECTION_HEADING,
@@ -1134,6 +1135,7 @@ function screenNonUpdate(m: MessageFacts): Extraction | null {
   if (TODO_HEADING.test(trimmed) && !anyFirmStatus && !REALISED_ASPECT.test(trimmed.replace(TODO_HEADING, '')))
     return notUpdate();
   if (INFO_REQUEST.test(trimmed) && !anyVisit) return notUpdate();
+  if (LEDGER_REQUEST.test(trimmed) && !anyVisit && !anyFirmStatus) return notUpdate();
   const plain = !refs.length && !anyFirmStatus && !anyVisit && !reportCue;
   if (plain && QUESTION_MARKERS.test(trimmed) && ents.length === 0) return questionOrNothing(m);
   // "X想参加广交会，希望给展位补贴": an enterprise asking for something is a report, whatever event it names.

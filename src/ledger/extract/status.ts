@@ -133,7 +133,11 @@ export function findStatuses(source: string): StatusHit[] {
             (NEAR_TIME_END.test(before) && (MODAL_END.test(before) || PROMISE_BEFORE.test(before))))
         ) {
           // (已交办生态环境局 12月1日前办结: the limit set with the hand-off — of the hand-off, no result nor work reported)
-          if (DUTY_DEADLINE_BEFORE.test(before) && DUTY_COMPLETION_VERBS.test(m[0]) && !PROMISE_BEFORE.test(before)) {
+          if (
+            DUTY_DEADLINE_BEFORE.test(sentenceBefore(text, start)) &&
+            DUTY_COMPLETION_VERBS.test(m[0]) &&
+            !PROMISE_BEFORE.test(before)
+          ) {
             hits.push({ status: 'assigned', start, end, raw: m[0] });
             continue;
           }
@@ -176,6 +180,12 @@ const SIGN_OFF_MAY = new RegExp(`(?:${SIGN_OFF_MODALS.join('|')})\\s*(?:申请|�
 function sentenceAround(text: string, start: number, end: number): string {
   const from = Math.max(...['。', ';', '；', '!', '！', '\n'].map((c) => text.lastIndexOf(c, start - 1))) + 1;
   return text.slice(from, start) + text.slice(start, end) + untilNextItem(text.slice(end)).split(/[。;；!！\n]/)[0];
+}
+
+/** The text of a span's sentence before it (from the last 。；！ or new line). */
+function sentenceBefore(text: string, start: number): string {
+  const from = Math.max(...['。', ';', '；', '!', '！', '\n'].map((c) => text.lastIndexOf(c, start - 1))) + 1;
+  return text.slice(from, start);
 }
 
 /** A part named before a result in its clause (首笔资金已拨, 一部分已经到位). */

@@ -206,11 +206,20 @@ const TALLY_MEASURES = ['人次', '家次', '家', '个', '项', '件', '条', '
 const TALLY_TIME =
   '(?:本周|上周|本月|上月|本季度|今年以来|年初以来|当月|当周|期间|本期|此次|这次|本次|目前|截至目前|合计|总计)?';
 export const TALLY_CLAUSE = new RegExp(
-  `^\\s*${TALLY_TIME}(?:共|共计|累计|合计|总计|其中|另|均)?(?:已经?|已|正在)?(?:${TALLY_VERBS.join('|')})了?(?:${TALLY_NOUNS.join('|')})?` +
+  `^\\s*${TALLY_TIME}(?:共|共计|累计|合计|总计|其中|另|均)?(?:已经?|已|正在|完成)?(?:${TALLY_VERBS.join('|')})了?(?:${TALLY_NOUNS.join('|')})?` +
     `(?:[\\d一二三四五六七八九十百两几]+)\\s*(?:${TALLY_MEASURES.join('|')})(?:${TALLY_NOUNS.join('|')})?\\s*$`,
 );
 /** Asking a department or the group for information (请县生态环境局反馈…办理进度): a request, nothing to record. */
 export const INFO_REQUEST = /^\s*(?:请|麻烦|烦请)[^，,。;；]{0,16}?(?:反馈|报送|提供|告知|回复|说明|汇报|报告|上报)/;
+/**
+ * Asking the bot for the ledger (麻烦帮我查下Q-0101到Q-0104的进度, @助手 把上周办结的事项列出来, 给我导出本月清单): a
+ * request addressed to us, nothing reported.
+ */
+export const LEDGER_REQUEST = new RegExp(
+  '^\\s*(?:@\\S+\\s*)?(?:请|麻烦|烦请)?(?:你)?(?:帮我|帮忙|给我|把)' +
+    '(?:(?!说)[^，,。;；]){0,20}?(?:查|查询|导出|列出|列一下|拉出|统计|汇总|发)(?:一下|下|来|出来|给我)?' +
+    '[^，,。;；]{0,24}?(?:状态|进度|进展|清单|台账|明细|列表|情况|问题|事项|[来出]|[?？])',
+);
 
 /** A visit called off or moved, said anywhere in its sentence (座谈取消，改到下周; 本来要去的，临时取消了). */
 export const VISIT_CALLED_OFF =
@@ -236,7 +245,7 @@ export const OWN_RECORDING =
 export const MEETING_VISIT = /^座谈/;
 /** Imperatives to the whole group: a notice even when it mentions a visit (9点到华康开座谈会，大家准时到). */
 export const STRONG_NOTICE =
-  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]|大家[\u4e00-\u9fa5]{0,3}?(?:学习|参阅|传阅|查收|知悉|阅知|参照执行|遵照执行)/i;
+  /@所有人|@all\b|@全体|各组|各位|各团|各小组|请各|请大家|大家注意|大家准时|辛苦大家|大家辛苦|感谢大家|谢谢大家|务必|准时(?:到|参加)|通知如下|通知[:：]|大家[\u4e00-\u9fa5]{0,3}?(?:学习|参阅|传阅|查收|知悉|阅知|参照执行|遵照执行)|请(?:知悉|周知|各位知悉)[。.!！]?\s*$/i;
 
 /** Messages to the whole group. */
 export const NOTICE_MARKERS =

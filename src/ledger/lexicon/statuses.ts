@@ -41,6 +41,7 @@ export const COMPLETION_VERBS = [
   '跑',
   '搞',
   '弄',
+  '凑',
   '谈',
   '审',
   '退',
@@ -230,6 +231,7 @@ export const PROGRESS_VERBS = [
   '排查',
   '走流程',
   '走程序',
+  '放款',
   '准备',
   '筹备',
   '起草',
@@ -829,10 +831,11 @@ export const AWAITING_REPLY =
 /** Before a future result: someone promised it (银行说月底前放款, 住建局答应下周批): work under way. */
 /**
  * A dated limit on an administrative completion set in the hand-off's own words (交办资规局 11月30日前办结, 转人社局 15日前
- * 答复): the deadline of the hand-off, not a result nor a forecast — the status stays what the hand-off made it.
+ * 答复; a lead office set by a meeting, then its limit: 由住建局牵头，4月30日前完成): the deadline of the hand-off, not a
+ * result nor a forecast — the status stays what the hand-off made it. Read on the sentence before the verb.
  */
 export const DUTY_DEADLINE_BEFORE =
-  /(?:交办|转办|移交|交给|转给|报给|交由)[^，,。;；]{0,12}?(?:[\d一二三四五六七八九十]+\s*[号日]|月底|月末|年底)\s*(?:前|之前|以前)\s*$/;
+  /(?:交办|转办|移交|交给|转给|报给|交由|由[^，,。;；\s]{1,12}?(?:牵头|负责))[^。;；\n]{0,12}?(?:[\d一二三四五六七八九十]+\s*[号日]|月底|月末|年底)\s*(?:前|之前|以前)\s*$/;
 export const DUTY_COMPLETION_VERBS = /^(?:办结|完成|答复|反馈|回复|落实|处理完毕|处理好|办理完毕)/;
 export const PROMISE_BEFORE = /(?:说|答应|表示|承诺|回复|答复|反馈|保证)(?:了)?[^，,。;；]{0,8}$/;
 export const FUTURE_BEFORE =
