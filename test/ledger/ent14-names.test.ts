@@ -42,3 +42,13 @@ describe('where something was said is no name', () => {
     expect(enterpriseOf('昨天会上说的鼎盛化工排污许可，生态环境局已答复，办结。')).toBe('鼎盛化工');
   });
 });
+
+describe('a procedure word said as the stage of another matter', () => {
+  it('审批中 after a loan is the loan’s stage, not a permit matter', () => {
+    expect(parse('Q-0311 永昌机械转贷的事，金融办已对接工行，审批中。').issues[0]?.category).toBe('融资');
+  });
+
+  it('审批中 alone still names a permit matter', () => {
+    expect(parse('永昌机械新车间的规划许可，审批中。').issues[0]?.category).toBe('审批');
+  });
+});

@@ -919,6 +919,12 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
 export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查', '手续', '报批', '批不下来', '审批慢'];
 
 /**
+ * What follows a procedure word said as the stage a matter has reached (续贷…审批中, 验收中): then it is the status of
+ * the matter another word names, and counts nothing when such a word is in the message (src/ledger/extract/category.ts).
+ */
+export const PROCEDURE_STAGE_ENDINGS: readonly string[] = ['中'];
+
+/**
  * Price words (价格, 涨价): right after a word of another category they are that thing's price — 蒸汽价格 is a utility
  * matter, 原材料价格 a market one — so, like procedure words, the word before them decides.
  */
