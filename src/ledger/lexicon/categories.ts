@@ -109,7 +109,7 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     category: '审批',
     weight: 5,
     pattern:
-      /[\u4e00-\u9fa5]{1,4}(证|执照)(?=\s*(?:的事|这块|那块)?\s*(?:还|一直|迟迟|始终)?\s*(?:没|未|不|办|申|领|换|延|续|下来|下不来|批|到期|过期|快到期|年审|年检|审|卡|难|慢|变更|注销|吊销|被))/g,
+      /[\u4e00-\u9fa5]{0,4}(证|执照)(?=\s*(?:的事|这块|那块)?\s*(?:还|一直|迟迟|始终)?\s*(?:没|未|不|办|申|领|换|延|续|下来|下不来|批|到期|过期|快到期|年审|年检|审|卡|难|慢|变更|注销|吊销|被))/g,
   },
   // 危废处置费用高, 检测费太贵: a fee said too high is a cost of doing business (like 物流成本) — loans', labour's and
   // land's own costs (融资成本, 人工费) keep their category
@@ -917,6 +917,12 @@ export const CATEGORY_LEXICON: CategoryWords[] = [
  * the word before them decides (src/ledger/extract/category.ts). On their own (项目审批慢, 手续办不下来) they stay 审批.
  */
 export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查', '手续', '报批', '批不下来', '审批慢'];
+
+/**
+ * What follows a procedure word said as the stage a matter has reached (续贷…审批中, 验收中): then it is the status of
+ * the matter another word names, and counts nothing when such a word is in the message (src/ledger/extract/category.ts).
+ */
+export const PROCEDURE_STAGE_ENDINGS: readonly string[] = ['中'];
 
 /**
  * Price words (价格, 涨价): right after a word of another category they are that thing's price — 蒸汽价格 is a utility
