@@ -394,8 +394,7 @@ export async function planCorrectLast(
   if (named && !created.some((i) => i.enterprise === named)) return null;
 
   const department = findDepartments(phrase)[0]?.name ?? null;
-  const guess = categorize(phrase);
-  const category = guess.score > 0 && guess.category !== '其他' ? guess.category : null;
+  const category = namedCategory(phrase);
   // (不对 是50人: the issue whose summary holds a quantity of that measure; else the one whose words the correction
   // repeats, or of the category it names)
   const quantityOnly = isQuantityCorrection(phrase);
@@ -419,18 +418,12 @@ export async function planCorrectLast(
     ? null
     : (correctedQuantity(phrase, issue.summary) ?? correctedSummary(text, issue.summary));
   if (instead) {
-    const judged = categorize(instead);
-    if (judged.score > 0 && judged.category !== '其他' && judged.category !== issue.category) {
-      edits.push({ field: 'category', from: issue.category, to: judged.category });
-      patch.category = judged.category;
-    }
+    const judged = namedCategory(instead);
+    if (judged) setCategory(issue, judged, patch, edits);
     edits.push({ field: 'summary', from: issue.summary, to: instead });
     patch.summary = instead;
   } else if (!department) {
-    if (category && category !== issue.category) {
-      edits.push({ field: 'category', from: issue.category, to: category });
-      patch.category = category;
-    }
+    if (category) setCategory(issue, category, patch, edits);
     // (不是审批，是用地: a bare category name sets the category, the problem's description stays)
     const bareCategory = phrase.replace(/^是|的?(?:问题|事情?|方面|类)$|的$/g, '');
     // (不是用地，是厂房审批: what it takes back is a category — the matter's kind is set right, its description stays)
@@ -457,6 +450,19 @@ export async function planCorrectLast(
  * A correction naming who handles the issue: the department set, and — for an issue not yet handed off — handed off
  * with the usual deadline (`due`), each change an edit of the patch.
  */
+/** The category a phrase names, when its words tell one other than 其他 (是厂房审批 → 审批); else null. */
+function namedCategory(phrase: string): Category | null {
+  const judged = categorize(phrase);
+  return judged.score > 0 && judged.category !== '其他' ? judged.category : null;
+}
+
+/** The issue's category set right, as an edit with history (nothing when it has that category already). */
+function setCategory(issue: Issue, category: Category, patch: IssuePatch, edits: FieldEdit[]): void {
+  if (category === issue.category) return;
+  edits.push({ field: 'category', from: issue.category, to: category });
+  patch.category = category;
+}
+
 function setDepartment(issue: Issue, department: string, due: string, patch: IssuePatch, edits: FieldEdit[]): void {
   edits.push({ field: 'department', from: issue.department, to: department });
   patch.department = department;
@@ -470,8 +476,9 @@ function setDepartment(issue: Issue, department: string, due: string, patch: Iss
 
 /**
  * "不对，是交办给人社局" right after the speaker's update of one issue (Q-0001 金融办已对接…): the department that
- * update gave is set right on that issue, as an edit with history. Only a department is taken from such a correction
- * (an update names no category or description of its own to set right); anything else goes on as a message.
+ * update gave is set right on that issue, as an edit with history — or its category (不是用地，是厂房审批). Nothing else
+ * is taken from such a correction (an update names no description of its own to set right); anything else goes on as
+ * a message.
  */
 async function correctLastUpdate(
   deps: LedgerDeps,
@@ -486,8 +493,7 @@ async function correctLastUpdate(
   if (ids.length !== 1) return null;
   const department = findDepartments(phrase).find((d) => !d.unknown)?.name ?? null;
   // (不是用地，是厂房审批 right after an update of the 用地 issue: its category set right)
-  const judged = categorize(phrase);
-  const category = !department && judged.score > 0 && judged.category !== '其他' ? judged.category : null;
+  const category = department ? null : namedCategory(phrase);
   if (!department && !category) return null;
   const issue = await deps.store.getIssue(ids[0] as string);
   if (!issue || issue.status === 'closed') return null;
@@ -495,10 +501,7 @@ async function correctLastUpdate(
   const edits: FieldEdit[] = [];
   const patch: IssuePatch = { issueId: issue.id, expectStatus: issue.status };
   if (department) setDepartment(issue, department, addDays(today, deps.config.ZCT_DUE_DAYS), patch, edits);
-  else if (category) {
-    edits.push({ field: 'category', from: issue.category, to: category });
-    patch.category = category;
-  }
+  else if (category) setCategory(issue, category, patch, edits);
   patch.note = edits.map((e) => TEXTS.editNote(FIELD_LABELS[e.field], e.from, e.to as string)).join('；');
   patch.event = { action: 'edit', edits };
   const plan = emptyPlan('issues');
