@@ -1246,7 +1246,9 @@ function inTodoSection(work: string, at: number): boolean {
 
 /** Every clause of the text a count of the work done (TALLY_CLAUSE). */
 function tallyOnly(text: string): boolean {
+  // (the enterprises counted may be named in brackets: 走访企业3家（七一电器、维和药业、鑫源化工）)
   const parts = text
+    .replace(/[(（][^()（）]*[)）]/g, '')
     .split(/[,，、]/)
     .map((p) => p.trim())
     .filter(Boolean);

@@ -140,9 +140,12 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
 
 const HEADING_ALTERNATION = [...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|');
-/** What a heading may hold besides its words: dates and ranges, numbering, brackets, issue ids (blanked), week numbers. */
+/**
+ * What a heading may hold besides its words: dates and ranges, numbering, brackets, issue ids (blanked), week numbers,
+ * and a class of the categories (本周融资类进展汇总).
+ */
 const HEADING_FRAME =
-  /(?:春节|国庆|五一|元旦|中秋|端午|清明)节?(?:前|后|期间|假期)?|\d{4}\s*年|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
+  /(?:融资|用工|人才|用地|审批|政策兑现|市场|其他)类|(?:春节|国庆|五一|元旦|中秋|端午|清明)节?(?:前|后|期间|假期)?|\d{4}\s*年|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
 const HEADING_ONLY = new RegExp(`^(?:${HEADING_ALTERNATION})+$`);
 const RECORD_LABEL = new RegExp(`^(?:${[...PROGRESS_FIELD_LABELS, ...RECORD_FIELD_LABELS].join('|')})$`);
 const PROGRESS_LABEL_IN_TEXT = new RegExp(`(?<=^|\\n|\\s)(?:${PROGRESS_FIELD_LABELS.join('|')})\\s*[:：]`, 'g');

@@ -204,10 +204,12 @@ const TALLY_VERBS = [
 const TALLY_NOUNS = ['企业', '问题', '诉求', '事项', '困难', '需求', '线索', '座谈会', '会议', '活动'];
 const TALLY_MEASURES = ['人次', '家次', '家', '个', '项', '件', '条', '次', '场', '批'];
 const TALLY_TIME =
-  '(?:本周|上周|本月|上月|本季度|今年以来|年初以来|当月|当周|期间|本期|此次|这次|本次|目前|截至目前|合计|总计)?';
+  '(?:本周|上周|本月|上月|本季度|第?[一二三四1-4]季度|上半年|下半年|全年|今年以来|年初以来|当月|当周|期间|本期|此次|这次|本次|目前|截至目前|合计|总计)?';
 export const TALLY_CLAUSE = new RegExp(
   `^\\s*${TALLY_TIME}(?:共|共计|累计|合计|总计|其中|另|均)?(?:已经?|已|正在|完成)?(?:${TALLY_VERBS.join('|')})了?(?:${TALLY_NOUNS.join('|')})?` +
-    `(?:[\\d一二三四五六七八九十百两几]+)\\s*(?:${TALLY_MEASURES.join('|')})(?:${TALLY_NOUNS.join('|')})?\\s*$`,
+    `(?:[\\d一二三四五六七八九十百两几]+)\\s*(?:${TALLY_MEASURES.join('|')})(?:${TALLY_NOUNS.join('|')})?\\s*$` +
+    // (a rate of the tally: 办结率55.6%, 销号率达到80%)
+    `|^\\s*(?:${TALLY_VERBS.join('|')})率(?:为|达到?|是)?\\s*[\\d.]+\\s*[%％]\\s*$`,
 );
 /** Asking a department or the group for information (请县生态环境局反馈…办理进度): a request, nothing to record. */
 export const INFO_REQUEST = /^\s*(?:请|麻烦|烦请)[^，,。;；]{0,16}?(?:反馈|报送|提供|告知|回复|说明|汇报|报告|上报)/;

@@ -1,0 +1,44 @@
+/**
+ * How many issues a message holds (src/ledger/extract/segment.ts, split.ts, extract.ts and the lexicon classes they
+ * read): the frame of a report raises none, and problems are told apart by their clause structure. Each mechanism is
+ * tested on sentences written for this file, with enterprises and wordings of no eval set.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseChecked } from './parse-helpers.js';
+
+const parse = parseChecked;
+
+describe('the frame of a report raises no issue', () => {
+  it('a heading naming a class of categories before its list', () => {
+    const got = parse('本月用工类进展汇总：①青松制衣 缝纫工到岗12人 人社局对接中；②云梯机械 焊工缺口8人，待研究。');
+    expect(got.issues).toHaveLength(2);
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '用工']);
+  });
+
+  it('an announcement that the report follows (…报告如下：)', () => {
+    const got = parse(
+      '现将本周交办情况报告如下：白鹭纺织有限公司染整工缺口问题已交人社局；白鹭纺织有限公司蒸汽管道改造补贴已交经信局。',
+    );
+    expect(got.issues).toHaveLength(2);
+  });
+
+  it('a list label naming which problems follow (当前难点问题：)', () => {
+    const got = parse('当前难点问题：青松制衣用地指标（资规局审核中）；云梯机械环评（生态环境局审核中）。');
+    expect(got.issues).toHaveLength(2);
+  });
+
+  it('a tally naming the enterprises counted in brackets, and a rate, is no issue', () => {
+    const got = parse('本周走访企业2家（青松制衣、云梯机械），收集问题1个。\n云梯机械反映焊工缺口8人，已报人社局。');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]!.category).toBe('用工');
+    const tally = parse('上半年共走访企业20家，收集问题16个，办结12个，办结率75%。云梯机械环评已报生态环境局。');
+    expect(tally.issues).toHaveLength(1);
+  });
+
+  it('a document title about the situation (关于…的情况) on its own line', () => {
+    const got = parse(
+      '关于青松制衣有限公司来电反映问题的情况\n3月10日，企业来电反映厂区供水管网老化，影响正常生产。经研究，已交县住建局办理。',
+    );
+    expect(got.issues).toHaveLength(1);
+  });
+});
