@@ -42,3 +42,28 @@ describe('the frame of a report raises no issue', () => {
     expect(got.issues).toHaveLength(1);
   });
 });
+
+describe('a follow-up clause about the same matter is no new issue', () => {
+  it('a contrast after a plan says what stands in its way', () => {
+    const got = parse('云梯机械老板打电话说他们想搞直播带货，但是找不到懂运营的人，问我们能不能帮忙推荐');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]!.category).toBe('人才');
+  });
+
+  it('a contrast after a result that raises a problem of its own stays that problem (the result is its background)', () => {
+    const got = parse('青松制衣的贷款已经批了，但是扩建用地还没落实');
+    expect(got.issues.map((i) => [i.category, i.status])).toEqual([['用地', 'open']]);
+  });
+
+  it('a pronoun speaking right after a hand-off speaks for the office', () => {
+    const got = parse('青松制衣缺缝纫工的事，今天已经交给人社局了，他们说月底有场招聘会');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]!.department).toBe('人社局');
+  });
+
+  it('a demonstrative right after an office points at its doing, not at a matter', () => {
+    const got = parse('云梯机械 焊工那个事情 解决了 招了十五个 人社局那个招聘会帮了大忙');
+    expect(got.issues).toHaveLength(1);
+    expect(got.issues[0]!.status).toBe('resolved');
+  });
+});

@@ -391,8 +391,8 @@ export const MATTER_CONTINUATION = new RegExp(
   'g',
 );
 
-/** A clause that opens with a contrast (但…, 不过…, 可是…): what came before it is conceded. */
-export const CONTRAST_START = /^\s*(?:但是?|不过|可是|然而|只是)/;
+/** A clause that opens with a contrast (但…, 不过…, 可是…, 就怕…): what came before it is conceded. */
+export const CONTRAST_START = /^\s*(?:但是?|不过|可是|然而|只是|就怕|就是怕|只怕)/;
 
 /** A clause that opens with a consequence or cause elaborates the clause before it (…，影响资金周转; …，无法抵押贷款). */
 export const CONSEQUENCE_START =
