@@ -67,3 +67,23 @@ describe('a follow-up clause about the same matter is no new issue', () => {
     expect(got.issues[0]!.status).toBe('resolved');
   });
 });
+
+describe('state lines after a list update the problems listed', () => {
+  it('a topic update with more words of the update, nothing wrong said, is no problem of its own', () => {
+    const got = parse(
+      '云梯机械上月提了两件事，一是技改补助，二是研发人员。截至今天，技改补助经信局已经拨付到位，这件事可以办结；研发人员人社局在对接，还没有最终结果。',
+    );
+    expect(got.issues.map((i) => [i.category, i.department, i.status])).toEqual([
+      ['政策兑现', '经信局', 'resolved'],
+      ['人才', '人社局', 'in_progress'],
+    ]);
+  });
+
+  it('a topic of the list handed off, with the plan of the office, updates that item', () => {
+    const got = parse(
+      '3月2日走访青松制衣有限公司，企业反映：一是需申请技改贷款500万元；二是缝纫工缺口15人。融资问题已交办金融办，计划3月20日前完成银企对接。',
+    );
+    expect(got.issues).toHaveLength(2);
+    expect(got.issues[0]!.department).toBe('金融办');
+  });
+});

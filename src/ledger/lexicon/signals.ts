@@ -308,6 +308,11 @@ export const EXPLICIT_EARLIER =
  */
 export const NEWLY_RAISED =
   /又提|新提|又说|又反映|另外提|还提|新反映|新诉求|新(?:问题|情况|需求|困难)|新增(?:了)?(?:一|两|二|几)(?:条|个|项)/;
+/**
+ * No answer yet on a matter in hand (还没有最终结果, 暂无答复, 尚无定论): the wait of an update, nothing said to be wrong.
+ */
+export const NO_ANSWER_YET =
+  /(?:还|仍|尚|暂时?|目前)(?:没有?|未|无)(?:最终|正式|明确)?的?(?:结果|结论|定论|答复|回复|消息|回音|下文)/g;
 /** A proximal anaphor for a matter (这个事): after a problem said in the same breath it points at that problem. */
 export const PROXIMAL_ANAPHOR = /这(?:个|件)事(?:情)?(?!项)/;
 /** Weaker: "…问题已…" reads as an earlier issue only when nobody reports anything in the clause. */
