@@ -87,3 +87,10 @@ describe('state lines after a list update the problems listed', () => {
     expect(got.issues[0]!.department).toBe('金融办');
   });
 });
+
+describe('problems joined by a continuation word', () => {
+  it('另 opening a clause with a wish or a report (另希望…, 另反映…) starts another problem, as 另外 does', () => {
+    const got = parse('青松制衣有限公司反映，节后需补充缝纫工约二十名，另希望政府帮助对接省外电商平台。');
+    expect(got.issues.map((i) => i.category)).toEqual(['用工', '市场']);
+  });
+});
