@@ -48,6 +48,7 @@ import {
   VISIT_CALLED_OFF,
   INTERROGATIVE,
   NEW_MARKERS,
+  NO_ANSWER_YET,
   NEW_REPORT_IN_CLAUSE,
   FIELD_LABEL_LINE,
   FIELD_LABELS,
@@ -1246,7 +1247,9 @@ function inTodoSection(work: string, at: number): boolean {
 
 /** Every clause of the text a count of the work done (TALLY_CLAUSE). */
 function tallyOnly(text: string): boolean {
+  // (the enterprises counted may be named in brackets: 走访企业3家（七一电器、维和药业、鑫源化工）)
   const parts = text
+    .replace(/[(（][^()（）]*[)）]/g, '')
     .split(/[,，、]/)
     .map((p) => p.trim())
     .filter(Boolean);
@@ -2038,7 +2041,7 @@ function saysNothingWrong(m: MessageFacts, f: SegmentFacts, named = ''): boolean
   }
   // (the words naming a problem listed before — 限行→交通 after 货车进城限行 — name it, they report nothing new)
   if (named) t = t.split(named).join(' '.repeat(named.length));
-  t = denominalised(t);
+  t = denominalised(t).replace(NO_ANSWER_YET, (x) => ' '.repeat(x.length));
   return (
     !OWN_PROBLEM_CUES.test(t) &&
     !REQUEST_CUES.test(t) &&
@@ -2577,7 +2580,9 @@ function restatesListed(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
 
 /** Does a topic segment (资金的事已交办金融办) also describe a new problem beyond its topic? */
 function hasProblemBeyondTopic(cls: Clause[]): boolean {
-  return cls.filter((c) => c.content && !c.noIssue).length > 1;
+  const said = cls.filter((c) => c.content && !c.noIssue);
+  // (出口退税税务局已经全部退完了，这件事可以办结: more words of the update, nothing wrong or wanted said — no problem)
+  return said.length > 1 && said.some((c) => OWN_PROBLEM_CUES.test(c.text) || REQUEST_CUES.test(c.text));
 }
 
 /**

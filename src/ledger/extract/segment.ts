@@ -77,7 +77,7 @@ const ENTERPRISES_COUNTED = /[两二三四五六七八九十几\d]+家(?!银行)
 /** "1 施工许可已经拿到 2 工程师…": numbers followed by a space, kept only when they count 1, 2, 3 … in order. */
 const LOOSE_NUMBER = /(?<=^|[\s:：])(\d)\s+(?=[\u4e00-\u9fa5])/g;
 const CONTINUATION =
-  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|除此之外(?:就是|还有)?|还有(?:就是)?|再有|再就是|再一个(?:就是|是)?|另一个(?:问题)?是?|另一件事(?:是|就是)?|新的(?:事情?|问题|情况|诉求)(?:是|就是)?|新的(?:是|就是)|(?:又|新|另外)?(?:新)?提了?一(?:个|件|项|条)(?:就是|是)?|同时还|并且还)(?=\s*[\u4e00-\u9fa5A-Za-z(（])/g;
+  /(?<=^|[\s,，:：])(?:(?:还有|另有)?一(?:个|件|项|点|条)(?:问题|事|诉求)?是|另外|此外|除此之外(?:就是|还有)?|还有(?:就是)?|再有|再就是|再一个(?:就是|是)?|另一个(?:问题)?是?|另一件事(?:是|就是)?|新的(?:事情?|问题|情况|诉求)(?:是|就是)?|新的(?:是|就是)|(?:又|新|另外)?(?:新)?提了?一(?:个|件|项|条)(?:就是|是)?|同时还|并且还|另(?=希望|需要?|想|要求|提出|反映|有(?!限)))(?=\s*[\u4e00-\u9fa5A-Za-z(（])/g;
 /**
  * Dictated run-on text has no commas: unambiguous continuation words start the next item even
  * right after a character (…没退下来还有就是想申请…). 还有 alone is no cut there (还有一百二十万没退).
@@ -140,9 +140,12 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 const REPLY_BEFORE_COLON = /(?:答复了?|回复了?|说|表示|反馈|回话了?)\s*$/;
 
 const HEADING_ALTERNATION = [...HEADING_WORDS].sort((a, b) => b.length - a.length).join('|');
-/** What a heading may hold besides its words: dates and ranges, numbering, brackets, issue ids (blanked), week numbers. */
+/**
+ * What a heading may hold besides its words: dates and ranges, numbering, brackets, issue ids (blanked), week numbers,
+ * and a class of the categories (本周融资类进展汇总).
+ */
 const HEADING_FRAME =
-  /(?:春节|国庆|五一|元旦|中秋|端午|清明)节?(?:前|后|期间|假期)?|\d{4}\s*年|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
+  /(?:融资|用工|人才|用地|审批|政策兑现|市场|其他)类|(?:春节|国庆|五一|元旦|中秋|端午|清明)节?(?:前|后|期间|假期)?|\d{4}\s*年|\d{1,2}\s*月份?(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}[./]\d{1,2}(?:[./]\d{1,2})?|第[一二三四五六七八九十\d]+[周期次轮批]|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.、)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[至到~～—\-–]|[\s\p{P}\p{S}\d]/gu;
 const HEADING_ONLY = new RegExp(`^(?:${HEADING_ALTERNATION})+$`);
 const RECORD_LABEL = new RegExp(`^(?:${[...PROGRESS_FIELD_LABELS, ...RECORD_FIELD_LABELS].join('|')})$`);
 const PROGRESS_LABEL_IN_TEXT = new RegExp(`(?<=^|\\n|\\s)(?:${PROGRESS_FIELD_LABELS.join('|')})\\s*[:：]`, 'g');

@@ -22,6 +22,7 @@ import {
   CASH_STRAIN,
   CAUSE_START,
   CONSEQUENCE_START,
+  CONTRAST_START,
   EARLIER_MARKERS,
   GENERIC_EARLIER_ALL,
   GENERIC_STAFFING,
@@ -74,6 +75,8 @@ interface Piece extends Span {
   firm: boolean;
   topicMark: boolean;
   consequence: boolean;
+  /** Opens with a contrast (但是…, 不过…, 就怕…): it says what stands in the way of the matter before it. */
+  contrast: boolean;
   /** Opens with its cause (因为…, 由于…, 受…影响): the background of what follows. */
   cause: boolean;
   report: boolean;
@@ -155,6 +158,13 @@ export function splitProblems(seg: Segment, clauses: SplitClause[], ctx: SplitCo
       return target ? open(true, target) : join();
     }
     if (p.visit && p.score === 0) return join();
+    // 想搞电商直播带货，但是找不到懂运营的人才 / 资规局说可以用储备地，但要等下个月挂牌: a clause opening with a
+    // contrast says what stands in the way of the matter before it — the same matter, unless a result was said of that
+    // one and the contrast raises a problem of its own (贷款已经批了，但是用地还没落实)
+    if (p.contrast && !p.report && !(g.pieces.some((x) => x.firm) && p.cue)) return join();
+    // 已经交给人社局了，他们说下周有场招聘会: right after an office was named, a pronoun speaks for that office, not
+    // for the enterprise — no new report
+    if (p.report && speaksForOfficeBefore(p, g, ctx)) p.report = false;
     if (g.topic) {
       // After a topic clause: another topic, a new problem, or more words about the same update.
       const t = topicOf(p, pieces[i + 1], groups, judge);
@@ -318,6 +328,13 @@ function opensWithStatus(p: Piece, ctx: SplitContext): boolean {
   return first !== undefined && ctx.work.slice(p.start, first.start).trim() === '';
 }
 
+/** A pronoun who speaks (他们说, 对方表示) right after a clause naming an office at work or handed the matter. */
+const PRONOUN_SPEAKS = /^\s*(?:他们|她们|对方|人家)(?:那边)?(?:又|还|也)?(?:说|讲|表示|回复|答复)/;
+function speaksForOfficeBefore(p: Piece, g: Group, ctx: SplitContext): boolean {
+  const last = g.pieces[g.pieces.length - 1]!;
+  return PRONOUN_SPEAKS.test(p.text) && ctx.depts.some((d) => inside(d, last) && (d.handedTo || d.role === 'handler'));
+}
+
 const holdsRef = (s: Span, ctx: SplitContext) => ctx.refs?.some((r) => inside(r, s)) ?? false;
 
 /** The group updates an earlier issue: an issue id, a firm status (已经放款, 已受理), or a topic a department acts on (用电增容那个，供电公司说…). */
@@ -462,11 +479,25 @@ function makePiece(span: Span, content: boolean, visit: boolean, ctx: SplitConte
     requestOnly: request && !deficit,
     state,
     firm,
-    topicMark: TOPIC_MARKERS.test(text),
+    topicMark: marksTopic(span, ctx),
     consequence: CONSEQUENCE_START.test(text),
+    contrast: CONTRAST_START.test(maskedSlice(span, ctx)),
     cause: CAUSE_START.test(maskedSlice(span, ctx)),
     report: NEW_REPORT_IN_CLAUSE.test(text),
   };
+}
+
+const TOPIC_MARKERS_G = new RegExp(TOPIC_MARKERS.source, 'g');
+/**
+ * The clause names a topic (资金的事, 贷款那个): a topic marker after the words of a matter. A demonstrative right after an
+ * office or an enterprise (人社局那个招聘会帮了大忙) points at what follows it — the office's doing, no matter named.
+ */
+function marksTopic(span: Span, ctx: SplitContext): boolean {
+  const masked = maskedSlice(span, ctx);
+  const text = ctx.work.slice(span.start, span.end);
+  return [...text.matchAll(TOPIC_MARKERS_G)].some(
+    (m) => !m[0].startsWith('那个') || m.index === 0 || masked[m.index - 1] !== ' ' || text[m.index - 1] === ' ',
+  );
 }
 
 function maskedSlice(span: Span, ctx: SplitContext): string {

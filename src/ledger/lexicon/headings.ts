@@ -47,6 +47,10 @@ export const HEADING_WORDS = [
   '新增',
   '意见',
   '结果',
+  // which of them (当前重点难点问题：, 目前主要问题：)
+  '当前',
+  '目前',
+  '难点',
   '备注',
   // a report's parts (明细：, 重点：, 亮点：)
   '明细',
@@ -190,11 +194,11 @@ export const PROGRESS_FIELD_LABELS = [
 ];
 
 /**
- * A sentence that only announces a report (我把维和药业的事情完整说一下。跟大家汇报一下情况): no item of its own. One
+ * A sentence that only announces a report (我把维和药业的事情完整说一下。跟大家汇报一下情况。现将本月销号情况报告如下：): no item of its own. One
  * that also says where we went (给大家说一下前天去X的情况) is kept: its visit counts.
  */
 export const REPORT_OPENER =
-  /^\s*(?:我|我们|给大家|跟大家|向大家|和大家)?(?:把|将)?[^，,。;；!！?？\n]{0,16}?(?:完整|简单|详细|具体)?(?:地)?(?:说|讲|汇报|报告|介绍|通报|反馈)(?:一下|下)(?:[^，,。;；!！?？\n]{0,8}?(?:情况|事情?))?\s*(?:啊|吧|哈)?\s*$/;
+  /^\s*(?:我|我们|给大家|跟大家|向大家|和大家)?(?:把|将)?[^，,。;；!！?？\n]{0,16}?(?:完整|简单|详细|具体)?(?:地)?(?:说|讲|汇报|报告|介绍|通报|反馈)(?:一下|下)(?:[^，,。;；!！?？\n]{0,8}?(?:情况|事情?))?\s*(?:啊|吧|哈)?\s*$|^\s*(?:现|特|下面)?(?:将|把|就)?[^，,。;；!！?？\n]{0,16}?(?:报告|汇报|通报|说明|介绍|汇总)如下\s*$/;
 /**
  * The title line of a formal document (关于X反映问题的情况报告, 关于X用地问题的汇报): it names what the document is
  * about, it raises nothing itself — the lines under it do.
@@ -216,6 +220,8 @@ export const DOCUMENT_TITLE_NOUNS = [
   '办理情况',
   '落实情况',
   '跟进情况',
+  // (关于X来电反映问题的情况)
+  '情况',
 ];
 export const DOCUMENT_TITLE = new RegExp(
   `^\\s*关于[^，,。;；!！?？\\n]{2,40}?的?(?:${DOCUMENT_TITLE_NOUNS.join('|')})\\s*$`,

@@ -204,10 +204,12 @@ const TALLY_VERBS = [
 const TALLY_NOUNS = ['企业', '问题', '诉求', '事项', '困难', '需求', '线索', '座谈会', '会议', '活动'];
 const TALLY_MEASURES = ['人次', '家次', '家', '个', '项', '件', '条', '次', '场', '批'];
 const TALLY_TIME =
-  '(?:本周|上周|本月|上月|本季度|今年以来|年初以来|当月|当周|期间|本期|此次|这次|本次|目前|截至目前|合计|总计)?';
+  '(?:本周|上周|本月|上月|本季度|第?[一二三四1-4]季度|上半年|下半年|全年|今年以来|年初以来|当月|当周|期间|本期|此次|这次|本次|目前|截至目前|合计|总计)?';
 export const TALLY_CLAUSE = new RegExp(
   `^\\s*${TALLY_TIME}(?:共|共计|累计|合计|总计|其中|另|均)?(?:已经?|已|正在|完成)?(?:${TALLY_VERBS.join('|')})了?(?:${TALLY_NOUNS.join('|')})?` +
-    `(?:[\\d一二三四五六七八九十百两几]+)\\s*(?:${TALLY_MEASURES.join('|')})(?:${TALLY_NOUNS.join('|')})?\\s*$`,
+    `(?:[\\d一二三四五六七八九十百两几]+)\\s*(?:${TALLY_MEASURES.join('|')})(?:${TALLY_NOUNS.join('|')})?\\s*$` +
+    // (a rate of the tally: 办结率55.6%, 销号率达到80%)
+    `|^\\s*(?:${TALLY_VERBS.join('|')})率(?:为|达到?|是)?\\s*[\\d.]+\\s*[%％]\\s*$`,
 );
 /** Asking a department or the group for information (请县生态环境局反馈…办理进度): a request, nothing to record. */
 export const INFO_REQUEST = /^\s*(?:请|麻烦|烦请)[^，,。;；]{0,16}?(?:反馈|报送|提供|告知|回复|说明|汇报|报告|上报)/;
@@ -306,6 +308,11 @@ export const EXPLICIT_EARLIER =
  */
 export const NEWLY_RAISED =
   /又提|新提|又说|又反映|另外提|还提|新反映|新诉求|新(?:问题|情况|需求|困难)|新增(?:了)?(?:一|两|二|几)(?:条|个|项)/;
+/**
+ * No answer yet on a matter in hand (还没有最终结果, 暂无答复, 尚无定论): the wait of an update, nothing said to be wrong.
+ */
+export const NO_ANSWER_YET =
+  /(?:还|仍|尚|暂时?|目前)(?:没有?|未|无)(?:最终|正式|明确)?的?(?:结果|结论|定论|答复|回复|消息|回音|下文)/g;
 /** A proximal anaphor for a matter (这个事): after a problem said in the same breath it points at that problem. */
 export const PROXIMAL_ANAPHOR = /这(?:个|件)事(?:情)?(?!项)/;
 /** Weaker: "…问题已…" reads as an earlier issue only when nobody reports anything in the clause. */
@@ -389,8 +396,8 @@ export const MATTER_CONTINUATION = new RegExp(
   'g',
 );
 
-/** A clause that opens with a contrast (但…, 不过…, 可是…): what came before it is conceded. */
-export const CONTRAST_START = /^\s*(?:但是?|不过|可是|然而|只是)/;
+/** A clause that opens with a contrast (但…, 不过…, 可是…, 就怕…): what came before it is conceded. */
+export const CONTRAST_START = /^\s*(?:但是?|不过|可是|然而|只是|就怕|就是怕|只怕)/;
 
 /** A clause that opens with a consequence or cause elaborates the clause before it (…，影响资金周转; …，无法抵押贷款). */
 export const CONSEQUENCE_START =
