@@ -209,7 +209,7 @@ export async function reportFlow(
           text: card.text,
           today: card.today,
           answers: { ...card.answers, confirmed: false },
-          revised: revised.what,
+          revised: TEXTS.cardRevised(revised.what),
         }),
       { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
     );
@@ -219,6 +219,25 @@ export async function reportFlow(
     parsed.kind === 'not_update'
       ? explicitFallback(visitFallback(parsed, text, ctx.today, named), text, named, hasReportPrefix(msg.text))
       : parsed;
+  // (a card holding 星海光电 要贷款, then "星海的贷款批下来了": news that moves the card's own problem on — its status set
+  // on the card, shown again for 对 — not the card written again, nor a result looked for among the ledger's issues)
+  const moved = waiting && cardCorrectable ? cardNews(waiting, text, parsed) : null;
+  if (waiting && moved) {
+    const card = waiting;
+    return execute(
+      deps,
+      ctx,
+      () =>
+        planReport(svc, ctx, {
+          extraction: moved.extraction,
+          text: card.text,
+          today: card.today,
+          answers: { ...card.answers, confirmed: false },
+          revised: TEXTS.cardNews(moved.what),
+        }),
+      { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
+    );
+  }
   if (waiting && cardCorrectable && correctsCard(waiting, text, parsed)) {
     // A correction with nothing to record in its place (不对不对，搞错了) never drops the card: it is shown again.
     if (extraction.kind === 'not_update') {
@@ -513,7 +532,8 @@ interface PlanInput {
   /** The report's message date. */
   today: string;
   answers: DraftAnswers;
-  /** The card was set right by a correction (what changed): shown again for 对, whatever the doubts. */
+  /** The card was set right by a correction or moved on by news of its own matter (the note saying what changed):
+   * shown again for 对, whatever the doubts. */
   revised?: string;
 }
 
@@ -785,13 +805,13 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         }
         // A terse hand-off of a matter the ledger has nothing open for (宏达机械 土地证办理 交办资规局 月底前): the
         // matter's first report, handed off as it is recorded — for one of the team's own enterprises and a matter
-        // whose words tell its category.
+        // whose words tell its category (其他 too, when words of the lexicon say so: 污水排放要扩容 交给环保).
         if (
           itemEnterprise &&
           team.enterprises.includes(itemEnterprise) &&
           to === 'assigned' &&
           item.department &&
-          item.category !== '其他'
+          (item.category !== '其他' || categorize(item.summary).score > 0)
         ) {
           newItems.push({ item, index });
           continue;
@@ -1142,7 +1162,7 @@ function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): {
     }),
   ];
   const blocks: ReplyBlock[] = [
-    ...(revised ? [{ type: 'note' as const, text: TEXTS.cardRevised(revised) }] : []),
+    ...(revised ? [{ type: 'note' as const, text: revised }] : []),
     { type: 'paragraph', text: TEXTS.cardLead },
     { type: 'list', items: lines },
     ...(doubts.length ? [{ type: 'note' as const, text: `${TEXTS.cardDoubt}${doubts.join('；')}` }] : []),
@@ -1206,6 +1226,33 @@ function correctCard(card: Draft, text: string): { extraction: Extraction; what:
     extraction: { ...card.extraction, issues: issues.map((it, i) => (i === index ? (next as ExtractedIssue) : it)) },
     what,
   };
+}
+
+/**
+ * News of a waiting card's own problem (the card holds 星海光电 融资 要贷款; then 星海的贷款批下来了 / 贷款交金融办了): an
+ * update with no problem of its own whose every item is one of the card's problems — the same enterprise and category
+ * — moves that problem on: its status (and the department now handling it) set on the card. Null for a correction
+ * (更正, 不对…), an item matching none or several of the card's problems, or news that changes nothing.
+ */
+function cardNews(card: Draft, text: string, parsed: Extraction): { extraction: Extraction; what: string } | null {
+  if (CUES.correction.test(text) || opensWithCorrection(text)) return null;
+  if (!['progress', 'resolved', 'closed'].includes(parsed.kind) || !parsed.issues.length || parsed.ref) return null;
+  const issues = card.extraction.issues;
+  const key = (i: ExtractedIssue, e: Extraction) => `${i.enterprise ?? e.enterprise ?? ''}|${i.category}`;
+  const next = [...issues];
+  const what: string[] = [];
+  for (const news of parsed.issues) {
+    const at = issues.flatMap((i, index) => (key(i, card.extraction) === key(news, parsed) ? [index] : []));
+    if (at.length !== 1) return null;
+    const index = at[0] as number;
+    const item = next[index] as ExtractedIssue;
+    const department = news.department ?? item.department;
+    if (news.status === item.status && department === item.department) continue;
+    next[index] = { ...item, status: news.status, department };
+    const enterprise = item.enterprise ?? card.extraction.enterprise ?? '';
+    what.push(`${enterprise} ${item.category} ${STATUS_LABELS[item.status]} → ${STATUS_LABELS[news.status]}`);
+  }
+  return what.length ? { extraction: { ...card.extraction, issues: next }, what: what.join('；') } : null;
 }
 
 /** The enterprises an extraction speaks of: its own and its issues'. */
@@ -1356,10 +1403,16 @@ export async function classifyDraftReply(
   if (parsed.question || (asksSomething(text) && CUES.statusQuestion.test(text))) return { type: 'unrelated' };
   // A report of its own, however short ("鑫达钱到账了"): it names what it is about (an enterprise or an issue id)
   // or is long enough to carry its own context.
+  // (贷款的事解决了 while "which 用工 issue?" waits: short, but news of a matter of another kind, its own — not an answer)
+  const asked = 'index' in pending ? draft.extraction.issues[pending.index]?.category : undefined;
+  const ownMatter =
+    ['progress', 'resolved', 'closed'].includes(parsed.kind) &&
+    parsed.issues.length > 0 &&
+    parsed.issues.every((i) => i.category !== '其他' && i.category !== asked);
   const isReport =
     parsed.kind !== 'not_update' &&
     (parsed.issues.length > 0 || parsed.ref !== null) &&
-    (text.length > 12 || parsed.enterprise !== null || parsed.ref !== null);
+    (text.length > 12 || parsed.enterprise !== null || parsed.ref !== null || ownMatter);
   // Only a short reply that is none of these is taken as a failed answer and asked again; an acknowledgement,
   // chit-chat or a question goes its own way while the draft keeps waiting.
   // A message naming what it is about (明天计划去顺达物流走访) is no failed answer either: it goes its own way.
