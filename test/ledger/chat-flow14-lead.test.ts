@@ -113,4 +113,14 @@ describe.each(stores)('chat (%s store)', (_name, makeStore) => {
       'assigned',
     ]);
   });
+
+  it('a deadline said in one item of a list written on one line is that item’s only', async () => {
+    await send(
+      '今天到锦程纺织 一是厂区门口道路破损要修 找了交通局 二是想申请工业用地30亩扩建 三是缺机修工10个 人社那边在对接 下周五前给答复',
+    );
+    const issues = await t.kit.store.listIssues({});
+    const due = Object.fromEntries(issues.map((i) => [i.category, i.dueDate]));
+    // (the kit's clock: Tuesday 2019-03-12; 下周五 = 2019-03-22; a hand-off without one gets the default 15 days)
+    expect(due).toEqual({ 其他: '2019-03-27', 用地: null, 用工: '2019-03-22' });
+  });
 });

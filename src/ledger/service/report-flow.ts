@@ -26,6 +26,7 @@ import {
   resolveEventDate,
 } from '../extract/index.js';
 import { findRefs as findRefHits } from '../extract/ref.js';
+import { segment } from '../extract/segment.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
 import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatus, Team } from '../model.js';
@@ -1048,16 +1049,22 @@ function deadlinesByItem(text: string, today: string, items: Item[]): (index: nu
   const whole = readDeadline(text, today);
   const all = () => whole;
   if (items.length < 2 || !whole) return all;
+  // (an entry ends at a line end, ；/。, or where the next item of a list begins — 一是…二是… written in one line)
+  const cuts = new Set<number>([0, text.length]);
+  for (let i = 0; i < text.length; i++) if (ENTRY_END.test(text[i] as string)) cuts.add(i + 1);
+  for (const seg of segment(text)) if (seg.enumIndex !== null) cuts.add(seg.start);
+  const bounds = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
   const entries: Array<{ start: number; end: number; reading: DeadlineReading | null }> = [];
-  let start = 0;
-  for (const part of text.split(ENTRY_END)) {
-    entries.push({ start, end: start + part.length, reading: part.trim() ? readDeadline(part, today) : null });
-    start += part.length + 1;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = bounds[k] as number;
+    const end = bounds[k + 1] as number;
+    const part = text.slice(start, end);
+    entries.push({ start, end, reading: part.trim() ? readDeadline(part, today) : null });
   }
   const entryOf = new Map<number, number>();
   for (const { item, index } of items) {
     const at = text.indexOf(item.summary.slice(0, Math.min(4, item.summary.length)));
-    const e = at < 0 ? -1 : entries.findIndex((x) => at >= x.start && at <= x.end);
+    const e = at < 0 ? -1 : entries.findIndex((x) => at >= x.start && at < x.end);
     if (e < 0) return all;
     entryOf.set(index, e);
   }
