@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
 import { STILL_UNSETTLED } from '../../src/ledger/lexicon/signals.js';
+import { extractUpdate } from '../../src/ledger/extract/index.js';
 import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
 
@@ -37,6 +38,16 @@ describe('a matter stuck again', () => {
     ['他们又不缺人了', false],
   ])('%s → %s', (text, stuck) => {
     expect(STILL_UNSETTLED.test(text)).toBe(stuck);
+  });
+});
+
+describe('a cadre called by surname and title’s first character went along', () => {
+  it.each([
+    ['前天和经信局张科去了星海光电，企业说出口订单下滑想了解稳外贸的政策', null],
+    ['跟人社局李局一起走访了宏达机械，缺焊工10人', null],
+    ['宏达机械缺焊工10人，已交人社局', '人社局'],
+  ])('%s → %s', (text, department) => {
+    expect(extractUpdate(text, { today: '2026-12-08' }).issues.map((i) => i.department)).toEqual([department]);
   });
 });
 
