@@ -1411,8 +1411,10 @@ export async function classifyDraftReply(
   // A report of its own, however short ("鑫达钱到账了"): it names what it is about (an enterprise or an issue id)
   // or is long enough to carry its own context.
   // (贷款的事解决了 while "which 用工 issue?" waits: short, but news of a matter of another kind, its own — not an answer)
+  // (while "哪家企业？" waits, a short result naming no enterprise may be meant as the answer: asked again)
   const asked = 'index' in pending ? draft.extraction.issues[pending.index]?.category : undefined;
   const ownMatter =
+    'index' in pending &&
     ['progress', 'resolved', 'closed'].includes(parsed.kind) &&
     parsed.issues.length > 0 &&
     parsed.issues.every((i) => i.category !== '其他' && i.category !== asked);
