@@ -51,6 +51,16 @@ describe('a cadre called by surname and title’s first character went along', (
   });
 });
 
+describe('a problem taken back in speech is not its description', () => {
+  it.each([
+    ['宏达机械反映缺焊工五个 哦不对是缺电工五个', '缺电工五个'],
+    ['宏达机械反映缺焊工五个，不对，缺电工五个', '缺电工五个'],
+    ['宏达机械缺焊工五个，资金也紧张', '缺焊工五个'],
+  ])('%s → %s', (text, summary) => {
+    expect(extractUpdate(text, { today: '2026-12-08' }).issues[0]?.summary).toBe(summary);
+  });
+});
+
 describe.each(stores)('chat (%s store)', (_name, makeStore) => {
   const t = botPerTest(makeStore, { teams: [TEAM4] });
   const { send } = t;
