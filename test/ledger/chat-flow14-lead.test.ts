@@ -144,4 +144,11 @@ describe.each(stores)('chat (%s store)', (_name, makeStore) => {
     // (the kit's clock: Tuesday 2019-03-12; 下周五 = 2019-03-22; a hand-off without one gets the default 15 days)
     expect(due).toEqual({ 其他: '2019-03-27', 用地: null, 用工: '2019-03-22' });
   });
+
+  it('a card says what it leaves out: a result of a matter with nothing open', async () => {
+    await send('绿源食品反映想扩建用地 交资规局');
+    const card = await send('绿源食品的融资和用地两个事 融资已解决 用地还在等');
+    expect(card.text).toContain('还没有记录');
+    expect(card.text).toContain('绿源食品没有在办的融资问题');
+  });
 });

@@ -1025,7 +1025,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         ? [...(parserDoubts ?? []), ...(unbound.length ? [TEXTS.doubtUnbound(unbound)] : [])]
         : null;
     if (doubts || input.revised) {
-      const card = understoodCard(plan, doubts ?? [], input.revised);
+      const card = understoodCard(plan, doubts ?? [], deps.config.ZCT_DUE_DAYS, input.revised);
       return {
         type: 'ask',
         draft: { text, today, extraction, answers, pending: { type: 'confirm' }, question: card.text },
@@ -1155,7 +1155,12 @@ async function doubtsAbout(
 }
 
 /** What would be recorded, as a compact card (and the same as text, kept with the draft). */
-function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): { blocks: ReplyBlock[]; text: string } {
+function understoodCard(
+  plan: CommitPlan,
+  doubts: string[],
+  dueDays: number,
+  revised?: string,
+): { blocks: ReplyBlock[]; text: string } {
   const lines = [
     ...plan.visits.map((v) => `走访：${v.enterprise}（${v.date}）`),
     ...plan.issues.map(
@@ -1172,6 +1177,11 @@ function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): {
     ...(revised ? [{ type: 'note' as const, text: revised }] : []),
     { type: 'paragraph', text: TEXTS.cardLead },
     { type: 'list', items: lines },
+    // (what the card leaves out is said on it — 融资已解决 with no 融资 issue open — never dropped silently; the
+    // default deadline is said once recorded)
+    ...plan.notices
+      .filter((n) => n !== TEXTS.defaultDeadline(dueDays))
+      .map((text) => ({ type: 'note' as const, text })),
     ...(doubts.length ? [{ type: 'note' as const, text: `${TEXTS.cardDoubt}${doubts.join('；')}` }] : []),
     { type: 'paragraph', text: TEXTS.cardHowTo },
   ];
