@@ -5,9 +5,17 @@
 import { isLeadershipGroup } from '../src/ledger/model.js';
 import { teamNamed } from '../src/ledger/service/index.js';
 import { loadLeadershipDigest, loadTeamDigest } from '../src/digest/build.js';
-import { renderLeadershipDigest, renderOptionsFrom, renderTeamDigest } from '../src/digest/render.js';
-import { liveWindow } from '../src/digest/window.js';
-import { localDate, sendCalendar } from '../src/time/index.js';
+import type { BoardMetric, BoardPeriod } from '../src/ledger/commands.js';
+import type { DigestWindow, LeadershipDigest, TeamDigest } from '../src/digest/types.js';
+import {
+  renderLeadershipDigest,
+  renderLeadershipMetric,
+  renderOptionsFrom,
+  renderTeamDigest,
+  renderTeamMetric,
+} from '../src/digest/render.js';
+import { dayWindow, liveWindow } from '../src/digest/window.js';
+import { addDays, isoWeekday, localDate, monthStart, sendCalendar } from '../src/time/index.js';
 import { reply, type Reply } from '../src/messaging/reply.js';
 import type { Handler } from './types.js';
 
@@ -21,14 +29,25 @@ export const DIGEST_TEXTS = {
 
 export const handleDigest: Handler = (msg, services) => digestReply(msg, services);
 
+/** The span a figure asked on its own covers: today, this week (from Monday), last week, or this month so far. */
+function metricWindow(period: BoardPeriod, nowMs: number, timeZone: string): DigestWindow {
+  const today = localDate(nowMs, timeZone);
+  const monday = addDays(today, 1 - isoWeekday(today));
+  if (period === 'today') return dayWindow(today, timeZone, nowMs);
+  if (period === 'week') return dayWindow(today, timeZone, nowMs, monday);
+  if (period === 'lastWeek') return dayWindow(addDays(monday, -1), timeZone, nowMs, addDays(monday, -7));
+  return dayWindow(today, timeZone, nowMs, monthStart(today));
+}
+
 /**
  * The digest this message may read: its team's, or in a leadership group every team's — or, when a leadership
- * group names one team (城西二组情况怎么样), that team's.
+ * group names one team (城西二组情况怎么样), that team's. With `metric` (本月办结率多少, 这周走访了几家) only that
+ * figure, over `period`, in a line.
  */
 export async function digestReply(
   msg: Parameters<Handler>[0],
   services: Parameters<Handler>[1],
-  opts: { teamName?: string } = {},
+  opts: { teamName?: string; metric?: BoardMetric; period?: BoardPeriod } = {},
 ): Promise<Reply> {
   const { config, store } = services;
   const tz = config.ZCT_TIMEZONE;
@@ -46,19 +65,25 @@ export async function digestReply(
     } catch {
       previous = null; // a broken holiday file must not break the digest: fall back to today only
     }
-    const window = liveWindow(nowMs, previous, tz);
+    const { metric } = opts;
+    const window = metric ? metricWindow(opts.period ?? 'month', nowMs, tz) : liveWindow(nowMs, previous, tz);
     const req = { window, timeZone: tz, adminGroups };
+    const options = renderOptionsFrom(config);
+    const renderTeam = (d: TeamDigest) =>
+      metric ? renderTeamMetric(d, metric, options) : renderTeamDigest(d, options);
+    const renderAll = (d: LeadershipDigest) =>
+      metric ? renderLeadershipMetric(d, metric, options) : renderLeadershipDigest(d, options);
     if (admin && opts.teamName) {
       const named = teamNamed(await store.listTeams(), opts.teamName);
       const digest = named ? await loadTeamDigest(store, named.id, req) : null;
-      if (digest) return renderTeamDigest(digest, renderOptionsFrom(config));
-      const all = renderLeadershipDigest(await loadLeadershipDigest(store, req), renderOptionsFrom(config));
+      if (digest) return renderTeam(digest);
+      const all = renderAll(await loadLeadershipDigest(store, req));
       return { ...all, blocks: [{ type: 'note', text: DIGEST_TEXTS.noSuchTeam(opts.teamName) }, ...all.blocks] };
     }
-    if (admin) return renderLeadershipDigest(await loadLeadershipDigest(store, req), renderOptionsFrom(config));
+    if (admin) return renderAll(await loadLeadershipDigest(store, req));
     const digest = await loadTeamDigest(store, msg.teamId, req);
     if (!digest) return reply.text('digest', DIGEST_TEXTS.unregistered);
-    return renderTeamDigest(digest, renderOptionsFrom(config));
+    return renderTeam(digest);
   }
   // A StoreUnavailableError propagates: the pipeline (src/app/bot.ts) answers store failures once.
 }

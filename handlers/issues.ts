@@ -18,6 +18,8 @@ export const handleIssues: Handler = async (msg, services, ctx) => {
     // (a name in Latin letters that is no team's — GDP情况怎么样 — is a question, not a board)
     if (cmd.team && !/组$/.test(cmd.team) && !teamNamed(await services.store.listTeams(), cmd.team))
       return handleAsk(msg, services, ctx);
+    // (one figure asked — 本月办结率多少 — gets that figure in a line, not the board)
+    if (cmd.metric) return digestReply(msg, services, { teamName: cmd.team, metric: cmd.metric, period: cmd.period });
     return boardReply(msg, services, cmd.team);
   }
   return ledgerOf(services).handleCommand(msg, cmd, ctx ?? {});

@@ -5,6 +5,7 @@
  */
 import { STATUS_LABELS } from '../ledger/model.js';
 import type { Reply, ReplyBlock } from '../messaging/reply.js';
+import type { BoardMetric } from '../ledger/commands.js';
 import type { DigestIssue, DigestWindow, LeadershipDigest, TeamDigest, TeamReminder, TeamRow } from './types.js';
 import { cnDate, cnDateWeekday, cnMonth, endOfDayMs, hhmmAt, localDate } from '../time/index.js';
 
@@ -356,5 +357,86 @@ export function renderReminder(
     title,
     blocks,
     ...(r.overdue.length && r.responsible?.length ? { mentions: r.responsible } : {}),
+  };
+}
+
+/** The span a metric answer names: 本月 / 本周 / 上周 / 今天, with its dates. */
+function spanLabel(w: DigestWindow, refDate: string): string {
+  const dates = w.from === w.to ? cnDate(w.to) : `${cnDate(w.from)}—${cnDate(w.to)}`;
+  if (w.from === w.to && w.to === refDate) return `今天（${dates}）`;
+  if (w.from.slice(8) === '01' && w.from.slice(0, 7) === w.to.slice(0, 7)) return `${cnMonth(w.from)}（${dates}）`;
+  return w.to < refDate ? `上周（${dates}）` : `本周（${dates}）`;
+}
+
+const MORE = '发送“看板”查看完整情况。';
+
+/** One figure of a team's board asked on its own (本月办结率多少, 这周走访了几家, 哪些企业还没走访): a line, not the board. */
+export function renderTeamMetric(d: TeamDigest, metric: BoardMetric, options: RenderOptions = {}): Reply {
+  const o = { ...DEFAULTS, ...options };
+  const span = spanLabel(d.window, d.refDate);
+  const c = d.counts;
+  const p = d.period;
+  let text: string;
+  if (metric === 'rate') {
+    text = c.total
+      ? `${d.teamName}办结率 ${percent(c.resolvedTotal / c.total)}：问题总数 ${c.total} 个，已办结（含销号）${c.resolvedTotal} 个，在办 ${c.open} 个（逾期 ${c.overdue} 个）；本月新增 ${c.openedThisMonth} 个、办结 ${c.resolvedThisMonth} 个。`
+      : `${d.teamName}还没有记录问题，暂无办结率。`;
+  } else if (metric === 'visits') {
+    const places = [...new Set(p.visits.map((v) => v.enterprise))];
+    text = p.visits.length
+      ? `${d.teamName}${span}走访 ${p.visits.length} 次，${places.length} 家企业：${namesWithCount(places, o.maxNames)}。`
+      : `${d.teamName}${span}还没有走访记录。`;
+  } else if (metric === 'unvisited') {
+    const cov = d.coverage;
+    const month = cnMonth(`${cov.month}-01`);
+    text = !cov.required.length
+      ? `${d.teamName}还没有绑定企业；${month}走访 ${cov.visits} 次。`
+      : cov.missing.length
+        ? `${d.teamName}${month}还没有走访的企业 ${cov.missing.length} 家：${namesWithCount(cov.missing, o.maxNames)}。`
+        : `${d.teamName}绑定的 ${cov.required.length} 家企业${month}都已走访（共 ${cov.visits} 次）。`;
+  } else {
+    text = `${d.teamName}${span}新增问题 ${p.opened.length} 个，办结 ${p.resolved.length} 个，销号 ${p.closed.length} 个；目前在办 ${c.open} 个（逾期 ${c.overdue} 个）。`;
+  }
+  return {
+    intent: 'digest',
+    title: d.teamName,
+    blocks: [
+      { type: 'paragraph', text },
+      { type: 'note', text: MORE },
+    ],
+  };
+}
+
+/** The same figure over every team, for a leadership group. */
+export function renderLeadershipMetric(d: LeadershipDigest, metric: BoardMetric, options: RenderOptions = {}): Reply {
+  const o = { ...DEFAULTS, ...options };
+  const span = spanLabel(d.window, d.refDate);
+  const t = d.totals;
+  let text: string;
+  if (metric === 'rate') {
+    text = t.issues
+      ? `全部小组办结率 ${percent(t.resolutionRate)}：问题总数 ${t.issues} 个，已办结（含销号）${t.resolved} 个，在办 ${t.open} 个（逾期 ${t.overdue} 个）。`
+      : '还没有记录问题，暂无办结率。';
+  } else if (metric === 'visits') {
+    text = `${span}全部小组走访 ${d.period.visits} 次，${d.period.activeTeams} 个小组有报送。`;
+  } else if (metric === 'unvisited') {
+    const month = cnMonth(`${d.month}-01`);
+    const lacking = d.teamsWithoutVisit;
+    text = lacking.length
+      ? `${month}还有 ${lacking.length} 个小组未完成一月一走访：${namesWithCount(
+          lacking.map((x) => (x.missing.length ? `${x.teamName}（${namesWithCount(x.missing, 3)}）` : x.teamName)),
+          o.maxNames,
+        )}。`
+      : `${month}各小组都已完成一月一走访。`;
+  } else {
+    text = `${span}全部小组新增问题 ${d.period.opened} 个，办结 ${d.period.resolved} 个，销号 ${d.period.closed} 个；目前在办 ${t.open} 个（逾期 ${t.overdue} 个）。`;
+  }
+  return {
+    intent: 'digest',
+    title: '全部小组',
+    blocks: [
+      { type: 'paragraph', text },
+      { type: 'note', text: MORE },
+    ],
   };
 }

@@ -88,6 +88,9 @@ export interface TeamDigest {
     dueSoon: number;
     openedThisMonth: number;
     resolvedThisMonth: number;
+    /** Every issue of the team (as of the digest), and those 已办结 or 已销号 among them. */
+    total: number;
+    resolvedTotal: number;
   };
   coverage: VisitCoverage;
   lastReportAt: number | null;

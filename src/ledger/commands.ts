@@ -55,9 +55,15 @@ export type LedgerCommand =
   | { type: 'help' }
   /**
    * 看板: the board (the live digest) in text, with the web console's address when it is served — also how things
-   * stand asked in words (各组情况, 城西二组情况怎么样, 本月办结率多少, 哪些企业这个月还没走访). team: a team named.
+   * stand asked in words (各组情况, 城西二组情况怎么样, 本月办结率多少, 哪些企业这个月还没走访). team: a team named. metric: one
+   * figure asked (本月办结率多少, 这周走访了几家), answered in a line instead of the whole board, over `period`.
    */
-  | { type: 'board'; team?: string };
+  | { type: 'board'; team?: string; metric?: BoardMetric; period?: BoardPeriod };
+
+/** A figure of the board asked on its own: 办结率, visits made, enterprises not yet visited, problems collected / solved. */
+export type BoardMetric = 'rate' | 'visits' | 'unvisited' | 'issues';
+/** The span such a figure covers (本月 when none is said; 一月一走访 is always the month). */
+export type BoardPeriod = 'today' | 'week' | 'lastWeek' | 'month';
 
 export type LedgerCommandType = LedgerCommand['type'];
 
@@ -367,9 +373,29 @@ function parseOverview(text: string): LedgerCommand | null {
   }
   if (METRIC.test(text) && METRIC_SCOPE.test(text) && !/[吗]|怎么|如何|什么|为什么/.test(text)) {
     const team = leadingTeam(text);
-    return team ? { type: 'board', team } : { type: 'board' };
+    // (哪个组 / 各组 ask for every team's figure: the board's table answers that, not one line)
+    const perTeam = /各个?组|哪个组|哪些组|哪几个组/.test(text);
+    const metric = perTeam ? undefined : boardMetric(text);
+    const asked = metric ? { metric, period: metric === 'unvisited' ? 'month' : boardPeriod(text) } : {};
+    return team ? { type: 'board', team, ...asked } : { type: 'board', ...asked };
   }
   return null;
+}
+
+/** Which one figure a METRIC question asks for (the first kind its words name, in this order). */
+function boardMetric(text: string): BoardMetric | undefined {
+  if (/办结率/.test(text)) return 'rate';
+  if (/(?:还)?(?:没有?|未)(?:完成一月一)?走访|一月一走访/.test(text)) return 'unvisited';
+  if (/走访(?:了)?(?:几|多少)/.test(text)) return 'visits';
+  if (/(?:几|多少)个?问题|(?:解决|办结|销号)(?:了)?(?:几|多少)/.test(text)) return 'issues';
+  return undefined;
+}
+
+function boardPeriod(text: string): BoardPeriod {
+  if (/今天/.test(text)) return 'today';
+  if (/上周/.test(text)) return 'lastWeek';
+  if (/本周|这周/.test(text)) return 'week';
+  return 'month';
 }
 
 function parseListFilter(rest: string): ListFilter | null {

@@ -59,7 +59,15 @@ describe.each(makers)('digest computation (%s store)', (_name, make) => {
       ['Q-0002', 'in_progress', 8, 13],
       ['Q-0004', 'open', 0, 3],
     ]);
-    expect(d.counts).toEqual({ open: 2, overdue: 1, dueSoon: 0, openedThisMonth: 2, resolvedThisMonth: 0 });
+    expect(d.counts).toEqual({
+      open: 2,
+      overdue: 1,
+      dueSoon: 0,
+      openedThisMonth: 2,
+      resolvedThisMonth: 0,
+      total: 2,
+      resolvedTotal: 0,
+    });
     expect(d.coverage).toEqual({
       month: '2024-03',
       required: ['华康药业', '七一电器'],

@@ -23,9 +23,12 @@ describe('the words of a ledger query', () => {
       ['现在有几个问题没有交办', { type: 'list', statuses: ['open'], overdue: false, enterprise: null }],
       ['城南五组最近情况如何', { type: 'board', team: '城南五组' }],
       ['各小组整体情况', { type: 'board' }],
-      ['这个月办结率是多少', { type: 'board' }],
-      ['本月哪几家企业还没有走访', { type: 'board' }],
-      ['上周走访了多少家', { type: 'board' }],
+      ['这个月办结率是多少', { type: 'board', metric: 'rate', period: 'month' }],
+      ['本月哪几家企业还没有走访', { type: 'board', metric: 'unvisited', period: 'month' }],
+      ['上周走访了多少家', { type: 'board', metric: 'visits', period: 'lastWeek' }],
+      ['这周走访了几家', { type: 'board', metric: 'visits', period: 'week' }],
+      ['本组这个月收集了多少问题', { type: 'board', metric: 'issues', period: 'month' }],
+      ['哪个组没完成一月一走访', { type: 'board' }],
     ];
     for (const [t, want] of cases) expect(parseLedgerCommand(t), t).toEqual(want);
   });
@@ -92,8 +95,10 @@ describe('asked in a group', () => {
     const one = await t.send('城西二组情况怎么样', lead);
     expect(one.text).toContain('城西二组 工作简报');
     const all = await t.send('这个月办结率是多少', lead);
-    expect(all.text).toContain('组团联企工作简报');
-    expect(all.text).toContain('办结率');
+    // (one figure asked: that figure over every team, in a line — 看板 / 各组情况 give the whole board)
+    expect(all.text).toMatch(/^全部小组办结率 0\.0%：问题总数 3 个/);
+    expect(all.text).not.toContain('组团联企工作简报');
+    expect((await t.send('各组情况', lead)).text).toContain('组团联企工作简报');
     expect((await t.send('城北九组情况怎么样', lead)).text).toContain('没有找到名为“城北九组”的联企小组');
   });
 

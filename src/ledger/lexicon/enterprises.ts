@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMON_SURNAMES } from './departments.js';
 
 /**
  * Company endings strong enough to make a name anywhere in a sentence (药业, 有限公司 …). The other endings in
@@ -511,8 +512,11 @@ export const PERSON_TITLES: readonly string[] = [
 ];
 
 /** Person references that follow a department or company (经信局老王, 经心局小陈, 销售总监). */
-export const PERSON_AFTER =
-  /^(?:的)?(?:[老小][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{1,2}(?:科长|主任|局长|副局长|书记|处长|部长|股长|同志|领导|干部|老师|经理|总监|总)|同志|领导|干部|同事|工作人员|的人|人员|一行)/;
+export const PERSON_AFTER = new RegExp(
+  `^(?:的)?(?:[老小][\\u4e00-\\u9fa5]|[\\u4e00-\\u9fa5]{1,2}(?:科长|主任|局长|副局长|书记|处长|部长|股长|同志|领导|干部|老师|经理|总监|总)|` +
+    // (张科, 李局, 王处: a surname and the first character of a title, as cadres call each other)
+    `[${COMMON_SURNAMES}](?:科|局|处|股)(?![长室级])|同志|领导|干部|同事|工作人员|的人|人员|一行)`,
+);
 
 /**
  * Words that order the entries of a spoken roll-up once the enterprises have been counted (去了两家 一个是…一个是…,

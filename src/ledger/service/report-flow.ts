@@ -26,6 +26,7 @@ import {
   resolveEventDate,
 } from '../extract/index.js';
 import { findRefs as findRefHits } from '../extract/ref.js';
+import { segment } from '../extract/segment.js';
 import { asksSomething, bare, CUES, isAcknowledgement } from '../../messaging/intent-cues.js';
 import { hasReportPrefix } from '../../messaging/prefixes.js';
 import type { Category, ExtractedIssue, Extraction, FieldEdit, Issue, IssueStatus, Team } from '../model.js';
@@ -209,7 +210,7 @@ export async function reportFlow(
           text: card.text,
           today: card.today,
           answers: { ...card.answers, confirmed: false },
-          revised: revised.what,
+          revised: TEXTS.cardRevised(revised.what),
         }),
       { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
     );
@@ -219,6 +220,25 @@ export async function reportFlow(
     parsed.kind === 'not_update'
       ? explicitFallback(visitFallback(parsed, text, ctx.today, named), text, named, hasReportPrefix(msg.text))
       : parsed;
+  // (a card holding 星海光电 要贷款, then "星海的贷款批下来了": news that moves the card's own problem on — its status set
+  // on the card, shown again for 对 — not the card written again, nor a result looked for among the ledger's issues)
+  const moved = waiting && cardCorrectable ? cardNews(waiting, text, parsed) : null;
+  if (waiting && moved) {
+    const card = waiting;
+    return execute(
+      deps,
+      ctx,
+      () =>
+        planReport(svc, ctx, {
+          extraction: moved.extraction,
+          text: card.text,
+          today: card.today,
+          answers: { ...card.answers, confirmed: false },
+          revised: TEXTS.cardNews(moved.what),
+        }),
+      { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
+    );
+  }
   if (waiting && cardCorrectable && correctsCard(waiting, text, parsed)) {
     // A correction with nothing to record in its place (不对不对，搞错了) never drops the card: it is shown again.
     if (extraction.kind === 'not_update') {
@@ -513,7 +533,8 @@ interface PlanInput {
   /** The report's message date. */
   today: string;
   answers: DraftAnswers;
-  /** The card was set right by a correction (what changed): shown again for 对, whatever the doubts. */
+  /** The card was set right by a correction or moved on by news of its own matter (the note saying what changed):
+   * shown again for 对, whatever the doubts. */
   revised?: string;
 }
 
@@ -785,13 +806,13 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         }
         // A terse hand-off of a matter the ledger has nothing open for (宏达机械 土地证办理 交办资规局 月底前): the
         // matter's first report, handed off as it is recorded — for one of the team's own enterprises and a matter
-        // whose words tell its category.
+        // whose words tell its category (其他 too, when words of the lexicon say so: 污水排放要扩容 交给环保).
         if (
           itemEnterprise &&
           team.enterprises.includes(itemEnterprise) &&
           to === 'assigned' &&
           item.department &&
-          item.category !== '其他'
+          (item.category !== '其他' || categorize(item.summary).score > 0)
         ) {
           newItems.push({ item, index });
           continue;
@@ -1004,7 +1025,7 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
         ? [...(parserDoubts ?? []), ...(unbound.length ? [TEXTS.doubtUnbound(unbound)] : [])]
         : null;
     if (doubts || input.revised) {
-      const card = understoodCard(plan, doubts ?? [], input.revised);
+      const card = understoodCard(plan, doubts ?? [], deps.config.ZCT_DUE_DAYS, input.revised);
       return {
         type: 'ask',
         draft: { text, today, extraction, answers, pending: { type: 'confirm' }, question: card.text },
@@ -1028,16 +1049,22 @@ function deadlinesByItem(text: string, today: string, items: Item[]): (index: nu
   const whole = readDeadline(text, today);
   const all = () => whole;
   if (items.length < 2 || !whole) return all;
+  // (an entry ends at a line end, ；/。, or where the next item of a list begins — 一是…二是… written in one line)
+  const cuts = new Set<number>([0, text.length]);
+  for (let i = 0; i < text.length; i++) if (ENTRY_END.test(text[i] as string)) cuts.add(i + 1);
+  for (const seg of segment(text)) if (seg.enumIndex !== null) cuts.add(seg.start);
+  const bounds = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
   const entries: Array<{ start: number; end: number; reading: DeadlineReading | null }> = [];
-  let start = 0;
-  for (const part of text.split(ENTRY_END)) {
-    entries.push({ start, end: start + part.length, reading: part.trim() ? readDeadline(part, today) : null });
-    start += part.length + 1;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const start = bounds[k] as number;
+    const end = bounds[k + 1] as number;
+    const part = text.slice(start, end);
+    entries.push({ start, end, reading: part.trim() ? readDeadline(part, today) : null });
   }
   const entryOf = new Map<number, number>();
   for (const { item, index } of items) {
     const at = text.indexOf(item.summary.slice(0, Math.min(4, item.summary.length)));
-    const e = at < 0 ? -1 : entries.findIndex((x) => at >= x.start && at <= x.end);
+    const e = at < 0 ? -1 : entries.findIndex((x) => at >= x.start && at < x.end);
     if (e < 0) return all;
     entryOf.set(index, e);
   }
@@ -1128,7 +1155,12 @@ async function doubtsAbout(
 }
 
 /** What would be recorded, as a compact card (and the same as text, kept with the draft). */
-function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): { blocks: ReplyBlock[]; text: string } {
+function understoodCard(
+  plan: CommitPlan,
+  doubts: string[],
+  dueDays: number,
+  revised?: string,
+): { blocks: ReplyBlock[]; text: string } {
   const lines = [
     ...plan.visits.map((v) => `走访：${v.enterprise}（${v.date}）`),
     ...plan.issues.map(
@@ -1142,9 +1174,14 @@ function understoodCard(plan: CommitPlan, doubts: string[], revised?: string): {
     }),
   ];
   const blocks: ReplyBlock[] = [
-    ...(revised ? [{ type: 'note' as const, text: TEXTS.cardRevised(revised) }] : []),
+    ...(revised ? [{ type: 'note' as const, text: revised }] : []),
     { type: 'paragraph', text: TEXTS.cardLead },
     { type: 'list', items: lines },
+    // (what the card leaves out is said on it — 融资已解决 with no 融资 issue open — never dropped silently; the
+    // default deadline is said once recorded)
+    ...plan.notices
+      .filter((n) => n !== TEXTS.defaultDeadline(dueDays))
+      .map((text) => ({ type: 'note' as const, text })),
     ...(doubts.length ? [{ type: 'note' as const, text: `${TEXTS.cardDoubt}${doubts.join('；')}` }] : []),
     { type: 'paragraph', text: TEXTS.cardHowTo },
   ];
@@ -1206,6 +1243,33 @@ function correctCard(card: Draft, text: string): { extraction: Extraction; what:
     extraction: { ...card.extraction, issues: issues.map((it, i) => (i === index ? (next as ExtractedIssue) : it)) },
     what,
   };
+}
+
+/**
+ * News of a waiting card's own problem (the card holds 星海光电 融资 要贷款; then 星海的贷款批下来了 / 贷款交金融办了): an
+ * update with no problem of its own whose every item is one of the card's problems — the same enterprise and category
+ * — moves that problem on: its status (and the department now handling it) set on the card. Null for a correction
+ * (更正, 不对…), an item matching none or several of the card's problems, or news that changes nothing.
+ */
+function cardNews(card: Draft, text: string, parsed: Extraction): { extraction: Extraction; what: string } | null {
+  if (CUES.correction.test(text) || opensWithCorrection(text)) return null;
+  if (!['progress', 'resolved', 'closed'].includes(parsed.kind) || !parsed.issues.length || parsed.ref) return null;
+  const issues = card.extraction.issues;
+  const key = (i: ExtractedIssue, e: Extraction) => `${i.enterprise ?? e.enterprise ?? ''}|${i.category}`;
+  const next = [...issues];
+  const what: string[] = [];
+  for (const news of parsed.issues) {
+    const at = issues.flatMap((i, index) => (key(i, card.extraction) === key(news, parsed) ? [index] : []));
+    if (at.length !== 1) return null;
+    const index = at[0] as number;
+    const item = next[index] as ExtractedIssue;
+    const department = news.department ?? item.department;
+    if (news.status === item.status && department === item.department) continue;
+    next[index] = { ...item, status: news.status, department };
+    const enterprise = item.enterprise ?? card.extraction.enterprise ?? '';
+    what.push(`${enterprise} ${item.category} ${STATUS_LABELS[item.status]} → ${STATUS_LABELS[news.status]}`);
+  }
+  return what.length ? { extraction: { ...card.extraction, issues: next }, what: what.join('；') } : null;
 }
 
 /** The enterprises an extraction speaks of: its own and its issues'. */
@@ -1356,10 +1420,18 @@ export async function classifyDraftReply(
   if (parsed.question || (asksSomething(text) && CUES.statusQuestion.test(text))) return { type: 'unrelated' };
   // A report of its own, however short ("鑫达钱到账了"): it names what it is about (an enterprise or an issue id)
   // or is long enough to carry its own context.
+  // (贷款的事解决了 while "which 用工 issue?" waits: short, but news of a matter of another kind, its own — not an answer)
+  // (while "哪家企业？" waits, a short result naming no enterprise may be meant as the answer: asked again)
+  const asked = 'index' in pending ? draft.extraction.issues[pending.index]?.category : undefined;
+  const ownMatter =
+    'index' in pending &&
+    ['progress', 'resolved', 'closed'].includes(parsed.kind) &&
+    parsed.issues.length > 0 &&
+    parsed.issues.every((i) => i.category !== '其他' && i.category !== asked);
   const isReport =
     parsed.kind !== 'not_update' &&
     (parsed.issues.length > 0 || parsed.ref !== null) &&
-    (text.length > 12 || parsed.enterprise !== null || parsed.ref !== null);
+    (text.length > 12 || parsed.enterprise !== null || parsed.ref !== null || ownMatter);
   // Only a short reply that is none of these is taken as a failed answer and asked again; an acknowledgement,
   // chit-chat or a question goes its own way while the draft keeps waiting.
   // A message naming what it is about (明天计划去顺达物流走访) is no failed answer either: it goes its own way.

@@ -241,6 +241,11 @@ export async function findTarget(
     const distinct = pool.filter((i) => !distinctMatters(topic, i.summary));
     if (!distinct.length && fromDepartment && pool.includes(fromDepartment))
       return { type: 'found', issue: fromDepartment };
+    // (人社那边说招聘会下周开 with two 用工 issues handed to 人社局: news from the department about one of its matters —
+    // which one is asked, rather than "nothing open")
+    const handled = handledBy(pool);
+    if (!distinct.length && handled.length > 1 && !OWN_PROBLEM_CUES.test(topic))
+      return { type: 'ambiguous', candidates: handled.slice(0, 9) };
     pool = distinct;
   }
   if (q.to === 'closed' && pool.some((i) => i.status === 'resolved'))

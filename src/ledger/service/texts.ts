@@ -128,6 +128,7 @@ export const TEXTS = {
   nextDraft: (question: string) => `还有一条在等您确认：\n${question}`,
   correctionTaken: '（已按更正后的内容替换刚才那条。）',
   cardRevised: (what: string) => `已按更正修改（${what}），还需要您确认：`,
+  cardNews: (what: string) => `这条说的是下面还没记录的问题，已在卡片上更新（${what}），还需要您确认：`,
   cardCorrectionUnread:
     '没看懂要更正什么，刚才那条还没有记录。请直接发送更正的内容（如“不对，是交办人社局”“不是数控技工，是焊工”），或回复“对”按下面记录。',
 } as const;
