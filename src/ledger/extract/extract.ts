@@ -107,6 +107,7 @@ import { findDepartments, handlerDepartment, type DepartmentMention } from './de
 import { findEnterprises, findSuffixNames, plainName, withTradeReferences, type EnterpriseHit } from './enterprise.js';
 import { joinWordSpacing } from '../../text/spacing.js';
 import { selfRepairs } from './repair.js';
+import { withLearnedKind } from './kind-model.js';
 import { withShapeDoubts } from './confidence.js';
 import {
   blank,
@@ -211,6 +212,12 @@ interface Clause extends Span {
 }
 
 export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
+  // (the learned second opinion on the kind, kind-model.ts; the rules alone without its file)
+  return withLearnedKind(text, ctx.today, extractUpdateByRules(text, ctx));
+}
+
+/** The parse by the rules alone (what the kind model reads, and is trained on: bench/kind-model.ts). */
+export function extractUpdateByRules(text: string, ctx: ExtractContext): Extraction {
   // Dictation that spaces every word is read as the sentence it is (src/text/spacing.ts).
   const clipped = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
   // (a keycap number heading an entry — 1️⃣ 2⃣ — is the list marker ① ②, padded to keep the text's length)

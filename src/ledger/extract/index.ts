@@ -1,5 +1,5 @@
 /** Understanding status-update messages: rules (no LLM) and the LLM variant with rule fallback. */
-export { extractUpdate } from './extract.js';
+export { extractUpdate, extractUpdateByRules } from './extract.js';
 export type { ExtractContext } from './types.js';
 export { findRefs, normalizeRef, type RefHit } from './ref.js';
 export { findDates, resolveEventDate, isValidDay, addDays, type DateHit } from './event-dates.js';
