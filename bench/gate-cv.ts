@@ -30,6 +30,13 @@
  * 9.9 % / 60.9 %, qa9-test 8.7 % / 65.4 %, dev2 3.3 % / 66.7 %); + gap, gapSentence refused more unanswerable on
  * qa9-test (73.1 %) but fewer on dev2 and more answerable on the older test halves (7.3 % vs 6.1 %); every feature
  * together was worse (even 44.4 %): the file was kept.
+ * Fourteenth round (gate14): refitted on every readable row (qa…qa12 tuning halves whole, the odd ids of qa13/qa14,
+ * own, dev: 1140 answerable + 351 unanswerable), cross-validated pooled 5.1 % / 85.1 % for the file's three features;
+ * a tried feature "a topic noun the whole corpus never writes" (rarity 1: 补贴-like attribute nouns, places outside the
+ * corpus) got weight +0.15 (coverage already charges those words; 5.1 % / 84.3 %), and adding sentence, gapSentence,
+ * agreement, margin, anchor, focus, gap moved the pooled figures by under one point (4.9–5.3 % / 85.2–86.2 %) and
+ * the 13/14 even halves not at all on unanswerable refused: the file was kept. What moved the held-out halves was
+ * an evidence check instead (siblings.ts).
  * In each fold the model is fitted on the other folds (classes weighted equally), the operating point
  * is the highest P threshold whose false refusals on those training folds stay ≤ --target, and the
  * held-out fold is decided with it (floors — coverage < MIN_COVERAGE, an unmet constraint — refuse as in the

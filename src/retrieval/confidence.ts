@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Bm25Index } from './bm25.js';
 import { detailKindsMet } from './answer-type.js';
 import { unmetAttributes } from './attributes.js';
+import { unmetSiblings } from './siblings.js';
 import {
   codeExplained,
   codesAsked,
@@ -732,6 +733,17 @@ export function gateFeatures(
   // A name asked (哪个团队, 叫什么名字) must be given in full by the sentences that would answer, not masked (×团队).
   const best = near.filter((x) => x.c >= bestWithContext - 1e-9).map((x) => x.s);
   failed.push(...maskedNames(askedText, best).map((n) => `masked:${n}`));
+  // A value singling out what is asked (省级, 副科级: data/retrieval/siblings.txt) that no top passage writes, while the
+  // sentences that would answer give a sibling of it (国家级), asks about something the passages do not count — unless
+  // the question checks a claim (是省级的吗): the sibling is then its answer.
+  if (!CHECKS_CLAIM.test(normalizeText(askedText)))
+    failed.push(
+      ...unmetSiblings(
+        askedText,
+        topHays,
+        near.map((x) => x.s),
+      ).map((v) => `sibling:${v}`),
+    );
   failed.push(
     ...unmetAttributes(
       askedText,
