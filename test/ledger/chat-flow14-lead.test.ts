@@ -151,4 +151,11 @@ describe.each(stores)('chat (%s store)', (_name, makeStore) => {
     expect(card.text).toContain('还没有记录');
     expect(card.text).toContain('绿源食品没有在办的融资问题');
   });
+
+  it('each visit of a roll-up is noted with its own entry, not the whole roll-up', async () => {
+    const r = await send('今天走访了三家：宏达机械缺电已报供电公司；星海光电没什么诉求；锦程纺织缺挡车工10人');
+    if (r.text.includes('还没有记录')) await send('对');
+    const notes = Object.fromEntries((await t.kit.store.listVisits({})).map((v) => [v.enterprise, v.note]));
+    expect(notes).toEqual({ 宏达机械: '缺电', 星海光电: '星海光电没什么诉求', 锦程纺织: '缺挡车工10人' });
+  });
 });

@@ -921,13 +921,22 @@ export async function planReport(svc: FlowContext, ctx: MessageContext, input: P
   const entryDays = rollUp ? entryDatesInText(text, today, await svc.enterpriseHits(text, team)) : new Map();
   const dayOf = (name: string): string =>
     (rollUp ? (inText.find((v) => v.enterprise === name)?.date ?? entryDays.get(name)) : null) ?? date;
+  const whole = text.length > 500 ? `${text.slice(0, 500)}…` : text;
+  // (a visit of a roll-up is noted with its own entry — its problems, else its line — not the whole roll-up)
+  const noteOf = (name: string): string => {
+    if (visited.length < 2) return whole;
+    const own = items.filter((it) => entOf(it.index) === name).map((it) => it.item.summary);
+    if (own.length) return own.join('；');
+    const line = text.split(ENTRY_END).find((l) => l.includes(name) || l.includes(name.slice(0, 2)));
+    return line && line.trim().length < text.trim().length ? line.trim() : whole;
+  };
   for (const visitedEnterprise of visited) {
     const visit: NewVisit = {
       teamId: team.id,
       enterprise: visitedEnterprise,
       date: dayOf(visitedEnterprise),
       participants: [ctx.msg.userName || ctx.msg.userId],
-      note: text.length > 500 ? `${text.slice(0, 500)}…` : text,
+      note: noteOf(visitedEnterprise),
       reporter: ctx.msg.userId,
       reporterName: ctx.msg.userName,
     };
