@@ -26,7 +26,7 @@ import {
   withoutOrdinal,
 } from './question-kind.js';
 import { commaListItem, commaListRun, enumerationItem, semicolonItem } from './enumeration.js';
-import { askedKinds, holdsKind } from '../retrieval/confidence.js';
+import { askedKinds, holdsKind, withoutOrdinals } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
 import {
   commaRuns,
@@ -468,7 +468,7 @@ export function candidates(
       }
       if (labelsAsked(message, terms.words, raw)) score *= ROLE_LABELLED;
       const len = charLength(raw);
-      let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
+      let numberBonus = kind.number && hasQuantity(withoutOrdinals(raw, asking)) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
       for (const k of asked) {
         const f = (
