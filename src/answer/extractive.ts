@@ -1410,6 +1410,21 @@ function headingBody(
   };
 }
 
+/**
+ * Share of the kinds of thing a question asks (a date, who, a place of the kind asked: 哪个村) that a sentence
+ * gives; null when it asks none of them (a number is one fact and answered alone; a list or a plain question
+ * asks no kind).
+ */
+export function askedShare(question: string, sentence: string): number | null {
+  const kinds = askedKinds(question).filter((k) => k === 'date' || k === 'who');
+  const place = askedPlaceHeads(question);
+  const total = kinds.length + (place ? 1 : 0);
+  if (total === 0) return null;
+  let held = kinds.filter((k) => holdsKind(k, sentence, question)).length;
+  if (place && namesPlace(sentence, place.heads, question)) held++;
+  return held / total;
+}
+
 export function extractiveAnswer(
   query: string,
   passages: Passage[],
@@ -1717,11 +1732,20 @@ export function extractiveAnswer(
     const predicate =
       a >= 0 && !repeats && figure === null ? followingPredicate(view, a, text, opts.focus ?? query, segmenter) : null;
     if (predicate !== null) text = `${endSentence(text)}${view.sentences[predicate]!.text}`;
-    // A second sentence of the same document when it scores close (not for numbers: one fact).
+    // A second sentence of the same document when it scores close (not for numbers: one fact) — and not when
+    // the answer already gives every kind of thing asked (a date, who, a place of the kind asked) and the
+    // sentence gives none of them: it only shares the topic words (谢高华…生于…村, then “作为谢高华的老家人…”).
+    const asking = opts.focus ?? query;
+    const answered = askedShare(asking, text) === 1;
     const second = kind.number
       ? undefined
       : sameDoc.find(
-          (c) => c !== best && c.score >= best.score * 0.8 && !text.includes(c.full) && !c.full.includes(sentence),
+          (c) =>
+            c !== best &&
+            c.score >= best.score * 0.8 &&
+            !text.includes(c.full) &&
+            !c.full.includes(sentence) &&
+            !(answered && askedShare(asking, c.full) === 0),
         );
     let extra = '';
     if (second && charLength(text) + charLength(second.full) <= 300) {
