@@ -1411,12 +1411,13 @@ function headingBody(
 }
 
 /**
- * Share of the kinds of thing a question asks (a date, who, a place of the kind asked: 哪个村) that a sentence
+ * Share of the kinds of thing a question asks (a date, a place of the kind asked: 哪个村) that a sentence
  * gives; null when it asks none of them (a number is one fact and answered alone; a list or a plain question
- * asks no kind).
+ * asks no kind; who is not one: any unit's name in a sentence holds it, and a roster's label “成员：” after
+ * the sentence naming the units is the answer).
  */
 export function askedShare(question: string, sentence: string): number | null {
-  const kinds = askedKinds(question).filter((k) => k === 'date' || k === 'who');
+  const kinds = askedKinds(question).filter((k) => k === 'date');
   const place = askedPlaceHeads(question);
   const total = kinds.length + (place ? 1 : 0);
   if (total === 0) return null;
@@ -1733,7 +1734,7 @@ export function extractiveAnswer(
       a >= 0 && !repeats && figure === null ? followingPredicate(view, a, text, opts.focus ?? query, segmenter) : null;
     if (predicate !== null) text = `${endSentence(text)}${view.sentences[predicate]!.text}`;
     // A second sentence of the same document when it scores close (not for numbers: one fact) — and not when
-    // the answer already gives every kind of thing asked (a date, who, a place of the kind asked) and the
+    // the answer already gives every kind of thing asked (a date, a place of the kind asked) and the
     // sentence gives none of them: it only shares the topic words (谢高华…生于…村, then “作为谢高华的老家人…”).
     const asking = opts.focus ?? query;
     const answered = askedShare(asking, text) === 1;

@@ -1,6 +1,6 @@
 /**
  * Composing the answer (round 14): a second sentence that only shares the topic words is not added once the
- * answer gives every kind of thing asked (a date, who, a place of the kind asked); an ordinal (每月第一个周二,
+ * answer gives every kind of thing asked (a date, a place of the kind asked); an ordinal (每月第一个周二,
  * 第3批) is no figure for a count question. Synthetic documents, invented wording.
  */
 import { describe, expect, it } from 'vitest';
