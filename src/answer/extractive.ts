@@ -26,7 +26,7 @@ import {
   withoutOrdinal,
 } from './question-kind.js';
 import { commaListItem, commaListRun, enumerationItem, semicolonItem } from './enumeration.js';
-import { askedKinds, holdsKind } from '../retrieval/confidence.js';
+import { askedKinds, holdsKind, withoutOrdinals } from '../retrieval/confidence.js';
 import { buildDocView, locate, type DocumentViews, type DocView } from './documents.js';
 import {
   commaRuns,
@@ -468,7 +468,7 @@ export function candidates(
       }
       if (labelsAsked(message, terms.words, raw)) score *= ROLE_LABELLED;
       const len = charLength(raw);
-      let numberBonus = kind.number && hasQuantity(raw) ? 1.3 : 1;
+      let numberBonus = kind.number && hasQuantity(withoutOrdinals(raw, asking)) ? 1.3 : 1;
       // The kind of thing asked for, in the unit asked for (钱 → 元, 多久 → 天/月, 几家 → N家, 哪天 → a date).
       for (const k of asked) {
         const f = (
@@ -1410,6 +1410,22 @@ function headingBody(
   };
 }
 
+/**
+ * Share of the kinds of thing a question asks (a date, a place of the kind asked: 哪个村) that a sentence
+ * gives; null when it asks none of them (a number is one fact and answered alone; a list or a plain question
+ * asks no kind; who is not one: any unit's name in a sentence holds it, and a roster's label “成员：” after
+ * the sentence naming the units is the answer).
+ */
+export function askedShare(question: string, sentence: string): number | null {
+  const kinds = askedKinds(question).filter((k) => k === 'date');
+  const place = askedPlaceHeads(question);
+  const total = kinds.length + (place ? 1 : 0);
+  if (total === 0) return null;
+  let held = kinds.filter((k) => holdsKind(k, sentence, question)).length;
+  if (place && namesPlace(sentence, place.heads, question)) held++;
+  return held / total;
+}
+
 export function extractiveAnswer(
   query: string,
   passages: Passage[],
@@ -1717,11 +1733,20 @@ export function extractiveAnswer(
     const predicate =
       a >= 0 && !repeats && figure === null ? followingPredicate(view, a, text, opts.focus ?? query, segmenter) : null;
     if (predicate !== null) text = `${endSentence(text)}${view.sentences[predicate]!.text}`;
-    // A second sentence of the same document when it scores close (not for numbers: one fact).
+    // A second sentence of the same document when it scores close (not for numbers: one fact) — and not when
+    // the answer already gives every kind of thing asked (a date, a place of the kind asked) and the
+    // sentence gives none of them: it only shares the topic words (谢高华…生于…村, then “作为谢高华的老家人…”).
+    const asking = opts.focus ?? query;
+    const answered = askedShare(asking, text) === 1;
     const second = kind.number
       ? undefined
       : sameDoc.find(
-          (c) => c !== best && c.score >= best.score * 0.8 && !text.includes(c.full) && !c.full.includes(sentence),
+          (c) =>
+            c !== best &&
+            c.score >= best.score * 0.8 &&
+            !text.includes(c.full) &&
+            !c.full.includes(sentence) &&
+            !(answered && askedShare(asking, c.full) === 0),
         );
     let extra = '';
     if (second && charLength(text) + charLength(second.full) <= 300) {

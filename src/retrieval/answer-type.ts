@@ -39,16 +39,41 @@ export function askedType(question: string): AskedType | null {
  * of the asked type (0 when no sentence does).
  */
 export function answerTypeCoverage(passage: string, type: AskedType, questionBigrams: ReadonlySet<string>): number {
+  return formCoverage(
+    passage,
+    type === 'date' ? DATE_ANSWER : type === 'number' ? NUMBER_ANSWER : UNIT_ANSWER,
+    questionBigrams,
+  );
+}
+
+/**
+ * Best share of the question's bigrams found in one sentence of the passage that holds `form` (an answer
+ * type's form: a figure, a date, a unit's name).
+ */
+export function formCoverage(passage: string, form: RegExp, questionBigrams: ReadonlySet<string>): number {
   if (!questionBigrams.size) return 0;
-  const want = type === 'date' ? DATE_ANSWER : type === 'number' ? NUMBER_ANSWER : UNIT_ANSWER;
   let best = 0;
   for (const s of normalizeText(passage).split(SENTENCE_SPLIT)) {
-    if (!want.test(s)) continue;
+    if (!form.test(s)) continue;
     let hit = 0;
     for (const b of questionBigrams) if (s.includes(b)) hit++;
     best = Math.max(best, hit / questionBigrams.size);
   }
   return best;
+}
+
+/**
+ * Share of the question's bigrams found in a passage that holds `form` in one of its sentences (0 when none
+ * does). An attribute's form (不搞…, 须具备…) often stands in a sentence of its own, after the one that names
+ * the topic: the passage, not the sentence, binds it to the question.
+ */
+export function passageFormCoverage(passage: string, form: RegExp, questionBigrams: ReadonlySet<string>): number {
+  if (!questionBigrams.size) return 0;
+  const text = normalizeText(passage);
+  if (!text.split(SENTENCE_SPLIT).some((s) => form.test(s.replace(/\s+/gu, '')))) return 0;
+  let hit = 0;
+  for (const b of questionBigrams) if (text.includes(b)) hit++;
+  return hit / questionBigrams.size;
 }
 
 /**

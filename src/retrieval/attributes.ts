@@ -20,36 +20,52 @@ export interface Attribute {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const FILE =
-  ['../../data/retrieval/attributes.txt', '../../../data/retrieval/attributes.txt']
+const dataFile = (name: string) =>
+  [`../../data/retrieval/${name}`, `../../../data/retrieval/${name}`]
     .map((p) => path.resolve(here, p))
-    .find((f) => fs.existsSync(f)) ?? path.resolve(here, '../../data/retrieval/attributes.txt');
+    .find((f) => fs.existsSync(f)) ?? path.resolve(here, `../../data/retrieval/${name}`);
 
 /** Parse the lexicon: `name :: question cue :: answer forms` a line; `#` comments and blank lines skipped. */
-export function parseAttributes(text: string): Attribute[] {
+export function parseAttributes(text: string, file = 'attributes.txt'): Attribute[] {
   const out: Attribute[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const parts = line.split(' :: ').map((p) => p.trim());
-    if (parts.length !== 3 || parts.some((p) => !p)) throw new Error(`attributes.txt: malformed line: ${line}`);
+    if (parts.length !== 3 || parts.some((p) => !p)) throw new Error(`${file}: malformed line: ${line}`);
     out.push({ name: parts[0]!, cue: new RegExp(parts[1]!, 'u'), forms: new RegExp(parts[2]!, 'u') });
   }
   return out;
 }
 
-let loaded: Attribute[] | null = null;
-/** The attributes of data/retrieval/attributes.txt (read once; an absent file is an empty lexicon). */
-export function attributeLexicon(): Attribute[] {
-  if (loaded) return loaded;
+const loaded = new Map<string, Attribute[]>();
+/** A lexicon of data/retrieval in this format (read once; an absent file is an empty lexicon). */
+function lexiconOf(name: string): Attribute[] {
+  let out = loaded.get(name);
+  if (out) return out;
   let text = '';
   try {
-    text = fs.readFileSync(FILE, 'utf8');
+    text = fs.readFileSync(dataFile(name), 'utf8');
   } catch {
     text = '';
   }
-  loaded = parseAttributes(text);
-  return loaded;
+  out = parseAttributes(text, name);
+  loaded.set(name, out);
+  return out;
+}
+
+/** The attributes of data/retrieval/attributes.txt (the not-found gate's). */
+export function attributeLexicon(): Attribute[] {
+  return lexiconOf('attributes.txt');
+}
+
+/**
+ * The answer types of data/retrieval/answer-types.txt, same format: what a question asks (不能做的 …) and the
+ * forms the answer takes (不搞, 严禁 …). The ranking prefers a passage holding the form; the gate does not
+ * check them (an answer may say it in other words: 原则上不召开会议).
+ */
+export function answerTypeLexicon(): Attribute[] {
+  return lexiconOf('answer-types.txt');
 }
 
 const flat = (s: string) => normalizeText(s).replace(/\s+/gu, '');

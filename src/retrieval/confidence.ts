@@ -505,7 +505,10 @@ export function holdsKind(kind: AnswerKind, sentence: string, question = ''): bo
   if (kind !== 'number') return ANSWER_KIND_EVIDENCE[kind].test(sentence);
   if (CODE_CUE.test(question) && CODE_EVIDENCE.test(sentence)) return true;
   // Years and dates are not amounts; a figure in a unit (“30天压缩到1小时”) is one even when quoted.
-  const undated = sentence.replace(/\d{4}(?:年|—|-|~|～)|\d{1,2}月\d{1,2}日|\d{1,2}月/gu, '');
+  const undated = withoutOrdinals(
+    sentence.replace(/\d{4}(?:年|—|-|~|～)|\d{1,2}月\d{1,2}日|\d{1,2}月/gu, ''),
+    question,
+  );
   // A magnitude with its unit (多少万千瓦): a figure in that unit, at any magnitude (120万千瓦, 1.2亿千瓦).
   const scaled = countMeasure(question);
   if (scaled && MAGNITUDE_UNIT.test(scaled))
@@ -525,6 +528,15 @@ export function holdsKind(kind: AnswerKind, sentence: string, question = ''): bo
     return true;
   if (measure && !countEvidence(measure).test(s)) return false;
   return ANSWER_KIND_EVIDENCE.number.test(s);
+}
+
+/**
+ * The sentence without its ordinals (每月第一个周二, 第3批, 第二届): an ordinal ranks, it does not count, so it is no
+ * figure for a count question (“实际解决了几个”) — unless the question asks an ordinal itself (第几批, 排第几).
+ */
+export function withoutOrdinals(sentence: string, question: string): string {
+  if (/第\s*(?:几|多少)/u.test(normalizeText(question))) return sentence;
+  return sentence.replace(/第[一二两三四五六七八九十百\d]+(?:个|次|批|名|位|条|项|届|期|轮|季度)?/gu, '第');
 }
 
 const HAN_NUMERAL = '[一二两三四五六七八九十百千\\d]+';

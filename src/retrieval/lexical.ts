@@ -10,6 +10,7 @@ import { chunkDocument, type ChunkOptions } from './chunker.js';
 import {
   answerTypeCoverage,
   ANSWER_TYPE_WEIGHT,
+  passageFormCoverage,
   askedType,
   countedNoun,
   ENUMERATION_WEIGHT,
@@ -29,6 +30,7 @@ import {
 import { chunkDescription } from './fields.js';
 import { countedSlogan, holdsItem, ordinalAsked, type OrdinalAsk, sloganItems, sloganOrdinal } from './ordinal.js';
 import { DEFINITION_FIRST_RATIO, isDefinitionQuestion } from './definition.js';
+import { answerTypeLexicon, askedAttributes } from './attributes.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Chunk } from './types.js';
 
@@ -98,6 +100,12 @@ export interface RankingOptions {
    * PLACE_CONFLICT_WEIGHT; 0: off).
    */
   placeConflict?: number;
+  /**
+   * Answer types of data/retrieval/answer-types.txt: a question asking one (不能做的 …) prefers a passage that
+   * holds one of its forms (不搞, 严禁 …), by the passage's share of the question's bigrams, like the
+   * answer-type prior (default on).
+   */
+  attributeType?: boolean;
 }
 
 export interface LexicalHit {
@@ -374,8 +382,9 @@ export class LexicalIndex {
     const constraints = constraintWeight > 0 ? questionConstraints(query.text) : [];
     const definitionRatio = this.ranking.definitionFirst ?? DEFINITION_FIRST_RATIO;
     const defines = definitionRatio > 0 && isDefinitionQuestion(query.text);
+    const attributes = this.ranking.attributeType === false ? [] : askedAttributes(query.text, answerTypeLexicon());
     const depth =
-      list || asked || counted || this.ranking.prf || follows || constraints.length || defines
+      list || asked || attributes.length || counted || this.ranking.prf || follows || constraints.length || defines
         ? Math.max(k, CANDIDATES, RERANK_DEPTH)
         : k;
     const options =
@@ -429,6 +438,17 @@ export class LexicalIndex {
       const bigrams = new Set(query.bigrams);
       hits = hits.map((h) => {
         const cov = answerTypeCoverage(h.chunk.text, asked, bigrams);
+        return cov > 0 ? { ...h, score: h.score + atWeight * top * cov } : h;
+      });
+      rescored = true;
+    }
+    if (attributes.length) {
+      // “有啥不能搞的”, “成立要啥条件”: the passage whose sentence gives the attribute's form (不搞…, 须具备…).
+      const top = hits[0]!.score;
+      const atWeight = this.ranking.answerTypeWeight ?? ANSWER_TYPE_WEIGHT;
+      const bigrams = new Set(query.bigrams);
+      hits = hits.map((h) => {
+        const cov = Math.max(...attributes.map((a) => passageFormCoverage(h.chunk.text, a.forms, bigrams)));
         return cov > 0 ? { ...h, score: h.score + atWeight * top * cov } : h;
       });
       rescored = true;

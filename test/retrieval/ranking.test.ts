@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../../src/corpus/types.js';
 import { doc } from '../helpers/corpus-doc.js';
-import { answerTypeCoverage, askedType } from '../../src/retrieval/answer-type.js';
+import { answerTypeCoverage, askedType, passageFormCoverage } from '../../src/retrieval/answer-type.js';
 import { chunkDescription, queryFields } from '../../src/retrieval/fields.js';
 import {
   asksForWhatFollows,
@@ -234,6 +234,24 @@ describe('answer type', () => {
     ];
     expect(await top(docs, '资规局是哪天挂牌的')).toBe('date');
     expect(await top(docs, '资规局是哪天挂牌的', { answerType: false })).toBe('talk');
+  });
+});
+
+describe('attribute answer types (data/retrieval/attributes.txt) in the ranking', () => {
+  it("scores a passage holding the attribute's form by its share of the question's bigrams", () => {
+    const bigrams = new Set(['走访', '调研']);
+    const form = /不搞|不得/u;
+    expect(passageFormCoverage('开展走访调研。要创新方法，不搞重复走访。', form, bigrams)).toBe(1);
+    expect(passageFormCoverage('开展走访调研。要创新方法，减少重复走访。', form, bigrams)).toBe(0);
+  });
+  it('prefers the passage that says what must not be done over one that only talks about the topic', async () => {
+    const docs = [
+      doc('talk', '工作安排', '各级组织部门要抓好走访调研，走访调研情况按月汇总。'),
+      doc('ban', '纪律作风要求', '开展走访调研要加强统筹，走访调研中杜绝重复检查，杜绝台账留痕。'),
+    ];
+    const q = '走访调研有哪些不能做的';
+    expect(await top(docs, q, { attributeType: false })).toBe('talk');
+    expect(await top(docs, q)).toBe('ban');
   });
 });
 
