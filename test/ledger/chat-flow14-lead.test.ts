@@ -158,4 +158,15 @@ describe.each(stores)('chat (%s store)', (_name, makeStore) => {
     const notes = Object.fromEntries((await t.kit.store.listVisits({})).map((v) => [v.enterprise, v.note]));
     expect(notes).toEqual({ 宏达机械: '缺电', 星海光电: '星海光电没什么诉求', 锦程纺织: '缺挡车工10人' });
   });
+
+  it('a report sent twice, then a correction: the record is set right and the copy not recorded', async () => {
+    const report = '星海光电今天去了 研发费用加计扣除不会申报 已请税务那边上门辅导';
+    await send(report);
+    expect((await send(report)).text).toContain('已经记录过了');
+    const fixed = await send('不对，是锦程的');
+    expect(fixed.text).toContain('锦程纺织');
+    const issues = await t.kit.store.listIssues({});
+    expect(issues.map((i) => i.enterprise)).toEqual(['锦程纺织']);
+    expect((await t.kit.store.listVisits({})).map((v) => v.enterprise)).toEqual(['锦程纺织']);
+  });
 });

@@ -253,7 +253,14 @@ export async function reportFlow(
   }
   // "不对，是交办住建局" right after the speaker's own report sets that record right (no id named, and no question
   // of the bot's waits that is newer than the speaker's last record).
-  const correcting = findRefs(text).length === 0 && (!draft || actedAfterCard);
+  // (a report sent twice — "要再记一次吗？" — then 不对，是锦程的: the record is set right, and the copy is not recorded)
+  const repeatSettled =
+    draft?.pending.type === 'confirm_repeat' && (CUES.correction.test(text) || opensWithCorrection(text));
+  if (repeatSettled) {
+    await deleteDraft(deps, msg);
+    waiting = null;
+  }
+  const correcting = findRefs(text).length === 0 && (!draft || actedAfterCard || repeatSettled);
   return execute(
     deps,
     ctx,
