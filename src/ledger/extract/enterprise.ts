@@ -14,6 +14,7 @@ import {
   LOCALITY_BEFORE_NAME,
   LOCALITY_ENDINGS,
   MESSAGE_COURTESIES,
+  NAME_CHARACTER_VARIANTS,
   NAME_STOPWORDS,
   ADVICE_OPENINGS,
   PLACES_AT_FIRM,
@@ -24,6 +25,7 @@ import {
   RECEIVED_THINGS,
   STRONG_COMPANY_SUFFIXES,
   TOPIC_AFTER_NAME,
+  TRADE_NAME_CHARACTERS,
 } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { NAME_FILLERS, OWN_PROBLEM_CUES, REQUEST_CUES, VISIT_VERB_TYPOS } from '../lexicon/signals.js';
@@ -95,12 +97,19 @@ function coreOf(name: string): string {
   return legal.length >= 2 ? legal : s;
 }
 
+/**
+ * `a` is `b` with one character mistyped: the two differ in exactly one character, and that one reads alike (七一电气
+ * for 七一电器, 华糠药业 for 华康药业). A character that reads otherwise makes another name (华晟药业, 七一电机): an
+ * unknown enterprise is kept as written, never snapped to a known one that merely shares characters.
+ */
 function hamming1(a: string, b: string): boolean {
+  if (homophoneTypoAt(a, b) >= 0) return true;
   if (a.length !== b.length || a === b) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
-  return true;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 1 && VARIANTS.has(`${a[diff[0]!]}${b[diff[0]!]}`);
 }
+/** Pairs of characters written for one another, both ways round (lexicon/enterprises.ts). */
+const VARIANTS = new Set(NAME_CHARACTER_VARIANTS.flatMap(([x, y]) => [`${x}${y}`, `${y}${x}`]));
 
 /** Starts with a company-name ending; returns it (longest first). */
 /**
@@ -122,6 +131,32 @@ function suffixAt(text: string, pos: number): string | null {
     return s;
   }
   return null;
+}
+
+/** Characters that open a word about the enterprise's own premises or kind, not more of its name (新厂, 老厂, 总厂). */
+const NOT_NAME_GAP = /^[新老原总分子本该各大小]/;
+
+/**
+ * A short form of a known name at [at, end) that is only the start of another name written out (七一电机 for no
+ * 七一电器, 海纳川科技 for no 海纳半导体): a company ending that starts inside the short form and runs past it, or one
+ * that follows it after one or two more name characters — an ending the known core does not have there. Such a name
+ * is another enterprise, kept as written.
+ */
+function otherNameAt(text: string, at: number, end: number, core: string): boolean {
+  for (let p = at + 1; p < end; p++) {
+    const sfx = suffixAt(text, p);
+    if (sfx && p + sfx.length > end && !core.startsWith(text.slice(at, p + sfx.length))) return true;
+  }
+  for (let gap = 1; gap <= 2; gap++) {
+    const mid = text.slice(end, end + gap);
+    if (!/^[\u4e00-\u9fa5]+$/.test(mid) || mid.length < gap) return false;
+    if (BREAK_CHARS.test(mid) || NAME_FOLLOWER.test(mid) || NOT_NAME_GAP.test(mid) || suffixAt(text, end)) return false;
+    const sfx = suffixAt(text, end + gap);
+    // (金鼎招技术工人: an ending that opens a longer problem word is that word, no name's)
+    if (!sfx || CATEGORY_WORD_LIST.some((w) => w.length > sfx.length && text.startsWith(w, end + gap))) return false;
+    if (!core.includes(mid) && plainName(text.slice(at, end + gap + sfx.length))) return true;
+  }
+  return false;
 }
 
 export interface EnterpriseMatcher {
@@ -207,6 +242,7 @@ export function enterpriseMatcher(known: readonly string[], preferred: readonly 
         let end = at + alias.length;
         if (!free(at, end)) continue;
         const core = cores.get(name)!;
+        if (alias !== name && alias !== core && otherNameAt(text, at, end, core)) continue;
         if (alias !== name && alias !== core) {
           // The core written out with a one-character typo (七一电气 for 七一电器) is the known name;
           // an abbreviation followed by another company ending is a different company (华康化工).
@@ -699,6 +735,15 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   return hits.sort((a, b) => a.start - b.start);
 }
 
+const TRADE_NAME_CHARACTER = new RegExp(`^[${TRADE_NAME_CHARACTERS}]{2,3}$`);
+/**
+ * A word of two or three trade-name characters only (宏图, 富民, 新源, 大华: lexicon TRADE_NAME_CHARACTERS) that is no
+ * problem, department or company-ending word: the shape of a firm's short form, whatever a dictionary says of it.
+ */
+export function tradeNameShape(word: string): boolean {
+  return TRADE_NAME_CHARACTER.test(word) && !GENERIC_WORDS.has(word) && !STOP.has(word) && !badName(word);
+}
+
 const HEAD_VERB_OPENING = /^(?:有|没有?|是|在|要|想)(?=[\u4e00-\u9fa5]{2})/;
 const NOT_A_NAME =
   /^(?:去年|今年|明年|前年|上月|本月|上周|本周|年初|年底|目前|最近|近期|现在|当前|上次|这次|那次|上回|这回|之前|以前|此前|当时|先前|前期|前段|刚才|早先|后来|新|老|原|总|大|小)|厂区|园区|车间|项目|产品|员工|工人|政府|省里|市里|县里|银行|客户|对方|我们|他们|大家|有关|相关|各|本|^(?:反映|提出|提到|提了|来电|来函|反馈|表示|诉求|问题|情况)$/;
@@ -729,7 +774,7 @@ export function findHeadNames(text: string, exclude: Span[] = []): Array<Enterpr
       name.length > 8 ||
       badName(name) ||
       BREAK_CHARS.test(name) ||
-      NOT_A_NAME.test(name) ||
+      (NOT_A_NAME.test(name) && !tradeNameShape(name)) ||
       // (有冲突的私聊我, 没来的补报: a clause opening with a verb of being or having, no name)
       HEAD_VERB_OPENING.test(name) ||
       (m[2] && statusOrActionPhrase(name))
@@ -741,12 +786,14 @@ export function findHeadNames(text: string, exclude: Span[] = []): Array<Enterpr
   }
   // 北辰用地 销号, 瑞祥增容的事交电力了: a message opening with a word right before a problem word; 帮晨阳开拓市场,
   // 为锦程对接银行: a word after a beneficiary preposition — kept only when no dictionary knows the word (findEnterprises)
-  for (const re of [BENEFICIARY_NAME, OPENER_BEFORE_TOPIC]) {
+  // (绿源采茶工凑齐了: a message opening with a word of trade-name characters, which ends a word of its own there)
+  for (const re of [BENEFICIARY_NAME, OPENER_BEFORE_TOPIC, TRADE_NAME_OPENER]) {
     const m = re.exec(text);
     if (!m) continue;
     const start = m.index + m[0].indexOf(m[1]!);
-    const name = re === OPENER_BEFORE_TOPIC ? m[1]! : nameAt(text, start);
-    if (!name || badName(name) || NOT_A_NAME.test(name) || BREAK_CHARS.test(name)) continue;
+    if (re === TRADE_NAME_OPENER && !(tradeNameShape(m[1]!) && wordEndsAt(text, start, start + m[1]!.length))) continue;
+    const name = re === BENEFICIARY_NAME ? nameAt(text, start) : m[1]!;
+    if (!name || badName(name) || (NOT_A_NAME.test(name) && !tradeNameShape(name)) || BREAK_CHARS.test(name)) continue;
     if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
     if ([...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)) continue;
     hits.push({ name, start, end: start + name.length, known: false, opener: true });
@@ -770,6 +817,16 @@ function nameBeforeTopic(run: string): string {
 
 const TOPIC_WORDS = [...CATEGORY_WORDS].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
 const OPENER_BEFORE_TOPIC = new RegExp(`^\\s*([\\u4e00-\\u9fa5]{2,3}?)(?:${TOPIC_WORDS.join('|')})`);
+const TRADE_NAME_OPENER = new RegExp(`^\\s*([${TRADE_NAME_CHARACTERS}]{2})(?=[\\u4e00-\\u9fa5])`);
+/** Does the segmenter end a word at `end` reading the text from `start` (绿源|采茶工, not 东方|红 cut at 东方红)? */
+function wordEndsAt(text: string, start: number, end: number): boolean {
+  let at = start;
+  for (const t of defaultTokenizer().tagged(text.slice(start, end + 6))) {
+    at += t.word.length;
+    if (at >= end) return at === end;
+  }
+  return true;
+}
 const BENEFICIARY_NAME = /(?:帮|帮助|协助|为|替)\s*([\u4e00-\u9fa5]{2,3})/;
 
 /** The two or three characters at `start` that make one name: three when the segmenter reads them as one proper name. */
@@ -1212,6 +1269,7 @@ export function plainName(name: string): boolean {
 }
 
 function nameLike(word: string): boolean {
+  if (tradeNameShape(word)) return true;
   const tokens = defaultTokenizer().tagged(word);
   if (tokens.length === 1) return NAME_TAGS.has(tokens[0]!.tag);
   // 兴达, 鑫旺达: only single characters — no word of the dictionary
