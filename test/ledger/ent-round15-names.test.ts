@@ -49,3 +49,33 @@ describe('a short form of trade-name characters said bare at the start', () => {
     expect(enterpriseOf('中秋前放款了')).toBeNull();
   });
 });
+
+describe('a roll-up whose entries name their enterprises by short forms', () => {
+  const issueEnterprises = (text: string) => parse(text).issues.map((i) => i.enterprise);
+
+  it('entries after issue ids, one of them a bare short form (鑫达招工)', () => {
+    expect(issueEnterprises('本月销号：Q-0050 鑫达招工、Q-0054 七一电气道路、Q-0058 海纳人才公寓')).toEqual([
+      '鑫达',
+      '七一电器',
+      '海纳半导体',
+    ]);
+  });
+
+  it('entries joined by 、, each opening with a short form and 的', () => {
+    expect(
+      issueEnterprises('周五开会定的三条：金鼎的用地交资规局、矽盛的补助交财政局、维和的主播人才交人社局'),
+    ).toEqual(['金鼎金属材料有限公司', '矽盛电子', '维和药业']);
+  });
+
+  it('names listed bare before their count, each heading its line or spaced entry', () => {
+    const p = parse(
+      '博创 锦程 鑫泰 三家今天都回访了\n博创工程师人社在推 锦程挡车工招到6个了 还差点\n鑫泰的地 资规说指标要等下半年',
+    );
+    expect(p.enterprise).toBe('博创');
+    expect(p.issues.map((i) => i.enterprise)).toEqual(['博创', '锦程', '鑫泰']);
+  });
+
+  it('a list of names alone is one clause (走访了华康、七一电器)', () => {
+    expect(parse('走访了华康、七一电器，都没问题').issues).toEqual([]);
+  });
+});

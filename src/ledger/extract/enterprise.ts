@@ -817,6 +817,10 @@ function nameBeforeTopic(run: string): string {
 
 const TOPIC_WORDS = [...CATEGORY_WORDS].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
 const OPENER_BEFORE_TOPIC = new RegExp(`^\\s*([\\u4e00-\\u9fa5]{2,3}?)(?:${TOPIC_WORDS.join('|')})`);
+/** An entry's head: a word of two or three characters before its topic (的, 那边 …, a problem word) or a space. */
+const ENTRY_HEAD = new RegExp(
+  `^([\\u4e00-\\u9fa5]{2,3}?)(?=${TOPIC_AFTER_ALT}|${TOPIC_WORDS.join('|')}|[^\\S\\n]+[\\u4e00-\\u9fa5\\d])`,
+);
 const TRADE_NAME_OPENER = new RegExp(`^\\s*([${TRADE_NAME_CHARACTERS}]{2})(?=[\\u4e00-\\u9fa5])`);
 /** Does the segmenter end a word at `end` reading the text from `start` (绿源|采茶工, not 东方|红 cut at 东方红)? */
 function wordEndsAt(text: string, start: number, end: number): boolean {
@@ -1152,11 +1156,55 @@ export function findEnterprises(
     }
     hits.sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
   }
-  if (hits.length) return mergeRestated(text, hits);
+  if (hits.length) {
+    // 本月销号：Q-0050 鑫达招工、Q-0054 七一电气道路: the other entries of a list whose entries open with a name
+    // open with one too, said bare (鑫达 + its topic)
+    const heads = findEntryHeadNames(text, hits, exclude, idSpans);
+    if (heads.length) hits.push(...heads);
+    hits.sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
+    return mergeRestated(text, hits);
+  }
   return findHeadNames(text, exclude)
     .map((h) => ({ ...placed(h), opener: h.opener }))
     .filter((h) => !h.opener || h.known || (nameLike(h.name) && REPORT_AFTER_OPENER.test(text.slice(h.end))))
     .map(({ opener, ...h }) => (opener && !h.known ? { ...h, guessed: true } : h));
+}
+
+/** What ends an entry of a list before the next one: a line break, ；, 、, 。 or a run of spaces (not a colon: what follows it is the entry's matter). */
+const ENTRY_BREAK = /[\n；;、。]|[^\S\n]+/g;
+
+/**
+ * Entries of a list (lines, items after ；/、, entries after an issue id or a space) of which one opens with an
+ * enterprise already read: another entry opening with a word of the shape of a short form (nameLike: 鑫达, 锦程, 宏图)
+ * right before its topic (鑫达招工, 鑫泰的地, 锦程 挡车工…) names that entry's enterprise. Parallel entries name
+ * their enterprises in the same place; two named entries at least, or none is read.
+ */
+function findEntryHeadNames(
+  text: string,
+  hits: readonly EnterpriseHit[],
+  exclude: readonly Span[],
+  idSpans: readonly Span[],
+): EnterpriseHit[] {
+  const starts = new Set<number>([0, ...idSpans.map((r) => r.end)]);
+  for (const m of text.matchAll(ENTRY_BREAK)) starts.add(m.index + m[0].length);
+  const heads = new Set(
+    [...starts].filter((s) => s < text.length).map((s) => s + (LINE_LEAD.exec(text.slice(s))?.[0].length ?? 0)),
+  );
+  const named = [...heads].filter((h) => hits.some((x) => x.start === h));
+  if (!named.length) return [];
+  const out: EnterpriseHit[] = [];
+  for (const h of heads) {
+    if ([...exclude, ...hits, ...out].some((x) => x.start <= h && h < x.end)) continue;
+    const m = ENTRY_HEAD.exec(text.slice(h));
+    const name = m?.[1];
+    if (!name || !nameLike(name) || badName(name) || BREAK_CHARS.test(name)) continue;
+    if (NOT_A_NAME.test(name) && !tradeNameShape(name)) continue;
+    if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
+    if ([...exclude, ...hits].some((x) => h < x.end && x.start < h + name.length)) continue;
+    out.push({ name, start: h, end: h + name.length, known: false });
+  }
+  // (a name read before, said again heading an entry, is that name's entry: 博创…\n博创工程师人社在推)
+  return named.length + out.length >= 2 ? out : [];
 }
 
 /** Between a name and its restatement: fillers and spaces only (浙江华通 那个 华通机电有限公司). */
