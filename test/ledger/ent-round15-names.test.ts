@@ -79,3 +79,23 @@ describe('a roll-up whose entries name their enterprises by short forms', () => 
     expect(parse('走访了华康、七一电器，都没问题').issues).toEqual([]);
   });
 });
+
+describe('a legal full name with its county', () => {
+  it('a verb or 是 before the county is no part of the name', () => {
+    expect(enterpriseOf('今日上午接临江县天元光伏科技有限公司办公室主任电话，称该公司奖励资金未拨付。')).toBe(
+      '临江县天元光伏科技有限公司',
+    );
+    expect(enterpriseOf('七月十三日，本人再次来到临江县锦华服饰有限公司。续贷已办理完毕。')).toBe(
+      '临江县锦华服饰有限公司',
+    );
+    expect(enterpriseOf('情况如下：一是临江县华盛纺织印染有限公司排污许可证变更，已办结。')).toBe(
+      '临江县华盛纺织印染有限公司',
+    );
+  });
+
+  it('a long legal name is kept whole', () => {
+    expect(enterpriseOf('十一月十日回访临江县宏达新能源汽车零部件有限公司，技改补助已拨付到位。')).toBe(
+      '临江县宏达新能源汽车零部件有限公司',
+    );
+  });
+});

@@ -344,7 +344,7 @@ export function enterpriseMatcher(known: readonly string[], preferred: readonly 
 
 /** Characters that do not occur inside company names: the name starts after the last of them. */
 const BREAK_CHARS =
-  /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴缺]/;
+  /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴缺该]/;
 /** A one-character conjunction, which also begins names (同创, 和美, 与时). */
 const CONJUNCTION_START = /^[与跟同和及]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
@@ -372,7 +372,8 @@ const PERSON_NAME = new RegExp(
 );
 
 function badName(name: string): boolean {
-  if (name.length < 2 || name.length > 16) return true;
+  // (a legal full name with its county may run longer: 临江县宏达新能源汽车零部件有限公司)
+  if (name.length < 2 || name.length > (LEGAL_ENDING.test(name) ? 24 : 16)) return true;
   // (今早, 下午, 周三上午: words of time and the like before a name, and nothing else)
   if (!name.replace(LEAD_WORDS, '')) return true;
   if (PERSON_NAME.test(name)) return true;
@@ -427,9 +428,26 @@ const COUNTED_BEFORE = new RegExp(`${ENTERPRISE_COUNT.source}`);
 const orderedEntryBefore = (before: string) => ORDERED_ENTRY_BEFORE.test(before) && COUNTED_BEFORE.test(before);
 
 /** Where a leading place name (PLACE_PREFIX) that covers position `k` of `run` starts, else null. */
+const LISTED_PLACE_START = new RegExp(`^(?:${PLACE_NAMES.join('|')})`);
+/** Tags of a one-character word that opens a clause, not a place (接, 到, 在, 是). */
+const VERB_BEFORE_PLACE_TAGS = new Set(['v', 'p', 'c', 'd', 'u', 'r']);
+
+/**
+ * 接临江县天元光伏…, 到临江县锦华服饰…: a verb or preposition of one character right before a place of the county or
+ * city pattern (临江县) is no part of the name; the name starts with the place.
+ */
+function withoutVerbBeforePlace(run: string): string {
+  if (!/^[\u4e00-\u9fa5][\u4e00-\u9fa5]{2,3}(?:省|市|县|区)/.test(run)) return run;
+  const [first, second] = defaultTokenizer().tagged(run.slice(0, 8));
+  if (!first || !second || first.word.length !== 1 || !VERB_BEFORE_PLACE_TAGS.has(first.tag)) return run;
+  return second.tag === 'ns' ? run.slice(1) : run;
+}
+
 function placeAround(run: string, k: number): number | null {
   for (let j = Math.max(0, k - 2); j <= k; j++) {
     const m = PLACE_PREFIX.exec(run.slice(j));
+    // (是临江县…, 了临江县…: a break character opens a place only when a listed place begins with it — 无锡)
+    if (j === k && m && !LISTED_PLACE_START.test(run.slice(j))) continue;
     if (m && j + m[0].length > k && run.length - j - m[0].length >= 2) return j;
   }
   return null;
@@ -474,7 +492,7 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
       break;
     }
   }
-  const bare = run.replace(LEAD_WORDS, '');
+  const bare = withoutVerbBeforePlace(run.replace(LEAD_WORDS, ''));
   // 去了同创机械: a conjunction that leaves less than a name is the name's first character
   run = bare.length >= 2 ? bare : run.replace(LEAD_WORDS_KEEP_CONJ, '');
   // 去了下青禾食品: 下 after a motion verb is 一下 said short (a name starting with 下 is still read after 去了一下)
