@@ -99,3 +99,13 @@ describe('a legal full name with its county', () => {
     );
   });
 });
+
+describe('a name opening its clause before the visit made there', () => {
+  it('X今天去了 names X; a problem word after the visit is no name', () => {
+    expect(enterpriseOf('汇丰今天去了 用电增容 交供电 另外 Q-0026 落地了')).toBe('汇丰');
+  });
+
+  it('a weekday of last week (上礼拜三) before the visit is no name', () => {
+    expect(enterpriseOf('上礼拜三 去了 盛世茶业 老板说 电商主播 留不住')).toBe('盛世茶业');
+  });
+});

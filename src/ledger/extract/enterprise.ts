@@ -354,7 +354,7 @@ const BREAK_WORD_ALT =
 const BREAK_WORDS = new RegExp(`(?:${BREAK_WORD_ALT})(?!.*(?:${BREAK_WORD_ALT}))`);
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
-  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今日|今早|今晚|昨天|昨日|昨晚|当天|当日|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|(?:[一二三四五六七八九十\d]{1,3}月)?[一二三四五六七八九十\d]{1,3}[日号]|\s)+/;
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今日|今早|今晚|昨天|昨日|昨晚|当天|当日|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|(?:上|本|这)(?:周|星期|礼拜)[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|(?:[一二三四五六七八九十\d]{1,3}月)?[一二三四五六七八九十\d]{1,3}[日号]|\s)+/;
 
 /** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
 const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', '').replace('据|经|', '据|'));
@@ -684,13 +684,18 @@ const AT_PLACE = new RegExp(
 /** A clause of only a name and 的, ending its sentence (…转给自规了，新凯达的). */
 const TRAILING_OWNER = /(?<=[,，\s])([\u4e00-\u9fa5A-Za-z]{2,8})的\s*(?=$|[。!！\n])/g;
 
+/** A name opening its clause, then "went there" (汇丰今天去了, 海纳那边去过了, 维和上午去看了). */
+const NAME_THEN_VISITED =
+  /(?<=^|[,，。;；!！\s])([\u4e00-\u9fa5A-Za-z]{2,8}?)(?=(?:那边|这边|那儿|这儿|那里)?\s?(?:我们|我)?\s?(?:今天|今早|昨天|前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s?(?:也|已经|已)?(?:去过了?|去了|去看了?|跑了一?趟)(?![\u4e00-\u9fa5A-Za-z]{2}))/g;
+
 /** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
 export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
   const hits: EnterpriseHit[] = [];
   const push = (name: string, start: number) => {
     const n = name.trim();
     const s = start + name.indexOf(n);
-    if (badName(n) || BREAK_CHARS.test(n)) return;
+    // (汇丰今天去了 用电增容: a problem word after the visit is what was found there, no name)
+    if (badName(n) || BREAK_CHARS.test(n) || GENERIC_WORDS.has(n)) return;
     if (exclude.some((x) => s < x.end && x.start < s + n.length)) return;
     hits.push({ name: n, start: s, end: s + n.length, known: false });
   };
@@ -725,6 +730,12 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   )) {
     const raw = m[1]!;
     const name = raw.replace(LEAD_WORDS, '');
+    push(name, m.index + m[0].length - name.length);
+  }
+  // 汇丰今天去了, 金鼎那边上午去过了: a name opening its clause, then the visit made there
+  for (const m of text.matchAll(NAME_THEN_VISITED)) {
+    const name = m[1]!.replace(LEAD_WORDS, '');
+    if (NOT_A_NAME.test(name) && !tradeNameShape(name)) continue;
     push(name, m.index + m[0].length - name.length);
   }
   // 接到中科锐能电话, 收到远帆船舶的来函
