@@ -109,3 +109,21 @@ describe('a name opening its clause before the visit made there', () => {
     expect(enterpriseOf('上礼拜三 去了 盛世茶业 老板说 电商主播 留不住')).toBe('盛世茶业');
   });
 });
+
+describe('a firm called by what it does or who runs it', () => {
+  it('its name in brackets after the description is the name', () => {
+    const names = parse(
+      '会员问题：1. 做阀门的那家（宏阀流体）缺数控车床操作工十来个；2. 老周的厂（周氏精锻）技改专补还没到账；3. 恒运轴承想扩产，找不到地。',
+    );
+    expect([...new Set(names.issues.map((i) => i.enterprise ?? names.enterprise))]).toEqual([
+      '宏阀流体',
+      '周氏精锻',
+      '恒运轴承',
+    ]);
+  });
+
+  it("a person's firm with no name given is kept as said (老周的厂), not 厂房 / 厂长", () => {
+    expect(enterpriseOf('老周的厂压力机的施工许可，已转住建局审批科')).toBe('老周的厂');
+    expect(enterpriseOf('老板的厂房要扩建')).toBeNull();
+  });
+});

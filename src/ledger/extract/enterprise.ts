@@ -26,6 +26,7 @@ import {
   STRONG_COMPANY_SUFFIXES,
   TOPIC_AFTER_NAME,
   TRADE_NAME_CHARACTERS,
+  COMMON_SURNAMES,
 } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { NAME_FILLERS, OWN_PROBLEM_CUES, REQUEST_CUES, VISIT_VERB_TYPOS } from '../lexicon/signals.js';
@@ -670,8 +671,7 @@ const RECEIVED_FROM = new RegExp(
 );
 
 /** People of the enterprise written right after its name (丰源王总, 华瑞的负责人). */
-const ENTERPRISE_PERSON =
-  '的?(?:老板|老总|负责人|总经理|董事长|经理|财务|人事|厂长|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][总厂])';
+const ENTERPRISE_PERSON = `的?(?:老板|老总|负责人|总经理|董事长|经理|财务|人事|厂长|[${COMMON_SURNAMES}][总厂])`;
 const CONTACT_THEN_PERSON = new RegExp(
   `(?:跟|和|与|给|联系了?|致电|电话联系了?|约了|见了)\\s*([\\u4e00-\\u9fa5]{2,8}?)\\s*${ENTERPRISE_PERSON}`,
   'g',
@@ -687,6 +687,17 @@ const TRAILING_OWNER = /(?<=[,，\s])([\u4e00-\u9fa5A-Za-z]{2,8})的\s*(?=$|[。
 /** A name opening its clause, then "went there" (汇丰今天去了, 海纳那边去过了, 维和上午去看了). */
 const NAME_THEN_VISITED =
   /(?<=^|[,，。;；!！\s])([\u4e00-\u9fa5A-Za-z]{2,8}?)(?=(?:那边|这边|那儿|这儿|那里)?\s?(?:我们|我)?\s?(?:今天|今早|昨天|前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s?(?:也|已经|已)?(?:去过了?|去了|去看了?|跑了一?趟)(?![\u4e00-\u9fa5A-Za-z]{2}))/g;
+
+/** A firm described by what it does or who runs it, then its name in brackets (做阀门的那家（宏阀流体）). */
+const DESCRIBED_THEN_NAMED = /(?:那家|这家|的厂|厂子|那个厂)\s*[(（]([\u4e00-\u9fa5A-Za-z]{2,12})[)）]/g;
+/**
+ * A firm called by the person who runs it (老周的厂, 小陈的公司, 王总的厂), not followed by its name in brackets nor
+ * running on into another word (厂房, 厂长).
+ */
+const PERSONS_FIRM = new RegExp(
+  `(?:[老小][${COMMON_SURNAMES}]|[${COMMON_SURNAMES}](?:总|老板))的(?:厂|公司|作坊|店)(?![房长区里家内外门部子]|\\s*[(（])`,
+  'g',
+);
 
 /** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
 export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
@@ -754,6 +765,13 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     if (!findStatuses(before).length && !findDepartments(before).length) continue;
     push(name, start);
   }
+  // 做阀门的那家（宏阀流体）, 老周的厂（周氏精锻）: a firm described, then its name in brackets
+  for (const m of text.matchAll(DESCRIBED_THEN_NAMED)) push(m[1]!, m.index + m[0].lastIndexOf(m[1]!));
+  // 老周的厂, 王总的公司: a firm called by the person who runs it, kept as written (a name in brackets after it wins)
+  // (its 的 is part of what the firm is called, so it is taken as said, not through push's checks of a name)
+  for (const m of text.matchAll(PERSONS_FIRM))
+    if (![...exclude, ...hits].some((x) => m.index < x.end && x.start < m.index + m[0].length))
+      hits.push({ name: m[0], start: m.index, end: m.index + m[0].length, known: false });
   // 企业（名称） / 企业：名称
   for (const m of text.matchAll(
     /(?<![\u4e00-\u9fa5])(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
