@@ -19,9 +19,9 @@ describe('an unknown name is not snapped to a known one that shares characters',
   });
 
   it('a known short form followed by more name and another ending is another firm', () => {
-    expect(enterpriseOf('今天走访了海纳川科技，缺工程师。')).toBe('海纳川科技');
+    expect(enterpriseOf('今天走访了海纳川药业，缺工程师。')).toBe('海纳川药业');
     expect(enterpriseOf('华康源食品缺普工二十人。')).toBe('华康源食品');
-    expect(enterpriseOf('金鼎盛机械的贷款已放款。')).toBe('金鼎盛机械');
+    expect(enterpriseOf('金鼎盛化工的贷款已放款。')).toBe('金鼎盛化工');
   });
 
   it('real typos and short forms still expand', () => {

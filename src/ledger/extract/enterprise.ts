@@ -139,8 +139,9 @@ const NOT_NAME_GAP = /^[新老原总分子本该各大小]/;
 
 /**
  * A short form of a known name at [at, end) that is only the start of another name written out (七一电机 for no
- * 七一电器, 海纳川科技 for no 海纳半导体): a company ending that starts inside the short form and runs past it, or one
- * that follows it after one or two more name characters — an ending the known core does not have there. Such a name
+ * 七一电器, 海纳川药业 for no 海纳半导体): a company ending that starts inside the short form and runs past it, or a
+ * strong one (STRONG_COMPANY_SUFFIXES) that follows it after one or two more name characters — an ending the known core
+ * does not have there. Such a name
  * is another enterprise, kept as written.
  */
 function otherNameAt(text: string, at: number, end: number, core: string): boolean {
@@ -155,7 +156,9 @@ function otherNameAt(text: string, at: number, end: number, core: string): boole
     const sfx = suffixAt(text, end + gap);
     // (金鼎招技术工人: an ending that opens a longer problem word is that word, no name's)
     if (!sfx || CATEGORY_WORD_LIST.some((w) => w.length > sfx.length && text.startsWith(w, end + gap))) return false;
-    if (!core.includes(mid) && plainName(text.slice(at, end + gap + sfx.length))) return true;
+    // (a strong ending only: a weak one — 科技, 机械 — after a short form is as often the matter as another name)
+    if (STRONG_SUFFIXES.has(sfx) && !core.includes(mid) && plainName(text.slice(at, end + gap + sfx.length)))
+      return true;
   }
   return false;
 }
