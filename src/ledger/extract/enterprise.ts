@@ -14,6 +14,7 @@ import {
   LOCALITY_BEFORE_NAME,
   LOCALITY_ENDINGS,
   MESSAGE_COURTESIES,
+  NAME_CHARACTER_VARIANTS,
   NAME_STOPWORDS,
   ADVICE_OPENINGS,
   PLACES_AT_FIRM,
@@ -24,6 +25,8 @@ import {
   RECEIVED_THINGS,
   STRONG_COMPANY_SUFFIXES,
   TOPIC_AFTER_NAME,
+  TRADE_NAME_CHARACTERS,
+  COMMON_SURNAMES,
 } from '../lexicon/enterprises.js';
 import { CATEGORY_LEXICON } from '../lexicon/categories.js';
 import { NAME_FILLERS, OWN_PROBLEM_CUES, REQUEST_CUES, VISIT_VERB_TYPOS } from '../lexicon/signals.js';
@@ -95,12 +98,19 @@ function coreOf(name: string): string {
   return legal.length >= 2 ? legal : s;
 }
 
+/**
+ * `a` is `b` with one character mistyped: the two differ in exactly one character, and that one reads alike (七一电气
+ * for 七一电器, 华糠药业 for 华康药业). A character that reads otherwise makes another name (华晟药业, 七一电机): an
+ * unknown enterprise is kept as written, never snapped to a known one that merely shares characters.
+ */
 function hamming1(a: string, b: string): boolean {
+  if (homophoneTypoAt(a, b) >= 0) return true;
   if (a.length !== b.length || a === b) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++diff > 1) return false;
-  return true;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 1 && VARIANTS.has(`${a[diff[0]!]}${b[diff[0]!]}`);
 }
+/** Pairs of characters written for one another, both ways round (lexicon/enterprises.ts). */
+const VARIANTS = new Set(NAME_CHARACTER_VARIANTS.flatMap(([x, y]) => [`${x}${y}`, `${y}${x}`]));
 
 /** Starts with a company-name ending; returns it (longest first). */
 /**
@@ -122,6 +132,35 @@ function suffixAt(text: string, pos: number): string | null {
     return s;
   }
   return null;
+}
+
+/** Characters that open a word about the enterprise's own premises or kind, not more of its name (新厂, 老厂, 总厂). */
+const NOT_NAME_GAP = /^[新老原总分子本该各大小]/;
+
+/**
+ * A short form of a known name at [at, end) that is only the start of another name written out (七一电机 for no
+ * 七一电器, 海纳川药业 for no 海纳半导体): a company ending that starts inside the short form and runs past it, or a
+ * strong one (STRONG_COMPANY_SUFFIXES) that follows it after one or two more name characters — an ending the known core
+ * does not have there. Such a name
+ * is another enterprise, kept as written.
+ */
+function otherNameAt(text: string, at: number, end: number, core: string): boolean {
+  for (let p = at + 1; p < end; p++) {
+    const sfx = suffixAt(text, p);
+    if (sfx && p + sfx.length > end && !core.startsWith(text.slice(at, p + sfx.length))) return true;
+  }
+  for (let gap = 1; gap <= 2; gap++) {
+    const mid = text.slice(end, end + gap);
+    if (!/^[\u4e00-\u9fa5]+$/.test(mid) || mid.length < gap) return false;
+    if (BREAK_CHARS.test(mid) || NAME_FOLLOWER.test(mid) || NOT_NAME_GAP.test(mid) || suffixAt(text, end)) return false;
+    const sfx = suffixAt(text, end + gap);
+    // (金鼎招技术工人: an ending that opens a longer problem word is that word, no name's)
+    if (!sfx || CATEGORY_WORD_LIST.some((w) => w.length > sfx.length && text.startsWith(w, end + gap))) return false;
+    // (a strong ending only: a weak one — 科技, 机械 — after a short form is as often the matter as another name)
+    if (STRONG_SUFFIXES.has(sfx) && !core.includes(mid) && plainName(text.slice(at, end + gap + sfx.length)))
+      return true;
+  }
+  return false;
 }
 
 export interface EnterpriseMatcher {
@@ -207,6 +246,7 @@ export function enterpriseMatcher(known: readonly string[], preferred: readonly 
         let end = at + alias.length;
         if (!free(at, end)) continue;
         const core = cores.get(name)!;
+        if (alias !== name && alias !== core && otherNameAt(text, at, end, core)) continue;
         if (alias !== name && alias !== core) {
           // The core written out with a one-character typo (七一电气 for 七一电器) is the known name;
           // an abbreviation followed by another company ending is a different company (华康化工).
@@ -308,7 +348,7 @@ export function enterpriseMatcher(known: readonly string[], preferred: readonly 
 
 /** Characters that do not occur inside company names: the name starts after the last of them. */
 const BREAK_CHARS =
-  /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴缺]/;
+  /[的了是在们我你他她这那个些想要做把被让说吗呢吧已将还又都就很太更最没不无哪啥么给向对从为及或与跟同去到里叫趟赴缺该]/;
 /** A one-character conjunction, which also begins names (同创, 和美, 与时). */
 const CONJUNCTION_START = /^[与跟同和及]/;
 /** Multi-character words that end the text before a name (…申请|反映|希望 + name). */
@@ -318,7 +358,7 @@ const BREAK_WORD_ALT =
 const BREAK_WORDS = new RegExp(`(?:${BREAK_WORD_ALT})(?!.*(?:${BREAK_WORD_ALT}))`);
 /** Words before a name that are not part of it. */
 const LEAD_WORDS =
-  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今日|今早|今晚|昨天|昨日|昨晚|当天|当日|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|上周[一二三四五六日天]|本周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|(?:[一二三四五六七八九十\d]{1,3}月)?[一二三四五六七八九十\d]{1,3}[日号]|\s)+/;
+  /^(?:FYI|fyi|Fyi|today|Today|TODAY|team|Team|另据|又据|据悉|据|经|关于|对于|针对|另外|此外|前期|近期|近日|日前|此前|同时|还有|然后呢|然后|接着|随后|赴|前往|和|跟|与|同|陪同|今天|今日|今早|今晚|昨天|昨日|昨晚|当天|当日|前天|大前天|上午|中午|下午|晚上|早上|刚刚|刚才|刚|企业|公司|一?趟|一下|走访了?|拜访了?|调研了?|回访了?|走防了?|走仿了?|回仿了?|回防了?|拜仿了?|去了|到了|跑了|来到|(?:上|本|这)(?:周|星期|礼拜)[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|(?:[一二三四五六七八九十\d]{1,3}月)?[一二三四五六七八九十\d]{1,3}[日号]|\s)+/;
 
 /** The same without the one-character conjunctions, which also begin names (同创, 和美, 与时). */
 const LEAD_WORDS_KEEP_CONJ = new RegExp(LEAD_WORDS.source.replace('和|跟|与|同|', '').replace('据|经|', '据|'));
@@ -336,7 +376,8 @@ const PERSON_NAME = new RegExp(
 );
 
 function badName(name: string): boolean {
-  if (name.length < 2 || name.length > 16) return true;
+  // (a legal full name with its county may run longer: 临江县宏达新能源汽车零部件有限公司)
+  if (name.length < 2 || name.length > (LEGAL_ENDING.test(name) ? 24 : 16)) return true;
   // (今早, 下午, 周三上午: words of time and the like before a name, and nothing else)
   if (!name.replace(LEAD_WORDS, '')) return true;
   if (PERSON_NAME.test(name)) return true;
@@ -391,9 +432,26 @@ const COUNTED_BEFORE = new RegExp(`${ENTERPRISE_COUNT.source}`);
 const orderedEntryBefore = (before: string) => ORDERED_ENTRY_BEFORE.test(before) && COUNTED_BEFORE.test(before);
 
 /** Where a leading place name (PLACE_PREFIX) that covers position `k` of `run` starts, else null. */
+const LISTED_PLACE_START = new RegExp(`^(?:${PLACE_NAMES.join('|')})`);
+/** Tags of a one-character word that opens a clause, not a place (接, 到, 在, 是). */
+const VERB_BEFORE_PLACE_TAGS = new Set(['v', 'p', 'c', 'd', 'u', 'r']);
+
+/**
+ * 接临江县天元光伏…, 到临江县锦华服饰…: a verb or preposition of one character right before a place of the county or
+ * city pattern (临江县) is no part of the name; the name starts with the place.
+ */
+function withoutVerbBeforePlace(run: string): string {
+  if (!/^[\u4e00-\u9fa5][\u4e00-\u9fa5]{2,3}(?:省|市|县|区)/.test(run)) return run;
+  const [first, second] = defaultTokenizer().tagged(run.slice(0, 8));
+  if (!first || !second || first.word.length !== 1 || !VERB_BEFORE_PLACE_TAGS.has(first.tag)) return run;
+  return second.tag === 'ns' ? run.slice(1) : run;
+}
+
 function placeAround(run: string, k: number): number | null {
   for (let j = Math.max(0, k - 2); j <= k; j++) {
     const m = PLACE_PREFIX.exec(run.slice(j));
+    // (是临江县…, 了临江县…: a break character opens a place only when a listed place begins with it — 无锡)
+    if (j === k && m && !LISTED_PLACE_START.test(run.slice(j))) continue;
     if (m && j + m[0].length > k && run.length - j - m[0].length >= 2) return j;
   }
   return null;
@@ -438,7 +496,7 @@ function nameBefore(text: string, sfxStart: number): { part: string; clean: bool
       break;
     }
   }
-  const bare = run.replace(LEAD_WORDS, '');
+  const bare = withoutVerbBeforePlace(run.replace(LEAD_WORDS, ''));
   // 去了同创机械: a conjunction that leaves less than a name is the name's first character
   run = bare.length >= 2 ? bare : run.replace(LEAD_WORDS_KEEP_CONJ, '');
   // 去了下青禾食品: 下 after a motion verb is 一下 said short (a name starting with 下 is still read after 去了一下)
@@ -616,8 +674,7 @@ const RECEIVED_FROM = new RegExp(
 );
 
 /** People of the enterprise written right after its name (丰源王总, 华瑞的负责人). */
-const ENTERPRISE_PERSON =
-  '的?(?:老板|老总|负责人|总经理|董事长|经理|财务|人事|厂长|[王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤][总厂])';
+const ENTERPRISE_PERSON = `的?(?:老板|老总|负责人|总经理|董事长|经理|财务|人事|厂长|[${COMMON_SURNAMES}][总厂])`;
 const CONTACT_THEN_PERSON = new RegExp(
   `(?:跟|和|与|给|联系了?|致电|电话联系了?|约了|见了)\\s*([\\u4e00-\\u9fa5]{2,8}?)\\s*${ENTERPRISE_PERSON}`,
   'g',
@@ -630,13 +687,29 @@ const AT_PLACE = new RegExp(
 /** A clause of only a name and 的, ending its sentence (…转给自规了，新凯达的). */
 const TRAILING_OWNER = /(?<=[,，\s])([\u4e00-\u9fa5A-Za-z]{2,8})的\s*(?=$|[。!！\n])/g;
 
+/** A name opening its clause, then "went there" (汇丰今天去了, 海纳那边去过了, 维和上午去看了). */
+const NAME_THEN_VISITED =
+  /(?<=^|[,，。;；!！\s])([\u4e00-\u9fa5A-Za-z]{2,8}?)(?=(?:那边|这边|那儿|这儿|那里)?\s?(?:我们|我)?\s?(?:今天|今早|昨天|前天|上午|下午|中午|刚才|刚刚|刚|\d{1,2}[号日])?\s?(?:也|已经|已)?(?:去过了?|去了|去看了?|跑了一?趟)(?![\u4e00-\u9fa5A-Za-z]{2}))/g;
+
+/** A firm described by what it does or who runs it, then its name in brackets (做阀门的那家（宏阀流体）). */
+const DESCRIBED_THEN_NAMED = /(?:那家|这家|的厂|厂子|那个厂)\s*[(（]([\u4e00-\u9fa5A-Za-z]{2,12})[)）]/g;
+/**
+ * A firm called by the person who runs it (老周的厂, 小陈的公司, 王总的厂), not followed by its name in brackets nor
+ * running on into another word (厂房, 厂长).
+ */
+const PERSONS_FIRM = new RegExp(
+  `(?:[老小][${COMMON_SURNAMES}]|[${COMMON_SURNAMES}](?:总|老板))的(?:厂|公司|作坊|店)(?![房长区里家内外门部子]|\\s*[(（])`,
+  'g',
+);
+
 /** Names without a company ending, from their context: 去了迈微，/ 格格屋反映 / 企业（海星）. */
 export function findContextNames(text: string, exclude: Span[] = []): EnterpriseHit[] {
   const hits: EnterpriseHit[] = [];
   const push = (name: string, start: number) => {
     const n = name.trim();
     const s = start + name.indexOf(n);
-    if (badName(n) || BREAK_CHARS.test(n)) return;
+    // (汇丰今天去了 用电增容: a problem word after the visit is what was found there, no name)
+    if (badName(n) || BREAK_CHARS.test(n) || GENERIC_WORDS.has(n)) return;
     if (exclude.some((x) => s < x.end && x.start < s + n.length)) return;
     hits.push({ name: n, start: s, end: s + n.length, known: false });
   };
@@ -673,6 +746,12 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     const name = raw.replace(LEAD_WORDS, '');
     push(name, m.index + m[0].length - name.length);
   }
+  // 汇丰今天去了, 金鼎那边上午去过了: a name opening its clause, then the visit made there
+  for (const m of text.matchAll(NAME_THEN_VISITED)) {
+    const name = m[1]!.replace(LEAD_WORDS, '');
+    if (NOT_A_NAME.test(name) && !tradeNameShape(name)) continue;
+    push(name, m.index + m[0].length - name.length);
+  }
   // 接到中科锐能电话, 收到远帆船舶的来函
   for (const m of text.matchAll(RECEIVED_FROM)) push(m[1]!, m.index + m[0].indexOf(m[1]!, 2));
   // 跟丰源王总通了电话, 联系了华瑞的负责人: after a contact word, a name before a person of the enterprise
@@ -689,6 +768,13 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     if (!findStatuses(before).length && !findDepartments(before).length) continue;
     push(name, start);
   }
+  // 做阀门的那家（宏阀流体）, 老周的厂（周氏精锻）: a firm described, then its name in brackets
+  for (const m of text.matchAll(DESCRIBED_THEN_NAMED)) push(m[1]!, m.index + m[0].lastIndexOf(m[1]!));
+  // 老周的厂, 王总的公司: a firm called by the person who runs it, kept as written (a name in brackets after it wins)
+  // (its 的 is part of what the firm is called, so it is taken as said, not through push's checks of a name)
+  for (const m of text.matchAll(PERSONS_FIRM))
+    if (![...exclude, ...hits].some((x) => m.index < x.end && x.start < m.index + m[0].length))
+      hits.push({ name: m[0], start: m.index, end: m.index + m[0].length, known: false });
   // 企业（名称） / 企业：名称
   for (const m of text.matchAll(
     /(?<![\u4e00-\u9fa5])(?:企业|公司|厂家)(?:名称)?\s*(?:[(（]([^)）]{2,16})[)）]|[:：]\s*([\u4e00-\u9fa5A-Za-z]{2,16}))/g,
@@ -697,6 +783,15 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
     push(name, m.index + m[0].lastIndexOf(name));
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+const TRADE_NAME_CHARACTER = new RegExp(`^[${TRADE_NAME_CHARACTERS}]{2,3}$`);
+/**
+ * A word of two or three trade-name characters only (宏图, 富民, 新源, 大华: lexicon TRADE_NAME_CHARACTERS) that is no
+ * problem, department or company-ending word: the shape of a firm's short form, whatever a dictionary says of it.
+ */
+export function tradeNameShape(word: string): boolean {
+  return TRADE_NAME_CHARACTER.test(word) && !GENERIC_WORDS.has(word) && !STOP.has(word) && !badName(word);
 }
 
 const HEAD_VERB_OPENING = /^(?:有|没有?|是|在|要|想)(?=[\u4e00-\u9fa5]{2})/;
@@ -729,7 +824,7 @@ export function findHeadNames(text: string, exclude: Span[] = []): Array<Enterpr
       name.length > 8 ||
       badName(name) ||
       BREAK_CHARS.test(name) ||
-      NOT_A_NAME.test(name) ||
+      (NOT_A_NAME.test(name) && !tradeNameShape(name)) ||
       // (有冲突的私聊我, 没来的补报: a clause opening with a verb of being or having, no name)
       HEAD_VERB_OPENING.test(name) ||
       (m[2] && statusOrActionPhrase(name))
@@ -741,12 +836,14 @@ export function findHeadNames(text: string, exclude: Span[] = []): Array<Enterpr
   }
   // 北辰用地 销号, 瑞祥增容的事交电力了: a message opening with a word right before a problem word; 帮晨阳开拓市场,
   // 为锦程对接银行: a word after a beneficiary preposition — kept only when no dictionary knows the word (findEnterprises)
-  for (const re of [BENEFICIARY_NAME, OPENER_BEFORE_TOPIC]) {
+  // (绿源采茶工凑齐了: a message opening with a word of trade-name characters, which ends a word of its own there)
+  for (const re of [BENEFICIARY_NAME, OPENER_BEFORE_TOPIC, TRADE_NAME_OPENER]) {
     const m = re.exec(text);
     if (!m) continue;
     const start = m.index + m[0].indexOf(m[1]!);
-    const name = re === OPENER_BEFORE_TOPIC ? m[1]! : nameAt(text, start);
-    if (!name || badName(name) || NOT_A_NAME.test(name) || BREAK_CHARS.test(name)) continue;
+    if (re === TRADE_NAME_OPENER && !(tradeNameShape(m[1]!) && wordEndsAt(text, start, start + m[1]!.length))) continue;
+    const name = re === BENEFICIARY_NAME ? nameAt(text, start) : m[1]!;
+    if (!name || badName(name) || (NOT_A_NAME.test(name) && !tradeNameShape(name)) || BREAK_CHARS.test(name)) continue;
     if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
     if ([...exclude, ...hits].some((x) => start < x.end && x.start < start + name.length)) continue;
     hits.push({ name, start, end: start + name.length, known: false, opener: true });
@@ -770,6 +867,20 @@ function nameBeforeTopic(run: string): string {
 
 const TOPIC_WORDS = [...CATEGORY_WORDS].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
 const OPENER_BEFORE_TOPIC = new RegExp(`^\\s*([\\u4e00-\\u9fa5]{2,3}?)(?:${TOPIC_WORDS.join('|')})`);
+/** An entry's head: a word of two or three characters before its topic (的, 那边 …, a problem word) or a space. */
+const ENTRY_HEAD = new RegExp(
+  `^([\\u4e00-\\u9fa5]{2,3}?)(?=${TOPIC_AFTER_ALT}|${TOPIC_WORDS.join('|')}|[^\\S\\n]+[\\u4e00-\\u9fa5\\d])`,
+);
+const TRADE_NAME_OPENER = new RegExp(`^\\s*([${TRADE_NAME_CHARACTERS}]{2})(?=[\\u4e00-\\u9fa5])`);
+/** Does the segmenter end a word at `end` reading the text from `start` (绿源|采茶工, not 东方|红 cut at 东方红)? */
+function wordEndsAt(text: string, start: number, end: number): boolean {
+  let at = start;
+  for (const t of defaultTokenizer().tagged(text.slice(start, end + 6))) {
+    at += t.word.length;
+    if (at >= end) return at === end;
+  }
+  return true;
+}
 const BENEFICIARY_NAME = /(?:帮|帮助|协助|为|替)\s*([\u4e00-\u9fa5]{2,3})/;
 
 /** The two or three characters at `start` that make one name: three when the segmenter reads them as one proper name. */
@@ -1095,11 +1206,55 @@ export function findEnterprises(
     }
     hits.sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
   }
-  if (hits.length) return mergeRestated(text, hits);
+  if (hits.length) {
+    // 本月销号：Q-0050 鑫达招工、Q-0054 七一电气道路: the other entries of a list whose entries open with a name
+    // open with one too, said bare (鑫达 + its topic)
+    const heads = findEntryHeadNames(text, hits, exclude, idSpans);
+    if (heads.length) hits.push(...heads);
+    hits.sort((a, b) => a.start - b.start || Number(b.known) - Number(a.known));
+    return mergeRestated(text, hits);
+  }
   return findHeadNames(text, exclude)
     .map((h) => ({ ...placed(h), opener: h.opener }))
     .filter((h) => !h.opener || h.known || (nameLike(h.name) && REPORT_AFTER_OPENER.test(text.slice(h.end))))
     .map(({ opener, ...h }) => (opener && !h.known ? { ...h, guessed: true } : h));
+}
+
+/** What ends an entry of a list before the next one: a line break, ；, 、, 。 or a run of spaces (not a colon: what follows it is the entry's matter). */
+const ENTRY_BREAK = /[\n；;、。]|[^\S\n]+/g;
+
+/**
+ * Entries of a list (lines, items after ；/、, entries after an issue id or a space) of which one opens with an
+ * enterprise already read: another entry opening with a word of the shape of a short form (nameLike: 鑫达, 锦程, 宏图)
+ * right before its topic (鑫达招工, 鑫泰的地, 锦程 挡车工…) names that entry's enterprise. Parallel entries name
+ * their enterprises in the same place; two named entries at least, or none is read.
+ */
+function findEntryHeadNames(
+  text: string,
+  hits: readonly EnterpriseHit[],
+  exclude: readonly Span[],
+  idSpans: readonly Span[],
+): EnterpriseHit[] {
+  const starts = new Set<number>([0, ...idSpans.map((r) => r.end)]);
+  for (const m of text.matchAll(ENTRY_BREAK)) starts.add(m.index + m[0].length);
+  const heads = new Set(
+    [...starts].filter((s) => s < text.length).map((s) => s + (LINE_LEAD.exec(text.slice(s))?.[0].length ?? 0)),
+  );
+  const named = [...heads].filter((h) => hits.some((x) => x.start === h));
+  if (!named.length) return [];
+  const out: EnterpriseHit[] = [];
+  for (const h of heads) {
+    if ([...exclude, ...hits, ...out].some((x) => x.start <= h && h < x.end)) continue;
+    const m = ENTRY_HEAD.exec(text.slice(h));
+    const name = m?.[1];
+    if (!name || !nameLike(name) || badName(name) || BREAK_CHARS.test(name)) continue;
+    if (NOT_A_NAME.test(name) && !tradeNameShape(name)) continue;
+    if ([...GENERIC_WORDS].some((w) => w.length >= 2 && name.includes(w))) continue;
+    if ([...exclude, ...hits].some((x) => h < x.end && x.start < h + name.length)) continue;
+    out.push({ name, start: h, end: h + name.length, known: false });
+  }
+  // (a name read before, said again heading an entry, is that name's entry: 博创…\n博创工程师人社在推)
+  return named.length + out.length >= 2 ? out : [];
 }
 
 /** Between a name and its restatement: fillers and spaces only (浙江华通 那个 华通机电有限公司). */
@@ -1212,6 +1367,7 @@ export function plainName(name: string): boolean {
 }
 
 function nameLike(word: string): boolean {
+  if (tradeNameShape(word)) return true;
   const tokens = defaultTokenizer().tagged(word);
   if (tokens.length === 1) return NAME_TAGS.has(tokens[0]!.tag);
   // 兴达, 鑫旺达: only single characters — no word of the dictionary

@@ -525,8 +525,18 @@ function rollUpBreaks(work: string, ents: readonly EnterpriseHit[]): string {
     for (const e of ents) {
       // (宏达机械（缺焊工）、恒信电子（贷款难）: a listed name after the bracket of the entry before opens its own entry)
       const listed = /[、,，]/.test(work[e.start - 1] ?? '') && /[)）]/.test(work[e.start - 2] ?? '');
-      if (!e.guessed && (listed || (again.includes(e) && /[,，]/.test(work[e.start - 1] ?? ''))))
-        out = `${out.slice(0, e.start - 1)}；${out.slice(e.start)}`;
+      // (金鼎的用地交资规局、矽盛的补助交财政局: a 、 before a name ends the entry before when that entry says more
+      // than a name — a list of names alone, 走访了华康、七一电器, is one clause)
+      // (…鑫达招工、Q-0054 七一电气道路: an issue id, blanked, may stand between the 、 and the name)
+      let at = e.start - 1;
+      while (at > 0 && work[at] === ' ' && work[at - 1] === ' ') at--;
+      if (work[at] === ' ' && work[at - 1] === '、') at--;
+      const prev = ents.filter((o) => o.end <= at).at(-1);
+      const entryBefore = prev ? work.slice(prev.end, at) : '';
+      const saysMore = /[\u4e00-\u9fa5]{2}/.test(entryBefore) && !/[,，。;；\n]/.test(entryBefore);
+      const mark = work[at] ?? '';
+      if (!e.guessed && (listed || (again.includes(e) && (/[,，]/.test(mark) || (mark === '、' && saysMore)))))
+        out = `${out.slice(0, at)}；${out.slice(at + 1)}`;
     }
   const known = ents.filter((e) => e.known);
   if (new Set(known.map((e) => e.name)).size < 2) return out;

@@ -448,6 +448,10 @@ export const TOPIC_AFTER_NAME: readonly string[] = [
   '那件',
   '那项',
   '那批',
+  '那条',
+  '那块',
+  '那单',
+  '那桩',
 ];
 
 /** Where at an enterprise one is (在鼎新那边, 在宏图机械车间里): the name stands before it. */
@@ -562,6 +566,35 @@ export function loadKnownEnterprises(file: string = defaultEnterprisesFile()): s
     ),
   ];
 }
+
+/**
+ * Characters written for one another in company names though they read otherwise (矽 the old word for 硅; the
+ * traditional forms of simplified characters): a name differing from a known one only by such a pair is that one
+ * mistyped (硅盛电子 for 矽盛电子), as a character read alike is (src/ledger/extract/enterprise.ts).
+ */
+export const NAME_CHARACTER_VARIANTS: ReadonlyArray<readonly [string, string]> = [
+  ['矽', '硅'],
+  ['華', '华'],
+  ['電', '电'],
+  ['業', '业'],
+  ['機', '机'],
+  ['東', '东'],
+  ['豐', '丰'],
+  ['達', '达'],
+];
+
+/**
+ * Characters firms choose for their trade names (字号: 鑫, 宏, 瑞, 泰, 恒 …). A word of two or three of them alone (宏图,
+ * 富民, 新源, 大华) has the shape of a short form, even when a dictionary knows it as a common word: said bare where
+ * a name stands (opening a one-liner, heading an entry of a roll-up), it names an enterprise
+ * (src/ledger/extract/enterprise.ts). Characters of ordinary words (老, 小, 的, 家 …) are not here.
+ */
+export const TRADE_NAME_CHARACTERS =
+  '鑫宏富华源瑞祥兴旺达恒泰丰盛昌隆锦博创新天金鼎汇嘉禾绿海德永康信诚远通裕荣欣晟辉光明宇航力凯豪宝龙凤腾飞亿万佳美福星辰晨阳东中鸿运安顺益泽晶振汉升峰茂森林杰威伟立鹏正元合成胜俊卓越群联民捷乐景舟帆蓝红翔云亚江山川湖岳恩诺铭睿智慧精锐讯盈融策众浩宁邦广大图';
+
+/** Common surnames, one character each: 王总, 老周 — a person, who may name the firm they run (老周的厂). */
+export const COMMON_SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 
 /** Endings of a team of cadres (专项督查组, 第三小组, 服务专班, 帮扶工作队): no enterprise name ends so. */
 export const CADRE_TEAM_ENDINGS: readonly string[] = ['组', '专班', '工作队', '服务队', '帮扶队', '专员'];
