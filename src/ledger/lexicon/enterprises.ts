@@ -592,9 +592,8 @@ export const NAME_CHARACTER_VARIANTS: ReadonlyArray<readonly [string, string]> =
 export const TRADE_NAME_CHARACTERS =
   '鑫宏富华源瑞祥兴旺达恒泰丰盛昌隆锦博创新天金鼎汇嘉禾绿海德永康信诚远通裕荣欣晟辉光明宇航力凯豪宝龙凤腾飞亿万佳美福星辰晨阳东中鸿运安顺益泽晶振汉升峰茂森林杰威伟立鹏正元合成胜俊卓越群联民捷乐景舟帆蓝红翔云亚江山川湖岳恩诺铭睿智慧精锐讯盈融策众浩宁邦广大图';
 
-/** Common surnames, one character each: 王总, 老周 — a person, who may name the firm they run (老周的厂). */
-export const COMMON_SURNAMES =
-  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+/** Common surnames (one list, lexicon/departments.ts): 王总, 老周 — a person, who may name the firm they run (老周的厂). */
+export { COMMON_SURNAMES };
 
 /** Endings of a team of cadres (专项督查组, 第三小组, 服务专班, 帮扶工作队): no enterprise name ends so. */
 export const CADRE_TEAM_ENDINGS: readonly string[] = ['组', '专班', '工作队', '服务队', '帮扶队', '专员'];
