@@ -100,7 +100,6 @@ import {
 } from '../lexicon/signals.js';
 import { parseLedgerCommand } from '../commands.js';
 import { categorize } from './category.js';
-import { backoffCategory, CATEGORY_MODEL, type CategoryInput } from './category-model.js';
 import { confidenceOf, leavesOutNamed } from './confidence.js';
 import { resolveEventDate, findDates, type DateHit } from './event-dates.js';
 import { findDepartments, handlerDepartment, type DepartmentMention } from './department.js';
@@ -271,15 +270,9 @@ export function extractUpdate(text: string, ctx: ExtractContext): Extraction {
   }
 
   // (the department mentions were read on `work`, which keeps the positions of the folded text)
-  const backoff = ctx.categoryBackoff ?? ((i: CategoryInput) => backoffCategory(CATEGORY_MODEL, i));
-  return withShapeDoubts(
-    interpret(said, lead, refs, work, names.depts, names.ents, ctx.today, backoff),
-    clipped,
-    known,
-    {
-      departments: names.depts,
-    },
-  );
+  return withShapeDoubts(interpret(said, lead, refs, work, names.depts, names.ents, ctx.today), clipped, known, {
+    departments: names.depts,
+  });
 }
 
 /** A keycap number (1️⃣, 1⃣ without the variation selector, 🔟): an emoji list marker. */
@@ -435,7 +428,6 @@ function interpret(
   depts: DepartmentMention[],
   ents: EnterpriseHit[],
   today: string,
-  backoff: (i: CategoryInput) => Category,
 ): Extraction {
   const m = readMessage(original, trimmed, refs, work, depts, ents, today);
   const screened = screenNonUpdate(m);
@@ -448,9 +440,6 @@ function interpret(
   if (editsTheRecordOnly(m, draft)) return notUpdate();
   const kind = decideKind(m, draft);
   if (kind === null || generalVisitTalk(m, draft, kind)) return questionOrNothing(m);
-  // (where the lexicon read no word, or weak ones, the learned back-off may name the category: category-model.ts)
-  for (const i of draft.items)
-    i.category = backoff({ summary: i.summary, category: i.category, score: i.categoryScore, old: i.old });
   return finish(m, draft, kind);
 }
 

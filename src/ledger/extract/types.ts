@@ -1,6 +1,3 @@
-import type { Category } from '../model.js';
-import type { CategoryInput } from './category-model.js';
-
 export interface ExtractContext {
   /** The message day, YYYY-MM-DD in Asia/Shanghai; relative dates resolve against it. */
   today: string;
@@ -13,9 +10,4 @@ export interface ExtractContext {
    * bound names (those are user input). Default: knownEnterprises.
    */
   promptEnterprises?: string[];
-  /**
-   * The category of each issue after the lexicon (default: the learned back-off of data/ledger/category-model.json,
-   * category-model.ts). bench/category-model.ts passes one that records what the lexicon read.
-   */
-  categoryBackoff?: (issue: CategoryInput) => Category;
 }
