@@ -65,6 +65,21 @@ describe('category from the head noun of the problem', () => {
     expect(categorize('施工进度不够快').category).not.toBe('用工');
   });
 
+  it('a worker named before the deficit made good is ordinary labour', () => {
+    expect(categorize('摘果工已经凑齐了').category).toBe('用工');
+    expect(categorize('理货员招满了').category).toBe('用工');
+    // 开工, 党员 are no workers
+    expect(categorize('开工已到岗').category).not.toBe('用工');
+    expect(categorize('党员不足').category).not.toBe('用工');
+  });
+
+  it('people hired, counted, with no one named before them, are ordinary labour', () => {
+    expect(categorize('劳务公司送来一批简历，已招到12人').category).toBe('用工');
+    expect(categorize('招了三十个人，还差一半').category).toBe('用工');
+    // a professional named before the count: the talent it is about
+    expect(categorize('材料工程师 已招到3人').category).toBe('人才');
+  });
+
   it('a certificate being issued, renewed or refused is a permit', () => {
     expect(categorize('木材运输证办理慢').category).toBe('审批');
     expect(categorize('卫生证快到期了').category).toBe('审批');

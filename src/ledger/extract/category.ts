@@ -40,11 +40,11 @@ const WORKER_AFTER_NEED =
   /(?:缺|招|要|差|需要|急需)[^，,。;；]{0,8}?[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员)|师傅)/g;
 const WORKER_WEIGHT = 5;
 /**
- * … and the same kind of worker as the subject of a deficit (保洁员招不到, 缝纫女工缺口大, 挡车工走了一半): 施工, 开工,
- * 党员, 全员 … are no workers.
+ * … and the same kind of worker as the subject of a deficit (保洁员招不到, 缝纫女工缺口大, 挡车工走了一半) or of the
+ * deficit made good (装卸工招齐了, 分拣工已到岗): 施工, 开工, 党员, 全员 … are no workers.
  */
 const WORKER_BEFORE_DEFICIT =
-  /(?<![施开竣复停完动加党会委官全满减])[\u4e00-\u9fa5](?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员))(?=\s*(?:都|也|还|又|现在|目前|一直)?\s*(?:缺|不够|紧缺|短缺|不足|招不到|招不来|招不齐|难招|不好招|流失|走了|跑了|留不住))/g;
+  /[\u4e00-\u9fa5](?<![施开竣复停完动加党会委官全满减])(?:工(?![程艺资期厂业商会作地])|员(?<!研发人员|技术员|管理人员|科研人员))(?=\s*(?:都|也|还|又|现在|目前|一直|已经?)?\s*(?:缺|不够|紧缺|短缺|不足|招不到|招不来|招不齐|难招|不好招|流失|走了|跑了|留不住|凑齐|招齐|招满|招到|配齐|补齐|到岗))/g;
 
 /** Verbs of need: the last problem word after one of them (the head of the phrase) counts extra. */
 const NEED_VERB = /缺|招|引进|引才|需要|急需|紧缺|短缺|找|聘/g;

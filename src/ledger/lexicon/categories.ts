@@ -119,6 +119,14 @@ export const CATEGORY_MORPHOLOGY: Array<{ category: Category; weight: number; pa
     pattern:
       /(?<!融资|贷款|利息|人工|用工|工资|社保|土地|用地|租地)(费用|费)(?:也|都|还)?(?:太|很|偏|较|比较|过|有点|特别|越来越|实在)?(?:高|贵)/g,
   },
+  // …，已招到10人, 招了二十个人: people hired, counted, with no one named before them in the clause, are ordinary labour
+  // (光学工程师 已招到2人 is about the engineers: the lexicon reads them)
+  {
+    category: '用工',
+    weight: 4,
+    pattern:
+      /(?<=(?:^|[，,。;；:：、])(?:已经?|又|共|先|还|都|目前|现在|陆续)?)(招)(?:到|了|齐|来|进)?\s*[\d一两二三四五六七八九十百千几]+\s*(?:个|名|位)?(?:工人|人)/g,
+  },
   // 贷个一千万, 贷500万: the verb of a loan with its amount
   { category: '融资', weight: 4, pattern: /(贷)(?:个|了|款)?\s*[\d一两二三四五六七八九十百千万几]/g },
   // 再拿50亩地, 新增二十亩: land counted in 亩
