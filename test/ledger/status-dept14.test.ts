@@ -67,3 +67,24 @@ describe('steps put off and hand-offs made together', () => {
     expect(statuses('以上已统一交办')).toEqual(['assigned']);
   });
 });
+
+describe('who handles it: referrals, thanks and steps still to take', () => {
+  it('an office that pushed the matter on to banks referred it, it did not decline it', () => {
+    expect(rows('Q-0088 金融办说已经推给三家银行了 在对接')).toEqual([['金融办', 'in_progress']]);
+    expect(findDepartments('Q-0012 环保局说不归他们管，推给园区了').find((d) => d.name === '生态环境局')?.role).toBe(
+      'background',
+    );
+  });
+
+  it('an office thanked for the matter handled it, its staff named after it are no company of a visit', () => {
+    expect(rows('瑞丰那个许可证办下来了，企业今天拿到证了，谢谢市监局的同志')).toEqual([['市场监管局', 'resolved']]);
+    expect(findDepartments('感谢经信局老王陪同走访')[0]?.role).toBe('participant');
+  });
+
+  it('a hand-off or contact a moment later (晚点, 等下) is still to take: no handler, and 等下 is no waiting', () => {
+    expect(rows('华康缺20个普工，晚点我报给人社')).toEqual([[null, 'open']]);
+    expect(rows('华康缺20个普工，等下跟人社说')).toEqual([[null, 'open']]);
+    expect(statuses('等下跟人社说')).toEqual([]);
+    expect(statuses('就等批复')).toEqual(['in_progress']);
+  });
+});

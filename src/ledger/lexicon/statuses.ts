@@ -332,6 +332,23 @@ export const COMPLETION_PATTERN =
   `(?<![没未不])(?:${alt(COMPLETION_VERBS.filter((v) => v.length > 1 || !'跑找搞弄改换调接还'.includes(v)))})了${AMOUNT_AHEAD}|` +
   // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
   `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
+/**
+ * A moment later today (晚点, 等下, 待会儿, 一会儿): the speaker's step said with them is still to take (晚点我报给人社,
+ * 等下跟住建说), and 等 there is no waiting on the matter.
+ */
+export const SOON_TIMES = [
+  '晚点',
+  '晚些',
+  '等下',
+  '等一下',
+  '等会儿',
+  '等会',
+  '待会儿',
+  '待会',
+  '一会儿',
+  '过会儿',
+  '稍后',
+];
 /** Times a little ahead (下周, 月底, 过两天): a result promised for them is work under way. */
 export const NEAR_FUTURE_TIMES = [
   '这周',
@@ -698,7 +715,10 @@ export const STATUS_PATTERNS: StatusPattern[] = [
       `会同[^，,。;；]{1,12}?(?:${alt(JOINT_WORK_VERBS)})|` +
       '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|审评|公示|论证|评估|核查|核实|调查|走流程|流程|进行)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|受理的(?=$|[,，。;；!！\\s])|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|follow[ -]?up\\s*中|reviewing|under review|processing|working on|in process|已介入|介入了|' +
       `(?:继续|持续)(?:${alt(CONTINUED_WORK_VERBS)})|` +
-      '(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,12}(?:销号|消号|回访|再说|再定|再议|再看|再研究))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)' +
+      // (等下跟人社说, 等会儿我报: a moment later, no waiting — 等下来, 等下文 are waiting)
+      `(?!(?:${alt(SOON_TIMES.filter((t) => t.startsWith('等')).map((t) => t.slice(1)))})(?!来|文|发|达))` +
+      '(?![^，,。;；]{0,12}(?:销号|消号|回访|再说|再定|再议|再看|再研究))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
@@ -757,8 +777,9 @@ export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
 export const TOLD_AFTER_DEPARTMENT =
   /^\s*(?:那边|这边)?(?:的人)?\s*(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)(?:过|好)?了|打了(?:个)?(?:招呼|电话)|了(?=$|[\s,，。;；!！]))/;
 /** Before a hand-off verb (and the speaker as its subject): it is only considered or asked (该交住建还是园区？, 想报给发改, 回头我报给人社局): no hand-off. */
-export const HANDOFF_CONSIDERED =
-  /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|稍后|马上|(?:^|(?<=[\s说我们也都就再还]))会)\s*(?:我们|咱们|我|咱)?\s*(?:再|去)?\s*$/;
+export const HANDOFF_CONSIDERED = new RegExp(
+  `(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|马上|${SOON_TIMES.join('|')}|(?:^|(?<=[\\s说我们也都就再还]))会)\\s*(?:我们|咱们|我|咱)?\\s*(?:再|去)?\\s*$`,
+);
 
 /** Before a status verb in the same clause: the verb is negated. */
 /**
@@ -939,6 +960,7 @@ export const TENTATIVE_VERB_STEMS = [
 ];
 /** Adverbs of a later time or intent that make the speaker's clause a plan (回头, 改天, 到时候, 打算). */
 export const INTENT_ADVERBS = [
+  ...SOON_TIMES,
   '回头',
   '改天',
   '到时候',
