@@ -41,6 +41,11 @@ describe('work started by whoever acts', () => {
     ]);
   });
 
+  it('an application sent back with the enterprise told to complete it, what is missing said between', () => {
+    expect(statuses('Q-0023 退回，材料不全，让企业补')).toEqual(['in_progress']);
+    expect(statuses('退回补材料了')).toEqual(['in_progress']);
+  });
+
   it('a light verb with a count of rounds (组织两场招聘会) is a step of work', () => {
     expect(statuses('人社局已组织两场招聘会')).toEqual(['in_progress']);
     expect(statuses('开展了三次排查')).toEqual(['in_progress']);

@@ -522,6 +522,8 @@ export const STEP_TAKEN_PATTERN =
   `(?:列入|纳入|排进|排入)[^，,。;；]{0,8}?(?:${alt(SCHEDULE_NOUNS)})|` +
   // an application sent back to be completed (退回补材料了, 被退回修改): the matter goes on
   `退回(?:来)?(?:让|要求|给企业)?(?:${alt(RETURNED_FOR)})|` +
+  // … with what is missing said between (退回，材料不全，让企业补; 被退回了 要求企业补正)
+  `退回[^。;；\\n]{0,10}?(?:让|要求|通知|请)(?:企业|公司|厂里|对方|他们)?(?:尽快|抓紧)?(?:${alt(RETURNED_FOR)})|` +
   `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])|` +
   // a step still to come, opening its clause (…已完成路基施工，待铺沥青; 整改过半，待复验); not a sign-off or a check before it
   `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!(?:${alt(LATER_TIMES)})?(?:研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认))[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
