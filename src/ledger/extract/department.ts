@@ -32,6 +32,7 @@ import {
   OWN_OFFICE_STEPS,
   OWN_OFFICE_WE,
   STEM_ACTION_AFTER,
+  THANKS_BEFORE_DEPARTMENT,
   URGE_BEFORE_DEPARTMENT,
   CHASE_ASKED,
   POLICY_GROUND_BEFORE,
@@ -49,6 +50,7 @@ import {
   HANDOFF_CONSIDERED,
   RESULT_COMPLEMENTS,
   INFORMAL_HANDOFF_BEFORE_DEPARTMENT,
+  SOON_TIMES,
   SUBMISSION_VERB,
   SUBMITTED_DOCUMENT_BEFORE,
   TOLD_AFTER_DEPARTMENT,
@@ -154,7 +156,7 @@ const TO_DO_BEFORE = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*(?:${CON
 const PLANNED_STEP = new RegExp(`(?:${PLANNED_STEP_WORDS.join('|')})\\s*$`);
 /** Before the department, a contact still ahead (下周跟生态局沟通, 计划明天和人社局对接): nobody handles the matter yet. */
 const FUTURE_CONTACT_BEFORE = new RegExp(
-  `(?:${FUTURE_STEP_TIMES.join('|')})\\s*(?:再|还要|要|会|将|去)?\\s*(?:${CONTACT_STEP_VERBS.join('|')})\\s*$`,
+  `(?:${[...FUTURE_STEP_TIMES, ...SOON_TIMES].join('|')})\\s*(?:我们|咱们|我|咱)?\\s*(?:再|还要|要|会|将|去)?\\s*(?:${CONTACT_STEP_VERBS.join('|')})\\s*$`,
 );
 /** After the department (and its cadre): it went along on our visit (陪同走访, 带队, 随行, 一同参加). */
 const ACCOMPANIES_AFTER = new RegExp(
@@ -163,6 +165,7 @@ const ACCOMPANIES_AFTER = new RegExp(
 /** After the department's cadre: they came themselves (电力的人来看过了, 住建局同志到现场): the office at work. */
 const COMES_AFTER = /^\s*(?:已经?|也|都|今天|上午|下午|昨天)?\s*(?:来了?|过来|上门|到现场|到厂|到企业|现场)/;
 
+const THANKED_BEFORE = new RegExp(`(?:${THANKS_BEFORE_DEPARTMENT.join('|')})\\s*(?:一下|下)?\\s*$`, 'i');
 const ASKED_BEFORE = new RegExp(`(?:${ASK_TO_ACT_BEFORE_DEPARTMENT.join('|')})\\s*$`);
 const ASKED_STEP_TAKEN = new RegExp(
   `^\\s*(?:那边|这边)?\\s*(?:帮忙|帮着|协助|提前|尽快)?\\s*(?:${ASKED_STEPS.join('|')})[^，,。;；\\s]{0,6}?了`,
@@ -396,7 +399,9 @@ export function findDepartments(text: string): DepartmentMention[] {
       if (accompanies) role = 'participant';
       else if (submitted) role = 'background';
       else if (!handedTo) {
-        if (
+        // (谢谢市监局的同志: the office thanked for the matter handled it — its staff named after it are no visit's company)
+        if (THANKED_BEFORE.test(before)) role = 'handler';
+        else if (
           PERSON_AFTER.test(after) &&
           !(COMES_AFTER.test(afterPerson) && !WITH_BEFORE.test(before)) &&
           (inVisit || !CADRE_SAYS.test(after))

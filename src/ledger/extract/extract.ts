@@ -1841,7 +1841,7 @@ function newProblem(d: Draft, m: MessageFacts, f: SegmentFacts): boolean {
   const own = (x: Span) => !refClauses.some((r) => inside(x, r.c));
   const ownStatuses = f.statuses.filter(own);
   const ownHandler = handlerUnlessOpen(segmentStatus(ownStatuses), f.depts.filter(own), ownStatuses);
-  const firm = ownStatuses.filter((x) => x.status !== 'in_progress' || ownHandler);
+  const firm = ownStatuses.filter((x) => x.status !== 'in_progress' || ownHandler || x.stage);
   // (供电公司已经批了，正在排施工队: a step done before work still under way is a step)
   const st = segmentStatus(firm);
   const item: Item = {

@@ -45,6 +45,8 @@ export interface StatusHit extends Span {
   raw: string;
   /** Only an acknowledgement of a hand-off just made (a promise of its handler, waiting for its answer): extract.ts. */
   ack?: boolean;
+  /** A stage of the matter whoever's work it is (see StatusPattern.stage). */
+  stage?: boolean;
 }
 
 const COMPILED = STATUS_PATTERNS.map((p) => ({
@@ -151,7 +153,7 @@ export function findStatuses(source: string): StatusHit[] {
         }
         if (p.status === 'assigned' && (WISH_BEFORE.test(before.slice(-3)) || FUTURE_BEFORE.test(before))) continue;
       }
-      hits.push({ status: p.status, start, end, raw: m[0] });
+      hits.push({ status: p.status, start, end, raw: m[0], ...(p.stage ? { stage: true } : {}) });
     }
   }
   // "招到了15人，但还缺20人": a result followed by "but still lacking" is only progress.

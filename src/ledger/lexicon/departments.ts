@@ -235,6 +235,32 @@ export const LEAD_AFTER_DEPARTMENT: readonly string[] = ['牵头', '主办', '�
  * What a department says when it turns the matter down (环保局说不归他们管, 住建不受理, 园区推给街道): it is no handler,
  * the matter is still open. Matched after the department (and an optional verb of saying) within its clause.
  */
+/**
+ * Thanks to an office or its staff (谢谢市监局的同志, 感谢人社局, thx金融办): the office is thanked for its work on the matter
+ * — it handled it, unless it only went along (感谢经信局老王陪同走访).
+ */
+export const THANKS_BEFORE_DEPARTMENT: readonly string[] = ['谢谢', '感谢', '多谢', '辛苦', 'thx', 'thanks', '谢了'];
+/**
+ * Institutions an office refers an enterprise's matter to as its own work (金融办推给三家银行了, 推到农商行): banks and
+ * other financial bodies, which are no department — pushing a matter to them is a step, not declining it.
+ */
+export const REFERRAL_PARTNERS: readonly string[] = [
+  '银行',
+  '农商行',
+  '农商银行',
+  '工行',
+  '农行',
+  '建行',
+  '中行',
+  '交行',
+  '招行',
+  '邮储',
+  '券商',
+  '担保公司',
+  '金融机构',
+];
+/** 推给/推到 not followed by a referral partner (推给园区 declines; 推给三家银行 refers). */
+const PUSHED_AWAY = `推(?:给|到)(?!(?:[\\d一二两三四五六七八九十几多]+\\s*家)?(?:${REFERRAL_PARTNERS.join('|')}))`;
 export const DECLINE_WORDS: readonly string[] = [
   '不归',
   '不属于',
@@ -245,8 +271,7 @@ export const DECLINE_WORDS: readonly string[] = [
   '不予受理',
   '不负责',
   '不接',
-  '推给',
-  '推到',
+  PUSHED_AWAY,
   '推诿',
   '踢皮球',
   '推来推去',
@@ -582,7 +607,8 @@ export const DECLINE_AFTER_DEPARTMENT: readonly string[] = [
   '管不着',
   '不管(?:这|此|该)',
   '不(?:予)?受理',
-  '推(?:给|到|回)',
+  PUSHED_AWAY,
+  '推回',
   '踢皮球',
 ];
 

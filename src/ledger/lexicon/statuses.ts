@@ -13,6 +13,11 @@ export interface StatusPattern {
   literal?: boolean;
   /** Extra: the match does not count right after these words (…协调解决 is a request, not a fact). */
   notAfter?: string;
+  /**
+   * A stage the matter reached whoever's work it is (续贷已审批, 来人看过了): under way even on a new problem with no
+   * department named (extract.ts keeps other work under way only with a handler: 企业正在做股改 is the enterprise's own).
+   */
+  stage?: boolean;
 }
 
 /**
@@ -94,6 +99,8 @@ export const RESULT_COMPLEMENTS = [
   '掉',
   '上',
   '完毕',
+  // enough (缺口已补足, 人员配足了, 招足了)
+  '足',
 ];
 /**
  * Money and papers coming in (钱打过来了, 补贴款汇过来了, 退税退到账上了): a verb of transfer with a
@@ -153,6 +160,8 @@ export const NO_MORE_FOLLOW_VERBS = ['跟进', '跟踪', '跟', '协调', '管',
 
 /** Result complements that may take an object before 了 (装好变压器了, 招到两个了): not 上/下来/出来 (directional). */
 export const OBJECT_COMPLEMENTS = ['好', '完', '齐', '到', '妥'];
+/** Money coming in, said of an amount (今天到账200w, 放款3000万元, 拨付了50万): the money is there. */
+export const MONEY_ARRIVALS = ['到账', '到款', '放款', '拨付', '兑付', '打款', '发放'];
 /** Things that arrive or come through by themselves (钱到账了, 证下来了, 电通了). */
 export const ARRIVAL_PREDICATES = [
   '到账',
@@ -299,7 +308,7 @@ const DONE_END = '(?:了|啦|喽|咯|啰|嘞)?(?=$|[,，。;；!！\\s~～])|(?:
  * An amount of things ahead (八个, 500万, 30亩) — not a length of time (两个月, 三个星期: 招了两个月 is trying, not done).
  */
 const AMOUNT_AHEAD =
-  '(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个(?!多?(?:月|星期|礼拜|钟头|小时|工作日|晚上|白天))|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户))';
+  '(?=\\s*[\\d一二两三四五六七八九十几百千万]+\\s*(?:个(?!多?(?:月|星期|礼拜|钟头|小时|工作日|晚上|白天))|套|名|人|万|亿|亩|间|台|笔|元|千|百|批|户|[wW](?![a-zA-Z])))';
 export const COMPLETION_PATTERN =
   `(?<![对衔承部充十过])(?:${alt(COMPLETION_VERBS)})(?:${alt(RESULT_COMPLEMENTS)})(?:${DONE_END})|(?:${alt(COMPLETION_VERBS)})过了|已下(?:发|达|来)?(?=$|[,，。;；!！\\s])|(?:\\d[号日]|昨天|前天|上周.)(?:就)?(?:放|批|拨|发|办|签|到账|到位|落实)的(?=$|[,，。;；!！\\s])|` +
   `(?:${alt(ARRIVAL_PREDICATES)})(?:了|啦)(?![没吗么不])|(?:批|放|拨|签|通|结|领|付)(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
@@ -309,6 +318,8 @@ export const COMPLETION_PATTERN =
   `(?:${alt(GRANTED_THINGS)})[\\u4e00-\\u9fa5]{0,2}?(?:已经?|都已|均已)(?:发|颁发|下发|送|寄|拨|付|交)(?:给|到)(?:了)?(?:企业|公司|厂里|厂家|他们|对方|老板)|` +
   // something granted received (已经收到补贴了, 收到了退税款)
   `(?:已经?|都已|均已)(?:收到|收到了)[\\u4e00-\\u9fa5]{0,4}?(?:${alt(GRANTED_THINGS)})|收到(?:了)?[\\u4e00-\\u9fa5]{0,4}?(?:${alt(GRANTED_THINGS)})(?:了|啦)|(?:已经?|均已|都已)(?:${alt(ARRIVAL_PREDICATES)})|` +
+  // money come in, in an amount (今天到账200w, 放款3000万)
+  `(?:${alt(MONEY_ARRIVALS)})了?${AMOUNT_AHEAD}|` +
   // verb + result complement + its object + 了 closing the clause (装好变压器了, 招到两个了, 办完手续了)
   `(?<![对衔承部充十过])(?:${alt(COMPLETION_VERBS)})(?:${alt(OBJECT_COMPLEMENTS)})[\\u4e00-\\u9fa5\\d]{1,6}?(?:了|啦)(?=$|[,，。;；!！\\s~～])|` +
   // 已 + a bare result adjective ending its clause (已经好了, 都妥了, 已经通了)
@@ -321,6 +332,23 @@ export const COMPLETION_PATTERN =
   `(?<![没未不])(?:${alt(COMPLETION_VERBS.filter((v) => v.length > 1 || !'跑找搞弄改换调接还'.includes(v)))})了${AMOUNT_AHEAD}|` +
   // something arrived (钱到了, 人都到了, 享受到了), not perceived or said (想到了, 提到了)
   `(?<!${alt(NON_RESULT_BEFORE_DAO)})到(?:了|啦)(?=$|[,，。;；!！\\s~～])`;
+/**
+ * A moment later today (晚点, 等下, 待会儿, 一会儿): the speaker's step said with them is still to take (晚点我报给人社,
+ * 等下跟住建说), and 等 there is no waiting on the matter.
+ */
+export const SOON_TIMES = [
+  '晚点',
+  '晚些',
+  '等下',
+  '等一下',
+  '等会儿',
+  '等会',
+  '待会儿',
+  '待会',
+  '一会儿',
+  '过会儿',
+  '稍后',
+];
 /** Times a little ahead (下周, 月底, 过两天): a result promised for them is work under way. */
 export const NEAR_FUTURE_TIMES = [
   '这周',
@@ -360,6 +388,11 @@ const SITE_VISIT_ACTS = [
   '踏勘',
   '现场',
 ];
+/**
+ * Whoever acts came and saw to it, said with the experiential 过 (国网来人看过了, 生态那边派人去看过了, 住建上门核实过):
+ * the visit made is work started on the matter, not only its promise (说下周来看 is SITE_VISIT_COMINGS' promise).
+ */
+export const SITE_VISIT_MADE = `(?:${alt([...SITE_VISIT_COMINGS, '来人', '派了人'])})(?:去|来)?(?:${alt(SITE_VISIT_ACTS)})过了?(?![没吗么])`;
 /** Words that make the coming a wish or a request, not a promise (希望你们来看看, 让供电公司来看). */
 const SITE_VISIT_WISHES = ['希望', '请', '想', '让', '要求', '盼', '能不能', '能否'];
 /** Words of a lack or a loss: 预计 before them forecasts the problem (预计缺包装工三十人, 预计减产), no result. */
@@ -473,22 +506,48 @@ export const STEP_PARTICIPANTS = [
 export const RETURNED_FOR = ['补材料', '补资料', '补正', '补充', '补', '修改', '完善', '重报', '重新'];
 /** Schedules work is put on (列入计划, 纳入年度计划): the work is under way. */
 export const SCHEDULE_NOUNS = ['计划', '规划', '盘子', '清单', '项目库', '日程', '议程'];
+/** Times a step is put off to (节后, 年后, 下周): 待节后研究 is as open as 待研究. */
+export const LATER_TIMES = [...NEAR_FUTURE_TIMES, '节后', '年后', '后续', '下一步', '进一步', '择期'];
+/** How many rounds of a step (两场, 三次, 一轮, 第二批): 组织了两场招聘会 is work under way. */
+const STEP_COUNT = '(?:第)?[\\d一二两三四五六七八九十几多]+\\s*(?:场|次|轮|期|批|回)';
 /**
  * A step of work, said with a light verb (进行/开展/组织/做 + a verb of work: 进行了辅导, 开展核查, 组织了招聘会), as a
  * stage reached (进入技术审评), as near its end (快了), or with a step still to come (待复验): the matter is under way.
  */
 export const STEP_TAKEN_PATTERN =
-  `(?:进行|开展|组织|做)了?(?:现场|上门|专题|一次|一轮|了)?(?:${alt(PROGRESS_VERBS)})|` +
+  `(?:进行|开展|组织|做)了?(?:现场|上门|专题|专场|${STEP_COUNT}|了)?(?:${alt(PROGRESS_VERBS)})|` +
   // 组织 + who takes part (+ when, where) + the work (组织专家于3月18日现场复查, 召集三家银行对接)
   `(?:组织|召集)了?(?:[\\d一二两三四五六七八九十几]+\\s*家)?(?:${alt(STEP_PARTICIPANTS)})[^，,。;；]{0,10}?(?:${alt(PROGRESS_VERBS)})|` +
   // work put on the schedule (列入计划, 纳入年度计划, 排进盘子)
   `(?:列入|纳入|排进|排入)[^，,。;；]{0,8}?(?:${alt(SCHEDULE_NOUNS)})|` +
   // an application sent back to be completed (退回补材料了, 被退回修改): the matter goes on
   `退回(?:来)?(?:让|要求|给企业)?(?:${alt(RETURNED_FOR)})|` +
+  // … with what is missing said between (退回，材料不全，让企业补; 被退回了 要求企业补正)
+  `退回[^。;；\\n]{0,10}?(?:让|要求|通知|请)(?:企业|公司|厂里|对方|他们)?(?:尽快|抓紧)?(?:${alt(RETURNED_FOR)})|` +
   `进入[^，,。;；]{0,8}?(?:${PROCESS_STAGES.join('|')})|(?<=^|[\\s,，。;；:：])(?:应该|估计|也|就)?快了(?=$|[,，。;；!！\\s])|` +
   // a step still to come, opening its clause (…已完成路基施工，待铺沥青; 整改过半，待复验); not a sign-off or a check before it
-  `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认)[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
+  `(?<=^|[\\s,，。;；:：])(?:目前|现|仍|尚|还)?待(?!(?:${alt(LATER_TIMES)})?(?:研究|协调|解决|处理|跟进|交办|转办|上报|定|遇|人|客|销|消|回访|确认))[\\u4e00-\\u9fa5]{1,5}(?=$|[,，。;；!！\\s])`;
 
+/** Matters of money (贷款, 授信, 补助, 奖励): their end is the money paid, an approval is a stage on the way. */
+export const MONEY_MATTERS = [
+  '贷款',
+  '续贷',
+  '转贷',
+  '贷',
+  '授信',
+  '额度',
+  '过桥',
+  '资金',
+  '补贴',
+  '补助',
+  '奖励',
+  '奖补',
+  '款',
+];
+/** The formal approval of a matter (已审批, 审批通过, 已出批复): not the colloquial 批下来了, which tells the end of it. */
+export const FORMAL_APPROVALS = ['审批通过', '审批', '批复', '出批复', '出具批复', '出了批复'];
+/** A formal approval of a money matter, in the same clause (续贷800万 已审批, 300万 已出批复). */
+export const MONEY_APPROVED_PATTERN = `(?<=(?:${alt(MONEY_MATTERS)})[^，,。;；]{0,12}?)(?:已经?|均已|都已)(?:${alt(FORMAL_APPROVALS)})(?:了)?(?!中)`;
 /**
  * Submitting a matter for approval (已报批, 报审了, 已送审, 银行已经上会了): the department has put it forward, the approval itself is
  * still to come — work under way, not a result (报批了 is not 批了).
@@ -525,6 +584,10 @@ export const JOINT_WORK_VERBS = [
  */
 export const MOVED_TO_TIME =
   /到\s*(?:本|下|这|上)?(?:个)?(?:周[一二三四五六日天末]|星期|礼拜|月底|月初|月中|年底|年初|明天|后天|今天|明早|上午|下午|晚上|节后|年后|[\d一二三四五六七八九十两]+\s*(?:月|日|号|点|时|周))/;
+
+/** How several matters were handed off at once (已统一报人社局, 已一并报组织部, 已分别转资规局、人社局). */
+export const HANDOFF_MANNERS = ['统一', '一并', '集中'];
+const HANDOFF_MANNER = `(?:${HANDOFF_MANNERS.join('|')})?`;
 
 export const STATUS_PATTERNS: StatusPattern[] = [
   // explicit "not handed off yet" → open
@@ -589,6 +652,9 @@ export const STATUS_PATTERNS: StatusPattern[] = [
     pattern: PARTIAL_RESULT_PATTERN,
   },
 
+  // money approved in form, not yet paid (续贷800万 已审批, 300万 已出批复): a stage on the way, the money is still to come
+  { status: 'in_progress', pattern: MONEY_APPROVED_PATTERN, stage: true },
+
   // resolved
   {
     status: 'resolved',
@@ -636,6 +702,8 @@ export const STATUS_PATTERNS: StatusPattern[] = [
       '(?:协调|帮忙|帮助|推动|尽快|及时|急需|亟需|亟待|有待|需要|希望|要求|请|能|如何|怎么|难以|无法|加快|争取|研究|抓紧)\\s*$',
   },
 
+  // whoever acts came and saw to it (国网来人看过了, 派人去看过了): work started
+  { status: 'in_progress', pattern: SITE_VISIT_MADE },
   // a step of work taken (税务局现场进行了辅导, 开展了核查, 组织了招聘会, 已进入技术审评阶段, 快了): under way
   {
     status: 'in_progress',
@@ -649,14 +717,17 @@ export const STATUS_PATTERNS: StatusPattern[] = [
       `会同[^，,。;；]{1,12}?(?:${alt(JOINT_WORK_VERBS)})|` +
       '(?:对接|协调|办理|审核|审查|推进|处理|研究|跟进|受理|评审|审评|公示|论证|评估|核查|核实|调查|走流程|流程|进行)中|处于[^，,。;；]{0,6}阶段|在面(?=$|[,，。;；\\s])|已受理|受理了|受理的(?=$|[,，。;；!！\\s])|(?:已经?|正在|在)对接|对接了|正在|在(?:帮忙|协调|对接|办理?|做|处理|审核|推进|跟进|研究|走|落实|弄|跑|联系|沟通|核实|评估|排查|催|想办法|找|推荐|物色|梳理|调查|准备|组织|审|谈|洽谈|商谈|磋商)|已经?上报|上报了|报省里|报到省|等待|等批复|等审批|pending|in progress|ongoing|(?<![a-z])waiting(?![a-z])|on hold|following[ -]?up|followed[ -]?up|(?:在|正在)\\s*follow[ -]?up|follow[ -]?up\\s*中|reviewing|under review|processing|working on|in process|已介入|介入了|' +
       `(?:继续|持续)(?:${alt(CONTINUED_WORK_VERBS)})|` +
-      '(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)(?![^，,。;；]{0,12}(?:销号|消号|回访|再说|再定|再议|再看|再研究))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
+      '(?:已经?|均已|都已)(?:排期|排上|排进)|排期了|排上(?:日程|了)|(?:已经?|正在)(?:联系|协调|沟通|安排|跟进|研究|办理|推进|处理|审核|排查)|协调了|联系了|安排了|约了|牵头|(?<=^|[\\s,，。;；:：])(?:就|还|只|正|先)?等(?:着)?(?=[\\u4e00-\\u9fa5])(?!等|于|级|同|到时)' +
+      // (等下跟人社说, 等会儿我报: a moment later, no waiting — 等下来, 等下文 are waiting)
+      `(?!(?:${alt(SOON_TIMES.filter((t) => t.startsWith('等')).map((t) => t.slice(1)))})(?!来|文|发|达))` +
+      '(?![^，,。;；]{0,12}(?:销号|消号|回访|再说|再定|再议|再看|再研究))|还要走程序|走程序|排队|在等|等着|(?:要|得|还得|还要)等|待(?:送电|通电|验收|审批|批复|上会|签字|放款|拨付|公示|审核|发证|复核|终审|会签|核准|备案)|答应|承诺|表示会|说会|在审',
   },
 
   // assigned: handed off to a department
   {
     status: 'assigned',
     // bare 交给/报给/转给 count only before a department (see HANDOFF_BEFORE_DEPARTMENT)
-    pattern: '(?:已经?|都已|均已)(?:交办|转办|移交|转交|推送|派单|分派|抄送|报送|流转|交由|转由)|交办|转办',
+    pattern: `(?:已经?|都已|均已)${HANDOFF_MANNER}(?:交办|转办|移交|转交|推送|派单|分派|抄送|报送|流转|交由|转由)|交办|转办`,
   },
   // whoever acts promised to come and see to it (供电公司说这周末来看, 住建答应下周派人上门核实): the matter is in its
   // hands, the work still to come — not a wish that they come (希望…来看看), nor a call on us (老板说下周来看看我们)
@@ -685,8 +756,7 @@ export const AWAITS_DECISION_AFTER =
   /还没|没(?:有)?批|未批|不批|迟迟|没(?:有)?(?:消息|动静|回音|回复|结果|下文|进展)|尚无|仍无|一直没|催|加快|等(?:批|审|着批|结果|回复)|卡(?:住|在|着)/;
 
 /** Hand-off verbs that need a department right after them to count (已交金融办, 已报经信局, 已转人社局). */
-export const HANDOFF_BEFORE_DEPARTMENT =
-  '(?:已经?|都已|均已)(?:报请|转请|提请|函请|函告|呈报|移送|交|报|转|提交|递交|派|推)(?:给|到|至)?';
+export const HANDOFF_BEFORE_DEPARTMENT = `(?:已经?|都已|均已)${HANDOFF_MANNER}(?:报请|转请|提请|函请|函告|呈报|移送|交|报|转|提交|递交|派|推)(?:给|到|至)?`;
 
 /** Right after the department a matter is handed to: what it is asked to do (报请X协调, 转X处理, 交X协助招聘). */
 export const HANDOFF_PURPOSE =
@@ -709,8 +779,9 @@ export const INFORMAL_HANDOFF_BEFORE_DEPARTMENT =
 export const TOLD_AFTER_DEPARTMENT =
   /^\s*(?:那边|这边)?(?:的人)?\s*(?:(?:说|讲|打了?(?:个)?(?:招呼|电话)|反映|沟通|汇报|报备|对接|联系|提|报)(?:过|好)?了|打了(?:个)?(?:招呼|电话)|了(?=$|[\s,，。;；!！]))/;
 /** Before a hand-off verb (and the speaker as its subject): it is only considered or asked (该交住建还是园区？, 想报给发改, 回头我报给人社局): no hand-off. */
-export const HANDOFF_CONSIDERED =
-  /(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|稍后|马上|(?:^|(?<=[\s说我们也都就再还]))会)\s*(?:我们|咱们|我|咱)?\s*(?:再|去)?\s*$/;
+export const HANDOFF_CONSIDERED = new RegExp(
+  `(?:该|应该|应当|要不要|是否|能否|可否|想|希望|准备|计划|打算|建议|需要|得|还是|下一步|拟|明天|下周|回头|马上|${SOON_TIMES.join('|')}|(?:^|(?<=[\\s说我们也都就再还]))会)\\s*(?:我们|咱们|我|咱)?\\s*(?:再|去)?\\s*$`,
+);
 
 /** Before a status verb in the same clause: the verb is negated. */
 /**
@@ -891,6 +962,7 @@ export const TENTATIVE_VERB_STEMS = [
 ];
 /** Adverbs of a later time or intent that make the speaker's clause a plan (回头, 改天, 到时候, 打算). */
 export const INTENT_ADVERBS = [
+  ...SOON_TIMES,
   '回头',
   '改天',
   '到时候',
