@@ -1,4 +1,5 @@
 /** What shape of answer a question wants: a list, a number, or one item of a list (第二条). */
+import { kinOf } from '../retrieval/word-classes.js';
 import { numeralValue } from '../text/numerals.js';
 import { escapeRegExp } from '../text/regexp.js';
 import { ANSWER_KIND_CUES, COUNT_MEASURE, COUNTED_NAME_SUFFIX, measureKin } from './lexicon.js';
@@ -304,9 +305,11 @@ export function countPhraseRe(t: CountedTarget): RegExp | null {
           .map((m) => `${[...m].length > 1 ? '[个大]?' : ''}${escapeRegExp(m)}`)
           .join('|')})`
     : '(?:余|多)?[个名位项家件条批次]?';
-  const noun = t.noun ? `[“"]?${escapeRegExp(t.noun)}` : '';
+  // (多少问题 → “15件事项”: a noun of the counted noun's class, data/retrieval/counted-things.txt, counts it too)
+  const nouns = t.noun ? `(?:${kinOf('counted-things.txt', t.noun).map(escapeRegExp).join('|')})` : '';
+  const noun = t.noun ? `[“"]?${nouns}` : '';
   // 多少问题 → “37个问题”, or the noun before its count: “问题71个”.
-  const after = !t.measure && t.noun ? `|${escapeRegExp(t.noun)}${NUMERAL_CHARS}+` : '';
+  const after = !t.measure && t.noun ? `|${nouns}${NUMERAL_CHARS}+` : '';
   return new RegExp(`${NUMERAL_CHARS}+${measure}${noun}${after}`, 'u');
 }
 

@@ -12,6 +12,7 @@
  * Each check returns true when it is met or does not apply; confidence.ts floors the gate on a failed one
  * (GateFeatures.evidence). Measured per check in BENCHMARKS.md (ninth round, gate9).
  */
+import { kinOf } from './word-classes.js';
 import {
   AMOUNT_WORDS,
   ANSWER_FORM_WORDS,
@@ -114,6 +115,9 @@ export function sharesChar(clause: string, thing: string): boolean {
  * (增加值 ~ 工业增加值增长, not 产值); for a shorter one, one character (摸底 ~ 摸排).
  */
 export function namesThing(clause: string, thing: string): boolean {
+  // (收集了多少问题 of 15件事项: a noun of the thing's class in data/retrieval/counted-things.txt names it too)
+  const c0 = clause.replace(/\s+/gu, '');
+  if (kinOf('counted-things.txt', thing).some((f) => f !== thing && c0.includes(f))) return true;
   const t = [...thing];
   if (t.length <= 2) return sharesChar(clause, thing);
   const c = clause.replace(/\s+/gu, '');

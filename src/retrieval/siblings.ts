@@ -4,52 +4,19 @@
  * A near miss names one value while the passage that would answer gives another of its class (“省级的有几家” of a
  * passage that counts the 国家级 ones): the not-found gate refuses it when no top passage writes the value asked.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { normalizeText } from './normalize.js';
 
-/** A value of a class, with the forms that name it. */
-export interface SiblingValue {
-  name: string;
-  forms: string[];
-}
+import { type SiblingValue, wordClasses } from './word-classes.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const FILE =
-  ['../../data/retrieval/siblings.txt', '../../../data/retrieval/siblings.txt']
-    .map((p) => path.resolve(here, p))
-    .find((f) => fs.existsSync(f)) ?? path.resolve(here, '../../data/retrieval/siblings.txt');
+export type { SiblingValue };
 
-/** Parse the lexicon: a class a line, values separated by spaces, the forms of a value by |. */
-export function parseSiblings(text: string): SiblingValue[][] {
-  const out: SiblingValue[][] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const values = line.split(/\s+/u).map((v) => {
-      const forms = v.split('|').map((f) => normalizeText(f));
-      return { name: forms[0]!, forms };
-    });
-    if (values.length < 2) throw new Error(`siblings.txt: a class needs two values or more: ${line}`);
-    out.push(values);
-  }
-  return out;
-}
-
-let loaded: SiblingValue[][] | null = null;
 /** The classes of data/retrieval/siblings.txt (read once; an absent file is an empty lexicon). */
 export function siblingClasses(): SiblingValue[][] {
-  if (loaded) return loaded;
-  let text = '';
-  try {
-    text = fs.readFileSync(FILE, 'utf8');
-  } catch {
-    text = '';
-  }
-  loaded = parseSiblings(text);
-  return loaded;
+  return wordClasses('siblings.txt');
 }
+
+/** Parse the lexicon: a class a line, values separated by spaces, the forms of a value by |. */
+export { parseWordClasses as parseSiblings } from './word-classes.js';
 
 const flat = (s: string) => normalizeText(s).replace(/\s+/gu, '');
 

@@ -94,6 +94,10 @@ describe('a count or amount must be a figure of the thing asked about', () => {
     expect(
       figureBound('全长', ['城际铁路设计时速350公里，总投资380亿元。'], (c) => holdsKind('number', c, '全长多少公里')),
     ).toBe(false);
+    // A noun of the thing's class (data/retrieval/counted-things.txt) counts it too: 问题 ~ 事项; 问题 is no 人.
+    const issues = (c: string) => holdsKind('number', c, '收集了多少问题');
+    expect(figureBound('问题', ['今年以来，已归纳梳理项目落地、政策资金等15件事项。'], issues)).toBe(true);
+    expect(figureBound('问题', ['共选派党建指导员50人。'], issues)).toBe(false);
     // A character of the thing is enough: the wording may differ (摸底 ~ 摸排).
     expect(
       figureBound('摸底', ['从前期摸排的情况看，本科以上人才不足百人。'], (c) =>
