@@ -191,7 +191,9 @@ export const DETECTORS: Record<StructureDoubt, Detector> = {
    */
   weak_category(e: Extraction): boolean {
     if (e.kind !== 'visit' && e.kind !== 'issue' && e.kind !== 'mixed') return false;
+    // (an item naming its own issue id — 1.Q-0001 又招到5人 — updates that issue, whose category it keeps: no new problem)
     return e.issues.some((i) => {
+      if ((i as { ref?: unknown }).ref) return false;
       const [best] = scoreCategories(i.summary);
       if (!best) return false; // no word at all: unknown_category
       if (best.score < STRONG_CATEGORY) return true;

@@ -750,6 +750,8 @@ export function findContextNames(text: string, exclude: Span[] = []): Enterprise
   for (const m of text.matchAll(NAME_THEN_VISITED)) {
     const name = m[1]!.replace(LEAD_WORDS, '');
     if (NOT_A_NAME.test(name) && !tradeNameShape(name)) continue;
+    // (纺织厂今天去了: a trade and a word for the firm is the team's firm of that trade, read as such — no name)
+    if (WHOLE_TRADE_READINGS.some(([whole]) => whole.test(name))) continue;
     push(name, m.index + m[0].length - name.length);
   }
   // 接到中科锐能电话, 收到远帆船舶的来函
