@@ -244,7 +244,8 @@ export const THANKS_BEFORE_DEPARTMENT: readonly string[] = ['谢谢', '感谢', 
  * Institutions an office refers an enterprise's matter to as its own work (金融办推给三家银行了, 推到农商行): banks and
  * other financial bodies, which are no department — pushing a matter to them is a step, not declining it.
  */
-export const REFERRAL_PARTNERS: readonly string[] = [
+/** Banks by their everyday names (银行, 农商行, 工行 …): no department, whatever they do for an enterprise. */
+export const BANKS: readonly string[] = [
   '银行',
   '农商行',
   '农商银行',
@@ -255,10 +256,8 @@ export const REFERRAL_PARTNERS: readonly string[] = [
   '交行',
   '招行',
   '邮储',
-  '券商',
-  '担保公司',
-  '金融机构',
 ];
+export const REFERRAL_PARTNERS: readonly string[] = [...BANKS, '券商', '担保公司', '金融机构'];
 /** 推给/推到 not followed by a referral partner (推给园区 declines; 推给三家银行 refers). */
 const PUSHED_AWAY = `推(?:给|到)(?!(?:[\\d一二两三四五六七八九十几多]+\\s*家)?(?:${REFERRAL_PARTNERS.join('|')}))`;
 export const DECLINE_WORDS: readonly string[] = [

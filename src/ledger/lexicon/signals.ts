@@ -4,6 +4,7 @@
  * (，stays ，; Ｑ becomes Q).
  */
 import { COMPLETION_VERBS, PROGRESS_VERBS } from './statuses.js';
+import { BANKS } from './departments.js';
 
 /**
  * Common IME typos of the visit verbs: 访 typed as a homophone (防, 仿, 坊). Verbs starting with 回 are
@@ -79,15 +80,7 @@ export const RETURN_VERIFIES =
  * ours — unless they came with us (跟经信局一起上门). Blanked before visit verbs are read.
  */
 export const VISITING_AGENTS = [
-  '银行',
-  '工行',
-  '农行',
-  '建行',
-  '中行',
-  '交行',
-  '招行',
-  '农商行',
-  '邮储',
+  ...BANKS,
   '专家',
   '工作人员',
   '技术人员',

@@ -199,22 +199,7 @@ export async function reportFlow(
     waiting && cardCorrectable && (!parsed.enterprise || cardEnterprises(waiting.extraction).has(parsed.enterprise))
       ? correctCard(waiting, text)
       : null;
-  if (waiting && revised) {
-    const card = waiting;
-    return execute(
-      deps,
-      ctx,
-      () =>
-        planReport(svc, ctx, {
-          extraction: revised.extraction,
-          text: card.text,
-          today: card.today,
-          answers: { ...card.answers, confirmed: false },
-          revised: TEXTS.cardRevised(revised.what),
-        }),
-      { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
-    );
-  }
+  if (waiting && revised) return reviseCard(svc, ctx, waiting, revised.extraction, TEXTS.cardRevised(revised.what));
   const named = parsed.kind === 'not_update' ? (pre.enterprises ?? (await svc.mentionedEnterprises(text, team))) : [];
   const extraction =
     parsed.kind === 'not_update'
@@ -223,22 +208,7 @@ export async function reportFlow(
   // (a card holding 星海光电 要贷款, then "星海的贷款批下来了": news that moves the card's own problem on — its status set
   // on the card, shown again for 对 — not the card written again, nor a result looked for among the ledger's issues)
   const moved = waiting && cardCorrectable ? cardNews(waiting, text, parsed) : null;
-  if (waiting && moved) {
-    const card = waiting;
-    return execute(
-      deps,
-      ctx,
-      () =>
-        planReport(svc, ctx, {
-          extraction: moved.extraction,
-          text: card.text,
-          today: card.today,
-          answers: { ...card.answers, confirmed: false },
-          revised: TEXTS.cardNews(moved.what),
-        }),
-      { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
-    );
-  }
+  if (waiting && moved) return reviseCard(svc, ctx, waiting, moved.extraction, TEXTS.cardNews(moved.what));
   if (waiting && cardCorrectable && correctsCard(waiting, text, parsed)) {
     // A correction with nothing to record in its place (不对不对，搞错了) never drops the card: it is shown again.
     if (extraction.kind === 'not_update') {
@@ -300,6 +270,29 @@ export async function reportFlow(
         },
       },
     },
+  );
+}
+
+/** A waiting card set right or moved on (`note` says how): its report planned again and shown for 对, unrecorded. */
+function reviseCard(
+  svc: FlowContext,
+  ctx: MessageContext,
+  card: Draft,
+  extraction: Extraction,
+  note: string,
+): Promise<Reply> {
+  return execute(
+    svc.deps,
+    ctx,
+    () =>
+      planReport(svc, ctx, {
+        extraction,
+        text: card.text,
+        today: card.today,
+        answers: { ...card.answers, confirmed: false },
+        revised: note,
+      }),
+    { gift: (issues) => svc.gift(issues), repeat: { text: card.text, allow: true } },
   );
 }
 
@@ -381,10 +374,6 @@ function explicitFallback(parsed: Extraction, text: string, enterprises: string[
 }
 
 /**
- * Open issues that are the same matter as a newly reported problem: same category (not 其他) and either a shared
- * description or a report that moves it on (交办, 办结 …); for 其他, a clearly shared description.
- */
-/**
  * Which enterprise each problem of a message belongs to, when they differ: the parser's per-issue enterprise when it
  * gives one, else (a roll-up naming several enterprises) the enterprise mentioned last before the problem's words.
  * Empty when every problem belongs to the message's enterprise.
@@ -437,6 +426,10 @@ function differentQuantities(a: string, b: string): boolean {
   return qa.length > 0 && qb.length > 0 && !qa.some((q) => qb.includes(q));
 }
 
+/**
+ * Open issues that are the same matter as a newly reported problem: same category (not 其他) and either a shared
+ * description or a report that moves it on (交办, 办结 …); for 其他, a clearly shared description.
+ */
 function sameMatter(open: Issue[], item: ExtractedIssue, correcting: boolean, text: string): Issue[] {
   const scored = open
     .map((issue) => ({ issue, score: overlap(item.summary, issue.summary) }))
