@@ -51,6 +51,15 @@ describe('a cadre called by surname and title’s first character went along', (
   });
 });
 
+describe('a procedure said as the step another matter has reached is no category of its own', () => {
+  it.each([
+    ['进展汇报 1.宏达焊工已招到8人 2.绿源贷款银行已审批 3.星海操作工招齐了', ['用工', '融资', '用工']],
+    ['锦程纺织环评已审批', ['审批']],
+  ])('%s → %s', (text, categories) => {
+    expect(extractUpdate(text, { today: '2026-12-08' }).issues.map((i) => i.category)).toEqual(categories);
+  });
+});
+
 describe('a problem taken back in speech is not its description', () => {
   it.each([
     ['宏达机械反映缺焊工五个 哦不对是缺电工五个', '缺电工五个'],

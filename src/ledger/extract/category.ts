@@ -9,6 +9,7 @@ import {
   CATEGORY_MORPHOLOGY,
   NOT_A_TYPO_CHARS,
   PRICE_WORDS,
+  PROCEDURE_STAGE_BEFORE,
   PROCEDURE_STAGE_ENDINGS,
   PROCEDURE_WORDS,
 } from '../lexicon/categories.js';
@@ -160,7 +161,8 @@ export function scoreCategories(text: string): CategoryScore[] {
     // (续贷，已协调农行，审批中: the stage another matter has reached, when a word of that matter is in the message)
     const stage =
       PROCEDURE_WORDS.includes(word) &&
-      PROCEDURE_STAGE_ENDINGS.some((x) => lower.startsWith(x, h.end)) &&
+      (PROCEDURE_STAGE_ENDINGS.some((x) => lower.startsWith(x, h.end)) ||
+        PROCEDURE_STAGE_BEFORE.some((x) => lower.slice(0, h.at).endsWith(x))) &&
       hits.some((p) => p.category !== h.category && p.weight >= PROCEDURE_MODIFIER_WEIGHT);
     if (!modifier && !stage) continue;
     scores.get(h.category)!.score -= h.weight;

@@ -931,6 +931,11 @@ export const PROCEDURE_WORDS: readonly string[] = ['审批', '验收', '审查',
  * the matter another word names, and counts nothing when such a word is in the message (src/ledger/extract/category.ts).
  */
 export const PROCEDURE_STAGE_ENDINGS: readonly string[] = ['中'];
+/**
+ * … and what precedes one said as a step taken or under way (贷款银行已审批, 续贷正在审批): the same status of another
+ * matter, when a word of that matter is in the message (环评已审批 stays an approval: no other matter is named).
+ */
+export const PROCEDURE_STAGE_BEFORE: readonly string[] = ['已经', '已', '正在', '在'];
 
 /**
  * Price words (价格, 涨价): right after a word of another category they are that thing's price — 蒸汽价格 is a utility
