@@ -7,9 +7,8 @@
  * asked (its 有效期).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { normalizeText } from './normalize.js';
+import { dataFile } from '../config/data-files.js';
 
 export interface Attribute {
   name: string;
@@ -18,12 +17,6 @@ export interface Attribute {
   /** A form of the attribute in text: a sentence holding one can answer. */
   forms: RegExp;
 }
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dataFile = (name: string) =>
-  [`../../data/retrieval/${name}`, `../../../data/retrieval/${name}`]
-    .map((p) => path.resolve(here, p))
-    .find((f) => fs.existsSync(f)) ?? path.resolve(here, `../../data/retrieval/${name}`);
 
 /** Parse the lexicon: `name :: question cue :: answer forms` a line; `#` comments and blank lines skipped. */
 export function parseAttributes(text: string, file = 'attributes.txt'): Attribute[] {
@@ -45,7 +38,7 @@ function lexiconOf(name: string): Attribute[] {
   if (out) return out;
   let text = '';
   try {
-    text = fs.readFileSync(dataFile(name), 'utf8');
+    text = fs.readFileSync(dataFile('retrieval', name), 'utf8');
   } catch {
     text = '';
   }

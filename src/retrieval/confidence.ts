@@ -8,8 +8,6 @@
  * words match.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Bm25Index } from './bm25.js';
 import { detailKindsMet } from './answer-type.js';
 import { unmetAttributes } from './attributes.js';
@@ -50,6 +48,7 @@ import {
   NUMBER_UNIT_CUES,
   type AnswerKind,
 } from '../answer/lexicon.js';
+import { dataFile } from '../config/data-files.js';
 
 /**
  * Coverage threshold: answerable when the best coverage among the top passages is >= this.
@@ -471,11 +470,7 @@ export interface GateModel {
  * threshold whose false refusals on the fitted rows stay within --target). History of the fits: bench/gate-cv.ts.
  * Re-fit after changing tokenisation, chunking, ranking, the lexicons or the corpus.
  */
-export const GATE_MODEL_FILE =
-  ['../../data/retrieval/gate-model.json', '../../../data/retrieval/gate-model.json']
-    .map((p) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), p))
-    .find((f) => fs.existsSync(f)) ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/retrieval/gate-model.json');
+export const GATE_MODEL_FILE = dataFile('retrieval', 'gate-model.json');
 
 /** Read a gate model (unknown features weigh 0, so an older file still loads). */
 export function parseGateModel(text: string): GateModel {

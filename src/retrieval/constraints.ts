@@ -10,16 +10,12 @@
  * Place names are data (data/retrieval/places.txt), not rules in code.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chunkContext, chunkDescription } from './fields.js';
 import { normalizeText } from './normalize.js';
 import type { Chunk } from './types.js';
+import { dataFile } from '../config/data-files.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const PLACES_FILE = ['../../data/retrieval/places.txt', '../../../data/retrieval/places.txt']
-  .map((p) => path.resolve(here, p))
-  .find((f) => fs.existsSync(f));
+const PLACES_FILE = [dataFile('retrieval', 'places.txt')].find((f) => fs.existsSync(f));
 
 export interface Place {
   /** The short form a question writes (越城). */

@@ -7,16 +7,9 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { normalizeText } from './normalize.js';
 import { defaultTokenizer } from './tokenizer.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** data/retrieval at the project root: two levels up from src/retrieval, three from dist/src/retrieval. */
-const LEXICON_DIR =
-  ['../../data/retrieval', '../../../data/retrieval'].map((p) => path.resolve(here, p)).find((d) => fs.existsSync(d)) ??
-  path.resolve(here, '../../data/retrieval');
+import { dataFile } from '../config/data-files.js';
 
 export interface DocKind {
   /** Words added to a matching document's description. */
@@ -97,7 +90,7 @@ export function retrievalLexicon(): RetrievalLexicon {
   if (loaded) return loaded;
   const read = (name: string) => {
     try {
-      return fs.readFileSync(path.join(LEXICON_DIR, name), 'utf8');
+      return fs.readFileSync(dataFile('retrieval', name), 'utf8');
     } catch {
       return '';
     }

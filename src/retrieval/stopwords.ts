@@ -4,8 +4,7 @@
  * form character bigrams; otherwise "什么条件" would look for the bigram "么条".
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataFile } from '../config/data-files.js';
 
 const QUESTION_WORDS = `
 什么 什么样 什么时候 时候 啥 啥样 啥时候 是啥 啥意思 咋 咋样 咋办 干嘛 干啥 谁 是谁 都是谁 哪 哪些 哪个 哪里 哪儿 哪几 哪几个 哪一 哪种 哪类 哪家 哪位 哪年
@@ -20,16 +19,10 @@ const FUNCTION_WORDS = `
 所 所有 但 但是 如果 则 即 因为 所以 因此 然后 这样 那样 已 已经 曾 被 还有 另外 以及 若 即使 通过 进行 这里 那里 一些 有些 有关 关于
 `;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
 /** data/retrieval/framing.txt: words a chat question frames its topic with (query side only). */
 function readFraming(): Set<string> {
-  for (const rel of ['../../data/retrieval/framing.txt', '../../../data/retrieval/framing.txt']) {
-    const file = path.resolve(here, rel);
-    if (!fs.existsSync(file)) continue;
-    return parseWordList(fs.readFileSync(file, 'utf8'));
-  }
-  return new Set();
+  const file = dataFile('retrieval', 'framing.txt');
+  return fs.existsSync(file) ? parseWordList(fs.readFileSync(file, 'utf8')) : new Set();
 }
 
 /** Words of a list file: whitespace-separated, `#` starts a comment line. */

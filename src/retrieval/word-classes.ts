@@ -4,23 +4,13 @@
  * counted-things.txt the nouns a count may be given under (问题 / 事项 / 诉求).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataFile } from '../config/data-files.js';
 import { normalizeText } from './normalize.js';
 
 /** A value of a class, with the forms that name it. */
 export interface SiblingValue {
   name: string;
   forms: string[];
-}
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-function dataFile(name: string): string {
-  const candidates = [`../../data/retrieval/${name}`, `../../../data/retrieval/${name}`].map((p) =>
-    path.resolve(here, p),
-  );
-  return candidates.find((f) => fs.existsSync(f)) ?? (candidates[0] as string);
 }
 
 /** Parse a class file: a class a line, values separated by spaces, the forms of a value by |. */
@@ -46,7 +36,7 @@ export function wordClasses(name: string): SiblingValue[][] {
   if (cached) return cached;
   let text = '';
   try {
-    text = fs.readFileSync(dataFile(name), 'utf8');
+    text = fs.readFileSync(dataFile('retrieval', name), 'utf8');
   } catch {
     text = '';
   }

@@ -6,8 +6,6 @@
  */
 import { departmentAliases, departmentStems, normalizeDepartment } from '../lexicon/departments.js';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CONFIDENCE_REASONS, type ConfidenceReason, type Extraction } from '../model.js';
 import { isWordSpaced } from '../../text/spacing.js';
 import { PERIODIC_REPORT, SHARED_SUBJECT_REST } from '../lexicon/signals.js';
@@ -15,6 +13,7 @@ import { QUESTION_END_RE } from './question.js';
 import { findRefs } from './ref.js';
 import { type AlreadyRead, structureDoubts } from './doubts.js';
 import { enterpriseMatcher } from './enterprise.js';
+import { dataFile } from '../../config/data-files.js';
 
 /**
  * Doubts read from the shape of a parse, whoever made it (rules or model): several kinds of act in one
@@ -67,11 +66,7 @@ export const CONFIDENT = 0.7;
  * fitted on the tuning halves with one intercept per half; the file says what it was fitted on and how). A doubt
  * the file does not name weighs 0. Re-fit after changing the parser or a detector (doubts.ts).
  */
-export const CONFIDENCE_WEIGHTS_FILE =
-  ['../../../data/ledger/confidence-weights.json', '../../../../data/ledger/confidence-weights.json']
-    .map((p) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), p))
-    .find((f) => fs.existsSync(f)) ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/ledger/confidence-weights.json');
+export const CONFIDENCE_WEIGHTS_FILE = dataFile('ledger', 'confidence-weights.json');
 
 /** Read the weights (each in [0, 1); unknown doubts weigh 0, so an older file still loads). */
 export function parseConfidenceWeights(text: string): Record<ConfidenceReason, number> {

@@ -9,8 +9,6 @@
  * leave-one-set-out cross-validation). Moving to not_update clears what a non-update does not record.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Extraction, UPDATE_KINDS, type UpdateKind } from '../model.js';
 import * as SIGNALS from '../lexicon/signals.js';
 import { findDepartments } from './department.js';
@@ -18,6 +16,7 @@ import { findDates } from './event-dates.js';
 import { foldWidth } from './normalize.js';
 import { findRefs } from './ref.js';
 import { findStatuses } from './status.js';
+import { dataFile } from '../../config/data-files.js';
 
 export interface KindModel {
   /** The kinds, in the order of the rows of `weights`. */
@@ -39,11 +38,7 @@ export interface KindModel {
   note?: string;
 }
 
-export const KIND_MODEL_FILE =
-  ['../../../data/ledger/kind-model.json', '../../../../data/ledger/kind-model.json']
-    .map((p) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), p))
-    .find((f) => fs.existsSync(f)) ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/ledger/kind-model.json');
+export const KIND_MODEL_FILE = dataFile('ledger', 'kind-model.json');
 
 /** Read a model file; checks that its shapes agree. */
 export function parseKindModel(text: string): KindModel {
