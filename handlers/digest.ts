@@ -65,14 +65,14 @@ export async function digestReply(
     } catch {
       previous = null; // a broken holiday file must not break the digest: fall back to today only
     }
-    const { metric } = opts;
-    const window = metric ? metricWindow(opts.period ?? 'month', nowMs, tz) : liveWindow(nowMs, previous, tz);
+    const { metric, period = 'month' } = opts;
+    const window = metric ? metricWindow(period, nowMs, tz) : liveWindow(nowMs, previous, tz);
     const req = { window, timeZone: tz, adminGroups };
     const options = renderOptionsFrom(config);
     const renderTeam = (d: TeamDigest) =>
-      metric ? renderTeamMetric(d, metric, options) : renderTeamDigest(d, options);
+      metric ? renderTeamMetric(d, metric, period, options) : renderTeamDigest(d, options);
     const renderAll = (d: LeadershipDigest) =>
-      metric ? renderLeadershipMetric(d, metric, options) : renderLeadershipDigest(d, options);
+      metric ? renderLeadershipMetric(d, metric, period, options) : renderLeadershipDigest(d, options);
     if (admin && opts.teamName) {
       const named = teamNamed(await store.listTeams(), opts.teamName);
       const digest = named ? await loadTeamDigest(store, named.id, req) : null;

@@ -5,7 +5,7 @@
  */
 import { STATUS_LABELS } from '../ledger/model.js';
 import type { Reply, ReplyBlock } from '../messaging/reply.js';
-import type { BoardMetric } from '../ledger/commands.js';
+import type { BoardMetric, BoardPeriod } from '../ledger/commands.js';
 import type { DigestIssue, DigestWindow, LeadershipDigest, TeamDigest, TeamReminder, TeamRow } from './types.js';
 import { cnDate, cnDateWeekday, cnMonth, endOfDayMs, hhmmAt, localDate } from '../time/index.js';
 
@@ -361,19 +361,23 @@ export function renderReminder(
 }
 
 /** The span a metric answer names: 本月 / 本周 / 上周 / 今天, with its dates. */
-function spanLabel(w: DigestWindow, refDate: string): string {
+function spanLabel(w: DigestWindow, period: BoardPeriod): string {
   const dates = w.from === w.to ? cnDate(w.to) : `${cnDate(w.from)}—${cnDate(w.to)}`;
-  if (w.from === w.to && w.to === refDate) return `今天（${dates}）`;
-  if (w.from.slice(8) === '01' && w.from.slice(0, 7) === w.to.slice(0, 7)) return `${cnMonth(w.from)}（${dates}）`;
-  return w.to < refDate ? `上周（${dates}）` : `本周（${dates}）`;
+  const name = { today: '今天', week: '本周', lastWeek: '上周', month: cnMonth(w.from) }[period];
+  return `${name}（${dates}）`;
 }
 
 const MORE = '发送“看板”查看完整情况。';
 
 /** One figure of a team's board asked on its own (本月办结率多少, 这周走访了几家, 哪些企业还没走访): a line, not the board. */
-export function renderTeamMetric(d: TeamDigest, metric: BoardMetric, options: RenderOptions = {}): Reply {
+export function renderTeamMetric(
+  d: TeamDigest,
+  metric: BoardMetric,
+  period: BoardPeriod,
+  options: RenderOptions = {},
+): Reply {
   const o = { ...DEFAULTS, ...options };
-  const span = spanLabel(d.window, d.refDate);
+  const span = spanLabel(d.window, period);
   const c = d.counts;
   const p = d.period;
   let text: string;
@@ -408,9 +412,14 @@ export function renderTeamMetric(d: TeamDigest, metric: BoardMetric, options: Re
 }
 
 /** The same figure over every team, for a leadership group. */
-export function renderLeadershipMetric(d: LeadershipDigest, metric: BoardMetric, options: RenderOptions = {}): Reply {
+export function renderLeadershipMetric(
+  d: LeadershipDigest,
+  metric: BoardMetric,
+  period: BoardPeriod,
+  options: RenderOptions = {},
+): Reply {
   const o = { ...DEFAULTS, ...options };
-  const span = spanLabel(d.window, d.refDate);
+  const span = spanLabel(d.window, period);
   const t = d.totals;
   let text: string;
   if (metric === 'rate') {

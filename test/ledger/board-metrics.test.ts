@@ -49,6 +49,13 @@ describe.each(stores)('board figures asked in words (%s store)', (_name, makeSto
     expect(last.text).toMatch(/上周（3月4日—3月10日）还没有走访记录/);
   });
 
+  it('the span is named as asked, on a Monday too (本周 from that day, not 今天)', async () => {
+    await twoIssuesOneDone();
+    t.kit.clock.advance(6 * 24 * 60 * 60 * 1000); // Monday 2019-03-18
+    expect((await send('这周走访了几家')).text).toMatch(/本周（3月18日）还没有走访记录/);
+    expect((await send('上周走访了多少家')).text).toMatch(/上周（3月11日—3月17日）走访 1 次/);
+  });
+
   it('enterprises not yet visited this month', async () => {
     await twoIssuesOneDone();
     const r = await send('哪些企业这个月还没走访');
