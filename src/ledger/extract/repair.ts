@@ -7,7 +7,7 @@
  */
 import { REPAIR_FILLERS, REPAIR_MARKERS, REPAIR_NEGATION } from '../lexicon/signals.js';
 import { escapeRegExp } from '../../text/regexp.js';
-import type { Span } from './normalize.js';
+import { type Span, trimPunct } from './normalize.js';
 
 const alt = (words: readonly string[]) => words.map(escapeRegExp).join('|');
 const FILLER = `(?:${alt(REPAIR_FILLERS)}|[\\s,，、:：.。;；!！~～-])*`;
@@ -63,4 +63,44 @@ export function selfRepairs<T extends Span>(text: string, mentions: readonly T[]
     spans.push({ start, end: right.start });
   }
   return { dropped, spans };
+}
+
+/**
+ * A self-repair of the problem itself (缺焊工五个 哦不对是缺电工五个): what the speaker took back is no part of the
+ * description — the words after the marker replace those before it, in the clause or, when the repair opens a clause,
+ * the clause before. The markers are the lexicon's (REPAIR_MARKERS) standing between clauses, after a break or a filler.
+ */
+const TAKEN_BACK = new RegExp(
+  `(?:^|[\\s,，。;；])(?:${alt(REPAIR_FILLERS)})*\\s*(?:${alt(REPAIR_MARKERS)})[\\s,，]*(?:应该)?(?:是)?(?=[\\u4e00-\\u9fa5A-Za-z\\d])`,
+  'gu',
+);
+/** A clause that is only the repair marker (缺焊工五个，不对，缺电工五个 → 不对). */
+const ONLY_MARKER = new RegExp(`^(?:${alt(REPAIR_FILLERS)}|\\s)*(?:(?:${alt(REPAIR_MARKERS)})[\\s,，]*)+$`, 'u');
+export function withoutTakenBack(parts: string[]): string[] {
+  const out: string[] = [];
+  let repaired = false;
+  for (let part of parts) {
+    if (ONLY_MARKER.test(part)) {
+      if (out.length) out.pop();
+      repaired = true;
+      continue;
+    }
+    if (repaired) part = part.replace(/^(?:应该)?是(?=[\u4e00-\u9fa5A-Za-z\d])/, '');
+    repaired = false;
+    const marks = [...part.matchAll(TAKEN_BACK)];
+    const last = marks[marks.length - 1];
+    if (!last) {
+      out.push(part);
+      continue;
+    }
+    const rest = trimPunct(part.slice((last.index ?? 0) + last[0].length));
+    if (!rest) {
+      out.push(part);
+      continue;
+    }
+    // (the repair opens the clause: it takes back the clause before)
+    if ((last.index ?? 0) === 0 && !trimPunct(part.slice(0, last.index)) && out.length) out.pop();
+    out.push(rest);
+  }
+  return out;
 }

@@ -6,8 +6,7 @@
 import { findDepartments } from './department.js';
 import { findStatuses } from './status.js';
 import { trimPunct } from './normalize.js';
-import { REPAIR_FILLERS, REPAIR_MARKERS } from '../lexicon/signals.js';
-import { escapeRegExp } from '../../text/regexp.js';
+import { withoutTakenBack } from './repair.js';
 
 const LEAD_IN =
   /^(?:企业|公司|对方|老板|厂里|厂家|负责人|他们|该企业|该公司)?(?:[（(][^）)]{1,20}[）)])?(?:那边|这边)?(?:主要|就|也)?(?:是)?(?:又|还|也|另外|同时)?(?:反映|提出|提了|提到|表示|反馈|称|说|来电说|来电|来函|说到)(?:了)?(?:[两二三四五六七八九十几\d]+个问题)?(?:新的)?[:：,，]?/;
@@ -91,49 +90,6 @@ export function makeSummary(
   let s = withoutTakenBack(parts).join('，');
   if (s.length > MAX) s = `${s.slice(0, MAX - 1)}…`;
   return s;
-}
-
-/**
- * A self-repair of the problem itself (缺焊工五个 哦不对是缺电工五个): what the speaker took back is no part of the
- * description — the words after the marker replace those before it, in the clause or, when the repair opens a clause,
- * the clause before. The markers are the lexicon's (REPAIR_MARKERS) standing between clauses, after a break or a filler.
- */
-const TAKEN_BACK = new RegExp(
-  `(?:^|[\\s,，。;；])(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')})*\\s*(?:${REPAIR_MARKERS.map(escapeRegExp).join('|')})[\\s,，]*(?:应该)?(?:是)?(?=[\\u4e00-\\u9fa5A-Za-z\\d])`,
-  'gu',
-);
-/** A clause that is only the repair marker (缺焊工五个，不对，缺电工五个 → 不对). */
-const ONLY_MARKER = new RegExp(
-  `^(?:${REPAIR_FILLERS.map(escapeRegExp).join('|')}|\\s)*(?:(?:${REPAIR_MARKERS.map(escapeRegExp).join('|')})[\\s,，]*)+$`,
-  'u',
-);
-function withoutTakenBack(parts: string[]): string[] {
-  const out: string[] = [];
-  let repaired = false;
-  for (let part of parts) {
-    if (ONLY_MARKER.test(part)) {
-      if (out.length) out.pop();
-      repaired = true;
-      continue;
-    }
-    if (repaired) part = part.replace(/^(?:应该)?是(?=[\u4e00-\u9fa5A-Za-z\d])/, '');
-    repaired = false;
-    const marks = [...part.matchAll(TAKEN_BACK)];
-    const last = marks[marks.length - 1];
-    if (!last) {
-      out.push(part);
-      continue;
-    }
-    const rest = trimPunct(part.slice((last.index ?? 0) + last[0].length));
-    if (!rest) {
-      out.push(part);
-      continue;
-    }
-    // (the repair opens the clause: it takes back the clause before)
-    if ((last.index ?? 0) === 0 && !trimPunct(part.slice(0, last.index)) && out.length) out.pop();
-    out.push(rest);
-  }
-  return out;
 }
 
 /** Cell separators of a pasted table row (| ｜ tab). */
