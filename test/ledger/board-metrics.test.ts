@@ -2,23 +2,10 @@
  * One figure of the board asked on its own (本月办结率多少, 这周走访了几家, 哪些企业这个月还没走访, 这个月收集了多少问题)
  * is answered in a line over the span asked — not with the whole board; 看板 and 各组情况 still give the board.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { botPerTest, memoryStore, redisStoreAt, type TestClock } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { botPerTest, memoryAndRedisStores } from './helpers.js';
 
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
-
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 
 // The kit's clock starts on Tuesday 2019-03-12; its team 城东一组 is bound to 华康药业 and 七一电器.
 describe.each(stores)('board figures asked in words (%s store)', (_name, makeStore) => {

@@ -4,28 +4,15 @@
  * 10个 / 是B10名，不是15名); on a card of several problems the one whose words the correction repeats is the one set
  * right; a hand-off verb is never read as an office's name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
 import type { Team } from '../../src/ledger/model.js';
 import { extractUpdate, findDepartments } from '../../src/ledger/extract/index.js';
 import { classifyByRules } from '../../handlers/classify.js';
 import { correctedSummary, fallsShort } from '../../src/ledger/service/lifecycle.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
-
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+import { botPerTest, TEAM, memoryAndRedisStores } from './helpers.js';
 
 const TEAM4: Team = { ...TEAM, enterprises: ['宏达机械', '瑞丰纺织', '华康药业', '矽盛电子'] };
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 
 describe('a correction of a count', () => {
   it.each([

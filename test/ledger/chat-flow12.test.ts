@@ -2,28 +2,15 @@
  * A liaison team's chat as a user tester played it (twelfth round, chat12): a waiting card is dropped by any wording
  * of taking the last message back, a question about an issue keeps it waiting, …
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
 import type { Team } from '../../src/ledger/model.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
 import { correctedQuantity } from '../../src/ledger/service/lifecycle.js';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
-
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+import { botPerTest, TEAM, memoryAndRedisStores } from './helpers.js';
 
 const SIX: Team = { ...TEAM, enterprises: ['华康药业', '七一电器', '维和药业', '海纳半导体', '恒力机械', '永盛纺织'] };
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 
 describe('taking the last message back', () => {
   it.each(['刚才那条不算', '这条不算数', '上一条作废', '刚刚那条别记了', '上面那条不要了', '刚才的删了吧'])(

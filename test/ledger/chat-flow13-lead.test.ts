@@ -5,31 +5,18 @@
  * as 办结; news from the department an issue is with continues it; a category set right after an update; the team's
  * counts are the board's; a reopened issue is not counted as resolved in the digest.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
 import type { Team } from '../../src/ledger/model.js';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
 import { classifyByRules } from '../../handlers/classify.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
-
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+import { botPerTest, TEAM, memoryAndRedisStores } from './helpers.js';
 
 const TEAM7: Team = {
   ...TEAM,
   enterprises: ['宏达机械', '瑞丰纺织', '绿源食品', '恒通电子', '金鼎新材料', '华益化工', '天成包装'],
 };
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 const TODAY = '2026-12-08';
 
 describe('a length of time is no amount got', () => {

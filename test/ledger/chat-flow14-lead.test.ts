@@ -5,27 +5,14 @@
  * an infrastructure matter is recorded; a short result of another kind of matter while "which one?" waits is its own
  * report.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
 import type { Team } from '../../src/ledger/model.js';
 import { STILL_UNSETTLED } from '../../src/ledger/lexicon/signals.js';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
-
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+import { botPerTest, TEAM, memoryAndRedisStores } from './helpers.js';
 
 const TEAM4: Team = { ...TEAM, enterprises: ['宏达机械', '绿源食品', '锦程纺织', '星海光电'] };
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 
 describe('a matter stuck again', () => {
   it.each([

@@ -3,29 +3,16 @@
  * longer swallowing what comes after it, 撤销 and 不对 speaking of the newest change, status questions answered with
  * the issue's card, an admin taking back a wrong record, and a span of time not read as a result.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
 import type { Team } from '../../src/ledger/model.js';
 import { findStatuses } from '../../src/ledger/extract/status.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
 import { DEMO_ENTERPRISES, DEMO_GROUP, ensureDemoTeam } from '../../src/app/demo.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
-
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+import { botPerTest, TEAM, memoryAndRedisStores } from './helpers.js';
 
 const FOUR: Team = { ...TEAM, enterprises: ['宏达机械', '绿源食品', '恒通物流', '新锐电子'] };
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 const admin = { userId: 'admin', userName: '管理员', isAdmin: true };
 
 describe('a span of time after a result verb is how long it took, not a result', () => {

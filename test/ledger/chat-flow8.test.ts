@@ -3,27 +3,14 @@
  * issue, not a hand-off of the first; a state that persists continues the open issue; a roll-up's visits each list
  * their own problems; 已办结 lists signed-off issues too; a category edit in other words says how it was read.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
 import type { Team } from '../../src/ledger/model.js';
 import { distinctMatters } from '../../src/ledger/service/targets.js';
 import { extractUpdate } from '../../src/ledger/extract/index.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { botPerTest, memoryStore, redisStoreAt, TEAM, type TestClock } from './helpers.js';
-
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+import { botPerTest, TEAM, memoryAndRedisStores } from './helpers.js';
 
 const SIX: Team = { ...TEAM, enterprises: ['宏达机械', '瑞丰纺织', '绿源食品', '金马科技', '天宇电子', '华康药业'] };
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 
 describe('two descriptions of one enterprise’s problems', () => {
   it.each([

@@ -4,27 +4,14 @@
  * card waits corrects the card; several ids edited at once; a hand-off deadline said in the report; "不是X，是Y" sets
  * an issue's summary right; the repeated-report question takes only clear answers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import { describe, expect, it } from 'vitest';
 import type { Team } from '../../src/ledger/model.js';
 import { findDeadline } from '../../src/ledger/deadlines.js';
 import { parseLedgerCommand } from '../../src/ledger/commands.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { botPerTest, memoryStore, MIN, redisStoreAt, TEAM, type TestClock } from './helpers.js';
-
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
+import { botPerTest, MIN, TEAM, memoryAndRedisStores } from './helpers.js';
 
 const FIVE: Team = { ...TEAM, enterprises: ['长风电机', '鑫源化纤', '东方轴承', '宏达机械', '华康药业'] };
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 
 describe('deadline phrases in a report', () => {
   it.each([

@@ -2,7 +2,7 @@
  * Ledger test kit: a real store (MemoryStore, or RedisStore on a spawned redis-server), a real lexical
  * retriever over a few policy snippets, a settable clock, and message builders for team groups.
  */
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createBot } from '../../src/app/create-bot.js';
 import type { Bot } from '../../src/app/bot.js';
 import { buildRetriever } from '../../src/retrieval/index.js';
@@ -17,6 +17,7 @@ import { RedisStore } from '../../src/store/redis/store.js';
 import type { Store } from '../../src/store/types.js';
 import type { Team } from '../../src/ledger/model.js';
 import { makeServices, message, testConfig } from '../helpers/services.js';
+import { startRedis, type RedisHandle } from '../helpers/redis.js';
 
 /** 2019-03-12 10:00 in Asia/Shanghai. */
 export const T0 = Date.parse('2019-03-12T02:00:00Z');
@@ -108,6 +109,27 @@ export const redisStoreAt = (url: string) => async () => {
   await store.connect({ timeoutMs: 5000 });
   return { store, cleanup: () => store.close() };
 };
+
+/** A store maker for a kit: given the kit's clock, a store and how to clean it up. */
+export type MakeStore = (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>;
+
+/**
+ * The two stores the ledger runs on, for describe.each: in memory, and a real redis-server spawned for the test file
+ * (started before its tests, stopped after them).
+ */
+export function memoryAndRedisStores(): Array<[string, MakeStore]> {
+  let redis: RedisHandle | undefined;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  return [
+    ['memory', memoryStore],
+    ['redis', (_clock) => redisStoreAt((redis as RedisHandle).url)()],
+  ];
+}
 
 /** A message in the team group at the kit's current time. */
 export function say(kit: Kit, text: string, over: Partial<IncomingMessageInput> = {}): IncomingMessage {

@@ -2,27 +2,14 @@
  * The ledger as people use it, through the real bot on both stores: updates that find the issue they update,
  * low-confidence parses confirmed before recording, the edit command, and the lifecycle (撤销, 恢复, 销号).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/app/create-bot.js';
 import type { Bot } from '../../src/app/bot.js';
-import type { Store } from '../../src/store/types.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
 import { confidenceOf, REASON_WEIGHT } from '../../src/ledger/extract/confidence.js';
 import { CONFIDENCE_REASON_LABELS } from '../../src/ledger/model.js';
-import { MIN, makeKit, memoryStore, redisStoreAt, say, text, type Kit, type TestClock } from './helpers.js';
+import { MIN, makeKit, say, text, type Kit, memoryAndRedisStores } from './helpers.js';
 
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
-
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 
 describe.each(stores)('ledger flow on %s', (_name, makeStore) => {
   let kit: Kit;

@@ -3,30 +3,19 @@
  * the example conversation, questions and drafts, ambiguity, permissions, team isolation, undo,
  * redelivery, unregistered groups, concurrent changes.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleIssues } from '../../handlers/issues.js';
 import { handleReport, hasPendingDraft } from '../../handlers/report.js';
 import { LedgerService } from '../../src/ledger/service/index.js';
 import type { Store } from '../../src/store/types.js';
-import { startRedis, type RedisHandle } from '../helpers/redis.js';
-import { DAY, MIN, TEAM, makeKit, memoryStore, redisStoreAt, say, text, type Kit, type TestClock } from './helpers.js';
+import { startRedis } from '../helpers/redis.js';
+import { DAY, MIN, TEAM, makeKit, say, text, type Kit, memoryAndRedisStores } from './helpers.js';
 import { bounded } from '../helpers/wait.js';
 
 const EXAMPLE =
   '今天和经信局老王走访了华康药业，企业反映两个问题：一是流动资金紧张，想申请技改贷款；二是缺3名化工工程师。资金的事已交办金融办。';
 
-let redis: RedisHandle;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
-
-const stores: Array<[string, (clock: TestClock) => Promise<{ store: Store; cleanup(): Promise<void> }>]> = [
-  ['memory', memoryStore],
-  ['redis', (_clock) => redisStoreAt(redis.url)()],
-];
+const stores = memoryAndRedisStores();
 
 describe.each(stores)('ledger on %s', (_name, makeStore) => {
   let kit: Kit;
